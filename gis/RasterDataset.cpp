@@ -1,0 +1,369 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "gis/RasterDataset.h"
+
+#include "gis/Errors.h"
+#include "gis/Gdal.h"
+#include "gis/private/GdalHandles.h"
+
+#include <cpl_string.h>
+#include <gdal.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
+namespace tanhui::gis {
+
+namespace {
+
+std::string withGdalMessage(std::string message) {
+    const std::string gdal = lastGdalError();
+    if (!gdal.empty())
+        message += ": " + gdal;
+    return message;
+}
+
+std::map<std::string, std::string> metadataMap(GDALMajorObjectH h, const char* domain = nullptr) {
+    std::map<std::string, std::string> out;
+    char** md = GDALGetMetadata(h, domain);
+    for (int i = 0; md && md[i]; ++i) {
+        char* key = nullptr;
+        const char* value = CPLParseNameValue(md[i], &key);
+        if (key) {
+            out[key] = value ? value : "";
+            CPLFree(key);
+        }
+    }
+    return out;
+}
+
+/// True when the Byte band is flagged as signed (GDAL < 3.7 has no GDT_Int8).
+bool isSignedByte(GDALRasterBandH band) {
+    const char* pt = GDALGetMetadataItem(band, "PIXELTYPE", "IMAGE_STRUCTURE");
+    return pt && EQUAL(pt, "SIGNEDBYTE");
+}
+
+/// The band's nodata value if it has one that can actually occur in its data type.
+std::optional<double> representableNodata(GDALRasterBandH band) {
+    const GDALDataType type = GDALGetRasterDataType(band);
+#if GDAL_VERSION_NUM >= GDAL_COMPUTE_VERSION(3, 5, 0)
+    if (type == GDT_Int64 || type == GDT_UInt64) {
+        int has = 0;
+        if (type == GDT_Int64) {
+            const std::int64_t v = GDALGetRasterNoDataValueAsInt64(band, &has);
+            if (has)
+                return static_cast<double>(v);
+        } else {
+            const std::uint64_t v = GDALGetRasterNoDataValueAsUInt64(band, &has);
+            if (has)
+                return static_cast<double>(v);
+        }
+        return std::nullopt;
+    }
+#endif
+    int has = 0;
+    const double v = GDALGetRasterNoDataValue(band, &has);
+    if (!has)
+        return std::nullopt;
+    if (GDALDataTypeIsFloating(type) || GDALDataTypeIsComplex(type)) {
+        if (type == GDT_Float32 && std::isfinite(v) &&
+            std::abs(v) > static_cast<double>(std::numeric_limits<float>::max()))
+            return std::nullopt;
+        return v;
+    }
+    if (!std::isfinite(v) || v != std::floor(v))
+        return std::nullopt;
+    double lo = 0, hi = 0;
+    switch (type) {
+    case GDT_Byte:
+        lo = isSignedByte(band) ? -128 : 0;
+        hi = isSignedByte(band) ? 127 : 255;
+        break;
+    case GDT_UInt16: lo = 0; hi = 65535; break;
+    case GDT_Int16: lo = -32768; hi = 32767; break;
+    case GDT_UInt32: lo = 0; hi = 4294967295.0; break;
+    case GDT_Int32: lo = -2147483648.0; hi = 2147483647.0; break;
+    default: return v;
+    }
+    if (v < lo || v > hi)
+        return std::nullopt;
+    return v;
+}
+
+std::string windowText(const Window& w) {
+    return "rows " + std::to_string(w.row0) + ".." + std::to_string(w.row0 + w.rows - 1) +
+           ", columns " + std::to_string(w.col0) + ".." + std::to_string(w.col0 + w.cols - 1);
+}
+
+} // namespace
+
+struct RasterDataset::Impl {
+    DatasetPtr ds;
+    RasterInfo info;
+    /// Comparison value per band (nodata rounded to the band's storage precision).
+    std::vector<std::optional<double>> nodataCompare;
+    std::vector<unsigned char> maskBuffer;
+    bool southUp = false; ///< the file's row 0 is the southernmost row (positive geotransform dy)
+
+    /// Reads a grid window (north-up rows) of `band` into `buffer` as `type`, flipping south-up files.
+    CPLErr readWindow(GDALRasterBandH band, const Window& w, void* buffer, GDALDataType type) const {
+        const int fileRow0 = southUp ? info.grid.rows - w.row0 - w.rows : w.row0;
+        const CPLErr err =
+            GDALRasterIO(band, GF_Read, w.col0, fileRow0, w.cols, w.rows, buffer, w.cols, w.rows, type, 0, 0);
+        if (err == CE_None && southUp) {
+            const std::size_t rowBytes = std::size_t(w.cols) * std::size_t(GDALGetDataTypeSizeBytes(type));
+            auto* p = static_cast<unsigned char*>(buffer);
+            for (int top = 0, bottom = w.rows - 1; top < bottom; ++top, --bottom)
+                std::swap_ranges(p + std::size_t(top) * rowBytes, p + std::size_t(top + 1) * rowBytes,
+                                 p + std::size_t(bottom) * rowBytes);
+        }
+        return err;
+    }
+};
+
+RasterDataset::RasterDataset(const std::string& path) : m_impl(std::make_unique<Impl>()) {
+    initializeGdal();
+    clearGdalError();
+    RasterInfo& info = m_impl->info;
+    info.path = path;
+    m_impl->ds.reset(GDALOpenEx(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
+                                nullptr, nullptr, nullptr));
+    GDALDatasetH ds = m_impl->ds.get();
+    if (!ds)
+        throw GisError(GisError::Kind::Open, withGdalMessage("Cannot open raster \"" + path + "\""), path);
+
+    GDALDriverH driver = GDALGetDatasetDriver(ds);
+    info.driver = driver ? GDALGetDriverShortName(driver) : "";
+
+    const int bandCount = GDALGetRasterCount(ds);
+    if (bandCount <= 0) {
+        std::string names;
+        char** sub = GDALGetMetadata(ds, "SUBDATASETS");
+        for (int i = 0; sub && sub[i]; ++i) {
+            char* key = nullptr;
+            const char* value = CPLParseNameValue(sub[i], &key);
+            if (key && value && std::string(key).size() > 5 &&
+                std::string(key).compare(std::string(key).size() - 5, 5, "_NAME") == 0) {
+                names += names.empty() ? "" : ", ";
+                names += value;
+            }
+            CPLFree(key);
+        }
+        if (!names.empty())
+            throw GisError(GisError::Kind::Open,
+                           "\"" + path +
+                               "\" is a container of several rasters (subdatasets); open one of them "
+                               "instead: " + names,
+                           path);
+        throw GisError(GisError::Kind::Open, "\"" + path + "\" has no raster bands", path);
+    }
+
+    double gt[6] = {0, 1, 0, 0, 0, 1};
+    const bool hasGt = GDALGetGeoTransform(ds, gt) == CE_None;
+    clearGdalError();
+    if (hasGt) {
+        if (gt[2] != 0.0 || gt[4] != 0.0)
+            throw GisError(GisError::Kind::InvalidArgument,
+                           "Raster \"" + path +
+                               "\" has a rotated or sheared geotransform, which is not supported; "
+                               "warp it to a north-up grid first (e.g. gdalwarp)",
+                           path);
+        if (!(gt[1] > 0.0) || gt[5] == 0.0 || !std::isfinite(gt[0]) || !std::isfinite(gt[3]))
+            throw GisError(GisError::Kind::InvalidArgument,
+                           "Raster \"" + path +
+                               "\" has an unusable geotransform (cell width not positive or zero cell "
+                               "height); warp it to a north-up grid first (e.g. gdalwarp)",
+                           path);
+        info.grid.originX = gt[0];
+        info.grid.cellWidth = gt[1];
+        if (gt[5] < 0.0) {
+            info.grid.originY = gt[3];
+            info.grid.cellHeight = -gt[5];
+        } else {
+            // South-up file (row 0 is the southernmost): exposed as a north-up grid, rows flipped
+            // on reading.
+            m_impl->southUp = true;
+            info.grid.originY = gt[3] + gt[5] * GDALGetRasterYSize(ds);
+            info.grid.cellHeight = gt[5];
+        }
+    } else {
+        // No georeferencing: pixel coordinates, row 0 at the top.
+        info.grid.originX = 0;
+        info.grid.originY = 0;
+        info.grid.cellWidth = 1;
+        info.grid.cellHeight = 1;
+    }
+    info.grid.cols = GDALGetRasterXSize(ds);
+    info.grid.rows = GDALGetRasterYSize(ds);
+
+    if (OGRSpatialReferenceH srs = GDALGetSpatialRef(ds))
+        info.crs = crsFromOgr(srs);
+
+    info.metadata = metadataMap(ds);
+
+    for (int b = 1; b <= bandCount; ++b) {
+        GDALRasterBandH band = GDALGetRasterBand(ds, b);
+        BandInfo bi;
+        bi.index = b;
+        const GDALDataType type = GDALGetRasterDataType(band);
+        bi.dataType = GDALGetDataTypeName(type);
+        if (type == GDT_Byte && isSignedByte(band))
+            bi.dataType = "Int8";
+        bi.isInteger = !GDALDataTypeIsFloating(type) && !GDALDataTypeIsComplex(type);
+        bi.nodata = representableNodata(band);
+        const char* desc = GDALGetDescription(band);
+        bi.description = desc ? desc : "";
+        bi.metadata = metadataMap(band);
+        GDALGetBlockSize(band, &bi.blockWidth, &bi.blockHeight);
+        bi.overviewCount = GDALGetOverviewCount(band);
+        int hasScale = 0, hasOffset = 0;
+        const double scale = GDALGetRasterScale(band, &hasScale);
+        const double offset = GDALGetRasterOffset(band, &hasOffset);
+        bi.scale = hasScale ? scale : 1.0;
+        bi.offset = hasOffset ? offset : 0.0;
+        info.bands.push_back(std::move(bi));
+
+        std::optional<double> cmp = info.bands.back().nodata;
+        if (cmp && type == GDT_Float32 && std::isfinite(*cmp))
+            cmp = static_cast<double>(static_cast<float>(*cmp));
+        m_impl->nodataCompare.push_back(cmp);
+    }
+    clearGdalError();
+}
+
+RasterDataset::~RasterDataset() = default;
+RasterDataset::RasterDataset(RasterDataset&&) noexcept = default;
+RasterDataset& RasterDataset::operator=(RasterDataset&&) noexcept = default;
+
+const RasterInfo& RasterDataset::info() const {
+    return m_impl->info;
+}
+
+const std::string& RasterDataset::path() const {
+    return m_impl->info.path;
+}
+
+int RasterDataset::bandCount() const {
+    return static_cast<int>(m_impl->info.bands.size());
+}
+
+RasterDataset RasterDataset::reopen() const {
+    return RasterDataset(m_impl->info.path);
+}
+
+void RasterDataset::read(int band, const Window& window, std::vector<double>& out,
+                         std::vector<unsigned char>& valid) {
+    const RasterInfo& info = m_impl->info;
+    if (band < 1 || band > bandCount())
+        throw GisError(GisError::Kind::InvalidArgument,
+                       "Band " + std::to_string(band) + " does not exist in \"" + info.path + "\" (it has " +
+                           std::to_string(bandCount()) + ")",
+                       info.path);
+    if (window.isEmpty() || window.row0 < 0 || window.col0 < 0 ||
+        window.row0 + window.rows > info.grid.rows || window.col0 + window.cols > info.grid.cols)
+        throw GisError(GisError::Kind::InvalidArgument,
+                       "Window " + windowText(window) + " lies outside raster \"" + info.path + "\" (" +
+                           std::to_string(info.grid.rows) + " rows, " + std::to_string(info.grid.cols) +
+                           " columns)",
+                       info.path);
+
+    const std::size_t n = static_cast<std::size_t>(window.cellCount());
+    out.resize(n);
+    valid.assign(n, 1);
+    GDALRasterBandH h = GDALGetRasterBand(m_impl->ds.get(), band);
+    clearGdalError();
+    const auto fail = [&](const char* what) {
+        throw GisError(GisError::Kind::Io,
+                       withGdalMessage(std::string("Reading ") + what + " of band " + std::to_string(band) +
+                                       " of \"" + info.path + "\" failed (" + windowText(window) + ")"),
+                       info.path);
+    };
+    if (m_impl->readWindow(h, window, out.data(), GDT_Float64) != CE_None)
+        fail("data");
+
+    const std::optional<double>& nodata = m_impl->nodataCompare[static_cast<std::size_t>(band - 1)];
+    const bool floating = !info.bands[static_cast<std::size_t>(band - 1)].isInteger;
+    if (nodata && std::isnan(*nodata)) {
+        for (std::size_t i = 0; i < n; ++i)
+            if (std::isnan(out[i]))
+                valid[i] = 0;
+    } else if (nodata) {
+        const double nd = *nodata;
+        for (std::size_t i = 0; i < n; ++i)
+            if (out[i] == nd || std::isnan(out[i]))
+                valid[i] = 0;
+    } else if (floating) {
+        for (std::size_t i = 0; i < n; ++i)
+            if (std::isnan(out[i]))
+                valid[i] = 0;
+    }
+
+    const int flags = GDALGetMaskFlags(h);
+    if (!(flags & GMF_ALL_VALID) && !(flags & GMF_NODATA)) {
+        GDALRasterBandH mask = GDALGetMaskBand(h);
+        if (mask) {
+            m_impl->maskBuffer.resize(n);
+            if (m_impl->readWindow(mask, window, m_impl->maskBuffer.data(), GDT_Byte) != CE_None)
+                fail("the mask");
+            for (std::size_t i = 0; i < n; ++i)
+                if (m_impl->maskBuffer[i] == 0)
+                    valid[i] = 0;
+        }
+    }
+}
+
+bool RasterDataset::readByteWindow(int band, const Window& window, std::vector<unsigned char>& out) {
+    const RasterInfo& info = m_impl->info;
+    if (band < 1 || band > bandCount() || info.bands[std::size_t(band - 1)].dataType != "Byte")
+        return false;
+    GDALRasterBandH h = GDALGetRasterBand(m_impl->ds.get(), band);
+    const int flags = GDALGetMaskFlags(h);
+    if (!(flags & GMF_ALL_VALID) && !(flags & GMF_NODATA))
+        return false;
+    if (window.isEmpty() || window.row0 < 0 || window.col0 < 0 ||
+        window.row0 + window.rows > info.grid.rows || window.col0 + window.cols > info.grid.cols)
+        throw GisError(GisError::Kind::InvalidArgument,
+                       "Window " + windowText(window) + " lies outside raster \"" + info.path + "\"", info.path);
+    out.resize(static_cast<std::size_t>(window.cellCount()));
+    clearGdalError();
+    if (m_impl->readWindow(h, window, out.data(), GDT_Byte) != CE_None)
+        throw GisError(GisError::Kind::Io,
+                       withGdalMessage("Reading data of band " + std::to_string(band) + " of \"" + info.path +
+                                       "\" failed (" + windowText(window) + ")"),
+                       info.path);
+    return true;
+}
+
+void RasterDataset::readBlock(int band, int bx, int by, std::vector<double>& out, Window& cells) {
+    const RasterInfo& info = m_impl->info;
+    if (band < 1 || band > bandCount())
+        throw GisError(GisError::Kind::InvalidArgument,
+                       "Band " + std::to_string(band) + " does not exist in \"" + info.path + "\"",
+                       info.path);
+    const BandInfo& bi = info.bands[static_cast<std::size_t>(band - 1)];
+    const int bw = std::max(1, bi.blockWidth), bh = std::max(1, bi.blockHeight);
+    const int nbx = (info.grid.cols + bw - 1) / bw, nby = (info.grid.rows + bh - 1) / bh;
+    if (bx < 0 || by < 0 || bx >= nbx || by >= nby)
+        throw GisError(GisError::Kind::InvalidArgument,
+                       "Block (" + std::to_string(bx) + ", " + std::to_string(by) + ") lies outside raster \"" +
+                           info.path + "\"",
+                       info.path);
+    cells.col0 = bx * bw;
+    cells.cols = std::min(bw, info.grid.cols - cells.col0);
+    const int fileRow0 = by * bh;
+    cells.rows = std::min(bh, info.grid.rows - fileRow0);
+    // In a south-up file, a natural block covers the mirrored grid rows.
+    cells.row0 = m_impl->southUp ? info.grid.rows - fileRow0 - cells.rows : fileRow0;
+    out.resize(static_cast<std::size_t>(cells.cellCount()));
+    GDALRasterBandH h = GDALGetRasterBand(m_impl->ds.get(), band);
+    clearGdalError();
+    if (m_impl->readWindow(h, cells, out.data(), GDT_Float64) != CE_None)
+        throw GisError(GisError::Kind::Io,
+                       withGdalMessage("Reading block (" + std::to_string(bx) + ", " + std::to_string(by) +
+                                       ") of band " + std::to_string(band) + " of \"" + info.path +
+                                       "\" failed (" + windowText(cells) + ")"),
+                       info.path);
+}
+
+} // namespace tanhui::gis

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "gis/Crs.h"
+#include "gis/Grid.h"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tanhui::gis {
+
+/// @brief What a raster band holds; enough for statistics, reports and the GUI's metadata view.
+struct BandInfo {
+    int index = 1;                 ///< 1-based, as in GDAL
+    std::string dataType;          ///< GDAL name: "Byte", "Int16", "Float32", ...
+    bool isInteger = true;         ///< integral data type (class rasters)
+    std::optional<double> nodata;  ///< the band's nodata value, if any and representable in its type
+    std::string description;       ///< band description (often a date in time-series stacks)
+    std::map<std::string, std::string> metadata; ///< default-domain band metadata
+    int blockWidth = 0, blockHeight = 0;
+    int overviewCount = 0;
+    double scale = 1.0, offset = 0.0; ///< values are returned unscaled (raw)
+};
+
+/// @brief Summary of an opened raster for display and validation.
+struct RasterInfo {
+    std::string path;
+    std::string driver;  ///< short driver name, e.g. "GTiff"
+    Grid grid;
+    Crs crs;             ///< invalid when the file has none
+    std::vector<BandInfo> bands;
+    std::map<std::string, std::string> metadata; ///< dataset default-domain metadata
+};
+
+/// @brief An opened GDAL raster (GeoTIFF/COG, NetCDF subdataset, ArcInfo grid, ...).
+///
+/// Opening validates what Tanhui relies on and throws GisError naming the file otherwise:
+/// missing or unreadable file (Kind::Open, with GDAL's message), a rotated/sheared geotransform
+/// (Kind::InvalidArgument), no bands. A missing CRS is *not* an error here (info().crs is invalid);
+/// callers that need one decide. A NetCDF/HDF container with subdatasets and no bands of its own gets
+/// an error listing the subdataset names to open instead.
+///
+/// Not thread-safe (GDAL datasets are not): give every worker thread its own instance, e.g. with
+/// reopen().
+class RasterDataset {
+public:
+    explicit RasterDataset(const std::string& path);
+    ~RasterDataset();
+    RasterDataset(RasterDataset&&) noexcept;
+    RasterDataset& operator=(RasterDataset&&) noexcept;
+
+    const RasterInfo& info() const;
+    const std::string& path() const;
+    int bandCount() const;
+
+    /// A new, independent handle on the same file, for another thread.
+    RasterDataset reopen() const;
+
+    /// Reads `window` of `band` (1-based) as double, row-major, into `out` (resized to
+    /// window.cellCount()). Cells equal to the band's nodata value, NaN cells and cells masked by the
+    /// band's mask are reported by setting valid[i] = 0 (valid is resized too; 1 = valid). The window
+    /// must lie inside the raster. Throws GisError(Io) naming the file, band and window on a read
+    /// failure (e.g. a truncated file).
+    void read(int band, const Window& window, std::vector<double>& out, std::vector<unsigned char>& valid);
+
+    /// Fast path for Byte bands whose validity is decided by the nodata value alone (no mask band):
+    /// reads the raw bytes of `window` into `out` (resized) and returns true. The caller compares with
+    /// BandInfo::nodata itself. Returns false without reading when the band is not Byte or has a mask
+    /// band; use read() then. Throws like read() on a read failure.
+    bool readByteWindow(int band, const Window& window, std::vector<unsigned char>& out);
+
+    /// Reads one natural block (bx, by) of `band` as double (edge blocks are clipped); used by the
+    /// I/O-floor benchmark and whole-raster passes.
+    void readBlock(int band, int bx, int by, std::vector<double>& out, Window& cells);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace tanhui::gis
