@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "gis/Crs.h"
+#include "gis/Geometry.h"
+#include "gis/VectorLayer.h"
+
+#include <QString>
+#include <QVariant>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace tanhui::gis {
+
+class Feedback;
+
+/// @brief One parcel ready for statistics: valid polygonal geometry in the layer's CRS and its areas.
+struct Parcel {
+    std::int64_t fid = -1;
+    QVariant id;                       ///< value of the id field (the FID when no id field was named)
+    MultiPolygon geometry;             ///< valid (repaired if needed), layer CRS
+    std::vector<unsigned char> wkb;    ///< the geometry as read (for writing results with geometry)
+    bool repaired = false;             ///< the input geometry was invalid and was repaired
+    double planarAreaM2 = 0;           ///< area in the layer's CRS (m²); 0 for geographic layers
+    double ellipsoidalAreaM2 = 0;      ///< geodesic area on the CRS's ellipsoid (m²)
+};
+
+/// @brief A feature that was repaired or skipped, and why (English, names the feature).
+struct ParcelNote {
+    std::int64_t fid = -1;
+    QString id;
+    std::string what;
+};
+
+/// @brief All usable parcels of a layer, in the layer's feature order, and what happened to the rest.
+struct ParcelSet {
+    LayerInfo layer;
+    Crs crs;
+    std::vector<Parcel> parcels;
+    std::vector<ParcelNote> repaired; ///< invalid geometries repaired with GEOS MakeValid
+    std::vector<ParcelNote> skipped;  ///< null, empty or non-polygonal geometries, not in `parcels`
+};
+
+struct ParcelReadOptions {
+    VectorOpenOptions open;
+    QString idField;   ///< empty: use the FID as id
+    int threads = 0;   ///< 0: all cores
+};
+
+/// @brief Reads a polygon layer into a ParcelSet: every geometry is checked with GEOS and repaired
+/// with MakeValid (structure method, keeping collapsed parts out) when invalid; null, empty and
+/// non-polygonal features are skipped and listed, never silently dropped; areas are computed.
+///
+/// Throws GisError: Open (file or layer), Crs (layer without CRS and none assigned), InvalidArgument
+/// (id field missing — the message lists the fields), Cancelled.
+ParcelSet readParcels(const std::string& path, const ParcelReadOptions& options, Feedback* feedback = nullptr);
+
+} // namespace tanhui::gis

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "gis/Crs.h"
+
+#include <QVariant>
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace tanhui::gis {
+
+/// @brief A column of an output table.
+struct TableColumn {
+    enum class Type { Integer, Real, String };
+    std::string name; ///< the column name as written (units belong in the name, e.g. "area_ha")
+    Type type = Type::Real;
+};
+
+/// @brief Fills `values` (one per column) for row `row`; `wkb` receives the row's geometry (ISO WKB,
+/// in the table's CRS) when the table has geometry, else it may be left empty.
+using RowSource = std::function<void(std::size_t row, std::vector<QVariant>& values, std::vector<unsigned char>& wkb)>;
+
+/// @brief Writes a table to `path`: CSV (UTF-8, comma separated, RFC 4180 quoting, numbers in the
+/// shortest form that reads back to the same double) when the name ends in .csv, GeoPackage (one
+/// layer named after the file, with the geometry in `crs` when `withGeometry`) when it ends in .gpkg.
+///
+/// Atomic: the table is written to a temporary file next to `path` and renamed over it only when
+/// complete, so an existing file is either kept unchanged (on any error or cancel) or replaced whole.
+/// Throws GisError(InvalidArgument) for another extension, GisError(Io) naming the file on failure.
+void writeTable(const std::string& path, const std::vector<TableColumn>& columns, std::size_t rows,
+                const RowSource& source, bool withGeometry = false, const Crs& crs = Crs());
+
+} // namespace tanhui::gis

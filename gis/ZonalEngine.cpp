@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "gis/ZonalEngine.h"
+
+#include "gis/Coverage.h"
+#include "gis/Errors.h"
+#include "gis/Feedback.h"
+#include "gis/Gdal.h"
+#include "gis/ParcelReader.h"
+#include "gis/RasterDataset.h"
+#include "gis/private/Parallel.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <numeric>
+
+namespace tanhui::gis {
+
+namespace {
+
+/// Transforms a polygon into another CRS, inserting vertices so that no edge is longer than
+/// `maxEdge` target units; intermediate points are interpolated in the source CRS so the edge keeps
+/// its shape there.
+MultiPolygon transformDensified(const MultiPolygon& src, const CoordinateTransform& transform, double maxEdge) {
+    MultiPolygon out = src;
+    transform.transform(out);
+    for (std::size_t p = 0; p < out.parts.size(); ++p) {
+        for (std::size_t r = 0; r < out.parts[p].rings.size(); ++r) {
+            const Ring& s = src.parts[p].rings[r];
+            const Ring& t = out.parts[p].rings[r];
+            const std::size_t n = s.size();
+            bool needed = false;
+            for (std::size_t i = 0; i < n && !needed; ++i) {
+                const std::size_t j = (i + 1 == n) ? 0 : i + 1;
+                needed = std::hypot(t.x(j) - t.x(i), t.y(j) - t.y(i)) > maxEdge;
+            }
+            if (!needed)
+                continue;
+            std::vector<double> dense;
+            for (std::size_t i = 0; i < n; ++i) {
+                const std::size_t j = (i + 1 == n) ? 0 : i + 1;
+                dense.push_back(s.x(i));
+                dense.push_back(s.y(i));
+                const int pieces = int(std::ceil(std::hypot(t.x(j) - t.x(i), t.y(j) - t.y(i)) / maxEdge));
+                for (int k = 1; k < pieces; ++k) {
+                    const double f = double(k) / pieces;
+                    dense.push_back(s.x(i) + f * (s.x(j) - s.x(i)));
+                    dense.push_back(s.y(i) + f * (s.y(j) - s.y(i)));
+                }
+            }
+            transform.transform(dense);
+            out.parts[p].rings[r].xy = std::move(dense);
+        }
+    }
+    return out;
+}
+
+std::string stemOf(const std::string& path) {
+    std::string stem = std::filesystem::path(path).stem().string();
+    for (char& c : stem)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (static_cast<unsigned char>(c) >= 0x80)))
+            c = '_';
+    return stem.empty() ? std::string("raster") : stem;
+}
+
+struct GroupWorker {
+    std::vector<std::unique_ptr<RasterDataset>> datasets; // one per distinct path of the group
+    std::vector<double> values;
+    std::vector<unsigned char> valid;
+    std::vector<unsigned char> bytes;
+    std::vector<ZonalAccumulator> accumulators;
+};
+
+} // namespace
+
+void appendRasterBands(const std::string& path, std::vector<ZonalBand>& bands, const std::string& prefix) {
+    RasterDataset ds(path);
+    const RasterInfo& info = ds.info();
+    std::string base = prefix.empty() ? stemOf(path) : prefix;
+    // Keep prefixes unique within the run.
+    auto taken = [&](const std::string& p) {
+        return std::any_of(bands.begin(), bands.end(), [&](const ZonalBand& b) { return b.prefix == p; });
+    };
+    for (const BandInfo& b : info.bands) {
+        std::string p = info.bands.size() > 1 ? base + "_b" + std::to_string(b.index) : base;
+        for (int k = 2; taken(p); ++k)
+            p = base + "_" + std::to_string(k) + (info.bands.size() > 1 ? "_b" + std::to_string(b.index) : "");
+        bands.push_back({path, b.index, p, b.dataType, b.isInteger, 0});
+    }
+}
+
+ZonalResult runZonal(const ParcelSet& parcels, const std::vector<ZonalBand>& inputBands, const ZonalOptions& options) {
+    initializeGdal();
+    ZonalResult result;
+    result.bands = inputBands;
+    if (result.bands.empty())
+        throw GisError(GisError::Kind::InvalidArgument, "No raster was given for zonal statistics.");
+
+    // Group bands by grid and CRS: parcels are transformed and covered once per group.
+    std::vector<int> blockHeights;
+    std::map<std::string, RasterInfo> infos;
+    for (ZonalBand& b : result.bands) {
+        auto it = infos.find(b.path);
+        if (it == infos.end())
+            it = infos.emplace(b.path, RasterDataset(b.path).info()).first;
+        const RasterInfo& info = it->second;
+        if (b.band < 1 || b.band > int(info.bands.size()))
+            throw GisError(GisError::Kind::InvalidArgument,
+                           "Band " + std::to_string(b.band) + " does not exist in " + b.path + " (it has " +
+                               std::to_string(info.bands.size()) + " band(s)).",
+                           b.path);
+        if (!info.crs.isValid())
+            throw GisError(GisError::Kind::Crs,
+                           "The raster " + b.path +
+                               " has no coordinate reference system; add one (e.g. gdal_edit.py -a_srs EPSG:4547) "
+                               "before computing statistics.",
+                           b.path);
+        int group = -1;
+        for (std::size_t g = 0; g < result.grids.size(); ++g)
+            if (result.grids[g].sameAs(info.grid) && result.crs[g].isSame(info.crs))
+                group = int(g);
+        if (group < 0) {
+            group = int(result.grids.size());
+            result.grids.push_back(info.grid);
+            result.crs.push_back(info.crs);
+            blockHeights.push_back(std::max(1, info.bands[std::size_t(b.band - 1)].blockHeight));
+        }
+        b.gridGroup = group;
+    }
+
+    const std::size_t nParcels = parcels.parcels.size();
+    const std::size_t nBands = result.bands.size();
+    const std::size_t nGroups = result.grids.size();
+    result.stats.assign(nParcels, std::vector<ZonalStats>(nBands));
+    const int workers = detail::workerCount(options.threads, nParcels);
+    result.threadsUsed = workers;
+
+    // Memory: a quarter of the budget for GDAL's block cache, a quarter for per-worker window buffers
+    // (coverage accumulation 16 B, coverage 8 B, values 8 B, validity 1 B per cell), the rest for
+    // parcels and results.
+    setGdalCacheBytes(std::max<std::size_t>(options.memoryBudgetBytes / 4, 16u << 20));
+    const std::size_t bytesPerCell = 33;
+    const std::int64_t maxBandCells =
+        options.maxWindowCells > 0
+            ? options.maxWindowCells
+            : std::max<std::int64_t>(65536, std::int64_t(options.memoryBudgetBytes / 4 / std::size_t(workers) / bytesPerCell));
+
+    Feedback* feedback = options.feedback;
+    std::atomic<std::size_t> done{0};
+    const double totalWork = double(std::max<std::size_t>(1, nParcels * nGroups));
+
+    for (std::size_t g = 0; g < nGroups; ++g) {
+        const Grid grid = result.grids[g];
+        const Crs& rasterCrs = result.crs[g];
+        std::vector<std::size_t> groupBands;
+        std::vector<std::string> groupFiles;
+        std::vector<std::size_t> bandFile; // index into groupFiles per group band
+        std::vector<int> byteNodata;       // per group band: the Byte nodata value, or -1
+        for (std::size_t b = 0; b < nBands; ++b) {
+            if (result.bands[b].gridGroup != int(g))
+                continue;
+            groupBands.push_back(b);
+            auto it = std::find(groupFiles.begin(), groupFiles.end(), result.bands[b].path);
+            if (it == groupFiles.end()) {
+                groupFiles.push_back(result.bands[b].path);
+                it = groupFiles.end() - 1;
+            }
+            bandFile.push_back(std::size_t(it - groupFiles.begin()));
+            const std::optional<double>& nd = infos.at(result.bands[b].path).bands[std::size_t(result.bands[b].band - 1)].nodata;
+            byteNodata.push_back(nd && *nd >= 0 && *nd <= 255 && *nd == std::floor(*nd) ? int(*nd) : -1);
+        }
+
+        // 1. Parcels in the raster CRS, their windows and area scale factors.
+        const bool sameCrs = parcels.crs.isSame(rasterCrs);
+        const bool geographicGrid = rasterCrs.isGeographic();
+        const double unit = geographicGrid ? 1.0 : rasterCrs.linearUnitMetres();
+        std::vector<MultiPolygon> transformed(sameCrs ? 0 : nParcels);
+        std::vector<Window> windows(nParcels);
+        std::vector<double> scale(nParcels, 1.0);
+        const double maxEdge = options.densifyEdges ? std::min(grid.cellWidth, grid.cellHeight) : HUGE_VAL;
+        detail::parallelChunks<std::unique_ptr<CoordinateTransform>>(
+            nParcels, 512, workers,
+            [&](int) {
+                return sameCrs ? nullptr : std::make_unique<CoordinateTransform>(parcels.crs, rasterCrs);
+            },
+            [&](std::unique_ptr<CoordinateTransform>& transform, std::size_t begin, std::size_t end) {
+                if (feedback)
+                    feedback->throwIfCancelled();
+                for (std::size_t i = begin; i < end; ++i) {
+                    const Parcel& p = parcels.parcels[i];
+                    if (!sameCrs)
+                        transformed[i] = transformDensified(p.geometry, *transform, maxEdge);
+                    const MultiPolygon& geom = sameCrs ? p.geometry : transformed[i];
+                    windows[i] = coverageWindow(geom, grid);
+                    if (!geographicGrid) {
+                        const double planarM2 = geom.planarArea() * unit * unit;
+                        scale[i] = planarM2 > 0 && p.ellipsoidalAreaM2 > 0 ? p.ellipsoidalAreaM2 / planarM2 : 1.0;
+                    }
+                }
+            });
+
+        // 2. Cell areas (m²): per row on geographic grids, constant on projected ones.
+        std::vector<double> rowArea(std::size_t(grid.rows), grid.cellArea() * unit * unit);
+        if (geographicGrid) {
+            const double a = rasterCrs.semiMajorMetres(), f = rasterCrs.flattening();
+            for (int r = 0; r < grid.rows; ++r) {
+                const double top = grid.originY - r * grid.cellHeight;
+                rowArea[std::size_t(r)] = geographicCellAreaM2(top - grid.cellHeight, top, grid.cellWidth, a, f);
+            }
+        }
+
+        // 3. Raster block order, so that consecutive parcels hit the same cached blocks.
+        std::vector<std::size_t> order;
+        order.reserve(nParcels);
+        for (std::size_t i = 0; i < nParcels; ++i)
+            if (!windows[i].isEmpty())
+                order.push_back(i);
+        const int blockH = blockHeights[g];
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+            const int bx = windows[x].row0 / blockH, by = windows[y].row0 / blockH;
+            return bx != by ? bx < by : windows[x].col0 < windows[y].col0;
+        });
+        done.fetch_add(nParcels - order.size());
+
+        // 4. Coverage once per parcel (per row band), then every band of every file in the group.
+        detail::parallelChunks<GroupWorker>(
+            order.size(), 16, workers,
+            [&](int) {
+                GroupWorker w;
+                for (const std::string& path : groupFiles)
+                    w.datasets.push_back(std::make_unique<RasterDataset>(path));
+                return w;
+            },
+            [&](GroupWorker& w, std::size_t begin, std::size_t end) {
+                for (std::size_t k = begin; k < end; ++k) {
+                    if (feedback)
+                        feedback->throwIfCancelled();
+                    const std::size_t i = order[k];
+                    const MultiPolygon& geom = sameCrs ? parcels.parcels[i].geometry : transformed[i];
+                    const Window& win = windows[i];
+                    if (w.accumulators.empty())
+                        for (std::size_t gb = 0; gb < groupBands.size(); ++gb)
+                            w.accumulators.emplace_back(options.stats, result.bands[groupBands[gb]].dataType == "Byte",
+                                                        geographicGrid ? 0.0 : rowArea.front(), byteNodata[gb]);
+                    for (ZonalAccumulator& acc : w.accumulators)
+                        acc.reset();
+                    const int bandRows = int(std::clamp<std::int64_t>(maxBandCells / win.cols, 1, win.rows));
+                    for (int r0 = win.row0; r0 < win.row0 + win.rows; r0 += bandRows) {
+                        if (feedback)
+                            feedback->throwIfCancelled();
+                        const Window part{r0, win.col0, std::min(bandRows, win.row0 + win.rows - r0), win.cols};
+                        const CoverageWindow cov = computeCoverage(geom, grid, part);
+                        for (std::size_t gb = 0; gb < groupBands.size(); ++gb) {
+                            const ZonalBand& band = result.bands[groupBands[gb]];
+                            ZonalAccumulator& acc = w.accumulators[gb];
+                            if (band.dataType == "Byte" &&
+                                w.datasets[bandFile[gb]]->readByteWindow(band.band, part, w.bytes)) {
+                                for (int r = 0; r < part.rows; ++r) {
+                                    const std::size_t offset = std::size_t(r) * std::size_t(part.cols);
+                                    acc.addByteRow(w.bytes.data() + offset, cov.fraction.data() + offset, part.cols,
+                                                   rowArea[std::size_t(part.row0 + r)]);
+                                }
+                                continue;
+                            }
+                            w.datasets[bandFile[gb]]->read(band.band, part, w.values, w.valid);
+                            std::size_t c = 0;
+                            for (int r = 0; r < part.rows; ++r) {
+                                const double cellArea = rowArea[std::size_t(part.row0 + r)];
+                                for (int col = 0; col < part.cols; ++col, ++c) {
+                                    const double frac = cov.fraction[c];
+                                    if (frac <= 0.0)
+                                        continue;
+                                    if (w.valid[c])
+                                        acc.add(w.values[c], frac, cellArea);
+                                    else
+                                        acc.addNodata(frac, cellArea);
+                                }
+                            }
+                        }
+                    }
+                    for (std::size_t gb = 0; gb < groupBands.size(); ++gb)
+                        result.stats[i][groupBands[gb]] = w.accumulators[gb].finish(scale[i]);
+                    const std::size_t n = done.fetch_add(1) + 1;
+                    if (feedback && (n & 63) == 0)
+                        feedback->setProgress(100.0 * double(n) / totalWork, "Zonal statistics");
+                }
+            });
+    }
+    if (feedback)
+        feedback->setProgress(100.0, "Zonal statistics");
+    return result;
+}
+
+} // namespace tanhui::gis

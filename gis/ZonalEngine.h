@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "gis/Crs.h"
+#include "gis/Grid.h"
+#include "gis/ZonalStats.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace tanhui::gis {
+
+class Feedback;
+struct ParcelSet;
+
+/// @brief One raster band taking part in a zonal run.
+struct ZonalBand {
+    std::string path;       ///< raster file
+    int band = 1;           ///< 1-based band index
+    std::string prefix;     ///< column prefix, unique in the run (e.g. "landcover_2015")
+    std::string dataType;   ///< GDAL type name
+    bool isInteger = true;  ///< class statistics are meaningful
+    int gridGroup = 0;      ///< bands with equal grid and CRS share a group (and parcel coverage)
+};
+
+struct ZonalOptions {
+    StatSet stats = Stat::Count | Stat::Sum | Stat::Mean;
+    int threads = 0;                                ///< 0: all cores
+    std::size_t memoryBudgetBytes = 512u << 20;     ///< bound on buffers + GDAL block cache
+    /// Largest window (cells) a worker holds at once; larger parcels are processed in bands of rows.
+    /// 0: derived from the memory budget. Results do not depend on it.
+    std::int64_t maxWindowCells = 0;
+    /// When parcels are reprojected, insert vertices so that every edge, straight in the parcel CRS,
+    /// stays within the raster's cell size of its true curved image. Off: only vertices are
+    /// transformed (edges become straight in the raster CRS). Tests switch it off to check the
+    /// round trip.
+    bool densifyEdges = true;
+    Feedback* feedback = nullptr;
+};
+
+/// @brief Statistics of every parcel (in ParcelSet order) on every band.
+struct ZonalResult {
+    std::vector<ZonalBand> bands;
+    std::vector<Grid> grids;                     ///< one per grid group
+    std::vector<Crs> crs;                        ///< one per grid group
+    std::vector<std::vector<ZonalStats>> stats;  ///< [parcel][band]
+    int threadsUsed = 1;
+};
+
+/// @brief Adds every band of a raster file to a list of bands, with a prefix derived from the file
+/// name (and "_b<N>" for multi-band files). Throws GisError(Open) if the file cannot be opened.
+void appendRasterBands(const std::string& path, std::vector<ZonalBand>& bands, const std::string& prefix = {});
+
+/// @brief Exact, coverage-weighted zonal statistics of polygons over raster bands.
+///
+/// Rules (see docs/zonal-statistics.md):
+/// - Parcels are transformed into each raster's CRS (edges densified to the cell size so that they
+///   follow the parcel CRS's straight lines); rasters are never resampled.
+/// - Each parcel's exact cell coverage (Coverage.h) is computed once per grid and reused for every
+///   band, date and file on that grid.
+/// - Nodata, NaN and masked cells are excluded from the statistics and reported as nodata area.
+/// - True areas: on a geographic grid each cell row has its own ellipsoidal area
+///   (geographicCellAreaM2); on a projected grid, planar cell areas are scaled, per parcel, by the
+///   parcel's ellipsoidal area / its planar area in the raster CRS, so a parcel's class areas add up
+///   to its ellipsoidal area when it lies wholly inside the raster.
+/// - Windows are read on demand in row bands bounded by the memory budget; parcels are processed in
+///   raster block order by all threads, each parcel by exactly one thread in row-major cell order, so
+///   results are bit-identical for any thread count and memory budget.
+/// Throws GisError (Open, Io, Crs, InvalidArgument) and CancelledError.
+ZonalResult runZonal(const ParcelSet& parcels, const std::vector<ZonalBand>& bands, const ZonalOptions& options);
+
+} // namespace tanhui::gis

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "gis/ZonalStats.h"
+
+#include <algorithm>
+
+namespace tanhui::gis {
+
+double ZonalStats::fraction(double value) const {
+    if (!(count > 0))
+        return 0.0;
+    for (const ClassTotal& c : classes)
+        if (c.value == value)
+            return c.cells / count;
+    return 0.0;
+}
+
+double ZonalStats::classAreaM2(double value) const {
+    for (const ClassTotal& c : classes)
+        if (c.value == value)
+            return c.areaM2;
+    return 0.0;
+}
+
+ZonalAccumulator::ZonalAccumulator(StatSet stats, bool byteValues, double constantCellAreaM2, int byteNodata)
+    : m_stats(stats), m_classes((stats & kClassStats) != 0), m_byte(byteValues),
+      m_variance(has(stats, Stat::Stdev)), m_varyingArea(!(constantCellAreaM2 > 0)), m_cellArea(constantCellAreaM2),
+      m_byteNodata(byteNodata) {
+    if (m_byte)
+        m_dense.assign(512, 0.0);
+}
+
+void ZonalAccumulator::reset() {
+    m_weight = m_mean = m_t = m_sum = m_validArea = 0;
+    m_min = std::numeric_limits<double>::infinity();
+    m_max = -std::numeric_limits<double>::infinity();
+    m_nodataCells = m_nodataArea = 0;
+    if (m_byte)
+        std::fill(m_dense.begin(), m_dense.begin() + (m_varyingArea ? 512 : 256), 0.0);
+    m_sparse.clear();
+    m_runValue = std::numeric_limits<double>::quiet_NaN();
+    m_runCells = m_runArea = 0;
+}
+
+void ZonalAccumulator::addClass(double x, double w, double areaM2) {
+    if (x != m_runValue) {
+        flushRun();
+        m_runValue = x;
+    }
+    m_runCells += w;
+    if (m_varyingArea)
+        m_runArea += w * areaM2;
+}
+
+void ZonalAccumulator::flushRun() const {
+    if (m_runCells > 0) {
+        ClassTotal& t = m_sparse[m_runValue];
+        t.value = m_runValue;
+        t.cells += m_runCells;
+        t.areaM2 += m_runArea;
+    }
+    m_runCells = 0;
+    m_runArea = 0;
+    m_runValue = std::numeric_limits<double>::quiet_NaN();
+}
+
+ZonalStats ZonalAccumulator::finishHistogram(double areaScale) const {
+    ZonalStats s;
+    const double cellArea = m_cellArea * areaScale;
+    auto area = [&](int v) { return m_varyingArea ? m_dense[256 + std::size_t(v)] * areaScale : m_dense[std::size_t(v)] * cellArea; };
+    // Cells of the nodata value can only arrive through addByteRow() (read() already files them as
+    // invalid, through addNodata()), so that bin is the nodata area.
+    const int nodataBin = m_byteNodata;
+    s.nodataCells = m_nodataCells;
+    s.nodataAreaM2 = m_varyingArea ? m_nodataArea * areaScale : m_nodataCells * cellArea;
+    if (nodataBin >= 0) {
+        s.nodataCells += m_dense[std::size_t(nodataBin)];
+        s.nodataAreaM2 += area(nodataBin);
+    }
+    for (int v = 0; v < 256; ++v) {
+        const double w = m_dense[std::size_t(v)];
+        if (v == nodataBin || !(w > 0))
+            continue;
+        s.count += w;
+        s.sum += w * v;
+        s.validAreaM2 += area(v);
+        if (std::isnan(s.min))
+            s.min = v;
+        s.max = v;
+        ++s.variety;
+        if (m_classes)
+            s.classes.push_back({double(v), w, area(v)});
+        if (std::isnan(s.majority) || w > m_dense[std::size_t(s.majority)])
+            s.majority = v;
+        if (std::isnan(s.minority) || w < m_dense[std::size_t(s.minority)])
+            s.minority = v;
+    }
+    if (s.count > 0) {
+        s.mean = s.sum / s.count;
+        if (m_variance) {
+            double t = 0;
+            for (int v = 0; v < 256; ++v)
+                if (v != nodataBin && m_dense[std::size_t(v)] > 0)
+                    t += m_dense[std::size_t(v)] * (v - s.mean) * (v - s.mean);
+            s.stdev = std::sqrt(t / s.count);
+        }
+    }
+    return s;
+}
+
+ZonalStats ZonalAccumulator::finish(double areaScale) const {
+    if (m_byte)
+        return finishHistogram(areaScale);
+    ZonalStats s;
+    s.count = m_weight;
+    s.sum = m_sum;
+    s.nodataCells = m_nodataCells;
+    const double cellArea = m_cellArea * areaScale;
+    s.validAreaM2 = m_varyingArea ? m_validArea * areaScale : m_weight * cellArea;
+    s.nodataAreaM2 = m_varyingArea ? m_nodataArea * areaScale : m_nodataCells * cellArea;
+    if (m_weight > 0) {
+        s.mean = m_sum / m_weight;
+        s.min = m_min;
+        s.max = m_max;
+        if (m_variance)
+            s.stdev = std::sqrt(std::max(0.0, m_t / m_weight));
+    }
+    if (!m_classes)
+        return s;
+
+    auto area = [&](double cells, double varying) { return m_varyingArea ? varying * areaScale : cells * cellArea; };
+    {
+        flushRun();
+        s.classes.reserve(m_sparse.size());
+        for (const auto& [value, total] : m_sparse)
+            s.classes.push_back({value, total.cells, area(total.cells, total.areaM2)});
+        std::sort(s.classes.begin(), s.classes.end(),
+                  [](const ClassTotal& a, const ClassTotal& b) { return a.value < b.value; });
+    }
+    s.variety = int(s.classes.size());
+    if (!s.classes.empty()) {
+        // Classes are sorted by value, so strict comparisons keep the smaller value on ties.
+        const ClassTotal* most = &s.classes.front();
+        const ClassTotal* least = &s.classes.front();
+        for (const ClassTotal& c : s.classes) {
+            if (c.cells > most->cells)
+                most = &c;
+            if (c.cells < least->cells)
+                least = &c;
+        }
+        s.majority = most->value;
+        s.minority = least->value;
+    }
+    return s;
+}
+
+} // namespace tanhui::gis

@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <unordered_map>
+#include <vector>
+
+namespace tanhui::gis {
+
+/// @brief Which statistics a zonal run computes. Class statistics (majority, minority, variety,
+/// class fractions and areas) need a per-parcel histogram; the others are one-pass moments.
+enum class Stat : std::uint32_t {
+    Count = 1u << 0,    ///< Σ coverage over valid cells (in cells)
+    Sum = 1u << 1,      ///< Σ coverage × value
+    Mean = 1u << 2,     ///< Sum / Count
+    Min = 1u << 3,      ///< least value among cells with coverage > 0
+    Max = 1u << 4,      ///< greatest value among cells with coverage > 0
+    Stdev = 1u << 5,    ///< coverage-weighted population standard deviation
+    Majority = 1u << 6, ///< value with the largest Σ coverage (ties: the smaller value)
+    Minority = 1u << 7, ///< value with the smallest Σ coverage (ties: the smaller value)
+    Variety = 1u << 8,  ///< number of distinct values with coverage > 0
+    Frac = 1u << 9,     ///< per value: share of the parcel's valid covered area
+    Area = 1u << 10,    ///< per value: true covered area (ha); also the parcel's nodata area
+};
+using StatSet = std::uint32_t;
+constexpr StatSet operator|(Stat a, Stat b) { return StatSet(a) | StatSet(b); }
+constexpr StatSet operator|(StatSet a, Stat b) { return a | StatSet(b); }
+constexpr bool has(StatSet set, Stat s) { return (set & StatSet(s)) != 0; }
+constexpr StatSet kClassStats = Stat::Majority | Stat::Minority | Stat::Variety | Stat::Frac | Stat::Area;
+
+/// @brief Per-value totals of one parcel on one raster band.
+struct ClassTotal {
+    double value = 0;      ///< the raster value (class code)
+    double cells = 0;      ///< Σ coverage, in cells
+    double areaM2 = 0;     ///< true (ellipsoidal) covered area, m²
+};
+
+/// @brief Finished statistics of one parcel on one raster band. Units: values as in the raster;
+/// counts in cells (coverage-weighted); areas in m² (true areas, see ZonalEngine.h for the rule).
+struct ZonalStats {
+    double count = 0;             ///< Σ coverage over valid cells
+    double sum = 0;               ///< Σ coverage × value
+    double mean = std::numeric_limits<double>::quiet_NaN();
+    double min = std::numeric_limits<double>::quiet_NaN();
+    double max = std::numeric_limits<double>::quiet_NaN();
+    double stdev = std::numeric_limits<double>::quiet_NaN();
+    double majority = std::numeric_limits<double>::quiet_NaN();
+    double minority = std::numeric_limits<double>::quiet_NaN();
+    int variety = 0;
+    double validAreaM2 = 0;       ///< true area of valid covered cells
+    double nodataCells = 0;       ///< Σ coverage over nodata / NaN / masked cells
+    double nodataAreaM2 = 0;      ///< true area of covered nodata cells
+    std::vector<ClassTotal> classes; ///< sorted by value; empty unless class statistics were asked
+    /// Share of the valid covered area with `value` (0 when absent or nothing valid).
+    double fraction(double value) const;
+    double classAreaM2(double value) const;
+};
+
+/// @brief One-pass, order-deterministic accumulator of coverage-weighted statistics.
+///
+/// The standard deviation uses West's weighted incremental algorithm (D. H. D. West, 1979, "Updating
+/// mean and variance estimates: an improved method", CACM 22(9)), which stays accurate for large sums;
+/// it costs a division per cell, so it runs only when Stdev is asked for. The mean is sum / count.
+/// Callers feed cells in row-major order of the parcel window, so results do not depend on the
+/// number of threads or on how a large parcel is split into bands of rows.
+///
+/// Byte bands use histogram mode: every cell adds its coverage to one of 256 bins (and its
+/// coverage × area to a second table on geographic grids), with no branch per cell; count, sum,
+/// mean, min, max, stdev, majority, minority, variety and class totals then follow exactly from the
+/// histogram in finish(), summed in value order, so they are still independent of threads and bands.
+///
+/// Areas: on grids whose cells all have the same true area (projected grids) pass that area as
+/// `constantCellAreaM2`; areas are then cells × area, computed once in finish() rather than per cell.
+/// On geographic grids pass 0 and give each cell's area to add().
+class ZonalAccumulator {
+public:
+    /// `byteValues`: the band is Byte: histogram mode. `byteNodata`: the Byte band's nodata value, or -1;
+    /// cells of that value counted through addByteRow() are reported as nodata.
+    explicit ZonalAccumulator(StatSet stats = 0, bool byteValues = false, double constantCellAreaM2 = 0.0,
+                              int byteNodata = -1);
+
+    /// Forgets every cell added so far (keeps the configuration and the allocated tables).
+    void reset();
+
+    /// Histogram mode: a row of n Byte cells with their coverage (0 for uncovered cells, which add
+    /// nothing) and, on geographic grids, the row's cell area.
+    void addByteRow(const unsigned char* values, const double* coverage, int n, double areaM2) {
+        if (n <= 0)
+            return;
+        // Sum runs of equal values in a register and flush on change: adding straight into the bin
+        // would chain every cell through a store and a reload of the same bin (land cover has long
+        // runs), which costs several times more.
+        double* cells = m_dense.data();
+        unsigned current = values[0];
+        double run = 0.0;
+        for (int i = 0; i < n; ++i) {
+            const unsigned v = values[i];
+            if (v != current) {
+                cells[current] += run;
+                if (m_varyingArea)
+                    cells[256 + current] += run * areaM2;
+                current = v;
+                run = 0.0;
+            }
+            run += coverage[i];
+        }
+        cells[current] += run;
+        if (m_varyingArea)
+            cells[256 + current] += run * areaM2;
+    }
+
+    /// A covered valid cell: value x, coverage w in (0, 1], true cell area a (m²; ignored when the
+    /// accumulator was given a constant cell area).
+    void add(double x, double w, double areaM2) {
+        if (m_byte) {
+            const unsigned v = unsigned(x);
+            m_dense[v] += w;
+            if (m_varyingArea)
+                m_dense[256 + v] += w * areaM2;
+            return;
+        }
+        if (m_variance) {
+            const double newWeight = m_weight + w;
+            const double delta = x - m_mean;
+            const double r = delta * w / newWeight;
+            m_mean += r;
+            m_t += m_weight * delta * r;
+        }
+        m_weight += w;
+        m_sum += w * x;
+        if (m_varyingArea)
+            m_validArea += w * areaM2;
+        if (x < m_min)
+            m_min = x;
+        if (x > m_max)
+            m_max = x;
+        if (m_classes)
+            addClass(x, w, areaM2);
+    }
+    /// A covered cell that is nodata, NaN or masked.
+    void addNodata(double w, double areaM2) {
+        m_nodataCells += w;
+        if (m_varyingArea)
+            m_nodataArea += w * areaM2;
+    }
+
+    /// Finishes; `areaScale` multiplies every area (the per-parcel ellipsoidal/planar ratio).
+    ZonalStats finish(double areaScale = 1.0) const;
+
+private:
+    void addClass(double x, double w, double areaM2);
+    void flushRun() const;
+
+    StatSet m_stats;
+    bool m_classes;
+    bool m_byte;
+    bool m_variance;
+    bool m_varyingArea;
+    double m_cellArea;
+    double m_weight = 0, m_mean = 0, m_t = 0, m_sum = 0, m_validArea = 0;
+    double m_min = std::numeric_limits<double>::infinity();
+    double m_max = -std::numeric_limits<double>::infinity();
+    double m_nodataCells = 0, m_nodataArea = 0;
+    ZonalStats finishHistogram(double areaScale) const;
+
+    int m_byteNodata;
+    std::vector<double> m_dense;              // Byte: [value] -> cells, [256 + value] -> area
+    // Other types: totals per value. The current run of equal values is kept apart and flushed when
+    // the value changes, which saves most hash look-ups on land-cover data (long runs of one class).
+    mutable std::unordered_map<double, ClassTotal> m_sparse;
+    mutable double m_runValue = std::numeric_limits<double>::quiet_NaN();
+    mutable double m_runCells = 0, m_runArea = 0;
+};
+
+} // namespace tanhui::gis
