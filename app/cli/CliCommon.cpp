@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/CliCommon.h"
+
+#include <QCoreApplication>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <unistd.h>
+
+namespace tanhui::cli {
+
+namespace {
+
+std::atomic<gis::Feedback*> g_active{nullptr};
+std::atomic<bool> g_lineOpen{false};
+
+extern "C" void onSigint(int) {
+    if (gis::Feedback* f = g_active.load())
+        f->cancel();
+}
+
+void printLine(const char* tag, const QString& message) {
+    finishProgressLine();
+    const QByteArray text = message.toUtf8();
+    std::fprintf(stderr, "tanhui-cli: %s%s\n", tag, text.constData());
+}
+
+} // namespace
+
+void printError(const QString& message) {
+    printLine(qPrintable(QCoreApplication::translate("Cli", "error: ")), message);
+}
+
+void printWarning(const QString& message) {
+    printLine(qPrintable(QCoreApplication::translate("Cli", "warning: ")), message);
+}
+
+void printInfo(const QString& message) {
+    printLine("", message);
+}
+
+void finishProgressLine() {
+    if (g_lineOpen.exchange(false)) {
+        std::fputc('\n', stderr);
+        std::fflush(stderr);
+    }
+}
+
+std::unique_ptr<gis::Feedback> makeTerminalFeedback(bool quiet) {
+    const bool tty = !quiet && ::isatty(STDERR_FILENO);
+    auto feedback = std::make_unique<gis::Feedback>([tty](double percent, const std::string& status) {
+        if (!tty)
+            return;
+        constexpr int width = 30;
+        const int filled = int(percent / 100.0 * width + 0.5);
+        std::string bar(std::size_t(filled), '#');
+        bar.resize(width, '.');
+        std::fprintf(stderr, "\r[%s] %5.1f%%  %-40s", bar.c_str(), percent, status.c_str());
+        std::fflush(stderr);
+        g_lineOpen = true;
+    });
+    g_active = feedback.get();
+    std::signal(SIGINT, onSigint);
+    return feedback;
+}
+
+} // namespace tanhui::cli

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "gis/Feedback.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace tanhui::cli {
+
+/// Exit codes of tanhui-cli.
+enum ExitCode : int {
+    ExitOk = 0,
+    ExitFailure = 1,   ///< the job failed (bad input data, I/O error)
+    ExitUsage = 2,     ///< bad command-line arguments
+    ExitCancelled = 3, ///< interrupted (SIGINT)
+};
+
+/// Prints one line to stderr prefixed "tanhui-cli: " (UTF-8).
+void printError(const QString& message);
+void printWarning(const QString& message);
+void printInfo(const QString& message);
+
+/// @brief A Feedback that draws a one-line progress bar on stderr when it is a terminal (nothing
+/// otherwise) and is cancelled by Ctrl+C (SIGINT).
+std::unique_ptr<gis::Feedback> makeTerminalFeedback(bool quiet);
+/// Ends the progress line (newline) if one was drawn.
+void finishProgressLine();
+
+} // namespace tanhui::cli

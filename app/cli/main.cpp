@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// tanhui-cli: runs Tanhui's analyses and exports without the GUI.
+#include "app/cli/CliCommon.h"
+#include "app/cli/ZonalCommand.h"
+#include "app/common/Translations.h"
+#include "gis/Gdal.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+namespace {
+
+QString usage() {
+    return QCoreApplication::translate("Cli",
+                                       "Usage: tanhui-cli <command> [options]\n"
+                                       "\n"
+                                       "Commands:\n"
+                                       "  zonal    exact per-parcel zonal statistics of raster bands\n"
+                                       "\n"
+                                       "Run 'tanhui-cli <command> --help' for the options of a command.\n"
+                                       "Options: --help, --version\n");
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("tanhui-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TANHUI_VERSION));
+    tanhui::app::installTranslations(app);
+    tanhui::gis::initializeGdal();
+
+    const QStringList args = QCoreApplication::arguments();
+    const QString command = args.size() > 1 ? args.at(1) : QString();
+    if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h") ||
+        command == QLatin1String("help")) {
+        std::fputs(qPrintable(usage()), command.isEmpty() ? stderr : stdout);
+        return command.isEmpty() ? tanhui::cli::ExitUsage : tanhui::cli::ExitOk;
+    }
+    if (command == QLatin1String("--version")) {
+        std::printf("tanhui-cli %s (GDAL %s)\n", TANHUI_VERSION, tanhui::gis::gdalVersion().c_str());
+        return tanhui::cli::ExitOk;
+    }
+    if (command == QLatin1String("zonal"))
+        return tanhui::cli::runZonalCommand(args);
+    tanhui::cli::printError(QCoreApplication::translate("Cli", "unknown command '%1' (see tanhui-cli --help)").arg(command));
+    return tanhui::cli::ExitUsage;
+}

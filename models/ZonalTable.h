@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "gis/TableWriter.h"
+#include "gis/ZonalStats.h"
+
+#include <QString>
+
+#include <string>
+#include <vector>
+
+namespace tanhui::gis {
+struct ParcelSet;
+struct ZonalResult;
+} // namespace tanhui::gis
+
+namespace tanhui::models {
+
+/// @brief Layout of the per-parcel zonal statistics table: one row per parcel (ParcelSet order),
+/// columns named with their units.
+///
+/// Parcel columns: `fid`; the id field under its own name (when one was given); `area_ha`
+/// (ellipsoidal area, ha); `planar_area_ha` (area in the layer's projected CRS, ha; empty for
+/// geographic layers); `geometry_repaired` (1 when the input geometry was invalid and repaired).
+/// Per band, prefixed `<prefix>_`: `count_cells` (Σ coverage of valid cells), `sum`, `mean`, `min`,
+/// `max`, `stdev` (raster units), `majority`, `minority`, `variety`, `frac_<class>` (share of the
+/// valid covered area, 0–1), `area_ha_<class>` (true area, ha), `nodata_ha` (covered nodata area,
+/// always present), `outside_ha` (part of the parcel outside the raster, always present).
+/// Class columns list every class seen in any parcel, in ascending order.
+struct ZonalTableColumn {
+    gis::TableColumn column;
+    QString description; ///< what the column holds, with its unit (for --help, reports, GUI tooltips)
+};
+
+std::vector<ZonalTableColumn> zonalColumns(const gis::ParcelSet& parcels, const QString& idField,
+                                           const gis::ZonalResult& result, gis::StatSet stats);
+
+/// @brief Writes the table to .csv or .gpkg (GeoPackage rows carry the parcel geometry in the layer's
+/// CRS). Atomic, see gis::writeTable.
+void writeZonalTable(const std::string& path, const gis::ParcelSet& parcels, const QString& idField,
+                     const gis::ZonalResult& result, gis::StatSet stats);
+
+} // namespace tanhui::models
