@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// tanhui [FILE...]: the desktop application. Files given on the command line are opened as rasters
+// when GDAL can read them as such, otherwise as vector layers.
+//
+// TANHUI_SCREENSHOT=<file.png> saves a picture of the main window shortly after start-up and quits
+// (used for documentation screenshots). TANHUI_LANG=zh_CN|en overrides the interface language.
+
+#include "app/common/Translations.h"
+#include "app/gui/MainWindow.h"
+#include "gis/Gdal.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QPixmap>
+#include <QTimer>
+
+#include <cstdio>
+
+#ifndef TANHUI_VERSION
+#define TANHUI_VERSION "unknown"
+#endif
+
+int main(int argc, char* argv[]) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Tanhui"));
+    QApplication::setApplicationName(QStringLiteral("tanhui"));
+    QApplication::setApplicationVersion(QStringLiteral(TANHUI_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("tanhui"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/tanhui.svg")));
+    tanhui::app::installTranslations(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Tanhui: desktop GIS for carbon sinks and ecosystem product value."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("files"),
+                                 QCoreApplication::translate("main", "Raster or vector files to open."),
+                                 QStringLiteral("[FILE...]"));
+    parser.process(app);
+
+    tanhui::gis::initializeGdal();
+
+    tanhui::gui::MainWindow window;
+    window.show();
+    for (const QString& file : parser.positionalArguments())
+        window.openFile(file);
+
+    const QString screenshot = qEnvironmentVariable("TANHUI_SCREENSHOT");
+    if (!screenshot.isEmpty()) {
+        QTimer::singleShot(1000, &window, [&window, screenshot] {
+            const bool saved = window.grab().save(screenshot);
+            if (!saved)
+                std::fprintf(stderr, "tanhui: cannot save the screenshot to %s\n", qPrintable(screenshot));
+            QCoreApplication::exit(saved ? 0 : 1);
+        });
+    }
+    return app.exec();
+}

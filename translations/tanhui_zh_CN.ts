@@ -1,0 +1,939 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>Cli</name>
+    <message>
+        <location filename="../app/cli/CliCommon.cpp" line="+32"/>
+        <source>error: </source>
+        <translation>错误：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>warning: </source>
+        <translation>警告：</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.cpp" line="+15"/>
+        <source>Usage: tanhui-cli &lt;command&gt; [options]
+
+Commands:
+  zonal    exact per-parcel zonal statistics of raster bands
+
+Run &apos;tanhui-cli &lt;command&gt; --help&apos; for the options of a command.
+Options: --help, --version
+</source>
+        <translation>用法：tanhui-cli &lt;命令&gt; [选项]
+
+命令：
+  zonal    按图斑精确统计栅格波段的分区统计值
+
+运行 &apos;tanhui-cli &lt;命令&gt; --help&apos; 查看某个命令的选项。
+选项：--help, --version
+</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>unknown command &apos;%1&apos; (see tanhui-cli --help)</source>
+        <translation>未知命令 &apos;%1&apos;（参见 tanhui-cli --help）</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <location filename="../app/common/ErrorText.cpp" line="+12"/>
+        <source>Cannot open the file</source>
+        <translation>无法打开文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Coordinate reference system problem</source>
+        <translation>坐标参考系有误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unusable geometry</source>
+        <translation>几何图形不可用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invalid input</source>
+        <translation>输入参数无效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reading or writing data failed</source>
+        <translation>数据读写失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Operation cancelled</source>
+        <translation>操作已取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataFormatter</name>
+    <message>
+        <location filename="../app/gui/MetadataFormatter.cpp" line="+80"/>
+        <source>No CRS — assign one before analysis</source>
+        <translation>无坐标参考系——请在分析前指定</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>unknown units</source>
+        <translation>未知单位</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>m</source>
+        <translation>米</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ft</source>
+        <translation>英尺</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>US survey ft</source>
+        <translation>美国测量英尺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CRS units (1 unit = %1 m)</source>
+        <translation>坐标系单位（1 单位 = %1 米）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 × %2 %3 (%4″ × %5″)</source>
+        <translation>%1 × %2 %3（%4″ × %5″）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 × %2 %3</source>
+        <translation>%1 × %2 %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>x: %1 … %2, y: %3 … %4 (%5)</source>
+        <translation>x：%1 … %2，y：%3 … %4（%5）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Point</source>
+        <translation>点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Line</source>
+        <translation>线</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Polygon</source>
+        <translation>面</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Multipoint</source>
+        <translation>多点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Multiline</source>
+        <translation>多线</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Multipolygon</source>
+        <translation>多面</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Geometry collection</source>
+        <translation>几何集合</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No geometry</source>
+        <translation>无几何</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mixed geometry types</source>
+        <translation>混合几何类型</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Integer</source>
+        <translation>整型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Integer (64-bit)</source>
+        <translation>长整型（64 位）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Real</source>
+        <translation>浮点型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date and time</source>
+        <translation>日期时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Binary</source>
+        <translation>二进制</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>from the .cpg file</source>
+        <translation>来自 .cpg 文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from the DBF language driver ID</source>
+        <translation>来自 DBF 语言驱动标识</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>detected</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>chosen by the user</source>
+        <translation>用户指定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>defined by the format</source>
+        <translation>由格式规定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Raster</source>
+        <translation>栅格</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+54"/>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <location line="+54"/>
+        <source>Driver</source>
+        <translation>驱动</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 × %2 (columns × rows)</source>
+        <translation>%1 × %2（列 × 行）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cell size</source>
+        <translation>像元大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+56"/>
+        <source>Extent</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <location line="+54"/>
+        <source>CRS</source>
+        <translation>坐标参考系</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>Band count</source>
+        <translation>波段数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bands</source>
+        <translation>波段</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Band</source>
+        <translation>波段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Data type</source>
+        <translation>数据类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NoData value</source>
+        <translation>无数据值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Block size</source>
+        <translation>分块大小</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Overviews</source>
+        <translation>金字塔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>scale %1, offset %2</source>
+        <translation>缩放 %1，偏移 %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Dataset metadata</source>
+        <translation>数据集元数据</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Vector layer</source>
+        <translation>矢量图层</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>(one of %n layers in this file)</source>
+        <translation>
+            <numerusform>（本文件共 %n 个图层）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Geometry type</source>
+        <translation>几何类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feature count</source>
+        <translation>要素数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>empty layer</source>
+        <translation>空图层</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fields (%1)</source>
+        <translation>字段（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This layer has no attribute fields.</source>
+        <translation>该图层没有属性字段。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/gui/main.cpp" line="+35"/>
+        <source>Tanhui: desktop GIS for carbon sinks and ecosystem product value.</source>
+        <translation>碳汇：面向碳汇与生态产品价值核算的桌面 GIS。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Raster or vector files to open.</source>
+        <translation>要打开的栅格或矢量文件。</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::cli</name>
+    <message>
+        <location filename="../app/cli/ZonalCommand.cpp" line="+45"/>
+        <source>Exact per-parcel zonal statistics of raster bands.
+
+Each parcel&apos;s exact cell coverage (the share of every cell&apos;s area inside the parcel) is computed
+once per raster grid and reused for every band and file on that grid. Parcels are reprojected to
+each raster&apos;s CRS; rasters are never resampled. Nodata and NaN cells are excluded and reported as
+nodata area. Areas are true (ellipsoidal) areas in hectares.
+
+Output: one row per parcel. Columns: fid, the id field, area_ha (ellipsoidal), planar_area_ha,
+geometry_repaired, then for every raster band &lt;prefix&gt;_&lt;stat&gt; where &lt;prefix&gt; is the file name
+(plus _b&lt;N&gt; for multi-band files): count_cells (coverage-weighted valid cells), sum, mean, min, max,
+stdev (raster units), majority, minority, variety, frac_&lt;class&gt; (share of valid area, 0-1),
+area_ha_&lt;class&gt; (ha), and always nodata_ha and outside_ha (ha).
+A .gpkg output also carries each parcel&apos;s geometry. The output is written to a temporary file and
+renamed when complete, so an existing file is never left half-written.
+
+Example:
+  tanhui-cli zonal --parcels xiaoban.shp --id XBH --raster lc2015.tif --raster lc2024.tif \
+      --stats count,majority,frac,area --out xiaoban_landcover.csv</source>
+        <translation>按图斑精确统计栅格波段的分区统计值。
+
+每个图斑的精确像元覆盖度（每个像元落在图斑内的面积比例）对每种栅格格网只计算一次，
+并在该格网上的所有波段和文件间复用。图斑会重投影到各栅格的坐标参考系；栅格从不重采样。
+无数据值像元和 NaN 像元不参与统计，并计为无数据面积。面积均为真实（椭球面）面积，单位为公顷。
+
+输出：每个图斑一行。列依次为：fid、标识字段、area_ha（椭球面积）、planar_area_ha、
+geometry_repaired，然后对每个栅格波段输出 &lt;前缀&gt;_&lt;统计量&gt;，其中 &lt;前缀&gt; 为文件名
+（多波段文件另加 _b&lt;N&gt;）：count_cells（按覆盖度加权的有效像元数）、sum、mean、min、max、
+stdev（栅格单位）、majority、minority、variety、frac_&lt;类别&gt;（占有效面积的比例，0-1）、
+area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside_ha（公顷）。
+输出为 .gpkg 时还包含各图斑的几何图形。结果先写入临时文件，完成后再重命名，
+因此已有文件绝不会只写了一半。
+
+示例：
+  tanhui-cli zonal --parcels xiaoban.shp --id XBH --raster lc2015.tif --raster lc2024.tif \
+      --stats count,majority,frac,area --out xiaoban_landcover.csv</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Polygon layer file (Shapefile, GeoPackage, GeoJSON, FileGDB, KML).</source>
+        <translation>面图层文件（Shapefile、GeoPackage、GeoJSON、FileGDB、KML）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <location line="+4"/>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Layer name in a multi-layer source (default: first).</source>
+        <translation>多图层数据源中的图层名（默认：第一个图层）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field identifying each parcel (default: the feature id).</source>
+        <translation>标识各图斑的字段（默认：要素 ID）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FIELD</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Raster file; repeat for several dates or layers. Every band is used.</source>
+        <translation>栅格文件；多个时相或多个图层时可重复指定。每个波段都参与统计。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Comma-separated statistics: %1 (default: count,sum,mean).</source>
+        <translation>以逗号分隔的统计量：%1（默认：count,sum,mean）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LIST</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output table: .csv or .gpkg.</source>
+        <translation>输出表：.csv 或 .gpkg。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Worker threads (default: all cores).</source>
+        <translation>工作线程数（默认：全部核心）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Memory budget in MB for raster buffers and cache (default 512).</source>
+        <translation>栅格缓冲区与缓存的内存上限，单位 MB（默认 512）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attribute encoding of a shapefile, e.g. GBK or UTF-8 (default: .cpg, or detected).</source>
+        <translation>Shapefile 属性的编码，如 GBK 或 UTF-8（默认：按 .cpg 文件，或自动检测）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ENC</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CRS to assign to a parcel layer that has none, e.g. EPSG:4547.</source>
+        <translation>为没有坐标参考系的图斑图层指定坐标参考系，如 EPSG:4547。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CRS</source>
+        <translation>坐标参考系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No progress bar and no summary.</source>
+        <translation>不显示进度条和摘要。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> (see tanhui-cli zonal --help)</source>
+        <translation>（参见 tanhui-cli zonal --help）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unexpected argument &apos;%1&apos; (see tanhui-cli zonal --help)</source>
+        <translation>多余的参数 &apos;%1&apos;（参见 tanhui-cli zonal --help）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>missing --%1 (see tanhui-cli zonal --help)</source>
+        <translation>缺少 --%1（参见 tanhui-cli zonal --help）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>unknown statistic &apos;%1&apos;; choose from %2</source>
+        <translation>未知统计量 &apos;%1&apos;；可选：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--stats is empty; choose from %1</source>
+        <translation>--stats 为空；可选：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--threads must be a whole number from 0 (all cores) to 1024, not &apos;%1&apos;</source>
+        <translation>--threads 须为 0（全部核心）到 1024 之间的整数，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--memory must be a whole number of megabytes, at least 64, not &apos;%1&apos;</source>
+        <translation>--memory 须为不小于 64 的整数（MB），而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--out %1: the output must end in .csv or .gpkg</source>
+        <translation>--out %1：输出文件扩展名须为 .csv 或 .gpkg</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--out %1: the folder %2 does not exist or is not writable</source>
+        <translation>--out %1：文件夹 %2 不存在或不可写</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>input file not found: %1</source>
+        <translation>找不到输入文件：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--out %1 would overwrite an input file</source>
+        <translation>--out %1 会覆盖输入文件</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1: feature %2 (id %3): %4</source>
+        <translation>%1：要素 %2（标识 %3）：%4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: feature %2 (id %3) skipped: %4</source>
+        <translation>%1：已跳过要素 %2（标识 %3）：%4</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 parcels × %2 raster band(s) in %3 s with %4 thread(s); %5 repaired, %6 skipped</source>
+        <translation>%1 个图斑 × %2 个栅格波段，用时 %3 秒，%4 个线程；修复 %5 个，跳过 %6 个</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cancelled; %1 was not written or changed</source>
+        <translation>已取消；%1 未写入或改动</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>unexpected failure: %1</source>
+        <translation>意外失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::FeatureTableModel</name>
+    <message>
+        <location filename="../app/gui/FeatureTableModel.cpp" line="+89"/>
+        <source>FID</source>
+        <translation>FID</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::MainWindow</name>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="+68"/>
+        <source>GDAL %1</source>
+        <translation>GDAL %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Layers</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add &amp;Raster…</source>
+        <translation>添加栅格(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load a raster dataset (GeoTIFF, NetCDF, ERDAS IMAGINE, …)</source>
+        <translation>加载栅格数据集（GeoTIFF、NetCDF、ERDAS IMAGINE 等）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add &amp;Vector Layer…</source>
+        <translation>添加矢量图层(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ctrl+Shift+V</source>
+        <translation>Ctrl+Shift+V</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load a vector layer (Shapefile, GeoPackage, GeoJSON, KML, …)</source>
+        <translation>加载矢量图层（Shapefile、GeoPackage、GeoJSON、KML 等）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;move Layer</source>
+        <translation>移除图层(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Tanhui</source>
+        <translation>关于碳汇(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Tanhui</source>
+        <translation>碳汇</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+85"/>
+        <source>Unexpected error while loading %1</source>
+        <translation>加载 %1 时发生意外错误</translation>
+    </message>
+    <message>
+        <location line="-70"/>
+        <source>Loaded %1</source>
+        <translation>已加载 %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Add Raster</source>
+        <translation>添加栅格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raster datasets (*.tif *.tiff *.img *.nc *.vrt *.asc *.jp2 *.hdf *.h5 *.grd *.bil *.dem);;All files (*)</source>
+        <translation>栅格数据集 (*.tif *.tiff *.img *.nc *.vrt *.asc *.jp2 *.hdf *.h5 *.grd *.bil *.dem);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add Vector Layer</source>
+        <translation>添加矢量图层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vector data (*.shp *.gpkg *.geojson *.json *.kml *.kmz *.gml *.sqlite *.tab *.mif *.csv);;All files (*)</source>
+        <translation>矢量数据 (*.shp *.gpkg *.geojson *.json *.kml *.kmz *.gml *.sqlite *.tab *.mif *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Automatic (.cpg file or detection)</source>
+        <translation>自动（按 .cpg 文件或自动检测）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attribute Encoding</source>
+        <translation>属性编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text encoding of the shapefile&apos;s attributes:</source>
+        <translation>Shapefile 属性文本的编码：</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Choose Layer</source>
+        <translation>选择图层</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 contains %n layers. Layer to add:</source>
+        <translation>
+            <numerusform>%1 包含 %n 个图层。要添加的图层：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>About Tanhui</source>
+        <translation>关于碳汇</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Desktop GIS for forest carbon sinks and gross ecosystem product (GEP) valuation.</source>
+        <translation>面向森林碳汇与生态系统生产总值（GEP）核算的桌面 GIS。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Built with Qt %1 (running on Qt %2) and GDAL %3.</source>
+        <translation>基于 Qt %1（运行于 Qt %2）和 GDAL %3 构建。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Licensed under the GNU General Public License, version 3 or later.</source>
+        <translation>以 GNU 通用公共许可证第 3 版或更高版本授权。</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::MetadataPanel</name>
+    <message>
+        <location filename="../app/gui/MetadataPanel.cpp" line="+73"/>
+        <source>No layer selected</source>
+        <translation>未选择图层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a raster or a vector layer with the File menu, or drop files onto this window.</source>
+        <translation>请通过“文件”菜单添加栅格或矢量图层，或将文件拖放到本窗口。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Features (first %1 of %2)</source>
+        <translation>要素（前 %1 个，共 %2 个）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Features (%1)</source>
+        <translation>要素（%1 个）</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::models</name>
+    <message>
+        <location filename="../models/ZonalTable.cpp" line="+52"/>
+        <source>Feature id in the parcel layer</source>
+        <translation>图斑图层中的要素 ID</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Parcel id</source>
+        <translation>图斑标识</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ellipsoidal (true) area of the parcel, ha</source>
+        <translation>图斑的椭球面（真实）面积，公顷</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Planar area in the layer&apos;s projected CRS, ha</source>
+        <translation>图层投影坐标系下的平面面积，公顷</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 when the input geometry was invalid and was repaired</source>
+        <translation>输入几何无效并已修复时为 1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Coverage-weighted count of valid cells</source>
+        <translation>按覆盖度加权的有效像元数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Coverage-weighted sum of cell values (value × cells)</source>
+        <translation>按覆盖度加权的像元值总和（值 × 像元数）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Coverage-weighted mean value</source>
+        <translation>按覆盖度加权的平均值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Smallest value of a covered valid cell</source>
+        <translation>被覆盖有效像元的最小值</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Largest value of a covered valid cell</source>
+        <translation>被覆盖有效像元的最大值</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Coverage-weighted population standard deviation</source>
+        <translation>按覆盖度加权的总体标准差</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Value covering the largest area</source>
+        <translation>覆盖面积最大的值（众数）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Value covering the smallest area</source>
+        <translation>覆盖面积最小的值（少数值）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Number of distinct values</source>
+        <translation>不同值的个数</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Share of the valid covered area in class %1 (0–1)</source>
+        <translation>类别 %1 占被覆盖有效面积的比例（0–1）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>True area of class %1, ha</source>
+        <translation>类别 %1 的真实面积，公顷</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>True area of covered nodata cells, ha</source>
+        <translation>被覆盖无数据像元的真实面积，公顷</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Part of the parcel outside the raster, ha</source>
+        <translation>图斑位于栅格范围以外的部分，公顷</translation>
+    </message>
+</context>
+</TS>
