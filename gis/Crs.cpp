@@ -236,7 +236,25 @@ bool Crs::isSame(const Crs& other) const {
     std::scoped_lock lock(m_impl->mutex, other.m_impl->mutex);
     const char* const options[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES",
                                    "CRITERION=EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS", nullptr};
-    return OSRIsSameEx(m_impl->srs.get(), other.m_impl->srs.get(), options) != 0;
+    OGRSpatialReferenceH a = m_impl->srs.get(), b = other.m_impl->srs.get();
+    if (OSRIsSameEx(a, b, options) != 0)
+        return true;
+    // OGR ignores axis order only for geographic CRSs. Two projected CRSs that differ only in axis
+    // order (EPSG:4547 is northing, easting; an ESRI .prj of it is easting, northing) are the same
+    // for Tanhui, whose axis order is always normalised: same datum (compared as geographic CRSs)
+    // and same projection (PROJ strings carry no axis order).
+    if (!OSRIsProjected(a) || !OSRIsProjected(b))
+        return false;
+    SrsPtr geogA(OSRCloneGeogCS(a)), geogB(OSRCloneGeogCS(b));
+    if (!geogA || !geogB || OSRIsSameEx(geogA.get(), geogB.get(), options) == 0)
+        return false;
+    char* projA = nullptr;
+    char* projB = nullptr;
+    const bool exported = OSRExportToProj4(a, &projA) == OGRERR_NONE && OSRExportToProj4(b, &projB) == OGRERR_NONE;
+    const bool same = exported && projA && projB && std::string(projA) == std::string(projB);
+    CPLFree(projA);
+    CPLFree(projB);
+    return same;
 }
 
 void* Crs::nativeHandle() const {

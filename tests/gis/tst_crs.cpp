@@ -124,6 +124,24 @@ private slots:
         const Crs fromWkt = Crs::fromWkt(a.wkt());
         QVERIFY(fromWkt.isSame(a));
         QCOMPARE(fromWkt.authorityId(), std::string("EPSG:32618"));
+
+        // EPSG:4547 (northing, easting) and the same CRS with easting, northing axes (as an ESRI .prj
+        // describes it) are the same CRS for Tanhui, which normalises axis order.
+        const Crs gk = Crs::fromEpsg(4547);
+        const Crs gkFromEsri = Crs::fromWkt(
+            "PROJCS[\"CGCS2000_3_Degree_GK_CM_114E\",GEOGCS[\"GCS_China_Geodetic_Coordinate_System_2000\","
+            "DATUM[\"D_China_2000\",SPHEROID[\"CGCS2000\",6378137.0,298.257222101]],PRIMEM[\"Greenwich\",0.0],"
+            "UNIT[\"Degree\",0.0174532925199433]],PROJECTION[\"Gauss_Kruger\"],PARAMETER[\"False_Easting\",500000.0],"
+            "PARAMETER[\"False_Northing\",0.0],PARAMETER[\"Central_Meridian\",114.0],PARAMETER[\"Scale_Factor\",1.0],"
+            "PARAMETER[\"Latitude_Of_Origin\",0.0],UNIT[\"Meter\",1.0]]");
+        QVERIFY(gk.isSame(gkFromEsri));
+        QVERIFY(gkFromEsri.isSame(gk));
+        // Same projection on another datum (WGS 84, not CGCS2000) is a different CRS.
+        const Crs wgsTm = Crs::fromUserInput(
+            "+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=500000 +y_0=0 +datum=WGS84 +units=m +no_defs +type=crs");
+        QVERIFY(!gk.isSame(wgsTm));
+        // Another central meridian is a different CRS.
+        QVERIFY(!gk.isSame(Crs::fromEpsg(4548)));
     }
 
     void invalidInput() {

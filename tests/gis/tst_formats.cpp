@@ -420,9 +420,7 @@ void TestFormats::arcInfoAsciiGrid() {
     QCOMPARE(info.crs.linearUnitMetres(), 1.0);
     QVERIFY(!info.crs.isGeographic());
     // The .prj CRS is EPSG:4547 except for the axis order (easting, northing; EPSG:4547 says northing,
-    // easting). Crs::isSame promises to ignore axis order but uses EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS,
-    // which ignores it for geographic CRSs only.
-    QEXPECT_FAIL("", "Crs::isSame does not ignore the axis order of projected CRSs (gis/Crs.cpp)", Continue);
+    // easting): Crs::isSame ignores axis order, for projected CRSs too.
     QVERIFY2(info.crs.isSame(Crs::fromEpsg(4547)), info.crs.wkt().c_str());
     QCOMPARE(info.grid.cols, kCols);
     QCOMPARE(info.grid.rows, kRows);
