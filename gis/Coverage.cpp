@@ -157,11 +157,19 @@ Window coverageWindow(const MultiPolygon& polygon, const Grid& grid) {
 
 CoverageWindow computeCoverage(const MultiPolygon& polygon, const Grid& grid, const Window& window) {
     CoverageWindow out;
+    std::vector<double> scratch;
+    computeCoverage(polygon, grid, window, out, scratch);
+    return out;
+}
+
+void computeCoverage(const MultiPolygon& polygon, const Grid& grid, const Window& window, CoverageWindow& out,
+                     std::vector<double>& scratch) {
     out.window = window;
+    out.fraction.clear();
     if (window.isEmpty())
-        return out;
-    std::vector<double> acc(std::size_t(window.rows) * (window.cols + 1), 0.0);
-    Accumulator a{window.row0, window.row0 + window.rows, window.col0, window.cols, acc};
+        return;
+    scratch.assign(std::size_t(window.rows) * (window.cols + 1), 0.0);
+    Accumulator a{window.row0, window.row0 + window.rows, window.col0, window.cols, scratch};
 
     for (const Polygon& part : polygon.parts) {
         for (std::size_t i = 0; i < part.rings.size(); ++i) {
@@ -176,9 +184,9 @@ CoverageWindow computeCoverage(const MultiPolygon& polygon, const Grid& grid, co
         }
     }
 
-    out.fraction.resize(window.cellCount());
+    out.fraction.resize(std::size_t(window.cellCount()));
     for (int r = 0; r < window.rows; ++r) {
-        const double* src = acc.data() + std::size_t(r) * (window.cols + 1);
+        const double* src = scratch.data() + std::size_t(r) * (window.cols + 1);
         double* dst = out.fraction.data() + std::size_t(r) * window.cols;
         double running = 0.0;
         for (int c = 0; c < window.cols; ++c) {
@@ -186,10 +194,10 @@ CoverageWindow computeCoverage(const MultiPolygon& polygon, const Grid& grid, co
             // The prefix sum adds and cancels O(1) contributions, which leaves round-off of order
             // 1e-14 in cells that are exactly empty or full. Snap within kSnap (1e-9 of a cell:
             // 1e-7 m² for a 10 m cell) so such cells count neither in variety nor in class lists.
-            dst[c] = running < kSnap ? 0.0 : running > 1.0 - kSnap ? 1.0 : running;
+            const double f = running < kSnap ? 0.0 : running;
+            dst[c] = f > 1.0 - kSnap ? 1.0 : f;
         }
     }
-    return out;
 }
 
 } // namespace tanhui::gis

@@ -32,4 +32,9 @@ Window coverageWindow(const MultiPolygon& polygon, const Grid& grid);
 /// processed in bands of rows without changing any result.
 CoverageWindow computeCoverage(const MultiPolygon& polygon, const Grid& grid, const Window& window);
 
+/// @brief The same, writing into `out` and using `scratch` as working memory, so that a worker
+/// processing many parcels allocates nothing per parcel.
+void computeCoverage(const MultiPolygon& polygon, const Grid& grid, const Window& window, CoverageWindow& out,
+                     std::vector<double>& scratch);
+
 } // namespace tanhui::gis

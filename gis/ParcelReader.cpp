@@ -6,6 +6,12 @@
 #include "gis/private/GeosContext.h"
 #include "gis/private/Parallel.h"
 
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
+
 #include <cmath>
 #include <memory>
 
@@ -76,115 +82,176 @@ ParcelSet readParcels(const std::string& path, const ParcelReadOptions& options,
         }
     }
 
-    // 1. Read sequentially (OGR layers are not thread-safe).
-    std::vector<Feature> features;
-    features.reserve(std::size_t(std::max<std::int64_t>(0, set.layer.featureCount)));
-    Feature f;
-    while (layer.next(f)) {
-        features.push_back(std::move(f));
-        f = Feature();
-        if (feedback && features.size() % 4096 == 0) {
-            feedback->throwIfCancelled();
-            if (set.layer.featureCount > 0)
-                feedback->setProgress(30.0 * double(features.size()) / double(set.layer.featureCount),
-                                      "Reading parcels");
-        }
-    }
-
-    // 2. Validate, repair and measure in parallel; every feature gets its own slot.
-    struct Entry {
-        bool ok = false;
-        Parcel parcel;
-    };
-    std::vector<Entry> entries(features.size());
     const bool geographic = set.crs.isGeographic();
     const double unit = geographic ? 1.0 : set.crs.linearUnitMetres();
     const Crs geographicCrs = set.crs.geographic();
     const double a = set.crs.semiMajorMetres(), fl = set.crs.flattening();
     // Densify before geodesic area: 1 km for projected layers, 0.01° for geographic ones.
     const double densifyStep = geographic ? 0.01 : 1000.0 / (unit > 0 ? unit : 1.0);
-    const int workers = detail::workerCount(options.threads, features.size() / 64 + 1);
-    std::vector<Worker> results(std::size_t(std::max(1, workers)));
-    std::atomic<std::size_t> done{0};
 
-    detail::parallelChunks<Worker*>(
-        features.size(), 256, workers,
-        [&](int w) {
-            Worker* worker = &results[std::size_t(w)];
-            worker->geos = std::make_unique<detail::GeosContext>();
-            worker->toGeographic = std::make_unique<CoordinateTransform>(set.crs, geographicCrs);
-            return worker;
-        },
-        [&](Worker*& worker, std::size_t begin, std::size_t end) {
-            if (feedback)
-                feedback->throwIfCancelled();
-            const auto ctx = worker->geos->handle();
-            for (std::size_t i = begin; i < end; ++i) {
-                Feature& feature = features[i];
-                Parcel& p = entries[i].parcel;
-                p.fid = feature.fid;
-                p.id = idIndex >= 0 ? feature.attributes[std::size_t(idIndex)] : QVariant::fromValue(feature.fid);
-                const QString idStr = idText(p.id);
-                if (feature.wkb.empty()) {
-                    worker->skipped.push_back({p.fid, idStr, "null geometry"});
-                    continue;
-                }
-                auto g = worker->geos->fromWkb(feature.wkb.data(), feature.wkb.size());
-                if (!g) {
-                    worker->skipped.push_back({p.fid, idStr, "unreadable geometry: " + worker->geos->lastError()});
-                    continue;
-                }
-                if (GEOSisEmpty_r(ctx, g.get())) {
-                    worker->skipped.push_back({p.fid, idStr, "empty geometry"});
-                    continue;
-                }
-                const int type = GEOSGeomTypeId_r(ctx, g.get());
-                if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON && type != GEOS_GEOMETRYCOLLECTION) {
-                    char* typeName = GEOSGeomType_r(ctx, g.get());
-                    worker->skipped.push_back(
-                        {p.fid, idStr, std::string("not a polygon (") + (typeName ? typeName : "?") + ")"});
-                    GEOSFree_r(ctx, typeName);
-                    continue;
-                }
-                if (GEOSisValid_r(ctx, g.get()) != 1) {
-                    char* reason = GEOSisValidReason_r(ctx, g.get());
-                    std::string why = reason ? reason : "invalid";
-                    GEOSFree_r(ctx, reason);
-                    GEOSMakeValidParams* params = GEOSMakeValidParams_create_r(ctx);
-                    GEOSMakeValidParams_setMethod_r(ctx, params, GEOS_MAKE_VALID_STRUCTURE);
-                    GEOSMakeValidParams_setKeepCollapsed_r(ctx, params, 0);
-                    auto fixed = worker->geos->own(GEOSMakeValidWithParams_r(ctx, g.get(), params));
-                    GEOSMakeValidParams_destroy_r(ctx, params);
-                    if (!fixed || GEOSisEmpty_r(ctx, fixed.get())) {
-                        worker->skipped.push_back({p.fid, idStr, why + "; repair left no polygon"});
-                        continue;
-                    }
-                    worker->repaired.push_back({p.fid, idStr, why + "; repaired with MakeValid"});
-                    g = std::move(fixed);
-                    p.repaired = true;
-                }
-                worker->geos->toMultiPolygon(g.get(), p.geometry);
-                if (p.geometry.isEmpty()) {
-                    worker->skipped.push_back({p.fid, idStr, "no polygonal part"});
-                    continue;
-                }
-                p.wkb = std::move(feature.wkb);
-                p.planarAreaM2 = geographic ? 0.0 : p.geometry.planarArea() * unit * unit;
-                MultiPolygon lonLat = p.geometry;
-                densify(lonLat, densifyStep);
-                worker->toGeographic->transform(lonLat);
-                p.ellipsoidalAreaM2 = ellipsoidalAreaM2(lonLat, a, fl);
-                entries[i].ok = true;
+    // Reading is sequential (OGR layers are not thread-safe); checking, repairing and measuring run
+    // on worker threads at the same time, chunk by chunk, as the features arrive. Each chunk keeps its
+    // results, and chunks are joined in feature order, so the outcome is independent of threads.
+    struct Chunk {
+        std::vector<Feature> features;
+        std::vector<Parcel> parcels;
+        std::vector<bool> ok;
+    };
+    constexpr std::size_t kChunk = 256;
+    std::vector<std::unique_ptr<Chunk>> chunks;
+    std::deque<Chunk*> queue;
+    std::mutex mutex;
+    std::condition_variable wake;
+    bool readingDone = false;
+    std::exception_ptr error;
+    std::atomic<bool> failed{false};
+    std::atomic<std::size_t> processed{0};
+    const std::int64_t expected = std::max<std::int64_t>(1, set.layer.featureCount);
+
+    auto processChunk = [&](Worker& worker, Chunk& chunk) {
+        const auto ctx = worker.geos->handle();
+        chunk.parcels.resize(chunk.features.size());
+        chunk.ok.assign(chunk.features.size(), false);
+        for (std::size_t i = 0; i < chunk.features.size(); ++i) {
+            Feature& feature = chunk.features[i];
+            Parcel& p = chunk.parcels[i];
+            p.fid = feature.fid;
+            p.id = idIndex >= 0 ? feature.attributes[std::size_t(idIndex)] : QVariant::fromValue(feature.fid);
+            const QString idStr = idText(p.id);
+            if (feature.wkb.empty()) {
+                worker.skipped.push_back({p.fid, idStr, "null geometry"});
+                continue;
             }
-            const std::size_t n = done.fetch_add(end - begin) + (end - begin);
-            if (feedback)
-                feedback->setProgress(30.0 + 70.0 * double(n) / double(features.size()), "Checking geometries");
-        });
+            auto g = worker.geos->fromWkb(feature.wkb.data(), feature.wkb.size());
+            if (!g) {
+                worker.skipped.push_back({p.fid, idStr, "unreadable geometry: " + worker.geos->lastError()});
+                continue;
+            }
+            if (GEOSisEmpty_r(ctx, g.get())) {
+                worker.skipped.push_back({p.fid, idStr, "empty geometry"});
+                continue;
+            }
+            const int type = GEOSGeomTypeId_r(ctx, g.get());
+            if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON && type != GEOS_GEOMETRYCOLLECTION) {
+                char* typeName = GEOSGeomType_r(ctx, g.get());
+                worker.skipped.push_back({p.fid, idStr, std::string("not a polygon (") + (typeName ? typeName : "?") + ")"});
+                GEOSFree_r(ctx, typeName);
+                continue;
+            }
+            if (GEOSisValid_r(ctx, g.get()) != 1) {
+                char* reason = GEOSisValidReason_r(ctx, g.get());
+                std::string why = reason ? reason : "invalid";
+                GEOSFree_r(ctx, reason);
+                GEOSMakeValidParams* params = GEOSMakeValidParams_create_r(ctx);
+                GEOSMakeValidParams_setMethod_r(ctx, params, GEOS_MAKE_VALID_STRUCTURE);
+                GEOSMakeValidParams_setKeepCollapsed_r(ctx, params, 0);
+                auto fixed = worker.geos->own(GEOSMakeValidWithParams_r(ctx, g.get(), params));
+                GEOSMakeValidParams_destroy_r(ctx, params);
+                if (!fixed || GEOSisEmpty_r(ctx, fixed.get())) {
+                    worker.skipped.push_back({p.fid, idStr, why + "; repair left no polygon"});
+                    continue;
+                }
+                worker.repaired.push_back({p.fid, idStr, why + "; repaired with MakeValid"});
+                g = std::move(fixed);
+                p.repaired = true;
+            }
+            worker.geos->toMultiPolygon(g.get(), p.geometry);
+            if (p.geometry.isEmpty()) {
+                worker.skipped.push_back({p.fid, idStr, "no polygonal part"});
+                continue;
+            }
+            p.wkb = std::move(feature.wkb);
+            p.planarAreaM2 = geographic ? 0.0 : p.geometry.planarArea() * unit * unit;
+            MultiPolygon lonLat = p.geometry;
+            densify(lonLat, densifyStep);
+            worker.toGeographic->transform(lonLat);
+            p.ellipsoidalAreaM2 = ellipsoidalAreaM2(lonLat, a, fl);
+            chunk.ok[i] = true;
+        }
+        chunk.features.clear();
+        chunk.features.shrink_to_fit();
+        const std::size_t n = processed.fetch_add(chunk.parcels.size()) + chunk.parcels.size();
+        if (feedback)
+            feedback->setProgress(100.0 * double(n) / double(expected), "Reading and checking parcels");
+    };
+    // Takes chunks until reading is done and the queue is empty (or something failed).
+    auto drain = [&](Worker& worker) {
+        try {
+            for (;;) {
+                Chunk* chunk = nullptr;
+                {
+                    std::unique_lock lock(mutex);
+                    wake.wait(lock, [&] { return !queue.empty() || readingDone || failed.load(); });
+                    if (failed.load() || queue.empty())
+                        return;
+                    chunk = queue.front();
+                    queue.pop_front();
+                }
+                if (feedback)
+                    feedback->throwIfCancelled();
+                processChunk(worker, *chunk);
+            }
+        } catch (...) {
+            std::lock_guard lock(mutex);
+            if (!error)
+                error = std::current_exception();
+            failed.store(true);
+            wake.notify_all();
+        }
+    };
 
-    set.parcels.reserve(entries.size());
-    for (Entry& s : entries)
-        if (s.ok)
-            set.parcels.push_back(std::move(s.parcel));
+    const int workers = detail::workerCount(options.threads, std::size_t(expected) / 64 + 1);
+    std::vector<Worker> results(std::size_t(workers) + 1); // the last one is the reading thread's
+    for (Worker& w : results) {
+        w.geos = std::make_unique<detail::GeosContext>();
+        w.toGeographic = std::make_unique<CoordinateTransform>(set.crs, geographicCrs);
+    }
+    std::vector<std::thread> pool;
+    for (int w = 0; w < workers; ++w)
+        pool.emplace_back(drain, std::ref(results[std::size_t(w)]));
+    try {
+        auto chunk = std::make_unique<Chunk>();
+        Feature f;
+        auto publish = [&] {
+            std::lock_guard lock(mutex);
+            queue.push_back(chunk.get());
+            chunks.push_back(std::move(chunk));
+            wake.notify_one();
+        };
+        while (!failed.load() && layer.next(f)) {
+            chunk->features.push_back(std::move(f));
+            f = Feature();
+            if (chunk->features.size() == kChunk) {
+                if (feedback)
+                    feedback->throwIfCancelled();
+                publish();
+                chunk = std::make_unique<Chunk>();
+            }
+        }
+        if (!chunk->features.empty())
+            publish();
+    } catch (...) {
+        std::lock_guard lock(mutex);
+        if (!error)
+            error = std::current_exception();
+        failed.store(true);
+    }
+    {
+        std::lock_guard lock(mutex);
+        readingDone = true;
+        wake.notify_all();
+    }
+    drain(results.back()); // the reading thread helps with what is left
+    for (std::thread& t : pool)
+        t.join();
+    if (error)
+        std::rethrow_exception(error);
+
+    set.parcels.reserve(processed.load());
+    for (auto& chunk : chunks)
+        for (std::size_t i = 0; i < chunk->parcels.size(); ++i)
+            if (chunk->ok[i])
+                set.parcels.push_back(std::move(chunk->parcels[i]));
     for (Worker& w : results) {
         set.repaired.insert(set.repaired.end(), w.repaired.begin(), w.repaired.end());
         set.skipped.insert(set.skipped.end(), w.skipped.begin(), w.skipped.end());

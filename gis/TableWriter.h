@@ -20,7 +20,8 @@ struct TableColumn {
 };
 
 /// @brief Fills `values` (one per column) for row `row`; `wkb` receives the row's geometry (ISO WKB,
-/// in the table's CRS) when the table has geometry, else it may be left empty.
+/// in the table's CRS) when the table has geometry, else it may be left empty. Called concurrently
+/// from several threads for different rows when a CSV is written, so it must only read shared state.
 using RowSource = std::function<void(std::size_t row, std::vector<QVariant>& values, std::vector<unsigned char>& wkb)>;
 
 /// @brief Writes a table to `path`: CSV (UTF-8, comma separated, RFC 4180 quoting, numbers in the

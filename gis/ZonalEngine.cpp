@@ -71,6 +71,8 @@ struct GroupWorker {
     std::vector<double> values;
     std::vector<unsigned char> valid;
     std::vector<unsigned char> bytes;
+    CoverageWindow coverage;
+    std::vector<double> scratch;
     std::vector<ZonalAccumulator> accumulators;
 };
 
@@ -252,7 +254,8 @@ ZonalResult runZonal(const ParcelSet& parcels, const std::vector<ZonalBand>& inp
                         if (feedback)
                             feedback->throwIfCancelled();
                         const Window part{r0, win.col0, std::min(bandRows, win.row0 + win.rows - r0), win.cols};
-                        const CoverageWindow cov = computeCoverage(geom, grid, part);
+                        computeCoverage(geom, grid, part, w.coverage, w.scratch);
+                        const CoverageWindow& cov = w.coverage;
                         for (std::size_t gb = 0; gb < groupBands.size(); ++gb) {
                             const ZonalBand& band = result.bands[groupBands[gb]];
                             ZonalAccumulator& acc = w.accumulators[gb];

@@ -5,20 +5,24 @@
 
 namespace tanhui::gis {
 
+namespace {
+
+const ClassTotal* findClass(const std::vector<ClassTotal>& classes, double value) {
+    const auto it = std::lower_bound(classes.begin(), classes.end(), value,
+                                     [](const ClassTotal& c, double v) { return c.value < v; });
+    return it != classes.end() && it->value == value ? &*it : nullptr;
+}
+
+} // namespace
+
 double ZonalStats::fraction(double value) const {
-    if (!(count > 0))
-        return 0.0;
-    for (const ClassTotal& c : classes)
-        if (c.value == value)
-            return c.cells / count;
-    return 0.0;
+    const ClassTotal* c = findClass(classes, value);
+    return c && count > 0 ? c->cells / count : 0.0;
 }
 
 double ZonalStats::classAreaM2(double value) const {
-    for (const ClassTotal& c : classes)
-        if (c.value == value)
-            return c.areaM2;
-    return 0.0;
+    const ClassTotal* c = findClass(classes, value);
+    return c ? c->areaM2 : 0.0;
 }
 
 ZonalAccumulator::ZonalAccumulator(StatSet stats, bool byteValues, double constantCellAreaM2, int byteNodata)
