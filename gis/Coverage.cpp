@@ -16,7 +16,9 @@
 // We store the first value in acc[k] and the remainder (v_b − v_a) − acc contribution in acc[k+1]; a
 // prefix sum along each row then yields the coverage of every cell. Cells crossed by no edge are
 // filled by that prefix sum — no point-in-polygon test, no per-cell clipping, no cell-centre rule.
-// Cost per ring: O(vertices + boundary cells), plus O(window cells) for the prefix sums.
+// Cost per ring: O(vertices + boundary cells), plus a linear pass over the window in which the running
+// sum changes only at cells an edge touched (elsewhere the accumulation is exactly zero), so the serial
+// floating-point work is proportional to the boundary, not to the bounding box.
 //
 // Rings are oriented by their signed area: exterior rings count +1, holes −1, whatever orientation
 // the file used. Pieces left of the window add their whole dv to the window's first column; pieces
@@ -157,19 +159,22 @@ Window coverageWindow(const MultiPolygon& polygon, const Grid& grid) {
 
 CoverageWindow computeCoverage(const MultiPolygon& polygon, const Grid& grid, const Window& window) {
     CoverageWindow out;
-    std::vector<double> scratch;
-    computeCoverage(polygon, grid, window, out, scratch);
+    CoverageWorkspace workspace;
+    computeCoverage(polygon, grid, window, out, workspace);
     return out;
 }
 
 void computeCoverage(const MultiPolygon& polygon, const Grid& grid, const Window& window, CoverageWindow& out,
-                     std::vector<double>& scratch) {
+                     CoverageWorkspace& workspace) {
     out.window = window;
     out.fraction.clear();
     if (window.isEmpty())
         return;
-    scratch.assign(std::size_t(window.rows) * (window.cols + 1), 0.0);
-    Accumulator a{window.row0, window.row0 + window.rows, window.col0, window.cols, scratch};
+    const std::size_t stride = std::size_t(window.cols) + 1;
+    const std::size_t needed = std::size_t(window.rows) * stride;
+    if (workspace.accumulation.size() < needed)
+        workspace.accumulation.resize(needed, 0.0); // new entries are zero; old ones were reset
+    Accumulator a{window.row0, window.row0 + window.rows, window.col0, window.cols, workspace.accumulation};
 
     for (const Polygon& part : polygon.parts) {
         for (std::size_t i = 0; i < part.rings.size(); ++i) {
@@ -184,19 +189,26 @@ void computeCoverage(const MultiPolygon& polygon, const Grid& grid, const Window
         }
     }
 
+    // The prefix sum adds and cancels O(1) contributions, which leaves round-off of order 1e-14 in
+    // cells that are exactly empty or full. Snap within kSnap (1e-9 of a cell: 1e-7 m² for a 10 m
+    // cell) so such cells count neither in variety nor in class lists.
+    auto snap = [](double v) { return v < kSnap ? 0.0 : v > 1.0 - kSnap ? 1.0 : v; };
     out.fraction.resize(std::size_t(window.cellCount()));
     for (int r = 0; r < window.rows; ++r) {
-        const double* src = scratch.data() + std::size_t(r) * (window.cols + 1);
+        double* acc = workspace.accumulation.data() + std::size_t(r) * stride;
         double* dst = out.fraction.data() + std::size_t(r) * window.cols;
-        double running = 0.0;
+        // Adding a zero entry leaves the running sum unchanged, so skipping them gives the full
+        // prefix sum bit for bit; touched entries are reset so the buffer stays zero.
+        double running = 0.0, value = 0.0;
         for (int c = 0; c < window.cols; ++c) {
-            running += src[c];
-            // The prefix sum adds and cancels O(1) contributions, which leaves round-off of order
-            // 1e-14 in cells that are exactly empty or full. Snap within kSnap (1e-9 of a cell:
-            // 1e-7 m² for a 10 m cell) so such cells count neither in variety nor in class lists.
-            const double f = running < kSnap ? 0.0 : running;
-            dst[c] = f > 1.0 - kSnap ? 1.0 : f;
+            if (acc[c] != 0.0) {
+                running += acc[c];
+                acc[c] = 0.0;
+                value = snap(running);
+            }
+            dst[c] = value;
         }
+        acc[window.cols] = 0.0;
     }
 }
 

@@ -32,9 +32,14 @@ Window coverageWindow(const MultiPolygon& polygon, const Grid& grid);
 /// processed in bands of rows without changing any result.
 CoverageWindow computeCoverage(const MultiPolygon& polygon, const Grid& grid, const Window& window);
 
-/// @brief The same, writing into `out` and using `scratch` as working memory, so that a worker
-/// processing many parcels allocates nothing per parcel.
+/// @brief Reusable working memory for computeCoverage(), so that a worker processing many parcels
+/// allocates nothing per parcel. Not thread-safe: one per thread.
+struct CoverageWorkspace {
+    std::vector<double> accumulation; ///< kept all-zero between calls
+};
+
+/// @brief The same, writing into `out` and using `workspace`.
 void computeCoverage(const MultiPolygon& polygon, const Grid& grid, const Window& window, CoverageWindow& out,
-                     std::vector<double>& scratch);
+                     CoverageWorkspace& workspace);
 
 } // namespace tanhui::gis

@@ -72,7 +72,7 @@ struct GroupWorker {
     std::vector<unsigned char> valid;
     std::vector<unsigned char> bytes;
     CoverageWindow coverage;
-    std::vector<double> scratch;
+    CoverageWorkspace coverageWorkspace;
     std::vector<ZonalAccumulator> accumulators;
 };
 
@@ -254,7 +254,7 @@ ZonalResult runZonal(const ParcelSet& parcels, const std::vector<ZonalBand>& inp
                         if (feedback)
                             feedback->throwIfCancelled();
                         const Window part{r0, win.col0, std::min(bandRows, win.row0 + win.rows - r0), win.cols};
-                        computeCoverage(geom, grid, part, w.coverage, w.scratch);
+                        computeCoverage(geom, grid, part, w.coverage, w.coverageWorkspace);
                         const CoverageWindow& cov = w.coverage;
                         for (std::size_t gb = 0; gb < groupBands.size(); ++gb) {
                             const ZonalBand& band = result.bands[groupBands[gb]];
