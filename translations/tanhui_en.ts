@@ -15,7 +15,7 @@
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="+261"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+260"/>
         <source>%1 contains %n layers. Layer to add:</source>
         <translation>
             <numerusform>%1 contains %n layer. Layer to add:</numerusform>

@@ -406,22 +406,9 @@ Options: --help, --version
     </message>
 </context>
 <context>
-    <name>main</name>
+    <name>ZonalCommand</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+35"/>
-        <source>Tanhui: desktop GIS for carbon sinks and ecosystem product value.</source>
-        <translation>碳汇：面向碳汇与生态产品价值核算的桌面 GIS。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Raster or vector files to open.</source>
-        <translation>要打开的栅格或矢量文件。</translation>
-    </message>
-</context>
-<context>
-    <name>tanhui::cli</name>
-    <message>
-        <location filename="../app/cli/ZonalCommand.cpp" line="+45"/>
+        <location filename="../app/cli/ZonalCommand.cpp" line="+47"/>
         <source>Exact per-parcel zonal statistics of raster bands.
 
 Each parcel&apos;s exact cell coverage (the share of every cell&apos;s area inside the parcel) is computed
@@ -440,19 +427,16 @@ renamed when complete, so an existing file is never left half-written.
 Example:
   tanhui-cli zonal --parcels xiaoban.shp --id XBH --raster lc2015.tif --raster lc2024.tif \
       --stats count,majority,frac,area --out xiaoban_landcover.csv</source>
-        <translation>按图斑精确统计栅格波段的分区统计值。
+        <translation>按地块对栅格波段做精确分区统计。
 
-每个图斑的精确像元覆盖度（每个像元落在图斑内的面积比例）对每种栅格格网只计算一次，
-并在该格网上的所有波段和文件间复用。图斑会重投影到各栅格的坐标参考系；栅格从不重采样。
-无数据值像元和 NaN 像元不参与统计，并计为无数据面积。面积均为真实（椭球面）面积，单位为公顷。
+每个地块的精确像元覆盖（每个像元面积落在地块内的比例）对每个栅格格网只计算一次，并在该格网上的所有波段和文件之间复用。地块被重投影到各栅格的坐标参考系，栅格从不重采样。无数据值和 NaN 像元不参与统计，单独报告为无数据面积。面积均为真实（椭球面）面积，单位为公顷。
 
-输出：每个图斑一行。列依次为：fid、标识字段、area_ha（椭球面积）、planar_area_ha、
+输出：每个地块一行。列依次为：fid、编号字段、area_ha（椭球面积）、planar_area_ha、
 geometry_repaired，然后对每个栅格波段输出 &lt;前缀&gt;_&lt;统计量&gt;，其中 &lt;前缀&gt; 为文件名
-（多波段文件另加 _b&lt;N&gt;）：count_cells（按覆盖度加权的有效像元数）、sum、mean、min、max、
+（多波段文件另加 _b&lt;N&gt;）：count_cells（按覆盖比例加权的有效像元数）、sum、mean、min、max、
 stdev（栅格单位）、majority、minority、variety、frac_&lt;类别&gt;（占有效面积的比例，0-1）、
 area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside_ha（公顷）。
-输出为 .gpkg 时还包含各图斑的几何图形。结果先写入临时文件，完成后再重命名，
-因此已有文件绝不会只写了一半。
+.gpkg 输出同时带有每个地块的几何。结果先写入临时文件，完成后再重命名，因此已有文件绝不会只写了一半。
 
 示例：
   tanhui-cli zonal --parcels xiaoban.shp --id XBH --raster lc2015.tif --raster lc2024.tif \
@@ -483,7 +467,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     <message>
         <location line="+1"/>
         <source>Field identifying each parcel (default: the feature id).</source>
-        <translation>标识各图斑的字段（默认：要素 ID）。</translation>
+        <translation>标识每个地块的字段（默认：要素编号）。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -493,7 +477,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     <message>
         <location line="+2"/>
         <source>Raster file; repeat for several dates or layers. Every band is used.</source>
-        <translation>栅格文件；多个时相或多个图层时可重复指定。每个波段都参与统计。</translation>
+        <translation>栅格文件；多个日期或多个图层时重复给出。使用全部波段。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -523,7 +507,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     <message>
         <location line="+2"/>
         <source>Memory budget in MB for raster buffers and cache (default 512).</source>
-        <translation>栅格缓冲区与缓存的内存上限，单位 MB（默认 512）。</translation>
+        <translation>栅格缓冲区和缓存的内存预算，单位 MB（默认 512）。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -533,7 +517,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     <message>
         <location line="+2"/>
         <source>Attribute encoding of a shapefile, e.g. GBK or UTF-8 (default: .cpg, or detected).</source>
-        <translation>Shapefile 属性的编码，如 GBK 或 UTF-8（默认：按 .cpg 文件，或自动检测）。</translation>
+        <translation>Shapefile 属性编码，如 GBK 或 UTF-8（默认：按 .cpg，或自动检测）。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -543,7 +527,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     <message>
         <location line="+2"/>
         <source>CRS to assign to a parcel layer that has none, e.g. EPSG:4547.</source>
-        <translation>为没有坐标参考系的图斑图层指定坐标参考系，如 EPSG:4547。</translation>
+        <translation>为没有坐标参考系的地块图层指定坐标参考系，如 EPSG:4547。</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -556,6 +540,11 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>不显示进度条和摘要。</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Also print the time of each step.</source>
+        <translation>同时输出每个步骤的耗时。</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source> (see tanhui-cli zonal --help)</source>
         <translation>（参见 tanhui-cli zonal --help）</translation>
@@ -563,7 +552,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     <message>
         <location line="+8"/>
         <source>unexpected argument &apos;%1&apos; (see tanhui-cli zonal --help)</source>
-        <translation>多余的参数 &apos;%1&apos;（参见 tanhui-cli zonal --help）</translation>
+        <translation>多余的参数“%1”（参见 tanhui-cli zonal --help）</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -573,7 +562,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     <message>
         <location line="+14"/>
         <source>unknown statistic &apos;%1&apos;; choose from %2</source>
-        <translation>未知统计量 &apos;%1&apos;；可选：%2</translation>
+        <translation>未知的统计量“%1”；可选：%2</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -583,17 +572,17 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     <message>
         <location line="+6"/>
         <source>--threads must be a whole number from 0 (all cores) to 1024, not &apos;%1&apos;</source>
-        <translation>--threads 须为 0（全部核心）到 1024 之间的整数，而不是 &apos;%1&apos;</translation>
+        <translation>--threads 必须是 0（全部核心）到 1024 之间的整数，而不是“%1”</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>--memory must be a whole number of megabytes, at least 64, not &apos;%1&apos;</source>
-        <translation>--memory 须为不小于 64 的整数（MB），而不是 &apos;%1&apos;</translation>
+        <translation>--memory 必须是不小于 64 的整数（MB），而不是“%1”</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>--out %1: the output must end in .csv or .gpkg</source>
-        <translation>--out %1：输出文件扩展名须为 .csv 或 .gpkg</translation>
+        <translation>--out %1：输出文件须以 .csv 或 .gpkg 结尾</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -611,34 +600,160 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>--out %1 会覆盖输入文件</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
+        <source>%1: %2 s</source>
+        <translation>%1：%2 秒</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>reading and checking parcels</source>
+        <translation>读取并检查地块</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1: feature %2 (id %3): %4</source>
-        <translation>%1：要素 %2（标识 %3）：%4</translation>
+        <translation>%1：要素 %2（编号 %3）：%4</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1: feature %2 (id %3) skipped: %4</source>
-        <translation>%1：已跳过要素 %2（标识 %3）：%4</translation>
+        <translation>%1：已跳过要素 %2（编号 %3）：%4</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
+        <source>zonal statistics</source>
+        <translation>分区统计</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>writing the table</source>
+        <translation>写出结果表</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 parcels × %2 raster band(s) in %3 s with %4 thread(s); %5 repaired, %6 skipped</source>
-        <translation>%1 个图斑 × %2 个栅格波段，用时 %3 秒，%4 个线程；修复 %5 个，跳过 %6 个</translation>
+        <translation>%1 个地块 × %2 个栅格波段，用时 %3 秒，%4 个线程；修复 %5 个，跳过 %6 个</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>wrote %1</source>
-        <translation>已写入 %1</translation>
+        <translation>已写出 %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>cancelled; %1 was not written or changed</source>
-        <translation>已取消；%1 未写入或改动</translation>
+        <translation>已取消；%1 未写出，也未被修改</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>unexpected failure: %1</source>
-        <translation>意外失败：%1</translation>
+        <translation>意外错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ZonalTable</name>
+    <message>
+        <location filename="../models/ZonalTable.cpp" line="+54"/>
+        <source>Feature id in the parcel layer</source>
+        <translation>地块图层中的要素编号</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Parcel id</source>
+        <translation>地块编号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ellipsoidal (true) area of the parcel, ha</source>
+        <translation>地块的椭球面（真实）面积，公顷</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Planar area in the layer&apos;s projected CRS, ha</source>
+        <translation>图层投影坐标系下的平面面积，公顷</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 when the input geometry was invalid and was repaired</source>
+        <translation>输入几何无效并已修复时为 1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Coverage-weighted count of valid cells</source>
+        <translation>按覆盖比例加权的有效像元数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Coverage-weighted sum of cell values (value × cells)</source>
+        <translation>按覆盖比例加权的像元值之和（值 × 像元数）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Coverage-weighted mean value</source>
+        <translation>按覆盖比例加权的平均值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Smallest value of a covered valid cell</source>
+        <translation>被覆盖的有效像元的最小值</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Largest value of a covered valid cell</source>
+        <translation>被覆盖的有效像元的最大值</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Coverage-weighted population standard deviation</source>
+        <translation>按覆盖比例加权的总体标准差</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Value covering the largest area</source>
+        <translation>覆盖面积最大的值（众数）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Value covering the smallest area</source>
+        <translation>覆盖面积最小的值（少数）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Number of distinct values</source>
+        <translation>不同取值的个数</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Share of the valid covered area in class %1 (0–1)</source>
+        <translation>类别 %1 占有效覆盖面积的比例（0–1）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>True area of class %1, ha</source>
+        <translation>类别 %1 的真实面积，公顷</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>True area of covered nodata cells, ha</source>
+        <translation>被覆盖的无数据像元的真实面积，公顷</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Part of the parcel outside the raster, ha</source>
+        <translation>地块位于栅格范围之外的面积，公顷</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/gui/main.cpp" line="+35"/>
+        <source>Tanhui: desktop GIS for carbon sinks and ecosystem product value.</source>
+        <translation>碳汇：面向碳汇与生态产品价值核算的桌面 GIS。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Raster or vector files to open.</source>
+        <translation>要打开的栅格或矢量文件。</translation>
     </message>
 </context>
 <context>
@@ -737,7 +852,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>碳汇</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
@@ -841,99 +956,6 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <location line="+2"/>
         <source>Features (%1)</source>
         <translation>要素（%1 个）</translation>
-    </message>
-</context>
-<context>
-    <name>tanhui::models</name>
-    <message>
-        <location filename="../models/ZonalTable.cpp" line="+52"/>
-        <source>Feature id in the parcel layer</source>
-        <translation>图斑图层中的要素 ID</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Parcel id</source>
-        <translation>图斑标识</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Ellipsoidal (true) area of the parcel, ha</source>
-        <translation>图斑的椭球面（真实）面积，公顷</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Planar area in the layer&apos;s projected CRS, ha</source>
-        <translation>图层投影坐标系下的平面面积，公顷</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>1 when the input geometry was invalid and was repaired</source>
-        <translation>输入几何无效并已修复时为 1</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Coverage-weighted count of valid cells</source>
-        <translation>按覆盖度加权的有效像元数</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Coverage-weighted sum of cell values (value × cells)</source>
-        <translation>按覆盖度加权的像元值总和（值 × 像元数）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Coverage-weighted mean value</source>
-        <translation>按覆盖度加权的平均值</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Smallest value of a covered valid cell</source>
-        <translation>被覆盖有效像元的最小值</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Largest value of a covered valid cell</source>
-        <translation>被覆盖有效像元的最大值</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Coverage-weighted population standard deviation</source>
-        <translation>按覆盖度加权的总体标准差</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Value covering the largest area</source>
-        <translation>覆盖面积最大的值（众数）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Value covering the smallest area</source>
-        <translation>覆盖面积最小的值（少数值）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Number of distinct values</source>
-        <translation>不同值的个数</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Share of the valid covered area in class %1 (0–1)</source>
-        <translation>类别 %1 占被覆盖有效面积的比例（0–1）</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>True area of class %1, ha</source>
-        <translation>类别 %1 的真实面积，公顷</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>True area of covered nodata cells, ha</source>
-        <translation>被覆盖无数据像元的真实面积，公顷</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Part of the parcel outside the raster, ha</source>
-        <translation>图斑位于栅格范围以外的部分，公顷</translation>
     </message>
 </context>
 </TS>
