@@ -30,6 +30,7 @@ KEEP=0
 TARGET_SPEEDUP=15     # QGIS time / Tanhui time, at least
 TARGET_IO_RATIO=8     # Tanhui time / I/O floor, at most
 TARGET_PEAK_MB=512    # Tanhui peak RSS, at most
+TARGET_CANCEL_S=0.5   # Ctrl+C (SIGINT) to process exit, at most
 
 usage() {
     sed -n '4,15p' "$0" | sed 's/^# \{0,1\}//'
@@ -158,6 +159,33 @@ else
     echo "== (a) skipped: $CLI_BIN is not built"
 fi
 
+# --- (d) cancel latency -------------------------------------------------------------------------
+# SIGINT (what Ctrl+C sends) at several moments of a run, through parcel reading and the zonal pass;
+# the time from the signal to the process's exit, and the output must not exist afterwards.
+CANCEL_MAX=NA
+if [[ -x "$CLI_BIN" ]]; then
+    echo "== (d) cancel latency: SIGINT at 0.2, 0.4, 0.6 and 0.8 s"
+    CANCEL_MAX=0
+    for delay in 0.2 0.4 0.6 0.8; do
+        rm -f "$OUT/cancelled.csv"
+        "$CLI_BIN" zonal --quiet --parcels "$PARCELS_GPKG" --id id --raster "$R1" --raster "$R2" \
+            --stats count,sum,majority,frac --out "$OUT/cancelled.csv" --threads "$THREADS" 2>"$OUT/cancel.err" &
+        pid=$!
+        sleep "$delay"
+        t0=$(date +%s.%N)
+        kill -INT "$pid" 2>/dev/null || true
+        rc=0
+        wait "$pid" || rc=$?
+        t1=$(date +%s.%N)
+        lat="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')"
+        state="exit $rc"
+        [[ $rc -eq 0 ]] && state="finished before the signal"
+        [[ -e "$OUT/cancelled.csv" && $rc -ne 0 ]] && state="$state, OUTPUT LEFT BEHIND" && CANCEL_MAX=99
+        echo "   at ${delay} s: exited ${lat} s after SIGINT ($state)"
+        CANCEL_MAX="$(awk -v a="$CANCEL_MAX" -v b="$lat" 'BEGIN { print (b > a ? b : a) }')"
+    done
+fi
+
 # --- (b) QGIS ----------------------------------------------------------------------------------
 QG_WALL=NA; QG_PEAK=NA; QGIS_VERSION=""
 if [[ $SKIP_QGIS -eq 0 ]]; then
@@ -199,8 +227,9 @@ IO_RATIO="$(ratio "$TH_WALL" "$IO_WALL")"
 V_SPEEDUP="$(verdict "$SPEEDUP" '>=' "$TARGET_SPEEDUP")"
 V_IO="$(verdict "$IO_RATIO" '<=' "$TARGET_IO_RATIO")"
 V_PEAK="$(verdict "$TH_PEAK" '<=' "$TARGET_PEAK_MB")"
+V_CANCEL="$(verdict "$CANCEL_MAX" '<=' "$TARGET_CANCEL_S")"
 FAILED=0
-[[ "$V_SPEEDUP $V_IO $V_PEAK" == *FAIL* ]] && FAILED=1
+[[ "$V_SPEEDUP $V_IO $V_PEAK $V_CANCEL" == *FAIL* ]] && FAILED=1
 
 echo
 echo "Scene: ${SIZE} x ${SIZE} cells x 2 rasters, $PARCELS parcels, seed $SEED; $(nproc) CPU(s): $(
@@ -218,6 +247,7 @@ unit() { [[ "$1" == NA ]] && echo "n/a" || echo "$1$2"; }
 printf '%-44s %10s %10s  %s\n' "QGIS / Tanhui wall time (speed-up)" "$(unit "$SPEEDUP" x)" ">= ${TARGET_SPEEDUP}x" "$V_SPEEDUP"
 printf '%-44s %10s %10s  %s\n' "Tanhui / I/O floor wall time" "$(unit "$IO_RATIO" x)" "<= ${TARGET_IO_RATIO}x" "$V_IO"
 printf '%-44s %10s %10s  %s\n' "Tanhui peak memory" "$(unit "$TH_PEAK" ' MB')" "<= ${TARGET_PEAK_MB} MB" "$V_PEAK"
+printf '%-44s %10s %10s  %s\n' "Cancel latency (worst of 4)" "$(unit "$CANCEL_MAX" ' s')" "<= ${TARGET_CANCEL_S} s" "$V_CANCEL"
 
 # --- sanity: row counts and a loose Tanhui/QGIS comparison ----------------------------------------
 echo
