@@ -154,7 +154,7 @@ Window coverageWindow(const MultiPolygon& polygon, const Grid& grid) {
     const int r1 = int(std::clamp(rMax, 0.0, double(grid.rows)));
     if (c1 <= c0 || r1 <= r0)
         return {};
-    return {r0, c0, r1 - r0, c1 - c0};
+    return { r0, c0, r1 - r0, c1 - c0 };
 }
 
 CoverageWindow computeCoverage(const MultiPolygon& polygon, const Grid& grid, const Window& window) {
@@ -164,7 +164,10 @@ CoverageWindow computeCoverage(const MultiPolygon& polygon, const Grid& grid, co
     return out;
 }
 
-void computeCoverage(const MultiPolygon& polygon, const Grid& grid, const Window& window, CoverageWindow& out,
+void computeCoverage(const MultiPolygon& polygon,
+                     const Grid& grid,
+                     const Window& window,
+                     CoverageWindow& out,
                      CoverageWorkspace& workspace) {
     out.window = window;
     out.fraction.clear();
@@ -174,7 +177,7 @@ void computeCoverage(const MultiPolygon& polygon, const Grid& grid, const Window
     const std::size_t needed = std::size_t(window.rows) * stride;
     if (workspace.accumulation.size() < needed)
         workspace.accumulation.resize(needed, 0.0); // new entries are zero; old ones were reset
-    Accumulator a{window.row0, window.row0 + window.rows, window.col0, window.cols, workspace.accumulation};
+    Accumulator a{ window.row0, window.row0 + window.rows, window.col0, window.cols, workspace.accumulation };
 
     for (const Polygon& part : polygon.parts) {
         for (std::size_t i = 0; i < part.rings.size(); ++i) {

@@ -39,7 +39,10 @@ struct CoverageWorkspace {
 };
 
 /// @brief The same, writing into `out` and using `workspace`.
-void computeCoverage(const MultiPolygon& polygon, const Grid& grid, const Window& window, CoverageWindow& out,
+void computeCoverage(const MultiPolygon& polygon,
+                     const Grid& grid,
+                     const Window& window,
+                     CoverageWindow& out,
                      CoverageWorkspace& workspace);
 
 } // namespace tanhui::gis

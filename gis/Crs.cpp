@@ -6,8 +6,8 @@
 #include "gis/private/GdalHandles.h"
 
 #include <cpl_conv.h>
-#include <ogr_spatialref.h>
 #include <geodesic.h>
+#include <ogr_spatialref.h>
 
 #include <cmath>
 #include <mutex>
@@ -62,7 +62,7 @@ Crs Crs::fromUserInput(const std::string& definition) {
         throw GisError(GisError::Kind::Crs, "Empty coordinate reference system definition");
     SrsPtr srs = newSrs();
     // Never reach out to the network (URLs) from a CRS definition; local .prj/.wkt files are fine.
-    const char* const options[] = {"ALLOW_NETWORK_ACCESS=NO", nullptr};
+    const char* const options[] = { "ALLOW_NETWORK_ACCESS=NO", nullptr };
     if (OGRSpatialReference::FromHandle(srs.get())->SetFromUserInput(definition.c_str(), options) !=
         OGRERR_NONE)
         throw GisError(GisError::Kind::Crs,
@@ -81,8 +81,7 @@ Crs Crs::fromEpsg(int code) {
     clearGdalError();
     SrsPtr srs = newSrs();
     if (code <= 0 || OSRImportFromEPSG(srs.get(), code) != OGRERR_NONE)
-        throw GisError(GisError::Kind::Crs,
-                       withGdalMessage("Unknown EPSG code " + std::to_string(code)));
+        throw GisError(GisError::Kind::Crs, withGdalMessage("Unknown EPSG code " + std::to_string(code)));
     OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
     auto impl = std::make_shared<Impl>();
     impl->srs = std::move(srs);
@@ -97,10 +96,10 @@ Crs Crs::fromWkt(const std::string& wkt) {
     SrsPtr srs = newSrs();
     if (wkt.empty() ||
         OGRSpatialReference::FromHandle(srs.get())->SetFromUserInput(
-            wkt.c_str(), OGRSpatialReference::SET_FROM_USER_INPUT_LIMITATIONS_get()) != OGRERR_NONE)
-        throw GisError(GisError::Kind::Crs,
-                       withGdalMessage("Invalid WKT coordinate reference system \"" + abbreviate(wkt) +
-                                       "\""));
+          wkt.c_str(), OGRSpatialReference::SET_FROM_USER_INPUT_LIMITATIONS_get()) != OGRERR_NONE)
+        throw GisError(
+          GisError::Kind::Crs,
+          withGdalMessage("Invalid WKT coordinate reference system \"" + abbreviate(wkt) + "\""));
     OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
     auto impl = std::make_shared<Impl>();
     impl->srs = std::move(srs);
@@ -113,7 +112,7 @@ Crs crsFromOgr(OGRSpatialReferenceH srs) {
     if (!srs)
         return {};
     char* raw = nullptr;
-    const char* const options[] = {"FORMAT=WKT2_2018", "MULTILINE=NO", nullptr};
+    const char* const options[] = { "FORMAT=WKT2_2018", "MULTILINE=NO", nullptr };
     if (OSRExportToWktEx(srs, &raw, options) != OGRERR_NONE || !raw) {
         CPLFree(raw);
         raw = nullptr;
@@ -170,7 +169,7 @@ std::string Crs::wkt() const {
         return {};
     std::lock_guard lock(m_impl->mutex);
     char* raw = nullptr;
-    const char* const options[] = {"FORMAT=WKT2_2018", nullptr};
+    const char* const options[] = { "FORMAT=WKT2_2018", nullptr };
     if (OSRExportToWktEx(m_impl->srs.get(), &raw, options) != OGRERR_NONE || !raw) {
         CPLFree(raw);
         return {};
@@ -216,8 +215,8 @@ Crs Crs::geographic() const {
     SrsPtr geog(OSRCloneGeogCS(m_impl->srs.get()));
     if (!geog) {
         const char* n = OSRGetName(m_impl->srs.get());
-        throw GisError(GisError::Kind::Crs, withGdalMessage("No geographic CRS underlies \"" +
-                                                            std::string(n ? n : "") + "\""));
+        throw GisError(GisError::Kind::Crs,
+                       withGdalMessage("No geographic CRS underlies \"" + std::string(n ? n : "") + "\""));
     }
     OSRSetAxisMappingStrategy(geog.get(), OAMS_TRADITIONAL_GIS_ORDER);
     auto impl = std::make_shared<Impl>();
@@ -234,8 +233,9 @@ bool Crs::isSame(const Crs& other) const {
         return true;
     // Lock both in a consistent order.
     std::scoped_lock lock(m_impl->mutex, other.m_impl->mutex);
-    const char* const options[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES",
-                                   "CRITERION=EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS", nullptr};
+    const char* const options[] = { "IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES",
+                                    "CRITERION=EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS",
+                                    nullptr };
     OGRSpatialReferenceH a = m_impl->srs.get(), b = other.m_impl->srs.get();
     if (OSRIsSameEx(a, b, options) != 0)
         return true;
@@ -250,7 +250,8 @@ bool Crs::isSame(const Crs& other) const {
         return false;
     char* projA = nullptr;
     char* projB = nullptr;
-    const bool exported = OSRExportToProj4(a, &projA) == OGRERR_NONE && OSRExportToProj4(b, &projB) == OGRERR_NONE;
+    const bool exported =
+      OSRExportToProj4(a, &projA) == OGRERR_NONE && OSRExportToProj4(b, &projB) == OGRERR_NONE;
     const bool same = exported && projA && projB && std::string(projA) == std::string(projB);
     CPLFree(projA);
     CPLFree(projB);
@@ -273,13 +274,13 @@ struct CoordinateTransform::Impl {
 };
 
 CoordinateTransform::CoordinateTransform(const Crs& source, const Crs& target)
-    : m_impl(std::make_unique<Impl>()) {
+  : m_impl(std::make_unique<Impl>()) {
     initializeGdal();
     if (!source.isValid() || !target.isValid())
         throw GisError(GisError::Kind::Crs,
                        "Cannot transform coordinates: the " +
-                           std::string(source.isValid() ? "target" : "source") +
-                           " coordinate reference system is missing");
+                         std::string(source.isValid() ? "target" : "source") +
+                         " coordinate reference system is missing");
     m_impl->description = "from \"" + source.name() + "\" to \"" + target.name() + "\"";
     if (source.isSame(target))
         return;
@@ -287,7 +288,7 @@ CoordinateTransform::CoordinateTransform(const Crs& source, const Crs& target)
     {
         std::scoped_lock lock(source.m_impl->mutex, target.m_impl->mutex);
         m_impl->transform.reset(
-            OCTNewCoordinateTransformation(source.m_impl->srs.get(), target.m_impl->srs.get()));
+          OCTNewCoordinateTransformation(source.m_impl->srs.get(), target.m_impl->srs.get()));
     }
     if (!m_impl->transform)
         throw GisError(GisError::Kind::Crs,
@@ -317,8 +318,12 @@ void CoordinateTransform::transform(std::vector<double>& xy) const {
         m_impl->y[i] = xy[2 * i + 1];
     }
     clearGdalError();
-    const int done = OCTTransformEx(m_impl->transform.get(), static_cast<int>(n), m_impl->x.data(),
-                                    m_impl->y.data(), nullptr, m_impl->ok.data());
+    const int done = OCTTransformEx(m_impl->transform.get(),
+                                    static_cast<int>(n),
+                                    m_impl->x.data(),
+                                    m_impl->y.data(),
+                                    nullptr,
+                                    m_impl->ok.data());
     for (std::size_t i = 0; i < n; ++i) {
         if (!done || !m_impl->ok[i] || !std::isfinite(m_impl->x[i]) || !std::isfinite(m_impl->y[i]))
             throw GisError(GisError::Kind::Crs,

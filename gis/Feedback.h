@@ -22,7 +22,8 @@ public:
     using ProgressFn = std::function<void(double percent, const std::string& status)>;
 
     Feedback() = default;
-    explicit Feedback(ProgressFn fn) : m_fn(std::move(fn)) {}
+    explicit Feedback(ProgressFn fn)
+      : m_fn(std::move(fn)) {}
     Feedback(const Feedback&) = delete;
     Feedback& operator=(const Feedback&) = delete;
 
@@ -36,8 +37,8 @@ public:
     double progress() const noexcept { return m_progress.load(std::memory_order_relaxed); }
 
 private:
-    std::atomic<bool> m_cancelled{false};
-    std::atomic<double> m_progress{0.0};
+    std::atomic<bool> m_cancelled{ false };
+    std::atomic<double> m_progress{ 0.0 };
     ProgressFn m_fn;
     std::mutex m_mutex;
     std::chrono::steady_clock::time_point m_lastCall{};

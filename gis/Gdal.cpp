@@ -27,18 +27,18 @@ constexpr GIntBig kDefaultCacheBytes = GIntBig(256) * 1024 * 1024;
 void CPL_STDCALL tanhuiErrorHandler(CPLErr level, CPLErrorNum errorNumber, const char* message) {
     const char* msg = message ? message : "";
     switch (level) {
-    case CE_None:
-    case CE_Debug:
-        qCDebug(lcGdal, "%s", msg);
-        break;
-    case CE_Warning:
-        qCWarning(lcGdal, "warning %d: %s", int(errorNumber), msg);
-        break;
-    case CE_Failure:
-    case CE_Fatal:
-        t_lastError = msg;
-        qCWarning(lcGdal, "error %d: %s", int(errorNumber), msg);
-        break;
+        case CE_None:
+        case CE_Debug:
+            qCDebug(lcGdal, "%s", msg);
+            break;
+        case CE_Warning:
+            qCWarning(lcGdal, "warning %d: %s", int(errorNumber), msg);
+            break;
+        case CE_Failure:
+        case CE_Fatal:
+            t_lastError = msg;
+            qCWarning(lcGdal, "error %d: %s", int(errorNumber), msg);
+            break;
     }
 }
 
@@ -48,7 +48,9 @@ void initializeOnce() {
     const char* env = std::getenv("GDAL_CACHEMAX");
     if (!(env && *env))
         GDALSetCacheMax64(kDefaultCacheBytes);
-    qCDebug(lcGdal, "GDAL %s initialised, block cache %lld bytes", GDALVersionInfo("RELEASE_NAME"),
+    qCDebug(lcGdal,
+            "GDAL %s initialised, block cache %lld bytes",
+            GDALVersionInfo("RELEASE_NAME"),
             static_cast<long long>(GDALGetCacheMax64()));
 }
 

@@ -23,8 +23,10 @@ double Ring::signedArea() const {
 }
 
 Box MultiPolygon::bounds() const {
-    Box b{std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity(),
-          -std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()};
+    Box b{ std::numeric_limits<double>::infinity(),
+           std::numeric_limits<double>::infinity(),
+           -std::numeric_limits<double>::infinity(),
+           -std::numeric_limits<double>::infinity() };
     for (const Polygon& p : parts) {
         if (p.rings.empty())
             continue;

@@ -16,8 +16,8 @@ bool Grid::sameAs(const Grid& o) const {
 
 std::string Grid::signature() const {
     char buf[256];
-    std::snprintf(buf, sizeof buf, "%.17g,%.17g,%.17g,%.17g,%d,%d", originX, originY, cellWidth, cellHeight,
-                  cols, rows);
+    std::snprintf(
+      buf, sizeof buf, "%.17g,%.17g,%.17g,%.17g,%d,%d", originX, originY, cellWidth, cellHeight, cols, rows);
     return buf;
 }
 

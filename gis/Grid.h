@@ -13,15 +13,15 @@ namespace tanhui::gis {
 /// Row 0 is the northernmost row. Rotated or sheared geotransforms are rejected when a raster is
 /// opened (RasterDataset), so every grid in Tanhui has this form.
 struct Grid {
-    double originX = 0;   ///< x of the left edge of column 0
-    double originY = 0;   ///< y of the top edge of row 0
-    double cellWidth = 1; ///< > 0, CRS units
-    double cellHeight = 1;///< > 0, CRS units (the geotransform's negative dy, made positive)
+    double originX = 0;    ///< x of the left edge of column 0
+    double originY = 0;    ///< y of the top edge of row 0
+    double cellWidth = 1;  ///< > 0, CRS units
+    double cellHeight = 1; ///< > 0, CRS units (the geotransform's negative dy, made positive)
     int cols = 0;
     int rows = 0;
 
     Box extent() const {
-        return {originX, originY - rows * cellHeight, originX + cols * cellWidth, originY};
+        return { originX, originY - rows * cellHeight, originX + cols * cellWidth, originY };
     }
     /// Column coordinate of x: 0 at the left edge of column 0, 1 at its right edge.
     double colCoord(double x) const { return (x - originX) / cellWidth; }

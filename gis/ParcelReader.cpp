@@ -65,8 +65,8 @@ ParcelSet readParcels(const std::string& path, const ParcelReadOptions& options,
     if (!set.crs.isValid())
         throw GisError(GisError::Kind::Crs,
                        "The parcel layer '" + set.layer.layerName.toStdString() + "' in " + path +
-                           " has no coordinate reference system; assign one (e.g. --parcels-crs EPSG:4547) "
-                           "or add a .prj file.",
+                         " has no coordinate reference system; assign one (e.g. --parcels-crs EPSG:4547) "
+                         "or add a .prj file.",
                        path);
     int idIndex = -1;
     if (!options.idField.isEmpty()) {
@@ -77,7 +77,7 @@ ParcelSet readParcels(const std::string& path, const ParcelReadOptions& options,
                 names << f.name;
             throw GisError(GisError::Kind::InvalidArgument,
                            "The id field '" + options.idField.toStdString() + "' does not exist in " + path +
-                               "; available fields: " + names.join(QStringLiteral(", ")).toStdString(),
+                             "; available fields: " + names.join(QStringLiteral(", ")).toStdString(),
                            path);
         }
     }
@@ -104,8 +104,8 @@ ParcelSet readParcels(const std::string& path, const ParcelReadOptions& options,
     std::condition_variable wake;
     bool readingDone = false;
     std::exception_ptr error;
-    std::atomic<bool> failed{false};
-    std::atomic<std::size_t> processed{0};
+    std::atomic<bool> failed{ false };
+    std::atomic<std::size_t> processed{ 0 };
     const std::int64_t expected = std::max<std::int64_t>(1, set.layer.featureCount);
 
     auto processChunk = [&](Worker& worker, Chunk& chunk) {
@@ -119,22 +119,24 @@ ParcelSet readParcels(const std::string& path, const ParcelReadOptions& options,
             p.id = idIndex >= 0 ? feature.attributes[std::size_t(idIndex)] : QVariant::fromValue(feature.fid);
             const QString idStr = idText(p.id);
             if (feature.wkb.empty()) {
-                worker.skipped.push_back({p.fid, idStr, "null geometry"});
+                worker.skipped.push_back({ p.fid, idStr, "null geometry" });
                 continue;
             }
             auto g = worker.geos->fromWkb(feature.wkb.data(), feature.wkb.size());
             if (!g) {
-                worker.skipped.push_back({p.fid, idStr, "unreadable geometry: " + worker.geos->lastError()});
+                worker.skipped.push_back(
+                  { p.fid, idStr, "unreadable geometry: " + worker.geos->lastError() });
                 continue;
             }
             if (GEOSisEmpty_r(ctx, g.get())) {
-                worker.skipped.push_back({p.fid, idStr, "empty geometry"});
+                worker.skipped.push_back({ p.fid, idStr, "empty geometry" });
                 continue;
             }
             const int type = GEOSGeomTypeId_r(ctx, g.get());
             if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON && type != GEOS_GEOMETRYCOLLECTION) {
                 char* typeName = GEOSGeomType_r(ctx, g.get());
-                worker.skipped.push_back({p.fid, idStr, std::string("not a polygon (") + (typeName ? typeName : "?") + ")"});
+                worker.skipped.push_back(
+                  { p.fid, idStr, std::string("not a polygon (") + (typeName ? typeName : "?") + ")" });
                 GEOSFree_r(ctx, typeName);
                 continue;
             }
@@ -148,16 +150,16 @@ ParcelSet readParcels(const std::string& path, const ParcelReadOptions& options,
                 auto fixed = worker.geos->own(GEOSMakeValidWithParams_r(ctx, g.get(), params));
                 GEOSMakeValidParams_destroy_r(ctx, params);
                 if (!fixed || GEOSisEmpty_r(ctx, fixed.get())) {
-                    worker.skipped.push_back({p.fid, idStr, why + "; repair left no polygon"});
+                    worker.skipped.push_back({ p.fid, idStr, why + "; repair left no polygon" });
                     continue;
                 }
-                worker.repaired.push_back({p.fid, idStr, why + "; repaired with MakeValid"});
+                worker.repaired.push_back({ p.fid, idStr, why + "; repaired with MakeValid" });
                 g = std::move(fixed);
                 p.repaired = true;
             }
             worker.geos->toMultiPolygon(g.get(), p.geometry);
             if (p.geometry.isEmpty()) {
-                worker.skipped.push_back({p.fid, idStr, "no polygonal part"});
+                worker.skipped.push_back({ p.fid, idStr, "no polygonal part" });
                 continue;
             }
             p.wkb = std::move(feature.wkb);

@@ -19,12 +19,12 @@ class Feedback;
 /// @brief One parcel ready for statistics: valid polygonal geometry in the layer's CRS and its areas.
 struct Parcel {
     std::int64_t fid = -1;
-    QVariant id;                       ///< value of the id field (the FID when no id field was named)
-    MultiPolygon geometry;             ///< valid (repaired if needed), layer CRS
-    std::vector<unsigned char> wkb;    ///< the geometry as read (for writing results with geometry)
-    bool repaired = false;             ///< the input geometry was invalid and was repaired
-    double planarAreaM2 = 0;           ///< area in the layer's CRS (m²); 0 for geographic layers
-    double ellipsoidalAreaM2 = 0;      ///< geodesic area on the CRS's ellipsoid (m²)
+    QVariant id;                    ///< value of the id field (the FID when no id field was named)
+    MultiPolygon geometry;          ///< valid (repaired if needed), layer CRS
+    std::vector<unsigned char> wkb; ///< the geometry as read (for writing results with geometry)
+    bool repaired = false;          ///< the input geometry was invalid and was repaired
+    double planarAreaM2 = 0;        ///< area in the layer's CRS (m²); 0 for geographic layers
+    double ellipsoidalAreaM2 = 0;   ///< geodesic area on the CRS's ellipsoid (m²)
 };
 
 /// @brief A feature that was repaired or skipped, and why (English, names the feature).
@@ -45,8 +45,8 @@ struct ParcelSet {
 
 struct ParcelReadOptions {
     VectorOpenOptions open;
-    QString idField;   ///< empty: use the FID as id
-    int threads = 0;   ///< 0: all cores
+    QString idField; ///< empty: use the FID as id
+    int threads = 0; ///< 0: all cores
 };
 
 /// @brief Reads a polygon layer into a ParcelSet: every geometry is checked with GEOS and repaired
@@ -55,6 +55,8 @@ struct ParcelReadOptions {
 ///
 /// Throws GisError: Open (file or layer), Crs (layer without CRS and none assigned), InvalidArgument
 /// (id field missing — the message lists the fields), Cancelled.
-ParcelSet readParcels(const std::string& path, const ParcelReadOptions& options, Feedback* feedback = nullptr);
+ParcelSet readParcels(const std::string& path,
+                      const ParcelReadOptions& options,
+                      Feedback* feedback = nullptr);
 
 } // namespace tanhui::gis

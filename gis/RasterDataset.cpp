@@ -76,15 +76,28 @@ std::optional<double> representableNodata(GDALRasterBandH band) {
         return std::nullopt;
     double lo = 0, hi = 0;
     switch (type) {
-    case GDT_Byte:
-        lo = isSignedByte(band) ? -128 : 0;
-        hi = isSignedByte(band) ? 127 : 255;
-        break;
-    case GDT_UInt16: lo = 0; hi = 65535; break;
-    case GDT_Int16: lo = -32768; hi = 32767; break;
-    case GDT_UInt32: lo = 0; hi = 4294967295.0; break;
-    case GDT_Int32: lo = -2147483648.0; hi = 2147483647.0; break;
-    default: return v;
+        case GDT_Byte:
+            lo = isSignedByte(band) ? -128 : 0;
+            hi = isSignedByte(band) ? 127 : 255;
+            break;
+        case GDT_UInt16:
+            lo = 0;
+            hi = 65535;
+            break;
+        case GDT_Int16:
+            lo = -32768;
+            hi = 32767;
+            break;
+        case GDT_UInt32:
+            lo = 0;
+            hi = 4294967295.0;
+            break;
+        case GDT_Int32:
+            lo = -2147483648.0;
+            hi = 2147483647.0;
+            break;
+        default:
+            return v;
     }
     if (v < lo || v > hi)
         return std::nullopt;
@@ -92,8 +105,8 @@ std::optional<double> representableNodata(GDALRasterBandH band) {
 }
 
 std::string windowText(const Window& w) {
-    return "rows " + std::to_string(w.row0) + ".." + std::to_string(w.row0 + w.rows - 1) +
-           ", columns " + std::to_string(w.col0) + ".." + std::to_string(w.col0 + w.cols - 1);
+    return "rows " + std::to_string(w.row0) + ".." + std::to_string(w.row0 + w.rows - 1) + ", columns " +
+           std::to_string(w.col0) + ".." + std::to_string(w.col0 + w.cols - 1);
 }
 
 } // namespace
@@ -110,25 +123,27 @@ struct RasterDataset::Impl {
     CPLErr readWindow(GDALRasterBandH band, const Window& w, void* buffer, GDALDataType type) const {
         const int fileRow0 = southUp ? info.grid.rows - w.row0 - w.rows : w.row0;
         const CPLErr err =
-            GDALRasterIO(band, GF_Read, w.col0, fileRow0, w.cols, w.rows, buffer, w.cols, w.rows, type, 0, 0);
+          GDALRasterIO(band, GF_Read, w.col0, fileRow0, w.cols, w.rows, buffer, w.cols, w.rows, type, 0, 0);
         if (err == CE_None && southUp) {
             const std::size_t rowBytes = std::size_t(w.cols) * std::size_t(GDALGetDataTypeSizeBytes(type));
             auto* p = static_cast<unsigned char*>(buffer);
             for (int top = 0, bottom = w.rows - 1; top < bottom; ++top, --bottom)
-                std::swap_ranges(p + std::size_t(top) * rowBytes, p + std::size_t(top + 1) * rowBytes,
+                std::swap_ranges(p + std::size_t(top) * rowBytes,
+                                 p + std::size_t(top + 1) * rowBytes,
                                  p + std::size_t(bottom) * rowBytes);
         }
         return err;
     }
 };
 
-RasterDataset::RasterDataset(const std::string& path) : m_impl(std::make_unique<Impl>()) {
+RasterDataset::RasterDataset(const std::string& path)
+  : m_impl(std::make_unique<Impl>()) {
     initializeGdal();
     clearGdalError();
     RasterInfo& info = m_impl->info;
     info.path = path;
-    m_impl->ds.reset(GDALOpenEx(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
-                                nullptr, nullptr, nullptr));
+    m_impl->ds.reset(GDALOpenEx(
+      path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, nullptr, nullptr, nullptr));
     GDALDatasetH ds = m_impl->ds.get();
     if (!ds)
         throw GisError(GisError::Kind::Open, withGdalMessage("Cannot open raster \"" + path + "\""), path);
@@ -153,27 +168,28 @@ RasterDataset::RasterDataset(const std::string& path) : m_impl(std::make_unique<
         if (!names.empty())
             throw GisError(GisError::Kind::Open,
                            "\"" + path +
-                               "\" is a container of several rasters (subdatasets); open one of them "
-                               "instead: " + names,
+                             "\" is a container of several rasters (subdatasets); open one of them "
+                             "instead: " +
+                             names,
                            path);
         throw GisError(GisError::Kind::Open, "\"" + path + "\" has no raster bands", path);
     }
 
-    double gt[6] = {0, 1, 0, 0, 0, 1};
+    double gt[6] = { 0, 1, 0, 0, 0, 1 };
     const bool hasGt = GDALGetGeoTransform(ds, gt) == CE_None;
     clearGdalError();
     if (hasGt) {
         if (gt[2] != 0.0 || gt[4] != 0.0)
             throw GisError(GisError::Kind::InvalidArgument,
                            "Raster \"" + path +
-                               "\" has a rotated or sheared geotransform, which is not supported; "
-                               "warp it to a north-up grid first (e.g. gdalwarp)",
+                             "\" has a rotated or sheared geotransform, which is not supported; "
+                             "warp it to a north-up grid first (e.g. gdalwarp)",
                            path);
         if (!(gt[1] > 0.0) || gt[5] == 0.0 || !std::isfinite(gt[0]) || !std::isfinite(gt[3]))
             throw GisError(GisError::Kind::InvalidArgument,
                            "Raster \"" + path +
-                               "\" has an unusable geotransform (cell width not positive or zero cell "
-                               "height); warp it to a north-up grid first (e.g. gdalwarp)",
+                             "\" has an unusable geotransform (cell width not positive or zero cell "
+                             "height); warp it to a north-up grid first (e.g. gdalwarp)",
                            path);
         info.grid.originX = gt[0];
         info.grid.cellWidth = gt[1];
@@ -252,20 +268,22 @@ RasterDataset RasterDataset::reopen() const {
     return RasterDataset(m_impl->info.path);
 }
 
-void RasterDataset::read(int band, const Window& window, std::vector<double>& out,
+void RasterDataset::read(int band,
+                         const Window& window,
+                         std::vector<double>& out,
                          std::vector<unsigned char>& valid) {
     const RasterInfo& info = m_impl->info;
     if (band < 1 || band > bandCount())
         throw GisError(GisError::Kind::InvalidArgument,
                        "Band " + std::to_string(band) + " does not exist in \"" + info.path + "\" (it has " +
-                           std::to_string(bandCount()) + ")",
+                         std::to_string(bandCount()) + ")",
                        info.path);
     if (window.isEmpty() || window.row0 < 0 || window.col0 < 0 ||
         window.row0 + window.rows > info.grid.rows || window.col0 + window.cols > info.grid.cols)
         throw GisError(GisError::Kind::InvalidArgument,
                        "Window " + windowText(window) + " lies outside raster \"" + info.path + "\" (" +
-                           std::to_string(info.grid.rows) + " rows, " + std::to_string(info.grid.cols) +
-                           " columns)",
+                         std::to_string(info.grid.rows) + " rows, " + std::to_string(info.grid.cols) +
+                         " columns)",
                        info.path);
 
     const std::size_t n = static_cast<std::size_t>(window.cellCount());
@@ -324,7 +342,8 @@ bool RasterDataset::readByteWindow(int band, const Window& window, std::vector<u
     if (window.isEmpty() || window.row0 < 0 || window.col0 < 0 ||
         window.row0 + window.rows > info.grid.rows || window.col0 + window.cols > info.grid.cols)
         throw GisError(GisError::Kind::InvalidArgument,
-                       "Window " + windowText(window) + " lies outside raster \"" + info.path + "\"", info.path);
+                       "Window " + windowText(window) + " lies outside raster \"" + info.path + "\"",
+                       info.path);
     out.resize(static_cast<std::size_t>(window.cellCount()));
     clearGdalError();
     if (m_impl->readWindow(h, window, out.data(), GDT_Byte) != CE_None)
@@ -346,8 +365,8 @@ void RasterDataset::readBlock(int band, int bx, int by, std::vector<double>& out
     const int nbx = (info.grid.cols + bw - 1) / bw, nby = (info.grid.rows + bh - 1) / bh;
     if (bx < 0 || by < 0 || bx >= nbx || by >= nby)
         throw GisError(GisError::Kind::InvalidArgument,
-                       "Block (" + std::to_string(bx) + ", " + std::to_string(by) + ") lies outside raster \"" +
-                           info.path + "\"",
+                       "Block (" + std::to_string(bx) + ", " + std::to_string(by) +
+                         ") lies outside raster \"" + info.path + "\"",
                        info.path);
     cells.col0 = bx * bw;
     cells.cols = std::min(bw, info.grid.cols - cells.col0);

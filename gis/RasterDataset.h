@@ -14,11 +14,11 @@ namespace tanhui::gis {
 
 /// @brief What a raster band holds; enough for statistics, reports and the GUI's metadata view.
 struct BandInfo {
-    int index = 1;                 ///< 1-based, as in GDAL
-    std::string dataType;          ///< GDAL name: "Byte", "Int16", "Float32", ...
-    bool isInteger = true;         ///< integral data type (class rasters)
-    std::optional<double> nodata;  ///< the band's nodata value, if any and representable in its type
-    std::string description;       ///< band description (often a date in time-series stacks)
+    int index = 1;                ///< 1-based, as in GDAL
+    std::string dataType;         ///< GDAL name: "Byte", "Int16", "Float32", ...
+    bool isInteger = true;        ///< integral data type (class rasters)
+    std::optional<double> nodata; ///< the band's nodata value, if any and representable in its type
+    std::string description;      ///< band description (often a date in time-series stacks)
     std::map<std::string, std::string> metadata; ///< default-domain band metadata
     int blockWidth = 0, blockHeight = 0;
     int overviewCount = 0;
@@ -28,9 +28,9 @@ struct BandInfo {
 /// @brief Summary of an opened raster for display and validation.
 struct RasterInfo {
     std::string path;
-    std::string driver;  ///< short driver name, e.g. "GTiff"
+    std::string driver; ///< short driver name, e.g. "GTiff"
     Grid grid;
-    Crs crs;             ///< invalid when the file has none
+    Crs crs; ///< invalid when the file has none
     std::vector<BandInfo> bands;
     std::map<std::string, std::string> metadata; ///< dataset default-domain metadata
 };

@@ -32,24 +32,24 @@ void appendCsvField(std::string& line, const QVariant& v) {
     if (!v.isValid() || v.isNull())
         return;
     switch (v.typeId()) {
-    case QMetaType::Double:
-    case QMetaType::Float: {
-        const double d = v.toDouble();
-        if (std::isnan(d))
-            return; // empty field: no value
-        char buf[32];
-        const auto r = std::to_chars(buf, buf + sizeof buf, d);
-        line.append(buf, r.ptr);
-        return;
-    }
-    case QMetaType::Int:
-    case QMetaType::LongLong:
-    case QMetaType::UInt:
-    case QMetaType::ULongLong:
-        line += std::to_string(v.toLongLong());
-        return;
-    default:
-        break;
+        case QMetaType::Double:
+        case QMetaType::Float: {
+            const double d = v.toDouble();
+            if (std::isnan(d))
+                return; // empty field: no value
+            char buf[32];
+            const auto r = std::to_chars(buf, buf + sizeof buf, d);
+            line.append(buf, r.ptr);
+            return;
+        }
+        case QMetaType::Int:
+        case QMetaType::LongLong:
+        case QMetaType::UInt:
+        case QMetaType::ULongLong:
+            line += std::to_string(v.toLongLong());
+            return;
+        default:
+            break;
     }
     const std::string s = v.toString().toStdString();
     if (s.find_first_of(",\"\n\r") == std::string::npos) {
@@ -66,7 +66,11 @@ void appendCsvField(std::string& line, const QVariant& v) {
 }
 
 /// Formats rows [begin, end) as CSV lines.
-void formatCsvRows(std::string& text, std::size_t begin, std::size_t end, std::size_t columns, const RowSource& source) {
+void formatCsvRows(std::string& text,
+                   std::size_t begin,
+                   std::size_t end,
+                   std::size_t columns,
+                   const RowSource& source) {
     std::vector<QVariant> values;
     std::vector<unsigned char> wkb;
     for (std::size_t r = begin; r < end; ++r) {
@@ -81,12 +85,14 @@ void formatCsvRows(std::string& text, std::size_t begin, std::size_t end, std::s
     }
 }
 
-void writeCsv(const std::string& path, const std::vector<TableColumn>& columns, std::size_t rows,
+void writeCsv(const std::string& path,
+              const std::vector<TableColumn>& columns,
+              std::size_t rows,
               const RowSource& source) {
     QSaveFile file(QString::fromStdString(path));
     if (!file.open(QIODevice::WriteOnly))
-        throw GisError(GisError::Kind::Io,
-                       "Cannot write " + path + ": " + file.errorString().toStdString(), path);
+        throw GisError(
+          GisError::Kind::Io, "Cannot write " + path + ": " + file.errorString().toStdString(), path);
     std::string header;
     for (std::size_t c = 0; c < columns.size(); ++c) {
         if (c)
@@ -107,7 +113,9 @@ void writeCsv(const std::string& path, const std::vector<TableColumn>& columns, 
             const std::size_t begin = std::min(rows, wave + kChunk * std::size_t(t));
             const std::size_t end = std::min(rows, begin + kChunk);
             texts[std::size_t(t)].clear();
-            auto job = [&, t, begin, end] { formatCsvRows(texts[std::size_t(t)], begin, end, columns.size(), source); };
+            auto job = [&, t, begin, end] {
+                formatCsvRows(texts[std::size_t(t)], begin, end, columns.size(), source);
+            };
             if (t + 1 == threads)
                 job();
             else
@@ -121,12 +129,16 @@ void writeCsv(const std::string& path, const std::vector<TableColumn>& columns, 
     if (!file.commit())
         throw GisError(GisError::Kind::Io,
                        "Writing " + path + " failed: " + file.errorString().toStdString() +
-                           " (the previous file, if any, is unchanged)",
+                         " (the previous file, if any, is unchanged)",
                        path);
 }
 
-void writeGpkg(const std::string& path, const std::vector<TableColumn>& columns, std::size_t rows,
-               const RowSource& source, bool withGeometry, const Crs& crs) {
+void writeGpkg(const std::string& path,
+               const std::vector<TableColumn>& columns,
+               std::size_t rows,
+               const RowSource& source,
+               bool withGeometry,
+               const Crs& crs) {
     namespace fs = std::filesystem;
     const fs::path target(path);
     const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
@@ -148,13 +160,15 @@ void writeGpkg(const std::string& path, const std::vector<TableColumn>& columns,
     auto fail = [&](const std::string& what) {
         ds.reset();
         fs::remove(tmp, ec);
-        throw GisError(GisError::Kind::Io, "Writing " + path + " failed: " + what +
-                                               " (the previous file, if any, is unchanged)", path);
+        throw GisError(GisError::Kind::Io,
+                       "Writing " + path + " failed: " + what + " (the previous file, if any, is unchanged)",
+                       path);
     };
-    OGRSpatialReferenceH srs = withGeometry && crs.isValid() ? static_cast<OGRSpatialReferenceH>(crs.nativeHandle()) : nullptr;
+    OGRSpatialReferenceH srs =
+      withGeometry && crs.isValid() ? static_cast<OGRSpatialReferenceH>(crs.nativeHandle()) : nullptr;
     const std::string layerName = target.stem().string();
-    OGRLayerH layer = GDALDatasetCreateLayer(ds.get(), layerName.c_str(), srs,
-                                             withGeometry ? wkbMultiPolygon : wkbNone, nullptr);
+    OGRLayerH layer = GDALDatasetCreateLayer(
+      ds.get(), layerName.c_str(), srs, withGeometry ? wkbMultiPolygon : wkbNone, nullptr);
     if (!layer)
         fail(lastGdalError());
     for (const TableColumn& c : columns) {
@@ -184,20 +198,20 @@ void writeGpkg(const std::string& path, const std::vector<TableColumn>& columns,
                 continue;
             }
             switch (columns[c].type) {
-            case TableColumn::Type::Integer:
-                OGR_F_SetFieldInteger64(feature.get(), int(c), v.toLongLong());
-                break;
-            case TableColumn::Type::Real: {
-                const double d = v.toDouble();
-                if (std::isnan(d))
-                    OGR_F_SetFieldNull(feature.get(), int(c));
-                else
-                    OGR_F_SetFieldDouble(feature.get(), int(c), d);
-                break;
-            }
-            case TableColumn::Type::String:
-                OGR_F_SetFieldString(feature.get(), int(c), v.toString().toUtf8().constData());
-                break;
+                case TableColumn::Type::Integer:
+                    OGR_F_SetFieldInteger64(feature.get(), int(c), v.toLongLong());
+                    break;
+                case TableColumn::Type::Real: {
+                    const double d = v.toDouble();
+                    if (std::isnan(d))
+                        OGR_F_SetFieldNull(feature.get(), int(c));
+                    else
+                        OGR_F_SetFieldDouble(feature.get(), int(c), d);
+                    break;
+                }
+                case TableColumn::Type::String:
+                    OGR_F_SetFieldString(feature.get(), int(c), v.toString().toUtf8().constData());
+                    break;
             }
         }
         if (withGeometry && !wkb.empty()) {
@@ -224,8 +238,12 @@ void writeGpkg(const std::string& path, const std::vector<TableColumn>& columns,
 
 } // namespace
 
-void writeTable(const std::string& path, const std::vector<TableColumn>& columns, std::size_t rows,
-                const RowSource& source, bool withGeometry, const Crs& crs) {
+void writeTable(const std::string& path,
+                const std::vector<TableColumn>& columns,
+                std::size_t rows,
+                const RowSource& source,
+                bool withGeometry,
+                const Crs& crs) {
     initializeGdal();
     const std::string ext = lowerExtension(path);
     if (ext == ".csv")
@@ -234,7 +252,8 @@ void writeTable(const std::string& path, const std::vector<TableColumn>& columns
         writeGpkg(path, columns, rows, source, withGeometry, crs);
     else
         throw GisError(GisError::Kind::InvalidArgument,
-                       "Unsupported output format for " + path + ": use a .csv or .gpkg file name.", path);
+                       "Unsupported output format for " + path + ": use a .csv or .gpkg file name.",
+                       path);
 }
 
 } // namespace tanhui::gis

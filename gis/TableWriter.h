@@ -22,7 +22,8 @@ struct TableColumn {
 /// @brief Fills `values` (one per column) for row `row`; `wkb` receives the row's geometry (ISO WKB,
 /// in the table's CRS) when the table has geometry, else it may be left empty. Called concurrently
 /// from several threads for different rows when a CSV is written, so it must only read shared state.
-using RowSource = std::function<void(std::size_t row, std::vector<QVariant>& values, std::vector<unsigned char>& wkb)>;
+using RowSource =
+  std::function<void(std::size_t row, std::vector<QVariant>& values, std::vector<unsigned char>& wkb)>;
 
 /// @brief Writes a table to `path`: CSV (UTF-8, comma separated, RFC 4180 quoting, numbers in the
 /// shortest form that reads back to the same double) when the name ends in .csv, GeoPackage (one
@@ -31,7 +32,11 @@ using RowSource = std::function<void(std::size_t row, std::vector<QVariant>& val
 /// Atomic: the table is written to a temporary file next to `path` and renamed over it only when
 /// complete, so an existing file is either kept unchanged (on any error or cancel) or replaced whole.
 /// Throws GisError(InvalidArgument) for another extension, GisError(Io) naming the file on failure.
-void writeTable(const std::string& path, const std::vector<TableColumn>& columns, std::size_t rows,
-                const RowSource& source, bool withGeometry = false, const Crs& crs = Crs());
+void writeTable(const std::string& path,
+                const std::vector<TableColumn>& columns,
+                std::size_t rows,
+                const RowSource& source,
+                bool withGeometry = false,
+                const Crs& crs = Crs());
 
 } // namespace tanhui::gis

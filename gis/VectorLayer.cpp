@@ -37,8 +37,11 @@ std::string withGdalMessage(std::string message) {
 }
 
 DatasetPtr openVector(const std::string& path, const CslList& openOptions) {
-    return DatasetPtr(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
-                                 nullptr, openOptions.get(), nullptr));
+    return DatasetPtr(GDALOpenEx(path.c_str(),
+                                 GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
+                                 nullptr,
+                                 openOptions.get(),
+                                 nullptr));
 }
 
 std::string upper(std::string s) {
@@ -102,9 +105,9 @@ bool isValidUtf8(const std::string& s) {
 
 /// Statistics of a GBK decoding attempt.
 struct GbkCheck {
-    bool decodable = true;  ///< every string converts without error
-    long pairs = 0;         ///< double-byte characters seen
-    long gb2312Pairs = 0;   ///< of which both bytes are in 0xA1..0xFE (GB2312 proper)
+    bool decodable = true; ///< every string converts without error
+    long pairs = 0;        ///< double-byte characters seen
+    long gb2312Pairs = 0;  ///< of which both bytes are in 0xA1..0xFE (GB2312 proper)
 };
 
 void checkGbk(iconv_t cd, const std::string& s, GbkCheck& check) {
@@ -204,74 +207,74 @@ QVariant fieldValue(OGRFeatureH f, int i, OGRFieldType type) {
     if (!OGR_F_IsFieldSetAndNotNull(f, i))
         return {};
     switch (type) {
-    case OFTInteger:
-        return QVariant::fromValue<qint64>(OGR_F_GetFieldAsInteger(f, i));
-    case OFTInteger64:
-        return QVariant::fromValue<qint64>(OGR_F_GetFieldAsInteger64(f, i));
-    case OFTReal:
-        return OGR_F_GetFieldAsDouble(f, i);
-    case OFTString:
-        return fromUtf8(OGR_F_GetFieldAsString(f, i));
-    case OFTDate:
-    case OFTDateTime:
-    case OFTTime: {
-        int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
-        float sec = 0;
-        if (!OGR_F_GetFieldAsDateTimeEx(f, i, &y, &mo, &d, &h, &mi, &sec, &tz))
-            return {};
-        const int wholeSec = static_cast<int>(sec);
-        const int msec = static_cast<int>((sec - float(wholeSec)) * 1000.0f + 0.5f);
-        const QTime time(h, mi, std::clamp(wholeSec, 0, 59), std::clamp(msec, 0, 999));
-        if (type == OFTTime)
-            return time;
-        const QDate date(y, mo, d);
-        if (type == OFTDate)
-            return date;
-        // OGR TZFlag: 0 unknown, 1 local time, 100 UTC, 100 ± n: offset of n quarter hours.
-        if (tz == 100)
-            return QDateTime(date, time, QTimeZone::utc());
-        if (tz >= 2)
-            return QDateTime(date, time, QTimeZone((tz - 100) * 15 * 60));
-        return QDateTime(date, time); // local or unknown time zone
-    }
-    case OFTIntegerList: {
-        int count = 0;
-        const int* v = OGR_F_GetFieldAsIntegerList(f, i, &count);
-        QVariantList list;
-        for (int k = 0; k < count; ++k)
-            list.push_back(QVariant::fromValue<qint64>(v[k]));
-        return list;
-    }
-    case OFTInteger64List: {
-        int count = 0;
-        const GIntBig* v = OGR_F_GetFieldAsInteger64List(f, i, &count);
-        QVariantList list;
-        for (int k = 0; k < count; ++k)
-            list.push_back(QVariant::fromValue<qint64>(v[k]));
-        return list;
-    }
-    case OFTRealList: {
-        int count = 0;
-        const double* v = OGR_F_GetFieldAsDoubleList(f, i, &count);
-        QVariantList list;
-        for (int k = 0; k < count; ++k)
-            list.push_back(v[k]);
-        return list;
-    }
-    case OFTStringList: {
-        QStringList list;
-        char** v = OGR_F_GetFieldAsStringList(f, i);
-        for (int k = 0; v && v[k]; ++k)
-            list.push_back(fromUtf8(v[k]));
-        return list;
-    }
-    case OFTBinary: {
-        int bytes = 0;
-        const GByte* v = OGR_F_GetFieldAsBinary(f, i, &bytes);
-        return QByteArray(reinterpret_cast<const char*>(v), bytes);
-    }
-    default:
-        return fromUtf8(OGR_F_GetFieldAsString(f, i));
+        case OFTInteger:
+            return QVariant::fromValue<qint64>(OGR_F_GetFieldAsInteger(f, i));
+        case OFTInteger64:
+            return QVariant::fromValue<qint64>(OGR_F_GetFieldAsInteger64(f, i));
+        case OFTReal:
+            return OGR_F_GetFieldAsDouble(f, i);
+        case OFTString:
+            return fromUtf8(OGR_F_GetFieldAsString(f, i));
+        case OFTDate:
+        case OFTDateTime:
+        case OFTTime: {
+            int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
+            float sec = 0;
+            if (!OGR_F_GetFieldAsDateTimeEx(f, i, &y, &mo, &d, &h, &mi, &sec, &tz))
+                return {};
+            const int wholeSec = static_cast<int>(sec);
+            const int msec = static_cast<int>((sec - float(wholeSec)) * 1000.0f + 0.5f);
+            const QTime time(h, mi, std::clamp(wholeSec, 0, 59), std::clamp(msec, 0, 999));
+            if (type == OFTTime)
+                return time;
+            const QDate date(y, mo, d);
+            if (type == OFTDate)
+                return date;
+            // OGR TZFlag: 0 unknown, 1 local time, 100 UTC, 100 ± n: offset of n quarter hours.
+            if (tz == 100)
+                return QDateTime(date, time, QTimeZone::utc());
+            if (tz >= 2)
+                return QDateTime(date, time, QTimeZone((tz - 100) * 15 * 60));
+            return QDateTime(date, time); // local or unknown time zone
+        }
+        case OFTIntegerList: {
+            int count = 0;
+            const int* v = OGR_F_GetFieldAsIntegerList(f, i, &count);
+            QVariantList list;
+            for (int k = 0; k < count; ++k)
+                list.push_back(QVariant::fromValue<qint64>(v[k]));
+            return list;
+        }
+        case OFTInteger64List: {
+            int count = 0;
+            const GIntBig* v = OGR_F_GetFieldAsInteger64List(f, i, &count);
+            QVariantList list;
+            for (int k = 0; k < count; ++k)
+                list.push_back(QVariant::fromValue<qint64>(v[k]));
+            return list;
+        }
+        case OFTRealList: {
+            int count = 0;
+            const double* v = OGR_F_GetFieldAsDoubleList(f, i, &count);
+            QVariantList list;
+            for (int k = 0; k < count; ++k)
+                list.push_back(v[k]);
+            return list;
+        }
+        case OFTStringList: {
+            QStringList list;
+            char** v = OGR_F_GetFieldAsStringList(f, i);
+            for (int k = 0; v && v[k]; ++k)
+                list.push_back(fromUtf8(v[k]));
+            return list;
+        }
+        case OFTBinary: {
+            int bytes = 0;
+            const GByte* v = OGR_F_GetFieldAsBinary(f, i, &bytes);
+            return QByteArray(reinterpret_cast<const char*>(v), bytes);
+        }
+        default:
+            return fromUtf8(OGR_F_GetFieldAsString(f, i));
     }
 }
 
@@ -285,7 +288,7 @@ struct VectorLayer::Impl {
 };
 
 VectorLayer::VectorLayer(const std::string& path, const VectorOpenOptions& options)
-    : m_impl(std::make_unique<Impl>()) {
+  : m_impl(std::make_unique<Impl>()) {
     initializeGdal();
     clearGdalError();
     LayerInfo& info = m_impl->info;
@@ -296,8 +299,8 @@ VectorLayer::VectorLayer(const std::string& path, const VectorOpenOptions& optio
         openOptions.set("ENCODING", options.encodingOverride);
     m_impl->ds = openVector(path, openOptions);
     if (!m_impl->ds)
-        throw GisError(GisError::Kind::Open, withGdalMessage("Cannot open vector data \"" + path + "\""),
-                       path);
+        throw GisError(
+          GisError::Kind::Open, withGdalMessage("Cannot open vector data \"" + path + "\""), path);
     GDALDriverH driver = GDALGetDatasetDriver(m_impl->ds.get());
     info.driver = driver ? GDALGetDriverShortName(driver) : "";
 
@@ -323,10 +326,11 @@ VectorLayer::VectorLayer(const std::string& path, const VectorOpenOptions& optio
     if (!m_impl->layer) {
         QString names;
         for (const QString& n : info.allLayerNames)
-            names += (names.isEmpty() ? QStringLiteral("\"") : QStringLiteral(", \"")) + n + QStringLiteral("\"");
+            names +=
+              (names.isEmpty() ? QStringLiteral("\"") : QStringLiteral(", \"")) + n + QStringLiteral("\"");
         throw GisError(GisError::Kind::Open,
                        "Layer \"" + options.layerName.toStdString() + "\" does not exist in \"" + path +
-                           "\"; available layers: " + names.toStdString(),
+                         "\"; available layers: " + names.toStdString(),
                        path);
     }
 
@@ -339,14 +343,15 @@ VectorLayer::VectorLayer(const std::string& path, const VectorOpenOptions& optio
         m_impl->ds = openVector(path, opts);
         if (!m_impl->ds)
             throw GisError(GisError::Kind::Open,
-                           withGdalMessage("Cannot reopen \"" + path + "\" with encoding " + encoding), path);
+                           withGdalMessage("Cannot reopen \"" + path + "\" with encoding " + encoding),
+                           path);
         m_impl->layer = findLayer(m_impl->ds.get());
         if (!m_impl->layer)
             throw GisError(GisError::Kind::Open, "Layer vanished on reopening \"" + path + "\"", path);
     };
     if (info.driver == "ESRI Shapefile") {
         if (!options.encodingOverride.empty()) {
-            info.encoding = {displayEncoding(options.encodingOverride), "override"};
+            info.encoding = { displayEncoding(options.encodingOverride), "override" };
         } else {
             // GDAL 3.6 reports in the "SHAPEFILE" metadata domain of the layer: CPG_VALUE (raw .cpg
             // text), ENCODING_FROM_CPG (the .cpg mapped to an encoding name, NOT validated),
@@ -359,55 +364,55 @@ VectorLayer::VectorLayer(const std::string& path, const VectorOpenOptions& optio
             const std::string source = metadataItem(m_impl->layer, "SOURCE_ENCODING", "SHAPEFILE");
             const std::string cpgValue = metadataItem(m_impl->layer, "CPG_VALUE", "SHAPEFILE");
             if (!cpgValue.empty() && (source.empty() || upper(source) != upper(fromCpg)))
-                qCWarning(lcVector, "%s: unusable .cpg content \"%s\"; ignored", path.c_str(),
-                          cpgValue.c_str());
+                qCWarning(
+                  lcVector, "%s: unusable .cpg content \"%s\"; ignored", path.c_str(), cpgValue.c_str());
             const bool usesCpg = !source.empty() && !fromCpg.empty() && upper(source) == upper(fromCpg);
             const bool usesLdid =
-                !usesCpg && !source.empty() && !fromLdid.empty() && upper(source) == upper(fromLdid);
+              !usesCpg && !source.empty() && !fromLdid.empty() && upper(source) == upper(fromLdid);
             // LDID 0x57 ("ANSI") means "the writer's system code page": GDAL takes it for ISO-8859-1,
             // but Chinese data written on a Chinese system is GBK. Treat it as a weak hint.
             const bool weakLdid = usesLdid && upper(source) == "ISO-8859-1";
             if (usesCpg) {
-                info.encoding = {displayEncoding(source), "cpg"};
+                info.encoding = { displayEncoding(source), "cpg" };
             } else if (usesLdid && !weakLdid) {
-                info.encoding = {displayEncoding(source), "ldid"};
+                info.encoding = { displayEncoding(source), "ldid" };
             } else if (!source.empty() && !usesLdid) {
                 // Recoding forced from outside (the SHAPE_ENCODING configuration option).
-                info.encoding = {displayEncoding(source), "override"};
+                info.encoding = { displayEncoding(source), "override" };
             } else {
                 reopenWith(""); // raw bytes
                 const RawText raw = classifyRawText(m_impl->layer, weakLdid);
                 switch (raw) {
-                case RawText::Ascii:
-                    if (weakLdid)
-                        info.encoding = {displayEncoding(source), "ldid"};
-                    else
-                        info.encoding = {"UTF-8", "detected"};
-                    break;
-                case RawText::Utf8:
-                    info.encoding = {"UTF-8", "detected"};
-                    break;
-                case RawText::Gbk:
-                    reopenWith("CP936");
-                    info.encoding = {"GBK", "detected"};
-                    break;
-                case RawText::Other:
-                    if (weakLdid) {
-                        reopenWith(source);
-                        info.encoding = {displayEncoding(source), "ldid"};
-                    } else if (!fromLdid.empty()) {
-                        reopenWith(fromLdid); // an unusable .cpg hid a usable LDID
-                        info.encoding = {displayEncoding(fromLdid), "ldid"};
-                    } else {
-                        reopenWith("ISO-8859-1");
-                        info.encoding = {"ISO-8859-1", "detected"};
-                    }
-                    break;
+                    case RawText::Ascii:
+                        if (weakLdid)
+                            info.encoding = { displayEncoding(source), "ldid" };
+                        else
+                            info.encoding = { "UTF-8", "detected" };
+                        break;
+                    case RawText::Utf8:
+                        info.encoding = { "UTF-8", "detected" };
+                        break;
+                    case RawText::Gbk:
+                        reopenWith("CP936");
+                        info.encoding = { "GBK", "detected" };
+                        break;
+                    case RawText::Other:
+                        if (weakLdid) {
+                            reopenWith(source);
+                            info.encoding = { displayEncoding(source), "ldid" };
+                        } else if (!fromLdid.empty()) {
+                            reopenWith(fromLdid); // an unusable .cpg hid a usable LDID
+                            info.encoding = { displayEncoding(fromLdid), "ldid" };
+                        } else {
+                            reopenWith("ISO-8859-1");
+                            info.encoding = { "ISO-8859-1", "detected" };
+                        }
+                        break;
                 }
             }
         }
     } else {
-        info.encoding = {"UTF-8", "format"};
+        info.encoding = { "UTF-8", "format" };
     }
 
     OGRLayerH layer = m_impl->layer;
@@ -420,12 +425,12 @@ VectorLayer::VectorLayer(const std::string& path, const VectorOpenOptions& optio
         info.crs = options.assignCrs;
     OGREnvelope env;
     if (info.featureCount > 0 && OGR_L_GetExtent(layer, &env, TRUE) == OGRERR_NONE)
-        info.extent = {env.MinX, env.MinY, env.MaxX, env.MaxY};
+        info.extent = { env.MinX, env.MinY, env.MaxX, env.MaxY };
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
     for (int i = 0, n = OGR_FD_GetFieldCount(defn); i < n; ++i) {
         OGRFieldDefnH fd = OGR_FD_GetFieldDefn(defn, i);
         const OGRFieldType t = OGR_Fld_GetType(fd);
-        info.fields.push_back({fromUtf8(OGR_Fld_GetNameRef(fd)), fromUtf8(OGR_GetFieldTypeName(t))});
+        info.fields.push_back({ fromUtf8(OGR_Fld_GetNameRef(fd)), fromUtf8(OGR_GetFieldTypeName(t)) });
         m_impl->fieldTypes.push_back(t);
     }
     OGR_L_ResetReading(layer);
@@ -459,8 +464,8 @@ bool VectorLayer::next(Feature& feature) {
         const std::string err = lastGdalError();
         if (!err.empty())
             throw GisError(GisError::Kind::Io,
-                           "Reading features of layer \"" + m_impl->info.layerName.toStdString() + "\" of \"" +
-                               m_impl->info.path + "\" failed: " + err,
+                           "Reading features of layer \"" + m_impl->info.layerName.toStdString() +
+                             "\" of \"" + m_impl->info.path + "\" failed: " + err,
                            m_impl->info.path);
         return false;
     }
@@ -485,7 +490,7 @@ bool VectorLayer::next(Feature& feature) {
         if (OGR_G_ExportToIsoWkb(g, wkbNDR, feature.wkb.data()) != OGRERR_NONE)
             throw GisError(GisError::Kind::Geometry,
                            "Cannot encode the geometry of feature " + std::to_string(feature.fid) + " of \"" +
-                               m_impl->info.path + "\"",
+                             m_impl->info.path + "\"",
                            m_impl->info.path);
     }
     return true;
@@ -499,7 +504,9 @@ namespace {
 
 class WkbReader {
 public:
-    WkbReader(const unsigned char* data, std::size_t size) : m_data(data), m_size(size) {}
+    WkbReader(const unsigned char* data, std::size_t size)
+      : m_data(data)
+      , m_size(size) {}
 
     bool ok() const { return m_ok; }
     const std::string& error() const { return m_error; }
@@ -612,24 +619,42 @@ bool readHeader(WkbReader& r, WkbHeader& h) {
 
 const char* typeName(std::uint32_t base) {
     switch (base) {
-    case 1: return "Point";
-    case 2: return "LineString";
-    case 3: return "Polygon";
-    case 4: return "MultiPoint";
-    case 5: return "MultiLineString";
-    case 6: return "MultiPolygon";
-    case 7: return "GeometryCollection";
-    case 8: return "CircularString";
-    case 9: return "CompoundCurve";
-    case 10: return "CurvePolygon";
-    case 11: return "MultiCurve";
-    case 12: return "MultiSurface";
-    case 13: return "Curve";
-    case 14: return "Surface";
-    case 15: return "PolyhedralSurface";
-    case 16: return "TIN";
-    case 17: return "Triangle";
-    default: return nullptr;
+        case 1:
+            return "Point";
+        case 2:
+            return "LineString";
+        case 3:
+            return "Polygon";
+        case 4:
+            return "MultiPoint";
+        case 5:
+            return "MultiLineString";
+        case 6:
+            return "MultiPolygon";
+        case 7:
+            return "GeometryCollection";
+        case 8:
+            return "CircularString";
+        case 9:
+            return "CompoundCurve";
+        case 10:
+            return "CurvePolygon";
+        case 11:
+            return "MultiCurve";
+        case 12:
+            return "MultiSurface";
+        case 13:
+            return "Curve";
+        case 14:
+            return "Surface";
+        case 15:
+            return "PolyhedralSurface";
+        case 16:
+            return "TIN";
+        case 17:
+            return "Triangle";
+        default:
+            return nullptr;
     }
 }
 
@@ -683,32 +708,41 @@ void skipGeometry(WkbReader& r, int depth) {
 void skipBody(WkbReader& r, const WkbHeader& h, int depth) {
     const std::size_t pointBytes = 8u * static_cast<std::size_t>(h.dims);
     switch (h.base) {
-    case 1:
-        r.skip(pointBytes);
-        break;
-    case 2:
-    case 8: {
-        const std::uint32_t n = readCount(r, h, pointBytes);
-        r.skip(pointBytes * n);
-        break;
-    }
-    case 3:
-    case 17: {
-        const std::uint32_t nRings = readCount(r, h, 4);
-        for (std::uint32_t i = 0; i < nRings && r.ok(); ++i) {
+        case 1:
+            r.skip(pointBytes);
+            break;
+        case 2:
+        case 8: {
             const std::uint32_t n = readCount(r, h, pointBytes);
             r.skip(pointBytes * n);
+            break;
         }
-        break;
-    }
-    case 4: case 5: case 6: case 7: case 9: case 10: case 11: case 12: case 15: case 16: {
-        const std::uint32_t n = readCount(r, h, 5);
-        for (std::uint32_t i = 0; i < n && r.ok(); ++i)
-            skipGeometry(r, depth + 1);
-        break;
-    }
-    default:
-        r.fail("malformed WKB: unknown geometry type " + std::to_string(h.base));
+        case 3:
+        case 17: {
+            const std::uint32_t nRings = readCount(r, h, 4);
+            for (std::uint32_t i = 0; i < nRings && r.ok(); ++i) {
+                const std::uint32_t n = readCount(r, h, pointBytes);
+                r.skip(pointBytes * n);
+            }
+            break;
+        }
+        case 4:
+        case 5:
+        case 6:
+        case 7:
+        case 9:
+        case 10:
+        case 11:
+        case 12:
+        case 15:
+        case 16: {
+            const std::uint32_t n = readCount(r, h, 5);
+            for (std::uint32_t i = 0; i < n && r.ok(); ++i)
+                skipGeometry(r, depth + 1);
+            break;
+        }
+        default:
+            r.fail("malformed WKB: unknown geometry type " + std::to_string(h.base));
     }
 }
 
@@ -753,42 +787,42 @@ bool polygonFromWkb(const unsigned char* wkb, std::size_t size, MultiPolygon& ou
     if (!readHeader(r, h))
         return failWith(r.error());
     switch (h.base) {
-    case 3: {
-        Polygon p;
-        readPolygonBody(r, h, p);
-        if (!r.ok())
-            return failWith(r.error());
-        if (!p.rings.empty())
-            out.parts.push_back(std::move(p));
-        break;
-    }
-    case 6: {
-        const std::uint32_t n = readCount(r, h, 9);
-        for (std::uint32_t i = 0; i < n && r.ok(); ++i) {
-            WkbHeader child;
-            if (!readHeader(r, child))
-                break;
-            if (child.base != 3)
-                return failWith("MultiPolygon containing a " + describeType(child.base));
+        case 3: {
             Polygon p;
-            readPolygonBody(r, child, p);
-            if (r.ok() && !p.rings.empty())
+            readPolygonBody(r, h, p);
+            if (!r.ok())
+                return failWith(r.error());
+            if (!p.rings.empty())
                 out.parts.push_back(std::move(p));
+            break;
         }
-        if (!r.ok())
-            return failWith(r.error());
-        break;
-    }
-    case 7: {
-        collectPolygons(r, h, out, 0);
-        if (!r.ok())
-            return failWith(r.error());
-        if (out.parts.empty())
-            return failWith("GeometryCollection without polygons");
-        break;
-    }
-    default:
-        return failWith(describeType(h.base));
+        case 6: {
+            const std::uint32_t n = readCount(r, h, 9);
+            for (std::uint32_t i = 0; i < n && r.ok(); ++i) {
+                WkbHeader child;
+                if (!readHeader(r, child))
+                    break;
+                if (child.base != 3)
+                    return failWith("MultiPolygon containing a " + describeType(child.base));
+                Polygon p;
+                readPolygonBody(r, child, p);
+                if (r.ok() && !p.rings.empty())
+                    out.parts.push_back(std::move(p));
+            }
+            if (!r.ok())
+                return failWith(r.error());
+            break;
+        }
+        case 7: {
+            collectPolygons(r, h, out, 0);
+            if (!r.ok())
+                return failWith(r.error());
+            if (out.parts.empty())
+                return failWith("GeometryCollection without polygons");
+            break;
+        }
+        default:
+            return failWith(describeType(h.base));
     }
     if (why)
         why->clear();

@@ -33,13 +33,13 @@ struct EncodingInfo {
 /// @brief Summary of an opened vector layer for display and validation.
 struct LayerInfo {
     std::string path;
-    std::string driver;         ///< e.g. "ESRI Shapefile", "GPKG", "GeoJSON", "OpenFileGDB", "KML"
+    std::string driver; ///< e.g. "ESRI Shapefile", "GPKG", "GeoJSON", "OpenFileGDB", "KML"
     QString layerName;
-    QStringList allLayerNames;  ///< every layer of the data source
-    std::string geometryType;   ///< e.g. "Polygon", "Multi Polygon"
+    QStringList allLayerNames; ///< every layer of the data source
+    std::string geometryType;  ///< e.g. "Polygon", "Multi Polygon"
     std::int64_t featureCount = 0;
-    Crs crs;                    ///< invalid when the layer has none
-    Box extent;                 ///< in the layer's CRS
+    Crs crs;    ///< invalid when the layer has none
+    Box extent; ///< in the layer's CRS
     std::vector<FieldInfo> fields;
     EncodingInfo encoding;
 };
@@ -54,7 +54,7 @@ struct Feature {
 
 /// @brief Options for opening a vector layer.
 struct VectorOpenOptions {
-    QString layerName;   ///< empty: the first layer
+    QString layerName; ///< empty: the first layer
     /// Attribute encoding to force (e.g. "GBK", "UTF-8"), overriding .cpg and detection. Empty: honour
     /// a shapefile's .cpg or LDID; without either, detect GBK vs UTF-8 from the raw bytes.
     std::string encodingOverride;
@@ -89,6 +89,9 @@ private:
 
 /// @brief Parses ISO/OGC WKB polygon or multipolygon into plain rings. Returns false for other
 /// geometry types (e.g. points, lines) or malformed WKB; `why` then says what was found.
-bool polygonFromWkb(const unsigned char* wkb, std::size_t size, MultiPolygon& out, std::string* why = nullptr);
+bool polygonFromWkb(const unsigned char* wkb,
+                    std::size_t size,
+                    MultiPolygon& out,
+                    std::string* why = nullptr);
 
 } // namespace tanhui::gis

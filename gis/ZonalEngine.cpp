@@ -24,7 +24,9 @@ namespace {
 /// Transforms a polygon into another CRS, inserting vertices so that no edge is longer than
 /// `maxEdge` target units; intermediate points are interpolated in the source CRS so the edge keeps
 /// its shape there.
-MultiPolygon transformDensified(const MultiPolygon& src, const CoordinateTransform& transform, double maxEdge) {
+MultiPolygon transformDensified(const MultiPolygon& src,
+                                const CoordinateTransform& transform,
+                                double maxEdge) {
     MultiPolygon out = src;
     transform.transform(out);
     for (std::size_t p = 0; p < out.parts.size(); ++p) {
@@ -61,7 +63,8 @@ MultiPolygon transformDensified(const MultiPolygon& src, const CoordinateTransfo
 std::string stemOf(const std::string& path) {
     std::string stem = std::filesystem::path(path).stem().string();
     for (char& c : stem)
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (static_cast<unsigned char>(c) >= 0x80)))
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' ||
+              (static_cast<unsigned char>(c) >= 0x80)))
             c = '_';
     return stem.empty() ? std::string("raster") : stem;
 }
@@ -89,12 +92,15 @@ void appendRasterBands(const std::string& path, std::vector<ZonalBand>& bands, c
     for (const BandInfo& b : info.bands) {
         std::string p = info.bands.size() > 1 ? base + "_b" + std::to_string(b.index) : base;
         for (int k = 2; taken(p); ++k)
-            p = base + "_" + std::to_string(k) + (info.bands.size() > 1 ? "_b" + std::to_string(b.index) : "");
-        bands.push_back({path, b.index, p, b.dataType, b.isInteger, 0});
+            p =
+              base + "_" + std::to_string(k) + (info.bands.size() > 1 ? "_b" + std::to_string(b.index) : "");
+        bands.push_back({ path, b.index, p, b.dataType, b.isInteger, 0 });
     }
 }
 
-ZonalResult runZonal(const ParcelSet& parcels, const std::vector<ZonalBand>& inputBands, const ZonalOptions& options) {
+ZonalResult runZonal(const ParcelSet& parcels,
+                     const std::vector<ZonalBand>& inputBands,
+                     const ZonalOptions& options) {
     initializeGdal();
     ZonalResult result;
     result.bands = inputBands;
@@ -112,14 +118,15 @@ ZonalResult runZonal(const ParcelSet& parcels, const std::vector<ZonalBand>& inp
         if (b.band < 1 || b.band > int(info.bands.size()))
             throw GisError(GisError::Kind::InvalidArgument,
                            "Band " + std::to_string(b.band) + " does not exist in " + b.path + " (it has " +
-                               std::to_string(info.bands.size()) + " band(s)).",
+                             std::to_string(info.bands.size()) + " band(s)).",
                            b.path);
         if (!info.crs.isValid())
-            throw GisError(GisError::Kind::Crs,
-                           "The raster " + b.path +
-                               " has no coordinate reference system; add one (e.g. gdal_edit.py -a_srs EPSG:4547) "
-                               "before computing statistics.",
-                           b.path);
+            throw GisError(
+              GisError::Kind::Crs,
+              "The raster " + b.path +
+                " has no coordinate reference system; add one (e.g. gdal_edit.py -a_srs EPSG:4547) "
+                "before computing statistics.",
+              b.path);
         int group = -1;
         for (std::size_t g = 0; g < result.grids.size(); ++g)
             if (result.grids[g].sameAs(info.grid) && result.crs[g].isSame(info.crs))
@@ -146,12 +153,13 @@ ZonalResult runZonal(const ParcelSet& parcels, const std::vector<ZonalBand>& inp
     setGdalCacheBytes(std::max<std::size_t>(options.memoryBudgetBytes / 4, 16u << 20));
     const std::size_t bytesPerCell = 33;
     const std::int64_t maxBandCells =
-        options.maxWindowCells > 0
-            ? options.maxWindowCells
-            : std::max<std::int64_t>(65536, std::int64_t(options.memoryBudgetBytes / 4 / std::size_t(workers) / bytesPerCell));
+      options.maxWindowCells > 0
+        ? options.maxWindowCells
+        : std::max<std::int64_t>(
+            65536, std::int64_t(options.memoryBudgetBytes / 4 / std::size_t(workers) / bytesPerCell));
 
     Feedback* feedback = options.feedback;
-    std::atomic<std::size_t> done{0};
+    std::atomic<std::size_t> done{ 0 };
     const double totalWork = double(std::max<std::size_t>(1, nParcels * nGroups));
 
     for (std::size_t g = 0; g < nGroups; ++g) {
@@ -171,7 +179,8 @@ ZonalResult runZonal(const ParcelSet& parcels, const std::vector<ZonalBand>& inp
                 it = groupFiles.end() - 1;
             }
             bandFile.push_back(std::size_t(it - groupFiles.begin()));
-            const std::optional<double>& nd = infos.at(result.bands[b].path).bands[std::size_t(result.bands[b].band - 1)].nodata;
+            const std::optional<double>& nd =
+              infos.at(result.bands[b].path).bands[std::size_t(result.bands[b].band - 1)].nodata;
             byteNodata.push_back(nd && *nd >= 0 && *nd <= 255 && *nd == std::floor(*nd) ? int(*nd) : -1);
         }
 
@@ -184,25 +193,28 @@ ZonalResult runZonal(const ParcelSet& parcels, const std::vector<ZonalBand>& inp
         std::vector<double> scale(nParcels, 1.0);
         const double maxEdge = options.densifyEdges ? std::min(grid.cellWidth, grid.cellHeight) : HUGE_VAL;
         detail::parallelChunks<std::unique_ptr<CoordinateTransform>>(
-            nParcels, 512, workers,
-            [&](int) {
-                return sameCrs ? nullptr : std::make_unique<CoordinateTransform>(parcels.crs, rasterCrs);
-            },
-            [&](std::unique_ptr<CoordinateTransform>& transform, std::size_t begin, std::size_t end) {
-                if (feedback)
-                    feedback->throwIfCancelled();
-                for (std::size_t i = begin; i < end; ++i) {
-                    const Parcel& p = parcels.parcels[i];
-                    if (!sameCrs)
-                        transformed[i] = transformDensified(p.geometry, *transform, maxEdge);
-                    const MultiPolygon& geom = sameCrs ? p.geometry : transformed[i];
-                    windows[i] = coverageWindow(geom, grid);
-                    if (!geographicGrid) {
-                        const double planarM2 = geom.planarArea() * unit * unit;
-                        scale[i] = planarM2 > 0 && p.ellipsoidalAreaM2 > 0 ? p.ellipsoidalAreaM2 / planarM2 : 1.0;
-                    }
-                }
-            });
+          nParcels,
+          512,
+          workers,
+          [&](int) {
+              return sameCrs ? nullptr : std::make_unique<CoordinateTransform>(parcels.crs, rasterCrs);
+          },
+          [&](std::unique_ptr<CoordinateTransform>& transform, std::size_t begin, std::size_t end) {
+              if (feedback)
+                  feedback->throwIfCancelled();
+              for (std::size_t i = begin; i < end; ++i) {
+                  const Parcel& p = parcels.parcels[i];
+                  if (!sameCrs)
+                      transformed[i] = transformDensified(p.geometry, *transform, maxEdge);
+                  const MultiPolygon& geom = sameCrs ? p.geometry : transformed[i];
+                  windows[i] = coverageWindow(geom, grid);
+                  if (!geographicGrid) {
+                      const double planarM2 = geom.planarArea() * unit * unit;
+                      scale[i] =
+                        planarM2 > 0 && p.ellipsoidalAreaM2 > 0 ? p.ellipsoidalAreaM2 / planarM2 : 1.0;
+                  }
+              }
+          });
 
         // 2. Cell areas (m²): per row on geographic grids, constant on projected ones.
         std::vector<double> rowArea(std::size_t(grid.rows), grid.cellArea() * unit * unit);
@@ -210,7 +222,8 @@ ZonalResult runZonal(const ParcelSet& parcels, const std::vector<ZonalBand>& inp
             const double a = rasterCrs.semiMajorMetres(), f = rasterCrs.flattening();
             for (int r = 0; r < grid.rows; ++r) {
                 const double top = grid.originY - r * grid.cellHeight;
-                rowArea[std::size_t(r)] = geographicCellAreaM2(top - grid.cellHeight, top, grid.cellWidth, a, f);
+                rowArea[std::size_t(r)] =
+                  geographicCellAreaM2(top - grid.cellHeight, top, grid.cellWidth, a, f);
             }
         }
 
@@ -229,68 +242,76 @@ ZonalResult runZonal(const ParcelSet& parcels, const std::vector<ZonalBand>& inp
 
         // 4. Coverage once per parcel (per row band), then every band of every file in the group.
         detail::parallelChunks<GroupWorker>(
-            order.size(), 16, workers,
-            [&](int) {
-                GroupWorker w;
-                for (const std::string& path : groupFiles)
-                    w.datasets.push_back(std::make_unique<RasterDataset>(path));
-                return w;
-            },
-            [&](GroupWorker& w, std::size_t begin, std::size_t end) {
-                for (std::size_t k = begin; k < end; ++k) {
-                    if (feedback)
-                        feedback->throwIfCancelled();
-                    const std::size_t i = order[k];
-                    const MultiPolygon& geom = sameCrs ? parcels.parcels[i].geometry : transformed[i];
-                    const Window& win = windows[i];
-                    if (w.accumulators.empty())
-                        for (std::size_t gb = 0; gb < groupBands.size(); ++gb)
-                            w.accumulators.emplace_back(options.stats, result.bands[groupBands[gb]].dataType == "Byte",
-                                                        geographicGrid ? 0.0 : rowArea.front(), byteNodata[gb]);
-                    for (ZonalAccumulator& acc : w.accumulators)
-                        acc.reset();
-                    const int bandRows = int(std::clamp<std::int64_t>(maxBandCells / win.cols, 1, win.rows));
-                    for (int r0 = win.row0; r0 < win.row0 + win.rows; r0 += bandRows) {
-                        if (feedback)
-                            feedback->throwIfCancelled();
-                        const Window part{r0, win.col0, std::min(bandRows, win.row0 + win.rows - r0), win.cols};
-                        computeCoverage(geom, grid, part, w.coverage, w.coverageWorkspace);
-                        const CoverageWindow& cov = w.coverage;
-                        for (std::size_t gb = 0; gb < groupBands.size(); ++gb) {
-                            const ZonalBand& band = result.bands[groupBands[gb]];
-                            ZonalAccumulator& acc = w.accumulators[gb];
-                            if (band.dataType == "Byte" &&
-                                w.datasets[bandFile[gb]]->readByteWindow(band.band, part, w.bytes)) {
-                                for (int r = 0; r < part.rows; ++r) {
-                                    const std::size_t offset = std::size_t(r) * std::size_t(part.cols);
-                                    acc.addByteRow(w.bytes.data() + offset, cov.fraction.data() + offset, part.cols,
-                                                   rowArea[std::size_t(part.row0 + r)]);
-                                }
-                                continue;
-                            }
-                            w.datasets[bandFile[gb]]->read(band.band, part, w.values, w.valid);
-                            std::size_t c = 0;
-                            for (int r = 0; r < part.rows; ++r) {
-                                const double cellArea = rowArea[std::size_t(part.row0 + r)];
-                                for (int col = 0; col < part.cols; ++col, ++c) {
-                                    const double frac = cov.fraction[c];
-                                    if (frac <= 0.0)
-                                        continue;
-                                    if (w.valid[c])
-                                        acc.add(w.values[c], frac, cellArea);
-                                    else
-                                        acc.addNodata(frac, cellArea);
-                                }
-                            }
-                        }
-                    }
-                    for (std::size_t gb = 0; gb < groupBands.size(); ++gb)
-                        result.stats[i][groupBands[gb]] = w.accumulators[gb].finish(scale[i]);
-                    const std::size_t n = done.fetch_add(1) + 1;
-                    if (feedback && (n & 63) == 0)
-                        feedback->setProgress(100.0 * double(n) / totalWork, "Zonal statistics");
-                }
-            });
+          order.size(),
+          16,
+          workers,
+          [&](int) {
+              GroupWorker w;
+              for (const std::string& path : groupFiles)
+                  w.datasets.push_back(std::make_unique<RasterDataset>(path));
+              return w;
+          },
+          [&](GroupWorker& w, std::size_t begin, std::size_t end) {
+              for (std::size_t k = begin; k < end; ++k) {
+                  if (feedback)
+                      feedback->throwIfCancelled();
+                  const std::size_t i = order[k];
+                  const MultiPolygon& geom = sameCrs ? parcels.parcels[i].geometry : transformed[i];
+                  const Window& win = windows[i];
+                  if (w.accumulators.empty())
+                      for (std::size_t gb = 0; gb < groupBands.size(); ++gb)
+                          w.accumulators.emplace_back(options.stats,
+                                                      result.bands[groupBands[gb]].dataType == "Byte",
+                                                      geographicGrid ? 0.0 : rowArea.front(),
+                                                      byteNodata[gb]);
+                  for (ZonalAccumulator& acc : w.accumulators)
+                      acc.reset();
+                  const int bandRows = int(std::clamp<std::int64_t>(maxBandCells / win.cols, 1, win.rows));
+                  for (int r0 = win.row0; r0 < win.row0 + win.rows; r0 += bandRows) {
+                      if (feedback)
+                          feedback->throwIfCancelled();
+                      const Window part{
+                          r0, win.col0, std::min(bandRows, win.row0 + win.rows - r0), win.cols
+                      };
+                      computeCoverage(geom, grid, part, w.coverage, w.coverageWorkspace);
+                      const CoverageWindow& cov = w.coverage;
+                      for (std::size_t gb = 0; gb < groupBands.size(); ++gb) {
+                          const ZonalBand& band = result.bands[groupBands[gb]];
+                          ZonalAccumulator& acc = w.accumulators[gb];
+                          if (band.dataType == "Byte" &&
+                              w.datasets[bandFile[gb]]->readByteWindow(band.band, part, w.bytes)) {
+                              for (int r = 0; r < part.rows; ++r) {
+                                  const std::size_t offset = std::size_t(r) * std::size_t(part.cols);
+                                  acc.addByteRow(w.bytes.data() + offset,
+                                                 cov.fraction.data() + offset,
+                                                 part.cols,
+                                                 rowArea[std::size_t(part.row0 + r)]);
+                              }
+                              continue;
+                          }
+                          w.datasets[bandFile[gb]]->read(band.band, part, w.values, w.valid);
+                          std::size_t c = 0;
+                          for (int r = 0; r < part.rows; ++r) {
+                              const double cellArea = rowArea[std::size_t(part.row0 + r)];
+                              for (int col = 0; col < part.cols; ++col, ++c) {
+                                  const double frac = cov.fraction[c];
+                                  if (frac <= 0.0)
+                                      continue;
+                                  if (w.valid[c])
+                                      acc.add(w.values[c], frac, cellArea);
+                                  else
+                                      acc.addNodata(frac, cellArea);
+                              }
+                          }
+                      }
+                  }
+                  for (std::size_t gb = 0; gb < groupBands.size(); ++gb)
+                      result.stats[i][groupBands[gb]] = w.accumulators[gb].finish(scale[i]);
+                  const std::size_t n = done.fetch_add(1) + 1;
+                  if (feedback && (n & 63) == 0)
+                      feedback->setProgress(100.0 * double(n) / totalWork, "Zonal statistics");
+              }
+          });
     }
     if (feedback)
         feedback->setProgress(100.0, "Zonal statistics");

@@ -17,18 +17,18 @@ struct ParcelSet;
 
 /// @brief One raster band taking part in a zonal run.
 struct ZonalBand {
-    std::string path;       ///< raster file
-    int band = 1;           ///< 1-based band index
-    std::string prefix;     ///< column prefix, unique in the run (e.g. "landcover_2015")
-    std::string dataType;   ///< GDAL type name
-    bool isInteger = true;  ///< class statistics are meaningful
-    int gridGroup = 0;      ///< bands with equal grid and CRS share a group (and parcel coverage)
+    std::string path;      ///< raster file
+    int band = 1;          ///< 1-based band index
+    std::string prefix;    ///< column prefix, unique in the run (e.g. "landcover_2015")
+    std::string dataType;  ///< GDAL type name
+    bool isInteger = true; ///< class statistics are meaningful
+    int gridGroup = 0;     ///< bands with equal grid and CRS share a group (and parcel coverage)
 };
 
 struct ZonalOptions {
     StatSet stats = Stat::Count | Stat::Sum | Stat::Mean;
-    int threads = 0;                                ///< 0: all cores
-    std::size_t memoryBudgetBytes = 512u << 20;     ///< bound on buffers + GDAL block cache
+    int threads = 0;                            ///< 0: all cores
+    std::size_t memoryBudgetBytes = 512u << 20; ///< bound on buffers + GDAL block cache
     /// Largest window (cells) a worker holds at once; larger parcels are processed in bands of rows.
     /// 0: derived from the memory budget. Results do not depend on it.
     std::int64_t maxWindowCells = 0;
@@ -43,15 +43,17 @@ struct ZonalOptions {
 /// @brief Statistics of every parcel (in ParcelSet order) on every band.
 struct ZonalResult {
     std::vector<ZonalBand> bands;
-    std::vector<Grid> grids;                     ///< one per grid group
-    std::vector<Crs> crs;                        ///< one per grid group
-    std::vector<std::vector<ZonalStats>> stats;  ///< [parcel][band]
+    std::vector<Grid> grids;                    ///< one per grid group
+    std::vector<Crs> crs;                       ///< one per grid group
+    std::vector<std::vector<ZonalStats>> stats; ///< [parcel][band]
     int threadsUsed = 1;
 };
 
 /// @brief Adds every band of a raster file to a list of bands, with a prefix derived from the file
 /// name (and "_b<N>" for multi-band files). Throws GisError(Open) if the file cannot be opened.
-void appendRasterBands(const std::string& path, std::vector<ZonalBand>& bands, const std::string& prefix = {});
+void appendRasterBands(const std::string& path,
+                       std::vector<ZonalBand>& bands,
+                       const std::string& prefix = {});
 
 /// @brief Exact, coverage-weighted zonal statistics of polygons over raster bands.
 ///
@@ -69,6 +71,8 @@ void appendRasterBands(const std::string& path, std::vector<ZonalBand>& bands, c
 ///   raster block order by all threads, each parcel by exactly one thread in row-major cell order, so
 ///   results are bit-identical for any thread count and memory budget.
 /// Throws GisError (Open, Io, Crs, InvalidArgument) and CancelledError.
-ZonalResult runZonal(const ParcelSet& parcels, const std::vector<ZonalBand>& bands, const ZonalOptions& options);
+ZonalResult runZonal(const ParcelSet& parcels,
+                     const std::vector<ZonalBand>& bands,
+                     const ZonalOptions& options);
 
 } // namespace tanhui::gis

@@ -8,8 +8,8 @@ namespace tanhui::gis {
 namespace {
 
 const ClassTotal* findClass(const std::vector<ClassTotal>& classes, double value) {
-    const auto it = std::lower_bound(classes.begin(), classes.end(), value,
-                                     [](const ClassTotal& c, double v) { return c.value < v; });
+    const auto it = std::lower_bound(
+      classes.begin(), classes.end(), value, [](const ClassTotal& c, double v) { return c.value < v; });
     return it != classes.end() && it->value == value ? &*it : nullptr;
 }
 
@@ -26,9 +26,13 @@ double ZonalStats::classAreaM2(double value) const {
 }
 
 ZonalAccumulator::ZonalAccumulator(StatSet stats, bool byteValues, double constantCellAreaM2, int byteNodata)
-    : m_stats(stats), m_classes((stats & kClassStats) != 0), m_byte(byteValues),
-      m_variance(has(stats, Stat::Stdev)), m_varyingArea(!(constantCellAreaM2 > 0)), m_cellArea(constantCellAreaM2),
-      m_byteNodata(byteNodata) {
+  : m_stats(stats)
+  , m_classes((stats & kClassStats) != 0)
+  , m_byte(byteValues)
+  , m_variance(has(stats, Stat::Stdev))
+  , m_varyingArea(!(constantCellAreaM2 > 0))
+  , m_cellArea(constantCellAreaM2)
+  , m_byteNodata(byteNodata) {
     if (m_byte)
         m_dense.assign(512, 0.0);
 }
@@ -70,7 +74,9 @@ void ZonalAccumulator::flushRun() const {
 ZonalStats ZonalAccumulator::finishHistogram(double areaScale) const {
     ZonalStats s;
     const double cellArea = m_cellArea * areaScale;
-    auto area = [&](int v) { return m_varyingArea ? m_dense[256 + std::size_t(v)] * areaScale : m_dense[std::size_t(v)] * cellArea; };
+    auto area = [&](int v) {
+        return m_varyingArea ? m_dense[256 + std::size_t(v)] * areaScale : m_dense[std::size_t(v)] * cellArea;
+    };
     // Cells of the nodata value can only arrive through addByteRow() (read() already files them as
     // invalid, through addNodata()), so that bin is the nodata area.
     const int nodataBin = m_byteNodata;
@@ -92,7 +98,7 @@ ZonalStats ZonalAccumulator::finishHistogram(double areaScale) const {
         s.max = v;
         ++s.variety;
         if (m_classes)
-            s.classes.push_back({double(v), w, area(v)});
+            s.classes.push_back({ double(v), w, area(v) });
         if (std::isnan(s.majority) || w > m_dense[std::size_t(s.majority)])
             s.majority = v;
         if (std::isnan(s.minority) || w < m_dense[std::size_t(s.minority)])
@@ -131,14 +137,17 @@ ZonalStats ZonalAccumulator::finish(double areaScale) const {
     if (!m_classes)
         return s;
 
-    auto area = [&](double cells, double varying) { return m_varyingArea ? varying * areaScale : cells * cellArea; };
+    auto area = [&](double cells, double varying) {
+        return m_varyingArea ? varying * areaScale : cells * cellArea;
+    };
     {
         flushRun();
         s.classes.reserve(m_sparse.size());
         for (const auto& [value, total] : m_sparse)
-            s.classes.push_back({value, total.cells, area(total.cells, total.areaM2)});
-        std::sort(s.classes.begin(), s.classes.end(),
-                  [](const ClassTotal& a, const ClassTotal& b) { return a.value < b.value; });
+            s.classes.push_back({ value, total.cells, area(total.cells, total.areaM2) });
+        std::sort(s.classes.begin(), s.classes.end(), [](const ClassTotal& a, const ClassTotal& b) {
+            return a.value < b.value;
+        });
     }
     s.variety = int(s.classes.size());
     if (!s.classes.empty()) {

@@ -26,23 +26,29 @@ enum class Stat : std::uint32_t {
     Area = 1u << 10,    ///< per value: true covered area (ha); also the parcel's nodata area
 };
 using StatSet = std::uint32_t;
-constexpr StatSet operator|(Stat a, Stat b) { return StatSet(a) | StatSet(b); }
-constexpr StatSet operator|(StatSet a, Stat b) { return a | StatSet(b); }
-constexpr bool has(StatSet set, Stat s) { return (set & StatSet(s)) != 0; }
+constexpr StatSet operator|(Stat a, Stat b) {
+    return StatSet(a) | StatSet(b);
+}
+constexpr StatSet operator|(StatSet a, Stat b) {
+    return a | StatSet(b);
+}
+constexpr bool has(StatSet set, Stat s) {
+    return (set & StatSet(s)) != 0;
+}
 constexpr StatSet kClassStats = Stat::Majority | Stat::Minority | Stat::Variety | Stat::Frac | Stat::Area;
 
 /// @brief Per-value totals of one parcel on one raster band.
 struct ClassTotal {
-    double value = 0;      ///< the raster value (class code)
-    double cells = 0;      ///< Σ coverage, in cells
-    double areaM2 = 0;     ///< true (ellipsoidal) covered area, m²
+    double value = 0;  ///< the raster value (class code)
+    double cells = 0;  ///< Σ coverage, in cells
+    double areaM2 = 0; ///< true (ellipsoidal) covered area, m²
 };
 
 /// @brief Finished statistics of one parcel on one raster band. Units: values as in the raster;
 /// counts in cells (coverage-weighted); areas in m² (true areas, see ZonalEngine.h for the rule).
 struct ZonalStats {
-    double count = 0;             ///< Σ coverage over valid cells
-    double sum = 0;               ///< Σ coverage × value
+    double count = 0; ///< Σ coverage over valid cells
+    double sum = 0;   ///< Σ coverage × value
     double mean = std::numeric_limits<double>::quiet_NaN();
     double min = std::numeric_limits<double>::quiet_NaN();
     double max = std::numeric_limits<double>::quiet_NaN();
@@ -50,9 +56,9 @@ struct ZonalStats {
     double majority = std::numeric_limits<double>::quiet_NaN();
     double minority = std::numeric_limits<double>::quiet_NaN();
     int variety = 0;
-    double validAreaM2 = 0;       ///< true area of valid covered cells
-    double nodataCells = 0;       ///< Σ coverage over nodata / NaN / masked cells
-    double nodataAreaM2 = 0;      ///< true area of covered nodata cells
+    double validAreaM2 = 0;          ///< true area of valid covered cells
+    double nodataCells = 0;          ///< Σ coverage over nodata / NaN / masked cells
+    double nodataAreaM2 = 0;         ///< true area of covered nodata cells
     std::vector<ClassTotal> classes; ///< sorted by value; empty unless class statistics were asked
     /// Share of the valid covered area with `value` (0 when absent or nothing valid).
     double fraction(double value) const;
@@ -79,7 +85,9 @@ class ZonalAccumulator {
 public:
     /// `byteValues`: the band is Byte: histogram mode. `byteNodata`: the Byte band's nodata value, or -1;
     /// cells of that value counted through addByteRow() are reported as nodata.
-    explicit ZonalAccumulator(StatSet stats = 0, bool byteValues = false, double constantCellAreaM2 = 0.0,
+    explicit ZonalAccumulator(StatSet stats = 0,
+                              bool byteValues = false,
+                              double constantCellAreaM2 = 0.0,
                               int byteNodata = -1);
 
     /// Forgets every cell added so far (keeps the configuration and the allocated tables).
@@ -167,7 +175,7 @@ private:
     ZonalStats finishHistogram(double areaScale) const;
 
     int m_byteNodata;
-    std::vector<double> m_dense;              // Byte: [value] -> cells, [256 + value] -> area
+    std::vector<double> m_dense; // Byte: [value] -> cells, [256 + value] -> area
     // Other types: totals per value. The current run of equal values is kept apart and flushed when
     // the value changes, which saves most hash look-ups on land-cover data (long runs of one class).
     mutable std::unordered_map<double, ClassTotal> m_sparse;

@@ -32,12 +32,17 @@ struct ZonalTableColumn {
     QString description; ///< what the column holds, with its unit (for --help, reports, GUI tooltips)
 };
 
-std::vector<ZonalTableColumn> zonalColumns(const gis::ParcelSet& parcels, const QString& idField,
-                                           const gis::ZonalResult& result, gis::StatSet stats);
+std::vector<ZonalTableColumn> zonalColumns(const gis::ParcelSet& parcels,
+                                           const QString& idField,
+                                           const gis::ZonalResult& result,
+                                           gis::StatSet stats);
 
 /// @brief Writes the table to .csv or .gpkg (GeoPackage rows carry the parcel geometry in the layer's
 /// CRS). Atomic, see gis::writeTable.
-void writeZonalTable(const std::string& path, const gis::ParcelSet& parcels, const QString& idField,
-                     const gis::ZonalResult& result, gis::StatSet stats);
+void writeZonalTable(const std::string& path,
+                     const gis::ParcelSet& parcels,
+                     const QString& idField,
+                     const gis::ZonalResult& result,
+                     gis::StatSet stats);
 
 } // namespace tanhui::models

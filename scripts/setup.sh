@@ -14,7 +14,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libgdal-dev libproj-dev libgeos-dev gdal-bin
-  xvfb fonts-noto-cjk
+  xvfb fonts-noto-cjk clang-format
 )
 
 install_missing() {

@@ -31,10 +31,11 @@ inline QString sharedDataFile(const QString& relative) {
 } // namespace tanhui::test
 
 /// Skip (outside CI) or fail (under CI) when a shared dataset is missing.
-#define TANHUI_REQUIRE_SHARED(path, relative)                                                            \
-    const QString path = tanhui::test::sharedDataFile(relative);                                         \
-    if (path.isEmpty()) {                                                                                \
-        if (tanhui::test::runningInCi())                                                                 \
-            QFAIL(qPrintable(QStringLiteral("../shared/data/%1 is missing under CI").arg(relative)));    \
-        QSKIP(qPrintable(QStringLiteral("../shared/data/%1 not found; real-data test skipped").arg(relative))); \
+#define TANHUI_REQUIRE_SHARED(path, relative)                                                                \
+    const QString path = tanhui::test::sharedDataFile(relative);                                             \
+    if (path.isEmpty()) {                                                                                    \
+        if (tanhui::test::runningInCi())                                                                     \
+            QFAIL(qPrintable(QStringLiteral("../shared/data/%1 is missing under CI").arg(relative)));        \
+        QSKIP(                                                                                               \
+          qPrintable(QStringLiteral("../shared/data/%1 not found; real-data test skipped").arg(relative)));  \
     }

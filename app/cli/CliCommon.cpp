@@ -12,8 +12,8 @@ namespace tanhui::cli {
 
 namespace {
 
-std::atomic<gis::Feedback*> g_active{nullptr};
-std::atomic<bool> g_lineOpen{false};
+std::atomic<gis::Feedback*> g_active{ nullptr };
+std::atomic<bool> g_lineOpen{ false };
 
 extern "C" void onSigint(int) {
     if (gis::Feedback* f = g_active.load())

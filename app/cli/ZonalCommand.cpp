@@ -10,9 +10,9 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QtCore/qcoreapplication.h>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QtCore/qcoreapplication.h>
 
 #include <thread>
 
@@ -30,10 +30,12 @@ struct StatName {
     gis::Stat stat;
 };
 constexpr StatName kStats[] = {
-    {"count", gis::Stat::Count},       {"sum", gis::Stat::Sum},           {"mean", gis::Stat::Mean},
-    {"min", gis::Stat::Min},           {"max", gis::Stat::Max},           {"stdev", gis::Stat::Stdev},
-    {"majority", gis::Stat::Majority}, {"minority", gis::Stat::Minority}, {"variety", gis::Stat::Variety},
-    {"frac", gis::Stat::Frac},         {"area", gis::Stat::Area},
+    { "count", gis::Stat::Count },       { "sum", gis::Stat::Sum },
+    { "mean", gis::Stat::Mean },         { "min", gis::Stat::Min },
+    { "max", gis::Stat::Max },           { "stdev", gis::Stat::Stdev },
+    { "majority", gis::Stat::Majority }, { "minority", gis::Stat::Minority },
+    { "variety", gis::Stat::Variety },   { "frac", gis::Stat::Frac },
+    { "area", gis::Stat::Area },
 };
 
 QString statNames() {
@@ -45,24 +47,24 @@ QString statNames() {
 
 QString helpText() {
     return ZonalCommand::tr(
-        "Exact per-parcel zonal statistics of raster bands.\n"
-        "\n"
-        "Each parcel's exact cell coverage (the share of every cell's area inside the parcel) is computed\n"
-        "once per raster grid and reused for every band and file on that grid. Parcels are reprojected to\n"
-        "each raster's CRS; rasters are never resampled. Nodata and NaN cells are excluded and reported as\n"
-        "nodata area. Areas are true (ellipsoidal) areas in hectares.\n"
-        "\n"
-        "Output: one row per parcel. Columns: fid, the id field, area_ha (ellipsoidal), planar_area_ha,\n"
-        "geometry_repaired, then for every raster band <prefix>_<stat> where <prefix> is the file name\n"
-        "(plus _b<N> for multi-band files): count_cells (coverage-weighted valid cells), sum, mean, min, max,\n"
-        "stdev (raster units), majority, minority, variety, frac_<class> (share of valid area, 0-1),\n"
-        "area_ha_<class> (ha), and always nodata_ha and outside_ha (ha).\n"
-        "A .gpkg output also carries each parcel's geometry. The output is written to a temporary file and\n"
-        "renamed when complete, so an existing file is never left half-written.\n"
-        "\n"
-        "Example:\n"
-        "  tanhui-cli zonal --parcels xiaoban.shp --id XBH --raster lc2015.tif --raster lc2024.tif \\\n"
-        "      --stats count,majority,frac,area --out xiaoban_landcover.csv");
+      "Exact per-parcel zonal statistics of raster bands.\n"
+      "\n"
+      "Each parcel's exact cell coverage (the share of every cell's area inside the parcel) is computed\n"
+      "once per raster grid and reused for every band and file on that grid. Parcels are reprojected to\n"
+      "each raster's CRS; rasters are never resampled. Nodata and NaN cells are excluded and reported as\n"
+      "nodata area. Areas are true (ellipsoidal) areas in hectares.\n"
+      "\n"
+      "Output: one row per parcel. Columns: fid, the id field, area_ha (ellipsoidal), planar_area_ha,\n"
+      "geometry_repaired, then for every raster band <prefix>_<stat> where <prefix> is the file name\n"
+      "(plus _b<N> for multi-band files): count_cells (coverage-weighted valid cells), sum, mean, min, max,\n"
+      "stdev (raster units), majority, minority, variety, frac_<class> (share of valid area, 0-1),\n"
+      "area_ha_<class> (ha), and always nodata_ha and outside_ha (ha).\n"
+      "A .gpkg output also carries each parcel's geometry. The output is written to a temporary file and\n"
+      "renamed when complete, so an existing file is never left half-written.\n"
+      "\n"
+      "Example:\n"
+      "  tanhui-cli zonal --parcels xiaoban.shp --id XBH --raster lc2015.tif --raster lc2024.tif \\\n"
+      "      --stats count,majority,frac,area --out xiaoban_landcover.csv");
 }
 
 } // namespace
@@ -71,34 +73,62 @@ int runZonalCommand(const QStringList& arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(helpText());
     parser.addHelpOption();
-    const QCommandLineOption parcelsOpt(QStringLiteral("parcels"),
-                                        ZonalCommand::tr("Polygon layer file (Shapefile, GeoPackage, GeoJSON, FileGDB, KML)."),
-                                        ZonalCommand::tr("FILE"));
-    const QCommandLineOption layerOpt(QStringLiteral("layer"), ZonalCommand::tr("Layer name in a multi-layer source (default: first)."),
-                                      ZonalCommand::tr("NAME"));
-    const QCommandLineOption idOpt(QStringLiteral("id"), ZonalCommand::tr("Field identifying each parcel (default: the feature id)."),
-                                   ZonalCommand::tr("FIELD"));
-    const QCommandLineOption rasterOpt(QStringLiteral("raster"),
-                                       ZonalCommand::tr("Raster file; repeat for several dates or layers. Every band is used."),
-                                       ZonalCommand::tr("FILE"));
-    const QCommandLineOption statsOpt(QStringLiteral("stats"),
-                                      ZonalCommand::tr("Comma-separated statistics: %1 (default: count,sum,mean).").arg(statNames()),
-                                      ZonalCommand::tr("LIST"), QStringLiteral("count,sum,mean"));
-    const QCommandLineOption outOpt(QStringLiteral("out"), ZonalCommand::tr("Output table: .csv or .gpkg."), ZonalCommand::tr("FILE"));
-    const QCommandLineOption threadsOpt(QStringLiteral("threads"), ZonalCommand::tr("Worker threads (default: all cores)."),
-                                        ZonalCommand::tr("N"), QStringLiteral("0"));
-    const QCommandLineOption memoryOpt(QStringLiteral("memory"),
-                                       ZonalCommand::tr("Memory budget in MB for raster buffers and cache (default 512)."),
-                                       ZonalCommand::tr("MB"), QStringLiteral("512"));
-    const QCommandLineOption encodingOpt(QStringLiteral("encoding"),
-                                         ZonalCommand::tr("Attribute encoding of a shapefile, e.g. GBK or UTF-8 (default: .cpg, or detected)."),
-                                         ZonalCommand::tr("ENC"));
-    const QCommandLineOption crsOpt(QStringLiteral("parcels-crs"),
-                                    ZonalCommand::tr("CRS to assign to a parcel layer that has none, e.g. EPSG:4547."), ZonalCommand::tr("CRS"));
-    const QCommandLineOption quietOpt(QStringLiteral("quiet"), ZonalCommand::tr("No progress bar and no summary."));
-    const QCommandLineOption verboseOpt(QStringLiteral("verbose"), ZonalCommand::tr("Also print the time of each step."));
-    parser.addOptions({parcelsOpt, layerOpt, idOpt, rasterOpt, statsOpt, outOpt, threadsOpt, memoryOpt, encodingOpt,
-                       crsOpt, quietOpt, verboseOpt});
+    const QCommandLineOption parcelsOpt(
+      QStringLiteral("parcels"),
+      ZonalCommand::tr("Polygon layer file (Shapefile, GeoPackage, GeoJSON, FileGDB, KML)."),
+      ZonalCommand::tr("FILE"));
+    const QCommandLineOption layerOpt(
+      QStringLiteral("layer"),
+      ZonalCommand::tr("Layer name in a multi-layer source (default: first)."),
+      ZonalCommand::tr("NAME"));
+    const QCommandLineOption idOpt(
+      QStringLiteral("id"),
+      ZonalCommand::tr("Field identifying each parcel (default: the feature id)."),
+      ZonalCommand::tr("FIELD"));
+    const QCommandLineOption rasterOpt(
+      QStringLiteral("raster"),
+      ZonalCommand::tr("Raster file; repeat for several dates or layers. Every band is used."),
+      ZonalCommand::tr("FILE"));
+    const QCommandLineOption statsOpt(
+      QStringLiteral("stats"),
+      ZonalCommand::tr("Comma-separated statistics: %1 (default: count,sum,mean).").arg(statNames()),
+      ZonalCommand::tr("LIST"),
+      QStringLiteral("count,sum,mean"));
+    const QCommandLineOption outOpt(
+      QStringLiteral("out"), ZonalCommand::tr("Output table: .csv or .gpkg."), ZonalCommand::tr("FILE"));
+    const QCommandLineOption threadsOpt(QStringLiteral("threads"),
+                                        ZonalCommand::tr("Worker threads (default: all cores)."),
+                                        ZonalCommand::tr("N"),
+                                        QStringLiteral("0"));
+    const QCommandLineOption memoryOpt(
+      QStringLiteral("memory"),
+      ZonalCommand::tr("Memory budget in MB for raster buffers and cache (default 512)."),
+      ZonalCommand::tr("MB"),
+      QStringLiteral("512"));
+    const QCommandLineOption encodingOpt(
+      QStringLiteral("encoding"),
+      ZonalCommand::tr("Attribute encoding of a shapefile, e.g. GBK or UTF-8 (default: .cpg, or detected)."),
+      ZonalCommand::tr("ENC"));
+    const QCommandLineOption crsOpt(
+      QStringLiteral("parcels-crs"),
+      ZonalCommand::tr("CRS to assign to a parcel layer that has none, e.g. EPSG:4547."),
+      ZonalCommand::tr("CRS"));
+    const QCommandLineOption quietOpt(QStringLiteral("quiet"),
+                                      ZonalCommand::tr("No progress bar and no summary."));
+    const QCommandLineOption verboseOpt(QStringLiteral("verbose"),
+                                        ZonalCommand::tr("Also print the time of each step."));
+    parser.addOptions({ parcelsOpt,
+                        layerOpt,
+                        idOpt,
+                        rasterOpt,
+                        statsOpt,
+                        outOpt,
+                        threadsOpt,
+                        memoryOpt,
+                        encodingOpt,
+                        crsOpt,
+                        quietOpt,
+                        verboseOpt });
 
     QStringList args = arguments;
     if (args.size() > 1)
@@ -112,7 +142,8 @@ int runZonalCommand(const QStringList& arguments) {
         return ExitOk;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        printError(ZonalCommand::tr("unexpected argument '%1' (see tanhui-cli zonal --help)").arg(parser.positionalArguments().first()));
+        printError(ZonalCommand::tr("unexpected argument '%1' (see tanhui-cli zonal --help)")
+                     .arg(parser.positionalArguments().first()));
         return ExitUsage;
     }
     auto require = [&](const QCommandLineOption& o) {
@@ -144,12 +175,14 @@ int runZonalCommand(const QStringList& arguments) {
     bool ok = false;
     const int threads = parser.value(threadsOpt).toInt(&ok);
     if (!ok || threads < 0 || threads > 1024) {
-        printError(ZonalCommand::tr("--threads must be a whole number from 0 (all cores) to 1024, not '%1'").arg(parser.value(threadsOpt)));
+        printError(ZonalCommand::tr("--threads must be a whole number from 0 (all cores) to 1024, not '%1'")
+                     .arg(parser.value(threadsOpt)));
         return ExitUsage;
     }
     const int memoryMb = parser.value(memoryOpt).toInt(&ok);
     if (!ok || memoryMb < 64) {
-        printError(ZonalCommand::tr("--memory must be a whole number of megabytes, at least 64, not '%1'").arg(parser.value(memoryOpt)));
+        printError(ZonalCommand::tr("--memory must be a whole number of megabytes, at least 64, not '%1'")
+                     .arg(parser.value(memoryOpt)));
         return ExitUsage;
     }
     const QString out = parser.value(outOpt);
@@ -160,11 +193,12 @@ int runZonalCommand(const QStringList& arguments) {
     }
     const QFileInfo outDir(QFileInfo(out).absolutePath());
     if (!outDir.isDir() || !outDir.isWritable()) {
-        printError(ZonalCommand::tr("--out %1: the folder %2 does not exist or is not writable").arg(out, outDir.absoluteFilePath()));
+        printError(ZonalCommand::tr("--out %1: the folder %2 does not exist or is not writable")
+                     .arg(out, outDir.absoluteFilePath()));
         return ExitUsage;
     }
     const QString parcelsPath = parser.value(parcelsOpt);
-    for (const QString& f : QStringList{parcelsPath} + parser.values(rasterOpt)) {
+    for (const QString& f : QStringList{ parcelsPath } + parser.values(rasterOpt)) {
         if (!QFileInfo::exists(f) && !f.contains(QLatin1Char(':'))) { // "NETCDF:file:var" style names
             printError(ZonalCommand::tr("input file not found: %1").arg(f));
             return ExitUsage;
@@ -197,14 +231,22 @@ int runZonalCommand(const QStringList& arguments) {
         step.start();
         auto reportStep = [&](const QString& what) {
             if (verbose)
-                printInfo(ZonalCommand::tr("%1: %2 s").arg(what).arg(double(step.restart()) / 1000.0, 0, 'f', 3));
+                printInfo(
+                  ZonalCommand::tr("%1: %2 s").arg(what).arg(double(step.restart()) / 1000.0, 0, 'f', 3));
         };
-        const gis::ParcelSet parcels = gis::readParcels(parcelsPath.toStdString(), readOptions, feedback.get());
+        const gis::ParcelSet parcels =
+          gis::readParcels(parcelsPath.toStdString(), readOptions, feedback.get());
         reportStep(ZonalCommand::tr("reading and checking parcels"));
         for (const gis::ParcelNote& n : parcels.repaired)
-            printWarning(ZonalCommand::tr("%1: feature %2 (id %3): %4").arg(parcelsPath).arg(n.fid).arg(n.id, QString::fromStdString(n.what)));
+            printWarning(ZonalCommand::tr("%1: feature %2 (id %3): %4")
+                           .arg(parcelsPath)
+                           .arg(n.fid)
+                           .arg(n.id, QString::fromStdString(n.what)));
         for (const gis::ParcelNote& n : parcels.skipped)
-            printWarning(ZonalCommand::tr("%1: feature %2 (id %3) skipped: %4").arg(parcelsPath).arg(n.fid).arg(n.id, QString::fromStdString(n.what)));
+            printWarning(ZonalCommand::tr("%1: feature %2 (id %3) skipped: %4")
+                           .arg(parcelsPath)
+                           .arg(n.fid)
+                           .arg(n.id, QString::fromStdString(n.what)));
 
         gis::ZonalOptions options;
         options.stats = stats;
@@ -217,13 +259,14 @@ int runZonalCommand(const QStringList& arguments) {
         reportStep(ZonalCommand::tr("writing the table"));
         finishProgressLine();
         if (!quiet) {
-            printInfo(ZonalCommand::tr("%1 parcels × %2 raster band(s) in %3 s with %4 thread(s); %5 repaired, %6 skipped")
-                          .arg(parcels.parcels.size())
-                          .arg(bands.size())
-                          .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 2)
-                          .arg(result.threadsUsed)
-                          .arg(parcels.repaired.size())
-                          .arg(parcels.skipped.size()));
+            printInfo(ZonalCommand::tr(
+                        "%1 parcels × %2 raster band(s) in %3 s with %4 thread(s); %5 repaired, %6 skipped")
+                        .arg(parcels.parcels.size())
+                        .arg(bands.size())
+                        .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 2)
+                        .arg(result.threadsUsed)
+                        .arg(parcels.repaired.size())
+                        .arg(parcels.skipped.size()));
             printInfo(ZonalCommand::tr("wrote %1").arg(QFileInfo(out).absoluteFilePath()));
         }
         return ExitOk;

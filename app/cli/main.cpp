@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
     }
     if (command == QLatin1String("zonal"))
         return tanhui::cli::runZonalCommand(args);
-    tanhui::cli::printError(QCoreApplication::translate("Cli", "unknown command '%1' (see tanhui-cli --help)").arg(command));
+    tanhui::cli::printError(
+      QCoreApplication::translate("Cli", "unknown command '%1' (see tanhui-cli --help)").arg(command));
     return tanhui::cli::ExitUsage;
 }

@@ -8,18 +8,18 @@ namespace tanhui::app {
 QString errorHeadline(tanhui::gis::GisError::Kind kind) {
     using Kind = tanhui::gis::GisError::Kind;
     switch (kind) {
-    case Kind::Open:
-        return QCoreApplication::translate("ErrorText", "Cannot open the file");
-    case Kind::Crs:
-        return QCoreApplication::translate("ErrorText", "Coordinate reference system problem");
-    case Kind::Geometry:
-        return QCoreApplication::translate("ErrorText", "Unusable geometry");
-    case Kind::InvalidArgument:
-        return QCoreApplication::translate("ErrorText", "Invalid input");
-    case Kind::Io:
-        return QCoreApplication::translate("ErrorText", "Reading or writing data failed");
-    case Kind::Cancelled:
-        return QCoreApplication::translate("ErrorText", "Operation cancelled");
+        case Kind::Open:
+            return QCoreApplication::translate("ErrorText", "Cannot open the file");
+        case Kind::Crs:
+            return QCoreApplication::translate("ErrorText", "Coordinate reference system problem");
+        case Kind::Geometry:
+            return QCoreApplication::translate("ErrorText", "Unusable geometry");
+        case Kind::InvalidArgument:
+            return QCoreApplication::translate("ErrorText", "Invalid input");
+        case Kind::Io:
+            return QCoreApplication::translate("ErrorText", "Reading or writing data failed");
+        case Kind::Cancelled:
+            return QCoreApplication::translate("ErrorText", "Operation cancelled");
     }
     return QCoreApplication::translate("ErrorText", "Unexpected error");
 }

@@ -16,4 +16,3 @@ QString errorHeadline(tanhui::gis::GisError::Kind kind);
 QString errorDetail(const std::exception& error);
 
 } // namespace tanhui::app
-

@@ -23,4 +23,3 @@ QLocale uiLocale();
 void installTranslations(QCoreApplication& app);
 
 } // namespace tanhui::app
-

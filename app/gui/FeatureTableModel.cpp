@@ -10,20 +10,21 @@ namespace tanhui::gui {
 namespace {
 bool isNumeric(const QVariant& value) {
     switch (value.typeId()) {
-    case QMetaType::Int:
-    case QMetaType::UInt:
-    case QMetaType::LongLong:
-    case QMetaType::ULongLong:
-    case QMetaType::Double:
-    case QMetaType::Float:
-        return true;
-    default:
-        return false;
+        case QMetaType::Int:
+        case QMetaType::UInt:
+        case QMetaType::LongLong:
+        case QMetaType::ULongLong:
+        case QMetaType::Double:
+        case QMetaType::Float:
+            return true;
+        default:
+            return false;
     }
 }
 } // namespace
 
-FeatureTableModel::FeatureTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+FeatureTableModel::FeatureTableModel(QObject* parent)
+  : QAbstractTableModel(parent) {}
 
 void FeatureTableModel::setFeatures(std::vector<tanhui::gis::FieldInfo> fields,
                                     std::vector<tanhui::gis::Feature> features) {
@@ -60,23 +61,23 @@ QVariant FeatureTableModel::data(const QModelIndex& index, int role) const {
     const QVariant value = field < feature.attributes.size() ? feature.attributes[field] : QVariant();
     const bool null = value.isNull();
     switch (role) {
-    case Qt::DisplayRole:
-        return null ? QStringLiteral("NULL") : value;
-    case Qt::ToolTipRole:
-        return null ? QVariant() : value.toString();
-    case Qt::ForegroundRole:
-        return null ? QVariant(QColor(Qt::gray)) : QVariant();
-    case Qt::FontRole:
-        if (null) {
-            QFont font;
-            font.setItalic(true);
-            return font;
-        }
-        return {};
-    case Qt::TextAlignmentRole:
-        return int((isNumeric(value) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
-    default:
-        return {};
+        case Qt::DisplayRole:
+            return null ? QStringLiteral("NULL") : value;
+        case Qt::ToolTipRole:
+            return null ? QVariant() : value.toString();
+        case Qt::ForegroundRole:
+            return null ? QVariant(QColor(Qt::gray)) : QVariant();
+        case Qt::FontRole:
+            if (null) {
+                QFont font;
+                font.setItalic(true);
+                return font;
+            }
+            return {};
+        case Qt::TextAlignmentRole:
+            return int((isNumeric(value) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+        default:
+            return {};
     }
 }
 

@@ -16,9 +16,9 @@ struct LayerEntry {
     enum class Kind { Raster, Vector };
     Kind kind = Kind::Raster;
     QString path;
-    QString displayName;             ///< file name, plus the layer name for multi-layer sources
-    tanhui::gis::RasterInfo raster;  ///< when kind == Raster
-    tanhui::gis::LayerInfo vector;   ///< when kind == Vector
+    QString displayName;                       ///< file name, plus the layer name for multi-layer sources
+    tanhui::gis::RasterInfo raster;            ///< when kind == Raster
+    tanhui::gis::LayerInfo vector;             ///< when kind == Vector
     std::vector<tanhui::gis::Feature> preview; ///< the first features of a vector layer
 };
 

@@ -44,9 +44,10 @@ LayerEntry LayerLoader::loadAny(const QString& path) {
         try {
             return loadVector(path);
         } catch (const GisError& vectorError) {
-            const std::string message = std::string("GDAL cannot read '") + path.toStdString()
-                                        + "' as a raster or as a vector layer.\nAs a raster: " + rasterError.what()
-                                        + "\nAs a vector layer: " + vectorError.what();
+            const std::string message =
+              std::string("GDAL cannot read '") + path.toStdString() +
+              "' as a raster or as a vector layer.\nAs a raster: " + rasterError.what() +
+              "\nAs a vector layer: " + vectorError.what();
             throw GisError(vectorError.kind(), message, path.toStdString());
         }
     }

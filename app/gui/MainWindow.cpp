@@ -48,11 +48,13 @@ struct MainWindow::Private {
     QListWidget* layerList = nullptr;
     MetadataPanel* panel = nullptr;
     QAction* removeAction = nullptr;
-    QIcon rasterIcon{QStringLiteral(":/icons/raster.svg")};
-    QIcon vectorIcon{QStringLiteral(":/icons/vector.svg")};
+    QIcon rasterIcon{ QStringLiteral(":/icons/raster.svg") };
+    QIcon vectorIcon{ QStringLiteral(":/icons/vector.svg") };
 };
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_d(std::make_unique<Private>()) {
+MainWindow::MainWindow(QWidget* parent)
+  : QMainWindow(parent)
+  , m_d(std::make_unique<Private>()) {
     setObjectName(QStringLiteral("mainWindow"));
     // The product name is the same in every language.
     setWindowTitle(QStringLiteral("Tanhui 碳汇"));
@@ -98,19 +100,19 @@ void MainWindow::createLayerDock() {
     m_d->layerList->setMinimumWidth(240);
     dock->setWidget(m_d->layerList);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
-    resizeDocks({dock}, {300}, Qt::Horizontal);
+    resizeDocks({ dock }, { 300 }, Qt::Horizontal);
     connect(m_d->layerList, &QListWidget::currentRowChanged, this, [this] { showCurrentLayer(); });
 }
 
 void MainWindow::createActions() {
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction* addRasterAction = fileMenu->addAction(m_d->rasterIcon, tr("Add &Raster…"), this,
-                                                   &MainWindow::addRasterInteractively);
+    QAction* addRasterAction =
+      fileMenu->addAction(m_d->rasterIcon, tr("Add &Raster…"), this, &MainWindow::addRasterInteractively);
     addRasterAction->setObjectName(QStringLiteral("addRasterAction"));
     addRasterAction->setShortcut(QKeySequence(tr("Ctrl+Shift+R")));
     addRasterAction->setStatusTip(tr("Load a raster dataset (GeoTIFF, NetCDF, ERDAS IMAGINE, …)"));
-    QAction* addVectorAction = fileMenu->addAction(m_d->vectorIcon, tr("Add &Vector Layer…"), this,
-                                                   &MainWindow::addVectorInteractively);
+    QAction* addVectorAction = fileMenu->addAction(
+      m_d->vectorIcon, tr("Add &Vector Layer…"), this, &MainWindow::addVectorInteractively);
     addVectorAction->setObjectName(QStringLiteral("addVectorAction"));
     addVectorAction->setShortcut(QKeySequence(tr("Ctrl+Shift+V")));
     addVectorAction->setStatusTip(tr("Load a vector layer (Shapefile, GeoPackage, GeoJSON, KML, …)"));
@@ -151,7 +153,7 @@ void MainWindow::reportError(const QString& headline, const QString& detail) {
     box.exec();
 }
 
-template <typename Load>
+template<typename Load>
 bool MainWindow::loadAndAppend(const QString& path, Load&& load) {
     QApplication::setOverrideCursor(Qt::WaitCursor);
     statusBar()->showMessage(tr("Loading %1…").arg(QFileInfo(path).fileName()));
@@ -204,9 +206,12 @@ void MainWindow::rememberDirectory(const QString& file) {
 }
 
 void MainWindow::addRasterInteractively() {
-    const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Add Raster"), lastDirectory(),
-        tr("Raster datasets (*.tif *.tiff *.img *.nc *.vrt *.asc *.jp2 *.hdf *.h5 *.grd *.bil *.dem);;All files (*)"));
+    const QStringList files =
+      QFileDialog::getOpenFileNames(this,
+                                    tr("Add Raster"),
+                                    lastDirectory(),
+                                    tr("Raster datasets (*.tif *.tiff *.img *.nc *.vrt *.asc *.jp2 *.hdf "
+                                       "*.h5 *.grd *.bil *.dem);;All files (*)"));
     for (const QString& file : files) {
         rememberDirectory(file);
         addRaster(file);
@@ -215,21 +220,28 @@ void MainWindow::addRasterInteractively() {
 
 void MainWindow::addVectorInteractively() {
     const QString file = QFileDialog::getOpenFileName(
-        this, tr("Add Vector Layer"), lastDirectory(),
-        tr("Vector data (*.shp *.gpkg *.geojson *.json *.kml *.kmz *.gml *.sqlite *.tab *.mif *.csv);;"
-           "All files (*)"));
+      this,
+      tr("Add Vector Layer"),
+      lastDirectory(),
+      tr("Vector data (*.shp *.gpkg *.geojson *.json *.kml *.kmz *.gml *.sqlite *.tab *.mif *.csv);;"
+         "All files (*)"));
     if (file.isEmpty())
         return;
     rememberDirectory(file);
 
     tanhui::gis::VectorOpenOptions options;
     if (LayerLoader::isShapefile(file)) {
-        const QStringList encodings{tr("Automatic (.cpg file or detection)"), QStringLiteral("UTF-8"),
-                                    QStringLiteral("GBK")};
+        const QStringList encodings{ tr("Automatic (.cpg file or detection)"),
+                                     QStringLiteral("UTF-8"),
+                                     QStringLiteral("GBK") };
         bool ok = false;
-        const QString choice = QInputDialog::getItem(this, tr("Attribute Encoding"),
+        const QString choice = QInputDialog::getItem(this,
+                                                     tr("Attribute Encoding"),
                                                      tr("Text encoding of the shapefile's attributes:"),
-                                                     encodings, 0, false, &ok);
+                                                     encodings,
+                                                     0,
+                                                     false,
+                                                     &ok);
         if (!ok)
             return;
         if (choice != encodings.first())
@@ -255,10 +267,15 @@ void MainWindow::addVectorInteractively() {
     }
     if (layerNames.size() > 1) {
         bool ok = false;
-        const QString layer = QInputDialog::getItem(
-            this, tr("Choose Layer"),
-            tr("%1 contains %n layers. Layer to add:", nullptr, int(layerNames.size())).arg(QFileInfo(file).fileName()),
-            layerNames, 0, false, &ok);
+        const QString layer =
+          QInputDialog::getItem(this,
+                                tr("Choose Layer"),
+                                tr("%1 contains %n layers. Layer to add:", nullptr, int(layerNames.size()))
+                                  .arg(QFileInfo(file).fileName()),
+                                layerNames,
+                                0,
+                                false,
+                                &ok);
         if (!ok)
             return;
         options.layerName = layer;
@@ -286,16 +303,18 @@ void MainWindow::showCurrentLayer() {
 
 void MainWindow::showAbout() {
     QMessageBox::about(
-        this, tr("About Tanhui"),
-        QStringLiteral("<h3>Tanhui 碳汇 %1</h3><p>%2</p><p>%3</p><p style=\"color:#5f6f5f\">%4</p>")
-            .arg(QStringLiteral(TANHUI_VERSION),
-                 tr("Desktop GIS for forest carbon sinks and gross ecosystem product (GEP) valuation.")
-                     .toHtmlEscaped(),
-                 tr("Built with Qt %1 (running on Qt %2) and GDAL %3.")
-                     .arg(QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion()),
-                          QString::fromStdString(tanhui::gis::gdalVersion()))
-                     .toHtmlEscaped(),
-                 tr("Licensed under the GNU General Public License, version 3 or later.").toHtmlEscaped()));
+      this,
+      tr("About Tanhui"),
+      QStringLiteral("<h3>Tanhui 碳汇 %1</h3><p>%2</p><p>%3</p><p style=\"color:#5f6f5f\">%4</p>")
+        .arg(QStringLiteral(TANHUI_VERSION),
+             tr("Desktop GIS for forest carbon sinks and gross ecosystem product (GEP) valuation.")
+               .toHtmlEscaped(),
+             tr("Built with Qt %1 (running on Qt %2) and GDAL %3.")
+               .arg(QStringLiteral(QT_VERSION_STR),
+                    QString::fromLatin1(qVersion()),
+                    QString::fromStdString(tanhui::gis::gdalVersion()))
+               .toHtmlEscaped(),
+             tr("Licensed under the GNU General Public License, version 3 or later.").toHtmlEscaped()));
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {

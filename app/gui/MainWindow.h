@@ -52,7 +52,7 @@ private:
     void showCurrentLayer();
     void reportError(const QString& headline, const QString& detail);
     /// Runs `load`, which returns a LayerEntry, and appends the result; reports any exception.
-    template <typename Load>
+    template<typename Load>
     bool loadAndAppend(const QString& path, Load&& load);
     QString lastDirectory() const;
     void rememberDirectory(const QString& file);

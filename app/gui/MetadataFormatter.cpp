@@ -12,8 +12,9 @@ namespace {
 
 const char* const kKeyStyle = "color:#4a5a4a; font-weight:600; padding-right:18px; vertical-align:middle;";
 const char* const kValueStyle = "vertical-align:middle;";
-const char* const kCellStyle = "padding:4px 10px 4px 6px; border-bottom-width:1px; border-bottom-style:solid; "
-                               "border-bottom-color:#d6e2d6; vertical-align:middle;";
+const char* const kCellStyle =
+  "padding:4px 10px 4px 6px; border-bottom-width:1px; border-bottom-style:solid; "
+  "border-bottom-color:#d6e2d6; vertical-align:middle;";
 const char* const kHeaderStyle = "padding:5px 10px 5px 6px; background-color:#e3eee3; color:#2f4f2f; "
                                  "font-weight:600; border-bottom-width:1px; border-bottom-style:solid; "
                                  "border-bottom-color:#a9c4a9;";
@@ -45,7 +46,7 @@ QString trimmedNumber(double value, int decimals) {
 
 QString row(const QString& key, const QString& valueHtml) {
     return QStringLiteral("<tr><td style=\"%1\">%2</td><td style=\"%3\">%4</td></tr>")
-        .arg(QLatin1String(kKeyStyle), esc(key), QLatin1String(kValueStyle), valueHtml);
+      .arg(QLatin1String(kKeyStyle), esc(key), QLatin1String(kValueStyle), valueHtml);
 }
 
 QString headerRow(const QStringList& headers) {
@@ -68,8 +69,9 @@ QString openTable(bool grid) {
 }
 
 QString title(const std::string& path, const QString& subtitle) {
-    return QStringLiteral("<h2 style=\"margin-bottom:0\">%1</h2><p style=\"color:#5f6f5f; margin-top:2px\">%2</p>")
-        .arg(esc(QFileInfo(QString::fromStdString(path)).fileName()), esc(subtitle));
+    return QStringLiteral(
+             "<h2 style=\"margin-bottom:0\">%1</h2><p style=\"color:#5f6f5f; margin-top:2px\">%2</p>")
+      .arg(esc(QFileInfo(QString::fromStdString(path)).fileName()), esc(subtitle));
 }
 
 } // namespace
@@ -77,7 +79,7 @@ QString title(const std::string& path, const QString& subtitle) {
 QString MetadataFormatter::crsHtml(const tanhui::gis::Crs& crs) {
     if (!crs.isValid())
         return QStringLiteral("<span style=\"color:#c62828; font-weight:600\">%1</span>")
-            .arg(esc(tr("No CRS — assign one before analysis")));
+          .arg(esc(tr("No CRS — assign one before analysis")));
     const std::string id = crs.authorityId();
     QString html = esc(crs.name());
     if (!id.empty())
@@ -104,23 +106,28 @@ QString MetadataFormatter::cellSizeText(const tanhui::gis::Grid& grid, const tan
     if (crs.isValid() && crs.isGeographic()) {
         // Degrees are hard to read at cell scale: add arc seconds (3″ = 0.000833…°).
         return tr("%1 × %2 %3 (%4″ × %5″)")
-            .arg(QString::number(grid.cellWidth, 'g', 8), QString::number(grid.cellHeight, 'g', 8), unitText(crs),
-                 trimmedNumber(grid.cellWidth * 3600.0, 3), trimmedNumber(grid.cellHeight * 3600.0, 3));
+          .arg(QString::number(grid.cellWidth, 'g', 8),
+               QString::number(grid.cellHeight, 'g', 8),
+               unitText(crs),
+               trimmedNumber(grid.cellWidth * 3600.0, 3),
+               trimmedNumber(grid.cellHeight * 3600.0, 3));
     }
-    return tr("%1 × %2 %3").arg(trimmedNumber(grid.cellWidth, 4), trimmedNumber(grid.cellHeight, 4), unitText(crs));
+    return tr("%1 × %2 %3")
+      .arg(trimmedNumber(grid.cellWidth, 4), trimmedNumber(grid.cellHeight, 4), unitText(crs));
 }
 
 QString MetadataFormatter::extentText(const tanhui::gis::Box& box, const tanhui::gis::Crs& crs) {
     const int decimals = crs.isValid() && crs.isGeographic() ? 6 : 2;
     const auto n = [decimals](double v) { return QString::number(v, 'f', decimals); };
-    return tr("x: %1 … %2, y: %3 … %4 (%5)").arg(n(box.xmin), n(box.xmax), n(box.ymin), n(box.ymax), unitText(crs));
+    return tr("x: %1 … %2, y: %3 … %4 (%5)")
+      .arg(n(box.xmin), n(box.xmax), n(box.ymin), n(box.ymax), unitText(crs));
 }
 
 QString MetadataFormatter::geometryTypeText(const std::string& ogrName) {
     QString name = QString::fromStdString(ogrName);
     // OGR appends " Z", " M" or " ZM" (or prefixes "3D ") for geometries with extra dimensions.
     QString suffix;
-    for (const QString& dim : {QStringLiteral(" ZM"), QStringLiteral(" Z"), QStringLiteral(" M")}) {
+    for (const QString& dim : { QStringLiteral(" ZM"), QStringLiteral(" Z"), QStringLiteral(" M") }) {
         if (name.endsWith(dim)) {
             suffix = dim;
             name.chop(dim.size());
@@ -190,7 +197,8 @@ QString MetadataFormatter::encodingText(const tanhui::gis::EncodingInfo& encodin
         source = tr("defined by the format");
     else
         source = QString::fromStdString(s);
-    const QString name = encoding.encoding.empty() ? tr("unknown") : QString::fromStdString(encoding.encoding);
+    const QString name =
+      encoding.encoding.empty() ? tr("unknown") : QString::fromStdString(encoding.encoding);
     return source.isEmpty() ? name : tr("%1 (%2)").arg(name, source);
 }
 
@@ -202,7 +210,9 @@ QString MetadataFormatter::rasterHtml(const tanhui::gis::RasterInfo& info) {
     html += openTable(false);
     html += row(tr("Path"), esc(info.path));
     html += row(tr("Driver"), esc(info.driver));
-    html += row(tr("Size"), esc(tr("%1 × %2 (columns × rows)").arg(locale.toString(grid.cols), locale.toString(grid.rows))));
+    html +=
+      row(tr("Size"),
+          esc(tr("%1 × %2 (columns × rows)").arg(locale.toString(grid.cols), locale.toString(grid.rows))));
     html += row(tr("Cell size"), esc(cellSizeText(grid, info.crs)));
     html += row(tr("Extent"), esc(extentText(grid.extent(), info.crs)));
     html += row(tr("CRS"), crsHtml(info.crs));
@@ -211,21 +221,26 @@ QString MetadataFormatter::rasterHtml(const tanhui::gis::RasterInfo& info) {
 
     html += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Bands")));
     html += openTable(true);
-    html += headerRow({tr("Band"), tr("Data type"), tr("NoData value"), tr("Block size"), tr("Overviews"),
-                       tr("Description")});
+    html += headerRow({ tr("Band"),
+                        tr("Data type"),
+                        tr("NoData value"),
+                        tr("Block size"),
+                        tr("Overviews"),
+                        tr("Description") });
     const QString none = QStringLiteral("<span style=\"color:#9e9e9e\">—</span>");
     for (const tanhui::gis::BandInfo& band : info.bands) {
         QString type = esc(band.dataType);
         if (band.scale != 1.0 || band.offset != 0.0)
-            type += QStringLiteral("<br><span style=\"color:#5f6f5f\">%1</span>")
-                        .arg(esc(tr("scale %1, offset %2").arg(shortNumber(band.scale), shortNumber(band.offset))));
+            type +=
+              QStringLiteral("<br><span style=\"color:#5f6f5f\">%1</span>")
+                .arg(esc(tr("scale %1, offset %2").arg(shortNumber(band.scale), shortNumber(band.offset))));
         html += dataRow({
-            QString::number(band.index),
-            type,
-            band.nodata ? esc(QString::number(*band.nodata, 'g', 17)) : none,
-            esc(tr("%1 × %2").arg(band.blockWidth).arg(band.blockHeight)),
-            band.overviewCount > 0 ? QString::number(band.overviewCount) : none,
-            band.description.empty() ? none : esc(band.description),
+          QString::number(band.index),
+          type,
+          band.nodata ? esc(QString::number(*band.nodata, 'g', 17)) : none,
+          esc(tr("%1 × %2").arg(band.blockWidth).arg(band.blockHeight)),
+          band.overviewCount > 0 ? QString::number(band.overviewCount) : none,
+          band.description.empty() ? none : esc(band.description),
         });
     }
     html += QStringLiteral("</table>");
@@ -251,7 +266,7 @@ QString MetadataFormatter::vectorHtml(const tanhui::gis::LayerInfo& info) {
     QString layer = esc(info.layerName);
     if (info.allLayerNames.size() > 1)
         layer += QStringLiteral(" <span style=\"color:#5f6f5f\">%1</span>")
-                     .arg(esc(tr("(one of %n layers in this file)", nullptr, int(info.allLayerNames.size()))));
+                   .arg(esc(tr("(one of %n layers in this file)", nullptr, int(info.allLayerNames.size()))));
 
     html += openTable(false);
     html += row(tr("Path"), esc(info.path));
@@ -260,26 +275,29 @@ QString MetadataFormatter::vectorHtml(const tanhui::gis::LayerInfo& info) {
     html += row(tr("Geometry type"), esc(geometryTypeText(info.geometryType)));
     html += row(tr("Feature count"), esc(locale.toString(qlonglong(info.featureCount))));
     html += row(tr("CRS"), crsHtml(info.crs));
-    html += row(tr("Extent"), info.extent.isEmpty() && info.featureCount == 0
-                                  ? esc(tr("empty layer"))
-                                  : esc(extentText(info.extent, info.crs)));
+    html += row(tr("Extent"),
+                info.extent.isEmpty() && info.featureCount == 0 ? esc(tr("empty layer"))
+                                                                : esc(extentText(info.extent, info.crs)));
     html += row(tr("Encoding"), esc(encodingText(info.encoding)));
     html += QStringLiteral("</table>");
 
     html += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Fields (%1)").arg(info.fields.size())));
     if (info.fields.empty()) {
-        html += QStringLiteral("<p style=\"color:#5f6f5f\">%1</p>").arg(esc(tr("This layer has no attribute fields.")));
+        html += QStringLiteral("<p style=\"color:#5f6f5f\">%1</p>")
+                  .arg(esc(tr("This layer has no attribute fields.")));
         return html;
     }
     html += openTable(true);
-    html += headerRow({tr("#"), tr("Name"), tr("Type")});
+    html += headerRow({ tr("#"), tr("Name"), tr("Type") });
     int number = 0;
     for (const tanhui::gis::FieldInfo& field : info.fields) {
-        html += dataRow({QString::number(++number), esc(field.name),
-                         esc(fieldTypeText(field.typeName))
-                             + (fieldTypeText(field.typeName) != field.typeName
-                                    ? QStringLiteral(" <span style=\"color:#9e9e9e\">%1</span>").arg(esc(field.typeName))
-                                    : QString())});
+        html +=
+          dataRow({ QString::number(++number),
+                    esc(field.name),
+                    esc(fieldTypeText(field.typeName)) +
+                      (fieldTypeText(field.typeName) != field.typeName
+                         ? QStringLiteral(" <span style=\"color:#9e9e9e\">%1</span>").arg(esc(field.typeName))
+                         : QString()) });
     }
     html += QStringLiteral("</table>");
     return html;

@@ -16,7 +16,8 @@
 
 namespace tanhui::gui {
 
-MetadataPanel::MetadataPanel(QWidget* parent) : QWidget(parent) {
+MetadataPanel::MetadataPanel(QWidget* parent)
+  : QWidget(parent) {
     setObjectName(QStringLiteral("metadataPanel"));
 
     m_metadataView = new QTextBrowser(this);
@@ -69,10 +70,10 @@ void MetadataPanel::showPlaceholder() {
     m_featureModel->clear();
     m_featureBox->hide();
     m_metadataView->setHtml(
-        QStringLiteral("<div style=\"color:#6b7b6b\"><h2>%1</h2><p>%2</p></div>")
-            .arg(tr("No layer selected").toHtmlEscaped(),
-                 tr("Add a raster or a vector layer with the File menu, or drop files onto this window.")
-                     .toHtmlEscaped()));
+      QStringLiteral("<div style=\"color:#6b7b6b\"><h2>%1</h2><p>%2</p></div>")
+        .arg(tr("No layer selected").toHtmlEscaped(),
+             tr("Add a raster or a vector layer with the File menu, or drop files onto this window.")
+               .toHtmlEscaped()));
 }
 
 void MetadataPanel::showEntry(const LayerEntry* entry) {
@@ -91,10 +92,11 @@ void MetadataPanel::showEntry(const LayerEntry* entry) {
     m_featureModel->setFeatures(entry->vector.fields, entry->preview);
     const QLocale locale;
     const auto shown = qlonglong(entry->preview.size());
-    m_featureLabel->setText(shown < entry->vector.featureCount
-                                ? tr("Features (first %1 of %2)")
-                                      .arg(locale.toString(shown), locale.toString(qlonglong(entry->vector.featureCount)))
-                                : tr("Features (%1)").arg(locale.toString(shown)));
+    m_featureLabel->setText(
+      shown < entry->vector.featureCount
+        ? tr("Features (first %1 of %2)")
+            .arg(locale.toString(shown), locale.toString(qlonglong(entry->vector.featureCount)))
+        : tr("Features (%1)").arg(locale.toString(shown)));
     m_featureBox->show();
     m_featureView->resizeColumnsToContents();
     for (int column = 0; column < m_featureModel->columnCount(); ++column)

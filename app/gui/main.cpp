@@ -31,8 +31,8 @@ int main(int argc, char* argv[]) {
     tanhui::app::installTranslations(app);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("main", "Tanhui: desktop GIS for carbon sinks and ecosystem product value."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+      "main", "Tanhui: desktop GIS for carbon sinks and ecosystem product value."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("files"),

@@ -62,7 +62,7 @@ using DatasetPtr = std::unique_ptr<std::remove_pointer_t<GDALDatasetH>, detail::
 using GeometryPtr = std::unique_ptr<std::remove_pointer_t<OGRGeometryH>, detail::GeometryDestroyer>;
 using SrsPtr = std::unique_ptr<std::remove_pointer_t<OGRSpatialReferenceH>, detail::SrsReleaser>;
 using TransformPtr =
-    std::unique_ptr<std::remove_pointer_t<OGRCoordinateTransformationH>, detail::TransformDestroyer>;
+  std::unique_ptr<std::remove_pointer_t<OGRCoordinateTransformationH>, detail::TransformDestroyer>;
 using FeaturePtr = std::unique_ptr<std::remove_pointer_t<OGRFeatureH>, detail::FeatureDestroyer>;
 /// A CPL-allocated string (e.g. from OSRExportToWkt), freed with CPLFree.
 using CplCharPtr = std::unique_ptr<char, detail::CplFreer>;
@@ -74,7 +74,10 @@ public:
     ~CslList() { CSLDestroy(m_list); }
     CslList(const CslList&) = delete;
     CslList& operator=(const CslList&) = delete;
-    CslList(CslList&& o) noexcept : m_list(o.m_list) { o.m_list = nullptr; }
+    CslList(CslList&& o) noexcept
+      : m_list(o.m_list) {
+        o.m_list = nullptr;
+    }
     CslList& operator=(CslList&& o) noexcept {
         if (this != &o) {
             CSLDestroy(m_list);

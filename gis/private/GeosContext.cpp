@@ -3,7 +3,8 @@
 
 namespace tanhui::gis::detail {
 
-GeosContext::GeosContext() : m_handle(GEOS_init_r()) {
+GeosContext::GeosContext()
+  : m_handle(GEOS_init_r()) {
     GEOSContext_setErrorMessageHandler_r(m_handle, &GeosContext::onMessage, this);
     GEOSContext_setNoticeMessageHandler_r(m_handle, nullptr, nullptr);
 }

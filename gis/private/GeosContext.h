@@ -32,7 +32,7 @@ public:
         }
     };
     using GeomPtr = std::unique_ptr<GEOSGeometry, GeomDeleter>;
-    GeomPtr own(GEOSGeometry* g) const { return GeomPtr(g, GeomDeleter{m_handle}); }
+    GeomPtr own(GEOSGeometry* g) const { return GeomPtr(g, GeomDeleter{ m_handle }); }
 
     /// Parses WKB; null on failure.
     GeomPtr fromWkb(const unsigned char* wkb, std::size_t size) const;

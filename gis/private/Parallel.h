@@ -24,12 +24,14 @@ inline int workerCount(int threads, std::size_t items) {
 /// does not depend on the number of threads. `makeState(worker)` is called once per worker on its
 /// own thread before its first chunk (for per-thread GDAL datasets, GEOS contexts, transforms).
 /// The first exception thrown by any worker stops the others at their next chunk and is rethrown.
-template <typename State>
-void parallelChunks(std::size_t count, std::size_t chunk, int workers,
+template<typename State>
+void parallelChunks(std::size_t count,
+                    std::size_t chunk,
+                    int workers,
                     const std::function<State(int)>& makeState,
                     const std::function<void(State&, std::size_t, std::size_t)>& body) {
-    std::atomic<std::size_t> next{0};
-    std::atomic<bool> failed{false};
+    std::atomic<std::size_t> next{ 0 };
+    std::atomic<bool> failed{ false };
     std::exception_ptr error;
     std::mutex errorMutex;
     auto run = [&](int worker) {

@@ -30,7 +30,9 @@ Run runCli(const QStringList& args) {
     p.setProcessEnvironment(env);
     p.start(cliPath(), args);
     p.waitForFinished(300000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    return { p.exitCode(),
+             QString::fromUtf8(p.readAllStandardOutput()),
+             QString::fromUtf8(p.readAllStandardError()) };
 }
 
 QByteArray fileBytes(const QString& path) {
@@ -40,10 +42,10 @@ QByteArray fileBytes(const QString& path) {
 
 /// A 20 × 20 Byte land-cover raster (classes 1..4 in quadrants) in EPSG:4547, tiled.
 void writeLandCover(const QString& path) {
-    const char* opts[] = {"TILED=YES", "BLOCKXSIZE=16", "BLOCKYSIZE=16", "COMPRESS=DEFLATE", nullptr};
-    GDALDatasetH ds = GDALCreate(GDALGetDriverByName("GTiff"), path.toUtf8().constData(), 20, 20, 1, GDT_Byte,
-                                 const_cast<char**>(opts));
-    double gt[6] = {500000, 10, 0, 2500200, 0, -10};
+    const char* opts[] = { "TILED=YES", "BLOCKXSIZE=16", "BLOCKYSIZE=16", "COMPRESS=DEFLATE", nullptr };
+    GDALDatasetH ds = GDALCreate(
+      GDALGetDriverByName("GTiff"), path.toUtf8().constData(), 20, 20, 1, GDT_Byte, const_cast<char**>(opts));
+    double gt[6] = { 500000, 10, 0, 2500200, 0, -10 };
     GDALSetGeoTransform(ds, gt);
     OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
     OSRImportFromEPSG(srs, 4547);
@@ -52,9 +54,11 @@ void writeLandCover(const QString& path) {
     std::vector<unsigned char> v(400);
     for (int r = 0; r < 20; ++r)
         for (int c = 0; c < 20; ++c)
-            v[std::size_t(r * 20 + c)] = static_cast<unsigned char>(1 + (r >= 10 ? 2 : 0) + (c >= 10 ? 1 : 0));
+            v[std::size_t(r * 20 + c)] =
+              static_cast<unsigned char>(1 + (r >= 10 ? 2 : 0) + (c >= 10 ? 1 : 0));
     GDALSetRasterNoDataValue(GDALGetRasterBand(ds, 1), 0);
-    if (GDALRasterIO(GDALGetRasterBand(ds, 1), GF_Write, 0, 0, 20, 20, v.data(), 20, 20, GDT_Byte, 0, 0) != CE_None)
+    if (GDALRasterIO(GDALGetRasterBand(ds, 1), GF_Write, 0, 0, 20, 20, v.data(), 20, 20, GDT_Byte, 0, 0) !=
+        CE_None)
         qWarning("write failed");
     GDALClose(ds);
 }
@@ -65,15 +69,17 @@ void writeGbkParcels(const QString& path) {
     GDALDatasetH ds = GDALCreate(drv, path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr);
     OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
     OSRImportFromEPSG(srs, 4547);
-    const char* lco[] = {"ENCODING=CP936", nullptr};
+    const char* lco[] = { "ENCODING=CP936", nullptr };
     OGRLayerH layer = GDALDatasetCreateLayer(ds, "xiaoban", srs, wkbPolygon, const_cast<char**>(lco));
     OSRDestroySpatialReference(srs);
     OGRFieldDefnH fd = OGR_Fld_Create("XBH", OFTString);
     OGR_L_CreateField(layer, fd, TRUE);
     OGR_Fld_Destroy(fd);
-    const char* wkts[] = {"POLYGON((500000 2500000,500100 2500000,500100 2500100,500000 2500100,500000 2500000))",
-                          "POLYGON((500050 2500050,500150 2500050,500150 2500150,500050 2500150,500050 2500050))"};
-    const char* ids[] = {"马尾松-001", "杉木-002"};
+    const char* wkts[] = {
+        "POLYGON((500000 2500000,500100 2500000,500100 2500100,500000 2500100,500000 2500000))",
+        "POLYGON((500050 2500050,500150 2500050,500150 2500150,500050 2500150,500050 2500050))"
+    };
+    const char* ids[] = { "马尾松-001", "杉木-002" };
     for (int i = 0; i < 2; ++i) {
         OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(layer));
         OGR_F_SetFieldString(f, 0, ids[i]);
@@ -117,13 +123,21 @@ void TestCli::initTestCase() {
 }
 
 void TestCli::help() {
-    const Run top = runCli({QStringLiteral("--help")});
+    const Run top = runCli({ QStringLiteral("--help") });
     QCOMPARE(top.exitCode, 0);
     QVERIFY(top.out.contains(QStringLiteral("zonal")));
-    const Run zonal = runCli({QStringLiteral("zonal"), QStringLiteral("--help")});
+    const Run zonal = runCli({ QStringLiteral("zonal"), QStringLiteral("--help") });
     QCOMPARE(zonal.exitCode, 0);
-    for (const char* word : {"--parcels", "--raster", "--stats", "--out", "--threads", "majority", "frac", "area_ha_",
-                             "nodata_ha", "temporary file"})
+    for (const char* word : { "--parcels",
+                              "--raster",
+                              "--stats",
+                              "--out",
+                              "--threads",
+                              "majority",
+                              "frac",
+                              "area_ha_",
+                              "nodata_ha",
+                              "temporary file" })
         QVERIFY2(zonal.out.contains(QLatin1String(word)), word);
     const Run none = runCli({});
     QCOMPARE(none.exitCode, 2);
@@ -134,30 +148,56 @@ void TestCli::badArguments_data() {
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("mentions");
     const QString out = QStringLiteral("/tmp/tanhui-cli-test-never-written.csv");
-    QTest::newRow("no parcels") << QStringList{QStringLiteral("zonal"), QStringLiteral("--raster"), QStringLiteral("x.tif"),
-                                               QStringLiteral("--out"), out}
+    QTest::newRow("no parcels") << QStringList{ QStringLiteral("zonal"),
+                                                QStringLiteral("--raster"),
+                                                QStringLiteral("x.tif"),
+                                                QStringLiteral("--out"),
+                                                out }
                                 << 2 << QStringLiteral("--parcels");
-    QTest::newRow("unknown stat") << QStringList{QStringLiteral("zonal"), QStringLiteral("--parcels"), QStringLiteral("p.shp"),
-                                                 QStringLiteral("--raster"), QStringLiteral("x.tif"), QStringLiteral("--out"), out,
-                                                 QStringLiteral("--stats"), QStringLiteral("count,median")}
+    QTest::newRow("unknown stat") << QStringList{ QStringLiteral("zonal"),
+                                                  QStringLiteral("--parcels"),
+                                                  QStringLiteral("p.shp"),
+                                                  QStringLiteral("--raster"),
+                                                  QStringLiteral("x.tif"),
+                                                  QStringLiteral("--out"),
+                                                  out,
+                                                  QStringLiteral("--stats"),
+                                                  QStringLiteral("count,median") }
                                   << 2 << QStringLiteral("median");
-    QTest::newRow("missing raster") << QStringList{QStringLiteral("zonal"), QStringLiteral("--parcels"), QStringLiteral("@P"),
-                                                   QStringLiteral("--raster"), QStringLiteral("/nonexistent/lc.tif"),
-                                                   QStringLiteral("--out"), out}
+    QTest::newRow("missing raster") << QStringList{ QStringLiteral("zonal"),
+                                                    QStringLiteral("--parcels"),
+                                                    QStringLiteral("@P"),
+                                                    QStringLiteral("--raster"),
+                                                    QStringLiteral("/nonexistent/lc.tif"),
+                                                    QStringLiteral("--out"),
+                                                    out }
                                     << 2 << QStringLiteral("/nonexistent/lc.tif");
-    QTest::newRow("bad extension") << QStringList{QStringLiteral("zonal"), QStringLiteral("--parcels"), QStringLiteral("@P"),
-                                                  QStringLiteral("--raster"), QStringLiteral("@R"), QStringLiteral("--out"),
-                                                  QStringLiteral("/tmp/out.xlsx")}
-                                   << 2 << QStringLiteral(".csv or .gpkg");
-    QTest::newRow("bad threads") << QStringList{QStringLiteral("zonal"), QStringLiteral("--parcels"), QStringLiteral("@P"),
-                                                QStringLiteral("--raster"), QStringLiteral("@R"), QStringLiteral("--out"), out,
-                                                QStringLiteral("--threads"), QStringLiteral("two")}
+    QTest::newRow("bad extension") << QStringList{
+        QStringLiteral("zonal"),        QStringLiteral("--parcels"), QStringLiteral("@P"),
+        QStringLiteral("--raster"),     QStringLiteral("@R"),        QStringLiteral("--out"),
+        QStringLiteral("/tmp/out.xlsx")
+    } << 2 << QStringLiteral(".csv or .gpkg");
+    QTest::newRow("bad threads") << QStringList{ QStringLiteral("zonal"),
+                                                 QStringLiteral("--parcels"),
+                                                 QStringLiteral("@P"),
+                                                 QStringLiteral("--raster"),
+                                                 QStringLiteral("@R"),
+                                                 QStringLiteral("--out"),
+                                                 out,
+                                                 QStringLiteral("--threads"),
+                                                 QStringLiteral("two") }
                                  << 2 << QStringLiteral("--threads");
-    QTest::newRow("missing id field") << QStringList{QStringLiteral("zonal"), QStringLiteral("--parcels"), QStringLiteral("@P"),
-                                                     QStringLiteral("--raster"), QStringLiteral("@R"), QStringLiteral("--out"), out,
-                                                     QStringLiteral("--id"), QStringLiteral("NOPE")}
+    QTest::newRow("missing id field") << QStringList{ QStringLiteral("zonal"),
+                                                      QStringLiteral("--parcels"),
+                                                      QStringLiteral("@P"),
+                                                      QStringLiteral("--raster"),
+                                                      QStringLiteral("@R"),
+                                                      QStringLiteral("--out"),
+                                                      out,
+                                                      QStringLiteral("--id"),
+                                                      QStringLiteral("NOPE") }
                                       << 1 << QStringLiteral("XBH");
-    QTest::newRow("unknown command") << QStringList{QStringLiteral("zonl")} << 2 << QStringLiteral("zonl");
+    QTest::newRow("unknown command") << QStringList{ QStringLiteral("zonl") } << 2 << QStringLiteral("zonl");
 }
 
 void TestCli::badArguments() {
@@ -177,28 +217,44 @@ void TestCli::badArguments() {
 
 void TestCli::zonalCsvAndGpkg() {
     const QString csv = m_dir.filePath(QStringLiteral("out.csv"));
-    const Run r = runCli({QStringLiteral("zonal"), QStringLiteral("--parcels"), m_parcels, QStringLiteral("--id"),
-                          QStringLiteral("XBH"), QStringLiteral("--raster"), m_raster, QStringLiteral("--stats"),
-                          QStringLiteral("count,majority,frac,area"), QStringLiteral("--out"), csv});
+    const Run r = runCli({ QStringLiteral("zonal"),
+                           QStringLiteral("--parcels"),
+                           m_parcels,
+                           QStringLiteral("--id"),
+                           QStringLiteral("XBH"),
+                           QStringLiteral("--raster"),
+                           m_raster,
+                           QStringLiteral("--stats"),
+                           QStringLiteral("count,majority,frac,area"),
+                           QStringLiteral("--out"),
+                           csv });
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     const QStringList lines = QString::fromUtf8(fileBytes(csv)).trimmed().split(QLatin1Char('\n'));
     QCOMPARE(lines.size(), 3);
-    QCOMPARE(lines[0], QStringLiteral("fid,XBH,area_ha,planar_area_ha,geometry_repaired,lc_count_cells,lc_majority,"
-                                      "lc_frac_1,lc_frac_2,lc_frac_3,lc_frac_4,lc_area_ha_1,lc_area_ha_2,lc_area_ha_3,lc_area_ha_4,"
-                                      "lc_nodata_ha,lc_outside_ha"));
+    QCOMPARE(lines[0],
+             QStringLiteral(
+               "fid,XBH,area_ha,planar_area_ha,geometry_repaired,lc_count_cells,lc_majority,"
+               "lc_frac_1,lc_frac_2,lc_frac_3,lc_frac_4,lc_area_ha_1,lc_area_ha_2,lc_area_ha_3,lc_area_ha_4,"
+               "lc_nodata_ha,lc_outside_ha"));
     // Parcel 1: x 0–100 m, y 0–100 m from the raster's south-west corner: the 10 × 10 cells of the
     // bottom-left quadrant (class 3). Chinese ids come through the GBK shapefile intact.
     QVERIFY2(lines[1].startsWith(QStringLiteral("0,马尾松-001,")), qPrintable(lines[1]));
     const QStringList f = lines[1].split(QLatin1Char(','));
     QCOMPARE(f[5].toDouble(), 100.0);
     QCOMPARE(f[6], QStringLiteral("3"));
-    QCOMPARE(f[9].toDouble(), 1.0); // lc_frac_3
+    QCOMPARE(f[9].toDouble(), 1.0);                                              // lc_frac_3
     QCOMPARE(f[13].toDouble(), 10000.0 * 10000.0 / 1e4 / 1e4 * f[2].toDouble()); // lc_area_ha_3 = area_ha
     QVERIFY(lines[2].startsWith(QStringLiteral("1,杉木-002,")));
 
     const QString gpkg = m_dir.filePath(QStringLiteral("out.gpkg"));
-    const Run g = runCli({QStringLiteral("zonal"), QStringLiteral("--quiet"), QStringLiteral("--parcels"), m_parcels,
-                          QStringLiteral("--raster"), m_raster, QStringLiteral("--out"), gpkg});
+    const Run g = runCli({ QStringLiteral("zonal"),
+                           QStringLiteral("--quiet"),
+                           QStringLiteral("--parcels"),
+                           m_parcels,
+                           QStringLiteral("--raster"),
+                           m_raster,
+                           QStringLiteral("--out"),
+                           gpkg });
     QVERIFY2(g.exitCode == 0, qPrintable(g.err));
     GDALDatasetH ds = GDALOpenEx(gpkg.toUtf8().constData(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
     QVERIFY(ds);
@@ -213,11 +269,27 @@ void TestCli::zonalCsvAndGpkg() {
 
 void TestCli::identicalForOneAndTwoThreads() {
     const QString a = m_dir.filePath(QStringLiteral("t1.csv")), b = m_dir.filePath(QStringLiteral("t2.csv"));
-    const QStringList common{QStringLiteral("zonal"), QStringLiteral("--quiet"), QStringLiteral("--parcels"), m_parcels,
-                             QStringLiteral("--raster"), m_raster, QStringLiteral("--raster"), m_raster,
-                             QStringLiteral("--stats"), QStringLiteral("count,sum,mean,min,max,stdev,majority,minority,variety,frac,area")};
-    QCOMPARE(runCli(common + QStringList{QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--out"), a}).exitCode, 0);
-    QCOMPARE(runCli(common + QStringList{QStringLiteral("--threads"), QStringLiteral("2"), QStringLiteral("--out"), b}).exitCode, 0);
+    const QStringList common{ QStringLiteral("zonal"),
+                              QStringLiteral("--quiet"),
+                              QStringLiteral("--parcels"),
+                              m_parcels,
+                              QStringLiteral("--raster"),
+                              m_raster,
+                              QStringLiteral("--raster"),
+                              m_raster,
+                              QStringLiteral("--stats"),
+                              QStringLiteral(
+                                "count,sum,mean,min,max,stdev,majority,minority,variety,frac,area") };
+    QCOMPARE(
+      runCli(common +
+             QStringList{ QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--out"), a })
+        .exitCode,
+      0);
+    QCOMPARE(
+      runCli(common +
+             QStringList{ QStringLiteral("--threads"), QStringLiteral("2"), QStringLiteral("--out"), b })
+        .exitCode,
+      0);
     QVERIFY(!fileBytes(a).isEmpty());
     QCOMPARE(fileBytes(a), fileBytes(b));
 }
@@ -226,10 +298,14 @@ void TestCli::failedRunKeepsExistingOutput() {
     // A truncated GeoTIFF fails mid-run; the existing output must stay exactly as it was.
     const QString broken = m_dir.filePath(QStringLiteral("broken.tif"));
     {
-        const char* opts[] = {"TILED=YES", "BLOCKXSIZE=16", "BLOCKYSIZE=16", "COMPRESS=DEFLATE", nullptr};
-        GDALDatasetH ds = GDALCreateCopy(GDALGetDriverByName("GTiff"), broken.toUtf8().constData(),
-                                         GDALOpen(m_raster.toUtf8().constData(), GA_ReadOnly), FALSE,
-                                         const_cast<char**>(opts), nullptr, nullptr);
+        const char* opts[] = { "TILED=YES", "BLOCKXSIZE=16", "BLOCKYSIZE=16", "COMPRESS=DEFLATE", nullptr };
+        GDALDatasetH ds = GDALCreateCopy(GDALGetDriverByName("GTiff"),
+                                         broken.toUtf8().constData(),
+                                         GDALOpen(m_raster.toUtf8().constData(), GA_ReadOnly),
+                                         FALSE,
+                                         const_cast<char**>(opts),
+                                         nullptr,
+                                         nullptr);
         GDALClose(ds);
         QFile f(broken);
         QVERIFY(f.open(QIODevice::ReadWrite));
@@ -241,12 +317,20 @@ void TestCli::failedRunKeepsExistingOutput() {
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("previous results\n");
     }
-    const Run r = runCli({QStringLiteral("zonal"), QStringLiteral("--parcels"), m_parcels, QStringLiteral("--raster"), broken,
-                          QStringLiteral("--out"), out});
+    const Run r = runCli({ QStringLiteral("zonal"),
+                           QStringLiteral("--parcels"),
+                           m_parcels,
+                           QStringLiteral("--raster"),
+                           broken,
+                           QStringLiteral("--out"),
+                           out });
     QVERIFY2(r.exitCode == 1, qPrintable(r.err));
     QVERIFY2(r.err.contains(broken), qPrintable(r.err));
     QCOMPARE(fileBytes(out), QByteArray("previous results\n"));
-    QCOMPARE(QDir(m_dir.path()).entryList(QStringList{QStringLiteral("*.tmp*")}, QDir::Files | QDir::Hidden).size(), 0);
+    QCOMPARE(QDir(m_dir.path())
+               .entryList(QStringList{ QStringLiteral("*.tmp*") }, QDir::Files | QDir::Hidden)
+               .size(),
+             0);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

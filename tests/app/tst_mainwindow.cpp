@@ -32,7 +32,7 @@ bool writeGeoTiff(const QString& path, int epsg) {
     GDALDatasetH ds = GDALCreate(driver, path.toUtf8().constData(), 10, 8, 1, GDT_Float32, nullptr);
     if (!ds)
         return false;
-    double gt[6] = {500000.0, 30.0, 0.0, 4000000.0, 0.0, -30.0};
+    double gt[6] = { 500000.0, 30.0, 0.0, 4000000.0, 0.0, -30.0 };
     GDALSetGeoTransform(ds, gt);
     if (epsg != 0) {
         OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
@@ -107,10 +107,19 @@ private slots:
         QVERIFY(window.openFile(m_tif));
         QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
         const QString raster = window.metadataPanel()->metadataText();
-        for (const char* expected : {"carbon.tif", "GTiff", "10 × 8", "30 × 30 m", "EPSG:32650", "Float32",
-                                     "-9999", "carbon density", "500000.00", "4000000.00"})
-            QVERIFY2(raster.contains(QString::fromUtf8(expected)),
-                     qPrintable(QStringLiteral("'%1' missing from:\n%2").arg(QString::fromUtf8(expected), raster)));
+        for (const char* expected : { "carbon.tif",
+                                      "GTiff",
+                                      "10 × 8",
+                                      "30 × 30 m",
+                                      "EPSG:32650",
+                                      "Float32",
+                                      "-9999",
+                                      "carbon density",
+                                      "500000.00",
+                                      "4000000.00" })
+            QVERIFY2(
+              raster.contains(QString::fromUtf8(expected)),
+              qPrintable(QStringLiteral("'%1' missing from:\n%2").arg(QString::fromUtf8(expected), raster)));
         QVERIFY(!raster.contains(QLatin1String("No CRS")));
 
         QVERIFY(window.openFile(m_json));
@@ -124,10 +133,19 @@ private slots:
         QCOMPARE(list->currentRow(), 1);
 
         const QString vector = window.metadataPanel()->metadataText();
-        for (const char* expected : {"Vector layer", "GeoJSON", "Polygon", "Feature count", "2", "WGS 84",
-                                     "UTF-8", "名称", "面积", "Fields (3)"})
-            QVERIFY2(vector.contains(QString::fromUtf8(expected)),
-                     qPrintable(QStringLiteral("'%1' missing from:\n%2").arg(QString::fromUtf8(expected), vector)));
+        for (const char* expected : { "Vector layer",
+                                      "GeoJSON",
+                                      "Polygon",
+                                      "Feature count",
+                                      "2",
+                                      "WGS 84",
+                                      "UTF-8",
+                                      "名称",
+                                      "面积",
+                                      "Fields (3)" })
+            QVERIFY2(
+              vector.contains(QString::fromUtf8(expected)),
+              qPrintable(QStringLiteral("'%1' missing from:\n%2").arg(QString::fromUtf8(expected), vector)));
 
         tanhui::gui::FeatureTableModel* model = window.metadataPanel()->featureModel();
         QCOMPARE(model->rowCount(), 2);

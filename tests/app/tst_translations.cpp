@@ -41,7 +41,7 @@ bool readTs(const QString& path, QList<TsMessage>& messages, QString& error) {
                 context = xml.readElementText();
             } else if (name == QLatin1String("message")) {
                 inMessage = true;
-                current = TsMessage{context, {}, {}, {}, xml.lineNumber()};
+                current = TsMessage{ context, {}, {}, {}, xml.lineNumber() };
             } else if (name == QLatin1String("source") && inMessage) {
                 current.source = xml.readElementText();
             } else if (name == QLatin1String("translation") && inMessage) {
@@ -115,14 +115,15 @@ private slots:
                 QStringList expected = placeholders(m.source);
                 QStringList actual = placeholders(t);
                 if (expected != actual)
-                    problems << where + QStringLiteral(": placeholders %1 in the source but %2 in \"%3\"")
-                                            .arg(expected.join(QLatin1Char(',')), actual.join(QLatin1Char(',')), t);
+                    problems << where +
+                                  QStringLiteral(": placeholders %1 in the source but %2 in \"%3\"")
+                                    .arg(expected.join(QLatin1Char(',')), actual.join(QLatin1Char(',')), t);
             }
         }
         if (!problems.isEmpty())
             QFAIL(qPrintable(QStringLiteral("%1 problem(s) in tanhui_zh_CN.ts:\n  %2")
-                                 .arg(problems.size())
-                                 .arg(problems.join(QStringLiteral("\n  ")))));
+                               .arg(problems.size())
+                               .arg(problems.join(QStringLiteral("\n  ")))));
     }
 
     void englishCatalogueParses() {
@@ -132,14 +133,15 @@ private slots:
         // Only plural forms need an English "translation"; they must be filled in.
         for (const TsMessage& m : messages) {
             for (const QString& t : m.translations)
-                QVERIFY2(!t.trimmed().isEmpty(), qPrintable(QStringLiteral("empty English plural form for \"%1\"").arg(m.source)));
+                QVERIFY2(!t.trimmed().isEmpty(),
+                         qPrintable(QStringLiteral("empty English plural form for \"%1\"").arg(m.source)));
         }
     }
 
     void embeddedTranslationsExist() {
-        for (const char* name : {"tanhui_zh_CN.qm", "tanhui_en.qm"}) {
-            const QString path = QStringLiteral("%1/%2").arg(QLatin1String(tanhui::app::kTranslationsResourceDir),
-                                                            QLatin1String(name));
+        for (const char* name : { "tanhui_zh_CN.qm", "tanhui_en.qm" }) {
+            const QString path = QStringLiteral("%1/%2").arg(
+              QLatin1String(tanhui::app::kTranslationsResourceDir), QLatin1String(name));
             QVERIFY2(QFile::exists(path), qPrintable(path + QStringLiteral(" is not embedded")));
         }
     }
@@ -162,7 +164,8 @@ private slots:
 
     void everyKindHasAHeadline() {
         using Kind = tanhui::gis::GisError::Kind;
-        for (Kind kind : {Kind::Open, Kind::Crs, Kind::Geometry, Kind::InvalidArgument, Kind::Io, Kind::Cancelled})
+        for (Kind kind :
+             { Kind::Open, Kind::Crs, Kind::Geometry, Kind::InvalidArgument, Kind::Io, Kind::Cancelled })
             QVERIFY(!tanhui::app::errorHeadline(kind).isEmpty());
     }
 

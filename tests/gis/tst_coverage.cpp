@@ -19,13 +19,13 @@ Ring ring(std::initializer_list<double> xy) {
 
 MultiPolygon polygon(std::initializer_list<Ring> rings) {
     MultiPolygon mp;
-    mp.parts.push_back(Polygon{rings});
+    mp.parts.push_back(Polygon{ rings });
     return mp;
 }
 
 /// Coverage of the whole grid as a row-major matrix.
 std::vector<double> fullCoverage(const MultiPolygon& mp, const Grid& grid) {
-    const CoverageWindow cov = computeCoverage(mp, grid, Window{0, 0, grid.rows, grid.cols});
+    const CoverageWindow cov = computeCoverage(mp, grid, Window{ 0, 0, grid.rows, grid.cols });
     return cov.fraction;
 }
 
@@ -51,60 +51,67 @@ void TestCoverage::matrix_data() {
     QTest::addColumn<MultiPolygon>("polygon");
     QTest::addColumn<std::vector<double>>("expected");
     // 3 × 3 grid of unit cells, x in [0, 3], y in [0, 3]; row 0 is the top row (y in [2, 3]).
-    QTest::newRow("square on the grid") << polygon({ring({1, 1, 2, 1, 2, 2, 1, 2})})
-                                        << std::vector<double>{0, 0, 0, 0, 1, 0, 0, 0, 0};
-    QTest::newRow("square off the grid") << polygon({ring({0.5, 0.5, 2.5, 0.5, 2.5, 2.5, 0.5, 2.5})})
-                                         << std::vector<double>{0.25, 0.5, 0.25, 0.5, 1, 0.5, 0.25, 0.5, 0.25};
-    QTest::newRow("triangle") << polygon({ring({0, 0, 3, 0, 0, 3})})
-                              << std::vector<double>{0.5, 0, 0, 1, 0.5, 0, 1, 1, 0.5};
-    QTest::newRow("ring with a hole") << polygon({ring({0, 0, 3, 0, 3, 3, 0, 3}), ring({1, 1, 2, 1, 2, 2, 1, 2})})
-                                      << std::vector<double>{1, 1, 1, 1, 0, 1, 1, 1, 1};
+    QTest::newRow("square on the grid")
+      << polygon({ ring({ 1, 1, 2, 1, 2, 2, 1, 2 }) }) << std::vector<double>{ 0, 0, 0, 0, 1, 0, 0, 0, 0 };
+    QTest::newRow("square off the grid")
+      << polygon({ ring({ 0.5, 0.5, 2.5, 0.5, 2.5, 2.5, 0.5, 2.5 }) })
+      << std::vector<double>{ 0.25, 0.5, 0.25, 0.5, 1, 0.5, 0.25, 0.5, 0.25 };
+    QTest::newRow("triangle") << polygon({ ring({ 0, 0, 3, 0, 0, 3 }) })
+                              << std::vector<double>{ 0.5, 0, 0, 1, 0.5, 0, 1, 1, 0.5 };
+    QTest::newRow("ring with a hole")
+      << polygon({ ring({ 0, 0, 3, 0, 3, 3, 0, 3 }), ring({ 1, 1, 2, 1, 2, 2, 1, 2 }) })
+      << std::vector<double>{ 1, 1, 1, 1, 0, 1, 1, 1, 1 };
     QTest::newRow("hole off the grid")
-        << polygon({ring({0, 0, 3, 0, 3, 3, 0, 3}), ring({0.5, 0.5, 1.5, 0.5, 1.5, 1.5, 0.5, 1.5})})
-        << std::vector<double>{1, 1, 1, 0.75, 0.75, 1, 0.75, 0.75, 1};
-    MultiPolygon multi = polygon({ring({0, 2, 1, 2, 1, 3, 0, 3})});
-    multi.parts.push_back(Polygon{{ring({2, 0, 3, 0, 3, 0.5, 2, 0.5})}});
-    QTest::newRow("multipolygon") << multi << std::vector<double>{1, 0, 0, 0, 0, 0, 0, 0, 0.5};
-    QTest::newRow("diamond") << polygon({ring({1.5, 0, 3, 1.5, 1.5, 3, 0, 1.5})})
-                             << std::vector<double>{0.125, 0.75, 0.125, 0.75, 1, 0.75, 0.125, 0.75, 0.125};
+      << polygon({ ring({ 0, 0, 3, 0, 3, 3, 0, 3 }), ring({ 0.5, 0.5, 1.5, 0.5, 1.5, 1.5, 0.5, 1.5 }) })
+      << std::vector<double>{ 1, 1, 1, 0.75, 0.75, 1, 0.75, 0.75, 1 };
+    MultiPolygon multi = polygon({ ring({ 0, 2, 1, 2, 1, 3, 0, 3 }) });
+    multi.parts.push_back(Polygon{ { ring({ 2, 0, 3, 0, 3, 0.5, 2, 0.5 }) } });
+    QTest::newRow("multipolygon") << multi << std::vector<double>{ 1, 0, 0, 0, 0, 0, 0, 0, 0.5 };
+    QTest::newRow("diamond") << polygon({ ring({ 1.5, 0, 3, 1.5, 1.5, 3, 0, 1.5 }) })
+                             << std::vector<double>{ 0.125, 0.75, 0.125, 0.75, 1, 0.75, 0.125, 0.75, 0.125 };
     // Half outside on the left: x from -1 to 1.5 over the middle row only.
-    QTest::newRow("half outside") << polygon({ring({-1, 1, 1.5, 1, 1.5, 2, -1, 2})})
-                                  << std::vector<double>{0, 0, 0, 1, 0.5, 0, 0, 0, 0};
+    QTest::newRow("half outside") << polygon({ ring({ -1, 1, 1.5, 1, 1.5, 2, -1, 2 }) })
+                                  << std::vector<double>{ 0, 0, 0, 1, 0.5, 0, 0, 0, 0 };
     // Thin sliver along a row boundary: height 0.01 across the whole grid.
-    QTest::newRow("sliver") << polygon({ring({0, 1.995, 3, 1.995, 3, 2.005, 0, 2.005})})
-                            << std::vector<double>{0.005, 0.005, 0.005, 0.005, 0.005, 0.005, 0, 0, 0};
+    QTest::newRow("sliver") << polygon({ ring({ 0, 1.995, 3, 1.995, 3, 2.005, 0, 2.005 }) })
+                            << std::vector<double>{ 0.005, 0.005, 0.005, 0.005, 0.005, 0.005, 0, 0, 0 };
 }
 
 void TestCoverage::matrix() {
     QFETCH(MultiPolygon, polygon);
     QFETCH(std::vector<double>, expected);
-    const Grid grid{0, 3, 1, 1, 3, 3};
+    const Grid grid{ 0, 3, 1, 1, 3, 3 };
     const std::vector<double> got = fullCoverage(polygon, grid);
     QCOMPARE(got.size(), expected.size());
     for (std::size_t i = 0; i < got.size(); ++i) {
         if (std::abs(got[i] - expected[i]) > 1e-12)
-            QFAIL(qPrintable(QStringLiteral("cell %1: got %2, expected %3").arg(i).arg(got[i], 0, 'g', 17).arg(expected[i])));
+            QFAIL(qPrintable(QStringLiteral("cell %1: got %2, expected %3")
+                               .arg(i)
+                               .arg(got[i], 0, 'g', 17)
+                               .arg(expected[i])));
     }
 }
 
 void TestCoverage::windowIsClippedToGrid() {
-    const Grid grid{0, 3, 1, 1, 3, 3};
-    const Window w = coverageWindow(polygon({ring({-1, 1, 1.5, 1, 1.5, 5, -1, 5})}), grid);
+    const Grid grid{ 0, 3, 1, 1, 3, 3 };
+    const Window w = coverageWindow(polygon({ ring({ -1, 1, 1.5, 1, 1.5, 5, -1, 5 }) }), grid);
     QCOMPARE(w.row0, 0);
     QCOMPARE(w.col0, 0);
     QCOMPARE(w.rows, 2);
     QCOMPARE(w.cols, 2);
-    const Window inner = coverageWindow(polygon({ring({1.2, 1.2, 1.4, 1.2, 1.4, 1.5})}), grid);
+    const Window inner = coverageWindow(polygon({ ring({ 1.2, 1.2, 1.4, 1.2, 1.4, 1.5 }) }), grid);
     QCOMPARE(inner.row0, 1);
     QCOMPARE(inner.col0, 1);
     QCOMPARE(inner.cellCount(), std::int64_t(1));
 }
 
 void TestCoverage::orientationDoesNotMatter() {
-    const Grid grid{0, 3, 1, 1, 3, 3};
+    const Grid grid{ 0, 3, 1, 1, 3, 3 };
     // Clockwise exterior and counter-clockwise hole (shapefile convention) vs the reverse.
-    const auto a = fullCoverage(polygon({ring({0, 0, 0, 3, 3, 3, 3, 0}), ring({0.5, 0.5, 1.5, 0.5, 1.5, 1.5, 0.5, 1.5})}), grid);
-    const auto b = fullCoverage(polygon({ring({0, 0, 3, 0, 3, 3, 0, 3}), ring({0.5, 0.5, 0.5, 1.5, 1.5, 1.5, 1.5, 0.5})}), grid);
+    const auto a = fullCoverage(
+      polygon({ ring({ 0, 0, 0, 3, 3, 3, 3, 0 }), ring({ 0.5, 0.5, 1.5, 0.5, 1.5, 1.5, 0.5, 1.5 }) }), grid);
+    const auto b = fullCoverage(
+      polygon({ ring({ 0, 0, 3, 0, 3, 3, 0, 3 }), ring({ 0.5, 0.5, 0.5, 1.5, 1.5, 1.5, 1.5, 0.5 }) }), grid);
     for (std::size_t i = 0; i < a.size(); ++i)
         QCOMPARE(a[i], b[i]);
 }
@@ -112,7 +119,7 @@ void TestCoverage::orientationDoesNotMatter() {
 void TestCoverage::sumEqualsAreaForRandomPolygons() {
     // Star-shaped polygons with many vertices at arbitrary positions: Σ coverage × cell area must
     // equal the shoelace area, and every value must lie in [0, 1].
-    const Grid grid{1000.0, 2000.0, 7.0, 3.0, 60, 140};
+    const Grid grid{ 1000.0, 2000.0, 7.0, 3.0, 60, 140 };
     std::uint64_t state = 42;
     auto rnd = [&] {
         state = state * 6364136223846793005ULL + 1442695040888963407ULL;
@@ -129,19 +136,22 @@ void TestCoverage::sumEqualsAreaForRandomPolygons() {
             r.xy.push_back(cy + radius * std::sin(angle));
         }
         MultiPolygon mp;
-        mp.parts.push_back(Polygon{{r}});
+        mp.parts.push_back(Polygon{ { r } });
         const Window w = coverageWindow(mp, grid);
         const CoverageWindow cov = computeCoverage(mp, grid, w);
         for (double f : cov.fraction)
             QVERIFY(f >= 0.0 && f <= 1.0);
         const double area = cov.sum() * grid.cellArea();
         QVERIFY2(std::abs(area - mp.planarArea()) <= 1e-9 * mp.planarArea(),
-                 qPrintable(QStringLiteral("polygon %1: %2 vs %3").arg(k).arg(area, 0, 'g', 17).arg(mp.planarArea(), 0, 'g', 17)));
+                 qPrintable(QStringLiteral("polygon %1: %2 vs %3")
+                              .arg(k)
+                              .arg(area, 0, 'g', 17)
+                              .arg(mp.planarArea(), 0, 'g', 17)));
     }
 }
 
 void TestCoverage::bandsAreBitIdentical() {
-    const Grid grid{0, 100, 1, 1, 100, 100};
+    const Grid grid{ 0, 100, 1, 1, 100, 100 };
     Ring r;
     for (int i = 0; i < 37; ++i) {
         const double angle = 2 * M_PI * i / 37;
@@ -149,12 +159,12 @@ void TestCoverage::bandsAreBitIdentical() {
         r.xy.push_back(49.7 + (30 + 15 * std::sin(5 * angle)) * std::sin(angle));
     }
     MultiPolygon mp;
-    mp.parts.push_back(Polygon{{r}});
+    mp.parts.push_back(Polygon{ { r } });
     const Window w = coverageWindow(mp, grid);
     const CoverageWindow whole = computeCoverage(mp, grid, w);
-    for (int bandRows : {1, 3, 7, 64}) {
+    for (int bandRows : { 1, 3, 7, 64 }) {
         for (int r0 = w.row0; r0 < w.row0 + w.rows; r0 += bandRows) {
-            const Window part{r0, w.col0, std::min(bandRows, w.row0 + w.rows - r0), w.cols};
+            const Window part{ r0, w.col0, std::min(bandRows, w.row0 + w.rows - r0), w.cols };
             const CoverageWindow band = computeCoverage(mp, grid, part);
             for (int row = part.row0; row < part.row0 + part.rows; ++row)
                 for (int col = part.col0; col < part.col0 + part.cols; ++col)
@@ -166,11 +176,11 @@ void TestCoverage::bandsAreBitIdentical() {
 void TestCoverage::nonSquareCells() {
     // The rasterio RGB.byte.tif grid: 300.0379 × 300.0417 m cells (issue: 300.038 × 300.042).
     const double dx = 300.038, dy = 300.042;
-    const Grid grid{101985.0, 2826915.0, dx, dy, 10, 10};
+    const Grid grid{ 101985.0, 2826915.0, dx, dy, 10, 10 };
     // A square of 450 × 450 m starting at the corner of cell (2, 3): covers cell (2,3) fully, half of
     // its right and lower neighbours' widths / heights (450 - 300.038 = 149.962 m etc.).
     const double x0 = grid.originX + 3 * dx, y0 = grid.originY - 2 * dy;
-    const MultiPolygon mp = polygon({ring({x0, y0 - 450, x0 + 450, y0 - 450, x0 + 450, y0, x0, y0})});
+    const MultiPolygon mp = polygon({ ring({ x0, y0 - 450, x0 + 450, y0 - 450, x0 + 450, y0, x0, y0 }) });
     const CoverageWindow cov = computeCoverage(mp, grid, coverageWindow(mp, grid));
     const double fx = (450 - dx) / dx, fy = (450 - dy) / dy;
     QVERIFY(std::abs(cov.at(2, 3) - 1.0) < 1e-12);
@@ -181,24 +191,24 @@ void TestCoverage::nonSquareCells() {
 }
 
 void TestCoverage::subCellParcel() {
-    const Grid grid{0, 10, 10, 10, 1, 1};
-    const MultiPolygon mp = polygon({ring({2, 2, 3, 2, 3, 3, 2, 3})}); // 1 m² in a 100 m² cell
+    const Grid grid{ 0, 10, 10, 10, 1, 1 };
+    const MultiPolygon mp = polygon({ ring({ 2, 2, 3, 2, 3, 3, 2, 3 }) }); // 1 m² in a 100 m² cell
     const CoverageWindow cov = computeCoverage(mp, grid, coverageWindow(mp, grid));
     QCOMPARE(cov.fraction.size(), std::size_t(1));
     QVERIFY(std::abs(cov.fraction[0] - 0.01) < 1e-15);
 }
 
 void TestCoverage::polygonOutsideGrid() {
-    const Grid grid{0, 3, 1, 1, 3, 3};
-    const MultiPolygon mp = polygon({ring({10, 10, 11, 10, 11, 11})});
+    const Grid grid{ 0, 3, 1, 1, 3, 3 };
+    const MultiPolygon mp = polygon({ ring({ 10, 10, 11, 10, 11, 11 }) });
     QVERIFY(coverageWindow(mp, grid).isEmpty());
     QVERIFY(computeCoverage(mp, grid, coverageWindow(mp, grid)).fraction.empty());
 }
 
 void TestCoverage::overlappingParcelsAreIndependent() {
-    const Grid grid{0, 3, 1, 1, 3, 3};
-    const MultiPolygon a = polygon({ring({0, 0, 2, 0, 2, 3, 0, 3})});
-    const MultiPolygon b = polygon({ring({1, 0, 3, 0, 3, 3, 1, 3})});
+    const Grid grid{ 0, 3, 1, 1, 3, 3 };
+    const MultiPolygon a = polygon({ ring({ 0, 0, 2, 0, 2, 3, 0, 3 }) });
+    const MultiPolygon b = polygon({ ring({ 1, 0, 3, 0, 3, 3, 1, 3 }) });
     const auto ca = fullCoverage(a, grid), cb = fullCoverage(b, grid);
     QCOMPARE(ca[1], 1.0); // the shared middle column is fully covered by both
     QCOMPARE(cb[1], 1.0);

@@ -17,7 +17,7 @@ constexpr double kPi = 3.14159265358979323846;
 
 MultiPolygon lonLatBox(double lon0, double lat0, double lon1, double lat1) {
     Ring r;
-    r.xy = {lon0, lat0, lon1, lat0, lon1, lat1, lon0, lat1, lon0, lat0};
+    r.xy = { lon0, lat0, lon1, lat0, lon1, lat1, lon0, lat1, lon0, lat0 };
     Polygon p;
     p.rings.push_back(r);
     MultiPolygon mp;
@@ -89,7 +89,7 @@ private slots:
         const Crs gk = Crs::fromEpsg(4547);
         CoordinateTransform toGk(wgs, gk);
         QVERIFY(!toGk.isIdentity());
-        std::vector<double> xy{114.0, 23.0};
+        std::vector<double> xy{ 114.0, 23.0 };
         toGk.transform(xy);
         QVERIFY2(std::abs(xy[0] - 500000.0) < 1.0, qPrintable(QString::number(xy[0], 'f', 3)));
         QVERIFY(xy[1] > 2.5e6 && xy[1] < 2.6e6);
@@ -108,7 +108,7 @@ private slots:
     void transformIdentity() {
         CoordinateTransform t(Crs::fromEpsg(4326), Crs::fromUserInput("EPSG:4326"));
         QVERIFY(t.isIdentity());
-        std::vector<double> xy{1.5, 2.5};
+        std::vector<double> xy{ 1.5, 2.5 };
         t.transform(xy);
         QCOMPARE(xy[0], 1.5);
         QCOMPARE(xy[1], 2.5);
@@ -129,23 +129,25 @@ private slots:
         // describes it) are the same CRS for Tanhui, which normalises axis order.
         const Crs gk = Crs::fromEpsg(4547);
         const Crs gkFromEsri = Crs::fromWkt(
-            "PROJCS[\"CGCS2000_3_Degree_GK_CM_114E\",GEOGCS[\"GCS_China_Geodetic_Coordinate_System_2000\","
-            "DATUM[\"D_China_2000\",SPHEROID[\"CGCS2000\",6378137.0,298.257222101]],PRIMEM[\"Greenwich\",0.0],"
-            "UNIT[\"Degree\",0.0174532925199433]],PROJECTION[\"Gauss_Kruger\"],PARAMETER[\"False_Easting\",500000.0],"
-            "PARAMETER[\"False_Northing\",0.0],PARAMETER[\"Central_Meridian\",114.0],PARAMETER[\"Scale_Factor\",1.0],"
-            "PARAMETER[\"Latitude_Of_Origin\",0.0],UNIT[\"Meter\",1.0]]");
+          "PROJCS[\"CGCS2000_3_Degree_GK_CM_114E\",GEOGCS[\"GCS_China_Geodetic_Coordinate_System_2000\","
+          "DATUM[\"D_China_2000\",SPHEROID[\"CGCS2000\",6378137.0,298.257222101]],PRIMEM[\"Greenwich\",0.0],"
+          "UNIT[\"Degree\",0.0174532925199433]],PROJECTION[\"Gauss_Kruger\"],PARAMETER[\"False_Easting\","
+          "500000.0],"
+          "PARAMETER[\"False_Northing\",0.0],PARAMETER[\"Central_Meridian\",114.0],PARAMETER[\"Scale_"
+          "Factor\",1.0],"
+          "PARAMETER[\"Latitude_Of_Origin\",0.0],UNIT[\"Meter\",1.0]]");
         QVERIFY(gk.isSame(gkFromEsri));
         QVERIFY(gkFromEsri.isSame(gk));
         // Same projection on another datum (WGS 84, not CGCS2000) is a different CRS.
         const Crs wgsTm = Crs::fromUserInput(
-            "+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=500000 +y_0=0 +datum=WGS84 +units=m +no_defs +type=crs");
+          "+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=500000 +y_0=0 +datum=WGS84 +units=m +no_defs +type=crs");
         QVERIFY(!gk.isSame(wgsTm));
         // Another central meridian is a different CRS.
         QVERIFY(!gk.isSame(Crs::fromEpsg(4548)));
     }
 
     void invalidInput() {
-        for (const char* bad : {"EPSG:999999", "not a crs at all", ""}) {
+        for (const char* bad : { "EPSG:999999", "not a crs at all", "" }) {
             try {
                 Crs::fromUserInput(bad);
                 QFAIL(qPrintable(QStringLiteral("no exception for \"%1\"").arg(bad)));
@@ -162,7 +164,7 @@ private slots:
 
     void transformFailureThrows() {
         CoordinateTransform t(Crs::fromEpsg(4326), Crs::fromEpsg(3857));
-        std::vector<double> xy{0.0, 95.0}; // beyond the pole
+        std::vector<double> xy{ 0.0, 95.0 }; // beyond the pole
         QVERIFY_THROWS_EXCEPTION(GisError, t.transform(xy));
     }
 
@@ -233,7 +235,8 @@ private slots:
         // Tiny flattening converges to the sphere smoothly (series branch).
         QVERIFY(std::abs(geographicCellAreaM2(0, 1, 1, r, 1e-12) - exact) <= 1e-9 * exact);
         // Whole sphere: 4πr².
-        QVERIFY(std::abs(geographicCellAreaM2(-90, 90, 360, r, 0.0) - 4 * kPi * r * r) <= 1e-9 * 4 * kPi * r * r);
+        QVERIFY(std::abs(geographicCellAreaM2(-90, 90, 360, r, 0.0) - 4 * kPi * r * r) <=
+                1e-9 * 4 * kPi * r * r);
         // Whole WGS84 ellipsoid: 510065621.7 km².
         QVERIFY(std::abs(geographicCellAreaM2(-90, 90, 360, kWgs84A, kWgs84F) / 1e6 - 510065621.7) < 1.0);
     }

@@ -36,7 +36,7 @@ using namespace tanhui::gis;
 namespace {
 
 const QString kNameField = QStringLiteral("名称");
-const QStringList kNames{QStringLiteral("白云山"), QStringLiteral("海珠湿地")};
+const QStringList kNames{ QStringLiteral("白云山"), QStringLiteral("海珠湿地") };
 
 // The zonal raster: EPSG:4547 (CGCS2000 / 3-degree GK CM 114E), 100 x 100 cells of 10 m, every cell 1.
 constexpr double kX0 = 500000, kY0 = 2501000, kCell = 10;
@@ -46,13 +46,24 @@ struct Rect {
     double x0, y0, x1, y1;
 };
 // Two rectangles on cell edges: 20 x 20 = 400 and 30 x 15 = 450 cells.
-const Rect kRects[2] = {{500100, 2500500, 500300, 2500700}, {500500, 2500100, 500800, 2500250}};
-const double kExpectedCells[2] = {400, 450};
+const Rect kRects[2] = { { 500100, 2500500, 500300, 2500700 }, { 500500, 2500100, 500800, 2500250 } };
+const double kExpectedCells[2] = { 400, 450 };
 
 std::string rectWkt(const Rect& r) {
     char buf[512];
-    std::snprintf(buf, sizeof buf, "POLYGON ((%.3f %.3f,%.3f %.3f,%.3f %.3f,%.3f %.3f,%.3f %.3f))", r.x0, r.y0, r.x1,
-                  r.y0, r.x1, r.y1, r.x0, r.y1, r.x0, r.y0);
+    std::snprintf(buf,
+                  sizeof buf,
+                  "POLYGON ((%.3f %.3f,%.3f %.3f,%.3f %.3f,%.3f %.3f,%.3f %.3f))",
+                  r.x0,
+                  r.y0,
+                  r.x1,
+                  r.y0,
+                  r.x1,
+                  r.y1,
+                  r.x0,
+                  r.y1,
+                  r.x0,
+                  r.y0);
     return buf;
 }
 
@@ -66,8 +77,8 @@ std::string rectWkt4326(const Rect& r) {
         OSRSetAxisMappingStrategy(src, OAMS_TRADITIONAL_GIS_ORDER);
         OSRSetAxisMappingStrategy(dst, OAMS_TRADITIONAL_GIS_ORDER);
         OGRCoordinateTransformationH ct = OCTNewCoordinateTransformation(src, dst);
-        double x[5] = {r.x0, r.x1, r.x1, r.x0, r.x0};
-        double y[5] = {r.y0, r.y0, r.y1, r.y1, r.y0};
+        double x[5] = { r.x0, r.x1, r.x1, r.x0, r.x0 };
+        double y[5] = { r.y0, r.y0, r.y1, r.y1, r.y0 };
         if (ct && OCTTransform(ct, 5, x, y, nullptr)) {
             out = "POLYGON ((";
             for (int i = 0; i < 5; ++i) {
@@ -97,8 +108,12 @@ OGRSpatialReferenceH newSrs(int epsg) {
 }
 
 /// Writes a polygon layer with one String field `fieldName` (UTF-8) holding `values`.
-void writePolygons(const char* driverName, const QString& path, int epsg, const std::vector<std::string>& wkts,
-                   const std::string& fieldName, const std::vector<std::string>& values,
+void writePolygons(const char* driverName,
+                   const QString& path,
+                   int epsg,
+                   const std::vector<std::string>& wkts,
+                   const std::string& fieldName,
+                   const std::vector<std::string>& values,
                    const char* const* layerOptions = nullptr) {
     GDALDriverH drv = GDALGetDriverByName(driverName);
     QVERIFY2(drv, driverName);
@@ -107,7 +122,7 @@ void writePolygons(const char* driverName, const QString& path, int epsg, const 
     OGRSpatialReferenceH srs = newSrs(epsg);
     QVERIFY(srs);
     OGRLayerH layer =
-        GDALDatasetCreateLayer(ds, "parcels", srs, wkbPolygon, const_cast<char**>(layerOptions));
+      GDALDatasetCreateLayer(ds, "parcels", srs, wkbPolygon, const_cast<char**>(layerOptions));
     OSRDestroySpatialReference(srs);
     QVERIFY2(layer, CPLGetLastErrorMsg());
     OGRFieldDefnH fd = OGR_Fld_Create(fieldName.c_str(), OFTString);
@@ -131,7 +146,11 @@ void writePolygons(const char* driverName, const QString& path, int epsg, const 
 }
 
 /// A MEM raster with the given size, geotransform, EPSG and Float64 values (row-major).
-GDALDatasetH memRaster(int cols, int rows, const double gt[6], int epsg, const std::vector<double>& values,
+GDALDatasetH memRaster(int cols,
+                       int rows,
+                       const double gt[6],
+                       int epsg,
+                       const std::vector<double>& values,
                        GDALDataType type = GDT_Float64) {
     GDALDatasetH ds = GDALCreate(GDALGetDriverByName("MEM"), "", cols, rows, 1, type, nullptr);
     if (!ds)
@@ -139,8 +158,18 @@ GDALDatasetH memRaster(int cols, int rows, const double gt[6], int epsg, const s
     OGRSpatialReferenceH srs = newSrs(epsg);
     const bool ok = GDALSetGeoTransform(ds, const_cast<double*>(gt)) == CE_None && srs &&
                     GDALSetSpatialRef(ds, srs) == CE_None &&
-                    GDALRasterIO(GDALGetRasterBand(ds, 1), GF_Write, 0, 0, cols, rows,
-                                 const_cast<double*>(values.data()), cols, rows, GDT_Float64, 0, 0) == CE_None;
+                    GDALRasterIO(GDALGetRasterBand(ds, 1),
+                                 GF_Write,
+                                 0,
+                                 0,
+                                 cols,
+                                 rows,
+                                 const_cast<double*>(values.data()),
+                                 cols,
+                                 rows,
+                                 GDT_Float64,
+                                 0,
+                                 0) == CE_None;
     if (srs)
         OSRDestroySpatialReference(srs);
     if (!ok) {
@@ -152,12 +181,13 @@ GDALDatasetH memRaster(int cols, int rows, const double gt[6], int epsg, const s
 
 /// The zonal raster (see kX0...) as a GeoTIFF.
 bool writeZonalRaster(const QString& path) {
-    const double gt[6] = {kX0, kCell, 0, kY0, 0, -kCell};
-    GDALDatasetH mem = memRaster(kCols, kRows, gt, 4547, std::vector<double>(std::size_t(kCols) * kRows, 1.0), GDT_Byte);
+    const double gt[6] = { kX0, kCell, 0, kY0, 0, -kCell };
+    GDALDatasetH mem =
+      memRaster(kCols, kRows, gt, 4547, std::vector<double>(std::size_t(kCols) * kRows, 1.0), GDT_Byte);
     if (!mem)
         return false;
-    GDALDatasetH out = GDALCreateCopy(GDALGetDriverByName("GTiff"), path.toUtf8().constData(), mem, FALSE, nullptr,
-                                      nullptr, nullptr);
+    GDALDatasetH out = GDALCreateCopy(
+      GDALGetDriverByName("GTiff"), path.toUtf8().constData(), mem, FALSE, nullptr, nullptr, nullptr);
     GDALClose(mem);
     if (!out)
         return false;
@@ -165,7 +195,7 @@ bool writeZonalRaster(const QString& path) {
     return true;
 }
 
-template <typename Fn>
+template<typename Fn>
 GisError expectError(Fn&& fn) {
     try {
         fn();
@@ -176,7 +206,9 @@ GisError expectError(Fn&& fn) {
 }
 
 /// Counts (Stat::Count) of every parcel of a layer on the zonal raster, with ids from `idField`.
-std::vector<double> zonalCounts(const QString& parcelsPath, const QString& rasterPath, QStringList* ids = nullptr,
+std::vector<double> zonalCounts(const QString& parcelsPath,
+                                const QString& rasterPath,
+                                QStringList* ids = nullptr,
                                 const QString& idField = kNameField) {
     ParcelReadOptions ro;
     ro.idField = idField;
@@ -233,13 +265,13 @@ void TestFormats::cloudOptimizedGeoTiff() {
     for (int r = 0; r < n; ++r)
         for (int c = 0; c < n; ++c)
             v[std::size_t(r) * n + c] = (r + c) % 200;
-    const double gt[6] = {kX0, 1, 0, kY0, 0, -1};
+    const double gt[6] = { kX0, 1, 0, kY0, 0, -1 };
     GDALDatasetH mem = memRaster(n, n, gt, 4547, v, GDT_Byte);
     QVERIFY(mem);
     const QString path = file(QStringLiteral("cog.tif"));
-    const char* const options[] = {"BLOCKSIZE=512", "OVERVIEWS=AUTO", "COMPRESS=DEFLATE", nullptr};
-    GDALDatasetH out =
-        GDALCreateCopy(cog, path.toUtf8().constData(), mem, FALSE, const_cast<char**>(options), nullptr, nullptr);
+    const char* const options[] = { "BLOCKSIZE=512", "OVERVIEWS=AUTO", "COMPRESS=DEFLATE", nullptr };
+    GDALDatasetH out = GDALCreateCopy(
+      cog, path.toUtf8().constData(), mem, FALSE, const_cast<char**>(options), nullptr, nullptr);
     GDALClose(mem);
     QVERIFY2(out, CPLGetLastErrorMsg());
     GDALClose(out);
@@ -257,7 +289,7 @@ void TestFormats::cloudOptimizedGeoTiff() {
     QCOMPARE(info.bands[0].blockHeight, 512);
     std::vector<double> out2;
     std::vector<unsigned char> valid;
-    ds.read(1, Window{700, 600, 3, 2}, out2, valid);
+    ds.read(1, Window{ 700, 600, 3, 2 }, out2, valid);
     QCOMPARE(out2.size(), std::size_t(6));
     for (int r = 0; r < 3; ++r)
         for (int c = 0; c < 2; ++c)
@@ -276,17 +308,23 @@ void TestFormats::netcdfTwoVariables() {
         QVERIFY2(ds, CPLGetLastErrorMsg());
         GDALGroupH root = GDALDatasetGetRootGroup(ds);
         QVERIFY(root);
-        GDALDimensionH dy = GDALGroupCreateDimension(root, "y", GDAL_DIM_TYPE_HORIZONTAL_Y, nullptr, rows, nullptr);
-        GDALDimensionH dx = GDALGroupCreateDimension(root, "x", GDAL_DIM_TYPE_HORIZONTAL_X, nullptr, cols, nullptr);
+        GDALDimensionH dy =
+          GDALGroupCreateDimension(root, "y", GDAL_DIM_TYPE_HORIZONTAL_Y, nullptr, rows, nullptr);
+        GDALDimensionH dx =
+          GDALGroupCreateDimension(root, "x", GDAL_DIM_TYPE_HORIZONTAL_X, nullptr, cols, nullptr);
         QVERIFY(dx && dy);
         GDALExtendedDataTypeH f64 = GDALExtendedDataTypeCreate(GDT_Float64);
         OGRSpatialReferenceH srs = newSrs(4547);
         QVERIFY(srs);
-        auto writeArray = [&](GDALMDArrayH a, std::size_t count0, std::size_t count1, const std::vector<double>& v) {
-            const GUInt64 start[2] = {0, 0};
-            const std::size_t count[2] = {count0, count1};
-            return GDALMDArrayWrite(a, start, count, nullptr, nullptr, f64, v.data(), v.data(),
-                                    v.size() * sizeof(double)) != 0;
+        auto writeArray = [&](GDALMDArrayH a,
+                              std::size_t count0,
+                              std::size_t count1,
+                              const std::vector<double>& v) {
+            const GUInt64 start[2] = { 0, 0 };
+            const std::size_t count[2] = { count0, count1 };
+            return GDALMDArrayWrite(
+                     a, start, count, nullptr, nullptr, f64, v.data(), v.data(), v.size() * sizeof(double)) !=
+                   0;
         };
         auto setString = [](GDALMDArrayH a, const char* name, const char* value) {
             GDALExtendedDataTypeH str = GDALExtendedDataTypeCreateString(0);
@@ -314,8 +352,8 @@ void TestFormats::netcdfTwoVariables() {
         QVERIFY(setString(yv, "units", "m"));
         // A variable named like its dimension is its coordinate variable in netCDF (the driver does not
         // implement SetIndexingVariable).
-        GDALDimensionH dims[2] = {dy, dx};
-        for (const char* name : {"temperature", "rainfall"}) {
+        GDALDimensionH dims[2] = { dy, dx };
+        for (const char* name : { "temperature", "rainfall" }) {
             GDALMDArrayH a = GDALGroupCreateMDArray(root, name, 2, dims, f64, nullptr);
             QVERIFY(a);
             QVERIFY(GDALMDArraySetSpatialRef(a, srs));
@@ -347,7 +385,7 @@ void TestFormats::netcdfTwoVariables() {
     QCOMPARE(e.path(), path.toStdString());
 
     // One subdataset: the right grid, CRS and values.
-    for (const std::string& name : {tName, rName}) {
+    for (const std::string& name : { tName, rName }) {
         RasterDataset ds(name);
         const RasterInfo& info = ds.info();
         QCOMPARE(info.driver, std::string("netCDF"));
@@ -361,7 +399,7 @@ void TestFormats::netcdfTwoVariables() {
         QVERIFY(info.crs.isSame(Crs::fromEpsg(4547)));
         std::vector<double> v;
         std::vector<unsigned char> valid;
-        ds.read(1, Window{0, 0, rows, cols}, v, valid);
+        ds.read(1, Window{ 0, 0, rows, cols }, v, valid);
         const double base = name == tName ? 0 : 1000;
         for (std::size_t i = 0; i < v.size(); ++i)
             QCOMPARE(v[i], base + double(i)); // row 0 is the northern row as written
@@ -371,14 +409,19 @@ void TestFormats::netcdfTwoVariables() {
 void TestFormats::geopackageRasterContainer() {
     // A GeoPackage with two raster tables is a container too.
     const QString path = file(QStringLiteral("two_tables.gpkg"));
-    const double gt[6] = {kX0, kCell, 0, kY0, 0, -kCell};
+    const double gt[6] = { kX0, kCell, 0, kY0, 0, -kCell };
     GDALDatasetH mem = memRaster(8, 8, gt, 4547, std::vector<double>(64, 7.0), GDT_Byte);
     QVERIFY(mem);
-    const char* const first[] = {"RASTER_TABLE=dem", nullptr};
-    const char* const second[] = {"RASTER_TABLE=slope", "APPEND_SUBDATASET=YES", nullptr};
-    for (const char* const* options : {first, second}) {
-        GDALDatasetH out = GDALCreateCopy(GDALGetDriverByName("GPKG"), path.toUtf8().constData(), mem, FALSE,
-                                          const_cast<char**>(options), nullptr, nullptr);
+    const char* const first[] = { "RASTER_TABLE=dem", nullptr };
+    const char* const second[] = { "RASTER_TABLE=slope", "APPEND_SUBDATASET=YES", nullptr };
+    for (const char* const* options : { first, second }) {
+        GDALDatasetH out = GDALCreateCopy(GDALGetDriverByName("GPKG"),
+                                          path.toUtf8().constData(),
+                                          mem,
+                                          FALSE,
+                                          const_cast<char**>(options),
+                                          nullptr,
+                                          nullptr);
         QVERIFY2(out, CPLGetLastErrorMsg());
         GDALClose(out);
     }
@@ -396,15 +439,15 @@ void TestFormats::geopackageRasterContainer() {
 
 void TestFormats::arcInfoAsciiGrid() {
     // AAIGrid is written by CreateCopy (it has no Create) and gets its CRS from an ESRI .prj.
-    const double gt[6] = {kX0, kCell, 0, kY0, 0, -kCell};
+    const double gt[6] = { kX0, kCell, 0, kY0, 0, -kCell };
     std::vector<double> v(std::size_t(kCols) * kRows, 1.0);
     v[0] = -9999;
     GDALDatasetH mem = memRaster(kCols, kRows, gt, 4547, v, GDT_Int32);
     QVERIFY(mem);
     QCOMPARE(GDALSetRasterNoDataValue(GDALGetRasterBand(mem, 1), -9999), CE_None);
     const QString path = file(QStringLiteral("grid.asc"));
-    GDALDatasetH out = GDALCreateCopy(GDALGetDriverByName("AAIGrid"), path.toUtf8().constData(), mem, FALSE, nullptr,
-                                      nullptr, nullptr);
+    GDALDatasetH out = GDALCreateCopy(
+      GDALGetDriverByName("AAIGrid"), path.toUtf8().constData(), mem, FALSE, nullptr, nullptr, nullptr);
     GDALClose(mem);
     QVERIFY2(out, CPLGetLastErrorMsg());
     GDALClose(out);
@@ -415,7 +458,8 @@ void TestFormats::arcInfoAsciiGrid() {
     QCOMPARE(info.driver, std::string("AAIGrid"));
     QVERIFY(info.crs.isValid());
     // The ESRI .prj carries no EPSG code; check what it defines.
-    QVERIFY2(QString::fromStdString(info.crs.name()).contains(QStringLiteral("CM 114E")), info.crs.name().c_str());
+    QVERIFY2(QString::fromStdString(info.crs.name()).contains(QStringLiteral("CM 114E")),
+             info.crs.name().c_str());
     QCOMPARE(info.crs.semiMajorMetres(), 6378137.0);
     QCOMPARE(info.crs.linearUnitMetres(), 1.0);
     QVERIFY(!info.crs.isGeographic());
@@ -432,29 +476,39 @@ void TestFormats::arcInfoAsciiGrid() {
 
     // And it works as a zonal raster: the nodata cell (row 0, col 0) is outside both parcels.
     const QString parcels = file(QStringLiteral("asc_parcels.geojson"));
-    writePolygons("GeoJSON", parcels, 4547, {rectWkt(kRects[0]), rectWkt(kRects[1])}, kNameField.toStdString(),
-                  {kNames[0].toStdString(), kNames[1].toStdString()});
+    writePolygons("GeoJSON",
+                  parcels,
+                  4547,
+                  { rectWkt(kRects[0]), rectWkt(kRects[1]) },
+                  kNameField.toStdString(),
+                  { kNames[0].toStdString(), kNames[1].toStdString() });
     const std::vector<double> counts = zonalCounts(parcels, path);
     QCOMPARE(counts.size(), std::size_t(2));
     for (int i = 0; i < 2; ++i)
-        QVERIFY2(std::abs(counts[std::size_t(i)] - kExpectedCells[i]) < 1e-9, qPrintable(QString::number(counts[std::size_t(i)], 'g', 17)));
+        QVERIFY2(std::abs(counts[std::size_t(i)] - kExpectedCells[i]) < 1e-9,
+                 qPrintable(QString::number(counts[std::size_t(i)], 'g', 17)));
 }
 
 void TestFormats::vectorFormats_data() {
-    QTest::addColumn<QString>("writer");       // GDAL driver used to write the fixture
+    QTest::addColumn<QString>("writer"); // GDAL driver used to write the fixture
     QTest::addColumn<QString>("fileName");
-    QTest::addColumn<QStringList>("drivers");  // acceptable VectorLayer::info().driver values
+    QTest::addColumn<QStringList>("drivers"); // acceptable VectorLayer::info().driver values
     QTest::addColumn<int>("epsg");
     QTest::addColumn<QStringList>("layerOptions");
 
     const QStringList none;
-    QTest::newRow("Shapefile") << "ESRI Shapefile" << "parcels.shp" << QStringList{"ESRI Shapefile"} << 4547
-                               << QStringList{"ENCODING=UTF-8"};
-    QTest::newRow("GeoPackage") << "GPKG" << "parcels.gpkg" << QStringList{"GPKG"} << 4547 << none;
-    QTest::newRow("GeoJSON") << "GeoJSON" << "parcels.geojson" << QStringList{"GeoJSON"} << 4547 << none;
-    QTest::newRow("FileGDB") << "OpenFileGDB" << "parcels.gdb" << QStringList{"OpenFileGDB"} << 4547 << none;
+    QTest::newRow("Shapefile") << "ESRI Shapefile"
+                               << "parcels.shp" << QStringList{ "ESRI Shapefile" } << 4547
+                               << QStringList{ "ENCODING=UTF-8" };
+    QTest::newRow("GeoPackage") << "GPKG"
+                                << "parcels.gpkg" << QStringList{ "GPKG" } << 4547 << none;
+    QTest::newRow("GeoJSON") << "GeoJSON"
+                             << "parcels.geojson" << QStringList{ "GeoJSON" } << 4547 << none;
+    QTest::newRow("FileGDB") << "OpenFileGDB"
+                             << "parcels.gdb" << QStringList{ "OpenFileGDB" } << 4547 << none;
     // KML is always EPSG:4326; GDAL reads it with LIBKML when that driver is built in, else with KML.
-    QTest::newRow("KML") << "KML" << "parcels.kml" << QStringList{"LIBKML", "KML"} << 4326 << none;
+    QTest::newRow("KML") << "KML"
+                         << "parcels.kml" << QStringList{ "LIBKML", "KML" } << 4326 << none;
 }
 
 void TestFormats::vectorFormats() {
@@ -476,8 +530,13 @@ void TestFormats::vectorFormats() {
     for (const QByteArray& b : optBytes)
         opts.push_back(b.constData());
     opts.push_back(nullptr);
-    writePolygons(writer.toUtf8().constData(), path, epsg, wkts, kNameField.toStdString(),
-                  {kNames[0].toStdString(), kNames[1].toStdString()}, opts.data());
+    writePolygons(writer.toUtf8().constData(),
+                  path,
+                  epsg,
+                  wkts,
+                  kNameField.toStdString(),
+                  { kNames[0].toStdString(), kNames[1].toStdString() },
+                  opts.data());
     if (QTest::currentTestFailed())
         return;
 
@@ -507,22 +566,26 @@ void TestFormats::vectorFormats() {
         for (std::size_t i = 0; i < 2; ++i)
             QVERIFY2(std::abs(counts[i] - kExpectedCells[i]) < 1e-9,
                      qPrintable(QStringLiteral("parcel %1: %2 cells, expected %3")
-                                    .arg(i)
-                                    .arg(counts[i], 0, 'g', 17)
-                                    .arg(kExpectedCells[i])));
+                                  .arg(i)
+                                  .arg(counts[i], 0, 'g', 17)
+                                  .arg(kExpectedCells[i])));
     } else {
         // Reprojected from lon/lat: the same rectangles from a GeoJSON in EPSG:4326 are the reference.
         const QString reference = file(QStringLiteral("reference_4326.geojson"));
-        writePolygons("GeoJSON", reference, 4326, wkts, kNameField.toStdString(),
-                      {kNames[0].toStdString(), kNames[1].toStdString()});
+        writePolygons("GeoJSON",
+                      reference,
+                      4326,
+                      wkts,
+                      kNameField.toStdString(),
+                      { kNames[0].toStdString(), kNames[1].toStdString() });
         const std::vector<double> expected = zonalCounts(reference, m_raster);
         QCOMPARE(expected.size(), std::size_t(2));
         for (std::size_t i = 0; i < 2; ++i) {
             QVERIFY2(std::abs(counts[i] - expected[i]) <= 1e-9 * expected[i],
                      qPrintable(QStringLiteral("parcel %1: %2 cells from KML, %3 from GeoJSON")
-                                    .arg(i)
-                                    .arg(counts[i], 0, 'g', 17)
-                                    .arg(expected[i], 0, 'g', 17)));
+                                  .arg(i)
+                                  .arg(counts[i], 0, 'g', 17)
+                                  .arg(expected[i], 0, 'g', 17)));
             // ...and close to the projected rectangles (corners rounded to 1e-7 degree, ~1 cm).
             QVERIFY(std::abs(counts[i] - kExpectedCells[i]) < 1e-3 * kExpectedCells[i]);
         }
@@ -539,11 +602,16 @@ void TestFormats::gbkShapefileWithoutCpg() {
         return out;
     };
     const QString idField = QStringLiteral("小班号");
-    const QStringList ids{QStringLiteral("林-001"), QStringLiteral("林-002")};
+    const QStringList ids{ QStringLiteral("林-001"), QStringLiteral("林-002") };
     const QString path = file(QStringLiteral("gbk_parcels.shp"));
-    const char* const lco[] = {"ENCODING=", nullptr};
-    writePolygons("ESRI Shapefile", path, 4547, {rectWkt(kRects[0]), rectWkt(kRects[1])}, gbk(idField),
-                  {gbk(ids[0]), gbk(ids[1])}, lco);
+    const char* const lco[] = { "ENCODING=", nullptr };
+    writePolygons("ESRI Shapefile",
+                  path,
+                  4547,
+                  { rectWkt(kRects[0]), rectWkt(kRects[1]) },
+                  gbk(idField),
+                  { gbk(ids[0]), gbk(ids[1]) },
+                  lco);
     if (QTest::currentTestFailed())
         return;
     QFile::remove(file(QStringLiteral("gbk_parcels.cpg")));

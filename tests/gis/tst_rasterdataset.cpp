@@ -22,14 +22,21 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 /// Writes a GeoTIFF with GDAL: `bands` bands of `type`, values from `values` (band-major).
-void writeTiff(const QString& path, int cols, int rows, int bands, GDALDataType type,
-               const std::vector<double>& values, const double gt[6], std::optional<double> nodata,
-               const std::vector<const char*>& options = {}, int epsg = 4547) {
+void writeTiff(const QString& path,
+               int cols,
+               int rows,
+               int bands,
+               GDALDataType type,
+               const std::vector<double>& values,
+               const double gt[6],
+               std::optional<double> nodata,
+               const std::vector<const char*>& options = {},
+               int epsg = 4547) {
     GDALDriverH drv = GDALGetDriverByName("GTiff");
     std::vector<const char*> opts = options;
     opts.push_back(nullptr);
-    GDALDatasetH ds = GDALCreate(drv, path.toUtf8().constData(), cols, rows, bands, type,
-                                 const_cast<char**>(opts.data()));
+    GDALDatasetH ds =
+      GDALCreate(drv, path.toUtf8().constData(), cols, rows, bands, type, const_cast<char**>(opts.data()));
     QVERIFY(ds);
     GDALSetGeoTransform(ds, const_cast<double*>(gt));
     OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
@@ -48,7 +55,7 @@ void writeTiff(const QString& path, int cols, int rows, int bands, GDALDataType 
     GDALClose(ds);
 }
 
-template <typename Fn>
+template<typename Fn>
 GisError expectError(Fn&& fn) {
     try {
         fn();
@@ -78,7 +85,7 @@ private slots:
         v[6] = -9999;
         v[8] = kNaN;
         v[12] = -9999;
-        const double gt[6] = {500000, 30, 0, 2500000, 0, -20};
+        const double gt[6] = { 500000, 30, 0, 2500000, 0, -20 };
         writeTiff(path, cols, rows, 1, GDT_Float32, v, gt, -9999.0);
 
         RasterDataset ds(path.toStdString());
@@ -100,75 +107,79 @@ private slots:
 
         std::vector<double> out;
         std::vector<unsigned char> valid;
-        ds.read(1, Window{1, 1, 2, 3}, out, valid); // rows 1-2, cols 1-3
+        ds.read(1, Window{ 1, 1, 2, 3 }, out, valid); // rows 1-2, cols 1-3
         QCOMPARE(out.size(), std::size_t(6));
         QCOMPARE(valid.size(), std::size_t(6));
         // row 1: cells 6 (nodata), 7, 8 (NaN); row 2: 11, 12 (nodata), 13
-        const std::vector<unsigned char> expectValid{0, 1, 0, 1, 0, 1};
+        const std::vector<unsigned char> expectValid{ 0, 1, 0, 1, 0, 1 };
         QCOMPARE(valid, expectValid);
         QCOMPARE(out[1], 3.5);
         QCOMPARE(out[3], 5.5);
         QCOMPARE(out[5], 6.5);
 
         // Outside the raster.
-        QCOMPARE(expectError([&] { ds.read(1, Window{3, 0, 2, 1}, out, valid); }).kind(),
+        QCOMPARE(expectError([&] {
+                     ds.read(1, Window{ 3, 0, 2, 1 }, out, valid);
+                 }).kind(),
                  GisError::Kind::InvalidArgument);
-        QCOMPARE(expectError([&] { ds.read(2, Window{0, 0, 1, 1}, out, valid); }).kind(),
+        QCOMPARE(expectError([&] {
+                     ds.read(2, Window{ 0, 0, 1, 1 }, out, valid);
+                 }).kind(),
                  GisError::Kind::InvalidArgument);
 
         // reopen() gives an independent handle.
         RasterDataset again = ds.reopen();
-        again.read(1, Window{0, 0, rows, cols}, out, valid);
+        again.read(1, Window{ 0, 0, rows, cols }, out, valid);
         QCOMPARE(std::count(valid.begin(), valid.end(), 0), 3);
     }
 
     void nanNodataAndNoNodata() {
         const QString path = m_dir.filePath("nan.tif");
-        std::vector<double> v{1, kNaN, 3, 4};
-        const double gt[6] = {0, 1, 0, 2, 0, -1};
+        std::vector<double> v{ 1, kNaN, 3, 4 };
+        const double gt[6] = { 0, 1, 0, 2, 0, -1 };
         writeTiff(path, 2, 2, 1, GDT_Float64, v, gt, kNaN);
         RasterDataset ds(path.toStdString());
         QVERIFY(ds.info().bands[0].nodata.has_value());
         QVERIFY(std::isnan(*ds.info().bands[0].nodata));
         std::vector<double> out;
         std::vector<unsigned char> valid;
-        ds.read(1, Window{0, 0, 2, 2}, out, valid);
-        QCOMPARE(valid, (std::vector<unsigned char>{1, 0, 1, 1}));
+        ds.read(1, Window{ 0, 0, 2, 2 }, out, valid);
+        QCOMPARE(valid, (std::vector<unsigned char>{ 1, 0, 1, 1 }));
 
         // Without any nodata value, NaN cells are still invalid.
         const QString path2 = m_dir.filePath("nan_nonodata.tif");
         writeTiff(path2, 2, 2, 1, GDT_Float32, v, gt, std::nullopt);
         RasterDataset ds2(path2.toStdString());
         QVERIFY(!ds2.info().bands[0].nodata.has_value());
-        ds2.read(1, Window{0, 0, 2, 2}, out, valid);
-        QCOMPARE(valid, (std::vector<unsigned char>{1, 0, 1, 1}));
+        ds2.read(1, Window{ 0, 0, 2, 2 }, out, valid);
+        QCOMPARE(valid, (std::vector<unsigned char>{ 1, 0, 1, 1 }));
     }
 
     void maskBand() {
         const QString path = m_dir.filePath("masked.tif");
-        std::vector<double> v{10, 20, 30, 40, 50, 60};
-        const double gt[6] = {0, 1, 0, 2, 0, -1};
+        std::vector<double> v{ 10, 20, 30, 40, 50, 60 };
+        const double gt[6] = { 0, 1, 0, 2, 0, -1 };
         writeTiff(path, 3, 2, 1, GDT_Byte, v, gt, std::nullopt);
         {
             GDALDatasetH ds = GDALOpen(path.toUtf8().constData(), GA_Update);
             QVERIFY(ds);
             QCOMPARE(GDALCreateDatasetMaskBand(ds, GMF_PER_DATASET), CE_None);
             GDALRasterBandH mask = GDALGetMaskBand(GDALGetRasterBand(ds, 1));
-            unsigned char m[6] = {255, 0, 255, 255, 255, 0};
+            unsigned char m[6] = { 255, 0, 255, 255, 255, 0 };
             QCOMPARE(GDALRasterIO(mask, GF_Write, 0, 0, 3, 2, m, 3, 2, GDT_Byte, 0, 0), CE_None);
             GDALClose(ds);
         }
         RasterDataset ds(path.toStdString());
         std::vector<double> out;
         std::vector<unsigned char> valid;
-        ds.read(1, Window{0, 0, 2, 3}, out, valid);
-        QCOMPARE(valid, (std::vector<unsigned char>{1, 0, 1, 1, 1, 0}));
+        ds.read(1, Window{ 0, 0, 2, 3 }, out, valid);
+        QCOMPARE(valid, (std::vector<unsigned char>{ 1, 0, 1, 1, 1, 0 }));
         QCOMPARE(out, v);
     }
 
     void rotatedGeotransformRejected() {
         const QString path = m_dir.filePath("rotated.tif");
-        const double gt[6] = {0, 1, 0.2, 10, 0.1, -1};
+        const double gt[6] = { 0, 1, 0.2, 10, 0.1, -1 };
         writeTiff(path, 3, 3, 1, GDT_Byte, std::vector<double>(9, 1), gt, std::nullopt);
         const GisError e = expectError([&] { RasterDataset ds(path.toStdString()); });
         QCOMPARE(e.kind(), GisError::Kind::InvalidArgument);
@@ -179,22 +190,22 @@ private slots:
     void southUpFlipped() {
         const QString path = m_dir.filePath("southup.tif");
         // File rows: row 0 (south, y 10..11) = 1 2, row 1 = 3 4, row 2 (north, y 12..13) = 5 6.
-        const double gt[6] = {0, 1, 0, 10, 0, 1};
-        writeTiff(path, 2, 3, 1, GDT_Int16, {1, 2, 3, 4, 5, 6}, gt, 6.0);
+        const double gt[6] = { 0, 1, 0, 10, 0, 1 };
+        writeTiff(path, 2, 3, 1, GDT_Int16, { 1, 2, 3, 4, 5, 6 }, gt, 6.0);
         RasterDataset ds(path.toStdString());
         const Grid& g = ds.info().grid;
         QCOMPARE(g.originY, 13.0);
         QCOMPARE(g.cellHeight, 1.0);
         std::vector<double> out;
         std::vector<unsigned char> valid;
-        ds.read(1, Window{0, 0, 2, 2}, out, valid); // the two northern rows
-        QCOMPARE(out, (std::vector<double>{5, 6, 3, 4}));
-        QCOMPARE(valid, (std::vector<unsigned char>{1, 0, 1, 1}));
+        ds.read(1, Window{ 0, 0, 2, 2 }, out, valid); // the two northern rows
+        QCOMPARE(out, (std::vector<double>{ 5, 6, 3, 4 }));
+        QCOMPARE(valid, (std::vector<unsigned char>{ 1, 0, 1, 1 }));
         Window cells;
         ds.readBlock(1, 0, 0, out, cells);
         QCOMPARE(cells.row0, 0);
         QCOMPARE(cells.rows, 3);
-        QCOMPARE(out, (std::vector<double>{5, 6, 3, 4, 1, 2}));
+        QCOMPARE(out, (std::vector<double>{ 5, 6, 3, 4, 1, 2 }));
     }
 
     void missingFile() {
@@ -211,9 +222,16 @@ private slots:
         std::vector<double> v(std::size_t(n) * n);
         for (std::size_t i = 0; i < v.size(); ++i)
             v[i] = std::sin(double(i) * 0.001) * 1000 + double(i % 977);
-        const double gt[6] = {0, 1, 0, double(n), 0, -1};
-        writeTiff(path, n, n, 1, GDT_Float32, v, gt, std::nullopt,
-                  {"TILED=YES", "BLOCKXSIZE=64", "BLOCKYSIZE=64", "COMPRESS=DEFLATE"});
+        const double gt[6] = { 0, 1, 0, double(n), 0, -1 };
+        writeTiff(path,
+                  n,
+                  n,
+                  1,
+                  GDT_Float32,
+                  v,
+                  gt,
+                  std::nullopt,
+                  { "TILED=YES", "BLOCKXSIZE=64", "BLOCKYSIZE=64", "COMPRESS=DEFLATE" });
         QFile f(path);
         const qint64 full = f.size();
         QVERIFY(full > 100000);
@@ -227,7 +245,7 @@ private slots:
             std::vector<double> out;
             std::vector<unsigned char> valid;
             try {
-                ds.read(1, Window{0, 0, n, n}, out, valid);
+                ds.read(1, Window{ 0, 0, n, n }, out, valid);
             } catch (const GisError& e) {
                 sawError = true;
                 QCOMPARE(e.kind(), GisError::Kind::Io);
@@ -237,7 +255,7 @@ private slots:
                 QVERIFY2(msg.find("rows 0..511") != std::string::npos, e.what());
             }
             // The first (intact) tiles still read fine.
-            ds.read(1, Window{0, 0, 64, 64}, out, valid);
+            ds.read(1, Window{ 0, 0, 64, 64 }, out, valid);
             QCOMPARE(out[1], double(float(v[1])));
             // A bottom block fails through readBlock as well.
             Window cells;
@@ -253,8 +271,9 @@ private slots:
         const QString path = m_dir.filePath("info.tif");
         const int cols = 100, rows = 70;
         std::vector<double> v(std::size_t(cols) * rows * 2, 7);
-        const double gt[6] = {100, 0.5, 0, 200, 0, -0.25};
-        writeTiff(path, cols, rows, 2, GDT_Int16, v, gt, -32768.0, {"TILED=YES", "BLOCKXSIZE=32", "BLOCKYSIZE=16"});
+        const double gt[6] = { 100, 0.5, 0, 200, 0, -0.25 };
+        writeTiff(
+          path, cols, rows, 2, GDT_Int16, v, gt, -32768.0, { "TILED=YES", "BLOCKXSIZE=32", "BLOCKYSIZE=16" });
         {
             GDALDatasetH ds = GDALOpen(path.toUtf8().constData(), GA_Update);
             GDALSetMetadataItem(ds, "PRODUCER", "tanhui test", nullptr);
@@ -263,7 +282,7 @@ private slots:
             GDALSetMetadataItem(b2, "UNITS", "tC/ha", nullptr);
             GDALSetRasterScale(b2, 0.1);
             GDALSetRasterOffset(b2, 5);
-            int levels[] = {2, 4};
+            int levels[] = { 2, 4 };
             QCOMPARE(GDALBuildOverviews(ds, "NEAREST", 2, levels, 0, nullptr, nullptr, nullptr), CE_None);
             GDALClose(ds);
         }
@@ -302,20 +321,22 @@ private slots:
         const QString path = m_dir.filePath("two_rasters.gpkg");
         GDALDriverH drv = GDALGetDriverByName("GPKG");
         QVERIFY(drv);
-        for (const char* table : {"alpha", "beta"}) {
+        for (const char* table : { "alpha", "beta" }) {
             const std::string t = std::string("RASTER_TABLE=") + table;
-            const char* opts[] = {t.c_str(), "APPEND_SUBDATASET=YES", nullptr};
-            GDALDatasetH ds = GDALCreate(drv, path.toUtf8().constData(), 4, 4, 1, GDT_Byte,
-                                         const_cast<char**>(opts));
+            const char* opts[] = { t.c_str(), "APPEND_SUBDATASET=YES", nullptr };
+            GDALDatasetH ds =
+              GDALCreate(drv, path.toUtf8().constData(), 4, 4, 1, GDT_Byte, const_cast<char**>(opts));
             QVERIFY(ds);
-            double gt[6] = {0, 1, 0, 4, 0, -1};
+            double gt[6] = { 0, 1, 0, 4, 0, -1 };
             GDALSetGeoTransform(ds, gt);
             OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
             OSRImportFromEPSG(srs, 4326);
             GDALSetSpatialRef(ds, srs);
             OSRRelease(srs);
             std::vector<unsigned char> px(16, 3);
-            QCOMPARE(GDALRasterIO(GDALGetRasterBand(ds, 1), GF_Write, 0, 0, 4, 4, px.data(), 4, 4, GDT_Byte, 0, 0), CE_None);
+            QCOMPARE(
+              GDALRasterIO(GDALGetRasterBand(ds, 1), GF_Write, 0, 0, 4, 4, px.data(), 4, 4, GDT_Byte, 0, 0),
+              CE_None);
             GDALClose(ds);
         }
         const GisError e = expectError([&] { RasterDataset ds(path.toStdString()); });
@@ -336,7 +357,7 @@ private slots:
         QCOMPARE(info.grid.rows, 1920);
         std::vector<double> out;
         std::vector<unsigned char> valid;
-        ds.read(1, Window{900, 1900, 64, 64}, out, valid);
+        ds.read(1, Window{ 900, 1900, 64, 64 }, out, valid);
         QCOMPARE(std::count(valid.begin(), valid.end(), 1), std::ptrdiff_t(64 * 64));
         for (double x : out)
             QVERIFY(x >= 0 && x <= 255 && x == std::floor(x));
@@ -361,7 +382,7 @@ private slots:
         }
         std::vector<double> out;
         std::vector<unsigned char> valid;
-        ds.read(2, Window{0, 0, 718, 791}, out, valid);
+        ds.read(2, Window{ 0, 0, 718, 791 }, out, valid);
         QCOMPARE(valid[0], (unsigned char)0); // the corner is nodata
         const auto nValid = std::count(valid.begin(), valid.end(), 1);
         QVERIFY(nValid > 0 && nValid < std::ptrdiff_t(out.size()));
@@ -377,7 +398,7 @@ private slots:
         const Grid& g = ds.info().grid;
         QCOMPARE(g.originY, 200.0); // south-up file, exposed north-up
         QCOMPARE(g.cellHeight, 100.0);
-        ds.read(1, Window{0, 0, g.rows, g.cols}, out, valid);
+        ds.read(1, Window{ 0, 0, g.rows, g.cols }, out, valid);
         for (std::size_t i = 0; i < out.size(); ++i)
             if (std::isnan(out[i]))
                 QCOMPARE(valid[i], (unsigned char)0);

@@ -28,12 +28,14 @@ std::string toGbk(const QString& s) {
     return out;
 }
 
-const QStringList kSpecies{QStringLiteral("马尾松"), QStringLiteral("杉木"), QStringLiteral("桉树")};
+const QStringList kSpecies{ QStringLiteral("马尾松"), QStringLiteral("杉木"), QStringLiteral("桉树") };
 const QString kSpeciesField = QStringLiteral("优势树种");
 
 /// Writes a polygon shapefile whose DBF holds exactly the given bytes (no recoding, no .cpg).
 /// Field 0 is named `fieldName` (raw bytes), field 1 "AREA" (Real).
-void writeRawShapefile(const QString& path, const std::string& fieldName, const std::vector<std::string>& values,
+void writeRawShapefile(const QString& path,
+                       const std::string& fieldName,
+                       const std::vector<std::string>& values,
                        int epsg = 4547) {
     GDALDriverH drv = GDALGetDriverByName("ESRI Shapefile");
     GDALDatasetH ds = GDALCreate(drv, path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr);
@@ -43,7 +45,7 @@ void writeRawShapefile(const QString& path, const std::string& fieldName, const 
         srs = OSRNewSpatialReference(nullptr);
         OSRImportFromEPSG(srs, epsg);
     }
-    const char* lco[] = {"ENCODING=", nullptr};
+    const char* lco[] = { "ENCODING=", nullptr };
     OGRLayerH layer = GDALDatasetCreateLayer(ds, "parcels", srs, wkbPolygon, const_cast<char**>(lco));
     if (srs)
         OSRRelease(srs);
@@ -111,7 +113,7 @@ QStringList expectedSpecies() {
     return v;
 }
 
-template <typename Fn>
+template<typename Fn>
 GisError expectError(Fn&& fn) {
     try {
         fn();
@@ -177,12 +179,12 @@ private slots:
     void latin1WithAnsiLdidKept() {
         const QString path = m_dir.filePath("latin1.shp");
         const QString name = QStringLiteral("São Miguel, Povoação");
-        writeRawShapefile(path, "NAME", {name.toLatin1().toStdString()});
+        writeRawShapefile(path, "NAME", { name.toLatin1().toStdString() });
         setLdid(path, 0x57);
         VectorLayer layer(path.toStdString());
         QCOMPARE(layer.info().encoding.encoding, std::string("ISO-8859-1"));
         QCOMPARE(layer.info().encoding.source, std::string("ldid"));
-        QCOMPARE(readColumn(layer, 0), QStringList{name});
+        QCOMPARE(readColumn(layer, 0), QStringList{ name });
     }
 
     void gbkFromLdid() {
@@ -215,7 +217,7 @@ private slots:
 
     void unusableCpg_data() {
         QTest::addColumn<QByteArray>("cpg");
-        QTest::newRow("empty") << QByteArray();     // what GDAL itself writes for ENCODING=""
+        QTest::newRow("empty") << QByteArray(); // what GDAL itself writes for ENCODING=""
         QTest::newRow("garbage") << QByteArray("no-such-charset");
     }
     void unusableCpg() {
@@ -280,8 +282,8 @@ private slots:
     void geopackageAndTypes() {
         const QString path = m_dir.filePath("data.gpkg");
         {
-            GDALDatasetH ds = GDALCreate(GDALGetDriverByName("GPKG"), path.toUtf8().constData(), 0, 0, 0,
-                                         GDT_Unknown, nullptr);
+            GDALDatasetH ds = GDALCreate(
+              GDALGetDriverByName("GPKG"), path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr);
             QVERIFY(ds);
             OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
             OSRImportFromEPSG(srs, 4326);
@@ -289,9 +291,11 @@ private slots:
             OGRLayerH b = GDALDatasetCreateLayer(ds, "curves", srs, wkbCurvePolygonZ, nullptr);
             GDALDatasetCreateLayer(ds, "empty", srs, wkbPolygon, nullptr);
             OSRRelease(srs);
-            const struct { const char* name; OGRFieldType type; } fields[] = {
-                {"名称", OFTString}, {"big", OFTInteger64}, {"small", OFTInteger}, {"x", OFTReal},
-                {"d", OFTDate}, {"dt", OFTDateTime}};
+            const struct {
+                const char* name;
+                OGRFieldType type;
+            } fields[] = { { "名称", OFTString }, { "big", OFTInteger64 }, { "small", OFTInteger },
+                           { "x", OFTReal },      { "d", OFTDate },        { "dt", OFTDateTime } };
             for (const auto& fdef : fields) {
                 OGRFieldDefnH fd = OGR_Fld_Create(fdef.name, fdef.type);
                 QCOMPARE(OGR_L_CreateField(a, fd, TRUE), OGRERR_NONE);
@@ -332,8 +336,8 @@ private slots:
         QCOMPARE(info.encoding.source, std::string("format"));
         QCOMPARE(info.encoding.encoding, std::string("UTF-8"));
         QCOMPARE(info.layerName, QStringLiteral("小班"));
-        QCOMPARE(info.allLayerNames, (QStringList{QStringLiteral("小班"), QStringLiteral("curves"),
-                                                  QStringLiteral("empty")}));
+        QCOMPARE(info.allLayerNames,
+                 (QStringList{ QStringLiteral("小班"), QStringLiteral("curves"), QStringLiteral("empty") }));
         QCOMPARE(info.geometryType, std::string("Multi Polygon"));
         QCOMPARE(info.featureCount, std::int64_t(2));
         QVERIFY(info.crs.isGeographic());
@@ -370,8 +374,8 @@ private slots:
         opt.layerName = QStringLiteral("curves");
         VectorLayer curves(path.toStdString(), opt);
         QVERIFY(curves.next(f));
-        QCOMPARE(f.wkb[0], (unsigned char)1);        // little endian
-        QCOMPARE(int(f.wkb[1]), 3);                    // ISO Polygon, 2D
+        QCOMPARE(f.wkb[0], (unsigned char)1); // little endian
+        QCOMPARE(int(f.wkb[1]), 3);           // ISO Polygon, 2D
         QCOMPARE(int(f.wkb[2]) | int(f.wkb[3]) | int(f.wkb[4]), 0);
         QVERIFY(polygonFromWkb(f.wkb.data(), f.wkb.size(), mp));
         QVERIFY(mp.parts[0].rings[0].size() > 20);
@@ -389,7 +393,7 @@ private slots:
         QCOMPARE(e.kind(), GisError::Kind::Open);
         const QString msg = QString::fromUtf8(e.what());
         QVERIFY2(msg.contains(QStringLiteral("nope")) && msg.contains(QStringLiteral("小班")) &&
-                     msg.contains(QStringLiteral("curves")) && msg.contains(QStringLiteral("empty")),
+                   msg.contains(QStringLiteral("curves")) && msg.contains(QStringLiteral("empty")),
                  e.what());
     }
 
@@ -415,7 +419,7 @@ private slots:
         QCOMPARE(mp.planarArea(), 15.0);
 
         const QString shp = m_dir.filePath("nocrs.shp");
-        writeRawShapefile(shp, "NAME", {"a", "b"}, 0);
+        writeRawShapefile(shp, "NAME", { "a", "b" }, 0);
         VectorLayer none(shp.toStdString());
         QVERIFY(!none.info().crs.isValid());
         VectorOpenOptions opt;
@@ -447,7 +451,7 @@ private slots:
 
     void wkbMultiPolygonBigEndian() {
         const char* wkt = "MULTIPOLYGON (((0 0,1 0,1 1,0 0)),((5 5,7 5,7 7,5 7,5 5)))";
-        for (OGRwkbByteOrder order : {wkbNDR, wkbXDR}) {
+        for (OGRwkbByteOrder order : { wkbNDR, wkbXDR }) {
             const auto wkb = wkbFromWkt(wkt, order);
             QCOMPARE(wkb[0], (unsigned char)(order == wkbNDR ? 1 : 0));
             MultiPolygon mp;
@@ -457,14 +461,14 @@ private slots:
             QCOMPARE(mp.parts[1].rings[0].x(1), 7.0);
         }
         // Hand-built big-endian polygon: one triangle.
-        std::vector<unsigned char> be{0, 0, 0, 0, 3, 0, 0, 0, 1, 0, 0, 0, 4};
+        std::vector<unsigned char> be{ 0, 0, 0, 0, 3, 0, 0, 0, 1, 0, 0, 0, 4 };
         const auto put = [&](double d) {
             unsigned char b[8];
             std::memcpy(b, &d, 8);
             for (int i = 7; i >= 0; --i)
                 be.push_back(b[i]);
         };
-        for (double d : {0.0, 0.0, 2.0, 0.0, 0.0, 2.0, 0.0, 0.0})
+        for (double d : { 0.0, 0.0, 2.0, 0.0, 0.0, 2.0, 0.0, 0.0 })
             put(d);
         MultiPolygon mp;
         QVERIFY(polygonFromWkb(be.data(), be.size(), mp));
@@ -473,16 +477,17 @@ private slots:
 
     void wkbZAndM() {
         MultiPolygon mp;
-        for (const char* wkt : {"POLYGON Z ((0 0 1,3 0 2,3 3 3,0 0 1))", "POLYGON M ((0 0 1,3 0 2,3 3 3,0 0 1))",
-                                "MULTIPOLYGON ZM (((0 0 1 9,3 0 2 9,3 3 3 9,0 0 1 9)))"}) {
+        for (const char* wkt : { "POLYGON Z ((0 0 1,3 0 2,3 3 3,0 0 1))",
+                                 "POLYGON M ((0 0 1,3 0 2,3 3 3,0 0 1))",
+                                 "MULTIPOLYGON ZM (((0 0 1 9,3 0 2 9,3 3 3 9,0 0 1 9)))" }) {
             const auto wkb = wkbFromWkt(wkt, wkbXDR);
             QVERIFY2(polygonFromWkb(wkb.data(), wkb.size(), mp), wkt);
             QCOMPARE(mp.planarArea(), 4.5);
-            QCOMPARE(mp.parts[0].rings[0].xy, (std::vector<double>{0, 0, 3, 0, 3, 3, 0, 0}));
+            QCOMPARE(mp.parts[0].rings[0].xy, (std::vector<double>{ 0, 0, 3, 0, 3, 3, 0, 0 }));
         }
         // EWKB (PostGIS) Z flag with SRID.
-        std::vector<unsigned char> ewkb{1, 3, 0, 0, 0xA0, 0xE6, 0x10, 0, 0, 1, 0, 0, 0, 4, 0, 0, 0};
-        for (double d : {0.0, 0.0, 7.0, 2.0, 0.0, 7.0, 0.0, 2.0, 7.0, 0.0, 0.0, 7.0}) {
+        std::vector<unsigned char> ewkb{ 1, 3, 0, 0, 0xA0, 0xE6, 0x10, 0, 0, 1, 0, 0, 0, 4, 0, 0, 0 };
+        for (double d : { 0.0, 0.0, 7.0, 2.0, 0.0, 7.0, 0.0, 2.0, 7.0, 0.0, 0.0, 7.0 }) {
             unsigned char b[8];
             std::memcpy(b, &d, 8);
             ewkb.insert(ewkb.end(), b, b + 8);

@@ -52,11 +52,20 @@ CsvTable readCsv(const QString& path) {
 }
 
 /// Writes a Float64 GeoTIFF with the given grid, EPSG code and values (row-major).
-void writeTiff(const QString& path, const Grid& g, int epsg, const std::vector<double>& values,
-               double nodata = std::nan(""), const char* const* options = nullptr) {
-    GDALDatasetH ds = GDALCreate(GDALGetDriverByName("GTiff"), path.toUtf8().constData(), g.cols, g.rows, 1,
-                                 GDT_Float64, const_cast<char**>(options));
-    double gt[6] = {g.originX, g.cellWidth, 0, g.originY, 0, -g.cellHeight};
+void writeTiff(const QString& path,
+               const Grid& g,
+               int epsg,
+               const std::vector<double>& values,
+               double nodata = std::nan(""),
+               const char* const* options = nullptr) {
+    GDALDatasetH ds = GDALCreate(GDALGetDriverByName("GTiff"),
+                                 path.toUtf8().constData(),
+                                 g.cols,
+                                 g.rows,
+                                 1,
+                                 GDT_Float64,
+                                 const_cast<char**>(options));
+    double gt[6] = { g.originX, g.cellWidth, 0, g.originY, 0, -g.cellHeight };
     GDALSetGeoTransform(ds, gt);
     OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
     OSRImportFromEPSG(srs, epsg);
@@ -65,8 +74,18 @@ void writeTiff(const QString& path, const Grid& g, int epsg, const std::vector<d
     GDALRasterBandH band = GDALGetRasterBand(ds, 1);
     if (!std::isnan(nodata) || options == nullptr)
         GDALSetRasterNoDataValue(band, nodata);
-    if (GDALRasterIO(band, GF_Write, 0, 0, g.cols, g.rows, const_cast<double*>(values.data()), g.cols, g.rows,
-                     GDT_Float64, 0, 0) != CE_None)
+    if (GDALRasterIO(band,
+                     GF_Write,
+                     0,
+                     0,
+                     g.cols,
+                     g.rows,
+                     const_cast<double*>(values.data()),
+                     g.cols,
+                     g.rows,
+                     GDT_Float64,
+                     0,
+                     0) != CE_None)
         qFatal("cannot write %s", qPrintable(path));
     GDALClose(ds);
 }
@@ -76,7 +95,8 @@ void writeGeoJson(const QString& path, int epsg, const QStringList& wkts) {
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly));
     QTextStream out(&f);
-    out << "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::"
+    out << "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:"
+           "def:crs:EPSG::"
         << epsg << "\"}},\"features\":[";
     for (int i = 0; i < wkts.size(); ++i) {
         QString geometry = QStringLiteral("null");
@@ -90,8 +110,8 @@ void writeGeoJson(const QString& path, int epsg, const QStringList& wkts) {
             CPLFree(json);
             OGR_G_DestroyGeometry(g);
         }
-        out << (i ? "," : "") << "{\"type\":\"Feature\",\"properties\":{\"name\":\"p" << i << "\"},\"geometry\":" << geometry
-            << "}";
+        out << (i ? "," : "") << "{\"type\":\"Feature\",\"properties\":{\"name\":\"p" << i
+            << "\"},\"geometry\":" << geometry << "}";
     }
     out << "]}";
 }
@@ -111,31 +131,35 @@ QString makeWillametteDensity(const QString& dir) {
                 return i;
         return -1;
     };
-    const int ca = col("C_above"), cb = col("C_below"), cs = col("C_soil"), cd = col("C_dead"), lu = col("lucode");
+    const int ca = col("C_above"), cb = col("C_below"), cs = col("C_soil"), cd = col("C_dead"),
+              lu = col("lucode");
     while (!csv.atEnd()) {
         const QList<QByteArray> f = csv.readLine().trimmed().split(',');
         if (f.size() <= lu)
             continue;
         density[f[lu].toInt()] = f[ca].toDouble() + f[cb].toDouble() + f[cs].toDouble() + f[cd].toDouble();
     }
-    GDALDatasetH src = GDALOpen((base + QStringLiteral("lulc_samp_cur.tif")).toUtf8().constData(), GA_ReadOnly);
+    GDALDatasetH src =
+      GDALOpen((base + QStringLiteral("lulc_samp_cur.tif")).toUtf8().constData(), GA_ReadOnly);
     const int nx = GDALGetRasterXSize(src), ny = GDALGetRasterYSize(src);
     std::vector<double> v(std::size_t(nx) * ny);
-    if (GDALRasterIO(GDALGetRasterBand(src, 1), GF_Read, 0, 0, nx, ny, v.data(), nx, ny, GDT_Float64, 0, 0) != CE_None)
+    if (GDALRasterIO(GDALGetRasterBand(src, 1), GF_Read, 0, 0, nx, ny, v.data(), nx, ny, GDT_Float64, 0, 0) !=
+        CE_None)
         return {};
     for (double& x : v) {
         const auto it = density.find(int(x));
         x = (x == 255 || it == density.end()) ? -1.0 : it->second;
     }
     const QString out = dir + QStringLiteral("/willamette_density.tif");
-    GDALDatasetH dst = GDALCreate(GDALGetDriverByName("GTiff"), out.toUtf8().constData(), nx, ny, 1, GDT_Float64, nullptr);
+    GDALDatasetH dst =
+      GDALCreate(GDALGetDriverByName("GTiff"), out.toUtf8().constData(), nx, ny, 1, GDT_Float64, nullptr);
     double gt[6];
     GDALGetGeoTransform(src, gt);
     GDALSetGeoTransform(dst, gt);
     GDALSetProjection(dst, GDALGetProjectionRef(src));
     GDALSetRasterNoDataValue(GDALGetRasterBand(dst, 1), -1.0);
     const CPLErr written =
-        GDALRasterIO(GDALGetRasterBand(dst, 1), GF_Write, 0, 0, nx, ny, v.data(), nx, ny, GDT_Float64, 0, 0);
+      GDALRasterIO(GDALGetRasterBand(dst, 1), GF_Write, 0, 0, nx, ny, v.data(), nx, ny, GDT_Float64, 0, 0);
     GDALClose(dst);
     if (written != CE_None)
         return {};
@@ -146,8 +170,9 @@ QString makeWillametteDensity(const QString& dir) {
 bool identical(const ZonalStats& a, const ZonalStats& b) {
     auto same = [](double x, double y) { return (std::isnan(x) && std::isnan(y)) || x == y; };
     if (!(same(a.count, b.count) && same(a.sum, b.sum) && same(a.mean, b.mean) && same(a.min, b.min) &&
-          same(a.max, b.max) && same(a.stdev, b.stdev) && same(a.majority, b.majority) && a.variety == b.variety &&
-          same(a.nodataAreaM2, b.nodataAreaM2) && same(a.validAreaM2, b.validAreaM2) && a.classes.size() == b.classes.size()))
+          same(a.max, b.max) && same(a.stdev, b.stdev) && same(a.majority, b.majority) &&
+          a.variety == b.variety && same(a.nodataAreaM2, b.nodataAreaM2) &&
+          same(a.validAreaM2, b.validAreaM2) && a.classes.size() == b.classes.size()))
         return false;
     for (std::size_t i = 0; i < a.classes.size(); ++i)
         if (a.classes[i].value != b.classes[i].value || a.classes[i].cells != b.classes[i].cells ||
@@ -156,8 +181,8 @@ bool identical(const ZonalStats& a, const ZonalStats& b) {
     return true;
 }
 
-constexpr StatSet kAll = Stat::Count | Stat::Sum | Stat::Mean | Stat::Min | Stat::Max | Stat::Stdev | Stat::Majority |
-                         Stat::Minority | Stat::Variety | Stat::Frac | Stat::Area;
+constexpr StatSet kAll = Stat::Count | Stat::Sum | Stat::Mean | Stat::Min | Stat::Max | Stat::Stdev |
+                         Stat::Majority | Stat::Minority | Stat::Variety | Stat::Frac | Stat::Area;
 
 } // namespace
 
@@ -203,20 +228,25 @@ void TestZonalEngine::willametteMatchesReference() {
     opt.stats = Stat::Count | Stat::Sum;
     const ZonalResult r = runZonal(parcels, bands, opt);
 
-    const CsvTable expected = readCsv(tanhui::test::sharedDataFile(QStringLiteral("willamette/expected_parcels_coverage_weighted.csv")));
+    const CsvTable expected = readCsv(
+      tanhui::test::sharedDataFile(QStringLiteral("willamette/expected_parcels_coverage_weighted.csv")));
     QCOMPARE(expected.rows.size(), std::size_t(85));
-    const int cSum = expected.column(QStringLiteral("sum")), cCount = expected.column(QStringLiteral("count"));
+    const int cSum = expected.column(QStringLiteral("sum")),
+              cCount = expected.column(QStringLiteral("count"));
     double worst = 0;
     for (std::size_t i = 0; i < parcels.parcels.size(); ++i) {
         const QStringList& row = expected.rows[std::size_t(parcels.parcels[i].fid)];
         const double es = row[cSum].toDouble(), ec = row[cCount].toDouble();
         const ZonalStats& s = r.stats[i][0];
         const double rs = std::abs(s.sum - es) / std::abs(es), rc = std::abs(s.count - ec) / std::abs(ec);
-        worst = std::max({worst, rs, rc});
+        worst = std::max({ worst, rs, rc });
         QVERIFY2(rs <= 1e-6 && rc <= 1e-6,
                  qPrintable(QStringLiteral("parcel fid %1: sum %2 vs %3, count %4 vs %5")
-                                .arg(parcels.parcels[i].fid)
-                                .arg(s.sum, 0, 'g', 15).arg(es, 0, 'g', 15).arg(s.count, 0, 'g', 15).arg(ec, 0, 'g', 15)));
+                              .arg(parcels.parcels[i].fid)
+                              .arg(s.sum, 0, 'g', 15)
+                              .arg(es, 0, 'g', 15)
+                              .arg(s.count, 0, 'g', 15)
+                              .arg(ec, 0, 'g', 15)));
     }
     qInfo("Willamette: 85 parcels, worst relative difference %.3g", worst);
 }
@@ -228,8 +258,10 @@ void TestZonalEngine::threadsAndTilingGiveIdenticalResults() {
     const ParcelSet parcels = readParcels(parcelsPath.toStdString(), {});
     std::vector<ZonalBand> bands;
     appendRasterBands(m_density.toStdString(), bands);
-    appendRasterBands(tanhui::test::sharedDataFile(QStringLiteral("willamette/lulc_samp_cur.tif")).toStdString(), bands);
-    appendRasterBands(tanhui::test::sharedDataFile(QStringLiteral("willamette/lulc_samp_fut.tif")).toStdString(), bands);
+    appendRasterBands(
+      tanhui::test::sharedDataFile(QStringLiteral("willamette/lulc_samp_cur.tif")).toStdString(), bands);
+    appendRasterBands(
+      tanhui::test::sharedDataFile(QStringLiteral("willamette/lulc_samp_fut.tif")).toStdString(), bands);
     QCOMPARE(bands.size(), std::size_t(3));
 
     ZonalOptions one;
@@ -244,15 +276,17 @@ void TestZonalEngine::threadsAndTilingGiveIdenticalResults() {
     const ZonalResult b = runZonal(parcels, bands, two);
     for (std::size_t i = 0; i < parcels.parcels.size(); ++i)
         for (std::size_t k = 0; k < bands.size(); ++k)
-            QVERIFY2(identical(a.stats[i][k], b.stats[i][k]),
-                     qPrintable(QStringLiteral("parcel %1 band %2 differs between 1 and 2 threads").arg(i).arg(k)));
+            QVERIFY2(
+              identical(a.stats[i][k], b.stats[i][k]),
+              qPrintable(QStringLiteral("parcel %1 band %2 differs between 1 and 2 threads").arg(i).arg(k)));
     // Class areas of a wholly-inside parcel add up to its ellipsoidal area.
     for (std::size_t i = 0; i < parcels.parcels.size(); ++i) {
         const ZonalStats& s = a.stats[i][1];
         double total = s.nodataAreaM2;
         for (const ClassTotal& c : s.classes)
             total += c.areaM2;
-        QVERIFY(std::abs(total - parcels.parcels[i].ellipsoidalAreaM2) <= 1e-6 * parcels.parcels[i].ellipsoidalAreaM2);
+        QVERIFY(std::abs(total - parcels.parcels[i].ellipsoidalAreaM2) <=
+                1e-6 * parcels.parcels[i].ellipsoidalAreaM2);
     }
 }
 
@@ -264,7 +298,7 @@ void TestZonalEngine::reprojectedParcelsAgree() {
     const QString src = tanhui::test::sharedDataFile(QStringLiteral("willamette/harv_samp_cur.shp"));
     const QString dst = m_dir.filePath(QStringLiteral("harv_wgs84.gpkg"));
     GDALDatasetH in = GDALOpenEx(src.toUtf8().constData(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
-    const char* args[] = {"-t_srs", "EPSG:4326", "-f", "GPKG", nullptr};
+    const char* args[] = { "-t_srs", "EPSG:4326", "-f", "GPKG", nullptr };
     GDALVectorTranslateOptions* o = GDALVectorTranslateOptionsNew(const_cast<char**>(args), nullptr);
     GDALDatasetH out = GDALVectorTranslate(dst.toUtf8().constData(), nullptr, 1, &in, o, nullptr);
     GDALVectorTranslateOptionsFree(o);
@@ -287,7 +321,10 @@ void TestZonalEngine::reprojectedParcelsAgree() {
     for (std::size_t i = 0; i < utm.parcels.size(); ++i) {
         // Vertices only: the round trip UTM -> lon/lat -> UTM reproduces the parcel exactly.
         const double roundTrip = std::abs(a.stats[i][0].count - c.stats[i][0].count) / a.stats[i][0].count;
-        QVERIFY2(roundTrip < 1e-9, qPrintable(QStringLiteral("parcel %1: %2 vs %3").arg(i).arg(a.stats[i][0].count).arg(c.stats[i][0].count)));
+        QVERIFY2(
+          roundTrip < 1e-9,
+          qPrintable(
+            QStringLiteral("parcel %1: %2 vs %3").arg(i).arg(a.stats[i][0].count).arg(c.stats[i][0].count)));
         // Densified: edges straight in lon/lat are curved in UTM. Near the central meridian a
         // parallel's curvature is tanφ/R, so an edge of length L bulges by at most s = L²·tanφ/(8R)
         // and moves at most (2/3)·L·s of area. Bound the difference by the sum over all edges (φ ≈ 44.6°,
@@ -301,10 +338,12 @@ void TestZonalEngine::reprojectedParcelsAgree() {
                     boundM2 += 2.0 * (2.0 / 3.0) * L * (L * L / (8.0 * 6371000.0));
                 }
         const double diffM2 = std::abs(a.stats[i][0].count - b.stats[i][0].count) * 900.0;
-        QVERIFY2(diffM2 <= boundM2 + 1e-6,
-                 qPrintable(QStringLiteral("parcel %1: %2 m² apart, bound %3 m²").arg(i).arg(diffM2).arg(boundM2)));
+        QVERIFY2(
+          diffM2 <= boundM2 + 1e-6,
+          qPrintable(QStringLiteral("parcel %1: %2 m² apart, bound %3 m²").arg(i).arg(diffM2).arg(boundM2)));
         // The ellipsoidal area does not depend on the layer's CRS beyond the same edge effect.
-        QVERIFY(std::abs(utm.parcels[i].ellipsoidalAreaM2 - geo.parcels[i].ellipsoidalAreaM2) <= boundM2 + 1e-6);
+        QVERIFY(std::abs(utm.parcels[i].ellipsoidalAreaM2 - geo.parcels[i].ellipsoidalAreaM2) <=
+                boundM2 + 1e-6);
     }
 }
 
@@ -321,12 +360,14 @@ void TestZonalEngine::saoMiguelClassesAndTrueAreas() {
     opt.stats = Stat::Count | Stat::Majority | Stat::Variety | Stat::Area;
     const ZonalResult r = runZonal(parcels, bands, opt);
 
-    const CsvTable expected = readCsv(tanhui::test::sharedDataFile(QStringLiteral("sao_miguel/expected_coverage_weighted.csv")));
+    const CsvTable expected =
+      readCsv(tanhui::test::sharedDataFile(QStringLiteral("sao_miguel/expected_coverage_weighted.csv")));
     // Ellipsoidal polygon areas (km²) given in ../shared/data/README.md.
     const std::map<QString, double> ellipsoidalKm2 = {
-        {QStringLiteral("Lagoa"), 45.583},          {QStringLiteral("Nordeste"), 101.489},
-        {QStringLiteral("Ponta Delgada"), 233.060}, {QStringLiteral("Povoação"), 106.423},
-        {QStringLiteral("Ribeira Grande"), 180.191}, {QStringLiteral("Vila Franca do Campo"), 77.987}};
+        { QStringLiteral("Lagoa"), 45.583 },           { QStringLiteral("Nordeste"), 101.489 },
+        { QStringLiteral("Ponta Delgada"), 233.060 },  { QStringLiteral("Povoação"), 106.423 },
+        { QStringLiteral("Ribeira Grande"), 180.191 }, { QStringLiteral("Vila Franca do Campo"), 77.987 }
+    };
     QCOMPARE(expected.rows.size(), std::size_t(6));
     for (std::size_t i = 0; i < parcels.parcels.size(); ++i) {
         const QString name = parcels.parcels[i].id.toString();
@@ -334,7 +375,10 @@ void TestZonalEngine::saoMiguelClassesAndTrueAreas() {
         for (const QStringList& e : expected.rows)
             if (e[expected.column(QStringLiteral("name"))] == name)
                 row = &e;
-        QVERIFY2(row, qPrintable(QStringLiteral("no reference row for '%1' (non-ASCII names must read correctly)").arg(name)));
+        QVERIFY2(
+          row,
+          qPrintable(
+            QStringLiteral("no reference row for '%1' (non-ASCII names must read correctly)").arg(name)));
         const ZonalStats& s = r.stats[i][0];
         const double ec = (*row)[expected.column(QStringLiteral("count"))].toDouble();
         QVERIFY2(std::abs(s.count - ec) <= 1e-6 * ec, qPrintable(name));
@@ -344,8 +388,10 @@ void TestZonalEngine::saoMiguelClassesAndTrueAreas() {
         for (const ClassTotal& c : s.classes)
             classKm2 += c.areaM2 / 1e6;
         const double ref = ellipsoidalKm2.at(name);
-        QVERIFY2(std::abs(classKm2 - ref) <= 0.001 * ref,
-                 qPrintable(QStringLiteral("%1: class areas %2 km² vs ellipsoidal %3 km²").arg(name).arg(classKm2).arg(ref)));
+        QVERIFY2(
+          std::abs(classKm2 - ref) <= 0.001 * ref,
+          qPrintable(
+            QStringLiteral("%1: class areas %2 km² vs ellipsoidal %3 km²").arg(name).arg(classKm2).arg(ref)));
         QVERIFY(std::abs(parcels.parcels[i].ellipsoidalAreaM2 / 1e6 - ref) <= 0.001 * ref);
     }
 }
@@ -356,27 +402,37 @@ void TestZonalEngine::saoMiguelPopulation() {
     ro.idField = QStringLiteral("name");
     const ParcelSet parcels = readParcels(parcelsPath.toStdString(), ro);
     std::vector<ZonalBand> bands;
-    appendRasterBands(tanhui::test::sharedDataFile(QStringLiteral("sao_miguel/gpw_v411_2020_count_2020.tif")).toStdString(), bands);
+    appendRasterBands(
+      tanhui::test::sharedDataFile(QStringLiteral("sao_miguel/gpw_v411_2020_count_2020.tif")).toStdString(),
+      bands);
     ZonalOptions opt;
     opt.stats = StatSet(Stat::Sum);
     const ZonalResult r = runZonal(parcels, bands, opt);
-    const CsvTable expected = readCsv(tanhui::test::sharedDataFile(QStringLiteral("sao_miguel/expected_population.csv")));
+    const CsvTable expected =
+      readCsv(tanhui::test::sharedDataFile(QStringLiteral("sao_miguel/expected_population.csv")));
     for (std::size_t i = 0; i < parcels.parcels.size(); ++i)
         for (const QStringList& e : expected.rows)
             if (e[0] == parcels.parcels[i].id.toString()) {
                 const double ref = e[1].toDouble();
                 QVERIFY2(std::abs(r.stats[i][0].sum - ref) <= 1e-6 * ref,
-                         qPrintable(QStringLiteral("%1: %2 vs %3").arg(e[0]).arg(r.stats[i][0].sum, 0, 'g', 12).arg(ref, 0, 'g', 12)));
+                         qPrintable(QStringLiteral("%1: %2 vs %3")
+                                      .arg(e[0])
+                                      .arg(r.stats[i][0].sum, 0, 'g', 12)
+                                      .arg(ref, 0, 'g', 12)));
             }
 }
 
 void TestZonalEngine::nodataAndNanAreExcluded() {
     // 4 × 1 cells of 10 m: values 1, NaN, nodata(-9), 4. A parcel over the whole row.
-    const Grid g{500000, 2500010, 10, 10, 4, 1};
+    const Grid g{ 500000, 2500010, 10, 10, 4, 1 };
     const QString path = m_dir.filePath(QStringLiteral("nodata.tif"));
-    writeTiff(path, g, 4547, {1.0, std::nan(""), -9.0, 4.0}, -9.0);
+    writeTiff(path, g, 4547, { 1.0, std::nan(""), -9.0, 4.0 }, -9.0);
     const QString vec = m_dir.filePath(QStringLiteral("row.geojson"));
-    writeGeoJson(vec, 4547, {QStringLiteral("POLYGON((500000 2500000,500040 2500000,500040 2500010,500000 2500010,500000 2500000))")});
+    writeGeoJson(
+      vec,
+      4547,
+      { QStringLiteral(
+        "POLYGON((500000 2500000,500040 2500000,500040 2500010,500000 2500010,500000 2500000))") });
     const ParcelSet parcels = readParcels(vec.toStdString(), {});
     std::vector<ZonalBand> bands;
     appendRasterBands(path.toStdString(), bands);
@@ -399,11 +455,15 @@ void TestZonalEngine::nodataAndNanAreExcluded() {
 void TestZonalEngine::projectedAreasAreEllipsoidal() {
     // Far from the central meridian of a Gauss-Krüger zone the grid scale factor is large; class
     // areas must follow the ellipsoidal area, not the planar one.
-    const Grid g{200000, 2600000, 100, 100, 20, 20}; // 300 km west of CM 114E (EPSG:4547)
+    const Grid g{ 200000, 2600000, 100, 100, 20, 20 }; // 300 km west of CM 114E (EPSG:4547)
     const QString path = m_dir.filePath(QStringLiteral("edge.tif"));
     writeTiff(path, g, 4547, std::vector<double>(400, 7.0));
     const QString vec = m_dir.filePath(QStringLiteral("edge.geojson"));
-    writeGeoJson(vec, 4547, {QStringLiteral("POLYGON((200500 2598500,201500 2598500,201500 2599500,200500 2599500,200500 2598500))")});
+    writeGeoJson(
+      vec,
+      4547,
+      { QStringLiteral(
+        "POLYGON((200500 2598500,201500 2598500,201500 2599500,200500 2599500,200500 2598500))") });
     const ParcelSet parcels = readParcels(vec.toStdString(), {});
     const Parcel& p = parcels.parcels[0];
     QVERIFY(std::abs(p.planarAreaM2 - 1e6) < 1e-6);
@@ -418,16 +478,20 @@ void TestZonalEngine::projectedAreasAreEllipsoidal() {
 }
 
 void TestZonalEngine::invalidAndNullGeometries() {
-    const Grid g{500000, 2500100, 10, 10, 10, 10};
+    const Grid g{ 500000, 2500100, 10, 10, 10, 10 };
     const QString path = m_dir.filePath(QStringLiteral("ones.tif"));
     writeTiff(path, g, 4547, std::vector<double>(100, 1.0));
     const QString vec = m_dir.filePath(QStringLiteral("bad.geojson"));
-    writeGeoJson(vec, 4547,
-                 {QStringLiteral("POLYGON((500000 2500000,500040 2500040,500040 2500000,500000 2500040,500000 2500000))"), // bow-tie
-                  QString(), // null geometry
-                  QStringLiteral("POLYGON EMPTY"),
-                  QStringLiteral("LINESTRING(500000 2500000,500050 2500050)"),
-                  QStringLiteral("POLYGON((500050 2500050,500060 2500050,500060 2500060,500050 2500060,500050 2500050))")});
+    writeGeoJson(
+      vec,
+      4547,
+      { QStringLiteral(
+          "POLYGON((500000 2500000,500040 2500040,500040 2500000,500000 2500040,500000 2500000))"), // bow-tie
+        QString(), // null geometry
+        QStringLiteral("POLYGON EMPTY"),
+        QStringLiteral("LINESTRING(500000 2500000,500050 2500050)"),
+        QStringLiteral(
+          "POLYGON((500050 2500050,500060 2500050,500060 2500060,500050 2500060,500050 2500050))") });
     const ParcelSet parcels = readParcels(vec.toStdString(), {});
     QCOMPARE(parcels.parcels.size(), std::size_t(2));
     QCOMPARE(parcels.repaired.size(), std::size_t(1));
@@ -447,7 +511,7 @@ void TestZonalEngine::invalidAndNullGeometries() {
 }
 
 void TestZonalEngine::emptyLayer() {
-    const Grid g{500000, 2500100, 10, 10, 10, 10};
+    const Grid g{ 500000, 2500100, 10, 10, 10, 10 };
     const QString path = m_dir.filePath(QStringLiteral("ones2.tif"));
     writeTiff(path, g, 4547, std::vector<double>(100, 1.0));
     const QString vec = m_dir.filePath(QStringLiteral("empty.geojson"));
@@ -462,15 +526,19 @@ void TestZonalEngine::emptyLayer() {
 
 void TestZonalEngine::cancelStopsTheRun() {
     // 2000 × 2000 raster and 400 parcels; cancel as soon as progress is first reported.
-    const Grid g{500000, 2520000, 10, 10, 2000, 2000};
+    const Grid g{ 500000, 2520000, 10, 10, 2000, 2000 };
     const QString path = m_dir.filePath(QStringLiteral("big.tif"));
-    const char* const tiled[] = {"TILED=YES", nullptr};
+    const char* const tiled[] = { "TILED=YES", nullptr };
     writeTiff(path, g, 4547, std::vector<double>(std::size_t(4000000), 3.0), -1, tiled);
     QStringList wkts;
     for (int i = 0; i < 20; ++i)
         for (int j = 0; j < 20; ++j) {
             const double x = 500000 + i * 1000, y = 2500000 + j * 1000;
-            wkts << QStringLiteral("POLYGON((%1 %2,%3 %2,%3 %4,%1 %4,%1 %2))").arg(x).arg(y).arg(x + 990).arg(y + 990);
+            wkts << QStringLiteral("POLYGON((%1 %2,%3 %2,%3 %4,%1 %4,%1 %2))")
+                      .arg(x)
+                      .arg(y)
+                      .arg(x + 990)
+                      .arg(y + 990);
         }
     const QString vec = m_dir.filePath(QStringLiteral("grid.geojson"));
     writeGeoJson(vec, 4547, wkts);
@@ -496,12 +564,13 @@ void TestZonalEngine::cancelStopsTheRun() {
 
 void TestZonalEngine::rasterWithoutCrsIsRejected() {
     const QString path = m_dir.filePath(QStringLiteral("nocrs.tif"));
-    GDALDatasetH ds = GDALCreate(GDALGetDriverByName("GTiff"), path.toUtf8().constData(), 4, 4, 1, GDT_Byte, nullptr);
-    double gt[6] = {0, 1, 0, 4, 0, -1};
+    GDALDatasetH ds =
+      GDALCreate(GDALGetDriverByName("GTiff"), path.toUtf8().constData(), 4, 4, 1, GDT_Byte, nullptr);
+    double gt[6] = { 0, 1, 0, 4, 0, -1 };
     GDALSetGeoTransform(ds, gt);
     GDALClose(ds);
     const QString vec = m_dir.filePath(QStringLiteral("one.geojson"));
-    writeGeoJson(vec, 4547, {QStringLiteral("POLYGON((0 0,1 0,1 1,0 0))")});
+    writeGeoJson(vec, 4547, { QStringLiteral("POLYGON((0 0,1 0,1 1,0 0))") });
     const ParcelSet parcels = readParcels(vec.toStdString(), {});
     std::vector<ZonalBand> bands;
     appendRasterBands(path.toStdString(), bands);
