@@ -68,12 +68,7 @@ Crs Crs::fromUserInput(const std::string& definition) {
         throw GisError(GisError::Kind::Crs,
                        withGdalMessage("Unknown or invalid coordinate reference system \"" +
                                        abbreviate(definition) + "\""));
-    OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
-    auto impl = std::make_shared<Impl>();
-    impl->srs = std::move(srs);
-    Crs crs;
-    crs.m_impl = std::move(impl);
-    return crs;
+    return adopt(srs.release());
 }
 
 Crs Crs::fromEpsg(int code) {
@@ -82,12 +77,7 @@ Crs Crs::fromEpsg(int code) {
     SrsPtr srs = newSrs();
     if (code <= 0 || OSRImportFromEPSG(srs.get(), code) != OGRERR_NONE)
         throw GisError(GisError::Kind::Crs, withGdalMessage("Unknown EPSG code " + std::to_string(code)));
-    OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
-    auto impl = std::make_shared<Impl>();
-    impl->srs = std::move(srs);
-    Crs crs;
-    crs.m_impl = std::move(impl);
-    return crs;
+    return adopt(srs.release());
 }
 
 Crs Crs::fromWkt(const std::string& wkt) {
@@ -100,6 +90,11 @@ Crs Crs::fromWkt(const std::string& wkt) {
         throw GisError(
           GisError::Kind::Crs,
           withGdalMessage("Invalid WKT coordinate reference system \"" + abbreviate(wkt) + "\""));
+    return adopt(srs.release());
+}
+
+Crs Crs::adopt(void* handle) {
+    SrsPtr srs(static_cast<OGRSpatialReferenceH>(handle));
     OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
     auto impl = std::make_shared<Impl>();
     impl->srs = std::move(srs);
@@ -218,12 +213,7 @@ Crs Crs::geographic() const {
         throw GisError(GisError::Kind::Crs,
                        withGdalMessage("No geographic CRS underlies \"" + std::string(n ? n : "") + "\""));
     }
-    OSRSetAxisMappingStrategy(geog.get(), OAMS_TRADITIONAL_GIS_ORDER);
-    auto impl = std::make_shared<Impl>();
-    impl->srs = std::move(geog);
-    Crs crs;
-    crs.m_impl = std::move(impl);
-    return crs;
+    return adopt(geog.release());
 }
 
 bool Crs::isSame(const Crs& other) const {

@@ -47,6 +47,10 @@ public:
 
 private:
     struct Impl;
+    /// Takes ownership of an OGRSpatialReferenceH (passed as void* to keep GDAL out of this header)
+    /// and normalises its axis order.
+    static Crs adopt(void* srs);
+
     std::shared_ptr<const Impl> m_impl;
     friend class CoordinateTransform;
 };

@@ -2,6 +2,8 @@
 // Shared helpers for the Qt Test suite.
 #pragma once
 
+#include "gis/Errors.h"
+
 #include <QDir>
 #include <QFile>
 #include <QString>
@@ -26,6 +28,18 @@ inline QString sharedDataFile(const QString& relative) {
         return {};
     const QString path = QDir(dir).filePath(relative);
     return QFile::exists(path) ? path : QString();
+}
+
+/// Runs fn and returns the GisError it throws; a GisError of kind Cancelled with the message
+/// "NO EXCEPTION" when it throws nothing (so a QCOMPARE on the kind or message fails visibly).
+template<typename Fn>
+tanhui::gis::GisError expectError(Fn&& fn) {
+    try {
+        fn();
+    } catch (const tanhui::gis::GisError& e) {
+        return e;
+    }
+    return tanhui::gis::GisError(tanhui::gis::GisError::Kind::Cancelled, "NO EXCEPTION");
 }
 
 } // namespace tanhui::test

@@ -195,15 +195,7 @@ bool writeZonalRaster(const QString& path) {
     return true;
 }
 
-template<typename Fn>
-GisError expectError(Fn&& fn) {
-    try {
-        fn();
-    } catch (const GisError& e) {
-        return e;
-    }
-    return GisError(GisError::Kind::InvalidArgument, "<no exception was thrown>");
-}
+using tanhui::test::expectError;
 
 /// Counts (Stat::Count) of every parcel of a layer on the zonal raster, with ids from `idField`.
 std::vector<double> zonalCounts(const QString& parcelsPath,

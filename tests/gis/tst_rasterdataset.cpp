@@ -55,15 +55,7 @@ void writeTiff(const QString& path,
     GDALClose(ds);
 }
 
-template<typename Fn>
-GisError expectError(Fn&& fn) {
-    try {
-        fn();
-    } catch (const GisError& e) {
-        return e;
-    }
-    return GisError(GisError::Kind::Cancelled, "NO EXCEPTION");
-}
+using tanhui::test::expectError;
 
 } // namespace
 

@@ -113,15 +113,7 @@ QStringList expectedSpecies() {
     return v;
 }
 
-template<typename Fn>
-GisError expectError(Fn&& fn) {
-    try {
-        fn();
-    } catch (const GisError& e) {
-        return e;
-    }
-    return GisError(GisError::Kind::Cancelled, "NO EXCEPTION");
-}
+using tanhui::test::expectError;
 
 std::vector<unsigned char> wkbFromWkt(const char* wkt, OGRwkbByteOrder order = wkbNDR) {
     OGRGeometryH g = nullptr;
