@@ -147,57 +147,19 @@ void TestCli::badArguments_data() {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("mentions");
-    const QString out = QStringLiteral("/tmp/tanhui-cli-test-never-written.csv");
-    QTest::newRow("no parcels") << QStringList{ QStringLiteral("zonal"),
-                                                QStringLiteral("--raster"),
-                                                QStringLiteral("x.tif"),
-                                                QStringLiteral("--out"),
-                                                out }
-                                << 2 << QStringLiteral("--parcels");
-    QTest::newRow("unknown stat") << QStringList{ QStringLiteral("zonal"),
-                                                  QStringLiteral("--parcels"),
-                                                  QStringLiteral("p.shp"),
-                                                  QStringLiteral("--raster"),
-                                                  QStringLiteral("x.tif"),
-                                                  QStringLiteral("--out"),
-                                                  out,
-                                                  QStringLiteral("--stats"),
-                                                  QStringLiteral("count,median") }
-                                  << 2 << QStringLiteral("median");
-    QTest::newRow("missing raster") << QStringList{ QStringLiteral("zonal"),
-                                                    QStringLiteral("--parcels"),
-                                                    QStringLiteral("@P"),
-                                                    QStringLiteral("--raster"),
-                                                    QStringLiteral("/nonexistent/lc.tif"),
-                                                    QStringLiteral("--out"),
-                                                    out }
-                                    << 2 << QStringLiteral("/nonexistent/lc.tif");
-    QTest::newRow("bad extension") << QStringList{
-        QStringLiteral("zonal"),        QStringLiteral("--parcels"), QStringLiteral("@P"),
-        QStringLiteral("--raster"),     QStringLiteral("@R"),        QStringLiteral("--out"),
-        QStringLiteral("/tmp/out.xlsx")
-    } << 2 << QStringLiteral(".csv or .gpkg");
-    QTest::newRow("bad threads") << QStringList{ QStringLiteral("zonal"),
-                                                 QStringLiteral("--parcels"),
-                                                 QStringLiteral("@P"),
-                                                 QStringLiteral("--raster"),
-                                                 QStringLiteral("@R"),
-                                                 QStringLiteral("--out"),
-                                                 out,
-                                                 QStringLiteral("--threads"),
-                                                 QStringLiteral("two") }
-                                 << 2 << QStringLiteral("--threads");
-    QTest::newRow("missing id field") << QStringList{ QStringLiteral("zonal"),
-                                                      QStringLiteral("--parcels"),
-                                                      QStringLiteral("@P"),
-                                                      QStringLiteral("--raster"),
-                                                      QStringLiteral("@R"),
-                                                      QStringLiteral("--out"),
-                                                      out,
-                                                      QStringLiteral("--id"),
-                                                      QStringLiteral("NOPE") }
-                                      << 1 << QStringLiteral("XBH");
-    QTest::newRow("unknown command") << QStringList{ QStringLiteral("zonl") } << 2 << QStringLiteral("zonl");
+    // @P and @R stand for the test's parcels and raster; @O for an output that must never appear.
+    auto row = [](const char* name, const char* args, int code, const char* mentions) {
+        QTest::newRow(name) << QString::fromUtf8(args).split(QLatin1Char(' ')) << code
+                            << QString::fromUtf8(mentions);
+    };
+    row("no parcels", "zonal --raster x.tif --out @O", 2, "--parcels");
+    row("unknown stat", "zonal --parcels p.shp --raster x.tif --out @O --stats count,median", 2, "median");
+    row(
+      "missing raster", "zonal --parcels @P --raster /nonexistent/lc.tif --out @O", 2, "/nonexistent/lc.tif");
+    row("bad extension", "zonal --parcels @P --raster @R --out /tmp/out.xlsx", 2, ".csv or .gpkg");
+    row("bad threads", "zonal --parcels @P --raster @R --out @O --threads two", 2, "--threads");
+    row("missing id field", "zonal --parcels @P --raster @R --out @O --id NOPE", 1, "XBH");
+    row("unknown command", "zonl", 2, "zonl");
 }
 
 void TestCli::badArguments() {
@@ -205,7 +167,10 @@ void TestCli::badArguments() {
     QFETCH(int, exitCode);
     QFETCH(QString, mentions);
     for (QString& a : args)
-        a = a == QLatin1String("@P") ? m_parcels : a == QLatin1String("@R") ? m_raster : a;
+        a = a == QLatin1String("@P")   ? m_parcels
+            : a == QLatin1String("@R") ? m_raster
+            : a == QLatin1String("@O") ? QStringLiteral("/tmp/tanhui-cli-test-never-written.csv")
+                                       : a;
     const Run r = runCli(args);
     QCOMPARE(r.exitCode, exitCode);
     const QStringList lines = r.err.trimmed().split(QLatin1Char('\n'));
