@@ -48,7 +48,8 @@ MetadataPanel::MetadataPanel(QWidget* parent)
     m_featureView->verticalHeader()->setDefaultSectionSize(m_featureView->fontMetrics().height() + 8);
     m_featureView->horizontalHeader()->setHighlightSections(false);
     m_featureView->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    m_featureView->horizontalHeader()->setStretchLastSection(true);
+    // No stretched last column: numbers stay next to their header instead of at the far right.
+    m_featureView->horizontalHeader()->setStretchLastSection(false);
     featureLayout->addWidget(m_featureLabel);
     featureLayout->addWidget(m_featureView);
 
