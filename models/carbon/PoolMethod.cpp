@@ -1,0 +1,564 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/carbon/PoolMethod.h"
+
+#include "gis/DensityRasterWriter.h"
+#include "gis/Errors.h"
+#include "gis/Feedback.h"
+#include "gis/ParcelReader.h"
+#include "gis/RasterDataset.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <memory>
+#include <set>
+
+namespace tanhui::models::carbon {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("CarbonPools", text);
+}
+
+constexpr std::int64_t kNodata = std::numeric_limits<std::int64_t>::min();
+constexpr double kDensityNodata = -1.0; // InVEST's _CARBON_NODATA (carbon-methods.md §1.2)
+
+/// Rows per strip so that all buffers of one strip stay within the budget.
+int stripRows(const gis::Grid& grid, std::size_t budget, std::size_t bytesPerCell) {
+    const std::size_t perRow = std::max<std::size_t>(1, std::size_t(grid.cols) * bytesPerCell);
+    return int(std::clamp<std::size_t>(budget / perRow, 1, std::size_t(std::max(grid.rows, 1))));
+}
+
+/// Cell area (m²) of each row: planar |w × h| in metres on projected grids (as InVEST, §1.4), the
+/// ellipsoidal area of the row's cells on geographic grids.
+std::vector<double> rowAreasM2(const gis::Grid& grid, const gis::Crs& crs) {
+    std::vector<double> areas(std::size_t(grid.rows));
+    if (crs.isValid() && crs.isGeographic()) {
+        for (int r = 0; r < grid.rows; ++r) {
+            const double top = grid.originY - r * grid.cellHeight;
+            areas[std::size_t(r)] = std::fabs(gis::geographicCellAreaM2(
+              top - grid.cellHeight, top, grid.cellWidth, crs.semiMajorMetres(), crs.flattening()));
+        }
+    } else {
+        const double unit = crs.isValid() ? crs.linearUnitMetres() : 1.0;
+        std::fill(areas.begin(), areas.end(), grid.cellWidth * grid.cellHeight * unit * unit);
+    }
+    return areas;
+}
+
+std::int64_t codeOf(double v) {
+    return std::int64_t(std::llround(v));
+}
+
+QString fileName(const std::string& path) {
+    return QString::fromStdString(path);
+}
+
+} // namespace
+
+const char* poolName(int pool) {
+    static const char* names[kPoolCount] = { "c_above", "c_below", "c_soil", "c_dead" };
+    return names[pool];
+}
+
+const params::TableSpec& carbonPoolsSpec() {
+    static const params::TableSpec spec = [] {
+        params::TableSpec s;
+        s.id = "carbon_pools";
+        s.keyColumn = "lucode";
+        s.integerKey = true;
+        s.keyLabel = QT_TRANSLATE_NOOP("Parameters", "land-cover code");
+        // carbon-methods.md §1.1: t C/ha, elemental carbon; no upper bound in InVEST. 5,000 t C/ha is
+        // far above any measured stock (mangroves: Asia mean 1,049, §4) and catches unit mistakes.
+        const char* unit = "t C/ha";
+        s.values = {
+            { "c_above", QT_TRANSLATE_NOOP("Parameters", "above-ground carbon stock"), unit, 0, 5000 },
+            { "c_below", QT_TRANSLATE_NOOP("Parameters", "below-ground carbon stock"), unit, 0, 5000 },
+            { "c_soil", QT_TRANSLATE_NOOP("Parameters", "soil organic carbon stock"), unit, 0, 5000 },
+            { "c_dead", QT_TRANSLATE_NOOP("Parameters", "dead wood and litter carbon stock"), unit, 0, 5000 }
+        };
+        s.textColumns = { "lulc_name", "name_zh" };
+        s.defaultPath = "carbon/carbon_pools.csv";
+        return s;
+    }();
+    return spec;
+}
+
+const params::TableSpec& speciesParamsSpec() {
+    static const params::TableSpec spec = [] {
+        params::TableSpec s;
+        s.id = "species_params_cn";
+        s.keyColumn = "species_group";
+        s.keyLabel = QT_TRANSLATE_NOOP("Parameters", "species group");
+        s.values = {
+            { "wd", QT_TRANSLATE_NOOP("Parameters", "basic wood density"), "t/m³", 0.05, 1.5 },
+            { "bef", QT_TRANSLATE_NOOP("Parameters", "biomass expansion factor"), "ratio", 1, 5 },
+            { "r", QT_TRANSLATE_NOOP("Parameters", "root-to-shoot ratio"), "ratio", 0, 2 },
+            { "cf",
+              QT_TRANSLATE_NOOP("Parameters", "carbon fraction of dry matter"),
+              "t C/t d.m.",
+              0.3,
+              0.6 },
+            { "fang_a",
+              QT_TRANSLATE_NOOP("Parameters", "Fang continuous BEF slope a"),
+              "t/m³",
+              0,
+              5,
+              false,
+              false },
+            { "fang_b",
+              QT_TRANSLATE_NOOP("Parameters", "Fang continuous BEF intercept b"),
+              "t/ha",
+              -100,
+              200,
+              false,
+              false },
+        };
+        s.textColumns = { "name_zh", "name_latin" };
+        s.defaultPath = "carbon/species_params_cn.csv";
+        return s;
+    }();
+    return spec;
+}
+
+PoolLookup::PoolLookup(const params::ParameterTable& table) {
+    for (const params::TableRow& row : table.rows()) {
+        PoolClass c;
+        c.code = row.key.toLongLong();
+        for (int p = 0; p < kPoolCount; ++p) {
+            const int col = table.columnIndex(QString::fromLatin1(poolName(p)));
+            c.density[std::size_t(p)] = col >= 0 ? row.values[std::size_t(col)].value_or(0.0) : 0.0;
+        }
+        const auto name = row.text.find(QStringLiteral("lulc_name"));
+        const auto zh = row.text.find(QStringLiteral("name_zh"));
+        c.name = name != row.text.end() ? name->second : QString();
+        if (zh != row.text.end() && !zh->second.isEmpty())
+            c.name = c.name.isEmpty() ? zh->second : c.name + QStringLiteral(" ") + zh->second;
+        c.tag = row.tag;
+        c.source = row.source;
+        c.file = row.file;
+        c.line = row.line;
+        m_classes[c.code] = c;
+    }
+}
+
+const PoolClass* PoolLookup::find(std::int64_t code) const {
+    const auto it = m_classes.find(code);
+    return it == m_classes.end() ? nullptr : &it->second;
+}
+
+std::vector<PoolClass> PoolRunResult::flaggedClasses() const {
+    std::vector<PoolClass> out;
+    for (const PoolClass& c : classesUsed)
+        if (params::isFlagged(c.tag))
+            out.push_back(c);
+    return out;
+}
+
+params::Issues validatePoolInputs(const std::vector<LulcInput>& inputs,
+                                  const PoolLookup& pools,
+                                  const QString& poolsFile,
+                                  gis::Feedback* feedback) {
+    using params::Issue;
+    params::Issues issues;
+    auto error = [&](const std::string& file, const QString& column, const QString& message) {
+        issues.push_back({ Issue::Severity::Error, fileName(file), 0, column, message });
+    };
+    if (inputs.empty()) {
+        issues.push_back({ Issue::Severity::Error, {}, 0, {}, tr("no land-cover raster was given") });
+        return issues;
+    }
+    std::vector<int> years;
+    QStringList labels;
+    for (const LulcInput& in : inputs) {
+        years.push_back(in.year);
+        labels << fileName(in.path);
+    }
+    const params::Issues order = params::checkYearsAscending(years, labels);
+    issues.insert(issues.end(), order.begin(), order.end());
+
+    std::optional<gis::RasterInfo> first;
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        const LulcInput& in = inputs[i];
+        gis::RasterDataset ds(in.path); // throws GisError(Open) naming the file
+        const gis::RasterInfo& info = ds.info();
+        bool usable = true;
+        if (info.bands.size() != 1) {
+            error(
+              in.path,
+              {},
+              tr("a land-cover raster must have exactly one band, this one has %1").arg(info.bands.size()));
+            usable = false;
+        }
+        if (!info.bands.empty() && !info.bands.front().isInteger) {
+            error(in.path,
+                  {},
+                  tr("a land-cover raster must hold whole-number class codes; its data type is %1")
+                    .arg(QString::fromStdString(info.bands.front().dataType)));
+            usable = false;
+        }
+        if (info.crs.isValid() && !info.crs.isGeographic() && info.crs.linearUnitMetres() <= 0) {
+            error(in.path, {}, tr("the raster's CRS has no linear unit; cell areas cannot be computed"));
+            usable = false;
+        }
+        if (!first) {
+            first = info;
+        } else if (!info.grid.sameAs(first->grid)) {
+            error(in.path,
+                  {},
+                  tr("the raster is not on the same grid as %1 (InVEST requires the same pixel size and "
+                     "dimensions; align the rasters first): %2 vs %3")
+                    .arg(fileName(inputs.front().path),
+                         QString::fromStdString(info.grid.signature()),
+                         QString::fromStdString(first->grid.signature())));
+            usable = false;
+        } else if (info.crs.isValid() != first->crs.isValid() ||
+                   (info.crs.isValid() && !info.crs.isSame(first->crs))) {
+            error(
+              in.path, {}, tr("the raster's CRS differs from that of %1").arg(fileName(inputs.front().path)));
+            usable = false;
+        }
+        if (!usable)
+            continue;
+
+        // Scan the codes present (valid cells only) and list every code missing from the table.
+        const gis::Grid& grid = info.grid;
+        const int rowsPerStrip = stripRows(grid, 64u << 20, 9);
+        std::set<std::int64_t> codes;
+        std::vector<double> values;
+        std::vector<unsigned char> valid;
+        for (int row0 = 0; row0 < grid.rows; row0 += rowsPerStrip) {
+            if (feedback) {
+                feedback->throwIfCancelled();
+                feedback->setProgress(100.0 * (double(i) + double(row0) / grid.rows) / double(inputs.size()),
+                                      "checking land-cover codes");
+            }
+            const gis::Window w{ row0, 0, std::min(rowsPerStrip, grid.rows - row0), grid.cols };
+            ds.read(1, w, values, valid);
+            std::int64_t last = kNodata;
+            for (std::size_t k = 0; k < values.size(); ++k) {
+                if (!valid[k])
+                    continue;
+                const std::int64_t c = codeOf(values[k]);
+                if (c != last) {
+                    codes.insert(c);
+                    last = c;
+                }
+            }
+        }
+        QStringList missing;
+        for (std::int64_t c : codes)
+            if (!pools.find(c))
+                missing << QString::number(c);
+        if (!missing.isEmpty())
+            issues.push_back({ Issue::Severity::Error,
+                               poolsFile,
+                               0,
+                               QStringLiteral("lucode"),
+                               tr("%1 land-cover code(s) present in %2 but missing from the pools table: %3")
+                                 .arg(missing.size())
+                                 .arg(fileName(in.path), missing.join(QStringLiteral(", "))) });
+    }
+    return issues;
+}
+
+PoolRunResult runPoolRasters(const std::vector<LulcInput>& inputs,
+                             const PoolLookup& pools,
+                             const PoolRunOptions& options) {
+    PoolRunResult result;
+    if (inputs.empty())
+        throw gis::GisError(gis::GisError::Kind::InvalidArgument, "No land-cover raster was given.");
+    std::vector<gis::RasterDataset> rasters;
+    for (const LulcInput& in : inputs)
+        rasters.emplace_back(in.path);
+    const gis::RasterInfo& info0 = rasters.front().info();
+    result.grid = info0.grid;
+    result.crs = info0.crs;
+    result.trueRowAreas = info0.crs.isValid() && info0.crs.isGeographic();
+    const gis::Grid& grid = result.grid;
+    const std::vector<double> rowArea = rowAreasM2(grid, result.crs);
+    const std::size_t nd = inputs.size();
+
+    // Pairs: consecutive dates, plus first → last when there are more than two dates.
+    for (std::size_t i = 1; i < nd; ++i)
+        result.pairs.push_back({ int(i - 1), int(i), inputs[i - 1].year, inputs[i].year, 0, 0, 0, {}, {} });
+    if (nd > 2)
+        result.pairs.push_back({ 0, int(nd - 1), inputs.front().year, inputs.back().year, 0, 0, 0, {}, {} });
+
+    // Writers (atomic: temporaries renamed at the end).
+    std::vector<std::unique_ptr<gis::DensityRasterWriter>> densityWriters, changeWriters;
+    if (!options.outDir.empty()) {
+        const QDir dir(QString::fromStdString(options.outDir));
+        for (const LulcInput& in : inputs) {
+            const std::string path =
+              dir.filePath(QStringLiteral("c_density_%1.tif").arg(in.year)).toStdString();
+            densityWriters.push_back(std::make_unique<gis::DensityRasterWriter>(
+              path,
+              grid,
+              result.crs,
+              std::vector<std::string>{ "c_above", "c_below", "c_soil", "c_dead", "c_total" },
+              false,
+              kDensityNodata));
+        }
+        for (PairTotals& p : result.pairs) {
+            p.changeRaster =
+              dir.filePath(QStringLiteral("c_change_%1_%2.tif").arg(p.year1).arg(p.year2)).toStdString();
+            changeWriters.push_back(
+              std::make_unique<gis::DensityRasterWriter>(p.changeRaster,
+                                                         grid,
+                                                         result.crs,
+                                                         std::vector<std::string>{ "c_change" },
+                                                         true,
+                                                         std::numeric_limits<double>::quiet_NaN()));
+        }
+    }
+
+    // Class histograms: cells and area per code (per date) and per code pair (per date pair).
+    struct Tally {
+        double cells = 0, areaM2 = 0;
+    };
+    std::vector<std::map<std::int64_t, Tally>> dateTally(nd);
+    std::vector<std::map<std::pair<std::int64_t, std::int64_t>, Tally>> pairTally(result.pairs.size());
+
+    const std::size_t bytesPerCell = nd * (8 + 1 + 8) + 5 * 8 + result.pairs.size() * 8;
+    const int rowsPerStrip = stripRows(grid, options.memoryBudgetBytes / 2, bytesPerCell);
+    std::vector<std::vector<double>> values(nd);
+    std::vector<std::vector<unsigned char>> valid(nd);
+    std::vector<std::vector<const PoolClass*>> cls(nd);
+    std::vector<double> bandBuffer, changeBuffer;
+    for (int row0 = 0; row0 < grid.rows; row0 += rowsPerStrip) {
+        if (options.feedback) {
+            options.feedback->throwIfCancelled();
+            options.feedback->setProgress(100.0 * row0 / grid.rows, "carbon per cell");
+        }
+        const gis::Window w{ row0, 0, std::min(rowsPerStrip, grid.rows - row0), grid.cols };
+        const std::size_t n = std::size_t(w.cellCount());
+        for (std::size_t d = 0; d < nd; ++d) {
+            rasters[d].read(1, w, values[d], valid[d]);
+            cls[d].resize(n);
+            std::int64_t last = kNodata;
+            const PoolClass* lastClass = nullptr;
+            for (std::size_t k = 0; k < n; ++k) {
+                if (!valid[d][k]) {
+                    cls[d][k] = nullptr;
+                    continue;
+                }
+                const std::int64_t c = codeOf(values[d][k]);
+                if (c != last) {
+                    last = c;
+                    lastClass = pools.find(c);
+                    if (!lastClass)
+                        throw gis::GisError(
+                          gis::GisError::Kind::InvalidArgument,
+                          "Land-cover code " + std::to_string(c) + " of \"" + inputs[d].path +
+                            "\" is missing from the pools table (validate the inputs first).",
+                          inputs[d].path);
+                }
+                cls[d][k] = lastClass;
+            }
+            // Histogram per row (runs of equal codes), then the row's cell area.
+            for (int r = 0; r < w.rows; ++r) {
+                const double area = rowArea[std::size_t(row0 + r)];
+                const std::size_t base = std::size_t(r) * std::size_t(w.cols);
+                std::int64_t cur = cls[d][base] ? cls[d][base]->code : kNodata;
+                double run = 0;
+                auto flush = [&] {
+                    if (run > 0) {
+                        Tally& t = dateTally[d][cur];
+                        t.cells += run;
+                        t.areaM2 += run * area;
+                    }
+                };
+                for (int c = 0; c < w.cols; ++c) {
+                    const PoolClass* pc = cls[d][base + std::size_t(c)];
+                    const std::int64_t code = pc ? pc->code : kNodata;
+                    if (code != cur) {
+                        flush();
+                        cur = code;
+                        run = 0;
+                    }
+                    run += 1;
+                }
+                flush();
+            }
+            if (!densityWriters.empty()) {
+                bandBuffer.resize(n);
+                for (int b = 0; b < 5; ++b) {
+                    for (std::size_t k = 0; k < n; ++k) {
+                        const PoolClass* pc = cls[d][k];
+                        bandBuffer[k] = !pc     ? kDensityNodata
+                                        : b < 4 ? pc->density[std::size_t(b)]
+                                                : pc->total();
+                    }
+                    densityWriters[d]->write(b + 1, w, bandBuffer.data());
+                }
+            }
+        }
+        for (std::size_t p = 0; p < result.pairs.size(); ++p) {
+            const auto& a = cls[std::size_t(result.pairs[p].index1)];
+            const auto& b = cls[std::size_t(result.pairs[p].index2)];
+            for (int r = 0; r < w.rows; ++r) {
+                const double area = rowArea[std::size_t(row0 + r)];
+                const std::size_t base = std::size_t(r) * std::size_t(w.cols);
+                std::pair<std::int64_t, std::int64_t> cur{ kNodata, kNodata };
+                double run = 0;
+                for (int c = 0; c < w.cols; ++c) {
+                    const std::size_t k = base + std::size_t(c);
+                    const std::pair<std::int64_t, std::int64_t> key{ a[k] ? a[k]->code : kNodata,
+                                                                     b[k] ? b[k]->code : kNodata };
+                    if (key != cur) {
+                        if (run > 0) {
+                            Tally& t = pairTally[p][cur];
+                            t.cells += run;
+                            t.areaM2 += run * area;
+                        }
+                        cur = key;
+                        run = 0;
+                    }
+                    run += 1;
+                }
+                if (run > 0) {
+                    Tally& t = pairTally[p][cur];
+                    t.cells += run;
+                    t.areaM2 += run * area;
+                }
+            }
+            if (!changeWriters.empty()) {
+                changeBuffer.resize(n);
+                for (std::size_t k = 0; k < n; ++k)
+                    changeBuffer[k] =
+                      a[k] && b[k] ? b[k]->total() - a[k]->total() : std::numeric_limits<double>::quiet_NaN();
+                changeWriters[p]->write(1, w, changeBuffer.data());
+            }
+        }
+    }
+
+    // Totals from the histograms, in ascending code order (deterministic), in double (§1.4).
+    // Projected grids: cells × the constant cell area, so each class area is exact to one rounding.
+    const bool constantArea = !result.trueRowAreas;
+    auto areaHa = [&](const Tally& t) {
+        return (constantArea ? t.cells * rowArea.front() : t.areaM2) / 10000.0;
+    };
+    std::set<std::int64_t> used;
+    for (std::size_t d = 0; d < nd; ++d) {
+        DateTotals dt;
+        dt.year = inputs[d].year;
+        for (const auto& [code, tally] : dateTally[d]) {
+            const double ha = areaHa(tally);
+            if (code == kNodata) {
+                dt.nodataAreaHa += ha;
+                continue;
+            }
+            const PoolClass* pc = pools.find(code);
+            used.insert(code);
+            dt.classAreaHa[code] = ha;
+            dt.validAreaHa += ha;
+            for (int p = 0; p < kPoolCount; ++p)
+                dt.poolT[std::size_t(p)] += ha * pc->density[std::size_t(p)];
+            dt.totalT += ha * pc->total();
+        }
+        if (!densityWriters.empty())
+            dt.densityRaster = QDir(QString::fromStdString(options.outDir))
+                                 .filePath(QStringLiteral("c_density_%1.tif").arg(dt.year))
+                                 .toStdString();
+        result.dates.push_back(std::move(dt));
+    }
+    for (std::size_t p = 0; p < result.pairs.size(); ++p) {
+        PairTotals& pt = result.pairs[p];
+        for (const auto& [key, tally] : pairTally[p]) {
+            if (key.first == kNodata || key.second == kNodata)
+                continue;
+            const double ha = areaHa(tally);
+            pt.bothValidAreaHa += ha;
+            pt.changeT += ha * (pools.find(key.second)->total() - pools.find(key.first)->total());
+        }
+        pt.stockDifferenceT =
+          result.dates[std::size_t(pt.index2)].totalT - result.dates[std::size_t(pt.index1)].totalT;
+    }
+    if (options.valuation && nd >= 2) {
+        ValuationInput v = *options.valuation;
+        v.baseYear = inputs.front().year;
+        v.altYear = inputs.back().year;
+        result.valuationConstant = valuationConstant(v);
+        for (PairTotals& pt : result.pairs)
+            if (pt.index1 == 0 && pt.index2 == int(nd - 1))
+                pt.npv = pt.changeT * *result.valuationConstant;
+    }
+    for (std::int64_t code : used)
+        result.classesUsed.push_back(*pools.find(code));
+
+    for (auto& wr : densityWriters)
+        wr->commit();
+    for (auto& wr : changeWriters)
+        wr->commit();
+    if (options.feedback)
+        options.feedback->setProgress(100.0, "carbon per cell");
+    return result;
+}
+
+std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
+                                         const std::vector<LulcInput>& inputs,
+                                         const PoolLookup& pools,
+                                         const PoolRunResult& run,
+                                         const gis::ZonalOptions& zonal) {
+    std::vector<gis::ZonalBand> bands;
+    for (const LulcInput& in : inputs)
+        gis::appendRasterBands(in.path, bands, "lulc_" + std::to_string(in.year));
+    for (const PairTotals& p : run.pairs) {
+        if (p.changeRaster.empty())
+            throw gis::GisError(gis::GisError::Kind::InvalidArgument,
+                                "Per-parcel change needs the change rasters: run the pool method with an "
+                                "output folder.");
+        gis::appendRasterBands(
+          p.changeRaster, bands, "change_" + std::to_string(p.year1) + "_" + std::to_string(p.year2));
+    }
+    gis::ZonalOptions options = zonal;
+    options.stats = gis::Stat::Count | gis::Stat::Majority | gis::Stat::Area;
+    const gis::ZonalResult zr = gis::runZonal(parcels, bands, options);
+
+    const std::size_t nd = inputs.size();
+    std::vector<ParcelCarbon> out(parcels.parcels.size());
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        ParcelCarbon& pc = out[i];
+        std::set<std::int64_t> flagged;
+        for (std::size_t d = 0; d < nd; ++d) {
+            const gis::ZonalStats& s = zr.stats[i][d];
+            ParcelDate pd;
+            pd.majorityClass = s.majority;
+            pd.nodataAreaHa = s.nodataAreaM2 / 10000.0;
+            for (const gis::ClassTotal& ct : s.classes) {
+                const PoolClass* c = pools.find(codeOf(ct.value));
+                if (!c)
+                    throw gis::GisError(gis::GisError::Kind::InvalidArgument,
+                                        "Land-cover code " + std::to_string(codeOf(ct.value)) +
+                                          " is missing from the pools table.");
+                const double ha = ct.areaM2 / 10000.0;
+                pd.validAreaHa += ha;
+                for (int p = 0; p < kPoolCount; ++p)
+                    pd.poolT[std::size_t(p)] += ha * c->density[std::size_t(p)];
+                pd.totalT += ha * c->total();
+                if (params::isFlagged(c->tag))
+                    flagged.insert(c->code);
+            }
+            pc.dates.push_back(pd);
+        }
+        for (std::size_t p = 0; p < run.pairs.size(); ++p) {
+            const gis::ZonalStats& s = zr.stats[i][nd + p];
+            double change = 0;
+            for (const gis::ClassTotal& ct : s.classes)
+                change += ct.value * ct.areaM2 / 10000.0;
+            pc.changeT.push_back(change);
+            pc.stockDifferenceT.push_back(pc.dates[std::size_t(run.pairs[p].index2)].totalT -
+                                          pc.dates[std::size_t(run.pairs[p].index1)].totalT);
+        }
+        pc.flaggedCodes.assign(flagged.begin(), flagged.end());
+    }
+    return out;
+}
+
+} // namespace tanhui::models::carbon

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "gis/Crs.h"
+#include "gis/Grid.h"
+#include "gis/ZonalEngine.h"
+#include "models/carbon/Valuation.h"
+#include "models/params/ParameterTable.h"
+
+#include <QString>
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tanhui::gis {
+class Feedback;
+struct ParcelSet;
+} // namespace tanhui::gis
+
+namespace tanhui::models::carbon {
+
+/// The four InVEST pools (carbon-methods.md §1.1; IPCC AB, BB, DW + LI, SO of §3.1).
+enum Pool : int { Above = 0, Below = 1, Soil = 2, Dead = 3 };
+constexpr int kPoolCount = 4;
+/// Column names of the pools table and of outputs: "c_above", "c_below", "c_soil", "c_dead".
+const char* poolName(int pool);
+
+/// @brief The land-cover pools table (carbon-methods.md §9 `carbon_pools.csv`, InVEST-compatible):
+/// key `lucode` (whole number), `c_above, c_below, c_soil, c_dead` in t C/ha (≥ 0), optional
+/// `lulc_name` and `name_zh`. Default: :/parameters/carbon/carbon_pools.csv.
+const params::TableSpec& carbonPoolsSpec();
+/// @brief The Chinese species parameter table (carbon-methods.md §5.2, §5.3, §9
+/// `species_params_cn.csv`): key `species_group`; `wd` (t/m³), `bef`, `r`, `cf` (ratios), optional
+/// `fang_a` (t/m³), `fang_b` (t/ha). Default: :/parameters/carbon/species_params_cn.csv.
+const params::TableSpec& speciesParamsSpec();
+
+/// @brief A class's pool densities (t C/ha) with the provenance of its table row.
+struct PoolClass {
+    std::int64_t code = 0;
+    std::array<double, kPoolCount> density{}; ///< t C/ha
+    double total() const { return density[0] + density[1] + density[2] + density[3]; }
+    QString name;
+    params::Tag tag = params::Tag::User;
+    QString source;
+    QString file;
+    int line = 0;
+};
+
+/// @brief Pool densities by land-cover code, built from a loaded pools table.
+class PoolLookup {
+public:
+    explicit PoolLookup(const params::ParameterTable& table);
+    const PoolClass* find(std::int64_t code) const;
+    const std::map<std::int64_t, PoolClass>& classes() const { return m_classes; }
+
+private:
+    std::map<std::int64_t, PoolClass> m_classes;
+};
+
+/// @brief One dated land-cover raster (single band, integer classes).
+struct LulcInput {
+    std::string path;
+    int year = 0;
+};
+
+/// @brief Checks everything the pool method needs before any computation, collecting every problem:
+/// years in strictly increasing order; each raster single-band with an integer type; all rasters on
+/// the same grid and CRS (InVEST requires equal pixel size and dimensions, §1.1); a projected CRS in
+/// metres or a geographic one (true row areas are then used); every land-cover code present in each
+/// raster has a row in the pools table (one issue per raster listing all missing codes, as InVEST's
+/// "missing values" error, §1.2). Reads every raster once. Throws CancelledError.
+params::Issues validatePoolInputs(const std::vector<LulcInput>& inputs,
+                                  const PoolLookup& pools,
+                                  const QString& poolsFile,
+                                  gis::Feedback* feedback = nullptr);
+
+/// @brief Whole-raster totals of one date, computed per cell as InVEST does (§1.4): Σ over valid cells
+/// of density × cell area (ha), accumulated in double. Projected grids: the planar cell area
+/// |width × height| (as InVEST); geographic grids: each row's ellipsoidal cell area.
+struct DateTotals {
+    int year = 0;
+    std::array<double, kPoolCount> poolT{}; ///< t C per pool
+    double totalT = 0;                      ///< t C
+    double validAreaHa = 0;
+    double nodataAreaHa = 0;
+    std::map<std::int64_t, double> classAreaHa; ///< valid area per land-cover code
+    std::string densityRaster;                  ///< c_density_<year>.tif (t C/ha; 5 bands), if written
+};
+
+/// @brief Change between two dates (first < second), both ways of §1.4, labelled:
+/// `changeT` = Σ over cells valid on *both* dates of (density₂ − density₁) × cell area — InVEST's
+/// c_change sum; `stockDifferenceT` = total₂ − total₁, each over its own valid cells. They differ when
+/// nodata differs between the dates.
+struct PairTotals {
+    int index1 = 0, index2 = 1; ///< into the inputs
+    int year1 = 0, year2 = 0;
+    double changeT = 0;
+    double stockDifferenceT = 0;
+    double bothValidAreaHa = 0;
+    std::optional<double> npv; ///< changeT × K (currency), when valuation was asked (first → last pair)
+    std::string changeRaster;  ///< c_change_<y1>_<y2>.tif (t C/ha, Float64, nodata NaN), if written
+};
+
+struct PoolRunOptions {
+    std::string outDir;                      ///< rasters are written here; empty: no rasters
+    std::optional<ValuationInput> valuation; ///< years are taken from the first and last inputs
+    std::size_t memoryBudgetBytes = 256u << 20;
+    gis::Feedback* feedback = nullptr;
+};
+
+struct PoolRunResult {
+    gis::Grid grid;
+    gis::Crs crs;
+    bool trueRowAreas = false; ///< geographic grid: row areas on the ellipsoid
+    std::vector<DateTotals> dates;
+    std::vector<PairTotals> pairs; ///< consecutive dates, plus first → last when there are > 2 dates
+    std::optional<double> valuationConstant; ///< K (currency per t C), §1.3
+    std::vector<PoolClass> classesUsed;      ///< rows of the table that entered the result (ascending)
+    /// Rows used whose tag is flagged (secondary, unconfirmed, example): must be shown with the result.
+    std::vector<PoolClass> flaggedClasses() const;
+};
+
+/// @brief Per-cell pass over all dates (block by block, memory bounded): densities per pool and total
+/// (written as c_density_<year>.tif: bands c_above, c_below, c_soil, c_dead, c_total, Float32, nodata
+/// −1 like InVEST's _CARBON_NODATA), change rasters for each pair (Float64, nodata NaN), whole-raster
+/// totals and change. Call validatePoolInputs() first. Deterministic (single pass in row order, class
+/// histograms). Throws GisError, CancelledError.
+PoolRunResult runPoolRasters(const std::vector<LulcInput>& inputs,
+                             const PoolLookup& pools,
+                             const PoolRunOptions& options);
+
+/// @brief Carbon of one parcel at one date.
+struct ParcelDate {
+    std::array<double, kPoolCount> poolT{};
+    double totalT = 0;
+    double validAreaHa = 0;
+    double nodataAreaHa = 0;
+    double majorityClass = 0; ///< NaN when the parcel has no valid cell
+};
+
+/// @brief Carbon of one parcel: stocks = Σ over classes of true class area (ha, exact coverage, from
+/// the zonal engine's Stat::Area) × density; change over cells valid on both dates from the change
+/// raster (Σ value × true area); stock difference.
+struct ParcelCarbon {
+    std::vector<ParcelDate> dates;
+    std::vector<double> changeT;            ///< per pair, cells valid on both dates
+    std::vector<double> stockDifferenceT;   ///< per pair
+    std::vector<std::int64_t> flaggedCodes; ///< classes present whose table row is flagged
+};
+
+/// @brief Zonal pass of the parcels over the land-cover rasters and the change rasters of `run`
+/// (which must have been written). Results in ParcelSet order.
+std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
+                                         const std::vector<LulcInput>& inputs,
+                                         const PoolLookup& pools,
+                                         const PoolRunResult& run,
+                                         const gis::ZonalOptions& zonal);
+
+} // namespace tanhui::models::carbon

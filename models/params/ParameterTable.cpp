@@ -1,0 +1,396 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/params/ParameterTable.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QSet>
+
+#include <algorithm>
+#include <cmath>
+
+namespace tanhui::models::params {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("Parameters", text);
+}
+QString number(double v) {
+    return QString::number(v, 'g', 12);
+}
+
+struct CsvRecord {
+    int line = 0; ///< 1-based line where the record starts
+    QStringList fields;
+};
+
+/// RFC 4180: fields separated by commas, optionally quoted with '"' ("" inside quotes is one quote);
+/// quoted fields may contain commas and line breaks. CRLF and LF line ends. Blank lines are skipped.
+std::vector<CsvRecord> parseCsv(const QString& text, bool& unterminatedQuote) {
+    std::vector<CsvRecord> records;
+    CsvRecord current;
+    QString field;
+    bool inQuotes = false, fieldQuoted = false, any = false;
+    int line = 1;
+    current.line = 1;
+    auto endField = [&] {
+        current.fields << (fieldQuoted ? field : field.trimmed());
+        field.clear();
+        fieldQuoted = false;
+    };
+    auto endRecord = [&] {
+        endField();
+        const bool blank = current.fields.size() == 1 && current.fields.front().isEmpty() && !any;
+        if (!blank)
+            records.push_back(current);
+        current = CsvRecord();
+        any = false;
+    };
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = text[i];
+        if (inQuotes) {
+            if (c == QLatin1Char('"')) {
+                if (i + 1 < n && text[i + 1] == QLatin1Char('"')) {
+                    field += QLatin1Char('"');
+                    ++i;
+                } else {
+                    inQuotes = false;
+                }
+            } else {
+                if (c == QLatin1Char('\n'))
+                    ++line;
+                field += c;
+            }
+            continue;
+        }
+        if (c == QLatin1Char('"') && field.trimmed().isEmpty()) {
+            field.clear();
+            inQuotes = true;
+            fieldQuoted = true;
+            any = true;
+        } else if (c == QLatin1Char(',')) {
+            endField();
+            any = true;
+        } else if (c == QLatin1Char('\r')) {
+            // part of CRLF, or a lone CR: ignored
+        } else if (c == QLatin1Char('\n')) {
+            endRecord();
+            ++line;
+            current.line = line;
+        } else {
+            field += c;
+        }
+    }
+    unterminatedQuote = inQuotes;
+    if (!field.isEmpty() || any || !current.fields.isEmpty())
+        endRecord();
+    return records;
+}
+
+std::optional<double> parseNumber(const QString& text) {
+    bool ok = false;
+    const double v = text.trimmed().toDouble(&ok);
+    if (!ok || !std::isfinite(v))
+        return std::nullopt;
+    return v;
+}
+
+} // namespace
+
+const TableRow* ParameterTable::find(const QString& key) const {
+    for (const TableRow& r : m_rows)
+        if (r.key == key)
+            return &r;
+    return nullptr;
+}
+
+int ParameterTable::columnIndex(const QString& column) const {
+    for (std::size_t i = 0; i < m_spec.values.size(); ++i)
+        if (column.compare(QLatin1String(m_spec.values[i].name), Qt::CaseInsensitive) == 0)
+            return int(i);
+    return -1;
+}
+
+std::optional<double> ParameterTable::value(const QString& key, const QString& column) const {
+    const TableRow* row = find(key);
+    const int c = columnIndex(column);
+    if (!row || c < 0)
+        return std::nullopt;
+    return row->values[std::size_t(c)];
+}
+
+void ParameterTable::put(TableRow row) {
+    for (TableRow& r : m_rows)
+        if (r.key == row.key) {
+            r = std::move(row);
+            return;
+        }
+    m_rows.push_back(std::move(row));
+}
+
+LoadedTable loadTable(const TableSpec& spec,
+                      const QString& path,
+                      Provenance provenance,
+                      const QString& displayName) {
+    LoadedTable result{ ParameterTable(spec), {} };
+    const QString file = displayName.isEmpty() ? path : displayName;
+    auto error = [&](int row, const QString& column, const QString& message) {
+        result.issues.push_back({ Issue::Severity::Error, file, row, column, message });
+    };
+    auto warning = [&](int row, const QString& column, const QString& message) {
+        result.issues.push_back({ Issue::Severity::Warning, file, row, column, message });
+    };
+
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        error(0, {}, tr("cannot open the table: %1").arg(f.errorString()));
+        return result;
+    }
+    QByteArray bytes = f.readAll();
+    if (bytes.startsWith("\xEF\xBB\xBF"))
+        bytes.remove(0, 3);
+    // Invalid UTF-8 (e.g. Latin-1 names in old InVEST tables) only affects text columns; the
+    // replacement character keeps every numeric cell readable.
+    bool unterminated = false;
+    const std::vector<CsvRecord> records = parseCsv(QString::fromUtf8(bytes), unterminated);
+    if (unterminated)
+        error(0, {}, tr("a quoted field is not closed (missing '\"')"));
+    if (records.empty()) {
+        error(
+          1, {}, tr("the table is empty: a header row with the column %1 is expected").arg(spec.keyColumn));
+        return result;
+    }
+
+    // Header.
+    const QStringList& header = records.front().fields;
+    auto findColumn = [&](const char* name) -> int {
+        for (qsizetype i = 0; i < header.size(); ++i)
+            if (header[i].trimmed().compare(QLatin1String(name), Qt::CaseInsensitive) == 0)
+                return int(i);
+        return -1;
+    };
+    const int keyCol = findColumn(spec.keyColumn);
+    if (keyCol < 0)
+        error(1,
+              QString::fromLatin1(spec.keyColumn),
+              tr("the key column %1 is missing (columns found: %2)")
+                .arg(QString::fromLatin1(spec.keyColumn), header.join(QStringLiteral(", "))));
+    std::vector<int> valueCols;
+    for (const ColumnSpec& c : spec.values) {
+        valueCols.push_back(findColumn(c.name));
+        if (valueCols.back() < 0 && c.required)
+            error(1,
+                  QString::fromLatin1(c.name),
+                  tr("the column %1 (%2, %3) is missing")
+                    .arg(QString::fromLatin1(c.name),
+                         QCoreApplication::translate("Parameters", c.label),
+                         QString::fromUtf8(c.unit)));
+    }
+    const int sourceCol = findColumn("source");
+    const int tagCol = findColumn("tag");
+    const int editionCol = findColumn("edition");
+    if (provenance == Provenance::Required) {
+        if (sourceCol < 0)
+            error(
+              1, QStringLiteral("source"), tr("the column source (where each value comes from) is missing"));
+        if (tagCol < 0)
+            error(1,
+                  QStringLiteral("tag"),
+                  tr("the column tag (verified, secondary, unconfirmed or example) is missing"));
+    }
+    if (keyCol < 0)
+        return result;
+
+    // Rows.
+    QSet<QString> seen;
+    std::vector<std::vector<double>> columnValues(spec.values.size());
+    std::vector<std::vector<int>> columnLines(spec.values.size());
+    for (std::size_t r = 1; r < records.size(); ++r) {
+        const CsvRecord& rec = records[r];
+        auto cell = [&](int col) {
+            return col >= 0 && col < rec.fields.size() ? rec.fields[col] : QString();
+        };
+        TableRow row;
+        row.file = file;
+        row.line = rec.line;
+        row.key = cell(keyCol).trimmed();
+        const QString keyName = QString::fromLatin1(spec.keyColumn);
+        if (row.key.isEmpty()) {
+            error(rec.line,
+                  keyName,
+                  tr("the %1 is empty").arg(QCoreApplication::translate("Parameters", spec.keyLabel)));
+            continue;
+        }
+        if (spec.integerKey) {
+            bool ok = false;
+            const double k = row.key.toDouble(&ok);
+            if (!ok || k != std::floor(k) || std::fabs(k) > 9.0e15) {
+                error(rec.line,
+                      keyName,
+                      tr("the %1 must be a whole number, not '%2'")
+                        .arg(QCoreApplication::translate("Parameters", spec.keyLabel), row.key));
+                continue;
+            }
+            row.key = QString::number(qint64(k));
+        }
+        if (seen.contains(row.key)) {
+            error(rec.line,
+                  keyName,
+                  tr("the %1 %2 appears more than once; each key must have one row")
+                    .arg(QCoreApplication::translate("Parameters", spec.keyLabel), row.key));
+            continue;
+        }
+        seen.insert(row.key);
+
+        for (std::size_t c = 0; c < spec.values.size(); ++c) {
+            const ColumnSpec& cs = spec.values[c];
+            const QString name = QString::fromLatin1(cs.name);
+            const QString text = cell(valueCols[c]).trimmed();
+            if (valueCols[c] < 0 || text.isEmpty()) {
+                if (cs.required && valueCols[c] >= 0)
+                    error(
+                      rec.line,
+                      name,
+                      tr("the value is empty; a number in %1 is expected").arg(QString::fromUtf8(cs.unit)));
+                row.values.push_back(std::nullopt);
+                continue;
+            }
+            const std::optional<double> v = parseNumber(text);
+            if (!v) {
+                error(rec.line,
+                      name,
+                      tr("'%1' is not a number (%2 expected)").arg(text, QString::fromUtf8(cs.unit)));
+                row.values.push_back(std::nullopt);
+                continue;
+            }
+            if (*v < 0 && cs.min >= 0)
+                error(rec.line,
+                      name,
+                      tr("negative value %1 %2: %3 cannot be negative")
+                        .arg(number(*v),
+                             QString::fromUtf8(cs.unit),
+                             QCoreApplication::translate("Parameters", cs.label)));
+            else if (*v < cs.min || *v > cs.max)
+                error(rec.line,
+                      name,
+                      tr("%1 %2 is outside the valid range %3 to %4 %2")
+                        .arg(number(*v), QString::fromUtf8(cs.unit), number(cs.min), number(cs.max)));
+            columnValues[c].push_back(*v);
+            columnLines[c].push_back(rec.line);
+            row.values.push_back(v);
+        }
+        for (const char* t : spec.textColumns) {
+            const int col = findColumn(t);
+            if (col >= 0)
+                row.text[QString::fromLatin1(t).toLower()] = cell(col).trimmed();
+        }
+        row.edition = cell(editionCol).trimmed();
+        const QString source = cell(sourceCol).trimmed();
+        if (provenance == Provenance::Required) {
+            if (sourceCol >= 0 && source.isEmpty())
+                error(rec.line,
+                      QStringLiteral("source"),
+                      tr("the source is empty; name the document and table, or the repository and path"));
+            row.source = source;
+            if (tagCol >= 0) {
+                const std::optional<Tag> tag = parseTag(cell(tagCol));
+                if (!tag || *tag == Tag::User)
+                    error(rec.line,
+                          QStringLiteral("tag"),
+                          tr("unknown tag '%1'; use verified, secondary, unconfirmed or example")
+                            .arg(cell(tagCol)));
+                else
+                    row.tag = *tag;
+            }
+        } else {
+            row.tag = Tag::User;
+            row.source =
+              source.isEmpty() ? tr("%1, row %2").arg(QFileInfo(file).fileName()).arg(rec.line) : source;
+        }
+        result.table.put(std::move(row));
+    }
+
+    // Percent columns given as fractions: every non-zero value lies in (−1, 1).
+    for (std::size_t c = 0; c < spec.values.size(); ++c) {
+        if (!spec.values[c].percent || columnValues[c].empty())
+            continue;
+        bool anyNonZero = false, allSmall = true;
+        for (double v : columnValues[c]) {
+            anyNonZero = anyNonZero || v != 0;
+            allSmall = allSmall && std::fabs(v) < 1;
+        }
+        if (anyNonZero && allSmall)
+            warning(columnLines[c].front(),
+                    QString::fromLatin1(spec.values[c].name),
+                    tr("every value of this percent column lies between -1 and 1; it looks like fractions "
+                       "(0.07) were given where percent (7) is expected"));
+    }
+    return result;
+}
+
+LoadedTable loadDefaultTable(const TableSpec& spec) {
+    const QString path = QStringLiteral(":/parameters/") + QString::fromLatin1(spec.defaultPath);
+    return loadTable(spec, path, Provenance::Required);
+}
+
+ParameterTable overrideTable(const ParameterTable& base, const ParameterTable& user) {
+    ParameterTable merged = base;
+    for (TableRow row : user.rows()) {
+        row.tag = Tag::User;
+        merged.put(std::move(row));
+    }
+    return merged;
+}
+
+Issues checkKeysPresent(const ParameterTable& table,
+                        const QStringList& keys,
+                        const QString& tablePath,
+                        const QString& where) {
+    std::vector<QString> missing;
+    for (const QString& k : keys)
+        if (!table.find(k))
+            missing.push_back(k);
+    if (missing.empty())
+        return {};
+    std::sort(missing.begin(), missing.end(), [](const QString& a, const QString& b) {
+        bool oka = false, okb = false;
+        const double x = a.toDouble(&oka), y = b.toDouble(&okb);
+        return oka && okb ? x < y : a < b;
+    });
+    missing.erase(std::unique(missing.begin(), missing.end()), missing.end());
+    QStringList list;
+    for (const QString& m : missing)
+        list << m;
+    return { { Issue::Severity::Error,
+               tablePath,
+               0,
+               QString::fromLatin1(table.spec().keyColumn),
+               tr("%1 present in %2 but missing from the table (%3 in all): %4")
+                 .arg(QCoreApplication::translate("Parameters", table.spec().keyLabel))
+                 .arg(where)
+                 .arg(list.size())
+                 .arg(list.join(QStringLiteral(", "))) } };
+}
+
+Issues checkKnownKey(const ParameterTable& table,
+                     const QString& key,
+                     const QString& where,
+                     const QString& column) {
+    if (table.find(key))
+        return {};
+    QStringList known;
+    for (const TableRow& r : table.rows())
+        known << r.key;
+    return { { Issue::Severity::Error,
+               where,
+               0,
+               column,
+               tr("unknown %1 '%2'; known: %3")
+                 .arg(QCoreApplication::translate("Parameters", table.spec().keyLabel),
+                      key,
+                      known.join(QStringLiteral(", "))) } };
+}
+
+} // namespace tanhui::models::params

@@ -1,0 +1,322 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Pool-table carbon method: InVEST valuation vectors (carbon-methods.md §10.1, §10.2), InVEST's
+// synthetic 10 × 10 tests (§10.1), nodata at one date only (§1.4), missing codes (§1.2), density
+// rasters, and per-parcel stocks = Σ class area × density on the Willamette sample (§1.5).
+#include "TestUtil.h"
+#include "gis/Gdal.h"
+#include "gis/ParcelReader.h"
+#include "gis/RasterDataset.h"
+#include "gis/ZonalEngine.h"
+#include "models/carbon/PoolMethod.h"
+#include "models/carbon/Valuation.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <gdal.h>
+#include <ogr_srs_api.h>
+
+#include <cmath>
+
+using namespace tanhui::models;
+using carbon::ValuationInput;
+
+namespace {
+
+bool near(double a, double b, double rel = 1e-9) {
+    return std::fabs(a - b) <= rel * std::max(1.0, std::max(std::fabs(a), std::fabs(b)));
+}
+
+/// A cols × rows Byte raster of 1 m cells in EPSG:26910 (the upstream InVEST fixture, §10.1).
+void writeRaster(const QString& path, int cols, int rows, const std::vector<unsigned char>& v, int nodata) {
+    GDALDatasetH ds =
+      GDALCreate(GDALGetDriverByName("GTiff"), path.toUtf8().constData(), cols, rows, 1, GDT_Byte, nullptr);
+    double gt[6] = { 461261, 1, 0, 4923265, 0, -1 };
+    GDALSetGeoTransform(ds, gt);
+    OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
+    OSRImportFromEPSG(srs, 26910);
+    GDALSetSpatialRef(ds, srs);
+    OSRDestroySpatialReference(srs);
+    if (nodata >= 0)
+        GDALSetRasterNoDataValue(GDALGetRasterBand(ds, 1), nodata);
+    if (GDALRasterIO(GDALGetRasterBand(ds, 1),
+                     GF_Write,
+                     0,
+                     0,
+                     cols,
+                     rows,
+                     const_cast<unsigned char*>(v.data()),
+                     cols,
+                     rows,
+                     GDT_Byte,
+                     0,
+                     0) != CE_None)
+        qFatal("write failed");
+    GDALClose(ds);
+}
+
+/// The upstream three-class table (§1.5): totals 86, 28, 8 t C/ha.
+params::ParameterTable upstreamTable(const QTemporaryDir& dir) {
+    const QString path = dir.filePath("pools.csv");
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        qFatal("cannot write");
+    f.write("C_above,C_below,C_soil,C_dead,lucode,LULC_Name\n15,10,60,1,1,a\n5,3,20,0,2,b\n2,1,5,0,3,c\n");
+    f.close();
+    params::LoadedTable t =
+      params::loadTable(carbon::carbonPoolsSpec(), path, params::Provenance::UserSupplied);
+    if (!t.issues.empty())
+        qFatal("%s", qPrintable(t.issues.front().toString()));
+    return t.table;
+}
+
+} // namespace
+
+class TestCarbonPools : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { tanhui::gis::initializeGdal(); }
+
+    void valuationVectors() {
+        // §10.1 test_carbon_full: V = 43, r = −7.1 %, c = 2.8 %, 2016 → 2030: K = 59.00136070250.
+        const ValuationInput full{ 43, -7.1, 2.8, 2016, 2030 };
+        QVERIFY(near(carbon::valuationConstant(full), 59.00136070250, 1e-11));
+        QVERIFY(near(-58 * carbon::valuationConstant(full), -3422.0789207, 1e-10));
+        // The sum form equals the closed form (both code paths).
+        QVERIFY(near(carbon::valuationConstantBySum(full), carbon::valuationConstant(full), 1e-13));
+        // test_carbon_zero_rates: r = c = 0 → K = V = 43 (the ratio = 1 limit); npv −2494.
+        const ValuationInput zero{ 43, 0, 0, 2016, 2030 };
+        QCOMPARE(carbon::valuationConstant(zero), 43.0);
+        QCOMPARE(-58 * carbon::valuationConstant(zero), -2494.0);
+        QVERIFY(near(carbon::valuationConstantBySum(zero), 43.0, 1e-14));
+        // ratio = 1 with r ≠ 0: (1 + r)(1 + c) = 1.
+        const ValuationInput cancel{ 10, 25, -20, 2000, 2010 };
+        QCOMPARE(carbon::valuationConstant(cancel), 10.0);
+        QVERIFY(near(carbon::valuationConstantBySum(cancel), 10.0, 1e-14));
+        // test_calculate_valuation_constant: 2010 → 2012, r = 50 %, c = 5 %, V = 50 → 40.873015873…
+        QVERIFY(near(carbon::valuationConstant({ 50, 50, 5, 2010, 2012 }), 40.873015873015873, 1e-13));
+        // §10.2 CNY: 60 CNY/t CO2 → V = 220 CNY/t C; n = 10.
+        const double v = 60 * carbon::kCo2PerC;
+        QVERIFY(near(v, 220.0, 1e-15));
+        QVERIFY(near(carbon::valuationConstant({ v, 8, 0, 2015, 2025 }), 159.4315340388, 1e-11));
+        QVERIFY(near(carbon::valuationConstant({ v, 3.5, 0, 2015, 2025 }), 189.3691031951, 1e-11));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, carbon::valuationConstant({ 43, 7, 0, 2030, 2016 }));
+    }
+
+    void investCarbonFull() {
+        // §10.1: baseline all class 1, alternate all class 2, 10 × 10 cells of 1 m².
+        QTemporaryDir dir;
+        writeRaster(dir.filePath("bas.tif"), 10, 10, std::vector<unsigned char>(100, 1), 255);
+        writeRaster(dir.filePath("alt.tif"), 10, 10, std::vector<unsigned char>(100, 2), 255);
+        const carbon::PoolLookup pools(upstreamTable(dir));
+        const std::vector<carbon::LulcInput> inputs{ { dir.filePath("bas.tif").toStdString(), 2016 },
+                                                     { dir.filePath("alt.tif").toStdString(), 2030 } };
+        QVERIFY(carbon::validatePoolInputs(inputs, pools, "pools.csv").empty());
+        carbon::PoolRunOptions options;
+        options.outDir = dir.path().toStdString();
+        options.valuation = ValuationInput{ 43, -7.1, 2.8, 0, 0 };
+        const carbon::PoolRunResult r = carbon::runPoolRasters(inputs, pools, options);
+        QVERIFY(near(r.dates[0].totalT, 0.86));
+        QVERIFY(near(r.dates[1].totalT, 0.28));
+        QVERIFY(near(r.pairs[0].changeT, -0.58));
+        QVERIFY(near(r.pairs[0].stockDifferenceT, -0.58));
+        QVERIFY(near(*r.pairs[0].npv, -34.2207892074, 1e-9)); // −0.58 × 59.0013607025
+        QVERIFY(near(r.dates[0].poolT[carbon::Soil], 0.6));
+        QCOMPARE(r.classesUsed.size(), std::size_t(2));
+        QVERIFY(r.flaggedClasses().empty()); // user rows are not flagged
+
+        // Density rasters (t C/ha): c_storage_bas = 86, c_storage_alt = 28; change −58 t C/ha.
+        tanhui::gis::RasterDataset bas(r.dates[0].densityRaster);
+        std::vector<double> v;
+        std::vector<unsigned char> valid;
+        bas.read(5, { 0, 0, 10, 10 }, v, valid);
+        QCOMPARE(v[57], 86.0);
+        QCOMPARE(bas.info().bands[4].description, std::string("c_total"));
+        bas.read(3, { 0, 0, 10, 10 }, v, valid);
+        QCOMPARE(v[0], 60.0);
+        tanhui::gis::RasterDataset change(r.pairs[0].changeRaster);
+        change.read(1, { 0, 0, 10, 10 }, v, valid);
+        QCOMPARE(v[99], -58.0);
+    }
+
+    void generateCarbonMapAndUndefinedNodata() {
+        // test_generate_carbon_map: [[1, 1], [2, 3]] with totals {1: 5000, 2: 60, 3: 120}; no nodata
+        // defined → every pixel valid (HISTORY 3.7.0).
+        QTemporaryDir dir;
+        const QString csv = dir.filePath("p.csv");
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("lucode,c_above,c_below,c_soil,c_dead\n1,5000,0,0,0\n2,60,0,0,0\n3,0,0,120,0\n");
+        f.close();
+        const carbon::PoolLookup pools(
+          params::loadTable(carbon::carbonPoolsSpec(), csv, params::Provenance::UserSupplied).table);
+        writeRaster(dir.filePath("m.tif"), 2, 2, { 1, 1, 2, 3 }, -1);
+        carbon::PoolRunOptions options;
+        options.outDir = dir.path().toStdString();
+        const carbon::PoolRunResult r =
+          carbon::runPoolRasters({ { dir.filePath("m.tif").toStdString(), 2020 } }, pools, options);
+        tanhui::gis::RasterDataset map(r.dates[0].densityRaster);
+        std::vector<double> v;
+        std::vector<unsigned char> valid;
+        map.read(5, { 0, 0, 2, 2 }, v, valid);
+        QCOMPARE(v, (std::vector<double>{ 5000, 5000, 60, 120 }));
+        QVERIFY(near(r.dates[0].totalT, (5000 + 5000 + 60 + 120) / 10000.0));
+        QCOMPARE(r.dates[0].nodataAreaHa, 0.0);
+        QVERIFY(r.pairs.empty());
+    }
+
+    void missingCodesListedAll() {
+        // §10.1: a LULC value 200 missing from the table → an error listing it (all of them).
+        QTemporaryDir dir;
+        std::vector<unsigned char> cells(100, 1);
+        cells[5] = 200;
+        cells[6] = 7;
+        cells[7] = 255; // nodata: never "missing"
+        writeRaster(dir.filePath("a.tif"), 10, 10, cells, 255);
+        writeRaster(dir.filePath("b.tif"), 10, 10, std::vector<unsigned char>(100, 2), 255);
+        const carbon::PoolLookup pools(upstreamTable(dir));
+        const params::Issues issues = carbon::validatePoolInputs(
+          { { dir.filePath("a.tif").toStdString(), 2015 }, { dir.filePath("b.tif").toStdString(), 2010 } },
+          pools,
+          "pools.csv");
+        QCOMPARE(issues.size(), std::size_t(2));
+        QCOMPARE(issues[0].toString(),
+                 dir.filePath("b.tif") +
+                   ", column year: years out of order: 2010 comes after 2015; dates must be given from the "
+                   "earliest to the latest, each year once");
+        QCOMPARE(issues[1].toString(),
+                 "pools.csv, column lucode: 2 land-cover code(s) present in " + dir.filePath("a.tif") +
+                   " but missing from the pools table: 7, 200");
+    }
+
+    void gridMismatchAndFloatRaster() {
+        QTemporaryDir dir;
+        writeRaster(dir.filePath("a.tif"), 10, 10, std::vector<unsigned char>(100, 1), 255);
+        writeRaster(dir.filePath("b.tif"), 5, 10, std::vector<unsigned char>(50, 1), 255);
+        const carbon::PoolLookup pools(upstreamTable(dir));
+        const params::Issues issues = carbon::validatePoolInputs(
+          { { dir.filePath("a.tif").toStdString(), 2015 }, { dir.filePath("b.tif").toStdString(), 2020 } },
+          pools,
+          "pools.csv");
+        QCOMPARE(issues.size(), std::size_t(1));
+        QVERIFY(issues[0].message.startsWith("the raster is not on the same grid as"));
+        QCOMPARE(issues[0].file, dir.filePath("b.tif"));
+    }
+
+    void nodataAtOneDateOnly() {
+        // §1.4 pitfall (forum t/6276): a row of nodata in the alternate raster only. Σ change over
+        // cells valid on both dates ≠ difference of totals; both are reported.
+        QTemporaryDir dir;
+        std::vector<unsigned char> alt(100, 2);
+        for (int c = 0; c < 10; ++c)
+            alt[std::size_t(c)] = 255;
+        writeRaster(dir.filePath("bas.tif"), 10, 10, std::vector<unsigned char>(100, 1), 255);
+        writeRaster(dir.filePath("alt.tif"), 10, 10, alt, 255);
+        const carbon::PoolLookup pools(upstreamTable(dir));
+        carbon::PoolRunOptions options;
+        const carbon::PoolRunResult r =
+          carbon::runPoolRasters({ { dir.filePath("bas.tif").toStdString(), 2016 },
+                                   { dir.filePath("alt.tif").toStdString(), 2030 } },
+                                 pools,
+                                 options);
+        QVERIFY(near(r.dates[0].totalT, 0.86));
+        QVERIFY(near(r.dates[1].totalT, 90 * 28 / 10000.0));
+        QVERIFY(near(r.pairs[0].changeT, 90 * (28 - 86) / 10000.0));
+        QVERIFY(near(r.pairs[0].stockDifferenceT, (90 * 28 - 100 * 86) / 10000.0));
+        QVERIFY(near(r.pairs[0].bothValidAreaHa, 0.009));
+        QVERIFY(near(r.dates[1].nodataAreaHa, 0.001));
+    }
+
+    void threeDatesAddFirstToLast() {
+        QTemporaryDir dir;
+        writeRaster(dir.filePath("a.tif"), 4, 4, std::vector<unsigned char>(16, 1), 255);
+        writeRaster(dir.filePath("b.tif"), 4, 4, std::vector<unsigned char>(16, 2), 255);
+        writeRaster(dir.filePath("c.tif"), 4, 4, std::vector<unsigned char>(16, 3), 255);
+        const carbon::PoolLookup pools(upstreamTable(dir));
+        carbon::PoolRunOptions options;
+        options.valuation = ValuationInput{ 43, 7, 0, 0, 0 };
+        options.memoryBudgetBytes = 1; // one row per strip: results must not change
+        const carbon::PoolRunResult r =
+          carbon::runPoolRasters({ { dir.filePath("a.tif").toStdString(), 2000 },
+                                   { dir.filePath("b.tif").toStdString(), 2010 },
+                                   { dir.filePath("c.tif").toStdString(), 2020 } },
+                                 pools,
+                                 options);
+        QCOMPARE(r.pairs.size(), std::size_t(3));
+        QCOMPARE(r.pairs[2].year1, 2000);
+        QCOMPARE(r.pairs[2].year2, 2020);
+        QVERIFY(near(r.pairs[2].changeT, 16 * (8 - 86) / 10000.0));
+        QVERIFY(r.pairs[2].npv.has_value());
+        QVERIFY(!r.pairs[0].npv.has_value());
+        QVERIFY(near(*r.valuationConstant, carbon::valuationConstant({ 43, 7, 0, 2000, 2020 })));
+    }
+
+    void defaultTableFlagsTravel() {
+        // The built-in table is all [unconfirmed]: every class used is flagged.
+        QTemporaryDir dir;
+        writeRaster(dir.filePath("a.tif"),
+                    4,
+                    4,
+                    { 11, 11, 12, 42, 21, 21, 21, 21, 51, 51, 51, 51, 61, 61, 61, 255 },
+                    255);
+        const params::LoadedTable t = params::loadDefaultTable(carbon::carbonPoolsSpec());
+        const carbon::PoolLookup pools(t.table);
+        const carbon::PoolRunResult r =
+          carbon::runPoolRasters({ { dir.filePath("a.tif").toStdString(), 2020 } }, pools, {});
+        QCOMPARE(r.classesUsed.size(), std::size_t(6));
+        QCOMPARE(r.flaggedClasses().size(), std::size_t(6));
+        QCOMPARE(r.flaggedClasses()[0].code, std::int64_t(11));
+        QVERIFY(r.flaggedClasses()[0].source.contains("§3.5"));
+        // 11: 151.324208 biomass + 47 soil; 12: 104.81; 42: 452.297 (§10.7); 21: 51.7 (§10.6).
+        const double expected = (2 * 198.324208 + 104.81 + 452.297 + 4 * 51.7) / 10000.0;
+        QVERIFY(near(r.dates[0].totalT, expected, 1e-12));
+    }
+
+    void willametteParcelsEqualClassAreasTimesDensity() {
+        TANHUI_REQUIRE_SHARED(cur, QStringLiteral("willamette/lulc_samp_cur.tif"));
+        TANHUI_REQUIRE_SHARED(fut, QStringLiteral("willamette/lulc_samp_fut.tif"));
+        TANHUI_REQUIRE_SHARED(poolsCsv, QStringLiteral("willamette/carbon_pools_samp.csv"));
+        TANHUI_REQUIRE_SHARED(shp, QStringLiteral("willamette/harv_samp_cur.shp"));
+        const params::LoadedTable t =
+          params::loadTable(carbon::carbonPoolsSpec(), poolsCsv, params::Provenance::UserSupplied);
+        QVERIFY(!params::hasErrors(t.issues));
+        const carbon::PoolLookup pools(t.table);
+        const std::vector<carbon::LulcInput> inputs{ { cur.toStdString(), 2016 },
+                                                     { fut.toStdString(), 2030 } };
+        QVERIFY(carbon::validatePoolInputs(inputs, pools, poolsCsv).empty());
+        QTemporaryDir dir;
+        carbon::PoolRunOptions options;
+        options.outDir = dir.path().toStdString();
+        const carbon::PoolRunResult run = carbon::runPoolRasters(inputs, pools, options);
+        const tanhui::gis::ParcelSet parcels = tanhui::gis::readParcels(shp.toStdString(), {});
+        tanhui::gis::ZonalOptions zonal;
+        zonal.threads = 2;
+        const std::vector<carbon::ParcelCarbon> pc =
+          carbon::runPoolParcels(parcels, inputs, pools, run, zonal);
+        QCOMPARE(pc.size(), parcels.parcels.size());
+
+        // Independent zonal run: Σ over classes of true class area × density.
+        std::vector<tanhui::gis::ZonalBand> bands;
+        tanhui::gis::appendRasterBands(cur.toStdString(), bands);
+        tanhui::gis::appendRasterBands(fut.toStdString(), bands);
+        zonal.stats = tanhui::gis::StatSet(tanhui::gis::Stat::Area);
+        const tanhui::gis::ZonalResult zr = tanhui::gis::runZonal(parcels, bands, zonal);
+        double sum0 = 0;
+        for (std::size_t i = 0; i < pc.size(); ++i) {
+            for (std::size_t d = 0; d < 2; ++d) {
+                double stock = 0;
+                for (const tanhui::gis::ClassTotal& c : zr.stats[i][d].classes)
+                    stock += c.areaM2 / 10000.0 * pools.find(std::int64_t(c.value))->total();
+                QVERIFY2(near(pc[i].dates[d].totalT, stock, 1e-12), qPrintable(QString::number(i)));
+            }
+            // Nodata is the same on both dates here, so both change figures agree.
+            QVERIFY(near(pc[i].changeT[0], pc[i].stockDifferenceT[0], 1e-9));
+            sum0 += pc[i].dates[0].totalT;
+        }
+        QVERIFY(sum0 > 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCarbonPools)
+#include "tst_carbon_pools.moc"
