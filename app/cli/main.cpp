@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // tanhui-cli: runs Tanhui's analyses and exports without the GUI.
+#include "app/cli/CarbonCommand.h"
 #include "app/cli/CliCommon.h"
 #include "app/cli/ZonalCommand.h"
 #include "app/common/Translations.h"
@@ -17,6 +18,7 @@ QString usage() {
                                        "\n"
                                        "Commands:\n"
                                        "  zonal    exact per-parcel zonal statistics of raster bands\n"
+                                       "  carbon   carbon stocks, change and value from land-cover rasters\n"
                                        "\n"
                                        "Run 'tanhui-cli <command> --help' for the options of a command.\n"
                                        "Options: --help, --version\n");
@@ -44,6 +46,8 @@ int main(int argc, char** argv) {
     }
     if (command == QLatin1String("zonal"))
         return tanhui::cli::runZonalCommand(args);
+    if (command == QLatin1String("carbon"))
+        return tanhui::cli::runCarbonCommand(args);
     tanhui::cli::printError(
       QCoreApplication::translate("Cli", "unknown command '%1' (see tanhui-cli --help)").arg(command));
     return tanhui::cli::ExitUsage;

@@ -1,0 +1,393 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/CarbonCommand.h"
+
+#include "app/cli/CliCommon.h"
+#include "app/common/ErrorText.h"
+#include "gis/Errors.h"
+#include "gis/ParcelReader.h"
+#include "models/carbon/CarbonTables.h"
+#include "models/carbon/PoolMethod.h"
+#include "models/carbon/Valuation.h"
+#include "models/params/ParameterTable.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QtCore/qcoreapplication.h>
+
+namespace tanhui::cli {
+
+namespace {
+
+/// Translation context of this file's user-facing strings.
+struct CarbonCommand {
+    Q_DECLARE_TR_FUNCTIONS(CarbonCommand)
+};
+
+namespace carbon = models::carbon;
+namespace params = models::params;
+
+QString helpText() {
+    return CarbonCommand::tr(
+      "Carbon stocks, stock change and value from dated land-cover rasters (pool-table method: IPCC Tier 1 "
+      "/\n"
+      "InVEST Carbon).\n"
+      "\n"
+      "Each land-cover class gets four carbon densities (c_above, c_below, c_soil, c_dead, t C/ha) from the\n"
+      "pools table. Whole-raster totals are computed per cell as InVEST does: density × cell area summed "
+      "over\n"
+      "valid cells. Change is reported two ways: change_<y1>_<y2> over cells valid on both dates, and\n"
+      "stock_difference_<y1>_<y2> = the difference of the two totals (they differ when nodata differs).\n"
+      "Valuation (--price): NPV = change × K with InVEST's constant K (discount and price change in %).\n"
+      "\n"
+      "Outputs in --out DIR: totals.csv (quantity,value,unit), totals_by_class.csv, parameters_used.csv "
+      "(every\n"
+      "table row used, with its evidence tag and source), c_density_<year>.tif (t C/ha: bands c_above, "
+      "c_below,\n"
+      "c_soil, c_dead, c_total), c_change_<y1>_<y2>.tif (t C/ha), and with --parcels: parcels.csv and\n"
+      "parcels.gpkg (stocks per pool and date in t C and t C/ha, change in t C, t CO2e and t C/yr, flags).\n"
+      "Values tagged unconfirmed, secondary or example are listed as warnings and flagged per parcel.\n"
+      "\n"
+      "Example:\n"
+      "  tanhui-cli carbon --method pools --lulc lc2015.tif@2015 --lulc lc2024.tif@2024 \\\n"
+      "      --pools my_pools.csv --parcels xiaoban.shp --id XBH --price 220 --discount 8 --out carbon_out");
+}
+
+bool parseNumber(const QString& text, double& value) {
+    bool ok = false;
+    value = text.trimmed().toDouble(&ok);
+    return ok;
+}
+
+void printIssues(const params::Issues& issues) {
+    for (const params::Issue& i : issues) {
+        if (i.isError())
+            printError(i.toString());
+        else
+            printWarning(i.toString());
+    }
+}
+
+} // namespace
+
+int runCarbonCommand(const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(helpText());
+    parser.addHelpOption();
+    const QCommandLineOption methodOpt(QStringLiteral("method"),
+                                       CarbonCommand::tr("Carbon method: pools (the only one so far)."),
+                                       CarbonCommand::tr("NAME"));
+    const QCommandLineOption lulcOpt(
+      QStringLiteral("lulc"),
+      CarbonCommand::tr("Land-cover raster and its year, FILE@YEAR; repeat for each date, earliest first."),
+      CarbonCommand::tr("FILE@YEAR"));
+    const QCommandLineOption poolsOpt(
+      QStringLiteral("pools"),
+      CarbonCommand::tr("Pools table CSV (lucode, c_above, c_below, c_soil, c_dead in t C/ha); default: the "
+                        "built-in table (values tagged unconfirmed)."),
+      CarbonCommand::tr("CSV"));
+    const QCommandLineOption overrideOpt(
+      QStringLiteral("pools-override"),
+      CarbonCommand::tr("CSV whose rows replace rows of the pools table with the same lucode."),
+      CarbonCommand::tr("CSV"));
+    const QCommandLineOption parcelsOpt(QStringLiteral("parcels"),
+                                        CarbonCommand::tr("Polygon layer for per-parcel results."),
+                                        CarbonCommand::tr("FILE"));
+    const QCommandLineOption idOpt(QStringLiteral("id"),
+                                   CarbonCommand::tr("Parcel id field (default: the feature id)."),
+                                   CarbonCommand::tr("FIELD"));
+    const QCommandLineOption layerOpt(QStringLiteral("layer"),
+                                      CarbonCommand::tr("Layer name in a multi-layer source."),
+                                      CarbonCommand::tr("NAME"));
+    const QCommandLineOption encodingOpt(QStringLiteral("encoding"),
+                                         CarbonCommand::tr("Attribute encoding of a shapefile."),
+                                         CarbonCommand::tr("ENC"));
+    const QCommandLineOption crsOpt(QStringLiteral("parcels-crs"),
+                                    CarbonCommand::tr("CRS to assign to a parcel layer that has none."),
+                                    CarbonCommand::tr("CRS"));
+    const auto& priceSpec = carbon::valuationParameter("price");
+    const auto& discountSpec = carbon::valuationParameter("discount");
+    const auto& changeSpec = carbon::valuationParameter("price-change");
+    auto specHelp = [](const params::ParameterSpec& s) {
+        QString text =
+          s.translatedLabel() + QStringLiteral(" (") + QString::fromUtf8(s.unit) + QStringLiteral(")");
+        if (s.defaultValue)
+            text += CarbonCommand::tr("; default %1").arg(*s.defaultValue);
+        return text + QLatin1Char('.');
+    };
+    const QCommandLineOption priceOpt(QStringLiteral("price"),
+                                      specHelp(priceSpec) + CarbonCommand::tr(" Enables valuation."),
+                                      CarbonCommand::tr("V"));
+    const QCommandLineOption discountOpt(
+      QStringLiteral("discount"), specHelp(discountSpec), CarbonCommand::tr("R"));
+    const QCommandLineOption changeOpt(
+      QStringLiteral("price-change"), specHelp(changeSpec), CarbonCommand::tr("C"));
+    const QCommandLineOption outOpt(QStringLiteral("out"),
+                                    CarbonCommand::tr("Output folder (created if missing)."),
+                                    CarbonCommand::tr("DIR"));
+    const QCommandLineOption threadsOpt(QStringLiteral("threads"),
+                                        CarbonCommand::tr("Worker threads (default: all cores)."),
+                                        CarbonCommand::tr("N"),
+                                        QStringLiteral("0"));
+    const QCommandLineOption quietOpt(QStringLiteral("quiet"),
+                                      CarbonCommand::tr("No progress bar and no summary."));
+    parser.addOptions({ methodOpt,
+                        lulcOpt,
+                        poolsOpt,
+                        overrideOpt,
+                        parcelsOpt,
+                        idOpt,
+                        layerOpt,
+                        encodingOpt,
+                        crsOpt,
+                        priceOpt,
+                        discountOpt,
+                        changeOpt,
+                        outOpt,
+                        threadsOpt,
+                        quietOpt });
+
+    QStringList args = arguments;
+    if (args.size() > 1)
+        args.removeAt(1); // the command name
+    if (!parser.parse(args)) {
+        printError(parser.errorText() + CarbonCommand::tr(" (see tanhui-cli carbon --help)"));
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return ExitOk;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        printError(CarbonCommand::tr("unexpected argument '%1' (see tanhui-cli carbon --help)")
+                     .arg(parser.positionalArguments().first()));
+        return ExitUsage;
+    }
+    for (const QCommandLineOption& o : { methodOpt, lulcOpt, outOpt })
+        if (!parser.isSet(o)) {
+            printError(
+              CarbonCommand::tr("missing --%1 (see tanhui-cli carbon --help)").arg(o.names().first()));
+            return ExitUsage;
+        }
+    if (parser.value(methodOpt) != QLatin1String("pools")) {
+        printError(CarbonCommand::tr("unknown --method '%1'; available: pools").arg(parser.value(methodOpt)));
+        return ExitUsage;
+    }
+    bool ok = false;
+    const int threads = parser.value(threadsOpt).toInt(&ok);
+    if (!ok || threads < 0 || threads > 1024) {
+        printError(CarbonCommand::tr("--threads must be a whole number from 0 (all cores) to 1024, not '%1'")
+                     .arg(parser.value(threadsOpt)));
+        return ExitUsage;
+    }
+    if (parser.isSet(idOpt) && !parser.isSet(parcelsOpt)) {
+        printError(CarbonCommand::tr("--id needs --parcels"));
+        return ExitUsage;
+    }
+
+    // Dates: FILE@YEAR.
+    std::vector<carbon::LulcInput> inputs;
+    params::Issues issues;
+    const auto& yearSpec = carbon::valuationParameter("year");
+    for (const QString& v : parser.values(lulcOpt)) {
+        const qsizetype at = v.lastIndexOf(QLatin1Char('@'));
+        double year = 0;
+        if (at <= 0 || !parseNumber(v.mid(at + 1), year)) {
+            printError(
+              CarbonCommand::tr("--lulc %1: expected FILE@YEAR, e.g. landcover_2015.tif@2015").arg(v));
+            return ExitUsage;
+        }
+        const QString file = v.left(at);
+        if (!QFileInfo::exists(file)) {
+            printError(CarbonCommand::tr("input file not found: %1").arg(file));
+            return ExitUsage;
+        }
+        const params::Issues yi = params::validateScalar(yearSpec, year, QStringLiteral("--lulc"), file);
+        issues.insert(issues.end(), yi.begin(), yi.end());
+        inputs.push_back({ file.toStdString(), int(year) });
+    }
+
+    // Valuation parameters, validated against their declarations.
+    std::optional<carbon::ValuationInput> valuation;
+    auto scalar = [&](const QCommandLineOption& o, const params::ParameterSpec& spec, double& value) {
+        if (parser.isSet(o)) {
+            if (!parseNumber(parser.value(o), value)) {
+                printError(CarbonCommand::tr("--%1 must be a number, not '%2'")
+                             .arg(o.names().first(), parser.value(o)));
+                return false;
+            }
+        } else {
+            value = spec.defaultValue.value_or(0.0);
+        }
+        const params::Issues si =
+          params::validateScalar(spec, value, QStringLiteral("--") + o.names().first());
+        issues.insert(issues.end(), si.begin(), si.end());
+        return true;
+    };
+    if (parser.isSet(priceOpt)) {
+        carbon::ValuationInput v;
+        if (!scalar(priceOpt, priceSpec, v.pricePerTC) || !scalar(discountOpt, discountSpec, v.discountPct) ||
+            !scalar(changeOpt, changeSpec, v.priceChangePct))
+            return ExitUsage;
+        if (inputs.size() < 2) {
+            printError(CarbonCommand::tr("--price needs two or more --lulc dates (value of the change)"));
+            return ExitUsage;
+        }
+        valuation = v;
+    } else if (parser.isSet(discountOpt) || parser.isSet(changeOpt)) {
+        printError(CarbonCommand::tr("--discount and --price-change need --price"));
+        return ExitUsage;
+    }
+
+    const QString outDir = parser.value(outOpt);
+    if (!QDir().mkpath(outDir) || !QFileInfo(outDir).isWritable()) {
+        printError(
+          CarbonCommand::tr("--out %1: the folder cannot be created or is not writable").arg(outDir));
+        return ExitUsage;
+    }
+    const QString parcelsPath = parser.value(parcelsOpt);
+    if (!parcelsPath.isEmpty() && !QFileInfo::exists(parcelsPath)) {
+        printError(CarbonCommand::tr("input file not found: %1").arg(parcelsPath));
+        return ExitUsage;
+    }
+
+    const bool quiet = parser.isSet(quietOpt);
+    auto feedback = makeTerminalFeedback(quiet);
+    QElapsedTimer timer;
+    timer.start();
+    try {
+        // Pools table: built-in defaults (provenance required) or the user's table (rows tagged user).
+        const QString poolsPath = parser.value(poolsOpt);
+        const QString poolsName =
+          poolsPath.isEmpty()
+            ? QStringLiteral(":/parameters/") + QString::fromLatin1(carbon::carbonPoolsSpec().defaultPath)
+            : poolsPath;
+        params::LoadedTable loaded =
+          poolsPath.isEmpty()
+            ? params::loadDefaultTable(carbon::carbonPoolsSpec())
+            : params::loadTable(carbon::carbonPoolsSpec(), poolsPath, params::Provenance::UserSupplied);
+        issues.insert(issues.end(), loaded.issues.begin(), loaded.issues.end());
+        params::ParameterTable table = loaded.table;
+        if (parser.isSet(overrideOpt)) {
+            const params::LoadedTable user = params::loadTable(
+              carbon::carbonPoolsSpec(), parser.value(overrideOpt), params::Provenance::UserSupplied);
+            issues.insert(issues.end(), user.issues.begin(), user.issues.end());
+            table = params::overrideTable(table, user.table);
+        }
+        if (params::hasErrors(issues)) {
+            printIssues(issues);
+            return ExitFailure;
+        }
+        const carbon::PoolLookup pools(table);
+        const params::Issues inputIssues = carbon::validatePoolInputs(
+          inputs,
+          pools,
+          parser.isSet(overrideOpt) ? poolsName + QStringLiteral(" + ") + parser.value(overrideOpt)
+                                    : poolsName,
+          feedback.get());
+        issues.insert(issues.end(), inputIssues.begin(), inputIssues.end());
+        finishProgressLine();
+        printIssues(issues);
+        if (params::hasErrors(issues))
+            return ExitFailure;
+
+        carbon::PoolRunOptions options;
+        options.outDir = outDir.toStdString();
+        options.valuation = valuation;
+        options.feedback = feedback.get();
+        const carbon::PoolRunResult run = carbon::runPoolRasters(inputs, pools, options);
+        const QDir dir(outDir);
+        carbon::writeTotalsTable(dir.filePath(QStringLiteral("totals.csv")).toStdString(), run);
+        carbon::writeClassTotalsTable(
+          dir.filePath(QStringLiteral("totals_by_class.csv")).toStdString(), run, pools);
+        carbon::writeParametersUsedTable(dir.filePath(QStringLiteral("parameters_used.csv")).toStdString(),
+                                         run);
+
+        std::size_t parcelCount = 0;
+        if (!parcelsPath.isEmpty()) {
+            gis::ParcelReadOptions readOptions;
+            readOptions.open.layerName = parser.value(layerOpt);
+            readOptions.open.encodingOverride = parser.value(encodingOpt).toStdString();
+            if (parser.isSet(crsOpt))
+                readOptions.open.assignCrs = gis::Crs::fromUserInput(parser.value(crsOpt).toStdString());
+            readOptions.idField = parser.value(idOpt);
+            readOptions.threads = threads;
+            const gis::ParcelSet parcels =
+              gis::readParcels(parcelsPath.toStdString(), readOptions, feedback.get());
+            for (const gis::ParcelNote& n : parcels.repaired)
+                printWarning(CarbonCommand::tr("%1: feature %2 (id %3): %4")
+                               .arg(parcelsPath)
+                               .arg(n.fid)
+                               .arg(n.id, QString::fromStdString(n.what)));
+            for (const gis::ParcelNote& n : parcels.skipped)
+                printWarning(CarbonCommand::tr("%1: feature %2 (id %3) skipped: %4")
+                               .arg(parcelsPath)
+                               .arg(n.fid)
+                               .arg(n.id, QString::fromStdString(n.what)));
+            gis::ZonalOptions zonal;
+            zonal.threads = threads;
+            zonal.feedback = feedback.get();
+            const std::vector<carbon::ParcelCarbon> perParcel =
+              carbon::runPoolParcels(parcels, inputs, pools, run, zonal);
+            for (const char* ext : { "csv", "gpkg" })
+                carbon::writeParcelTable(
+                  dir.filePath(QStringLiteral("parcels.") + QLatin1String(ext)).toStdString(),
+                  parcels,
+                  parser.value(idOpt),
+                  run,
+                  pools,
+                  perParcel);
+            parcelCount = parcels.parcels.size();
+        }
+        finishProgressLine();
+
+        // The tag travels with the value (carbon-methods.md "How the app should use this", items 2-3).
+        for (const carbon::PoolClass& c : run.flaggedClasses())
+            printWarning(CarbonCommand::tr("pools table %1, row %2 (lucode %3 %4) is tagged %5: %6")
+                           .arg(c.file)
+                           .arg(c.line)
+                           .arg(c.code)
+                           .arg(c.name, params::tagName(c.tag), params::tagDescription(c.tag)));
+        if (!quiet) {
+            for (const carbon::DateTotals& d : run.dates)
+                printInfo(CarbonCommand::tr("stock %1: %2 t C").arg(d.year).arg(d.totalT, 0, 'f', 3));
+            for (const carbon::PairTotals& p : run.pairs)
+                printInfo(
+                  CarbonCommand::tr("change %1-%2: %3 t C over cells valid on both dates; difference of "
+                                    "totals %4 t C")
+                    .arg(p.year1)
+                    .arg(p.year2)
+                    .arg(p.changeT, 0, 'f', 3)
+                    .arg(p.stockDifferenceT, 0, 'f', 3));
+            for (const carbon::PairTotals& p : run.pairs)
+                if (p.npv)
+                    printInfo(CarbonCommand::tr("npv %1-%2: %3 (K = %4 per t C)")
+                                .arg(p.year1)
+                                .arg(p.year2)
+                                .arg(*p.npv, 0, 'f', 2)
+                                .arg(*run.valuationConstant, 0, 'g', 12));
+            printInfo(CarbonCommand::tr("%1 date(s), %2 parcel(s) in %3 s; wrote %4")
+                        .arg(run.dates.size())
+                        .arg(parcelCount)
+                        .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 2)
+                        .arg(QFileInfo(outDir).absoluteFilePath()));
+        }
+        return ExitOk;
+    } catch (const gis::CancelledError&) {
+        finishProgressLine();
+        printError(CarbonCommand::tr("cancelled; finished outputs in %1 were not replaced").arg(outDir));
+        return ExitCancelled;
+    } catch (const gis::GisError& e) {
+        finishProgressLine();
+        printError(app::errorHeadline(e) + QStringLiteral(": ") + QString::fromStdString(e.what()));
+        return ExitFailure;
+    } catch (const std::exception& e) {
+        finishProgressLine();
+        printError(CarbonCommand::tr("unexpected failure: %1").arg(QString::fromStdString(e.what())));
+        return ExitFailure;
+    }
+}
+
+} // namespace tanhui::cli
