@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/project/Project.h"
+
+#include "gis/Errors.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QSet>
+
+namespace tanhui::models {
+
+namespace {
+
+using gis::GisError;
+
+[[noreturn]] void bad(const QString& file, const QString& what) {
+    throw GisError(GisError::Kind::InvalidArgument,
+                   QStringLiteral("Project file %1: %2").arg(file, what).toStdString(),
+                   file.toStdString());
+}
+
+QJsonObject mapToJson(const QMap<QString, QString>& map) {
+    QJsonObject o;
+    for (auto it = map.begin(); it != map.end(); ++it)
+        o.insert(it.key(), it.value());
+    return o;
+}
+
+QMap<QString, QString> mapFromJson(const QJsonValue& v) {
+    QMap<QString, QString> map;
+    const QJsonObject o = v.toObject();
+    for (auto it = o.begin(); it != o.end(); ++it)
+        map.insert(it.key(), it.value().toString());
+    return map;
+}
+
+void putIf(QJsonObject& o, const char* key, const QString& value) {
+    if (!value.isEmpty())
+        o.insert(QLatin1String(key), value);
+}
+
+} // namespace
+
+Project Project::load(const QString& file) {
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        throw GisError(
+          GisError::Kind::Open,
+          QStringLiteral("Cannot open the project file %1: %2").arg(file, f.errorString()).toStdString(),
+          file.toStdString());
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
+    if (doc.isNull())
+        throw GisError(GisError::Kind::Open,
+                       QStringLiteral("The project file %1 is not valid JSON (at byte %2: %3)")
+                         .arg(file)
+                         .arg(error.offset)
+                         .arg(error.errorString())
+                         .toStdString(),
+                       file.toStdString());
+    if (!doc.isObject())
+        bad(file, QStringLiteral("the top level must be a JSON object"));
+    const QJsonObject root = doc.object();
+    if (root.value(QLatin1String("format")).toString() != QLatin1String("tanhui-project"))
+        bad(file, QStringLiteral("\"format\" must be \"tanhui-project\""));
+    Project p;
+    p.version = root.value(QLatin1String("version")).toInt(0);
+    if (p.version < 1)
+        bad(file, QStringLiteral("\"version\" is missing or not a positive whole number"));
+    if (p.version > kVersion)
+        bad(file,
+            QStringLiteral("version %1 is newer than this Tanhui understands (%2); update Tanhui")
+              .arg(p.version)
+              .arg(kVersion));
+    p.name = root.value(QLatin1String("name")).toString();
+    p.crs = root.value(QLatin1String("crs")).toString();
+    p.description = root.value(QLatin1String("description")).toString();
+    QSet<QString> ids;
+    for (const QJsonValue& v : root.value(QLatin1String("layers")).toArray()) {
+        const QJsonObject o = v.toObject();
+        ProjectLayer l;
+        l.id = o.value(QLatin1String("id")).toString();
+        l.kind = o.value(QLatin1String("kind")).toString();
+        l.role = o.value(QLatin1String("role")).toString();
+        l.path = o.value(QLatin1String("path")).toString();
+        l.year = o.value(QLatin1String("year")).toInt(0);
+        l.date = o.value(QLatin1String("date")).toString();
+        l.units = o.value(QLatin1String("units")).toString();
+        l.encoding = o.value(QLatin1String("encoding")).toString();
+        l.idField = o.value(QLatin1String("id_field")).toString();
+        l.description = o.value(QLatin1String("description")).toString();
+        l.fields = mapFromJson(o.value(QLatin1String("fields")));
+        l.values = mapFromJson(o.value(QLatin1String("values")));
+        if (l.id.isEmpty() || l.path.isEmpty())
+            bad(file, QStringLiteral("layer %1 has no \"id\" or no \"path\"").arg(p.layers.size() + 1));
+        if (l.kind != QLatin1String("raster") && l.kind != QLatin1String("vector"))
+            bad(file, QStringLiteral("layer %1: \"kind\" must be \"raster\" or \"vector\"").arg(l.id));
+        if (ids.contains(l.id))
+            bad(file, QStringLiteral("layer id %1 is used twice").arg(l.id));
+        ids.insert(l.id);
+        p.layers.push_back(l);
+    }
+    for (const QJsonValue& v : root.value(QLatin1String("classes")).toArray()) {
+        const QJsonObject o = v.toObject();
+        p.classes.push_back({ o.value(QLatin1String("code")).toInt(),
+                              o.value(QLatin1String("name_en")).toString(),
+                              o.value(QLatin1String("name_zh")).toString(),
+                              o.value(QLatin1String("color")).toString() });
+    }
+    for (const QJsonValue& v : root.value(QLatin1String("parameters")).toArray()) {
+        const QJsonObject o = v.toObject();
+        p.parameters.push_back(
+          { o.value(QLatin1String("name")).toString(), o.value(QLatin1String("path")).toString() });
+    }
+    p.m_baseDir = QFileInfo(file).absolutePath();
+    return p;
+}
+
+void Project::save(const QString& file) const {
+    QJsonObject root;
+    root.insert(QLatin1String("format"), QLatin1String("tanhui-project"));
+    root.insert(QLatin1String("version"), version);
+    root.insert(QLatin1String("name"), name);
+    root.insert(QLatin1String("crs"), crs);
+    putIf(root, "description", description);
+    QJsonArray layerArray;
+    for (const ProjectLayer& l : layers) {
+        QJsonObject o;
+        o.insert(QLatin1String("id"), l.id);
+        o.insert(QLatin1String("kind"), l.kind);
+        o.insert(QLatin1String("role"), l.role);
+        o.insert(QLatin1String("path"), l.path);
+        if (l.year)
+            o.insert(QLatin1String("year"), l.year);
+        putIf(o, "date", l.date);
+        putIf(o, "units", l.units);
+        putIf(o, "encoding", l.encoding);
+        putIf(o, "id_field", l.idField);
+        putIf(o, "description", l.description);
+        if (!l.fields.isEmpty())
+            o.insert(QLatin1String("fields"), mapToJson(l.fields));
+        if (!l.values.isEmpty())
+            o.insert(QLatin1String("values"), mapToJson(l.values));
+        layerArray.append(o);
+    }
+    root.insert(QLatin1String("layers"), layerArray);
+    QJsonArray classArray;
+    for (const ProjectClass& c : classes) {
+        QJsonObject o;
+        o.insert(QLatin1String("code"), c.code);
+        o.insert(QLatin1String("name_en"), c.nameEn);
+        o.insert(QLatin1String("name_zh"), c.nameZh);
+        o.insert(QLatin1String("color"), c.color);
+        classArray.append(o);
+    }
+    root.insert(QLatin1String("classes"), classArray);
+    QJsonArray paramArray;
+    for (const ProjectParameterTable& t : parameters) {
+        QJsonObject o;
+        o.insert(QLatin1String("name"), t.name);
+        o.insert(QLatin1String("path"), t.path);
+        paramArray.append(o);
+    }
+    root.insert(QLatin1String("parameters"), paramArray);
+
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly) ||
+        out.write(QJsonDocument(root).toJson(QJsonDocument::Indented)) < 0 || !out.commit())
+        throw GisError(
+          GisError::Kind::Io,
+          QStringLiteral("Cannot write the project file %1: %2").arg(file, out.errorString()).toStdString(),
+          file.toStdString());
+}
+
+QString Project::resolve(const QString& relativePath) const {
+    return QDir::cleanPath(QDir(m_baseDir).absoluteFilePath(relativePath));
+}
+
+QStringList Project::validate() const {
+    QStringList problems;
+    QSet<QString> ids;
+    for (const ProjectLayer& l : layers) {
+        if (ids.contains(l.id))
+            problems << QStringLiteral("Layer id %1 is used twice.").arg(l.id);
+        ids.insert(l.id);
+        if (QDir::isAbsolutePath(l.path))
+            problems << QStringLiteral(
+                          "Layer %1: the path %2 is absolute; projects use paths relative to the "
+                          "project file so that they can be moved.")
+                          .arg(l.id, l.path);
+        const QString path = resolve(l.path);
+        if (!QFileInfo::exists(path))
+            problems << QStringLiteral("Layer %1: the file %2 is missing.").arg(l.id, path);
+    }
+    for (const ProjectParameterTable& t : parameters) {
+        const QString path = resolve(t.path);
+        if (!QFileInfo::exists(path))
+            problems << QStringLiteral("Parameter table %1: the file %2 is missing.").arg(t.name, path);
+    }
+    return problems;
+}
+
+const ProjectLayer* Project::layer(const QString& id) const {
+    for (const ProjectLayer& l : layers)
+        if (l.id == id)
+            return &l;
+    return nullptr;
+}
+
+std::vector<const ProjectLayer*> Project::layersWithRole(const QString& role) const {
+    std::vector<const ProjectLayer*> out;
+    for (const ProjectLayer& l : layers)
+        if (l.role == role)
+            out.push_back(&l);
+    return out;
+}
+
+} // namespace tanhui::models
