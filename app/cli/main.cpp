@@ -2,6 +2,7 @@
 // tanhui-cli: runs Tanhui's analyses and exports without the GUI.
 #include "app/cli/CarbonCommand.h"
 #include "app/cli/CliCommon.h"
+#include "app/cli/SampleCommand.h"
 #include "app/cli/ZonalCommand.h"
 #include "app/common/Translations.h"
 #include "gis/Gdal.h"
@@ -17,6 +18,7 @@ QString usage() {
                                        "Usage: tanhui-cli <command> [options]\n"
                                        "\n"
                                        "Commands:\n"
+                                       "  sample   write the Guangzhou-like sample project (generated)\n"
                                        "  zonal    exact per-parcel zonal statistics of raster bands\n"
                                        "  carbon   carbon stocks, change and value from land-cover rasters\n"
                                        "\n"
@@ -44,6 +46,8 @@ int main(int argc, char** argv) {
         std::printf("tanhui-cli %s (GDAL %s)\n", TANHUI_VERSION, tanhui::gis::gdalVersion().c_str());
         return tanhui::cli::ExitOk;
     }
+    if (command == QLatin1String("sample"))
+        return tanhui::cli::runSampleCommand(args);
     if (command == QLatin1String("zonal"))
         return tanhui::cli::runZonalCommand(args);
     if (command == QLatin1String("carbon"))
