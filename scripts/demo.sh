@@ -1,31 +1,46 @@
 #!/usr/bin/env bash
-# The main job on bundled, generated data: sets up and builds Tanhui, generates a deterministic
-# 20 × 20 km land-cover scene (two dates, EPSG:4547) with 3,000 parcels, and runs exact zonal
-# statistics by parcel and land-cover class. Writes to out/demo/ (or the folder given).
+# The main job on the sample project: sets up and builds Tanhui, generates the deterministic
+# Guangzhou-like sample project (20 x 20 km, EPSG:4547, 10 m; once, kept in OUT_DIR/sample) and runs
+# exact zonal statistics of the forest sub-compartments (小班), farmland plots and wetland units by
+# land-cover class for 2015 and 2024. Writes to out/demo/ (or the folder given).
 #
 #   scripts/demo.sh [OUT_DIR]
 #
-# The full Guangzhou-like sample project, carbon accounting, GEP and the PDF report come with the
-# sample-project, carbon and GEP work; until then this runs what exists and says so.
+# Carbon accounting, GEP, the PDF report and the map join the demo as their issues land; until then
+# this runs what exists and says so.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="${1:-out/demo}"
 scripts/setup.sh release
 mkdir -p "$OUT"
 BIN=build/release
-echo "demo: generating the scene in $OUT (cached; delete the folder to regenerate)"
-"$BIN/tests/bench/tanhui-bench-scene" --out "$OUT/scene" --size 2000 --parcels 3000 --seed 7
-echo "demo: zonal statistics by parcel and land-cover class, 2015 and 2024"
+CLI="$BIN/app/cli/tanhui-cli"
+SAMPLE="$OUT/sample"
+if [[ -f "$SAMPLE/project.tanhui.json" ]]; then
+  echo "demo: using the sample project in $SAMPLE (delete the folder to regenerate)"
+else
+  echo "demo: generating the sample project in $SAMPLE"
+  rm -rf "$SAMPLE"
+  "$CLI" sample --out "$SAMPLE" --size small
+fi
+LC=(--raster "$SAMPLE/rasters/landcover_2015.tif" --raster "$SAMPLE/rasters/landcover_2024.tif")
+echo "demo: land cover 2015 and 2024 of every forest sub-compartment (小班, GBK shapefile)"
 for fmt in csv gpkg; do
-  "$BIN/app/cli/tanhui-cli" zonal --parcels "$OUT/scene/parcels.gpkg" --id id \
-    --raster "$OUT/scene/landcover_2015.tif" --raster "$OUT/scene/landcover_2024.tif" \
-    --stats count,majority,variety,frac,area --out "$OUT/zonal_by_parcel.$fmt"
+  "$CLI" zonal --parcels "$SAMPLE/vectors/xiaoban.shp" --id 小班号 "${LC[@]}" \
+    --stats count,majority,frac,area --out "$OUT/xiaoban_landcover.$fmt"
 done
+echo "demo: land cover 2015 and 2024 of farmland plots and wetland units"
+"$CLI" zonal --parcels "$SAMPLE/vectors/farmland_plots.gpkg" --id 地块编码 "${LC[@]}" \
+  --stats count,majority,frac,area --out "$OUT/farmland_landcover.csv"
+"$CLI" zonal --parcels "$SAMPLE/vectors/wetland_units.gpkg" --id 单元编码 "${LC[@]}" \
+  --stats count,majority,frac,area --out "$OUT/wetland_landcover.csv"
 cat <<MSG
 
 demo: done. Open these:
-  $(realpath "$OUT/zonal_by_parcel.csv")   (spreadsheet: one row per parcel, class areas in ha)
-  $(realpath "$OUT/zonal_by_parcel.gpkg")  (GIS layer with the same columns, e.g. in QGIS or: $BIN/app/gui/tanhui)
-  $(realpath "$OUT/scene")                 (the generated rasters and parcels)
-Not yet in the demo: carbon stocks, GEP, the PDF report and the map (their issues are open).
+  $(realpath "$OUT/xiaoban_landcover.csv")    (spreadsheet: one row per 小班, class shares and areas in ha, 2015 and 2024)
+  $(realpath "$OUT/xiaoban_landcover.gpkg")   (the same with geometry, e.g. in QGIS or: $BIN/app/gui/tanhui)
+  $(realpath "$OUT/farmland_landcover.csv")   (farmland plots)
+  $(realpath "$OUT/wetland_landcover.csv")    (wetland units)
+  $(realpath "$SAMPLE/project.tanhui.json")   (the sample project: rasters, parcel layers, parameter tables)
+Not yet in the demo: carbon stocks and change, GEP, the PDF report and the map image (their issues are open).
 MSG
