@@ -201,6 +201,9 @@ QStringList generateSampleProject(const QString& dirPath,
           md["UNIT"] = units;
           s.bandMetadata = { md };
           s.metadata = common;
+          // The city size trades a little file size for speed (fast DEFLATE) to stay within its
+          // time budget; small keeps the default level.
+          s.deflateLevel = options.size == SampleSize::City ? 1 : 6;
           return s;
       };
     std::vector<RasterOut> outs;
