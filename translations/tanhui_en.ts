@@ -4,7 +4,7 @@
 <context>
     <name>MetadataFormatter</name>
     <message numerus="yes">
-        <location filename="../app/gui/MetadataFormatter.cpp" line="+254"/>
+        <location filename="../app/gui/MetadataFormatter.cpp" line="+269"/>
         <source>(one of %n layers in this file)</source>
         <translation>
             <numerusform>(the only layer in this file)</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="+260"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+273"/>
         <source>%1 contains %n layers. Layer to add:</source>
         <translation>
             <numerusform>%1 contains %n layer. Layer to add:</numerusform>

@@ -2,6 +2,390 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>CarbonCommand</name>
+    <message>
+        <location filename="../app/cli/CarbonCommand.cpp" line="+33"/>
+        <source>Carbon stocks, stock change and value from dated land-cover rasters (pool-table method: IPCC Tier 1 /
+InVEST Carbon).
+
+Each land-cover class gets four carbon densities (c_above, c_below, c_soil, c_dead, t C/ha) from the
+pools table. Whole-raster totals are computed per cell as InVEST does: density × cell area summed over
+valid cells. Change is reported two ways: change_&lt;y1&gt;_&lt;y2&gt; over cells valid on both dates, and
+stock_difference_&lt;y1&gt;_&lt;y2&gt; = the difference of the two totals (they differ when nodata differs).
+Valuation (--price): NPV = change × K with InVEST&apos;s constant K (discount and price change in %).
+
+Outputs in --out DIR: totals.csv (quantity,value,unit), totals_by_class.csv, parameters_used.csv (every
+table row used, with its evidence tag and source), c_density_&lt;year&gt;.tif (t C/ha: bands c_above, c_below,
+c_soil, c_dead, c_total), c_change_&lt;y1&gt;_&lt;y2&gt;.tif (t C/ha), and with --parcels: parcels.csv and
+parcels.gpkg (stocks per pool and date in t C and t C/ha, change in t C, t CO2e and t C/yr, flags).
+Values tagged unconfirmed, secondary or example are listed as warnings and flagged per parcel.
+
+Example:
+  tanhui-cli carbon --method pools --lulc lc2015.tif@2015 --lulc lc2024.tif@2024 \
+      --pools my_pools.csv --parcels xiaoban.shp --id XBH --price 220 --discount 8 --out carbon_out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Carbon method: pools (the only one so far).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+22"/>
+        <source>NAME</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Land-cover raster and its year, FILE@YEAR; repeat for each date, earliest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FILE@YEAR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pools table CSV (lucode, c_above, c_below, c_soil, c_dead in t C/ha); default: the built-in table (values tagged unconfirmed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>CSV whose rows replace rows of the pools table with the same lucode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Polygon layer for per-parcel results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FILE</source>
+        <translation type="unfinished">文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parcel id field (default: the feature id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FIELD</source>
+        <translation type="unfinished">字段</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Layer name in a multi-layer source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attribute encoding of a shapefile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ENC</source>
+        <translation type="unfinished">编码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CRS to assign to a parcel layer that has none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CRS</source>
+        <translation type="unfinished">坐标参考系</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>; default %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> Enables valuation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>V</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Output folder (created if missing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Worker threads (default: all cores).</source>
+        <translation type="unfinished">工作线程数（默认：全部核心）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N</source>
+        <translation type="unfinished">N</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No progress bar and no summary.</source>
+        <translation type="unfinished">不显示进度条和摘要。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source> (see tanhui-cli carbon --help)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unexpected argument &apos;%1&apos; (see tanhui-cli carbon --help)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>missing --%1 (see tanhui-cli carbon --help)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unknown --method &apos;%1&apos;; available: pools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--threads must be a whole number from 0 (all cores) to 1024, not &apos;%1&apos;</source>
+        <translation type="unfinished">--threads 必须是 0（全部核心）到 1024 之间的整数，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--id needs --parcels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>--lulc %1: expected FILE@YEAR, e.g. landcover_2015.tif@2015</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+48"/>
+        <source>input file not found: %1</source>
+        <translation type="unfinished">找不到输入文件：%1</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>--%1 must be a number, not &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>--price needs two or more --lulc dates (value of the change)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--discount and --price-change need --price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--out %1: the folder cannot be created or is not writable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>%1: feature %2 (id %3): %4</source>
+        <translation type="unfinished">%1：要素 %2（编号 %3）：%4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: feature %2 (id %3) skipped: %4</source>
+        <translation type="unfinished">%1：已跳过要素 %2（编号 %3）：%4</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>pools table %1, row %2 (lucode %3 %4) is tagged %5: %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>stock %1: %2 t C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>change %1-%2: %3 t C over cells valid on both dates; difference of totals %4 t C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>npv %1-%2: %3 (K = %4 per t C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 date(s), %2 parcel(s) in %3 s; wrote %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>cancelled; finished outputs in %1 were not replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unexpected failure: %1</source>
+        <translation type="unfinished">意外错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CarbonPools</name>
+    <message>
+        <location filename="../models/carbon/PoolMethod.cpp" line="+175"/>
+        <source>no land-cover raster was given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>a land-cover raster must have exactly one band, this one has %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a land-cover raster must hold whole-number class codes; its data type is %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the raster&apos;s CRS has no linear unit; cell areas cannot be computed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the raster is not on the same grid as %1 (InVEST requires the same pixel size and dimensions; align the rasters first): %2 vs %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the raster&apos;s CRS differs from that of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>%1 land-cover code(s) present in %2 but missing from the pools table: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CarbonTables</name>
+    <message>
+        <location filename="../models/carbon/CarbonTables.cpp" line="+149"/>
+        <source>feature id in the parcel layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the parcel id field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>majority land-cover class at the last date: code and name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>carbon method: pools (IPCC Tier 1 / InVEST pool table)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ellipsoidal parcel area, ha</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 stock in %2, t C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>total carbon stock in %1, t C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>total carbon density in %1 over the parcel&apos;s valid area, t C/ha</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>covered nodata area in %1, ha</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>carbon change %1 to %2 over cells valid on both dates, t C (positive = gain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the same change in t CO2e (× 44/12)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the same change per year, t C/yr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>difference of the two stocks, each over its own valid cells, t C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>land-cover codes whose pool values are tagged secondary, unconfirmed or example (see parameters_used.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>largest share of the parcel&apos;s covered area that is nodata, 0-1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 when the parcel geometry was invalid and repaired</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <location filename="../app/cli/CliCommon.cpp" line="+32"/>
@@ -14,26 +398,21 @@
         <translation>警告：</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="+15"/>
+        <location filename="../app/cli/main.cpp" line="+17"/>
         <source>Usage: tanhui-cli &lt;command&gt; [options]
 
 Commands:
+  sample   write the Guangzhou-like sample project (generated)
   zonal    exact per-parcel zonal statistics of raster bands
+  carbon   carbon stocks, change and value from land-cover rasters
 
 Run &apos;tanhui-cli &lt;command&gt; --help&apos; for the options of a command.
 Options: --help, --version
 </source>
-        <translation>用法：tanhui-cli &lt;命令&gt; [选项]
-
-命令：
-  zonal    按图斑精确统计栅格波段的分区统计值
-
-运行 &apos;tanhui-cli &lt;命令&gt; --help&apos; 查看某个命令的选项。
-选项：--help, --version
-</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+39"/>
         <source>unknown command &apos;%1&apos; (see tanhui-cli --help)</source>
         <translation>未知命令 &apos;%1&apos;（参见 tanhui-cli --help）</translation>
     </message>
@@ -79,7 +458,7 @@ Options: --help, --version
 <context>
     <name>MetadataFormatter</name>
     <message>
-        <location filename="../app/gui/MetadataFormatter.cpp" line="+80"/>
+        <location filename="../app/gui/MetadataFormatter.cpp" line="+82"/>
         <source>No CRS — assign one before analysis</source>
         <translation>无坐标参考系——请在分析前指定</translation>
     </message>
@@ -114,17 +493,17 @@ Options: --help, --version
         <translation>%1 × %2 %3（%4″ × %5″）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>%1 × %2 %3</source>
         <translation>%1 × %2 %3</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>x: %1 … %2, y: %3 … %4 (%5)</source>
         <translation>x：%1 … %2，y：%3 … %4（%5）</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Point</source>
         <translation>点</translation>
     </message>
@@ -234,7 +613,7 @@ Options: --help, --version
         <translation>由格式规定</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
@@ -250,23 +629,23 @@ Options: --help, --version
     </message>
     <message>
         <location line="+3"/>
-        <location line="+54"/>
+        <location line="+61"/>
         <source>Path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location line="-53"/>
-        <location line="+54"/>
+        <location line="-60"/>
+        <location line="+61"/>
         <source>Driver</source>
         <translation>驱动</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-59"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%1 × %2 (columns × rows)</source>
         <translation>%1 × %2（列 × 行）</translation>
     </message>
@@ -277,18 +656,18 @@ Options: --help, --version
     </message>
     <message>
         <location line="+1"/>
-        <location line="+56"/>
+        <location line="+61"/>
         <source>Extent</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location line="-55"/>
-        <location line="+54"/>
+        <location line="-60"/>
+        <location line="+59"/>
         <source>CRS</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-58"/>
         <source>Band count</source>
         <translation>波段数</translation>
     </message>
@@ -303,22 +682,22 @@ Options: --help, --version
         <translation>波段</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Data type</source>
         <translation>数据类型</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>NoData value</source>
         <translation>无数据值</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Block size</source>
         <translation>分块大小</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Overviews</source>
         <translation>金字塔</translation>
     </message>
@@ -328,7 +707,7 @@ Options: --help, --version
         <translation>描述</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>scale %1, offset %2</source>
         <translation>缩放 %1，偏移 %2</translation>
     </message>
@@ -385,7 +764,7 @@ Options: --help, --version
         <translation>字段（%1）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>This layer has no attribute fields.</source>
         <translation>该图层没有属性字段。</translation>
     </message>
@@ -406,9 +785,394 @@ Options: --help, --version
     </message>
 </context>
 <context>
+    <name>Parameters</name>
+    <message>
+        <location filename="../models/carbon/PoolMethod.cpp" line="-196"/>
+        <source>land-cover code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>above-ground carbon stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>below-ground carbon stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>soil organic carbon stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dead wood and litter carbon stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>species group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>basic wood density</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>biomass expansion factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>root-to-shoot ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>carbon fraction of dry matter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fang continuous BEF slope a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Fang continuous BEF intercept b</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/carbon/Valuation.cpp" line="+40"/>
+        <source>carbon price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>discount rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>annual price change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>land-cover year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/params/Parameter.cpp" line="+47"/>
+        <source>verified: taken from the named primary source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>secondary: quoted by a secondary source; confirm against the primary table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unconfirmed: widely reproduced value; its primary table still has to be transcribed and cited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>example: illustrative value, not a default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>user-supplied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>row %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 must be a finite number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 must be a whole number, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is %2 %3, outside the valid range %4 to %5 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is %2 %; percentages are written as percent (7 means 7 %), so %2 looks like a fraction (did you mean %3?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>years out of order: %1 comes after %2; dates must be given from the earliest to the latest, each year once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/params/ParameterTable.cpp" line="+149"/>
+        <source>cannot open the table: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>a quoted field is not closed (missing &apos;&quot;&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the table is empty: a header row with the column %1 is expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the key column %1 is missing (columns found: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the column %1 (%2, %3) is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the column source (where each value comes from) is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the column tag (verified, secondary, unconfirmed or example) is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>the %1 is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the %1 must be a whole number, not &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the %1 %2 appears more than once; each key must have one row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the value is empty; a number in %1 is expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&apos;%1&apos; is not a number (%2 expected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>negative value %1 %2: %3 cannot be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 %2 is outside the valid range %3 to %4 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the source is empty; name the document and table, or the repository and path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unknown tag &apos;%1&apos;; use verified, secondary, unconfirmed or example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1, row %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>every value of this percent column lies between -1 and 1; it looks like fractions (0.07) were given where percent (7) is expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1 present in %2 but missing from the table (%3 in all): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>unknown %1 &apos;%2&apos;; known: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SampleCommand</name>
+    <message>
+        <location filename="../app/cli/SampleCommand.cpp" line="+28"/>
+        <source>Writes Tanhui&apos;s sample project: a fictional, deterministic study area shaped like the northern
+hills and the southern estuary of Guangzhou, in EPSG:4547 (CGCS2000 / 3-degree Gauss-Kruger CM 114E)
+with 10 m cells.
+
+Files (paths relative to --out):
+  rasters/landcover_&lt;year&gt;.tif    land cover 2015, 2018, 2021, 2024 (13 classes, colour table)
+  rasters/ndvi_&lt;year&gt;.tif         NDVI 2015-2024; rasters/ndvi_2015-2024.tif as one 10-band file
+  rasters/dem.tif, precipitation.tif, evapotranspiration.tif, rusle_r.tif, rusle_k.tif, rusle_c.tif
+  vectors/xiaoban.shp             forest sub-compartments (GBK shapefile, id field 小班号)
+  vectors/farmland_plots.gpkg, wetland_units.gpkg, mangrove_restoration.gpkg, districts.gpkg
+  parameters/                     the default parameter tables
+  project.tanhui.json             the project file referencing all of them
+
+The same seed and size always give byte-identical files. An existing folder that is not empty is
+refused unless --force is given; --force replaces only the files listed above.
+
+Sizes: small (20 x 20 km, 2000 x 2000 cells, seconds), city (86 x 86 km, 8600 x 8600 cells,
+a few minutes).
+
+Example:
+  tanhui-cli sample --out sample
+  tanhui-cli zonal --parcels sample/vectors/xiaoban.shp --id 小班号 \
+      --raster sample/rasters/landcover_2015.tif --raster sample/rasters/landcover_2024.tif \
+      --stats count,majority,frac,area --out xiaoban_landcover.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Folder to write the project into.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Landscape seed, a whole number (default 2024).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+13"/>
+        <source>N</source>
+        <translation type="unfinished">N</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>small (default) or city.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SIZE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write into a folder that is not empty, replacing the sample&apos;s own files (and no others).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Worker threads (default: all cores); the files do not depend on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No progress bar and no summary.</source>
+        <translation type="unfinished">不显示进度条和摘要。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> (see tanhui-cli sample --help)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unexpected argument &apos;%1&apos; (see tanhui-cli sample --help)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>missing --out (see tanhui-cli sample --help)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--seed must be a non-negative whole number, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>--size must be small or city, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--threads must be a whole number from 0 (all cores) to 1024, not &apos;%1&apos;</source>
+        <translation type="unfinished">--threads 必须是 0（全部核心）到 1024 之间的整数，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--out %1 is a file, not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--out %1 is not empty; choose a new folder, or add --force to replace the sample&apos;s files in it (other files are kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>wrote %1 files in %2 s; project file: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>cancelled; files already replaced in %1 are complete, the rest unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>unexpected failure: %1</source>
+        <translation type="unfinished">意外错误：%1</translation>
+    </message>
+</context>
+<context>
     <name>ZonalCommand</name>
     <message>
-        <location filename="../app/cli/ZonalCommand.cpp" line="+47"/>
+        <location filename="../app/cli/ZonalCommand.cpp" line="+49"/>
         <source>Exact per-parcel zonal statistics of raster bands.
 
 Each parcel&apos;s exact cell coverage (the share of every cell&apos;s area inside the parcel) is computed
@@ -443,19 +1207,19 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
       --stats count,majority,frac,area --out xiaoban_landcover.csv</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Polygon layer file (Shapefile, GeoPackage, GeoJSON, FileGDB, KML).</source>
         <translation>面图层文件（Shapefile、GeoPackage、GeoJSON、FileGDB、KML）。</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+12"/>
         <location line="+7"/>
-        <location line="+4"/>
         <source>FILE</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-16"/>
         <source>Layer name in a multi-layer source (default: first).</source>
         <translation>多图层数据源中的图层名（默认：第一个图层）。</translation>
     </message>
@@ -465,7 +1229,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Field identifying each parcel (default: the feature id).</source>
         <translation>标识每个地块的字段（默认：要素编号）。</translation>
     </message>
@@ -475,12 +1239,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>字段</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Raster file; repeat for several dates or layers. Every band is used.</source>
         <translation>栅格文件；多个日期或多个图层时重复给出。使用全部波段。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Comma-separated statistics: %1 (default: count,sum,mean).</source>
         <translation>以逗号分隔的统计量：%1（默认：count,sum,mean）。</translation>
     </message>
@@ -490,12 +1254,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>列表</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Output table: .csv or .gpkg.</source>
         <translation>输出表：.csv 或 .gpkg。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Worker threads (default: all cores).</source>
         <translation>工作线程数（默认：全部核心）。</translation>
     </message>
@@ -505,7 +1269,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>N</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Memory budget in MB for raster buffers and cache (default 512).</source>
         <translation>栅格缓冲区和缓存的内存预算，单位 MB（默认 512）。</translation>
     </message>
@@ -515,7 +1279,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>MB</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Attribute encoding of a shapefile, e.g. GBK or UTF-8 (default: .cpg, or detected).</source>
         <translation>Shapefile 属性编码，如 GBK 或 UTF-8（默认：按 .cpg，或自动检测）。</translation>
     </message>
@@ -525,27 +1289,27 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>编码</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>CRS to assign to a parcel layer that has none, e.g. EPSG:4547.</source>
         <translation>为没有坐标参考系的地块图层指定坐标参考系，如 EPSG:4547。</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>CRS</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>No progress bar and no summary.</source>
         <translation>不显示进度条和摘要。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Also print the time of each step.</source>
         <translation>同时输出每个步骤的耗时。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+18"/>
         <source> (see tanhui-cli zonal --help)</source>
         <translation>（参见 tanhui-cli zonal --help）</translation>
     </message>
@@ -555,7 +1319,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>多余的参数“%1”（参见 tanhui-cli zonal --help）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>missing --%1 (see tanhui-cli zonal --help)</source>
         <translation>缺少 --%1（参见 tanhui-cli zonal --help）</translation>
     </message>
@@ -575,12 +1339,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>--threads 必须是 0（全部核心）到 1024 之间的整数，而不是“%1”</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>--memory must be a whole number of megabytes, at least 64, not &apos;%1&apos;</source>
         <translation>--memory 必须是不小于 64 的整数（MB），而不是“%1”</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>--out %1: the output must end in .csv or .gpkg</source>
         <translation>--out %1：输出文件须以 .csv 或 .gpkg 结尾</translation>
     </message>
@@ -590,7 +1354,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>--out %1：文件夹 %2 不存在或不可写</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>input file not found: %1</source>
         <translation>找不到输入文件：%1</translation>
     </message>
@@ -600,12 +1364,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>--out %1 会覆盖输入文件</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>%1: %2 s</source>
         <translation>%1：%2 秒</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>reading and checking parcels</source>
         <translation>读取并检查地块</translation>
     </message>
@@ -615,12 +1379,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>%1：要素 %2（编号 %3）：%4</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>%1: feature %2 (id %3) skipped: %4</source>
         <translation>%1：已跳过要素 %2（编号 %3）：%4</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>zonal statistics</source>
         <translation>分区统计</translation>
     </message>
@@ -635,7 +1399,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>%1 个地块 × %2 个栅格波段，用时 %3 秒，%4 个线程；修复 %5 个，跳过 %6 个</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>wrote %1</source>
         <translation>已写出 %1</translation>
     </message>
@@ -653,37 +1417,37 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>ZonalTable</name>
     <message>
-        <location filename="../models/ZonalTable.cpp" line="+54"/>
+        <location filename="../models/ZonalTable.cpp" line="+57"/>
         <source>Feature id in the parcel layer</source>
         <translation>地块图层中的要素编号</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Parcel id</source>
         <translation>地块编号</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Ellipsoidal (true) area of the parcel, ha</source>
         <translation>地块的椭球面（真实）面积，公顷</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Planar area in the layer&apos;s projected CRS, ha</source>
         <translation>图层投影坐标系下的平面面积，公顷</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>1 when the input geometry was invalid and was repaired</source>
         <translation>输入几何无效并已修复时为 1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Coverage-weighted count of valid cells</source>
         <translation>按覆盖比例加权的有效像元数</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Coverage-weighted sum of cell values (value × cells)</source>
         <translation>按覆盖比例加权的像元值之和（值 × 像元数）</translation>
     </message>
@@ -693,52 +1457,52 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>按覆盖比例加权的平均值</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Smallest value of a covered valid cell</source>
         <translation>被覆盖的有效像元的最小值</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Largest value of a covered valid cell</source>
         <translation>被覆盖的有效像元的最大值</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Coverage-weighted population standard deviation</source>
         <translation>按覆盖比例加权的总体标准差</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Value covering the largest area</source>
         <translation>覆盖面积最大的值（众数）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Value covering the smallest area</source>
         <translation>覆盖面积最小的值（少数）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Number of distinct values</source>
         <translation>不同取值的个数</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Share of the valid covered area in class %1 (0–1)</source>
         <translation>类别 %1 占有效覆盖面积的比例（0–1）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>True area of class %1, ha</source>
         <translation>类别 %1 的真实面积，公顷</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>True area of covered nodata cells, ha</source>
         <translation>被覆盖的无数据像元的真实面积，公顷</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Part of the parcel outside the raster, ha</source>
         <translation>地块位于栅格范围之外的面积，公顷</translation>
     </message>
@@ -746,12 +1510,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+35"/>
+        <location filename="../app/gui/main.cpp" line="+34"/>
         <source>Tanhui: desktop GIS for carbon sinks and ecosystem product value.</source>
         <translation>碳汇：面向碳汇与生态产品价值核算的桌面 GIS。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Raster or vector files to open.</source>
         <translation>要打开的栅格或矢量文件。</translation>
     </message>
@@ -759,7 +1523,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::FeatureTableModel</name>
     <message>
-        <location filename="../app/gui/FeatureTableModel.cpp" line="+89"/>
+        <location filename="../app/gui/FeatureTableModel.cpp" line="+90"/>
         <source>FID</source>
         <translation>FID</translation>
     </message>
@@ -767,7 +1531,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+68"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+70"/>
         <source>GDAL %1</source>
         <translation>GDAL %1</translation>
     </message>
@@ -787,12 +1551,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Add &amp;Raster…</source>
         <translation>添加栅格(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Ctrl+Shift+R</source>
         <translation>Ctrl+Shift+R</translation>
     </message>
@@ -802,12 +1566,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>加载栅格数据集（GeoTIFF、NetCDF、ERDAS IMAGINE 等）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Add &amp;Vector Layer…</source>
         <translation>添加矢量图层(&amp;V)…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Ctrl+Shift+V</source>
         <translation>Ctrl+Shift+V</translation>
     </message>
@@ -858,32 +1622,32 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+10"/>
-        <location line="+85"/>
+        <location line="+95"/>
         <source>Unexpected error while loading %1</source>
         <translation>加载 %1 时发生意外错误</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-80"/>
         <source>Loaded %1</source>
         <translation>已加载 %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Add Raster</source>
         <translation>添加栅格</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Raster datasets (*.tif *.tiff *.img *.nc *.vrt *.asc *.jp2 *.hdf *.h5 *.grd *.bil *.dem);;All files (*)</source>
         <translation>栅格数据集 (*.tif *.tiff *.img *.nc *.vrt *.asc *.jp2 *.hdf *.h5 *.grd *.bil *.dem);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Add Vector Layer</source>
         <translation>添加矢量图层</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Vector data (*.shp *.gpkg *.geojson *.json *.kml *.kmz *.gml *.sqlite *.tab *.mif *.csv);;All files (*)</source>
         <translation>矢量数据 (*.shp *.gpkg *.geojson *.json *.kml *.kmz *.gml *.sqlite *.tab *.mif *.csv);;所有文件 (*)</translation>
     </message>
@@ -893,7 +1657,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>自动（按 .cpg 文件或自动检测）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Attribute Encoding</source>
         <translation>属性编码</translation>
     </message>
@@ -903,7 +1667,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>Shapefile 属性文本的编码：</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>Choose Layer</source>
         <translation>选择图层</translation>
     </message>
@@ -915,7 +1679,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>About Tanhui</source>
         <translation>关于碳汇</translation>
     </message>
@@ -930,7 +1694,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>基于 Qt %1（运行于 Qt %2）和 GDAL %3 构建。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Licensed under the GNU General Public License, version 3 or later.</source>
         <translation>以 GNU 通用公共许可证第 3 版或更高版本授权。</translation>
     </message>
@@ -938,7 +1702,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MetadataPanel</name>
     <message>
-        <location filename="../app/gui/MetadataPanel.cpp" line="+73"/>
+        <location filename="../app/gui/MetadataPanel.cpp" line="+75"/>
         <source>No layer selected</source>
         <translation>未选择图层</translation>
     </message>
@@ -948,7 +1712,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>请通过“文件”菜单添加栅格或矢量图层，或将文件拖放到本窗口。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Features (first %1 of %2)</source>
         <translation>要素（前 %1 个，共 %2 个）</translation>
     </message>

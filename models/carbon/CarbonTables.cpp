@@ -12,9 +12,10 @@ namespace tanhui::models::carbon {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("CarbonTables", text);
-}
+/// Translation context of this file's user-facing strings.
+struct CarbonTables {
+    Q_DECLARE_TR_FUNCTIONS(CarbonTables)
+};
 
 using Type = gis::TableColumn::Type;
 
@@ -145,52 +146,59 @@ std::vector<CarbonColumn> parcelColumns(const QString& idField, const PoolRunRes
     auto add = [&](const QString& name, Type type, const QString& description) {
         cols.push_back({ { name.toStdString(), type }, description });
     };
-    add(QStringLiteral("fid"), Type::Integer, tr("feature id in the parcel layer"));
+    add(QStringLiteral("fid"), Type::Integer, CarbonTables::tr("feature id in the parcel layer"));
     if (!idField.isEmpty())
-        add(idField, Type::String, tr("the parcel id field"));
+        add(idField, Type::String, CarbonTables::tr("the parcel id field"));
     add(QStringLiteral("ecosystem_type"),
         Type::String,
-        tr("majority land-cover class at the last date: code and name"));
-    add(QStringLiteral("method"), Type::String, tr("carbon method: pools (IPCC Tier 1 / InVEST pool table)"));
-    add(QStringLiteral("area_ha"), Type::Real, tr("ellipsoidal parcel area, ha"));
+        CarbonTables::tr("majority land-cover class at the last date: code and name"));
+    add(QStringLiteral("method"),
+        Type::String,
+        CarbonTables::tr("carbon method: pools (IPCC Tier 1 / InVEST pool table)"));
+    add(QStringLiteral("area_ha"), Type::Real, CarbonTables::tr("ellipsoidal parcel area, ha"));
     for (const DateTotals& d : run.dates) {
         for (int p = 0; p < kPoolCount; ++p)
             add(QStringLiteral("%1_t_%2").arg(QString::fromLatin1(poolName(p))).arg(d.year),
                 Type::Real,
-                tr("%1 stock in %2, t C").arg(QString::fromLatin1(poolName(p))).arg(d.year));
+                CarbonTables::tr("%1 stock in %2, t C").arg(QString::fromLatin1(poolName(p))).arg(d.year));
         add(QStringLiteral("c_total_t_%1").arg(d.year),
             Type::Real,
-            tr("total carbon stock in %1, t C").arg(d.year));
+            CarbonTables::tr("total carbon stock in %1, t C").arg(d.year));
         add(QStringLiteral("c_total_t_per_ha_%1").arg(d.year),
             Type::Real,
-            tr("total carbon density in %1 over the parcel's valid area, t C/ha").arg(d.year));
+            CarbonTables::tr("total carbon density in %1 over the parcel's valid area, t C/ha").arg(d.year));
         add(QStringLiteral("nodata_ha_%1").arg(d.year),
             Type::Real,
-            tr("covered nodata area in %1, ha").arg(d.year));
+            CarbonTables::tr("covered nodata area in %1, ha").arg(d.year));
     }
     for (const PairTotals& p : run.pairs) {
         const QString s = pairSuffix(p);
         add(QStringLiteral("change_t_") + s,
             Type::Real,
-            tr("carbon change %1 to %2 over cells valid on both dates, t C (positive = gain)")
+            CarbonTables::tr("carbon change %1 to %2 over cells valid on both dates, t C (positive = gain)")
               .arg(p.year1)
               .arg(p.year2));
-        add(QStringLiteral("change_tco2e_") + s, Type::Real, tr("the same change in t CO2e (× 44/12)"));
-        add(QStringLiteral("change_t_per_yr_") + s, Type::Real, tr("the same change per year, t C/yr"));
+        add(QStringLiteral("change_tco2e_") + s,
+            Type::Real,
+            CarbonTables::tr("the same change in t CO2e (× 44/12)"));
+        add(QStringLiteral("change_t_per_yr_") + s,
+            Type::Real,
+            CarbonTables::tr("the same change per year, t C/yr"));
         add(QStringLiteral("stock_difference_t_") + s,
             Type::Real,
-            tr("difference of the two stocks, each over its own valid cells, t C"));
+            CarbonTables::tr("difference of the two stocks, each over its own valid cells, t C"));
     }
-    add(QStringLiteral("flagged_parameters"),
-        Type::String,
-        tr("land-cover codes whose pool values are tagged secondary, unconfirmed or example (see "
-           "parameters_used.csv)"));
+    add(
+      QStringLiteral("flagged_parameters"),
+      Type::String,
+      CarbonTables::tr("land-cover codes whose pool values are tagged secondary, unconfirmed or example (see "
+                       "parameters_used.csv)"));
     add(QStringLiteral("nodata_share"),
         Type::Real,
-        tr("largest share of the parcel's covered area that is nodata, 0-1"));
+        CarbonTables::tr("largest share of the parcel's covered area that is nodata, 0-1"));
     add(QStringLiteral("geometry_repaired"),
         Type::Integer,
-        tr("1 when the parcel geometry was invalid and repaired"));
+        CarbonTables::tr("1 when the parcel geometry was invalid and repaired"));
     return cols;
 }
 

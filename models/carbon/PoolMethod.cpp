@@ -21,9 +21,10 @@ namespace tanhui::models::carbon {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("CarbonPools", text);
-}
+/// Translation context of this file's user-facing strings.
+struct CarbonPools {
+    Q_DECLARE_TR_FUNCTIONS(CarbonPools)
+};
 
 constexpr std::int64_t kNodata = std::numeric_limits<std::int64_t>::min();
 constexpr double kDensityNodata = -1.0; // InVEST's _CARBON_NODATA (carbon-methods.md §1.2)
@@ -170,7 +171,8 @@ params::Issues validatePoolInputs(const std::vector<LulcInput>& inputs,
         issues.push_back({ Issue::Severity::Error, fileName(file), 0, column, message });
     };
     if (inputs.empty()) {
-        issues.push_back({ Issue::Severity::Error, {}, 0, {}, tr("no land-cover raster was given") });
+        issues.push_back(
+          { Issue::Severity::Error, {}, 0, {}, CarbonPools::tr("no land-cover raster was given") });
         return issues;
     }
     std::vector<int> years;
@@ -189,21 +191,24 @@ params::Issues validatePoolInputs(const std::vector<LulcInput>& inputs,
         const gis::RasterInfo& info = ds.info();
         bool usable = true;
         if (info.bands.size() != 1) {
-            error(
-              in.path,
-              {},
-              tr("a land-cover raster must have exactly one band, this one has %1").arg(info.bands.size()));
+            error(in.path,
+                  {},
+                  CarbonPools::tr("a land-cover raster must have exactly one band, this one has %1")
+                    .arg(info.bands.size()));
             usable = false;
         }
         if (!info.bands.empty() && !info.bands.front().isInteger) {
-            error(in.path,
-                  {},
-                  tr("a land-cover raster must hold whole-number class codes; its data type is %1")
-                    .arg(QString::fromStdString(info.bands.front().dataType)));
+            error(
+              in.path,
+              {},
+              CarbonPools::tr("a land-cover raster must hold whole-number class codes; its data type is %1")
+                .arg(QString::fromStdString(info.bands.front().dataType)));
             usable = false;
         }
         if (info.crs.isValid() && !info.crs.isGeographic() && info.crs.linearUnitMetres() <= 0) {
-            error(in.path, {}, tr("the raster's CRS has no linear unit; cell areas cannot be computed"));
+            error(in.path,
+                  {},
+                  CarbonPools::tr("the raster's CRS has no linear unit; cell areas cannot be computed"));
             usable = false;
         }
         if (!first) {
@@ -211,8 +216,9 @@ params::Issues validatePoolInputs(const std::vector<LulcInput>& inputs,
         } else if (!info.grid.sameAs(first->grid)) {
             error(in.path,
                   {},
-                  tr("the raster is not on the same grid as %1 (InVEST requires the same pixel size and "
-                     "dimensions; align the rasters first): %2 vs %3")
+                  CarbonPools::tr(
+                    "the raster is not on the same grid as %1 (InVEST requires the same pixel size and "
+                    "dimensions; align the rasters first): %2 vs %3")
                     .arg(fileName(inputs.front().path),
                          QString::fromStdString(info.grid.signature()),
                          QString::fromStdString(first->grid.signature())));
@@ -220,7 +226,9 @@ params::Issues validatePoolInputs(const std::vector<LulcInput>& inputs,
         } else if (info.crs.isValid() != first->crs.isValid() ||
                    (info.crs.isValid() && !info.crs.isSame(first->crs))) {
             error(
-              in.path, {}, tr("the raster's CRS differs from that of %1").arg(fileName(inputs.front().path)));
+              in.path,
+              {},
+              CarbonPools::tr("the raster's CRS differs from that of %1").arg(fileName(inputs.front().path)));
             usable = false;
         }
         if (!usable)
@@ -256,13 +264,14 @@ params::Issues validatePoolInputs(const std::vector<LulcInput>& inputs,
             if (!pools.find(c))
                 missing << QString::number(c);
         if (!missing.isEmpty())
-            issues.push_back({ Issue::Severity::Error,
-                               poolsFile,
-                               0,
-                               QStringLiteral("lucode"),
-                               tr("%1 land-cover code(s) present in %2 but missing from the pools table: %3")
-                                 .arg(missing.size())
-                                 .arg(fileName(in.path), missing.join(QStringLiteral(", "))) });
+            issues.push_back(
+              { Issue::Severity::Error,
+                poolsFile,
+                0,
+                QStringLiteral("lucode"),
+                CarbonPools::tr("%1 land-cover code(s) present in %2 but missing from the pools table: %3")
+                  .arg(missing.size())
+                  .arg(fileName(in.path), missing.join(QStringLiteral(", "))) });
     }
     return issues;
 }

@@ -8,9 +8,10 @@
 namespace tanhui::models::params {
 
 namespace {
-QString tr(const char* text) {
-    return QCoreApplication::translate("Parameters", text);
-}
+/// Translation context of this file's user-facing strings.
+struct Parameters {
+    Q_DECLARE_TR_FUNCTIONS(Parameters)
+};
 QString number(double v) {
     return QString::number(v, 'g', 12);
 }
@@ -43,17 +44,18 @@ std::optional<Tag> parseTag(const QString& text) {
 QString tagDescription(Tag tag) {
     switch (tag) {
         case Tag::Verified:
-            return tr("verified: taken from the named primary source");
+            return Parameters::tr("verified: taken from the named primary source");
         case Tag::Secondary:
-            return tr("secondary: quoted by a secondary source; confirm against the primary table");
+            return Parameters::tr(
+              "secondary: quoted by a secondary source; confirm against the primary table");
         case Tag::Unconfirmed:
-            return tr(
+            return Parameters::tr(
               "unconfirmed: widely reproduced value; its primary table still has to be transcribed and "
               "cited");
         case Tag::Example:
-            return tr("example: illustrative value, not a default");
+            return Parameters::tr("example: illustrative value, not a default");
         case Tag::User:
-            return tr("user-supplied");
+            return Parameters::tr("user-supplied");
     }
     return {};
 }
@@ -67,9 +69,9 @@ QString Issue::toString() const {
     if (!file.isEmpty())
         parts << file;
     if (row > 0)
-        parts << tr("row %1").arg(row);
+        parts << Parameters::tr("row %1").arg(row);
     if (!column.isEmpty())
-        parts << tr("column %1").arg(column);
+        parts << Parameters::tr("column %1").arg(column);
     const QString where = parts.join(QStringLiteral(", "));
     return where.isEmpty() ? message : where + QStringLiteral(": ") + message;
 }
@@ -92,20 +94,21 @@ Issues validateScalar(const ParameterSpec& spec, double value, const QString& wh
     };
     const QString unit = QString::fromUtf8(spec.unit);
     if (!std::isfinite(value)) {
-        add(Issue::Severity::Error, tr("%1 must be a finite number").arg(spec.translatedLabel()));
+        add(Issue::Severity::Error, Parameters::tr("%1 must be a finite number").arg(spec.translatedLabel()));
         return issues;
     }
     if (spec.integer && value != std::floor(value))
         add(Issue::Severity::Error,
-            tr("%1 must be a whole number, not %2").arg(spec.translatedLabel(), number(value)));
+            Parameters::tr("%1 must be a whole number, not %2").arg(spec.translatedLabel(), number(value)));
     if (value < spec.min || value > spec.max)
         add(Issue::Severity::Error,
-            tr("%1 is %2 %3, outside the valid range %4 to %5 %3")
+            Parameters::tr("%1 is %2 %3, outside the valid range %4 to %5 %3")
               .arg(spec.translatedLabel(), number(value), unit, number(spec.min), number(spec.max)));
     if (spec.percent && value != 0 && std::fabs(value) < 1)
         add(Issue::Severity::Warning,
-            tr("%1 is %2 %; percentages are written as percent (7 means 7 %), so %2 looks like a fraction "
-               "(did you mean %3?)")
+            Parameters::tr(
+              "%1 is %2 %; percentages are written as percent (7 means 7 %), so %2 looks like a fraction "
+              "(did you mean %3?)")
               .arg(spec.translatedLabel(), number(value), number(value * 100)));
     return issues;
 }
@@ -114,14 +117,15 @@ Issues checkYearsAscending(const std::vector<int>& years, const QStringList& lab
     Issues issues;
     for (std::size_t i = 1; i < years.size(); ++i)
         if (years[i] <= years[i - 1])
-            issues.push_back({ Issue::Severity::Error,
-                               i < std::size_t(labels.size()) ? labels[qsizetype(i)] : QString(),
-                               0,
-                               tr("year"),
-                               tr("years out of order: %1 comes after %2; dates must be given from the "
-                                  "earliest to the latest, each year once")
-                                 .arg(years[i])
-                                 .arg(years[i - 1]) });
+            issues.push_back(
+              { Issue::Severity::Error,
+                i < std::size_t(labels.size()) ? labels[qsizetype(i)] : QString(),
+                0,
+                Parameters::tr("year"),
+                Parameters::tr("years out of order: %1 comes after %2; dates must be given from the "
+                               "earliest to the latest, each year once")
+                  .arg(years[i])
+                  .arg(years[i - 1]) });
     return issues;
 }
 

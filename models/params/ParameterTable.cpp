@@ -13,9 +13,10 @@ namespace tanhui::models::params {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("Parameters", text);
-}
+/// Translation context of this file's user-facing strings.
+struct Parameters {
+    Q_DECLARE_TR_FUNCTIONS(Parameters)
+};
 QString number(double v) {
     return QString::number(v, 'g', 12);
 }
@@ -145,7 +146,7 @@ LoadedTable loadTable(const TableSpec& spec,
 
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
-        error(0, {}, tr("cannot open the table: %1").arg(f.errorString()));
+        error(0, {}, Parameters::tr("cannot open the table: %1").arg(f.errorString()));
         return result;
     }
     QByteArray bytes = f.readAll();
@@ -156,10 +157,12 @@ LoadedTable loadTable(const TableSpec& spec,
     bool unterminated = false;
     const std::vector<CsvRecord> records = parseCsv(QString::fromUtf8(bytes), unterminated);
     if (unterminated)
-        error(0, {}, tr("a quoted field is not closed (missing '\"')"));
+        error(0, {}, Parameters::tr("a quoted field is not closed (missing '\"')"));
     if (records.empty()) {
-        error(
-          1, {}, tr("the table is empty: a header row with the column %1 is expected").arg(spec.keyColumn));
+        error(1,
+              {},
+              Parameters::tr("the table is empty: a header row with the column %1 is expected")
+                .arg(spec.keyColumn));
         return result;
     }
 
@@ -175,7 +178,7 @@ LoadedTable loadTable(const TableSpec& spec,
     if (keyCol < 0)
         error(1,
               QString::fromLatin1(spec.keyColumn),
-              tr("the key column %1 is missing (columns found: %2)")
+              Parameters::tr("the key column %1 is missing (columns found: %2)")
                 .arg(QString::fromLatin1(spec.keyColumn), header.join(QStringLiteral(", "))));
     std::vector<int> valueCols;
     for (const ColumnSpec& c : spec.values) {
@@ -183,7 +186,7 @@ LoadedTable loadTable(const TableSpec& spec,
         if (valueCols.back() < 0 && c.required)
             error(1,
                   QString::fromLatin1(c.name),
-                  tr("the column %1 (%2, %3) is missing")
+                  Parameters::tr("the column %1 (%2, %3) is missing")
                     .arg(QString::fromLatin1(c.name),
                          QCoreApplication::translate("Parameters", c.label),
                          QString::fromUtf8(c.unit)));
@@ -193,12 +196,13 @@ LoadedTable loadTable(const TableSpec& spec,
     const int editionCol = findColumn("edition");
     if (provenance == Provenance::Required) {
         if (sourceCol < 0)
-            error(
-              1, QStringLiteral("source"), tr("the column source (where each value comes from) is missing"));
+            error(1,
+                  QStringLiteral("source"),
+                  Parameters::tr("the column source (where each value comes from) is missing"));
         if (tagCol < 0)
             error(1,
                   QStringLiteral("tag"),
-                  tr("the column tag (verified, secondary, unconfirmed or example) is missing"));
+                  Parameters::tr("the column tag (verified, secondary, unconfirmed or example) is missing"));
     }
     if (keyCol < 0)
         return result;
@@ -220,7 +224,8 @@ LoadedTable loadTable(const TableSpec& spec,
         if (row.key.isEmpty()) {
             error(rec.line,
                   keyName,
-                  tr("the %1 is empty").arg(QCoreApplication::translate("Parameters", spec.keyLabel)));
+                  Parameters::tr("the %1 is empty")
+                    .arg(QCoreApplication::translate("Parameters", spec.keyLabel)));
             continue;
         }
         if (spec.integerKey) {
@@ -229,7 +234,7 @@ LoadedTable loadTable(const TableSpec& spec,
             if (!ok || k != std::floor(k) || std::fabs(k) > 9.0e15) {
                 error(rec.line,
                       keyName,
-                      tr("the %1 must be a whole number, not '%2'")
+                      Parameters::tr("the %1 must be a whole number, not '%2'")
                         .arg(QCoreApplication::translate("Parameters", spec.keyLabel), row.key));
                 continue;
             }
@@ -238,7 +243,7 @@ LoadedTable loadTable(const TableSpec& spec,
         if (seen.contains(row.key)) {
             error(rec.line,
                   keyName,
-                  tr("the %1 %2 appears more than once; each key must have one row")
+                  Parameters::tr("the %1 %2 appears more than once; each key must have one row")
                     .arg(QCoreApplication::translate("Parameters", spec.keyLabel), row.key));
             continue;
         }
@@ -250,32 +255,33 @@ LoadedTable loadTable(const TableSpec& spec,
             const QString text = cell(valueCols[c]).trimmed();
             if (valueCols[c] < 0 || text.isEmpty()) {
                 if (cs.required && valueCols[c] >= 0)
-                    error(
-                      rec.line,
-                      name,
-                      tr("the value is empty; a number in %1 is expected").arg(QString::fromUtf8(cs.unit)));
+                    error(rec.line,
+                          name,
+                          Parameters::tr("the value is empty; a number in %1 is expected")
+                            .arg(QString::fromUtf8(cs.unit)));
                 row.values.push_back(std::nullopt);
                 continue;
             }
             const std::optional<double> v = parseNumber(text);
             if (!v) {
-                error(rec.line,
-                      name,
-                      tr("'%1' is not a number (%2 expected)").arg(text, QString::fromUtf8(cs.unit)));
+                error(
+                  rec.line,
+                  name,
+                  Parameters::tr("'%1' is not a number (%2 expected)").arg(text, QString::fromUtf8(cs.unit)));
                 row.values.push_back(std::nullopt);
                 continue;
             }
             if (*v < 0 && cs.min >= 0)
                 error(rec.line,
                       name,
-                      tr("negative value %1 %2: %3 cannot be negative")
+                      Parameters::tr("negative value %1 %2: %3 cannot be negative")
                         .arg(number(*v),
                              QString::fromUtf8(cs.unit),
                              QCoreApplication::translate("Parameters", cs.label)));
             else if (*v < cs.min || *v > cs.max)
                 error(rec.line,
                       name,
-                      tr("%1 %2 is outside the valid range %3 to %4 %2")
+                      Parameters::tr("%1 %2 is outside the valid range %3 to %4 %2")
                         .arg(number(*v), QString::fromUtf8(cs.unit), number(cs.min), number(cs.max)));
             columnValues[c].push_back(*v);
             columnLines[c].push_back(rec.line);
@@ -292,22 +298,24 @@ LoadedTable loadTable(const TableSpec& spec,
             if (sourceCol >= 0 && source.isEmpty())
                 error(rec.line,
                       QStringLiteral("source"),
-                      tr("the source is empty; name the document and table, or the repository and path"));
+                      Parameters::tr(
+                        "the source is empty; name the document and table, or the repository and path"));
             row.source = source;
             if (tagCol >= 0) {
                 const std::optional<Tag> tag = parseTag(cell(tagCol));
                 if (!tag || *tag == Tag::User)
                     error(rec.line,
                           QStringLiteral("tag"),
-                          tr("unknown tag '%1'; use verified, secondary, unconfirmed or example")
+                          Parameters::tr("unknown tag '%1'; use verified, secondary, unconfirmed or example")
                             .arg(cell(tagCol)));
                 else
                     row.tag = *tag;
             }
         } else {
             row.tag = Tag::User;
-            row.source =
-              source.isEmpty() ? tr("%1, row %2").arg(QFileInfo(file).fileName()).arg(rec.line) : source;
+            row.source = source.isEmpty()
+                           ? Parameters::tr("%1, row %2").arg(QFileInfo(file).fileName()).arg(rec.line)
+                           : source;
         }
         result.table.put(std::move(row));
     }
@@ -324,8 +332,9 @@ LoadedTable loadTable(const TableSpec& spec,
         if (anyNonZero && allSmall)
             warning(columnLines[c].front(),
                     QString::fromLatin1(spec.values[c].name),
-                    tr("every value of this percent column lies between -1 and 1; it looks like fractions "
-                       "(0.07) were given where percent (7) is expected"));
+                    Parameters::tr(
+                      "every value of this percent column lies between -1 and 1; it looks like fractions "
+                      "(0.07) were given where percent (7) is expected"));
     }
     return result;
 }
@@ -367,7 +376,7 @@ Issues checkKeysPresent(const ParameterTable& table,
                tablePath,
                0,
                QString::fromLatin1(table.spec().keyColumn),
-               tr("%1 present in %2 but missing from the table (%3 in all): %4")
+               Parameters::tr("%1 present in %2 but missing from the table (%3 in all): %4")
                  .arg(QCoreApplication::translate("Parameters", table.spec().keyLabel))
                  .arg(where)
                  .arg(list.size())
@@ -387,7 +396,7 @@ Issues checkKnownKey(const ParameterTable& table,
                where,
                0,
                column,
-               tr("unknown %1 '%2'; known: %3")
+               Parameters::tr("unknown %1 '%2'; known: %3")
                  .arg(QCoreApplication::translate("Parameters", table.spec().keyLabel),
                       key,
                       known.join(QStringLiteral(", "))) } };
