@@ -387,6 +387,14 @@ void Landscape::siteAt(double x, double y, const RowContext& ctx, Site& s) const
 bool Landscape::urbanIn(const Site& s, int year) const {
     if (s.elevation > 90)
         return false;
+    // Towns are not discs: the distance is measured from a domain-warped position (blocks of
+    // development several hundred metres across), the edge is ragged at the 150 m scale, and the
+    // built-up area reaches further out along the roads.
+    const double wx = s.x + 450 * (fbm(m_seed + NUrban + 11, s.x / 1400, s.y / 1400, 3) - 0.5);
+    const double wy = s.y + 450 * (fbm(m_seed + NUrban + 12, s.x / 1400, s.y / 1400, 3) - 0.5);
+    double roadPull = 1.0;
+    for (const Road& r : m_roads)
+        roadPull = std::max(roadPull, 1.6 - distanceToSegment(s.x, s.y, r.x0, r.y0, r.x1, r.y1) / 400.0);
     double best = 0;
     for (const Town& t : m_towns) {
         if (year < t.startYear)
@@ -394,11 +402,12 @@ bool Landscape::urbanIn(const Site& s, int year) const {
         const double r = t.startYear > 2015
                            ? t.growth * double(year - t.startYear + 1) / double(2025 - t.startYear)
                            : t.r2015 + t.growth * double(year - 2015) / 9.0;
-        const double d = std::hypot(s.x - t.x, s.y - t.y);
-        best = std::max(best, r / std::max(d, 1.0));
+        const double d = std::hypot(wx - t.x, wy - t.y);
+        best = std::max(best, roadPull * r / std::max(d, 1.0));
     }
     const double coarse = fbm(m_seed + NUrban + 7, s.x / 3000, s.y / 3000, 2);
-    if (best * (0.45 + 1.1 * (0.6 * coarse + 0.4 * s.urbanNoise)) > 1)
+    const double ragged = fbm(m_seed + NUrban + 13, s.x / 150, s.y / 150, 2);
+    if (best * (0.4 + 0.8 * (0.45 * coarse + 0.25 * s.urbanNoise + 0.3 * ragged)) > 1)
         return true;
     // Villages: small clusters in the lowland that grow a little.
     if (s.elevation < 60 && s.coast > 300 &&
