@@ -390,6 +390,32 @@ bool Landscape::urbanIn(const Site& s, int year) const {
     // Towns are not discs: the distance is measured from a domain-warped position (blocks of
     // development several hundred metres across), the edge is ragged at the 150 m scale, and the
     // built-up area reaches further out along the roads.
+    // Cheap test first. townIn() needs warped distance < roadPull × r × factor ≤ 1.6 × 1.2 × r, and the
+    // warp moves a site by at most 225·√2 ≈ 318 m, so a site further than 2.4 r + 350 m from every town
+    // cannot be town land.
+    bool nearTown = false;
+    for (const Town& t : m_towns) {
+        if (year < t.startYear)
+            continue;
+        const double r = t.startYear > 2015 ? t.growth : t.r2015 + t.growth;
+        if (std::hypot(s.x - t.x, s.y - t.y) < 2.4 * r + 350) {
+            nearTown = true;
+            break;
+        }
+    }
+    if (nearTown && townIn(s, year))
+        return true;
+    // Villages: small clusters in the lowland that grow a little.
+    if (s.elevation < 60 && s.coast > 300 &&
+        valueNoise(m_seed + NUrban + 9, s.x / 350, s.y / 350) > 0.95 - 0.002 * (year - 2015))
+        return true;
+    for (const Road& r : m_roads)
+        if (distanceToSegment(s.x, s.y, r.x0, r.y0, r.x1, r.y1) < 11)
+            return true;
+    return false;
+}
+
+bool Landscape::townIn(const Site& s, int year) const {
     const double wx = s.x + 450 * (fbm(m_seed + NUrban + 11, s.x / 1400, s.y / 1400, 3) - 0.5);
     const double wy = s.y + 450 * (fbm(m_seed + NUrban + 12, s.x / 1400, s.y / 1400, 3) - 0.5);
     double roadPull = 1.0;
@@ -407,16 +433,7 @@ bool Landscape::urbanIn(const Site& s, int year) const {
     }
     const double coarse = fbm(m_seed + NUrban + 7, s.x / 3000, s.y / 3000, 2);
     const double ragged = fbm(m_seed + NUrban + 13, s.x / 150, s.y / 150, 2);
-    if (best * (0.4 + 0.8 * (0.45 * coarse + 0.25 * s.urbanNoise + 0.3 * ragged)) > 1)
-        return true;
-    // Villages: small clusters in the lowland that grow a little.
-    if (s.elevation < 60 && s.coast > 300 &&
-        valueNoise(m_seed + NUrban + 9, s.x / 350, s.y / 350) > 0.95 - 0.002 * (year - 2015))
-        return true;
-    for (const Road& r : m_roads)
-        if (distanceToSegment(s.x, s.y, r.x0, r.y0, r.x1, r.y1) < 11)
-            return true;
-    return false;
+    return best * (0.4 + 0.8 * (0.45 * coarse + 0.25 * s.urbanNoise + 0.3 * ragged)) > 1;
 }
 
 std::uint8_t Landscape::fieldCover(std::int64_t field) const {

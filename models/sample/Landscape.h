@@ -164,6 +164,7 @@ private:
     double coastN(double u) const;
     double elevationAt(double x, double y, double n, double bank, double coast) const;
     bool urbanIn(const Site& s, int year) const;
+    bool townIn(const Site& s, int year) const;
     std::uint8_t baseCover(const Site& s, int year, bool restoration) const;
     std::uint8_t fieldCover(std::int64_t field) const;
     gis::Ring voronoiCell(const std::vector<double>& seeds,
