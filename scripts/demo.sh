@@ -6,8 +6,8 @@
 #
 #   scripts/demo.sh [OUT_DIR]
 #
-# Carbon accounting, GEP, the PDF report and the map join the demo as their issues land; until then
-# this runs what exists and says so.
+# Then the pool-table carbon method on the 小班. The other carbon methods, GEP, the PDF report and the
+# map join the demo as their issues land; until then this runs what exists and says so.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="${1:-out/demo}"
@@ -34,6 +34,10 @@ echo "demo: land cover 2015 and 2024 of farmland plots and wetland units"
   --stats count,majority,frac,area --out "$OUT/farmland_landcover.csv"
 "$CLI" zonal --parcels "$SAMPLE/vectors/wetland_units.gpkg" --id 单元编码 "${LC[@]}" \
   --stats count,majority,frac,area --out "$OUT/wetland_landcover.csv"
+echo "demo: carbon stock and change 2015 -> 2024 per 小班 (pool-table method, built-in Tier 1 defaults)"
+"$CLI" carbon --method pools \
+  --lulc "$SAMPLE/rasters/landcover_2015.tif@2015" --lulc "$SAMPLE/rasters/landcover_2024.tif@2024" \
+  --parcels "$SAMPLE/vectors/xiaoban.shp" --id 小班号 --price 220 --discount 8 --out "$OUT/carbon"
 cat <<MSG
 
 demo: done. Open these:
@@ -41,6 +45,11 @@ demo: done. Open these:
   $(realpath "$OUT/xiaoban_landcover.gpkg")   (the same with geometry, e.g. in QGIS or: $BIN/app/gui/tanhui)
   $(realpath "$OUT/farmland_landcover.csv")   (farmland plots)
   $(realpath "$OUT/wetland_landcover.csv")    (wetland units)
+  $(realpath "$OUT/carbon/totals.csv")        (carbon stock 2015 and 2024, change, NPV at 220 per t C and 8 %)
+  $(realpath "$OUT/carbon/parcels.csv")       (carbon per 小班 and pool, t C and t C/ha; also parcels.gpkg)
+  $(realpath "$OUT/carbon")                   (also density rasters c_density_<year>.tif, t C/ha, and parameters_used.csv)
   $(realpath "$SAMPLE/project.tanhui.json")   (the sample project: rasters, parcel layers, parameter tables)
-Not yet in the demo: carbon stocks and change, GEP, the PDF report and the map image (their issues are open).
+The built-in carbon pool values are Tier 1 fallbacks tagged "unconfirmed" (see parameters_used.csv); the
+volume, remote-sensing, blue-carbon and cropland methods, uncertainty, GEP, the PDF report and the map image
+are not in the demo yet (their issues are open).
 MSG

@@ -344,12 +344,28 @@ int runCarbonCommand(const QStringList& arguments) {
         finishProgressLine();
 
         // The tag travels with the value (carbon-methods.md "How the app should use this", items 2-3).
-        for (const carbon::PoolClass& c : run.flaggedClasses())
-            printWarning(CarbonCommand::tr("pools table %1, row %2 (lucode %3 %4) is tagged %5: %6")
-                           .arg(c.file)
-                           .arg(c.line)
-                           .arg(c.code)
-                           .arg(c.name, params::tagName(c.tag), params::tagDescription(c.tag)));
+        // A few flagged rows are named one by one; many are summarised (all are in parameters_used.csv).
+        const auto flagged = run.flaggedClasses();
+        if (flagged.size() <= 3) {
+            for (const carbon::PoolClass& c : flagged)
+                printWarning(CarbonCommand::tr("pools table %1, row %2 (lucode %3 %4) is tagged %5: %6")
+                               .arg(c.file)
+                               .arg(c.line)
+                               .arg(c.code)
+                               .arg(c.name, params::tagName(c.tag), params::tagDescription(c.tag)));
+        } else {
+            QStringList codes;
+            for (const carbon::PoolClass& c : flagged)
+                codes << QString::number(c.code);
+            printWarning(
+              CarbonCommand::tr("%1 rows of the pools table %2 that this run used are not verified "
+                                "(land-cover codes %3); results depending on them are flagged, and "
+                                "every row with its tag and source is listed in %4")
+                .arg(flagged.size())
+                .arg(flagged.front().file,
+                     codes.join(QStringLiteral(", ")),
+                     dir.filePath(QStringLiteral("parameters_used.csv"))));
+        }
         if (!quiet) {
             for (const carbon::DateTotals& d : run.dates)
                 printInfo(CarbonCommand::tr("stock %1: %2 t C").arg(d.year).arg(d.totalT, 0, 'f', 3));
