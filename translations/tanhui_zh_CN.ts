@@ -23,245 +23,267 @@ Values tagged unconfirmed, secondary or example are listed as warnings and flagg
 Example:
   tanhui-cli carbon --method pools --lulc lc2015.tif@2015 --lulc lc2024.tif@2024 \
       --pools my_pools.csv --parcels xiaoban.shp --id XBH --price 220 --discount 8 --out carbon_out</source>
-        <translation type="unfinished"></translation>
+        <translation>根据带年份的土地覆盖栅格计算碳储量、碳储量变化及其价值（碳库表法：IPCC Tier 1 /
+InVEST Carbon）。
+
+每个土地覆盖类别从碳库表取得四个碳密度（c_above、c_below、c_soil、c_dead，t C/ha）。
+全栅格总量按 InVEST 的做法逐像元计算：碳密度 × 像元面积，对所有有效
+像元求和。变化量以两种方式报告：change_&lt;y1&gt;_&lt;y2&gt; 只统计两个日期均有效的像元；
+stock_difference_&lt;y1&gt;_&lt;y2&gt; = 两个总量之差（两期无数据像元不同时，二者会有差异）。
+价值核算（--price）：净现值 NPV = 变化量 × K，K 为 InVEST 的常数（贴现率和价格变化率以 % 表示）。
+
+输出到 --out 目录：totals.csv（quantity,value,unit）、totals_by_class.csv、parameters_used.csv（列出
+所用的每一行参数表及其证据标签和来源）、c_density_&lt;year&gt;.tif（t C/ha；波段 c_above、c_below、
+c_soil、c_dead、c_total）、c_change_&lt;y1&gt;_&lt;y2&gt;.tif（t C/ha）；指定 --parcels 时还有 parcels.csv 和
+parcels.gpkg（各碳库、各日期的储量，单位 t C 和 t C/ha；变化量，单位 t C、t CO2e 和 t C/yr；标记）。
+标签为 unconfirmed、secondary 或 example 的取值会作为警告列出，并在相应地块上标记。
+
+示例：
+  tanhui-cli carbon --method pools --lulc lc2015.tif@2015 --lulc lc2024.tif@2024 \
+      --pools my_pools.csv --parcels xiaoban.shp --id XBH --price 220 --discount 8 --out carbon_out</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>Carbon method: pools (the only one so far).</source>
-        <translation type="unfinished"></translation>
+        <translation>碳计量方法：pools（目前唯一的方法）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+22"/>
         <source>NAME</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location line="-19"/>
         <source>Land-cover raster and its year, FILE@YEAR; repeat for each date, earliest first.</source>
-        <translation type="unfinished"></translation>
+        <translation>土地覆盖栅格及其年份，格式为 FILE@YEAR；每个日期给出一次，从最早的日期开始。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>FILE@YEAR</source>
-        <translation type="unfinished"></translation>
+        <translation>FILE@YEAR</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Pools table CSV (lucode, c_above, c_below, c_soil, c_dead in t C/ha); default: the built-in table (values tagged unconfirmed).</source>
-        <translation type="unfinished"></translation>
+        <translation>碳库表 CSV（lucode、c_above、c_below、c_soil、c_dead，单位 t C/ha）；默认：内置表（其取值的标签为 unconfirmed）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+4"/>
         <source>CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>CSV whose rows replace rows of the pools table with the same lucode.</source>
-        <translation type="unfinished"></translation>
+        <translation>用该 CSV 的各行替换碳库表中 lucode 相同的行。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Polygon layer for per-parcel results.</source>
-        <translation type="unfinished"></translation>
+        <translation>用于按地块输出结果的面图层。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>FILE</source>
-        <translation type="unfinished">文件</translation>
+        <translation>文件</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Parcel id field (default: the feature id).</source>
-        <translation type="unfinished"></translation>
+        <translation>地块编号字段（默认：要素编号）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>FIELD</source>
-        <translation type="unfinished">字段</translation>
+        <translation>字段</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Layer name in a multi-layer source.</source>
-        <translation type="unfinished"></translation>
+        <translation>多图层数据源中的图层名。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Attribute encoding of a shapefile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Shapefile 属性编码。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ENC</source>
-        <translation type="unfinished">编码</translation>
+        <translation>编码</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>CRS to assign to a parcel layer that has none.</source>
-        <translation type="unfinished"></translation>
+        <translation>为没有坐标参考系的地块图层指定坐标参考系。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CRS</source>
-        <translation type="unfinished">坐标参考系</translation>
+        <translation>坐标参考系</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>; default %1</source>
-        <translation type="unfinished"></translation>
+        <translation>；默认 %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source> Enables valuation.</source>
-        <translation type="unfinished"></translation>
+        <translation> 指定后启用价值核算。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>V</source>
-        <translation type="unfinished"></translation>
+        <translation>V</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>R</source>
-        <translation type="unfinished"></translation>
+        <translation>R</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>C</source>
-        <translation type="unfinished"></translation>
+        <translation>C</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Output folder (created if missing).</source>
-        <translation type="unfinished"></translation>
+        <translation>输出文件夹（不存在时自动创建）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>DIR</source>
-        <translation type="unfinished"></translation>
+        <translation>目录</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Worker threads (default: all cores).</source>
-        <translation type="unfinished">工作线程数（默认：全部核心）。</translation>
+        <translation>工作线程数（默认：全部核心）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>N</source>
-        <translation type="unfinished">N</translation>
+        <translation>N</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No progress bar and no summary.</source>
-        <translation type="unfinished">不显示进度条和摘要。</translation>
+        <translation>不显示进度条和摘要。</translation>
     </message>
     <message>
         <location line="+21"/>
         <source> (see tanhui-cli carbon --help)</source>
-        <translation type="unfinished"></translation>
+        <translation>（参见 tanhui-cli carbon --help）</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>unexpected argument &apos;%1&apos; (see tanhui-cli carbon --help)</source>
-        <translation type="unfinished"></translation>
+        <translation>多余的参数“%1”（参见 tanhui-cli carbon --help）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>missing --%1 (see tanhui-cli carbon --help)</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 --%1（参见 tanhui-cli carbon --help）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>unknown --method &apos;%1&apos;; available: pools</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的 --method“%1”；可用：pools</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>--threads must be a whole number from 0 (all cores) to 1024, not &apos;%1&apos;</source>
-        <translation type="unfinished">--threads 必须是 0（全部核心）到 1024 之间的整数，而不是“%1”</translation>
+        <translation>--threads 必须是 0（全部核心）到 1024 之间的整数，而不是“%1”</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>--id needs --parcels</source>
-        <translation type="unfinished"></translation>
+        <translation>--id 需要同时指定 --parcels</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>--lulc %1: expected FILE@YEAR, e.g. landcover_2015.tif@2015</source>
-        <translation type="unfinished"></translation>
+        <translation>--lulc %1：应为 FILE@YEAR 格式，如 landcover_2015.tif@2015</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+48"/>
         <source>input file not found: %1</source>
-        <translation type="unfinished">找不到输入文件：%1</translation>
+        <translation>找不到输入文件：%1</translation>
     </message>
     <message>
         <location line="-35"/>
         <source>--%1 must be a number, not &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 必须是数字，而不是“%2”</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>--price needs two or more --lulc dates (value of the change)</source>
-        <translation type="unfinished"></translation>
+        <translation>--price 需要至少两个 --lulc 日期（估值对象是碳储量变化）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>--discount and --price-change need --price</source>
-        <translation type="unfinished"></translation>
+        <translation>--discount 和 --price-change 需要同时指定 --price</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>--out %1: the folder cannot be created or is not writable</source>
-        <translation type="unfinished"></translation>
+        <translation>--out %1：无法创建该文件夹，或该文件夹不可写</translation>
     </message>
     <message>
         <location line="+73"/>
         <source>%1: feature %2 (id %3): %4</source>
-        <translation type="unfinished">%1：要素 %2（编号 %3）：%4</translation>
+        <translation>%1：要素 %2（编号 %3）：%4</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1: feature %2 (id %3) skipped: %4</source>
-        <translation type="unfinished">%1：已跳过要素 %2（编号 %3）：%4</translation>
+        <translation>%1：已跳过要素 %2（编号 %3）：%4</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>pools table %1, row %2 (lucode %3 %4) is tagged %5: %6</source>
-        <translation type="unfinished"></translation>
+        <translation>碳库表 %1 第 %2 行（lucode %3 %4）的标签为 %5：%6</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
+        <source>%1 rows of the pools table %2 that this run used are not verified (land-cover codes %3); results depending on them are flagged, and every row with its tag and source is listed in %4</source>
+        <translation>本次运行用到的碳库表 %2 中有 %1 行未经核实（土地覆盖代码 %3）；依赖这些行的结果已被标记，所有行及其标签和来源均列于 %4</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>stock %1: %2 t C</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 年碳储量：%2 t C</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>change %1-%2: %3 t C over cells valid on both dates; difference of totals %4 t C</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-%2 年碳储量变化：两期均有效的像元上为 %3 t C；两期总量之差为 %4 t C</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>npv %1-%2: %3 (K = %4 per t C)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-%2 年净现值：%3（K = %4，按每 t C 计）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 date(s), %2 parcel(s) in %3 s; wrote %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个日期，%2 个地块，用时 %3 秒；已写出 %4</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>cancelled; finished outputs in %1 were not replaced</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消；%1 中已有的完整输出未被替换</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>unexpected failure: %1</source>
-        <translation type="unfinished">意外错误：%1</translation>
+        <translation>意外错误：%1</translation>
     </message>
 </context>
 <context>
@@ -269,37 +291,37 @@ Example:
     <message>
         <location filename="../models/carbon/PoolMethod.cpp" line="+175"/>
         <source>no land-cover raster was given</source>
-        <translation type="unfinished"></translation>
+        <translation>未指定土地覆盖栅格</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>a land-cover raster must have exactly one band, this one has %1</source>
-        <translation type="unfinished"></translation>
+        <translation>土地覆盖栅格必须恰好有一个波段，该栅格有 %1 个</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>a land-cover raster must hold whole-number class codes; its data type is %1</source>
-        <translation type="unfinished"></translation>
+        <translation>土地覆盖栅格必须存储整数类别代码；该栅格的数据类型为 %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>the raster&apos;s CRS has no linear unit; cell areas cannot be computed</source>
-        <translation type="unfinished"></translation>
+        <translation>该栅格的坐标参考系没有线性单位，无法计算像元面积</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>the raster is not on the same grid as %1 (InVEST requires the same pixel size and dimensions; align the rasters first): %2 vs %3</source>
-        <translation type="unfinished"></translation>
+        <translation>该栅格与 %1 不在同一格网上（InVEST 要求像元大小和行列数相同；请先对齐栅格）：%2 与 %3</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>the raster&apos;s CRS differs from that of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>该栅格的坐标参考系与 %1 的不同</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>%1 land-cover code(s) present in %2 but missing from the pools table: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 中有 %1 个土地覆盖代码在碳库表中缺失：%3</translation>
     </message>
 </context>
 <context>
@@ -307,82 +329,82 @@ Example:
     <message>
         <location filename="../models/carbon/CarbonTables.cpp" line="+149"/>
         <source>feature id in the parcel layer</source>
-        <translation type="unfinished"></translation>
+        <translation>地块图层中的要素编号</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the parcel id field</source>
-        <translation type="unfinished"></translation>
+        <translation>地块编号字段</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>majority land-cover class at the last date: code and name</source>
-        <translation type="unfinished"></translation>
+        <translation>最后一个日期面积最大的土地覆盖类别：代码和名称</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>carbon method: pools (IPCC Tier 1 / InVEST pool table)</source>
-        <translation type="unfinished"></translation>
+        <translation>碳计量方法：pools（IPCC Tier 1 / InVEST 碳库表）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ellipsoidal parcel area, ha</source>
-        <translation type="unfinished"></translation>
+        <translation>地块的椭球面面积，ha</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 stock in %2, t C</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 年 %1 碳储量，t C</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>total carbon stock in %1, t C</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 年总碳储量，t C</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>total carbon density in %1 over the parcel&apos;s valid area, t C/ha</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 年地块有效面积上的总碳密度，t C/ha</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>covered nodata area in %1, ha</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 年被覆盖的无数据面积，ha</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>carbon change %1 to %2 over cells valid on both dates, t C (positive = gain)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 年至 %2 年的碳储量变化（仅两期均有效的像元），t C（正值 = 增加）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the same change in t CO2e (× 44/12)</source>
-        <translation type="unfinished"></translation>
+        <translation>同一变化量折算为 t CO2e（× 44/12）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the same change per year, t C/yr</source>
-        <translation type="unfinished"></translation>
+        <translation>同一变化量的年均值，t C/yr</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>difference of the two stocks, each over its own valid cells, t C</source>
-        <translation type="unfinished"></translation>
+        <translation>两期碳储量之差（各按本期的有效像元计），t C</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>land-cover codes whose pool values are tagged secondary, unconfirmed or example (see parameters_used.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>碳库取值标签为 secondary、unconfirmed 或 example 的土地覆盖代码（见 parameters_used.csv）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>largest share of the parcel&apos;s covered area that is nodata, 0-1</source>
-        <translation type="unfinished"></translation>
+        <translation>各日期中地块被覆盖面积里无数据所占比例的最大值，0-1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>1 when the parcel geometry was invalid and repaired</source>
-        <translation type="unfinished"></translation>
+        <translation>地块几何无效并已修复时为 1</translation>
     </message>
 </context>
 <context>
@@ -409,7 +431,16 @@ Commands:
 Run &apos;tanhui-cli &lt;command&gt; --help&apos; for the options of a command.
 Options: --help, --version
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：tanhui-cli &lt;命令&gt; [选项]
+
+命令：
+  sample   写出仿广州的示例项目（生成数据）
+  zonal    按地块对栅格波段做精确分区统计
+  carbon   根据土地覆盖栅格计算碳储量、碳储量变化及其价值
+
+运行“tanhui-cli &lt;命令&gt; --help”查看某个命令的选项。
+选项：--help、--version
+</translation>
     </message>
     <message>
         <location line="+39"/>
@@ -789,247 +820,247 @@ Options: --help, --version
     <message>
         <location filename="../models/carbon/PoolMethod.cpp" line="-196"/>
         <source>land-cover code</source>
-        <translation type="unfinished"></translation>
+        <translation>土地覆盖代码</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>above-ground carbon stock</source>
-        <translation type="unfinished"></translation>
+        <translation>地上生物量碳储量</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>below-ground carbon stock</source>
-        <translation type="unfinished"></translation>
+        <translation>地下生物量碳储量</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>soil organic carbon stock</source>
-        <translation type="unfinished"></translation>
+        <translation>土壤有机碳储量</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>dead wood and litter carbon stock</source>
-        <translation type="unfinished"></translation>
+        <translation>枯死木和凋落物碳储量</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>species group</source>
-        <translation type="unfinished"></translation>
+        <translation>树种组</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>basic wood density</source>
-        <translation type="unfinished"></translation>
+        <translation>基本木材密度</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>biomass expansion factor</source>
-        <translation type="unfinished"></translation>
+        <translation>生物量扩展因子</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>root-to-shoot ratio</source>
-        <translation type="unfinished"></translation>
+        <translation>根茎比</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>carbon fraction of dry matter</source>
-        <translation type="unfinished"></translation>
+        <translation>干物质含碳率</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Fang continuous BEF slope a</source>
-        <translation type="unfinished"></translation>
+        <translation>方精云连续 BEF 函数斜率 a</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Fang continuous BEF intercept b</source>
-        <translation type="unfinished"></translation>
+        <translation>方精云连续 BEF 函数截距 b</translation>
     </message>
     <message>
         <location filename="../models/carbon/Valuation.cpp" line="+40"/>
         <source>carbon price</source>
-        <translation type="unfinished"></translation>
+        <translation>碳价</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>discount rate</source>
-        <translation type="unfinished"></translation>
+        <translation>贴现率</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>annual price change</source>
-        <translation type="unfinished"></translation>
+        <translation>年价格变化率</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>land-cover year</source>
-        <translation type="unfinished"></translation>
+        <translation>土地覆盖年份</translation>
     </message>
     <message>
         <location filename="../models/params/Parameter.cpp" line="+47"/>
         <source>verified: taken from the named primary source</source>
-        <translation type="unfinished"></translation>
+        <translation>verified：取自注明的原始来源</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>secondary: quoted by a secondary source; confirm against the primary table</source>
-        <translation type="unfinished"></translation>
+        <translation>secondary：转引自二手来源；请与原始表格核对</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>unconfirmed: widely reproduced value; its primary table still has to be transcribed and cited</source>
-        <translation type="unfinished"></translation>
+        <translation>unconfirmed：广泛转载的数值；其原始表格尚待转录和引用</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>example: illustrative value, not a default</source>
-        <translation type="unfinished"></translation>
+        <translation>example：仅作示例的数值，不是默认值</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>user-supplied</source>
-        <translation type="unfinished"></translation>
+        <translation>用户提供</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>row %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>column %1</source>
-        <translation type="unfinished"></translation>
+        <translation>列 %1</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>%1 must be a finite number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 必须是有限数值</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 must be a whole number, not %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 必须是整数，而不是 %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 is %2 %3, outside the valid range %4 to %5 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 为 %2 %3，超出有效范围 %4 至 %5 %3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 is %2 %; percentages are written as percent (7 means 7 %), so %2 looks like a fraction (did you mean %3?)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 为 %2 %；百分比按百分数填写（7 表示 7 %），因此 %2 看起来像小数（是否应为 %3？）</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>year</source>
-        <translation type="unfinished"></translation>
+        <translation>年份</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>years out of order: %1 comes after %2; dates must be given from the earliest to the latest, each year once</source>
-        <translation type="unfinished"></translation>
+        <translation>年份顺序错误：%1 排在 %2 之后；日期必须从最早到最晚给出，每个年份只出现一次</translation>
     </message>
     <message>
         <location filename="../models/params/ParameterTable.cpp" line="+149"/>
         <source>cannot open the table: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开表格：%1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>a quoted field is not closed (missing &apos;&quot;&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>带引号的字段未闭合（缺少 &apos;&quot;&apos;）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the table is empty: a header row with the column %1 is expected</source>
-        <translation type="unfinished"></translation>
+        <translation>表格为空：应有包含 %1 列的表头行</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>the key column %1 is missing (columns found: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少键列 %1（已找到的列：%2）</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>the column %1 (%2, %3) is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少列 %1（%2，%3）</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>the column source (where each value comes from) is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 source 列（每个数值的出处）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the column tag (verified, secondary, unconfirmed or example) is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 tag 列（verified、secondary、unconfirmed 或 example）</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>the %1 is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 为空</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>the %1 must be a whole number, not &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 必须是整数，而不是“%2”</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>the %1 %2 appears more than once; each key must have one row</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 出现了多次；每个键只能有一行</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>the value is empty; a number in %1 is expected</source>
-        <translation type="unfinished"></translation>
+        <translation>数值为空；应填写以 %1 为单位的数值</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&apos;%1&apos; is not a number (%2 expected)</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是数值（应为以 %2 为单位的数值）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>negative value %1 %2: %3 cannot be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>负值 %1 %2：%3 不能为负</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 %2 is outside the valid range %3 to %4 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 超出有效范围 %3 至 %4 %2</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>the source is empty; name the document and table, or the repository and path</source>
-        <translation type="unfinished"></translation>
+        <translation>来源为空；请注明文献及表格，或代码仓库及路径</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>unknown tag &apos;%1&apos;; use verified, secondary, unconfirmed or example</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的标签“%1”；请使用 verified、secondary、unconfirmed 或 example</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1, row %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，第 %2 行</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>every value of this percent column lies between -1 and 1; it looks like fractions (0.07) were given where percent (7) is expected</source>
-        <translation type="unfinished"></translation>
+        <translation>该百分比列的所有数值都在 -1 到 1 之间；似乎应填百分数（7）的地方填了小数（0.07）</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>%1 present in %2 but missing from the table (%3 in all): %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 中存在但表中缺少的 %1（共 %3 个）：%4</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>unknown %1 &apos;%2&apos;; known: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的 %1“%2”；已知：%3</translation>
     </message>
 </context>
 <context>
@@ -1060,113 +1091,136 @@ Example:
   tanhui-cli zonal --parcels sample/vectors/xiaoban.shp --id 小班号 \
       --raster sample/rasters/landcover_2015.tif --raster sample/rasters/landcover_2024.tif \
       --stats count,majority,frac,area --out xiaoban_landcover.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>写出碳汇示例项目：一个虚构的、确定性生成的研究区，地形仿照广州北部
+山地和南部河口，坐标参考系为 EPSG:4547（CGCS2000 / 3-degree Gauss-Kruger CM 114E），
+像元大小 10 m。
+
+文件（路径相对于 --out）：
+  rasters/landcover_&lt;year&gt;.tif    2015、2018、2021、2024 年土地覆盖（13 个类别，带颜色表）
+  rasters/ndvi_&lt;year&gt;.tif         2015-2024 年 NDVI；rasters/ndvi_2015-2024.tif 为合并的 10 波段文件
+  rasters/dem.tif, precipitation.tif, evapotranspiration.tif, rusle_r.tif, rusle_k.tif, rusle_c.tif
+  vectors/xiaoban.shp             森林小班（GBK 编码的 Shapefile，编号字段 小班号）
+  vectors/farmland_plots.gpkg, wetland_units.gpkg, mangrove_restoration.gpkg, districts.gpkg
+  parameters/                     默认参数表
+  project.tanhui.json             引用以上所有文件的项目文件
+
+相同的种子和规模总是生成逐字节相同的文件。已存在的非空文件夹会被拒绝，
+除非指定 --force；--force 只替换上面列出的文件。
+
+规模：small（20 x 20 km，2000 x 2000 个像元，数秒），city（86 x 86 km，8600 x 8600 个像元，
+数分钟）。
+
+示例：
+  tanhui-cli sample --out sample
+  tanhui-cli zonal --parcels sample/vectors/xiaoban.shp --id 小班号 \
+      --raster sample/rasters/landcover_2015.tif --raster sample/rasters/landcover_2024.tif \
+      --stats count,majority,frac,area --out xiaoban_landcover.csv</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>Folder to write the project into.</source>
-        <translation type="unfinished"></translation>
+        <translation>写入项目的文件夹。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>DIR</source>
-        <translation type="unfinished"></translation>
+        <translation>目录</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Landscape seed, a whole number (default 2024).</source>
-        <translation type="unfinished"></translation>
+        <translation>景观随机种子，整数（默认 2024）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+13"/>
         <source>N</source>
-        <translation type="unfinished">N</translation>
+        <translation>N</translation>
     </message>
     <message>
         <location line="-10"/>
         <source>small (default) or city.</source>
-        <translation type="unfinished"></translation>
+        <translation>small（默认）或 city。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SIZE</source>
-        <translation type="unfinished"></translation>
+        <translation>规模</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Write into a folder that is not empty, replacing the sample&apos;s own files (and no others).</source>
-        <translation type="unfinished"></translation>
+        <translation>写入非空文件夹，只替换示例项目自身的文件（不动其他文件）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Worker threads (default: all cores); the files do not depend on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作线程数（默认：全部核心）；生成的文件与线程数无关。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No progress bar and no summary.</source>
-        <translation type="unfinished">不显示进度条和摘要。</translation>
+        <translation>不显示进度条和摘要。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source> (see tanhui-cli sample --help)</source>
-        <translation type="unfinished"></translation>
+        <translation>（参见 tanhui-cli sample --help）</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>unexpected argument &apos;%1&apos; (see tanhui-cli sample --help)</source>
-        <translation type="unfinished"></translation>
+        <translation>多余的参数“%1”（参见 tanhui-cli sample --help）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>missing --out (see tanhui-cli sample --help)</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 --out（参见 tanhui-cli sample --help）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>--seed must be a non-negative whole number, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--seed 必须是非负整数，而不是“%1”</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>--size must be small or city, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--size 必须是 small 或 city，而不是“%1”</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>--threads must be a whole number from 0 (all cores) to 1024, not &apos;%1&apos;</source>
-        <translation type="unfinished">--threads 必须是 0（全部核心）到 1024 之间的整数，而不是“%1”</translation>
+        <translation>--threads 必须是 0（全部核心）到 1024 之间的整数，而不是“%1”</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>--out %1 is a file, not a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>--out %1 是文件，不是文件夹</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>--out %1 is not empty; choose a new folder, or add --force to replace the sample&apos;s files in it (other files are kept)</source>
-        <translation type="unfinished"></translation>
+        <translation>--out %1 不是空文件夹；请选择新的文件夹，或加上 --force 替换其中的示例项目文件（其他文件保留）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>cannot create the folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建文件夹 %1</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>wrote %1 files in %2 s; project file: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>已写出 %1 个文件，用时 %2 秒；项目文件：%3</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>cancelled; files already replaced in %1 are complete, the rest unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消；%1 中已替换的文件都是完整的，其余文件未改动</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>unexpected failure: %1</source>
-        <translation type="unfinished">意外错误：%1</translation>
+        <translation>意外错误：%1</translation>
     </message>
 </context>
 <context>
