@@ -350,6 +350,7 @@ void Landscape::siteAt(double x, double y, const RowContext& ctx, Site& s) const
     if (s.reservoir)
         s.elevation = float(std::max(80.0, double(s.elevation)));
     s.urbanNoise = float(fbm(m_seed + NUrban, x / 900, y / 900, 3));
+    prepareUrban(s);
     s.marshNoise = float(fbm(m_seed + NMarsh, x / 400, y / 400, 3));
     s.mangroveNoise = float(fbm(m_seed + NMangrove, x / 350, y / 350, 3));
     s.tidalNoise = float(fbm(m_seed + NTidal, x / 800, y / 800, 2));
@@ -384,56 +385,56 @@ void Landscape::siteAt(double x, double y, const RowContext& ctx, Site& s) const
         }
 }
 
+void Landscape::prepareUrban(Site& s) const {
+    if (s.elevation > 90)
+        return;
+    // Towns are not discs: the distance is measured from a domain-warped position (blocks of
+    // development several hundred metres across), the edge is ragged at the 150 m scale, and the
+    // built-up area reaches further out along the roads. Cheap test first: town land needs a warped
+    // distance < roadPull × r × factor ≤ 1.6 × 1.2 × r, and the warp moves a site by at most
+    // 225·√2 ≈ 318 m, so a site further than 2.4 r + 350 m from every town (at its 2024 size) is
+    // never town land.
+    for (const Town& t : m_towns)
+        if (std::hypot(s.x - t.x, s.y - t.y) <
+            2.4 * (t.startYear > 2015 ? t.growth : t.r2015 + t.growth) + 350)
+            s.nearTown = true;
+    double roadDistance = 1e300;
+    for (const Road& r : m_roads)
+        roadDistance = std::min(roadDistance, distanceToSegment(s.x, s.y, r.x0, r.y0, r.x1, r.y1));
+    s.onRoad = roadDistance < 11;
+    if (s.elevation < 60 && s.coast > 300)
+        s.villageNoise = valueNoise(m_seed + NUrban + 9, s.x / 350, s.y / 350);
+    if (!s.nearTown)
+        return;
+    s.townX = s.x + 450 * (fbm(m_seed + NUrban + 11, s.x / 1400, s.y / 1400, 3) - 0.5);
+    s.townY = s.y + 450 * (fbm(m_seed + NUrban + 12, s.x / 1400, s.y / 1400, 3) - 0.5);
+    s.roadPull = std::max(1.0, 1.6 - roadDistance / 400.0);
+    const double coarse = fbm(m_seed + NUrban + 7, s.x / 3000, s.y / 3000, 2);
+    const double ragged = fbm(m_seed + NUrban + 13, s.x / 150, s.y / 150, 2);
+    s.townFactor = 0.4 + 0.8 * (0.45 * coarse + 0.25 * s.urbanNoise + 0.3 * ragged);
+}
+
 bool Landscape::urbanIn(const Site& s, int year) const {
     if (s.elevation > 90)
         return false;
-    // Towns are not discs: the distance is measured from a domain-warped position (blocks of
-    // development several hundred metres across), the edge is ragged at the 150 m scale, and the
-    // built-up area reaches further out along the roads.
-    // Cheap test first. townIn() needs warped distance < roadPull × r × factor ≤ 1.6 × 1.2 × r, and the
-    // warp moves a site by at most 225·√2 ≈ 318 m, so a site further than 2.4 r + 350 m from every town
-    // cannot be town land.
-    bool nearTown = false;
-    for (const Town& t : m_towns) {
-        if (year < t.startYear)
-            continue;
-        const double r = t.startYear > 2015 ? t.growth : t.r2015 + t.growth;
-        if (std::hypot(s.x - t.x, s.y - t.y) < 2.4 * r + 350) {
-            nearTown = true;
-            break;
+    if (s.nearTown) {
+        double best = 0;
+        for (const Town& t : m_towns) {
+            if (year < t.startYear)
+                continue;
+            const double r = t.startYear > 2015
+                               ? t.growth * double(year - t.startYear + 1) / double(2025 - t.startYear)
+                               : t.r2015 + t.growth * double(year - 2015) / 9.0;
+            const double d = std::hypot(s.townX - t.x, s.townY - t.y);
+            best = std::max(best, s.roadPull * r / std::max(d, 1.0));
         }
-    }
-    if (nearTown && townIn(s, year))
-        return true;
-    // Villages: small clusters in the lowland that grow a little.
-    if (s.elevation < 60 && s.coast > 300 &&
-        valueNoise(m_seed + NUrban + 9, s.x / 350, s.y / 350) > 0.95 - 0.002 * (year - 2015))
-        return true;
-    for (const Road& r : m_roads)
-        if (distanceToSegment(s.x, s.y, r.x0, r.y0, r.x1, r.y1) < 11)
+        if (best * s.townFactor > 1)
             return true;
-    return false;
-}
-
-bool Landscape::townIn(const Site& s, int year) const {
-    const double wx = s.x + 450 * (fbm(m_seed + NUrban + 11, s.x / 1400, s.y / 1400, 3) - 0.5);
-    const double wy = s.y + 450 * (fbm(m_seed + NUrban + 12, s.x / 1400, s.y / 1400, 3) - 0.5);
-    double roadPull = 1.0;
-    for (const Road& r : m_roads)
-        roadPull = std::max(roadPull, 1.6 - distanceToSegment(s.x, s.y, r.x0, r.y0, r.x1, r.y1) / 400.0);
-    double best = 0;
-    for (const Town& t : m_towns) {
-        if (year < t.startYear)
-            continue;
-        const double r = t.startYear > 2015
-                           ? t.growth * double(year - t.startYear + 1) / double(2025 - t.startYear)
-                           : t.r2015 + t.growth * double(year - 2015) / 9.0;
-        const double d = std::hypot(wx - t.x, wy - t.y);
-        best = std::max(best, roadPull * r / std::max(d, 1.0));
     }
-    const double coarse = fbm(m_seed + NUrban + 7, s.x / 3000, s.y / 3000, 2);
-    const double ragged = fbm(m_seed + NUrban + 13, s.x / 150, s.y / 150, 2);
-    return best * (0.4 + 0.8 * (0.45 * coarse + 0.25 * s.urbanNoise + 0.3 * ragged)) > 1;
+    // Villages: small clusters in the lowland that grow a little.
+    if (s.elevation < 60 && s.coast > 300 && s.villageNoise > 0.95 - 0.002 * (year - 2015))
+        return true;
+    return s.onRoad;
 }
 
 std::uint8_t Landscape::fieldCover(std::int64_t field) const {

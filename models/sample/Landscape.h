@@ -86,6 +86,11 @@ struct Site {
     int stand = -1;          ///< nearest stand seed
     std::int64_t field = -1; ///< farmland field index
     int plot = -1;           ///< restoration plot containing the cell
+    // Year-independent parts of the built-up test, computed once per cell in siteAt().
+    bool nearTown = false; ///< close enough to some town to be town land in some year
+    double townX = 0, townY = 0, roadPull = 1, townFactor = 0; ///< warped position, road pull, noise factor
+    double villageNoise = 0;                                   ///< village noise in [0, 1]
+    bool onRoad = false;                                       ///< within a road's width
 };
 
 /// @brief Sizes of the sample project.
@@ -164,7 +169,7 @@ private:
     double coastN(double u) const;
     double elevationAt(double x, double y, double n, double bank, double coast) const;
     bool urbanIn(const Site& s, int year) const;
-    bool townIn(const Site& s, int year) const;
+    void prepareUrban(Site& s) const;
     std::uint8_t baseCover(const Site& s, int year, bool restoration) const;
     std::uint8_t fieldCover(std::int64_t field) const;
     gis::Ring voronoiCell(const std::vector<double>& seeds,

@@ -101,6 +101,7 @@ private slots:
         }
         QVERIFY(lo < 0.15 && hi > 0.85);                              // uses the range
         QCOMPARE(valueNoise(7, 3, 4), unitFromHash(hash64(7, 3, 4))); // lattice points are the hashes
+        QCOMPARE(valueNoise(99, -12, 5), unitFromHash(hash64(99, -12, 5)));
         QCOMPARE(smoothstep(0, 1, 0.5), 0.5);
     }
 
