@@ -84,7 +84,9 @@ RasterWriter::RasterWriter(const std::string& path, const RasterSpec& spec)
                                 spec.grid.cols,
                                 spec.grid.rows,
                                 spec.bands,
-                                isByte ? GDT_Byte : GDT_Float32,
+                                isByte                                   ? GDT_Byte
+                                : spec.type == RasterSpec::Type::Float64 ? GDT_Float64
+                                                                         : GDT_Float32,
                                 options.get()));
     if (!m_impl->ds)
         m_impl->fail("Cannot create the raster");
@@ -155,6 +157,13 @@ void RasterWriter::writeRows(int band, int row0, int rows, const float* values) 
         throw GisError(GisError::Kind::InvalidArgument,
                        "Float values for a Byte raster \"" + m_impl->path + "\"");
     m_impl->write(band, row0, rows, const_cast<float*>(values), GDT_Float32);
+}
+
+void RasterWriter::writeRows(int band, int row0, int rows, const double* values) {
+    if (m_impl->spec.type == RasterSpec::Type::Byte)
+        throw GisError(GisError::Kind::InvalidArgument,
+                       "Floating-point values for a Byte raster \"" + m_impl->path + "\"");
+    m_impl->write(band, row0, rows, const_cast<double*>(values), GDT_Float64);
 }
 
 void RasterWriter::writeRows(int band, int row0, int rows, const std::uint8_t* values) {

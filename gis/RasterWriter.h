@@ -22,7 +22,7 @@ struct RasterClass {
 
 /// @brief What a RasterWriter creates.
 struct RasterSpec {
-    enum class Type { Byte, Float32 };
+    enum class Type { Byte, Float32, Float64 };
     Grid grid;
     Crs crs;
     Type type = Type::Float32;
@@ -36,7 +36,7 @@ struct RasterSpec {
     /// items (stored in the TIFF's GDAL_METADATA tag) and CLASSES=<code,code,...>.
     std::vector<RasterClass> classes;
     int blockSize = 256;
-    bool overviews = true; ///< internal overviews (NEAREST for classes/Byte, AVERAGE for Float32)
+    bool overviews = true; ///< internal overviews (NEAREST for classes/Byte, AVERAGE for floats)
     int deflateLevel = 6;  ///< 1 (fast) to 9 (small)
 };
 
@@ -58,6 +58,8 @@ public:
     /// Writes rows [row0, row0 + rows) of band `band` (1-based), full width, row-major.
     void writeRows(int band, int row0, int rows, const float* values);
     void writeRows(int band, int row0, int rows, const std::uint8_t* values);
+    /// For Float32 and Float64 rasters (values are converted to the file's type).
+    void writeRows(int band, int row0, int rows, const double* values);
     /// Writes the dirty blocks of this file to disk now (keeps the block order, and so the bytes,
     /// independent of other threads' use of GDAL's shared block cache).
     void flush();

@@ -176,21 +176,6 @@ parcels.gpkg（各碳库、各日期的储量，单位 t C 和 t C/ha；变化�
     </message>
     <message>
         <location line="+21"/>
-        <source> (see tanhui-cli carbon --help)</source>
-        <translation>（参见 tanhui-cli carbon --help）</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>unexpected argument &apos;%1&apos; (see tanhui-cli carbon --help)</source>
-        <translation>多余的参数“%1”（参见 tanhui-cli carbon --help）</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>missing --%1 (see tanhui-cli carbon --help)</source>
-        <translation>缺少 --%1（参见 tanhui-cli carbon --help）</translation>
-    </message>
-    <message>
-        <location line="+4"/>
         <source>unknown --method &apos;%1&apos;; available: pools</source>
         <translation>未知的 --method“%1”；可用：pools</translation>
     </message>
@@ -410,7 +395,22 @@ parcels.gpkg（各碳库、各日期的储量，单位 t C 和 t C/ha；变化�
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../app/cli/CliCommon.cpp" line="+32"/>
+        <location filename="../app/cli/CliCommon.cpp" line="+35"/>
+        <source>(see tanhui-cli %1 --help)</source>
+        <translation>（参见 tanhui-cli %1 --help）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>unexpected argument &apos;%1&apos; %2</source>
+        <translation>多余的参数“%1”%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>missing --%1 %2</source>
+        <translation>缺少 --%1%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>error: </source>
         <translation>错误：</translation>
     </message>
@@ -1163,22 +1163,7 @@ Example:
         <translation>不显示进度条和摘要。</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source> (see tanhui-cli sample --help)</source>
-        <translation>（参见 tanhui-cli sample --help）</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>unexpected argument &apos;%1&apos; (see tanhui-cli sample --help)</source>
-        <translation>多余的参数“%1”（参见 tanhui-cli sample --help）</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>missing --out (see tanhui-cli sample --help)</source>
-        <translation>缺少 --out（参见 tanhui-cli sample --help）</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>--seed must be a non-negative whole number, not &apos;%1&apos;</source>
         <translation>--seed 必须是非负整数，而不是“%1”</translation>
     </message>
@@ -1363,22 +1348,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>同时输出每个步骤的耗时。</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source> (see tanhui-cli zonal --help)</source>
-        <translation>（参见 tanhui-cli zonal --help）</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>unexpected argument &apos;%1&apos; (see tanhui-cli zonal --help)</source>
-        <translation>多余的参数“%1”（参见 tanhui-cli zonal --help）</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>missing --%1 (see tanhui-cli zonal --help)</source>
-        <translation>缺少 --%1（参见 tanhui-cli zonal --help）</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+26"/>
         <source>unknown statistic &apos;%1&apos;; choose from %2</source>
         <translation>未知的统计量“%1”；可选：%2</translation>
     </message>

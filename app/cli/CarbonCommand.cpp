@@ -149,28 +149,9 @@ int runCarbonCommand(const QStringList& arguments) {
                         threadsOpt,
                         quietOpt });
 
-    QStringList args = arguments;
-    if (args.size() > 1)
-        args.removeAt(1); // the command name
-    if (!parser.parse(args)) {
-        printError(parser.errorText() + CarbonCommand::tr(" (see tanhui-cli carbon --help)"));
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
-        return ExitOk;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        printError(CarbonCommand::tr("unexpected argument '%1' (see tanhui-cli carbon --help)")
-                     .arg(parser.positionalArguments().first()));
-        return ExitUsage;
-    }
-    for (const QCommandLineOption& o : { methodOpt, lulcOpt, outOpt })
-        if (!parser.isSet(o)) {
-            printError(
-              CarbonCommand::tr("missing --%1 (see tanhui-cli carbon --help)").arg(o.names().first()));
-            return ExitUsage;
-        }
+    if (const auto stop =
+          parseCommandLine(parser, arguments, QStringLiteral("carbon"), { methodOpt, lulcOpt, outOpt }))
+        return *stop;
     if (parser.value(methodOpt) != QLatin1String("pools")) {
         printError(CarbonCommand::tr("unknown --method '%1'; available: pools").arg(parser.value(methodOpt)));
         return ExitUsage;

@@ -28,6 +28,35 @@ void printLine(const char* tag, const QString& message) {
 
 } // namespace
 
+std::optional<int> parseCommandLine(QCommandLineParser& parser,
+                                    const QStringList& arguments,
+                                    const QString& command,
+                                    std::initializer_list<QCommandLineOption> required) {
+    const QString seeHelp = QCoreApplication::translate("Cli", "(see tanhui-cli %1 --help)").arg(command);
+    QStringList args = arguments;
+    if (args.size() > 1)
+        args.removeAt(1); // the command name
+    if (!parser.parse(args)) {
+        printError(parser.errorText() + QLatin1Char(' ') + seeHelp);
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return ExitOk;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        printError(QCoreApplication::translate("Cli", "unexpected argument '%1' %2")
+                     .arg(parser.positionalArguments().first(), seeHelp));
+        return ExitUsage;
+    }
+    for (const QCommandLineOption& o : required)
+        if (!parser.isSet(o)) {
+            printError(QCoreApplication::translate("Cli", "missing --%1 %2").arg(o.names().first(), seeHelp));
+            return ExitUsage;
+        }
+    return std::nullopt;
+}
+
 void printError(const QString& message) {
     printLine(qPrintable(QCoreApplication::translate("Cli", "error: ")), message);
 }

@@ -3,7 +3,12 @@
 
 #include "gis/Feedback.h"
 
+#include <QCommandLineOption>
+#include <QCommandLineParser>
 #include <QString>
+
+#include <initializer_list>
+#include <optional>
 
 #include <memory>
 
@@ -16,6 +21,15 @@ enum ExitCode : int {
     ExitUsage = 2,     ///< bad command-line arguments
     ExitCancelled = 3, ///< interrupted (SIGINT)
 };
+
+/// @brief The part every command shares: parses `arguments` (program, command name, options), prints
+/// --help, and rejects parse errors, stray arguments and missing `required` options with one line
+/// naming them. Returns an exit code when the command must stop here (help shown or bad usage),
+/// nothing when it should go on.
+std::optional<int> parseCommandLine(QCommandLineParser& parser,
+                                    const QStringList& arguments,
+                                    const QString& command,
+                                    std::initializer_list<QCommandLineOption> required = {});
 
 /// Prints one line to stderr prefixed "tanhui-cli: " (UTF-8).
 void printError(const QString& message);

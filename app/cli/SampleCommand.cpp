@@ -82,26 +82,8 @@ int runSampleCommand(const QStringList& arguments) {
                                       SampleCommand::tr("No progress bar and no summary."));
     parser.addOptions({ outOpt, seedOpt, sizeOpt, forceOpt, threadsOpt, quietOpt });
 
-    QStringList args = arguments;
-    if (args.size() > 1)
-        args.removeAt(1); // the command name
-    if (!parser.parse(args)) {
-        printError(parser.errorText() + SampleCommand::tr(" (see tanhui-cli sample --help)"));
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
-        return ExitOk;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        printError(SampleCommand::tr("unexpected argument '%1' (see tanhui-cli sample --help)")
-                     .arg(parser.positionalArguments().first()));
-        return ExitUsage;
-    }
-    if (!parser.isSet(outOpt)) {
-        printError(SampleCommand::tr("missing --out (see tanhui-cli sample --help)"));
-        return ExitUsage;
-    }
+    if (const auto stop = parseCommandLine(parser, arguments, QStringLiteral("sample"), { outOpt }))
+        return *stop;
     models::sample::SampleOptions options;
     bool ok = false;
     options.seed = parser.value(seedOpt).toULongLong(&ok);

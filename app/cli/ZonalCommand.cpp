@@ -130,30 +130,9 @@ int runZonalCommand(const QStringList& arguments) {
                         quietOpt,
                         verboseOpt });
 
-    QStringList args = arguments;
-    if (args.size() > 1)
-        args.removeAt(1); // the command name
-    if (!parser.parse(args)) {
-        printError(parser.errorText() + ZonalCommand::tr(" (see tanhui-cli zonal --help)"));
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
-        return ExitOk;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        printError(ZonalCommand::tr("unexpected argument '%1' (see tanhui-cli zonal --help)")
-                     .arg(parser.positionalArguments().first()));
-        return ExitUsage;
-    }
-    auto require = [&](const QCommandLineOption& o) {
-        if (parser.isSet(o))
-            return true;
-        printError(ZonalCommand::tr("missing --%1 (see tanhui-cli zonal --help)").arg(o.names().first()));
-        return false;
-    };
-    if (!require(parcelsOpt) || !require(rasterOpt) || !require(outOpt))
-        return ExitUsage;
+    if (const auto stop =
+          parseCommandLine(parser, arguments, QStringLiteral("zonal"), { parcelsOpt, rasterOpt, outOpt }))
+        return *stop;
 
     gis::StatSet stats = 0;
     for (const QString& name : parser.value(statsOpt).split(QLatin1Char(','), Qt::SkipEmptyParts)) {

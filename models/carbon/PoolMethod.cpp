@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/carbon/PoolMethod.h"
 
-#include "gis/DensityRasterWriter.h"
 #include "gis/Errors.h"
 #include "gis/Feedback.h"
 #include "gis/ParcelReader.h"
 #include "gis/RasterDataset.h"
+#include "gis/RasterWriter.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -300,30 +300,30 @@ PoolRunResult runPoolRasters(const std::vector<LulcInput>& inputs,
         result.pairs.push_back({ 0, int(nd - 1), inputs.front().year, inputs.back().year, 0, 0, 0, {}, {} });
 
     // Writers (atomic: temporaries renamed at the end).
-    std::vector<std::unique_ptr<gis::DensityRasterWriter>> densityWriters, changeWriters;
+    std::vector<std::unique_ptr<gis::RasterWriter>> densityWriters, changeWriters;
     if (!options.outDir.empty()) {
         const QDir dir(QString::fromStdString(options.outDir));
-        for (const LulcInput& in : inputs) {
-            const std::string path =
-              dir.filePath(QStringLiteral("c_density_%1.tif").arg(in.year)).toStdString();
-            densityWriters.push_back(std::make_unique<gis::DensityRasterWriter>(
-              path,
-              grid,
-              result.crs,
-              std::vector<std::string>{ "c_above", "c_below", "c_soil", "c_dead", "c_total" },
-              false,
-              kDensityNodata));
-        }
+        gis::RasterSpec density;
+        density.grid = grid;
+        density.crs = result.crs;
+        density.type = gis::RasterSpec::Type::Float32;
+        density.bands = 5;
+        density.nodata = kDensityNodata;
+        density.bandDescriptions = { "c_above", "c_below", "c_soil", "c_dead", "c_total" };
+        density.metadata = { { "UNIT", "t C/ha" } };
+        for (const LulcInput& in : inputs)
+            densityWriters.push_back(std::make_unique<gis::RasterWriter>(
+              dir.filePath(QStringLiteral("c_density_%1.tif").arg(in.year)).toStdString(), density));
+        gis::RasterSpec change = density;
+        change.type = gis::RasterSpec::Type::Float64;
+        change.bands = 1;
+        change.nodata = std::numeric_limits<double>::quiet_NaN();
+        change.bandDescriptions = { "c_change" };
+        change.metadata = { { "UNIT", "t C/ha" } };
         for (PairTotals& p : result.pairs) {
             p.changeRaster =
               dir.filePath(QStringLiteral("c_change_%1_%2.tif").arg(p.year1).arg(p.year2)).toStdString();
-            changeWriters.push_back(
-              std::make_unique<gis::DensityRasterWriter>(p.changeRaster,
-                                                         grid,
-                                                         result.crs,
-                                                         std::vector<std::string>{ "c_change" },
-                                                         true,
-                                                         std::numeric_limits<double>::quiet_NaN()));
+            changeWriters.push_back(std::make_unique<gis::RasterWriter>(p.changeRaster, change));
         }
     }
 
@@ -404,7 +404,7 @@ PoolRunResult runPoolRasters(const std::vector<LulcInput>& inputs,
                                         : b < 4 ? pc->density[std::size_t(b)]
                                                 : pc->total();
                     }
-                    densityWriters[d]->write(b + 1, w, bandBuffer.data());
+                    densityWriters[d]->writeRows(b + 1, w.row0, w.rows, bandBuffer.data());
                 }
             }
         }
@@ -442,7 +442,7 @@ PoolRunResult runPoolRasters(const std::vector<LulcInput>& inputs,
                 for (std::size_t k = 0; k < n; ++k)
                     changeBuffer[k] =
                       a[k] && b[k] ? b[k]->total() - a[k]->total() : std::numeric_limits<double>::quiet_NaN();
-                changeWriters[p]->write(1, w, changeBuffer.data());
+                changeWriters[p]->writeRows(1, w.row0, w.rows, changeBuffer.data());
             }
         }
     }
