@@ -4,6 +4,7 @@
 #include "gis/Errors.h"
 #include "gis/Gdal.h"
 #include "gis/private/GdalHandles.h"
+#include "gis/private/OgrFields.h"
 #include "gis/private/Parallel.h"
 
 #include <gdal.h>
@@ -172,9 +173,8 @@ void writeGpkg(const std::string& path,
     if (!layer)
         fail(lastGdalError());
     for (const TableColumn& c : columns) {
-        const OGRFieldType t = c.type == TableColumn::Type::Integer ? OFTInteger64
-                               : c.type == TableColumn::Type::Real  ? OFTReal
-                                                                    : OFTString;
+        const OGRFieldType t =
+          detail::ogrFieldType(c.type == TableColumn::Type::Integer, c.type == TableColumn::Type::Real);
         OGRFieldDefnH fd = OGR_Fld_Create(c.name.c_str(), t);
         const OGRErr err = OGR_L_CreateField(layer, fd, TRUE);
         OGR_Fld_Destroy(fd);
@@ -192,27 +192,11 @@ void writeGpkg(const std::string& path,
         source(r, values, wkb);
         FeaturePtr feature(OGR_F_Create(defn));
         for (std::size_t c = 0; c < columns.size(); ++c) {
-            const QVariant& v = values[c];
-            if (!v.isValid() || v.isNull()) {
-                OGR_F_SetFieldNull(feature.get(), int(c));
-                continue;
-            }
-            switch (columns[c].type) {
-                case TableColumn::Type::Integer:
-                    OGR_F_SetFieldInteger64(feature.get(), int(c), v.toLongLong());
-                    break;
-                case TableColumn::Type::Real: {
-                    const double d = v.toDouble();
-                    if (std::isnan(d))
-                        OGR_F_SetFieldNull(feature.get(), int(c));
-                    else
-                        OGR_F_SetFieldDouble(feature.get(), int(c), d);
-                    break;
-                }
-                case TableColumn::Type::String:
-                    OGR_F_SetFieldString(feature.get(), int(c), v.toString().toUtf8().constData());
-                    break;
-            }
+            detail::setOgrField(feature.get(),
+                                int(c),
+                                detail::ogrFieldType(columns[c].type == TableColumn::Type::Integer,
+                                                     columns[c].type == TableColumn::Type::Real),
+                                values[c]);
         }
         if (withGeometry && !wkb.empty()) {
             OGRGeometryH g = nullptr;

@@ -4,6 +4,7 @@
 #include "gis/Errors.h"
 #include "gis/Gdal.h"
 #include "gis/private/GdalHandles.h"
+#include "gis/private/OgrFields.h"
 
 #include <cpl_conv.h>
 
@@ -127,27 +128,11 @@ void writeLayer(const std::string& path,
         const VectorFeature& in = features[r];
         FeaturePtr feature(OGR_F_Create(defn));
         for (std::size_t c = 0; c < fields.size() && c < in.values.size(); ++c) {
-            const QVariant& v = in.values[c];
-            if (!v.isValid() || v.isNull()) {
-                OGR_F_SetFieldNull(feature.get(), int(c));
-                continue;
-            }
-            switch (fields[c].type) {
-                case VectorField::Type::Integer:
-                    OGR_F_SetFieldInteger64(feature.get(), int(c), v.toLongLong());
-                    break;
-                case VectorField::Type::Real: {
-                    const double d = v.toDouble();
-                    if (std::isnan(d))
-                        OGR_F_SetFieldNull(feature.get(), int(c));
-                    else
-                        OGR_F_SetFieldDouble(feature.get(), int(c), d);
-                    break;
-                }
-                case VectorField::Type::String:
-                    OGR_F_SetFieldString(feature.get(), int(c), v.toString().toUtf8().constData());
-                    break;
-            }
+            detail::setOgrField(feature.get(),
+                                int(c),
+                                detail::ogrFieldType(fields[c].type == VectorField::Type::Integer,
+                                                     fields[c].type == VectorField::Type::Real),
+                                in.values[c]);
         }
         if (!in.geometry.isEmpty()) {
             GeometryPtr g = toOgr(in.geometry);
