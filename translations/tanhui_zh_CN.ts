@@ -4,7 +4,7 @@
 <context>
     <name>CarbonCommand</name>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="+33"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="+32"/>
         <source>Carbon stocks, stock change and value from dated land-cover rasters (pool-table method: IPCC Tier 1 /
 InVEST Carbon).
 
@@ -221,17 +221,7 @@ parcels.gpkg（各碳库、各日期的储量，单位 t C 和 t C/ha；变化�
         <translation>--out %1：无法创建该文件夹，或该文件夹不可写</translation>
     </message>
     <message>
-        <location line="+73"/>
-        <source>%1: feature %2 (id %3): %4</source>
-        <translation>%1：要素 %2（编号 %3）：%4</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1: feature %2 (id %3) skipped: %4</source>
-        <translation>%1：已跳过要素 %2（编号 %3）：%4</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+95"/>
         <source>pools table %1, row %2 (lucode %3 %4) is tagged %5: %6</source>
         <translation>碳库表 %1 第 %2 行（lucode %3 %4）的标签为 %5：%6</translation>
     </message>
@@ -264,11 +254,6 @@ parcels.gpkg（各碳库、各日期的储量，单位 t C 和 t C/ha；变化�
         <location line="+9"/>
         <source>cancelled; finished outputs in %1 were not replaced</source>
         <translation>已取消；%1 中已有的完整输出未被替换</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>unexpected failure: %1</source>
-        <translation>意外错误：%1</translation>
     </message>
 </context>
 <context>
@@ -395,7 +380,7 @@ parcels.gpkg（各碳库、各日期的储量，单位 t C 和 t C/ha；变化�
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../app/cli/CliCommon.cpp" line="+35"/>
+        <location filename="../app/cli/CliCommon.cpp" line="+39"/>
         <source>(see tanhui-cli %1 --help)</source>
         <translation>（参见 tanhui-cli %1 --help）</translation>
     </message>
@@ -410,7 +395,27 @@ parcels.gpkg（各碳库、各日期的储量，单位 t C 和 t C/ha；变化�
         <translation>缺少 --%1%2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>%1: feature %2 (id %3): %4</source>
+        <translation type="unfinished">%1：要素 %2（编号 %3）：%4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: feature %2 (id %3) skipped: %4</source>
+        <translation type="unfinished">%1：已跳过要素 %2（编号 %3）：%4</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>unexpected failure: %1</source>
+        <translation type="unfinished">意外错误：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unexpected failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>error: </source>
         <translation>错误：</translation>
     </message>
@@ -1066,7 +1071,7 @@ Options: --help, --version
 <context>
     <name>SampleCommand</name>
     <message>
-        <location filename="../app/cli/SampleCommand.cpp" line="+28"/>
+        <location filename="../app/cli/SampleCommand.cpp" line="+27"/>
         <source>Writes Tanhui&apos;s sample project: a fictional, deterministic study area shaped like the northern
 hills and the southern estuary of Guangzhou, in EPSG:4547 (CGCS2000 / 3-degree Gauss-Kruger CM 114E)
 with 10 m cells.
@@ -1198,20 +1203,15 @@ Example:
         <translation>已写出 %1 个文件，用时 %2 秒；项目文件：%3</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>cancelled; files already replaced in %1 are complete, the rest unchanged</source>
         <translation>已取消；%1 中已替换的文件都是完整的，其余文件未改动</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>unexpected failure: %1</source>
-        <translation>意外错误：%1</translation>
     </message>
 </context>
 <context>
     <name>ZonalCommand</name>
     <message>
-        <location filename="../app/cli/ZonalCommand.cpp" line="+49"/>
+        <location filename="../app/cli/ZonalCommand.cpp" line="+48"/>
         <source>Exact per-parcel zonal statistics of raster bands.
 
 Each parcel&apos;s exact cell coverage (the share of every cell&apos;s area inside the parcel) is computed
@@ -1398,17 +1398,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>读取并检查地块</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1: feature %2 (id %3): %4</source>
-        <translation>%1：要素 %2（编号 %3）：%4</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1: feature %2 (id %3) skipped: %4</source>
-        <translation>%1：已跳过要素 %2（编号 %3）：%4</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>zonal statistics</source>
         <translation>分区统计</translation>
     </message>
@@ -1431,11 +1421,6 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <location line="+4"/>
         <source>cancelled; %1 was not written or changed</source>
         <translation>已取消；%1 未写出，也未被修改</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>unexpected failure: %1</source>
-        <translation>意外错误：%1</translation>
     </message>
 </context>
 <context>

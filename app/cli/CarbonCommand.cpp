@@ -2,7 +2,6 @@
 #include "app/cli/CarbonCommand.h"
 
 #include "app/cli/CliCommon.h"
-#include "app/common/ErrorText.h"
 #include "gis/Errors.h"
 #include "gis/ParcelReader.h"
 #include "models/carbon/CarbonTables.h"
@@ -297,16 +296,7 @@ int runCarbonCommand(const QStringList& arguments) {
             readOptions.threads = threads;
             const gis::ParcelSet parcels =
               gis::readParcels(parcelsPath.toStdString(), readOptions, feedback.get());
-            for (const gis::ParcelNote& n : parcels.repaired)
-                printWarning(CarbonCommand::tr("%1: feature %2 (id %3): %4")
-                               .arg(parcelsPath)
-                               .arg(n.fid)
-                               .arg(n.id, QString::fromStdString(n.what)));
-            for (const gis::ParcelNote& n : parcels.skipped)
-                printWarning(CarbonCommand::tr("%1: feature %2 (id %3) skipped: %4")
-                               .arg(parcelsPath)
-                               .arg(n.fid)
-                               .arg(n.id, QString::fromStdString(n.what)));
+            reportParcelNotes(parcelsPath, parcels);
             gis::ZonalOptions zonal;
             zonal.threads = threads;
             zonal.feedback = feedback.get();
@@ -372,18 +362,9 @@ int runCarbonCommand(const QStringList& arguments) {
                         .arg(QFileInfo(outDir).absoluteFilePath()));
         }
         return ExitOk;
-    } catch (const gis::CancelledError&) {
-        finishProgressLine();
-        printError(CarbonCommand::tr("cancelled; finished outputs in %1 were not replaced").arg(outDir));
-        return ExitCancelled;
-    } catch (const gis::GisError& e) {
-        finishProgressLine();
-        printError(app::errorHeadline(e) + QStringLiteral(": ") + QString::fromStdString(e.what()));
-        return ExitFailure;
-    } catch (const std::exception& e) {
-        finishProgressLine();
-        printError(CarbonCommand::tr("unexpected failure: %1").arg(QString::fromStdString(e.what())));
-        return ExitFailure;
+    } catch (...) {
+        return reportFailure(
+          CarbonCommand::tr("cancelled; finished outputs in %1 were not replaced").arg(outDir));
     }
 }
 

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/CliCommon.h"
 
+#include "app/common/ErrorText.h"
+#include "gis/Errors.h"
+#include "gis/ParcelReader.h"
+
 #include <QCoreApplication>
 
 #include <atomic>
@@ -55,6 +59,37 @@ std::optional<int> parseCommandLine(QCommandLineParser& parser,
             return ExitUsage;
         }
     return std::nullopt;
+}
+
+void reportParcelNotes(const QString& path, const gis::ParcelSet& parcels) {
+    for (const gis::ParcelNote& n : parcels.repaired)
+        printWarning(QCoreApplication::translate("Cli", "%1: feature %2 (id %3): %4")
+                       .arg(path)
+                       .arg(n.fid)
+                       .arg(n.id, QString::fromStdString(n.what)));
+    for (const gis::ParcelNote& n : parcels.skipped)
+        printWarning(QCoreApplication::translate("Cli", "%1: feature %2 (id %3) skipped: %4")
+                       .arg(path)
+                       .arg(n.fid)
+                       .arg(n.id, QString::fromStdString(n.what)));
+}
+
+int reportFailure(const QString& cancelledMessage) {
+    finishProgressLine();
+    try {
+        throw;
+    } catch (const gis::CancelledError&) {
+        printError(cancelledMessage);
+        return ExitCancelled;
+    } catch (const gis::GisError& e) {
+        printError(app::errorHeadline(e) + QStringLiteral(": ") + QString::fromStdString(e.what()));
+    } catch (const std::exception& e) {
+        printError(
+          QCoreApplication::translate("Cli", "unexpected failure: %1").arg(QString::fromStdString(e.what())));
+    } catch (...) {
+        printError(QCoreApplication::translate("Cli", "unexpected failure"));
+    }
+    return ExitFailure;
 }
 
 void printError(const QString& message) {

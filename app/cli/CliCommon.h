@@ -12,6 +12,10 @@
 
 #include <memory>
 
+namespace tanhui::gis {
+struct ParcelSet;
+}
+
 namespace tanhui::cli {
 
 /// Exit codes of tanhui-cli.
@@ -30,6 +34,13 @@ std::optional<int> parseCommandLine(QCommandLineParser& parser,
                                     const QStringList& arguments,
                                     const QString& command,
                                     std::initializer_list<QCommandLineOption> required = {});
+
+/// Prints one warning per repaired or skipped parcel of `parcels` (read from `path`).
+void reportParcelNotes(const QString& path, const gis::ParcelSet& parcels);
+
+/// @brief For use in `catch (...)`: prints the current exception as one line (a GisError with its
+/// translated headline; a cancel with `cancelledMessage`) and returns the exit code.
+int reportFailure(const QString& cancelledMessage);
 
 /// Prints one line to stderr prefixed "tanhui-cli: " (UTF-8).
 void printError(const QString& message);

@@ -2,7 +2,6 @@
 #include "app/cli/SampleCommand.h"
 
 #include "app/cli/CliCommon.h"
-#include "app/common/ErrorText.h"
 #include "gis/Errors.h"
 #include "models/sample/SampleProject.h"
 
@@ -141,20 +140,10 @@ int runSampleCommand(const QStringList& arguments) {
                         .arg(QDir(out).absoluteFilePath(QLatin1String(models::sample::kProjectFileName))));
         }
         return ExitOk;
-    } catch (const gis::CancelledError&) {
-        finishProgressLine();
-        printError(
+    } catch (...) {
+        return reportFailure(
           SampleCommand::tr("cancelled; files already replaced in %1 are complete, the rest unchanged")
             .arg(out));
-        return ExitCancelled;
-    } catch (const gis::GisError& e) {
-        finishProgressLine();
-        printError(app::errorHeadline(e) + QStringLiteral(": ") + QString::fromStdString(e.what()));
-        return ExitFailure;
-    } catch (const std::exception& e) {
-        finishProgressLine();
-        printError(SampleCommand::tr("unexpected failure: %1").arg(QString::fromStdString(e.what())));
-        return ExitFailure;
     }
 }
 

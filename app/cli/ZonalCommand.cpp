@@ -2,7 +2,6 @@
 #include "app/cli/ZonalCommand.h"
 
 #include "app/cli/CliCommon.h"
-#include "app/common/ErrorText.h"
 #include "gis/Errors.h"
 #include "gis/ParcelReader.h"
 #include "gis/ZonalEngine.h"
@@ -216,16 +215,7 @@ int runZonalCommand(const QStringList& arguments) {
         const gis::ParcelSet parcels =
           gis::readParcels(parcelsPath.toStdString(), readOptions, feedback.get());
         reportStep(ZonalCommand::tr("reading and checking parcels"));
-        for (const gis::ParcelNote& n : parcels.repaired)
-            printWarning(ZonalCommand::tr("%1: feature %2 (id %3): %4")
-                           .arg(parcelsPath)
-                           .arg(n.fid)
-                           .arg(n.id, QString::fromStdString(n.what)));
-        for (const gis::ParcelNote& n : parcels.skipped)
-            printWarning(ZonalCommand::tr("%1: feature %2 (id %3) skipped: %4")
-                           .arg(parcelsPath)
-                           .arg(n.fid)
-                           .arg(n.id, QString::fromStdString(n.what)));
+        reportParcelNotes(parcelsPath, parcels);
 
         gis::ZonalOptions options;
         options.stats = stats;
@@ -249,15 +239,8 @@ int runZonalCommand(const QStringList& arguments) {
             printInfo(ZonalCommand::tr("wrote %1").arg(QFileInfo(out).absoluteFilePath()));
         }
         return ExitOk;
-    } catch (const gis::CancelledError&) {
-        printError(ZonalCommand::tr("cancelled; %1 was not written or changed").arg(out));
-        return ExitCancelled;
-    } catch (const gis::GisError& e) {
-        printError(app::errorHeadline(e) + QStringLiteral(": ") + QString::fromStdString(e.what()));
-        return ExitFailure;
-    } catch (const std::exception& e) {
-        printError(ZonalCommand::tr("unexpected failure: %1").arg(QString::fromStdString(e.what())));
-        return ExitFailure;
+    } catch (...) {
+        return reportFailure(ZonalCommand::tr("cancelled; %1 was not written or changed").arg(out));
     }
 }
 
