@@ -397,22 +397,22 @@ parcels.gpkg（各碳库、各日期的储量，单位 t C 和 t C/ha；变化�
     <message>
         <location line="+8"/>
         <source>%1: feature %2 (id %3): %4</source>
-        <translation type="unfinished">%1：要素 %2（编号 %3）：%4</translation>
+        <translation>%1：要素 %2（编号 %3）：%4</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1: feature %2 (id %3) skipped: %4</source>
-        <translation type="unfinished">%1：已跳过要素 %2（编号 %3）：%4</translation>
+        <translation>%1：已跳过要素 %2（编号 %3）：%4</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>unexpected failure: %1</source>
-        <translation type="unfinished">意外错误：%1</translation>
+        <translation>意外错误：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>unexpected failure</source>
-        <translation type="unfinished"></translation>
+        <translation>意外错误</translation>
     </message>
     <message>
         <location line="+6"/>
