@@ -6,7 +6,7 @@
 #
 #   scripts/demo.sh [OUT_DIR]
 #
-# Then the pool-table carbon method on the 小班. The other carbon methods, GEP, the PDF report and the
+# Then the pool-table and volume carbon methods on the 小班. The other carbon methods, GEP, the PDF report and the
 # map join the demo as their issues land; until then this runs what exists and says so.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,6 +38,8 @@ echo "demo: carbon stock and change 2015 -> 2024 per 小班 (pool-table method, 
 "$CLI" carbon --method pools \
   --lulc "$SAMPLE/rasters/landcover_2015.tif@2015" --lulc "$SAMPLE/rasters/landcover_2024.tif@2024" \
   --parcels "$SAMPLE/vectors/xiaoban.shp" --id 小班号 --price 220 --discount 8 --out "$OUT/carbon"
+echo "demo: carbon stock per 小班 from stand volume and dominant species (volume method, constant BEF)"
+"$CLI" carbon --method volume --parcels "$SAMPLE/vectors/xiaoban.shp" --id 小班号 --species-field 优势树种 --volume-field 每公顷蓄积 --out "$OUT/carbon_volume"
 cat <<MSG
 
 demo: done. Open these:
@@ -48,8 +50,9 @@ demo: done. Open these:
   $(realpath "$OUT/carbon/totals.csv")        (carbon stock 2015 and 2024, change, NPV at 220 per t C and 8 %)
   $(realpath "$OUT/carbon/parcels.csv")       (carbon per 小班 and pool, t C and t C/ha; also parcels.gpkg)
   $(realpath "$OUT/carbon")                   (also density rasters c_density_<year>.tif, t C/ha, and parameters_used.csv)
+  $(realpath "$OUT/carbon_volume/parcels_volume.csv") (tree carbon per 小班 from volume × species parameters, t C; totals in totals_volume.csv)
   $(realpath "$SAMPLE/project.tanhui.json")   (the sample project: rasters, parcel layers, parameter tables)
-The built-in carbon pool values are Tier 1 fallbacks tagged "unconfirmed" (see parameters_used.csv); the
-volume, remote-sensing, blue-carbon and cropland methods, uncertainty, GEP, the PDF report and the map image
+The built-in carbon pool and species values are fallbacks tagged "unconfirmed" (see parameters_used.csv and
+the flagged_parameters column); the remote-sensing, blue-carbon and cropland methods, uncertainty, GEP, the PDF report and the map image
 are not in the demo yet (their issues are open).
 MSG

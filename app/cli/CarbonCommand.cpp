@@ -7,6 +7,7 @@
 #include "models/carbon/CarbonTables.h"
 #include "models/carbon/PoolMethod.h"
 #include "models/carbon/Valuation.h"
+#include "models/carbon/VolumeMethod.h"
 #include "models/params/ParameterTable.h"
 
 #include <QCommandLineParser>
@@ -15,6 +16,8 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QtCore/qcoreapplication.h>
+
+#include <set>
 
 namespace tanhui::cli {
 
@@ -49,6 +52,12 @@ QString helpText() {
       "parcels.gpkg (stocks per pool and date in t C and t C/ha, change in t C, t CO2e and t C/yr, flags).\n"
       "Values tagged unconfirmed, secondary or example are listed as warnings and flagged per parcel.\n"
       "\n"
+      "Volume method (--method volume, carbon-methods.md §5): per sub-compartment (小班) from the stand\n"
+      "volume (m³/ha, --volume-field) and the dominant species (--species-field, mapped to a species group\n"
+      "of the species table): constant BEF, C = V × WD × BEF × (1 + R) × CF (§5.1), or continuous BEF,\n"
+      "C = (a·V + b) × 0.5 (§5.3). Stock per parcel = density × ellipsoidal area. Outputs in --out DIR:\n"
+      "parcels_volume.csv, parcels_volume.gpkg and totals_volume.csv.\n"
+      "\n"
       "Example:\n"
       "  tanhui-cli carbon --method pools --lulc lc2015.tif@2015 --lulc lc2024.tif@2024 \\\n"
       "      --pools my_pools.csv --parcels xiaoban.shp --id XBH --price 220 --discount 8 --out carbon_out");
@@ -69,15 +78,150 @@ void printIssues(const params::Issues& issues) {
     }
 }
 
+/// `--method volume` (carbon-methods.md §5): stand volume × species parameters per parcel.
+int runVolumeMethod(const QCommandLineParser& parser) {
+    for (const char* name : { "parcels", "species-field", "volume-field" })
+        if (!parser.isSet(QString::fromLatin1(name))) {
+            printError(QCoreApplication::translate("Cli", "missing --%1 %2")
+                         .arg(QString::fromLatin1(name),
+                              QCoreApplication::translate("Cli", "(see tanhui-cli %1 --help)")
+                                .arg(QStringLiteral("carbon"))));
+            return ExitUsage;
+        }
+    for (const char* name : { "lulc", "pools", "pools-override", "price", "discount", "price-change" })
+        if (parser.isSet(QString::fromLatin1(name))) {
+            printError(
+              CarbonCommand::tr("--%1 is not used by --method volume").arg(QString::fromLatin1(name)));
+            return ExitUsage;
+        }
+    const std::optional<carbon::BefForm> form =
+      carbon::parseBefForm(parser.value(QStringLiteral("bef-form")));
+    if (!form) {
+        printError(CarbonCommand::tr("--bef-form must be constant or continuous, not '%1'")
+                     .arg(parser.value(QStringLiteral("bef-form"))));
+        return ExitUsage;
+    }
+    bool ok = false;
+    const int threads = parser.value(QStringLiteral("threads")).toInt(&ok);
+    if (!ok || threads < 0 || threads > 1024) {
+        printError(CarbonCommand::tr("--threads must be a whole number from 0 (all cores) to 1024, not '%1'")
+                     .arg(parser.value(QStringLiteral("threads"))));
+        return ExitUsage;
+    }
+    const QString parcelsPath = parser.value(QStringLiteral("parcels"));
+    if (!QFileInfo::exists(parcelsPath)) {
+        printError(CarbonCommand::tr("input file not found: %1").arg(parcelsPath));
+        return ExitUsage;
+    }
+    const QString outDir = parser.value(QStringLiteral("out"));
+    if (!QDir().mkpath(outDir) || !QFileInfo(outDir).isWritable()) {
+        printError(
+          CarbonCommand::tr("--out %1: the folder cannot be created or is not writable").arg(outDir));
+        return ExitUsage;
+    }
+    const QString idField = parser.value(QStringLiteral("id"));
+    const QString speciesField = parser.value(QStringLiteral("species-field"));
+    const QString volumeField = parser.value(QStringLiteral("volume-field"));
+    const bool quiet = parser.isSet(QStringLiteral("quiet"));
+    auto feedback = makeTerminalFeedback(quiet);
+    QElapsedTimer timer;
+    timer.start();
+    try {
+        // Species table (§5.2, §5.3): the built-in defaults (provenance required) or the user's table.
+        const QString tablePath = parser.value(QStringLiteral("species-table"));
+        params::LoadedTable loaded =
+          tablePath.isEmpty()
+            ? params::loadDefaultTable(carbon::speciesParamsSpec())
+            : params::loadTable(carbon::speciesParamsSpec(), tablePath, params::Provenance::UserSupplied);
+        params::Issues issues = loaded.issues;
+        if (params::hasErrors(issues)) {
+            printIssues(issues);
+            return ExitFailure;
+        }
+        const carbon::SpeciesLookup species(loaded.table);
+
+        gis::ParcelReadOptions readOptions;
+        readOptions.open.layerName = parser.value(QStringLiteral("layer"));
+        readOptions.open.encodingOverride = parser.value(QStringLiteral("encoding")).toStdString();
+        if (parser.isSet(QStringLiteral("parcels-crs")))
+            readOptions.open.assignCrs =
+              gis::Crs::fromUserInput(parser.value(QStringLiteral("parcels-crs")).toStdString());
+        readOptions.idField = idField;
+        readOptions.threads = threads;
+        // Attributes first: a missing field is reported before the (slower) geometry pass.
+        const carbon::VolumeAttributes attributes = carbon::readVolumeAttributes(
+          parcelsPath.toStdString(), readOptions.open, speciesField, volumeField);
+        issues.insert(issues.end(), attributes.issues.begin(), attributes.issues.end());
+        if (params::hasErrors(issues)) {
+            printIssues(issues);
+            return ExitFailure;
+        }
+        const gis::ParcelSet parcels =
+          gis::readParcels(parcelsPath.toStdString(), readOptions, feedback.get());
+        finishProgressLine();
+        reportParcelNotes(parcelsPath, parcels);
+        const std::vector<carbon::VolumeRecord> records = carbon::joinVolumeRecords(parcels, attributes);
+        const params::Issues recordIssues =
+          carbon::validateVolumeRecords(records, species, *form, parcelsPath, speciesField, volumeField);
+        issues.insert(issues.end(), recordIssues.begin(), recordIssues.end());
+        printIssues(issues);
+        if (params::hasErrors(issues))
+            return ExitFailure;
+
+        const std::vector<carbon::VolumeParcel> results =
+          carbon::computeVolumeParcels(records, species, *form);
+        const carbon::VolumeTotals totals = carbon::sumVolumeParcels(records, results);
+        const QDir dir(outDir);
+        for (const char* ext : { "csv", "gpkg" })
+            carbon::writeVolumeParcelTable(
+              dir.filePath(QStringLiteral("parcels_volume.") + QLatin1String(ext)).toStdString(),
+              parcels,
+              idField,
+              records,
+              results,
+              *form);
+        carbon::writeVolumeTotalsTable(dir.filePath(QStringLiteral("totals_volume.csv")).toStdString(),
+                                       totals);
+
+        // The tag travels with the value (carbon-methods.md "How the app should use this", items 2-3).
+        std::set<const carbon::SpeciesParams*> used;
+        for (const carbon::VolumeParcel& p : results)
+            if (p.flagged)
+                used.insert(p.group);
+        for (const carbon::SpeciesParams* s : used)
+            printWarning(CarbonCommand::tr("species table %1, row %2 (%3) is tagged %4: %5")
+                           .arg(s->file)
+                           .arg(s->line)
+                           .arg(s->group, params::tagName(s->tag), params::tagDescription(s->tag)));
+        if (!quiet) {
+            printInfo(CarbonCommand::tr("stock: %1 t C (%2 t CO2e) over %3 ha in %4 parcel(s), %5 BEF")
+                        .arg(totals.carbonT, 0, 'f', 3)
+                        .arg(totals.co2eT, 0, 'f', 3)
+                        .arg(totals.areaHa, 0, 'f', 3)
+                        .arg(totals.parcels)
+                        .arg(QString::fromLatin1(carbon::befFormName(*form))));
+            printInfo(CarbonCommand::tr("%1 parcel(s) in %2 s; wrote %3")
+                        .arg(totals.parcels)
+                        .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 2)
+                        .arg(QFileInfo(outDir).absoluteFilePath()));
+        }
+        return ExitOk;
+    } catch (...) {
+        return reportFailure(
+          CarbonCommand::tr("cancelled; finished outputs in %1 were not replaced").arg(outDir));
+    }
+}
+
 } // namespace
 
 int runCarbonCommand(const QStringList& arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(helpText());
     parser.addHelpOption();
-    const QCommandLineOption methodOpt(QStringLiteral("method"),
-                                       CarbonCommand::tr("Carbon method: pools (the only one so far)."),
-                                       CarbonCommand::tr("NAME"));
+    const QCommandLineOption methodOpt(
+      QStringLiteral("method"),
+      CarbonCommand::tr("Carbon method: pools (land-cover rasters) or volume (stand volume and species)."),
+      CarbonCommand::tr("NAME"));
     const QCommandLineOption lulcOpt(
       QStringLiteral("lulc"),
       CarbonCommand::tr("Land-cover raster and its year, FILE@YEAR; repeat for each date, earliest first."),
@@ -132,6 +276,25 @@ int runCarbonCommand(const QStringList& arguments) {
                                         QStringLiteral("0"));
     const QCommandLineOption quietOpt(QStringLiteral("quiet"),
                                       CarbonCommand::tr("No progress bar and no summary."));
+    const QCommandLineOption speciesFieldOpt(
+      QStringLiteral("species-field"),
+      CarbonCommand::tr("Volume method: field with the dominant species (e.g. 优势树种)."),
+      CarbonCommand::tr("FIELD"));
+    const QCommandLineOption volumeFieldOpt(
+      QStringLiteral("volume-field"),
+      CarbonCommand::tr("Volume method: field with the stand volume in m³/ha (e.g. 每公顷蓄积)."),
+      CarbonCommand::tr("FIELD"));
+    const QCommandLineOption befFormOpt(
+      QStringLiteral("bef-form"),
+      CarbonCommand::tr("Volume method: constant (V × WD × BEF × (1 + R) × CF, §5.1) or continuous "
+                        "(Fang: (a·V + b) × 0.5, §5.3); default constant."),
+      CarbonCommand::tr("FORM"),
+      QStringLiteral("constant"));
+    const QCommandLineOption speciesTableOpt(
+      QStringLiteral("species-table"),
+      CarbonCommand::tr("Volume method: species parameter CSV (species_group, wd, bef, r, cf, fang_a, "
+                        "fang_b); default: the built-in table (values tagged unconfirmed)."),
+      CarbonCommand::tr("CSV"));
     parser.addOptions({ methodOpt,
                         lulcOpt,
                         poolsOpt,
@@ -146,13 +309,28 @@ int runCarbonCommand(const QStringList& arguments) {
                         changeOpt,
                         outOpt,
                         threadsOpt,
-                        quietOpt });
+                        quietOpt,
+                        speciesFieldOpt,
+                        volumeFieldOpt,
+                        befFormOpt,
+                        speciesTableOpt });
 
     if (const auto stop =
-          parseCommandLine(parser, arguments, QStringLiteral("carbon"), { methodOpt, lulcOpt, outOpt }))
+          parseCommandLine(parser, arguments, QStringLiteral("carbon"), { methodOpt, outOpt }))
         return *stop;
-    if (parser.value(methodOpt) != QLatin1String("pools")) {
-        printError(CarbonCommand::tr("unknown --method '%1'; available: pools").arg(parser.value(methodOpt)));
+    const QString method = parser.value(methodOpt);
+    if (method == QLatin1String("volume"))
+        return runVolumeMethod(parser);
+    if (method != QLatin1String("pools")) {
+        printError(
+          CarbonCommand::tr("unknown --method '%1'; available: pools, volume").arg(parser.value(methodOpt)));
+        return ExitUsage;
+    }
+    if (!parser.isSet(lulcOpt)) {
+        printError(QCoreApplication::translate("Cli", "missing --%1 %2")
+                     .arg(QStringLiteral("lulc"),
+                          QCoreApplication::translate("Cli", "(see tanhui-cli %1 --help)")
+                            .arg(QStringLiteral("carbon"))));
         return ExitUsage;
     }
     bool ok = false;
