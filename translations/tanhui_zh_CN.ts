@@ -4,51 +4,7 @@
 <context>
     <name>CarbonCommand</name>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="+32"/>
-        <source>Carbon stocks, stock change and value from dated land-cover rasters (pool-table method: IPCC Tier 1 /
-InVEST Carbon).
-
-Each land-cover class gets four carbon densities (c_above, c_below, c_soil, c_dead, t C/ha) from the
-pools table. Whole-raster totals are computed per cell as InVEST does: density × cell area summed over
-valid cells. Change is reported two ways: change_&lt;y1&gt;_&lt;y2&gt; over cells valid on both dates, and
-stock_difference_&lt;y1&gt;_&lt;y2&gt; = the difference of the two totals (they differ when nodata differs).
-Valuation (--price): NPV = change × K with InVEST&apos;s constant K (discount and price change in %).
-
-Outputs in --out DIR: totals.csv (quantity,value,unit), totals_by_class.csv, parameters_used.csv (every
-table row used, with its evidence tag and source), c_density_&lt;year&gt;.tif (t C/ha: bands c_above, c_below,
-c_soil, c_dead, c_total), c_change_&lt;y1&gt;_&lt;y2&gt;.tif (t C/ha), and with --parcels: parcels.csv and
-parcels.gpkg (stocks per pool and date in t C and t C/ha, change in t C, t CO2e and t C/yr, flags).
-Values tagged unconfirmed, secondary or example are listed as warnings and flagged per parcel.
-
-Example:
-  tanhui-cli carbon --method pools --lulc lc2015.tif@2015 --lulc lc2024.tif@2024 \
-      --pools my_pools.csv --parcels xiaoban.shp --id XBH --price 220 --discount 8 --out carbon_out</source>
-        <translation>根据带年份的土地覆盖栅格计算碳储量、碳储量变化及其价值（碳库表法：IPCC Tier 1 /
-InVEST Carbon）。
-
-每个土地覆盖类别从碳库表取得四个碳密度（c_above、c_below、c_soil、c_dead，t C/ha）。
-全栅格总量按 InVEST 的做法逐像元计算：碳密度 × 像元面积，对所有有效
-像元求和。变化量以两种方式报告：change_&lt;y1&gt;_&lt;y2&gt; 只统计两个日期均有效的像元；
-stock_difference_&lt;y1&gt;_&lt;y2&gt; = 两个总量之差（两期无数据像元不同时，二者会有差异）。
-价值核算（--price）：净现值 NPV = 变化量 × K，K 为 InVEST 的常数（贴现率和价格变化率以 % 表示）。
-
-输出到 --out 目录：totals.csv（quantity,value,unit）、totals_by_class.csv、parameters_used.csv（列出
-所用的每一行参数表及其证据标签和来源）、c_density_&lt;year&gt;.tif（t C/ha；波段 c_above、c_below、
-c_soil、c_dead、c_total）、c_change_&lt;y1&gt;_&lt;y2&gt;.tif（t C/ha）；指定 --parcels 时还有 parcels.csv 和
-parcels.gpkg（各碳库、各日期的储量，单位 t C 和 t C/ha；变化量，单位 t C、t CO2e 和 t C/yr；标记）。
-标签为 unconfirmed、secondary 或 example 的取值会作为警告列出，并在相应地块上标记。
-
-示例：
-  tanhui-cli carbon --method pools --lulc lc2015.tif@2015 --lulc lc2024.tif@2024 \
-      --pools my_pools.csv --parcels xiaoban.shp --id XBH --price 220 --discount 8 --out carbon_out</translation>
-    </message>
-    <message>
-        <location line="+47"/>
-        <source>Carbon method: pools (the only one so far).</source>
-        <translation>碳计量方法：pools（目前唯一的方法）。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="+224"/>
         <location line="+22"/>
         <source>NAME</source>
         <translation>名称</translation>
@@ -71,11 +27,12 @@ parcels.gpkg（各碳库、各日期的储量，单位 t C 和 t C/ha；变化�
     <message>
         <location line="+2"/>
         <location line="+4"/>
+        <location line="+60"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-61"/>
         <source>CSV whose rows replace rows of the pools table with the same lucode.</source>
         <translation>用该 CSV 的各行替换碳库表中 lucode 相同的行。</translation>
     </message>
@@ -96,11 +53,13 @@ parcels.gpkg（各碳库、各日期的储量，单位 t C 和 t C/ha；变化�
     </message>
     <message>
         <location line="+1"/>
+        <location line="+39"/>
+        <location line="+4"/>
         <source>FIELD</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-41"/>
         <source>Layer name in a multi-layer source.</source>
         <translation>多图层数据源中的图层名。</translation>
     </message>
@@ -175,12 +134,8 @@ parcels.gpkg（各碳库、各日期的储量，单位 t C 和 t C/ha；变化�
         <translation>不显示进度条和摘要。</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>unknown --method &apos;%1&apos;; available: pools</source>
-        <translation>未知的 --method“%1”；可用：pools</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="-171"/>
+        <location line="+232"/>
         <source>--threads must be a whole number from 0 (all cores) to 1024, not &apos;%1&apos;</source>
         <translation>--threads 必须是 0（全部核心）到 1024 之间的整数，而不是“%1”</translation>
     </message>
@@ -195,7 +150,8 @@ parcels.gpkg（各碳库、各日期的储量，单位 t C 和 t C/ha；变化�
         <translation>--lulc %1：应为 FILE@YEAR 格式，如 landcover_2015.tif@2015</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-244"/>
+        <location line="+249"/>
         <location line="+48"/>
         <source>input file not found: %1</source>
         <translation>找不到输入文件：%1</translation>
@@ -216,12 +172,123 @@ parcels.gpkg（各碳库、各日期的储量，单位 t C 和 t C/ha；变化�
         <translation>--discount 和 --price-change 需要同时指定 --price</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-279"/>
+        <location line="+286"/>
         <source>--out %1: the folder cannot be created or is not writable</source>
         <translation>--out %1：无法创建该文件夹，或该文件夹不可写</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="-370"/>
+        <source>Carbon stocks, stock change and value from dated land-cover rasters (pool-table method: IPCC Tier 1 /
+InVEST Carbon).
+
+Each land-cover class gets four carbon densities (c_above, c_below, c_soil, c_dead, t C/ha) from the
+pools table. Whole-raster totals are computed per cell as InVEST does: density × cell area summed over
+valid cells. Change is reported two ways: change_&lt;y1&gt;_&lt;y2&gt; over cells valid on both dates, and
+stock_difference_&lt;y1&gt;_&lt;y2&gt; = the difference of the two totals (they differ when nodata differs).
+Valuation (--price): NPV = change × K with InVEST&apos;s constant K (discount and price change in %).
+
+Outputs in --out DIR: totals.csv (quantity,value,unit), totals_by_class.csv, parameters_used.csv (every
+table row used, with its evidence tag and source), c_density_&lt;year&gt;.tif (t C/ha: bands c_above, c_below,
+c_soil, c_dead, c_total), c_change_&lt;y1&gt;_&lt;y2&gt;.tif (t C/ha), and with --parcels: parcels.csv and
+parcels.gpkg (stocks per pool and date in t C and t C/ha, change in t C, t CO2e and t C/yr, flags).
+Values tagged unconfirmed, secondary or example are listed as warnings and flagged per parcel.
+
+Volume method (--method volume, carbon-methods.md §5): per sub-compartment (小班) from the stand
+volume (m³/ha, --volume-field) and the dominant species (--species-field, mapped to a species group
+of the species table): constant BEF, C = V × WD × BEF × (1 + R) × CF (§5.1), or continuous BEF,
+C = (a·V + b) × 0.5 (§5.3). Stock per parcel = density × ellipsoidal area. Outputs in --out DIR:
+parcels_volume.csv, parcels_volume.gpkg and totals_volume.csv.
+
+Example:
+  tanhui-cli carbon --method pools --lulc lc2015.tif@2015 --lulc lc2024.tif@2024 \
+      --pools my_pools.csv --parcels xiaoban.shp --id XBH --price 220 --discount 8 --out carbon_out</source>
+        <translation>根据带年份的土地覆盖栅格计算碳储量、碳储量变化及其价值（碳库表法：IPCC Tier 1 /
+InVEST Carbon）。
+
+每个土地覆盖类别从碳库表取得四个碳密度（c_above、c_below、c_soil、c_dead，t C/ha）。
+全栅格总量按 InVEST 的做法逐像元计算：碳密度 × 像元面积，对所有有效
+像元求和。变化量以两种方式报告：change_&lt;y1&gt;_&lt;y2&gt; 只统计两个日期均有效的像元；
+stock_difference_&lt;y1&gt;_&lt;y2&gt; = 两个总量之差（两期无数据像元不同时，二者会有差异）。
+价值核算（--price）：净现值 NPV = 变化量 × K，K 为 InVEST 的常数（贴现率和价格变化率以 % 表示）。
+
+输出到 --out 目录：totals.csv（quantity,value,unit）、totals_by_class.csv、parameters_used.csv（列出
+所用的每一行参数表及其证据标签和来源）、c_density_&lt;year&gt;.tif（t C/ha；波段 c_above、c_below、
+c_soil、c_dead、c_total）、c_change_&lt;y1&gt;_&lt;y2&gt;.tif（t C/ha）；指定 --parcels 时还有 parcels.csv 和
+parcels.gpkg（各碳库、各日期的储量，单位 t C 和 t C/ha；变化量，单位 t C、t CO2e 和 t C/yr；标记）。
+标签为 unconfirmed、secondary 或 example 的取值会作为警告列出，并在相应地块上标记。
+
+蓄积量法（--method volume，carbon-methods.md §5）：按小班的每公顷蓄积（m³/ha，--volume-field）和
+优势树种（--species-field，映射到树种参数表中的树种组）计算：常数 BEF 法 C = V × WD × BEF × (1 + R) × CF（§5.1），
+或连续 BEF 法 C = (a·V + b) × 0.5（§5.3）。地块储量 = 碳密度 × 椭球面积。输出到 --out 目录：
+parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
+
+示例：
+  tanhui-cli carbon --method pools --lulc lc2015.tif@2015 --lulc lc2024.tif@2024 \
+      --pools my_pools.csv --parcels xiaoban.shp --id XBH --price 220 --discount 8 --out carbon_out</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>--%1 is not used by --method volume</source>
+        <translation>--method volume 不使用 --%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--bef-form must be constant or continuous, not &apos;%1&apos;</source>
+        <translation>--bef-form 必须是 constant 或 continuous，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>species table %1, row %2 (%3) is tagged %4: %5</source>
+        <translation>树种参数表 %1 第 %2 行（%3）的标签为 %4：%5</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>stock: %1 t C (%2 t CO2e) over %3 ha in %4 parcel(s), %5 BEF</source>
+        <translation>储量：%1 t C（%2 t CO2e），面积 %3 ha，共 %4 个地块，%5 BEF</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 parcel(s) in %2 s; wrote %3</source>
+        <translation>%1 个地块，用时 %2 秒；已写出 %3</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Carbon method: pools (land-cover rasters) or volume (stand volume and species).</source>
+        <translation>碳计量方法：pools（土地覆盖栅格）或 volume（蓄积量和树种）。</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Volume method: field with the dominant species (e.g. 优势树种).</source>
+        <translation>蓄积量法：优势树种字段（如 优势树种）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Volume method: field with the stand volume in m³/ha (e.g. 每公顷蓄积).</source>
+        <translation>蓄积量法：每公顷蓄积字段，单位 m³/ha（如 每公顷蓄积）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Volume method: constant (V × WD × BEF × (1 + R) × CF, §5.1) or continuous (Fang: (a·V + b) × 0.5, §5.3); default constant.</source>
+        <translation>蓄积量法：constant（V × WD × BEF × (1 + R) × CF，§5.1）或 continuous（方精云：(a·V + b) × 0.5，§5.3）；默认 constant。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FORM</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Volume method: species parameter CSV (species_group, wd, bef, r, cf, fang_a, fang_b); default: the built-in table (values tagged unconfirmed).</source>
+        <translation>蓄积量法：树种参数 CSV（species_group、wd、bef、r、cf、fang_a、fang_b）；默认：内置参数表（取值标签为 unconfirmed）。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>unknown --method &apos;%1&apos;; available: pools, volume</source>
+        <translation>未知的 --method“%1”；可用：pools、volume</translation>
+    </message>
+    <message>
+        <location line="+174"/>
         <source>pools table %1, row %2 (lucode %3 %4) is tagged %5: %6</source>
         <translation>碳库表 %1 第 %2 行（lucode %3 %4）的标签为 %5：%6</translation>
     </message>
@@ -251,7 +318,8 @@ parcels.gpkg（各碳库、各日期的储量，单位 t C 和 t C/ha；变化�
         <translation>%1 个日期，%2 个地块，用时 %3 秒；已写出 %4</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-325"/>
+        <location line="+334"/>
         <source>cancelled; finished outputs in %1 were not replaced</source>
         <translation>已取消；%1 中已有的完整输出未被替换</translation>
     </message>
@@ -378,24 +446,102 @@ parcels.gpkg（各碳库、各日期的储量，单位 t C 和 t C/ha；变化�
     </message>
 </context>
 <context>
+    <name>CarbonVolume</name>
+    <message>
+        <location filename="../models/carbon/VolumeMethod.cpp" line="+99"/>
+        <source>, … (%1 in all)</source>
+        <translation>，…（共 %1 个）</translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>the layer has no field &apos;%1&apos;; its fields are: %2</source>
+        <translation>图层中没有字段“%1”；现有字段：%2</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <location line="+42"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>feature %1 (id %2)</source>
+        <translation>要素 %1（编号 %2）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: the stand volume is missing</source>
+        <translation>%1：缺少每公顷蓄积</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: the stand volume &apos;%2&apos; is not a number</source>
+        <translation>%1：每公顷蓄积“%2”不是数字</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: the stand volume %2 m³/ha is negative</source>
+        <translation>%1：每公顷蓄积 %2 m³/ha 为负值</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: the stand volume %2 m³/ha is implausibly large (more than %3 m³/ha); is it the parcel&apos;s total volume rather than per hectare?</source>
+        <translation>%1：每公顷蓄积 %2 m³/ha 大得不合理（超过 %3 m³/ha）；是否填的是地块总蓄积而不是每公顷蓄积？</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&apos;%1&apos; (rows %2)</source>
+        <translation>“%1”（第 %2 行）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>unknown species group in %1 feature(s): %2; known: %3</source>
+        <translation>%1 个要素的树种组未知：%2；已知：%3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>species group %1 has no continuous-BEF coefficients (fang_a, fang_b); use --bef-form constant or add them</source>
+        <translation>树种组 %1 没有连续 BEF 系数（fang_a、fang_b）；请使用 --bef-form constant 或补充系数</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 feature(s) have no stand volume (0 m³/ha) and get no tree carbon from the volume method (rows %2)%3</source>
+        <translation>%1 个要素的每公顷蓄积为 0 m³/ha，蓄积量法不计其林木碳储量（第 %2 行）%3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>; their species %1 are not in the species table</source>
+        <translation>；其树种 %1 不在树种参数表中</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 feature(s) have a stand volume below %2 m³/ha, where the continuous BEF&apos;s intercept dominates (carbon-methods.md §5.3); rows %3</source>
+        <translation>%1 个要素的每公顷蓄积低于 %2 m³/ha，此时连续 BEF 的截距项占主导（carbon-methods.md §5.3）；第 %3 行</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
+        <location filename="../app/cli/CarbonCommand.cpp" line="-458"/>
+        <location line="+245"/>
         <location filename="../app/cli/CliCommon.cpp" line="+39"/>
         <source>(see tanhui-cli %1 --help)</source>
         <translation>（参见 tanhui-cli %1 --help）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../app/cli/CliCommon.cpp" line="+13"/>
         <source>unexpected argument &apos;%1&apos; %2</source>
         <translation>多余的参数“%1”%2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="-247"/>
+        <location line="+245"/>
+        <location filename="../app/cli/CliCommon.cpp" line="+6"/>
         <source>missing --%1 %2</source>
         <translation>缺少 --%1%2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../app/cli/CliCommon.cpp" line="+8"/>
         <source>%1: feature %2 (id %3): %4</source>
         <translation>%1：要素 %2（编号 %3）：%4</translation>
     </message>
@@ -904,23 +1050,23 @@ Options: --help, --version
     </message>
     <message>
         <location filename="../models/params/Parameter.cpp" line="+47"/>
-        <source>verified: taken from the named primary source</source>
-        <translation>verified：取自注明的原始来源</translation>
+        <source>taken from the named primary source</source>
+        <translation>取自注明的原始来源</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>secondary: quoted by a secondary source; confirm against the primary table</source>
-        <translation>secondary：转引自二手来源；请与原始表格核对</translation>
+        <source>quoted by a secondary source; confirm against the primary table</source>
+        <translation>引自二手来源；需对照原始表格核实</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>unconfirmed: widely reproduced value; its primary table still has to be transcribed and cited</source>
-        <translation>unconfirmed：广泛转载的数值；其原始表格尚待转录和引用</translation>
+        <source>widely reproduced value; its primary table still has to be transcribed and cited</source>
+        <translation>广泛引用的取值；其原始表格尚待转录和引用</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>example: illustrative value, not a default</source>
-        <translation>example：仅作示例的数值，不是默认值</translation>
+        <source>illustrative value, not a default</source>
+        <translation>示例取值，不作为默认值</translation>
     </message>
     <message>
         <location line="+2"/>

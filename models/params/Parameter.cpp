@@ -44,16 +44,16 @@ std::optional<Tag> parseTag(const QString& text) {
 QString tagDescription(Tag tag) {
     switch (tag) {
         case Tag::Verified:
-            return Parameters::tr("verified: taken from the named primary source");
+            return Parameters::tr("taken from the named primary source");
         case Tag::Secondary:
             return Parameters::tr(
-              "secondary: quoted by a secondary source; confirm against the primary table");
+              "quoted by a secondary source; confirm against the primary table");
         case Tag::Unconfirmed:
             return Parameters::tr(
-              "unconfirmed: widely reproduced value; its primary table still has to be transcribed and "
+              "widely reproduced value; its primary table still has to be transcribed and "
               "cited");
         case Tag::Example:
-            return Parameters::tr("example: illustrative value, not a default");
+            return Parameters::tr("illustrative value, not a default");
         case Tag::User:
             return Parameters::tr("user-supplied");
     }

@@ -18,7 +18,8 @@ enum class Tag { Verified, Secondary, Unconfirmed, Example, User };
 QString tagName(Tag tag);
 /// Parses a CSV tag (case-insensitive, surrounding blanks ignored); nullopt when unknown.
 std::optional<Tag> parseTag(const QString& text);
-/// Translated wording for reports and the parameter editor (context "Parameters").
+/// Translated meaning of a tag for reports and the parameter editor (context "Parameters"), shown next to
+/// tagName(), so it does not repeat the tag word.
 QString tagDescription(Tag tag);
 /// Tags whose values must be flagged in every output that uses them (secondary, unconfirmed, example).
 bool isFlagged(Tag tag);
