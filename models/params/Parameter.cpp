@@ -46,8 +46,7 @@ QString tagDescription(Tag tag) {
         case Tag::Verified:
             return Parameters::tr("taken from the named primary source");
         case Tag::Secondary:
-            return Parameters::tr(
-              "quoted by a secondary source; confirm against the primary table");
+            return Parameters::tr("quoted by a secondary source; confirm against the primary table");
         case Tag::Unconfirmed:
             return Parameters::tr(
               "widely reproduced value; its primary table still has to be transcribed and "
