@@ -13,20 +13,41 @@ inline double fade(double t) {
 
 } // namespace
 
+namespace {
+
+/// The four lattice values of the cell (i, j) of one noise field (seed).
+struct LatticeCell {
+    std::uint64_t seed = 0;
+    std::int64_t i = 0, j = 0;
+    double a = 0, b = 0, c = 0, d = 0;
+    bool valid = false;
+};
+
+// Neighbouring cells of a row fall into the same lattice cell of the low-frequency octaves, so the
+// corners of the last cell of each field are kept (direct-mapped by seed, one cache per thread). The
+// values are those of the hashes below, so the noise is unchanged.
+constexpr int kLatticeCacheBits = 8;
+thread_local LatticeCell t_latticeCache[1 << kLatticeCacheBits];
+
+} // namespace
+
 double valueNoise(std::uint64_t seed, double x, double y) {
     const double fx = std::floor(x), fy = std::floor(y);
     const auto i = std::int64_t(fx), j = std::int64_t(fy);
     const double tx = fade(x - fx), ty = fade(y - fy);
-    // lattice(seed, i, j) == hash64(seed, i, j) unrolled: the seed and column stages are shared by the
-    // four corners (11 mixes instead of 16, same values).
-    const std::uint64_t hs = mix64(seed ^ 0x5851F42D4C957F2Dull);
-    const std::uint64_t h0 = mix64(hs ^ std::uint64_t(i)), h1 = mix64(hs ^ std::uint64_t(i + 1));
-    auto corner = [](std::uint64_t hi, std::int64_t jj) {
-        return unitFromHash(mix64(mix64(hi ^ (std::uint64_t(jj) * 0xD1B54A32D192ED03ull)) ^ 0));
-    };
-    const double a = corner(h0, j), b = corner(h1, j);
-    const double c = corner(h0, j + 1), d = corner(h1, j + 1);
-    const double top = a + (b - a) * tx, bottom = c + (d - c) * tx;
+    LatticeCell& cell = t_latticeCache[(seed * 0x9E3779B97F4A7C15ull) >> (64 - kLatticeCacheBits)];
+    if (!cell.valid || cell.seed != seed || cell.i != i || cell.j != j) {
+        // lattice(seed, i, j) == hash64(seed, i, j) unrolled: the seed and column stages are shared by
+        // the four corners (11 mixes instead of 16, same values).
+        const std::uint64_t hs = mix64(seed ^ 0x5851F42D4C957F2Dull);
+        const std::uint64_t h0 = mix64(hs ^ std::uint64_t(i)), h1 = mix64(hs ^ std::uint64_t(i + 1));
+        auto corner = [](std::uint64_t hi, std::int64_t jj) {
+            return unitFromHash(mix64(mix64(hi ^ (std::uint64_t(jj) * 0xD1B54A32D192ED03ull)) ^ 0));
+        };
+        cell =
+          LatticeCell{ seed, i, j, corner(h0, j), corner(h1, j), corner(h0, j + 1), corner(h1, j + 1), true };
+    }
+    const double top = cell.a + (cell.b - cell.a) * tx, bottom = cell.c + (cell.d - cell.c) * tx;
     return top + (bottom - top) * ty;
 }
 
