@@ -30,6 +30,16 @@ inline QString sharedDataFile(const QString& relative) {
     return QFile::exists(path) ? path : QString();
 }
 
+/// The small sample project generated once per ctest run by the fixture test sample_project_setup
+/// (tests declared with SAMPLE in tanhui_add_test); empty when it is missing. Read-only: copy files
+/// before modifying them.
+inline QString sampleProjectDir() {
+    const QString dir = QString::fromLocal8Bit(qgetenv("TANHUI_TEST_SAMPLE"));
+    if (dir.isEmpty() || !QFile::exists(QDir(dir).filePath(QStringLiteral("project.tanhui.json"))))
+        return {};
+    return dir;
+}
+
 /// Runs fn and returns the GisError it throws; a GisError of kind Cancelled with the message
 /// "NO EXCEPTION" when it throws nothing (so a QCOMPARE on the kind or message fails visibly).
 template<typename Fn>
@@ -43,6 +53,14 @@ tanhui::gis::GisError expectError(Fn&& fn) {
 }
 
 } // namespace tanhui::test
+
+/// Fail when the shared sample project (tanhui::test::sampleProjectDir()) is missing: run the test through
+/// ctest, which generates it first (fixture sample_project_setup).
+#define TANHUI_REQUIRE_SAMPLE(dir)                                                                           \
+    const QString dir = tanhui::test::sampleProjectDir();                                                    \
+    if (dir.isEmpty())                                                                                       \
+        QFAIL("the sample project is missing: run this test through ctest (fixture sample_project_setup), "  \
+              "or set TANHUI_TEST_SAMPLE to a folder made by tanhui-cli sample");
 
 /// Skip (outside CI) or fail (under CI) when a shared dataset is missing.
 #define TANHUI_REQUIRE_SHARED(path, relative)                                                                \
