@@ -268,9 +268,10 @@ LoadedTable loadTable(const TableSpec& spec,
                 continue;
             for (qsizetype e = 0; e < parts.size(); ++e)
                 if (parts[e].contains(QLatin1Char('|'))) {
-                    error(rec.line,
-                          QString::fromLatin1(e == 0 ? spec.keyColumn : spec.extraKeyColumns[std::size_t(e - 1)]),
-                          Parameters::tr("'%1' contains '|', which separates the parts of a key").arg(parts[e]));
+                    error(
+                      rec.line,
+                      QString::fromLatin1(e == 0 ? spec.keyColumn : spec.extraKeyColumns[std::size_t(e - 1)]),
+                      Parameters::tr("'%1' contains '|', which separates the parts of a key").arg(parts[e]));
                     complete = false;
                 }
             if (!complete)

@@ -34,8 +34,8 @@ struct TableSpec {
     /// factor, level). The row key is then the key column's value followed by these, each trimmed and
     /// lower-cased, joined by '|' (compositeKey()); each part must be filled and must not contain '|'.
     std::vector<const char*> extraKeyColumns;
-    bool integerKey = false;    ///< keys must be whole numbers (land-cover codes)
-    const char* keyLabel = "";  ///< QT_TRANSLATE_NOOP("Parameters", ...), e.g. "land-cover code"
+    bool integerKey = false;   ///< keys must be whole numbers (land-cover codes)
+    const char* keyLabel = ""; ///< QT_TRANSLATE_NOOP("Parameters", ...), e.g. "land-cover code"
     std::vector<ColumnSpec> values;
     std::vector<const char*> textColumns; ///< optional text columns kept with each row (e.g. "lulc_name")
     const char* defaultPath = "";         ///< path under :/parameters/, e.g. "carbon/carbon_pools.csv"
