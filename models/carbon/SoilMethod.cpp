@@ -690,7 +690,7 @@ params::Issues validateSoilRecords(const std::vector<SoilRecord>& records,
         use(after);
         if (p.changeYear && !std::isnan(*p.changeYear))
             use(before);
-        else if (!(after == before) && settings.before != SoilBefore::Native)
+        else if (!p.changeYear && !(after == before) && settings.before != SoilBefore::Native)
             noYear.push_back(r.row);
     }
     auto listUnknown =
