@@ -224,6 +224,7 @@ std::vector<TransitionRaster> writeTransitionRasters(const std::vector<LulcInput
         spec.type = gis::RasterSpec::Type::Float64;
         spec.nodata = std::numeric_limits<double>::quiet_NaN();
         spec.bandDescriptions = { "transition" };
+        spec.overviews = false; // averaged codes would be meaningless
         spec.metadata = { { "TRANSITION_CODE", "from * 65536 + to" },
                           { "YEARS", QStringLiteral("%1-%2").arg(tr.year1).arg(tr.year2).toStdString() } };
         gis::RasterWriter writer(tr.path, spec);
