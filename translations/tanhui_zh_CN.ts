@@ -4,7 +4,7 @@
 <context>
     <name>CarbonCommand</name>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="+224"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="+229"/>
         <location line="+22"/>
         <source>NAME</source>
         <translation>名称</translation>
@@ -134,8 +134,8 @@
         <translation>不显示进度条和摘要。</translation>
     </message>
     <message>
-        <location line="-171"/>
-        <location line="+232"/>
+        <location line="-175"/>
+        <location line="+236"/>
         <source>--threads must be a whole number from 0 (all cores) to 1024, not &apos;%1&apos;</source>
         <translation>--threads 必须是 0（全部核心）到 1024 之间的整数，而不是“%1”</translation>
     </message>
@@ -150,14 +150,24 @@
         <translation>--lulc %1：应为 FILE@YEAR 格式，如 landcover_2015.tif@2015</translation>
     </message>
     <message>
-        <location line="-244"/>
-        <location line="+249"/>
+        <location line="-248"/>
+        <location line="+253"/>
         <location line="+48"/>
         <source>input file not found: %1</source>
         <translation>找不到输入文件：%1</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-189"/>
+        <source>Carbon method: pools (land-cover rasters), volume (stand volume and species), soil (cropland soil, see --method soil --help) or gainloss (forest flux, see --method gainloss --help).</source>
+        <translation>碳计算方法：pools（土地覆盖栅格）、volume（蓄积量与树种）、soil（耕地土壤，见 --method soil --help）或 gainloss（森林通量，见 --method gainloss --help）。</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>unknown --method &apos;%1&apos;; available: pools, volume, soil, gainloss</source>
+        <translation>未知的 --method &apos;%1&apos;；可用：pools、volume、soil、gainloss</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>--%1 must be a number, not &apos;%2&apos;</source>
         <translation>--%1 必须是数字，而不是“%2”</translation>
     </message>
@@ -172,13 +182,13 @@
         <translation>--discount 和 --price-change 需要同时指定 --price</translation>
     </message>
     <message>
-        <location line="-279"/>
-        <location line="+286"/>
+        <location line="-283"/>
+        <location line="+290"/>
         <source>--out %1: the folder cannot be created or is not writable</source>
         <translation>--out %1：无法创建该文件夹，或该文件夹不可写</translation>
     </message>
     <message>
-        <location line="-370"/>
+        <location line="-374"/>
         <source>Carbon stocks, stock change and value from dated land-cover rasters (pool-table method: IPCC Tier 1 /
 InVEST Carbon).
 
@@ -253,12 +263,7 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>%1 个地块，用时 %2 秒；已写出 %3</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Carbon method: pools (land-cover rasters) or volume (stand volume and species).</source>
-        <translation>碳计量方法：pools（土地覆盖栅格）或 volume（蓄积量和树种）。</translation>
-    </message>
-    <message>
-        <location line="+58"/>
+        <location line="+82"/>
         <source>Volume method: field with the dominant species (e.g. 优势树种).</source>
         <translation>蓄积量法：优势树种字段（如 优势树种）。</translation>
     </message>
@@ -283,12 +288,7 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>蓄积量法：树种参数 CSV（species_group、wd、bef、r、cf、fang_a、fang_b）；默认：内置参数表（取值标签为 unconfirmed）。</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>unknown --method &apos;%1&apos;; available: pools, volume</source>
-        <translation>未知的 --method“%1”；可用：pools、volume</translation>
-    </message>
-    <message>
-        <location line="+174"/>
+        <location line="+205"/>
         <source>pools table %1, row %2 (lucode %3 %4) is tagged %5: %6</source>
         <translation>碳库表 %1 第 %2 行（lucode %3 %4）的标签为 %5：%6</translation>
     </message>
@@ -318,10 +318,51 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>%1 个日期，%2 个地块，用时 %3 秒；已写出 %4</translation>
     </message>
     <message>
-        <location line="-325"/>
-        <location line="+334"/>
+        <location line="-329"/>
+        <location line="+338"/>
         <source>cancelled; finished outputs in %1 were not replaced</source>
         <translation>已取消；%1 中已有的完整输出未被替换</translation>
+    </message>
+</context>
+<context>
+    <name>CarbonFlux</name>
+    <message>
+        <location filename="../app/cli/CarbonFluxCommon.cpp" line="+111"/>
+        <source>--threads must be a whole number from 0 (all cores) to 1024, not &apos;%1&apos;</source>
+        <translation>--threads 必须是 0（全部核心）到 1024 之间的整数，而不是 &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>CarbonGainLoss</name>
+    <message>
+        <location filename="../models/carbon/GainLossMethod.cpp" line="+155"/>
+        <source>the gain-loss method needs land cover at two dates or more (%1 given)</source>
+        <translation>增减法需要两个或更多日期的土地覆盖（给出了 %1 个）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the disturbed fraction fd must lie between 0 and 1, not %1</source>
+        <translation>受扰动比例 fd 必须在 0 到 1 之间，而不是 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no land-cover class is mapped to a forest type</source>
+        <translation>没有任何土地覆盖类别映射到森林类型</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>class %1 is mapped to the forest type &apos;%2&apos;, which the growth table does not have; known: %3</source>
+        <translation>类别 %1 映射到森林类型 &apos;%2&apos;，但生长量表中没有该类型；已知：%3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>forest class %1 has no row in the pools table (its c_above and c_below give the biomass lost in a disturbance)</source>
+        <translation>森林类别 %1 在碳库表中没有对应行（其 c_above 和 c_below 给出扰动中损失的生物量）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>land-cover code %1 is outside 0–65535, which transition codes need</source>
+        <translation>土地覆盖代码 %1 超出 0–65535，转移代码需要在此范围内</translation>
     </message>
 </context>
 <context>
@@ -360,6 +401,84 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <location line="+41"/>
         <source>%1 land-cover code(s) present in %2 but missing from the pools table: %3</source>
         <translation>%2 中有 %1 个土地覆盖代码在碳库表中缺失：%3</translation>
+    </message>
+</context>
+<context>
+    <name>CarbonSoil</name>
+    <message>
+        <location filename="../models/carbon/SoilMethod.cpp" line="+145"/>
+        <source>, … (%1 in all)</source>
+        <translation>，…（共 %1 个）</translation>
+    </message>
+    <message>
+        <location line="+164"/>
+        <source>the table has no row %1 (%2); add it or choose another climate zone / soil class</source>
+        <translation>表中没有行 %1（%2）；请添加该行，或选择其他气候区/土壤类型</translation>
+    </message>
+    <message>
+        <location line="+237"/>
+        <source>the layer has no field &apos;%1&apos;; its fields are: %2</source>
+        <translation>图层没有字段 &apos;%1&apos;；其字段为：%2</translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <source>feature %1 (id %2)</source>
+        <translation>要素 %1（编号 %2）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: the year &apos;%2&apos; is not a whole number</source>
+        <translation>%1：年份 &apos;%2&apos; 不是整数</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: the practice start year %2 is before %3; check the field</source>
+        <translation>%1：措施起始年份 %2 早于 %3；请检查该字段</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: the practice start year %2 is in the future (after %3)</source>
+        <translation>%1：措施起始年份 %2 在未来（晚于 %3）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&apos;%1&apos; (rows %2)</source>
+        <translation>&apos;%1&apos;（行 %2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unknown %1 in %2 feature(s): %3; accepted: %4</source>
+        <translation>%2 个要素中有未知的%1：%3；可接受：%4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>crop or land use</source>
+        <translation>作物或土地利用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>practice</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>organic-fertiliser value</source>
+        <translation>有机肥取值</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>contradictory practices (e.g. straw return and burning, or two tillage levels) in %1 feature(s): rows %2</source>
+        <translation>%1 个要素的措施相互矛盾（如秸秆还田与焚烧同时出现，或两种耕作方式）：行 %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 feature(s) have a practice other than the &apos;before&apos; state (%2 input, full tillage) but no start year; their practice is taken as established (SOC at equilibrium, no change): rows %3</source>
+        <translation>%1 个要素的措施不同于“变化前”状态（%2 投入、常规翻耕），但没有起始年份；其措施视为已长期实行（土壤有机碳处于平衡，无变化）：行 %3</translation>
     </message>
 </context>
 <context>
@@ -522,8 +641,8 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="-458"/>
-        <location line="+245"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="-462"/>
+        <location line="+249"/>
         <location filename="../app/cli/CliCommon.cpp" line="+39"/>
         <source>(see tanhui-cli %1 --help)</source>
         <translation>（参见 tanhui-cli %1 --help）</translation>
@@ -534,8 +653,8 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>多余的参数“%1”%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="-247"/>
-        <location line="+245"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="-251"/>
+        <location line="+249"/>
         <location filename="../app/cli/CliCommon.cpp" line="+6"/>
         <source>missing --%1 %2</source>
         <translation>缺少 --%1%2</translation>
@@ -635,6 +754,237 @@ Options: --help, --version
         <location line="+2"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
+    </message>
+</context>
+<context>
+    <name>GainLossCommand</name>
+    <message>
+        <location filename="../app/cli/GainLossCommand.cpp" line="+31"/>
+        <source>Forest gain-loss carbon flux per parcel (carbon-methods.md §3.2, §3.5; IPCC Eq. 2.9, 2.10, 2.14, Tier 1).
+
+Between consecutive land-cover dates Y1 and Y2 (T = Y2 − Y1 years), per parcel, from the true
+(ellipsoidal) areas of each class pair Y1 → Y2 with exact pixel coverage:
+  gain (t C/yr) = Σ forest types of area forest at both dates (ha) × G_W × (1 + R) × CF, plus land
+      converted to forest × the new type&apos;s rate (growth_rates.csv: Tables 4.9 / 4.10);
+  loss (t C)    = area forest at Y1 and non-forest at Y2 (clear-cut, fire, conversion; ha)
+      × B_W × (1 + R) × CF × fd, where B_W × (1 + R) × CF = c_above + c_below of the Y1 class in
+      the pools table (Eq. 2.14); loss_per_yr = loss / T;
+  net (t C/yr)  = gain − loss / T; positive = removal (sink).
+Forest classes map to forest types with --forest-class CODE=TYPE (default 11=natural_secondary_old,
+12=plantation, 13=plantation; other classes are non-forest).
+
+Outputs in --out DIR:
+  transition_Y1_Y2.tif   per cell from × 65536 + to (NaN where either date is nodata).
+  parcels_gainloss.csv, parcels_gainloss.gpkg   per parcel: area_ha; per interval _Y1_Y2:
+      remaining_forest_ha, forest_type_change_ha, to_forest_ha, lost_forest_ha, nodata_ha,
+      gain_t_per_yr, loss_t, loss_t_per_yr, net_t_per_yr (t C/yr), net_co2e_t_per_yr (t CO2e/yr
+      removed), net_t_per_ha_yr; flagged_parameters.
+  totals_gainloss.csv   quantity,value,unit: the same per interval summed over parcels, the remaining
+      area per forest type, sink/source parcel counts.
+  parameters_used.csv   growth and pools rows used (value, unit, source, tag, edition, flagged) and
+      the settings.
+
+Example (the sample project):
+  tanhui-cli carbon --method gainloss --lulc rasters/landcover_2015.tif@2015 \
+      --lulc rasters/landcover_2018.tif@2018 --parcels vectors/xiaoban.shp --id 小班号 --out gl_out</source>
+        <translation>森林增减法碳通量（按地块；carbon-methods.md §3.2、§3.5；IPCC 式 2.9、2.10、2.14，Tier 1）。
+
+在相邻两个土地覆盖日期 Y1 与 Y2 之间（T = Y2 − Y1 年），对每个地块，按精确像元覆盖计算 Y1 → Y2
+各类别对的真实（椭球）面积：
+  增长（t C/yr）= Σ 森林类型 两期均为森林的面积（ha）× G_W × (1 + R) × CF，加上转为森林的土地
+      × 新类型的速率（growth_rates.csv：表 4.9 / 4.10）；
+  损失（t C）   = Y1 为森林、Y2 为非森林的面积（皆伐、火灾、转用；ha）× B_W × (1 + R) × CF × fd，
+      其中 B_W × (1 + R) × CF = 碳库表中 Y1 类别的 c_above + c_below（式 2.14）；loss_per_yr = 损失 / T；
+  净值（t C/yr）= 增长 − 损失 / T；正值 = 清除（碳汇）。
+森林类别用 --forest-class CODE=TYPE 映射到森林类型（默认 11=natural_secondary_old、
+12=plantation、13=plantation；其他类别为非森林）。
+
+--out DIR 中的输出：
+  transition_Y1_Y2.tif   每个像元为 from × 65536 + to（任一日期为无数据处为 NaN）。
+  parcels_gainloss.csv、parcels_gainloss.gpkg   每个地块：area_ha；每个时段 _Y1_Y2：
+      remaining_forest_ha、forest_type_change_ha、to_forest_ha、lost_forest_ha、nodata_ha、
+      gain_t_per_yr、loss_t、loss_t_per_yr、net_t_per_yr（t C/yr）、net_co2e_t_per_yr（清除的
+      t CO2e/yr）、net_t_per_ha_yr；flagged_parameters。
+  totals_gainloss.csv   quantity,value,unit：各时段上述量的地块合计、各森林类型的保留面积、
+      净汇/净源地块数。
+  parameters_used.csv   所用的生长量表和碳库表行（数值、单位、来源、标记、版本、是否标记）及设置。
+
+示例（示例项目）：
+  tanhui-cli carbon --method gainloss --lulc rasters/landcover_2015.tif@2015 \
+      --lulc rasters/landcover_2018.tif@2018 --parcels vectors/xiaoban.shp --id 小班号 --out gl_out</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>gainloss (this method).</source>
+        <translation>gainloss（本方法）。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+13"/>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Land-cover raster and its year, FILE@YEAR; two or more, earliest first.</source>
+        <translation>土地覆盖栅格及其年份，格式 FILE@YEAR；两个或更多，按时间先后给出。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FILE@YEAR</source>
+        <translation>FILE@YEAR</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parcel polygon layer; required.</source>
+        <translation>地块面图层；必填。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parcel id field (default: the feature id).</source>
+        <translation>地块编号字段（默认：要素 ID）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FIELD</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Layer name in a multi-layer source.</source>
+        <translation>多图层数据源中的图层名。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attribute encoding of a shapefile.</source>
+        <translation>Shapefile 的属性编码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ENC</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CRS to assign to a layer that has none.</source>
+        <translation>为没有坐标系的图层指定坐标系。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CRS</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CSV whose rows replace rows of the pools table (c_above + c_below of a lost forest class = B_W × (1 + R) × CF, t C/ha).</source>
+        <translation>其行按键替换碳库表对应行的 CSV（损失森林类别的 c_above + c_below = B_W × (1 + R) × CF，t C/ha）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+6"/>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>CSV whose rows replace rows of growth_rates.csv (forest_type, g_w in t d.m./ha/yr, r, cf).</source>
+        <translation>其行按键替换 growth_rates.csv 对应行的 CSV（forest_type、g_w（t d.m./ha/yr）、r、cf）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Land-cover class and its forest type, CODE=TYPE (repeat); replaces the default mapping 11=natural_secondary_old, 12=plantation, 13=plantation.</source>
+        <translation>土地覆盖类别及其森林类型，格式 CODE=TYPE（可重复）；替换默认映射 11=natural_secondary_old、12=plantation、13=plantation。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CODE=TYPE</source>
+        <translation>CODE=TYPE</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fraction of biomass lost where forest disappears (Eq. 2.14), 0–1; default 1 (clear-cut: Tier 1 B_AFTER = 0).</source>
+        <translation>森林消失处损失的生物量比例（式 2.14），0–1；默认 1（皆伐：Tier 1 下 B_AFTER = 0）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>F</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Output folder (created if missing).</source>
+        <translation>输出文件夹（不存在时创建）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DIR</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Worker threads (default: all cores).</source>
+        <translation>工作线程数（默认：全部核心）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No progress bar and no summary.</source>
+        <translation>不显示进度条和摘要。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>--lulc %1: expected FILE@YEAR, e.g. landcover_2015.tif@2015</source>
+        <translation>--lulc %1：应为 FILE@YEAR，例如 landcover_2015.tif@2015</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+26"/>
+        <source>input file not found: %1</source>
+        <translation>找不到输入文件：%1</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>--fd must be a number from 0 to 1, not &apos;%1&apos;</source>
+        <translation>--fd 必须是 0 到 1 之间的数字，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--forest-class %1: expected CODE=TYPE, e.g. 11=natural_secondary_old</source>
+        <translation>--forest-class %1：应为 CODE=TYPE，例如 11=natural_secondary_old</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>--out %1: the folder cannot be created or is not writable</source>
+        <translation>--out %1：无法创建该文件夹或该文件夹不可写</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>%1 parameter row(s) used are tagged unconfirmed, secondary or example (listed in parameters_used.csv, flagged per parcel)</source>
+        <translation>所用参数中有 %1 行标记为未确认、二手或示例（列于 parameters_used.csv，并在每个地块中标记）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1–%2: gain %3 t C/yr on %4 ha of forest, loss %5 t C on %6 ha cleared, net %7 t C/yr (%8 t CO2e/yr)</source>
+        <translation>%1–%2：%4 ha 森林上增长 %3 t C/yr，%6 ha 采伐损失 %5 t C，净值 %7 t C/yr（%8 t CO2e/yr）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 parcel(s) (%2 net sinks, %3 net sources) in %4 s; wrote %5</source>
+        <translation>%1 个地块（%2 个净汇，%3 个净源），用时 %4 秒；已写入 %5</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>cancelled; finished outputs in %1 were not replaced</source>
+        <translation>已取消；%1 中已完成的输出未被替换</translation>
     </message>
 </context>
 <context>
@@ -1009,17 +1359,34 @@ Options: --help, --version
         <translation>生物量扩展因子</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../models/carbon/GainLossMethod.cpp" line="-144"/>
+        <source>forest type</source>
+        <translation>森林类型</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>above-ground net biomass growth</source>
+        <translation>地上净生物量生长量</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>standard deviation of the growth</source>
+        <translation>生长量标准差</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../models/carbon/PoolMethod.cpp" line="+1"/>
         <source>root-to-shoot ratio</source>
         <translation>根茎比</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../models/carbon/PoolMethod.cpp" line="+2"/>
         <source>carbon fraction of dry matter</source>
         <translation>干物质含碳率</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../models/carbon/PoolMethod.cpp" line="+5"/>
         <source>Fang continuous BEF slope a</source>
         <translation>方精云连续 BEF 函数斜率 a</translation>
     </message>
@@ -1059,7 +1426,7 @@ Options: --help, --version
         <translation>引自二手来源；需对照原始表格核实</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>widely reproduced value; its primary table still has to be transcribed and cited</source>
         <translation>广泛引用的取值；其原始表格尚待转录和引用</translation>
     </message>
@@ -1130,11 +1497,12 @@ Options: --help, --version
     </message>
     <message>
         <location line="+17"/>
+        <location line="+8"/>
         <source>the key column %1 is missing (columns found: %2)</source>
         <translation>缺少键列 %1（已找到的列：%2）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>the column %1 (%2, %3) is missing</source>
         <translation>缺少列 %1（%2，%3）</translation>
     </message>
@@ -1159,7 +1527,17 @@ Options: --help, --version
         <translation>%1 必须是整数，而不是“%2”</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
+        <source>the key column %1 is empty</source>
+        <translation>键列 %1 为空</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&apos;%1&apos; contains &apos;|&apos;, which separates the parts of a key</source>
+        <translation>&apos;%1&apos; 含有用于分隔键各部分的 &apos;|&apos;</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>the %1 %2 appears more than once; each key must have one row</source>
         <translation>%1 %2 出现了多次；每个键只能有一行</translation>
     </message>
@@ -1204,7 +1582,7 @@ Options: --help, --version
         <translation>该百分比列的所有数值都在 -1 到 1 之间；似乎应填百分数（7）的地方填了小数（0.07）</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+51"/>
         <source>%1 present in %2 but missing from the table (%3 in all): %4</source>
         <translation>%2 中存在但表中缺少的 %1（共 %3 个）：%4</translation>
     </message>
@@ -1212,6 +1590,31 @@ Options: --help, --version
         <location line="+20"/>
         <source>unknown %1 &apos;%2&apos;; known: %3</source>
         <translation>未知的 %1“%2”；已知：%3</translation>
+    </message>
+    <message>
+        <location filename="../models/carbon/SoilMethod.cpp" line="-539"/>
+        <source>climate zone and soil class</source>
+        <translation>气候区和土壤类型</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>reference soil organic carbon stock, 0–30 cm</source>
+        <translation>参考土壤有机碳储量（0–30 cm）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>climate zone, factor and level</source>
+        <translation>气候区、因子和水平</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stock-change factor</source>
+        <translation>储量变化因子</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>time dependence of the factor (D)</source>
+        <translation>因子的时间依赖期（D）</translation>
     </message>
 </context>
 <context>
@@ -1352,6 +1755,270 @@ Example:
         <location line="+8"/>
         <source>cancelled; files already replaced in %1 are complete, the rest unchanged</source>
         <translation>已取消；%1 中已替换的文件都是完整的，其余文件未改动</translation>
+    </message>
+</context>
+<context>
+    <name>SoilCommand</name>
+    <message>
+        <location filename="../app/cli/SoilCommand.cpp" line="+31"/>
+        <source>Cropland soil organic carbon per plot (carbon-methods.md §3.3, §3.7, §3.8; IPCC Eq. 2.25, Tier 1).
+
+SOC_eq = SOC_REF × F_LU × F_MG × F_I (t C/ha, 0–30 cm). SOC_REF comes from soc_ref.csv for the
+climate zone and soil class; F_LU from the plot&apos;s crop or land use (水田/水稻 → paddy rice, 旱地 and
+annual crops → long-term cultivated, 园地/orchards → perennial); F_MG from its tillage (免耕 no-till,
+少耕 reduced, default full); F_I from its inputs (秸秆还田 → medium; + 绿肥 → high without manure;
++ 有机肥/粪肥 → high with manure; burning/removal or nothing → low).
+A plot whose practice started in year t_c moves linearly from SOC(t0) = SOC_eq before the change
+(--before: low input, medium input or native land) to the new equilibrium over D = 20 years:
+SOC(t) = SOC(t0) + (SOC_eq,new − SOC(t0)) × min(1, (t − t_c) / 20), then stays constant.
+A practice with no start year is taken as established (at equilibrium, no change).
+
+Outputs in --out DIR:
+  parcels_soil.csv, parcels_soil.gpkg  per plot: land_use, tillage, input_before, input_after,
+      change_year, climate_zone, soil_class, area_ha (ellipsoidal), soc_start_t_per_ha,
+      soc_eq_t_per_ha, d_years; per year Y: soc_t_per_ha_Y, soc_t_Y (t C), flux_t_per_ha_yr_Y
+      (SOC(Y) − SOC(Y − 1), t C/ha/yr, + = gain), flux_co2e_t_per_ha_yr_Y (t CO2e/ha/yr removed);
+      per pair of years: change_t_Y1_Y2 (t C), rate_t_per_ha_yr_Y1_Y2, co2e_removal_t_Y1_Y2
+      (t CO2e, + = removal, − = emission); flagged_parameters (rows tagged unconfirmed/secondary/
+      example).
+  totals_soil.csv   quantity,value,unit: soc_Y (t C), flux_Y (t C/yr), flux_co2e_Y (t CO2e/yr),
+      change_Y1_Y2 (t C), co2e_removal_Y1_Y2 (t CO2e), area (ha), plot counts.
+  parameters_used.csv  every table row used (value, unit, source, tag, edition, flagged) and the
+      settings (climate zone, soil class, before state, years).
+
+Example (the sample project):
+  tanhui-cli carbon --method soil --parcels vectors/farmland_plots.gpkg --id 地块编码 \
+      --crop-field 作物 --straw-year-field 秸秆还田起始年 --organic-field 施用有机肥 \
+      --years 2015,2024 --out soil_out</source>
+        <translation>按地块计算耕地土壤有机碳（carbon-methods.md §3.3、§3.7、§3.8；IPCC 式 2.25，Tier 1）。
+
+SOC_eq = SOC_REF × F_LU × F_MG × F_I（t C/ha，0–30 cm）。SOC_REF 按气候区和土壤类型取自
+soc_ref.csv；F_LU 取决于地块的作物或土地利用（水田/水稻 → 水稻田，旱地和一年生作物 → 长期耕作，
+园地/果园 → 多年生）；F_MG 取决于耕作方式（免耕、少耕，默认常规翻耕）；F_I 取决于投入
+（秸秆还田 → 中；+ 绿肥 → 高（无粪肥）；+ 有机肥/粪肥 → 高（有粪肥）；焚烧/移除或无 → 低）。
+措施在 t_c 年开始的地块，从变化前的平衡值 SOC(t0)（--before：低投入、中投入或自然植被）
+在 D = 20 年内线性趋近新的平衡值：
+SOC(t) = SOC(t0) + (SOC_eq,new − SOC(t0)) × min(1, (t − t_c) / 20)，此后保持不变。
+没有起始年份的措施视为已长期实行（处于平衡，无变化）。
+
+--out DIR 中的输出：
+  parcels_soil.csv、parcels_soil.gpkg  每个地块：land_use、tillage、input_before、input_after、
+      change_year、climate_zone、soil_class、area_ha（椭球面积）、soc_start_t_per_ha、
+      soc_eq_t_per_ha、d_years；每个年份 Y：soc_t_per_ha_Y、soc_t_Y（t C）、flux_t_per_ha_yr_Y
+      （SOC(Y) − SOC(Y − 1)，t C/ha/yr，正值 = 增加）、flux_co2e_t_per_ha_yr_Y（清除的 t CO2e/ha/yr）；
+      每对相邻年份：change_t_Y1_Y2（t C）、rate_t_per_ha_yr_Y1_Y2、co2e_removal_t_Y1_Y2
+      （t CO2e，正值 = 清除，负值 = 排放）；flagged_parameters（标记为未确认/二手/示例的行）。
+  totals_soil.csv   quantity,value,unit：soc_Y（t C）、flux_Y（t C/yr）、flux_co2e_Y（t CO2e/yr）、
+      change_Y1_Y2（t C）、co2e_removal_Y1_Y2（t CO2e）、area（ha）、地块计数。
+  parameters_used.csv  所用的每个表行（数值、单位、来源、标记、版本、是否标记）及设置
+      （气候区、土壤类型、变化前状态、年份）。
+
+示例（示例项目）：
+  tanhui-cli carbon --method soil --parcels vectors/farmland_plots.gpkg --id 地块编码 \
+      --crop-field 作物 --straw-year-field 秸秆还田起始年 --organic-field 施用有机肥 \
+      --years 2015,2024 --out soil_out</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>FIELD</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>soil (this method).</source>
+        <translation>soil（本方法）。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+6"/>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Plot polygon layer (e.g. farmland_plots.gpkg).</source>
+        <translation>地块面图层（例如 farmland_plots.gpkg）。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plot id field (default: the feature id).</source>
+        <translation>地块编号字段（默认：要素 ID）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Layer name in a multi-layer source.</source>
+        <translation>多图层数据源中的图层名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attribute encoding of a shapefile.</source>
+        <translation>Shapefile 的属性编码。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ENC</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CRS to assign to a layer that has none.</source>
+        <translation>为没有坐标系的图层指定坐标系。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CRS</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Field with the crop or land use (e.g. 作物: 水稻, 蔬菜, 荔枝); required.</source>
+        <translation>作物或土地利用字段（例如 作物：水稻、蔬菜、荔枝）；必填。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Field with the practice text (e.g. 秸秆还田+有机肥, 免耕, 秸秆焚烧); optional.</source>
+        <translation>措施文字字段（例如 秸秆还田+有机肥、免耕、秸秆焚烧）；可选。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Field with the year the current practice started; optional.</source>
+        <translation>当前措施起始年份字段；可选。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Field with the year straw return started (null: no straw return; e.g. 秸秆还田起始年); also the change year when --practice-year-field is not given.</source>
+        <translation>秸秆还田起始年份字段（空值：未秸秆还田；例如 秸秆还田起始年）；未给出 --practice-year-field 时也作为变化年份。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Field saying whether organic fertiliser is applied (是/否, yes/no).</source>
+        <translation>是否施用有机肥的字段（是/否、yes/no）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>IPCC climate zone (§3.4), a climate_zone of the tables; default tropical_moist.</source>
+        <translation>IPCC 气候区（§3.4），表中的一个 climate_zone；默认 tropical_moist。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ZONE</source>
+        <translation>气候区</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Soil class (§3.8: hac, lac, sandy, volcanic, wetland); default lac (lateritic red soils).</source>
+        <translation>土壤类型（§3.8：hac、lac、sandy、volcanic、wetland）；默认 lac（砖红壤/赤红壤）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CLASS</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>State before a practice change: low (residues removed or burned, full tillage; default), medium, or native (land converted to cropland at the change year).</source>
+        <translation>措施变化前的状态：low（秸秆移除或焚烧、常规翻耕；默认）、medium，或 native（变化年份由自然植被开垦为耕地）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>STATE</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Years to report, comma separated (e.g. 2015,2024); required.</source>
+        <translation>要报告的年份，逗号分隔（例如 2015,2024）；必填。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LIST</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CSV whose rows replace rows of soc_ref.csv (climate_zone, soil_class, soc_ref in t C/ha).</source>
+        <translation>其行按键替换 soc_ref.csv 对应行的 CSV（climate_zone、soil_class、soc_ref（t C/ha））。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+5"/>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>CSV whose rows replace rows of soil_factors.csv (climate_zone, factor, level, value, d_years).</source>
+        <translation>其行按键替换 soil_factors.csv 对应行的 CSV（climate_zone、factor、level、value、d_years）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Output folder (created if missing).</source>
+        <translation>输出文件夹（不存在时创建）。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>DIR</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Worker threads (default: all cores).</source>
+        <translation>工作线程数（默认：全部核心）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No progress bar and no summary.</source>
+        <translation>不显示进度条和摘要。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>--years must list whole years separated by commas (e.g. 2015,2024), not &apos;%1&apos;</source>
+        <translation>--years 必须是以逗号分隔的整数年份（例如 2015,2024），而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--before must be low, medium or native, not &apos;%1&apos;</source>
+        <translation>--before 必须是 low、medium 或 native，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>input file not found: %1</source>
+        <translation>找不到输入文件：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--out %1: the folder cannot be created or is not writable</source>
+        <translation>--out %1：无法创建该文件夹或该文件夹不可写</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <source>%1 parameter row(s) used are tagged unconfirmed, secondary or example (listed in parameters_used.csv, flagged per plot)</source>
+        <translation>所用参数中有 %1 行标记为未确认、二手或示例（列于 parameters_used.csv，并在每个地块中标记）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>soil carbon in %1: %2 t C over %3 ha in %4 plot(s) (%5 with a practice change); zone %6, soil %7</source>
+        <translation>%1 年土壤碳：%2 t C，面积 %3 ha，%4 个地块（其中 %5 个有措施变化）；气候区 %6，土壤 %7</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 plot(s) in %2 s; wrote %3</source>
+        <translation>%1 个地块，用时 %2 秒；已写入 %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>cancelled; finished outputs in %1 were not replaced</source>
+        <translation>已取消；%1 中已完成的输出未被替换</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/CarbonCommand.h"
 
+#include "app/cli/CarbonFluxCommands.h"
 #include "app/cli/CliCommon.h"
 #include "gis/Errors.h"
 #include "gis/ParcelReader.h"
@@ -215,12 +216,16 @@ int runVolumeMethod(const QCommandLineParser& parser) {
 } // namespace
 
 int runCarbonCommand(const QStringList& arguments) {
+    if (const auto rc = runCarbonFluxMethod(arguments)) // --method soil / gainloss: own options
+        return *rc;
     QCommandLineParser parser;
     parser.setApplicationDescription(helpText());
     parser.addHelpOption();
     const QCommandLineOption methodOpt(
       QStringLiteral("method"),
-      CarbonCommand::tr("Carbon method: pools (land-cover rasters) or volume (stand volume and species)."),
+      CarbonCommand::tr("Carbon method: pools (land-cover rasters), volume (stand volume and species), soil "
+                        "(cropland soil, see --method soil --help) or gainloss (forest flux, see --method "
+                        "gainloss --help)."),
       CarbonCommand::tr("NAME"));
     const QCommandLineOption lulcOpt(
       QStringLiteral("lulc"),
@@ -322,8 +327,8 @@ int runCarbonCommand(const QStringList& arguments) {
     if (method == QLatin1String("volume"))
         return runVolumeMethod(parser);
     if (method != QLatin1String("pools")) {
-        printError(
-          CarbonCommand::tr("unknown --method '%1'; available: pools, volume").arg(parser.value(methodOpt)));
+        printError(CarbonCommand::tr("unknown --method '%1'; available: pools, volume, soil, gainloss")
+                     .arg(parser.value(methodOpt)));
         return ExitUsage;
     }
     if (!parser.isSet(lulcOpt)) {

@@ -180,6 +180,17 @@ LoadedTable loadTable(const TableSpec& spec,
               QString::fromLatin1(spec.keyColumn),
               Parameters::tr("the key column %1 is missing (columns found: %2)")
                 .arg(QString::fromLatin1(spec.keyColumn), header.join(QStringLiteral(", "))));
+    std::vector<int> extraKeyCols;
+    for (const char* name : spec.extraKeyColumns) {
+        extraKeyCols.push_back(findColumn(name));
+        if (extraKeyCols.back() < 0)
+            error(1,
+                  QString::fromLatin1(name),
+                  Parameters::tr("the key column %1 is missing (columns found: %2)")
+                    .arg(QString::fromLatin1(name), header.join(QStringLiteral(", "))));
+    }
+    const bool extraKeysMissing =
+      std::any_of(extraKeyCols.begin(), extraKeyCols.end(), [](int c) { return c < 0; });
     std::vector<int> valueCols;
     for (const ColumnSpec& c : spec.values) {
         valueCols.push_back(findColumn(c.name));
@@ -204,7 +215,7 @@ LoadedTable loadTable(const TableSpec& spec,
                   QStringLiteral("tag"),
                   Parameters::tr("the column tag (verified, secondary, unconfirmed or example) is missing"));
     }
-    if (keyCol < 0)
+    if (keyCol < 0 || extraKeysMissing)
         return result;
 
     // Rows.
@@ -239,6 +250,33 @@ LoadedTable loadTable(const TableSpec& spec,
                 continue;
             }
             row.key = QString::number(qint64(k));
+        }
+        if (!spec.extraKeyColumns.empty()) {
+            QStringList parts{ row.key };
+            bool complete = true;
+            for (std::size_t e = 0; e < extraKeyCols.size(); ++e) {
+                const QString part = cell(extraKeyCols[e]).trimmed();
+                if (part.isEmpty()) {
+                    error(rec.line,
+                          QString::fromLatin1(spec.extraKeyColumns[e]),
+                          Parameters::tr("the key column %1 is empty").arg(spec.extraKeyColumns[e]));
+                    complete = false;
+                }
+                parts << part;
+            }
+            if (!complete)
+                continue;
+            for (qsizetype e = 0; e < parts.size(); ++e)
+                if (parts[e].contains(QLatin1Char('|'))) {
+                    error(
+                      rec.line,
+                      QString::fromLatin1(e == 0 ? spec.keyColumn : spec.extraKeyColumns[std::size_t(e - 1)]),
+                      Parameters::tr("'%1' contains '|', which separates the parts of a key").arg(parts[e]));
+                    complete = false;
+                }
+            if (!complete)
+                continue;
+            row.key = compositeKey(parts);
         }
         if (seen.contains(row.key)) {
             error(rec.line,
@@ -337,6 +375,13 @@ LoadedTable loadTable(const TableSpec& spec,
                       "(0.07) were given where percent (7) is expected"));
     }
     return result;
+}
+
+QString compositeKey(const QStringList& parts) {
+    QStringList normalised;
+    for (const QString& p : parts)
+        normalised << p.trimmed().toLower();
+    return normalised.join(QLatin1Char('|'));
 }
 
 LoadedTable loadDefaultTable(const TableSpec& spec) {

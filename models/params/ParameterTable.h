@@ -30,12 +30,20 @@ struct ColumnSpec {
 struct TableSpec {
     const char* id = "";        ///< e.g. "carbon_pools"; the default file is :/parameters/<defaultPath>
     const char* keyColumn = ""; ///< e.g. "lucode"
-    bool integerKey = false;    ///< keys must be whole numbers (land-cover codes)
-    const char* keyLabel = "";  ///< QT_TRANSLATE_NOOP("Parameters", ...), e.g. "land-cover code"
+    /// Further key columns of a composite key (carbon-methods.md §9, e.g. soil_factors.csv: climate_zone,
+    /// factor, level). The row key is then the key column's value followed by these, each trimmed and
+    /// lower-cased, joined by '|' (compositeKey()); each part must be filled and must not contain '|'.
+    std::vector<const char*> extraKeyColumns;
+    bool integerKey = false;   ///< keys must be whole numbers (land-cover codes)
+    const char* keyLabel = ""; ///< QT_TRANSLATE_NOOP("Parameters", ...), e.g. "land-cover code"
     std::vector<ColumnSpec> values;
     std::vector<const char*> textColumns; ///< optional text columns kept with each row (e.g. "lulc_name")
     const char* defaultPath = "";         ///< path under :/parameters/, e.g. "carbon/carbon_pools.csv"
 };
+
+/// The key of a composite-key row: the parts trimmed, lower-cased and joined by '|'
+/// (e.g. "tropical_moist|lac").
+QString compositeKey(const QStringList& parts);
 
 /// @brief One row of a loaded table. Values are in the order of TableSpec::values; an optional column
 /// that is absent or empty holds nullopt.
