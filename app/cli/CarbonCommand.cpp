@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/CarbonCommand.h"
 
+#include "app/cli/BlueCarbonCommand.h"
 #include "app/cli/CliCommon.h"
 #include "gis/Errors.h"
 #include "gis/ParcelReader.h"
@@ -215,6 +216,8 @@ int runVolumeMethod(const QCommandLineParser& parser) {
 } // namespace
 
 int runCarbonCommand(const QStringList& arguments) {
+    if (wantsBlueCarbon(arguments)) // --method bluecarbon has its own options (BlueCarbonCommand.cpp)
+        return runBlueCarbonCommand(arguments);
     QCommandLineParser parser;
     parser.setApplicationDescription(helpText());
     parser.addHelpOption();
