@@ -243,7 +243,8 @@ private slots:
         }
         CHECK_REL(a.npv[2], npv0, 1e-12);
         CHECK_REL(b.npv[2], npv1, 1e-12);
-        CHECK_REL(npv0, -32.8593646917522, 1e-9); // [example] (the coded form gives −373.67245)
+        CHECK_REL(npv0, -32.8593646917522, 1e-9);  // [example] (the coded form gives −373.67245)
+        CHECK_REL(npv1, 37.700342723681544, 1e-9); // [example] (coded: 837.93445)
         // NPV at 2010 covers only the baseline years: 8.35 × Σ_{k<10} 1.04/1.04^k.
         double base = 0;
         for (int k = 0; k < 10; ++k)
