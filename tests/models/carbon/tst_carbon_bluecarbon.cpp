@@ -6,7 +6,9 @@
 // (§10.7).
 #include "TestUtil.h"
 #include "gis/Gdal.h"
+#include "gis/ParcelReader.h"
 #include "gis/RasterDataset.h"
+#include "gis/VectorWriter.h"
 #include "models/carbon/BlueCarbon.h"
 #include "models/carbon/Valuation.h"
 
@@ -507,6 +509,50 @@ private slots:
         CHECK_REL(r[0].stockT[2], 2.5 * (2 * 15.999676 + 2 * 1.62), 1e-9);
         QVERIFY(r[0].netSequestrationT[2] > 0 && r[0].netSequestrationT[3] > 0);
         CHECK_REL(r[0].sinceplantingT, 2.5 * (66.297 + 11 * 1.62), 1e-9);
+    }
+
+    void restorationPlotAttributes() {
+        // Planting years are checked per feature: file, row (feature) and column (field) are named.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("plots.gpkg"));
+        auto square = [](double x0) {
+            // Near the central meridian of EPSG:4547 (114°E, false easting 500 km), where scale ≈ 1.
+            const double x = 500000 + x0, y = 2550000;
+            tanhui::gis::Ring r;
+            r.xy = { x, y, x + 100, y, x + 100, y + 100, x, y + 100, x, y };
+            tanhui::gis::MultiPolygon mp;
+            mp.parts.push_back({ { r } });
+            return mp;
+        };
+        using F = tanhui::gis::VectorField;
+        const std::vector<F> fields = { { QStringLiteral("plot_id"), F::Type::String },
+                                        { QStringLiteral("种植年份"), F::Type::String } };
+        std::vector<tanhui::gis::VectorFeature> features = {
+            { { QStringLiteral("A"), QStringLiteral("2019") }, square(0) },
+            { { QStringLiteral("B"), QStringLiteral("abc") }, square(200) },
+            { { QStringLiteral("C"), QVariant() }, square(400) },
+            { { QStringLiteral("D"), QStringLiteral("2031") }, square(600) },
+        };
+        tanhui::gis::writePolygonLayer(
+          path.toStdString(), QStringLiteral("plots"), tanhui::gis::Crs::fromEpsg(4547), fields, features);
+        tanhui::gis::ParcelReadOptions read;
+        read.idField = QStringLiteral("plot_id");
+        const tanhui::gis::ParcelSet set = tanhui::gis::readParcels(path.toStdString(), read);
+        tanhui::models::params::Issues issues;
+        const auto plots = carbon::readRestorationPlots(
+          path.toStdString(), read.open, set, QStringLiteral("种植年份"), 2030, issues);
+        QCOMPARE(plots.size(), std::size_t(4));
+        QCOMPARE(plots[0].plantYear, std::optional<int>(2019));
+        CHECK_REL(plots[0].areaHa, 1.0, 1e-3); // 100 m × 100 m (ellipsoidal area)
+        QCOMPARE(issues.size(), std::size_t(3));
+        QVERIFY(issues[0].isError() && issues[0].row == 2 && issues[0].column == QStringLiteral("种植年份"));
+        QVERIFY(issues[1].isError() && issues[1].row == 3);
+        QVERIFY(!issues[2].isError() && issues[2].row == 4); // planted after the final year
+        tanhui::models::params::Issues missing;
+        carbon::readRestorationPlots(
+          path.toStdString(), read.open, set, QStringLiteral("year"), 2030, missing);
+        QCOMPARE(missing.size(), std::size_t(1));
+        QVERIFY(missing[0].message.contains(QStringLiteral("种植年份")));
     }
 };
 
