@@ -868,8 +868,16 @@ CbcRunResult runCbcRasters(const std::vector<LulcInput>& snapshots,
     double nodataM2 = 0, partialM2 = 0;
     const bool constantArea = !(result.crs.isValid() && result.crs.isGeographic());
 
-    const std::size_t bytesPerCell = nd * 9 + (nr * 4 + np * 3) * 8 + 8;
-    const int rowsPerStrip = stripRows(grid, options.memoryBudgetBytes / 2, bytesPerCell);
+    // Per cell of a strip: the snapshot values and masks, the cell's history, one output buffer and
+    // the output bands written into GDAL's block cache. When the budget allows, strips are whole rows
+    // of 256-row tiles and every writer is flushed after each strip, so the cache never holds more than
+    // one strip of output (§8 row 8); otherwise GDAL's cache limit bounds it.
+    const std::size_t outputBands = nr * 4 + np * std::size_t(periodBands);
+    const std::size_t bytesPerCell = nd * 9 + 16 + outputBands * 8;
+    int rowsPerStrip = stripRows(grid, options.memoryBudgetBytes / 2, bytesPerCell);
+    const bool tileAligned = rowsPerStrip >= 256 && !stockWriters.empty();
+    if (tileAligned)
+        rowsPerStrip -= rowsPerStrip % 256;
     std::vector<std::vector<double>> values(nd);
     std::vector<std::vector<unsigned char>> valid(nd);
     std::vector<const History*> cellHistory;
@@ -930,6 +938,12 @@ CbcRunResult runCbcRasters(const std::vector<LulcInput>& snapshots,
             writeBand(*periodWriters[p], 2, [&](const CbcCellSeries& s) { return s.emissions[p]; });
             if (model.valued())
                 writeBand(*periodWriters[p], 3, [&](const CbcCellSeries& s) { return s.npv[p]; });
+        }
+        if (tileAligned) {
+            for (auto& wr : stockWriters)
+                wr->flush();
+            for (auto& wr : periodWriters)
+                wr->flush();
         }
     }
 

@@ -265,7 +265,7 @@ struct CbcRunResult {
 
 struct CbcRunOptions {
     std::string outDir; ///< rasters are written here; empty: no rasters (no parcels either)
-    std::size_t memoryBudgetBytes = 256u << 20;
+    std::size_t memoryBudgetBytes = 512u << 20; ///< strip buffers and output blocks held at once
     gis::Feedback* feedback = nullptr;
 };
 
