@@ -189,6 +189,7 @@ struct CbcModelOptions {
 /// excludes litter; NPV_Y = (Σ period net sequestration ending ≤ Y) × Σ_{k=0}^{Y−t0−1} p/(1+d)^k.
 class CbcModel {
 public:
+    /// Keeps references to `classes` and `transitions`: they must outlive the model.
     /// Throws std::invalid_argument on fewer than 2 snapshots, unsorted years, an analysis year not
     /// after the last snapshot, or a price table that does not cover the years (validate first).
     CbcModel(const CbcParameters& classes, const CbcTransitions& transitions, CbcModelOptions options);
