@@ -2,9 +2,507 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>BlueCarbon</name>
+    <message>
+        <location filename="../models/carbon/BlueCarbon.cpp" line="+330"/>
+        <source>the transitions table is empty: a header row lulc-class,&lt;class&gt;,… is expected</source>
+        <translation>转移表为空：应有表头行 lulc-class,&lt;类别&gt;,…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>the column &apos;%1&apos; names no class of the biophysical table (lulc-class or lucode)</source>
+        <translation>列“%1”不是生物物理参数表中的类别（lulc-class 或 lucode）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the first column must be &apos;lulc-class&apos; (the from-class of each row)</source>
+        <translation>第一列必须是“lulc-class”（每行的转出类别）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a default table needs the columns &apos;source&apos; and &apos;tag&apos;</source>
+        <translation>默认参数表必须包含“source”和“tag”列</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the row &apos;%1&apos; names no class of the biophysical table (remove legend or note rows; classes are named by lulc-class or lucode)</source>
+        <translation>行“%1”不是生物物理参数表中的类别（请删除图例或注释行；类别用 lulc-class 或 lucode 命名）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the class &apos;%1&apos; has a second row</source>
+        <translation>类别“%1”出现了第二行</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>unknown tag &apos;%1&apos; (verified, secondary, unconfirmed or example)</source>
+        <translation>未知标签“%1”（应为 verified、secondary、unconfirmed 或 example）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the source is empty</source>
+        <translation>来源为空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, row %2</source>
+        <translation>%1，第 %2 行</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&apos;%1&apos; → &apos;%2&apos;: &apos;%3&apos; is not a transition; use accum, NCC, low-impact-disturb, med-impact-disturb, high-impact-disturb or leave the cell blank</source>
+        <translation>“%1”→“%2”：“%3”不是有效的转移类型；请使用 accum、NCC、low-impact-disturb、med-impact-disturb、high-impact-disturb 或留空</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&apos;%1&apos; → &apos;%1&apos; is %2: a habitat that stays itself stops accumulating after the first transition (InVEST #671); use accum unless that is intended</source>
+        <translation>“%1”→“%1”为 %2：保持不变的生境在第一次转移后将停止累积（InVEST #671）；除非有意如此，请使用 accum</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>blank</source>
+        <translation>空白</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>the price table must give a price for every year from %1 to %2; missing: %3</source>
+        <translation>价格表必须给出 %1 至 %2 年每一年的价格；缺少：%3</translation>
+    </message>
+    <message>
+        <location line="+203"/>
+        <source>blue carbon needs at least two dated land-cover snapshots (baseline and one transition; InVEST #1534), %1 given</source>
+        <translation>蓝碳计算至少需要两期带年份的土地覆被快照（基准期和一次转移；InVEST #1534），当前给出 %1 期</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the analysis year %1 must be after the last snapshot year %2</source>
+        <translation>分析年份 %1 必须晚于最后一期快照年份 %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>a land-cover raster must have exactly one band, this one has %1</source>
+        <translation>土地覆被栅格必须只有一个波段，该栅格有 %1 个</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a land-cover raster must hold whole-number class codes; its data type is %1</source>
+        <translation>土地覆被栅格必须存储整数类别代码；其数据类型为 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the raster&apos;s CRS has no linear unit; cell areas cannot be computed</source>
+        <translation>该栅格的坐标系没有线性单位，无法计算像元面积</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the raster is not on the same grid as %1 (the snapshots must have the same pixel size and extent; align them first, §8 row 11): %2 vs %3</source>
+        <translation>该栅格与 %1 不在同一格网上（各期快照的像元大小和范围必须相同；请先对齐，§8 第 11 行）：%2 与 %3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the raster&apos;s CRS differs from that of %1</source>
+        <translation>该栅格的坐标系与 %1 不同</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>%1 land-cover code(s) present in %2 but missing from the biophysical table: %3 (a code 0 is often an undeclared nodata value)</source>
+        <translation>%2 中有 %1 个土地覆被代码在生物物理参数表中缺失：%3（代码 0 通常是未声明的无数据值）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>the snapshots contain transitions missing from the transitions table: %1</source>
+        <translation>快照中出现了转移表中没有的转移：%1</translation>
+    </message>
+    <message>
+        <location line="+332"/>
+        <source>the layer has no field &apos;%1&apos;; its fields are: %2</source>
+        <translation>图层没有字段“%1”；其字段为：%2</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>plot %1: the planting year &apos;%2&apos; is not a year (a whole number from 1900 to 2200)</source>
+        <translation>样地 %1：种植年份“%2”不是有效年份（1900 至 2200 之间的整数）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>plot %1 is planted in %2, not before the final year %3: it gains nothing in this report</source>
+        <translation>样地 %1 于 %2 年种植，不早于最终年份 %3：本报告中没有增汇</translation>
+    </message>
+</context>
+<context>
+    <name>BlueCarbonCommand</name>
+    <message>
+        <location filename="../app/cli/BlueCarbonCommand.cpp" line="+34"/>
+        <source>Blue carbon of mangroves and coastal wetlands (carbon-methods.md §2, §4; docs/blue-carbon.md).
+
+Coastal Blue Carbon engine: from dated land-cover snapshots (--lulc FILE@YEAR, two or more, same
+grid) each cell is followed year by year from the first snapshot to --analysis-year. At each later
+snapshot the transitions table (from-class row × to-class column: accum, NCC,
+low-/med-/high-impact-disturb or blank) decides what happens: accum = the destination class&apos;s yearly
+accumulation per pool (biomass, soil, litter; t C/ha/yr, up to its optional ceiling); a disturbance
+moves a share of the biomass and soil stock (ratio of the source class) into a cohort that is
+emitted with the source class&apos;s half-life, E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H)); half-life 0 =
+no emissions. By default (the User&apos;s Guide) every cohort decays until fully emitted, litter is a
+running stock, and NPV = Σ p_t × N_t / (1 + d)^(t − t0). --invest-compatible reproduces InVEST&apos;s
+coded behaviour instead (see the option).
+
+Restoration (--restoration-plots): IPCC 2013 Wetlands Supplement Tier 1 per plot from its planting
+year: biomass G × (1 + R) × CF per year up to the Tier 1 stock AGB × (1 + R) × CF, plus the soil
+removal −EF_RE per year for planted or seeded plots (subtropical: 16.0 t C/ha/yr up to 66.3 t C/ha;
+1.62 t C/ha/yr).
+
+Outputs in --out DIR (t C = tonnes of carbon; t CO2e = t C × 44/12; report years = the snapshot
+years and the analysis year; stocks at the start of a year; periods between report years):
+  totals_bluecarbon.csv  quantity,value,unit: stock_&lt;pool&gt;_&lt;year&gt; and stock_total_&lt;year&gt; (t C),
+      net_sequestration_&lt;y1&gt;_&lt;y2&gt; (t C, positive = gain) and _co2e_ (t CO2e), emissions_&lt;y1&gt;_&lt;y2&gt;
+      (t C emitted by disturbances), npv_&lt;year&gt; (currency), valid_area_ha, nodata_area_ha (cells
+      nodata at any snapshot, excluded), partial_nodata_area_ha, invest_compatible, flagged_classes,
+      restoration_* (t C, t CO2e, ha) with --restoration-plots.
+  parcels_bluecarbon.csv/.gpkg (with --parcels): fid, id, area_ha, valid_area_ha, nodata_share (0–1),
+      &lt;pool&gt;_t_&lt;year&gt; and total_t_&lt;year&gt; (t C), total_t_per_ha_&lt;year&gt; (t C/ha over the valid area),
+      net_seq_t_&lt;y1&gt;_&lt;y2&gt; (t C), net_seq_co2e_t_&lt;y1&gt;_&lt;y2&gt; (t CO2e), emissions_t_&lt;y1&gt;_&lt;y2&gt; (t C),
+      npv_&lt;year&gt; (currency), flagged_classes (code:tag of flagged parameter rows), geometry_repaired.
+  restoration_plots.csv/.gpkg (with --restoration-plots): fid, id, planting_year, area_ha,
+      biomass_t_per_ha_&lt;year&gt;, soil_t_per_ha_&lt;year&gt; (t C/ha gained since planting), stock_t_&lt;year&gt;
+      (t C), net_seq_t_&lt;y1&gt;_&lt;y2&gt; (t C), net_seq_co2e_t_&lt;y1&gt;_&lt;y2&gt; (t CO2e), since_planting_t (t C),
+      since_planting_co2e_t (t CO2e), planted, flagged_parameters.
+  parameters_used.csv  table,key,parameter,value,unit,tag,source of every row and option used.
+  cbc_stock_&lt;year&gt;.tif  stock density, t C/ha (bands biomass, soil, litter, total; NaN = nodata).
+  cbc_period_&lt;y1&gt;_&lt;y2&gt;.tif  net_sequestration and emissions (t C/ha), npv (currency/ha).
+Values tagged unconfirmed, secondary or example are listed as warnings and flagged per parcel.
+
+Example:
+  tanhui-cli carbon --method bluecarbon --lulc lc2015.tif@2015 --lulc lc2024.tif@2024 \
+      --analysis-year 2030 --restoration-plots mangrove_restoration.gpkg \
+      --planting-year-field 种植年份 --plot-id plot_id --parcels wetland_units.gpkg --id 单元编码 --out blue_out</source>
+        <translation>红树林与滨海湿地蓝碳（carbon-methods.md §2、§4；docs/blue-carbon.md）。
+
+滨海蓝碳（CBC）引擎：根据带年份的土地覆被快照（--lulc FILE@YEAR，两期或以上，同一格网），
+从第一期快照到 --analysis-year 逐年跟踪每个像元。在之后的每期快照，由转移表（行为转出类别 ×
+列为转入类别：accum、NCC、low-/med-/high-impact-disturb 或空白）决定变化：accum = 转入类别
+各碳库（生物量、土壤、凋落物；t C/ha/yr，不超过其可选上限）的年累积量；扰动将生物量和土壤
+碳储量的一部分（转出类别的比例）转为一个排放队列，按转出类别的半衰期排放，
+E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默认（按用户指南）每个队列持续
+衰减直至全部排放，凋落物为累计库存，NPV = Σ p_t × N_t / (1 + d)^(t − t0)。
+--invest-compatible 则复现 InVEST 代码的实际行为（见该选项）。
+
+修复（--restoration-plots）：按 IPCC 2013《湿地增补指南》Tier 1，每块样地自种植年份起：
+生物量每年增加 G × (1 + R) × CF，直至 Tier 1 储量 AGB × (1 + R) × CF；人工种植或播种的样地
+另加每年 −EF_RE 的土壤清除量（亚热带：16.0 t C/ha/yr，上限 66.3 t C/ha；1.62 t C/ha/yr）。
+
+--out DIR 中的输出（t C = 吨碳；t CO2e = t C × 44/12；报告年份 = 各期快照年份和分析年份；
+碳储量为年初值；时段为相邻报告年份之间）：
+  totals_bluecarbon.csv  quantity,value,unit：stock_&lt;pool&gt;_&lt;year&gt; 和 stock_total_&lt;year&gt;（t C），
+      net_sequestration_&lt;y1&gt;_&lt;y2&gt;（t C，正值 = 增加）及 _co2e_（t CO2e），emissions_&lt;y1&gt;_&lt;y2&gt;
+      （扰动排放的 t C），npv_&lt;year&gt;（货币），valid_area_ha，nodata_area_ha（任一快照中为无数据的
+      像元，已排除），partial_nodata_area_ha，invest_compatible，flagged_classes，
+      给出 --restoration-plots 时还有 restoration_*（t C、t CO2e、ha）。
+  parcels_bluecarbon.csv/.gpkg（给出 --parcels 时）：fid、id、area_ha、valid_area_ha、nodata_share（0–1），
+      &lt;pool&gt;_t_&lt;year&gt; 和 total_t_&lt;year&gt;（t C），total_t_per_ha_&lt;year&gt;（有效面积上的 t C/ha），
+      net_seq_t_&lt;y1&gt;_&lt;y2&gt;（t C），net_seq_co2e_t_&lt;y1&gt;_&lt;y2&gt;（t CO2e），emissions_t_&lt;y1&gt;_&lt;y2&gt;（t C），
+      npv_&lt;year&gt;（货币），flagged_classes（被标记参数行的 代码:标签），geometry_repaired。
+  restoration_plots.csv/.gpkg（给出 --restoration-plots 时）：fid、id、planting_year、area_ha，
+      biomass_t_per_ha_&lt;year&gt;、soil_t_per_ha_&lt;year&gt;（种植以来增加的 t C/ha），stock_t_&lt;year&gt;
+      （t C），net_seq_t_&lt;y1&gt;_&lt;y2&gt;（t C），net_seq_co2e_t_&lt;y1&gt;_&lt;y2&gt;（t CO2e），since_planting_t（t C），
+      since_planting_co2e_t（t CO2e），planted，flagged_parameters。
+  parameters_used.csv  table,key,parameter,value,unit,tag,source：所用的每一参数行和选项。
+  cbc_stock_&lt;year&gt;.tif  碳密度，t C/ha（波段 biomass、soil、litter、total；NaN = 无数据）。
+  cbc_period_&lt;y1&gt;_&lt;y2&gt;.tif  net_sequestration 和 emissions（t C/ha），npv（货币/ha）。
+标签为 unconfirmed、secondary 或 example 的数值会以警告列出，并在每个地块中标记。
+
+示例：
+  tanhui-cli carbon --method bluecarbon --lulc lc2015.tif@2015 --lulc lc2024.tif@2024 \
+      --analysis-year 2030 --restoration-plots mangrove_restoration.gpkg \
+      --planting-year-field 种植年份 --plot-id plot_id --parcels wetland_units.gpkg --id 单元编码 --out blue_out</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>the price table needs the columns year and price</source>
+        <translation>价格表必须包含 year 和 price 列</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&apos;%1&apos; is not a year</source>
+        <translation>“%1”不是年份</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>“%1”不是数字</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the year %1 appears twice</source>
+        <translation>年份 %1 出现了两次</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>bluecarbon (this method).</source>
+        <translation>bluecarbon（本方法）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+72"/>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <source>Land-cover snapshot FILE@YEAR (integer classes; two or more, on one grid; the earliest is the baseline).</source>
+        <translation>土地覆被快照 FILE@YEAR（整数类别；两期或以上，位于同一格网；最早一期为基准）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FILE@YEAR</source>
+        <translation>FILE@YEAR</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Final year of the analysis, after the last snapshot.</source>
+        <translation>分析的最终年份，须晚于最后一期快照。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>YEAR</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Biophysical table CSV (lucode, lulc-class, &lt;pool&gt;-initial in t C/ha, &lt;pool&gt;-half-life in yr, &lt;pool&gt;-low/med/high-impact-disturb ratios 0–1, &lt;pool&gt;-yearly-accumulation in t C/ha/yr, optional biomass-/soil-ceiling in t C/ha). Default: the built-in table for the sample classes.</source>
+        <translation>生物物理参数表 CSV（lucode、lulc-class、&lt;碳库&gt;-initial，单位 t C/ha；&lt;碳库&gt;-half-life，单位年；&lt;碳库&gt;-low/med/high-impact-disturb，比例 0–1；&lt;碳库&gt;-yearly-accumulation，单位 t C/ha/yr；可选 biomass-/soil-ceiling，单位 t C/ha）。默认：内置的示例类别参数表。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+6"/>
+        <location line="+24"/>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Transitions table CSV: first column lulc-class (from), one column per to-class; cells accum, NCC, low-impact-disturb, med-impact-disturb, high-impact-disturb or blank. Default: the built-in table.</source>
+        <translation>转移表 CSV：第一列为 lulc-class（转出类别），每个转入类别一列；单元格为 accum、NCC、low-impact-disturb、med-impact-disturb、high-impact-disturb 或空白。默认：内置转移表。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reproduce InVEST&apos;s coded behaviour: a later disturbance replaces the earlier one, emissions stop at a snapshot whose preceding class has half-life 0, litter is the accumulation rate (not a running stock) and is left out of net sequestration after the first transition, no ceilings, and NPV = cumulative sequestration × Σ discounted prices.</source>
+        <translation>复现 InVEST 代码的实际行为：后一次扰动替换前一次；若某期快照之前的类别半衰期为 0，排放在该快照处停止；凋落物取累积速率（而非累计库存），且在第一次转移后不计入净固碳；不设上限；NPV = 累计固碳量 × Σ 折现价格。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Carbon price in the baseline year, currency per t C (a CO2 price × 44/12).</source>
+        <translation>基准年碳价，货币单位/t C（CO2 价格 × 44/12）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>V</source>
+        <translation>V</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Yearly price increase with --price, % (default 0).</source>
+        <translation>配合 --price 使用的年价格涨幅，%（默认 0）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>PCT</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Discount rate, % per year (needed for valuation).</source>
+        <translation>贴现率，%/年（估值时必需）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Price table CSV (year, price in currency per t C) covering every year from the first snapshot to the year before the analysis year; undiscounted prices.</source>
+        <translation>价格表 CSV（year、price，货币单位/t C），须覆盖从第一期快照到分析年份前一年的每一年；价格为未折现价格。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Parcel polygons to aggregate over (exact cell coverage, true areas).</source>
+        <translation>用于汇总的地块多边形（精确像元覆盖，真实面积）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Parcel id field (default: the feature id).</source>
+        <translation>地块编号字段（默认：要素编号）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <location line="+5"/>
+        <source>FIELD</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Mangrove restoration plots (polygons) for the Wetlands Supplement Tier 1 route.</source>
+        <translation>红树林修复样地（多边形），按《湿地增补指南》Tier 1 方法计算。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Field of the restoration plots with the planting year (e.g. 种植年份).</source>
+        <translation>修复样地中记录种植年份的字段（如 种植年份）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restoration plot id field (default: the feature id).</source>
+        <translation>修复样地编号字段（默认：要素编号）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Wetlands Supplement climate row: trop_wet, trop_dry or subtrop (default; Guangzhou).</source>
+        <translation>《湿地增补指南》气候类型：trop_wet、trop_dry 或 subtrop（默认；广州）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The plots regenerate naturally (not planted or seeded): no soil removal factor (§4).</source>
+        <translation>样地为自然更新（非人工种植或播种）：不计土壤清除因子（§4）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Threads for parcel statistics (0 = all cores).</source>
+        <translation>地块统计使用的线程数（0 = 全部核心）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Output folder (created if needed).</source>
+        <translation>输出文件夹（不存在时自动创建）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DIR</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No progress bar or summary.</source>
+        <translation>不显示进度条和摘要。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>--threads must be a whole number from 0 (all cores) to 1024, not &apos;%1&apos;</source>
+        <translation>--threads 必须是 0（全部核心）到 1024 之间的整数，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--analysis-year must be a year, not &apos;%1&apos;</source>
+        <translation>--analysis-year 必须是年份，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--id needs --parcels</source>
+        <translation>--id 需要配合 --parcels 使用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--restoration-plots and --planting-year-field go together</source>
+        <translation>--restoration-plots 与 --planting-year-field 必须同时给出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>give either --price or --price-table, not both</source>
+        <translation>--price 与 --price-table 只能给出其一</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>valuation needs --discount (%, e.g. 4)</source>
+        <translation>估值需要 --discount（%，例如 4）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--discount and --inflation need --price or --price-table</source>
+        <translation>--discount 和 --inflation 需要配合 --price 或 --price-table 使用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--inflation applies to --price, not to a price table</source>
+        <translation>--inflation 仅适用于 --price，不适用于价格表</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--lulc %1: expected FILE@YEAR, e.g. landcover_2015.tif@2015</source>
+        <translation>--lulc %1：应为 FILE@YEAR，例如 landcover_2015.tif@2015</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+5"/>
+        <source>input file not found: %1</source>
+        <translation>找不到输入文件：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--out %1: the folder cannot be created or is not writable</source>
+        <translation>--out %1：无法创建该文件夹或该文件夹不可写</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>--%1 must be a number, not &apos;%2&apos;</source>
+        <translation>--%1 必须是数字，而不是“%2”</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>unknown climate &apos;%1&apos;; use trop_wet, trop_dry or subtrop</source>
+        <translation>未知气候类型“%1”；请使用 trop_wet、trop_dry 或 subtrop</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 ha are nodata at some snapshots but not all; those cells are left out of every total (nodata_area_ha)</source>
+        <translation>有 %1 ha 在部分（而非全部）快照中为无数据；这些像元不计入任何合计（nodata_area_ha）</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>biophysical table %1, row %2 (%3 %4) is tagged %5: %6</source>
+        <translation>生物物理参数表 %1 第 %2 行（%3 %4）的标签为 %5：%6</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Wetlands Supplement table %1, row %2 (%3) is tagged %4: %5</source>
+        <translation>湿地增补指南参数表 %1 第 %2 行（%3）的标签为 %4：%5</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>blue carbon %1: stock %2 t C in %3; net sequestration %4–%3: %5 t C (%6 t CO2e) over %7 ha</source>
+        <translation>蓝碳 %1：%3 年碳储量 %2 t C；%4–%3 年净固碳 %5 t C（%6 t CO2e），面积 %7 ha</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(InVEST-compatible)</source>
+        <translation>（InVEST 兼容）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(User&apos;s Guide)</source>
+        <translation>（用户指南）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>done in %1 s; wrote %2</source>
+        <translation>用时 %1 秒完成；已写入 %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cancelled; finished outputs in %1 were not replaced</source>
+        <translation>已取消；%1 中已有的完整输出未被替换</translation>
+    </message>
+</context>
+<context>
     <name>CarbonCommand</name>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="+229"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="+232"/>
         <location line="+22"/>
         <source>NAME</source>
         <translation>名称</translation>
@@ -134,8 +632,8 @@
         <translation>不显示进度条和摘要。</translation>
     </message>
     <message>
-        <location line="-175"/>
-        <location line="+236"/>
+        <location line="-177"/>
+        <location line="+238"/>
         <source>--threads must be a whole number from 0 (all cores) to 1024, not &apos;%1&apos;</source>
         <translation>--threads 必须是 0（全部核心）到 1024 之间的整数，而不是“%1”</translation>
     </message>
@@ -150,8 +648,8 @@
         <translation>--lulc %1：应为 FILE@YEAR 格式，如 landcover_2015.tif@2015</translation>
     </message>
     <message>
-        <location line="-248"/>
-        <location line="+253"/>
+        <location line="-250"/>
+        <location line="+255"/>
         <location line="+48"/>
         <source>input file not found: %1</source>
         <translation>找不到输入文件：%1</translation>
@@ -182,13 +680,13 @@
         <translation>--discount 和 --price-change 需要同时指定 --price</translation>
     </message>
     <message>
-        <location line="-283"/>
-        <location line="+290"/>
+        <location line="-285"/>
+        <location line="+292"/>
         <source>--out %1: the folder cannot be created or is not writable</source>
         <translation>--out %1：无法创建该文件夹，或该文件夹不可写</translation>
     </message>
     <message>
-        <location line="-374"/>
+        <location line="-376"/>
         <source>Carbon stocks, stock change and value from dated land-cover rasters (pool-table method: IPCC Tier 1 /
 InVEST Carbon).
 
@@ -263,7 +761,7 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>%1 个地块，用时 %2 秒；已写出 %3</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>Volume method: field with the dominant species (e.g. 优势树种).</source>
         <translation>蓄积量法：优势树种字段（如 优势树种）。</translation>
     </message>
@@ -318,8 +816,8 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>%1 个日期，%2 个地块，用时 %3 秒；已写出 %4</translation>
     </message>
     <message>
-        <location line="-329"/>
-        <location line="+338"/>
+        <location line="-331"/>
+        <location line="+340"/>
         <source>cancelled; finished outputs in %1 were not replaced</source>
         <translation>已取消；%1 中已有的完整输出未被替换</translation>
     </message>
@@ -641,8 +1139,8 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="-462"/>
-        <location line="+249"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="-464"/>
+        <location line="+251"/>
         <location filename="../app/cli/CliCommon.cpp" line="+39"/>
         <source>(see tanhui-cli %1 --help)</source>
         <translation>（参见 tanhui-cli %1 --help）</translation>
@@ -653,8 +1151,8 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>多余的参数“%1”%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="-251"/>
-        <location line="+249"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="-253"/>
+        <location line="+251"/>
         <location filename="../app/cli/CliCommon.cpp" line="+6"/>
         <source>missing --%1 %2</source>
         <translation>缺少 --%1%2</translation>
@@ -1319,12 +1817,13 @@ Example (the sample project):
 <context>
     <name>Parameters</name>
     <message>
+        <location filename="../models/carbon/BlueCarbon.cpp" line="-1028"/>
         <location filename="../models/carbon/PoolMethod.cpp" line="-196"/>
         <source>land-cover code</source>
         <translation>土地覆盖代码</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../models/carbon/PoolMethod.cpp" line="+5"/>
         <source>above-ground carbon stock</source>
         <translation>地上生物量碳储量</translation>
     </message>
@@ -1374,16 +1873,123 @@ Example (the sample project):
         <translation>生长量标准差</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../models/carbon/BlueCarbon.cpp" line="+6"/>
+        <source>initial biomass carbon stock</source>
+        <translation>初始生物量碳储量</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>initial soil carbon stock</source>
+        <translation>初始土壤碳储量</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>initial litter carbon stock</source>
+        <translation>初始凋落物碳储量</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>biomass half-life (0 = no emissions)</source>
+        <translation>生物量半衰期（0 = 不排放）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>soil half-life (0 = no emissions)</source>
+        <translation>土壤半衰期（0 = 不排放）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>biomass share disturbed, low impact</source>
+        <translation>低强度扰动的生物量扰动比例</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>biomass share disturbed, medium impact</source>
+        <translation>中强度扰动的生物量扰动比例</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>biomass share disturbed, high impact</source>
+        <translation>高强度扰动的生物量扰动比例</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>soil share disturbed, low impact</source>
+        <translation>低强度扰动的土壤扰动比例</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>soil share disturbed, medium impact</source>
+        <translation>中强度扰动的土壤扰动比例</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>soil share disturbed, high impact</source>
+        <translation>高强度扰动的土壤扰动比例</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>biomass yearly accumulation</source>
+        <translation>生物量年累积量</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>soil yearly accumulation</source>
+        <translation>土壤年累积量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>litter yearly accumulation</source>
+        <translation>凋落物年累积量</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>biomass stock where accumulation stops</source>
+        <translation>生物量累积停止时的碳储量</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>soil stock where accumulation stops</source>
+        <translation>土壤累积停止时的碳储量</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>climate zone</source>
+        <translation>气候区</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tier 1 above-ground biomass stock</source>
+        <translation>Tier 1 地上生物量储量</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>above-ground biomass growth</source>
+        <translation>地上生物量生长量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../models/carbon/GainLossMethod.cpp" line="+6"/>
         <location filename="../models/carbon/PoolMethod.cpp" line="+1"/>
         <source>root-to-shoot ratio</source>
         <translation>根茎比</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../models/carbon/GainLossMethod.cpp" line="+2"/>
         <location filename="../models/carbon/PoolMethod.cpp" line="+2"/>
         <source>carbon fraction of dry matter</source>
         <translation>干物质含碳率</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>natural soil organic carbon stock</source>
+        <translation>自然土壤有机碳储量</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>soil emission factor after revegetation (negative = removal)</source>
+        <translation>植被恢复后的土壤排放因子（负值 = 清除）</translation>
     </message>
     <message>
         <location filename="../models/carbon/PoolMethod.cpp" line="+5"/>
@@ -1482,16 +2088,18 @@ Example (the sample project):
     </message>
     <message>
         <location filename="../models/params/ParameterTable.cpp" line="+149"/>
+        <location line="+310"/>
         <source>cannot open the table: %1</source>
         <translation>无法打开表格：%1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-299"/>
+        <location line="+313"/>
         <source>a quoted field is not closed (missing &apos;&quot;&apos;)</source>
         <translation>带引号的字段未闭合（缺少 &apos;&quot;&apos;）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-309"/>
         <source>the table is empty: a header row with the column %1 is expected</source>
         <translation>表格为空：应有包含 %1 列的表头行</translation>
     </message>

@@ -2,6 +2,7 @@
 #include "app/cli/CarbonCommand.h"
 
 #include "app/cli/CarbonFluxCommands.h"
+#include "app/cli/BlueCarbonCommand.h"
 #include "app/cli/CliCommon.h"
 #include "gis/Errors.h"
 #include "gis/ParcelReader.h"
@@ -218,6 +219,8 @@ int runVolumeMethod(const QCommandLineParser& parser) {
 int runCarbonCommand(const QStringList& arguments) {
     if (const auto rc = runCarbonFluxMethod(arguments)) // --method soil / gainloss: own options
         return *rc;
+    if (wantsBlueCarbon(arguments)) // --method bluecarbon has its own options (BlueCarbonCommand.cpp)
+        return runBlueCarbonCommand(arguments);
     QCommandLineParser parser;
     parser.setApplicationDescription(helpText());
     parser.addHelpOption();

@@ -1,5 +1,7 @@
-# Carbon methods: pool-table method (InVEST Carbon / IPCC Tier 1), volume method (§5), cropland soil (§3.3, §3.7), gain-loss (§3.2), valuation, result tables.
+# Carbon methods: pool-table method (InVEST Carbon / IPCC Tier 1), volume method (§5), cropland soil (§3.3, §3.7),
+# gain-loss (§3.2), blue carbon (CBC engine §2, Wetlands Supplement §4), valuation, result tables.
 target_sources(tanhui_models PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/BlueCarbon.cpp ${CMAKE_CURRENT_LIST_DIR}/BlueCarbon.h
   ${CMAKE_CURRENT_LIST_DIR}/CarbonTables.cpp ${CMAKE_CURRENT_LIST_DIR}/CarbonTables.h
   ${CMAKE_CURRENT_LIST_DIR}/PoolMethod.cpp ${CMAKE_CURRENT_LIST_DIR}/PoolMethod.h
   ${CMAKE_CURRENT_LIST_DIR}/Valuation.cpp ${CMAKE_CURRENT_LIST_DIR}/Valuation.h

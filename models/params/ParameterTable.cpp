@@ -447,4 +447,31 @@ Issues checkKnownKey(const ParameterTable& table,
                       known.join(QStringLiteral(", "))) } };
 }
 
+std::vector<CsvLine> readCsvLines(const QString& path, Issues& issues, const QString& displayName) {
+    const QString file = displayName.isEmpty() ? path : displayName;
+    std::vector<CsvLine> lines;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        issues.push_back({ Issue::Severity::Error,
+                           file,
+                           0,
+                           {},
+                           Parameters::tr("cannot open the table: %1").arg(f.errorString()) });
+        return lines;
+    }
+    QByteArray bytes = f.readAll();
+    if (bytes.startsWith("\xEF\xBB\xBF"))
+        bytes.remove(0, 3);
+    bool unterminated = false;
+    for (CsvRecord& r : parseCsv(QString::fromUtf8(bytes), unterminated))
+        lines.push_back({ r.line, std::move(r.fields) });
+    if (unterminated)
+        issues.push_back({ Issue::Severity::Error,
+                           file,
+                           0,
+                           {},
+                           Parameters::tr("a quoted field is not closed (missing '\"')") });
+    return lines;
+}
+
 } // namespace tanhui::models::params

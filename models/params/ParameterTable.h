@@ -127,4 +127,15 @@ Issues checkKnownKey(const ParameterTable& table,
                      const QString& where,
                      const QString& column);
 
+/// @brief One raw record of a CSV file: its 1-based starting line and its fields (quoted fields as
+/// written, unquoted fields trimmed). For tables that are not key × column (e.g. transition matrices).
+struct CsvLine {
+    int line = 0;
+    QStringList fields;
+};
+/// @brief Reads a CSV file (UTF-8, byte-order mark tolerated, RFC 4180 quoting, blank lines skipped;
+/// ":/" paths are Qt resources). Problems (cannot open, unclosed quote) are appended to `issues`
+/// naming `displayName` (defaults to `path`).
+std::vector<CsvLine> readCsvLines(const QString& path, Issues& issues, const QString& displayName = {});
+
 } // namespace tanhui::models::params
