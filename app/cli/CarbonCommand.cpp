@@ -2,6 +2,7 @@
 #include "app/cli/CarbonCommand.h"
 
 #include "app/cli/CliCommon.h"
+#include "app/cli/RegressionCommand.h"
 #include "gis/Errors.h"
 #include "gis/ParcelReader.h"
 #include "models/carbon/CarbonTables.h"
@@ -215,12 +216,15 @@ int runVolumeMethod(const QCommandLineParser& parser) {
 } // namespace
 
 int runCarbonCommand(const QStringList& arguments) {
+    if (isRegressionMethod(arguments)) // --method regression has its own options (RegressionCommand.cpp)
+        return runRegressionCommand(arguments);
     QCommandLineParser parser;
     parser.setApplicationDescription(helpText());
     parser.addHelpOption();
     const QCommandLineOption methodOpt(
       QStringLiteral("method"),
-      CarbonCommand::tr("Carbon method: pools (land-cover rasters) or volume (stand volume and species)."),
+      CarbonCommand::tr("Carbon method: pools (land-cover rasters), volume (stand volume and species) or "
+                        "regression (vegetation index; see --method regression --help)."),
       CarbonCommand::tr("NAME"));
     const QCommandLineOption lulcOpt(
       QStringLiteral("lulc"),
@@ -323,7 +327,7 @@ int runCarbonCommand(const QStringList& arguments) {
         return runVolumeMethod(parser);
     if (method != QLatin1String("pools")) {
         printError(
-          CarbonCommand::tr("unknown --method '%1'; available: pools, volume").arg(parser.value(methodOpt)));
+          CarbonCommand::tr("unknown --method '%1'; available: pools, volume, regression").arg(parser.value(methodOpt)));
         return ExitUsage;
     }
     if (!parser.isSet(lulcOpt)) {
