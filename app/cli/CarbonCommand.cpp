@@ -326,8 +326,8 @@ int runCarbonCommand(const QStringList& arguments) {
     if (method == QLatin1String("volume"))
         return runVolumeMethod(parser);
     if (method != QLatin1String("pools")) {
-        printError(
-          CarbonCommand::tr("unknown --method '%1'; available: pools, volume, regression").arg(parser.value(methodOpt)));
+        printError(CarbonCommand::tr("unknown --method '%1'; available: pools, volume, regression")
+                     .arg(parser.value(methodOpt)));
         return ExitUsage;
     }
     if (!parser.isSet(lulcOpt)) {
