@@ -162,12 +162,12 @@
         <translation>碳计量方法：pools（土地覆盖栅格）、volume（蓄积量和树种）或 regression（植被指数；见 --method regression --help）。</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+103"/>
         <source>unknown --method &apos;%1&apos;; available: pools, volume, regression</source>
-        <translation>未知的 --method '%1'；可用：pools、volume、regression</translation>
+        <translation>未知的 --method &apos;%1&apos;；可用：pools、volume、regression</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>--%1 must be a number, not &apos;%2&apos;</source>
         <translation>--%1 必须是数字，而不是“%2”</translation>
     </message>
@@ -377,7 +377,7 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
     <message>
         <location line="+8"/>
         <source>unknown form &apos;%1&apos;; use one of: %2</source>
-        <translation>未知的 form '%1'；请使用以下之一：%2</translation>
+        <translation>未知的 form &apos;%1&apos;；请使用以下之一：%2</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -648,7 +648,7 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <location filename="../app/cli/CarbonCommand.cpp" line="-461"/>
         <location line="+248"/>
         <location filename="../app/cli/CliCommon.cpp" line="+39"/>
-        <location filename="../app/cli/RegressionCommand.cpp" line="+214"/>
+        <location filename="../app/cli/RegressionCommand.cpp" line="+215"/>
         <source>(see tanhui-cli %1 --help)</source>
         <translation>（参见 tanhui-cli %1 --help）</translation>
     </message>
@@ -1379,7 +1379,7 @@ Options: --help, --version
 <context>
     <name>RegressionCommand</name>
     <message>
-        <location filename="../app/cli/RegressionCommand.cpp" line="-184"/>
+        <location filename="../app/cli/RegressionCommand.cpp" line="-185"/>
         <source>Remote-sensing regression method (carbon-methods.md §6.1): above-ground biomass (AGB) per cell and
 year from a vegetation index (NDVI, EVI), with coefficients per forest type, aggregated per parcel
 and year. See docs/remote-sensing-carbon.md.
@@ -1414,6 +1414,7 @@ Outputs in --out DIR:
                         carbon_&lt;y&gt;_t_per_ha, mean_agb_&lt;y&gt;_t_dm_per_ha, forest_area_&lt;y&gt;_ha,
                         vi_gap_area_&lt;y&gt;_ha; first → last change_t, change_co2e_t, rate_t_per_yr,
                         rate_co2e_t_per_yr (stock difference / years, §3.2), gaps_differ,
+                        raster_coverage_fraction (share of the parcel inside the rasters),
                         flagged_parameters, geometry_repaired.
   rs_totals.csv         quantity,value,unit: per year sums over parcels (t C, t CO2e, ha) and the
                         whole raster&apos;s forest, gap and non-forest areas and mean AGB; changes.
@@ -1454,7 +1455,8 @@ cf（t C/t d.m.），可选 bias_sigma2 或 smearing、forest_type、name_zh、s
   rs_parcels.csv、.gpkg 每个地块一行：fid、id、area_ha，每年 carbon_&lt;y&gt;_t、carbon_&lt;y&gt;_t_per_ha、
                         mean_agb_&lt;y&gt;_t_dm_per_ha、forest_area_&lt;y&gt;_ha、vi_gap_area_&lt;y&gt;_ha；首年 → 末年
                         change_t、change_co2e_t、rate_t_per_yr、rate_co2e_t_per_yr（储量差 / 年数，
-                        §3.2）、gaps_differ、flagged_parameters、geometry_repaired。
+                        §3.2）、gaps_differ、raster_coverage_fraction（地块位于栅格内的比例）、
+                        flagged_parameters、geometry_repaired。
   rs_totals.csv         quantity,value,unit：每年各地块之和（t C、t CO2e、ha），以及整幅栅格的森林、
                         缺口和非森林面积与平均 AGB；变化量。
   parameters_used.csv   所用的每一系数行及其标记和来源，以及 R 规则。
@@ -1466,7 +1468,7 @@ cf（t C/t d.m.），可选 bias_sigma2 或 smearing、forest_type、name_zh、s
       --coefficients my_coefficients.csv --parcels vectors/xiaoban.shp --id 小班号 --out rs_out</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>regression (this method).</source>
         <translation>regression（本方法）。</translation>
     </message>
@@ -1627,17 +1629,17 @@ cf（t C/t d.m.），可选 bias_sigma2 或 smearing、forest_type、name_zh、s
     <message>
         <location line="+7"/>
         <source>--threads must be a whole number from 0 (all cores) to 1024, not &apos;%1&apos;</source>
-        <translation>--threads 必须是 0（全部核心）到 1024 之间的整数，而不是 '%1'</translation>
+        <translation>--threads 必须是 0（全部核心）到 1024 之间的整数，而不是 &apos;%1&apos;</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>--r-hysteresis must be a number from 0 to 100 t d.m./ha, not &apos;%1&apos;</source>
-        <translation>--r-hysteresis 必须是 0 到 100 t d.m./ha 之间的数，而不是 '%1'</translation>
+        <translation>--r-hysteresis 必须是 0 到 100 t d.m./ha 之间的数，而不是 &apos;%1&apos;</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>--forest-classes: &apos;%1&apos; is not a land-cover code</source>
-        <translation>--forest-classes：'%1' 不是土地覆盖代码</translation>
+        <translation>--forest-classes：&apos;%1&apos; 不是土地覆盖代码</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1669,7 +1671,12 @@ cf（t C/t d.m.），可选 bias_sigma2 或 smearing、forest_type、name_zh、s
         <translation>系数表 %1 第 %2 行（lucode %3）标记为 %4：使用它的结果均已标记</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
+        <source>%1 parcel(s) lie more than 2 % outside the rasters; their results cover only the part inside (raster_coverage_fraction in rs_parcels.csv)</source>
+        <translation>%1 个地块有超过 2 % 的面积位于栅格之外；其结果只覆盖栅格内的部分（见 rs_parcels.csv 中的 raster_coverage_fraction）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%1 parcel(s) have cloud-gap areas that differ between the first and last year by more than 1 %: their change in t C is partly a nodata artefact; compare carbon_t_per_ha (gaps_differ = 1)</source>
         <translation>%1 个地块首年与末年的云缺口面积相差超过 1 %：其以 t C 计的变化部分来自无数据；请比较 carbon_t_per_ha（gaps_differ = 1）</translation>
     </message>

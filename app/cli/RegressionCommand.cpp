@@ -67,6 +67,7 @@ QString helpText() {
       "                        carbon_<y>_t_per_ha, mean_agb_<y>_t_dm_per_ha, forest_area_<y>_ha,\n"
       "                        vi_gap_area_<y>_ha; first → last change_t, change_co2e_t, rate_t_per_yr,\n"
       "                        rate_co2e_t_per_yr (stock difference / years, §3.2), gaps_differ,\n"
+      "                        raster_coverage_fraction (share of the parcel inside the rasters),\n"
       "                        flagged_parameters, geometry_repaired.\n"
       "  rs_totals.csv         quantity,value,unit: per year sums over parcels (t C, t CO2e, ha) and the\n"
       "                        whole raster's forest, gap and non-forest areas and mean AGB; changes.\n"
@@ -377,6 +378,15 @@ int runRegressionCommand(const QStringList& arguments) {
         for (const carbon::RegressionParcel& p : results)
             if (!p.changes.empty() && p.changes.back().gapsDiffer)
                 ++gapDiffer;
+        std::size_t partial = 0;
+        for (std::size_t i = 0; i < results.size(); ++i)
+            if (carbon::rasterCoverageFraction(parcels.parcels[i], results[i]) < 0.98)
+                ++partial;
+        if (partial > 0)
+            printWarning(RegressionCommand::tr("%1 parcel(s) lie more than 2 % outside the rasters; their "
+                                               "results cover only the part inside (raster_coverage_fraction "
+                                               "in rs_parcels.csv)")
+                           .arg(partial));
         if (gapDiffer > 0)
             printWarning(
               RegressionCommand::tr("%1 parcel(s) have cloud-gap areas that differ between the first "

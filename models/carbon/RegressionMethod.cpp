@@ -827,6 +827,14 @@ std::vector<RegressionParcel> runRegressionParcels(const gis::ParcelSet& parcels
     return out;
 }
 
+double rasterCoverageFraction(const gis::Parcel& parcel, const RegressionParcel& result) {
+    if (result.years.empty() || !(parcel.ellipsoidalAreaM2 > 0))
+        return kNaN;
+    const RegressionParcelYear& y = result.years.front();
+    const double covered = y.forestAreaHa + y.viGapAreaHa + y.nonforestAreaHa + y.lulcNodataAreaHa;
+    return covered / (parcel.ellipsoidalAreaM2 / 10000.0);
+}
+
 void writeRegressionTrajectory(const std::string& path,
                                const gis::ParcelSet& parcels,
                                const QString& idField,
@@ -912,6 +920,7 @@ void writeRegressionParcels(const std::string& path,
             cols.push_back({ name, T::Real });
         cols.push_back({ "gaps_differ", T::Integer });
     }
+    cols.push_back({ "raster_coverage_fraction", T::Real });
     cols.push_back({ "flagged_parameters", T::String });
     cols.push_back({ "geometry_repaired", T::Integer });
     const bool gpkg = QString::fromStdString(path).endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive);
@@ -943,6 +952,7 @@ void writeRegressionParcels(const std::string& path,
               v[k++] = c.rateCo2eTPerYr;
               v[k++] = c.gapsDiffer ? 1 : 0;
           }
+          v[k++] = nanToNull(rasterCoverageFraction(parcel, r));
           v[k++] = flagged;
           v[k++] = parcel.repaired ? 1 : 0;
           if (gpkg)

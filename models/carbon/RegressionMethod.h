@@ -19,6 +19,7 @@
 
 namespace tanhui::gis {
 class Feedback;
+struct Parcel;
 struct ParcelSet;
 } // namespace tanhui::gis
 
@@ -243,6 +244,11 @@ std::vector<RegressionParcel> runRegressionParcels(const gis::ParcelSet& parcels
                                                    double hysteresis,
                                                    const gis::ZonalOptions& zonal);
 
+/// @brief Share of the parcel's ellipsoidal area that the rasters cover (forest + gap + non-forest +
+/// land-cover nodata, first year): below 0.98 the parcel lies partly outside the rasters (§7.2 asks
+/// to flag a gap larger than 2 %). NaN without years or area.
+double rasterCoverageFraction(const gis::Parcel& parcel, const RegressionParcel& result);
+
 /// @brief `rs_trajectory.csv` (long form, one row per parcel and year): fid, id, year, lulc_year,
 /// forest_area_ha, vi_gap_area_ha, nonforest_area_ha, lulc_nodata_area_ha, mean_agb_t_dm_per_ha,
 /// r_class, carbon_t, carbon_t_per_ha, co2e_t, change_t (since the previous year), change_co2e_t,
@@ -255,7 +261,8 @@ void writeRegressionTrajectory(const std::string& path,
 /// @brief `rs_parcels.csv` / `.gpkg` (wide, one row per parcel, with geometry in the GPKG): fid, id,
 /// area_ha, per year carbon_<y>_t, carbon_<y>_t_per_ha, mean_agb_<y>_t_dm_per_ha, forest_area_<y>_ha,
 /// vi_gap_area_<y>_ha; first → last change_t, change_co2e_t, rate_t_per_yr, rate_co2e_t_per_yr,
-/// gaps_differ; flagged_parameters. Atomic.
+/// gaps_differ; raster_coverage_fraction (rasterCoverageFraction()); flagged_parameters,
+/// geometry_repaired. Atomic.
 void writeRegressionParcels(const std::string& path,
                             const gis::ParcelSet& parcels,
                             const QString& idField,

@@ -317,16 +317,19 @@ private slots:
         const QString gpkg = dir.filePath(QStringLiteral("parcels.gpkg"));
         const double ax0 = kX0, ax1 = kX0 + 30, ay1 = kY0, ay0 = kY0 - 30;
         const double bx0 = kX0 + 25, bx1 = kX0 + 52, by1 = kY0 - 5, by0 = kY0 - 35;
+        // C lies two thirds outside the raster (west of it): one cell of three is covered.
+        const double cx0 = kX0 - 20, cx1 = kX0 + 10, cy1 = kY0, cy0 = kY0 - 10;
         gis::writePolygonLayer(gpkg.toStdString(),
                                QStringLiteral("parcels"),
                                gis::Crs::fromEpsg(4547),
                                { { QStringLiteral("pid"), gis::VectorField::Type::String, 8, 0 } },
                                { { { QStringLiteral("A") }, rect(ax0, ay0, ax1, ay1) },
-                                 { { QStringLiteral("B") }, rect(bx0, by0, bx1, by1) } });
+                                 { { QStringLiteral("B") }, rect(bx0, by0, bx1, by1) },
+                                 { { QStringLiteral("C") }, rect(cx0, cy0, cx1, cy1) } });
         gis::ParcelReadOptions ro;
         ro.idField = QStringLiteral("pid");
         const gis::ParcelSet parcels = gis::readParcels(gpkg.toStdString(), ro);
-        QCOMPARE(parcels.parcels.size(), std::size_t(2));
+        QCOMPARE(parcels.parcels.size(), std::size_t(3));
 
         gis::ZonalOptions z1;
         z1.threads = 1;
@@ -337,9 +340,9 @@ private slots:
         const auto r2 = carbon::runRegressionParcels(parcels, run, 10, z2);
 
         // Independent computation: exact rectangle overlaps × planar cell area × (ellipsoidal/planar).
-        const double boxes[2][4] = { { ax0, ay0, ax1, ay1 }, { bx0, by0, bx1, by1 } };
+        const double boxes[3][4] = { { ax0, ay0, ax1, ay1 }, { bx0, by0, bx1, by1 }, { cx0, cy0, cx1, cy1 } };
         const std::vector<double>* ndvi[2] = { &v20, &v21 };
-        for (std::size_t p = 0; p < 2; ++p) {
+        for (std::size_t p = 0; p < 3; ++p) {
             const double scale = parcels.parcels[p].ellipsoidalAreaM2 / parcels.parcels[p].planarAreaM2;
             QVERIFY(std::fabs(scale - 1) < 1e-2);
             for (std::size_t yi = 0; yi < 2; ++yi) {
@@ -406,6 +409,10 @@ private slots:
         QVERIFY(r1[0].changes.front().gapsDiffer);
         // Parcel B: class 12 cells reach the linear model's cap region (AGB > 125) → gt125.
         QCOMPARE(r1[1].years[1].rClass, RClass::High);
+        // Coverage of the rasters (§7.2): A and B lie inside, C one third inside.
+        QVERIFY(std::fabs(carbon::rasterCoverageFraction(parcels.parcels[0], r1[0]) - 1.0) < 1e-9);
+        QVERIFY(std::fabs(carbon::rasterCoverageFraction(parcels.parcels[1], r1[1]) - 1.0) < 1e-9);
+        QVERIFY(std::fabs(carbon::rasterCoverageFraction(parcels.parcels[2], r1[2]) - 1.0 / 3.0) < 1e-6);
 
         // Output tables are written and carry the expected header.
         const QString traj = dir.filePath(QStringLiteral("rs_trajectory.csv"));
@@ -413,7 +420,7 @@ private slots:
         QFile f(traj);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
-        QCOMPARE(lines.size(), 1 + 4);
+        QCOMPARE(lines.size(), 1 + 6);
         QVERIFY(lines[0].startsWith("fid,pid,year,lulc_year,forest_area_ha,vi_gap_area_ha"));
         carbon::writeRegressionParameters(dir.filePath(QStringLiteral("p.csv")).toStdString(), run, 10);
         carbon::writeRegressionTotals(dir.filePath(QStringLiteral("t.csv")).toStdString(), run, r1);
