@@ -439,6 +439,81 @@ private slots:
         QCOMPARE(vals[0], 1.0);
     }
 
+    void geographicGrid() {
+        // EPSG:4326, 0.001° cells at 23.1°N: areas come from the ellipsoid per row (§7.1), never degrees.
+        QTemporaryDir dir;
+        const gis::Crs wgs = gis::Crs::fromEpsg(4326);
+        gis::RasterSpec s;
+        s.grid.originX = 113.3;
+        s.grid.originY = 23.1;
+        s.grid.cellWidth = s.grid.cellHeight = 0.001;
+        s.grid.cols = 4;
+        s.grid.rows = 3;
+        s.crs = wgs;
+        s.overviews = false;
+        s.type = gis::RasterSpec::Type::Byte;
+        const QString lcPath = dir.filePath(QStringLiteral("lc.tif"));
+        {
+            gis::RasterWriter w(lcPath.toStdString(), s);
+            std::vector<std::uint8_t> v(12, 11);
+            w.writeRows(1, 0, 3, v.data());
+            w.commit();
+        }
+        s.type = gis::RasterSpec::Type::Float32;
+        s.nodata = std::nan("");
+        const QString nPath = dir.filePath(QStringLiteral("ndvi.tif"));
+        std::vector<double> ndvi(12);
+        for (int i = 0; i < 12; ++i)
+            ndvi[std::size_t(i)] = 0.3 + 0.04 * i;
+        {
+            gis::RasterWriter w(nPath.toStdString(), s);
+            w.writeRows(1, 0, 3, ndvi.data());
+            w.commit();
+        }
+        const QString csv = dir.filePath(QStringLiteral("coef.csv"));
+        writeFile(csv,
+                  "lucode,form,a,b,agb_cap,r_low,r_high,cf\n11,exponential,10,3.5,1000,0.23,0.246,0.47\n");
+        const carbon::LoadedRegression coefs = carbon::loadRegressionCoefficients(csv);
+        carbon::RegressionInputs in;
+        in.vi = { { nPath.toStdString(), 1, 2020 } };
+        in.lulc = { { lcPath.toStdString(), 2020 } };
+        in.forestCodes = { 11 };
+        QVERIFY(!params::hasErrors(carbon::validateRegressionInputs(in, coefs.lookup, csv)));
+        carbon::RegressionRunOptions opt;
+        opt.outDir = dir.path().toStdString();
+        const carbon::RegressionRun run = carbon::writeRegressionRasters(in, coefs.lookup, opt);
+        // Whole raster: Σ row areas (m²) of 12 cells.
+        double areaM2 = 0, carbonT = 0;
+        for (int r = 0; r < 3; ++r) {
+            const double top = 23.1 - 0.001 * r;
+            const double a =
+              gis::geographicCellAreaM2(top - 0.001, top, 0.001, wgs.semiMajorMetres(), wgs.flattening());
+            for (int c = 0; c < 4; ++c) {
+                areaM2 += a;
+                const double agb = 10 * std::exp(3.5 * double(float(ndvi[std::size_t(r * 4 + c)])));
+                carbonT += double(float(carbon::carbonDensity(agb, 0.23, 0.47))) * a / 10000.0;
+            }
+        }
+        QVERIFY(std::fabs(run.years[0].forestAreaHa - areaM2 / 10000.0) < 1e-9);
+        // A parcel equal to the raster extent: its true area, and carbon within 1e-4 of the exact
+        // Σ density × row area (the coverage-weighted mean ignores the row-area variation, documented).
+        const QString gpkg = dir.filePath(QStringLiteral("p.gpkg"));
+        gis::writePolygonLayer(gpkg.toStdString(),
+                               QStringLiteral("p"),
+                               wgs,
+                               { { QStringLiteral("pid"), gis::VectorField::Type::String, 8, 0 } },
+                               { { { QStringLiteral("G") }, rect(113.3, 23.097, 113.304, 23.1) } });
+        const gis::ParcelSet parcels = gis::readParcels(gpkg.toStdString(), {});
+        const auto res = carbon::runRegressionParcels(parcels, run, 10, {});
+        QVERIFY(std::fabs(res[0].years[0].forestAreaHa - areaM2 / 10000.0) < 1e-6 * areaM2 / 10000.0);
+        QVERIFY2(
+          std::fabs(res[0].years[0].carbonT - carbonT) < 1e-4 * carbonT,
+          qPrintable(
+            QStringLiteral("%1 vs %2").arg(res[0].years[0].carbonT, 0, 'g', 12).arg(carbonT, 0, 'g', 12)));
+        // Not the degree area: 0.001² × 111,320² m² per cell is about 9 % too large at 23°N (§7.1, §10.9).
+        QVERIFY(std::fabs(areaM2 - 12 * 0.001 * 0.001 * 111320.0 * 111320.0) > 0.05 * areaM2);
+    }
+
     void inputValidation() {
         QTemporaryDir dir;
         std::vector<double> lc(kCols * kRows, 11), lc2 = lc, ndvi(kCols * kRows, 6500);
