@@ -502,7 +502,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
 <context>
     <name>CarbonCommand</name>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="+232"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="+236"/>
         <location line="+22"/>
         <source>NAME</source>
         <translation>名称</translation>
@@ -632,8 +632,8 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>不显示进度条和摘要。</translation>
     </message>
     <message>
-        <location line="-177"/>
-        <location line="+238"/>
+        <location line="-180"/>
+        <location line="+242"/>
         <source>--threads must be a whole number from 0 (all cores) to 1024, not &apos;%1&apos;</source>
         <translation>--threads 必须是 0（全部核心）到 1024 之间的整数，而不是“%1”</translation>
     </message>
@@ -648,24 +648,14 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>--lulc %1：应为 FILE@YEAR 格式，如 landcover_2015.tif@2015</translation>
     </message>
     <message>
-        <location line="-250"/>
-        <location line="+255"/>
+        <location line="-254"/>
+        <location line="+259"/>
         <location line="+48"/>
         <source>input file not found: %1</source>
         <translation>找不到输入文件：%1</translation>
     </message>
     <message>
-        <location line="-189"/>
-        <source>Carbon method: pools (land-cover rasters), volume (stand volume and species), soil (cropland soil, see --method soil --help) or gainloss (forest flux, see --method gainloss --help).</source>
-        <translation>碳计算方法：pools（土地覆盖栅格）、volume（蓄积量与树种）、soil（耕地土壤，见 --method soil --help）或 gainloss（森林通量，见 --method gainloss --help）。</translation>
-    </message>
-    <message>
-        <location line="+104"/>
-        <source>unknown --method &apos;%1&apos;; available: pools, volume, soil, gainloss</source>
-        <translation>未知的 --method &apos;%1&apos;；可用：pools、volume、soil、gainloss</translation>
-    </message>
-    <message>
-        <location line="+50"/>
+        <location line="-35"/>
         <source>--%1 must be a number, not &apos;%2&apos;</source>
         <translation>--%1 必须是数字，而不是“%2”</translation>
     </message>
@@ -680,13 +670,13 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>--discount 和 --price-change 需要同时指定 --price</translation>
     </message>
     <message>
-        <location line="-285"/>
-        <location line="+292"/>
+        <location line="-289"/>
+        <location line="+296"/>
         <source>--out %1: the folder cannot be created or is not writable</source>
         <translation>--out %1：无法创建该文件夹，或该文件夹不可写</translation>
     </message>
     <message>
-        <location line="-376"/>
+        <location line="-380"/>
         <source>Carbon stocks, stock change and value from dated land-cover rasters (pool-table method: IPCC Tier 1 /
 InVEST Carbon).
 
@@ -761,7 +751,12 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>%1 个地块，用时 %2 秒；已写出 %3</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+26"/>
+        <source>Carbon method: pools (land-cover rasters), volume (stand volume and species), soil (cropland soil), gainloss (forest flux), bluecarbon (mangroves and coastal wetlands) or regression (vegetation index). Methods other than pools and volume have their own options: see --method &lt;name&gt; --help.</source>
+        <translation>碳计量方法：pools（土地覆盖栅格）、volume（林分蓄积与树种）、soil（农田土壤碳）、gainloss（森林增减通量）、bluecarbon（红树林与滨海湿地）或 regression（植被指数）。pools 与 volume 以外的方法有各自的选项：参见 --method &lt;名称&gt; --help。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Volume method: field with the dominant species (e.g. 优势树种).</source>
         <translation>蓄积量法：优势树种字段（如 优势树种）。</translation>
     </message>
@@ -786,7 +781,12 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>蓄积量法：树种参数 CSV（species_group、wd、bef、r、cf、fang_a、fang_b）；默认：内置参数表（取值标签为 unconfirmed）。</translation>
     </message>
     <message>
-        <location line="+205"/>
+        <location line="+30"/>
+        <source>unknown --method &apos;%1&apos;; available: pools, volume, soil, gainloss, bluecarbon, regression</source>
+        <translation>未知的 --method“%1”；可用方法：pools、volume、soil、gainloss、bluecarbon、regression</translation>
+    </message>
+    <message>
+        <location line="+176"/>
         <source>pools table %1, row %2 (lucode %3 %4) is tagged %5: %6</source>
         <translation>碳库表 %1 第 %2 行（lucode %3 %4）的标签为 %5：%6</translation>
     </message>
@@ -816,8 +816,8 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>%1 个日期，%2 个地块，用时 %3 秒；已写出 %4</translation>
     </message>
     <message>
-        <location line="-331"/>
-        <location line="+340"/>
+        <location line="-335"/>
+        <location line="+344"/>
         <source>cancelled; finished outputs in %1 were not replaced</source>
         <translation>已取消；%1 中已有的完整输出未被替换</translation>
     </message>
@@ -899,6 +899,129 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <location line="+41"/>
         <source>%1 land-cover code(s) present in %2 but missing from the pools table: %3</source>
         <translation>%2 中有 %1 个土地覆盖代码在碳库表中缺失：%3</translation>
+    </message>
+</context>
+<context>
+    <name>CarbonRegression</name>
+    <message>
+        <location filename="../models/carbon/RegressionMethod.cpp" line="+82"/>
+        <source>%1 band %2</source>
+        <translation>%1 第 %2 波段</translation>
+    </message>
+    <message>
+        <location line="+201"/>
+        <source>the form is missing; use one of: %1</source>
+        <translation>缺少 form；请使用以下之一：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unknown form &apos;%1&apos;; use one of: %2</source>
+        <translation>未知的 form &apos;%1&apos;；请使用以下之一：%2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>give either bias_sigma2 (Baskerville) or smearing (Duan), not both</source>
+        <translation>bias_sigma2（Baskerville）与 smearing（Duan）只能给出其一，不能同时给出</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a log-model bias correction applies only to the power and exponential forms (fitted on ln AGB), not to the %1 form; leave the cell empty</source>
+        <translation>对数模型偏差校正只适用于幂函数和指数形式（按 ln AGB 拟合），不适用于 %1 形式；请将该单元格留空</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a smearing factor below 1 lowers every prediction; Duan&apos;s factor is a mean of e^residual and is normally ≥ 1</source>
+        <translation>smearing 因子小于 1 会降低所有预测值；Duan 因子是 e^残差 的均值，通常 ≥ 1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a must be positive for the %1 form (it is e^intercept of the log model)</source>
+        <translation>%1 形式的 a 必须为正数（它是对数模型截距的 e 次幂）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>this row is tagged example (e.g. the illustrative curve of carbon-methods.md §6.1): it is not a calibrated model and results using it are illustrative only</source>
+        <translation>此行标记为 example（例如 carbon-methods.md §6.1 的示意曲线）：它不是经过标定的模型，使用它的结果仅供示意</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>band %1 has no DATE metadata (YYYY-MM-DD) and no description starting with a year; give the years with --vi FILE@YEAR per file instead</source>
+        <translation>第 %1 波段没有 DATE 元数据（YYYY-MM-DD），其描述也不以年份开头；请改用 --vi FILE@YEAR 逐个文件给出年份</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>no vegetation-index raster was given</source>
+        <translation>未给出植被指数栅格</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no land-cover raster was given</source>
+        <translation>未给出土地覆盖栅格</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>year %1 is given twice (%2 and %3); give one vegetation-index band per year</source>
+        <translation>年份 %1 给出了两次（%2 和 %3）；每年只能给一个植被指数波段</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>land-cover year %1 is given twice</source>
+        <translation>土地覆盖年份 %1 给出了两次</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>vegetation-index years %1 are earlier than every land-cover date (the earliest is %2); each year uses the nearest earlier or equal land-cover date, so add a land-cover raster for %3 or earlier</source>
+        <translation>植被指数年份 %1 早于所有土地覆盖日期（最早为 %2）；每年使用最近的、不晚于该年的土地覆盖日期，请添加 %3 年或更早的土地覆盖栅格</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>the raster has no coordinate reference system; assign one (e.g. gdal_edit.py -a_srs EPSG:4547)</source>
+        <translation>该栅格没有坐标参考系；请先指定（例如 gdal_edit.py -a_srs EPSG:4547）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the grid or CRS differs from %1 (%2 vs %3); every vegetation-index and land-cover raster must share one grid: align them first (nearest neighbour for land cover, average for the index)</source>
+        <translation>格网或坐标参考系与 %1 不同（%2 对比 %3）；所有植被指数和土地覆盖栅格必须使用同一格网：请先对齐（土地覆盖用最近邻，植被指数用均值）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>band %1 does not exist</source>
+        <translation>第 %1 波段不存在</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>land cover must be an integer raster of class codes, not %1</source>
+        <translation>土地覆盖必须是类别代码的整数栅格，而不是 %1</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1 cell(s) lie outside the index range [−1, 1] (values %2 to %3)</source>
+        <translation>%1 个像元超出指数范围 [−1, 1]（取值 %2 至 %3）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>: the index is probably scaled by 10,000 (MODIS, Landsat collection products); divide by 10,000 first</source>
+        <translation>：该指数可能放大了 10,000 倍（MODIS、Landsat 集合产品）；请先除以 10,000</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>: is this a vegetation index (NDVI, EVI)? Check the band and its nodata value</source>
+        <translation>：这是植被指数（NDVI、EVI）吗？请检查波段及其无数据值</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 (in %2)</source>
+        <translation>%1（见 %2）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>forest land-cover codes without a coefficient row: %1; add a row for each (or leave the class out of --forest-classes)</source>
+        <translation>以下森林土地覆盖代码没有系数行：%1；请为每个代码添加一行（或将该类别从 --forest-classes 中去掉）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>code %1 is not a forest class (--forest-classes); the row is not used</source>
+        <translation>代码 %1 不是森林类别（--forest-classes）；该行未被使用</translation>
     </message>
 </context>
 <context>
@@ -1139,9 +1262,10 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="-464"/>
-        <location line="+251"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="-468"/>
+        <location line="+255"/>
         <location filename="../app/cli/CliCommon.cpp" line="+39"/>
+        <location filename="../app/cli/RegressionCommand.cpp" line="+215"/>
         <source>(see tanhui-cli %1 --help)</source>
         <translation>（参见 tanhui-cli %1 --help）</translation>
     </message>
@@ -1151,9 +1275,10 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>多余的参数“%1”%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="-253"/>
-        <location line="+251"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="-257"/>
+        <location line="+255"/>
         <location filename="../app/cli/CliCommon.cpp" line="+6"/>
+        <location filename="../app/cli/RegressionCommand.cpp" line="+4"/>
         <source>missing --%1 %2</source>
         <translation>缺少 --%1%2</translation>
     </message>
@@ -1819,6 +1944,7 @@ Example (the sample project):
     <message>
         <location filename="../models/carbon/BlueCarbon.cpp" line="-1028"/>
         <location filename="../models/carbon/PoolMethod.cpp" line="-196"/>
+        <location filename="../models/carbon/RegressionMethod.cpp" line="-472"/>
         <source>land-cover code</source>
         <translation>土地覆盖代码</translation>
     </message>
@@ -1978,6 +2104,7 @@ Example (the sample project):
         <location line="+2"/>
         <location filename="../models/carbon/GainLossMethod.cpp" line="+2"/>
         <location filename="../models/carbon/PoolMethod.cpp" line="+2"/>
+        <location filename="../models/carbon/RegressionMethod.cpp" line="+34"/>
         <source>carbon fraction of dry matter</source>
         <translation>干物质含碳率</translation>
     </message>
@@ -2223,6 +2350,361 @@ Example (the sample project):
         <location line="+2"/>
         <source>time dependence of the factor (D)</source>
         <translation>因子的时间依赖期（D）</translation>
+    </message>
+    <message>
+        <location filename="../models/carbon/RegressionMethod.cpp" line="-32"/>
+        <source>regression coefficient a</source>
+        <translation>回归系数 a</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>regression coefficient b</source>
+        <translation>回归系数 b</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>residual variance of the log model (Baskerville)</source>
+        <translation>对数模型残差方差（Baskerville）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Duan smearing factor</source>
+        <translation>Duan 平滑（smearing）因子</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>AGB cap (training maximum)</source>
+        <translation>AGB 上限（训练样本最大值）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>root-to-shoot ratio, AGB ≤ 125 t/ha</source>
+        <translation>根茎比，AGB ≤ 125 t/ha</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>root-to-shoot ratio, AGB &gt; 125 t/ha</source>
+        <translation>根茎比，AGB &gt; 125 t/ha</translation>
+    </message>
+</context>
+<context>
+    <name>RegressionCommand</name>
+    <message>
+        <location filename="../app/cli/RegressionCommand.cpp" line="-185"/>
+        <source>Remote-sensing regression method (carbon-methods.md §6.1): above-ground biomass (AGB) per cell and
+year from a vegetation index (NDVI, EVI), with coefficients per forest type, aggregated per parcel
+and year. See docs/remote-sensing-carbon.md.
+
+Per cell and year: the forest type is the land-cover class of the nearest earlier (or equal)
+land-cover date; AGB = f(VI) with the row&apos;s form (linear a + b·VI, power a·VI^b, exponential
+a·e^(b·VI), logarithmic a + b·ln(VI)), times the bias correction (e^(σ²/2) or the smearing factor),
+capped at agb_cap and at least 0; carbon density = (AGB + AGB × R) × CF (t C/ha). R is r_low for
+AGB ≤ 125 t d.m./ha and r_high above, chosen per parcel from its mean AGB with hysteresis
+(--r-hysteresis) so that R does not flip from year to year. Non-forest cells get no AGB (reported
+as non-forest area); nodata index cells (cloud gaps) are reported as gap area, never as zero.
+
+Coefficients: there are no published Guangzhou coefficients in Tanhui&apos;s reference, so there is no
+default table: --coefficients is required. --write-template FILE writes a template (the
+illustrative §6.1 curve AGB = 10·e^(3.5·NDVI), tagged example: replace it with a model fitted to
+local plots). CSV columns: lucode, form, a, b, agb_cap (t d.m./ha), r_low, r_high, cf (t C/t d.m.),
+optional bias_sigma2 or smearing, forest_type, name_zh, source, tag.
+
+Outputs in --out DIR:
+  rs_carbon_&lt;year&gt;.tif  Float32, nodata −1; bands agb (t d.m./ha), c_density_r_le125 and
+                        c_density_r_gt125 (t C/ha with the R of each class), nonforest (1/0),
+                        vi_gap (1 = forest cell with nodata index).
+  rs_trajectory.csv     one row per parcel and year: fid, id, year, lulc_year (land-cover date
+                        used), forest_area_ha (forest with a valid index), vi_gap_area_ha,
+                        nonforest_area_ha, lulc_nodata_area_ha, mean_agb_t_dm_per_ha, r_class
+                        (le125/gt125), carbon_t (t C), carbon_t_per_ha (t C per ha of valid forest),
+                        co2e_t (t CO2e = t C × 44/12), change_t and change_co2e_t (since the
+                        previous year), rate_t_per_yr (t C/yr), gaps_differ (1: gap areas of the two
+                        years differ by &gt; 1 %, so part of the change is a nodata artefact),
+                        flagged_parameters (lucode:tag of rows tagged example/unconfirmed/secondary).
+  rs_parcels.csv, .gpkg one row per parcel: fid, id, area_ha, per year carbon_&lt;y&gt;_t,
+                        carbon_&lt;y&gt;_t_per_ha, mean_agb_&lt;y&gt;_t_dm_per_ha, forest_area_&lt;y&gt;_ha,
+                        vi_gap_area_&lt;y&gt;_ha; first → last change_t, change_co2e_t, rate_t_per_yr,
+                        rate_co2e_t_per_yr (stock difference / years, §3.2), gaps_differ,
+                        raster_coverage_fraction (share of the parcel inside the rasters),
+                        flagged_parameters, geometry_repaired.
+  rs_totals.csv         quantity,value,unit: per year sums over parcels (t C, t CO2e, ha) and the
+                        whole raster&apos;s forest, gap and non-forest areas and mean AGB; changes.
+  parameters_used.csv   every coefficient row used with its tag and source, and the R rule.
+
+Example (sample project):
+  tanhui-cli carbon --method regression --vi-stack rasters/ndvi_2015-2024.tif \
+      --lulc rasters/landcover_2015.tif@2015 --lulc rasters/landcover_2018.tif@2018 \
+      --lulc rasters/landcover_2021.tif@2021 --lulc rasters/landcover_2024.tif@2024 \
+      --coefficients my_coefficients.csv --parcels vectors/xiaoban.shp --id 小班号 --out rs_out</source>
+        <translation>遥感回归法（carbon-methods.md §6.1）：按森林类型的系数，由植被指数（NDVI、EVI）逐像元、逐年
+计算地上生物量（AGB），再按地块和年份汇总。详见 docs/remote-sensing-carbon.md。
+
+逐像元、逐年：森林类型取最近的、不晚于该年的土地覆盖日期的类别；AGB = f(VI)，按该行的
+form（线性 a + b·VI、幂函数 a·VI^b、指数 a·e^(b·VI)、对数 a + b·ln(VI)），乘以偏差校正
+（e^(σ²/2) 或 smearing 因子），不超过 agb_cap 且不小于 0；碳密度 = (AGB + AGB × R) × CF（t C/ha）。
+AGB ≤ 125 t d.m./ha 时 R 取 r_low，以上取 r_high，按地块平均 AGB 并带滞后（--r-hysteresis）
+选取，使 R 不会逐年跳变。非森林像元不由回归得到 AGB（计为非森林面积）；无数据的指数像元
+（云缺口）计为缺口面积，绝不计为零。
+
+系数：Tanhui 的参考资料中没有已发表的广州系数，因此没有默认表：必须给出 --coefficients。
+--write-template FILE 写出模板（§6.1 示意曲线 AGB = 10·e^(3.5·NDVI)，标记为 example：请替换为
+用本地样地拟合的模型）。CSV 列：lucode、form、a、b、agb_cap（t d.m./ha）、r_low、r_high、
+cf（t C/t d.m.），可选 bias_sigma2 或 smearing、forest_type、name_zh、source、tag。
+
+--out DIR 中的输出：
+  rs_carbon_&lt;year&gt;.tif  Float32，无数据值 −1；波段 agb（t d.m./ha）、c_density_r_le125 和
+                        c_density_r_gt125（按各 AGB 等级的 R 计算，t C/ha）、nonforest（1/0）、
+                        vi_gap（1 = 指数无数据的森林像元）。
+  rs_trajectory.csv     每个地块每年一行：fid、id、year、lulc_year（所用土地覆盖日期）、
+                        forest_area_ha（指数有效的森林面积）、vi_gap_area_ha、nonforest_area_ha、
+                        lulc_nodata_area_ha、mean_agb_t_dm_per_ha、r_class（le125/gt125）、
+                        carbon_t（t C）、carbon_t_per_ha（每公顷有效森林的 t C）、
+                        co2e_t（t CO2e = t C × 44/12）、change_t 和 change_co2e_t（相对上一年）、
+                        rate_t_per_yr（t C/年）、gaps_differ（1：两年的缺口面积相差 &gt; 1 %，部分变化
+                        来自无数据），flagged_parameters（标记为 example/unconfirmed/secondary 的行，
+                        lucode:tag）。
+  rs_parcels.csv、.gpkg 每个地块一行：fid、id、area_ha，每年 carbon_&lt;y&gt;_t、carbon_&lt;y&gt;_t_per_ha、
+                        mean_agb_&lt;y&gt;_t_dm_per_ha、forest_area_&lt;y&gt;_ha、vi_gap_area_&lt;y&gt;_ha；首年 → 末年
+                        change_t、change_co2e_t、rate_t_per_yr、rate_co2e_t_per_yr（储量差 / 年数，
+                        §3.2）、gaps_differ、raster_coverage_fraction（地块位于栅格内的比例）、
+                        flagged_parameters、geometry_repaired。
+  rs_totals.csv         quantity,value,unit：每年各地块之和（t C、t CO2e、ha），以及整幅栅格的森林、
+                        缺口和非森林面积与平均 AGB；变化量。
+  parameters_used.csv   所用的每一系数行及其标记和来源，以及 R 规则。
+
+示例（示例项目）：
+  tanhui-cli carbon --method regression --vi-stack rasters/ndvi_2015-2024.tif \
+      --lulc rasters/landcover_2015.tif@2015 --lulc rasters/landcover_2018.tif@2018 \
+      --lulc rasters/landcover_2021.tif@2021 --lulc rasters/landcover_2024.tif@2024 \
+      --coefficients my_coefficients.csv --parcels vectors/xiaoban.shp --id 小班号 --out rs_out</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>regression (this method).</source>
+        <translation>regression（本方法）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+43"/>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>Vegetation-index raster of one year, FILE@YEAR (band 1); repeat per year.</source>
+        <translation>某一年的植被指数栅格，FILE@YEAR（第 1 波段）；每年重复一次。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>FILE@YEAR</source>
+        <translation>FILE@YEAR</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Multi-band vegetation-index raster, one band per year, the year read from each band&apos;s DATE metadata (or a description starting with the year).</source>
+        <translation>多波段植被指数栅格，每年一个波段，年份读自各波段的 DATE 元数据（或以年份开头的波段描述）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+19"/>
+        <location line="+9"/>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Land-cover raster and its year, FILE@YEAR; repeat. Each index year uses the nearest earlier or equal land-cover date.</source>
+        <translation>土地覆盖栅格及其年份，FILE@YEAR；可重复。每个指数年份使用最近的、不晚于该年的土地覆盖日期。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Land-cover codes that are forest, comma separated (default 11,12,13,14).</source>
+        <translation>属于森林的土地覆盖代码，以逗号分隔（默认 11,12,13,14）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CODES</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Coefficient table CSV, one row per forest class (required; no default).</source>
+        <translation>系数表 CSV，每个森林类别一行（必需；无默认值）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write a coefficient table template (illustrative values tagged example) and exit.</source>
+        <translation>写出系数表模板（示意值，标记为 example）后退出。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hysteresis of the R class rule in t d.m./ha (default 10): a parcel changes R class only when its mean AGB passes 125 ± this value.</source>
+        <translation>R 等级规则的滞后值，单位 t d.m./ha（默认 10）：地块平均 AGB 越过 125 ± 该值时才改变 R 等级。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>T</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Polygon layer for per-parcel results.</source>
+        <translation>用于分地块结果的面图层。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Parcel id field (default: the feature id).</source>
+        <translation>地块编号字段（默认：要素 ID）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FIELD</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Layer name in a multi-layer source.</source>
+        <translation>多图层数据源中的图层名。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attribute encoding of a shapefile.</source>
+        <translation>Shapefile 属性编码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ENC</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CRS to assign to a parcel layer that has none.</source>
+        <translation>为没有坐标参考系的地块图层指定的坐标参考系。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CRS</source>
+        <translation>CRS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Output folder (created if missing).</source>
+        <translation>输出文件夹（不存在时自动创建）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DIR</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Worker threads (default: all cores).</source>
+        <translation>工作线程数（默认：全部核心）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No progress bar and no summary.</source>
+        <translation>不显示进度条和摘要。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>wrote the coefficient template %1: its values are the illustrative curve of carbon-methods.md §6.1 (tagged example), not a calibrated model; fit a, b and agb_cap to local plots per forest type</source>
+        <translation>已写出系数模板 %1：其中的值是 carbon-methods.md §6.1 的示意曲线（标记为 example），不是经过标定的模型；请按森林类型用本地样地拟合 a、b 和 agb_cap</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>; there is no default coefficient table (no published Guangzhou coefficients); --write-template FILE writes a template</source>
+        <translation>；没有默认系数表（没有已发表的广州系数）；--write-template FILE 可写出模板</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>give the vegetation index with --vi FILE@YEAR (repeat) or --vi-stack FILE</source>
+        <translation>请用 --vi FILE@YEAR（可重复）或 --vi-stack FILE 给出植被指数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--threads must be a whole number from 0 (all cores) to 1024, not &apos;%1&apos;</source>
+        <translation>--threads 必须是 0（全部核心）到 1024 之间的整数，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--r-hysteresis must be a number from 0 to 100 t d.m./ha, not &apos;%1&apos;</source>
+        <translation>--r-hysteresis 必须是 0 到 100 t d.m./ha 之间的数，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--forest-classes: &apos;%1&apos; is not a land-cover code</source>
+        <translation>--forest-classes：&apos;%1&apos; 不是土地覆盖代码</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--lulc %1: expected FILE@YEAR, e.g. landcover_2015.tif@2015</source>
+        <translation>--lulc %1：应为 FILE@YEAR，例如 landcover_2015.tif@2015</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+15"/>
+        <location line="+7"/>
+        <location line="+5"/>
+        <location line="+19"/>
+        <source>input file not found: %1</source>
+        <translation>找不到输入文件：%1</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>--vi %1: expected FILE@YEAR, e.g. ndvi_2015.tif@2015</source>
+        <translation>--vi %1：应为 FILE@YEAR，例如 ndvi_2015.tif@2015</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>--out %1: the folder cannot be created or is not writable</source>
+        <translation>--out %1：无法创建该文件夹或该文件夹不可写</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>coefficient table %1, row %2 (lucode %3) is tagged %4: results using it are flagged</source>
+        <translation>系数表 %1 第 %2 行（lucode %3）标记为 %4：使用它的结果均已标记</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 parcel(s) lie more than 2 % outside the rasters; their results cover only the part inside (raster_coverage_fraction in rs_parcels.csv)</source>
+        <translation>%1 个地块有超过 2 % 的面积位于栅格之外；其结果只覆盖栅格内的部分（见 rs_parcels.csv 中的 raster_coverage_fraction）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 parcel(s) have cloud-gap areas that differ between the first and last year by more than 1 %: their change in t C is partly a nodata artefact; compare carbon_t_per_ha (gaps_differ = 1)</source>
+        <translation>%1 个地块首年与末年的云缺口面积相差超过 1 %：其以 t C 计的变化部分来自无数据；请比较 carbon_t_per_ha（gaps_differ = 1）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 (land cover %2): parcels %3 t C; raster forest %4 ha, gaps %5 ha, mean AGB %6 t d.m./ha</source>
+        <translation>%1 年（土地覆盖 %2）：地块合计 %3 t C；整幅栅格森林 %4 ha，缺口 %5 ha，平均 AGB %6 t d.m./ha</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 year(s), %2 parcel(s) in %3 s; wrote %4</source>
+        <translation>%1 个年份、%2 个地块，用时 %3 秒；已写入 %4</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>cancelled; finished outputs in %1 were not replaced</source>
+        <translation>已取消；%1 中已有的完整输出未被替换</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/CarbonCommand.h"
 
-#include "app/cli/CarbonFluxCommands.h"
 #include "app/cli/BlueCarbonCommand.h"
+#include "app/cli/CarbonFluxCommands.h"
 #include "app/cli/CliCommon.h"
+#include "app/cli/RegressionCommand.h"
 #include "gis/Errors.h"
 #include "gis/ParcelReader.h"
 #include "models/carbon/CarbonTables.h"
@@ -221,14 +222,18 @@ int runCarbonCommand(const QStringList& arguments) {
         return *rc;
     if (wantsBlueCarbon(arguments)) // --method bluecarbon has its own options (BlueCarbonCommand.cpp)
         return runBlueCarbonCommand(arguments);
+    if (isRegressionMethod(arguments)) // --method regression has its own options (RegressionCommand.cpp)
+        return runRegressionCommand(arguments);
     QCommandLineParser parser;
     parser.setApplicationDescription(helpText());
     parser.addHelpOption();
     const QCommandLineOption methodOpt(
       QStringLiteral("method"),
-      CarbonCommand::tr("Carbon method: pools (land-cover rasters), volume (stand volume and species), soil "
-                        "(cropland soil, see --method soil --help) or gainloss (forest flux, see --method "
-                        "gainloss --help)."),
+      CarbonCommand::tr(
+        "Carbon method: pools (land-cover rasters), volume (stand volume and species), soil "
+        "(cropland soil), gainloss (forest flux), bluecarbon (mangroves and coastal wetlands) or "
+        "regression (vegetation index). Methods other than pools and volume have their own "
+        "options: see --method <name> --help."),
       CarbonCommand::tr("NAME"));
     const QCommandLineOption lulcOpt(
       QStringLiteral("lulc"),
@@ -330,8 +335,10 @@ int runCarbonCommand(const QStringList& arguments) {
     if (method == QLatin1String("volume"))
         return runVolumeMethod(parser);
     if (method != QLatin1String("pools")) {
-        printError(CarbonCommand::tr("unknown --method '%1'; available: pools, volume, soil, gainloss")
-                     .arg(parser.value(methodOpt)));
+        printError(
+          CarbonCommand::tr("unknown --method '%1'; available: pools, volume, soil, gainloss, bluecarbon, "
+                            "regression")
+            .arg(parser.value(methodOpt)));
         return ExitUsage;
     }
     if (!parser.isSet(lulcOpt)) {

@@ -1,5 +1,6 @@
 # Carbon methods: pool-table method (InVEST Carbon / IPCC Tier 1), volume method (§5), cropland soil (§3.3, §3.7),
-# gain-loss (§3.2), blue carbon (CBC engine §2, Wetlands Supplement §4), valuation, result tables.
+# gain-loss (§3.2), blue carbon (CBC engine §2, Wetlands Supplement §4), remote-sensing regression (§6.1),
+# valuation, result tables.
 target_sources(tanhui_models PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/BlueCarbon.cpp ${CMAKE_CURRENT_LIST_DIR}/BlueCarbon.h
   ${CMAKE_CURRENT_LIST_DIR}/CarbonTables.cpp ${CMAKE_CURRENT_LIST_DIR}/CarbonTables.h
@@ -8,4 +9,5 @@ target_sources(tanhui_models PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/SoilMethod.cpp ${CMAKE_CURRENT_LIST_DIR}/SoilMethod.h
   ${CMAKE_CURRENT_LIST_DIR}/GainLossMethod.cpp ${CMAKE_CURRENT_LIST_DIR}/GainLossMethod.h
   ${CMAKE_CURRENT_LIST_DIR}/VolumeMethod.cpp ${CMAKE_CURRENT_LIST_DIR}/VolumeMethod.h
+  ${CMAKE_CURRENT_LIST_DIR}/RegressionMethod.cpp ${CMAKE_CURRENT_LIST_DIR}/RegressionMethod.h
 )
