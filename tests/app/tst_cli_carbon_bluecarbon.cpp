@@ -74,10 +74,10 @@ class TestCliCarbonBlueCarbon : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
-        m_sample = m_dir.filePath(QStringLiteral("sample"));
-        const Run r =
-          runCli({ QStringLiteral("sample"), QStringLiteral("--out"), m_sample, QStringLiteral("--quiet") });
-        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        // The sample project generated once per ctest run (fixture sample_project_setup); read-only.
+        m_sample = tanhui::test::sampleProjectDir();
+        QVERIFY2(!m_sample.isEmpty(),
+                 "sample project missing: run through ctest (fixture sample_project_setup)");
         for (int y : { 2015, 2018, 2021, 2024 })
             m_lulc << QStringLiteral("--lulc")
                    << QStringLiteral("%1/rasters/landcover_%2.tif@%2").arg(m_sample).arg(y);

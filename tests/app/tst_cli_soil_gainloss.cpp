@@ -2,6 +2,7 @@
 // tanhui-cli carbon --method soil / --method gainloss end to end: on the generated sample project (the
 // sample's farmland plots with crop, straw-return year and organic fertiliser; land cover 2015–2024 over
 // the 小班 layer), on a small plot layer with a practice field, usage errors and validation messages.
+#include "TestUtil.h"
 #include "gis/Crs.h"
 #include "gis/VectorWriter.h"
 
@@ -90,9 +91,10 @@ class TestCliSoilGainLoss : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
-        m_sample = m_dir.filePath(QStringLiteral("sample"));
-        const Run r = runCli({ "sample", "--out", m_sample });
-        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        // The sample project generated once per ctest run (fixture sample_project_setup); read-only.
+        m_sample = tanhui::test::sampleProjectDir();
+        QVERIFY2(!m_sample.isEmpty(),
+                 "sample project missing: run through ctest (fixture sample_project_setup)");
     }
 
     // The sample's farmland plots: crop (作物), straw return since (秸秆还田起始年), organic fertiliser
