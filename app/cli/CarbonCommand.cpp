@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/CarbonCommand.h"
 
+#include "app/cli/CarbonProjectCommand.h"
 #include "app/cli/CliCommon.h"
 #include "gis/Errors.h"
 #include "gis/ParcelReader.h"
@@ -215,6 +216,8 @@ int runVolumeMethod(const QCommandLineParser& parser) {
 } // namespace
 
 int runCarbonCommand(const QStringList& arguments) {
+    if (isCarbonProjectRun(arguments))
+        return runCarbonProjectCommand(arguments); // the project's carbon section (CarbonProjectCommand.cpp)
     QCommandLineParser parser;
     parser.setApplicationDescription(helpText());
     parser.addHelpOption();
