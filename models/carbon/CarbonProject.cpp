@@ -238,6 +238,23 @@ MethodOutput runVolumeAdapter(const MethodContext& ctx) {
         if (params::hasErrors(out.issues))
             return out;
         std::vector<VolumeRecord> all = joinVolumeRecords(*batch.parcels, attributes);
+        for (VolumeRecord& record : all)
+            record.species = mapped(layer, QStringLiteral("species_group"), record.species);
+        // Warnings (e.g. zero volume, low volumes for the continuous form) once per layer and form,
+        // listing the rows; errors per record below, so that a bad record is listed, not fatal.
+        for (const BefForm form : { BefForm::Constant, BefForm::Continuous }) {
+            std::vector<VolumeRecord> records;
+            for (const MethodParcel& mp : batch.assigned)
+                if (parseBefForm(mp.options.value(QStringLiteral("bef_form"), QStringLiteral("constant")))
+                      .value_or(BefForm::Constant) == form)
+                    records.push_back(all[mp.parcel]);
+            if (records.empty())
+                continue;
+            for (const Issue& i :
+                 validateVolumeRecords(records, species, form, path, speciesField, volumeField))
+                if (!i.isError())
+                    out.issues.push_back(i);
+        }
         std::vector<ParcelResult> results;
         for (const MethodParcel& mp : batch.assigned) {
             ParcelResult r = makeParcelResult(batch, mp, QStringLiteral("volume"));
@@ -245,18 +262,12 @@ MethodOutput runVolumeAdapter(const MethodContext& ctx) {
               parseBefForm(mp.options.value(QStringLiteral("bef_form"), QStringLiteral("constant")))
                 .value_or(BefForm::Constant);
             r.methodDetail = QStringLiteral("bef_form=%1").arg(QLatin1String(befFormName(form)));
-            VolumeRecord record = all[mp.parcel];
-            record.species = mapped(layer, QStringLiteral("species_group"), record.species);
-            // Checked one by one so that a bad record is listed with its reason, not fatal to the run.
-            const Issues issues =
-              validateVolumeRecords({ record }, species, form, path, speciesField, volumeField);
+            const VolumeRecord& record = all[mp.parcel];
             QStringList reasons;
-            for (const Issue& i : issues) {
+            for (const Issue& i :
+                 validateVolumeRecords({ record }, species, form, path, speciesField, volumeField))
                 if (i.isError())
                     reasons << i.message;
-                else
-                    out.issues.push_back(i);
-            }
             if (!reasons.isEmpty()) {
                 r.notComputed = reasons.join(QStringLiteral("; "));
                 results.push_back(std::move(r));
@@ -269,7 +280,8 @@ MethodOutput runVolumeAdapter(const MethodContext& ctx) {
             s.totalT = v.carbonT;
             s.areaHa = r.areaHa;
             r.stocks.push_back(s);
-            r.parameters.push_back({ v.group->file, v.group->line, v.group->group, v.group->tag });
+            if (v.group) // a stand without volume has no tree carbon and uses no species row (§5)
+                r.parameters.push_back({ v.group->file, v.group->line, v.group->group, v.group->tag });
             results.push_back(std::move(r));
         }
         out.results.push_back(std::move(results));

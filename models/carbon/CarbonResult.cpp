@@ -192,7 +192,7 @@ void writeParcelResults(const std::string& path,
                         const QString& groupName,
                         const gis::Crs& crs) {
     const ResultLayout layout = layoutOf(results);
-    std::vector<gis::TableColumn> columns = { { "layer", Type::String },  { "fid", Type::Integer },
+    std::vector<gis::TableColumn> columns = { { "layer", Type::String },  { "source_fid", Type::Integer },
                                               { "id", Type::String },     { "ecosystem_type", Type::String },
                                               { "method", Type::String }, { "method_detail", Type::String } };
     if (!groupName.isEmpty())

@@ -9,6 +9,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -174,7 +175,7 @@ private slots:
         std::map<QString, int> methods;
         for (std::size_t i = 0; i < m_parcels.rows.size(); ++i) {
             const QString layer = m_parcels.at(i, QStringLiteral("layer"));
-            const QString key = layer + QLatin1Char('/') + m_parcels.at(i, QStringLiteral("fid"));
+            const QString key = layer + QLatin1Char('/') + m_parcels.at(i, QStringLiteral("source_fid"));
             QVERIFY2(!seen.contains(key), qPrintable(key));
             seen.insert(key);
             ++rowsPerLayer[layer];
@@ -238,7 +239,7 @@ private slots:
                 if (m_parcels.at(i, QStringLiteral("layer")) != layer ||
                     m_parcels.at(i, QStringLiteral("method")) != QLatin1String("pools"))
                     continue;
-                const auto it = refRow.find(m_parcels.at(i, QStringLiteral("fid")));
+                const auto it = refRow.find(m_parcels.at(i, QStringLiteral("source_fid")));
                 QVERIFY(it != refRow.end());
                 QCOMPARE(m_parcels.at(i, QStringLiteral("id")), ref.at(it->second, idField));
                 for (int y : { 2015, 2018, 2021, 2024 })
@@ -411,6 +412,66 @@ private slots:
                                   QStringLiteral("parameters_used.csv") })
             QVERIFY2(hashOf(m_out1 + QLatin1Char('/') + f) == hashOf(out2 + QLatin1Char('/') + f),
                      qPrintable(f));
+    }
+
+    void parcelsTheMethodCannotComputeAreListed() {
+        // Masson pine 小班 whose species name maps (through the layer's value mapping) to a group the
+        // species table lacks: listed with the reason, no numbers, and the run still succeeds.
+        QFile f(m_project);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+        QJsonArray layers = root.value(QStringLiteral("layers")).toArray();
+        for (qsizetype i = 0; i < layers.size(); ++i) {
+            QJsonObject l = layers[i].toObject();
+            if (l.value(QStringLiteral("id")).toString() != QLatin1String("xiaoban"))
+                continue;
+            QJsonObject values = l.value(QStringLiteral("values")).toObject();
+            values.insert(QStringLiteral("species_group:马尾松"), QStringLiteral("pinus_unlisted"));
+            l.insert(QStringLiteral("values"), values);
+            layers[i] = l;
+        }
+        root.insert(QStringLiteral("layers"), layers);
+        QJsonObject carbon = root.value(QStringLiteral("carbon")).toObject();
+        carbon.insert(QStringLiteral("layers"),
+                      QJsonArray{ QJsonObject{
+                        { QStringLiteral("layer"), QStringLiteral("xiaoban") },
+                        { QStringLiteral("ecosystem_type_field"), QStringLiteral("ecosystem_type") } } });
+        root.insert(QStringLiteral("carbon"), carbon);
+        const QString pine = m_sample + QStringLiteral("/pine.tanhui.json");
+        QFile out(pine);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QJsonDocument(root).toJson());
+        out.close();
+        const QString dir = m_dir.filePath(QStringLiteral("pine"));
+        const Run r = runCli(
+          { QStringLiteral("carbon"), QStringLiteral("--project"), pine, QStringLiteral("--out"), dir });
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("not computed")), qPrintable(r.err));
+        const Csv p = readCsv(dir + QStringLiteral("/parcels.csv"));
+        int notComputed = 0, computedForest = 0;
+        for (std::size_t i = 0; i < p.rows.size(); ++i) {
+            QCOMPARE(p.at(i, QStringLiteral("layer")), QStringLiteral("xiaoban"));
+            const QString reason = p.at(i, QStringLiteral("not_computed"));
+            if (reason.isEmpty()) {
+                computedForest += p.at(i, QStringLiteral("method")) == QLatin1String("volume");
+                continue;
+            }
+            ++notComputed;
+            QCOMPARE(p.at(i, QStringLiteral("method")), QStringLiteral("volume"));
+            QVERIFY2(reason.contains(QStringLiteral("pinus_unlisted")), qPrintable(reason));
+            QVERIFY(p.at(i, QStringLiteral("c_total_t_2015")).isEmpty());
+        }
+        QVERIFY(notComputed > 0);
+        QVERIFY(computedForest > 0);
+        const Csv t = readCsv(dir + QStringLiteral("/totals_by_ecosystem_type.csv"));
+        bool found = false;
+        for (std::size_t i = 0; i < t.rows.size(); ++i)
+            if (t.rows[i][0] == QLatin1String("forest")) {
+                QCOMPARE(t.at(i, QStringLiteral("not_computed")).toInt(), notComputed);
+                QCOMPARE(t.at(i, QStringLiteral("computed")).toInt(), computedForest);
+                found = true;
+            }
+        QVERIFY(found);
     }
 
     void badProjectIsRejected() {

@@ -273,9 +273,9 @@ private slots:
         const auto rows = readCsv(dir.filePath(QStringLiteral("parcels.csv")));
         QCOMPARE(rows.size(), std::size_t(4));
         const QStringList expectStart = {
-            QStringLiteral("layer"),          QStringLiteral("fid"),     QStringLiteral("id"),
-            QStringLiteral("ecosystem_type"), QStringLiteral("method"),  QStringLiteral("method_detail"),
-            QStringLiteral("district"),       QStringLiteral("area_ha"), QStringLiteral("c_above_t_2015")
+            QStringLiteral("layer"),          QStringLiteral("source_fid"), QStringLiteral("id"),
+            QStringLiteral("ecosystem_type"), QStringLiteral("method"),     QStringLiteral("method_detail"),
+            QStringLiteral("district"),       QStringLiteral("area_ha"),    QStringLiteral("c_above_t_2015")
         };
         QCOMPARE(rows[0].mid(0, expectStart.size()), expectStart);
         QCOMPARE(cell(rows, 1, QStringLiteral("c_total_t_2015")), QStringLiteral("100"));
@@ -303,7 +303,11 @@ private slots:
         QVERIFY(!rows[0].contains(QStringLiteral("c_total_t_2015_p50"))); // no stock bounds anywhere
 
         const QString gpkg = dir.filePath(QStringLiteral("parcels.gpkg"));
-        writeParcelResults(gpkg.toStdString(), rs, QStringLiteral("district"), gis::Crs::fromEpsg(4547));
+        auto twoLayers = rs;
+        twoLayers[2].layer = QStringLiteral("farmland_plots");
+        twoLayers[2].fid = 0; // the same feature id in another layer
+        writeParcelResults(
+          gpkg.toStdString(), twoLayers, QStringLiteral("district"), gis::Crs::fromEpsg(4547));
         gis::VectorLayer layer(gpkg.toStdString());
         QCOMPARE(layer.info().featureCount, std::int64_t(3));
         QVERIFY(layer.info().crs.isSame(gis::Crs::fromEpsg(4547)));
