@@ -193,14 +193,14 @@ MethodOutput runPoolsAdapter(const MethodContext& ctx) {
 }
 
 QString checkNoOption(const QString& key, const QString&) {
-    return QStringLiteral("the method takes no option %1").arg(key);
+    return CarbonProject::tr("the method takes no option %1").arg(key);
 }
 
 // ---- volume (carbon-methods.md §5) ---------------------------------------------------------------
 
 QString checkVolumeOption(const QString& key, const QString& value) {
     if (key == QLatin1String("bef_form") && !parseBefForm(value))
-        return QStringLiteral("bef_form must be constant or continuous, not '%1'").arg(value);
+        return CarbonProject::tr("bef_form must be constant or continuous, not '%1'").arg(value);
     return {};
 }
 
