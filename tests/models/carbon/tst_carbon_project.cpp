@@ -5,8 +5,11 @@
 // old files, and validation of bad inputs naming the file and key (CarbonProject.h).
 #include "TestUtil.h"
 #include "gis/Crs.h"
+#include "gis/Feedback.h"
 #include "gis/Overlay.h"
+#include "gis/RasterWriter.h"
 #include "gis/VectorLayer.h"
+#include "gis/VectorWriter.h"
 #include "models/carbon/CarbonProject.h"
 #include "models/carbon/CarbonResult.h"
 #include "models/project/Project.h"
@@ -195,6 +198,75 @@ bool anyContains(const QStringList& list, const QString& a, const QString& b = {
     return false;
 }
 
+/// A tiny project for the runner: two land-cover rasters (20 × 10 cells of 10 m, EPSG:32650; 2015 left
+/// half class 1, right half class 2; 2024 all class 1), a user pools table (class 1: 63 t C/ha, class
+/// 2: 35 t C/ha) and a parcel GeoPackage with a type field, a method field and a district field.
+QString writeRunnerProject(const QTemporaryDir& dir, const QString& p4Method, const QByteArray& methods) {
+    const gis::Crs crs = gis::Crs::fromEpsg(32650);
+    for (int year : { 2015, 2024 }) {
+        gis::RasterSpec spec;
+        spec.grid.originX = 500000;
+        spec.grid.originY = 2500000;
+        spec.grid.cellWidth = 10;
+        spec.grid.cellHeight = 10;
+        spec.grid.cols = 20;
+        spec.grid.rows = 10;
+        spec.crs = crs;
+        spec.type = gis::RasterSpec::Type::Byte;
+        spec.nodata = 255;
+        spec.overviews = false;
+        gis::RasterWriter w(dir.filePath(QStringLiteral("lc%1.tif").arg(year)).toStdString(), spec);
+        std::vector<std::uint8_t> cells(200);
+        for (int r = 0; r < 10; ++r)
+            for (int c = 0; c < 20; ++c)
+                cells[std::size_t(r * 20 + c)] = year == 2015 && c >= 10 ? 2 : 1;
+        w.writeRows(1, 0, 10, cells.data());
+        w.commit();
+    }
+    QFile pools(dir.filePath(QStringLiteral("pools.csv")));
+    pools.open(QIODevice::WriteOnly);
+    pools.write("lucode,c_above,c_below,c_soil,c_dead\n1,10,2,50,1\n2,4,1,30,0\n");
+    pools.close();
+    using F = gis::VectorField;
+    const std::vector<F> fields = { { QStringLiteral("code"), F::Type::String },
+                                    { QStringLiteral("kind"), F::Type::String },
+                                    { QStringLiteral("how"), F::Type::String },
+                                    { QStringLiteral("dist"), F::Type::String } };
+    auto feature =
+      [](const char* code, const char* kind, const QString& how, const char* dist, gis::MultiPolygon g) {
+          gis::VectorFeature f;
+          f.values = { QString::fromLatin1(code), QString::fromLatin1(kind), how, QString::fromLatin1(dist) };
+          f.geometry = std::move(g);
+          return f;
+      };
+    const std::vector<gis::VectorFeature> features = {
+        feature("P1", "grass", QString(), "A", rect(500000, 2499900, 500100, 2500000)),
+        feature("P2", "wetland_x", QString(), "B", rect(500100, 2499900, 500200, 2500000)),
+        feature("P3", "grass", QString(), "A", gis::MultiPolygon()), // no geometry
+        feature("P4", "forest", p4Method, "B", rect(500050, 2499950, 500150, 2500000)),
+    };
+    gis::writePolygonLayer(dir.filePath(QStringLiteral("plots.gpkg")).toStdString(),
+                           QStringLiteral("plots"),
+                           crs,
+                           fields,
+                           features);
+    const QString path = dir.filePath(QStringLiteral("runner.tanhui.json"));
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(R"({"format": "tanhui-project", "version": 1, "name": "runner", "crs": "EPSG:32650",
+      "layers": [
+        {"id": "lc2015", "kind": "raster", "role": "landcover", "path": "lc2015.tif", "year": 2015},
+        {"id": "lc2024", "kind": "raster", "role": "landcover", "path": "lc2024.tif", "year": 2024},
+        {"id": "plots", "kind": "vector", "role": "farmland_plots", "path": "plots.gpkg", "id_field": "code",
+         "fields": {"ecosystem_type": "kind", "district": "dist"}, "values": {"ecosystem_type:grass": "grassland"}}
+      ],
+      "parameters": [{"name": "my_pools", "path": "pools.csv"}],
+      "carbon": {"layers": [{"layer": "plots", "ecosystem_type_field": "ecosystem_type", "method_field": "how"}],
+                 "grouping": {"name": "district", "field": "district"},
+                 "parameters": {"pools": "my_pools"}, "methods": )" +
+            methods + "}}");
+    return path;
+}
 } // namespace
 
 class TestCarbonProject : public QObject {
@@ -531,6 +603,115 @@ private slots:
         QVERIFY(
           loadError(R"({"valuation": {"price": "220"}})").contains(QStringLiteral("carbon.valuation.price")));
         QVERIFY(loadError(R"([1])").contains(QStringLiteral("\"carbon\" must be a JSON object")));
+    }
+
+    void runnerOnHandMadeProject() {
+        QTemporaryDir dir;
+        const QString path = writeRunnerProject(
+          dir, QStringLiteral("pools"), R"({"grassland": "pools", "forest": "volume", "*": "pools"})");
+        const models::Project project = models::Project::load(path);
+        CarbonProjectOptions options;
+        options.outDir = dir.filePath(QStringLiteral("out")).toStdString();
+        options.threads = 1;
+        const CarbonProjectRun run = runCarbonProject(project, options);
+        QVERIFY2(!run.stopped, qPrintable(run.issues.empty() ? QString() : run.issues.front().toString()));
+        QCOMPARE(run.results.size(), std::size_t(4)); // P3 without geometry is listed too
+        QCOMPARE(run.groupName, QStringLiteral("district"));
+        std::map<QString, const ParcelResult*> byId;
+        for (const ParcelResult& r : run.results)
+            byId[r.id] = &r;
+        const ParcelResult& p1 = *byId.at(QStringLiteral("P1"));
+        QCOMPARE(p1.ecosystemType, QStringLiteral("grassland")); // through the layer's value mapping
+        QCOMPARE(p1.method, QStringLiteral("pools"));
+        QCOMPARE(p1.group, QStringLiteral("A"));
+        QCOMPARE(p1.stocks.size(), std::size_t(2));
+        QVERIFY(std::abs(p1.stocks[0].densityTPerHa() - 63.0) < 1e-9);
+        QVERIFY(std::abs(p1.stocks[0].areaHa - p1.areaHa) < 1e-6 * p1.areaHa);
+        QVERIFY(std::abs(p1.areaHa - 1.0) < 0.01); // 100 m × 100 m, ellipsoidal
+        QCOMPARE(p1.stocks[0].pools.size(), std::size_t(4));
+        QCOMPARE(p1.stocks[0].pools[0].pool, QStringLiteral("c_above"));
+        QVERIFY(std::abs(p1.stocks[0].pools[0].t - 10.0 * p1.stocks[0].areaHa) < 1e-9);
+        QVERIFY(std::abs(p1.changes.back().changeT) < 1e-9); // class 1 on both dates
+        QCOMPARE(p1.parameters.size(), std::size_t(1));
+        QVERIFY(p1.parameters[0].toString().endsWith(QStringLiteral("pools.csv:2 lucode 1 (user)")));
+        QVERIFY(p1.flaggedParameters().empty());
+        const ParcelResult& p2 = *byId.at(QStringLiteral("P2"));
+        QCOMPARE(p2.ecosystemType, QStringLiteral("wetland_x")); // not listed: the "*" method
+        QCOMPARE(p2.method, QStringLiteral("pools"));
+        QVERIFY(std::abs(p2.stocks[0].densityTPerHa() - 35.0) < 1e-9);
+        QCOMPARE(p2.changes.size(), std::size_t(1));
+        QCOMPARE(p2.changes[0].basis, ChangeBasis::StockDifference);
+        QVERIFY(std::abs(p2.changes[0].changeT - 28.0 * p2.stocks[0].areaHa) < 1e-9);
+        const ParcelResult& p3 = *byId.at(QStringLiteral("P3"));
+        QVERIFY(!p3.computed());
+        QVERIFY2(p3.notComputed.startsWith(QStringLiteral("geometry not usable")),
+                 qPrintable(p3.notComputed));
+        // P4 is "forest" (→ volume) but its method field says pools: half class 1, half class 2 in 2015.
+        const ParcelResult& p4 = *byId.at(QStringLiteral("P4"));
+        QCOMPARE(p4.method, QStringLiteral("pools"));
+        QCOMPARE(p4.group, QStringLiteral("B"));
+        QVERIFY(std::abs(p4.stocks[0].densityTPerHa() - 49.0) < 1e-6);
+        QCOMPARE(run.parcelsPerMethod.at(QStringLiteral("pools")), 3);
+        const auto files = run.files.join(QLatin1Char('\n'));
+        for (const char* name : { "parcels.csv",
+                                  "parcels.gpkg",
+                                  "totals_by_district.csv",
+                                  "summary.csv",
+                                  "pools/c_density_2015.tif" })
+            QVERIFY2(files.contains(QLatin1String(name)), name);
+        const ResultTotals all = totalOf(run.results);
+        QCOMPARE(all.notComputed, std::size_t(1));
+        QVERIFY(std::abs(all.stocks[0].totalT -
+                         (p1.stocks[0].totalT + p2.stocks[0].totalT + p4.stocks[0].totalT)) < 1e-9);
+
+        // Cancelled (Ctrl+C): CancelledError, and the finished outputs are left as they were.
+        QFile::remove(dir.filePath(QStringLiteral("out/summary.csv")));
+        gis::Feedback cancelled;
+        cancelled.cancel();
+        options.feedback = &cancelled;
+        QCOMPARE(test::expectError([&] { runCarbonProject(project, options); }).kind(),
+                 gis::GisError::Kind::Cancelled);
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("out/summary.csv"))));
+
+        // Errors stop the run before anything is computed, naming the file and the key.
+        QTemporaryDir bad;
+        const models::Project unknown = models::Project::load(writeRunnerProject(
+          bad, QStringLiteral("invest"), R"({"grassland": "pools", "forest": "volume", "*": "pools"})"));
+        CarbonProjectOptions badOptions;
+        badOptions.outDir = bad.filePath(QStringLiteral("out")).toStdString();
+        CarbonProjectRun r = runCarbonProject(unknown, badOptions);
+        QVERIFY(r.stopped);
+        QVERIFY(r.results.empty());
+        QVERIFY(!QFile::exists(bad.filePath(QStringLiteral("out/parcels.csv"))));
+        QStringList messages;
+        for (const auto& i : r.issues)
+            messages << i.toString();
+        QVERIFY2(anyContains(messages,
+                             QStringLiteral("parcel P4: unknown method 'invest'"),
+                             QStringLiteral("plots.gpkg")),
+                 qPrintable(messages.join(QLatin1Char('\n'))));
+        const models::Project untyped = models::Project::load(
+          writeRunnerProject(bad, QStringLiteral("pools"), R"({"grassland": "pools", "forest": "volume"})"));
+        r = runCarbonProject(untyped, badOptions);
+        QVERIFY(r.stopped);
+        messages.clear();
+        for (const auto& i : r.issues)
+            messages << i.toString();
+        QVERIFY2(anyContains(messages,
+                             QStringLiteral("1 parcel(s) of layer plots have the ecosystem type 'wetland_x'"),
+                             QStringLiteral("carbon.methods")),
+                 qPrintable(messages.join(QLatin1Char('\n'))));
+        // A type assigned to volume on a layer that does not map the volume fields.
+        const models::Project volume = models::Project::load(
+          writeRunnerProject(bad, QString(), R"({"grassland": "pools", "forest": "volume", "*": "pools"})"));
+        r = runCarbonProject(volume, badOptions);
+        QVERIFY(r.stopped);
+        messages.clear();
+        for (const auto& i : r.issues)
+            messages << i.toString();
+        QVERIFY2(anyContains(messages,
+                             QStringLiteral("method volume needs the field 'species_group' of layer plots")),
+                 qPrintable(messages.join(QLatin1Char('\n'))));
     }
 };
 
