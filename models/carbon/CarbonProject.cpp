@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/carbon/CarbonProject.h"
 
+#include "gis/Coverage.h"
 #include "gis/Errors.h"
 #include "gis/Feedback.h"
 #include "gis/Overlay.h"
 #include "gis/ParcelReader.h"
+#include "gis/RasterDataset.h"
+#include "gis/RasterWriter.h"
 #include "gis/TableWriter.h"
 #include "gis/VectorLayer.h"
 #include "models/carbon/PoolMethod.h"
@@ -19,6 +22,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -286,6 +290,31 @@ MethodOutput runVolumeAdapter(const MethodContext& ctx) {
         }
         out.results.push_back(std::move(results));
     }
+    // Density raster per inventory year (t C/ha) on the grid of the first land-cover layer, so that it
+    // lines up with the pool method's rasters; none when the project has no land cover.
+    const std::vector<const ProjectLayer*> landcover = project.layersWithRole(QStringLiteral("landcover"));
+    if (landcover.empty())
+        return out;
+    const gis::RasterDataset grid(project.resolve(landcover.front()->path).toStdString());
+    std::map<int, std::pair<std::vector<const gis::MultiPolygon*>, std::vector<double>>> byYear;
+    for (std::size_t b = 0; b < ctx.batches.size(); ++b)
+        for (std::size_t k = 0; k < out.results[b].size(); ++k) {
+            const ParcelResult& r = out.results[b][k];
+            if (!r.computed() || r.stocks.empty())
+                continue;
+            auto& entry = byYear[r.stocks.front().year];
+            entry.first.push_back(
+              &ctx.batches[b].parcels->parcels[ctx.batches[b].assigned[k].parcel].geometry);
+            entry.second.push_back(r.stocks.front().densityTPerHa());
+        }
+    for (const auto& [year, parcels] : byYear) {
+        const std::string path = QDir(QString::fromStdString(ctx.outDir))
+                                   .filePath(QStringLiteral("c_density_%1.tif").arg(year))
+                                   .toStdString();
+        writeParcelDensityRaster(
+          path, grid.info().grid, grid.info().crs, parcels.first, parcels.second, ctx.feedback);
+        out.files << QString::fromStdString(path);
+    }
     return out;
 }
 
@@ -316,6 +345,65 @@ const MethodInfo* findCarbonMethod(const QString& name) {
         if (m.name == name)
             return &m;
     return nullptr;
+}
+
+void writeParcelDensityRaster(const std::string& path,
+                              const gis::Grid& grid,
+                              const gis::Crs& crs,
+                              const std::vector<const gis::MultiPolygon*>& geometries,
+                              const std::vector<double>& densityTPerHa,
+                              gis::Feedback* feedback) {
+    constexpr int kBandRows = 256;
+    constexpr double kNodata = -1.0;
+    gis::RasterSpec spec;
+    spec.grid = grid;
+    spec.crs = crs;
+    spec.type = gis::RasterSpec::Type::Float32;
+    spec.nodata = kNodata;
+    spec.bandDescriptions = { "c_density_t_per_ha" };
+    spec.metadata = { { "UNITS", "t C/ha" } };
+    gis::RasterWriter writer(path, spec);
+    std::vector<gis::Window> windows;
+    for (const gis::MultiPolygon* g : geometries)
+        windows.push_back(gis::coverageWindow(*g, grid));
+    std::vector<double> value, covered;
+    gis::CoverageWindow coverage;
+    gis::CoverageWorkspace workspace;
+    for (int row0 = 0; row0 < grid.rows; row0 += kBandRows) {
+        if (feedback) {
+            feedback->throwIfCancelled();
+            feedback->setProgress(100.0 * double(row0) / double(grid.rows), "density raster");
+        }
+        const int rows = std::min(kBandRows, grid.rows - row0);
+        value.assign(std::size_t(rows) * std::size_t(grid.cols), 0.0);
+        covered.assign(value.size(), 0.0);
+        for (std::size_t p = 0; p < geometries.size(); ++p) {
+            const gis::Window& w = windows[p];
+            if (w.isEmpty() || std::isnan(densityTPerHa[p]) || w.row0 >= row0 + rows ||
+                w.row0 + w.rows <= row0)
+                continue;
+            gis::Window part = w;
+            part.row0 = std::max(w.row0, row0);
+            part.rows = std::min(w.row0 + w.rows, row0 + rows) - part.row0;
+            gis::computeCoverage(*geometries[p], grid, part, coverage, workspace);
+            for (int r = part.row0; r < part.row0 + part.rows; ++r)
+                for (int c = part.col0; c < part.col0 + part.cols; ++c) {
+                    const double f = coverage.at(r, c);
+                    if (f <= 0)
+                        continue;
+                    const std::size_t i = std::size_t(r - row0) * std::size_t(grid.cols) + std::size_t(c);
+                    value[i] += f * densityTPerHa[p];
+                    covered[i] += f;
+                }
+        }
+        for (std::size_t i = 0; i < value.size(); ++i)
+            if (covered[i] <= 0)
+                value[i] = kNodata;
+        writer.writeRows(1, row0, rows, value.data());
+    }
+    writer.commit();
+    if (feedback)
+        feedback->setProgress(100.0, "density raster");
 }
 
 ParcelResult makeParcelResult(const MethodBatch& batch, const MethodParcel& parcel, const QString& method) {

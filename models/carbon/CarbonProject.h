@@ -2,6 +2,8 @@
 #pragma once
 
 #include "gis/Crs.h"
+#include "gis/Geometry.h"
+#include "gis/Grid.h"
 #include "models/carbon/CarbonResult.h"
 #include "models/params/Parameter.h"
 #include "models/project/Project.h"
@@ -105,6 +107,19 @@ const MethodInfo* findCarbonMethod(const QString& name);
 /// @brief Fills a result's identity from parcel `index` of `batch`: layer id, fid, id, ecosystem type
 /// (given), method, ellipsoidal area (ha), repaired flag and geometry (WKB).
 ParcelResult makeParcelResult(const MethodBatch& batch, const MethodParcel& parcel, const QString& method);
+
+/// @brief A per-cell density raster (t C/ha) of per-parcel results on `grid` (Float32 GeoTIFF, one band,
+/// nodata −1 as the pool method's rasters): each cell gets Σ over parcels of (exact fraction of the cell
+/// the parcel covers, gis::computeCoverage) × the parcel's density (t C/ha); cells no parcel touches
+/// are nodata. Σ value × cell area therefore equals Σ density × parcel area (planar) for parcels inside
+/// the grid. Parcels with a NaN density are left out. Memory-bounded (bands of 256 rows), single pass
+/// in parcel order (deterministic). `geometries` are in the grid's CRS. Throws GisError, CancelledError.
+void writeParcelDensityRaster(const std::string& path,
+                              const gis::Grid& grid,
+                              const gis::Crs& crs,
+                              const std::vector<const gis::MultiPolygon*>& geometries,
+                              const std::vector<double>& densityTPerHa,
+                              gis::Feedback* feedback = nullptr);
 
 /// @brief The ecosystem type and layer settings the runner derives from a layer's role when the
 /// project's carbon section does not list the layer: forest_subcompartments → field "ecosystem_type"

@@ -4,6 +4,7 @@
 // `carbon --method volume` on the same parcels; district totals add up to the grand total; 1 and 2
 // threads give identical files; bad project sections fail with the file and key named.
 #include "TestUtil.h"
+#include "gis/RasterDataset.h"
 #include "gis/VectorLayer.h"
 #include "gis/VectorWriter.h"
 
@@ -332,6 +333,29 @@ private slots:
         }
     }
 
+    void volumeDensityRaster() {
+        // Σ cell value (t C/ha) × cell area (ha) of the volume method's raster = Σ parcel stocks, up to
+        // the planar vs ellipsoidal area difference (EPSG:4547 near its central meridian: < 0.5 %).
+        gis::RasterDataset raster(
+          (m_out1 + QStringLiteral("/rasters/volume/c_density_2015.tif")).toStdString());
+        const gis::Grid grid = raster.info().grid;
+        QCOMPARE(raster.info().metadata.at("UNITS"), std::string("t C/ha"));
+        std::vector<double> values;
+        std::vector<unsigned char> valid;
+        raster.read(1, gis::Window{ 0, 0, grid.rows, grid.cols }, values, valid);
+        double rasterT = 0;
+        for (std::size_t i = 0; i < values.size(); ++i)
+            if (valid[i])
+                rasterT += values[i] * grid.cellWidth * grid.cellHeight / 10000.0;
+        double parcelsT = 0;
+        for (std::size_t i = 0; i < m_parcels.rows.size(); ++i)
+            if (m_parcels.at(i, QStringLiteral("method")) == QLatin1String("volume"))
+                parcelsT += m_parcels.at(i, QStringLiteral("c_total_t_2015")).toDouble();
+        QVERIFY(parcelsT > 0);
+        QVERIFY2(std::abs(rasterT - parcelsT) < 0.005 * parcelsT,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(rasterT).arg(parcelsT)));
+    }
+
     void notComputedParcelsHaveReasons() {
         int notComputed = 0;
         for (std::size_t i = 0; i < m_parcels.rows.size(); ++i) {
@@ -386,7 +410,8 @@ private slots:
         for (const QString& f : { QStringLiteral("parcels.gpkg"),
                                   QStringLiteral("parameters_used.csv"),
                                   QStringLiteral("rasters/pools/c_density_2015.tif"),
-                                  QStringLiteral("rasters/pools/c_density_2024.tif") })
+                                  QStringLiteral("rasters/pools/c_density_2024.tif"),
+                                  QStringLiteral("rasters/volume/c_density_2015.tif") })
             QVERIFY2(QFile::exists(m_out1 + QLatin1Char('/') + f), qPrintable(f));
         gis::VectorLayer g((m_out1 + QStringLiteral("/parcels.gpkg")).toStdString());
         QCOMPARE(std::size_t(g.info().featureCount), m_parcels.rows.size());
@@ -409,7 +434,10 @@ private slots:
                                   QStringLiteral("totals_by_ecosystem_type.csv"),
                                   QStringLiteral("totals_by_method.csv"),
                                   QStringLiteral("summary.csv"),
-                                  QStringLiteral("parameters_used.csv") })
+                                  QStringLiteral("parameters_used.csv"),
+                                  QStringLiteral("parcels.gpkg"),
+                                  QStringLiteral("rasters/volume/c_density_2015.tif"),
+                                  QStringLiteral("rasters/pools/c_density_2024.tif") })
             QVERIFY2(hashOf(m_out1 + QLatin1Char('/') + f) == hashOf(out2 + QLatin1Char('/') + f),
                      qPrintable(f));
     }
