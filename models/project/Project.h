@@ -121,7 +121,7 @@ public:
     const ProjectLayer* layer(const QString& id) const;
     std::vector<const ProjectLayer*> layersWithRole(const QString& role) const;
     const ProjectParameterTable* parameterTable(const QString& name) const;
-    /// The file this project was loaded from or saved to (empty before).
+    /// The file this project was loaded from (empty for a project built in memory).
     QString fileName() const { return m_fileName; }
 
 private:

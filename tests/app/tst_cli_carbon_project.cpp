@@ -429,13 +429,14 @@ private slots:
                                QStringLiteral("2"),
                                QStringLiteral("--quiet") });
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        // parcels.gpkg is not compared byte for byte: GeoPackage files carry write timestamps (its
+        // attributes are those of parcels.csv).
         for (const QString& f : { QStringLiteral("parcels.csv"),
                                   QStringLiteral("totals_by_district.csv"),
                                   QStringLiteral("totals_by_ecosystem_type.csv"),
                                   QStringLiteral("totals_by_method.csv"),
                                   QStringLiteral("summary.csv"),
                                   QStringLiteral("parameters_used.csv"),
-                                  QStringLiteral("parcels.gpkg"),
                                   QStringLiteral("rasters/volume/c_density_2015.tif"),
                                   QStringLiteral("rasters/pools/c_density_2024.tif") })
             QVERIFY2(hashOf(m_out1 + QLatin1Char('/') + f) == hashOf(out2 + QLatin1Char('/') + f),
