@@ -502,7 +502,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
 <context>
     <name>CarbonCommand</name>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="+236"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="+240"/>
         <location line="+22"/>
         <source>NAME</source>
         <translation>名称</translation>
@@ -632,8 +632,8 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>不显示进度条和摘要。</translation>
     </message>
     <message>
-        <location line="-180"/>
-        <location line="+242"/>
+        <location line="-183"/>
+        <location line="+246"/>
         <source>--threads must be a whole number from 0 (all cores) to 1024, not &apos;%1&apos;</source>
         <translation>--threads 必须是 0（全部核心）到 1024 之间的整数，而不是“%1”</translation>
     </message>
@@ -648,8 +648,8 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>--lulc %1：应为 FILE@YEAR 格式，如 landcover_2015.tif@2015</translation>
     </message>
     <message>
-        <location line="-254"/>
-        <location line="+259"/>
+        <location line="-258"/>
+        <location line="+263"/>
         <location line="+48"/>
         <source>input file not found: %1</source>
         <translation>找不到输入文件：%1</translation>
@@ -670,13 +670,13 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>--discount 和 --price-change 需要同时指定 --price</translation>
     </message>
     <message>
-        <location line="-289"/>
-        <location line="+296"/>
+        <location line="-293"/>
+        <location line="+300"/>
         <source>--out %1: the folder cannot be created or is not writable</source>
         <translation>--out %1：无法创建该文件夹，或该文件夹不可写</translation>
     </message>
     <message>
-        <location line="-380"/>
+        <location line="-384"/>
         <source>Carbon stocks, stock change and value from dated land-cover rasters (pool-table method: IPCC Tier 1 /
 InVEST Carbon).
 
@@ -751,12 +751,12 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>%1 个地块，用时 %2 秒；已写出 %3</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Carbon method: pools (land-cover rasters), volume (stand volume and species), soil (cropland soil), gainloss (forest flux), bluecarbon (mangroves and coastal wetlands) or regression (vegetation index). Methods other than pools and volume have their own options: see --method &lt;name&gt; --help.</source>
         <translation>碳计量方法：pools（土地覆盖栅格）、volume（林分蓄积与树种）、soil（农田土壤碳）、gainloss（森林增减通量）、bluecarbon（红树林与滨海湿地）或 regression（植被指数）。pools 与 volume 以外的方法有各自的选项：参见 --method &lt;名称&gt; --help。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Volume method: field with the dominant species (e.g. 优势树种).</source>
         <translation>蓄积量法：优势树种字段（如 优势树种）。</translation>
     </message>
@@ -781,7 +781,7 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>蓄积量法：树种参数 CSV（species_group、wd、bef、r、cf、fang_a、fang_b）；默认：内置参数表（取值标签为 unconfirmed）。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>unknown --method &apos;%1&apos;; available: pools, volume, soil, gainloss, bluecarbon, regression</source>
         <translation>未知的 --method“%1”；可用方法：pools、volume、soil、gainloss、bluecarbon、regression</translation>
     </message>
@@ -816,8 +816,8 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>%1 个日期，%2 个地块，用时 %3 秒；已写出 %4</translation>
     </message>
     <message>
-        <location line="-335"/>
-        <location line="+344"/>
+        <location line="-339"/>
+        <location line="+348"/>
         <source>cancelled; finished outputs in %1 were not replaced</source>
         <translation>已取消；%1 中已有的完整输出未被替换</translation>
     </message>
@@ -899,6 +899,305 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <location line="+41"/>
         <source>%1 land-cover code(s) present in %2 but missing from the pools table: %3</source>
         <translation>%2 中有 %1 个土地覆盖代码在碳库表中缺失：%3</translation>
+    </message>
+</context>
+<context>
+    <name>CarbonProject</name>
+    <message>
+        <location filename="../models/carbon/CarbonProject.cpp" line="+190"/>
+        <source>no land-cover data under the parcel at any date</source>
+        <translation>地块在所有日期下都没有土地覆盖数据</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the method takes no option %1</source>
+        <translation>该方法不接受选项 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>bef_form must be constant or continuous, not &apos;%1&apos;</source>
+        <translation>bef_form 必须是 constant 或 continuous，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>layer %1 has no year: the volume method dates its stock by the inventory year of the layer</source>
+        <translation>图层 %1 没有年份：蓄积量法以图层的调查年度作为碳储量的日期</translation>
+    </message>
+    <message>
+        <location line="+238"/>
+        <source>the project has no &quot;carbon&quot; section; add one (see docs/carbon-project.md)</source>
+        <translation>项目没有 &quot;carbon&quot; 部分；请添加（见 docs/carbon-project.md）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>no &quot;method&quot; given; known methods: %1</source>
+        <translation>未给出 &quot;method&quot;；已知方法：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown method &apos;%1&apos;; known methods: %2</source>
+        <translation>未知方法“%1”；已知方法：%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>method %1 takes no options</source>
+        <translation>方法 %1 不接受任何选项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>method %1 has no option &apos;%2&apos;; its options: %3</source>
+        <translation>方法 %1 没有选项“%2”；其选项为：%3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>no carbon years: list them in carbon.years or add dated land-cover layers</source>
+        <translation>没有碳计量年份：请在 carbon.years 中列出，或添加带年份的土地覆盖图层</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>years must be strictly increasing: %1 comes after %2</source>
+        <translation>年份必须严格递增：%1 排在 %2 之后</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>no land-cover layer (role &quot;landcover&quot;) for %1, which the pool method needs</source>
+        <translation>%1 年没有土地覆盖图层（角色 &quot;landcover&quot;），而碳库表法需要它</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no parcel layers: list them in carbon.layers</source>
+        <translation>没有地块图层：请在 carbon.layers 中列出</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+32"/>
+        <source>%1 is not a vector layer of the project</source>
+        <translation>%1 不是项目中的矢量图层</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>layer %1 is listed twice</source>
+        <translation>图层 %1 被列出了两次</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>give either &quot;ecosystem_type&quot; (one type for the whole layer) or &quot;ecosystem_type_field&quot;, not both or neither</source>
+        <translation>请给出 &quot;ecosystem_type&quot;（整个图层同一类型）或 &quot;ecosystem_type_field&quot; 之一，不能两者都给或都不给</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ecosystem type %1 (layer %2) has no method; add &quot;%1&quot;: {&quot;method&quot;: ...} to carbon.methods</source>
+        <translation>生态系统类型 %1（图层 %2）没有指定方法；请在 carbon.methods 中添加 &quot;%1&quot;: {&quot;method&quot;: ...}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the grouping needs a &quot;name&quot; (the output column, e.g. &quot;district&quot;)</source>
+        <translation>分组需要 &quot;name&quot;（输出列名，例如 &quot;district&quot;）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the grouping needs a &quot;layer&quot; (polygons) or a &quot;field&quot;</source>
+        <translation>分组需要 &quot;layer&quot;（面图层）或 &quot;field&quot;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unknown parameter role &apos;%1&apos;; known: pools, species</source>
+        <translation>未知的参数表角色“%1”；已知：pools、species</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the project lists no parameter table named &apos;%1&apos;</source>
+        <translation>项目中没有名为“%1”的参数表</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the price per t C must not be negative</source>
+        <translation>每吨碳价格不能为负</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>discount and price_change need a price</source>
+        <translation>discount 和 price_change 需要同时给出 price</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>layer %1 (%2) has no field &apos;%3&apos;; its fields are: %4</source>
+        <translation>图层 %1（%2）没有字段“%3”；其字段为：%4</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>layer %1 is in another CRS than layer %2; reproject it to the project CRS</source>
+        <translation>图层 %1 的坐标参考系与图层 %2 不同；请将其重投影到项目坐标系</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>parcel %1: unknown method &apos;%2&apos;</source>
+        <translation>地块 %1：未知方法“%2”</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 parcel(s) of layer %2 have the ecosystem type &apos;%3&apos;, which has no method; add &quot;%3&quot;: {&quot;method&quot;: ...} (or &quot;*&quot;) to carbon.methods</source>
+        <translation>图层 %2 中有 %1 个地块的生态系统类型为“%3”，该类型没有指定方法；请在 carbon.methods 中添加 &quot;%3&quot;: {&quot;method&quot;: ...}（或 &quot;*&quot;）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the grouping layer %1 is in another CRS than the parcel layers; reproject it</source>
+        <translation>分组图层 %1 的坐标参考系与地块图层不同；请将其重投影</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>method %1 needs the field &apos;%2&apos; of layer %3: map it in the layer&apos;s &quot;fields&quot;</source>
+        <translation>方法 %1 需要图层 %3 的字段“%2”：请在该图层的 &quot;fields&quot; 中映射它</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>geometry not usable: %1</source>
+        <translation>几何图形不可用：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CarbonProjectCommand</name>
+    <message>
+        <location filename="../app/cli/CarbonProjectCommand.cpp" line="+37"/>
+        <source>Carbon of every parcel of a project, each with the method assigned to its ecosystem type in
+the project&apos;s &quot;carbon&quot; section (docs/carbon-project.md). Parcel layers, ecosystem types,
+methods, dates, grouping (e.g. districts: each parcel goes to the district it overlaps most),
+valuation and parameter tables all come from the project file.
+
+Outputs in --out DIR (default: carbon next to the project file): parcels.csv and parcels.gpkg
+(one row per parcel: layer, id, ecosystem_type, method, area_ha, per date &lt;pool&gt;_t_&lt;year&gt;,
+c_total_t_&lt;year&gt; in t C and c_total_t_per_ha_&lt;year&gt; in t C/ha, changes in t C, t CO2e and
+t C/yr, flagged parameters, nodata share, repaired geometry, parameter rows used, and why a
+parcel was not computed), totals_by_ecosystem_type.csv, totals_by_method.csv,
+totals_by_&lt;grouping&gt;.csv, parameters_used.csv, summary.csv, and each method&apos;s rasters in
+rasters/&lt;method&gt;/ (c_density_&lt;year&gt;.tif in t C/ha).
+
+Methods:
+</source>
+        <translation>按项目 &quot;carbon&quot; 部分为每种生态系统类型指定的方法，计算项目中每个地块的碳
+（docs/carbon-project.md）。地块图层、生态系统类型、方法、日期、分组（例如区县：每个地块归入
+与其重叠面积最大的区县）、价值评估和参数表都来自项目文件。
+
+--out DIR 中的输出（默认：项目文件旁的 carbon）：parcels.csv 和 parcels.gpkg
+（每个地块一行：layer、id、ecosystem_type、method、area_ha，每个日期的 &lt;pool&gt;_t_&lt;year&gt;、
+以 t C 计的 c_total_t_&lt;year&gt; 和以 t C/ha 计的 c_total_t_per_ha_&lt;year&gt;，以 t C、t CO2e 和
+t C/yr 计的变化量，被标记的参数、无数据比例、修复过的几何、使用的参数行，以及地块未计算的
+原因），totals_by_ecosystem_type.csv、totals_by_method.csv、totals_by_&lt;grouping&gt;.csv、
+parameters_used.csv、summary.csv，以及各方法在 rasters/&lt;method&gt;/ 中的栅格
+（以 t C/ha 计的 c_density_&lt;year&gt;.tif）。
+
+方法：
+</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Project file (project.tanhui.json).</source>
+        <translation>项目文件（project.tanhui.json）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Output folder (created if missing; default: carbon next to the project).</source>
+        <translation>输出文件夹（不存在时创建；默认：项目文件旁的 carbon）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DIR</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Worker threads (default: all cores).</source>
+        <translation>工作线程数（默认：全部核心）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No progress bar and no summary.</source>
+        <translation>不显示进度条和摘要。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--threads must be a whole number from 0 (all cores) to 1024, not &apos;%1&apos;</source>
+        <translation>--threads 必须是 0（全部核心）到 1024 之间的整数，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>input file not found: %1</source>
+        <translation>找不到输入文件：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--out %1: the folder cannot be created or is not writable</source>
+        <translation>--out %1：无法创建该文件夹或不可写</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>layer %1, parcel %2 (%3, method %4) not computed: %5</source>
+        <translation>图层 %1，地块 %2（%3，方法 %4）未计算：%5</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 more parcel(s) not computed; all are listed with the reason in the column not_computed of %2</source>
+        <translation>另有 %1 个地块未计算；全部地块及原因列在 %2 的 not_computed 列中</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 parameter row(s) used by this run are not verified (%2); the parcels using them are flagged, and every row with its tag is listed in %3</source>
+        <translation>本次运行使用的 %1 行参数未经核实（%2）；使用它们的地块已被标记，每一行及其标签列在 %3 中</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>method %1: %2 parcel(s)</source>
+        <translation>方法 %1：%2 个地块</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stock %1: %2 t C in %3 parcel(s) (%4 ha)</source>
+        <translation>%1 年碳储量：%2 t C，%3 个地块（%4 ha）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>change %1-%2: %3 t C = %4 t CO2e in %5 parcel(s)</source>
+        <translation>%1–%2 年变化：%3 t C = %4 t CO2e，%5 个地块</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>npv %1-%2: %3 (K = %4 per t C)</source>
+        <translation>%1–%2 年净现值：%3（K = 每吨碳 %4）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>ecosystem type %1: %2 parcel(s), %3 ha; %4</source>
+        <translation>生态系统类型 %1：%2 个地块，%3 ha；%4</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 parcel(s), %2 not computed, in %3 s</source>
+        <translation>%1 个地块，%2 个未计算，用时 %3 秒</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>cancelled; finished outputs in %1 were not replaced</source>
+        <translation>已取消；%1 中已完成的输出未被替换</translation>
     </message>
 </context>
 <context>
@@ -1262,8 +1561,8 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="-468"/>
-        <location line="+255"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="-472"/>
+        <location line="+259"/>
         <location filename="../app/cli/CliCommon.cpp" line="+39"/>
         <location filename="../app/cli/RegressionCommand.cpp" line="+215"/>
         <source>(see tanhui-cli %1 --help)</source>
@@ -1275,8 +1574,8 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>多余的参数“%1”%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="-257"/>
-        <location line="+255"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="-261"/>
+        <location line="+259"/>
         <location filename="../app/cli/CliCommon.cpp" line="+6"/>
         <location filename="../app/cli/RegressionCommand.cpp" line="+4"/>
         <source>missing --%1 %2</source>

@@ -3,6 +3,7 @@
 
 #include "app/cli/BlueCarbonCommand.h"
 #include "app/cli/CarbonFluxCommands.h"
+#include "app/cli/CarbonProjectCommand.h"
 #include "app/cli/CliCommon.h"
 #include "app/cli/RegressionCommand.h"
 #include "gis/Errors.h"
@@ -218,6 +219,8 @@ int runVolumeMethod(const QCommandLineParser& parser) {
 } // namespace
 
 int runCarbonCommand(const QStringList& arguments) {
+    if (isCarbonProjectRun(arguments))
+        return runCarbonProjectCommand(arguments); // the project's carbon section (CarbonProjectCommand.cpp)
     if (const auto rc = runCarbonFluxMethod(arguments)) // --method soil / gainloss: own options
         return *rc;
     if (wantsBlueCarbon(arguments)) // --method bluecarbon has its own options (BlueCarbonCommand.cpp)

@@ -534,7 +534,7 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
     std::vector<ParcelCarbon> out(parcels.parcels.size());
     for (std::size_t i = 0; i < out.size(); ++i) {
         ParcelCarbon& pc = out[i];
-        std::set<std::int64_t> flagged;
+        std::set<std::int64_t> flagged, used;
         for (std::size_t d = 0; d < nd; ++d) {
             const gis::ZonalStats& s = zr.stats[i][d];
             ParcelDate pd;
@@ -551,6 +551,7 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
                 for (int p = 0; p < kPoolCount; ++p)
                     pd.poolT[std::size_t(p)] += ha * c->density[std::size_t(p)];
                 pd.totalT += ha * c->total();
+                used.insert(c->code);
                 if (params::isFlagged(c->tag))
                     flagged.insert(c->code);
             }
@@ -566,6 +567,7 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
                                           pc.dates[std::size_t(run.pairs[p].index1)].totalT);
         }
         pc.flaggedCodes.assign(flagged.begin(), flagged.end());
+        pc.usedCodes.assign(used.begin(), used.end());
     }
     return out;
 }

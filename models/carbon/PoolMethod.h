@@ -150,6 +150,7 @@ struct ParcelCarbon {
     std::vector<double> changeT;            ///< per pair, cells valid on both dates
     std::vector<double> stockDifferenceT;   ///< per pair
     std::vector<std::int64_t> flaggedCodes; ///< classes present whose table row is flagged
+    std::vector<std::int64_t> usedCodes;    ///< every class present on any date (ascending)
 };
 
 /// @brief Zonal pass of the parcels over the land-cover rasters and the change rasters of `run`

@@ -44,6 +44,168 @@ void putIf(QJsonObject& o, const char* key, const QString& value) {
         o.insert(QLatin1String(key), value);
 }
 
+/// Parses the optional "carbon" section (structure only; meaning is checked by
+/// models::carbon::validateCarbonProject).
+ProjectCarbon carbonFromJson(const QString& file, const QJsonValue& value) {
+    ProjectCarbon c;
+    if (value.isUndefined() || value.isNull())
+        return c;
+    if (!value.isObject())
+        bad(file, QStringLiteral("\"carbon\" must be a JSON object"));
+    c.present = true;
+    const QJsonObject o = value.toObject();
+    static const QSet<QString> known = { QStringLiteral("years"),     QStringLiteral("layers"),
+                                         QStringLiteral("methods"),   QStringLiteral("grouping"),
+                                         QStringLiteral("valuation"), QStringLiteral("parameters") };
+    for (auto it = o.begin(); it != o.end(); ++it)
+        if (!known.contains(it.key()))
+            bad(file,
+                QStringLiteral("carbon.%1 is not a known key (known: grouping, layers, methods, "
+                               "parameters, valuation, years)")
+                  .arg(it.key()));
+    const QJsonValue years = o.value(QLatin1String("years"));
+    if (!years.isUndefined() && !years.isArray())
+        bad(file, QStringLiteral("carbon.years must be an array of years, e.g. [2015, 2024]"));
+    for (const QJsonValue& y : years.toArray()) {
+        const double v = y.toDouble(-1);
+        if (!y.isDouble() || v != double(int(v)))
+            bad(file,
+                QStringLiteral("carbon.years must hold whole numbers (years), not %1")
+                  .arg(QString::fromUtf8(QJsonDocument(QJsonArray{ y }).toJson(QJsonDocument::Compact))));
+        c.years.push_back(int(v));
+    }
+    const QJsonValue layers = o.value(QLatin1String("layers"));
+    if (!layers.isUndefined() && !layers.isArray())
+        bad(file, QStringLiteral("carbon.layers must be an array of objects"));
+    for (const QJsonValue& v : layers.toArray()) {
+        if (!v.isObject())
+            bad(file, QStringLiteral("carbon.layers must be an array of objects"));
+        const QJsonObject lo = v.toObject();
+        ProjectCarbonLayer l;
+        l.layer = lo.value(QLatin1String("layer")).toString();
+        l.ecosystemType = lo.value(QLatin1String("ecosystem_type")).toString();
+        l.ecosystemTypeField = lo.value(QLatin1String("ecosystem_type_field")).toString();
+        l.methodField = lo.value(QLatin1String("method_field")).toString();
+        if (l.layer.isEmpty())
+            bad(
+              file,
+              QStringLiteral("carbon.layers[%1] has no \"layer\" (a vector layer id)").arg(c.layers.size()));
+        c.layers.push_back(l);
+    }
+    const QJsonValue methods = o.value(QLatin1String("methods"));
+    if (!methods.isUndefined() && !methods.isObject())
+        bad(file,
+            QStringLiteral("carbon.methods must be an object: ecosystem type → {\"method\": name, "
+                           "options...}"));
+    const QJsonObject mo = methods.toObject();
+    for (auto it = mo.begin(); it != mo.end(); ++it) {
+        ProjectCarbonMethod m;
+        if (it.value().isString()) {
+            m.method = it.value().toString();
+        } else if (it.value().isObject()) {
+            const QJsonObject e = it.value().toObject();
+            for (auto opt = e.begin(); opt != e.end(); ++opt) {
+                if (opt.value().isObject() || opt.value().isArray())
+                    bad(file,
+                        QStringLiteral("carbon.methods.%1.%2 must be a string or a number")
+                          .arg(it.key(), opt.key()));
+                const QString text = opt.value().isDouble() ? QString::number(opt.value().toDouble(), 'g', 17)
+                                                            : opt.value().toVariant().toString();
+                if (opt.key() == QLatin1String("method"))
+                    m.method = text;
+                else
+                    m.options.insert(opt.key(), text);
+            }
+        } else {
+            bad(file,
+                QStringLiteral("carbon.methods.%1 must be a method name or an object with \"method\"")
+                  .arg(it.key()));
+        }
+        c.methods.insert(it.key(), m);
+    }
+    const QJsonValue grouping = o.value(QLatin1String("grouping"));
+    if (!grouping.isUndefined() && !grouping.isObject())
+        bad(file,
+            QStringLiteral("carbon.grouping must be an object with \"name\" and \"layer\" or \"field\""));
+    const QJsonObject go = grouping.toObject();
+    c.groupName = go.value(QLatin1String("name")).toString();
+    c.groupLayer = go.value(QLatin1String("layer")).toString();
+    c.groupField = go.value(QLatin1String("field")).toString();
+    const QJsonValue valuation = o.value(QLatin1String("valuation"));
+    if (!valuation.isUndefined() && !valuation.isObject())
+        bad(file,
+            QStringLiteral(
+              "carbon.valuation must be an object with \"price\", \"discount\", \"price_change\""));
+    const QJsonObject vo = valuation.toObject();
+    auto number = [&](const char* key, std::optional<double>& out) {
+        const QJsonValue n = vo.value(QLatin1String(key));
+        if (n.isUndefined())
+            return;
+        if (!n.isDouble())
+            bad(file, QStringLiteral("carbon.valuation.%1 must be a number").arg(QLatin1String(key)));
+        out = n.toDouble();
+    };
+    number("price", c.price);
+    number("discount", c.discountPct);
+    number("price_change", c.priceChangePct);
+    const QJsonValue parameters = o.value(QLatin1String("parameters"));
+    if (!parameters.isUndefined() && !parameters.isObject())
+        bad(file, QStringLiteral("carbon.parameters must be an object: role → parameter table name"));
+    c.parameters = mapFromJson(parameters);
+    return c;
+}
+
+QJsonObject carbonToJson(const ProjectCarbon& c) {
+    QJsonObject o;
+    if (!c.years.empty()) {
+        QJsonArray years;
+        for (int y : c.years)
+            years.append(y);
+        o.insert(QLatin1String("years"), years);
+    }
+    if (!c.layers.empty()) {
+        QJsonArray layers;
+        for (const ProjectCarbonLayer& l : c.layers) {
+            QJsonObject lo;
+            lo.insert(QLatin1String("layer"), l.layer);
+            putIf(lo, "ecosystem_type", l.ecosystemType);
+            putIf(lo, "ecosystem_type_field", l.ecosystemTypeField);
+            putIf(lo, "method_field", l.methodField);
+            layers.append(lo);
+        }
+        o.insert(QLatin1String("layers"), layers);
+    }
+    if (!c.methods.isEmpty()) {
+        QJsonObject methods;
+        for (auto it = c.methods.begin(); it != c.methods.end(); ++it) {
+            QJsonObject m = mapToJson(it.value().options);
+            m.insert(QLatin1String("method"), it.value().method);
+            methods.insert(it.key(), m);
+        }
+        o.insert(QLatin1String("methods"), methods);
+    }
+    if (!c.groupName.isEmpty() || !c.groupLayer.isEmpty() || !c.groupField.isEmpty()) {
+        QJsonObject g;
+        putIf(g, "name", c.groupName);
+        putIf(g, "layer", c.groupLayer);
+        putIf(g, "field", c.groupField);
+        o.insert(QLatin1String("grouping"), g);
+    }
+    if (c.price || c.discountPct || c.priceChangePct) {
+        QJsonObject v;
+        if (c.price)
+            v.insert(QLatin1String("price"), *c.price);
+        if (c.discountPct)
+            v.insert(QLatin1String("discount"), *c.discountPct);
+        if (c.priceChangePct)
+            v.insert(QLatin1String("price_change"), *c.priceChangePct);
+        o.insert(QLatin1String("valuation"), v);
+    }
+    if (!c.parameters.isEmpty())
+        o.insert(QLatin1String("parameters"), mapToJson(c.parameters));
+    return o;
+}
+
 } // namespace
 
 Project Project::load(const QString& file) {
@@ -117,7 +279,9 @@ Project Project::load(const QString& file) {
         p.parameters.push_back(
           { o.value(QLatin1String("name")).toString(), o.value(QLatin1String("path")).toString() });
     }
+    p.carbon = carbonFromJson(file, root.value(QLatin1String("carbon")));
     p.m_baseDir = QFileInfo(file).absolutePath();
+    p.m_fileName = file;
     return p;
 }
 
@@ -167,6 +331,8 @@ void Project::save(const QString& file) const {
         paramArray.append(o);
     }
     root.insert(QLatin1String("parameters"), paramArray);
+    if (carbon.present)
+        root.insert(QLatin1String("carbon"), carbonToJson(carbon));
 
     QSaveFile out(file);
     if (!out.open(QIODevice::WriteOnly) ||
@@ -209,6 +375,13 @@ const ProjectLayer* Project::layer(const QString& id) const {
     for (const ProjectLayer& l : layers)
         if (l.id == id)
             return &l;
+    return nullptr;
+}
+
+const ProjectParameterTable* Project::parameterTable(const QString& name) const {
+    for (const ProjectParameterTable& t : parameters)
+        if (t.name == name)
+            return &t;
     return nullptr;
 }
 

@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <vector>
 
 namespace tanhui::models {
@@ -44,6 +45,47 @@ struct ProjectParameterTable {
     QString path; ///< relative to the project file
 };
 
+/// @brief A method assignment of the project's carbon section: the method's registered name (e.g.
+/// "pools", "volume") and its options as written (e.g. "bef_form" → "constant").
+struct ProjectCarbonMethod {
+    QString method;
+    QMap<QString, QString> options;
+};
+
+/// @brief How the carbon run reads one parcel layer (docs/carbon-project.md).
+struct ProjectCarbonLayer {
+    QString layer; ///< id of a vector layer of the project
+    /// Fixed ecosystem type of every parcel of the layer, e.g. "cropland" (exclusive with the field).
+    QString ecosystemType;
+    /// Field with the type per parcel: a semantic name of the layer's `fields` mapping (e.g.
+    /// "ecosystem_type") or a field name of the file; values are mapped through the layer's `values`
+    /// ("ecosystem_type:乔木林地" → "forest").
+    QString ecosystemTypeField;
+    /// Optional field with a method name per parcel (semantic name or field name); an empty value falls
+    /// back to the method of the parcel's ecosystem type.
+    QString methodField;
+};
+
+/// @brief The `carbon` section of a project: which method computes which parcels, the dates, the
+/// grouping of results, valuation and parameter tables. Read and written by Project; checked against
+/// the registered methods by models::carbon::validateCarbonProject().
+struct ProjectCarbon {
+    bool present = false;   ///< the project file has a "carbon" object
+    std::vector<int> years; ///< stock dates, strictly increasing (land-cover years for "pools")
+    std::vector<ProjectCarbonLayer> layers;
+    /// Ecosystem type → method; the key "*" applies to every type not listed.
+    QMap<QString, ProjectCarbonMethod> methods;
+    QString groupName;  ///< column name of the grouping in outputs, e.g. "district"
+    QString groupLayer; ///< polygon layer id: each parcel goes to the polygon it overlaps most
+    QString groupField; ///< with groupLayer: the label field of the polygons (semantic or real name);
+                        ///< without: a field of each parcel layer holding the group
+    /// InVEST valuation (carbon-methods.md §1.3): price per t C, discount and price change in %.
+    std::optional<double> price, discountPct, priceChangePct;
+    /// Parameter table role → name of a table in the project's `parameters` list, e.g.
+    /// "pools" → "carbon/carbon_pools", "species" → "carbon/species_params_cn".
+    QMap<QString, QString> parameters;
+};
+
 /// @brief A Tanhui project file (project.tanhui.json): version, CRS, layers, classes and parameter
 /// tables, all paths relative to the file. Reading checks the structure and the version; validate()
 /// checks that every referenced file exists.
@@ -58,6 +100,7 @@ public:
     std::vector<ProjectLayer> layers;
     std::vector<ProjectClass> classes;
     std::vector<ProjectParameterTable> parameters;
+    ProjectCarbon carbon; ///< the optional "carbon" section (absent in older files)
 
     /// Reads a project file. Throws gis::GisError: Open (missing or unreadable file, not JSON),
     /// InvalidArgument (wrong structure or newer version), naming the file and what is wrong.
@@ -77,9 +120,13 @@ public:
 
     const ProjectLayer* layer(const QString& id) const;
     std::vector<const ProjectLayer*> layersWithRole(const QString& role) const;
+    const ProjectParameterTable* parameterTable(const QString& name) const;
+    /// The file this project was loaded from (empty for a project built in memory).
+    QString fileName() const { return m_fileName; }
 
 private:
     QString m_baseDir;
+    QString m_fileName;
 };
 
 } // namespace tanhui::models

@@ -828,6 +828,39 @@ QStringList generateSampleProject(const QString& dirPath,
                      { QStringLiteral("name_en"), QStringLiteral("name_en") } };
         project.layers.push_back(l);
     }
+    // Carbon section (docs/carbon-project.md): forest 小班 by stand volume (§5), the other parcels by the
+    // land-cover pool table (§1) until their own methods exist; districts group the results.
+    {
+        ProjectCarbon& c = project.carbon;
+        c.present = true;
+        for (int y : kLandCoverYears)
+            c.years.push_back(y);
+        c.layers = { { QStringLiteral("xiaoban"), {}, QStringLiteral("ecosystem_type"), {} },
+                     { QStringLiteral("farmland_plots"), QStringLiteral("cropland"), {}, {} },
+                     { QStringLiteral("wetland_units"), {}, QStringLiteral("ecosystem_type"), {} },
+                     { QStringLiteral("mangrove_restoration"), QStringLiteral("mangrove"), {}, {} } };
+        c.methods.insert(
+          QStringLiteral("forest"),
+          { QStringLiteral("volume"), { { QStringLiteral("bef_form"), QStringLiteral("constant") } } });
+        for (const char* type : { "shrubland",
+                                  "clear_cut",
+                                  "cropland",
+                                  "marsh",
+                                  "mangrove",
+                                  "tidal_flat",
+                                  "fishpond_dyke",
+                                  "river",
+                                  "reservoir" })
+            c.methods.insert(QString::fromLatin1(type), { QStringLiteral("pools"), {} });
+        c.groupName = QStringLiteral("district");
+        c.groupLayer = QStringLiteral("districts");
+        c.groupField = QStringLiteral("name");
+        c.price = 220;
+        c.discountPct = 8;
+        c.priceChangePct = 0;
+        c.parameters = { { QStringLiteral("pools"), QStringLiteral("carbon/carbon_pools") },
+                         { QStringLiteral("species"), QStringLiteral("carbon/species_params_cn") } };
+    }
     project.save(dir.filePath(QLatin1String(kProjectFileName)));
     written << QString::fromLatin1(kProjectFileName);
     progress(100, "Done");

@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/CarbonProjectCommand.h"
+
+#include "app/cli/CliCommon.h"
+#include "models/carbon/CarbonProject.h"
+#include "models/carbon/CarbonResult.h"
+#include "models/project/Project.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <map>
+
+namespace tanhui::cli {
+
+namespace {
+
+/// Translation context of this file's user-facing strings.
+struct CarbonProjectCommand {
+    Q_DECLARE_TR_FUNCTIONS(CarbonProjectCommand)
+};
+
+namespace carbon = models::carbon;
+namespace params = models::params;
+
+/// Parcels whose method could not run are named one by one up to this count (all are in parcels.csv).
+constexpr int kListedNotComputed = 20;
+
+QString helpText() {
+    QStringList methods;
+    for (const carbon::MethodInfo& m : carbon::carbonMethods())
+        methods << QStringLiteral("  %1: %2").arg(m.name, m.description);
+    return CarbonProjectCommand::tr(
+             "Carbon of every parcel of a project, each with the method assigned to its ecosystem type in\n"
+             "the project's \"carbon\" section (docs/carbon-project.md). Parcel layers, ecosystem types,\n"
+             "methods, dates, grouping (e.g. districts: each parcel goes to the district it overlaps most),\n"
+             "valuation and parameter tables all come from the project file.\n"
+             "\n"
+             "Outputs in --out DIR (default: carbon next to the project file): parcels.csv and parcels.gpkg\n"
+             "(one row per parcel: layer, id, ecosystem_type, method, area_ha, per date <pool>_t_<year>,\n"
+             "c_total_t_<year> in t C and c_total_t_per_ha_<year> in t C/ha, changes in t C, t CO2e and\n"
+             "t C/yr, flagged parameters, nodata share, repaired geometry, parameter rows used, and why a\n"
+             "parcel was not computed), totals_by_ecosystem_type.csv, totals_by_method.csv,\n"
+             "totals_by_<grouping>.csv, parameters_used.csv, summary.csv, and each method's rasters in\n"
+             "rasters/<method>/ (c_density_<year>.tif in t C/ha).\n"
+             "\n"
+             "Methods:\n") +
+           methods.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+} // namespace
+
+bool isCarbonProjectRun(const QStringList& arguments) {
+    return std::any_of(arguments.begin(), arguments.end(), [](const QString& a) {
+        return a == QLatin1String("--project") || a.startsWith(QLatin1String("--project="));
+    });
+}
+
+int runCarbonProjectCommand(const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(helpText());
+    parser.addHelpOption();
+    const QCommandLineOption projectOpt(QStringLiteral("project"),
+                                        CarbonProjectCommand::tr("Project file (project.tanhui.json)."),
+                                        CarbonProjectCommand::tr("FILE"));
+    const QCommandLineOption outOpt(
+      QStringLiteral("out"),
+      CarbonProjectCommand::tr("Output folder (created if missing; default: carbon next to the project)."),
+      CarbonProjectCommand::tr("DIR"));
+    const QCommandLineOption threadsOpt(QStringLiteral("threads"),
+                                        CarbonProjectCommand::tr("Worker threads (default: all cores)."),
+                                        CarbonProjectCommand::tr("N"),
+                                        QStringLiteral("0"));
+    const QCommandLineOption quietOpt(QStringLiteral("quiet"),
+                                      CarbonProjectCommand::tr("No progress bar and no summary."));
+    parser.addOptions({ projectOpt, outOpt, threadsOpt, quietOpt });
+    if (const auto stop = parseCommandLine(parser, arguments, QStringLiteral("carbon"), { projectOpt }))
+        return *stop;
+    bool ok = false;
+    const int threads = parser.value(threadsOpt).toInt(&ok);
+    if (!ok || threads < 0 || threads > 1024) {
+        printError(
+          CarbonProjectCommand::tr("--threads must be a whole number from 0 (all cores) to 1024, not '%1'")
+            .arg(parser.value(threadsOpt)));
+        return ExitUsage;
+    }
+    const QString projectFile = parser.value(projectOpt);
+    if (!QFileInfo::exists(projectFile)) {
+        printError(CarbonProjectCommand::tr("input file not found: %1").arg(projectFile));
+        return ExitUsage;
+    }
+    const QString outDir = parser.isSet(outOpt)
+                             ? parser.value(outOpt)
+                             : QFileInfo(projectFile).absoluteDir().filePath(QStringLiteral("carbon"));
+    if (!QDir().mkpath(outDir) || !QFileInfo(outDir).isWritable()) {
+        printError(
+          CarbonProjectCommand::tr("--out %1: the folder cannot be created or is not writable").arg(outDir));
+        return ExitUsage;
+    }
+    const bool quiet = parser.isSet(quietOpt);
+    auto feedback = makeTerminalFeedback(quiet);
+    QElapsedTimer timer;
+    timer.start();
+    try {
+        const models::Project project = models::Project::load(projectFile);
+        carbon::CarbonProjectOptions options;
+        options.outDir = outDir.toStdString();
+        options.threads = threads;
+        options.feedback = feedback.get();
+        const carbon::CarbonProjectRun run = carbon::runCarbonProject(project, options);
+        finishProgressLine();
+        for (const params::Issue& i : run.issues) {
+            if (i.isError())
+                printError(i.toString());
+            else
+                printWarning(i.toString());
+        }
+        if (run.stopped)
+            return ExitFailure;
+
+        // Parcels whose method could not run: listed with the reason, never counted as zero.
+        int listed = 0, notComputed = 0;
+        for (const carbon::ParcelResult& r : run.results)
+            if (!r.computed()) {
+                ++notComputed;
+                if (++listed <= kListedNotComputed)
+                    printWarning(
+                      CarbonProjectCommand::tr("layer %1, parcel %2 (%3, method %4) not computed: %5")
+                        .arg(r.layer,
+                             r.id,
+                             r.ecosystemType,
+                             r.method.isEmpty() ? QStringLiteral("-") : r.method,
+                             r.notComputed));
+            }
+        if (notComputed > kListedNotComputed)
+            printWarning(CarbonProjectCommand::tr("%1 more parcel(s) not computed; all are listed with the "
+                                                  "reason in the column not_computed of %2")
+                           .arg(notComputed - kListedNotComputed)
+                           .arg(QDir(outDir).filePath(QStringLiteral("parcels.csv"))));
+        // The tag travels with the value (carbon-methods.md "How the app should use this", items 2-3).
+        std::map<carbon::ParameterRowRef, int> flagged;
+        for (const carbon::ParcelResult& r : run.results)
+            for (const carbon::ParameterRowRef& ref : r.flaggedParameters())
+                ++flagged[ref];
+        if (!flagged.empty()) {
+            std::map<params::Tag, int> byTag;
+            for (const auto& [ref, count] : flagged)
+                ++byTag[ref.tag];
+            QStringList tags;
+            for (const auto& [tag, count] : byTag)
+                tags << QStringLiteral("%1 %2").arg(count).arg(params::tagName(tag));
+            printWarning(
+              CarbonProjectCommand::tr("%1 parameter row(s) used by this run are not verified (%2); "
+                                       "the parcels using them are flagged, and every row with its "
+                                       "tag is listed in %3")
+                .arg(flagged.size())
+                .arg(tags.join(QStringLiteral(", ")),
+                     QDir(outDir).filePath(QStringLiteral("parameters_used.csv"))));
+        }
+        if (!quiet) {
+            const carbon::ResultTotals all = carbon::totalOf(run.results);
+            for (const auto& [method, count] : run.parcelsPerMethod)
+                printInfo(CarbonProjectCommand::tr("method %1: %2 parcel(s)").arg(method).arg(count));
+            for (const auto& s : all.stocks)
+                printInfo(CarbonProjectCommand::tr("stock %1: %2 t C in %3 parcel(s) (%4 ha)")
+                            .arg(s.year)
+                            .arg(s.totalT, 0, 'f', 3)
+                            .arg(s.parcels)
+                            .arg(s.areaHa, 0, 'f', 3));
+            for (const auto& ch : all.changes)
+                printInfo(CarbonProjectCommand::tr("change %1-%2: %3 t C = %4 t CO2e in %5 parcel(s)")
+                            .arg(ch.year1)
+                            .arg(ch.year2)
+                            .arg(ch.changeT, 0, 'f', 3)
+                            .arg(ch.co2eT(), 0, 'f', 3)
+                            .arg(ch.parcels));
+            if (run.npv)
+                printInfo(CarbonProjectCommand::tr("npv %1-%2: %3 (K = %4 per t C)")
+                            .arg(run.npvYear1)
+                            .arg(run.npvYear2)
+                            .arg(*run.npv, 0, 'f', 2)
+                            .arg(*run.valuationConstant, 0, 'g', 12));
+            for (const carbon::ResultTotals& t :
+                 carbon::totalsBy(run.results, carbon::TotalsKey::EcosystemType)) {
+                QStringList stocks;
+                for (const auto& s : t.stocks)
+                    stocks << QStringLiteral("%1: %2 t C").arg(s.year).arg(s.totalT, 0, 'f', 1);
+                printInfo(CarbonProjectCommand::tr("ecosystem type %1: %2 parcel(s), %3 ha; %4")
+                            .arg(t.key)
+                            .arg(t.parcels)
+                            .arg(t.areaHa, 0, 'f', 2)
+                            .arg(stocks.join(QStringLiteral(", "))));
+            }
+            for (const QString& f : run.files)
+                printInfo(CarbonProjectCommand::tr("wrote %1").arg(f));
+            printInfo(CarbonProjectCommand::tr("%1 parcel(s), %2 not computed, in %3 s")
+                        .arg(all.parcels)
+                        .arg(all.notComputed)
+                        .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 2));
+        }
+        return ExitOk;
+    } catch (...) {
+        return reportFailure(
+          CarbonProjectCommand::tr("cancelled; finished outputs in %1 were not replaced").arg(outDir));
+    }
+}
+
+} // namespace tanhui::cli

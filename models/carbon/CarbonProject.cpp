@@ -1,0 +1,1045 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/carbon/CarbonProject.h"
+
+#include "gis/Coverage.h"
+#include "gis/Errors.h"
+#include "gis/Feedback.h"
+#include "gis/Overlay.h"
+#include "gis/ParcelReader.h"
+#include "gis/RasterDataset.h"
+#include "gis/RasterWriter.h"
+#include "gis/TableWriter.h"
+#include "gis/VectorLayer.h"
+#include "models/carbon/PoolMethod.h"
+#include "models/carbon/Valuation.h"
+#include "models/carbon/VolumeMethod.h"
+#include "models/params/ParameterTable.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSet>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace tanhui::models::carbon {
+
+namespace {
+
+/// Translation context of this file's user-facing strings.
+struct CarbonProject {
+    Q_DECLARE_TR_FUNCTIONS(CarbonProject)
+};
+
+using params::Issue;
+using params::Issues;
+using Severity = params::Issue::Severity;
+
+Issue error(const QString& file, const QString& key, const QString& message, int row = 0) {
+    return { Severity::Error, file, row, key, message };
+}
+
+/// A child Feedback reporting into [from, to] of `parent`'s range and cancelled with it (checked at
+/// every progress report of the child, and by the runner between stages).
+std::unique_ptr<gis::Feedback> stage(gis::Feedback* parent, double from, double to) {
+    if (!parent)
+        return nullptr;
+    auto holder = std::make_shared<gis::Feedback*>(nullptr);
+    auto child =
+      std::make_unique<gis::Feedback>([parent, from, to, holder](double percent, const std::string& status) {
+          parent->setProgress(from + (to - from) * percent / 100.0, status);
+          if (parent->isCancelled() && *holder)
+              (*holder)->cancel();
+      });
+    *holder = child.get();
+    if (parent->isCancelled())
+        child->cancel();
+    return child;
+}
+
+/// The field name of a semantic name in a layer's mapping (the name itself when not mapped).
+QString fieldOf(const ProjectLayer& layer, const QString& semantic) {
+    return layer.fields.value(semantic, semantic);
+}
+
+/// A value through the layer's value mapping ("<semantic>:<value>" → canonical).
+QString mapped(const ProjectLayer& layer, const QString& semantic, const QString& value) {
+    return layer.values.value(semantic + QLatin1Char(':') + value, value);
+}
+
+/// A project parameter table (with a `tag` column: provenance kept, as the sample's copies of the
+/// built-in tables; else a user table, rows tagged user) or the built-in default.
+params::LoadedTable loadProjectTable(const Project& project,
+                                     const QString& role,
+                                     const params::TableSpec& spec,
+                                     QString& fileName) {
+    const QString name = project.carbon.parameters.value(role);
+    if (name.isEmpty()) {
+        fileName = QStringLiteral(":/parameters/") + QString::fromLatin1(spec.defaultPath);
+        return params::loadDefaultTable(spec);
+    }
+    const ProjectParameterTable* t = project.parameterTable(name);
+    fileName = t ? project.resolve(t->path) : name;
+    QFile f(fileName);
+    bool tagged = false;
+    if (f.open(QIODevice::ReadOnly)) {
+        const QList<QByteArray> header = f.readLine().trimmed().split(',');
+        for (const QByteArray& h : header)
+            tagged = tagged || h.trimmed() == "tag";
+    }
+    return params::loadTable(
+      spec, fileName, tagged ? params::Provenance::Required : params::Provenance::UserSupplied);
+}
+
+// ---- pools (carbon-methods.md §1, §3) ------------------------------------------------------------
+
+MethodOutput runPoolsAdapter(const MethodContext& ctx) {
+    MethodOutput out;
+    const Project& project = *ctx.project;
+    QString tableFile;
+    const params::LoadedTable loaded =
+      loadProjectTable(project, QStringLiteral("pools"), carbonPoolsSpec(), tableFile);
+    out.issues = loaded.issues;
+    if (params::hasErrors(out.issues))
+        return out;
+    const PoolLookup pools(loaded.table);
+    std::vector<LulcInput> inputs;
+    for (int y : ctx.years)
+        for (const ProjectLayer* l : project.layersWithRole(QStringLiteral("landcover")))
+            if (l->year == y) {
+                inputs.push_back({ project.resolve(l->path).toStdString(), y });
+                break;
+            }
+    auto check = stage(ctx.feedback, 0, 20);
+    const Issues inputIssues = validatePoolInputs(inputs, pools, tableFile, check.get());
+    out.issues.insert(out.issues.end(), inputIssues.begin(), inputIssues.end());
+    if (params::hasErrors(out.issues))
+        return out;
+    PoolRunOptions options;
+    options.outDir = ctx.outDir;
+    auto rasters = stage(ctx.feedback, 20, 50);
+    options.feedback = rasters.get();
+    const PoolRunResult run = runPoolRasters(inputs, pools, options);
+    for (const DateTotals& d : run.dates)
+        if (!d.densityRaster.empty())
+            out.files << QString::fromStdString(d.densityRaster);
+    for (const PairTotals& p : run.pairs)
+        if (!p.changeRaster.empty())
+            out.files << QString::fromStdString(p.changeRaster);
+
+    std::size_t total = 0, done = 0;
+    for (const MethodBatch& b : ctx.batches)
+        total += b.assigned.size();
+    for (const MethodBatch& batch : ctx.batches) {
+        // The assigned parcels only (a layer may mix methods); coverage once per parcel for all dates.
+        gis::ParcelSet subset;
+        subset.layer = batch.parcels->layer;
+        subset.crs = batch.parcels->crs;
+        for (const MethodParcel& mp : batch.assigned)
+            subset.parcels.push_back(batch.parcels->parcels[mp.parcel]);
+        auto zonalStage = stage(ctx.feedback,
+                                50 + 50 * double(done) / double(total),
+                                50 + 50 * double(done + batch.assigned.size()) / double(total));
+        gis::ZonalOptions zonal;
+        zonal.threads = ctx.threads;
+        zonal.feedback = zonalStage.get();
+        const std::vector<ParcelCarbon> carbon = runPoolParcels(subset, inputs, pools, run, zonal);
+        done += batch.assigned.size();
+        std::vector<ParcelResult> results;
+        for (std::size_t k = 0; k < batch.assigned.size(); ++k) {
+            const ParcelCarbon& pc = carbon[k];
+            ParcelResult r = makeParcelResult(batch, batch.assigned[k], QStringLiteral("pools"));
+            r.methodDetail = QStringLiteral("pools table %1").arg(QFileInfo(tableFile).fileName());
+            bool anyValid = false;
+            for (std::size_t d = 0; d < pc.dates.size(); ++d) {
+                const ParcelDate& pd = pc.dates[d];
+                const double area = pd.validAreaHa + pd.nodataAreaHa;
+                if (area > 0)
+                    r.nodataShare = std::max(r.nodataShare, pd.nodataAreaHa / area);
+                if (pd.validAreaHa <= 0)
+                    continue;
+                anyValid = true;
+                CarbonStock s;
+                s.year = run.dates[d].year;
+                for (int p = 0; p < kPoolCount; ++p)
+                    s.pools.push_back({ QString::fromLatin1(poolName(p)), pd.poolT[std::size_t(p)] });
+                s.totalT = pd.totalT;
+                s.areaHa = pd.validAreaHa;
+                r.stocks.push_back(s);
+            }
+            // Change over cells valid on both dates (InVEST's c_change, §1.4): a stock difference.
+            for (std::size_t p = 0; p < run.pairs.size(); ++p)
+                if (r.stock(run.pairs[p].year1) && r.stock(run.pairs[p].year2))
+                    r.changes.push_back({ run.pairs[p].year1,
+                                          run.pairs[p].year2,
+                                          pc.changeT[p],
+                                          ChangeBasis::StockDifference,
+                                          {} });
+            for (std::int64_t code : pc.usedCodes) {
+                const PoolClass* c = pools.find(code);
+                r.parameters.push_back({ c->file, c->line, QStringLiteral("lucode %1").arg(code), c->tag });
+            }
+            std::sort(r.parameters.begin(), r.parameters.end());
+            if (!anyValid) {
+                r.stocks.clear();
+                r.changes.clear();
+                r.notComputed = CarbonProject::tr("no land-cover data under the parcel at any date");
+            }
+            results.push_back(std::move(r));
+        }
+        out.results.push_back(std::move(results));
+    }
+    return out;
+}
+
+QString checkNoOption(const QString& key, const QString&) {
+    return CarbonProject::tr("the method takes no option %1").arg(key);
+}
+
+// ---- volume (carbon-methods.md §5) ---------------------------------------------------------------
+
+QString checkVolumeOption(const QString& key, const QString& value) {
+    if (key == QLatin1String("bef_form") && !parseBefForm(value))
+        return CarbonProject::tr("bef_form must be constant or continuous, not '%1'").arg(value);
+    return {};
+}
+
+MethodOutput runVolumeAdapter(const MethodContext& ctx) {
+    MethodOutput out;
+    const Project& project = *ctx.project;
+    QString tableFile;
+    const params::LoadedTable loaded =
+      loadProjectTable(project, QStringLiteral("species"), speciesParamsSpec(), tableFile);
+    out.issues = loaded.issues;
+    if (params::hasErrors(out.issues))
+        return out;
+    const SpeciesLookup species(loaded.table);
+    for (std::size_t b = 0; b < ctx.batches.size(); ++b) {
+        if (ctx.feedback) {
+            ctx.feedback->throwIfCancelled();
+            ctx.feedback->setProgress(100.0 * double(b) / double(ctx.batches.size()), "volume method");
+        }
+        const MethodBatch& batch = ctx.batches[b];
+        const ProjectLayer& layer = *batch.layer;
+        const QString path = project.resolve(layer.path);
+        const QString speciesField = fieldOf(layer, QStringLiteral("species_group"));
+        const QString volumeField = fieldOf(layer, QStringLiteral("volume_m3_per_ha"));
+        if (layer.year <= 0)
+            out.issues.push_back(error(project.fileName(),
+                                       QStringLiteral("layers.%1.year").arg(layer.id),
+                                       CarbonProject::tr("layer %1 has no year: the volume method dates its "
+                                                         "stock by the inventory year of the layer")
+                                         .arg(layer.id)));
+        gis::VectorOpenOptions open;
+        open.encodingOverride = layer.encoding.toStdString();
+        const VolumeAttributes attributes =
+          readVolumeAttributes(path.toStdString(), open, speciesField, volumeField);
+        out.issues.insert(out.issues.end(), attributes.issues.begin(), attributes.issues.end());
+        if (params::hasErrors(out.issues))
+            return out;
+        std::vector<VolumeRecord> all = joinVolumeRecords(*batch.parcels, attributes);
+        for (VolumeRecord& record : all)
+            record.species = mapped(layer, QStringLiteral("species_group"), record.species);
+        // Warnings (e.g. zero volume, low volumes for the continuous form) once per layer and form,
+        // listing the rows; errors per record below, so that a bad record is listed, not fatal.
+        for (const BefForm form : { BefForm::Constant, BefForm::Continuous }) {
+            std::vector<VolumeRecord> records;
+            for (const MethodParcel& mp : batch.assigned)
+                if (parseBefForm(mp.options.value(QStringLiteral("bef_form"), QStringLiteral("constant")))
+                      .value_or(BefForm::Constant) == form)
+                    records.push_back(all[mp.parcel]);
+            if (records.empty())
+                continue;
+            for (const Issue& i :
+                 validateVolumeRecords(records, species, form, path, speciesField, volumeField))
+                if (!i.isError())
+                    out.issues.push_back(i);
+        }
+        std::vector<ParcelResult> results;
+        for (const MethodParcel& mp : batch.assigned) {
+            ParcelResult r = makeParcelResult(batch, mp, QStringLiteral("volume"));
+            const BefForm form =
+              parseBefForm(mp.options.value(QStringLiteral("bef_form"), QStringLiteral("constant")))
+                .value_or(BefForm::Constant);
+            r.methodDetail = QStringLiteral("bef_form=%1").arg(QLatin1String(befFormName(form)));
+            const VolumeRecord& record = all[mp.parcel];
+            QStringList reasons;
+            for (const Issue& i :
+                 validateVolumeRecords({ record }, species, form, path, speciesField, volumeField))
+                if (i.isError())
+                    reasons << i.message;
+            if (!reasons.isEmpty()) {
+                r.notComputed = reasons.join(QStringLiteral("; "));
+                results.push_back(std::move(r));
+                continue;
+            }
+            const VolumeParcel v = computeVolumeParcels({ record }, species, form).front();
+            CarbonStock s;
+            s.year = layer.year;
+            s.pools.push_back({ QStringLiteral("c_biomass"), v.carbonT });
+            s.totalT = v.carbonT;
+            s.areaHa = r.areaHa;
+            r.stocks.push_back(s);
+            if (v.group) // a stand without volume has no tree carbon and uses no species row (§5)
+                r.parameters.push_back({ v.group->file, v.group->line, v.group->group, v.group->tag });
+            results.push_back(std::move(r));
+        }
+        out.results.push_back(std::move(results));
+    }
+    // Density raster per inventory year (t C/ha) on the grid of the first land-cover layer, so that it
+    // lines up with the pool method's rasters; none when the project has no land cover.
+    const std::vector<const ProjectLayer*> landcover = project.layersWithRole(QStringLiteral("landcover"));
+    if (landcover.empty())
+        return out;
+    const gis::RasterDataset grid(project.resolve(landcover.front()->path).toStdString());
+    std::map<int, std::pair<std::vector<const gis::MultiPolygon*>, std::vector<double>>> byYear;
+    for (std::size_t b = 0; b < ctx.batches.size(); ++b)
+        for (std::size_t k = 0; k < out.results[b].size(); ++k) {
+            const ParcelResult& r = out.results[b][k];
+            if (!r.computed() || r.stocks.empty())
+                continue;
+            auto& entry = byYear[r.stocks.front().year];
+            entry.first.push_back(
+              &ctx.batches[b].parcels->parcels[ctx.batches[b].assigned[k].parcel].geometry);
+            entry.second.push_back(r.stocks.front().densityTPerHa());
+        }
+    for (const auto& [year, parcels] : byYear) {
+        const std::string path = QDir(QString::fromStdString(ctx.outDir))
+                                   .filePath(QStringLiteral("c_density_%1.tif").arg(year))
+                                   .toStdString();
+        writeParcelDensityRaster(
+          path, grid.info().grid, grid.info().crs, parcels.first, parcels.second, ctx.feedback);
+        out.files << QString::fromStdString(path);
+    }
+    return out;
+}
+
+} // namespace
+
+const std::vector<MethodInfo>& carbonMethods() {
+    static const std::vector<MethodInfo> methods = {
+        { QStringLiteral("pools"),
+          QStringLiteral("Land-cover pool table (IPCC Tier 1 / InVEST Carbon), carbon-methods.md §1, §3"),
+          {},
+          {},
+          true,
+          &checkNoOption,
+          &runPoolsAdapter },
+        { QStringLiteral("volume"),
+          QStringLiteral("Stand volume × species parameters per sub-compartment, carbon-methods.md §5"),
+          { QStringLiteral("bef_form") },
+          { QStringLiteral("species_group"), QStringLiteral("volume_m3_per_ha") },
+          false,
+          &checkVolumeOption,
+          &runVolumeAdapter },
+    };
+    return methods;
+}
+
+const MethodInfo* findCarbonMethod(const QString& name) {
+    for (const MethodInfo& m : carbonMethods())
+        if (m.name == name)
+            return &m;
+    return nullptr;
+}
+
+void writeParcelDensityRaster(const std::string& path,
+                              const gis::Grid& grid,
+                              const gis::Crs& crs,
+                              const std::vector<const gis::MultiPolygon*>& geometries,
+                              const std::vector<double>& densityTPerHa,
+                              gis::Feedback* feedback) {
+    constexpr int kBandRows = 256;
+    constexpr double kNodata = -1.0;
+    gis::RasterSpec spec;
+    spec.grid = grid;
+    spec.crs = crs;
+    spec.type = gis::RasterSpec::Type::Float32;
+    spec.nodata = kNodata;
+    spec.bandDescriptions = { "c_density_t_per_ha" };
+    spec.metadata = { { "UNITS", "t C/ha" } };
+    gis::RasterWriter writer(path, spec);
+    std::vector<gis::Window> windows;
+    for (const gis::MultiPolygon* g : geometries)
+        windows.push_back(gis::coverageWindow(*g, grid));
+    std::vector<double> value, covered;
+    gis::CoverageWindow coverage;
+    gis::CoverageWorkspace workspace;
+    for (int row0 = 0; row0 < grid.rows; row0 += kBandRows) {
+        if (feedback) {
+            feedback->throwIfCancelled();
+            feedback->setProgress(100.0 * double(row0) / double(grid.rows), "density raster");
+        }
+        const int rows = std::min(kBandRows, grid.rows - row0);
+        value.assign(std::size_t(rows) * std::size_t(grid.cols), 0.0);
+        covered.assign(value.size(), 0.0);
+        for (std::size_t p = 0; p < geometries.size(); ++p) {
+            const gis::Window& w = windows[p];
+            if (w.isEmpty() || std::isnan(densityTPerHa[p]) || w.row0 >= row0 + rows ||
+                w.row0 + w.rows <= row0)
+                continue;
+            gis::Window part = w;
+            part.row0 = std::max(w.row0, row0);
+            part.rows = std::min(w.row0 + w.rows, row0 + rows) - part.row0;
+            gis::computeCoverage(*geometries[p], grid, part, coverage, workspace);
+            for (int r = part.row0; r < part.row0 + part.rows; ++r)
+                for (int c = part.col0; c < part.col0 + part.cols; ++c) {
+                    const double f = coverage.at(r, c);
+                    if (f <= 0)
+                        continue;
+                    const std::size_t i = std::size_t(r - row0) * std::size_t(grid.cols) + std::size_t(c);
+                    value[i] += f * densityTPerHa[p];
+                    covered[i] += f;
+                }
+        }
+        for (std::size_t i = 0; i < value.size(); ++i)
+            if (covered[i] <= 0)
+                value[i] = kNodata;
+        writer.writeRows(1, row0, rows, value.data());
+    }
+    writer.commit();
+    if (feedback)
+        feedback->setProgress(100.0, "density raster");
+}
+
+ParcelResult makeParcelResult(const MethodBatch& batch, const MethodParcel& parcel, const QString& method) {
+    const gis::Parcel& p = batch.parcels->parcels[parcel.parcel];
+    ParcelResult r;
+    r.layer = batch.layer->id;
+    r.fid = p.fid;
+    r.id = p.id.toString();
+    r.ecosystemType = parcel.ecosystemType;
+    r.method = method;
+    r.areaHa = p.ellipsoidalAreaM2 / 10000.0;
+    r.geometryRepaired = p.repaired;
+    r.wkb = p.wkb;
+    return r;
+}
+
+std::optional<ProjectCarbonLayer> defaultCarbonLayer(const ProjectLayer& layer) {
+    ProjectCarbonLayer c;
+    c.layer = layer.id;
+    const QString type = QStringLiteral("ecosystem_type");
+    if (layer.role == QLatin1String("forest_subcompartments")) {
+        if (layer.fields.contains(type))
+            c.ecosystemTypeField = type;
+        else
+            c.ecosystemType = QStringLiteral("forest");
+    } else if (layer.role == QLatin1String("farmland_plots")) {
+        c.ecosystemType = QStringLiteral("cropland");
+    } else if (layer.role == QLatin1String("wetland_units")) {
+        c.ecosystemTypeField = type;
+    } else if (layer.role == QLatin1String("restoration_plots")) {
+        c.ecosystemType = QStringLiteral("mangrove");
+    } else {
+        return std::nullopt;
+    }
+    return c;
+}
+
+std::vector<ProjectCarbonLayer> carbonLayers(const Project& project) {
+    if (!project.carbon.layers.empty())
+        return project.carbon.layers;
+    std::vector<ProjectCarbonLayer> out;
+    for (const ProjectLayer& l : project.layers)
+        if (l.kind == QLatin1String("vector"))
+            if (auto c = defaultCarbonLayer(l))
+                out.push_back(*c);
+    return out;
+}
+
+std::vector<int> carbonYears(const Project& project) {
+    if (!project.carbon.years.empty())
+        return project.carbon.years;
+    std::set<int> years;
+    for (const ProjectLayer* l : project.layersWithRole(QStringLiteral("landcover")))
+        if (l->year > 0)
+            years.insert(l->year);
+    return { years.begin(), years.end() };
+}
+
+Issues validateCarbonProject(const Project& project) {
+    Issues issues;
+    const QString file = project.fileName();
+    const ProjectCarbon& c = project.carbon;
+    if (!c.present) {
+        issues.push_back(error(file,
+                               QStringLiteral("carbon"),
+                               CarbonProject::tr("the project has no \"carbon\" section; add one (see "
+                                                 "docs/carbon-project.md)")));
+        return issues;
+    }
+    QStringList known;
+    for (const MethodInfo& m : carbonMethods())
+        known << m.name;
+    bool needsLandCover = false;
+    for (auto it = c.methods.begin(); it != c.methods.end(); ++it) {
+        const QString key = QStringLiteral("carbon.methods.") + it.key();
+        const MethodInfo* m = findCarbonMethod(it.value().method);
+        if (!m) {
+            issues.push_back(error(file,
+                                   key,
+                                   it.value().method.isEmpty()
+                                     ? CarbonProject::tr("no \"method\" given; known methods: %1")
+                                         .arg(known.join(QStringLiteral(", ")))
+                                     : CarbonProject::tr("unknown method '%1'; known methods: %2")
+                                         .arg(it.value().method, known.join(QStringLiteral(", ")))));
+            continue;
+        }
+        needsLandCover = needsLandCover || m->needsLandCover;
+        for (auto o = it.value().options.begin(); o != it.value().options.end(); ++o) {
+            if (!m->options.contains(o.key())) {
+                issues.push_back(error(file,
+                                       key + QLatin1Char('.') + o.key(),
+                                       m->options.isEmpty()
+                                         ? CarbonProject::tr("method %1 takes no options").arg(m->name)
+                                         : CarbonProject::tr("method %1 has no option '%2'; its options: %3")
+                                             .arg(m->name, o.key(), m->options.join(QStringLiteral(", ")))));
+                continue;
+            }
+            const QString problem = m->checkOption ? m->checkOption(o.key(), o.value()) : QString();
+            if (!problem.isEmpty())
+                issues.push_back(error(file, key + QLatin1Char('.') + o.key(), problem));
+        }
+    }
+    const std::vector<int> years = carbonYears(project);
+    if (years.empty())
+        issues.push_back(error(file,
+                               QStringLiteral("carbon.years"),
+                               CarbonProject::tr("no carbon years: list them in carbon.years or add "
+                                                 "dated land-cover layers")));
+    for (std::size_t i = 1; i < years.size(); ++i)
+        if (years[i] <= years[i - 1])
+            issues.push_back(error(file,
+                                   QStringLiteral("carbon.years"),
+                                   CarbonProject::tr("years must be strictly increasing: %1 comes after %2")
+                                     .arg(years[i])
+                                     .arg(years[i - 1])));
+    if (needsLandCover)
+        for (int y : years) {
+            bool found = false;
+            for (const ProjectLayer* l : project.layersWithRole(QStringLiteral("landcover")))
+                found = found || l->year == y;
+            if (!found)
+                issues.push_back(error(file,
+                                       QStringLiteral("carbon.years"),
+                                       CarbonProject::tr("no land-cover layer (role \"landcover\") for %1, "
+                                                         "which the pool method needs")
+                                         .arg(y)));
+        }
+    const std::vector<ProjectCarbonLayer> layers = carbonLayers(project);
+    if (layers.empty())
+        issues.push_back(error(file,
+                               QStringLiteral("carbon.layers"),
+                               CarbonProject::tr("no parcel layers: list them in carbon.layers")));
+    QSet<QString> seen;
+    for (const ProjectCarbonLayer& cl : layers) {
+        const QString key = QStringLiteral("carbon.layers.") + cl.layer;
+        const ProjectLayer* l = project.layer(cl.layer);
+        if (!l || l->kind != QLatin1String("vector")) {
+            issues.push_back(
+              error(file, key, CarbonProject::tr("%1 is not a vector layer of the project").arg(cl.layer)));
+            continue;
+        }
+        if (seen.contains(cl.layer))
+            issues.push_back(error(file, key, CarbonProject::tr("layer %1 is listed twice").arg(cl.layer)));
+        seen.insert(cl.layer);
+        if (cl.ecosystemType.isEmpty() == cl.ecosystemTypeField.isEmpty())
+            issues.push_back(error(file,
+                                   key,
+                                   CarbonProject::tr("give either \"ecosystem_type\" (one type for the "
+                                                     "whole layer) or \"ecosystem_type_field\", not both "
+                                                     "or neither")));
+        if (!cl.ecosystemType.isEmpty() && !c.methods.contains(cl.ecosystemType) &&
+            !c.methods.contains(QStringLiteral("*")) && cl.methodField.isEmpty())
+            issues.push_back(error(file,
+                                   QStringLiteral("carbon.methods"),
+                                   CarbonProject::tr("ecosystem type %1 (layer %2) has no method; add "
+                                                     "\"%1\": {\"method\": ...} to carbon.methods")
+                                     .arg(cl.ecosystemType, cl.layer)));
+    }
+    if (!c.groupLayer.isEmpty() || !c.groupField.isEmpty()) {
+        if (c.groupName.isEmpty())
+            issues.push_back(error(file,
+                                   QStringLiteral("carbon.grouping.name"),
+                                   CarbonProject::tr("the grouping needs a \"name\" (the output column, "
+                                                     "e.g. \"district\")")));
+        if (!c.groupLayer.isEmpty()) {
+            const ProjectLayer* g = project.layer(c.groupLayer);
+            if (!g || g->kind != QLatin1String("vector"))
+                issues.push_back(
+                  error(file,
+                        QStringLiteral("carbon.grouping.layer"),
+                        CarbonProject::tr("%1 is not a vector layer of the project").arg(c.groupLayer)));
+        }
+    } else if (!c.groupName.isEmpty()) {
+        issues.push_back(
+          error(file,
+                QStringLiteral("carbon.grouping"),
+                CarbonProject::tr("the grouping needs a \"layer\" (polygons) or a \"field\"")));
+    }
+    for (auto it = c.parameters.begin(); it != c.parameters.end(); ++it) {
+        const QString key = QStringLiteral("carbon.parameters.") + it.key();
+        if (it.key() != QLatin1String("pools") && it.key() != QLatin1String("species"))
+            issues.push_back(
+              error(file,
+                    key,
+                    CarbonProject::tr("unknown parameter role '%1'; known: pools, species").arg(it.key())));
+        else if (!project.parameterTable(it.value()))
+            issues.push_back(
+              error(file,
+                    key,
+                    CarbonProject::tr("the project lists no parameter table named '%1'").arg(it.value())));
+    }
+    if (c.price && *c.price < 0)
+        issues.push_back(error(file,
+                               QStringLiteral("carbon.valuation.price"),
+                               CarbonProject::tr("the price per t C must not be negative")));
+    if ((c.discountPct || c.priceChangePct) && !c.price)
+        issues.push_back(error(file,
+                               QStringLiteral("carbon.valuation"),
+                               CarbonProject::tr("discount and price_change need a price")));
+    return issues;
+}
+
+namespace {
+
+/// Attribute values of some fields by FID; a missing field becomes an error naming the layer.
+std::map<std::int64_t, std::vector<QVariant>> readFields(const Project& project,
+                                                         const ProjectLayer& layer,
+                                                         const QStringList& fields,
+                                                         const QStringList& keys,
+                                                         Issues& issues) {
+    std::map<std::int64_t, std::vector<QVariant>> out;
+    gis::VectorOpenOptions open;
+    open.encodingOverride = layer.encoding.toStdString();
+    gis::VectorLayer vl(project.resolve(layer.path).toStdString(), open);
+    std::vector<int> index;
+    QStringList names;
+    for (const gis::FieldInfo& f : vl.info().fields)
+        names << f.name;
+    bool ok = true;
+    for (int k = 0; k < fields.size(); ++k) {
+        index.push_back(vl.fieldIndex(fields[k]));
+        if (index.back() < 0) {
+            ok = false;
+            issues.push_back(
+              error(project.fileName(),
+                    keys[k],
+                    CarbonProject::tr("layer %1 (%2) has no field '%3'; its fields are: %4")
+                      .arg(layer.id, layer.path, fields[k], names.join(QStringLiteral(", ")))));
+        }
+    }
+    if (!ok)
+        return out;
+    gis::Feature f;
+    vl.resetReading();
+    while (vl.next(f)) {
+        std::vector<QVariant>& v = out[f.fid];
+        for (int i : index)
+            v.push_back(f.attributes[std::size_t(i)]);
+    }
+    return out;
+}
+
+QString text(const QVariant& v) {
+    return v.isNull() ? QString() : v.toString().trimmed();
+}
+
+gis::ParcelSet readLayer(const Project& project, const ProjectLayer& layer, int threads, gis::Feedback* fb) {
+    gis::ParcelReadOptions options;
+    options.open.encodingOverride = layer.encoding.toStdString();
+    options.idField = layer.idField;
+    options.threads = threads;
+    return gis::readParcels(project.resolve(layer.path).toStdString(), options, fb);
+}
+
+} // namespace
+
+CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOptions& options) {
+    CarbonProjectRun run;
+    run.issues = validateCarbonProject(project);
+    for (const QString& problem : project.validate())
+        run.issues.push_back(error(project.fileName(), QString(), problem));
+    if (params::hasErrors(run.issues)) {
+        run.stopped = true;
+        return run;
+    }
+    const ProjectCarbon& c = project.carbon;
+    const QString file = project.fileName();
+    gis::Feedback* fb = options.feedback;
+    run.groupName = c.groupName;
+
+    // 1. Parcel layers, types, method fields, groups (0–20 %).
+    struct LayerData {
+        const ProjectLayer* layer = nullptr;
+        ProjectCarbonLayer settings;
+        gis::ParcelSet parcels;
+        std::vector<QString> types, methods, groups; ///< per parcel
+    };
+    const std::vector<ProjectCarbonLayer> layers = carbonLayers(project);
+    std::vector<LayerData> data(layers.size());
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+        LayerData& d = data[i];
+        d.settings = layers[i];
+        d.layer = project.layer(layers[i].layer);
+        auto st =
+          stage(fb, 20.0 * double(i) / double(layers.size()), 20.0 * double(i + 1) / double(layers.size()));
+        d.parcels = readLayer(project, *d.layer, options.threads, st.get());
+        if (i == 0)
+            run.crs = d.parcels.crs;
+        else if (!d.parcels.crs.isSame(run.crs))
+            run.issues.push_back(error(file,
+                                       QStringLiteral("carbon.layers.") + d.layer->id,
+                                       CarbonProject::tr("layer %1 is in another CRS than layer %2; "
+                                                         "reproject it to the project CRS")
+                                         .arg(d.layer->id, data[0].layer->id)));
+        QStringList fields, keys;
+        const QString typeSemantic = d.settings.ecosystemTypeField;
+        if (!typeSemantic.isEmpty()) {
+            fields << fieldOf(*d.layer, typeSemantic);
+            keys << QStringLiteral("carbon.layers.%1.ecosystem_type_field").arg(d.layer->id);
+        }
+        if (!d.settings.methodField.isEmpty()) {
+            fields << fieldOf(*d.layer, d.settings.methodField);
+            keys << QStringLiteral("carbon.layers.%1.method_field").arg(d.layer->id);
+        }
+        const bool groupByField = c.groupLayer.isEmpty() && !c.groupField.isEmpty();
+        if (groupByField) {
+            fields << fieldOf(*d.layer, c.groupField);
+            keys << QStringLiteral("carbon.grouping.field");
+        }
+        const auto values = fields.isEmpty() ? std::map<std::int64_t, std::vector<QVariant>>()
+                                             : readFields(project, *d.layer, fields, keys, run.issues);
+        if (params::hasErrors(run.issues))
+            continue;
+        std::map<QString, int> untyped; // type without a method → parcels
+        for (const gis::Parcel& p : d.parcels.parcels) {
+            const auto it = values.find(p.fid);
+            int k = 0;
+            QString type = d.settings.ecosystemType;
+            if (!typeSemantic.isEmpty())
+                type = it == values.end()
+                         ? QString()
+                         : mapped(*d.layer, typeSemantic, text(it->second[std::size_t(k++)]));
+            QString method;
+            if (!d.settings.methodField.isEmpty() && it != values.end())
+                method = text(it->second[std::size_t(k++)]);
+            QString group;
+            if (groupByField && it != values.end())
+                group = mapped(*d.layer, c.groupField, text(it->second[std::size_t(k++)]));
+            if (method.isEmpty()) {
+                const auto m = c.methods.constFind(type);
+                if (m != c.methods.cend())
+                    method = m->method;
+                else if (c.methods.contains(QStringLiteral("*")))
+                    method = c.methods.value(QStringLiteral("*")).method;
+                else
+                    ++untyped[type];
+            } else if (!findCarbonMethod(method)) {
+                run.issues.push_back(
+                  error(project.resolve(d.layer->path),
+                        fieldOf(*d.layer, d.settings.methodField),
+                        CarbonProject::tr("parcel %1: unknown method '%2'").arg(p.id.toString(), method)));
+            }
+            d.types.push_back(type);
+            d.methods.push_back(method);
+            d.groups.push_back(group);
+        }
+        for (const auto& [type, count] : untyped)
+            run.issues.push_back(
+              error(file,
+                    QStringLiteral("carbon.methods"),
+                    CarbonProject::tr("%1 parcel(s) of layer %2 have the ecosystem type "
+                                      "'%3', which has no method; add \"%3\": "
+                                      "{\"method\": ...} (or \"*\") to carbon.methods")
+                      .arg(count)
+                      .arg(d.layer->id, type.isEmpty() ? CarbonProject::tr("(empty)") : type)));
+    }
+    if (params::hasErrors(run.issues)) {
+        run.stopped = true;
+        return run;
+    }
+
+    // 2. Grouping by the polygon each parcel overlaps most (20–25 %).
+    if (!c.groupLayer.isEmpty()) {
+        const ProjectLayer* gl = project.layer(c.groupLayer);
+        const gis::ParcelSet zones = readLayer(project, *gl, options.threads, nullptr);
+        if (!zones.crs.isSame(run.crs)) {
+            run.issues.push_back(error(file,
+                                       QStringLiteral("carbon.grouping.layer"),
+                                       CarbonProject::tr("the grouping layer %1 is in another CRS than the "
+                                                         "parcel layers; reproject it")
+                                         .arg(gl->id)));
+            run.stopped = true;
+            return run;
+        }
+        std::vector<QString> labels;
+        if (c.groupField.isEmpty()) {
+            for (const gis::Parcel& z : zones.parcels)
+                labels.push_back(z.id.toString());
+        } else {
+            const auto values = readFields(project,
+                                           *gl,
+                                           { fieldOf(*gl, c.groupField) },
+                                           { QStringLiteral("carbon.grouping.field") },
+                                           run.issues);
+            if (params::hasErrors(run.issues)) {
+                run.stopped = true;
+                return run;
+            }
+            for (const gis::Parcel& z : zones.parcels) {
+                const auto it = values.find(z.fid);
+                labels.push_back(it == values.end() ? QString()
+                                                    : mapped(*gl, c.groupField, text(it->second[0])));
+            }
+        }
+        std::vector<gis::MultiPolygon> zoneGeoms;
+        for (const gis::Parcel& z : zones.parcels)
+            zoneGeoms.push_back(z.geometry);
+        for (std::size_t i = 0; i < data.size(); ++i) {
+            auto st = stage(
+              fb, 20 + 5.0 * double(i) / double(data.size()), 20 + 5.0 * double(i + 1) / double(data.size()));
+            std::vector<gis::MultiPolygon> geoms;
+            for (const gis::Parcel& p : data[i].parcels.parcels)
+                geoms.push_back(p.geometry);
+            const std::vector<gis::ZoneOverlap> overlaps =
+              gis::assignLargestOverlap(geoms, zoneGeoms, st.get());
+            for (std::size_t k = 0; k < overlaps.size(); ++k)
+                data[i].groups[k] = overlaps[k].zone >= 0 ? labels[std::size_t(overlaps[k].zone)] : QString();
+        }
+    }
+
+    // 3. Each method once, on all its parcels (25–95 %).
+    std::vector<std::vector<std::optional<ParcelResult>>> perParcel(data.size());
+    for (std::size_t i = 0; i < data.size(); ++i)
+        perParcel[i].resize(data[i].parcels.parcels.size());
+    std::size_t totalParcels = 0;
+    for (const LayerData& d : data)
+        totalParcels += d.parcels.parcels.size();
+    double progress = 25;
+    for (const MethodInfo& m : carbonMethods()) {
+        MethodContext ctx;
+        ctx.project = &project;
+        ctx.years = carbonYears(project);
+        ctx.threads = options.threads;
+        std::vector<std::size_t> layerOfBatch;
+        std::size_t count = 0;
+        for (std::size_t i = 0; i < data.size(); ++i) {
+            MethodBatch batch;
+            batch.layer = data[i].layer;
+            batch.parcels = &data[i].parcels;
+            for (std::size_t k = 0; k < data[i].parcels.parcels.size(); ++k) {
+                if (data[i].methods[k] != m.name)
+                    continue;
+                MethodParcel mp;
+                mp.parcel = k;
+                mp.ecosystemType = data[i].types[k];
+                const auto entry = c.methods.constFind(mp.ecosystemType);
+                if (entry != c.methods.cend() && entry->method == m.name)
+                    mp.options = entry->options;
+                else if (c.methods.value(QStringLiteral("*")).method == m.name)
+                    mp.options = c.methods.value(QStringLiteral("*")).options;
+                batch.assigned.push_back(mp);
+            }
+            if (!batch.assigned.empty()) {
+                count += batch.assigned.size();
+                ctx.batches.push_back(std::move(batch));
+                layerOfBatch.push_back(i);
+            }
+        }
+        if (ctx.batches.empty())
+            continue;
+        run.parcelsPerMethod[m.name] = int(count);
+        // Required fields of the method on every layer it runs on.
+        for (const MethodBatch& b : ctx.batches)
+            for (const QString& semantic : m.requiredFields)
+                if (!b.layer->fields.contains(semantic))
+                    run.issues.push_back(
+                      error(file,
+                            QStringLiteral("layers.%1.fields.%2").arg(b.layer->id, semantic),
+                            CarbonProject::tr("method %1 needs the field '%2' of layer %3: map "
+                                              "it in the layer's \"fields\"")
+                              .arg(m.name, semantic, b.layer->id)));
+        if (params::hasErrors(run.issues)) {
+            run.stopped = true;
+            return run;
+        }
+        const QString dir =
+          QDir(QString::fromStdString(options.outDir)).filePath(QStringLiteral("rasters/") + m.name);
+        if (!QDir().mkpath(dir))
+            throw gis::GisError(
+              gis::GisError::Kind::Io, "Cannot create the folder " + dir.toStdString(), dir.toStdString());
+        ctx.outDir = dir.toStdString();
+        const double share = 70.0 * double(count) / double(std::max<std::size_t>(totalParcels, 1));
+        auto st = stage(fb, progress, progress + share);
+        progress += share;
+        ctx.feedback = st.get();
+        MethodOutput out = m.run(ctx);
+        if (fb)
+            fb->throwIfCancelled();
+        run.issues.insert(run.issues.end(), out.issues.begin(), out.issues.end());
+        if (params::hasErrors(out.issues)) {
+            run.stopped = true;
+            return run;
+        }
+        run.files << out.files;
+        if (out.results.size() != ctx.batches.size())
+            throw gis::GisError(gis::GisError::Kind::InvalidArgument,
+                                "Carbon method " + m.name.toStdString() + " returned results for " +
+                                  std::to_string(out.results.size()) + " layers instead of " +
+                                  std::to_string(ctx.batches.size()));
+        for (std::size_t b = 0; b < ctx.batches.size(); ++b) {
+            const std::size_t i = layerOfBatch[b];
+            if (out.results[b].size() != ctx.batches[b].assigned.size())
+                throw gis::GisError(gis::GisError::Kind::InvalidArgument,
+                                    "Carbon method " + m.name.toStdString() + " returned " +
+                                      std::to_string(out.results[b].size()) + " results for " +
+                                      std::to_string(ctx.batches[b].assigned.size()) + " parcels of layer " +
+                                      data[i].layer->id.toStdString());
+            for (std::size_t k = 0; k < out.results[b].size(); ++k) {
+                ParcelResult r = std::move(out.results[b][k]);
+                const std::size_t parcel = ctx.batches[b].assigned[k].parcel;
+                r.group = data[i].groups[parcel];
+                r.method = m.name;
+                perParcel[i][parcel] = std::move(r);
+            }
+        }
+    }
+
+    // 4. One result per feature, in layer order; features the reader skipped are listed too.
+    for (std::size_t i = 0; i < data.size(); ++i) {
+        for (std::size_t k = 0; k < perParcel[i].size(); ++k)
+            if (perParcel[i][k])
+                run.results.push_back(std::move(*perParcel[i][k]));
+        for (const gis::ParcelNote& note : data[i].parcels.skipped) {
+            ParcelResult r;
+            r.layer = data[i].layer->id;
+            r.fid = note.fid;
+            r.id = note.id;
+            r.ecosystemType = data[i].settings.ecosystemType;
+            r.notComputed =
+              CarbonProject::tr("geometry not usable: %1").arg(QString::fromStdString(note.what));
+            run.results.push_back(std::move(r));
+        }
+    }
+    const std::vector<int> years = carbonYears(project);
+    if (c.price && years.size() >= 2) {
+        ValuationInput v;
+        v.pricePerTC = *c.price;
+        v.discountPct = c.discountPct.value_or(0.0);
+        v.priceChangePct = c.priceChangePct.value_or(0.0);
+        v.baseYear = years.front();
+        v.altYear = years.back();
+        run.valuationConstant = valuationConstant(v);
+        run.npvYear1 = v.baseYear;
+        run.npvYear2 = v.altYear;
+        for (const auto& ch : totalOf(run.results).changes)
+            if (ch.year1 == v.baseYear && ch.year2 == v.altYear)
+                run.npv = ch.changeT * *run.valuationConstant;
+    }
+    if (fb)
+        fb->setProgress(95.0, "writing");
+    writeCarbonProjectOutputs(run, options.outDir);
+    if (fb)
+        fb->setProgress(100.0, "done");
+    return run;
+}
+
+void writeCarbonProjectOutputs(CarbonProjectRun& run, const std::string& outDir) {
+    const QDir dir(QString::fromStdString(outDir));
+    auto path = [&](const QString& name) {
+        const QString p = dir.absoluteFilePath(name);
+        run.files << p;
+        return p.toStdString();
+    };
+    writeParcelResults(path(QStringLiteral("parcels.csv")), run.results, run.groupName);
+    writeParcelResults(path(QStringLiteral("parcels.gpkg")), run.results, run.groupName, run.crs);
+    const ResultTotals all = totalOf(run.results);
+    writeTotals(path(QStringLiteral("totals_by_ecosystem_type.csv")),
+                QStringLiteral("ecosystem_type"),
+                totalsBy(run.results, TotalsKey::EcosystemType),
+                all);
+    writeTotals(path(QStringLiteral("totals_by_method.csv")),
+                QStringLiteral("method"),
+                totalsBy(run.results, TotalsKey::Method),
+                all);
+    if (!run.groupName.isEmpty())
+        writeTotals(path(QStringLiteral("totals_by_%1.csv").arg(run.groupName)),
+                    run.groupName,
+                    totalsBy(run.results, TotalsKey::Group),
+                    all);
+
+    // Every parameter row used, with the number of parcels using it.
+    std::map<ParameterRowRef, std::size_t> rows;
+    for (const ParcelResult& r : run.results)
+        for (const ParameterRowRef& ref : r.parameters)
+            ++rows[ref];
+    std::vector<std::pair<ParameterRowRef, std::size_t>> rowList(rows.begin(), rows.end());
+    using Type = gis::TableColumn::Type;
+    gis::writeTable(path(QStringLiteral("parameters_used.csv")),
+                    { { "file", Type::String },
+                      { "row", Type::Integer },
+                      { "key", Type::String },
+                      { "tag", Type::String },
+                      { "flagged", Type::Integer },
+                      { "parcels", Type::Integer } },
+                    rowList.size(),
+                    [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
+                        const ParameterRowRef& ref = rowList[i].first;
+                        v = { ref.file,
+                              ref.row,
+                              ref.key,
+                              params::tagName(ref.tag),
+                              ref.flagged() ? 1 : 0,
+                              qint64(rowList[i].second) };
+                    });
+
+    struct Row {
+        QString quantity;
+        QVariant value;
+        QString unit;
+    };
+    std::vector<Row> summary;
+    summary.push_back({ QStringLiteral("parcels"), qint64(all.parcels), QStringLiteral("count") });
+    summary.push_back({ QStringLiteral("parcels_computed"), qint64(all.computed), QStringLiteral("count") });
+    summary.push_back(
+      { QStringLiteral("parcels_not_computed"), qint64(all.notComputed), QStringLiteral("count") });
+    summary.push_back(
+      { QStringLiteral("parcels_with_flagged_parameters"), qint64(all.flagged), QStringLiteral("count") });
+    summary.push_back({ QStringLiteral("area_ha"), all.areaHa, QStringLiteral("ha") });
+    for (const auto& [method, count] : run.parcelsPerMethod)
+        summary.push_back({ QStringLiteral("parcels_") + method, qint64(count), QStringLiteral("count") });
+    for (const auto& s : all.stocks) {
+        summary.push_back({ QStringLiteral("c_total_t_%1").arg(s.year), s.totalT, QStringLiteral("t C") });
+        summary.push_back(
+          { QStringLiteral("parcels_%1").arg(s.year), qint64(s.parcels), QStringLiteral("count") });
+    }
+    for (const auto& ch : all.changes) {
+        summary.push_back({ QStringLiteral("change_t_%1_%2").arg(ch.year1).arg(ch.year2),
+                            ch.changeT,
+                            QStringLiteral("t C") });
+        summary.push_back({ QStringLiteral("change_tco2e_%1_%2").arg(ch.year1).arg(ch.year2),
+                            ch.co2eT(),
+                            QStringLiteral("t CO2e") });
+    }
+    if (run.valuationConstant)
+        summary.push_back(
+          { QStringLiteral("valuation_constant"), *run.valuationConstant, QStringLiteral("currency/t C") });
+    if (run.npv)
+        summary.push_back({ QStringLiteral("npv_%1_%2").arg(run.npvYear1).arg(run.npvYear2),
+                            *run.npv,
+                            QStringLiteral("currency") });
+    gis::writeTable(path(QStringLiteral("summary.csv")),
+                    { { "quantity", Type::String }, { "value", Type::Real }, { "unit", Type::String } },
+                    summary.size(),
+                    [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
+                        v = { summary[i].quantity, summary[i].value, summary[i].unit };
+                    });
+}
+
+} // namespace tanhui::models::carbon

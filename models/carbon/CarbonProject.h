@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "gis/Crs.h"
+#include "gis/Geometry.h"
+#include "gis/Grid.h"
+#include "models/carbon/CarbonResult.h"
+#include "models/params/Parameter.h"
+#include "models/project/Project.h"
+
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tanhui::gis {
+class Feedback;
+struct ParcelSet;
+} // namespace tanhui::gis
+
+namespace tanhui::models::carbon {
+
+// ---------------------------------------------------------------------------------------------------
+// The adapter contract (docs/carbon-project.md, "Adding a method").
+//
+// A carbon method joins `tanhui-cli carbon --project` through one adapter function, registered in
+// carbonMethods() (CarbonProject.cpp) with its name, its options and the layer fields it needs:
+//
+//     MethodOutput runMyMethod(const MethodContext& context);
+//
+// The runner calls it once per run with every parcel assigned to the method, grouped by layer
+// (context.batches). The adapter must:
+//  1. return, for each batch b, exactly context.batches[b].assigned.size() ParcelResults in the same
+//     order (output.results[b][k] is the result of assigned[k]); use makeParcelResult() to fill the
+//     identity (layer, fid, id, type, method, area, geometry, repaired flag), then set stocks (ascending
+//     years, pools named c_above/c_below/c_dead/c_litter/c_soil/c_biomass/..., totalT = Σ pools,
+//     areaHa = the area the stock covers), changes (year1 < year2, t C, positive = sink, with the
+//     basis), nodataShare, methodDetail and the parameter rows used (sorted, unique);
+//  2. never return zero for a parcel it cannot compute: set notComputed to a sentence saying why
+//     (missing attribute, unknown species, no data, ...) and leave stocks and changes empty;
+//  3. put problems that concern the whole method (bad parameter table, missing raster) into
+//     output.issues as errors, naming file, row and column; the runner stops on any error;
+//  4. write its own rasters (density in t C/ha per date, GeoTIFF via gis::RasterWriter) only under
+//     context.outDir (a folder reserved for the method) and list them in output.files;
+//  5. report progress 0–100 % and check cancellation through context.feedback (may be null), and be
+//     deterministic for any context.threads.
+// Options given in the project (carbon.methods.<type>.<option>) reach the adapter per parcel in
+// MethodParcel::options; declare them in MethodInfo::options so that validation rejects typos.
+// ---------------------------------------------------------------------------------------------------
+
+/// One parcel assigned to a method.
+struct MethodParcel {
+    std::size_t parcel = 0;         ///< index into the batch's ParcelSet
+    QString ecosystemType;          ///< canonical type
+    QMap<QString, QString> options; ///< the options of its method entry (e.g. "bef_form")
+};
+
+/// The parcels of one layer assigned to a method.
+struct MethodBatch {
+    const ProjectLayer* layer = nullptr;
+    const gis::ParcelSet* parcels = nullptr; ///< the whole layer (usable parcels, in layer order)
+    std::vector<MethodParcel> assigned;      ///< in layer order
+};
+
+/// Everything an adapter gets.
+struct MethodContext {
+    const Project* project = nullptr;
+    std::vector<int> years;           ///< carbon.years (or every land-cover year when not given)
+    std::vector<MethodBatch> batches; ///< non-empty batches only
+    std::string outDir;               ///< the method's raster folder (exists)
+    int threads = 0;                  ///< 0: all cores
+    gis::Feedback* feedback = nullptr;
+};
+
+/// What an adapter returns.
+struct MethodOutput {
+    std::vector<std::vector<ParcelResult>> results; ///< per batch, per assigned parcel (same order)
+    params::Issues issues;                          ///< errors stop the run; warnings are shown
+    QStringList files;                              ///< rasters and tables the method wrote
+};
+
+using MethodAdapter = MethodOutput (*)(const MethodContext&);
+
+/// @brief A registered carbon method.
+struct MethodInfo {
+    QString name;                ///< as written in project files, e.g. "pools"
+    QString description;         ///< English, one line (with its carbon-methods.md section)
+    QStringList options;         ///< option keys the method accepts in carbon.methods entries
+    QStringList requiredFields;  ///< semantic fields each layer using it must map (ProjectLayer::fields)
+    bool needsLandCover = false; ///< needs a land-cover layer for every carbon year
+    /// Checks one option value; returns an English problem or an empty string.
+    QString (*checkOption)(const QString& key, const QString& value) = nullptr;
+    MethodAdapter run = nullptr;
+};
+
+/// The registered methods: "pools" (carbon-methods.md §1, §3) and "volume" (§5). To add a method, add
+/// its MethodInfo here (CarbonProject.cpp, carbonMethods()).
+const std::vector<MethodInfo>& carbonMethods();
+const MethodInfo* findCarbonMethod(const QString& name);
+
+/// @brief Fills a result's identity from parcel `index` of `batch`: layer id, fid, id, ecosystem type
+/// (given), method, ellipsoidal area (ha), repaired flag and geometry (WKB).
+ParcelResult makeParcelResult(const MethodBatch& batch, const MethodParcel& parcel, const QString& method);
+
+/// @brief A per-cell density raster (t C/ha) of per-parcel results on `grid` (Float32 GeoTIFF, one band,
+/// nodata −1 as the pool method's rasters): each cell gets Σ over parcels of (exact fraction of the cell
+/// the parcel covers, gis::computeCoverage) × the parcel's density (t C/ha); cells no parcel touches
+/// are nodata. Σ value × cell area therefore equals Σ density × parcel area (planar) for parcels inside
+/// the grid. Parcels with a NaN density are left out. Memory-bounded (bands of 256 rows), single pass
+/// in parcel order (deterministic). `geometries` are in the grid's CRS. Throws GisError, CancelledError.
+void writeParcelDensityRaster(const std::string& path,
+                              const gis::Grid& grid,
+                              const gis::Crs& crs,
+                              const std::vector<const gis::MultiPolygon*>& geometries,
+                              const std::vector<double>& densityTPerHa,
+                              gis::Feedback* feedback = nullptr);
+
+/// @brief The ecosystem type and layer settings the runner derives from a layer's role when the
+/// project's carbon section does not list the layer: forest_subcompartments → field "ecosystem_type"
+/// when mapped, else "forest"; farmland_plots → "cropland"; wetland_units → field "ecosystem_type";
+/// restoration_plots → "mangrove". Other roles are not parcel layers (nullopt).
+std::optional<ProjectCarbonLayer> defaultCarbonLayer(const ProjectLayer& layer);
+
+/// @brief The layers the run computes: carbon.layers if given, else every layer with a parcel role
+/// (defaultCarbonLayer), in project order.
+std::vector<ProjectCarbonLayer> carbonLayers(const Project& project);
+
+/// @brief The stock dates: carbon.years, or every land-cover layer's year (ascending).
+std::vector<int> carbonYears(const Project& project);
+
+/// @brief Checks the carbon section before any data is read, collecting every problem as an issue
+/// naming the project file (Issue::file) and the key (Issue::column, e.g. "carbon.methods.forest"):
+/// no carbon section; unknown method names (listing the known ones); unknown or bad options; years
+/// not strictly increasing or without a land-cover layer (when a method needs land cover); carbon
+/// layers that are not vector layers of the project; a layer with both or neither of ecosystem_type
+/// and ecosystem_type_field; a fixed type without a method; grouping without a name or with a layer
+/// that does not exist; parameter roles other than pools/species or naming a table the project does
+/// not list; negative price. Does not open files (Project::validate does that).
+params::Issues validateCarbonProject(const Project& project);
+
+/// @brief Options of runCarbonProject().
+struct CarbonProjectOptions {
+    std::string outDir; ///< output folder (created); method rasters go to <outDir>/rasters/<method>/
+    int threads = 0;
+    gis::Feedback* feedback = nullptr; ///< one progress 0–100 % over the whole run; cancel
+};
+
+/// @brief The outcome of a run.
+struct CarbonProjectRun {
+    std::vector<ParcelResult> results; ///< every feature of every carbon layer once, in layer order
+    params::Issues issues;             ///< warnings (errors make the run stop before computing)
+    QStringList files;                 ///< everything written, absolute
+    QString groupName;                 ///< e.g. "district" (empty when not grouped)
+    gis::Crs crs;                      ///< CRS of the parcel layers (all the same)
+    std::map<QString, int> parcelsPerMethod;
+    /// Valuation of the first → last change of all computed parcels (carbon.valuation, §1.3): K
+    /// (currency per t C) and NPV = change × K (currency); unset without a price.
+    std::optional<double> valuationConstant, npv;
+    int npvYear1 = 0, npvYear2 = 0;
+    bool stopped = false; ///< true when errors stopped the run (see issues)
+};
+
+/// @brief Runs the project's carbon section: validates it, reads each carbon layer once (GEOS repair,
+/// ellipsoidal areas), finds each parcel's ecosystem type (fixed or a field mapped through the layer's
+/// `values`), method (per-parcel method field, else carbon.methods[type], else carbon.methods["*"]) and
+/// group (the group layer's polygon it overlaps most, gis::assignLargestOverlap, or a field), runs each
+/// method's adapter once on all its parcels, and collects one ParcelResult per feature (features the
+/// reader skipped, e.g. null geometry, are listed as not computed). Errors (issues) stop the run with
+/// `stopped` set and nothing written. Then writes the common outputs (writeCarbonProjectOutputs).
+/// Throws GisError (I/O, cancel).
+CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOptions& options);
+
+/// @brief Writes the common outputs into `outDir` (atomically each): parcels.csv and parcels.gpkg
+/// (writeParcelResults), totals_by_ecosystem_type.csv, totals_by_<group>.csv (when grouped),
+/// totals_by_method.csv, parameters_used.csv (every parameter row: file, row, key, tag, parcels using
+/// it) and summary.csv (quantity,value,unit). Appends the paths to run.files.
+void writeCarbonProjectOutputs(CarbonProjectRun& run, const std::string& outDir);
+
+} // namespace tanhui::models::carbon

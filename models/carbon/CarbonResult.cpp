@@ -1,0 +1,354 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/carbon/CarbonResult.h"
+
+#include "gis/TableWriter.h"
+#include "models/carbon/Valuation.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace tanhui::models::carbon {
+
+namespace {
+
+using Type = gis::TableColumn::Type;
+
+/// Canonical pool order of the outputs (carbon-methods.md §1.1, §3.1, §5).
+const QStringList& knownPools() {
+    static const QStringList pools = { QStringLiteral("c_above"), QStringLiteral("c_below"),
+                                       QStringLiteral("c_dead"),  QStringLiteral("c_litter"),
+                                       QStringLiteral("c_soil"),  QStringLiteral("c_biomass") };
+    return pools;
+}
+
+QString pairName(int y1, int y2) {
+    return QStringLiteral("%1_%2").arg(y1).arg(y2);
+}
+
+QString joinRefs(const std::vector<ParameterRowRef>& refs) {
+    QStringList parts;
+    for (const ParameterRowRef& r : refs)
+        parts << r.toString();
+    return parts.join(QStringLiteral("; "));
+}
+
+} // namespace
+
+double CarbonStock::densityTPerHa() const {
+    return areaHa > 0 ? totalT / areaHa : 0.0;
+}
+
+const char* changeBasisName(ChangeBasis basis) {
+    return basis == ChangeBasis::Flux ? "flux" : "stock_difference";
+}
+
+double CarbonChange::co2eT() const {
+    return changeT * kCo2PerC;
+}
+
+double CarbonChange::perYearT() const {
+    return year2 > year1 ? changeT / double(year2 - year1) : 0.0;
+}
+
+double ResultTotals::Change::co2eT() const {
+    return changeT * kCo2PerC;
+}
+
+QString ParameterRowRef::toString() const {
+    return QStringLiteral("%1:%2 %3 (%4)").arg(file).arg(row).arg(key, params::tagName(tag));
+}
+
+bool operator<(const ParameterRowRef& a, const ParameterRowRef& b) {
+    return std::tie(a.file, a.row, a.key) < std::tie(b.file, b.row, b.key);
+}
+
+bool operator==(const ParameterRowRef& a, const ParameterRowRef& b) {
+    return a.file == b.file && a.row == b.row && a.key == b.key;
+}
+
+const CarbonStock* ParcelResult::stock(int year) const {
+    for (const CarbonStock& s : stocks)
+        if (s.year == year)
+            return &s;
+    return nullptr;
+}
+
+const CarbonChange* ParcelResult::change(int year1, int year2) const {
+    for (const CarbonChange& c : changes)
+        if (c.year1 == year1 && c.year2 == year2)
+            return &c;
+    return nullptr;
+}
+
+std::vector<ParameterRowRef> ParcelResult::flaggedParameters() const {
+    std::vector<ParameterRowRef> out;
+    for (const ParameterRowRef& r : parameters)
+        if (r.flagged())
+            out.push_back(r);
+    return out;
+}
+
+namespace {
+
+void accumulate(ResultTotals& t, const ParcelResult& r) {
+    ++t.parcels;
+    t.areaHa += r.areaHa;
+    if (!r.computed()) {
+        ++t.notComputed;
+        return;
+    }
+    ++t.computed;
+    if (!r.flaggedParameters().empty())
+        ++t.flagged;
+    for (const CarbonStock& s : r.stocks) {
+        auto it = std::find_if(
+          t.stocks.begin(), t.stocks.end(), [&](const ResultTotals::Stock& x) { return x.year == s.year; });
+        if (it == t.stocks.end()) {
+            t.stocks.push_back({ s.year, 0.0, 0.0, 0 });
+            it = t.stocks.end() - 1;
+        }
+        it->totalT += s.totalT;
+        it->areaHa += s.areaHa;
+        ++it->parcels;
+    }
+    for (const CarbonChange& c : r.changes) {
+        auto it = std::find_if(t.changes.begin(), t.changes.end(), [&](const ResultTotals::Change& x) {
+            return x.year1 == c.year1 && x.year2 == c.year2;
+        });
+        if (it == t.changes.end()) {
+            t.changes.push_back({ c.year1, c.year2, 0.0, 0 });
+            it = t.changes.end() - 1;
+        }
+        it->changeT += c.changeT;
+        ++it->parcels;
+    }
+}
+
+void sortTotals(ResultTotals& t) {
+    std::sort(t.stocks.begin(), t.stocks.end(), [](const auto& a, const auto& b) { return a.year < b.year; });
+    std::sort(t.changes.begin(), t.changes.end(), [](const auto& a, const auto& b) {
+        return std::pair(a.year1, a.year2) < std::pair(b.year1, b.year2);
+    });
+}
+
+} // namespace
+
+ResultTotals totalOf(const std::vector<ParcelResult>& results) {
+    ResultTotals t;
+    for (const ParcelResult& r : results)
+        accumulate(t, r);
+    sortTotals(t);
+    return t;
+}
+
+std::vector<ResultTotals> totalsBy(const std::vector<ParcelResult>& results, TotalsKey which) {
+    std::map<QString, ResultTotals> groups;
+    for (const ParcelResult& r : results) {
+        const QString& key = which == TotalsKey::EcosystemType ? r.ecosystemType
+                             : which == TotalsKey::Group       ? r.group
+                                                               : r.method;
+        ResultTotals& t = groups[key];
+        t.key = key;
+        accumulate(t, r);
+    }
+    std::vector<ResultTotals> out;
+    for (auto& [key, t] : groups) {
+        sortTotals(t);
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+ResultLayout layoutOf(const std::vector<ParcelResult>& results) {
+    ResultLayout layout;
+    std::set<int> years;
+    std::set<std::pair<int, int>> pairs;
+    std::set<QString> pools;
+    for (const ParcelResult& r : results) {
+        for (const CarbonStock& s : r.stocks) {
+            years.insert(s.year);
+            layout.stockBounds = layout.stockBounds || s.bounds.has_value();
+            for (const PoolStock& p : s.pools)
+                pools.insert(p.pool);
+        }
+        for (const CarbonChange& c : r.changes) {
+            pairs.insert({ c.year1, c.year2 });
+            layout.changeBounds = layout.changeBounds || c.bounds.has_value();
+        }
+    }
+    layout.years.assign(years.begin(), years.end());
+    layout.pairs.assign(pairs.begin(), pairs.end());
+    for (const QString& p : knownPools())
+        if (pools.erase(p))
+            layout.pools << p;
+    for (const QString& p : pools)
+        layout.pools << p;
+    return layout;
+}
+
+void writeParcelResults(const std::string& path,
+                        const std::vector<ParcelResult>& results,
+                        const QString& groupName,
+                        const gis::Crs& crs) {
+    const ResultLayout layout = layoutOf(results);
+    std::vector<gis::TableColumn> columns = { { "layer", Type::String },  { "source_fid", Type::Integer },
+                                              { "id", Type::String },     { "ecosystem_type", Type::String },
+                                              { "method", Type::String }, { "method_detail", Type::String } };
+    if (!groupName.isEmpty())
+        columns.push_back({ groupName.toStdString(), Type::String });
+    columns.push_back({ "area_ha", Type::Real });
+    const char* const boundNames[] = { "p2_5", "p50", "p97_5" };
+    for (int y : layout.years) {
+        for (const QString& p : layout.pools)
+            columns.push_back({ QStringLiteral("%1_t_%2").arg(p).arg(y).toStdString(), Type::Real });
+        columns.push_back({ QStringLiteral("c_total_t_%1").arg(y).toStdString(), Type::Real });
+        columns.push_back({ QStringLiteral("c_total_t_per_ha_%1").arg(y).toStdString(), Type::Real });
+        columns.push_back({ QStringLiteral("stock_area_ha_%1").arg(y).toStdString(), Type::Real });
+        if (layout.stockBounds)
+            for (const char* b : boundNames)
+                columns.push_back(
+                  { QStringLiteral("c_total_t_%1_%2").arg(y).arg(QLatin1String(b)).toStdString(),
+                    Type::Real });
+    }
+    for (const auto& [y1, y2] : layout.pairs) {
+        const QString s = pairName(y1, y2);
+        columns.push_back({ ("change_t_" + s).toStdString(), Type::Real });
+        columns.push_back({ ("change_tco2e_" + s).toStdString(), Type::Real });
+        columns.push_back({ ("change_t_per_yr_" + s).toStdString(), Type::Real });
+        columns.push_back({ ("change_basis_" + s).toStdString(), Type::String });
+        if (layout.changeBounds)
+            for (const char* b : boundNames)
+                columns.push_back(
+                  { QStringLiteral("change_t_%1_%2").arg(s, QLatin1String(b)).toStdString(), Type::Real });
+    }
+    columns.push_back({ "flagged_parameters", Type::String });
+    columns.push_back({ "nodata_share", Type::Real });
+    columns.push_back({ "geometry_repaired", Type::Integer });
+    columns.push_back({ "parameters_used", Type::String });
+    columns.push_back({ "not_computed", Type::String });
+    const bool gpkg = QString::fromStdString(path).endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive);
+    gis::writeTable(
+      path,
+      columns,
+      results.size(),
+      [&](std::size_t row, std::vector<QVariant>& v, std::vector<unsigned char>& wkb) {
+          const ParcelResult& r = results[row];
+          std::size_t c = 0;
+          v[c++] = r.layer;
+          v[c++] = qint64(r.fid);
+          v[c++] = r.id;
+          v[c++] = r.ecosystemType;
+          v[c++] = r.method;
+          v[c++] = r.methodDetail;
+          if (!groupName.isEmpty())
+              v[c++] = r.group;
+          v[c++] = r.areaHa;
+          for (int y : layout.years) {
+              const CarbonStock* s = r.stock(y);
+              for (const QString& p : layout.pools) {
+                  QVariant value;
+                  if (s)
+                      for (const PoolStock& ps : s->pools)
+                          if (ps.pool == p)
+                              value = ps.t;
+                  v[c++] = value;
+              }
+              v[c++] = s ? QVariant(s->totalT) : QVariant();
+              v[c++] = s ? QVariant(s->densityTPerHa()) : QVariant();
+              v[c++] = s ? QVariant(s->areaHa) : QVariant();
+              if (layout.stockBounds) {
+                  const bool b = s && s->bounds;
+                  v[c++] = b ? QVariant(s->bounds->p2_5) : QVariant();
+                  v[c++] = b ? QVariant(s->bounds->p50) : QVariant();
+                  v[c++] = b ? QVariant(s->bounds->p97_5) : QVariant();
+              }
+          }
+          for (const auto& [y1, y2] : layout.pairs) {
+              const CarbonChange* ch = r.change(y1, y2);
+              v[c++] = ch ? QVariant(ch->changeT) : QVariant();
+              v[c++] = ch ? QVariant(ch->co2eT()) : QVariant();
+              v[c++] = ch ? QVariant(ch->perYearT()) : QVariant();
+              v[c++] = ch ? QVariant(QString::fromLatin1(changeBasisName(ch->basis))) : QVariant();
+              if (layout.changeBounds) {
+                  const bool b = ch && ch->bounds;
+                  v[c++] = b ? QVariant(ch->bounds->p2_5) : QVariant();
+                  v[c++] = b ? QVariant(ch->bounds->p50) : QVariant();
+                  v[c++] = b ? QVariant(ch->bounds->p97_5) : QVariant();
+              }
+          }
+          v[c++] = joinRefs(r.flaggedParameters());
+          v[c++] = r.nodataShare;
+          v[c++] = r.geometryRepaired ? 1 : 0;
+          v[c++] = joinRefs(r.parameters);
+          v[c++] = r.notComputed;
+          if (gpkg)
+              wkb = r.wkb;
+      },
+      gpkg,
+      crs);
+}
+
+void writeTotals(const std::string& path,
+                 const QString& keyName,
+                 const std::vector<ResultTotals>& groups,
+                 const ResultTotals& all) {
+    std::set<int> yearSet;
+    std::set<std::pair<int, int>> pairSet;
+    for (const ResultTotals& t : groups) {
+        for (const auto& s : t.stocks)
+            yearSet.insert(s.year);
+        for (const auto& c : t.changes)
+            pairSet.insert({ c.year1, c.year2 });
+    }
+    for (const auto& s : all.stocks)
+        yearSet.insert(s.year);
+    for (const auto& c : all.changes)
+        pairSet.insert({ c.year1, c.year2 });
+    std::vector<gis::TableColumn> columns = {
+        { keyName.toStdString(), Type::String }, { "parcels", Type::Integer },
+        { "computed", Type::Integer },           { "not_computed", Type::Integer },
+        { "flagged_parcels", Type::Integer },    { "area_ha", Type::Real }
+    };
+    for (int y : yearSet) {
+        columns.push_back({ QStringLiteral("c_total_t_%1").arg(y).toStdString(), Type::Real });
+        columns.push_back({ QStringLiteral("area_ha_%1").arg(y).toStdString(), Type::Real });
+        columns.push_back({ QStringLiteral("parcels_%1").arg(y).toStdString(), Type::Integer });
+    }
+    for (const auto& [y1, y2] : pairSet) {
+        columns.push_back({ ("change_t_" + pairName(y1, y2)).toStdString(), Type::Real });
+        columns.push_back({ ("change_tco2e_" + pairName(y1, y2)).toStdString(), Type::Real });
+    }
+    gis::writeTable(path,
+                    columns,
+                    groups.size() + 1,
+                    [&](std::size_t row, std::vector<QVariant>& v, std::vector<unsigned char>&) {
+                        const ResultTotals& t = row < groups.size() ? groups[row] : all;
+                        std::size_t c = 0;
+                        v[c++] = row < groups.size() ? t.key : QStringLiteral("all");
+                        v[c++] = qint64(t.parcels);
+                        v[c++] = qint64(t.computed);
+                        v[c++] = qint64(t.notComputed);
+                        v[c++] = qint64(t.flagged);
+                        v[c++] = t.areaHa;
+                        for (int y : yearSet) {
+                            const auto it = std::find_if(
+                              t.stocks.begin(), t.stocks.end(), [&](const auto& s) { return s.year == y; });
+                            const bool has = it != t.stocks.end();
+                            v[c++] = has ? QVariant(it->totalT) : QVariant(0.0);
+                            v[c++] = has ? QVariant(it->areaHa) : QVariant(0.0);
+                            v[c++] = has ? QVariant(qint64(it->parcels)) : QVariant(qint64(0));
+                        }
+                        for (const auto& [y1, y2] : pairSet) {
+                            const auto it =
+                              std::find_if(t.changes.begin(), t.changes.end(), [&](const auto& ch) {
+                                  return ch.year1 == y1 && ch.year2 == y2;
+                              });
+                            const bool has = it != t.changes.end();
+                            v[c++] = has ? QVariant(it->changeT) : QVariant(0.0);
+                            v[c++] = has ? QVariant(it->co2eT()) : QVariant(0.0);
+                        }
+                    });
+}
+
+} // namespace tanhui::models::carbon

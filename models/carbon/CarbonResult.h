@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "gis/Crs.h"
+#include "models/params/Parameter.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tanhui::models::carbon {
+
+/// @brief Confidence bounds of one quantity (same unit as the quantity): the 2.5th, 50th and 97.5th
+/// percentiles of a Monte Carlo run (carbon-methods.md §11). Filled by the uncertainty step; methods
+/// leave them empty.
+struct Bounds {
+    double p2_5 = 0, p50 = 0, p97_5 = 0;
+};
+
+/// @brief Carbon of one pool (t C). Pool names are the method's, lower-case with a `c_` prefix:
+/// c_above, c_below, c_dead, c_litter, c_soil (pool-table and IPCC pools, §1.1, §3.1), c_biomass
+/// (tree biomass incl. roots of the volume method, §5). The writers order known pools as listed
+/// here and put others after them alphabetically.
+struct PoolStock {
+    QString pool;
+    double t = 0; ///< t C
+};
+
+/// @brief The stock of one parcel at one date.
+struct CarbonStock {
+    int year = 0;
+    std::vector<PoolStock> pools; ///< t C per pool; their sum is totalT
+    double totalT = 0;            ///< t C
+    /// Area the stock was computed over (ha): the parcel area, or the valid (non-nodata) part of it
+    /// for raster methods. Densities (t C/ha) are totalT / areaHa.
+    double areaHa = 0;
+    std::optional<Bounds> bounds; ///< of totalT (t C)
+    double densityTPerHa() const;
+};
+
+/// @brief How a change was obtained: the difference of two stocks (stock-difference method, IPCC
+/// 2006 Vol. 4 eq. 2.5, carbon-methods.md §3.2) or a flux (gains − losses, §3.3; e.g. a per-cell change
+/// summed over cells valid on both dates).
+enum class ChangeBasis { StockDifference, Flux };
+/// "stock_difference" / "flux", as written in outputs.
+const char* changeBasisName(ChangeBasis basis);
+
+/// @brief The change of one parcel between two dates (year1 < year2); positive = sink (carbon gained).
+struct CarbonChange {
+    int year1 = 0, year2 = 0;
+    double changeT = 0; ///< t C
+    ChangeBasis basis = ChangeBasis::StockDifference;
+    std::optional<Bounds> bounds; ///< of changeT (t C)
+    double co2eT() const;         ///< changeT × 44/12 (t CO2e, carbon-methods.md §0)
+    double perYearT() const;      ///< changeT / (year2 − year1) (t C/yr)
+};
+
+/// @brief A parameter row that entered a result: "file:row key (tag)".
+struct ParameterRowRef {
+    QString file; ///< table file as loaded (":/parameters/..." for built-in tables)
+    int row = 0;  ///< 1-based line in the file
+    QString key;  ///< e.g. the lucode or species group
+    params::Tag tag = params::Tag::User;
+    QString toString() const;
+    bool flagged() const { return params::isFlagged(tag); }
+    friend bool operator<(const ParameterRowRef& a, const ParameterRowRef& b);
+    friend bool operator==(const ParameterRowRef& a, const ParameterRowRef& b);
+};
+
+/// @brief The method-independent result of one parcel, whatever method computed it. A parcel that
+/// could not be computed keeps its identity, type and method with `notComputed` saying why (stocks and
+/// changes empty), so it is listed, never silently zero.
+struct ParcelResult {
+    QString layer;                           ///< project layer id
+    std::int64_t fid = -1;                   ///< feature id in the layer
+    QString id;                              ///< id field value (the FID when the layer has none)
+    QString ecosystemType;                   ///< canonical type, e.g. "forest", "cropland", "mangrove"
+    QString method;                          ///< registered method name, e.g. "pools", "volume"
+    QString methodDetail;                    ///< options that shaped the result, e.g. "bef_form=constant"
+    QString group;                           ///< grouping value (e.g. district name); empty when none
+    double areaHa = 0;                       ///< ellipsoidal area (ha)
+    std::vector<CarbonStock> stocks;         ///< ascending years
+    std::vector<CarbonChange> changes;       ///< as the method defines them
+    std::vector<ParameterRowRef> parameters; ///< rows used, sorted, unique
+    double nodataShare = 0; ///< largest share (0–1) of the parcel without data over the dates
+    bool geometryRepaired = false;
+    QString notComputed;            ///< empty when computed; else why not (English or translated sentence)
+    std::vector<unsigned char> wkb; ///< parcel geometry (ISO WKB, the run's CRS) for the GeoPackage
+
+    bool computed() const { return notComputed.isEmpty(); }
+    const CarbonStock* stock(int year) const;
+    const CarbonChange* change(int year1, int year2) const;
+    /// The rows used whose tag is flagged (secondary, unconfirmed, example).
+    std::vector<ParameterRowRef> flaggedParameters() const;
+};
+
+/// @brief Totals of a set of parcels (accumulated in double).
+struct ResultTotals {
+    QString key; ///< the group value ("" for the grand total)
+    std::size_t parcels = 0, computed = 0, notComputed = 0, flagged = 0;
+    double areaHa = 0; ///< area of all parcels (ha)
+    struct Stock {
+        int year = 0;
+        double totalT = 0, areaHa = 0;
+        std::size_t parcels = 0; ///< parcels with a stock at this date
+    };
+    struct Change {
+        int year1 = 0, year2 = 0;
+        double changeT = 0;
+        std::size_t parcels = 0;
+        double co2eT() const;
+    };
+    std::vector<Stock> stocks;   ///< ascending years
+    std::vector<Change> changes; ///< sorted by (year1, year2)
+};
+
+/// @brief Grand total over every result.
+ResultTotals totalOf(const std::vector<ParcelResult>& results);
+/// What totalsBy() groups on.
+enum class TotalsKey { EcosystemType, Group, Method };
+/// @brief Totals per distinct key value (ascending; parcels without a group have the key "").
+std::vector<ResultTotals> totalsBy(const std::vector<ParcelResult>& results, TotalsKey key);
+
+/// @brief The dates, pools and change pairs present in a set of results (the writers' columns).
+struct ResultLayout {
+    std::vector<int> years;
+    QStringList pools; ///< known pools in canonical order, then others alphabetically
+    std::vector<std::pair<int, int>> pairs;
+    bool stockBounds = false, changeBounds = false;
+};
+ResultLayout layoutOf(const std::vector<ParcelResult>& results);
+
+/// @brief Per-parcel table, `.csv` or `.gpkg` (with the parcel geometry in `crs`): layer, source_fid (the
+/// feature id in its layer), id, ecosystem_type, method, method_detail, <groupName> (when given), area_ha;
+/// per date `<pool>_t_<y>` (t C), `c_total_t_<y>` (t C), `c_total_t_per_ha_<y>` (t C/ha), `stock_area_ha_<y>`
+/// (ha) and, when any bounds exist, `c_total_t_<y>_p2_5|p50|p97_5`; per pair `change_t_<y1>_<y2>` (t C),
+/// `change_tco2e_<y1>_<y2>` (t CO2e), `change_t_per_yr_<y1>_<y2>` (t C/yr), `change_basis_<y1>_<y2>`
+/// and bounds `change_t_<y1>_<y2>_p2_5|p50|p97_5`; flags: `flagged_parameters` ("file:row key (tag)"
+/// joined by "; "), `nodata_share` (0–1), `geometry_repaired` (0/1), `parameters_used`,
+/// `not_computed` (reason; empty when computed). Values a parcel does not have are empty. Atomic.
+void writeParcelResults(const std::string& path,
+                        const std::vector<ParcelResult>& results,
+                        const QString& groupName,
+                        const gis::Crs& crs = gis::Crs());
+
+/// @brief Totals table (CSV): `<keyName>` (the type or group; "all" for the last row, the grand
+/// total), parcels, computed, not_computed, flagged_parcels, area_ha; per date `c_total_t_<y>` (t C),
+/// `area_ha_<y>` and `parcels_<y>` (those with a stock at that date); per pair `change_t_<y1>_<y2>`,
+/// `change_tco2e_<y1>_<y2>`. Atomic.
+void writeTotals(const std::string& path,
+                 const QString& keyName,
+                 const std::vector<ResultTotals>& groups,
+                 const ResultTotals& all);
+
+} // namespace tanhui::models::carbon

@@ -1,0 +1,719 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The method-independent carbon result (CarbonResult.h): CO2e = C × 44/12, per-year change, densities,
+// flagged rows, totals by type and group, CSV/GPKG writers; the district assignment by largest exact
+// overlap (gis/Overlay.h) on hand-made polygons; the project's "carbon" section: parsing, round trip,
+// old files, and validation of bad inputs naming the file and key (CarbonProject.h).
+#include "TestUtil.h"
+#include "gis/Crs.h"
+#include "gis/Feedback.h"
+#include "gis/Overlay.h"
+#include "gis/RasterWriter.h"
+#include "gis/VectorLayer.h"
+#include "gis/VectorWriter.h"
+#include "models/carbon/CarbonProject.h"
+#include "models/carbon/CarbonResult.h"
+#include "models/project/Project.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <cstring>
+
+using namespace tanhui;
+using namespace tanhui::models::carbon;
+
+namespace {
+
+/// RFC 4180 CSV rows (quoted fields with commas and doubled quotes).
+std::vector<QStringList> readCsv(const QString& path) {
+    QFile f(path);
+    std::vector<QStringList> rows;
+    if (!f.open(QIODevice::ReadOnly))
+        return rows;
+    const QString text = QString::fromUtf8(f.readAll());
+    QStringList row;
+    QString cell;
+    bool quoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar ch = text[i];
+        if (quoted) {
+            if (ch == QLatin1Char('"') && i + 1 < text.size() && text[i + 1] == QLatin1Char('"')) {
+                cell += ch;
+                ++i;
+            } else if (ch == QLatin1Char('"')) {
+                quoted = false;
+            } else {
+                cell += ch;
+            }
+        } else if (ch == QLatin1Char('"')) {
+            quoted = true;
+        } else if (ch == QLatin1Char(',')) {
+            row << cell;
+            cell.clear();
+        } else if (ch == QLatin1Char('\n') || ch == QLatin1Char('\r')) {
+            if (ch == QLatin1Char('\r') && i + 1 < text.size() && text[i + 1] == QLatin1Char('\n'))
+                ++i;
+            row << cell;
+            cell.clear();
+            rows.push_back(row);
+            row.clear();
+        } else {
+            cell += ch;
+        }
+    }
+    if (!cell.isEmpty() || !row.isEmpty()) {
+        row << cell;
+        rows.push_back(row);
+    }
+    return rows;
+}
+
+QString cell(const std::vector<QStringList>& rows, std::size_t row, const QString& column) {
+    const qsizetype c = rows.front().indexOf(column);
+    return c < 0 || row >= rows.size() ? QStringLiteral("<no column %1>").arg(column) : rows[row][c];
+}
+
+gis::MultiPolygon rect(double x0, double y0, double x1, double y1) {
+    gis::Ring r;
+    r.xy = { x0, y0, x1, y0, x1, y1, x0, y1 };
+    gis::MultiPolygon mp;
+    mp.parts.push_back({ { r } });
+    return mp;
+}
+
+/// ISO WKB of a polygon with one ring (little endian), for the GeoPackage writer.
+std::vector<unsigned char> wkbOf(const gis::Ring& ring) {
+    std::vector<unsigned char> out;
+    auto put32 = [&](std::uint32_t v) {
+        for (int i = 0; i < 4; ++i)
+            out.push_back((unsigned char)(v >> (8 * i)));
+    };
+    auto putD = [&](double d) {
+        std::uint64_t v;
+        std::memcpy(&v, &d, 8);
+        for (int i = 0; i < 8; ++i)
+            out.push_back((unsigned char)(v >> (8 * i)));
+    };
+    out.push_back(1);
+    put32(3);
+    put32(1);
+    put32(std::uint32_t(ring.size() + 1));
+    for (std::size_t i = 0; i <= ring.size(); ++i) {
+        putD(ring.x(i % ring.size()));
+        putD(ring.y(i % ring.size()));
+    }
+    return out;
+}
+
+/// Two computed parcels (pools over 2015/2024, volume at 2015) and one not computed.
+std::vector<ParcelResult> sampleResults() {
+    std::vector<ParcelResult> rs(3);
+    rs[0].layer = QStringLiteral("xiaoban");
+    rs[0].fid = 0;
+    rs[0].id = QStringLiteral("0001-01");
+    rs[0].ecosystemType = QStringLiteral("shrubland");
+    rs[0].method = QStringLiteral("pools");
+    rs[0].group = QStringLiteral("Beiling");
+    rs[0].areaHa = 4;
+    rs[0].stocks = {
+        { 2015, { { QStringLiteral("c_above"), 30 }, { QStringLiteral("c_soil"), 70 } }, 100, 4, {} },
+        { 2024, { { QStringLiteral("c_above"), 42 }, { QStringLiteral("c_soil"), 76 } }, 118, 3.5, {} }
+    };
+    rs[0].changes = { { 2015, 2024, 18, ChangeBasis::StockDifference, Bounds{ 10, 18, 25 } } };
+    rs[0].parameters = {
+        { QStringLiteral("pools.csv"), 3, QStringLiteral("lucode 21"), models::params::Tag::Unconfirmed },
+        { QStringLiteral("pools.csv"), 5, QStringLiteral("lucode 41"), models::params::Tag::Verified }
+    };
+    rs[0].nodataShare = 0.125;
+    rs[1].layer = QStringLiteral("xiaoban");
+    rs[1].fid = 1;
+    rs[1].id = QStringLiteral("0001-02");
+    rs[1].ecosystemType = QStringLiteral("forest");
+    rs[1].method = QStringLiteral("volume");
+    rs[1].group = QStringLiteral("Nanbin");
+    rs[1].areaHa = 2;
+    rs[1].geometryRepaired = true;
+    rs[1].stocks = { { 2015, { { QStringLiteral("c_biomass"), 50 } }, 50, 2, {} } };
+    rs[1].parameters = {
+        { QStringLiteral("species.csv"), 2, QStringLiteral("chinese_fir"), models::params::Tag::Verified }
+    };
+    rs[2].layer = QStringLiteral("xiaoban");
+    rs[2].fid = 2;
+    rs[2].id = QStringLiteral("0001-03");
+    rs[2].ecosystemType = QStringLiteral("forest");
+    rs[2].method = QStringLiteral("volume");
+    rs[2].group = QStringLiteral("Nanbin");
+    rs[2].areaHa = 1;
+    rs[2].notComputed = QStringLiteral("unknown species '经济林', see row 3");
+    for (auto& r : rs) {
+        gis::Ring ring;
+        ring.xy = { 0, 0, 10, 0, 10, 10, 0, 10 };
+        for (double& v : ring.xy)
+            v += double(r.fid) * 20;
+        r.wkb = wkbOf(ring);
+    }
+    return rs;
+}
+
+QString writeJson(const QTemporaryDir& dir,
+                  const QByteArray& carbon,
+                  const QString& name = QStringLiteral("p.json")) {
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(R"({"format": "tanhui-project", "version": 1, "name": "t", "crs": "EPSG:4547",
+      "layers": [
+        {"id": "lc2015", "kind": "raster", "role": "landcover", "path": "lc2015.tif", "year": 2015},
+        {"id": "lc2024", "kind": "raster", "role": "landcover", "path": "lc2024.tif", "year": 2024},
+        {"id": "xb", "kind": "vector", "role": "forest_subcompartments", "path": "xb.shp", "year": 2015,
+         "fields": {"ecosystem_type": "DL", "species_group": "SZ", "volume_m3_per_ha": "XJ"}},
+        {"id": "farm", "kind": "vector", "role": "farmland_plots", "path": "farm.gpkg"},
+        {"id": "dist", "kind": "vector", "role": "districts", "path": "d.gpkg"}
+      ],
+      "parameters": [{"name": "carbon/carbon_pools", "path": "pools.csv"}])");
+    if (!carbon.isEmpty())
+        f.write(", \"carbon\": " + carbon);
+    f.write("}");
+    return path;
+}
+
+/// The issues of validateCarbonProject as "key: message" lines.
+QStringList problems(const QString& path) {
+    const models::Project p = models::Project::load(path);
+    QStringList out;
+    for (const auto& i : validateCarbonProject(p)) {
+        if (i.file != path)
+            out << QStringLiteral("WRONG FILE %1").arg(i.file);
+        out << i.column + QStringLiteral(": ") + i.message;
+    }
+    return out;
+}
+
+bool anyContains(const QStringList& list, const QString& a, const QString& b = {}) {
+    for (const QString& s : list)
+        if (s.contains(a) && s.contains(b))
+            return true;
+    return false;
+}
+
+/// A tiny project for the runner: two land-cover rasters (20 × 10 cells of 10 m, EPSG:32650; 2015 left
+/// half class 1, right half class 2; 2024 all class 1), a user pools table (class 1: 63 t C/ha, class
+/// 2: 35 t C/ha) and a parcel GeoPackage with a type field, a method field and a district field.
+QString writeRunnerProject(const QTemporaryDir& dir, const QString& p4Method, const QByteArray& methods) {
+    const gis::Crs crs = gis::Crs::fromEpsg(32650);
+    for (int year : { 2015, 2024 }) {
+        gis::RasterSpec spec;
+        spec.grid.originX = 500000;
+        spec.grid.originY = 2500000;
+        spec.grid.cellWidth = 10;
+        spec.grid.cellHeight = 10;
+        spec.grid.cols = 20;
+        spec.grid.rows = 10;
+        spec.crs = crs;
+        spec.type = gis::RasterSpec::Type::Byte;
+        spec.nodata = 255;
+        spec.overviews = false;
+        gis::RasterWriter w(dir.filePath(QStringLiteral("lc%1.tif").arg(year)).toStdString(), spec);
+        std::vector<std::uint8_t> cells(200);
+        for (int r = 0; r < 10; ++r)
+            for (int c = 0; c < 20; ++c)
+                cells[std::size_t(r * 20 + c)] = year == 2015 && c >= 10 ? 2 : 1;
+        w.writeRows(1, 0, 10, cells.data());
+        w.commit();
+    }
+    QFile pools(dir.filePath(QStringLiteral("pools.csv")));
+    pools.open(QIODevice::WriteOnly);
+    pools.write("lucode,c_above,c_below,c_soil,c_dead\n1,10,2,50,1\n2,4,1,30,0\n");
+    pools.close();
+    using F = gis::VectorField;
+    const std::vector<F> fields = { { QStringLiteral("code"), F::Type::String },
+                                    { QStringLiteral("kind"), F::Type::String },
+                                    { QStringLiteral("how"), F::Type::String },
+                                    { QStringLiteral("dist"), F::Type::String } };
+    auto feature =
+      [](const char* code, const char* kind, const QString& how, const char* dist, gis::MultiPolygon g) {
+          gis::VectorFeature f;
+          f.values = { QString::fromLatin1(code), QString::fromLatin1(kind), how, QString::fromLatin1(dist) };
+          f.geometry = std::move(g);
+          return f;
+      };
+    const std::vector<gis::VectorFeature> features = {
+        feature("P1", "grass", QString(), "A", rect(500000, 2499900, 500100, 2500000)),
+        feature("P2", "wetland_x", QString(), "B", rect(500100, 2499900, 500200, 2500000)),
+        feature("P3", "grass", QString(), "A", gis::MultiPolygon()), // no geometry
+        feature("P4", "forest", p4Method, "B", rect(500050, 2499950, 500150, 2500000)),
+    };
+    gis::writePolygonLayer(dir.filePath(QStringLiteral("plots.gpkg")).toStdString(),
+                           QStringLiteral("plots"),
+                           crs,
+                           fields,
+                           features);
+    const QString path = dir.filePath(QStringLiteral("runner.tanhui.json"));
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(R"({"format": "tanhui-project", "version": 1, "name": "runner", "crs": "EPSG:32650",
+      "layers": [
+        {"id": "lc2015", "kind": "raster", "role": "landcover", "path": "lc2015.tif", "year": 2015},
+        {"id": "lc2024", "kind": "raster", "role": "landcover", "path": "lc2024.tif", "year": 2024},
+        {"id": "plots", "kind": "vector", "role": "farmland_plots", "path": "plots.gpkg", "id_field": "code",
+         "fields": {"ecosystem_type": "kind", "district": "dist"}, "values": {"ecosystem_type:grass": "grassland"}}
+      ],
+      "parameters": [{"name": "my_pools", "path": "pools.csv"}],
+      "carbon": {"layers": [{"layer": "plots", "ecosystem_type_field": "ecosystem_type", "method_field": "how"}],
+                 "grouping": {"name": "district", "field": "district"},
+                 "parameters": {"pools": "my_pools"}, "methods": )" +
+            methods + "}}");
+    return path;
+}
+} // namespace
+
+class TestCarbonProject : public QObject {
+    Q_OBJECT
+
+private slots:
+    void resultModel() {
+        const auto rs = sampleResults();
+        const CarbonChange& ch = rs[0].changes[0];
+        QCOMPARE(ch.co2eT(), 18.0 * 44.0 / 12.0);
+        QCOMPARE(ch.co2eT(), 66.0);
+        QCOMPARE(ch.perYearT(), 2.0);
+        QCOMPARE(rs[0].stocks[1].densityTPerHa(), 118.0 / 3.5);
+        QCOMPARE(rs[0].flaggedParameters().size(), std::size_t(1));
+        QCOMPARE(rs[0].flaggedParameters()[0].toString(),
+                 QStringLiteral("pools.csv:3 lucode 21 (unconfirmed)"));
+        QVERIFY(rs[1].flaggedParameters().empty());
+        QVERIFY(!rs[2].computed());
+        QVERIFY(rs[0].stock(2018) == nullptr);
+        QCOMPARE(rs[0].stock(2024)->totalT, 118.0);
+        QVERIFY(rs[0].change(2015, 2024) != nullptr);
+        QVERIFY(rs[0].change(2024, 2015) == nullptr);
+        QCOMPARE(QString::fromLatin1(changeBasisName(ChangeBasis::Flux)), QStringLiteral("flux"));
+    }
+
+    void totals() {
+        const auto rs = sampleResults();
+        const ResultTotals all = totalOf(rs);
+        QCOMPARE(all.parcels, std::size_t(3));
+        QCOMPARE(all.computed, std::size_t(2));
+        QCOMPARE(all.notComputed, std::size_t(1));
+        QCOMPARE(all.flagged, std::size_t(1));
+        QCOMPARE(all.areaHa, 7.0);
+        QCOMPARE(all.stocks.size(), std::size_t(2));
+        QCOMPARE(all.stocks[0].year, 2015);
+        QCOMPARE(all.stocks[0].totalT, 150.0); // the not-computed parcel adds nothing, and is counted
+        QCOMPARE(all.stocks[0].parcels, std::size_t(2));
+        QCOMPARE(all.stocks[1].totalT, 118.0);
+        QCOMPARE(all.stocks[1].parcels, std::size_t(1));
+        QCOMPARE(all.changes.size(), std::size_t(1));
+        QCOMPARE(all.changes[0].co2eT(), 66.0);
+        const auto byType = totalsBy(rs, TotalsKey::EcosystemType);
+        QCOMPARE(byType.size(), std::size_t(2));
+        QCOMPARE(byType[0].key, QStringLiteral("forest"));
+        QCOMPARE(byType[0].parcels, std::size_t(2));
+        QCOMPARE(byType[0].stocks[0].totalT, 50.0);
+        const auto byGroup = totalsBy(rs, TotalsKey::Group);
+        QCOMPARE(byGroup.size(), std::size_t(2));
+        double sum2015 = 0;
+        for (const auto& g : byGroup)
+            for (const auto& s : g.stocks)
+                if (s.year == 2015)
+                    sum2015 += s.totalT;
+        QCOMPARE(sum2015, all.stocks[0].totalT);
+        const auto byMethod = totalsBy(rs, TotalsKey::Method);
+        QCOMPARE(byMethod[0].key, QStringLiteral("pools"));
+        QCOMPARE(byMethod[1].key, QStringLiteral("volume"));
+    }
+
+    void layout() {
+        const ResultLayout l = layoutOf(sampleResults());
+        QCOMPARE(l.years, (std::vector<int>{ 2015, 2024 }));
+        QCOMPARE(
+          l.pools,
+          (QStringList{ QStringLiteral("c_above"), QStringLiteral("c_soil"), QStringLiteral("c_biomass") }));
+        QCOMPARE(l.pairs.size(), std::size_t(1));
+        QVERIFY(!l.stockBounds);
+        QVERIFY(l.changeBounds);
+    }
+
+    void writersCsvAndGpkg() {
+        QTemporaryDir dir;
+        const auto rs = sampleResults();
+        writeParcelResults(
+          dir.filePath(QStringLiteral("parcels.csv")).toStdString(), rs, QStringLiteral("district"));
+        const auto rows = readCsv(dir.filePath(QStringLiteral("parcels.csv")));
+        QCOMPARE(rows.size(), std::size_t(4));
+        const QStringList expectStart = {
+            QStringLiteral("layer"),          QStringLiteral("source_fid"), QStringLiteral("id"),
+            QStringLiteral("ecosystem_type"), QStringLiteral("method"),     QStringLiteral("method_detail"),
+            QStringLiteral("district"),       QStringLiteral("area_ha"),    QStringLiteral("c_above_t_2015")
+        };
+        QCOMPARE(rows[0].mid(0, expectStart.size()), expectStart);
+        QCOMPARE(cell(rows, 1, QStringLiteral("c_total_t_2015")), QStringLiteral("100"));
+        QCOMPARE(cell(rows, 1, QStringLiteral("c_total_t_per_ha_2015")), QStringLiteral("25"));
+        QCOMPARE(cell(rows, 1, QStringLiteral("c_total_t_per_ha_2024")),
+                 QString::number(118.0 / 3.5, 'g', 17));
+        QCOMPARE(cell(rows, 1, QStringLiteral("c_biomass_t_2015")), QString()); // pools has no c_biomass
+        QCOMPARE(cell(rows, 2, QStringLiteral("c_biomass_t_2015")), QStringLiteral("50"));
+        QCOMPARE(cell(rows, 2, QStringLiteral("c_total_t_2024")), QString()); // no stock: empty, not 0
+        QCOMPARE(cell(rows, 1, QStringLiteral("change_t_2015_2024")), QStringLiteral("18"));
+        QCOMPARE(cell(rows, 1, QStringLiteral("change_tco2e_2015_2024")), QStringLiteral("66"));
+        QCOMPARE(cell(rows, 1, QStringLiteral("change_t_per_yr_2015_2024")), QStringLiteral("2"));
+        QCOMPARE(cell(rows, 1, QStringLiteral("change_basis_2015_2024")), QStringLiteral("stock_difference"));
+        QCOMPARE(cell(rows, 1, QStringLiteral("change_t_2015_2024_p2_5")), QStringLiteral("10"));
+        QCOMPARE(cell(rows, 1, QStringLiteral("change_t_2015_2024_p97_5")), QStringLiteral("25"));
+        QCOMPARE(cell(rows, 1, QStringLiteral("flagged_parameters")),
+                 QStringLiteral("pools.csv:3 lucode 21 (unconfirmed)"));
+        QCOMPARE(cell(rows, 1, QStringLiteral("parameters_used")),
+                 QStringLiteral("pools.csv:3 lucode 21 (unconfirmed); pools.csv:5 lucode 41 (verified)"));
+        QCOMPARE(cell(rows, 1, QStringLiteral("nodata_share")), QStringLiteral("0.125"));
+        QCOMPARE(cell(rows, 2, QStringLiteral("geometry_repaired")), QStringLiteral("1"));
+        QCOMPARE(cell(rows, 3, QStringLiteral("not_computed")),
+                 QStringLiteral("unknown species '经济林', see row 3"));
+        QCOMPARE(cell(rows, 3, QStringLiteral("c_total_t_2015")), QString());
+        QVERIFY(!rows[0].contains(QStringLiteral("c_total_t_2015_p50"))); // no stock bounds anywhere
+
+        const QString gpkg = dir.filePath(QStringLiteral("parcels.gpkg"));
+        auto twoLayers = rs;
+        twoLayers[2].layer = QStringLiteral("farmland_plots");
+        twoLayers[2].fid = 0; // the same feature id in another layer
+        writeParcelResults(
+          gpkg.toStdString(), twoLayers, QStringLiteral("district"), gis::Crs::fromEpsg(4547));
+        gis::VectorLayer layer(gpkg.toStdString());
+        QCOMPARE(layer.info().featureCount, std::int64_t(3));
+        QVERIFY(layer.info().crs.isSame(gis::Crs::fromEpsg(4547)));
+        QVERIFY(layer.fieldIndex(QStringLiteral("c_total_t_per_ha_2024")) >= 0);
+        gis::Feature f;
+        layer.resetReading();
+        QVERIFY(layer.next(f));
+        QVERIFY(!f.wkb.empty());
+        QCOMPARE(f.attributes[std::size_t(layer.fieldIndex(QStringLiteral("id")))].toString(),
+                 QStringLiteral("0001-01"));
+
+        const auto rsAll = totalOf(rs);
+        writeTotals(dir.filePath(QStringLiteral("t.csv")).toStdString(),
+                    QStringLiteral("district"),
+                    totalsBy(rs, TotalsKey::Group),
+                    rsAll);
+        const auto t = readCsv(dir.filePath(QStringLiteral("t.csv")));
+        QCOMPARE(t.size(), std::size_t(4));
+        QCOMPARE(t[0][0], QStringLiteral("district"));
+        QCOMPARE(cell(t, 3, QStringLiteral("district")), QStringLiteral("all"));
+        QCOMPARE(cell(t, 3, QStringLiteral("c_total_t_2015")), QStringLiteral("150"));
+        QCOMPARE(cell(t, 3, QStringLiteral("not_computed")), QStringLiteral("1"));
+        QCOMPARE(cell(t, 2, QStringLiteral("c_total_t_2015")), QStringLiteral("50"));
+        QCOMPARE(cell(t, 2, QStringLiteral("parcels")), QStringLiteral("2"));
+        QCOMPARE(cell(t, 1, QStringLiteral("change_tco2e_2015_2024")), QStringLiteral("66"));
+    }
+
+    void largestOverlap() {
+        // Zones: A = [0,10]×[0,10], B = [10,20]×[0,10], C far away.
+        const std::vector<gis::MultiPolygon> zones = { rect(0, 0, 10, 10),
+                                                       rect(10, 0, 20, 10),
+                                                       rect(100, 100, 110, 110) };
+        std::vector<gis::MultiPolygon> parcels = {
+            rect(8, 2, 18, 4),    // 2 in A, 8 in B → B
+            rect(1, 1, 3, 3),     // inside A
+            rect(5, 0, 15, 10),   // 50 / 50 → the lower index, A
+            rect(50, 50, 60, 60), // no zone
+            rect(9, 9, 11, 12),   // 1 in A, 1 in B, 4 outside: tie → A, share 1/6
+        };
+        // A parcel with a hole: [0,20]×[0,10] minus [1,9]×[1,9] lies mostly in B (100 vs 36).
+        gis::MultiPolygon holed = rect(0, 0, 20, 10);
+        gis::Ring hole;
+        hole.xy = { 1, 1, 9, 1, 9, 9, 1, 9 };
+        holed.parts[0].rings.push_back(hole);
+        parcels.push_back(holed);
+        const auto out = gis::assignLargestOverlap(parcels, zones);
+        QCOMPARE(out.size(), parcels.size());
+        QCOMPARE(out[0].zone, 1);
+        QCOMPARE(out[0].overlapArea, 16.0);
+        QCOMPARE(out[0].share, 0.8);
+        QCOMPARE(out[1].zone, 0);
+        QCOMPARE(out[1].share, 1.0);
+        QCOMPARE(out[2].zone, 0);
+        QCOMPARE(out[2].overlapArea, 50.0);
+        QCOMPARE(out[3].zone, -1);
+        QCOMPARE(out[3].share, 0.0);
+        QCOMPARE(out[4].zone, 0);
+        QVERIFY(std::abs(out[4].share - 1.0 / 6.0) < 1e-12);
+        QCOMPARE(out[5].zone, 1);
+        QCOMPARE(out[5].overlapArea, 100.0);
+        QCOMPARE(out[5].share, 100.0 / 136.0);
+    }
+
+    void parseRoundTripAndOldFiles() {
+        QTemporaryDir dir;
+        const QString path = writeJson(dir, R"({
+            "years": [2015, 2024],
+            "layers": [{"layer": "xb", "ecosystem_type_field": "ecosystem_type", "method_field": "FF"},
+                       {"layer": "farm", "ecosystem_type": "cropland"}],
+            "methods": {"forest": {"method": "volume", "bef_form": "continuous"}, "*": "pools"},
+            "grouping": {"name": "district", "layer": "dist", "field": "name"},
+            "valuation": {"price": 220, "discount": 8, "price_change": 0},
+            "parameters": {"pools": "carbon/carbon_pools"}})");
+        const models::Project p = models::Project::load(path);
+        QVERIFY(p.carbon.present);
+        QCOMPARE(p.carbon.years, (std::vector<int>{ 2015, 2024 }));
+        QCOMPARE(p.carbon.layers.size(), std::size_t(2));
+        QCOMPARE(p.carbon.layers[0].methodField, QStringLiteral("FF"));
+        QCOMPARE(p.carbon.layers[1].ecosystemType, QStringLiteral("cropland"));
+        QCOMPARE(p.carbon.methods.value(QStringLiteral("forest")).method, QStringLiteral("volume"));
+        QCOMPARE(p.carbon.methods.value(QStringLiteral("forest")).options.value(QStringLiteral("bef_form")),
+                 QStringLiteral("continuous"));
+        QCOMPARE(p.carbon.methods.value(QStringLiteral("*")).method, QStringLiteral("pools"));
+        QCOMPARE(p.carbon.groupLayer, QStringLiteral("dist"));
+        QCOMPARE(*p.carbon.price, 220.0);
+        QCOMPARE(*p.carbon.priceChangePct, 0.0);
+        QCOMPARE(p.fileName(), path);
+        QVERIFY2(validateCarbonProject(p).empty(), qPrintable(problems(path).join(QLatin1Char('\n'))));
+
+        const QString copy = dir.filePath(QStringLiteral("copy.json"));
+        p.save(copy);
+        const models::Project q = models::Project::load(copy);
+        QCOMPARE(q.carbon.years, p.carbon.years);
+        QCOMPARE(q.carbon.methods.value(QStringLiteral("forest")).options,
+                 p.carbon.methods.value(QStringLiteral("forest")).options);
+        QCOMPARE(q.carbon.layers[0].ecosystemTypeField, QStringLiteral("ecosystem_type"));
+        QCOMPARE(q.carbon.groupField, QStringLiteral("name"));
+        QCOMPARE(*q.carbon.discountPct, 8.0);
+        QCOMPARE(q.carbon.parameters, p.carbon.parameters);
+
+        // An older project file without a carbon section still loads; validation asks for the section.
+        const QString old = writeJson(dir, QByteArray(), QStringLiteral("old.json"));
+        const models::Project o = models::Project::load(old);
+        QVERIFY(!o.carbon.present);
+        QVERIFY(
+          anyContains(problems(old), QStringLiteral("carbon: "), QStringLiteral("no \"carbon\" section")));
+        // Saving it again writes no carbon section.
+        o.save(copy);
+        QFile f(copy);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(!f.readAll().contains("\"carbon\""));
+    }
+
+    void defaultsFromRoles() {
+        QTemporaryDir dir;
+        const models::Project p = models::Project::load(writeJson(dir, R"({"methods": {"*": "pools"}})"));
+        const auto layers = carbonLayers(p);
+        QCOMPARE(layers.size(), std::size_t(2)); // xb and farm; districts are not parcels
+        QCOMPARE(layers[0].ecosystemTypeField, QStringLiteral("ecosystem_type"));
+        QCOMPARE(layers[1].ecosystemType, QStringLiteral("cropland"));
+        QCOMPARE(carbonYears(p), (std::vector<int>{ 2015, 2024 }));
+        models::ProjectLayer wet;
+        wet.id = QStringLiteral("w");
+        wet.role = QStringLiteral("wetland_units");
+        QCOMPARE(defaultCarbonLayer(wet)->ecosystemTypeField, QStringLiteral("ecosystem_type"));
+        wet.role = QStringLiteral("restoration_plots");
+        QCOMPARE(defaultCarbonLayer(wet)->ecosystemType, QStringLiteral("mangrove"));
+        wet.role = QStringLiteral("forest_subcompartments");
+        QCOMPARE(defaultCarbonLayer(wet)->ecosystemType, QStringLiteral("forest")); // no type field mapped
+        wet.role = QStringLiteral("dem");
+        QVERIFY(!defaultCarbonLayer(wet));
+        QVERIFY(findCarbonMethod(QStringLiteral("pools")));
+        QVERIFY(findCarbonMethod(QStringLiteral("volume")));
+        QVERIFY(!findCarbonMethod(QStringLiteral("bluecarbon_typo")));
+    }
+
+    void badInputs() {
+        QTemporaryDir dir;
+        auto check = [&](const QByteArray& carbon, const QString& key, const QString& words) {
+            const QStringList ps = problems(writeJson(dir, carbon));
+            QVERIFY2(anyContains(ps, key + QStringLiteral(": "), words),
+                     qPrintable(QStringLiteral("expected '%1' ... '%2' in:\n%3")
+                                  .arg(key, words, ps.join(QLatin1Char('\n')))));
+        };
+        check(
+          R"({"methods": {"forest": "invest"}, "layers": [{"layer": "farm", "ecosystem_type": "forest"}]})",
+          QStringLiteral("carbon.methods.forest"),
+          QStringLiteral("unknown method 'invest'; known methods: pools, volume"));
+        check(
+          R"({"methods": {"forest": {"bef_form": "constant"}}, "layers": [{"layer": "farm", "ecosystem_type": "forest"}]})",
+          QStringLiteral("carbon.methods.forest"),
+          QStringLiteral("no \"method\" given"));
+        check(R"({"methods": {"forest": {"method": "volume", "bef": "constant"}}})",
+              QStringLiteral("carbon.methods.forest.bef"),
+              QStringLiteral("its options: bef_form"));
+        check(R"({"methods": {"forest": {"method": "volume", "bef_form": "linear"}}})",
+              QStringLiteral("carbon.methods.forest.bef_form"),
+              QStringLiteral("not 'linear'"));
+        check(R"({"methods": {"*": {"method": "pools", "bef_form": "constant"}}})",
+              QStringLiteral("carbon.methods.*.bef_form"),
+              QStringLiteral("takes no options"));
+        check(R"({"years": [2024, 2015], "methods": {"*": "pools"}})",
+              QStringLiteral("carbon.years"),
+              QStringLiteral("strictly increasing: 2015 comes after 2024"));
+        check(R"({"years": [2015, 2020], "methods": {"*": "pools"}})",
+              QStringLiteral("carbon.years"),
+              QStringLiteral("no land-cover layer (role \"landcover\") for 2020"));
+        check(R"({"methods": {"*": "pools"}, "layers": [{"layer": "nope", "ecosystem_type": "x"}]})",
+              QStringLiteral("carbon.layers.nope"),
+              QStringLiteral("nope is not a vector layer"));
+        check(R"({"methods": {"*": "pools"}, "layers": [{"layer": "lc2015", "ecosystem_type": "x"}]})",
+              QStringLiteral("carbon.layers.lc2015"),
+              QStringLiteral("not a vector layer"));
+        check(
+          R"({"methods": {"*": "pools"}, "layers": [{"layer": "xb", "ecosystem_type": "forest", "ecosystem_type_field": "DL"}]})",
+          QStringLiteral("carbon.layers.xb"),
+          QStringLiteral("not both or neither"));
+        check(R"({"methods": {"*": "pools"}, "layers": [{"layer": "xb"}]})",
+              QStringLiteral("carbon.layers.xb"),
+              QStringLiteral("not both or neither"));
+        check(
+          R"({"methods": {"forest": "volume"}, "layers": [{"layer": "farm", "ecosystem_type": "cropland"}]})",
+          QStringLiteral("carbon.methods"),
+          QStringLiteral("ecosystem type cropland (layer farm) has no method"));
+        check(R"({"methods": {"*": "pools"}, "grouping": {"layer": "dist"}})",
+              QStringLiteral("carbon.grouping.name"),
+              QStringLiteral("needs a \"name\""));
+        check(R"({"methods": {"*": "pools"}, "grouping": {"name": "district", "layer": "districts"}})",
+              QStringLiteral("carbon.grouping.layer"),
+              QStringLiteral("districts is not a vector layer"));
+        check(R"({"methods": {"*": "pools"}, "parameters": {"pool": "carbon/carbon_pools"}})",
+              QStringLiteral("carbon.parameters.pool"),
+              QStringLiteral("unknown parameter role 'pool'"));
+        check(R"({"methods": {"*": "pools"}, "parameters": {"species": "carbon/species"}})",
+              QStringLiteral("carbon.parameters.species"),
+              QStringLiteral("no parameter table named 'carbon/species'"));
+        check(R"({"methods": {"*": "pools"}, "valuation": {"price": -1}})",
+              QStringLiteral("carbon.valuation.price"),
+              QStringLiteral("must not be negative"));
+        check(R"({"methods": {"*": "pools"}, "valuation": {"discount": 8}})",
+              QStringLiteral("carbon.valuation"),
+              QStringLiteral("need a price"));
+
+        // Structure errors stop loading, naming the file and the key.
+        auto loadError = [&](const QByteArray& carbon) -> QString {
+            const QString path = writeJson(dir, carbon);
+            const gis::GisError e = test::expectError([&] { models::Project::load(path); });
+            const QString what = QString::fromStdString(e.what());
+            if (e.kind() != gis::GisError::Kind::InvalidArgument || !what.contains(path))
+                return QStringLiteral("WRONG ERROR: ") + what;
+            return what;
+        };
+        QVERIFY(loadError(R"({"years": "2015"})").contains(QStringLiteral("carbon.years must be an array")));
+        QVERIFY(loadError(R"({"years": [2015.5]})").contains(QStringLiteral("whole numbers")));
+        QVERIFY(loadError(R"({"method": {}})").contains(QStringLiteral("carbon.method is not a known key")));
+        QVERIFY(loadError(R"({"methods": {"forest": 3}})").contains(QStringLiteral("carbon.methods.forest")));
+        QVERIFY(loadError(R"({"methods": {"forest": {"method": "volume", "bef_form": ["a"]}}})")
+                  .contains(QStringLiteral("carbon.methods.forest.bef_form")));
+        QVERIFY(
+          loadError(R"({"layers": [{"ecosystem_type": "x"}]})").contains(QStringLiteral("carbon.layers[0]")));
+        QVERIFY(
+          loadError(R"({"valuation": {"price": "220"}})").contains(QStringLiteral("carbon.valuation.price")));
+        QVERIFY(loadError(R"([1])").contains(QStringLiteral("\"carbon\" must be a JSON object")));
+    }
+
+    void runnerOnHandMadeProject() {
+        QTemporaryDir dir;
+        const QString path = writeRunnerProject(
+          dir, QStringLiteral("pools"), R"({"grassland": "pools", "forest": "volume", "*": "pools"})");
+        const models::Project project = models::Project::load(path);
+        CarbonProjectOptions options;
+        options.outDir = dir.filePath(QStringLiteral("out")).toStdString();
+        options.threads = 1;
+        const CarbonProjectRun run = runCarbonProject(project, options);
+        QVERIFY2(!run.stopped, qPrintable(run.issues.empty() ? QString() : run.issues.front().toString()));
+        QCOMPARE(run.results.size(), std::size_t(4)); // P3 without geometry is listed too
+        QCOMPARE(run.groupName, QStringLiteral("district"));
+        std::map<QString, const ParcelResult*> byId;
+        for (const ParcelResult& r : run.results)
+            byId[r.id] = &r;
+        const ParcelResult& p1 = *byId.at(QStringLiteral("P1"));
+        QCOMPARE(p1.ecosystemType, QStringLiteral("grassland")); // through the layer's value mapping
+        QCOMPARE(p1.method, QStringLiteral("pools"));
+        QCOMPARE(p1.group, QStringLiteral("A"));
+        QCOMPARE(p1.stocks.size(), std::size_t(2));
+        QVERIFY(std::abs(p1.stocks[0].densityTPerHa() - 63.0) < 1e-9);
+        QVERIFY(std::abs(p1.stocks[0].areaHa - p1.areaHa) < 1e-6 * p1.areaHa);
+        QVERIFY(std::abs(p1.areaHa - 1.0) < 0.01); // 100 m × 100 m, ellipsoidal
+        QCOMPARE(p1.stocks[0].pools.size(), std::size_t(4));
+        QCOMPARE(p1.stocks[0].pools[0].pool, QStringLiteral("c_above"));
+        QVERIFY(std::abs(p1.stocks[0].pools[0].t - 10.0 * p1.stocks[0].areaHa) < 1e-9);
+        QVERIFY(std::abs(p1.changes.back().changeT) < 1e-9); // class 1 on both dates
+        QCOMPARE(p1.parameters.size(), std::size_t(1));
+        QVERIFY(p1.parameters[0].toString().endsWith(QStringLiteral("pools.csv:2 lucode 1 (user)")));
+        QVERIFY(p1.flaggedParameters().empty());
+        const ParcelResult& p2 = *byId.at(QStringLiteral("P2"));
+        QCOMPARE(p2.ecosystemType, QStringLiteral("wetland_x")); // not listed: the "*" method
+        QCOMPARE(p2.method, QStringLiteral("pools"));
+        QVERIFY(std::abs(p2.stocks[0].densityTPerHa() - 35.0) < 1e-9);
+        QCOMPARE(p2.changes.size(), std::size_t(1));
+        QCOMPARE(p2.changes[0].basis, ChangeBasis::StockDifference);
+        QVERIFY(std::abs(p2.changes[0].changeT - 28.0 * p2.stocks[0].areaHa) < 1e-9);
+        const ParcelResult& p3 = *byId.at(QStringLiteral("P3"));
+        QVERIFY(!p3.computed());
+        QVERIFY2(p3.notComputed.startsWith(QStringLiteral("geometry not usable")),
+                 qPrintable(p3.notComputed));
+        // P4 is "forest" (→ volume) but its method field says pools: half class 1, half class 2 in 2015.
+        const ParcelResult& p4 = *byId.at(QStringLiteral("P4"));
+        QCOMPARE(p4.method, QStringLiteral("pools"));
+        QCOMPARE(p4.group, QStringLiteral("B"));
+        QVERIFY(std::abs(p4.stocks[0].densityTPerHa() - 49.0) < 1e-6);
+        QCOMPARE(run.parcelsPerMethod.at(QStringLiteral("pools")), 3);
+        const auto files = run.files.join(QLatin1Char('\n'));
+        for (const char* name : { "parcels.csv",
+                                  "parcels.gpkg",
+                                  "totals_by_district.csv",
+                                  "summary.csv",
+                                  "pools/c_density_2015.tif" })
+            QVERIFY2(files.contains(QLatin1String(name)), name);
+        const ResultTotals all = totalOf(run.results);
+        QCOMPARE(all.notComputed, std::size_t(1));
+        QVERIFY(std::abs(all.stocks[0].totalT -
+                         (p1.stocks[0].totalT + p2.stocks[0].totalT + p4.stocks[0].totalT)) < 1e-9);
+
+        // Cancelled (Ctrl+C): CancelledError, and the finished outputs are left as they were.
+        QFile::remove(dir.filePath(QStringLiteral("out/summary.csv")));
+        gis::Feedback cancelled;
+        cancelled.cancel();
+        options.feedback = &cancelled;
+        QCOMPARE(test::expectError([&] { runCarbonProject(project, options); }).kind(),
+                 gis::GisError::Kind::Cancelled);
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("out/summary.csv"))));
+
+        // Errors stop the run before anything is computed, naming the file and the key.
+        QTemporaryDir bad;
+        const models::Project unknown = models::Project::load(writeRunnerProject(
+          bad, QStringLiteral("invest"), R"({"grassland": "pools", "forest": "volume", "*": "pools"})"));
+        CarbonProjectOptions badOptions;
+        badOptions.outDir = bad.filePath(QStringLiteral("out")).toStdString();
+        CarbonProjectRun r = runCarbonProject(unknown, badOptions);
+        QVERIFY(r.stopped);
+        QVERIFY(r.results.empty());
+        QVERIFY(!QFile::exists(bad.filePath(QStringLiteral("out/parcels.csv"))));
+        QStringList messages;
+        for (const auto& i : r.issues)
+            messages << i.toString();
+        QVERIFY2(anyContains(messages,
+                             QStringLiteral("parcel P4: unknown method 'invest'"),
+                             QStringLiteral("plots.gpkg")),
+                 qPrintable(messages.join(QLatin1Char('\n'))));
+        const models::Project untyped = models::Project::load(
+          writeRunnerProject(bad, QStringLiteral("pools"), R"({"grassland": "pools", "forest": "volume"})"));
+        r = runCarbonProject(untyped, badOptions);
+        QVERIFY(r.stopped);
+        messages.clear();
+        for (const auto& i : r.issues)
+            messages << i.toString();
+        QVERIFY2(anyContains(messages,
+                             QStringLiteral("1 parcel(s) of layer plots have the ecosystem type 'wetland_x'"),
+                             QStringLiteral("carbon.methods")),
+                 qPrintable(messages.join(QLatin1Char('\n'))));
+        // A type assigned to volume on a layer that does not map the volume fields.
+        const models::Project volume = models::Project::load(
+          writeRunnerProject(bad, QString(), R"({"grassland": "pools", "forest": "volume", "*": "pools"})"));
+        r = runCarbonProject(volume, badOptions);
+        QVERIFY(r.stopped);
+        messages.clear();
+        for (const auto& i : r.issues)
+            messages << i.toString();
+        QVERIFY2(anyContains(messages,
+                             QStringLiteral("method volume needs the field 'species_group' of layer plots")),
+                 qPrintable(messages.join(QLatin1Char('\n'))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCarbonProject)
+#include "tst_carbon_project.moc"
