@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/CarbonCommand.h"
 
+#include "app/cli/CarbonUncertainty.h"
 #include "app/cli/CliCommon.h"
 #include "gis/Errors.h"
 #include "gis/ParcelReader.h"
@@ -58,6 +59,13 @@ QString helpText() {
       "C = (a·V + b) × 0.5 (§5.3). Stock per parcel = density × ellipsoidal area. Outputs in --out DIR:\n"
       "parcels_volume.csv, parcels_volume.gpkg and totals_volume.csv.\n"
       "\n"
+      "Uncertainty (--uncertainty, both methods, carbon-methods.md §6.2): IPCC Approach 1 and a seeded "
+      "Monte\n"
+      "Carlo (--iterations, default 1000; --seed) adding 2.5/50/97.5 percentiles and Approach 1's U (%) to\n"
+      "the parcel and totals tables, plus uncertainty_parameters.csv and uncertainty_run.csv. Table rows\n"
+      "declare uncertainty in optional columns (<column>_u_pct, _sd, _dist, _min, _max; u_pct, dist);\n"
+      "--default-uncertainty PCT covers the rest (docs/uncertainty.md).\n"
+      "\n"
       "Example:\n"
       "  tanhui-cli carbon --method pools --lulc lc2015.tif@2015 --lulc lc2024.tif@2024 \\\n"
       "      --pools my_pools.csv --parcels xiaoban.shp --id XBH --price 220 --discount 8 --out carbon_out");
@@ -88,7 +96,8 @@ int runVolumeMethod(const QCommandLineParser& parser) {
                                 .arg(QStringLiteral("carbon"))));
             return ExitUsage;
         }
-    for (const char* name : { "lulc", "pools", "pools-override", "price", "discount", "price-change" })
+    for (const char* name :
+         { "lulc", "pools", "pools-override", "price", "discount", "price-change", "no-density-rasters" })
         if (parser.isSet(QString::fromLatin1(name))) {
             printError(
               CarbonCommand::tr("--%1 is not used by --method volume").arg(QString::fromLatin1(name)));
@@ -108,6 +117,9 @@ int runVolumeMethod(const QCommandLineParser& parser) {
                      .arg(parser.value(QStringLiteral("threads"))));
         return ExitUsage;
     }
+    std::optional<UncertaintyRequest> mcRequest;
+    if (const int rc = parseUncertaintyOptions(parser, threads, mcRequest); rc != ExitOk)
+        return rc;
     const QString parcelsPath = parser.value(QStringLiteral("parcels"));
     if (!QFileInfo::exists(parcelsPath)) {
         printError(CarbonCommand::tr("input file not found: %1").arg(parcelsPath));
@@ -139,6 +151,15 @@ int runVolumeMethod(const QCommandLineParser& parser) {
             return ExitFailure;
         }
         const carbon::SpeciesLookup species(loaded.table);
+        VolumeUncertaintyOutputs mcOut; // carbon-methods.md §6.2 (--uncertainty)
+        if (mcRequest) {
+            const params::Issues ui = mcOut.prepare(loaded.table, species, *form, *mcRequest);
+            issues.insert(issues.end(), ui.begin(), ui.end());
+            if (params::hasErrors(issues)) {
+                printIssues(issues);
+                return ExitFailure;
+            }
+        }
 
         gis::ParcelReadOptions readOptions;
         readOptions.open.layerName = parser.value(QStringLiteral("layer"));
@@ -171,6 +192,12 @@ int runVolumeMethod(const QCommandLineParser& parser) {
         const std::vector<carbon::VolumeParcel> results =
           carbon::computeVolumeParcels(records, species, *form);
         const carbon::VolumeTotals totals = carbon::sumVolumeParcels(records, results);
+        carbon::ExtraColumns mcColumns;
+        if (mcRequest) {
+            mcOut.run(records, results, feedback.get());
+            finishProgressLine();
+            mcColumns = mcOut.parcels();
+        }
         const QDir dir(outDir);
         for (const char* ext : { "csv", "gpkg" })
             carbon::writeVolumeParcelTable(
@@ -179,9 +206,13 @@ int runVolumeMethod(const QCommandLineParser& parser) {
               idField,
               records,
               results,
-              *form);
+              *form,
+              mcRequest ? &mcColumns : nullptr);
         carbon::writeVolumeTotalsTable(dir.filePath(QStringLiteral("totals_volume.csv")).toStdString(),
-                                       totals);
+                                       totals,
+                                       mcRequest ? mcOut.totals() : std::vector<carbon::ExtraTotalRow>{});
+        if (mcRequest)
+            mcOut.writeRunFiles(outDir, quiet);
 
         // The tag travels with the value (carbon-methods.md "How the app should use this", items 2-3).
         std::set<const carbon::SpeciesParams*> used;
@@ -290,30 +321,20 @@ int runCarbonCommand(const QStringList& arguments) {
                         "(Fang: (a·V + b) × 0.5, §5.3); default constant."),
       CarbonCommand::tr("FORM"),
       QStringLiteral("constant"));
+    const QCommandLineOption noDensityOpt(
+      QStringLiteral("no-density-rasters"),
+      CarbonCommand::tr("Pools method: do not write c_density_<year>.tif (saves disk and time on large "
+                        "scenes; the change rasters are still written)."));
     const QCommandLineOption speciesTableOpt(
       QStringLiteral("species-table"),
       CarbonCommand::tr("Volume method: species parameter CSV (species_group, wd, bef, r, cf, fang_a, "
                         "fang_b); default: the built-in table (values tagged unconfirmed)."),
       CarbonCommand::tr("CSV"));
-    parser.addOptions({ methodOpt,
-                        lulcOpt,
-                        poolsOpt,
-                        overrideOpt,
-                        parcelsOpt,
-                        idOpt,
-                        layerOpt,
-                        encodingOpt,
-                        crsOpt,
-                        priceOpt,
-                        discountOpt,
-                        changeOpt,
-                        outOpt,
-                        threadsOpt,
-                        quietOpt,
-                        speciesFieldOpt,
-                        volumeFieldOpt,
-                        befFormOpt,
-                        speciesTableOpt });
+    parser.addOptions({ methodOpt,       lulcOpt,        poolsOpt,    overrideOpt,     parcelsOpt,
+                        idOpt,           layerOpt,       encodingOpt, crsOpt,          priceOpt,
+                        discountOpt,     changeOpt,      outOpt,      threadsOpt,      quietOpt,
+                        speciesFieldOpt, volumeFieldOpt, befFormOpt,  speciesTableOpt, noDensityOpt });
+    parser.addOptions(uncertaintyOptions());
 
     if (const auto stop =
           parseCommandLine(parser, arguments, QStringLiteral("carbon"), { methodOpt, outOpt }))
@@ -340,6 +361,9 @@ int runCarbonCommand(const QStringList& arguments) {
                      .arg(parser.value(threadsOpt)));
         return ExitUsage;
     }
+    std::optional<UncertaintyRequest> mcRequest; // carbon-methods.md §6.2 (--uncertainty)
+    if (const int rc = parseUncertaintyOptions(parser, threads, mcRequest); rc != ExitOk)
+        return rc;
     if (parser.isSet(idOpt) && !parser.isSet(parcelsOpt)) {
         printError(CarbonCommand::tr("--id needs --parcels"));
         return ExitUsage;
@@ -439,6 +463,11 @@ int runCarbonCommand(const QStringList& arguments) {
             return ExitFailure;
         }
         const carbon::PoolLookup pools(table);
+        PoolUncertaintyOutputs mcOut;
+        if (mcRequest) {
+            const params::Issues ui = mcOut.prepare(table, pools, *mcRequest);
+            issues.insert(issues.end(), ui.begin(), ui.end());
+        }
         const params::Issues inputIssues = carbon::validatePoolInputs(
           inputs,
           pools,
@@ -455,9 +484,14 @@ int runCarbonCommand(const QStringList& arguments) {
         options.outDir = outDir.toStdString();
         options.valuation = valuation;
         options.feedback = feedback.get();
+        options.writeDensityRasters = !parser.isSet(noDensityOpt);
+        options.writeTransitionRasters = mcRequest && !parcelsPath.isEmpty();
         const carbon::PoolRunResult run = carbon::runPoolRasters(inputs, pools, options);
         const QDir dir(outDir);
-        carbon::writeTotalsTable(dir.filePath(QStringLiteral("totals.csv")).toStdString(), run);
+        carbon::writeTotalsTable(dir.filePath(QStringLiteral("totals.csv")).toStdString(),
+                                 run,
+                                 mcRequest ? mcOut.totals(run, feedback.get())
+                                           : std::vector<carbon::ExtraTotalRow>{});
         carbon::writeClassTotalsTable(
           dir.filePath(QStringLiteral("totals_by_class.csv")).toStdString(), run, pools);
         carbon::writeParametersUsedTable(dir.filePath(QStringLiteral("parameters_used.csv")).toStdString(),
@@ -480,6 +514,9 @@ int runCarbonCommand(const QStringList& arguments) {
             zonal.feedback = feedback.get();
             const std::vector<carbon::ParcelCarbon> perParcel =
               carbon::runPoolParcels(parcels, inputs, pools, run, zonal);
+            carbon::ExtraColumns mcColumns;
+            if (mcRequest)
+                mcColumns = mcOut.parcels(run, perParcel, feedback.get());
             for (const char* ext : { "csv", "gpkg" })
                 carbon::writeParcelTable(
                   dir.filePath(QStringLiteral("parcels.") + QLatin1String(ext)).toStdString(),
@@ -487,10 +524,13 @@ int runCarbonCommand(const QStringList& arguments) {
                   parser.value(idOpt),
                   run,
                   pools,
-                  perParcel);
+                  perParcel,
+                  mcRequest ? &mcColumns : nullptr);
             parcelCount = parcels.parcels.size();
         }
         finishProgressLine();
+        if (mcRequest)
+            mcOut.writeRunFiles(outDir, quiet);
 
         // The tag travels with the value (carbon-methods.md "How the app should use this", items 2-3).
         // A few flagged rows are named one by one; many are summarised (all are in parameters_used.csv).

@@ -323,9 +323,11 @@ PoolRunResult runPoolRasters(const std::vector<LulcInput>& inputs,
 
     // Pairs: consecutive dates, plus first → last when there are more than two dates.
     for (std::size_t i = 1; i < nd; ++i)
-        result.pairs.push_back({ int(i - 1), int(i), inputs[i - 1].year, inputs[i].year, 0, 0, 0, {}, {}, {}, {} });
+        result.pairs.push_back(
+          { int(i - 1), int(i), inputs[i - 1].year, inputs[i].year, 0, 0, 0, {}, {}, {}, {} });
     if (nd > 2)
-        result.pairs.push_back({ 0, int(nd - 1), inputs.front().year, inputs.back().year, 0, 0, 0, {}, {}, {}, {} });
+        result.pairs.push_back(
+          { 0, int(nd - 1), inputs.front().year, inputs.back().year, 0, 0, 0, {}, {}, {}, {} });
 
     // Writers (atomic: temporaries renamed at the end).
     std::vector<std::unique_ptr<gis::RasterWriter>> densityWriters, changeWriters, transitionWriters;
@@ -361,12 +363,14 @@ PoolRunResult runPoolRasters(const std::vector<LulcInput>& inputs,
               n * n < 16777216.0 ? gis::RasterSpec::Type::Float32 : gis::RasterSpec::Type::Float64;
             transition.nodata = -1.0;
             transition.bandDescriptions = { "c_transition" };
-            transition.metadata = { { "ENCODING", "index(class y1) * n + index(class y2), ascending lucode" } };
+            transition.metadata = { { "ENCODING",
+                                      "index(class y1) * n + index(class y2), ascending lucode" } };
             for (PairTotals& p : result.pairs) {
                 p.transitionRaster =
                   dir.filePath(QStringLiteral("c_transition_%1_%2.tif").arg(p.year1).arg(p.year2))
                     .toStdString();
-                transitionWriters.push_back(std::make_unique<gis::RasterWriter>(p.transitionRaster, transition));
+                transitionWriters.push_back(
+                  std::make_unique<gis::RasterWriter>(p.transitionRaster, transition));
             }
         }
     }
@@ -587,8 +591,9 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
         if (pt.transitionRaster.empty())
             continue;
         transitionBand[p] = bands.size();
-        gis::appendRasterBands(
-          pt.transitionRaster, bands, "transition_" + std::to_string(pt.year1) + "_" + std::to_string(pt.year2));
+        gis::appendRasterBands(pt.transitionRaster,
+                               bands,
+                               "transition_" + std::to_string(pt.year1) + "_" + std::to_string(pt.year2));
     }
     gis::ZonalOptions options = zonal;
     options.stats = gis::Stat::Count | gis::Stat::Majority | gis::Stat::Area;
@@ -636,8 +641,9 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
                 std::int64_t c1 = 0, c2 = 0;
                 if (!decodeTransition(pools, ct.value, c1, c2))
                     throw gis::GisError(gis::GisError::Kind::InvalidArgument,
-                                        "Unexpected value " + std::to_string(ct.value) + " in the transition raster \"" +
-                                          run.pairs[p].transitionRaster + "\".");
+                                        "Unexpected value " + std::to_string(ct.value) +
+                                          " in the transition raster \"" + run.pairs[p].transitionRaster +
+                                          "\".");
                 areas[{ c1, c2 }] += ct.areaM2 / 10000.0;
             }
             pc.transitionAreaHa.push_back(std::move(areas));

@@ -41,7 +41,7 @@ const params::TableSpec& speciesParamsSpec();
 /// @brief A class's pool densities (t C/ha) with the provenance of its table row.
 struct PoolClass {
     std::int64_t code = 0;
-    int index = 0; ///< position in PoolLookup::classes() (ascending codes)
+    int index = 0;                            ///< position in PoolLookup::classes() (ascending codes)
     std::array<double, kPoolCount> density{}; ///< t C/ha
     double total() const { return density[0] + density[1] + density[2] + density[3]; }
     QString name;
@@ -114,7 +114,7 @@ struct PairTotals {
 };
 
 struct PoolRunOptions {
-    std::string outDir;                      ///< rasters are written here; empty: no rasters
+    std::string outDir; ///< rasters are written here; empty: no rasters
     /// Write c_density_<year>.tif (off: only the change rasters, which per-parcel change needs, are
     /// written; saves disk and time on large scenes when the density maps are not wanted).
     bool writeDensityRasters = true;
@@ -160,7 +160,7 @@ struct ParcelDate {
     double totalT = 0;
     double validAreaHa = 0;
     double nodataAreaHa = 0;
-    double majorityClass = 0; ///< NaN when the parcel has no valid cell
+    double majorityClass = 0;                   ///< NaN when the parcel has no valid cell
     std::map<std::int64_t, double> classAreaHa; ///< true area (ha) of each class
 };
 

@@ -26,7 +26,10 @@ int threadCount(int requested, std::size_t work) {
 
 /// Runs fn(i) for i in [0, count) on `threads` threads (dynamic chunks; each i by exactly one thread).
 /// The first exception (e.g. CancelledError) is rethrown after all threads have stopped.
-void parallelFor(std::size_t count, int threads, gis::Feedback* feedback, const std::function<void(std::size_t)>& fn) {
+void parallelFor(std::size_t count,
+                 int threads,
+                 gis::Feedback* feedback,
+                 const std::function<void(std::size_t)>& fn) {
     std::atomic<std::size_t> next{ 0 };
     std::atomic<std::size_t> done{ 0 };
     std::atomic<bool> stop{ false };
@@ -93,7 +96,8 @@ PoolUncertaintyModel buildPoolUncertainty(const params::ParameterTable& table,
                 values[std::size_t(p)] = readUncertainty(table, *row, column, defaults, model.issues);
             } else {
                 // A PoolLookup built from this table has every key; keep the central value anyway.
-                values[std::size_t(p)].id = "carbon_pools/" + std::to_string(code) + "/" + column.toStdString();
+                values[std::size_t(p)].id =
+                  "carbon_pools/" + std::to_string(code) + "/" + column.toStdString();
                 values[std::size_t(p)].dist = Distribution::fixed(pools.find(code)->density[std::size_t(p)]);
             }
             if (values[std::size_t(p)].dist.isFixed() && values[std::size_t(p)].dist.value != 0)
@@ -256,8 +260,8 @@ VolumeUncertaintyModel buildVolumeUncertainty(const params::ParameterTable& tabl
                 if (values[std::size_t(c)].dist.isFixed())
                     model.fixedIds.push_back(g.group.toStdString() + "/" + column.toStdString());
             } else {
-                values[std::size_t(c)].id = std::string("species_params_cn/") + g.group.toStdString() + "/" +
-                                            column.toStdString();
+                values[std::size_t(c)].id =
+                  std::string("species_params_cn/") + g.group.toStdString() + "/" + column.toStdString();
                 const double v = c == 0   ? g.wd
                                  : c == 1 ? g.bef
                                  : c == 2 ? g.r
@@ -301,10 +305,9 @@ VolumeMonteCarloResult runVolumeMonteCarlo(const VolumeUncertaintyModel& model,
     };
     auto approach1 = [&](const std::array<UncertainValue, 6>& v, double areaVolume, double area) {
         if (constant) {
-            const double u[] = { v[0].dist.u95(),
-                                 v[1].dist.u95(),
-                                 uOnePlusR(v[2].dist.u95(), v[2].dist.value),
-                                 v[3].dist.u95() };
+            const double u[] = {
+                v[0].dist.u95(), v[1].dist.u95(), uOnePlusR(v[2].dist.u95(), v[2].dist.value), v[3].dist.u95()
+            };
             return approach1Product(u);
         }
         const double x[] = { v[4].dist.value * areaVolume, v[5].dist.value * area };
@@ -328,7 +331,8 @@ VolumeMonteCarloResult runVolumeMonteCarlo(const VolumeUncertaintyModel& model,
         std::vector<double> samples(static_cast<std::size_t>(n));
         for (int i = 0; i < n; ++i)
             samples[std::size_t(i)] = density(g, i, p.volume) * area;
-        q = summarizeQuantity(p.carbonT, samples, approach1(model.groups.at(p.group->group), p.volume * area, area));
+        q = summarizeQuantity(
+          p.carbonT, samples, approach1(model.groups.at(p.group->group), p.volume * area, area));
     });
 
     // Total: per group Σ area × V and Σ area (record order), then per iteration Σ over groups. For the
@@ -359,10 +363,12 @@ VolumeMonteCarloResult runVolumeMonteCarlo(const VolumeUncertaintyModel& model,
                            carbon::kFangCarbonFraction;
         const auto& v = model.groups.at(group);
         const double groupCentral =
-          constant ? carbon::constantBefDensity(1.0, v[0].dist.value, v[1].dist.value, v[2].dist.value, v[3].dist.value)
-                         .carbon *
-                       areaVolume[g]
-                   : (v[4].dist.value * areaVolume[g] + v[5].dist.value * areaSum[g]) * carbon::kFangCarbonFraction;
+          constant
+            ? carbon::constantBefDensity(
+                1.0, v[0].dist.value, v[1].dist.value, v[2].dist.value, v[3].dist.value)
+                  .carbon *
+                areaVolume[g]
+            : (v[4].dist.value * areaVolume[g] + v[5].dist.value * areaSum[g]) * carbon::kFangCarbonFraction;
         x.push_back(groupCentral);
         u.push_back(approach1(v, areaVolume[g], areaSum[g]));
     }

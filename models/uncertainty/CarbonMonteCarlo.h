@@ -62,7 +62,7 @@ struct UnitUncertainty {
 /// with column c_above … c_dead). One parameter per (class, pool): drawn once per iteration and shared
 /// by both dates and every parcel (§6.2 item 2), pools of a class independent of each other.
 struct PoolUncertaintyModel {
-    std::vector<std::int64_t> codes;                             ///< ascending, as PoolLookup::codes()
+    std::vector<std::int64_t> codes;                                   ///< ascending, as PoolLookup::codes()
     std::vector<std::array<UncertainValue, carbon::kPoolCount>> pools; ///< per code
     params::Issues issues;
     /// Parameters treated as exact although MC was requested ("<code>/<pool>"), for a warning.

@@ -75,64 +75,64 @@ Distribution Distribution::uniform(double min, double max, double value) {
 
 double Distribution::quantile(double u) const {
     switch (kind) {
-    case Kind::Fixed:
-        return value;
-    case Kind::Normal:
-        return value + sd * normalQuantile(u);
-    case Kind::TruncatedNormal: {
-        const double lower = normalCdf(-value / sd);
-        return std::max(0.0, value + sd * normalQuantile(lower + u * (1.0 - lower)));
-    }
-    case Kind::Lognormal: {
-        double mu = 0, sigma = 0;
-        lognormalParams(value, sd, mu, sigma);
-        return std::exp(mu + sigma * normalQuantile(u));
-    }
-    case Kind::Triangular: {
-        const double width = max - min;
-        const double split = (value - min) / width;
-        return u < split ? min + std::sqrt(u * width * (value - min))
-                         : max - std::sqrt((1.0 - u) * width * (max - value));
-    }
-    case Kind::Uniform:
-        return min + u * (max - min);
+        case Kind::Fixed:
+            return value;
+        case Kind::Normal:
+            return value + sd * normalQuantile(u);
+        case Kind::TruncatedNormal: {
+            const double lower = normalCdf(-value / sd);
+            return std::max(0.0, value + sd * normalQuantile(lower + u * (1.0 - lower)));
+        }
+        case Kind::Lognormal: {
+            double mu = 0, sigma = 0;
+            lognormalParams(value, sd, mu, sigma);
+            return std::exp(mu + sigma * normalQuantile(u));
+        }
+        case Kind::Triangular: {
+            const double width = max - min;
+            const double split = (value - min) / width;
+            return u < split ? min + std::sqrt(u * width * (value - min))
+                             : max - std::sqrt((1.0 - u) * width * (max - value));
+        }
+        case Kind::Uniform:
+            return min + u * (max - min);
     }
     return value;
 }
 
 double Distribution::mean() const {
     switch (kind) {
-    case Kind::TruncatedNormal: {
-        const double alpha = -value / sd;
-        return value + sd * normalPdf(alpha) / (1.0 - normalCdf(alpha));
-    }
-    case Kind::Triangular:
-        return (min + value + max) / 3.0;
-    case Kind::Uniform:
-        return 0.5 * (min + max);
-    default:
-        return value;
+        case Kind::TruncatedNormal: {
+            const double alpha = -value / sd;
+            return value + sd * normalPdf(alpha) / (1.0 - normalCdf(alpha));
+        }
+        case Kind::Triangular:
+            return (min + value + max) / 3.0;
+        case Kind::Uniform:
+            return 0.5 * (min + max);
+        default:
+            return value;
     }
 }
 
 double Distribution::stddev() const {
     switch (kind) {
-    case Kind::Fixed:
-        return 0;
-    case Kind::Normal:
-    case Kind::Lognormal:
-        return sd;
-    case Kind::TruncatedNormal: {
-        const double alpha = -value / sd;
-        const double lambda = normalPdf(alpha) / (1.0 - normalCdf(alpha));
-        return sd * std::sqrt(std::max(0.0, 1.0 + alpha * lambda - lambda * lambda));
-    }
-    case Kind::Triangular: {
-        const double a = min, b = max, c = value;
-        return std::sqrt(std::max(0.0, (a * a + b * b + c * c - a * b - a * c - b * c) / 18.0));
-    }
-    case Kind::Uniform:
-        return (max - min) / std::sqrt(12.0);
+        case Kind::Fixed:
+            return 0;
+        case Kind::Normal:
+        case Kind::Lognormal:
+            return sd;
+        case Kind::TruncatedNormal: {
+            const double alpha = -value / sd;
+            const double lambda = normalPdf(alpha) / (1.0 - normalCdf(alpha));
+            return sd * std::sqrt(std::max(0.0, 1.0 + alpha * lambda - lambda * lambda));
+        }
+        case Kind::Triangular: {
+            const double a = min, b = max, c = value;
+            return std::sqrt(std::max(0.0, (a * a + b * b + c * c - a * b - a * c - b * c) / 18.0));
+        }
+        case Kind::Uniform:
+            return (max - min) / std::sqrt(12.0);
     }
     return 0;
 }
@@ -140,7 +140,8 @@ double Distribution::stddev() const {
 double Distribution::u95() const {
     // The declared U for the normal family (a truncated normal keeps the U of its parent normal);
     // 1.96 × SD for triangular and uniform.
-    const bool normalFamily = kind == Kind::Normal || kind == Kind::TruncatedNormal || kind == Kind::Lognormal;
+    const bool normalFamily =
+      kind == Kind::Normal || kind == Kind::TruncatedNormal || kind == Kind::Lognormal;
     const double s = normalFamily ? sd : stddev();
     if (s == 0)
         return 0;
@@ -151,18 +152,18 @@ double Distribution::u95() const {
 
 const char* kindName(Distribution::Kind kind) {
     switch (kind) {
-    case Distribution::Kind::Fixed:
-        return "fixed";
-    case Distribution::Kind::Normal:
-        return "normal";
-    case Distribution::Kind::TruncatedNormal:
-        return "truncnormal";
-    case Distribution::Kind::Lognormal:
-        return "lognormal";
-    case Distribution::Kind::Triangular:
-        return "triangular";
-    case Distribution::Kind::Uniform:
-        return "uniform";
+        case Distribution::Kind::Fixed:
+            return "fixed";
+        case Distribution::Kind::Normal:
+            return "normal";
+        case Distribution::Kind::TruncatedNormal:
+            return "truncnormal";
+        case Distribution::Kind::Lognormal:
+            return "lognormal";
+        case Distribution::Kind::Triangular:
+            return "triangular";
+        case Distribution::Kind::Uniform:
+            return "uniform";
     }
     return "fixed";
 }
@@ -209,17 +210,21 @@ double normalQuantile(double p) {
     // Acklam's rational approximation (relative error < 1.15e-9) refined by one Halley step on
     // Φ(x) − p, which brings it to full double precision.
     if (!(p > 0 && p < 1))
-        return p == 0 ? -std::numeric_limits<double>::infinity()
+        return p == 0   ? -std::numeric_limits<double>::infinity()
                : p == 1 ? std::numeric_limits<double>::infinity()
                         : kNaN;
-    static constexpr double a[] = { -3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
+    static constexpr double a[] = { -3.969683028665376e+01, 2.209460984245205e+02,  -2.759285104469687e+02,
                                     1.383577518672690e+02,  -3.066479806614716e+01, 2.506628277459239e+00 };
-    static constexpr double b[] = { -5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
-                                    6.680131188771972e+01, -1.328068155288572e+01 };
+    static constexpr double b[] = { -5.447609879822406e+01,
+                                    1.615858368580409e+02,
+                                    -1.556989798598866e+02,
+                                    6.680131188771972e+01,
+                                    -1.328068155288572e+01 };
     static constexpr double c[] = { -7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
                                     -2.549732539343734e+00, 4.374664141464968e+00,  2.938163982698783e+00 };
-    static constexpr double d[] = { 7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
-                                    3.754408661907416e+00 };
+    static constexpr double d[] = {
+        7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00
+    };
     constexpr double low = 0.02425;
     double x = 0;
     if (p < low) {

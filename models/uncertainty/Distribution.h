@@ -102,7 +102,9 @@ public:
                int iterations);
     int iterations() const { return m_iterations; }
     std::size_t parameters() const { return m_parameters; }
-    const double* row(std::size_t parameter) const { return m_draws.data() + parameter * std::size_t(m_iterations); }
+    const double* row(std::size_t parameter) const {
+        return m_draws.data() + parameter * std::size_t(m_iterations);
+    }
 
 private:
     int m_iterations = 0;

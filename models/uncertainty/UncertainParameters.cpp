@@ -150,57 +150,59 @@ UncertainValue readUncertainty(const params::ParameterTable& table,
         if (value != 0)
             out.dist = fromPercent(value, sdValue * 1.96 / std::fabs(value) * 100.0, nonNegative);
         else
-            out.dist = nonNegative ? Distribution::truncatedNormal(0, sdValue) : Distribution::normal(0, sdValue);
+            out.dist =
+              nonNegative ? Distribution::truncatedNormal(0, sdValue) : Distribution::normal(0, sdValue);
         return out;
     }
     switch (kind) {
-    case K::Fixed:
-        out.dist = Distribution::fixed(value);
-        break;
-    case K::Normal:
-    case K::TruncatedNormal:
-    case K::Lognormal:
-        if (sdValue < 0) {
-            issue(column + QStringLiteral("_sd"),
-                  Uncertainty::tr("a %1 distribution needs %2 or %3")
-                    .arg(kindText, column + QStringLiteral("_sd"), column + QStringLiteral("_u_pct")));
-            out.origin = UncertainValue::Origin::None;
-            return out;
-        }
-        if (kind == K::Lognormal && value <= 0 && sdValue > 0) {
-            issue(column,
-                  Uncertainty::tr("a lognormal distribution needs a positive value, not %1").arg(value));
-            out.origin = UncertainValue::Origin::None;
-            return out;
-        }
-        out.dist = kind == K::Normal            ? Distribution::normal(value, sdValue)
-                   : kind == K::TruncatedNormal ? Distribution::truncatedNormal(value, sdValue)
-                                                : Distribution::lognormal(value, sdValue);
-        break;
-    case K::Triangular:
-    case K::Uniform:
-        if (!lo || !hi) {
-            issue(column + (lo ? QStringLiteral("_max") : QStringLiteral("_min")),
-                  Uncertainty::tr("a %1 distribution needs %2 and %3")
-                    .arg(kindText, column + QStringLiteral("_min"), column + QStringLiteral("_max")));
-            out.origin = UncertainValue::Origin::None;
-            return out;
-        }
-        if (!(*lo <= value && value <= *hi)) {
-            issue(column + QStringLiteral("_min"),
-                  Uncertainty::tr("the value %1 must lie within [%2, %3]").arg(value).arg(*lo).arg(*hi));
-            out.origin = UncertainValue::Origin::None;
-            return out;
-        }
-        if (nonNegative && *lo < 0) {
-            issue(column + QStringLiteral("_min"),
+        case K::Fixed:
+            out.dist = Distribution::fixed(value);
+            break;
+        case K::Normal:
+        case K::TruncatedNormal:
+        case K::Lognormal:
+            if (sdValue < 0) {
+                issue(column + QStringLiteral("_sd"),
+                      Uncertainty::tr("a %1 distribution needs %2 or %3")
+                        .arg(kindText, column + QStringLiteral("_sd"), column + QStringLiteral("_u_pct")));
+                out.origin = UncertainValue::Origin::None;
+                return out;
+            }
+            if (kind == K::Lognormal && value <= 0 && sdValue > 0) {
+                issue(column,
+                      Uncertainty::tr("a lognormal distribution needs a positive value, not %1").arg(value));
+                out.origin = UncertainValue::Origin::None;
+                return out;
+            }
+            out.dist = kind == K::Normal            ? Distribution::normal(value, sdValue)
+                       : kind == K::TruncatedNormal ? Distribution::truncatedNormal(value, sdValue)
+                                                    : Distribution::lognormal(value, sdValue);
+            break;
+        case K::Triangular:
+        case K::Uniform:
+            if (!lo || !hi) {
+                issue(column + (lo ? QStringLiteral("_max") : QStringLiteral("_min")),
+                      Uncertainty::tr("a %1 distribution needs %2 and %3")
+                        .arg(kindText, column + QStringLiteral("_min"), column + QStringLiteral("_max")));
+                out.origin = UncertainValue::Origin::None;
+                return out;
+            }
+            if (!(*lo <= value && value <= *hi)) {
+                issue(column + QStringLiteral("_min"),
+                      Uncertainty::tr("the value %1 must lie within [%2, %3]").arg(value).arg(*lo).arg(*hi));
+                out.origin = UncertainValue::Origin::None;
+                return out;
+            }
+            if (nonNegative && *lo < 0) {
+                issue(
+                  column + QStringLiteral("_min"),
                   Uncertainty::tr("the lower bound %1 is negative but %2 cannot be").arg(*lo).arg(column));
-            out.origin = UncertainValue::Origin::None;
-            return out;
-        }
-        out.dist = kind == K::Triangular ? Distribution::triangular(*lo, value, *hi)
-                                         : Distribution::uniform(*lo, *hi, value);
-        break;
+                out.origin = UncertainValue::Origin::None;
+                return out;
+            }
+            out.dist = kind == K::Triangular ? Distribution::triangular(*lo, value, *hi)
+                                             : Distribution::uniform(*lo, *hi, value);
+            break;
     }
     return out;
 }
@@ -209,19 +211,22 @@ QString describe(const Distribution& d) {
     using K = Distribution::Kind;
     const QString name = QString::fromLatin1(kindName(d.kind));
     switch (d.kind) {
-    case K::Fixed:
-        return QStringLiteral("fixed(%1)").arg(d.value, 0, 'g', 10);
-    case K::Normal:
-    case K::TruncatedNormal:
-    case K::Lognormal:
-        return QStringLiteral("%1(mean %2, sd %3)").arg(name).arg(d.value, 0, 'g', 10).arg(d.sd, 0, 'g', 10);
-    case K::Triangular:
-        return QStringLiteral("triangular(min %1, mode %2, max %3)")
-          .arg(d.min, 0, 'g', 10)
-          .arg(d.value, 0, 'g', 10)
-          .arg(d.max, 0, 'g', 10);
-    case K::Uniform:
-        return QStringLiteral("uniform(min %1, max %2)").arg(d.min, 0, 'g', 10).arg(d.max, 0, 'g', 10);
+        case K::Fixed:
+            return QStringLiteral("fixed(%1)").arg(d.value, 0, 'g', 10);
+        case K::Normal:
+        case K::TruncatedNormal:
+        case K::Lognormal:
+            return QStringLiteral("%1(mean %2, sd %3)")
+              .arg(name)
+              .arg(d.value, 0, 'g', 10)
+              .arg(d.sd, 0, 'g', 10);
+        case K::Triangular:
+            return QStringLiteral("triangular(min %1, mode %2, max %3)")
+              .arg(d.min, 0, 'g', 10)
+              .arg(d.value, 0, 'g', 10)
+              .arg(d.max, 0, 'g', 10);
+        case K::Uniform:
+            return QStringLiteral("uniform(min %1, max %2)").arg(d.min, 0, 'g', 10).arg(d.max, 0, 'g', 10);
     }
     return name;
 }

@@ -140,7 +140,8 @@ private slots:
     }
 
     void percentilesType7() {
-        // R: quantile(1:4, c(.25, .5, .975)) = 1.75, 2.5, 3.925; quantile(1:10, c(.025, .975)) = 1.225, 9.775.
+        // R: quantile(1:4, c(.25, .5, .975)) = 1.75, 2.5, 3.925; quantile(1:10, c(.025, .975))
+        // = 1.225, 9.775.
         const std::vector<double> a{ 1, 2, 3, 4 };
         QVERIFY(near(percentileSorted(a, 0.25), 1.75, 1e-15));
         QVERIFY(near(percentileSorted(a, 0.5), 2.5, 1e-15));
@@ -165,10 +166,10 @@ private slots:
     void generatorIsCounterBased() {
         const double u = uniform01(42, parameterKey("a"), 7);
         QVERIFY(u > 0 && u < 1);
-        QCOMPARE(uniform01(42, parameterKey("a"), 7), u);        // pure function
-        QVERIFY(uniform01(43, parameterKey("a"), 7) != u);       // another seed
-        QVERIFY(uniform01(42, parameterKey("b"), 7) != u);       // another parameter
-        QVERIFY(uniform01(42, parameterKey("a"), 8) != u);       // another iteration
+        QCOMPARE(uniform01(42, parameterKey("a"), 7), u);                 // pure function
+        QVERIFY(uniform01(43, parameterKey("a"), 7) != u);                // another seed
+        QVERIFY(uniform01(42, parameterKey("b"), 7) != u);                // another parameter
+        QVERIFY(uniform01(42, parameterKey("a"), 8) != u);                // another iteration
         QCOMPARE(parameterKey(""), std::uint64_t(0xcbf29ce484222325ull)); // FNV-1a offset basis
         // Uniformity: mean 1/2, variance 1/12 over 100k draws.
         const std::vector<double> v = drawMany(Distribution::uniform(0, 1, 0.5), 100000, 1);
@@ -243,10 +244,11 @@ private slots:
                                                    Distribution::normal(258.4, 0.10 * 258.4 / 1.96),
                                                    Distribution::normal(r, 0.08 * r / 1.96),
                                                    Distribution::normal(0.47, 0.04 * 0.47 / 1.96) };
-            const DrawMatrix m(dists,
-                               { parameterKey("A"), parameterKey("AGB"), parameterKey("R"), parameterKey("CF") },
-                               seed,
-                               n);
+            const DrawMatrix m(
+              dists,
+              { parameterKey("A"), parameterKey("AGB"), parameterKey("R"), parameterKey("CF") },
+              seed,
+              n);
             std::vector<double> prod(n), sum(n);
             for (int i = 0; i < n; ++i) {
                 prod[std::size_t(i)] = m.row(0)[i] * m.row(1)[i] * (1 + m.row(2)[i]) * m.row(3)[i];
@@ -271,11 +273,12 @@ private slots:
     void tableUncertaintyColumns() {
         QTemporaryDir dir;
         const QString path = dir.filePath("pools.csv");
-        writeFile(path,
-                  "lucode,c_above,c_below,c_soil,c_dead,c_above_sd,c_soil_dist,c_soil_min,c_soil_max,u_pct,u_source\n"
-                  "1,100,20,50,0,10,triangular,30,80,,plot data\n"
-                  "2,40,10,50,2,,uniform,40,60,90,IPCC ±90 % default\n"
-                  "3,10,2,5,0,,,,,,\n");
+        writeFile(
+          path,
+          "lucode,c_above,c_below,c_soil,c_dead,c_above_sd,c_soil_dist,c_soil_min,c_soil_max,u_pct,u_source\n"
+          "1,100,20,50,0,10,triangular,30,80,,plot data\n"
+          "2,40,10,50,2,,uniform,40,60,90,IPCC ±90 % default\n"
+          "3,10,2,5,0,,,,,,\n");
         const params::LoadedTable t = loadPools(path);
         QVERIFY(!params::hasErrors(t.issues));
         const carbon::PoolLookup pools(t.table);
@@ -312,12 +315,13 @@ private slots:
     void tableUncertaintyErrors() {
         QTemporaryDir dir;
         const QString path = dir.filePath("pools.csv");
-        writeFile(path,
-                  "lucode,c_above,c_below,c_soil,c_dead,c_above_dist,c_above_sd,c_soil_dist,c_soil_min,c_soil_max,"
-                  "c_below_u_pct\n"
-                  "1,100,20,50,0,gamma,,triangular,60,80,\n"
-                  "2,40,10,50,2,normal,,uniform,40,,-5\n"
-                  "3,10,2,5,0,normal,abc,,1,9,\n");
+        writeFile(
+          path,
+          "lucode,c_above,c_below,c_soil,c_dead,c_above_dist,c_above_sd,c_soil_dist,c_soil_min,c_soil_max,"
+          "c_below_u_pct\n"
+          "1,100,20,50,0,gamma,,triangular,60,80,\n"
+          "2,40,10,50,2,normal,,uniform,40,,-5\n"
+          "3,10,2,5,0,normal,abc,,1,9,\n");
         const params::LoadedTable t = loadPools(path);
         QVERIFY(!params::hasErrors(t.issues));
         const carbon::PoolLookup pools(t.table);
@@ -425,8 +429,9 @@ private slots:
         writeRaster(dir.filePath("b.tif"), 10, 10, b);
         writeFile(dir.filePath("pools.csv"),
                   "lucode,c_above,c_below,c_soil,c_dead,u_pct\n1,100,20,50,5,20\n2,10,2,30,0,40\n");
-        writeFile(dir.filePath("parcels.geojson"),
-                  R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::26910"}},
+        writeFile(
+          dir.filePath("parcels.geojson"),
+          R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::26910"}},
 "features":[
 {"type":"Feature","properties":{"id":1},"geometry":{"type":"Polygon","coordinates":[[[461261,4923265],[461266,4923265],[461266,4923260],[461261,4923260],[461261,4923265]]]}},
 {"type":"Feature","properties":{"id":2},"geometry":{"type":"Polygon","coordinates":[[[461263.5,4923263],[461270,4923263],[461270,4923257],[461263.5,4923257],[461263.5,4923263]]]}}
@@ -452,7 +457,8 @@ private slots:
         QCOMPARE(parcels.parcels.size(), std::size_t(2));
         tanhui::gis::ZonalOptions zonal;
         zonal.threads = 1;
-        const std::vector<carbon::ParcelCarbon> pc = carbon::runPoolParcels(parcels, inputs, pools, run, zonal);
+        const std::vector<carbon::ParcelCarbon> pc =
+          carbon::runPoolParcels(parcels, inputs, pools, run, zonal);
         PoolUncertaintyModel model = buildPoolUncertainty(t.table, pools, {});
         QVERIFY(model.issues.empty());
         std::vector<PoolUnitAreas> units;
@@ -468,8 +474,10 @@ private slots:
         for (std::size_t i = 0; i < pc.size(); ++i) {
             for (std::size_t d = 0; d < 2; ++d)
                 QVERIFY(near(r.parcels[i].stocks[d].central, pc[i].dates[d].totalT, 1e-12));
-            QVERIFY2(near(r.parcels[i].changes[0].central, pc[i].changeT[0], 1e-12),
-                     qPrintable(QStringLiteral("%1 vs %2").arg(r.parcels[i].changes[0].central).arg(pc[i].changeT[0])));
+            QVERIFY2(
+              near(r.parcels[i].changes[0].central, pc[i].changeT[0], 1e-12),
+              qPrintable(
+                QStringLiteral("%1 vs %2").arg(r.parcels[i].changes[0].central).arg(pc[i].changeT[0])));
         }
         QVERIFY(near(r.total.stocks[0].central, run.dates[0].totalT, 1e-12));
         QVERIFY(near(r.total.changes[0].central, run.pairs[0].changeT, 1e-12));
@@ -481,10 +489,11 @@ private slots:
     void volumeMonteCarlo() {
         QTemporaryDir dir;
         const QString path = dir.filePath("species.csv");
-        writeFile(path,
-                  "species_group,wd,bef,r,cf,fang_a,fang_b,wd_u_pct,bef_u_pct,r_u_pct,cf_u_pct,fang_a_sd,fang_b_sd\n"
-                  "chinese_fir,0.307,1.634,0.246,0.52,0.3999,22.541,10,20,50,4,0.02,2\n"
-                  "masson_pine,0.38,1.472,0.187,0.46,0.5101,1.0451,10,20,40,4,0.03,0.5\n");
+        writeFile(
+          path,
+          "species_group,wd,bef,r,cf,fang_a,fang_b,wd_u_pct,bef_u_pct,r_u_pct,cf_u_pct,fang_a_sd,fang_b_sd\n"
+          "chinese_fir,0.307,1.634,0.246,0.52,0.3999,22.541,10,20,50,4,0.02,2\n"
+          "masson_pine,0.38,1.472,0.187,0.46,0.5101,1.0451,10,20,40,4,0.03,0.5\n");
         const params::LoadedTable t =
           params::loadTable(carbon::speciesParamsSpec(), path, params::Provenance::UserSupplied);
         QVERIFY(!params::hasErrors(t.issues));
@@ -500,7 +509,8 @@ private slots:
             records.push_back(r);
         }
         for (carbon::BefForm form : { carbon::BefForm::Constant, carbon::BefForm::Continuous }) {
-            const std::vector<carbon::VolumeParcel> results = carbon::computeVolumeParcels(records, species, form);
+            const std::vector<carbon::VolumeParcel> results =
+              carbon::computeVolumeParcels(records, species, form);
             const VolumeUncertaintyModel model = buildVolumeUncertainty(t.table, species, form, {});
             QVERIFY(model.issues.empty());
             QVERIFY(model.fixedIds.empty());
