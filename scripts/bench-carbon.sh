@@ -113,10 +113,11 @@ zonal_cmd() {
     CMD=("$CLI_BIN" zonal --quiet --parcels "$PARCELS_GPKG" --id id --raster "$R1" --raster "$R2" \
         --stats count,majority,area --out "$1" --threads "$2")
 }
-carbon_cmd() {
+carbon_cmd() { # carbon_cmd OUTDIR THREADS [extra options]: with Monte Carlo unless "plain" is given
+    local out="$1" threads="$2" mc=(--uncertainty --iterations "$ITERATIONS" --seed 7)
+    [[ "${3:-}" == plain ]] && mc=()
     CMD=("$CLI_BIN" carbon --quiet --method pools --lulc "$R1@2015" --lulc "$R2@2024" --pools "$POOLS" \
-        --parcels "$PARCELS_GPKG" --id id --uncertainty --iterations "$ITERATIONS" --seed 7 \
-        --no-density-rasters --out "$1" --threads "$2")
+        --parcels "$PARCELS_GPKG" --id id "${mc[@]}" --no-density-rasters --out "$out" --threads "$threads")
 }
 
 echo "== (a) tanhui-cli zonal (count, majority, area) over both rasters, $THREADS thread(s) (x$REPEAT)"
@@ -134,6 +135,14 @@ for ((i = 0; i < REPEAT; i++)); do
     measure carbon "${CMD[@]}" || die "carbon run failed"
 done
 read -r CA_WALL CA_PEAK < <(best carbon)
+
+echo "== (b0) the same carbon run without --uncertainty, for reference (x$REPEAT)"
+for ((i = 0; i < REPEAT; i++)); do
+    rm -rf "$OUT/plain"
+    carbon_cmd "$OUT/plain" "$THREADS" plain
+    measure plain "${CMD[@]}" || die "carbon run without uncertainty failed"
+done
+read -r PL_WALL PL_PEAK < <(best plain)
 
 echo "== determinism: (b) with --threads 1 and --threads 2"
 carbon_cmd "$OUT/carbon_t1" 1
@@ -162,9 +171,11 @@ echo
 printf '%-56s %10s %10s\n' "run" "wall s" "peak MB"
 printf '%-56s %10s %10s\n' "(a) zonal only (count, majority, area), both rasters" "$ZO_WALL" "$ZO_PEAK"
 printf '%-56s %10s %10s\n' "(b) carbon pools, 2 dates, Monte Carlo per parcel" "$CA_WALL" "$CA_PEAK"
+printf '%-56s %10s %10s\n' "(b0) the same without --uncertainty (reference)" "$PL_WALL" "$PL_PEAK"
 echo
 printf '%-56s %10s %10s  %s\n' "target" "measured" "limit" "verdict"
 printf '%-56s %10s %10s  %s\n' "(b) / (a) wall time" "${RATIO}x" "<= ${TARGET_RATIO}x" "$V_RATIO"
+printf '%-56s %10s\n' "    (b0) / (a), for reference" "$(awk -v a="$PL_WALL" -v b="$ZO_WALL" 'BEGIN { if (b <= 0) print "NA"; else printf "%.2fx", a / b }')"
 printf '%-56s %10s %10s  %s\n' "1 vs 2 threads: totals.csv, parcels.csv" "" "identical" "$SAME"
 rows() { [[ -f "$1" ]] && echo $(($(wc -l <"$1") - 1)) || echo "n/a"; }
 echo

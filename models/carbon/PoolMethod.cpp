@@ -359,9 +359,10 @@ PoolRunResult runPoolRasters(const std::vector<LulcInput>& inputs,
         if (options.writeTransitionRasters) {
             const double n = double(pools.codes().size());
             gis::RasterSpec transition = change;
-            transition.type =
-              n * n < 16777216.0 ? gis::RasterSpec::Type::Float32 : gis::RasterSpec::Type::Float64;
-            transition.nodata = -1.0;
+            transition.type = n * n <= 255.0       ? gis::RasterSpec::Type::Byte
+                              : n * n < 16777216.0 ? gis::RasterSpec::Type::Float32
+                                                   : gis::RasterSpec::Type::Float64;
+            transition.nodata = transition.type == gis::RasterSpec::Type::Byte ? 255.0 : -1.0;
             transition.bandDescriptions = { "c_transition" };
             transition.metadata = { { "ENCODING",
                                       "index(class y1) * n + index(class y2), ascending lucode" } };
@@ -388,6 +389,7 @@ PoolRunResult runPoolRasters(const std::vector<LulcInput>& inputs,
     std::vector<std::vector<unsigned char>> valid(nd);
     std::vector<std::vector<const PoolClass*>> cls(nd);
     std::vector<double> bandBuffer, changeBuffer;
+    std::vector<std::uint8_t> byteBuffer;
     for (int row0 = 0; row0 < grid.rows; row0 += rowsPerStrip) {
         if (options.feedback) {
             options.feedback->throwIfCancelled();
@@ -494,11 +496,19 @@ PoolRunResult runPoolRasters(const std::vector<LulcInput>& inputs,
             }
             if (!transitionWriters.empty()) {
                 const double nClasses = double(pools.codes().size());
-                changeBuffer.resize(n);
-                for (std::size_t k = 0; k < n; ++k)
-                    changeBuffer[k] =
-                      a[k] && b[k] ? double(a[k]->index) * nClasses + double(b[k]->index) : -1.0;
-                transitionWriters[p]->writeRows(1, w.row0, w.rows, changeBuffer.data());
+                if (nClasses * nClasses <= 255.0) {
+                    byteBuffer.resize(n);
+                    for (std::size_t k = 0; k < n; ++k)
+                        byteBuffer[k] = a[k] && b[k] ? std::uint8_t(a[k]->index * int(nClasses) + b[k]->index)
+                                                     : std::uint8_t(255);
+                    transitionWriters[p]->writeRows(1, w.row0, w.rows, byteBuffer.data());
+                } else {
+                    changeBuffer.resize(n);
+                    for (std::size_t k = 0; k < n; ++k)
+                        changeBuffer[k] =
+                          a[k] && b[k] ? double(a[k]->index) * nClasses + double(b[k]->index) : -1.0;
+                    transitionWriters[p]->writeRows(1, w.row0, w.rows, changeBuffer.data());
+                }
             }
         }
     }
@@ -577,11 +587,20 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
     std::vector<gis::ZonalBand> bands;
     for (const LulcInput& in : inputs)
         gis::appendRasterBands(in.path, bands, "lulc_" + std::to_string(in.year));
-    for (const PairTotals& p : run.pairs) {
+    // With transition rasters (written for uncertainty), per-parcel change comes from the transition
+    // areas and the change rasters are not read again (a Byte transition band is much cheaper in the
+    // zonal pass than a Float64 change band).
+    bool useTransitions = !run.pairs.empty();
+    for (const PairTotals& p : run.pairs)
+        useTransitions = useTransitions && !p.transitionRaster.empty();
+    std::vector<std::size_t> changeBand(run.pairs.size(), std::size_t(-1));
+    for (std::size_t q = 0; q < run.pairs.size() && !useTransitions; ++q) {
+        const PairTotals& p = run.pairs[q];
         if (p.changeRaster.empty())
             throw gis::GisError(gis::GisError::Kind::InvalidArgument,
                                 "Per-parcel change needs the change rasters: run the pool method with an "
                                 "output folder.");
+        changeBand[q] = bands.size();
         gis::appendRasterBands(
           p.changeRaster, bands, "change_" + std::to_string(p.year1) + "_" + std::to_string(p.year2));
     }
@@ -626,15 +645,6 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
             }
             pc.dates.push_back(pd);
         }
-        for (std::size_t p = 0; p < run.pairs.size(); ++p) {
-            const gis::ZonalStats& s = zr.stats[i][nd + p];
-            double change = 0;
-            for (const gis::ClassTotal& ct : s.classes)
-                change += ct.value * ct.areaM2 / 10000.0;
-            pc.changeT.push_back(change);
-            pc.stockDifferenceT.push_back(pc.dates[std::size_t(run.pairs[p].index2)].totalT -
-                                          pc.dates[std::size_t(run.pairs[p].index1)].totalT);
-        }
         for (std::size_t p = 0; p < run.pairs.size() && transitionBand[0] != std::size_t(-1); ++p) {
             std::map<std::pair<std::int64_t, std::int64_t>, double> areas;
             for (const gis::ClassTotal& ct : zr.stats[i][transitionBand[p]].classes) {
@@ -647,6 +657,21 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
                 areas[{ c1, c2 }] += ct.areaM2 / 10000.0;
             }
             pc.transitionAreaHa.push_back(std::move(areas));
+        }
+        for (std::size_t p = 0; p < run.pairs.size(); ++p) {
+            double change = 0;
+            if (useTransitions) {
+                // Σ over (class y1, class y2) of area × (density₂ − density₁): the same quantity as the
+                // change raster's Σ value × area (it may differ in the last digits: other grouping).
+                for (const auto& [codes, ha] : pc.transitionAreaHa[p])
+                    change += ha * (pools.find(codes.second)->total() - pools.find(codes.first)->total());
+            } else {
+                for (const gis::ClassTotal& ct : zr.stats[i][changeBand[p]].classes)
+                    change += ct.value * ct.areaM2 / 10000.0;
+            }
+            pc.changeT.push_back(change);
+            pc.stockDifferenceT.push_back(pc.dates[std::size_t(run.pairs[p].index2)].totalT -
+                                          pc.dates[std::size_t(run.pairs[p].index1)].totalT);
         }
         pc.flaggedCodes.assign(flagged.begin(), flagged.end());
     }

@@ -139,8 +139,9 @@ struct PoolRunResult {
 };
 
 /// @brief Value of a cell of a transition raster: i1 × n + i2, where i1, i2 are the positions of the two
-/// dates' classes in `pools.classes()` (ascending codes) and n its size. Float32 rasters (exact below
-/// 2²⁴, i.e. up to 4,096 classes), Float64 beyond; nodata −1 (a cell invalid on either date).
+/// dates' classes in `pools.classes()` (ascending codes) and n its size. Byte rasters when n² ≤ 255
+/// (up to 15 classes; nodata 255), Float32 up to 4,096 classes (exact below 2²⁴), Float64 beyond
+/// (nodata −1); nodata marks a cell invalid on either date.
 double transitionValue(const PoolLookup& pools, std::int64_t code1, std::int64_t code2);
 /// The two codes of a transition value; false when the value is not one.
 bool decodeTransition(const PoolLookup& pools, double value, std::int64_t& code1, std::int64_t& code2);
@@ -178,8 +179,9 @@ struct ParcelCarbon {
 };
 
 /// @brief Zonal pass of the parcels over the land-cover rasters and the change rasters of `run`
-/// (which must have been written), and its transition rasters when written (one coverage per parcel
-/// for all of them). Results in ParcelSet order.
+/// (which must have been written); when `run` wrote transition rasters, over those instead of the
+/// change rasters, and the change is Σ transition area × (density₂ − density₁) (the same quantity; last
+/// digits may differ). One coverage per parcel for all bands. Results in ParcelSet order.
 std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
                                          const std::vector<LulcInput>& inputs,
                                          const PoolLookup& pools,

@@ -126,8 +126,9 @@ struct Interval {
     double p50 = 0;
     double p97_5 = 0;
 };
-/// Sorts `samples` in place and summarises them (the mean is accumulated in iteration order before
-/// sorting).
+/// Summarises `samples` (reordering them: the percentiles come from order statistics found by
+/// selection, equal to percentileSorted() of the sorted samples; the mean is accumulated in iteration
+/// order first).
 Interval summarize(std::vector<double>& samples);
 
 // ---------------------------------------------------------------------------------------------------

@@ -154,7 +154,17 @@ private slots:
         QCOMPARE(percentileSorted(b, 1.0), 10.0);
         QCOMPARE(percentileSorted(std::vector<double>{ 7 }, 0.975), 7.0);
         QVERIFY(std::isnan(percentileSorted(std::vector<double>{}, 0.5)));
-        // summarize() sorts and gives the mean.
+        // summarize() (selection) equals percentileSorted() of the sorted data, for several sizes.
+        for (int size : { 1, 2, 3, 39, 40, 41, 1000, 1001 }) {
+            std::vector<double> v = drawMany(Distribution::normal(0, 1), size, 77);
+            std::vector<double> sorted = v;
+            std::sort(sorted.begin(), sorted.end());
+            const Interval i = summarize(v);
+            QCOMPARE(i.p2_5, percentileSorted(sorted, 0.025));
+            QCOMPARE(i.p50, percentileSorted(sorted, 0.5));
+            QCOMPARE(i.p97_5, percentileSorted(sorted, 0.975));
+        }
+        // summarize() gives the mean.
         std::vector<double> c{ 4, 1, 3, 2 };
         const Interval s = summarize(c);
         QCOMPARE(s.mean, 2.5);
@@ -478,6 +488,17 @@ private slots:
               near(r.parcels[i].changes[0].central, pc[i].changeT[0], 1e-12),
               qPrintable(
                 QStringLiteral("%1 vs %2").arg(r.parcels[i].changes[0].central).arg(pc[i].changeT[0])));
+        }
+        // The change from transition areas equals the change-raster route (run without transitions).
+        carbon::PoolRunResult viaChange = run;
+        for (carbon::PairTotals& p : viaChange.pairs)
+            p.transitionRaster.clear();
+        const std::vector<carbon::ParcelCarbon> pc2 =
+          carbon::runPoolParcels(parcels, inputs, pools, viaChange, zonal);
+        for (std::size_t i = 0; i < pc.size(); ++i) {
+            QVERIFY(pc2[i].transitionAreaHa.empty());
+            QVERIFY(near(pc2[i].changeT[0], pc[i].changeT[0], 1e-12));
+            QVERIFY(pc[i].changeT[0] != 0);
         }
         QVERIFY(near(r.total.stocks[0].central, run.dates[0].totalT, 1e-12));
         QVERIFY(near(r.total.changes[0].central, run.pairs[0].changeT, 1e-12));
