@@ -27,12 +27,12 @@
     <message>
         <location line="+2"/>
         <location line="+4"/>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-66"/>
         <source>CSV whose rows replace rows of the pools table with the same lucode.</source>
         <translation>用该 CSV 的各行替换碳库表中 lucode 相同的行。</translation>
     </message>
@@ -135,7 +135,7 @@
     </message>
     <message>
         <location line="-193"/>
-        <location line="+244"/>
+        <location line="+245"/>
         <source>--threads must be a whole number from 0 (all cores) to 1024, not &apos;%1&apos;</source>
         <translation>--threads 必须是 0（全部核心）到 1024 之间的整数，而不是“%1”</translation>
     </message>
@@ -150,14 +150,14 @@
         <translation>--lulc %1：应为 FILE@YEAR 格式，如 landcover_2015.tif@2015</translation>
     </message>
     <message>
-        <location line="-256"/>
-        <location line="+261"/>
+        <location line="-257"/>
+        <location line="+262"/>
         <location line="+48"/>
         <source>input file not found: %1</source>
         <translation>找不到输入文件：%1</translation>
     </message>
     <message>
-        <location line="-398"/>
+        <location line="-399"/>
         <source>Carbon stocks, stock change and value from dated land-cover rasters (pool-table method: IPCC Tier 1 /
 InVEST Carbon).
 
@@ -218,7 +218,12 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
       --pools my_pools.csv --parcels xiaoban.shp --id XBH --price 220 --discount 8 --out carbon_out</translation>
     </message>
     <message>
-        <location line="+363"/>
+        <location line="+290"/>
+        <source>Pools method: write no carbon maps (c_density_&lt;year&gt;.tif, c_change_&lt;y1&gt;_&lt;y2&gt;.tif; saves disk and time on large scenes). With --parcels, a compact class-transition raster c_transition_&lt;y1&gt;_&lt;y2&gt;.tif gives the per-parcel change instead.</source>
+        <translation>碳库表法：不写出碳图（c_density_&lt;year&gt;.tif、c_change_&lt;y1&gt;_&lt;y2&gt;.tif；大范围场景可节省磁盘和时间）。指定 --parcels 时，改为写出紧凑的类别转移栅格 c_transition_&lt;y1&gt;_&lt;y2&gt;.tif，用于计算各地块的变化量。</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>--%1 must be a number, not &apos;%2&apos;</source>
         <translation>--%1 必须是数字，而不是“%2”</translation>
     </message>
@@ -233,13 +238,13 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>--discount 和 --price-change 需要同时指定 --price</translation>
     </message>
     <message>
-        <location line="-291"/>
-        <location line="+298"/>
+        <location line="-292"/>
+        <location line="+299"/>
         <source>--out %1: the folder cannot be created or is not writable</source>
         <translation>--out %1：无法创建该文件夹，或该文件夹不可写</translation>
     </message>
     <message>
-        <location line="-326"/>
+        <location line="-327"/>
         <source>--%1 is not used by --method volume</source>
         <translation>--method volume 不使用 --%1</translation>
     </message>
@@ -289,12 +294,7 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>形式</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Pools method: do not write c_density_&lt;year&gt;.tif (saves disk and time on large scenes; the change rasters are still written).</source>
-        <translation>碳库表法：不写出 c_density_&lt;year&gt;.tif（大范围场景可节省磁盘和时间；变化栅格仍会写出）。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Volume method: species parameter CSV (species_group, wd, bef, r, cf, fang_a, fang_b); default: the built-in table (values tagged unconfirmed).</source>
         <translation>蓄积量法：树种参数 CSV（species_group、wd、bef、r、cf、fang_a、fang_b）；默认：内置参数表（取值标签为 unconfirmed）。</translation>
     </message>
@@ -334,8 +334,8 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>%1 个日期，%2 个地块，用时 %3 秒；已写出 %4</translation>
     </message>
     <message>
-        <location line="-334"/>
-        <location line="+343"/>
+        <location line="-335"/>
+        <location line="+344"/>
         <source>cancelled; finished outputs in %1 were not replaced</source>
         <translation>已取消；%1 中已有的完整输出未被替换</translation>
     </message>
@@ -631,8 +631,8 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="-490"/>
-        <location line="+258"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="-491"/>
+        <location line="+259"/>
         <location filename="../app/cli/CliCommon.cpp" line="+39"/>
         <source>(see tanhui-cli %1 --help)</source>
         <translation>（参见 tanhui-cli %1 --help）</translation>
@@ -643,8 +643,8 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>多余的参数“%1”%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="-260"/>
-        <location line="+258"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="-261"/>
+        <location line="+259"/>
         <location filename="../app/cli/CliCommon.cpp" line="+6"/>
         <source>missing --%1 %2</source>
         <translation>缺少 --%1%2</translation>

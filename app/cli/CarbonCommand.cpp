@@ -97,7 +97,7 @@ int runVolumeMethod(const QCommandLineParser& parser) {
             return ExitUsage;
         }
     for (const char* name :
-         { "lulc", "pools", "pools-override", "price", "discount", "price-change", "no-density-rasters" })
+         { "lulc", "pools", "pools-override", "price", "discount", "price-change", "no-rasters" })
         if (parser.isSet(QString::fromLatin1(name))) {
             printError(
               CarbonCommand::tr("--%1 is not used by --method volume").arg(QString::fromLatin1(name)));
@@ -321,10 +321,11 @@ int runCarbonCommand(const QStringList& arguments) {
                         "(Fang: (a·V + b) × 0.5, §5.3); default constant."),
       CarbonCommand::tr("FORM"),
       QStringLiteral("constant"));
-    const QCommandLineOption noDensityOpt(
-      QStringLiteral("no-density-rasters"),
-      CarbonCommand::tr("Pools method: do not write c_density_<year>.tif (saves disk and time on large "
-                        "scenes; the change rasters are still written)."));
+    const QCommandLineOption noRastersOpt(
+      QStringLiteral("no-rasters"),
+      CarbonCommand::tr("Pools method: write no carbon maps (c_density_<year>.tif, c_change_<y1>_<y2>.tif; "
+                        "saves disk and time on large scenes). With --parcels, a compact class-transition "
+                        "raster c_transition_<y1>_<y2>.tif gives the per-parcel change instead."));
     const QCommandLineOption speciesTableOpt(
       QStringLiteral("species-table"),
       CarbonCommand::tr("Volume method: species parameter CSV (species_group, wd, bef, r, cf, fang_a, "
@@ -333,7 +334,7 @@ int runCarbonCommand(const QStringList& arguments) {
     parser.addOptions({ methodOpt,       lulcOpt,        poolsOpt,    overrideOpt,     parcelsOpt,
                         idOpt,           layerOpt,       encodingOpt, crsOpt,          priceOpt,
                         discountOpt,     changeOpt,      outOpt,      threadsOpt,      quietOpt,
-                        speciesFieldOpt, volumeFieldOpt, befFormOpt,  speciesTableOpt, noDensityOpt });
+                        speciesFieldOpt, volumeFieldOpt, befFormOpt,  speciesTableOpt, noRastersOpt });
     parser.addOptions(uncertaintyOptions());
 
     if (const auto stop =
@@ -484,8 +485,8 @@ int runCarbonCommand(const QStringList& arguments) {
         options.outDir = outDir.toStdString();
         options.valuation = valuation;
         options.feedback = feedback.get();
-        options.writeDensityRasters = !parser.isSet(noDensityOpt);
-        options.writeTransitionRasters = mcRequest && !parcelsPath.isEmpty();
+        options.writeDensityRasters = options.writeChangeRasters = !parser.isSet(noRastersOpt);
+        options.writeTransitionRasters = (mcRequest || parser.isSet(noRastersOpt)) && !parcelsPath.isEmpty();
         const carbon::PoolRunResult run = carbon::runPoolRasters(inputs, pools, options);
         const QDir dir(outDir);
         carbon::writeTotalsTable(dir.filePath(QStringLiteral("totals.csv")).toStdString(),

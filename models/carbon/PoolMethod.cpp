@@ -352,6 +352,8 @@ PoolRunResult runPoolRasters(const std::vector<LulcInput>& inputs,
         change.bandDescriptions = { "c_change" };
         change.metadata = { { "UNIT", "t C/ha" } };
         for (PairTotals& p : result.pairs) {
+            if (!options.writeChangeRasters)
+                break;
             p.changeRaster =
               dir.filePath(QStringLiteral("c_change_%1_%2.tif").arg(p.year1).arg(p.year2)).toStdString();
             changeWriters.push_back(std::make_unique<gis::RasterWriter>(p.changeRaster, change));

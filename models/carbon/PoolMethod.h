@@ -118,6 +118,8 @@ struct PoolRunOptions {
     /// Write c_density_<year>.tif (off: only the change rasters, which per-parcel change needs, are
     /// written; saves disk and time on large scenes when the density maps are not wanted).
     bool writeDensityRasters = true;
+    /// Write c_change_<y1>_<y2>.tif (off: per-parcel change then needs writeTransitionRasters).
+    bool writeChangeRasters = true;
     /// Write c_transition_<y1>_<y2>.tif for each pair: per-parcel transition areas for Monte Carlo
     /// uncertainty of the change (models/uncertainty/CarbonMonteCarlo.h).
     bool writeTransitionRasters = false;

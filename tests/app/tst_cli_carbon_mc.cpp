@@ -163,6 +163,20 @@ private slots:
         QVERIFY(other.at("stock_2016_p2_5") != mcTotals.at("stock_2016_p2_5"));
         QCOMPARE(other.at("stock_2016"), mcTotals.at("stock_2016"));
 
+        // --no-rasters: no density or change maps; the per-parcel change comes from the transition raster.
+        const Run nr = runCli(poolArgs(cur, fut, pools, shp, dir.filePath("nr")) << "--no-rasters");
+        QVERIFY2(nr.exitCode == 0, qPrintable(nr.err));
+        QVERIFY(!QFile::exists(dir.filePath("nr/c_density_2016.tif")));
+        QVERIFY(!QFile::exists(dir.filePath("nr/c_change_2016_2030.tif")));
+        QVERIFY(QFile::exists(dir.filePath("nr/c_transition_2016_2030.tif")));
+        const auto nrRows = readCsv(dir.filePath("nr/parcels.csv"));
+        const qsizetype changeCol = plainRows[0].indexOf("change_t_2016_2030");
+        QVERIFY(changeCol > 0);
+        QCOMPARE(nrRows.size(), plainRows.size());
+        for (std::size_t r = 1; r < nrRows.size(); ++r)
+            QVERIFY(std::fabs(nrRows[r][changeCol].toDouble() - plainRows[r][changeCol].toDouble()) <=
+                    1e-9 * std::max(1.0, std::fabs(plainRows[r][changeCol].toDouble())));
+
         // Without --default-uncertainty the Willamette table has no uncertainty: a warning says so.
         QStringList args = poolArgs(cur, fut, pools, shp, dir.filePath("none"));
         args << "--uncertainty"

@@ -500,6 +500,19 @@ private slots:
             QVERIFY(near(pc2[i].changeT[0], pc[i].changeT[0], 1e-12));
             QVERIFY(pc[i].changeT[0] != 0);
         }
+        // No change rasters at all (CLI --no-rasters): the transition rasters carry the parcel change.
+        QTemporaryDir dir2;
+        carbon::PoolRunOptions noMaps;
+        noMaps.outDir = dir2.path().toStdString();
+        noMaps.writeDensityRasters = noMaps.writeChangeRasters = false;
+        noMaps.writeTransitionRasters = true;
+        const carbon::PoolRunResult run3 = carbon::runPoolRasters(inputs, pools, noMaps);
+        QVERIFY(run3.pairs[0].changeRaster.empty());
+        QVERIFY(!QFile::exists(dir2.filePath("c_change_2015_2024.tif")));
+        const std::vector<carbon::ParcelCarbon> pc3 =
+          carbon::runPoolParcels(parcels, inputs, pools, run3, zonal);
+        for (std::size_t i = 0; i < pc.size(); ++i)
+            QCOMPARE(pc3[i].changeT[0], pc[i].changeT[0]);
         QVERIFY(near(r.total.stocks[0].central, run.dates[0].totalT, 1e-12));
         QVERIFY(near(r.total.changes[0].central, run.pairs[0].changeT, 1e-12));
         // Parcel 2 covers cells that are nodata at date 2 (row 0 is outside it), parcel 1 covers row 0:
