@@ -331,10 +331,26 @@ int runCarbonCommand(const QStringList& arguments) {
       CarbonCommand::tr("Volume method: species parameter CSV (species_group, wd, bef, r, cf, fang_a, "
                         "fang_b); default: the built-in table (values tagged unconfirmed)."),
       CarbonCommand::tr("CSV"));
-    parser.addOptions({ methodOpt,       lulcOpt,        poolsOpt,    overrideOpt,     parcelsOpt,
-                        idOpt,           layerOpt,       encodingOpt, crsOpt,          priceOpt,
-                        discountOpt,     changeOpt,      outOpt,      threadsOpt,      quietOpt,
-                        speciesFieldOpt, volumeFieldOpt, befFormOpt,  speciesTableOpt, noRastersOpt });
+    parser.addOptions({ methodOpt,
+                        lulcOpt,
+                        poolsOpt,
+                        overrideOpt,
+                        parcelsOpt,
+                        idOpt,
+                        layerOpt,
+                        encodingOpt,
+                        crsOpt,
+                        priceOpt,
+                        discountOpt,
+                        changeOpt,
+                        outOpt,
+                        threadsOpt,
+                        quietOpt,
+                        speciesFieldOpt,
+                        volumeFieldOpt,
+                        befFormOpt,
+                        speciesTableOpt });
+    parser.addOption(noRastersOpt);
     parser.addOptions(uncertaintyOptions());
 
     if (const auto stop =
