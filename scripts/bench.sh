@@ -85,31 +85,18 @@ if [[ $SKIP_QGIS -eq 0 ]] && ! command -v qgis_process.bin >/dev/null; then
     apt_install qgis
 fi
 
+# shellcheck source=scripts/bench-common.sh
+source "$ROOT/scripts/bench-common.sh" # bench_build, bench_scene, measure, best
+
 # --- build -----------------------------------------------------------------------------------
-if [[ $DO_BUILD -eq 1 ]]; then
-    echo "== building the release preset"
-    (cd "$ROOT" && { [[ -f "$BUILD/CMakeCache.txt" ]] || cmake --preset release; } \
-        && cmake --build --preset release -j"$(nproc)") >&2 || die "release build failed"
-fi
+bench_build
 SCENE_BIN="$BUILD/tests/bench/tanhui-bench-scene"
 IOREAD_BIN="$BUILD/tests/bench/tanhui-bench-ioread"
 CLI_BIN="$BUILD/app/cli/tanhui-cli"
 [[ -x "$SCENE_BIN" && -x "$IOREAD_BIN" ]] || die "bench tools missing in $BUILD/tests/bench"
 
 # --- scene (cached) --------------------------------------------------------------------------
-DATA="$ROOT/build/bench-data"
-if [[ $SIZE -ne 8600 || $PARCELS -ne 100000 || $SEED -ne 1 ]]; then
-    DATA="$DATA/s$SIZE-p$PARCELS-seed$SEED"
-fi
-R1="$DATA/landcover_2015.tif"
-R2="$DATA/landcover_2024.tif"
-PARCELS_GPKG="$DATA/parcels.gpkg"
-echo "== scene in $DATA"
-"$SCENE_BIN" --out "$DATA" --size "$SIZE" --parcels "$PARCELS" --seed "$SEED" 2>/dev/null \
-    || die "scene generation failed"
-for f in "$R1" "$R2" "$PARCELS_GPKG"; do
-    printf '   %-60s %8.1f MB\n' "$f" "$(awk -v b="$(stat -c %s "$f")" 'BEGIN { print b / 1048576 }')"
-done
+bench_scene
 
 OUT="$(mktemp -d "${TMPDIR:-/tmp}/tanhui-bench.XXXXXX")"
 if [[ $KEEP -eq 0 ]]; then
@@ -122,20 +109,6 @@ fi
 "$IOREAD_BIN" "$R1" "$R2" >/dev/null
 cat "$PARCELS_GPKG" >/dev/null
 
-# measure NAME CMD...: runs CMD under /usr/bin/time, appends "wall maxrss_kb" to $OUT/NAME.time.
-measure() {
-    local name="$1"; shift
-    if ! /usr/bin/time -f '%e %M' -a -o "$OUT/$name.time" "$@" >>"$OUT/$name.log" 2>&1; then
-        echo "   $name failed; last lines of its log:" >&2
-        tail -n 15 "$OUT/$name.log" >&2
-        return 1
-    fi
-}
-# best NAME: "best_wall max_peak_mb" over the runs recorded in $OUT/NAME.time
-best() {
-    awk 'NF == 2 && $1 ~ /^[0-9.]+$/ { if (w == "" || $1 < w) w = $1; if ($2 > m) m = $2 }
-         END { if (w == "") print "NA NA"; else printf "%.2f %.0f\n", w, m / 1024 }' "$OUT/$1.time"
-}
 
 # --- (c) I/O floor ---------------------------------------------------------------------------
 echo "== (c) I/O floor: block-by-block read of both rasters (x$REPEAT)"

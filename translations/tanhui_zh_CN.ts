@@ -502,7 +502,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
 <context>
     <name>CarbonCommand</name>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="+240"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="+271"/>
         <location line="+22"/>
         <source>NAME</source>
         <translation>名称</translation>
@@ -525,12 +525,12 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
     <message>
         <location line="+2"/>
         <location line="+4"/>
-        <location line="+60"/>
+        <location line="+65"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-66"/>
         <source>CSV whose rows replace rows of the pools table with the same lucode.</source>
         <translation>用该 CSV 的各行替换碳库表中 lucode 相同的行。</translation>
     </message>
@@ -632,13 +632,13 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>不显示进度条和摘要。</translation>
     </message>
     <message>
-        <location line="-183"/>
-        <location line="+246"/>
+        <location line="-205"/>
+        <location line="+275"/>
         <source>--threads must be a whole number from 0 (all cores) to 1024, not &apos;%1&apos;</source>
         <translation>--threads 必须是 0（全部核心）到 1024 之间的整数，而不是“%1”</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>--id needs --parcels</source>
         <translation>--id 需要同时指定 --parcels</translation>
     </message>
@@ -648,35 +648,14 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>--lulc %1：应为 FILE@YEAR 格式，如 landcover_2015.tif@2015</translation>
     </message>
     <message>
-        <location line="-258"/>
-        <location line="+263"/>
+        <location line="-287"/>
+        <location line="+292"/>
         <location line="+48"/>
         <source>input file not found: %1</source>
         <translation>找不到输入文件：%1</translation>
     </message>
     <message>
-        <location line="-35"/>
-        <source>--%1 must be a number, not &apos;%2&apos;</source>
-        <translation>--%1 必须是数字，而不是“%2”</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>--price needs two or more --lulc dates (value of the change)</source>
-        <translation>--price 需要至少两个 --lulc 日期（估值对象是碳储量变化）</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>--discount and --price-change need --price</source>
-        <translation>--discount 和 --price-change 需要同时指定 --price</translation>
-    </message>
-    <message>
-        <location line="-293"/>
-        <location line="+300"/>
-        <source>--out %1: the folder cannot be created or is not writable</source>
-        <translation>--out %1：无法创建该文件夹，或该文件夹不可写</translation>
-    </message>
-    <message>
-        <location line="-384"/>
+        <location line="-429"/>
         <source>Carbon stocks, stock change and value from dated land-cover rasters (pool-table method: IPCC Tier 1 /
 InVEST Carbon).
 
@@ -697,6 +676,12 @@ volume (m³/ha, --volume-field) and the dominant species (--species-field, mappe
 of the species table): constant BEF, C = V × WD × BEF × (1 + R) × CF (§5.1), or continuous BEF,
 C = (a·V + b) × 0.5 (§5.3). Stock per parcel = density × ellipsoidal area. Outputs in --out DIR:
 parcels_volume.csv, parcels_volume.gpkg and totals_volume.csv.
+
+Uncertainty (--uncertainty, both methods, carbon-methods.md §6.2): IPCC Approach 1 and a seeded Monte
+Carlo (--iterations, default 1000; --seed) adding 2.5/50/97.5 percentiles and Approach 1&apos;s U (%) to
+the parcel and totals tables, plus uncertainty_parameters.csv and uncertainty_run.csv. Table rows
+declare uncertainty in optional columns (&lt;column&gt;_u_pct, _sd, _dist, _min, _max; u_pct, dist);
+--default-uncertainty PCT covers the rest (docs/uncertainty.md).
 
 Example:
   tanhui-cli carbon --method pools --lulc lc2015.tif@2015 --lulc lc2024.tif@2024 \
@@ -721,12 +706,38 @@ parcels.gpkg（各碳库、各日期的储量，单位 t C 和 t C/ha；变化�
 或连续 BEF 法 C = (a·V + b) × 0.5（§5.3）。地块储量 = 碳密度 × 椭球面积。输出到 --out 目录：
 parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
 
+不确定性（--uncertainty，两种方法均适用，carbon-methods.md §6.2）：IPCC 方法 1 与带种子的蒙特卡洛模拟
+（--iterations，默认 1000；--seed），在地块表和总量表中增加 2.5/50/97.5 百分位数及方法 1 的 U（%），
+并输出 uncertainty_parameters.csv 和 uncertainty_run.csv。参数表的行可在可选列中声明不确定性
+（&lt;column&gt;_u_pct、_sd、_dist、_min、_max；u_pct、dist）；其余取值由 --default-uncertainty PCT 指定（见 docs/uncertainty.md）。
+
 示例：
   tanhui-cli carbon --method pools --lulc lc2015.tif@2015 --lulc lc2024.tif@2024 \
       --pools my_pools.csv --parcels xiaoban.shp --id XBH --price 220 --discount 8 --out carbon_out</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+394"/>
+        <source>--%1 must be a number, not &apos;%2&apos;</source>
+        <translation>--%1 必须是数字，而不是“%2”</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>--price needs two or more --lulc dates (value of the change)</source>
+        <translation>--price 需要至少两个 --lulc 日期（估值对象是碳储量变化）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--discount and --price-change need --price</source>
+        <translation>--discount 和 --price-change 需要同时指定 --price</translation>
+    </message>
+    <message>
+        <location line="-322"/>
+        <location line="+329"/>
+        <source>--out %1: the folder cannot be created or is not writable</source>
+        <translation>--out %1：无法创建该文件夹，或该文件夹不可写</translation>
+    </message>
+    <message>
+        <location line="-357"/>
         <source>--%1 is not used by --method volume</source>
         <translation>--method volume 不使用 --%1</translation>
     </message>
@@ -736,7 +747,7 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>--bef-form 必须是 constant 或 continuous，而不是“%1”</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+114"/>
         <source>species table %1, row %2 (%3) is tagged %4: %5</source>
         <translation>树种参数表 %1 第 %2 行（%3）的标签为 %4：%5</translation>
     </message>
@@ -777,16 +788,21 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
     </message>
     <message>
         <location line="+4"/>
+        <source>Pools method: write no carbon maps (c_density_&lt;year&gt;.tif, c_change_&lt;y1&gt;_&lt;y2&gt;.tif; saves disk and time on large scenes). With --parcels, a compact class-transition raster c_transition_&lt;y1&gt;_&lt;y2&gt;.tif gives the per-parcel change instead.</source>
+        <translation>碳库表法：不写出碳图（c_density_&lt;year&gt;.tif、c_change_&lt;y1&gt;_&lt;y2&gt;.tif；大范围场景可节省磁盘和时间）。指定 --parcels 时，改为写出紧凑的类别转移栅格 c_transition_&lt;y1&gt;_&lt;y2&gt;.tif，用于计算各地块的变化量。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Volume method: species parameter CSV (species_group, wd, bef, r, cf, fang_a, fang_b); default: the built-in table (values tagged unconfirmed).</source>
         <translation>蓄积量法：树种参数 CSV（species_group、wd、bef、r、cf、fang_a、fang_b）；默认：内置参数表（取值标签为 unconfirmed）。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>unknown --method &apos;%1&apos;; available: pools, volume, soil, gainloss, bluecarbon, regression</source>
         <translation>未知的 --method“%1”；可用方法：pools、volume、soil、gainloss、bluecarbon、regression</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+195"/>
         <source>pools table %1, row %2 (lucode %3 %4) is tagged %5: %6</source>
         <translation>碳库表 %1 第 %2 行（lucode %3 %4）的标签为 %5：%6</translation>
     </message>
@@ -816,8 +832,8 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>%1 个日期，%2 个地块，用时 %3 秒；已写出 %4</translation>
     </message>
     <message>
-        <location line="-339"/>
-        <location line="+348"/>
+        <location line="-365"/>
+        <location line="+374"/>
         <source>cancelled; finished outputs in %1 were not replaced</source>
         <translation>已取消；%1 中已有的完整输出未被替换</translation>
     </message>
@@ -866,7 +882,7 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
 <context>
     <name>CarbonPools</name>
     <message>
-        <location filename="../models/carbon/PoolMethod.cpp" line="+175"/>
+        <location filename="../models/carbon/PoolMethod.cpp" line="+203"/>
         <source>no land-cover raster was given</source>
         <translation>未指定土地覆盖栅格</translation>
     </message>
@@ -1404,7 +1420,7 @@ parameters_used.csv、summary.csv，以及各方法在 rasters/&lt;method&gt;/ �
 <context>
     <name>CarbonTables</name>
     <message>
-        <location filename="../models/carbon/CarbonTables.cpp" line="+149"/>
+        <location filename="../models/carbon/CarbonTables.cpp" line="+153"/>
         <source>feature id in the parcel layer</source>
         <translation>地块图层中的要素编号</translation>
     </message>
@@ -1485,6 +1501,99 @@ parameters_used.csv、summary.csv，以及各方法在 rasters/&lt;method&gt;/ �
     </message>
 </context>
 <context>
+    <name>CarbonUncertainty</name>
+    <message>
+        <location filename="../app/cli/CarbonUncertainty.cpp" line="+62"/>
+        <source>run-wide --default-uncertainty %1 % (U = 95 % half-width; carbon-methods.md §6.2 item 1)</source>
+        <translation>全局 --default-uncertainty %1 %（U = 95 % 置信区间半宽；carbon-methods.md §6.2 第 1 条）</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>%1 value(s) of the %2 have no uncertainty (no uncertainty columns in the table and no --default-uncertainty) and are treated as exact: %3</source>
+        <translation>%2中有 %1 个取值没有不确定性（表中没有不确定性列，也未指定 --default-uncertainty），按精确值处理：%3</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Uncertainty: Monte Carlo (IPCC Approach 2, 2.5/50/97.5 percentiles) and Approach 1 per parcel and in total.</source>
+        <translation>不确定性：逐地块及总体计算蒙特卡洛模拟（IPCC 方法 2，2.5/50/97.5 百分位数）和方法 1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Monte Carlo iterations (default %1).</source>
+        <translation>蒙特卡洛迭代次数（默认 %1）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Monte Carlo seed, 0 to 2^53 - 1 (default %1); the same seed gives the same numbers for any thread count.</source>
+        <translation>蒙特卡洛随机种子，0 至 2^53 - 1（默认 %1）；相同种子在任意线程数下得到相同结果。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>U in % (95 % half-width) for table values without uncertainty columns, e.g. 90 for the IPCC &apos;±90 %&apos; Tier 1 convention.</source>
+        <translation>为没有不确定性列的表值指定 U（%，95 % 置信区间半宽），例如按 IPCC Tier 1 的“±90 %”惯例取 90。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PCT</source>
+        <translation>PCT</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>--%1 needs --uncertainty</source>
+        <translation>--%1 需要同时指定 --uncertainty</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>--iterations must be a whole number from 1 to 10000000, not &apos;%1&apos;</source>
+        <translation>--iterations 必须是 1 到 10000000 之间的整数，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--seed must be a whole number from 0 to 9007199254740991, not &apos;%1&apos;</source>
+        <translation>--seed 必须是 0 到 9007199254740991 之间的整数，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--default-uncertainty must be a percentage from 0 to 1000, not &apos;%1&apos;</source>
+        <translation>--default-uncertainty 必须是 0 到 1000 之间的百分数，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--default-uncertainty %1 is read as %1 %; write 10 for 10 %</source>
+        <translation>--default-uncertainty %1 按 %1 % 理解；表示 10 % 请写 10</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>pools table</source>
+        <translation>碳库表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>uncertainty: %1 Monte Carlo iterations, seed %2</source>
+        <translation>不确定性：蒙特卡洛迭代 %1 次，种子 %2</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>species table</source>
+        <translation>树种参数表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>uncertainty: %1 Monte Carlo iterations, seed %2; total %3 t C (95 % interval %4 to %5; Approach 1 ±%6 %)</source>
+        <translation>不确定性：蒙特卡洛迭代 %1 次，种子 %2；总量 %3 t C（95 % 区间 %4 至 %5；方法 1 ±%6 %）</translation>
+    </message>
+</context>
+<context>
     <name>CarbonVolume</name>
     <message>
         <location filename="../models/carbon/VolumeMethod.cpp" line="+99"/>
@@ -1561,8 +1670,8 @@ parameters_used.csv、summary.csv，以及各方法在 rasters/&lt;method&gt;/ �
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="-472"/>
-        <location line="+259"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="-521"/>
+        <location line="+289"/>
         <location filename="../app/cli/CliCommon.cpp" line="+39"/>
         <location filename="../app/cli/RegressionCommand.cpp" line="+215"/>
         <source>(see tanhui-cli %1 --help)</source>
@@ -1574,8 +1683,8 @@ parameters_used.csv、summary.csv，以及各方法在 rasters/&lt;method&gt;/ �
         <translation>多余的参数“%1”%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="-261"/>
-        <location line="+259"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="-291"/>
+        <location line="+289"/>
         <location filename="../app/cli/CliCommon.cpp" line="+6"/>
         <location filename="../app/cli/RegressionCommand.cpp" line="+4"/>
         <source>missing --%1 %2</source>
@@ -2242,7 +2351,7 @@ Example (the sample project):
     <name>Parameters</name>
     <message>
         <location filename="../models/carbon/BlueCarbon.cpp" line="-1028"/>
-        <location filename="../models/carbon/PoolMethod.cpp" line="-196"/>
+        <location filename="../models/carbon/PoolMethod.cpp" line="-223"/>
         <location filename="../models/carbon/RegressionMethod.cpp" line="-472"/>
         <source>land-cover code</source>
         <translation>土地覆盖代码</translation>
@@ -2268,7 +2377,7 @@ Example (the sample project):
         <translation>枯死木和凋落物碳储量</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>species group</source>
         <translation>树种组</translation>
     </message>
@@ -3408,6 +3517,69 @@ SOC(t) = SOC(t0) + (SOC_eq,new − SOC(t0)) × min(1, (t − t_c) / 20)，此后
         <location line="+8"/>
         <source>cancelled; finished outputs in %1 were not replaced</source>
         <translation>已取消；%1 中已完成的输出未被替换</translation>
+    </message>
+</context>
+<context>
+    <name>Uncertainty</name>
+    <message>
+        <location filename="../models/uncertainty/UncertainParameters.cpp" line="+61"/>
+        <source>none given (treated as exact)</source>
+        <translation>未给出（按精确值处理）</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>“%1”不是数字</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the uncertainty must be ≥ 0 %, not %1</source>
+        <translation>不确定性必须 ≥ 0 %，而不是 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the standard deviation must be ≥ 0, not %1</source>
+        <translation>标准差必须 ≥ 0，而不是 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>unknown distribution &apos;%1&apos;; use normal, truncnormal, lognormal, triangular, uniform or fixed</source>
+        <translation>未知的分布“%1”；请使用 normal、truncnormal、lognormal、triangular、uniform 或 fixed</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1, row %2</source>
+        <translation>%1，第 %2 行</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>bounds are given without a distribution: set %1 to triangular or uniform</source>
+        <translation>给出了上下限但没有指定分布：请将 %1 设为 triangular 或 uniform</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>a %1 distribution needs %2 or %3</source>
+        <translation>%1 分布需要 %2 或 %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a lognormal distribution needs a positive value, not %1</source>
+        <translation>对数正态分布需要正值，而不是 %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>a %1 distribution needs %2 and %3</source>
+        <translation>%1 分布需要 %2 和 %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the value %1 must lie within [%2, %3]</source>
+        <translation>取值 %1 必须位于 [%2, %3] 之内</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the lower bound %1 is negative but %2 cannot be</source>
+        <translation>下限 %1 为负，但 %2 不能为负</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "app/cli/BlueCarbonCommand.h"
 #include "app/cli/CarbonFluxCommands.h"
 #include "app/cli/CarbonProjectCommand.h"
+#include "app/cli/CarbonUncertainty.h"
 #include "app/cli/CliCommon.h"
 #include "app/cli/RegressionCommand.h"
 #include "gis/Errors.h"
@@ -62,6 +63,13 @@ QString helpText() {
       "C = (a·V + b) × 0.5 (§5.3). Stock per parcel = density × ellipsoidal area. Outputs in --out DIR:\n"
       "parcels_volume.csv, parcels_volume.gpkg and totals_volume.csv.\n"
       "\n"
+      "Uncertainty (--uncertainty, both methods, carbon-methods.md §6.2): IPCC Approach 1 and a seeded "
+      "Monte\n"
+      "Carlo (--iterations, default 1000; --seed) adding 2.5/50/97.5 percentiles and Approach 1's U (%) to\n"
+      "the parcel and totals tables, plus uncertainty_parameters.csv and uncertainty_run.csv. Table rows\n"
+      "declare uncertainty in optional columns (<column>_u_pct, _sd, _dist, _min, _max; u_pct, dist);\n"
+      "--default-uncertainty PCT covers the rest (docs/uncertainty.md).\n"
+      "\n"
       "Example:\n"
       "  tanhui-cli carbon --method pools --lulc lc2015.tif@2015 --lulc lc2024.tif@2024 \\\n"
       "      --pools my_pools.csv --parcels xiaoban.shp --id XBH --price 220 --discount 8 --out carbon_out");
@@ -92,7 +100,8 @@ int runVolumeMethod(const QCommandLineParser& parser) {
                                 .arg(QStringLiteral("carbon"))));
             return ExitUsage;
         }
-    for (const char* name : { "lulc", "pools", "pools-override", "price", "discount", "price-change" })
+    for (const char* name :
+         { "lulc", "pools", "pools-override", "price", "discount", "price-change", "no-rasters" })
         if (parser.isSet(QString::fromLatin1(name))) {
             printError(
               CarbonCommand::tr("--%1 is not used by --method volume").arg(QString::fromLatin1(name)));
@@ -112,6 +121,9 @@ int runVolumeMethod(const QCommandLineParser& parser) {
                      .arg(parser.value(QStringLiteral("threads"))));
         return ExitUsage;
     }
+    std::optional<UncertaintyRequest> mcRequest;
+    if (const int rc = parseUncertaintyOptions(parser, threads, mcRequest); rc != ExitOk)
+        return rc;
     const QString parcelsPath = parser.value(QStringLiteral("parcels"));
     if (!QFileInfo::exists(parcelsPath)) {
         printError(CarbonCommand::tr("input file not found: %1").arg(parcelsPath));
@@ -143,6 +155,15 @@ int runVolumeMethod(const QCommandLineParser& parser) {
             return ExitFailure;
         }
         const carbon::SpeciesLookup species(loaded.table);
+        VolumeUncertaintyOutputs mcOut; // carbon-methods.md §6.2 (--uncertainty)
+        if (mcRequest) {
+            const params::Issues ui = mcOut.prepare(loaded.table, species, *form, *mcRequest);
+            issues.insert(issues.end(), ui.begin(), ui.end());
+            if (params::hasErrors(issues)) {
+                printIssues(issues);
+                return ExitFailure;
+            }
+        }
 
         gis::ParcelReadOptions readOptions;
         readOptions.open.layerName = parser.value(QStringLiteral("layer"));
@@ -175,6 +196,12 @@ int runVolumeMethod(const QCommandLineParser& parser) {
         const std::vector<carbon::VolumeParcel> results =
           carbon::computeVolumeParcels(records, species, *form);
         const carbon::VolumeTotals totals = carbon::sumVolumeParcels(records, results);
+        carbon::ExtraColumns mcColumns;
+        if (mcRequest) {
+            mcOut.run(records, results, feedback.get());
+            finishProgressLine();
+            mcColumns = mcOut.parcels();
+        }
         const QDir dir(outDir);
         for (const char* ext : { "csv", "gpkg" })
             carbon::writeVolumeParcelTable(
@@ -183,9 +210,13 @@ int runVolumeMethod(const QCommandLineParser& parser) {
               idField,
               records,
               results,
-              *form);
+              *form,
+              mcRequest ? &mcColumns : nullptr);
         carbon::writeVolumeTotalsTable(dir.filePath(QStringLiteral("totals_volume.csv")).toStdString(),
-                                       totals);
+                                       totals,
+                                       mcRequest ? mcOut.totals() : std::vector<carbon::ExtraTotalRow>{});
+        if (mcRequest)
+            mcOut.writeRunFiles(outDir, quiet);
 
         // The tag travels with the value (carbon-methods.md "How the app should use this", items 2-3).
         std::set<const carbon::SpeciesParams*> used;
@@ -306,6 +337,11 @@ int runCarbonCommand(const QStringList& arguments) {
                         "(Fang: (a·V + b) × 0.5, §5.3); default constant."),
       CarbonCommand::tr("FORM"),
       QStringLiteral("constant"));
+    const QCommandLineOption noRastersOpt(
+      QStringLiteral("no-rasters"),
+      CarbonCommand::tr("Pools method: write no carbon maps (c_density_<year>.tif, c_change_<y1>_<y2>.tif; "
+                        "saves disk and time on large scenes). With --parcels, a compact class-transition "
+                        "raster c_transition_<y1>_<y2>.tif gives the per-parcel change instead."));
     const QCommandLineOption speciesTableOpt(
       QStringLiteral("species-table"),
       CarbonCommand::tr("Volume method: species parameter CSV (species_group, wd, bef, r, cf, fang_a, "
@@ -330,6 +366,8 @@ int runCarbonCommand(const QStringList& arguments) {
                         volumeFieldOpt,
                         befFormOpt,
                         speciesTableOpt });
+    parser.addOption(noRastersOpt);
+    parser.addOptions(uncertaintyOptions());
 
     if (const auto stop =
           parseCommandLine(parser, arguments, QStringLiteral("carbon"), { methodOpt, outOpt }))
@@ -358,6 +396,9 @@ int runCarbonCommand(const QStringList& arguments) {
                      .arg(parser.value(threadsOpt)));
         return ExitUsage;
     }
+    std::optional<UncertaintyRequest> mcRequest; // carbon-methods.md §6.2 (--uncertainty)
+    if (const int rc = parseUncertaintyOptions(parser, threads, mcRequest); rc != ExitOk)
+        return rc;
     if (parser.isSet(idOpt) && !parser.isSet(parcelsOpt)) {
         printError(CarbonCommand::tr("--id needs --parcels"));
         return ExitUsage;
@@ -457,6 +498,11 @@ int runCarbonCommand(const QStringList& arguments) {
             return ExitFailure;
         }
         const carbon::PoolLookup pools(table);
+        PoolUncertaintyOutputs mcOut;
+        if (mcRequest) {
+            const params::Issues ui = mcOut.prepare(table, pools, *mcRequest);
+            issues.insert(issues.end(), ui.begin(), ui.end());
+        }
         const params::Issues inputIssues = carbon::validatePoolInputs(
           inputs,
           pools,
@@ -473,9 +519,14 @@ int runCarbonCommand(const QStringList& arguments) {
         options.outDir = outDir.toStdString();
         options.valuation = valuation;
         options.feedback = feedback.get();
+        options.writeDensityRasters = options.writeChangeRasters = !parser.isSet(noRastersOpt);
+        options.writeTransitionRasters = (mcRequest || parser.isSet(noRastersOpt)) && !parcelsPath.isEmpty();
         const carbon::PoolRunResult run = carbon::runPoolRasters(inputs, pools, options);
         const QDir dir(outDir);
-        carbon::writeTotalsTable(dir.filePath(QStringLiteral("totals.csv")).toStdString(), run);
+        carbon::writeTotalsTable(dir.filePath(QStringLiteral("totals.csv")).toStdString(),
+                                 run,
+                                 mcRequest ? mcOut.totals(run, feedback.get())
+                                           : std::vector<carbon::ExtraTotalRow>{});
         carbon::writeClassTotalsTable(
           dir.filePath(QStringLiteral("totals_by_class.csv")).toStdString(), run, pools);
         carbon::writeParametersUsedTable(dir.filePath(QStringLiteral("parameters_used.csv")).toStdString(),
@@ -498,6 +549,9 @@ int runCarbonCommand(const QStringList& arguments) {
             zonal.feedback = feedback.get();
             const std::vector<carbon::ParcelCarbon> perParcel =
               carbon::runPoolParcels(parcels, inputs, pools, run, zonal);
+            carbon::ExtraColumns mcColumns;
+            if (mcRequest)
+                mcColumns = mcOut.parcels(run, perParcel, feedback.get());
             for (const char* ext : { "csv", "gpkg" })
                 carbon::writeParcelTable(
                   dir.filePath(QStringLiteral("parcels.") + QLatin1String(ext)).toStdString(),
@@ -505,10 +559,13 @@ int runCarbonCommand(const QStringList& arguments) {
                   parser.value(idOpt),
                   run,
                   pools,
-                  perParcel);
+                  perParcel,
+                  mcRequest ? &mcColumns : nullptr);
             parcelCount = parcels.parcels.size();
         }
         finishProgressLine();
+        if (mcRequest)
+            mcOut.writeRunFiles(outDir, quiet);
 
         // The tag travels with the value (carbon-methods.md "How the app should use this", items 2-3).
         // A few flagged rows are named one by one; many are summarised (all are in parameters_used.csv).

@@ -42,7 +42,9 @@ QString pairSuffix(const PairTotals& p) {
 
 } // namespace
 
-void writeTotalsTable(const std::string& path, const PoolRunResult& run) {
+void writeTotalsTable(const std::string& path,
+                      const PoolRunResult& run,
+                      const std::vector<ExtraTotalRow>& extraRows) {
     std::vector<Row> rows;
     const QString tC = QStringLiteral("t C");
     for (const DateTotals& d : run.dates)
@@ -76,6 +78,8 @@ void writeTotalsTable(const std::string& path, const PoolRunResult& run) {
     rows.push_back({ QStringLiteral("flagged_parameter_rows"),
                      double(run.flaggedClasses().size()),
                      QStringLiteral("rows") });
+    for (const ExtraTotalRow& e : extraRows)
+        rows.push_back({ e.quantity, e.value, e.unit });
     writeRows(path, rows);
 }
 
@@ -207,11 +211,14 @@ void writeParcelTable(const std::string& path,
                       const QString& idField,
                       const PoolRunResult& run,
                       const PoolLookup& pools,
-                      const std::vector<ParcelCarbon>& carbon) {
+                      const std::vector<ParcelCarbon>& carbon,
+                      const ExtraColumns* extra) {
     const std::vector<CarbonColumn> described = parcelColumns(idField, run);
     std::vector<gis::TableColumn> columns;
     for (const CarbonColumn& c : described)
         columns.push_back(c.column);
+    if (extra)
+        columns.insert(columns.end(), extra->columns.begin(), extra->columns.end());
     const bool gpkg = QString::fromStdString(path).endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive);
     gis::writeTable(
       path,
@@ -258,6 +265,8 @@ void writeParcelTable(const std::string& path,
           v[k++] = flagged.join(QLatin1Char(' '));
           v[k++] = nodataShare;
           v[k++] = parcel.repaired ? 1 : 0;
+          if (extra)
+              extra->fill(i, v, k);
           if (gpkg)
               wkb = parcel.wkb;
       },

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "gis/TableWriter.h"
+#include "models/carbon/ExtraColumns.h"
 #include "models/carbon/PoolMethod.h"
 
 #include <QString>
@@ -23,7 +24,10 @@ struct CarbonColumn {
 /// difference of the two totals), `npv` (currency, first → last date, when valued), then
 /// `valuation_constant` (currency/t C), per-pool stocks `c_above_<year>` …, valid and nodata areas
 /// (ha), and `unconfirmed_classes` (count of flagged table rows used; see parameters_used.csv).
-void writeTotalsTable(const std::string& path, const PoolRunResult& run);
+/// `extraRows` (e.g. uncertainty) are appended at the end.
+void writeTotalsTable(const std::string& path,
+                      const PoolRunResult& run,
+                      const std::vector<ExtraTotalRow>& extraRows = {});
 
 /// @brief `totals_by_class.csv`: per land-cover class and date: code, name, area (ha), stock per pool
 /// and total (t C), density (t C/ha), the row's tag and source.
@@ -43,12 +47,13 @@ std::vector<CarbonColumn> parcelColumns(const QString& idField, const PoolRunRes
 /// (t C/ha of valid area), nodata_ha_<y>; per pair change_t_<y1>_<y2> (cells valid on both dates),
 /// change_tco2e_<y1>_<y2> (× 44/12), change_t_per_yr_<y1>_<y2>, stock_difference_t_<y1>_<y2>; flags:
 /// flagged_parameters (codes of secondary/unconfirmed/example rows used), nodata_share (largest over
-/// dates, 0–1), geometry_repaired. Atomic (gis::writeTable).
+/// dates, 0–1), geometry_repaired; then `extra`'s columns when given. Atomic (gis::writeTable).
 void writeParcelTable(const std::string& path,
                       const gis::ParcelSet& parcels,
                       const QString& idField,
                       const PoolRunResult& run,
                       const PoolLookup& pools,
-                      const std::vector<ParcelCarbon>& carbon);
+                      const std::vector<ParcelCarbon>& carbon,
+                      const ExtraColumns* extra = nullptr);
 
 } // namespace tanhui::models::carbon

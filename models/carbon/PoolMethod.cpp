@@ -6,6 +6,7 @@
 #include "gis/ParcelReader.h"
 #include "gis/RasterDataset.h"
 #include "gis/RasterWriter.h"
+#include "models/uncertainty/UncertainParameters.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -84,6 +85,8 @@ const params::TableSpec& carbonPoolsSpec() {
             { "c_dead", QT_TRANSLATE_NOOP("Parameters", "dead wood and litter carbon stock"), unit, 0, 5000 }
         };
         s.textColumns = { "lulc_name", "name_zh" };
+        // Optional uncertainty columns (c_above_u_pct, c_above_dist, …, u_pct, dist, u_source).
+        uncertainty::addUncertaintyColumns(s);
         s.defaultPath = "carbon/carbon_pools.csv";
         return s;
     }();
@@ -121,6 +124,8 @@ const params::TableSpec& speciesParamsSpec() {
               false },
         };
         s.textColumns = { "name_zh", "name_latin" };
+        // Optional uncertainty columns (wd_u_pct, wd_dist, …, u_pct, dist, u_source).
+        uncertainty::addUncertaintyColumns(s);
         s.defaultPath = "carbon/species_params_cn.csv";
         return s;
     }();
@@ -146,6 +151,29 @@ PoolLookup::PoolLookup(const params::ParameterTable& table) {
         c.line = row.line;
         m_classes[c.code] = c;
     }
+    for (auto& [code, c] : m_classes) {
+        c.index = int(m_codes.size());
+        m_codes.push_back(code);
+    }
+}
+
+double transitionValue(const PoolLookup& pools, std::int64_t code1, std::int64_t code2) {
+    const PoolClass* a = pools.find(code1);
+    const PoolClass* b = pools.find(code2);
+    if (!a || !b)
+        return -1.0;
+    return double(a->index) * double(pools.codes().size()) + double(b->index);
+}
+
+bool decodeTransition(const PoolLookup& pools, double value, std::int64_t& code1, std::int64_t& code2) {
+    const double n = double(pools.codes().size());
+    if (!(value >= 0) || value >= n * n || value != std::floor(value))
+        return false;
+    const auto i1 = std::size_t(std::floor(value / n));
+    const auto i2 = std::size_t(value - double(i1) * n);
+    code1 = pools.codes()[i1];
+    code2 = pools.codes()[i2];
+    return true;
 }
 
 const PoolClass* PoolLookup::find(std::int64_t code) const {
@@ -295,12 +323,14 @@ PoolRunResult runPoolRasters(const std::vector<LulcInput>& inputs,
 
     // Pairs: consecutive dates, plus first → last when there are more than two dates.
     for (std::size_t i = 1; i < nd; ++i)
-        result.pairs.push_back({ int(i - 1), int(i), inputs[i - 1].year, inputs[i].year, 0, 0, 0, {}, {} });
+        result.pairs.push_back(
+          { int(i - 1), int(i), inputs[i - 1].year, inputs[i].year, 0, 0, 0, {}, {}, {}, {} });
     if (nd > 2)
-        result.pairs.push_back({ 0, int(nd - 1), inputs.front().year, inputs.back().year, 0, 0, 0, {}, {} });
+        result.pairs.push_back(
+          { 0, int(nd - 1), inputs.front().year, inputs.back().year, 0, 0, 0, {}, {}, {}, {} });
 
     // Writers (atomic: temporaries renamed at the end).
-    std::vector<std::unique_ptr<gis::RasterWriter>> densityWriters, changeWriters;
+    std::vector<std::unique_ptr<gis::RasterWriter>> densityWriters, changeWriters, transitionWriters;
     if (!options.outDir.empty()) {
         const QDir dir(QString::fromStdString(options.outDir));
         gis::RasterSpec density;
@@ -311,9 +341,10 @@ PoolRunResult runPoolRasters(const std::vector<LulcInput>& inputs,
         density.nodata = kDensityNodata;
         density.bandDescriptions = { "c_above", "c_below", "c_soil", "c_dead", "c_total" };
         density.metadata = { { "UNIT", "t C/ha" } };
-        for (const LulcInput& in : inputs)
-            densityWriters.push_back(std::make_unique<gis::RasterWriter>(
-              dir.filePath(QStringLiteral("c_density_%1.tif").arg(in.year)).toStdString(), density));
+        if (options.writeDensityRasters)
+            for (const LulcInput& in : inputs)
+                densityWriters.push_back(std::make_unique<gis::RasterWriter>(
+                  dir.filePath(QStringLiteral("c_density_%1.tif").arg(in.year)).toStdString(), density));
         gis::RasterSpec change = density;
         change.type = gis::RasterSpec::Type::Float64;
         change.bands = 1;
@@ -321,9 +352,29 @@ PoolRunResult runPoolRasters(const std::vector<LulcInput>& inputs,
         change.bandDescriptions = { "c_change" };
         change.metadata = { { "UNIT", "t C/ha" } };
         for (PairTotals& p : result.pairs) {
+            if (!options.writeChangeRasters)
+                break;
             p.changeRaster =
               dir.filePath(QStringLiteral("c_change_%1_%2.tif").arg(p.year1).arg(p.year2)).toStdString();
             changeWriters.push_back(std::make_unique<gis::RasterWriter>(p.changeRaster, change));
+        }
+        if (options.writeTransitionRasters) {
+            const double n = double(pools.codes().size());
+            gis::RasterSpec transition = change;
+            transition.type = n * n <= 255.0       ? gis::RasterSpec::Type::Byte
+                              : n * n < 16777216.0 ? gis::RasterSpec::Type::Float32
+                                                   : gis::RasterSpec::Type::Float64;
+            transition.nodata = transition.type == gis::RasterSpec::Type::Byte ? 255.0 : -1.0;
+            transition.bandDescriptions = { "c_transition" };
+            transition.metadata = { { "ENCODING",
+                                      "index(class y1) * n + index(class y2), ascending lucode" } };
+            for (PairTotals& p : result.pairs) {
+                p.transitionRaster =
+                  dir.filePath(QStringLiteral("c_transition_%1_%2.tif").arg(p.year1).arg(p.year2))
+                    .toStdString();
+                transitionWriters.push_back(
+                  std::make_unique<gis::RasterWriter>(p.transitionRaster, transition));
+            }
         }
     }
 
@@ -340,6 +391,7 @@ PoolRunResult runPoolRasters(const std::vector<LulcInput>& inputs,
     std::vector<std::vector<unsigned char>> valid(nd);
     std::vector<std::vector<const PoolClass*>> cls(nd);
     std::vector<double> bandBuffer, changeBuffer;
+    std::vector<std::uint8_t> byteBuffer;
     for (int row0 = 0; row0 < grid.rows; row0 += rowsPerStrip) {
         if (options.feedback) {
             options.feedback->throwIfCancelled();
@@ -444,6 +496,22 @@ PoolRunResult runPoolRasters(const std::vector<LulcInput>& inputs,
                       a[k] && b[k] ? b[k]->total() - a[k]->total() : std::numeric_limits<double>::quiet_NaN();
                 changeWriters[p]->writeRows(1, w.row0, w.rows, changeBuffer.data());
             }
+            if (!transitionWriters.empty()) {
+                const double nClasses = double(pools.codes().size());
+                if (nClasses * nClasses <= 255.0) {
+                    byteBuffer.resize(n);
+                    for (std::size_t k = 0; k < n; ++k)
+                        byteBuffer[k] = a[k] && b[k] ? std::uint8_t(a[k]->index * int(nClasses) + b[k]->index)
+                                                     : std::uint8_t(255);
+                    transitionWriters[p]->writeRows(1, w.row0, w.rows, byteBuffer.data());
+                } else {
+                    changeBuffer.resize(n);
+                    for (std::size_t k = 0; k < n; ++k)
+                        changeBuffer[k] =
+                          a[k] && b[k] ? double(a[k]->index) * nClasses + double(b[k]->index) : -1.0;
+                    transitionWriters[p]->writeRows(1, w.row0, w.rows, changeBuffer.data());
+                }
+            }
         }
     }
 
@@ -484,6 +552,7 @@ PoolRunResult runPoolRasters(const std::vector<LulcInput>& inputs,
                 continue;
             const double ha = areaHa(tally);
             pt.bothValidAreaHa += ha;
+            pt.transitionAreaHa[key] += ha;
             pt.changeT += ha * (pools.find(key.second)->total() - pools.find(key.first)->total());
         }
         pt.stockDifferenceT =
@@ -505,6 +574,8 @@ PoolRunResult runPoolRasters(const std::vector<LulcInput>& inputs,
         wr->commit();
     for (auto& wr : changeWriters)
         wr->commit();
+    for (auto& wr : transitionWriters)
+        wr->commit();
     if (options.feedback)
         options.feedback->setProgress(100.0, "carbon per cell");
     return result;
@@ -518,13 +589,32 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
     std::vector<gis::ZonalBand> bands;
     for (const LulcInput& in : inputs)
         gis::appendRasterBands(in.path, bands, "lulc_" + std::to_string(in.year));
-    for (const PairTotals& p : run.pairs) {
+    // With transition rasters (written for uncertainty), per-parcel change comes from the transition
+    // areas and the change rasters are not read again (a Byte transition band is much cheaper in the
+    // zonal pass than a Float64 change band).
+    bool useTransitions = !run.pairs.empty();
+    for (const PairTotals& p : run.pairs)
+        useTransitions = useTransitions && !p.transitionRaster.empty();
+    std::vector<std::size_t> changeBand(run.pairs.size(), std::size_t(-1));
+    for (std::size_t q = 0; q < run.pairs.size() && !useTransitions; ++q) {
+        const PairTotals& p = run.pairs[q];
         if (p.changeRaster.empty())
             throw gis::GisError(gis::GisError::Kind::InvalidArgument,
                                 "Per-parcel change needs the change rasters: run the pool method with an "
                                 "output folder.");
+        changeBand[q] = bands.size();
         gis::appendRasterBands(
           p.changeRaster, bands, "change_" + std::to_string(p.year1) + "_" + std::to_string(p.year2));
+    }
+    std::vector<std::size_t> transitionBand(run.pairs.size(), std::size_t(-1));
+    for (std::size_t p = 0; p < run.pairs.size(); ++p) {
+        const PairTotals& pt = run.pairs[p];
+        if (pt.transitionRaster.empty())
+            continue;
+        transitionBand[p] = bands.size();
+        gis::appendRasterBands(pt.transitionRaster,
+                               bands,
+                               "transition_" + std::to_string(pt.year1) + "_" + std::to_string(pt.year2));
     }
     gis::ZonalOptions options = zonal;
     options.stats = gis::Stat::Count | gis::Stat::Majority | gis::Stat::Area;
@@ -548,6 +638,7 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
                                           " is missing from the pools table.");
                 const double ha = ct.areaM2 / 10000.0;
                 pd.validAreaHa += ha;
+                pd.classAreaHa[c->code] += ha;
                 for (int p = 0; p < kPoolCount; ++p)
                     pd.poolT[std::size_t(p)] += ha * c->density[std::size_t(p)];
                 pd.totalT += ha * c->total();
@@ -557,11 +648,30 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
             }
             pc.dates.push_back(pd);
         }
+        for (std::size_t p = 0; p < run.pairs.size() && transitionBand[0] != std::size_t(-1); ++p) {
+            std::map<std::pair<std::int64_t, std::int64_t>, double> areas;
+            for (const gis::ClassTotal& ct : zr.stats[i][transitionBand[p]].classes) {
+                std::int64_t c1 = 0, c2 = 0;
+                if (!decodeTransition(pools, ct.value, c1, c2))
+                    throw gis::GisError(gis::GisError::Kind::InvalidArgument,
+                                        "Unexpected value " + std::to_string(ct.value) +
+                                          " in the transition raster \"" + run.pairs[p].transitionRaster +
+                                          "\".");
+                areas[{ c1, c2 }] += ct.areaM2 / 10000.0;
+            }
+            pc.transitionAreaHa.push_back(std::move(areas));
+        }
         for (std::size_t p = 0; p < run.pairs.size(); ++p) {
-            const gis::ZonalStats& s = zr.stats[i][nd + p];
             double change = 0;
-            for (const gis::ClassTotal& ct : s.classes)
-                change += ct.value * ct.areaM2 / 10000.0;
+            if (useTransitions) {
+                // Σ over (class y1, class y2) of area × (density₂ − density₁): the same quantity as the
+                // change raster's Σ value × area (it may differ in the last digits: other grouping).
+                for (const auto& [codes, ha] : pc.transitionAreaHa[p])
+                    change += ha * (pools.find(codes.second)->total() - pools.find(codes.first)->total());
+            } else {
+                for (const gis::ClassTotal& ct : zr.stats[i][changeBand[p]].classes)
+                    change += ct.value * ct.areaM2 / 10000.0;
+            }
             pc.changeT.push_back(change);
             pc.stockDifferenceT.push_back(pc.dates[std::size_t(run.pairs[p].index2)].totalT -
                                           pc.dates[std::size_t(run.pairs[p].index1)].totalT);

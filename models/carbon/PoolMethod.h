@@ -41,6 +41,7 @@ const params::TableSpec& speciesParamsSpec();
 /// @brief A class's pool densities (t C/ha) with the provenance of its table row.
 struct PoolClass {
     std::int64_t code = 0;
+    int index = 0;                            ///< position in PoolLookup::classes() (ascending codes)
     std::array<double, kPoolCount> density{}; ///< t C/ha
     double total() const { return density[0] + density[1] + density[2] + density[3]; }
     QString name;
@@ -56,9 +57,12 @@ public:
     explicit PoolLookup(const params::ParameterTable& table);
     const PoolClass* find(std::int64_t code) const;
     const std::map<std::int64_t, PoolClass>& classes() const { return m_classes; }
+    /// The codes in ascending order (codes()[c.index] == c.code).
+    const std::vector<std::int64_t>& codes() const { return m_codes; }
 
 private:
     std::map<std::int64_t, PoolClass> m_classes;
+    std::vector<std::int64_t> m_codes;
 };
 
 /// @brief One dated land-cover raster (single band, integer classes).
@@ -103,10 +107,22 @@ struct PairTotals {
     double bothValidAreaHa = 0;
     std::optional<double> npv; ///< changeT × K (currency), when valuation was asked (first → last pair)
     std::string changeRaster;  ///< c_change_<y1>_<y2>.tif (t C/ha, Float64, nodata NaN), if written
+    /// c_transition_<y1>_<y2>.tif (transitionValue() of the two classes, nodata −1), if written
+    std::string transitionRaster;
+    /// Area (ha) of each (class at y1, class at y2) over cells valid on both dates (for uncertainty).
+    std::map<std::pair<std::int64_t, std::int64_t>, double> transitionAreaHa;
 };
 
 struct PoolRunOptions {
-    std::string outDir;                      ///< rasters are written here; empty: no rasters
+    std::string outDir; ///< rasters are written here; empty: no rasters
+    /// Write c_density_<year>.tif (off: only the change rasters, which per-parcel change needs, are
+    /// written; saves disk and time on large scenes when the density maps are not wanted).
+    bool writeDensityRasters = true;
+    /// Write c_change_<y1>_<y2>.tif (off: per-parcel change then needs writeTransitionRasters).
+    bool writeChangeRasters = true;
+    /// Write c_transition_<y1>_<y2>.tif for each pair: per-parcel transition areas for Monte Carlo
+    /// uncertainty of the change (models/uncertainty/CarbonMonteCarlo.h).
+    bool writeTransitionRasters = false;
     std::optional<ValuationInput> valuation; ///< years are taken from the first and last inputs
     std::size_t memoryBudgetBytes = 256u << 20;
     gis::Feedback* feedback = nullptr;
@@ -124,6 +140,14 @@ struct PoolRunResult {
     std::vector<PoolClass> flaggedClasses() const;
 };
 
+/// @brief Value of a cell of a transition raster: i1 × n + i2, where i1, i2 are the positions of the two
+/// dates' classes in `pools.classes()` (ascending codes) and n its size. Byte rasters when n² ≤ 255
+/// (up to 15 classes; nodata 255), Float32 up to 4,096 classes (exact below 2²⁴), Float64 beyond
+/// (nodata −1); nodata marks a cell invalid on either date.
+double transitionValue(const PoolLookup& pools, std::int64_t code1, std::int64_t code2);
+/// The two codes of a transition value; false when the value is not one.
+bool decodeTransition(const PoolLookup& pools, double value, std::int64_t& code1, std::int64_t& code2);
+
 /// @brief Per-cell pass over all dates (block by block, memory bounded): densities per pool and total
 /// (written as c_density_<year>.tif: bands c_above, c_below, c_soil, c_dead, c_total, Float32, nodata
 /// −1 like InVEST's _CARBON_NODATA), change rasters for each pair (Float64, nodata NaN), whole-raster
@@ -139,7 +163,8 @@ struct ParcelDate {
     double totalT = 0;
     double validAreaHa = 0;
     double nodataAreaHa = 0;
-    double majorityClass = 0; ///< NaN when the parcel has no valid cell
+    double majorityClass = 0;                   ///< NaN when the parcel has no valid cell
+    std::map<std::int64_t, double> classAreaHa; ///< true area (ha) of each class
 };
 
 /// @brief Carbon of one parcel: stocks = Σ over classes of true class area (ha, exact coverage, from
@@ -151,10 +176,15 @@ struct ParcelCarbon {
     std::vector<double> stockDifferenceT;   ///< per pair
     std::vector<std::int64_t> flaggedCodes; ///< classes present whose table row is flagged
     std::vector<std::int64_t> usedCodes;    ///< every class present on any date (ascending)
+    /// Per pair, when the run wrote transition rasters: true area (ha) of each (class y1, class y2)
+    /// over cells valid on both dates.
+    std::vector<std::map<std::pair<std::int64_t, std::int64_t>, double>> transitionAreaHa;
 };
 
 /// @brief Zonal pass of the parcels over the land-cover rasters and the change rasters of `run`
-/// (which must have been written). Results in ParcelSet order.
+/// (which must have been written); when `run` wrote transition rasters, over those instead of the
+/// change rasters, and the change is Σ transition area × (density₂ − density₁) (the same quantity; last
+/// digits may differ). One coverage per parcel for all bands. Results in ParcelSet order.
 std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
                                          const std::vector<LulcInput>& inputs,
                                          const PoolLookup& pools,

@@ -416,9 +416,10 @@ void writeVolumeParcelTable(const std::string& path,
                             const QString& idField,
                             const std::vector<VolumeRecord>& records,
                             const std::vector<VolumeParcel>& results,
-                            BefForm form) {
+                            BefForm form,
+                            const ExtraColumns* extra) {
     using T = gis::TableColumn::Type;
-    const std::vector<gis::TableColumn> columns = {
+    std::vector<gis::TableColumn> columns = {
         { "fid", T::Integer },
         { idField.isEmpty() ? std::string("id") : idField.toStdString(), T::String },
         { "species", T::String },
@@ -433,6 +434,8 @@ void writeVolumeParcelTable(const std::string& path,
         { "flagged_parameters", T::String },
         { "geometry_repaired", T::Integer },
     };
+    if (extra)
+        columns.insert(columns.end(), extra->columns.begin(), extra->columns.end());
     const QString method =
       form == BefForm::Constant ? QStringLiteral("constant_bef") : QStringLiteral("continuous_bef");
     const bool gpkg = QString::fromStdString(path).endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive);
@@ -458,6 +461,8 @@ void writeVolumeParcelTable(const std::string& path,
           v[k++] = p.flagged ? QVariant(p.group->group + QLatin1Char(':') + params::tagName(p.group->tag))
                              : QVariant(QString());
           v[k++] = parcels.parcels[i].repaired ? 1 : 0;
+          if (extra)
+              extra->fill(i, v, k);
           if (gpkg)
               wkb = parcels.parcels[i].wkb;
       },
@@ -465,27 +470,25 @@ void writeVolumeParcelTable(const std::string& path,
       parcels.crs);
 }
 
-void writeVolumeTotalsTable(const std::string& path, const VolumeTotals& totals) {
+void writeVolumeTotalsTable(const std::string& path,
+                            const VolumeTotals& totals,
+                            const std::vector<ExtraTotalRow>& extraRows) {
     using T = gis::TableColumn::Type;
-    struct Line {
-        const char* quantity;
-        double value;
-        const char* unit;
+    std::vector<ExtraTotalRow> lines = {
+        { QStringLiteral("carbon_total"), totals.carbonT, QStringLiteral("t C") },
+        { QStringLiteral("co2e_total"), totals.co2eT, QStringLiteral("t CO2e") },
+        { QStringLiteral("area_ha"), totals.areaHa, QStringLiteral("ha") },
+        { QStringLiteral("parcels"), double(totals.parcels), QStringLiteral("count") },
+        { QStringLiteral("flagged_parcels"), double(totals.flaggedParcels), QStringLiteral("count") },
     };
-    const std::vector<Line> lines = {
-        { "carbon_total", totals.carbonT, "t C" },
-        { "co2e_total", totals.co2eT, "t CO2e" },
-        { "area_ha", totals.areaHa, "ha" },
-        { "parcels", double(totals.parcels), "count" },
-        { "flagged_parcels", double(totals.flaggedParcels), "count" },
-    };
+    lines.insert(lines.end(), extraRows.begin(), extraRows.end());
     gis::writeTable(path,
                     { { "quantity", T::String }, { "value", T::Real }, { "unit", T::String } },
                     lines.size(),
                     [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
-                        v[0] = QString::fromLatin1(lines[i].quantity);
+                        v[0] = lines[i].quantity;
                         v[1] = lines[i].value;
-                        v[2] = QString::fromLatin1(lines[i].unit);
+                        v[2] = lines[i].unit;
                     });
 }
 

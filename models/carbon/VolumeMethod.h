@@ -2,6 +2,7 @@
 #pragma once
 
 #include "gis/VectorLayer.h"
+#include "models/carbon/ExtraColumns.h"
 #include "models/params/ParameterTable.h"
 
 #include <QString>
@@ -164,16 +165,19 @@ VolumeTotals sumVolumeParcels(const std::vector<VolumeRecord>& records,
 /// @brief `parcels_volume.csv` / `.gpkg` (with geometry): fid, the id field (named as in the layer; "id"
 /// when none), species (as given), species_group, method_form, area_ha, volume_m3_per_ha,
 /// biomass_t_per_ha, carbon_t_per_ha, carbon_t, co2e_t, flagged_parameters ("group:tag" of a flagged
-/// species row), geometry_repaired. Atomic (gis::writeTable).
+/// species row), geometry_repaired; then `extra`'s columns when given. Atomic (gis::writeTable).
 void writeVolumeParcelTable(const std::string& path,
                             const gis::ParcelSet& parcels,
                             const QString& idField,
                             const std::vector<VolumeRecord>& records,
                             const std::vector<VolumeParcel>& results,
-                            BefForm form);
+                            BefForm form,
+                            const ExtraColumns* extra = nullptr);
 
 /// @brief `totals_volume.csv`: quantity,value,unit rows carbon_total (t C), co2e_total (t CO2e),
-/// area_ha (ha), parcels (count), flagged_parcels (count). Atomic.
-void writeVolumeTotalsTable(const std::string& path, const VolumeTotals& totals);
+/// area_ha (ha), parcels (count), flagged_parcels (count), then `extraRows`. Atomic.
+void writeVolumeTotalsTable(const std::string& path,
+                            const VolumeTotals& totals,
+                            const std::vector<ExtraTotalRow>& extraRows = {});
 
 } // namespace tanhui::models::carbon

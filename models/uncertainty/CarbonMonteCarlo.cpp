@@ -1,0 +1,381 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/uncertainty/CarbonMonteCarlo.h"
+
+#include "gis/Errors.h"
+#include "gis/Feedback.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <exception>
+#include <limits>
+#include <mutex>
+#include <thread>
+
+namespace tanhui::models::uncertainty {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+int threadCount(int requested, std::size_t work) {
+    const int hw = int(std::max(1u, std::thread::hardware_concurrency()));
+    const int n = requested > 0 ? requested : hw;
+    return int(std::clamp<std::size_t>(std::size_t(n), 1, std::max<std::size_t>(1, work)));
+}
+
+/// Runs fn(i) for i in [0, count) on `threads` threads (dynamic chunks; each i by exactly one thread).
+/// The first exception (e.g. CancelledError) is rethrown after all threads have stopped.
+void parallelFor(std::size_t count,
+                 int threads,
+                 gis::Feedback* feedback,
+                 const std::function<void(std::size_t)>& fn) {
+    std::atomic<std::size_t> next{ 0 };
+    std::atomic<std::size_t> done{ 0 };
+    std::atomic<bool> stop{ false };
+    std::exception_ptr error;
+    std::mutex mutex;
+    constexpr std::size_t chunk = 16;
+    auto worker = [&](bool main) {
+        try {
+            for (;;) {
+                if (stop)
+                    return;
+                const std::size_t begin = next.fetch_add(chunk);
+                if (begin >= count)
+                    return;
+                const std::size_t end = std::min(count, begin + chunk);
+                for (std::size_t i = begin; i < end; ++i)
+                    fn(i);
+                done += end - begin;
+                if (main && feedback) {
+                    feedback->throwIfCancelled();
+                    feedback->setProgress(100.0 * double(done) / double(count), "Monte Carlo");
+                }
+            }
+        } catch (...) {
+            const std::lock_guard<std::mutex> lock(mutex);
+            if (!error)
+                error = std::current_exception();
+            stop = true;
+        }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t)
+        pool.emplace_back(worker, false);
+    worker(true);
+    for (std::thread& t : pool)
+        t.join();
+    if (error)
+        std::rethrow_exception(error);
+}
+
+QuantityUncertainty summarizeQuantity(double central, std::vector<double>& samples, double u95) {
+    QuantityUncertainty q;
+    q.central = central;
+    q.u95 = u95;
+    q.mc = summarize(samples);
+    return q;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------------
+
+PoolUncertaintyModel buildPoolUncertainty(const params::ParameterTable& table,
+                                          const carbon::PoolLookup& pools,
+                                          const UncertaintyDefaults& defaults) {
+    PoolUncertaintyModel model;
+    model.codes = pools.codes();
+    for (std::int64_t code : model.codes) {
+        const params::TableRow* row = table.find(QString::number(code));
+        std::array<UncertainValue, carbon::kPoolCount> values;
+        for (int p = 0; p < carbon::kPoolCount; ++p) {
+            const QString column = QString::fromLatin1(carbon::poolName(p));
+            if (row) {
+                values[std::size_t(p)] = readUncertainty(table, *row, column, defaults, model.issues);
+            } else {
+                // A PoolLookup built from this table has every key; keep the central value anyway.
+                values[std::size_t(p)].id =
+                  "carbon_pools/" + std::to_string(code) + "/" + column.toStdString();
+                values[std::size_t(p)].dist = Distribution::fixed(pools.find(code)->density[std::size_t(p)]);
+            }
+            if (values[std::size_t(p)].dist.isFixed() && values[std::size_t(p)].dist.value != 0)
+                model.fixedIds.push_back(std::to_string(code) + "/" + column.toStdString());
+        }
+        model.pools.push_back(std::move(values));
+    }
+    return model;
+}
+
+PoolUnitAreas wholeRasterAreas(const carbon::PoolRunResult& run) {
+    PoolUnitAreas a;
+    for (const carbon::DateTotals& d : run.dates)
+        a.dateClassHa.push_back(d.classAreaHa);
+    for (const carbon::PairTotals& p : run.pairs)
+        a.pairTransitionHa.push_back(p.transitionAreaHa);
+    return a;
+}
+
+PoolUnitAreas parcelAreas(const carbon::ParcelCarbon& parcel) {
+    PoolUnitAreas a;
+    for (const carbon::ParcelDate& d : parcel.dates)
+        a.dateClassHa.push_back(d.classAreaHa);
+    a.pairTransitionHa = parcel.transitionAreaHa;
+    return a;
+}
+
+PoolMonteCarloResult runPoolMonteCarlo(const PoolUncertaintyModel& model,
+                                       const PoolUnitAreas& total,
+                                       const std::vector<PoolUnitAreas>& parcels,
+                                       const MonteCarloOptions& options) {
+    PoolMonteCarloResult result;
+    const int n = std::max(1, options.iterations);
+    result.metadata.seed = options.seed;
+    result.metadata.iterations = n;
+
+    // Draws: one row per (class, pool), then each class's total density per iteration.
+    std::vector<Distribution> dists;
+    std::vector<std::uint64_t> keys;
+    for (const auto& values : model.pools)
+        for (const UncertainValue& v : values) {
+            dists.push_back(v.dist);
+            keys.push_back(parameterKey(v.id));
+        }
+    const DrawMatrix draws(dists, keys, options.seed, n);
+    const std::size_t nClasses = model.codes.size();
+    std::vector<double> density(nClasses * std::size_t(n), 0.0); // [class][iteration], t C/ha
+    for (std::size_t k = 0; k < nClasses; ++k)
+        for (int p = 0; p < carbon::kPoolCount; ++p) {
+            const double* row = draws.row(k * carbon::kPoolCount + std::size_t(p));
+            double* out = density.data() + k * std::size_t(n);
+            for (int i = 0; i < n; ++i)
+                out[i] += row[i];
+        }
+    std::map<std::int64_t, std::size_t> index;
+    for (std::size_t k = 0; k < nClasses; ++k)
+        index[model.codes[k]] = k;
+    auto classOf = [&](std::int64_t code) -> std::size_t {
+        const auto it = index.find(code);
+        if (it == index.end())
+            throw gis::GisError(gis::GisError::Kind::InvalidArgument,
+                                "Land-cover code " + std::to_string(code) + " has no uncertainty model.");
+        return it->second;
+    };
+
+    // Approach 1 of a stock: Eq. 3.2 over area × pool density terms; returns (stock, U).
+    auto stockApproach1 = [&](const std::map<std::int64_t, double>& areas) {
+        std::vector<double> x, u;
+        for (const auto& [code, ha] : areas) {
+            const auto& values = model.pools[classOf(code)];
+            for (const UncertainValue& v : values) {
+                x.push_back(ha * v.dist.value);
+                u.push_back(v.dist.u95());
+            }
+        }
+        double s = 0;
+        for (double t : x)
+            s += t;
+        return std::pair{ s, approach1Sum(x, u) };
+    };
+
+    auto computeUnit = [&](const PoolUnitAreas& areas) {
+        UnitUncertainty out;
+        std::vector<double> samples(static_cast<std::size_t>(n));
+        for (const auto& dateAreas : areas.dateClassHa) {
+            std::fill(samples.begin(), samples.end(), 0.0);
+            double central = 0;
+            for (const auto& [code, ha] : dateAreas) {
+                const std::size_t k = classOf(code);
+                const double* d = density.data() + k * std::size_t(n);
+                for (int i = 0; i < n; ++i)
+                    samples[std::size_t(i)] += ha * d[i];
+                double c = 0;
+                for (const UncertainValue& v : model.pools[k])
+                    c += v.dist.value;
+                central += ha * c;
+            }
+            out.stocks.push_back(summarizeQuantity(central, samples, stockApproach1(dateAreas).second));
+        }
+        for (const auto& pairAreas : areas.pairTransitionHa) {
+            std::fill(samples.begin(), samples.end(), 0.0);
+            std::map<std::int64_t, double> from, to;
+            for (const auto& [codes, ha] : pairAreas) {
+                const double* d1 = density.data() + classOf(codes.first) * std::size_t(n);
+                const double* d2 = density.data() + classOf(codes.second) * std::size_t(n);
+                for (int i = 0; i < n; ++i)
+                    samples[std::size_t(i)] += ha * (d2[i] - d1[i]);
+                from[codes.first] += ha;
+                to[codes.second] += ha;
+            }
+            const auto [s1, u1] = stockApproach1(from);
+            const auto [s2, u2] = stockApproach1(to);
+            double central = 0;
+            for (const auto& [codes, ha] : pairAreas) {
+                double c1 = 0, c2 = 0;
+                for (const UncertainValue& v : model.pools[classOf(codes.first)])
+                    c1 += v.dist.value;
+                for (const UncertainValue& v : model.pools[classOf(codes.second)])
+                    c2 += v.dist.value;
+                central += ha * (c2 - c1);
+            }
+            const double u = pairAreas.empty() ? kNaN : approach1Difference(s1, u1, s2, u2);
+            out.changes.push_back(summarizeQuantity(central, samples, u));
+        }
+        return out;
+    };
+
+    result.total = computeUnit(total);
+    result.parcels.resize(parcels.size());
+    const int threads = threadCount(options.threads, parcels.size());
+    result.metadata.threadsUsed = threads;
+    parallelFor(parcels.size(), threads, options.feedback, [&](std::size_t i) {
+        result.parcels[i] = computeUnit(parcels[i]);
+    });
+    if (options.feedback)
+        options.feedback->setProgress(100.0, "Monte Carlo");
+    return result;
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+namespace {
+constexpr const char* kVolumeColumns[6] = { "wd", "bef", "r", "cf", "fang_a", "fang_b" };
+}
+
+VolumeUncertaintyModel buildVolumeUncertainty(const params::ParameterTable& table,
+                                              const carbon::SpeciesLookup& species,
+                                              carbon::BefForm form,
+                                              const UncertaintyDefaults& defaults) {
+    VolumeUncertaintyModel model;
+    for (const carbon::SpeciesParams& g : species.groups()) {
+        const params::TableRow* row = table.find(g.group);
+        std::array<UncertainValue, 6> values;
+        for (int c = 0; c < 6; ++c) {
+            const QString column = QString::fromLatin1(kVolumeColumns[c]);
+            const bool used = form == carbon::BefForm::Constant ? c < 4 : c >= 4;
+            if (row && used && table.columnIndex(column) >= 0 &&
+                row->values[std::size_t(table.columnIndex(column))]) {
+                values[std::size_t(c)] = readUncertainty(table, *row, column, defaults, model.issues);
+                if (values[std::size_t(c)].dist.isFixed())
+                    model.fixedIds.push_back(g.group.toStdString() + "/" + column.toStdString());
+            } else {
+                values[std::size_t(c)].id =
+                  std::string("species_params_cn/") + g.group.toStdString() + "/" + column.toStdString();
+                const double v = c == 0   ? g.wd
+                                 : c == 1 ? g.bef
+                                 : c == 2 ? g.r
+                                 : c == 3 ? g.cf
+                                 : c == 4 ? g.fangA.value_or(kNaN)
+                                          : g.fangB.value_or(kNaN);
+                values[std::size_t(c)].dist = Distribution::fixed(v);
+            }
+        }
+        model.groups[g.group] = std::move(values);
+    }
+    return model;
+}
+
+VolumeMonteCarloResult runVolumeMonteCarlo(const VolumeUncertaintyModel& model,
+                                           const std::vector<carbon::VolumeRecord>& records,
+                                           const std::vector<carbon::VolumeParcel>& results,
+                                           carbon::BefForm form,
+                                           const MonteCarloOptions& options) {
+    VolumeMonteCarloResult out;
+    const int n = std::max(1, options.iterations);
+    out.metadata.seed = options.seed;
+    out.metadata.iterations = n;
+    // Draws per group (in the model's key order), 6 rows each.
+    std::vector<Distribution> dists;
+    std::vector<std::uint64_t> keys;
+    std::map<QString, std::size_t> groupIndex;
+    for (const auto& [group, values] : model.groups) {
+        groupIndex[group] = groupIndex.size();
+        for (const UncertainValue& v : values) {
+            dists.push_back(v.dist);
+            keys.push_back(parameterKey(v.id));
+        }
+    }
+    const DrawMatrix draws(dists, keys, options.seed, n);
+    const bool constant = form == carbon::BefForm::Constant;
+    auto density = [&](std::size_t g, int i, double volume) {
+        auto at = [&](int c) { return draws.row(g * 6 + std::size_t(c))[i]; };
+        return constant ? carbon::constantBefDensity(volume, at(0), at(1), at(2), at(3)).carbon
+                        : carbon::continuousBefDensity(volume, at(4), at(5)).carbon;
+    };
+    auto approach1 = [&](const std::array<UncertainValue, 6>& v, double areaVolume, double area) {
+        if (constant) {
+            const double u[] = {
+                v[0].dist.u95(), v[1].dist.u95(), uOnePlusR(v[2].dist.u95(), v[2].dist.value), v[3].dist.u95()
+            };
+            return approach1Product(u);
+        }
+        const double x[] = { v[4].dist.value * areaVolume, v[5].dist.value * area };
+        const double u[] = { v[4].dist.u95(), v[5].dist.u95() };
+        return approach1Sum(x, u);
+    };
+
+    out.parcels.resize(records.size());
+    const int threads = threadCount(options.threads, records.size());
+    out.metadata.threadsUsed = threads;
+    parallelFor(records.size(), threads, options.feedback, [&](std::size_t r) {
+        const carbon::VolumeParcel& p = results[r];
+        QuantityUncertainty& q = out.parcels[r];
+        if (!p.group) {
+            q.central = q.u95 = kNaN;
+            q.mc = { kNaN, kNaN, kNaN, kNaN };
+            return;
+        }
+        const std::size_t g = groupIndex.at(p.group->group);
+        const double area = records[r].areaHa;
+        std::vector<double> samples(static_cast<std::size_t>(n));
+        for (int i = 0; i < n; ++i)
+            samples[std::size_t(i)] = density(g, i, p.volume) * area;
+        q = summarizeQuantity(
+          p.carbonT, samples, approach1(model.groups.at(p.group->group), p.volume * area, area));
+    });
+
+    // Total: per group Σ area × V and Σ area (record order), then per iteration Σ over groups. For the
+    // constant form the density is linear in V, and for the continuous form affine, so the group sums
+    // give the exact per-iteration total.
+    std::vector<double> areaVolume(groupIndex.size(), 0.0), areaSum(groupIndex.size(), 0.0);
+    std::vector<unsigned char> present(groupIndex.size(), 0);
+    double central = 0;
+    for (std::size_t r = 0; r < records.size(); ++r) {
+        if (!results[r].group)
+            continue;
+        const std::size_t g = groupIndex.at(results[r].group->group);
+        areaVolume[g] += records[r].areaHa * results[r].volume;
+        areaSum[g] += records[r].areaHa;
+        present[g] = 1;
+        central += results[r].carbonT;
+    }
+    std::vector<double> samples(static_cast<std::size_t>(n), 0.0);
+    std::vector<double> x, u;
+    for (const auto& [group, g] : groupIndex) {
+        if (!present[g])
+            continue;
+        // Constant form: carbon is linear in V; continuous form: (a·V + b) × 0.5 is affine in V.
+        for (int i = 0; i < n; ++i)
+            samples[std::size_t(i)] +=
+              constant ? density(g, i, 1.0) * areaVolume[g]
+                       : (draws.row(g * 6 + 4)[i] * areaVolume[g] + draws.row(g * 6 + 5)[i] * areaSum[g]) *
+                           carbon::kFangCarbonFraction;
+        const auto& v = model.groups.at(group);
+        const double groupCentral =
+          constant
+            ? carbon::constantBefDensity(
+                1.0, v[0].dist.value, v[1].dist.value, v[2].dist.value, v[3].dist.value)
+                  .carbon *
+                areaVolume[g]
+            : (v[4].dist.value * areaVolume[g] + v[5].dist.value * areaSum[g]) * carbon::kFangCarbonFraction;
+        x.push_back(groupCentral);
+        u.push_back(approach1(v, areaVolume[g], areaSum[g]));
+    }
+    out.total = summarizeQuantity(central, samples, approach1Sum(x, u));
+    if (options.feedback)
+        options.feedback->setProgress(100.0, "Monte Carlo");
+    return out;
+}
+
+} // namespace tanhui::models::uncertainty

@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/uncertainty/UncertainParameters.h"
+
+#include <QCoreApplication>
+
+#include <cmath>
+#include <deque>
+#include <mutex>
+
+namespace tanhui::models::uncertainty {
+
+namespace {
+
+/// Translation context of this file's user-facing strings.
+struct Uncertainty {
+    Q_DECLARE_TR_FUNCTIONS(Uncertainty)
+};
+
+/// Stable storage for the generated column names (TableSpec holds const char*).
+const char* intern(const std::string& name) {
+    static std::mutex mutex;
+    static std::deque<std::string> names;
+    const std::lock_guard<std::mutex> lock(mutex);
+    for (const std::string& n : names)
+        if (n == name)
+            return n.c_str();
+    names.push_back(name);
+    return names.back().c_str();
+}
+
+const char* const kSuffixes[] = { "_dist", "_u_pct", "_sd", "_min", "_max" };
+
+} // namespace
+
+void addUncertaintyColumns(params::TableSpec& spec) {
+    auto add = [&](const std::string& name) {
+        for (const char* t : spec.textColumns)
+            if (name == t)
+                return;
+        spec.textColumns.push_back(intern(name));
+    };
+    for (const params::ColumnSpec& c : spec.values)
+        for (const char* s : kSuffixes)
+            add(std::string(c.name) + s);
+    for (const char* s : { "dist", "u_pct", "u_source" })
+        add(s);
+}
+
+UncertainValue readUncertainty(const params::ParameterTable& table,
+                               const params::TableRow& row,
+                               const QString& column,
+                               const UncertaintyDefaults& defaults,
+                               params::Issues& issues) {
+    UncertainValue out;
+    const params::TableSpec& spec = table.spec();
+    out.id = std::string(spec.id) + "/" + row.key.toStdString() + "/" + column.toStdString();
+    const int index = table.columnIndex(column);
+    const double value = index >= 0 ? row.values[std::size_t(index)].value_or(0.0) : 0.0;
+    const bool nonNegative = index >= 0 && spec.values[std::size_t(index)].min >= 0;
+    out.dist = Distribution::fixed(value);
+    out.provenance = Uncertainty::tr("none given (treated as exact)");
+
+    auto text = [&](const QString& name) -> QString {
+        const auto it = row.text.find(name.toLower());
+        return it == row.text.end() ? QString() : it->second.trimmed();
+    };
+    // The column-specific text, else the row-wide one (for dist and u_pct).
+    QString usedColumn;
+    auto pick = [&](const QString& suffix, const QString& rowWide) {
+        QString v = text(column + suffix);
+        usedColumn = column + suffix;
+        if (v.isEmpty() && !rowWide.isEmpty()) {
+            v = text(rowWide);
+            usedColumn = rowWide;
+        }
+        return v;
+    };
+    auto issue = [&](const QString& col, const QString& message) {
+        issues.push_back({ params::Issue::Severity::Error, row.file, row.line, col, message });
+    };
+    bool bad = false;
+    auto number = [&](const QString& suffix, const QString& rowWide, std::optional<double>& v) {
+        const QString t = pick(suffix, rowWide);
+        if (t.isEmpty())
+            return;
+        bool ok = false;
+        const double x = t.toDouble(&ok);
+        if (!ok || !std::isfinite(x)) {
+            issue(usedColumn, Uncertainty::tr("'%1' is not a number").arg(t));
+            bad = true;
+            return;
+        }
+        v = x;
+    };
+    const QString kindText = pick(QStringLiteral("_dist"), QStringLiteral("dist"));
+    const QString kindColumn = usedColumn;
+    std::optional<double> uPct, sd, lo, hi;
+    number(QStringLiteral("_u_pct"), QStringLiteral("u_pct"), uPct);
+    const QString uColumn = usedColumn;
+    number(QStringLiteral("_sd"), {}, sd);
+    const QString sdColumn = usedColumn;
+    number(QStringLiteral("_min"), {}, lo);
+    number(QStringLiteral("_max"), {}, hi);
+    if (uPct && *uPct < 0) {
+        issue(uColumn, Uncertainty::tr("the uncertainty must be ≥ 0 %, not %1").arg(*uPct));
+        bad = true;
+    }
+    if (sd && *sd < 0) {
+        issue(sdColumn, Uncertainty::tr("the standard deviation must be ≥ 0, not %1").arg(*sd));
+        bad = true;
+    }
+    Distribution::Kind kind = Distribution::Kind::Fixed;
+    const bool hasKind = !kindText.isEmpty();
+    if (hasKind && !parseKind(kindText.toStdString(), kind)) {
+        issue(kindColumn,
+              Uncertainty::tr("unknown distribution '%1'; use normal, truncnormal, lognormal, triangular, "
+                              "uniform or fixed")
+                .arg(kindText));
+        bad = true;
+    }
+    if (bad)
+        return out;
+
+    const bool anyTable = hasKind || uPct || sd || lo || hi;
+    if (!anyTable) {
+        if (defaults.uPct) {
+            out.dist = fromPercent(value, *defaults.uPct, nonNegative);
+            out.provenance = defaults.provenance;
+            out.origin = UncertainValue::Origin::RunDefault;
+        }
+        return out;
+    }
+    out.origin = UncertainValue::Origin::Table;
+    out.provenance = Uncertainty::tr("%1, row %2").arg(row.file).arg(row.line);
+    const QString source = text(QStringLiteral("u_source"));
+    if (!source.isEmpty())
+        out.provenance += QStringLiteral(": ") + source;
+    const double sdValue = sd ? *sd : uPct ? *uPct / 100.0 * std::fabs(value) / 1.96 : -1.0;
+    using K = Distribution::Kind;
+    if (!hasKind) {
+        if (lo || hi) {
+            issue(column + QStringLiteral("_dist"),
+                  Uncertainty::tr("bounds are given without a distribution: set %1 to triangular or uniform")
+                    .arg(column + QStringLiteral("_dist")));
+            out.origin = UncertainValue::Origin::None;
+            return out;
+        }
+        // A U or an SD alone: the rule of fromPercent() (a zero value with an SD: normal around 0,
+        // truncated at 0 for non-negative columns).
+        if (value != 0)
+            out.dist = fromPercent(value, sdValue * 1.96 / std::fabs(value) * 100.0, nonNegative);
+        else
+            out.dist =
+              nonNegative ? Distribution::truncatedNormal(0, sdValue) : Distribution::normal(0, sdValue);
+        return out;
+    }
+    switch (kind) {
+        case K::Fixed:
+            out.dist = Distribution::fixed(value);
+            break;
+        case K::Normal:
+        case K::TruncatedNormal:
+        case K::Lognormal:
+            if (sdValue < 0) {
+                issue(column + QStringLiteral("_sd"),
+                      Uncertainty::tr("a %1 distribution needs %2 or %3")
+                        .arg(kindText, column + QStringLiteral("_sd"), column + QStringLiteral("_u_pct")));
+                out.origin = UncertainValue::Origin::None;
+                return out;
+            }
+            if (kind == K::Lognormal && value <= 0 && sdValue > 0) {
+                issue(column,
+                      Uncertainty::tr("a lognormal distribution needs a positive value, not %1").arg(value));
+                out.origin = UncertainValue::Origin::None;
+                return out;
+            }
+            out.dist = kind == K::Normal            ? Distribution::normal(value, sdValue)
+                       : kind == K::TruncatedNormal ? Distribution::truncatedNormal(value, sdValue)
+                                                    : Distribution::lognormal(value, sdValue);
+            break;
+        case K::Triangular:
+        case K::Uniform:
+            if (!lo || !hi) {
+                issue(column + (lo ? QStringLiteral("_max") : QStringLiteral("_min")),
+                      Uncertainty::tr("a %1 distribution needs %2 and %3")
+                        .arg(kindText, column + QStringLiteral("_min"), column + QStringLiteral("_max")));
+                out.origin = UncertainValue::Origin::None;
+                return out;
+            }
+            if (!(*lo <= value && value <= *hi)) {
+                issue(column + QStringLiteral("_min"),
+                      Uncertainty::tr("the value %1 must lie within [%2, %3]").arg(value).arg(*lo).arg(*hi));
+                out.origin = UncertainValue::Origin::None;
+                return out;
+            }
+            if (nonNegative && *lo < 0) {
+                issue(
+                  column + QStringLiteral("_min"),
+                  Uncertainty::tr("the lower bound %1 is negative but %2 cannot be").arg(*lo).arg(column));
+                out.origin = UncertainValue::Origin::None;
+                return out;
+            }
+            out.dist = kind == K::Triangular ? Distribution::triangular(*lo, value, *hi)
+                                             : Distribution::uniform(*lo, *hi, value);
+            break;
+    }
+    return out;
+}
+
+QString describe(const Distribution& d) {
+    using K = Distribution::Kind;
+    const QString name = QString::fromLatin1(kindName(d.kind));
+    switch (d.kind) {
+        case K::Fixed:
+            return QStringLiteral("fixed(%1)").arg(d.value, 0, 'g', 10);
+        case K::Normal:
+        case K::TruncatedNormal:
+        case K::Lognormal:
+            return QStringLiteral("%1(mean %2, sd %3)")
+              .arg(name)
+              .arg(d.value, 0, 'g', 10)
+              .arg(d.sd, 0, 'g', 10);
+        case K::Triangular:
+            return QStringLiteral("triangular(min %1, mode %2, max %3)")
+              .arg(d.min, 0, 'g', 10)
+              .arg(d.value, 0, 'g', 10)
+              .arg(d.max, 0, 'g', 10);
+        case K::Uniform:
+            return QStringLiteral("uniform(min %1, max %2)").arg(d.min, 0, 'g', 10).arg(d.max, 0, 'g', 10);
+    }
+    return name;
+}
+
+} // namespace tanhui::models::uncertainty

@@ -1,0 +1,7 @@
+# Uncertainty (carbon-methods.md §6.2): distributions, counter-based RNG, percentiles, IPCC Approach 1 and
+# Approach 2 (Monte Carlo) for the carbon methods.
+target_sources(tanhui_models PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/Distribution.cpp ${CMAKE_CURRENT_LIST_DIR}/Distribution.h
+  ${CMAKE_CURRENT_LIST_DIR}/UncertainParameters.cpp ${CMAKE_CURRENT_LIST_DIR}/UncertainParameters.h
+  ${CMAKE_CURRENT_LIST_DIR}/CarbonMonteCarlo.cpp ${CMAKE_CURRENT_LIST_DIR}/CarbonMonteCarlo.h
+)
