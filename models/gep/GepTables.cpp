@@ -278,6 +278,7 @@ std::map<QString, EcosystemParams> ecosystemsFromTable(const params::ParameterTa
         e.group = text(row, "group");
         e.pestGroup = text(row, "pest_group");
         e.climateWaterForm = text(row, "climate_form") == QLatin1String("water");
+        e.climateApplies = !text(row, "climate_form").isEmpty();
         e.runoffCoef = col(row, spec, "runoff_coef");
         e.stormRunoffCoef = col(row, spec, "storm_runoff_coef");
         e.storageDepthM = col(row, spec, "storage_depth_m");

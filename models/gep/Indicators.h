@@ -82,6 +82,7 @@ struct EcosystemParams {
     std::optional<double> codKgPerHa, nh3nKgPerHa, tpKgPerHa; ///< §4.7 removal per year
     std::optional<double> etHotMmPerDay;  ///< transpiration (or evaporation) on air-conditioning days
     bool climateWaterForm = false;        ///< §4.10 water-surface form (wetlands, mangroves, water)
+    bool climateApplies = true;           ///< false: no climate-regulation form (built-up land)
     bool waterConservationCounted = true; ///< §6.2: saline intertidal water is not counted
     QString pestGroup;                    ///< "forest" or "grassland" (natural stands, §4.11), else empty
     QString source;
