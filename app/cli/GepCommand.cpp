@@ -93,7 +93,59 @@ struct Model {
     gep::Profile profile;
     std::map<QString, gep::EcosystemParams> ecosystems;
     gep::Constants constants;
+    params::ParameterTable parcelInputs;    ///< --parcel-inputs: key "<layer>:<parcel id>"
+    std::vector<params::TableRow> products; ///< --products
 };
+
+/// `--parcel-inputs`: per-parcel attributes that no raster gives (gep-methods.md §4.5, §4.12, §4.13).
+const params::TableSpec& parcelInputSpec() {
+    static const params::TableSpec spec{
+        "gep_parcel_inputs",
+        "parcel",
+        false,
+        QT_TRANSLATE_NOOP("Parameters", "parcel (<layer>:<id>)"),
+        { { "visits", QT_TRANSLATE_NOOP("Parameters", "visits per year"), "visit/a", 0, 1e10, false, false },
+          { "spend_per_visit_cny",
+            QT_TRANSLATE_NOOP("Parameters", "travel cost per visit"),
+            "CNY/visit",
+            0,
+            1e7,
+            false,
+            false },
+          { "shoreline_m",
+            QT_TRANSLATE_NOOP("Parameters", "protected shoreline"),
+            "m",
+            0,
+            1e7,
+            false,
+            false },
+          { "reservoir_capacity_m3",
+            QT_TRANSLATE_NOOP("Parameters", "reservoir total capacity"),
+            "m3",
+            0,
+            1e12,
+            false,
+            false } },
+        {},
+        "",
+    };
+    return spec;
+}
+
+/// `--products`: material products per land-cover class (§4.1): yield per ha and the price key.
+const params::TableSpec& productSpec() {
+    static const params::TableSpec spec{
+        "gep_products",
+        "product",
+        false,
+        QT_TRANSLATE_NOOP("Parameters", "product"),
+        { { "lucode", QT_TRANSLATE_NOOP("Parameters", "land-cover code"), "code", 0, 1e9 },
+          { "yield_t_per_ha", QT_TRANSLATE_NOOP("Parameters", "yield"), "t/ha/a", 0, 1e6 } },
+        { "price_key" },
+        "",
+    };
+    return spec;
+}
 
 /// One evaluated parcel.
 struct ParcelRow {
@@ -478,6 +530,21 @@ RunResult runProject(const models::Project& project,
                 row.flags << QStringLiteral("low_coverage"); // §10.2: fewer than ~25 input pixels
             for (const QString& f : std::as_const(row.flags))
                 (void)f;
+            const QString inputKey = layer.id + QLatin1Char(':') + row.id;
+            if (const params::TableRow* extra = model.parcelInputs.find(inputKey)) {
+                in.visits = extra->values[0];
+                in.spendPerVisitYuan = extra->values[1];
+                in.shorelineM = extra->values[2];
+                in.reservoirCapacityM3 = extra->values[3];
+            }
+            for (const params::TableRow& prod : model.products) {
+                if (QString::number(qint64(prod.values[0].value_or(-1))) != row.ecosystemKey)
+                    continue;
+                const auto pk = prod.text.find(QStringLiteral("price_key"));
+                in.products.push_back({ prod.key,
+                                        { prod.values[1].value_or(0) * row.areaHa, gep::Unit::Tonne },
+                                        pk == prod.text.end() ? prod.key : pk->second });
+            }
             gep::Constants k = model.constants;
             row.results = gep::evaluateParcel(in, ecoParams, k, model.prices, model.profile);
             run.rows.push_back(std::move(row));
@@ -758,6 +825,23 @@ int runGepCommand(const QStringList& arguments) {
       GepCommand::tr("A scenario project (e.g. a restoration plan): its GEP minus the "
                      "baseline's, per parcel and in total."),
       QStringLiteral("FILE"));
+    const QCommandLineOption inputsOpt(
+      QStringLiteral("parcel-inputs"),
+      GepCommand::tr("Per-parcel attributes CSV: parcel (<layer>:<id>), visits, "
+                     "spend_per_visit_cny, shoreline_m, reservoir_capacity_m3, source."),
+      QStringLiteral("CSV"));
+    const QCommandLineOption productsOpt(
+      QStringLiteral("products"),
+      GepCommand::tr("Material products CSV: product, lucode, yield_t_per_ha, price_key "
+                     "(a key of the price table, per t), source."),
+      QStringLiteral("CSV"));
+    const QCommandLineOption seawallCostOpt(
+      QStringLiteral("seawall-cost"),
+      GepCommand::tr("Sea-wall construction cost, CNY per m (no verified default)."),
+      QStringLiteral("CNY"));
+    const QCommandLineOption seawallLifeOpt(QStringLiteral("seawall-life"),
+                                            GepCommand::tr("Sea-wall design life, years."),
+                                            QStringLiteral("YEARS"));
     const QCommandLineOption quietOpt(QStringLiteral("quiet"), GepCommand::tr("No progress bar."));
     parser.addOptions({ projectOpt,
                         outOpt,
@@ -771,6 +855,10 @@ int runGepCommand(const QStringList& arguments) {
                         slopeOpt,
                         layersOpt,
                         scenarioOpt,
+                        inputsOpt,
+                        productsOpt,
+                        seawallCostOpt,
+                        seawallLifeOpt,
                         quietOpt });
     if (auto rc = parseCommandLine(parser, arguments, QStringLiteral("gep"), { projectOpt, outOpt }))
         return *rc;
@@ -836,6 +924,43 @@ int runGepCommand(const QStringList& arguments) {
     issues.insert(issues.end(), constTable.issues.begin(), constTable.issues.end());
     model.constants = gep::constantsFromTable(constTable.table, issues);
     model.constants.acDays = s.acDays;
+    for (const auto& [opt, target] : { std::pair{ &seawallCostOpt, &model.constants.seawallYuanPerM },
+                                       std::pair{ &seawallLifeOpt, &model.constants.seawallLifeYears } }) {
+        if (!parser.isSet(*opt))
+            continue;
+        const double v = parser.value(*opt).toDouble(&ok);
+        if (!ok || v <= 0) {
+            printError(GepCommand::tr("--%1 must be a positive number, not '%2'")
+                         .arg(opt->names().front(), parser.value(*opt)));
+            return ExitUsage;
+        }
+        *target = v;
+    }
+    if (parser.isSet(inputsOpt)) {
+        params::LoadedTable t =
+          params::loadTable(parcelInputSpec(), parser.value(inputsOpt), params::Provenance::UserSupplied);
+        issues.insert(issues.end(), t.issues.begin(), t.issues.end());
+        model.parcelInputs = t.table;
+    }
+    if (parser.isSet(productsOpt)) {
+        params::LoadedTable t =
+          params::loadTable(productSpec(), parser.value(productsOpt), params::Provenance::UserSupplied);
+        issues.insert(issues.end(), t.issues.begin(), t.issues.end());
+        model.products = t.table.rows();
+        for (const params::TableRow& r : model.products) {
+            const auto pk = r.text.find(QStringLiteral("price_key"));
+            const QString key = pk == r.text.end() || pk->second.isEmpty() ? r.key : pk->second;
+            if (!model.prices.find(key))
+                issues.push_back(
+                  { params::Issue::Severity::Error,
+                    r.file,
+                    r.line,
+                    QStringLiteral("price_key"),
+                    GepCommand::tr("no price '%1' in the price table; add it with --prices (value, unit, "
+                                   "basis t, price_year, source)")
+                      .arg(key) });
+        }
+    }
     model.ecosystems = gep::ecosystemsFromTable(ecoTable.table);
     if (parser.isSet(deflOpt)) {
         params::LoadedTable defl =

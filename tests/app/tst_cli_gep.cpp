@@ -95,6 +95,7 @@ class TstCliGep : public QObject {
 private slots:
     void initTestCase();
     void sampleProject();
+    void parcelInputsAndProducts();
     void unsourcedPriceRefused();
     void priceUnitMismatch();
     void negativePrecipitation();
@@ -221,6 +222,74 @@ void TstCliGep::sampleProject() {
         if (row[2] == QLatin1String("mangrove") && row[3] == QLatin1String("water_conservation"))
             mangroveWater = row[4].contains(QLatin1String("saline"));
     QVERIFY(mangroveWater);
+}
+
+// Recreation, coastal protection and material products from user tables (gep-methods.md §4.1, §4.12,
+// §4.13; the M1 inputs of §6.2 on one restoration plot), with a user price for the product.
+void TstCliGep::parcelInputsAndProducts() {
+    const QString inputs = m_dir.filePath(QStringLiteral("inputs.csv"));
+    QFile f(inputs);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("parcel,visits,spend_per_visit_cny,shoreline_m,source\n"
+            "mangrove_restoration:HSL-01,100000,80,1200,park survey 2024 (test)\n");
+    f.close();
+    const QString products = m_dir.filePath(QStringLiteral("products.csv"));
+    QFile g(products);
+    QVERIFY(g.open(QIODevice::WriteOnly));
+    g.write("product,lucode,yield_t_per_ha,price_key,source\nmangrove_fish,42,0.5,fish_price,test\n");
+    g.close();
+    const QString prices = m_dir.filePath(QStringLiteral("fish_prices.csv"));
+    QFile h(prices);
+    QVERIFY(h.open(QIODevice::WriteOnly));
+    h.write("key,value,unit,basis,price_year,source\nfish_price,20000,CNY/t,t,2024,market survey (test)\n");
+    h.close();
+    const QString out = m_dir.filePath(QStringLiteral("inputs_out"));
+    const Run r = runCli({ QStringLiteral("gep"),
+                           QStringLiteral("--project"),
+                           m_project,
+                           QStringLiteral("--out"),
+                           out,
+                           QStringLiteral("--layers"),
+                           QStringLiteral("mangrove_restoration"),
+                           QStringLiteral("--parcel-inputs"),
+                           inputs,
+                           QStringLiteral("--products"),
+                           products,
+                           QStringLiteral("--prices"),
+                           prices,
+                           QStringLiteral("--seawall-cost"),
+                           QStringLiteral("20000"),
+                           QStringLiteral("--seawall-life"),
+                           QStringLiteral("50"),
+                           QStringLiteral("--quiet") });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const auto ind = readCsv(out + QStringLiteral("/indicators.csv"));
+    const QStringList header = ind.front();
+    const int cId = header.indexOf(QStringLiteral("parcel_id")),
+              cInd = header.indexOf(QStringLiteral("indicator")),
+              cComp = header.indexOf(QStringLiteral("component")),
+              cVal = header.indexOf(QStringLiteral("value_cny")),
+              cCat = header.indexOf(QStringLiteral("category")),
+              cEco = header.indexOf(QStringLiteral("ecosystem"));
+    std::map<QString, double> hsl01;
+    int material = 0;
+    for (std::size_t i = 1; i < ind.size(); ++i) {
+        const QStringList& row = ind[i];
+        if (row[cComp] != QLatin1String("total"))
+            continue;
+        if (row[cId] == QLatin1String("HSL-01"))
+            hsl01[row[cInd]] = row[cVal].toDouble();
+        if (row[cInd] == QLatin1String("material_products")) {
+            QCOMPARE(row[cCat], QStringLiteral("material"));
+            QCOMPARE(row[cEco], QStringLiteral("mangrove"));
+            ++material;
+        }
+        if (row[cInd] == QLatin1String("recreation"))
+            QCOMPARE(row[cCat], QStringLiteral("cultural"));
+    }
+    QVERIFY(std::fabs(hsl01[QStringLiteral("recreation")] - 8000000.0) < 0.01);
+    QVERIFY(std::fabs(hsl01[QStringLiteral("coastal_protection")] - 480000.0) < 0.01);
+    QVERIFY(material > 0);
 }
 
 void TstCliGep::unsourcedPriceRefused() {
