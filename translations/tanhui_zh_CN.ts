@@ -982,7 +982,7 @@ docs/gep.md；P = 1），再用精确分区统计引擎求地块均值。固碳�
   tanhui-cli gep --project sample/project.tanhui.json --out gep_out --ac-days 120</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+159"/>
         <source>raster %1 is not on the grid of the DEM %2; resample the RUSLE factors to the DEM grid (same origin, cell size and size)</source>
         <translation>栅格 %1 与 DEM %2 的网格不一致；请将 RUSLE 因子重采样到 DEM 网格（相同的原点、像元大小和行列数）</translation>
     </message>
@@ -1027,7 +1027,7 @@ docs/gep.md；P = 1），再用精确分区统计引擎求地块均值。固碳�
         <translation>代码 %1</translation>
     </message>
     <message>
-        <location line="+265"/>
+        <location line="+280"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
@@ -1087,12 +1087,32 @@ docs/gep.md；P = 1），再用精确分区统计引擎求地块均值。固碳�
         <translation>情景项目（如修复规划）：按地块和总计给出其 GEP 减去基准 GEP 的差值。</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Per-parcel attributes CSV: parcel (&lt;layer&gt;:&lt;id&gt;), visits, spend_per_visit_cny, shoreline_m, reservoir_capacity_m3, source.</source>
+        <translation>地块属性 CSV：parcel（&lt;图层&gt;:&lt;id&gt;）、visits、spend_per_visit_cny、shoreline_m、reservoir_capacity_m3、source。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Material products CSV: product, lucode, yield_t_per_ha, price_key (a key of the price table, per t), source.</source>
+        <translation>物质产品 CSV：product、lucode、yield_t_per_ha、price_key（价格表中按吨计价的键）、source。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sea-wall construction cost, CNY per m (no verified default).</source>
+        <translation>海堤建设成本，元/米（无经核实的默认值）。</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Sea-wall design life, years.</source>
+        <translation>海堤设计寿命，年。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>No progress bar.</source>
         <translation>不显示进度条。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>--slope-length must be a positive number of metres, not &apos;%1&apos;</source>
         <translation>--slope-length 必须是正的米数，而不是“%1”</translation>
     </message>
@@ -1117,7 +1137,17 @@ docs/gep.md；P = 1），再用精确分区统计引擎求地块均值。固碳�
         <translation>未知的 --price-set“%1”；已有：%2</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+28"/>
+        <source>--%1 must be a positive number, not &apos;%2&apos;</source>
+        <translation>--%1 必须是正数，而不是“%2”</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>no price &apos;%1&apos; in the price table; add it with --prices (value, unit, basis t, price_year, source)</source>
+        <translation>价格表中没有价格“%1”；请用 --prices 添加（value、unit、basis t、price_year、source）</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>profile %1 is tagged %2: %3</source>
         <translation>核算方案 %1 的标记为 %2：%3</translation>
     </message>
@@ -1504,13 +1534,49 @@ docs/gep.md；P = 1），再用精确分区统计引擎求地块均值。固碳�
 <context>
     <name>Parameters</name>
     <message>
+        <location filename="../app/cli/GepCommand.cpp" line="-999"/>
+        <source>parcel (&lt;layer&gt;:&lt;id&gt;)</source>
+        <translation>地块（&lt;图层&gt;:&lt;id&gt;）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>visits per year</source>
+        <translation>年游客人次</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>travel cost per visit</source>
+        <translation>人均旅行费用</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>protected shoreline</source>
+        <translation>受保护岸线</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>reservoir total capacity</source>
+        <translation>水库总库容</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <location filename="../models/carbon/PoolMethod.cpp" line="-196"/>
         <location filename="../models/gep/GepTables.cpp" line="-278"/>
         <source>land-cover code</source>
         <translation>土地覆盖代码</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>yield</source>
+        <translation>产量</translation>
+    </message>
+    <message>
+        <location filename="../models/carbon/PoolMethod.cpp" line="+5"/>
         <source>above-ground carbon stock</source>
         <translation>地上生物量碳储量</translation>
     </message>
