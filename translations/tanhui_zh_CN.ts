@@ -946,7 +946,7 @@ Options: --help, --version
 <context>
     <name>GepCommand</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="+44"/>
+        <location filename="../app/cli/GepCommand.cpp" line="+47"/>
         <source>Gross ecosystem product (GEP) per parcel (gep-methods.md): physical quantity, value (CNY), price and
 source for every indicator of the accounting profile; GEP = material + regulating + cultural.
 
@@ -982,32 +982,52 @@ docs/gep.md；P = 1），再用精确分区统计引擎求地块均值。固碳�
   tanhui-cli gep --project sample/project.tanhui.json --out gep_out --ac-days 120</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+55"/>
+        <source>cannot open the carbon table %1</source>
+        <translation>无法打开碳计算结果表 %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>the carbon table %1 is empty</source>
+        <translation>碳计算结果表 %1 为空</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>the carbon table %1 needs the id column &apos;%2&apos; and a column change_t_per_yr_&lt;y1&gt;_&lt;y2&gt; (t C/yr) or change_t_&lt;y1&gt;_&lt;y2&gt; (t C); write it with tanhui-cli carbon --parcels</source>
+        <translation>碳计算结果表 %1 需要 id 列“%2”以及 change_t_per_yr_&lt;y1&gt;_&lt;y2&gt;（t C/年）或 change_t_&lt;y1&gt;_&lt;y2&gt;（t C）列；请用 tanhui-cli carbon --parcels 生成</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1, row %2, column %3: &apos;%4&apos; is not a number</source>
+        <translation>%1，第 %2 行，列 %3：“%4”不是数字</translation>
+    </message>
+    <message>
+        <location line="+124"/>
         <source>raster %1 is not on the grid of the DEM %2; resample the RUSLE factors to the DEM grid (same origin, cell size and size)</source>
         <translation>栅格 %1 与 DEM %2 的网格不一致；请将 RUSLE 因子重采样到 DEM 网格（相同的原点、像元大小和行列数）</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+178"/>
         <source>soil retention: the project lacks one of the rasters dem, rusle_r, rusle_k, rusle_c</source>
         <translation>土壤保持：项目缺少 dem、rusle_r、rusle_k、rusle_c 栅格中的某一个</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>the project needs at least two dated land-cover rasters (role landcover) for ecosystem types and carbon sequestration</source>
         <translation>项目至少需要两期带年份的土地覆盖栅格（角色 landcover），用于确定生态系统类型和固碳量</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+21"/>
         <source>the land-cover rasters cannot be used by the carbon pool method</source>
         <translation>土地覆盖栅格无法用于碳库方法</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>layer %1</source>
         <translation>图层 %1</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+48"/>
         <source>raster %1 does not cover any parcel of layer %2 (%3); check the raster&apos;s extent and CRS against the parcels</source>
         <translation>栅格 %1 未覆盖图层 %2（%3）的任何地块；请检查栅格的范围和坐标系是否与地块一致</translation>
     </message>
@@ -1017,7 +1037,7 @@ docs/gep.md；P = 1），再用精确分区统计引擎求地块均值。固碳�
         <translation>栅格 %1 在图层 %4 的地块 %3 下有负值（最小 %2 mm）；降水和蒸散必须 ≥ 0 mm/a（请将负值像元设为无数据，或修正数据产品）</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+25"/>
         <source>(no land cover)</source>
         <translation>（无土地覆盖）</translation>
     </message>
@@ -1027,7 +1047,7 @@ docs/gep.md；P = 1），再用精确分区统计引擎求地块均值。固碳�
         <translation>代码 %1</translation>
     </message>
     <message>
-        <location line="+280"/>
+        <location line="+286"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
@@ -1107,17 +1127,27 @@ docs/gep.md；P = 1），再用精确分区统计引擎求地块均值。固碳�
         <translation>海堤设计寿命，年。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Carbon result of a parcel layer: LAYER=parcels.csv written by tanhui-cli carbon --parcels (repeatable). Without it the pool method runs on the first and last land-cover dates.</source>
+        <translation>地块图层的碳计算结果：LAYER=parcels.csv，由 tanhui-cli carbon --parcels 生成（可重复）。不给出时在首期和末期土地覆盖上运行碳库方法。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No progress bar.</source>
         <translation>不显示进度条。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>--slope-length must be a positive number of metres, not &apos;%1&apos;</source>
         <translation>--slope-length 必须是正的米数，而不是“%1”</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>--carbon must be LAYER=FILE (e.g. xiaoban=carbon_out/parcels.csv), not &apos;%1&apos;</source>
+        <translation>--carbon 必须是 LAYER=FILE（例如 xiaoban=carbon_out/parcels.csv），而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>--ac-days must be a number of days between 0 and 366, not &apos;%1&apos;</source>
         <translation>--ac-days 必须是 0 到 366 之间的天数，而不是“%1”</translation>
     </message>
@@ -1152,7 +1182,12 @@ docs/gep.md；P = 1），再用精确分区统计引擎求地块均值。固碳�
         <translation>核算方案 %1 的标记为 %2：%3</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
+        <source>timing: %1</source>
+        <translation>耗时：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>profile %1, prices %2 (price years and sources in prices_used.csv)</source>
         <translation>核算方案 %1，价格 %2（价格年份和来源见 prices_used.csv）</translation>
     </message>
@@ -1534,7 +1569,7 @@ docs/gep.md；P = 1），再用精确分区统计引擎求地块均值。固碳�
 <context>
     <name>Parameters</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="-999"/>
+        <location filename="../app/cli/GepCommand.cpp" line="-1060"/>
         <source>parcel (&lt;layer&gt;:&lt;id&gt;)</source>
         <translation>地块（&lt;图层&gt;:&lt;id&gt;）</translation>
     </message>

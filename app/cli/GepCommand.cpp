@@ -15,7 +15,10 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <cmath>
@@ -85,7 +88,91 @@ struct Settings {
     double slopeLengthM = 22.13;
     QStringList layerIds;
     QString outDir;
+    std::map<QString, QString> carbonTables; ///< --carbon LAYER=FILE: `tanhui-cli carbon` parcels.csv
 };
+
+/// @brief Carbon fixed per year (t C/a) per parcel id from a `tanhui-cli carbon` parcels.csv
+/// (models/carbon/CarbonTables.h). Units are read from the column names: change_t_per_yr_<y1>_<y2>
+/// (t C/yr) is used for the widest span; without it change_t_<y1>_<y2> (t C) / (y2 − y1). Columns in
+/// t CO2e are never used as t C. Throws GisError naming the file and what is missing.
+std::map<QString, double> readCarbonTable(const QString& path, const QString& idField) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        throw gis::GisError(gis::GisError::Kind::Open,
+                            GepCommand::tr("cannot open the carbon table %1").arg(path).toStdString(),
+                            path.toStdString());
+    auto split = [](const QString& line) {
+        QStringList cells;
+        QString cur;
+        bool quoted = false;
+        for (QChar c : line) {
+            if (c == QLatin1Char('"'))
+                quoted = !quoted;
+            else if (c == QLatin1Char(',') && !quoted) {
+                cells << cur;
+                cur.clear();
+            } else
+                cur += c;
+        }
+        cells << cur;
+        return cells;
+    };
+    QList<QByteArray> lines = f.readAll().split('\n');
+    if (lines.isEmpty())
+        throw gis::GisError(gis::GisError::Kind::InvalidArgument,
+                            GepCommand::tr("the carbon table %1 is empty").arg(path).toStdString());
+    QString headerLine = QString::fromUtf8(lines.front()).trimmed();
+    if (headerLine.startsWith(QChar(0xFEFF)))
+        headerLine.remove(0, 1);
+    const QStringList header = split(headerLine);
+    int idCol = header.indexOf(idField);
+    if (idCol < 0)
+        idCol = header.indexOf(QStringLiteral("id"));
+    // The widest span among change_t_per_yr_<y1>_<y2> (t C/yr), else change_t_<y1>_<y2> (t C).
+    int col = -1, span = 0;
+    bool perYear = false;
+    const QRegularExpression perYr(QStringLiteral("^change_t_per_yr_(\\d{4})_(\\d{4})$"));
+    const QRegularExpression total(QStringLiteral("^change_t_(\\d{4})_(\\d{4})$"));
+    for (int pass = 0; pass < 2 && col < 0; ++pass) {
+        for (int c = 0; c < header.size(); ++c) {
+            const auto m = (pass == 0 ? perYr : total).match(header[c]);
+            if (!m.hasMatch())
+                continue;
+            const int years = m.captured(2).toInt() - m.captured(1).toInt();
+            if (years > span) {
+                span = years;
+                col = c;
+                perYear = pass == 0;
+            }
+        }
+    }
+    if (idCol < 0 || col < 0)
+        throw gis::GisError(
+          gis::GisError::Kind::InvalidArgument,
+          GepCommand::tr("the carbon table %1 needs the id column '%2' and a column "
+                         "change_t_per_yr_<y1>_<y2> (t C/yr) or change_t_<y1>_<y2> (t C); write it "
+                         "with tanhui-cli carbon --parcels")
+            .arg(path, idField)
+            .toStdString());
+    std::map<QString, double> out;
+    for (int i = 1; i < lines.size(); ++i) {
+        const QString line = QString::fromUtf8(lines[i]).trimmed();
+        if (line.isEmpty())
+            continue;
+        const QStringList cells = split(line);
+        bool ok = false;
+        const double v = cells.value(col).toDouble(&ok);
+        if (!ok)
+            throw gis::GisError(gis::GisError::Kind::InvalidArgument,
+                                GepCommand::tr("%1, row %2, column %3: '%4' is not a number")
+                                  .arg(path)
+                                  .arg(i + 1)
+                                  .arg(header[col], cells.value(col))
+                                  .toStdString());
+        out[cells.value(idCol)] = perYear ? v : v / span;
+    }
+    return out;
+}
 
 /// Everything loaded once: prices, profile, coefficients, constants.
 struct Model {
@@ -161,6 +248,7 @@ struct ParcelRow {
 };
 
 struct RunResult {
+    std::map<QString, double> seconds; ///< wall time per stage (soil_retention_raster, carbon_rasters, ...)
     std::vector<ParcelRow> rows;
     std::map<QString, gis::Crs> layerCrs;
     QStringList notes;
@@ -338,11 +426,23 @@ gis::ParcelSet readLayer(const models::Project& project,
     return set;
 }
 
+bool isParcelLayer(const models::ProjectLayer& layer, const Settings& s) {
+    static const char* kParcelRoles[] = {
+        "forest_subcompartments", "farmland_plots", "wetland_units", "restoration_plots"
+    };
+    bool parcelRole = false;
+    for (const char* r : kParcelRoles)
+        parcelRole = parcelRole || layer.role == QLatin1String(r);
+    return parcelRole && (s.layerIds.isEmpty() || s.layerIds.contains(layer.id));
+}
+
 RunResult runProject(const models::Project& project,
                      const Model& model,
                      const Settings& s,
                      gis::Feedback* fb) {
     RunResult run;
+    QElapsedTimer timer;
+    timer.start();
     const QString derivedDir = QDir(s.outDir).filePath(QStringLiteral("derived"));
     QDir().mkpath(derivedDir);
 
@@ -355,7 +455,8 @@ RunResult runProject(const models::Project& project,
     const models::ProjectLayer* kf = rasterRole(project, "rusle_k");
     const models::ProjectLayer* cf = rasterRole(project, "rusle_c");
     std::string soilPath;
-    if (dem && rf && kf && cf)
+    if (dem && rf && kf && cf) {
+        timer.restart();
         soilPath = writeSoilRetention(project.resolve(dem->path).toStdString(),
                                       project.resolve(rf->path).toStdString(),
                                       project.resolve(kf->path).toStdString(),
@@ -363,9 +464,11 @@ RunResult runProject(const models::Project& project,
                                       s.slopeLengthM,
                                       derivedDir,
                                       fb);
-    else
+        run.seconds[QStringLiteral("soil_retention_raster")] += timer.nsecsElapsed() * 1e-9;
+    } else {
         run.notes << GepCommand::tr(
           "soil retention: the project lacks one of the rasters dem, rusle_r, rusle_k, rusle_c");
+    }
 
     // Carbon engine (pool method) over the land-cover dates: per-parcel change, first → last date.
     std::vector<carbon::LulcInput> lulc;
@@ -378,23 +481,36 @@ RunResult runProject(const models::Project& project,
           GepCommand::tr("the project needs at least two dated land-cover rasters (role landcover) "
                          "for ecosystem types and carbon sequestration")
             .toStdString());
+    const std::string latestLandcover = lulc.back().path;
+    // The pool method runs on the first and last dates only (their change is what GEP needs), and only
+    // for layers without a --carbon table.
+    lulc = { lulc.front(), lulc.back() };
     params::LoadedTable pools = params::loadDefaultTable(carbon::carbonPoolsSpec());
     const carbon::PoolLookup lookup(pools.table);
-    params::Issues poolIssues =
-      carbon::validatePoolInputs(lulc, lookup, QStringLiteral(":/parameters/carbon/carbon_pools.csv"), fb);
-    if (params::hasErrors(poolIssues)) {
-        printIssues(poolIssues);
-        throw gis::GisError(
-          gis::GisError::Kind::InvalidArgument,
-          GepCommand::tr("the land-cover rasters cannot be used by the carbon pool method").toStdString());
+    std::optional<carbon::PoolRunResult> poolRun;
+    bool needPool = false;
+    for (const models::ProjectLayer& layer : project.layers)
+        if (isParcelLayer(layer, s) && !s.carbonTables.count(layer.id))
+            needPool = true;
+    if (needPool) {
+        params::Issues poolIssues = carbon::validatePoolInputs(
+          lulc, lookup, QStringLiteral(":/parameters/carbon/carbon_pools.csv"), fb);
+        if (params::hasErrors(poolIssues)) {
+            printIssues(poolIssues);
+            throw gis::GisError(
+              gis::GisError::Kind::InvalidArgument,
+              GepCommand::tr("the land-cover rasters cannot be used by the carbon pool method")
+                .toStdString());
+        }
+        carbon::PoolRunOptions po;
+        po.outDir = QDir(derivedDir).filePath(QStringLiteral("carbon")).toStdString();
+        QDir().mkpath(QString::fromStdString(po.outDir));
+        po.feedback = fb;
+        timer.restart();
+        poolRun = carbon::runPoolRasters(lulc, lookup, po);
+        run.seconds[QStringLiteral("carbon_rasters")] += timer.nsecsElapsed() * 1e-9;
     }
-    carbon::PoolRunOptions po;
-    po.outDir = QDir(derivedDir).filePath(QStringLiteral("carbon")).toStdString();
-    QDir().mkpath(QString::fromStdString(po.outDir));
-    po.feedback = fb;
-    const carbon::PoolRunResult poolRun = carbon::runPoolRasters(lulc, lookup, po);
-    const std::size_t pairIndex = poolRun.pairs.size() - 1; // first → last when > 2 dates
-    const double years = poolRun.pairs[pairIndex].year2 - poolRun.pairs[pairIndex].year1;
+    const double years = lulc.back().year - lulc.front().year;
 
     // Districts.
     std::vector<std::pair<QString, gis::MultiPolygon>> districts;
@@ -404,31 +520,34 @@ RunResult runProject(const models::Project& project,
             districts.push_back({ p.id.toString(), p.geometry });
     }
 
-    static const char* kParcelRoles[] = {
-        "forest_subcompartments", "farmland_plots", "wetland_units", "restoration_plots"
-    };
     for (const models::ProjectLayer& layer : project.layers) {
-        bool parcelRole = false;
-        for (const char* r : kParcelRoles)
-            parcelRole = parcelRole || layer.role == QLatin1String(r);
-        if (!parcelRole || (!s.layerIds.isEmpty() && !s.layerIds.contains(layer.id)))
+        if (!isParcelLayer(layer, s))
             continue;
         printInfo(GepCommand::tr("layer %1").arg(layer.id));
         const gis::ParcelSet parcels = readLayer(project, layer, fb);
         run.layerCrs[layer.id] = parcels.crs;
         gis::ZonalOptions zo;
         zo.feedback = fb;
-        const std::vector<carbon::ParcelCarbon> pc =
-          carbon::runPoolParcels(parcels, lulc, lookup, poolRun, zo);
+        std::vector<carbon::ParcelCarbon> pc;
+        std::map<QString, double> carbonTable;
+        const QString idField = layer.fields.value(QStringLiteral("id"), layer.idField);
+        if (auto ct = s.carbonTables.find(layer.id); ct != s.carbonTables.end()) {
+            carbonTable = readCarbonTable(ct->second, idField);
+        } else {
+            timer.restart();
+            pc = carbon::runPoolParcels(parcels, lulc, lookup, *poolRun, zo);
+            run.seconds[QStringLiteral("carbon_parcels")] += timer.nsecsElapsed() * 1e-9;
+        }
 
         // One zonal pass over the continuous inputs (coverage once per grid).
         std::vector<gis::ZonalBand> bands;
-        int iP = -1, iEt = -1, iStorm = -1, iSr = -1;
+        int iLc = -1, iP = -1, iEt = -1, iStorm = -1, iSr = -1;
         auto add = [&](const std::string& path, int& index, const char* prefix) {
             index = int(bands.size());
             gis::appendRasterBands(path, bands, prefix);
             bands.resize(std::size_t(index) + 1);
         };
+        add(latestLandcover, iLc, "lc"); // Byte: majority from the histogram, no class statistics needed
         if (pLayer)
             add(project.resolve(pLayer->path).toStdString(), iP, "p");
         if (etLayer)
@@ -440,7 +559,9 @@ RunResult runProject(const models::Project& project,
         gis::ZonalResult zr;
         if (!bands.empty()) {
             zo.stats = gis::Stat::Count | gis::Stat::Sum | gis::Stat::Mean | gis::Stat::Min;
+            timer.restart();
             zr = gis::runZonal(parcels, bands, zo);
+            run.seconds[QStringLiteral("zonal_inputs")] += timer.nsecsElapsed() * 1e-9;
         }
         // A raster that covers none of the layer's parcels is an error naming both.
         for (std::size_t b = 0; b < bands.size(); ++b) {
@@ -481,12 +602,9 @@ RunResult runProject(const models::Project& project,
             row.id = parcel.id.toString();
             row.areaHa = parcel.ellipsoidalAreaM2 / 1e4;
             row.wkb = parcel.wkb;
-            const carbon::ParcelDate& last = pc[i].dates.back();
-            if (std::isnan(last.majorityClass)) {
-                row.ecosystemKey.clear();
-            } else {
-                row.ecosystemKey = QString::number(qint64(last.majorityClass));
-            }
+            const double majority = zr.stats[i][std::size_t(iLc)].majority;
+            if (!std::isnan(majority))
+                row.ecosystemKey = QString::number(qint64(majority));
             const auto eco = model.ecosystems.find(row.ecosystemKey);
             gep::EcosystemParams ecoParams;
             if (eco == model.ecosystems.end()) {
@@ -519,8 +637,14 @@ RunResult runProject(const models::Project& project,
                 in.etHotMmPerDay = *in.etMm / 365.0; // [design] annual mean daily ET stands in for ET_hot
                 in.etHotNote = QStringLiteral("et_hot_from_annual_mean");
             }
-            if (last.validAreaHa > 0 && years > 0)
-                in.carbonFixedTC = pc[i].changeT[pairIndex] / years;
+            if (!pc.empty()) {
+                if (pc[i].dates.back().validAreaHa > 0 && years > 0)
+                    in.carbonFixedTC = pc[i].changeT.front() / years; // first → last date, t C/a
+            } else if (auto c = carbonTable.find(row.id); c != carbonTable.end()) {
+                in.carbonFixedTC = c->second;
+            } else {
+                row.flags << QStringLiteral("not_in_carbon_table");
+            }
             for (const gis::ZonalStats& zs : zr.stats.empty() ? std::vector<gis::ZonalStats>{} : zr.stats[i])
                 if (zs.nodataCells > 0 || zs.validAreaM2 < 0.99 * parcel.ellipsoidalAreaM2) {
                     row.flags << QStringLiteral("partial_coverage");
@@ -842,6 +966,12 @@ int runGepCommand(const QStringList& arguments) {
     const QCommandLineOption seawallLifeOpt(QStringLiteral("seawall-life"),
                                             GepCommand::tr("Sea-wall design life, years."),
                                             QStringLiteral("YEARS"));
+    const QCommandLineOption carbonOpt(
+      QStringLiteral("carbon"),
+      GepCommand::tr(
+        "Carbon result of a parcel layer: LAYER=parcels.csv written by tanhui-cli carbon --parcels "
+        "(repeatable). Without it the pool method runs on the first and last land-cover dates."),
+      QStringLiteral("LAYER=CSV"));
     const QCommandLineOption quietOpt(QStringLiteral("quiet"), GepCommand::tr("No progress bar."));
     parser.addOptions({ projectOpt,
                         outOpt,
@@ -855,6 +985,7 @@ int runGepCommand(const QStringList& arguments) {
                         slopeOpt,
                         layersOpt,
                         scenarioOpt,
+                        carbonOpt,
                         inputsOpt,
                         productsOpt,
                         seawallCostOpt,
@@ -874,6 +1005,16 @@ int runGepCommand(const QStringList& arguments) {
         printError(GepCommand::tr("--slope-length must be a positive number of metres, not '%1'")
                      .arg(parser.value(slopeOpt)));
         return ExitUsage;
+    }
+    for (const QString& v : parser.values(carbonOpt)) {
+        const int eq = v.indexOf(QLatin1Char('='));
+        if (eq <= 0) {
+            printError(
+              GepCommand::tr("--carbon must be LAYER=FILE (e.g. xiaoban=carbon_out/parcels.csv), not '%1'")
+                .arg(v));
+            return ExitUsage;
+        }
+        s.carbonTables[v.left(eq)] = v.mid(eq + 1);
     }
     if (parser.isSet(daysOpt)) {
         const double d = parser.value(daysOpt).toDouble(&ok);
@@ -1004,11 +1145,18 @@ int runGepCommand(const QStringList& arguments) {
         finishProgressLine();
         for (const QString& n : run.notes)
             printWarning(n);
+        QElapsedTimer writeTimer;
+        writeTimer.start();
         writeOutputs(run, model, s);
         const Totals totals = totalsOf(run);
         writeTotals(totals, QDir(s.outDir).filePath(QStringLiteral("totals.csv")));
 
         // Summary.
+        QStringList timing;
+        for (const auto& [stage, sec] : run.seconds)
+            timing << QStringLiteral("%1 %2 s").arg(stage).arg(sec, 0, 'f', 1);
+        timing << QStringLiteral("outputs %1 s").arg(writeTimer.nsecsElapsed() * 1e-9, 0, 'f', 1);
+        printInfo(GepCommand::tr("timing: %1").arg(timing.join(QStringLiteral(", "))));
         std::map<QString, int> parcelsByGroup;
         for (const ParcelRow& r : run.rows)
             parcelsByGroup[r.layer]++;

@@ -96,6 +96,7 @@ private slots:
     void initTestCase();
     void sampleProject();
     void parcelInputsAndProducts();
+    void carbonTableEqualsPoolMethod();
     void unsourcedPriceRefused();
     void priceUnitMismatch();
     void negativePrecipitation();
@@ -290,6 +291,70 @@ void TstCliGep::parcelInputsAndProducts() {
     QVERIFY(std::fabs(hsl01[QStringLiteral("recreation")] - 8000000.0) < 0.01);
     QVERIFY(std::fabs(hsl01[QStringLiteral("coastal_protection")] - 480000.0) < 0.01);
     QVERIFY(material > 0);
+}
+
+// Carbon taken from `tanhui-cli carbon` parcels.csv (--carbon) gives the same sequestration as the
+// built-in pool-method pass (both the carbon engine's change, first → last date, per year).
+void TstCliGep::carbonTableEqualsPoolMethod() {
+    const QString sample = m_dir.filePath(QStringLiteral("sample"));
+    const QString carbonOut = m_dir.filePath(QStringLiteral("carbon"));
+    Run r = runCli({ QStringLiteral("carbon"),
+                     QStringLiteral("--method"),
+                     QStringLiteral("pools"),
+                     QStringLiteral("--lulc"),
+                     sample + QStringLiteral("/rasters/landcover_2015.tif@2015"),
+                     QStringLiteral("--lulc"),
+                     sample + QStringLiteral("/rasters/landcover_2024.tif@2024"),
+                     QStringLiteral("--parcels"),
+                     sample + QStringLiteral("/vectors/mangrove_restoration.gpkg"),
+                     QStringLiteral("--id"),
+                     QStringLiteral("plot_id"),
+                     QStringLiteral("--out"),
+                     carbonOut,
+                     QStringLiteral("--quiet") });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    auto carbonOf = [&](const QString& out) {
+        std::map<QString, double> v;
+        const auto ind = readCsv(out + QStringLiteral("/indicators.csv"));
+        const QStringList header = ind.front();
+        const int cId = header.indexOf(QStringLiteral("parcel_id")),
+                  cInd = header.indexOf(QStringLiteral("indicator")),
+                  cComp = header.indexOf(QStringLiteral("component")),
+                  cQty = header.indexOf(QStringLiteral("quantity"));
+        for (std::size_t i = 1; i < ind.size(); ++i)
+            if (ind[i][cComp] == QLatin1String("total") &&
+                ind[i][cInd] == QLatin1String("carbon_sequestration"))
+                v[ind[i][cId]] = ind[i][cQty].toDouble();
+        return v;
+    };
+    const QString a = m_dir.filePath(QStringLiteral("carbon_table")),
+                  b = m_dir.filePath(QStringLiteral("carbon_pool"));
+    r = runCli({ QStringLiteral("gep"),
+                 QStringLiteral("--project"),
+                 m_project,
+                 QStringLiteral("--out"),
+                 a,
+                 QStringLiteral("--layers"),
+                 QStringLiteral("mangrove_restoration"),
+                 QStringLiteral("--carbon"),
+                 QStringLiteral("mangrove_restoration=") + carbonOut + QStringLiteral("/parcels.csv"),
+                 QStringLiteral("--quiet") });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(!r.err.contains(QLatin1String("carbon_rasters")));
+    r = runCli({ QStringLiteral("gep"),
+                 QStringLiteral("--project"),
+                 m_project,
+                 QStringLiteral("--out"),
+                 b,
+                 QStringLiteral("--layers"),
+                 QStringLiteral("mangrove_restoration"),
+                 QStringLiteral("--quiet") });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const auto va = carbonOf(a), vb = carbonOf(b);
+    QVERIFY(!va.empty());
+    QCOMPARE(va.size(), vb.size());
+    for (const auto& [id, q] : va)
+        QVERIFY2(std::fabs(q - vb.at(id)) <= 1e-6 * std::max(1.0, std::fabs(q)), qPrintable(id));
 }
 
 void TstCliGep::unsourcedPriceRefused() {
