@@ -946,7 +946,7 @@ Options: --help, --version
 <context>
     <name>GepCommand</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="+47"/>
+        <location filename="../app/cli/GepCommand.cpp" line="+48"/>
         <source>Gross ecosystem product (GEP) per parcel (gep-methods.md): physical quantity, value (CNY), price and
 source for every indicator of the accounting profile; GEP = material + regulating + cultural.
 
@@ -961,7 +961,7 @@ date, per year), never re-derived. Indicators without inputs are skipped and lis
 Outputs in --out DIR: indicators.csv (parcel × indicator: quantity, unit, value, price, price unit,
 price year, source, tag, flags), parcels_&lt;layer&gt;.gpkg (one row per parcel with geometry and one value
 column per indicator), totals.csv (by service, category, ecosystem type and district, with shares),
-skipped.csv (parcel, indicator, reason), prices_used.csv, and with --scenario: scenario_diff.csv.
+skipped.csv (layer, ecosystem, indicator, reason, parcels), prices_used.csv, and with --scenario: scenario_diff.csv.
 
 Example:
   tanhui-cli gep --project sample/project.tanhui.json --out gep_out --ac-days 120</source>
@@ -976,13 +976,14 @@ docs/gep.md；P = 1），再用精确分区统计引擎求地块均值。固碳�
 
 --out DIR 中的输出：indicators.csv（地块 × 指标：物理量、单位、价值、价格、价格单位、价格年份、来源、标记、
 提示）、parcels_&lt;图层&gt;.gpkg（每个地块一行，含几何和每个指标的价值列）、totals.csv（按服务、类别、生态系统类型
-和行政区汇总，含占比）、skipped.csv（地块、指标、原因）、prices_used.csv，使用 --scenario 时还有 scenario_diff.csv。
+和行政区汇总，含占比）、skipped.csv（图层、生态系统、指标、原因、地块数）、prices_used.csv，使用 --scenario 时还有
+scenario_diff.csv。
 
 示例：
   tanhui-cli gep --project sample/project.tanhui.json --out gep_out --ac-days 120</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>cannot open the carbon table %1</source>
         <translation>无法打开碳计算结果表 %1</translation>
     </message>
@@ -1007,7 +1008,7 @@ docs/gep.md；P = 1），再用精确分区统计引擎求地块均值。固碳�
         <translation>栅格 %1 与 DEM %2 的网格不一致；请将 RUSLE 因子重采样到 DEM 网格（相同的原点、像元大小和行列数）</translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+179"/>
         <source>soil retention: the project lacks one of the rasters dem, rusle_r, rusle_k, rusle_c</source>
         <translation>土壤保持：项目缺少 dem、rusle_r、rusle_k、rusle_c 栅格中的某一个</translation>
     </message>
@@ -1569,7 +1570,7 @@ docs/gep.md；P = 1），再用精确分区统计引擎求地块均值。固碳�
 <context>
     <name>Parameters</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="-1060"/>
+        <location filename="../app/cli/GepCommand.cpp" line="-1061"/>
         <source>parcel (&lt;layer&gt;:&lt;id&gt;)</source>
         <translation>地块（&lt;图层&gt;:&lt;id&gt;）</translation>
     </message>

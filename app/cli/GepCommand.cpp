@@ -24,6 +24,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace tanhui::cli {
 
@@ -62,7 +63,8 @@ QString helpText() {
       "price year, source, tag, flags), parcels_<layer>.gpkg (one row per parcel with geometry and one "
       "value\n"
       "column per indicator), totals.csv (by service, category, ecosystem type and district, with shares),\n"
-      "skipped.csv (parcel, indicator, reason), prices_used.csv, and with --scenario: scenario_diff.csv.\n"
+      "skipped.csv (layer, ecosystem, indicator, reason, parcels), prices_used.csv, and with --scenario: "
+      "scenario_diff.csv.\n"
       "\n"
       "Example:\n"
       "  tanhui-cli gep --project sample/project.tanhui.json --out gep_out --ac-days 120");
@@ -300,6 +302,7 @@ std::string writeSoilRetention(const std::string& dem,
     spec.nodata = -1;
     spec.bandDescriptions = { "soil_retention_t_ha", "ls" };
     spec.overviews = false;
+    spec.deflateLevel = 1; // an intermediate product: fast compression
     const std::string path = QDir(outDir).filePath(QStringLiteral("soil_retention_t_ha.tif")).toStdString();
     gis::RasterWriter writer(path, spec);
     const int band = 256;
@@ -748,25 +751,25 @@ void writeOutputs(const RunResult& run, const Model& model, const Settings& s) {
                               << tagText(c.price.tag) << QString();
                         }
                     });
-    // skipped.csv
-    std::vector<std::pair<const ParcelRow*, const gep::IndicatorResult*>> skipped;
+    // skipped.csv: one row per layer, ecosystem, indicator and reason with the number of parcels (the
+    // per-parcel detail is in parcels_<layer>.gpkg, where a skipped indicator is null).
+    std::map<std::tuple<QString, QString, QString, QString>, int> skipped;
     for (const ParcelRow& row : run.rows)
         for (const gep::IndicatorResult& r : row.results)
             if (r.skipped)
-                skipped.push_back({ &row, &r });
+                skipped[{ row.layer, row.ecosystemName, r.key, r.reason }]++;
+    const std::vector<std::pair<std::tuple<QString, QString, QString, QString>, int>> skippedRows(
+      skipped.begin(), skipped.end());
     gis::writeTable(out.filePath(QStringLiteral("skipped.csv")).toStdString(),
                     { { "layer", C::Type::String },
-                      { "parcel_id", C::Type::String },
                       { "ecosystem", C::Type::String },
                       { "indicator", C::Type::String },
-                      { "reason", C::Type::String } },
-                    skipped.size(),
+                      { "reason", C::Type::String },
+                      { "parcels", C::Type::Integer } },
+                    skippedRows.size(),
                     [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
-                        v = { skipped[i].first->layer,
-                              skipped[i].first->id,
-                              skipped[i].first->ecosystemName,
-                              skipped[i].second->key,
-                              skipped[i].second->reason };
+                        const auto& [k, n] = skippedRows[i];
+                        v = { std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k), n };
                     });
     // parcels_<layer>.gpkg (wide)
     std::map<QString, std::vector<const ParcelRow*>> byLayer;

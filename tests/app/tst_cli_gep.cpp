@@ -220,8 +220,8 @@ void TstCliGep::sampleProject() {
     const auto skipped = readCsv(out + QStringLiteral("/skipped.csv"));
     bool mangroveWater = false;
     for (const QStringList& row : skipped)
-        if (row[2] == QLatin1String("mangrove") && row[3] == QLatin1String("water_conservation"))
-            mangroveWater = row[4].contains(QLatin1String("saline"));
+        if (row[1] == QLatin1String("mangrove") && row[2] == QLatin1String("water_conservation"))
+            mangroveWater = row[3].contains(QLatin1String("saline")) && row[4].toInt() > 0;
     QVERIFY(mangroveWater);
 }
 
