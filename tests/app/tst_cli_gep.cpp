@@ -97,6 +97,7 @@ private slots:
     void sampleProject();
     void parcelInputsAndProducts();
     void carbonTableEqualsPoolMethod();
+    void scenarioDifference();
     void unsourcedPriceRefused();
     void priceUnitMismatch();
     void negativePrecipitation();
@@ -355,6 +356,36 @@ void TstCliGep::carbonTableEqualsPoolMethod() {
     QCOMPARE(va.size(), vb.size());
     for (const auto& [id, q] : va)
         QVERIFY2(std::fabs(q - vb.at(id)) <= 1e-6 * std::max(1.0, std::fabs(q)), qPrintable(id));
+}
+
+// --scenario: a copy of the project with a wetter evapotranspiration (1500 mm/a everywhere) changes
+// climate regulation of the mangrove plots; scenario_diff.csv = scenario − baseline per parcel.
+void TstCliGep::scenarioDifference() {
+    const QString dir = copyProject(QStringLiteral("scenario"));
+    fillRaster(dir + QStringLiteral("/rasters/evapotranspiration.tif"), 1500);
+    const QString out = m_dir.filePath(QStringLiteral("scenario_out"));
+    const Run r = runCli({ QStringLiteral("gep"),
+                           QStringLiteral("--project"),
+                           m_project,
+                           QStringLiteral("--out"),
+                           out,
+                           QStringLiteral("--layers"),
+                           QStringLiteral("mangrove_restoration"),
+                           QStringLiteral("--ac-days"),
+                           QStringLiteral("120"),
+                           QStringLiteral("--scenario"),
+                           dir + QStringLiteral("/project.tanhui.json"),
+                           QStringLiteral("--quiet") });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(r.err.contains(QLatin1String("scenario GEP")));
+    const auto diff = readCsv(out + QStringLiteral("/scenario_diff.csv"));
+    QCOMPARE(int(diff.size()), 10); // header + 9 plots
+    for (std::size_t i = 1; i < diff.size(); ++i) {
+        const double base = diff[i][2].toDouble(), scen = diff[i][3].toDouble(), d = diff[i][4].toDouble();
+        QVERIFY(std::fabs(d - (scen - base)) <= 1e-6 * std::max(1.0, std::fabs(d)));
+        QVERIFY2(d != 0, qPrintable(diff[i].join(QLatin1Char(','))));
+    }
+    QVERIFY(QFile::exists(out + QStringLiteral("/scenario/totals.csv")));
 }
 
 void TstCliGep::unsourcedPriceRefused() {
