@@ -777,6 +777,11 @@ Options: --help, --version
         <translation>蓄水量</translation>
     </message>
     <message>
+        <location line="+12"/>
+        <source>not applicable to ecosystem group &apos;%1&apos; (gep-methods.md §3)</source>
+        <translation>不适用于生态系统类别“%1”（gep-methods.md §3）</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>no RUSLE factors (R, K, C rasters and a DEM) cover the parcel</source>
         <translation>没有 RUSLE 因子（R、K、C 栅格和 DEM）覆盖该地块</translation>

@@ -361,6 +361,18 @@ std::vector<IndicatorResult> evaluateParcel(const ParcelInput& parcel,
             addPart(r, Gep::tr("storage"), r.quantity, prices.get(QStringLiteral("reservoir_cost")));
             ecoFlag(r, "runoff_coef");
         } else if (key == QLatin1String("soil_retention")) {
+            // §3 master table: soil retention applies to forest, shrub, grassland and farmland, not to
+            // wetlands, mangroves, water or built-up land.
+            static const QStringList kNoSoil = { QStringLiteral("wetland"),
+                                                 QStringLiteral("mangrove"),
+                                                 QStringLiteral("water"),
+                                                 QStringLiteral("urban") };
+            if (kNoSoil.contains(eco.group)) {
+                out.push_back(
+                  skip(spec,
+                       Gep::tr("not applicable to ecosystem group '%1' (gep-methods.md §3)").arg(eco.group)));
+                continue;
+            }
             if (!parcel.soilRetentionTPerHa) {
                 out.push_back(
                   skip(spec, Gep::tr("no RUSLE factors (R, K, C rasters and a DEM) cover the parcel")));

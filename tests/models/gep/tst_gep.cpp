@@ -399,6 +399,15 @@ void TstGep::mangroveM1() {
     QVERIFY(nearYuan(totalValue(rs, Category::Cultural), 8000000.00));
     QVERIFY(nearYuan(totalValue(rs) - get(rs, "climate_regulation").valueYuan, 10349138.33));
     QVERIFY(std::fabs(get(rs, "climate_regulation").valueYuan / totalValue(rs) * 100 - 88.07) < 0.005);
+    // Soil retention does not apply to mangroves (§3), even with RUSLE inputs.
+    EcosystemParams grouped = m1Eco();
+    grouped.group = QStringLiteral("mangrove");
+    ParcelInput withSoil = m1Parcel();
+    withSoil.soilRetentionTPerHa = 5.0;
+    const auto rs3 =
+      evaluateParcel(withSoil, grouped, m1Constants(), p0(), profile(QStringLiteral("RCEES_LEGACY")));
+    QVERIFY(get(rs3, "soil_retention").skipped);
+    QVERIFY(nearYuan(totalValue(rs3), 86722138.33));
     // The excluded water conservation, if counted: 300 000 m³ → 2 118 000 CNY (§6.2 step 8).
     EcosystemParams counted = m1Eco();
     counted.waterConservationCounted = true;
