@@ -1138,12 +1138,17 @@ scenario_diff.csv。
         <translation>地块图层的碳计算结果：LAYER=parcels.csv，由 tanhui-cli carbon --parcels 生成（可重复）。不给出时在首期和末期土地覆盖上运行碳库方法。</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Ecosystem coefficients CSV whose rows replace the default rows with the same lucode (e.g. water-purification capacities cod_kg_ha, nh3n_kg_ha, tp_kg_ha, which have no default).</source>
+        <translation>生态系统系数 CSV，其中的行替换默认表中 lucode 相同的行（例如没有默认值的水质净化能力 cod_kg_ha、nh3n_kg_ha、tp_kg_ha）。</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>No progress bar.</source>
         <translation>不显示进度条。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>--slope-length must be a positive number of metres, not &apos;%1&apos;</source>
         <translation>--slope-length 必须是正的米数，而不是“%1”</translation>
     </message>
@@ -1183,7 +1188,7 @@ scenario_diff.csv。
         <translation>价格表中没有价格“%1”；请用 --prices 添加（value、unit、basis t、price_year、source）</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+38"/>
         <source>profile %1 is tagged %2: %3</source>
         <translation>核算方案 %1 的标记为 %2：%3</translation>
     </message>
@@ -1575,7 +1580,7 @@ scenario_diff.csv。
 <context>
     <name>Parameters</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="-1061"/>
+        <location filename="../app/cli/GepCommand.cpp" line="-1075"/>
         <source>parcel (&lt;layer&gt;:&lt;id&gt;)</source>
         <translation>地块（&lt;图层&gt;:&lt;id&gt;）</translation>
     </message>

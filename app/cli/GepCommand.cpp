@@ -975,6 +975,12 @@ int runGepCommand(const QStringList& arguments) {
         "Carbon result of a parcel layer: LAYER=parcels.csv written by tanhui-cli carbon --parcels "
         "(repeatable). Without it the pool method runs on the first and last land-cover dates."),
       QStringLiteral("LAYER=CSV"));
+    const QCommandLineOption ecoOpt(
+      QStringLiteral("ecosystems"),
+      GepCommand::tr(
+        "Ecosystem coefficients CSV whose rows replace the default rows with the same lucode (e.g. "
+        "water-purification capacities cod_kg_ha, nh3n_kg_ha, tp_kg_ha, which have no default)."),
+      QStringLiteral("CSV"));
     const QCommandLineOption quietOpt(QStringLiteral("quiet"), GepCommand::tr("No progress bar."));
     parser.addOptions({ projectOpt,
                         outOpt,
@@ -989,6 +995,7 @@ int runGepCommand(const QStringList& arguments) {
                         layersOpt,
                         scenarioOpt,
                         carbonOpt,
+                        ecoOpt,
                         inputsOpt,
                         productsOpt,
                         seawallCostOpt,
@@ -1104,6 +1111,13 @@ int runGepCommand(const QStringList& arguments) {
                                    "basis t, price_year, source)")
                       .arg(key) });
         }
+    }
+    if (parser.isSet(ecoOpt)) {
+        // User rows replace the default rows with the same land-cover code (tag "user").
+        params::LoadedTable user = params::loadTable(
+          gep::ecosystemTableSpec(), parser.value(ecoOpt), params::Provenance::UserSupplied);
+        issues.insert(issues.end(), user.issues.begin(), user.issues.end());
+        ecoTable.table = params::overrideTable(ecoTable.table, user.table);
     }
     model.ecosystems = gep::ecosystemsFromTable(ecoTable.table);
     if (parser.isSet(deflOpt)) {

@@ -245,6 +245,14 @@ void TstCliGep::parcelInputsAndProducts() {
     QVERIFY(h.open(QIODevice::WriteOnly));
     h.write("key,value,unit,basis,price_year,source\nfish_price,20000,CNY/t,t,2024,market survey (test)\n");
     h.close();
+    // Water-purification capacities have no default (§4.7): the M1 values of §6.2 through --ecosystems.
+    const QString eco = m_dir.filePath(QStringLiteral("eco.csv"));
+    QFile e(eco);
+    QVERIFY(e.open(QIODevice::WriteOnly));
+    e.write(
+      "lucode,ecosystem,group,climate_form,runoff_coef,storage_depth_m,cod_kg_ha,nh3n_kg_ha,tp_kg_ha,"
+      "water_conservation,source\n42,mangrove,mangrove,water,0,0.3,600,60,12,0,M1 example values (test)\n");
+    e.close();
     const QString out = m_dir.filePath(QStringLiteral("inputs_out"));
     const Run r = runCli({ QStringLiteral("gep"),
                            QStringLiteral("--project"),
@@ -263,6 +271,8 @@ void TstCliGep::parcelInputsAndProducts() {
                            QStringLiteral("20000"),
                            QStringLiteral("--seawall-life"),
                            QStringLiteral("50"),
+                           QStringLiteral("--ecosystems"),
+                           eco,
                            QStringLiteral("--quiet") });
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     const auto ind = readCsv(out + QStringLiteral("/indicators.csv"));
@@ -291,6 +301,16 @@ void TstCliGep::parcelInputsAndProducts() {
     }
     QVERIFY(std::fabs(hsl01[QStringLiteral("recreation")] - 8000000.0) < 0.01);
     QVERIFY(std::fabs(hsl01[QStringLiteral("coastal_protection")] - 480000.0) < 0.01);
+    // 506.10 CNY/ha (§6.2 table) × the plot's area.
+    const auto gpkgFree = readCsv(out + QStringLiteral("/indicators.csv"));
+    double qty = 0;
+    for (const QStringList& row : gpkgFree)
+        if (row[cId] == QLatin1String("HSL-01") && row[cInd] == QLatin1String("water_purification") &&
+            row[cComp] == QLatin1String("total"))
+            qty = row[header.indexOf(QStringLiteral("quantity"))].toDouble();
+    QVERIFY(qty > 0);
+    const double ha = qty / 0.672; // t per ha: (600 + 60 + 12) kg/ha / 1000
+    QVERIFY(std::fabs(hsl01[QStringLiteral("water_purification")] - 506.10 * ha) < 0.01);
     QVERIFY(material > 0);
 }
 
