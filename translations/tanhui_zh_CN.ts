@@ -1721,13 +1721,14 @@ parameters_used.csv、summary.csv，以及各方法在 rasters/&lt;method&gt;/ �
         <translation>警告：</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="+17"/>
+        <location filename="../app/cli/main.cpp" line="+18"/>
         <source>Usage: tanhui-cli &lt;command&gt; [options]
 
 Commands:
   sample   write the Guangzhou-like sample project (generated)
   zonal    exact per-parcel zonal statistics of raster bands
   carbon   carbon stocks, change and value from land-cover rasters
+  gep      gross ecosystem product (GEP) per parcel
 
 Run &apos;tanhui-cli &lt;command&gt; --help&apos; for the options of a command.
 Options: --help, --version
@@ -1738,13 +1739,14 @@ Options: --help, --version
   sample   写出仿广州的示例项目（生成数据）
   zonal    按地块对栅格波段做精确分区统计
   carbon   根据土地覆盖栅格计算碳储量、碳储量变化及其价值
+  gep      按地块核算生态系统生产总值（GEP）
 
 运行“tanhui-cli &lt;命令&gt; --help”查看某个命令的选项。
 选项：--help、--version
 </translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>unknown command &apos;%1&apos; (see tanhui-cli --help)</source>
         <translation>未知命令 &apos;%1&apos;（参见 tanhui-cli --help）</translation>
     </message>
@@ -2016,6 +2018,615 @@ Example (the sample project):
         <location line="+10"/>
         <source>cancelled; finished outputs in %1 were not replaced</source>
         <translation>已取消；%1 中已完成的输出未被替换</translation>
+    </message>
+</context>
+<context>
+    <name>Gep</name>
+    <message>
+        <location filename="../models/gep/GepTables.cpp" line="+205"/>
+        <source>price &apos;%1&apos; has no source; name the document, table and page (the app does not run with an unsourced price)</source>
+        <translation>价格“%1”没有来源；请注明文献、表格和页码（没有来源的价格不能用于计算）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>unknown price basis &apos;%1&apos;; use m3, t, t C, t CO2, t O2, kWh, ha, km or visit</source>
+        <translation>未知的计价基准“%1”；请使用 m3、t、t C、t CO2、t O2、kWh、ha、km 或 visit</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>unit &apos;%1&apos; does not match basis &apos;%2&apos; (expected &apos;%3&apos;): a price per t C and a price per t CO2 differ by 44/12</source>
+        <translation>单位“%1”与计价基准“%2”不符（应为“%3”）：每吨碳与每吨 CO2 的价格相差 44/12 倍</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>unknown GEP profile &apos;%1&apos;; known profiles: %2</source>
+        <translation>未知的 GEP 核算方案“%1”；已有方案：%2</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>unknown constant &apos;%1&apos; is ignored</source>
+        <translation>未知常数“%1”，已忽略</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the deflator table has no &apos;%1&apos; level for year %2; add it to adjust price &apos;%3&apos; from %4 to %5 (gep-methods.md §5.3)</source>
+        <translation>价格指数表中没有 %2 年的“%1”指数；请补充后才能将价格“%3”从 %4 年调整到 %5 年（gep-methods.md §5.3）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>adjusted from %1 (%2) by %3 index %4 → %5</source>
+        <translation>由 %1（%2 年）按 %3 指数 %4 → %5 调整</translation>
+    </message>
+    <message>
+        <location filename="../models/gep/Indicators.cpp" line="+23"/>
+        <source>Material products</source>
+        <translation>物质产品</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Water conservation</source>
+        <translation>水源涵养</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Soil retention</source>
+        <translation>土壤保持</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Sand fixation</source>
+        <translation>防风固沙</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Flood regulation</source>
+        <translation>洪水调蓄</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Air purification</source>
+        <translation>空气净化</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Water purification</source>
+        <translation>水质净化</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Carbon sequestration</source>
+        <translation>固碳</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Oxygen release</source>
+        <translation>释氧</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Climate regulation</source>
+        <translation>气候调节</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Pest and disease control</source>
+        <translation>病虫害控制</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Coastal protection</source>
+        <translation>海岸带防护</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Recreation</source>
+        <translation>休闲旅游</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>price &apos;%1&apos; is missing from the price table %2; add a row with key &apos;%1&apos;, value, unit, basis, price_year, source and tag.</source>
+        <translation>价格表 %2 中缺少价格“%1”；请添加一行：key 为“%1”，并填写 value、unit、basis、price_year、source 和 tag。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(none given)</source>
+        <translation>（未指定）</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>no product yields for this parcel or its land-cover class (give a products table)</source>
+        <translation>该地块或其土地覆盖类型没有产品产量（请提供产品表）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>not counted for ecosystem &apos;%1&apos; (saline or tidal water is not a usable supply, gep-methods.md §6.2)</source>
+        <translation>生态系统“%1”不计入（咸水或潮间带水不是可利用的水源，gep-methods.md §6.2）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no runoff coefficient for ecosystem &apos;%1&apos;</source>
+        <translation>生态系统“%1”没有地表径流系数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no precipitation or evapotranspiration raster covers the parcel</source>
+        <translation>没有降水或蒸散栅格覆盖该地块</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>storage</source>
+        <translation>蓄水量</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>not applicable to ecosystem group &apos;%1&apos; (gep-methods.md §3)</source>
+        <translation>不适用于生态系统类别“%1”（gep-methods.md §3）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no RUSLE factors (R, K, C rasters and a DEM) cover the parcel</source>
+        <translation>没有 RUSLE 因子（R、K、C 栅格和 DEM）覆盖该地块</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>sediment (dredging)</source>
+        <translation>泥沙（清淤）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nitrogen</source>
+        <translation>氮</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>phosphorus</source>
+        <translation>磷</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not applicable (no wind-erosion zone, gep-methods.md §4.4)</source>
+        <translation>不适用（非风蚀区，gep-methods.md §4.4）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>storage depth × area</source>
+        <translation>蓄水深度 × 面积</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>reservoir flood storage</source>
+        <translation>水库防洪库容</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>vegetation storm retention</source>
+        <translation>植被暴雨截留</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no storage depth for ecosystem &apos;%1&apos;, no reservoir capacity, and no storm-rainfall raster with a storm runoff coefficient</source>
+        <translation>生态系统“%1”没有蓄水深度，没有水库库容，也没有暴雨降水栅格及暴雨径流系数</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>no air-purification capacities for ecosystem &apos;%1&apos;</source>
+        <translation>生态系统“%1”没有空气净化能力参数</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>dust</source>
+        <translation>粉尘</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>no water-purification capacities for ecosystem &apos;%1&apos; (no verified default: supply them, gep-methods.md §4.7)</source>
+        <translation>生态系统“%1”没有水质净化能力参数（无经核实的默认值：请自行提供，gep-methods.md §4.7）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>no carbon-engine result for the parcel (run the carbon pool method; carbon is never re-derived here)</source>
+        <translation>该地块没有碳计算结果（请运行碳库方法；此处不重新推算碳）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>CO2 fixed</source>
+        <translation>固定的 CO2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no carbon-engine result for the parcel</source>
+        <translation>该地块没有碳计算结果</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the number of air-conditioning days D is not given</source>
+        <translation>未给出空调开放天数 D</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no ET on air-conditioning days for ecosystem &apos;%1&apos;</source>
+        <translation>生态系统“%1”没有空调开放日的蒸散量</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>electricity</source>
+        <translation>电量</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>applies to natural forest and grassland only</source>
+        <translation>仅适用于天然林和草地</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>area</source>
+        <translation>面积</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no protected shoreline length for the parcel</source>
+        <translation>该地块没有受保护岸线长度</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>sea-wall cost or design life not given (no verified default, gep-methods.md §4.12)</source>
+        <translation>未给出海堤造价或设计寿命（无经核实的默认值，gep-methods.md §4.12）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>shoreline</source>
+        <translation>岸线</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>sea-wall cost / design life (user constants)</source>
+        <translation>海堤造价 / 设计寿命（用户常数）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no visitor numbers or spending per visit for the parcel</source>
+        <translation>该地块没有游客人次或人均花费</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>visits</source>
+        <translation>游客人次</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>park table (travel cost per visit)</source>
+        <translation>公园表（人均旅行费用）</translation>
+    </message>
+    <message>
+        <location filename="../models/gep/Units.cpp" line="+93"/>
+        <source>%1 is in &apos;%2&apos; but &apos;%3&apos; is required; convert it first.</source>
+        <translation>%1 的单位是“%2”，但需要“%3”；请先换算。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+8"/>
+        <source>an area must be in m2 or ha, not &apos;%1&apos;.</source>
+        <translation>面积的单位必须是 m2 或 ha，而不是“%1”。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>price &apos;%1&apos; is quoted per &apos;%2&apos;; a carbon price must be per t C or per t CO2.</source>
+        <translation>价格“%1”按“%2”计价；碳价必须按每吨碳或每吨 CO2 计价。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>converted from %1 CNY/t C × 12/44</source>
+        <translation>由 %1 元/吨碳 × 12/44 换算</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>price &apos;%1&apos; is quoted in %2 but the quantity is in %3: a price per t C must not be applied to t CO2 (gep-methods.md §4.8); convert the price with × 12/44 or give it per %3.</source>
+        <translation>价格“%1”的单位是 %2，但物理量的单位是 %3：每吨碳的价格不能用于吨 CO2（gep-methods.md §4.8）；请将价格 × 12/44 换算，或按 %3 给出价格。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>price &apos;%1&apos; is quoted in %2 but the quantity is in %3; fix the &apos;basis&apos; of the price.</source>
+        <translation>价格“%1”的单位是 %2，但物理量的单位是 %3；请修改该价格的“basis”。</translation>
+    </message>
+</context>
+<context>
+    <name>GepCommand</name>
+    <message>
+        <location filename="../app/cli/GepCommand.cpp" line="+48"/>
+        <source>Gross ecosystem product (GEP) per parcel (gep-methods.md): physical quantity, value (CNY), price and
+source for every indicator of the accounting profile; GEP = material + regulating + cultural.
+
+Inputs come from the project: parcel layers (forest sub-compartments, farmland plots, wetland units,
+restoration plots), districts, and the rasters with roles precipitation, evapotranspiration, rusle_r,
+rusle_k, rusle_c, dem and landcover. Ecosystem type = the parcel&apos;s majority land-cover class at the
+latest date (coefficients from gep/ecosystem_params.csv). Soil retention R·K·LS·(1 − C·P) is computed
+per pixel (LS from the DEM, see docs/gep.md; P = 1) and averaged per parcel with the exact zonal
+engine. Carbon sequestration is the carbon pool method&apos;s per-parcel change (first → last land-cover
+date, per year), never re-derived. Indicators without inputs are skipped and listed with the reason.
+
+Outputs in --out DIR: indicators.csv (parcel × indicator: quantity, unit, value, price, price unit,
+price year, source, tag, flags), parcels_&lt;layer&gt;.gpkg (one row per parcel with geometry and one value
+column per indicator), totals.csv (by service, category, ecosystem type and district, with shares),
+skipped.csv (layer, ecosystem, indicator, reason, parcels), prices_used.csv, and with --scenario: scenario_diff.csv.
+
+Example:
+  tanhui-cli gep --project sample/project.tanhui.json --out gep_out --ac-days 120</source>
+        <translation>按地块核算生态系统生产总值（GEP，gep-methods.md）：对核算方案中的每个指标给出物理量、价值（元）、价格及
+其来源；GEP = 物质产品 + 调节服务 + 文化服务。
+
+输入来自项目：地块图层（森林小班、耕地地块、湿地单元、修复地块）、行政区，以及角色为 precipitation、
+evapotranspiration、rusle_r、rusle_k、rusle_c、dem 和 landcover 的栅格。生态系统类型 = 地块在最新一期土地覆盖中
+的众数类型（系数见 gep/ecosystem_params.csv）。土壤保持 R·K·LS·(1 − C·P) 按像元计算（LS 由 DEM 推算，见
+docs/gep.md；P = 1），再用精确分区统计引擎求地块均值。固碳量取碳库方法按地块给出的变化量（首期 → 末期土地覆盖，
+按年），不重新推算。缺少输入的指标会被跳过并列出原因。
+
+--out DIR 中的输出：indicators.csv（地块 × 指标：物理量、单位、价值、价格、价格单位、价格年份、来源、标记、
+提示）、parcels_&lt;图层&gt;.gpkg（每个地块一行，含几何和每个指标的价值列）、totals.csv（按服务、类别、生态系统类型
+和行政区汇总，含占比）、skipped.csv（图层、生态系统、指标、原因、地块数）、prices_used.csv，使用 --scenario 时还有
+scenario_diff.csv。
+
+示例：
+  tanhui-cli gep --project sample/project.tanhui.json --out gep_out --ac-days 120</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>cannot open the carbon table %1</source>
+        <translation>无法打开碳计算结果表 %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>the carbon table %1 is empty</source>
+        <translation>碳计算结果表 %1 为空</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>the carbon table %1 needs the id column &apos;%2&apos; and a column change_t_per_yr_&lt;y1&gt;_&lt;y2&gt; (t C/yr) or change_t_&lt;y1&gt;_&lt;y2&gt; (t C); write it with tanhui-cli carbon --parcels</source>
+        <translation>碳计算结果表 %1 需要 id 列“%2”以及 change_t_per_yr_&lt;y1&gt;_&lt;y2&gt;（t C/年）或 change_t_&lt;y1&gt;_&lt;y2&gt;（t C）列；请用 tanhui-cli carbon --parcels 生成</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1, row %2, column %3: &apos;%4&apos; is not a number</source>
+        <translation>%1，第 %2 行，列 %3：“%4”不是数字</translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>raster %1 is not on the grid of the DEM %2; resample the RUSLE factors to the DEM grid (same origin, cell size and size)</source>
+        <translation>栅格 %1 与 DEM %2 的网格不一致；请将 RUSLE 因子重采样到 DEM 网格（相同的原点、像元大小和行列数）</translation>
+    </message>
+    <message>
+        <location line="+179"/>
+        <source>soil retention: the project lacks one of the rasters dem, rusle_r, rusle_k, rusle_c</source>
+        <translation>土壤保持：项目缺少 dem、rusle_r、rusle_k、rusle_c 栅格中的某一个</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the project needs at least two dated land-cover rasters (role landcover) for ecosystem types and carbon sequestration</source>
+        <translation>项目至少需要两期带年份的土地覆盖栅格（角色 landcover），用于确定生态系统类型和固碳量</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>the land-cover rasters cannot be used by the carbon pool method</source>
+        <translation>土地覆盖栅格无法用于碳库方法</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>layer %1</source>
+        <translation>图层 %1</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>raster %1 does not cover any parcel of layer %2 (%3); check the raster&apos;s extent and CRS against the parcels</source>
+        <translation>栅格 %1 未覆盖图层 %2（%3）的任何地块；请检查栅格的范围和坐标系是否与地块一致</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>raster %1 has negative values (min %2 mm) under parcel %3 of layer %4; precipitation and evapotranspiration must be ≥ 0 mm/a (set negative cells to nodata or fix the product)</source>
+        <translation>栅格 %1 在图层 %4 的地块 %3 下有负值（最小 %2 mm）；降水和蒸散必须 ≥ 0 mm/a（请将负值像元设为无数据，或修正数据产品）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>(no land cover)</source>
+        <translation>（无土地覆盖）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>code %1</source>
+        <translation>代码 %1</translation>
+    </message>
+    <message>
+        <location line="+286"/>
+        <source>Project file (project.tanhui.json).</source>
+        <translation>项目文件（project.tanhui.json）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Output folder.</source>
+        <translation>输出文件夹。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accounting profile: RCEES_LEGACY (default) or NDRC2022.</source>
+        <translation>核算方案：RCEES_LEGACY（默认）或 NDRC2022。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Shipped price table: P0_RCEES2010 (default) or LYT1721_2008.</source>
+        <translation>内置价格表：P0_RCEES2010（默认）或 LYT1721_2008。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>User price CSV over the price set (key, value, unit, basis, price_year, source; every row needs a source).</source>
+        <translation>覆盖内置价格的用户价格 CSV（key、value、unit、basis、price_year、source；每行都必须有来源）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Price-level table (year, cpi, construction, market, source, tag) for --price-year.</source>
+        <translation>用于 --price-year 的价格指数表（year、cpi、construction、market、source、tag）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Adjust every price to this year with --deflators (§5.3).</source>
+        <translation>用 --deflators 将所有价格调整到该年份（§5.3）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Water-surface climate regulation: s1 (S1 form, default of the profile) or cop (cooling ÷ COP).</source>
+        <translation>水面气候调节：s1（S1 公式，核算方案默认）或 cop（降温项 ÷ COP）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Days with air conditioning D (no default; climate regulation is skipped without it).</source>
+        <translation>空调开放天数 D（无默认值；不给出时跳过气候调节）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Uniform slope length λ for the RUSLE L factor, m (default 22.13: L = 1).</source>
+        <translation>RUSLE 坡长因子 L 使用的统一坡长 λ，米（默认 22.13：L = 1）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Comma-separated parcel layer ids (default: all parcel layers).</source>
+        <translation>以逗号分隔的地块图层 id（默认：全部地块图层）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A scenario project (e.g. a restoration plan): its GEP minus the baseline&apos;s, per parcel and in total.</source>
+        <translation>情景项目（如修复规划）：按地块和总计给出其 GEP 减去基准 GEP 的差值。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Per-parcel attributes CSV: parcel (&lt;layer&gt;:&lt;id&gt;), visits, spend_per_visit_cny, shoreline_m, reservoir_capacity_m3, source.</source>
+        <translation>地块属性 CSV：parcel（&lt;图层&gt;:&lt;id&gt;）、visits、spend_per_visit_cny、shoreline_m、reservoir_capacity_m3、source。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Material products CSV: product, lucode, yield_t_per_ha, price_key (a key of the price table, per t), source.</source>
+        <translation>物质产品 CSV：product、lucode、yield_t_per_ha、price_key（价格表中按吨计价的键）、source。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sea-wall construction cost, CNY per m (no verified default).</source>
+        <translation>海堤建设成本，元/米（无经核实的默认值）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sea-wall design life, years.</source>
+        <translation>海堤设计寿命，年。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Carbon result of a parcel layer: LAYER=parcels.csv written by tanhui-cli carbon --parcels (repeatable). Without it the pool method runs on the first and last land-cover dates.</source>
+        <translation>地块图层的碳计算结果：LAYER=parcels.csv，由 tanhui-cli carbon --parcels 生成（可重复）。不给出时在首期和末期土地覆盖上运行碳库方法。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ecosystem coefficients CSV whose rows replace the default rows with the same lucode (e.g. water-purification capacities cod_kg_ha, nh3n_kg_ha, tp_kg_ha, which have no default).</source>
+        <translation>生态系统系数 CSV，其中的行替换默认表中 lucode 相同的行（例如没有默认值的水质净化能力 cod_kg_ha、nh3n_kg_ha、tp_kg_ha）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No progress bar.</source>
+        <translation>不显示进度条。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>--slope-length must be a positive number of metres, not &apos;%1&apos;</source>
+        <translation>--slope-length 必须是正的米数，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--carbon must be LAYER=FILE (e.g. xiaoban=carbon_out/parcels.csv), not &apos;%1&apos;</source>
+        <translation>--carbon 必须是 LAYER=FILE（例如 xiaoban=carbon_out/parcels.csv），而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--ac-days must be a number of days between 0 and 366, not &apos;%1&apos;</source>
+        <translation>--ac-days 必须是 0 到 366 之间的天数，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--climate-variant must be s1 or cop, not &apos;%1&apos;</source>
+        <translation>--climate-variant 必须是 s1 或 cop，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--price-year and --deflators go together (gep-methods.md §5.3)</source>
+        <translation>--price-year 与 --deflators 必须同时使用（gep-methods.md §5.3）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>unknown --price-set &apos;%1&apos;; known: %2</source>
+        <translation>未知的 --price-set“%1”；已有：%2</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>--%1 must be a positive number, not &apos;%2&apos;</source>
+        <translation>--%1 必须是正数，而不是“%2”</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>no price &apos;%1&apos; in the price table; add it with --prices (value, unit, basis t, price_year, source)</source>
+        <translation>价格表中没有价格“%1”；请用 --prices 添加（value、unit、basis t、price_year、source）</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>profile %1 is tagged %2: %3</source>
+        <translation>核算方案 %1 的标记为 %2：%3</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>timing: %1</source>
+        <translation>耗时：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>profile %1, prices %2 (price years and sources in prices_used.csv)</source>
+        <translation>核算方案 %1，价格 %2（价格年份和来源见 prices_used.csv）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2 parcels</source>
+        <translation>%1：%2 个地块</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GEP %1 CNY/a (%2 亿元)</source>
+        <translation>GEP %1 元/年（%2 亿元）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>  %1 %2: %3 CNY/a, %4 %</source>
+        <translation>  %1 %2：%3 元/年，%4 %</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>  ecosystem %1: %2 ha, %3 CNY/ha/a</source>
+        <translation>  生态系统 %1：%2 公顷，%3 元/公顷/年</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>climate regulation is %1 % of GEP: it dominates the total and depends on the air-conditioning days D, on ET and on the water-surface variant (%2); report it separately (gep-methods.md §4.10, §10.2)</source>
+        <translation>气候调节占 GEP 的 %1 %：它主导总值，并取决于空调开放天数 D、蒸散量和水面公式（%2）；请单独报告（gep-methods.md §4.10、§10.2）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 more reasons</source>
+        <translation>另有 %1 条原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skipped %1 on %2 parcels (see skipped.csv): %3</source>
+        <translation>%2 个地块跳过了 %1（见 skipped.csv）：%3</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>scenario GEP %1 CNY/a, difference %2 CNY/a</source>
+        <translation>情景 GEP %1 元/年，差值 %2 元/年</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>GEP run cancelled</source>
+        <translation>GEP 计算已取消</translation>
     </message>
 </context>
 <context>
@@ -2350,11 +2961,48 @@ Example (the sample project):
 <context>
     <name>Parameters</name>
     <message>
+        <location filename="../app/cli/GepCommand.cpp" line="-1075"/>
+        <source>parcel (&lt;layer&gt;:&lt;id&gt;)</source>
+        <translation>地块（&lt;图层&gt;:&lt;id&gt;）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>visits per year</source>
+        <translation>年游客人次</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>travel cost per visit</source>
+        <translation>人均旅行费用</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>protected shoreline</source>
+        <translation>受保护岸线</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>reservoir total capacity</source>
+        <translation>水库总库容</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <location filename="../models/carbon/BlueCarbon.cpp" line="-1028"/>
         <location filename="../models/carbon/PoolMethod.cpp" line="-223"/>
         <location filename="../models/carbon/RegressionMethod.cpp" line="-472"/>
+        <location filename="../models/gep/GepTables.cpp" line="-278"/>
         <source>land-cover code</source>
         <translation>土地覆盖代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>yield</source>
+        <translation>产量</translation>
     </message>
     <message>
         <location filename="../models/carbon/PoolMethod.cpp" line="+5"/>
@@ -2612,12 +3260,123 @@ Example (the sample project):
         <translation>%1 为 %2 %；百分比按百分数填写（7 表示 7 %），因此 %2 看起来像小数（是否应为 %3？）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../models/gep/GepTables.cpp" line="-60"/>
+        <source>GEP profile</source>
+        <translation>GEP 核算方案</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>vegetation flood term</source>
+        <translation>植被洪水调蓄项</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>water-surface cooling divided by COP</source>
+        <translation>水面降温项除以 COP</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>price key</source>
+        <translation>价格键</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>price year</source>
+        <translation>价格年份</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>surface runoff coefficient α</source>
+        <translation>地表径流系数 α</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>storm runoff coefficient</source>
+        <translation>暴雨径流系数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>flood storage depth</source>
+        <translation>洪水蓄水深度</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>SO2 absorption</source>
+        <translation>SO2 吸收量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NOx absorption</source>
+        <translation>NOx 吸收量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dust retention</source>
+        <translation>滞尘量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>COD removal</source>
+        <translation>COD 去除量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NH3-N removal</source>
+        <translation>氨氮去除量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TP removal</source>
+        <translation>总磷去除量</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ET on air-conditioning days</source>
+        <translation>空调开放日蒸散量</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>water conservation counted</source>
+        <translation>计入水源涵养</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>constant</source>
+        <translation>常数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location filename="../models/params/Parameter.cpp" line="+15"/>
         <source>year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>consumer price level</source>
+        <translation>消费价格水平</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>construction cost level</source>
+        <translation>建设成本水平</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>market price level</source>
+        <translation>市场价格水平</translation>
+    </message>
+    <message>
+        <location filename="../models/params/Parameter.cpp" line="+1"/>
         <source>years out of order: %1 comes after %2; dates must be given from the earliest to the latest, each year once</source>
         <translation>年份顺序错误：%1 排在 %2 之后；日期必须从最早到最晚给出，每个年份只出现一次</translation>
     </message>

@@ -2,6 +2,7 @@
 // tanhui-cli: runs Tanhui's analyses and exports without the GUI.
 #include "app/cli/CarbonCommand.h"
 #include "app/cli/CliCommon.h"
+#include "app/cli/GepCommand.h"
 #include "app/cli/SampleCommand.h"
 #include "app/cli/ZonalCommand.h"
 #include "app/common/Translations.h"
@@ -21,6 +22,7 @@ QString usage() {
                                        "  sample   write the Guangzhou-like sample project (generated)\n"
                                        "  zonal    exact per-parcel zonal statistics of raster bands\n"
                                        "  carbon   carbon stocks, change and value from land-cover rasters\n"
+                                       "  gep      gross ecosystem product (GEP) per parcel\n"
                                        "\n"
                                        "Run 'tanhui-cli <command> --help' for the options of a command.\n"
                                        "Options: --help, --version\n");
@@ -52,6 +54,8 @@ int main(int argc, char** argv) {
         return tanhui::cli::runZonalCommand(args);
     if (command == QLatin1String("carbon"))
         return tanhui::cli::runCarbonCommand(args);
+    if (command == QLatin1String("gep"))
+        return tanhui::cli::runGepCommand(args);
     tanhui::cli::printError(
       QCoreApplication::translate("Cli", "unknown command '%1' (see tanhui-cli --help)").arg(command));
     return tanhui::cli::ExitUsage;

@@ -1,0 +1,1275 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/GepCommand.h"
+
+#include "app/cli/CliCommon.h"
+#include "gis/Errors.h"
+#include "gis/ParcelReader.h"
+#include "gis/RasterDataset.h"
+#include "gis/RasterWriter.h"
+#include "gis/TableWriter.h"
+#include "gis/ZonalEngine.h"
+#include "models/carbon/PoolMethod.h"
+#include "models/gep/GepTables.h"
+#include "models/project/Project.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace tanhui::cli {
+
+namespace {
+
+struct GepCommand {
+    Q_DECLARE_TR_FUNCTIONS(GepCommand)
+};
+
+namespace gep = models::gep;
+namespace params = models::params;
+namespace carbon = models::carbon;
+
+/// Appends a value to a table row.
+std::vector<QVariant>& operator<<(std::vector<QVariant>& row, const QVariant& value) {
+    row.push_back(value);
+    return row;
+}
+
+QString helpText() {
+    return GepCommand::tr(
+      "Gross ecosystem product (GEP) per parcel (gep-methods.md): physical quantity, value (CNY), price and\n"
+      "source for every indicator of the accounting profile; GEP = material + regulating + cultural.\n"
+      "\n"
+      "Inputs come from the project: parcel layers (forest sub-compartments, farmland plots, wetland units,\n"
+      "restoration plots), districts, and the rasters with roles precipitation, evapotranspiration, "
+      "rusle_r,\n"
+      "rusle_k, rusle_c, dem and landcover. Ecosystem type = the parcel's majority land-cover class at the\n"
+      "latest date (coefficients from gep/ecosystem_params.csv). Soil retention R·K·LS·(1 − C·P) is "
+      "computed\n"
+      "per pixel (LS from the DEM, see docs/gep.md; P = 1) and averaged per parcel with the exact zonal\n"
+      "engine. Carbon sequestration is the carbon pool method's per-parcel change (first → last land-cover\n"
+      "date, per year), never re-derived. Indicators without inputs are skipped and listed with the reason.\n"
+      "\n"
+      "Outputs in --out DIR: indicators.csv (parcel × indicator: quantity, unit, value, price, price unit,\n"
+      "price year, source, tag, flags), parcels_<layer>.gpkg (one row per parcel with geometry and one "
+      "value\n"
+      "column per indicator), totals.csv (by service, category, ecosystem type and district, with shares),\n"
+      "skipped.csv (layer, ecosystem, indicator, reason, parcels), prices_used.csv, and with --scenario: "
+      "scenario_diff.csv.\n"
+      "\n"
+      "Example:\n"
+      "  tanhui-cli gep --project sample/project.tanhui.json --out gep_out --ac-days 120");
+}
+
+void printIssues(const params::Issues& issues) {
+    for (const params::Issue& i : issues) {
+        if (i.isError())
+            printError(i.toString());
+        else
+            printWarning(i.toString());
+    }
+}
+
+struct Settings {
+    QString profileId;
+    QString priceSet;
+    QString pricesFile;
+    QString deflatorsFile;
+    int priceYear = 0;
+    std::optional<bool> copVariant;
+    std::optional<double> acDays;
+    double slopeLengthM = 22.13;
+    QStringList layerIds;
+    QString outDir;
+    std::map<QString, QString> carbonTables; ///< --carbon LAYER=FILE: `tanhui-cli carbon` parcels.csv
+};
+
+/// @brief Carbon fixed per year (t C/a) per parcel id from a `tanhui-cli carbon` parcels.csv
+/// (models/carbon/CarbonTables.h). Units are read from the column names: change_t_per_yr_<y1>_<y2>
+/// (t C/yr) is used for the widest span; without it change_t_<y1>_<y2> (t C) / (y2 − y1). Columns in
+/// t CO2e are never used as t C. Throws GisError naming the file and what is missing.
+std::map<QString, double> readCarbonTable(const QString& path, const QString& idField) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        throw gis::GisError(gis::GisError::Kind::Open,
+                            GepCommand::tr("cannot open the carbon table %1").arg(path).toStdString(),
+                            path.toStdString());
+    auto split = [](const QString& line) {
+        QStringList cells;
+        QString cur;
+        bool quoted = false;
+        for (QChar c : line) {
+            if (c == QLatin1Char('"'))
+                quoted = !quoted;
+            else if (c == QLatin1Char(',') && !quoted) {
+                cells << cur;
+                cur.clear();
+            } else
+                cur += c;
+        }
+        cells << cur;
+        return cells;
+    };
+    QList<QByteArray> lines = f.readAll().split('\n');
+    if (lines.isEmpty())
+        throw gis::GisError(gis::GisError::Kind::InvalidArgument,
+                            GepCommand::tr("the carbon table %1 is empty").arg(path).toStdString());
+    QString headerLine = QString::fromUtf8(lines.front()).trimmed();
+    if (headerLine.startsWith(QChar(0xFEFF)))
+        headerLine.remove(0, 1);
+    const QStringList header = split(headerLine);
+    int idCol = header.indexOf(idField);
+    if (idCol < 0)
+        idCol = header.indexOf(QStringLiteral("id"));
+    // The widest span among change_t_per_yr_<y1>_<y2> (t C/yr), else change_t_<y1>_<y2> (t C).
+    int col = -1, span = 0;
+    bool perYear = false;
+    const QRegularExpression perYr(QStringLiteral("^change_t_per_yr_(\\d{4})_(\\d{4})$"));
+    const QRegularExpression total(QStringLiteral("^change_t_(\\d{4})_(\\d{4})$"));
+    for (int pass = 0; pass < 2 && col < 0; ++pass) {
+        for (int c = 0; c < header.size(); ++c) {
+            const auto m = (pass == 0 ? perYr : total).match(header[c]);
+            if (!m.hasMatch())
+                continue;
+            const int years = m.captured(2).toInt() - m.captured(1).toInt();
+            if (years > span) {
+                span = years;
+                col = c;
+                perYear = pass == 0;
+            }
+        }
+    }
+    if (idCol < 0 || col < 0)
+        throw gis::GisError(
+          gis::GisError::Kind::InvalidArgument,
+          GepCommand::tr("the carbon table %1 needs the id column '%2' and a column "
+                         "change_t_per_yr_<y1>_<y2> (t C/yr) or change_t_<y1>_<y2> (t C); write it "
+                         "with tanhui-cli carbon --parcels")
+            .arg(path, idField)
+            .toStdString());
+    std::map<QString, double> out;
+    for (int i = 1; i < lines.size(); ++i) {
+        const QString line = QString::fromUtf8(lines[i]).trimmed();
+        if (line.isEmpty())
+            continue;
+        const QStringList cells = split(line);
+        bool ok = false;
+        const double v = cells.value(col).toDouble(&ok);
+        if (!ok)
+            throw gis::GisError(gis::GisError::Kind::InvalidArgument,
+                                GepCommand::tr("%1, row %2, column %3: '%4' is not a number")
+                                  .arg(path)
+                                  .arg(i + 1)
+                                  .arg(header[col], cells.value(col))
+                                  .toStdString());
+        out[cells.value(idCol)] = perYear ? v : v / span;
+    }
+    return out;
+}
+
+/// Everything loaded once: prices, profile, coefficients, constants.
+struct Model {
+    gep::PriceSet prices;
+    gep::Profile profile;
+    std::map<QString, gep::EcosystemParams> ecosystems;
+    gep::Constants constants;
+    params::ParameterTable parcelInputs;    ///< --parcel-inputs: key "<layer>:<parcel id>"
+    std::vector<params::TableRow> products; ///< --products
+};
+
+/// `--parcel-inputs`: per-parcel attributes that no raster gives (gep-methods.md §4.5, §4.12, §4.13).
+const params::TableSpec& parcelInputSpec() {
+    static const params::TableSpec spec{
+        "gep_parcel_inputs",
+        "parcel",
+        false,
+        QT_TRANSLATE_NOOP("Parameters", "parcel (<layer>:<id>)"),
+        { { "visits", QT_TRANSLATE_NOOP("Parameters", "visits per year"), "visit/a", 0, 1e10, false, false },
+          { "spend_per_visit_cny",
+            QT_TRANSLATE_NOOP("Parameters", "travel cost per visit"),
+            "CNY/visit",
+            0,
+            1e7,
+            false,
+            false },
+          { "shoreline_m",
+            QT_TRANSLATE_NOOP("Parameters", "protected shoreline"),
+            "m",
+            0,
+            1e7,
+            false,
+            false },
+          { "reservoir_capacity_m3",
+            QT_TRANSLATE_NOOP("Parameters", "reservoir total capacity"),
+            "m3",
+            0,
+            1e12,
+            false,
+            false } },
+        {},
+        "",
+    };
+    return spec;
+}
+
+/// `--products`: material products per land-cover class (§4.1): yield per ha and the price key.
+const params::TableSpec& productSpec() {
+    static const params::TableSpec spec{
+        "gep_products",
+        "product",
+        false,
+        QT_TRANSLATE_NOOP("Parameters", "product"),
+        { { "lucode", QT_TRANSLATE_NOOP("Parameters", "land-cover code"), "code", 0, 1e9 },
+          { "yield_t_per_ha", QT_TRANSLATE_NOOP("Parameters", "yield"), "t/ha/a", 0, 1e6 } },
+        { "price_key" },
+        "",
+    };
+    return spec;
+}
+
+/// One evaluated parcel.
+struct ParcelRow {
+    QString layer;
+    QString id;
+    QString ecosystemKey;
+    QString ecosystemName;
+    QString district;
+    double areaHa = 0;
+    QStringList flags;
+    std::vector<gep::IndicatorResult> results;
+    std::vector<unsigned char> wkb;
+};
+
+struct RunResult {
+    std::map<QString, double> seconds; ///< wall time per stage (soil_retention_raster, carbon_rasters, ...)
+    std::vector<ParcelRow> rows;
+    std::map<QString, gis::Crs> layerCrs;
+    QStringList notes;
+};
+
+// ---- LS and soil retention raster (gep-methods.md §4.3) ------------------------------------------
+
+/// S factor: McCool (10.8 sin θ + 0.03 below 9 %, 16.8 sin θ − 0.50 from 9 %) and the 刘宝元 steep-slope
+/// form 21.91 sin θ − 0.96 from 10° (§4.3). L = (λ/22.13)^m with m by slope class 0.2/0.3/0.4/0.5
+/// (< 1 %, 1–3 %, 3–5 %, ≥ 5 %, §7.2) and a uniform slope length λ.
+double lsFactor(double slopeRad, double slopeLengthM) {
+    const double s = std::sin(slopeRad);
+    const double tanPct = std::tan(slopeRad) * 100.0;
+    double S;
+    if (slopeRad >= 10.0 * M_PI / 180.0)
+        S = 21.91 * s - 0.96;
+    else if (tanPct < 9.0)
+        S = 10.8 * s + 0.03;
+    else
+        S = 16.8 * s - 0.50;
+    const double m = tanPct < 1 ? 0.2 : tanPct < 3 ? 0.3 : tanPct < 5 ? 0.4 : 0.5;
+    return std::pow(slopeLengthM / 22.13, m) * S;
+}
+
+/// Writes soil_retention_t_ha.tif (band 1: R·K·LS·(1 − C), t/ha/a; band 2: LS) on the DEM grid. The
+/// R, K and C rasters must share the DEM's grid. Slope by Horn's 3 × 3 method (edges replicated).
+std::string writeSoilRetention(const std::string& dem,
+                               const std::string& r,
+                               const std::string& k,
+                               const std::string& c,
+                               double slopeLengthM,
+                               const QString& outDir,
+                               gis::Feedback* feedback) {
+    gis::RasterDataset d(dem), rr(r), kk(k), cc(c);
+    const gis::Grid& g = d.info().grid;
+    for (const gis::RasterDataset* o : { &rr, &kk, &cc })
+        if (!o->info().grid.sameAs(g))
+            throw gis::GisError(
+              gis::GisError::Kind::InvalidArgument,
+              GepCommand::tr("raster %1 is not on the grid of the DEM %2; resample the RUSLE "
+                             "factors to the DEM grid (same origin, cell size and size)")
+                .arg(QString::fromStdString(o->path()), QString::fromStdString(dem))
+                .toStdString());
+    gis::RasterSpec spec;
+    spec.grid = g;
+    spec.crs = d.info().crs;
+    spec.type = gis::RasterSpec::Type::Float32;
+    spec.bands = 2;
+    spec.nodata = -1;
+    spec.bandDescriptions = { "soil_retention_t_ha", "ls" };
+    spec.overviews = false;
+    spec.deflateLevel = 1; // an intermediate product: fast compression
+    const std::string path = QDir(outDir).filePath(QStringLiteral("soil_retention_t_ha.tif")).toStdString();
+    gis::RasterWriter writer(path, spec);
+    const int band = 256;
+    std::vector<double> z, rv, kv, cv;
+    std::vector<unsigned char> zok, rok, kok, cok;
+    std::vector<float> outSr, outLs;
+    const double dx = g.cellWidth, dy = g.cellHeight;
+    for (int row0 = 0; row0 < g.rows; row0 += band) {
+        if (feedback) {
+            feedback->throwIfCancelled();
+            feedback->setProgress(100.0 * row0 / g.rows, "LS");
+        }
+        const int rows = std::min(band, g.rows - row0);
+        const int h0 = std::max(0, row0 - 1), h1 = std::min(g.rows, row0 + rows + 1);
+        d.read(1, { h0, 0, h1 - h0, g.cols }, z, zok);
+        const gis::Window w{ row0, 0, rows, g.cols };
+        rr.read(1, w, rv, rok);
+        kk.read(1, w, kv, kok);
+        cc.read(1, w, cv, cok);
+        outSr.assign(std::size_t(rows) * g.cols, -1.0f);
+        outLs.assign(std::size_t(rows) * g.cols, -1.0f);
+        auto zAt = [&](int row, int col) {
+            row = std::clamp(row, h0, h1 - 1);
+            col = std::clamp(col, 0, g.cols - 1);
+            return z[std::size_t(row - h0) * g.cols + col];
+        };
+        for (int i = 0; i < rows; ++i) {
+            const int row = row0 + i;
+            for (int col = 0; col < g.cols; ++col) {
+                const std::size_t o = std::size_t(i) * g.cols + col;
+                if (!zok[std::size_t(row - h0) * g.cols + col] || !rok[o] || !kok[o] || !cok[o])
+                    continue;
+                const double a = zAt(row - 1, col - 1), b = zAt(row - 1, col), c3 = zAt(row - 1, col + 1);
+                const double dd = zAt(row, col - 1), f = zAt(row, col + 1);
+                const double gg = zAt(row + 1, col - 1), hh = zAt(row + 1, col), ii = zAt(row + 1, col + 1);
+                const double dzdx = ((c3 + 2 * f + ii) - (a + 2 * dd + gg)) / (8 * dx);
+                const double dzdy = ((gg + 2 * hh + ii) - (a + 2 * b + c3)) / (8 * dy);
+                const double slope = std::atan(std::sqrt(dzdx * dzdx + dzdy * dzdy));
+                const double ls = std::max(0.0, lsFactor(slope, slopeLengthM));
+                const double potential = rv[o] * kv[o] * ls;
+                const double cFactor = std::clamp(cv[o], 0.0, 1.0);
+                outLs[o] = float(ls);
+                outSr[o] = float(potential - potential * cFactor * 1.0); // support practice P = 1
+            }
+        }
+        writer.writeRows(1, row0, rows, outSr.data());
+        writer.writeRows(2, row0, rows, outLs.data());
+        writer.flush();
+    }
+    writer.commit();
+    return path;
+}
+
+// ---- districts ------------------------------------------------------------------------------------
+
+bool insideRing(const gis::Ring& ring, double x, double y) {
+    bool in = false;
+    const std::size_t n = ring.size();
+    for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
+        if (((ring.y(i) > y) != (ring.y(j) > y)) &&
+            (x < (ring.x(j) - ring.x(i)) * (y - ring.y(i)) / (ring.y(j) - ring.y(i)) + ring.x(i)))
+            in = !in;
+    }
+    return in;
+}
+
+bool insidePolygon(const gis::MultiPolygon& mp, double x, double y) {
+    for (const gis::Polygon& p : mp.parts) {
+        if (p.rings.empty() || !insideRing(p.rings[0], x, y))
+            continue;
+        bool hole = false;
+        for (std::size_t r = 1; r < p.rings.size(); ++r)
+            hole = hole || insideRing(p.rings[r], x, y);
+        if (!hole)
+            return true;
+    }
+    return false;
+}
+
+/// Area-weighted centroid of the largest part's exterior ring.
+std::pair<double, double> centroid(const gis::MultiPolygon& mp) {
+    double best = -1, cx = 0, cy = 0;
+    for (const gis::Polygon& p : mp.parts) {
+        if (p.rings.empty())
+            continue;
+        const gis::Ring& r = p.rings[0];
+        double a = 0, x = 0, y = 0;
+        for (std::size_t i = 0, n = r.size(); i < n; ++i) {
+            const std::size_t j = (i + 1) % n;
+            const double cr = r.x(i) * r.y(j) - r.x(j) * r.y(i);
+            a += cr;
+            x += (r.x(i) + r.x(j)) * cr;
+            y += (r.y(i) + r.y(j)) * cr;
+        }
+        if (std::fabs(a) > best && a != 0) {
+            best = std::fabs(a);
+            cx = x / (3 * a);
+            cy = y / (3 * a);
+        }
+    }
+    return { cx, cy };
+}
+
+// ---- the run ------------------------------------------------------------------------------------
+
+const models::ProjectLayer* rasterRole(const models::Project& project, const char* role) {
+    const auto layers = project.layersWithRole(QString::fromLatin1(role));
+    const models::ProjectLayer* best = nullptr;
+    for (const models::ProjectLayer* l : layers)
+        if (!best || l->year > best->year)
+            best = l;
+    return best;
+}
+
+gis::ParcelSet readLayer(const models::Project& project,
+                         const models::ProjectLayer& layer,
+                         gis::Feedback* fb) {
+    gis::ParcelReadOptions ro;
+    ro.idField = layer.fields.value(QStringLiteral("id"), layer.idField);
+    ro.open.encodingOverride = layer.encoding.toStdString();
+    const QString path = project.resolve(layer.path);
+    gis::ParcelSet set = gis::readParcels(path.toStdString(), ro, fb);
+    reportParcelNotes(path, set);
+    return set;
+}
+
+bool isParcelLayer(const models::ProjectLayer& layer, const Settings& s) {
+    static const char* kParcelRoles[] = {
+        "forest_subcompartments", "farmland_plots", "wetland_units", "restoration_plots"
+    };
+    bool parcelRole = false;
+    for (const char* r : kParcelRoles)
+        parcelRole = parcelRole || layer.role == QLatin1String(r);
+    return parcelRole && (s.layerIds.isEmpty() || s.layerIds.contains(layer.id));
+}
+
+RunResult runProject(const models::Project& project,
+                     const Model& model,
+                     const Settings& s,
+                     gis::Feedback* fb) {
+    RunResult run;
+    QElapsedTimer timer;
+    timer.start();
+    const QString derivedDir = QDir(s.outDir).filePath(QStringLiteral("derived"));
+    QDir().mkpath(derivedDir);
+
+    // Rasters.
+    const models::ProjectLayer* pLayer = rasterRole(project, "precipitation");
+    const models::ProjectLayer* etLayer = rasterRole(project, "evapotranspiration");
+    const models::ProjectLayer* stormLayer = rasterRole(project, "precipitation_storm");
+    const models::ProjectLayer* dem = rasterRole(project, "dem");
+    const models::ProjectLayer* rf = rasterRole(project, "rusle_r");
+    const models::ProjectLayer* kf = rasterRole(project, "rusle_k");
+    const models::ProjectLayer* cf = rasterRole(project, "rusle_c");
+    std::string soilPath;
+    if (dem && rf && kf && cf) {
+        timer.restart();
+        soilPath = writeSoilRetention(project.resolve(dem->path).toStdString(),
+                                      project.resolve(rf->path).toStdString(),
+                                      project.resolve(kf->path).toStdString(),
+                                      project.resolve(cf->path).toStdString(),
+                                      s.slopeLengthM,
+                                      derivedDir,
+                                      fb);
+        run.seconds[QStringLiteral("soil_retention_raster")] += timer.nsecsElapsed() * 1e-9;
+    } else {
+        run.notes << GepCommand::tr(
+          "soil retention: the project lacks one of the rasters dem, rusle_r, rusle_k, rusle_c");
+    }
+
+    // Carbon engine (pool method) over the land-cover dates: per-parcel change, first → last date.
+    std::vector<carbon::LulcInput> lulc;
+    for (const models::ProjectLayer* l : project.layersWithRole(QStringLiteral("landcover")))
+        lulc.push_back({ project.resolve(l->path).toStdString(), l->year });
+    std::sort(lulc.begin(), lulc.end(), [](const auto& a, const auto& b) { return a.year < b.year; });
+    if (lulc.size() < 2)
+        throw gis::GisError(
+          gis::GisError::Kind::InvalidArgument,
+          GepCommand::tr("the project needs at least two dated land-cover rasters (role landcover) "
+                         "for ecosystem types and carbon sequestration")
+            .toStdString());
+    const std::string latestLandcover = lulc.back().path;
+    // The pool method runs on the first and last dates only (their change is what GEP needs), and only
+    // for layers without a --carbon table.
+    lulc = { lulc.front(), lulc.back() };
+    params::LoadedTable pools = params::loadDefaultTable(carbon::carbonPoolsSpec());
+    const carbon::PoolLookup lookup(pools.table);
+    std::optional<carbon::PoolRunResult> poolRun;
+    bool needPool = false;
+    for (const models::ProjectLayer& layer : project.layers)
+        if (isParcelLayer(layer, s) && !s.carbonTables.count(layer.id))
+            needPool = true;
+    if (needPool) {
+        params::Issues poolIssues = carbon::validatePoolInputs(
+          lulc, lookup, QStringLiteral(":/parameters/carbon/carbon_pools.csv"), fb);
+        if (params::hasErrors(poolIssues)) {
+            printIssues(poolIssues);
+            throw gis::GisError(
+              gis::GisError::Kind::InvalidArgument,
+              GepCommand::tr("the land-cover rasters cannot be used by the carbon pool method")
+                .toStdString());
+        }
+        carbon::PoolRunOptions po;
+        po.outDir = QDir(derivedDir).filePath(QStringLiteral("carbon")).toStdString();
+        QDir().mkpath(QString::fromStdString(po.outDir));
+        po.feedback = fb;
+        timer.restart();
+        poolRun = carbon::runPoolRasters(lulc, lookup, po);
+        run.seconds[QStringLiteral("carbon_rasters")] += timer.nsecsElapsed() * 1e-9;
+    }
+    const double years = lulc.back().year - lulc.front().year;
+
+    // Districts.
+    std::vector<std::pair<QString, gis::MultiPolygon>> districts;
+    if (const auto dl = project.layersWithRole(QStringLiteral("districts")); !dl.empty()) {
+        gis::ParcelSet ds = readLayer(project, *dl.front(), fb);
+        for (const gis::Parcel& p : ds.parcels)
+            districts.push_back({ p.id.toString(), p.geometry });
+    }
+
+    for (const models::ProjectLayer& layer : project.layers) {
+        if (!isParcelLayer(layer, s))
+            continue;
+        printInfo(GepCommand::tr("layer %1").arg(layer.id));
+        const gis::ParcelSet parcels = readLayer(project, layer, fb);
+        run.layerCrs[layer.id] = parcels.crs;
+        gis::ZonalOptions zo;
+        zo.feedback = fb;
+        std::vector<carbon::ParcelCarbon> pc;
+        std::map<QString, double> carbonTable;
+        const QString idField = layer.fields.value(QStringLiteral("id"), layer.idField);
+        if (auto ct = s.carbonTables.find(layer.id); ct != s.carbonTables.end()) {
+            carbonTable = readCarbonTable(ct->second, idField);
+        } else {
+            timer.restart();
+            pc = carbon::runPoolParcels(parcels, lulc, lookup, *poolRun, zo);
+            run.seconds[QStringLiteral("carbon_parcels")] += timer.nsecsElapsed() * 1e-9;
+        }
+
+        // One zonal pass over the continuous inputs (coverage once per grid).
+        std::vector<gis::ZonalBand> bands;
+        int iLc = -1, iP = -1, iEt = -1, iStorm = -1, iSr = -1;
+        auto add = [&](const std::string& path, int& index, const char* prefix) {
+            index = int(bands.size());
+            gis::appendRasterBands(path, bands, prefix);
+            bands.resize(std::size_t(index) + 1);
+        };
+        add(latestLandcover, iLc, "lc"); // Byte: majority from the histogram, no class statistics needed
+        if (pLayer)
+            add(project.resolve(pLayer->path).toStdString(), iP, "p");
+        if (etLayer)
+            add(project.resolve(etLayer->path).toStdString(), iEt, "et");
+        if (stormLayer)
+            add(project.resolve(stormLayer->path).toStdString(), iStorm, "storm");
+        if (!soilPath.empty())
+            add(soilPath, iSr, "sr");
+        gis::ZonalResult zr;
+        if (!bands.empty()) {
+            zo.stats = gis::Stat::Count | gis::Stat::Sum | gis::Stat::Mean | gis::Stat::Min;
+            timer.restart();
+            zr = gis::runZonal(parcels, bands, zo);
+            run.seconds[QStringLiteral("zonal_inputs")] += timer.nsecsElapsed() * 1e-9;
+        }
+        // A raster that covers none of the layer's parcels is an error naming both.
+        for (std::size_t b = 0; b < bands.size(); ++b) {
+            bool any = false;
+            for (std::size_t i = 0; i < parcels.parcels.size() && !any; ++i)
+                any = zr.stats[i][b].count > 0;
+            if (!any && !parcels.parcels.empty())
+                throw gis::GisError(
+                  gis::GisError::Kind::InvalidArgument,
+                  GepCommand::tr("raster %1 does not cover any parcel of layer %2 (%3); check the "
+                                 "raster's extent and CRS against the parcels")
+                    .arg(QString::fromStdString(bands[b].path), layer.id, project.resolve(layer.path))
+                    .toStdString());
+        }
+        for (int idx : { iP, iEt, iStorm }) {
+            if (idx < 0)
+                continue;
+            for (std::size_t i = 0; i < parcels.parcels.size(); ++i) {
+                const double mn = zr.stats[i][std::size_t(idx)].min;
+                if (mn < 0)
+                    throw gis::GisError(
+                      gis::GisError::Kind::InvalidArgument,
+                      GepCommand::tr("raster %1 has negative values (min %2 mm) under parcel %3 of "
+                                     "layer %4; precipitation and evapotranspiration must be ≥ 0 mm/a "
+                                     "(set negative cells to nodata or fix the product)")
+                        .arg(QString::fromStdString(bands[std::size_t(idx)].path))
+                        .arg(mn)
+                        .arg(parcels.parcels[i].id.toString(), layer.id)
+                        .toStdString());
+            }
+        }
+        const double cellAreaM2 = zr.grids.empty() ? 0 : zr.grids.front().cellArea();
+
+        for (std::size_t i = 0; i < parcels.parcels.size(); ++i) {
+            const gis::Parcel& parcel = parcels.parcels[i];
+            ParcelRow row;
+            row.layer = layer.id;
+            row.id = parcel.id.toString();
+            row.areaHa = parcel.ellipsoidalAreaM2 / 1e4;
+            row.wkb = parcel.wkb;
+            const double majority = zr.stats[i][std::size_t(iLc)].majority;
+            if (!std::isnan(majority))
+                row.ecosystemKey = QString::number(qint64(majority));
+            const auto eco = model.ecosystems.find(row.ecosystemKey);
+            gep::EcosystemParams ecoParams;
+            if (eco == model.ecosystems.end()) {
+                ecoParams.key = row.ecosystemKey;
+                ecoParams.name = row.ecosystemKey.isEmpty() ? GepCommand::tr("(no land cover)")
+                                                            : GepCommand::tr("code %1").arg(row.ecosystemKey);
+                row.flags << QStringLiteral("ecosystem_unknown");
+            } else {
+                ecoParams = eco->second;
+            }
+            row.ecosystemName = ecoParams.name;
+            const auto [cx, cy] = centroid(parcel.geometry);
+            for (const auto& [name, geom] : districts)
+                if (insidePolygon(geom, cx, cy))
+                    row.district = name;
+
+            gep::ParcelInput in;
+            in.id = row.id;
+            in.area = { parcel.ellipsoidalAreaM2, gep::Unit::SquareMetre };
+            auto mean = [&](int idx) -> std::optional<double> {
+                if (idx < 0 || zr.stats[i][std::size_t(idx)].count <= 0)
+                    return std::nullopt;
+                return zr.stats[i][std::size_t(idx)].mean;
+            };
+            in.precipitationMm = mean(iP);
+            in.etMm = mean(iEt);
+            in.stormPrecipitationMm = mean(iStorm);
+            in.soilRetentionTPerHa = mean(iSr);
+            if (in.etMm) {
+                in.etHotMmPerDay = *in.etMm / 365.0; // [design] annual mean daily ET stands in for ET_hot
+                in.etHotNote = QStringLiteral("et_hot_from_annual_mean");
+            }
+            if (!pc.empty()) {
+                if (pc[i].dates.back().validAreaHa > 0 && years > 0)
+                    in.carbonFixedTC = pc[i].changeT.front() / years; // first → last date, t C/a
+            } else if (auto c = carbonTable.find(row.id); c != carbonTable.end()) {
+                in.carbonFixedTC = c->second;
+            } else {
+                row.flags << QStringLiteral("not_in_carbon_table");
+            }
+            for (const gis::ZonalStats& zs : zr.stats.empty() ? std::vector<gis::ZonalStats>{} : zr.stats[i])
+                if (zs.nodataCells > 0 || zs.validAreaM2 < 0.99 * parcel.ellipsoidalAreaM2) {
+                    row.flags << QStringLiteral("partial_coverage");
+                    break;
+                }
+            if (cellAreaM2 > 0 && parcel.ellipsoidalAreaM2 < 25 * cellAreaM2)
+                row.flags << QStringLiteral("low_coverage"); // §10.2: fewer than ~25 input pixels
+            for (const QString& f : std::as_const(row.flags))
+                (void)f;
+            const QString inputKey = layer.id + QLatin1Char(':') + row.id;
+            if (const params::TableRow* extra = model.parcelInputs.find(inputKey)) {
+                in.visits = extra->values[0];
+                in.spendPerVisitYuan = extra->values[1];
+                in.shorelineM = extra->values[2];
+                in.reservoirCapacityM3 = extra->values[3];
+            }
+            for (const params::TableRow& prod : model.products) {
+                if (QString::number(qint64(prod.values[0].value_or(-1))) != row.ecosystemKey)
+                    continue;
+                const auto pk = prod.text.find(QStringLiteral("price_key"));
+                in.products.push_back({ prod.key,
+                                        { prod.values[1].value_or(0) * row.areaHa, gep::Unit::Tonne },
+                                        pk == prod.text.end() ? prod.key : pk->second });
+            }
+            gep::Constants k = model.constants;
+            row.results = gep::evaluateParcel(in, ecoParams, k, model.prices, model.profile);
+            run.rows.push_back(std::move(row));
+        }
+    }
+    return run;
+}
+
+// ---- outputs ------------------------------------------------------------------------------------
+
+QString tagText(params::Tag t) {
+    return params::tagName(t);
+}
+
+void writeOutputs(const RunResult& run, const Model& model, const Settings& s) {
+    const QDir out(s.outDir);
+    // indicators.csv (long)
+    struct Line {
+        const ParcelRow* row;
+        const gep::IndicatorResult* r;
+    };
+    std::vector<Line> lines;
+    for (const ParcelRow& row : run.rows)
+        for (const gep::IndicatorResult& r : row.results)
+            if (!r.skipped)
+                lines.push_back({ &row, &r });
+    using C = gis::TableColumn;
+    const std::vector<C> cols = {
+        { "layer", C::Type::String },        { "parcel_id", C::Type::String },
+        { "ecosystem", C::Type::String },    { "district", C::Type::String },
+        { "indicator", C::Type::String },    { "name_zh", C::Type::String },
+        { "category", C::Type::String },     { "component", C::Type::String },
+        { "quantity", C::Type::Real },       { "unit", C::Type::String },
+        { "value_cny", C::Type::Real },      { "price", C::Type::Real },
+        { "price_unit", C::Type::String },   { "price_year", C::Type::Integer },
+        { "price_source", C::Type::String }, { "price_tag", C::Type::String },
+        { "flags", C::Type::String },
+    };
+    // one line per component, plus the indicator total line (component "total")
+    struct Out {
+        const ParcelRow* row;
+        const gep::IndicatorResult* r;
+        int part; // -1: total
+    };
+    std::vector<Out> outs;
+    for (const Line& l : lines) {
+        outs.push_back({ l.row, l.r, -1 });
+        for (std::size_t p = 0; p < l.r->parts.size(); ++p)
+            outs.push_back({ l.row, l.r, int(p) });
+    }
+    gis::writeTable(out.filePath(QStringLiteral("indicators.csv")).toStdString(),
+                    cols,
+                    outs.size(),
+                    [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
+                        const Out& o = outs[i];
+                        const gep::IndicatorSpec* spec = gep::findIndicator(o.r->key);
+                        v = { o.row->layer,
+                              o.row->id,
+                              o.row->ecosystemName,
+                              o.row->district,
+                              o.r->key,
+                              QString::fromUtf8(spec->nameZh),
+                              gep::categoryName(o.r->category) };
+                        if (o.part < 0) {
+                            v << QStringLiteral("total") << o.r->quantity.value
+                              << gep::unitSymbol(o.r->quantity.unit) << o.r->valueYuan << QVariant()
+                              << QString() << QVariant() << QString() << QString()
+                              << (o.r->flags + o.row->flags).join(QLatin1Char(';'));
+                        } else {
+                            const gep::Component& c = o.r->parts[std::size_t(o.part)];
+                            v << c.label << c.quantity.value << gep::unitSymbol(c.quantity.unit)
+                              << c.valueYuan << c.price.yuanPerUnit << c.price.unitText()
+                              << (c.price.priceYear > 0 ? QVariant(c.price.priceYear) : QVariant())
+                              << (c.price.note.isEmpty()
+                                    ? c.price.source
+                                    : c.price.source + QStringLiteral(" (") + c.price.note + QLatin1Char(')'))
+                              << tagText(c.price.tag) << QString();
+                        }
+                    });
+    // skipped.csv: one row per layer, ecosystem, indicator and reason with the number of parcels (the
+    // per-parcel detail is in parcels_<layer>.gpkg, where a skipped indicator is null).
+    std::map<std::tuple<QString, QString, QString, QString>, int> skipped;
+    for (const ParcelRow& row : run.rows)
+        for (const gep::IndicatorResult& r : row.results)
+            if (r.skipped)
+                skipped[{ row.layer, row.ecosystemName, r.key, r.reason }]++;
+    const std::vector<std::pair<std::tuple<QString, QString, QString, QString>, int>> skippedRows(
+      skipped.begin(), skipped.end());
+    gis::writeTable(out.filePath(QStringLiteral("skipped.csv")).toStdString(),
+                    { { "layer", C::Type::String },
+                      { "ecosystem", C::Type::String },
+                      { "indicator", C::Type::String },
+                      { "reason", C::Type::String },
+                      { "parcels", C::Type::Integer } },
+                    skippedRows.size(),
+                    [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
+                        const auto& [k, n] = skippedRows[i];
+                        v = { std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k), n };
+                    });
+    // parcels_<layer>.gpkg (wide)
+    std::map<QString, std::vector<const ParcelRow*>> byLayer;
+    for (const ParcelRow& row : run.rows)
+        byLayer[row.layer].push_back(&row);
+    std::vector<C> wide = { { "parcel_id", C::Type::String },
+                            { "ecosystem_code", C::Type::String },
+                            { "ecosystem", C::Type::String },
+                            { "district", C::Type::String },
+                            { "area_ha", C::Type::Real } };
+    std::vector<QString> keys;
+    for (const gep::IndicatorSpec& spec : gep::indicatorRegistry())
+        if (model.profile.enabled(QString::fromLatin1(spec.key))) {
+            keys.push_back(QString::fromLatin1(spec.key));
+            wide.push_back({ std::string(spec.key) + "_qty", C::Type::Real });
+            wide.push_back({ std::string(spec.key) + "_cny", C::Type::Real });
+        }
+    for (const char* n : { "material_cny", "regulating_cny", "cultural_cny", "gep_cny", "gep_cny_per_ha" })
+        wide.push_back({ n, C::Type::Real });
+    wide.push_back({ "flags", C::Type::String });
+    for (const auto& [layer, rows] : byLayer) {
+        gis::writeTable(
+          out.filePath(QStringLiteral("parcels_%1.gpkg").arg(layer)).toStdString(),
+          wide,
+          rows.size(),
+          [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>& wkb) {
+              const ParcelRow& r = *rows[i];
+              v = { r.id, r.ecosystemKey, r.ecosystemName, r.district, r.areaHa };
+              for (const QString& key : keys) {
+                  const gep::IndicatorResult* found = nullptr;
+                  for (const gep::IndicatorResult& x : r.results)
+                      if (x.key == key)
+                          found = &x;
+                  if (!found || found->skipped)
+                      v << QVariant() << QVariant(); // skipped: null, never 0
+                  else
+                      v << found->quantity.value << found->valueYuan;
+              }
+              const double gepTotal = gep::totalValue(r.results);
+              v << gep::totalValue(r.results, gep::Category::Material)
+                << gep::totalValue(r.results, gep::Category::Regulating)
+                << gep::totalValue(r.results, gep::Category::Cultural) << gepTotal
+                << (r.areaHa > 0 ? gepTotal / r.areaHa : 0.0) << r.flags.join(QLatin1Char(';'));
+              wkb = r.wkb;
+          },
+          true,
+          run.layerCrs.at(layer));
+    }
+    // prices_used.csv
+    std::vector<const gep::Price*> prices;
+    for (const auto& [key, p] : model.prices.all())
+        prices.push_back(&p);
+    gis::writeTable(out.filePath(QStringLiteral("prices_used.csv")).toStdString(),
+                    { { "key", C::Type::String },
+                      { "value", C::Type::Real },
+                      { "unit", C::Type::String },
+                      { "price_year", C::Type::Integer },
+                      { "source", C::Type::String },
+                      { "tag", C::Type::String },
+                      { "note", C::Type::String } },
+                    prices.size(),
+                    [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
+                        const gep::Price& p = *prices[i];
+                        v = { p.key,    p.yuanPerUnit,  p.unitText(), p.priceYear,
+                              p.source, tagText(p.tag), p.note };
+                    });
+}
+
+/// Totals by a grouping function, with shares of the grand total.
+struct Totals {
+    std::map<QString, double> byService, byCategory, byEcosystem, byDistrict;
+    std::map<QString, double> areaByEcosystem;
+    double total = 0;
+};
+
+Totals totalsOf(const RunResult& run) {
+    Totals t;
+    for (const ParcelRow& row : run.rows) {
+        t.areaByEcosystem[row.ecosystemName] += row.areaHa;
+        for (const gep::IndicatorResult& r : row.results) {
+            if (r.skipped)
+                continue;
+            t.byService[r.key] += r.valueYuan;
+            t.byCategory[gep::categoryName(r.category)] += r.valueYuan;
+            t.byEcosystem[row.ecosystemName] += r.valueYuan;
+            t.byDistrict[row.district.isEmpty() ? QStringLiteral("(none)") : row.district] += r.valueYuan;
+            t.total += r.valueYuan;
+        }
+    }
+    return t;
+}
+
+void writeTotals(const Totals& t, const QString& path) {
+    struct Line {
+        QString group, key;
+        double value;
+    };
+    std::vector<Line> lines;
+    for (const auto& [k, v] : t.byCategory)
+        lines.push_back({ QStringLiteral("category"), k, v });
+    for (const auto& [k, v] : t.byService)
+        lines.push_back({ QStringLiteral("service"), k, v });
+    for (const auto& [k, v] : t.byEcosystem)
+        lines.push_back({ QStringLiteral("ecosystem"), k, v });
+    for (const auto& [k, v] : t.byDistrict)
+        lines.push_back({ QStringLiteral("district"), k, v });
+    lines.push_back({ QStringLiteral("total"), QStringLiteral("gep"), t.total });
+    using C = gis::TableColumn;
+    gis::writeTable(path.toStdString(),
+                    { { "group", C::Type::String },
+                      { "key", C::Type::String },
+                      { "value_cny", C::Type::Real },
+                      { "share_pct", C::Type::Real } },
+                    lines.size(),
+                    [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
+                        v = { lines[i].group,
+                              lines[i].key,
+                              lines[i].value,
+                              t.total != 0 ? lines[i].value / t.total * 100.0 : 0.0 };
+                    });
+}
+
+} // namespace
+
+int runGepCommand(const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(helpText());
+    parser.addHelpOption();
+    const QCommandLineOption projectOpt(QStringLiteral("project"),
+                                        GepCommand::tr("Project file (project.tanhui.json)."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption outOpt(
+      QStringLiteral("out"), GepCommand::tr("Output folder."), QStringLiteral("DIR"));
+    const QCommandLineOption profileOpt(
+      QStringLiteral("profile"),
+      GepCommand::tr("Accounting profile: RCEES_LEGACY (default) or NDRC2022."),
+      QStringLiteral("NAME"),
+      QStringLiteral("RCEES_LEGACY"));
+    const QCommandLineOption priceSetOpt(
+      QStringLiteral("price-set"),
+      GepCommand::tr("Shipped price table: P0_RCEES2010 (default) or LYT1721_2008."),
+      QStringLiteral("ID"),
+      QStringLiteral("P0_RCEES2010"));
+    const QCommandLineOption pricesOpt(
+      QStringLiteral("prices"),
+      GepCommand::tr("User price CSV over the price set (key, value, unit, basis, "
+                     "price_year, source; every row needs a source)."),
+      QStringLiteral("CSV"));
+    const QCommandLineOption deflOpt(
+      QStringLiteral("deflators"),
+      GepCommand::tr("Price-level table (year, cpi, construction, market, source, tag) "
+                     "for --price-year."),
+      QStringLiteral("CSV"));
+    const QCommandLineOption yearOpt(
+      QStringLiteral("price-year"),
+      GepCommand::tr("Adjust every price to this year with --deflators (§5.3)."),
+      QStringLiteral("YEAR"));
+    const QCommandLineOption climateOpt(
+      QStringLiteral("climate-variant"),
+      GepCommand::tr("Water-surface climate regulation: s1 (S1 form, default of the "
+                     "profile) or cop (cooling ÷ COP)."),
+      QStringLiteral("s1|cop"));
+    const QCommandLineOption daysOpt(
+      QStringLiteral("ac-days"),
+      GepCommand::tr("Days with air conditioning D (no default; climate regulation is "
+                     "skipped without it)."),
+      QStringLiteral("N"));
+    const QCommandLineOption slopeOpt(
+      QStringLiteral("slope-length"),
+      GepCommand::tr("Uniform slope length λ for the RUSLE L factor, m (default 22.13: "
+                     "L = 1)."),
+      QStringLiteral("M"),
+      QStringLiteral("22.13"));
+    const QCommandLineOption layersOpt(
+      QStringLiteral("layers"),
+      GepCommand::tr("Comma-separated parcel layer ids (default: all parcel layers)."),
+      QStringLiteral("IDS"));
+    const QCommandLineOption scenarioOpt(
+      QStringLiteral("scenario"),
+      GepCommand::tr("A scenario project (e.g. a restoration plan): its GEP minus the "
+                     "baseline's, per parcel and in total."),
+      QStringLiteral("FILE"));
+    const QCommandLineOption inputsOpt(
+      QStringLiteral("parcel-inputs"),
+      GepCommand::tr("Per-parcel attributes CSV: parcel (<layer>:<id>), visits, "
+                     "spend_per_visit_cny, shoreline_m, reservoir_capacity_m3, source."),
+      QStringLiteral("CSV"));
+    const QCommandLineOption productsOpt(
+      QStringLiteral("products"),
+      GepCommand::tr("Material products CSV: product, lucode, yield_t_per_ha, price_key "
+                     "(a key of the price table, per t), source."),
+      QStringLiteral("CSV"));
+    const QCommandLineOption seawallCostOpt(
+      QStringLiteral("seawall-cost"),
+      GepCommand::tr("Sea-wall construction cost, CNY per m (no verified default)."),
+      QStringLiteral("CNY"));
+    const QCommandLineOption seawallLifeOpt(QStringLiteral("seawall-life"),
+                                            GepCommand::tr("Sea-wall design life, years."),
+                                            QStringLiteral("YEARS"));
+    const QCommandLineOption carbonOpt(
+      QStringLiteral("carbon"),
+      GepCommand::tr(
+        "Carbon result of a parcel layer: LAYER=parcels.csv written by tanhui-cli carbon --parcels "
+        "(repeatable). Without it the pool method runs on the first and last land-cover dates."),
+      QStringLiteral("LAYER=CSV"));
+    const QCommandLineOption ecoOpt(
+      QStringLiteral("ecosystems"),
+      GepCommand::tr(
+        "Ecosystem coefficients CSV whose rows replace the default rows with the same lucode (e.g. "
+        "water-purification capacities cod_kg_ha, nh3n_kg_ha, tp_kg_ha, which have no default)."),
+      QStringLiteral("CSV"));
+    const QCommandLineOption quietOpt(QStringLiteral("quiet"), GepCommand::tr("No progress bar."));
+    parser.addOptions({ projectOpt,
+                        outOpt,
+                        profileOpt,
+                        priceSetOpt,
+                        pricesOpt,
+                        deflOpt,
+                        yearOpt,
+                        climateOpt,
+                        daysOpt,
+                        slopeOpt,
+                        layersOpt,
+                        scenarioOpt,
+                        carbonOpt,
+                        ecoOpt,
+                        inputsOpt,
+                        productsOpt,
+                        seawallCostOpt,
+                        seawallLifeOpt,
+                        quietOpt });
+    if (auto rc = parseCommandLine(parser, arguments, QStringLiteral("gep"), { projectOpt, outOpt }))
+        return *rc;
+
+    Settings s;
+    s.outDir = parser.value(outOpt);
+    s.profileId = parser.value(profileOpt);
+    if (parser.isSet(layersOpt))
+        s.layerIds = parser.value(layersOpt).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    bool ok = true;
+    s.slopeLengthM = parser.value(slopeOpt).toDouble(&ok);
+    if (!ok || s.slopeLengthM <= 0) {
+        printError(GepCommand::tr("--slope-length must be a positive number of metres, not '%1'")
+                     .arg(parser.value(slopeOpt)));
+        return ExitUsage;
+    }
+    for (const QString& v : parser.values(carbonOpt)) {
+        const int eq = v.indexOf(QLatin1Char('='));
+        if (eq <= 0) {
+            printError(
+              GepCommand::tr("--carbon must be LAYER=FILE (e.g. xiaoban=carbon_out/parcels.csv), not '%1'")
+                .arg(v));
+            return ExitUsage;
+        }
+        s.carbonTables[v.left(eq)] = v.mid(eq + 1);
+    }
+    if (parser.isSet(daysOpt)) {
+        const double d = parser.value(daysOpt).toDouble(&ok);
+        if (!ok || d < 0 || d > 366) {
+            printError(GepCommand::tr("--ac-days must be a number of days between 0 and 366, not '%1'")
+                         .arg(parser.value(daysOpt)));
+            return ExitUsage;
+        }
+        s.acDays = d;
+    }
+    if (parser.isSet(climateOpt)) {
+        const QString v = parser.value(climateOpt);
+        if (v != QLatin1String("s1") && v != QLatin1String("cop")) {
+            printError(GepCommand::tr("--climate-variant must be s1 or cop, not '%1'").arg(v));
+            return ExitUsage;
+        }
+        s.copVariant = v == QLatin1String("cop");
+    }
+    if (parser.isSet(yearOpt) != parser.isSet(deflOpt)) {
+        printError(GepCommand::tr("--price-year and --deflators go together (gep-methods.md §5.3)"));
+        return ExitUsage;
+    }
+
+    // Tables.
+    Model model;
+    params::Issues issues;
+    const QString priceSet = parser.value(priceSetOpt);
+    if (!gep::priceProfileIds().contains(priceSet)) {
+        printError(GepCommand::tr("unknown --price-set '%1'; known: %2")
+                     .arg(priceSet, gep::priceProfileIds().join(QStringLiteral(", "))));
+        return ExitUsage;
+    }
+    params::LoadedTable priceTable =
+      params::loadTable(gep::priceTableSpec(), gep::priceProfilePath(priceSet), params::Provenance::Required);
+    issues.insert(issues.end(), priceTable.issues.begin(), priceTable.issues.end());
+    model.prices = gep::pricesFromTable(priceTable.table, issues);
+    model.prices.file = gep::priceProfilePath(priceSet);
+    if (parser.isSet(pricesOpt)) {
+        const params::Issues pi = gep::overridePrices(model.prices, parser.value(pricesOpt));
+        issues.insert(issues.end(), pi.begin(), pi.end());
+    }
+    params::LoadedTable profiles = params::loadDefaultTable(gep::profileTableSpec());
+    issues.insert(issues.end(), profiles.issues.begin(), profiles.issues.end());
+    std::optional<gep::Profile> profile = gep::profileFromTable(profiles.table, s.profileId, issues);
+    params::LoadedTable ecoTable = params::loadDefaultTable(gep::ecosystemTableSpec());
+    issues.insert(issues.end(), ecoTable.issues.begin(), ecoTable.issues.end());
+    params::LoadedTable constTable = params::loadDefaultTable(gep::constantsTableSpec());
+    issues.insert(issues.end(), constTable.issues.begin(), constTable.issues.end());
+    model.constants = gep::constantsFromTable(constTable.table, issues);
+    model.constants.acDays = s.acDays;
+    for (const auto& [opt, target] : { std::pair{ &seawallCostOpt, &model.constants.seawallYuanPerM },
+                                       std::pair{ &seawallLifeOpt, &model.constants.seawallLifeYears } }) {
+        if (!parser.isSet(*opt))
+            continue;
+        const double v = parser.value(*opt).toDouble(&ok);
+        if (!ok || v <= 0) {
+            printError(GepCommand::tr("--%1 must be a positive number, not '%2'")
+                         .arg(opt->names().front(), parser.value(*opt)));
+            return ExitUsage;
+        }
+        *target = v;
+    }
+    if (parser.isSet(inputsOpt)) {
+        params::LoadedTable t =
+          params::loadTable(parcelInputSpec(), parser.value(inputsOpt), params::Provenance::UserSupplied);
+        issues.insert(issues.end(), t.issues.begin(), t.issues.end());
+        model.parcelInputs = t.table;
+    }
+    if (parser.isSet(productsOpt)) {
+        params::LoadedTable t =
+          params::loadTable(productSpec(), parser.value(productsOpt), params::Provenance::UserSupplied);
+        issues.insert(issues.end(), t.issues.begin(), t.issues.end());
+        model.products = t.table.rows();
+        for (const params::TableRow& r : model.products) {
+            const auto pk = r.text.find(QStringLiteral("price_key"));
+            const QString key = pk == r.text.end() || pk->second.isEmpty() ? r.key : pk->second;
+            if (!model.prices.find(key))
+                issues.push_back(
+                  { params::Issue::Severity::Error,
+                    r.file,
+                    r.line,
+                    QStringLiteral("price_key"),
+                    GepCommand::tr("no price '%1' in the price table; add it with --prices (value, unit, "
+                                   "basis t, price_year, source)")
+                      .arg(key) });
+        }
+    }
+    if (parser.isSet(ecoOpt)) {
+        // User rows replace the default rows with the same land-cover code (tag "user").
+        params::LoadedTable user = params::loadTable(
+          gep::ecosystemTableSpec(), parser.value(ecoOpt), params::Provenance::UserSupplied);
+        issues.insert(issues.end(), user.issues.begin(), user.issues.end());
+        ecoTable.table = params::overrideTable(ecoTable.table, user.table);
+    }
+    model.ecosystems = gep::ecosystemsFromTable(ecoTable.table);
+    if (parser.isSet(deflOpt)) {
+        params::LoadedTable defl =
+          params::loadTable(gep::deflatorTableSpec(), parser.value(deflOpt), params::Provenance::Required);
+        issues.insert(issues.end(), defl.issues.begin(), defl.issues.end());
+        const int year = parser.value(yearOpt).toInt(&ok);
+        if (!params::hasErrors(defl.issues)) {
+            try {
+                gep::PriceSet adjusted;
+                adjusted.file = model.prices.file;
+                for (const auto& [key, p] : model.prices.all())
+                    adjusted.put(gep::adjustPriceYear(p, year, defl.table));
+                model.prices = adjusted;
+            } catch (const gep::UnitError& e) {
+                printError(QString::fromUtf8(e.what()));
+                return ExitFailure;
+            }
+        }
+    }
+    printIssues(issues);
+    if (params::hasErrors(issues) || !profile)
+        return ExitFailure;
+    model.profile = *profile;
+    if (s.copVariant)
+        model.profile.waterCopDividesCooling = *s.copVariant;
+    if (params::isFlagged(model.profile.tag))
+        printWarning(GepCommand::tr("profile %1 is tagged %2: %3")
+                       .arg(model.profile.id, params::tagName(model.profile.tag), model.profile.source));
+
+    auto feedback = makeTerminalFeedback(parser.isSet(quietOpt));
+    try {
+        QDir().mkpath(s.outDir);
+        const models::Project project = models::Project::load(parser.value(projectOpt));
+        const QStringList problems = project.validate();
+        if (!problems.isEmpty()) {
+            for (const QString& p : problems)
+                printError(p);
+            return ExitFailure;
+        }
+        const RunResult run = runProject(project, model, s, feedback.get());
+        finishProgressLine();
+        for (const QString& n : run.notes)
+            printWarning(n);
+        QElapsedTimer writeTimer;
+        writeTimer.start();
+        writeOutputs(run, model, s);
+        const Totals totals = totalsOf(run);
+        writeTotals(totals, QDir(s.outDir).filePath(QStringLiteral("totals.csv")));
+
+        // Summary.
+        QStringList timing;
+        for (const auto& [stage, sec] : run.seconds)
+            timing << QStringLiteral("%1 %2 s").arg(stage).arg(sec, 0, 'f', 1);
+        timing << QStringLiteral("outputs %1 s").arg(writeTimer.nsecsElapsed() * 1e-9, 0, 'f', 1);
+        printInfo(GepCommand::tr("timing: %1").arg(timing.join(QStringLiteral(", "))));
+        std::map<QString, int> parcelsByGroup;
+        for (const ParcelRow& r : run.rows)
+            parcelsByGroup[r.layer]++;
+        printInfo(GepCommand::tr("profile %1, prices %2 (price years and sources in prices_used.csv)")
+                    .arg(model.profile.id, model.prices.file));
+        for (const auto& [layer, n] : parcelsByGroup)
+            printInfo(GepCommand::tr("%1: %2 parcels").arg(layer).arg(n));
+        printInfo(GepCommand::tr("GEP %1 CNY/a (%2 亿元)")
+                    .arg(totals.total, 0, 'f', 2)
+                    .arg(totals.total / 1e8, 0, 'f', 4));
+        for (const auto& [key, v] : totals.byService) {
+            const gep::IndicatorSpec* spec = gep::findIndicator(key);
+            printInfo(GepCommand::tr("  %1 %2: %3 CNY/a, %4 %")
+                        .arg(QString::fromUtf8(spec->nameZh), spec->translatedName())
+                        .arg(v, 0, 'f', 2)
+                        .arg(totals.total != 0 ? v / totals.total * 100 : 0.0, 0, 'f', 2));
+        }
+        for (const auto& [eco, v] : totals.byEcosystem) {
+            const double ha = totals.areaByEcosystem.at(eco);
+            printInfo(GepCommand::tr("  ecosystem %1: %2 ha, %3 CNY/ha/a")
+                        .arg(eco)
+                        .arg(ha, 0, 'f', 1)
+                        .arg(ha > 0 ? v / ha : 0.0, 0, 'f', 0));
+        }
+        if (auto it = totals.byService.find(QStringLiteral("climate_regulation"));
+            it != totals.byService.end() && totals.total > 0)
+            printWarning(
+              GepCommand::tr("climate regulation is %1 % of GEP: it dominates the total and depends on the "
+                             "air-conditioning days D, on ET and on the water-surface variant (%2); report "
+                             "it separately (gep-methods.md §4.10, §10.2)")
+                .arg(it->second / totals.total * 100, 0, 'f', 1)
+                .arg(model.profile.waterCopDividesCooling ? QStringLiteral("cop") : QStringLiteral("s1")));
+        std::map<QString, std::pair<int, QStringList>> skippedCount;
+        for (const ParcelRow& r : run.rows)
+            for (const gep::IndicatorResult& x : r.results)
+                if (x.skipped) {
+                    auto& entry = skippedCount[x.key];
+                    entry.first++;
+                    if (!entry.second.contains(x.reason))
+                        entry.second << x.reason;
+                }
+        for (const auto& [key, entry] : skippedCount) {
+            QStringList reasons = entry.second.mid(0, 3);
+            if (entry.second.size() > 3)
+                reasons << GepCommand::tr("%1 more reasons").arg(entry.second.size() - 3);
+            printWarning(GepCommand::tr("skipped %1 on %2 parcels (see skipped.csv): %3")
+                           .arg(key)
+                           .arg(entry.first)
+                           .arg(reasons.join(QStringLiteral("; "))));
+        }
+
+        if (parser.isSet(scenarioOpt)) {
+            const models::Project scenario = models::Project::load(parser.value(scenarioOpt));
+            Settings ss = s;
+            ss.outDir = QDir(s.outDir).filePath(QStringLiteral("scenario"));
+            QDir().mkpath(ss.outDir);
+            const RunResult srun = runProject(scenario, model, ss, feedback.get());
+            finishProgressLine();
+            writeOutputs(srun, model, ss);
+            const Totals st = totalsOf(srun);
+            writeTotals(st, QDir(ss.outDir).filePath(QStringLiteral("totals.csv")));
+            std::map<std::pair<QString, QString>, std::pair<double, double>> diff;
+            for (const ParcelRow& r : run.rows)
+                diff[{ r.layer, r.id }].first = gep::totalValue(r.results);
+            for (const ParcelRow& r : srun.rows)
+                diff[{ r.layer, r.id }].second = gep::totalValue(r.results);
+            std::vector<std::pair<std::pair<QString, QString>, std::pair<double, double>>> lines(diff.begin(),
+                                                                                                 diff.end());
+            using C = gis::TableColumn;
+            gis::writeTable(QDir(s.outDir).filePath(QStringLiteral("scenario_diff.csv")).toStdString(),
+                            { { "layer", C::Type::String },
+                              { "parcel_id", C::Type::String },
+                              { "baseline_gep_cny", C::Type::Real },
+                              { "scenario_gep_cny", C::Type::Real },
+                              { "difference_cny", C::Type::Real } },
+                            lines.size(),
+                            [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
+                                v = { lines[i].first.first,
+                                      lines[i].first.second,
+                                      lines[i].second.first,
+                                      lines[i].second.second,
+                                      lines[i].second.second - lines[i].second.first };
+                            });
+            printInfo(GepCommand::tr("scenario GEP %1 CNY/a, difference %2 CNY/a")
+                        .arg(st.total, 0, 'f', 2)
+                        .arg(st.total - totals.total, 0, 'f', 2));
+        }
+    } catch (const gep::UnitError& e) {
+        finishProgressLine();
+        printError(QString::fromUtf8(e.what()));
+        return ExitFailure;
+    } catch (...) {
+        finishProgressLine();
+        return reportFailure(GepCommand::tr("GEP run cancelled"));
+    }
+    return ExitOk;
+}
+
+} // namespace tanhui::cli
