@@ -281,10 +281,19 @@ ZonalResult runZonal(const ParcelSet& parcels,
                           if (band.dataType == "Byte" &&
                               w.datasets[bandFile[gb]]->readByteWindow(band.band, part, w.bytes)) {
                               for (int r = 0; r < part.rows; ++r) {
+                                  // Uncovered cells at the ends of the row are skipped: they would add
+                                  // +0.0 to the runs and bins (coverage is never -0.0), which changes no
+                                  // sum, so the histogram is bit-identical.
                                   const std::size_t offset = std::size_t(r) * std::size_t(part.cols);
-                                  acc.addByteRow(w.bytes.data() + offset,
-                                                 cov.fraction.data() + offset,
-                                                 part.cols,
+                                  const double* rowCov = cov.fraction.data() + offset;
+                                  int first = 0, last = part.cols;
+                                  while (first < last && rowCov[first] == 0.0)
+                                      ++first;
+                                  while (last > first && rowCov[last - 1] == 0.0)
+                                      --last;
+                                  acc.addByteRow(w.bytes.data() + offset + first,
+                                                 rowCov + first,
+                                                 last - first,
                                                  rowArea[std::size_t(part.row0 + r)]);
                               }
                               continue;
