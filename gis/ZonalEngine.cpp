@@ -69,6 +69,17 @@ std::string stemOf(const std::string& path) {
     return stem.empty() ? std::string("raster") : stem;
 }
 
+/// Size of one cell of a GDAL data type named as in BandInfo::dataType (8 for unknown names).
+std::size_t bytesPerValue(const std::string& dataType) {
+    if (dataType == "Byte" || dataType == "Int8")
+        return 1;
+    if (dataType == "Int16" || dataType == "UInt16")
+        return 2;
+    if (dataType == "Int32" || dataType == "UInt32" || dataType == "Float32")
+        return 4;
+    return dataType == "CInt32" || dataType == "CFloat32" ? 8 : dataType.rfind('C', 0) == 0 ? 16 : 8;
+}
+
 struct GroupWorker {
     std::vector<std::unique_ptr<RasterDataset>> datasets; // one per distinct path of the group
     std::vector<double> values;
@@ -147,10 +158,26 @@ ZonalResult runZonal(const ParcelSet& parcels,
     const int workers = detail::workerCount(options.threads, nParcels);
     result.threadsUsed = workers;
 
-    // Memory: a quarter of the budget for GDAL's block cache, a quarter for per-worker window buffers
-    // (coverage accumulation 16 B, coverage 8 B, values 8 B, validity 1 B per cell), the rest for
-    // parcels and results.
-    setGdalCacheBytes(std::max<std::size_t>(options.memoryBudgetBytes / 4, 16u << 20));
+    // Memory: at most a quarter of the budget for GDAL's block cache, a quarter for per-worker window
+    // buffers (coverage accumulation 16 B, coverage 8 B, values 8 B, validity 1 B per cell), the rest
+    // for parcels and results. Parcels are taken in raster block order and each worker has its own
+    // datasets, so the blocks in use at any time are about two block rows of every band per worker;
+    // the cache gets three (plus a floor), not more: every cached block is memory that must be
+    // faulted in, and a cache larger than the working set only costs that. The cache size changes
+    // how often a block is inflated, never a result.
+    std::size_t workingSetBytes = 0;
+    for (const ZonalBand& b : result.bands) {
+        const RasterInfo& info = infos.at(b.path);
+        const BandInfo& bi = info.bands[std::size_t(b.band - 1)];
+        const std::size_t bw = std::size_t(std::max(1, bi.blockWidth));
+        const std::size_t rowBytes = (std::size_t(info.grid.cols) + bw - 1) / bw * bw *
+                                     std::size_t(std::max(1, bi.blockHeight)) * bytesPerValue(bi.dataType);
+        workingSetBytes += 3 * rowBytes;
+    }
+    setGdalCacheBytes(
+      std::clamp<std::size_t>(workingSetBytes * std::size_t(workers),
+                              std::size_t(16) << 20,
+                              std::max<std::size_t>(options.memoryBudgetBytes / 4, 16u << 20)));
     const std::size_t bytesPerCell = 33;
     const std::int64_t maxBandCells =
       options.maxWindowCells > 0
