@@ -84,7 +84,8 @@ struct GroupWorker {
     std::vector<std::unique_ptr<RasterDataset>> datasets; // one per distinct path of the group
     std::vector<double> values;
     std::vector<unsigned char> valid;
-    std::vector<unsigned char> bytes;
+    std::vector<std::vector<unsigned char>> bytes; // per group band: its Byte window
+    std::vector<std::size_t> byteBands;            // group bands read as Byte windows
     CoverageWindow coverage;
     CoverageWorkspace coverageWorkspace;
     std::vector<ZonalAccumulator> accumulators;
@@ -302,27 +303,17 @@ ZonalResult runZonal(const ParcelSet& parcels,
                       };
                       computeCoverage(geom, grid, part, w.coverage, w.coverageWorkspace);
                       const CoverageWindow& cov = w.coverage;
+                      // Byte bands are read first and then accumulated two at a time (see
+                      // ZonalAccumulator::addByteRowPair); other bands cell by cell.
+                      w.byteBands.clear();
                       for (std::size_t gb = 0; gb < groupBands.size(); ++gb) {
                           const ZonalBand& band = result.bands[groupBands[gb]];
                           ZonalAccumulator& acc = w.accumulators[gb];
+                          if (w.bytes.size() < groupBands.size())
+                              w.bytes.resize(groupBands.size());
                           if (band.dataType == "Byte" &&
-                              w.datasets[bandFile[gb]]->readByteWindow(band.band, part, w.bytes)) {
-                              for (int r = 0; r < part.rows; ++r) {
-                                  // Uncovered cells at the ends of the row are skipped: they would add
-                                  // +0.0 to the runs and bins (coverage is never -0.0), which changes no
-                                  // sum, so the histogram is bit-identical.
-                                  const std::size_t offset = std::size_t(r) * std::size_t(part.cols);
-                                  const double* rowCov = cov.fraction.data() + offset;
-                                  int first = 0, last = part.cols;
-                                  while (first < last && rowCov[first] == 0.0)
-                                      ++first;
-                                  while (last > first && rowCov[last - 1] == 0.0)
-                                      --last;
-                                  acc.addByteRow(w.bytes.data() + offset + first,
-                                                 rowCov + first,
-                                                 last - first,
-                                                 rowArea[std::size_t(part.row0 + r)]);
-                              }
+                              w.datasets[bandFile[gb]]->readByteWindow(band.band, part, w.bytes[gb])) {
+                              w.byteBands.push_back(gb);
                               continue;
                           }
                           w.datasets[bandFile[gb]]->read(band.band, part, w.values, w.valid);
@@ -339,6 +330,34 @@ ZonalResult runZonal(const ParcelSet& parcels,
                                       acc.addNodata(frac, cellArea);
                               }
                           }
+                      }
+                      for (int r = 0; r < part.rows; ++r) {
+                          // Uncovered cells at the ends of the row are skipped: they would add +0.0
+                          // to the runs and bins (coverage is never -0.0), which changes no sum, so
+                          // the histograms are bit-identical.
+                          const std::size_t offset = std::size_t(r) * std::size_t(part.cols);
+                          const double* rowCov = cov.fraction.data() + offset;
+                          int first = 0, last = part.cols;
+                          while (first < last && rowCov[first] == 0.0)
+                              ++first;
+                          while (last > first && rowCov[last - 1] == 0.0)
+                              --last;
+                          const double area = rowArea[std::size_t(part.row0 + r)];
+                          const std::size_t at = offset + std::size_t(first);
+                          std::size_t k = 0;
+                          for (; k + 1 < w.byteBands.size(); k += 2) {
+                              const std::size_t g1 = w.byteBands[k], g2 = w.byteBands[k + 1];
+                              ZonalAccumulator::addByteRowPair(w.accumulators[g1],
+                                                               w.accumulators[g2],
+                                                               w.bytes[g1].data() + at,
+                                                               w.bytes[g2].data() + at,
+                                                               rowCov + first,
+                                                               last - first,
+                                                               area);
+                          }
+                          if (k < w.byteBands.size())
+                              w.accumulators[w.byteBands[k]].addByteRow(
+                                w.bytes[w.byteBands[k]].data() + at, rowCov + first, last - first, area);
                       }
                   }
                   for (std::size_t gb = 0; gb < groupBands.size(); ++gb)
