@@ -13,6 +13,7 @@
 #include <functional>
 #include <limits>
 #include <set>
+#include <thread>
 
 namespace tanhui::models {
 
@@ -40,6 +41,34 @@ std::string classLabel(double v) {
 struct ZonalTable {
     Q_DECLARE_TR_FUNCTIONS(ZonalTable)
 };
+
+/// Every class seen in any parcel, per band, ascending. One pass over the parcels, split over the
+/// cores: the scan is bound by memory latency (each parcel's statistics and class list are separate
+/// allocations), and the table cannot be written before it. Sets are merged in parcel-range order,
+/// so the result is the same as a serial scan.
+std::vector<std::set<double>> classesPerBand(const gis::ZonalResult& result) {
+    const std::size_t bands = result.bands.size(), rows = result.stats.size();
+    const std::size_t threads =
+      std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, rows / 4096 + 1);
+    std::vector<std::vector<std::set<double>>> partial(threads, std::vector<std::set<double>>(bands));
+    auto scan = [&](std::size_t t) {
+        for (std::size_t i = rows * t / threads; i < rows * (t + 1) / threads; ++i)
+            for (std::size_t b = 0; b < bands; ++b)
+                for (const gis::ClassTotal& c : result.stats[i][b].classes)
+                    partial[t][b].insert(c.value);
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t)
+        pool.emplace_back(scan, t);
+    scan(0);
+    for (std::thread& th : pool)
+        th.join();
+    std::vector<std::set<double>> out(bands);
+    for (std::size_t t = 0; t < threads; ++t)
+        for (std::size_t b = 0; b < bands; ++b)
+            out[b].insert(partial[t][b].begin(), partial[t][b].end());
+    return out;
+}
 
 /// A column and the function that produces its value for a parcel index. Real columns also have
 /// `real`, the same value as a double (NaN where `value` is null or NaN), which the CSV writer
@@ -117,6 +146,7 @@ std::vector<Producer> producers(const gis::ParcelSet& parcels,
         ZonalTable::tr("1 when the input geometry was invalid and was repaired"),
         [&](std::size_t i) { return QVariant(ps[i].repaired ? 1 : 0); });
 
+    std::vector<std::set<double>> allClasses; // per band, computed when a class column is asked for
     for (std::size_t b = 0; b < result.bands.size(); ++b) {
         const gis::ZonalBand& band = result.bands[b];
         const std::string p = band.prefix + "_";
@@ -175,10 +205,9 @@ std::vector<Producer> producers(const gis::ParcelSet& parcels,
                 ZonalTable::tr("Number of distinct values"),
                 [=](std::size_t i) { return QVariant(st(i).variety); });
         if (gis::has(stats, Stat::Frac) || gis::has(stats, Stat::Area)) {
-            std::set<double> classes;
-            for (const auto& row : result.stats)
-                for (const gis::ClassTotal& c : row[b].classes)
-                    classes.insert(c.value);
+            if (allClasses.empty())
+                allClasses = classesPerBand(result);
+            const std::set<double>& classes = allClasses[b];
             for (double v : classes) {
                 if (gis::has(stats, Stat::Frac))
                     addReal(
