@@ -170,9 +170,10 @@ void computeCoverage(const MultiPolygon& polygon,
                      CoverageWindow& out,
                      CoverageWorkspace& workspace) {
     out.window = window;
-    out.fraction.clear();
-    if (window.isEmpty())
+    if (window.isEmpty()) {
+        out.fraction.clear();
         return;
+    }
     const std::size_t stride = std::size_t(window.cols) + 1;
     const std::size_t needed = std::size_t(window.rows) * stride;
     if (workspace.accumulation.size() < needed)
@@ -196,6 +197,7 @@ void computeCoverage(const MultiPolygon& polygon,
     // cells that are exactly empty or full. Snap within kSnap (1e-9 of a cell: 1e-7 m² for a 10 m
     // cell) so such cells count neither in variety nor in class lists.
     auto snap = [](double v) { return v < kSnap ? 0.0 : v > 1.0 - kSnap ? 1.0 : v; };
+    // Every value is written below, so the buffer is only resized (not cleared and zero-filled).
     out.fraction.resize(std::size_t(window.cellCount()));
     for (int r = 0; r < window.rows; ++r) {
         double* acc = workspace.accumulation.data() + std::size_t(r) * stride;

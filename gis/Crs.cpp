@@ -338,9 +338,21 @@ void CoordinateTransform::transform(MultiPolygon& polygon) const {
 // ---------------------------------------------------------------------------------------------
 
 double ellipsoidalAreaM2(const MultiPolygon& lonLat, double a, double f) {
-    geod_geodesic g;
-    geod_init(&g, a, f);
-    std::vector<double> lats, lons;
+    // geod_init's set-up (series coefficients of the ellipsoid) is kept per thread for the last
+    // ellipsoid seen: parcels are measured by the thousand on the same one.
+    thread_local struct {
+        double a = 0, f = 0;
+        bool ready = false;
+        geod_geodesic g;
+    } cache;
+    if (!cache.ready || cache.a != a || cache.f != f) {
+        geod_init(&cache.g, a, f);
+        cache.a = a;
+        cache.f = f;
+        cache.ready = true;
+    }
+    const geod_geodesic& g = cache.g;
+    thread_local std::vector<double> lats, lons;
     double total = 0.0;
     for (const Polygon& p : lonLat.parts) {
         for (std::size_t ri = 0; ri < p.rings.size(); ++ri) {

@@ -5,6 +5,7 @@
 #include "gis/Feedback.h"
 #include "gis/private/GeosContext.h"
 #include "gis/private/Parallel.h"
+#include "gis/private/SimpleRing.h"
 
 #include <condition_variable>
 #include <deque>
@@ -13,6 +14,7 @@
 #include <thread>
 
 #include <cmath>
+#include <cstring>
 #include <memory>
 
 namespace tanhui::gis {
@@ -45,6 +47,59 @@ void densify(MultiPolygon& mp, double maxLength) {
     }
 }
 
+/// Largest ring handled by the fast path below (its simplicity test is quadratic in the vertices).
+constexpr std::uint32_t kFastRingVertices = 64;
+
+/// Fast path for the usual parcel: little-endian 2D WKB of a Polygon, or of a MultiPolygon with one
+/// Polygon, made of one closed ring of at most kFastRingVertices vertices that is certainly simple
+/// (detail::isCertainlySimpleRing). Such a polygon is valid, so GEOS would accept it unchanged and
+/// return exactly these coordinates (without the closing point); reading it here skips building a
+/// GEOS geometry and running GEOSisValid. Returns false, leaving `out` unspecified, for anything else;
+/// the caller then takes the GEOS path.
+bool readCertainlyValidPolygon(const std::vector<unsigned char>& wkb, MultiPolygon& out) {
+    auto u32 = [&](std::size_t at) {
+        std::uint32_t v = 0;
+        for (int b = 3; b >= 0; --b)
+            v = (v << 8) | wkb[at + std::size_t(b)];
+        return v;
+    };
+    std::size_t pos = 0;
+    if (wkb.size() < 9 || wkb[0] != 1)
+        return false;
+    if (u32(1) == 6) { // MultiPolygon with exactly one Polygon
+        if (u32(5) != 1 || wkb.size() < 18 || wkb[9] != 1 || u32(10) != 3)
+            return false;
+        pos = 14;
+    } else if (u32(1) == 3) {
+        pos = 5;
+    } else {
+        return false;
+    }
+    if (wkb.size() < pos + 8 || u32(pos) != 1) // exactly one ring
+        return false;
+    const std::uint32_t points = u32(pos + 4);
+    pos += 8;
+    if (points < 4 || points > kFastRingVertices + 1 || wkb.size() != pos + 16u * std::size_t(points))
+        return false;
+    std::vector<double> xy(2u * points);
+    for (std::size_t i = 0; i < xy.size(); ++i) {
+        std::uint64_t bits = 0;
+        for (int b = 7; b >= 0; --b)
+            bits = (bits << 8) | wkb[pos + 8 * i + std::size_t(b)];
+        std::memcpy(&xy[i], &bits, sizeof bits);
+    }
+    const std::size_t n = points - 1;
+    if (!(xy[0] == xy[2 * n] && xy[1] == xy[2 * n + 1])) // not closed: GEOS decides
+        return false;
+    xy.resize(2 * n);
+    if (!detail::isCertainlySimpleRing(xy.data(), n))
+        return false;
+    out.parts.assign(1, Polygon());
+    out.parts[0].rings.assign(1, Ring());
+    out.parts[0].rings[0].xy = std::move(xy);
+    return true;
+}
+
 QString idText(const QVariant& id) {
     return id.isValid() ? id.toString() : QString();
 }
@@ -52,6 +107,8 @@ QString idText(const QVariant& id) {
 struct Worker {
     std::unique_ptr<detail::GeosContext> geos;
     std::unique_ptr<CoordinateTransform> toGeographic;
+    std::vector<MultiPolygon> lonLat; // a chunk's parcels in lon/lat (reused)
+    std::vector<double> coords;       // their coordinates, for one transformation call
     std::vector<ParcelNote> repaired, skipped;
 };
 
@@ -117,58 +174,86 @@ ParcelSet readParcels(const std::string& path, const ParcelReadOptions& options,
             Parcel& p = chunk.parcels[i];
             p.fid = feature.fid;
             p.id = idIndex >= 0 ? feature.attributes[std::size_t(idIndex)] : QVariant::fromValue(feature.fid);
-            const QString idStr = idText(p.id);
+            auto idStr = [&p] { return idText(p.id); };
             if (feature.wkb.empty()) {
-                worker.skipped.push_back({ p.fid, idStr, "null geometry" });
+                worker.skipped.push_back({ p.fid, idStr(), "null geometry" });
                 continue;
             }
-            auto g = worker.geos->fromWkb(feature.wkb.data(), feature.wkb.size());
-            if (!g) {
-                worker.skipped.push_back(
-                  { p.fid, idStr, "unreadable geometry: " + worker.geos->lastError() });
-                continue;
-            }
-            if (GEOSisEmpty_r(ctx, g.get())) {
-                worker.skipped.push_back({ p.fid, idStr, "empty geometry" });
-                continue;
-            }
-            const int type = GEOSGeomTypeId_r(ctx, g.get());
-            if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON && type != GEOS_GEOMETRYCOLLECTION) {
-                char* typeName = GEOSGeomType_r(ctx, g.get());
-                worker.skipped.push_back(
-                  { p.fid, idStr, std::string("not a polygon (") + (typeName ? typeName : "?") + ")" });
-                GEOSFree_r(ctx, typeName);
-                continue;
-            }
-            if (GEOSisValid_r(ctx, g.get()) != 1) {
-                char* reason = GEOSisValidReason_r(ctx, g.get());
-                std::string why = reason ? reason : "invalid";
-                GEOSFree_r(ctx, reason);
-                GEOSMakeValidParams* params = GEOSMakeValidParams_create_r(ctx);
-                GEOSMakeValidParams_setMethod_r(ctx, params, GEOS_MAKE_VALID_STRUCTURE);
-                GEOSMakeValidParams_setKeepCollapsed_r(ctx, params, 0);
-                auto fixed = worker.geos->own(GEOSMakeValidWithParams_r(ctx, g.get(), params));
-                GEOSMakeValidParams_destroy_r(ctx, params);
-                if (!fixed || GEOSisEmpty_r(ctx, fixed.get())) {
-                    worker.skipped.push_back({ p.fid, idStr, why + "; repair left no polygon" });
+            if (!readCertainlyValidPolygon(feature.wkb, p.geometry)) {
+                auto g = worker.geos->fromWkb(feature.wkb.data(), feature.wkb.size());
+                if (!g) {
+                    worker.skipped.push_back(
+                      { p.fid, idStr(), "unreadable geometry: " + worker.geos->lastError() });
                     continue;
                 }
-                worker.repaired.push_back({ p.fid, idStr, why + "; repaired with MakeValid" });
-                g = std::move(fixed);
-                p.repaired = true;
+                if (GEOSisEmpty_r(ctx, g.get())) {
+                    worker.skipped.push_back({ p.fid, idStr(), "empty geometry" });
+                    continue;
+                }
+                const int type = GEOSGeomTypeId_r(ctx, g.get());
+                if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON && type != GEOS_GEOMETRYCOLLECTION) {
+                    char* typeName = GEOSGeomType_r(ctx, g.get());
+                    worker.skipped.push_back(
+                      { p.fid, idStr(), std::string("not a polygon (") + (typeName ? typeName : "?") + ")" });
+                    GEOSFree_r(ctx, typeName);
+                    continue;
+                }
+                if (GEOSisValid_r(ctx, g.get()) != 1) {
+                    char* reason = GEOSisValidReason_r(ctx, g.get());
+                    std::string why = reason ? reason : "invalid";
+                    GEOSFree_r(ctx, reason);
+                    GEOSMakeValidParams* params = GEOSMakeValidParams_create_r(ctx);
+                    GEOSMakeValidParams_setMethod_r(ctx, params, GEOS_MAKE_VALID_STRUCTURE);
+                    GEOSMakeValidParams_setKeepCollapsed_r(ctx, params, 0);
+                    auto fixed = worker.geos->own(GEOSMakeValidWithParams_r(ctx, g.get(), params));
+                    GEOSMakeValidParams_destroy_r(ctx, params);
+                    if (!fixed || GEOSisEmpty_r(ctx, fixed.get())) {
+                        worker.skipped.push_back({ p.fid, idStr(), why + "; repair left no polygon" });
+                        continue;
+                    }
+                    worker.repaired.push_back({ p.fid, idStr(), why + "; repaired with MakeValid" });
+                    g = std::move(fixed);
+                    p.repaired = true;
+                }
+                worker.geos->toMultiPolygon(g.get(), p.geometry);
             }
-            worker.geos->toMultiPolygon(g.get(), p.geometry);
             if (p.geometry.isEmpty()) {
-                worker.skipped.push_back({ p.fid, idStr, "no polygonal part" });
+                worker.skipped.push_back({ p.fid, idStr(), "no polygonal part" });
                 continue;
             }
             p.wkb = std::move(feature.wkb);
             p.planarAreaM2 = geographic ? 0.0 : p.geometry.planarArea() * unit * unit;
-            MultiPolygon lonLat = p.geometry;
-            densify(lonLat, densifyStep);
-            worker.toGeographic->transform(lonLat);
-            p.ellipsoidalAreaM2 = ellipsoidalAreaM2(lonLat, a, fl);
             chunk.ok[i] = true;
+        }
+        // Ellipsoidal areas. The densified rings of the whole chunk go to lon/lat in one call: the
+        // transformation is point by point, but each call of it has a set-up cost that is larger than
+        // transforming a parcel's few vertices.
+        std::vector<MultiPolygon>& lonLat = worker.lonLat;
+        std::vector<double>& coords = worker.coords;
+        lonLat.resize(chunk.parcels.size());
+        coords.clear();
+        for (std::size_t i = 0; i < chunk.parcels.size(); ++i) {
+            if (!chunk.ok[i])
+                continue;
+            lonLat[i] = chunk.parcels[i].geometry;
+            densify(lonLat[i], densifyStep);
+            for (const Polygon& part : lonLat[i].parts)
+                for (const Ring& r : part.rings)
+                    coords.insert(coords.end(), r.xy.begin(), r.xy.end());
+        }
+        worker.toGeographic->transform(coords);
+        std::size_t at = 0;
+        for (std::size_t i = 0; i < chunk.parcels.size(); ++i) {
+            if (!chunk.ok[i])
+                continue;
+            for (Polygon& part : lonLat[i].parts)
+                for (Ring& r : part.rings) {
+                    std::copy(coords.begin() + std::ptrdiff_t(at),
+                              coords.begin() + std::ptrdiff_t(at + r.xy.size()),
+                              r.xy.begin());
+                    at += r.xy.size();
+                }
+            chunk.parcels[i].ellipsoidalAreaM2 = ellipsoidalAreaM2(lonLat[i], a, fl);
         }
         chunk.features.clear();
         chunk.features.shrink_to_fit();

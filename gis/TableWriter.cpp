@@ -14,7 +14,10 @@
 
 #include <charconv>
 #include <cmath>
+#include <condition_variable>
+#include <exception>
 #include <filesystem>
+#include <mutex>
 #include <thread>
 #include <unistd.h>
 
@@ -29,20 +32,28 @@ std::string lowerExtension(const std::string& path) {
     return ext;
 }
 
-void appendCsvField(std::string& line, const QVariant& v) {
+} // namespace
+
+void appendCsvNumber(std::string& line, double d) {
+    if (std::isnan(d))
+        return; // empty field: no value
+    if (d == 0.0 && !std::signbit(d)) {
+        line += '0'; // what std::to_chars writes for +0, without the call (frequent in class shares)
+        return;
+    }
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, d);
+    line.append(buf, r.ptr);
+}
+
+void appendCsvValue(std::string& line, const QVariant& v) {
     if (!v.isValid() || v.isNull())
         return;
     switch (v.typeId()) {
         case QMetaType::Double:
-        case QMetaType::Float: {
-            const double d = v.toDouble();
-            if (std::isnan(d))
-                return; // empty field: no value
-            char buf[32];
-            const auto r = std::to_chars(buf, buf + sizeof buf, d);
-            line.append(buf, r.ptr);
+        case QMetaType::Float:
+            appendCsvNumber(line, v.toDouble());
             return;
-        }
         case QMetaType::Int:
         case QMetaType::LongLong:
         case QMetaType::UInt:
@@ -66,6 +77,8 @@ void appendCsvField(std::string& line, const QVariant& v) {
     line += '"';
 }
 
+namespace {
+
 /// Formats rows [begin, end) as CSV lines.
 void formatCsvRows(std::string& text,
                    std::size_t begin,
@@ -80,7 +93,7 @@ void formatCsvRows(std::string& text,
         for (std::size_t c = 0; c < columns; ++c) {
             if (c)
                 text += ',';
-            appendCsvField(text, values[c]);
+            appendCsvValue(text, values[c]);
         }
         text += '\n';
     }
@@ -90,48 +103,9 @@ void writeCsv(const std::string& path,
               const std::vector<TableColumn>& columns,
               std::size_t rows,
               const RowSource& source) {
-    QSaveFile file(QString::fromStdString(path));
-    if (!file.open(QIODevice::WriteOnly))
-        throw GisError(
-          GisError::Kind::Io, "Cannot write " + path + ": " + file.errorString().toStdString(), path);
-    std::string header;
-    for (std::size_t c = 0; c < columns.size(); ++c) {
-        if (c)
-            header += ',';
-        appendCsvField(header, QString::fromStdString(columns[c].name));
-    }
-    header += '\n';
-    file.write(header.data(), qint64(header.size()));
-
-    // Rows are formatted in parallel, a chunk per thread, and written in row order, so the file is
-    // the same whatever the number of threads.
-    constexpr std::size_t kChunk = 4096;
-    const int threads = detail::workerCount(0, (rows + kChunk - 1) / kChunk);
-    std::vector<std::string> texts(static_cast<std::size_t>(threads));
-    for (std::size_t wave = 0; wave < rows; wave += kChunk * std::size_t(threads)) {
-        std::vector<std::thread> pool;
-        for (int t = 0; t < threads; ++t) {
-            const std::size_t begin = std::min(rows, wave + kChunk * std::size_t(t));
-            const std::size_t end = std::min(rows, begin + kChunk);
-            texts[std::size_t(t)].clear();
-            auto job = [&, t, begin, end] {
-                formatCsvRows(texts[std::size_t(t)], begin, end, columns.size(), source);
-            };
-            if (t + 1 == threads)
-                job();
-            else
-                pool.emplace_back(job);
-        }
-        for (std::thread& th : pool)
-            th.join();
-        for (const std::string& text : texts)
-            file.write(text.data(), qint64(text.size()));
-    }
-    if (!file.commit())
-        throw GisError(GisError::Kind::Io,
-                       "Writing " + path + " failed: " + file.errorString().toStdString() +
-                         " (the previous file, if any, is unchanged)",
-                       path);
+    writeCsvRows(path, columns, rows, [&](std::size_t begin, std::size_t end, std::string& text) {
+        formatCsvRows(text, begin, end, columns.size(), source);
+    });
 }
 
 void writeGpkg(const std::string& path,
@@ -221,6 +195,99 @@ void writeGpkg(const std::string& path,
 }
 
 } // namespace
+
+void writeCsvRows(const std::string& path,
+                  const std::vector<TableColumn>& columns,
+                  std::size_t rows,
+                  const CsvRowsFormatter& format) {
+    QSaveFile file(QString::fromStdString(path));
+    if (!file.open(QIODevice::WriteOnly))
+        throw GisError(
+          GisError::Kind::Io, "Cannot write " + path + ": " + file.errorString().toStdString(), path);
+    std::string header;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        if (c)
+            header += ',';
+        appendCsvValue(header, QString::fromStdString(columns[c].name));
+    }
+    header += '\n';
+    file.write(header.data(), qint64(header.size()));
+
+    // Chunks of rows are formatted by worker threads (at most `window` chunks ahead of the file, which
+    // bounds memory) while this thread writes the finished ones in row order.
+    constexpr std::size_t kChunk = 2048;
+    const std::size_t chunks = (rows + kChunk - 1) / kChunk;
+    const int threads = detail::workerCount(0, chunks);
+    const std::size_t window = 4 * std::size_t(threads);
+    struct Slot {
+        std::string text;
+        bool ready = false;
+    };
+    std::vector<Slot> buffers(window);
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::size_t nextChunk = 0, written = 0;
+    bool failed = false;
+    std::exception_ptr error;
+    auto work = [&] {
+        for (;;) {
+            std::size_t c = 0;
+            {
+                std::unique_lock lock(mutex);
+                changed.wait(lock,
+                             [&] { return failed || nextChunk >= chunks || nextChunk < written + window; });
+                if (failed || nextChunk >= chunks)
+                    return;
+                c = nextChunk++;
+            }
+            Slot& slot = buffers[c % window];
+            try {
+                slot.text.clear();
+                format(c * kChunk, std::min(rows, (c + 1) * kChunk), slot.text);
+            } catch (...) {
+                std::lock_guard lock(mutex);
+                if (!error)
+                    error = std::current_exception();
+                failed = true;
+                changed.notify_all();
+                return;
+            }
+            std::lock_guard lock(mutex);
+            slot.ready = true;
+            changed.notify_all();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads; ++t)
+        pool.emplace_back(work);
+    bool writeOk = true;
+    for (std::size_t c = 0; c < chunks; ++c) {
+        Slot& slot = buffers[c % window];
+        {
+            std::unique_lock lock(mutex);
+            changed.wait(lock, [&] { return failed || slot.ready; });
+            if (failed)
+                break;
+        }
+        if (writeOk)
+            writeOk = file.write(slot.text.data(), qint64(slot.text.size())) == qint64(slot.text.size());
+        std::lock_guard lock(mutex);
+        slot.ready = false;
+        written = c + 1;
+        changed.notify_all();
+    }
+    for (std::thread& th : pool)
+        th.join();
+    if (error) {
+        file.cancelWriting();
+        std::rethrow_exception(error);
+    }
+    if (!file.commit())
+        throw GisError(GisError::Kind::Io,
+                       "Writing " + path + " failed: " + file.errorString().toStdString() +
+                         " (the previous file, if any, is unchanged)",
+                       path);
+}
 
 void writeTable(const std::string& path,
                 const std::vector<TableColumn>& columns,

@@ -25,6 +25,28 @@ struct TableColumn {
 using RowSource =
   std::function<void(std::size_t row, std::vector<QVariant>& values, std::vector<unsigned char>& wkb)>;
 
+/// @brief Formats rows [begin, end) of a CSV table into `text`, one line per row ending in '\n', each
+/// field as appendCsvValue / appendCsvNumber would. Called concurrently from several threads for
+/// different ranges, so it must only read shared state.
+using CsvRowsFormatter = std::function<void(std::size_t begin, std::size_t end, std::string& text)>;
+
+/// @brief Appends one CSV field for `value` exactly as writeTable writes it: nothing for a null value
+/// or NaN, integers in decimal, doubles in the shortest form that reads back to the same double
+/// (std::to_chars), text quoted per RFC 4180 when needed.
+void appendCsvValue(std::string& line, const QVariant& value);
+
+/// @brief The same for a double (appendCsvValue(line, QVariant(value)) without the QVariant).
+void appendCsvNumber(std::string& line, double value);
+
+/// @brief Writes a CSV table whose rows the caller formats itself (for large tables, where building a
+/// QVariant per cell costs more than formatting it). The header is written from `columns`; the rows
+/// are formatted in chunks on all cores while finished chunks are written in row order, so the file
+/// is the same for any thread count. Atomic like writeTable; throws GisError(Io) naming the file.
+void writeCsvRows(const std::string& path,
+                  const std::vector<TableColumn>& columns,
+                  std::size_t rows,
+                  const CsvRowsFormatter& format);
+
 /// @brief Writes a table to `path`: CSV (UTF-8, comma separated, RFC 4180 quoting, numbers in the
 /// shortest form that reads back to the same double) when the name ends in .csv, GeoPackage (one
 /// layer named after the file, with the geometry in `crs` when `withGeometry`) when it ends in .gpkg.

@@ -69,11 +69,23 @@ std::string stemOf(const std::string& path) {
     return stem.empty() ? std::string("raster") : stem;
 }
 
+/// Size of one cell of a GDAL data type named as in BandInfo::dataType (8 for unknown names).
+std::size_t bytesPerValue(const std::string& dataType) {
+    if (dataType == "Byte" || dataType == "Int8")
+        return 1;
+    if (dataType == "Int16" || dataType == "UInt16")
+        return 2;
+    if (dataType == "Int32" || dataType == "UInt32" || dataType == "Float32")
+        return 4;
+    return dataType == "CInt32" || dataType == "CFloat32" ? 8 : dataType.rfind('C', 0) == 0 ? 16 : 8;
+}
+
 struct GroupWorker {
     std::vector<std::unique_ptr<RasterDataset>> datasets; // one per distinct path of the group
     std::vector<double> values;
     std::vector<unsigned char> valid;
-    std::vector<unsigned char> bytes;
+    std::vector<std::vector<unsigned char>> bytes; // per group band: its Byte window
+    std::vector<std::size_t> byteBands;            // group bands read as Byte windows
     CoverageWindow coverage;
     CoverageWorkspace coverageWorkspace;
     std::vector<ZonalAccumulator> accumulators;
@@ -147,10 +159,26 @@ ZonalResult runZonal(const ParcelSet& parcels,
     const int workers = detail::workerCount(options.threads, nParcels);
     result.threadsUsed = workers;
 
-    // Memory: a quarter of the budget for GDAL's block cache, a quarter for per-worker window buffers
-    // (coverage accumulation 16 B, coverage 8 B, values 8 B, validity 1 B per cell), the rest for
-    // parcels and results.
-    setGdalCacheBytes(std::max<std::size_t>(options.memoryBudgetBytes / 4, 16u << 20));
+    // Memory: at most a quarter of the budget for GDAL's block cache, a quarter for per-worker window
+    // buffers (coverage accumulation 16 B, coverage 8 B, values 8 B, validity 1 B per cell), the rest
+    // for parcels and results. Parcels are taken in raster block order and each worker has its own
+    // datasets, so the blocks in use at any time are about two block rows of every band per worker;
+    // the cache gets three (plus a floor), not more: every cached block is memory that must be
+    // faulted in, and a cache larger than the working set only costs that. The cache size changes
+    // how often a block is inflated, never a result.
+    std::size_t workingSetBytes = 0;
+    for (const ZonalBand& b : result.bands) {
+        const RasterInfo& info = infos.at(b.path);
+        const BandInfo& bi = info.bands[std::size_t(b.band - 1)];
+        const std::size_t bw = std::size_t(std::max(1, bi.blockWidth));
+        const std::size_t rowBytes = (std::size_t(info.grid.cols) + bw - 1) / bw * bw *
+                                     std::size_t(std::max(1, bi.blockHeight)) * bytesPerValue(bi.dataType);
+        workingSetBytes += 3 * rowBytes;
+    }
+    setGdalCacheBytes(
+      std::clamp<std::size_t>(workingSetBytes * std::size_t(workers),
+                              std::size_t(16) << 20,
+                              std::max<std::size_t>(options.memoryBudgetBytes / 4, 16u << 20)));
     const std::size_t bytesPerCell = 33;
     const std::int64_t maxBandCells =
       options.maxWindowCells > 0
@@ -275,18 +303,17 @@ ZonalResult runZonal(const ParcelSet& parcels,
                       };
                       computeCoverage(geom, grid, part, w.coverage, w.coverageWorkspace);
                       const CoverageWindow& cov = w.coverage;
+                      // Byte bands are read first and then accumulated two at a time (see
+                      // ZonalAccumulator::addByteRowPair); other bands cell by cell.
+                      w.byteBands.clear();
                       for (std::size_t gb = 0; gb < groupBands.size(); ++gb) {
                           const ZonalBand& band = result.bands[groupBands[gb]];
                           ZonalAccumulator& acc = w.accumulators[gb];
+                          if (w.bytes.size() < groupBands.size())
+                              w.bytes.resize(groupBands.size());
                           if (band.dataType == "Byte" &&
-                              w.datasets[bandFile[gb]]->readByteWindow(band.band, part, w.bytes)) {
-                              for (int r = 0; r < part.rows; ++r) {
-                                  const std::size_t offset = std::size_t(r) * std::size_t(part.cols);
-                                  acc.addByteRow(w.bytes.data() + offset,
-                                                 cov.fraction.data() + offset,
-                                                 part.cols,
-                                                 rowArea[std::size_t(part.row0 + r)]);
-                              }
+                              w.datasets[bandFile[gb]]->readByteWindow(band.band, part, w.bytes[gb])) {
+                              w.byteBands.push_back(gb);
                               continue;
                           }
                           w.datasets[bandFile[gb]]->read(band.band, part, w.values, w.valid);
@@ -303,6 +330,34 @@ ZonalResult runZonal(const ParcelSet& parcels,
                                       acc.addNodata(frac, cellArea);
                               }
                           }
+                      }
+                      for (int r = 0; r < part.rows; ++r) {
+                          // Uncovered cells at the ends of the row are skipped: they would add +0.0
+                          // to the runs and bins (coverage is never -0.0), which changes no sum, so
+                          // the histograms are bit-identical.
+                          const std::size_t offset = std::size_t(r) * std::size_t(part.cols);
+                          const double* rowCov = cov.fraction.data() + offset;
+                          int first = 0, last = part.cols;
+                          while (first < last && rowCov[first] == 0.0)
+                              ++first;
+                          while (last > first && rowCov[last - 1] == 0.0)
+                              --last;
+                          const double area = rowArea[std::size_t(part.row0 + r)];
+                          const std::size_t at = offset + std::size_t(first);
+                          std::size_t k = 0;
+                          for (; k + 1 < w.byteBands.size(); k += 2) {
+                              const std::size_t g1 = w.byteBands[k], g2 = w.byteBands[k + 1];
+                              ZonalAccumulator::addByteRowPair(w.accumulators[g1],
+                                                               w.accumulators[g2],
+                                                               w.bytes[g1].data() + at,
+                                                               w.bytes[g2].data() + at,
+                                                               rowCov + first,
+                                                               last - first,
+                                                               area);
+                          }
+                          if (k < w.byteBands.size())
+                              w.accumulators[w.byteBands[k]].addByteRow(
+                                w.bytes[w.byteBands[k]].data() + at, rowCov + first, last - first, area);
                       }
                   }
                   for (std::size_t gb = 0; gb < groupBands.size(); ++gb)

@@ -120,6 +120,50 @@ public:
             cells[256 + current] += run * areaM2;
     }
 
+    /// Two Byte bands over the same coverage row in one pass: each accumulator gets exactly the
+    /// additions, in the same order, that addByteRow() would make, so the results are bit-identical;
+    /// but the two independent chains of additions run interleaved, which hides most of the latency
+    /// of one floating-point addition after the other.
+    static void addByteRowPair(ZonalAccumulator& a,
+                               ZonalAccumulator& b,
+                               const unsigned char* valuesA,
+                               const unsigned char* valuesB,
+                               const double* coverage,
+                               int n,
+                               double areaM2) {
+        if (n <= 0)
+            return;
+        double* cellsA = a.m_dense.data();
+        double* cellsB = b.m_dense.data();
+        unsigned currentA = valuesA[0], currentB = valuesB[0];
+        double runA = 0.0, runB = 0.0;
+        for (int i = 0; i < n; ++i) {
+            const unsigned va = valuesA[i], vb = valuesB[i];
+            if (va != currentA) {
+                cellsA[currentA] += runA;
+                if (a.m_varyingArea)
+                    cellsA[256 + currentA] += runA * areaM2;
+                currentA = va;
+                runA = 0.0;
+            }
+            if (vb != currentB) {
+                cellsB[currentB] += runB;
+                if (b.m_varyingArea)
+                    cellsB[256 + currentB] += runB * areaM2;
+                currentB = vb;
+                runB = 0.0;
+            }
+            runA += coverage[i];
+            runB += coverage[i];
+        }
+        cellsA[currentA] += runA;
+        if (a.m_varyingArea)
+            cellsA[256 + currentA] += runA * areaM2;
+        cellsB[currentB] += runB;
+        if (b.m_varyingArea)
+            cellsB[256 + currentB] += runB * areaM2;
+    }
+
     /// A covered valid cell: value x, coverage w in (0, 1], true cell area a (m²; ignored when the
     /// accumulator was given a constant cell area).
     void add(double x, double w, double areaM2) {

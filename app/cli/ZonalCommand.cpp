@@ -66,6 +66,23 @@ QString helpText() {
       "      --stats count,majority,frac,area --out xiaoban_landcover.csv");
 }
 
+/// The parcels and statistics of a finished run, kept until the process exits (which is right
+/// after the command returns) instead of being freed allocation by allocation: for 100,000 parcels
+/// that is about a million small frees, ~30 ms of a run of well under a second, for memory the
+/// operating system takes back at once anyway. The pointer keeps them reachable, so leak checkers
+/// (LeakSanitizer, valgrind) do not report them as leaks; a second run in the same process frees
+/// the previous one first.
+struct FinishedRun {
+    gis::ParcelSet parcels;
+    gis::ZonalResult result;
+};
+FinishedRun* g_finishedRun = nullptr;
+
+void retainUntilExit(gis::ParcelSet&& parcels, gis::ZonalResult&& result) {
+    delete g_finishedRun;
+    g_finishedRun = new FinishedRun{ std::move(parcels), std::move(result) };
+}
+
 } // namespace
 
 int runZonalCommand(const QStringList& arguments) {
@@ -212,8 +229,7 @@ int runZonalCommand(const QStringList& arguments) {
                 printInfo(
                   ZonalCommand::tr("%1: %2 s").arg(what).arg(double(step.restart()) / 1000.0, 0, 'f', 3));
         };
-        const gis::ParcelSet parcels =
-          gis::readParcels(parcelsPath.toStdString(), readOptions, feedback.get());
+        gis::ParcelSet parcels = gis::readParcels(parcelsPath.toStdString(), readOptions, feedback.get());
         reportStep(ZonalCommand::tr("reading and checking parcels"));
         reportParcelNotes(parcelsPath, parcels);
 
@@ -222,7 +238,7 @@ int runZonalCommand(const QStringList& arguments) {
         options.threads = threads;
         options.memoryBudgetBytes = std::size_t(memoryMb) << 20;
         options.feedback = feedback.get();
-        const gis::ZonalResult result = gis::runZonal(parcels, bands, options);
+        gis::ZonalResult result = gis::runZonal(parcels, bands, options);
         reportStep(ZonalCommand::tr("zonal statistics"));
         models::writeZonalTable(out.toStdString(), parcels, parser.value(idOpt), result, stats);
         reportStep(ZonalCommand::tr("writing the table"));
@@ -238,6 +254,7 @@ int runZonalCommand(const QStringList& arguments) {
                         .arg(parcels.skipped.size()));
             printInfo(ZonalCommand::tr("wrote %1").arg(QFileInfo(out).absoluteFilePath()));
         }
+        retainUntilExit(std::move(parcels), std::move(result));
         return ExitOk;
     } catch (...) {
         return reportFailure(ZonalCommand::tr("cancelled; %1 was not written or changed").arg(out));
