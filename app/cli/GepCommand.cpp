@@ -191,6 +191,7 @@ const params::TableSpec& parcelInputSpec() {
     static const params::TableSpec spec{
         "gep_parcel_inputs",
         "parcel",
+        {},
         false,
         QT_TRANSLATE_NOOP("Parameters", "parcel (<layer>:<id>)"),
         { { "visits", QT_TRANSLATE_NOOP("Parameters", "visits per year"), "visit/a", 0, 1e10, false, false },
@@ -226,6 +227,7 @@ const params::TableSpec& productSpec() {
     static const params::TableSpec spec{
         "gep_products",
         "product",
+        {},
         false,
         QT_TRANSLATE_NOOP("Parameters", "product"),
         { { "lucode", QT_TRANSLATE_NOOP("Parameters", "land-cover code"), "code", 0, 1e9 },

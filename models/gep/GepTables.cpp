@@ -60,6 +60,7 @@ const params::TableSpec& priceTableSpec() {
     static const TableSpec spec{
         "gep_prices",
         "key",
+        {},
         false,
         QT_TRANSLATE_NOOP("Parameters", "price key"),
         { { "value", QT_TRANSLATE_NOOP("Parameters", "unit price"), "CNY per basis unit", 0, 1e12 },
@@ -79,6 +80,7 @@ const params::TableSpec& ecosystemTableSpec() {
     static const TableSpec spec{
         "gep_ecosystems",
         "lucode",
+        {},
         true,
         QT_TRANSLATE_NOOP("Parameters", "land-cover code"),
         {
@@ -134,6 +136,7 @@ const params::TableSpec& constantsTableSpec() {
     static const TableSpec spec{
         "gep_constants",
         "key",
+        {},
         false,
         QT_TRANSLATE_NOOP("Parameters", "constant"),
         { { "value", QT_TRANSLATE_NOOP("Parameters", "value"), "see unit column", -1e12, 1e12 } },
@@ -147,6 +150,7 @@ const params::TableSpec& deflatorTableSpec() {
     static const TableSpec spec{
         "gep_deflators",
         "year",
+        {},
         true,
         QT_TRANSLATE_NOOP("Parameters", "year"),
         { { "cpi",
