@@ -121,7 +121,7 @@ std::vector<ParcelResult> sampleResults() {
         { 2015, { { QStringLiteral("c_above"), 30 }, { QStringLiteral("c_soil"), 70 } }, 100, 4, {} },
         { 2024, { { QStringLiteral("c_above"), 42 }, { QStringLiteral("c_soil"), 76 } }, 118, 3.5, {} }
     };
-    rs[0].changes = { { 2015, 2024, 18, ChangeBasis::StockDifference, Bounds{ 10, 18, 25 } } };
+    rs[0].changes = { { 2015, 2024, 18, ChangeBasis::StockDifference, Bounds{ 10, 18, 25, 40 } } };
     rs[0].parameters = {
         { QStringLiteral("pools.csv"), 3, QStringLiteral("lucode 21"), models::params::Tag::Unconfirmed },
         { QStringLiteral("pools.csv"), 5, QStringLiteral("lucode 41"), models::params::Tag::Verified }
