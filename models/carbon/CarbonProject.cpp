@@ -126,7 +126,8 @@ void addPoolBounds(const MethodContext& ctx,
                         s.bounds = boundsOf(u.stocks[d]);
             for (CarbonChange& c : r.changes)
                 for (std::size_t p = 0; p < run.pairs.size(); ++p)
-                    if (run.pairs[p].year1 == c.year1 && run.pairs[p].year2 == c.year2 && p < u.changes.size())
+                    if (run.pairs[p].year1 == c.year1 && run.pairs[p].year2 == c.year2 &&
+                        p < u.changes.size())
                         c.bounds = boundsOf(u.changes[p]);
         }
     std::vector<int> years;
@@ -152,7 +153,8 @@ MethodOutput runPoolsAdapter(const MethodContext& ctx) {
     // Monte Carlo bounds (carbon.uncertainty; carbon-methods.md §6.2): one draw per pool density.
     uncertainty::PoolUncertaintyModel mcModel;
     if (ctx.uncertainty) {
-        mcModel = uncertainty::buildPoolUncertainty(loaded.table, pools, uncertaintyDefaults(*ctx.uncertainty));
+        mcModel =
+          uncertainty::buildPoolUncertainty(loaded.table, pools, uncertaintyDefaults(*ctx.uncertainty));
         out.issues.insert(out.issues.end(), mcModel.issues.begin(), mcModel.issues.end());
         warnExactValues(tableFile, mcModel.fixedIds, out.issues);
         if (params::hasErrors(out.issues))
@@ -406,8 +408,8 @@ MethodOutput runVolumeAdapter(const MethodContext& ctx) {
     if (ctx.uncertainty) {
         std::map<BefForm, uncertainty::VolumeUncertaintyModel> models;
         for (auto& [form, f] : mcParcels) {
-            uncertainty::VolumeUncertaintyModel model =
-              uncertainty::buildVolumeUncertainty(loaded.table, species, form, uncertaintyDefaults(*ctx.uncertainty));
+            uncertainty::VolumeUncertaintyModel model = uncertainty::buildVolumeUncertainty(
+              loaded.table, species, form, uncertaintyDefaults(*ctx.uncertainty));
             out.issues.insert(out.issues.end(), model.issues.begin(), model.issues.end());
             warnExactValues(tableFile, model.fixedIds, out.issues);
             if (params::hasErrors(out.issues))
@@ -1132,7 +1134,8 @@ void writeCarbonProjectOutputs(CarbonProjectRun& run, const std::string& outDir)
                 QStringLiteral("ecosystem_type"),
                 totals(TotalsKey::EcosystemType),
                 all);
-    writeTotals(path(QStringLiteral("totals_by_method.csv")), QStringLiteral("method"), totals(TotalsKey::Method), all);
+    writeTotals(
+      path(QStringLiteral("totals_by_method.csv")), QStringLiteral("method"), totals(TotalsKey::Method), all);
     if (!run.groupName.isEmpty())
         writeTotals(path(QStringLiteral("totals_by_%1.csv").arg(run.groupName)),
                     run.groupName,

@@ -329,7 +329,8 @@ void writeTotals(const std::string& path,
         if (bounds)
             for (const char* b : boundNames)
                 columns.push_back(
-                  { QStringLiteral("c_total_t_%1_%2").arg(y).arg(QLatin1String(b)).toStdString(), Type::Real });
+                  { QStringLiteral("c_total_t_%1_%2").arg(y).arg(QLatin1String(b)).toStdString(),
+                    Type::Real });
     }
     for (const auto& [y1, y2] : pairSet) {
         columns.push_back({ ("change_t_" + pairName(y1, y2)).toStdString(), Type::Real });

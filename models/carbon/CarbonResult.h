@@ -145,11 +145,12 @@ ResultLayout layoutOf(const std::vector<ParcelResult>& results);
 /// @brief Per-parcel table, `.csv` or `.gpkg` (with the parcel geometry in `crs`): layer, source_fid (the
 /// feature id in its layer), id, ecosystem_type, method, method_detail, <groupName> (when given), area_ha;
 /// per date `<pool>_t_<y>` (t C), `c_total_t_<y>` (t C), `c_total_t_per_ha_<y>` (t C/ha), `stock_area_ha_<y>`
-/// (ha) and, when any bounds exist, `c_total_t_<y>_p2_5|p50|p97_5|u95_pct`; per pair `change_t_<y1>_<y2>` (t C),
-/// `change_tco2e_<y1>_<y2>` (t CO2e), `change_t_per_yr_<y1>_<y2>` (t C/yr), `change_basis_<y1>_<y2>`
-/// and bounds `change_t_<y1>_<y2>_p2_5|p50|p97_5|u95_pct` (u95_pct: Approach 1 U in %); flags: `flagged_parameters` ("file:row key (tag)"
-/// joined by "; "), `nodata_share` (0–1), `geometry_repaired` (0/1), `parameters_used`,
-/// `not_computed` (reason; empty when computed). Values a parcel does not have are empty. Atomic.
+/// (ha) and, when any bounds exist, `c_total_t_<y>_p2_5|p50|p97_5|u95_pct`; per pair `change_t_<y1>_<y2>` (t
+/// C), `change_tco2e_<y1>_<y2>` (t CO2e), `change_t_per_yr_<y1>_<y2>` (t C/yr), `change_basis_<y1>_<y2>` and
+/// bounds `change_t_<y1>_<y2>_p2_5|p50|p97_5|u95_pct` (u95_pct: Approach 1 U in %); flags:
+/// `flagged_parameters` ("file:row key (tag)" joined by "; "), `nodata_share` (0–1), `geometry_repaired`
+/// (0/1), `parameters_used`, `not_computed` (reason; empty when computed). Values a parcel does not have are
+/// empty. Atomic.
 void writeParcelResults(const std::string& path,
                         const std::vector<ParcelResult>& results,
                         const QString& groupName,

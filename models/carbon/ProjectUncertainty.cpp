@@ -40,8 +40,11 @@ public:
                 std::vector<std::vector<mc::PoolUnitAreas>> units,
                 const UncertaintySettings& settings,
                 int threads)
-        : m_model(std::move(model)), m_years(std::move(years)), m_pairs(std::move(pairs)),
-          m_units(std::move(units)), m_options(optionsOf(settings, threads)) {}
+      : m_model(std::move(model))
+      , m_years(std::move(years))
+      , m_pairs(std::move(pairs))
+      , m_units(std::move(units))
+      , m_options(optionsOf(settings, threads)) {}
 
     std::vector<SampledTotals> sum(const std::vector<std::vector<ResultRef>>& groups) const override {
         // A group is one unit whose areas are the sums of its parcels' areas (in the given order).
@@ -95,7 +98,9 @@ public:
                   std::vector<std::vector<VolumeSampleUnit>> units,
                   const UncertaintySettings& settings,
                   int threads)
-        : m_models(std::move(models)), m_units(std::move(units)), m_options(optionsOf(settings, threads)) {}
+      : m_models(std::move(models))
+      , m_units(std::move(units))
+      , m_options(optionsOf(settings, threads)) {}
 
     std::vector<SampledTotals> sum(const std::vector<std::vector<ResultRef>>& groups) const override {
         std::vector<SampledTotals> out(groups.size());
@@ -223,15 +228,16 @@ void warnExactValues(const QString& file, const std::vector<std::string>& ids, p
         names << QString::fromStdString(ids[i]);
     if (ids.size() > 8)
         names << QStringLiteral("…");
-    issues.push_back({ params::Issue::Severity::Warning,
-                       file,
-                       0,
-                       QString(),
-                       ProjectUncertainty::tr("%1 value(s) have no uncertainty (no uncertainty columns in the "
-                                              "table and no carbon.uncertainty.default_u_pct) and are "
-                                              "treated as exact: %2")
-                         .arg(ids.size())
-                         .arg(names.join(QStringLiteral(", "))) });
+    issues.push_back(
+      { params::Issue::Severity::Warning,
+        file,
+        0,
+        QString(),
+        ProjectUncertainty::tr("%1 value(s) have no uncertainty (no uncertainty columns in the "
+                               "table and no carbon.uncertainty.default_u_pct) and are "
+                               "treated as exact: %2")
+          .arg(ids.size())
+          .arg(names.join(QStringLiteral(", "))) });
 }
 
 Bounds boundsOf(const uncertainty::QuantityUncertainty& q) {
@@ -248,10 +254,11 @@ std::shared_ptr<MethodSampler> makePoolSampler(uncertainty::PoolUncertaintyModel
       std::move(model), std::move(years), std::move(pairs), std::move(units), settings, threads);
 }
 
-std::shared_ptr<MethodSampler> makeVolumeSampler(std::map<BefForm, uncertainty::VolumeUncertaintyModel> models,
-                                                 std::vector<std::vector<VolumeSampleUnit>> units,
-                                                 const UncertaintySettings& settings,
-                                                 int threads) {
+std::shared_ptr<MethodSampler> makeVolumeSampler(
+  std::map<BefForm, uncertainty::VolumeUncertaintyModel> models,
+  std::vector<std::vector<VolumeSampleUnit>> units,
+  const UncertaintySettings& settings,
+  int threads) {
     return std::make_shared<VolumeSampler>(std::move(models), std::move(units), settings, threads);
 }
 

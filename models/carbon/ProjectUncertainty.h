@@ -96,10 +96,11 @@ struct VolumeSampleUnit {
     int year = 0;
 };
 /// @brief The volume method's sampler: a model per BEF form used, per batch per parcel its unit.
-std::shared_ptr<MethodSampler> makeVolumeSampler(std::map<BefForm, uncertainty::VolumeUncertaintyModel> models,
-                                                 std::vector<std::vector<VolumeSampleUnit>> units,
-                                                 const UncertaintySettings& settings,
-                                                 int threads);
+std::shared_ptr<MethodSampler> makeVolumeSampler(
+  std::map<BefForm, uncertainty::VolumeUncertaintyModel> models,
+  std::vector<std::vector<VolumeSampleUnit>> units,
+  const UncertaintySettings& settings,
+  int threads);
 
 /// Where a result of the run comes from for the totals: its method's sampler (null: no Monte Carlo).
 struct SampledResult {

@@ -54,9 +54,9 @@ ProjectCarbon carbonFromJson(const QString& file, const QJsonValue& value) {
         bad(file, QStringLiteral("\"carbon\" must be a JSON object"));
     c.present = true;
     const QJsonObject o = value.toObject();
-    static const QSet<QString> known = { QStringLiteral("years"),     QStringLiteral("layers"),
-                                         QStringLiteral("methods"),   QStringLiteral("grouping"),
-                                         QStringLiteral("valuation"), QStringLiteral("parameters"),
+    static const QSet<QString> known = { QStringLiteral("years"),      QStringLiteral("layers"),
+                                         QStringLiteral("methods"),    QStringLiteral("grouping"),
+                                         QStringLiteral("valuation"),  QStringLiteral("parameters"),
                                          QStringLiteral("uncertainty") };
     for (auto it = o.begin(); it != o.end(); ++it)
         if (!known.contains(it.key()))
@@ -162,10 +162,11 @@ ProjectCarbon carbonFromJson(const QString& file, const QJsonValue& value) {
         c.uncertainty.present = true;
         const QJsonObject uo = uncertainty.toObject();
         for (auto it = uo.begin(); it != uo.end(); ++it) {
-            std::optional<double>* out = it.key() == QLatin1String("iterations")      ? &c.uncertainty.iterations
-                                         : it.key() == QLatin1String("seed")          ? &c.uncertainty.seed
-                                         : it.key() == QLatin1String("default_u_pct") ? &c.uncertainty.defaultUPct
-                                                                                      : nullptr;
+            std::optional<double>* out = it.key() == QLatin1String("iterations") ? &c.uncertainty.iterations
+                                         : it.key() == QLatin1String("seed")     ? &c.uncertainty.seed
+                                         : it.key() == QLatin1String("default_u_pct")
+                                           ? &c.uncertainty.defaultUPct
+                                           : nullptr;
             if (!out)
                 bad(file,
                     QStringLiteral("carbon.uncertainty.%1 is not a known key (known: default_u_pct, "

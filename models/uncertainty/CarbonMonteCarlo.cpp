@@ -132,7 +132,8 @@ namespace {
 class PoolDraws {
 public:
     PoolDraws(const PoolUncertaintyModel& model, const MonteCarloOptions& options)
-        : m_model(model), m_n(std::max(1, options.iterations)) {
+      : m_model(model)
+      , m_n(std::max(1, options.iterations)) {
         // Draws: one row per (class, pool), then each class's total density per iteration.
         std::vector<Distribution> dists;
         std::vector<std::uint64_t> keys;
@@ -192,7 +193,8 @@ public:
             const auto [s2, u2] = stockApproach1(to);
             double central = 0;
             for (const auto& [codes, ha] : pairAreas)
-                central += ha * (centralDensity(classOf(codes.second)) - centralDensity(classOf(codes.first)));
+                central +=
+                  ha * (centralDensity(classOf(codes.second)) - centralDensity(classOf(codes.first)));
             q.central = central;
             q.u95 = pairAreas.empty() ? kNaN : approach1Difference(s1, u1, s2, u2);
             out.changes.push_back(std::move(q));
@@ -272,9 +274,10 @@ std::vector<UnitSamples> samplePoolUnits(const PoolUncertaintyModel& model,
                                          const MonteCarloOptions& options) {
     const PoolDraws draws(model, options);
     std::vector<UnitSamples> out(units.size());
-    parallelFor(units.size(), threadCount(options.threads, units.size()), options.feedback, [&](std::size_t i) {
-        out[i] = draws.sample(units[i]);
-    });
+    parallelFor(units.size(),
+                threadCount(options.threads, units.size()),
+                options.feedback,
+                [&](std::size_t i) { out[i] = draws.sample(units[i]); });
     return out;
 }
 
@@ -324,7 +327,9 @@ namespace {
 class VolumeDraws {
 public:
     VolumeDraws(const VolumeUncertaintyModel& model, carbon::BefForm form, const MonteCarloOptions& options)
-        : m_model(model), m_n(std::max(1, options.iterations)), m_constant(form == carbon::BefForm::Constant) {
+      : m_model(model)
+      , m_n(std::max(1, options.iterations))
+      , m_constant(form == carbon::BefForm::Constant) {
         std::vector<Distribution> dists;
         std::vector<std::uint64_t> keys;
         for (const auto& [group, values] : model.groups) {
@@ -466,9 +471,10 @@ std::vector<QuantitySamples> sampleVolumeUnits(const VolumeUncertaintyModel& mod
                                                const MonteCarloOptions& options) {
     const VolumeDraws draws(model, form, options);
     std::vector<QuantitySamples> out(units.size());
-    parallelFor(units.size(), threadCount(options.threads, units.size()), options.feedback, [&](std::size_t i) {
-        out[i] = draws.sample(units[i]);
-    });
+    parallelFor(units.size(),
+                threadCount(options.threads, units.size()),
+                options.feedback,
+                [&](std::size_t i) { out[i] = draws.sample(units[i]); });
     return out;
 }
 
