@@ -920,12 +920,12 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
 <context>
     <name>CarbonProject</name>
     <message>
-        <location filename="../models/carbon/CarbonProject.cpp" line="+190"/>
+        <location filename="../models/carbon/CarbonProject.cpp" line="+254"/>
         <source>no land-cover data under the parcel at any date</source>
         <translation>地块在所有日期下都没有土地覆盖数据</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>the method takes no option %1</source>
         <translation>该方法不接受选项 %1</translation>
     </message>
@@ -935,12 +935,12 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>bef_form 必须是 constant 或 continuous，而不是“%1”</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+70"/>
         <source>layer %1 has no year: the volume method dates its stock by the inventory year of the layer</source>
         <translation>图层 %1 没有年份：蓄积量法以图层的调查年度作为碳储量的日期</translation>
     </message>
     <message>
-        <location line="+238"/>
+        <location line="+258"/>
         <source>the project has no &quot;carbon&quot; section; add one (see docs/carbon-project.md)</source>
         <translation>项目没有 &quot;carbon&quot; 部分；请添加（见 docs/carbon-project.md）</translation>
     </message>
@@ -1036,12 +1036,12 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>discount 和 price_change 需要同时给出 price</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>layer %1 (%2) has no field &apos;%3&apos;; its fields are: %4</source>
         <translation>图层 %1（%2）没有字段“%3”；其字段为：%4</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>layer %1 is in another CRS than layer %2; reproject it to the project CRS</source>
         <translation>图层 %1 的坐标参考系与图层 %2 不同；请将其重投影到项目坐标系</translation>
     </message>
@@ -1066,12 +1066,12 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>分组图层 %1 的坐标参考系与地块图层不同；请将其重投影</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+94"/>
         <source>method %1 needs the field &apos;%2&apos; of layer %3: map it in the layer&apos;s &quot;fields&quot;</source>
         <translation>方法 %1 需要图层 %3 的字段“%2”：请在该图层的 &quot;fields&quot; 中映射它</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+68"/>
         <source>geometry not usable: %1</source>
         <translation>几何图形不可用：%1</translation>
     </message>
@@ -1079,7 +1079,7 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
 <context>
     <name>CarbonProjectCommand</name>
     <message>
-        <location filename="../app/cli/CarbonProjectCommand.cpp" line="+37"/>
+        <location filename="../app/cli/CarbonProjectCommand.cpp" line="+38"/>
         <source>Carbon of every parcel of a project, each with the method assigned to its ecosystem type in
 the project&apos;s &quot;carbon&quot; section (docs/carbon-project.md). Parcel layers, ecosystem types,
 methods, dates, grouping (e.g. districts: each parcel goes to the district it overlaps most),
@@ -1092,6 +1092,12 @@ t C/yr, flagged parameters, nodata share, repaired geometry, parameter rows used
 parcel was not computed), totals_by_ecosystem_type.csv, totals_by_method.csv,
 totals_by_&lt;grouping&gt;.csv, parameters_used.csv, summary.csv, and each method&apos;s rasters in
 rasters/&lt;method&gt;/ (c_density_&lt;year&gt;.tif in t C/ha).
+
+Uncertainty (carbon.uncertainty in the project, or --uncertainty; docs/uncertainty.md):
+Monte Carlo bounds (2.5/50/97.5 percentiles) and Approach 1 U of every stock and change of
+the pools and volume methods, per parcel and in every total (from per-iteration sums), and
+uncertainty_run.csv, uncertainty_parameters.csv. --iterations, --seed and
+--default-uncertainty override the project&apos;s values.
 
 Methods:
 </source>
@@ -1107,11 +1113,17 @@ t C/yr 计的变化量，被标记的参数、无数据比例、修复过的几�
 parameters_used.csv、summary.csv，以及各方法在 rasters/&lt;method&gt;/ 中的栅格
 （以 t C/ha 计的 c_density_&lt;year&gt;.tif）。
 
+不确定性（项目中的 carbon.uncertainty 或 --uncertainty；docs/uncertainty.md）：
+对 pools 和 volume 方法的每个储量和变化量，给出蒙特卡洛置信区间（2.5/50/97.5 百分位数）和
+方法 1 的 U，既针对每个地块，也针对每项汇总（由逐次迭代求和得到），并输出
+uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
+--default-uncertainty 覆盖项目中的设置。
+
 方法：
 </translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
@@ -1146,12 +1158,12 @@ parameters_used.csv、summary.csv，以及各方法在 rasters/&lt;method&gt;/ �
         <translation>不显示进度条和摘要。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>--threads must be a whole number from 0 (all cores) to 1024, not &apos;%1&apos;</source>
         <translation>--threads 必须是 0（全部核心）到 1024 之间的整数，而不是“%1”</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>input file not found: %1</source>
         <translation>找不到输入文件：%1</translation>
     </message>
@@ -1161,7 +1173,12 @@ parameters_used.csv、summary.csv，以及各方法在 rasters/&lt;method&gt;/ �
         <translation>--out %1：无法创建该文件夹或不可写</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+13"/>
+        <source>--%1 needs --uncertainty or &quot;uncertainty&quot; in the carbon section of %2</source>
+        <translation>--%1 需要 --uncertainty，或在 %2 的 carbon 部分中设置 &quot;uncertainty&quot;</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>layer %1, parcel %2 (%3, method %4) not computed: %5</source>
         <translation>图层 %1，地块 %2（%3，方法 %4）未计算：%5</translation>
     </message>
@@ -1191,7 +1208,22 @@ parameters_used.csv、summary.csv，以及各方法在 rasters/&lt;method&gt;/ �
         <translation>%1–%2 年变化：%3 t C = %4 t CO2e，%5 个地块</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>uncertainty: %1 Monte Carlo iterations, seed %2; bounds for the methods %3</source>
+        <translation>不确定性：%1 次蒙特卡洛迭代，种子 %2；给出置信区间的方法：%3</translation>
+    </message>
+    <message>
         <location line="+7"/>
+        <source>stock %1: 95 % interval %2 to %3 t C</source>
+        <translation>%1 年储量：95 % 区间 %2 至 %3 t C</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>change %1-%2: 95 % interval %3 to %4 t C</source>
+        <translation>%1-%2 年变化量：95 % 区间 %3 至 %4 t C</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>npv %1-%2: %3 (K = %4 per t C)</source>
         <translation>%1–%2 年净现值：%3（K = 每吨碳 %4）</translation>
     </message>
@@ -1503,12 +1535,12 @@ parameters_used.csv、summary.csv，以及各方法在 rasters/&lt;method&gt;/ �
 <context>
     <name>CarbonUncertainty</name>
     <message>
-        <location filename="../app/cli/CarbonUncertainty.cpp" line="+62"/>
+        <location filename="../app/cli/CarbonUncertainty.cpp" line="+63"/>
         <source>run-wide --default-uncertainty %1 % (U = 95 % half-width; carbon-methods.md §6.2 item 1)</source>
         <translation>全局 --default-uncertainty %1 %（U = 95 % 置信区间半宽；carbon-methods.md §6.2 第 1 条）</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+23"/>
         <source>%1 value(s) of the %2 have no uncertainty (no uncertainty columns in the table and no --default-uncertainty) and are treated as exact: %3</source>
         <translation>%2中有 %1 个取值没有不确定性（表中没有不确定性列，也未指定 --default-uncertainty），按精确值处理：%3</translation>
     </message>
@@ -1548,12 +1580,12 @@ parameters_used.csv、summary.csv，以及各方法在 rasters/&lt;method&gt;/ �
         <translation>PCT</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+50"/>
         <source>--%1 needs --uncertainty</source>
         <translation>--%1 需要同时指定 --uncertainty</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-39"/>
         <source>--iterations must be a whole number from 1 to 10000000, not &apos;%1&apos;</source>
         <translation>--iterations 必须是 1 到 10000000 之间的整数，而不是“%1”</translation>
     </message>
@@ -1573,7 +1605,7 @@ parameters_used.csv、summary.csv，以及各方法在 rasters/&lt;method&gt;/ �
         <translation>--default-uncertainty %1 按 %1 % 理解；表示 10 % 请写 10</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+97"/>
         <source>pools table</source>
         <translation>碳库表</translation>
     </message>
@@ -3552,6 +3584,39 @@ scenario_diff.csv。
         <location line="+5"/>
         <source>root-to-shoot ratio, AGB &gt; 125 t/ha</source>
         <translation>根茎比，AGB &gt; 125 t/ha</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectUncertainty</name>
+    <message>
+        <location filename="../models/carbon/ProjectUncertainty.cpp" line="+186"/>
+        <source>the Monte Carlo iterations must be a whole number from 1 to %1, not %2</source>
+        <translation>蒙特卡洛迭代次数必须是 1 到 %1 之间的整数，而不是 %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the seed must be a whole number from 0 to 9007199254740991, not %1</source>
+        <translation>种子必须是 0 到 9007199254740991 之间的整数，而不是 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>default_u_pct must be a percentage from 0 to 1000 (95 % half-width, e.g. 90 for ±90 %), not %1</source>
+        <translation>default_u_pct 必须是 0 到 1000 之间的百分数（95 % 半宽，例如 ±90 % 写作 90），而不是 %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>run-wide default_u_pct %1 % (U = 95 % half-width; carbon-methods.md §6.2 item 1)</source>
+        <translation>全局默认 default_u_pct %1 %（U = 95 % 半宽；carbon-methods.md §6.2 第 1 项）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 value(s) have no uncertainty (no uncertainty columns in the table and no carbon.uncertainty.default_u_pct) and are treated as exact: %2</source>
+        <translation>%1 个值没有不确定性（表中没有不确定性列，也未设置 carbon.uncertainty.default_u_pct），按精确值处理：%2</translation>
+    </message>
+    <message>
+        <location line="+121"/>
+        <source>no bounds where parcels of methods without Monte Carlo count (%1): bounds cannot be added</source>
+        <translation>凡计入了不支持蒙特卡洛的方法（%1）的地块之处均不给出置信区间：置信区间不能相加</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/CarbonProjectCommand.h"
 
+#include "app/cli/CarbonUncertainty.h"
 #include "app/cli/CliCommon.h"
 #include "models/carbon/CarbonProject.h"
 #include "models/carbon/CarbonResult.h"
@@ -48,6 +49,12 @@ QString helpText() {
              "totals_by_<grouping>.csv, parameters_used.csv, summary.csv, and each method's rasters in\n"
              "rasters/<method>/ (c_density_<year>.tif in t C/ha).\n"
              "\n"
+             "Uncertainty (carbon.uncertainty in the project, or --uncertainty; docs/uncertainty.md):\n"
+             "Monte Carlo bounds (2.5/50/97.5 percentiles) and Approach 1 U of every stock and change of\n"
+             "the pools and volume methods, per parcel and in every total (from per-iteration sums), and\n"
+             "uncertainty_run.csv, uncertainty_parameters.csv. --iterations, --seed and\n"
+             "--default-uncertainty override the project's values.\n"
+             "\n"
              "Methods:\n") +
            methods.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
@@ -78,6 +85,7 @@ int runCarbonProjectCommand(const QStringList& arguments) {
     const QCommandLineOption quietOpt(QStringLiteral("quiet"),
                                       CarbonProjectCommand::tr("No progress bar and no summary."));
     parser.addOptions({ projectOpt, outOpt, threadsOpt, quietOpt });
+    parser.addOptions(uncertaintyOptions());
     if (const auto stop = parseCommandLine(parser, arguments, QStringLiteral("carbon"), { projectOpt }))
         return *stop;
     bool ok = false;
@@ -88,6 +96,11 @@ int runCarbonProjectCommand(const QStringList& arguments) {
             .arg(parser.value(threadsOpt)));
         return ExitUsage;
     }
+    // Monte Carlo overrides (checked here, naming the option; the project's values are checked by
+    // validateCarbonProject, naming the file and key).
+    UncertaintyRequest mcOverride;
+    if (const int rc = parseUncertaintyValues(parser, mcOverride); rc != ExitOk)
+        return rc;
     const QString projectFile = parser.value(projectOpt);
     if (!QFileInfo::exists(projectFile)) {
         printError(CarbonProjectCommand::tr("input file not found: %1").arg(projectFile));
@@ -106,7 +119,24 @@ int runCarbonProjectCommand(const QStringList& arguments) {
     QElapsedTimer timer;
     timer.start();
     try {
-        const models::Project project = models::Project::load(projectFile);
+        models::Project project = models::Project::load(projectFile);
+        models::ProjectCarbonUncertainty& mc = project.carbon.uncertainty;
+        if (!mc.present && !parser.isSet(QStringLiteral("uncertainty")))
+            for (const char* name : { "iterations", "seed", "default-uncertainty" })
+                if (parser.isSet(QString::fromLatin1(name))) {
+                    printError(CarbonProjectCommand::tr("--%1 needs --uncertainty or \"uncertainty\" in "
+                                                        "the carbon section of %2")
+                                 .arg(QString::fromLatin1(name), projectFile));
+                    return ExitUsage;
+                }
+        if (parser.isSet(QStringLiteral("uncertainty")))
+            mc.present = true;
+        if (parser.isSet(QStringLiteral("iterations")))
+            mc.iterations = double(mcOverride.iterations);
+        if (parser.isSet(QStringLiteral("seed")))
+            mc.seed = double(mcOverride.seed);
+        if (parser.isSet(QStringLiteral("default-uncertainty")))
+            mc.defaultUPct = mcOverride.defaultPct;
         carbon::CarbonProjectOptions options;
         options.outDir = outDir.toStdString();
         options.threads = threads;
@@ -178,6 +208,29 @@ int runCarbonProjectCommand(const QStringList& arguments) {
                             .arg(ch.changeT, 0, 'f', 3)
                             .arg(ch.co2eT(), 0, 'f', 3)
                             .arg(ch.parcels));
+            if (run.uncertainty) {
+                const carbon::ResultTotals& t = run.uncertainty->total;
+                printInfo(CarbonProjectCommand::tr("uncertainty: %1 Monte Carlo iterations, seed %2; bounds "
+                                                   "for the methods %3")
+                            .arg(run.uncertainty->settings.iterations)
+                            .arg(run.uncertainty->settings.seed)
+                            .arg(run.uncertainty->methodsWithBounds.join(QStringLiteral(", "))));
+                for (const auto& s : t.stocks)
+                    if (s.bounds)
+                        printInfo(CarbonProjectCommand::tr("stock %1: 95 % interval %2 to %3 t C")
+                                    .arg(s.year)
+                                    .arg(s.bounds->p2_5, 0, 'f', 3)
+                                    .arg(s.bounds->p97_5, 0, 'f', 3));
+                for (const auto& ch : t.changes)
+                    if (ch.bounds)
+                        printInfo(CarbonProjectCommand::tr("change %1-%2: 95 % interval %3 to %4 t C")
+                                    .arg(ch.year1)
+                                    .arg(ch.year2)
+                                    .arg(ch.bounds->p2_5, 0, 'f', 3)
+                                    .arg(ch.bounds->p97_5, 0, 'f', 3));
+                if (!t.boundsNote.isEmpty())
+                    printInfo(t.boundsNote);
+            }
             if (run.npv)
                 printInfo(CarbonProjectCommand::tr("npv %1-%2: %3 (K = %4 per t C)")
                             .arg(run.npvYear1)

@@ -3,6 +3,7 @@
 
 #include "app/cli/CliCommon.h"
 #include "gis/TableWriter.h"
+#include "models/uncertainty/UncertaintyFiles.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -67,54 +68,11 @@ mc::UncertaintyDefaults defaultsOf(const UncertaintyRequest& r) {
 }
 
 void writeParameterFile(const QString& path, const std::vector<const mc::UncertainValue*>& values) {
-    gis::writeTable(path.toStdString(),
-                    { { "parameter", Type::String },
-                      { "distribution", Type::String },
-                      { "value", Type::Real },
-                      { "sd", Type::Real },
-                      { "u95_pct", Type::Real },
-                      { "origin", Type::String },
-                      { "provenance", Type::String } },
-                    values.size(),
-                    [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
-                        const mc::UncertainValue& u = *values[i];
-                        v[0] = QString::fromStdString(u.id);
-                        v[1] = mc::describe(u.dist);
-                        v[2] = orNull(u.dist.value);
-                        v[3] = orNull(u.dist.stddev());
-                        v[4] = orNull(u.dist.u95() * 100.0);
-                        v[5] = u.origin == mc::UncertainValue::Origin::Table ? QStringLiteral("table")
-                               : u.origin == mc::UncertainValue::Origin::RunDefault
-                                 ? QStringLiteral("default")
-                                 : QStringLiteral("none");
-                        v[6] = u.provenance;
-                    });
+    mc::writeUncertaintyParameters(path.toStdString(), values);
 }
 
 void writeRunFile(const QString& path, const UncertaintyRequest& r, const mc::MonteCarloMetadata& m) {
-    const std::vector<std::pair<QString, QString>> rows = {
-        { QStringLiteral("method"),
-          QStringLiteral("IPCC Approach 2 (Monte Carlo) and Approach 1, carbon-methods.md §6.2") },
-        { QStringLiteral("iterations"), QString::number(m.iterations) },
-        { QStringLiteral("seed"), QString::number(m.seed) },
-        { QStringLiteral("generator"), QString::fromLatin1(m.generator) },
-        { QStringLiteral("correlation"),
-          QStringLiteral(
-            "one draw per parameter per iteration, shared by all dates and parcels (§6.2 item 2)") },
-        { QStringLiteral("percentiles"), QStringLiteral("Hyndman-Fan type 7 (linear interpolation)") },
-        { QStringLiteral("approach1"),
-          QStringLiteral("Eq. 3.1 products, Eq. 3.2 sums, U_(1+R) = U_R R/(1+R); change: stocks taken as "
-                         "uncorrelated (overstates)") },
-        { QStringLiteral("default_uncertainty_pct"),
-          r.defaultPct ? QString::number(*r.defaultPct) : QString() },
-    };
-    gis::writeTable(path.toStdString(),
-                    { { "key", Type::String }, { "value", Type::String } },
-                    rows.size(),
-                    [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
-                        v[0] = rows[i].first;
-                        v[1] = rows[i].second;
-                    });
+    mc::writeUncertaintyRun(path.toStdString(), m, r.defaultPct, mc::methodCorrelationRule());
 }
 
 void warnFixed(const std::vector<std::string>& ids, const QString& table) {
@@ -160,20 +118,7 @@ QList<QCommandLineOption> uncertaintyOptions() {
     };
 }
 
-int parseUncertaintyOptions(const QCommandLineParser& parser,
-                            int threads,
-                            std::optional<UncertaintyRequest>& request) {
-    request.reset();
-    const bool on = parser.isSet(QStringLiteral("uncertainty"));
-    for (const char* name : { "iterations", "seed", "default-uncertainty" })
-        if (!on && parser.isSet(QString::fromLatin1(name))) {
-            printError(CarbonUncertainty::tr("--%1 needs --uncertainty").arg(QString::fromLatin1(name)));
-            return ExitUsage;
-        }
-    if (!on)
-        return ExitOk;
-    UncertaintyRequest r;
-    r.threads = threads;
+int parseUncertaintyValues(const QCommandLineParser& parser, UncertaintyRequest& r) {
     bool ok = true;
     if (parser.isSet(QStringLiteral("iterations"))) {
         const QString text = parser.value(QStringLiteral("iterations"));
@@ -209,6 +154,25 @@ int parseUncertaintyOptions(const QCommandLineParser& parser,
               CarbonUncertainty::tr("--default-uncertainty %1 is read as %1 %; write 10 for 10 %").arg(text));
         r.defaultPct = pct;
     }
+    return ExitOk;
+}
+
+int parseUncertaintyOptions(const QCommandLineParser& parser,
+                            int threads,
+                            std::optional<UncertaintyRequest>& request) {
+    request.reset();
+    const bool on = parser.isSet(QStringLiteral("uncertainty"));
+    for (const char* name : { "iterations", "seed", "default-uncertainty" })
+        if (!on && parser.isSet(QString::fromLatin1(name))) {
+            printError(CarbonUncertainty::tr("--%1 needs --uncertainty").arg(QString::fromLatin1(name)));
+            return ExitUsage;
+        }
+    if (!on)
+        return ExitOk;
+    UncertaintyRequest r;
+    r.threads = threads;
+    if (const int rc = parseUncertaintyValues(parser, r); rc != ExitOk)
+        return rc;
     request = r;
     return ExitOk;
 }

@@ -30,6 +30,9 @@ QList<QCommandLineOption> uncertaintyOptions();
 int parseUncertaintyOptions(const QCommandLineParser& parser,
                             int threads,
                             std::optional<UncertaintyRequest>& request);
+/// @brief Reads --iterations, --seed and --default-uncertainty where given into `r` (other fields kept).
+/// Returns ExitOk, or ExitUsage after printing the problem.
+int parseUncertaintyValues(const QCommandLineParser& parser, UncertaintyRequest& r);
 
 /// @brief Monte Carlo + Approach 1 outputs of the pool method: rows for totals.csv, columns for
 /// parcels.csv/.gpkg, and uncertainty_parameters.csv / uncertainty_run.csv. Keep the object alive

@@ -14,6 +14,7 @@
 #include "models/carbon/Valuation.h"
 #include "models/carbon/VolumeMethod.h"
 #include "models/params/ParameterTable.h"
+#include "models/uncertainty/CarbonMonteCarlo.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -23,6 +24,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -97,6 +99,47 @@ params::LoadedTable loadProjectTable(const Project& project,
 
 // ---- pools (carbon-methods.md §1, §3) ------------------------------------------------------------
 
+/// Monte Carlo bounds of every pool-method stock and change (runPoolMonteCarlo over the parcels' class
+/// and transition areas; carbon-methods.md §6.2) and the sampler for the totals.
+void addPoolBounds(const MethodContext& ctx,
+                   const PoolRunResult& run,
+                   uncertainty::PoolUncertaintyModel model,
+                   std::vector<std::vector<uncertainty::PoolUnitAreas>> units,
+                   MethodOutput& out) {
+    std::vector<uncertainty::PoolUnitAreas> flat;
+    for (const auto& batch : units)
+        flat.insert(flat.end(), batch.begin(), batch.end());
+    uncertainty::MonteCarloOptions options;
+    options.iterations = ctx.uncertainty->iterations;
+    options.seed = ctx.uncertainty->seed;
+    options.threads = ctx.threads;
+    auto st = stage(ctx.feedback, 90, 100);
+    options.feedback = st.get();
+    const uncertainty::PoolMonteCarloResult mc = uncertainty::runPoolMonteCarlo(model, {}, flat, options);
+    std::size_t i = 0;
+    for (std::vector<ParcelResult>& batch : out.results)
+        for (ParcelResult& r : batch) {
+            const uncertainty::UnitUncertainty& u = mc.parcels[i++];
+            for (CarbonStock& s : r.stocks)
+                for (std::size_t d = 0; d < run.dates.size(); ++d)
+                    if (run.dates[d].year == s.year && d < u.stocks.size())
+                        s.bounds = boundsOf(u.stocks[d]);
+            for (CarbonChange& c : r.changes)
+                for (std::size_t p = 0; p < run.pairs.size(); ++p)
+                    if (run.pairs[p].year1 == c.year1 && run.pairs[p].year2 == c.year2 &&
+                        p < u.changes.size())
+                        c.bounds = boundsOf(u.changes[p]);
+        }
+    std::vector<int> years;
+    for (const DateTotals& d : run.dates)
+        years.push_back(d.year);
+    std::vector<std::pair<int, int>> pairs;
+    for (const PairTotals& p : run.pairs)
+        pairs.emplace_back(p.year1, p.year2);
+    out.sampler = makePoolSampler(
+      std::move(model), std::move(years), std::move(pairs), std::move(units), *ctx.uncertainty, ctx.threads);
+}
+
 MethodOutput runPoolsAdapter(const MethodContext& ctx) {
     MethodOutput out;
     const Project& project = *ctx.project;
@@ -107,6 +150,16 @@ MethodOutput runPoolsAdapter(const MethodContext& ctx) {
     if (params::hasErrors(out.issues))
         return out;
     const PoolLookup pools(loaded.table);
+    // Monte Carlo bounds (carbon.uncertainty; carbon-methods.md §6.2): one draw per pool density.
+    uncertainty::PoolUncertaintyModel mcModel;
+    if (ctx.uncertainty) {
+        mcModel =
+          uncertainty::buildPoolUncertainty(loaded.table, pools, uncertaintyDefaults(*ctx.uncertainty));
+        out.issues.insert(out.issues.end(), mcModel.issues.begin(), mcModel.issues.end());
+        warnExactValues(tableFile, mcModel.fixedIds, out.issues);
+        if (params::hasErrors(out.issues))
+            return out;
+    }
     std::vector<LulcInput> inputs;
     for (int y : ctx.years)
         for (const ProjectLayer* l : project.layersWithRole(QStringLiteral("landcover")))
@@ -121,16 +174,22 @@ MethodOutput runPoolsAdapter(const MethodContext& ctx) {
         return out;
     PoolRunOptions options;
     options.outDir = ctx.outDir;
+    options.writeTransitionRasters = ctx.uncertainty != nullptr; // per-parcel transition areas for MC
     auto rasters = stage(ctx.feedback, 20, 50);
     options.feedback = rasters.get();
     const PoolRunResult run = runPoolRasters(inputs, pools, options);
     for (const DateTotals& d : run.dates)
         if (!d.densityRaster.empty())
             out.files << QString::fromStdString(d.densityRaster);
-    for (const PairTotals& p : run.pairs)
+    for (const PairTotals& p : run.pairs) {
         if (!p.changeRaster.empty())
             out.files << QString::fromStdString(p.changeRaster);
+        if (!p.transitionRaster.empty())
+            out.files << QString::fromStdString(p.transitionRaster);
+    }
 
+    const double zonalEnd = ctx.uncertainty ? 90 : 100;
+    std::vector<std::vector<uncertainty::PoolUnitAreas>> mcUnits; // per batch, per assigned parcel
     std::size_t total = 0, done = 0;
     for (const MethodBatch& b : ctx.batches)
         total += b.assigned.size();
@@ -142,13 +201,18 @@ MethodOutput runPoolsAdapter(const MethodContext& ctx) {
         for (const MethodParcel& mp : batch.assigned)
             subset.parcels.push_back(batch.parcels->parcels[mp.parcel]);
         auto zonalStage = stage(ctx.feedback,
-                                50 + 50 * double(done) / double(total),
-                                50 + 50 * double(done + batch.assigned.size()) / double(total));
+                                50 + (zonalEnd - 50) * double(done) / double(total),
+                                50 + (zonalEnd - 50) * double(done + batch.assigned.size()) / double(total));
         gis::ZonalOptions zonal;
         zonal.threads = ctx.threads;
         zonal.feedback = zonalStage.get();
         const std::vector<ParcelCarbon> carbon = runPoolParcels(subset, inputs, pools, run, zonal);
         done += batch.assigned.size();
+        if (ctx.uncertainty) {
+            mcUnits.emplace_back();
+            for (const ParcelCarbon& pc : carbon)
+                mcUnits.back().push_back(uncertainty::parcelAreas(pc));
+        }
         std::vector<ParcelResult> results;
         for (std::size_t k = 0; k < batch.assigned.size(); ++k) {
             const ParcelCarbon& pc = carbon[k];
@@ -193,6 +257,8 @@ MethodOutput runPoolsAdapter(const MethodContext& ctx) {
         }
         out.results.push_back(std::move(results));
     }
+    if (ctx.uncertainty)
+        addPoolBounds(ctx, run, std::move(mcModel), std::move(mcUnits), out);
     return out;
 }
 
@@ -208,6 +274,41 @@ QString checkVolumeOption(const QString& key, const QString& value) {
     return {};
 }
 
+/// Monte Carlo bounds of the volume-method stocks of one BEF form (runVolumeMonteCarlo; carbon-methods.md
+/// §6.2) and their units for the sampler (`units`: per batch, per result).
+void addVolumeBounds(const MethodContext& ctx,
+                     const uncertainty::VolumeUncertaintyModel& model,
+                     BefForm form,
+                     const std::vector<VolumeRecord>& records,
+                     const std::vector<VolumeParcel>& parcels,
+                     const std::vector<ResultRef>& where,
+                     MethodOutput& out,
+                     std::vector<std::vector<VolumeSampleUnit>>& units) {
+    uncertainty::MonteCarloOptions options;
+    options.iterations = ctx.uncertainty->iterations;
+    options.seed = ctx.uncertainty->seed;
+    options.threads = ctx.threads;
+    const uncertainty::VolumeMonteCarloResult mc =
+      uncertainty::runVolumeMonteCarlo(model, records, parcels, form, options);
+    units.resize(out.results.size());
+    for (std::size_t b = 0; b < out.results.size(); ++b)
+        units[b].resize(out.results[b].size());
+    for (std::size_t i = 0; i < where.size(); ++i) {
+        ParcelResult& r = out.results[where[i].first][where[i].second];
+        VolumeSampleUnit& u = units[where[i].first][where[i].second];
+        u.form = form;
+        u.areaHa = records[i].areaHa;
+        u.year = r.stocks.front().year;
+        if (!parcels[i].group) { // no volume: no tree carbon, exactly (§5)
+            r.stocks.front().bounds = Bounds{ 0, 0, 0, std::numeric_limits<double>::quiet_NaN() };
+            continue;
+        }
+        u.group = parcels[i].group->group;
+        u.areaVolumeM3 = records[i].areaHa * parcels[i].volume;
+        r.stocks.front().bounds = boundsOf(mc.parcels[i]);
+    }
+}
+
 MethodOutput runVolumeAdapter(const MethodContext& ctx) {
     MethodOutput out;
     const Project& project = *ctx.project;
@@ -218,6 +319,14 @@ MethodOutput runVolumeAdapter(const MethodContext& ctx) {
     if (params::hasErrors(out.issues))
         return out;
     const SpeciesLookup species(loaded.table);
+    // Monte Carlo (carbon.uncertainty, §6.2): per BEF form its parcels and where their results are.
+    struct FormParcels {
+        std::vector<VolumeRecord> records;
+        std::vector<VolumeParcel> parcels;
+        std::vector<ResultRef> where;
+    };
+    std::map<BefForm, FormParcels> mcParcels;
+    std::vector<std::vector<VolumeSampleUnit>> mcUnits; // per batch, per assigned parcel
     for (std::size_t b = 0; b < ctx.batches.size(); ++b) {
         if (ctx.feedback) {
             ctx.feedback->throwIfCancelled();
@@ -278,6 +387,12 @@ MethodOutput runVolumeAdapter(const MethodContext& ctx) {
                 continue;
             }
             const VolumeParcel v = computeVolumeParcels({ record }, species, form).front();
+            if (ctx.uncertainty) {
+                FormParcels& f = mcParcels[form];
+                f.records.push_back(record);
+                f.parcels.push_back(v);
+                f.where.emplace_back(b, results.size());
+            }
             CarbonStock s;
             s.year = layer.year;
             s.pools.push_back({ QStringLiteral("c_biomass"), v.carbonT });
@@ -289,6 +404,20 @@ MethodOutput runVolumeAdapter(const MethodContext& ctx) {
             results.push_back(std::move(r));
         }
         out.results.push_back(std::move(results));
+    }
+    if (ctx.uncertainty) {
+        std::map<BefForm, uncertainty::VolumeUncertaintyModel> models;
+        for (auto& [form, f] : mcParcels) {
+            uncertainty::VolumeUncertaintyModel model = uncertainty::buildVolumeUncertainty(
+              loaded.table, species, form, uncertaintyDefaults(*ctx.uncertainty));
+            out.issues.insert(out.issues.end(), model.issues.begin(), model.issues.end());
+            warnExactValues(tableFile, model.fixedIds, out.issues);
+            if (params::hasErrors(out.issues))
+                return out;
+            addVolumeBounds(ctx, model, form, f.records, f.parcels, f.where, out, mcUnits);
+            models[form] = std::move(model);
+        }
+        out.sampler = makeVolumeSampler(std::move(models), std::move(mcUnits), *ctx.uncertainty, ctx.threads);
     }
     // Density raster per inventory year (t C/ha) on the grid of the first land-cover layer, so that it
     // lines up with the pool method's rasters; none when the project has no land cover.
@@ -603,6 +732,7 @@ Issues validateCarbonProject(const Project& project) {
         issues.push_back(error(file,
                                QStringLiteral("carbon.valuation"),
                                CarbonProject::tr("discount and price_change need a price")));
+    validateUncertaintySettings(project, issues);
     return issues;
 }
 
@@ -673,6 +803,8 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
     const QString file = project.fileName();
     gis::Feedback* fb = options.feedback;
     run.groupName = c.groupName;
+    const std::optional<UncertaintySettings> mcSettings = uncertaintySettings(project);
+    std::vector<std::shared_ptr<const MethodSampler>> samplers;
 
     // 1. Parcel layers, types, method fields, groups (0–20 %).
     struct LayerData {
@@ -816,8 +948,11 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
 
     // 3. Each method once, on all its parcels (25–95 %).
     std::vector<std::vector<std::optional<ParcelResult>>> perParcel(data.size());
-    for (std::size_t i = 0; i < data.size(); ++i)
+    std::vector<std::vector<SampledResult>> perParcelSampling(data.size());
+    for (std::size_t i = 0; i < data.size(); ++i) {
         perParcel[i].resize(data[i].parcels.parcels.size());
+        perParcelSampling[i].resize(data[i].parcels.parcels.size());
+    }
     std::size_t totalParcels = 0;
     for (const LayerData& d : data)
         totalParcels += d.parcels.parcels.size();
@@ -827,6 +962,7 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
         ctx.project = &project;
         ctx.years = carbonYears(project);
         ctx.threads = options.threads;
+        ctx.uncertainty = mcSettings ? &*mcSettings : nullptr;
         std::vector<std::size_t> layerOfBatch;
         std::size_t count = 0;
         for (std::size_t i = 0; i < data.size(); ++i) {
@@ -907,15 +1043,22 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
                 r.group = data[i].groups[parcel];
                 r.method = m.name;
                 perParcel[i][parcel] = std::move(r);
+                if (out.sampler)
+                    perParcelSampling[i][parcel] = { out.sampler.get(), { b, k } };
             }
         }
+        if (out.sampler)
+            samplers.push_back(out.sampler);
     }
 
     // 4. One result per feature, in layer order; features the reader skipped are listed too.
+    std::vector<SampledResult> sampling;
     for (std::size_t i = 0; i < data.size(); ++i) {
         for (std::size_t k = 0; k < perParcel[i].size(); ++k)
-            if (perParcel[i][k])
+            if (perParcel[i][k]) {
                 run.results.push_back(std::move(*perParcel[i][k]));
+                sampling.push_back(perParcelSampling[i][k]);
+            }
         for (const gis::ParcelNote& note : data[i].parcels.skipped) {
             ParcelResult r;
             r.layer = data[i].layer->id;
@@ -925,7 +1068,30 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
             r.notComputed =
               CarbonProject::tr("geometry not usable: %1").arg(QString::fromStdString(note.what));
             run.results.push_back(std::move(r));
+            sampling.emplace_back();
         }
+    }
+    // 5. Totals with bounds from per-iteration sums over all methods (carbon-methods.md §6.2).
+    if (mcSettings) {
+        if (fb)
+            fb->setProgress(95.0, "Monte Carlo totals");
+        ProjectUncertaintyRun u;
+        u.settings = *mcSettings;
+        for (const auto& sampler : samplers)
+            for (const uncertainty::UncertainValue* v : sampler->parameters())
+                u.parameters.push_back(*v);
+        for (const MethodInfo& m : carbonMethods())
+            for (std::size_t r = 0; r < run.results.size(); ++r)
+                if (sampling[r].sampler && run.results[r].method == m.name) {
+                    u.methodsWithBounds << m.name;
+                    break;
+                }
+        u.total = boundedTotals(run.results, sampling, std::nullopt).front();
+        for (const TotalsKey key : { TotalsKey::EcosystemType, TotalsKey::Group, TotalsKey::Method })
+            u.by[key] = boundedTotals(run.results, sampling, key);
+        u.samplers = std::move(samplers);
+        u.sampling = std::move(sampling);
+        run.uncertainty = std::move(u);
     }
     const std::vector<int> years = carbonYears(project);
     if (c.price && years.size() >= 2) {
@@ -959,20 +1125,24 @@ void writeCarbonProjectOutputs(CarbonProjectRun& run, const std::string& outDir)
     };
     writeParcelResults(path(QStringLiteral("parcels.csv")), run.results, run.groupName);
     writeParcelResults(path(QStringLiteral("parcels.gpkg")), run.results, run.groupName, run.crs);
-    const ResultTotals all = totalOf(run.results);
+    // With uncertainty, the totals with bounds from per-iteration sums (ProjectUncertainty.h).
+    const ResultTotals all = run.uncertainty ? run.uncertainty->total : totalOf(run.results);
+    auto totals = [&](TotalsKey key) {
+        return run.uncertainty ? run.uncertainty->by.at(key) : totalsBy(run.results, key);
+    };
     writeTotals(path(QStringLiteral("totals_by_ecosystem_type.csv")),
                 QStringLiteral("ecosystem_type"),
-                totalsBy(run.results, TotalsKey::EcosystemType),
+                totals(TotalsKey::EcosystemType),
                 all);
-    writeTotals(path(QStringLiteral("totals_by_method.csv")),
-                QStringLiteral("method"),
-                totalsBy(run.results, TotalsKey::Method),
-                all);
+    writeTotals(
+      path(QStringLiteral("totals_by_method.csv")), QStringLiteral("method"), totals(TotalsKey::Method), all);
     if (!run.groupName.isEmpty())
         writeTotals(path(QStringLiteral("totals_by_%1.csv").arg(run.groupName)),
                     run.groupName,
-                    totalsBy(run.results, TotalsKey::Group),
+                    totals(TotalsKey::Group),
                     all);
+    if (run.uncertainty)
+        run.files << writeProjectUncertaintyFiles(*run.uncertainty, outDir);
 
     // Every parameter row used, with the number of parcels using it.
     std::map<ParameterRowRef, std::size_t> rows;
@@ -1014,8 +1184,20 @@ void writeCarbonProjectOutputs(CarbonProjectRun& run, const std::string& outDir)
     summary.push_back({ QStringLiteral("area_ha"), all.areaHa, QStringLiteral("ha") });
     for (const auto& [method, count] : run.parcelsPerMethod)
         summary.push_back({ QStringLiteral("parcels_") + method, qint64(count), QStringLiteral("count") });
+    // Bounds of the grand total (when the run computed them): p2_5, p50, p97_5 (t C), u95_pct (%).
+    auto bounds = [&](const QString& name, const std::optional<Bounds>& b) {
+        if (!b)
+            return;
+        summary.push_back({ name + QStringLiteral("_p2_5"), b->p2_5, QStringLiteral("t C") });
+        summary.push_back({ name + QStringLiteral("_p50"), b->p50, QStringLiteral("t C") });
+        summary.push_back({ name + QStringLiteral("_p97_5"), b->p97_5, QStringLiteral("t C") });
+        summary.push_back({ name + QStringLiteral("_u95_pct"),
+                            std::isfinite(b->u95Pct) ? QVariant(b->u95Pct) : QVariant(),
+                            QStringLiteral("%") });
+    };
     for (const auto& s : all.stocks) {
         summary.push_back({ QStringLiteral("c_total_t_%1").arg(s.year), s.totalT, QStringLiteral("t C") });
+        bounds(QStringLiteral("c_total_t_%1").arg(s.year), s.bounds);
         summary.push_back(
           { QStringLiteral("parcels_%1").arg(s.year), qint64(s.parcels), QStringLiteral("count") });
     }
@@ -1023,6 +1205,7 @@ void writeCarbonProjectOutputs(CarbonProjectRun& run, const std::string& outDir)
         summary.push_back({ QStringLiteral("change_t_%1_%2").arg(ch.year1).arg(ch.year2),
                             ch.changeT,
                             QStringLiteral("t C") });
+        bounds(QStringLiteral("change_t_%1_%2").arg(ch.year1).arg(ch.year2), ch.bounds);
         summary.push_back({ QStringLiteral("change_tco2e_%1_%2").arg(ch.year1).arg(ch.year2),
                             ch.co2eT(),
                             QStringLiteral("t CO2e") });
@@ -1034,6 +1217,13 @@ void writeCarbonProjectOutputs(CarbonProjectRun& run, const std::string& outDir)
         summary.push_back({ QStringLiteral("npv_%1_%2").arg(run.npvYear1).arg(run.npvYear2),
                             *run.npv,
                             QStringLiteral("currency") });
+    if (run.uncertainty) {
+        summary.push_back(
+          { QStringLiteral("mc_iterations"), run.uncertainty->settings.iterations, QStringLiteral("count") });
+        summary.push_back({ QStringLiteral("mc_seed"),
+                            QString::number(run.uncertainty->settings.seed),
+                            QStringLiteral("seed") });
+    }
     gis::writeTable(path(QStringLiteral("summary.csv")),
                     { { "quantity", Type::String }, { "value", Type::Real }, { "unit", Type::String } },
                     summary.size(),

@@ -5,6 +5,7 @@
 #include "gis/Geometry.h"
 #include "gis/Grid.h"
 #include "models/carbon/CarbonResult.h"
+#include "models/carbon/ProjectUncertainty.h"
 #include "models/params/Parameter.h"
 #include "models/project/Project.h"
 
@@ -49,7 +50,11 @@ namespace tanhui::models::carbon {
 //  4. write its own rasters (density in t C/ha per date, GeoTIFF via gis::RasterWriter) only under
 //     context.outDir (a folder reserved for the method) and list them in output.files;
 //  5. report progress 0–100 % and check cancellation through context.feedback (may be null), and be
-//     deterministic for any context.threads.
+//     deterministic for any context.threads;
+//  6. optionally, when context.uncertainty is set (carbon.uncertainty, docs/uncertainty.md): fill
+//     Bounds of every stock and change by Monte Carlo with those settings and return a MethodSampler
+//     (ProjectUncertainty.h) so the totals get bounds from per-iteration sums. Methods that do not
+//     leave bounds empty and return no sampler; totals counting their parcels then have no bounds.
 // Options given in the project (carbon.methods.<type>.<option>) reach the adapter per parcel in
 // MethodParcel::options; declare them in MethodInfo::options so that validation rejects typos.
 // ---------------------------------------------------------------------------------------------------
@@ -76,6 +81,7 @@ struct MethodContext {
     std::string outDir;               ///< the method's raster folder (exists)
     int threads = 0;                  ///< 0: all cores
     gis::Feedback* feedback = nullptr;
+    const UncertaintySettings* uncertainty = nullptr; ///< Monte Carlo bounds wanted (null: off)
 };
 
 /// What an adapter returns.
@@ -83,6 +89,8 @@ struct MethodOutput {
     std::vector<std::vector<ParcelResult>> results; ///< per batch, per assigned parcel (same order)
     params::Issues issues;                          ///< errors stop the run; warnings are shown
     QStringList files;                              ///< rasters and tables the method wrote
+    /// With context.uncertainty: samples any set of the returned results (indices as `results`).
+    std::shared_ptr<const MethodSampler> sampler;
 };
 
 using MethodAdapter = MethodOutput (*)(const MethodContext&);
@@ -164,6 +172,8 @@ struct CarbonProjectRun {
     std::optional<double> valuationConstant, npv;
     int npvYear1 = 0, npvYear2 = 0;
     bool stopped = false; ///< true when errors stopped the run (see issues)
+    /// Monte Carlo settings, parameters and totals with bounds, when carbon.uncertainty is given.
+    std::optional<ProjectUncertaintyRun> uncertainty;
 };
 
 /// @brief Runs the project's carbon section: validates it, reads each carbon layer once (GEOS repair,
@@ -179,7 +189,9 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
 /// @brief Writes the common outputs into `outDir` (atomically each): parcels.csv and parcels.gpkg
 /// (writeParcelResults), totals_by_ecosystem_type.csv, totals_by_<group>.csv (when grouped),
 /// totals_by_method.csv, parameters_used.csv (every parameter row: file, row, key, tag, parcels using
-/// it) and summary.csv (quantity,value,unit). Appends the paths to run.files.
+/// it) and summary.csv (quantity,value,unit); with run.uncertainty the totals carry bounds (columns
+/// `*_p2_5|p50|p97_5|u95_pct`, bounds_note), summary.csv the grand total's bounds, and
+/// uncertainty_run.csv and uncertainty_parameters.csv are written. Appends the paths to run.files.
 void writeCarbonProjectOutputs(CarbonProjectRun& run, const std::string& outDir);
 
 } // namespace tanhui::models::carbon

@@ -5,6 +5,7 @@
 #include "models/carbon/Valuation.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -24,6 +25,15 @@ const QStringList& knownPools() {
 
 QString pairName(int y1, int y2) {
     return QStringLiteral("%1_%2").arg(y1).arg(y2);
+}
+
+/// The four bound columns (p2_5, p50, p97_5, u95_pct); empty without bounds or for a NaN U.
+std::size_t putBounds(std::vector<QVariant>& v, std::size_t c, const std::optional<Bounds>& b) {
+    v[c++] = b ? QVariant(b->p2_5) : QVariant();
+    v[c++] = b ? QVariant(b->p50) : QVariant();
+    v[c++] = b ? QVariant(b->p97_5) : QVariant();
+    v[c++] = b && std::isfinite(b->u95Pct) ? QVariant(b->u95Pct) : QVariant();
+    return c;
 }
 
 QString joinRefs(const std::vector<ParameterRowRef>& refs) {
@@ -105,7 +115,7 @@ void accumulate(ResultTotals& t, const ParcelResult& r) {
         auto it = std::find_if(
           t.stocks.begin(), t.stocks.end(), [&](const ResultTotals::Stock& x) { return x.year == s.year; });
         if (it == t.stocks.end()) {
-            t.stocks.push_back({ s.year, 0.0, 0.0, 0 });
+            t.stocks.push_back({ s.year, 0.0, 0.0, 0, {} });
             it = t.stocks.end() - 1;
         }
         it->totalT += s.totalT;
@@ -117,7 +127,7 @@ void accumulate(ResultTotals& t, const ParcelResult& r) {
             return x.year1 == c.year1 && x.year2 == c.year2;
         });
         if (it == t.changes.end()) {
-            t.changes.push_back({ c.year1, c.year2, 0.0, 0 });
+            t.changes.push_back({ c.year1, c.year2, 0.0, 0, {} });
             it = t.changes.end() - 1;
         }
         it->changeT += c.changeT;
@@ -198,7 +208,7 @@ void writeParcelResults(const std::string& path,
     if (!groupName.isEmpty())
         columns.push_back({ groupName.toStdString(), Type::String });
     columns.push_back({ "area_ha", Type::Real });
-    const char* const boundNames[] = { "p2_5", "p50", "p97_5" };
+    const char* const boundNames[] = { "p2_5", "p50", "p97_5", "u95_pct" };
     for (int y : layout.years) {
         for (const QString& p : layout.pools)
             columns.push_back({ QStringLiteral("%1_t_%2").arg(p).arg(y).toStdString(), Type::Real });
@@ -257,12 +267,8 @@ void writeParcelResults(const std::string& path,
               v[c++] = s ? QVariant(s->totalT) : QVariant();
               v[c++] = s ? QVariant(s->densityTPerHa()) : QVariant();
               v[c++] = s ? QVariant(s->areaHa) : QVariant();
-              if (layout.stockBounds) {
-                  const bool b = s && s->bounds;
-                  v[c++] = b ? QVariant(s->bounds->p2_5) : QVariant();
-                  v[c++] = b ? QVariant(s->bounds->p50) : QVariant();
-                  v[c++] = b ? QVariant(s->bounds->p97_5) : QVariant();
-              }
+              if (layout.stockBounds)
+                  c = putBounds(v, c, s ? s->bounds : std::nullopt);
           }
           for (const auto& [y1, y2] : layout.pairs) {
               const CarbonChange* ch = r.change(y1, y2);
@@ -270,12 +276,8 @@ void writeParcelResults(const std::string& path,
               v[c++] = ch ? QVariant(ch->co2eT()) : QVariant();
               v[c++] = ch ? QVariant(ch->perYearT()) : QVariant();
               v[c++] = ch ? QVariant(QString::fromLatin1(changeBasisName(ch->basis))) : QVariant();
-              if (layout.changeBounds) {
-                  const bool b = ch && ch->bounds;
-                  v[c++] = b ? QVariant(ch->bounds->p2_5) : QVariant();
-                  v[c++] = b ? QVariant(ch->bounds->p50) : QVariant();
-                  v[c++] = b ? QVariant(ch->bounds->p97_5) : QVariant();
-              }
+              if (layout.changeBounds)
+                  c = putBounds(v, c, ch ? ch->bounds : std::nullopt);
           }
           v[c++] = joinRefs(r.flaggedParameters());
           v[c++] = r.nodataShare;
@@ -305,6 +307,16 @@ void writeTotals(const std::string& path,
         yearSet.insert(s.year);
     for (const auto& c : all.changes)
         pairSet.insert({ c.year1, c.year2 });
+    bool bounds = !all.boundsNote.isEmpty();
+    for (std::size_t g = 0; g <= groups.size(); ++g) {
+        const ResultTotals& t = g < groups.size() ? groups[g] : all;
+        bounds = bounds || !t.boundsNote.isEmpty();
+        for (const auto& s : t.stocks)
+            bounds = bounds || s.bounds.has_value();
+        for (const auto& ch : t.changes)
+            bounds = bounds || ch.bounds.has_value();
+    }
+    const char* const boundNames[] = { "p2_5", "p50", "p97_5", "u95_pct" };
     std::vector<gis::TableColumn> columns = {
         { keyName.toStdString(), Type::String }, { "parcels", Type::Integer },
         { "computed", Type::Integer },           { "not_computed", Type::Integer },
@@ -314,11 +326,23 @@ void writeTotals(const std::string& path,
         columns.push_back({ QStringLiteral("c_total_t_%1").arg(y).toStdString(), Type::Real });
         columns.push_back({ QStringLiteral("area_ha_%1").arg(y).toStdString(), Type::Real });
         columns.push_back({ QStringLiteral("parcels_%1").arg(y).toStdString(), Type::Integer });
+        if (bounds)
+            for (const char* b : boundNames)
+                columns.push_back(
+                  { QStringLiteral("c_total_t_%1_%2").arg(y).arg(QLatin1String(b)).toStdString(),
+                    Type::Real });
     }
     for (const auto& [y1, y2] : pairSet) {
         columns.push_back({ ("change_t_" + pairName(y1, y2)).toStdString(), Type::Real });
         columns.push_back({ ("change_tco2e_" + pairName(y1, y2)).toStdString(), Type::Real });
+        if (bounds)
+            for (const char* b : boundNames)
+                columns.push_back(
+                  { QStringLiteral("change_t_%1_%2").arg(pairName(y1, y2), QLatin1String(b)).toStdString(),
+                    Type::Real });
     }
+    if (bounds)
+        columns.push_back({ "bounds_note", Type::String });
     gis::writeTable(path,
                     columns,
                     groups.size() + 1,
@@ -338,6 +362,8 @@ void writeTotals(const std::string& path,
                             v[c++] = has ? QVariant(it->totalT) : QVariant(0.0);
                             v[c++] = has ? QVariant(it->areaHa) : QVariant(0.0);
                             v[c++] = has ? QVariant(qint64(it->parcels)) : QVariant(qint64(0));
+                            if (bounds)
+                                c = putBounds(v, c, has ? it->bounds : std::nullopt);
                         }
                         for (const auto& [y1, y2] : pairSet) {
                             const auto it =
@@ -347,7 +373,11 @@ void writeTotals(const std::string& path,
                             const bool has = it != t.changes.end();
                             v[c++] = has ? QVariant(it->changeT) : QVariant(0.0);
                             v[c++] = has ? QVariant(it->co2eT()) : QVariant(0.0);
+                            if (bounds)
+                                c = putBounds(v, c, has ? it->bounds : std::nullopt);
                         }
+                        if (bounds)
+                            v[c++] = t.boundsNote;
                     });
 }
 

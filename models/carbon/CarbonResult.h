@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,10 +16,12 @@
 namespace tanhui::models::carbon {
 
 /// @brief Confidence bounds of one quantity (same unit as the quantity): the 2.5th, 50th and 97.5th
-/// percentiles of a Monte Carlo run (carbon-methods.md §11). Filled by the uncertainty step; methods
-/// leave them empty.
+/// percentiles of a Monte Carlo run (carbon-methods.md §11, §6.2 Approach 2) and, for comparison, IPCC
+/// Approach 1's U (§6.2: 95 % half-width in % of the central value; NaN when undefined, e.g. a zero
+/// change). Filled by the uncertainty step; methods leave them empty.
 struct Bounds {
     double p2_5 = 0, p50 = 0, p97_5 = 0;
+    double u95Pct = std::numeric_limits<double>::quiet_NaN(); ///< Approach 1 U (%)
 };
 
 /// @brief Carbon of one pool (t C). Pool names are the method's, lower-case with a `c_` prefix:
@@ -106,16 +109,21 @@ struct ResultTotals {
     struct Stock {
         int year = 0;
         double totalT = 0, areaHa = 0;
-        std::size_t parcels = 0; ///< parcels with a stock at this date
+        std::size_t parcels = 0;      ///< parcels with a stock at this date
+        std::optional<Bounds> bounds; ///< of totalT, from per-iteration sums (never sums of bounds)
     };
     struct Change {
         int year1 = 0, year2 = 0;
         double changeT = 0;
         std::size_t parcels = 0;
+        std::optional<Bounds> bounds; ///< of changeT, from per-iteration sums
         double co2eT() const;
     };
     std::vector<Stock> stocks;   ///< ascending years
     std::vector<Change> changes; ///< sorted by (year1, year2)
+    /// Why some totals of this row have no bounds although the run computed them (e.g. parcels of a
+    /// method without Monte Carlo); empty otherwise.
+    QString boundsNote;
 };
 
 /// @brief Grand total over every result.
@@ -137,11 +145,12 @@ ResultLayout layoutOf(const std::vector<ParcelResult>& results);
 /// @brief Per-parcel table, `.csv` or `.gpkg` (with the parcel geometry in `crs`): layer, source_fid (the
 /// feature id in its layer), id, ecosystem_type, method, method_detail, <groupName> (when given), area_ha;
 /// per date `<pool>_t_<y>` (t C), `c_total_t_<y>` (t C), `c_total_t_per_ha_<y>` (t C/ha), `stock_area_ha_<y>`
-/// (ha) and, when any bounds exist, `c_total_t_<y>_p2_5|p50|p97_5`; per pair `change_t_<y1>_<y2>` (t C),
-/// `change_tco2e_<y1>_<y2>` (t CO2e), `change_t_per_yr_<y1>_<y2>` (t C/yr), `change_basis_<y1>_<y2>`
-/// and bounds `change_t_<y1>_<y2>_p2_5|p50|p97_5`; flags: `flagged_parameters` ("file:row key (tag)"
-/// joined by "; "), `nodata_share` (0–1), `geometry_repaired` (0/1), `parameters_used`,
-/// `not_computed` (reason; empty when computed). Values a parcel does not have are empty. Atomic.
+/// (ha) and, when any bounds exist, `c_total_t_<y>_p2_5|p50|p97_5|u95_pct`; per pair `change_t_<y1>_<y2>` (t
+/// C), `change_tco2e_<y1>_<y2>` (t CO2e), `change_t_per_yr_<y1>_<y2>` (t C/yr), `change_basis_<y1>_<y2>` and
+/// bounds `change_t_<y1>_<y2>_p2_5|p50|p97_5|u95_pct` (u95_pct: Approach 1 U in %); flags:
+/// `flagged_parameters` ("file:row key (tag)" joined by "; "), `nodata_share` (0–1), `geometry_repaired`
+/// (0/1), `parameters_used`, `not_computed` (reason; empty when computed). Values a parcel does not have are
+/// empty. Atomic.
 void writeParcelResults(const std::string& path,
                         const std::vector<ParcelResult>& results,
                         const QString& groupName,
@@ -150,7 +159,8 @@ void writeParcelResults(const std::string& path,
 /// @brief Totals table (CSV): `<keyName>` (the type or group; "all" for the last row, the grand
 /// total), parcels, computed, not_computed, flagged_parcels, area_ha; per date `c_total_t_<y>` (t C),
 /// `area_ha_<y>` and `parcels_<y>` (those with a stock at that date); per pair `change_t_<y1>_<y2>`,
-/// `change_tco2e_<y1>_<y2>`. Atomic.
+/// `change_tco2e_<y1>_<y2>`; when any row has bounds: `c_total_t_<y>_p2_5|p50|p97_5|u95_pct`,
+/// `change_t_<y1>_<y2>_p2_5|p50|p97_5|u95_pct` (empty where a row has none) and `bounds_note`. Atomic.
 void writeTotals(const std::string& path,
                  const QString& keyName,
                  const std::vector<ResultTotals>& groups,

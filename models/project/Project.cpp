@@ -54,14 +54,15 @@ ProjectCarbon carbonFromJson(const QString& file, const QJsonValue& value) {
         bad(file, QStringLiteral("\"carbon\" must be a JSON object"));
     c.present = true;
     const QJsonObject o = value.toObject();
-    static const QSet<QString> known = { QStringLiteral("years"),     QStringLiteral("layers"),
-                                         QStringLiteral("methods"),   QStringLiteral("grouping"),
-                                         QStringLiteral("valuation"), QStringLiteral("parameters") };
+    static const QSet<QString> known = { QStringLiteral("years"),      QStringLiteral("layers"),
+                                         QStringLiteral("methods"),    QStringLiteral("grouping"),
+                                         QStringLiteral("valuation"),  QStringLiteral("parameters"),
+                                         QStringLiteral("uncertainty") };
     for (auto it = o.begin(); it != o.end(); ++it)
         if (!known.contains(it.key()))
             bad(file,
                 QStringLiteral("carbon.%1 is not a known key (known: grouping, layers, methods, "
-                               "parameters, valuation, years)")
+                               "parameters, uncertainty, valuation, years)")
                   .arg(it.key()));
     const QJsonValue years = o.value(QLatin1String("years"));
     if (!years.isUndefined() && !years.isArray())
@@ -152,6 +153,30 @@ ProjectCarbon carbonFromJson(const QString& file, const QJsonValue& value) {
     if (!parameters.isUndefined() && !parameters.isObject())
         bad(file, QStringLiteral("carbon.parameters must be an object: role → parameter table name"));
     c.parameters = mapFromJson(parameters);
+    const QJsonValue uncertainty = o.value(QLatin1String("uncertainty"));
+    if (!uncertainty.isUndefined()) {
+        if (!uncertainty.isObject())
+            bad(file,
+                QStringLiteral("carbon.uncertainty must be an object with \"iterations\", \"seed\", "
+                               "\"default_u_pct\" (e.g. {\"iterations\": 1000, \"seed\": 42})"));
+        c.uncertainty.present = true;
+        const QJsonObject uo = uncertainty.toObject();
+        for (auto it = uo.begin(); it != uo.end(); ++it) {
+            std::optional<double>* out = it.key() == QLatin1String("iterations") ? &c.uncertainty.iterations
+                                         : it.key() == QLatin1String("seed")     ? &c.uncertainty.seed
+                                         : it.key() == QLatin1String("default_u_pct")
+                                           ? &c.uncertainty.defaultUPct
+                                           : nullptr;
+            if (!out)
+                bad(file,
+                    QStringLiteral("carbon.uncertainty.%1 is not a known key (known: default_u_pct, "
+                                   "iterations, seed)")
+                      .arg(it.key()));
+            if (!it.value().isDouble())
+                bad(file, QStringLiteral("carbon.uncertainty.%1 must be a number").arg(it.key()));
+            *out = it.value().toDouble();
+        }
+    }
     return c;
 }
 
@@ -203,6 +228,16 @@ QJsonObject carbonToJson(const ProjectCarbon& c) {
     }
     if (!c.parameters.isEmpty())
         o.insert(QLatin1String("parameters"), mapToJson(c.parameters));
+    if (c.uncertainty.present) {
+        QJsonObject u;
+        if (c.uncertainty.iterations)
+            u.insert(QLatin1String("iterations"), *c.uncertainty.iterations);
+        if (c.uncertainty.seed)
+            u.insert(QLatin1String("seed"), *c.uncertainty.seed);
+        if (c.uncertainty.defaultUPct)
+            u.insert(QLatin1String("default_u_pct"), *c.uncertainty.defaultUPct);
+        o.insert(QLatin1String("uncertainty"), u);
+    }
     return o;
 }
 

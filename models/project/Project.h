@@ -66,6 +66,15 @@ struct ProjectCarbonLayer {
     QString methodField;
 };
 
+/// @brief Monte Carlo settings of the carbon run (carbon.uncertainty, docs/uncertainty.md): numbers as
+/// written (checked by models::carbon::validateCarbonProject); absent = no uncertainty.
+struct ProjectCarbonUncertainty {
+    bool present = false;              ///< the carbon section has an "uncertainty" object
+    std::optional<double> iterations;  ///< "iterations": Monte Carlo iterations (default 1,000)
+    std::optional<double> seed;        ///< "seed": 0 to 2⁵³ − 1
+    std::optional<double> defaultUPct; ///< "default_u_pct": U (%) for table values without their own
+};
+
 /// @brief The `carbon` section of a project: which method computes which parcels, the dates, the
 /// grouping of results, valuation and parameter tables. Read and written by Project; checked against
 /// the registered methods by models::carbon::validateCarbonProject().
@@ -84,6 +93,7 @@ struct ProjectCarbon {
     /// Parameter table role → name of a table in the project's `parameters` list, e.g.
     /// "pools" → "carbon/carbon_pools", "species" → "carbon/species_params_cn".
     QMap<QString, QString> parameters;
+    ProjectCarbonUncertainty uncertainty; ///< Monte Carlo bounds (carbon-methods.md §6.2)
 };
 
 /// @brief A Tanhui project file (project.tanhui.json): version, CRS, layers, classes and parameter

@@ -125,49 +125,102 @@ PoolUnitAreas parcelAreas(const carbon::ParcelCarbon& parcel) {
     return a;
 }
 
-PoolMonteCarloResult runPoolMonteCarlo(const PoolUncertaintyModel& model,
-                                       const PoolUnitAreas& total,
-                                       const std::vector<PoolUnitAreas>& parcels,
-                                       const MonteCarloOptions& options) {
-    PoolMonteCarloResult result;
-    const int n = std::max(1, options.iterations);
-    result.metadata.seed = options.seed;
-    result.metadata.iterations = n;
+namespace {
 
-    // Draws: one row per (class, pool), then each class's total density per iteration.
-    std::vector<Distribution> dists;
-    std::vector<std::uint64_t> keys;
-    for (const auto& values : model.pools)
-        for (const UncertainValue& v : values) {
-            dists.push_back(v.dist);
-            keys.push_back(parameterKey(v.id));
+/// The draws of a pool model: each class's total density per iteration (Σ of its drawn pool
+/// densities), shared by every unit sampled from it.
+class PoolDraws {
+public:
+    PoolDraws(const PoolUncertaintyModel& model, const MonteCarloOptions& options)
+      : m_model(model)
+      , m_n(std::max(1, options.iterations)) {
+        // Draws: one row per (class, pool), then each class's total density per iteration.
+        std::vector<Distribution> dists;
+        std::vector<std::uint64_t> keys;
+        for (const auto& values : model.pools)
+            for (const UncertainValue& v : values) {
+                dists.push_back(v.dist);
+                keys.push_back(parameterKey(v.id));
+            }
+        const DrawMatrix draws(dists, keys, options.seed, m_n);
+        const std::size_t nClasses = model.codes.size();
+        m_density.assign(nClasses * std::size_t(m_n), 0.0); // [class][iteration], t C/ha
+        for (std::size_t k = 0; k < nClasses; ++k)
+            for (int p = 0; p < carbon::kPoolCount; ++p) {
+                const double* row = draws.row(k * carbon::kPoolCount + std::size_t(p));
+                double* out = m_density.data() + k * std::size_t(m_n);
+                for (int i = 0; i < m_n; ++i)
+                    out[i] += row[i];
+            }
+        for (std::size_t k = 0; k < nClasses; ++k)
+            m_index[model.codes[k]] = k;
+    }
+
+    int iterations() const { return m_n; }
+
+    /// Per date the stock, per pair the change of one unit, with central values and Approach 1.
+    UnitSamples sample(const PoolUnitAreas& areas) const {
+        const int n = m_n;
+        UnitSamples out;
+        for (const auto& dateAreas : areas.dateClassHa) {
+            QuantitySamples q;
+            q.samples.assign(std::size_t(n), 0.0);
+            double central = 0;
+            for (const auto& [code, ha] : dateAreas) {
+                const std::size_t k = classOf(code);
+                const double* d = m_density.data() + k * std::size_t(n);
+                for (int i = 0; i < n; ++i)
+                    q.samples[std::size_t(i)] += ha * d[i];
+                central += ha * centralDensity(k);
+            }
+            q.central = central;
+            q.u95 = stockApproach1(dateAreas).second;
+            out.stocks.push_back(std::move(q));
         }
-    const DrawMatrix draws(dists, keys, options.seed, n);
-    const std::size_t nClasses = model.codes.size();
-    std::vector<double> density(nClasses * std::size_t(n), 0.0); // [class][iteration], t C/ha
-    for (std::size_t k = 0; k < nClasses; ++k)
-        for (int p = 0; p < carbon::kPoolCount; ++p) {
-            const double* row = draws.row(k * carbon::kPoolCount + std::size_t(p));
-            double* out = density.data() + k * std::size_t(n);
-            for (int i = 0; i < n; ++i)
-                out[i] += row[i];
+        for (const auto& pairAreas : areas.pairTransitionHa) {
+            QuantitySamples q;
+            q.samples.assign(std::size_t(n), 0.0);
+            std::map<std::int64_t, double> from, to;
+            for (const auto& [codes, ha] : pairAreas) {
+                const double* d1 = m_density.data() + classOf(codes.first) * std::size_t(n);
+                const double* d2 = m_density.data() + classOf(codes.second) * std::size_t(n);
+                for (int i = 0; i < n; ++i)
+                    q.samples[std::size_t(i)] += ha * (d2[i] - d1[i]);
+                from[codes.first] += ha;
+                to[codes.second] += ha;
+            }
+            const auto [s1, u1] = stockApproach1(from);
+            const auto [s2, u2] = stockApproach1(to);
+            double central = 0;
+            for (const auto& [codes, ha] : pairAreas)
+                central +=
+                  ha * (centralDensity(classOf(codes.second)) - centralDensity(classOf(codes.first)));
+            q.central = central;
+            q.u95 = pairAreas.empty() ? kNaN : approach1Difference(s1, u1, s2, u2);
+            out.changes.push_back(std::move(q));
         }
-    std::map<std::int64_t, std::size_t> index;
-    for (std::size_t k = 0; k < nClasses; ++k)
-        index[model.codes[k]] = k;
-    auto classOf = [&](std::int64_t code) -> std::size_t {
-        const auto it = index.find(code);
-        if (it == index.end())
+        return out;
+    }
+
+private:
+    std::size_t classOf(std::int64_t code) const {
+        const auto it = m_index.find(code);
+        if (it == m_index.end())
             throw gis::GisError(gis::GisError::Kind::InvalidArgument,
                                 "Land-cover code " + std::to_string(code) + " has no uncertainty model.");
         return it->second;
-    };
-
-    // Approach 1 of a stock: Eq. 3.2 over area × pool density terms; returns (stock, U).
-    auto stockApproach1 = [&](const std::map<std::int64_t, double>& areas) {
+    }
+    double centralDensity(std::size_t k) const {
+        double c = 0;
+        for (const UncertainValue& v : m_model.pools[k])
+            c += v.dist.value;
+        return c;
+    }
+    /// Approach 1 of a stock: Eq. 3.2 over area × pool density terms; returns (stock, U).
+    std::pair<double, double> stockApproach1(const std::map<std::int64_t, double>& areas) const {
         std::vector<double> x, u;
         for (const auto& [code, ha] : areas) {
-            const auto& values = model.pools[classOf(code)];
+            const auto& values = m_model.pools[classOf(code)];
             for (const UncertainValue& v : values) {
                 x.push_back(ha * v.dist.value);
                 u.push_back(v.dist.u95());
@@ -176,65 +229,56 @@ PoolMonteCarloResult runPoolMonteCarlo(const PoolUncertaintyModel& model,
         double s = 0;
         for (double t : x)
             s += t;
-        return std::pair{ s, approach1Sum(x, u) };
-    };
+        return { s, approach1Sum(x, u) };
+    }
 
-    auto computeUnit = [&](const PoolUnitAreas& areas) {
-        UnitUncertainty out;
-        std::vector<double> samples(static_cast<std::size_t>(n));
-        for (const auto& dateAreas : areas.dateClassHa) {
-            std::fill(samples.begin(), samples.end(), 0.0);
-            double central = 0;
-            for (const auto& [code, ha] : dateAreas) {
-                const std::size_t k = classOf(code);
-                const double* d = density.data() + k * std::size_t(n);
-                for (int i = 0; i < n; ++i)
-                    samples[std::size_t(i)] += ha * d[i];
-                double c = 0;
-                for (const UncertainValue& v : model.pools[k])
-                    c += v.dist.value;
-                central += ha * c;
-            }
-            out.stocks.push_back(summarizeQuantity(central, samples, stockApproach1(dateAreas).second));
-        }
-        for (const auto& pairAreas : areas.pairTransitionHa) {
-            std::fill(samples.begin(), samples.end(), 0.0);
-            std::map<std::int64_t, double> from, to;
-            for (const auto& [codes, ha] : pairAreas) {
-                const double* d1 = density.data() + classOf(codes.first) * std::size_t(n);
-                const double* d2 = density.data() + classOf(codes.second) * std::size_t(n);
-                for (int i = 0; i < n; ++i)
-                    samples[std::size_t(i)] += ha * (d2[i] - d1[i]);
-                from[codes.first] += ha;
-                to[codes.second] += ha;
-            }
-            const auto [s1, u1] = stockApproach1(from);
-            const auto [s2, u2] = stockApproach1(to);
-            double central = 0;
-            for (const auto& [codes, ha] : pairAreas) {
-                double c1 = 0, c2 = 0;
-                for (const UncertainValue& v : model.pools[classOf(codes.first)])
-                    c1 += v.dist.value;
-                for (const UncertainValue& v : model.pools[classOf(codes.second)])
-                    c2 += v.dist.value;
-                central += ha * (c2 - c1);
-            }
-            const double u = pairAreas.empty() ? kNaN : approach1Difference(s1, u1, s2, u2);
-            out.changes.push_back(summarizeQuantity(central, samples, u));
-        }
-        return out;
-    };
+    const PoolUncertaintyModel& m_model;
+    int m_n = 1;
+    std::vector<double> m_density;
+    std::map<std::int64_t, std::size_t> m_index;
+};
 
-    result.total = computeUnit(total);
+UnitUncertainty summarizeUnit(UnitSamples&& s) {
+    UnitUncertainty out;
+    for (QuantitySamples& q : s.stocks)
+        out.stocks.push_back(summarizeQuantity(q.central, q.samples, q.u95));
+    for (QuantitySamples& q : s.changes)
+        out.changes.push_back(summarizeQuantity(q.central, q.samples, q.u95));
+    return out;
+}
+
+} // namespace
+
+PoolMonteCarloResult runPoolMonteCarlo(const PoolUncertaintyModel& model,
+                                       const PoolUnitAreas& total,
+                                       const std::vector<PoolUnitAreas>& parcels,
+                                       const MonteCarloOptions& options) {
+    PoolMonteCarloResult result;
+    const PoolDraws draws(model, options);
+    result.metadata.seed = options.seed;
+    result.metadata.iterations = draws.iterations();
+    result.total = summarizeUnit(draws.sample(total));
     result.parcels.resize(parcels.size());
     const int threads = threadCount(options.threads, parcels.size());
     result.metadata.threadsUsed = threads;
     parallelFor(parcels.size(), threads, options.feedback, [&](std::size_t i) {
-        result.parcels[i] = computeUnit(parcels[i]);
+        result.parcels[i] = summarizeUnit(draws.sample(parcels[i]));
     });
     if (options.feedback)
         options.feedback->setProgress(100.0, "Monte Carlo");
     return result;
+}
+
+std::vector<UnitSamples> samplePoolUnits(const PoolUncertaintyModel& model,
+                                         const std::vector<PoolUnitAreas>& units,
+                                         const MonteCarloOptions& options) {
+    const PoolDraws draws(model, options);
+    std::vector<UnitSamples> out(units.size());
+    parallelFor(units.size(),
+                threadCount(options.threads, units.size()),
+                options.feedback,
+                [&](std::size_t i) { out[i] = draws.sample(units[i]); });
+    return out;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -276,35 +320,47 @@ VolumeUncertaintyModel buildVolumeUncertainty(const params::ParameterTable& tabl
     return model;
 }
 
-VolumeMonteCarloResult runVolumeMonteCarlo(const VolumeUncertaintyModel& model,
-                                           const std::vector<carbon::VolumeRecord>& records,
-                                           const std::vector<carbon::VolumeParcel>& results,
-                                           carbon::BefForm form,
-                                           const MonteCarloOptions& options) {
-    VolumeMonteCarloResult out;
-    const int n = std::max(1, options.iterations);
-    out.metadata.seed = options.seed;
-    out.metadata.iterations = n;
-    // Draws per group (in the model's key order), 6 rows each.
-    std::vector<Distribution> dists;
-    std::vector<std::uint64_t> keys;
-    std::map<QString, std::size_t> groupIndex;
-    for (const auto& [group, values] : model.groups) {
-        groupIndex[group] = groupIndex.size();
-        for (const UncertainValue& v : values) {
-            dists.push_back(v.dist);
-            keys.push_back(parameterKey(v.id));
+namespace {
+
+/// The draws of a volume model (per group, in the model's key order, 6 rows each) and the
+/// per-iteration densities, shared by the parcels and the units sampled from it.
+class VolumeDraws {
+public:
+    VolumeDraws(const VolumeUncertaintyModel& model, carbon::BefForm form, const MonteCarloOptions& options)
+      : m_model(model)
+      , m_n(std::max(1, options.iterations))
+      , m_constant(form == carbon::BefForm::Constant) {
+        std::vector<Distribution> dists;
+        std::vector<std::uint64_t> keys;
+        for (const auto& [group, values] : model.groups) {
+            m_groupIndex[group] = m_groupIndex.size();
+            for (const UncertainValue& v : values) {
+                dists.push_back(v.dist);
+                keys.push_back(parameterKey(v.id));
+            }
         }
+        m_draws = DrawMatrix(dists, keys, options.seed, m_n);
     }
-    const DrawMatrix draws(dists, keys, options.seed, n);
-    const bool constant = form == carbon::BefForm::Constant;
-    auto density = [&](std::size_t g, int i, double volume) {
-        auto at = [&](int c) { return draws.row(g * 6 + std::size_t(c))[i]; };
-        return constant ? carbon::constantBefDensity(volume, at(0), at(1), at(2), at(3)).carbon
-                        : carbon::continuousBefDensity(volume, at(4), at(5)).carbon;
-    };
-    auto approach1 = [&](const std::array<UncertainValue, 6>& v, double areaVolume, double area) {
-        if (constant) {
+
+    int iterations() const { return m_n; }
+    std::size_t groupOf(const QString& group) const {
+        const auto it = m_groupIndex.find(group);
+        if (it == m_groupIndex.end())
+            throw gis::GisError(gis::GisError::Kind::InvalidArgument,
+                                "Species group " + group.toStdString() + " has no uncertainty model.");
+        return it->second;
+    }
+
+    /// Carbon density (t C/ha) of group g at iteration i for a volume (m³/ha).
+    double density(std::size_t g, int i, double volume) const {
+        auto at = [&](int c) { return m_draws.row(g * 6 + std::size_t(c))[i]; };
+        return m_constant ? carbon::constantBefDensity(volume, at(0), at(1), at(2), at(3)).carbon
+                          : carbon::continuousBefDensity(volume, at(4), at(5)).carbon;
+    }
+
+    /// Approach 1 U of a group's carbon over Σ area·V and Σ area.
+    double approach1(const std::array<UncertainValue, 6>& v, double areaVolume, double area) const {
+        if (m_constant) {
             const double u[] = {
                 v[0].dist.u95(), v[1].dist.u95(), uOnePlusR(v[2].dist.u95(), v[2].dist.value), v[3].dist.u95()
             };
@@ -313,7 +369,63 @@ VolumeMonteCarloResult runVolumeMonteCarlo(const VolumeUncertaintyModel& model,
         const double x[] = { v[4].dist.value * areaVolume, v[5].dist.value * area };
         const double u[] = { v[4].dist.u95(), v[5].dist.u95() };
         return approach1Sum(x, u);
-    };
+    }
+
+    /// Per iteration Σ over the unit's groups (key order). For the constant form the density is linear
+    /// in V, and for the continuous form affine, so the group sums give the exact per-iteration sum of
+    /// the parcels. Central from the table values; Approach 1 Eq. 3.2 over groups.
+    QuantitySamples sample(const VolumeUnitSums& unit) const {
+        const int n = m_n;
+        QuantitySamples q;
+        q.samples.assign(std::size_t(n), 0.0);
+        std::vector<double> x, u;
+        for (const auto& [group, sums] : unit) {
+            const std::size_t g = groupOf(group);
+            // Constant form: carbon is linear in V; continuous form: (a·V + b) × 0.5 is affine in V.
+            for (int i = 0; i < n; ++i)
+                q.samples[std::size_t(i)] += m_constant ? density(g, i, 1.0) * sums.areaVolumeM3
+                                                        : (m_draws.row(g * 6 + 4)[i] * sums.areaVolumeM3 +
+                                                           m_draws.row(g * 6 + 5)[i] * sums.areaHa) *
+                                                            carbon::kFangCarbonFraction;
+            const auto& v = m_model.groups.at(group);
+            const double groupCentral =
+              m_constant ? carbon::constantBefDensity(
+                             1.0, v[0].dist.value, v[1].dist.value, v[2].dist.value, v[3].dist.value)
+                               .carbon *
+                             sums.areaVolumeM3
+                         : (v[4].dist.value * sums.areaVolumeM3 + v[5].dist.value * sums.areaHa) *
+                             carbon::kFangCarbonFraction;
+            x.push_back(groupCentral);
+            u.push_back(approach1(v, sums.areaVolumeM3, sums.areaHa));
+        }
+        double central = 0;
+        for (double t : x)
+            central += t;
+        q.central = central;
+        q.u95 = approach1Sum(x, u);
+        return q;
+    }
+
+private:
+    const VolumeUncertaintyModel& m_model;
+    int m_n = 1;
+    bool m_constant = true;
+    std::map<QString, std::size_t> m_groupIndex;
+    DrawMatrix m_draws;
+};
+
+} // namespace
+
+VolumeMonteCarloResult runVolumeMonteCarlo(const VolumeUncertaintyModel& model,
+                                           const std::vector<carbon::VolumeRecord>& records,
+                                           const std::vector<carbon::VolumeParcel>& results,
+                                           carbon::BefForm form,
+                                           const MonteCarloOptions& options) {
+    VolumeMonteCarloResult out;
+    const VolumeDraws draws(model, form, options);
+    const int n = draws.iterations();
+    out.metadata.seed = options.seed;
+    out.metadata.iterations = n;
 
     out.parcels.resize(records.size());
     const int threads = threadCount(options.threads, records.size());
@@ -326,55 +438,43 @@ VolumeMonteCarloResult runVolumeMonteCarlo(const VolumeUncertaintyModel& model,
             q.mc = { kNaN, kNaN, kNaN, kNaN };
             return;
         }
-        const std::size_t g = groupIndex.at(p.group->group);
+        const std::size_t g = draws.groupOf(p.group->group);
         const double area = records[r].areaHa;
         std::vector<double> samples(static_cast<std::size_t>(n));
         for (int i = 0; i < n; ++i)
-            samples[std::size_t(i)] = density(g, i, p.volume) * area;
+            samples[std::size_t(i)] = draws.density(g, i, p.volume) * area;
         q = summarizeQuantity(
-          p.carbonT, samples, approach1(model.groups.at(p.group->group), p.volume * area, area));
+          p.carbonT, samples, draws.approach1(model.groups.at(p.group->group), p.volume * area, area));
     });
 
-    // Total: per group Σ area × V and Σ area (record order), then per iteration Σ over groups. For the
-    // constant form the density is linear in V, and for the continuous form affine, so the group sums
-    // give the exact per-iteration total.
-    std::vector<double> areaVolume(groupIndex.size(), 0.0), areaSum(groupIndex.size(), 0.0);
-    std::vector<unsigned char> present(groupIndex.size(), 0);
+    // Total: per group Σ area × V and Σ area (record order), then per iteration Σ over groups.
+    VolumeUnitSums unit;
     double central = 0;
     for (std::size_t r = 0; r < records.size(); ++r) {
         if (!results[r].group)
             continue;
-        const std::size_t g = groupIndex.at(results[r].group->group);
-        areaVolume[g] += records[r].areaHa * results[r].volume;
-        areaSum[g] += records[r].areaHa;
-        present[g] = 1;
+        VolumeGroupSums& sums = unit[results[r].group->group];
+        sums.areaVolumeM3 += records[r].areaHa * results[r].volume;
+        sums.areaHa += records[r].areaHa;
         central += results[r].carbonT;
     }
-    std::vector<double> samples(static_cast<std::size_t>(n), 0.0);
-    std::vector<double> x, u;
-    for (const auto& [group, g] : groupIndex) {
-        if (!present[g])
-            continue;
-        // Constant form: carbon is linear in V; continuous form: (a·V + b) × 0.5 is affine in V.
-        for (int i = 0; i < n; ++i)
-            samples[std::size_t(i)] +=
-              constant ? density(g, i, 1.0) * areaVolume[g]
-                       : (draws.row(g * 6 + 4)[i] * areaVolume[g] + draws.row(g * 6 + 5)[i] * areaSum[g]) *
-                           carbon::kFangCarbonFraction;
-        const auto& v = model.groups.at(group);
-        const double groupCentral =
-          constant
-            ? carbon::constantBefDensity(
-                1.0, v[0].dist.value, v[1].dist.value, v[2].dist.value, v[3].dist.value)
-                  .carbon *
-                areaVolume[g]
-            : (v[4].dist.value * areaVolume[g] + v[5].dist.value * areaSum[g]) * carbon::kFangCarbonFraction;
-        x.push_back(groupCentral);
-        u.push_back(approach1(v, areaVolume[g], areaSum[g]));
-    }
-    out.total = summarizeQuantity(central, samples, approach1Sum(x, u));
+    QuantitySamples total = draws.sample(unit);
+    out.total = summarizeQuantity(central, total.samples, total.u95);
     if (options.feedback)
         options.feedback->setProgress(100.0, "Monte Carlo");
+    return out;
+}
+
+std::vector<QuantitySamples> sampleVolumeUnits(const VolumeUncertaintyModel& model,
+                                               const std::vector<VolumeUnitSums>& units,
+                                               carbon::BefForm form,
+                                               const MonteCarloOptions& options) {
+    const VolumeDraws draws(model, form, options);
+    std::vector<QuantitySamples> out(units.size());
+    parallelFor(units.size(),
+                threadCount(options.threads, units.size()),
+                options.feedback,
+                [&](std::size_t i) { out[i] = draws.sample(units[i]); });
     return out;
 }
 

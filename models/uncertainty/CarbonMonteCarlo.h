@@ -48,6 +48,14 @@ struct QuantityUncertainty {
     double u95 = 0;
 };
 
+/// @brief The per-iteration values of one quantity (t C): samples[i] is Monte Carlo iteration i; with
+/// the central result (table values) and Approach 1's U (fraction; NaN when undefined).
+struct QuantitySamples {
+    double central = 0;
+    double u95 = 0;
+    std::vector<double> samples;
+};
+
 /// @brief Uncertainty of a unit (a parcel, or the whole raster): per date the stock, per pair the
 /// change over cells valid on both dates.
 struct UnitUncertainty {
@@ -107,6 +115,21 @@ PoolMonteCarloResult runPoolMonteCarlo(const PoolUncertaintyModel& model,
                                        const std::vector<PoolUnitAreas>& parcels,
                                        const MonteCarloOptions& options);
 
+/// @brief Per-iteration samples of a unit: per date the stock, per pair the change (as PoolUnitAreas).
+struct UnitSamples {
+    std::vector<QuantitySamples> stocks;
+    std::vector<QuantitySamples> changes;
+};
+
+/// @brief The per-iteration stocks and changes of `units` with the draws of runPoolMonteCarlo() (same
+/// model, seed and iterations give the same draws: summarize() of these samples are its results). The
+/// method is linear in the class areas, so a group of parcels is sampled exactly as one unit whose
+/// areas are the sums of the parcels' areas (percentiles of a sum are not sums of percentiles). Units
+/// in parallel, each by one thread: identical for any thread count.
+std::vector<UnitSamples> samplePoolUnits(const PoolUncertaintyModel& model,
+                                         const std::vector<PoolUnitAreas>& units,
+                                         const MonteCarloOptions& options);
+
 // ---------------------------------------------------------------------------------------------------
 // Volume method (carbon-methods.md §5.1, §5.3).
 
@@ -139,5 +162,23 @@ VolumeMonteCarloResult runVolumeMonteCarlo(const VolumeUncertaintyModel& model,
                                            const std::vector<carbon::VolumeParcel>& results,
                                            carbon::BefForm form,
                                            const MonteCarloOptions& options);
+
+/// @brief Sums of the parcels of one species group in a unit: Σ area × V (m³) and Σ area (ha).
+struct VolumeGroupSums {
+    double areaVolumeM3 = 0;
+    double areaHa = 0;
+};
+/// Species group → sums; a unit is any set of parcels (e.g. a district).
+using VolumeUnitSums = std::map<QString, VolumeGroupSums>;
+
+/// @brief The per-iteration carbon (t C) of `units` with the draws of runVolumeMonteCarlo() (same model,
+/// seed, iterations): per iteration Σ over groups of the group's density at V = 1 × Σ area·V (constant
+/// form, linear in V) or (a·Σ area·V + b·Σ area) × 0.5 (continuous form, affine in V), exactly the
+/// per-iteration sum of the parcels. Central and Approach 1 (Eq. 3.2 over groups) as for the total of
+/// runVolumeMonteCarlo(). Groups not in the model throw GisError (InvalidArgument).
+std::vector<QuantitySamples> sampleVolumeUnits(const VolumeUncertaintyModel& model,
+                                               const std::vector<VolumeUnitSums>& units,
+                                               carbon::BefForm form,
+                                               const MonteCarloOptions& options);
 
 } // namespace tanhui::models::uncertainty

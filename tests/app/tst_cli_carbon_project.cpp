@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// tanhui-cli carbon --project on a freshly generated sample project: every feature of every carbon
-// layer appears once with its method; per-parcel totals equal those of `carbon --method pools` and
+// tanhui-cli carbon --project on the shared sample project (fixture, read-only): every feature of every
+// carbon layer appears once with its method; per-parcel totals equal those of `carbon --method pools` and
 // `carbon --method volume` on the same parcels; district totals add up to the grand total; 1 and 2
-// threads give identical files; bad project sections fail with the file and key named.
+// threads give identical files; bad project sections fail with the file and key named; Monte Carlo
+// bounds (carbon.uncertainty, --seed) per parcel and in the district totals, reproducible.
 #include "TestUtil.h"
 #include "gis/RasterDataset.h"
 #include "gis/VectorLayer.h"
 #include "gis/VectorWriter.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -122,13 +124,41 @@ class TestCliCarbonProject : public QObject {
     QString m_sample, m_project, m_out1;
     Csv m_parcels;
 
+    /// Writes a modified copy of the sample project into m_dir (the fixture stays untouched), with the
+    /// layer and parameter paths rewritten relative to m_dir so that they still point into the sample.
+    QString writeProjectCopy(QJsonObject root, const QString& name) const {
+        for (const char* key : { "layers", "parameters" }) {
+            QJsonArray list = root.value(QLatin1String(key)).toArray();
+            for (qsizetype i = 0; i < list.size(); ++i) {
+                QJsonObject o = list[i].toObject();
+                if (o.contains(QStringLiteral("path")))
+                    o.insert(QStringLiteral("path"),
+                             QDir(m_dir.path())
+                               .relativeFilePath(m_sample + QLatin1Char('/') +
+                                                 o.value(QStringLiteral("path")).toString()));
+                list[i] = o;
+            }
+            root.insert(QLatin1String(key), list);
+        }
+        const QString path = m_dir.filePath(name);
+        QFile out(path);
+        if (out.open(QIODevice::WriteOnly))
+            out.write(QJsonDocument(root).toJson());
+        return path;
+    }
+
+    QJsonObject sampleRoot() const {
+        QFile f(m_project);
+        if (!f.open(QIODevice::ReadOnly))
+            return {};
+        return QJsonDocument::fromJson(f.readAll()).object();
+    }
+
 private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
-        m_sample = m_dir.filePath(QStringLiteral("sample"));
-        const Run s =
-          runCli({ QStringLiteral("sample"), QStringLiteral("--out"), m_sample, QStringLiteral("--quiet") });
-        QVERIFY2(s.exitCode == 0, qPrintable(s.err));
+        TANHUI_REQUIRE_SAMPLE(sample); // shared fixture, read-only: modified projects go to m_dir
+        m_sample = sample;
         m_project = m_sample + QStringLiteral("/project.tanhui.json");
         m_out1 = m_dir.filePath(QStringLiteral("out1"));
         const Run r = runCli({ QStringLiteral("carbon"),
@@ -443,6 +473,120 @@ private slots:
                      qPrintable(f));
     }
 
+    void uncertaintyBounds() {
+        // carbon.uncertainty in the project (200 iterations, seed 5, ±40 % for table values without
+        // uncertainty columns); --seed on the command line overrides the project's seed.
+        QJsonObject root = sampleRoot();
+        QJsonObject carbon = root.value(QStringLiteral("carbon")).toObject();
+        carbon.insert(QStringLiteral("uncertainty"),
+                      QJsonObject{ { QStringLiteral("iterations"), 200 },
+                                   { QStringLiteral("seed"), 5 },
+                                   { QStringLiteral("default_u_pct"), 40 } });
+        root.insert(QStringLiteral("carbon"), carbon);
+        const QString project = writeProjectCopy(root, QStringLiteral("mc.tanhui.json"));
+        const QString out1 = m_dir.filePath(QStringLiteral("mc1"));
+        const Run r = runCli({ QStringLiteral("carbon"),
+                               QStringLiteral("--project"),
+                               project,
+                               QStringLiteral("--out"),
+                               out1,
+                               QStringLiteral("--threads"),
+                               QStringLiteral("1") });
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("uncertainty: 200 Monte Carlo iterations, seed 5")),
+                 qPrintable(r.err));
+        const Csv p = readCsv(out1 + QStringLiteral("/parcels.csv"));
+        QCOMPARE(p.rows.size(), m_parcels.rows.size());
+        int pools = 0, volume = 0;
+        for (std::size_t i = 0; i < p.rows.size(); ++i) {
+            // Central values as without uncertainty; bounds around them for every computed stock.
+            QCOMPARE(p.at(i, QStringLiteral("c_total_t_2015")),
+                     m_parcels.at(i, QStringLiteral("c_total_t_2015")));
+            const QString method = p.at(i, QStringLiteral("method"));
+            const QString total = p.at(i, QStringLiteral("c_total_t_2015"));
+            if (total.isEmpty() || total.toDouble() <= 0)
+                continue;
+            const double lo = p.at(i, QStringLiteral("c_total_t_2015_p2_5")).toDouble();
+            const double hi = p.at(i, QStringLiteral("c_total_t_2015_p97_5")).toDouble();
+            QVERIFY2(lo < total.toDouble() && total.toDouble() < hi,
+                     qPrintable(p.at(i, QStringLiteral("id"))));
+            QVERIFY(!p.at(i, QStringLiteral("c_total_t_2015_u95_pct")).isEmpty());
+            pools += method == QLatin1String("pools");
+            volume += method == QLatin1String("volume");
+            if (method == QLatin1String("pools") && !p.at(i, QStringLiteral("change_t_2015_2024")).isEmpty())
+                QVERIFY(!p.at(i, QStringLiteral("change_t_2015_2024_p2_5")).isEmpty());
+        }
+        QVERIFY(pools > 0 && volume > 0);
+        // District totals carry bounds (from per-iteration sums): the interval brackets the total and
+        // is narrower than the sum of the parcels' intervals.
+        const Csv d = readCsv(out1 + QStringLiteral("/totals_by_district.csv"));
+        QVERIFY(d.has(QStringLiteral("c_total_t_2015_p2_5")) && d.has(QStringLiteral("bounds_note")));
+        for (std::size_t i = 0; i < d.rows.size(); ++i) {
+            const double t = d.at(i, QStringLiteral("c_total_t_2015")).toDouble();
+            QVERIFY(d.at(i, QStringLiteral("c_total_t_2015_p2_5")).toDouble() < t);
+            QVERIFY(t < d.at(i, QStringLiteral("c_total_t_2015_p97_5")).toDouble());
+            QVERIFY(d.at(i, QStringLiteral("bounds_note")).isEmpty());
+        }
+        double sumHi = 0;
+        for (std::size_t i = 0; i < p.rows.size(); ++i)
+            sumHi += p.at(i, QStringLiteral("c_total_t_2015_p97_5")).toDouble();
+        QVERIFY(d.at(d.rows.size() - 1, QStringLiteral("c_total_t_2015_p97_5")).toDouble() < sumHi);
+        const Csv run = readCsv(out1 + QStringLiteral("/uncertainty_run.csv"));
+        std::map<QString, QString> meta;
+        for (const QStringList& row : run.rows)
+            meta[row[0]] = row[1];
+        QCOMPARE(meta[QStringLiteral("seed")], QStringLiteral("5"));
+        QCOMPARE(meta[QStringLiteral("iterations")], QStringLiteral("200"));
+        QVERIFY(meta[QStringLiteral("generator")].startsWith(QStringLiteral("splitmix64")));
+        QVERIFY(QFile::exists(out1 + QStringLiteral("/uncertainty_parameters.csv")));
+
+        // --seed 6 overrides the project (1 vs 2 threads: tst_carbon_project, monteCarloBounds).
+        const QString out3 = m_dir.filePath(QStringLiteral("mc3"));
+        const Run r3 = runCli({ QStringLiteral("carbon"),
+                                QStringLiteral("--project"),
+                                project,
+                                QStringLiteral("--out"),
+                                out3,
+                                QStringLiteral("--seed"),
+                                QStringLiteral("6"),
+                                QStringLiteral("--quiet") });
+        QVERIFY2(r3.exitCode == 0, qPrintable(r3.err));
+        QVERIFY(hashOf(out1 + QStringLiteral("/totals_by_district.csv")) !=
+                hashOf(out3 + QStringLiteral("/totals_by_district.csv")));
+        QCOMPARE(readCsv(out3 + QStringLiteral("/uncertainty_run.csv")).rows[2][1], QStringLiteral("6"));
+
+        // Flags without uncertainty anywhere, and bad values: usage errors naming the option; a bad
+        // project value: the file and key.
+        const Run noMc = runCli({ QStringLiteral("carbon"),
+                                  QStringLiteral("--project"),
+                                  m_project,
+                                  QStringLiteral("--out"),
+                                  m_dir.filePath(QStringLiteral("mc4")),
+                                  QStringLiteral("--iterations"),
+                                  QStringLiteral("10") });
+        QCOMPARE(noMc.exitCode, 2);
+        QVERIFY2(noMc.err.contains(QStringLiteral("--iterations needs --uncertainty")), qPrintable(noMc.err));
+        const Run badSeed = runCli({ QStringLiteral("carbon"),
+                                     QStringLiteral("--project"),
+                                     project,
+                                     QStringLiteral("--seed"),
+                                     QStringLiteral("-3") });
+        QCOMPARE(badSeed.exitCode, 2);
+        QVERIFY2(badSeed.err.contains(QStringLiteral("--seed must be")), qPrintable(badSeed.err));
+        carbon.insert(QStringLiteral("uncertainty"), QJsonObject{ { QStringLiteral("iterations"), 0 } });
+        root.insert(QStringLiteral("carbon"), carbon);
+        const QString badProject = writeProjectCopy(root, QStringLiteral("mcbad.tanhui.json"));
+        const Run badIt = runCli({ QStringLiteral("carbon"),
+                                   QStringLiteral("--project"),
+                                   badProject,
+                                   QStringLiteral("--out"),
+                                   m_dir.filePath(QStringLiteral("mc5")) });
+        QCOMPARE(badIt.exitCode, 1);
+        QVERIFY2(badIt.err.contains(badProject) &&
+                   badIt.err.contains(QStringLiteral("carbon.uncertainty.iterations")),
+                 qPrintable(badIt.err));
+    }
+
     void parcelsTheMethodCannotComputeAreListed() {
         // Masson pine 小班 whose species name maps (through the layer's value mapping) to a group the
         // species table lacks: listed with the reason, no numbers, and the run still succeeds.
@@ -466,11 +610,7 @@ private slots:
                         { QStringLiteral("layer"), QStringLiteral("xiaoban") },
                         { QStringLiteral("ecosystem_type_field"), QStringLiteral("ecosystem_type") } } });
         root.insert(QStringLiteral("carbon"), carbon);
-        const QString pine = m_sample + QStringLiteral("/pine.tanhui.json");
-        QFile out(pine);
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(QJsonDocument(root).toJson());
-        out.close();
+        const QString pine = writeProjectCopy(root, QStringLiteral("pine.tanhui.json"));
         const QString dir = m_dir.filePath(QStringLiteral("pine"));
         const Run r = runCli(
           { QStringLiteral("carbon"), QStringLiteral("--project"), pine, QStringLiteral("--out"), dir });
@@ -514,11 +654,7 @@ private slots:
         methods.remove(QStringLiteral("river"));
         carbon.insert(QStringLiteral("methods"), methods);
         root.insert(QStringLiteral("carbon"), carbon);
-        const QString bad = m_sample + QStringLiteral("/bad.tanhui.json");
-        QFile out(bad);
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(QJsonDocument(root).toJson());
-        out.close();
+        const QString bad = writeProjectCopy(root, QStringLiteral("bad.tanhui.json"));
         const Run r = runCli({ QStringLiteral("carbon"),
                                QStringLiteral("--project"),
                                bad,

@@ -13,13 +13,16 @@
 #include "models/carbon/CarbonProject.h"
 #include "models/carbon/CarbonResult.h"
 #include "models/project/Project.h"
+#include "models/uncertainty/Distribution.h"
 
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <set>
 
 using namespace tanhui;
 using namespace tanhui::models::carbon;
@@ -121,7 +124,7 @@ std::vector<ParcelResult> sampleResults() {
         { 2015, { { QStringLiteral("c_above"), 30 }, { QStringLiteral("c_soil"), 70 } }, 100, 4, {} },
         { 2024, { { QStringLiteral("c_above"), 42 }, { QStringLiteral("c_soil"), 76 } }, 118, 3.5, {} }
     };
-    rs[0].changes = { { 2015, 2024, 18, ChangeBasis::StockDifference, Bounds{ 10, 18, 25 } } };
+    rs[0].changes = { { 2015, 2024, 18, ChangeBasis::StockDifference, Bounds{ 10, 18, 25, 40 } } };
     rs[0].parameters = {
         { QStringLiteral("pools.csv"), 3, QStringLiteral("lucode 21"), models::params::Tag::Unconfirmed },
         { QStringLiteral("pools.csv"), 5, QStringLiteral("lucode 41"), models::params::Tag::Verified }
@@ -266,6 +269,131 @@ QString writeRunnerProject(const QTemporaryDir& dir, const QString& p4Method, co
                  "parameters": {"pools": "my_pools"}, "methods": )" +
             methods + "}}");
     return path;
+}
+
+/// The runner project of writeRunnerProject() with Monte Carlo: a pools table with uncertainty columns
+/// (row-wide u_pct 20 %, class 2's soil a triangular), a parcel layer dated 2015 with species and
+/// volume fields, two pools parcels and two volume parcels (constant and continuous BEF) spread over
+/// two districts, so that district B and the grand total mix both methods; carbon.uncertainty as given.
+QString writeMcProject(const QTemporaryDir& dir, const QByteArray& uncertainty) {
+    const gis::Crs crs = gis::Crs::fromEpsg(32650);
+    for (int year : { 2015, 2024 }) {
+        gis::RasterSpec spec;
+        spec.grid.originX = 500000;
+        spec.grid.originY = 2500000;
+        spec.grid.cellWidth = 10;
+        spec.grid.cellHeight = 10;
+        spec.grid.cols = 20;
+        spec.grid.rows = 10;
+        spec.crs = crs;
+        spec.type = gis::RasterSpec::Type::Byte;
+        spec.nodata = 255;
+        spec.overviews = false;
+        gis::RasterWriter w(dir.filePath(QStringLiteral("lc%1.tif").arg(year)).toStdString(), spec);
+        std::vector<std::uint8_t> cells(200);
+        for (int r = 0; r < 10; ++r)
+            for (int c = 0; c < 20; ++c)
+                cells[std::size_t(r * 20 + c)] = year == 2015 && c >= 10 ? 2 : 1;
+        w.writeRows(1, 0, 10, cells.data());
+        w.commit();
+    }
+    QFile pools(dir.filePath(QStringLiteral("pools.csv")));
+    pools.open(QIODevice::WriteOnly);
+    pools.write("lucode,c_above,c_below,c_soil,c_dead,u_pct,c_soil_dist,c_soil_min,c_soil_max\n"
+                "1,10,2,50,1,20,,,\n2,4,1,30,0,20,triangular,20,45\n");
+    pools.close();
+    using F = gis::VectorField;
+    const std::vector<F> fields = { { QStringLiteral("code"), F::Type::String },
+                                    { QStringLiteral("kind"), F::Type::String },
+                                    { QStringLiteral("dist"), F::Type::String },
+                                    { QStringLiteral("sz"), F::Type::String },
+                                    { QStringLiteral("xj"), F::Type::Real } };
+    auto feature = [](const char* code,
+                      const char* kind,
+                      const char* dist,
+                      const char* sz,
+                      double xj,
+                      gis::MultiPolygon g) {
+        gis::VectorFeature f;
+        f.values = { QString::fromLatin1(code),
+                     QString::fromLatin1(kind),
+                     QString::fromLatin1(dist),
+                     QString::fromLatin1(sz),
+                     xj };
+        f.geometry = std::move(g);
+        return f;
+    };
+    const std::vector<gis::VectorFeature> features = {
+        feature("P1", "grass", "A", "", 0, rect(500000, 2499900, 500100, 2500000)),
+        feature("P2", "marsh", "B", "", 0, rect(500100, 2499900, 500200, 2500000)),
+        feature("V1", "forest", "B", "chinese_fir", 120, rect(500000, 2499900, 500050, 2499950)),
+        feature("V2", "oak", "A", "masson_pine", 80, rect(500150, 2499900, 500200, 2499950)),
+    };
+    gis::writePolygonLayer(dir.filePath(QStringLiteral("plots.gpkg")).toStdString(),
+                           QStringLiteral("plots"),
+                           crs,
+                           fields,
+                           features);
+    const QString path = dir.filePath(QStringLiteral("mc.tanhui.json"));
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(R"({"format": "tanhui-project", "version": 1, "name": "mc", "crs": "EPSG:32650",
+      "layers": [
+        {"id": "lc2015", "kind": "raster", "role": "landcover", "path": "lc2015.tif", "year": 2015},
+        {"id": "lc2024", "kind": "raster", "role": "landcover", "path": "lc2024.tif", "year": 2024},
+        {"id": "plots", "kind": "vector", "role": "farmland_plots", "path": "plots.gpkg", "id_field": "code",
+         "year": 2015, "fields": {"ecosystem_type": "kind", "district": "dist", "species_group": "sz",
+         "volume_m3_per_ha": "xj"}}
+      ],
+      "parameters": [{"name": "my_pools", "path": "pools.csv"}],
+      "carbon": {"layers": [{"layer": "plots", "ecosystem_type_field": "ecosystem_type"}],
+                 "grouping": {"name": "district", "field": "district"},
+                 "parameters": {"pools": "my_pools"},
+                 "methods": {"grass": "pools", "marsh": "pools",
+                             "forest": {"method": "volume", "bef_form": "constant"},
+                             "oak": {"method": "volume", "bef_form": "continuous"}})" +
+            (uncertainty.isEmpty() ? QByteArray() : ", \"uncertainty\": " + uncertainty) + "}}");
+    return path;
+}
+
+/// Type-7 percentile of unsorted data (independent of uncertainty::summarize).
+double percentile7(std::vector<double> v, double p) {
+    std::sort(v.begin(), v.end());
+    const double h = double(v.size() - 1) * p;
+    const std::size_t lo = std::size_t(std::floor(h));
+    const std::size_t hi = std::min(lo + 1, v.size() - 1);
+    return v[lo] + (h - double(lo)) * (v[hi] - v[lo]);
+}
+
+bool near(double a, double b, double rel = 1e-9) {
+    return std::abs(a - b) <= rel * std::max({ 1.0, std::abs(a), std::abs(b) });
+}
+
+/// All bounds of a run (parcels and totals) as one list of numbers, for identity checks.
+std::vector<double> allBounds(const CarbonProjectRun& run) {
+    std::vector<double> out;
+    auto add = [&](const std::optional<Bounds>& b) {
+        if (b)
+            out.insert(out.end(), { b->p2_5, b->p50, b->p97_5, std::isnan(b->u95Pct) ? -2.0 : b->u95Pct });
+        else
+            out.push_back(-1);
+    };
+    for (const ParcelResult& r : run.results) {
+        for (const CarbonStock& s : r.stocks)
+            add(s.bounds);
+        for (const CarbonChange& c : r.changes)
+            add(c.bounds);
+    }
+    std::vector<ResultTotals> totals = { run.uncertainty->total };
+    for (const auto& [key, list] : run.uncertainty->by)
+        totals.insert(totals.end(), list.begin(), list.end());
+    for (const ResultTotals& t : totals) {
+        for (const auto& s : t.stocks)
+            add(s.bounds);
+        for (const auto& c : t.changes)
+            add(c.bounds);
+    }
+    return out;
 }
 } // namespace
 
@@ -603,6 +731,242 @@ private slots:
         QVERIFY(
           loadError(R"({"valuation": {"price": "220"}})").contains(QStringLiteral("carbon.valuation.price")));
         QVERIFY(loadError(R"([1])").contains(QStringLiteral("\"carbon\" must be a JSON object")));
+    }
+
+    void uncertaintySettings() {
+        QTemporaryDir dir;
+        // Parsed and written back.
+        models::Project p = models::Project::load(
+          writeJson(dir, R"({"uncertainty": {"iterations": 500, "seed": 42, "default_u_pct": 90}})"));
+        QVERIFY(p.carbon.uncertainty.present);
+        QCOMPARE(*p.carbon.uncertainty.iterations, 500.0);
+        const auto s = models::carbon::uncertaintySettings(p);
+        QVERIFY(s);
+        QCOMPARE(s->iterations, 500);
+        QCOMPARE(s->seed, std::uint64_t(42));
+        QCOMPARE(*s->defaultUPct, 90.0);
+        p.save(dir.filePath(QStringLiteral("again.json")));
+        const models::Project again = models::Project::load(dir.filePath(QStringLiteral("again.json")));
+        QCOMPARE(*again.carbon.uncertainty.seed, 42.0);
+        QCOMPARE(*again.carbon.uncertainty.defaultUPct, 90.0);
+        // Absent: off; empty object: on with the defaults.
+        QVERIFY(!models::carbon::uncertaintySettings(models::Project::load(writeJson(dir, "{}"))));
+        const auto d = models::carbon::uncertaintySettings(
+          models::Project::load(writeJson(dir, R"({"uncertainty": {}})")));
+        QVERIFY(d);
+        QCOMPARE(d->iterations, models::uncertainty::kDefaultIterations);
+        QCOMPARE(d->seed, models::uncertainty::kDefaultSeed);
+        // Bad values: issues naming the file and the key.
+        auto check = [&](const QByteArray& u, const QString& key, const QString& words) {
+            const QStringList ps = problems(writeJson(dir, R"({"uncertainty": )" + u + "}"));
+            QVERIFY2(anyContains(ps, key + QStringLiteral(": "), words),
+                     qPrintable(ps.join(QLatin1Char('\n'))));
+        };
+        check(
+          R"({"iterations": 0})", QStringLiteral("carbon.uncertainty.iterations"), QStringLiteral("1 to"));
+        check(R"({"iterations": 10.5})",
+              QStringLiteral("carbon.uncertainty.iterations"),
+              QStringLiteral("whole"));
+        check(
+          R"({"seed": -1})", QStringLiteral("carbon.uncertainty.seed"), QStringLiteral("9007199254740991"));
+        check(R"({"default_u_pct": -5})",
+              QStringLiteral("carbon.uncertainty.default_u_pct"),
+              QStringLiteral("0 to 1000"));
+        // Structure errors when loading, naming the file and the key.
+        auto loadError = [&](const QByteArray& u) -> QString {
+            const QString path = writeJson(dir, R"({"uncertainty": )" + u + "}");
+            const QString what =
+              QString::fromStdString(test::expectError([&] { models::Project::load(path); }).what());
+            return what.contains(path) ? what : QStringLiteral("WRONG FILE ") + what;
+        };
+        QVERIFY(loadError(R"({"iteration": 5})")
+                  .contains(QStringLiteral("carbon.uncertainty.iteration is not a known key")));
+        QVERIFY(loadError(R"({"seed": "42"})")
+                  .contains(QStringLiteral("carbon.uncertainty.seed must be a number")));
+        QVERIFY(loadError(R"(true)").contains(QStringLiteral("carbon.uncertainty must be an object")));
+    }
+
+    void monteCarloBounds() {
+        QTemporaryDir dir;
+        const QString path = writeMcProject(dir, R"({"iterations": 300, "seed": 11, "default_u_pct": 40})");
+        const models::Project project = models::Project::load(path);
+        CarbonProjectOptions options;
+        options.outDir = dir.filePath(QStringLiteral("out1")).toStdString();
+        options.threads = 1;
+        const CarbonProjectRun run = runCarbonProject(project, options);
+        QVERIFY2(!run.stopped, qPrintable(run.issues.empty() ? QString() : run.issues.front().toString()));
+        QVERIFY(run.uncertainty);
+        QCOMPARE(run.uncertainty->settings.iterations, 300);
+        QCOMPARE(run.uncertainty->methodsWithBounds,
+                 QStringList({ QStringLiteral("pools"), QStringLiteral("volume") }));
+        // Every stock and change of every parcel has bounds bracketing its central value.
+        std::map<QString, const ParcelResult*> byId;
+        for (const ParcelResult& r : run.results) {
+            byId[r.id] = &r;
+            QVERIFY2(r.computed(), qPrintable(r.id + QStringLiteral(": ") + r.notComputed));
+            for (const CarbonStock& s : r.stocks) {
+                QVERIFY2(s.bounds, qPrintable(r.id));
+                QVERIFY2(s.bounds->p2_5 < s.totalT && s.totalT < s.bounds->p97_5, qPrintable(r.id));
+                QVERIFY(s.bounds->p2_5 < s.bounds->p50 && s.bounds->p50 < s.bounds->p97_5);
+                QVERIFY(std::isfinite(s.bounds->u95Pct) && s.bounds->u95Pct > 0);
+            }
+            for (const CarbonChange& c : r.changes)
+                QVERIFY2(c.bounds, qPrintable(r.id));
+        }
+        QCOMPARE(byId.size(), std::size_t(4));
+        QCOMPARE(byId.at(QStringLiteral("V1"))->method, QStringLiteral("volume"));
+        QCOMPARE(byId.at(QStringLiteral("V2"))->methodDetail, QStringLiteral("bef_form=continuous"));
+        // P2 (class 2 → 1): a change whose bounds bracket it; P1 stays class 1: change 0 exactly, the
+        // same density drawn for both dates gives a zero-width interval (correlated change, §6.2).
+        const CarbonChange& c2 = byId.at(QStringLiteral("P2"))->changes.front();
+        QVERIFY(c2.bounds->p2_5 < c2.changeT && c2.changeT < c2.bounds->p97_5);
+        const CarbonChange& c1 = byId.at(QStringLiteral("P1"))->changes.front();
+        QVERIFY(std::abs(c1.bounds->p2_5) < 1e-9 && std::abs(c1.bounds->p97_5) < 1e-9);
+        QVERIFY(std::isnan(c1.bounds->u95Pct)); // Approach 1 undefined for a zero change
+
+        // Totals: brute force = per-iteration Σ of each parcel's own samples (singleton groups), then
+        // type-7 percentiles; equal to the bounds from the aggregated units. A parcel's own samples
+        // give its bounds.
+        const ProjectUncertaintyRun& u = *run.uncertainty;
+        const std::size_t n = 300;
+        auto parcelSamples = [&](std::size_t r, int year, std::optional<std::pair<int, int>> pair) {
+            const SampledResult& s = u.sampling[r];
+            const SampledTotals t = s.sampler->sum({ { s.ref } }).front();
+            if (pair) {
+                const auto it = t.changes.find(*pair);
+                return it == t.changes.end() ? std::vector<double>(n, 0.0) : it->second.samples;
+            }
+            const auto it = t.stocks.find(year);
+            return it == t.stocks.end() ? std::vector<double>(n, 0.0) : it->second.samples;
+        };
+        for (std::size_t r = 0; r < run.results.size(); ++r)
+            for (const CarbonStock& s : run.results[r].stocks) {
+                const std::vector<double> v = parcelSamples(r, s.year, std::nullopt);
+                QVERIFY(near(percentile7(v, 0.025), s.bounds->p2_5));
+                QVERIFY(near(percentile7(v, 0.975), s.bounds->p97_5));
+            }
+        std::vector<std::pair<QString, const ResultTotals*>> groups = { { QString(), &u.total } };
+        for (const ResultTotals& t : u.by.at(TotalsKey::Group))
+            groups.emplace_back(t.key, &t);
+        for (const ResultTotals& t : u.by.at(TotalsKey::EcosystemType))
+            groups.emplace_back(QStringLiteral("type:") + t.key, &t);
+        QCOMPARE(groups.size(), std::size_t(1 + 2 + 4));
+        bool sawMixed = false;
+        for (const auto& [key, t] : groups) {
+            auto member = [&](const ParcelResult& p) {
+                return key.isEmpty() || (key.startsWith(QLatin1String("type:"))
+                                           ? QStringLiteral("type:") + p.ecosystemType == key
+                                           : p.group == key);
+            };
+            for (const auto& s : t->stocks) {
+                QVERIFY2(s.bounds, qPrintable(key));
+                std::vector<double> sum(n, 0.0);
+                std::set<QString> methods;
+                for (std::size_t r = 0; r < run.results.size(); ++r)
+                    if (member(run.results[r]) && run.results[r].stock(s.year)) {
+                        methods.insert(run.results[r].method);
+                        const std::vector<double> v = parcelSamples(r, s.year, std::nullopt);
+                        for (std::size_t i = 0; i < n; ++i)
+                            sum[i] += v[i];
+                    }
+                sawMixed = sawMixed || methods.size() == 2;
+                QVERIFY2(near(percentile7(sum, 0.025), s.bounds->p2_5), qPrintable(key));
+                QVERIFY2(near(percentile7(sum, 0.5), s.bounds->p50), qPrintable(key));
+                QVERIFY2(near(percentile7(sum, 0.975), s.bounds->p97_5), qPrintable(key));
+                QVERIFY(s.bounds->p2_5 < s.totalT && s.totalT < s.bounds->p97_5);
+            }
+            for (const auto& c : t->changes) {
+                QVERIFY2(c.bounds, qPrintable(key));
+                std::vector<double> sum(n, 0.0);
+                for (std::size_t r = 0; r < run.results.size(); ++r)
+                    if (member(run.results[r]) && run.results[r].change(c.year1, c.year2)) {
+                        const std::vector<double> v = parcelSamples(r, 0, std::pair{ c.year1, c.year2 });
+                        for (std::size_t i = 0; i < n; ++i)
+                            sum[i] += v[i];
+                    }
+                QVERIFY2(near(percentile7(sum, 0.025), c.bounds->p2_5), qPrintable(key));
+                QVERIFY2(near(percentile7(sum, 0.975), c.bounds->p97_5), qPrintable(key));
+            }
+        }
+        QVERIFY(sawMixed); // district B and the grand total mix pools and volume at 2015
+        // Percentiles do not add: the total's 97.5th percentile is below the sum of the parcels'.
+        double sumP97 = 0;
+        for (const ParcelResult& r : run.results)
+            if (r.stock(2015))
+                sumP97 += r.stock(2015)->bounds->p97_5;
+        QVERIFY(u.total.stocks.front().bounds->p97_5 < sumP97);
+
+        // Files: the run metadata, the parameters, bound columns in the totals and the summary.
+        const auto runRows = readCsv(dir.filePath(QStringLiteral("out1/uncertainty_run.csv")));
+        QStringList runText;
+        for (const QStringList& row : runRows)
+            runText << row.join(QLatin1Char('='));
+        QVERIFY2(runText.contains(QStringLiteral("seed=11")), qPrintable(runText.join(QLatin1Char('\n'))));
+        QVERIFY(runText.contains(QStringLiteral("iterations=300")));
+        QVERIFY(runText.contains(QStringLiteral("methods_with_bounds=pools, volume")));
+        const auto params = readCsv(dir.filePath(QStringLiteral("out1/uncertainty_parameters.csv")));
+        QStringList ids;
+        for (std::size_t i = 1; i < params.size(); ++i)
+            ids << params[i][0];
+        QVERIFY(ids.contains(QStringLiteral("carbon_pools/2/c_soil")));
+        QVERIFY(ids.contains(QStringLiteral("species_params_cn/chinese_fir/wd")));
+        QVERIFY(ids.contains(QStringLiteral("species_params_cn/masson_pine/fang_a")));
+        const auto district = readCsv(dir.filePath(QStringLiteral("out1/totals_by_district.csv")));
+        QCOMPARE(cell(district, 3, QStringLiteral("district")), QStringLiteral("all"));
+        QCOMPARE(cell(district, 3, QStringLiteral("c_total_t_2015_p97_5")).toDouble(),
+                 u.total.stocks.front().bounds->p97_5);
+        const auto parcels = readCsv(dir.filePath(QStringLiteral("out1/parcels.csv")));
+        QVERIFY(!cell(parcels, 1, QStringLiteral("c_total_t_2015_u95_pct")).isEmpty());
+
+        // Same seed: identical for 1 and 2 threads; another seed: different bounds.
+        options.outDir = dir.filePath(QStringLiteral("out2")).toStdString();
+        options.threads = 2;
+        const CarbonProjectRun twoThreads = runCarbonProject(project, options);
+        QVERIFY(allBounds(twoThreads) == allBounds(run));
+        options.threads = 1;
+        options.outDir = dir.filePath(QStringLiteral("out3")).toStdString();
+        const CarbonProjectRun again = runCarbonProject(project, options);
+        QVERIFY(allBounds(again) == allBounds(run));
+        models::Project other = project;
+        other.carbon.uncertainty.seed = 12.0;
+        const CarbonProjectRun otherSeed = runCarbonProject(other, options);
+        QCOMPARE(otherSeed.uncertainty->settings.seed, std::uint64_t(12));
+        QVERIFY(allBounds(otherSeed) != allBounds(run));
+        QCOMPARE(allBounds(otherSeed).size(), allBounds(run).size());
+
+        // Without carbon.uncertainty: no bounds, no uncertainty files.
+        models::Project off = project;
+        off.carbon.uncertainty = {};
+        options.outDir = dir.filePath(QStringLiteral("out4")).toStdString();
+        const CarbonProjectRun plain = runCarbonProject(off, options);
+        QVERIFY(!plain.uncertainty);
+        QVERIFY(!plain.results.front().stocks.front().bounds);
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("out4/uncertainty_run.csv"))));
+        QVERIFY(!readCsv(dir.filePath(QStringLiteral("out4/totals_by_district.csv")))
+                   .front()
+                   .contains(QStringLiteral("bounds_note")));
+    }
+
+    void totalsWithoutMonteCarloHaveNoBounds() {
+        // A parcel whose method left no sampler (any method without Monte Carlo): its group and the
+        // grand total get no bounds at the dates it counts, and say why.
+        std::vector<ParcelResult> rs = sampleResults();
+        std::vector<SampledResult> sampling(rs.size());
+        const std::vector<ResultTotals> byGroup = boundedTotals(rs, sampling, TotalsKey::Group);
+        QCOMPARE(byGroup.size(), std::size_t(2));
+        for (const ResultTotals& t : byGroup) {
+            for (const auto& s : t.stocks)
+                QVERIFY(!s.bounds);
+            QVERIFY2(t.boundsNote.contains(QStringLiteral("without Monte Carlo")), qPrintable(t.boundsNote));
+        }
+        QTemporaryDir dir;
+        writeTotals(dir.filePath(QStringLiteral("t.csv")).toStdString(),
+                    QStringLiteral("district"),
+                    byGroup,
+                    boundedTotals(rs, sampling, std::nullopt).front());
+        const auto rows = readCsv(dir.filePath(QStringLiteral("t.csv")));
+        QVERIFY(cell(rows, 1, QStringLiteral("c_total_t_2015_p2_5")).isEmpty());
+        QVERIFY(cell(rows, 3, QStringLiteral("bounds_note")).contains(QStringLiteral("pools, volume")));
     }
 
     void runnerOnHandMadeProject() {

@@ -1,0 +1,387 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/carbon/ProjectUncertainty.h"
+
+#include "models/project/Project.h"
+#include "models/uncertainty/UncertaintyFiles.h"
+
+#include <QCoreApplication>
+#include <QDir>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace tanhui::models::carbon {
+
+namespace {
+
+/// Translation context of this file's user-facing strings.
+struct ProjectUncertainty {
+    Q_DECLARE_TR_FUNCTIONS(ProjectUncertainty)
+};
+
+namespace mc = uncertainty;
+
+uncertainty::MonteCarloOptions optionsOf(const UncertaintySettings& s, int threads) {
+    uncertainty::MonteCarloOptions o;
+    o.iterations = s.iterations;
+    o.seed = s.seed;
+    o.threads = threads;
+    return o;
+}
+
+// ---- pools (carbon-methods.md §1.2: stock = Σ class area × density) ------------------------------
+
+class PoolSampler final : public MethodSampler {
+public:
+    PoolSampler(mc::PoolUncertaintyModel model,
+                std::vector<int> years,
+                std::vector<std::pair<int, int>> pairs,
+                std::vector<std::vector<mc::PoolUnitAreas>> units,
+                const UncertaintySettings& settings,
+                int threads)
+      : m_model(std::move(model))
+      , m_years(std::move(years))
+      , m_pairs(std::move(pairs))
+      , m_units(std::move(units))
+      , m_options(optionsOf(settings, threads)) {}
+
+    std::vector<SampledTotals> sum(const std::vector<std::vector<ResultRef>>& groups) const override {
+        // A group is one unit whose areas are the sums of its parcels' areas (in the given order).
+        std::vector<mc::PoolUnitAreas> aggregated(groups.size());
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            mc::PoolUnitAreas& a = aggregated[g];
+            a.dateClassHa.resize(m_years.size());
+            a.pairTransitionHa.resize(m_pairs.size());
+            for (const ResultRef& ref : groups[g]) {
+                const mc::PoolUnitAreas& u = m_units.at(ref.first).at(ref.second);
+                for (std::size_t d = 0; d < u.dateClassHa.size() && d < m_years.size(); ++d)
+                    for (const auto& [code, ha] : u.dateClassHa[d])
+                        a.dateClassHa[d][code] += ha;
+                for (std::size_t p = 0; p < u.pairTransitionHa.size() && p < m_pairs.size(); ++p)
+                    for (const auto& [codes, ha] : u.pairTransitionHa[p])
+                        a.pairTransitionHa[p][codes] += ha;
+            }
+        }
+        std::vector<mc::UnitSamples> samples = mc::samplePoolUnits(m_model, aggregated, m_options);
+        std::vector<SampledTotals> out(groups.size());
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            for (std::size_t d = 0; d < m_years.size(); ++d)
+                out[g].stocks[m_years[d]] = std::move(samples[g].stocks[d]);
+            for (std::size_t p = 0; p < m_pairs.size(); ++p)
+                out[g].changes[m_pairs[p]] = std::move(samples[g].changes[p]);
+        }
+        return out;
+    }
+
+    std::vector<const mc::UncertainValue*> parameters() const override {
+        std::vector<const mc::UncertainValue*> out;
+        for (const auto& row : m_model.pools)
+            for (const mc::UncertainValue& v : row)
+                out.push_back(&v);
+        return out;
+    }
+
+private:
+    mc::PoolUncertaintyModel m_model;
+    std::vector<int> m_years;
+    std::vector<std::pair<int, int>> m_pairs;
+    std::vector<std::vector<mc::PoolUnitAreas>> m_units;
+    mc::MonteCarloOptions m_options;
+};
+
+// ---- volume (carbon-methods.md §5.1, §5.3: linear / affine in V) ---------------------------------
+
+class VolumeSampler final : public MethodSampler {
+public:
+    VolumeSampler(std::map<BefForm, mc::VolumeUncertaintyModel> models,
+                  std::vector<std::vector<VolumeSampleUnit>> units,
+                  const UncertaintySettings& settings,
+                  int threads)
+      : m_models(std::move(models))
+      , m_units(std::move(units))
+      , m_options(optionsOf(settings, threads)) {}
+
+    std::vector<SampledTotals> sum(const std::vector<std::vector<ResultRef>>& groups) const override {
+        std::vector<SampledTotals> out(groups.size());
+        for (const auto& [form, model] : m_models) {
+            // One unit per (group, year) with parcels of this form.
+            std::vector<mc::VolumeUnitSums> units;
+            std::vector<std::pair<std::size_t, int>> where;
+            for (std::size_t g = 0; g < groups.size(); ++g) {
+                std::map<int, mc::VolumeUnitSums> byYear;
+                for (const ResultRef& ref : groups[g]) {
+                    const VolumeSampleUnit& u = m_units.at(ref.first).at(ref.second);
+                    if (u.form != form)
+                        continue;
+                    mc::VolumeUnitSums& sums = byYear[u.year];
+                    if (u.group.isEmpty())
+                        continue; // no tree carbon: an exact zero
+                    mc::VolumeGroupSums& s = sums[u.group];
+                    s.areaVolumeM3 += u.areaVolumeM3;
+                    s.areaHa += u.areaHa;
+                }
+                for (auto& [year, sums] : byYear) {
+                    units.push_back(std::move(sums));
+                    where.emplace_back(g, year);
+                }
+            }
+            std::vector<mc::QuantitySamples> samples = mc::sampleVolumeUnits(model, units, form, m_options);
+            for (std::size_t k = 0; k < samples.size(); ++k) {
+                auto& [g, year] = where[k];
+                const auto it = out[g].stocks.find(year);
+                if (it == out[g].stocks.end()) {
+                    out[g].stocks[year] = std::move(samples[k]);
+                    continue;
+                }
+                // Both forms in one group and year: independent parameters, sums per iteration.
+                mc::QuantitySamples& q = it->second;
+                for (std::size_t i = 0; i < q.samples.size(); ++i)
+                    q.samples[i] += samples[k].samples[i];
+                const double x[] = { q.central, samples[k].central };
+                const double u[] = { q.u95, samples[k].u95 };
+                q.u95 = mc::approach1Sum(x, u);
+                q.central += samples[k].central;
+            }
+        }
+        return out;
+    }
+
+    std::vector<const mc::UncertainValue*> parameters() const override {
+        std::vector<const mc::UncertainValue*> out;
+        for (const auto& [form, model] : m_models) {
+            const bool constant = form == BefForm::Constant;
+            for (const auto& [group, row] : model.groups)
+                for (std::size_t c = constant ? 0 : 4; c < (constant ? 4u : 6u); ++c)
+                    out.push_back(&row[c]);
+        }
+        return out;
+    }
+
+private:
+    std::map<BefForm, mc::VolumeUncertaintyModel> m_models;
+    std::vector<std::vector<VolumeSampleUnit>> m_units;
+    mc::MonteCarloOptions m_options;
+};
+
+bool wholeInRange(double v, double lo, double hi) {
+    return std::isfinite(v) && v == std::floor(v) && v >= lo && v <= hi;
+}
+
+} // namespace
+
+void validateUncertaintySettings(const Project& project, params::Issues& issues) {
+    const ProjectCarbonUncertainty& u = project.carbon.uncertainty;
+    if (!u.present)
+        return;
+    auto error = [&](const char* key, const QString& message) {
+        issues.push_back({ params::Issue::Severity::Error,
+                           project.fileName(),
+                           0,
+                           QStringLiteral("carbon.uncertainty.") + QLatin1String(key),
+                           message });
+    };
+    if (u.iterations && !wholeInRange(*u.iterations, 1, kMaxIterations))
+        error("iterations",
+              ProjectUncertainty::tr("the Monte Carlo iterations must be a whole number from 1 to %1, not %2")
+                .arg(kMaxIterations)
+                .arg(*u.iterations));
+    if (u.seed && !wholeInRange(*u.seed, 0, double(kMaxUncertaintySeed)))
+        error("seed",
+              ProjectUncertainty::tr("the seed must be a whole number from 0 to 9007199254740991, not %1")
+                .arg(*u.seed, 0, 'g', 17));
+    if (u.defaultUPct && !(*u.defaultUPct >= 0 && *u.defaultUPct <= 1000))
+        error("default_u_pct",
+              ProjectUncertainty::tr("default_u_pct must be a percentage from 0 to 1000 (95 % half-width, "
+                                     "e.g. 90 for ±90 %), not %1")
+                .arg(*u.defaultUPct));
+}
+
+std::optional<UncertaintySettings> uncertaintySettings(const Project& project) {
+    const ProjectCarbonUncertainty& u = project.carbon.uncertainty;
+    if (!u.present)
+        return std::nullopt;
+    UncertaintySettings s;
+    if (u.iterations)
+        s.iterations = int(*u.iterations);
+    if (u.seed)
+        s.seed = std::uint64_t(*u.seed);
+    s.defaultUPct = u.defaultUPct;
+    return s;
+}
+
+uncertainty::UncertaintyDefaults uncertaintyDefaults(const UncertaintySettings& settings) {
+    uncertainty::UncertaintyDefaults d;
+    d.uPct = settings.defaultUPct;
+    if (settings.defaultUPct)
+        d.provenance = ProjectUncertainty::tr("run-wide default_u_pct %1 % (U = 95 % half-width; "
+                                              "carbon-methods.md §6.2 item 1)")
+                         .arg(*settings.defaultUPct);
+    return d;
+}
+
+void warnExactValues(const QString& file, const std::vector<std::string>& ids, params::Issues& issues) {
+    if (ids.empty())
+        return;
+    QStringList names;
+    for (std::size_t i = 0; i < ids.size() && i < 8; ++i)
+        names << QString::fromStdString(ids[i]);
+    if (ids.size() > 8)
+        names << QStringLiteral("…");
+    issues.push_back(
+      { params::Issue::Severity::Warning,
+        file,
+        0,
+        QString(),
+        ProjectUncertainty::tr("%1 value(s) have no uncertainty (no uncertainty columns in the "
+                               "table and no carbon.uncertainty.default_u_pct) and are "
+                               "treated as exact: %2")
+          .arg(ids.size())
+          .arg(names.join(QStringLiteral(", "))) });
+}
+
+Bounds boundsOf(const uncertainty::QuantityUncertainty& q) {
+    return Bounds{ q.mc.p2_5, q.mc.p50, q.mc.p97_5, q.u95 * 100.0 };
+}
+
+std::shared_ptr<MethodSampler> makePoolSampler(uncertainty::PoolUncertaintyModel model,
+                                               std::vector<int> years,
+                                               std::vector<std::pair<int, int>> pairs,
+                                               std::vector<std::vector<uncertainty::PoolUnitAreas>> units,
+                                               const UncertaintySettings& settings,
+                                               int threads) {
+    return std::make_shared<PoolSampler>(
+      std::move(model), std::move(years), std::move(pairs), std::move(units), settings, threads);
+}
+
+std::shared_ptr<MethodSampler> makeVolumeSampler(
+  std::map<BefForm, uncertainty::VolumeUncertaintyModel> models,
+  std::vector<std::vector<VolumeSampleUnit>> units,
+  const UncertaintySettings& settings,
+  int threads) {
+    return std::make_shared<VolumeSampler>(std::move(models), std::move(units), settings, threads);
+}
+
+std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results,
+                                        const std::vector<SampledResult>& sampling,
+                                        std::optional<TotalsKey> key) {
+    std::vector<ResultTotals> totals;
+    std::vector<std::vector<std::size_t>> members;
+    if (key) {
+        totals = totalsBy(results, *key);
+        std::map<QString, std::size_t> index;
+        for (std::size_t g = 0; g < totals.size(); ++g)
+            index[totals[g].key] = g;
+        members.resize(totals.size());
+        for (std::size_t r = 0; r < results.size(); ++r) {
+            const ParcelResult& p = results[r];
+            const QString& k = *key == TotalsKey::EcosystemType ? p.ecosystemType
+                               : *key == TotalsKey::Group       ? p.group
+                                                                : p.method;
+            members[index.at(k)].push_back(r);
+        }
+    } else {
+        totals = { totalOf(results) };
+        members.resize(1);
+        for (std::size_t r = 0; r < results.size(); ++r)
+            members[0].push_back(r);
+    }
+    // The samplers in order of first appearance (results are in a fixed order: deterministic).
+    std::vector<const MethodSampler*> samplers;
+    for (const SampledResult& s : sampling)
+        if (s.sampler && std::find(samplers.begin(), samplers.end(), s.sampler) == samplers.end())
+            samplers.push_back(s.sampler);
+    // Per sampler, the computed parcels of each group (those totalOf() counts).
+    std::vector<std::vector<SampledTotals>> sums;
+    for (const MethodSampler* sampler : samplers) {
+        std::vector<std::vector<ResultRef>> refs(totals.size());
+        for (std::size_t g = 0; g < totals.size(); ++g)
+            for (std::size_t r : members[g])
+                if (results[r].computed() && sampling[r].sampler == sampler)
+                    refs[g].push_back(sampling[r].ref);
+        sums.push_back(sampler->sum(refs));
+    }
+    for (std::size_t g = 0; g < totals.size(); ++g) {
+        ResultTotals& t = totals[g];
+        std::set<int> unboundedYears;
+        std::set<std::pair<int, int>> unboundedPairs;
+        std::set<QString> without;
+        for (std::size_t r : members[g]) {
+            const ParcelResult& p = results[r];
+            if (!p.computed() || sampling[r].sampler)
+                continue;
+            if (!p.stocks.empty() || !p.changes.empty())
+                without.insert(p.method);
+            for (const CarbonStock& s : p.stocks)
+                unboundedYears.insert(s.year);
+            for (const CarbonChange& c : p.changes)
+                unboundedPairs.insert({ c.year1, c.year2 });
+        }
+        // Σ over samplers per iteration; Approach 1 (Eq. 3.2) over the samplers' (central, U).
+        auto combine = [&](auto find) -> std::optional<Bounds> {
+            std::vector<double> samples, x, u;
+            for (std::size_t s = 0; s < samplers.size(); ++s) {
+                const mc::QuantitySamples* q = find(sums[s][g]);
+                if (!q)
+                    continue;
+                if (samples.empty())
+                    samples.assign(q->samples.size(), 0.0);
+                for (std::size_t i = 0; i < samples.size(); ++i)
+                    samples[i] += q->samples[i];
+                x.push_back(q->central);
+                u.push_back(q->u95);
+            }
+            if (samples.empty())
+                return std::nullopt;
+            const mc::Interval iv = mc::summarize(samples);
+            return Bounds{ iv.p2_5, iv.p50, iv.p97_5, mc::approach1Sum(x, u) * 100.0 };
+        };
+        for (ResultTotals::Stock& s : t.stocks) {
+            if (unboundedYears.count(s.year))
+                continue;
+            s.bounds = combine([&](const SampledTotals& st) -> const mc::QuantitySamples* {
+                const auto it = st.stocks.find(s.year);
+                return it == st.stocks.end() ? nullptr : &it->second;
+            });
+        }
+        for (ResultTotals::Change& c : t.changes) {
+            if (unboundedPairs.count({ c.year1, c.year2 }))
+                continue;
+            c.bounds = combine([&](const SampledTotals& st) -> const mc::QuantitySamples* {
+                const auto it = st.changes.find({ c.year1, c.year2 });
+                return it == st.changes.end() ? nullptr : &it->second;
+            });
+        }
+        if (!without.empty()) {
+            QStringList names(without.begin(), without.end());
+            t.boundsNote = ProjectUncertainty::tr("no bounds where parcels of methods without Monte Carlo "
+                                                  "count (%1): bounds cannot be added")
+                             .arg(names.join(QStringLiteral(", ")));
+        }
+    }
+    return totals;
+}
+
+QStringList writeProjectUncertaintyFiles(const ProjectUncertaintyRun& u, const std::string& outDir) {
+    const QDir dir(QString::fromStdString(outDir));
+    const QString run = dir.absoluteFilePath(QStringLiteral("uncertainty_run.csv"));
+    const QString parameters = dir.absoluteFilePath(QStringLiteral("uncertainty_parameters.csv"));
+    std::vector<const mc::UncertainValue*> values;
+    for (const mc::UncertainValue& v : u.parameters)
+        values.push_back(&v);
+    mc::writeUncertaintyParameters(parameters.toStdString(), values);
+    mc::MonteCarloMetadata meta;
+    meta.seed = u.settings.seed;
+    meta.iterations = u.settings.iterations;
+    mc::writeUncertaintyRun(
+      run.toStdString(),
+      meta,
+      u.settings.defaultUPct,
+      QStringLiteral("one draw per parameter per iteration, shared by all dates, parcels, methods and "
+                     "totals (§6.2 item 2); parameters of different tables independent; totals by type, "
+                     "group and method from per-iteration sums over parcels"),
+      { { QStringLiteral("methods_with_bounds"), u.methodsWithBounds.join(QStringLiteral(", ")) } });
+    return { run, parameters };
+}
+
+} // namespace tanhui::models::carbon

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/carbon/CarbonResult.h"
+#include "models/carbon/VolumeMethod.h"
+#include "models/params/Parameter.h"
+#include "models/uncertainty/CarbonMonteCarlo.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace tanhui::models {
+class Project;
+}
+
+/// Confidence bounds of `tanhui-cli carbon --project` (carbon-methods.md §6.2, docs/uncertainty.md
+/// "Project runs"): the Monte Carlo settings of a project, the per-iteration samplers the methods with
+/// Monte Carlo support leave for the totals, and totals whose bounds come from per-iteration sums.
+namespace tanhui::models::carbon {
+
+/// @brief Monte Carlo settings of a project run: carbon.uncertainty, overridden by the command line.
+struct UncertaintySettings {
+    int iterations = uncertainty::kDefaultIterations;
+    std::uint64_t seed = uncertainty::kDefaultSeed;
+    std::optional<double> defaultUPct; ///< U (%) for table values without uncertainty columns
+};
+
+/// Largest seed (2⁵³ − 1: exact in JSON numbers and CSV).
+constexpr std::uint64_t kMaxUncertaintySeed = (std::uint64_t(1) << 53) - 1;
+/// Largest iteration count accepted.
+constexpr int kMaxIterations = 10000000;
+
+/// @brief Checks carbon.uncertainty (whole iterations 1–10,000,000, whole seed 0–2⁵³ − 1, default_u_pct
+/// 0–1000), appending errors naming the project file and the key (e.g. "carbon.uncertainty.seed").
+void validateUncertaintySettings(const Project& project, params::Issues& issues);
+/// The settings of a valid project; nullopt when carbon.uncertainty is absent (no bounds).
+std::optional<UncertaintySettings> uncertaintySettings(const Project& project);
+
+/// The run-wide default uncertainty of `settings` (default_u_pct) with its provenance.
+uncertainty::UncertaintyDefaults uncertaintyDefaults(const UncertaintySettings& settings);
+/// A warning naming `file` when values of its table have no uncertainty and are treated as exact
+/// (`ids`, e.g. "11/c_above"); nothing when `ids` is empty.
+void warnExactValues(const QString& file, const std::vector<std::string>& ids, params::Issues& issues);
+/// Bounds from a Monte Carlo summary (t C) and Approach 1's U (fraction).
+Bounds boundsOf(const uncertainty::QuantityUncertainty& q);
+
+/// A result of one method output: (batch, position in the batch), as MethodOutput::results[b][k].
+using ResultRef = std::pair<std::size_t, std::size_t>;
+
+/// @brief Per-iteration totals (t C) of a set of parcels of one method: per year the stock, per
+/// (year1, year2) the change. Years and pairs the method does not compute are absent.
+struct SampledTotals {
+    std::map<int, uncertainty::QuantitySamples> stocks;
+    std::map<std::pair<int, int>, uncertainty::QuantitySamples> changes;
+};
+
+/// @brief What a method with Monte Carlo support leaves for the totals: its uncertainty model and each
+/// parcel's aggregates, so that any set of its parcels can be sampled with the draws of the parcels'
+/// bounds (same seed and parameter streams: uncertainty::uniform01 depends only on seed, parameter and
+/// iteration). Parameters of different methods are different streams, hence independent, so sums over
+/// methods per iteration are valid.
+class MethodSampler {
+public:
+    virtual ~MethodSampler() = default;
+    /// Per-iteration sums over each group of parcels (exact: the methods are linear in the summed
+    /// aggregates). Deterministic for any thread count.
+    virtual std::vector<SampledTotals> sum(const std::vector<std::vector<ResultRef>>& groups) const = 0;
+    /// The distributions drawn (for uncertainty_parameters.csv).
+    virtual std::vector<const uncertainty::UncertainValue*> parameters() const = 0;
+};
+
+/// @brief The pool method's sampler: the model, the run's dates and pairs, and per batch per parcel the
+/// class and transition areas (uncertainty::parcelAreas).
+std::shared_ptr<MethodSampler> makePoolSampler(uncertainty::PoolUncertaintyModel model,
+                                               std::vector<int> years,
+                                               std::vector<std::pair<int, int>> pairs,
+                                               std::vector<std::vector<uncertainty::PoolUnitAreas>> units,
+                                               const UncertaintySettings& settings,
+                                               int threads);
+
+/// @brief One volume-method parcel for its sampler: the form, species group (empty when the parcel has
+/// no tree carbon: exact zero), Σ area × V (m³), area (ha) and the inventory year.
+struct VolumeSampleUnit {
+    BefForm form = BefForm::Constant;
+    QString group;
+    double areaVolumeM3 = 0;
+    double areaHa = 0;
+    int year = 0;
+};
+/// @brief The volume method's sampler: a model per BEF form used, per batch per parcel its unit.
+std::shared_ptr<MethodSampler> makeVolumeSampler(
+  std::map<BefForm, uncertainty::VolumeUncertaintyModel> models,
+  std::vector<std::vector<VolumeSampleUnit>> units,
+  const UncertaintySettings& settings,
+  int threads);
+
+/// Where a result of the run comes from for the totals: its method's sampler (null: no Monte Carlo).
+struct SampledResult {
+    const MethodSampler* sampler = nullptr;
+    ResultRef ref;
+};
+
+/// @brief Totals of `results` per key (as totalsBy(); the grand total when `key` is empty) with bounds
+/// of every stock and change from per-iteration sums over all methods' samplers. A total gets no
+/// bounds when a parcel it counts has no sampler (a method without Monte Carlo); boundsNote then says
+/// which methods. `sampling` is aligned with `results`.
+std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results,
+                                        const std::vector<SampledResult>& sampling,
+                                        std::optional<TotalsKey> key);
+
+/// @brief The uncertainty part of a project run.
+struct ProjectUncertaintyRun {
+    UncertaintySettings settings;
+    std::vector<uncertainty::UncertainValue> parameters; ///< every distribution drawn
+    QStringList methodsWithBounds;                       ///< methods that filled bounds
+    ResultTotals total;                                  ///< grand total with bounds
+    std::map<TotalsKey, std::vector<ResultTotals>> by;   ///< per key, with bounds
+    std::vector<std::shared_ptr<const MethodSampler>> samplers;
+    std::vector<SampledResult> sampling; ///< aligned with CarbonProjectRun::results
+};
+
+/// @brief Writes uncertainty_run.csv and uncertainty_parameters.csv (uncertainty/UncertaintyFiles.h)
+/// into `outDir`; returns their paths.
+QStringList writeProjectUncertaintyFiles(const ProjectUncertaintyRun& u, const std::string& outDir);
+
+} // namespace tanhui::models::carbon
