@@ -152,85 +152,110 @@ PoolMonteCarloResult runPoolMonteCarlo(const PoolUncertaintyModel& model,
             for (int i = 0; i < n; ++i)
                 out[i] += row[i];
         }
-    std::map<std::int64_t, std::size_t> index;
+    // Per class: the central total density (Σ pools of the table values, in pool order), and each
+    // pool's value and Approach 1 U, so that a unit needs no lookup but the class index.
+    std::vector<double> centralDensity(nClasses, 0.0);
+    std::vector<std::array<double, carbon::kPoolCount>> poolValue(nClasses), poolU(nClasses);
     for (std::size_t k = 0; k < nClasses; ++k)
-        index[model.codes[k]] = k;
+        for (int p = 0; p < carbon::kPoolCount; ++p) {
+            const Distribution& dist = model.pools[k][std::size_t(p)].dist;
+            centralDensity[k] += dist.value;
+            poolValue[k][std::size_t(p)] = dist.value;
+            poolU[k][std::size_t(p)] = dist.u95();
+        }
     auto classOf = [&](std::int64_t code) -> std::size_t {
-        const auto it = index.find(code);
-        if (it == index.end())
+        const auto it = std::lower_bound(model.codes.begin(), model.codes.end(), code);
+        if (it == model.codes.end() || *it != code)
             throw gis::GisError(gis::GisError::Kind::InvalidArgument,
                                 "Land-cover code " + std::to_string(code) + " has no uncertainty model.");
-        return it->second;
+        return std::size_t(it - model.codes.begin());
     };
 
-    // Approach 1 of a stock: Eq. 3.2 over area × pool density terms; returns (stock, U).
-    auto stockApproach1 = [&](const std::map<std::int64_t, double>& areas) {
-        std::vector<double> x, u;
-        for (const auto& [code, ha] : areas) {
-            const auto& values = model.pools[classOf(code)];
-            for (const UncertainValue& v : values) {
-                x.push_back(ha * v.dist.value);
-                u.push_back(v.dist.u95());
+    // Approach 1 of a stock: Eq. 3.2 over the area × pool density terms of the classes (ascending),
+    // accumulated term by term in that order.
+    struct Approach1 {
+        double num = 0, sum = 0;
+        void add(double ha,
+                 const std::array<double, carbon::kPoolCount>& value,
+                 const std::array<double, carbon::kPoolCount>& u) {
+            for (int p = 0; p < carbon::kPoolCount; ++p) {
+                const double x = ha * value[std::size_t(p)];
+                const double t = u[std::size_t(p)] * x;
+                num += t * t;
+                sum += x;
             }
         }
-        double s = 0;
-        for (double t : x)
-            s += t;
-        return std::pair{ s, approach1Sum(x, u) };
+        double u95() const { return sum == 0 ? kNaN : std::sqrt(num) / std::fabs(sum); }
     };
 
-    auto computeUnit = [&](const PoolUnitAreas& areas) {
+    // One unit: per date the sample vector Σ_k area_k × D_k (a row of the area × density matrix
+    // product, vectorised over iterations), per pair Σ_(a,b) area_ab × (D_b − D_a).
+    struct Scratch {
+        std::vector<double> samples, fromHa, toHa;
+        std::vector<unsigned char> fromSet, toSet;
+    };
+    auto computeUnit = [&](const PoolUnitAreas& areas, Scratch& w) {
         UnitUncertainty out;
-        std::vector<double> samples(static_cast<std::size_t>(n));
+        w.samples.resize(std::size_t(n));
+        double* samples = w.samples.data();
+        out.stocks.reserve(areas.dateClassHa.size());
+        out.changes.reserve(areas.pairTransitionHa.size());
         for (const auto& dateAreas : areas.dateClassHa) {
-            std::fill(samples.begin(), samples.end(), 0.0);
+            std::fill(samples, samples + n, 0.0);
             double central = 0;
+            Approach1 a1;
             for (const auto& [code, ha] : dateAreas) {
                 const std::size_t k = classOf(code);
                 const double* d = density.data() + k * std::size_t(n);
                 for (int i = 0; i < n; ++i)
-                    samples[std::size_t(i)] += ha * d[i];
-                double c = 0;
-                for (const UncertainValue& v : model.pools[k])
-                    c += v.dist.value;
-                central += ha * c;
+                    samples[i] += ha * d[i];
+                central += ha * centralDensity[k];
+                a1.add(ha, poolValue[k], poolU[k]);
             }
-            out.stocks.push_back(summarizeQuantity(central, samples, stockApproach1(dateAreas).second));
+            out.stocks.push_back(summarizeQuantity(central, w.samples, a1.u95()));
         }
         for (const auto& pairAreas : areas.pairTransitionHa) {
-            std::fill(samples.begin(), samples.end(), 0.0);
-            std::map<std::int64_t, double> from, to;
-            for (const auto& [codes, ha] : pairAreas) {
-                const double* d1 = density.data() + classOf(codes.first) * std::size_t(n);
-                const double* d2 = density.data() + classOf(codes.second) * std::size_t(n);
-                for (int i = 0; i < n; ++i)
-                    samples[std::size_t(i)] += ha * (d2[i] - d1[i]);
-                from[codes.first] += ha;
-                to[codes.second] += ha;
-            }
-            const auto [s1, u1] = stockApproach1(from);
-            const auto [s2, u2] = stockApproach1(to);
+            std::fill(samples, samples + n, 0.0);
+            w.fromHa.assign(nClasses, 0.0);
+            w.toHa.assign(nClasses, 0.0);
+            w.fromSet.assign(nClasses, 0);
+            w.toSet.assign(nClasses, 0);
             double central = 0;
             for (const auto& [codes, ha] : pairAreas) {
-                double c1 = 0, c2 = 0;
-                for (const UncertainValue& v : model.pools[classOf(codes.first)])
-                    c1 += v.dist.value;
-                for (const UncertainValue& v : model.pools[classOf(codes.second)])
-                    c2 += v.dist.value;
-                central += ha * (c2 - c1);
+                const std::size_t k1 = classOf(codes.first), k2 = classOf(codes.second);
+                const double* d1 = density.data() + k1 * std::size_t(n);
+                const double* d2 = density.data() + k2 * std::size_t(n);
+                for (int i = 0; i < n; ++i)
+                    samples[i] += ha * (d2[i] - d1[i]);
+                w.fromHa[k1] += ha;
+                w.toHa[k2] += ha;
+                w.fromSet[k1] = w.toSet[k2] = 1;
+                central += ha * (centralDensity[k2] - centralDensity[k1]);
             }
-            const double u = pairAreas.empty() ? kNaN : approach1Difference(s1, u1, s2, u2);
-            out.changes.push_back(summarizeQuantity(central, samples, u));
+            Approach1 from, to;
+            for (std::size_t k = 0; k < nClasses; ++k) {
+                if (w.fromSet[k])
+                    from.add(w.fromHa[k], poolValue[k], poolU[k]);
+                if (w.toSet[k])
+                    to.add(w.toHa[k], poolValue[k], poolU[k]);
+            }
+            const double u =
+              pairAreas.empty() ? kNaN : approach1Difference(from.sum, from.u95(), to.sum, to.u95());
+            out.changes.push_back(summarizeQuantity(central, w.samples, u));
         }
         return out;
     };
 
-    result.total = computeUnit(total);
+    Scratch scratch;
+    result.total = computeUnit(total, scratch);
     result.parcels.resize(parcels.size());
     const int threads = threadCount(options.threads, parcels.size());
     result.metadata.threadsUsed = threads;
+    // Parcels are independent, each computed wholly by one thread (with that thread's scratch
+    // buffers), so the results do not depend on the thread count.
     parallelFor(parcels.size(), threads, options.feedback, [&](std::size_t i) {
-        result.parcels[i] = computeUnit(parcels[i]);
+        thread_local Scratch local;
+        result.parcels[i] = computeUnit(parcels[i], local);
     });
     if (options.feedback)
         options.feedback->setProgress(100.0, "Monte Carlo");

@@ -7,6 +7,7 @@
 #include <limits>
 #include <numbers>
 #include <string>
+#include <utility>
 
 namespace tanhui::models::uncertainty {
 
@@ -294,6 +295,27 @@ double percentileSorted(std::span<const double> sorted, double p) {
     return sorted[lo] + (h - double(lo)) * (sorted[lo + 1] - sorted[lo]);
 }
 
+namespace {
+
+/// Order statistics lo and lo + 1 of data[from, to) (lo + 1 < to), knowing that every element before
+/// `from` is ≤ and every element from `to` on is ≥ them: selects lo + 1 and takes lo as the greatest
+/// element before it, or selects lo and takes lo + 1 as the least element after it, whichever side
+/// leaves the shorter scan.
+std::pair<double, double> adjacentOrderStats(std::vector<double>& data,
+                                             std::size_t from,
+                                             std::size_t lo,
+                                             std::size_t to) {
+    auto at = [&](std::size_t k) { return data.begin() + std::ptrdiff_t(k); };
+    if (lo + 1 - from <= to - lo - 1) {
+        std::nth_element(at(from), at(lo + 1), at(to));
+        return { *std::max_element(at(from), at(lo + 1)), data[lo + 1] };
+    }
+    std::nth_element(at(from), at(lo), at(to));
+    return { data[lo], *std::min_element(at(lo + 1), at(to)) };
+}
+
+} // namespace
+
 Interval summarize(std::vector<double>& samples) {
     Interval s;
     const std::size_t n = samples.size();
@@ -304,25 +326,31 @@ Interval summarize(std::vector<double>& samples) {
         sum += v;
     s.mean = sum / double(n);
     // Type-7 percentiles from order statistics found by selection (average O(N)) instead of a full
-    // sort: the result is the same as percentileSorted() of the sorted draws.
-    std::size_t from = 0;
-    auto percentile = [&](double p) {
+    // sort: the result is the same as percentileSorted() of the sorted draws. The median pair is
+    // selected first over all draws; the 2.5 % pair is then selected among the draws below it and the
+    // 97.5 % pair among those above it, each as one selection plus a scan of the short side (the
+    // neighbour of an order statistic is the maximum or minimum of the part next to it).
+    auto loOf = [&](double p) { return std::size_t(std::floor(double(n - 1) * p)); };
+    auto interpolate = [&](double p, std::pair<double, double> x) {
         const double h = double(n - 1) * p;
-        const std::size_t lo = std::size_t(std::floor(h));
-        if (lo >= from) {
-            std::nth_element(
-              samples.begin() + std::ptrdiff_t(from), samples.begin() + std::ptrdiff_t(lo), samples.end());
-            from = lo + 1;
-        }
-        const double xLo = samples[lo];
-        if (lo + 1 >= n)
-            return xLo;
-        const double xHi = *std::min_element(samples.begin() + std::ptrdiff_t(lo + 1), samples.end());
-        return xLo + (h - double(lo)) * (xHi - xLo);
+        return x.first + (h - std::floor(h)) * (x.second - x.first);
     };
-    s.p2_5 = percentile(0.025);
-    s.p50 = percentile(0.5);
-    s.p97_5 = percentile(0.975);
+    if (n < 4) {
+        std::sort(samples.begin(), samples.end());
+        s.p2_5 = percentileSorted(samples, 0.025);
+        s.p50 = percentileSorted(samples, 0.5);
+        s.p97_5 = percentileSorted(samples, 0.975);
+        return s;
+    }
+    const std::size_t mid = loOf(0.5), low = loOf(0.025), high = loOf(0.975);
+    // n ≥ 4: low < mid < mid + 1 ≤ high < n − 1.
+    const auto median = adjacentOrderStats(samples, 0, mid, n);
+    // After the median selection [0, mid + 1) holds the mid + 1 smallest draws and [mid + 1, n) the
+    // others: the lower pair lies in the first part (low + 1 ≤ mid), the upper pair in the second
+    // (high ≥ mid + 1).
+    s.p50 = interpolate(0.5, median);
+    s.p2_5 = interpolate(0.025, adjacentOrderStats(samples, 0, low, mid + 1));
+    s.p97_5 = interpolate(0.975, adjacentOrderStats(samples, mid + 1, high, n));
     return s;
 }
 

@@ -155,15 +155,26 @@ private slots:
         QCOMPARE(percentileSorted(std::vector<double>{ 7 }, 0.975), 7.0);
         QVERIFY(std::isnan(percentileSorted(std::vector<double>{}, 0.5)));
         // summarize() (selection) equals percentileSorted() of the sorted data, for several sizes.
-        for (int size : { 1, 2, 3, 39, 40, 41, 1000, 1001 }) {
-            std::vector<double> v = drawMany(Distribution::normal(0, 1), size, 77);
-            std::vector<double> sorted = v;
-            std::sort(sorted.begin(), sorted.end());
-            const Interval i = summarize(v);
-            QCOMPARE(i.p2_5, percentileSorted(sorted, 0.025));
-            QCOMPARE(i.p50, percentileSorted(sorted, 0.5));
-            QCOMPARE(i.p97_5, percentileSorted(sorted, 0.975));
-        }
+        // Also with many ties (draws rounded to a few values), which stress the selection's partitions.
+        for (bool ties : { false, true })
+            for (int size : { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 39, 40, 41, 999, 1000, 1001, 4000 }) {
+                std::vector<double> v = drawMany(Distribution::normal(0, 1), size, 77);
+                if (ties)
+                    for (double& x : v)
+                        x = std::round(2 * x);
+                std::vector<double> sorted = v;
+                std::sort(sorted.begin(), sorted.end());
+                double sum = 0;
+                for (double x : v)
+                    sum += x;
+                const Interval i = summarize(v);
+                QCOMPARE(i.mean, sum / double(size));
+                QCOMPARE(i.p2_5, percentileSorted(sorted, 0.025));
+                QCOMPARE(i.p50, percentileSorted(sorted, 0.5));
+                QCOMPARE(i.p97_5, percentileSorted(sorted, 0.975));
+                std::sort(v.begin(), v.end());
+                QVERIFY(v == sorted); // a permutation of the draws
+            }
         // summarize() gives the mean.
         std::vector<double> c{ 4, 1, 3, 2 };
         const Interval s = summarize(c);
