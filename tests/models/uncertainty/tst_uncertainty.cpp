@@ -524,6 +524,32 @@ private slots:
           carbon::runPoolParcels(parcels, inputs, pools, run3, zonal);
         for (std::size_t i = 0; i < pc.size(); ++i)
             QCOMPARE(pc3[i].changeT[0], pc[i].changeT[0]);
+        // No raster at all: derived pair bands in the zonal pass give the transition raster's areas
+        // and change exactly (same encoding, same accumulation).
+        QVERIFY(carbon::pairBandsAvailable(inputs, pools));
+        carbon::PoolRunOptions none;
+        const carbon::PoolRunResult run4 = carbon::runPoolRasters(inputs, pools, none);
+        QVERIFY(run4.pairs[0].transitionRaster.empty() && run4.pairs[0].changeRaster.empty());
+        for (bool asked : { true, false }) { // asked for, or implied by the missing change rasters
+            const std::vector<carbon::ParcelCarbon> pc4 =
+              carbon::runPoolParcels(parcels, inputs, pools, run4, zonal, { asked });
+            for (std::size_t i = 0; i < pc.size(); ++i) {
+                QCOMPARE(pc4[i].transitionAreaHa, pc[i].transitionAreaHa);
+                QCOMPARE(pc4[i].changeT[0], pc[i].changeT[0]);
+                QCOMPARE(pc4[i].dates[1].classAreaHa, pc[i].dates[1].classAreaHa);
+            }
+        }
+        // With change rasters and without transitions asked for: the change-raster route, no areas.
+        const std::vector<carbon::ParcelCarbon> pc5 =
+          carbon::runPoolParcels(parcels, inputs, pools, viaChange, zonal, { false });
+        QVERIFY(pc5[0].transitionAreaHa.empty());
+        // More than 15 classes in the table: transition values do not fit a Byte, no derived bands.
+        QString many = "lucode,c_above,c_below,c_soil,c_dead\n";
+        for (int code = 1; code <= 16; ++code)
+            many += QString::number(code) + ",1,1,1,1\n";
+        writeFile(dir.filePath("many.csv"), many.toUtf8());
+        const params::LoadedTable manyTable = loadPools(dir.filePath("many.csv"));
+        QVERIFY(!carbon::pairBandsAvailable(inputs, carbon::PoolLookup(manyTable.table)));
         QVERIFY(near(r.total.stocks[0].central, run.dates[0].totalT, 1e-12));
         QVERIFY(near(r.total.changes[0].central, run.pairs[0].changeT, 1e-12));
         // Parcel 2 covers cells that are nodata at date 2 (row 0 is outside it), parcel 1 covers row 0:
