@@ -492,6 +492,23 @@ PoolRunResult runPoolRastersImpl(const std::vector<LulcInput>& inputs,
         for (int v = 0; v < 256; ++v)
             byteClasses[d][std::size_t(v)] = band.nodata && *band.nodata == double(v) ? nullptr : classOf(v);
     }
+    // Only totals wanted and every raster Byte: histograms straight from the bytes, per value (date)
+    // and per value pair (date pair), the same runs and sums as the per-class path below (a value is
+    // one code, or nodata), without the per-cell class arrays.
+    const bool bytesOnly =
+      densityWriters.empty() && changeWriters.empty() && transitionWriters.empty() &&
+      std::all_of(byteInput.begin(), byteInput.end(), [](unsigned char b) { return b != 0; });
+    std::vector<std::array<Tally, 256>> byteTally(bytesOnly ? nd : 0);
+    std::vector<std::vector<Tally>> bytePairTally(bytesOnly ? result.pairs.size() : 0,
+                                                  std::vector<Tally>(bytesOnly ? 65536 : 0));
+    std::vector<int> byteNodata(nd, -1);
+    for (std::size_t d = 0; d < nd; ++d)
+        if (const std::optional<double> v = rasters[d].info().bands.front().nodata;
+            v && *v >= 0 && *v <= 255 && *v == std::floor(*v))
+            byteNodata[d] = int(*v);
+    std::vector<std::vector<std::uint8_t>> bytes(bytesOnly ? nd : 0);
+    auto byteKey = [&](std::size_t d, int v) { return v == byteNodata[d] ? kNodata : std::int64_t(v); };
+
     for (int row0 = 0; row0 < grid.rows; row0 += rowsPerStrip) {
         if (options.feedback) {
             options.feedback->throwIfCancelled();
@@ -499,6 +516,69 @@ PoolRunResult runPoolRastersImpl(const std::vector<LulcInput>& inputs,
         }
         const gis::Window w{ row0, 0, std::min(rowsPerStrip, grid.rows - row0), grid.cols };
         const std::size_t n = std::size_t(w.cellCount());
+        if (bytesOnly) {
+            for (std::size_t d = 0; d < nd; ++d) {
+                if (!rasters[d].readByteWindow(1, w, bytes[d]))
+                    throw gis::GisError(gis::GisError::Kind::Io,
+                                        "Reading \"" + inputs[d].path + "\" as bytes failed.",
+                                        inputs[d].path);
+                std::array<Tally, 256>& tally = byteTally[d];
+                for (int r = 0; r < w.rows; ++r) {
+                    const double area = rowArea[std::size_t(row0 + r)];
+                    const std::uint8_t* v = bytes[d].data() + std::size_t(r) * std::size_t(w.cols);
+                    std::uint8_t cur = v[0];
+                    double run = 0;
+                    for (int c = 0; c < w.cols; ++c) {
+                        if (v[c] != cur) {
+                            tally[cur].cells += run;
+                            tally[cur].areaM2 += run * area;
+                            cur = v[c];
+                            run = 0;
+                        }
+                        run += 1;
+                    }
+                    tally[cur].cells += run;
+                    tally[cur].areaM2 += run * area;
+                }
+                for (int v = 0; v < 256; ++v) {
+                    if (tally[std::size_t(v)].cells == 0 || v == byteNodata[d] || pools.find(v))
+                        continue;
+                    sawUnknown = true;
+                    if (!missingCodes)
+                        throw gis::GisError(
+                          gis::GisError::Kind::InvalidArgument,
+                          "Land-cover code " + std::to_string(v) + " of \"" + inputs[d].path +
+                            "\" is missing from the pools table (validate the inputs first).",
+                          inputs[d].path);
+                    (*missingCodes)[d].insert(v);
+                }
+            }
+            for (std::size_t p = 0; p < result.pairs.size() && !sawUnknown; ++p) {
+                const std::vector<std::uint8_t>& a = bytes[std::size_t(result.pairs[p].index1)];
+                const std::vector<std::uint8_t>& b = bytes[std::size_t(result.pairs[p].index2)];
+                std::vector<Tally>& tally = bytePairTally[p];
+                for (int r = 0; r < w.rows; ++r) {
+                    const double area = rowArea[std::size_t(row0 + r)];
+                    const std::size_t base = std::size_t(r) * std::size_t(w.cols);
+                    unsigned cur = unsigned(a[base]) << 8 | b[base];
+                    double run = 0;
+                    for (int c = 0; c < w.cols; ++c) {
+                        const unsigned key =
+                          unsigned(a[base + std::size_t(c)]) << 8 | b[base + std::size_t(c)];
+                        if (key != cur) {
+                            tally[cur].cells += run;
+                            tally[cur].areaM2 += run * area;
+                            cur = key;
+                            run = 0;
+                        }
+                        run += 1;
+                    }
+                    tally[cur].cells += run;
+                    tally[cur].areaM2 += run * area;
+                }
+            }
+            continue;
+        }
         for (std::size_t d = 0; d < nd; ++d) {
             cls[d].resize(n);
             if (byteInput[d] && rasters[d].readByteWindow(1, w, byteBuffer)) {
@@ -631,6 +711,18 @@ PoolRunResult runPoolRastersImpl(const std::vector<LulcInput>& inputs,
         }
     }
 
+    // The byte histograms as the per-code ones (ascending value = ascending code; nodata first).
+    for (std::size_t d = 0; d < byteTally.size(); ++d)
+        for (int v = 0; v < 256; ++v)
+            if (byteTally[d][std::size_t(v)].cells > 0)
+                dateTally[d][byteKey(d, v)] = byteTally[d][std::size_t(v)];
+    for (std::size_t p = 0; p < bytePairTally.size(); ++p) {
+        const std::size_t d1 = std::size_t(result.pairs[p].index1), d2 = std::size_t(result.pairs[p].index2);
+        for (unsigned key = 0; key < 65536; ++key)
+            if (bytePairTally[p][key].cells > 0)
+                pairTally[p][{ byteKey(d1, int(key >> 8)), byteKey(d2, int(key & 255)) }] =
+                  bytePairTally[p][key];
+    }
     if (sawUnknown)
         return result; // codes missing from the table: the caller reports them
 

@@ -11,6 +11,7 @@
 #include <limits>
 #include <mutex>
 #include <thread>
+#include <tuple>
 
 namespace tanhui::models::uncertainty {
 
@@ -125,10 +126,19 @@ PoolUnitAreas parcelAreas(const carbon::ParcelCarbon& parcel) {
     return a;
 }
 
-PoolMonteCarloResult runPoolMonteCarlo(const PoolUncertaintyModel& model,
-                                       const PoolUnitAreas& total,
-                                       const std::vector<PoolUnitAreas>& parcels,
-                                       const MonteCarloOptions& options) {
+namespace {
+
+using ClassAreas = std::map<std::int64_t, double>;
+using PairAreas = std::map<std::pair<std::int64_t, std::int64_t>, double>;
+
+/// runPoolMonteCarlo() over `count` parcels whose areas `parcelAreas(i)` gives as a pair (number of
+/// dates, function date → class areas) and the per-pair transition areas, read in place.
+template<class ParcelAreas>
+PoolMonteCarloResult runPoolMonteCarloImpl(const PoolUncertaintyModel& model,
+                                           const PoolUnitAreas& total,
+                                           std::size_t count,
+                                           const ParcelAreas& parcelAreas,
+                                           const MonteCarloOptions& options) {
     PoolMonteCarloResult result;
     const int n = std::max(1, options.iterations);
     result.metadata.seed = options.seed;
@@ -194,72 +204,117 @@ PoolMonteCarloResult runPoolMonteCarlo(const PoolUncertaintyModel& model,
         std::vector<double> samples, fromHa, toHa;
         std::vector<unsigned char> fromSet, toSet;
     };
-    auto computeUnit = [&](const PoolUnitAreas& areas, Scratch& w) {
-        UnitUncertainty out;
-        w.samples.resize(std::size_t(n));
-        double* samples = w.samples.data();
-        out.stocks.reserve(areas.dateClassHa.size());
-        out.changes.reserve(areas.pairTransitionHa.size());
-        for (const auto& dateAreas : areas.dateClassHa) {
-            std::fill(samples, samples + n, 0.0);
-            double central = 0;
-            Approach1 a1;
-            for (const auto& [code, ha] : dateAreas) {
-                const std::size_t k = classOf(code);
-                const double* d = density.data() + k * std::size_t(n);
-                for (int i = 0; i < n; ++i)
-                    samples[i] += ha * d[i];
-                central += ha * centralDensity[k];
-                a1.add(ha, poolValue[k], poolU[k]);
-            }
-            out.stocks.push_back(summarizeQuantity(central, w.samples, a1.u95()));
-        }
-        for (const auto& pairAreas : areas.pairTransitionHa) {
-            std::fill(samples, samples + n, 0.0);
-            w.fromHa.assign(nClasses, 0.0);
-            w.toHa.assign(nClasses, 0.0);
-            w.fromSet.assign(nClasses, 0);
-            w.toSet.assign(nClasses, 0);
-            double central = 0;
-            for (const auto& [codes, ha] : pairAreas) {
-                const std::size_t k1 = classOf(codes.first), k2 = classOf(codes.second);
-                const double* d1 = density.data() + k1 * std::size_t(n);
-                const double* d2 = density.data() + k2 * std::size_t(n);
-                for (int i = 0; i < n; ++i)
-                    samples[i] += ha * (d2[i] - d1[i]);
-                w.fromHa[k1] += ha;
-                w.toHa[k2] += ha;
-                w.fromSet[k1] = w.toSet[k2] = 1;
-                central += ha * (centralDensity[k2] - centralDensity[k1]);
-            }
-            Approach1 from, to;
-            for (std::size_t k = 0; k < nClasses; ++k) {
-                if (w.fromSet[k])
-                    from.add(w.fromHa[k], poolValue[k], poolU[k]);
-                if (w.toSet[k])
-                    to.add(w.toHa[k], poolValue[k], poolU[k]);
-            }
-            const double u =
-              pairAreas.empty() ? kNaN : approach1Difference(from.sum, from.u95(), to.sum, to.u95());
-            out.changes.push_back(summarizeQuantity(central, w.samples, u));
-        }
-        return out;
-    };
+    auto computeUnit =
+      [&](std::size_t dates, const auto& dateClassHa, const std::vector<PairAreas>& pairs, Scratch& w) {
+          UnitUncertainty out;
+          w.samples.resize(std::size_t(n));
+          double* samples = w.samples.data();
+          out.stocks.reserve(dates);
+          out.changes.reserve(pairs.size());
+          for (std::size_t date = 0; date < dates; ++date) {
+              const ClassAreas& dateAreas = dateClassHa(date);
+              std::fill(samples, samples + n, 0.0);
+              double central = 0;
+              Approach1 a1;
+              for (const auto& [code, ha] : dateAreas) {
+                  const std::size_t k = classOf(code);
+                  const double* d = density.data() + k * std::size_t(n);
+                  for (int i = 0; i < n; ++i)
+                      samples[i] += ha * d[i];
+                  central += ha * centralDensity[k];
+                  a1.add(ha, poolValue[k], poolU[k]);
+              }
+              out.stocks.push_back(summarizeQuantity(central, w.samples, a1.u95()));
+          }
+          for (const PairAreas& pairAreas : pairs) {
+              std::fill(samples, samples + n, 0.0);
+              w.fromHa.assign(nClasses, 0.0);
+              w.toHa.assign(nClasses, 0.0);
+              w.fromSet.assign(nClasses, 0);
+              w.toSet.assign(nClasses, 0);
+              double central = 0;
+              for (const auto& [codes, ha] : pairAreas) {
+                  const std::size_t k1 = classOf(codes.first), k2 = classOf(codes.second);
+                  const double* d1 = density.data() + k1 * std::size_t(n);
+                  const double* d2 = density.data() + k2 * std::size_t(n);
+                  for (int i = 0; i < n; ++i)
+                      samples[i] += ha * (d2[i] - d1[i]);
+                  w.fromHa[k1] += ha;
+                  w.toHa[k2] += ha;
+                  w.fromSet[k1] = w.toSet[k2] = 1;
+                  central += ha * (centralDensity[k2] - centralDensity[k1]);
+              }
+              Approach1 from, to;
+              for (std::size_t k = 0; k < nClasses; ++k) {
+                  if (w.fromSet[k])
+                      from.add(w.fromHa[k], poolValue[k], poolU[k]);
+                  if (w.toSet[k])
+                      to.add(w.toHa[k], poolValue[k], poolU[k]);
+              }
+              const double u =
+                pairAreas.empty() ? kNaN : approach1Difference(from.sum, from.u95(), to.sum, to.u95());
+              out.changes.push_back(summarizeQuantity(central, w.samples, u));
+          }
+          return out;
+      };
 
     Scratch scratch;
-    result.total = computeUnit(total, scratch);
-    result.parcels.resize(parcels.size());
-    const int threads = threadCount(options.threads, parcels.size());
+    result.total = computeUnit(
+      total.dateClassHa.size(),
+      [&](std::size_t d) -> const ClassAreas& { return total.dateClassHa[d]; },
+      total.pairTransitionHa,
+      scratch);
+    result.parcels.resize(count);
+    const int threads = threadCount(options.threads, count);
     result.metadata.threadsUsed = threads;
     // Parcels are independent, each computed wholly by one thread (with that thread's scratch
     // buffers), so the results do not depend on the thread count.
-    parallelFor(parcels.size(), threads, options.feedback, [&](std::size_t i) {
+    parallelFor(count, threads, options.feedback, [&](std::size_t i) {
         thread_local Scratch local;
-        result.parcels[i] = computeUnit(parcels[i], local);
+        const auto [dates, dateAt, pairs] = parcelAreas(i);
+        result.parcels[i] = computeUnit(dates, dateAt, pairs, local);
     });
     if (options.feedback)
         options.feedback->setProgress(100.0, "Monte Carlo");
     return result;
+}
+
+} // namespace
+
+PoolMonteCarloResult runPoolMonteCarlo(const PoolUncertaintyModel& model,
+                                       const PoolUnitAreas& total,
+                                       const std::vector<PoolUnitAreas>& parcels,
+                                       const MonteCarloOptions& options) {
+    return runPoolMonteCarloImpl(
+      model,
+      total,
+      parcels.size(),
+      [&](std::size_t i) {
+          const PoolUnitAreas& a = parcels[i];
+          auto dateAt = [&a](std::size_t d) -> const ClassAreas& { return a.dateClassHa[d]; };
+          return std::tuple<std::size_t, decltype(dateAt), const std::vector<PairAreas>&>{
+              a.dateClassHa.size(), dateAt, a.pairTransitionHa
+          };
+      },
+      options);
+}
+
+PoolMonteCarloResult runPoolMonteCarloOnParcels(const PoolUncertaintyModel& model,
+                                                const PoolUnitAreas& total,
+                                                const std::vector<carbon::ParcelCarbon>& parcels,
+                                                const MonteCarloOptions& options) {
+    return runPoolMonteCarloImpl(
+      model,
+      total,
+      parcels.size(),
+      [&](std::size_t i) {
+          const carbon::ParcelCarbon& p = parcels[i];
+          auto dateAt = [&p](std::size_t d) -> const ClassAreas& { return p.dates[d].classAreaHa; };
+          return std::tuple<std::size_t, decltype(dateAt), const std::vector<PairAreas>&>{
+              p.dates.size(), dateAt, p.transitionAreaHa
+          };
+      },
+      options);
 }
 
 // ---------------------------------------------------------------------------------------------------

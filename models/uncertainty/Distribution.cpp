@@ -2,8 +2,10 @@
 #include "models/uncertainty/Distribution.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <numbers>
 #include <string>
@@ -314,6 +316,80 @@ std::pair<double, double> adjacentOrderStats(std::vector<double>& data,
     return { data[lo], *std::min_element(at(lo + 1), at(to)) };
 }
 
+/// Bins of bucketOrderStats(): enough that the bins holding the wanted ranks are small, few enough
+/// that the counts stay in L1.
+constexpr int kBins = 256;
+
+/// @brief Order statistics `ranks` (ascending) of data, by one counting pass over value bins: with
+/// m, M the least and greatest values, bin(x) = min(B − 1, ⌊(x − m) × B / (M − m)⌋) is non-decreasing
+/// in x (each step is correctly rounded, hence monotone), so every element of a lower bin is ≤ every
+/// element of a higher one, and rank r lies in the bin where the running count passes r; it is then
+/// selected among that bin's elements only. Exact (the same values as sorting). False when the data
+/// hold a non-finite value or their range overflows (the caller then selects on the whole data).
+template<std::size_t K>
+bool bucketOrderStats(const std::vector<double>& data,
+                      const std::array<std::size_t, K>& ranks,
+                      std::array<double, K>& out) {
+    const std::size_t n = data.size();
+    double lo = data[0], hi = data[0];
+    bool finite = true;
+    for (double x : data) {
+        lo = std::min(lo, x);
+        hi = std::max(hi, x);
+        finite = finite && (x - x == 0.0); // false for NaN and ±∞
+    }
+    if (!finite)
+        return false;
+    if (lo == hi) {
+        out.fill(lo);
+        return true;
+    }
+    const double scale = double(kBins) / (hi - lo);
+    if (!(std::isfinite(scale) && scale > 0))
+        return false;
+    thread_local std::vector<unsigned char> binOf;
+    binOf.resize(n);
+    std::array<std::uint32_t, kBins> count{};
+    for (std::size_t k = 0; k < n; ++k) {
+        const int b = std::min(kBins - 1, int((data[k] - lo) * scale));
+        binOf[k] = static_cast<unsigned char>(b);
+        ++count[std::size_t(b)];
+    }
+    // Bin and first rank of each wanted rank.
+    std::array<int, K> bin{};
+    std::array<std::size_t, K> first{};
+    std::size_t below = 0;
+    int b = 0;
+    for (std::size_t j = 0; j < K; ++j) {
+        while (below + count[std::size_t(b)] <= ranks[j]) {
+            below += count[std::size_t(b)];
+            ++b;
+        }
+        bin[j] = b;
+        first[j] = below;
+    }
+    // The elements of the wanted bins (at most K distinct), then a selection within each.
+    thread_local std::vector<double> members[K];
+    std::array<int, kBins> slot;
+    slot.fill(-1);
+    int slots = 0;
+    for (std::size_t j = 0; j < K; ++j)
+        if (slot[std::size_t(bin[j])] < 0) {
+            members[slots].clear();
+            slot[std::size_t(bin[j])] = slots++;
+        }
+    for (std::size_t k = 0; k < n; ++k)
+        if (const int t = slot[binOf[k]]; t >= 0)
+            members[t].push_back(data[k]);
+    for (std::size_t j = 0; j < K; ++j) {
+        std::vector<double>& m = members[slot[std::size_t(bin[j])]];
+        const auto nth = m.begin() + std::ptrdiff_t(ranks[j] - first[j]);
+        std::nth_element(m.begin(), nth, m.end());
+        out[j] = *nth;
+    }
+    return true;
+}
+
 } // namespace
 
 Interval summarize(std::vector<double>& samples) {
@@ -343,6 +419,17 @@ Interval summarize(std::vector<double>& samples) {
         return s;
     }
     const std::size_t mid = loOf(0.5), low = loOf(0.025), high = loOf(0.975);
+    // Large samples: the six order statistics from one counting pass over value bins.
+    if (n >= 64) {
+        const std::array<std::size_t, 6> ranks{ low, low + 1, mid, mid + 1, high, high + 1 };
+        std::array<double, 6> x{};
+        if (bucketOrderStats(samples, ranks, x)) {
+            s.p2_5 = interpolate(0.025, { x[0], x[1] });
+            s.p50 = interpolate(0.5, { x[2], x[3] });
+            s.p97_5 = interpolate(0.975, { x[4], x[5] });
+            return s;
+        }
+    }
     // n ≥ 4: low < mid < mid + 1 ≤ high < n − 1.
     const auto median = adjacentOrderStats(samples, 0, mid, n);
     // After the median selection [0, mid + 1) holds the mid + 1 smallest draws and [mid + 1, n) the
