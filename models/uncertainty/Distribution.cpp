@@ -326,32 +326,28 @@ constexpr int kBins = 256;
 /// element of a higher one, and rank r lies in the bin where the running count passes r; it is then
 /// selected among that bin's elements only. Exact (the same values as sorting). False when the data
 /// hold a non-finite value or their range overflows (the caller then selects on the whole data).
+/// `lowest` and `highest` are the least and greatest of the (finite) data.
 template<std::size_t K>
 bool bucketOrderStats(const std::vector<double>& data,
+                      double lowest,
+                      double highest,
                       const std::array<std::size_t, K>& ranks,
                       std::array<double, K>& out) {
     const std::size_t n = data.size();
-    double lo = data[0], hi = data[0];
-    bool finite = true;
-    for (double x : data) {
-        lo = std::min(lo, x);
-        hi = std::max(hi, x);
-        finite = finite && (x - x == 0.0); // false for NaN and ±∞
-    }
-    if (!finite)
-        return false;
-    if (lo == hi) {
-        out.fill(lo);
+    if (lowest == highest) {
+        out.fill(lowest);
         return true;
     }
-    const double scale = double(kBins) / (hi - lo);
+    const double scale = double(kBins) / (highest - lowest);
     if (!(std::isfinite(scale) && scale > 0))
         return false;
-    thread_local std::vector<unsigned char> binOf;
-    binOf.resize(n);
+    thread_local std::vector<unsigned char> binStore;
+    binStore.resize(n);
+    unsigned char* binOf = binStore.data(); // local pointers: no reload through the thread-local
+    const double* x = data.data();
     std::array<std::uint32_t, kBins> count{};
     for (std::size_t k = 0; k < n; ++k) {
-        const int b = std::min(kBins - 1, int((data[k] - lo) * scale));
+        const int b = std::min(kBins - 1, int((x[k] - lowest) * scale));
         binOf[k] = static_cast<unsigned char>(b);
         ++count[std::size_t(b)];
     }
@@ -380,7 +376,7 @@ bool bucketOrderStats(const std::vector<double>& data,
         }
     for (std::size_t k = 0; k < n; ++k)
         if (const int t = slot[binOf[k]]; t >= 0)
-            members[t].push_back(data[k]);
+            members[t].push_back(x[k]);
     for (std::size_t j = 0; j < K; ++j) {
         std::vector<double>& m = members[slot[std::size_t(bin[j])]];
         const auto nth = m.begin() + std::ptrdiff_t(ranks[j] - first[j]);
@@ -397,10 +393,31 @@ Interval summarize(std::vector<double>& samples) {
     const std::size_t n = samples.size();
     if (n == 0)
         return { kNaN, kNaN, kNaN, kNaN };
+    // The mean accumulated in iteration order; in the same loop the least and greatest draw (four
+    // independent chains, each bound by its latency otherwise) and whether a draw is NaN.
+    const double* x = samples.data();
     double sum = 0;
-    for (double v : samples)
-        sum += v;
+    double lo[4] = { x[0], x[0], x[0], x[0] }, hi[4] = { x[0], x[0], x[0], x[0] };
+    bool nan = false;
+    std::size_t k = 0;
+    for (; k + 4 <= n; k += 4)
+        for (std::size_t j = 0; j < 4; ++j) {
+            const double v = x[k + j];
+            sum += v;
+            lo[j] = v < lo[j] ? v : lo[j];
+            hi[j] = v > hi[j] ? v : hi[j];
+            nan |= v != v;
+        }
+    for (; k < n; ++k) {
+        sum += x[k];
+        lo[0] = x[k] < lo[0] ? x[k] : lo[0];
+        hi[0] = x[k] > hi[0] ? x[k] : hi[0];
+        nan |= x[k] != x[k];
+    }
     s.mean = sum / double(n);
+    const double lowest = std::min(std::min(lo[0], lo[1]), std::min(lo[2], lo[3]));
+    const double highest = std::max(std::max(hi[0], hi[1]), std::max(hi[2], hi[3]));
+    const bool finite = !nan && std::isfinite(lowest) && std::isfinite(highest);
     // Type-7 percentiles from order statistics found by selection (average O(N)) instead of a full
     // sort: the result is the same as percentileSorted() of the sorted draws. The median pair is
     // selected first over all draws; the 2.5 % pair is then selected among the draws below it and the
@@ -422,11 +439,11 @@ Interval summarize(std::vector<double>& samples) {
     // Large samples: the six order statistics from one counting pass over value bins.
     if (n >= 64) {
         const std::array<std::size_t, 6> ranks{ low, low + 1, mid, mid + 1, high, high + 1 };
-        std::array<double, 6> x{};
-        if (bucketOrderStats(samples, ranks, x)) {
-            s.p2_5 = interpolate(0.025, { x[0], x[1] });
-            s.p50 = interpolate(0.5, { x[2], x[3] });
-            s.p97_5 = interpolate(0.975, { x[4], x[5] });
+        std::array<double, 6> o{};
+        if (finite && bucketOrderStats(samples, lowest, highest, ranks, o)) {
+            s.p2_5 = interpolate(0.025, { o[0], o[1] });
+            s.p50 = interpolate(0.5, { o[2], o[3] });
+            s.p97_5 = interpolate(0.975, { o[4], o[5] });
             return s;
         }
     }
