@@ -345,9 +345,12 @@ int runCarbonCommand(const QStringList& arguments) {
       QStringLiteral("constant"));
     const QCommandLineOption noRastersOpt(
       QStringLiteral("no-rasters"),
-      CarbonCommand::tr("Pools method: write no carbon maps (c_density_<year>.tif, c_change_<y1>_<y2>.tif; "
-                        "saves disk and time on large scenes). With --parcels, a compact class-transition "
-                        "raster c_transition_<y1>_<y2>.tif gives the per-parcel change instead."));
+      CarbonCommand::tr(
+        "Pools method: write no carbon maps (c_density_<year>.tif, c_change_<y1>_<y2>.tif; "
+        "saves disk and time on large scenes). With --parcels, the per-parcel change comes from "
+        "the class pairs of the dates, combined in the zonal pass; a compact class-transition "
+        "raster c_transition_<y1>_<y2>.tif is written for it only when the land-cover rasters "
+        "are not Byte or the pools table has more than 15 classes."));
     const QCommandLineOption parcelFormatsOpt(
       QStringLiteral("parcel-formats"),
       CarbonCommand::tr("Pools method: per-parcel table formats, comma-separated: csv, gpkg (with "
