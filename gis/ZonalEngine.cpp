@@ -86,10 +86,32 @@ struct GroupWorker {
     std::vector<unsigned char> valid;
     std::vector<std::vector<unsigned char>> bytes; // per group band: its Byte window
     std::vector<std::size_t> byteBands;            // group bands read as Byte windows
+    std::vector<unsigned char> pairBytes;          // second source of a derived pair band
     CoverageWindow coverage;
     CoverageWorkspace coverageWorkspace;
     std::vector<ZonalAccumulator> accumulators;
 };
+
+/// The cells of a derived pair band in `window`, into `out` (ZonalPairBand); `scratch` holds the
+/// second source.
+void readPairWindow(const ZonalPairBand& pair,
+                    const std::vector<ZonalBand>& bands,
+                    std::vector<std::unique_ptr<RasterDataset>>& datasets,
+                    const std::array<std::size_t, 2>& files,
+                    const Window& window,
+                    std::vector<unsigned char>& out,
+                    std::vector<unsigned char>& scratch) {
+    if (!datasets[files[0]]->readByteWindow(bands[pair.first].band, window, out) ||
+        !datasets[files[1]]->readByteWindow(bands[pair.second].band, window, scratch))
+        throw GisError(GisError::Kind::InvalidArgument,
+                       "A derived pair band needs Byte sources whose invalid cells are marked by a nodata "
+                       "value.",
+                       bands[pair.first].path);
+    unsigned char* a = out.data();
+    const unsigned char* b = scratch.data();
+    for (std::size_t k = 0; k < out.size(); ++k)
+        a[k] = std::uint8_t(std::min(255, int(pair.lutFirst[a[k]]) + int(pair.lutSecond[b[k]])));
+}
 
 } // namespace
 
@@ -211,6 +233,24 @@ ZonalResult runZonal(const ParcelSet& parcels,
               infos.at(result.bands[b].path).bands[std::size_t(result.bands[b].band - 1)].nodata;
             byteNodata.push_back(nd && *nd >= 0 && *nd <= 255 && *nd == std::floor(*nd) ? int(*nd) : -1);
         }
+        // Derived pair bands: the group file of each source (ZonalPairBand).
+        auto fileOf = [&](std::size_t runBand) -> std::size_t {
+            if (runBand >= nBands || result.bands[runBand].gridGroup != int(g) ||
+                result.bands[runBand].dataType != "Byte")
+                throw GisError(GisError::Kind::InvalidArgument,
+                               "A derived pair band needs two Byte bands on the same grid.");
+            return std::size_t(std::find(groupFiles.begin(), groupFiles.end(), result.bands[runBand].path) -
+                               groupFiles.begin());
+        };
+        std::vector<const ZonalPairBand*> pairOf(groupBands.size(), nullptr);
+        std::vector<std::array<std::size_t, 2>> pairFile(groupBands.size());
+        for (const ZonalPairBand& pair : options.pairBands)
+            for (std::size_t gb = 0; gb < groupBands.size(); ++gb)
+                if (groupBands[gb] == pair.band) {
+                    pairOf[gb] = &pair;
+                    pairFile[gb] = { fileOf(pair.first), fileOf(pair.second) };
+                    byteNodata[gb] = 255;
+                }
 
         // 1. Parcels in the raster CRS, their windows and area scale factors.
         const bool sameCrs = parcels.crs.isSame(rasterCrs);
@@ -311,6 +351,17 @@ ZonalResult runZonal(const ParcelSet& parcels,
                           ZonalAccumulator& acc = w.accumulators[gb];
                           if (w.bytes.size() < groupBands.size())
                               w.bytes.resize(groupBands.size());
+                          if (pairOf[gb]) {
+                              readPairWindow(*pairOf[gb],
+                                             result.bands,
+                                             w.datasets,
+                                             pairFile[gb],
+                                             part,
+                                             w.bytes[gb],
+                                             w.pairBytes);
+                              w.byteBands.push_back(gb);
+                              continue;
+                          }
                           if (band.dataType == "Byte" &&
                               w.datasets[bandFile[gb]]->readByteWindow(band.band, part, w.bytes[gb])) {
                               w.byteBands.push_back(gb);

@@ -5,6 +5,7 @@
 #include "gis/Grid.h"
 #include "gis/ZonalStats.h"
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -25,6 +26,20 @@ struct ZonalBand {
     int gridGroup = 0;     ///< bands with equal grid and CRS share a group (and parcel coverage)
 };
 
+/// @brief A derived Byte band combining two Byte bands of the same run cell by cell, e.g. the pair of
+/// land-cover classes of two dates: value = min(255, lutFirst[v₁] + lutSecond[v₂]) where v₁, v₂ are
+/// the cells of run bands `first` and `second` (same grid; Byte bands whose invalid cells are marked
+/// by nodata). 255 is the derived band's nodata, so a LUT maps a source's nodata (and any value to
+/// exclude) to 255. Nothing is written to disk: the engine combines the windows it reads. The run's
+/// band `band` is the derived one; its ZonalBand names the first source (path, band, "Byte").
+struct ZonalPairBand {
+    std::size_t band = 0;   ///< index of the derived band in the run's band list
+    std::size_t first = 0;  ///< index of a Byte band in the run's band list
+    std::size_t second = 0; ///< index of a Byte band in the run's band list
+    std::array<std::uint8_t, 256> lutFirst{};
+    std::array<std::uint8_t, 256> lutSecond{};
+};
+
 struct ZonalOptions {
     StatSet stats = Stat::Count | Stat::Sum | Stat::Mean;
     int threads = 0;                            ///< 0: all cores
@@ -38,6 +53,8 @@ struct ZonalOptions {
     /// round trip.
     bool densifyEdges = true;
     Feedback* feedback = nullptr;
+    /// Derived pair bands of the run (ZonalPairBand; additive hook for class-pair statistics).
+    std::vector<ZonalPairBand> pairBands;
 };
 
 /// @brief Statistics of every parcel (in ParcelSet order) on every band.

@@ -11,7 +11,7 @@
 #   (a) tanhui-cli zonal over both rasters with the statistics the carbon run needs (count,
 #       majority, class areas)
 #   (b) tanhui-cli carbon --method pools, two dates, per parcel, --uncertainty with N iterations
-#       (default 1,000), --no-rasters
+#       (default 1,000), --no-rasters, --parcel-formats csv (a CSV per-parcel table, as (a) writes)
 # and prints the ratio b / a (target: at most 2). It then runs (b) with --threads 1 and --threads 2
 # and checks that totals.csv and parcels.csv are byte-identical. Exit status: 0 when the ratio and
 # the determinism check pass, 1 when one fails, 2 on usage or setup errors.
@@ -117,7 +117,8 @@ carbon_cmd() { # carbon_cmd OUTDIR THREADS [extra options]: with Monte Carlo unl
     local out="$1" threads="$2" mc=(--uncertainty --iterations "$ITERATIONS" --seed 7)
     [[ "${3:-}" == plain ]] && mc=()
     CMD=("$CLI_BIN" carbon --quiet --method pools --lulc "$R1@2015" --lulc "$R2@2024" --pools "$POOLS" \
-        --parcels "$PARCELS_GPKG" --id id "${mc[@]}" --no-rasters --out "$out" --threads "$threads")
+        --parcels "$PARCELS_GPKG" --id id "${mc[@]}" --no-rasters --parcel-formats csv --out "$out" \
+        --threads "$threads")
 }
 
 echo "== (a) tanhui-cli zonal (count, majority, area) over both rasters, $THREADS thread(s) (x$REPEAT)"

@@ -502,7 +502,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
 <context>
     <name>CarbonCommand</name>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="+271"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="+277"/>
         <location line="+22"/>
         <source>NAME</source>
         <translation>名称</translation>
@@ -525,12 +525,12 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
     <message>
         <location line="+2"/>
         <location line="+4"/>
-        <location line="+65"/>
+        <location line="+74"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-75"/>
         <source>CSV whose rows replace rows of the pools table with the same lucode.</source>
         <translation>用该 CSV 的各行替换碳库表中 lucode 相同的行。</translation>
     </message>
@@ -633,7 +633,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
     </message>
     <message>
         <location line="-205"/>
-        <location line="+275"/>
+        <location line="+285"/>
         <source>--threads must be a whole number from 0 (all cores) to 1024, not &apos;%1&apos;</source>
         <translation>--threads 必须是 0（全部核心）到 1024 之间的整数，而不是“%1”</translation>
     </message>
@@ -648,14 +648,14 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>--lulc %1：应为 FILE@YEAR 格式，如 landcover_2015.tif@2015</translation>
     </message>
     <message>
-        <location line="-287"/>
-        <location line="+292"/>
-        <location line="+48"/>
+        <location line="-297"/>
+        <location line="+302"/>
+        <location line="+63"/>
         <source>input file not found: %1</source>
         <translation>找不到输入文件：%1</translation>
     </message>
     <message>
-        <location line="-429"/>
+        <location line="-460"/>
         <source>Carbon stocks, stock change and value from dated land-cover rasters (pool-table method: IPCC Tier 1 /
 InVEST Carbon).
 
@@ -716,7 +716,22 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
       --pools my_pools.csv --parcels xiaoban.shp --id XBH --price 220 --discount 8 --out carbon_out</translation>
     </message>
     <message>
-        <location line="+394"/>
+        <location line="+308"/>
+        <source>Pools method: write no carbon maps (c_density_&lt;year&gt;.tif, c_change_&lt;y1&gt;_&lt;y2&gt;.tif; saves disk and time on large scenes). With --parcels, the per-parcel change comes from the class pairs of the dates, combined in the zonal pass; a compact class-transition raster c_transition_&lt;y1&gt;_&lt;y2&gt;.tif is written for it only when the land-cover rasters are not Byte or the pools table has more than 15 classes.</source>
+        <translation>碳库表法：不写出碳图（c_density_&lt;year&gt;.tif、c_change_&lt;y1&gt;_&lt;y2&gt;.tif；大范围场景可节省磁盘和时间）。指定 --parcels 时，各地块的变化量由分区统计过程中组合的两期类别对得到；仅当土地覆被栅格不是 Byte 类型或碳库表超过 15 个类别时，才为此写出紧凑的类别转移栅格 c_transition_&lt;y1&gt;_&lt;y2&gt;.tif。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Pools method: per-parcel table formats, comma-separated: csv, gpkg (with geometry); default csv,gpkg.</source>
+        <translation>碳库表法：各地块结果表的格式，以逗号分隔：csv、gpkg（含几何）；默认 csv,gpkg。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LIST</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location line="+92"/>
         <source>--%1 must be a number, not &apos;%2&apos;</source>
         <translation>--%1 必须是数字，而不是“%2”</translation>
     </message>
@@ -731,13 +746,13 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>--discount 和 --price-change 需要同时指定 --price</translation>
     </message>
     <message>
-        <location line="-322"/>
-        <location line="+329"/>
+        <location line="-332"/>
+        <location line="+339"/>
         <source>--out %1: the folder cannot be created or is not writable</source>
         <translation>--out %1：无法创建该文件夹，或该文件夹不可写</translation>
     </message>
     <message>
-        <location line="-357"/>
+        <location line="-367"/>
         <source>--%1 is not used by --method volume</source>
         <translation>--method volume 不使用 --%1</translation>
     </message>
@@ -787,22 +802,27 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>形式</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Pools method: write no carbon maps (c_density_&lt;year&gt;.tif, c_change_&lt;y1&gt;_&lt;y2&gt;.tif; saves disk and time on large scenes). With --parcels, a compact class-transition raster c_transition_&lt;y1&gt;_&lt;y2&gt;.tif gives the per-parcel change instead.</source>
-        <translation>碳库表法：不写出碳图（c_density_&lt;year&gt;.tif、c_change_&lt;y1&gt;_&lt;y2&gt;.tif；大范围场景可节省磁盘和时间）。指定 --parcels 时，改为写出紧凑的类别转移栅格 c_transition_&lt;y1&gt;_&lt;y2&gt;.tif，用于计算各地块的变化量。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+18"/>
         <source>Volume method: species parameter CSV (species_group, wd, bef, r, cf, fang_a, fang_b); default: the built-in table (values tagged unconfirmed).</source>
         <translation>蓄积量法：树种参数 CSV（species_group、wd、bef、r、cf、fang_a、fang_b）；默认：内置参数表（取值标签为 unconfirmed）。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>unknown --method &apos;%1&apos;; available: pools, volume, soil, gainloss, bluecarbon, regression</source>
         <translation>未知的 --method“%1”；可用方法：pools、volume、soil、gainloss、bluecarbon、regression</translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+91"/>
+        <source>--parcel-formats: unknown format &apos;%1&apos;; use csv, gpkg or csv,gpkg</source>
+        <translation>--parcel-formats：未知格式“%1”；请使用 csv、gpkg 或 csv,gpkg</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--parcel-formats needs csv, gpkg or both</source>
+        <translation>--parcel-formats 需要 csv、gpkg 或两者</translation>
+    </message>
+    <message>
+        <location line="+118"/>
         <source>pools table %1, row %2 (lucode %3 %4) is tagged %5: %6</source>
         <translation>碳库表 %1 第 %2 行（lucode %3 %4）的标签为 %5：%6</translation>
     </message>
@@ -832,8 +852,8 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>%1 个日期，%2 个地块，用时 %3 秒；已写出 %4</translation>
     </message>
     <message>
-        <location line="-365"/>
-        <location line="+374"/>
+        <location line="-397"/>
+        <location line="+406"/>
         <source>cancelled; finished outputs in %1 were not replaced</source>
         <translation>已取消；%1 中已有的完整输出未被替换</translation>
     </message>
@@ -882,7 +902,7 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
 <context>
     <name>CarbonPools</name>
     <message>
-        <location filename="../models/carbon/PoolMethod.cpp" line="+203"/>
+        <location filename="../models/carbon/PoolMethod.cpp" line="+222"/>
         <source>no land-cover raster was given</source>
         <translation>未指定土地覆盖栅格</translation>
     </message>
@@ -912,7 +932,7 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>该栅格的坐标参考系与 %1 的不同</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="-75"/>
         <source>%1 land-cover code(s) present in %2 but missing from the pools table: %3</source>
         <translation>%2 中有 %1 个土地覆盖代码在碳库表中缺失：%3</translation>
     </message>
@@ -1605,7 +1625,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>--default-uncertainty %1 按 %1 % 理解；表示 10 % 请写 10</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+93"/>
         <source>pools table</source>
         <translation>碳库表</translation>
     </message>
@@ -1702,8 +1722,8 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="-521"/>
-        <location line="+289"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="-559"/>
+        <location line="+305"/>
         <location filename="../app/cli/CliCommon.cpp" line="+39"/>
         <location filename="../app/cli/RegressionCommand.cpp" line="+215"/>
         <source>(see tanhui-cli %1 --help)</source>
@@ -1715,8 +1735,8 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>多余的参数“%1”%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="-291"/>
-        <location line="+289"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="-307"/>
+        <location line="+305"/>
         <location filename="../app/cli/CliCommon.cpp" line="+6"/>
         <location filename="../app/cli/RegressionCommand.cpp" line="+4"/>
         <source>missing --%1 %2</source>
@@ -2055,7 +2075,7 @@ Example (the sample project):
 <context>
     <name>Gep</name>
     <message>
-        <location filename="../models/gep/GepTables.cpp" line="+205"/>
+        <location filename="../models/gep/GepTables.cpp" line="+209"/>
         <source>price &apos;%1&apos; has no source; name the document, table and page (the app does not run with an unsourced price)</source>
         <translation>价格“%1”没有来源；请注明文献、表格和页码（没有来源的价格不能用于计算）</translation>
     </message>
@@ -2421,7 +2441,7 @@ scenario_diff.csv。
         <translation>%1，第 %2 行，列 %3：“%4”不是数字</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+126"/>
         <source>raster %1 is not on the grid of the DEM %2; resample the RUSLE factors to the DEM grid (same origin, cell size and size)</source>
         <translation>栅格 %1 与 DEM %2 的网格不一致；请将 RUSLE 因子重采样到 DEM 网格（相同的原点、像元大小和行列数）</translation>
     </message>
@@ -2993,7 +3013,7 @@ scenario_diff.csv。
 <context>
     <name>Parameters</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="-1075"/>
+        <location filename="../app/cli/GepCommand.cpp" line="-1076"/>
         <source>parcel (&lt;layer&gt;:&lt;id&gt;)</source>
         <translation>地块（&lt;图层&gt;:&lt;id&gt;）</translation>
     </message>
@@ -3018,16 +3038,16 @@ scenario_diff.csv。
         <translation>水库总库容</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>product</source>
         <translation>产品</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../models/carbon/BlueCarbon.cpp" line="-1028"/>
-        <location filename="../models/carbon/PoolMethod.cpp" line="-223"/>
+        <location filename="../models/carbon/PoolMethod.cpp" line="-125"/>
         <location filename="../models/carbon/RegressionMethod.cpp" line="-472"/>
-        <location filename="../models/gep/GepTables.cpp" line="-278"/>
+        <location filename="../models/gep/GepTables.cpp" line="-280"/>
         <source>land-cover code</source>
         <translation>土地覆盖代码</translation>
     </message>
@@ -3292,7 +3312,7 @@ scenario_diff.csv。
         <translation>%1 为 %2 %；百分比按百分数填写（7 表示 7 %），因此 %2 看起来像小数（是否应为 %3？）</translation>
     </message>
     <message>
-        <location filename="../models/gep/GepTables.cpp" line="-60"/>
+        <location filename="../models/gep/GepTables.cpp" line="-62"/>
         <source>GEP profile</source>
         <translation>GEP 核算方案</translation>
     </message>
@@ -3307,7 +3327,7 @@ scenario_diff.csv。
         <translation>水面降温项除以 COP</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>price key</source>
         <translation>价格键</translation>
     </message>
@@ -3322,7 +3342,7 @@ scenario_diff.csv。
         <translation>价格年份</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>surface runoff coefficient α</source>
         <translation>地表径流系数 α</translation>
     </message>
@@ -3377,7 +3397,7 @@ scenario_diff.csv。
         <translation>计入水源涵养</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>constant</source>
         <translation>常数</translation>
     </message>
@@ -3387,7 +3407,7 @@ scenario_diff.csv。
         <translation>数值</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <location filename="../models/params/Parameter.cpp" line="+15"/>
         <source>year</source>
         <translation>年份</translation>
@@ -4444,7 +4464,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
       --stats count,majority,frac,area --out xiaoban_landcover.csv</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+46"/>
         <source>Polygon layer file (Shapefile, GeoPackage, GeoJSON, FileGDB, KML).</source>
         <translation>面图层文件（Shapefile、GeoPackage、GeoJSON、FileGDB、KML）。</translation>
     </message>
@@ -4591,7 +4611,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>%1：%2 秒</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>reading and checking parcels</source>
         <translation>读取并检查地块</translation>
     </message>
@@ -4616,7 +4636,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>已写出 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>cancelled; %1 was not written or changed</source>
         <translation>已取消；%1 未写出，也未被修改</translation>
     </message>
@@ -4624,7 +4644,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>ZonalTable</name>
     <message>
-        <location filename="../models/ZonalTable.cpp" line="+57"/>
+        <location filename="../models/ZonalTable.cpp" line="+116"/>
         <source>Feature id in the parcel layer</source>
         <translation>地块图层中的要素编号</translation>
     </message>
@@ -4639,12 +4659,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>地块的椭球面（真实）面积，公顷</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Planar area in the layer&apos;s projected CRS, ha</source>
         <translation>图层投影坐标系下的平面面积，公顷</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>1 when the input geometry was invalid and was repaired</source>
         <translation>输入几何无效并已修复时为 1</translation>
     </message>
@@ -4654,12 +4674,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>按覆盖比例加权的有效像元数</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Coverage-weighted sum of cell values (value × cells)</source>
         <translation>按覆盖比例加权的像元值之和（值 × 像元数）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Coverage-weighted mean value</source>
         <translation>按覆盖比例加权的平均值</translation>
     </message>
@@ -4669,47 +4689,47 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>被覆盖的有效像元的最小值</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Largest value of a covered valid cell</source>
         <translation>被覆盖的有效像元的最大值</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Coverage-weighted population standard deviation</source>
         <translation>按覆盖比例加权的总体标准差</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Value covering the largest area</source>
         <translation>覆盖面积最大的值（众数）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Value covering the smallest area</source>
         <translation>覆盖面积最小的值（少数）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Number of distinct values</source>
         <translation>不同取值的个数</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Share of the valid covered area in class %1 (0–1)</source>
         <translation>类别 %1 占有效覆盖面积的比例（0–1）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>True area of class %1, ha</source>
         <translation>类别 %1 的真实面积，公顷</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>True area of covered nodata cells, ha</source>
         <translation>被覆盖的无数据像元的真实面积，公顷</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Part of the parcel outside the raster, ha</source>
         <translation>地块位于栅格范围之外的面积，公顷</translation>
     </message>

@@ -100,8 +100,14 @@ int runVolumeMethod(const QCommandLineParser& parser) {
                                 .arg(QStringLiteral("carbon"))));
             return ExitUsage;
         }
-    for (const char* name :
-         { "lulc", "pools", "pools-override", "price", "discount", "price-change", "no-rasters" })
+    for (const char* name : { "lulc",
+                              "pools",
+                              "pools-override",
+                              "price",
+                              "discount",
+                              "price-change",
+                              "no-rasters",
+                              "parcel-formats" })
         if (parser.isSet(QString::fromLatin1(name))) {
             printError(
               CarbonCommand::tr("--%1 is not used by --method volume").arg(QString::fromLatin1(name)));
@@ -339,9 +345,18 @@ int runCarbonCommand(const QStringList& arguments) {
       QStringLiteral("constant"));
     const QCommandLineOption noRastersOpt(
       QStringLiteral("no-rasters"),
-      CarbonCommand::tr("Pools method: write no carbon maps (c_density_<year>.tif, c_change_<y1>_<y2>.tif; "
-                        "saves disk and time on large scenes). With --parcels, a compact class-transition "
-                        "raster c_transition_<y1>_<y2>.tif gives the per-parcel change instead."));
+      CarbonCommand::tr(
+        "Pools method: write no carbon maps (c_density_<year>.tif, c_change_<y1>_<y2>.tif; "
+        "saves disk and time on large scenes). With --parcels, the per-parcel change comes from "
+        "the class pairs of the dates, combined in the zonal pass; a compact class-transition "
+        "raster c_transition_<y1>_<y2>.tif is written for it only when the land-cover rasters "
+        "are not Byte or the pools table has more than 15 classes."));
+    const QCommandLineOption parcelFormatsOpt(
+      QStringLiteral("parcel-formats"),
+      CarbonCommand::tr("Pools method: per-parcel table formats, comma-separated: csv, gpkg (with "
+                        "geometry); default csv,gpkg."),
+      CarbonCommand::tr("LIST"),
+      QStringLiteral("csv,gpkg"));
     const QCommandLineOption speciesTableOpt(
       QStringLiteral("species-table"),
       CarbonCommand::tr("Volume method: species parameter CSV (species_group, wd, bef, r, cf, fang_a, "
@@ -367,6 +382,7 @@ int runCarbonCommand(const QStringList& arguments) {
                         befFormOpt,
                         speciesTableOpt });
     parser.addOption(noRastersOpt);
+    parser.addOption(parcelFormatsOpt);
     parser.addOptions(uncertaintyOptions());
 
     if (const auto stop =
@@ -464,6 +480,21 @@ int runCarbonCommand(const QStringList& arguments) {
           CarbonCommand::tr("--out %1: the folder cannot be created or is not writable").arg(outDir));
         return ExitUsage;
     }
+    QStringList parcelFormats; // parcels.<ext> written, in this order
+    for (const QString& f : parser.value(parcelFormatsOpt).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString ext = f.trimmed().toLower();
+        if (ext != QLatin1String("csv") && ext != QLatin1String("gpkg")) {
+            printError(CarbonCommand::tr("--parcel-formats: unknown format '%1'; use csv, gpkg or csv,gpkg")
+                         .arg(f.trimmed()));
+            return ExitUsage;
+        }
+        if (!parcelFormats.contains(ext))
+            parcelFormats << ext;
+    }
+    if (parcelFormats.isEmpty()) {
+        printError(CarbonCommand::tr("--parcel-formats needs csv, gpkg or both"));
+        return ExitUsage;
+    }
     const QString parcelsPath = parser.value(parcelsOpt);
     if (!parcelsPath.isEmpty() && !QFileInfo::exists(parcelsPath)) {
         printError(CarbonCommand::tr("input file not found: %1").arg(parcelsPath));
@@ -503,25 +534,33 @@ int runCarbonCommand(const QStringList& arguments) {
             const params::Issues ui = mcOut.prepare(table, pools, *mcRequest);
             issues.insert(issues.end(), ui.begin(), ui.end());
         }
-        const params::Issues inputIssues = carbon::validatePoolInputs(
-          inputs,
-          pools,
-          parser.isSet(overrideOpt) ? poolsName + QStringLiteral(" + ") + parser.value(overrideOpt)
-                                    : poolsName,
-          feedback.get());
-        issues.insert(issues.end(), inputIssues.begin(), inputIssues.end());
-        finishProgressLine();
-        printIssues(issues);
-        if (params::hasErrors(issues))
-            return ExitFailure;
-
         carbon::PoolRunOptions options;
         options.outDir = outDir.toStdString();
         options.valuation = valuation;
         options.feedback = feedback.get();
         options.writeDensityRasters = options.writeChangeRasters = !parser.isSet(noRastersOpt);
-        options.writeTransitionRasters = (mcRequest || parser.isSet(noRastersOpt)) && !parcelsPath.isEmpty();
-        const carbon::PoolRunResult run = carbon::runPoolRasters(inputs, pools, options);
+        // Per-parcel class-pair areas (Monte Carlo of the change, or the change without change maps):
+        // with maps the transition map is written and read back; with --no-rasters the zonal pass
+        // combines the two land-cover bands itself when it can (Byte rasters, ≤ 15 classes).
+        const bool parcelTransitions = (mcRequest || parser.isSet(noRastersOpt)) && !parcelsPath.isEmpty();
+        options.writeTransitionRasters =
+          parcelTransitions && (!parser.isSet(noRastersOpt) || !carbon::pairBandsAvailable(inputs, pools));
+        // Validation and the per-cell pass (one read of each raster when no map is written); with
+        // errors already found, only the validation, so that every problem is listed at once.
+        const QString poolsLabel = parser.isSet(overrideOpt)
+                                     ? poolsName + QStringLiteral(" + ") + parser.value(overrideOpt)
+                                     : poolsName;
+        carbon::PoolCheckedRun checked;
+        if (params::hasErrors(issues))
+            checked.issues = carbon::validatePoolInputs(inputs, pools, poolsLabel, feedback.get());
+        else
+            checked = carbon::validateAndRunPoolRasters(inputs, pools, poolsLabel, options);
+        issues.insert(issues.end(), checked.issues.begin(), checked.issues.end());
+        finishProgressLine();
+        printIssues(issues);
+        if (params::hasErrors(issues) || !checked.run)
+            return ExitFailure;
+        const carbon::PoolRunResult run = std::move(*checked.run);
         const QDir dir(outDir);
         carbon::writeTotalsTable(dir.filePath(QStringLiteral("totals.csv")).toStdString(),
                                  run,
@@ -548,19 +587,18 @@ int runCarbonCommand(const QStringList& arguments) {
             zonal.threads = threads;
             zonal.feedback = feedback.get();
             const std::vector<carbon::ParcelCarbon> perParcel =
-              carbon::runPoolParcels(parcels, inputs, pools, run, zonal);
+              carbon::runPoolParcels(parcels, inputs, pools, run, zonal, { parcelTransitions });
             carbon::ExtraColumns mcColumns;
             if (mcRequest)
                 mcColumns = mcOut.parcels(run, perParcel, feedback.get());
-            for (const char* ext : { "csv", "gpkg" })
-                carbon::writeParcelTable(
-                  dir.filePath(QStringLiteral("parcels.") + QLatin1String(ext)).toStdString(),
-                  parcels,
-                  parser.value(idOpt),
-                  run,
-                  pools,
-                  perParcel,
-                  mcRequest ? &mcColumns : nullptr);
+            for (const QString& ext : parcelFormats)
+                carbon::writeParcelTable(dir.filePath(QStringLiteral("parcels.") + ext).toStdString(),
+                                         parcels,
+                                         parser.value(idOpt),
+                                         run,
+                                         pools,
+                                         perParcel,
+                                         mcRequest ? &mcColumns : nullptr);
             parcelCount = parcels.parcels.size();
         }
         finishProgressLine();

@@ -217,11 +217,7 @@ carbon::ExtraColumns PoolUncertaintyOutputs::parcels(const carbon::PoolRunResult
     options.seed = m_request.seed;
     options.threads = m_request.threads;
     options.feedback = feedback;
-    std::vector<mc::PoolUnitAreas> units;
-    units.reserve(carbonParcels.size());
-    for (const carbon::ParcelCarbon& p : carbonParcels)
-        units.push_back(mc::parcelAreas(p));
-    m_parcels = mc::runPoolMonteCarlo(m_model, {}, units, options);
+    m_parcels = mc::runPoolMonteCarloOnParcels(m_model, {}, carbonParcels, options);
     carbon::ExtraColumns extra;
     for (const carbon::DateTotals& d : run.dates)
         appendColumns(extra.columns, QStringLiteral("c_total_t_%1").arg(d.year));

@@ -13,6 +13,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <memory>
@@ -189,10 +190,28 @@ std::vector<PoolClass> PoolRunResult::flaggedClasses() const {
     return out;
 }
 
-params::Issues validatePoolInputs(const std::vector<LulcInput>& inputs,
-                                  const PoolLookup& pools,
-                                  const QString& poolsFile,
-                                  gis::Feedback* feedback) {
+namespace {
+
+/// The issue of validatePoolInputs() for the codes of `path` missing from the pools table.
+params::Issue missingCodesIssue(const QString& poolsFile,
+                                const std::string& path,
+                                const QStringList& missing) {
+    return { params::Issue::Severity::Error,
+             poolsFile,
+             0,
+             QStringLiteral("lucode"),
+             CarbonPools::tr("%1 land-cover code(s) present in %2 but missing from the pools table: %3")
+               .arg(missing.size())
+               .arg(fileName(path), missing.join(QStringLiteral(", "))) };
+}
+
+/// validatePoolInputs(); with `scanCodes` false only the checks that need no cell (years, bands,
+/// types, grids, CRS): the code scan is then left to a run that collects unknown codes.
+params::Issues checkPoolInputs(const std::vector<LulcInput>& inputs,
+                               const PoolLookup& pools,
+                               const QString& poolsFile,
+                               gis::Feedback* feedback,
+                               bool scanCodes) {
     using params::Issue;
     params::Issues issues;
     auto error = [&](const std::string& file, const QString& column, const QString& message) {
@@ -259,7 +278,7 @@ params::Issues validatePoolInputs(const std::vector<LulcInput>& inputs,
               CarbonPools::tr("the raster's CRS differs from that of %1").arg(fileName(inputs.front().path)));
             usable = false;
         }
-        if (!usable)
+        if (!usable || !scanCodes)
             continue;
 
         // Scan the codes present (valid cells only) and list every code missing from the table.
@@ -292,21 +311,76 @@ params::Issues validatePoolInputs(const std::vector<LulcInput>& inputs,
             if (!pools.find(c))
                 missing << QString::number(c);
         if (!missing.isEmpty())
-            issues.push_back(
-              { Issue::Severity::Error,
-                poolsFile,
-                0,
-                QStringLiteral("lucode"),
-                CarbonPools::tr("%1 land-cover code(s) present in %2 but missing from the pools table: %3")
-                  .arg(missing.size())
-                  .arg(fileName(in.path), missing.join(QStringLiteral(", "))) });
+            issues.push_back(missingCodesIssue(poolsFile, in.path, missing));
     }
     return issues;
+}
+
+/// runPoolRasters(); with `missingCodes`, land-cover codes missing from the pools table are collected
+/// there (per input, ascending) instead of raising an error, and the result is then meaningless.
+PoolRunResult runPoolRastersImpl(const std::vector<LulcInput>& inputs,
+                                 const PoolLookup& pools,
+                                 const PoolRunOptions& options,
+                                 std::vector<std::set<std::int64_t>>* missingCodes);
+
+} // namespace
+
+params::Issues validatePoolInputs(const std::vector<LulcInput>& inputs,
+                                  const PoolLookup& pools,
+                                  const QString& poolsFile,
+                                  gis::Feedback* feedback) {
+    return checkPoolInputs(inputs, pools, poolsFile, feedback, true);
+}
+
+PoolCheckedRun validateAndRunPoolRasters(const std::vector<LulcInput>& inputs,
+                                         const PoolLookup& pools,
+                                         const QString& poolsFile,
+                                         const PoolRunOptions& options) {
+    PoolCheckedRun out;
+    const bool writesRasters =
+      !options.outDir.empty() &&
+      (options.writeDensityRasters || options.writeChangeRasters || options.writeTransitionRasters);
+    if (writesRasters) {
+        // Rasters are written only from valid inputs: validate first, as validatePoolInputs().
+        out.issues = validatePoolInputs(inputs, pools, poolsFile, options.feedback);
+        if (!params::hasErrors(out.issues))
+            out.run = runPoolRasters(inputs, pools, options);
+        return out;
+    }
+    out.issues = checkPoolInputs(inputs, pools, poolsFile, options.feedback, false);
+    if (params::hasErrors(out.issues)) {
+        // No run: list every problem, the missing codes of the usable rasters included.
+        out.issues = validatePoolInputs(inputs, pools, poolsFile, options.feedback);
+        return out;
+    }
+    // One read of each raster: the run's pass collects the codes missing from the table (the same
+    // issues as validatePoolInputs()'s scan) and its totals are kept only when none is missing.
+    std::vector<std::set<std::int64_t>> missing(inputs.size());
+    PoolRunResult run = runPoolRastersImpl(inputs, pools, options, &missing);
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        QStringList codes;
+        for (std::int64_t c : missing[i])
+            codes << QString::number(c);
+        if (!codes.isEmpty())
+            out.issues.push_back(missingCodesIssue(poolsFile, inputs[i].path, codes));
+    }
+    if (!params::hasErrors(out.issues))
+        out.run = std::move(run);
+    return out;
 }
 
 PoolRunResult runPoolRasters(const std::vector<LulcInput>& inputs,
                              const PoolLookup& pools,
                              const PoolRunOptions& options) {
+    return runPoolRastersImpl(inputs, pools, options, nullptr);
+}
+
+namespace {
+
+PoolRunResult runPoolRastersImpl(const std::vector<LulcInput>& inputs,
+                                 const PoolLookup& pools,
+                                 const PoolRunOptions& options,
+                                 std::vector<std::set<std::int64_t>>* missingCodes) {
     PoolRunResult result;
     if (inputs.empty())
         throw gis::GisError(gis::GisError::Kind::InvalidArgument, "No land-cover raster was given.");
@@ -392,6 +466,49 @@ PoolRunResult runPoolRasters(const std::vector<LulcInput>& inputs,
     std::vector<std::vector<const PoolClass*>> cls(nd);
     std::vector<double> bandBuffer, changeBuffer;
     std::vector<std::uint8_t> byteBuffer;
+
+    // A code missing from the table maps to a placeholder class (std::map: stable addresses), so the
+    // pass goes on; such codes are then reported (missingCodes) or raise an error after the strip.
+    std::map<std::int64_t, PoolClass> unknown;
+    bool sawUnknown = false;
+    auto classOf = [&](std::int64_t code) -> const PoolClass* {
+        if (const PoolClass* pc = pools.find(code))
+            return pc;
+        PoolClass& placeholder = unknown[code];
+        placeholder.code = code;
+        placeholder.index = -1;
+        return &placeholder;
+    };
+    // Byte rasters whose invalid cells are marked by nodata: read as bytes, classes from a 256-entry
+    // table (nullptr: nodata) instead of per-cell conversion and lookup.
+    std::vector<std::array<const PoolClass*, 256>> byteClasses(nd);
+    std::vector<unsigned char> byteInput(nd, 0);
+    for (std::size_t d = 0; d < nd; ++d) {
+        const gis::BandInfo& band = rasters[d].info().bands.front();
+        std::vector<unsigned char> probe;
+        if (band.dataType != "Byte" || !rasters[d].readByteWindow(1, gis::Window{ 0, 0, 1, 1 }, probe))
+            continue;
+        byteInput[d] = 1;
+        for (int v = 0; v < 256; ++v)
+            byteClasses[d][std::size_t(v)] = band.nodata && *band.nodata == double(v) ? nullptr : classOf(v);
+    }
+    // Only totals wanted and every raster Byte: histograms straight from the bytes, per value (date)
+    // and per value pair (date pair), the same runs and sums as the per-class path below (a value is
+    // one code, or nodata), without the per-cell class arrays.
+    const bool bytesOnly =
+      densityWriters.empty() && changeWriters.empty() && transitionWriters.empty() &&
+      std::all_of(byteInput.begin(), byteInput.end(), [](unsigned char b) { return b != 0; });
+    std::vector<std::array<Tally, 256>> byteTally(bytesOnly ? nd : 0);
+    std::vector<std::vector<Tally>> bytePairTally(bytesOnly ? result.pairs.size() : 0,
+                                                  std::vector<Tally>(bytesOnly ? 65536 : 0));
+    std::vector<int> byteNodata(nd, -1);
+    for (std::size_t d = 0; d < nd; ++d)
+        if (const std::optional<double> v = rasters[d].info().bands.front().nodata;
+            v && *v >= 0 && *v <= 255 && *v == std::floor(*v))
+            byteNodata[d] = int(*v);
+    std::vector<std::vector<std::uint8_t>> bytes(bytesOnly ? nd : 0);
+    auto byteKey = [&](std::size_t d, int v) { return v == byteNodata[d] ? kNodata : std::int64_t(v); };
+
     for (int row0 = 0; row0 < grid.rows; row0 += rowsPerStrip) {
         if (options.feedback) {
             options.feedback->throwIfCancelled();
@@ -399,28 +516,91 @@ PoolRunResult runPoolRasters(const std::vector<LulcInput>& inputs,
         }
         const gis::Window w{ row0, 0, std::min(rowsPerStrip, grid.rows - row0), grid.cols };
         const std::size_t n = std::size_t(w.cellCount());
-        for (std::size_t d = 0; d < nd; ++d) {
-            rasters[d].read(1, w, values[d], valid[d]);
-            cls[d].resize(n);
-            std::int64_t last = kNodata;
-            const PoolClass* lastClass = nullptr;
-            for (std::size_t k = 0; k < n; ++k) {
-                if (!valid[d][k]) {
-                    cls[d][k] = nullptr;
-                    continue;
+        if (bytesOnly) {
+            for (std::size_t d = 0; d < nd; ++d) {
+                if (!rasters[d].readByteWindow(1, w, bytes[d]))
+                    throw gis::GisError(gis::GisError::Kind::Io,
+                                        "Reading \"" + inputs[d].path + "\" as bytes failed.",
+                                        inputs[d].path);
+                std::array<Tally, 256>& tally = byteTally[d];
+                for (int r = 0; r < w.rows; ++r) {
+                    const double area = rowArea[std::size_t(row0 + r)];
+                    const std::uint8_t* v = bytes[d].data() + std::size_t(r) * std::size_t(w.cols);
+                    std::uint8_t cur = v[0];
+                    double run = 0;
+                    for (int c = 0; c < w.cols; ++c) {
+                        if (v[c] != cur) {
+                            tally[cur].cells += run;
+                            tally[cur].areaM2 += run * area;
+                            cur = v[c];
+                            run = 0;
+                        }
+                        run += 1;
+                    }
+                    tally[cur].cells += run;
+                    tally[cur].areaM2 += run * area;
                 }
-                const std::int64_t c = codeOf(values[d][k]);
-                if (c != last) {
-                    last = c;
-                    lastClass = pools.find(c);
-                    if (!lastClass)
+                for (int v = 0; v < 256; ++v) {
+                    if (tally[std::size_t(v)].cells == 0 || v == byteNodata[d] || pools.find(v))
+                        continue;
+                    sawUnknown = true;
+                    if (!missingCodes)
                         throw gis::GisError(
                           gis::GisError::Kind::InvalidArgument,
-                          "Land-cover code " + std::to_string(c) + " of \"" + inputs[d].path +
+                          "Land-cover code " + std::to_string(v) + " of \"" + inputs[d].path +
                             "\" is missing from the pools table (validate the inputs first).",
                           inputs[d].path);
+                    (*missingCodes)[d].insert(v);
                 }
-                cls[d][k] = lastClass;
+            }
+            for (std::size_t p = 0; p < result.pairs.size() && !sawUnknown; ++p) {
+                const std::vector<std::uint8_t>& a = bytes[std::size_t(result.pairs[p].index1)];
+                const std::vector<std::uint8_t>& b = bytes[std::size_t(result.pairs[p].index2)];
+                std::vector<Tally>& tally = bytePairTally[p];
+                for (int r = 0; r < w.rows; ++r) {
+                    const double area = rowArea[std::size_t(row0 + r)];
+                    const std::size_t base = std::size_t(r) * std::size_t(w.cols);
+                    unsigned cur = unsigned(a[base]) << 8 | b[base];
+                    double run = 0;
+                    for (int c = 0; c < w.cols; ++c) {
+                        const unsigned key =
+                          unsigned(a[base + std::size_t(c)]) << 8 | b[base + std::size_t(c)];
+                        if (key != cur) {
+                            tally[cur].cells += run;
+                            tally[cur].areaM2 += run * area;
+                            cur = key;
+                            run = 0;
+                        }
+                        run += 1;
+                    }
+                    tally[cur].cells += run;
+                    tally[cur].areaM2 += run * area;
+                }
+            }
+            continue;
+        }
+        for (std::size_t d = 0; d < nd; ++d) {
+            cls[d].resize(n);
+            if (byteInput[d] && rasters[d].readByteWindow(1, w, byteBuffer)) {
+                const std::array<const PoolClass*, 256>& table = byteClasses[d];
+                for (std::size_t k = 0; k < n; ++k)
+                    cls[d][k] = table[byteBuffer[k]];
+            } else {
+                rasters[d].read(1, w, values[d], valid[d]);
+                std::int64_t last = kNodata;
+                const PoolClass* lastClass = nullptr;
+                for (std::size_t k = 0; k < n; ++k) {
+                    if (!valid[d][k]) {
+                        cls[d][k] = nullptr;
+                        continue;
+                    }
+                    const std::int64_t c = codeOf(values[d][k]);
+                    if (c != last) {
+                        last = c;
+                        lastClass = classOf(c);
+                    }
+                    cls[d][k] = lastClass;
+                }
             }
             // Histogram per row (runs of equal codes), then the row's cell area.
             for (int r = 0; r < w.rows; ++r) {
@@ -460,6 +640,22 @@ PoolRunResult runPoolRasters(const std::vector<LulcInput>& inputs,
                 }
             }
         }
+        // Codes missing from the table seen so far (the tallies hold every code present).
+        for (std::size_t d = 0; d < nd; ++d)
+            for (const auto& [code, tally] : dateTally[d]) {
+                if (code == kNodata || pools.find(code))
+                    continue;
+                sawUnknown = true;
+                if (!missingCodes)
+                    throw gis::GisError(gis::GisError::Kind::InvalidArgument,
+                                        "Land-cover code " + std::to_string(code) + " of \"" +
+                                          inputs[d].path +
+                                          "\" is missing from the pools table (validate the inputs first).",
+                                        inputs[d].path);
+                (*missingCodes)[d].insert(code);
+            }
+        if (sawUnknown)
+            continue; // the run is invalid: only the codes are still wanted
         for (std::size_t p = 0; p < result.pairs.size(); ++p) {
             const auto& a = cls[std::size_t(result.pairs[p].index1)];
             const auto& b = cls[std::size_t(result.pairs[p].index2)];
@@ -514,6 +710,21 @@ PoolRunResult runPoolRasters(const std::vector<LulcInput>& inputs,
             }
         }
     }
+
+    // The byte histograms as the per-code ones (ascending value = ascending code; nodata first).
+    for (std::size_t d = 0; d < byteTally.size(); ++d)
+        for (int v = 0; v < 256; ++v)
+            if (byteTally[d][std::size_t(v)].cells > 0)
+                dateTally[d][byteKey(d, v)] = byteTally[d][std::size_t(v)];
+    for (std::size_t p = 0; p < bytePairTally.size(); ++p) {
+        const std::size_t d1 = std::size_t(result.pairs[p].index1), d2 = std::size_t(result.pairs[p].index2);
+        for (unsigned key = 0; key < 65536; ++key)
+            if (bytePairTally[p][key].cells > 0)
+                pairTally[p][{ byteKey(d1, int(key >> 8)), byteKey(d2, int(key & 255)) }] =
+                  bytePairTally[p][key];
+    }
+    if (sawUnknown)
+        return result; // codes missing from the table: the caller reports them
 
     // Totals from the histograms, in ascending code order (deterministic), in double (§1.4).
     // Projected grids: cells × the constant cell area, so each class area is exact to one rounding.
@@ -581,20 +792,56 @@ PoolRunResult runPoolRasters(const std::vector<LulcInput>& inputs,
     return result;
 }
 
+} // namespace
+
+bool pairBandsAvailable(const std::vector<LulcInput>& inputs, const PoolLookup& pools) {
+    const std::size_t n = pools.codes().size();
+    if (n == 0 || n * n > 255)
+        return false;
+    for (const LulcInput& in : inputs) {
+        gis::RasterDataset ds(in.path);
+        const gis::RasterInfo& info = ds.info();
+        if (info.bands.size() != 1 || info.bands.front().dataType != "Byte" || info.grid.rows < 1 ||
+            info.grid.cols < 1)
+            return false;
+        std::vector<unsigned char> cell;
+        if (!ds.readByteWindow(1, gis::Window{ 0, 0, 1, 1 }, cell)) // masks other than nodata
+            return false;
+    }
+    return true;
+}
+
 std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
                                          const std::vector<LulcInput>& inputs,
                                          const PoolLookup& pools,
                                          const PoolRunResult& run,
                                          const gis::ZonalOptions& zonal) {
+    return runPoolParcels(parcels, inputs, pools, run, zonal, PoolParcelOptions{});
+}
+
+std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
+                                         const std::vector<LulcInput>& inputs,
+                                         const PoolLookup& pools,
+                                         const PoolRunResult& run,
+                                         const gis::ZonalOptions& zonal,
+                                         const PoolParcelOptions& parcelOptions) {
     std::vector<gis::ZonalBand> bands;
     for (const LulcInput& in : inputs)
         gis::appendRasterBands(in.path, bands, "lulc_" + std::to_string(in.year));
     // With transition rasters (written for uncertainty), per-parcel change comes from the transition
     // areas and the change rasters are not read again (a Byte transition band is much cheaper in the
-    // zonal pass than a Float64 change band).
-    bool useTransitions = !run.pairs.empty();
-    for (const PairTotals& p : run.pairs)
-        useTransitions = useTransitions && !p.transitionRaster.empty();
+    // zonal pass than a Float64 change band). Asked for, or without change rasters, the transitions
+    // come from derived pair bands when the run wrote no transition rasters: the zonal engine combines
+    // the two land-cover windows it reads anyway (nothing is written or read back).
+    bool haveTransitionRasters = !run.pairs.empty(), haveChangeRasters = true;
+    for (const PairTotals& p : run.pairs) {
+        haveTransitionRasters = haveTransitionRasters && !p.transitionRaster.empty();
+        haveChangeRasters = haveChangeRasters && !p.changeRaster.empty();
+    }
+    const bool derivedPairs = !run.pairs.empty() && !haveTransitionRasters &&
+                              (parcelOptions.transitions || !haveChangeRasters) &&
+                              pairBandsAvailable(inputs, pools);
+    const bool useTransitions = haveTransitionRasters || derivedPairs;
     std::vector<std::size_t> changeBand(run.pairs.size(), std::size_t(-1));
     for (std::size_t q = 0; q < run.pairs.size() && !useTransitions; ++q) {
         const PairTotals& p = run.pairs[q];
@@ -607,8 +854,38 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
           p.changeRaster, bands, "change_" + std::to_string(p.year1) + "_" + std::to_string(p.year2));
     }
     std::vector<std::size_t> transitionBand(run.pairs.size(), std::size_t(-1));
+    std::vector<gis::ZonalPairBand> pairBands;
     for (std::size_t p = 0; p < run.pairs.size(); ++p) {
         const PairTotals& pt = run.pairs[p];
+        if (derivedPairs) {
+            // The transition raster's encoding (transitionValue()): i1 × n + i2, nodata 255.
+            const std::size_t i1 = std::size_t(pt.index1), i2 = std::size_t(pt.index2);
+            gis::ZonalPairBand& pairBand = pairBands.emplace_back();
+            gis::ZonalPairBand* pair = &pairBand;
+            pair->band = bands.size();
+            pair->first = i1;
+            pair->second = i2;
+            pair->lutFirst.fill(255);
+            pair->lutSecond.fill(255);
+            const int n = int(pools.codes().size());
+            for (const auto& [code, c] : pools.classes())
+                if (code >= 0 && code <= 255) {
+                    pair->lutFirst[std::size_t(code)] = std::uint8_t(c.index * n);
+                    pair->lutSecond[std::size_t(code)] = std::uint8_t(c.index);
+                }
+            for (const auto& [lut, input] :
+                 { std::pair{ &pair->lutFirst, i1 }, std::pair{ &pair->lutSecond, i2 } }) {
+                const std::optional<double> nd =
+                  gis::RasterDataset(inputs[input].path).info().bands.front().nodata;
+                if (nd && *nd >= 0 && *nd <= 255 && *nd == std::floor(*nd))
+                    (*lut)[std::size_t(*nd)] = 255;
+            }
+            transitionBand[p] = bands.size();
+            gis::ZonalBand band = bands[i1];
+            band.prefix = "transition_" + std::to_string(pt.year1) + "_" + std::to_string(pt.year2);
+            bands.push_back(std::move(band));
+            continue;
+        }
         if (pt.transitionRaster.empty())
             continue;
         transitionBand[p] = bands.size();
@@ -618,6 +895,7 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
     }
     gis::ZonalOptions options = zonal;
     options.stats = gis::Stat::Count | gis::Stat::Majority | gis::Stat::Area;
+    options.pairBands.insert(options.pairBands.end(), pairBands.begin(), pairBands.end());
     const gis::ZonalResult zr = gis::runZonal(parcels, bands, options);
 
     const std::size_t nd = inputs.size();
@@ -655,8 +933,8 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
                 if (!decodeTransition(pools, ct.value, c1, c2))
                     throw gis::GisError(gis::GisError::Kind::InvalidArgument,
                                         "Unexpected value " + std::to_string(ct.value) +
-                                          " in the transition raster \"" + run.pairs[p].transitionRaster +
-                                          "\".");
+                                          " in the transition band " + bands[transitionBand[p]].prefix +
+                                          " (\"" + bands[transitionBand[p]].path + "\").");
                 areas[{ c1, c2 }] += ct.areaM2 / 10000.0;
             }
             pc.transitionAreaHa.push_back(std::move(areas));

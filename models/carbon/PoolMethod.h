@@ -140,6 +140,20 @@ struct PoolRunResult {
     std::vector<PoolClass> flaggedClasses() const;
 };
 
+/// @brief validatePoolInputs() and runPoolRasters() together: `run` is set when `issues` has no error.
+struct PoolCheckedRun {
+    params::Issues issues;
+    std::optional<PoolRunResult> run;
+};
+/// @brief Validates (the same issues as validatePoolInputs()) and runs runPoolRasters(). When `options`
+/// write no raster, every raster is read only once: the per-cell pass also collects the land-cover
+/// codes missing from the table, and its result is kept only when there is none. Otherwise the
+/// inputs are validated before any raster is written. Throws GisError, CancelledError.
+PoolCheckedRun validateAndRunPoolRasters(const std::vector<LulcInput>& inputs,
+                                         const PoolLookup& pools,
+                                         const QString& poolsFile,
+                                         const PoolRunOptions& options);
+
 /// @brief Value of a cell of a transition raster: i1 × n + i2, where i1, i2 are the positions of the two
 /// dates' classes in `pools.classes()` (ascending codes) and n its size. Byte rasters when n² ≤ 255
 /// (up to 15 classes; nodata 255), Float32 up to 4,096 classes (exact below 2²⁴), Float64 beyond
@@ -181,6 +195,20 @@ struct ParcelCarbon {
     std::vector<std::map<std::pair<std::int64_t, std::int64_t>, double>> transitionAreaHa;
 };
 
+/// @brief Options of the per-parcel pass.
+struct PoolParcelOptions {
+    /// Per-parcel class-pair areas (ParcelCarbon::transitionAreaHa) of every pair, for Monte Carlo of
+    /// the change; the change is then Σ transition area × (density₂ − density₁). From the run's
+    /// transition rasters when it wrote them, otherwise from derived pair bands combined in the zonal
+    /// pass (pairBandsAvailable(); nothing written, the same values as the Byte transition raster).
+    bool transitions = false;
+};
+
+/// @brief True when per-parcel transitions can be computed in the zonal pass without transition
+/// rasters: every land-cover raster is Byte with nodata-marked invalid cells, and the pools table has
+/// at most 15 classes (transition values i1 × n + i2 fit a Byte, as for the transition raster).
+bool pairBandsAvailable(const std::vector<LulcInput>& inputs, const PoolLookup& pools);
+
 /// @brief Zonal pass of the parcels over the land-cover rasters and the change rasters of `run`
 /// (which must have been written); when `run` wrote transition rasters, over those instead of the
 /// change rasters, and the change is Σ transition area × (density₂ − density₁) (the same quantity; last
@@ -190,5 +218,14 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
                                          const PoolLookup& pools,
                                          const PoolRunResult& run,
                                          const gis::ZonalOptions& zonal);
+/// @brief The same with options: with `options.transitions`, or when `run` wrote neither change nor
+/// transition rasters, per-parcel class-pair areas come from the transition rasters or, without them,
+/// from derived pair bands (pairBandsAvailable() must then hold; GisError otherwise).
+std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
+                                         const std::vector<LulcInput>& inputs,
+                                         const PoolLookup& pools,
+                                         const PoolRunResult& run,
+                                         const gis::ZonalOptions& zonal,
+                                         const PoolParcelOptions& options);
 
 } // namespace tanhui::models::carbon

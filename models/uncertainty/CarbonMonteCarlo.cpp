@@ -11,6 +11,7 @@
 #include <limits>
 #include <mutex>
 #include <thread>
+#include <tuple>
 
 namespace tanhui::models::uncertainty {
 
@@ -70,6 +71,42 @@ void parallelFor(std::size_t count,
         std::rethrow_exception(error);
 }
 
+// Sample kernels: s[i] += h × d[i] (stock) or s[i] += h × (d2[i] − d1[i]) (change), two terms per
+// pass over the samples where possible; each sample gets the same operations in the same order as
+// with one pass per term, so the sums are bit-identical.
+void addTerm(double* __restrict s, int n, double h, const double* __restrict d) {
+    for (int i = 0; i < n; ++i)
+        s[i] += h * d[i];
+}
+void addTwoTerms(double* __restrict s,
+                 int n,
+                 double h,
+                 const double* __restrict d,
+                 double g,
+                 const double* __restrict e) {
+    for (int i = 0; i < n; ++i)
+        s[i] = (s[i] + h * d[i]) + g * e[i];
+}
+void addChange(double* __restrict s,
+               int n,
+               double h,
+               const double* __restrict d1,
+               const double* __restrict d2) {
+    for (int i = 0; i < n; ++i)
+        s[i] += h * (d2[i] - d1[i]);
+}
+void addTwoChanges(double* __restrict s,
+                   int n,
+                   double h,
+                   const double* __restrict d1,
+                   const double* __restrict d2,
+                   double g,
+                   const double* __restrict e1,
+                   const double* __restrict e2) {
+    for (int i = 0; i < n; ++i)
+        s[i] = (s[i] + h * (d2[i] - d1[i])) + g * (e2[i] - e1[i]);
+}
+
 QuantityUncertainty summarizeQuantity(double central, std::vector<double>& samples, double u95) {
     QuantityUncertainty q;
     q.central = central;
@@ -123,6 +160,216 @@ PoolUnitAreas parcelAreas(const carbon::ParcelCarbon& parcel) {
         a.dateClassHa.push_back(d.classAreaHa);
     a.pairTransitionHa = parcel.transitionAreaHa;
     return a;
+}
+
+namespace {
+
+using ClassAreas = std::map<std::int64_t, double>;
+using PairAreas = std::map<std::pair<std::int64_t, std::int64_t>, double>;
+
+/// runPoolMonteCarlo() over `count` parcels whose areas `parcelAreas(i)` gives as a pair (number of
+/// dates, function date → class areas) and the per-pair transition areas, read in place.
+template<class ParcelAreas>
+PoolMonteCarloResult runPoolMonteCarloImpl(const PoolUncertaintyModel& model,
+                                           const PoolUnitAreas& total,
+                                           std::size_t count,
+                                           const ParcelAreas& parcelAreas,
+                                           const MonteCarloOptions& options) {
+    PoolMonteCarloResult result;
+    const int n = std::max(1, options.iterations);
+    result.metadata.seed = options.seed;
+    result.metadata.iterations = n;
+
+    // Draws: one row per (class, pool), then each class's total density per iteration.
+    std::vector<Distribution> dists;
+    std::vector<std::uint64_t> keys;
+    for (const auto& values : model.pools)
+        for (const UncertainValue& v : values) {
+            dists.push_back(v.dist);
+            keys.push_back(parameterKey(v.id));
+        }
+    const DrawMatrix draws(dists, keys, options.seed, n);
+    const std::size_t nClasses = model.codes.size();
+    std::vector<double> density(nClasses * std::size_t(n), 0.0); // [class][iteration], t C/ha
+    for (std::size_t k = 0; k < nClasses; ++k)
+        for (int p = 0; p < carbon::kPoolCount; ++p) {
+            const double* row = draws.row(k * carbon::kPoolCount + std::size_t(p));
+            double* out = density.data() + k * std::size_t(n);
+            for (int i = 0; i < n; ++i)
+                out[i] += row[i];
+        }
+    // Per class: the central total density (Σ pools of the table values, in pool order), and each
+    // pool's value and Approach 1 U, so that a unit needs no lookup but the class index.
+    std::vector<double> centralDensity(nClasses, 0.0);
+    std::vector<std::array<double, carbon::kPoolCount>> poolValue(nClasses), poolU(nClasses);
+    for (std::size_t k = 0; k < nClasses; ++k)
+        for (int p = 0; p < carbon::kPoolCount; ++p) {
+            const Distribution& dist = model.pools[k][std::size_t(p)].dist;
+            centralDensity[k] += dist.value;
+            poolValue[k][std::size_t(p)] = dist.value;
+            poolU[k][std::size_t(p)] = dist.u95();
+        }
+    auto classOf = [&](std::int64_t code) -> std::size_t {
+        const auto it = std::lower_bound(model.codes.begin(), model.codes.end(), code);
+        if (it == model.codes.end() || *it != code)
+            throw gis::GisError(gis::GisError::Kind::InvalidArgument,
+                                "Land-cover code " + std::to_string(code) + " has no uncertainty model.");
+        return std::size_t(it - model.codes.begin());
+    };
+
+    // Approach 1 of a stock: Eq. 3.2 over the area × pool density terms of the classes (ascending),
+    // accumulated term by term in that order.
+    struct Approach1 {
+        double num = 0, sum = 0;
+        void add(double ha,
+                 const std::array<double, carbon::kPoolCount>& value,
+                 const std::array<double, carbon::kPoolCount>& u) {
+            for (int p = 0; p < carbon::kPoolCount; ++p) {
+                const double x = ha * value[std::size_t(p)];
+                const double t = u[std::size_t(p)] * x;
+                num += t * t;
+                sum += x;
+            }
+        }
+        double u95() const { return sum == 0 ? kNaN : std::sqrt(num) / std::fabs(sum); }
+    };
+
+    // One unit: per date the sample vector Σ_k area_k × D_k (a row of the area × density matrix
+    // product, vectorised over iterations), per pair Σ_(a,b) area_ab × (D_b − D_a).
+    struct Scratch {
+        std::vector<double> samples, fromHa, toHa;
+        std::vector<unsigned char> fromSet, toSet;
+    };
+    auto computeUnit =
+      [&](std::size_t dates, const auto& dateClassHa, const std::vector<PairAreas>& pairs, Scratch& w) {
+          UnitUncertainty out;
+          w.samples.resize(std::size_t(n));
+          double* samples = w.samples.data();
+          out.stocks.reserve(dates);
+          out.changes.reserve(pairs.size());
+          for (std::size_t date = 0; date < dates; ++date) {
+              const ClassAreas& dateAreas = dateClassHa(date);
+              std::fill(samples, samples + n, 0.0);
+              double central = 0;
+              Approach1 a1;
+              const double* pendingD = nullptr; // a term waiting for a second one
+              double pendingHa = 0;
+              for (const auto& [code, ha] : dateAreas) {
+                  const std::size_t k = classOf(code);
+                  const double* d = density.data() + k * std::size_t(n);
+                  if (pendingD) {
+                      addTwoTerms(samples, n, pendingHa, pendingD, ha, d);
+                      pendingD = nullptr;
+                  } else {
+                      pendingD = d;
+                      pendingHa = ha;
+                  }
+                  central += ha * centralDensity[k];
+                  a1.add(ha, poolValue[k], poolU[k]);
+              }
+              if (pendingD)
+                  addTerm(samples, n, pendingHa, pendingD);
+              out.stocks.push_back(summarizeQuantity(central, w.samples, a1.u95()));
+          }
+          for (const PairAreas& pairAreas : pairs) {
+              std::fill(samples, samples + n, 0.0);
+              w.fromHa.assign(nClasses, 0.0);
+              w.toHa.assign(nClasses, 0.0);
+              w.fromSet.assign(nClasses, 0);
+              w.toSet.assign(nClasses, 0);
+              double central = 0;
+              const double *pending1 = nullptr, *pending2 = nullptr;
+              double pendingHa = 0;
+              for (const auto& [codes, ha] : pairAreas) {
+                  const std::size_t k1 = classOf(codes.first), k2 = classOf(codes.second);
+                  const double* d1 = density.data() + k1 * std::size_t(n);
+                  const double* d2 = density.data() + k2 * std::size_t(n);
+                  if (pending1) {
+                      addTwoChanges(samples, n, pendingHa, pending1, pending2, ha, d1, d2);
+                      pending1 = nullptr;
+                  } else {
+                      pending1 = d1;
+                      pending2 = d2;
+                      pendingHa = ha;
+                  }
+                  w.fromHa[k1] += ha;
+                  w.toHa[k2] += ha;
+                  w.fromSet[k1] = w.toSet[k2] = 1;
+                  central += ha * (centralDensity[k2] - centralDensity[k1]);
+              }
+              if (pending1)
+                  addChange(samples, n, pendingHa, pending1, pending2);
+              Approach1 from, to;
+              for (std::size_t k = 0; k < nClasses; ++k) {
+                  if (w.fromSet[k])
+                      from.add(w.fromHa[k], poolValue[k], poolU[k]);
+                  if (w.toSet[k])
+                      to.add(w.toHa[k], poolValue[k], poolU[k]);
+              }
+              const double u =
+                pairAreas.empty() ? kNaN : approach1Difference(from.sum, from.u95(), to.sum, to.u95());
+              out.changes.push_back(summarizeQuantity(central, w.samples, u));
+          }
+          return out;
+      };
+
+    Scratch scratch;
+    result.total = computeUnit(
+      total.dateClassHa.size(),
+      [&](std::size_t d) -> const ClassAreas& { return total.dateClassHa[d]; },
+      total.pairTransitionHa,
+      scratch);
+    result.parcels.resize(count);
+    const int threads = threadCount(options.threads, count);
+    result.metadata.threadsUsed = threads;
+    // Parcels are independent, each computed wholly by one thread (with that thread's scratch
+    // buffers), so the results do not depend on the thread count.
+    parallelFor(count, threads, options.feedback, [&](std::size_t i) {
+        thread_local Scratch local;
+        const auto [dates, dateAt, pairs] = parcelAreas(i);
+        result.parcels[i] = computeUnit(dates, dateAt, pairs, local);
+    });
+    if (options.feedback)
+        options.feedback->setProgress(100.0, "Monte Carlo");
+    return result;
+}
+
+} // namespace
+
+PoolMonteCarloResult runPoolMonteCarlo(const PoolUncertaintyModel& model,
+                                       const PoolUnitAreas& total,
+                                       const std::vector<PoolUnitAreas>& parcels,
+                                       const MonteCarloOptions& options) {
+    return runPoolMonteCarloImpl(
+      model,
+      total,
+      parcels.size(),
+      [&](std::size_t i) {
+          const PoolUnitAreas& a = parcels[i];
+          auto dateAt = [&a](std::size_t d) -> const ClassAreas& { return a.dateClassHa[d]; };
+          return std::tuple<std::size_t, decltype(dateAt), const std::vector<PairAreas>&>{
+              a.dateClassHa.size(), dateAt, a.pairTransitionHa
+          };
+      },
+      options);
+}
+
+PoolMonteCarloResult runPoolMonteCarloOnParcels(const PoolUncertaintyModel& model,
+                                                const PoolUnitAreas& total,
+                                                const std::vector<carbon::ParcelCarbon>& parcels,
+                                                const MonteCarloOptions& options) {
+    return runPoolMonteCarloImpl(
+      model,
+      total,
+      parcels.size(),
+      [&](std::size_t i) {
+          const carbon::ParcelCarbon& p = parcels[i];
+          auto dateAt = [&p](std::size_t d) -> const ClassAreas& { return p.dates[d].classAreaHa; };
+          return std::tuple<std::size_t, decltype(dateAt), const std::vector<PairAreas>&>{
+              p.dates.size(), dateAt, p.transitionAreaHa
+          };
+      },
+      options);
 }
 
 namespace {
@@ -238,36 +485,7 @@ private:
     std::map<std::int64_t, std::size_t> m_index;
 };
 
-UnitUncertainty summarizeUnit(UnitSamples&& s) {
-    UnitUncertainty out;
-    for (QuantitySamples& q : s.stocks)
-        out.stocks.push_back(summarizeQuantity(q.central, q.samples, q.u95));
-    for (QuantitySamples& q : s.changes)
-        out.changes.push_back(summarizeQuantity(q.central, q.samples, q.u95));
-    return out;
-}
-
 } // namespace
-
-PoolMonteCarloResult runPoolMonteCarlo(const PoolUncertaintyModel& model,
-                                       const PoolUnitAreas& total,
-                                       const std::vector<PoolUnitAreas>& parcels,
-                                       const MonteCarloOptions& options) {
-    PoolMonteCarloResult result;
-    const PoolDraws draws(model, options);
-    result.metadata.seed = options.seed;
-    result.metadata.iterations = draws.iterations();
-    result.total = summarizeUnit(draws.sample(total));
-    result.parcels.resize(parcels.size());
-    const int threads = threadCount(options.threads, parcels.size());
-    result.metadata.threadsUsed = threads;
-    parallelFor(parcels.size(), threads, options.feedback, [&](std::size_t i) {
-        result.parcels[i] = summarizeUnit(draws.sample(parcels[i]));
-    });
-    if (options.feedback)
-        options.feedback->setProgress(100.0, "Monte Carlo");
-    return result;
-}
 
 std::vector<UnitSamples> samplePoolUnits(const PoolUncertaintyModel& model,
                                          const std::vector<PoolUnitAreas>& units,

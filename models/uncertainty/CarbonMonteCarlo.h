@@ -114,6 +114,13 @@ PoolMonteCarloResult runPoolMonteCarlo(const PoolUncertaintyModel& model,
                                        const PoolUnitAreas& total,
                                        const std::vector<PoolUnitAreas>& parcels,
                                        const MonteCarloOptions& options);
+/// @brief The same with the parcels' areas read in place from the pool method's per-parcel results
+/// (ParcelDate::classAreaHa, ParcelCarbon::transitionAreaHa) instead of copies (parcelAreas()): the
+/// same numbers, without a second copy of every parcel's class areas in memory.
+PoolMonteCarloResult runPoolMonteCarloOnParcels(const PoolUncertaintyModel& model,
+                                                const PoolUnitAreas& total,
+                                                const std::vector<carbon::ParcelCarbon>& parcels,
+                                                const MonteCarloOptions& options);
 
 /// @brief Per-iteration samples of a unit: per date the stock, per pair the change (as PoolUnitAreas).
 struct UnitSamples {

@@ -2,11 +2,14 @@
 #include "models/uncertainty/Distribution.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <numbers>
 #include <string>
+#include <utility>
 
 namespace tanhui::models::uncertainty {
 
@@ -294,35 +297,164 @@ double percentileSorted(std::span<const double> sorted, double p) {
     return sorted[lo] + (h - double(lo)) * (sorted[lo + 1] - sorted[lo]);
 }
 
+namespace {
+
+/// Order statistics lo and lo + 1 of data[from, to) (lo + 1 < to), knowing that every element before
+/// `from` is ≤ and every element from `to` on is ≥ them: selects lo + 1 and takes lo as the greatest
+/// element before it, or selects lo and takes lo + 1 as the least element after it, whichever side
+/// leaves the shorter scan.
+std::pair<double, double> adjacentOrderStats(std::vector<double>& data,
+                                             std::size_t from,
+                                             std::size_t lo,
+                                             std::size_t to) {
+    auto at = [&](std::size_t k) { return data.begin() + std::ptrdiff_t(k); };
+    if (lo + 1 - from <= to - lo - 1) {
+        std::nth_element(at(from), at(lo + 1), at(to));
+        return { *std::max_element(at(from), at(lo + 1)), data[lo + 1] };
+    }
+    std::nth_element(at(from), at(lo), at(to));
+    return { data[lo], *std::min_element(at(lo + 1), at(to)) };
+}
+
+/// Bins of bucketOrderStats(): enough that the bins holding the wanted ranks are small, few enough
+/// that the counts stay in L1.
+constexpr int kBins = 256;
+
+/// @brief Order statistics `ranks` (ascending) of data, by one counting pass over value bins: with
+/// m, M the least and greatest values, bin(x) = min(B − 1, ⌊(x − m) × B / (M − m)⌋) is non-decreasing
+/// in x (each step is correctly rounded, hence monotone), so every element of a lower bin is ≤ every
+/// element of a higher one, and rank r lies in the bin where the running count passes r; it is then
+/// selected among that bin's elements only. Exact (the same values as sorting). False when the data
+/// hold a non-finite value or their range overflows (the caller then selects on the whole data).
+/// `lowest` and `highest` are the least and greatest of the (finite) data.
+template<std::size_t K>
+bool bucketOrderStats(const std::vector<double>& data,
+                      double lowest,
+                      double highest,
+                      const std::array<std::size_t, K>& ranks,
+                      std::array<double, K>& out) {
+    const std::size_t n = data.size();
+    if (lowest == highest) {
+        out.fill(lowest);
+        return true;
+    }
+    const double scale = double(kBins) / (highest - lowest);
+    if (!(std::isfinite(scale) && scale > 0))
+        return false;
+    thread_local std::vector<unsigned char> binStore;
+    binStore.resize(n);
+    unsigned char* binOf = binStore.data(); // local pointers: no reload through the thread-local
+    const double* x = data.data();
+    std::array<std::uint32_t, kBins> count{};
+    for (std::size_t k = 0; k < n; ++k) {
+        const int b = std::min(kBins - 1, int((x[k] - lowest) * scale));
+        binOf[k] = static_cast<unsigned char>(b);
+        ++count[std::size_t(b)];
+    }
+    // Bin and first rank of each wanted rank.
+    std::array<int, K> bin{};
+    std::array<std::size_t, K> first{};
+    std::size_t below = 0;
+    int b = 0;
+    for (std::size_t j = 0; j < K; ++j) {
+        while (below + count[std::size_t(b)] <= ranks[j]) {
+            below += count[std::size_t(b)];
+            ++b;
+        }
+        bin[j] = b;
+        first[j] = below;
+    }
+    // The elements of the wanted bins (at most K distinct), then a selection within each.
+    thread_local std::vector<double> members[K];
+    std::array<int, kBins> slot;
+    slot.fill(-1);
+    int slots = 0;
+    for (std::size_t j = 0; j < K; ++j)
+        if (slot[std::size_t(bin[j])] < 0) {
+            members[slots].clear();
+            slot[std::size_t(bin[j])] = slots++;
+        }
+    for (std::size_t k = 0; k < n; ++k)
+        if (const int t = slot[binOf[k]]; t >= 0)
+            members[t].push_back(x[k]);
+    for (std::size_t j = 0; j < K; ++j) {
+        std::vector<double>& m = members[slot[std::size_t(bin[j])]];
+        const auto nth = m.begin() + std::ptrdiff_t(ranks[j] - first[j]);
+        std::nth_element(m.begin(), nth, m.end());
+        out[j] = *nth;
+    }
+    return true;
+}
+
+} // namespace
+
 Interval summarize(std::vector<double>& samples) {
     Interval s;
     const std::size_t n = samples.size();
     if (n == 0)
         return { kNaN, kNaN, kNaN, kNaN };
+    // The mean accumulated in iteration order; in the same loop the least and greatest draw (four
+    // independent chains, each bound by its latency otherwise) and whether a draw is NaN.
+    const double* x = samples.data();
     double sum = 0;
-    for (double v : samples)
-        sum += v;
-    s.mean = sum / double(n);
-    // Type-7 percentiles from order statistics found by selection (average O(N)) instead of a full
-    // sort: the result is the same as percentileSorted() of the sorted draws.
-    std::size_t from = 0;
-    auto percentile = [&](double p) {
-        const double h = double(n - 1) * p;
-        const std::size_t lo = std::size_t(std::floor(h));
-        if (lo >= from) {
-            std::nth_element(
-              samples.begin() + std::ptrdiff_t(from), samples.begin() + std::ptrdiff_t(lo), samples.end());
-            from = lo + 1;
+    double lo[4] = { x[0], x[0], x[0], x[0] }, hi[4] = { x[0], x[0], x[0], x[0] };
+    bool nan = false;
+    std::size_t k = 0;
+    for (; k + 4 <= n; k += 4)
+        for (std::size_t j = 0; j < 4; ++j) {
+            const double v = x[k + j];
+            sum += v;
+            lo[j] = v < lo[j] ? v : lo[j];
+            hi[j] = v > hi[j] ? v : hi[j];
+            nan |= v != v;
         }
-        const double xLo = samples[lo];
-        if (lo + 1 >= n)
-            return xLo;
-        const double xHi = *std::min_element(samples.begin() + std::ptrdiff_t(lo + 1), samples.end());
-        return xLo + (h - double(lo)) * (xHi - xLo);
+    for (; k < n; ++k) {
+        sum += x[k];
+        lo[0] = x[k] < lo[0] ? x[k] : lo[0];
+        hi[0] = x[k] > hi[0] ? x[k] : hi[0];
+        nan |= x[k] != x[k];
+    }
+    s.mean = sum / double(n);
+    const double lowest = std::min(std::min(lo[0], lo[1]), std::min(lo[2], lo[3]));
+    const double highest = std::max(std::max(hi[0], hi[1]), std::max(hi[2], hi[3]));
+    const bool finite = !nan && std::isfinite(lowest) && std::isfinite(highest);
+    // Type-7 percentiles from order statistics found by selection (average O(N)) instead of a full
+    // sort: the result is the same as percentileSorted() of the sorted draws. The median pair is
+    // selected first over all draws; the 2.5 % pair is then selected among the draws below it and the
+    // 97.5 % pair among those above it, each as one selection plus a scan of the short side (the
+    // neighbour of an order statistic is the maximum or minimum of the part next to it).
+    auto loOf = [&](double p) { return std::size_t(std::floor(double(n - 1) * p)); };
+    auto interpolate = [&](double p, std::pair<double, double> x) {
+        const double h = double(n - 1) * p;
+        return x.first + (h - std::floor(h)) * (x.second - x.first);
     };
-    s.p2_5 = percentile(0.025);
-    s.p50 = percentile(0.5);
-    s.p97_5 = percentile(0.975);
+    if (n < 4) {
+        std::sort(samples.begin(), samples.end());
+        s.p2_5 = percentileSorted(samples, 0.025);
+        s.p50 = percentileSorted(samples, 0.5);
+        s.p97_5 = percentileSorted(samples, 0.975);
+        return s;
+    }
+    const std::size_t mid = loOf(0.5), low = loOf(0.025), high = loOf(0.975);
+    // Large samples: the six order statistics from one counting pass over value bins.
+    if (n >= 64) {
+        const std::array<std::size_t, 6> ranks{ low, low + 1, mid, mid + 1, high, high + 1 };
+        std::array<double, 6> o{};
+        if (finite && bucketOrderStats(samples, lowest, highest, ranks, o)) {
+            s.p2_5 = interpolate(0.025, { o[0], o[1] });
+            s.p50 = interpolate(0.5, { o[2], o[3] });
+            s.p97_5 = interpolate(0.975, { o[4], o[5] });
+            return s;
+        }
+    }
+    // n ≥ 4: low < mid < mid + 1 ≤ high < n − 1.
+    const auto median = adjacentOrderStats(samples, 0, mid, n);
+    // After the median selection [0, mid + 1) holds the mid + 1 smallest draws and [mid + 1, n) the
+    // others: the lower pair lies in the first part (low + 1 ≤ mid), the upper pair in the second
+    // (high ≥ mid + 1).
+    s.p50 = interpolate(0.5, median);
+    s.p2_5 = interpolate(0.025, adjacentOrderStats(samples, 0, low, mid + 1));
+    s.p97_5 = interpolate(0.975, adjacentOrderStats(samples, mid + 1, high, n));
     return s;
 }
 

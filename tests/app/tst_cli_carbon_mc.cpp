@@ -177,6 +177,20 @@ private slots:
             QVERIFY(std::fabs(nrRows[r][changeCol].toDouble() - plainRows[r][changeCol].toDouble()) <=
                     1e-9 * std::max(1.0, std::fabs(plainRows[r][changeCol].toDouble())));
 
+        // --parcel-formats csv: the same parcels.csv, no parcels.gpkg; an unknown format is refused.
+        const Run csvOnly = runCli(poolArgs(cur, fut, pools, shp, dir.filePath("csv")) << "--no-rasters"
+                                                                                       << "--parcel-formats"
+                                                                                       << "csv");
+        QVERIFY2(csvOnly.exitCode == 0, qPrintable(csvOnly.err));
+        QVERIFY(QFile::exists(dir.filePath("csv/parcels.csv")));
+        QVERIFY(!QFile::exists(dir.filePath("csv/parcels.gpkg")));
+        QVERIFY(QFile::exists(dir.filePath("nr/parcels.gpkg")));
+        QCOMPARE(readAll(dir.filePath("csv/parcels.csv")), readAll(dir.filePath("nr/parcels.csv")));
+        const Run badFormat = runCli(poolArgs(cur, fut, pools, shp, dir.filePath("bad")) << "--parcel-formats"
+                                                                                         << "shp");
+        QCOMPARE(badFormat.exitCode, 2);
+        QVERIFY(badFormat.err.contains("--parcel-formats"));
+
         // Without --default-uncertainty the Willamette table has no uncertainty: a warning says so.
         QStringList args = poolArgs(cur, fut, pools, shp, dir.filePath("none"));
         args << "--uncertainty"

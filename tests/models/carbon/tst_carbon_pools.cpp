@@ -3,6 +3,7 @@
 // synthetic 10 × 10 tests (§10.1), nodata at one date only (§1.4), missing codes (§1.2), density
 // rasters, and per-parcel stocks = Σ class area × density on the Willamette sample (§1.5).
 #include "TestUtil.h"
+#include "gis/Errors.h"
 #include "gis/Gdal.h"
 #include "gis/ParcelReader.h"
 #include "gis/RasterDataset.h"
@@ -29,9 +30,15 @@ bool near(double a, double b, double rel = 1e-9) {
 }
 
 /// A cols × rows Byte raster of 1 m cells in EPSG:26910 (the upstream InVEST fixture, §10.1).
-void writeRaster(const QString& path, int cols, int rows, const std::vector<unsigned char>& v, int nodata) {
+/// `type`: the file's data type (the values are given as bytes).
+void writeRaster(const QString& path,
+                 int cols,
+                 int rows,
+                 const std::vector<unsigned char>& v,
+                 int nodata,
+                 GDALDataType type = GDT_Byte) {
     GDALDatasetH ds =
-      GDALCreate(GDALGetDriverByName("GTiff"), path.toUtf8().constData(), cols, rows, 1, GDT_Byte, nullptr);
+      GDALCreate(GDALGetDriverByName("GTiff"), path.toUtf8().constData(), cols, rows, 1, type, nullptr);
     double gt[6] = { 461261, 1, 0, 4923265, 0, -1 };
     GDALSetGeoTransform(ds, gt);
     OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
@@ -188,6 +195,82 @@ private slots:
         QCOMPARE(issues[1].toString(),
                  "pools.csv, column lucode: 2 land-cover code(s) present in " + dir.filePath("a.tif") +
                    " but missing from the pools table: 7, 200");
+    }
+
+    void validateAndRunReadsOnce() {
+        // validateAndRunPoolRasters(): the same issues as validatePoolInputs() (missing codes of Byte
+        // and Int16 rasters found by the per-cell pass itself), and without issues the same result as
+        // runPoolRasters(), for Byte rasters (class table path) and Int16 rasters (conversion path).
+        QTemporaryDir dir;
+        std::vector<unsigned char> cells(100, 1);
+        cells[5] = 200;
+        cells[6] = 7;
+        cells[7] = 255;
+        cells[57] = 7;
+        writeRaster(dir.filePath("a.tif"), 10, 10, cells, 255);
+        writeRaster(dir.filePath("b.tif"), 10, 10, std::vector<unsigned char>(100, 2), 255);
+        std::vector<unsigned char> alt(100, 2);
+        for (int c = 0; c < 10; ++c)
+            alt[std::size_t(c)] = 255;
+        alt[50] = 3;
+        alt[51] = 1;
+        writeRaster(dir.filePath("bas.tif"), 10, 10, std::vector<unsigned char>(100, 1), 255);
+        writeRaster(dir.filePath("alt.tif"), 10, 10, alt, 255);
+        // Int16 copies (not Byte: the per-cell conversion path).
+        writeRaster(dir.filePath("a16.tif"), 10, 10, cells, 255, GDT_Int16);
+        writeRaster(dir.filePath("b16.tif"), 10, 10, std::vector<unsigned char>(100, 2), 255, GDT_Int16);
+        writeRaster(dir.filePath("bas16.tif"), 10, 10, std::vector<unsigned char>(100, 1), 255, GDT_Int16);
+        writeRaster(dir.filePath("alt16.tif"), 10, 10, alt, 255, GDT_Int16);
+        const carbon::PoolLookup pools(upstreamTable(dir));
+        auto in = [&](const QByteArray& file, int year) {
+            return carbon::LulcInput{ dir.filePath(QString::fromUtf8(file)).toStdString(), year };
+        };
+        carbon::PoolRunOptions noRasters;
+        for (const char* suffix : { "", "16" }) {
+            const QString s = QString::fromLatin1(suffix);
+            const QByteArray a = ("a" + s + ".tif").toUtf8(), b = ("b" + s + ".tif").toUtf8();
+            const QByteArray bas = ("bas" + s + ".tif").toUtf8(), alt2 = ("alt" + s + ".tif").toUtf8();
+            // Missing codes: one issue per raster with all codes, no run.
+            const std::vector<carbon::LulcInput> bad{ in(a, 2015), in(b, 2020) };
+            const carbon::PoolCheckedRun checked =
+              carbon::validateAndRunPoolRasters(bad, pools, "pools.csv", noRasters);
+            QVERIFY(!checked.run);
+            const params::Issues expected = carbon::validatePoolInputs(bad, pools, "pools.csv");
+            QCOMPARE(checked.issues.size(), std::size_t(1));
+            QCOMPARE(checked.issues[0].toString(), expected[0].toString());
+            // Years out of order as well: every problem listed, as validatePoolInputs().
+            const std::vector<carbon::LulcInput> worse{ in(a, 2015), in(b, 2010) };
+            const carbon::PoolCheckedRun both =
+              carbon::validateAndRunPoolRasters(worse, pools, "pools.csv", noRasters);
+            QVERIFY(!both.run);
+            QCOMPARE(both.issues.size(), std::size_t(2));
+            // runPoolRasters() without validation still refuses unknown codes.
+            bool thrown = false;
+            try {
+                carbon::runPoolRasters(bad, pools, noRasters);
+            } catch (const tanhui::gis::GisError& e) {
+                thrown = QString::fromStdString(e.what()).contains("missing from the pools table");
+            }
+            QVERIFY(thrown);
+
+            const std::vector<carbon::LulcInput> good{ in(bas, 2016), in(alt2, 2030) };
+            const carbon::PoolCheckedRun ok =
+              carbon::validateAndRunPoolRasters(good, pools, "pools.csv", noRasters);
+            QVERIFY(ok.issues.empty());
+            QVERIFY(ok.run);
+            const carbon::PoolRunResult ref = carbon::runPoolRasters(good, pools, noRasters);
+            QCOMPARE(ok.run->dates.size(), ref.dates.size());
+            for (std::size_t d = 0; d < ref.dates.size(); ++d) {
+                QCOMPARE(ok.run->dates[d].totalT, ref.dates[d].totalT);
+                QCOMPARE(ok.run->dates[d].classAreaHa, ref.dates[d].classAreaHa);
+                QCOMPARE(ok.run->dates[d].nodataAreaHa, ref.dates[d].nodataAreaHa);
+            }
+            QCOMPARE(ok.run->pairs[0].changeT, ref.pairs[0].changeT);
+            QCOMPARE(ok.run->pairs[0].transitionAreaHa, ref.pairs[0].transitionAreaHa);
+            QCOMPARE(ok.run->pairs[0].transitionAreaHa.size(), std::size_t(3)); // 1→1, 1→2, 1→3
+            QVERIFY(near(ok.run->pairs[0].changeT, (88 * (28 - 86) + (8 - 86)) / 10000.0));
+            QCOMPARE(ok.run->classesUsed.size(), std::size_t(3));
+        }
     }
 
     void gridMismatchAndFloatRaster() {

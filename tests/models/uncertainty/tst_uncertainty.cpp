@@ -21,6 +21,7 @@
 #include <ogr_srs_api.h>
 
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 using namespace tanhui::models;
@@ -155,15 +156,38 @@ private slots:
         QCOMPARE(percentileSorted(std::vector<double>{ 7 }, 0.975), 7.0);
         QVERIFY(std::isnan(percentileSorted(std::vector<double>{}, 0.5)));
         // summarize() (selection) equals percentileSorted() of the sorted data, for several sizes.
-        for (int size : { 1, 2, 3, 39, 40, 41, 1000, 1001 }) {
-            std::vector<double> v = drawMany(Distribution::normal(0, 1), size, 77);
-            std::vector<double> sorted = v;
-            std::sort(sorted.begin(), sorted.end());
-            const Interval i = summarize(v);
-            QCOMPARE(i.p2_5, percentileSorted(sorted, 0.025));
-            QCOMPARE(i.p50, percentileSorted(sorted, 0.5));
-            QCOMPARE(i.p97_5, percentileSorted(sorted, 0.975));
-        }
+        // Also with many ties (draws rounded to a few values), which stress the selection's partitions.
+        // Variants: 0 normal, 1 ties, 2 heavy tail (lognormal), 3 one far outlier, 4 all equal but one,
+        // 5 a non-finite draw (the selection then works on the whole data).
+        for (int variant = 0; variant < 6; ++variant)
+            for (int size :
+                 { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 39, 40, 41, 63, 64, 65, 999, 1000, 1001, 4000 }) {
+                std::vector<double> v = drawMany(
+                  variant == 2 ? Distribution::lognormal(1, 3) : Distribution::normal(0, 1), size, 77);
+                if (variant == 1)
+                    for (double& x : v)
+                        x = std::round(2 * x);
+                if (variant == 3)
+                    v[std::size_t(size / 2)] = 1e12;
+                if (variant == 4)
+                    for (std::size_t k = 1; k < v.size(); ++k)
+                        v[k] = 5;
+                if (variant == 5)
+                    v.back() = std::numeric_limits<double>::infinity();
+                std::vector<double> sorted = v;
+                std::sort(sorted.begin(), sorted.end());
+                double sum = 0;
+                for (double x : v)
+                    sum += x;
+                const Interval i = summarize(v);
+                auto same = [](double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); };
+                QVERIFY(same(i.mean, sum / double(size)));
+                QVERIFY(same(i.p2_5, percentileSorted(sorted, 0.025)));
+                QVERIFY(same(i.p50, percentileSorted(sorted, 0.5)));
+                QVERIFY(same(i.p97_5, percentileSorted(sorted, 0.975)));
+                std::sort(v.begin(), v.end());
+                QVERIFY(v == sorted); // a permutation of the draws
+            }
         // summarize() gives the mean.
         std::vector<double> c{ 4, 1, 3, 2 };
         const Interval s = summarize(c);
@@ -513,6 +537,32 @@ private slots:
           carbon::runPoolParcels(parcels, inputs, pools, run3, zonal);
         for (std::size_t i = 0; i < pc.size(); ++i)
             QCOMPARE(pc3[i].changeT[0], pc[i].changeT[0]);
+        // No raster at all: derived pair bands in the zonal pass give the transition raster's areas
+        // and change exactly (same encoding, same accumulation).
+        QVERIFY(carbon::pairBandsAvailable(inputs, pools));
+        carbon::PoolRunOptions none;
+        const carbon::PoolRunResult run4 = carbon::runPoolRasters(inputs, pools, none);
+        QVERIFY(run4.pairs[0].transitionRaster.empty() && run4.pairs[0].changeRaster.empty());
+        for (bool asked : { true, false }) { // asked for, or implied by the missing change rasters
+            const std::vector<carbon::ParcelCarbon> pc4 =
+              carbon::runPoolParcels(parcels, inputs, pools, run4, zonal, { asked });
+            for (std::size_t i = 0; i < pc.size(); ++i) {
+                QCOMPARE(pc4[i].transitionAreaHa, pc[i].transitionAreaHa);
+                QCOMPARE(pc4[i].changeT[0], pc[i].changeT[0]);
+                QCOMPARE(pc4[i].dates[1].classAreaHa, pc[i].dates[1].classAreaHa);
+            }
+        }
+        // With change rasters and without transitions asked for: the change-raster route, no areas.
+        const std::vector<carbon::ParcelCarbon> pc5 =
+          carbon::runPoolParcels(parcels, inputs, pools, viaChange, zonal, { false });
+        QVERIFY(pc5[0].transitionAreaHa.empty());
+        // More than 15 classes in the table: transition values do not fit a Byte, no derived bands.
+        QString many = "lucode,c_above,c_below,c_soil,c_dead\n";
+        for (int code = 1; code <= 16; ++code)
+            many += QString::number(code) + ",1,1,1,1\n";
+        writeFile(dir.filePath("many.csv"), many.toUtf8());
+        const params::LoadedTable manyTable = loadPools(dir.filePath("many.csv"));
+        QVERIFY(!carbon::pairBandsAvailable(inputs, carbon::PoolLookup(manyTable.table)));
         QVERIFY(near(r.total.stocks[0].central, run.dates[0].totalT, 1e-12));
         QVERIFY(near(r.total.changes[0].central, run.pairs[0].changeT, 1e-12));
         // Parcel 2 covers cells that are nodata at date 2 (row 0 is outside it), parcel 1 covers row 0:
