@@ -194,8 +194,8 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
 /// @brief Writes the common outputs into `outDir` (atomically each): parcels.csv and parcels.gpkg
 /// (writeParcelResults), totals_by_ecosystem_type.csv, totals_by_<group>.csv (when grouped; both count
 /// primary results only), totals_by_method.csv (every result; its "all" row adds the methods up and so
-/// counts a parcel once per method), parameters_used.csv (every parameter row: file, row, key, tag, parcels using
-/// it) and summary.csv (quantity,value,unit). Appends the paths to run.files.
+/// counts a parcel once per method), parameters_used.csv (every parameter row: file, row, key, tag, parcels
+/// using it) and summary.csv (quantity,value,unit). Appends the paths to run.files.
 void writeCarbonProjectOutputs(CarbonProjectRun& run, const std::string& outDir);
 
 } // namespace tanhui::models::carbon
