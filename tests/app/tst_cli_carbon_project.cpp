@@ -813,6 +813,12 @@ private slots:
         }
         root.insert(QStringLiteral("layers"), layers);
         QJsonObject carbon = root.value(QStringLiteral("carbon")).toObject();
+        // Only the volume method for forest here (the other methods are tested above; keeps it short).
+        QJsonObject methods = carbon.value(QStringLiteral("methods")).toObject();
+        methods.insert(QStringLiteral("forest"),
+                       QJsonObject{ { QStringLiteral("method"), QStringLiteral("volume") },
+                                    { QStringLiteral("bef_form"), QStringLiteral("constant") } });
+        carbon.insert(QStringLiteral("methods"), methods);
         carbon.insert(QStringLiteral("layers"),
                       QJsonArray{ QJsonObject{
                         { QStringLiteral("layer"), QStringLiteral("xiaoban") },
