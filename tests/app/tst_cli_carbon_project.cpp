@@ -11,6 +11,7 @@
 #include "gis/VectorWriter.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -141,14 +142,17 @@ class TestCliCarbonProject : public QObject {
     }
 
     /// Writes a modified project into the temporary folder (the sample folder is read-only), with
-    /// every layer and parameter path made absolute so that it still finds the sample's files.
+    /// every layer and parameter path made relative to it so that it still finds the sample's files
+    /// (projects reject absolute paths).
     QString writeProject(QJsonObject root, const QString& name) const {
         for (const char* list : { "layers", "parameters" }) {
             QJsonArray items = root.value(QLatin1String(list)).toArray();
             for (qsizetype i = 0; i < items.size(); ++i) {
                 QJsonObject o = items[i].toObject();
                 o.insert(QStringLiteral("path"),
-                         m_sample + QLatin1Char('/') + o.value(QStringLiteral("path")).toString());
+                         QDir(m_dir.path())
+                           .relativeFilePath(m_sample + QLatin1Char('/') +
+                                             o.value(QStringLiteral("path")).toString()));
                 items[i] = o;
             }
             root.insert(QLatin1String(list), items);
