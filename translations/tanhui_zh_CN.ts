@@ -500,9 +500,92 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
     </message>
 </context>
 <context>
+    <name>CarbonAdapters</name>
+    <message>
+        <location filename="../models/carbon/CarbonAdapters.cpp" line="+123"/>
+        <source>before must be low, medium or native, not &apos;%1&apos;</source>
+        <translation>before 必须为 low、medium 或 native，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 must not be empty</source>
+        <translation>%1 不能为空</translation>
+    </message>
+    <message>
+        <location line="+115"/>
+        <source>fd must be a number from 0 to 1, not &apos;%1&apos;</source>
+        <translation>fd 必须是 0 到 1 之间的数，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>forest_classes must list CODE=TYPE pairs separated by commas (e.g. 11=natural_secondary_old,12=plantation), not &apos;%1&apos;</source>
+        <translation>forest_classes 必须列出以逗号分隔的 CODE=TYPE 对（例如 11=natural_secondary_old,12=plantation），而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>no land-cover data under the parcel on two consecutive dates</source>
+        <translation>地块在任何两个相邻日期都没有土地覆盖数据</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>route must be auto, cbc or tier1, not &apos;%1&apos;</source>
+        <translation>route 必须为 auto、cbc 或 tier1，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 must be yes or no, not &apos;%2&apos;</source>
+        <translation>%1 必须为 yes 或 no，而不是 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>climate must be trop_wet, trop_dry or subtrop, not &apos;%1&apos;</source>
+        <translation>climate 必须为 trop_wet、trop_dry 或 subtrop，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>no land-cover data under the parcel at every snapshot (the CBC engine needs all)</source>
+        <translation>地块并非在每个快照年份都有土地覆盖数据（滨海蓝碳模型需要全部快照）</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>the Tier 1 route (route=tier1) needs the field &apos;planting_year&apos; of layer %1: map it in the layer&apos;s &quot;fields&quot;</source>
+        <translation>Tier 1 途径（route=tier1）需要图层 %1 的字段 &apos;planting_year&apos;：请在该图层的 &quot;fields&quot; 中映射它</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>the Wetlands Supplement table has no row for climate &apos;%1&apos;</source>
+        <translation>湿地增补指南参数表中没有气候 &apos;%1&apos; 的行</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>no planting year</source>
+        <translation>没有种植年份</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>r_hysteresis must be a number from 0 to 100 t d.m./ha, not &apos;%1&apos;</source>
+        <translation>r_hysteresis 必须是 0 到 100 t d.m./ha 之间的数，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the regression method has no default coefficients: name your fitted table in carbon.parameters.regression (tanhui-cli carbon --method regression --write-template makes one)</source>
+        <translation>回归法没有默认系数：请在 carbon.parameters.regression 中指定您拟合的系数表（tanhui-cli carbon --method regression --write-template 可生成模板）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>the regression method needs an NDVI layer (role &quot;ndvi&quot;) for one or more carbon years</source>
+        <translation>回归法需要至少一个碳年份的 NDVI 图层（角色 &quot;ndvi&quot;）</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>no land-cover or NDVI data under the parcel in any year</source>
+        <translation>地块在任何年份都没有土地覆盖或 NDVI 数据</translation>
+    </message>
+</context>
+<context>
     <name>CarbonCommand</name>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="+277"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="+285"/>
         <location line="+22"/>
         <source>NAME</source>
         <translation>名称</translation>
@@ -655,7 +738,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>找不到输入文件：%1</translation>
     </message>
     <message>
-        <location line="-460"/>
+        <location line="-468"/>
         <source>Carbon stocks, stock change and value from dated land-cover rasters (pool-table method: IPCC Tier 1 /
 InVEST Carbon).
 
@@ -682,6 +765,15 @@ Carlo (--iterations, default 1000; --seed) adding 2.5/50/97.5 percentiles and Ap
 the parcel and totals tables, plus uncertainty_parameters.csv and uncertainty_run.csv. Table rows
 declare uncertainty in optional columns (&lt;column&gt;_u_pct, _sd, _dist, _min, _max; u_pct, dist);
 --default-uncertainty PCT covers the rest (docs/uncertainty.md).
+
+Whole project (--project project.tanhui.json, docs/carbon-project.md): every parcel layer of the
+project, each parcel with the methods its &quot;carbon&quot; section assigns to its ecosystem type: pools,
+volume, soil (cropland SOC), gainloss (forest growth − loss), bluecarbon (Coastal Blue Carbon, or
+Wetlands Supplement Tier 1 on restoration plots with a planting year) and regression (NDVI, your
+coefficient table). With several methods per type each parcel gets one row per method; the first
+is primary and alone enters the totals by ecosystem type and district. Details:
+tanhui-cli carbon --project FILE --help. Other methods: --method soil|gainloss|bluecarbon|regression
+--help.
 
 Example:
   tanhui-cli carbon --method pools --lulc lc2015.tif@2015 --lulc lc2024.tif@2024 \
@@ -711,12 +803,20 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
 并输出 uncertainty_parameters.csv 和 uncertainty_run.csv。参数表的行可在可选列中声明不确定性
 （&lt;column&gt;_u_pct、_sd、_dist、_min、_max；u_pct、dist）；其余取值由 --default-uncertainty PCT 指定（见 docs/uncertainty.md）。
 
+整个项目（--project project.tanhui.json，docs/carbon-project.md）：计算项目的每个地块图层，每个地块
+使用项目 &quot;carbon&quot; 部分为其生态系统类型指定的方法：pools、volume、soil（耕地土壤有机碳）、
+gainloss（森林生长 − 损失）、bluecarbon（滨海蓝碳模型，或对有种植年份的修复地块使用湿地增补
+指南 Tier 1）和 regression（NDVI，使用您提供的系数表）。一种类型指定多个方法时，每个地块每种方法
+一行；第一个方法为主方法，只有它计入按生态系统类型和区县的合计。详见：
+tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|bluecarbon|regression
+--help。
+
 示例：
   tanhui-cli carbon --method pools --lulc lc2015.tif@2015 --lulc lc2024.tif@2024 \
       --pools my_pools.csv --parcels xiaoban.shp --id XBH --price 220 --discount 8 --out carbon_out</translation>
     </message>
     <message>
-        <location line="+308"/>
+        <location line="+316"/>
         <source>Pools method: write no carbon maps (c_density_&lt;year&gt;.tif, c_change_&lt;y1&gt;_&lt;y2&gt;.tif; saves disk and time on large scenes). With --parcels, the per-parcel change comes from the class pairs of the dates, combined in the zonal pass; a compact class-transition raster c_transition_&lt;y1&gt;_&lt;y2&gt;.tif is written for it only when the land-cover rasters are not Byte or the pools table has more than 15 classes.</source>
         <translation>碳库表法：不写出碳图（c_density_&lt;year&gt;.tif、c_change_&lt;y1&gt;_&lt;y2&gt;.tif；大范围场景可节省磁盘和时间）。指定 --parcels 时，各地块的变化量由分区统计过程中组合的两期类别对得到；仅当土地覆被栅格不是 Byte 类型或碳库表超过 15 个类别时，才为此写出紧凑的类别转移栅格 c_transition_&lt;y1&gt;_&lt;y2&gt;.tif。</translation>
     </message>
@@ -940,7 +1040,7 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
 <context>
     <name>CarbonProject</name>
     <message>
-        <location filename="../models/carbon/CarbonProject.cpp" line="+254"/>
+        <location filename="../models/carbon/CarbonProject.cpp" line="+232"/>
         <source>no land-cover data under the parcel at any date</source>
         <translation>地块在所有日期下都没有土地覆盖数据</translation>
     </message>
@@ -960,12 +1060,17 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>图层 %1 没有年份：蓄积量法以图层的调查年度作为碳储量的日期</translation>
     </message>
     <message>
-        <location line="+258"/>
+        <location line="+323"/>
         <source>the project has no &quot;carbon&quot; section; add one (see docs/carbon-project.md)</source>
         <translation>项目没有 &quot;carbon&quot; 部分；请添加（见 docs/carbon-project.md）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
+        <source>no method given; known methods: %1</source>
+        <translation>未指定方法；已知方法：%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>no &quot;method&quot; given; known methods: %1</source>
         <translation>未给出 &quot;method&quot;；已知方法：%1</translation>
     </message>
@@ -975,7 +1080,12 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>未知方法“%1”；已知方法：%2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
+        <source>method %1 is listed twice for %2; list each method once (the first one is the primary one)</source>
+        <translation>方法 %1 在 %2 中列出了两次；每种方法只列一次（第一个为主方法）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>method %1 takes no options</source>
         <translation>方法 %1 不接受任何选项</translation>
     </message>
@@ -985,7 +1095,7 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>方法 %1 没有选项“%2”；其选项为：%3</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>no carbon years: list them in carbon.years or add dated land-cover layers</source>
         <translation>没有碳计量年份：请在 carbon.years 中列出，或添加带年份的土地覆盖图层</translation>
     </message>
@@ -1036,12 +1146,12 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>分组需要 &quot;layer&quot;（面图层）或 &quot;field&quot;</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>unknown parameter role &apos;%1&apos;; known: pools, species</source>
-        <translation>未知的参数表角色“%1”；已知：pools、species</translation>
+        <location line="+7"/>
+        <source>unknown parameter role &apos;%1&apos;; known: %2</source>
+        <translation>未知的参数角色 &apos;%1&apos;；已知：%2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>the project lists no parameter table named &apos;%1&apos;</source>
         <translation>项目中没有名为“%1”的参数表</translation>
     </message>
@@ -1061,17 +1171,17 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>图层 %1（%2）没有字段“%3”；其字段为：%4</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>layer %1 is in another CRS than layer %2; reproject it to the project CRS</source>
         <translation>图层 %1 的坐标参考系与图层 %2 不同；请将其重投影到项目坐标系</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>parcel %1: unknown method &apos;%2&apos;</source>
         <translation>地块 %1：未知方法“%2”</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>%1 parcel(s) of layer %2 have the ecosystem type &apos;%3&apos;, which has no method; add &quot;%3&quot;: {&quot;method&quot;: ...} (or &quot;*&quot;) to carbon.methods</source>
         <translation>图层 %2 中有 %1 个地块的生态系统类型为“%3”，该类型没有指定方法；请在 carbon.methods 中添加 &quot;%3&quot;: {&quot;method&quot;: ...}（或 &quot;*&quot;）</translation>
     </message>
@@ -1086,12 +1196,12 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
         <translation>分组图层 %1 的坐标参考系与地块图层不同；请将其重投影</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+114"/>
         <source>method %1 needs the field &apos;%2&apos; of layer %3: map it in the layer&apos;s &quot;fields&quot;</source>
         <translation>方法 %1 需要图层 %3 的字段“%2”：请在该图层的 &quot;fields&quot; 中映射它</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+71"/>
         <source>geometry not usable: %1</source>
         <translation>几何图形不可用：%1</translation>
     </message>
@@ -1104,6 +1214,9 @@ parcels_volume.csv、parcels_volume.gpkg 和 totals_volume.csv。
 the project&apos;s &quot;carbon&quot; section (docs/carbon-project.md). Parcel layers, ecosystem types,
 methods, dates, grouping (e.g. districts: each parcel goes to the district it overlaps most),
 valuation and parameter tables all come from the project file.
+A type may list several methods (e.g. &quot;forest&quot;: [&quot;volume&quot;, &quot;pools&quot;, &quot;gainloss&quot;]): each
+parcel then has one row per method (column primary = 1 for the first); totals by ecosystem
+type and grouping count the primary rows only, totals_by_method.csv every method.
 
 Outputs in --out DIR (default: carbon next to the project file): parcels.csv and parcels.gpkg
 (one row per parcel: layer, id, ecosystem_type, method, area_ha, per date &lt;pool&gt;_t_&lt;year&gt;,
@@ -1124,6 +1237,9 @@ Methods:
         <translation>按项目 &quot;carbon&quot; 部分为每种生态系统类型指定的方法，计算项目中每个地块的碳
 （docs/carbon-project.md）。地块图层、生态系统类型、方法、日期、分组（例如区县：每个地块归入
 与其重叠面积最大的区县）、价值评估和参数表都来自项目文件。
+一种类型可以列出多个方法（例如 &quot;forest&quot;: [&quot;volume&quot;, &quot;pools&quot;, &quot;gainloss&quot;]）：每个
+地块每种方法一行（第一个方法的 primary 列为 1）；按生态系统类型和分组的合计只计主方法行，
+totals_by_method.csv 计所有方法。
 
 --out DIR 中的输出（默认：项目文件旁的 carbon）：parcels.csv 和 parcels.gpkg
 （每个地块一行：layer、id、ecosystem_type、method、area_ha，每个日期的 &lt;pool&gt;_t_&lt;year&gt;、
@@ -1143,7 +1259,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 </translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
@@ -3634,7 +3750,7 @@ scenario_diff.csv。
         <translation>%1 个值没有不确定性（表中没有不确定性列，也未设置 carbon.uncertainty.default_u_pct），按精确值处理：%2</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+125"/>
         <source>no bounds where parcels of methods without Monte Carlo count (%1): bounds cannot be added</source>
         <translation>凡计入了不支持蒙特卡洛的方法（%1）的地块之处均不给出置信区间：置信区间不能相加</translation>
     </message>

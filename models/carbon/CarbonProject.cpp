@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/carbon/CarbonProject.h"
 
+#include "models/carbon/CarbonAdapters.h"
+
 #include "gis/Coverage.h"
 #include "gis/Errors.h"
 #include "gis/Feedback.h"
@@ -73,30 +75,6 @@ QString mapped(const ProjectLayer& layer, const QString& semantic, const QString
     return layer.values.value(semantic + QLatin1Char(':') + value, value);
 }
 
-/// A project parameter table (with a `tag` column: provenance kept, as the sample's copies of the
-/// built-in tables; else a user table, rows tagged user) or the built-in default.
-params::LoadedTable loadProjectTable(const Project& project,
-                                     const QString& role,
-                                     const params::TableSpec& spec,
-                                     QString& fileName) {
-    const QString name = project.carbon.parameters.value(role);
-    if (name.isEmpty()) {
-        fileName = QStringLiteral(":/parameters/") + QString::fromLatin1(spec.defaultPath);
-        return params::loadDefaultTable(spec);
-    }
-    const ProjectParameterTable* t = project.parameterTable(name);
-    fileName = t ? project.resolve(t->path) : name;
-    QFile f(fileName);
-    bool tagged = false;
-    if (f.open(QIODevice::ReadOnly)) {
-        const QList<QByteArray> header = f.readLine().trimmed().split(',');
-        for (const QByteArray& h : header)
-            tagged = tagged || h.trimmed() == "tag";
-    }
-    return params::loadTable(
-      spec, fileName, tagged ? params::Provenance::Required : params::Provenance::UserSupplied);
-}
-
 // ---- pools (carbon-methods.md §1, §3) ------------------------------------------------------------
 
 /// Monte Carlo bounds of every pool-method stock and change (runPoolMonteCarlo over the parcels' class
@@ -145,7 +123,7 @@ MethodOutput runPoolsAdapter(const MethodContext& ctx) {
     const Project& project = *ctx.project;
     QString tableFile;
     const params::LoadedTable loaded =
-      loadProjectTable(project, QStringLiteral("pools"), carbonPoolsSpec(), tableFile);
+      loadCarbonProjectTable(project, QStringLiteral("pools"), carbonPoolsSpec(), tableFile);
     out.issues = loaded.issues;
     if (params::hasErrors(out.issues))
         return out;
@@ -314,7 +292,7 @@ MethodOutput runVolumeAdapter(const MethodContext& ctx) {
     const Project& project = *ctx.project;
     QString tableFile;
     const params::LoadedTable loaded =
-      loadProjectTable(project, QStringLiteral("species"), speciesParamsSpec(), tableFile);
+      loadCarbonProjectTable(project, QStringLiteral("species"), speciesParamsSpec(), tableFile);
     out.issues = loaded.issues;
     if (params::hasErrors(out.issues))
         return out;
@@ -449,6 +427,38 @@ MethodOutput runVolumeAdapter(const MethodContext& ctx) {
 
 } // namespace
 
+/// A project parameter table (with a `tag` column: provenance kept, as the sample's copies of the
+/// built-in tables; else a user table, rows tagged user) or the built-in default.
+params::LoadedTable loadCarbonProjectTable(const Project& project,
+                                           const QString& role,
+                                           const params::TableSpec& spec,
+                                           QString& fileName) {
+    const QString name = project.carbon.parameters.value(role);
+    if (name.isEmpty()) {
+        fileName = QStringLiteral(":/parameters/") + QString::fromLatin1(spec.defaultPath);
+        return params::loadDefaultTable(spec);
+    }
+    const ProjectParameterTable* t = project.parameterTable(name);
+    fileName = t ? project.resolve(t->path) : name;
+    QFile f(fileName);
+    bool tagged = false;
+    if (f.open(QIODevice::ReadOnly)) {
+        const QList<QByteArray> header = f.readLine().trimmed().split(',');
+        for (const QByteArray& h : header)
+            tagged = tagged || h.trimmed() == "tag";
+    }
+    return params::loadTable(
+      spec, fileName, tagged ? params::Provenance::Required : params::Provenance::UserSupplied);
+}
+
+QStringList carbonParameterRoles() {
+    return { QStringLiteral("pools"),           QStringLiteral("species"),
+             QStringLiteral("soc_ref"),         QStringLiteral("soil_factors"),
+             QStringLiteral("growth_rates"),    QStringLiteral("cbc_biophysical"),
+             QStringLiteral("cbc_transitions"), QStringLiteral("mangrove_ws"),
+             QStringLiteral("regression") };
+}
+
 const std::vector<MethodInfo>& carbonMethods() {
     static const std::vector<MethodInfo> methods = {
         { QStringLiteral("pools"),
@@ -465,6 +475,39 @@ const std::vector<MethodInfo>& carbonMethods() {
           false,
           &checkVolumeOption,
           &runVolumeAdapter },
+        { QStringLiteral("soil"),
+          QStringLiteral(
+            "Cropland soil organic carbon (IPCC Tier 1, Eq. 2.25), carbon-methods.md §3.3, §3.7"),
+          { QStringLiteral("climate_zone"), QStringLiteral("soil_class"), QStringLiteral("before") },
+          { QStringLiteral("crop") },
+          false,
+          &checkSoilOption,
+          &runSoilAdapter },
+        { QStringLiteral("gainloss"),
+          QStringLiteral("Forest growth − disturbance from land-cover transitions, carbon-methods.md §3.2"),
+          { QStringLiteral("fd"), QStringLiteral("forest_classes") },
+          {},
+          true,
+          &checkGainLossOption,
+          &runGainLossAdapter },
+        { QStringLiteral("bluecarbon"),
+          QStringLiteral(
+            "Coastal Blue Carbon per parcel (§2) or Wetlands Supplement Tier 1 restoration (§4)"),
+          { QStringLiteral("route"),
+            QStringLiteral("invest_compatible"),
+            QStringLiteral("climate"),
+            QStringLiteral("planted") },
+          {},
+          true,
+          &checkBlueCarbonOption,
+          &runBlueCarbonAdapter },
+        { QStringLiteral("regression"),
+          QStringLiteral("NDVI → above-ground biomass → carbon, user coefficients, carbon-methods.md §6.1"),
+          { QStringLiteral("r_hysteresis") },
+          {},
+          true,
+          &checkRegressionOption,
+          &runRegressionAdapter },
     };
     return methods;
 }
@@ -607,32 +650,53 @@ Issues validateCarbonProject(const Project& project) {
         known << m.name;
     bool needsLandCover = false;
     for (auto it = c.methods.begin(); it != c.methods.end(); ++it) {
-        const QString key = QStringLiteral("carbon.methods.") + it.key();
-        const MethodInfo* m = findCarbonMethod(it.value().method);
-        if (!m) {
-            issues.push_back(error(file,
-                                   key,
-                                   it.value().method.isEmpty()
-                                     ? CarbonProject::tr("no \"method\" given; known methods: %1")
-                                         .arg(known.join(QStringLiteral(", ")))
-                                     : CarbonProject::tr("unknown method '%1'; known methods: %2")
-                                         .arg(it.value().method, known.join(QStringLiteral(", ")))));
-            continue;
-        }
-        needsLandCover = needsLandCover || m->needsLandCover;
-        for (auto o = it.value().options.begin(); o != it.value().options.end(); ++o) {
-            if (!m->options.contains(o.key())) {
+        const std::vector<ProjectCarbonMethod>& entries = it.value();
+        if (entries.empty())
+            issues.push_back(error(
+              file,
+              QStringLiteral("carbon.methods.") + it.key(),
+              CarbonProject::tr("no method given; known methods: %1").arg(known.join(QStringLiteral(", ")))));
+        QSet<QString> listed;
+        for (std::size_t e = 0; e < entries.size(); ++e) {
+            const ProjectCarbonMethod& entry = entries[e];
+            // carbon.methods.forest, or carbon.methods.forest[1] in a list of several methods.
+            const QString key = entries.size() == 1
+                                  ? QStringLiteral("carbon.methods.") + it.key()
+                                  : QStringLiteral("carbon.methods.%1[%2]").arg(it.key()).arg(e);
+            const MethodInfo* m = findCarbonMethod(entry.method);
+            if (!m) {
                 issues.push_back(error(file,
-                                       key + QLatin1Char('.') + o.key(),
-                                       m->options.isEmpty()
-                                         ? CarbonProject::tr("method %1 takes no options").arg(m->name)
-                                         : CarbonProject::tr("method %1 has no option '%2'; its options: %3")
-                                             .arg(m->name, o.key(), m->options.join(QStringLiteral(", ")))));
+                                       key,
+                                       entry.method.isEmpty()
+                                         ? CarbonProject::tr("no \"method\" given; known methods: %1")
+                                             .arg(known.join(QStringLiteral(", ")))
+                                         : CarbonProject::tr("unknown method '%1'; known methods: %2")
+                                             .arg(entry.method, known.join(QStringLiteral(", ")))));
                 continue;
             }
-            const QString problem = m->checkOption ? m->checkOption(o.key(), o.value()) : QString();
-            if (!problem.isEmpty())
-                issues.push_back(error(file, key + QLatin1Char('.') + o.key(), problem));
+            if (listed.contains(m->name))
+                issues.push_back(error(file,
+                                       key,
+                                       CarbonProject::tr("method %1 is listed twice for %2; list each "
+                                                         "method once (the first one is the primary one)")
+                                         .arg(m->name, it.key())));
+            listed.insert(m->name);
+            needsLandCover = needsLandCover || m->needsLandCover;
+            for (auto o = entry.options.begin(); o != entry.options.end(); ++o) {
+                if (!m->options.contains(o.key())) {
+                    issues.push_back(
+                      error(file,
+                            key + QLatin1Char('.') + o.key(),
+                            m->options.isEmpty()
+                              ? CarbonProject::tr("method %1 takes no options").arg(m->name)
+                              : CarbonProject::tr("method %1 has no option '%2'; its options: %3")
+                                  .arg(m->name, o.key(), m->options.join(QStringLiteral(", ")))));
+                    continue;
+                }
+                const QString problem = m->checkOption ? m->checkOption(o.key(), o.value()) : QString();
+                if (!problem.isEmpty())
+                    issues.push_back(error(file, key + QLatin1Char('.') + o.key(), problem));
+            }
         }
     }
     const std::vector<int> years = carbonYears(project);
@@ -713,11 +777,11 @@ Issues validateCarbonProject(const Project& project) {
     }
     for (auto it = c.parameters.begin(); it != c.parameters.end(); ++it) {
         const QString key = QStringLiteral("carbon.parameters.") + it.key();
-        if (it.key() != QLatin1String("pools") && it.key() != QLatin1String("species"))
-            issues.push_back(
-              error(file,
-                    key,
-                    CarbonProject::tr("unknown parameter role '%1'; known: pools, species").arg(it.key())));
+        if (!carbonParameterRoles().contains(it.key()))
+            issues.push_back(error(file,
+                                   key,
+                                   CarbonProject::tr("unknown parameter role '%1'; known: %2")
+                                     .arg(it.key(), carbonParameterRoles().join(QStringLiteral(", ")))));
         else if (!project.parameterTable(it.value()))
             issues.push_back(
               error(file,
@@ -811,7 +875,8 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
         const ProjectLayer* layer = nullptr;
         ProjectCarbonLayer settings;
         gis::ParcelSet parcels;
-        std::vector<QString> types, methods, groups; ///< per parcel
+        std::vector<QString> types, groups; ///< per parcel
+        std::vector<QStringList> methods;   ///< per parcel: its methods, the primary one first
     };
     const std::vector<ProjectCarbonLayer> layers = carbonLayers(project);
     std::vector<LayerData> data(layers.size());
@@ -864,12 +929,13 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
             QString group;
             if (groupByField && it != values.end())
                 group = mapped(*d.layer, c.groupField, text(it->second[std::size_t(k++)]));
+            QStringList methods;
             if (method.isEmpty()) {
                 const auto m = c.methods.constFind(type);
-                if (m != c.methods.cend())
-                    method = m->method;
-                else if (c.methods.contains(QStringLiteral("*")))
-                    method = c.methods.value(QStringLiteral("*")).method;
+                const auto any = c.methods.constFind(QStringLiteral("*"));
+                if (m != c.methods.cend() || any != c.methods.cend())
+                    for (const ProjectCarbonMethod& e : m != c.methods.cend() ? *m : *any)
+                        methods << e.method;
                 else
                     ++untyped[type];
             } else if (!findCarbonMethod(method)) {
@@ -879,7 +945,9 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
                         CarbonProject::tr("parcel %1: unknown method '%2'").arg(p.id.toString(), method)));
             }
             d.types.push_back(type);
-            d.methods.push_back(method);
+            if (!method.isEmpty())
+                methods << method;
+            d.methods.push_back(methods);
             d.groups.push_back(group);
         }
         for (const auto& [type, count] : untyped)
@@ -947,15 +1015,20 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
     }
 
     // 3. Each method once, on all its parcels (25–95 %).
-    std::vector<std::vector<std::optional<ParcelResult>>> perParcel(data.size());
-    std::vector<std::vector<SampledResult>> perParcelSampling(data.size());
+    // Per layer, per parcel, per method of the parcel (the primary one first), with the Monte Carlo
+    // sampler reference of each result.
+    std::vector<std::vector<std::vector<std::optional<ParcelResult>>>> perParcel(data.size());
+    std::vector<std::vector<std::vector<SampledResult>>> perParcelSampling(data.size());
+    std::size_t totalParcels = 0;
     for (std::size_t i = 0; i < data.size(); ++i) {
         perParcel[i].resize(data[i].parcels.parcels.size());
         perParcelSampling[i].resize(data[i].parcels.parcels.size());
+        for (std::size_t k = 0; k < data[i].methods.size(); ++k) {
+            perParcel[i][k].resize(std::size_t(data[i].methods[k].size()));
+            perParcelSampling[i][k].resize(std::size_t(data[i].methods[k].size()));
+            totalParcels += std::size_t(data[i].methods[k].size());
+        }
     }
-    std::size_t totalParcels = 0;
-    for (const LayerData& d : data)
-        totalParcels += d.parcels.parcels.size();
     double progress = 25;
     for (const MethodInfo& m : carbonMethods()) {
         MethodContext ctx;
@@ -964,28 +1037,43 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
         ctx.threads = options.threads;
         ctx.uncertainty = mcSettings ? &*mcSettings : nullptr;
         std::vector<std::size_t> layerOfBatch;
+        std::vector<std::vector<std::size_t>> slotOf; // per batch, per assigned parcel: method slot
         std::size_t count = 0;
         for (std::size_t i = 0; i < data.size(); ++i) {
             MethodBatch batch;
             batch.layer = data[i].layer;
             batch.parcels = &data[i].parcels;
+            std::vector<std::size_t> slotList;
             for (std::size_t k = 0; k < data[i].parcels.parcels.size(); ++k) {
-                if (data[i].methods[k] != m.name)
+                const qsizetype slot = data[i].methods[k].indexOf(m.name);
+                if (slot < 0)
                     continue;
                 MethodParcel mp;
                 mp.parcel = k;
                 mp.ecosystemType = data[i].types[k];
-                const auto entry = c.methods.constFind(mp.ecosystemType);
-                if (entry != c.methods.cend() && entry->method == m.name)
-                    mp.options = entry->options;
-                else if (c.methods.value(QStringLiteral("*")).method == m.name)
-                    mp.options = c.methods.value(QStringLiteral("*")).options;
+                // The options of the method's entry for the type, else of "*" (a method named in a
+                // parcel's method field that the type does not list runs with its defaults).
+                auto optionsIn = [&](const QString& type) -> const QMap<QString, QString>* {
+                    const auto entry = c.methods.constFind(type);
+                    if (entry != c.methods.cend())
+                        for (const ProjectCarbonMethod& e : *entry)
+                            if (e.method == m.name)
+                                return &e.options;
+                    return nullptr;
+                };
+                const QMap<QString, QString>* opts = c.methods.contains(mp.ecosystemType)
+                                                       ? optionsIn(mp.ecosystemType)
+                                                       : optionsIn(QStringLiteral("*"));
+                if (opts)
+                    mp.options = *opts;
                 batch.assigned.push_back(mp);
+                slotList.push_back(std::size_t(slot));
             }
             if (!batch.assigned.empty()) {
                 count += batch.assigned.size();
                 ctx.batches.push_back(std::move(batch));
                 layerOfBatch.push_back(i);
+                slotOf.push_back(std::move(slotList));
             }
         }
         if (ctx.batches.empty())
@@ -1040,11 +1128,13 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
             for (std::size_t k = 0; k < out.results[b].size(); ++k) {
                 ParcelResult r = std::move(out.results[b][k]);
                 const std::size_t parcel = ctx.batches[b].assigned[k].parcel;
+                const std::size_t slot = slotOf[b][k];
                 r.group = data[i].groups[parcel];
                 r.method = m.name;
-                perParcel[i][parcel] = std::move(r);
+                r.primary = slot == 0;
+                perParcel[i][parcel][slot] = std::move(r);
                 if (out.sampler)
-                    perParcelSampling[i][parcel] = { out.sampler.get(), { b, k } };
+                    perParcelSampling[i][parcel][slot] = { out.sampler.get(), { b, k } };
             }
         }
         if (out.sampler)
@@ -1055,10 +1145,11 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
     std::vector<SampledResult> sampling;
     for (std::size_t i = 0; i < data.size(); ++i) {
         for (std::size_t k = 0; k < perParcel[i].size(); ++k)
-            if (perParcel[i][k]) {
-                run.results.push_back(std::move(*perParcel[i][k]));
-                sampling.push_back(perParcelSampling[i][k]);
-            }
+            for (std::size_t slot = 0; slot < perParcel[i][k].size(); ++slot)
+                if (perParcel[i][k][slot]) {
+                    run.results.push_back(std::move(*perParcel[i][k][slot]));
+                    sampling.push_back(perParcelSampling[i][k][slot]);
+                }
         for (const gis::ParcelNote& note : data[i].parcels.skipped) {
             ParcelResult r;
             r.layer = data[i].layer->id;
@@ -1134,8 +1225,11 @@ void writeCarbonProjectOutputs(CarbonProjectRun& run, const std::string& outDir)
                 QStringLiteral("ecosystem_type"),
                 totals(TotalsKey::EcosystemType),
                 all);
-    writeTotals(
-      path(QStringLiteral("totals_by_method.csv")), QStringLiteral("method"), totals(TotalsKey::Method), all);
+    // The "all" row of the method totals adds every method (a parcel once per method): no bounds.
+    writeTotals(path(QStringLiteral("totals_by_method.csv")),
+                QStringLiteral("method"),
+                totals(TotalsKey::Method),
+                totalOf(run.results, /*primaryOnly*/ false));
     if (!run.groupName.isEmpty())
         writeTotals(path(QStringLiteral("totals_by_%1.csv").arg(run.groupName)),
                     run.groupName,

@@ -7,6 +7,7 @@
 #include "models/carbon/CarbonResult.h"
 #include "models/carbon/ProjectUncertainty.h"
 #include "models/params/Parameter.h"
+#include "models/params/ParameterTable.h"
 #include "models/project/Project.h"
 
 #include <QMap>
@@ -107,10 +108,24 @@ struct MethodInfo {
     MethodAdapter run = nullptr;
 };
 
-/// The registered methods: "pools" (carbon-methods.md §1, §3) and "volume" (§5). To add a method, add
+/// The registered methods: "pools" (carbon-methods.md §1, §3), "volume" (§5), "soil" (§3.3, §3.7),
+/// "gainloss" (§3.2), "bluecarbon" (§2, §4) and "regression" (§6.1). To add a method, add
 /// its MethodInfo here (CarbonProject.cpp, carbonMethods()).
 const std::vector<MethodInfo>& carbonMethods();
 const MethodInfo* findCarbonMethod(const QString& name);
+
+/// @brief The parameter table roles of carbon.parameters: pools, species (pools and volume), soc_ref,
+/// soil_factors (soil), growth_rates (gainloss; its pools rows come from "pools"), cbc_biophysical,
+/// cbc_transitions, mangrove_ws (bluecarbon) and regression (no default: required by that method).
+QStringList carbonParameterRoles();
+
+/// @brief The table of `role` in carbon.parameters (a project table with a `tag` column keeps its rows'
+/// provenance, as the sample's copies of the built-in tables; without, rows are user rows), or the
+/// built-in default of `spec` when the role is not given. `fileName` gets the file loaded.
+params::LoadedTable loadCarbonProjectTable(const Project& project,
+                                           const QString& role,
+                                           const params::TableSpec& spec,
+                                           QString& fileName);
 
 /// @brief Fills a result's identity from parcel `index` of `batch`: layer id, fid, id, ecosystem type
 /// (given), method, ellipsoidal area (ha), repaired flag and geometry (WKB).
@@ -148,7 +163,7 @@ std::vector<int> carbonYears(const Project& project);
 /// not strictly increasing or without a land-cover layer (when a method needs land cover); carbon
 /// layers that are not vector layers of the project; a layer with both or neither of ecosystem_type
 /// and ecosystem_type_field; a fixed type without a method; grouping without a name or with a layer
-/// that does not exist; parameter roles other than pools/species or naming a table the project does
+/// that does not exist; parameter roles other than carbonParameterRoles() or naming a table the project does
 /// not list; negative price. Does not open files (Project::validate does that).
 params::Issues validateCarbonProject(const Project& project);
 
@@ -187,9 +202,10 @@ struct CarbonProjectRun {
 CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOptions& options);
 
 /// @brief Writes the common outputs into `outDir` (atomically each): parcels.csv and parcels.gpkg
-/// (writeParcelResults), totals_by_ecosystem_type.csv, totals_by_<group>.csv (when grouped),
-/// totals_by_method.csv, parameters_used.csv (every parameter row: file, row, key, tag, parcels using
-/// it) and summary.csv (quantity,value,unit); with run.uncertainty the totals carry bounds (columns
+/// (writeParcelResults), totals_by_ecosystem_type.csv, totals_by_<group>.csv (when grouped; both count
+/// primary results only), totals_by_method.csv (every result; its "all" row adds the methods up and so
+/// counts a parcel once per method), parameters_used.csv (every parameter row: file, row, key, tag, parcels
+/// using it) and summary.csv (quantity,value,unit); with run.uncertainty the totals carry bounds (columns
 /// `*_p2_5|p50|p97_5|u95_pct`, bounds_note), summary.csv the grand total's bounds, and
 /// uncertainty_run.csv and uncertainty_parameters.csv are written. Appends the paths to run.files.
 void writeCarbonProjectOutputs(CarbonProjectRun& run, const std::string& outDir);

@@ -144,10 +144,11 @@ void sortTotals(ResultTotals& t) {
 
 } // namespace
 
-ResultTotals totalOf(const std::vector<ParcelResult>& results) {
+ResultTotals totalOf(const std::vector<ParcelResult>& results, bool primaryOnly) {
     ResultTotals t;
     for (const ParcelResult& r : results)
-        accumulate(t, r);
+        if (r.primary || !primaryOnly)
+            accumulate(t, r);
     sortTotals(t);
     return t;
 }
@@ -155,6 +156,8 @@ ResultTotals totalOf(const std::vector<ParcelResult>& results) {
 std::vector<ResultTotals> totalsBy(const std::vector<ParcelResult>& results, TotalsKey which) {
     std::map<QString, ResultTotals> groups;
     for (const ParcelResult& r : results) {
+        if (!r.primary && which != TotalsKey::Method)
+            continue;
         const QString& key = which == TotalsKey::EcosystemType ? r.ecosystemType
                              : which == TotalsKey::Group       ? r.group
                                                                : r.method;
@@ -202,9 +205,11 @@ void writeParcelResults(const std::string& path,
                         const QString& groupName,
                         const gis::Crs& crs) {
     const ResultLayout layout = layoutOf(results);
-    std::vector<gis::TableColumn> columns = { { "layer", Type::String },  { "source_fid", Type::Integer },
-                                              { "id", Type::String },     { "ecosystem_type", Type::String },
-                                              { "method", Type::String }, { "method_detail", Type::String } };
+    std::vector<gis::TableColumn> columns = {
+        { "layer", Type::String },          { "source_fid", Type::Integer }, { "id", Type::String },
+        { "ecosystem_type", Type::String }, { "method", Type::String },      { "primary", Type::Integer },
+        { "method_detail", Type::String }
+    };
     if (!groupName.isEmpty())
         columns.push_back({ groupName.toStdString(), Type::String });
     columns.push_back({ "area_ha", Type::Real });
@@ -250,6 +255,7 @@ void writeParcelResults(const std::string& path,
           v[c++] = r.id;
           v[c++] = r.ecosystemType;
           v[c++] = r.method;
+          v[c++] = r.primary ? 1 : 0;
           v[c++] = r.methodDetail;
           if (!groupName.isEmpty())
               v[c++] = r.group;

@@ -78,11 +78,15 @@ struct ParameterRowRef {
 /// could not be computed keeps its identity, type and method with `notComputed` saying why (stocks and
 /// changes empty), so it is listed, never silently zero.
 struct ParcelResult {
-    QString layer;                           ///< project layer id
-    std::int64_t fid = -1;                   ///< feature id in the layer
-    QString id;                              ///< id field value (the FID when the layer has none)
-    QString ecosystemType;                   ///< canonical type, e.g. "forest", "cropland", "mangrove"
-    QString method;                          ///< registered method name, e.g. "pools", "volume"
+    QString layer;         ///< project layer id
+    std::int64_t fid = -1; ///< feature id in the layer
+    QString id;            ///< id field value (the FID when the layer has none)
+    QString ecosystemType; ///< canonical type, e.g. "forest", "cropland", "mangrove"
+    QString method;        ///< registered method name, e.g. "pools", "volume"
+    /// The parcel's primary result: the first method of its type (docs/carbon-project.md, "Several
+    /// methods per type"). Totals by ecosystem type and group and the grand total count primary
+    /// results only, so that a parcel computed by several methods is counted once.
+    bool primary = true;
     QString methodDetail;                    ///< options that shaped the result, e.g. "bef_form=constant"
     QString group;                           ///< grouping value (e.g. district name); empty when none
     double areaHa = 0;                       ///< ellipsoidal area (ha)
@@ -126,11 +130,12 @@ struct ResultTotals {
     QString boundsNote;
 };
 
-/// @brief Grand total over every result.
-ResultTotals totalOf(const std::vector<ParcelResult>& results);
+/// @brief Grand total over the primary results (every result when `primaryOnly` is false).
+ResultTotals totalOf(const std::vector<ParcelResult>& results, bool primaryOnly = true);
 /// What totalsBy() groups on.
 enum class TotalsKey { EcosystemType, Group, Method };
-/// @brief Totals per distinct key value (ascending; parcels without a group have the key "").
+/// @brief Totals per distinct key value (ascending; parcels without a group have the key ""). By
+/// ecosystem type and by group: primary results only; by method: every result of the method.
 std::vector<ResultTotals> totalsBy(const std::vector<ParcelResult>& results, TotalsKey key);
 
 /// @brief The dates, pools and change pairs present in a set of results (the writers' columns).
@@ -143,14 +148,14 @@ struct ResultLayout {
 ResultLayout layoutOf(const std::vector<ParcelResult>& results);
 
 /// @brief Per-parcel table, `.csv` or `.gpkg` (with the parcel geometry in `crs`): layer, source_fid (the
-/// feature id in its layer), id, ecosystem_type, method, method_detail, <groupName> (when given), area_ha;
-/// per date `<pool>_t_<y>` (t C), `c_total_t_<y>` (t C), `c_total_t_per_ha_<y>` (t C/ha), `stock_area_ha_<y>`
-/// (ha) and, when any bounds exist, `c_total_t_<y>_p2_5|p50|p97_5|u95_pct`; per pair `change_t_<y1>_<y2>` (t
-/// C), `change_tco2e_<y1>_<y2>` (t CO2e), `change_t_per_yr_<y1>_<y2>` (t C/yr), `change_basis_<y1>_<y2>` and
-/// bounds `change_t_<y1>_<y2>_p2_5|p50|p97_5|u95_pct` (u95_pct: Approach 1 U in %); flags:
-/// `flagged_parameters` ("file:row key (tag)" joined by "; "), `nodata_share` (0–1), `geometry_repaired`
-/// (0/1), `parameters_used`, `not_computed` (reason; empty when computed). Values a parcel does not have are
-/// empty. Atomic.
+/// feature id in its layer), id, ecosystem_type, method, primary (1/0), method_detail, <groupName> (when
+/// given), area_ha; per date `<pool>_t_<y>` (t C), `c_total_t_<y>` (t C), `c_total_t_per_ha_<y>` (t C/ha),
+/// `stock_area_ha_<y>` (ha) and, when any bounds exist, `c_total_t_<y>_p2_5|p50|p97_5|u95_pct`; per pair
+/// `change_t_<y1>_<y2>` (t C), `change_tco2e_<y1>_<y2>` (t CO2e), `change_t_per_yr_<y1>_<y2>` (t C/yr),
+/// `change_basis_<y1>_<y2>` and bounds `change_t_<y1>_<y2>_p2_5|p50|p97_5|u95_pct` (u95_pct: Approach 1 U in
+/// %); flags: `flagged_parameters` ("file:row key (tag)" joined by "; "), `nodata_share` (0–1),
+/// `geometry_repaired` (0/1), `parameters_used`, `not_computed` (reason; empty when computed). Values a
+/// parcel does not have are empty. Atomic.
 void writeParcelResults(const std::string& path,
                         const std::vector<ParcelResult>& results,
                         const QString& groupName,

@@ -275,6 +275,9 @@ std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results
         members.resize(totals.size());
         for (std::size_t r = 0; r < results.size(); ++r) {
             const ParcelResult& p = results[r];
+            // As totalsBy(): by ecosystem type and group the primary results only, by method all.
+            if (!p.primary && *key != TotalsKey::Method)
+                continue;
             const QString& k = *key == TotalsKey::EcosystemType ? p.ecosystemType
                                : *key == TotalsKey::Group       ? p.group
                                                                 : p.method;
@@ -284,7 +287,8 @@ std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results
         totals = { totalOf(results) };
         members.resize(1);
         for (std::size_t r = 0; r < results.size(); ++r)
-            members[0].push_back(r);
+            if (results[r].primary) // as totalOf()
+                members[0].push_back(r);
     }
     // The samplers in order of first appearance (results are in a fixed order: deterministic).
     std::vector<const MethodSampler*> samplers;

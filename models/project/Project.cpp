@@ -100,29 +100,43 @@ ProjectCarbon carbonFromJson(const QString& file, const QJsonValue& value) {
                            "options...}"));
     const QJsonObject mo = methods.toObject();
     for (auto it = mo.begin(); it != mo.end(); ++it) {
-        ProjectCarbonMethod m;
-        if (it.value().isString()) {
-            m.method = it.value().toString();
-        } else if (it.value().isObject()) {
-            const QJsonObject e = it.value().toObject();
-            for (auto opt = e.begin(); opt != e.end(); ++opt) {
-                if (opt.value().isObject() || opt.value().isArray())
-                    bad(file,
-                        QStringLiteral("carbon.methods.%1.%2 must be a string or a number")
-                          .arg(it.key(), opt.key()));
-                const QString text = opt.value().isDouble() ? QString::number(opt.value().toDouble(), 'g', 17)
-                                                            : opt.value().toVariant().toString();
-                if (opt.key() == QLatin1String("method"))
-                    m.method = text;
-                else
-                    m.options.insert(opt.key(), text);
+        // One entry (a name or an object) or a list of them: the first is the primary method.
+        auto entry = [&](const QJsonValue& value, const QString& key) {
+            ProjectCarbonMethod m;
+            if (value.isString()) {
+                m.method = value.toString();
+            } else if (value.isObject()) {
+                const QJsonObject e = value.toObject();
+                for (auto opt = e.begin(); opt != e.end(); ++opt) {
+                    if (opt.value().isObject() || opt.value().isArray())
+                        bad(file, QStringLiteral("%1.%2 must be a string or a number").arg(key, opt.key()));
+                    const QString text = opt.value().isDouble()
+                                           ? QString::number(opt.value().toDouble(), 'g', 17)
+                                           : opt.value().toVariant().toString();
+                    if (opt.key() == QLatin1String("method"))
+                        m.method = text;
+                    else
+                        m.options.insert(opt.key(), text);
+                }
+            } else {
+                bad(file,
+                    QStringLiteral("%1 must be a method name, an object with \"method\" or a list of them")
+                      .arg(key));
             }
+            return m;
+        };
+        const QString key = QStringLiteral("carbon.methods.") + it.key();
+        std::vector<ProjectCarbonMethod> list;
+        if (it.value().isArray()) {
+            const QJsonArray a = it.value().toArray();
+            if (a.isEmpty())
+                bad(file, QStringLiteral("%1 is an empty list; give at least one method").arg(key));
+            for (qsizetype i = 0; i < a.size(); ++i)
+                list.push_back(entry(a.at(i), QStringLiteral("%1[%2]").arg(key).arg(i)));
         } else {
-            bad(file,
-                QStringLiteral("carbon.methods.%1 must be a method name or an object with \"method\"")
-                  .arg(it.key()));
+            list.push_back(entry(it.value(), key));
         }
-        c.methods.insert(it.key(), m);
+        c.methods.insert(it.key(), list);
     }
     const QJsonValue grouping = o.value(QLatin1String("grouping"));
     if (!grouping.isUndefined() && !grouping.isObject())
@@ -203,9 +217,17 @@ QJsonObject carbonToJson(const ProjectCarbon& c) {
     if (!c.methods.isEmpty()) {
         QJsonObject methods;
         for (auto it = c.methods.begin(); it != c.methods.end(); ++it) {
-            QJsonObject m = mapToJson(it.value().options);
-            m.insert(QLatin1String("method"), it.value().method);
-            methods.insert(it.key(), m);
+            QJsonArray list;
+            for (const ProjectCarbonMethod& entry : it.value()) {
+                QJsonObject m = mapToJson(entry.options);
+                m.insert(QLatin1String("method"), entry.method);
+                list.append(m);
+            }
+            // The single-method form stays an object (older readers, smaller files).
+            if (list.size() == 1)
+                methods.insert(it.key(), list.first());
+            else
+                methods.insert(it.key(), list);
         }
         o.insert(QLatin1String("methods"), methods);
     }

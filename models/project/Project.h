@@ -82,8 +82,9 @@ struct ProjectCarbon {
     bool present = false;   ///< the project file has a "carbon" object
     std::vector<int> years; ///< stock dates, strictly increasing (land-cover years for "pools")
     std::vector<ProjectCarbonLayer> layers;
-    /// Ecosystem type → method; the key "*" applies to every type not listed.
-    QMap<QString, ProjectCarbonMethod> methods;
+    /// Ecosystem type → methods (one or more; the first is the primary one, used for the totals by
+    /// type and group); the key "*" applies to every type not listed.
+    QMap<QString, std::vector<ProjectCarbonMethod>> methods;
     QString groupName;  ///< column name of the grouping in outputs, e.g. "district"
     QString groupLayer; ///< polygon layer id: each parcel goes to the polygon it overlaps most
     QString groupField; ///< with groupLayer: the label field of the polygons (semantic or real name);

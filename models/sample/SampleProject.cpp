@@ -6,6 +6,7 @@
 #include "gis/Feedback.h"
 #include "gis/RasterWriter.h"
 #include "gis/VectorWriter.h"
+#include "models/carbon/RegressionMethod.h"
 #include "models/project/Project.h"
 #include "models/sample/Random.h"
 
@@ -32,6 +33,8 @@ using gis::RasterWriter;
 using gis::VectorFeature;
 using gis::VectorField;
 
+/// The sample-only example coefficient table of the regression method (parameters/<name>.csv).
+constexpr const char* kSampleRegressionTable = "carbon/regression_coefficients_sample_example";
 constexpr int kBandRows = 256; // = the tile size, so every write completes whole tiles
 
 const char* kLayerDate = "-07-01";
@@ -680,6 +683,28 @@ QStringList generateSampleProject(const QString& dirPath,
         project.parameters.push_back({ name, rel });
         written << rel;
     }
+    {
+        // The regression method has no default coefficients (docs/remote-sensing-carbon.md): the sample
+        // carries the §6.1 illustrative template, tagged example and marked sample-only in its source
+        // column, so that `carbon --project` can show the method. Never a Tanhui default.
+        QString csv = carbon::regressionTemplateCsv();
+        csv.replace(QStringLiteral(",\"a,b,form:"),
+                    QStringLiteral(",\"SAMPLE ONLY (written by tanhui-cli sample for the fictional sample "
+                                   "project; not a Tanhui default, not for reporting); a,b,form:"));
+        const QString rel = QStringLiteral("parameters/%1.csv").arg(QLatin1String(kSampleRegressionTable));
+        const QString target = dir.filePath(rel);
+        QFile out(target + QStringLiteral(".partial"));
+        if (!out.open(QIODevice::WriteOnly) || out.write(csv.toUtf8()) < 0 || !out.flush())
+            throw gis::GisError(
+              gis::GisError::Kind::Io, "Cannot write " + target.toStdString(), target.toStdString());
+        out.close();
+        QFile::remove(target);
+        if (!QFile::rename(out.fileName(), target))
+            throw gis::GisError(
+              gis::GisError::Kind::Io, "Cannot write " + target.toStdString(), target.toStdString());
+        project.parameters.push_back({ QString::fromLatin1(kSampleRegressionTable), rel });
+        written << rel;
+    }
     for (const LandCoverClass& c : landCoverClasses())
         project.classes.push_back({ c.code,
                                     QString::fromUtf8(c.nameEn),
@@ -839,19 +864,22 @@ QStringList generateSampleProject(const QString& dirPath,
                      { QStringLiteral("farmland_plots"), QStringLiteral("cropland"), {}, {} },
                      { QStringLiteral("wetland_units"), {}, QStringLiteral("ecosystem_type"), {} },
                      { QStringLiteral("mangrove_restoration"), QStringLiteral("mangrove"), {}, {} } };
-        c.methods.insert(
-          QStringLiteral("forest"),
-          { QStringLiteral("volume"), { { QStringLiteral("bef_form"), QStringLiteral("constant") } } });
-        for (const char* type : { "shrubland",
-                                  "clear_cut",
-                                  "cropland",
-                                  "marsh",
-                                  "mangrove",
-                                  "tidal_flat",
-                                  "fishpond_dyke",
-                                  "river",
-                                  "reservoir" })
-            c.methods.insert(QString::fromLatin1(type), { QStringLiteral("pools"), {} });
+        // Several methods per type: the first is the primary one (totals by type and district).
+        auto entry = [](const char* method, QMap<QString, QString> options = {}) {
+            return ProjectCarbonMethod{ QString::fromLatin1(method), std::move(options) };
+        };
+        c.methods.insert(QStringLiteral("forest"),
+                         { entry("volume", { { QStringLiteral("bef_form"), QStringLiteral("constant") } }),
+                           entry("pools"),
+                           entry("gainloss"),
+                           entry("regression") });
+        c.methods.insert(QStringLiteral("cropland"), { entry("soil"), entry("pools") });
+        // Blue carbon: the CBC engine on wetland units; the Tier 1 route on the restoration plots (the
+        // layer maps planting_year, so route "auto" takes it).
+        for (const char* type : { "mangrove", "tidal_flat", "marsh" })
+            c.methods.insert(QString::fromLatin1(type), { entry("bluecarbon") });
+        for (const char* type : { "shrubland", "clear_cut", "fishpond_dyke", "river", "reservoir" })
+            c.methods.insert(QString::fromLatin1(type), { entry("pools") });
         c.groupName = QStringLiteral("district");
         c.groupLayer = QStringLiteral("districts");
         c.groupField = QStringLiteral("name");
@@ -859,7 +887,8 @@ QStringList generateSampleProject(const QString& dirPath,
         c.discountPct = 8;
         c.priceChangePct = 0;
         c.parameters = { { QStringLiteral("pools"), QStringLiteral("carbon/carbon_pools") },
-                         { QStringLiteral("species"), QStringLiteral("carbon/species_params_cn") } };
+                         { QStringLiteral("species"), QStringLiteral("carbon/species_params_cn") },
+                         { QStringLiteral("regression"), QString::fromLatin1(kSampleRegressionTable) } };
     }
     project.save(dir.filePath(QLatin1String(kProjectFileName)));
     written << QString::fromLatin1(kProjectFileName);

@@ -12,10 +12,13 @@
 #include "gis/VectorWriter.h"
 #include "models/carbon/CarbonProject.h"
 #include "models/carbon/CarbonResult.h"
+#include "models/carbon/GainLossMethod.h"
 #include "models/project/Project.h"
 #include "models/uncertainty/Distribution.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -452,6 +455,33 @@ private slots:
         const auto byMethod = totalsBy(rs, TotalsKey::Method);
         QCOMPARE(byMethod[0].key, QStringLiteral("pools"));
         QCOMPARE(byMethod[1].key, QStringLiteral("volume"));
+
+        // A second (non-primary) result of parcel 0 by another method: counted in its method's totals
+        // and in totalOf(…, false), never in the totals by type, group or the grand total.
+        auto more = rs;
+        ParcelResult second = rs[0];
+        second.method = QStringLiteral("gainloss");
+        second.primary = false;
+        second.stocks.clear();
+        second.changes = { { 2015, 2024, 5.0, ChangeBasis::Flux, {} } };
+        more.push_back(second);
+        const ResultTotals primary = totalOf(more);
+        QCOMPARE(primary.parcels, all.parcels);
+        QCOMPARE(primary.changes[0].changeT, all.changes[0].changeT);
+        QCOMPARE(totalOf(more, false).parcels, all.parcels + 1);
+        QCOMPARE(totalOf(more, false).changes[0].changeT, all.changes[0].changeT + 5.0);
+        const auto typeMore = totalsBy(more, TotalsKey::EcosystemType);
+        QCOMPARE(typeMore[0].parcels, byType[0].parcels);
+        QCOMPARE(typeMore[0].changes.size(), byType[0].changes.size());
+        const auto groupMore = totalsBy(more, TotalsKey::Group);
+        QCOMPARE(groupMore.size(), byGroup.size());
+        for (std::size_t g = 0; g < groupMore.size(); ++g)
+            QCOMPARE(groupMore[g].parcels, byGroup[g].parcels);
+        const auto methodMore = totalsBy(more, TotalsKey::Method);
+        QCOMPARE(methodMore.size(), std::size_t(3));
+        QCOMPARE(methodMore[0].key, QStringLiteral("gainloss"));
+        QCOMPARE(methodMore[0].parcels, std::size_t(1));
+        QCOMPARE(methodMore[0].changes[0].changeT, 5.0);
     }
 
     void layout() {
@@ -474,10 +504,12 @@ private slots:
         QCOMPARE(rows.size(), std::size_t(4));
         const QStringList expectStart = {
             QStringLiteral("layer"),          QStringLiteral("source_fid"), QStringLiteral("id"),
-            QStringLiteral("ecosystem_type"), QStringLiteral("method"),     QStringLiteral("method_detail"),
-            QStringLiteral("district"),       QStringLiteral("area_ha"),    QStringLiteral("c_above_t_2015")
+            QStringLiteral("ecosystem_type"), QStringLiteral("method"),     QStringLiteral("primary"),
+            QStringLiteral("method_detail"),  QStringLiteral("district"),   QStringLiteral("area_ha"),
+            QStringLiteral("c_above_t_2015")
         };
         QCOMPARE(rows[0].mid(0, expectStart.size()), expectStart);
+        QCOMPARE(cell(rows, 1, QStringLiteral("primary")), QStringLiteral("1"));
         QCOMPARE(cell(rows, 1, QStringLiteral("c_total_t_2015")), QStringLiteral("100"));
         QCOMPARE(cell(rows, 1, QStringLiteral("c_total_t_per_ha_2015")), QStringLiteral("25"));
         QCOMPARE(cell(rows, 1, QStringLiteral("c_total_t_per_ha_2024")),
@@ -587,10 +619,12 @@ private slots:
         QCOMPARE(p.carbon.layers.size(), std::size_t(2));
         QCOMPARE(p.carbon.layers[0].methodField, QStringLiteral("FF"));
         QCOMPARE(p.carbon.layers[1].ecosystemType, QStringLiteral("cropland"));
-        QCOMPARE(p.carbon.methods.value(QStringLiteral("forest")).method, QStringLiteral("volume"));
-        QCOMPARE(p.carbon.methods.value(QStringLiteral("forest")).options.value(QStringLiteral("bef_form")),
-                 QStringLiteral("continuous"));
-        QCOMPARE(p.carbon.methods.value(QStringLiteral("*")).method, QStringLiteral("pools"));
+        QCOMPARE(p.carbon.methods.value(QStringLiteral("forest")).size(), std::size_t(1));
+        QCOMPARE(p.carbon.methods.value(QStringLiteral("forest")).front().method, QStringLiteral("volume"));
+        QCOMPARE(
+          p.carbon.methods.value(QStringLiteral("forest")).front().options.value(QStringLiteral("bef_form")),
+          QStringLiteral("continuous"));
+        QCOMPARE(p.carbon.methods.value(QStringLiteral("*")).front().method, QStringLiteral("pools"));
         QCOMPARE(p.carbon.groupLayer, QStringLiteral("dist"));
         QCOMPARE(*p.carbon.price, 220.0);
         QCOMPARE(*p.carbon.priceChangePct, 0.0);
@@ -601,8 +635,35 @@ private slots:
         p.save(copy);
         const models::Project q = models::Project::load(copy);
         QCOMPARE(q.carbon.years, p.carbon.years);
-        QCOMPARE(q.carbon.methods.value(QStringLiteral("forest")).options,
-                 p.carbon.methods.value(QStringLiteral("forest")).options);
+        QCOMPARE(q.carbon.methods.value(QStringLiteral("forest")).front().options,
+                 p.carbon.methods.value(QStringLiteral("forest")).front().options);
+
+        // Several methods per type: a list, the first primary; saved as a list, single ones as objects.
+        const QString multi = writeJson(dir,
+                                        R"({
+            "methods": {"forest": ["volume", {"method": "pools"}, {"method": "gainloss", "fd": 0.5}],
+                        "*": "pools"}})",
+                                        QStringLiteral("multi.json"));
+        const models::Project m = models::Project::load(multi);
+        const auto& forest = m.carbon.methods.value(QStringLiteral("forest"));
+        QCOMPARE(forest.size(), std::size_t(3));
+        QCOMPARE(forest[0].method, QStringLiteral("volume"));
+        QCOMPARE(forest[1].method, QStringLiteral("pools"));
+        QCOMPARE(forest[2].options.value(QStringLiteral("fd")), QStringLiteral("0.5"));
+        m.save(copy);
+        QFile saved(copy);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        const QJsonObject savedMethods = QJsonDocument::fromJson(saved.readAll())
+                                           .object()
+                                           .value(QStringLiteral("carbon"))
+                                           .toObject()
+                                           .value(QStringLiteral("methods"))
+                                           .toObject();
+        QVERIFY(savedMethods.value(QStringLiteral("forest")).isArray());
+        QVERIFY(savedMethods.value(QStringLiteral("*")).isObject());
+        const models::Project m2 = models::Project::load(copy);
+        QCOMPARE(m2.carbon.methods.value(QStringLiteral("forest")).size(), std::size_t(3));
+        QCOMPARE(m2.carbon.methods.value(QStringLiteral("forest"))[2].method, QStringLiteral("gainloss"));
         QCOMPARE(q.carbon.layers[0].ecosystemTypeField, QStringLiteral("ecosystem_type"));
         QCOMPARE(q.carbon.groupField, QStringLiteral("name"));
         QCOMPARE(*q.carbon.discountPct, 8.0);
@@ -655,7 +716,36 @@ private slots:
         check(
           R"({"methods": {"forest": "invest"}, "layers": [{"layer": "farm", "ecosystem_type": "forest"}]})",
           QStringLiteral("carbon.methods.forest"),
-          QStringLiteral("unknown method 'invest'; known methods: pools, volume"));
+          QStringLiteral("unknown method 'invest'; known methods: pools, volume, soil, gainloss, bluecarbon, "
+                         "regression"));
+        // Several methods: each entry is named by its index; a method listed twice; options per entry.
+        check(R"({"methods": {"forest": ["volume", "invest"], "*": "pools"}})",
+              QStringLiteral("carbon.methods.forest[1]"),
+              QStringLiteral("unknown method 'invest'"));
+        check(R"({"methods": {"forest": ["pools", {"method": "pools"}]}})",
+              QStringLiteral("carbon.methods.forest[1]"),
+              QStringLiteral("method pools is listed twice for forest"));
+        check(R"({"methods": {"forest": ["volume", {"method": "gainloss", "fd": 2}]}})",
+              QStringLiteral("carbon.methods.forest[1].fd"),
+              QStringLiteral("fd must be a number from 0 to 1"));
+        check(R"({"methods": {"forest": ["volume", {"method": "gainloss", "forest_classes": "11:x"}]}})",
+              QStringLiteral("carbon.methods.forest[1].forest_classes"),
+              QStringLiteral("CODE=TYPE"));
+        check(R"({"methods": {"mangrove": {"method": "bluecarbon", "route": "tier2"}}})",
+              QStringLiteral("carbon.methods.mangrove.route"),
+              QStringLiteral("auto, cbc or tier1"));
+        check(R"({"methods": {"mangrove": {"method": "bluecarbon", "climate": "boreal"}}})",
+              QStringLiteral("carbon.methods.mangrove.climate"),
+              QStringLiteral("trop_wet, trop_dry or subtrop"));
+        check(R"({"methods": {"cropland": {"method": "soil", "before": "forest"}}})",
+              QStringLiteral("carbon.methods.cropland.before"),
+              QStringLiteral("low, medium or native"));
+        check(R"({"methods": {"forest": {"method": "regression", "r_hysteresis": "-1"}}})",
+              QStringLiteral("carbon.methods.forest.r_hysteresis"),
+              QStringLiteral("from 0 to 100"));
+        check(R"({"methods": {"*": "pools"}, "parameters": {"regresion": "x"}})",
+              QStringLiteral("carbon.parameters.regresion"),
+              QStringLiteral("known: pools, species, soc_ref"));
         check(
           R"({"methods": {"forest": {"bef_form": "constant"}}, "layers": [{"layer": "farm", "ecosystem_type": "forest"}]})",
           QStringLiteral("carbon.methods.forest"),
@@ -724,6 +814,9 @@ private slots:
         QVERIFY(loadError(R"({"years": [2015.5]})").contains(QStringLiteral("whole numbers")));
         QVERIFY(loadError(R"({"method": {}})").contains(QStringLiteral("carbon.method is not a known key")));
         QVERIFY(loadError(R"({"methods": {"forest": 3}})").contains(QStringLiteral("carbon.methods.forest")));
+        QVERIFY(loadError(R"({"methods": {"forest": []}})").contains(QStringLiteral("empty list")));
+        QVERIFY(loadError(R"({"methods": {"forest": ["volume", 3]}})")
+                  .contains(QStringLiteral("carbon.methods.forest[1]")));
         QVERIFY(loadError(R"({"methods": {"forest": {"method": "volume", "bef_form": ["a"]}}})")
                   .contains(QStringLiteral("carbon.methods.forest.bef_form")));
         QVERIFY(
@@ -1027,6 +1120,53 @@ private slots:
         QCOMPARE(all.notComputed, std::size_t(1));
         QVERIFY(std::abs(all.stocks[0].totalT -
                          (p1.stocks[0].totalT + p2.stocks[0].totalT + p4.stocks[0].totalT)) < 1e-9);
+
+        // Several methods for grassland: pools (primary) and gain-loss with class 1 taken as plantation
+        // forest (present on both dates under P1: growth only, §3.2).
+        {
+            QTemporaryDir multiDir;
+            const models::Project multi = models::Project::load(writeRunnerProject(
+              multiDir,
+              QStringLiteral("pools"),
+              R"({"grassland": ["pools", {"method": "gainloss", "forest_classes": "1=plantation"}],
+                  "forest": "volume", "*": "pools"})"));
+            CarbonProjectOptions mo;
+            mo.outDir = multiDir.filePath(QStringLiteral("out")).toStdString();
+            mo.threads = 1;
+            const CarbonProjectRun mr = runCarbonProject(multi, mo);
+            QVERIFY2(!mr.stopped, qPrintable(mr.issues.empty() ? QString() : mr.issues.front().toString()));
+            QCOMPARE(mr.results.size(), std::size_t(5)); // P1 twice
+            QCOMPARE(mr.results[0].id, QStringLiteral("P1"));
+            QCOMPARE(mr.results[0].method, QStringLiteral("pools"));
+            QVERIFY(mr.results[0].primary);
+            QCOMPARE(mr.results[1].id, QStringLiteral("P1"));
+            QCOMPARE(mr.results[1].method, QStringLiteral("gainloss"));
+            QVERIFY(!mr.results[1].primary);
+            QVERIFY(mr.results[1].stocks.empty());
+            QCOMPARE(mr.results[1].changes.size(), std::size_t(1));
+            QCOMPARE(mr.results[1].changes[0].basis, ChangeBasis::Flux);
+            const models::params::LoadedTable growth = models::params::loadDefaultTable(growthRatesSpec());
+            const ForestType* plantation = GrowthLookup(growth.table).find(QStringLiteral("plantation"));
+            QVERIFY(plantation);
+            const double expected = plantation->gainPerHaYr() * mr.results[0].stocks[0].areaHa *
+                                    double(mr.results[1].changes[0].year2 - mr.results[1].changes[0].year1);
+            QVERIFY2(
+              std::abs(mr.results[1].changes[0].changeT - expected) < 1e-6 * expected,
+              qPrintable(QStringLiteral("%1 vs %2").arg(mr.results[1].changes[0].changeT).arg(expected)));
+            QCOMPARE(mr.results[1].parameters.size(), std::size_t(1));
+            QCOMPARE(mr.results[1].parameters[0].key, QStringLiteral("plantation"));
+            for (std::size_t i = 2; i < mr.results.size(); ++i)
+                QVERIFY(mr.results[i].primary);
+            QCOMPARE(mr.parcelsPerMethod.at(QStringLiteral("gainloss")), 1);
+            // The grand total is that of the single-method run (P1 counted once).
+            QCOMPARE(totalOf(mr.results).parcels, totalOf(run.results).parcels);
+            QVERIFY(std::abs(totalOf(mr.results).stocks[0].totalT - totalOf(run.results).stocks[0].totalT) <
+                    1e-9);
+            const QString csv = multiDir.filePath(QStringLiteral("out/parcels.csv"));
+            QFile f(csv);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY(f.readLine().contains(",method,primary,method_detail,"));
+        }
 
         // Cancelled (Ctrl+C): CancelledError, and the finished outputs are left as they were.
         QFile::remove(dir.filePath(QStringLiteral("out/summary.csv")));

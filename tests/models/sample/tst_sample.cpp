@@ -304,7 +304,16 @@ private slots:
             it.next();
             ++resources;
         }
-        QCOMPARE(int(p.parameters.size()), resources);
+        // ... plus the sample-only example coefficient table of the regression method (no default exists).
+        QCOMPARE(int(p.parameters.size()), resources + 1);
+        const models::ProjectParameterTable* rs =
+          p.parameterTable(QStringLiteral("carbon/regression_coefficients_sample_example"));
+        QVERIFY(rs);
+        QFile rsFile(QDir(m_small.path()).filePath(rs->path));
+        QVERIFY(rsFile.open(QIODevice::ReadOnly));
+        const QString rsText = QString::fromUtf8(rsFile.readAll());
+        QVERIFY(rsText.contains(QStringLiteral("SAMPLE ONLY")));
+        QVERIFY(rsText.trimmed().endsWith(QStringLiteral(",example")));
     }
 };
 

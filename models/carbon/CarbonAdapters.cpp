@@ -1,0 +1,744 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/carbon/CarbonAdapters.h"
+
+#include "gis/Feedback.h"
+#include "gis/ParcelReader.h"
+#include "gis/ZonalEngine.h"
+#include "models/carbon/BlueCarbon.h"
+#include "models/carbon/GainLossMethod.h"
+#include "models/carbon/PoolMethod.h"
+#include "models/carbon/RegressionMethod.h"
+#include "models/carbon/SoilMethod.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <set>
+
+namespace tanhui::models::carbon {
+
+namespace {
+
+/// Translation context of this file's user-facing strings.
+struct CarbonAdapters {
+    Q_DECLARE_TR_FUNCTIONS(CarbonAdapters)
+};
+
+using params::Issue;
+using params::Issues;
+
+Issue methodError(const QString& file, const QString& key, const QString& message) {
+    return { Issue::Severity::Error, file, 0, key, message };
+}
+
+/// The mapped field of a semantic name, or empty when the layer does not map it.
+QString mappedField(const ProjectLayer& layer, const QString& semantic) {
+    return layer.fields.value(semantic);
+}
+
+/// Land-cover inputs of `years` (those with a land-cover layer), ascending.
+std::vector<LulcInput> landCoverOf(const Project& project, const std::vector<int>& years) {
+    std::vector<LulcInput> inputs;
+    for (int y : years)
+        for (const ProjectLayer* l : project.layersWithRole(QStringLiteral("landcover")))
+            if (l->year == y) {
+                inputs.push_back({ project.resolve(l->path).toStdString(), y });
+                break;
+            }
+    return inputs;
+}
+
+/// The parcels of a batch assigned to the method, as their own set (coverage computed for them only).
+gis::ParcelSet assignedSubset(const MethodBatch& batch, const std::vector<std::size_t>& which) {
+    gis::ParcelSet subset;
+    subset.layer = batch.parcels->layer;
+    subset.crs = batch.parcels->crs;
+    for (std::size_t k : which)
+        subset.parcels.push_back(batch.parcels->parcels[batch.assigned[k].parcel]);
+    return subset;
+}
+
+ParameterRowRef refOf(const params::TableRow& row) {
+    return { row.file, row.line, row.key, row.tag };
+}
+
+void sortUnique(std::vector<ParameterRowRef>& refs) {
+    std::sort(refs.begin(), refs.end());
+    refs.erase(std::unique(refs.begin(), refs.end()), refs.end());
+}
+
+void progress(const MethodContext& ctx, double percent, const char* status) {
+    if (ctx.feedback) {
+        ctx.feedback->throwIfCancelled();
+        ctx.feedback->setProgress(percent, status);
+    }
+}
+
+/// The option of a parcel, or `fallback` (every parcel of a method shares the options of its entry, but
+/// a run may mix entries of several types: the first assigned parcel's value is used for whole-run
+/// settings, and parcels with other values are listed as not computed by the caller).
+QString optionOf(const MethodParcel& mp, const char* key, const QString& fallback) {
+    return mp.options.value(QLatin1String(key), fallback).trimmed();
+}
+
+/// A child Feedback reporting into [from, to] of `parent`'s range and cancelled with it (as the runner's).
+std::unique_ptr<gis::Feedback> stage(gis::Feedback* parent, double from, double to) {
+    if (!parent)
+        return nullptr;
+    auto holder = std::make_shared<gis::Feedback*>(nullptr);
+    auto child =
+      std::make_unique<gis::Feedback>([parent, from, to, holder](double percent, const std::string& status) {
+          parent->setProgress(from + (to - from) * percent / 100.0, status);
+          if (parent->isCancelled() && *holder)
+              (*holder)->cancel();
+      });
+    *holder = child.get();
+    if (parent->isCancelled())
+        child->cancel();
+    return child;
+}
+
+bool hasTagColumn(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    for (const QByteArray& h : f.readLine().trimmed().split(','))
+        if (h.trimmed() == "tag")
+            return true;
+    return false;
+}
+
+} // namespace
+
+// ---- soil (carbon-methods.md §3.3, §3.7, §3.8) ------------------------------------------------------
+
+QString checkSoilOption(const QString& key, const QString& value) {
+    if (key == QLatin1String("before") && !parseSoilBefore(value))
+        return CarbonAdapters::tr("before must be low, medium or native, not '%1'").arg(value);
+    if ((key == QLatin1String("climate_zone") || key == QLatin1String("soil_class")) &&
+        value.trimmed().isEmpty())
+        return CarbonAdapters::tr("%1 must not be empty").arg(key);
+    return {};
+}
+
+MethodOutput runSoilAdapter(const MethodContext& ctx) {
+    MethodOutput out;
+    const Project& project = *ctx.project;
+    QString socFile, factorFile;
+    const params::LoadedTable soc =
+      loadCarbonProjectTable(project, QStringLiteral("soc_ref"), socRefSpec(), socFile);
+    const params::LoadedTable factors =
+      loadCarbonProjectTable(project, QStringLiteral("soil_factors"), soilFactorsSpec(), factorFile);
+    out.issues = soc.issues;
+    out.issues.insert(out.issues.end(), factors.issues.begin(), factors.issues.end());
+    if (params::hasErrors(out.issues))
+        return out;
+    const SoilTables tables(soc.table, factors.table);
+    for (std::size_t b = 0; b < ctx.batches.size(); ++b) {
+        progress(ctx, 100.0 * double(b) / double(ctx.batches.size()), "soil method");
+        const MethodBatch& batch = ctx.batches[b];
+        const ProjectLayer& layer = *batch.layer;
+        const QString path = project.resolve(layer.path);
+        SoilFields fields;
+        fields.crop = mappedField(layer, QStringLiteral("crop"));
+        fields.practice = mappedField(layer, QStringLiteral("practice"));
+        fields.practiceYear = mappedField(layer, QStringLiteral("practice_year"));
+        fields.strawYear = mappedField(layer, QStringLiteral("straw_return_since"));
+        fields.organic = mappedField(layer, QStringLiteral("organic_fertiliser"));
+        gis::VectorOpenOptions open;
+        open.encodingOverride = layer.encoding.toStdString();
+        const LayerFieldValues values = readLayerFields(
+          path.toStdString(),
+          open,
+          { fields.crop, fields.practice, fields.practiceYear, fields.strawYear, fields.organic });
+        out.issues.insert(out.issues.end(), values.issues.begin(), values.issues.end());
+        if (params::hasErrors(out.issues))
+            return out;
+        const std::vector<SoilRecord> all = joinSoilRecords(*batch.parcels, values, fields);
+        std::vector<ParcelResult> results;
+        for (const MethodParcel& mp : batch.assigned) {
+            ParcelResult r = makeParcelResult(batch, mp, QStringLiteral("soil"));
+            SoilSettings settings;
+            settings.climateZone = optionOf(mp, "climate_zone", settings.climateZone).toLower();
+            settings.soilClass = optionOf(mp, "soil_class", settings.soilClass).toLower();
+            settings.before =
+              parseSoilBefore(optionOf(mp, "before", QStringLiteral("low"))).value_or(SoilBefore::LowInput);
+            settings.years = ctx.years;
+            settings.currentYear = QDate::currentDate().year();
+            r.methodDetail = QStringLiteral("climate_zone=%1; soil_class=%2; before=%3")
+                               .arg(settings.climateZone,
+                                    settings.soilClass,
+                                    QLatin1String(soilBeforeName(settings.before)));
+            const SoilRecord& record = all[mp.parcel];
+            // Per plot: a plot with an unknown crop or a bad year is listed, not fatal.
+            QStringList reasons;
+            for (const Issue& i : validateSoilRecords({ record }, fields, tables, settings, path))
+                if (i.isError())
+                    reasons << i.message;
+            if (!reasons.isEmpty()) {
+                r.notComputed = reasons.join(QStringLiteral("; "));
+                results.push_back(std::move(r));
+                continue;
+            }
+            const SoilPlot plot = computeSoilPlots({ record }, fields, tables, settings).front();
+            for (std::size_t y = 0; y < settings.years.size(); ++y) {
+                CarbonStock s;
+                s.year = settings.years[y];
+                s.pools.push_back({ QStringLiteral("c_soil"), plot.socT[y] });
+                s.totalT = plot.socT[y];
+                s.areaHa = record.areaHa;
+                r.stocks.push_back(s);
+            }
+            // ΔSOC of each interval: a removal (or emission) flux of the management change, §3.3.
+            for (std::size_t p = 0; p + 1 < settings.years.size(); ++p)
+                r.changes.push_back({ settings.years[p],
+                                      settings.years[p + 1],
+                                      plot.intervalChangeT[p],
+                                      ChangeBasis::Flux,
+                                      {} });
+            for (const SoilPractice& practice : { plot.before, plot.after })
+                if (const auto eq = tables.equilibrium(settings.climateZone, settings.soilClass, practice))
+                    for (const params::TableRow* row : eq->rows)
+                        r.parameters.push_back(refOf(*row));
+            sortUnique(r.parameters);
+            results.push_back(std::move(r));
+        }
+        out.results.push_back(std::move(results));
+    }
+    return out;
+}
+
+// ---- gain-loss (carbon-methods.md §3.2) -------------------------------------------------------------
+
+namespace {
+
+std::optional<std::map<std::int64_t, QString>> parseForestClasses(const QString& text) {
+    std::map<std::int64_t, QString> classes;
+    for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const auto m = parseForestClass(part.trimmed());
+        if (!m)
+            return std::nullopt;
+        classes[m->first] = m->second;
+    }
+    if (classes.empty())
+        return std::nullopt;
+    return classes;
+}
+
+} // namespace
+
+QString checkGainLossOption(const QString& key, const QString& value) {
+    if (key == QLatin1String("fd")) {
+        bool ok = false;
+        const double fd = value.toDouble(&ok);
+        if (!ok || !(fd >= 0 && fd <= 1))
+            return CarbonAdapters::tr("fd must be a number from 0 to 1, not '%1'").arg(value);
+    }
+    if (key == QLatin1String("forest_classes") && !parseForestClasses(value))
+        return CarbonAdapters::tr("forest_classes must list CODE=TYPE pairs separated by commas (e.g. "
+                                  "11=natural_secondary_old,12=plantation), not '%1'")
+          .arg(value);
+    return {};
+}
+
+MethodOutput runGainLossAdapter(const MethodContext& ctx) {
+    MethodOutput out;
+    const Project& project = *ctx.project;
+    QString poolsFile, growthFile;
+    const params::LoadedTable poolTable =
+      loadCarbonProjectTable(project, QStringLiteral("pools"), carbonPoolsSpec(), poolsFile);
+    const params::LoadedTable growthTable =
+      loadCarbonProjectTable(project, QStringLiteral("growth_rates"), growthRatesSpec(), growthFile);
+    out.issues = poolTable.issues;
+    out.issues.insert(out.issues.end(), growthTable.issues.begin(), growthTable.issues.end());
+    if (params::hasErrors(out.issues))
+        return out;
+    const PoolLookup pools(poolTable.table);
+    const GrowthLookup growth(growthTable.table);
+    const std::vector<LulcInput> inputs = landCoverOf(project, ctx.years);
+
+    // The settings are per method entry; parcels are run in groups of equal settings.
+    std::map<std::pair<QString, QString>, std::vector<std::pair<std::size_t, std::size_t>>> bySettings;
+    for (std::size_t b = 0; b < ctx.batches.size(); ++b)
+        for (std::size_t k = 0; k < ctx.batches[b].assigned.size(); ++k) {
+            const MethodParcel& mp = ctx.batches[b].assigned[k];
+            bySettings[{ optionOf(mp, "fd", QStringLiteral("1")), optionOf(mp, "forest_classes", {}) }]
+              .push_back({ b, k });
+        }
+    out.results.resize(ctx.batches.size());
+    for (std::size_t b = 0; b < ctx.batches.size(); ++b)
+        out.results[b].resize(ctx.batches[b].assigned.size());
+    auto check = stage(ctx.feedback, 0, 10);
+    std::vector<TransitionRaster> transitions;
+    std::size_t group = 0;
+    for (const auto& [key, members] : bySettings) {
+        GainLossSettings settings;
+        settings.fd = key.first.toDouble();
+        if (!key.second.isEmpty())
+            settings.forestClasses = *parseForestClasses(key.second);
+        const Issues inputIssues =
+          validateGainLossInputs(inputs, pools, poolsFile, growth, growthFile, settings, check.get());
+        out.issues.insert(out.issues.end(), inputIssues.begin(), inputIssues.end());
+        if (params::hasErrors(out.issues))
+            return out;
+        if (transitions.empty()) {
+            auto st = stage(ctx.feedback, 10, 50);
+            transitions = writeTransitionRasters(inputs, ctx.outDir, st.get());
+            for (const TransitionRaster& t : transitions)
+                out.files << QString::fromStdString(t.path);
+        }
+        QString detail = QStringLiteral("fd=%1").arg(settings.fd);
+        for (const auto& [code, type] : settings.forestClasses)
+            detail += QStringLiteral("; %1=%2").arg(code).arg(type);
+        for (std::size_t b = 0; b < ctx.batches.size(); ++b) {
+            const MethodBatch& batch = ctx.batches[b];
+            std::vector<std::size_t> which;
+            for (const auto& [mb, k] : members)
+                if (mb == b)
+                    which.push_back(k);
+            if (which.empty())
+                continue;
+            auto st = stage(ctx.feedback,
+                            50 + 50 * double(group) / double(bySettings.size()),
+                            50 + 50 * double(group + 1) / double(bySettings.size()));
+            gis::ZonalOptions zonal;
+            zonal.threads = ctx.threads;
+            zonal.feedback = st.get();
+            const std::vector<GainLossParcel> parcels =
+              runGainLossParcels(assignedSubset(batch, which), transitions, growth, pools, settings, zonal);
+            for (std::size_t j = 0; j < which.size(); ++j) {
+                const MethodParcel& mp = batch.assigned[which[j]];
+                ParcelResult r = makeParcelResult(batch, mp, QStringLiteral("gainloss"));
+                r.methodDetail = detail;
+                bool anyValid = false;
+                std::set<QString> types;
+                for (const GainLossInterval& iv : parcels[j].intervals) {
+                    const double covered = iv.validHa + iv.nodataHa;
+                    if (covered > 0)
+                        r.nodataShare = std::max(r.nodataShare, iv.nodataHa / covered);
+                    if (iv.validHa <= 0)
+                        continue;
+                    anyValid = true;
+                    // Net removal over the interval: (gain per year − loss per year) × years (§3.2).
+                    r.changes.push_back(
+                      { iv.year1, iv.year2, iv.netTPerYr() * double(iv.years()), ChangeBasis::Flux, {} });
+                    for (const auto& [type, ha] : iv.remainingHaByType)
+                        if (ha > 0)
+                            types.insert(type);
+                }
+                for (const QString& type : types)
+                    if (const ForestType* t = growth.find(type))
+                        r.parameters.push_back({ t->file, t->line, t->name, t->tag });
+                sortUnique(r.parameters);
+                if (!anyValid) {
+                    r.changes.clear();
+                    r.notComputed =
+                      CarbonAdapters::tr("no land-cover data under the parcel on two consecutive dates");
+                }
+                out.results[b][which[j]] = std::move(r);
+            }
+        }
+        ++group;
+    }
+    return out;
+}
+
+// ---- blue carbon (carbon-methods.md §2, §4) ---------------------------------------------------------
+
+QString checkBlueCarbonOption(const QString& key, const QString& value) {
+    const QString v = value.trimmed().toLower();
+    if (key == QLatin1String("route") && v != QLatin1String("auto") && v != QLatin1String("cbc") &&
+        v != QLatin1String("tier1"))
+        return CarbonAdapters::tr("route must be auto, cbc or tier1, not '%1'").arg(value);
+    if ((key == QLatin1String("invest_compatible") || key == QLatin1String("planted")) &&
+        !parseYesNo(QVariant(value)))
+        return CarbonAdapters::tr("%1 must be yes or no, not '%2'").arg(key, value);
+    if (key == QLatin1String("climate") && v != QLatin1String("trop_wet") && v != QLatin1String("trop_dry") &&
+        v != QLatin1String("subtrop"))
+        return CarbonAdapters::tr("climate must be trop_wet, trop_dry or subtrop, not '%1'").arg(value);
+    return {};
+}
+
+namespace {
+
+bool tier1Route(const MethodBatch& batch, const MethodParcel& mp) {
+    const QString route = optionOf(mp, "route", QStringLiteral("auto")).toLower();
+    if (route == QLatin1String("auto"))
+        return batch.layer->fields.contains(QStringLiteral("planting_year"));
+    return route == QLatin1String("tier1");
+}
+
+} // namespace
+
+MethodOutput runBlueCarbonAdapter(const MethodContext& ctx) {
+    MethodOutput out;
+    const Project& project = *ctx.project;
+    out.results.resize(ctx.batches.size());
+    for (std::size_t b = 0; b < ctx.batches.size(); ++b)
+        out.results[b].resize(ctx.batches[b].assigned.size());
+
+    // Split the parcels by route and CBC mode.
+    std::map<bool, std::vector<std::pair<std::size_t, std::size_t>>> cbcParcels; // invest-compatible →
+    std::vector<std::pair<std::size_t, std::size_t>> tier1Parcels;
+    for (std::size_t b = 0; b < ctx.batches.size(); ++b)
+        for (std::size_t k = 0; k < ctx.batches[b].assigned.size(); ++k) {
+            const MethodParcel& mp = ctx.batches[b].assigned[k];
+            if (tier1Route(ctx.batches[b], mp))
+                tier1Parcels.push_back({ b, k });
+            else
+                cbcParcels[parseYesNo(QVariant(optionOf(mp, "invest_compatible", QStringLiteral("no"))))
+                             .value_or(false)]
+                  .push_back({ b, k });
+        }
+
+    if (!cbcParcels.empty()) {
+        QString bioFile;
+        const params::LoadedTable bio =
+          loadCarbonProjectTable(project, QStringLiteral("cbc_biophysical"), cbcBiophysicalSpec(), bioFile);
+        out.issues.insert(out.issues.end(), bio.issues.begin(), bio.issues.end());
+        if (params::hasErrors(out.issues))
+            return out;
+        const CbcParameters classes(bio.table);
+        const QString transName = project.carbon.parameters.value(QStringLiteral("cbc_transitions"));
+        LoadedTransitions trans;
+        if (transName.isEmpty()) {
+            trans = loadDefaultCbcTransitions(classes);
+        } else {
+            const ProjectParameterTable* t = project.parameterTable(transName);
+            const QString path = t ? project.resolve(t->path) : transName;
+            trans = loadCbcTransitions(path,
+                                       classes,
+                                       hasTagColumn(path) ? params::Provenance::Required
+                                                          : params::Provenance::UserSupplied);
+        }
+        out.issues.insert(out.issues.end(), trans.issues.begin(), trans.issues.end());
+        if (params::hasErrors(out.issues))
+            return out;
+        const std::vector<LulcInput> snapshots = landCoverOf(project, ctx.years);
+        auto check = stage(ctx.feedback, 0, 10);
+        const Issues inputIssues =
+          validateCbcInputs(snapshots, std::nullopt, classes, trans.table, bioFile, check.get());
+        out.issues.insert(out.issues.end(), inputIssues.begin(), inputIssues.end());
+        if (params::hasErrors(out.issues))
+            return out;
+        for (const auto& [compatible, members] : cbcParcels) {
+            CbcModelOptions mo;
+            for (const LulcInput& s : snapshots)
+                mo.snapshotYears.push_back(s.year);
+            mo.investCompatible = compatible;
+            const CbcModel model(classes, trans.table, mo);
+            CbcRunOptions ro;
+            // Both modes in one run write into their own sub-folder.
+            ro.outDir = cbcParcels.size() > 1 ? ctx.outDir + (compatible ? "/invest_compatible" : "/tanhui")
+                                              : ctx.outDir;
+            QDir().mkpath(QString::fromStdString(ro.outDir));
+            auto st = stage(ctx.feedback, 10, 60);
+            ro.feedback = st.get();
+            const CbcRunResult run = runCbcRasters(snapshots, model, classes, ro);
+            for (const std::string& f : run.stockRasters)
+                out.files << QString::fromStdString(f);
+            for (const std::string& f : run.periodRasters)
+                out.files << QString::fromStdString(f);
+            for (std::size_t b = 0; b < ctx.batches.size(); ++b) {
+                const MethodBatch& batch = ctx.batches[b];
+                std::vector<std::size_t> which;
+                for (const auto& [mb, k] : members)
+                    if (mb == b)
+                        which.push_back(k);
+                if (which.empty())
+                    continue;
+                auto zs = stage(ctx.feedback, 60, 80);
+                gis::ZonalOptions zonal;
+                zonal.threads = ctx.threads;
+                zonal.feedback = zs.get();
+                const std::vector<CbcParcel> parcels =
+                  runCbcParcels(assignedSubset(batch, which), snapshots, classes, run, zonal);
+                for (std::size_t j = 0; j < which.size(); ++j) {
+                    const CbcParcel& pc = parcels[j];
+                    ParcelResult r =
+                      makeParcelResult(batch, batch.assigned[which[j]], QStringLiteral("bluecarbon"));
+                    r.methodDetail = compatible ? QStringLiteral("route=cbc; invest_compatible=yes")
+                                                : QStringLiteral("route=cbc");
+                    r.nodataShare = pc.nodataShare();
+                    if (pc.validAreaHa <= 0) {
+                        r.notComputed = CarbonAdapters::tr(
+                          "no land-cover data under the parcel at every snapshot (the CBC engine needs all)");
+                        out.results[b][which[j]] = std::move(r);
+                        continue;
+                    }
+                    for (std::size_t y = 0; y < run.reportYears.size(); ++y) {
+                        CarbonStock s;
+                        s.year = run.reportYears[y];
+                        s.pools = { { QStringLiteral("c_biomass"), pc.stockT[y][CbcBiomass] },
+                                    { QStringLiteral("c_soil"), pc.stockT[y][CbcSoil] },
+                                    { QStringLiteral("c_litter"), pc.stockT[y][CbcLitter] } };
+                        s.totalT = pc.totalStockT[y];
+                        s.areaHa = pc.validAreaHa;
+                        r.stocks.push_back(s);
+                    }
+                    // Net sequestration of each period: accumulation − emissions (§2.3), a flux.
+                    for (std::size_t p = 0; p + 1 < run.reportYears.size(); ++p)
+                        r.changes.push_back({ run.reportYears[p],
+                                              run.reportYears[p + 1],
+                                              pc.netSequestrationT[p],
+                                              ChangeBasis::Flux,
+                                              {} });
+                    // Rows listed: the flagged classes present under the parcel (the CBC engine reports
+                    // those per parcel).
+                    for (std::int64_t code : pc.flaggedCodes)
+                        if (const CbcClass* c = classes.find(code))
+                            r.parameters.push_back(
+                              { c->file, c->line, QStringLiteral("lucode %1").arg(code), c->tag });
+                    sortUnique(r.parameters);
+                    out.results[b][which[j]] = std::move(r);
+                }
+            }
+        }
+    }
+
+    if (!tier1Parcels.empty()) {
+        QString wsFile;
+        const params::LoadedTable wsTable =
+          loadCarbonProjectTable(project, QStringLiteral("mangrove_ws"), mangroveWsSpec(), wsFile);
+        out.issues.insert(out.issues.end(), wsTable.issues.begin(), wsTable.issues.end());
+        if (params::hasErrors(out.issues))
+            return out;
+        for (std::size_t b = 0; b < ctx.batches.size(); ++b) {
+            progress(ctx, 80 + 20 * double(b) / double(ctx.batches.size()), "blue carbon Tier 1");
+            const MethodBatch& batch = ctx.batches[b];
+            std::vector<std::size_t> which;
+            for (const auto& [mb, k] : tier1Parcels)
+                if (mb == b)
+                    which.push_back(k);
+            if (which.empty())
+                continue;
+            const ProjectLayer& layer = *batch.layer;
+            const QString field = mappedField(layer, QStringLiteral("planting_year"));
+            if (field.isEmpty()) {
+                out.issues.push_back(
+                  methodError(project.fileName(),
+                              QStringLiteral("layers.%1.fields.planting_year").arg(layer.id),
+                              CarbonAdapters::tr("the Tier 1 route (route=tier1) needs the "
+                                                 "field 'planting_year' of layer %1: map it "
+                                                 "in the layer's \"fields\"")
+                                .arg(layer.id)));
+                return out;
+            }
+            gis::VectorOpenOptions open;
+            open.encodingOverride = layer.encoding.toStdString();
+            Issues plotIssues;
+            const std::vector<RestorationPlot> plots =
+              readRestorationPlots(project.resolve(layer.path).toStdString(),
+                                   open,
+                                   *batch.parcels,
+                                   field,
+                                   ctx.years.back(),
+                                   plotIssues);
+            // A bad planting year concerns one plot (listed as not computed); others stop the run.
+            std::map<int, QStringList> plotErrors;
+            for (const Issue& i : plotIssues) {
+                if (i.isError() && i.row > 0)
+                    plotErrors[i.row] << i.message;
+                else
+                    out.issues.push_back(i);
+            }
+            if (params::hasErrors(out.issues))
+                return out;
+            for (std::size_t k : which) {
+                const MethodParcel& mp = batch.assigned[k];
+                ParcelResult r = makeParcelResult(batch, mp, QStringLiteral("bluecarbon"));
+                const QString climate = optionOf(mp, "climate", QStringLiteral("subtrop")).toLower();
+                const bool planted =
+                  parseYesNo(QVariant(optionOf(mp, "planted", QStringLiteral("yes")))).value_or(true);
+                r.methodDetail = QStringLiteral("route=tier1; climate=%1; planted=%2")
+                                   .arg(climate, planted ? QStringLiteral("yes") : QStringLiteral("no"));
+                const std::optional<MangroveWsParams> ws = mangroveWsParams(wsTable.table, climate);
+                if (!ws) {
+                    out.issues.push_back(
+                      methodError(wsFile,
+                                  QStringLiteral("climate"),
+                                  CarbonAdapters::tr("the Wetlands Supplement table has no "
+                                                     "row for climate '%1'")
+                                    .arg(climate)));
+                    return out;
+                }
+                const RestorationPlot& plot = plots[mp.parcel];
+                const auto bad = plotErrors.find(plot.row);
+                if (bad != plotErrors.end() || !plot.plantYear) {
+                    r.notComputed = bad != plotErrors.end() ? bad->second.join(QStringLiteral("; "))
+                                                            : CarbonAdapters::tr("no planting year");
+                    out.results[b][k] = std::move(r);
+                    continue;
+                }
+                const RestorationResult res = computeRestoration({ plot }, *ws, ctx.years, planted).front();
+                for (std::size_t y = 0; y < ctx.years.size(); ++y) {
+                    CarbonStock s;
+                    s.year = ctx.years[y];
+                    // t C above the pre-planting stock (§4): biomass and (planted) soil removals.
+                    s.pools = { { QStringLiteral("c_biomass"), res.stockTPerHa[y].biomass * plot.areaHa },
+                                { QStringLiteral("c_soil"), res.stockTPerHa[y].soil * plot.areaHa } };
+                    s.totalT = res.stockT[y];
+                    s.areaHa = plot.areaHa;
+                    r.stocks.push_back(s);
+                }
+                for (std::size_t p = 0; p + 1 < ctx.years.size(); ++p)
+                    r.changes.push_back(
+                      { ctx.years[p], ctx.years[p + 1], res.netSequestrationT[p], ChangeBasis::Flux, {} });
+                r.parameters.push_back({ ws->file, ws->line, ws->climate, ws->tag });
+                out.results[b][k] = std::move(r);
+            }
+        }
+    }
+    return out;
+}
+
+// ---- regression (carbon-methods.md §6.1) ------------------------------------------------------------
+
+QString checkRegressionOption(const QString& key, const QString& value) {
+    if (key == QLatin1String("r_hysteresis")) {
+        bool ok = false;
+        const double h = value.toDouble(&ok);
+        if (!ok || !(h >= 0 && h <= 100))
+            return CarbonAdapters::tr("r_hysteresis must be a number from 0 to 100 t d.m./ha, not '%1'")
+              .arg(value);
+    }
+    return {};
+}
+
+MethodOutput runRegressionAdapter(const MethodContext& ctx) {
+    MethodOutput out;
+    const Project& project = *ctx.project;
+    const QString tableName = project.carbon.parameters.value(QStringLiteral("regression"));
+    if (tableName.isEmpty()) {
+        out.issues.push_back(
+          methodError(project.fileName(),
+                      QStringLiteral("carbon.parameters.regression"),
+                      CarbonAdapters::tr("the regression method has no default coefficients: "
+                                         "name your fitted table in "
+                                         "carbon.parameters.regression (tanhui-cli carbon "
+                                         "--method regression --write-template makes one)")));
+        return out;
+    }
+    const ProjectParameterTable* table = project.parameterTable(tableName);
+    const QString coefPath = table ? project.resolve(table->path) : tableName;
+    LoadedRegression coefficients = loadRegressionCoefficients(coefPath);
+    out.issues = coefficients.issues;
+    if (params::hasErrors(out.issues))
+        return out;
+    RegressionInputs inputs;
+    for (int y : ctx.years)
+        for (const ProjectLayer* l : project.layersWithRole(QStringLiteral("ndvi")))
+            if (l->year == y) {
+                inputs.vi.push_back({ project.resolve(l->path).toStdString(), 1, y });
+                break;
+            }
+    if (inputs.vi.empty()) {
+        out.issues.push_back(methodError(project.fileName(),
+                                         QStringLiteral("carbon.years"),
+                                         CarbonAdapters::tr("the regression method needs an NDVI layer (role "
+                                                            "\"ndvi\") for one or more carbon years")));
+        return out;
+    }
+    for (const ProjectLayer* l : project.layersWithRole(QStringLiteral("landcover")))
+        if (l->year > 0)
+            inputs.lulc.push_back({ project.resolve(l->path).toStdString(), l->year });
+    std::sort(inputs.lulc.begin(), inputs.lulc.end(), [](const LulcInput& a, const LulcInput& b) {
+        return a.year < b.year;
+    });
+    inputs.forestCodes = defaultForestCodes();
+    auto check = stage(ctx.feedback, 0, 10);
+    const Issues inputIssues = validateRegressionInputs(inputs, coefficients.lookup, coefPath, check.get());
+    out.issues.insert(out.issues.end(), inputIssues.begin(), inputIssues.end());
+    if (params::hasErrors(out.issues))
+        return out;
+    RegressionRunOptions ro;
+    ro.outDir = ctx.outDir;
+    auto rasters = stage(ctx.feedback, 10, 60);
+    ro.feedback = rasters.get();
+    const RegressionRun run = writeRegressionRasters(inputs, coefficients.lookup, ro);
+    for (const RegressionYear& y : run.years)
+        out.files << QString::fromStdString(y.raster);
+    std::vector<ParameterRowRef> used;
+    for (const RegressionCoefficients& c : run.used) {
+        params::Tag tag = c.tag;
+        if (c.flagged() && !params::isFlagged(tag))
+            tag = params::parseTag(c.declaredTag).value_or(params::Tag::Example);
+        used.push_back({ c.file, c.line, QStringLiteral("lucode %1").arg(c.code), tag });
+    }
+    sortUnique(used);
+
+    // Parcels grouped by hysteresis (an option of the method entry).
+    std::map<double, std::vector<std::pair<std::size_t, std::size_t>>> byHysteresis;
+    for (std::size_t b = 0; b < ctx.batches.size(); ++b)
+        for (std::size_t k = 0; k < ctx.batches[b].assigned.size(); ++k)
+            byHysteresis[optionOf(ctx.batches[b].assigned[k],
+                                  "r_hysteresis",
+                                  QString::number(kDefaultRHysteresisTDmPerHa))
+                           .toDouble()]
+              .push_back({ b, k });
+    out.results.resize(ctx.batches.size());
+    for (std::size_t b = 0; b < ctx.batches.size(); ++b)
+        out.results[b].resize(ctx.batches[b].assigned.size());
+    for (const auto& [hysteresis, members] : byHysteresis) {
+        for (std::size_t b = 0; b < ctx.batches.size(); ++b) {
+            const MethodBatch& batch = ctx.batches[b];
+            std::vector<std::size_t> which;
+            for (const auto& [mb, k] : members)
+                if (mb == b)
+                    which.push_back(k);
+            if (which.empty())
+                continue;
+            auto zs = stage(ctx.feedback, 60, 100);
+            gis::ZonalOptions zonal;
+            zonal.threads = ctx.threads;
+            zonal.feedback = zs.get();
+            const std::vector<RegressionParcel> parcels =
+              runRegressionParcels(assignedSubset(batch, which), run, hysteresis, zonal);
+            for (std::size_t j = 0; j < which.size(); ++j) {
+                const RegressionParcel& rp = parcels[j];
+                ParcelResult r =
+                  makeParcelResult(batch, batch.assigned[which[j]], QStringLiteral("regression"));
+                r.methodDetail = QStringLiteral("coefficients %1; r_hysteresis=%2")
+                                   .arg(QFileInfo(coefPath).fileName())
+                                   .arg(hysteresis);
+                for (const RegressionParcelYear& y : rp.years) {
+                    const double covered =
+                      y.forestAreaHa + y.viGapAreaHa + y.nonforestAreaHa + y.lulcNodataAreaHa;
+                    if (covered > 0)
+                        r.nodataShare =
+                          std::max(r.nodataShare, (y.viGapAreaHa + y.lulcNodataAreaHa) / covered);
+                    const double valid = y.forestAreaHa + y.nonforestAreaHa;
+                    if (valid <= 0)
+                        continue;
+                    // Carbon over the valid forest area; non-forest cells have no tree carbon (§6.1).
+                    CarbonStock s;
+                    s.year = y.year;
+                    s.pools.push_back({ QStringLiteral("c_biomass"), y.carbonT });
+                    s.totalT = y.carbonT;
+                    s.areaHa = valid;
+                    r.stocks.push_back(s);
+                }
+                for (const RegressionChange& c : rp.changes)
+                    if (r.stock(c.year1) && r.stock(c.year2))
+                        r.changes.push_back(
+                          { c.year1, c.year2, c.changeT, ChangeBasis::StockDifference, {} });
+                r.parameters = used;
+                if (r.stocks.empty()) {
+                    r.changes.clear();
+                    r.notComputed =
+                      CarbonAdapters::tr("no land-cover or NDVI data under the parcel in any year");
+                }
+                out.results[b][which[j]] = std::move(r);
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace tanhui::models::carbon
