@@ -179,6 +179,9 @@ std::map<QString, double> readCarbonTable(const QString& path, const QString& id
 /// Everything loaded once: prices, profile, coefficients, constants.
 struct Model {
     gep::PriceSet prices;
+    /// The prices before the price-year adjustment (gep-methods.md §5.3: the report shows the value at
+    /// current prices and at the base-year prices); empty when no adjustment ran.
+    std::optional<gep::PriceSet> basePrices;
     gep::Profile profile;
     std::map<QString, gep::EcosystemParams> ecosystems;
     gep::Constants constants;
@@ -191,6 +194,7 @@ const params::TableSpec& parcelInputSpec() {
     static const params::TableSpec spec{
         "gep_parcel_inputs",
         "parcel",
+        {},
         false,
         QT_TRANSLATE_NOOP("Parameters", "parcel (<layer>:<id>)"),
         { { "visits", QT_TRANSLATE_NOOP("Parameters", "visits per year"), "visit/a", 0, 1e10, false, false },
@@ -226,6 +230,7 @@ const params::TableSpec& productSpec() {
     static const params::TableSpec spec{
         "gep_products",
         "product",
+        {},
         false,
         QT_TRANSLATE_NOOP("Parameters", "product"),
         { { "lucode", QT_TRANSLATE_NOOP("Parameters", "land-cover code"), "code", 0, 1e9 },
@@ -246,6 +251,7 @@ struct ParcelRow {
     double areaHa = 0;
     QStringList flags;
     std::vector<gep::IndicatorResult> results;
+    std::vector<gep::IndicatorResult> baseResults; ///< at the base-year prices (only with --price-year)
     std::vector<unsigned char> wkb;
 };
 
@@ -674,6 +680,8 @@ RunResult runProject(const models::Project& project,
             }
             gep::Constants k = model.constants;
             row.results = gep::evaluateParcel(in, ecoParams, k, model.prices, model.profile);
+            if (model.basePrices)
+                row.baseResults = gep::evaluateParcel(in, ecoParams, k, *model.basePrices, model.profile);
             run.rows.push_back(std::move(row));
         }
     }
@@ -708,7 +716,7 @@ void writeOutputs(const RunResult& run, const Model& model, const Settings& s) {
         { "value_cny", C::Type::Real },      { "price", C::Type::Real },
         { "price_unit", C::Type::String },   { "price_year", C::Type::Integer },
         { "price_source", C::Type::String }, { "price_tag", C::Type::String },
-        { "flags", C::Type::String },
+        { "flags", C::Type::String },        { "value_base_cny", C::Type::Real },
     };
     // one line per component, plus the indicator total line (component "total")
     struct Out {
@@ -727,6 +735,10 @@ void writeOutputs(const RunResult& run, const Model& model, const Settings& s) {
                     outs.size(),
                     [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
                         const Out& o = outs[i];
+                        // The same indicator at the base-year prices (same position: same inputs).
+                        const gep::IndicatorResult* base = nullptr;
+                        if (!o.row->baseResults.empty())
+                            base = &o.row->baseResults[std::size_t(o.r - o.row->results.data())];
                         const gep::IndicatorSpec* spec = gep::findIndicator(o.r->key);
                         v = { o.row->layer,
                               o.row->id,
@@ -739,7 +751,8 @@ void writeOutputs(const RunResult& run, const Model& model, const Settings& s) {
                             v << QStringLiteral("total") << o.r->quantity.value
                               << gep::unitSymbol(o.r->quantity.unit) << o.r->valueYuan << QVariant()
                               << QString() << QVariant() << QString() << QString()
-                              << (o.r->flags + o.row->flags).join(QLatin1Char(';'));
+                              << (o.r->flags + o.row->flags).join(QLatin1Char(';'))
+                              << (base ? QVariant(base->valueYuan) : QVariant());
                         } else {
                             const gep::Component& c = o.r->parts[std::size_t(o.part)];
                             v << c.label << c.quantity.value << gep::unitSymbol(c.quantity.unit)
@@ -748,7 +761,10 @@ void writeOutputs(const RunResult& run, const Model& model, const Settings& s) {
                               << (c.price.note.isEmpty()
                                     ? c.price.source
                                     : c.price.source + QStringLiteral(" (") + c.price.note + QLatin1Char(')'))
-                              << tagText(c.price.tag) << QString();
+                              << tagText(c.price.tag) << QString()
+                              << (base && std::size_t(o.part) < base->parts.size()
+                                    ? QVariant(base->parts[std::size_t(o.part)].valueYuan)
+                                    : QVariant());
                         }
                     });
     // skipped.csv: one row per layer, ecosystem, indicator and reason with the number of parcels (the
@@ -818,7 +834,7 @@ void writeOutputs(const RunResult& run, const Model& model, const Settings& s) {
           true,
           run.layerCrs.at(layer));
     }
-    // prices_used.csv
+    // prices_used.csv: with a price-year adjustment, the base price and the index rows used (with tags).
     std::vector<const gep::Price*> prices;
     for (const auto& [key, p] : model.prices.all())
         prices.push_back(&p);
@@ -829,12 +845,19 @@ void writeOutputs(const RunResult& run, const Model& model, const Settings& s) {
                       { "price_year", C::Type::Integer },
                       { "source", C::Type::String },
                       { "tag", C::Type::String },
-                      { "note", C::Type::String } },
+                      { "note", C::Type::String },
+                      { "base_value", C::Type::Real },
+                      { "base_year", C::Type::Integer },
+                      { "index_series", C::Type::String },
+                      { "index_rows", C::Type::String } },
                     prices.size(),
                     [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
                         const gep::Price& p = *prices[i];
                         v = { p.key,    p.yuanPerUnit,  p.unitText(), p.priceYear,
                               p.source, tagText(p.tag), p.note };
+                        const gep::Price* base = model.basePrices ? model.basePrices->find(p.key) : nullptr;
+                        v << (base ? QVariant(base->yuanPerUnit) : QVariant())
+                          << (base ? QVariant(base->priceYear) : QVariant()) << p.indexSeries << p.indexRows;
                     });
 }
 
@@ -843,6 +866,9 @@ struct Totals {
     std::map<QString, double> byService, byCategory, byEcosystem, byDistrict;
     std::map<QString, double> areaByEcosystem;
     double total = 0;
+    std::map<QString, double> baseByService, baseByCategory, baseByEcosystem, baseByDistrict;
+    double baseTotal = 0;
+    bool hasBase = false; ///< a price-year adjustment ran: base-year values are known
 };
 
 Totals totalsOf(const RunResult& run) {
@@ -858,6 +884,16 @@ Totals totalsOf(const RunResult& run) {
             t.byDistrict[row.district.isEmpty() ? QStringLiteral("(none)") : row.district] += r.valueYuan;
             t.total += r.valueYuan;
         }
+        for (const gep::IndicatorResult& r : row.baseResults) {
+            if (r.skipped)
+                continue;
+            t.hasBase = true;
+            t.baseByService[r.key] += r.valueYuan;
+            t.baseByCategory[gep::categoryName(r.category)] += r.valueYuan;
+            t.baseByEcosystem[row.ecosystemName] += r.valueYuan;
+            t.baseByDistrict[row.district.isEmpty() ? QStringLiteral("(none)") : row.district] += r.valueYuan;
+            t.baseTotal += r.valueYuan;
+        }
     }
     return t;
 }
@@ -865,30 +901,36 @@ Totals totalsOf(const RunResult& run) {
 void writeTotals(const Totals& t, const QString& path) {
     struct Line {
         QString group, key;
-        double value;
+        double value, base;
     };
     std::vector<Line> lines;
+    auto at = [](const std::map<QString, double>& m, const QString& k) {
+        const auto it = m.find(k);
+        return it == m.end() ? 0.0 : it->second;
+    };
     for (const auto& [k, v] : t.byCategory)
-        lines.push_back({ QStringLiteral("category"), k, v });
+        lines.push_back({ QStringLiteral("category"), k, v, at(t.baseByCategory, k) });
     for (const auto& [k, v] : t.byService)
-        lines.push_back({ QStringLiteral("service"), k, v });
+        lines.push_back({ QStringLiteral("service"), k, v, at(t.baseByService, k) });
     for (const auto& [k, v] : t.byEcosystem)
-        lines.push_back({ QStringLiteral("ecosystem"), k, v });
+        lines.push_back({ QStringLiteral("ecosystem"), k, v, at(t.baseByEcosystem, k) });
     for (const auto& [k, v] : t.byDistrict)
-        lines.push_back({ QStringLiteral("district"), k, v });
-    lines.push_back({ QStringLiteral("total"), QStringLiteral("gep"), t.total });
+        lines.push_back({ QStringLiteral("district"), k, v, at(t.baseByDistrict, k) });
+    lines.push_back({ QStringLiteral("total"), QStringLiteral("gep"), t.total, t.baseTotal });
     using C = gis::TableColumn;
     gis::writeTable(path.toStdString(),
                     { { "group", C::Type::String },
                       { "key", C::Type::String },
                       { "value_cny", C::Type::Real },
-                      { "share_pct", C::Type::Real } },
+                      { "share_pct", C::Type::Real },
+                      { "value_base_cny", C::Type::Real } },
                     lines.size(),
                     [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
                         v = { lines[i].group,
                               lines[i].key,
                               lines[i].value,
-                              t.total != 0 ? lines[i].value / t.total * 100.0 : 0.0 };
+                              t.total != 0 ? lines[i].value / t.total * 100.0 : 0.0,
+                              t.hasBase ? QVariant(lines[i].base) : QVariant() };
                     });
 }
 
@@ -910,7 +952,8 @@ int runGepCommand(const QStringList& arguments) {
       QStringLiteral("RCEES_LEGACY"));
     const QCommandLineOption priceSetOpt(
       QStringLiteral("price-set"),
-      GepCommand::tr("Shipped price table: P0_RCEES2010 (default) or LYT1721_2008."),
+      GepCommand::tr("Price set: P0_RCEES2010 (default), LYT1721_2008, or P0_CPI2020 / P0_CPI2024 (P0 "
+                     "adjusted by the shipped CPI table at run time, flagged unconfirmed)."),
       QStringLiteral("ID"),
       QStringLiteral("P0_RCEES2010"));
     const QCommandLineOption pricesOpt(
@@ -920,13 +963,21 @@ int runGepCommand(const QStringList& arguments) {
       QStringLiteral("CSV"));
     const QCommandLineOption deflOpt(
       QStringLiteral("deflators"),
-      GepCommand::tr("Price-level table (year, cpi, construction, market, source, tag) "
-                     "for --price-year."),
+      GepCommand::tr("Price index table for --price-year (year; cpi, construction, market as "
+                     "levels or cpi_yoy, construction_yoy, market_yoy with previous year = 100; source, "
+                     "tag). Default: the shipped NBS CPI table gep/price_index.csv (unconfirmed)."),
       QStringLiteral("CSV"));
     const QCommandLineOption yearOpt(
       QStringLiteral("price-year"),
-      GepCommand::tr("Adjust every price to this year with --deflators (§5.3)."),
+      GepCommand::tr("Adjust every price to this year with the price index (§5.3); outputs give "
+                     "the value at this year's prices and at the base-year prices."),
       QStringLiteral("YEAR"));
+    const QCommandLineOption fallbackOpt(
+      QStringLiteral("index-fallback"),
+      GepCommand::tr("Index series for prices whose series (e.g. construction, market) the index "
+                     "table lacks, e.g. cpi; such prices are flagged unconfirmed. Without it a "
+                     "missing series is an error."),
+      QStringLiteral("SERIES"));
     const QCommandLineOption climateOpt(
       QStringLiteral("climate-variant"),
       GepCommand::tr("Water-surface climate regulation: s1 (S1 form, default of the "
@@ -982,25 +1033,10 @@ int runGepCommand(const QStringList& arguments) {
         "water-purification capacities cod_kg_ha, nh3n_kg_ha, tp_kg_ha, which have no default)."),
       QStringLiteral("CSV"));
     const QCommandLineOption quietOpt(QStringLiteral("quiet"), GepCommand::tr("No progress bar."));
-    parser.addOptions({ projectOpt,
-                        outOpt,
-                        profileOpt,
-                        priceSetOpt,
-                        pricesOpt,
-                        deflOpt,
-                        yearOpt,
-                        climateOpt,
-                        daysOpt,
-                        slopeOpt,
-                        layersOpt,
-                        scenarioOpt,
-                        carbonOpt,
-                        ecoOpt,
-                        inputsOpt,
-                        productsOpt,
-                        seawallCostOpt,
-                        seawallLifeOpt,
-                        quietOpt });
+    parser.addOptions({ projectOpt, outOpt,      profileOpt,     priceSetOpt,    pricesOpt,
+                        deflOpt,    yearOpt,     fallbackOpt,    climateOpt,     daysOpt,
+                        slopeOpt,   layersOpt,   scenarioOpt,    carbonOpt,      ecoOpt,
+                        inputsOpt,  productsOpt, seawallCostOpt, seawallLifeOpt, quietOpt });
     if (auto rc = parseCommandLine(parser, arguments, QStringLiteral("gep"), { projectOpt, outOpt }))
         return *rc;
 
@@ -1043,8 +1079,8 @@ int runGepCommand(const QStringList& arguments) {
         }
         s.copVariant = v == QLatin1String("cop");
     }
-    if (parser.isSet(yearOpt) != parser.isSet(deflOpt)) {
-        printError(GepCommand::tr("--price-year and --deflators go together (gep-methods.md §5.3)"));
+    if (parser.isSet(deflOpt) && !parser.isSet(yearOpt)) {
+        printError(GepCommand::tr("--deflators needs --price-year (gep-methods.md §5.3)"));
         return ExitUsage;
     }
 
@@ -1120,18 +1156,35 @@ int runGepCommand(const QStringList& arguments) {
         ecoTable.table = params::overrideTable(ecoTable.table, user.table);
     }
     model.ecosystems = gep::ecosystemsFromTable(ecoTable.table);
-    if (parser.isSet(deflOpt)) {
-        params::LoadedTable defl =
-          params::loadTable(gep::deflatorTableSpec(), parser.value(deflOpt), params::Provenance::Required);
+    // Price-year adjustment (§5.3): --price-year with the shipped CPI table or --deflators, or a derived
+    // price set (P0_CPI2020, P0_CPI2024: every price by CPI, generated from the same shipped table).
+    int targetYear = gep::derivedPriceYear(priceSet);
+    const bool derivedSet = targetYear > 0;
+    if (parser.isSet(yearOpt)) {
+        targetYear = parser.value(yearOpt).toInt(&ok);
+        if (!ok || targetYear < 1900 || targetYear > 2100) {
+            printError(GepCommand::tr("--price-year must be a year, not '%1'").arg(parser.value(yearOpt)));
+            return ExitUsage;
+        }
+    }
+    if (targetYear > 0 && !params::hasErrors(issues)) {
+        const QString indexFile = parser.isSet(deflOpt) ? parser.value(deflOpt) : gep::priceIndexPath();
+        params::LoadedTable defl = params::loadTable(gep::deflatorTableSpec(),
+                                                     indexFile,
+                                                     parser.isSet(deflOpt) ? params::Provenance::UserSupplied
+                                                                           : params::Provenance::Required);
         issues.insert(issues.end(), defl.issues.begin(), defl.issues.end());
-        const int year = parser.value(yearOpt).toInt(&ok);
         if (!params::hasErrors(defl.issues)) {
+            const QString fallback =
+              derivedSet && !parser.isSet(fallbackOpt) ? QStringLiteral("cpi") : parser.value(fallbackOpt);
             try {
                 gep::PriceSet adjusted;
                 adjusted.file = model.prices.file;
                 for (const auto& [key, p] : model.prices.all())
-                    adjusted.put(gep::adjustPriceYear(p, year, defl.table));
+                    adjusted.put(gep::adjustPriceYear(p, targetYear, defl.table, fallback, derivedSet));
+                model.basePrices = model.prices;
                 model.prices = adjusted;
+                model.prices.file += GepCommand::tr(" adjusted to %1 by %2").arg(targetYear).arg(indexFile);
             } catch (const gep::UnitError& e) {
                 printError(QString::fromUtf8(e.what()));
                 return ExitFailure;
@@ -1184,6 +1237,20 @@ int runGepCommand(const QStringList& arguments) {
         printInfo(GepCommand::tr("GEP %1 CNY/a (%2 亿元)")
                     .arg(totals.total, 0, 'f', 2)
                     .arg(totals.total / 1e8, 0, 'f', 4));
+        if (model.basePrices) {
+            std::set<int> baseYears;
+            for (const auto& [key, p] : model.basePrices->all())
+                baseYears.insert(p.priceYear);
+            QStringList years;
+            for (int y : baseYears)
+                years << QString::number(y);
+            printInfo(GepCommand::tr("  at current prices of %1: %2 CNY/a; at the base-year prices (%3): %4 "
+                                     "CNY/a (value_base_cny in indicators.csv and totals.csv)")
+                        .arg(targetYear)
+                        .arg(totals.total, 0, 'f', 2)
+                        .arg(years.join(QStringLiteral(", ")))
+                        .arg(totals.baseTotal, 0, 'f', 2));
+        }
         for (const auto& [key, v] : totals.byService) {
             const gep::IndicatorSpec* spec = gep::findIndicator(key);
             printInfo(GepCommand::tr("  %1 %2: %3 CNY/a, %4 %")
