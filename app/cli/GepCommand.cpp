@@ -91,13 +91,17 @@ struct Settings {
     QStringList layerIds;
     QString outDir;
     std::map<QString, QString> carbonTables; ///< --carbon LAYER=FILE: `tanhui-cli carbon` parcels.csv
+    QString carbonResults; ///< --carbon-results: parcels.csv of `tanhui-cli carbon --project` (or empty)
 };
 
-/// @brief Carbon fixed per year (t C/a) per parcel id from a `tanhui-cli carbon` parcels.csv
-/// (models/carbon/CarbonTables.h). Units are read from the column names: change_t_per_yr_<y1>_<y2>
-/// (t C/yr) is used for the widest span; without it change_t_<y1>_<y2> (t C) / (y2 − y1). Columns in
-/// t CO2e are never used as t C. Throws GisError naming the file and what is missing.
-std::map<QString, double> readCarbonTable(const QString& path, const QString& idField) {
+/// A CSV file read as text (RFC 4180 quotes), with its 1-based line numbers.
+struct CsvText {
+    QStringList header;
+    std::vector<QStringList> rows;
+    std::vector<int> lines;
+};
+
+CsvText readCsvText(const QString& path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         throw gis::GisError(gis::GisError::Kind::Open,
@@ -107,10 +111,14 @@ std::map<QString, double> readCarbonTable(const QString& path, const QString& id
         QStringList cells;
         QString cur;
         bool quoted = false;
-        for (QChar c : line) {
-            if (c == QLatin1Char('"'))
-                quoted = !quoted;
-            else if (c == QLatin1Char(',') && !quoted) {
+        for (qsizetype i = 0; i < line.size(); ++i) {
+            const QChar c = line[i];
+            if (c == QLatin1Char('"')) {
+                if (quoted && i + 1 < line.size() && line[i + 1] == QLatin1Char('"'))
+                    cur += c, ++i; // "" inside quotes
+                else
+                    quoted = !quoted;
+            } else if (c == QLatin1Char(',') && !quoted) {
                 cells << cur;
                 cur.clear();
             } else
@@ -119,59 +127,160 @@ std::map<QString, double> readCarbonTable(const QString& path, const QString& id
         cells << cur;
         return cells;
     };
-    QList<QByteArray> lines = f.readAll().split('\n');
-    if (lines.isEmpty())
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    CsvText t;
+    if (lines.isEmpty() || lines.front().trimmed().isEmpty())
         throw gis::GisError(gis::GisError::Kind::InvalidArgument,
                             GepCommand::tr("the carbon table %1 is empty").arg(path).toStdString());
     QString headerLine = QString::fromUtf8(lines.front()).trimmed();
     if (headerLine.startsWith(QChar(0xFEFF)))
         headerLine.remove(0, 1);
-    const QStringList header = split(headerLine);
-    int idCol = header.indexOf(idField);
-    if (idCol < 0)
-        idCol = header.indexOf(QStringLiteral("id"));
-    // The widest span among change_t_per_yr_<y1>_<y2> (t C/yr), else change_t_<y1>_<y2> (t C).
-    int col = -1, span = 0;
-    bool perYear = false;
-    const QRegularExpression perYr(QStringLiteral("^change_t_per_yr_(\\d{4})_(\\d{4})$"));
-    const QRegularExpression total(QStringLiteral("^change_t_(\\d{4})_(\\d{4})$"));
-    for (int pass = 0; pass < 2 && col < 0; ++pass) {
-        for (int c = 0; c < header.size(); ++c) {
-            const auto m = (pass == 0 ? perYr : total).match(header[c]);
-            if (!m.hasMatch())
-                continue;
-            const int years = m.captured(2).toInt() - m.captured(1).toInt();
-            if (years > span) {
-                span = years;
-                col = c;
-                perYear = pass == 0;
-            }
-        }
-    }
-    if (idCol < 0 || col < 0)
-        throw gis::GisError(
-          gis::GisError::Kind::InvalidArgument,
-          GepCommand::tr("the carbon table %1 needs the id column '%2' and a column "
-                         "change_t_per_yr_<y1>_<y2> (t C/yr) or change_t_<y1>_<y2> (t C); write it "
-                         "with tanhui-cli carbon --parcels")
-            .arg(path, idField)
-            .toStdString());
-    std::map<QString, double> out;
+    t.header = split(headerLine);
     for (int i = 1; i < lines.size(); ++i) {
         const QString line = QString::fromUtf8(lines[i]).trimmed();
         if (line.isEmpty())
             continue;
-        const QStringList cells = split(line);
+        t.rows.push_back(split(line));
+        t.lines.push_back(i + 1);
+    }
+    return t;
+}
+
+/// The carbon change of one parcel, as the carbon engine gave it.
+struct CarbonEntry {
+    std::optional<double> tcPerYr; ///< carbon fixed per year, t C/a (positive = sink)
+    QString years;                 ///< "2015-2024": the span it was taken from
+    QString reason;                ///< why there is no value (empty when there is one)
+};
+
+/// @brief Per-row carbon change (t C/a) of a `tanhui-cli carbon` parcels.csv (models/carbon/
+/// CarbonTables.h, docs/carbon-project.md). Units come from the column names: change_t_per_yr_<y1>_<y2>
+/// (t C/yr) of the widest span with a value in the row, else change_t_<y1>_<y2> (t C) / (y2 − y1); the
+/// change_tco2e_* columns are never taken as t C. A row without any change (e.g. the volume method's
+/// single inventory date) gets a reason instead of a value. Throws GisError naming the file, row and
+/// column of a non-number, or the file when it has no change column.
+class CarbonColumns {
+public:
+    CarbonColumns(const CsvText& t, const QString& path)
+      : m_path(path) {
+        const QRegularExpression perYr(QStringLiteral("^change_t_per_yr_(\\d{4})_(\\d{4})$"));
+        const QRegularExpression total(QStringLiteral("^change_t_(\\d{4})_(\\d{4})$"));
+        for (int c = 0; c < t.header.size(); ++c) {
+            for (int pass = 0; pass < 2; ++pass) {
+                const auto m = (pass == 0 ? perYr : total).match(t.header[c]);
+                if (m.hasMatch())
+                    m_cols.push_back(
+                      { c, m.captured(1).toInt(), m.captured(2).toInt(), pass == 0, t.header[c] });
+            }
+        }
+        // Widest span first; per-year before total for the same span.
+        std::stable_sort(m_cols.begin(), m_cols.end(), [](const Col& a, const Col& b) {
+            if (a.y2 - a.y1 != b.y2 - b.y1)
+                return a.y2 - a.y1 > b.y2 - b.y1;
+            return a.perYear > b.perYear;
+        });
+        m_notComputed = t.header.indexOf(QStringLiteral("not_computed"));
+        m_method = t.header.indexOf(QStringLiteral("method"));
+        if (m_cols.empty())
+            throw gis::GisError(
+              gis::GisError::Kind::InvalidArgument,
+              GepCommand::tr("the carbon table %1 has no column change_t_per_yr_<y1>_<y2> (t C/yr) or "
+                             "change_t_<y1>_<y2> (t C); write it with tanhui-cli carbon")
+                .arg(path)
+                .toStdString());
+    }
+
+    CarbonEntry entry(const QStringList& cells, int line) const {
+        CarbonEntry e;
+        for (const Col& c : m_cols) {
+            const QString v = cells.value(c.index).trimmed();
+            if (v.isEmpty() || c.y2 <= c.y1)
+                continue;
+            bool ok = false;
+            const double x = v.toDouble(&ok);
+            if (!ok)
+                throw gis::GisError(gis::GisError::Kind::InvalidArgument,
+                                    GepCommand::tr("%1, row %2, column %3: '%4' is not a number")
+                                      .arg(m_path)
+                                      .arg(line)
+                                      .arg(c.name, v)
+                                      .toStdString());
+            e.tcPerYr = c.perYear ? x : x / (c.y2 - c.y1);
+            e.years = QStringLiteral("%1-%2").arg(c.y1).arg(c.y2);
+            return e;
+        }
+        const QString nc = m_notComputed >= 0 ? cells.value(m_notComputed).trimmed() : QString();
+        e.reason = !nc.isEmpty() ? GepCommand::tr("the carbon engine did not compute the parcel: %1").arg(nc)
+                                 : GepCommand::tr("the carbon engine gives no change for the parcel (method "
+                                                  "%1 has fewer than two dates)")
+                                     .arg(m_method >= 0 ? cells.value(m_method) : QStringLiteral("?"));
+        return e;
+    }
+
+private:
+    struct Col {
+        int index;
+        int y1, y2;
+        bool perYear;
+        QString name;
+    };
+    QString m_path;
+    std::vector<Col> m_cols;
+    int m_notComputed = -1, m_method = -1;
+};
+
+/// @brief `--carbon LAYER=FILE`: the per-parcel table of `tanhui-cli carbon --parcels`, by the layer's id
+/// field (or `id`).
+std::map<QString, CarbonEntry> readCarbonTable(const QString& path, const QString& idField) {
+    const CsvText t = readCsvText(path);
+    const CarbonColumns cols(t, path);
+    int idCol = t.header.indexOf(idField);
+    if (idCol < 0)
+        idCol = t.header.indexOf(QStringLiteral("id"));
+    if (idCol < 0)
+        throw gis::GisError(gis::GisError::Kind::InvalidArgument,
+                            GepCommand::tr("the carbon table %1 needs the id column '%2' or 'id'")
+                              .arg(path, idField)
+                              .toStdString());
+    std::map<QString, CarbonEntry> out;
+    for (std::size_t r = 0; r < t.rows.size(); ++r)
+        out[t.rows[r].value(idCol)] = cols.entry(t.rows[r], t.lines[r]);
+    return out;
+}
+
+/// @brief `--carbon-results DIR`: the parcels.csv of `tanhui-cli carbon --project`, by layer id and
+/// source_fid (the feature id in the layer). When the file has a `primary` column, only its primary rows
+/// (1/true) count.
+std::map<std::pair<QString, qint64>, CarbonEntry> readCarbonResults(const QString& path) {
+    const CsvText t = readCsvText(path);
+    const CarbonColumns cols(t, path);
+    const int layerCol = t.header.indexOf(QStringLiteral("layer"));
+    const int fidCol = t.header.indexOf(QStringLiteral("source_fid"));
+    const int primaryCol = t.header.indexOf(QStringLiteral("primary"));
+    if (layerCol < 0 || fidCol < 0)
+        throw gis::GisError(gis::GisError::Kind::InvalidArgument,
+                            GepCommand::tr("the carbon results %1 need the columns layer and source_fid "
+                                           "(written by tanhui-cli carbon --project)")
+                              .arg(path)
+                              .toStdString());
+    std::map<std::pair<QString, qint64>, CarbonEntry> out;
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        const QStringList& cells = t.rows[r];
+        if (primaryCol >= 0) {
+            const QString p = cells.value(primaryCol).trimmed().toLower();
+            if (p != QLatin1String("1") && p != QLatin1String("true") && p != QLatin1String("yes"))
+                continue;
+        }
         bool ok = false;
-        const double v = cells.value(col).toDouble(&ok);
+        const qint64 fid = cells.value(fidCol).toLongLong(&ok);
         if (!ok)
             throw gis::GisError(gis::GisError::Kind::InvalidArgument,
-                                GepCommand::tr("%1, row %2, column %3: '%4' is not a number")
+                                GepCommand::tr("%1, row %2, column source_fid: '%3' is not a feature id")
                                   .arg(path)
-                                  .arg(i + 1)
-                                  .arg(header[col], cells.value(col))
+                                  .arg(t.lines[r])
+                                  .arg(cells.value(fidCol))
                                   .toStdString());
-        out[cells.value(idCol)] = perYear ? v : v / span;
+        out[{ cells.value(layerCol), fid }] = cols.entry(cells, t.lines[r]);
     }
     return out;
 }
@@ -247,6 +356,10 @@ struct ParcelRow {
     QString id;
     QString ecosystemKey;
     QString ecosystemName;
+    QString ecosystemSource; ///< "type_field" (the layer's mapped ecosystem_type) or "landcover_majority"
+    QString carbonSource;    ///< "carbon_results", "carbon_table" or "pool_method"
+    QString carbonYears;     ///< the span of the carbon change, e.g. "2015-2024"
+    QString carbonNote;      ///< why the carbon engine gave no change (empty otherwise)
     QString district;
     double areaHa = 0;
     QStringList flags;
@@ -497,9 +610,18 @@ RunResult runProject(const models::Project& project,
     params::LoadedTable pools = params::loadDefaultTable(carbon::carbonPoolsSpec());
     const carbon::PoolLookup lookup(pools.table);
     std::optional<carbon::PoolRunResult> poolRun;
+    // Carbon results of `tanhui-cli carbon --project` (joined by layer + source_fid), used for every layer
+    // they cover that has no --carbon table; the pool method runs only for the other layers.
+    std::map<std::pair<QString, qint64>, CarbonEntry> carbonResults;
+    std::set<QString> resultLayers;
+    if (!s.carbonResults.isEmpty()) {
+        carbonResults = readCarbonResults(s.carbonResults);
+        for (const auto& [key, e] : carbonResults)
+            resultLayers.insert(key.first);
+    }
     bool needPool = false;
     for (const models::ProjectLayer& layer : project.layers)
-        if (isParcelLayer(layer, s) && !s.carbonTables.count(layer.id))
+        if (isParcelLayer(layer, s) && !s.carbonTables.count(layer.id) && !resultLayers.count(layer.id))
             needPool = true;
     if (needPool) {
         params::Issues poolIssues = carbon::validatePoolInputs(
@@ -538,11 +660,23 @@ RunResult runProject(const models::Project& project,
         gis::ZonalOptions zo;
         zo.feedback = fb;
         std::vector<carbon::ParcelCarbon> pc;
-        std::map<QString, double> carbonTable;
+        std::map<QString, CarbonEntry> carbonTable;
         const QString idField = layer.fields.value(QStringLiteral("id"), layer.idField);
-        if (auto ct = s.carbonTables.find(layer.id); ct != s.carbonTables.end()) {
-            carbonTable = readCarbonTable(ct->second, idField);
+        const bool fromTable = s.carbonTables.count(layer.id) > 0;
+        const bool fromResults = !fromTable && resultLayers.count(layer.id) > 0;
+        if (fromTable) {
+            carbonTable = readCarbonTable(s.carbonTables.at(layer.id), idField);
+            printInfo(GepCommand::tr("carbon source for layer %1: the carbon table %2 (--carbon)")
+                        .arg(layer.id, s.carbonTables.at(layer.id)));
+        } else if (fromResults) {
+            printInfo(GepCommand::tr("carbon source for layer %1: the carbon engine's results %2")
+                        .arg(layer.id, s.carbonResults));
         } else {
+            printInfo(GepCommand::tr("carbon source for layer %1: no carbon result; the carbon pool method "
+                                     "ran on the land cover %2 and %3")
+                        .arg(layer.id)
+                        .arg(lulc.front().year)
+                        .arg(lulc.back().year));
             timer.restart();
             pc = carbon::runPoolParcels(parcels, lulc, lookup, *poolRun, zo);
             run.seconds[QStringLiteral("carbon_parcels")] += timer.nsecsElapsed() * 1e-9;
@@ -647,12 +781,30 @@ RunResult runProject(const models::Project& project,
                 in.etHotNote = QStringLiteral("et_hot_from_annual_mean");
             }
             if (!pc.empty()) {
+                row.carbonSource = QStringLiteral("pool_method");
+                row.carbonYears = QStringLiteral("%1-%2").arg(lulc.front().year).arg(lulc.back().year);
                 if (pc[i].dates.back().validAreaHa > 0 && years > 0)
                     in.carbonFixedTC = pc[i].changeT.front() / years; // first → last date, t C/a
-            } else if (auto c = carbonTable.find(row.id); c != carbonTable.end()) {
-                in.carbonFixedTC = c->second;
             } else {
-                row.flags << QStringLiteral("not_in_carbon_table");
+                row.carbonSource =
+                  fromTable ? QStringLiteral("carbon_table") : QStringLiteral("carbon_results");
+                const CarbonEntry* c = nullptr;
+                if (fromTable) {
+                    if (auto it = carbonTable.find(row.id); it != carbonTable.end())
+                        c = &it->second;
+                } else if (auto it = carbonResults.find({ layer.id, qint64(parcel.fid) });
+                           it != carbonResults.end()) {
+                    c = &it->second;
+                }
+                if (!c) {
+                    row.flags << QStringLiteral("not_in_carbon_table");
+                } else if (c->tcPerYr) {
+                    in.carbonFixedTC = c->tcPerYr;
+                    row.carbonYears = c->years;
+                } else {
+                    row.flags << QStringLiteral("no_carbon_change");
+                    row.carbonNote = c->reason;
+                }
             }
             for (const gis::ZonalStats& zs : zr.stats.empty() ? std::vector<gis::ZonalStats>{} : zr.stats[i])
                 if (zs.nodataCells > 0 || zs.validAreaM2 < 0.99 * parcel.ellipsoidalAreaM2) {
@@ -791,11 +943,11 @@ void writeOutputs(const RunResult& run, const Model& model, const Settings& s) {
     std::map<QString, std::vector<const ParcelRow*>> byLayer;
     for (const ParcelRow& row : run.rows)
         byLayer[row.layer].push_back(&row);
-    std::vector<C> wide = { { "parcel_id", C::Type::String },
-                            { "ecosystem_code", C::Type::String },
-                            { "ecosystem", C::Type::String },
-                            { "district", C::Type::String },
-                            { "area_ha", C::Type::Real } };
+    std::vector<C> wide = { { "parcel_id", C::Type::String },     { "ecosystem_code", C::Type::String },
+                            { "ecosystem", C::Type::String },     { "ecosystem_source", C::Type::String },
+                            { "district", C::Type::String },      { "area_ha", C::Type::Real },
+                            { "carbon_source", C::Type::String }, { "carbon_years", C::Type::String },
+                            { "carbon_note", C::Type::String } };
     std::vector<QString> keys;
     for (const gep::IndicatorSpec& spec : gep::indicatorRegistry())
         if (model.profile.enabled(QString::fromLatin1(spec.key))) {
@@ -813,7 +965,8 @@ void writeOutputs(const RunResult& run, const Model& model, const Settings& s) {
           rows.size(),
           [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>& wkb) {
               const ParcelRow& r = *rows[i];
-              v = { r.id, r.ecosystemKey, r.ecosystemName, r.district, r.areaHa };
+              v = { r.id,     r.ecosystemKey, r.ecosystemName, r.ecosystemSource, r.district,
+                    r.areaHa, r.carbonSource, r.carbonYears,   r.carbonNote };
               for (const QString& key : keys) {
                   const gep::IndicatorResult* found = nullptr;
                   for (const gep::IndicatorResult& x : r.results)
@@ -934,6 +1087,13 @@ void writeTotals(const Totals& t, const QString& path) {
                     });
 }
 
+/// The carbon project's default output (docs/carbon-project.md: carbon/ next to the project file), when
+/// it exists.
+QString defaultCarbonResults(const models::Project& project) {
+    const QString path = QDir(project.baseDir()).filePath(QStringLiteral("carbon/parcels.csv"));
+    return QFileInfo::exists(path) ? path : QString();
+}
+
 } // namespace
 
 int runGepCommand(const QStringList& arguments) {
@@ -1026,6 +1186,12 @@ int runGepCommand(const QStringList& arguments) {
         "Carbon result of a parcel layer: LAYER=parcels.csv written by tanhui-cli carbon --parcels "
         "(repeatable). Without it the pool method runs on the first and last land-cover dates."),
       QStringLiteral("LAYER=CSV"));
+    const QCommandLineOption carbonResultsOpt(
+      QStringLiteral("carbon-results"),
+      GepCommand::tr("Folder with the parcels.csv of tanhui-cli carbon --project (default: the carbon "
+                     "project's output folder carbon/ next to the project file, when it exists); joined by "
+                     "layer and source_fid. Layers it lacks use --carbon or the pool method."),
+      QStringLiteral("DIR"));
     const QCommandLineOption ecoOpt(
       QStringLiteral("ecosystems"),
       GepCommand::tr(
@@ -1033,10 +1199,10 @@ int runGepCommand(const QStringList& arguments) {
         "water-purification capacities cod_kg_ha, nh3n_kg_ha, tp_kg_ha, which have no default)."),
       QStringLiteral("CSV"));
     const QCommandLineOption quietOpt(QStringLiteral("quiet"), GepCommand::tr("No progress bar."));
-    parser.addOptions({ projectOpt, outOpt,      profileOpt,     priceSetOpt,    pricesOpt,
-                        deflOpt,    yearOpt,     fallbackOpt,    climateOpt,     daysOpt,
-                        slopeOpt,   layersOpt,   scenarioOpt,    carbonOpt,      ecoOpt,
-                        inputsOpt,  productsOpt, seawallCostOpt, seawallLifeOpt, quietOpt });
+    parser.addOptions({ projectOpt,     outOpt,         profileOpt,       priceSetOpt, pricesOpt, deflOpt,
+                        yearOpt,        fallbackOpt,    climateOpt,       daysOpt,     slopeOpt,  layersOpt,
+                        scenarioOpt,    carbonOpt,      carbonResultsOpt, ecoOpt,      inputsOpt, productsOpt,
+                        seawallCostOpt, seawallLifeOpt, quietOpt });
     if (auto rc = parseCommandLine(parser, arguments, QStringLiteral("gep"), { projectOpt, outOpt }))
         return *rc;
 
@@ -1211,6 +1377,18 @@ int runGepCommand(const QStringList& arguments) {
                 printError(p);
             return ExitFailure;
         }
+        if (parser.isSet(carbonResultsOpt)) {
+            s.carbonResults = QDir(parser.value(carbonResultsOpt)).filePath(QStringLiteral("parcels.csv"));
+            if (!QFileInfo::exists(s.carbonResults)) {
+                printError(
+                  GepCommand::tr("--carbon-results: %1 not found; run tanhui-cli carbon --project %2 "
+                                 "--out %3 first")
+                    .arg(s.carbonResults, parser.value(projectOpt), parser.value(carbonResultsOpt)));
+                return ExitFailure;
+            }
+        } else {
+            s.carbonResults = defaultCarbonResults(project);
+        }
         const RunResult run = runProject(project, model, s, feedback.get());
         finishProgressLine();
         for (const QString& n : run.notes)
@@ -1295,6 +1473,8 @@ int runGepCommand(const QStringList& arguments) {
         if (parser.isSet(scenarioOpt)) {
             const models::Project scenario = models::Project::load(parser.value(scenarioOpt));
             Settings ss = s;
+            if (!parser.isSet(carbonResultsOpt))
+                ss.carbonResults = defaultCarbonResults(scenario);
             ss.outDir = QDir(s.outDir).filePath(QStringLiteral("scenario"));
             QDir().mkpath(ss.outDir);
             const RunResult srun = runProject(scenario, model, ss, feedback.get());
