@@ -7,6 +7,7 @@
 #include "gis/RasterDataset.h"
 #include "gis/RasterWriter.h"
 #include "gis/TableWriter.h"
+#include "gis/VectorLayer.h"
 #include "gis/ZonalEngine.h"
 #include "models/carbon/PoolMethod.h"
 #include "models/gep/GepTables.h"
@@ -357,6 +358,7 @@ struct ParcelRow {
     QString ecosystemKey;
     QString ecosystemName;
     QString ecosystemSource; ///< "type_field" (the layer's mapped ecosystem_type) or "landcover_majority"
+    QString ecosystemType;   ///< the mapped type of the layer's ecosystem_type field (empty without one)
     QString carbonSource;    ///< "carbon_results", "carbon_table" or "pool_method"
     QString carbonYears;     ///< the span of the carbon change, e.g. "2015-2024"
     QString carbonNote;      ///< why the carbon engine gave no change (empty otherwise)
@@ -607,7 +609,20 @@ RunResult runProject(const models::Project& project,
     // The pool method runs on the first and last dates only (their change is what GEP needs), and only
     // for layers without a --carbon table.
     lulc = { lulc.front(), lulc.back() };
-    params::LoadedTable pools = params::loadDefaultTable(carbon::carbonPoolsSpec());
+    // The carbon pools of the project's carbon section (parameters.pools) when it lists a copy.
+    QString poolsPath = QStringLiteral(":/parameters/carbon/carbon_pools.csv");
+    if (const models::ProjectParameterTable* t =
+          project.parameterTable(project.carbon.parameters.value(QStringLiteral("pools"))))
+        if (QFileInfo::exists(project.resolve(t->path)))
+            poolsPath = project.resolve(t->path);
+    params::LoadedTable pools =
+      params::loadTable(carbon::carbonPoolsSpec(), poolsPath, params::Provenance::Required);
+    if (params::hasErrors(pools.issues)) {
+        printIssues(pools.issues);
+        throw gis::GisError(
+          gis::GisError::Kind::InvalidArgument,
+          GepCommand::tr("the carbon pools table %1 cannot be used").arg(poolsPath).toStdString());
+    }
     const carbon::PoolLookup lookup(pools.table);
     std::optional<carbon::PoolRunResult> poolRun;
     // Carbon results of `tanhui-cli carbon --project` (joined by layer + source_fid), used for every layer
@@ -624,8 +639,7 @@ RunResult runProject(const models::Project& project,
         if (isParcelLayer(layer, s) && !s.carbonTables.count(layer.id) && !resultLayers.count(layer.id))
             needPool = true;
     if (needPool) {
-        params::Issues poolIssues = carbon::validatePoolInputs(
-          lulc, lookup, QStringLiteral(":/parameters/carbon/carbon_pools.csv"), fb);
+        params::Issues poolIssues = carbon::validatePoolInputs(lulc, lookup, poolsPath, fb);
         if (params::hasErrors(poolIssues)) {
             printIssues(poolIssues);
             throw gis::GisError(
@@ -738,6 +752,31 @@ RunResult runProject(const models::Project& project,
         }
         const double cellAreaM2 = zr.grids.empty() ? 0 : zr.grids.front().cellArea();
 
+        // Ecosystem type from the layer's mapped type field (fields.ecosystem_type, values mapped through
+        // the layer's value mapping "ecosystem_type:<value>"), by feature id.
+        std::map<std::int64_t, QString> typeOf;
+        const QString typeField = layer.fields.value(QStringLiteral("ecosystem_type"));
+        if (!typeField.isEmpty()) {
+            gis::VectorOpenOptions open;
+            open.encodingOverride = layer.encoding.toStdString();
+            gis::VectorLayer vl(project.resolve(layer.path).toStdString(), open);
+            const int fi = vl.fieldIndex(typeField);
+            if (fi < 0)
+                throw gis::GisError(
+                  gis::GisError::Kind::InvalidArgument,
+                  GepCommand::tr("layer %1 (%2) maps ecosystem_type to the field '%3', which the "
+                                 "file does not have; fix the project's field mapping")
+                    .arg(layer.id, project.resolve(layer.path), typeField)
+                    .toStdString());
+            gis::Feature f;
+            vl.resetReading();
+            while (vl.next(f)) {
+                const QVariant& v = f.attributes[std::size_t(fi)];
+                const QString raw = v.isNull() ? QString() : v.toString().trimmed();
+                typeOf[f.fid] = layer.values.value(QStringLiteral("ecosystem_type:") + raw, raw);
+            }
+        }
+
         for (std::size_t i = 0; i < parcels.parcels.size(); ++i) {
             const gis::Parcel& parcel = parcels.parcels[i];
             ParcelRow row;
@@ -746,8 +785,20 @@ RunResult runProject(const models::Project& project,
             row.areaHa = parcel.ellipsoidalAreaM2 / 1e4;
             row.wkb = parcel.wkb;
             const double majority = zr.stats[i][std::size_t(iLc)].majority;
-            if (!std::isnan(majority))
-                row.ecosystemKey = QString::number(qint64(majority));
+            const auto typeIt = typeOf.find(parcel.fid);
+            const QString typeKey =
+              typeIt == typeOf.end() ? QString() : gep::ecosystemKeyForType(model.ecosystems, typeIt->second);
+            row.ecosystemType = typeIt == typeOf.end() ? QString() : typeIt->second;
+            if (!typeKey.isEmpty()) {
+                row.ecosystemKey = typeKey;
+                row.ecosystemSource = QStringLiteral("type_field");
+            } else {
+                if (!std::isnan(majority))
+                    row.ecosystemKey = QString::number(qint64(majority));
+                row.ecosystemSource = QStringLiteral("landcover_majority");
+                if (typeIt != typeOf.end())
+                    row.flags << QStringLiteral("type_not_in_ecosystem_table");
+            }
             const auto eco = model.ecosystems.find(row.ecosystemKey);
             gep::EcosystemParams ecoParams;
             if (eco == model.ecosystems.end()) {
@@ -943,11 +994,11 @@ void writeOutputs(const RunResult& run, const Model& model, const Settings& s) {
     std::map<QString, std::vector<const ParcelRow*>> byLayer;
     for (const ParcelRow& row : run.rows)
         byLayer[row.layer].push_back(&row);
-    std::vector<C> wide = { { "parcel_id", C::Type::String },     { "ecosystem_code", C::Type::String },
-                            { "ecosystem", C::Type::String },     { "ecosystem_source", C::Type::String },
-                            { "district", C::Type::String },      { "area_ha", C::Type::Real },
-                            { "carbon_source", C::Type::String }, { "carbon_years", C::Type::String },
-                            { "carbon_note", C::Type::String } };
+    std::vector<C> wide = { { "parcel_id", C::Type::String },      { "ecosystem_code", C::Type::String },
+                            { "ecosystem", C::Type::String },      { "ecosystem_source", C::Type::String },
+                            { "ecosystem_type", C::Type::String }, { "district", C::Type::String },
+                            { "area_ha", C::Type::Real },          { "carbon_source", C::Type::String },
+                            { "carbon_years", C::Type::String },   { "carbon_note", C::Type::String } };
     std::vector<QString> keys;
     for (const gep::IndicatorSpec& spec : gep::indicatorRegistry())
         if (model.profile.enabled(QString::fromLatin1(spec.key))) {
@@ -965,8 +1016,8 @@ void writeOutputs(const RunResult& run, const Model& model, const Settings& s) {
           rows.size(),
           [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>& wkb) {
               const ParcelRow& r = *rows[i];
-              v = { r.id,     r.ecosystemKey, r.ecosystemName, r.ecosystemSource, r.district,
-                    r.areaHa, r.carbonSource, r.carbonYears,   r.carbonNote };
+              v = { r.id,       r.ecosystemKey, r.ecosystemName, r.ecosystemSource, r.ecosystemType,
+                    r.district, r.areaHa,       r.carbonSource,  r.carbonYears,     r.carbonNote };
               for (const QString& key : keys) {
                   const gep::IndicatorResult* found = nullptr;
                   for (const gep::IndicatorResult& x : r.results)
@@ -1188,9 +1239,10 @@ int runGepCommand(const QStringList& arguments) {
       QStringLiteral("LAYER=CSV"));
     const QCommandLineOption carbonResultsOpt(
       QStringLiteral("carbon-results"),
-      GepCommand::tr("Folder with the parcels.csv of tanhui-cli carbon --project (default: the carbon "
-                     "project's output folder carbon/ next to the project file, when it exists); joined by "
-                     "layer and source_fid. Layers it lacks use --carbon or the pool method."),
+      GepCommand::tr(
+        "Folder with the parcels.csv of tanhui-cli carbon --project (default: the carbon "
+        "project's output folder carbon/ next to the project file, when it exists); joined by "
+        "layer and source_fid. Layers it lacks use --carbon or the pool method; 'none' ignores it."),
       QStringLiteral("DIR"));
     const QCommandLineOption ecoOpt(
       QStringLiteral("ecosystems"),
@@ -1250,7 +1302,31 @@ int runGepCommand(const QStringList& arguments) {
         return ExitUsage;
     }
 
-    // Tables.
+    // The project (its parameter tables are used when it lists them).
+    models::Project project;
+    try {
+        project = models::Project::load(parser.value(projectOpt));
+    } catch (const gis::GisError& e) {
+        printError(QString::fromUtf8(e.what()));
+        return ExitFailure;
+    }
+    // Tables: the project's copy when the project lists it (Project::parameters, e.g. "gep/profiles"),
+    // else the embedded default.
+    QStringList tableOrigins;
+    auto tablePath = [&](const QString& name, const QString& embedded) {
+        if (const models::ProjectParameterTable* t = project.parameterTable(name)) {
+            const QString path = project.resolve(t->path);
+            if (QFileInfo::exists(path)) {
+                tableOrigins << GepCommand::tr("%1 from the project (%2)").arg(name, path);
+                return path;
+            }
+            printWarning(GepCommand::tr("the project lists the table %1 at %2, which does not exist; the "
+                                        "embedded default is used")
+                           .arg(name, path));
+        }
+        tableOrigins << GepCommand::tr("%1 embedded default").arg(name);
+        return embedded;
+    };
     Model model;
     params::Issues issues;
     const QString priceSet = parser.value(priceSetOpt);
@@ -1259,21 +1335,34 @@ int runGepCommand(const QStringList& arguments) {
                      .arg(priceSet, gep::priceProfileIds().join(QStringLiteral(", "))));
         return ExitUsage;
     }
+    const QString priceFile =
+      tablePath(QStringLiteral("gep/") + QFileInfo(gep::priceProfilePath(priceSet)).baseName(),
+                gep::priceProfilePath(priceSet));
     params::LoadedTable priceTable =
-      params::loadTable(gep::priceTableSpec(), gep::priceProfilePath(priceSet), params::Provenance::Required);
+      params::loadTable(gep::priceTableSpec(), priceFile, params::Provenance::Required);
     issues.insert(issues.end(), priceTable.issues.begin(), priceTable.issues.end());
     model.prices = gep::pricesFromTable(priceTable.table, issues);
-    model.prices.file = gep::priceProfilePath(priceSet);
+    model.prices.file = priceFile;
     if (parser.isSet(pricesOpt)) {
         const params::Issues pi = gep::overridePrices(model.prices, parser.value(pricesOpt));
         issues.insert(issues.end(), pi.begin(), pi.end());
     }
-    params::LoadedTable profiles = params::loadDefaultTable(gep::profileTableSpec());
+    params::LoadedTable profiles = params::loadTable(
+      gep::profileTableSpec(),
+      tablePath(QStringLiteral("gep/profiles"), QStringLiteral(":/parameters/gep/profiles.csv")),
+      params::Provenance::Required);
     issues.insert(issues.end(), profiles.issues.begin(), profiles.issues.end());
     std::optional<gep::Profile> profile = gep::profileFromTable(profiles.table, s.profileId, issues);
-    params::LoadedTable ecoTable = params::loadDefaultTable(gep::ecosystemTableSpec());
+    params::LoadedTable ecoTable =
+      params::loadTable(gep::ecosystemTableSpec(),
+                        tablePath(QStringLiteral("gep/ecosystem_params"),
+                                  QStringLiteral(":/parameters/gep/ecosystem_params.csv")),
+                        params::Provenance::Required);
     issues.insert(issues.end(), ecoTable.issues.begin(), ecoTable.issues.end());
-    params::LoadedTable constTable = params::loadDefaultTable(gep::constantsTableSpec());
+    params::LoadedTable constTable = params::loadTable(
+      gep::constantsTableSpec(),
+      tablePath(QStringLiteral("gep/constants"), QStringLiteral(":/parameters/gep/constants.csv")),
+      params::Provenance::Required);
     issues.insert(issues.end(), constTable.issues.begin(), constTable.issues.end());
     model.constants = gep::constantsFromTable(constTable.table, issues);
     model.constants.acDays = s.acDays;
@@ -1334,7 +1423,9 @@ int runGepCommand(const QStringList& arguments) {
         }
     }
     if (targetYear > 0 && !params::hasErrors(issues)) {
-        const QString indexFile = parser.isSet(deflOpt) ? parser.value(deflOpt) : gep::priceIndexPath();
+        const QString indexFile = parser.isSet(deflOpt)
+                                    ? parser.value(deflOpt)
+                                    : tablePath(QStringLiteral("gep/price_index"), gep::priceIndexPath());
         params::LoadedTable defl = params::loadTable(gep::deflatorTableSpec(),
                                                      indexFile,
                                                      parser.isSet(deflOpt) ? params::Provenance::UserSupplied
@@ -1370,14 +1461,16 @@ int runGepCommand(const QStringList& arguments) {
     auto feedback = makeTerminalFeedback(parser.isSet(quietOpt));
     try {
         QDir().mkpath(s.outDir);
-        const models::Project project = models::Project::load(parser.value(projectOpt));
+        printInfo(GepCommand::tr("parameter tables: %1").arg(tableOrigins.join(QStringLiteral("; "))));
         const QStringList problems = project.validate();
         if (!problems.isEmpty()) {
             for (const QString& p : problems)
                 printError(p);
             return ExitFailure;
         }
-        if (parser.isSet(carbonResultsOpt)) {
+        if (parser.value(carbonResultsOpt) == QLatin1String("none")) {
+            s.carbonResults.clear();
+        } else if (parser.isSet(carbonResultsOpt)) {
             s.carbonResults = QDir(parser.value(carbonResultsOpt)).filePath(QStringLiteral("parcels.csv"));
             if (!QFileInfo::exists(s.carbonResults)) {
                 printError(

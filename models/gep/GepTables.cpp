@@ -128,7 +128,7 @@ const params::TableSpec& ecosystemTableSpec() {
             false,
             false },
         },
-        { "ecosystem", "group", "pest_group", "climate_form" },
+        { "ecosystem", "group", "pest_group", "climate_form", "ecosystem_types" },
         "gep/ecosystem_params.csv",
     };
     return spec;
@@ -400,6 +400,17 @@ std::optional<Profile> profileFromTable(const params::ParameterTable& table,
     return p;
 }
 
+QString ecosystemKeyForType(const std::map<QString, EcosystemParams>& ecosystems, const QString& type) {
+    if (type.isEmpty())
+        return {};
+    if (ecosystems.count(type))
+        return type; // a land-cover code
+    for (const auto& [key, e] : ecosystems)
+        if (e.types.contains(type) || e.name == type)
+            return key;
+    return {};
+}
+
 std::map<QString, EcosystemParams> ecosystemsFromTable(const params::ParameterTable& table) {
     std::map<QString, EcosystemParams> out;
     const TableSpec& spec = table.spec();
@@ -424,6 +435,8 @@ std::map<QString, EcosystemParams> ecosystemsFromTable(const params::ParameterTa
         e.waterConservationCounted = col(row, spec, "water_conservation").value_or(1) != 0;
         e.source = row.source;
         e.tag = row.tag;
+        for (const QString& t : text(row, "ecosystem_types").split(QLatin1Char(';'), Qt::SkipEmptyParts))
+            e.types << t.trimmed();
         out[e.key] = e;
     }
     return out;

@@ -17,7 +17,8 @@ const params::TableSpec& priceTableSpec();
 const params::TableSpec& profileTableSpec();
 /// `ecosystem_params.csv`: key = land-cover code; ecosystem, group, pest_group, climate_form text
 /// columns; runoff_coef, storm_runoff_coef (fractions), storage_depth_m, so2_kg_ha, nox_kg_ha, dust_t_ha,
-/// cod_kg_ha, nh3n_kg_ha, tp_kg_ha, et_hot_mm_d, water_conservation (0/1); source, tag.
+/// cod_kg_ha, nh3n_kg_ha, tp_kg_ha, et_hot_mm_d, water_conservation (0/1); ecosystem_types (canonical
+/// parcel types that map to the row, ';'-separated); source, tag.
 const params::TableSpec& ecosystemTableSpec();
 /// `constants.csv`: key, value, unit, source, tag (λ, ρ, C_N, C_P, COP, q, γ, reservoir share, ...).
 const params::TableSpec& constantsTableSpec();
@@ -78,7 +79,13 @@ std::optional<Profile> profileFromTable(const params::ParameterTable& table,
                                         const QString& id,
                                         params::Issues& issues);
 
-/// Ecosystem coefficients by key from a loaded table.
+/// @brief The ecosystem row for a canonical parcel type (e.g. "mangrove" from a layer's mapped
+/// ecosystem_type field): a row whose key (land-cover code) or name equals it, or whose
+/// `ecosystem_types` column lists it; empty when none does.
+QString ecosystemKeyForType(const std::map<QString, EcosystemParams>& ecosystems, const QString& type);
+
+/// Ecosystem coefficients by key from a loaded table (`ecosystem_types`: canonical parcel types,
+/// ';'-separated).
 std::map<QString, EcosystemParams> ecosystemsFromTable(const params::ParameterTable& table);
 
 /// Constants from a loaded table (known keys; unknown keys are warnings).
