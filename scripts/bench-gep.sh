@@ -62,13 +62,13 @@ PROJECT="$SAMPLE/project.tanhui.json"
 R="$SAMPLE/rasters"
 now() { date +%s.%N; }
 
-# Precomputed carbon results (not timed as GEP): the carbon project's parcels.csv (--no-rasters: GEP reads
+# Precomputed carbon results (not timed as GEP): the carbon project's parcels.csv (GEP reads
 # only the table). Cached next to a cached sample (build/bench-data/gep-<size>/carbon).
 CARBON="$TMP/carbon"
 [[ -n "${CACHE:-}" ]] && CARBON="$CACHE/carbon"
 c0=$(now)
 if [[ ! -f "$CARBON/parcels.csv" ]]; then
-    "$CLI" carbon --project "$PROJECT" --out "$CARBON.tmp" --no-rasters --quiet > "$TMP/carbon.log" 2>&1 \
+    "$CLI" carbon --project "$PROJECT" --out "$CARBON.tmp" --quiet > "$TMP/carbon.log" 2>&1 \
         || { cat "$TMP/carbon.log" >&2; rm -rf "$CARBON.tmp"; exit 1; }
     rm -rf "$CARBON"
     mv "$CARBON.tmp" "$CARBON"
