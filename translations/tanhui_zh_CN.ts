@@ -2191,7 +2191,22 @@ Example (the sample project):
 <context>
     <name>Gep</name>
     <message>
-        <location filename="../models/gep/GepTables.cpp" line="+209"/>
+        <location filename="../models/gep/GepTables.cpp" line="+223"/>
+        <source>(empty price index table)</source>
+        <translation>（价格指数表为空）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the price index table %1 has no &apos;%2&apos; series (column %2 or %3); supply a table with it (--deflators FILE, with source and tag per row) or choose another series with --index-fallback (gep-methods.md §5.3)</source>
+        <translation>价格指数表 %1 没有“%2”序列（列 %2 或 %3）；请提供含该序列的表（--deflators FILE，每行注明来源和标签），或用 --index-fallback 选择其他序列（gep-methods.md §5.3）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the price index table %1 has no &apos;%2&apos; value for year %3; add the row to adjust prices from %4 to %5 (gep-methods.md §5.3)</source>
+        <translation>价格指数表 %1 缺少 %3 年的“%2”值；请补充该行，才能把价格从 %4 年调整到 %5 年（gep-methods.md §5.3）</translation>
+    </message>
+    <message>
+        <location line="+92"/>
         <source>price &apos;%1&apos; has no source; name the document, table and page (the app does not run with an unsourced price)</source>
         <translation>价格“%1”没有来源；请注明文献、表格和页码（没有来源的价格不能用于计算）</translation>
     </message>
@@ -2211,19 +2226,24 @@ Example (the sample project):
         <translation>未知的 GEP 核算方案“%1”；已有方案：%2</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+94"/>
         <source>unknown constant &apos;%1&apos; is ignored</source>
         <translation>未知常数“%1”，已忽略</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>the deflator table has no &apos;%1&apos; level for year %2; add it to adjust price &apos;%3&apos; from %4 to %5 (gep-methods.md §5.3)</source>
-        <translation>价格指数表中没有 %2 年的“%1”指数；请补充后才能将价格“%3”从 %4 年调整到 %5 年（gep-methods.md §5.3）</translation>
+        <location line="+27"/>
+        <source>price &apos;%1&apos; (%2, %3): %4</source>
+        <translation>价格“%1”（%2，第 %3 行）：%4</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>adjusted from %1 (%2) by %3 index %4 → %5</source>
-        <translation>由 %1（%2 年）按 %3 指数 %4 → %5 调整</translation>
+        <location line="+13"/>
+        <source>adjusted from %1 (%2) by %3 index %4 → %5 (× %6)</source>
+        <translation>由 %1（%2 年）按 %3 指数 %4 → %5 调整（× %6）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>; the price names the &apos;%1&apos; series, which the index table lacks: %2 used instead [design approximation]</source>
+        <translation>；该价格指定“%1”序列，但指数表中没有：改用 %2 [设计近似]</translation>
     </message>
     <message>
         <location filename="../models/gep/Indicators.cpp" line="+23"/>
@@ -2500,7 +2520,7 @@ Example (the sample project):
 <context>
     <name>GepCommand</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="+48"/>
+        <location filename="../app/cli/GepCommand.cpp" line="+49"/>
         <source>Gross ecosystem product (GEP) per parcel (gep-methods.md): physical quantity, value (CNY), price and
 source for every indicator of the accounting profile; GEP = material + regulating + cultural.
 
@@ -2537,27 +2557,22 @@ scenario_diff.csv。
   tanhui-cli gep --project sample/project.tanhui.json --out gep_out --ac-days 120</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>cannot open the carbon table %1</source>
         <translation>无法打开碳计算结果表 %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>the carbon table %1 is empty</source>
         <translation>碳计算结果表 %1 为空</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>the carbon table %1 needs the id column &apos;%2&apos; and a column change_t_per_yr_&lt;y1&gt;_&lt;y2&gt; (t C/yr) or change_t_&lt;y1&gt;_&lt;y2&gt; (t C); write it with tanhui-cli carbon --parcels</source>
-        <translation>碳计算结果表 %1 需要 id 列“%2”以及 change_t_per_yr_&lt;y1&gt;_&lt;y2&gt;（t C/年）或 change_t_&lt;y1&gt;_&lt;y2&gt;（t C）列；请用 tanhui-cli carbon --parcels 生成</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+69"/>
         <source>%1, row %2, column %3: &apos;%4&apos; is not a number</source>
         <translation>%1，第 %2 行，列 %3：“%4”不是数字</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+210"/>
         <source>raster %1 is not on the grid of the DEM %2; resample the RUSLE factors to the DEM grid (same origin, cell size and size)</source>
         <translation>栅格 %1 与 DEM %2 的网格不一致；请将 RUSLE 因子重采样到 DEM 网格（相同的原点、像元大小和行列数）</translation>
     </message>
@@ -2572,7 +2587,7 @@ scenario_diff.csv。
         <translation>项目至少需要两期带年份的土地覆盖栅格（角色 landcover），用于确定生态系统类型和固碳量</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+42"/>
         <source>the land-cover rasters cannot be used by the carbon pool method</source>
         <translation>土地覆盖栅格无法用于碳库方法</translation>
     </message>
@@ -2582,7 +2597,7 @@ scenario_diff.csv。
         <translation>图层 %1</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+60"/>
         <source>raster %1 does not cover any parcel of layer %2 (%3); check the raster&apos;s extent and CRS against the parcels</source>
         <translation>栅格 %1 未覆盖图层 %2（%3）的任何地块；请检查栅格的范围和坐标系是否与地块一致</translation>
     </message>
@@ -2592,7 +2607,7 @@ scenario_diff.csv。
         <translation>栅格 %1 在图层 %4 的地块 %3 下有负值（最小 %2 mm）；降水和蒸散必须 ≥ 0 mm/a（请将负值像元设为无数据，或修正数据产品）</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+62"/>
         <source>(no land cover)</source>
         <translation>（无土地覆盖）</translation>
     </message>
@@ -2602,7 +2617,7 @@ scenario_diff.csv。
         <translation>代码 %1</translation>
     </message>
     <message>
-        <location line="+286"/>
+        <location line="+348"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
@@ -2617,27 +2632,87 @@ scenario_diff.csv。
         <translation>核算方案：RCEES_LEGACY（默认）或 NDRC2022。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Shipped price table: P0_RCEES2010 (default) or LYT1721_2008.</source>
-        <translation>内置价格表：P0_RCEES2010（默认）或 LYT1721_2008。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>User price CSV over the price set (key, value, unit, basis, price_year, source; every row needs a source).</source>
         <translation>覆盖内置价格的用户价格 CSV（key、value、unit、basis、price_year、source；每行都必须有来源）。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Price-level table (year, cpi, construction, market, source, tag) for --price-year.</source>
-        <translation>用于 --price-year 的价格指数表（year、cpi、construction、market、source、tag）。</translation>
+        <location line="-984"/>
+        <source>the carbon table %1 has no column change_t_per_yr_&lt;y1&gt;_&lt;y2&gt; (t C/yr) or change_t_&lt;y1&gt;_&lt;y2&gt; (t C); write it with tanhui-cli carbon</source>
+        <translation>碳表 %1 没有 change_t_per_yr_&lt;y1&gt;_&lt;y2&gt;（t C/年）或 change_t_&lt;y1&gt;_&lt;y2&gt;（t C）列；请用 tanhui-cli carbon 生成</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>the carbon engine did not compute the parcel: %1</source>
+        <translation>碳计算引擎未计算该地块：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the carbon engine gives no change for the parcel (method %1 has fewer than two dates)</source>
+        <translation>碳计算引擎未给出该地块的变化量（方法 %1 的时点少于两个）</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>the carbon table %1 needs the id column &apos;%2&apos; or &apos;id&apos;</source>
+        <translation>碳表 %1 需要标识列“%2”或“id”</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>the carbon results %1 need the columns layer and source_fid (written by tanhui-cli carbon --project)</source>
+        <translation>碳结果 %1 需要 layer 和 source_fid 列（由 tanhui-cli carbon --project 生成）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1, row %2, column source_fid: &apos;%3&apos; is not a feature id</source>
+        <translation>%1，第 %2 行，source_fid 列：“%3”不是要素编号</translation>
+    </message>
+    <message>
+        <location line="+345"/>
+        <source>the carbon pools table %1 cannot be used</source>
+        <translation>碳库表 %1 无法使用</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>carbon source for layer %1: the carbon table %2 (--carbon)</source>
+        <translation>图层 %1 的碳来源：碳表 %2（--carbon）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>carbon source for layer %1: the carbon engine&apos;s results %2</source>
+        <translation>图层 %1 的碳来源：碳计算引擎的结果 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>carbon source for layer %1: no carbon result; the carbon pool method ran on the land cover %2 and %3</source>
+        <translation>图层 %1 的碳来源：没有碳结果；已用 %2 年和 %3 年土地覆盖运行碳库法</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>layer %1 (%2) maps ecosystem_type to the field &apos;%3&apos;, which the file does not have; fix the project&apos;s field mapping</source>
+        <translation>图层 %1（%2）把 ecosystem_type 映射到字段“%3”，但文件中没有该字段；请修改项目的字段映射</translation>
+    </message>
+    <message>
+        <location line="+399"/>
+        <source>Price set: P0_RCEES2010 (default), LYT1721_2008, or P0_CPI2020 / P0_CPI2024 (P0 adjusted by the shipped CPI table at run time, flagged unconfirmed).</source>
+        <translation>价格集：P0_RCEES2010（默认）、LYT1721_2008，或 P0_CPI2020 / P0_CPI2024（运行时用内置 CPI 表调整 P0，标记为未确认）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Price index table for --price-year (year; cpi, construction, market as levels or cpi_yoy, construction_yoy, market_yoy with previous year = 100; source, tag). Default: the shipped NBS CPI table gep/price_index.csv (unconfirmed).</source>
+        <translation>--price-year 使用的价格指数表（year；cpi、construction、market 为价格水平，或 cpi_yoy、construction_yoy、market_yoy 为上年=100 的指数；source、tag）。默认：内置国家统计局 CPI 表 gep/price_index.csv（未确认）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Adjust every price to this year with the price index (§5.3); outputs give the value at this year&apos;s prices and at the base-year prices.</source>
+        <translation>用价格指数把所有价格调整到该年（§5.3）；输出同时给出该年现价价值和基年价格价值。</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Adjust every price to this year with --deflators (§5.3).</source>
-        <translation>用 --deflators 将所有价格调整到该年份（§5.3）。</translation>
+        <source>Index series for prices whose series (e.g. construction, market) the index table lacks, e.g. cpi; such prices are flagged unconfirmed. Without it a missing series is an error.</source>
+        <translation>当指数表缺少价格所指定的序列（如 construction、market）时改用的指数序列，例如 cpi；这些价格标记为未确认。不指定时缺少序列即报错。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Water-surface climate regulation: s1 (S1 form, default of the profile) or cop (cooling ÷ COP).</source>
         <translation>水面气候调节：s1（S1 公式，核算方案默认）或 cop（降温项 ÷ COP）。</translation>
     </message>
@@ -2688,6 +2763,11 @@ scenario_diff.csv。
     </message>
     <message>
         <location line="+6"/>
+        <source>Folder with the parcels.csv of tanhui-cli carbon --project (default: the carbon project&apos;s output folder carbon/ next to the project file, when it exists); joined by layer and source_fid. Layers it lacks use --carbon or the pool method; &apos;none&apos; ignores it.</source>
+        <translation>包含 tanhui-cli carbon --project 输出 parcels.csv 的文件夹（默认：项目文件旁的碳项目输出文件夹 carbon/，若存在）；按 layer 和 source_fid 关联。其中没有的图层使用 --carbon 或碳库法；“none”表示忽略。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Ecosystem coefficients CSV whose rows replace the default rows with the same lucode (e.g. water-purification capacities cod_kg_ha, nh3n_kg_ha, tp_kg_ha, which have no default).</source>
         <translation>生态系统系数 CSV，其中的行替换默认表中 lucode 相同的行（例如没有默认值的水质净化能力 cod_kg_ha、nh3n_kg_ha、tp_kg_ha）。</translation>
     </message>
@@ -2697,7 +2777,7 @@ scenario_diff.csv。
         <translation>不显示进度条。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+16"/>
         <source>--slope-length must be a positive number of metres, not &apos;%1&apos;</source>
         <translation>--slope-length 必须是正的米数，而不是“%1”</translation>
     </message>
@@ -2718,16 +2798,31 @@ scenario_diff.csv。
     </message>
     <message>
         <location line="+6"/>
-        <source>--price-year and --deflators go together (gep-methods.md §5.3)</source>
-        <translation>--price-year 与 --deflators 必须同时使用（gep-methods.md §5.3）</translation>
+        <source>--deflators needs --price-year (gep-methods.md §5.3)</source>
+        <translation>--deflators 需要同时指定 --price-year（gep-methods.md §5.3）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+19"/>
+        <source>%1 from the project (%2)</source>
+        <translation>%1 来自项目（%2）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the project lists the table %1 at %2, which does not exist; the embedded default is used</source>
+        <translation>项目列出的表 %1 位于 %2，但该文件不存在；改用内置默认表</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 embedded default</source>
+        <translation>%1 内置默认表</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>unknown --price-set &apos;%1&apos;; known: %2</source>
         <translation>未知的 --price-set“%1”；已有：%2</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+41"/>
         <source>--%1 must be a positive number, not &apos;%2&apos;</source>
         <translation>--%1 必须是正数，而不是“%2”</translation>
     </message>
@@ -2737,12 +2832,32 @@ scenario_diff.csv。
         <translation>价格表中没有价格“%1”；请用 --prices 添加（value、unit、basis t、price_year、source）</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+20"/>
+        <source>--price-year must be a year, not &apos;%1&apos;</source>
+        <translation>--price-year 必须是年份，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source> adjusted to %1 by %2</source>
+        <translation>，按 %2 调整到 %1 年</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>profile %1 is tagged %2: %3</source>
         <translation>核算方案 %1 的标记为 %2：%3</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+6"/>
+        <source>parameter tables: %1</source>
+        <translation>参数表：%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>--carbon-results: %1 not found; run tanhui-cli carbon --project %2 --out %3 first</source>
+        <translation>--carbon-results：未找到 %1；请先运行 tanhui-cli carbon --project %2 --out %3</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>timing: %1</source>
         <translation>耗时：%1</translation>
     </message>
@@ -2762,7 +2877,12 @@ scenario_diff.csv。
         <translation>GEP %1 元/年（%2 亿元）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
+        <source>  at current prices of %1: %2 CNY/a; at the base-year prices (%3): %4 CNY/a (value_base_cny in indicators.csv and totals.csv)</source>
+        <translation>  按 %1 年现价：%2 元/年；按基年价格（%3）：%4 元/年（见 indicators.csv 和 totals.csv 中的 value_base_cny）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>  %1 %2: %3 CNY/a, %4 %</source>
         <translation>  %1 %2：%3 元/年，%4 %</translation>
     </message>
@@ -2787,7 +2907,7 @@ scenario_diff.csv。
         <translation>%2 个地块跳过了 %1（见 skipped.csv）：%3</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>scenario GEP %1 CNY/a, difference %2 CNY/a</source>
         <translation>情景 GEP %1 元/年，差值 %2 元/年</translation>
     </message>
@@ -3129,7 +3249,7 @@ scenario_diff.csv。
 <context>
     <name>Parameters</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="-1076"/>
+        <location filename="../app/cli/GepCommand.cpp" line="-1301"/>
         <source>parcel (&lt;layer&gt;:&lt;id&gt;)</source>
         <translation>地块（&lt;图层&gt;:&lt;id&gt;）</translation>
     </message>
@@ -3163,7 +3283,7 @@ scenario_diff.csv。
         <location filename="../models/carbon/BlueCarbon.cpp" line="-1028"/>
         <location filename="../models/carbon/PoolMethod.cpp" line="-125"/>
         <location filename="../models/carbon/RegressionMethod.cpp" line="-472"/>
-        <location filename="../models/gep/GepTables.cpp" line="-280"/>
+        <location filename="../models/gep/GepTables.cpp" line="-442"/>
         <source>land-cover code</source>
         <translation>土地覆盖代码</translation>
     </message>
@@ -3523,7 +3643,7 @@ scenario_diff.csv。
         <translation>数值</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <location filename="../models/params/Parameter.cpp" line="+15"/>
         <source>year</source>
         <translation>年份</translation>
@@ -3542,6 +3662,21 @@ scenario_diff.csv。
         <location line="+7"/>
         <source>market price level</source>
         <translation>市场价格水平</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>consumer price index, previous year = 100</source>
+        <translation>居民消费价格指数（上年=100）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>construction cost index, previous year = 100</source>
+        <translation>建设成本指数（上年=100）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>market price index, previous year = 100</source>
+        <translation>市场价格指数（上年=100）</translation>
     </message>
     <message>
         <location filename="../models/params/Parameter.cpp" line="+1"/>

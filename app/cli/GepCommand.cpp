@@ -7,6 +7,7 @@
 #include "gis/RasterDataset.h"
 #include "gis/RasterWriter.h"
 #include "gis/TableWriter.h"
+#include "gis/VectorLayer.h"
 #include "gis/ZonalEngine.h"
 #include "models/carbon/PoolMethod.h"
 #include "models/gep/GepTables.h"
@@ -91,13 +92,17 @@ struct Settings {
     QStringList layerIds;
     QString outDir;
     std::map<QString, QString> carbonTables; ///< --carbon LAYER=FILE: `tanhui-cli carbon` parcels.csv
+    QString carbonResults; ///< --carbon-results: parcels.csv of `tanhui-cli carbon --project` (or empty)
 };
 
-/// @brief Carbon fixed per year (t C/a) per parcel id from a `tanhui-cli carbon` parcels.csv
-/// (models/carbon/CarbonTables.h). Units are read from the column names: change_t_per_yr_<y1>_<y2>
-/// (t C/yr) is used for the widest span; without it change_t_<y1>_<y2> (t C) / (y2 − y1). Columns in
-/// t CO2e are never used as t C. Throws GisError naming the file and what is missing.
-std::map<QString, double> readCarbonTable(const QString& path, const QString& idField) {
+/// A CSV file read as text (RFC 4180 quotes), with its 1-based line numbers.
+struct CsvText {
+    QStringList header;
+    std::vector<QStringList> rows;
+    std::vector<int> lines;
+};
+
+CsvText readCsvText(const QString& path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         throw gis::GisError(gis::GisError::Kind::Open,
@@ -107,10 +112,14 @@ std::map<QString, double> readCarbonTable(const QString& path, const QString& id
         QStringList cells;
         QString cur;
         bool quoted = false;
-        for (QChar c : line) {
-            if (c == QLatin1Char('"'))
-                quoted = !quoted;
-            else if (c == QLatin1Char(',') && !quoted) {
+        for (qsizetype i = 0; i < line.size(); ++i) {
+            const QChar c = line[i];
+            if (c == QLatin1Char('"')) {
+                if (quoted && i + 1 < line.size() && line[i + 1] == QLatin1Char('"'))
+                    cur += c, ++i; // "" inside quotes
+                else
+                    quoted = !quoted;
+            } else if (c == QLatin1Char(',') && !quoted) {
                 cells << cur;
                 cur.clear();
             } else
@@ -119,59 +128,160 @@ std::map<QString, double> readCarbonTable(const QString& path, const QString& id
         cells << cur;
         return cells;
     };
-    QList<QByteArray> lines = f.readAll().split('\n');
-    if (lines.isEmpty())
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    CsvText t;
+    if (lines.isEmpty() || lines.front().trimmed().isEmpty())
         throw gis::GisError(gis::GisError::Kind::InvalidArgument,
                             GepCommand::tr("the carbon table %1 is empty").arg(path).toStdString());
     QString headerLine = QString::fromUtf8(lines.front()).trimmed();
     if (headerLine.startsWith(QChar(0xFEFF)))
         headerLine.remove(0, 1);
-    const QStringList header = split(headerLine);
-    int idCol = header.indexOf(idField);
-    if (idCol < 0)
-        idCol = header.indexOf(QStringLiteral("id"));
-    // The widest span among change_t_per_yr_<y1>_<y2> (t C/yr), else change_t_<y1>_<y2> (t C).
-    int col = -1, span = 0;
-    bool perYear = false;
-    const QRegularExpression perYr(QStringLiteral("^change_t_per_yr_(\\d{4})_(\\d{4})$"));
-    const QRegularExpression total(QStringLiteral("^change_t_(\\d{4})_(\\d{4})$"));
-    for (int pass = 0; pass < 2 && col < 0; ++pass) {
-        for (int c = 0; c < header.size(); ++c) {
-            const auto m = (pass == 0 ? perYr : total).match(header[c]);
-            if (!m.hasMatch())
-                continue;
-            const int years = m.captured(2).toInt() - m.captured(1).toInt();
-            if (years > span) {
-                span = years;
-                col = c;
-                perYear = pass == 0;
-            }
-        }
-    }
-    if (idCol < 0 || col < 0)
-        throw gis::GisError(
-          gis::GisError::Kind::InvalidArgument,
-          GepCommand::tr("the carbon table %1 needs the id column '%2' and a column "
-                         "change_t_per_yr_<y1>_<y2> (t C/yr) or change_t_<y1>_<y2> (t C); write it "
-                         "with tanhui-cli carbon --parcels")
-            .arg(path, idField)
-            .toStdString());
-    std::map<QString, double> out;
+    t.header = split(headerLine);
     for (int i = 1; i < lines.size(); ++i) {
         const QString line = QString::fromUtf8(lines[i]).trimmed();
         if (line.isEmpty())
             continue;
-        const QStringList cells = split(line);
+        t.rows.push_back(split(line));
+        t.lines.push_back(i + 1);
+    }
+    return t;
+}
+
+/// The carbon change of one parcel, as the carbon engine gave it.
+struct CarbonEntry {
+    std::optional<double> tcPerYr; ///< carbon fixed per year, t C/a (positive = sink)
+    QString years;                 ///< "2015-2024": the span it was taken from
+    QString reason;                ///< why there is no value (empty when there is one)
+};
+
+/// @brief Per-row carbon change (t C/a) of a `tanhui-cli carbon` parcels.csv (models/carbon/
+/// CarbonTables.h, docs/carbon-project.md). Units come from the column names: change_t_per_yr_<y1>_<y2>
+/// (t C/yr) of the widest span with a value in the row, else change_t_<y1>_<y2> (t C) / (y2 − y1); the
+/// change_tco2e_* columns are never taken as t C. A row without any change (e.g. the volume method's
+/// single inventory date) gets a reason instead of a value. Throws GisError naming the file, row and
+/// column of a non-number, or the file when it has no change column.
+class CarbonColumns {
+public:
+    CarbonColumns(const CsvText& t, const QString& path)
+      : m_path(path) {
+        const QRegularExpression perYr(QStringLiteral("^change_t_per_yr_(\\d{4})_(\\d{4})$"));
+        const QRegularExpression total(QStringLiteral("^change_t_(\\d{4})_(\\d{4})$"));
+        for (int c = 0; c < t.header.size(); ++c) {
+            for (int pass = 0; pass < 2; ++pass) {
+                const auto m = (pass == 0 ? perYr : total).match(t.header[c]);
+                if (m.hasMatch())
+                    m_cols.push_back(
+                      { c, m.captured(1).toInt(), m.captured(2).toInt(), pass == 0, t.header[c] });
+            }
+        }
+        // Widest span first; per-year before total for the same span.
+        std::stable_sort(m_cols.begin(), m_cols.end(), [](const Col& a, const Col& b) {
+            if (a.y2 - a.y1 != b.y2 - b.y1)
+                return a.y2 - a.y1 > b.y2 - b.y1;
+            return a.perYear > b.perYear;
+        });
+        m_notComputed = t.header.indexOf(QStringLiteral("not_computed"));
+        m_method = t.header.indexOf(QStringLiteral("method"));
+        if (m_cols.empty())
+            throw gis::GisError(
+              gis::GisError::Kind::InvalidArgument,
+              GepCommand::tr("the carbon table %1 has no column change_t_per_yr_<y1>_<y2> (t C/yr) or "
+                             "change_t_<y1>_<y2> (t C); write it with tanhui-cli carbon")
+                .arg(path)
+                .toStdString());
+    }
+
+    CarbonEntry entry(const QStringList& cells, int line) const {
+        CarbonEntry e;
+        for (const Col& c : m_cols) {
+            const QString v = cells.value(c.index).trimmed();
+            if (v.isEmpty() || c.y2 <= c.y1)
+                continue;
+            bool ok = false;
+            const double x = v.toDouble(&ok);
+            if (!ok)
+                throw gis::GisError(gis::GisError::Kind::InvalidArgument,
+                                    GepCommand::tr("%1, row %2, column %3: '%4' is not a number")
+                                      .arg(m_path)
+                                      .arg(line)
+                                      .arg(c.name, v)
+                                      .toStdString());
+            e.tcPerYr = c.perYear ? x : x / (c.y2 - c.y1);
+            e.years = QStringLiteral("%1-%2").arg(c.y1).arg(c.y2);
+            return e;
+        }
+        const QString nc = m_notComputed >= 0 ? cells.value(m_notComputed).trimmed() : QString();
+        e.reason = !nc.isEmpty() ? GepCommand::tr("the carbon engine did not compute the parcel: %1").arg(nc)
+                                 : GepCommand::tr("the carbon engine gives no change for the parcel (method "
+                                                  "%1 has fewer than two dates)")
+                                     .arg(m_method >= 0 ? cells.value(m_method) : QStringLiteral("?"));
+        return e;
+    }
+
+private:
+    struct Col {
+        int index;
+        int y1, y2;
+        bool perYear;
+        QString name;
+    };
+    QString m_path;
+    std::vector<Col> m_cols;
+    int m_notComputed = -1, m_method = -1;
+};
+
+/// @brief `--carbon LAYER=FILE`: the per-parcel table of `tanhui-cli carbon --parcels`, by the layer's id
+/// field (or `id`).
+std::map<QString, CarbonEntry> readCarbonTable(const QString& path, const QString& idField) {
+    const CsvText t = readCsvText(path);
+    const CarbonColumns cols(t, path);
+    int idCol = t.header.indexOf(idField);
+    if (idCol < 0)
+        idCol = t.header.indexOf(QStringLiteral("id"));
+    if (idCol < 0)
+        throw gis::GisError(gis::GisError::Kind::InvalidArgument,
+                            GepCommand::tr("the carbon table %1 needs the id column '%2' or 'id'")
+                              .arg(path, idField)
+                              .toStdString());
+    std::map<QString, CarbonEntry> out;
+    for (std::size_t r = 0; r < t.rows.size(); ++r)
+        out[t.rows[r].value(idCol)] = cols.entry(t.rows[r], t.lines[r]);
+    return out;
+}
+
+/// @brief `--carbon-results DIR`: the parcels.csv of `tanhui-cli carbon --project`, by layer id and
+/// source_fid (the feature id in the layer). When the file has a `primary` column, only its primary rows
+/// (1/true) count.
+std::map<std::pair<QString, qint64>, CarbonEntry> readCarbonResults(const QString& path) {
+    const CsvText t = readCsvText(path);
+    const CarbonColumns cols(t, path);
+    const int layerCol = t.header.indexOf(QStringLiteral("layer"));
+    const int fidCol = t.header.indexOf(QStringLiteral("source_fid"));
+    const int primaryCol = t.header.indexOf(QStringLiteral("primary"));
+    if (layerCol < 0 || fidCol < 0)
+        throw gis::GisError(gis::GisError::Kind::InvalidArgument,
+                            GepCommand::tr("the carbon results %1 need the columns layer and source_fid "
+                                           "(written by tanhui-cli carbon --project)")
+                              .arg(path)
+                              .toStdString());
+    std::map<std::pair<QString, qint64>, CarbonEntry> out;
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        const QStringList& cells = t.rows[r];
+        if (primaryCol >= 0) {
+            const QString p = cells.value(primaryCol).trimmed().toLower();
+            if (p != QLatin1String("1") && p != QLatin1String("true") && p != QLatin1String("yes"))
+                continue;
+        }
         bool ok = false;
-        const double v = cells.value(col).toDouble(&ok);
+        const qint64 fid = cells.value(fidCol).toLongLong(&ok);
         if (!ok)
             throw gis::GisError(gis::GisError::Kind::InvalidArgument,
-                                GepCommand::tr("%1, row %2, column %3: '%4' is not a number")
+                                GepCommand::tr("%1, row %2, column source_fid: '%3' is not a feature id")
                                   .arg(path)
-                                  .arg(i + 1)
-                                  .arg(header[col], cells.value(col))
+                                  .arg(t.lines[r])
+                                  .arg(cells.value(fidCol))
                                   .toStdString());
-        out[cells.value(idCol)] = perYear ? v : v / span;
+        out[{ cells.value(layerCol), fid }] = cols.entry(cells, t.lines[r]);
     }
     return out;
 }
@@ -179,6 +289,9 @@ std::map<QString, double> readCarbonTable(const QString& path, const QString& id
 /// Everything loaded once: prices, profile, coefficients, constants.
 struct Model {
     gep::PriceSet prices;
+    /// The prices before the price-year adjustment (gep-methods.md §5.3: the report shows the value at
+    /// current prices and at the base-year prices); empty when no adjustment ran.
+    std::optional<gep::PriceSet> basePrices;
     gep::Profile profile;
     std::map<QString, gep::EcosystemParams> ecosystems;
     gep::Constants constants;
@@ -244,10 +357,16 @@ struct ParcelRow {
     QString id;
     QString ecosystemKey;
     QString ecosystemName;
+    QString ecosystemSource; ///< "type_field" (the layer's mapped ecosystem_type) or "landcover_majority"
+    QString ecosystemType;   ///< the mapped type of the layer's ecosystem_type field (empty without one)
+    QString carbonSource;    ///< "carbon_results", "carbon_table" or "pool_method"
+    QString carbonYears;     ///< the span of the carbon change, e.g. "2015-2024"
+    QString carbonNote;      ///< why the carbon engine gave no change (empty otherwise)
     QString district;
     double areaHa = 0;
     QStringList flags;
     std::vector<gep::IndicatorResult> results;
+    std::vector<gep::IndicatorResult> baseResults; ///< at the base-year prices (only with --price-year)
     std::vector<unsigned char> wkb;
 };
 
@@ -490,16 +609,37 @@ RunResult runProject(const models::Project& project,
     // The pool method runs on the first and last dates only (their change is what GEP needs), and only
     // for layers without a --carbon table.
     lulc = { lulc.front(), lulc.back() };
-    params::LoadedTable pools = params::loadDefaultTable(carbon::carbonPoolsSpec());
+    // The carbon pools of the project's carbon section (parameters.pools) when it lists a copy.
+    QString poolsPath = QStringLiteral(":/parameters/carbon/carbon_pools.csv");
+    if (const models::ProjectParameterTable* t =
+          project.parameterTable(project.carbon.parameters.value(QStringLiteral("pools"))))
+        if (QFileInfo::exists(project.resolve(t->path)))
+            poolsPath = project.resolve(t->path);
+    params::LoadedTable pools =
+      params::loadTable(carbon::carbonPoolsSpec(), poolsPath, params::Provenance::Required);
+    if (params::hasErrors(pools.issues)) {
+        printIssues(pools.issues);
+        throw gis::GisError(
+          gis::GisError::Kind::InvalidArgument,
+          GepCommand::tr("the carbon pools table %1 cannot be used").arg(poolsPath).toStdString());
+    }
     const carbon::PoolLookup lookup(pools.table);
     std::optional<carbon::PoolRunResult> poolRun;
+    // Carbon results of `tanhui-cli carbon --project` (joined by layer + source_fid), used for every layer
+    // they cover that has no --carbon table; the pool method runs only for the other layers.
+    std::map<std::pair<QString, qint64>, CarbonEntry> carbonResults;
+    std::set<QString> resultLayers;
+    if (!s.carbonResults.isEmpty()) {
+        carbonResults = readCarbonResults(s.carbonResults);
+        for (const auto& [key, e] : carbonResults)
+            resultLayers.insert(key.first);
+    }
     bool needPool = false;
     for (const models::ProjectLayer& layer : project.layers)
-        if (isParcelLayer(layer, s) && !s.carbonTables.count(layer.id))
+        if (isParcelLayer(layer, s) && !s.carbonTables.count(layer.id) && !resultLayers.count(layer.id))
             needPool = true;
     if (needPool) {
-        params::Issues poolIssues = carbon::validatePoolInputs(
-          lulc, lookup, QStringLiteral(":/parameters/carbon/carbon_pools.csv"), fb);
+        params::Issues poolIssues = carbon::validatePoolInputs(lulc, lookup, poolsPath, fb);
         if (params::hasErrors(poolIssues)) {
             printIssues(poolIssues);
             throw gis::GisError(
@@ -534,11 +674,23 @@ RunResult runProject(const models::Project& project,
         gis::ZonalOptions zo;
         zo.feedback = fb;
         std::vector<carbon::ParcelCarbon> pc;
-        std::map<QString, double> carbonTable;
+        std::map<QString, CarbonEntry> carbonTable;
         const QString idField = layer.fields.value(QStringLiteral("id"), layer.idField);
-        if (auto ct = s.carbonTables.find(layer.id); ct != s.carbonTables.end()) {
-            carbonTable = readCarbonTable(ct->second, idField);
+        const bool fromTable = s.carbonTables.count(layer.id) > 0;
+        const bool fromResults = !fromTable && resultLayers.count(layer.id) > 0;
+        if (fromTable) {
+            carbonTable = readCarbonTable(s.carbonTables.at(layer.id), idField);
+            printInfo(GepCommand::tr("carbon source for layer %1: the carbon table %2 (--carbon)")
+                        .arg(layer.id, s.carbonTables.at(layer.id)));
+        } else if (fromResults) {
+            printInfo(GepCommand::tr("carbon source for layer %1: the carbon engine's results %2")
+                        .arg(layer.id, s.carbonResults));
         } else {
+            printInfo(GepCommand::tr("carbon source for layer %1: no carbon result; the carbon pool method "
+                                     "ran on the land cover %2 and %3")
+                        .arg(layer.id)
+                        .arg(lulc.front().year)
+                        .arg(lulc.back().year));
             timer.restart();
             pc = carbon::runPoolParcels(parcels, lulc, lookup, *poolRun, zo);
             run.seconds[QStringLiteral("carbon_parcels")] += timer.nsecsElapsed() * 1e-9;
@@ -600,6 +752,31 @@ RunResult runProject(const models::Project& project,
         }
         const double cellAreaM2 = zr.grids.empty() ? 0 : zr.grids.front().cellArea();
 
+        // Ecosystem type from the layer's mapped type field (fields.ecosystem_type, values mapped through
+        // the layer's value mapping "ecosystem_type:<value>"), by feature id.
+        std::map<std::int64_t, QString> typeOf;
+        const QString typeField = layer.fields.value(QStringLiteral("ecosystem_type"));
+        if (!typeField.isEmpty()) {
+            gis::VectorOpenOptions open;
+            open.encodingOverride = layer.encoding.toStdString();
+            gis::VectorLayer vl(project.resolve(layer.path).toStdString(), open);
+            const int fi = vl.fieldIndex(typeField);
+            if (fi < 0)
+                throw gis::GisError(
+                  gis::GisError::Kind::InvalidArgument,
+                  GepCommand::tr("layer %1 (%2) maps ecosystem_type to the field '%3', which the "
+                                 "file does not have; fix the project's field mapping")
+                    .arg(layer.id, project.resolve(layer.path), typeField)
+                    .toStdString());
+            gis::Feature f;
+            vl.resetReading();
+            while (vl.next(f)) {
+                const QVariant& v = f.attributes[std::size_t(fi)];
+                const QString raw = v.isNull() ? QString() : v.toString().trimmed();
+                typeOf[f.fid] = layer.values.value(QStringLiteral("ecosystem_type:") + raw, raw);
+            }
+        }
+
         for (std::size_t i = 0; i < parcels.parcels.size(); ++i) {
             const gis::Parcel& parcel = parcels.parcels[i];
             ParcelRow row;
@@ -608,8 +785,20 @@ RunResult runProject(const models::Project& project,
             row.areaHa = parcel.ellipsoidalAreaM2 / 1e4;
             row.wkb = parcel.wkb;
             const double majority = zr.stats[i][std::size_t(iLc)].majority;
-            if (!std::isnan(majority))
-                row.ecosystemKey = QString::number(qint64(majority));
+            const auto typeIt = typeOf.find(parcel.fid);
+            const QString typeKey =
+              typeIt == typeOf.end() ? QString() : gep::ecosystemKeyForType(model.ecosystems, typeIt->second);
+            row.ecosystemType = typeIt == typeOf.end() ? QString() : typeIt->second;
+            if (!typeKey.isEmpty()) {
+                row.ecosystemKey = typeKey;
+                row.ecosystemSource = QStringLiteral("type_field");
+            } else {
+                if (!std::isnan(majority))
+                    row.ecosystemKey = QString::number(qint64(majority));
+                row.ecosystemSource = QStringLiteral("landcover_majority");
+                if (typeIt != typeOf.end())
+                    row.flags << QStringLiteral("type_not_in_ecosystem_table");
+            }
             const auto eco = model.ecosystems.find(row.ecosystemKey);
             gep::EcosystemParams ecoParams;
             if (eco == model.ecosystems.end()) {
@@ -643,12 +832,30 @@ RunResult runProject(const models::Project& project,
                 in.etHotNote = QStringLiteral("et_hot_from_annual_mean");
             }
             if (!pc.empty()) {
+                row.carbonSource = QStringLiteral("pool_method");
+                row.carbonYears = QStringLiteral("%1-%2").arg(lulc.front().year).arg(lulc.back().year);
                 if (pc[i].dates.back().validAreaHa > 0 && years > 0)
                     in.carbonFixedTC = pc[i].changeT.front() / years; // first → last date, t C/a
-            } else if (auto c = carbonTable.find(row.id); c != carbonTable.end()) {
-                in.carbonFixedTC = c->second;
             } else {
-                row.flags << QStringLiteral("not_in_carbon_table");
+                row.carbonSource =
+                  fromTable ? QStringLiteral("carbon_table") : QStringLiteral("carbon_results");
+                const CarbonEntry* c = nullptr;
+                if (fromTable) {
+                    if (auto it = carbonTable.find(row.id); it != carbonTable.end())
+                        c = &it->second;
+                } else if (auto it = carbonResults.find({ layer.id, qint64(parcel.fid) });
+                           it != carbonResults.end()) {
+                    c = &it->second;
+                }
+                if (!c) {
+                    row.flags << QStringLiteral("not_in_carbon_table");
+                } else if (c->tcPerYr) {
+                    in.carbonFixedTC = c->tcPerYr;
+                    row.carbonYears = c->years;
+                } else {
+                    row.flags << QStringLiteral("no_carbon_change");
+                    row.carbonNote = c->reason;
+                }
             }
             for (const gis::ZonalStats& zs : zr.stats.empty() ? std::vector<gis::ZonalStats>{} : zr.stats[i])
                 if (zs.nodataCells > 0 || zs.validAreaM2 < 0.99 * parcel.ellipsoidalAreaM2) {
@@ -676,6 +883,8 @@ RunResult runProject(const models::Project& project,
             }
             gep::Constants k = model.constants;
             row.results = gep::evaluateParcel(in, ecoParams, k, model.prices, model.profile);
+            if (model.basePrices)
+                row.baseResults = gep::evaluateParcel(in, ecoParams, k, *model.basePrices, model.profile);
             run.rows.push_back(std::move(row));
         }
     }
@@ -710,7 +919,7 @@ void writeOutputs(const RunResult& run, const Model& model, const Settings& s) {
         { "value_cny", C::Type::Real },      { "price", C::Type::Real },
         { "price_unit", C::Type::String },   { "price_year", C::Type::Integer },
         { "price_source", C::Type::String }, { "price_tag", C::Type::String },
-        { "flags", C::Type::String },
+        { "flags", C::Type::String },        { "value_base_cny", C::Type::Real },
     };
     // one line per component, plus the indicator total line (component "total")
     struct Out {
@@ -729,6 +938,10 @@ void writeOutputs(const RunResult& run, const Model& model, const Settings& s) {
                     outs.size(),
                     [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
                         const Out& o = outs[i];
+                        // The same indicator at the base-year prices (same position: same inputs).
+                        const gep::IndicatorResult* base = nullptr;
+                        if (!o.row->baseResults.empty())
+                            base = &o.row->baseResults[std::size_t(o.r - o.row->results.data())];
                         const gep::IndicatorSpec* spec = gep::findIndicator(o.r->key);
                         v = { o.row->layer,
                               o.row->id,
@@ -741,7 +954,8 @@ void writeOutputs(const RunResult& run, const Model& model, const Settings& s) {
                             v << QStringLiteral("total") << o.r->quantity.value
                               << gep::unitSymbol(o.r->quantity.unit) << o.r->valueYuan << QVariant()
                               << QString() << QVariant() << QString() << QString()
-                              << (o.r->flags + o.row->flags).join(QLatin1Char(';'));
+                              << (o.r->flags + o.row->flags).join(QLatin1Char(';'))
+                              << (base ? QVariant(base->valueYuan) : QVariant());
                         } else {
                             const gep::Component& c = o.r->parts[std::size_t(o.part)];
                             v << c.label << c.quantity.value << gep::unitSymbol(c.quantity.unit)
@@ -750,7 +964,10 @@ void writeOutputs(const RunResult& run, const Model& model, const Settings& s) {
                               << (c.price.note.isEmpty()
                                     ? c.price.source
                                     : c.price.source + QStringLiteral(" (") + c.price.note + QLatin1Char(')'))
-                              << tagText(c.price.tag) << QString();
+                              << tagText(c.price.tag) << QString()
+                              << (base && std::size_t(o.part) < base->parts.size()
+                                    ? QVariant(base->parts[std::size_t(o.part)].valueYuan)
+                                    : QVariant());
                         }
                     });
     // skipped.csv: one row per layer, ecosystem, indicator and reason with the number of parcels (the
@@ -777,11 +994,11 @@ void writeOutputs(const RunResult& run, const Model& model, const Settings& s) {
     std::map<QString, std::vector<const ParcelRow*>> byLayer;
     for (const ParcelRow& row : run.rows)
         byLayer[row.layer].push_back(&row);
-    std::vector<C> wide = { { "parcel_id", C::Type::String },
-                            { "ecosystem_code", C::Type::String },
-                            { "ecosystem", C::Type::String },
-                            { "district", C::Type::String },
-                            { "area_ha", C::Type::Real } };
+    std::vector<C> wide = { { "parcel_id", C::Type::String },      { "ecosystem_code", C::Type::String },
+                            { "ecosystem", C::Type::String },      { "ecosystem_source", C::Type::String },
+                            { "ecosystem_type", C::Type::String }, { "district", C::Type::String },
+                            { "area_ha", C::Type::Real },          { "carbon_source", C::Type::String },
+                            { "carbon_years", C::Type::String },   { "carbon_note", C::Type::String } };
     std::vector<QString> keys;
     for (const gep::IndicatorSpec& spec : gep::indicatorRegistry())
         if (model.profile.enabled(QString::fromLatin1(spec.key))) {
@@ -799,7 +1016,8 @@ void writeOutputs(const RunResult& run, const Model& model, const Settings& s) {
           rows.size(),
           [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>& wkb) {
               const ParcelRow& r = *rows[i];
-              v = { r.id, r.ecosystemKey, r.ecosystemName, r.district, r.areaHa };
+              v = { r.id,       r.ecosystemKey, r.ecosystemName, r.ecosystemSource, r.ecosystemType,
+                    r.district, r.areaHa,       r.carbonSource,  r.carbonYears,     r.carbonNote };
               for (const QString& key : keys) {
                   const gep::IndicatorResult* found = nullptr;
                   for (const gep::IndicatorResult& x : r.results)
@@ -820,7 +1038,7 @@ void writeOutputs(const RunResult& run, const Model& model, const Settings& s) {
           true,
           run.layerCrs.at(layer));
     }
-    // prices_used.csv
+    // prices_used.csv: with a price-year adjustment, the base price and the index rows used (with tags).
     std::vector<const gep::Price*> prices;
     for (const auto& [key, p] : model.prices.all())
         prices.push_back(&p);
@@ -831,12 +1049,19 @@ void writeOutputs(const RunResult& run, const Model& model, const Settings& s) {
                       { "price_year", C::Type::Integer },
                       { "source", C::Type::String },
                       { "tag", C::Type::String },
-                      { "note", C::Type::String } },
+                      { "note", C::Type::String },
+                      { "base_value", C::Type::Real },
+                      { "base_year", C::Type::Integer },
+                      { "index_series", C::Type::String },
+                      { "index_rows", C::Type::String } },
                     prices.size(),
                     [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
                         const gep::Price& p = *prices[i];
                         v = { p.key,    p.yuanPerUnit,  p.unitText(), p.priceYear,
                               p.source, tagText(p.tag), p.note };
+                        const gep::Price* base = model.basePrices ? model.basePrices->find(p.key) : nullptr;
+                        v << (base ? QVariant(base->yuanPerUnit) : QVariant())
+                          << (base ? QVariant(base->priceYear) : QVariant()) << p.indexSeries << p.indexRows;
                     });
 }
 
@@ -845,6 +1070,9 @@ struct Totals {
     std::map<QString, double> byService, byCategory, byEcosystem, byDistrict;
     std::map<QString, double> areaByEcosystem;
     double total = 0;
+    std::map<QString, double> baseByService, baseByCategory, baseByEcosystem, baseByDistrict;
+    double baseTotal = 0;
+    bool hasBase = false; ///< a price-year adjustment ran: base-year values are known
 };
 
 Totals totalsOf(const RunResult& run) {
@@ -860,6 +1088,16 @@ Totals totalsOf(const RunResult& run) {
             t.byDistrict[row.district.isEmpty() ? QStringLiteral("(none)") : row.district] += r.valueYuan;
             t.total += r.valueYuan;
         }
+        for (const gep::IndicatorResult& r : row.baseResults) {
+            if (r.skipped)
+                continue;
+            t.hasBase = true;
+            t.baseByService[r.key] += r.valueYuan;
+            t.baseByCategory[gep::categoryName(r.category)] += r.valueYuan;
+            t.baseByEcosystem[row.ecosystemName] += r.valueYuan;
+            t.baseByDistrict[row.district.isEmpty() ? QStringLiteral("(none)") : row.district] += r.valueYuan;
+            t.baseTotal += r.valueYuan;
+        }
     }
     return t;
 }
@@ -867,31 +1105,44 @@ Totals totalsOf(const RunResult& run) {
 void writeTotals(const Totals& t, const QString& path) {
     struct Line {
         QString group, key;
-        double value;
+        double value, base;
     };
     std::vector<Line> lines;
+    auto at = [](const std::map<QString, double>& m, const QString& k) {
+        const auto it = m.find(k);
+        return it == m.end() ? 0.0 : it->second;
+    };
     for (const auto& [k, v] : t.byCategory)
-        lines.push_back({ QStringLiteral("category"), k, v });
+        lines.push_back({ QStringLiteral("category"), k, v, at(t.baseByCategory, k) });
     for (const auto& [k, v] : t.byService)
-        lines.push_back({ QStringLiteral("service"), k, v });
+        lines.push_back({ QStringLiteral("service"), k, v, at(t.baseByService, k) });
     for (const auto& [k, v] : t.byEcosystem)
-        lines.push_back({ QStringLiteral("ecosystem"), k, v });
+        lines.push_back({ QStringLiteral("ecosystem"), k, v, at(t.baseByEcosystem, k) });
     for (const auto& [k, v] : t.byDistrict)
-        lines.push_back({ QStringLiteral("district"), k, v });
-    lines.push_back({ QStringLiteral("total"), QStringLiteral("gep"), t.total });
+        lines.push_back({ QStringLiteral("district"), k, v, at(t.baseByDistrict, k) });
+    lines.push_back({ QStringLiteral("total"), QStringLiteral("gep"), t.total, t.baseTotal });
     using C = gis::TableColumn;
     gis::writeTable(path.toStdString(),
                     { { "group", C::Type::String },
                       { "key", C::Type::String },
                       { "value_cny", C::Type::Real },
-                      { "share_pct", C::Type::Real } },
+                      { "share_pct", C::Type::Real },
+                      { "value_base_cny", C::Type::Real } },
                     lines.size(),
                     [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
                         v = { lines[i].group,
                               lines[i].key,
                               lines[i].value,
-                              t.total != 0 ? lines[i].value / t.total * 100.0 : 0.0 };
+                              t.total != 0 ? lines[i].value / t.total * 100.0 : 0.0,
+                              t.hasBase ? QVariant(lines[i].base) : QVariant() };
                     });
+}
+
+/// The carbon project's default output (docs/carbon-project.md: carbon/ next to the project file), when
+/// it exists.
+QString defaultCarbonResults(const models::Project& project) {
+    const QString path = QDir(project.baseDir()).filePath(QStringLiteral("carbon/parcels.csv"));
+    return QFileInfo::exists(path) ? path : QString();
 }
 
 } // namespace
@@ -912,7 +1163,8 @@ int runGepCommand(const QStringList& arguments) {
       QStringLiteral("RCEES_LEGACY"));
     const QCommandLineOption priceSetOpt(
       QStringLiteral("price-set"),
-      GepCommand::tr("Shipped price table: P0_RCEES2010 (default) or LYT1721_2008."),
+      GepCommand::tr("Price set: P0_RCEES2010 (default), LYT1721_2008, or P0_CPI2020 / P0_CPI2024 (P0 "
+                     "adjusted by the shipped CPI table at run time, flagged unconfirmed)."),
       QStringLiteral("ID"),
       QStringLiteral("P0_RCEES2010"));
     const QCommandLineOption pricesOpt(
@@ -922,13 +1174,21 @@ int runGepCommand(const QStringList& arguments) {
       QStringLiteral("CSV"));
     const QCommandLineOption deflOpt(
       QStringLiteral("deflators"),
-      GepCommand::tr("Price-level table (year, cpi, construction, market, source, tag) "
-                     "for --price-year."),
+      GepCommand::tr("Price index table for --price-year (year; cpi, construction, market as "
+                     "levels or cpi_yoy, construction_yoy, market_yoy with previous year = 100; source, "
+                     "tag). Default: the shipped NBS CPI table gep/price_index.csv (unconfirmed)."),
       QStringLiteral("CSV"));
     const QCommandLineOption yearOpt(
       QStringLiteral("price-year"),
-      GepCommand::tr("Adjust every price to this year with --deflators (§5.3)."),
+      GepCommand::tr("Adjust every price to this year with the price index (§5.3); outputs give "
+                     "the value at this year's prices and at the base-year prices."),
       QStringLiteral("YEAR"));
+    const QCommandLineOption fallbackOpt(
+      QStringLiteral("index-fallback"),
+      GepCommand::tr("Index series for prices whose series (e.g. construction, market) the index "
+                     "table lacks, e.g. cpi; such prices are flagged unconfirmed. Without it a "
+                     "missing series is an error."),
+      QStringLiteral("SERIES"));
     const QCommandLineOption climateOpt(
       QStringLiteral("climate-variant"),
       GepCommand::tr("Water-surface climate regulation: s1 (S1 form, default of the "
@@ -977,6 +1237,13 @@ int runGepCommand(const QStringList& arguments) {
         "Carbon result of a parcel layer: LAYER=parcels.csv written by tanhui-cli carbon --parcels "
         "(repeatable). Without it the pool method runs on the first and last land-cover dates."),
       QStringLiteral("LAYER=CSV"));
+    const QCommandLineOption carbonResultsOpt(
+      QStringLiteral("carbon-results"),
+      GepCommand::tr(
+        "Folder with the parcels.csv of tanhui-cli carbon --project (default: the carbon "
+        "project's output folder carbon/ next to the project file, when it exists); joined by "
+        "layer and source_fid. Layers it lacks use --carbon or the pool method; 'none' ignores it."),
+      QStringLiteral("DIR"));
     const QCommandLineOption ecoOpt(
       QStringLiteral("ecosystems"),
       GepCommand::tr(
@@ -984,25 +1251,10 @@ int runGepCommand(const QStringList& arguments) {
         "water-purification capacities cod_kg_ha, nh3n_kg_ha, tp_kg_ha, which have no default)."),
       QStringLiteral("CSV"));
     const QCommandLineOption quietOpt(QStringLiteral("quiet"), GepCommand::tr("No progress bar."));
-    parser.addOptions({ projectOpt,
-                        outOpt,
-                        profileOpt,
-                        priceSetOpt,
-                        pricesOpt,
-                        deflOpt,
-                        yearOpt,
-                        climateOpt,
-                        daysOpt,
-                        slopeOpt,
-                        layersOpt,
-                        scenarioOpt,
-                        carbonOpt,
-                        ecoOpt,
-                        inputsOpt,
-                        productsOpt,
-                        seawallCostOpt,
-                        seawallLifeOpt,
-                        quietOpt });
+    parser.addOptions({ projectOpt,     outOpt,         profileOpt,       priceSetOpt, pricesOpt, deflOpt,
+                        yearOpt,        fallbackOpt,    climateOpt,       daysOpt,     slopeOpt,  layersOpt,
+                        scenarioOpt,    carbonOpt,      carbonResultsOpt, ecoOpt,      inputsOpt, productsOpt,
+                        seawallCostOpt, seawallLifeOpt, quietOpt });
     if (auto rc = parseCommandLine(parser, arguments, QStringLiteral("gep"), { projectOpt, outOpt }))
         return *rc;
 
@@ -1045,12 +1297,36 @@ int runGepCommand(const QStringList& arguments) {
         }
         s.copVariant = v == QLatin1String("cop");
     }
-    if (parser.isSet(yearOpt) != parser.isSet(deflOpt)) {
-        printError(GepCommand::tr("--price-year and --deflators go together (gep-methods.md §5.3)"));
+    if (parser.isSet(deflOpt) && !parser.isSet(yearOpt)) {
+        printError(GepCommand::tr("--deflators needs --price-year (gep-methods.md §5.3)"));
         return ExitUsage;
     }
 
-    // Tables.
+    // The project (its parameter tables are used when it lists them).
+    models::Project project;
+    try {
+        project = models::Project::load(parser.value(projectOpt));
+    } catch (const gis::GisError& e) {
+        printError(QString::fromUtf8(e.what()));
+        return ExitFailure;
+    }
+    // Tables: the project's copy when the project lists it (Project::parameters, e.g. "gep/profiles"),
+    // else the embedded default.
+    QStringList tableOrigins;
+    auto tablePath = [&](const QString& name, const QString& embedded) {
+        if (const models::ProjectParameterTable* t = project.parameterTable(name)) {
+            const QString path = project.resolve(t->path);
+            if (QFileInfo::exists(path)) {
+                tableOrigins << GepCommand::tr("%1 from the project (%2)").arg(name, path);
+                return path;
+            }
+            printWarning(GepCommand::tr("the project lists the table %1 at %2, which does not exist; the "
+                                        "embedded default is used")
+                           .arg(name, path));
+        }
+        tableOrigins << GepCommand::tr("%1 embedded default").arg(name);
+        return embedded;
+    };
     Model model;
     params::Issues issues;
     const QString priceSet = parser.value(priceSetOpt);
@@ -1059,21 +1335,34 @@ int runGepCommand(const QStringList& arguments) {
                      .arg(priceSet, gep::priceProfileIds().join(QStringLiteral(", "))));
         return ExitUsage;
     }
+    const QString priceFile =
+      tablePath(QStringLiteral("gep/") + QFileInfo(gep::priceProfilePath(priceSet)).baseName(),
+                gep::priceProfilePath(priceSet));
     params::LoadedTable priceTable =
-      params::loadTable(gep::priceTableSpec(), gep::priceProfilePath(priceSet), params::Provenance::Required);
+      params::loadTable(gep::priceTableSpec(), priceFile, params::Provenance::Required);
     issues.insert(issues.end(), priceTable.issues.begin(), priceTable.issues.end());
     model.prices = gep::pricesFromTable(priceTable.table, issues);
-    model.prices.file = gep::priceProfilePath(priceSet);
+    model.prices.file = priceFile;
     if (parser.isSet(pricesOpt)) {
         const params::Issues pi = gep::overridePrices(model.prices, parser.value(pricesOpt));
         issues.insert(issues.end(), pi.begin(), pi.end());
     }
-    params::LoadedTable profiles = params::loadDefaultTable(gep::profileTableSpec());
+    params::LoadedTable profiles = params::loadTable(
+      gep::profileTableSpec(),
+      tablePath(QStringLiteral("gep/profiles"), QStringLiteral(":/parameters/gep/profiles.csv")),
+      params::Provenance::Required);
     issues.insert(issues.end(), profiles.issues.begin(), profiles.issues.end());
     std::optional<gep::Profile> profile = gep::profileFromTable(profiles.table, s.profileId, issues);
-    params::LoadedTable ecoTable = params::loadDefaultTable(gep::ecosystemTableSpec());
+    params::LoadedTable ecoTable =
+      params::loadTable(gep::ecosystemTableSpec(),
+                        tablePath(QStringLiteral("gep/ecosystem_params"),
+                                  QStringLiteral(":/parameters/gep/ecosystem_params.csv")),
+                        params::Provenance::Required);
     issues.insert(issues.end(), ecoTable.issues.begin(), ecoTable.issues.end());
-    params::LoadedTable constTable = params::loadDefaultTable(gep::constantsTableSpec());
+    params::LoadedTable constTable = params::loadTable(
+      gep::constantsTableSpec(),
+      tablePath(QStringLiteral("gep/constants"), QStringLiteral(":/parameters/gep/constants.csv")),
+      params::Provenance::Required);
     issues.insert(issues.end(), constTable.issues.begin(), constTable.issues.end());
     model.constants = gep::constantsFromTable(constTable.table, issues);
     model.constants.acDays = s.acDays;
@@ -1122,18 +1411,37 @@ int runGepCommand(const QStringList& arguments) {
         ecoTable.table = params::overrideTable(ecoTable.table, user.table);
     }
     model.ecosystems = gep::ecosystemsFromTable(ecoTable.table);
-    if (parser.isSet(deflOpt)) {
-        params::LoadedTable defl =
-          params::loadTable(gep::deflatorTableSpec(), parser.value(deflOpt), params::Provenance::Required);
+    // Price-year adjustment (§5.3): --price-year with the shipped CPI table or --deflators, or a derived
+    // price set (P0_CPI2020, P0_CPI2024: every price by CPI, generated from the same shipped table).
+    int targetYear = gep::derivedPriceYear(priceSet);
+    const bool derivedSet = targetYear > 0;
+    if (parser.isSet(yearOpt)) {
+        targetYear = parser.value(yearOpt).toInt(&ok);
+        if (!ok || targetYear < 1900 || targetYear > 2100) {
+            printError(GepCommand::tr("--price-year must be a year, not '%1'").arg(parser.value(yearOpt)));
+            return ExitUsage;
+        }
+    }
+    if (targetYear > 0 && !params::hasErrors(issues)) {
+        const QString indexFile = parser.isSet(deflOpt)
+                                    ? parser.value(deflOpt)
+                                    : tablePath(QStringLiteral("gep/price_index"), gep::priceIndexPath());
+        params::LoadedTable defl = params::loadTable(gep::deflatorTableSpec(),
+                                                     indexFile,
+                                                     parser.isSet(deflOpt) ? params::Provenance::UserSupplied
+                                                                           : params::Provenance::Required);
         issues.insert(issues.end(), defl.issues.begin(), defl.issues.end());
-        const int year = parser.value(yearOpt).toInt(&ok);
         if (!params::hasErrors(defl.issues)) {
+            const QString fallback =
+              derivedSet && !parser.isSet(fallbackOpt) ? QStringLiteral("cpi") : parser.value(fallbackOpt);
             try {
                 gep::PriceSet adjusted;
                 adjusted.file = model.prices.file;
                 for (const auto& [key, p] : model.prices.all())
-                    adjusted.put(gep::adjustPriceYear(p, year, defl.table));
+                    adjusted.put(gep::adjustPriceYear(p, targetYear, defl.table, fallback, derivedSet));
+                model.basePrices = model.prices;
                 model.prices = adjusted;
+                model.prices.file += GepCommand::tr(" adjusted to %1 by %2").arg(targetYear).arg(indexFile);
             } catch (const gep::UnitError& e) {
                 printError(QString::fromUtf8(e.what()));
                 return ExitFailure;
@@ -1153,12 +1461,26 @@ int runGepCommand(const QStringList& arguments) {
     auto feedback = makeTerminalFeedback(parser.isSet(quietOpt));
     try {
         QDir().mkpath(s.outDir);
-        const models::Project project = models::Project::load(parser.value(projectOpt));
+        printInfo(GepCommand::tr("parameter tables: %1").arg(tableOrigins.join(QStringLiteral("; "))));
         const QStringList problems = project.validate();
         if (!problems.isEmpty()) {
             for (const QString& p : problems)
                 printError(p);
             return ExitFailure;
+        }
+        if (parser.value(carbonResultsOpt) == QLatin1String("none")) {
+            s.carbonResults.clear();
+        } else if (parser.isSet(carbonResultsOpt)) {
+            s.carbonResults = QDir(parser.value(carbonResultsOpt)).filePath(QStringLiteral("parcels.csv"));
+            if (!QFileInfo::exists(s.carbonResults)) {
+                printError(
+                  GepCommand::tr("--carbon-results: %1 not found; run tanhui-cli carbon --project %2 "
+                                 "--out %3 first")
+                    .arg(s.carbonResults, parser.value(projectOpt), parser.value(carbonResultsOpt)));
+                return ExitFailure;
+            }
+        } else {
+            s.carbonResults = defaultCarbonResults(project);
         }
         const RunResult run = runProject(project, model, s, feedback.get());
         finishProgressLine();
@@ -1186,6 +1508,20 @@ int runGepCommand(const QStringList& arguments) {
         printInfo(GepCommand::tr("GEP %1 CNY/a (%2 亿元)")
                     .arg(totals.total, 0, 'f', 2)
                     .arg(totals.total / 1e8, 0, 'f', 4));
+        if (model.basePrices) {
+            std::set<int> baseYears;
+            for (const auto& [key, p] : model.basePrices->all())
+                baseYears.insert(p.priceYear);
+            QStringList years;
+            for (int y : baseYears)
+                years << QString::number(y);
+            printInfo(GepCommand::tr("  at current prices of %1: %2 CNY/a; at the base-year prices (%3): %4 "
+                                     "CNY/a (value_base_cny in indicators.csv and totals.csv)")
+                        .arg(targetYear)
+                        .arg(totals.total, 0, 'f', 2)
+                        .arg(years.join(QStringLiteral(", ")))
+                        .arg(totals.baseTotal, 0, 'f', 2));
+        }
         for (const auto& [key, v] : totals.byService) {
             const gep::IndicatorSpec* spec = gep::findIndicator(key);
             printInfo(GepCommand::tr("  %1 %2: %3 CNY/a, %4 %")
@@ -1230,6 +1566,8 @@ int runGepCommand(const QStringList& arguments) {
         if (parser.isSet(scenarioOpt)) {
             const models::Project scenario = models::Project::load(parser.value(scenarioOpt));
             Settings ss = s;
+            if (!parser.isSet(carbonResultsOpt))
+                ss.carbonResults = defaultCarbonResults(scenario);
             ss.outDir = QDir(s.outDir).filePath(QStringLiteral("scenario"));
             QDir().mkpath(ss.outDir);
             const RunResult srun = runProject(scenario, model, ss, feedback.get());

@@ -4,6 +4,8 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace tanhui::models::gep {
 
 namespace {
@@ -126,7 +128,7 @@ const params::TableSpec& ecosystemTableSpec() {
             false,
             false },
         },
-        { "ecosystem", "group", "pest_group", "climate_form" },
+        { "ecosystem", "group", "pest_group", "climate_form", "ecosystem_types" },
         "gep/ecosystem_params.csv",
     };
     return spec;
@@ -147,6 +149,8 @@ const params::TableSpec& constantsTableSpec() {
 }
 
 const params::TableSpec& deflatorTableSpec() {
+    // Per series either a price level of the year (any base) or a year-on-year index (previous year =
+    // 100, as the NBS yearbook prints it), which is chained (gep-methods.md §5.3).
     static const TableSpec spec{
         "gep_deflators",
         "year",
@@ -173,19 +177,143 @@ const params::TableSpec& deflatorTableSpec() {
             1e-6,
             1e9,
             false,
+            false },
+          { "cpi_yoy",
+            QT_TRANSLATE_NOOP("Parameters", "consumer price index, previous year = 100"),
+            "index",
+            50,
+            200,
+            false,
+            false },
+          { "construction_yoy",
+            QT_TRANSLATE_NOOP("Parameters", "construction cost index, previous year = 100"),
+            "index",
+            50,
+            200,
+            false,
+            false },
+          { "market_yoy",
+            QT_TRANSLATE_NOOP("Parameters", "market price index, previous year = 100"),
+            "index",
+            50,
+            200,
+            false,
             false } },
         {},
-        "",
+        "gep/price_index.csv",
     };
     return spec;
 }
 
+QString priceIndexPath() {
+    return QStringLiteral(":/parameters/gep/price_index.csv");
+}
+
+IndexRatio indexRatio(const params::ParameterTable& table,
+                      const QString& series,
+                      int baseYear,
+                      int targetYear) {
+    IndexRatio out;
+    out.series = series;
+    QString file;
+    for (const params::TableRow& r : table.rows())
+        if (file.isEmpty())
+            file = r.file;
+    if (file.isEmpty())
+        file = Gep::tr("(empty price index table)");
+    out.file = file;
+    auto use = [&](int year) {
+        const params::TableRow* r = table.find(QString::number(year));
+        out.rows.push_back({ r->file, r->line, year, r->tag });
+    };
+    const QString yoy = series + QStringLiteral("_yoy");
+    const int levelCol = table.columnIndex(series), yoyCol = table.columnIndex(yoy);
+    bool anyLevel = false, anyYoy = false;
+    for (const params::TableRow& r : table.rows()) {
+        anyLevel = anyLevel || (levelCol >= 0 && r.values[std::size_t(levelCol)]);
+        anyYoy = anyYoy || (yoyCol >= 0 && r.values[std::size_t(yoyCol)]);
+    }
+    if (!anyLevel && !anyYoy)
+        throw UnitError(
+          Gep::tr("the price index table %1 has no '%2' series (column %2 or %3); supply a table "
+                  "with it (--deflators FILE, with source and tag per row) or choose another "
+                  "series with --index-fallback (gep-methods.md §5.3)")
+            .arg(file, series, yoy)
+            .toStdString());
+    auto missing = [&](int year) {
+        return UnitError(
+          Gep::tr("the price index table %1 has no '%2' value for year %3; add the row to adjust "
+                  "prices from %4 to %5 (gep-methods.md §5.3)")
+            .arg(file, anyLevel ? series : yoy)
+            .arg(year)
+            .arg(baseYear)
+            .arg(targetYear)
+            .toStdString());
+    };
+    if (baseYear == targetYear) {
+        out.factor = 1;
+        return out;
+    }
+    if (anyLevel) {
+        const std::optional<double> b = table.value(QString::number(baseYear), series);
+        const std::optional<double> t = table.value(QString::number(targetYear), series);
+        if (!b)
+            throw missing(baseYear);
+        if (!t)
+            throw missing(targetYear);
+        out.baseLevel = *b;
+        out.targetLevel = *t;
+        out.factor = *t / *b; // I_t / I_base
+        use(baseYear);
+        use(targetYear);
+        return out;
+    }
+    // Chain of year-on-year indices: I_t / I_base = Π_{y = base+1..t} (i_y / 100), inverted when t < base.
+    const int lo = std::min(baseYear, targetYear), hi = std::max(baseYear, targetYear);
+    double chain = 1;
+    for (int y = lo + 1; y <= hi; ++y) {
+        const std::optional<double> v = table.value(QString::number(y), yoy);
+        if (!v)
+            throw missing(y);
+        chain *= *v / 100.0;
+        use(y);
+    }
+    out.factor = targetYear > baseYear ? chain : 1.0 / chain;
+    out.baseLevel = 100;
+    out.targetLevel = 100 * out.factor;
+    return out;
+}
+
+QString IndexRatio::rowsText() const {
+    QStringList parts;
+    for (const IndexRowUse& r : rows)
+        parts << QStringLiteral("%1:%2 %3 (%4)")
+                   .arg(QFileInfo(r.file).fileName())
+                   .arg(r.line)
+                   .arg(r.year)
+                   .arg(params::tagName(r.tag));
+    return parts.join(QStringLiteral("; "));
+}
+
 QStringList priceProfileIds() {
-    return { QStringLiteral("P0_RCEES2010"), QStringLiteral("LYT1721_2008") };
+    return { QStringLiteral("P0_RCEES2010"),
+             QStringLiteral("LYT1721_2008"),
+             QStringLiteral("P0_CPI2020"),
+             QStringLiteral("P0_CPI2024") };
 }
 
 QString priceProfilePath(const QString& id) {
+    if (derivedPriceYear(id) > 0)
+        return QStringLiteral(":/parameters/gep/prices_P0_RCEES2010.csv");
     return QStringLiteral(":/parameters/gep/prices_%1.csv").arg(id);
+}
+
+int derivedPriceYear(const QString& id) {
+    if (id == QLatin1String("P0_CPI2020"))
+        return 2020;
+    if (id == QLatin1String("P0_CPI2024"))
+        return 2024;
+    return 0;
 }
 
 PriceSet pricesFromTable(const params::ParameterTable& table, params::Issues& issues) {
@@ -272,6 +400,17 @@ std::optional<Profile> profileFromTable(const params::ParameterTable& table,
     return p;
 }
 
+QString ecosystemKeyForType(const std::map<QString, EcosystemParams>& ecosystems, const QString& type) {
+    if (type.isEmpty())
+        return {};
+    if (ecosystems.count(type))
+        return type; // a land-cover code
+    for (const auto& [key, e] : ecosystems)
+        if (e.types.contains(type) || e.name == type)
+            return key;
+    return {};
+}
+
 std::map<QString, EcosystemParams> ecosystemsFromTable(const params::ParameterTable& table) {
     std::map<QString, EcosystemParams> out;
     const TableSpec& spec = table.spec();
@@ -296,6 +435,8 @@ std::map<QString, EcosystemParams> ecosystemsFromTable(const params::ParameterTa
         e.waterConservationCounted = col(row, spec, "water_conservation").value_or(1) != 0;
         e.source = row.source;
         e.tag = row.tag;
+        for (const QString& t : text(row, "ecosystem_types").split(QLatin1Char(';'), Qt::SkipEmptyParts))
+            e.types << t.trimmed();
         out[e.key] = e;
     }
     return out;
@@ -343,34 +484,56 @@ Constants constantsFromTable(const params::ParameterTable& table, params::Issues
     return k;
 }
 
-Price adjustPriceYear(const Price& price, int targetYear, const params::ParameterTable& deflators) {
+Price adjustPriceYear(const Price& price,
+                      int targetYear,
+                      const params::ParameterTable& deflators,
+                      const QString& fallbackSeries,
+                      bool forceFallback) {
+    const QString named = price.indexSeries.isEmpty() ? QStringLiteral("cpi") : price.indexSeries;
     if (price.priceYear == targetYear)
         return price;
-    const QString series = price.indexSeries.isEmpty() ? QStringLiteral("cpi") : price.indexSeries;
-    const std::optional<double> base = deflators.value(QString::number(price.priceYear), series);
-    const std::optional<double> target = deflators.value(QString::number(targetYear), series);
-    if (!base || !target)
-        throw UnitError(
-          Gep::tr("the deflator table has no '%1' level for year %2; add it to adjust price '%3' "
-                  "from %4 to %5 (gep-methods.md §5.3)")
-            .arg(series)
-            .arg(!base ? price.priceYear : targetYear)
-            .arg(price.key)
-            .arg(price.priceYear)
-            .arg(targetYear)
-            .toStdString());
+    QString series = forceFallback && !fallbackSeries.isEmpty() ? fallbackSeries : named;
+    IndexRatio ratio;
+    try {
+        ratio = indexRatio(deflators, series, price.priceYear, targetYear);
+    } catch (const UnitError& e) {
+        // Only a series the table lacks altogether falls back; a missing year is always an error.
+        bool hasSeries = false;
+        const int a = deflators.columnIndex(series),
+                  b = deflators.columnIndex(series + QStringLiteral("_yoy"));
+        for (const params::TableRow& r : deflators.rows())
+            hasSeries =
+              hasSeries || (a >= 0 && r.values[std::size_t(a)]) || (b >= 0 && r.values[std::size_t(b)]);
+        if (hasSeries || fallbackSeries.isEmpty() || series == fallbackSeries)
+            throw UnitError(Gep::tr("price '%1' (%2, %3): %4")
+                              .arg(price.key, price.file)
+                              .arg(price.line)
+                              .arg(QString::fromUtf8(e.what()))
+                              .toStdString());
+        series = fallbackSeries;
+        ratio = indexRatio(deflators, series, price.priceYear, targetYear);
+    }
     Price out = price;
-    out.yuanPerUnit = price.yuanPerUnit * *target / *base; // p_t = p_base × I_t / I_base
+    out.yuanPerUnit = price.yuanPerUnit * ratio.factor; // p_t = p_base × I_t / I_base
     out.priceYear = targetYear;
-    out.note = Gep::tr("adjusted from %1 (%2) by %3 index %4 → %5")
+    out.indexSeries = series;
+    out.indexRows = ratio.rowsText();
+    out.note = Gep::tr("adjusted from %1 (%2) by %3 index %4 → %5 (× %6)")
                  .arg(price.yuanPerUnit, 0, 'g', 10)
                  .arg(price.priceYear)
                  .arg(series)
-                 .arg(*base, 0, 'g', 10)
-                 .arg(*target, 0, 'g', 10);
-    if (deflators.find(QString::number(targetYear)) &&
-        params::isFlagged(deflators.find(QString::number(targetYear))->tag))
+                 .arg(ratio.baseLevel, 0, 'g', 10)
+                 .arg(ratio.targetLevel, 0, 'g', 10)
+                 .arg(ratio.factor, 0, 'g', 10);
+    if (series != named) {
+        out.note += Gep::tr("; the price names the '%1' series, which the index table lacks: %2 used instead "
+                            "[design approximation]")
+                      .arg(named, series);
         out.tag = params::Tag::Unconfirmed;
+    }
+    for (const IndexRowUse& r : ratio.rows)
+        if (params::isFlagged(r.tag))
+            out.tag = params::Tag::Unconfirmed; // a flagged index row flags the adjusted price
     return out;
 }
 

@@ -75,6 +75,7 @@ struct EcosystemParams {
     QString key;   ///< land-cover code or type name
     QString name;  ///< e.g. "evergreen broadleaf forest"
     QString group; ///< "forest", "shrub", "grassland", "farmland", "wetland", "mangrove", "water", "urban"
+    QStringList types; ///< canonical parcel types (a layer's mapped ecosystem_type) that map to this row
     std::optional<double> runoffCoef;      ///< α, fraction (§4.2)
     std::optional<double> stormRunoffCoef; ///< α_storm, fraction (§4.5)
     std::optional<double> storageDepthM;   ///< flood storage depth H, m (§4.5 marsh 0.3 m)

@@ -61,7 +61,8 @@ struct Price {
     QString indexSeries; ///< price level used for the price-year adjustment (§5.3): cpi, construction, market
     QString file;        ///< where the row was read
     int line = 0;
-    QString note; ///< e.g. "converted from 1200 CNY/t C × 12/44"
+    QString note;      ///< e.g. "converted from 1200 CNY/t C × 12/44"
+    QString indexRows; ///< price-index rows used by a price-year adjustment, with their tags
 
     /// "CNY/t CO2" etc.
     QString unitText() const;

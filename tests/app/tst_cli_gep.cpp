@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// tanhui-cli gep end to end on the generated sample project (docs/sample-project.md): per-parcel GEP for
+// tanhui-cli gep end to end on the shared sample project (tests/TestUtil.h sampleProjectDir(), read-only;
+// tests that change files copy it; docs/sample-project.md): per-parcel GEP for
 // forests, farmland, wetlands and mangroves, shares by service and the climate-regulation warning in the
 // summary, skipped indicators with reasons, outputs; bad inputs (unsourced price, price unit that does
 // not match its basis, negative precipitation, a raster that covers no parcel) get messages naming
@@ -19,6 +20,7 @@
 #include <QTest>
 
 #include <gdal.h>
+#include <ogr_api.h>
 
 #include <cmath>
 #include <map>
@@ -98,6 +100,9 @@ private slots:
     void parcelInputsAndProducts();
     void carbonTableEqualsPoolMethod();
     void scenarioDifference();
+    void carbonFromCarbonProject();
+    void priceYearOutOfTheBox();
+    void projectTablesAndTypeField();
     void unsourcedPriceRefused();
     void priceUnitMismatch();
     void negativePrecipitation();
@@ -105,20 +110,20 @@ private slots:
 
 private:
     QTemporaryDir m_dir;
+    QString m_sample;
     QString m_project;
     QString copyProject(const QString& name);
 };
 
 void TstCliGep::initTestCase() {
     QVERIFY(m_dir.isValid());
-    const QString sample = m_dir.filePath(QStringLiteral("sample"));
-    const Run r = runCli({ QStringLiteral("sample"), QStringLiteral("--out"), sample });
-    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    TANHUI_REQUIRE_SAMPLE(sample); // the shared sample (read-only: tests that change files copy it)
+    m_sample = sample;
     m_project = sample + QStringLiteral("/project.tanhui.json");
 }
 
 QString TstCliGep::copyProject(const QString& name) {
-    const QString src = m_dir.filePath(QStringLiteral("sample"));
+    const QString src = m_sample;
     const QString dst = m_dir.filePath(name);
     QDirIterator it(src, QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext()) {
@@ -317,7 +322,7 @@ void TstCliGep::parcelInputsAndProducts() {
 // Carbon taken from `tanhui-cli carbon` parcels.csv (--carbon) gives the same sequestration as the
 // built-in pool-method pass (both the carbon engine's change, first → last date, per year).
 void TstCliGep::carbonTableEqualsPoolMethod() {
-    const QString sample = m_dir.filePath(QStringLiteral("sample"));
+    const QString sample = m_sample;
     const QString carbonOut = m_dir.filePath(QStringLiteral("carbon"));
     Run r = runCli({ QStringLiteral("carbon"),
                      QStringLiteral("--method"),
@@ -369,7 +374,12 @@ void TstCliGep::carbonTableEqualsPoolMethod() {
                  b,
                  QStringLiteral("--layers"),
                  QStringLiteral("mangrove_restoration"),
+                 QStringLiteral("--carbon-results"),
+                 QStringLiteral("none"),
                  QStringLiteral("--quiet") });
+    QVERIFY2(
+      (r.out + r.err).contains(QLatin1String("the carbon pool method ran on the land cover 2015 and 2024")),
+      qPrintable(r.out));
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     const auto va = carbonOf(a), vb = carbonOf(b);
     QVERIFY(!va.empty());
@@ -488,6 +498,234 @@ void TstCliGep::rasterNotCoveringParcels() {
     QVERIFY2(r.err.contains(QLatin1String("evapotranspiration.tif")) &&
                r.err.contains(QLatin1String("does not cover")),
              qPrintable(r.err));
+}
+
+// `tanhui-cli carbon --project` writes carbon/parcels.csv next to the project; gep takes each parcel's
+// annual change from it (layer + source_fid), never re-deriving it: 固碳 = change_t_per_yr_2015_2024 ×
+// 44/12 per parcel, and the output names the source and the years.
+void TstCliGep::carbonFromCarbonProject() {
+    const QString dir = copyProject(QStringLiteral("carbonproj"));
+    const QString project = dir + QStringLiteral("/project.tanhui.json");
+    Run r =
+      runCli({ QStringLiteral("carbon"), QStringLiteral("--project"), project, QStringLiteral("--quiet") });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const auto carbon = readCsv(dir + QStringLiteral("/carbon/parcels.csv"));
+    QVERIFY(carbon.size() > 1);
+    const QStringList ch = carbon.front();
+    const int cLayer = ch.indexOf(QStringLiteral("layer")), cId = ch.indexOf(QStringLiteral("id")),
+              cRate = ch.indexOf(QStringLiteral("change_t_per_yr_2015_2024"));
+    QVERIFY(cLayer >= 0 && cId >= 0 && cRate >= 0);
+    std::map<QString, double> expected; // t CO2/a per mangrove plot
+    for (std::size_t i = 1; i < carbon.size(); ++i)
+        if (carbon[i][cLayer] == QLatin1String("mangrove_restoration") && !carbon[i][cRate].isEmpty())
+            expected[carbon[i][cId]] = carbon[i][cRate].toDouble() * 44.0 / 12.0;
+    QCOMPARE(int(expected.size()), 9);
+
+    const QString out = m_dir.filePath(QStringLiteral("carbonproj_out"));
+    r = runCli({ QStringLiteral("gep"),
+                 QStringLiteral("--project"),
+                 project,
+                 QStringLiteral("--out"),
+                 out,
+                 QStringLiteral("--layers"),
+                 QStringLiteral("mangrove_restoration"),
+                 QStringLiteral("--quiet") });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2((r.out + r.err)
+               .contains(QLatin1String("carbon source for layer mangrove_restoration: the carbon engine's "
+                                       "results")),
+             qPrintable(r.out));
+    QVERIFY(!r.err.contains(QLatin1String("carbon_rasters"))); // the pool method did not run
+    const auto ind = readCsv(out + QStringLiteral("/indicators.csv"));
+    const QStringList h = ind.front();
+    const int iId = h.indexOf(QStringLiteral("parcel_id")), iInd = h.indexOf(QStringLiteral("indicator")),
+              iComp = h.indexOf(QStringLiteral("component")), iQty = h.indexOf(QStringLiteral("quantity"));
+    int matched = 0;
+    for (std::size_t i = 1; i < ind.size(); ++i) {
+        if (ind[i][iComp] != QLatin1String("total") || ind[i][iInd] != QLatin1String("carbon_sequestration"))
+            continue;
+        const double want = expected.at(ind[i][iId]);
+        QVERIFY2(std::fabs(ind[i][iQty].toDouble() - want) <= 1e-9 * std::max(1.0, std::fabs(want)),
+                 qPrintable(ind[i].join(QLatin1Char(','))));
+        ++matched;
+    }
+    QCOMPARE(matched, 9);
+    // Per parcel: the source and the years.
+    GDALAllRegister();
+    GDALDatasetH ds =
+      GDALOpenEx((out + QStringLiteral("/parcels_mangrove_restoration.gpkg")).toUtf8().constData(),
+                 GDAL_OF_VECTOR,
+                 nullptr,
+                 nullptr,
+                 nullptr);
+    QVERIFY(ds);
+    OGRLayerH layer = GDALDatasetGetLayer(ds, 0);
+    OGRFeatureH feat;
+    int n = 0;
+    while ((feat = OGR_L_GetNextFeature(layer)) != nullptr) {
+        const OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+        QCOMPARE(QString::fromUtf8(OGR_F_GetFieldAsString(feat, OGR_FD_GetFieldIndex(defn, "carbon_source"))),
+                 QStringLiteral("carbon_results"));
+        QCOMPARE(QString::fromUtf8(OGR_F_GetFieldAsString(feat, OGR_FD_GetFieldIndex(defn, "carbon_years"))),
+                 QStringLiteral("2015-2024"));
+        OGR_F_Destroy(feat);
+        ++n;
+    }
+    GDALClose(ds);
+    QCOMPARE(n, 9);
+    // --carbon-results DIR that lacks parcels.csv is an error naming the file and what to run.
+    r = runCli({ QStringLiteral("gep"),
+                 QStringLiteral("--project"),
+                 project,
+                 QStringLiteral("--out"),
+                 out,
+                 QStringLiteral("--carbon-results"),
+                 m_dir.filePath(QStringLiteral("nowhere")),
+                 QStringLiteral("--quiet") });
+    QVERIFY(r.exitCode != 0);
+    QVERIFY2(r.err.contains(QLatin1String("parcels.csv")) &&
+               r.err.contains(QLatin1String("carbon --project")),
+             qPrintable(r.err));
+}
+
+// --price-year 2024 with the shipped CPI index: the construction and market series are not shipped
+// (error naming them), --index-fallback cpi adjusts them by CPI; every price is then × Π i_y/100
+// (2011–2024), so GEP at 2024 prices = 1.3233024 × GEP at 2010 prices, both reported; P0_CPI2024 is the
+// same set by name; a year past the table names the table and the year.
+void TstCliGep::priceYearOutOfTheBox() {
+    const QString base = m_dir.filePath(QStringLiteral("py"));
+    auto gepRun = [&](const QString& out, const QStringList& extra) {
+        return runCli(QStringList{ QStringLiteral("gep"),
+                                   QStringLiteral("--project"),
+                                   m_project,
+                                   QStringLiteral("--out"),
+                                   out,
+                                   QStringLiteral("--layers"),
+                                   QStringLiteral("mangrove_restoration"),
+                                   QStringLiteral("--ac-days"),
+                                   QStringLiteral("120"),
+                                   QStringLiteral("--quiet") } +
+                      extra);
+    };
+    Run r = gepRun(base + QStringLiteral("0"), { QStringLiteral("--price-year"), QStringLiteral("2024") });
+    QVERIFY(r.exitCode != 0);
+    QVERIFY2(r.err.contains(QLatin1String("price_index.csv")) &&
+               r.err.contains(QLatin1String("--index-fallback")),
+             qPrintable(r.err));
+    r = gepRun(base + QStringLiteral("1"),
+               { QStringLiteral("--price-year"),
+                 QStringLiteral("2024"),
+                 QStringLiteral("--index-fallback"),
+                 QStringLiteral("cpi") });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const double chain = 1.054 * 1.026 * 1.026 * 1.020 * 1.014 * 1.020 * 1.016 * 1.021 * 1.029 * 1.025 *
+                         1.009 * 1.020 * 1.002 * 1.002;
+    const auto totals = readCsv(base + QStringLiteral("1/totals.csv"));
+    QCOMPARE(totals.front().last(), QStringLiteral("value_base_cny"));
+    const double current = totals.back()[2].toDouble(), constant = totals.back()[4].toDouble();
+    QVERIFY(constant > 0);
+    QVERIFY2(std::fabs(current / constant - chain) < 1e-9, qPrintable(totals.back().join(QLatin1Char(','))));
+    const auto prices = readCsv(base + QStringLiteral("1/prices_used.csv"));
+    const QStringList ph = prices.front();
+    const int pKey = ph.indexOf(QStringLiteral("key")), pVal = ph.indexOf(QStringLiteral("value")),
+              pBase = ph.indexOf(QStringLiteral("base_value")),
+              pYear = ph.indexOf(QStringLiteral("price_year")), pTag = ph.indexOf(QStringLiteral("tag")),
+              pRows = ph.indexOf(QStringLiteral("index_rows"));
+    bool sawOxygen = false;
+    for (std::size_t i = 1; i < prices.size(); ++i) {
+        QCOMPARE(prices[i][pYear], QStringLiteral("2024"));
+        QCOMPARE(prices[i][pTag], QStringLiteral("unconfirmed"));
+        QVERIFY(prices[i][pRows].contains(QLatin1String("price_index.csv:16 2024 (unconfirmed)")));
+        if (prices[i][pKey] == QLatin1String("oxygen_price")) {
+            sawOxygen = true;
+            QCOMPARE(prices[i][pBase].toDouble(), 727.0);
+            QVERIFY(std::fabs(prices[i][pVal].toDouble() - 727 * chain) < 1e-9);
+        }
+    }
+    QVERIFY(sawOxygen);
+    QVERIFY((r.out + r.err).contains(QLatin1String("at the base-year prices (2010)")));
+    r = gepRun(base + QStringLiteral("2"), { QStringLiteral("--price-set"), QStringLiteral("P0_CPI2024") });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const auto named = readCsv(base + QStringLiteral("2/totals.csv"));
+    QCOMPARE(named.back()[2], totals.back()[2]);
+    r = gepRun(base + QStringLiteral("3"),
+               { QStringLiteral("--price-year"),
+                 QStringLiteral("2030"),
+                 QStringLiteral("--index-fallback"),
+                 QStringLiteral("cpi") });
+    QVERIFY(r.exitCode != 0);
+    QVERIFY2(r.err.contains(QLatin1String("price_index.csv")) && r.err.contains(QLatin1String("2025")),
+             qPrintable(r.err));
+}
+
+// The project's own copies of the GEP tables are used (a changed oxygen price in the project's
+// prices_P0_RCEES2010.csv reaches prices_used.csv), and the ecosystem type comes from the layer's
+// mapped ecosystem_type field when the ecosystem table has a row for it (wetland_units: 红树林 →
+// mangrove → row 42), else from the land-cover majority; the per-parcel output says which.
+void TstCliGep::projectTablesAndTypeField() {
+    const QString dir = copyProject(QStringLiteral("tables"));
+    const QString prices = dir + QStringLiteral("/parameters/gep/prices_P0_RCEES2010.csv");
+    QFile f(prices);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QByteArray text = f.readAll();
+    f.close();
+    QVERIFY(text.contains("oxygen_price,727,"));
+    text.replace("oxygen_price,727,", "oxygen_price,1000,");
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(text);
+    f.close();
+    const QString out = m_dir.filePath(QStringLiteral("tables_out"));
+    const Run r = runCli({ QStringLiteral("gep"),
+                           QStringLiteral("--project"),
+                           dir + QStringLiteral("/project.tanhui.json"),
+                           QStringLiteral("--out"),
+                           out,
+                           QStringLiteral("--layers"),
+                           QStringLiteral("wetland_units"),
+                           QStringLiteral("--quiet") });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2((r.out + r.err).contains(QLatin1String("gep/prices_P0_RCEES2010 from the project")),
+             qPrintable(r.out));
+    const auto used = readCsv(out + QStringLiteral("/prices_used.csv"));
+    bool oxygen = false;
+    for (const QStringList& row : used)
+        if (row[0] == QLatin1String("oxygen_price")) {
+            oxygen = true;
+            QCOMPARE(row[1].toDouble(), 1000.0);
+        }
+    QVERIFY(oxygen);
+    GDALAllRegister();
+    GDALDatasetH ds = GDALOpenEx((out + QStringLiteral("/parcels_wetland_units.gpkg")).toUtf8().constData(),
+                                 GDAL_OF_VECTOR,
+                                 nullptr,
+                                 nullptr,
+                                 nullptr);
+    QVERIFY(ds);
+    OGRLayerH layer = GDALDatasetGetLayer(ds, 0);
+    const OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    const int fSource = OGR_FD_GetFieldIndex(defn, "ecosystem_source"),
+              fType = OGR_FD_GetFieldIndex(defn, "ecosystem_type"),
+              fCode = OGR_FD_GetFieldIndex(defn, "ecosystem_code");
+    QVERIFY(fSource >= 0 && fType >= 0 && fCode >= 0);
+    int fromField = 0, fromLandcover = 0;
+    OGRFeatureH feat;
+    while ((feat = OGR_L_GetNextFeature(layer)) != nullptr) {
+        const QString source = QString::fromUtf8(OGR_F_GetFieldAsString(feat, fSource));
+        const QString type = QString::fromUtf8(OGR_F_GetFieldAsString(feat, fType));
+        const QString code = QString::fromUtf8(OGR_F_GetFieldAsString(feat, fCode));
+        if (type == QLatin1String("mangrove")) {
+            QCOMPARE(source, QStringLiteral("type_field"));
+            QCOMPARE(code, QStringLiteral("42"));
+            ++fromField;
+        } else if (type == QLatin1String("fishpond_dyke")) {
+            QCOMPARE(source, QStringLiteral("landcover_majority")); // no ecosystem row for fish ponds
+            ++fromLandcover;
+        }
+        OGR_F_Destroy(feat);
+    }
+    GDALClose(ds);
+    QVERIFY(fromField > 0);
+    QVERIFY(fromLandcover > 0);
 }
 
 QTEST_GUILESS_MAIN(TstCliGep)

@@ -161,6 +161,10 @@ private slots:
     void userPricesNeedSource();
     void priceUnitMustMatchBasis();
     void priceYearAdjustment();
+    void shippedCpiChain();
+    void p0AdjustedTo2024();
+    void missingIndexYear();
+    void missingIndexSeries();
 };
 
 // §0.4, §10.2: mm × m² × 10⁻³ = m³, and a volume can only be made from a depth in mm.
@@ -588,6 +592,104 @@ void TstGep::priceYearAdjustment() {
         QFAIL("missing year not reported");
     } catch (const UnitError& e) {
         QVERIFY(QString::fromUtf8(e.what()).contains(QLatin1String("2024")));
+    }
+}
+
+// The shipped CPI table (year-on-year, previous year = 100) chained by hand: 2010 → 2012 is
+// 1.054 × 1.026 = 1.081404; 2020 → 2024 is 1.009 × 1.020 × 1.002 × 1.002 (§5.3).
+void TstGep::shippedCpiChain() {
+    params::LoadedTable t =
+      params::loadTable(deflatorTableSpec(), priceIndexPath(), params::Provenance::Required);
+    QVERIFY(!params::hasErrors(t.issues));
+    const IndexRatio a = indexRatio(t.table, QStringLiteral("cpi"), 2010, 2012);
+    QVERIFY(nearRel(a.factor, 1.054 * 1.026));
+    QCOMPARE(int(a.rows.size()), 2); // rows 2011 and 2012
+    QCOMPARE(a.rows[0].year, 2011);
+    QCOMPARE(a.rows[0].tag, params::Tag::Unconfirmed); // from memory until transcribed
+    QVERIFY(a.rowsText().contains(QLatin1String("price_index.csv")));
+    const IndexRatio b = indexRatio(t.table, QStringLiteral("cpi"), 2020, 2024);
+    QVERIFY(nearRel(b.factor, 1.009 * 1.020 * 1.002 * 1.002));
+    // Backwards is the inverse; the same year is 1 with no row.
+    QVERIFY(nearRel(indexRatio(t.table, QStringLiteral("cpi"), 2012, 2010).factor, 1.0 / (1.054 * 1.026)));
+    QCOMPARE(indexRatio(t.table, QStringLiteral("cpi"), 2015, 2015).factor, 1.0);
+}
+
+// P0's oxygen price (727 CNY/t O2, 2010, cpi) at 2024 prices: 727 × Π_{2011..2024} i_y/100, by hand:
+// 1.054·1.026·1.026·1.020·1.014·1.020·1.016·1.021·1.029·1.025·1.009·1.020·1.002·1.002 = 1.323302...
+void TstGep::p0AdjustedTo2024() {
+    params::LoadedTable t =
+      params::loadTable(deflatorTableSpec(), priceIndexPath(), params::Provenance::Required);
+    const PriceSet set = p0();
+    const double chain = 1.054 * 1.026 * 1.026 * 1.020 * 1.014 * 1.020 * 1.016 * 1.021 * 1.029 * 1.025 *
+                         1.009 * 1.020 * 1.002 * 1.002;
+    QVERIFY(std::fabs(chain - 1.323302) < 1e-6);
+    const Price o = adjustPriceYear(set.get(QStringLiteral("oxygen_price")), 2024, t.table);
+    QVERIFY(nearRel(o.yuanPerUnit, 727 * chain));
+    QCOMPARE(o.priceYear, 2024);
+    QCOMPARE(o.tag, params::Tag::Unconfirmed); // the shipped index rows are unconfirmed
+    QCOMPARE(o.indexSeries, QStringLiteral("cpi"));
+    QVERIFY(o.indexRows.contains(QLatin1String("2024 (unconfirmed)")));
+    QVERIFY(o.note.contains(QLatin1String("727")));
+    // The reservoir cost names the construction series, which the shipped table lacks: an error unless a
+    // fallback is chosen; with the fallback it is adjusted by CPI and flagged.
+    try {
+        adjustPriceYear(set.get(QStringLiteral("reservoir_cost")), 2024, t.table);
+        QFAIL("missing construction series not reported");
+    } catch (const UnitError& e) {
+        const QString m = QString::fromUtf8(e.what());
+        QVERIFY2(m.contains(QLatin1String("construction")) && m.contains(QLatin1String("price_index.csv")),
+                 qPrintable(m));
+    }
+    const Price r =
+      adjustPriceYear(set.get(QStringLiteral("reservoir_cost")), 2024, t.table, QStringLiteral("cpi"));
+    QVERIFY(nearRel(r.yuanPerUnit, 7.06 * chain));
+    QVERIFY(r.note.contains(QLatin1String("construction")));
+    QCOMPARE(r.tag, params::Tag::Unconfirmed);
+}
+
+// A year outside the table: the error names the table file and the missing year.
+void TstGep::missingIndexYear() {
+    params::LoadedTable t =
+      params::loadTable(deflatorTableSpec(), priceIndexPath(), params::Provenance::Required);
+    const PriceSet set = p0();
+    try {
+        adjustPriceYear(set.get(QStringLiteral("oxygen_price")), 2026, t.table);
+        QFAIL("missing year not reported");
+    } catch (const UnitError& e) {
+        const QString m = QString::fromUtf8(e.what());
+        QVERIFY2(m.contains(QLatin1String("price_index.csv")) && m.contains(QLatin1String("2025")) &&
+                   m.contains(QLatin1String("cpi_yoy")),
+                 qPrintable(m)); // the chain stops at the first missing year, 2025
+    }
+    // A gap inside a user table of year-on-year indices is also named.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("gap.csv"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("year,cpi_yoy,source,tag\n2010,103,test,example\n2011,105,test,example\n2013,102,test,example\n");
+    f.close();
+    params::LoadedTable g = params::loadTable(deflatorTableSpec(), path, params::Provenance::UserSupplied);
+    QVERIFY(!params::hasErrors(g.issues));
+    try {
+        indexRatio(g.table, QStringLiteral("cpi"), 2010, 2013);
+        QFAIL("gap not reported");
+    } catch (const UnitError& e) {
+        const QString m = QString::fromUtf8(e.what());
+        QVERIFY2(m.contains(QLatin1String("gap.csv")) && m.contains(QLatin1String("2012")), qPrintable(m));
+    }
+}
+
+// A series with no column at all asks for a table with it.
+void TstGep::missingIndexSeries() {
+    params::LoadedTable t =
+      params::loadTable(deflatorTableSpec(), priceIndexPath(), params::Provenance::Required);
+    try {
+        indexRatio(t.table, QStringLiteral("market"), 2010, 2020);
+        QFAIL("missing series not reported");
+    } catch (const UnitError& e) {
+        const QString m = QString::fromUtf8(e.what());
+        QVERIFY2(m.contains(QLatin1String("market_yoy")) && m.contains(QLatin1String("--deflators")),
+                 qPrintable(m));
     }
 }
 
