@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # The main job on the sample project: sets up and builds Tanhui, generates the deterministic
-# Guangzhou-like sample project (20 x 20 km, EPSG:4547, 10 m; once, kept in OUT_DIR/sample) and runs
-# exact zonal statistics of the forest sub-compartments (小班), farmland plots and wetland units by
-# land-cover class for 2015 and 2024. Writes to out/demo/ (or the folder given).
+# Guangzhou-like sample project (20 x 20 km, EPSG:4547, 10 m; once, kept in OUT_DIR/sample), then
+#   1. exact land-cover statistics of every forest sub-compartment (小班) for 2015 and 2024;
+#   2. the carbon of every parcel of the project (tanhui-cli carbon --project): each ecosystem type
+#      with the methods of the project's carbon section (forest: volume, pools, gain-loss, NDVI
+#      regression; cropland: soil carbon and pools; mangroves and wetlands: blue carbon; the rest:
+#      pools), with Monte Carlo bounds (1,000 iterations) and totals by ecosystem type and district;
+#   3. GEP per parcel (tanhui-cli gep --project), its carbon sequestration taken from step 2.
+# Writes to out/demo/ (or the folder given). The PDF report and the map image are not built yet.
 #
 #   scripts/demo.sh [OUT_DIR]
-#
-# Then the pool-table and volume carbon methods on the 小班. The other carbon methods, GEP, the PDF report and the
-# map join the demo as their issues land; until then this runs what exists and says so.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="${1:-out/demo}"
@@ -23,36 +25,35 @@ else
   rm -rf "$SAMPLE"
   "$CLI" sample --out "$SAMPLE" --size small
 fi
-LC=(--raster "$SAMPLE/rasters/landcover_2015.tif" --raster "$SAMPLE/rasters/landcover_2024.tif")
+PROJECT="$SAMPLE/project.tanhui.json"
+
 echo "demo: land cover 2015 and 2024 of every forest sub-compartment (小班, GBK shapefile)"
-for fmt in csv gpkg; do
-  "$CLI" zonal --parcels "$SAMPLE/vectors/xiaoban.shp" --id 小班号 "${LC[@]}" \
-    --stats count,majority,frac,area --out "$OUT/xiaoban_landcover.$fmt"
-done
-echo "demo: land cover 2015 and 2024 of farmland plots and wetland units"
-"$CLI" zonal --parcels "$SAMPLE/vectors/farmland_plots.gpkg" --id 地块编码 "${LC[@]}" \
-  --stats count,majority,frac,area --out "$OUT/farmland_landcover.csv"
-"$CLI" zonal --parcels "$SAMPLE/vectors/wetland_units.gpkg" --id 单元编码 "${LC[@]}" \
-  --stats count,majority,frac,area --out "$OUT/wetland_landcover.csv"
-echo "demo: carbon stock and change 2015 -> 2024 per 小班 (pool-table method, built-in Tier 1 defaults)"
-"$CLI" carbon --method pools \
-  --lulc "$SAMPLE/rasters/landcover_2015.tif@2015" --lulc "$SAMPLE/rasters/landcover_2024.tif@2024" \
-  --parcels "$SAMPLE/vectors/xiaoban.shp" --id 小班号 --price 220 --discount 8 --out "$OUT/carbon"
-echo "demo: carbon stock per 小班 from stand volume and dominant species (volume method, constant BEF)"
-"$CLI" carbon --method volume --parcels "$SAMPLE/vectors/xiaoban.shp" --id 小班号 --species-field 优势树种 --volume-field 每公顷蓄积 --out "$OUT/carbon_volume"
+"$CLI" zonal --parcels "$SAMPLE/vectors/xiaoban.shp" --id 小班号 \
+  --raster "$SAMPLE/rasters/landcover_2015.tif" --raster "$SAMPLE/rasters/landcover_2024.tif" \
+  --stats count,majority,frac,area --out "$OUT/xiaoban_landcover.csv"
+
+echo "demo: carbon of every parcel of the project, methods per ecosystem type, Monte Carlo bounds"
+# --default-uncertainty 90: the IPCC '±90 %' Tier 1 convention for table values without their own
+# uncertainty columns (docs/uncertainty.md).
+"$CLI" carbon --project "$PROJECT" --out "$OUT/carbon" \
+  --uncertainty --iterations 1000 --seed 42 --default-uncertainty 90
+
+echo "demo: GEP per parcel (RCEES 2010 prices; 120 air-conditioning days, the reference's example value)"
+"$CLI" gep --project "$PROJECT" --carbon-results "$OUT/carbon" --ac-days 120 --out "$OUT/gep"
+
 cat <<MSG
 
 demo: done. Open these:
-  $(realpath "$OUT/xiaoban_landcover.csv")    (spreadsheet: one row per 小班, class shares and areas in ha, 2015 and 2024)
-  $(realpath "$OUT/xiaoban_landcover.gpkg")   (the same with geometry, e.g. in QGIS or: $BIN/app/gui/tanhui)
-  $(realpath "$OUT/farmland_landcover.csv")   (farmland plots)
-  $(realpath "$OUT/wetland_landcover.csv")    (wetland units)
-  $(realpath "$OUT/carbon/totals.csv")        (carbon stock 2015 and 2024, change, NPV at 220 per t C and 8 %)
-  $(realpath "$OUT/carbon/parcels.csv")       (carbon per 小班 and pool, t C and t C/ha; also parcels.gpkg)
-  $(realpath "$OUT/carbon")                   (also density rasters c_density_<year>.tif, t C/ha, and parameters_used.csv)
-  $(realpath "$OUT/carbon_volume/parcels_volume.csv") (tree carbon per 小班 from volume × species parameters, t C; totals in totals_volume.csv)
-  $(realpath "$SAMPLE/project.tanhui.json")   (the sample project: rasters, parcel layers, parameter tables)
-The built-in carbon pool and species values are fallbacks tagged "unconfirmed" (see parameters_used.csv and
-the flagged_parameters column); the remote-sensing, blue-carbon and cropland methods, uncertainty, GEP, the PDF report and the map image
-are not in the demo yet (their issues are open).
+  $(realpath "$OUT/carbon/parcels.csv")    (carbon per parcel and method: stocks per pool and date in t C and t C/ha, change in t C, t CO2e and t C/yr, 95 % bounds, flags; also parcels.gpkg)
+  $(realpath "$OUT/carbon/totals_by_ecosystem_type.csv")  (and totals_by_district.csv, totals_by_method.csv, summary.csv)
+  $(realpath "$OUT/carbon/parameters_used.csv")  (every parameter row used, with source and evidence tag)
+  $(realpath "$OUT/carbon/rasters")      (carbon density rasters per method and date, t C/ha)
+  $(realpath "$OUT/gep/totals.csv")       (GEP by service, ecosystem type and district, with shares; CNY)
+  $(realpath "$OUT/gep/indicators.csv")   (every parcel x indicator: physical quantity, unit, price, source, value)
+  $(realpath "$OUT/gep/skipped.csv")      (indicators skipped for lack of input, with the reason)
+  $(realpath "$OUT/xiaoban_landcover.csv")  (land-cover shares and areas per 小班, 2015 and 2024)
+  $(realpath "$PROJECT")   (the sample project: rasters, parcel layers, parameter tables, carbon methods)
+Built-in parameter values tagged "unconfirmed" (carbon pools, species, soil factors, CPI) and the sample's
+example regression coefficients are flagged in every output that uses them. The PDF report and the map
+image are not part of the demo yet.
 MSG

@@ -2567,12 +2567,12 @@ scenario_diff.csv。
         <translation>碳计算结果表 %1 为空</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+75"/>
         <source>%1, row %2, column %3: &apos;%4&apos; is not a number</source>
         <translation>%1，第 %2 行，列 %3：“%4”不是数字</translation>
     </message>
     <message>
-        <location line="+210"/>
+        <location line="+236"/>
         <source>raster %1 is not on the grid of the DEM %2; resample the RUSLE factors to the DEM grid (same origin, cell size and size)</source>
         <translation>栅格 %1 与 DEM %2 的网格不一致；请将 RUSLE 因子重采样到 DEM 网格（相同的原点、像元大小和行列数）</translation>
     </message>
@@ -2617,7 +2617,7 @@ scenario_diff.csv。
         <translation>代码 %1</translation>
     </message>
     <message>
-        <location line="+348"/>
+        <location line="+350"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
@@ -2637,12 +2637,12 @@ scenario_diff.csv。
         <translation>覆盖内置价格的用户价格 CSV（key、value、unit、basis、price_year、source；每行都必须有来源）。</translation>
     </message>
     <message>
-        <location line="-984"/>
+        <location line="-1012"/>
         <source>the carbon table %1 has no column change_t_per_yr_&lt;y1&gt;_&lt;y2&gt; (t C/yr) or change_t_&lt;y1&gt;_&lt;y2&gt; (t C); write it with tanhui-cli carbon</source>
         <translation>碳表 %1 没有 change_t_per_yr_&lt;y1&gt;_&lt;y2&gt;（t C/年）或 change_t_&lt;y1&gt;_&lt;y2&gt;（t C）列；请用 tanhui-cli carbon 生成</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>the carbon engine did not compute the parcel: %1</source>
         <translation>碳计算引擎未计算该地块：%1</translation>
     </message>
@@ -2652,22 +2652,22 @@ scenario_diff.csv。
         <translation>碳计算引擎未给出该地块的变化量（方法 %1 的时点少于两个）</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>the carbon table %1 needs the id column &apos;%2&apos; or &apos;id&apos;</source>
         <translation>碳表 %1 需要标识列“%2”或“id”</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>the carbon results %1 need the columns layer and source_fid (written by tanhui-cli carbon --project)</source>
         <translation>碳结果 %1 需要 layer 和 source_fid 列（由 tanhui-cli carbon --project 生成）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>%1, row %2, column source_fid: &apos;%3&apos; is not a feature id</source>
         <translation>%1，第 %2 行，source_fid 列：“%3”不是要素编号</translation>
     </message>
     <message>
-        <location line="+345"/>
+        <location line="+361"/>
         <source>the carbon pools table %1 cannot be used</source>
         <translation>碳库表 %1 无法使用</translation>
     </message>
@@ -2692,7 +2692,12 @@ scenario_diff.csv。
         <translation>图层 %1（%2）把 ecosystem_type 映射到字段“%3”，但文件中没有该字段；请修改项目的字段映射</translation>
     </message>
     <message>
-        <location line="+399"/>
+        <location line="+89"/>
+        <source>carbon method %1</source>
+        <translation>碳计量方法 %1</translation>
+    </message>
+    <message>
+        <location line="+312"/>
         <source>Price set: P0_RCEES2010 (default), LYT1721_2008, or P0_CPI2020 / P0_CPI2024 (P0 adjusted by the shipped CPI table at run time, flagged unconfirmed).</source>
         <translation>价格集：P0_RCEES2010（默认）、LYT1721_2008，或 P0_CPI2020 / P0_CPI2024（运行时用内置 CPI 表调整 P0，标记为未确认）。</translation>
     </message>
@@ -3249,7 +3254,7 @@ scenario_diff.csv。
 <context>
     <name>Parameters</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="-1301"/>
+        <location filename="../app/cli/GepCommand.cpp" line="-1303"/>
         <source>parcel (&lt;layer&gt;:&lt;id&gt;)</source>
         <translation>地块（&lt;图层&gt;:&lt;id&gt;）</translation>
     </message>

@@ -152,14 +152,16 @@ struct CarbonEntry {
     std::optional<double> tcPerYr; ///< carbon fixed per year, t C/a (positive = sink)
     QString years;                 ///< "2015-2024": the span it was taken from
     QString reason;                ///< why there is no value (empty when there is one)
+    QString method;    ///< the carbon method of the row (empty when the table has no method column)
+    bool flux = false; ///< the change is a flux (gain-loss), not a stock difference
 };
 
 /// @brief Per-row carbon change (t C/a) of a `tanhui-cli carbon` parcels.csv (models/carbon/
 /// CarbonTables.h, docs/carbon-project.md). Units come from the column names: change_t_per_yr_<y1>_<y2>
-/// (t C/yr) of the widest span with a value in the row, else change_t_<y1>_<y2> (t C) / (y2 − y1); the
-/// change_tco2e_* columns are never taken as t C. A row without any change (e.g. the volume method's
-/// single inventory date) gets a reason instead of a value. Throws GisError naming the file, row and
-/// column of a non-number, or the file when it has no change column.
+/// (t C/yr) of the widest span with a value in the row (the latest of equal spans), else change_t_<y1>_<y2>
+/// (t C) / (y2 − y1); the change_tco2e_* columns are never taken as t C. A row without any change (e.g. the
+/// volume method's single inventory date) gets a reason instead of a value. Throws GisError naming the file,
+/// row and column of a non-number, or the file when it has no change column.
 class CarbonColumns {
 public:
     CarbonColumns(const CsvText& t, const QString& path)
@@ -174,12 +176,16 @@ public:
                       { c, m.captured(1).toInt(), m.captured(2).toInt(), pass == 0, t.header[c] });
             }
         }
-        // Widest span first; per-year before total for the same span.
+        // Widest span first, then the latest (GEP values the most recent flux); per-year before total
+        // for the same span.
         std::stable_sort(m_cols.begin(), m_cols.end(), [](const Col& a, const Col& b) {
             if (a.y2 - a.y1 != b.y2 - b.y1)
                 return a.y2 - a.y1 > b.y2 - b.y1;
+            if (a.y2 != b.y2)
+                return a.y2 > b.y2;
             return a.perYear > b.perYear;
         });
+        m_header = t.header;
         m_notComputed = t.header.indexOf(QStringLiteral("not_computed"));
         m_method = t.header.indexOf(QStringLiteral("method"));
         if (m_cols.empty())
@@ -208,9 +214,13 @@ public:
                                       .toStdString());
             e.tcPerYr = c.perYear ? x : x / (c.y2 - c.y1);
             e.years = QStringLiteral("%1-%2").arg(c.y1).arg(c.y2);
+            e.method = m_method >= 0 ? cells.value(m_method).trimmed() : QString();
+            const int basis = m_header.indexOf(QStringLiteral("change_basis_%1_%2").arg(c.y1).arg(c.y2));
+            e.flux = basis >= 0 && cells.value(basis).trimmed() == QLatin1String("flux");
             return e;
         }
         const QString nc = m_notComputed >= 0 ? cells.value(m_notComputed).trimmed() : QString();
+        e.method = m_method >= 0 ? cells.value(m_method).trimmed() : QString();
         e.reason = !nc.isEmpty() ? GepCommand::tr("the carbon engine did not compute the parcel: %1").arg(nc)
                                  : GepCommand::tr("the carbon engine gives no change for the parcel (method "
                                                   "%1 has fewer than two dates)")
@@ -226,6 +236,7 @@ private:
         QString name;
     };
     QString m_path;
+    QStringList m_header;
     std::vector<Col> m_cols;
     int m_notComputed = -1, m_method = -1;
 };
@@ -250,8 +261,12 @@ std::map<QString, CarbonEntry> readCarbonTable(const QString& path, const QStrin
 }
 
 /// @brief `--carbon-results DIR`: the parcels.csv of `tanhui-cli carbon --project`, by layer id and
-/// source_fid (the feature id in the layer). When the file has a `primary` column, only its primary rows
-/// (1/true) count.
+/// source_fid (the feature id in the layer). When the file has a `primary` column (several methods per
+/// ecosystem type, docs/carbon-project.md), the parcel's primary row gives the change; when that method
+/// has none (e.g. the volume method's single inventory date), another row of the parcel does: the first
+/// whose change is a flux (the gain-loss method: growth minus losses, the counterpart of the NEP that GEP's
+/// 固碳 values, gep-methods.md §4.8), else the first with any change (in the order of the carbon section's
+/// methods); CarbonEntry::method says which.
 std::map<std::pair<QString, qint64>, CarbonEntry> readCarbonResults(const QString& path) {
     const CsvText t = readCsvText(path);
     const CarbonColumns cols(t, path);
@@ -265,12 +280,13 @@ std::map<std::pair<QString, qint64>, CarbonEntry> readCarbonResults(const QStrin
                               .arg(path)
                               .toStdString());
     std::map<std::pair<QString, qint64>, CarbonEntry> out;
+    std::map<std::pair<QString, qint64>, CarbonEntry> fallback; // first other row with a change
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
         const QStringList& cells = t.rows[r];
+        bool primary = true;
         if (primaryCol >= 0) {
             const QString p = cells.value(primaryCol).trimmed().toLower();
-            if (p != QLatin1String("1") && p != QLatin1String("true") && p != QLatin1String("yes"))
-                continue;
+            primary = p == QLatin1String("1") || p == QLatin1String("true") || p == QLatin1String("yes");
         }
         bool ok = false;
         const qint64 fid = cells.value(fidCol).toLongLong(&ok);
@@ -281,8 +297,24 @@ std::map<std::pair<QString, qint64>, CarbonEntry> readCarbonResults(const QStrin
                                   .arg(t.lines[r])
                                   .arg(cells.value(fidCol))
                                   .toStdString());
-        out[{ cells.value(layerCol), fid }] = cols.entry(cells, t.lines[r]);
+        const std::pair<QString, qint64> key{ cells.value(layerCol), fid };
+        CarbonEntry e = cols.entry(cells, t.lines[r]);
+        if (primary)
+            out[key] = std::move(e);
+        else if (e.tcPerYr) {
+            const auto it = fallback.find(key);
+            if (it == fallback.end())
+                fallback[key] = std::move(e);
+            else if (e.flux && !it->second.flux)
+                it->second = std::move(e);
+        }
     }
+    for (auto& [key, e] : out)
+        if (!e.tcPerYr) {
+            const auto it = fallback.find(key);
+            if (it != fallback.end())
+                e = it->second;
+        }
     return out;
 }
 
@@ -852,6 +884,8 @@ RunResult runProject(const models::Project& project,
                 } else if (c->tcPerYr) {
                     in.carbonFixedTC = c->tcPerYr;
                     row.carbonYears = c->years;
+                    if (!c->method.isEmpty())
+                        row.carbonNote = GepCommand::tr("carbon method %1").arg(c->method);
                 } else {
                     row.flags << QStringLiteral("no_carbon_change");
                     row.carbonNote = c->reason;

@@ -19,6 +19,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <optional>
+
 #include <gdal.h>
 #include <ogr_api.h>
 
@@ -513,12 +515,32 @@ void TstCliGep::carbonFromCarbonProject() {
     QVERIFY(carbon.size() > 1);
     const QStringList ch = carbon.front();
     const int cLayer = ch.indexOf(QStringLiteral("layer")), cId = ch.indexOf(QStringLiteral("id")),
-              cRate = ch.indexOf(QStringLiteral("change_t_per_yr_2015_2024"));
-    QVERIFY(cLayer >= 0 && cId >= 0 && cRate >= 0);
+              cMethod = ch.indexOf(QStringLiteral("method"));
+    QVERIFY(cLayer >= 0 && cId >= 0 && cMethod >= 0);
+    // The annual change GEP takes from a row: change_t_per_yr of the widest span with a value, the
+    // latest of equal spans (GepCommand.cpp, CarbonColumns).
+    auto rateOf = [&](const QStringList& row) -> std::optional<double> {
+        const QRegularExpression re(QStringLiteral("^change_t_per_yr_(\\d{4})_(\\d{4})$"));
+        int bestSpan = -1, bestEnd = -1;
+        std::optional<double> best;
+        for (int c = 0; c < ch.size(); ++c) {
+            const auto m = re.match(ch[c]);
+            if (!m.hasMatch() || row.value(c).isEmpty())
+                continue;
+            const int y1 = m.captured(1).toInt(), y2 = m.captured(2).toInt();
+            if (y2 - y1 > bestSpan || (y2 - y1 == bestSpan && y2 > bestEnd)) {
+                bestSpan = y2 - y1;
+                bestEnd = y2;
+                best = row.value(c).toDouble();
+            }
+        }
+        return best;
+    };
     std::map<QString, double> expected; // t CO2/a per mangrove plot
     for (std::size_t i = 1; i < carbon.size(); ++i)
-        if (carbon[i][cLayer] == QLatin1String("mangrove_restoration") && !carbon[i][cRate].isEmpty())
-            expected[carbon[i][cId]] = carbon[i][cRate].toDouble() * 44.0 / 12.0;
+        if (carbon[i][cLayer] == QLatin1String("mangrove_restoration"))
+            if (const auto rate = rateOf(carbon[i]))
+                expected[carbon[i][cId]] = *rate * 44.0 / 12.0;
     QCOMPARE(int(expected.size()), 9);
 
     const QString out = m_dir.filePath(QStringLiteral("carbonproj_out"));
@@ -566,13 +588,49 @@ void TstCliGep::carbonFromCarbonProject() {
         const OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
         QCOMPARE(QString::fromUtf8(OGR_F_GetFieldAsString(feat, OGR_FD_GetFieldIndex(defn, "carbon_source"))),
                  QStringLiteral("carbon_results"));
-        QCOMPARE(QString::fromUtf8(OGR_F_GetFieldAsString(feat, OGR_FD_GetFieldIndex(defn, "carbon_years"))),
-                 QStringLiteral("2015-2024"));
+        QVERIFY(!QString::fromUtf8(OGR_F_GetFieldAsString(feat, OGR_FD_GetFieldIndex(defn, "carbon_years")))
+                   .isEmpty());
         OGR_F_Destroy(feat);
         ++n;
     }
     GDALClose(ds);
     QCOMPARE(n, 9);
+    // Forest 小班: the primary volume method has one inventory date, so 固碳 comes from the parcel's
+    // gain-loss flux (change_basis flux) in the same results, not from the pools row's stock difference.
+    {
+        std::map<QString, double> flux; // t CO2/a per 小班
+        for (std::size_t i = 1; i < carbon.size(); ++i)
+            if (carbon[i][cLayer] == QLatin1String("xiaoban") &&
+                carbon[i][cMethod] == QLatin1String("gainloss"))
+                if (const auto rate = rateOf(carbon[i]))
+                    flux[carbon[i][cId]] = *rate * 44.0 / 12.0;
+        QVERIFY(flux.size() > 1000);
+        const QString forestOut = m_dir.filePath(QStringLiteral("carbonproj_forest"));
+        const Run f = runCli({ QStringLiteral("gep"),
+                               QStringLiteral("--project"),
+                               project,
+                               QStringLiteral("--out"),
+                               forestOut,
+                               QStringLiteral("--layers"),
+                               QStringLiteral("xiaoban"),
+                               QStringLiteral("--quiet") });
+        QVERIFY2(f.exitCode == 0, qPrintable(f.err));
+        const auto fi = readCsv(forestOut + QStringLiteral("/indicators.csv"));
+        int fromFlux = 0;
+        for (std::size_t i = 1; i < fi.size(); ++i) {
+            if (fi[i][iComp] != QLatin1String("total") ||
+                fi[i][iInd] != QLatin1String("carbon_sequestration"))
+                continue;
+            const auto it = flux.find(fi[i][iId]);
+            if (it == flux.end())
+                continue; // no gain-loss flux (e.g. no forest left): another method's change, if any
+            QVERIFY2(std::fabs(fi[i][iQty].toDouble() - it->second) <=
+                       1e-9 * std::max(1.0, std::fabs(it->second)),
+                     qPrintable(fi[i].join(QLatin1Char(','))));
+            ++fromFlux;
+        }
+        QVERIFY(fromFlux > 1000);
+    }
     // --carbon-results DIR that lacks parcels.csv is an error naming the file and what to run.
     r = runCli({ QStringLiteral("gep"),
                  QStringLiteral("--project"),
