@@ -16,10 +16,12 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <thread>
 
 #include <algorithm>
 #include <cmath>
@@ -482,25 +484,37 @@ std::string writeSoilRetention(const std::string& dem,
             col = std::clamp(col, 0, g.cols - 1);
             return z[std::size_t(row - h0) * g.cols + col];
         };
-        for (int i = 0; i < rows; ++i) {
-            const int row = row0 + i;
-            for (int col = 0; col < g.cols; ++col) {
-                const std::size_t o = std::size_t(i) * g.cols + col;
-                if (!zok[std::size_t(row - h0) * g.cols + col] || !rok[o] || !kok[o] || !cok[o])
-                    continue;
-                const double a = zAt(row - 1, col - 1), b = zAt(row - 1, col), c3 = zAt(row - 1, col + 1);
-                const double dd = zAt(row, col - 1), f = zAt(row, col + 1);
-                const double gg = zAt(row + 1, col - 1), hh = zAt(row + 1, col), ii = zAt(row + 1, col + 1);
-                const double dzdx = ((c3 + 2 * f + ii) - (a + 2 * dd + gg)) / (8 * dx);
-                const double dzdy = ((gg + 2 * hh + ii) - (a + 2 * b + c3)) / (8 * dy);
-                const double slope = std::atan(std::sqrt(dzdx * dzdx + dzdy * dzdy));
-                const double ls = std::max(0.0, lsFactor(slope, slopeLengthM));
-                const double potential = rv[o] * kv[o] * ls;
-                const double cFactor = std::clamp(cv[o], 0.0, 1.0);
-                outLs[o] = float(ls);
-                outSr[o] = float(potential - potential * cFactor * 1.0); // support practice P = 1
+        // Rows are independent (each cell a pure function of its neighbourhood): split them over the
+        // cores; the output does not depend on the split.
+        auto computeRows = [&](int iBegin, int iEnd) {
+            for (int i = iBegin; i < iEnd; ++i) {
+                const int row = row0 + i;
+                for (int col = 0; col < g.cols; ++col) {
+                    const std::size_t o = std::size_t(i) * g.cols + col;
+                    if (!zok[std::size_t(row - h0) * g.cols + col] || !rok[o] || !kok[o] || !cok[o])
+                        continue;
+                    const double a = zAt(row - 1, col - 1), b = zAt(row - 1, col), c3 = zAt(row - 1, col + 1);
+                    const double dd = zAt(row, col - 1), f = zAt(row, col + 1);
+                    const double gg = zAt(row + 1, col - 1), hh = zAt(row + 1, col),
+                                 ii = zAt(row + 1, col + 1);
+                    const double dzdx = ((c3 + 2 * f + ii) - (a + 2 * dd + gg)) / (8 * dx);
+                    const double dzdy = ((gg + 2 * hh + ii) - (a + 2 * b + c3)) / (8 * dy);
+                    const double slope = std::atan(std::sqrt(dzdx * dzdx + dzdy * dzdy));
+                    const double ls = std::max(0.0, lsFactor(slope, slopeLengthM));
+                    const double potential = rv[o] * kv[o] * ls;
+                    const double cFactor = std::clamp(cv[o], 0.0, 1.0);
+                    outLs[o] = float(ls);
+                    outSr[o] = float(potential - potential * cFactor * 1.0); // support practice P = 1
+                }
             }
-        }
+        };
+        const int workers = std::clamp(int(std::thread::hardware_concurrency()), 1, rows);
+        std::vector<std::thread> pool;
+        for (int t = 1; t < workers; ++t)
+            pool.emplace_back(computeRows, rows * t / workers, rows * (t + 1) / workers);
+        computeRows(0, rows / workers);
+        for (std::thread& t : pool)
+            t.join();
         writer.writeRows(1, row0, rows, outSr.data());
         writer.writeRows(2, row0, rows, outLs.data());
         writer.flush();
