@@ -585,7 +585,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
 <context>
     <name>CarbonCommand</name>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="+285"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="+280"/>
         <location line="+22"/>
         <source>NAME</source>
         <translation>名称</translation>
@@ -715,8 +715,8 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>不显示进度条和摘要。</translation>
     </message>
     <message>
-        <location line="-205"/>
-        <location line="+285"/>
+        <location line="-200"/>
+        <location line="+280"/>
         <source>--threads must be a whole number from 0 (all cores) to 1024, not &apos;%1&apos;</source>
         <translation>--threads 必须是 0（全部核心）到 1024 之间的整数，而不是“%1”</translation>
     </message>
@@ -731,14 +731,12 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>--lulc %1：应为 FILE@YEAR 格式，如 landcover_2015.tif@2015</translation>
     </message>
     <message>
-        <location line="-297"/>
-        <location line="+302"/>
         <location line="+63"/>
         <source>input file not found: %1</source>
         <translation>找不到输入文件：%1</translation>
     </message>
     <message>
-        <location line="-468"/>
+        <location line="-458"/>
         <source>Carbon stocks, stock change and value from dated land-cover rasters (pool-table method: IPCC Tier 1 /
 InVEST Carbon).
 
@@ -816,7 +814,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
       --pools my_pools.csv --parcels xiaoban.shp --id XBH --price 220 --discount 8 --out carbon_out</translation>
     </message>
     <message>
-        <location line="+316"/>
+        <location line="+311"/>
         <source>Pools method: write no carbon maps (c_density_&lt;year&gt;.tif, c_change_&lt;y1&gt;_&lt;y2&gt;.tif; saves disk and time on large scenes). With --parcels, the per-parcel change comes from the class pairs of the dates, combined in the zonal pass; a compact class-transition raster c_transition_&lt;y1&gt;_&lt;y2&gt;.tif is written for it only when the land-cover rasters are not Byte or the pools table has more than 15 classes.</source>
         <translation>碳库表法：不写出碳图（c_density_&lt;year&gt;.tif、c_change_&lt;y1&gt;_&lt;y2&gt;.tif；大范围场景可节省磁盘和时间）。指定 --parcels 时，各地块的变化量由分区统计过程中组合的两期类别对得到；仅当土地覆被栅格不是 Byte 类型或碳库表超过 15 个类别时，才为此写出紧凑的类别转移栅格 c_transition_&lt;y1&gt;_&lt;y2&gt;.tif。</translation>
     </message>
@@ -831,7 +829,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>列表</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+90"/>
         <source>--%1 must be a number, not &apos;%2&apos;</source>
         <translation>--%1 必须是数字，而不是“%2”</translation>
     </message>
@@ -846,13 +844,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>--discount 和 --price-change 需要同时指定 --price</translation>
     </message>
     <message>
-        <location line="-332"/>
-        <location line="+339"/>
-        <source>--out %1: the folder cannot be created or is not writable</source>
-        <translation>--out %1：无法创建该文件夹，或该文件夹不可写</translation>
-    </message>
-    <message>
-        <location line="-367"/>
+        <location line="-353"/>
         <source>--%1 is not used by --method volume</source>
         <translation>--method volume 不使用 --%1</translation>
     </message>
@@ -862,7 +854,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>--bef-form 必须是 constant 或 continuous，而不是“%1”</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+109"/>
         <source>species table %1, row %2 (%3) is tagged %4: %5</source>
         <translation>树种参数表 %1 第 %2 行（%3）的标签为 %4：%5</translation>
     </message>
@@ -912,7 +904,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>未知的 --method“%1”；可用方法：pools、volume、soil、gainloss、bluecarbon、regression</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+86"/>
         <source>--parcel-formats: unknown format &apos;%1&apos;; use csv, gpkg or csv,gpkg</source>
         <translation>--parcel-formats：未知格式“%1”；请使用 csv、gpkg 或 csv,gpkg</translation>
     </message>
@@ -952,8 +944,8 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>%1 个日期，%2 个地块，用时 %3 秒；已写出 %4</translation>
     </message>
     <message>
-        <location line="-397"/>
-        <location line="+406"/>
+        <location line="-392"/>
+        <location line="+401"/>
         <source>cancelled; finished outputs in %1 were not replaced</source>
         <translation>已取消；%1 中已有的完整输出未被替换</translation>
     </message>
@@ -1299,17 +1291,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>--threads 必须是 0（全部核心）到 1024 之间的整数，而不是“%1”</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>input file not found: %1</source>
-        <translation>找不到输入文件：%1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>--out %1: the folder cannot be created or is not writable</source>
-        <translation>--out %1：无法创建该文件夹或不可写</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+27"/>
         <source>--%1 needs --uncertainty or &quot;uncertainty&quot; in the carbon section of %2</source>
         <translation>--%1 需要 --uncertainty，或在 %2 的 carbon 部分中设置 &quot;uncertainty&quot;</translation>
     </message>
@@ -1838,9 +1820,9 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="-559"/>
-        <location line="+305"/>
-        <location filename="../app/cli/CliCommon.cpp" line="+39"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="-549"/>
+        <location line="+300"/>
+        <location filename="../app/cli/CliCommon.cpp" line="+41"/>
         <location filename="../app/cli/RegressionCommand.cpp" line="+215"/>
         <source>(see tanhui-cli %1 --help)</source>
         <translation>（参见 tanhui-cli %1 --help）</translation>
@@ -1851,8 +1833,8 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>多余的参数“%1”%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="-307"/>
-        <location line="+305"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="-302"/>
+        <location line="+300"/>
         <location filename="../app/cli/CliCommon.cpp" line="+6"/>
         <location filename="../app/cli/RegressionCommand.cpp" line="+4"/>
         <source>missing --%1 %2</source>
@@ -1877,6 +1859,16 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <location line="+2"/>
         <source>unexpected failure</source>
         <translation>意外错误</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>input file not found: %1</source>
+        <translation>找不到输入文件：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--out %1: the folder cannot be created or is not writable</source>
+        <translation>--out %1：无法创建该文件夹或该文件夹不可写</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2147,13 +2139,7 @@ Example (the sample project):
         <translation>--lulc %1：应为 FILE@YEAR，例如 landcover_2015.tif@2015</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+26"/>
-        <source>input file not found: %1</source>
-        <translation>找不到输入文件：%1</translation>
-    </message>
-    <message>
-        <location line="-18"/>
+        <location line="+11"/>
         <source>--fd must be a number from 0 to 1, not &apos;%1&apos;</source>
         <translation>--fd 必须是 0 到 1 之间的数字，而不是 &apos;%1&apos;</translation>
     </message>
@@ -2163,12 +2149,7 @@ Example (the sample project):
         <translation>--forest-class %1：应为 CODE=TYPE，例如 11=natural_secondary_old</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>--out %1: the folder cannot be created or is not writable</source>
-        <translation>--out %1：无法创建该文件夹或该文件夹不可写</translation>
-    </message>
-    <message>
-        <location line="+98"/>
+        <location line="+108"/>
         <source>%1 parameter row(s) used are tagged unconfirmed, secondary or example (listed in parameters_used.csv, flagged per parcel)</source>
         <translation>所用参数中有 %1 行标记为未确认、二手或示例（列于 parameters_used.csv，并在每个地块中标记）</translation>
     </message>
@@ -2520,7 +2501,7 @@ Example (the sample project):
 <context>
     <name>GepCommand</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="+49"/>
+        <location filename="../app/cli/GepCommand.cpp" line="+51"/>
         <source>Gross ecosystem product (GEP) per parcel (gep-methods.md): physical quantity, value (CNY), price and
 source for every indicator of the accounting profile; GEP = material + regulating + cultural.
 
@@ -2577,7 +2558,7 @@ scenario_diff.csv。
         <translation>栅格 %1 与 DEM %2 的网格不一致；请将 RUSLE 因子重采样到 DEM 网格（相同的原点、像元大小和行列数）</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+191"/>
         <source>soil retention: the project lacks one of the rasters dem, rusle_r, rusle_k, rusle_c</source>
         <translation>土壤保持：项目缺少 dem、rusle_r、rusle_k、rusle_c 栅格中的某一个</translation>
     </message>
@@ -2637,7 +2618,7 @@ scenario_diff.csv。
         <translation>覆盖内置价格的用户价格 CSV（key、value、unit、basis、price_year、source；每行都必须有来源）。</translation>
     </message>
     <message>
-        <location line="-1012"/>
+        <location line="-1024"/>
         <source>the carbon table %1 has no column change_t_per_yr_&lt;y1&gt;_&lt;y2&gt; (t C/yr) or change_t_&lt;y1&gt;_&lt;y2&gt; (t C); write it with tanhui-cli carbon</source>
         <translation>碳表 %1 没有 change_t_per_yr_&lt;y1&gt;_&lt;y2&gt;（t C/年）或 change_t_&lt;y1&gt;_&lt;y2&gt;（t C）列；请用 tanhui-cli carbon 生成</translation>
     </message>
@@ -2667,7 +2648,7 @@ scenario_diff.csv。
         <translation>%1，第 %2 行，source_fid 列：“%3”不是要素编号</translation>
     </message>
     <message>
-        <location line="+361"/>
+        <location line="+373"/>
         <source>the carbon pools table %1 cannot be used</source>
         <translation>碳库表 %1 无法使用</translation>
     </message>
@@ -3254,7 +3235,7 @@ scenario_diff.csv。
 <context>
     <name>Parameters</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="-1303"/>
+        <location filename="../app/cli/GepCommand.cpp" line="-1315"/>
         <source>parcel (&lt;layer&gt;:&lt;id&gt;)</source>
         <translation>地块（&lt;图层&gt;:&lt;id&gt;）</translation>
     </message>
@@ -4166,26 +4147,12 @@ cf（t C/t d.m.），可选 bias_sigma2 或 smearing、forest_type、name_zh、s
         <translation>--lulc %1：应为 FILE@YEAR，例如 landcover_2015.tif@2015</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+15"/>
-        <location line="+7"/>
-        <location line="+5"/>
-        <location line="+19"/>
-        <source>input file not found: %1</source>
-        <translation>找不到输入文件：%1</translation>
-    </message>
-    <message>
-        <location line="-35"/>
+        <location line="+13"/>
         <source>--vi %1: expected FILE@YEAR, e.g. ndvi_2015.tif@2015</source>
         <translation>--vi %1：应为 FILE@YEAR，例如 ndvi_2015.tif@2015</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>--out %1: the folder cannot be created or is not writable</source>
-        <translation>--out %1：无法创建该文件夹或该文件夹不可写</translation>
-    </message>
-    <message>
-        <location line="+74"/>
+        <location line="+85"/>
         <source>coefficient table %1, row %2 (lucode %3) is tagged %4: results using it are flagged</source>
         <translation>系数表 %1 第 %2 行（lucode %3）标记为 %4：使用它的结果均已标记</translation>
     </message>
@@ -4589,17 +4556,7 @@ SOC(t) = SOC(t0) + (SOC_eq,new − SOC(t0)) × min(1, (t − t_c) / 20)，此后
         <translation>--before 必须是 low、medium 或 native，而不是 &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>input file not found: %1</source>
-        <translation>找不到输入文件：%1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>--out %1: the folder cannot be created or is not writable</source>
-        <translation>--out %1：无法创建该文件夹或该文件夹不可写</translation>
-    </message>
-    <message>
-        <location line="+113"/>
+        <location line="+119"/>
         <source>%1 parameter row(s) used are tagged unconfirmed, secondary or example (listed in parameters_used.csv, flagged per plot)</source>
         <translation>所用参数中有 %1 行标记为未确认、二手或示例（列于 parameters_used.csv，并在每个地块中标记）</translation>
     </message>

@@ -139,16 +139,11 @@ int runVolumeMethod(const QCommandLineParser& parser) {
     if (const int rc = parseUncertaintyOptions(parser, threads, mcRequest); rc != ExitOk)
         return rc;
     const QString parcelsPath = parser.value(QStringLiteral("parcels"));
-    if (!QFileInfo::exists(parcelsPath)) {
-        printError(CarbonCommand::tr("input file not found: %1").arg(parcelsPath));
+    if (!requireInputFile(parcelsPath))
         return ExitUsage;
-    }
     const QString outDir = parser.value(QStringLiteral("out"));
-    if (!QDir().mkpath(outDir) || !QFileInfo(outDir).isWritable()) {
-        printError(
-          CarbonCommand::tr("--out %1: the folder cannot be created or is not writable").arg(outDir));
+    if (!prepareOutputFolder(outDir))
         return ExitUsage;
-    }
     const QString idField = parser.value(QStringLiteral("id"));
     const QString speciesField = parser.value(QStringLiteral("species-field"));
     const QString volumeField = parser.value(QStringLiteral("volume-field"));
@@ -441,10 +436,8 @@ int runCarbonCommand(const QStringList& arguments) {
             return ExitUsage;
         }
         const QString file = v.left(at);
-        if (!QFileInfo::exists(file)) {
-            printError(CarbonCommand::tr("input file not found: %1").arg(file));
+        if (!requireInputFile(file))
             return ExitUsage;
-        }
         const params::Issues yi = params::validateScalar(yearSpec, year, QStringLiteral("--lulc"), file);
         issues.insert(issues.end(), yi.begin(), yi.end());
         inputs.push_back({ file.toStdString(), int(year) });
@@ -483,11 +476,8 @@ int runCarbonCommand(const QStringList& arguments) {
     }
 
     const QString outDir = parser.value(outOpt);
-    if (!QDir().mkpath(outDir) || !QFileInfo(outDir).isWritable()) {
-        printError(
-          CarbonCommand::tr("--out %1: the folder cannot be created or is not writable").arg(outDir));
+    if (!prepareOutputFolder(outDir))
         return ExitUsage;
-    }
     QStringList parcelFormats; // parcels.<ext> written, in this order
     for (const QString& f : parser.value(parcelFormatsOpt).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QString ext = f.trimmed().toLower();

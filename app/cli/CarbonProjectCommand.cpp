@@ -106,18 +106,13 @@ int runCarbonProjectCommand(const QStringList& arguments) {
     if (const int rc = parseUncertaintyValues(parser, mcOverride); rc != ExitOk)
         return rc;
     const QString projectFile = parser.value(projectOpt);
-    if (!QFileInfo::exists(projectFile)) {
-        printError(CarbonProjectCommand::tr("input file not found: %1").arg(projectFile));
+    if (!requireInputFile(projectFile))
         return ExitUsage;
-    }
     const QString outDir = parser.isSet(outOpt)
                              ? parser.value(outOpt)
                              : QFileInfo(projectFile).absoluteDir().filePath(QStringLiteral("carbon"));
-    if (!QDir().mkpath(outDir) || !QFileInfo(outDir).isWritable()) {
-        printError(
-          CarbonProjectCommand::tr("--out %1: the folder cannot be created or is not writable").arg(outDir));
+    if (!prepareOutputFolder(outDir))
         return ExitUsage;
-    }
     const bool quiet = parser.isSet(quietOpt);
     auto feedback = makeTerminalFeedback(quiet);
     QElapsedTimer timer;

@@ -6,6 +6,8 @@
 #include "gis/ParcelReader.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 
 #include <atomic>
 #include <csignal>
@@ -90,6 +92,21 @@ int reportFailure(const QString& cancelledMessage) {
         printError(QCoreApplication::translate("Cli", "unexpected failure"));
     }
     return ExitFailure;
+}
+
+bool requireInputFile(const QString& path) {
+    if (QFileInfo::exists(path))
+        return true;
+    printError(QCoreApplication::translate("Cli", "input file not found: %1").arg(path));
+    return false;
+}
+
+bool prepareOutputFolder(const QString& dir) {
+    if (QDir().mkpath(dir) && QFileInfo(dir).isWritable())
+        return true;
+    printError(QCoreApplication::translate("Cli", "--out %1: the folder cannot be created or is not writable")
+                 .arg(dir));
+    return false;
 }
 
 void printError(const QString& message) {

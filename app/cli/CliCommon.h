@@ -42,6 +42,13 @@ void reportParcelNotes(const QString& path, const gis::ParcelSet& parcels);
 /// translated headline; a cancel with `cancelledMessage`) and returns the exit code.
 int reportFailure(const QString& cancelledMessage);
 
+/// Prints "input file not found: PATH" and returns false when `path` does not exist (the caller then
+/// exits with ExitUsage).
+bool requireInputFile(const QString& path);
+/// Creates the output folder `dir` if missing; prints "--out DIR: the folder cannot be created or is not
+/// writable" and returns false when that fails.
+bool prepareOutputFolder(const QString& dir);
+
 /// Prints one line to stderr prefixed "tanhui-cli: " (UTF-8).
 void printError(const QString& message);
 void printWarning(const QString& message);

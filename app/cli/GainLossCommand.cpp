@@ -156,10 +156,8 @@ int runGainLossCommand(const QStringList& arguments) {
             return ExitUsage;
         }
         const QString file = v.left(at);
-        if (!QFileInfo::exists(file)) {
-            printError(GainLossCommand::tr("input file not found: %1").arg(file));
+        if (!requireInputFile(file))
             return ExitUsage;
-        }
         inputs.push_back({ file.toStdString(), int(year) });
     }
     carbon::GainLossSettings settings;
@@ -182,16 +180,11 @@ int runGainLossCommand(const QStringList& arguments) {
         }
     }
     const QString parcelsPath = parser.value(parcelsOpt);
-    if (!QFileInfo::exists(parcelsPath)) {
-        printError(GainLossCommand::tr("input file not found: %1").arg(parcelsPath));
+    if (!requireInputFile(parcelsPath))
         return ExitUsage;
-    }
     const QString outDir = parser.value(outOpt);
-    if (!QDir().mkpath(outDir) || !QFileInfo(outDir).isWritable()) {
-        printError(
-          GainLossCommand::tr("--out %1: the folder cannot be created or is not writable").arg(outDir));
+    if (!prepareOutputFolder(outDir))
         return ExitUsage;
-    }
     const QString idField = parser.value(idOpt);
     const bool quiet = parser.isSet(quietOpt);
     auto feedback = makeTerminalFeedback(quiet);

@@ -260,10 +260,8 @@ int runRegressionCommand(const QStringList& arguments) {
               RegressionCommand::tr("--lulc %1: expected FILE@YEAR, e.g. landcover_2015.tif@2015").arg(v));
             return ExitUsage;
         }
-        if (!QFileInfo::exists(file)) {
-            printError(RegressionCommand::tr("input file not found: %1").arg(file));
+        if (!requireInputFile(file))
             return ExitUsage;
-        }
         inputs.lulc.push_back({ file.toStdString(), year });
     }
     std::sort(
@@ -275,28 +273,19 @@ int runRegressionCommand(const QStringList& arguments) {
             printError(RegressionCommand::tr("--vi %1: expected FILE@YEAR, e.g. ndvi_2015.tif@2015").arg(v));
             return ExitUsage;
         }
-        if (!QFileInfo::exists(file)) {
-            printError(RegressionCommand::tr("input file not found: %1").arg(file));
+        if (!requireInputFile(file))
             return ExitUsage;
-        }
         inputs.vi.push_back({ file.toStdString(), 1, year });
     }
     const QString parcelsPath = parser.value(parcelsOpt);
-    if (!QFileInfo::exists(parcelsPath)) {
-        printError(RegressionCommand::tr("input file not found: %1").arg(parcelsPath));
+    if (!requireInputFile(parcelsPath))
         return ExitUsage;
-    }
     const QString coefPath = parser.value(coefOpt);
-    if (!QFileInfo::exists(coefPath)) {
-        printError(RegressionCommand::tr("input file not found: %1").arg(coefPath));
+    if (!requireInputFile(coefPath))
         return ExitUsage;
-    }
     const QString outDir = parser.value(outOpt);
-    if (!QDir().mkpath(outDir) || !QFileInfo(outDir).isWritable()) {
-        printError(
-          RegressionCommand::tr("--out %1: the folder cannot be created or is not writable").arg(outDir));
+    if (!prepareOutputFolder(outDir))
         return ExitUsage;
-    }
 
     const bool quiet = parser.isSet(quietOpt);
     auto feedback = makeTerminalFeedback(quiet);
@@ -306,10 +295,8 @@ int runRegressionCommand(const QStringList& arguments) {
         params::Issues issues;
         if (parser.isSet(stackOpt)) {
             const QString stack = parser.value(stackOpt);
-            if (!QFileInfo::exists(stack)) {
-                printError(RegressionCommand::tr("input file not found: %1").arg(stack));
+            if (!requireInputFile(stack))
                 return ExitUsage;
-            }
             const auto bands = carbon::viStackBands(stack.toStdString(), issues);
             inputs.vi.insert(inputs.vi.end(), bands.begin(), bands.end());
         }

@@ -182,15 +182,11 @@ int runSoilCommand(const QStringList& arguments) {
         return ExitUsage;
     }
     const QString parcelsPath = parser.value(parcelsOpt);
-    if (!QFileInfo::exists(parcelsPath)) {
-        printError(SoilCommand::tr("input file not found: %1").arg(parcelsPath));
+    if (!requireInputFile(parcelsPath))
         return ExitUsage;
-    }
     const QString outDir = parser.value(outOpt);
-    if (!QDir().mkpath(outDir) || !QFileInfo(outDir).isWritable()) {
-        printError(SoilCommand::tr("--out %1: the folder cannot be created or is not writable").arg(outDir));
+    if (!prepareOutputFolder(outDir))
         return ExitUsage;
-    }
 
     carbon::SoilFields fields;
     fields.crop = parser.value(cropOpt);
