@@ -34,6 +34,35 @@ namespace tanhui::models::carbon {
 
 namespace {
 
+/// @brief Adds the change first → last to a result that has only its consecutive intervals (methods that
+/// report per interval: soil, gain-loss, blue carbon, regression): their sum, with the intervals' basis
+/// (the sum of stock differences is the stock difference; the sum of interval fluxes is the flux over
+/// the span). Nothing when the result already has that change, when the intervals do not chain from
+/// first to last, or when their bases differ. No bounds: percentiles do not add.
+void addSpanningChange(ParcelResult& r, int first, int last) {
+    for (const CarbonChange& c : r.changes)
+        if (c.year1 == first && c.year2 == last)
+            return;
+    CarbonChange span;
+    span.year1 = first;
+    span.year2 = first;
+    for (bool extended = true; extended && span.year2 != last;) {
+        extended = false;
+        for (const CarbonChange& c : r.changes)
+            if (c.year1 == span.year2 && c.year2 > c.year1 && c.year2 <= last) {
+                if (span.year2 != first && c.basis != span.basis)
+                    return;
+                span.basis = c.basis;
+                span.changeT += c.changeT;
+                span.year2 = c.year2;
+                extended = true;
+                break;
+            }
+    }
+    if (span.year2 == last && span.year1 != span.year2)
+        r.changes.push_back(span);
+}
+
 /// Translation context of this file's user-facing strings.
 struct CarbonProject {
     Q_DECLARE_TR_FUNCTIONS(CarbonProject)
@@ -1141,7 +1170,15 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
             samplers.push_back(out.sampler);
     }
 
-    // 4. One result per feature, in layer order; features the reader skipped are listed too.
+    // 4. One result per feature, in layer order; features the reader skipped are listed too. Every
+    //    computed result gets the first → last change that the totals and the valuation use.
+    const std::vector<int> runYears = carbonYears(project);
+    if (runYears.size() >= 2)
+        for (auto& layerResults : perParcel)
+            for (auto& methods : layerResults)
+                for (std::optional<ParcelResult>& r : methods)
+                    if (r && r->computed())
+                        addSpanningChange(*r, runYears.front(), runYears.back());
     std::vector<SampledResult> sampling;
     for (std::size_t i = 0; i < data.size(); ++i) {
         for (std::size_t k = 0; k < perParcel[i].size(); ++k)
@@ -1184,14 +1221,13 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
         u.sampling = std::move(sampling);
         run.uncertainty = std::move(u);
     }
-    const std::vector<int> years = carbonYears(project);
-    if (c.price && years.size() >= 2) {
+    if (c.price && runYears.size() >= 2) {
         ValuationInput v;
         v.pricePerTC = *c.price;
         v.discountPct = c.discountPct.value_or(0.0);
         v.priceChangePct = c.priceChangePct.value_or(0.0);
-        v.baseYear = years.front();
-        v.altYear = years.back();
+        v.baseYear = runYears.front();
+        v.altYear = runYears.back();
         run.valuationConstant = valuationConstant(v);
         run.npvYear1 = v.baseYear;
         run.npvYear2 = v.altYear;

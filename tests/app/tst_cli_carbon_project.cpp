@@ -301,6 +301,39 @@ private slots:
             QVERIFY2(methods[QString::fromLatin1(m)] > 5, m);
     }
 
+    // Methods that report consecutive intervals (soil, gain-loss, blue carbon) also get the first → last
+    // change, the sum of the intervals with their basis, so first → last totals count every parcel.
+    void firstToLastChangeForIntervalMethods() {
+        QVERIFY(m_parcels.has(QStringLiteral("change_t_2015_2024")));
+        std::map<QString, int> checked;
+        for (std::size_t i = 0; i < m_parcels.rows.size(); ++i) {
+            const QString method = m_parcels.at(i, QStringLiteral("method"));
+            if (method != QLatin1String("soil") && method != QLatin1String("gainloss") &&
+                method != QLatin1String("bluecarbon"))
+                continue;
+            if (!m_parcels.at(i, QStringLiteral("not_computed")).isEmpty())
+                continue;
+            const QString a = m_parcels.at(i, QStringLiteral("change_t_2015_2018"));
+            const QString b = m_parcels.at(i, QStringLiteral("change_t_2018_2021"));
+            const QString c = m_parcels.at(i, QStringLiteral("change_t_2021_2024"));
+            if (a.isEmpty() || b.isEmpty() || c.isEmpty())
+                continue;
+            const double sum = a.toDouble() + b.toDouble() + c.toDouble();
+            const double span = m_parcels.at(i, QStringLiteral("change_t_2015_2024")).toDouble();
+            QVERIFY2(std::abs(span - sum) <= 1e-9 * std::max(1.0, std::abs(sum)),
+                     qPrintable(QStringLiteral("%1 %2: %3 vs %4")
+                                  .arg(method, m_parcels.at(i, QStringLiteral("id")))
+                                  .arg(span)
+                                  .arg(sum)));
+            QCOMPARE(m_parcels.at(i, QStringLiteral("change_basis_2015_2024")),
+                     m_parcels.at(i, QStringLiteral("change_basis_2015_2018")));
+            ++checked[method];
+        }
+        QVERIFY(checked[QStringLiteral("soil")] > 1000);
+        QVERIFY(checked[QStringLiteral("gainloss")] > 1000);
+        QVERIFY(checked[QStringLiteral("bluecarbon")] > 100);
+    }
+
     void forestHasVolumeAndPoolStocks() {
         // Acceptance of issue 4: forest stock per sub-compartment from the volume method and from the
         // pool table are both reported.
