@@ -21,10 +21,13 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+
+#include <future>
 #include <thread>
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <map>
 #include <set>
 #include <tuple>
@@ -97,57 +100,104 @@ struct Settings {
     QString carbonResults; ///< --carbon-results: parcels.csv of `tanhui-cli carbon --project` (or empty)
 };
 
-/// A CSV file read as text (RFC 4180 quotes), with its 1-based line numbers.
-struct CsvText {
-    QStringList header;
-    std::vector<QStringList> rows;
-    std::vector<int> lines;
-};
+/// @brief A CSV file read row by row (UTF-8, optional BOM, RFC 4180 quotes, also around line breaks).
+/// A row is split into byte spans only; a cell becomes a QString when asked for, so a wide table
+/// (the carbon run's parcels.csv has ~60 columns and a row per parcel) costs one pass over its bytes
+/// plus the few cells a caller reads.
+class CsvRows {
+public:
+    explicit CsvRows(const QString& path)
+      : m_path(path) {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            throw gis::GisError(gis::GisError::Kind::Open,
+                                GepCommand::tr("cannot open the carbon table %1").arg(path).toStdString(),
+                                path.toStdString());
+        m_data = f.readAll();
+        if (m_data.startsWith("\xEF\xBB\xBF"))
+            m_pos = 3;
+        if (!next())
+            throw gis::GisError(gis::GisError::Kind::InvalidArgument,
+                                GepCommand::tr("the carbon table %1 is empty").arg(path).toStdString());
+        for (std::size_t c = 0; c < m_spans.size(); ++c)
+            m_header << cell(int(c)).trimmed();
+    }
 
-CsvText readCsvText(const QString& path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        throw gis::GisError(gis::GisError::Kind::Open,
-                            GepCommand::tr("cannot open the carbon table %1").arg(path).toStdString(),
-                            path.toStdString());
-    auto split = [](const QString& line) {
-        QStringList cells;
-        QString cur;
+    const QStringList& header() const { return m_header; }
+
+    /// Moves to the next row that is not blank; false at the end of the file.
+    bool next() {
+        const char* d = m_data.constData();
+        const qsizetype n = m_data.size();
+        while (m_pos < n) {
+            m_spans.clear();
+            m_rowLine = m_nextLine;
+            qsizetype cellStart = m_pos;
+            bool quoted = false, blank = true;
+            qsizetype i = m_pos;
+            for (; i < n; ++i) {
+                const char ch = d[i];
+                if (ch == '"') {
+                    quoted = !quoted; // "" inside quotes toggles twice
+                } else if (ch == '\n') {
+                    ++m_nextLine;
+                    if (!quoted)
+                        break;
+                } else if (ch == ',' && !quoted) {
+                    m_spans.push_back({ cellStart, i });
+                    cellStart = i + 1;
+                }
+                if (ch != ' ' && ch != '\t' && ch != '\r' && ch != '\n')
+                    blank = false;
+            }
+            qsizetype end = i;
+            if (end > cellStart && d[end - 1] == '\r')
+                --end;
+            m_spans.push_back({ cellStart, end });
+            m_pos = i + 1;
+            if (!blank)
+                return true;
+        }
+        m_spans.clear();
+        return false;
+    }
+
+    /// 1-based line number of the current row's first line.
+    int line() const { return m_rowLine; }
+
+    /// The cell's text without its quotes ("" for a missing cell).
+    QString cell(int index) const {
+        if (index < 0 || std::size_t(index) >= m_spans.size())
+            return {};
+        const auto [b, e] = m_spans[std::size_t(index)];
+        const char* d = m_data.constData();
+        if (std::memchr(d + b, '"', std::size_t(e - b)) == nullptr)
+            return QString::fromUtf8(d + b, e - b);
+        QByteArray text;
         bool quoted = false;
-        for (qsizetype i = 0; i < line.size(); ++i) {
-            const QChar c = line[i];
-            if (c == QLatin1Char('"')) {
-                if (quoted && i + 1 < line.size() && line[i + 1] == QLatin1Char('"'))
-                    cur += c, ++i; // "" inside quotes
+        for (qsizetype i = b; i < e; ++i) {
+            if (d[i] == '"') {
+                if (quoted && i + 1 < e && d[i + 1] == '"')
+                    text += '"', ++i;
                 else
                     quoted = !quoted;
-            } else if (c == QLatin1Char(',') && !quoted) {
-                cells << cur;
-                cur.clear();
-            } else
-                cur += c;
+            } else {
+                text += d[i];
+            }
         }
-        cells << cur;
-        return cells;
-    };
-    const QList<QByteArray> lines = f.readAll().split('\n');
-    CsvText t;
-    if (lines.isEmpty() || lines.front().trimmed().isEmpty())
-        throw gis::GisError(gis::GisError::Kind::InvalidArgument,
-                            GepCommand::tr("the carbon table %1 is empty").arg(path).toStdString());
-    QString headerLine = QString::fromUtf8(lines.front()).trimmed();
-    if (headerLine.startsWith(QChar(0xFEFF)))
-        headerLine.remove(0, 1);
-    t.header = split(headerLine);
-    for (int i = 1; i < lines.size(); ++i) {
-        const QString line = QString::fromUtf8(lines[i]).trimmed();
-        if (line.isEmpty())
-            continue;
-        t.rows.push_back(split(line));
-        t.lines.push_back(i + 1);
+        return QString::fromUtf8(text);
     }
-    return t;
-}
+
+    const QString& path() const { return m_path; }
+
+private:
+    QString m_path;
+    QByteArray m_data;
+    qsizetype m_pos = 0;
+    int m_nextLine = 1, m_rowLine = 0;
+    std::vector<std::pair<qsizetype, qsizetype>> m_spans;
+    QStringList m_header;
+};
 
 /// The carbon change of one parcel, as the carbon engine gave it.
 struct CarbonEntry {
@@ -166,16 +216,23 @@ struct CarbonEntry {
 /// row and column of a non-number, or the file when it has no change column.
 class CarbonColumns {
 public:
-    CarbonColumns(const CsvText& t, const QString& path)
+    CarbonColumns(const QStringList& header, const QString& path)
       : m_path(path) {
         const QRegularExpression perYr(QStringLiteral("^change_t_per_yr_(\\d{4})_(\\d{4})$"));
         const QRegularExpression total(QStringLiteral("^change_t_(\\d{4})_(\\d{4})$"));
-        for (int c = 0; c < t.header.size(); ++c) {
+        for (int c = 0; c < header.size(); ++c) {
             for (int pass = 0; pass < 2; ++pass) {
-                const auto m = (pass == 0 ? perYr : total).match(t.header[c]);
-                if (m.hasMatch())
-                    m_cols.push_back(
-                      { c, m.captured(1).toInt(), m.captured(2).toInt(), pass == 0, t.header[c] });
+                const auto m = (pass == 0 ? perYr : total).match(header[c]);
+                if (!m.hasMatch())
+                    continue;
+                const int y1 = m.captured(1).toInt(), y2 = m.captured(2).toInt();
+                m_cols.push_back(
+                  { c,
+                    y1,
+                    y2,
+                    pass == 0,
+                    header[c],
+                    int(header.indexOf(QStringLiteral("change_basis_%1_%2").arg(y1).arg(y2))) });
             }
         }
         // Widest span first, then the latest (GEP values the most recent flux); per-year before total
@@ -187,9 +244,8 @@ public:
                 return a.y2 > b.y2;
             return a.perYear > b.perYear;
         });
-        m_header = t.header;
-        m_notComputed = t.header.indexOf(QStringLiteral("not_computed"));
-        m_method = t.header.indexOf(QStringLiteral("method"));
+        m_notComputed = int(header.indexOf(QStringLiteral("not_computed")));
+        m_method = int(header.indexOf(QStringLiteral("method")));
         if (m_cols.empty())
             throw gis::GisError(
               gis::GisError::Kind::InvalidArgument,
@@ -199,10 +255,10 @@ public:
                 .toStdString());
     }
 
-    CarbonEntry entry(const QStringList& cells, int line) const {
+    CarbonEntry entry(const CsvRows& row) const {
         CarbonEntry e;
         for (const Col& c : m_cols) {
-            const QString v = cells.value(c.index).trimmed();
+            const QString v = row.cell(c.index).trimmed();
             if (v.isEmpty() || c.y2 <= c.y1)
                 continue;
             bool ok = false;
@@ -211,22 +267,21 @@ public:
                 throw gis::GisError(gis::GisError::Kind::InvalidArgument,
                                     GepCommand::tr("%1, row %2, column %3: '%4' is not a number")
                                       .arg(m_path)
-                                      .arg(line)
+                                      .arg(row.line())
                                       .arg(c.name, v)
                                       .toStdString());
             e.tcPerYr = c.perYear ? x : x / (c.y2 - c.y1);
             e.years = QStringLiteral("%1-%2").arg(c.y1).arg(c.y2);
-            e.method = m_method >= 0 ? cells.value(m_method).trimmed() : QString();
-            const int basis = m_header.indexOf(QStringLiteral("change_basis_%1_%2").arg(c.y1).arg(c.y2));
-            e.flux = basis >= 0 && cells.value(basis).trimmed() == QLatin1String("flux");
+            e.method = row.cell(m_method).trimmed();
+            e.flux = row.cell(c.basis).trimmed() == QLatin1String("flux");
             return e;
         }
-        const QString nc = m_notComputed >= 0 ? cells.value(m_notComputed).trimmed() : QString();
-        e.method = m_method >= 0 ? cells.value(m_method).trimmed() : QString();
+        const QString nc = row.cell(m_notComputed).trimmed();
+        e.method = row.cell(m_method).trimmed();
         e.reason = !nc.isEmpty() ? GepCommand::tr("the carbon engine did not compute the parcel: %1").arg(nc)
                                  : GepCommand::tr("the carbon engine gives no change for the parcel (method "
                                                   "%1 has fewer than two dates)")
-                                     .arg(m_method >= 0 ? cells.value(m_method) : QStringLiteral("?"));
+                                     .arg(m_method >= 0 ? row.cell(m_method) : QStringLiteral("?"));
         return e;
     }
 
@@ -236,9 +291,9 @@ private:
         int y1, y2;
         bool perYear;
         QString name;
+        int basis; ///< column change_basis_<y1>_<y2> (-1 when absent)
     };
     QString m_path;
-    QStringList m_header;
     std::vector<Col> m_cols;
     int m_notComputed = -1, m_method = -1;
 };
@@ -246,19 +301,19 @@ private:
 /// @brief `--carbon LAYER=FILE`: the per-parcel table of `tanhui-cli carbon --parcels`, by the layer's id
 /// field (or `id`).
 std::map<QString, CarbonEntry> readCarbonTable(const QString& path, const QString& idField) {
-    const CsvText t = readCsvText(path);
-    const CarbonColumns cols(t, path);
-    int idCol = t.header.indexOf(idField);
+    CsvRows t(path);
+    const CarbonColumns cols(t.header(), path);
+    int idCol = int(t.header().indexOf(idField));
     if (idCol < 0)
-        idCol = t.header.indexOf(QStringLiteral("id"));
+        idCol = int(t.header().indexOf(QStringLiteral("id")));
     if (idCol < 0)
         throw gis::GisError(gis::GisError::Kind::InvalidArgument,
                             GepCommand::tr("the carbon table %1 needs the id column '%2' or 'id'")
                               .arg(path, idField)
                               .toStdString());
     std::map<QString, CarbonEntry> out;
-    for (std::size_t r = 0; r < t.rows.size(); ++r)
-        out[t.rows[r].value(idCol)] = cols.entry(t.rows[r], t.lines[r]);
+    while (t.next())
+        out[t.cell(idCol)] = cols.entry(t);
     return out;
 }
 
@@ -270,11 +325,11 @@ std::map<QString, CarbonEntry> readCarbonTable(const QString& path, const QStrin
 /// 固碳 values, gep-methods.md §4.8), else the first with any change (in the order of the carbon section's
 /// methods); CarbonEntry::method says which.
 std::map<std::pair<QString, qint64>, CarbonEntry> readCarbonResults(const QString& path) {
-    const CsvText t = readCsvText(path);
-    const CarbonColumns cols(t, path);
-    const int layerCol = t.header.indexOf(QStringLiteral("layer"));
-    const int fidCol = t.header.indexOf(QStringLiteral("source_fid"));
-    const int primaryCol = t.header.indexOf(QStringLiteral("primary"));
+    CsvRows t(path);
+    const CarbonColumns cols(t.header(), path);
+    const int layerCol = int(t.header().indexOf(QStringLiteral("layer")));
+    const int fidCol = int(t.header().indexOf(QStringLiteral("source_fid")));
+    const int primaryCol = int(t.header().indexOf(QStringLiteral("primary")));
     if (layerCol < 0 || fidCol < 0)
         throw gis::GisError(gis::GisError::Kind::InvalidArgument,
                             GepCommand::tr("the carbon results %1 need the columns layer and source_fid "
@@ -283,24 +338,23 @@ std::map<std::pair<QString, qint64>, CarbonEntry> readCarbonResults(const QStrin
                               .toStdString());
     std::map<std::pair<QString, qint64>, CarbonEntry> out;
     std::map<std::pair<QString, qint64>, CarbonEntry> fallback; // first other row with a change
-    for (std::size_t r = 0; r < t.rows.size(); ++r) {
-        const QStringList& cells = t.rows[r];
+    while (t.next()) {
         bool primary = true;
         if (primaryCol >= 0) {
-            const QString p = cells.value(primaryCol).trimmed().toLower();
+            const QString p = t.cell(primaryCol).trimmed().toLower();
             primary = p == QLatin1String("1") || p == QLatin1String("true") || p == QLatin1String("yes");
         }
         bool ok = false;
-        const qint64 fid = cells.value(fidCol).toLongLong(&ok);
+        const qint64 fid = t.cell(fidCol).toLongLong(&ok);
         if (!ok)
             throw gis::GisError(gis::GisError::Kind::InvalidArgument,
                                 GepCommand::tr("%1, row %2, column source_fid: '%3' is not a feature id")
                                   .arg(path)
-                                  .arg(t.lines[r])
-                                  .arg(cells.value(fidCol))
+                                  .arg(t.line())
+                                  .arg(t.cell(fidCol))
                                   .toStdString());
-        const std::pair<QString, qint64> key{ cells.value(layerCol), fid };
-        CarbonEntry e = cols.entry(cells, t.lines[r]);
+        const std::pair<QString, qint64> key{ t.cell(layerCol), fid };
+        CarbonEntry e = cols.entry(t);
         if (primary)
             out[key] = std::move(e);
         else if (e.tcPerYr) {
@@ -416,19 +470,35 @@ struct RunResult {
 /// S factor: McCool (10.8 sin θ + 0.03 below 9 %, 16.8 sin θ − 0.50 from 9 %) and the 刘宝元 steep-slope
 /// form 21.91 sin θ − 0.96 from 10° (§4.3). L = (λ/22.13)^m with m by slope class 0.2/0.3/0.4/0.5
 /// (< 1 %, 1–3 %, 3–5 %, ≥ 5 %, §7.2) and a uniform slope length λ.
-double lsFactor(double slopeRad, double slopeLengthM) {
-    const double s = std::sin(slopeRad);
-    const double tanPct = std::tan(slopeRad) * 100.0;
-    double S;
-    if (slopeRad >= 10.0 * M_PI / 180.0)
-        S = 21.91 * s - 0.96;
-    else if (tanPct < 9.0)
-        S = 10.8 * s + 0.03;
-    else
-        S = 16.8 * s - 0.50;
-    const double m = tanPct < 1 ? 0.2 : tanPct < 3 ? 0.3 : tanPct < 5 ? 0.4 : 0.5;
-    return std::pow(slopeLengthM / 22.13, m) * S;
-}
+///
+/// Computed from the gradient G = tan θ (Horn's |∇z|) without trigonometry: sin θ = G / √(1 + G²),
+/// the slope in percent is 100 G, and θ ≥ 10° ⇔ G ≥ tan 10°; L for the four exponents is computed once.
+class LsFactor {
+public:
+    explicit LsFactor(double slopeLengthM) {
+        const double m[4] = { 0.2, 0.3, 0.4, 0.5 };
+        for (int i = 0; i < 4; ++i)
+            m_l[i] = std::pow(slopeLengthM / 22.13, m[i]);
+    }
+
+    double operator()(double gradient) const {
+        const double s = gradient / std::sqrt(1.0 + gradient * gradient);
+        const double pct = gradient * 100.0;
+        double S;
+        if (gradient >= kTan10Deg)
+            S = 21.91 * s - 0.96;
+        else if (pct < 9.0)
+            S = 10.8 * s + 0.03;
+        else
+            S = 16.8 * s - 0.50;
+        const double l = pct < 1 ? m_l[0] : pct < 3 ? m_l[1] : pct < 5 ? m_l[2] : m_l[3];
+        return l * S;
+    }
+
+private:
+    static constexpr double kTan10Deg = 0.17632698070846498; // tan(10°)
+    double m_l[4];
+};
 
 /// Writes soil_retention_t_ha.tif (band 1: R·K·LS·(1 − C), t/ha/a; band 2: LS) on the DEM grid. The
 /// R, K and C rasters must share the DEM's grid. Slope by Horn's 3 × 3 method (edges replicated).
@@ -461,22 +531,44 @@ std::string writeSoilRetention(const std::string& dem,
     const std::string path = QDir(outDir).filePath(QStringLiteral("soil_retention_t_ha.tif")).toStdString();
     gis::RasterWriter writer(path, spec);
     const int band = 256;
-    std::vector<double> z, rv, kv, cv;
-    std::vector<unsigned char> zok, rok, kok, cok;
+    // One band of rows with its inputs (the DEM with a one-row halo above and below).
+    struct Rows {
+        int row0 = 0, rows = 0, h0 = 0, h1 = 0;
+        std::vector<double> z, rv, kv, cv;
+        std::vector<unsigned char> zok, rok, kok, cok;
+    };
+    // The four inputs are read concurrently (each dataset has its own handle), and the next band is
+    // read while the current one is compressed and written: decompression and compression run on
+    // different cores. Exceptions (a corrupt block) reach the caller through the futures.
+    auto readRows = [&](Rows& in, int row0) {
+        in.row0 = row0;
+        in.rows = std::min(band, g.rows - row0);
+        in.h0 = std::max(0, row0 - 1);
+        in.h1 = std::min(g.rows, row0 + in.rows + 1);
+        const gis::Window w{ row0, 0, in.rows, g.cols };
+        auto fz = std::async(std::launch::async, [&] {
+            d.read(1, { in.h0, 0, in.h1 - in.h0, g.cols }, in.z, in.zok);
+        });
+        auto fr = std::async(std::launch::async, [&] { rr.read(1, w, in.rv, in.rok); });
+        auto fk = std::async(std::launch::async, [&] { kk.read(1, w, in.kv, in.kok); });
+        cc.read(1, w, in.cv, in.cok);
+        fz.get();
+        fr.get();
+        fk.get();
+    };
     std::vector<float> outSr, outLs;
     const double dx = g.cellWidth, dy = g.cellHeight;
+    const LsFactor lsOf(slopeLengthM);
+    Rows cur, next;
+    readRows(cur, 0);
     for (int row0 = 0; row0 < g.rows; row0 += band) {
         if (feedback) {
             feedback->throwIfCancelled();
             feedback->setProgress(100.0 * row0 / g.rows, "LS");
         }
-        const int rows = std::min(band, g.rows - row0);
-        const int h0 = std::max(0, row0 - 1), h1 = std::min(g.rows, row0 + rows + 1);
-        d.read(1, { h0, 0, h1 - h0, g.cols }, z, zok);
-        const gis::Window w{ row0, 0, rows, g.cols };
-        rr.read(1, w, rv, rok);
-        kk.read(1, w, kv, kok);
-        cc.read(1, w, cv, cok);
+        const int rows = cur.rows, h0 = cur.h0, h1 = cur.h1;
+        const std::vector<double>& z = cur.z;
+        const std::vector<unsigned char>& zok = cur.zok;
         outSr.assign(std::size_t(rows) * g.cols, -1.0f);
         outLs.assign(std::size_t(rows) * g.cols, -1.0f);
         auto zAt = [&](int row, int col) {
@@ -491,7 +583,8 @@ std::string writeSoilRetention(const std::string& dem,
                 const int row = row0 + i;
                 for (int col = 0; col < g.cols; ++col) {
                     const std::size_t o = std::size_t(i) * g.cols + col;
-                    if (!zok[std::size_t(row - h0) * g.cols + col] || !rok[o] || !kok[o] || !cok[o])
+                    if (!zok[std::size_t(row - h0) * g.cols + col] || !cur.rok[o] || !cur.kok[o] ||
+                        !cur.cok[o])
                         continue;
                     const double a = zAt(row - 1, col - 1), b = zAt(row - 1, col), c3 = zAt(row - 1, col + 1);
                     const double dd = zAt(row, col - 1), f = zAt(row, col + 1);
@@ -499,10 +592,9 @@ std::string writeSoilRetention(const std::string& dem,
                                  ii = zAt(row + 1, col + 1);
                     const double dzdx = ((c3 + 2 * f + ii) - (a + 2 * dd + gg)) / (8 * dx);
                     const double dzdy = ((gg + 2 * hh + ii) - (a + 2 * b + c3)) / (8 * dy);
-                    const double slope = std::atan(std::sqrt(dzdx * dzdx + dzdy * dzdy));
-                    const double ls = std::max(0.0, lsFactor(slope, slopeLengthM));
-                    const double potential = rv[o] * kv[o] * ls;
-                    const double cFactor = std::clamp(cv[o], 0.0, 1.0);
+                    const double ls = std::max(0.0, lsOf(std::sqrt(dzdx * dzdx + dzdy * dzdy)));
+                    const double potential = cur.rv[o] * cur.kv[o] * ls;
+                    const double cFactor = std::clamp(cur.cv[o], 0.0, 1.0);
                     outLs[o] = float(ls);
                     outSr[o] = float(potential - potential * cFactor * 1.0); // support practice P = 1
                 }
@@ -515,9 +607,16 @@ std::string writeSoilRetention(const std::string& dem,
         computeRows(0, rows / workers);
         for (std::thread& t : pool)
             t.join();
+        std::future<void> prefetch;
+        if (row0 + band < g.rows)
+            prefetch = std::async(std::launch::async, [&] { readRows(next, row0 + band); });
         writer.writeRows(1, row0, rows, outSr.data());
         writer.writeRows(2, row0, rows, outLs.data());
         writer.flush();
+        if (prefetch.valid()) {
+            prefetch.get();
+            std::swap(cur, next);
+        }
     }
     writer.commit();
     return path;
@@ -947,77 +1046,81 @@ QString tagText(params::Tag t) {
 
 void writeOutputs(const RunResult& run, const Model& model, const Settings& s) {
     const QDir out(s.outDir);
-    // indicators.csv (long)
-    struct Line {
-        const ParcelRow* row;
-        const gep::IndicatorResult* r;
-    };
-    std::vector<Line> lines;
-    for (const ParcelRow& row : run.rows)
-        for (const gep::IndicatorResult& r : row.results)
-            if (!r.skipped)
-                lines.push_back({ &row, &r });
+    // indicators.csv (long), written on another core while the GeoPackages are written here (different
+    // files; the rows are only read). An exception reaches the caller through the future.
     using C = gis::TableColumn;
-    const std::vector<C> cols = {
-        { "layer", C::Type::String },        { "parcel_id", C::Type::String },
-        { "ecosystem", C::Type::String },    { "district", C::Type::String },
-        { "indicator", C::Type::String },    { "name_zh", C::Type::String },
-        { "category", C::Type::String },     { "component", C::Type::String },
-        { "quantity", C::Type::Real },       { "unit", C::Type::String },
-        { "value_cny", C::Type::Real },      { "price", C::Type::Real },
-        { "price_unit", C::Type::String },   { "price_year", C::Type::Integer },
-        { "price_source", C::Type::String }, { "price_tag", C::Type::String },
-        { "flags", C::Type::String },        { "value_base_cny", C::Type::Real },
-    };
-    // one line per component, plus the indicator total line (component "total")
-    struct Out {
-        const ParcelRow* row;
-        const gep::IndicatorResult* r;
-        int part; // -1: total
-    };
-    std::vector<Out> outs;
-    for (const Line& l : lines) {
-        outs.push_back({ l.row, l.r, -1 });
-        for (std::size_t p = 0; p < l.r->parts.size(); ++p)
-            outs.push_back({ l.row, l.r, int(p) });
-    }
-    gis::writeTable(out.filePath(QStringLiteral("indicators.csv")).toStdString(),
-                    cols,
-                    outs.size(),
-                    [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
-                        const Out& o = outs[i];
-                        // The same indicator at the base-year prices (same position: same inputs).
-                        const gep::IndicatorResult* base = nullptr;
-                        if (!o.row->baseResults.empty())
-                            base = &o.row->baseResults[std::size_t(o.r - o.row->results.data())];
-                        const gep::IndicatorSpec* spec = gep::findIndicator(o.r->key);
-                        v = { o.row->layer,
-                              o.row->id,
-                              o.row->ecosystemName,
-                              o.row->district,
-                              o.r->key,
-                              QString::fromUtf8(spec->nameZh),
-                              gep::categoryName(o.r->category) };
-                        if (o.part < 0) {
-                            v << QStringLiteral("total") << o.r->quantity.value
-                              << gep::unitSymbol(o.r->quantity.unit) << o.r->valueYuan << QVariant()
-                              << QString() << QVariant() << QString() << QString()
-                              << (o.r->flags + o.row->flags).join(QLatin1Char(';'))
-                              << (base ? QVariant(base->valueYuan) : QVariant());
-                        } else {
-                            const gep::Component& c = o.r->parts[std::size_t(o.part)];
-                            v << c.label << c.quantity.value << gep::unitSymbol(c.quantity.unit)
-                              << c.valueYuan << c.price.yuanPerUnit << c.price.unitText()
-                              << (c.price.priceYear > 0 ? QVariant(c.price.priceYear) : QVariant())
-                              << (c.price.note.isEmpty()
-                                    ? c.price.source
-                                    : c.price.source + QStringLiteral(" (") + c.price.note + QLatin1Char(')'))
-                              << tagText(c.price.tag) << QString()
-                              << (base && std::size_t(o.part) < base->parts.size()
-                                    ? QVariant(base->parts[std::size_t(o.part)].valueYuan)
-                                    : QVariant());
-                        }
-                    });
+    auto indicators = std::async(std::launch::async, [&] {
+        struct Line {
+            const ParcelRow* row;
+            const gep::IndicatorResult* r;
+        };
+        std::vector<Line> lines;
+        for (const ParcelRow& row : run.rows)
+            for (const gep::IndicatorResult& r : row.results)
+                if (!r.skipped)
+                    lines.push_back({ &row, &r });
+        using C = gis::TableColumn;
+        const std::vector<C> cols = {
+            { "layer", C::Type::String },        { "parcel_id", C::Type::String },
+            { "ecosystem", C::Type::String },    { "district", C::Type::String },
+            { "indicator", C::Type::String },    { "name_zh", C::Type::String },
+            { "category", C::Type::String },     { "component", C::Type::String },
+            { "quantity", C::Type::Real },       { "unit", C::Type::String },
+            { "value_cny", C::Type::Real },      { "price", C::Type::Real },
+            { "price_unit", C::Type::String },   { "price_year", C::Type::Integer },
+            { "price_source", C::Type::String }, { "price_tag", C::Type::String },
+            { "flags", C::Type::String },        { "value_base_cny", C::Type::Real },
+        };
+        // one line per component, plus the indicator total line (component "total")
+        struct Out {
+            const ParcelRow* row;
+            const gep::IndicatorResult* r;
+            int part; // -1: total
+        };
+        std::vector<Out> outs;
+        for (const Line& l : lines) {
+            outs.push_back({ l.row, l.r, -1 });
+            for (std::size_t p = 0; p < l.r->parts.size(); ++p)
+                outs.push_back({ l.row, l.r, int(p) });
+        }
+        gis::writeTable(out.filePath(QStringLiteral("indicators.csv")).toStdString(),
+                        cols,
+                        outs.size(),
+                        [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
+                            const Out& o = outs[i];
+                            // The same indicator at the base-year prices (same position: same inputs).
+                            const gep::IndicatorResult* base = nullptr;
+                            if (!o.row->baseResults.empty())
+                                base = &o.row->baseResults[std::size_t(o.r - o.row->results.data())];
+                            const gep::IndicatorSpec* spec = gep::findIndicator(o.r->key);
+                            v = { o.row->layer,
+                                  o.row->id,
+                                  o.row->ecosystemName,
+                                  o.row->district,
+                                  o.r->key,
+                                  QString::fromUtf8(spec->nameZh),
+                                  gep::categoryName(o.r->category) };
+                            if (o.part < 0) {
+                                v << QStringLiteral("total") << o.r->quantity.value
+                                  << gep::unitSymbol(o.r->quantity.unit) << o.r->valueYuan << QVariant()
+                                  << QString() << QVariant() << QString() << QString()
+                                  << (o.r->flags + o.row->flags).join(QLatin1Char(';'))
+                                  << (base ? QVariant(base->valueYuan) : QVariant());
+                            } else {
+                                const gep::Component& c = o.r->parts[std::size_t(o.part)];
+                                v << c.label << c.quantity.value << gep::unitSymbol(c.quantity.unit)
+                                  << c.valueYuan << c.price.yuanPerUnit << c.price.unitText()
+                                  << (c.price.priceYear > 0 ? QVariant(c.price.priceYear) : QVariant())
+                                  << (c.price.note.isEmpty() ? c.price.source
+                                                             : c.price.source + QStringLiteral(" (") +
+                                                                 c.price.note + QLatin1Char(')'))
+                                  << tagText(c.price.tag) << QString()
+                                  << (base && std::size_t(o.part) < base->parts.size()
+                                        ? QVariant(base->parts[std::size_t(o.part)].valueYuan)
+                                        : QVariant());
+                            }
+                        });
+    });
     // skipped.csv: one row per layer, ecosystem, indicator and reason with the number of parcels (the
     // per-parcel detail is in parcels_<layer>.gpkg, where a skipped indicator is null).
     std::map<std::tuple<QString, QString, QString, QString>, int> skipped;
@@ -1111,6 +1214,7 @@ void writeOutputs(const RunResult& run, const Model& model, const Settings& s) {
                         v << (base ? QVariant(base->yuanPerUnit) : QVariant())
                           << (base ? QVariant(base->priceYear) : QVariant()) << p.indexSeries << p.indexRows;
                     });
+    indicators.get();
 }
 
 /// Totals by a grouping function, with shares of the grand total.

@@ -388,6 +388,44 @@ void TstCliGep::carbonTableEqualsPoolMethod() {
     QCOMPARE(va.size(), vb.size());
     for (const auto& [id, q] : va)
         QVERIFY2(std::fabs(q - vb.at(id)) <= 1e-6 * std::max(1.0, std::fabs(q)), qPrintable(id));
+
+    // The same table as a spreadsheet may save it: UTF-8 BOM, CRLF line ends, a blank line and an
+    // extra quoted column with a comma, a doubled quote and a line break inside: same values.
+    QFile in(carbonOut + QStringLiteral("/parcels.csv"));
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QList<QByteArray> lines = in.readAll().split('\n');
+    in.close();
+    QByteArray edited("\xEF\xBB\xBF");
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (lines[i].isEmpty())
+            continue;
+        edited +=
+          lines[i] + (i == 0 ? QByteArray(",note") : QByteArray(",\"row, \"\"checked\"\"\nby hand\""));
+        edited += "\r\n";
+        if (i == 1)
+            edited += "\r\n";
+    }
+    const QString editedPath = m_dir.filePath(QStringLiteral("carbon_edited.csv"));
+    QFile out(editedPath);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(edited);
+    out.close();
+    const QString c = m_dir.filePath(QStringLiteral("carbon_table_edited"));
+    r = runCli({ QStringLiteral("gep"),
+                 QStringLiteral("--project"),
+                 m_project,
+                 QStringLiteral("--out"),
+                 c,
+                 QStringLiteral("--layers"),
+                 QStringLiteral("mangrove_restoration"),
+                 QStringLiteral("--carbon"),
+                 QStringLiteral("mangrove_restoration=") + editedPath,
+                 QStringLiteral("--quiet") });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const auto vc = carbonOf(c);
+    QCOMPARE(vc.size(), va.size());
+    for (const auto& [id, q] : va)
+        QCOMPARE(vc.at(id), q);
 }
 
 // --scenario: a copy of the project with a wetter evapotranspiration (1500 mm/a everywhere) changes
