@@ -32,6 +32,7 @@
 #include "gis/Coverage.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 namespace tanhui::gis {
@@ -40,28 +41,35 @@ namespace {
 
 constexpr double kSnap = 1e-9;
 
-/// Accumulation buffer for rows [r0, r1) and global columns [c0, c0 + cols) of a window.
+/// Accumulation buffer for rows [r0, r1) and global columns [c0, c0 + cols) of a window, with a bit
+/// per entry that an edge touched, so the prefix sums visit touched entries only.
 struct Accumulator {
     int r0, r1, c0, cols;
-    std::vector<double>& acc; // (r1 - r0) × (cols + 1)
+    std::vector<double>& acc;            // (r1 - r0) × (cols + 1)
+    std::vector<std::uint64_t>& touched; // (r1 - r0) × words
+    std::size_t words;                   // per row: (cols + 1 + 63) / 64
 
     double* row(int r) { return acc.data() + std::size_t(r - r0) * (cols + 1); }
+    std::uint64_t* bits(int r) { return touched.data() + std::size_t(r - r0) * words; }
+    void touch(std::uint64_t* b, int j) { b[std::size_t(j) >> 6] |= std::uint64_t(1) << (j & 63); }
 
     /// Adds a piece of an edge that lies in row r, between column coordinates ua and ub (in the
     /// order of increasing |dv| fraction) with signed height dv.
     void addPiece(int r, double ua, double ub, double dv) {
         double* a = row(r);
+        std::uint64_t* b = bits(r);
         const double ul = std::min(ua, ub), ur = std::max(ua, ub);
         const int c1 = c0 + cols; // first global column right of the window
         if (ur <= c0) {           // wholly left of the window: full height for every column
             a[0] += dv;
+            touch(b, 0);
             return;
         }
         if (ul >= c1) // wholly right of the window: contributes nothing
             return;
         if (ul == ur) { // vertical piece
             const int k = int(std::floor(ul));
-            addCellPiece(a, k, ul, dv);
+            addCellPiece(a, b, k, ul, dv);
             return;
         }
         // Walk the integer column boundaries from ul to ur. v varies linearly with u, so the height
@@ -74,6 +82,7 @@ struct Accumulator {
             const double uCut = double(c0);
             const double vCut = (uCut - ul) / span;
             a[0] += dv * (vCut - vPrev);
+            touch(b, 0);
             uPrev = uCut;
             vPrev = vCut;
             k = c0;
@@ -81,17 +90,18 @@ struct Accumulator {
         for (; k < c1 && uPrev < ur; ++k) {
             const double uNext = std::min(ur, double(k + 1));
             const double vNext = (uNext == ur) ? 1.0 : (uNext - ul) / span;
-            addCellPiece(a, k, 0.5 * (uPrev + uNext), dv * (vNext - vPrev));
+            addCellPiece(a, b, k, 0.5 * (uPrev + uNext), dv * (vNext - vPrev));
             uPrev = uNext;
             vPrev = vNext;
         }
     }
 
     /// Piece inside global column k with mean column coordinate um and signed height dv.
-    void addCellPiece(double* a, int k, double um, double dv) {
+    void addCellPiece(double* a, std::uint64_t* b, int k, double um, double dv) {
         const int j = k - c0;
         if (j < 0) {
             a[0] += dv;
+            touch(b, 0);
             return;
         }
         if (j >= cols)
@@ -99,6 +109,8 @@ struct Accumulator {
         const double inCell = dv * (double(k + 1) - um);
         a[j] += inCell;
         a[j + 1] += dv - inCell;
+        touch(b, j);
+        touch(b, j + 1);
     }
 };
 
@@ -178,7 +190,12 @@ void computeCoverage(const MultiPolygon& polygon,
     const std::size_t needed = std::size_t(window.rows) * stride;
     if (workspace.accumulation.size() < needed)
         workspace.accumulation.resize(needed, 0.0); // new entries are zero; old ones were reset
-    Accumulator a{ window.row0, window.row0 + window.rows, window.col0, window.cols, workspace.accumulation };
+    const std::size_t words = (stride + 63) / 64;
+    if (workspace.touched.size() < std::size_t(window.rows) * words)
+        workspace.touched.resize(std::size_t(window.rows) * words, 0);
+    Accumulator a{ window.row0, window.row0 + window.rows, window.col0,
+                   window.cols, workspace.accumulation,    workspace.touched,
+                   words };
 
     for (const Polygon& part : polygon.parts) {
         for (std::size_t i = 0; i < part.rings.size(); ++i) {
@@ -199,21 +216,34 @@ void computeCoverage(const MultiPolygon& polygon,
     auto snap = [](double v) { return v < kSnap ? 0.0 : v > 1.0 - kSnap ? 1.0 : v; };
     // Every value is written below, so the buffer is only resized (not cleared and zero-filled).
     out.fraction.resize(std::size_t(window.cellCount()));
+    // Untouched entries are zero, and adding zero leaves the running sum unchanged, so visiting the
+    // touched entries only (in column order, through the bit set) gives the full prefix sum bit for
+    // bit; between them the row is filled with the running value. Touched entries and their bits are
+    // reset, so the buffers stay zero.
     for (int r = 0; r < window.rows; ++r) {
         double* acc = workspace.accumulation.data() + std::size_t(r) * stride;
+        std::uint64_t* bits = workspace.touched.data() + std::size_t(r) * words;
         double* dst = out.fraction.data() + std::size_t(r) * window.cols;
-        // Adding a zero entry leaves the running sum unchanged, so skipping them gives the full
-        // prefix sum bit for bit; touched entries are reset so the buffer stays zero.
         double running = 0.0, value = 0.0;
-        for (int c = 0; c < window.cols; ++c) {
-            if (acc[c] != 0.0) {
+        int filled = 0; // dst[0, filled) is written
+        for (std::size_t wi = 0; wi < words; ++wi) {
+            std::uint64_t w = bits[wi];
+            bits[wi] = 0;
+            while (w != 0) {
+                const int c = int(wi * 64) + std::countr_zero(w);
+                w &= w - 1;
+                if (c >= window.cols) { // the entry right of the window: nothing follows it
+                    acc[c] = 0.0;
+                    continue;
+                }
+                std::fill(dst + filled, dst + c, value);
+                filled = c;
                 running += acc[c];
                 acc[c] = 0.0;
                 value = snap(running);
             }
-            dst[c] = value;
         }
-        acc[window.cols] = 0.0;
+        std::fill(dst + filled, dst + window.cols, value);
     }
 }
 

@@ -4,6 +4,7 @@
 #include "gis/Geometry.h"
 #include "gis/Grid.h"
 
+#include <cstdint>
 #include <vector>
 
 namespace tanhui::gis {
@@ -36,6 +37,9 @@ CoverageWindow computeCoverage(const MultiPolygon& polygon, const Grid& grid, co
 /// allocates nothing per parcel. Not thread-safe: one per thread.
 struct CoverageWorkspace {
     std::vector<double> accumulation; ///< kept all-zero between calls
+    /// One bit per accumulation entry that an edge touched (64 per word, rows padded to whole words);
+    /// kept all-zero between calls.
+    std::vector<std::uint64_t> touched;
 };
 
 /// @brief The same, writing into `out` and using `workspace`.
