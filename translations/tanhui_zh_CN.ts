@@ -1032,7 +1032,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonProject</name>
     <message>
-        <location filename="../models/carbon/CarbonProject.cpp" line="+232"/>
+        <location filename="../models/carbon/CarbonProject.cpp" line="+261"/>
         <source>no land-cover data under the parcel at any date</source>
         <translation>地块在所有日期下都没有土地覆盖数据</translation>
     </message>
@@ -1193,7 +1193,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>方法 %1 需要图层 %3 的字段“%2”：请在该图层的 &quot;fields&quot; 中映射它</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+79"/>
         <source>geometry not usable: %1</source>
         <translation>几何图形不可用：%1</translation>
     </message>
@@ -1321,7 +1321,17 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>%1 年碳储量：%2 t C，%3 个地块（%4 ha）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+17"/>
+        <source>%1: %2 t C</source>
+        <translation>%1 年：%2 t C</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the stocks per date cover different parcels (%1): a primary method gives some parcels a stock at some dates only (e.g. the volume method at the inventory year), so do not compare them across dates. Like for like, over the %2 parcel(s) (%3 ha) with a stock at every date: %4 (c_total_t_&lt;year&gt;_all_dates in summary.csv)</source>
+        <translation>各年份的碳储量覆盖的地块不同（%1）：某些地块的主方法只在部分年份给出碳储量（例如蓄积量法只在调查年份），因此不能跨年份比较这些合计。同口径比较：在每个年份都有碳储量的 %2 个地块（%3 ha）上为 %4（见 summary.csv 中的 c_total_t_&lt;年份&gt;_all_dates）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>change %1-%2: %3 t C = %4 t CO2e in %5 parcel(s)</source>
         <translation>%1–%2 年变化：%3 t C = %4 t CO2e，%5 个地块</translation>
     </message>
@@ -2501,7 +2511,7 @@ Example (the sample project):
 <context>
     <name>GepCommand</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="+51"/>
+        <location filename="../app/cli/GepCommand.cpp" line="+54"/>
         <source>Gross ecosystem product (GEP) per parcel (gep-methods.md): physical quantity, value (CNY), price and
 source for every indicator of the accounting profile; GEP = material + regulating + cultural.
 
@@ -2543,22 +2553,22 @@ scenario_diff.csv。
         <translation>无法打开碳计算结果表 %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+7"/>
         <source>the carbon table %1 is empty</source>
         <translation>碳计算结果表 %1 为空</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+147"/>
         <source>%1, row %2, column %3: &apos;%4&apos; is not a number</source>
         <translation>%1，第 %2 行，列 %3：“%4”不是数字</translation>
     </message>
     <message>
-        <location line="+236"/>
+        <location line="+250"/>
         <source>raster %1 is not on the grid of the DEM %2; resample the RUSLE factors to the DEM grid (same origin, cell size and size)</source>
         <translation>栅格 %1 与 DEM %2 的网格不一致；请将 RUSLE 因子重采样到 DEM 网格（相同的原点、像元大小和行列数）</translation>
     </message>
     <message>
-        <location line="+191"/>
+        <location line="+220"/>
         <source>soil retention: the project lacks one of the rasters dem, rusle_r, rusle_k, rusle_c</source>
         <translation>土壤保持：项目缺少 dem、rusle_r、rusle_k、rusle_c 栅格中的某一个</translation>
     </message>
@@ -2598,7 +2608,7 @@ scenario_diff.csv。
         <translation>代码 %1</translation>
     </message>
     <message>
-        <location line="+350"/>
+        <location line="+355"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
@@ -2618,12 +2628,12 @@ scenario_diff.csv。
         <translation>覆盖内置价格的用户价格 CSV（key、value、unit、basis、price_year、source；每行都必须有来源）。</translation>
     </message>
     <message>
-        <location line="-1024"/>
+        <location line="-1072"/>
         <source>the carbon table %1 has no column change_t_per_yr_&lt;y1&gt;_&lt;y2&gt; (t C/yr) or change_t_&lt;y1&gt;_&lt;y2&gt; (t C); write it with tanhui-cli carbon</source>
         <translation>碳表 %1 没有 change_t_per_yr_&lt;y1&gt;_&lt;y2&gt;（t C/年）或 change_t_&lt;y1&gt;_&lt;y2&gt;（t C）列；请用 tanhui-cli carbon 生成</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>the carbon engine did not compute the parcel: %1</source>
         <translation>碳计算引擎未计算该地块：%1</translation>
     </message>
@@ -2643,12 +2653,12 @@ scenario_diff.csv。
         <translation>碳结果 %1 需要 layer 和 source_fid 列（由 tanhui-cli carbon --project 生成）</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>%1, row %2, column source_fid: &apos;%3&apos; is not a feature id</source>
         <translation>%1，第 %2 行，source_fid 列：“%3”不是要素编号</translation>
     </message>
     <message>
-        <location line="+373"/>
+        <location line="+418"/>
         <source>the carbon pools table %1 cannot be used</source>
         <translation>碳库表 %1 无法使用</translation>
     </message>
@@ -2678,7 +2688,7 @@ scenario_diff.csv。
         <translation>碳计量方法 %1</translation>
     </message>
     <message>
-        <location line="+312"/>
+        <location line="+317"/>
         <source>Price set: P0_RCEES2010 (default), LYT1721_2008, or P0_CPI2020 / P0_CPI2024 (P0 adjusted by the shipped CPI table at run time, flagged unconfirmed).</source>
         <translation>价格集：P0_RCEES2010（默认）、LYT1721_2008，或 P0_CPI2020 / P0_CPI2024（运行时用内置 CPI 表调整 P0，标记为未确认）。</translation>
     </message>
@@ -3235,7 +3245,7 @@ scenario_diff.csv。
 <context>
     <name>Parameters</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="-1315"/>
+        <location filename="../app/cli/GepCommand.cpp" line="-1365"/>
         <source>parcel (&lt;layer&gt;:&lt;id&gt;)</source>
         <translation>地块（&lt;图层&gt;:&lt;id&gt;）</translation>
     </message>

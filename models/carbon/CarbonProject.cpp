@@ -1331,6 +1331,21 @@ void writeCarbonProjectOutputs(CarbonProjectRun& run, const std::string& outDir)
         summary.push_back(
           { QStringLiteral("parcels_%1").arg(s.year), qint64(s.parcels), QStringLiteral("count") });
     }
+    // Like-for-like stocks (commonStockTotals): the parcels with a stock at every date, when the
+    // per-date totals above do not all cover the same parcels.
+    const CommonStockTotals common = commonStockTotals(run.results);
+    bool sameParcels = true;
+    for (const auto& st : all.stocks)
+        sameParcels = sameParcels && st.parcels == all.stocks.front().parcels;
+    if (common.years.size() > 1 && !sameParcels) {
+        summary.push_back(
+          { QStringLiteral("parcels_all_dates"), qint64(common.parcels), QStringLiteral("count") });
+        summary.push_back({ QStringLiteral("area_ha_all_dates"), common.areaHa, QStringLiteral("ha") });
+        for (std::size_t i = 0; i < common.years.size(); ++i)
+            summary.push_back({ QStringLiteral("c_total_t_%1_all_dates").arg(common.years[i]),
+                                common.totalT[i],
+                                QStringLiteral("t C") });
+    }
     for (const auto& ch : all.changes) {
         summary.push_back({ QStringLiteral("change_t_%1_%2").arg(ch.year1).arg(ch.year2),
                             ch.changeT,

@@ -153,6 +153,32 @@ ResultTotals totalOf(const std::vector<ParcelResult>& results, bool primaryOnly)
     return t;
 }
 
+CommonStockTotals commonStockTotals(const std::vector<ParcelResult>& results) {
+    CommonStockTotals t;
+    std::set<int> years;
+    for (const ParcelResult& r : results)
+        if (r.primary && r.computed())
+            for (const CarbonStock& s : r.stocks)
+                years.insert(s.year);
+    t.years.assign(years.begin(), years.end());
+    t.totalT.assign(t.years.size(), 0.0);
+    for (const ParcelResult& r : results) {
+        if (!r.primary || !r.computed())
+            continue;
+        std::vector<const CarbonStock*> at;
+        for (int y : t.years)
+            if (const CarbonStock* s = r.stock(y))
+                at.push_back(s);
+        if (at.size() != t.years.size() || at.empty())
+            continue;
+        ++t.parcels;
+        t.areaHa += r.areaHa;
+        for (std::size_t i = 0; i < at.size(); ++i)
+            t.totalT[i] += at[i]->totalT;
+    }
+    return t;
+}
+
 std::vector<ResultTotals> totalsBy(const std::vector<ParcelResult>& results, TotalsKey which) {
     std::map<QString, ResultTotals> groups;
     for (const ParcelResult& r : results) {

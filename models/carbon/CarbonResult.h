@@ -132,6 +132,18 @@ struct ResultTotals {
 
 /// @brief Grand total over the primary results (every result when `primaryOnly` is false).
 ResultTotals totalOf(const std::vector<ParcelResult>& results, bool primaryOnly = true);
+/// @brief Stock totals on a like-for-like basis: over the computed primary results that have a stock
+/// at every date any primary result has. totalOf()'s per-date totals add whichever parcels have a
+/// stock at that date (a method may give one date only, e.g. the volume method's inventory year), so
+/// they do not compare across dates when their parcel counts differ; these do.
+struct CommonStockTotals {
+    std::vector<int> years;     ///< every date of the primary results, ascending
+    std::size_t parcels = 0;    ///< parcels with a stock at every one of them
+    double areaHa = 0;          ///< their area (ha)
+    std::vector<double> totalT; ///< per year (t C), over those parcels
+};
+CommonStockTotals commonStockTotals(const std::vector<ParcelResult>& results);
+
 /// What totalsBy() groups on.
 enum class TotalsKey { EcosystemType, Group, Method };
 /// @brief Totals per distinct key value (ascending; parcels without a group have the key ""). By

@@ -757,6 +757,25 @@ private slots:
         QVERIFY(found);
     }
 
+    // The per-date stocks cover different parcels (forest 小班: volume method, 2015 only); summary.csv
+    // then has the like-for-like series, whose differences are the changes of the same parcels.
+    void likeForLikeStocks() {
+        const Csv summary = readCsv(m_out1 + QStringLiteral("/summary.csv"));
+        std::map<QString, double> v;
+        for (std::size_t i = 0; i < summary.rows.size(); ++i)
+            v[summary.at(i, QStringLiteral("quantity"))] = summary.at(i, QStringLiteral("value")).toDouble();
+        for (const char* key :
+             { "parcels_all_dates", "c_total_t_2015_all_dates", "c_total_t_2024_all_dates" })
+            QVERIFY2(v.count(QString::fromLatin1(key)), key);
+        QVERIFY(v[QStringLiteral("parcels_2015")] > v[QStringLiteral("parcels_2024")]);
+        QCOMPARE(v[QStringLiteral("parcels_all_dates")], v[QStringLiteral("parcels_2024")]);
+        QVERIFY(v[QStringLiteral("c_total_t_2015_all_dates")] < v[QStringLiteral("c_total_t_2015")]);
+        QVERIFY(close(v[QStringLiteral("c_total_t_2024_all_dates")], v[QStringLiteral("c_total_t_2024")]));
+        QVERIFY(
+          close(v[QStringLiteral("c_total_t_2018_all_dates")] - v[QStringLiteral("c_total_t_2015_all_dates")],
+                v[QStringLiteral("change_t_2015_2018")]));
+    }
+
     void groupTotalsAddUp() {
         for (const QString& name : { QStringLiteral("totals_by_district.csv"),
                                      QStringLiteral("totals_by_ecosystem_type.csv"),

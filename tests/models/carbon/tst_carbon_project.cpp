@@ -484,6 +484,30 @@ private slots:
         QCOMPARE(methodMore[0].changes[0].changeT, 5.0);
     }
 
+    // Like-for-like stocks: only primary, computed parcels with a stock at every date count.
+    void commonStocks() {
+        auto rs = sampleResults(); // rs[0]: 2015 and 2024; rs[1]: 2015 only; rs[2]: not computed
+        ParcelResult other = rs[1];
+        other.primary = false; // a second method's result with both dates does not count
+        other.stocks = rs[0].stocks;
+        rs.push_back(other);
+        CommonStockTotals c = commonStockTotals(rs);
+        QCOMPARE(c.years, (std::vector<int>{ 2015, 2024 }));
+        QCOMPARE(c.parcels, std::size_t(1));
+        QCOMPARE(c.areaHa, 4.0);
+        QCOMPARE(c.totalT, (std::vector<double>{ 100.0, 118.0 }));
+        // The per-date totals differ (150 t C in 2 parcels, then 118 t C in 1); like for like, the
+        // difference of the series is the change of the parcels in it.
+        QCOMPARE(totalOf(rs).stocks[0].totalT, 150.0);
+        QCOMPARE(c.totalT[1] - c.totalT[0], totalOf(rs).changes[0].changeT);
+        rs[1].stocks.push_back({ 2024, { { QStringLiteral("c_biomass"), 61 } }, 61, 2, {} });
+        c = commonStockTotals(rs);
+        QCOMPARE(c.parcels, std::size_t(2));
+        QCOMPARE(c.areaHa, 6.0);
+        QCOMPARE(c.totalT, (std::vector<double>{ 150.0, 179.0 }));
+        QCOMPARE(commonStockTotals({}).parcels, std::size_t(0));
+    }
+
     void layout() {
         const ResultLayout l = layoutOf(sampleResults());
         QCOMPARE(l.years, (std::vector<int>{ 2015, 2024 }));
