@@ -76,6 +76,12 @@ DrawMatrix drawsOf(const std::vector<const UncertainValue*>& values, const Monte
     return DrawMatrix(dists, keys, options.seed, std::max(1, options.iterations));
 }
 
+/// A non-zero value treated as exact because nothing declared its uncertainty (for the warning; a row
+/// that declares `fixed` or U = 0 is exact on purpose).
+bool undeclared(const UncertainValue& v) {
+    return v.dist.isFixed() && v.origin == UncertainValue::Origin::None && v.dist.value != 0;
+}
+
 /// The changes of `stocks` per pair: stock_y2(i) − stock_y1(i); Approach 1 by approach1Difference().
 void addChanges(PeriodSamples& out, const std::set<std::pair<int, int>>& pairs) {
     for (const auto& [y1, y2] : pairs) {
@@ -172,7 +178,7 @@ SoilUncertaintyModel buildSoilUncertainty(const carbon::SoilTables& tables,
                 continue; // soilUnitOf() only names rows of the tables
             UncertainValue v =
               readUncertainty(table, *row, QString::fromLatin1(column), defaults, model.issues);
-            if (v.dist.isFixed() && v.dist.value != 0)
+            if (undeclared(v))
                 fixed.push_back(key.toStdString() + "/" + column);
             into[key] = std::move(v);
         }
@@ -301,7 +307,7 @@ GainLossUncertaintyModel buildGainLossUncertainty(const params::ParameterTable& 
         for (int c = 0; c < 3; ++c) {
             v[std::size_t(c)] = readUncertainty(
               growthTable, *row, QString::fromLatin1(kGrowthColumns[c]), defaults, model.issues);
-            if (v[std::size_t(c)].dist.isFixed() && v[std::size_t(c)].dist.value != 0)
+            if (undeclared(v[std::size_t(c)]))
                 model.growthFixedIds.push_back(type.toStdString() + "/" + kGrowthColumns[c]);
         }
         model.types[type] = std::move(v);
@@ -314,7 +320,7 @@ GainLossUncertaintyModel buildGainLossUncertainty(const params::ParameterTable& 
         for (int c = 0; c < 2; ++c) {
             v[std::size_t(c)] =
               readUncertainty(poolsTable, *row, QString::fromLatin1(kLossColumns[c]), defaults, model.issues);
-            if (v[std::size_t(c)].dist.isFixed() && v[std::size_t(c)].dist.value != 0)
+            if (undeclared(v[std::size_t(c)]))
                 model.poolFixedIds.push_back(std::to_string(code) + "/" + kLossColumns[c]);
         }
         model.lossPools[code] = std::move(v);

@@ -64,7 +64,7 @@ struct SoilUncertaintyModel {
     std::map<QString, UncertainValue> socRef;  ///< soc_ref key → distribution of soc_ref (t C/ha)
     std::map<QString, UncertainValue> factors; ///< soil_factors key → distribution of value (ratio)
     params::Issues issues;
-    std::vector<std::string> socRefFixedIds, factorFixedIds; ///< treated as exact, for warnings
+    std::vector<std::string> socRefFixedIds, factorFixedIds; ///< undeclared, treated as exact (warning)
 };
 SoilUncertaintyModel buildSoilUncertainty(const carbon::SoilTables& tables,
                                           const std::vector<SoilUnit>& units,
@@ -106,7 +106,7 @@ struct GainLossUncertaintyModel {
     std::map<QString, std::array<UncertainValue, 3>> types;          ///< g_w, r, cf
     std::map<std::int64_t, std::array<UncertainValue, 2>> lossPools; ///< c_above, c_below
     params::Issues issues;
-    std::vector<std::string> growthFixedIds, poolFixedIds;
+    std::vector<std::string> growthFixedIds, poolFixedIds; ///< undeclared, treated as exact (warning)
 };
 GainLossUncertaintyModel buildGainLossUncertainty(const params::ParameterTable& growthTable,
                                                   const params::ParameterTable& poolsTable,

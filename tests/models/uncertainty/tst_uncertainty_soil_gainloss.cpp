@@ -36,7 +36,8 @@ params::ParameterTable load(const params::TableSpec& spec, const QString& path) 
 }
 
 /// Soil tables of one zone: SOC_REF 50 t C/ha exact; F_LU long-term cultivated 0.5 ~ uniform(0.4, 0.6),
-/// paddy 1.1 ~ uniform(1.0, 1.2); every other factor exact (F_I low 0.92, medium 1).
+/// paddy 1.1 ~ uniform(1.0, 1.2); F_I medium (the reference level, 1) declared fixed; F_MG full tillage
+/// and F_I low 0.92 without uncertainty columns.
 carbon::SoilTables soilTables(const QTemporaryDir& dir) {
     const QString ref = dir.filePath("soc_ref.csv");
     writeFile(ref, "climate_zone,soil_class,soc_ref\nz,lac,50\n");
@@ -47,7 +48,7 @@ carbon::SoilTables soilTables(const QTemporaryDir& dir) {
               "z,LU,paddy_rice,1.1,20,uniform,1.0,1.2\n"
               "z,MG,full_tillage,1,20,,,\n"
               "z,I,low,0.92,20,,,\n"
-              "z,I,medium,1,20,,,\n");
+              "z,I,medium,1,20,fixed,,\n");
     return carbon::SoilTables(load(carbon::socRefSpec(), ref), load(carbon::soilFactorsSpec(), fac));
 }
 
@@ -131,9 +132,11 @@ private slots:
                  Distribution::Kind::Uniform);
         QCOMPARE(model.factors.at(QStringLiteral("z|lu|long_term_cultivated")).id,
                  std::string("soil_factors/z|lu|long_term_cultivated/value"));
-        // Exact values without columns are listed for the warning (soc_ref 50, F_MG, both F_I).
-        QCOMPARE(model.socRefFixedIds.size(), std::size_t(1));
-        QCOMPARE(model.factorFixedIds.size(), std::size_t(3));
+        // Exact values without columns are listed for the warning (soc_ref 50, F_MG, F_I low), not the
+        // one declared fixed.
+        QCOMPARE(model.socRefFixedIds, std::vector<std::string>{ "z|lac/soc_ref" });
+        QCOMPARE(model.factorFixedIds,
+                 (std::vector<std::string>{ "z|i|low/value", "z|mg|full_tillage/value" }));
         MonteCarloOptions options;
         options.iterations = kN;
         options.seed = 7;
@@ -213,9 +216,13 @@ private slots:
         QCOMPARE(ref.dist.kind, Distribution::Kind::TruncatedNormal);
         QVERIFY(std::fabs(ref.dist.sd - 0.2 * 50 / 1.96) < 1e-12);
         QVERIFY(model.socRefFixedIds.empty());
-        // The paddy factor keeps its table uniform; F_MG and F_I take the default.
+        // The paddy factor keeps its table uniform, F_I medium its declared "fixed"; F_MG takes the default.
         QCOMPARE(model.factors.at(QStringLiteral("z|lu|paddy_rice")).origin, UncertainValue::Origin::Table);
-        QCOMPARE(model.factors.at(QStringLiteral("z|i|medium")).origin, UncertainValue::Origin::RunDefault);
+        QCOMPARE(model.factors.at(QStringLiteral("z|mg|full_tillage")).origin,
+                 UncertainValue::Origin::RunDefault);
+        QCOMPARE(model.factors.at(QStringLiteral("z|i|medium")).origin, UncertainValue::Origin::Table);
+        QVERIFY(model.factors.at(QStringLiteral("z|i|medium")).dist.isFixed());
+        QVERIFY(model.factorFixedIds.empty());
         MonteCarloOptions options;
         options.iterations = 2000;
         const PeriodSamples s = sampleSoilUnits(model, { u }, options).front();
@@ -224,7 +231,7 @@ private slots:
         QVERIFY(std::fabs(s.stocks.at(2000).u95 - 0.2) < 1e-12);
         QVERIFY(std::fabs(s.stocks.at(2030).central - 110) < 1e-9);
         const double uPaddy = 1.96 * (0.2 / std::sqrt(12.0)) / 1.1;
-        const double uProduct[] = { 0.2, uPaddy, 0.2, 0.2 };
+        const double uProduct[] = { 0.2, uPaddy, 0.2, 0.0 };
         QVERIFY(std::fabs(s.stocks.at(2030).u95 - approach1Product(uProduct)) < 1e-12);
         // The SOC_REF draw is shared by both dates: the change ratio to the 2000 stock is the factor
         // product alone, so iterations with a high SOC_REF have high stocks on both dates.
@@ -258,6 +265,9 @@ private slots:
           buildGainLossUncertainty(growthTable, poolsTable, { QStringLiteral("t") }, { 11 }, {});
         QVERIFY(model.issues.empty());
         QCOMPARE(model.types.at(QStringLiteral("t"))[0].dist.kind, Distribution::Kind::Triangular);
+        // R = 0 needs no uncertainty; CF has none and is listed for the warning, as are both pools.
+        QCOMPARE(model.growthFixedIds, std::vector<std::string>{ "t/cf" });
+        QCOMPARE(model.poolFixedIds, (std::vector<std::string>{ "11/c_above", "11/c_below" }));
         // The losses use the pools table's parameters: same id (hence same draws) as the pool method.
         const carbon::PoolLookup pools(poolsTable);
         const PoolUncertaintyModel poolModel = buildPoolUncertainty(poolsTable, pools, {});
