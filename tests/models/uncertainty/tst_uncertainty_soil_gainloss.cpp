@@ -346,6 +346,39 @@ private slots:
         QVERIFY(std::fabs(q.central - 9 * carbon::growthCarbonPerHaYr(2.5, 0.23, 0.47)) < 1e-12);
     }
 
+    void gainLossMonteCarloMatchesApproach1() {
+        // §10.8's statistical check for the growth chain G_W × (1 + R) × CF: with small normal U the
+        // Monte Carlo 95 % half-width / mean is within ±5 % (relative) of Approach 1 (Eq. 3.1 with
+        // U_(1+R)), over 100k draws, for three seeds.
+        QTemporaryDir dir;
+        const QString growthPath = dir.filePath("growth.csv");
+        writeFile(growthPath,
+                  "forest_type,g_w,r,cf,g_w_u_pct,r_u_pct,cf_u_pct\n"
+                  "t,5,0.25,0.47,10,20,5\n");
+        const GainLossUncertaintyModel model =
+          buildGainLossUncertainty(load(carbon::growthRatesSpec(), growthPath),
+                                   params::ParameterTable(),
+                                   { QStringLiteral("t") },
+                                   {},
+                                   {});
+        QVERIFY(model.issues.empty());
+        GainLossUnit unit;
+        unit.intervals[{ 2015, 2024 }].growthHaYears[QStringLiteral("t")] = 90;
+        const double a1 = std::sqrt(0.1 * 0.1 + std::pow(0.2 * 0.25 / 1.25, 2) + 0.05 * 0.05);
+        for (std::uint64_t seed : { 1u, 2u, 3u }) {
+            MonteCarloOptions options;
+            options.iterations = 100000;
+            options.seed = seed;
+            QuantitySamples q =
+              sampleGainLossUnits(model, { unit }, options).front().changes.at({ 2015, 2024 });
+            QVERIFY(std::fabs(q.u95 - a1) < 1e-12);
+            const QuantityUncertainty u = summarizeSamples(q);
+            const double half = (u.mc.p97_5 - u.mc.p2_5) / 2 / u.mc.mean;
+            QVERIFY2(std::fabs(half / a1 - 1) < 0.05,
+                     qPrintable(QStringLiteral("%1 vs %2").arg(half).arg(a1)));
+        }
+    }
+
     void deterministicAcrossThreads() {
         QTemporaryDir dir;
         const carbon::SoilTables tables = soilTables(dir);
