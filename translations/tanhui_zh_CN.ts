@@ -502,7 +502,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
 <context>
     <name>CarbonAdapters</name>
     <message>
-        <location filename="../models/carbon/CarbonAdapters.cpp" line="+123"/>
+        <location filename="../models/carbon/CarbonAdapters.cpp" line="+124"/>
         <source>before must be low, medium or native, not &apos;%1&apos;</source>
         <translation>before 必须为 low、medium 或 native，而不是 &apos;%1&apos;</translation>
     </message>
@@ -512,7 +512,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>%1 不能为空</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+207"/>
         <source>fd must be a number from 0 to 1, not &apos;%1&apos;</source>
         <translation>fd 必须是 0 到 1 之间的数，而不是 &apos;%1&apos;</translation>
     </message>
@@ -522,12 +522,12 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>forest_classes 必须列出以逗号分隔的 CODE=TYPE 对（例如 11=natural_secondary_old,12=plantation），而不是 &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+106"/>
         <source>no land-cover data under the parcel on two consecutive dates</source>
         <translation>地块在任何两个相邻日期都没有土地覆盖数据</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+38"/>
         <source>route must be auto, cbc or tier1, not &apos;%1&apos;</source>
         <translation>route 必须为 auto、cbc 或 tier1，而不是 &apos;%1&apos;</translation>
     </message>
@@ -961,7 +961,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonGainLoss</name>
     <message>
-        <location filename="../models/carbon/GainLossMethod.cpp" line="+155"/>
+        <location filename="../models/carbon/GainLossMethod.cpp" line="+162"/>
         <source>the gain-loss method needs land cover at two dates or more (%1 given)</source>
         <translation>增减法需要两个或更多日期的土地覆盖（给出了 %1 个）</translation>
     </message>
@@ -1220,7 +1220,8 @@ rasters/&lt;method&gt;/ (c_density_&lt;year&gt;.tif in t C/ha).
 
 Uncertainty (carbon.uncertainty in the project, or --uncertainty; docs/uncertainty.md):
 Monte Carlo bounds (2.5/50/97.5 percentiles) and Approach 1 U of every stock and change of
-the pools and volume methods, per parcel and in every total (from per-iteration sums), and
+the methods with Monte Carlo (pools, volume, soil, gainloss), per parcel and in every total
+(from per-iteration sums), and
 uncertainty_run.csv, uncertainty_parameters.csv. --iterations, --seed and
 --default-uncertainty override the project&apos;s values.
 
@@ -1242,7 +1243,7 @@ parameters_used.csv、summary.csv，以及各方法在 rasters/&lt;method&gt;/ �
 （以 t C/ha 计的 c_density_&lt;year&gt;.tif）。
 
 不确定性（项目中的 carbon.uncertainty 或 --uncertainty；docs/uncertainty.md）：
-对 pools 和 volume 方法的每个储量和变化量，给出蒙特卡洛置信区间（2.5/50/97.5 百分位数）和
+对支持蒙特卡洛的方法（pools、volume、soil、gainloss）的每个储量和变化量，给出蒙特卡洛置信区间（2.5/50/97.5 百分位数）和
 方法 1 的 U，既针对每个地块，也针对每项汇总（由逐次迭代求和得到），并输出
 uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 --default-uncertainty 覆盖项目中的设置。
@@ -1251,7 +1252,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 </translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
@@ -1502,12 +1503,12 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 <context>
     <name>CarbonSoil</name>
     <message>
-        <location filename="../models/carbon/SoilMethod.cpp" line="+145"/>
+        <location filename="../models/carbon/SoilMethod.cpp" line="+146"/>
         <source>, … (%1 in all)</source>
         <translation>，…（共 %1 个）</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+166"/>
         <source>the table has no row %1 (%2); add it or choose another climate zone / soil class</source>
         <translation>表中没有行 %1（%2）；请添加该行，或选择其他气候区/土壤类型</translation>
     </message>
@@ -3324,7 +3325,7 @@ scenario_diff.csv。
         <translation>生物量扩展因子</translation>
     </message>
     <message>
-        <location filename="../models/carbon/GainLossMethod.cpp" line="-144"/>
+        <location filename="../models/carbon/GainLossMethod.cpp" line="-149"/>
         <source>forest type</source>
         <translation>森林类型</translation>
     </message>
@@ -3793,7 +3794,7 @@ scenario_diff.csv。
         <translation>未知的 %1“%2”；已知：%3</translation>
     </message>
     <message>
-        <location filename="../models/carbon/SoilMethod.cpp" line="-539"/>
+        <location filename="../models/carbon/SoilMethod.cpp" line="-541"/>
         <source>climate zone and soil class</source>
         <translation>气候区和土壤类型</translation>
     </message>
@@ -3803,17 +3804,17 @@ scenario_diff.csv。
         <translation>参考土壤有机碳储量（0–30 cm）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>climate zone, factor and level</source>
         <translation>气候区、因子和水平</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>stock-change factor</source>
         <translation>储量变化因子</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>time dependence of the factor (D)</source>
         <translation>因子的时间依赖期（D）</translation>
     </message>
@@ -4589,12 +4590,12 @@ SOC(t) = SOC(t0) + (SOC_eq,new − SOC(t0)) × min(1, (t − t_c) / 20)，此后
 <context>
     <name>Uncertainty</name>
     <message>
-        <location filename="../models/uncertainty/UncertainParameters.cpp" line="+61"/>
+        <location filename="../models/uncertainty/UncertainParameters.cpp" line="+65"/>
         <source>none given (treated as exact)</source>
         <translation>未给出（按精确值处理）</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>&apos;%1&apos; is not a number</source>
         <translation>“%1”不是数字</translation>
     </message>

@@ -8,6 +8,7 @@
 #include "models/carbon/GainLossMethod.h"
 #include "models/carbon/PoolMethod.h"
 #include "models/carbon/RegressionMethod.h"
+#include "models/carbon/SoilGainLossSampler.h"
 #include "models/carbon/SoilMethod.h"
 
 #include <QCoreApplication>
@@ -127,6 +128,65 @@ QString checkSoilOption(const QString& key, const QString& value) {
     return {};
 }
 
+namespace {
+
+uncertainty::MonteCarloOptions monteCarloOptions(const MethodContext& ctx) {
+    uncertainty::MonteCarloOptions options;
+    options.iterations = ctx.uncertainty->iterations;
+    options.seed = ctx.uncertainty->seed;
+    options.threads = ctx.threads;
+    return options;
+}
+
+/// Fills the bounds of the results of `out` (in batch order, aligned with `units`) from `sample(model,
+/// units, options)`, a chunk of units at a time: the samples of all parcels at once would take N × 8
+/// bytes per quantity per parcel (about 880 MB for the sample's 13,738 plots at N = 1,000). Each unit's
+/// samples depend only on the unit (and the seed), so chunking changes no number.
+template<class Model, class Unit, class Sample>
+void applyBoundsInChunks(const Model& model,
+                         const std::vector<Unit>& units,
+                         Sample sample,
+                         const uncertainty::MonteCarloOptions& options,
+                         MethodOutput& out) {
+    constexpr std::size_t kChunk = 256;
+    std::vector<ParcelResult*> results;
+    for (std::vector<ParcelResult>& batch : out.results)
+        for (ParcelResult& r : batch)
+            results.push_back(&r);
+    for (std::size_t begin = 0; begin < units.size(); begin += kChunk) {
+        const std::size_t end = std::min(units.size(), begin + kChunk);
+        const std::vector<Unit> part(units.begin() + std::ptrdiff_t(begin),
+                                     units.begin() + std::ptrdiff_t(end));
+        std::vector<uncertainty::PeriodSamples> samples = sample(model, part, options);
+        for (std::size_t k = 0; k < part.size(); ++k)
+            applyPeriodBounds(*results[begin + k], samples[k]);
+    }
+}
+
+/// Monte Carlo bounds of every soil stock and change (carbon-methods.md §3.3, §6.2; sampleSoilUnits())
+/// and the sampler for the totals. `units`: per batch, per result (empty when not computed).
+void addSoilBounds(const MethodContext& ctx,
+                   const SoilTables& tables,
+                   const QString& socFile,
+                   const QString& factorFile,
+                   std::vector<std::vector<uncertainty::SoilUnit>> units,
+                   MethodOutput& out) {
+    std::vector<uncertainty::SoilUnit> flat;
+    for (const auto& batch : units)
+        flat.insert(flat.end(), batch.begin(), batch.end());
+    uncertainty::SoilUncertaintyModel model =
+      uncertainty::buildSoilUncertainty(tables, flat, uncertaintyDefaults(*ctx.uncertainty));
+    out.issues.insert(out.issues.end(), model.issues.begin(), model.issues.end());
+    warnExactValues(socFile, model.socRefFixedIds, out.issues);
+    warnExactValues(factorFile, model.factorFixedIds, out.issues);
+    if (params::hasErrors(out.issues))
+        return;
+    applyBoundsInChunks(model, flat, &uncertainty::sampleSoilUnits, monteCarloOptions(ctx), out);
+    out.sampler = makeSoilSampler(std::move(model), std::move(units), *ctx.uncertainty, ctx.threads);
+}
+
+} // namespace
+
 MethodOutput runSoilAdapter(const MethodContext& ctx) {
     MethodOutput out;
     const Project& project = *ctx.project;
@@ -140,6 +200,7 @@ MethodOutput runSoilAdapter(const MethodContext& ctx) {
     if (params::hasErrors(out.issues))
         return out;
     const SoilTables tables(soc.table, factors.table);
+    std::vector<std::vector<uncertainty::SoilUnit>> mcUnits; // Monte Carlo: per batch, per result
     for (std::size_t b = 0; b < ctx.batches.size(); ++b) {
         progress(ctx, 100.0 * double(b) / double(ctx.batches.size()), "soil method");
         const MethodBatch& batch = ctx.batches[b];
@@ -162,6 +223,7 @@ MethodOutput runSoilAdapter(const MethodContext& ctx) {
             return out;
         const std::vector<SoilRecord> all = joinSoilRecords(*batch.parcels, values, fields);
         std::vector<ParcelResult> results;
+        mcUnits.emplace_back(batch.assigned.size());
         for (const MethodParcel& mp : batch.assigned) {
             ParcelResult r = makeParcelResult(batch, mp, QStringLiteral("soil"));
             SoilSettings settings;
@@ -202,6 +264,17 @@ MethodOutput runSoilAdapter(const MethodContext& ctx) {
                                       plot.intervalChangeT[p],
                                       ChangeBasis::Flux,
                                       {} });
+            // First → last: the sum of the intervals, as the project run would add it, here so that it
+            // gets Monte Carlo bounds too.
+            if (settings.years.size() > 2) {
+                CarbonChange span{ settings.years.front(), settings.years.back(), 0, ChangeBasis::Flux, {} };
+                for (std::size_t p = 0; p + 1 < settings.years.size(); ++p)
+                    span.changeT += plot.intervalChangeT[p];
+                r.changes.push_back(span);
+            }
+            if (ctx.uncertainty)
+                mcUnits.back()[results.size()] =
+                  uncertainty::soilUnitOf(tables, settings, plot, record.areaHa);
             for (const SoilPractice& practice : { plot.before, plot.after })
                 if (const auto eq = tables.equilibrium(settings.climateZone, settings.soilClass, practice))
                     for (const params::TableRow* row : eq->rows)
@@ -211,6 +284,8 @@ MethodOutput runSoilAdapter(const MethodContext& ctx) {
         }
         out.results.push_back(std::move(results));
     }
+    if (ctx.uncertainty)
+        addSoilBounds(ctx, tables, socFile, factorFile, std::move(mcUnits), out);
     return out;
 }
 
@@ -229,6 +304,39 @@ std::optional<std::map<std::int64_t, QString>> parseForestClasses(const QString&
     if (classes.empty())
         return std::nullopt;
     return classes;
+}
+
+/// Monte Carlo bounds of every gain-loss change (carbon-methods.md §3.2, §6.2; sampleGainLossUnits())
+/// and the sampler for the totals. `units`: per batch, per result (empty when not computed).
+void addGainLossBounds(const MethodContext& ctx,
+                       const params::ParameterTable& growthTable,
+                       const params::ParameterTable& poolTable,
+                       const QString& growthFile,
+                       const QString& poolsFile,
+                       std::vector<std::vector<uncertainty::GainLossUnit>> units,
+                       MethodOutput& out) {
+    std::vector<uncertainty::GainLossUnit> flat;
+    std::set<QString> types;
+    std::set<std::int64_t> codes;
+    for (const auto& batch : units)
+        for (const uncertainty::GainLossUnit& u : batch) {
+            flat.push_back(u);
+            for (const auto& [pair, interval] : u.intervals) {
+                for (const auto& [type, haYears] : interval.growthHaYears)
+                    types.insert(type);
+                for (const auto& [code, ha] : interval.lossHa)
+                    codes.insert(code);
+            }
+        }
+    uncertainty::GainLossUncertaintyModel model = uncertainty::buildGainLossUncertainty(
+      growthTable, poolTable, types, codes, uncertaintyDefaults(*ctx.uncertainty));
+    out.issues.insert(out.issues.end(), model.issues.begin(), model.issues.end());
+    warnExactValues(growthFile, model.growthFixedIds, out.issues);
+    warnExactValues(poolsFile, model.poolFixedIds, out.issues);
+    if (params::hasErrors(out.issues))
+        return;
+    applyBoundsInChunks(model, flat, &uncertainty::sampleGainLossUnits, monteCarloOptions(ctx), out);
+    out.sampler = makeGainLossSampler(std::move(model), std::move(units), *ctx.uncertainty, ctx.threads);
 }
 
 } // namespace
@@ -272,8 +380,11 @@ MethodOutput runGainLossAdapter(const MethodContext& ctx) {
               .push_back({ b, k });
         }
     out.results.resize(ctx.batches.size());
-    for (std::size_t b = 0; b < ctx.batches.size(); ++b)
+    std::vector<std::vector<uncertainty::GainLossUnit>> mcUnits(ctx.batches.size()); // Monte Carlo
+    for (std::size_t b = 0; b < ctx.batches.size(); ++b) {
         out.results[b].resize(ctx.batches[b].assigned.size());
+        mcUnits[b].resize(ctx.batches[b].assigned.size());
+    }
     auto check = stage(ctx.feedback, 0, 10);
     std::vector<TransitionRaster> transitions;
     std::size_t group = 0;
@@ -318,6 +429,7 @@ MethodOutput runGainLossAdapter(const MethodContext& ctx) {
                 r.methodDetail = detail;
                 bool anyValid = false;
                 std::set<QString> types;
+                uncertainty::GainLossUnit& unit = mcUnits[b][which[j]];
                 for (const GainLossInterval& iv : parcels[j].intervals) {
                     const double covered = iv.validHa + iv.nodataHa;
                     if (covered > 0)
@@ -328,6 +440,9 @@ MethodOutput runGainLossAdapter(const MethodContext& ctx) {
                     // Net removal over the interval: (gain per year − loss per year) × years (§3.2).
                     r.changes.push_back(
                       { iv.year1, iv.year2, iv.netTPerYr() * double(iv.years()), ChangeBasis::Flux, {} });
+                    if (ctx.uncertainty)
+                        unit.intervals[{ iv.year1, iv.year2 }] =
+                          uncertainty::gainLossIntervalUnit(iv, settings.fd);
                     for (const auto& [type, ha] : iv.remainingHaByType)
                         if (ha > 0)
                             types.insert(type);
@@ -338,14 +453,37 @@ MethodOutput runGainLossAdapter(const MethodContext& ctx) {
                 sortUnique(r.parameters);
                 if (!anyValid) {
                     r.changes.clear();
+                    unit.intervals.clear();
                     r.notComputed =
                       CarbonAdapters::tr("no land-cover data under the parcel on two consecutive dates");
+                } else if (r.changes.size() > 1 && r.changes.front().year1 == ctx.years.front() &&
+                           r.changes.back().year2 == ctx.years.back()) {
+                    // The intervals chain from the first to the last year: first → last is their sum (as
+                    // the project run would add it), here so that it gets Monte Carlo bounds too.
+                    CarbonChange span{ ctx.years.front(), ctx.years.front(), 0, ChangeBasis::Flux, {} };
+                    uncertainty::GainLossIntervalUnit spanUnit;
+                    for (const CarbonChange& c : r.changes) {
+                        if (c.year1 != span.year2)
+                            break;
+                        span.changeT += c.changeT;
+                        span.year2 = c.year2;
+                        if (ctx.uncertainty)
+                            spanUnit.add(unit.intervals.at({ c.year1, c.year2 }));
+                    }
+                    if (span.year2 == ctx.years.back()) {
+                        r.changes.push_back(span);
+                        if (ctx.uncertainty)
+                            unit.intervals[{ span.year1, span.year2 }] = std::move(spanUnit);
+                    }
                 }
                 out.results[b][which[j]] = std::move(r);
             }
         }
         ++group;
     }
+    if (ctx.uncertainty)
+        addGainLossBounds(
+          ctx, growthTable.table, poolTable.table, growthFile, poolsFile, std::move(mcUnits), out);
     return out;
 }
 

@@ -15,13 +15,15 @@ namespace tanhui::models::carbon {
 /// Soil organic carbon of cropland plots (carbon-methods.md §3.3, §3.7, §3.8). Options: climate_zone,
 /// soil_class, before (low|medium|native). Fields: crop (required); practice, practice_year,
 /// straw_return_since, organic_fertiliser when mapped. Tables: soc_ref, soil_factors.
-/// Stocks c_soil (t C) per carbon year; changes per consecutive pair of years (flux, t C).
+/// Stocks c_soil (t C) per carbon year; changes per consecutive pair of years and first → last (flux,
+/// t C). With context.uncertainty: bounds of each (SoilGainLossMonteCarlo.h) and a sampler.
 MethodOutput runSoilAdapter(const MethodContext& context);
 QString checkSoilOption(const QString& key, const QString& value);
 
 /// Forest gain − loss from land-cover transitions (carbon-methods.md §3.2). Options: fd (0–1),
 /// forest_classes ("11=natural_secondary_old,12=plantation"). Tables: pools, growth_rates. No stocks;
-/// changes per consecutive pair of years (flux, t C over the interval: net per year × years).
+/// changes per consecutive pair of years (flux, t C over the interval: net per year × years) and, when
+/// they chain, first → last (their sum). With context.uncertainty: bounds of each and a sampler.
 MethodOutput runGainLossAdapter(const MethodContext& context);
 QString checkGainLossOption(const QString& key, const QString& value);
 

@@ -1205,9 +1205,11 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
             fb->setProgress(95.0, "Monte Carlo totals");
         ProjectUncertaintyRun u;
         u.settings = *mcSettings;
+        std::set<std::string> listed; // a table value two methods use (e.g. c_above) is one parameter
         for (const auto& sampler : samplers)
             for (const uncertainty::UncertainValue* v : sampler->parameters())
-                u.parameters.push_back(*v);
+                if (listed.insert(v->id).second)
+                    u.parameters.push_back(*v);
         for (const MethodInfo& m : carbonMethods())
             for (std::size_t r = 0; r < run.results.size(); ++r)
                 if (sampling[r].sampler && run.results[r].method == m.name) {

@@ -8,6 +8,7 @@
 #include "gis/RasterWriter.h"
 #include "gis/TableWriter.h"
 #include "models/carbon/Valuation.h"
+#include "models/uncertainty/UncertainParameters.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -17,6 +18,7 @@
 #include <cmath>
 #include <limits>
 #include <set>
+#include <string_view>
 
 namespace tanhui::models::carbon {
 
@@ -63,6 +65,11 @@ const params::TableSpec& growthRatesSpec() {
               0.6 },
         };
         s.textColumns = { "gez", "continent", "origin", "uncertainty_note" };
+        // Optional uncertainty columns of g_w, r, cf (r_u_pct, cf_dist, cf_min, …, u_source; g_w's SD is
+        // the numeric g_w_sd, docs/uncertainty.md); none for g_w_sd itself.
+        uncertainty::addUncertaintyColumns(s);
+        std::erase_if(s.textColumns,
+                      [](const char* c) { return std::string_view(c).starts_with("g_w_sd_"); });
         s.defaultPath = "carbon/growth_rates.csv";
         return s;
     }();
@@ -308,6 +315,7 @@ GainLossInterval gainLossFromTransitions(
             // Land converted to forest: growth of the new type (§3.2; Tier 1 B_BEFORE of the non-forest
             // class is not removed here — its biomass in the pools table is counted by the pool method).
             g.toForestHa += ha;
+            g.toForestHaByType[to->name] += ha;
             g.gainToForestTPerYr += ha * to->gainPerHaYr();
             flagType(to);
         } else if (from) {
@@ -316,6 +324,7 @@ GainLossInterval gainLossFromTransitions(
             const PoolClass* pc = pools.find(pair.first);
             const double stock = pc ? pc->density[Above] + pc->density[Below] : 0.0;
             g.lostHa += ha;
+            g.lostHaByClass[pair.first] += ha;
             g.lossT += ha * stock * settings.fd;
             if (pc && params::isFlagged(pc->tag))
                 flags.insert(flagOf(pc->file, QString::number(pc->code), pc->tag));

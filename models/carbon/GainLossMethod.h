@@ -116,9 +116,11 @@ struct GainLossInterval {
     double lostHa = 0;       ///< forest at y1, non-forest at y2 (clear-cut, fire, conversion)
     double validHa = 0;      ///< area valid at both dates
     double nodataHa = 0;     ///< covered area nodata at either date
-    std::map<QString, double> remainingHaByType; ///< forest type (at y2) → ha
-    double gainRemainingTPerYr = 0;              ///< Σ remaining ha × G_W × (1 + R) × CF
-    double gainToForestTPerYr = 0;               ///< Σ converted ha × G_W × (1 + R) × CF of the new type
+    std::map<QString, double> remainingHaByType;  ///< forest type (at y2) → ha
+    std::map<QString, double> toForestHaByType;   ///< forest type (at y2) → ha converted to it
+    std::map<std::int64_t, double> lostHaByClass; ///< class at y1 → ha lost (for Monte Carlo)
+    double gainRemainingTPerYr = 0;               ///< Σ remaining ha × G_W × (1 + R) × CF
+    double gainToForestTPerYr = 0;                ///< Σ converted ha × G_W × (1 + R) × CF of the new type
     double lossT = 0; ///< Σ lost ha × (c_above + c_below of the y1 class) × fd, over the interval
     int years() const { return year2 - year1; }
     double gainTPerYr() const { return gainRemainingTPerYr + gainToForestTPerYr; }

@@ -4,6 +4,7 @@
 #include "gis/ParcelReader.h"
 #include "gis/TableWriter.h"
 #include "models/carbon/Valuation.h"
+#include "models/uncertainty/UncertainParameters.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -215,6 +216,8 @@ const params::TableSpec& socRefSpec() {
                        "t C/ha",
                        0,
                        1000 } };
+        // Optional uncertainty columns (soc_ref_u_pct, soc_ref_dist, …, u_source; docs/uncertainty.md).
+        uncertainty::addUncertaintyColumns(s);
         s.defaultPath = "carbon/soc_ref.csv";
         return s;
     }();
@@ -228,16 +231,16 @@ const params::TableSpec& soilFactorsSpec() {
         s.keyColumn = "climate_zone";
         s.extraKeyColumns = { "factor", "level" };
         s.keyLabel = QT_TRANSLATE_NOOP("Parameters", "climate zone, factor and level");
-        s.values = {
-            { "value", QT_TRANSLATE_NOOP("Parameters", "stock-change factor"), "ratio", 0, 3 },
-            { "d_years",
-              QT_TRANSLATE_NOOP("Parameters", "time dependence of the factor (D)"),
-              "year",
-              1,
-              200,
-              false,
-              false },
-        };
+        s.values = { { "value", QT_TRANSLATE_NOOP("Parameters", "stock-change factor"), "ratio", 0, 3 } };
+        // Optional uncertainty columns of the factor (value_u_pct, value_dist, …, u_source); D is exact.
+        uncertainty::addUncertaintyColumns(s);
+        s.values.push_back({ "d_years",
+                             QT_TRANSLATE_NOOP("Parameters", "time dependence of the factor (D)"),
+                             "year",
+                             1,
+                             200,
+                             false,
+                             false });
         s.defaultPath = "carbon/soil_factors.csv";
         return s;
     }();

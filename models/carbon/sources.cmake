@@ -11,6 +11,7 @@ target_sources(tanhui_models PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/PoolMethod.cpp ${CMAKE_CURRENT_LIST_DIR}/PoolMethod.h
   ${CMAKE_CURRENT_LIST_DIR}/ProjectUncertainty.cpp ${CMAKE_CURRENT_LIST_DIR}/ProjectUncertainty.h
   ${CMAKE_CURRENT_LIST_DIR}/Valuation.cpp ${CMAKE_CURRENT_LIST_DIR}/Valuation.h
+  ${CMAKE_CURRENT_LIST_DIR}/SoilGainLossSampler.cpp ${CMAKE_CURRENT_LIST_DIR}/SoilGainLossSampler.h
   ${CMAKE_CURRENT_LIST_DIR}/SoilMethod.cpp ${CMAKE_CURRENT_LIST_DIR}/SoilMethod.h
   ${CMAKE_CURRENT_LIST_DIR}/GainLossMethod.cpp ${CMAKE_CURRENT_LIST_DIR}/GainLossMethod.h
   ${CMAKE_CURRENT_LIST_DIR}/VolumeMethod.cpp ${CMAKE_CURRENT_LIST_DIR}/VolumeMethod.h

@@ -34,6 +34,10 @@ const char* const kSuffixes[] = { "_dist", "_u_pct", "_sd", "_min", "_max" };
 
 void addUncertaintyColumns(params::TableSpec& spec) {
     auto add = [&](const std::string& name) {
+        // A value column of that name (e.g. growth_rates' numeric g_w_sd) is read as such.
+        for (const params::ColumnSpec& c : spec.values)
+            if (name == c.name)
+                return;
         for (const char* t : spec.textColumns)
             if (name == t)
                 return;
@@ -80,6 +84,12 @@ UncertainValue readUncertainty(const params::ParameterTable& table,
     };
     bool bad = false;
     auto number = [&](const QString& suffix, const QString& rowWide, std::optional<double>& v) {
+        // X_sd (etc.) declared as a numeric value column of the table (growth_rates' g_w_sd).
+        if (const int numeric = table.columnIndex(column + suffix); numeric >= 0) {
+            usedColumn = column + suffix;
+            v = row.values[std::size_t(numeric)];
+            return;
+        }
         const QString t = pick(suffix, rowWide);
         if (t.isEmpty())
             return;

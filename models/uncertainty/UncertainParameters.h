@@ -24,6 +24,8 @@ namespace tanhui::models::uncertainty {
 /// Row-wide fallbacks for every value column without its own: `dist` and `u_pct`; `u_source` states
 /// where the row's uncertainty comes from. Without `*_dist`, a U or SD gives the rule of
 /// fromPercent() (normal; truncated at 0 or, above U = 50 %, lognormal for non-negative columns).
+/// An uncertainty column that the table declares as a numeric value column (growth_rates' `g_w_sd`)
+/// is not added again and is read as that value.
 /// A value column with nothing declared takes the run-wide default (UncertaintyDefaults), else it
 /// is treated as exact (Fixed) and listed as such.
 void addUncertaintyColumns(params::TableSpec& spec);

@@ -4,5 +4,6 @@ target_sources(tanhui_models PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/Distribution.cpp ${CMAKE_CURRENT_LIST_DIR}/Distribution.h
   ${CMAKE_CURRENT_LIST_DIR}/UncertainParameters.cpp ${CMAKE_CURRENT_LIST_DIR}/UncertainParameters.h
   ${CMAKE_CURRENT_LIST_DIR}/CarbonMonteCarlo.cpp ${CMAKE_CURRENT_LIST_DIR}/CarbonMonteCarlo.h
+  ${CMAKE_CURRENT_LIST_DIR}/SoilGainLossMonteCarlo.cpp ${CMAKE_CURRENT_LIST_DIR}/SoilGainLossMonteCarlo.h
   ${CMAKE_CURRENT_LIST_DIR}/UncertaintyFiles.cpp ${CMAKE_CURRENT_LIST_DIR}/UncertaintyFiles.h
 )

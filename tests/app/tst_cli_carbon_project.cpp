@@ -857,8 +857,9 @@ private slots:
     void uncertaintyBounds() {
         // carbon.uncertainty in the project (200 iterations, seed 5, ±40 % for table values without
         // uncertainty columns); --seed on the command line overrides the project's seed.
-        // Monte Carlo covers the pools and volume methods (docs/uncertainty.md): the project keeps only
-        // those (forest: volume, pools; every other type: pools), so that every total has bounds.
+        // Monte Carlo covers the pools, volume, soil and gain-loss methods (docs/uncertainty.md): the
+        // project keeps only those (forest: volume, pools, gainloss; cropland: soil, pools; every other
+        // type: pools), so that every total has bounds.
         QJsonObject root = projectJson();
         QJsonObject carbon = root.value(QStringLiteral("carbon")).toObject();
         QJsonObject methods = carbon.value(QStringLiteral("methods")).toObject();
@@ -868,7 +869,8 @@ private slots:
             const QJsonArray list = v.isArray() ? v.toArray() : QJsonArray{ v };
             for (const QJsonValue& e : list) {
                 const QString m = e.toObject().value(QStringLiteral("method")).toString();
-                if (m == QLatin1String("pools") || m == QLatin1String("volume"))
+                if (m == QLatin1String("pools") || m == QLatin1String("volume") ||
+                    m == QLatin1String("soil") || m == QLatin1String("gainloss"))
                     kept.append(e);
             }
             if (kept.isEmpty())
@@ -904,12 +906,20 @@ private slots:
         for (std::size_t i = 0; i < m_parcels.rows.size(); ++i)
             central[keyOf(m_parcels, i)] = m_parcels.at(i, QStringLiteral("c_total_t_2015"));
         QVERIFY(!p.rows.empty());
-        int pools = 0, volume = 0;
+        int pools = 0, volume = 0, soil = 0, gainloss = 0;
         for (std::size_t i = 0; i < p.rows.size(); ++i) {
             // Bounds around the central value for every computed stock.
             const QString method = p.at(i, QStringLiteral("method"));
             if (const auto it = central.find(keyOf(p, i)); it != central.end())
                 QCOMPARE(p.at(i, QStringLiteral("c_total_t_2015")), it->second);
+            // Gain-loss (no stocks): bounds of every change, first → last included.
+            if (method == QLatin1String("gainloss") &&
+                !p.at(i, QStringLiteral("change_t_2015_2024")).isEmpty()) {
+                for (const char* pair : { "2015_2018", "2018_2021", "2021_2024", "2015_2024" })
+                    QVERIFY2(!p.at(i, QStringLiteral("change_t_%1_p2_5").arg(QLatin1String(pair))).isEmpty(),
+                             qPrintable(p.at(i, QStringLiteral("id"))));
+                ++gainloss;
+            }
             const QString total = p.at(i, QStringLiteral("c_total_t_2015"));
             if (total.isEmpty() || total.toDouble() <= 0)
                 continue;
@@ -920,10 +930,11 @@ private slots:
             QVERIFY(!p.at(i, QStringLiteral("c_total_t_2015_u95_pct")).isEmpty());
             pools += method == QLatin1String("pools");
             volume += method == QLatin1String("volume");
+            soil += method == QLatin1String("soil");
             if (method == QLatin1String("pools") && !p.at(i, QStringLiteral("change_t_2015_2024")).isEmpty())
                 QVERIFY(!p.at(i, QStringLiteral("change_t_2015_2024_p2_5")).isEmpty());
         }
-        QVERIFY(pools > 0 && volume > 0);
+        QVERIFY(pools > 0 && volume > 0 && soil > 0 && gainloss > 0);
         // District totals carry bounds (from per-iteration sums): the interval brackets the total and
         // is narrower than the sum of the parcels' intervals.
         const Csv d = readCsv(out1 + QStringLiteral("/totals_by_district.csv"));

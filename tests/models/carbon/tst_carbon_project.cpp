@@ -359,6 +359,107 @@ QString writeMcProject(const QTemporaryDir& dir, const QByteArray& uncertainty) 
     return path;
 }
 
+/// A Monte Carlo project of the soil and gain-loss methods next to pools: land cover 2015, 2020, 2024
+/// on a 20 × 10 grid of 10 m cells (2015: right half class 2, 2020: all class 1, 2024: left quarter
+/// class 2); plots S1 (dry land, straw return since 2018: low → medium input) and S2 (paddy, no change)
+/// by the soil method with the default tables, G1 (class 1 as plantation: growth 2015 → 2020 on the
+/// converted right half, loss 2020 → 2024 on the left quarter) by gain-loss with the default growth
+/// table, P1 by pools; districts A (S1, P1) and B (S2, G1).
+QString writeSoilGainLossMcProject(const QTemporaryDir& dir, const QByteArray& uncertainty) {
+    const gis::Crs crs = gis::Crs::fromEpsg(32650);
+    for (int year : { 2015, 2020, 2024 }) {
+        gis::RasterSpec spec;
+        spec.grid.originX = 500000;
+        spec.grid.originY = 2500000;
+        spec.grid.cellWidth = 10;
+        spec.grid.cellHeight = 10;
+        spec.grid.cols = 20;
+        spec.grid.rows = 10;
+        spec.crs = crs;
+        spec.type = gis::RasterSpec::Type::Byte;
+        spec.nodata = 255;
+        spec.overviews = false;
+        gis::RasterWriter w(dir.filePath(QStringLiteral("lc%1.tif").arg(year)).toStdString(), spec);
+        std::vector<std::uint8_t> cells(200);
+        for (int r = 0; r < 10; ++r)
+            for (int c = 0; c < 20; ++c)
+                cells[std::size_t(r * 20 + c)] = (year == 2015 && c >= 10) || (year == 2024 && c < 5) ? 2 : 1;
+        w.writeRows(1, 0, 10, cells.data());
+        w.commit();
+    }
+    QFile pools(dir.filePath(QStringLiteral("pools.csv")));
+    pools.open(QIODevice::WriteOnly);
+    pools.write("lucode,c_above,c_below,c_soil,c_dead,u_pct\n1,100,20,50,1,20\n2,4,1,30,0,20\n");
+    pools.close();
+    using F = gis::VectorField;
+    const std::vector<F> fields = {
+        { QStringLiteral("code"), F::Type::String },     { QStringLiteral("kind"), F::Type::String },
+        { QStringLiteral("dist"), F::Type::String },     { QStringLiteral("crop"), F::Type::String },
+        { QStringLiteral("practice"), F::Type::String }, { QStringLiteral("since"), F::Type::Integer }
+    };
+    auto feature = [](const char* code,
+                      const char* kind,
+                      const char* dist,
+                      const QString& crop,
+                      const QString& practice,
+                      QVariant since,
+                      gis::MultiPolygon g) {
+        gis::VectorFeature f;
+        f.values = { QString::fromLatin1(code),
+                     QString::fromLatin1(kind),
+                     QString::fromLatin1(dist),
+                     crop,
+                     practice,
+                     since };
+        f.geometry = std::move(g);
+        return f;
+    };
+    const std::vector<gis::VectorFeature> features = {
+        feature("S1",
+                "crop",
+                "A",
+                QStringLiteral("旱地"),
+                QStringLiteral("秸秆还田"),
+                2018,
+                rect(500000, 2499900, 500050, 2499950)),
+        feature("S2",
+                "crop",
+                "B",
+                QStringLiteral("水稻"),
+                QString(),
+                QVariant(),
+                rect(500050, 2499900, 500100, 2499950)),
+        feature(
+          "G1", "forest", "B", QString(), QString(), QVariant(), rect(500000, 2499950, 500200, 2500000)),
+        feature("P1", "grass", "A", QString(), QString(), QVariant(), rect(500100, 2499900, 500200, 2499950)),
+    };
+    gis::writePolygonLayer(dir.filePath(QStringLiteral("plots.gpkg")).toStdString(),
+                           QStringLiteral("plots"),
+                           crs,
+                           fields,
+                           features);
+    const QString path = dir.filePath(QStringLiteral("sg.tanhui.json"));
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(R"({"format": "tanhui-project", "version": 1, "name": "sg", "crs": "EPSG:32650",
+      "layers": [
+        {"id": "lc2015", "kind": "raster", "role": "landcover", "path": "lc2015.tif", "year": 2015},
+        {"id": "lc2020", "kind": "raster", "role": "landcover", "path": "lc2020.tif", "year": 2020},
+        {"id": "lc2024", "kind": "raster", "role": "landcover", "path": "lc2024.tif", "year": 2024},
+        {"id": "plots", "kind": "vector", "role": "farmland_plots", "path": "plots.gpkg", "id_field": "code",
+         "fields": {"ecosystem_type": "kind", "district": "dist", "crop": "crop", "practice": "practice",
+         "straw_return_since": "since"}}
+      ],
+      "parameters": [{"name": "my_pools", "path": "pools.csv"}],
+      "carbon": {"layers": [{"layer": "plots", "ecosystem_type_field": "ecosystem_type"}],
+                 "grouping": {"name": "district", "field": "district"},
+                 "parameters": {"pools": "my_pools"},
+                 "methods": {"grass": "pools", "crop": "soil",
+                             "forest": {"method": "gainloss", "forest_classes": "1=plantation"}})" +
+            (uncertainty.isEmpty() ? QByteArray() : ", \"uncertainty\": " + uncertainty) + "}}");
+    return path;
+}
+
 /// Type-7 percentile of unsorted data (independent of uncertainty::summarize).
 double percentile7(std::vector<double> v, double p) {
     std::sort(v.begin(), v.end());
@@ -1062,6 +1163,140 @@ private slots:
         QVERIFY(!readCsv(dir.filePath(QStringLiteral("out4/totals_by_district.csv")))
                    .front()
                    .contains(QStringLiteral("bounds_note")));
+    }
+
+    void monteCarloSoilAndGainLoss() {
+        // The soil and gain-loss methods fill bounds of every stock and change (first → last included)
+        // and leave samplers, so that every total, mixing them with pools, has bounds from per-iteration
+        // sums (docs/uncertainty.md); the same seed gives the same numbers for 1 and 2 threads.
+        QTemporaryDir dir;
+        const QString path =
+          writeSoilGainLossMcProject(dir, R"({"iterations": 400, "seed": 3, "default_u_pct": 40})");
+        const models::Project project = models::Project::load(path);
+        CarbonProjectOptions options;
+        options.outDir = dir.filePath(QStringLiteral("out1")).toStdString();
+        options.threads = 1;
+        const CarbonProjectRun run = runCarbonProject(project, options);
+        QVERIFY2(!run.stopped, qPrintable(run.issues.empty() ? QString() : run.issues.front().toString()));
+        QVERIFY(run.uncertainty);
+        QCOMPARE(
+          run.uncertainty->methodsWithBounds,
+          QStringList({ QStringLiteral("pools"), QStringLiteral("soil"), QStringLiteral("gainloss") }));
+        std::map<QString, const ParcelResult*> byId;
+        for (const ParcelResult& r : run.results) {
+            byId[r.id] = &r;
+            QVERIFY2(r.computed(), qPrintable(r.id + QStringLiteral(": ") + r.notComputed));
+            for (const CarbonStock& s : r.stocks) {
+                QVERIFY2(s.bounds, qPrintable(r.id));
+                QVERIFY2(s.bounds->p2_5 < s.totalT && s.totalT < s.bounds->p97_5, qPrintable(r.id));
+            }
+            for (const CarbonChange& c : r.changes)
+                QVERIFY2(c.bounds,
+                         qPrintable(QStringLiteral("%1 %2-%3").arg(r.id).arg(c.year1).arg(c.year2)));
+        }
+        QCOMPARE(byId.size(), std::size_t(4));
+        const ParcelResult& s1 = *byId.at(QStringLiteral("S1"));
+        const ParcelResult& s2 = *byId.at(QStringLiteral("S2"));
+        const ParcelResult& g1 = *byId.at(QStringLiteral("G1"));
+        QCOMPARE(s1.method, QStringLiteral("soil"));
+        QCOMPARE(g1.method, QStringLiteral("gainloss"));
+        // Consecutive intervals and first → last, the latter the sum of the former.
+        QCOMPARE(s1.changes.size(), std::size_t(3));
+        QCOMPARE(g1.changes.size(), std::size_t(3));
+        for (const ParcelResult* r : { &s1, &g1 }) {
+            const CarbonChange* span = r->change(2015, 2024);
+            QVERIFY(span);
+            QCOMPARE(span->changeT, r->change(2015, 2020)->changeT + r->change(2020, 2024)->changeT);
+        }
+        // S1 gains (straw return from 2018), its interval brackets the change; S2 does not change: the
+        // same draws on both dates give exactly 0.
+        const CarbonChange& gain = *s1.change(2015, 2024);
+        QVERIFY(gain.changeT > 0);
+        QVERIFY(gain.bounds->p2_5 < gain.changeT && gain.changeT < gain.bounds->p97_5);
+        QCOMPARE(s2.change(2015, 2024)->bounds->p2_5, 0.0);
+        QCOMPARE(s2.change(2015, 2024)->bounds->p97_5, 0.0);
+        // G1: growth 2015 → 2020 (a sink), loss 2020 → 2024 (a source).
+        QVERIFY(g1.change(2015, 2020)->changeT > 0 && g1.change(2020, 2024)->changeT < 0);
+        for (const CarbonChange& c : g1.changes)
+            QVERIFY(c.bounds->p2_5 < c.changeT && c.changeT < c.bounds->p97_5);
+
+        // Totals: every group has bounds and no note; each equals the percentiles of the per-iteration
+        // sum of its parcels' own samples (singleton groups of each sampler).
+        const ProjectUncertaintyRun& u = *run.uncertainty;
+        const std::size_t n = 400;
+        auto samplesOf = [&](std::size_t r, int year, std::optional<std::pair<int, int>> pair) {
+            const SampledResult& s = u.sampling[r];
+            const SampledTotals t = s.sampler->sum({ { s.ref } }).front();
+            if (pair) {
+                const auto it = t.changes.find(*pair);
+                return it == t.changes.end() ? std::vector<double>(n, 0.0) : it->second.samples;
+            }
+            const auto it = t.stocks.find(year);
+            return it == t.stocks.end() ? std::vector<double>(n, 0.0) : it->second.samples;
+        };
+        std::vector<std::pair<QString, const ResultTotals*>> groups = { { QString(), &u.total } };
+        for (const ResultTotals& t : u.by.at(TotalsKey::Group))
+            groups.emplace_back(t.key, &t);
+        QCOMPARE(groups.size(), std::size_t(3));
+        for (const auto& [key, t] : groups) {
+            QVERIFY2(t->boundsNote.isEmpty(), qPrintable(t->boundsNote));
+            auto member = [&](const ParcelResult& p) { return key.isEmpty() || p.group == key; };
+            for (const auto& s : t->stocks) {
+                QVERIFY2(s.bounds, qPrintable(key));
+                std::vector<double> sum(n, 0.0);
+                for (std::size_t r = 0; r < run.results.size(); ++r)
+                    if (member(run.results[r]) && run.results[r].stock(s.year)) {
+                        const std::vector<double> v = samplesOf(r, s.year, std::nullopt);
+                        for (std::size_t i = 0; i < n; ++i)
+                            sum[i] += v[i];
+                    }
+                QVERIFY2(near(percentile7(sum, 0.025), s.bounds->p2_5), qPrintable(key));
+                QVERIFY2(near(percentile7(sum, 0.975), s.bounds->p97_5), qPrintable(key));
+            }
+            for (const auto& c : t->changes) {
+                QVERIFY2(c.bounds, qPrintable(QStringLiteral("%1 %2-%3").arg(key).arg(c.year1).arg(c.year2)));
+                std::vector<double> sum(n, 0.0);
+                for (std::size_t r = 0; r < run.results.size(); ++r)
+                    if (member(run.results[r]) && run.results[r].change(c.year1, c.year2)) {
+                        const std::vector<double> v = samplesOf(r, 0, std::pair{ c.year1, c.year2 });
+                        for (std::size_t i = 0; i < n; ++i)
+                            sum[i] += v[i];
+                    }
+                QVERIFY2(near(percentile7(sum, 0.025), c.bounds->p2_5), qPrintable(key));
+                QVERIFY2(near(percentile7(sum, 0.975), c.bounds->p97_5), qPrintable(key));
+            }
+        }
+        // The pools table's c_above is drawn once for pools and gain-loss, and listed once.
+        const auto params = readCsv(dir.filePath(QStringLiteral("out1/uncertainty_parameters.csv")));
+        QStringList ids;
+        for (std::size_t i = 1; i < params.size(); ++i)
+            ids << params[i][0];
+        QCOMPARE(ids.count(QStringLiteral("carbon_pools/1/c_above")), 1);
+        QVERIFY(ids.contains(QStringLiteral("growth_rates/plantation/cf")));
+        QVERIFY(ids.contains(QStringLiteral("soil_factors/tropical_moist|i|medium/value")));
+        QVERIFY(ids.contains(QStringLiteral("soc_ref/tropical_moist|lac/soc_ref")));
+        const auto runRows = readCsv(dir.filePath(QStringLiteral("out1/uncertainty_run.csv")));
+        QStringList runText;
+        for (const QStringList& row : runRows)
+            runText << row.join(QLatin1Char('='));
+        QVERIFY(runText.contains(QStringLiteral("methods_with_bounds=pools, soil, gainloss")));
+
+        // 2 threads: identical; without uncertainty: the same central values and changes.
+        options.outDir = dir.filePath(QStringLiteral("out2")).toStdString();
+        options.threads = 2;
+        QVERIFY(allBounds(runCarbonProject(project, options)) == allBounds(run));
+        models::Project off = project;
+        off.carbon.uncertainty = {};
+        options.outDir = dir.filePath(QStringLiteral("out3")).toStdString();
+        const CarbonProjectRun plain = runCarbonProject(off, options);
+        QCOMPARE(plain.results.size(), run.results.size());
+        for (std::size_t r = 0; r < run.results.size(); ++r) {
+            QCOMPARE(plain.results[r].changes.size(), run.results[r].changes.size());
+            for (std::size_t c = 0; c < run.results[r].changes.size(); ++c)
+                QCOMPARE(plain.results[r].changes[c].changeT, run.results[r].changes[c].changeT);
+            for (std::size_t y = 0; y < run.results[r].stocks.size(); ++y)
+                QCOMPARE(plain.results[r].stocks[y].totalT, run.results[r].stocks[y].totalT);
+        }
     }
 
     void totalsWithoutMonteCarloHaveNoBounds() {
