@@ -512,7 +512,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>%1 不能为空</translation>
     </message>
     <message>
-        <location line="+207"/>
+        <location line="+222"/>
         <source>fd must be a number from 0 to 1, not &apos;%1&apos;</source>
         <translation>fd 必须是 0 到 1 之间的数，而不是 &apos;%1&apos;</translation>
     </message>
