@@ -5,4 +5,5 @@ target_sources(tanhui_models PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/UncertainParameters.cpp ${CMAKE_CURRENT_LIST_DIR}/UncertainParameters.h
   ${CMAKE_CURRENT_LIST_DIR}/CarbonMonteCarlo.cpp ${CMAKE_CURRENT_LIST_DIR}/CarbonMonteCarlo.h
   ${CMAKE_CURRENT_LIST_DIR}/UncertaintyFiles.cpp ${CMAKE_CURRENT_LIST_DIR}/UncertaintyFiles.h
+  ${CMAKE_CURRENT_LIST_DIR}/BlueCarbonMonteCarlo.cpp ${CMAKE_CURRENT_LIST_DIR}/BlueCarbonMonteCarlo.h
 )
