@@ -9,6 +9,7 @@
 #include "models/carbon/GainLossMethod.h"
 #include "models/carbon/PoolMethod.h"
 #include "models/carbon/RegressionMethod.h"
+#include "models/carbon/RegressionUncertainty.h"
 #include "models/carbon/SoilMethod.h"
 
 #include <QCoreApplication>
@@ -725,6 +726,16 @@ MethodOutput runRegressionAdapter(const MethodContext& ctx) {
     out.issues = coefficients.issues;
     if (params::hasErrors(out.issues))
         return out;
+    // Monte Carlo (carbon.uncertainty; carbon-methods.md §6.2): one draw per coefficient value.
+    uncertainty::RegressionUncertaintyModel mcModel;
+    if (ctx.uncertainty) {
+        mcModel = uncertainty::buildRegressionUncertainty(
+          coefficients.table, coefficients.lookup, uncertaintyDefaults(*ctx.uncertainty));
+        out.issues.insert(out.issues.end(), mcModel.issues.begin(), mcModel.issues.end());
+        warnExactValues(coefPath, mcModel.fixedIds, out.issues);
+        if (params::hasErrors(out.issues))
+            return out;
+    }
     RegressionInputs inputs;
     for (int y : ctx.years)
         for (const ProjectLayer* l : project.layersWithRole(QStringLiteral("ndvi")))
@@ -753,11 +764,26 @@ MethodOutput runRegressionAdapter(const MethodContext& ctx) {
         return out;
     RegressionRunOptions ro;
     ro.outDir = ctx.outDir;
+    ro.writeViKeyRasters = ctx.uncertainty != nullptr; // per-parcel VI bins for MC
     auto rasters = stage(ctx.feedback, 10, 60);
     ro.feedback = rasters.get();
     const RegressionRun run = writeRegressionRasters(inputs, coefficients.lookup, ro);
     for (const RegressionYear& y : run.years)
         out.files << QString::fromStdString(y.raster);
+    for (const std::string& f : run.viKeyRasters)
+        out.files << QString::fromStdString(f);
+    std::vector<int> runYears;
+    for (const RegressionYear& y : run.years)
+        runYears.push_back(y.year);
+    std::vector<std::vector<RegressionSampleUnit>> mcUnits(ctx.batches.size());
+    for (std::size_t b = 0; b < ctx.batches.size(); ++b)
+        mcUnits[b].resize(ctx.batches[b].assigned.size());
+    uncertainty::MonteCarloOptions mcOptions;
+    if (ctx.uncertainty) {
+        mcOptions.iterations = ctx.uncertainty->iterations;
+        mcOptions.seed = ctx.uncertainty->seed;
+        mcOptions.threads = ctx.threads;
+    }
     std::vector<ParameterRowRef> used;
     for (const RegressionCoefficients& c : run.used) {
         params::Tag tag = c.tag;
@@ -794,6 +820,7 @@ MethodOutput runRegressionAdapter(const MethodContext& ctx) {
             zonal.feedback = zs.get();
             const std::vector<RegressionParcel> parcels =
               runRegressionParcels(assignedSubset(batch, which), run, hysteresis, zonal);
+            std::vector<uncertainty::RegressionUnit> mcParcels;
             for (std::size_t j = 0; j < which.size(); ++j) {
                 const RegressionParcel& rp = parcels[j];
                 ParcelResult r =
@@ -828,10 +855,30 @@ MethodOutput runRegressionAdapter(const MethodContext& ctx) {
                     r.notComputed =
                       CarbonAdapters::tr("no land-cover or NDVI data under the parcel in any year");
                 }
+                if (ctx.uncertainty) {
+                    uncertainty::RegressionUnit u;
+                    u.hysteresis = hysteresis;
+                    for (const RegressionParcelYear& y : rp.years)
+                        u.years.push_back({ y.year, r.stock(y.year) != nullptr, y.forestAreaHa, y.viBins });
+                    mcParcels.push_back(std::move(u));
+                }
                 out.results[b][which[j]] = std::move(r);
+            }
+            if (ctx.uncertainty) {
+                // The whole chain per parcel and iteration, on each parcel's VI bins (§6.2 item 4).
+                auto ms = stage(ctx.feedback, 60, 100);
+                mcOptions.feedback = ms.get();
+                std::vector<uncertainty::UnitSamples> samples =
+                  uncertainty::sampleRegressionUnits(mcModel, coefficients.lookup, mcParcels, mcOptions);
+                mcOptions.feedback = nullptr;
+                for (std::size_t j = 0; j < which.size(); ++j)
+                    mcUnits[b][which[j]] =
+                      applyRegressionBounds(out.results[b][which[j]], runYears, std::move(samples[j]));
             }
         }
     }
+    if (ctx.uncertainty)
+        out.sampler = makeRegressionSampler(std::move(mcModel), std::move(mcUnits));
     return out;
 }
 

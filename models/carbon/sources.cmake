@@ -16,4 +16,5 @@ target_sources(tanhui_models PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/GainLossMethod.cpp ${CMAKE_CURRENT_LIST_DIR}/GainLossMethod.h
   ${CMAKE_CURRENT_LIST_DIR}/VolumeMethod.cpp ${CMAKE_CURRENT_LIST_DIR}/VolumeMethod.h
   ${CMAKE_CURRENT_LIST_DIR}/RegressionMethod.cpp ${CMAKE_CURRENT_LIST_DIR}/RegressionMethod.h
+  ${CMAKE_CURRENT_LIST_DIR}/RegressionUncertainty.cpp ${CMAKE_CURRENT_LIST_DIR}/RegressionUncertainty.h
 )
