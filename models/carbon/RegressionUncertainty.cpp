@@ -16,11 +16,13 @@ Bounds boundsOfSamples(const mc::QuantitySamples& q) {
     return Bounds{ iv.p2_5, iv.p50, iv.p97_5, q.u95 * 100.0 };
 }
 
+/// Adds a parcel's samples into a group's. Approach 1 is not given for groups: parcels share the
+/// coefficient rows (correlated terms) and each has its own R class.
 void addInto(mc::QuantitySamples& acc, const mc::QuantitySamples& part) {
     if (acc.samples.empty()) {
         acc.samples = part.samples;
         acc.central = part.central;
-        acc.u95 = std::numeric_limits<double>::quiet_NaN(); // Approach 1 not applicable
+        acc.u95 = std::numeric_limits<double>::quiet_NaN();
         return;
     }
     for (std::size_t i = 0; i < acc.samples.size() && i < part.samples.size(); ++i)
@@ -89,7 +91,7 @@ RegressionSampleUnit applyRegressionBounds(ParcelResult& r,
             mc::QuantitySamples d;
             const auto& s1 = keep.stocks.at(c.year1);
             const auto& s2 = keep.stocks.at(c.year2);
-            d.u95 = std::numeric_limits<double>::quiet_NaN();
+            d.u95 = mc::approach1Difference(s1.central, s1.u95, s2.central, s2.u95); // NaN if either is
             d.samples.resize(s1.samples.size());
             for (std::size_t i = 0; i < d.samples.size(); ++i)
                 d.samples[i] = s2.samples[i] - s1.samples[i];

@@ -65,7 +65,8 @@ void evaluate(const RegressionUnit& u,
               std::vector<double>& carbon,
               std::vector<double>& means,
               std::vector<double>& low,
-              std::vector<double>& high) {
+              std::vector<double>& high,
+              std::vector<carbon::RClass>* rClasses = nullptr) {
     const std::size_t ny = u.years.size();
     means.assign(ny, kNaN);
     low.assign(ny, 0.0);
@@ -92,10 +93,53 @@ void evaluate(const RegressionUnit& u,
             means[y] = agbT / yr.forestAreaHa;
     }
     const std::vector<carbon::RClass> classes = carbon::rClassTrajectory(means, u.hysteresis);
+    if (rClasses)
+        *rClasses = classes;
     carbon.assign(ny, 0.0);
     for (std::size_t y = 0; y < ny; ++y)
         if (u.years[y].present)
             carbon[y] = classes[y] == carbon::RClass::High ? high[y] : low[y];
+}
+
+/// Approach 1 U (fraction) of a unit's stock in year `y` with the central R class `rClass` (see
+/// sampleRegressionUnits()); NaN where it does not apply.
+double approach1Linear(const RegressionUncertaintyModel& model,
+                       const std::vector<carbon::RegressionCoefficients>& rows,
+                       const RegressionUnitYear& year,
+                       carbon::RClass rClass) {
+    if (!year.present || year.bins.empty())
+        return kNaN;
+    std::vector<double> x, u;
+    std::size_t row = 0;
+    for (std::size_t k = 0; k < year.bins.size();) {
+        const std::int64_t code = year.bins[k].code;
+        while (row < rows.size() && rows[row].code < code)
+            ++row;
+        if (row >= rows.size() || rows[row].code != code)
+            return kNaN;
+        const carbon::RegressionCoefficients& c = rows[row];
+        if (c.form != carbon::AgbForm::Linear)
+            return kNaN;
+        double area = 0, areaVi = 0;
+        for (; k < year.bins.size() && year.bins[k].code == code; ++k) {
+            const double agb = carbon::agbModel(c.form, c.a, c.b, year.bins[k].vi);
+            if (!(agb > 0) || agb > c.agbCap)
+                return kNaN; // clamped or capped: not a sum of the coefficients
+            area += year.bins[k].areaHa;
+            areaVi += year.bins[k].areaHa * year.bins[k].vi;
+        }
+        const auto& v = model.values[row];
+        const double inner[] = { c.a * area, c.b * areaVi };
+        const double innerU[] = { v[0].dist.u95(), v[1].dist.u95() };
+        const bool high = rClass == carbon::RClass::High;
+        const double r = high ? c.rHigh : c.rLow;
+        const double parts[] = { approach1Sum(inner, innerU),
+                                 uOnePlusR(v[high ? 4 : 3].dist.u95(), r),
+                                 v[5].dist.u95() };
+        x.push_back((1.0 + r) * c.cf * (inner[0] + inner[1]));
+        u.push_back(approach1Product(parts));
+    }
+    return approach1Sum(x, u);
 }
 
 } // namespace
@@ -168,13 +212,14 @@ std::vector<UnitSamples> sampleRegressionUnits(const RegressionUncertaintyModel&
                 const std::size_t ny = unit.years.size();
                 UnitSamples& us = out[u];
                 us.stocks.resize(ny);
-                for (QuantitySamples& q : us.stocks) {
+                for (QuantitySamples& q : us.stocks)
                     q.samples.resize(std::size_t(n));
-                    q.u95 = kNaN;
-                }
-                evaluate(unit, model.codes, rows.data(), carbon, means, low, high);
-                for (std::size_t y = 0; y < ny; ++y)
+                std::vector<carbon::RClass> classes;
+                evaluate(unit, model.codes, rows.data(), carbon, means, low, high, &classes);
+                for (std::size_t y = 0; y < ny; ++y) {
                     us.stocks[y].central = carbon[y];
+                    us.stocks[y].u95 = approach1Linear(model, rows, unit.years[y], classes[y]);
+                }
                 for (int i = 0; i < n; ++i) {
                     evaluate(unit,
                              model.codes,
@@ -198,6 +243,8 @@ std::vector<UnitSamples> sampleRegressionUnits(const RegressionUncertaintyModel&
                     c.samples.assign(std::size_t(n), 0.0);
                     if (unit.years[a].present && unit.years[b].present) {
                         c.central = us.stocks[b].central - us.stocks[a].central;
+                        c.u95 = approach1Difference(
+                          us.stocks[a].central, us.stocks[a].u95, us.stocks[b].central, us.stocks[b].u95);
                         for (std::size_t i = 0; i < std::size_t(n); ++i)
                             c.samples[i] = us.stocks[b].samples[i] - us.stocks[a].samples[i];
                     }

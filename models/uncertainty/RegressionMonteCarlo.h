@@ -53,9 +53,16 @@ struct RegressionUnit {
 /// mean VI, the parcel mean AGB per year, the R class trajectory by the hysteresis rule on it, and
 /// carbon = Σ bin area × (AGB + AGB × R) × CF. Stocks of years not present are exactly 0. Changes:
 /// consecutive years, then first → last (more than two years), the per-iteration difference of the
-/// stocks where both years are present, else exactly 0. Approach 1 is not applicable (non-linear
-/// forms, a cap, and an R class chosen by a threshold on the result): u95 is NaN. Units in parallel,
-/// each by one thread with the iterations in order: identical for any thread count.
+/// stocks where both years are present, else exactly 0. Units in parallel, each by one thread with the
+/// iterations in order: identical for any thread count.
+///
+/// Approach 1 (§6.2) applies where the stock is a sum of products of the table values: every forest
+/// code of the parcel that year has the linear form and no cell is clamped at 0 or capped (central
+/// values). Then per code carbon = (1 + R) × CF × (a·A + b·S) with A = Σ area, S = Σ area × VI over the
+/// bins and R of the parcel's central R class: Eq. 3.2 over a·A and b·S, Eq. 3.1 with U_(1+R) and U_CF,
+/// Eq. 3.2 over codes; a change by approach1Difference() (uncorrelated: it overstates, §6.2). It does
+/// not apply to the power, exponential and logarithmic forms, nor where the cap or zero binds (u95 NaN);
+/// the R class is taken as fixed (it is a threshold rule on the result).
 ///
 /// The bins are the only approximation: a cell's AGB is evaluated at its bin's area-weighted mean VI
 /// (the midpoint rule at the centroid: first-order errors cancel exactly). For a smooth model the

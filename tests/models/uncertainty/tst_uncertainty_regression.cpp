@@ -142,7 +142,19 @@ private slots:
           m, t.lookup, { unitOf({ { 11, 2.0, 0.5 }, { 11, 3.0, 0.7 } }) }, mcOptions(20000, 2));
         const double mean = 0.6 * (10 * 5 + 100 * (2 * 0.5 + 3 * 0.7)), sd = 6;
         QVERIFY(std::fabs(u[0].stocks[0].central - mean) < 1e-9);
-        QVERIFY(std::isnan(u[0].stocks[0].u95)); // Approach 1 not applicable
+        // Approach 1 (Eq. 3.2 over a·A and b·S; b exact): 1.96 × 2 × 5 × 0.6 / mean = 1.96 SD / mean.
+        QVERIFY(std::fabs(u[0].stocks[0].u95 - 1.96 * sd / mean) < 1e-12);
+        // With U_R = 50 % and U_CF = 4 % too: Eq. 3.1 with U_(1+R) = U_R × R / (1 + R) (§6.2, §10.8).
+        const carbon::LoadedRegression t2 =
+          table(dir,
+                "lucode,form,a,b,agb_cap,r_low,r_high,cf,a_dist,a_sd,r_low_u_pct,r_high_u_pct,cf_u_pct\n"
+                "11,linear,10,100,1000,0.2,0.2,0.5,normal,2,50,50,4\n");
+        const RegressionUncertaintyModel m2 = buildRegressionUncertainty(t2.table, t2.lookup, {});
+        const auto u2 = sampleRegressionUnits(
+          m2, t2.lookup, { unitOf({ { 11, 2.0, 0.5 }, { 11, 3.0, 0.7 } }) }, mcOptions(10, 1));
+        const double uInner = 1.96 * 0.2 * 50 / 360, uOneR = 0.5 * 0.2 / 1.2;
+        QVERIFY(std::fabs(u2[0].stocks[0].u95 - std::sqrt(uInner * uInner + uOneR * uOneR + 0.04 * 0.04)) <
+                1e-12);
         std::vector<double> s = u[0].stocks[0].samples;
         const Interval iv = summarize(s);
         QVERIFY2(std::fabs(iv.p2_5 - (mean - 1.959964 * sd)) < 0.1 * sd,
@@ -169,6 +181,7 @@ private slots:
             const double agb = std::min(10 * std::exp(b * 0.6), 200.0);
             return agb * (agb > 125 ? 1.246 : 1.230) * 0.47; // R class by the parcel mean (one year)
         };
+        QVERIFY(std::isnan(u[0].stocks[0].u95)); // Approach 1 does not apply to the exponential form
         std::vector<double> s = u[0].stocks[0].samples;
         const Interval iv = summarize(s);
         for (const auto& [value, p] : { std::pair{ iv.p2_5, 0.025 }, { iv.p50, 0.5 }, { iv.p97_5, 0.975 } })
