@@ -4,7 +4,7 @@
 <context>
     <name>BlueCarbon</name>
     <message>
-        <location filename="../models/carbon/BlueCarbon.cpp" line="+330"/>
+        <location filename="../models/carbon/BlueCarbon.cpp" line="+337"/>
         <source>the transitions table is empty: a header row lulc-class,&lt;class&gt;,… is expected</source>
         <translation>转移表为空：应有表头行 lulc-class,&lt;类别&gt;,…</translation>
     </message>
@@ -114,7 +114,7 @@
         <translation>快照中出现了转移表中没有的转移：%1</translation>
     </message>
     <message>
-        <location line="+332"/>
+        <location line="+361"/>
         <source>the layer has no field &apos;%1&apos;; its fields are: %2</source>
         <translation>图层没有字段“%1”；其字段为：%2</translation>
     </message>
@@ -502,7 +502,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
 <context>
     <name>CarbonAdapters</name>
     <message>
-        <location filename="../models/carbon/CarbonAdapters.cpp" line="+123"/>
+        <location filename="../models/carbon/CarbonAdapters.cpp" line="+125"/>
         <source>before must be low, medium or native, not &apos;%1&apos;</source>
         <translation>before 必须为 low、medium 或 native，而不是 &apos;%1&apos;</translation>
     </message>
@@ -542,12 +542,12 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>climate 必须为 trop_wet、trop_dry 或 subtrop，而不是 &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+138"/>
         <source>no land-cover data under the parcel at every snapshot (the CBC engine needs all)</source>
         <translation>地块并非在每个快照年份都有土地覆盖数据（滨海蓝碳模型需要全部快照）</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+83"/>
         <source>the Tier 1 route (route=tier1) needs the field &apos;planting_year&apos; of layer %1: map it in the layer&apos;s &quot;fields&quot;</source>
         <translation>Tier 1 途径（route=tier1）需要图层 %1 的字段 &apos;planting_year&apos;：请在该图层的 &quot;fields&quot; 中映射它</translation>
     </message>
@@ -562,7 +562,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>没有种植年份</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+68"/>
         <source>r_hysteresis must be a number from 0 to 100 t d.m./ha, not &apos;%1&apos;</source>
         <translation>r_hysteresis 必须是 0 到 100 t d.m./ha 之间的数，而不是 &apos;%1&apos;</translation>
     </message>
@@ -572,12 +572,12 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>回归法没有默认系数：请在 carbon.parameters.regression 中指定您拟合的系数表（tanhui-cli carbon --method regression --write-template 可生成模板）</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+32"/>
         <source>the regression method needs an NDVI layer (role &quot;ndvi&quot;) for one or more carbon years</source>
         <translation>回归法需要至少一个碳年份的 NDVI 图层（角色 &quot;ndvi&quot;）</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+107"/>
         <source>no land-cover or NDVI data under the parcel in any year</source>
         <translation>地块在任何年份都没有土地覆盖或 NDVI 数据</translation>
     </message>
@@ -1032,7 +1032,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonProject</name>
     <message>
-        <location filename="../models/carbon/CarbonProject.cpp" line="+232"/>
+        <location filename="../models/carbon/CarbonProject.cpp" line="+261"/>
         <source>no land-cover data under the parcel at any date</source>
         <translation>地块在所有日期下都没有土地覆盖数据</translation>
     </message>
@@ -1193,7 +1193,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>方法 %1 需要图层 %3 的字段“%2”：请在该图层的 &quot;fields&quot; 中映射它</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+79"/>
         <source>geometry not usable: %1</source>
         <translation>几何图形不可用：%1</translation>
     </message>
@@ -1369,12 +1369,12 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 <context>
     <name>CarbonRegression</name>
     <message>
-        <location filename="../models/carbon/RegressionMethod.cpp" line="+82"/>
+        <location filename="../models/carbon/RegressionMethod.cpp" line="+84"/>
         <source>%1 band %2</source>
         <translation>%1 第 %2 波段</translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+215"/>
         <source>the form is missing; use one of: %1</source>
         <translation>缺少 form；请使用以下之一：%1</translation>
     </message>
@@ -3266,9 +3266,9 @@ scenario_diff.csv。
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../models/carbon/BlueCarbon.cpp" line="-1028"/>
+        <location filename="../models/carbon/BlueCarbon.cpp" line="-1063"/>
         <location filename="../models/carbon/PoolMethod.cpp" line="-125"/>
-        <location filename="../models/carbon/RegressionMethod.cpp" line="-472"/>
+        <location filename="../models/carbon/RegressionMethod.cpp" line="-486"/>
         <location filename="../models/gep/GepTables.cpp" line="-442"/>
         <source>land-cover code</source>
         <translation>土地覆盖代码</translation>
@@ -3409,7 +3409,7 @@ scenario_diff.csv。
         <translation>土壤累积停止时的碳储量</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>climate zone</source>
         <translation>气候区</translation>
     </message>
