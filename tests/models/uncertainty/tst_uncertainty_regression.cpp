@@ -332,6 +332,16 @@ private slots:
         QVERIFY(total.boundsNote.contains(QStringLiteral("soil")));
         QVERIFY(!total.boundsNote.contains(QStringLiteral("regression")));
         QVERIFY(total.changes.front().bounds);
+        // A change that the parcel's sampler does not sample (e.g. added after the method ran) while
+        // another sampler of the group samples that pair: no bounds, rather than bounds without the
+        // parcel. (Two samplers: the second holds only the second parcel.)
+        auto sampler2 = makeRegressionSampler(m, { { units[0][1] } });
+        sampling[1] = { sampler2.get(), { 0, 0 } };
+        QVERIFY(boundedTotals(rs, sampling, std::nullopt).front().changes.front().bounds);
+        rs[1].changes.push_back({ 2020, 2024, 0.0, ChangeBasis::StockDifference, std::nullopt });
+        const ResultTotals total2 = boundedTotals(rs, sampling, std::nullopt).front();
+        QVERIFY(!total2.changes.front().bounds);
+        QVERIFY(total2.stocks[0].bounds);
     }
 };
 
