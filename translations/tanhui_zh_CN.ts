@@ -1220,7 +1220,9 @@ rasters/&lt;method&gt;/ (c_density_&lt;year&gt;.tif in t C/ha).
 
 Uncertainty (carbon.uncertainty in the project, or --uncertainty; docs/uncertainty.md):
 Monte Carlo bounds (2.5/50/97.5 percentiles) and Approach 1 U of every stock and change of
-the pools and volume methods, per parcel and in every total (from per-iteration sums), and
+the methods with Monte Carlo (docs/carbon-project.md, &quot;Methods with bounds&quot;; totals with
+parcels of other methods name them in bounds_note), per parcel and in every total (from
+per-iteration sums), and
 uncertainty_run.csv, uncertainty_parameters.csv. --iterations, --seed and
 --default-uncertainty override the project&apos;s values.
 
@@ -1242,7 +1244,8 @@ parameters_used.csv、summary.csv，以及各方法在 rasters/&lt;method&gt;/ �
 （以 t C/ha 计的 c_density_&lt;year&gt;.tif）。
 
 不确定性（项目中的 carbon.uncertainty 或 --uncertainty；docs/uncertainty.md）：
-对 pools 和 volume 方法的每个储量和变化量，给出蒙特卡洛置信区间（2.5/50/97.5 百分位数）和
+对支持蒙特卡洛的方法（docs/carbon-project.md，“Methods with bounds”；含其他方法地块的汇总在
+bounds_note 中列出这些方法）的每个储量和变化量，给出蒙特卡洛置信区间（2.5/50/97.5 百分位数）和
 方法 1 的 U，既针对每个地块，也针对每项汇总（由逐次迭代求和得到），并输出
 uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 --default-uncertainty 覆盖项目中的设置。
@@ -1251,7 +1254,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 </translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
@@ -3871,7 +3874,7 @@ scenario_diff.csv。
         <translation>%1 个值没有不确定性（表中没有不确定性列，也未设置 carbon.uncertainty.default_u_pct），按精确值处理：%2</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+139"/>
         <source>no bounds where parcels of methods without Monte Carlo count (%1): bounds cannot be added</source>
         <translation>凡计入了不支持蒙特卡洛的方法（%1）的地块之处均不给出置信区间：置信区间不能相加</translation>
     </message>
