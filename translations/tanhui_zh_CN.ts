@@ -1377,7 +1377,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>%1 第 %2 波段</translation>
     </message>
     <message>
-        <location line="+215"/>
+        <location line="+216"/>
         <source>the form is missing; use one of: %1</source>
         <translation>缺少 form；请使用以下之一：%1</translation>
     </message>
@@ -3271,7 +3271,7 @@ scenario_diff.csv。
         <location line="+1"/>
         <location filename="../models/carbon/BlueCarbon.cpp" line="-1063"/>
         <location filename="../models/carbon/PoolMethod.cpp" line="-125"/>
-        <location filename="../models/carbon/RegressionMethod.cpp" line="-486"/>
+        <location filename="../models/carbon/RegressionMethod.cpp" line="-487"/>
         <location filename="../models/gep/GepTables.cpp" line="-442"/>
         <source>land-cover code</source>
         <translation>土地覆盖代码</translation>
@@ -4183,6 +4183,14 @@ cf（t C/t d.m.），可选 bias_sigma2 或 smearing、forest_type、name_zh、s
         <location line="+9"/>
         <source>cancelled; finished outputs in %1 were not replaced</source>
         <translation>已取消；%1 中已有的完整输出未被替换</translation>
+    </message>
+</context>
+<context>
+    <name>RegressionMonteCarlo</name>
+    <message>
+        <location filename="../models/uncertainty/RegressionMonteCarlo.cpp" line="+195"/>
+        <source>ab_corr must be a correlation from -1 to 1 (of the fitted a and b), not &apos;%1&apos;</source>
+        <translation>ab_corr 必须是 -1 到 1 之间的相关系数（拟合得到的 a 与 b 之间），而不是 &apos;%1&apos;</translation>
     </message>
 </context>
 <context>

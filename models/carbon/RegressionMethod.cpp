@@ -172,7 +172,8 @@ const params::TableSpec& regressionCoefficientsSpec() {
               0.3,
               0.6 },
         };
-        s.textColumns = { "form", "forest_type", "name_zh", "tag" };
+        // ab_corr: optional correlation of the a and b estimates (Monte Carlo, docs/uncertainty.md).
+        s.textColumns = { "form", "forest_type", "name_zh", "tag", "ab_corr" };
         // Optional uncertainty columns (a_sd, b_sd, a_dist, …, u_pct, dist, u_source;
         // docs/uncertainty.md): read only when a project run asks for Monte Carlo bounds.
         uncertainty::addUncertaintyColumns(s);

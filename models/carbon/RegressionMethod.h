@@ -55,7 +55,9 @@ constexpr double kRegressionNodata = -1.0;
 /// land-cover code: key `lucode`; text `form` (required), optional `forest_type`, `name_zh`; numbers
 /// `a`, `b`, optional `bias_sigma2` (residual variance of the log model; Baskerville factor
 /// e^(σ²/2)) or `smearing` (Duan's factor), `agb_cap` (t d.m./ha, the training maximum), `r_low`
-/// (R for AGB ≤ 125), `r_high` (R for AGB > 125), `cf` (t C/t d.m.). There is no default table:
+/// (R for AGB ≤ 125), `r_high` (R for AGB > 125), `cf` (t C/t d.m.); for Monte Carlo the optional
+/// uncertainty columns of docs/uncertainty.md and `ab_corr` (correlation of the a and b estimates,
+/// −1 to 1, from the fit's covariance matrix). There is no default table:
 /// no published Guangzhou coefficients exist in the reference (docs/remote-sensing-carbon.md).
 const params::TableSpec& regressionCoefficientsSpec();
 

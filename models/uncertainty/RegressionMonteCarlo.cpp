@@ -4,6 +4,8 @@
 #include "gis/Errors.h"
 #include "gis/Feedback.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -17,6 +19,11 @@ namespace tanhui::models::uncertainty {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+/// Translation context of this file's user-facing strings.
+struct RegressionMonteCarlo {
+    Q_DECLARE_TR_FUNCTIONS(RegressionMonteCarlo)
+};
 
 /// The column of index `c` for a row (the bias column is the one the row has).
 QString columnOf(int c, const carbon::RegressionCoefficients& row) {
@@ -40,12 +47,13 @@ QString columnOf(int c, const carbon::RegressionCoefficients& row) {
 carbon::RegressionCoefficients drawn(const carbon::RegressionCoefficients& c,
                                      bool hasBias,
                                      const DrawMatrix& draws,
+                                     const std::vector<double>& correlatedB,
                                      std::size_t row,
                                      int i) {
     carbon::RegressionCoefficients d = c;
     auto x = [&](int col) { return draws.row(row * kRegressionUncertainColumns + std::size_t(col))[i]; };
     d.a = x(0);
-    d.b = x(1);
+    d.b = correlatedB.empty() ? x(1) : correlatedB[std::size_t(i)];
     if (hasBias) {
         if (c.smearing)
             d.smearing = std::max(0.0, x(2));
@@ -130,12 +138,14 @@ double approach1Linear(const RegressionUncertaintyModel& model,
         }
         const auto& v = model.values[row];
         const double inner[] = { c.a * area, c.b * areaVi };
-        const double innerU[] = { v[0].dist.u95(), v[1].dist.u95() };
+        // Eq. 3.2 over a·A and b·S, with the covariance term of correlated estimates.
+        const double ta = v[0].dist.u95() * inner[0], tb = v[1].dist.u95() * inner[1];
+        const double innerU =
+          std::sqrt(std::max(0.0, ta * ta + tb * tb + 2.0 * model.abCorr[row] * ta * tb)) /
+          std::fabs(inner[0] + inner[1]);
         const bool high = rClass == carbon::RClass::High;
         const double r = high ? c.rHigh : c.rLow;
-        const double parts[] = { approach1Sum(inner, innerU),
-                                 uOnePlusR(v[high ? 4 : 3].dist.u95(), r),
-                                 v[5].dist.u95() };
+        const double parts[] = { innerU, uOnePlusR(v[high ? 4 : 3].dist.u95(), r), v[5].dist.u95() };
         x.push_back((1.0 + r) * c.cf * (inner[0] + inner[1]));
         u.push_back(approach1Product(parts));
     }
@@ -169,6 +179,27 @@ RegressionUncertaintyModel buildRegressionUncertainty(const params::ParameterTab
                 model.fixedIds.push_back(std::to_string(c.code) + "/" + column.toStdString());
         }
         model.values.push_back(std::move(values));
+        double rho = 0;
+        if (row) {
+            const auto it = row->text.find(QStringLiteral("ab_corr"));
+            const QString text = it == row->text.end() ? QString() : it->second.trimmed();
+            if (!text.isEmpty()) {
+                bool ok = false;
+                rho = text.toDouble(&ok);
+                if (!ok || !(rho >= -1 && rho <= 1)) {
+                    model.issues.push_back(
+                      { params::Issue::Severity::Error,
+                        row->file,
+                        row->line,
+                        QStringLiteral("ab_corr"),
+                        RegressionMonteCarlo::tr("ab_corr must be a correlation from -1 to 1 (of the "
+                                                 "fitted a and b), not '%1'")
+                          .arg(text) });
+                    rho = 0;
+                }
+            }
+        }
+        model.abCorr.push_back(rho);
     }
     return model;
 }
@@ -190,11 +221,30 @@ std::vector<UnitSamples> sampleRegressionUnits(const RegressionUncertaintyModel&
             keys.push_back(parameterKey(v.id));
         }
     const DrawMatrix draws(dists, keys, options.seed, n);
+    // b of rows with ab_corr: a Gaussian copula on a's and b's own uniform numbers.
+    std::vector<std::vector<double>> correlatedB(rows.size());
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const double rho = r < model.abCorr.size() ? model.abCorr[r] : 0.0;
+        const UncertainValue& a = model.values[r][0];
+        const UncertainValue& b = model.values[r][1];
+        if (rho == 0 || a.dist.isFixed() || b.dist.isFixed())
+            continue;
+        const std::uint64_t ka = parameterKey(a.id), kb = parameterKey(b.id);
+        const double s = std::sqrt(std::max(0.0, 1.0 - rho * rho));
+        correlatedB[r].resize(std::size_t(n));
+        for (int i = 0; i < n; ++i) {
+            const double za = normalQuantile(uniform01(options.seed, ka, std::uint64_t(i)));
+            const double zb = normalQuantile(uniform01(options.seed, kb, std::uint64_t(i)));
+            const double u = std::clamp(normalCdf(rho * za + s * zb), 0x1p-60, 1.0 - 0x1p-53);
+            correlatedB[r][std::size_t(i)] = b.dist.quantile(u);
+        }
+    }
     // The drawn rows of every iteration: [iteration][row].
     std::vector<carbon::RegressionCoefficients> coeffs(std::size_t(n) * rows.size());
     for (int i = 0; i < n; ++i)
         for (std::size_t r = 0; r < rows.size(); ++r)
-            coeffs[std::size_t(i) * rows.size() + r] = drawn(rows[r], model.hasBias[r], draws, r, i);
+            coeffs[std::size_t(i) * rows.size() + r] =
+              drawn(rows[r], model.hasBias[r], draws, correlatedB[r], r, i);
 
     std::vector<UnitSamples> out(units.size());
     std::atomic<std::size_t> next{ 0 }, done{ 0 };

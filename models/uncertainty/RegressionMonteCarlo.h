@@ -19,13 +19,17 @@ namespace tanhui::models::uncertainty {
 constexpr int kRegressionUncertainColumns = 6;
 
 /// @brief The distribution of each drawn value of each coefficient row (ids
-/// "rs_coefficients/<code>/<column>"), in RegressionLookup::rows() order. Draws of a and b are
-/// independent: the table has no covariance (§6.2 asks for the (a, b) covariance matrix when the fit
-/// reports it; declare the marginal SDs from the fit's standard errors).
+/// "rs_coefficients/<code>/<column>"), in RegressionLookup::rows() order, and the correlation of a
+/// and b (§6.2: draw (a, b) from their covariance matrix): the optional `ab_corr` column, ρ in
+/// [−1, 1] (default 0, independent). With ρ ≠ 0, b's uniform number becomes Φ(ρ·z_a + √(1 − ρ²)·z_b)
+/// with z = Φ⁻¹(u) of a's and b's own uniforms (a Gaussian copula): for normal a and b exactly the
+/// bivariate normal with correlation ρ; a's draws are unchanged, and every draw still depends only
+/// on the seed, the values and the iteration.
 struct RegressionUncertaintyModel {
     std::vector<std::int64_t> codes;
     std::vector<std::array<UncertainValue, kRegressionUncertainColumns>> values;
-    std::vector<bool> hasBias; ///< the row has bias_sigma2 or smearing (column 2 is drawn)
+    std::vector<bool> hasBias;  ///< the row has bias_sigma2 or smearing (column 2 is drawn)
+    std::vector<double> abCorr; ///< per row, ρ(a, b)
     params::Issues issues;
     std::vector<std::string> fixedIds;
 };
@@ -59,7 +63,8 @@ struct RegressionUnit {
 /// Approach 1 (§6.2) applies where the stock is a sum of products of the table values: every forest
 /// code of the parcel that year has the linear form and no cell is clamped at 0 or capped (central
 /// values). Then per code carbon = (1 + R) × CF × (a·A + b·S) with A = Σ area, S = Σ area × VI over the
-/// bins and R of the parcel's central R class: Eq. 3.2 over a·A and b·S, Eq. 3.1 with U_(1+R) and U_CF,
+/// bins and R of the parcel's central R class: Eq. 3.2 over a·A and b·S (with the covariance term
+/// 2ρ·(U_a·a·A)·(U_b·b·S) under the root when ab_corr is given), Eq. 3.1 with U_(1+R) and U_CF,
 /// Eq. 3.2 over codes; a change by approach1Difference() (uncorrelated: it overstates, §6.2). It does
 /// not apply to the power, exponential and logarithmic forms, nor where the cap or zero binds (u95 NaN);
 /// the R class is taken as fixed (it is a threshold rule on the result).

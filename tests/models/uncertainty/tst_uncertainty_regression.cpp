@@ -163,6 +163,57 @@ private slots:
         QVERIFY(std::fabs(iv.p97_5 - (mean + 1.959964 * sd)) < 0.1 * sd);
     }
 
+    void correlatedCoefficients() {
+        // a ~ normal(10, 2), b ~ normal(100, 10) with ab_corr −0.8 (§6.2: draw (a, b) from their
+        // covariance), linear form on A = 5 ha, S = Σ area·VI = 3.1: carbon = 0.6 × (a·A + b·S) is normal
+        // with variance 0.36 × ((2A)² + (10S)² + 2ρ(2A)(10S)) = 0.36 × 565. Tolerances as in
+        // linearInterceptPercentiles (0.1 SD, N = 20,000). Approach 1 with the covariance term gives
+        // the same U = 1.96 × √565 / 360. Without the correlation the spread is wider (√1061).
+        QTemporaryDir dir;
+        const carbon::LoadedRegression t =
+          table(dir,
+                "lucode,form,a,b,agb_cap,r_low,r_high,cf,a_dist,b_dist,a_sd,b_sd,ab_corr\n"
+                "11,linear,10,100,1000,0.2,0.2,0.5,normal,normal,2,10,-0.8\n");
+        QVERIFY2(!params::hasErrors(t.issues),
+                 qPrintable(t.issues.empty() ? QString() : t.issues[0].toString()));
+        const RegressionUncertaintyModel m = buildRegressionUncertainty(t.table, t.lookup, {});
+        QVERIFY(m.issues.empty());
+        QCOMPARE(m.abCorr, std::vector<double>{ -0.8 });
+        const RegressionUnit unit = unitOf({ { 11, 2.0, 0.5 }, { 11, 3.0, 0.7 } });
+        const std::vector<UnitSamples> u = sampleRegressionUnits(m, t.lookup, { unit }, mcOptions(20000, 2));
+        const double mean = 0.6 * 360, sd = 0.6 * std::sqrt(565.0);
+        std::vector<double> s = u[0].stocks[0].samples;
+        const Interval iv = summarize(s);
+        QVERIFY2(std::fabs(iv.p2_5 - (mean - 1.959964 * sd)) < 0.1 * sd,
+                 qPrintable(QString::number(iv.p2_5)));
+        QVERIFY(std::fabs(iv.p50 - mean) < 0.05 * sd);
+        QVERIFY(std::fabs(iv.p97_5 - (mean + 1.959964 * sd)) < 0.1 * sd);
+        QVERIFY(std::fabs(u[0].stocks[0].u95 - 1.96 * std::sqrt(565.0) / 360) < 1e-12);
+        // a's draws are those of the uncorrelated run (only b's uniform numbers are transformed).
+        const carbon::LoadedRegression t0 =
+          table(dir,
+                "lucode,form,a,b,agb_cap,r_low,r_high,cf,a_dist,b_dist,a_sd,b_sd\n"
+                "11,linear,10,100,1000,0.2,0.2,0.5,normal,normal,2,10\n");
+        const RegressionUncertaintyModel m0 = buildRegressionUncertainty(t0.table, t0.lookup, {});
+        const auto onlyA =
+          sampleRegressionUnits(m0, t0.lookup, { unitOf({ { 11, 1.0, 0.0 } }) }, mcOptions(50, 1));
+        const auto onlyA2 =
+          sampleRegressionUnits(m, t.lookup, { unitOf({ { 11, 1.0, 0.0 } }) }, mcOptions(50, 1));
+        QCOMPARE(onlyA[0].stocks[0].samples, onlyA2[0].stocks[0].samples); // VI 0: carbon = 0.6·a
+        const auto wide = sampleRegressionUnits(m0, t0.lookup, { unit }, mcOptions(20000, 2));
+        std::vector<double> w = wide[0].stocks[0].samples;
+        const Interval ivw = summarize(w);
+        QVERIFY(std::fabs((ivw.p97_5 - ivw.p2_5) / (2 * 1.959964) - 0.6 * std::sqrt(1061.0)) < 0.1 * sd);
+        // A bad correlation is reported with file, row and column.
+        const carbon::LoadedRegression bad = table(dir,
+                                                   "lucode,form,a,b,agb_cap,r_low,r_high,cf,ab_corr\n"
+                                                   "11,linear,10,100,1000,0.2,0.2,0.5,1.5\n");
+        const RegressionUncertaintyModel mb = buildRegressionUncertainty(bad.table, bad.lookup, {});
+        QCOMPARE(mb.issues.size(), std::size_t(1));
+        QCOMPARE(mb.issues[0].column, QStringLiteral("ab_corr"));
+        QCOMPARE(mb.issues[0].row, 2);
+    }
+
     void exponentialSlopePercentiles() {
         // Exponential form 10·e^(b·VI) with b ~ uniform(3, 4), one bin at VI 0.6, cap 200 not reached:
         // carbon increases with b, so its percentile p is the model at b = 3 + p. The sample percentile
