@@ -4,7 +4,7 @@
 <context>
     <name>BlueCarbon</name>
     <message>
-        <location filename="../models/carbon/BlueCarbon.cpp" line="+330"/>
+        <location filename="../models/carbon/BlueCarbon.cpp" line="+337"/>
         <source>the transitions table is empty: a header row lulc-class,&lt;class&gt;,… is expected</source>
         <translation>转移表为空：应有表头行 lulc-class,&lt;类别&gt;,…</translation>
     </message>
@@ -114,7 +114,7 @@
         <translation>快照中出现了转移表中没有的转移：%1</translation>
     </message>
     <message>
-        <location line="+332"/>
+        <location line="+361"/>
         <source>the layer has no field &apos;%1&apos;; its fields are: %2</source>
         <translation>图层没有字段“%1”；其字段为：%2</translation>
     </message>
@@ -502,7 +502,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
 <context>
     <name>CarbonAdapters</name>
     <message>
-        <location filename="../models/carbon/CarbonAdapters.cpp" line="+124"/>
+        <location filename="../models/carbon/CarbonAdapters.cpp" line="+126"/>
         <source>before must be low, medium or native, not &apos;%1&apos;</source>
         <translation>before 必须为 low、medium 或 native，而不是 &apos;%1&apos;</translation>
     </message>
@@ -542,12 +542,12 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>climate 必须为 trop_wet、trop_dry 或 subtrop，而不是 &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+138"/>
         <source>no land-cover data under the parcel at every snapshot (the CBC engine needs all)</source>
         <translation>地块并非在每个快照年份都有土地覆盖数据（滨海蓝碳模型需要全部快照）</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+83"/>
         <source>the Tier 1 route (route=tier1) needs the field &apos;planting_year&apos; of layer %1: map it in the layer&apos;s &quot;fields&quot;</source>
         <translation>Tier 1 途径（route=tier1）需要图层 %1 的字段 &apos;planting_year&apos;：请在该图层的 &quot;fields&quot; 中映射它</translation>
     </message>
@@ -562,7 +562,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>没有种植年份</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+68"/>
         <source>r_hysteresis must be a number from 0 to 100 t d.m./ha, not &apos;%1&apos;</source>
         <translation>r_hysteresis 必须是 0 到 100 t d.m./ha 之间的数，而不是 &apos;%1&apos;</translation>
     </message>
@@ -572,12 +572,12 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>回归法没有默认系数：请在 carbon.parameters.regression 中指定您拟合的系数表（tanhui-cli carbon --method regression --write-template 可生成模板）</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+32"/>
         <source>the regression method needs an NDVI layer (role &quot;ndvi&quot;) for one or more carbon years</source>
         <translation>回归法需要至少一个碳年份的 NDVI 图层（角色 &quot;ndvi&quot;）</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+107"/>
         <source>no land-cover or NDVI data under the parcel in any year</source>
         <translation>地块在任何年份都没有土地覆盖或 NDVI 数据</translation>
     </message>
@@ -1220,8 +1220,9 @@ rasters/&lt;method&gt;/ (c_density_&lt;year&gt;.tif in t C/ha).
 
 Uncertainty (carbon.uncertainty in the project, or --uncertainty; docs/uncertainty.md):
 Monte Carlo bounds (2.5/50/97.5 percentiles) and Approach 1 U of every stock and change of
-the methods with Monte Carlo (pools, volume, soil, gainloss), per parcel and in every total
-(from per-iteration sums), and
+the methods with Monte Carlo (docs/carbon-project.md, &quot;Methods with bounds&quot;; totals with
+parcels of other methods name them in bounds_note), per parcel and in every total (from
+per-iteration sums), and
 uncertainty_run.csv, uncertainty_parameters.csv. --iterations, --seed and
 --default-uncertainty override the project&apos;s values.
 
@@ -1243,7 +1244,8 @@ parameters_used.csv、summary.csv，以及各方法在 rasters/&lt;method&gt;/ �
 （以 t C/ha 计的 c_density_&lt;year&gt;.tif）。
 
 不确定性（项目中的 carbon.uncertainty 或 --uncertainty；docs/uncertainty.md）：
-对支持蒙特卡洛的方法（pools、volume、soil、gainloss）的每个储量和变化量，给出蒙特卡洛置信区间（2.5/50/97.5 百分位数）和
+对支持蒙特卡洛的方法（docs/carbon-project.md，“Methods with bounds”；含其他方法地块的汇总在
+bounds_note 中列出这些方法）的每个储量和变化量，给出蒙特卡洛置信区间（2.5/50/97.5 百分位数）和
 方法 1 的 U，既针对每个地块，也针对每项汇总（由逐次迭代求和得到），并输出
 uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 --default-uncertainty 覆盖项目中的设置。
@@ -1252,7 +1254,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 </translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
@@ -1380,12 +1382,12 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 <context>
     <name>CarbonRegression</name>
     <message>
-        <location filename="../models/carbon/RegressionMethod.cpp" line="+82"/>
+        <location filename="../models/carbon/RegressionMethod.cpp" line="+84"/>
         <source>%1 band %2</source>
         <translation>%1 第 %2 波段</translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+216"/>
         <source>the form is missing; use one of: %1</source>
         <translation>缺少 form；请使用以下之一：%1</translation>
     </message>
@@ -3277,9 +3279,9 @@ scenario_diff.csv。
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../models/carbon/BlueCarbon.cpp" line="-1028"/>
+        <location filename="../models/carbon/BlueCarbon.cpp" line="-1063"/>
         <location filename="../models/carbon/PoolMethod.cpp" line="-125"/>
-        <location filename="../models/carbon/RegressionMethod.cpp" line="-472"/>
+        <location filename="../models/carbon/RegressionMethod.cpp" line="-487"/>
         <location filename="../models/gep/GepTables.cpp" line="-442"/>
         <source>land-cover code</source>
         <translation>土地覆盖代码</translation>
@@ -3420,7 +3422,7 @@ scenario_diff.csv。
         <translation>土壤累积停止时的碳储量</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>climate zone</source>
         <translation>气候区</translation>
     </message>
@@ -3882,7 +3884,7 @@ scenario_diff.csv。
         <translation>%1 个值没有不确定性（表中没有不确定性列，也未设置 carbon.uncertainty.default_u_pct），按精确值处理：%2</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+139"/>
         <source>no bounds where parcels of methods without Monte Carlo count (%1): bounds cannot be added</source>
         <translation>凡计入了不支持蒙特卡洛的方法（%1）的地块之处均不给出置信区间：置信区间不能相加</translation>
     </message>
@@ -4191,6 +4193,14 @@ cf（t C/t d.m.），可选 bias_sigma2 或 smearing、forest_type、name_zh、s
         <location line="+9"/>
         <source>cancelled; finished outputs in %1 were not replaced</source>
         <translation>已取消；%1 中已有的完整输出未被替换</translation>
+    </message>
+</context>
+<context>
+    <name>RegressionMonteCarlo</name>
+    <message>
+        <location filename="../models/uncertainty/RegressionMonteCarlo.cpp" line="+195"/>
+        <source>ab_corr must be a correlation from -1 to 1 (of the fitted a and b), not &apos;%1&apos;</source>
+        <translation>ab_corr 必须是 -1 到 1 之间的相关系数（拟合得到的 a 与 b 之间），而不是 &apos;%1&apos;</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "gis/RasterWriter.h"
 #include "gis/TableWriter.h"
 #include "models/carbon/Valuation.h"
+#include "models/uncertainty/UncertainParameters.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -213,6 +214,9 @@ const params::TableSpec& cbcBiophysicalSpec() {
               false },
         };
         s.textColumns = { "lulc-class", "name_zh" };
+        // Optional uncertainty columns (X_dist, X_u_pct, X_sd, X_min, X_max, dist, u_pct, u_source;
+        // docs/uncertainty.md): read only when a project run asks for Monte Carlo bounds.
+        uncertainty::addUncertaintyColumns(s);
         s.defaultPath = "carbon/cbc_biophysical.csv";
         return s;
     }();
@@ -250,6 +254,9 @@ const params::TableSpec& mangroveWsSpec() {
               50 },
         };
         s.textColumns = { "name_zh" };
+        // Optional uncertainty columns (X_dist, X_u_pct, X_sd, X_min, X_max, dist, u_pct, u_source;
+        // docs/uncertainty.md): read only when a project run asks for Monte Carlo bounds.
+        uncertainty::addUncertaintyColumns(s);
         s.defaultPath = "carbon/mangrove_ws.csv";
         return s;
     }();
@@ -823,6 +830,7 @@ CbcRunResult runCbcRasters(const std::vector<LulcInput>& snapshots,
     const int periodBands = model.valued() ? 3 : 2;
 
     std::vector<std::unique_ptr<gis::RasterWriter>> stockWriters, periodWriters;
+    std::unique_ptr<gis::RasterWriter> historyWriter;
     if (!options.outDir.empty()) {
         const QDir dir(QString::fromStdString(options.outDir));
         gis::RasterSpec spec;
@@ -849,6 +857,14 @@ CbcRunResult runCbcRasters(const std::vector<LulcInput>& snapshots,
             period.bandMetadata.push_back({ { "UNIT", "currency/ha" } });
         }
         period.metadata.erase("UNIT");
+        if (options.writeHistoryRaster) {
+            gis::RasterSpec history = spec;
+            history.bands = 1;
+            history.bandDescriptions = { "history_id" };
+            history.metadata = { { "CONTENT", "class history id (codes at every snapshot)" } };
+            result.historyRaster = dir.filePath(QStringLiteral("cbc_history.tif")).toStdString();
+            historyWriter = std::make_unique<gis::RasterWriter>(result.historyRaster, history);
+        }
         for (std::size_t p = 0; p < np; ++p) {
             result.periodRasters.push_back(dir
                                              .filePath(QStringLiteral("cbc_period_%1_%2.tif")
@@ -863,6 +879,7 @@ CbcRunResult runCbcRasters(const std::vector<LulcInput>& snapshots,
     struct History {
         CbcCellSeries series;
         double cells = 0, areaM2 = 0;
+        std::size_t id = 0; ///< order of first occurrence (row-major)
     };
     std::map<std::vector<std::int64_t>, History> histories;
     double nodataM2 = 0, partialM2 = 0;
@@ -872,7 +889,7 @@ CbcRunResult runCbcRasters(const std::vector<LulcInput>& snapshots,
     // the output bands written into GDAL's block cache. When the budget allows, strips are whole rows
     // of 256-row tiles and every writer is flushed after each strip, so the cache never holds more than
     // one strip of output (§8 row 8); otherwise GDAL's cache limit bounds it.
-    const std::size_t outputBands = nr * 4 + np * std::size_t(periodBands);
+    const std::size_t outputBands = nr * 4 + np * std::size_t(periodBands) + (historyWriter ? 1 : 0);
     const std::size_t bytesPerCell = nd * 9 + 16 + outputBands * 8;
     int rowsPerStrip = stripRows(grid, options.memoryBudgetBytes / 2, bytesPerCell);
     const bool tileAligned = rowsPerStrip >= 256 && !stockWriters.empty();
@@ -909,6 +926,9 @@ CbcRunResult runCbcRasters(const std::vector<LulcInput>& snapshots,
             auto it = histories.find(key);
             if (it == histories.end()) {
                 it = histories.emplace(key, History{}).first;
+                it->second.id = histories.size() - 1;
+                if (historyWriter)
+                    result.histories.push_back(key);
                 try {
                     model.runCell(key.data(), it->second.series);
                 } catch (const std::invalid_argument& e) {
@@ -939,7 +959,15 @@ CbcRunResult runCbcRasters(const std::vector<LulcInput>& snapshots,
             if (model.valued())
                 writeBand(*periodWriters[p], 3, [&](const CbcCellSeries& s) { return s.npv[p]; });
         }
+        if (historyWriter) {
+            buffer.resize(n);
+            for (std::size_t k = 0; k < n; ++k)
+                buffer[k] = cellHistory[k] ? double(cellHistory[k]->id) : kNaN;
+            historyWriter->writeRows(1, w.row0, w.rows, buffer.data());
+        }
         if (tileAligned) {
+            if (historyWriter)
+                historyWriter->flush();
             for (auto& wr : stockWriters)
                 wr->flush();
             for (auto& wr : periodWriters)
@@ -982,6 +1010,8 @@ CbcRunResult runCbcRasters(const std::vector<LulcInput>& snapshots,
         wr->commit();
     for (auto& wr : periodWriters)
         wr->commit();
+    if (historyWriter)
+        historyWriter->commit();
     if (options.feedback)
         options.feedback->setProgress(100.0, "blue carbon per cell");
     return result;
@@ -1016,6 +1046,9 @@ std::vector<CbcParcel> runCbcParcels(const gis::ParcelSet& parcels,
                                "period_" + std::to_string(run.reportYears[p]) + "_" +
                                  std::to_string(run.reportYears[p + 1]));
     const int periodBands = run.valued ? 3 : 2;
+    const std::size_t historyBand = bands.size();
+    if (!run.historyRaster.empty())
+        gis::appendRasterBands(run.historyRaster, bands, "history");
     gis::ZonalOptions options = zonal;
     options.stats = gis::Stat::Count | gis::Stat::Area;
     const gis::ZonalResult zr = gis::runZonal(parcels, bands, options);
@@ -1056,6 +1089,9 @@ std::vector<CbcParcel> runCbcParcels(const gis::ParcelSet& parcels,
             if (run.valued)
                 pc.npv.push_back(integral(zr.stats[i][b + 2]));
         }
+        if (!run.historyRaster.empty())
+            for (const gis::ClassTotal& ct : zr.stats[i][historyBand].classes)
+                pc.historyAreaHa[std::size_t(ct.value)] += ct.areaM2 / 10000.0;
     }
     return out;
 }

@@ -259,6 +259,12 @@ struct CbcRunResult {
     std::vector<std::string> periodRasters; ///< cbc_period_<y1>_<y2>.tif per period, if written
     std::vector<CbcClass> classesUsed;      ///< classes present in the snapshots (ascending code)
     std::vector<std::pair<std::int64_t, std::int64_t>> transitionsUsed; ///< from ≠ to pairs present
+    /// cbc_history.tif (CbcRunOptions::writeHistoryRaster): per valid cell the id of its class history
+    /// (the codes at every snapshot), an index into `histories`; empty when not written.
+    std::string historyRaster;
+    /// Class codes at each snapshot of every history id (ids in order of first occurrence, row-major:
+    /// deterministic). Filled with writeHistoryRaster.
+    std::vector<std::vector<std::int64_t>> histories;
     bool valued = false;
     bool investCompatible = false;
     std::vector<CbcClass> flaggedClasses() const;
@@ -268,6 +274,10 @@ struct CbcRunOptions {
     std::string outDir; ///< rasters are written here; empty: no rasters (no parcels either)
     std::size_t memoryBudgetBytes = 512u << 20; ///< strip buffers and output blocks held at once
     gis::Feedback* feedback = nullptr;
+    /// Also write cbc_history.tif (Float64, NaN nodata: the history id of each cell valid at every
+    /// snapshot), so that runCbcParcels() reports each parcel's area per class history, which the
+    /// Monte Carlo needs (every cell of a history has the same per-hectare series; docs/uncertainty.md).
+    bool writeHistoryRaster = false;
 };
 
 /// @brief Runs the model over aligned snapshot rasters, strip by strip (memory bounded, §8 row 8),
@@ -299,10 +309,13 @@ struct CbcParcel {
     /// Stock density over the valid area (t C/ha); NaN when nothing is valid.
     double densityTPerHa(std::size_t reportIndex) const;
     std::vector<std::int64_t> flaggedCodes; ///< classes present whose table row is flagged
+    /// With CbcRunResult::historyRaster: covered area (ha) per history id (Σ = validAreaHa).
+    std::map<std::size_t, double> historyAreaHa;
 };
 
-/// @brief One zonal pass (coverage once per parcel; every snapshot, stock and period band in the same
-/// call) over the rasters written by runCbcRasters(). Results in ParcelSet order.
+/// @brief One zonal pass (coverage once per parcel; every snapshot, stock and period band, and the
+/// history band when written, in the same call) over the rasters written by runCbcRasters(). Results in
+/// ParcelSet order.
 std::vector<CbcParcel> runCbcParcels(const gis::ParcelSet& parcels,
                                      const std::vector<LulcInput>& snapshots,
                                      const CbcParameters& classes,

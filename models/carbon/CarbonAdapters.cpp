@@ -5,9 +5,11 @@
 #include "gis/ParcelReader.h"
 #include "gis/ZonalEngine.h"
 #include "models/carbon/BlueCarbon.h"
+#include "models/carbon/BlueCarbonUncertainty.h"
 #include "models/carbon/GainLossMethod.h"
 #include "models/carbon/PoolMethod.h"
 #include "models/carbon/RegressionMethod.h"
+#include "models/carbon/RegressionUncertainty.h"
 #include "models/carbon/SoilGainLossSampler.h"
 #include "models/carbon/SoilMethod.h"
 
@@ -535,6 +537,21 @@ MethodOutput runBlueCarbonAdapter(const MethodContext& ctx) {
                   .push_back({ b, k });
         }
 
+    // Monte Carlo (carbon.uncertainty; carbon-methods.md §6.2): what the sampler needs per result.
+    std::vector<BlueCarbonCbcEngine> mcEngines;
+    std::map<QString, uncertainty::MangroveWsUncertainty> mcTier1;
+    std::vector<std::vector<BlueCarbonSampleUnit>> mcUnits(ctx.batches.size());
+    for (std::size_t b = 0; b < ctx.batches.size(); ++b)
+        mcUnits[b].resize(ctx.batches[b].assigned.size());
+    uncertainty::MonteCarloOptions mcOptions;
+    if (ctx.uncertainty) {
+        mcOptions.iterations = ctx.uncertainty->iterations;
+        mcOptions.seed = ctx.uncertainty->seed;
+        mcOptions.threads = ctx.threads;
+    }
+    const std::pair<int, int> runSpan{ ctx.years.empty() ? 0 : ctx.years.front(),
+                                       ctx.years.empty() ? 0 : ctx.years.back() };
+
     if (!cbcParcels.empty()) {
         QString bioFile;
         const params::LoadedTable bio =
@@ -543,6 +560,19 @@ MethodOutput runBlueCarbonAdapter(const MethodContext& ctx) {
         if (params::hasErrors(out.issues))
             return out;
         const CbcParameters classes(bio.table);
+        // One distribution per (class, column) of the table, shared by both modes and every parcel.
+        uncertainty::CbcUncertaintyModel mcModel;
+        if (ctx.uncertainty) {
+            std::vector<std::int64_t> codes;
+            for (const auto& [code, c] : classes.classes())
+                codes.push_back(code);
+            mcModel =
+              uncertainty::buildCbcUncertainty(bio.table, codes, uncertaintyDefaults(*ctx.uncertainty));
+            out.issues.insert(out.issues.end(), mcModel.issues.begin(), mcModel.issues.end());
+            warnExactValues(bioFile, mcModel.fixedIds, out.issues);
+            if (params::hasErrors(out.issues))
+                return out;
+        }
         const QString transName = project.carbon.parameters.value(QStringLiteral("cbc_transitions"));
         LoadedTransitions trans;
         if (transName.isEmpty()) {
@@ -576,6 +606,7 @@ MethodOutput runBlueCarbonAdapter(const MethodContext& ctx) {
             ro.outDir = cbcParcels.size() > 1 ? ctx.outDir + (compatible ? "/invest_compatible" : "/tanhui")
                                               : ctx.outDir;
             QDir().mkpath(QString::fromStdString(ro.outDir));
+            ro.writeHistoryRaster = ctx.uncertainty != nullptr; // areas per class history for MC
             auto st = stage(ctx.feedback, 10, 60);
             ro.feedback = st.get();
             const CbcRunResult run = runCbcRasters(snapshots, model, classes, ro);
@@ -583,6 +614,9 @@ MethodOutput runBlueCarbonAdapter(const MethodContext& ctx) {
                 out.files << QString::fromStdString(f);
             for (const std::string& f : run.periodRasters)
                 out.files << QString::fromStdString(f);
+            if (!run.historyRaster.empty())
+                out.files << QString::fromStdString(run.historyRaster);
+            std::vector<ResultRef> mcRefs; // computed parcels of this mode
             for (std::size_t b = 0; b < ctx.batches.size(); ++b) {
                 const MethodBatch& batch = ctx.batches[b];
                 std::vector<std::size_t> which;
@@ -635,7 +669,32 @@ MethodOutput runBlueCarbonAdapter(const MethodContext& ctx) {
                               { c->file, c->line, QStringLiteral("lucode %1").arg(code), c->tag });
                     sortUnique(r.parameters);
                     out.results[b][which[j]] = std::move(r);
+                    if (ctx.uncertainty) {
+                        BlueCarbonSampleUnit& u = mcUnits[b][which[j]];
+                        u.kind = BlueCarbonSampleUnit::Kind::Cbc;
+                        u.engine = mcEngines.size();
+                        u.historyAreaHa = pc.historyAreaHa;
+                        mcRefs.push_back({ b, which[j] });
+                    }
                 }
+            }
+            if (ctx.uncertainty) {
+                // Every history once per iteration (exact: cells of a history share their series).
+                progress(ctx, 80, "blue carbon Monte Carlo");
+                BlueCarbonCbcEngine engine;
+                engine.model = mcModel;
+                engine.samples = uncertainty::sampleCbcHistories(
+                  mcModel, classes, trans.table, mo, run.histories, mcOptions);
+                std::vector<uncertainty::CbcUnitAreas> units;
+                for (const ResultRef& ref : mcRefs)
+                    units.push_back(mcUnits[ref.first][ref.second].historyAreaHa);
+                std::vector<uncertainty::UnitSamples> samples =
+                  uncertainty::sampleCbcUnits(engine.samples, units);
+                for (std::size_t k = 0; k < mcRefs.size(); ++k)
+                    applyBlueCarbonBounds(out.results[mcRefs[k].first][mcRefs[k].second],
+                                          blueCarbonTotals(std::move(samples[k]), engine.samples.reportYears),
+                                          runSpan);
+                mcEngines.push_back(std::move(engine));
             }
         }
     }
@@ -647,6 +706,7 @@ MethodOutput runBlueCarbonAdapter(const MethodContext& ctx) {
         out.issues.insert(out.issues.end(), wsTable.issues.begin(), wsTable.issues.end());
         if (params::hasErrors(out.issues))
             return out;
+        std::map<QString, std::vector<ResultRef>> mcRefs; // computed plots per climate row
         for (std::size_t b = 0; b < ctx.batches.size(); ++b) {
             progress(ctx, 80 + 20 * double(b) / double(ctx.batches.size()), "blue carbon Tier 1");
             const MethodBatch& batch = ctx.batches[b];
@@ -730,9 +790,44 @@ MethodOutput runBlueCarbonAdapter(const MethodContext& ctx) {
                       { ctx.years[p], ctx.years[p + 1], res.netSequestrationT[p], ChangeBasis::Flux, {} });
                 r.parameters.push_back({ ws->file, ws->line, ws->climate, ws->tag });
                 out.results[b][k] = std::move(r);
+                if (ctx.uncertainty) {
+                    if (!mcTier1.count(climate)) {
+                        uncertainty::MangroveWsUncertainty m = uncertainty::buildMangroveWsUncertainty(
+                          wsTable.table, *ws, uncertaintyDefaults(*ctx.uncertainty));
+                        out.issues.insert(out.issues.end(), m.issues.begin(), m.issues.end());
+                        warnExactValues(wsFile, m.fixedIds, out.issues);
+                        if (params::hasErrors(out.issues))
+                            return out;
+                        mcTier1.emplace(climate, std::move(m));
+                    }
+                    BlueCarbonSampleUnit& u = mcUnits[b][k];
+                    u.kind = BlueCarbonSampleUnit::Kind::Tier1;
+                    u.climate = climate;
+                    u.plot = { *plot.plantYear, planted, plot.areaHa };
+                    mcRefs[climate].push_back({ b, k });
+                }
             }
         }
+        // Per-plot bounds, per climate row (carbon-methods.md §4, §6.2).
+        for (const auto& [climate, refs] : mcRefs) {
+            std::vector<std::vector<uncertainty::RestorationUnitPlot>> units;
+            for (const ResultRef& ref : refs)
+                units.push_back({ mcUnits[ref.first][ref.second].plot });
+            std::vector<uncertainty::UnitSamples> samples =
+              uncertainty::sampleRestorationUnits(mcTier1.at(climate), units, ctx.years, mcOptions);
+            for (std::size_t k = 0; k < refs.size(); ++k)
+                applyBlueCarbonBounds(out.results[refs[k].first][refs[k].second],
+                                      blueCarbonTotals(std::move(samples[k]), ctx.years),
+                                      runSpan);
+        }
     }
+    if (ctx.uncertainty)
+        out.sampler = makeBlueCarbonSampler(std::move(mcEngines),
+                                            std::move(mcTier1),
+                                            ctx.years,
+                                            std::move(mcUnits),
+                                            *ctx.uncertainty,
+                                            ctx.threads);
     return out;
 }
 
@@ -769,6 +864,16 @@ MethodOutput runRegressionAdapter(const MethodContext& ctx) {
     out.issues = coefficients.issues;
     if (params::hasErrors(out.issues))
         return out;
+    // Monte Carlo (carbon.uncertainty; carbon-methods.md §6.2): one draw per coefficient value.
+    uncertainty::RegressionUncertaintyModel mcModel;
+    if (ctx.uncertainty) {
+        mcModel = uncertainty::buildRegressionUncertainty(
+          coefficients.table, coefficients.lookup, uncertaintyDefaults(*ctx.uncertainty));
+        out.issues.insert(out.issues.end(), mcModel.issues.begin(), mcModel.issues.end());
+        warnExactValues(coefPath, mcModel.fixedIds, out.issues);
+        if (params::hasErrors(out.issues))
+            return out;
+    }
     RegressionInputs inputs;
     for (int y : ctx.years)
         for (const ProjectLayer* l : project.layersWithRole(QStringLiteral("ndvi")))
@@ -797,11 +902,26 @@ MethodOutput runRegressionAdapter(const MethodContext& ctx) {
         return out;
     RegressionRunOptions ro;
     ro.outDir = ctx.outDir;
+    ro.writeViKeyRasters = ctx.uncertainty != nullptr; // per-parcel VI bins for MC
     auto rasters = stage(ctx.feedback, 10, 60);
     ro.feedback = rasters.get();
     const RegressionRun run = writeRegressionRasters(inputs, coefficients.lookup, ro);
     for (const RegressionYear& y : run.years)
         out.files << QString::fromStdString(y.raster);
+    for (const std::string& f : run.viKeyRasters)
+        out.files << QString::fromStdString(f);
+    std::vector<int> runYears;
+    for (const RegressionYear& y : run.years)
+        runYears.push_back(y.year);
+    std::vector<std::vector<RegressionSampleUnit>> mcUnits(ctx.batches.size());
+    for (std::size_t b = 0; b < ctx.batches.size(); ++b)
+        mcUnits[b].resize(ctx.batches[b].assigned.size());
+    uncertainty::MonteCarloOptions mcOptions;
+    if (ctx.uncertainty) {
+        mcOptions.iterations = ctx.uncertainty->iterations;
+        mcOptions.seed = ctx.uncertainty->seed;
+        mcOptions.threads = ctx.threads;
+    }
     std::vector<ParameterRowRef> used;
     for (const RegressionCoefficients& c : run.used) {
         params::Tag tag = c.tag;
@@ -838,6 +958,7 @@ MethodOutput runRegressionAdapter(const MethodContext& ctx) {
             zonal.feedback = zs.get();
             const std::vector<RegressionParcel> parcels =
               runRegressionParcels(assignedSubset(batch, which), run, hysteresis, zonal);
+            std::vector<uncertainty::RegressionUnit> mcParcels;
             for (std::size_t j = 0; j < which.size(); ++j) {
                 const RegressionParcel& rp = parcels[j];
                 ParcelResult r =
@@ -872,10 +993,30 @@ MethodOutput runRegressionAdapter(const MethodContext& ctx) {
                     r.notComputed =
                       CarbonAdapters::tr("no land-cover or NDVI data under the parcel in any year");
                 }
+                if (ctx.uncertainty) {
+                    uncertainty::RegressionUnit u;
+                    u.hysteresis = hysteresis;
+                    for (const RegressionParcelYear& y : rp.years)
+                        u.years.push_back({ y.year, r.stock(y.year) != nullptr, y.forestAreaHa, y.viBins });
+                    mcParcels.push_back(std::move(u));
+                }
                 out.results[b][which[j]] = std::move(r);
+            }
+            if (ctx.uncertainty) {
+                // The whole chain per parcel and iteration, on each parcel's VI bins (§6.2 item 4).
+                auto ms = stage(ctx.feedback, 60, 100);
+                mcOptions.feedback = ms.get();
+                std::vector<uncertainty::UnitSamples> samples =
+                  uncertainty::sampleRegressionUnits(mcModel, coefficients.lookup, mcParcels, mcOptions);
+                mcOptions.feedback = nullptr;
+                for (std::size_t j = 0; j < which.size(); ++j)
+                    mcUnits[b][which[j]] =
+                      applyRegressionBounds(out.results[b][which[j]], runYears, std::move(samples[j]));
             }
         }
     }
+    if (ctx.uncertainty)
+        out.sampler = makeRegressionSampler(std::move(mcModel), std::move(mcUnits));
     return out;
 }
 

@@ -312,8 +312,22 @@ std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results
         std::set<QString> without;
         for (std::size_t r : members[g]) {
             const ParcelResult& p = results[r];
-            if (!p.computed() || sampling[r].sampler)
+            if (!p.computed())
                 continue;
+            if (sampling[r].sampler) {
+                // A stock or change its sampler does not sample (e.g. one added after the method ran)
+                // would be missing from the per-iteration sums: no bounds for that date or pair.
+                const std::size_t si = std::size_t(
+                  std::find(samplers.begin(), samplers.end(), sampling[r].sampler) - samplers.begin());
+                const SampledTotals& st = sums[si][g];
+                for (const CarbonStock& s : p.stocks)
+                    if (!st.stocks.count(s.year))
+                        unboundedYears.insert(s.year);
+                for (const CarbonChange& c : p.changes)
+                    if (!st.changes.count({ c.year1, c.year2 }))
+                        unboundedPairs.insert({ c.year1, c.year2 });
+                continue;
+            }
             if (!p.stocks.empty() || !p.changes.empty())
                 without.insert(p.method);
             for (const CarbonStock& s : p.stocks)

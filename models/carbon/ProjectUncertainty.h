@@ -111,7 +111,8 @@ struct SampledResult {
 /// @brief Totals of `results` per key (as totalsBy(); the grand total when `key` is empty) with bounds
 /// of every stock and change from per-iteration sums over all methods' samplers. A total gets no
 /// bounds when a parcel it counts has no sampler (a method without Monte Carlo); boundsNote then says
-/// which methods. `sampling` is aligned with `results`.
+/// which methods. A date or pair that a parcel reports but its sampler does not sample for the parcel's
+/// group gets no bounds either. `sampling` is aligned with `results`.
 std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results,
                                         const std::vector<SampledResult>& sampling,
                                         std::optional<TotalsKey> key);

@@ -10,6 +10,7 @@
 #include "gis/RasterWriter.h"
 #include "gis/TableWriter.h"
 #include "models/carbon/Valuation.h"
+#include "models/uncertainty/UncertainParameters.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -19,6 +20,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <memory>
 #include <set>
 
@@ -170,7 +172,11 @@ const params::TableSpec& regressionCoefficientsSpec() {
               0.3,
               0.6 },
         };
-        s.textColumns = { "form", "forest_type", "name_zh", "tag" };
+        // ab_corr: optional correlation of the a and b estimates (Monte Carlo, docs/uncertainty.md).
+        s.textColumns = { "form", "forest_type", "name_zh", "tag", "ab_corr" };
+        // Optional uncertainty columns (a_sd, b_sd, a_dist, …, u_pct, dist, u_source;
+        // docs/uncertainty.md): read only when a project run asks for Monte Carlo bounds.
+        uncertainty::addUncertaintyColumns(s);
         s.defaultPath = "";
         return s;
     }();
@@ -234,6 +240,16 @@ double predictAgb(const RegressionCoefficients& c, double vi) {
     return std::min(agb, c.agbCap);
 }
 
+double encodeViKey(std::int64_t code, double vi) {
+    return double(code) * 4.0 + 2.0 + vi;
+}
+
+void decodeViKey(double key, std::int64_t& code, double& vi) {
+    // key − 4·code − 2 = VI ∈ [−1, 1]: code = round((key − 2) / 4).
+    code = std::llround((key - 2.0) / 4.0);
+    vi = key - double(code) * 4.0 - 2.0;
+}
+
 double carbonDensity(double agb, double r, double cf) {
     return (agb + agb * r) * cf;
 }
@@ -258,6 +274,7 @@ LoadedRegression loadRegressionCoefficients(const QString& path) {
     out.issues = loaded.issues;
     if (params::hasErrors(out.issues))
         return out;
+    out.table = loaded.table;
     std::vector<RegressionCoefficients> rows;
     const QString allowed = QStringLiteral("linear, power, exponential, logarithmic");
     for (const params::TableRow& row : loaded.table.rows()) {
@@ -649,7 +666,23 @@ RegressionRun writeRegressionRasters(const RegressionInputs& inputs,
                           { { "UNIT", "t C/ha" } },
                           { { "UNIT", "1 = non-forest" } },
                           { { "UNIT", "1 = forest with nodata VI" } } };
-    std::vector<std::unique_ptr<gis::RasterWriter>> writers;
+    std::vector<std::unique_ptr<gis::RasterWriter>> writers, keyWriters;
+    run.viBinWidth = options.viBinWidth;
+    if (options.writeViKeyRasters)
+        for (const ViInput& v : vi) {
+            gis::RasterSpec k;
+            k.grid = grid;
+            k.crs = run.crs;
+            k.type = gis::RasterSpec::Type::Float64;
+            k.bands = 1;
+            k.nodata = kRegressionNodata;
+            k.bandDescriptions = { "vi_key" };
+            k.metadata = { { "YEAR", std::to_string(v.year) },
+                           { "CONTENT", "forest code x 4 + 2 + VI (Monte Carlo VI bins)" } };
+            run.viKeyRasters.push_back(
+              dir.filePath(QStringLiteral("rs_vi_key_%1.tif").arg(v.year)).toStdString());
+            keyWriters.push_back(std::make_unique<gis::RasterWriter>(run.viKeyRasters.back(), k));
+        }
     std::set<std::int64_t> usedCodes;
     for (const ViInput& v : vi) {
         RegressionYear y;
@@ -674,11 +707,13 @@ RegressionRun writeRegressionRasters(const RegressionInputs& inputs,
     std::vector<double> viValues, lcValues;
     std::vector<unsigned char> viValid, lcValid;
     std::vector<std::vector<double>> out(kRegressionBands);
+    std::vector<double> keys;
     for (int row0 = 0; row0 < grid.rows; row0 += rowsPerStrip) {
         const gis::Window w{ row0, 0, std::min(rowsPerStrip, grid.rows - row0), grid.cols };
         const std::size_t n = std::size_t(w.cellCount());
         for (auto& o : out)
             o.resize(n);
+        keys.assign(keyWriters.empty() ? 0 : n, kRegressionNodata);
         for (std::size_t yi = 0; yi < ny; ++yi) {
             if (options.feedback) {
                 options.feedback->throwIfCancelled();
@@ -690,6 +725,7 @@ RegressionRun writeRegressionRasters(const RegressionInputs& inputs,
             dataset(vi[yi].path).read(vi[yi].band, w, viValues, viValid);
             const int li = landCoverIndexFor(inputs.lulc, vi[yi].year);
             dataset(inputs.lulc[std::size_t(li)].path).read(1, w, lcValues, lcValid);
+            std::fill(keys.begin(), keys.end(), kRegressionNodata);
             std::int64_t lastCode = std::numeric_limits<std::int64_t>::min();
             const RegressionCoefficients* c = nullptr;
             bool isForest = false;
@@ -729,6 +765,8 @@ RegressionRun writeRegressionRasters(const RegressionInputs& inputs,
                     continue;
                 }
                 out[4][k] = 0;
+                if (!keys.empty())
+                    keys[k] = encodeViKey(code, viValues[k]);
                 const double agb = predictAgb(*c, viValues[k]);
                 out[0][k] = agb;
                 out[1][k] = carbonDensity(agb, c->rLow, c->cf);
@@ -739,9 +777,15 @@ RegressionRun writeRegressionRasters(const RegressionInputs& inputs,
             for (int b = 0; b < kRegressionBands; ++b)
                 writers[yi]->writeRows(b + 1, w.row0, w.rows, out[std::size_t(b)].data());
             writers[yi]->flush();
+            if (!keyWriters.empty()) {
+                keyWriters[yi]->writeRows(1, w.row0, w.rows, keys.data());
+                keyWriters[yi]->flush();
+            }
         }
     }
     for (auto& wr : writers)
+        wr->commit();
+    for (auto& wr : keyWriters)
         wr->commit();
     for (std::int64_t code : usedCodes)
         run.used.push_back(*coefficients.find(code));
@@ -786,8 +830,16 @@ std::vector<RegressionParcel> runRegressionParcels(const gis::ParcelSet& parcels
                               "Float32",
                               false,
                               0 });
+    // The VI keys (Monte Carlo) in the same call: coverage once per parcel. Class statistics are
+    // per run, so the other bands get them too (unused).
+    const std::size_t key0 = bands.size();
+    for (std::size_t yi = 0; yi < run.viKeyRasters.size(); ++yi)
+        bands.push_back(
+          { run.viKeyRasters[yi], 1, "rs_key_" + std::to_string(run.years[yi].year), "Float64", false, 0 });
     gis::ZonalOptions options = zonal;
     options.stats = gis::Stat::Count | gis::Stat::Sum | gis::Stat::Mean;
+    if (!run.viKeyRasters.empty())
+        options.stats = options.stats | gis::Stat::Area;
     const gis::ZonalResult zr = gis::runZonal(parcels, bands, options);
 
     std::vector<RegressionParcel> out(parcels.parcels.size());
@@ -808,6 +860,22 @@ std::vector<RegressionParcel> runRegressionParcels(const gis::ParcelSet& parcels
             y.lulcNodataAreaHa = nf.nodataAreaM2 / 10000.0;
             const gis::ZonalStats& gap = stat(BandViGap);
             y.viGapAreaHa = gap.count > 0 ? gap.mean * gap.validAreaM2 / 10000.0 : 0.0;
+            if (!run.viKeyRasters.empty()) {
+                // Per (code, bin): Σ area and Σ area × VI over the exact per-value areas.
+                std::map<std::pair<std::int64_t, std::int64_t>, std::pair<double, double>> bins;
+                for (const gis::ClassTotal& ct : zr.stats[p][key0 + yi].classes) {
+                    std::int64_t code = 0;
+                    double vi = 0;
+                    decodeViKey(ct.value, code, vi);
+                    const double ha = ct.areaM2 / 10000.0;
+                    auto& b = bins[{ code, std::int64_t(std::floor((vi + 1.0) / run.viBinWidth)) }];
+                    b.first += ha;
+                    b.second += ha * vi;
+                }
+                for (const auto& [key, b] : bins)
+                    if (b.first > 0)
+                        y.viBins.push_back({ key.first, b.first, b.second / b.first });
+            }
             means.push_back(y.meanAgb);
             rp.years.push_back(y);
         }

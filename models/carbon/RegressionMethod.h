@@ -55,7 +55,9 @@ constexpr double kRegressionNodata = -1.0;
 /// land-cover code: key `lucode`; text `form` (required), optional `forest_type`, `name_zh`; numbers
 /// `a`, `b`, optional `bias_sigma2` (residual variance of the log model; Baskerville factor
 /// e^(σ²/2)) or `smearing` (Duan's factor), `agb_cap` (t d.m./ha, the training maximum), `r_low`
-/// (R for AGB ≤ 125), `r_high` (R for AGB > 125), `cf` (t C/t d.m.). There is no default table:
+/// (R for AGB ≤ 125), `r_high` (R for AGB > 125), `cf` (t C/t d.m.); for Monte Carlo the optional
+/// uncertainty columns of docs/uncertainty.md and `ab_corr` (correlation of the a and b estimates,
+/// −1 to 1, from the fit's covariance matrix). There is no default table:
 /// no published Guangzhou coefficients exist in the reference (docs/remote-sensing-carbon.md).
 const params::TableSpec& regressionCoefficientsSpec();
 
@@ -114,6 +116,7 @@ private:
 struct LoadedRegression {
     RegressionLookup lookup;
     params::Issues issues;
+    params::ParameterTable table; ///< the table as loaded (its uncertainty columns, for Monte Carlo)
 };
 LoadedRegression loadRegressionCoefficients(const QString& path);
 
@@ -187,6 +190,12 @@ struct RegressionRunOptions {
     std::string outDir; ///< required: the per-year rasters are written here
     std::size_t memoryBudgetBytes = 256u << 20;
     gis::Feedback* feedback = nullptr;
+    /// Also write rs_vi_key_<year>.tif (Float64, nodata −1): on forest cells with a valid VI the key
+    /// code × 4 + 2 + VI (encodeViKey()), so that runRegressionParcels() can bin each parcel's VI
+    /// values per forest code for the Monte Carlo (docs/uncertainty.md, "Regression").
+    bool writeViKeyRasters = false;
+    /// Width of the VI bins of RegressionParcelYear::viBins (VI units).
+    double viBinWidth = 0.01;
 };
 struct RegressionRun {
     gis::Grid grid;
@@ -194,7 +203,14 @@ struct RegressionRun {
     std::vector<RegressionYear> years; ///< ascending
     /// Rows of the table that entered the result (forest codes present), ascending by code.
     std::vector<RegressionCoefficients> used;
+    std::vector<std::string> viKeyRasters; ///< per year, with RegressionRunOptions::writeViKeyRasters
+    double viBinWidth = 0.01;
 };
+/// The VI key of a forest cell: code × 4 + 2 + VI (VI in [−1, 1], so the code and VI decode uniquely;
+/// VI is kept to about 1e-9 for codes below 10⁶).
+double encodeViKey(std::int64_t code, double vi);
+/// Inverse of encodeViKey().
+void decodeViKey(double key, std::int64_t& code, double& vi);
 /// @brief Per-cell pass (strip by strip, memory bounded, single-threaded and so deterministic): writes
 /// rs_carbon_<year>.tif for every VI year. Call validateRegressionInputs() first. Throws GisError,
 /// CancelledError.
@@ -214,6 +230,15 @@ struct RegressionParcelYear {
     double carbonT = 0;                 ///< t C over the valid forest area
     double carbonTPerHa = std::nan(""); ///< carbonT / forestAreaHa
     double co2eT() const { return carbonT * 44.0 / 12.0; }
+    /// With RegressionRun::viKeyRasters: the parcel's valid forest area binned per forest code and VI
+    /// bin (RegressionRun::viBinWidth), each bin with its area and the area-weighted mean VI of its
+    /// cells (exact, from the per-cell values); ascending by (code, bin). Σ areaHa = forestAreaHa.
+    struct ViBin {
+        std::int64_t code = 0;
+        double areaHa = 0;
+        double vi = 0;
+    };
+    std::vector<ViBin> viBins;
 };
 /// @brief A change between two years of one parcel (stock difference, §3.2): ΔC = C₂ − C₁ (t C),
 /// ×44/12 (t CO2e), annualised over (y₂ − y₁). `gapsDiffer`: the VI-gap area differs between the years

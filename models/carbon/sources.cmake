@@ -3,6 +3,7 @@
 # valuation, result tables.
 target_sources(tanhui_models PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/BlueCarbon.cpp ${CMAKE_CURRENT_LIST_DIR}/BlueCarbon.h
+  ${CMAKE_CURRENT_LIST_DIR}/BlueCarbonUncertainty.cpp ${CMAKE_CURRENT_LIST_DIR}/BlueCarbonUncertainty.h
   ${CMAKE_CURRENT_LIST_DIR}/CarbonAdapters.cpp ${CMAKE_CURRENT_LIST_DIR}/CarbonAdapters.h
   ${CMAKE_CURRENT_LIST_DIR}/CarbonProject.cpp ${CMAKE_CURRENT_LIST_DIR}/CarbonProject.h
   ${CMAKE_CURRENT_LIST_DIR}/CarbonResult.cpp ${CMAKE_CURRENT_LIST_DIR}/CarbonResult.h
@@ -16,4 +17,5 @@ target_sources(tanhui_models PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/GainLossMethod.cpp ${CMAKE_CURRENT_LIST_DIR}/GainLossMethod.h
   ${CMAKE_CURRENT_LIST_DIR}/VolumeMethod.cpp ${CMAKE_CURRENT_LIST_DIR}/VolumeMethod.h
   ${CMAKE_CURRENT_LIST_DIR}/RegressionMethod.cpp ${CMAKE_CURRENT_LIST_DIR}/RegressionMethod.h
+  ${CMAKE_CURRENT_LIST_DIR}/RegressionUncertainty.cpp ${CMAKE_CURRENT_LIST_DIR}/RegressionUncertainty.h
 )

@@ -6,4 +6,6 @@ target_sources(tanhui_models PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/CarbonMonteCarlo.cpp ${CMAKE_CURRENT_LIST_DIR}/CarbonMonteCarlo.h
   ${CMAKE_CURRENT_LIST_DIR}/SoilGainLossMonteCarlo.cpp ${CMAKE_CURRENT_LIST_DIR}/SoilGainLossMonteCarlo.h
   ${CMAKE_CURRENT_LIST_DIR}/UncertaintyFiles.cpp ${CMAKE_CURRENT_LIST_DIR}/UncertaintyFiles.h
+  ${CMAKE_CURRENT_LIST_DIR}/BlueCarbonMonteCarlo.cpp ${CMAKE_CURRENT_LIST_DIR}/BlueCarbonMonteCarlo.h
+  ${CMAKE_CURRENT_LIST_DIR}/RegressionMonteCarlo.cpp ${CMAKE_CURRENT_LIST_DIR}/RegressionMonteCarlo.h
 )
