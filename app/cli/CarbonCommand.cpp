@@ -536,6 +536,7 @@ int runCarbonCommand(const QStringList& arguments) {
         options.outDir = outDir.toStdString();
         options.valuation = valuation;
         options.feedback = feedback.get();
+        options.threads = threads;
         options.writeDensityRasters = options.writeChangeRasters = !parser.isSet(noRastersOpt);
         // Per-parcel class-pair areas (Monte Carlo of the change, or the change without change maps):
         // with maps the transition map is written and read back; with --no-rasters the zonal pass

@@ -11,6 +11,7 @@
 #include "models/carbon/PoolMethod.h"
 #include "models/carbon/Valuation.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -271,6 +272,81 @@ private slots:
             QVERIFY(near(ok.run->pairs[0].changeT, (88 * (28 - 86) + (8 - 86)) / 10000.0));
             QCOMPARE(ok.run->classesUsed.size(), std::size_t(3));
         }
+    }
+
+    void countingPassMatchesPerCellPass() {
+        // Byte rasters on a projected grid without maps: the per-cell pass only counts cells (value
+        // and value-pair counts, strips of block rows on several threads). The totals must be those
+        // of the per-class path (which runs when a map is written), bit for bit, for any thread count
+        // and strip height (the whole raster, or one row per strip with a 1-byte budget); three
+        // dates with nodata and runs of every length, 37 × 53 cells (not a multiple of 4).
+        QTemporaryDir dir;
+        const int cols = 37, rows = 53;
+        std::uint64_t state = 12345;
+        auto next = [&] {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            return unsigned(state >> 33);
+        };
+        const unsigned char classes[] = { 1, 2, 3, 255 };
+        std::vector<std::string> paths;
+        for (int d = 0; d < 3; ++d) {
+            std::vector<unsigned char> v(std::size_t(cols * rows));
+            unsigned char current = 1;
+            for (unsigned char& c : v) {
+                if (next() % 5 == 0)
+                    current = classes[next() % 4];
+                c = current;
+            }
+            const QString path = dir.filePath(QStringLiteral("d%1.tif").arg(d));
+            writeRaster(path, cols, rows, v, 255);
+            paths.push_back(path.toStdString());
+        }
+        const carbon::PoolLookup pools(upstreamTable(dir));
+        const std::vector<carbon::LulcInput> inputs{ { paths[0], 2000 },
+                                                     { paths[1], 2010 },
+                                                     { paths[2], 2020 } };
+        carbon::PoolRunOptions withMaps;
+        withMaps.outDir = dir.filePath("maps").toStdString();
+        QVERIFY(QDir().mkpath(dir.filePath("maps")));
+        withMaps.writeChangeRasters = false;
+        const carbon::PoolRunResult ref = carbon::runPoolRasters(inputs, pools, withMaps);
+        QVERIFY(!ref.dates.front().densityRaster.empty());
+        for (int threads : { 1, 2, 3 })
+            for (std::size_t budget : { std::size_t(1), std::size_t(256) << 20 }) {
+                carbon::PoolRunOptions counting;
+                counting.threads = threads;
+                counting.memoryBudgetBytes = budget;
+                const carbon::PoolCheckedRun r =
+                  carbon::validateAndRunPoolRasters(inputs, pools, "pools.csv", counting);
+                QVERIFY(r.issues.empty());
+                QVERIFY(r.run);
+                QCOMPARE(r.run->dates.size(), ref.dates.size());
+                for (std::size_t d = 0; d < ref.dates.size(); ++d) {
+                    QCOMPARE(r.run->dates[d].totalT, ref.dates[d].totalT);
+                    QCOMPARE(r.run->dates[d].poolT, ref.dates[d].poolT);
+                    QCOMPARE(r.run->dates[d].classAreaHa, ref.dates[d].classAreaHa);
+                    QCOMPARE(r.run->dates[d].validAreaHa, ref.dates[d].validAreaHa);
+                    QCOMPARE(r.run->dates[d].nodataAreaHa, ref.dates[d].nodataAreaHa);
+                }
+                QCOMPARE(r.run->pairs.size(), std::size_t(3));
+                for (std::size_t p = 0; p < ref.pairs.size(); ++p) {
+                    QCOMPARE(r.run->pairs[p].changeT, ref.pairs[p].changeT);
+                    QCOMPARE(r.run->pairs[p].bothValidAreaHa, ref.pairs[p].bothValidAreaHa);
+                    QCOMPARE(r.run->pairs[p].transitionAreaHa, ref.pairs[p].transitionAreaHa);
+                }
+            }
+        // A code missing from the table, at one date only: listed for that raster, no run.
+        std::vector<unsigned char> odd(std::size_t(cols * rows), 2);
+        odd[std::size_t(cols * rows - 1)] = 9;
+        writeRaster(dir.filePath("odd.tif"), cols, rows, odd, 255);
+        carbon::PoolRunOptions counting;
+        counting.threads = 2;
+        const carbon::PoolCheckedRun bad = carbon::validateAndRunPoolRasters(
+          { inputs[0], { dir.filePath("odd.tif").toStdString(), 2010 } }, pools, "pools.csv", counting);
+        QVERIFY(!bad.run);
+        QCOMPARE(bad.issues.size(), std::size_t(1));
+        QVERIFY(
+          bad.issues[0].message.contains(dir.filePath("odd.tif") + " but missing from the pools table: 9"));
     }
 
     void gridMismatchAndFloatRaster() {
