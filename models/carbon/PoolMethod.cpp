@@ -18,6 +18,7 @@
 #include <cmath>
 #include <cstdint>
 #include <exception>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <mutex>
@@ -977,6 +978,57 @@ PoolRunResult runPoolRastersImpl(const std::vector<LulcInput>& inputs,
 
 } // namespace
 
+namespace {
+
+/// Runs fn(i) for i in [0, count) on `threads` threads (0: all cores), in chunks handed out in order;
+/// each i by exactly one thread. When some fn(i) throw, the exception of the least such i is
+/// rethrown after all threads have stopped (the chunks before it are always finished), so the error
+/// does not depend on the thread count either.
+void forEachParcel(std::size_t count, int threads, const std::function<void(std::size_t)>& fn) {
+    constexpr std::size_t kChunk = 256;
+    const std::size_t chunks = (count + kChunk - 1) / kChunk;
+    const int hw = int(std::max(1u, std::thread::hardware_concurrency()));
+    const int workers = int(
+      std::clamp<std::size_t>(std::size_t(threads > 0 ? threads : hw), 1, std::max<std::size_t>(1, chunks)));
+    std::atomic<std::size_t> next{ 0 };
+    std::atomic<bool> failed{ false };
+    std::mutex mutex;
+    std::size_t errorAt = count;
+    std::exception_ptr error;
+    auto run = [&] {
+        for (;;) {
+            if (failed.load(std::memory_order_relaxed))
+                return;
+            const std::size_t begin = next.fetch_add(1) * kChunk;
+            if (begin >= count)
+                return;
+            for (std::size_t i = begin; i < std::min(count, begin + kChunk); ++i) {
+                try {
+                    fn(i);
+                } catch (...) {
+                    const std::lock_guard<std::mutex> lock(mutex);
+                    if (i < errorAt) {
+                        errorAt = i;
+                        error = std::current_exception();
+                    }
+                    failed.store(true);
+                    return;
+                }
+            }
+        }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < workers; ++t)
+        pool.emplace_back(run);
+    run();
+    for (std::thread& t : pool)
+        t.join();
+    if (error)
+        std::rethrow_exception(error);
+}
+
+} // namespace
+
 bool pairBandsAvailable(const std::vector<LulcInput>& inputs, const PoolLookup& pools) {
     const std::size_t n = pools.codes().size();
     if (n == 0 || n * n > 255)
@@ -1083,9 +1135,11 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
 
     const std::size_t nd = inputs.size();
     std::vector<ParcelCarbon> out(parcels.parcels.size());
-    for (std::size_t i = 0; i < out.size(); ++i) {
+    // Each parcel from its own statistics only: parcels in parallel, each by one thread, so the
+    // results are the same for any thread count.
+    forEachParcel(out.size(), zonal.threads, [&](std::size_t i) {
         ParcelCarbon& pc = out[i];
-        std::set<std::int64_t> flagged, used;
+        std::vector<std::int64_t> flagged, used;
         for (std::size_t d = 0; d < nd; ++d) {
             const gis::ZonalStats& s = zr.stats[i][d];
             ParcelDate pd;
@@ -1103,11 +1157,11 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
                 for (int p = 0; p < kPoolCount; ++p)
                     pd.poolT[std::size_t(p)] += ha * c->density[std::size_t(p)];
                 pd.totalT += ha * c->total();
-                used.insert(c->code);
+                used.push_back(c->code);
                 if (params::isFlagged(c->tag))
-                    flagged.insert(c->code);
+                    flagged.push_back(c->code);
             }
-            pc.dates.push_back(pd);
+            pc.dates.push_back(std::move(pd));
         }
         for (std::size_t p = 0; p < run.pairs.size() && transitionBand[0] != std::size_t(-1); ++p) {
             std::map<std::pair<std::int64_t, std::int64_t>, double> areas;
@@ -1137,9 +1191,13 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
             pc.stockDifferenceT.push_back(pc.dates[std::size_t(run.pairs[p].index2)].totalT -
                                           pc.dates[std::size_t(run.pairs[p].index1)].totalT);
         }
-        pc.flaggedCodes.assign(flagged.begin(), flagged.end());
-        pc.usedCodes.assign(used.begin(), used.end());
-    }
+        for (std::vector<std::int64_t>* codes : { &flagged, &used }) {
+            std::sort(codes->begin(), codes->end());
+            codes->erase(std::unique(codes->begin(), codes->end()), codes->end());
+        }
+        pc.flaggedCodes = std::move(flagged);
+        pc.usedCodes = std::move(used);
+    });
     return out;
 }
 

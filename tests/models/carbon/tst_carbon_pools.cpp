@@ -454,6 +454,23 @@ private slots:
         const std::vector<carbon::ParcelCarbon> pc =
           carbon::runPoolParcels(parcels, inputs, pools, run, zonal);
         QCOMPARE(pc.size(), parcels.parcels.size());
+        // Parcels are finished in parallel, each by one thread: one thread gives the same results.
+        tanhui::gis::ZonalOptions oneThread = zonal;
+        oneThread.threads = 1;
+        const std::vector<carbon::ParcelCarbon> pc1 =
+          carbon::runPoolParcels(parcels, inputs, pools, run, oneThread);
+        QCOMPARE(pc1.size(), pc.size());
+        for (std::size_t i = 0; i < pc.size(); ++i) {
+            for (std::size_t d = 0; d < 2; ++d) {
+                QCOMPARE(pc1[i].dates[d].poolT, pc[i].dates[d].poolT);
+                QCOMPARE(pc1[i].dates[d].totalT, pc[i].dates[d].totalT);
+                QCOMPARE(pc1[i].dates[d].classAreaHa, pc[i].dates[d].classAreaHa);
+                QCOMPARE(pc1[i].dates[d].nodataAreaHa, pc[i].dates[d].nodataAreaHa);
+            }
+            QCOMPARE(pc1[i].changeT, pc[i].changeT);
+            QCOMPARE(pc1[i].usedCodes, pc[i].usedCodes);
+            QCOMPARE(pc1[i].flaggedCodes, pc[i].flaggedCodes);
+        }
 
         // Independent zonal run: Σ over classes of true class area × density.
         std::vector<tanhui::gis::ZonalBand> bands;
