@@ -316,41 +316,24 @@ std::pair<double, double> adjacentOrderStats(std::vector<double>& data,
     return { data[lo], *std::min_element(at(lo + 1), at(to)) };
 }
 
-/// Bins of bucketOrderStats(): enough that the bins holding the wanted ranks are small, few enough
+/// Bins of binnedOrderStats(): enough that the bins holding the wanted ranks are small, few enough
 /// that the counts stay in L1.
 constexpr int kBins = 256;
 
-/// @brief Order statistics `ranks` (ascending) of data, by one counting pass over value bins: with
-/// m, M the least and greatest values, bin(x) = min(B − 1, ⌊(x − m) × B / (M − m)⌋) is non-decreasing
-/// in x (each step is correctly rounded, hence monotone), so every element of a lower bin is ≤ every
-/// element of a higher one, and rank r lies in the bin where the running count passes r; it is then
-/// selected among that bin's elements only. Exact (the same values as sorting). False when the data
-/// hold a non-finite value or their range overflows (the caller then selects on the whole data).
-/// `lowest` and `highest` are the least and greatest of the (finite) data.
+/// @brief Order statistics `ranks` (ascending) of data, from the value bin of every element
+/// (`binOf`) and the count of each bin: with m, M the least and greatest values,
+/// bin(x) = min(B − 1, ⌊(x − m) × B / (M − m)⌋) is non-decreasing in x (each step is correctly
+/// rounded, hence monotone), so every element of a lower bin is ≤ every element of a higher one, and
+/// rank r lies in the bin where the running count passes r; it is then selected among that bin's
+/// elements only. Exact (the same values as sorting).
 template<std::size_t K>
-bool bucketOrderStats(const std::vector<double>& data,
-                      double lowest,
-                      double highest,
+void binnedOrderStats(const std::vector<double>& data,
+                      const unsigned char* binOf,
+                      const std::array<std::uint32_t, kBins>& count,
                       const std::array<std::size_t, K>& ranks,
                       std::array<double, K>& out) {
     const std::size_t n = data.size();
-    if (lowest == highest) {
-        out.fill(lowest);
-        return true;
-    }
-    const double scale = double(kBins) / (highest - lowest);
-    if (!(std::isfinite(scale) && scale > 0))
-        return false;
-    thread_local std::vector<unsigned char> binStore;
-    binStore.resize(n);
-    unsigned char* binOf = binStore.data(); // local pointers: no reload through the thread-local
     const double* x = data.data();
-    std::array<std::uint32_t, kBins> count{};
-    for (std::size_t k = 0; k < n; ++k) {
-        const int b = std::min(kBins - 1, int((x[k] - lowest) * scale));
-        binOf[k] = static_cast<unsigned char>(b);
-        ++count[std::size_t(b)];
-    }
     // Bin and first rank of each wanted rank.
     std::array<int, K> bin{};
     std::array<std::size_t, K> first{};
@@ -383,7 +366,6 @@ bool bucketOrderStats(const std::vector<double>& data,
         std::nth_element(m.begin(), nth, m.end());
         out[j] = *nth;
     }
-    return true;
 }
 
 } // namespace
@@ -393,31 +375,36 @@ Interval summarize(std::vector<double>& samples) {
     const std::size_t n = samples.size();
     if (n == 0)
         return { kNaN, kNaN, kNaN, kNaN };
-    // The mean accumulated in iteration order; in the same loop the least and greatest draw (four
-    // independent chains, each bound by its latency otherwise) and whether a draw is NaN.
+    // First the least and greatest draw (four independent lanes, element k in lane k mod 4, then
+    // combined in lane order) and whether a draw is NaN: no chain from one element to the next, so
+    // the pass is cheap. The mean is accumulated in iteration order afterwards, in one chain of
+    // additions bound by their latency; for large samples the same loop files every draw in its value
+    // bin (below), which then costs little more than the additions alone.
     const double* x = samples.data();
-    double sum = 0;
     double lo[4] = { x[0], x[0], x[0], x[0] }, hi[4] = { x[0], x[0], x[0], x[0] };
     bool nan = false;
     std::size_t k = 0;
     for (; k + 4 <= n; k += 4)
         for (std::size_t j = 0; j < 4; ++j) {
             const double v = x[k + j];
-            sum += v;
             lo[j] = v < lo[j] ? v : lo[j];
             hi[j] = v > hi[j] ? v : hi[j];
             nan |= v != v;
         }
     for (; k < n; ++k) {
-        sum += x[k];
         lo[0] = x[k] < lo[0] ? x[k] : lo[0];
         hi[0] = x[k] > hi[0] ? x[k] : hi[0];
         nan |= x[k] != x[k];
     }
-    s.mean = sum / double(n);
     const double lowest = std::min(std::min(lo[0], lo[1]), std::min(lo[2], lo[3]));
     const double highest = std::max(std::max(hi[0], hi[1]), std::max(hi[2], hi[3]));
     const bool finite = !nan && std::isfinite(lowest) && std::isfinite(highest);
+    auto sumInOrder = [&] {
+        double sum = 0;
+        for (std::size_t i = 0; i < n; ++i)
+            sum += x[i];
+        return sum;
+    };
     // Type-7 percentiles from order statistics found by selection (average O(N)) instead of a full
     // sort: the result is the same as percentileSorted() of the sorted draws. The median pair is
     // selected first over all draws; the 2.5 % pair is then selected among the draws below it and the
@@ -429,6 +416,7 @@ Interval summarize(std::vector<double>& samples) {
         return x.first + (h - std::floor(h)) * (x.second - x.first);
     };
     if (n < 4) {
+        s.mean = sumInOrder() / double(n);
         std::sort(samples.begin(), samples.end());
         s.p2_5 = percentileSorted(samples, 0.025);
         s.p50 = percentileSorted(samples, 0.5);
@@ -436,17 +424,39 @@ Interval summarize(std::vector<double>& samples) {
         return s;
     }
     const std::size_t mid = loOf(0.5), low = loOf(0.025), high = loOf(0.975);
-    // Large samples: the six order statistics from one counting pass over value bins.
-    if (n >= 64) {
+    // Large samples: the six order statistics from one counting pass over value bins
+    // (binnedOrderStats()), done in the loop of the mean; not when a draw is not finite or the range
+    // overflows (the selection then works on the whole data).
+    const double scale = double(kBins) / (highest - lowest);
+    if (n >= 64 && finite && lowest == highest) {
+        s.mean = sumInOrder() / double(n);
+        s.p2_5 = interpolate(0.025, { lowest, lowest });
+        s.p50 = interpolate(0.5, { lowest, lowest });
+        s.p97_5 = interpolate(0.975, { lowest, lowest });
+        return s;
+    }
+    if (n >= 64 && finite && std::isfinite(scale) && scale > 0) {
+        thread_local std::vector<unsigned char> binStore;
+        binStore.resize(n);
+        unsigned char* binOf = binStore.data(); // local pointers: no reload through the thread-local
+        std::array<std::uint32_t, kBins> count{};
+        double sum = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            sum += x[i];
+            const int b = std::min(kBins - 1, int((x[i] - lowest) * scale));
+            binOf[i] = static_cast<unsigned char>(b);
+            ++count[std::size_t(b)];
+        }
+        s.mean = sum / double(n);
         const std::array<std::size_t, 6> ranks{ low, low + 1, mid, mid + 1, high, high + 1 };
         std::array<double, 6> o{};
-        if (finite && bucketOrderStats(samples, lowest, highest, ranks, o)) {
-            s.p2_5 = interpolate(0.025, { o[0], o[1] });
-            s.p50 = interpolate(0.5, { o[2], o[3] });
-            s.p97_5 = interpolate(0.975, { o[4], o[5] });
-            return s;
-        }
+        binnedOrderStats(samples, binOf, count, ranks, o);
+        s.p2_5 = interpolate(0.025, { o[0], o[1] });
+        s.p50 = interpolate(0.5, { o[2], o[3] });
+        s.p97_5 = interpolate(0.975, { o[4], o[5] });
+        return s;
     }
+    s.mean = sumInOrder() / double(n);
     // n ≥ 4: low < mid < mid + 1 ≤ high < n − 1.
     const auto median = adjacentOrderStats(samples, 0, mid, n);
     // After the median selection [0, mid + 1) holds the mid + 1 smallest draws and [mid + 1, n) the
