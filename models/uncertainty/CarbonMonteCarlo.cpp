@@ -236,19 +236,32 @@ PoolMonteCarloResult runPoolMonteCarloImpl(const PoolUncertaintyModel& model,
 
     // One unit: per date the sample vector Σ_k area_k × D_k (a row of the area × density matrix
     // product, vectorised over iterations), per pair Σ_(a,b) area_ab × (D_b − D_a).
+    // The unit's quantities (dates, then pairs) each get a sample vector; they are summarised together
+    // (summarizeEach(): the same results as one by one, with their means' additions overlapping).
     struct Scratch {
-        std::vector<double> samples, fromHa, toHa;
+        std::vector<std::vector<double>> samples;
+        std::vector<std::vector<double>*> quantities;
+        std::vector<Interval> intervals;
+        std::vector<double> fromHa, toHa;
         std::vector<unsigned char> fromSet, toSet;
     };
     auto computeUnit =
       [&](std::size_t dates, const auto& dateClassHa, const std::vector<PairAreas>& pairs, Scratch& w) {
           UnitUncertainty out;
-          w.samples.resize(std::size_t(n));
-          double* samples = w.samples.data();
+          const std::size_t nq = dates + pairs.size();
+          if (w.samples.size() < nq)
+              w.samples.resize(nq);
+          w.quantities.clear();
+          for (std::size_t q = 0; q < nq; ++q) {
+              w.samples[q].resize(std::size_t(n));
+              w.quantities.push_back(&w.samples[q]);
+          }
+          w.intervals.resize(nq);
           out.stocks.reserve(dates);
           out.changes.reserve(pairs.size());
           for (std::size_t date = 0; date < dates; ++date) {
               const ClassAreas& dateAreas = dateClassHa(date);
+              double* samples = w.samples[date].data();
               std::fill(samples, samples + n, 0.0);
               double central = 0;
               Approach1 a1;
@@ -269,9 +282,11 @@ PoolMonteCarloResult runPoolMonteCarloImpl(const PoolUncertaintyModel& model,
               }
               if (pendingD)
                   addTerm(samples, n, pendingHa, pendingD);
-              out.stocks.push_back(summarizeQuantity(central, w.samples, a1.u95()));
+              out.stocks.push_back({ central, {}, a1.u95() });
           }
-          for (const PairAreas& pairAreas : pairs) {
+          for (std::size_t pair = 0; pair < pairs.size(); ++pair) {
+              const PairAreas& pairAreas = pairs[pair];
+              double* samples = w.samples[dates + pair].data();
               std::fill(samples, samples + n, 0.0);
               w.fromHa.assign(nClasses, 0.0);
               w.toHa.assign(nClasses, 0.0);
@@ -308,8 +323,11 @@ PoolMonteCarloResult runPoolMonteCarloImpl(const PoolUncertaintyModel& model,
               }
               const double u =
                 pairAreas.empty() ? kNaN : approach1Difference(from.sum, from.u95(), to.sum, to.u95());
-              out.changes.push_back(summarizeQuantity(central, w.samples, u));
+              out.changes.push_back({ central, {}, u });
           }
+          summarizeEach(w.quantities, w.intervals);
+          for (std::size_t q = 0; q < nq; ++q)
+              (q < dates ? out.stocks[q] : out.changes[q - dates]).mc = w.intervals[q];
           return out;
       };
 
