@@ -74,35 +74,43 @@ void parallelFor(std::size_t count,
 // Sample kernels: s[i] += h × d[i] (stock) or s[i] += h × (d2[i] − d1[i]) (change), two terms per
 // pass over the samples where possible; each sample gets the same operations in the same order as
 // with one pass per term, so the sums are bit-identical.
-void addTerm(double* __restrict s, int n, double h, const double* __restrict d) {
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+// On x86-64 also compiled for AVX2 and chosen at run time: four samples per instruction instead of two.
+// The same separately rounded products and sums (AVX2 has no fused multiply-add; that is FMA, not
+// enabled here), so the results are the same bits on every processor.
+#define TANHUI_SAMPLE_KERNEL __attribute__((target_clones("avx2", "default")))
+#else
+#define TANHUI_SAMPLE_KERNEL
+#endif
+TANHUI_SAMPLE_KERNEL void addTerm(double* __restrict s, int n, double h, const double* __restrict d) {
     for (int i = 0; i < n; ++i)
         s[i] += h * d[i];
 }
-void addTwoTerms(double* __restrict s,
-                 int n,
-                 double h,
-                 const double* __restrict d,
-                 double g,
-                 const double* __restrict e) {
+TANHUI_SAMPLE_KERNEL void addTwoTerms(double* __restrict s,
+                                      int n,
+                                      double h,
+                                      const double* __restrict d,
+                                      double g,
+                                      const double* __restrict e) {
     for (int i = 0; i < n; ++i)
         s[i] = (s[i] + h * d[i]) + g * e[i];
 }
-void addChange(double* __restrict s,
-               int n,
-               double h,
-               const double* __restrict d1,
-               const double* __restrict d2) {
+TANHUI_SAMPLE_KERNEL void addChange(double* __restrict s,
+                                    int n,
+                                    double h,
+                                    const double* __restrict d1,
+                                    const double* __restrict d2) {
     for (int i = 0; i < n; ++i)
         s[i] += h * (d2[i] - d1[i]);
 }
-void addTwoChanges(double* __restrict s,
-                   int n,
-                   double h,
-                   const double* __restrict d1,
-                   const double* __restrict d2,
-                   double g,
-                   const double* __restrict e1,
-                   const double* __restrict e2) {
+TANHUI_SAMPLE_KERNEL void addTwoChanges(double* __restrict s,
+                                        int n,
+                                        double h,
+                                        const double* __restrict d1,
+                                        const double* __restrict d2,
+                                        double g,
+                                        const double* __restrict e1,
+                                        const double* __restrict e2) {
     for (int i = 0; i < n; ++i)
         s[i] = (s[i] + h * (d2[i] - d1[i])) + g * (e2[i] - e1[i]);
 }
