@@ -7,7 +7,9 @@
 #include "gis/Gdal.h"
 #include "gis/ParcelReader.h"
 #include "gis/RasterDataset.h"
+#include "gis/TableWriter.h"
 #include "gis/ZonalEngine.h"
+#include "models/carbon/CarbonTables.h"
 #include "models/carbon/PoolMethod.h"
 #include "models/carbon/Valuation.h"
 
@@ -20,6 +22,7 @@
 #include <ogr_srs_api.h>
 
 #include <cmath>
+#include <limits>
 
 using namespace tanhui::models;
 using carbon::ValuationInput;
@@ -491,6 +494,88 @@ private slots:
             sum0 += pc[i].dates[0].totalT;
         }
         QVERIFY(sum0 > 0);
+
+        // parcels.csv is formatted as text (gis::writeCsvRows): the same bytes as gis::writeTable()
+        // of the table's QVariant row (the GeoPackage path), with a parcel without valid cells (no
+        // majority) and one without valid area at a date (empty fields); extra columns with
+        // formatCsv() the same as through fill().
+        std::vector<carbon::ParcelCarbon> rows = pc;
+        rows.at(0).dates.back().majorityClass = std::numeric_limits<double>::quiet_NaN();
+        rows.at(1).dates.front().validAreaHa = 0;
+        using Type = tanhui::gis::TableColumn::Type;
+        carbon::ExtraColumns fillOnly;
+        fillOnly.columns = { { "x_a", Type::Real }, { "x_b", Type::Real } };
+        fillOnly.fill = [](std::size_t i, std::vector<QVariant>& v, std::size_t k) {
+            v[k] = double(i) / 7.0;
+            v[k + 1] = i % 3 == 0 ? QVariant() : QVariant(-1e-300 * double(i));
+        };
+        carbon::ExtraColumns asText = fillOnly;
+        asText.formatCsv = [](std::size_t i, std::string& line) {
+            line += ',';
+            tanhui::gis::appendCsvNumber(line, double(i) / 7.0);
+            line += ',';
+            if (i % 3 != 0)
+                tanhui::gis::appendCsvNumber(line, -1e-300 * double(i));
+        };
+        const QString fast = dir.filePath("fast.csv"), viaFill = dir.filePath("fill.csv");
+        carbon::writeParcelTable(fast.toStdString(), parcels, "id", run, pools, rows, &asText);
+        carbon::writeParcelTable(viaFill.toStdString(), parcels, "id", run, pools, rows, &fillOnly);
+        std::vector<tanhui::gis::TableColumn> columns;
+        for (const carbon::CarbonColumn& c : carbon::parcelColumns("id", run))
+            columns.push_back(c.column);
+        columns.insert(columns.end(), fillOnly.columns.begin(), fillOnly.columns.end());
+        const QString reference = dir.filePath("reference.csv");
+        tanhui::gis::writeTable(
+          reference.toStdString(),
+          columns,
+          parcels.parcels.size(),
+          [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
+              const tanhui::gis::Parcel& parcel = parcels.parcels[i];
+              const carbon::ParcelCarbon& c = rows[i];
+              std::size_t k = 0;
+              v[k++] = qint64(parcel.fid);
+              v[k++] = parcel.id;
+              const double majority = c.dates.back().majorityClass;
+              if (!std::isnan(majority)) {
+                  const carbon::PoolClass* m = pools.find(std::int64_t(std::llround(majority)));
+                  v[k] = QString::number(qint64(std::llround(majority))) +
+                         (m && !m->name.isEmpty() ? QStringLiteral(" ") + m->name : QString());
+              }
+              ++k;
+              v[k++] = QStringLiteral("pools");
+              v[k++] = parcel.ellipsoidalAreaM2 / 10000.0;
+              double nodataShare = 0;
+              for (const carbon::ParcelDate& d : c.dates) {
+                  for (int p = 0; p < carbon::kPoolCount; ++p)
+                      v[k++] = d.poolT[std::size_t(p)];
+                  v[k++] = d.totalT;
+                  v[k++] = d.validAreaHa > 0 ? QVariant(d.totalT / d.validAreaHa) : QVariant();
+                  v[k++] = d.nodataAreaHa;
+                  if (d.validAreaHa + d.nodataAreaHa > 0)
+                      nodataShare = std::max(nodataShare, d.nodataAreaHa / (d.validAreaHa + d.nodataAreaHa));
+              }
+              for (std::size_t p = 0; p < run.pairs.size(); ++p) {
+                  v[k++] = c.changeT[p];
+                  v[k++] = c.changeT[p] * carbon::kCo2PerC;
+                  v[k++] = c.changeT[p] / (run.pairs[p].year2 - run.pairs[p].year1);
+                  v[k++] = c.stockDifferenceT[p];
+              }
+              QStringList flagged;
+              for (std::int64_t code : c.flaggedCodes)
+                  flagged << QString::number(code);
+              v[k++] = flagged.join(QLatin1Char(' '));
+              v[k++] = nodataShare;
+              v[k++] = parcel.repaired ? 1 : 0;
+              fillOnly.fill(i, v, k);
+          });
+        auto bytes = [](const QString& path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        const QByteArray expected = bytes(reference);
+        QVERIFY(expected.count('\n') == qsizetype(parcels.parcels.size()) + 1);
+        QCOMPARE(bytes(fast), expected);
+        QCOMPARE(bytes(viaFill), expected);
     }
 };
 
