@@ -73,7 +73,7 @@ struct ByteCounts {
 
 /// @brief Counts the cells of every value of each raster and of every value pair of each pair of
 /// rasters (`pairs`: indices into `paths`), reading every cell once. Strips of whole block rows are
-/// handed out to `threads` workers (each with its own datasets and counts), and the counts are then
+/// dealt to `threads` workers (each with its own datasets and counts), and the counts are then
 /// added up: whole numbers, so the totals are exact and the same for any thread count or order.
 /// Per pair the counts go into four interleaved tables (cell k into table k mod 4), so that a run of
 /// equal values does not chain every cell through a store and a reload of the same counter. A date
@@ -98,7 +98,10 @@ ByteCounts countByteRasters(const std::vector<std::string>& paths,
     if (stripRows > fitRows)
         stripRows = fitRows >= blockRows ? fitRows / blockRows * blockRows : fitRows;
     const int strips = (grid.rows + stripRows - 1) / stripRows;
-    const int workers = std::clamp(requested, 1, std::max(1, strips));
+    // Each worker has four 65,536-entry tables per pair (2 MB): at most a quarter of the budget.
+    const std::size_t tableBytes = std::max<std::size_t>(1, np) * 4 * 65536 * sizeof(std::uint64_t);
+    const int fitWorkers = int(std::clamp<std::size_t>(memoryBudgetBytes / 4 / tableBytes, 1, 1024));
+    const int workers = std::clamp(std::min(requested, fitWorkers), 1, std::max(1, strips));
     // A date's counts come from the first pair holding it, when there is one.
     std::vector<std::pair<std::size_t, int>> marginalOf(nd, { std::size_t(-1), 0 });
     for (std::size_t p = np; p-- > 0;) {
@@ -111,7 +114,7 @@ ByteCounts countByteRasters(const std::vector<std::string>& paths,
         std::vector<std::vector<std::uint64_t>> pair; // 4 × 65,536 per pair
     };
     std::vector<Worker> partial(static_cast<std::size_t>(workers));
-    std::atomic<int> next{ 0 }, done{ 0 };
+    std::atomic<int> done{ 0 };
     std::atomic<bool> failed{ false };
     std::exception_ptr error;
     std::mutex errorMutex;
@@ -124,11 +127,9 @@ ByteCounts countByteRasters(const std::vector<std::string>& paths,
             for (const std::string& path : paths)
                 rasters.push_back(std::make_unique<gis::RasterDataset>(path));
             std::vector<std::vector<std::uint8_t>> bytes(nd);
-            for (;;) {
+            // Strips dealt round-robin (all strips cost about the same), so every worker takes part.
+            for (int strip = id; strip < strips; strip += workers) {
                 if (failed.load(std::memory_order_relaxed))
-                    return;
-                const int strip = next.fetch_add(1);
-                if (strip >= strips)
                     return;
                 if (feedback)
                     feedback->throwIfCancelled();

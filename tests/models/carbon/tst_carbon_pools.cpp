@@ -23,6 +23,7 @@
 
 #include <cmath>
 #include <limits>
+#include <optional>
 
 using namespace tanhui::models;
 using carbon::ValuationInput;
@@ -281,10 +282,11 @@ private slots:
         // Byte rasters on a projected grid without maps: the per-cell pass only counts cells (value
         // and value-pair counts, strips of block rows on several threads). The totals must be those
         // of the per-class path (which runs when a map is written), bit for bit, for any thread count
-        // and strip height (the whole raster, or one row per strip with a 1-byte budget); three
-        // dates with nodata and runs of every length, 37 × 53 cells (not a multiple of 4).
+        // and strip height (strips of whole 221-row blocks shared by up to three workers, or one row
+        // per strip and one worker with a 1-byte budget); three dates with nodata and runs of every
+        // length, 37 × 600 cells (not a multiple of 4).
         QTemporaryDir dir;
-        const int cols = 37, rows = 53;
+        const int cols = 37, rows = 600;
         std::uint64_t state = 12345;
         auto next = [&] {
             state = state * 6364136223846793005ULL + 1442695040888963407ULL;
@@ -338,6 +340,41 @@ private slots:
                     QCOMPARE(r.run->pairs[p].transitionAreaHa, ref.pairs[p].transitionAreaHa);
                 }
             }
+        // A larger scene (1000 × 1000 cells, 8-row blocks: strips of 256 rows, four of them) so that
+        // several workers take strips: the same totals, bit for bit, for 1, 2 and 3 threads.
+        std::vector<carbon::LulcInput> large;
+        for (int d = 0; d < 3; ++d) {
+            std::vector<unsigned char> v(std::size_t(1000 * 1000));
+            unsigned char current = 1;
+            for (unsigned char& c : v) {
+                if (next() % 7 == 0)
+                    current = classes[next() % 4];
+                c = current;
+            }
+            const QString path = dir.filePath(QStringLiteral("large%1.tif").arg(d));
+            writeRaster(path, 1000, 1000, v, 255);
+            large.push_back({ path.toStdString(), 2000 + 10 * d });
+        }
+        std::optional<carbon::PoolRunResult> first;
+        for (int threads : { 1, 2, 3 }) {
+            carbon::PoolRunOptions counting;
+            counting.threads = threads;
+            const carbon::PoolCheckedRun r =
+              carbon::validateAndRunPoolRasters(large, pools, "pools.csv", counting);
+            QVERIFY(r.run);
+            if (!first) {
+                first = r.run;
+                continue;
+            }
+            for (std::size_t d = 0; d < 3; ++d) {
+                QCOMPARE(r.run->dates[d].classAreaHa, first->dates[d].classAreaHa);
+                QCOMPARE(r.run->dates[d].nodataAreaHa, first->dates[d].nodataAreaHa);
+                QCOMPARE(r.run->dates[d].totalT, first->dates[d].totalT);
+            }
+            for (std::size_t p = 0; p < 3; ++p)
+                QCOMPARE(r.run->pairs[p].transitionAreaHa, first->pairs[p].transitionAreaHa);
+        }
+
         // A code missing from the table, at one date only: listed for that raster, no run.
         std::vector<unsigned char> odd(std::size_t(cols * rows), 2);
         odd[std::size_t(cols * rows - 1)] = 9;
