@@ -396,7 +396,23 @@ ZonalResult runZonal(const ParcelSet& parcels,
                           const double area = rowArea[std::size_t(part.row0 + r)];
                           const std::size_t at = offset + std::size_t(first);
                           std::size_t k = 0;
+                          // Two bands at a time; three at the end instead of a last one alone.
                           for (; k + 1 < w.byteBands.size(); k += 2) {
+                              if (k + 3 == w.byteBands.size()) {
+                                  const std::size_t g1 = w.byteBands[k], g2 = w.byteBands[k + 1],
+                                                    g3 = w.byteBands[k + 2];
+                                  ZonalAccumulator::addByteRowTriple(w.accumulators[g1],
+                                                                     w.accumulators[g2],
+                                                                     w.accumulators[g3],
+                                                                     w.bytes[g1].data() + at,
+                                                                     w.bytes[g2].data() + at,
+                                                                     w.bytes[g3].data() + at,
+                                                                     rowCov + first,
+                                                                     last - first,
+                                                                     area);
+                                  k += 3;
+                                  break;
+                              }
                               const std::size_t g1 = w.byteBands[k], g2 = w.byteBands[k + 1];
                               ZonalAccumulator::addByteRowPair(w.accumulators[g1],
                                                                w.accumulators[g2],

@@ -164,6 +164,46 @@ public:
             cellsB[256 + currentB] += runB * areaM2;
     }
 
+    /// Three Byte bands over the same coverage row in one pass, as addByteRowPair() for two: each
+    /// accumulator gets exactly the additions addByteRow() would make, in the same order
+    /// (bit-identical), with three independent chains of additions interleaved.
+    static void addByteRowTriple(ZonalAccumulator& a,
+                                 ZonalAccumulator& b,
+                                 ZonalAccumulator& c,
+                                 const unsigned char* valuesA,
+                                 const unsigned char* valuesB,
+                                 const unsigned char* valuesC,
+                                 const double* coverage,
+                                 int n,
+                                 double areaM2) {
+        if (n <= 0)
+            return;
+        ZonalAccumulator* acc[3] = { &a, &b, &c };
+        const unsigned char* values[3] = { valuesA, valuesB, valuesC };
+        double* cells[3] = { a.m_dense.data(), b.m_dense.data(), c.m_dense.data() };
+        unsigned current[3] = { valuesA[0], valuesB[0], valuesC[0] };
+        double run[3] = { 0.0, 0.0, 0.0 };
+        for (int i = 0; i < n; ++i) {
+            for (int k = 0; k < 3; ++k) {
+                const unsigned v = values[k][i];
+                if (v != current[k]) {
+                    cells[k][current[k]] += run[k];
+                    if (acc[k]->m_varyingArea)
+                        cells[k][256 + current[k]] += run[k] * areaM2;
+                    current[k] = v;
+                    run[k] = 0.0;
+                }
+            }
+            for (int k = 0; k < 3; ++k)
+                run[k] += coverage[i];
+        }
+        for (int k = 0; k < 3; ++k) {
+            cells[k][current[k]] += run[k];
+            if (acc[k]->m_varyingArea)
+                cells[k][256 + current[k]] += run[k] * areaM2;
+        }
+    }
+
     /// A covered valid cell: value x, coverage w in (0, 1], true cell area a (m²; ignored when the
     /// accumulator was given a constant cell area).
     void add(double x, double w, double areaM2) {

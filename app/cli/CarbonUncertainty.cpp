@@ -56,6 +56,15 @@ std::size_t fillQuantity(std::vector<QVariant>& v, std::size_t k, const mc::Quan
     return k;
 }
 
+/// fillQuantity()'s four fields as CSV text (a non-finite value is an empty field, as orNull()).
+void formatQuantity(std::string& line, const mc::QuantityUncertainty& q) {
+    for (const double v : { q.mc.p2_5, q.mc.p50, q.mc.p97_5, q.u95 * 100.0 }) {
+        line += ',';
+        if (std::isfinite(v))
+            gis::appendCsvNumber(line, v);
+    }
+}
+
 mc::UncertaintyDefaults defaultsOf(const UncertaintyRequest& r) {
     mc::UncertaintyDefaults d;
     d.uPct = r.defaultPct;
@@ -229,6 +238,12 @@ carbon::ExtraColumns PoolUncertaintyOutputs::parcels(const carbon::PoolRunResult
             k = fillQuantity(v, k, q);
         for (const mc::QuantityUncertainty& q : u.changes)
             k = fillQuantity(v, k, q);
+    };
+    extra.formatCsv = [this](std::size_t row, std::string& line) {
+        const mc::UnitUncertainty& u = m_parcels.parcels[row];
+        for (const auto* quantities : { &u.stocks, &u.changes })
+            for (const mc::QuantityUncertainty& q : *quantities)
+                formatQuantity(line, q);
     };
     return extra;
 }

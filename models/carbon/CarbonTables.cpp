@@ -220,6 +220,79 @@ void writeParcelTable(const std::string& path,
     if (extra)
         columns.insert(columns.end(), extra->columns.begin(), extra->columns.end());
     const bool gpkg = QString::fromStdString(path).endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive);
+    const bool csv = QString::fromStdString(path).endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
+    if (csv) {
+        // CSV: each row formatted straight into text (gis::writeCsvRows) instead of a QVariant per
+        // cell, field by field as writeTable() writes the values of the branch below (numbers with
+        // appendCsvNumber, which is appendCsvValue of the double; text with appendCsvValue): the same
+        // bytes. Extra columns with formatCsv() append their own fields, others go through fill().
+        gis::writeCsvRows(
+          path, columns, parcels.parcels.size(), [&](std::size_t begin, std::size_t end, std::string& text) {
+              std::vector<QVariant> extraValues;
+              for (std::size_t i = begin; i < end; ++i) {
+                  const gis::Parcel& parcel = parcels.parcels[i];
+                  const ParcelCarbon& pc = carbon[i];
+                  auto number = [&](double v) {
+                      text += ',';
+                      gis::appendCsvNumber(text, v);
+                  };
+                  auto value = [&](const QVariant& v) {
+                      text += ',';
+                      gis::appendCsvValue(text, v);
+                  };
+                  text += std::to_string(qint64(parcel.fid));
+                  if (!idField.isEmpty())
+                      value(parcel.id);
+                  const double majority = pc.dates.back().majorityClass;
+                  if (std::isnan(majority)) {
+                      text += ',';
+                  } else {
+                      const PoolClass* c = pools.find(std::int64_t(std::llround(majority)));
+                      value(QString::number(qint64(std::llround(majority))) +
+                            (c && !c->name.isEmpty() ? QStringLiteral(" ") + c->name : QString()));
+                  }
+                  text += ",pools";
+                  number(parcel.ellipsoidalAreaM2 / 10000.0);
+                  double nodataShare = 0;
+                  for (const ParcelDate& d : pc.dates) {
+                      for (int p = 0; p < kPoolCount; ++p)
+                          number(d.poolT[std::size_t(p)]);
+                      number(d.totalT);
+                      if (d.validAreaHa > 0)
+                          number(d.totalT / d.validAreaHa);
+                      else
+                          text += ',';
+                      number(d.nodataAreaHa);
+                      const double covered = d.validAreaHa + d.nodataAreaHa;
+                      if (covered > 0)
+                          nodataShare = std::max(nodataShare, d.nodataAreaHa / covered);
+                  }
+                  for (std::size_t p = 0; p < run.pairs.size(); ++p) {
+                      const double years = run.pairs[p].year2 - run.pairs[p].year1;
+                      number(pc.changeT[p]);
+                      number(pc.changeT[p] * kCo2PerC);
+                      number(pc.changeT[p] / years);
+                      number(pc.stockDifferenceT[p]);
+                  }
+                  QStringList flagged;
+                  for (std::int64_t c : pc.flaggedCodes)
+                      flagged << QString::number(c);
+                  value(flagged.join(QLatin1Char(' ')));
+                  number(nodataShare);
+                  text += parcel.repaired ? ",1" : ",0";
+                  if (extra && extra->formatCsv) {
+                      extra->formatCsv(i, text);
+                  } else if (extra) {
+                      extraValues.assign(extra->columns.size(), QVariant());
+                      extra->fill(i, extraValues, 0);
+                      for (const QVariant& v : extraValues)
+                          value(v);
+                  }
+                  text += '\n';
+              }
+          });
+        return;
+    }
     gis::writeTable(
       path,
       columns,

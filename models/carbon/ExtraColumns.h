@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <string>
 #include <vector>
 
 namespace tanhui::models::carbon {
@@ -19,6 +20,9 @@ namespace tanhui::models::carbon {
 struct ExtraColumns {
     std::vector<gis::TableColumn> columns;
     std::function<void(std::size_t row, std::vector<QVariant>& values, std::size_t offset)> fill;
+    /// Optional, for CSV tables: appends the row's fields, each preceded by ',', exactly as fill()'s
+    /// values would be written (gis::appendCsvValue); without it, CSV rows go through fill().
+    std::function<void(std::size_t row, std::string& line)> formatCsv;
 };
 
 /// @brief A row appended to a `quantity,value,unit` totals table.

@@ -14,10 +14,16 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
+#include <cstdint>
+#include <exception>
+#include <functional>
 #include <limits>
 #include <memory>
+#include <mutex>
 #include <set>
+#include <thread>
 
 namespace tanhui::models::carbon {
 
@@ -56,6 +62,145 @@ std::vector<double> rowAreasM2(const gis::Grid& grid, const gis::Crs& crs) {
 
 std::int64_t codeOf(double v) {
     return std::int64_t(std::llround(v));
+}
+
+/// @brief Cell counts of Byte land-cover rasters on one grid: per date and value, and per date pair
+/// and value pair (key = value₁ × 256 + value₂), as whole numbers.
+struct ByteCounts {
+    std::vector<std::array<std::uint64_t, 256>> date;
+    std::vector<std::vector<std::uint64_t>> pair; ///< 65,536 per pair
+};
+
+/// @brief Counts the cells of every value of each raster and of every value pair of each pair of
+/// rasters (`pairs`: indices into `paths`), reading every cell once. Strips of whole block rows are
+/// dealt to `threads` workers (each with its own datasets and counts), and the counts are then
+/// added up: whole numbers, so the totals are exact and the same for any thread count or order.
+/// Per pair the counts go into four interleaved tables (cell k into table k mod 4), so that a run of
+/// equal values does not chain every cell through a store and a reload of the same counter. A date
+/// in some pair gets its counts from that pair's table (a marginal); only a date in no pair (a
+/// single date) is counted on its own. Throws GisError, CancelledError.
+ByteCounts countByteRasters(const std::vector<std::string>& paths,
+                            const std::vector<std::pair<std::size_t, std::size_t>>& pairs,
+                            const gis::Grid& grid,
+                            int blockHeight,
+                            std::size_t memoryBudgetBytes,
+                            int threads,
+                            gis::Feedback* feedback) {
+    const std::size_t nd = paths.size(), np = pairs.size();
+    // Strips of whole block rows (at least 256 rows), so that no block is inflated by two workers,
+    // unless the strips of all workers would not fit half the memory budget.
+    const int hw = int(std::max(1u, std::thread::hardware_concurrency()));
+    const int requested = std::max(1, threads > 0 ? threads : hw);
+    const int blockRows = std::clamp(blockHeight, 1, std::max(grid.rows, 1));
+    int stripRows = blockRows * std::max(1, 256 / blockRows);
+    const std::size_t rowBytes = std::size_t(std::max(grid.cols, 1)) * nd * std::size_t(requested);
+    const int fitRows = int(std::clamp<std::size_t>(memoryBudgetBytes / 2 / rowBytes, 1, 1u << 30));
+    if (stripRows > fitRows)
+        stripRows = fitRows >= blockRows ? fitRows / blockRows * blockRows : fitRows;
+    const int strips = (grid.rows + stripRows - 1) / stripRows;
+    // Each worker has four 65,536-entry tables per pair (2 MB): at most a quarter of the budget.
+    const std::size_t tableBytes = std::max<std::size_t>(1, np) * 4 * 65536 * sizeof(std::uint64_t);
+    const int fitWorkers = int(std::clamp<std::size_t>(memoryBudgetBytes / 4 / tableBytes, 1, 1024));
+    const int workers = std::clamp(std::min(requested, fitWorkers), 1, std::max(1, strips));
+    // A date's counts come from the first pair holding it, when there is one.
+    std::vector<std::pair<std::size_t, int>> marginalOf(nd, { std::size_t(-1), 0 });
+    for (std::size_t p = np; p-- > 0;) {
+        marginalOf[pairs[p].second] = { p, 2 };
+        marginalOf[pairs[p].first] = { p, 1 };
+    }
+
+    struct Worker {
+        std::vector<std::array<std::uint64_t, 256>> date;
+        std::vector<std::vector<std::uint64_t>> pair; // 4 × 65,536 per pair
+    };
+    std::vector<Worker> partial(static_cast<std::size_t>(workers));
+    std::atomic<int> done{ 0 };
+    std::atomic<bool> failed{ false };
+    std::exception_ptr error;
+    std::mutex errorMutex;
+    auto run = [&](int id) {
+        try {
+            Worker& out = partial[std::size_t(id)];
+            out.date.assign(nd, {});
+            out.pair.assign(np, std::vector<std::uint64_t>(4 * 65536, 0));
+            std::vector<std::unique_ptr<gis::RasterDataset>> rasters;
+            for (const std::string& path : paths)
+                rasters.push_back(std::make_unique<gis::RasterDataset>(path));
+            std::vector<std::vector<std::uint8_t>> bytes(nd);
+            // Strips dealt round-robin (all strips cost about the same), so every worker takes part.
+            for (int strip = id; strip < strips; strip += workers) {
+                if (failed.load(std::memory_order_relaxed))
+                    return;
+                if (feedback)
+                    feedback->throwIfCancelled();
+                const int row0 = strip * stripRows;
+                const gis::Window w{ row0, 0, std::min(stripRows, grid.rows - row0), grid.cols };
+                for (std::size_t d = 0; d < nd; ++d)
+                    if (!rasters[d]->readByteWindow(1, w, bytes[d]))
+                        throw gis::GisError(
+                          gis::GisError::Kind::Io, "Reading \"" + paths[d] + "\" as bytes failed.", paths[d]);
+                const std::size_t n = std::size_t(w.cellCount());
+                for (std::size_t p = 0; p < np; ++p) {
+                    const std::uint8_t* a = bytes[pairs[p].first].data();
+                    const std::uint8_t* b = bytes[pairs[p].second].data();
+                    std::uint64_t* t = out.pair[p].data();
+                    std::size_t k = 0;
+                    for (; k + 4 <= n; k += 4) {
+                        ++t[unsigned(a[k]) << 8 | b[k]];
+                        ++t[65536 + (unsigned(a[k + 1]) << 8 | b[k + 1])];
+                        ++t[2 * 65536 + (unsigned(a[k + 2]) << 8 | b[k + 2])];
+                        ++t[3 * 65536 + (unsigned(a[k + 3]) << 8 | b[k + 3])];
+                    }
+                    for (; k < n; ++k)
+                        ++t[unsigned(a[k]) << 8 | b[k]];
+                }
+                for (std::size_t d = 0; d < nd; ++d) {
+                    if (marginalOf[d].second != 0)
+                        continue;
+                    std::array<std::uint64_t, 256>& t = out.date[d];
+                    for (std::size_t k = 0; k < n; ++k)
+                        ++t[bytes[d][k]];
+                }
+                const int finished = done.fetch_add(1) + 1;
+                if (feedback && id == 0)
+                    feedback->setProgress(100.0 * finished / strips, "carbon per cell");
+            }
+        } catch (...) {
+            const std::lock_guard<std::mutex> lock(errorMutex);
+            if (!error)
+                error = std::current_exception();
+            failed.store(true);
+        }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < workers; ++t)
+        pool.emplace_back(run, t);
+    run(0);
+    for (std::thread& t : pool)
+        t.join();
+    if (error)
+        std::rethrow_exception(error);
+
+    ByteCounts counts;
+    counts.date.assign(nd, {});
+    counts.pair.assign(np, std::vector<std::uint64_t>(65536, 0));
+    for (const Worker& w : partial) {
+        for (std::size_t p = 0; p < np; ++p)
+            for (std::size_t key = 0; key < 65536; ++key)
+                counts.pair[p][key] += w.pair[p][key] + w.pair[p][65536 + key] + w.pair[p][2 * 65536 + key] +
+                                       w.pair[p][3 * 65536 + key];
+        for (std::size_t d = 0; d < nd; ++d)
+            for (std::size_t v = 0; v < 256; ++v)
+                counts.date[d][v] += w.date[d][v];
+    }
+    for (std::size_t d = 0; d < nd; ++d) {
+        const auto [p, side] = marginalOf[d];
+        if (side == 0)
+            continue;
+        for (std::size_t key = 0; key < 65536; ++key)
+            counts.date[d][side == 1 ? key >> 8 : key & 255] += counts.pair[p][key];
+    }
+    return counts;
 }
 
 QString fileName(const std::string& path) {
@@ -509,7 +654,47 @@ PoolRunResult runPoolRastersImpl(const std::vector<LulcInput>& inputs,
     std::vector<std::vector<std::uint8_t>> bytes(bytesOnly ? nd : 0);
     auto byteKey = [&](std::size_t d, int v) { return v == byteNodata[d] ? kNodata : std::int64_t(v); };
 
-    for (int row0 = 0; row0 < grid.rows; row0 += rowsPerStrip) {
+    // Projected grids: every cell has the same area, and a class's area is its cell count × that area
+    // (areaHa() below), so whole-number counts are all that is needed: the same cells as the runs
+    // of the strip loop below (there: whole numbers summed in double, exact), counted on all cores.
+    const bool countOnly = bytesOnly && !result.trueRowAreas;
+    if (countOnly) {
+        std::vector<std::string> paths;
+        for (const LulcInput& in : inputs)
+            paths.push_back(in.path);
+        std::vector<std::pair<std::size_t, std::size_t>> pairIndex;
+        for (const PairTotals& pt : result.pairs)
+            pairIndex.emplace_back(std::size_t(pt.index1), std::size_t(pt.index2));
+        const ByteCounts counts = countByteRasters(paths,
+                                                   pairIndex,
+                                                   grid,
+                                                   info0.bands.front().blockHeight,
+                                                   options.memoryBudgetBytes,
+                                                   options.threads,
+                                                   options.feedback);
+        for (std::size_t d = 0; d < nd; ++d)
+            for (int v = 0; v < 256; ++v) {
+                const std::uint64_t cells = counts.date[d][std::size_t(v)];
+                if (cells == 0)
+                    continue;
+                byteTally[d][std::size_t(v)] = { double(cells), double(cells) * rowArea.front() };
+                if (v == byteNodata[d] || pools.find(v))
+                    continue;
+                sawUnknown = true;
+                if (!missingCodes)
+                    throw gis::GisError(gis::GisError::Kind::InvalidArgument,
+                                        "Land-cover code " + std::to_string(v) + " of \"" + inputs[d].path +
+                                          "\" is missing from the pools table (validate the inputs first).",
+                                        inputs[d].path);
+                (*missingCodes)[d].insert(v);
+            }
+        for (std::size_t p = 0; p < result.pairs.size(); ++p)
+            for (std::size_t key = 0; key < 65536; ++key)
+                if (const std::uint64_t cells = counts.pair[p][key]; cells > 0)
+                    bytePairTally[p][key] = { double(cells), double(cells) * rowArea.front() };
+    }
+
+    for (int row0 = 0; row0 < grid.rows && !countOnly; row0 += rowsPerStrip) {
         if (options.feedback) {
             options.feedback->throwIfCancelled();
             options.feedback->setProgress(100.0 * row0 / grid.rows, "carbon per cell");
@@ -794,6 +979,57 @@ PoolRunResult runPoolRastersImpl(const std::vector<LulcInput>& inputs,
 
 } // namespace
 
+namespace {
+
+/// Runs fn(i) for i in [0, count) on `threads` threads (0: all cores), in chunks handed out in order;
+/// each i by exactly one thread. When some fn(i) throw, the exception of the least such i is
+/// rethrown after all threads have stopped (the chunks before it are always finished), so the error
+/// does not depend on the thread count either.
+void forEachParcel(std::size_t count, int threads, const std::function<void(std::size_t)>& fn) {
+    constexpr std::size_t kChunk = 256;
+    const std::size_t chunks = (count + kChunk - 1) / kChunk;
+    const int hw = int(std::max(1u, std::thread::hardware_concurrency()));
+    const int workers = int(
+      std::clamp<std::size_t>(std::size_t(threads > 0 ? threads : hw), 1, std::max<std::size_t>(1, chunks)));
+    std::atomic<std::size_t> next{ 0 };
+    std::atomic<bool> failed{ false };
+    std::mutex mutex;
+    std::size_t errorAt = count;
+    std::exception_ptr error;
+    auto run = [&] {
+        for (;;) {
+            if (failed.load(std::memory_order_relaxed))
+                return;
+            const std::size_t begin = next.fetch_add(1) * kChunk;
+            if (begin >= count)
+                return;
+            for (std::size_t i = begin; i < std::min(count, begin + kChunk); ++i) {
+                try {
+                    fn(i);
+                } catch (...) {
+                    const std::lock_guard<std::mutex> lock(mutex);
+                    if (i < errorAt) {
+                        errorAt = i;
+                        error = std::current_exception();
+                    }
+                    failed.store(true);
+                    return;
+                }
+            }
+        }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < workers; ++t)
+        pool.emplace_back(run);
+    run();
+    for (std::thread& t : pool)
+        t.join();
+    if (error)
+        std::rethrow_exception(error);
+}
+
+} // namespace
+
 bool pairBandsAvailable(const std::vector<LulcInput>& inputs, const PoolLookup& pools) {
     const std::size_t n = pools.codes().size();
     if (n == 0 || n * n > 255)
@@ -900,9 +1136,11 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
 
     const std::size_t nd = inputs.size();
     std::vector<ParcelCarbon> out(parcels.parcels.size());
-    for (std::size_t i = 0; i < out.size(); ++i) {
+    // Each parcel from its own statistics only: parcels in parallel, each by one thread, so the
+    // results are the same for any thread count.
+    forEachParcel(out.size(), zonal.threads, [&](std::size_t i) {
         ParcelCarbon& pc = out[i];
-        std::set<std::int64_t> flagged, used;
+        std::vector<std::int64_t> flagged, used;
         for (std::size_t d = 0; d < nd; ++d) {
             const gis::ZonalStats& s = zr.stats[i][d];
             ParcelDate pd;
@@ -920,11 +1158,11 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
                 for (int p = 0; p < kPoolCount; ++p)
                     pd.poolT[std::size_t(p)] += ha * c->density[std::size_t(p)];
                 pd.totalT += ha * c->total();
-                used.insert(c->code);
+                used.push_back(c->code);
                 if (params::isFlagged(c->tag))
-                    flagged.insert(c->code);
+                    flagged.push_back(c->code);
             }
-            pc.dates.push_back(pd);
+            pc.dates.push_back(std::move(pd));
         }
         for (std::size_t p = 0; p < run.pairs.size() && transitionBand[0] != std::size_t(-1); ++p) {
             std::map<std::pair<std::int64_t, std::int64_t>, double> areas;
@@ -954,9 +1192,13 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
             pc.stockDifferenceT.push_back(pc.dates[std::size_t(run.pairs[p].index2)].totalT -
                                           pc.dates[std::size_t(run.pairs[p].index1)].totalT);
         }
-        pc.flaggedCodes.assign(flagged.begin(), flagged.end());
-        pc.usedCodes.assign(used.begin(), used.end());
-    }
+        for (std::vector<std::int64_t>* codes : { &flagged, &used }) {
+            std::sort(codes->begin(), codes->end());
+            codes->erase(std::unique(codes->begin(), codes->end()), codes->end());
+        }
+        pc.flaggedCodes = std::move(flagged);
+        pc.usedCodes = std::move(used);
+    });
     return out;
 }
 

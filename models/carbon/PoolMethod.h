@@ -125,6 +125,9 @@ struct PoolRunOptions {
     bool writeTransitionRasters = false;
     std::optional<ValuationInput> valuation; ///< years are taken from the first and last inputs
     std::size_t memoryBudgetBytes = 256u << 20;
+    /// Threads of the per-cell pass when it only counts cells (Byte rasters on a projected grid, no
+    /// map written); 0: all cores. Results do not depend on it.
+    int threads = 0;
     gis::Feedback* feedback = nullptr;
 };
 

@@ -11,6 +11,10 @@
 #include <string>
 #include <utility>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace tanhui::models::uncertainty {
 
 namespace {
@@ -316,41 +320,24 @@ std::pair<double, double> adjacentOrderStats(std::vector<double>& data,
     return { data[lo], *std::min_element(at(lo + 1), at(to)) };
 }
 
-/// Bins of bucketOrderStats(): enough that the bins holding the wanted ranks are small, few enough
+/// Bins of binnedOrderStats(): enough that the bins holding the wanted ranks are small, few enough
 /// that the counts stay in L1.
 constexpr int kBins = 256;
 
-/// @brief Order statistics `ranks` (ascending) of data, by one counting pass over value bins: with
-/// m, M the least and greatest values, bin(x) = min(B − 1, ⌊(x − m) × B / (M − m)⌋) is non-decreasing
-/// in x (each step is correctly rounded, hence monotone), so every element of a lower bin is ≤ every
-/// element of a higher one, and rank r lies in the bin where the running count passes r; it is then
-/// selected among that bin's elements only. Exact (the same values as sorting). False when the data
-/// hold a non-finite value or their range overflows (the caller then selects on the whole data).
-/// `lowest` and `highest` are the least and greatest of the (finite) data.
+/// @brief Order statistics `ranks` (ascending) of data, from the value bin of every element
+/// (`binOf`) and the count of each bin: with m, M the least and greatest values,
+/// bin(x) = min(B − 1, ⌊(x − m) × B / (M − m)⌋) is non-decreasing in x (each step is correctly
+/// rounded, hence monotone), so every element of a lower bin is ≤ every element of a higher one, and
+/// rank r lies in the bin where the running count passes r; it is then selected among that bin's
+/// elements only. Exact (the same values as sorting).
 template<std::size_t K>
-bool bucketOrderStats(const std::vector<double>& data,
-                      double lowest,
-                      double highest,
+void binnedOrderStats(const std::vector<double>& data,
+                      const unsigned char* binOf,
+                      const std::array<std::uint32_t, kBins>& count,
                       const std::array<std::size_t, K>& ranks,
                       std::array<double, K>& out) {
     const std::size_t n = data.size();
-    if (lowest == highest) {
-        out.fill(lowest);
-        return true;
-    }
-    const double scale = double(kBins) / (highest - lowest);
-    if (!(std::isfinite(scale) && scale > 0))
-        return false;
-    thread_local std::vector<unsigned char> binStore;
-    binStore.resize(n);
-    unsigned char* binOf = binStore.data(); // local pointers: no reload through the thread-local
     const double* x = data.data();
-    std::array<std::uint32_t, kBins> count{};
-    for (std::size_t k = 0; k < n; ++k) {
-        const int b = std::min(kBins - 1, int((x[k] - lowest) * scale));
-        binOf[k] = static_cast<unsigned char>(b);
-        ++count[std::size_t(b)];
-    }
     // Bin and first rank of each wanted rank.
     std::array<int, K> bin{};
     std::array<std::size_t, K> first{};
@@ -374,7 +361,26 @@ bool bucketOrderStats(const std::vector<double>& data,
             members[slots].clear();
             slot[std::size_t(bin[j])] = slots++;
         }
-    for (std::size_t k = 0; k < n; ++k)
+    std::size_t k = 0;
+#if defined(__SSE2__)
+    // Sixteen bins at a time compared with the wanted ones (usually three distinct): most groups hold
+    // none of their elements and are skipped with one test; the others are taken element by element,
+    // in order, as below.
+    __m128i wanted[K];
+    for (std::size_t j = 0; j < K; ++j)
+        wanted[j] = _mm_set1_epi8(static_cast<char>(bin[j]));
+    for (; k + 16 <= n; k += 16) {
+        const __m128i b16 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(binOf + k));
+        __m128i hit = _mm_cmpeq_epi8(b16, wanted[0]);
+        for (std::size_t j = 1; j < K; ++j)
+            hit = _mm_or_si128(hit, _mm_cmpeq_epi8(b16, wanted[j]));
+        for (unsigned mask = unsigned(_mm_movemask_epi8(hit)); mask != 0; mask &= mask - 1) {
+            const std::size_t e = k + std::size_t(__builtin_ctz(mask));
+            members[slot[binOf[e]]].push_back(x[e]);
+        }
+    }
+#endif
+    for (; k < n; ++k)
         if (const int t = slot[binOf[k]]; t >= 0)
             members[t].push_back(x[k]);
     for (std::size_t j = 0; j < K; ++j) {
@@ -383,79 +389,203 @@ bool bucketOrderStats(const std::vector<double>& data,
         std::nth_element(m.begin(), nth, m.end());
         out[j] = *nth;
     }
-    return true;
 }
 
-} // namespace
-
-Interval summarize(std::vector<double>& samples) {
-    Interval s;
-    const std::size_t n = samples.size();
-    if (n == 0)
-        return { kNaN, kNaN, kNaN, kNaN };
-    // The mean accumulated in iteration order; in the same loop the least and greatest draw (four
-    // independent chains, each bound by its latency otherwise) and whether a draw is NaN.
-    const double* x = samples.data();
-    double sum = 0;
+/// The least and greatest of n ≥ 1 values and whether one is NaN. Four lanes (value k in lane
+/// k mod 4: v < lo ? v : lo, v > hi ? v : hi), then combined in lane order: the same values, zeros'
+/// signs included, whether the lanes run in SSE2 registers (MINPD/MAXPD compute exactly these
+/// expressions) or one by one.
+struct Range {
+    double lowest = 0, highest = 0;
+    bool nan = false;
+    bool finite() const { return !nan && std::isfinite(lowest) && std::isfinite(highest); }
+};
+Range rangeOf(const double* x, std::size_t n) {
     double lo[4] = { x[0], x[0], x[0], x[0] }, hi[4] = { x[0], x[0], x[0], x[0] };
     bool nan = false;
     std::size_t k = 0;
+#if defined(__SSE2__)
+    __m128d lo01 = _mm_set1_pd(x[0]), lo23 = lo01, hi01 = lo01, hi23 = lo01, unordered = _mm_setzero_pd();
+    for (; k + 4 <= n; k += 4) {
+        const __m128d a = _mm_loadu_pd(x + k), b = _mm_loadu_pd(x + k + 2);
+        lo01 = _mm_min_pd(a, lo01);
+        lo23 = _mm_min_pd(b, lo23);
+        hi01 = _mm_max_pd(a, hi01);
+        hi23 = _mm_max_pd(b, hi23);
+        unordered = _mm_or_pd(unordered, _mm_cmpunord_pd(a, b));
+    }
+    _mm_storeu_pd(lo, lo01);
+    _mm_storeu_pd(lo + 2, lo23);
+    _mm_storeu_pd(hi, hi01);
+    _mm_storeu_pd(hi + 2, hi23);
+    nan = _mm_movemask_pd(unordered) != 0;
+#endif
     for (; k + 4 <= n; k += 4)
         for (std::size_t j = 0; j < 4; ++j) {
             const double v = x[k + j];
-            sum += v;
             lo[j] = v < lo[j] ? v : lo[j];
             hi[j] = v > hi[j] ? v : hi[j];
             nan |= v != v;
         }
     for (; k < n; ++k) {
-        sum += x[k];
         lo[0] = x[k] < lo[0] ? x[k] : lo[0];
         hi[0] = x[k] > hi[0] ? x[k] : hi[0];
         nan |= x[k] != x[k];
     }
-    s.mean = sum / double(n);
-    const double lowest = std::min(std::min(lo[0], lo[1]), std::min(lo[2], lo[3]));
-    const double highest = std::max(std::max(hi[0], hi[1]), std::max(hi[2], hi[3]));
-    const bool finite = !nan && std::isfinite(lowest) && std::isfinite(highest);
+    return { std::min(std::min(lo[0], lo[1]), std::min(lo[2], lo[3])),
+             std::max(std::max(hi[0], hi[1]), std::max(hi[2], hi[3])),
+             nan };
+}
+
+double sumInOrder(const double* x, std::size_t n) {
+    double sum = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        sum += x[i];
+    return sum;
+}
+
+/// Type-7 percentile p of n values from the order statistics ⌊h⌋ and ⌊h⌋ + 1, h = (n − 1) × p.
+double interpolate(std::size_t n, double p, std::pair<double, double> x) {
+    const double h = double(n - 1) * p;
+    return x.first + (h - std::floor(h)) * (x.second - x.first);
+}
+std::size_t loOf(std::size_t n, double p) {
+    return std::size_t(std::floor(double(n - 1) * p));
+}
+
+/// The bin scale of binnedOrderStats() for a range, or 0 when the values cannot be binned that way
+/// (fewer than 64, not finite, all equal, or a range that overflows).
+double binScale(std::size_t n, const Range& r) {
+    if (n < 64 || !r.finite() || r.lowest == r.highest)
+        return 0;
+    const double scale = double(kBins) / (r.highest - r.lowest);
+    return std::isfinite(scale) && scale > 0 ? scale : 0;
+}
+
+/// summarize() of M sample vectors of the same size n that binScale() accepts: the mean of each
+/// (additions in iteration order) and its value bins in one loop over the iterations, in which the M
+/// chains of additions overlap; then the six order statistics of each from its bins.
+template<int M>
+void summarizeBinned(std::vector<double>* const* v, const Range* range, Interval* out) {
+    const std::size_t n = v[0]->size();
+    thread_local std::vector<unsigned char> binStore[M];
+    const double* x[M];
+    unsigned char* binOf[M];
+    double lowest[M], scale[M], sum[M];
+    std::array<std::array<std::uint32_t, kBins>, M> count{};
+    for (int j = 0; j < M; ++j) {
+        binStore[j].resize(n);
+        binOf[j] = binStore[j].data(); // local pointers: no reload through the thread-local
+        x[j] = v[j]->data();
+        lowest[j] = range[j].lowest;
+        scale[j] = binScale(n, range[j]);
+        sum[j] = 0;
+    }
+    for (std::size_t i = 0; i < n; ++i)
+        for (int j = 0; j < M; ++j) {
+            sum[j] += x[j][i];
+            const int b = std::min(kBins - 1, int((x[j][i] - lowest[j]) * scale[j]));
+            binOf[j][i] = static_cast<unsigned char>(b);
+            ++count[std::size_t(j)][std::size_t(b)];
+        }
+    const std::size_t mid = loOf(n, 0.5), low = loOf(n, 0.025), high = loOf(n, 0.975);
+    const std::array<std::size_t, 6> ranks{ low, low + 1, mid, mid + 1, high, high + 1 };
+    for (int j = 0; j < M; ++j) {
+        std::array<double, 6> o{};
+        binnedOrderStats(*v[j], binOf[j], count[std::size_t(j)], ranks, o);
+        out[j].mean = sum[j] / double(n);
+        out[j].p2_5 = interpolate(n, 0.025, { o[0], o[1] });
+        out[j].p50 = interpolate(n, 0.5, { o[2], o[3] });
+        out[j].p97_5 = interpolate(n, 0.975, { o[4], o[5] });
+    }
+}
+
+/// summarize() once the range of the samples is known.
+Interval summarizeWithRange(std::vector<double>& samples, const Range& range) {
+    Interval s;
+    const std::size_t n = samples.size();
+    const double* x = samples.data();
     // Type-7 percentiles from order statistics found by selection (average O(N)) instead of a full
-    // sort: the result is the same as percentileSorted() of the sorted draws. The median pair is
-    // selected first over all draws; the 2.5 % pair is then selected among the draws below it and the
-    // 97.5 % pair among those above it, each as one selection plus a scan of the short side (the
-    // neighbour of an order statistic is the maximum or minimum of the part next to it).
-    auto loOf = [&](double p) { return std::size_t(std::floor(double(n - 1) * p)); };
-    auto interpolate = [&](double p, std::pair<double, double> x) {
-        const double h = double(n - 1) * p;
-        return x.first + (h - std::floor(h)) * (x.second - x.first);
-    };
+    // sort: the result is the same as percentileSorted() of the sorted draws.
     if (n < 4) {
+        s.mean = sumInOrder(x, n) / double(n);
         std::sort(samples.begin(), samples.end());
         s.p2_5 = percentileSorted(samples, 0.025);
         s.p50 = percentileSorted(samples, 0.5);
         s.p97_5 = percentileSorted(samples, 0.975);
         return s;
     }
-    const std::size_t mid = loOf(0.5), low = loOf(0.025), high = loOf(0.975);
-    // Large samples: the six order statistics from one counting pass over value bins.
-    if (n >= 64) {
-        const std::array<std::size_t, 6> ranks{ low, low + 1, mid, mid + 1, high, high + 1 };
-        std::array<double, 6> o{};
-        if (finite && bucketOrderStats(samples, lowest, highest, ranks, o)) {
-            s.p2_5 = interpolate(0.025, { o[0], o[1] });
-            s.p50 = interpolate(0.5, { o[2], o[3] });
-            s.p97_5 = interpolate(0.975, { o[4], o[5] });
-            return s;
-        }
+    // Large samples: the six order statistics from one counting pass over value bins
+    // (binnedOrderStats()), done in the loop of the mean; not when a draw is not finite or the range
+    // overflows (the selection then works on the whole data).
+    if (n >= 64 && range.finite() && range.lowest == range.highest) {
+        s.mean = sumInOrder(x, n) / double(n);
+        s.p2_5 = interpolate(n, 0.025, { range.lowest, range.lowest });
+        s.p50 = interpolate(n, 0.5, { range.lowest, range.lowest });
+        s.p97_5 = interpolate(n, 0.975, { range.lowest, range.lowest });
+        return s;
     }
-    // n ≥ 4: low < mid < mid + 1 ≤ high < n − 1.
+    if (binScale(n, range) > 0) {
+        std::vector<double>* one[1] = { &samples };
+        summarizeBinned<1>(one, &range, &s);
+        return s;
+    }
+    s.mean = sumInOrder(x, n) / double(n);
+    // n ≥ 4: low < mid < mid + 1 ≤ high < n − 1. The median pair is selected first over all draws;
+    // after it [0, mid + 1) holds the mid + 1 smallest draws and [mid + 1, n) the others: the 2.5 %
+    // pair is then selected in the first part (low + 1 ≤ mid) and the 97.5 % pair in the second
+    // (high ≥ mid + 1), each as one selection plus a scan of the short side (the neighbour of an
+    // order statistic is the maximum or minimum of the part next to it).
+    const std::size_t mid = loOf(n, 0.5), low = loOf(n, 0.025), high = loOf(n, 0.975);
     const auto median = adjacentOrderStats(samples, 0, mid, n);
-    // After the median selection [0, mid + 1) holds the mid + 1 smallest draws and [mid + 1, n) the
-    // others: the lower pair lies in the first part (low + 1 ≤ mid), the upper pair in the second
-    // (high ≥ mid + 1).
-    s.p50 = interpolate(0.5, median);
-    s.p2_5 = interpolate(0.025, adjacentOrderStats(samples, 0, low, mid + 1));
-    s.p97_5 = interpolate(0.975, adjacentOrderStats(samples, mid + 1, high, n));
+    s.p50 = interpolate(n, 0.5, median);
+    s.p2_5 = interpolate(n, 0.025, adjacentOrderStats(samples, 0, low, mid + 1));
+    s.p97_5 = interpolate(n, 0.975, adjacentOrderStats(samples, mid + 1, high, n));
     return s;
+}
+
+} // namespace
+
+Interval summarize(std::vector<double>& samples) {
+    if (samples.empty())
+        return { kNaN, kNaN, kNaN, kNaN };
+    return summarizeWithRange(samples, rangeOf(samples.data(), samples.size()));
+}
+
+void summarizeEach(std::span<std::vector<double>* const> samples, std::span<Interval> out) {
+    // Vectors that can be binned, of one size, in groups of up to three; the others one by one.
+    std::vector<std::size_t> binned;
+    std::vector<Range> ranges(samples.size());
+    for (std::size_t q = 0; q < samples.size(); ++q) {
+        std::vector<double>& v = *samples[q];
+        if (v.empty()) {
+            out[q] = { kNaN, kNaN, kNaN, kNaN };
+            continue;
+        }
+        ranges[q] = rangeOf(v.data(), v.size());
+        if (binScale(v.size(), ranges[q]) > 0 && (binned.empty() || samples[binned[0]]->size() == v.size()))
+            binned.push_back(q);
+        else
+            out[q] = summarizeWithRange(v, ranges[q]);
+    }
+    for (std::size_t g = 0; g < binned.size(); g += 3) {
+        const std::size_t m = std::min<std::size_t>(3, binned.size() - g);
+        std::vector<double>* v[3];
+        Range r[3];
+        Interval o[3];
+        for (std::size_t j = 0; j < m; ++j) {
+            v[j] = samples[binned[g + j]];
+            r[j] = ranges[binned[g + j]];
+        }
+        if (m == 3)
+            summarizeBinned<3>(v, r, o);
+        else if (m == 2)
+            summarizeBinned<2>(v, r, o);
+        else
+            summarizeBinned<1>(v, r, o);
+        for (std::size_t j = 0; j < m; ++j)
+            out[binned[g + j]] = o[j];
+    }
 }
 
 double approach1Product(std::span<const double> u) {

@@ -130,6 +130,10 @@ struct Interval {
 /// selection, equal to percentileSorted() of the sorted samples; the mean is accumulated in iteration
 /// order first).
 Interval summarize(std::vector<double>& samples);
+/// @brief summarize() of several sample vectors (e.g. the quantities of one parcel): out[q] is
+/// exactly summarize(*samples[q]) (same bits), but the means of vectors of one size are accumulated
+/// in one loop, where their chains of additions (each in iteration order) overlap.
+void summarizeEach(std::span<std::vector<double>* const> samples, std::span<Interval> out);
 
 // ---------------------------------------------------------------------------------------------------
 // IPCC Approach 1 (carbon-methods.md §6.2; IPCC 2006 Vol. 1 Ch. 3). U values are fractions (0.05 = 5 %).

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// gis/ZonalStats.h: the two-band Byte pass (addByteRowPair) gives bit-identical statistics to one
-// addByteRow per band, on projected (constant cell area) and geographic (per-row area) grids.
+// gis/ZonalStats.h: the two- and three-band Byte passes (addByteRowPair, addByteRowTriple) give
+// bit-identical statistics to one addByteRow per band, on projected (constant cell area) and
+// geographic (per-row area) grids.
 #include "gis/ZonalStats.h"
 
 #include <QTest>
@@ -53,10 +54,13 @@ private slots:
         const StatSet stats = Stat::Count | Stat::Sum | Stat::Majority | Stat::Frac | Stat::Area;
         ZonalAccumulator singleA(stats, true, cellArea, 255), singleB(stats, true, cellArea, 255);
         ZonalAccumulator pairA(stats, true, cellArea, 255), pairB(stats, true, cellArea, 255);
+        ZonalAccumulator singleC(stats, true, cellArea, 255);
+        ZonalAccumulator tripleA(stats, true, cellArea, 255), tripleB(stats, true, cellArea, 255),
+          tripleC(stats, true, cellArea, 255);
         std::uint64_t seed = 1;
         for (int row = 0; row < 200; ++row) {
             const int n = int(mix(seed++) % 97); // includes empty rows
-            std::vector<unsigned char> a(std::size_t(n) + 1), b(std::size_t(n) + 1);
+            std::vector<unsigned char> a(std::size_t(n) + 1), b(std::size_t(n) + 1), c(std::size_t(n) + 1);
             std::vector<double> coverage(std::size_t(n) + 1);
             unsigned classA = 11, classB = 21;
             for (int i = 0; i < n; ++i) {
@@ -67,6 +71,9 @@ private slots:
                     classB = 11 + unsigned(r >> 24) % 50;
                 a[std::size_t(i)] = static_cast<unsigned char>(classA);
                 b[std::size_t(i)] = static_cast<unsigned char>(classB);
+                // A third band: the pair of the two (as a derived class-pair band), nodata 255.
+                c[std::size_t(i)] =
+                  static_cast<unsigned char>(classA == 255 ? 255 : (classA * 7 + classB) % 255);
                 const double f = double(r >> 11) * 0x1.0p-53;
                 coverage[std::size_t(i)] = r % 3 == 0 ? 1.0 : r % 11 == 0 ? 0.0 : f;
             }
@@ -74,7 +81,14 @@ private slots:
             singleA.addByteRow(a.data(), coverage.data(), n, area);
             singleB.addByteRow(b.data(), coverage.data(), n, area);
             ZonalAccumulator::addByteRowPair(pairA, pairB, a.data(), b.data(), coverage.data(), n, area);
+            singleC.addByteRow(c.data(), coverage.data(), n, area);
+            ZonalAccumulator::addByteRowTriple(
+              tripleA, tripleB, tripleC, a.data(), b.data(), c.data(), coverage.data(), n, area);
         }
+        QVERIFY(identical(singleA.finish(1.0003), tripleA.finish(1.0003)));
+        QVERIFY(identical(singleB.finish(1.0003), tripleB.finish(1.0003)));
+        QVERIFY(identical(singleC.finish(1.0003), tripleC.finish(1.0003)));
+        QVERIFY(singleC.finish().classes.size() > 10);
         QVERIFY(identical(singleA.finish(1.0003), pairA.finish(1.0003)));
         QVERIFY(identical(singleB.finish(1.0003), pairB.finish(1.0003)));
         QVERIFY(singleA.finish().classes.size() > 10);

@@ -7,10 +7,13 @@
 #include "gis/Gdal.h"
 #include "gis/ParcelReader.h"
 #include "gis/RasterDataset.h"
+#include "gis/TableWriter.h"
 #include "gis/ZonalEngine.h"
+#include "models/carbon/CarbonTables.h"
 #include "models/carbon/PoolMethod.h"
 #include "models/carbon/Valuation.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -19,6 +22,8 @@
 #include <ogr_srs_api.h>
 
 #include <cmath>
+#include <limits>
+#include <optional>
 
 using namespace tanhui::models;
 using carbon::ValuationInput;
@@ -273,6 +278,117 @@ private slots:
         }
     }
 
+    void countingPassMatchesPerCellPass() {
+        // Byte rasters on a projected grid without maps: the per-cell pass only counts cells (value
+        // and value-pair counts, strips of block rows on several threads). The totals must be those
+        // of the per-class path (which runs when a map is written), bit for bit, for any thread count
+        // and strip height (strips of whole 221-row blocks shared by up to three workers, or one row
+        // per strip and one worker with a 1-byte budget); three dates with nodata and runs of every
+        // length, 37 × 600 cells (not a multiple of 4).
+        QTemporaryDir dir;
+        const int cols = 37, rows = 600;
+        std::uint64_t state = 12345;
+        auto next = [&] {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            return unsigned(state >> 33);
+        };
+        const unsigned char classes[] = { 1, 2, 3, 255 };
+        std::vector<std::string> paths;
+        for (int d = 0; d < 3; ++d) {
+            std::vector<unsigned char> v(std::size_t(cols * rows));
+            unsigned char current = 1;
+            for (unsigned char& c : v) {
+                if (next() % 5 == 0)
+                    current = classes[next() % 4];
+                c = current;
+            }
+            const QString path = dir.filePath(QStringLiteral("d%1.tif").arg(d));
+            writeRaster(path, cols, rows, v, 255);
+            paths.push_back(path.toStdString());
+        }
+        const carbon::PoolLookup pools(upstreamTable(dir));
+        const std::vector<carbon::LulcInput> inputs{ { paths[0], 2000 },
+                                                     { paths[1], 2010 },
+                                                     { paths[2], 2020 } };
+        carbon::PoolRunOptions withMaps;
+        withMaps.outDir = dir.filePath("maps").toStdString();
+        QVERIFY(QDir().mkpath(dir.filePath("maps")));
+        withMaps.writeChangeRasters = false;
+        const carbon::PoolRunResult ref = carbon::runPoolRasters(inputs, pools, withMaps);
+        QVERIFY(!ref.dates.front().densityRaster.empty());
+        for (int threads : { 1, 2, 3 })
+            for (std::size_t budget : { std::size_t(1), std::size_t(256) << 20 }) {
+                carbon::PoolRunOptions counting;
+                counting.threads = threads;
+                counting.memoryBudgetBytes = budget;
+                const carbon::PoolCheckedRun r =
+                  carbon::validateAndRunPoolRasters(inputs, pools, "pools.csv", counting);
+                QVERIFY(r.issues.empty());
+                QVERIFY(r.run);
+                QCOMPARE(r.run->dates.size(), ref.dates.size());
+                for (std::size_t d = 0; d < ref.dates.size(); ++d) {
+                    QCOMPARE(r.run->dates[d].totalT, ref.dates[d].totalT);
+                    QCOMPARE(r.run->dates[d].poolT, ref.dates[d].poolT);
+                    QCOMPARE(r.run->dates[d].classAreaHa, ref.dates[d].classAreaHa);
+                    QCOMPARE(r.run->dates[d].validAreaHa, ref.dates[d].validAreaHa);
+                    QCOMPARE(r.run->dates[d].nodataAreaHa, ref.dates[d].nodataAreaHa);
+                }
+                QCOMPARE(r.run->pairs.size(), std::size_t(3));
+                for (std::size_t p = 0; p < ref.pairs.size(); ++p) {
+                    QCOMPARE(r.run->pairs[p].changeT, ref.pairs[p].changeT);
+                    QCOMPARE(r.run->pairs[p].bothValidAreaHa, ref.pairs[p].bothValidAreaHa);
+                    QCOMPARE(r.run->pairs[p].transitionAreaHa, ref.pairs[p].transitionAreaHa);
+                }
+            }
+        // A larger scene (1000 × 1000 cells, 8-row blocks: strips of 256 rows, four of them) so that
+        // several workers take strips: the same totals, bit for bit, for 1, 2 and 3 threads.
+        std::vector<carbon::LulcInput> large;
+        for (int d = 0; d < 3; ++d) {
+            std::vector<unsigned char> v(std::size_t(1000 * 1000));
+            unsigned char current = 1;
+            for (unsigned char& c : v) {
+                if (next() % 7 == 0)
+                    current = classes[next() % 4];
+                c = current;
+            }
+            const QString path = dir.filePath(QStringLiteral("large%1.tif").arg(d));
+            writeRaster(path, 1000, 1000, v, 255);
+            large.push_back({ path.toStdString(), 2000 + 10 * d });
+        }
+        std::optional<carbon::PoolRunResult> first;
+        for (int threads : { 1, 2, 3 }) {
+            carbon::PoolRunOptions counting;
+            counting.threads = threads;
+            const carbon::PoolCheckedRun r =
+              carbon::validateAndRunPoolRasters(large, pools, "pools.csv", counting);
+            QVERIFY(r.run);
+            if (!first) {
+                first = r.run;
+                continue;
+            }
+            for (std::size_t d = 0; d < 3; ++d) {
+                QCOMPARE(r.run->dates[d].classAreaHa, first->dates[d].classAreaHa);
+                QCOMPARE(r.run->dates[d].nodataAreaHa, first->dates[d].nodataAreaHa);
+                QCOMPARE(r.run->dates[d].totalT, first->dates[d].totalT);
+            }
+            for (std::size_t p = 0; p < 3; ++p)
+                QCOMPARE(r.run->pairs[p].transitionAreaHa, first->pairs[p].transitionAreaHa);
+        }
+
+        // A code missing from the table, at one date only: listed for that raster, no run.
+        std::vector<unsigned char> odd(std::size_t(cols * rows), 2);
+        odd[std::size_t(cols * rows - 1)] = 9;
+        writeRaster(dir.filePath("odd.tif"), cols, rows, odd, 255);
+        carbon::PoolRunOptions counting;
+        counting.threads = 2;
+        const carbon::PoolCheckedRun bad = carbon::validateAndRunPoolRasters(
+          { inputs[0], { dir.filePath("odd.tif").toStdString(), 2010 } }, pools, "pools.csv", counting);
+        QVERIFY(!bad.run);
+        QCOMPARE(bad.issues.size(), std::size_t(1));
+        QVERIFY(
+          bad.issues[0].message.contains(dir.filePath("odd.tif") + " but missing from the pools table: 9"));
+    }
+
     void gridMismatchAndFloatRaster() {
         QTemporaryDir dir;
         writeRaster(dir.filePath("a.tif"), 10, 10, std::vector<unsigned char>(100, 1), 255);
@@ -378,6 +494,23 @@ private slots:
         const std::vector<carbon::ParcelCarbon> pc =
           carbon::runPoolParcels(parcels, inputs, pools, run, zonal);
         QCOMPARE(pc.size(), parcels.parcels.size());
+        // Parcels are finished in parallel, each by one thread: one thread gives the same results.
+        tanhui::gis::ZonalOptions oneThread = zonal;
+        oneThread.threads = 1;
+        const std::vector<carbon::ParcelCarbon> pc1 =
+          carbon::runPoolParcels(parcels, inputs, pools, run, oneThread);
+        QCOMPARE(pc1.size(), pc.size());
+        for (std::size_t i = 0; i < pc.size(); ++i) {
+            for (std::size_t d = 0; d < 2; ++d) {
+                QCOMPARE(pc1[i].dates[d].poolT, pc[i].dates[d].poolT);
+                QCOMPARE(pc1[i].dates[d].totalT, pc[i].dates[d].totalT);
+                QCOMPARE(pc1[i].dates[d].classAreaHa, pc[i].dates[d].classAreaHa);
+                QCOMPARE(pc1[i].dates[d].nodataAreaHa, pc[i].dates[d].nodataAreaHa);
+            }
+            QCOMPARE(pc1[i].changeT, pc[i].changeT);
+            QCOMPARE(pc1[i].usedCodes, pc[i].usedCodes);
+            QCOMPARE(pc1[i].flaggedCodes, pc[i].flaggedCodes);
+        }
 
         // Independent zonal run: Σ over classes of true class area × density.
         std::vector<tanhui::gis::ZonalBand> bands;
@@ -398,6 +531,88 @@ private slots:
             sum0 += pc[i].dates[0].totalT;
         }
         QVERIFY(sum0 > 0);
+
+        // parcels.csv is formatted as text (gis::writeCsvRows): the same bytes as gis::writeTable()
+        // of the table's QVariant row (the GeoPackage path), with a parcel without valid cells (no
+        // majority) and one without valid area at a date (empty fields); extra columns with
+        // formatCsv() the same as through fill().
+        std::vector<carbon::ParcelCarbon> rows = pc;
+        rows.at(0).dates.back().majorityClass = std::numeric_limits<double>::quiet_NaN();
+        rows.at(1).dates.front().validAreaHa = 0;
+        using Type = tanhui::gis::TableColumn::Type;
+        carbon::ExtraColumns fillOnly;
+        fillOnly.columns = { { "x_a", Type::Real }, { "x_b", Type::Real } };
+        fillOnly.fill = [](std::size_t i, std::vector<QVariant>& v, std::size_t k) {
+            v[k] = double(i) / 7.0;
+            v[k + 1] = i % 3 == 0 ? QVariant() : QVariant(-1e-300 * double(i));
+        };
+        carbon::ExtraColumns asText = fillOnly;
+        asText.formatCsv = [](std::size_t i, std::string& line) {
+            line += ',';
+            tanhui::gis::appendCsvNumber(line, double(i) / 7.0);
+            line += ',';
+            if (i % 3 != 0)
+                tanhui::gis::appendCsvNumber(line, -1e-300 * double(i));
+        };
+        const QString fast = dir.filePath("fast.csv"), viaFill = dir.filePath("fill.csv");
+        carbon::writeParcelTable(fast.toStdString(), parcels, "id", run, pools, rows, &asText);
+        carbon::writeParcelTable(viaFill.toStdString(), parcels, "id", run, pools, rows, &fillOnly);
+        std::vector<tanhui::gis::TableColumn> columns;
+        for (const carbon::CarbonColumn& c : carbon::parcelColumns("id", run))
+            columns.push_back(c.column);
+        columns.insert(columns.end(), fillOnly.columns.begin(), fillOnly.columns.end());
+        const QString reference = dir.filePath("reference.csv");
+        tanhui::gis::writeTable(
+          reference.toStdString(),
+          columns,
+          parcels.parcels.size(),
+          [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
+              const tanhui::gis::Parcel& parcel = parcels.parcels[i];
+              const carbon::ParcelCarbon& c = rows[i];
+              std::size_t k = 0;
+              v[k++] = qint64(parcel.fid);
+              v[k++] = parcel.id;
+              const double majority = c.dates.back().majorityClass;
+              if (!std::isnan(majority)) {
+                  const carbon::PoolClass* m = pools.find(std::int64_t(std::llround(majority)));
+                  v[k] = QString::number(qint64(std::llround(majority))) +
+                         (m && !m->name.isEmpty() ? QStringLiteral(" ") + m->name : QString());
+              }
+              ++k;
+              v[k++] = QStringLiteral("pools");
+              v[k++] = parcel.ellipsoidalAreaM2 / 10000.0;
+              double nodataShare = 0;
+              for (const carbon::ParcelDate& d : c.dates) {
+                  for (int p = 0; p < carbon::kPoolCount; ++p)
+                      v[k++] = d.poolT[std::size_t(p)];
+                  v[k++] = d.totalT;
+                  v[k++] = d.validAreaHa > 0 ? QVariant(d.totalT / d.validAreaHa) : QVariant();
+                  v[k++] = d.nodataAreaHa;
+                  if (d.validAreaHa + d.nodataAreaHa > 0)
+                      nodataShare = std::max(nodataShare, d.nodataAreaHa / (d.validAreaHa + d.nodataAreaHa));
+              }
+              for (std::size_t p = 0; p < run.pairs.size(); ++p) {
+                  v[k++] = c.changeT[p];
+                  v[k++] = c.changeT[p] * carbon::kCo2PerC;
+                  v[k++] = c.changeT[p] / (run.pairs[p].year2 - run.pairs[p].year1);
+                  v[k++] = c.stockDifferenceT[p];
+              }
+              QStringList flagged;
+              for (std::int64_t code : c.flaggedCodes)
+                  flagged << QString::number(code);
+              v[k++] = flagged.join(QLatin1Char(' '));
+              v[k++] = nodataShare;
+              v[k++] = parcel.repaired ? 1 : 0;
+              fillOnly.fill(i, v, k);
+          });
+        auto bytes = [](const QString& path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        const QByteArray expected = bytes(reference);
+        QVERIFY(expected.count('\n') == qsizetype(parcels.parcels.size()) + 1);
+        QCOMPARE(bytes(fast), expected);
+        QCOMPARE(bytes(viaFill), expected);
     }
 };
 

@@ -21,6 +21,7 @@
 #include <ogr_srs_api.h>
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <numeric>
 
@@ -195,6 +196,48 @@ private slots:
         QVERIFY(near(s.p2_5, 1.075, 1e-15));
         QCOMPARE(s.p50, 2.5);
         QVERIFY(near(s.p97_5, 3.925, 1e-14));
+    }
+
+    void summarizeEachEqualsSummarize() {
+        // summarizeEach(): bit for bit what summarize() gives for each vector alone, for groups mixing
+        // sizes, ties, all-equal (+0 and −0), far outliers and a non-finite draw, in groups of 1 to 7.
+        auto vectors = [](int variant) {
+            std::vector<std::vector<double>> out;
+            for (int q = 0; q < 7; ++q) {
+                const int size = variant == 1 && q == 2 ? 999 : variant == 2 && q == 0 ? 20 : 1000;
+                std::vector<double> v = drawMany(Distribution::normal(q, 1 + q), size, 11 + std::uint64_t(q));
+                if (q == 3)
+                    for (double& x : v)
+                        x = std::round(x);
+                if (q == 4)
+                    v.assign(std::size_t(size), variant == 0 ? 0.0 : -0.0);
+                if (q == 5)
+                    v[7] = 1e300;
+                if (q == 6 && variant == 2)
+                    v[9] = std::numeric_limits<double>::quiet_NaN();
+                out.push_back(std::move(v));
+            }
+            return out;
+        };
+        auto bits = [](double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; };
+        for (int variant = 0; variant < 3; ++variant)
+            for (std::size_t count = 1; count <= 7; ++count) {
+                std::vector<std::vector<double>> each = vectors(variant), alone = vectors(variant);
+                each.resize(count);
+                std::vector<std::vector<double>*> pointers;
+                for (std::vector<double>& v : each)
+                    pointers.push_back(&v);
+                std::vector<Interval> got(count);
+                summarizeEach(pointers, got);
+                for (std::size_t q = 0; q < count; ++q) {
+                    const Interval want = summarize(alone[q]);
+                    QVERIFY2(
+                      bits(got[q].mean, want.mean) && bits(got[q].p2_5, want.p2_5) &&
+                        bits(got[q].p50, want.p50) && bits(got[q].p97_5, want.p97_5),
+                      qPrintable(
+                        QStringLiteral("variant %1, %2 vectors, vector %3").arg(variant).arg(count).arg(q)));
+                }
+            }
     }
 
     void generatorIsCounterBased() {
