@@ -311,7 +311,10 @@ ZonalResult runZonal(const ParcelSet& parcels,
         // 4. Coverage once per parcel (per row band), then every band of every file in the group.
         detail::parallelChunks<GroupWorker>(
           order.size(),
-          16,
+          // Parcels are in block order: a worker taking a longer run of them shares fewer blocks with
+          // the other workers (each inflates the blocks it touches), while 16 chunks per worker keep
+          // the load balanced. Bench scene: zonal pass median 0.569 -> 0.541 s (5 runs each).
+          std::clamp<std::size_t>(order.size() / (std::size_t(std::max(workers, 1)) * 16), 16, 512),
           workers,
           [&](int) {
               GroupWorker w;
