@@ -67,6 +67,16 @@ gis::ParcelSet assignedSubset(const MethodBatch& batch, const std::vector<std::s
     return subset;
 }
 
+/// The indices into batch `b`'s assigned parcels among `members` ((batch, index) pairs, in order).
+std::vector<std::size_t> membersOfBatch(const std::vector<std::pair<std::size_t, std::size_t>>& members,
+                                        std::size_t b) {
+    std::vector<std::size_t> which;
+    for (const auto& [mb, k] : members)
+        if (mb == b)
+            which.push_back(k);
+    return which;
+}
+
 ParameterRowRef refOf(const params::TableRow& row) {
     return { row.file, row.line, row.key, row.tag };
 }
@@ -411,10 +421,7 @@ MethodOutput runGainLossAdapter(const MethodContext& ctx) {
             detail += QStringLiteral("; %1=%2").arg(code).arg(type);
         for (std::size_t b = 0; b < ctx.batches.size(); ++b) {
             const MethodBatch& batch = ctx.batches[b];
-            std::vector<std::size_t> which;
-            for (const auto& [mb, k] : members)
-                if (mb == b)
-                    which.push_back(k);
+            const std::vector<std::size_t> which = membersOfBatch(members, b);
             if (which.empty())
                 continue;
             auto st = stage(ctx.feedback,
@@ -619,10 +626,7 @@ MethodOutput runBlueCarbonAdapter(const MethodContext& ctx) {
             std::vector<ResultRef> mcRefs; // computed parcels of this mode
             for (std::size_t b = 0; b < ctx.batches.size(); ++b) {
                 const MethodBatch& batch = ctx.batches[b];
-                std::vector<std::size_t> which;
-                for (const auto& [mb, k] : members)
-                    if (mb == b)
-                        which.push_back(k);
+                const std::vector<std::size_t> which = membersOfBatch(members, b);
                 if (which.empty())
                     continue;
                 auto zs = stage(ctx.feedback, 60, 80);
@@ -946,10 +950,7 @@ MethodOutput runRegressionAdapter(const MethodContext& ctx) {
     for (const auto& [hysteresis, members] : byHysteresis) {
         for (std::size_t b = 0; b < ctx.batches.size(); ++b) {
             const MethodBatch& batch = ctx.batches[b];
-            std::vector<std::size_t> which;
-            for (const auto& [mb, k] : members)
-                if (mb == b)
-                    which.push_back(k);
+            const std::vector<std::size_t> which = membersOfBatch(members, b);
             if (which.empty())
                 continue;
             auto zs = stage(ctx.feedback, 60, 100);
