@@ -502,7 +502,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
 <context>
     <name>CarbonAdapters</name>
     <message>
-        <location filename="../models/carbon/CarbonAdapters.cpp" line="+126"/>
+        <location filename="../models/carbon/CarbonAdapters.cpp" line="+136"/>
         <source>before must be low, medium or native, not &apos;%1&apos;</source>
         <translation>before 必须为 low、medium 或 native，而不是 &apos;%1&apos;</translation>
     </message>
@@ -522,7 +522,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>forest_classes 必须列出以逗号分隔的 CODE=TYPE 对（例如 11=natural_secondary_old,12=plantation），而不是 &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+103"/>
         <source>no land-cover data under the parcel on two consecutive dates</source>
         <translation>地块在任何两个相邻日期都没有土地覆盖数据</translation>
     </message>
@@ -542,7 +542,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>climate 必须为 trop_wet、trop_dry 或 subtrop，而不是 &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+135"/>
         <source>no land-cover data under the parcel at every snapshot (the CBC engine needs all)</source>
         <translation>地块并非在每个快照年份都有土地覆盖数据（滨海蓝碳模型需要全部快照）</translation>
     </message>
@@ -577,7 +577,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>回归法需要至少一个碳年份的 NDVI 图层（角色 &quot;ndvi&quot;）</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+104"/>
         <source>no land-cover or NDVI data under the parcel in any year</source>
         <translation>地块在任何年份都没有土地覆盖或 NDVI 数据</translation>
     </message>
@@ -585,7 +585,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
 <context>
     <name>CarbonCommand</name>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="+280"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="+294"/>
         <location line="+22"/>
         <source>NAME</source>
         <translation>名称</translation>
@@ -736,7 +736,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>找不到输入文件：%1</translation>
     </message>
     <message>
-        <location line="-458"/>
+        <location line="-471"/>
         <source>Carbon stocks, stock change and value from dated land-cover rasters (pool-table method: IPCC Tier 1 /
 InVEST Carbon).
 
@@ -814,7 +814,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
       --pools my_pools.csv --parcels xiaoban.shp --id XBH --price 220 --discount 8 --out carbon_out</translation>
     </message>
     <message>
-        <location line="+311"/>
+        <location line="+324"/>
         <source>Pools method: write no carbon maps (c_density_&lt;year&gt;.tif, c_change_&lt;y1&gt;_&lt;y2&gt;.tif; saves disk and time on large scenes). With --parcels, the per-parcel change comes from the class pairs of the dates, combined in the zonal pass; a compact class-transition raster c_transition_&lt;y1&gt;_&lt;y2&gt;.tif is written for it only when the land-cover rasters are not Byte or the pools table has more than 15 classes.</source>
         <translation>碳库表法：不写出碳图（c_density_&lt;year&gt;.tif、c_change_&lt;y1&gt;_&lt;y2&gt;.tif；大范围场景可节省磁盘和时间）。指定 --parcels 时，各地块的变化量由分区统计过程中组合的两期类别对得到；仅当土地覆被栅格不是 Byte 类型或碳库表超过 15 个类别时，才为此写出紧凑的类别转移栅格 c_transition_&lt;y1&gt;_&lt;y2&gt;.tif。</translation>
     </message>
@@ -914,7 +914,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>--parcel-formats 需要 csv、gpkg 或两者</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+120"/>
         <source>pools table %1, row %2 (lucode %3 %4) is tagged %5: %6</source>
         <translation>碳库表 %1 第 %2 行（lucode %3 %4）的标签为 %5：%6</translation>
     </message>
@@ -944,8 +944,8 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>%1 个日期，%2 个地块，用时 %3 秒；已写出 %4</translation>
     </message>
     <message>
-        <location line="-392"/>
-        <location line="+401"/>
+        <location line="-394"/>
+        <location line="+405"/>
         <source>cancelled; finished outputs in %1 were not replaced</source>
         <translation>已取消；%1 中已有的完整输出未被替换</translation>
     </message>
@@ -994,7 +994,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonPools</name>
     <message>
-        <location filename="../models/carbon/PoolMethod.cpp" line="+222"/>
+        <location filename="../models/carbon/PoolMethod.cpp" line="+367"/>
         <source>no land-cover raster was given</source>
         <translation>未指定土地覆盖栅格</translation>
     </message>
@@ -1666,7 +1666,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 <context>
     <name>CarbonUncertainty</name>
     <message>
-        <location filename="../app/cli/CarbonUncertainty.cpp" line="+63"/>
+        <location filename="../app/cli/CarbonUncertainty.cpp" line="+72"/>
         <source>run-wide --default-uncertainty %1 % (U = 95 % half-width; carbon-methods.md §6.2 item 1)</source>
         <translation>全局 --default-uncertainty %1 %（U = 95 % 置信区间半宽；carbon-methods.md §6.2 第 1 条）</translation>
     </message>
@@ -1736,7 +1736,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>--default-uncertainty %1 按 %1 % 理解；表示 10 % 请写 10</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+99"/>
         <source>pools table</source>
         <translation>碳库表</translation>
     </message>
@@ -1833,7 +1833,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="-549"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="-553"/>
         <location line="+300"/>
         <location filename="../app/cli/CliCommon.cpp" line="+41"/>
         <location filename="../app/cli/RegressionCommand.cpp" line="+215"/>
@@ -2551,17 +2551,17 @@ scenario_diff.csv。
   tanhui-cli gep --project sample/project.tanhui.json --out gep_out --ac-days 120</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+78"/>
         <source>cannot open the carbon table %1</source>
         <translation>无法打开碳计算结果表 %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-21"/>
         <source>the carbon table %1 is empty</source>
         <translation>碳计算结果表 %1 为空</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+97"/>
         <source>%1, row %2, column %3: &apos;%4&apos; is not a number</source>
         <translation>%1，第 %2 行，列 %3：“%4”不是数字</translation>
     </message>
@@ -2611,7 +2611,7 @@ scenario_diff.csv。
         <translation>代码 %1</translation>
     </message>
     <message>
-        <location line="+355"/>
+        <location line="+369"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
@@ -2631,12 +2631,17 @@ scenario_diff.csv。
         <translation>覆盖内置价格的用户价格 CSV（key、value、unit、basis、price_year、source；每行都必须有来源）。</translation>
     </message>
     <message>
-        <location line="-1072"/>
+        <location line="-1086"/>
         <source>the carbon table %1 has no column change_t_per_yr_&lt;y1&gt;_&lt;y2&gt; (t C/yr) or change_t_&lt;y1&gt;_&lt;y2&gt; (t C); write it with tanhui-cli carbon</source>
         <translation>碳表 %1 没有 change_t_per_yr_&lt;y1&gt;_&lt;y2&gt;（t C/年）或 change_t_&lt;y1&gt;_&lt;y2&gt;（t C）列；请用 tanhui-cli carbon 生成</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="-70"/>
+        <source>the carbon table %1 has a quoted field that is not closed (missing &apos;&quot;&apos;)</source>
+        <translation>碳结果表 %1 中有一个带引号的字段没有闭合（缺少 &apos;&quot;&apos;）</translation>
+    </message>
+    <message>
+        <location line="+99"/>
         <source>the carbon engine did not compute the parcel: %1</source>
         <translation>碳计算引擎未计算该地块：%1</translation>
     </message>
@@ -2691,7 +2696,7 @@ scenario_diff.csv。
         <translation>碳计量方法 %1</translation>
     </message>
     <message>
-        <location line="+317"/>
+        <location line="+331"/>
         <source>Price set: P0_RCEES2010 (default), LYT1721_2008, or P0_CPI2020 / P0_CPI2024 (P0 adjusted by the shipped CPI table at run time, flagged unconfirmed).</source>
         <translation>价格集：P0_RCEES2010（默认）、LYT1721_2008，或 P0_CPI2020 / P0_CPI2024（运行时用内置 CPI 表调整 P0，标记为未确认）。</translation>
     </message>
@@ -3248,7 +3253,7 @@ scenario_diff.csv。
 <context>
     <name>Parameters</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="-1365"/>
+        <location filename="../app/cli/GepCommand.cpp" line="-1379"/>
         <source>parcel (&lt;layer&gt;:&lt;id&gt;)</source>
         <translation>地块（&lt;图层&gt;:&lt;id&gt;）</translation>
     </message>
@@ -3683,19 +3688,19 @@ scenario_diff.csv。
         <translation>年份顺序错误：%1 排在 %2 之后；日期必须从最早到最晚给出，每个年份只出现一次</translation>
     </message>
     <message>
-        <location filename="../models/params/ParameterTable.cpp" line="+149"/>
-        <location line="+310"/>
+        <location filename="../models/params/ParameterTable.cpp" line="+136"/>
+        <location line="+389"/>
         <source>cannot open the table: %1</source>
         <translation>无法打开表格：%1</translation>
     </message>
     <message>
-        <location line="-299"/>
-        <location line="+313"/>
+        <location line="-381"/>
+        <location line="+392"/>
         <source>a quoted field is not closed (missing &apos;&quot;&apos;)</source>
         <translation>带引号的字段未闭合（缺少 &apos;&quot;&apos;）</translation>
     </message>
     <message>
-        <location line="-309"/>
+        <location line="-388"/>
         <source>the table is empty: a header row with the column %1 is expected</source>
         <translation>表格为空：应有包含 %1 列的表头行</translation>
     </message>

@@ -11,6 +11,7 @@
 #include "gis/ZonalEngine.h"
 #include "models/carbon/PoolMethod.h"
 #include "models/gep/GepTables.h"
+#include "models/params/ParameterTable.h"
 #include "models/project/Project.h"
 
 #include <QCommandLineParser>
@@ -27,7 +28,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <map>
 #include <set>
 #include <tuple>
@@ -100,103 +100,43 @@ struct Settings {
     QString carbonResults; ///< --carbon-results: parcels.csv of `tanhui-cli carbon --project` (or empty)
 };
 
-/// @brief A CSV file read row by row (UTF-8, optional BOM, RFC 4180 quotes, also around line breaks).
-/// A row is split into byte spans only; a cell becomes a QString when asked for, so a wide table
-/// (the carbon run's parcels.csv has ~60 columns and a row per parcel) costs one pass over its bytes
-/// plus the few cells a caller reads.
-class CsvRows {
-public:
-    explicit CsvRows(const QString& path)
-      : m_path(path) {
+/// @brief A carbon table read record by record (params::CsvReader: only the fields GEP uses are
+/// decoded), with its header. Throws GisError naming the file when it cannot be read or is empty.
+struct CarbonCsv {
+    explicit CarbonCsv(const QString& path)
+      : path(path)
+      , reader(readAllOf(path)) {
+        if (!reader.next())
+            throw gis::GisError(gis::GisError::Kind::InvalidArgument,
+                                GepCommand::tr("the carbon table %1 is empty").arg(path).toStdString());
+        header = reader.fields();
+    }
+
+    /// The next record; at the end, an unclosed quote is an error naming the file.
+    bool next() {
+        if (reader.next())
+            return true;
+        if (reader.unterminatedQuote())
+            throw gis::GisError(
+              gis::GisError::Kind::InvalidArgument,
+              GepCommand::tr("the carbon table %1 has a quoted field that is not closed (missing '\"')")
+                .arg(path)
+                .toStdString());
+        return false;
+    }
+
+    static QByteArray readAllOf(const QString& path) {
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly))
             throw gis::GisError(gis::GisError::Kind::Open,
                                 GepCommand::tr("cannot open the carbon table %1").arg(path).toStdString(),
                                 path.toStdString());
-        m_data = f.readAll();
-        if (m_data.startsWith("\xEF\xBB\xBF"))
-            m_pos = 3;
-        if (!next())
-            throw gis::GisError(gis::GisError::Kind::InvalidArgument,
-                                GepCommand::tr("the carbon table %1 is empty").arg(path).toStdString());
-        for (std::size_t c = 0; c < m_spans.size(); ++c)
-            m_header << cell(int(c)).trimmed();
+        return f.readAll();
     }
 
-    const QStringList& header() const { return m_header; }
-
-    /// Moves to the next row that is not blank; false at the end of the file.
-    bool next() {
-        const char* d = m_data.constData();
-        const qsizetype n = m_data.size();
-        while (m_pos < n) {
-            m_spans.clear();
-            m_rowLine = m_nextLine;
-            qsizetype cellStart = m_pos;
-            bool quoted = false, blank = true;
-            qsizetype i = m_pos;
-            for (; i < n; ++i) {
-                const char ch = d[i];
-                if (ch == '"') {
-                    quoted = !quoted; // "" inside quotes toggles twice
-                } else if (ch == '\n') {
-                    ++m_nextLine;
-                    if (!quoted)
-                        break;
-                } else if (ch == ',' && !quoted) {
-                    m_spans.push_back({ cellStart, i });
-                    cellStart = i + 1;
-                }
-                if (ch != ' ' && ch != '\t' && ch != '\r' && ch != '\n')
-                    blank = false;
-            }
-            qsizetype end = i;
-            if (end > cellStart && d[end - 1] == '\r')
-                --end;
-            m_spans.push_back({ cellStart, end });
-            m_pos = i + 1;
-            if (!blank)
-                return true;
-        }
-        m_spans.clear();
-        return false;
-    }
-
-    /// 1-based line number of the current row's first line.
-    int line() const { return m_rowLine; }
-
-    /// The cell's text without its quotes ("" for a missing cell).
-    QString cell(int index) const {
-        if (index < 0 || std::size_t(index) >= m_spans.size())
-            return {};
-        const auto [b, e] = m_spans[std::size_t(index)];
-        const char* d = m_data.constData();
-        if (std::memchr(d + b, '"', std::size_t(e - b)) == nullptr)
-            return QString::fromUtf8(d + b, e - b);
-        QByteArray text;
-        bool quoted = false;
-        for (qsizetype i = b; i < e; ++i) {
-            if (d[i] == '"') {
-                if (quoted && i + 1 < e && d[i + 1] == '"')
-                    text += '"', ++i;
-                else
-                    quoted = !quoted;
-            } else {
-                text += d[i];
-            }
-        }
-        return QString::fromUtf8(text);
-    }
-
-    const QString& path() const { return m_path; }
-
-private:
-    QString m_path;
-    QByteArray m_data;
-    qsizetype m_pos = 0;
-    int m_nextLine = 1, m_rowLine = 0;
-    std::vector<std::pair<qsizetype, qsizetype>> m_spans;
-    QStringList m_header;
+    QString path;
+    params::CsvReader reader;
+    QStringList header;
 };
 
 /// The carbon change of one parcel, as the carbon engine gave it.
@@ -255,10 +195,10 @@ public:
                 .toStdString());
     }
 
-    CarbonEntry entry(const CsvRows& row) const {
+    CarbonEntry entry(const params::CsvReader& row) const {
         CarbonEntry e;
         for (const Col& c : m_cols) {
-            const QString v = row.cell(c.index).trimmed();
+            const QString v = row.field(c.index).trimmed();
             if (v.isEmpty() || c.y2 <= c.y1)
                 continue;
             bool ok = false;
@@ -272,16 +212,16 @@ public:
                                       .toStdString());
             e.tcPerYr = c.perYear ? x : x / (c.y2 - c.y1);
             e.years = QStringLiteral("%1-%2").arg(c.y1).arg(c.y2);
-            e.method = row.cell(m_method).trimmed();
-            e.flux = row.cell(c.basis).trimmed() == QLatin1String("flux");
+            e.method = row.field(m_method).trimmed();
+            e.flux = row.field(c.basis).trimmed() == QLatin1String("flux");
             return e;
         }
-        const QString nc = row.cell(m_notComputed).trimmed();
-        e.method = row.cell(m_method).trimmed();
+        const QString nc = row.field(m_notComputed).trimmed();
+        e.method = row.field(m_method).trimmed();
         e.reason = !nc.isEmpty() ? GepCommand::tr("the carbon engine did not compute the parcel: %1").arg(nc)
                                  : GepCommand::tr("the carbon engine gives no change for the parcel (method "
                                                   "%1 has fewer than two dates)")
-                                     .arg(m_method >= 0 ? row.cell(m_method) : QStringLiteral("?"));
+                                     .arg(m_method >= 0 ? row.field(m_method) : QStringLiteral("?"));
         return e;
     }
 
@@ -301,11 +241,11 @@ private:
 /// @brief `--carbon LAYER=FILE`: the per-parcel table of `tanhui-cli carbon --parcels`, by the layer's id
 /// field (or `id`).
 std::map<QString, CarbonEntry> readCarbonTable(const QString& path, const QString& idField) {
-    CsvRows t(path);
-    const CarbonColumns cols(t.header(), path);
-    int idCol = int(t.header().indexOf(idField));
+    CarbonCsv t(path);
+    const CarbonColumns cols(t.header, path);
+    int idCol = int(t.header.indexOf(idField));
     if (idCol < 0)
-        idCol = int(t.header().indexOf(QStringLiteral("id")));
+        idCol = int(t.header.indexOf(QStringLiteral("id")));
     if (idCol < 0)
         throw gis::GisError(gis::GisError::Kind::InvalidArgument,
                             GepCommand::tr("the carbon table %1 needs the id column '%2' or 'id'")
@@ -313,7 +253,7 @@ std::map<QString, CarbonEntry> readCarbonTable(const QString& path, const QStrin
                               .toStdString());
     std::map<QString, CarbonEntry> out;
     while (t.next())
-        out[t.cell(idCol)] = cols.entry(t);
+        out[t.reader.field(idCol)] = cols.entry(t.reader);
     return out;
 }
 
@@ -325,11 +265,11 @@ std::map<QString, CarbonEntry> readCarbonTable(const QString& path, const QStrin
 /// 固碳 values, gep-methods.md §4.8), else the first with any change (in the order of the carbon section's
 /// methods); CarbonEntry::method says which.
 std::map<std::pair<QString, qint64>, CarbonEntry> readCarbonResults(const QString& path) {
-    CsvRows t(path);
-    const CarbonColumns cols(t.header(), path);
-    const int layerCol = int(t.header().indexOf(QStringLiteral("layer")));
-    const int fidCol = int(t.header().indexOf(QStringLiteral("source_fid")));
-    const int primaryCol = int(t.header().indexOf(QStringLiteral("primary")));
+    CarbonCsv t(path);
+    const CarbonColumns cols(t.header, path);
+    const int layerCol = int(t.header.indexOf(QStringLiteral("layer")));
+    const int fidCol = int(t.header.indexOf(QStringLiteral("source_fid")));
+    const int primaryCol = int(t.header.indexOf(QStringLiteral("primary")));
     if (layerCol < 0 || fidCol < 0)
         throw gis::GisError(gis::GisError::Kind::InvalidArgument,
                             GepCommand::tr("the carbon results %1 need the columns layer and source_fid "
@@ -341,20 +281,20 @@ std::map<std::pair<QString, qint64>, CarbonEntry> readCarbonResults(const QStrin
     while (t.next()) {
         bool primary = true;
         if (primaryCol >= 0) {
-            const QString p = t.cell(primaryCol).trimmed().toLower();
+            const QString p = t.reader.field(primaryCol).trimmed().toLower();
             primary = p == QLatin1String("1") || p == QLatin1String("true") || p == QLatin1String("yes");
         }
         bool ok = false;
-        const qint64 fid = t.cell(fidCol).toLongLong(&ok);
+        const qint64 fid = t.reader.field(fidCol).toLongLong(&ok);
         if (!ok)
             throw gis::GisError(gis::GisError::Kind::InvalidArgument,
                                 GepCommand::tr("%1, row %2, column source_fid: '%3' is not a feature id")
                                   .arg(path)
-                                  .arg(t.line())
-                                  .arg(t.cell(fidCol))
+                                  .arg(t.reader.line())
+                                  .arg(t.reader.field(fidCol))
                                   .toStdString());
-        const std::pair<QString, qint64> key{ t.cell(layerCol), fid };
-        CarbonEntry e = cols.entry(t);
+        const std::pair<QString, qint64> key{ t.reader.field(layerCol), fid };
+        CarbonEntry e = cols.entry(t.reader);
         if (primary)
             out[key] = std::move(e);
         else if (e.tcPerYr) {

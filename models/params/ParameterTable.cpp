@@ -26,68 +26,55 @@ struct CsvRecord {
     QStringList fields;
 };
 
-/// RFC 4180: fields separated by commas, optionally quoted with '"' ("" inside quotes is one quote);
-/// quoted fields may contain commas and line breaks. CRLF and LF line ends. Blank lines are skipped.
-std::vector<CsvRecord> parseCsv(const QString& text, bool& unterminatedQuote) {
+std::vector<CsvRecord> parseCsv(QByteArray bytes, bool& unterminatedQuote) {
     std::vector<CsvRecord> records;
-    CsvRecord current;
-    QString field;
-    bool inQuotes = false, fieldQuoted = false, any = false;
-    int line = 1;
-    current.line = 1;
-    auto endField = [&] {
-        current.fields << (fieldQuoted ? field : field.trimmed());
-        field.clear();
-        fieldQuoted = false;
-    };
-    auto endRecord = [&] {
-        endField();
-        const bool blank = current.fields.size() == 1 && current.fields.front().isEmpty() && !any;
-        if (!blank)
-            records.push_back(current);
-        current = CsvRecord();
-        any = false;
-    };
-    const qsizetype n = text.size();
-    for (qsizetype i = 0; i < n; ++i) {
-        const QChar c = text[i];
-        if (inQuotes) {
-            if (c == QLatin1Char('"')) {
-                if (i + 1 < n && text[i + 1] == QLatin1Char('"')) {
-                    field += QLatin1Char('"');
-                    ++i;
-                } else {
-                    inQuotes = false;
-                }
-            } else {
-                if (c == QLatin1Char('\n'))
-                    ++line;
-                field += c;
-            }
-            continue;
-        }
-        if (c == QLatin1Char('"') && field.trimmed().isEmpty()) {
-            field.clear();
-            inQuotes = true;
-            fieldQuoted = true;
-            any = true;
-        } else if (c == QLatin1Char(',')) {
-            endField();
-            any = true;
-        } else if (c == QLatin1Char('\r')) {
-            // part of CRLF, or a lone CR: ignored
-        } else if (c == QLatin1Char('\n')) {
-            endRecord();
-            ++line;
-            current.line = line;
-        } else {
-            field += c;
-        }
-    }
-    unterminatedQuote = inQuotes;
-    if (!field.isEmpty() || any || !current.fields.isEmpty())
-        endRecord();
+    CsvReader reader(std::move(bytes));
+    while (reader.next())
+        records.push_back({ reader.line(), reader.fields() });
+    unterminatedQuote = reader.unterminatedQuote();
     return records;
+}
+
+/// One character of a field, RFC 4180 (CsvReader): the single state machine that both splits records
+/// into fields and decodes a field's text.
+struct FieldState {
+    bool inQuotes = false;
+    bool quoted = false;   ///< the field was quoted (its text is kept untrimmed)
+    bool nonblank = false; ///< a character other than ASCII white space is part of the text
+};
+enum class Step { Append, AppendQuote, StartQuote, Skip, EndField, EndRecord };
+
+bool isBlankChar(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
+
+Step step(FieldState& s, const char* d, qsizetype& i, qsizetype n) {
+    const char c = d[i];
+    if (s.inQuotes) {
+        if (c == '"') {
+            if (i + 1 < n && d[i + 1] == '"') {
+                ++i;
+                s.nonblank = true;
+                return Step::AppendQuote;
+            }
+            s.inQuotes = false;
+            return Step::Skip;
+        }
+        s.nonblank = s.nonblank || !isBlankChar(c);
+        return Step::Append;
+    }
+    if (c == '"' && !s.nonblank) { // an opening quote (after ASCII white space only, which is dropped)
+        s.inQuotes = s.quoted = true;
+        return Step::StartQuote;
+    }
+    if (c == ',')
+        return Step::EndField;
+    if (c == '\r')
+        return Step::Skip; // part of CRLF, or a lone CR: ignored
+    if (c == '\n')
+        return Step::EndRecord;
+    s.nonblank = s.nonblank || !isBlankChar(c);
+    return Step::Append;
 }
 
 std::optional<double> parseNumber(const QString& text) {
@@ -149,13 +136,10 @@ LoadedTable loadTable(const TableSpec& spec,
         error(0, {}, Parameters::tr("cannot open the table: %1").arg(f.errorString()));
         return result;
     }
-    QByteArray bytes = f.readAll();
-    if (bytes.startsWith("\xEF\xBB\xBF"))
-        bytes.remove(0, 3);
     // Invalid UTF-8 (e.g. Latin-1 names in old InVEST tables) only affects text columns; the
     // replacement character keeps every numeric cell readable.
     bool unterminated = false;
-    const std::vector<CsvRecord> records = parseCsv(QString::fromUtf8(bytes), unterminated);
+    const std::vector<CsvRecord> records = parseCsv(f.readAll(), unterminated);
     if (unterminated)
         error(0, {}, Parameters::tr("a quoted field is not closed (missing '\"')"));
     if (records.empty()) {
@@ -447,6 +431,88 @@ Issues checkKnownKey(const ParameterTable& table,
                       known.join(QStringLiteral(", "))) } };
 }
 
+CsvReader::CsvReader(QByteArray bytes)
+  : m_data(std::move(bytes)) {
+    if (m_data.startsWith("\xEF\xBB\xBF"))
+        m_pos = 3;
+}
+
+bool CsvReader::next() {
+    const char* d = m_data.constData();
+    const qsizetype n = m_data.size();
+    while (m_pos < n) {
+        m_spans.clear();
+        m_recordLine = m_nextLine;
+        FieldState state;
+        bool any = false; // a comma or a quote: the record is not blank even if every field is empty
+        qsizetype fieldBegin = m_pos, i = m_pos;
+        for (; i < n; ++i) {
+            const Step st = step(state, d, i, n);
+            if (d[i] == '\n' && st != Step::EndRecord)
+                ++m_nextLine; // a line break inside quotes
+            if (st == Step::StartQuote) {
+                any = true;
+            } else if (st == Step::EndField) {
+                m_spans.push_back({ fieldBegin, i });
+                fieldBegin = i + 1;
+                state = FieldState();
+                any = true;
+            } else if (st == Step::EndRecord) {
+                ++m_nextLine;
+                break;
+            }
+        }
+        m_spans.push_back({ fieldBegin, std::min(i, n) });
+        m_pos = i + 1;
+        if (i >= n && state.inQuotes)
+            m_unterminated = true;
+        // Blank: one field of white space only (Unicode white space counts too, as trimmed() does).
+        if (any || (state.nonblank && !field(0).isEmpty()))
+            return true;
+    }
+    m_spans.clear();
+    return false;
+}
+
+QString CsvReader::field(int index) const {
+    if (index < 0 || std::size_t(index) >= m_spans.size())
+        return {};
+    const auto [b, e] = m_spans[std::size_t(index)];
+    const char* d = m_data.constData();
+    bool plain = true; // no quote and no CR: the bytes are the text
+    for (qsizetype i = b; i < e && plain; ++i)
+        plain = d[i] != '"' && d[i] != '\r';
+    if (plain)
+        return QString::fromUtf8(d + b, e - b).trimmed();
+    QByteArray text;
+    FieldState state;
+    for (qsizetype i = b; i < e; ++i) {
+        switch (step(state, d, i, e)) {
+            case Step::Append:
+                text += d[i];
+                break;
+            case Step::AppendQuote:
+                text += '"';
+                break;
+            case Step::StartQuote:
+                text.clear(); // white space before the opening quote
+                break;
+            default:
+                break;
+        }
+    }
+    const QString s = QString::fromUtf8(text);
+    return state.quoted ? s : s.trimmed();
+}
+
+QStringList CsvReader::fields() const {
+    QStringList out;
+    out.reserve(qsizetype(m_spans.size()));
+    for (int i = 0; i < fieldCount(); ++i)
+        out << field(i);
+    return out;
+}
+
 std::vector<CsvLine> readCsvLines(const QString& path, Issues& issues, const QString& displayName) {
     const QString file = displayName.isEmpty() ? path : displayName;
     std::vector<CsvLine> lines;
@@ -459,11 +525,8 @@ std::vector<CsvLine> readCsvLines(const QString& path, Issues& issues, const QSt
                            Parameters::tr("cannot open the table: %1").arg(f.errorString()) });
         return lines;
     }
-    QByteArray bytes = f.readAll();
-    if (bytes.startsWith("\xEF\xBB\xBF"))
-        bytes.remove(0, 3);
     bool unterminated = false;
-    for (CsvRecord& r : parseCsv(QString::fromUtf8(bytes), unterminated))
+    for (CsvRecord& r : parseCsv(f.readAll(), unterminated))
         lines.push_back({ r.line, std::move(r.fields) });
     if (unterminated)
         issues.push_back({ Issue::Severity::Error,

@@ -3,11 +3,13 @@
 
 #include "models/params/Parameter.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
 #include <map>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace tanhui::models::params {
@@ -126,6 +128,37 @@ Issues checkKnownKey(const ParameterTable& table,
                      const QString& key,
                      const QString& where,
                      const QString& column);
+
+/// @brief A CSV text read record by record (UTF-8, byte-order mark tolerated, RFC 4180 quoting: a
+/// field may be quoted with '"', "" inside quotes is one quote, and quoted fields may hold commas and
+/// line breaks; CRLF and LF line ends; blank lines are skipped). Quoted fields keep their text as
+/// written, unquoted ones are trimmed. A record is split into byte ranges only and a field is decoded
+/// when asked for, so a wide file costs one pass over its bytes plus the fields a caller reads (the
+/// GEP run reads a few columns of the carbon run's ~60-column parcels.csv this way). The parser of
+/// readCsvLines() and the parameter tables.
+class CsvReader {
+public:
+    explicit CsvReader(QByteArray bytes);
+
+    /// Moves to the next record that is not blank; false at the end of the text.
+    bool next();
+    /// 1-based line where the current record starts.
+    int line() const { return m_recordLine; }
+    int fieldCount() const { return int(m_spans.size()); }
+    /// The field's text ("" for a field the record does not have).
+    QString field(int index) const;
+    /// All fields of the current record.
+    QStringList fields() const;
+    /// After next() returned false: the text ended inside a quoted field.
+    bool unterminatedQuote() const { return m_unterminated; }
+
+private:
+    QByteArray m_data;
+    qsizetype m_pos = 0;
+    int m_nextLine = 1, m_recordLine = 0;
+    bool m_unterminated = false;
+    std::vector<std::pair<qsizetype, qsizetype>> m_spans; ///< [begin, end) of each field
+};
 
 /// @brief One raw record of a CSV file: its 1-based starting line and its fields (quoted fields as
 /// written, unquoted fields trimmed). For tables that are not key × column (e.g. transition matrices).

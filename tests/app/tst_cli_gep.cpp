@@ -426,6 +426,23 @@ void TstCliGep::carbonTableEqualsPoolMethod() {
     QCOMPARE(vc.size(), va.size());
     for (const auto& [id, q] : va)
         QCOMPARE(vc.at(id), q);
+
+    // A quote that is never closed is an error naming the file, not a silently shortened table.
+    QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Append));
+    out.write(",\"not closed\r\n");
+    out.close();
+    r = runCli({ QStringLiteral("gep"),
+                 QStringLiteral("--project"),
+                 m_project,
+                 QStringLiteral("--out"),
+                 m_dir.filePath(QStringLiteral("carbon_table_unclosed")),
+                 QStringLiteral("--layers"),
+                 QStringLiteral("mangrove_restoration"),
+                 QStringLiteral("--carbon"),
+                 QStringLiteral("mangrove_restoration=") + editedPath,
+                 QStringLiteral("--quiet") });
+    QVERIFY(r.exitCode != 0);
+    QVERIFY2(r.err.contains(editedPath) && r.err.contains(QLatin1String("not closed")), qPrintable(r.err));
 }
 
 // --scenario: a copy of the project with a wetter evapotranspiration (1500 mm/a everywhere) changes

@@ -107,6 +107,38 @@ private slots:
         QCOMPARE(*t.table.value("1", "c_soil"), 60.0);
     }
 
+    // The record reader under readCsvLines() and the tables (also used by the GEP run).
+    void csvReaderRecords() {
+        params::CsvReader r(QByteArray("\xEF\xBB\xBF"
+                                       "a, b ,\"c\"\r\n"
+                                       "   \r\n"
+                                       "\"\"\n"
+                                       "  \"x \"\"y\"\"\n z\" ,2\n"
+                                       "last,\"open"));
+        QVERIFY(r.next());
+        QCOMPARE(r.line(), 1);
+        QCOMPARE(r.fields(), (QStringList{ "a", "b", "c" })); // unquoted fields trimmed, BOM dropped
+        QVERIFY(r.next()); // the white-space line is skipped; an empty quoted field is a record
+        QCOMPARE(r.line(), 3);
+        QCOMPARE(r.fieldCount(), 1);
+        QCOMPARE(r.field(0), QString());
+        QVERIFY(r.next());
+        QCOMPARE(r.line(), 4);
+        // Quoted: kept as written ("" is one quote), with what follows the closing quote, untrimmed.
+        QCOMPARE(r.field(0), QStringLiteral("x \"y\"\n z "));
+        QCOMPARE(r.field(1), QStringLiteral("2"));
+        QCOMPARE(r.field(7), QString()); // a field the record does not have
+        QVERIFY(r.next());
+        QCOMPARE(r.line(), 6); // the quoted line break counts
+        QCOMPARE(r.field(1), QStringLiteral("open"));
+        QVERIFY(!r.next());
+        QVERIFY(r.unterminatedQuote());
+        params::CsvReader closed(QByteArray("a\n\n"));
+        QVERIFY(closed.next());
+        QVERIFY(!closed.next());
+        QVERIFY(!closed.unterminatedQuote());
+    }
+
     void everyBadCellIsReported() {
         QTemporaryDir dir;
         const QString path = writeFile(dir,
