@@ -585,7 +585,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
 <context>
     <name>CarbonCommand</name>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="+294"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="+289"/>
         <location line="+22"/>
         <source>NAME</source>
         <translation>名称</translation>
@@ -736,7 +736,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>找不到输入文件：%1</translation>
     </message>
     <message>
-        <location line="-471"/>
+        <location line="-466"/>
         <source>Carbon stocks, stock change and value from dated land-cover rasters (pool-table method: IPCC Tier 1 /
 InVEST Carbon).
 
@@ -814,7 +814,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
       --pools my_pools.csv --parcels xiaoban.shp --id XBH --price 220 --discount 8 --out carbon_out</translation>
     </message>
     <message>
-        <location line="+324"/>
+        <location line="+319"/>
         <source>Pools method: write no carbon maps (c_density_&lt;year&gt;.tif, c_change_&lt;y1&gt;_&lt;y2&gt;.tif; saves disk and time on large scenes). With --parcels, the per-parcel change comes from the class pairs of the dates, combined in the zonal pass; a compact class-transition raster c_transition_&lt;y1&gt;_&lt;y2&gt;.tif is written for it only when the land-cover rasters are not Byte or the pools table has more than 15 classes.</source>
         <translation>碳库表法：不写出碳图（c_density_&lt;year&gt;.tif、c_change_&lt;y1&gt;_&lt;y2&gt;.tif；大范围场景可节省磁盘和时间）。指定 --parcels 时，各地块的变化量由分区统计过程中组合的两期类别对得到；仅当土地覆被栅格不是 Byte 类型或碳库表超过 15 个类别时，才为此写出紧凑的类别转移栅格 c_transition_&lt;y1&gt;_&lt;y2&gt;.tif。</translation>
     </message>
@@ -945,7 +945,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
     </message>
     <message>
         <location line="-394"/>
-        <location line="+405"/>
+        <location line="+404"/>
         <source>cancelled; finished outputs in %1 were not replaced</source>
         <translation>已取消；%1 中已有的完整输出未被替换</translation>
     </message>
@@ -1324,12 +1324,12 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>%1 年碳储量：%2 t C，%3 个地块（%4 ha）</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
         <source>%1: %2 t C</source>
         <translation>%1 年：%2 t C</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>the stocks per date cover different parcels (%1): a primary method gives some parcels a stock at some dates only (e.g. the volume method at the inventory year), so do not compare them across dates. Like for like, over the %2 parcel(s) (%3 ha) with a stock at every date: %4 (c_total_t_&lt;year&gt;_all_dates in summary.csv)</source>
         <translation>各年份的碳储量覆盖的地块不同（%1）：某些地块的主方法只在部分年份给出碳储量（例如蓄积量法只在调查年份），因此不能跨年份比较这些合计。同口径比较：在每个年份都有碳储量的 %2 个地块（%3 ha）上为 %4（见 summary.csv 中的 c_total_t_&lt;年份&gt;_all_dates）</translation>
     </message>
@@ -1833,7 +1833,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="-553"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="-552"/>
         <location line="+300"/>
         <location filename="../app/cli/CliCommon.cpp" line="+41"/>
         <location filename="../app/cli/RegressionCommand.cpp" line="+215"/>
@@ -2611,7 +2611,7 @@ scenario_diff.csv。
         <translation>代码 %1</translation>
     </message>
     <message>
-        <location line="+369"/>
+        <location line="+355"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
@@ -2631,7 +2631,7 @@ scenario_diff.csv。
         <translation>覆盖内置价格的用户价格 CSV（key、value、unit、basis、price_year、source；每行都必须有来源）。</translation>
     </message>
     <message>
-        <location line="-1086"/>
+        <location line="-1072"/>
         <source>the carbon table %1 has no column change_t_per_yr_&lt;y1&gt;_&lt;y2&gt; (t C/yr) or change_t_&lt;y1&gt;_&lt;y2&gt; (t C); write it with tanhui-cli carbon</source>
         <translation>碳表 %1 没有 change_t_per_yr_&lt;y1&gt;_&lt;y2&gt;（t C/年）或 change_t_&lt;y1&gt;_&lt;y2&gt;（t C）列；请用 tanhui-cli carbon 生成</translation>
     </message>
@@ -2696,7 +2696,7 @@ scenario_diff.csv。
         <translation>碳计量方法 %1</translation>
     </message>
     <message>
-        <location line="+331"/>
+        <location line="+317"/>
         <source>Price set: P0_RCEES2010 (default), LYT1721_2008, or P0_CPI2020 / P0_CPI2024 (P0 adjusted by the shipped CPI table at run time, flagged unconfirmed).</source>
         <translation>价格集：P0_RCEES2010（默认）、LYT1721_2008，或 P0_CPI2020 / P0_CPI2024（运行时用内置 CPI 表调整 P0，标记为未确认）。</translation>
     </message>
@@ -2861,7 +2861,7 @@ scenario_diff.csv。
         <translation>--carbon-results：未找到 %1；请先运行 tanhui-cli carbon --project %2 --out %3</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>timing: %1</source>
         <translation>耗时：%1</translation>
     </message>
@@ -3253,7 +3253,7 @@ scenario_diff.csv。
 <context>
     <name>Parameters</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="-1379"/>
+        <location filename="../app/cli/GepCommand.cpp" line="-1367"/>
         <source>parcel (&lt;layer&gt;:&lt;id&gt;)</source>
         <translation>地块（&lt;图层&gt;:&lt;id&gt;）</translation>
     </message>
@@ -4703,7 +4703,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
       --stats count,majority,frac,area --out xiaoban_landcover.csv</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+29"/>
         <source>Polygon layer file (Shapefile, GeoPackage, GeoJSON, FileGDB, KML).</source>
         <translation>面图层文件（Shapefile、GeoPackage、GeoJSON、FileGDB、KML）。</translation>
     </message>
@@ -4875,7 +4875,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>已写出 %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>cancelled; %1 was not written or changed</source>
         <translation>已取消；%1 未写出，也未被修改</translation>
     </message>

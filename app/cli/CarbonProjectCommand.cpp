@@ -204,19 +204,15 @@ int runCarbonProjectCommand(const QStringList& arguments) {
                             .arg(s.areaHa, 0, 'f', 3));
             // Per-date totals over different sets of parcels do not compare: say so, and give the
             // like-for-like series (summary.csv: c_total_t_<year>_all_dates).
-            bool sameParcels = true;
-            QStringList counts;
-            for (const auto& s : all.stocks) {
-                sameParcels = sameParcels && s.parcels == all.stocks.front().parcels;
-                counts << QStringLiteral("%1: %2").arg(s.year).arg(s.parcels);
-            }
             const carbon::CommonStockTotals common = carbon::commonStockTotals(run.results);
-            if (!sameParcels && common.years.size() > 1) {
-                QStringList series;
-                for (std::size_t i = 0; i < common.years.size(); ++i)
+            if (common.perDateTotalsDiffer()) {
+                QStringList counts, series;
+                for (std::size_t i = 0; i < common.years.size(); ++i) {
+                    counts << QStringLiteral("%1: %2").arg(common.years[i]).arg(common.parcelsPerDate[i]);
                     series << CarbonProjectCommand::tr("%1: %2 t C")
                                 .arg(common.years[i])
                                 .arg(common.totalT[i], 0, 'f', 3);
+                }
                 printWarning(CarbonProjectCommand::tr(
                                "the stocks per date cover different parcels (%1): a primary method "
                                "gives some parcels a stock at some dates only (e.g. the volume method "

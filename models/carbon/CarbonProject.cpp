@@ -1336,10 +1336,7 @@ void writeCarbonProjectOutputs(CarbonProjectRun& run, const std::string& outDir)
     // Like-for-like stocks (commonStockTotals): the parcels with a stock at every date, when the
     // per-date totals above do not all cover the same parcels.
     const CommonStockTotals common = commonStockTotals(run.results);
-    bool sameParcels = true;
-    for (const auto& st : all.stocks)
-        sameParcels = sameParcels && st.parcels == all.stocks.front().parcels;
-    if (common.years.size() > 1 && !sameParcels) {
+    if (common.perDateTotalsDiffer()) {
         summary.push_back(
           { QStringLiteral("parcels_all_dates"), qint64(common.parcels), QStringLiteral("count") });
         summary.push_back({ QStringLiteral("area_ha_all_dates"), common.areaHa, QStringLiteral("ha") });

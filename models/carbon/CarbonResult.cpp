@@ -162,13 +162,16 @@ CommonStockTotals commonStockTotals(const std::vector<ParcelResult>& results) {
                 years.insert(s.year);
     t.years.assign(years.begin(), years.end());
     t.totalT.assign(t.years.size(), 0.0);
+    t.parcelsPerDate.assign(t.years.size(), 0);
     for (const ParcelResult& r : results) {
         if (!r.primary || !r.computed())
             continue;
         std::vector<const CarbonStock*> at;
-        for (int y : t.years)
-            if (const CarbonStock* s = r.stock(y))
+        for (std::size_t i = 0; i < t.years.size(); ++i)
+            if (const CarbonStock* s = r.stock(t.years[i])) {
                 at.push_back(s);
+                ++t.parcelsPerDate[i];
+            }
         if (at.size() != t.years.size() || at.empty())
             continue;
         ++t.parcels;
@@ -177,6 +180,15 @@ CommonStockTotals commonStockTotals(const std::vector<ParcelResult>& results) {
             t.totalT[i] += at[i]->totalT;
     }
     return t;
+}
+
+bool CommonStockTotals::perDateTotalsDiffer() const {
+    if (years.size() < 2)
+        return false;
+    for (std::size_t n : parcelsPerDate)
+        if (n != parcels)
+            return true;
+    return false;
 }
 
 std::vector<ResultTotals> totalsBy(const std::vector<ParcelResult>& results, TotalsKey which) {

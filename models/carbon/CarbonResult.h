@@ -137,10 +137,14 @@ ResultTotals totalOf(const std::vector<ParcelResult>& results, bool primaryOnly 
 /// stock at that date (a method may give one date only, e.g. the volume method's inventory year), so
 /// they do not compare across dates when their parcel counts differ; these do.
 struct CommonStockTotals {
-    std::vector<int> years;     ///< every date of the primary results, ascending
-    std::size_t parcels = 0;    ///< parcels with a stock at every one of them
-    double areaHa = 0;          ///< their area (ha)
-    std::vector<double> totalT; ///< per year (t C), over those parcels
+    std::vector<int> years;                  ///< every date of the primary results, ascending
+    std::size_t parcels = 0;                 ///< parcels with a stock at every one of them
+    double areaHa = 0;                       ///< their area (ha)
+    std::vector<double> totalT;              ///< per year (t C), over those parcels
+    std::vector<std::size_t> parcelsPerDate; ///< per year: computed primary results with a stock then
+    /// The per-date totals do not cover the same parcels (some parcel lacks a stock at some date), so
+    /// only this series compares across dates.
+    bool perDateTotalsDiffer() const;
 };
 CommonStockTotals commonStockTotals(const std::vector<ParcelResult>& results);
 

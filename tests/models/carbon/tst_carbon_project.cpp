@@ -597,6 +597,8 @@ private slots:
         QCOMPARE(c.parcels, std::size_t(1));
         QCOMPARE(c.areaHa, 4.0);
         QCOMPARE(c.totalT, (std::vector<double>{ 100.0, 118.0 }));
+        QCOMPARE(c.parcelsPerDate, (std::vector<std::size_t>{ 2, 1 }));
+        QVERIFY(c.perDateTotalsDiffer());
         // The per-date totals differ (150 t C in 2 parcels, then 118 t C in 1); like for like, the
         // difference of the series is the change of the parcels in it.
         QCOMPARE(totalOf(rs).stocks[0].totalT, 150.0);
@@ -606,6 +608,14 @@ private slots:
         QCOMPARE(c.parcels, std::size_t(2));
         QCOMPARE(c.areaHa, 6.0);
         QCOMPARE(c.totalT, (std::vector<double>{ 150.0, 179.0 }));
+        QVERIFY(!c.perDateTotalsDiffer());
+        // Equal counts per date can still be different parcels: one with 2015 only, one with 2024 only.
+        auto swapped = sampleResults();
+        swapped[0].stocks.erase(swapped[0].stocks.begin()); // 2024 only; rs[1] has 2015 only
+        const CommonStockTotals d = commonStockTotals(swapped);
+        QCOMPARE(d.parcelsPerDate, (std::vector<std::size_t>{ 1, 1 }));
+        QCOMPARE(d.parcels, std::size_t(0));
+        QVERIFY(d.perDateTotalsDiffer());
         QCOMPARE(commonStockTotals({}).parcels, std::size_t(0));
     }
 
