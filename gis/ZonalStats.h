@@ -96,34 +96,10 @@ public:
     /// Histogram mode: a row of n Byte cells with their coverage (0 for uncovered cells, which add
     /// nothing) and, on geographic grids, the row's cell area.
     void addByteRow(const unsigned char* values, const double* coverage, int n, double areaM2) {
-        if (n <= 0)
-            return;
-        // Sum runs of equal values in a register and flush on change: adding straight into the bin
-        // would chain every cell through a store and a reload of the same bin (land cover has long
-        // runs), which costs several times more.
-        double* cells = m_dense.data();
-        unsigned current = values[0];
-        double run = 0.0;
-        for (int i = 0; i < n; ++i) {
-            const unsigned v = values[i];
-            if (v != current) {
-                cells[current] += run;
-                if (m_varyingArea)
-                    cells[256 + current] += run * areaM2;
-                current = v;
-                run = 0.0;
-            }
-            run += coverage[i];
-        }
-        cells[current] += run;
-        if (m_varyingArea)
-            cells[256 + current] += run * areaM2;
+        addByteRows<1>({ this }, { values }, coverage, n, areaM2);
     }
 
-    /// Two Byte bands over the same coverage row in one pass: each accumulator gets exactly the
-    /// additions, in the same order, that addByteRow() would make, so the results are bit-identical;
-    /// but the two independent chains of additions run interleaved, which hides most of the latency
-    /// of one floating-point addition after the other.
+    /// Two Byte bands over the same coverage row in one pass (addByteRows()).
     static void addByteRowPair(ZonalAccumulator& a,
                                ZonalAccumulator& b,
                                const unsigned char* valuesA,
@@ -131,42 +107,10 @@ public:
                                const double* coverage,
                                int n,
                                double areaM2) {
-        if (n <= 0)
-            return;
-        double* cellsA = a.m_dense.data();
-        double* cellsB = b.m_dense.data();
-        unsigned currentA = valuesA[0], currentB = valuesB[0];
-        double runA = 0.0, runB = 0.0;
-        for (int i = 0; i < n; ++i) {
-            const unsigned va = valuesA[i], vb = valuesB[i];
-            if (va != currentA) {
-                cellsA[currentA] += runA;
-                if (a.m_varyingArea)
-                    cellsA[256 + currentA] += runA * areaM2;
-                currentA = va;
-                runA = 0.0;
-            }
-            if (vb != currentB) {
-                cellsB[currentB] += runB;
-                if (b.m_varyingArea)
-                    cellsB[256 + currentB] += runB * areaM2;
-                currentB = vb;
-                runB = 0.0;
-            }
-            runA += coverage[i];
-            runB += coverage[i];
-        }
-        cellsA[currentA] += runA;
-        if (a.m_varyingArea)
-            cellsA[256 + currentA] += runA * areaM2;
-        cellsB[currentB] += runB;
-        if (b.m_varyingArea)
-            cellsB[256 + currentB] += runB * areaM2;
+        addByteRows<2>({ &a, &b }, { valuesA, valuesB }, coverage, n, areaM2);
     }
 
-    /// Three Byte bands over the same coverage row in one pass, as addByteRowPair() for two: each
-    /// accumulator gets exactly the additions addByteRow() would make, in the same order
-    /// (bit-identical), with three independent chains of additions interleaved.
+    /// Three Byte bands over the same coverage row in one pass (addByteRows()).
     static void addByteRowTriple(ZonalAccumulator& a,
                                  ZonalAccumulator& b,
                                  ZonalAccumulator& c,
@@ -176,15 +120,33 @@ public:
                                  const double* coverage,
                                  int n,
                                  double areaM2) {
+        addByteRows<3>({ &a, &b, &c }, { valuesA, valuesB, valuesC }, coverage, n, areaM2);
+    }
+
+    /// N Byte bands over the same coverage row in one pass. Runs of equal values are summed in a
+    /// register and flushed on change: adding straight into the bin would chain every cell through a
+    /// store and a reload of the same bin (land cover has long runs), which costs several times more.
+    /// Each accumulator gets the same additions in the same order whatever N is, so the results are
+    /// bit-identical to one band at a time; the N independent chains of additions run interleaved,
+    /// which hides most of the latency of one floating-point addition after the other.
+    template<int N>
+    static void addByteRows(ZonalAccumulator* const (&acc)[N],
+                            const unsigned char* const (&values)[N],
+                            const double* coverage,
+                            int n,
+                            double areaM2) {
         if (n <= 0)
             return;
-        ZonalAccumulator* acc[3] = { &a, &b, &c };
-        const unsigned char* values[3] = { valuesA, valuesB, valuesC };
-        double* cells[3] = { a.m_dense.data(), b.m_dense.data(), c.m_dense.data() };
-        unsigned current[3] = { valuesA[0], valuesB[0], valuesC[0] };
-        double run[3] = { 0.0, 0.0, 0.0 };
+        double* cells[N];
+        unsigned current[N];
+        double run[N];
+        for (int k = 0; k < N; ++k) {
+            cells[k] = acc[k]->m_dense.data();
+            current[k] = values[k][0];
+            run[k] = 0.0;
+        }
         for (int i = 0; i < n; ++i) {
-            for (int k = 0; k < 3; ++k) {
+            for (int k = 0; k < N; ++k) {
                 const unsigned v = values[k][i];
                 if (v != current[k]) {
                     cells[k][current[k]] += run[k];
@@ -194,10 +156,10 @@ public:
                     run[k] = 0.0;
                 }
             }
-            for (int k = 0; k < 3; ++k)
+            for (int k = 0; k < N; ++k)
                 run[k] += coverage[i];
         }
-        for (int k = 0; k < 3; ++k) {
+        for (int k = 0; k < N; ++k) {
             cells[k][current[k]] += run[k];
             if (acc[k]->m_varyingArea)
                 cells[k][256 + current[k]] += run[k] * areaM2;

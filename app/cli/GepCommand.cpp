@@ -999,7 +999,6 @@ void writeOutputs(const RunResult& run, const Model& model, const Settings& s) {
             for (const gep::IndicatorResult& r : row.results)
                 if (!r.skipped)
                     lines.push_back({ &row, &r });
-        using C = gis::TableColumn;
         const std::vector<C> cols = {
             { "layer", C::Type::String },        { "parcel_id", C::Type::String },
             { "ecosystem", C::Type::String },    { "district", C::Type::String },
