@@ -4,9 +4,9 @@
 #include "gis/Errors.h"
 #include "gis/Gdal.h"
 #include "gis/private/GdalHandles.h"
+#include "gis/private/GeodesicAreas.h"
 
 #include <cpl_conv.h>
-#include <geodesic.h>
 #include <ogr_spatialref.h>
 
 #include <cmath>
@@ -338,43 +338,7 @@ void CoordinateTransform::transform(MultiPolygon& polygon) const {
 // ---------------------------------------------------------------------------------------------
 
 double ellipsoidalAreaM2(const MultiPolygon& lonLat, double a, double f) {
-    // geod_init's set-up (series coefficients of the ellipsoid) is kept per thread for the last
-    // ellipsoid seen: parcels are measured by the thousand on the same one.
-    thread_local struct {
-        double a = 0, f = 0;
-        bool ready = false;
-        geod_geodesic g;
-    } cache;
-    if (!cache.ready || cache.a != a || cache.f != f) {
-        geod_init(&cache.g, a, f);
-        cache.a = a;
-        cache.f = f;
-        cache.ready = true;
-    }
-    const geod_geodesic& g = cache.g;
-    thread_local std::vector<double> lats, lons;
-    double total = 0.0;
-    for (const Polygon& p : lonLat.parts) {
-        for (std::size_t ri = 0; ri < p.rings.size(); ++ri) {
-            const Ring& r = p.rings[ri];
-            std::size_t n = r.size();
-            if (n >= 2 && r.x(0) == r.x(n - 1) && r.y(0) == r.y(n - 1))
-                --n; // geod_polygonarea closes the ring itself
-            if (n < 3)
-                continue;
-            lats.resize(n);
-            lons.resize(n);
-            for (std::size_t i = 0; i < n; ++i) {
-                lons[i] = r.x(i);
-                lats[i] = r.y(i);
-            }
-            double area = 0.0, perimeter = 0.0;
-            geod_polygonarea(&g, lats.data(), lons.data(), static_cast<int>(n), &area, &perimeter);
-            area = std::abs(area);
-            total += (ri == 0) ? area : -area;
-        }
-    }
-    return total;
+    return detail::lonLatAreaM2(lonLat, a, f);
 }
 
 double geographicCellAreaM2(double lat1Deg, double lat2Deg, double dLonDeg, double a, double f) {

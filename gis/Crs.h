@@ -77,7 +77,9 @@ private:
 };
 
 /// @brief Area of a polygon given in geographic coordinates (lon/lat degrees) on the ellipsoid with
-/// semi-major axis `a` (m) and flattening `f`, in m², with geodesic edges (PROJ's geod_polygonarea).
+/// semi-major axis `a` (m) and flattening `f`, in m², with geodesic edges: the sum of PROJ's
+/// geod_geninverse S12 over the edges, reduced as geod_polygonarea does (see
+/// gis/private/GeodesicAreas.h). Holes subtract, parts add; orientation is free.
 double ellipsoidalAreaM2(const MultiPolygon& lonLat, double a, double f);
 
 /// @brief Exact area in m² of one cell of a geographic grid, between latitudes lat1 and lat2 (degrees)
