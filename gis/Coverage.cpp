@@ -176,14 +176,28 @@ CoverageWindow computeCoverage(const MultiPolygon& polygon, const Grid& grid, co
     return out;
 }
 
+void CoverageWindow::fillDense() {
+    fraction.assign(std::size_t(window.cellCount()), 0.0);
+    for (int r = 0; r < window.rows && std::size_t(r + 1) < rowRuns.size(); ++r) {
+        double* dst = fraction.data() + std::size_t(r) * std::size_t(window.cols);
+        for (std::size_t k = rowRuns[std::size_t(r)]; k < rowRuns[std::size_t(r) + 1]; ++k)
+            std::fill(dst + runs[k].col, dst + runs[k].col + runs[k].length, runs[k].value);
+    }
+}
+
 void computeCoverage(const MultiPolygon& polygon,
                      const Grid& grid,
                      const Window& window,
                      CoverageWindow& out,
-                     CoverageWorkspace& workspace) {
+                     CoverageWorkspace& workspace,
+                     CoverageLayout layout) {
     out.window = window;
+    out.runs.clear();
+    out.rowRuns.clear();
+    if (layout != CoverageLayout::Dense || window.isEmpty())
+        out.fraction.clear(); // (a dense result below overwrites every value of a resized buffer)
     if (window.isEmpty()) {
-        out.fraction.clear();
+        out.rowRuns.push_back(0);
         return;
     }
     const std::size_t stride = std::size_t(window.cols) + 1;
@@ -214,18 +228,38 @@ void computeCoverage(const MultiPolygon& polygon,
     // cells that are exactly empty or full. Snap within kSnap (1e-9 of a cell: 1e-7 m² for a 10 m
     // cell) so such cells count neither in variety nor in class lists.
     auto snap = [](double v) { return v < kSnap ? 0.0 : v > 1.0 - kSnap ? 1.0 : v; };
-    // Every value is written below, so the buffer is only resized (not cleared and zero-filled).
-    out.fraction.resize(std::size_t(window.cellCount()));
+    const bool dense = layout == CoverageLayout::Dense;
+    // Every value is written below, so the dense buffer is only resized (not cleared and zero-filled).
+    if (dense)
+        out.fraction.resize(std::size_t(window.cellCount()));
+    else
+        out.rowRuns.reserve(std::size_t(window.rows) + 1);
     // Untouched entries are zero, and adding zero leaves the running sum unchanged, so visiting the
     // touched entries only (in column order, through the bit set) gives the full prefix sum bit for
-    // bit; between them the row is filled with the running value. Touched entries and their bits are
-    // reset, so the buffers stay zero.
+    // bit; between them the row has the running value: written out (dense) or recorded as a run
+    // (runs; adjacent runs of the same value are merged, zero runs dropped). Touched entries and
+    // their bits are reset, so the buffers stay zero.
     for (int r = 0; r < window.rows; ++r) {
         double* acc = workspace.accumulation.data() + std::size_t(r) * stride;
         std::uint64_t* bits = workspace.touched.data() + std::size_t(r) * words;
-        double* dst = out.fraction.data() + std::size_t(r) * window.cols;
+        double* dst = dense ? out.fraction.data() + std::size_t(r) * window.cols : nullptr;
+        if (!dense)
+            out.rowRuns.push_back(out.runs.size());
+        const std::size_t rowFirstRun = out.runs.size();
         double running = 0.0, value = 0.0;
-        int filled = 0; // dst[0, filled) is written
+        int filled = 0; // cells [0, filled) are written or recorded
+        auto emit = [&](int end) {
+            if (dense) {
+                std::fill(dst + filled, dst + end, value);
+            } else if (end > filled && value != 0.0) {
+                if (out.runs.size() > rowFirstRun && out.runs.back().value == value &&
+                    out.runs.back().col + out.runs.back().length == filled)
+                    out.runs.back().length += end - filled;
+                else
+                    out.runs.push_back({ filled, end - filled, value });
+            }
+            filled = end;
+        };
         for (std::size_t wi = 0; wi < words; ++wi) {
             std::uint64_t w = bits[wi];
             bits[wi] = 0;
@@ -236,15 +270,16 @@ void computeCoverage(const MultiPolygon& polygon,
                     acc[c] = 0.0;
                     continue;
                 }
-                std::fill(dst + filled, dst + c, value);
-                filled = c;
+                emit(c);
                 running += acc[c];
                 acc[c] = 0.0;
                 value = snap(running);
             }
         }
-        std::fill(dst + filled, dst + window.cols, value);
+        emit(window.cols);
     }
+    if (!dense)
+        out.rowRuns.push_back(out.runs.size());
 }
 
 } // namespace tanhui::gis

@@ -9,11 +9,32 @@
 
 namespace tanhui::gis {
 
+/// @brief Cells [col, col + length) of one row of a coverage window (columns relative to the window)
+/// that all have the same coverage `value` > 0.
+struct CoverageRun {
+    int col;
+    int length;
+    double value;
+};
+
+/// @brief How computeCoverage() stores its result.
+enum class CoverageLayout {
+    Dense, ///< CoverageWindow::fraction only
+    Runs,  ///< CoverageWindow::runs only (fillDense() derives the dense form when needed)
+};
+
 /// @brief Exact fraction of each cell of a window covered by one parcel: area(parcel ∩ cell) /
-/// area(cell), in [0, 1], stored row-major in double.
+/// area(cell), in [0, 1], stored row-major in double, or as runs of equal coverage per row.
 struct CoverageWindow {
     Window window;                ///< in the raster grid's cell indices; may be empty
-    std::vector<double> fraction; ///< window.rows × window.cols values
+    std::vector<double> fraction; ///< window.rows × window.cols values (CoverageLayout::Dense)
+    /// CoverageLayout::Runs: the covered cells, row by row, left to right, as maximal runs of equal
+    /// coverage; row r's runs are runs[rowRuns[r], rowRuns[r + 1]). Uncovered cells are in no run.
+    /// Inside a parcel a row is typically one long run of 1.0 between a few partial cells.
+    std::vector<CoverageRun> runs;
+    std::vector<std::size_t> rowRuns; ///< window.rows + 1 entries
+    /// `fraction` from `runs`: the same values in every cell.
+    void fillDense();
     double at(int row, int col) const {
         return fraction[std::size_t(row - window.row0) * window.cols + (col - window.col0)];
     }
@@ -42,11 +63,13 @@ struct CoverageWorkspace {
     std::vector<std::uint64_t> touched;
 };
 
-/// @brief The same, writing into `out` and using `workspace`.
+/// @brief The same, writing into `out` in the given layout and using `workspace`. Both layouts hold
+/// bit-identical values.
 void computeCoverage(const MultiPolygon& polygon,
                      const Grid& grid,
                      const Window& window,
                      CoverageWindow& out,
-                     CoverageWorkspace& workspace);
+                     CoverageWorkspace& workspace,
+                     CoverageLayout layout = CoverageLayout::Dense);
 
 } // namespace tanhui::gis

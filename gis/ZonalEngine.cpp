@@ -344,10 +344,13 @@ ZonalResult runZonal(const ParcelSet& parcels,
                       const Window part{
                           r0, win.col0, std::min(bandRows, win.row0 + win.rows - r0), win.cols
                       };
-                      computeCoverage(geom, grid, part, w.coverage, w.coverageWorkspace);
-                      const CoverageWindow& cov = w.coverage;
-                      // Byte bands are read first and then accumulated two at a time (see
-                      // ZonalAccumulator::addByteRowPair); other bands cell by cell.
+                      // As runs of equal coverage per row: Byte bands need nothing else; the dense
+                      // form is derived once if another band needs it.
+                      computeCoverage(
+                        geom, grid, part, w.coverage, w.coverageWorkspace, CoverageLayout::Runs);
+                      CoverageWindow& cov = w.coverage;
+                      // Byte bands are read first and then accumulated two or three at a time (see
+                      // ZonalAccumulator::addByteRuns); other bands cell by cell.
                       w.byteBands.clear();
                       for (std::size_t gb = 0; gb < groupBands.size(); ++gb) {
                           const ZonalBand& band = result.bands[groupBands[gb]];
@@ -371,6 +374,8 @@ ZonalResult runZonal(const ParcelSet& parcels,
                               continue;
                           }
                           w.datasets[bandFile[gb]]->read(band.band, part, w.values, w.valid);
+                          if (cov.fraction.empty())
+                              cov.fillDense();
                           std::size_t c = 0;
                           for (int r = 0; r < part.rows; ++r) {
                               const double cellArea = rowArea[std::size_t(part.row0 + r)];
@@ -386,48 +391,33 @@ ZonalResult runZonal(const ParcelSet& parcels,
                           }
                       }
                       for (int r = 0; r < part.rows; ++r) {
-                          // Uncovered cells at the ends of the row are skipped: they would add +0.0
-                          // to the runs and bins (coverage is never -0.0), which changes no sum, so
-                          // the histograms are bit-identical.
-                          const std::size_t offset = std::size_t(r) * std::size_t(part.cols);
-                          const double* rowCov = cov.fraction.data() + offset;
-                          int first = 0, last = part.cols;
-                          while (first < last && rowCov[first] == 0.0)
-                              ++first;
-                          while (last > first && rowCov[last - 1] == 0.0)
-                              --last;
+                          const std::size_t first = cov.rowRuns[std::size_t(r)];
+                          const std::size_t runCount = cov.rowRuns[std::size_t(r) + 1] - first;
+                          if (runCount == 0)
+                              continue;
+                          const CoverageRun* runs = cov.runs.data() + first;
                           const double area = rowArea[std::size_t(part.row0 + r)];
-                          const std::size_t at = offset + std::size_t(first);
+                          const std::size_t at = std::size_t(r) * std::size_t(part.cols);
+                          auto rowOf = [&](std::size_t k) { return w.bytes[w.byteBands[k]].data() + at; };
+                          auto accOf = [&](std::size_t k) { return &w.accumulators[w.byteBands[k]]; };
                           std::size_t k = 0;
                           // Two bands at a time; three at the end instead of a last one alone.
                           for (; k + 1 < w.byteBands.size(); k += 2) {
                               if (k + 3 == w.byteBands.size()) {
-                                  const std::size_t g1 = w.byteBands[k], g2 = w.byteBands[k + 1],
-                                                    g3 = w.byteBands[k + 2];
-                                  ZonalAccumulator::addByteRowTriple(w.accumulators[g1],
-                                                                     w.accumulators[g2],
-                                                                     w.accumulators[g3],
-                                                                     w.bytes[g1].data() + at,
-                                                                     w.bytes[g2].data() + at,
-                                                                     w.bytes[g3].data() + at,
-                                                                     rowCov + first,
-                                                                     last - first,
-                                                                     area);
+                                  ZonalAccumulator::addByteRuns<3>({ accOf(k), accOf(k + 1), accOf(k + 2) },
+                                                                   { rowOf(k), rowOf(k + 1), rowOf(k + 2) },
+                                                                   runs,
+                                                                   runCount,
+                                                                   area);
                                   k += 3;
                                   break;
                               }
-                              const std::size_t g1 = w.byteBands[k], g2 = w.byteBands[k + 1];
-                              ZonalAccumulator::addByteRowPair(w.accumulators[g1],
-                                                               w.accumulators[g2],
-                                                               w.bytes[g1].data() + at,
-                                                               w.bytes[g2].data() + at,
-                                                               rowCov + first,
-                                                               last - first,
-                                                               area);
+                              ZonalAccumulator::addByteRuns<2>(
+                                { accOf(k), accOf(k + 1) }, { rowOf(k), rowOf(k + 1) }, runs, runCount, area);
                           }
                           if (k < w.byteBands.size())
-                              w.accumulators[w.byteBands[k]].addByteRow(
-                                w.bytes[w.byteBands[k]].data() + at, rowCov + first, last - first, area);
+                              ZonalAccumulator::addByteRuns<1>(
+                                { accOf(k) }, { rowOf(k) }, runs, runCount, area);
                       }
                   }
                   for (std::size_t gb = 0; gb < groupBands.size(); ++gb)

@@ -77,7 +77,7 @@ ZonalStats ZonalAccumulator::finishHistogram(double areaScale) const {
     auto area = [&](int v) {
         return m_varyingArea ? m_dense[256 + std::size_t(v)] * areaScale : m_dense[std::size_t(v)] * cellArea;
     };
-    // Cells of the nodata value can only arrive through addByteRow() (read() already files them as
+    // Cells of the nodata value can only arrive through addByteRuns() (read() already files them as
     // invalid, through addNodata()), so that bin is the nodata area.
     const int nodataBin = m_byteNodata;
     s.nodataCells = m_nodataCells;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "gis/Coverage.h"
+
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -74,7 +76,7 @@ struct ZonalStats {
 /// number of threads or on how a large parcel is split into bands of rows.
 ///
 /// Byte bands use histogram mode: every cell adds its coverage to one of 256 bins (and its
-/// coverage × area to a second table on geographic grids), with no branch per cell; count, sum,
+/// coverage × area to a second table on geographic grids; see addByteRuns()); count, sum,
 /// mean, min, max, stdev, majority, minority, variety and class totals then follow exactly from the
 /// histogram in finish(), summed in value order, so they are still independent of threads and bands.
 ///
@@ -84,7 +86,7 @@ struct ZonalStats {
 class ZonalAccumulator {
 public:
     /// `byteValues`: the band is Byte: histogram mode. `byteNodata`: the Byte band's nodata value, or -1;
-    /// cells of that value counted through addByteRow() are reported as nodata.
+    /// cells of that value counted through addByteRuns() are reported as nodata.
     explicit ZonalAccumulator(StatSet stats = 0,
                               bool byteValues = false,
                               double constantCellAreaM2 = 0.0,
@@ -93,76 +95,66 @@ public:
     /// Forgets every cell added so far (keeps the configuration and the allocated tables).
     void reset();
 
-    /// Histogram mode: a row of n Byte cells with their coverage (0 for uncovered cells, which add
-    /// nothing) and, on geographic grids, the row's cell area.
-    void addByteRow(const unsigned char* values, const double* coverage, int n, double areaM2) {
-        addByteRows<1>({ this }, { values }, coverage, n, areaM2);
-    }
-
-    /// Two Byte bands over the same coverage row in one pass (addByteRows()).
-    static void addByteRowPair(ZonalAccumulator& a,
-                               ZonalAccumulator& b,
-                               const unsigned char* valuesA,
-                               const unsigned char* valuesB,
-                               const double* coverage,
-                               int n,
-                               double areaM2) {
-        addByteRows<2>({ &a, &b }, { valuesA, valuesB }, coverage, n, areaM2);
-    }
-
-    /// Three Byte bands over the same coverage row in one pass (addByteRows()).
-    static void addByteRowTriple(ZonalAccumulator& a,
-                                 ZonalAccumulator& b,
-                                 ZonalAccumulator& c,
-                                 const unsigned char* valuesA,
-                                 const unsigned char* valuesB,
-                                 const unsigned char* valuesC,
-                                 const double* coverage,
-                                 int n,
-                                 double areaM2) {
-        addByteRows<3>({ &a, &b, &c }, { valuesA, valuesB, valuesC }, coverage, n, areaM2);
-    }
-
-    /// N Byte bands over the same coverage row in one pass. Runs of equal values are summed in a
-    /// register and flushed on change: adding straight into the bin would chain every cell through a
-    /// store and a reload of the same bin (land cover has long runs), which costs several times more.
-    /// Each accumulator gets the same additions in the same order whatever N is, so the results are
-    /// bit-identical to one band at a time; the N independent chains of additions run interleaved,
-    /// which hides most of the latency of one floating-point addition after the other.
+    /// Histogram mode: N Byte bands over the runs of one row of coverage (CoverageWindow::runs, which
+    /// hold the covered cells only), in one pass. `values[k]` points at band k's cell of the row's
+    /// first window column; `areaM2` is the row's cell area on geographic grids.
+    ///
+    /// In a run of full coverage (1.0; most of a parcel) equal values are not added one by one: the
+    /// run is scanned for where the value changes, and each stretch of one value adds its length to
+    /// the value's bin at once (an integer, so exact). Adding coverage cell by cell would chain every
+    /// cell through a floating-point addition (or a store and reload of the bin). Cells of partial
+    /// coverage add their coverage one by one. Each accumulator gets the same additions in the same
+    /// order whatever N is (N = 2, 3 interleave independent bands to hide latency), so results are
+    /// bit-identical to one band at a time, and do not depend on threads or on how a parcel's rows
+    /// are split into bands.
     template<int N>
-    static void addByteRows(ZonalAccumulator* const (&acc)[N],
+    static void addByteRuns(ZonalAccumulator* const (&acc)[N],
                             const unsigned char* const (&values)[N],
-                            const double* coverage,
-                            int n,
+                            const CoverageRun* runs,
+                            std::size_t runCount,
                             double areaM2) {
-        if (n <= 0)
-            return;
         double* cells[N];
-        unsigned current[N];
-        double run[N];
+        bool varying[N];
         for (int k = 0; k < N; ++k) {
             cells[k] = acc[k]->m_dense.data();
-            current[k] = values[k][0];
-            run[k] = 0.0;
+            varying[k] = acc[k]->m_varyingArea;
         }
-        for (int i = 0; i < n; ++i) {
-            for (int k = 0; k < N; ++k) {
-                const unsigned v = values[k][i];
-                if (v != current[k]) {
-                    cells[k][current[k]] += run[k];
-                    if (acc[k]->m_varyingArea)
-                        cells[k][256 + current[k]] += run[k] * areaM2;
-                    current[k] = v;
-                    run[k] = 0.0;
+        auto addStretch = [&](int k, unsigned v, int length) {
+            cells[k][v] += double(length);
+            if (varying[k])
+                cells[k][256 + v] += double(length) * areaM2;
+        };
+        for (std::size_t ri = 0; ri < runCount; ++ri) {
+            const CoverageRun& run = runs[ri];
+            const int begin = run.col, end = run.col + run.length;
+            if (run.value == 1.0) {
+                unsigned current[N];
+                int start[N];
+                for (int k = 0; k < N; ++k) {
+                    current[k] = values[k][begin];
+                    start[k] = begin;
                 }
+                for (int i = begin + 1; i < end; ++i)
+                    for (int k = 0; k < N; ++k) {
+                        const unsigned v = values[k][i];
+                        if (v != current[k]) {
+                            addStretch(k, current[k], i - start[k]);
+                            current[k] = v;
+                            start[k] = i;
+                        }
+                    }
+                for (int k = 0; k < N; ++k)
+                    addStretch(k, current[k], end - start[k]);
+            } else {
+                const double w = run.value;
+                for (int i = begin; i < end; ++i)
+                    for (int k = 0; k < N; ++k) {
+                        const unsigned v = values[k][i];
+                        cells[k][v] += w;
+                        if (varying[k])
+                            cells[k][256 + v] += w * areaM2;
+                    }
             }
-            for (int k = 0; k < N; ++k)
-                run[k] += coverage[i];
-        }
-        for (int k = 0; k < N; ++k) {
-            cells[k][current[k]] += run[k];
-            if (acc[k]->m_varyingArea)
-                cells[k][256 + current[k]] += run[k] * areaM2;
         }
     }
 

@@ -6,6 +6,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <cstring>
 
 using namespace tanhui::gis;
 
@@ -23,9 +24,40 @@ MultiPolygon polygon(std::initializer_list<Ring> rings) {
     return mp;
 }
 
-/// Coverage of the whole grid as a row-major matrix.
+/// The runs layout of `mp` over `window` holds the same values as the dense layout, bit for bit,
+/// as maximal runs of non-zero coverage in column order (CoverageWindow::runs).
+void verifyRunsMatchDense(const MultiPolygon& mp, const Grid& grid, const Window& window) {
+    const CoverageWindow dense = computeCoverage(mp, grid, window);
+    CoverageWindow runs;
+    CoverageWorkspace workspace;
+    computeCoverage(mp, grid, window, runs, workspace, CoverageLayout::Runs);
+    QVERIFY(runs.fraction.empty());
+    QCOMPARE(runs.rowRuns.size(), std::size_t(window.rows) + 1);
+    QCOMPARE(runs.rowRuns.back(), runs.runs.size());
+    for (int r = 0; r < window.rows; ++r) {
+        int end = -1;
+        double last = 0;
+        for (std::size_t k = runs.rowRuns[std::size_t(r)]; k < runs.rowRuns[std::size_t(r) + 1]; ++k) {
+            const CoverageRun& run = runs.runs[k];
+            QVERIFY(run.value > 0 && run.value <= 1 && run.length > 0);
+            QVERIFY(run.col >= std::max(end, 0) && run.col + run.length <= window.cols);
+            QVERIFY2(!(run.col == end && run.value == last), "adjacent runs of equal coverage are merged");
+            end = run.col + run.length;
+            last = run.value;
+        }
+    }
+    runs.fillDense();
+    QCOMPARE(runs.fraction.size(), dense.fraction.size());
+    for (std::size_t i = 0; i < dense.fraction.size(); ++i)
+        QVERIFY2(std::memcmp(&runs.fraction[i], &dense.fraction[i], sizeof(double)) == 0,
+                 qPrintable(
+                   QStringLiteral("cell %1: %2 vs %3").arg(i).arg(runs.fraction[i]).arg(dense.fraction[i])));
+}
+
+/// Coverage of the whole grid as a row-major matrix (and the same in the runs layout).
 std::vector<double> fullCoverage(const MultiPolygon& mp, const Grid& grid) {
     const CoverageWindow cov = computeCoverage(mp, grid, Window{ 0, 0, grid.rows, grid.cols });
+    verifyRunsMatchDense(mp, grid, Window{ 0, 0, grid.rows, grid.cols });
     return cov.fraction;
 }
 
@@ -139,6 +171,7 @@ void TestCoverage::sumEqualsAreaForRandomPolygons() {
         mp.parts.push_back(Polygon{ { r } });
         const Window w = coverageWindow(mp, grid);
         const CoverageWindow cov = computeCoverage(mp, grid, w);
+        verifyRunsMatchDense(mp, grid, w);
         for (double f : cov.fraction)
             QVERIFY(f >= 0.0 && f <= 1.0);
         const double area = cov.sum() * grid.cellArea();
@@ -166,6 +199,7 @@ void TestCoverage::bandsAreBitIdentical() {
         for (int r0 = w.row0; r0 < w.row0 + w.rows; r0 += bandRows) {
             const Window part{ r0, w.col0, std::min(bandRows, w.row0 + w.rows - r0), w.cols };
             const CoverageWindow band = computeCoverage(mp, grid, part);
+            verifyRunsMatchDense(mp, grid, part);
             for (int row = part.row0; row < part.row0 + part.rows; ++row)
                 for (int col = part.col0; col < part.col0 + part.cols; ++col)
                     QCOMPARE(band.at(row, col), whole.at(row, col)); // exact, not fuzzy
