@@ -100,19 +100,19 @@ std::uint64_t vertexHash(double x, double y) {
 // ---------------------------------------------------------------------------------------------
 
 struct GeodesicAreas::Impl {
-    // 2^15 slots each: about 1.3 MB of vertices and 1.3 MB of edges per thread, several times the
-    // vertices and edges of the few hundred parcels between a parcel and its neighbours in the row
-    // above in a layer stored in spatial order.
-    static constexpr int kBits = 15;
+    // 2^14 slots of one cache line each (a look-up touches one line): 1 MB of vertices and 1 MB of
+    // edges per thread, several times the vertices and edges of the thousand or so parcels between
+    // a parcel and its neighbours in the row above in a layer stored in spatial order.
+    static constexpr int kBits = 14;
     static constexpr std::size_t kSlots = std::size_t(1) << kBits;
 
-    struct VertexSlot {
+    struct alignas(64) VertexSlot {
         double x = kNaN, y = kNaN; // key in the layer CRS (NaN: empty, never equal)
         double lon = 0, lat = 0;
         std::int64_t pending = -1; // index into the misses of batch `batch` until transformed
         std::uint64_t batch = 0;
     };
-    struct EdgeSlot {
+    struct alignas(64) EdgeSlot {
         double x1 = kNaN, y1 = kNaN, x2 = kNaN, y2 = kNaN; // the vertex that sorts first, then the other
         double s12 = 0;
     };
@@ -131,6 +131,7 @@ struct GeodesicAreas::Impl {
     std::vector<std::int64_t> waitsFor;
     std::vector<double> misses;
     std::vector<std::uint64_t> hashes;
+    std::vector<std::size_t> edgeSlots; // per batch vertex: the slot of the edge that starts there
 
     Impl(const Crs& crs, double a, double f)
       : toGeographic(crs, crs.geographic()) {
@@ -140,14 +141,21 @@ struct GeodesicAreas::Impl {
 
     static std::size_t slotOf(std::uint64_t h) { return std::size_t(h >> (64 - kBits)); }
 
-    double s12(std::size_t v1, std::size_t v2, double x1, double y1, double x2, double y2) {
+    /// The table slot of the edge between batch vertices v1 and v2 (either direction).
+    std::size_t edgeSlotOf(std::size_t v1, std::size_t v2, double x1, double y1, double x2, double y2) const {
+        return sortsFirst(x1, y1, x2, y2) ? slotOf(mix(hashes[v1] * 3 + hashes[v2]))
+                                          : slotOf(mix(hashes[v2] * 3 + hashes[v1]));
+    }
+
+    /// S12 of the edge from batch vertex v1 to v2, from table slot `at` or computed into it.
+    double s12(std::size_t at, std::size_t v1, std::size_t v2, double x1, double y1, double x2, double y2) {
         const bool forward = sortsFirst(x1, y1, x2, y2);
         if (!forward) {
             std::swap(v1, v2);
             std::swap(x1, x2);
             std::swap(y1, y2);
         }
-        EdgeSlot& slot = edges[slotOf(mix(hashes[v1] * 3 + hashes[v2]))];
+        EdgeSlot& slot = edges[at];
         if (slot.x1 == x1 && slot.y1 == y1 && slot.x2 == x2 && slot.y2 == y2) {
             ++edgeHits;
         } else {
@@ -177,44 +185,57 @@ std::size_t GeodesicAreas::edgeHits() const {
 void GeodesicAreas::measure(const std::vector<const MultiPolygon*>& polygons, std::vector<double>& areasM2) {
     Impl& m = *m_impl;
     ++m.batch;
-    // 1. Every vertex: from the table, or queued for one transformation call.
+    // 1. Every vertex: from the table, or queued for one transformation call. The tables are larger
+    // than a core's cache, so their slots for the whole batch are requested (prefetched) first and
+    // looked at afterwards, instead of waiting for memory vertex after vertex.
     m.lonLat.clear();
     m.waitsFor.clear();
     m.misses.clear();
     m.hashes.clear();
-    for (const MultiPolygon* mp : polygons) {
-        if (!mp)
-            continue;
-        for (const Polygon& p : mp->parts)
-            for (const Ring& r : p.rings) {
-                const std::size_t n = openRingSize(r);
-                for (std::size_t i = 0; i < n; ++i) {
-                    const double x = r.x(i), y = r.y(i);
-                    const std::uint64_t h = vertexHash(x, y);
-                    m.hashes.push_back(h);
-                    Impl::VertexSlot& slot = m.vertices[Impl::slotOf(h)];
-                    if (slot.x == x && slot.y == y && (slot.pending < 0 || slot.batch == m.batch)) {
-                        if (slot.pending < 0) {
-                            ++m.vertexHits;
-                            m.lonLat.push_back(slot.lon);
-                            m.lonLat.push_back(slot.lat);
-                            m.waitsFor.push_back(-1);
-                            continue;
-                        }
-                        ++m.vertexHits;
-                        m.waitsFor.push_back(slot.pending); // queued earlier in this batch
-                    } else {
-                        const std::int64_t miss = std::int64_t(m.misses.size() / 2);
-                        m.misses.push_back(x);
-                        m.misses.push_back(y);
-                        slot = { x, y, 0, 0, miss, m.batch };
-                        m.waitsFor.push_back(miss);
-                    }
-                    m.lonLat.push_back(kNaN);
-                    m.lonLat.push_back(kNaN);
+    auto forEachRing = [&](auto&& fn) {
+        std::size_t v0 = 0; // the batch index of the ring's first vertex
+        for (std::size_t pi = 0; pi < polygons.size(); ++pi) {
+            if (!polygons[pi])
+                continue;
+            for (const Polygon& p : polygons[pi]->parts)
+                for (std::size_t ri = 0; ri < p.rings.size(); ++ri) {
+                    const std::size_t n = openRingSize(p.rings[ri]);
+                    fn(pi, ri, p.rings[ri], n, v0);
+                    v0 += n;
                 }
+        }
+    };
+    forEachRing([&](std::size_t, std::size_t, const Ring& r, std::size_t n, std::size_t) {
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::uint64_t h = vertexHash(r.x(i), r.y(i));
+            m.hashes.push_back(h);
+            __builtin_prefetch(&m.vertices[Impl::slotOf(h)]);
+        }
+    });
+    forEachRing([&](std::size_t, std::size_t, const Ring& r, std::size_t n, std::size_t v0) {
+        for (std::size_t i = 0; i < n; ++i) {
+            const double x = r.x(i), y = r.y(i);
+            Impl::VertexSlot& slot = m.vertices[Impl::slotOf(m.hashes[v0 + i])];
+            if (slot.x == x && slot.y == y && (slot.pending < 0 || slot.batch == m.batch)) {
+                ++m.vertexHits;
+                if (slot.pending < 0) {
+                    m.lonLat.push_back(slot.lon);
+                    m.lonLat.push_back(slot.lat);
+                    m.waitsFor.push_back(-1);
+                    continue;
+                }
+                m.waitsFor.push_back(slot.pending); // queued earlier in this batch
+            } else {
+                const std::int64_t miss = std::int64_t(m.misses.size() / 2);
+                m.misses.push_back(x);
+                m.misses.push_back(y);
+                slot = { x, y, 0, 0, miss, m.batch };
+                m.waitsFor.push_back(miss);
             }
-    }
+            m.lonLat.push_back(kNaN);
+            m.lonLat.push_back(kNaN);
+        }
+    });
     // 2. The misses in one call; every slot still holding a miss of this batch gets its lon/lat.
     std::vector<double> layerXy = m.misses;
     m.toGeographic.transform(m.misses);
@@ -232,32 +253,30 @@ void GeodesicAreas::measure(const std::vector<const MultiPolygon*>& polygons, st
             m.lonLat[2 * v] = m.misses[2 * std::size_t(m.waitsFor[v])];
             m.lonLat[2 * v + 1] = m.misses[2 * std::size_t(m.waitsFor[v]) + 1];
         }
-    // 3. Ring by ring: S12 of every edge, from the table or computed.
+    // 3. Ring by ring: S12 of every edge, from the table or computed (the slots again requested
+    // first).
+    m.edgeSlots.resize(m.hashes.size());
+    forEachRing([&](std::size_t, std::size_t, const Ring& r, std::size_t n, std::size_t v0) {
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::size_t j = i + 1 == n ? 0 : i + 1;
+            m.edgeSlots[v0 + i] = m.edgeSlotOf(v0 + i, v0 + j, r.x(i), r.y(i), r.x(j), r.y(j));
+            __builtin_prefetch(&m.edges[m.edgeSlots[v0 + i]]);
+        }
+    });
     areasM2.assign(polygons.size(), 0.0);
-    std::size_t v0 = 0; // the first vertex of the current ring in the batch's order
-    for (std::size_t pi = 0; pi < polygons.size(); ++pi) {
-        if (!polygons[pi])
-            continue;
-        double total = 0;
-        for (const Polygon& p : polygons[pi]->parts)
-            for (std::size_t ri = 0; ri < p.rings.size(); ++ri) {
-                const Ring& r = p.rings[ri];
-                const std::size_t n = openRingSize(r);
-                if (n >= 3) {
-                    CompensatedSum sum;
-                    int crossings = 0;
-                    for (std::size_t i = 0; i < n; ++i) {
-                        const std::size_t j = i + 1 == n ? 0 : i + 1;
-                        sum.add(m.s12(v0 + i, v0 + j, r.x(i), r.y(i), r.x(j), r.y(j)));
-                        crossings += meridianCrossing(m.lonLat[2 * (v0 + i)], m.lonLat[2 * (v0 + j)]);
-                    }
-                    const double area = std::abs(reduceRingArea(sum.value(), crossings, m.area0));
-                    total += ri == 0 ? area : -area;
-                }
-                v0 += n;
-            }
-        areasM2[pi] = total;
-    }
+    forEachRing([&](std::size_t pi, std::size_t ri, const Ring& r, std::size_t n, std::size_t v0) {
+        if (n < 3)
+            return;
+        CompensatedSum sum;
+        int crossings = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::size_t j = i + 1 == n ? 0 : i + 1;
+            sum.add(m.s12(m.edgeSlots[v0 + i], v0 + i, v0 + j, r.x(i), r.y(i), r.x(j), r.y(j)));
+            crossings += meridianCrossing(m.lonLat[2 * (v0 + i)], m.lonLat[2 * (v0 + j)]);
+        }
+        const double area = std::abs(reduceRingArea(sum.value(), crossings, m.area0));
+        areasM2[pi] += ri == 0 ? area : -area;
+    });
 }
 
 double lonLatAreaM2(const MultiPolygon& lonLat, double a, double f) {
