@@ -42,8 +42,13 @@ void ZonalAccumulator::reset() {
     m_min = std::numeric_limits<double>::infinity();
     m_max = -std::numeric_limits<double>::infinity();
     m_nodataCells = m_nodataArea = 0;
-    if (m_byte)
-        std::fill(m_dense.begin(), m_dense.begin() + (m_varyingArea ? 512 : 256), 0.0);
+    if (m_byte) {
+        forEachPresent([&](unsigned v) {
+            m_dense[v] = 0.0;
+            m_dense[256 + v] = 0.0;
+        });
+        std::fill(std::begin(m_present), std::end(m_present), 0);
+    }
     m_sparse.clear();
     m_runValue = std::numeric_limits<double>::quiet_NaN();
     m_runCells = m_runArea = 0;
@@ -86,10 +91,13 @@ ZonalStats ZonalAccumulator::finishHistogram(double areaScale) const {
         s.nodataCells += m_dense[std::size_t(nodataBin)];
         s.nodataAreaM2 += area(nodataBin);
     }
-    for (int v = 0; v < 256; ++v) {
+    // Bins of absent values are zero and were skipped before by !(w > 0): visiting the present ones in
+    // ascending order gives the same sums.
+    forEachPresent([&](unsigned value) {
+        const int v = int(value);
         const double w = m_dense[std::size_t(v)];
         if (v == nodataBin || !(w > 0))
-            continue;
+            return;
         s.count += w;
         s.sum += w * v;
         s.validAreaM2 += area(v);
@@ -103,14 +111,16 @@ ZonalStats ZonalAccumulator::finishHistogram(double areaScale) const {
             s.majority = v;
         if (std::isnan(s.minority) || w < m_dense[std::size_t(s.minority)])
             s.minority = v;
-    }
+    });
     if (s.count > 0) {
         s.mean = s.sum / s.count;
         if (m_variance) {
             double t = 0;
-            for (int v = 0; v < 256; ++v)
+            forEachPresent([&](unsigned value) {
+                const int v = int(value);
                 if (v != nodataBin && m_dense[std::size_t(v)] > 0)
                     t += m_dense[std::size_t(v)] * (v - s.mean) * (v - s.mean);
+            });
             s.stdev = std::sqrt(t / s.count);
         }
     }

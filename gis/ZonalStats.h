@@ -3,6 +3,7 @@
 
 #include "gis/Coverage.h"
 
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -114,13 +115,16 @@ public:
                             std::size_t runCount,
                             double areaM2) {
         double* cells[N];
+        std::uint64_t* present[N];
         bool varying[N];
         for (int k = 0; k < N; ++k) {
             cells[k] = acc[k]->m_dense.data();
+            present[k] = acc[k]->m_present;
             varying[k] = acc[k]->m_varyingArea;
         }
         auto addStretch = [&](int k, unsigned v, int length) {
             cells[k][v] += double(length);
+            present[k][v >> 6] |= std::uint64_t(1) << (v & 63);
             if (varying[k])
                 cells[k][256 + v] += double(length) * areaM2;
         };
@@ -151,6 +155,7 @@ public:
                     for (int k = 0; k < N; ++k) {
                         const unsigned v = values[k][i];
                         cells[k][v] += w;
+                        present[k][v >> 6] |= std::uint64_t(1) << (v & 63);
                         if (varying[k])
                             cells[k][256 + v] += w * areaM2;
                     }
@@ -164,6 +169,7 @@ public:
         if (m_byte) {
             const unsigned v = unsigned(x);
             m_dense[v] += w;
+            m_present[v >> 6] |= std::uint64_t(1) << (v & 63);
             if (m_varyingArea)
                 m_dense[256 + v] += w * areaM2;
             return;
@@ -211,9 +217,19 @@ private:
     double m_max = -std::numeric_limits<double>::infinity();
     double m_nodataCells = 0, m_nodataArea = 0;
     ZonalStats finishHistogram(double areaScale) const;
+    /// Calls fn(value) for every Byte value in m_present, in ascending order.
+    template<typename Fn>
+    void forEachPresent(Fn&& fn) const {
+        for (unsigned word = 0; word < 4; ++word)
+            for (std::uint64_t bits = m_present[word]; bits != 0; bits &= bits - 1)
+                fn(word * 64 + unsigned(std::countr_zero(bits)));
+    }
 
     int m_byteNodata;
     std::vector<double> m_dense; // Byte: [value] -> cells, [256 + value] -> area
+    // Byte: a bit per value whose bins were added to since reset(), so that finish() and reset() visit
+    // the parcel's few classes rather than all 256 values.
+    std::uint64_t m_present[4] = { 0, 0, 0, 0 };
     // Other types: totals per value. The current run of equal values is kept apart and flushed when
     // the value changes, which saves most hash look-ups on land-cover data (long runs of one class).
     mutable std::unordered_map<double, ClassTotal> m_sparse;
