@@ -299,11 +299,12 @@ ZonalResult runZonal(const ParcelSet& parcels,
     // for parcels and results. Parcels are taken in raster block order, so the blocks in use at any
     // time are about two block rows of every band. Byte bands of GeoTIFFs are decoded into one store
     // shared by the workers (detail::ByteBlockStore: each block inflated once, least recently used
-    // blocks evicted beyond three block rows of every such band, within the quarter); the other bands
-    // go through GDAL's block cache of each worker's own datasets, which gets three block rows per
-    // band and worker (plus a floor) from what the store leaves of the quarter, not more: every
-    // cached block is memory that must be faulted in, and a cache larger than the working set only
-    // costs that. Neither size changes a result, only how often a block is inflated.
+    // blocks evicted beyond three block rows of every such band, at least 16 MB, within the
+    // quarter); the other bands go through GDAL's block cache of each worker's own datasets, which
+    // gets three block rows per band and worker (plus a floor) from what the store leaves of the
+    // quarter, not more: every cached block is memory that must be faulted in, and a cache larger
+    // than the working set only costs that. Neither size changes a result, only how often a block is
+    // inflated.
     const auto blockRowBytes = [&](const std::string& path, int band) {
         const RasterInfo& info = infos.at(path);
         const BandInfo& bi = info.bands[std::size_t(band - 1)];
@@ -323,7 +324,10 @@ ZonalResult runZonal(const ParcelSet& parcels,
     std::size_t workingSetBytes = 0, storeBytes = 0;
     for (const ZonalBand& b : result.bands)
         (inStore(b.path, b.band) ? storeBytes : workingSetBytes) += 3 * blockRowBytes(b.path, b.band);
-    storeBytes = std::min(storeBytes, quarter);
+    // As GDAL's cache, the store gets a floor: with thin strips (e.g. one row each) three block rows
+    // would not even hold the rows of one parcel, and every parcel would inflate its strips again.
+    const std::size_t storeFloor = std::size_t(16) << 20;
+    storeBytes = storeBytes > 0 ? std::clamp(storeBytes, std::min(storeFloor, quarter), quarter) : 0;
     setGdalCacheBytes(std::clamp<std::size_t>(workingSetBytes * std::size_t(workers),
                                               std::size_t(16) << 20,
                                               std::max<std::size_t>(quarter - storeBytes, 16u << 20)));
@@ -404,15 +408,15 @@ ZonalResult runZonal(const ParcelSet& parcels,
             if (!pairOf[gb] && result.bands[groupBands[gb]].dataType == "Byte")
                 bandSource[gb] = byteSourceOf(bandFile[gb], result.bands[groupBands[gb]].band);
         if (storeSources > 0) {
-            // Three block rows of every source (at least two blocks per source and worker, which
-            // the workers may hold pinned), within the quarter of the budget.
+            // Three block rows of every source (with the floor), within the quarter of the budget,
+            // and at least two blocks per source and worker (which the workers may hold pinned).
             std::size_t pinned = 0;
             for (const ByteSource& src : byteSources)
                 if (src.store >= 0)
                     pinned += 2 * std::size_t(workers) * std::size_t(src.layout.blockWidth) *
                               std::size_t(src.layout.blockHeight);
             store = std::make_unique<detail::ByteBlockStore>(
-              std::max(pinned, std::min(3 * storeRowBytes, quarter)));
+              std::max(pinned, std::clamp(3 * storeRowBytes, std::min(storeFloor, quarter), quarter)));
             for (const ByteSource& src : byteSources)
                 if (src.store >= 0)
                     store->addSource(std::size_t(src.layout.blockWidth) *

@@ -313,6 +313,33 @@ private slots:
                     QCOMPARE(double(whole[i]), v[(std::size_t(rows) - 1 - i / cols) * cols + i % cols]);
             QVERIFY_THROWS_EXCEPTION(GisError, ds.readByteBlock(1, layout->blocksX, 0, block.data()));
         }
+        // Two bands interleaved by pixel: each band's blocks hold that band's values.
+        {
+            const QString path = m_dir.filePath("interleaved.tif");
+            std::vector<double> two = v;
+            for (const double x : v)
+                two.push_back(249 - x);
+            writeTiff(
+              path,
+              cols,
+              rows,
+              2,
+              GDT_Byte,
+              two,
+              northUp,
+              255.0,
+              { "TILED=YES", "BLOCKXSIZE=32", "BLOCKYSIZE=32", "INTERLEAVE=PIXEL", "COMPRESS=DEFLATE" });
+            RasterDataset ds(path.toStdString());
+            std::vector<unsigned char> block(32 * 32);
+            for (const int band : { 2, 1, 2 }) {
+                ds.readByteBlock(band, 1, 2, block.data());
+                for (int r = 0; r < rows - 64; ++r)
+                    for (int c = 0; c < 32; ++c)
+                        QCOMPARE(double(block[std::size_t(r) * 32 + std::size_t(c)]),
+                                 two[std::size_t(band - 1) * v.size() + std::size_t(64 + r) * cols +
+                                     std::size_t(32 + c)]);
+            }
+        }
         // Not a Byte band: no layout, and readByteBlock refuses.
         const QString f32 = m_dir.filePath("blocks_f32.tif");
         writeTiff(f32, cols, rows, 1, GDT_Float32, v, northUp, std::nullopt);
