@@ -354,6 +354,53 @@ bool RasterDataset::readByteWindow(int band, const Window& window, std::vector<u
     return true;
 }
 
+std::optional<ByteBlockLayout> RasterDataset::byteBlockLayout(int band) const {
+    const RasterInfo& info = m_impl->info;
+    if (band < 1 || band > bandCount() || info.bands[std::size_t(band - 1)].dataType != "Byte")
+        return std::nullopt;
+    const int flags = GDALGetMaskFlags(GDALGetRasterBand(m_impl->ds.get(), band));
+    if (!(flags & GMF_ALL_VALID) && !(flags & GMF_NODATA))
+        return std::nullopt;
+    const BandInfo& bi = info.bands[std::size_t(band - 1)];
+    ByteBlockLayout layout;
+    layout.blockWidth = std::max(1, bi.blockWidth);
+    layout.blockHeight = std::max(1, bi.blockHeight);
+    layout.blocksX = (info.grid.cols + layout.blockWidth - 1) / layout.blockWidth;
+    layout.blocksY = (info.grid.rows + layout.blockHeight - 1) / layout.blockHeight;
+    layout.southUp = m_impl->southUp;
+    return layout;
+}
+
+void RasterDataset::readByteBlock(int band, int bx, int by, unsigned char* out) {
+    const RasterInfo& info = m_impl->info;
+    const std::optional<ByteBlockLayout> layout = byteBlockLayout(band);
+    if (!layout)
+        throw GisError(GisError::Kind::InvalidArgument,
+                       "Band " + std::to_string(band) + " of \"" + info.path +
+                         "\" cannot be read as Byte blocks",
+                       info.path);
+    if (bx < 0 || by < 0 || bx >= layout->blocksX || by >= layout->blocksY)
+        throw GisError(GisError::Kind::InvalidArgument,
+                       "Block (" + std::to_string(bx) + ", " + std::to_string(by) +
+                         ") lies outside raster \"" + info.path + "\"",
+                       info.path);
+    clearGdalError();
+    // GDALReadBlock decodes straight into `out`, without a copy in GDAL's block cache.
+    if (GDALReadBlock(GDALGetRasterBand(m_impl->ds.get(), band), bx, by, out) != CE_None) {
+        Window cells;
+        cells.col0 = bx * layout->blockWidth;
+        cells.cols = std::min(layout->blockWidth, info.grid.cols - cells.col0);
+        const int fileRow0 = by * layout->blockHeight;
+        cells.rows = std::min(layout->blockHeight, info.grid.rows - fileRow0);
+        cells.row0 = layout->southUp ? info.grid.rows - fileRow0 - cells.rows : fileRow0;
+        throw GisError(GisError::Kind::Io,
+                       withGdalMessage("Reading data of band " + std::to_string(band) + " of \"" + info.path +
+                                       "\" failed (block (" + std::to_string(bx) + ", " + std::to_string(by) +
+                                       "): " + windowText(cells) + ")"),
+                       info.path);
+    }
+}
+
 void RasterDataset::readBlock(int band, int bx, int by, std::vector<double>& out, Window& cells) {
     const RasterInfo& info = m_impl->info;
     if (band < 1 || band > bandCount())

@@ -35,6 +35,15 @@ struct RasterInfo {
     std::map<std::string, std::string> metadata; ///< dataset default-domain metadata
 };
 
+/// @brief How the natural blocks of a Byte band map onto its grid (RasterDataset::byteBlockLayout()).
+struct ByteBlockLayout {
+    int blockWidth = 1, blockHeight = 1; ///< natural block size; edge blocks are clipped to the raster
+    int blocksX = 0, blocksY = 0;        ///< number of blocks across and down
+    /// The file's row 0 is the southernmost row: blocks are numbered and stored in file row order, so
+    /// grid row r is file row (grid rows - 1 - r).
+    bool southUp = false;
+};
+
 /// @brief An opened GDAL raster (GeoTIFF/COG, NetCDF subdataset, ArcInfo grid, ...).
 ///
 /// Opening validates what Tanhui relies on and throws GisError naming the file otherwise:
@@ -71,6 +80,17 @@ public:
     /// BandInfo::nodata itself. Returns false without reading when the band is not Byte or has a mask
     /// band; use read() then. Throws like read() on a read failure.
     bool readByteWindow(int band, const Window& window, std::vector<unsigned char>& out);
+
+    /// The block layout of a band that readByteWindow() reads (Byte, validity from the nodata value
+    /// alone), or nullopt when it does not.
+    std::optional<ByteBlockLayout> byteBlockLayout(int band) const;
+
+    /// Reads natural block (bx, by) of a Byte band (byteBlockLayout()) into `out`, which must hold
+    /// blockWidth × blockHeight bytes: rows in file order, with the block width as row stride (edge
+    /// blocks: only the part inside the raster is meaningful). Bypasses GDAL's block cache (the caller
+    /// keeps the block). Throws GisError(InvalidArgument) for a band or block that does not qualify
+    /// and GisError(Io) naming the file, band, block and its cells on a read failure.
+    void readByteBlock(int band, int bx, int by, unsigned char* out);
 
     /// Reads one natural block (bx, by) of `band` as double (edge blocks are clipped); used by the
     /// I/O-floor benchmark and whole-raster passes.

@@ -7,11 +7,13 @@
 #include "gis/Gdal.h"
 #include "gis/ParcelReader.h"
 #include "gis/RasterDataset.h"
+#include "gis/private/ByteBlockStore.h"
 #include "gis/private/Parallel.h"
 
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -80,37 +82,138 @@ std::size_t bytesPerValue(const std::string& dataType) {
     return dataType == "CInt32" || dataType == "CFloat32" ? 8 : dataType.rfind('C', 0) == 0 ? 16 : 8;
 }
 
+/// One Byte band of one file of a grid group, read as raw bytes. `store` >= 0: its blocks come from
+/// the group's shared ByteBlockStore (source index `store`); -1: windows are read through the
+/// worker's dataset (RasterDataset::readByteWindow).
+struct ByteSource {
+    std::size_t file = 0; // index into the group's files
+    int band = 1;
+    int store = -1;
+    ByteBlockLayout layout;
+};
+
+/// The rows of a Byte window: row r starts at base + r × stride (a negative stride walks a south-up
+/// block upwards).
+struct ByteRows {
+    const unsigned char* base = nullptr;
+    std::ptrdiff_t stride = 0;
+    const unsigned char* row(int r) const { return base + std::ptrdiff_t(r) * stride; }
+};
+
 struct GroupWorker {
     std::vector<std::unique_ptr<RasterDataset>> datasets; // one per distinct path of the group
     std::vector<double> values;
     std::vector<unsigned char> valid;
-    std::vector<std::vector<unsigned char>> bytes; // per group band: its Byte window
+    std::vector<std::vector<unsigned char>> bytes; // per group band: its Byte window, when copied
+    std::vector<ByteRows> rows;                    // per group band: where its Byte rows are
     std::vector<std::size_t> byteBands;            // group bands read as Byte windows
+    std::vector<std::size_t> otherBands;           // group bands read as double
     std::vector<unsigned char> pairBytes;          // second source of a derived pair band
+    // Per store source: the block this worker used last (kept pinned: consecutive parcels mostly lie
+    // in the same block, and then need no trip through the store's lock).
+    std::vector<detail::ByteBlockStore::Pin> pins;
     CoverageWindow coverage;
     CoverageWorkspace coverageWorkspace;
     std::vector<ZonalAccumulator> accumulators;
 };
 
-/// The cells of a derived pair band in `window`, into `out` (ZonalPairBand); `scratch` holds the
+/// The rows of `part` (grid rows, north-up) of a Byte source. A window inside one block is read in
+/// place from the shared block; one spanning several blocks is copied into `buffer` (as is a window
+/// read through the dataset). Returns false when the band cannot be read as Byte windows.
+bool byteRows(const ByteSource& src,
+              detail::ByteBlockStore* store,
+              GroupWorker& w,
+              const Grid& grid,
+              const Window& part,
+              std::vector<unsigned char>& buffer,
+              ByteRows& out) {
+    RasterDataset& ds = *w.datasets[src.file];
+    if (src.store < 0) {
+        if (!ds.readByteWindow(src.band, part, buffer))
+            return false;
+        out = { buffer.data(), part.cols };
+        return true;
+    }
+    const std::size_t s = std::size_t(src.store);
+    const ByteBlockLayout& layout = src.layout;
+    const int bw = layout.blockWidth, bh = layout.blockHeight;
+    detail::ByteBlockStore::Pin& pin = w.pins[s];
+    const auto block = [&](int bx, int by) {
+        if (!pin.holds(s, bx, by)) {
+            pin.reset();
+            pin = store->acquire(
+              s, bx, by, [&](unsigned char* data) { ds.readByteBlock(src.band, bx, by, data); });
+        }
+        return pin.data();
+    };
+    // File rows of the part (mirrored in a south-up file) and the blocks they touch.
+    const auto fileRow = [&](int gridRow) { return layout.southUp ? grid.rows - 1 - gridRow : gridRow; };
+    const int fileTop = layout.southUp ? grid.rows - part.row0 - part.rows : part.row0;
+    const int fileBottom = fileTop + part.rows - 1;
+    const int bx0 = part.col0 / bw, bx1 = (part.col0 + part.cols - 1) / bw;
+    const int by0 = fileTop / bh, by1 = fileBottom / bh;
+    if (bx0 == bx1 && by0 == by1) {
+        const unsigned char* data = block(bx0, by0);
+        out.base = data + std::ptrdiff_t(fileRow(part.row0) - by0 * bh) * bw + (part.col0 - bx0 * bw);
+        out.stride = layout.southUp ? -std::ptrdiff_t(bw) : std::ptrdiff_t(bw);
+        return true;
+    }
+    buffer.resize(std::size_t(part.cellCount()));
+    for (int by = by0; by <= by1; ++by)
+        for (int bx = bx0; bx <= bx1; ++bx) {
+            const unsigned char* data = block(bx, by);
+            const int c0 = std::max(part.col0, bx * bw), c1 = std::min(part.col0 + part.cols, (bx + 1) * bw);
+            const int f0 = std::max(fileTop, by * bh), f1 = std::min(fileBottom + 1, (by + 1) * bh);
+            for (int f = f0; f < f1; ++f)
+                std::memcpy(buffer.data() + std::size_t(fileRow(f) - part.row0) * std::size_t(part.cols) +
+                              std::size_t(c0 - part.col0),
+                            data + std::size_t(f - by * bh) * std::size_t(bw) + std::size_t(c0 - bx * bw),
+                            std::size_t(c1 - c0));
+        }
+    out = { buffer.data(), part.cols };
+    return true;
+}
+
+/// Asks the CPU to fetch the cache lines of the rows of `part` (a hint; no effect on results).
+void prefetchRows([[maybe_unused]] const ByteRows& rows, [[maybe_unused]] const Window& part) {
+#if defined(__GNUC__)
+    constexpr std::uintptr_t line = 64;
+    for (int r = 0; r < part.rows; ++r) {
+        const std::uintptr_t begin = reinterpret_cast<std::uintptr_t>(rows.row(r)) & ~(line - 1);
+        const std::uintptr_t end = reinterpret_cast<std::uintptr_t>(rows.row(r) + part.cols);
+        for (std::uintptr_t p = begin; p < end; p += line)
+            __builtin_prefetch(reinterpret_cast<const void*>(p));
+    }
+#endif
+}
+
+/// The cells of a derived pair band in `part` (ZonalPairBand), into `out`; `scratch` may hold the
 /// second source.
 void readPairWindow(const ZonalPairBand& pair,
                     const std::vector<ZonalBand>& bands,
-                    std::vector<std::unique_ptr<RasterDataset>>& datasets,
-                    const std::array<std::size_t, 2>& files,
-                    const Window& window,
+                    const std::array<ByteSource, 2>& sources,
+                    detail::ByteBlockStore* store,
+                    GroupWorker& w,
+                    const Grid& grid,
+                    const Window& part,
                     std::vector<unsigned char>& out,
                     std::vector<unsigned char>& scratch) {
-    if (!datasets[files[0]]->readByteWindow(bands[pair.first].band, window, out) ||
-        !datasets[files[1]]->readByteWindow(bands[pair.second].band, window, scratch))
+    out.resize(std::size_t(part.cellCount()));
+    ByteRows a, b;
+    if (!byteRows(sources[0], store, w, grid, part, out, a) ||
+        !byteRows(sources[1], store, w, grid, part, scratch, b))
         throw GisError(GisError::Kind::InvalidArgument,
                        "A derived pair band needs Byte sources whose invalid cells are marked by a nodata "
                        "value.",
                        bands[pair.first].path);
-    unsigned char* a = out.data();
-    const unsigned char* b = scratch.data();
-    for (std::size_t k = 0; k < out.size(); ++k)
-        a[k] = std::uint8_t(std::min(255, int(pair.lutFirst[a[k]]) + int(pair.lutSecond[b[k]])));
+    // In place when the first source was copied into `out`: each cell is read before it is written.
+    for (int r = 0; r < part.rows; ++r) {
+        const unsigned char* ra = a.row(r);
+        const unsigned char* rb = b.row(r);
+        unsigned char* ro = out.data() + std::size_t(r) * std::size_t(part.cols);
+        for (int c = 0; c < part.cols; ++c)
+            ro[c] = std::uint8_t(std::min(255, int(pair.lutFirst[ra[c]]) + int(pair.lutSecond[rb[c]])));
+    }
 }
 
 } // namespace
@@ -144,10 +247,20 @@ ZonalResult runZonal(const ParcelSet& parcels,
     // Group bands by grid and CRS: parcels are transformed and covered once per group.
     std::vector<int> blockHeights;
     std::map<std::string, RasterInfo> infos;
+    // Per file and band: the Byte block layout when the band's windows can come from a shared block
+    // store (GeoTIFF, tiled or striped; ByteSource).
+    std::map<std::string, std::vector<std::optional<ByteBlockLayout>>> storeLayouts;
     for (ZonalBand& b : result.bands) {
         auto it = infos.find(b.path);
-        if (it == infos.end())
-            it = infos.emplace(b.path, RasterDataset(b.path).info()).first;
+        if (it == infos.end()) {
+            RasterDataset ds(b.path);
+            it = infos.emplace(b.path, ds.info()).first;
+            std::vector<std::optional<ByteBlockLayout>>& layouts = storeLayouts[b.path];
+            for (int k = 1; k <= ds.bandCount(); ++k)
+                layouts.push_back(options.shareByteBlocks && ds.info().driver == "GTiff"
+                                    ? ds.byteBlockLayout(k)
+                                    : std::nullopt);
+        }
         const RasterInfo& info = it->second;
         if (b.band < 1 || b.band > int(info.bands.size()))
             throw GisError(GisError::Kind::InvalidArgument,
@@ -181,26 +294,43 @@ ZonalResult runZonal(const ParcelSet& parcels,
     const int workers = detail::workerCount(options.threads, nParcels);
     result.threadsUsed = workers;
 
-    // Memory: at most a quarter of the budget for GDAL's block cache, a quarter for per-worker window
+    // Memory: at most a quarter of the budget for decoded blocks, a quarter for per-worker window
     // buffers (coverage accumulation 16 B, coverage 8 B, values 8 B, validity 1 B per cell), the rest
-    // for parcels and results. Parcels are taken in raster block order and each worker has its own
-    // datasets, so the blocks in use at any time are about two block rows of every band per worker;
-    // the cache gets three (plus a floor), not more: every cached block is memory that must be
-    // faulted in, and a cache larger than the working set only costs that. The cache size changes
-    // how often a block is inflated, never a result.
-    std::size_t workingSetBytes = 0;
-    for (const ZonalBand& b : result.bands) {
-        const RasterInfo& info = infos.at(b.path);
-        const BandInfo& bi = info.bands[std::size_t(b.band - 1)];
+    // for parcels and results. Parcels are taken in raster block order, so the blocks in use at any
+    // time are about two block rows of every band. Byte bands of GeoTIFFs are decoded into one store
+    // shared by the workers (detail::ByteBlockStore: each block inflated once, least recently used
+    // blocks evicted beyond three block rows of every such band, at least 16 MB, within the
+    // quarter); the other bands go through GDAL's block cache of each worker's own datasets, which
+    // gets three block rows per band and worker (plus a floor) from what the store leaves of the
+    // quarter, not more: every cached block is memory that must be faulted in, and a cache larger
+    // than the working set only costs that. Neither size changes a result, only how often a block is
+    // inflated.
+    const auto blockRowBytes = [&](const std::string& path, int band) {
+        const RasterInfo& info = infos.at(path);
+        const BandInfo& bi = info.bands[std::size_t(band - 1)];
         const std::size_t bw = std::size_t(std::max(1, bi.blockWidth));
-        const std::size_t rowBytes = (std::size_t(info.grid.cols) + bw - 1) / bw * bw *
-                                     std::size_t(std::max(1, bi.blockHeight)) * bytesPerValue(bi.dataType);
-        workingSetBytes += 3 * rowBytes;
-    }
-    setGdalCacheBytes(
-      std::clamp<std::size_t>(workingSetBytes * std::size_t(workers),
-                              std::size_t(16) << 20,
-                              std::max<std::size_t>(options.memoryBudgetBytes / 4, 16u << 20)));
+        return (std::size_t(info.grid.cols) + bw - 1) / bw * bw * std::size_t(std::max(1, bi.blockHeight)) *
+               bytesPerValue(bi.dataType);
+    };
+    const std::size_t quarter = std::max<std::size_t>(options.memoryBudgetBytes / 4, 16u << 20);
+    // A block larger than this (e.g. a compressed GeoTIFF stored as one strip) is not worth sharing:
+    // such bands keep the per-worker path.
+    const std::size_t maxStoreBlockBytes = quarter / 16;
+    const auto inStore = [&](const std::string& path, int band) {
+        const std::optional<ByteBlockLayout>& layout = storeLayouts.at(path)[std::size_t(band - 1)];
+        return layout &&
+               std::size_t(layout->blockWidth) * std::size_t(layout->blockHeight) <= maxStoreBlockBytes;
+    };
+    std::size_t workingSetBytes = 0, storeBytes = 0;
+    for (const ZonalBand& b : result.bands)
+        (inStore(b.path, b.band) ? storeBytes : workingSetBytes) += 3 * blockRowBytes(b.path, b.band);
+    // As GDAL's cache, the store gets a floor: with thin strips (e.g. one row each) three block rows
+    // would not even hold the rows of one parcel, and every parcel would inflate its strips again.
+    const std::size_t storeFloor = std::size_t(16) << 20;
+    storeBytes = storeBytes > 0 ? std::clamp(storeBytes, std::min(storeFloor, quarter), quarter) : 0;
+    setGdalCacheBytes(std::clamp<std::size_t>(workingSetBytes * std::size_t(workers),
+                                              std::size_t(16) << 20,
+                                              std::max<std::size_t>(quarter - storeBytes, 16u << 20)));
     const std::size_t bytesPerCell = 33;
     const std::int64_t maxBandCells =
       options.maxWindowCells > 0
@@ -242,15 +372,56 @@ ZonalResult runZonal(const ParcelSet& parcels,
             return std::size_t(std::find(groupFiles.begin(), groupFiles.end(), result.bands[runBand].path) -
                                groupFiles.begin());
         };
+        // Byte sources of the group (one per file and band) and the shared store of their blocks.
+        std::vector<ByteSource> byteSources;
+        std::size_t storeSources = 0;
+        std::size_t storeRowBytes = 0;
+        std::unique_ptr<detail::ByteBlockStore> store;
+        auto byteSourceOf = [&](std::size_t file, int band) -> ByteSource {
+            for (const ByteSource& src : byteSources)
+                if (src.file == file && src.band == band)
+                    return src;
+            ByteSource src;
+            src.file = file;
+            src.band = band;
+            const std::string& path = groupFiles[file];
+            if (inStore(path, band)) {
+                src.layout = *storeLayouts.at(path)[std::size_t(band - 1)];
+                src.store = int(storeSources++);
+                storeRowBytes += blockRowBytes(path, band);
+            }
+            byteSources.push_back(src);
+            return byteSources.back();
+        };
+        std::vector<ByteSource> bandSource(groupBands.size());
         std::vector<const ZonalPairBand*> pairOf(groupBands.size(), nullptr);
-        std::vector<std::array<std::size_t, 2>> pairFile(groupBands.size());
+        std::vector<std::array<ByteSource, 2>> pairSources(groupBands.size());
         for (const ZonalPairBand& pair : options.pairBands)
             for (std::size_t gb = 0; gb < groupBands.size(); ++gb)
                 if (groupBands[gb] == pair.band) {
                     pairOf[gb] = &pair;
-                    pairFile[gb] = { fileOf(pair.first), fileOf(pair.second) };
+                    pairSources[gb] = { byteSourceOf(fileOf(pair.first), result.bands[pair.first].band),
+                                        byteSourceOf(fileOf(pair.second), result.bands[pair.second].band) };
                     byteNodata[gb] = 255;
                 }
+        for (std::size_t gb = 0; gb < groupBands.size(); ++gb)
+            if (!pairOf[gb] && result.bands[groupBands[gb]].dataType == "Byte")
+                bandSource[gb] = byteSourceOf(bandFile[gb], result.bands[groupBands[gb]].band);
+        if (storeSources > 0) {
+            // Three block rows of every source (with the floor), within the quarter of the budget,
+            // and at least two blocks per source and worker (which the workers may hold pinned).
+            std::size_t pinned = 0;
+            for (const ByteSource& src : byteSources)
+                if (src.store >= 0)
+                    pinned += 2 * std::size_t(workers) * std::size_t(src.layout.blockWidth) *
+                              std::size_t(src.layout.blockHeight);
+            store = std::make_unique<detail::ByteBlockStore>(
+              std::max(pinned, std::clamp(3 * storeRowBytes, std::min(storeFloor, quarter), quarter)));
+            for (const ByteSource& src : byteSources)
+                if (src.store >= 0)
+                    store->addSource(std::size_t(src.layout.blockWidth) *
+                                     std::size_t(src.layout.blockHeight));
+        }
 
         // 1. Parcels in the raster CRS, their windows and area scale factors.
         const bool sameCrs = parcels.crs.isSame(rasterCrs);
@@ -312,14 +483,17 @@ ZonalResult runZonal(const ParcelSet& parcels,
         detail::parallelChunks<GroupWorker>(
           order.size(),
           // Parcels are in block order: a worker taking a longer run of them shares fewer blocks with
-          // the other workers (each inflates the blocks it touches), while 16 chunks per worker keep
-          // the load balanced. Bench scene: zonal pass median 0.569 -> 0.541 s (5 runs each).
+          // the other workers (with per-worker datasets each inflated the blocks it touched; with the
+          // shared block store, a block another core decoded must still come to this core's cache),
+          // while 16 chunks per worker keep the load balanced. Bench scene, before the store: zonal
+          // pass median 0.569 -> 0.541 s (5 runs each).
           std::clamp<std::size_t>(order.size() / (std::size_t(std::max(workers, 1)) * 16), 16, 512),
           workers,
           [&](int) {
               GroupWorker w;
               for (const std::string& path : groupFiles)
                   w.datasets.push_back(std::make_unique<RasterDataset>(path));
+              w.pins.resize(storeSources);
               return w;
           },
           [&](GroupWorker& w, std::size_t begin, std::size_t end) {
@@ -344,35 +518,50 @@ ZonalResult runZonal(const ParcelSet& parcels,
                       const Window part{
                           r0, win.col0, std::min(bandRows, win.row0 + win.rows - r0), win.cols
                       };
+                      // Byte bands are read first and then accumulated two or three at a time over
+                      // the coverage runs (see ZonalAccumulator::addByteRuns); other bands cell by
+                      // cell. The rows of a window read in place from a shared block are usually not
+                      // in this core's cache: they are prefetched before the coverage is computed,
+                      // which hides the misses (the old path paid them in a memcpy).
+                      w.byteBands.clear();
+                      w.otherBands.clear();
+                      for (std::size_t gb = 0; gb < groupBands.size(); ++gb) {
+                          const ZonalBand& band = result.bands[groupBands[gb]];
+                          if (w.bytes.size() < groupBands.size()) {
+                              w.bytes.resize(groupBands.size());
+                              w.rows.resize(groupBands.size());
+                          }
+                          if (pairOf[gb]) {
+                              readPairWindow(*pairOf[gb],
+                                             result.bands,
+                                             pairSources[gb],
+                                             store.get(),
+                                             w,
+                                             grid,
+                                             part,
+                                             w.bytes[gb],
+                                             w.pairBytes);
+                              w.rows[gb] = { w.bytes[gb].data(), part.cols };
+                              w.byteBands.push_back(gb);
+                              continue;
+                          }
+                          if (band.dataType == "Byte" &&
+                              byteRows(bandSource[gb], store.get(), w, grid, part, w.bytes[gb], w.rows[gb])) {
+                              w.byteBands.push_back(gb);
+                              if (w.rows[gb].base != w.bytes[gb].data())
+                                  prefetchRows(w.rows[gb], part);
+                              continue;
+                          }
+                          w.otherBands.push_back(gb);
+                      }
                       // As runs of equal coverage per row: Byte bands need nothing else; the dense
                       // form is derived once if another band needs it.
                       computeCoverage(
                         geom, grid, part, w.coverage, w.coverageWorkspace, CoverageLayout::Runs);
                       CoverageWindow& cov = w.coverage;
-                      // Byte bands are read first and then accumulated two or three at a time (see
-                      // ZonalAccumulator::addByteRuns); other bands cell by cell.
-                      w.byteBands.clear();
-                      for (std::size_t gb = 0; gb < groupBands.size(); ++gb) {
+                      for (const std::size_t gb : w.otherBands) {
                           const ZonalBand& band = result.bands[groupBands[gb]];
                           ZonalAccumulator& acc = w.accumulators[gb];
-                          if (w.bytes.size() < groupBands.size())
-                              w.bytes.resize(groupBands.size());
-                          if (pairOf[gb]) {
-                              readPairWindow(*pairOf[gb],
-                                             result.bands,
-                                             w.datasets,
-                                             pairFile[gb],
-                                             part,
-                                             w.bytes[gb],
-                                             w.pairBytes);
-                              w.byteBands.push_back(gb);
-                              continue;
-                          }
-                          if (band.dataType == "Byte" &&
-                              w.datasets[bandFile[gb]]->readByteWindow(band.band, part, w.bytes[gb])) {
-                              w.byteBands.push_back(gb);
-                              continue;
-                          }
                           w.datasets[bandFile[gb]]->read(band.band, part, w.values, w.valid);
                           if (cov.fraction.empty())
                               cov.fillDense();
@@ -397,8 +586,7 @@ ZonalResult runZonal(const ParcelSet& parcels,
                               continue;
                           const CoverageRun* runs = cov.runs.data() + first;
                           const double area = rowArea[std::size_t(part.row0 + r)];
-                          const std::size_t at = std::size_t(r) * std::size_t(part.cols);
-                          auto rowOf = [&](std::size_t k) { return w.bytes[w.byteBands[k]].data() + at; };
+                          auto rowOf = [&](std::size_t k) { return w.rows[w.byteBands[k]].row(r); };
                           auto accOf = [&](std::size_t k) { return &w.accumulators[w.byteBands[k]]; };
                           std::size_t k = 0;
                           // Two bands at a time; three at the end instead of a last one alone.

@@ -52,6 +52,11 @@ struct ZonalOptions {
     /// transformed (edges become straight in the raster CRS). Tests switch it off to check the
     /// round trip.
     bool densifyEdges = true;
+    /// Byte bands of tiled or striped GeoTIFFs are read through one store of decoded blocks shared
+    /// by the workers (every block inflated once; see docs/architecture.md). Off: every worker reads
+    /// its windows through its own GDAL dataset and block cache. Results do not depend on it (tests
+    /// compare the two paths).
+    bool shareByteBlocks = true;
     Feedback* feedback = nullptr;
     /// Derived pair bands of the run (ZonalPairBand; additive hook for class-pair statistics).
     std::vector<ZonalPairBand> pairBands;

@@ -259,6 +259,131 @@ private slots:
         QVERIFY(sawError);
     }
 
+    void byteBlocksMatchWindows() {
+        // readByteBlock() gives the natural blocks in file row order (edge blocks clipped) for tiled,
+        // striped and south-up files; byteBlockLayout() describes them.
+        const int cols = 100, rows = 70;
+        std::vector<double> v(std::size_t(cols) * rows);
+        for (std::size_t i = 0; i < v.size(); ++i)
+            v[i] = double((i * 7 + i / 13) % 250);
+        const double northUp[6] = { 0, 1, 0, double(rows), 0, -1 };
+        const double southUp[6] = { 0, 1, 0, 0, 0, 1 }; // file row 0 is the southernmost
+        struct Case {
+            const char* name;
+            const double* gt;
+            std::vector<const char*> options;
+            int bw, bh;
+        };
+        const Case cases[] = {
+            { "tiled.tif",
+              northUp,
+              { "TILED=YES", "BLOCKXSIZE=32", "BLOCKYSIZE=16", "COMPRESS=DEFLATE" },
+              32,
+              16 },
+            { "striped.tif", northUp, { "BLOCKYSIZE=9", "COMPRESS=DEFLATE" }, cols, 9 },
+            { "southup.tif", southUp, { "TILED=YES", "BLOCKXSIZE=32", "BLOCKYSIZE=16" }, 32, 16 },
+        };
+        for (const Case& c : cases) {
+            const QString path = m_dir.filePath(QString::fromLatin1(c.name));
+            writeTiff(path, cols, rows, 1, GDT_Byte, v, c.gt, 255.0, c.options);
+            RasterDataset ds(path.toStdString());
+            const std::optional<ByteBlockLayout> layout = ds.byteBlockLayout(1);
+            QVERIFY(layout);
+            QCOMPARE(layout->blockWidth, c.bw);
+            QCOMPARE(layout->blockHeight, c.bh);
+            QCOMPARE(layout->blocksX, (cols + c.bw - 1) / c.bw);
+            QCOMPARE(layout->blocksY, (rows + c.bh - 1) / c.bh);
+            QCOMPARE(layout->southUp, c.gt == southUp);
+            std::vector<unsigned char> whole, block(std::size_t(c.bw) * std::size_t(c.bh));
+            QVERIFY(ds.readByteWindow(1, Window{ 0, 0, rows, cols }, whole));
+            for (int by = 0; by < layout->blocksY; ++by)
+                for (int bx = 0; bx < layout->blocksX; ++bx) {
+                    ds.readByteBlock(1, bx, by, block.data());
+                    for (int fr = by * c.bh; fr < std::min(rows, (by + 1) * c.bh); ++fr)
+                        for (int col = bx * c.bw; col < std::min(cols, (bx + 1) * c.bw); ++col) {
+                            const int gridRow = layout->southUp ? rows - 1 - fr : fr;
+                            QCOMPARE(block[std::size_t(fr - by * c.bh) * std::size_t(c.bw) +
+                                           std::size_t(col - bx * c.bw)],
+                                     whole[std::size_t(gridRow) * cols + std::size_t(col)]);
+                        }
+                }
+            // The grid in the south-up file is the same as in the north-up one.
+            if (layout->southUp)
+                for (std::size_t i = 0; i < whole.size(); ++i)
+                    QCOMPARE(double(whole[i]), v[(std::size_t(rows) - 1 - i / cols) * cols + i % cols]);
+            QVERIFY_THROWS_EXCEPTION(GisError, ds.readByteBlock(1, layout->blocksX, 0, block.data()));
+        }
+        // Two bands interleaved by pixel: each band's blocks hold that band's values.
+        {
+            const QString path = m_dir.filePath("interleaved.tif");
+            std::vector<double> two = v;
+            for (const double x : v)
+                two.push_back(249 - x);
+            writeTiff(
+              path,
+              cols,
+              rows,
+              2,
+              GDT_Byte,
+              two,
+              northUp,
+              255.0,
+              { "TILED=YES", "BLOCKXSIZE=32", "BLOCKYSIZE=32", "INTERLEAVE=PIXEL", "COMPRESS=DEFLATE" });
+            RasterDataset ds(path.toStdString());
+            std::vector<unsigned char> block(32 * 32);
+            for (const int band : { 2, 1, 2 }) {
+                ds.readByteBlock(band, 1, 2, block.data());
+                for (int r = 0; r < rows - 64; ++r)
+                    for (int c = 0; c < 32; ++c)
+                        QCOMPARE(double(block[std::size_t(r) * 32 + std::size_t(c)]),
+                                 two[std::size_t(band - 1) * v.size() + std::size_t(64 + r) * cols +
+                                     std::size_t(32 + c)]);
+            }
+        }
+        // Not a Byte band: no layout, and readByteBlock refuses.
+        const QString f32 = m_dir.filePath("blocks_f32.tif");
+        writeTiff(f32, cols, rows, 1, GDT_Float32, v, northUp, std::nullopt);
+        RasterDataset ds(f32.toStdString());
+        QVERIFY(!ds.byteBlockLayout(1));
+        std::vector<unsigned char> block(std::size_t(cols) * rows * 4);
+        const GisError e = expectError([&] { ds.readByteBlock(1, 0, 0, block.data()); });
+        QCOMPARE(e.kind(), GisError::Kind::InvalidArgument);
+    }
+
+    void truncatedByteBlock() {
+        const QString path = m_dir.filePath("truncated_byte.tif");
+        const int n = 512;
+        std::vector<double> v(std::size_t(n) * n);
+        std::uint32_t x = 12345;
+        for (double& c : v) {
+            x = x * 1664525u + 1013904223u;
+            c = double(x >> 24); // incompressible
+        }
+        const double gt[6] = { 0, 1, 0, double(n), 0, -1 };
+        writeTiff(path,
+                  n,
+                  n,
+                  1,
+                  GDT_Byte,
+                  v,
+                  gt,
+                  std::nullopt,
+                  { "TILED=YES", "BLOCKXSIZE=64", "BLOCKYSIZE=64", "COMPRESS=DEFLATE" });
+        QFile f(path);
+        QVERIFY(f.resize(f.size() / 2));
+        RasterDataset ds(path.toStdString());
+        std::vector<unsigned char> block(64 * 64);
+        ds.readByteBlock(1, 0, 0, block.data()); // the first tile is intact
+        QCOMPARE(double(block[1]), v[1]);
+        const GisError e = expectError([&] { ds.readByteBlock(1, 7, 6, block.data()); });
+        QCOMPARE(e.kind(), GisError::Kind::Io);
+        const std::string msg = e.what();
+        QVERIFY2(msg.find("truncated_byte.tif") != std::string::npos, e.what());
+        QVERIFY2(msg.find("band 1") != std::string::npos, e.what());
+        QVERIFY2(msg.find("block (7, 6)") != std::string::npos, e.what());
+        QVERIFY2(msg.find("rows 384..447, columns 448..511") != std::string::npos, e.what());
+    }
+
     void infoComplete() {
         const QString path = m_dir.filePath("info.tif");
         const int cols = 100, rows = 70;

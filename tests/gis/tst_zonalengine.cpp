@@ -181,6 +181,52 @@ bool identical(const ZonalStats& a, const ZonalStats& b) {
     return true;
 }
 
+/// Writes a Byte GeoTIFF of grid `g` (EPSG:4547) from north-up row-major values; `southUp` stores the
+/// rows south first (positive geotransform dy), as some software writes them.
+void writeByteTiff(const QString& path,
+                   const Grid& g,
+                   const std::vector<unsigned char>& values,
+                   std::vector<const char*> options,
+                   bool southUp = false,
+                   int nodata = 0) {
+    options.push_back(nullptr);
+    GDALDatasetH ds = GDALCreate(GDALGetDriverByName("GTiff"),
+                                 path.toUtf8().constData(),
+                                 g.cols,
+                                 g.rows,
+                                 1,
+                                 GDT_Byte,
+                                 const_cast<char**>(options.data()));
+    QVERIFY(ds);
+    double gt[6] = { g.originX, g.cellWidth, 0, g.originY, 0, -g.cellHeight };
+    std::vector<unsigned char> file = values;
+    if (southUp) {
+        gt[3] = g.originY - g.rows * g.cellHeight;
+        gt[5] = g.cellHeight;
+        for (int r = 0; r < g.rows; ++r)
+            std::copy_n(values.begin() + std::ptrdiff_t(g.rows - 1 - r) * g.cols,
+                        g.cols,
+                        file.begin() + std::ptrdiff_t(r) * g.cols);
+    }
+    GDALSetGeoTransform(ds, gt);
+    OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
+    OSRImportFromEPSG(srs, 4547);
+    GDALSetSpatialRef(ds, srs);
+    OSRDestroySpatialReference(srs);
+    GDALRasterBandH band = GDALGetRasterBand(ds, 1);
+    GDALSetRasterNoDataValue(band, nodata);
+    const CPLErr err =
+      GDALRasterIO(band, GF_Write, 0, 0, g.cols, g.rows, file.data(), g.cols, g.rows, GDT_Byte, 0, 0);
+    GDALClose(ds);
+    QCOMPARE(err, CE_None);
+}
+
+/// A deterministic pseudo-random number in [0, 1).
+double nextUniform(std::uint32_t& state) {
+    state = state * 1664525u + 1013904223u;
+    return double(state >> 8) / double(1u << 24);
+}
+
 constexpr StatSet kAll = Stat::Count | Stat::Sum | Stat::Mean | Stat::Min | Stat::Max | Stat::Stdev |
                          Stat::Majority | Stat::Minority | Stat::Variety | Stat::Frac | Stat::Area;
 
@@ -202,6 +248,8 @@ private slots:
     void emptyLayer();
     void cancelStopsTheRun();
     void rasterWithoutCrsIsRejected();
+    void sharedBlocksMatchPerWorkerReads();
+    void truncatedByteRasterFailsWithoutHanging();
 
 private:
     QTemporaryDir m_dir;
@@ -580,6 +628,161 @@ void TestZonalEngine::rasterWithoutCrsIsRejected() {
     } catch (const GisError& e) {
         QCOMPARE(e.kind(), GisError::Kind::Crs);
         QVERIFY(QString::fromStdString(e.what()).contains(path));
+    }
+}
+
+void TestZonalEngine::sharedBlocksMatchPerWorkerReads() {
+    // Byte rasters on one grid whose size is no multiple of the blocks (partial edge blocks): tiled
+    // 64 × 32 and 128 × 48, a south-up copy of the first, a striped (5 rows per strip) copy of the
+    // second, and a derived pair band of the first and the striped one. Parcels from 20 m to 3 km
+    // wide (up to ~300 cells: windows within one block and windows spanning several), some crossing
+    // the raster's edge. Statistics through the shared block store (any thread count, parts of rows)
+    // must be bit-identical to each worker reading its windows through its own GDAL dataset.
+    const Grid g{ 500000, 2520000, 10, 10, 1000, 777 };
+    std::vector<unsigned char> a(std::size_t(g.cols) * std::size_t(g.rows)), b(a.size());
+    for (int r = 0; r < g.rows; ++r)
+        for (int c = 0; c < g.cols; ++c) {
+            const std::size_t i = std::size_t(r) * std::size_t(g.cols) + std::size_t(c);
+            a[i] =
+              (r * 31 + c * 17) % 97 == 0 ? 0 : std::uint8_t((r / 9 + c / 13 + (r * 7 + c * 3) / 50) % 9 + 1);
+            b[i] = (r * 13 + c * 29) % 89 == 0 ? 0 : std::uint8_t((r / 11 + c / 5 + (r + c) / 40) % 7 + 11);
+        }
+    const QString tiled = m_dir.filePath(QStringLiteral("lc_a.tif")),
+                  tiled2 = m_dir.filePath(QStringLiteral("lc_b.tif")),
+                  southUp = m_dir.filePath(QStringLiteral("lc_a_southup.tif")),
+                  striped = m_dir.filePath(QStringLiteral("lc_b_striped.tif"));
+    writeByteTiff(tiled, g, a, { "TILED=YES", "BLOCKXSIZE=64", "BLOCKYSIZE=32", "COMPRESS=DEFLATE" });
+    writeByteTiff(tiled2, g, b, { "TILED=YES", "BLOCKXSIZE=128", "BLOCKYSIZE=48", "COMPRESS=DEFLATE" });
+    writeByteTiff(southUp, g, a, { "TILED=YES", "BLOCKXSIZE=64", "BLOCKYSIZE=32" }, true);
+    writeByteTiff(striped, g, b, { "BLOCKYSIZE=5", "COMPRESS=DEFLATE" });
+
+    QStringList wkts;
+    std::uint32_t seed = 2026;
+    int multiBlock = 0;
+    for (int k = 0; k < 300; ++k) {
+        const double cx = 499800 + nextUniform(seed) * 10400, cy = 2512000 + nextUniform(seed) * 8200;
+        const double u = nextUniform(seed), radius = 10 + 1490 * u * u * u;
+        multiBlock += radius > 320 ? 1 : 0; // wider than a 64-cell block
+        QString wkt = QStringLiteral("POLYGON((");
+        QString first;
+        for (int v = 0; v < 7; ++v) {
+            const double angle = (v + 0.8 * nextUniform(seed)) * 2 * M_PI / 7;
+            const double rr = radius * (0.6 + 0.4 * nextUniform(seed));
+            const QString p = QStringLiteral("%1 %2")
+                                .arg(cx + rr * std::cos(angle), 0, 'f', 3)
+                                .arg(cy + rr * std::sin(angle), 0, 'f', 3);
+            if (v == 0)
+                first = p;
+            wkt += p + QStringLiteral(",");
+        }
+        wkts << wkt + first + QStringLiteral("))");
+    }
+    QVERIFY(multiBlock >= 10);
+    const QString vec = m_dir.filePath(QStringLiteral("shared_blocks.geojson"));
+    writeGeoJson(vec, 4547, wkts);
+    const ParcelSet parcels = readParcels(vec.toStdString(), {});
+    QCOMPARE(parcels.parcels.size(), std::size_t(300));
+
+    std::vector<ZonalBand> bands;
+    for (const QString& path : { tiled, tiled2, southUp, striped })
+        appendRasterBands(path.toStdString(), bands);
+    bands.push_back({ tiled.toStdString(), 1, "pair", "Byte", true, 0 });
+    ZonalPairBand pair;
+    pair.band = 4;
+    pair.first = 0;
+    pair.second = 3;
+    for (int v = 0; v < 256; ++v) {
+        pair.lutFirst[std::size_t(v)] = v == 0 || v > 9 ? 255 : std::uint8_t(v * 20);
+        pair.lutSecond[std::size_t(v)] = v == 0 ? 255 : std::uint8_t(v % 20);
+    }
+
+    ZonalOptions reference;
+    reference.stats = kAll;
+    reference.threads = 1;
+    reference.shareByteBlocks = false;
+    reference.pairBands = { pair };
+    const ZonalResult ref = runZonal(parcels, bands, reference);
+    QCOMPARE(ref.grids.size(), std::size_t(1));
+    // The south-up file holds the same grid: same statistics.
+    int covered = 0;
+    for (std::size_t i = 0; i < parcels.parcels.size(); ++i) {
+        QVERIFY(identical(ref.stats[i][0], ref.stats[i][2]));
+        covered += ref.stats[i][4].count > 0 && ref.stats[i][4].classes.size() > 1 ? 1 : 0;
+    }
+    QVERIFY(covered > 100);
+
+    struct Variant {
+        int threads;
+        std::int64_t maxWindowCells;
+    };
+    for (const Variant v : { Variant{ 1, 0 }, Variant{ 2, 0 }, Variant{ 3, 0 }, Variant{ 2, 500 } }) {
+        ZonalOptions shared = reference;
+        shared.shareByteBlocks = true;
+        shared.threads = v.threads;
+        shared.maxWindowCells = v.maxWindowCells;
+        const ZonalResult r = runZonal(parcels, bands, shared);
+        for (std::size_t i = 0; i < parcels.parcels.size(); ++i)
+            for (std::size_t k = 0; k < bands.size(); ++k)
+                QVERIFY2(identical(ref.stats[i][k], r.stats[i][k]),
+                         qPrintable(QStringLiteral("parcel %1 band %2 differs (%3 threads, %4 cells)")
+                                      .arg(i)
+                                      .arg(k)
+                                      .arg(v.threads)
+                                      .arg(v.maxWindowCells)));
+    }
+
+    // Cancellation still stops a run on the shared path.
+    Feedback* self = nullptr;
+    Feedback feedback([&self](double, const std::string&) { self->cancel(); });
+    self = &feedback;
+    ZonalOptions cancelled = reference;
+    cancelled.shareByteBlocks = true;
+    cancelled.threads = 2;
+    cancelled.feedback = &feedback;
+    QVERIFY_THROWS_EXCEPTION(CancelledError, runZonal(parcels, bands, cancelled));
+}
+
+void TestZonalEngine::truncatedByteRasterFailsWithoutHanging() {
+    // A tiled, compressed Byte GeoTIFF cut in half: with 2 threads sharing its blocks the run must
+    // fail with an I/O error naming the file and band (never hang on a block another thread failed).
+    const Grid g{ 500000, 2520000, 10, 10, 2000, 2000 };
+    std::vector<unsigned char> v(std::size_t(g.cols) * std::size_t(g.rows));
+    std::uint32_t seed = 7;
+    for (unsigned char& c : v)
+        c = std::uint8_t(1 + nextUniform(seed) * 200); // incompressible
+    const QString path = m_dir.filePath(QStringLiteral("truncated_byte.tif"));
+    writeByteTiff(path, g, v, { "TILED=YES", "BLOCKXSIZE=64", "BLOCKYSIZE=64", "COMPRESS=DEFLATE" });
+    QFile f(path);
+    QVERIFY(f.resize(f.size() / 2));
+    QStringList wkts;
+    for (int i = 0; i < 20; ++i)
+        for (int j = 0; j < 20; ++j) {
+            const double x = 500000 + i * 1000, y = 2500000 + j * 1000;
+            wkts << QStringLiteral("POLYGON((%1 %2,%3 %2,%3 %4,%1 %4,%1 %2))")
+                      .arg(x + 5)
+                      .arg(y + 5)
+                      .arg(x + 1003)
+                      .arg(y + 1003);
+        }
+    const QString vec = m_dir.filePath(QStringLiteral("truncated_cover.geojson"));
+    writeGeoJson(vec, 4547, wkts);
+    const ParcelSet parcels = readParcels(vec.toStdString(), {});
+    std::vector<ZonalBand> bands;
+    appendRasterBands(path.toStdString(), bands);
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        ZonalOptions opt;
+        opt.stats = Stat::Count | Stat::Majority;
+        opt.threads = 2;
+        try {
+            runZonal(parcels, bands, opt);
+            QFAIL("a truncated raster must fail");
+        } catch (const GisError& e) {
+            QCOMPARE(e.kind(), GisError::Kind::Io);
+            const QString msg = QString::fromStdString(e.what());
+            QVERIFY2(msg.contains(path) && msg.contains(QStringLiteral("band 1")) &&
+                       msg.contains(QStringLiteral("block (")),
+                     e.what());
+        }
     }
 }
 
