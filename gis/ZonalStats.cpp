@@ -33,8 +33,10 @@ ZonalAccumulator::ZonalAccumulator(StatSet stats, bool byteValues, double consta
   , m_varyingArea(!(constantCellAreaM2 > 0))
   , m_cellArea(constantCellAreaM2)
   , m_byteNodata(byteNodata) {
-    if (m_byte)
+    if (m_byte) {
         m_dense.assign(512, 0.0);
+        m_fullCounts.assign(4 * 256, 0);
+    }
 }
 
 void ZonalAccumulator::reset() {
@@ -43,6 +45,10 @@ void ZonalAccumulator::reset() {
     m_max = -std::numeric_limits<double>::infinity();
     m_nodataCells = m_nodataArea = 0;
     if (m_byte) {
+        if (m_countedCells > 0) {
+            std::fill(m_fullCounts.begin(), m_fullCounts.end(), 0u);
+            m_countedCells = 0;
+        }
         forEachPresent([&](unsigned v) {
             m_dense[v] = 0.0;
             m_dense[256 + v] = 0.0;
@@ -76,7 +82,24 @@ void ZonalAccumulator::flushRun() const {
     m_runValue = std::numeric_limits<double>::quiet_NaN();
 }
 
+void ZonalAccumulator::foldFullCounts() const {
+    if (m_countedCells == 0)
+        return;
+    const std::uint32_t* c = m_fullCounts.data();
+    for (unsigned v = 0; v < 256; ++v) {
+        // At most 2^31 cells were counted since the last fold, so the sum fits.
+        const std::uint32_t n = c[v] + c[256 + v] + c[512 + v] + c[768 + v];
+        if (n == 0)
+            continue;
+        m_dense[v] += double(n);
+        m_present[v >> 6] |= std::uint64_t(1) << (v & 63);
+    }
+    std::fill(m_fullCounts.begin(), m_fullCounts.end(), 0u);
+    m_countedCells = 0;
+}
+
 ZonalStats ZonalAccumulator::finishHistogram(double areaScale) const {
+    foldFullCounts();
     ZonalStats s;
     const double cellArea = m_cellArea * areaScale;
     auto area = [&](int v) {

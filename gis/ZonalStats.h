@@ -100,14 +100,17 @@ public:
     /// hold the covered cells only), in one pass. `values[k]` points at band k's cell of the row's
     /// first window column; `areaM2` is the row's cell area on geographic grids.
     ///
-    /// In a run of full coverage (1.0; most of a parcel) equal values are not added one by one: the
-    /// run is scanned for where the value changes, and each stretch of one value adds its length to
-    /// the value's bin at once (an integer, so exact). Adding coverage cell by cell would chain every
-    /// cell through a floating-point addition (or a store and reload of the bin). Cells of partial
-    /// coverage add their coverage one by one. Each accumulator gets the same additions in the same
-    /// order whatever N is (N = 2, 3 interleave independent bands to hide latency), so results are
-    /// bit-identical to one band at a time, and do not depend on threads or on how a parcel's rows
-    /// are split into bands.
+    /// Cells of full coverage (1.0; most of a parcel) are counted, not added: on grids of constant
+    /// cell area each increments an integer counter of its value, in one of four interleaved sets of
+    /// counters (cell i in set i mod 4), so that runs of one class do not chain every cell through
+    /// the same counter, and there is no branch on the value; the counts are exact, so their order
+    /// does not matter, and finish() adds each value's total count to its bin once. On geographic
+    /// grids, where a row's cells have their own area, a run is scanned for where the value changes
+    /// and each stretch of one value adds its length (and length × area) to the bins at once. Cells
+    /// of partial coverage add their coverage one by one, in row order. Each accumulator gets the
+    /// same additions in the same order whatever N is (N = 2, 3 interleave independent bands to hide
+    /// latency), so results are bit-identical to one band at a time, and do not depend on threads or
+    /// on how a parcel's rows are split into bands.
     template<int N>
     static void addByteRuns(ZonalAccumulator* const (&acc)[N],
                             const unsigned char* const (&values)[N],
@@ -116,22 +119,30 @@ public:
                             double areaM2) {
         double* cells[N];
         std::uint64_t* present[N];
-        bool varying[N];
+        std::uint32_t* counts[N];
+        bool varying = false;
         for (int k = 0; k < N; ++k) {
             cells[k] = acc[k]->m_dense.data();
             present[k] = acc[k]->m_present;
-            varying[k] = acc[k]->m_varyingArea;
+            counts[k] = acc[k]->m_fullCounts.data();
+            varying = varying || acc[k]->m_varyingArea;
         }
         auto addStretch = [&](int k, unsigned v, int length) {
             cells[k][v] += double(length);
             present[k][v >> 6] |= std::uint64_t(1) << (v & 63);
-            if (varying[k])
+            if (acc[k]->m_varyingArea)
                 cells[k][256 + v] += double(length) * areaM2;
         };
         for (std::size_t ri = 0; ri < runCount; ++ri) {
             const CoverageRun& run = runs[ri];
             const int begin = run.col, end = run.col + run.length;
-            if (run.value == 1.0) {
+            if (run.value == 1.0 && !varying) {
+                for (int k = 0; k < N; ++k)
+                    acc[k]->countFullCells(std::uint32_t(run.length));
+                for (int i = begin; i < end; ++i)
+                    for (int k = 0; k < N; ++k)
+                        ++counts[k][(unsigned(i & 3) << 8) | values[k][i]];
+            } else if (run.value == 1.0) {
                 unsigned current[N];
                 int start[N];
                 for (int k = 0; k < N; ++k) {
@@ -156,7 +167,7 @@ public:
                         const unsigned v = values[k][i];
                         cells[k][v] += w;
                         present[k][v >> 6] |= std::uint64_t(1) << (v & 63);
-                        if (varying[k])
+                        if (acc[k]->m_varyingArea)
                             cells[k][256 + v] += w * areaM2;
                     }
             }
@@ -217,6 +228,16 @@ private:
     double m_max = -std::numeric_limits<double>::infinity();
     double m_nodataCells = 0, m_nodataArea = 0;
     ZonalStats finishHistogram(double areaScale) const;
+    /// Adds the full-cell counts (addByteRuns) to the bins and zeroes them. Called by finish() and
+    /// before a count could overflow; the bins stay the same sums whenever it runs, since the counts
+    /// are exact integers added as one term per value.
+    void foldFullCounts() const;
+    /// `cells` more full cells are about to be counted: fold first if a counter could overflow.
+    void countFullCells(std::uint32_t cells) {
+        if (m_countedCells + cells >= (std::uint32_t(1) << 31))
+            foldFullCounts();
+        m_countedCells += cells;
+    }
     /// Calls fn(value) for every Byte value in m_present, in ascending order.
     template<typename Fn>
     void forEachPresent(Fn&& fn) const {
@@ -226,10 +247,16 @@ private:
     }
 
     int m_byteNodata;
-    std::vector<double> m_dense; // Byte: [value] -> cells, [256 + value] -> area
+    // Byte: [value] -> cells, [256 + value] -> area. Mutable: finish() first folds the full-cell
+    // counts into it (foldFullCounts), which changes no result.
+    mutable std::vector<double> m_dense;
     // Byte: a bit per value whose bins were added to since reset(), so that finish() and reset() visit
     // the parcel's few classes rather than all 256 values.
-    std::uint64_t m_present[4] = { 0, 0, 0, 0 };
+    mutable std::uint64_t m_present[4] = { 0, 0, 0, 0 };
+    // Byte, constant cell area: counts of full cells per value in four interleaved sets
+    // ([set << 8 | value]; addByteRuns), and the cells counted since the last fold.
+    mutable std::vector<std::uint32_t> m_fullCounts;
+    mutable std::uint32_t m_countedCells = 0;
     // Other types: totals per value. The current run of equal values is kept apart and flushed when
     // the value changes, which saves most hash look-ups on land-cover data (long runs of one class).
     mutable std::unordered_map<double, ClassTotal> m_sparse;
