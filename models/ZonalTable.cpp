@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QtCore/qcoreapplication.h>
 
+#include <bitset>
 #include <cctype>
 #include <cmath>
 #include <filesystem>
@@ -44,18 +45,29 @@ struct ZonalTable {
 
 /// Every class seen in any parcel, per band, ascending. One pass over the parcels, split over the
 /// cores: the scan is bound by memory latency (each parcel's statistics and class list are separate
-/// allocations), and the table cannot be written before it. Sets are merged in parcel-range order,
-/// so the result is the same as a serial scan.
+/// allocations), and the table cannot be written before it. Class codes 0..255 (all Byte rasters,
+/// and most class rasters) are marked in a bit set, other values collected in a set; the partial
+/// results are merged, so the result is the same as a serial scan.
 std::vector<std::set<double>> classesPerBand(const gis::ZonalResult& result) {
     const std::size_t bands = result.bands.size(), rows = result.stats.size();
     const std::size_t threads =
       std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, rows / 4096 + 1);
-    std::vector<std::vector<std::set<double>>> partial(threads, std::vector<std::set<double>>(bands));
+    struct Seen {
+        std::bitset<256> small;
+        std::set<double> other;
+    };
+    std::vector<std::vector<Seen>> partial(threads, std::vector<Seen>(bands));
     auto scan = [&](std::size_t t) {
         for (std::size_t i = rows * t / threads; i < rows * (t + 1) / threads; ++i)
-            for (std::size_t b = 0; b < bands; ++b)
-                for (const gis::ClassTotal& c : result.stats[i][b].classes)
-                    partial[t][b].insert(c.value);
+            for (std::size_t b = 0; b < bands; ++b) {
+                Seen& seen = partial[t][b];
+                for (const gis::ClassTotal& c : result.stats[i][b].classes) {
+                    if (c.value >= 0 && c.value < 256 && c.value == std::floor(c.value))
+                        seen.small.set(std::size_t(c.value));
+                    else
+                        seen.other.insert(c.value);
+                }
+            }
     };
     std::vector<std::thread> pool;
     for (std::size_t t = 1; t < threads; ++t)
@@ -65,18 +77,28 @@ std::vector<std::set<double>> classesPerBand(const gis::ZonalResult& result) {
         th.join();
     std::vector<std::set<double>> out(bands);
     for (std::size_t t = 0; t < threads; ++t)
-        for (std::size_t b = 0; b < bands; ++b)
-            out[b].insert(partial[t][b].begin(), partial[t][b].end());
+        for (std::size_t b = 0; b < bands; ++b) {
+            for (std::size_t v = 0; v < 256; ++v)
+                if (partial[t][b].small.test(v))
+                    out[b].insert(double(v));
+            out[b].insert(partial[t][b].other.begin(), partial[t][b].other.end());
+        }
     return out;
 }
 
 /// A column and the function that produces its value for a parcel index. Real columns also have
 /// `real`, the same value as a double (NaN where `value` is null or NaN), which the CSV writer
 /// formats without building a QVariant.
+/// Class columns (a share or an area per class of a band) also name their band and class, so the
+/// CSV writer can fill a band's consecutive class columns in one walk over the parcel's sorted class
+/// list instead of one search per column.
 struct Producer {
     ZonalTableColumn column;
     std::function<QVariant(std::size_t)> value;
     std::function<double(std::size_t)> real;
+    enum class ClassKind { None, Fraction, AreaHa } classKind = ClassKind::None;
+    std::size_t classBand = 0;
+    double classValue = 0;
 };
 
 std::vector<Producer> producers(const gis::ParcelSet& parcels,
@@ -209,20 +231,28 @@ std::vector<Producer> producers(const gis::ParcelSet& parcels,
                 allClasses = classesPerBand(result);
             const std::set<double>& classes = allClasses[b];
             for (double v : classes) {
-                if (gis::has(stats, Stat::Frac))
+                if (gis::has(stats, Stat::Frac)) {
                     addReal(
                       p + "frac_" + classLabel(v),
                       ZonalTable::tr("Share of the valid covered area in class %1 (0–1)").arg(v),
                       [=](std::size_t i) { return st(i).fraction(v); },
                       false);
+                    out.back().classKind = Producer::ClassKind::Fraction;
+                    out.back().classBand = b;
+                    out.back().classValue = v;
+                }
             }
             for (double v : classes) {
-                if (gis::has(stats, Stat::Area))
+                if (gis::has(stats, Stat::Area)) {
                     addReal(
                       p + "area_ha_" + classLabel(v),
                       ZonalTable::tr("True area of class %1, ha").arg(v),
                       [=](std::size_t i) { return st(i).classAreaM2(v) / kM2PerHa; },
                       false);
+                    out.back().classKind = Producer::ClassKind::AreaHa;
+                    out.back().classBand = b;
+                    out.back().classValue = v;
+                }
             }
         }
         addReal(
@@ -269,16 +299,41 @@ void writeZonalTable(const std::string& path,
     if (ext == ".csv") {
         // CSV: real columns are formatted straight from their doubles (the same text as through a
         // QVariant, see gis::appendCsvNumber), which makes writing a large table several times faster.
+        // A band's class columns (ascending class values, as the parcel's class list) are filled in
+        // one merge walk, with the same arithmetic as ZonalStats::fraction/classAreaM2.
         gis::writeCsvRows(
           path, columns, parcels.parcels.size(), [&](std::size_t begin, std::size_t end, std::string& text) {
               for (std::size_t row = begin; row < end; ++row) {
                   for (std::size_t c = 0; c < prod.size(); ++c) {
                       if (c)
                           text += ',';
-                      if (prod[c].real)
-                          gis::appendCsvNumber(text, prod[c].real(row));
+                      const Producer& pc = prod[c];
+                      if (pc.classKind != Producer::ClassKind::None) {
+                          const gis::ZonalStats& st = result.stats[row][pc.classBand];
+                          auto it = st.classes.begin();
+                          for (;; ++c) {
+                              const Producer& q = prod[c];
+                              while (it != st.classes.end() && it->value < q.classValue)
+                                  ++it;
+                              const bool found = it != st.classes.end() && it->value == q.classValue;
+                              if (q.classKind == Producer::ClassKind::Fraction)
+                                  gis::appendCsvNumber(text,
+                                                       found && st.count > 0 ? it->cells / st.count : 0.0);
+                              else
+                                  gis::appendCsvNumber(text, (found ? it->areaM2 : 0.0) / kM2PerHa);
+                              const bool more = c + 1 < prod.size() && prod[c + 1].classKind == q.classKind &&
+                                                prod[c + 1].classBand == q.classBand &&
+                                                prod[c + 1].classValue > q.classValue;
+                              if (!more)
+                                  break;
+                              text += ',';
+                          }
+                          continue;
+                      }
+                      if (pc.real)
+                          gis::appendCsvNumber(text, pc.real(row));
                       else
-                          gis::appendCsvValue(text, prod[c].value(row));
+                          gis::appendCsvValue(text, pc.value(row));
                   }
                   text += '\n';
               }
