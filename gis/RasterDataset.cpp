@@ -136,7 +136,7 @@ struct RasterDataset::Impl {
     }
 };
 
-RasterDataset::RasterDataset(const std::string& path)
+RasterDataset::RasterDataset(const std::string& path, CrsReading crs)
   : m_impl(std::make_unique<Impl>()) {
     initializeGdal();
     clearGdalError();
@@ -213,8 +213,9 @@ RasterDataset::RasterDataset(const std::string& path)
     info.grid.cols = GDALGetRasterXSize(ds);
     info.grid.rows = GDALGetRasterYSize(ds);
 
-    if (OGRSpatialReferenceH srs = GDALGetSpatialRef(ds))
-        info.crs = crsFromOgr(srs);
+    if (crs == CrsReading::Read)
+        if (OGRSpatialReferenceH srs = GDALGetSpatialRef(ds))
+            info.crs = crsFromOgr(srs);
 
     info.metadata = metadataMap(ds);
 

@@ -56,7 +56,12 @@ struct ByteBlockLayout {
 /// reopen().
 class RasterDataset {
 public:
-    explicit RasterDataset(const std::string& path);
+    /// What the constructor reads besides the grid and the bands.
+    enum class CrsReading { Read, Skip };
+    /// `crs`: Skip leaves info().crs invalid and spares turning the file's georeferencing into a
+    /// CRS, which consults PROJ's database (a few milliseconds); for second handles on a file whose
+    /// CRS is already known, such as the zonal workers' own handles.
+    explicit RasterDataset(const std::string& path, CrsReading crs = CrsReading::Read);
     ~RasterDataset();
     RasterDataset(RasterDataset&&) noexcept;
     RasterDataset& operator=(RasterDataset&&) noexcept;

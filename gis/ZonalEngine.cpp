@@ -492,7 +492,8 @@ ZonalResult runZonal(const ParcelSet& parcels,
           [&](int) {
               GroupWorker w;
               for (const std::string& path : groupFiles)
-                  w.datasets.push_back(std::make_unique<RasterDataset>(path));
+                  w.datasets.push_back(
+                    std::make_unique<RasterDataset>(path, RasterDataset::CrsReading::Skip));
               w.pins.resize(storeSources);
               return w;
           },

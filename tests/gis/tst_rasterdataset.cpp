@@ -125,6 +125,25 @@ private slots:
         QCOMPARE(std::count(valid.begin(), valid.end(), 0), 3);
     }
 
+    /// CrsReading::Skip (the zonal workers' second handles): the same grid, bands and cells, no CRS.
+    void skippingTheCrs() {
+        const QString path = m_dir.filePath("skipcrs.tif");
+        const double gt[6] = { 390000, 10, 0, 2630000, 0, -10 };
+        writeTiff(path, 3, 2, 1, GDT_Byte, { 11, 21, 31, 41, 51, 255 }, gt, 255.0);
+        RasterDataset full(path.toStdString());
+        const RasterDataset light(path.toStdString(), RasterDataset::CrsReading::Skip);
+        QVERIFY(full.info().crs.isValid());
+        QVERIFY(!light.info().crs.isValid());
+        QVERIFY(light.info().grid.sameAs(full.info().grid));
+        QCOMPARE(light.info().bands.size(), full.info().bands.size());
+        QCOMPARE(light.info().bands[0].nodata, full.info().bands[0].nodata);
+        std::vector<unsigned char> a, b;
+        QVERIFY(full.readByteWindow(1, Window{ 0, 0, 2, 3 }, a));
+        QVERIFY(RasterDataset(path.toStdString(), RasterDataset::CrsReading::Skip)
+                  .readByteWindow(1, Window{ 0, 0, 2, 3 }, b));
+        QCOMPARE(a, b);
+    }
+
     void nanNodataAndNoNodata() {
         const QString path = m_dir.filePath("nan.tif");
         std::vector<double> v{ 1, kNaN, 3, 4 };
