@@ -68,6 +68,10 @@ struct ZonalResult {
     std::vector<Grid> grids;                    ///< one per grid group
     std::vector<Crs> crs;                       ///< one per grid group
     std::vector<std::vector<ZonalStats>> stats; ///< [parcel][band]
+    /// [band]: every class value of any parcel (ZonalStats::classes), ascending; collected while the
+    /// parcels are finished, so that tables need not scan all parcels for their class columns. Empty
+    /// when no class statistics were asked for.
+    std::vector<std::vector<double>> bandClasses;
     int threadsUsed = 1;
 };
 

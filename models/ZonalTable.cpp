@@ -43,13 +43,20 @@ struct ZonalTable {
     Q_DECLARE_TR_FUNCTIONS(ZonalTable)
 };
 
-/// Every class seen in any parcel, per band, ascending. One pass over the parcels, split over the
+/// Every class seen in any parcel, per band, ascending: as runZonal collected them
+/// (ZonalResult::bandClasses), or for results assembled otherwise one pass over the parcels, split over the
 /// cores: the scan is bound by memory latency (each parcel's statistics and class list are separate
 /// allocations), and the table cannot be written before it. Class codes 0..255 (all Byte rasters,
 /// and most class rasters) are marked in a bit set, other values collected in a set; the partial
 /// results are merged, so the result is the same as a serial scan.
 std::vector<std::set<double>> classesPerBand(const gis::ZonalResult& result) {
     const std::size_t bands = result.bands.size(), rows = result.stats.size();
+    if (result.bandClasses.size() == bands) { // collected by runZonal
+        std::vector<std::set<double>> out(bands);
+        for (std::size_t b = 0; b < bands; ++b)
+            out[b].insert(result.bandClasses[b].begin(), result.bandClasses[b].end());
+        return out;
+    }
     const std::size_t threads =
       std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, rows / 4096 + 1);
     struct Seen {

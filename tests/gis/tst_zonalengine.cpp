@@ -20,6 +20,7 @@
 
 #include <cmath>
 #include <map>
+#include <set>
 
 using namespace tanhui::gis;
 
@@ -327,6 +328,21 @@ void TestZonalEngine::threadsAndTilingGiveIdenticalResults() {
             QVERIFY2(
               identical(a.stats[i][k], b.stats[i][k]),
               qPrintable(QStringLiteral("parcel %1 band %2 differs between 1 and 2 threads").arg(i).arg(k)));
+    // The classes collected during the run are exactly the union of the parcels' classes, ascending,
+    // for any thread count (the density band is real-valued, the land-cover bands integer codes).
+    QCOMPARE(a.bandClasses.size(), bands.size());
+    for (std::size_t k = 0; k < bands.size(); ++k) {
+        std::set<double> all;
+        for (std::size_t i = 0; i < parcels.parcels.size(); ++i)
+            for (const ClassTotal& c : a.stats[i][k].classes)
+                all.insert(c.value);
+        QCOMPARE(a.bandClasses[k], std::vector<double>(all.begin(), all.end()));
+        QCOMPARE(b.bandClasses[k], a.bandClasses[k]);
+        QVERIFY(!all.empty());
+    }
+    ZonalOptions noClasses = one;
+    noClasses.stats = Stat::Count | Stat::Sum;
+    QVERIFY(runZonal(parcels, bands, noClasses).bandClasses.empty());
     // Class areas of a wholly-inside parcel add up to its ellipsoidal area.
     for (std::size_t i = 0; i < parcels.parcels.size(); ++i) {
         const ZonalStats& s = a.stats[i][1];
