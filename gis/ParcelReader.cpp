@@ -187,6 +187,13 @@ ParcelSet readParcels(const std::string& path, const ParcelReadOptions& options,
     const std::int64_t expected = std::max<std::int64_t>(1, set.layer.featureCount);
 
     auto processChunk = [&](Worker& worker, Chunk& chunk) {
+        // Each thread sets up its GEOS context and geodesic tables (a transformation from PROJ's
+        // database, 2 MB of tables) itself, when it gets its first chunk: not one after the other on
+        // the reading thread before anything is read.
+        if (!worker.areas) {
+            worker.geos = std::make_unique<detail::GeosContext>();
+            worker.areas = std::make_unique<detail::GeodesicAreas>(set.crs, a, fl);
+        }
         const auto ctx = worker.geos->handle();
         chunk.parcels.resize(chunk.features.size());
         chunk.ok.assign(chunk.features.size(), false);
@@ -302,10 +309,6 @@ ParcelSet readParcels(const std::string& path, const ParcelReadOptions& options,
 
     const int workers = detail::workerCount(options.threads, std::size_t(expected) / 64 + 1);
     std::vector<Worker> results(std::size_t(workers) + 1); // the last one is the reading thread's
-    for (Worker& w : results) {
-        w.geos = std::make_unique<detail::GeosContext>();
-        w.areas = std::make_unique<detail::GeodesicAreas>(set.crs, a, fl);
-    }
     std::vector<std::thread> pool;
     for (int w = 0; w < workers; ++w)
         pool.emplace_back(drain, std::ref(results[std::size_t(w)]));

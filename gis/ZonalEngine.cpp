@@ -487,16 +487,19 @@ ZonalResult runZonal(const ParcelSet& parcels,
         }
 
         // 3. Raster block order, so that consecutive parcels hit the same cached blocks.
-        std::vector<std::size_t> order;
-        order.reserve(nParcels);
+        // Sorted by (block row, first column, parcel index): one 64-bit key per parcel, so the sort
+        // compares integers instead of looking up two windows per comparison.
+        const int blockH = blockHeights[g];
+        std::vector<std::pair<std::uint64_t, std::size_t>> keyed;
+        keyed.reserve(nParcels);
         for (std::size_t i = 0; i < nParcels; ++i)
             if (!windows[i].isEmpty())
-                order.push_back(i);
-        const int blockH = blockHeights[g];
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-            const int bx = windows[x].row0 / blockH, by = windows[y].row0 / blockH;
-            return bx != by ? bx < by : windows[x].col0 < windows[y].col0;
-        });
+                keyed.emplace_back(
+                  std::uint64_t(windows[i].row0 / blockH) << 32 | std::uint32_t(windows[i].col0), i);
+        std::sort(keyed.begin(), keyed.end());
+        std::vector<std::size_t> order(keyed.size());
+        for (std::size_t k = 0; k < keyed.size(); ++k)
+            order[k] = keyed[k].second;
         done.fetch_add(nParcels - order.size());
 
         // 4. Coverage once per parcel (per row band), then every band of every file in the group.
