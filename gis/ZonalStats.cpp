@@ -2,6 +2,7 @@
 #include "gis/ZonalStats.h"
 
 #include <algorithm>
+#include <bit>
 
 namespace tanhui::gis {
 
@@ -114,6 +115,9 @@ ZonalStats ZonalAccumulator::finishHistogram(double areaScale) const {
         s.nodataCells += m_dense[std::size_t(nodataBin)];
         s.nodataAreaM2 += area(nodataBin);
     }
+    if (m_classes) // one allocation: at most one class per present value
+        s.classes.reserve(std::size_t(std::popcount(m_present[0]) + std::popcount(m_present[1]) +
+                                      std::popcount(m_present[2]) + std::popcount(m_present[3])));
     // Bins of absent values are zero and were skipped before by !(w > 0): visiting the present ones in
     // ascending order gives the same sums.
     forEachPresent([&](unsigned value) {
