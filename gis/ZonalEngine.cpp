@@ -308,7 +308,9 @@ ZonalResult runZonal(const ParcelSet& parcels,
     const std::size_t nParcels = parcels.parcels.size();
     const std::size_t nBands = result.bands.size();
     const std::size_t nGroups = result.grids.size();
-    result.stats.assign(nParcels, std::vector<ZonalStats>(nBands));
+    // Each parcel's statistics are allocated by the worker that finishes it (below), not here one
+    // after the other; parcels no group covered get theirs at the end.
+    result.stats.resize(nParcels);
     const int workers = detail::workerCount(options.threads, nParcels);
     std::vector<std::vector<ClassesSeen>> seen(std::size_t(std::max(workers, 1)),
                                                std::vector<ClassesSeen>(nBands));
@@ -633,6 +635,8 @@ ZonalResult runZonal(const ParcelSet& parcels,
                                 { accOf(k) }, { rowOf(k) }, runs, runCount, area);
                       }
                   }
+                  if (result.stats[i].empty()) // first group to reach this parcel (groups run in turn)
+                      result.stats[i].resize(nBands);
                   for (std::size_t gb = 0; gb < groupBands.size(); ++gb) {
                       ZonalStats& st = result.stats[i][groupBands[gb]];
                       st = w.accumulators[gb].finish(scale[i]);
@@ -644,6 +648,9 @@ ZonalResult runZonal(const ParcelSet& parcels,
               }
           });
     }
+    for (std::vector<ZonalStats>& st : result.stats)
+        if (st.empty()) // outside every raster
+            st.resize(nBands);
     if ((options.stats & kClassStats) != 0) {
         result.bandClasses.resize(nBands);
         for (std::size_t b = 0; b < nBands; ++b) {
