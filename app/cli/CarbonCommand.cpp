@@ -103,6 +103,7 @@ void printIssues(const params::Issues& issues) {
 /// process exits (keepUntilExit: for 100,000 parcels a few million small frees, ~0.15 s on one thread).
 struct FinishedPoolRun {
     gis::ParcelSet parcels;
+    gis::ZonalResult zonal; ///< the statistics perParcel was computed from
     std::vector<carbon::ParcelCarbon> perParcel;
     PoolUncertaintyOutputs uncertainty;
 };
@@ -595,8 +596,8 @@ int runCarbonCommand(const QStringList& arguments) {
             gis::ZonalOptions zonal;
             zonal.threads = threads;
             zonal.feedback = feedback.get();
-            const std::vector<carbon::ParcelCarbon>& perParcel = finished->perParcel =
-              carbon::runPoolParcels(parcels, inputs, pools, run, zonal, { parcelTransitions });
+            const std::vector<carbon::ParcelCarbon>& perParcel = finished->perParcel = carbon::runPoolParcels(
+              parcels, inputs, pools, run, zonal, { parcelTransitions, &finished->zonal });
             carbon::ExtraColumns mcColumns;
             if (mcRequest)
                 mcColumns = mcOut.parcels(run, perParcel, feedback.get());

@@ -1132,7 +1132,7 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
     gis::ZonalOptions options = zonal;
     options.stats = gis::Stat::Count | gis::Stat::Majority | gis::Stat::Area;
     options.pairBands.insert(options.pairBands.end(), pairBands.begin(), pairBands.end());
-    const gis::ZonalResult zr = gis::runZonal(parcels, bands, options);
+    gis::ZonalResult zr = gis::runZonal(parcels, bands, options);
 
     const std::size_t nd = inputs.size();
     std::vector<ParcelCarbon> out(parcels.parcels.size());
@@ -1199,6 +1199,8 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
         pc.flaggedCodes = std::move(flagged);
         pc.usedCodes = std::move(used);
     });
+    if (parcelOptions.zonalOut)
+        *parcelOptions.zonalOut = std::move(zr);
     return out;
 }
 
