@@ -352,7 +352,9 @@ void binnedOrderStats(const std::vector<double>& data,
         first[j] = below;
     }
     // The elements of the wanted bins (at most K distinct), then a selection within each.
-    thread_local std::vector<double> members[K];
+    thread_local std::vector<double> memberStore[K];
+    // A local pointer: in position-independent code every use of the thread-local would look it up.
+    std::vector<double>* const members = memberStore;
     std::array<int, kBins> slot;
     slot.fill(-1);
     int slots = 0;
@@ -363,16 +365,18 @@ void binnedOrderStats(const std::vector<double>& data,
         }
     std::size_t k = 0;
 #if defined(__SSE2__)
-    // Sixteen bins at a time compared with the wanted ones (usually three distinct): most groups hold
-    // none of their elements and are skipped with one test; the others are taken element by element,
-    // in order, as below.
+    // Sixteen bins at a time compared with the distinct wanted ones (usually three of the K): most
+    // groups hold none of their elements and are skipped with one test; the others are taken element
+    // by element, in order, as below.
     __m128i wanted[K];
+    std::size_t distinct = 0;
     for (std::size_t j = 0; j < K; ++j)
-        wanted[j] = _mm_set1_epi8(static_cast<char>(bin[j]));
+        if (j == 0 || bin[j] != bin[j - 1]) // ranks ascend, so equal bins are adjacent
+            wanted[distinct++] = _mm_set1_epi8(static_cast<char>(bin[j]));
     for (; k + 16 <= n; k += 16) {
         const __m128i b16 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(binOf + k));
         __m128i hit = _mm_cmpeq_epi8(b16, wanted[0]);
-        for (std::size_t j = 1; j < K; ++j)
+        for (std::size_t j = 1; j < distinct; ++j)
             hit = _mm_or_si128(hit, _mm_cmpeq_epi8(b16, wanted[j]));
         for (unsigned mask = unsigned(_mm_movemask_epi8(hit)); mask != 0; mask &= mask - 1) {
             const std::size_t e = k + std::size_t(__builtin_ctz(mask));
