@@ -312,6 +312,9 @@ ZonalResult runZonal(const ParcelSet& parcels,
     // after the other; parcels no group covered get theirs at the end.
     result.stats.resize(nParcels);
     const int workers = detail::workerCount(options.threads, nParcels);
+    // The class values of every band are collected for the class columns of tables (frac, area);
+    // not for majority alone, where a real-valued band would give millions of values.
+    const bool collectClasses = has(options.stats, Stat::Frac) || has(options.stats, Stat::Area);
     std::vector<std::vector<ClassesSeen>> seen(std::size_t(std::max(workers, 1)),
                                                std::vector<ClassesSeen>(nBands));
     result.threadsUsed = workers;
@@ -640,7 +643,8 @@ ZonalResult runZonal(const ParcelSet& parcels,
                   for (std::size_t gb = 0; gb < groupBands.size(); ++gb) {
                       ZonalStats& st = result.stats[i][groupBands[gb]];
                       st = w.accumulators[gb].finish(scale[i]);
-                      seen[std::size_t(w.index)][groupBands[gb]].add(st.classes);
+                      if (collectClasses)
+                          seen[std::size_t(w.index)][groupBands[gb]].add(st.classes);
                   }
                   const std::size_t n = done.fetch_add(1) + 1;
                   if (feedback && (n & 63) == 0)
@@ -651,7 +655,7 @@ ZonalResult runZonal(const ParcelSet& parcels,
     for (std::vector<ZonalStats>& st : result.stats)
         if (st.empty()) // outside every raster
             st.resize(nBands);
-    if ((options.stats & kClassStats) != 0) {
+    if (collectClasses) {
         result.bandClasses.resize(nBands);
         for (std::size_t b = 0; b < nBands; ++b) {
             ClassesSeen all;

@@ -70,7 +70,7 @@ struct ZonalResult {
     std::vector<std::vector<ZonalStats>> stats; ///< [parcel][band]
     /// [band]: every class value of any parcel (ZonalStats::classes), ascending; collected while the
     /// parcels are finished, so that tables need not scan all parcels for their class columns. Empty
-    /// when no class statistics were asked for.
+    /// unless class shares or areas (Stat::Frac, Stat::Area) were asked for.
     std::vector<std::vector<double>> bandClasses;
     int threadsUsed = 1;
 };
