@@ -7,14 +7,12 @@
 #include <QCoreApplication>
 #include <QtCore/qcoreapplication.h>
 
-#include <bitset>
 #include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <functional>
 #include <limits>
 #include <set>
-#include <thread>
 
 namespace tanhui::models {
 
@@ -43,53 +41,21 @@ struct ZonalTable {
     Q_DECLARE_TR_FUNCTIONS(ZonalTable)
 };
 
-/// Every class seen in any parcel, per band, ascending: as runZonal collected them
-/// (ZonalResult::bandClasses), or for results assembled otherwise one pass over the parcels, split over the
-/// cores: the scan is bound by memory latency (each parcel's statistics and class list are separate
-/// allocations), and the table cannot be written before it. Class codes 0..255 (all Byte rasters,
-/// and most class rasters) are marked in a bit set, other values collected in a set; the partial
-/// results are merged, so the result is the same as a serial scan.
-std::vector<std::set<double>> classesPerBand(const gis::ZonalResult& result) {
-    const std::size_t bands = result.bands.size(), rows = result.stats.size();
-    if (result.bandClasses.size() == bands) { // collected by runZonal
-        std::vector<std::set<double>> out(bands);
-        for (std::size_t b = 0; b < bands; ++b)
-            out[b].insert(result.bandClasses[b].begin(), result.bandClasses[b].end());
-        return out;
-    }
-    const std::size_t threads =
-      std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, rows / 4096 + 1);
-    struct Seen {
-        std::bitset<256> small;
-        std::set<double> other;
-    };
-    std::vector<std::vector<Seen>> partial(threads, std::vector<Seen>(bands));
-    auto scan = [&](std::size_t t) {
-        for (std::size_t i = rows * t / threads; i < rows * (t + 1) / threads; ++i)
-            for (std::size_t b = 0; b < bands; ++b) {
-                Seen& seen = partial[t][b];
-                for (const gis::ClassTotal& c : result.stats[i][b].classes) {
-                    if (c.value >= 0 && c.value < 256 && c.value == std::floor(c.value))
-                        seen.small.set(std::size_t(c.value));
-                    else
-                        seen.other.insert(c.value);
-                }
-            }
-    };
-    std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < threads; ++t)
-        pool.emplace_back(scan, t);
-    scan(0);
-    for (std::thread& th : pool)
-        th.join();
-    std::vector<std::set<double>> out(bands);
-    for (std::size_t t = 0; t < threads; ++t)
-        for (std::size_t b = 0; b < bands; ++b) {
-            for (std::size_t v = 0; v < 256; ++v)
-                if (partial[t][b].small.test(v))
-                    out[b].insert(double(v));
-            out[b].insert(partial[t][b].other.begin(), partial[t][b].other.end());
-        }
+/// Every class seen in any parcel, per band, ascending: as runZonal collected them while finishing
+/// the parcels (ZonalResult::bandClasses, filled whenever class shares or areas were asked for), or,
+/// for a result assembled otherwise, from the parcels' class lists.
+std::vector<std::vector<double>> classesPerBand(const gis::ZonalResult& result) {
+    const std::size_t bands = result.bands.size();
+    if (result.bandClasses.size() == bands)
+        return result.bandClasses;
+    std::vector<std::set<double>> seen(bands);
+    for (const std::vector<gis::ZonalStats>& parcel : result.stats)
+        for (std::size_t b = 0; b < bands && b < parcel.size(); ++b)
+            for (const gis::ClassTotal& c : parcel[b].classes)
+                seen[b].insert(c.value);
+    std::vector<std::vector<double>> out(bands);
+    for (std::size_t b = 0; b < bands; ++b)
+        out[b].assign(seen[b].begin(), seen[b].end());
     return out;
 }
 
@@ -175,7 +141,7 @@ std::vector<Producer> producers(const gis::ParcelSet& parcels,
         ZonalTable::tr("1 when the input geometry was invalid and was repaired"),
         [&](std::size_t i) { return QVariant(ps[i].repaired ? 1 : 0); });
 
-    std::vector<std::set<double>> allClasses; // per band, computed when a class column is asked for
+    std::vector<std::vector<double>> allClasses; // per band, computed when a class column is asked for
     for (std::size_t b = 0; b < result.bands.size(); ++b) {
         const gis::ZonalBand& band = result.bands[b];
         const std::string p = band.prefix + "_";
@@ -236,7 +202,7 @@ std::vector<Producer> producers(const gis::ParcelSet& parcels,
         if (gis::has(stats, Stat::Frac) || gis::has(stats, Stat::Area)) {
             if (allClasses.empty())
                 allClasses = classesPerBand(result);
-            const std::set<double>& classes = allClasses[b];
+            const std::vector<double>& classes = allClasses[b];
             for (double v : classes) {
                 if (gis::has(stats, Stat::Frac)) {
                     addReal(

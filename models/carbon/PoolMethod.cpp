@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/carbon/PoolMethod.h"
 
+#include "models/Parallel.h"
+
 #include "gis/Errors.h"
 #include "gis/Feedback.h"
 #include "gis/ParcelReader.h"
@@ -979,57 +981,6 @@ PoolRunResult runPoolRastersImpl(const std::vector<LulcInput>& inputs,
 
 } // namespace
 
-namespace {
-
-/// Runs fn(i) for i in [0, count) on `threads` threads (0: all cores), in chunks handed out in order;
-/// each i by exactly one thread. When some fn(i) throw, the exception of the least such i is
-/// rethrown after all threads have stopped (the chunks before it are always finished), so the error
-/// does not depend on the thread count either.
-void forEachParcel(std::size_t count, int threads, const std::function<void(std::size_t)>& fn) {
-    constexpr std::size_t kChunk = 256;
-    const std::size_t chunks = (count + kChunk - 1) / kChunk;
-    const int hw = int(std::max(1u, std::thread::hardware_concurrency()));
-    const int workers = int(
-      std::clamp<std::size_t>(std::size_t(threads > 0 ? threads : hw), 1, std::max<std::size_t>(1, chunks)));
-    std::atomic<std::size_t> next{ 0 };
-    std::atomic<bool> failed{ false };
-    std::mutex mutex;
-    std::size_t errorAt = count;
-    std::exception_ptr error;
-    auto run = [&] {
-        for (;;) {
-            if (failed.load(std::memory_order_relaxed))
-                return;
-            const std::size_t begin = next.fetch_add(1) * kChunk;
-            if (begin >= count)
-                return;
-            for (std::size_t i = begin; i < std::min(count, begin + kChunk); ++i) {
-                try {
-                    fn(i);
-                } catch (...) {
-                    const std::lock_guard<std::mutex> lock(mutex);
-                    if (i < errorAt) {
-                        errorAt = i;
-                        error = std::current_exception();
-                    }
-                    failed.store(true);
-                    return;
-                }
-            }
-        }
-    };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < workers; ++t)
-        pool.emplace_back(run);
-    run();
-    for (std::thread& t : pool)
-        t.join();
-    if (error)
-        std::rethrow_exception(error);
-}
-
-} // namespace
-
 bool pairBandsAvailable(const std::vector<LulcInput>& inputs, const PoolLookup& pools) {
     const std::size_t n = pools.codes().size();
     if (n == 0 || n * n > 255)
@@ -1138,7 +1089,7 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
     std::vector<ParcelCarbon> out(parcels.parcels.size());
     // Each parcel from its own statistics only: parcels in parallel, each by one thread, so the
     // results are the same for any thread count.
-    forEachParcel(out.size(), zonal.threads, [&](std::size_t i) {
+    forEachIndex(out.size(), zonal.threads, 256, [&](std::size_t i) {
         ParcelCarbon& pc = out[i];
         std::vector<std::int64_t> flagged, used;
         for (std::size_t d = 0; d < nd; ++d) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/uncertainty/BlueCarbonMonteCarlo.h"
 
+#include "models/Parallel.h"
+
 #include "gis/Errors.h"
 #include "gis/Feedback.h"
 
@@ -46,48 +48,6 @@ double& cbcValue(carbon::CbcClass& c, int i) {
     if (i < 11)
         return c.disturb[std::size_t((i - 5) / 3)][std::size_t((i - 5) % 3)];
     return c.accumulation[std::size_t(i - 11)];
-}
-
-/// Runs fn(i) for every iteration i on `threads` threads, each thread a contiguous block of
-/// iterations. fn(i) depends only on i, so the results do not depend on the thread count. The first
-/// exception is rethrown after every thread has stopped.
-void forEachIteration(int iterations,
-                      int requested,
-                      gis::Feedback* feedback,
-                      const std::function<void(int)>& fn) {
-    const int hw = int(std::max(1u, std::thread::hardware_concurrency()));
-    const int threads = std::clamp(requested > 0 ? requested : hw, 1, std::max(1, iterations));
-    std::atomic<bool> stop{ false };
-    std::atomic<int> done{ 0 };
-    std::exception_ptr error;
-    std::mutex mutex;
-    auto worker = [&](int t) {
-        const int begin = int(std::int64_t(iterations) * t / threads);
-        const int end = int(std::int64_t(iterations) * (t + 1) / threads);
-        try {
-            for (int i = begin; i < end && !stop; ++i) {
-                fn(i);
-                const int d = ++done;
-                if (t == 0 && feedback && (i - begin) % 16 == 0) {
-                    feedback->throwIfCancelled();
-                    feedback->setProgress(100.0 * double(d) / double(iterations), "Monte Carlo");
-                }
-            }
-        } catch (...) {
-            const std::lock_guard<std::mutex> lock(mutex);
-            if (!error)
-                error = std::current_exception();
-            stop = true;
-        }
-    };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t)
-        pool.emplace_back(worker, t);
-    worker(0);
-    for (std::thread& th : pool)
-        th.join();
-    if (error)
-        std::rethrow_exception(error);
 }
 
 /// u95 of a value (0 for Fixed); a zero value contributes nothing to a sum, whatever its U.
@@ -204,19 +164,26 @@ CbcHistorySamples sampleCbcHistories(const CbcUncertaintyModel& model,
         }
     const DrawMatrix draws(dists, keys, options.seed, s.iterations);
     s.values.assign(s.histories * nq * n, 0.0);
-    forEachIteration(s.iterations, options.threads, options.feedback, [&](int i) {
-        const carbon::CbcParameters drawn = drawnCbcParameters(classes, model, draws, i);
-        const carbon::CbcModel m(drawn, transitions, modelOptions);
-        carbon::CbcCellSeries cell;
-        for (std::size_t h = 0; h < s.histories; ++h) {
-            run(m, histories[h], cell);
-            double* out = s.values.data() + h * nq * n + std::size_t(i);
-            for (std::size_t r = 0; r < nr; ++r)
-                out[r * n] = cell.total(r);
-            for (std::size_t p = 0; p + 1 < nr; ++p)
-                out[(nr + p) * n] = cell.netSequestration[p];
-        }
-    });
+    forEachIndex(
+      std::size_t(s.iterations),
+      options.threads,
+      16,
+      [&](std::size_t iteration) {
+          const int i = int(iteration);
+          const carbon::CbcParameters drawn = drawnCbcParameters(classes, model, draws, i);
+          const carbon::CbcModel m(drawn, transitions, modelOptions);
+          carbon::CbcCellSeries cell;
+          for (std::size_t h = 0; h < s.histories; ++h) {
+              run(m, histories[h], cell);
+              double* out = s.values.data() + h * nq * n + std::size_t(i);
+              for (std::size_t r = 0; r < nr; ++r)
+                  out[r * n] = cell.total(r);
+              for (std::size_t p = 0; p + 1 < nr; ++p)
+                  out[(nr + p) * n] = cell.netSequestration[p];
+          }
+      },
+      options.feedback,
+      "Monte Carlo");
     return s;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/uncertainty/CarbonMonteCarlo.h"
 
+#include "models/Parallel.h"
+
 #include "gis/Errors.h"
 #include "gis/Feedback.h"
 
@@ -25,50 +27,12 @@ int threadCount(int requested, std::size_t work) {
     return int(std::clamp<std::size_t>(std::size_t(n), 1, std::max<std::size_t>(1, work)));
 }
 
-/// Runs fn(i) for i in [0, count) on `threads` threads (dynamic chunks; each i by exactly one thread).
-/// The first exception (e.g. CancelledError) is rethrown after all threads have stopped.
+/// Runs fn(i) for i in [0, count) on `threads` threads (forEachIndex: each i by exactly one thread).
 void parallelFor(std::size_t count,
                  int threads,
                  gis::Feedback* feedback,
                  const std::function<void(std::size_t)>& fn) {
-    std::atomic<std::size_t> next{ 0 };
-    std::atomic<std::size_t> done{ 0 };
-    std::atomic<bool> stop{ false };
-    std::exception_ptr error;
-    std::mutex mutex;
-    constexpr std::size_t chunk = 16;
-    auto worker = [&](bool main) {
-        try {
-            for (;;) {
-                if (stop)
-                    return;
-                const std::size_t begin = next.fetch_add(chunk);
-                if (begin >= count)
-                    return;
-                const std::size_t end = std::min(count, begin + chunk);
-                for (std::size_t i = begin; i < end; ++i)
-                    fn(i);
-                done += end - begin;
-                if (main && feedback) {
-                    feedback->throwIfCancelled();
-                    feedback->setProgress(100.0 * double(done) / double(count), "Monte Carlo");
-                }
-            }
-        } catch (...) {
-            const std::lock_guard<std::mutex> lock(mutex);
-            if (!error)
-                error = std::current_exception();
-            stop = true;
-        }
-    };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t)
-        pool.emplace_back(worker, false);
-    worker(true);
-    for (std::thread& t : pool)
-        t.join();
-    if (error)
-        std::rethrow_exception(error);
+    forEachIndex(count, threads, 16, fn, feedback, "Monte Carlo");
 }
 
 // Sample kernels: s[i] += h × d[i] (stock) or s[i] += h × (d2[i] − d1[i]) (change), two terms per

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/uncertainty/SoilGainLossMonteCarlo.h"
 
+#include "models/Parallel.h"
+
 #include "gis/Errors.h"
 #include "gis/Feedback.h"
 
@@ -18,52 +20,6 @@ namespace tanhui::models::uncertainty {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-/// Runs fn(i) for i in [0, count) on up to `requested` threads (0: all cores); each i by exactly one
-/// thread, so results written per i do not depend on the thread count. The first exception (e.g.
-/// CancelledError) is rethrown after all threads have stopped.
-void forEachUnit(std::size_t count,
-                 int requested,
-                 gis::Feedback* feedback,
-                 const std::function<void(std::size_t)>& fn) {
-    const int hw = int(std::max(1u, std::thread::hardware_concurrency()));
-    const int threads = int(std::clamp<std::size_t>(
-      std::size_t(requested > 0 ? requested : hw), 1, std::max<std::size_t>(1, count)));
-    std::atomic<std::size_t> next{ 0 }, done{ 0 };
-    std::atomic<bool> stop{ false };
-    std::exception_ptr error;
-    std::mutex mutex;
-    auto worker = [&](bool main) {
-        try {
-            for (;;) {
-                if (stop)
-                    return;
-                const std::size_t i = next.fetch_add(1);
-                if (i >= count)
-                    return;
-                fn(i);
-                ++done;
-                if (main && feedback) {
-                    feedback->throwIfCancelled();
-                    feedback->setProgress(100.0 * double(done) / double(count), "Monte Carlo");
-                }
-            }
-        } catch (...) {
-            const std::lock_guard<std::mutex> lock(mutex);
-            if (!error)
-                error = std::current_exception();
-            stop = true;
-        }
-    };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t)
-        pool.emplace_back(worker, false);
-    worker(true);
-    for (std::thread& t : pool)
-        t.join();
-    if (error)
-        std::rethrow_exception(error);
-}
 
 /// The draws of a list of parameters: row p is parameter p's N draws (DrawMatrix).
 DrawMatrix drawsOf(const std::vector<const UncertainValue*>& values, const MonteCarloOptions& options) {
@@ -235,27 +191,33 @@ std::vector<PeriodSamples> sampleSoilUnits(const SoilUncertaintyModel& model,
         d.u95 = approach1Product(u);
     }
     std::vector<PeriodSamples> out(units.size());
-    forEachUnit(units.size(), options.threads, options.feedback, [&](std::size_t k) {
-        const SoilUnit& unit = units[k];
-        PeriodSamples& p = out[k];
-        std::map<int, std::pair<std::vector<double>, std::vector<double>>> a1; // year → (x, U)
-        for (const auto& [state, years] : unit.weightHa) {
-            const StateDraws& d = states.at(state);
-            for (const auto& [year, ha] : years) {
-                QuantitySamples& q = p.stocks[year];
-                if (q.samples.empty())
-                    q.samples.assign(std::size_t(n), 0.0);
-                for (int i = 0; i < n; ++i)
-                    q.samples[std::size_t(i)] += ha * d.soc[std::size_t(i)];
-                q.central += ha * d.central;
-                a1[year].first.push_back(ha * d.central);
-                a1[year].second.push_back(d.u95);
-            }
-        }
-        for (auto& [year, q] : p.stocks)
-            q.u95 = approach1Sum(a1[year].first, a1[year].second);
-        addChanges(p, unit.changes);
-    });
+    forEachIndex(
+      units.size(),
+      options.threads,
+      1,
+      [&](std::size_t k) {
+          const SoilUnit& unit = units[k];
+          PeriodSamples& p = out[k];
+          std::map<int, std::pair<std::vector<double>, std::vector<double>>> a1; // year → (x, U)
+          for (const auto& [state, years] : unit.weightHa) {
+              const StateDraws& d = states.at(state);
+              for (const auto& [year, ha] : years) {
+                  QuantitySamples& q = p.stocks[year];
+                  if (q.samples.empty())
+                      q.samples.assign(std::size_t(n), 0.0);
+                  for (int i = 0; i < n; ++i)
+                      q.samples[std::size_t(i)] += ha * d.soc[std::size_t(i)];
+                  q.central += ha * d.central;
+                  a1[year].first.push_back(ha * d.central);
+                  a1[year].second.push_back(d.u95);
+              }
+          }
+          for (auto& [year, q] : p.stocks)
+              q.u95 = approach1Sum(a1[year].first, a1[year].second);
+          addChanges(p, unit.changes);
+      },
+      options.feedback,
+      "Monte Carlo");
     if (options.feedback)
         options.feedback->setProgress(100.0, "Monte Carlo");
     return out;
@@ -375,42 +337,48 @@ std::vector<PeriodSamples> sampleGainLossUnits(const GainLossUncertaintyModel& m
         r += 2;
     }
     std::vector<PeriodSamples> out(units.size());
-    forEachUnit(units.size(), options.threads, options.feedback, [&](std::size_t k) {
-        for (const auto& [pair, interval] : units[k].intervals) {
-            QuantitySamples q;
-            q.samples.assign(std::size_t(n), 0.0);
-            std::vector<double> x, u;
-            for (const auto& [type, haYears] : interval.growthHaYears) {
-                const auto it = growth.find(type);
-                if (it == growth.end())
-                    throw gis::GisError(gis::GisError::Kind::InvalidArgument,
-                                        "Forest type " + type.toStdString() + " has no uncertainty model.");
-                const Term& t = it->second;
-                for (int i = 0; i < n; ++i)
-                    q.samples[std::size_t(i)] += haYears * t.perIteration[std::size_t(i)];
-                q.central += haYears * t.central;
-                x.push_back(haYears * t.central);
-                u.push_back(t.u95);
-            }
-            for (const auto& [code, ha] : interval.lossHa) {
-                const auto it = loss.find(code);
-                if (it == loss.end())
-                    throw gis::GisError(gis::GisError::Kind::InvalidArgument,
-                                        "Land-cover code " + std::to_string(code) +
-                                          " has no uncertainty model.");
-                const Term& t = it->second;
-                for (int i = 0; i < n; ++i)
-                    q.samples[std::size_t(i)] -= ha * t.perIteration[std::size_t(i)];
-                q.central -= ha * t.central;
-                for (int c = 0; c < 2; ++c) {
-                    x.push_back(-ha * t.parts[std::size_t(c)]);
-                    u.push_back(t.partU[std::size_t(c)]);
-                }
-            }
-            q.u95 = x.empty() ? kNaN : approach1Sum(x, u);
-            out[k].changes[pair] = std::move(q);
-        }
-    });
+    forEachIndex(
+      units.size(),
+      options.threads,
+      1,
+      [&](std::size_t k) {
+          for (const auto& [pair, interval] : units[k].intervals) {
+              QuantitySamples q;
+              q.samples.assign(std::size_t(n), 0.0);
+              std::vector<double> x, u;
+              for (const auto& [type, haYears] : interval.growthHaYears) {
+                  const auto it = growth.find(type);
+                  if (it == growth.end())
+                      throw gis::GisError(gis::GisError::Kind::InvalidArgument,
+                                          "Forest type " + type.toStdString() + " has no uncertainty model.");
+                  const Term& t = it->second;
+                  for (int i = 0; i < n; ++i)
+                      q.samples[std::size_t(i)] += haYears * t.perIteration[std::size_t(i)];
+                  q.central += haYears * t.central;
+                  x.push_back(haYears * t.central);
+                  u.push_back(t.u95);
+              }
+              for (const auto& [code, ha] : interval.lossHa) {
+                  const auto it = loss.find(code);
+                  if (it == loss.end())
+                      throw gis::GisError(gis::GisError::Kind::InvalidArgument,
+                                          "Land-cover code " + std::to_string(code) +
+                                            " has no uncertainty model.");
+                  const Term& t = it->second;
+                  for (int i = 0; i < n; ++i)
+                      q.samples[std::size_t(i)] -= ha * t.perIteration[std::size_t(i)];
+                  q.central -= ha * t.central;
+                  for (int c = 0; c < 2; ++c) {
+                      x.push_back(-ha * t.parts[std::size_t(c)]);
+                      u.push_back(t.partU[std::size_t(c)]);
+                  }
+              }
+              q.u95 = x.empty() ? kNaN : approach1Sum(x, u);
+              out[k].changes[pair] = std::move(q);
+          }
+      },
+      options.feedback,
+      "Monte Carlo");
     if (options.feedback)
         options.feedback->setProgress(100.0, "Monte Carlo");
     return out;
