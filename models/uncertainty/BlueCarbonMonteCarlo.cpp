@@ -155,14 +155,7 @@ CbcHistorySamples sampleCbcHistories(const CbcUncertaintyModel& model,
             s.central[h * nq + nr + p] = series.netSequestration[p];
     }
 
-    std::vector<Distribution> dists;
-    std::vector<std::uint64_t> keys;
-    for (const auto& row : model.values)
-        for (const UncertainValue& v : row) {
-            dists.push_back(v.dist);
-            keys.push_back(parameterKey(v.id));
-        }
-    const DrawMatrix draws(dists, keys, options.seed, s.iterations);
+    const DrawMatrix draws = drawsOfRows(model.values, options.seed, s.iterations);
     s.values.assign(s.histories * nq * n, 0.0);
     forEachIndex(
       std::size_t(s.iterations),
@@ -298,13 +291,10 @@ std::vector<UnitSamples> sampleRestorationUnits(const MangroveWsUncertainty& mod
                                                 const MonteCarloOptions& options) {
     const int n = std::max(1, options.iterations);
     const std::size_t nr = reportYears.size();
-    std::vector<Distribution> dists;
-    std::vector<std::uint64_t> keys;
-    for (const UncertainValue& v : model.values) {
-        dists.push_back(v.dist);
-        keys.push_back(parameterKey(v.id));
-    }
-    const DrawMatrix draws(dists, keys, options.seed, n);
+    std::vector<const UncertainValue*> values;
+    for (const UncertainValue& v : model.values)
+        values.push_back(&v);
+    const DrawMatrix draws = drawsOf(values, options.seed, n);
     // The drawn row of every iteration (ef_re may be negative: a removal).
     std::vector<carbon::MangroveWsParams> drawn(std::size_t(n), model.central);
     for (int i = 0; i < n; ++i) {

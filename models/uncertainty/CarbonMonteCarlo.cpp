@@ -153,14 +153,7 @@ PoolMonteCarloResult runPoolMonteCarloImpl(const PoolUncertaintyModel& model,
     result.metadata.iterations = n;
 
     // Draws: one row per (class, pool), then each class's total density per iteration.
-    std::vector<Distribution> dists;
-    std::vector<std::uint64_t> keys;
-    for (const auto& values : model.pools)
-        for (const UncertainValue& v : values) {
-            dists.push_back(v.dist);
-            keys.push_back(parameterKey(v.id));
-        }
-    const DrawMatrix draws(dists, keys, options.seed, n);
+    const DrawMatrix draws = drawsOfRows(model.pools, options.seed, n);
     const std::size_t nClasses = model.codes.size();
     std::vector<double> density(nClasses * std::size_t(n), 0.0); // [class][iteration], t C/ha
     for (std::size_t k = 0; k < nClasses; ++k)
@@ -372,14 +365,7 @@ public:
       : m_model(model)
       , m_n(std::max(1, options.iterations)) {
         // Draws: one row per (class, pool), then each class's total density per iteration.
-        std::vector<Distribution> dists;
-        std::vector<std::uint64_t> keys;
-        for (const auto& values : model.pools)
-            for (const UncertainValue& v : values) {
-                dists.push_back(v.dist);
-                keys.push_back(parameterKey(v.id));
-            }
-        const DrawMatrix draws(dists, keys, options.seed, m_n);
+        const DrawMatrix draws = drawsOfRows(model.pools, options.seed, m_n);
         const std::size_t nClasses = model.codes.size();
         m_density.assign(nClasses * std::size_t(m_n), 0.0); // [class][iteration], t C/ha
         for (std::size_t k = 0; k < nClasses; ++k)
@@ -538,16 +524,13 @@ public:
       : m_model(model)
       , m_n(std::max(1, options.iterations))
       , m_constant(form == carbon::BefForm::Constant) {
-        std::vector<Distribution> dists;
-        std::vector<std::uint64_t> keys;
-        for (const auto& [group, values] : model.groups) {
+        std::vector<const UncertainValue*> values;
+        for (const auto& [group, groupValues] : model.groups) {
             m_groupIndex[group] = m_groupIndex.size();
-            for (const UncertainValue& v : values) {
-                dists.push_back(v.dist);
-                keys.push_back(parameterKey(v.id));
-            }
+            for (const UncertainValue& v : groupValues)
+                values.push_back(&v);
         }
-        m_draws = DrawMatrix(dists, keys, options.seed, m_n);
+        m_draws = drawsOf(values, options.seed, m_n);
     }
 
     int iterations() const { return m_n; }

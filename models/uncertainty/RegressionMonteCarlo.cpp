@@ -213,14 +213,7 @@ std::vector<UnitSamples> sampleRegressionUnits(const RegressionUncertaintyModel&
     if (rows.size() != model.codes.size())
         throw gis::GisError(gis::GisError::Kind::InvalidArgument,
                             "regression Monte Carlo: the model does not match the coefficient table");
-    std::vector<Distribution> dists;
-    std::vector<std::uint64_t> keys;
-    for (const auto& row : model.values)
-        for (const UncertainValue& v : row) {
-            dists.push_back(v.dist);
-            keys.push_back(parameterKey(v.id));
-        }
-    const DrawMatrix draws(dists, keys, options.seed, n);
+    const DrawMatrix draws = drawsOfRows(model.values, options.seed, n);
     // b of rows with ab_corr: a Gaussian copula on a's and b's own uniform numbers.
     std::vector<std::vector<double>> correlatedB(rows.size());
     for (std::size_t r = 0; r < rows.size(); ++r) {

@@ -21,17 +21,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-/// The draws of a list of parameters: row p is parameter p's N draws (DrawMatrix).
-DrawMatrix drawsOf(const std::vector<const UncertainValue*>& values, const MonteCarloOptions& options) {
-    std::vector<Distribution> dists;
-    std::vector<std::uint64_t> keys;
-    for (const UncertainValue* v : values) {
-        dists.push_back(v->dist);
-        keys.push_back(parameterKey(v->id));
-    }
-    return DrawMatrix(dists, keys, options.seed, std::max(1, options.iterations));
-}
-
 /// A non-zero value treated as exact because nothing declared its uncertainty (for the warning; a row
 /// that declares `fixed` or U = 0 is exact on purpose).
 bool undeclared(const UncertainValue& v) {
@@ -159,7 +148,7 @@ std::vector<PeriodSamples> sampleSoilUnits(const SoilUncertaintyModel& model,
         factorRow[key] = values.size();
         values.push_back(&v);
     }
-    const DrawMatrix draws = drawsOf(values, options);
+    const DrawMatrix draws = drawsOf(values, options.seed, std::max(1, options.iterations));
     // Each state's SOC_eq per iteration (t C/ha), its central value and Approach 1 U (Eq. 3.1).
     struct StateDraws {
         std::vector<double> soc;
@@ -301,7 +290,7 @@ std::vector<PeriodSamples> sampleGainLossUnits(const GainLossUncertaintyModel& m
     for (const auto& [code, v] : model.lossPools)
         for (const UncertainValue& x : v)
             values.push_back(&x);
-    const DrawMatrix draws = drawsOf(values, options);
+    const DrawMatrix draws = drawsOf(values, options.seed, std::max(1, options.iterations));
     // Per type G_W × (1 + R) × CF per iteration (t C/ha/yr); per code c_above + c_below (t C/ha).
     struct Term {
         std::vector<double> perIteration;

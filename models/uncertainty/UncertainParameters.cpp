@@ -241,4 +241,16 @@ QString describe(const Distribution& d) {
     return name;
 }
 
+DrawMatrix drawsOf(const std::vector<const UncertainValue*>& values, std::uint64_t seed, int iterations) {
+    std::vector<Distribution> dists;
+    std::vector<std::uint64_t> keys;
+    dists.reserve(values.size());
+    keys.reserve(values.size());
+    for (const UncertainValue* v : values) {
+        dists.push_back(v->dist);
+        keys.push_back(parameterKey(v->id));
+    }
+    return DrawMatrix(dists, keys, seed, iterations);
+}
+
 } // namespace tanhui::models::uncertainty

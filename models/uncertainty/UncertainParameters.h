@@ -6,8 +6,10 @@
 
 #include <QString>
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace tanhui::models::uncertainty {
 
@@ -44,6 +46,21 @@ struct UncertainValue {
     QString provenance; ///< "table <file>, row <n>" (+ u_source), the run-wide default, or "none"
     enum class Origin { Table, RunDefault, None } origin = Origin::None;
 };
+
+/// @brief The draws of `values` for a run: row p holds the p-th value's `iterations` draws, from the
+/// value's own stream (parameterKey(id)) of `seed`, so a parameter draws the same numbers whatever
+/// else is drawn.
+DrawMatrix drawsOf(const std::vector<const UncertainValue*>& values, std::uint64_t seed, int iterations);
+
+/// drawsOf() of values stored row by row (each row a range of UncertainValue), in row order.
+template<typename Rows>
+DrawMatrix drawsOfRows(const Rows& rows, std::uint64_t seed, int iterations) {
+    std::vector<const UncertainValue*> values;
+    for (const auto& row : rows)
+        for (const UncertainValue& v : row)
+            values.push_back(&v);
+    return drawsOf(values, seed, iterations);
+}
 
 /// @brief Reads the uncertainty of `column` (a value column of `table`'s spec) in `row`, following the
 /// rules of addUncertaintyColumns(). Problems (unknown distribution, non-numeric or negative U/SD,
