@@ -61,6 +61,21 @@ double reduceRingArea(double s12Sum, int crossings, double area0) {
     return area;
 }
 
+/// |area| (m²) of a ring of n ≥ 3 vertices from the S12 of its edges, s12(i, j) for the edge from
+/// vertex i to j, and the longitudes lon(i) of its vertices: the compensated sum, the meridian
+/// crossings and the reduction of reduceRingArea().
+template<typename S12, typename Lon>
+double ringAreaM2(std::size_t n, S12&& s12, Lon&& lon, double area0) {
+    CompensatedSum sum;
+    int crossings = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t j = i + 1 == n ? 0 : i + 1;
+        sum.add(s12(i, j));
+        crossings += meridianCrossing(lon(i), lon(j));
+    }
+    return std::abs(reduceRingArea(sum.value(), crossings, area0));
+}
+
 /// S12 (m²) of the geodesic from (lon1, lat1) to (lon2, lat2).
 double edgeS12(const geod_geodesic& g, double lon1, double lat1, double lon2, double lat2) {
     double s12 = 0;
@@ -267,14 +282,13 @@ void GeodesicAreas::measure(const std::vector<const MultiPolygon*>& polygons, st
     forEachRing([&](std::size_t pi, std::size_t ri, const Ring& r, std::size_t n, std::size_t v0) {
         if (n < 3)
             return;
-        CompensatedSum sum;
-        int crossings = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-            const std::size_t j = i + 1 == n ? 0 : i + 1;
-            sum.add(m.s12(m.edgeSlots[v0 + i], v0 + i, v0 + j, r.x(i), r.y(i), r.x(j), r.y(j)));
-            crossings += meridianCrossing(m.lonLat[2 * (v0 + i)], m.lonLat[2 * (v0 + j)]);
-        }
-        const double area = std::abs(reduceRingArea(sum.value(), crossings, m.area0));
+        const double area = ringAreaM2(
+          n,
+          [&](std::size_t i, std::size_t j) {
+              return m.s12(m.edgeSlots[v0 + i], v0 + i, v0 + j, r.x(i), r.y(i), r.x(j), r.y(j));
+          },
+          [&](std::size_t i) { return m.lonLat[2 * (v0 + i)]; },
+          m.area0);
         areasM2[pi] += ri == 0 ? area : -area;
     });
 }
@@ -302,17 +316,16 @@ double lonLatAreaM2(const MultiPolygon& lonLat, double a, double f) {
             const std::size_t n = openRingSize(r);
             if (n < 3)
                 continue;
-            CompensatedSum sum;
-            int crossings = 0;
-            for (std::size_t i = 0; i < n; ++i) {
-                const std::size_t j = i + 1 == n ? 0 : i + 1;
-                const bool forward = sortsFirst(r.x(i), r.y(i), r.x(j), r.y(j));
-                const std::size_t u = forward ? i : j, w = forward ? j : i;
-                const double s = edgeS12(g, r.x(u), r.y(u), r.x(w), r.y(w));
-                sum.add(forward ? s : -s);
-                crossings += meridianCrossing(r.x(i), r.x(j));
-            }
-            const double area = std::abs(reduceRingArea(sum.value(), crossings, area0));
+            const double area = ringAreaM2(
+              n,
+              [&](std::size_t i, std::size_t j) {
+                  const bool forward = sortsFirst(r.x(i), r.y(i), r.x(j), r.y(j));
+                  const std::size_t u = forward ? i : j, w = forward ? j : i;
+                  const double s12 = edgeS12(g, r.x(u), r.y(u), r.x(w), r.y(w));
+                  return forward ? s12 : -s12;
+              },
+              [&](std::size_t i) { return r.x(i); },
+              area0);
             total += ri == 0 ? area : -area;
         }
     return total;
