@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/sample/SampleProject.h"
 
+#include "models/Parallel.h"
+
 #include "gis/Crs.h"
 #include "gis/Errors.h"
 #include "gis/Feedback.h"
@@ -39,35 +41,10 @@ constexpr int kBandRows = 256; // = the tile size, so every write completes whol
 
 const char* kLayerDate = "-07-01";
 
-/// Runs fn(i) for i in [0, count) on `threads` threads; results must go to per-index slots.
+/// Runs fn(i) for i in [0, count) on `threads` threads (forEachIndex); results must go to per-index
+/// slots.
 void parallelFor(int count, int threads, const std::function<void(int)>& fn) {
-    std::atomic<int> next{ 0 };
-    std::exception_ptr error;
-    std::mutex m;
-    auto run = [&] {
-        for (;;) {
-            const int i = next.fetch_add(1);
-            if (i >= count)
-                return;
-            try {
-                fn(i);
-            } catch (...) {
-                std::lock_guard<std::mutex> lock(m);
-                if (!error)
-                    error = std::current_exception();
-                next.store(count);
-                return;
-            }
-        }
-    };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t)
-        pool.emplace_back(run);
-    run();
-    for (std::thread& t : pool)
-        t.join();
-    if (error)
-        std::rethrow_exception(error);
+    forEachIndex(std::size_t(std::max(0, count)), threads, 1, [&](std::size_t i) { fn(int(i)); });
 }
 
 double ringArea(const gis::Ring& r) {
