@@ -22,6 +22,16 @@ namespace tanhui::gis {
 
 namespace {
 
+/// True when every vertex of `mp` (in degrees) has a finite longitude and a latitude within ±90°.
+bool withinLatitudes(const MultiPolygon& mp) {
+    for (const Polygon& p : mp.parts)
+        for (const Ring& r : p.rings)
+            for (std::size_t i = 0; i < r.size(); ++i)
+                if (!std::isfinite(r.x(i)) || !(std::abs(r.y(i)) <= 90.0))
+                    return false;
+    return true;
+}
+
 /// True when some edge of `mp` is longer than maxLength (in the ring's units).
 bool needsDensify(const MultiPolygon& mp, double maxLength) {
     const double max2 = maxLength * maxLength;
@@ -247,6 +257,14 @@ ParcelSet readParcels(const std::string& path, const ParcelReadOptions& options,
             }
             if (p.geometry.isEmpty()) {
                 worker.skipped.push_back({ p.fid, idStr(), "no polygonal part" });
+                continue;
+            }
+            if (geographic && !withinLatitudes(p.geometry)) {
+                worker.skipped.push_back(
+                  { p.fid,
+                    idStr(),
+                    "a latitude beyond ±90° or a coordinate that is not a number: the layer's coordinates "
+                    "are not the degrees of its CRS (assign the right CRS, e.g. --parcels-crs)" });
                 continue;
             }
             p.wkb = std::move(feature.wkb);

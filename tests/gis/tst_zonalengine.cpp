@@ -247,6 +247,7 @@ private slots:
     void projectedAreasAreEllipsoidal();
     void invalidAndNullGeometries();
     void emptyLayer();
+    void coordinatesOutsideTheCrs();
     void cancelStopsTheRun();
     void rasterWithoutCrsIsRejected();
     void sharedBlocksMatchPerWorkerReads();
@@ -572,6 +573,22 @@ void TestZonalEngine::invalidAndNullGeometries() {
     const ZonalResult r = runZonal(parcels, bands, opt);
     QVERIFY(std::abs(r.stats[0][0].count - 8.0) < 1e-12);
     QVERIFY(std::abs(r.stats[1][0].count - 1.0) < 1e-12);
+}
+
+/// Degrees beyond ±90° latitude in a geographic layer (coordinates of another CRS) skip that parcel
+/// with a reason, instead of a NaN area.
+void TestZonalEngine::coordinatesOutsideTheCrs() {
+    const QString vec = m_dir.filePath(QStringLiteral("degrees.geojson"));
+    writeGeoJson(
+      vec,
+      4326,
+      { QStringLiteral("POLYGON((10 40,10.01 40,10.01 40.01,10 40.01,10 40))"),
+        QStringLiteral("POLYGON((500000 2500000,500010 2500000,500010 2500010,500000 2500000))") });
+    const ParcelSet parcels = readParcels(vec.toStdString(), {});
+    QCOMPARE(parcels.parcels.size(), std::size_t(1));
+    QCOMPARE(parcels.skipped.size(), std::size_t(1));
+    QVERIFY(QString::fromStdString(parcels.skipped[0].what).contains(QStringLiteral("±90°")));
+    QVERIFY(parcels.parcels[0].ellipsoidalAreaM2 > 0);
 }
 
 void TestZonalEngine::emptyLayer() {
