@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gis/RasterWriter.h"
 
+#include "gis/AtomicFile.h"
 #include "gis/Errors.h"
 #include "gis/Gdal.h"
 #include "gis/private/GdalHandles.h"
@@ -55,11 +56,9 @@ RasterWriter::RasterWriter(const std::string& path, const RasterSpec& spec)
     m_impl->path = path;
     m_impl->spec = spec;
     const fs::path target(path);
-    // Built with append(): GCC 12 at -O3 reports a false -Wrestrict on operator+ chains.
-    std::string tmpName(".");
-    tmpName.append(target.filename().string()).append(".partial.tif");
-    m_impl->tempPath =
-      (target.has_parent_path() ? target.parent_path() / tmpName : fs::path(tmpName)).string();
+    // `.<stem>.tmp-<pid>.tif`: temporaries of writers that were killed are removed here.
+    removeStaleTemporaries(path);
+    m_impl->tempPath = temporaryPathFor(path, ".tif");
     if (spec.grid.cols <= 0 || spec.grid.rows <= 0 || spec.bands <= 0)
         throw GisError(GisError::Kind::InvalidArgument, "Empty raster requested for \"" + path + "\"", path);
     GDALDriverH driver = GDALGetDriverByName("GTiff");
@@ -211,13 +210,7 @@ void RasterWriter::commit() {
     GDALClose(m_impl->ds.release());
     if (!lastGdalError().empty())
         m_impl->fail("Closing failed for");
-    std::error_code ec;
-    std::filesystem::rename(m_impl->tempPath, m_impl->path, ec);
-    if (ec)
-        throw GisError(GisError::Kind::Io,
-                       "Cannot rename \"" + m_impl->tempPath + "\" to \"" + m_impl->path +
-                         "\": " + ec.message(),
-                       m_impl->path);
+    replaceWithTemporary(m_impl->tempPath, m_impl->path); // fsync, rename, fsync of the folder
     m_impl->committed = true;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gis/TableWriter.h"
 
+#include "gis/AtomicFile.h"
 #include "gis/Errors.h"
 #include "gis/Gdal.h"
 #include "gis/private/GdalHandles.h"
@@ -119,12 +120,8 @@ void writeGpkg(const std::string& path,
                const Crs& crs) {
     namespace fs = std::filesystem;
     const fs::path target(path);
-    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    // Built with append() rather than operator+: GCC 12 at -O3 reports a false -Wrestrict on the
-    // concatenation chain.
-    std::string tmpName(".");
-    tmpName.append(target.stem().string()).append(".tmp-").append(std::to_string(::getpid())).append(".gpkg");
-    const fs::path tmp = dir / tmpName;
+    removeStaleTemporaries(path); // left by writers that were killed
+    const fs::path tmp = temporaryPathFor(path, ".gpkg");
     std::error_code ec;
     fs::remove(tmp, ec);
 
@@ -190,11 +187,7 @@ void writeGpkg(const std::string& path,
     ds.reset(); // closes and flushes
     if (!lastGdalError().empty() && !fs::exists(tmp))
         fail(lastGdalError());
-    fs::rename(tmp, target, ec);
-    if (ec) {
-        fs::remove(tmp, ec);
-        throw GisError(GisError::Kind::Io, "Cannot replace " + path + ": " + ec.message(), path);
-    }
+    replaceWithTemporary(tmp.string(), path); // fsync, rename, fsync of the folder
 }
 
 } // namespace

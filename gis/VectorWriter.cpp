@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gis/VectorWriter.h"
 
+#include "gis/AtomicFile.h"
 #include "gis/Errors.h"
 #include "gis/Gdal.h"
 #include "gis/private/GdalHandles.h"
@@ -171,10 +172,9 @@ void writePolygonLayer(const std::string& path,
     const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
     const std::string stem = target.stem().string();
     std::error_code ec;
+    removeStaleTemporaries(path); // left by writers that were killed
     if (!shapefile) {
-        std::string tmpName(".");
-        tmpName.append(stem).append(".tmp-").append(std::to_string(::getpid())).append(".gpkg");
-        const fs::path tmp = dir / tmpName;
+        const fs::path tmp = temporaryPathFor(path, ".gpkg");
         fs::remove(tmp, ec);
         try {
             // gpkg_contents.last_change and the metadata timestamps use this instead of the clock.
@@ -184,18 +184,12 @@ void writePolygonLayer(const std::string& path,
             fs::remove(tmp, ec);
             throw;
         }
-        fs::rename(tmp, target, ec);
-        if (ec) {
-            fs::remove(tmp, ec);
-            throw GisError(GisError::Kind::Io, "Cannot replace " + path + ": " + ec.message(), path);
-        }
+        replaceWithTemporary(tmp.string(), path); // fsync, rename, fsync of the folder
         return;
     }
     // A shapefile is several files: write them in a temporary folder beside the target, then move
     // each into place.
-    std::string tmpDirName(".");
-    tmpDirName.append(stem).append(".tmp-").append(std::to_string(::getpid()));
-    const fs::path tmpDir = dir / tmpDirName;
+    const fs::path tmpDir = temporaryPathFor(path, "");
     fs::remove_all(tmpDir, ec);
     fs::create_directories(tmpDir, ec);
     if (ec)
@@ -208,10 +202,7 @@ void writePolygonLayer(const std::string& path,
             const fs::path from = tmpDir / (stem + e);
             const fs::path to = dir / (stem + e);
             if (fs::exists(from)) {
-                fs::rename(from, to, ec);
-                if (ec)
-                    throw GisError(
-                      GisError::Kind::Io, "Cannot replace " + to.string() + ": " + ec.message(), path);
+                replaceWithTemporary(from.string(), to.string());
             } else {
                 fs::remove(to, ec);
             }

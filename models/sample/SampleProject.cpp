@@ -3,6 +3,7 @@
 
 #include "models/Parallel.h"
 
+#include "gis/AtomicFile.h"
 #include "gis/Crs.h"
 #include "gis/Errors.h"
 #include "gis/Feedback.h"
@@ -645,16 +646,10 @@ QStringList generateSampleProject(const QString& dirPath,
         const QString target = dir.filePath(rel);
         QDir().mkpath(QFileInfo(target).absolutePath());
         QFile in(res);
-        QFile out(target + QStringLiteral(".partial"));
-        if (!in.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly) || out.write(in.readAll()) < 0 ||
-            !out.flush())
+        if (!in.open(QIODevice::ReadOnly))
             throw gis::GisError(
-              gis::GisError::Kind::Io, "Cannot write " + target.toStdString(), target.toStdString());
-        out.close();
-        QFile::remove(target);
-        if (!QFile::rename(out.fileName(), target))
-            throw gis::GisError(
-              gis::GisError::Kind::Io, "Cannot write " + target.toStdString(), target.toStdString());
+              gis::GisError::Kind::Io, "Cannot read " + res.toStdString(), res.toStdString());
+        gis::writeFileAtomically(target, in.readAll());
         QString name = rel.mid(QStringLiteral("parameters/").size());
         name.chop(4); // .csv
         project.parameters.push_back({ name, rel });
@@ -670,15 +665,7 @@ QStringList generateSampleProject(const QString& dirPath,
                                    "project; not a Tanhui default, not for reporting); a,b,form:"));
         const QString rel = QStringLiteral("parameters/%1.csv").arg(QLatin1String(kSampleRegressionTable));
         const QString target = dir.filePath(rel);
-        QFile out(target + QStringLiteral(".partial"));
-        if (!out.open(QIODevice::WriteOnly) || out.write(csv.toUtf8()) < 0 || !out.flush())
-            throw gis::GisError(
-              gis::GisError::Kind::Io, "Cannot write " + target.toStdString(), target.toStdString());
-        out.close();
-        QFile::remove(target);
-        if (!QFile::rename(out.fileName(), target))
-            throw gis::GisError(
-              gis::GisError::Kind::Io, "Cannot write " + target.toStdString(), target.toStdString());
+        gis::writeFileAtomically(target, csv.toUtf8());
         project.parameters.push_back({ QString::fromLatin1(kSampleRegressionTable), rel });
         written << rel;
     }
