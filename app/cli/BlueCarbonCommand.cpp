@@ -4,6 +4,7 @@
 #include "app/cli/CliCommon.h"
 #include "gis/Errors.h"
 #include "gis/ParcelReader.h"
+#include "gis/StagedOutput.h"
 #include "models/carbon/BlueCarbon.h"
 #include "models/carbon/Valuation.h"
 #include "models/params/ParameterTable.h"
@@ -304,9 +305,8 @@ int runBlueCarbonCommand(const QStringList& arguments) {
         if (parser.isSet(*o) && !QFileInfo::exists(parser.value(*o)))
             return usage(BlueCarbonCommand::tr("input file not found: %1").arg(parser.value(*o)));
     const QString outDir = parser.value(outOpt);
-    if (!QDir().mkpath(outDir) || !QFileInfo(outDir).isWritable())
-        return usage(
-          BlueCarbonCommand::tr("--out %1: the folder cannot be created or is not writable").arg(outDir));
+    if (!prepareOutputFolder(outDir))
+        return ExitUsage;
 
     params::Issues issues;
     std::optional<carbon::CbcValuation> valuation;
@@ -341,6 +341,7 @@ int runBlueCarbonCommand(const QStringList& arguments) {
     QElapsedTimer timer;
     timer.start();
     try {
+        gis::StagedOutput staged(outDir); // outputs appear in outDir only when complete
         // Parameter tables: built-in defaults (provenance required) or the user's tables.
         const QString bioPath = parser.value(bioOpt);
         const params::LoadedTable bio =
@@ -407,7 +408,7 @@ int runBlueCarbonCommand(const QStringList& arguments) {
         mo.valuation = valuation;
         const carbon::CbcModel model(classes, trans.table, mo);
         carbon::CbcRunOptions ro;
-        ro.outDir = outDir.toStdString();
+        ro.outDir = staged.path().toStdString();
         ro.feedback = feedback.get();
         const carbon::CbcRunResult run = carbon::runCbcRasters(snapshots, model, classes, ro);
         finishProgressLine();
@@ -416,7 +417,7 @@ int runBlueCarbonCommand(const QStringList& arguments) {
               BlueCarbonCommand::tr("%1 ha are nodata at some snapshots but not all; those cells are left "
                                     "out of every total (nodata_area_ha)")
                 .arg(run.partialNodataAreaHa, 0, 'f', 4));
-        const QDir dir(outDir);
+        const QDir dir(staged.path());
 
         if (parser.isSet(parcelsOpt)) {
             gis::ParcelReadOptions read;
@@ -499,6 +500,7 @@ int runBlueCarbonCommand(const QStringList& arguments) {
                                        classes,
                                        ws ? &*ws : nullptr,
                                        options);
+        staged.commit();
 
         // The tag travels with the value (carbon-methods.md "How the app should use this", items 2-3).
         for (const carbon::CbcClass& c : run.flaggedClasses())
@@ -536,8 +538,7 @@ int runBlueCarbonCommand(const QStringList& arguments) {
         }
         return ExitOk;
     } catch (...) {
-        return reportFailure(
-          BlueCarbonCommand::tr("cancelled; finished outputs in %1 were not replaced").arg(outDir));
+        return reportFailure(outputsUnchangedMessage(outDir));
     }
 }
 

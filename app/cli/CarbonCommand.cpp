@@ -9,6 +9,7 @@
 #include "app/cli/RegressionCommand.h"
 #include "gis/Errors.h"
 #include "gis/ParcelReader.h"
+#include "gis/StagedOutput.h"
 #include "models/carbon/CarbonTables.h"
 #include "models/carbon/PoolMethod.h"
 #include "models/carbon/Valuation.h"
@@ -162,6 +163,7 @@ int runVolumeMethod(const QCommandLineParser& parser) {
     QElapsedTimer timer;
     timer.start();
     try {
+        gis::StagedOutput staged(outDir); // outputs appear in outDir only when complete
         // Species table (§5.2, §5.3): the built-in defaults (provenance required) or the user's table.
         const QString tablePath = parser.value(QStringLiteral("species-table"));
         params::LoadedTable loaded =
@@ -221,7 +223,7 @@ int runVolumeMethod(const QCommandLineParser& parser) {
             finishProgressLine();
             mcColumns = mcOut.parcels();
         }
-        const QDir dir(outDir);
+        const QDir dir(staged.path());
         for (const char* ext : { "csv", "gpkg" })
             carbon::writeVolumeParcelTable(
               dir.filePath(QStringLiteral("parcels_volume.") + QLatin1String(ext)).toStdString(),
@@ -235,7 +237,8 @@ int runVolumeMethod(const QCommandLineParser& parser) {
                                        totals,
                                        mcRequest ? mcOut.totals() : std::vector<carbon::ExtraTotalRow>{});
         if (mcRequest)
-            mcOut.writeRunFiles(outDir, quiet);
+            mcOut.writeRunFiles(staged.path(), quiet);
+        staged.commit();
 
         // The tag travels with the value (carbon-methods.md "How the app should use this", items 2-3).
         std::set<const carbon::SpeciesParams*> used;
@@ -261,8 +264,7 @@ int runVolumeMethod(const QCommandLineParser& parser) {
         }
         return ExitOk;
     } catch (...) {
-        return reportFailure(
-          CarbonCommand::tr("cancelled; finished outputs in %1 were not replaced").arg(outDir));
+        return reportFailure(outputsUnchangedMessage(outDir));
     }
 }
 
@@ -514,6 +516,7 @@ int runCarbonCommand(const QStringList& arguments) {
     QElapsedTimer timer;
     timer.start();
     try {
+        gis::StagedOutput staged(outDir); // outputs appear in outDir only when complete
         // Pools table: built-in defaults (provenance required) or the user's table (rows tagged user).
         const QString poolsPath = parser.value(poolsOpt);
         const QString poolsName =
@@ -544,7 +547,7 @@ int runCarbonCommand(const QStringList& arguments) {
             issues.insert(issues.end(), ui.begin(), ui.end());
         }
         carbon::PoolRunOptions options;
-        options.outDir = outDir.toStdString();
+        options.outDir = staged.path().toStdString();
         options.valuation = valuation;
         options.feedback = feedback.get();
         options.threads = threads;
@@ -571,7 +574,7 @@ int runCarbonCommand(const QStringList& arguments) {
         if (params::hasErrors(issues) || !checked.run)
             return ExitFailure;
         const carbon::PoolRunResult run = std::move(*checked.run);
-        const QDir dir(outDir);
+        const QDir dir(staged.path());
         carbon::writeTotalsTable(dir.filePath(QStringLiteral("totals.csv")).toStdString(),
                                  run,
                                  mcRequest ? mcOut.totals(run, feedback.get())
@@ -613,7 +616,8 @@ int runCarbonCommand(const QStringList& arguments) {
         }
         finishProgressLine();
         if (mcRequest)
-            mcOut.writeRunFiles(outDir, quiet);
+            mcOut.writeRunFiles(staged.path(), quiet);
+        staged.commit();
 
         // The tag travels with the value (carbon-methods.md "How the app should use this", items 2-3).
         // A few flagged rows are named one by one; many are summarised (all are in parameters_used.csv).
@@ -636,7 +640,7 @@ int runCarbonCommand(const QStringList& arguments) {
                 .arg(flagged.size())
                 .arg(flagged.front().file,
                      codes.join(QStringLiteral(", ")),
-                     dir.filePath(QStringLiteral("parameters_used.csv"))));
+                     QDir(outDir).filePath(QStringLiteral("parameters_used.csv"))));
         }
         if (!quiet) {
             for (const carbon::DateTotals& d : run.dates)
@@ -665,8 +669,7 @@ int runCarbonCommand(const QStringList& arguments) {
         keepUntilExit(std::move(finished)); // the unique_ptr: the references into it stay valid
         return ExitOk;
     } catch (...) {
-        return reportFailure(
-          CarbonCommand::tr("cancelled; finished outputs in %1 were not replaced").arg(outDir));
+        return reportFailure(outputsUnchangedMessage(outDir));
     }
 }
 

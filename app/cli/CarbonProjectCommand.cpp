@@ -3,6 +3,7 @@
 
 #include "app/cli/CarbonUncertainty.h"
 #include "app/cli/CliCommon.h"
+#include "gis/StagedOutput.h"
 #include "models/carbon/CarbonProject.h"
 #include "models/carbon/CarbonResult.h"
 #include "models/project/Project.h"
@@ -120,6 +121,7 @@ int runCarbonProjectCommand(const QStringList& arguments) {
     QElapsedTimer timer;
     timer.start();
     try {
+        gis::StagedOutput staged(outDir); // outputs appear in outDir only when complete
         models::Project project = models::Project::load(projectFile);
         models::ProjectCarbonUncertainty& mc = project.carbon.uncertainty;
         if (!mc.present && !parser.isSet(QStringLiteral("uncertainty")))
@@ -139,7 +141,7 @@ int runCarbonProjectCommand(const QStringList& arguments) {
         if (parser.isSet(QStringLiteral("default-uncertainty")))
             mc.defaultUPct = mcOverride.defaultPct;
         carbon::CarbonProjectOptions options;
-        options.outDir = outDir.toStdString();
+        options.outDir = staged.path().toStdString();
         options.threads = threads;
         options.feedback = feedback.get();
         const carbon::CarbonProjectRun run = carbon::runCarbonProject(project, options);
@@ -152,6 +154,7 @@ int runCarbonProjectCommand(const QStringList& arguments) {
         }
         if (run.stopped)
             return ExitFailure;
+        staged.commit();
 
         // Parcels whose method could not run: listed with the reason, never counted as zero.
         int listed = 0, notComputed = 0;
@@ -272,7 +275,7 @@ int runCarbonProjectCommand(const QStringList& arguments) {
                             .arg(stocks.join(QStringLiteral(", "))));
             }
             for (const QString& f : run.files)
-                printInfo(CarbonProjectCommand::tr("wrote %1").arg(f));
+                printInfo(CarbonProjectCommand::tr("wrote %1").arg(staged.finalPath(f)));
             printInfo(CarbonProjectCommand::tr("%1 parcel(s), %2 not computed, in %3 s")
                         .arg(all.parcels)
                         .arg(all.notComputed)
@@ -280,8 +283,7 @@ int runCarbonProjectCommand(const QStringList& arguments) {
         }
         return ExitOk;
     } catch (...) {
-        return reportFailure(
-          CarbonProjectCommand::tr("cancelled; finished outputs in %1 were not replaced").arg(outDir));
+        return reportFailure(outputsUnchangedMessage(outDir));
     }
 }
 

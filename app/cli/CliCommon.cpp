@@ -20,10 +20,13 @@ namespace {
 
 std::atomic<gis::Feedback*> g_active{ nullptr };
 std::atomic<bool> g_lineOpen{ false };
+std::atomic<bool> g_interrupted{ false }; ///< Ctrl+C before the command's Feedback existed
 
 extern "C" void onSigint(int) {
     if (gis::Feedback* f = g_active.load())
         f->cancel();
+    else
+        g_interrupted = true;
 }
 
 void printLine(const char* tag, const QString& message) {
@@ -94,6 +97,10 @@ int reportFailure(const QString& cancelledMessage) {
     return ExitFailure;
 }
 
+QString outputsUnchangedMessage(const QString& dir) {
+    return QCoreApplication::translate("Cli", "cancelled; %1 is unchanged").arg(dir);
+}
+
 bool requireInputFile(const QString& path) {
     if (QFileInfo::exists(path))
         return true;
@@ -102,11 +109,21 @@ bool requireInputFile(const QString& path) {
 }
 
 bool prepareOutputFolder(const QString& dir) {
-    if (QDir().mkpath(dir) && QFileInfo(dir).isWritable())
-        return true;
-    printError(QCoreApplication::translate("Cli", "--out %1: the folder cannot be created or is not writable")
-                 .arg(dir));
-    return false;
+    // The folder itself is created by the run's gis::StagedOutput when its outputs are complete; here
+    // only its parent is created, and both are checked.
+    const QFileInfo info(QDir::cleanPath(QDir().absoluteFilePath(dir)));
+    if (info.exists() && !info.isDir()) {
+        printError(QCoreApplication::translate("Cli", "--out %1 is a file, not a folder").arg(dir));
+        return false;
+    }
+    if ((info.exists() && !info.isWritable()) || !QDir().mkpath(info.absolutePath()) ||
+        !QFileInfo(info.absolutePath()).isWritable()) {
+        printError(
+          QCoreApplication::translate("Cli", "--out %1: the folder cannot be created or is not writable")
+            .arg(dir));
+        return false;
+    }
+    return true;
 }
 
 void printError(const QString& message) {
@@ -128,6 +145,10 @@ void finishProgressLine() {
     }
 }
 
+void installInterruptHandler() {
+    std::signal(SIGINT, onSigint);
+}
+
 std::unique_ptr<gis::Feedback> makeTerminalFeedback(bool quiet) {
     const bool tty = !quiet && ::isatty(STDERR_FILENO);
     auto feedback = std::make_unique<gis::Feedback>([tty](double percent, const std::string& status) {
@@ -142,7 +163,9 @@ std::unique_ptr<gis::Feedback> makeTerminalFeedback(bool quiet) {
         g_lineOpen = true;
     });
     g_active = feedback.get();
-    std::signal(SIGINT, onSigint);
+    installInterruptHandler();
+    if (g_interrupted)
+        feedback->cancel(); // Ctrl+C while the arguments were read: the run stops at its first check
     return feedback;
 }
 

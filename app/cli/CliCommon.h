@@ -43,17 +43,28 @@ void reportParcelNotes(const QString& path, const gis::ParcelSet& parcels);
 /// translated headline; a cancel with `cancelledMessage`) and returns the exit code.
 int reportFailure(const QString& cancelledMessage);
 
+/// "cancelled; DIR is unchanged": the message of a cancelled run whose outputs go to `dir` through a
+/// gis::StagedOutput (nothing of the run reaches `dir`).
+QString outputsUnchangedMessage(const QString& dir);
+
 /// Prints "input file not found: PATH" and returns false when `path` does not exist (the caller then
 /// exits with ExitUsage).
 bool requireInputFile(const QString& path);
-/// Creates the output folder `dir` if missing; prints "--out DIR: the folder cannot be created or is not
-/// writable" and returns false when that fails.
+/// @brief Checks the output folder `dir` before a run: it must be a writable folder or not exist yet, in a
+/// writable parent (created if missing). Prints "--out DIR: the folder cannot be created or is not
+/// writable" (or that it is a file) and returns false otherwise. The run then writes through a
+/// gis::StagedOutput, which creates `dir` only when the outputs are complete.
 bool prepareOutputFolder(const QString& dir);
 
 /// Prints one line to stderr prefixed "tanhui-cli: " (UTF-8).
 void printError(const QString& message);
 void printWarning(const QString& message);
 void printInfo(const QString& message);
+
+/// @brief Maps Ctrl+C (SIGINT) to cancelling the command's Feedback (makeTerminalFeedback), also when it
+/// comes before that Feedback exists: a run then stops at its first check, so an interrupt never kills
+/// the process in the middle of writing. Called by main() first thing.
+void installInterruptHandler();
 
 /// @brief A Feedback that draws a one-line progress bar on stderr when it is a terminal (nothing
 /// otherwise) and is cancelled by Ctrl+C (SIGINT).

@@ -3,6 +3,7 @@
 #include "app/cli/CarbonFluxCommon.h"
 #include "app/cli/CliCommon.h"
 #include "gis/ParcelReader.h"
+#include "gis/StagedOutput.h"
 #include "models/carbon/GainLossMethod.h"
 #include "models/carbon/PoolMethod.h"
 
@@ -191,6 +192,7 @@ int runGainLossCommand(const QStringList& arguments) {
     QElapsedTimer timer;
     timer.start();
     try {
+        gis::StagedOutput staged(outDir); // outputs appear in outDir only when complete
         params::Issues issues;
         const params::ParameterTable poolsTable =
           flux::loadTableWithOverride(carbon::carbonPoolsSpec(), parser.value(poolsOpt), issues);
@@ -231,7 +233,7 @@ int runGainLossCommand(const QStringList& arguments) {
         flux::printIssues(issues);
 
         const std::vector<carbon::TransitionRaster> transitions =
-          carbon::writeTransitionRasters(inputs, outDir.toStdString(), feedback.get());
+          carbon::writeTransitionRasters(inputs, staged.path().toStdString(), feedback.get());
         finishProgressLine();
         gis::ZonalOptions zonal;
         zonal.threads = threads;
@@ -240,7 +242,7 @@ int runGainLossCommand(const QStringList& arguments) {
           carbon::runGainLossParcels(parcels, transitions, growth, pools, settings, zonal);
         finishProgressLine();
         const carbon::GainLossTotals totals = carbon::sumGainLossParcels(results);
-        const QDir dir(outDir);
+        const QDir dir(staged.path());
         for (const char* ext : { "csv", "gpkg" })
             carbon::writeGainLossParcelTable(
               dir.filePath(QStringLiteral("parcels_gainloss.") + QLatin1String(ext)).toStdString(),
@@ -274,6 +276,7 @@ int runGainLossCommand(const QStringList& arguments) {
             { QStringLiteral("forest_classes"), mapping.join(QLatin1Char(';')) },
             { QStringLiteral("fd"), QString::number(settings.fd) },
             { QStringLiteral("lulc"), dates.join(QLatin1Char(';')) } });
+        staged.commit();
         std::size_t flagged = 0;
         for (const auto& [spec, row] : used)
             if (params::isFlagged(row->tag))
@@ -305,8 +308,7 @@ int runGainLossCommand(const QStringList& arguments) {
         }
         return ExitOk;
     } catch (...) {
-        return reportFailure(
-          GainLossCommand::tr("cancelled; finished outputs in %1 were not replaced").arg(outDir));
+        return reportFailure(outputsUnchangedMessage(outDir));
     }
 }
 

@@ -6,6 +6,7 @@
 #include "gis/ParcelReader.h"
 #include "gis/RasterDataset.h"
 #include "gis/RasterWriter.h"
+#include "gis/StagedOutput.h"
 #include "gis/TableWriter.h"
 #include "gis/VectorLayer.h"
 #include "gis/ZonalEngine.h"
@@ -1351,6 +1352,8 @@ int runGepCommand(const QStringList& arguments) {
 
     Settings s;
     s.outDir = parser.value(outOpt);
+    if (!prepareOutputFolder(s.outDir))
+        return ExitUsage;
     s.profileId = parser.value(profileOpt);
     if (parser.isSet(layersOpt))
         s.layerIds = parser.value(layersOpt).split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -1551,7 +1554,9 @@ int runGepCommand(const QStringList& arguments) {
 
     auto feedback = makeTerminalFeedback(parser.isSet(quietOpt));
     try {
-        QDir().mkpath(s.outDir);
+        // Outputs appear in --out only when complete (gis::StagedOutput).
+        gis::StagedOutput staged(s.outDir);
+        s.outDir = staged.path();
         printInfo(GepCommand::tr("parameter tables: %1").arg(tableOrigins.join(QStringLiteral("; "))));
         const QStringList problems = project.validate();
         if (!problems.isEmpty()) {
@@ -1694,13 +1699,14 @@ int runGepCommand(const QStringList& arguments) {
                         .arg(st.total, 0, 'f', 2)
                         .arg(st.total - totals.total, 0, 'f', 2));
         }
+        staged.commit();
     } catch (const gep::UnitError& e) {
         finishProgressLine();
         printError(QString::fromUtf8(e.what()));
         return ExitFailure;
     } catch (...) {
         finishProgressLine();
-        return reportFailure(GepCommand::tr("GEP run cancelled"));
+        return reportFailure(outputsUnchangedMessage(parser.value(outOpt)));
     }
     return ExitOk;
 }

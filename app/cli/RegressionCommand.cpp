@@ -2,9 +2,11 @@
 #include "app/cli/RegressionCommand.h"
 
 #include "app/cli/CliCommon.h"
+#include "gis/AtomicFile.h"
 #include "gis/Errors.h"
 #include "gis/ParcelReader.h"
 #include "gis/RasterDataset.h"
+#include "gis/StagedOutput.h"
 #include "models/carbon/RegressionMethod.h"
 #include "models/params/ParameterTable.h"
 
@@ -199,10 +201,11 @@ int runRegressionCommand(const QStringList& arguments) {
 
     if (parser.isSet(templateOpt)) {
         const QString path = parser.value(templateOpt);
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-            f.write(carbon::regressionTemplateCsv().toUtf8()) < 0) {
-            printError(RegressionCommand::tr("cannot write %1: %2").arg(path, f.errorString()));
+        try {
+            gis::writeFileAtomically(path, carbon::regressionTemplateCsv().toUtf8()); // never half-written
+        } catch (const gis::GisError& e) {
+            printError(
+              RegressionCommand::tr("cannot write %1: %2").arg(path, QString::fromStdString(e.what())));
             return ExitFailure;
         }
         printInfo(RegressionCommand::tr("wrote the coefficient template %1: its values are the illustrative "
@@ -292,6 +295,7 @@ int runRegressionCommand(const QStringList& arguments) {
     QElapsedTimer timer;
     timer.start();
     try {
+        gis::StagedOutput staged(outDir); // outputs appear in outDir only when complete
         params::Issues issues;
         if (parser.isSet(stackOpt)) {
             const QString stack = parser.value(stackOpt);
@@ -315,7 +319,7 @@ int runRegressionCommand(const QStringList& arguments) {
             return ExitFailure;
 
         carbon::RegressionRunOptions options;
-        options.outDir = outDir.toStdString();
+        options.outDir = staged.path().toStdString();
         options.feedback = feedback.get();
         const carbon::RegressionRun run =
           carbon::writeRegressionRasters(inputs, coefficients.lookup, options);
@@ -336,7 +340,7 @@ int runRegressionCommand(const QStringList& arguments) {
         zonal.feedback = feedback.get();
         const std::vector<carbon::RegressionParcel> results =
           carbon::runRegressionParcels(parcels, run, hysteresis, zonal);
-        const QDir dir(outDir);
+        const QDir dir(staged.path());
         carbon::writeRegressionTrajectory(
           dir.filePath(QStringLiteral("rs_trajectory.csv")).toStdString(), parcels, idField, run, results);
         for (const char* ext : { "csv", "gpkg" })
@@ -351,6 +355,7 @@ int runRegressionCommand(const QStringList& arguments) {
         carbon::writeRegressionParameters(
           dir.filePath(QStringLiteral("parameters_used.csv")).toStdString(), run, hysteresis);
         finishProgressLine();
+        staged.commit();
 
         // The tag travels with the value (carbon-methods.md "How the app should use this", items 2-3).
         for (const carbon::RegressionCoefficients& c : run.used)
@@ -404,8 +409,7 @@ int runRegressionCommand(const QStringList& arguments) {
         }
         return ExitOk;
     } catch (...) {
-        return reportFailure(
-          RegressionCommand::tr("cancelled; finished outputs in %1 were not replaced").arg(outDir));
+        return reportFailure(outputsUnchangedMessage(outDir));
     }
 }
 

@@ -3,6 +3,7 @@
 
 #include "app/cli/CliCommon.h"
 #include "gis/Errors.h"
+#include "gis/StagedOutput.h"
 #include "models/sample/SampleProject.h"
 
 #include <QCommandLineParser>
@@ -121,17 +122,20 @@ int runSampleCommand(const QStringList& arguments) {
                      .arg(out));
         return ExitUsage;
     }
-    if (!QDir().mkpath(out)) {
-        printError(SampleCommand::tr("cannot create the folder %1").arg(out));
-        return ExitFailure;
-    }
+    if (!prepareOutputFolder(out))
+        return ExitUsage;
 
     const bool quiet = parser.isSet(quietOpt);
     auto feedback = makeTerminalFeedback(quiet);
     QElapsedTimer timer;
     timer.start();
     try {
-        const QStringList files = models::sample::generateSampleProject(out, options, feedback.get());
+        // Written beside --out and swapped in when complete (gis::StagedOutput); files of the folder
+        // that are not the sample's are kept.
+        gis::StagedOutput staged(out);
+        const QStringList files =
+          models::sample::generateSampleProject(staged.path(), options, feedback.get());
+        staged.commit();
         finishProgressLine();
         if (!quiet) {
             printInfo(SampleCommand::tr("wrote %1 files in %2 s; project file: %3")
@@ -141,9 +145,7 @@ int runSampleCommand(const QStringList& arguments) {
         }
         return ExitOk;
     } catch (...) {
-        return reportFailure(
-          SampleCommand::tr("cancelled; files already replaced in %1 are complete, the rest unchanged")
-            .arg(out));
+        return reportFailure(outputsUnchangedMessage(out));
     }
 }
 

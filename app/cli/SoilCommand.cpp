@@ -3,6 +3,7 @@
 #include "app/cli/CarbonFluxCommon.h"
 #include "app/cli/CliCommon.h"
 #include "gis/ParcelReader.h"
+#include "gis/StagedOutput.h"
 #include "models/carbon/SoilMethod.h"
 
 #include <QCommandLineParser>
@@ -206,6 +207,7 @@ int runSoilCommand(const QStringList& arguments) {
     QElapsedTimer timer;
     timer.start();
     try {
+        gis::StagedOutput staged(outDir); // outputs appear in outDir only when complete
         params::Issues issues;
         const params::ParameterTable socRef =
           flux::loadTableWithOverride(carbon::socRefSpec(), parser.value(socRefOpt), issues);
@@ -249,7 +251,7 @@ int runSoilCommand(const QStringList& arguments) {
         const std::vector<carbon::SoilPlot> plots =
           carbon::computeSoilPlots(records, fields, tables, settings);
         const carbon::SoilTotals totals = carbon::sumSoilPlots(records, plots, settings);
-        const QDir dir(outDir);
+        const QDir dir(staged.path());
         for (const char* ext : { "csv", "gpkg" })
             carbon::writeSoilPlotTable(
               dir.filePath(QStringLiteral("parcels_soil.") + QLatin1String(ext)).toStdString(),
@@ -291,6 +293,7 @@ int runSoilCommand(const QStringList& arguments) {
             { QStringLiteral("soil_class"), settings.soilClass },
             { QStringLiteral("before"), QString::fromLatin1(carbon::soilBeforeName(settings.before)) },
             { QStringLiteral("years"), yearList.join(QLatin1Char(',')) } });
+        staged.commit();
         std::size_t flaggedRows = 0;
         for (const auto& [spec, row] : used)
             if (params::isFlagged(row->tag))
@@ -317,8 +320,7 @@ int runSoilCommand(const QStringList& arguments) {
         }
         return ExitOk;
     } catch (...) {
-        return reportFailure(
-          SoilCommand::tr("cancelled; finished outputs in %1 were not replaced").arg(outDir));
+        return reportFailure(outputsUnchangedMessage(outDir));
     }
 }
 

@@ -31,6 +31,7 @@ QString usage() {
 } // namespace
 
 int main(int argc, char** argv) {
+    tanhui::cli::installInterruptHandler(); // Ctrl+C cancels cleanly (outputs unchanged), never kills
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tanhui-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TANHUI_VERSION));
