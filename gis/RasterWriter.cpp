@@ -3,8 +3,11 @@
 
 #include "gis/AtomicFile.h"
 #include "gis/Errors.h"
+#include "gis/Feedback.h"
 #include "gis/Gdal.h"
 #include "gis/private/GdalHandles.h"
+
+#include <gdal_priv.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -141,6 +144,10 @@ RasterWriter::RasterWriter(const std::string& path, const RasterSpec& spec)
 
 RasterWriter::~RasterWriter() {
     if (m_impl && !m_impl->committed) {
+        // Abandoned (error or cancel): close without compressing and writing the cached blocks of a
+        // file that is removed next (a cancel then takes milliseconds, not a flush of every raster).
+        if (m_impl->ds)
+            GDALDataset::FromHandle(m_impl->ds.get())->MarkSuppressOnClose();
         m_impl->ds.reset();
         std::error_code ec;
         std::filesystem::remove(m_impl->tempPath, ec);
@@ -180,7 +187,18 @@ void RasterWriter::flush() {
         m_impl->fail("Flushing failed for");
 }
 
-void RasterWriter::commit() {
+namespace {
+
+/// GDAL progress callback: stops overview building when the Feedback is cancelled.
+int CPL_STDCALL continueUnlessCancelled(double, const char*, void* feedback) {
+    return feedback && static_cast<const Feedback*>(feedback)->isCancelled() ? FALSE : TRUE;
+}
+
+} // namespace
+
+void RasterWriter::commit(Feedback* feedback) {
+    if (feedback)
+        feedback->throwIfCancelled();
     clearGdalError();
     GDALDatasetH ds = m_impl->ds.get();
     if (!ds)
@@ -188,6 +206,8 @@ void RasterWriter::commit() {
     GDALFlushCache(ds);
     if (!lastGdalError().empty())
         m_impl->fail("Flushing failed for");
+    if (feedback)
+        feedback->throwIfCancelled();
     const RasterSpec& spec = m_impl->spec;
     if (spec.overviews) {
         std::vector<int> levels;
@@ -202,9 +222,12 @@ void RasterWriter::commit() {
                                    levels.data(),
                                    0,
                                    nullptr,
-                                   nullptr,
-                                   nullptr) != CE_None)
+                                   continueUnlessCancelled,
+                                   feedback) != CE_None) {
+                if (feedback)
+                    feedback->throwIfCancelled();
                 m_impl->fail("Building overviews failed for");
+            }
         }
     }
     GDALClose(m_impl->ds.release());

@@ -12,6 +12,8 @@
 
 namespace tanhui::gis {
 
+class Feedback;
+
 /// @brief One class of a categorical raster: code, English and Chinese names, display colour.
 struct RasterClass {
     int code = 0;
@@ -63,8 +65,10 @@ public:
     /// Writes the dirty blocks of this file to disk now (keeps the block order, and so the bytes,
     /// independent of other threads' use of GDAL's shared block cache).
     void flush();
-    /// Builds overviews, closes and renames the temporary over the target.
-    void commit();
+    /// Builds overviews, closes and renames the temporary over the target (fsynced first). With a
+    /// `feedback`, a cancel is honoured between the steps and while overviews are built (CancelledError;
+    /// the temporary is removed and the target unchanged).
+    void commit(Feedback* feedback = nullptr);
 
 private:
     struct Impl;

@@ -132,7 +132,7 @@
 <context>
     <name>BlueCarbonCommand</name>
     <message>
-        <location filename="../app/cli/BlueCarbonCommand.cpp" line="+34"/>
+        <location filename="../app/cli/BlueCarbonCommand.cpp" line="+35"/>
         <source>Blue carbon of mangroves and coastal wetlands (carbon-methods.md §2, §4; docs/blue-carbon.md).
 
 Coastal Blue Carbon engine: from dated land-cover snapshots (--lulc FILE@YEAR, two or more, same
@@ -444,17 +444,12 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>找不到输入文件：%1</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>--out %1: the folder cannot be created or is not writable</source>
-        <translation>--out %1：无法创建该文件夹或该文件夹不可写</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>--%1 must be a number, not &apos;%2&apos;</source>
         <translation>--%1 必须是数字，而不是“%2”</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>unknown climate &apos;%1&apos;; use trop_wet, trop_dry or subtrop</source>
         <translation>未知气候类型“%1”；请使用 trop_wet、trop_dry 或 subtrop</translation>
     </message>
@@ -464,7 +459,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>有 %1 ha 在部分（而非全部）快照中为无数据；这些像元不计入任何合计（nodata_area_ha）</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>biophysical table %1, row %2 (%3 %4) is tagged %5: %6</source>
         <translation>生物物理参数表 %1 第 %2 行（%3 %4）的标签为 %5：%6</translation>
     </message>
@@ -492,11 +487,6 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <location line="+7"/>
         <source>done in %1 s; wrote %2</source>
         <translation>用时 %1 秒完成；已写入 %2</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>cancelled; finished outputs in %1 were not replaced</source>
-        <translation>已取消；%1 中已有的完整输出未被替换</translation>
     </message>
 </context>
 <context>
@@ -585,7 +575,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
 <context>
     <name>CarbonCommand</name>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="+289"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="+292"/>
         <location line="+22"/>
         <source>NAME</source>
         <translation>名称</translation>
@@ -715,8 +705,8 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>不显示进度条和摘要。</translation>
     </message>
     <message>
-        <location line="-200"/>
-        <location line="+280"/>
+        <location line="-201"/>
+        <location line="+281"/>
         <source>--threads must be a whole number from 0 (all cores) to 1024, not &apos;%1&apos;</source>
         <translation>--threads 必须是 0（全部核心）到 1024 之间的整数，而不是“%1”</translation>
     </message>
@@ -736,7 +726,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>找不到输入文件：%1</translation>
     </message>
     <message>
-        <location line="-466"/>
+        <location line="-468"/>
         <source>Carbon stocks, stock change and value from dated land-cover rasters (pool-table method: IPCC Tier 1 /
 InVEST Carbon).
 
@@ -814,7 +804,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
       --pools my_pools.csv --parcels xiaoban.shp --id XBH --price 220 --discount 8 --out carbon_out</translation>
     </message>
     <message>
-        <location line="+319"/>
+        <location line="+321"/>
         <source>Pools method: write no carbon maps (c_density_&lt;year&gt;.tif, c_change_&lt;y1&gt;_&lt;y2&gt;.tif; saves disk and time on large scenes). With --parcels, the per-parcel change comes from the class pairs of the dates, combined in the zonal pass; a compact class-transition raster c_transition_&lt;y1&gt;_&lt;y2&gt;.tif is written for it only when the land-cover rasters are not Byte or the pools table has more than 15 classes.</source>
         <translation>碳库表法：不写出碳图（c_density_&lt;year&gt;.tif、c_change_&lt;y1&gt;_&lt;y2&gt;.tif；大范围场景可节省磁盘和时间）。指定 --parcels 时，各地块的变化量由分区统计过程中组合的两期类别对得到；仅当土地覆被栅格不是 Byte 类型或碳库表超过 15 个类别时，才为此写出紧凑的类别转移栅格 c_transition_&lt;y1&gt;_&lt;y2&gt;.tif。</translation>
     </message>
@@ -844,7 +834,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>--discount 和 --price-change 需要同时指定 --price</translation>
     </message>
     <message>
-        <location line="-353"/>
+        <location line="-354"/>
         <source>--%1 is not used by --method volume</source>
         <translation>--method volume 不使用 --%1</translation>
     </message>
@@ -854,7 +844,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>--bef-form 必须是 constant 或 continuous，而不是“%1”</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+111"/>
         <source>species table %1, row %2 (%3) is tagged %4: %5</source>
         <translation>树种参数表 %1 第 %2 行（%3）的标签为 %4：%5</translation>
     </message>
@@ -869,7 +859,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>%1 个地块，用时 %2 秒；已写出 %3</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Carbon method: pools (land-cover rasters), volume (stand volume and species), soil (cropland soil), gainloss (forest flux), bluecarbon (mangroves and coastal wetlands) or regression (vegetation index). Methods other than pools and volume have their own options: see --method &lt;name&gt; --help.</source>
         <translation>碳计量方法：pools（土地覆盖栅格）、volume（林分蓄积与树种）、soil（农田土壤碳）、gainloss（森林增减通量）、bluecarbon（红树林与滨海湿地）或 regression（植被指数）。pools 与 volume 以外的方法有各自的选项：参见 --method &lt;名称&gt; --help。</translation>
     </message>
@@ -914,7 +904,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>--parcel-formats 需要 csv、gpkg 或两者</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+122"/>
         <source>pools table %1, row %2 (lucode %3 %4) is tagged %5: %6</source>
         <translation>碳库表 %1 第 %2 行（lucode %3 %4）的标签为 %5：%6</translation>
     </message>
@@ -942,12 +932,6 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <location line="+5"/>
         <source>%1 date(s), %2 parcel(s) in %3 s; wrote %4</source>
         <translation>%1 个日期，%2 个地块，用时 %3 秒；已写出 %4</translation>
-    </message>
-    <message>
-        <location line="-394"/>
-        <location line="+404"/>
-        <source>cancelled; finished outputs in %1 were not replaced</source>
-        <translation>已取消；%1 中已有的完整输出未被替换</translation>
     </message>
 </context>
 <context>
@@ -994,7 +978,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonPools</name>
     <message>
-        <location filename="../models/carbon/PoolMethod.cpp" line="+367"/>
+        <location filename="../models/carbon/PoolMethod.cpp" line="+369"/>
         <source>no land-cover raster was given</source>
         <translation>未指定土地覆盖栅格</translation>
     </message>
@@ -1201,7 +1185,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonProjectCommand</name>
     <message>
-        <location filename="../app/cli/CarbonProjectCommand.cpp" line="+38"/>
+        <location filename="../app/cli/CarbonProjectCommand.cpp" line="+39"/>
         <source>Carbon of every parcel of a project, each with the method assigned to its ecosystem type in
 the project&apos;s &quot;carbon&quot; section (docs/carbon-project.md). Parcel layers, ecosystem types,
 methods, dates, grouping (e.g. districts: each parcel goes to the district it overlaps most),
@@ -1294,12 +1278,12 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>--threads 必须是 0（全部核心）到 1024 之间的整数，而不是“%1”</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>--%1 needs --uncertainty or &quot;uncertainty&quot; in the carbon section of %2</source>
         <translation>--%1 需要 --uncertainty，或在 %2 的 carbon 部分中设置 &quot;uncertainty&quot;</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>layer %1, parcel %2 (%3, method %4) not computed: %5</source>
         <translation>图层 %1，地块 %2（%3，方法 %4）未计算：%5</translation>
     </message>
@@ -1372,11 +1356,6 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <location line="+1"/>
         <source>%1 parcel(s), %2 not computed, in %3 s</source>
         <translation>%1 个地块，%2 个未计算，用时 %3 秒</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>cancelled; finished outputs in %1 were not replaced</source>
-        <translation>已取消；%1 中已完成的输出未被替换</translation>
     </message>
 </context>
 <context>
@@ -1833,10 +1812,10 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="-552"/>
-        <location line="+300"/>
-        <location filename="../app/cli/CliCommon.cpp" line="+41"/>
-        <location filename="../app/cli/RegressionCommand.cpp" line="+215"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="-545"/>
+        <location line="+301"/>
+        <location filename="../app/cli/CliCommon.cpp" line="+44"/>
+        <location filename="../app/cli/RegressionCommand.cpp" line="+218"/>
         <source>(see tanhui-cli %1 --help)</source>
         <translation>（参见 tanhui-cli %1 --help）</translation>
     </message>
@@ -1846,8 +1825,8 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>多余的参数“%1”%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="-302"/>
-        <location line="+300"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="-303"/>
+        <location line="+301"/>
         <location filename="../app/cli/CliCommon.cpp" line="+6"/>
         <location filename="../app/cli/RegressionCommand.cpp" line="+4"/>
         <source>missing --%1 %2</source>
@@ -1874,17 +1853,27 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>意外错误</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>cancelled; %1 is unchanged</source>
+        <translation>已取消；%1 未作任何改动</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>input file not found: %1</source>
         <translation>找不到输入文件：%1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
+        <source>--out %1 is a file, not a folder</source>
+        <translation>--out %1 是文件，不是文件夹</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>--out %1: the folder cannot be created or is not writable</source>
         <translation>--out %1：无法创建该文件夹或该文件夹不可写</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>error: </source>
         <translation>错误：</translation>
     </message>
@@ -1919,7 +1908,7 @@ Options: --help, --version
 </translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>unknown command &apos;%1&apos; (see tanhui-cli --help)</source>
         <translation>未知命令 &apos;%1&apos;（参见 tanhui-cli --help）</translation>
     </message>
@@ -1965,7 +1954,7 @@ Options: --help, --version
 <context>
     <name>GainLossCommand</name>
     <message>
-        <location filename="../app/cli/GainLossCommand.cpp" line="+31"/>
+        <location filename="../app/cli/GainLossCommand.cpp" line="+32"/>
         <source>Forest gain-loss carbon flux per parcel (carbon-methods.md §3.2, §3.5; IPCC Eq. 2.9, 2.10, 2.14, Tier 1).
 
 Between consecutive land-cover dates Y1 and Y2 (T = Y2 − Y1 years), per parcel, from the true
@@ -2162,7 +2151,7 @@ Example (the sample project):
         <translation>--forest-class %1：应为 CODE=TYPE，例如 11=natural_secondary_old</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+110"/>
         <source>%1 parameter row(s) used are tagged unconfirmed, secondary or example (listed in parameters_used.csv, flagged per parcel)</source>
         <translation>所用参数中有 %1 行标记为未确认、二手或示例（列于 parameters_used.csv，并在每个地块中标记）</translation>
     </message>
@@ -2175,11 +2164,6 @@ Example (the sample project):
         <location line="+10"/>
         <source>%1 parcel(s) (%2 net sinks, %3 net sources) in %4 s; wrote %5</source>
         <translation>%1 个地块（%2 个净汇，%3 个净源），用时 %4 秒；已写入 %5</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>cancelled; finished outputs in %1 were not replaced</source>
-        <translation>已取消；%1 中已完成的输出未被替换</translation>
     </message>
 </context>
 <context>
@@ -2514,7 +2498,7 @@ Example (the sample project):
 <context>
     <name>GepCommand</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="+54"/>
+        <location filename="../app/cli/GepCommand.cpp" line="+55"/>
         <source>Gross ecosystem product (GEP) per parcel (gep-methods.md): physical quantity, value (CNY), price and
 source for every indicator of the accounting profile; GEP = material + regulating + cultural.
 
@@ -2611,7 +2595,7 @@ scenario_diff.csv。
         <translation>代码 %1</translation>
     </message>
     <message>
-        <location line="+355"/>
+        <location line="+354"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
@@ -2631,7 +2615,7 @@ scenario_diff.csv。
         <translation>覆盖内置价格的用户价格 CSV（key、value、unit、basis、price_year、source；每行都必须有来源）。</translation>
     </message>
     <message>
-        <location line="-1072"/>
+        <location line="-1071"/>
         <source>the carbon table %1 has no column change_t_per_yr_&lt;y1&gt;_&lt;y2&gt; (t C/yr) or change_t_&lt;y1&gt;_&lt;y2&gt; (t C); write it with tanhui-cli carbon</source>
         <translation>碳表 %1 没有 change_t_per_yr_&lt;y1&gt;_&lt;y2&gt;（t C/年）或 change_t_&lt;y1&gt;_&lt;y2&gt;（t C）列；请用 tanhui-cli carbon 生成</translation>
     </message>
@@ -2696,7 +2680,7 @@ scenario_diff.csv。
         <translation>碳计量方法 %1</translation>
     </message>
     <message>
-        <location line="+317"/>
+        <location line="+316"/>
         <source>Price set: P0_RCEES2010 (default), LYT1721_2008, or P0_CPI2020 / P0_CPI2024 (P0 adjusted by the shipped CPI table at run time, flagged unconfirmed).</source>
         <translation>价格集：P0_RCEES2010（默认）、LYT1721_2008，或 P0_CPI2020 / P0_CPI2024（运行时用内置 CPI 表调整 P0，标记为未确认）。</translation>
     </message>
@@ -2781,7 +2765,7 @@ scenario_diff.csv。
         <translation>不显示进度条。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>--slope-length must be a positive number of metres, not &apos;%1&apos;</source>
         <translation>--slope-length 必须是正的米数，而不是“%1”</translation>
     </message>
@@ -2851,7 +2835,7 @@ scenario_diff.csv。
         <translation>核算方案 %1 的标记为 %2：%3</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>parameter tables: %1</source>
         <translation>参数表：%1</translation>
     </message>
@@ -2914,11 +2898,6 @@ scenario_diff.csv。
         <location line="+40"/>
         <source>scenario GEP %1 CNY/a, difference %2 CNY/a</source>
         <translation>情景 GEP %1 元/年，差值 %2 元/年</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>GEP run cancelled</source>
-        <translation>GEP 计算已取消</translation>
     </message>
 </context>
 <context>
@@ -3253,7 +3232,7 @@ scenario_diff.csv。
 <context>
     <name>Parameters</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="-1367"/>
+        <location filename="../app/cli/GepCommand.cpp" line="-1360"/>
         <source>parcel (&lt;layer&gt;:&lt;id&gt;)</source>
         <translation>地块（&lt;图层&gt;:&lt;id&gt;）</translation>
     </message>
@@ -3897,7 +3876,7 @@ scenario_diff.csv。
 <context>
     <name>RegressionCommand</name>
     <message>
-        <location filename="../app/cli/RegressionCommand.cpp" line="-185"/>
+        <location filename="../app/cli/RegressionCommand.cpp" line="-186"/>
         <source>Remote-sensing regression method (carbon-methods.md §6.1): above-ground biomass (AGB) per cell and
 year from a vegetation index (NDVI, EVI), with coefficients per forest type, aggregated per parcel
 and year. See docs/remote-sensing-carbon.md.
@@ -4125,7 +4104,7 @@ cf（t C/t d.m.），可选 bias_sigma2 或 smearing、forest_type、name_zh、s
         <translation>不显示进度条和摘要。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -4170,7 +4149,7 @@ cf（t C/t d.m.），可选 bias_sigma2 或 smearing、forest_type、name_zh、s
         <translation>--vi %1：应为 FILE@YEAR，例如 ndvi_2015.tif@2015</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+87"/>
         <source>coefficient table %1, row %2 (lucode %3) is tagged %4: results using it are flagged</source>
         <translation>系数表 %1 第 %2 行（lucode %3）标记为 %4：使用它的结果均已标记</translation>
     </message>
@@ -4194,11 +4173,6 @@ cf（t C/t d.m.），可选 bias_sigma2 或 smearing、forest_type、name_zh、s
         <source>%1 year(s), %2 parcel(s) in %3 s; wrote %4</source>
         <translation>%1 个年份、%2 个地块，用时 %3 秒；已写入 %4</translation>
     </message>
-    <message>
-        <location line="+9"/>
-        <source>cancelled; finished outputs in %1 were not replaced</source>
-        <translation>已取消；%1 中已有的完整输出未被替换</translation>
-    </message>
 </context>
 <context>
     <name>RegressionMonteCarlo</name>
@@ -4211,7 +4185,7 @@ cf（t C/t d.m.），可选 bias_sigma2 或 smearing、forest_type、name_zh、s
 <context>
     <name>SampleCommand</name>
     <message>
-        <location filename="../app/cli/SampleCommand.cpp" line="+27"/>
+        <location filename="../app/cli/SampleCommand.cpp" line="+28"/>
         <source>Writes Tanhui&apos;s sample project: a fictional, deterministic study area shaped like the northern
 hills and the southern estuary of Guangzhou, in EPSG:4547 (CGCS2000 / 3-degree Gauss-Kruger CM 114E)
 with 10 m cells.
@@ -4333,25 +4307,15 @@ Example:
         <translation>--out %1 不是空文件夹；请选择新的文件夹，或加上 --force 替换其中的示例项目文件（其他文件保留）</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>cannot create the folder %1</source>
-        <translation>无法创建文件夹 %1</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+21"/>
         <source>wrote %1 files in %2 s; project file: %3</source>
         <translation>已写出 %1 个文件，用时 %2 秒；项目文件：%3</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>cancelled; files already replaced in %1 are complete, the rest unchanged</source>
-        <translation>已取消；%1 中已替换的文件都是完整的，其余文件未改动</translation>
     </message>
 </context>
 <context>
     <name>SoilCommand</name>
     <message>
-        <location filename="../app/cli/SoilCommand.cpp" line="+31"/>
+        <location filename="../app/cli/SoilCommand.cpp" line="+32"/>
         <source>Cropland soil organic carbon per plot (carbon-methods.md §3.3, §3.7, §3.8; IPCC Eq. 2.25, Tier 1).
 
 SOC_eq = SOC_REF × F_LU × F_MG × F_I (t C/ha, 0–30 cm). SOC_REF comes from soc_ref.csv for the
@@ -4582,7 +4546,7 @@ SOC(t) = SOC(t0) + (SOC_eq,new − SOC(t0)) × min(1, (t − t_c) / 20)，此后
         <translation>--before 必须是 low、medium 或 native，而不是 &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+121"/>
         <source>%1 parameter row(s) used are tagged unconfirmed, secondary or example (listed in parameters_used.csv, flagged per plot)</source>
         <translation>所用参数中有 %1 行标记为未确认、二手或示例（列于 parameters_used.csv，并在每个地块中标记）</translation>
     </message>
@@ -4595,11 +4559,6 @@ SOC(t) = SOC(t0) + (SOC_eq,new − SOC(t0)) × min(1, (t − t_c) / 20)，此后
         <location line="+9"/>
         <source>%1 plot(s) in %2 s; wrote %3</source>
         <translation>%1 个地块，用时 %2 秒；已写入 %3</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>cancelled; finished outputs in %1 were not replaced</source>
-        <translation>已取消；%1 中已完成的输出未被替换</translation>
     </message>
 </context>
 <context>
@@ -4883,7 +4842,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>ZonalTable</name>
     <message>
-        <location filename="../models/ZonalTable.cpp" line="+116"/>
+        <location filename="../models/ZonalTable.cpp" line="+111"/>
         <source>Feature id in the parcel layer</source>
         <translation>地块图层中的要素编号</translation>
     </message>
@@ -4958,12 +4917,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>类别 %1 占有效覆盖面积的比例（0–1）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>True area of class %1, ha</source>
         <translation>类别 %1 的真实面积，公顷</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>True area of covered nodata cells, ha</source>
         <translation>被覆盖的无数据像元的真实面积，公顷</translation>
     </message>

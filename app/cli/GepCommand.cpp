@@ -559,7 +559,7 @@ std::string writeSoilRetention(const std::string& dem,
             std::swap(cur, next);
         }
     }
-    writer.commit();
+    writer.commit(feedback);
     return path;
 }
 

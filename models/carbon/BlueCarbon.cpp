@@ -1007,11 +1007,11 @@ CbcRunResult runCbcRasters(const std::vector<LulcInput>& snapshots,
     result.transitionsUsed.assign(pairs.begin(), pairs.end());
 
     for (auto& wr : stockWriters)
-        wr->commit();
+        wr->commit(options.feedback);
     for (auto& wr : periodWriters)
-        wr->commit();
+        wr->commit(options.feedback);
     if (historyWriter)
-        historyWriter->commit();
+        historyWriter->commit(options.feedback);
     if (options.feedback)
         options.feedback->setProgress(100.0, "blue carbon per cell");
     return result;

@@ -602,7 +602,7 @@ void writeParcelDensityRaster(const std::string& path,
                 value[i] = kNodata;
         writer.writeRows(1, row0, rows, value.data());
     }
-    writer.commit();
+    writer.commit(feedback);
     if (feedback)
         feedback->setProgress(100.0, "density raster");
 }

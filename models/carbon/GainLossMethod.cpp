@@ -265,7 +265,7 @@ std::vector<TransitionRaster> writeTransitionRasters(const std::vector<LulcInput
             }
             writer.writeRows(1, w.row0, w.rows, code.data());
         }
-        writer.commit();
+        writer.commit(feedback);
         out.push_back(tr);
     }
     if (feedback)

@@ -969,11 +969,11 @@ PoolRunResult runPoolRastersImpl(const std::vector<LulcInput>& inputs,
         result.classesUsed.push_back(*pools.find(code));
 
     for (auto& wr : densityWriters)
-        wr->commit();
+        wr->commit(options.feedback);
     for (auto& wr : changeWriters)
-        wr->commit();
+        wr->commit(options.feedback);
     for (auto& wr : transitionWriters)
-        wr->commit();
+        wr->commit(options.feedback);
     if (options.feedback)
         options.feedback->setProgress(100.0, "carbon per cell");
     return result;

@@ -784,9 +784,9 @@ RegressionRun writeRegressionRasters(const RegressionInputs& inputs,
         }
     }
     for (auto& wr : writers)
-        wr->commit();
+        wr->commit(options.feedback);
     for (auto& wr : keyWriters)
-        wr->commit();
+        wr->commit(options.feedback);
     for (std::int64_t code : usedCodes)
         run.used.push_back(*coefficients.find(code));
     if (options.feedback)

@@ -299,7 +299,7 @@ QStringList generateSampleProject(const QString& dirPath,
     ndvi = {};
     stat = {};
     progress(80, "Building overviews");
-    parallelFor(int(outs.size()), threads, [&](int o) { outs[std::size_t(o)].writer->commit(); });
+    parallelFor(int(outs.size()), threads, [&](int o) { outs[std::size_t(o)].writer->commit(feedback); });
     outs.clear();
 
     // ---- parcel layers ------------------------------------------------------------------------
