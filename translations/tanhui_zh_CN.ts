@@ -89,7 +89,12 @@
         <translation>土地覆被栅格必须存储整数类别代码；其数据类型为 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>the raster has no usable coordinate reference system%1, so its cell areas are unknown; assign the right one (e.g. gdal_edit.py -a_srs EPSG:4547 %2)</source>
+        <translation>该栅格没有可用的坐标参考系%1，无法确定像元面积；请为其指定正确的坐标参考系（例如 gdal_edit.py -a_srs EPSG:4547 %2）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>the raster&apos;s CRS has no linear unit; cell areas cannot be computed</source>
         <translation>该栅格的坐标系没有线性单位，无法计算像元面积</translation>
     </message>
@@ -132,7 +137,7 @@
 <context>
     <name>BlueCarbonCommand</name>
     <message>
-        <location filename="../app/cli/BlueCarbonCommand.cpp" line="+34"/>
+        <location filename="../app/cli/BlueCarbonCommand.cpp" line="+35"/>
         <source>Blue carbon of mangroves and coastal wetlands (carbon-methods.md §2, §4; docs/blue-carbon.md).
 
 Coastal Blue Carbon engine: from dated land-cover snapshots (--lulc FILE@YEAR, two or more, same
@@ -585,7 +590,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
 <context>
     <name>CarbonCommand</name>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="+289"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="+290"/>
         <location line="+22"/>
         <source>NAME</source>
         <translation>名称</translation>
@@ -736,7 +741,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>找不到输入文件：%1</translation>
     </message>
     <message>
-        <location line="-466"/>
+        <location line="-467"/>
         <source>Carbon stocks, stock change and value from dated land-cover rasters (pool-table method: IPCC Tier 1 /
 InVEST Carbon).
 
@@ -814,7 +819,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
       --pools my_pools.csv --parcels xiaoban.shp --id XBH --price 220 --discount 8 --out carbon_out</translation>
     </message>
     <message>
-        <location line="+319"/>
+        <location line="+320"/>
         <source>Pools method: write no carbon maps (c_density_&lt;year&gt;.tif, c_change_&lt;y1&gt;_&lt;y2&gt;.tif; saves disk and time on large scenes). With --parcels, the per-parcel change comes from the class pairs of the dates, combined in the zonal pass; a compact class-transition raster c_transition_&lt;y1&gt;_&lt;y2&gt;.tif is written for it only when the land-cover rasters are not Byte or the pools table has more than 15 classes.</source>
         <translation>碳库表法：不写出碳图（c_density_&lt;year&gt;.tif、c_change_&lt;y1&gt;_&lt;y2&gt;.tif；大范围场景可节省磁盘和时间）。指定 --parcels 时，各地块的变化量由分区统计过程中组合的两期类别对得到；仅当土地覆被栅格不是 Byte 类型或碳库表超过 15 个类别时，才为此写出紧凑的类别转移栅格 c_transition_&lt;y1&gt;_&lt;y2&gt;.tif。</translation>
     </message>
@@ -994,7 +999,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonPools</name>
     <message>
-        <location filename="../models/carbon/PoolMethod.cpp" line="+367"/>
+        <location filename="../models/carbon/PoolMethod.cpp" line="+369"/>
         <source>no land-cover raster was given</source>
         <translation>未指定土地覆盖栅格</translation>
     </message>
@@ -1009,7 +1014,12 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>土地覆盖栅格必须存储整数类别代码；该栅格的数据类型为 %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
+        <source>the raster has no usable coordinate reference system%1, so its cell areas are unknown; assign the right one (e.g. gdal_edit.py -a_srs EPSG:4547 %2)</source>
+        <translation>该栅格没有可用的坐标参考系%1，无法确定像元面积；请为其指定正确的坐标参考系（例如 gdal_edit.py -a_srs EPSG:4547 %2）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>the raster&apos;s CRS has no linear unit; cell areas cannot be computed</source>
         <translation>该栅格的坐标参考系没有线性单位，无法计算像元面积</translation>
     </message>
@@ -1019,12 +1029,12 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>该栅格与 %1 不在同一格网上（InVEST 要求像元大小和行列数相同；请先对齐栅格）：%2 与 %3</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>the raster&apos;s CRS differs from that of %1</source>
         <translation>该栅格的坐标参考系与 %1 的不同</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-88"/>
         <source>%1 land-cover code(s) present in %2 but missing from the pools table: %3</source>
         <translation>%2 中有 %1 个土地覆盖代码在碳库表中缺失：%3</translation>
     </message>
@@ -1462,12 +1472,17 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>格网或坐标参考系与 %1 不同（%2 对比 %3）；所有植被指数和土地覆盖栅格必须使用同一格网：请先对齐（土地覆盖用最近邻，植被指数用均值）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>band %1 does not exist</source>
         <translation>第 %1 波段不存在</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>the raster of %1 has %2 bands, but a one-year vegetation index must have one: give a one-band file per year (e.g. gdal_translate -b 1), or one multi-band file with --vi-stack</source>
+        <translation>%1 年的栅格有 %2 个波段，但单年植被指数只能有一个波段：请每年提供一个单波段文件（例如 gdal_translate -b 1），或用 --vi-stack 提供一个多波段文件</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>land cover must be an integer raster of class codes, not %1</source>
         <translation>土地覆盖必须是类别代码的整数栅格，而不是 %1</translation>
     </message>
@@ -1835,7 +1850,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
     <message>
         <location filename="../app/cli/CarbonCommand.cpp" line="-552"/>
         <location line="+300"/>
-        <location filename="../app/cli/CliCommon.cpp" line="+41"/>
+        <location filename="../app/cli/CliCommon.cpp" line="+42"/>
         <location filename="../app/cli/RegressionCommand.cpp" line="+215"/>
         <source>(see tanhui-cli %1 --help)</source>
         <translation>（参见 tanhui-cli %1 --help）</translation>
@@ -1874,7 +1889,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>意外错误</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>input file not found: %1</source>
         <translation>找不到输入文件：%1</translation>
     </message>
@@ -2611,7 +2626,7 @@ scenario_diff.csv。
         <translation>代码 %1</translation>
     </message>
     <message>
-        <location line="+355"/>
+        <location line="+354"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
@@ -2631,7 +2646,7 @@ scenario_diff.csv。
         <translation>覆盖内置价格的用户价格 CSV（key、value、unit、basis、price_year、source；每行都必须有来源）。</translation>
     </message>
     <message>
-        <location line="-1072"/>
+        <location line="-1071"/>
         <source>the carbon table %1 has no column change_t_per_yr_&lt;y1&gt;_&lt;y2&gt; (t C/yr) or change_t_&lt;y1&gt;_&lt;y2&gt; (t C); write it with tanhui-cli carbon</source>
         <translation>碳表 %1 没有 change_t_per_yr_&lt;y1&gt;_&lt;y2&gt;（t C/年）或 change_t_&lt;y1&gt;_&lt;y2&gt;（t C）列；请用 tanhui-cli carbon 生成</translation>
     </message>
@@ -2696,7 +2711,7 @@ scenario_diff.csv。
         <translation>碳计量方法 %1</translation>
     </message>
     <message>
-        <location line="+317"/>
+        <location line="+316"/>
         <source>Price set: P0_RCEES2010 (default), LYT1721_2008, or P0_CPI2020 / P0_CPI2024 (P0 adjusted by the shipped CPI table at run time, flagged unconfirmed).</source>
         <translation>价格集：P0_RCEES2010（默认）、LYT1721_2008，或 P0_CPI2020 / P0_CPI2024（运行时用内置 CPI 表调整 P0，标记为未确认）。</translation>
     </message>
@@ -3095,18 +3110,18 @@ scenario_diff.csv。
     </message>
     <message>
         <location line="+3"/>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>Path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location line="-60"/>
-        <location line="+61"/>
+        <location line="-62"/>
+        <location line="+63"/>
         <source>Driver</source>
         <translation>驱动</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-61"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
@@ -3122,18 +3137,24 @@ scenario_diff.csv。
     </message>
     <message>
         <location line="+1"/>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>Extent</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location line="-60"/>
-        <location line="+59"/>
+        <location line="-64"/>
+        <location line="+61"/>
         <source>CRS</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-59"/>
+        <location line="+61"/>
+        <source>CRS problem</source>
+        <translation>坐标参考系问题</translation>
+    </message>
+    <message>
+        <location line="-60"/>
         <source>Band count</source>
         <translation>波段数</translation>
     </message>
@@ -3215,7 +3236,7 @@ scenario_diff.csv。
         <translation>要素数</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>empty layer</source>
         <translation>空图层</translation>
     </message>
@@ -3253,7 +3274,7 @@ scenario_diff.csv。
 <context>
     <name>Parameters</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="-1367"/>
+        <location filename="../app/cli/GepCommand.cpp" line="-1366"/>
         <source>parcel (&lt;layer&gt;:&lt;id&gt;)</source>
         <translation>地块（&lt;图层&gt;:&lt;id&gt;）</translation>
     </message>
@@ -3284,9 +3305,9 @@ scenario_diff.csv。
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../models/carbon/BlueCarbon.cpp" line="-1063"/>
+        <location filename="../models/carbon/BlueCarbon.cpp" line="-1074"/>
         <location filename="../models/carbon/PoolMethod.cpp" line="-125"/>
-        <location filename="../models/carbon/RegressionMethod.cpp" line="-487"/>
+        <location filename="../models/carbon/RegressionMethod.cpp" line="-501"/>
         <location filename="../models/gep/GepTables.cpp" line="-442"/>
         <source>land-cover code</source>
         <translation>土地覆盖代码</translation>
@@ -4668,7 +4689,7 @@ SOC(t) = SOC(t0) + (SOC_eq,new − SOC(t0)) × min(1, (t − t_c) / 20)，此后
 <context>
     <name>ZonalCommand</name>
     <message>
-        <location filename="../app/cli/ZonalCommand.cpp" line="+48"/>
+        <location filename="../app/cli/ZonalCommand.cpp" line="+49"/>
         <source>Exact per-parcel zonal statistics of raster bands.
 
 Each parcel&apos;s exact cell coverage (the share of every cell&apos;s area inside the parcel) is computed
@@ -4703,7 +4724,17 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
       --stats count,majority,frac,area --out xiaoban_landcover.csv</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+36"/>
+        <source>%1 band %2: every cell under the parcels of %3 is nodata (or NaN); its statistics are empty. Check the raster&apos;s nodata value and that it is the file you meant.</source>
+        <translation>%1 第 %2 波段：%3 各地块覆盖的像元全部为无数据值（或 NaN），统计结果为空。请检查该栅格的无数据值设置，并确认文件选择正确。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 band %2 does not overlap any parcel of %3; its statistics are empty. Check that both files have the right CRS and cover the same area.</source>
+        <translation>%1 第 %2 波段与 %3 的任何地块都不重叠，统计结果为空。请检查两个文件的坐标参考系是否正确、范围是否一致。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Polygon layer file (Shapefile, GeoPackage, GeoJSON, FileGDB, KML).</source>
         <translation>面图层文件（Shapefile、GeoPackage、GeoJSON、FileGDB、KML）。</translation>
     </message>
@@ -4860,7 +4891,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>分区统计</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>writing the table</source>
         <translation>写出结果表</translation>
     </message>
@@ -4883,7 +4914,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>ZonalTable</name>
     <message>
-        <location filename="../models/ZonalTable.cpp" line="+116"/>
+        <location filename="../models/ZonalTable.cpp" line="+111"/>
         <source>Feature id in the parcel layer</source>
         <translation>地块图层中的要素编号</translation>
     </message>
@@ -4958,12 +4989,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>类别 %1 占有效覆盖面积的比例（0–1）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>True area of class %1, ha</source>
         <translation>类别 %1 的真实面积，公顷</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>True area of covered nodata cells, ha</source>
         <translation>被覆盖的无数据像元的真实面积，公顷</translation>
     </message>
@@ -5018,6 +5049,16 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Open Project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open a Tanhui project (project.tanhui.json) and add its layers</source>
+        <translation>打开碳汇项目（project.tanhui.json）并加载其中的图层</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Add &amp;Raster…</source>
         <translation>添加栅格(&amp;R)…</translation>
     </message>
@@ -5083,22 +5124,41 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+8"/>
+        <location line="+41"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+95"/>
+        <location line="-31"/>
+        <location line="+41"/>
+        <location line="+101"/>
         <source>Unexpected error while loading %1</source>
         <translation>加载 %1 时发生意外错误</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-122"/>
         <source>Loaded %1</source>
         <translation>已加载 %1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>The project %1 has %n problem(s); the other layers were loaded.</source>
+        <translation>
+            <numerusform>项目 %1 有 %n 个问题；其余图层已加载。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
+        <source>Open Project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tanhui projects (*.tanhui.json);;JSON files (*.json)</source>
+        <translation>碳汇项目 (*.tanhui.json);;JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Add Raster</source>
         <translation>添加栅格</translation>
     </message>

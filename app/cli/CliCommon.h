@@ -44,7 +44,8 @@ void reportParcelNotes(const QString& path, const gis::ParcelSet& parcels);
 int reportFailure(const QString& cancelledMessage);
 
 /// Prints "input file not found: PATH" and returns false when `path` does not exist (the caller then
-/// exits with ExitUsage).
+/// exits with ExitUsage). A GDAL subdataset name (NETCDF:"f.nc":lulc) counts as existing when its file
+/// does.
 bool requireInputFile(const QString& path);
 /// Creates the output folder `dir` if missing; prints "--out DIR: the folder cannot be created or is not
 /// writable" and returns false when that fails.
