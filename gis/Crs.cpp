@@ -120,6 +120,19 @@ Crs crsFromOgr(OGRSpatialReferenceH srs) {
     return Crs::fromWkt(wkt.get());
 }
 
+std::string undefinedCrsReason(OGRSpatialReferenceH srs) {
+    if (!srs)
+        return {};
+    const char* rawName = OSRGetName(srs);
+    const std::string name = rawName ? rawName : "";
+    if (OSRIsLocal(srs))
+        return "its CRS \"" + name +
+               "\" is a local (engineering) one, with no link to positions on the Earth";
+    if (name.rfind("Undefined", 0) == 0)
+        return "its CRS is the placeholder \"" + name + "\" (the CRS was never defined)";
+    return {};
+}
+
 bool Crs::isValid() const {
     return m_impl && m_impl->srs;
 }

@@ -8,6 +8,7 @@
 #include <gdal.h>
 #include <ogr_api.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <mutex>
 
@@ -73,6 +74,67 @@ std::string lastGdalError() {
 void clearGdalError() {
     t_lastError.clear();
     CPLErrorReset();
+}
+
+DatasetName splitDatasetName(const std::string& name) {
+    DatasetName out;
+    out.file = name;
+    const std::size_t colon = name.find(':');
+    if (colon == std::string::npos || colon < 2)
+        return out;
+    for (std::size_t i = 0; i < colon; ++i) {
+        const unsigned char c = static_cast<unsigned char>(name[i]);
+        if (!(std::isalnum(c) || c == '_'))
+            return out;
+    }
+    std::string rest = name.substr(colon + 1);
+    std::string file, component;
+    if (!rest.empty() && rest.front() == '"') {
+        const std::size_t close = rest.find('"', 1);
+        if (close == std::string::npos)
+            return out;
+        file = rest.substr(1, close - 1);
+        component = rest.substr(close + 1);
+        if (!component.empty() && component.front() == ':')
+            component.erase(0, 1);
+    } else {
+        const std::size_t sep = rest.rfind(':');
+        if (sep == std::string::npos)
+            return out;
+        file = rest.substr(0, sep);
+        component = rest.substr(sep + 1);
+    }
+    if (file.empty())
+        return out;
+    out.driver = name.substr(0, colon);
+    out.file = file;
+    out.component = component;
+    return out;
+}
+
+bool datasetFileExists(const std::string& name) {
+    const std::string file = splitDatasetName(name).file;
+    if (file.rfind("/vsi", 0) == 0)
+        return true;
+    VSIStatBufL stat;
+    return VSIStatL(file.c_str(), &stat) == 0;
+}
+
+DataKinds probeDataKinds(const std::string& path) {
+    initializeGdal();
+    DataKinds kinds;
+    for (const unsigned kind : { unsigned(GDAL_OF_RASTER), unsigned(GDAL_OF_VECTOR) }) {
+        GDALDatasetH ds = GDALOpenEx(path.c_str(), kind | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+        if (!ds)
+            continue;
+        if (kind == GDAL_OF_RASTER)
+            kinds.raster = GDALGetRasterCount(ds) > 0 || GDALGetMetadata(ds, "SUBDATASETS") != nullptr;
+        else
+            kinds.vector = GDALDatasetGetLayerCount(ds) > 0;
+        GDALClose(ds);
+    }
+    clearGdalError();
+    return kinds;
 }
 
 std::string gdalVersion() {

@@ -20,6 +20,28 @@ void setGdalCacheBytes(std::size_t bytes);
 std::string lastGdalError();
 void clearGdalError();
 
+/// @brief A GDAL dataset name split into the file and, for a subdataset name such as
+/// NETCDF:"f.nc":lulc or HDF5:"f.h5"://grp/var, the part naming the variable inside it.
+struct DatasetName {
+    std::string file;      ///< the file on disk (the whole name when it is not a subdataset name)
+    std::string component; ///< the variable or subdataset path ("lulc"); empty for plain files
+    std::string driver;    ///< the prefix before the first ':' ("NETCDF"); empty for plain files
+};
+/// Splits `name` as GDAL's subdataset syntax DRIVER:"FILE":COMPONENT or DRIVER:FILE:COMPONENT (the
+/// driver prefix is at least two letters, so "C:\\x" is a plain path).
+DatasetName splitDatasetName(const std::string& name);
+/// True when the file of a dataset name exists: a plain path, the file of a subdataset name, or a
+/// GDAL virtual path (/vsi…), which is left to GDAL.
+bool datasetFileExists(const std::string& name);
+
+/// @brief What GDAL finds in a file opened read-only: raster bands (or raster subdatasets) and vector
+/// layers. Both false when GDAL cannot open it at all.
+struct DataKinds {
+    bool raster = false;
+    bool vector = false;
+};
+DataKinds probeDataKinds(const std::string& path);
+
 /// GDAL's release name, e.g. "3.6.2".
 std::string gdalVersion();
 

@@ -140,6 +140,34 @@ struct Worker {
     std::vector<ParcelNote> repaired, skipped;
 };
 
+/// Why a layer gave no parcel: no features, or the reasons of the first skipped ones, with what to do.
+std::string noParcelsMessage(const std::string& path, const ParcelSet& set) {
+    const std::string layer = "The parcel layer '" + set.layer.layerName.toStdString() + "' in " + path;
+    if (set.skipped.empty())
+        return layer + " has no features; nothing can be computed. Choose a layer with polygons (--layer "
+                       "for a multi-layer file).";
+    std::string message = layer + ": all " + std::to_string(set.skipped.size()) +
+                          " features were skipped, so nothing can be computed. ";
+    constexpr std::size_t kShown = 3;
+    bool outsideDegrees = false;
+    for (std::size_t i = 0; i < set.skipped.size(); ++i) {
+        const ParcelNote& n = set.skipped[i];
+        outsideDegrees = outsideDegrees || n.what.find("±90°") != std::string::npos;
+        if (i < kShown)
+            message +=
+              "Feature " + std::to_string(n.fid) + " (id " + n.id.toStdString() + "): " + n.what + ". ";
+    }
+    if (set.skipped.size() > kShown)
+        message += "(" + std::to_string(set.skipped.size() - kShown) + " more.) ";
+    if (outsideDegrees)
+        message += "The coordinates are not the degrees of the layer's CRS (" + set.crs.name() +
+                   "): the file's CRS is missing or wrong; assign the right one (e.g. --parcels-crs "
+                   "EPSG:4547, or a correct .prj file).";
+    else
+        message += "Repair the geometries (e.g. in QGIS: Fix Geometries) or choose another layer.";
+    return message;
+}
+
 } // namespace
 
 ParcelSet readParcels(const std::string& path, const ParcelReadOptions& options, Feedback* feedback) {
@@ -150,8 +178,11 @@ ParcelSet readParcels(const std::string& path, const ParcelReadOptions& options,
     if (!set.crs.isValid())
         throw GisError(GisError::Kind::Crs,
                        "The parcel layer '" + set.layer.layerName.toStdString() + "' in " + path +
-                         " has no coordinate reference system; assign one (e.g. --parcels-crs EPSG:4547) "
-                         "or add a .prj file.",
+                         (set.layer.crsProblem.empty()
+                            ? std::string(" has no coordinate reference system")
+                            : " has no usable coordinate reference system: " + set.layer.crsProblem) +
+                         "; assign one (e.g. --parcels-crs EPSG:4547) or give the file a correct .prj "
+                         "(shapefile) or CRS.",
                        path);
     int idIndex = -1;
     if (!options.idField.isEmpty()) {
@@ -160,9 +191,15 @@ ParcelSet readParcels(const std::string& path, const ParcelReadOptions& options,
             QStringList names;
             for (const FieldInfo& f : set.layer.fields)
                 names << f.name;
+            const std::string available =
+              names.isEmpty() ? std::string("; the layer has no attribute fields at all") +
+                                  (set.layer.driver == "ESRI Shapefile"
+                                     ? " (is the shapefile's .dbf file missing? copy it next to the .shp)"
+                                     : "")
+                              : "; available fields: " + names.join(QStringLiteral(", ")).toStdString();
             throw GisError(GisError::Kind::InvalidArgument,
                            "The id field '" + options.idField.toStdString() + "' does not exist in " + path +
-                             "; available fields: " + names.join(QStringLiteral(", ")).toStdString(),
+                             available,
                            path);
         }
     }
@@ -380,6 +417,8 @@ ParcelSet readParcels(const std::string& path, const ParcelReadOptions& options,
     auto byFid = [](const ParcelNote& x, const ParcelNote& y) { return x.fid < y.fid; };
     std::sort(set.repaired.begin(), set.repaired.end(), byFid);
     std::sort(set.skipped.begin(), set.skipped.end(), byFid);
+    if (options.requireParcels && set.parcels.empty())
+        throw GisError(GisError::Kind::InvalidArgument, noParcelsMessage(path, set), path);
     return set;
 }
 

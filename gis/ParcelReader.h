@@ -47,6 +47,9 @@ struct ParcelReadOptions {
     VectorOpenOptions open;
     QString idField; ///< empty: use the FID as id
     int threads = 0; ///< 0: all cores
+    /// When true (the default), a layer without any usable parcel (no features, or every feature
+    /// skipped) is an error naming the layer and the reasons, never an empty result.
+    bool requireParcels = true;
 };
 
 /// @brief Reads a polygon layer into a ParcelSet: every geometry is checked with GEOS and repaired
@@ -54,7 +57,8 @@ struct ParcelReadOptions {
 /// non-polygonal features are skipped and listed, never silently dropped; areas are computed.
 ///
 /// Throws GisError: Open (file or layer), Crs (layer without CRS and none assigned), InvalidArgument
-/// (id field missing — the message lists the fields), Cancelled.
+/// (id field missing — the message lists the fields; with requireParcels, no usable parcel — the
+/// message gives the skip reasons of the first features and what to do), Cancelled.
 ParcelSet readParcels(const std::string& path,
                       const ParcelReadOptions& options,
                       Feedback* feedback = nullptr);

@@ -24,6 +24,13 @@ std::string withGdalMessage(std::string message) {
     return message;
 }
 
+/// A failed read of cells: GDAL's words and what the user can do.
+std::string readFailed(std::string message) {
+    return withGdalMessage(std::move(message)) +
+           ". The file may be damaged or incomplete (e.g. an interrupted copy or download): copy or export "
+           "it again.";
+}
+
 std::map<std::string, std::string> metadataMap(GDALMajorObjectH h, const char* domain = nullptr) {
     std::map<std::string, std::string> out;
     char** md = GDALGetMetadata(h, domain);
@@ -214,8 +221,11 @@ RasterDataset::RasterDataset(const std::string& path, CrsReading crs)
     info.grid.rows = GDALGetRasterYSize(ds);
 
     if (crs == CrsReading::Read)
-        if (OGRSpatialReferenceH srs = GDALGetSpatialRef(ds))
-            info.crs = crsFromOgr(srs);
+        if (OGRSpatialReferenceH srs = GDALGetSpatialRef(ds)) {
+            info.crsProblem = undefinedCrsReason(srs);
+            if (info.crsProblem.empty())
+                info.crs = crsFromOgr(srs);
+        }
 
     info.metadata = metadataMap(ds);
 
@@ -294,8 +304,8 @@ void RasterDataset::read(int band,
     clearGdalError();
     const auto fail = [&](const char* what) {
         throw GisError(GisError::Kind::Io,
-                       withGdalMessage(std::string("Reading ") + what + " of band " + std::to_string(band) +
-                                       " of \"" + info.path + "\" failed (" + windowText(window) + ")"),
+                       readFailed(std::string("Reading ") + what + " of band " + std::to_string(band) +
+                                  " of \"" + info.path + "\" failed (" + windowText(window) + ")"),
                        info.path);
     };
     if (m_impl->readWindow(h, window, out.data(), GDT_Float64) != CE_None)
@@ -349,8 +359,8 @@ bool RasterDataset::readByteWindow(int band, const Window& window, std::vector<u
     clearGdalError();
     if (m_impl->readWindow(h, window, out.data(), GDT_Byte) != CE_None)
         throw GisError(GisError::Kind::Io,
-                       withGdalMessage("Reading data of band " + std::to_string(band) + " of \"" + info.path +
-                                       "\" failed (" + windowText(window) + ")"),
+                       readFailed("Reading data of band " + std::to_string(band) + " of \"" + info.path +
+                                  "\" failed (" + windowText(window) + ")"),
                        info.path);
     return true;
 }
@@ -395,9 +405,9 @@ void RasterDataset::readByteBlock(int band, int bx, int by, unsigned char* out) 
         cells.rows = std::min(layout->blockHeight, info.grid.rows - fileRow0);
         cells.row0 = layout->southUp ? info.grid.rows - fileRow0 - cells.rows : fileRow0;
         throw GisError(GisError::Kind::Io,
-                       withGdalMessage("Reading data of band " + std::to_string(band) + " of \"" + info.path +
-                                       "\" failed (block (" + std::to_string(bx) + ", " + std::to_string(by) +
-                                       "): " + windowText(cells) + ")"),
+                       readFailed("Reading data of band " + std::to_string(band) + " of \"" + info.path +
+                                  "\" failed (block (" + std::to_string(bx) + ", " + std::to_string(by) +
+                                  "): " + windowText(cells) + ")"),
                        info.path);
     }
 }
@@ -427,9 +437,9 @@ void RasterDataset::readBlock(int band, int bx, int by, std::vector<double>& out
     clearGdalError();
     if (m_impl->readWindow(h, cells, out.data(), GDT_Float64) != CE_None)
         throw GisError(GisError::Kind::Io,
-                       withGdalMessage("Reading block (" + std::to_string(bx) + ", " + std::to_string(by) +
-                                       ") of band " + std::to_string(band) + " of \"" + info.path +
-                                       "\" failed (" + windowText(cells) + ")"),
+                       readFailed("Reading block (" + std::to_string(bx) + ", " + std::to_string(by) +
+                                  ") of band " + std::to_string(band) + " of \"" + info.path + "\" failed (" +
+                                  windowText(cells) + ")"),
                        info.path);
 }
 

@@ -31,6 +31,9 @@ struct RasterInfo {
     std::string driver; ///< short driver name, e.g. "GTiff"
     Grid grid;
     Crs crs; ///< invalid when the file has none
+    /// Why the file's own CRS was not used (empty when it was, or the file declares none): a local
+    /// (engineering) or "Undefined" CRS, which cannot place the grid on the Earth.
+    std::string crsProblem;
     std::vector<BandInfo> bands;
     std::map<std::string, std::string> metadata; ///< dataset default-domain metadata
 };

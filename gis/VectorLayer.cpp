@@ -103,6 +103,27 @@ bool isValidUtf8(const std::string& s) {
     return true;
 }
 
+/// Length of `s` without an incomplete UTF-8 sequence at its very end (the first bytes of a multi-byte
+/// character, as left when a DBF field name or value was cut at its byte limit); s.size() otherwise.
+std::size_t withoutCutUtf8Tail(const std::string& s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    // The lead byte of the last character starts at most 3 bytes before the end.
+    for (std::size_t back = 1; back <= 3 && back <= n; ++back) {
+        const unsigned char c = p[n - back];
+        if ((c & 0xC0) == 0x80)
+            continue; // continuation byte: look further back
+        const std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 1;
+        return len > back && c >= 0xC2 && c <= 0xF4 ? n - back : n;
+    }
+    return n;
+}
+
+/// Strict UTF-8 except for an incomplete last character (a text cut at a byte limit).
+bool isUtf8CutAtEnd(const std::string& s) {
+    return isValidUtf8(s.substr(0, withoutCutUtf8Tail(s)));
+}
+
 /// Statistics of a GBK decoding attempt.
 struct GbkCheck {
     bool decodable = true; ///< every string converts without error
@@ -166,27 +187,34 @@ RawText classifyRawText(OGRLayerH layer, bool requireGb2312) {
         }
         OGR_L_ResetReading(layer);
     }
-    bool allAscii = true, allUtf8 = true;
+    // A text cut in the middle of a character at the DBF's byte limit (11-byte field names, field
+    // widths) is still UTF-8: its broken tail is dropped on reading (fromUtf8), never read as Latin-1.
+    bool allAscii = true, allUtf8 = true, anyMultiByte = false;
     for (const std::string& s : samples) {
         if (!isAscii(s)) {
             allAscii = false;
-            if (!isValidUtf8(s))
+            if (!isUtf8CutAtEnd(s))
                 allUtf8 = false;
+            else if (isValidUtf8(s))
+                anyMultiByte = true;
         }
     }
     if (allAscii)
         return RawText::Ascii;
-    if (allUtf8)
+    // Only cut texts and no complete one: GBK bytes can also look like a cut UTF-8 tail, so the
+    // strict GBK test below decides unless GBK fails.
+    if (allUtf8 && anyMultiByte)
         return RawText::Utf8;
+    const bool cutUtf8 = allUtf8;
     GbkCheck check;
     iconv_t cd = iconv_open("UTF-8", "CP936");
     if (cd == reinterpret_cast<iconv_t>(-1))
-        return RawText::Other;
+        return cutUtf8 ? RawText::Utf8 : RawText::Other;
     for (const std::string& s : samples)
         checkGbk(cd, s, check);
     iconv_close(cd);
     if (!check.decodable)
-        return RawText::Other;
+        return cutUtf8 ? RawText::Utf8 : RawText::Other;
     // A declared Latin-1 file is only taken for GBK when it looks like Chinese text: nearly all
     // double-byte characters lie in the GB2312 area (accented Latin letters followed by ASCII do not).
     if (requireGb2312 && check.gb2312Pairs * 10 < check.pairs * 9)
@@ -199,8 +227,13 @@ std::string metadataItem(OGRLayerH layer, const char* key, const char* domain) {
     return v ? v : "";
 }
 
+/// Decodes UTF-8 from OGR, dropping an incomplete last character (a DBF text cut at its byte limit)
+/// instead of showing a replacement character.
 QString fromUtf8(const char* s) {
-    return QString::fromUtf8(s ? s : "");
+    if (!s)
+        return {};
+    const std::string text(s);
+    return QString::fromUtf8(text.data(), qsizetype(withoutCutUtf8Tail(text)));
 }
 
 QVariant fieldValue(OGRFeatureH f, int i, OGRFieldType type) {
@@ -419,13 +452,31 @@ VectorLayer::VectorLayer(const std::string& path, const VectorOpenOptions& optio
     info.layerName = fromUtf8(OGR_L_GetName(layer));
     info.geometryType = OGRGeometryTypeToName(OGR_L_GetGeomType(layer));
     info.featureCount = std::max<GIntBig>(0, OGR_L_GetFeatureCount(layer, TRUE));
-    if (OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(layer))
-        info.crs = crsFromOgr(srs);
-    else if (options.assignCrs.isValid())
-        info.crs = options.assignCrs;
     OGREnvelope env;
     if (info.featureCount > 0 && OGR_L_GetExtent(layer, &env, TRUE) == OGRERR_NONE)
         info.extent = { env.MinX, env.MinY, env.MaxX, env.MaxY };
+    if (OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(layer)) {
+        info.crsProblem = undefinedCrsReason(srs);
+        if (info.crsProblem.empty())
+            info.crs = crsFromOgr(srs);
+        // Degrees cannot lie wholly beyond ±90° latitude: the declared geographic CRS (e.g. GeoJSON's
+        // implied WGS 84, or a wrong .prj) is not the one the coordinates are in.
+        if (info.crs.isValid() && info.crs.isGeographic() && !info.extent.isEmpty() &&
+            (info.extent.ymin > 90.0 || info.extent.ymax < -90.0)) {
+            info.crsProblem = "its coordinates (y from " + std::to_string(info.extent.ymin) + " to " +
+                              std::to_string(info.extent.ymax) +
+                              ") cannot be latitudes of its geographic CRS \"" + info.crs.name() +
+                              "\": the CRS is wrong";
+            if (options.assignCrs.isValid())
+                info.crs = Crs();
+        }
+    } else if (info.driver == "ESRI Shapefile") {
+        std::string prj = path.substr(0, path.size() - std::min<std::size_t>(path.size(), 4)) + ".prj";
+        if (VSIStatBufL stat; path.size() > 4 && VSIStatL(prj.c_str(), &stat) == 0)
+            info.crsProblem = "its .prj file " + prj + " cannot be read as a CRS";
+    }
+    if (!info.crs.isValid() && options.assignCrs.isValid())
+        info.crs = options.assignCrs;
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
     for (int i = 0, n = OGR_FD_GetFieldCount(defn); i < n; ++i) {
         OGRFieldDefnH fd = OGR_FD_GetFieldDefn(defn, i);

@@ -38,7 +38,11 @@ struct LayerInfo {
     QStringList allLayerNames; ///< every layer of the data source
     std::string geometryType;  ///< e.g. "Polygon", "Multi Polygon"
     std::int64_t featureCount = 0;
-    Crs crs;    ///< invalid when the layer has none
+    Crs crs; ///< invalid when the layer has none
+    /// Why the layer's own CRS was not used, naming what to do about it (empty when it was used or
+    /// the file declares none): an unreadable .prj, a local/engineering or "Undefined" CRS, or a
+    /// geographic CRS its coordinates cannot be in (replaced by VectorOpenOptions::assignCrs if set).
+    std::string crsProblem;
     Box extent; ///< in the layer's CRS
     std::vector<FieldInfo> fields;
     EncodingInfo encoding;
@@ -58,7 +62,9 @@ struct VectorOpenOptions {
     /// Attribute encoding to force (e.g. "GBK", "UTF-8"), overriding .cpg and detection. Empty: honour
     /// a shapefile's .cpg or LDID; without either, detect GBK vs UTF-8 from the raw bytes.
     std::string encodingOverride;
-    /// CRS to assign when the file has none (a file *with* a CRS keeps its own). Invalid: none.
+    /// CRS to assign when the file has none, an undefined one (LayerInfo::crsProblem) or a geographic
+    /// one that its coordinates contradict (an extent entirely beyond ±90° latitude); a file with a
+    /// usable CRS keeps its own. Invalid: none.
     Crs assignCrs;
 };
 

@@ -65,7 +65,15 @@ MultiPolygon transformDensified(const MultiPolygon& src,
 }
 
 std::string stemOf(const std::string& path) {
-    std::string stem = std::filesystem::path(path).stem().string();
+    // A subdataset (NETCDF:"f.nc":lulc) is named by its file and its variable: f_lulc.
+    const DatasetName name = splitDatasetName(path);
+    std::string stem = std::filesystem::path(name.file).stem().string();
+    if (!name.component.empty()) {
+        std::string component = name.component;
+        while (!component.empty() && component.front() == '/')
+            component.erase(0, 1);
+        stem += "_" + component;
+    }
     for (char& c : stem)
         if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' ||
               (static_cast<unsigned char>(c) >= 0x80)))
@@ -289,8 +297,10 @@ ZonalResult runZonal(const ParcelSet& parcels,
             throw GisError(
               GisError::Kind::Crs,
               "The raster " + b.path +
-                " has no coordinate reference system; add one (e.g. gdal_edit.py -a_srs EPSG:4547) "
-                "before computing statistics.",
+                (info.crsProblem.empty() ? std::string(" has no coordinate reference system")
+                                         : " has no usable coordinate reference system: " + info.crsProblem) +
+                "; assign the right one (e.g. gdal_edit.py -a_srs EPSG:4547 FILE) before computing "
+                "statistics.",
               b.path);
         int group = -1;
         for (std::size_t g = 0; g < result.grids.size(); ++g)

@@ -4,7 +4,7 @@
 <context>
     <name>MetadataFormatter</name>
     <message numerus="yes">
-        <location filename="../app/gui/MetadataFormatter.cpp" line="+269"/>
+        <location filename="../app/gui/MetadataFormatter.cpp" line="+271"/>
         <source>(one of %n layers in this file)</source>
         <translation>
             <numerusform>(the only layer in this file)</numerusform>
@@ -15,7 +15,15 @@
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="+273"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+228"/>
+        <source>The project %1 has %n problem(s); the other layers were loaded.</source>
+        <translation>
+            <numerusform>The project %1 has a problem; the other layers were loaded.</numerusform>
+            <numerusform>The project %1 has %n problems; the other layers were loaded.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+98"/>
         <source>%1 contains %n layers. Layer to add:</source>
         <translation>
             <numerusform>%1 contains %n layer. Layer to add:</numerusform>

@@ -89,7 +89,12 @@
         <translation>土地覆被栅格必须存储整数类别代码；其数据类型为 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>the raster has no usable coordinate reference system%1, so its cell areas are unknown; assign the right one (e.g. gdal_edit.py -a_srs EPSG:4547 %2)</source>
+        <translation>该栅格没有可用的坐标参考系%1，无法确定像元面积；请为其指定正确的坐标参考系（例如 gdal_edit.py -a_srs EPSG:4547 %2）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>the raster&apos;s CRS has no linear unit; cell areas cannot be computed</source>
         <translation>该栅格的坐标系没有线性单位，无法计算像元面积</translation>
     </message>
@@ -132,7 +137,7 @@
 <context>
     <name>BlueCarbonCommand</name>
     <message>
-        <location filename="../app/cli/BlueCarbonCommand.cpp" line="+35"/>
+        <location filename="../app/cli/BlueCarbonCommand.cpp" line="+36"/>
         <source>Blue carbon of mangroves and coastal wetlands (carbon-methods.md §2, §4; docs/blue-carbon.md).
 
 Coastal Blue Carbon engine: from dated land-cover snapshots (--lulc FILE@YEAR, two or more, same
@@ -993,7 +998,12 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>土地覆盖栅格必须存储整数类别代码；该栅格的数据类型为 %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
+        <source>the raster has no usable coordinate reference system%1, so its cell areas are unknown; assign the right one (e.g. gdal_edit.py -a_srs EPSG:4547 %2)</source>
+        <translation>该栅格没有可用的坐标参考系%1，无法确定像元面积；请为其指定正确的坐标参考系（例如 gdal_edit.py -a_srs EPSG:4547 %2）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>the raster&apos;s CRS has no linear unit; cell areas cannot be computed</source>
         <translation>该栅格的坐标参考系没有线性单位，无法计算像元面积</translation>
     </message>
@@ -1003,12 +1013,12 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>该栅格与 %1 不在同一格网上（InVEST 要求像元大小和行列数相同；请先对齐栅格）：%2 与 %3</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>the raster&apos;s CRS differs from that of %1</source>
         <translation>该栅格的坐标参考系与 %1 的不同</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-88"/>
         <source>%1 land-cover code(s) present in %2 but missing from the pools table: %3</source>
         <translation>%2 中有 %1 个土地覆盖代码在碳库表中缺失：%3</translation>
     </message>
@@ -1441,12 +1451,17 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>格网或坐标参考系与 %1 不同（%2 对比 %3）；所有植被指数和土地覆盖栅格必须使用同一格网：请先对齐（土地覆盖用最近邻，植被指数用均值）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>band %1 does not exist</source>
         <translation>第 %1 波段不存在</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>the raster of %1 has %2 bands, but a one-year vegetation index must have one: give a one-band file per year (e.g. gdal_translate -b 1), or one multi-band file with --vi-stack</source>
+        <translation>%1 年的栅格有 %2 个波段，但单年植被指数只能有一个波段：请每年提供一个单波段文件（例如 gdal_translate -b 1），或用 --vi-stack 提供一个多波段文件</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>land cover must be an integer raster of class codes, not %1</source>
         <translation>土地覆盖必须是类别代码的整数栅格，而不是 %1</translation>
     </message>
@@ -1814,7 +1829,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
     <message>
         <location filename="../app/cli/CarbonCommand.cpp" line="-545"/>
         <location line="+301"/>
-        <location filename="../app/cli/CliCommon.cpp" line="+44"/>
+        <location filename="../app/cli/CliCommon.cpp" line="+45"/>
         <location filename="../app/cli/RegressionCommand.cpp" line="+218"/>
         <source>(see tanhui-cli %1 --help)</source>
         <translation>（参见 tanhui-cli %1 --help）</translation>
@@ -1858,7 +1873,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>已取消；%1 未作任何改动</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>input file not found: %1</source>
         <translation>找不到输入文件：%1</translation>
     </message>
@@ -3074,18 +3089,18 @@ scenario_diff.csv。
     </message>
     <message>
         <location line="+3"/>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>Path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location line="-60"/>
-        <location line="+61"/>
+        <location line="-62"/>
+        <location line="+63"/>
         <source>Driver</source>
         <translation>驱动</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-61"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
@@ -3101,18 +3116,24 @@ scenario_diff.csv。
     </message>
     <message>
         <location line="+1"/>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>Extent</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location line="-60"/>
-        <location line="+59"/>
+        <location line="-64"/>
+        <location line="+61"/>
         <source>CRS</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-59"/>
+        <location line="+61"/>
+        <source>CRS problem</source>
+        <translation>坐标参考系问题</translation>
+    </message>
+    <message>
+        <location line="-60"/>
         <source>Band count</source>
         <translation>波段数</translation>
     </message>
@@ -3194,7 +3215,7 @@ scenario_diff.csv。
         <translation>要素数</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>empty layer</source>
         <translation>空图层</translation>
     </message>
@@ -3263,9 +3284,9 @@ scenario_diff.csv。
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../models/carbon/BlueCarbon.cpp" line="-1063"/>
+        <location filename="../models/carbon/BlueCarbon.cpp" line="-1074"/>
         <location filename="../models/carbon/PoolMethod.cpp" line="-125"/>
-        <location filename="../models/carbon/RegressionMethod.cpp" line="-487"/>
+        <location filename="../models/carbon/RegressionMethod.cpp" line="-501"/>
         <location filename="../models/gep/GepTables.cpp" line="-442"/>
         <source>land-cover code</source>
         <translation>土地覆盖代码</translation>
@@ -4627,7 +4648,7 @@ SOC(t) = SOC(t0) + (SOC_eq,new − SOC(t0)) × min(1, (t − t_c) / 20)，此后
 <context>
     <name>ZonalCommand</name>
     <message>
-        <location filename="../app/cli/ZonalCommand.cpp" line="+48"/>
+        <location filename="../app/cli/ZonalCommand.cpp" line="+49"/>
         <source>Exact per-parcel zonal statistics of raster bands.
 
 Each parcel&apos;s exact cell coverage (the share of every cell&apos;s area inside the parcel) is computed
@@ -4662,7 +4683,17 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
       --stats count,majority,frac,area --out xiaoban_landcover.csv</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+36"/>
+        <source>%1 band %2: every cell under the parcels of %3 is nodata (or NaN); its statistics are empty. Check the raster&apos;s nodata value and that it is the file you meant.</source>
+        <translation>%1 第 %2 波段：%3 各地块覆盖的像元全部为无数据值（或 NaN），统计结果为空。请检查该栅格的无数据值设置，并确认文件选择正确。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 band %2 does not overlap any parcel of %3; its statistics are empty. Check that both files have the right CRS and cover the same area.</source>
+        <translation>%1 第 %2 波段与 %3 的任何地块都不重叠，统计结果为空。请检查两个文件的坐标参考系是否正确、范围是否一致。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Polygon layer file (Shapefile, GeoPackage, GeoJSON, FileGDB, KML).</source>
         <translation>面图层文件（Shapefile、GeoPackage、GeoJSON、FileGDB、KML）。</translation>
     </message>
@@ -4819,7 +4850,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>分区统计</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>writing the table</source>
         <translation>写出结果表</translation>
     </message>
@@ -4977,6 +5008,16 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Open Project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open a Tanhui project (project.tanhui.json) and add its layers</source>
+        <translation>打开碳汇项目（project.tanhui.json）并加载其中的图层</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Add &amp;Raster…</source>
         <translation>添加栅格(&amp;R)…</translation>
     </message>
@@ -5042,22 +5083,41 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+8"/>
+        <location line="+41"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+95"/>
+        <location line="-31"/>
+        <location line="+41"/>
+        <location line="+101"/>
         <source>Unexpected error while loading %1</source>
         <translation>加载 %1 时发生意外错误</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-122"/>
         <source>Loaded %1</source>
         <translation>已加载 %1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>The project %1 has %n problem(s); the other layers were loaded.</source>
+        <translation>
+            <numerusform>项目 %1 有 %n 个问题；其余图层已加载。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
+        <source>Open Project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tanhui projects (*.tanhui.json);;JSON files (*.json)</source>
+        <translation>碳汇项目 (*.tanhui.json);;JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Add Raster</source>
         <translation>添加栅格</translation>
     </message>

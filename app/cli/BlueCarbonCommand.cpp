@@ -3,6 +3,7 @@
 
 #include "app/cli/CliCommon.h"
 #include "gis/Errors.h"
+#include "gis/Gdal.h"
 #include "gis/ParcelReader.h"
 #include "gis/StagedOutput.h"
 #include "models/carbon/BlueCarbon.h"
@@ -297,7 +298,7 @@ int runBlueCarbonCommand(const QStringList& arguments) {
             return usage(
               BlueCarbonCommand::tr("--lulc %1: expected FILE@YEAR, e.g. landcover_2015.tif@2015").arg(v));
         const QString file = v.left(at);
-        if (!QFileInfo::exists(file))
+        if (!QFileInfo::exists(file) && !gis::datasetFileExists(file.toStdString())) // NETCDF:"f.nc":v
             return usage(BlueCarbonCommand::tr("input file not found: %1").arg(file));
         snapshots.push_back({ file.toStdString(), year });
     }

@@ -3,6 +3,7 @@
 
 #include "app/common/ErrorText.h"
 #include "gis/Errors.h"
+#include "gis/Gdal.h"
 #include "gis/ParcelReader.h"
 
 #include <QCoreApplication>
@@ -102,7 +103,8 @@ QString outputsUnchangedMessage(const QString& dir) {
 }
 
 bool requireInputFile(const QString& path) {
-    if (QFileInfo::exists(path))
+    // A subdataset name (NETCDF:"f.nc":lulc) is accepted when its file exists; GDAL checks the rest.
+    if (QFileInfo::exists(path) || gis::datasetFileExists(path.toStdString()))
         return true;
     printError(QCoreApplication::translate("Cli", "input file not found: %1").arg(path));
     return false;

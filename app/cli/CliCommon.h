@@ -48,7 +48,8 @@ int reportFailure(const QString& cancelledMessage);
 QString outputsUnchangedMessage(const QString& dir);
 
 /// Prints "input file not found: PATH" and returns false when `path` does not exist (the caller then
-/// exits with ExitUsage).
+/// exits with ExitUsage). A GDAL subdataset name (NETCDF:"f.nc":lulc) counts as existing when its file
+/// does.
 bool requireInputFile(const QString& path);
 /// @brief Checks the output folder `dir` before a run: it must be a writable folder or not exist yet, in a
 /// writable parent (created if missing). Prints "--out DIR: the folder cannot be created or is not

@@ -3,6 +3,7 @@
 
 #include "app/cli/CliCommon.h"
 #include "gis/Errors.h"
+#include "gis/Gdal.h"
 #include "gis/ParcelReader.h"
 #include "gis/ZonalEngine.h"
 #include "models/ZonalTable.h"
@@ -64,6 +65,37 @@ QString helpText() {
       "Example:\n"
       "  tanhui-cli zonal --parcels xiaoban.shp --id XBH --raster lc2015.tif --raster lc2024.tif \\\n"
       "      --stats count,majority,frac,area --out xiaoban_landcover.csv");
+}
+
+/// A band that no parcel overlaps (usually a wrong CRS or the wrong file), or that is nodata under
+/// every parcel, gives a table of zeros: say so, naming the file and what to check.
+void reportEmptyBands(const QString& parcelsPath, const gis::ZonalResult& result) {
+    for (std::size_t b = 0; b < result.bands.size(); ++b) {
+        double valid = 0, nodata = 0;
+        for (const auto& parcel : result.stats) {
+            valid += parcel[b].count;
+            nodata += parcel[b].nodataCells;
+        }
+        if (valid > 0 || result.stats.empty())
+            continue;
+        const QString raster = QString::fromStdString(result.bands[b].path);
+        const int band = result.bands[b].band;
+        if (nodata > 0)
+            printWarning(
+              ZonalCommand::tr("%1 band %2: every cell under the parcels of %3 is nodata (or NaN); "
+                               "its statistics are empty. Check the raster's nodata value and "
+                               "that it is the file you meant.")
+                .arg(raster)
+                .arg(band)
+                .arg(parcelsPath));
+        else
+            printWarning(ZonalCommand::tr("%1 band %2 does not overlap any parcel of %3; its statistics are "
+                                          "empty. Check that both files have the right CRS and cover the "
+                                          "same area.")
+                           .arg(raster)
+                           .arg(band)
+                           .arg(parcelsPath));
+    }
 }
 
 } // namespace
@@ -177,7 +209,7 @@ int runZonalCommand(const QStringList& arguments) {
     }
     const QString parcelsPath = parser.value(parcelsOpt);
     for (const QString& f : QStringList{ parcelsPath } + parser.values(rasterOpt)) {
-        if (!QFileInfo::exists(f) && !f.contains(QLatin1Char(':'))) { // "NETCDF:file:var" style names
+        if (!QFileInfo::exists(f) && !gis::datasetFileExists(f.toStdString())) { // NETCDF:"f.nc":var
             printError(ZonalCommand::tr("input file not found: %1").arg(f));
             return ExitUsage;
         }
@@ -223,6 +255,7 @@ int runZonalCommand(const QStringList& arguments) {
         options.feedback = feedback.get();
         gis::ZonalResult result = gis::runZonal(parcels, bands, options);
         reportStep(ZonalCommand::tr("zonal statistics"));
+        reportEmptyBands(parcelsPath, result);
         models::writeZonalTable(out.toStdString(), parcels, parser.value(idOpt), result, stats);
         reportStep(ZonalCommand::tr("writing the table"));
         finishProgressLine();

@@ -2,8 +2,14 @@
 #include "app/gui/LayerLoader.h"
 
 #include "gis/Errors.h"
+#include "models/project/Project.h"
 
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
 
 namespace tanhui::gui {
 
@@ -51,6 +57,51 @@ LayerEntry LayerLoader::loadAny(const QString& path) {
             throw GisError(vectorError.kind(), message, path.toStdString());
         }
     }
+}
+
+bool LayerLoader::isProjectFile(const QString& path) {
+    if (path.endsWith(QLatin1String(".tanhui.json"), Qt::CaseInsensitive))
+        return true;
+    if (!path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+        return false;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || file.size() > 64 * 1024 * 1024)
+        return false;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll());
+    return doc.isObject() &&
+           doc.object().value(QLatin1String("format")).toString() == QLatin1String("tanhui-project");
+}
+
+LayerLoader::ProjectLayers LayerLoader::loadProject(const QString& path) {
+    const tanhui::models::Project project = tanhui::models::Project::load(path);
+    ProjectLayers out;
+    out.name = project.name;
+    out.problems = project.validate();
+    for (const tanhui::models::ProjectLayer& layer : project.layers) {
+        const QString file = project.resolve(layer.path);
+        const QString tag = QStringLiteral("Layer ") + layer.id;
+        const bool listed = std::any_of(out.problems.begin(), out.problems.end(), [&](const QString& p) {
+            return p.startsWith(tag + QLatin1Char(':')) || p.startsWith(tag + QLatin1Char(' '));
+        });
+        if (listed)
+            continue; // missing, unreadable or of the wrong kind: validate() said so
+        try {
+            LayerEntry entry;
+            if (layer.kind == QLatin1String("raster")) {
+                entry = loadRaster(file);
+            } else {
+                tanhui::gis::VectorOpenOptions options;
+                options.encodingOverride = layer.encoding.toStdString();
+                entry = loadVector(file, options);
+            }
+            entry.displayName = layer.id + QStringLiteral(" — ") + entry.displayName;
+            out.layers.push_back(std::move(entry));
+        } catch (const std::exception& error) {
+            out.problems << QStringLiteral("Layer %1 (declared %2, %3): %4")
+                              .arg(layer.id, layer.kind, file, QString::fromUtf8(error.what()));
+        }
+    }
+    return out;
 }
 
 bool LayerLoader::isShapefile(const QString& path) {

@@ -106,6 +106,12 @@ void MainWindow::createLayerDock() {
 
 void MainWindow::createActions() {
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction* openProjectAction =
+      fileMenu->addAction(tr("&Open Project…"), this, &MainWindow::openProjectInteractively);
+    openProjectAction->setObjectName(QStringLiteral("openProjectAction"));
+    openProjectAction->setShortcut(QKeySequence::Open);
+    openProjectAction->setStatusTip(tr("Open a Tanhui project (project.tanhui.json) and add its layers"));
+    fileMenu->addSeparator();
     QAction* addRasterAction =
       fileMenu->addAction(m_d->rasterIcon, tr("Add &Raster…"), this, &MainWindow::addRasterInteractively);
     addRasterAction->setObjectName(QStringLiteral("addRasterAction"));
@@ -175,6 +181,11 @@ bool MainWindow::loadAndAppend(const QString& path, Load&& load) {
         return false;
     }
 
+    appendEntry(std::move(entry));
+    return true;
+}
+
+void MainWindow::appendEntry(LayerEntry&& entry) {
     const bool raster = entry.kind == LayerEntry::Kind::Raster;
     auto* item = new QListWidgetItem(raster ? m_d->rasterIcon : m_d->vectorIcon, entry.displayName);
     item->setToolTip(entry.path);
@@ -182,11 +193,44 @@ bool MainWindow::loadAndAppend(const QString& path, Load&& load) {
     m_d->layerList->addItem(item);
     m_d->layerList->setCurrentRow(m_d->layerList->count() - 1);
     statusBar()->showMessage(tr("Loaded %1").arg(item->text()), 5000);
-    return true;
 }
 
 bool MainWindow::openFile(const QString& path) {
+    if (LayerLoader::isProjectFile(path))
+        return openProject(path);
     return loadAndAppend(path, [&path] { return LayerLoader::loadAny(path); });
+}
+
+bool MainWindow::openProject(const QString& path) {
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    statusBar()->showMessage(tr("Loading %1…").arg(QFileInfo(path).fileName()));
+    LayerLoader::ProjectLayers project;
+    QString headline;
+    QString detail;
+    try {
+        project = LayerLoader::loadProject(path);
+    } catch (const tanhui::gis::GisError& error) {
+        headline = tanhui::app::errorHeadline(error);
+        detail = tanhui::app::errorDetail(error);
+    } catch (const std::exception& error) {
+        headline = tr("Unexpected error while loading %1").arg(QFileInfo(path).fileName());
+        detail = tanhui::app::errorDetail(error);
+    }
+    QApplication::restoreOverrideCursor();
+    if (!headline.isEmpty()) {
+        reportError(headline, detail);
+        return false;
+    }
+    for (LayerEntry& entry : project.layers)
+        appendEntry(std::move(entry));
+    if (project.problems.isEmpty())
+        return true;
+    reportError(tr("The project %1 has %n problem(s); the other layers were loaded.",
+                   nullptr,
+                   int(project.problems.size()))
+                  .arg(QFileInfo(path).fileName()),
+                project.problems.join(QLatin1Char('\n')));
+    return false;
 }
 
 bool MainWindow::addRaster(const QString& path) {
@@ -203,6 +247,15 @@ QString MainWindow::lastDirectory() const {
 
 void MainWindow::rememberDirectory(const QString& file) {
     QSettings().setValue(QLatin1String(kLastDirectoryKey), QFileInfo(file).absolutePath());
+}
+
+void MainWindow::openProjectInteractively() {
+    const QString file = QFileDialog::getOpenFileName(
+      this, tr("Open Project"), lastDirectory(), tr("Tanhui projects (*.tanhui.json);;JSON files (*.json)"));
+    if (file.isEmpty())
+        return;
+    rememberDirectory(file);
+    openProject(file);
 }
 
 void MainWindow::addRasterInteractively() {

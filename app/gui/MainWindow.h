@@ -11,6 +11,7 @@
 namespace tanhui::gui {
 
 class MetadataPanel;
+struct LayerEntry;
 
 /// @brief Tanhui's main window: a dock listing the loaded layers and a panel with the selected
 /// layer's metadata and attribute preview.
@@ -27,9 +28,15 @@ public:
     /// Replaces how errors are reported; an empty sink restores the message box.
     void setErrorSink(ErrorSink sink);
 
-    /// Opens `path` without asking anything: as a raster if GDAL can, otherwise as the first layer
-    /// of a vector data source. Returns false (after reporting the error) on failure.
+    /// Opens `path` without asking anything: a project file (LayerLoader::isProjectFile) through
+    /// openProject(), otherwise as a raster if GDAL can, else as the first layer of a vector data
+    /// source. Returns false (after reporting the error) on failure.
     bool openFile(const QString& path);
+    /// Opens a project file (project.tanhui.json) and adds every layer it lists that can be read.
+    /// Everything that went wrong — missing files, layers of the wrong kind, a newer version, wrong
+    /// types — is reported in one message listing every problem. Returns false when something was
+    /// reported.
+    bool openProject(const QString& path);
     bool addRaster(const QString& path);
     bool addVector(const QString& path, const tanhui::gis::VectorOpenOptions& options = {});
 
@@ -37,6 +44,7 @@ public:
     MetadataPanel* metadataPanel() const;
 
 public slots:
+    void openProjectInteractively();
     void addRasterInteractively();
     void addVectorInteractively();
     void removeCurrentLayer();
@@ -54,6 +62,8 @@ private:
     /// Runs `load`, which returns a LayerEntry, and appends the result; reports any exception.
     template<typename Load>
     bool loadAndAppend(const QString& path, Load&& load);
+    /// Lists `entry` and selects it.
+    void appendEntry(LayerEntry&& entry);
     QString lastDirectory() const;
     void rememberDirectory(const QString& file);
 

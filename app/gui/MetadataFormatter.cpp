@@ -216,6 +216,8 @@ QString MetadataFormatter::rasterHtml(const tanhui::gis::RasterInfo& info) {
     html += row(tr("Cell size"), esc(cellSizeText(grid, info.crs)));
     html += row(tr("Extent"), esc(extentText(grid.extent(), info.crs)));
     html += row(tr("CRS"), crsHtml(info.crs));
+    if (!info.crsProblem.empty()) // why the file's own CRS is not used (English, from gis/)
+        html += row(tr("CRS problem"), esc(QString::fromStdString(info.crsProblem)));
     html += row(tr("Band count"), esc(locale.toString(qulonglong(info.bands.size()))));
     html += QStringLiteral("</table>");
 
@@ -275,6 +277,8 @@ QString MetadataFormatter::vectorHtml(const tanhui::gis::LayerInfo& info) {
     html += row(tr("Geometry type"), esc(geometryTypeText(info.geometryType)));
     html += row(tr("Feature count"), esc(locale.toString(qlonglong(info.featureCount))));
     html += row(tr("CRS"), crsHtml(info.crs));
+    if (!info.crsProblem.empty()) // why the file's own CRS is not used (English, from gis/)
+        html += row(tr("CRS problem"), esc(QString::fromStdString(info.crsProblem)));
     html += row(tr("Extent"),
                 info.extent.isEmpty() && info.featureCount == 0 ? esc(tr("empty layer"))
                                                                 : esc(extentText(info.extent, info.crs)));

@@ -106,4 +106,9 @@ private:
 /// handle gives an invalid Crs. Implemented in Crs.cpp.
 Crs crsFromOgr(OGRSpatialReferenceH srs);
 
+/// Why a CRS a file declares cannot place it on the Earth, or empty when it can: a local/engineering
+/// CRS (LOCAL_CS, ENGCRS, e.g. a site grid or GeoPackage's srs_id −1) or one of GDAL's "Undefined …
+/// SRS" placeholders (GeoPackage srs_id 0). Such files are treated as having no CRS. In Crs.cpp.
+std::string undefinedCrsReason(OGRSpatialReferenceH srs);
+
 } // namespace tanhui::gis

@@ -710,7 +710,18 @@ params::Issues validateCbcInputs(const std::vector<LulcInput>& snapshots,
               {},
               BlueCarbon::tr("a land-cover raster must hold whole-number class codes; its data type is %1")
                 .arg(QString::fromStdString(info.bands.front().dataType)));
-        if (info.crs.isValid() && !info.crs.isGeographic() && info.crs.linearUnitMetres() <= 0)
+        if (!info.crs.isValid()) // cell areas need a CRS: never metres by assumption
+            error(
+              file,
+              {},
+              BlueCarbon::tr("the raster has no usable coordinate reference system%1, so its cell "
+                             "areas are unknown; assign the right one (e.g. gdal_edit.py -a_srs "
+                             "EPSG:4547 %2)")
+                .arg(info.crsProblem.empty()
+                       ? QString()
+                       : QStringLiteral(" (") + QString::fromStdString(info.crsProblem) + QLatin1Char(')'),
+                     file));
+        else if (!info.crs.isGeographic() && info.crs.linearUnitMetres() <= 0)
             error(
               file, {}, BlueCarbon::tr("the raster's CRS has no linear unit; cell areas cannot be computed"));
         const gis::RasterInfo& first = rasters.front().info();
@@ -722,8 +733,8 @@ params::Issues validateCbcInputs(const std::vector<LulcInput>& snapshots,
                     .arg(QString::fromStdString(snapshots.front().path),
                          QString::fromStdString(info.grid.signature()),
                          QString::fromStdString(first.grid.signature())));
-        else if (rasters.size() > 1 && (info.crs.isValid() != first.crs.isValid() ||
-                                        (info.crs.isValid() && !info.crs.isSame(first.crs))))
+        else if (rasters.size() > 1 && info.crs.isValid() && first.crs.isValid() &&
+                 !info.crs.isSame(first.crs))
             error(file,
                   {},
                   BlueCarbon::tr("the raster's CRS differs from that of %1")

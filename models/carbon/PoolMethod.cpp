@@ -399,7 +399,21 @@ params::Issues checkPoolInputs(const std::vector<LulcInput>& inputs,
                 .arg(QString::fromStdString(info.bands.front().dataType)));
             usable = false;
         }
-        if (info.crs.isValid() && !info.crs.isGeographic() && info.crs.linearUnitMetres() <= 0) {
+        // Cell areas need a CRS: a grid without one (or with a local/undefined one) is never taken
+        // for metres silently.
+        if (!info.crs.isValid()) {
+            error(
+              in.path,
+              {},
+              CarbonPools::tr("the raster has no usable coordinate reference system%1, so its cell "
+                              "areas are unknown; assign the right one (e.g. gdal_edit.py -a_srs "
+                              "EPSG:4547 %2)")
+                .arg(info.crsProblem.empty()
+                       ? QString()
+                       : QStringLiteral(" (") + QString::fromStdString(info.crsProblem) + QLatin1Char(')'),
+                     fileName(in.path)));
+            usable = false;
+        } else if (!info.crs.isGeographic() && info.crs.linearUnitMetres() <= 0) {
             error(in.path,
                   {},
                   CarbonPools::tr("the raster's CRS has no linear unit; cell areas cannot be computed"));
@@ -417,8 +431,7 @@ params::Issues checkPoolInputs(const std::vector<LulcInput>& inputs,
                          QString::fromStdString(info.grid.signature()),
                          QString::fromStdString(first->grid.signature())));
             usable = false;
-        } else if (info.crs.isValid() != first->crs.isValid() ||
-                   (info.crs.isValid() && !info.crs.isSame(first->crs))) {
+        } else if (info.crs.isValid() && first->crs.isValid() && !info.crs.isSame(first->crs)) {
             error(
               in.path,
               {},

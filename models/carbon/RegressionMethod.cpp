@@ -512,11 +512,25 @@ params::Issues validateRegressionInputs(const RegressionInputs& inputs,
                                          "land cover, average for the index)")
                       .arg(qs(ref.path), qs(info.grid.signature()), qs(ref.grid.signature()))));
     };
+    std::map<std::string, int> bandsUsed; // per file: how many years read it (a stack: one per band)
+    for (const ViInput& v : inputs.vi)
+        ++bandsUsed[v.path];
     for (const ViInput& v : inputs.vi) {
         checkGrid(v.path);
         if (v.band < 1 || v.band > dataset(v.path).bandCount())
             issues.push_back(
               error(qs(v.path), 0, {}, CarbonRegression::tr("band %1 does not exist").arg(v.band)));
+        // A one-year file of a series with several bands: which band is the index is a guess.
+        else if (bandsUsed[v.path] == 1 && dataset(v.path).bandCount() > 1)
+            issues.push_back(error(qs(v.path),
+                                   0,
+                                   {},
+                                   CarbonRegression::tr("the raster of %1 has %2 bands, but a one-year "
+                                                        "vegetation index must have one: give a one-band "
+                                                        "file per year (e.g. gdal_translate -b 1), or one "
+                                                        "multi-band file with --vi-stack")
+                                     .arg(v.year)
+                                     .arg(dataset(v.path).bandCount())));
     }
     for (const LulcInput& l : inputs.lulc) {
         checkGrid(l.path);

@@ -2,6 +2,7 @@
 #include "models/project/Project.h"
 
 #include "gis/Errors.h"
+#include "gis/Gdal.h"
 
 #include <QDir>
 #include <QFile>
@@ -296,46 +297,138 @@ Project Project::load(const QString& file) {
             QStringLiteral("version %1 is newer than this Tanhui understands (%2); update Tanhui")
               .arg(p.version)
               .arg(kVersion));
-    p.name = root.value(QLatin1String("name")).toString();
-    p.crs = root.value(QLatin1String("crs")).toString();
-    p.description = root.value(QLatin1String("description")).toString();
+    // Structure of the rest: every wrong type is listed (one line each, naming the key), not only
+    // the first, so that one round of fixes is enough.
+    QStringList problems;
+    auto typeName = [](const QJsonValue& v) {
+        switch (v.type()) {
+            case QJsonValue::Null:
+                return QStringLiteral("null");
+            case QJsonValue::Bool:
+                return QStringLiteral("true/false");
+            case QJsonValue::Double:
+                return QStringLiteral("a number");
+            case QJsonValue::String:
+                return QStringLiteral("a text");
+            case QJsonValue::Array:
+                return QStringLiteral("an array");
+            case QJsonValue::Object:
+                return QStringLiteral("an object");
+            default:
+                return QStringLiteral("missing");
+        }
+    };
+    auto text = [&](const QJsonObject& o, const char* key, const QString& where) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined() || v.isNull())
+            return QString();
+        if (!v.isString())
+            problems << QStringLiteral("%1\"%2\" must be a text, not %3")
+                          .arg(where, QLatin1String(key), typeName(v));
+        return v.toString();
+    };
+    auto wholeNumber = [&](const QJsonObject& o, const char* key, const QString& where) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined() || v.isNull())
+            return 0;
+        if (!v.isDouble() || v.toDouble() != double(int(v.toDouble()))) {
+            problems << QStringLiteral("%1\"%2\" must be a whole number, not %3")
+                          .arg(where,
+                               QLatin1String(key),
+                               v.isString() ? QStringLiteral("the text \"%1\"").arg(v.toString())
+                                            : typeName(v));
+            return 0;
+        }
+        return int(v.toDouble());
+    };
+    auto textMap = [&](const QJsonObject& o, const char* key, const QString& where) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined() || v.isNull())
+            return QMap<QString, QString>();
+        if (!v.isObject()) {
+            problems << QStringLiteral("%1\"%2\" must be an object of texts, not %3")
+                          .arg(where, QLatin1String(key), typeName(v));
+            return QMap<QString, QString>();
+        }
+        const QJsonObject object = v.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            if (!it.value().isString())
+                problems << QStringLiteral("%1\"%2\".\"%3\" must be a text, not %4")
+                              .arg(where, QLatin1String(key), it.key(), typeName(it.value()));
+        return mapFromJson(v);
+    };
+    auto objects = [&](const char* key) {
+        std::vector<QJsonObject> out;
+        const QJsonValue v = root.value(QLatin1String(key));
+        if (v.isUndefined() || v.isNull())
+            return out;
+        if (!v.isArray()) {
+            problems << QStringLiteral("\"%1\" must be an array of objects, not %2")
+                          .arg(QLatin1String(key), typeName(v));
+            return out;
+        }
+        const QJsonArray array = v.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            if (array.at(i).isObject())
+                out.push_back(array.at(i).toObject());
+            else
+                problems << QStringLiteral("%1 entry %2 must be an object, not %3")
+                              .arg(QLatin1String(key))
+                              .arg(i + 1)
+                              .arg(typeName(array.at(i)));
+        }
+        return out;
+    };
+    p.name = text(root, "name", QString());
+    p.crs = text(root, "crs", QString());
+    p.description = text(root, "description", QString());
     QSet<QString> ids;
-    for (const QJsonValue& v : root.value(QLatin1String("layers")).toArray()) {
-        const QJsonObject o = v.toObject();
+    int number = 0;
+    for (const QJsonObject& o : objects("layers")) {
+        ++number;
         ProjectLayer l;
-        l.id = o.value(QLatin1String("id")).toString();
-        l.kind = o.value(QLatin1String("kind")).toString();
-        l.role = o.value(QLatin1String("role")).toString();
-        l.path = o.value(QLatin1String("path")).toString();
-        l.year = o.value(QLatin1String("year")).toInt(0);
-        l.date = o.value(QLatin1String("date")).toString();
-        l.units = o.value(QLatin1String("units")).toString();
-        l.encoding = o.value(QLatin1String("encoding")).toString();
-        l.idField = o.value(QLatin1String("id_field")).toString();
-        l.description = o.value(QLatin1String("description")).toString();
-        l.fields = mapFromJson(o.value(QLatin1String("fields")));
-        l.values = mapFromJson(o.value(QLatin1String("values")));
+        const QString where = QStringLiteral("layer %1: ").arg(number);
+        l.id = text(o, "id", where);
+        const QString at = l.id.isEmpty() ? where : QStringLiteral("layer %1: ").arg(l.id);
+        l.kind = text(o, "kind", at);
+        l.role = text(o, "role", at);
+        l.path = text(o, "path", at);
+        l.year = wholeNumber(o, "year", at);
+        l.date = text(o, "date", at);
+        l.units = text(o, "units", at);
+        l.encoding = text(o, "encoding", at);
+        l.idField = text(o, "id_field", at);
+        l.description = text(o, "description", at);
+        l.fields = textMap(o, "fields", at);
+        l.values = textMap(o, "values", at);
         if (l.id.isEmpty() || l.path.isEmpty())
-            bad(file, QStringLiteral("layer %1 has no \"id\" or no \"path\"").arg(p.layers.size() + 1));
-        if (l.kind != QLatin1String("raster") && l.kind != QLatin1String("vector"))
-            bad(file, QStringLiteral("layer %1: \"kind\" must be \"raster\" or \"vector\"").arg(l.id));
-        if (ids.contains(l.id))
-            bad(file, QStringLiteral("layer id %1 is used twice").arg(l.id));
+            problems << QStringLiteral("layer %1 has no \"id\" or no \"path\"").arg(number);
+        if (o.value(QLatin1String("kind")).isString() && l.kind != QLatin1String("raster") &&
+            l.kind != QLatin1String("vector"))
+            problems
+              << QStringLiteral("%1\"kind\" must be \"raster\" or \"vector\", not \"%2\"").arg(at, l.kind);
+        else if (!o.contains(QLatin1String("kind")))
+            problems << QStringLiteral("%1\"kind\" is missing (\"raster\" or \"vector\")").arg(at);
+        if (!l.id.isEmpty() && ids.contains(l.id))
+            problems << QStringLiteral("layer id %1 is used twice").arg(l.id);
         ids.insert(l.id);
         p.layers.push_back(l);
     }
-    for (const QJsonValue& v : root.value(QLatin1String("classes")).toArray()) {
-        const QJsonObject o = v.toObject();
-        p.classes.push_back({ o.value(QLatin1String("code")).toInt(),
-                              o.value(QLatin1String("name_en")).toString(),
-                              o.value(QLatin1String("name_zh")).toString(),
-                              o.value(QLatin1String("color")).toString() });
+    number = 0;
+    for (const QJsonObject& o : objects("classes")) {
+        const QString where = QStringLiteral("class %1: ").arg(++number);
+        p.classes.push_back({ wholeNumber(o, "code", where),
+                              text(o, "name_en", where),
+                              text(o, "name_zh", where),
+                              text(o, "color", where) });
     }
-    for (const QJsonValue& v : root.value(QLatin1String("parameters")).toArray()) {
-        const QJsonObject o = v.toObject();
-        p.parameters.push_back(
-          { o.value(QLatin1String("name")).toString(), o.value(QLatin1String("path")).toString() });
+    number = 0;
+    for (const QJsonObject& o : objects("parameters")) {
+        const QString where = QStringLiteral("parameter table %1: ").arg(++number);
+        p.parameters.push_back({ text(o, "name", where), text(o, "path", where) });
     }
+    if (!problems.isEmpty())
+        bad(file, QStringLiteral("%1 problem(s):\n").arg(problems.size()) + problems.join(QLatin1Char('\n')));
     p.carbon = carbonFromJson(file, root.value(QLatin1String("carbon")));
     p.m_baseDir = QFileInfo(file).absolutePath();
     p.m_fileName = file;
@@ -417,8 +510,23 @@ QStringList Project::validate() const {
                           "project file so that they can be moved.")
                           .arg(l.id, l.path);
         const QString path = resolve(l.path);
-        if (!QFileInfo::exists(path))
+        if (!QFileInfo::exists(path)) {
             problems << QStringLiteral("Layer %1: the file %2 is missing.").arg(l.id, path);
+            continue;
+        }
+        // The declared kind must be what the file holds (a shapefile given as a raster, ...).
+        const gis::DataKinds kinds = gis::probeDataKinds(path.toStdString());
+        const bool raster = l.kind == QLatin1String("raster");
+        if (!kinds.raster && !kinds.vector)
+            problems << QStringLiteral("Layer %1: GDAL cannot read the file %2 as a raster or vector layer.")
+                          .arg(l.id, path);
+        else if (raster ? !kinds.raster : !kinds.vector)
+            problems << QStringLiteral("Layer %1 is declared \"%2\" but the file %3 is a %4; correct its "
+                                       "\"kind\" or \"path\" in the project file.")
+                          .arg(l.id,
+                               l.kind,
+                               path,
+                               raster ? QStringLiteral("vector layer") : QStringLiteral("raster"));
     }
     for (const ProjectParameterTable& t : parameters) {
         const QString path = resolve(t.path);

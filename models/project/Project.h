@@ -126,7 +126,9 @@ public:
     /// Absolute path of a path relative to the project.
     QString resolve(const QString& relativePath) const;
     /// English messages, one per problem: missing files (naming the layer and the resolved path),
-    /// duplicate layer ids, absolute paths. Empty when the project is usable.
+    /// files GDAL cannot read or that are not of the layer's declared kind, duplicate layer ids,
+    /// absolute paths. Each message about a layer starts with "Layer <id>". Empty when the project is
+    /// usable.
     QStringList validate() const;
 
     const ProjectLayer* layer(const QString& id) const;

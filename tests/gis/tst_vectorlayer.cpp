@@ -252,6 +252,55 @@ private slots:
         QCOMPARE(readColumn(layer, 0), expectedSpecies());
     }
 
+    void utf8CutFieldNameWithoutCpg() {
+        // The DBF keeps 10 bytes of a field name: "优势树种" (12 bytes) keeps "优势树" and one byte of
+        // "种". The file is still UTF-8 (not Latin-1 or GBK); the broken tail is dropped.
+        const QString path = m_dir.filePath("utf8_cut.shp");
+        std::vector<std::string> values;
+        for (int i = 0; i < 6; ++i)
+            values.push_back(kSpecies[i % 3].toStdString());
+        const std::string cut = QStringLiteral("优势树种").toStdString().substr(0, 10);
+        writeRawShapefile(path, cut, values);
+        VectorLayer layer(path.toStdString());
+        QCOMPARE(layer.info().encoding.encoding, std::string("UTF-8"));
+        QCOMPARE(layer.info().encoding.source, std::string("detected"));
+        QCOMPARE(layer.info().fields[0].name, QStringLiteral("优势树"));
+        QCOMPARE(layer.fieldIndex(QStringLiteral("优势树")), 0);
+        QCOMPARE(readColumn(layer, 0), expectedSpecies());
+    }
+
+    void undefinedCrsIsNone() {
+        // A .prj that is not a CRS, and a local (engineering) one: no CRS, with the reason.
+        const QString garbage = m_dir.filePath("prj_garbage.shp");
+        writeRawShapefile(garbage, "NAME", { "a" });
+        QFile prj(QString(garbage).replace(QStringLiteral(".shp"), QStringLiteral(".prj")));
+        QVERIFY(prj.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        prj.write("not a projection");
+        prj.close();
+        VectorLayer g(garbage.toStdString());
+        QVERIFY(!g.info().crs.isValid());
+        QVERIFY2(g.info().crsProblem.find("cannot be read as a CRS") != std::string::npos,
+                 g.info().crsProblem.c_str());
+        QVERIFY(prj.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        prj.write(R"(LOCAL_CS["site grid",UNIT["metre",1]])");
+        prj.close();
+        VectorLayer local(garbage.toStdString());
+        QVERIFY(!local.info().crs.isValid());
+        QVERIFY2(local.info().crsProblem.find("local (engineering)") != std::string::npos,
+                 local.info().crsProblem.c_str());
+        VectorOpenOptions opt;
+        opt.assignCrs = Crs::fromEpsg(4547);
+        QCOMPARE(VectorLayer(garbage.toStdString(), opt).info().crs.authorityId(), std::string("EPSG:4547"));
+        // A geographic .prj on coordinates in metres: the assigned CRS replaces it.
+        QVERIFY(prj.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        prj.write(R"(GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137,298.257223563]],)"
+                  R"(PRIMEM["Greenwich",0],UNIT["Degree",0.0174532925199433]])");
+        prj.close();
+        QCOMPARE(VectorLayer(garbage.toStdString()).info().crs.isGeographic(), true);
+        QVERIFY(!VectorLayer(garbage.toStdString()).info().crsProblem.empty());
+        QCOMPARE(VectorLayer(garbage.toStdString(), opt).info().crs.authorityId(), std::string("EPSG:4547"));
+    }
+
     void asciiShapefileFromSharedData() {
         TANHUI_REQUIRE_SHARED(path, QStringLiteral("willamette/harv_samp_cur.shp"));
         VectorLayer layer(path.toStdString());

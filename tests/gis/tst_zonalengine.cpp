@@ -597,7 +597,14 @@ void TestZonalEngine::emptyLayer() {
     writeTiff(path, g, 4547, std::vector<double>(100, 1.0));
     const QString vec = m_dir.filePath(QStringLiteral("empty.geojson"));
     writeGeoJson(vec, 4547, {});
-    const ParcelSet parcels = readParcels(vec.toStdString(), {});
+    // By default a layer without parcels is an error naming the file; callers may accept it.
+    const GisError e = tanhui::test::expectError([&] { readParcels(vec.toStdString(), {}); });
+    QCOMPARE(e.kind(), GisError::Kind::InvalidArgument);
+    QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("has no features")), e.what());
+    QVERIFY2(QString::fromUtf8(e.what()).contains(vec), e.what());
+    ParcelReadOptions accept;
+    accept.requireParcels = false;
+    const ParcelSet parcels = readParcels(vec.toStdString(), accept);
     QVERIFY(parcels.parcels.empty());
     std::vector<ZonalBand> bands;
     appendRasterBands(path.toStdString(), bands);

@@ -60,6 +60,29 @@ private slots:
         QVERIFY2(problems.at(1).contains(QStringLiteral("x.csv")), qPrintable(problems.at(1)));
     }
 
+    void listsEveryWrongType() {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("types.tanhui.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"format": "tanhui-project", "version": 1, "name": 5,
+                    "layers": [{"id": "lc", "kind": "raster", "path": "lc.tif", "year": "2015"},
+                               {"id": "x", "kind": 7, "path": "x.shp", "fields": {"area_ha": 3}}, 12],
+                    "classes": "none"})");
+        f.close();
+        const gis::GisError e = test::expectError([&] { Project::load(file); });
+        QCOMPARE(e.kind(), gis::GisError::Kind::InvalidArgument);
+        const QString what = QString::fromUtf8(e.what());
+        for (const char* expected : { "6 problem(s)",
+                                      "\"name\" must be a text, not a number",
+                                      "layer lc: \"year\" must be a whole number, not the text \"2015\"",
+                                      "layer x: \"kind\" must be a text, not a number",
+                                      "layer x: \"fields\".\"area_ha\" must be a text, not a number",
+                                      "layers entry 3 must be an object, not a number",
+                                      "\"classes\" must be an array of objects, not a text" })
+            QVERIFY2(what.contains(QString::fromUtf8(expected)), qPrintable(what));
+    }
+
     void refusesBadFiles() {
         QTemporaryDir dir;
         const QString missing = dir.filePath(QStringLiteral("none.json"));
