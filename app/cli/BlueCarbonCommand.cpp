@@ -2,6 +2,7 @@
 #include "app/cli/BlueCarbonCommand.h"
 
 #include "app/cli/CliCommon.h"
+#include "app/cli/NumericOptions.h"
 #include "gis/Errors.h"
 #include "gis/ParcelReader.h"
 #include "models/carbon/BlueCarbon.h"
@@ -256,8 +257,8 @@ int runBlueCarbonCommand(const QStringList& arguments) {
     parser.addOptions({ methodOpt,    lulcOpt,     analysisOpt,   bioOpt,     transOpt, compatOpt, priceOpt,
                         inflationOpt, discountOpt, priceTableOpt, parcelsOpt, idOpt,    plotsOpt,  plantOpt,
                         plotIdOpt,    climateOpt,  naturalOpt,    threadsOpt, outOpt,   quietOpt });
-    if (const auto stop =
-          parseCommandLine(parser, arguments, QStringLiteral("carbon"), { lulcOpt, analysisOpt, outOpt }))
+    if (const auto stop = parseCommandLine(
+          parser, arguments, QStringLiteral("carbon --method bluecarbon"), { lulcOpt, analysisOpt, outOpt }))
         return *stop;
 
     auto usage = [](const QString& message) {
@@ -312,25 +313,14 @@ int runBlueCarbonCommand(const QStringList& arguments) {
     std::optional<carbon::CbcValuation> valuation;
     if (valued) {
         carbon::CbcValuation v;
-        auto number = [&](const QCommandLineOption& o, double& value) {
-            if (!parser.isSet(o))
-                return true;
-            if (parseNumber(parser.value(o), value))
-                return true;
-            printError(BlueCarbonCommand::tr("--%1 must be a number, not '%2'")
-                         .arg(o.names().first(), parser.value(o)));
-            return false;
-        };
-        if (!number(priceOpt, v.pricePerTC) || !number(discountOpt, v.discountPct) ||
-            !number(inflationOpt, v.inflationPct))
+        // Percent, not fractions (natcap/invest#1827, §8 row 2): the declarations of the pool method's
+        // valuation; every problem at once.
+        if (!readNumericOptions(
+              parser,
+              { { priceOpt, carbon::valuationParameter("price"), v.pricePerTC },
+                { discountOpt, carbon::valuationParameter("discount"), v.discountPct },
+                { inflationOpt, carbon::valuationParameter("price-change"), v.inflationPct } }))
             return ExitUsage;
-        // Percent, not fractions (natcap/invest#1827, §8 row 2).
-        for (const auto& [spec, value, where] :
-             { std::tuple{ "discount", v.discountPct, QStringLiteral("--discount") },
-               std::tuple{ "price-change", v.inflationPct, QStringLiteral("--inflation") } }) {
-            const params::Issues si = params::validateScalar(carbon::valuationParameter(spec), value, where);
-            issues.insert(issues.end(), si.begin(), si.end());
-        }
         if (parser.isSet(priceTableOpt))
             v.priceTable = readPriceTable(parser.value(priceTableOpt), issues);
         valuation = v;

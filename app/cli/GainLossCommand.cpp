@@ -139,8 +139,10 @@ int runGainLossCommand(const QStringList& arguments) {
                         outOpt,
                         threadsOpt,
                         quietOpt });
-    if (const auto stop = parseCommandLine(
-          parser, arguments, QStringLiteral("carbon"), { methodOpt, lulcOpt, parcelsOpt, outOpt }))
+    if (const auto stop = parseCommandLine(parser,
+                                           arguments,
+                                           QStringLiteral("carbon --method gainloss"),
+                                           { methodOpt, lulcOpt, parcelsOpt, outOpt }))
         return *stop;
 
     const int threads = flux::parseThreads(parser);

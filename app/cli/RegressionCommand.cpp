@@ -194,7 +194,8 @@ int runRegressionCommand(const QStringList& arguments) {
                         outOpt,
                         threadsOpt,
                         quietOpt });
-    if (const auto stop = parseCommandLine(parser, arguments, QStringLiteral("carbon"), { methodOpt }))
+    if (const auto stop =
+          parseCommandLine(parser, arguments, QStringLiteral("carbon --method regression"), { methodOpt }))
         return *stop;
 
     if (parser.isSet(templateOpt)) {
