@@ -221,7 +221,17 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
       --planting-year-field 种植年份 --plot-id plot_id --parcels wetland_units.gpkg --id 单元编码 --out blue_out</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+73"/>
+        <source>the price table is empty: a header row year,price and one row per year are expected</source>
+        <translation>价格表为空：应有表头行 year,price，并且每年一行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the price table has a header but no rows; add one row per year</source>
+        <translation>价格表只有表头、没有数据行；请每年添加一行</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>the price table needs the columns year and price</source>
         <translation>价格表必须包含 year 和 price 列</translation>
     </message>
@@ -236,7 +246,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>“%1”不是数字</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+17"/>
         <source>the year %1 appears twice</source>
         <translation>年份 %1 出现了两次</translation>
     </message>
@@ -517,12 +527,12 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>%1；土壤方法不计算这些地块</translation>
     </message>
     <message>
-        <location line="+128"/>
-        <source>fd must be a number from 0 to 1, not &apos;%1&apos;</source>
-        <translation>fd 必须是 0 到 1 之间的数，而不是 &apos;%1&apos;</translation>
+        <location line="+130"/>
+        <source>fd must be a number from %1 to %2, not &apos;%3&apos;</source>
+        <translation>fd 必须是 %1 到 %2 之间的数，而不是“%3”</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>forest_classes must list CODE=TYPE pairs separated by commas (e.g. 11=natural_secondary_old,12=plantation), not &apos;%1&apos;</source>
         <translation>forest_classes 必须列出以逗号分隔的 CODE=TYPE 对（例如 11=natural_secondary_old,12=plantation），而不是 &apos;%1&apos;</translation>
     </message>
@@ -961,7 +971,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonGainLoss</name>
     <message>
-        <location filename="../models/carbon/GainLossMethod.cpp" line="+162"/>
+        <location filename="../models/carbon/GainLossMethod.cpp" line="+178"/>
         <source>the gain-loss method needs land cover at two dates or more (%1 given)</source>
         <translation>增减法需要两个或更多日期的土地覆盖（给出了 %1 个）</translation>
     </message>
@@ -1387,7 +1397,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>%1 第 %2 波段</translation>
     </message>
     <message>
-        <location line="+216"/>
+        <location line="+232"/>
         <source>the form is missing; use one of: %1</source>
         <translation>缺少 form；请使用以下之一：%1</translation>
     </message>
@@ -1835,8 +1845,8 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
     <message>
         <location filename="../app/cli/CarbonCommand.cpp" line="-541"/>
         <location line="+300"/>
-        <location filename="../app/cli/CliCommon.cpp" line="+42"/>
-        <location filename="../app/cli/RegressionCommand.cpp" line="+216"/>
+        <location filename="../app/cli/CliCommon.cpp" line="+55"/>
+        <location filename="../app/cli/RegressionCommand.cpp" line="+217"/>
         <source>(see tanhui-cli %1 --help)</source>
         <translation>（参见 tanhui-cli %1 --help）</translation>
     </message>
@@ -1854,7 +1864,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>缺少 --%1%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/CliCommon.cpp" line="+20"/>
+        <location filename="../app/cli/CliCommon.cpp" line="+8"/>
         <source>%1: feature %2 (id %3): %4</source>
         <translation>%1：要素 %2（编号 %3）：%4</translation>
     </message>
@@ -1970,7 +1980,7 @@ Options: --help, --version
 <context>
     <name>GainLossCommand</name>
     <message>
-        <location filename="../app/cli/GainLossCommand.cpp" line="+31"/>
+        <location filename="../app/cli/GainLossCommand.cpp" line="+32"/>
         <source>Forest gain-loss carbon flux per parcel (carbon-methods.md §3.2, §3.5; IPCC Eq. 2.9, 2.10, 2.14, Tier 1).
 
 Between consecutive land-cover dates Y1 and Y2 (T = Y2 − Y1 years), per parcel, from the true
@@ -2157,12 +2167,7 @@ Example (the sample project):
         <translation>--lulc %1：应为 FILE@YEAR，例如 landcover_2015.tif@2015</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>--fd must be a number from 0 to 1, not &apos;%1&apos;</source>
-        <translation>--fd 必须是 0 到 1 之间的数字，而不是 &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>--forest-class %1: expected CODE=TYPE, e.g. 11=natural_secondary_old</source>
         <translation>--forest-class %1：应为 CODE=TYPE，例如 11=natural_secondary_old</translation>
     </message>
@@ -3317,7 +3322,7 @@ scenario_diff.csv。
         <translation>生物量扩展因子</translation>
     </message>
     <message>
-        <location filename="../models/carbon/GainLossMethod.cpp" line="-149"/>
+        <location filename="../models/carbon/GainLossMethod.cpp" line="-165"/>
         <source>forest type</source>
         <translation>森林类型</translation>
     </message>
@@ -3330,6 +3335,11 @@ scenario_diff.csv。
         <location line="+5"/>
         <source>standard deviation of the growth</source>
         <translation>生长量标准差</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>fraction of the biomass lost in a disturbance (fd)</source>
+        <translation>干扰中损失的生物量比例（fd）</translation>
     </message>
     <message>
         <location filename="../models/carbon/BlueCarbon.cpp" line="+6"/>
@@ -3428,7 +3438,7 @@ scenario_diff.csv。
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../models/carbon/GainLossMethod.cpp" line="+6"/>
+        <location filename="../models/carbon/GainLossMethod.cpp" line="-23"/>
         <location filename="../models/carbon/PoolMethod.cpp" line="+1"/>
         <source>root-to-shoot ratio</source>
         <translation>根茎比</translation>
@@ -3528,13 +3538,23 @@ scenario_diff.csv。
     </message>
     <message>
         <location line="+3"/>
+        <source>%1 is %2 %3; it must be at least %4 %3</source>
+        <translation>%1 为 %2 %3；不得小于 %4 %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is %2 %3; it must be at most %4 %3</source>
+        <translation>%1 为 %2 %3；不得大于 %4 %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 is %2 %3, outside the valid range %4 to %5 %3</source>
         <translation>%1 为 %2 %3，超出有效范围 %4 至 %5 %3</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>%1 is %2 %3, outside the usual range %4 to %5 %3: allowed, but check the value and its sign</source>
-        <translation>%1 为 %2 %3，超出常见范围 %4 至 %5 %3：允许使用，但请核对数值及其正负号</translation>
+        <source>%1 is %2 %3, outside the usual range %4 to %5 %3: accepted, but check it for a unit or sign mistake</source>
+        <translation>%1 为 %2 %3，超出常见范围 %4 至 %5 %3：可以接受，但请检查单位或正负号是否有误</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3862,7 +3882,12 @@ scenario_diff.csv。
         <translation>因子的时间依赖期（D）</translation>
     </message>
     <message>
-        <location filename="../models/carbon/RegressionMethod.cpp" line="-32"/>
+        <location filename="../models/carbon/RegressionMethod.cpp" line="-56"/>
+        <source>hysteresis of the R class rule</source>
+        <translation>R 分级规则的滞后宽度</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>regression coefficient a</source>
         <translation>回归系数 a</translation>
     </message>
@@ -4601,12 +4626,7 @@ cf（t C/t d.m.），可选 bias_sigma2 或 smearing、forest_type、name_zh、s
         <translation>--threads 必须是 0（全部核心）到 1024 之间的整数，而不是 &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>--r-hysteresis must be a number from 0 to 100 t d.m./ha, not &apos;%1&apos;</source>
-        <translation>--r-hysteresis 必须是 0 到 100 t d.m./ha 之间的数，而不是 &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>--forest-classes: &apos;%1&apos; is not a land-cover code</source>
         <translation>--forest-classes：&apos;%1&apos; 不是土地覆盖代码</translation>
     </message>

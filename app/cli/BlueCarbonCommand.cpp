@@ -99,6 +99,18 @@ void printIssues(const params::Issues& issues) {
 std::map<int, double> readPriceTable(const QString& path, params::Issues& issues) {
     std::map<int, double> prices;
     const std::vector<params::CsvLine> lines = params::readCsvLines(path, issues);
+    if (lines.size() < 2 && !params::hasErrors(issues)) {
+        issues.push_back({ params::Issue::Severity::Error,
+                           path,
+                           1,
+                           {},
+                           lines.empty()
+                             ? BlueCarbonCommand::tr("the price table is empty: a header row year,price "
+                                                     "and one row per year are expected")
+                             : BlueCarbonCommand::tr("the price table has a header but no rows; add "
+                                                     "one row per year") });
+        return prices;
+    }
     if (lines.empty())
         return prices;
     const QStringList& header = lines.front().fields;
@@ -136,6 +148,15 @@ std::map<int, double> readPriceTable(const QString& path, params::Issues& issues
                                BlueCarbonCommand::tr("'%1' is not a number").arg(ps) });
             continue;
         }
+        // The same declaration as --price (currency/t C, not negative).
+        const params::Issues pi =
+          params::validateScalar(carbon::valuationParameter("price"), p, QStringLiteral("price"), path);
+        for (params::Issue i : pi) {
+            i.row = lines[r].line;
+            issues.push_back(i);
+        }
+        if (params::hasErrors(pi))
+            continue;
         if (!prices.emplace(int(y), p).second)
             issues.push_back({ params::Issue::Severity::Error,
                                path,

@@ -2,6 +2,7 @@
 #include "app/cli/CarbonFluxCommands.h"
 #include "app/cli/CarbonFluxCommon.h"
 #include "app/cli/CliCommon.h"
+#include "app/cli/NumericOptions.h"
 #include "gis/ParcelReader.h"
 #include "models/carbon/GainLossMethod.h"
 #include "models/carbon/PoolMethod.h"
@@ -163,11 +164,9 @@ int runGainLossCommand(const QStringList& arguments) {
         inputs.push_back({ file.toStdString(), int(year) });
     }
     carbon::GainLossSettings settings;
-    if (!parseNumber(parser.value(fdOpt), settings.fd)) {
-        printError(
-          GainLossCommand::tr("--fd must be a number from 0 to 1, not '%1'").arg(parser.value(fdOpt)));
+    settings.fd = carbon::disturbanceFractionParameter().defaultValue.value_or(1.0);
+    if (!readNumericOptions(parser, { { fdOpt, carbon::disturbanceFractionParameter(), settings.fd } }))
         return ExitUsage;
-    }
     if (parser.isSet(forestOpt)) {
         settings.forestClasses.clear();
         for (const QString& v : parser.values(forestOpt)) {

@@ -372,10 +372,15 @@ void addGainLossBounds(const MethodContext& ctx,
 
 QString checkGainLossOption(const QString& key, const QString& value) {
     if (key == QLatin1String("fd")) {
+        // Checked against the declaration the CLI's --fd uses.
+        const params::ParameterSpec& spec = disturbanceFractionParameter();
         bool ok = false;
         const double fd = value.toDouble(&ok);
-        if (!ok || !(fd >= 0 && fd <= 1))
-            return CarbonAdapters::tr("fd must be a number from 0 to 1, not '%1'").arg(value);
+        if (!ok || params::hasErrors(params::validateScalar(spec, fd, QStringLiteral("fd"))))
+            return CarbonAdapters::tr("fd must be a number from %1 to %2, not '%3'")
+              .arg(spec.min)
+              .arg(spec.max)
+              .arg(value);
     }
     if (key == QLatin1String("forest_classes") && !parseForestClasses(value))
         return CarbonAdapters::tr("forest_classes must list CODE=TYPE pairs separated by commas (e.g. "

@@ -114,8 +114,8 @@ Issues validateScalar(const ParameterSpec& spec, double value, const QString& wh
     else if (value < spec.usualMin || value > spec.usualMax)
         add(
           Issue::Severity::Warning,
-          Parameters::tr("%1 is %2 %3, outside the usual range %4 to %5 %3: allowed, but check the value and "
-                         "its sign")
+          Parameters::tr("%1 is %2 %3, outside the usual range %4 to %5 %3: accepted, but check it for a "
+                         "unit or sign mistake")
             .arg(spec.translatedLabel(), number(value), unit, number(spec.usualMin), number(spec.usualMax)));
     if (spec.percent && value != 0 && std::fabs(value) < 1)
         add(Issue::Severity::Warning,

@@ -221,8 +221,8 @@ private slots:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(
           r.err.contains(QStringLiteral("tanhui-cli: warning: column --discount: discount rate is -5 %, "
-                                        "outside the usual range 0 to 30 %: allowed, but check the "
-                                        "value and its sign")),
+                                        "outside the usual range 0 to 30 %: accepted, but check it for "
+                                        "a unit or sign mistake")),
           qPrintable(r.err));
         // Three bad options: all three listed, nothing written.
         QTemporaryDir out2;
@@ -242,6 +242,80 @@ private slots:
                                         "the valid range")),
           qPrintable(r.err));
         QVERIFY(!QFile::exists(QDir(out2.path()).filePath(QStringLiteral("totals.csv"))));
+
+        // The gain-loss fd and the regression hysteresis, from their declarations.
+        r = runCli({ QStringLiteral("carbon"),
+                     QStringLiteral("--method"),
+                     QStringLiteral("gainloss"),
+                     QStringLiteral("--lulc"),
+                     m_lc1 + QStringLiteral("@2015"),
+                     QStringLiteral("--lulc"),
+                     m_lc2 + QStringLiteral("@2020"),
+                     QStringLiteral("--parcels"),
+                     m_dir.filePath(QStringLiteral("none.gpkg")),
+                     QStringLiteral("--out"),
+                     out2.path(),
+                     QStringLiteral("--fd"),
+                     QStringLiteral("45") });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(
+          r.err.contains(QStringLiteral("error: column --fd: fraction of the biomass lost in a disturbance "
+                                        "(fd) is 45 fraction, outside the valid range 0 to 1 fraction")),
+          qPrintable(r.err));
+        r = runCli({ QStringLiteral("carbon"),
+                     QStringLiteral("--method"),
+                     QStringLiteral("regression"),
+                     QStringLiteral("--vi"),
+                     m_lc1 + QStringLiteral("@2015"),
+                     QStringLiteral("--lulc"),
+                     m_lc1 + QStringLiteral("@2015"),
+                     QStringLiteral("--coefficients"),
+                     corpusFile(QStringLiteral("rs_coefficients__bom.csv")),
+                     QStringLiteral("--parcels"),
+                     m_dir.filePath(QStringLiteral("none.gpkg")),
+                     QStringLiteral("--out"),
+                     out2.path(),
+                     QStringLiteral("--r-hysteresis"),
+                     QStringLiteral("-10") });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(
+          r.err.contains(QStringLiteral("error: column --r-hysteresis: hysteresis of the R class rule is "
+                                        "-10 t d.m./ha, outside the valid range 0 to 100 t d.m./ha")),
+          qPrintable(r.err));
+
+        // The blue-carbon price table: a negative price and an empty table are errors naming the file.
+        const QString prices = m_dir.filePath(QStringLiteral("prices.csv"));
+        for (const auto& [content, mentions] :
+             { std::pair{ QByteArray("year,price\r\n2015,12\r\n2016,-5\r\n"),
+                          QStringLiteral(
+                            ", row 3, column price: carbon price is -5 currency/t C; it must be at least 0 "
+                            "currency/t C") },
+               std::pair{ QByteArray(""), QStringLiteral(", row 1: the price table is empty") },
+               std::pair{ QByteArray("year,price\n"),
+                          QStringLiteral(", row 1: the price table has a header but no rows") } }) {
+            QFile pf(prices);
+            QVERIFY(pf.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            pf.write(content);
+            pf.close();
+            r = runCli({ QStringLiteral("carbon"),
+                         QStringLiteral("--method"),
+                         QStringLiteral("bluecarbon"),
+                         QStringLiteral("--lulc"),
+                         m_lc1 + QStringLiteral("@2015"),
+                         QStringLiteral("--lulc"),
+                         m_lc2 + QStringLiteral("@2020"),
+                         QStringLiteral("--analysis-year"),
+                         QStringLiteral("2025"),
+                         QStringLiteral("--price-table"),
+                         prices,
+                         QStringLiteral("--discount"),
+                         QStringLiteral("4"),
+                         QStringLiteral("--out"),
+                         out2.path(),
+                         QStringLiteral("--quiet") });
+            QVERIFY2(r.exitCode == 1 && r.err.contains(QStringLiteral("error: ") + prices + mentions),
+                     qPrintable(r.err));
+        }
 
         // GEP: the settings are checked before the project is read, every problem at once.
         r = runCli({ QStringLiteral("gep"),

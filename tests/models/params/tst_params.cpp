@@ -271,8 +271,8 @@ private slots:
         QCOMPARE(negative[0].severity, Issue::Severity::Warning);
         QCOMPARE(
           negative[0].message,
-          QStringLiteral("discount rate is -7.1 %, outside the usual range 0 to 30 %: allowed, but check "
-                         "the value and its sign"));
+          QStringLiteral("discount rate is -7.1 %, outside the usual range 0 to 30 %: accepted, but check "
+                         "it for a unit or sign mistake"));
         // A bound on one side only is said as such (no "1e+300").
         QCOMPARE(params::validateScalar(carbon::valuationParameter("price"), -1, "--price").at(0).message,
                  QStringLiteral("carbon price is -1 currency/t C; it must be at least 0 currency/t C"));
