@@ -5091,7 +5091,12 @@ SOC(t) = SOC(t0) + (SOC_eq,new − SOC(t0)) × min(1, (t − t_c) / 20)，此后
         <translation>不确定性必须 ≥ 0 %，而不是 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
+        <source>the uncertainty is %1 %; percentages are written as percent (30 means ±30 %), so %1 looks like a fraction (did you mean %2?)</source>
+        <translation>不确定度为 %1 %；百分数应按百分数填写（30 表示 ±30 %），%1 看起来像小数（是否应为 %2？）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>the standard deviation must be ≥ 0, not %1</source>
         <translation>标准差必须 ≥ 0，而不是 %1</translation>
     </message>

@@ -125,6 +125,13 @@ def main():
             case(f"{tid}__percent_for_fraction.csv", tid, to_text(with_cell(1, f, "45")), "error", 2,
                  t["fraction"], "it looks like a percent: write the fraction 0.45")
 
+    # An uncertainty percent written as a fraction (growth_rates r_u_pct 0.9 for ±90 %): read when a run
+    # asks for Monte Carlo bounds (uncertainty::readUncertainty), checked by its own test function.
+    growth = read_rows(os.path.join(RES, "carbon/growth_rates.csv"))[:4]
+    u = [h.strip().lower() for h in growth[0]].index("r_u_pct")
+    write("growth_rates__u_pct_fraction.csv",
+          to_text([growth[0]] + [r[:u] + ["0.9"] + r[u + 1:] for r in growth[1:]]))
+
     # File-level cases, on the pools table.
     pools = read_rows(os.path.join(RES, "carbon/carbon_pools.csv"))[:4]
     case("carbon_pools__semicolons.csv", "carbon_pools", to_text(pools).replace(",", ";"), "error", 1, "",

@@ -10,6 +10,7 @@
 #include "models/carbon/SoilMethod.h"
 #include "models/gep/GepTables.h"
 #include "models/params/ParameterTable.h"
+#include "models/uncertainty/UncertainParameters.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -116,6 +117,26 @@ private slots:
         QVERIFY(kinds[QStringLiteral("carbon_pools")].count(QStringLiteral("negative")));
         QVERIFY(kinds[QStringLiteral("species_params_cn")].count(QStringLiteral("percent_for_fraction")));
         QVERIFY(kinds[QStringLiteral("growth_rates")].count(QStringLiteral("percent_for_fraction")));
+    }
+
+    void uncertaintyPercentGivenAsFraction() {
+        // growth_rates.csv's r_u_pct is a percent (90 = ±90 %): 0.9 is read as written, with a warning
+        // naming the file, row and column.
+        const QString path =
+          QDir(corpusDir()).filePath(QStringLiteral("cases/growth_rates__u_pct_fraction.csv"));
+        const params::LoadedTable t =
+          params::loadTable(carbon::growthRatesSpec(), path, params::Provenance::UserSupplied);
+        QVERIFY2(t.issues.empty(), qPrintable(describe(t.issues)));
+        params::Issues issues;
+        const params::TableRow& row = t.table.rows().front();
+        uncertainty::readUncertainty(t.table, row, QStringLiteral("r"), {}, issues);
+        QCOMPARE(issues.size(), std::size_t(1));
+        QCOMPARE(issues[0].severity, Issue::Severity::Warning);
+        QCOMPARE(
+          issues[0].toString(),
+          path + QStringLiteral(", row 2, column r_u_pct: the uncertainty is 0.9 %; percentages are written "
+                                "as percent (30 means ±30 %), so 0.9 looks like a fraction (did you mean "
+                                "90?)"));
     }
 
     void corpus_data() {
