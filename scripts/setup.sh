@@ -16,6 +16,7 @@ PACKAGES=(
   libgdal-dev libproj-dev libgeos-dev gdal-bin
   xvfb fonts-noto-cjk clang-format
   python3-gdal python3-numpy
+  qt6-translations-l10n
 )
 
 install_missing() {

@@ -24,7 +24,12 @@
         <translation>默认参数表必须包含“source”和“tag”列</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
+        <source>the transitions table has a header but no rows; add one row per from-class (lulc-class)</source>
+        <translation>转移矩阵表只有表头、没有数据行；请为每个转出类别（lulc-class）添加一行</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>the row &apos;%1&apos; names no class of the biophysical table (remove legend or note rows; classes are named by lulc-class or lucode)</source>
         <translation>行“%1”不是生物物理参数表中的类别（请删除图例或注释行；类别用 lulc-class 或 lucode 命名）</translation>
     </message>
@@ -137,7 +142,7 @@
 <context>
     <name>BlueCarbonCommand</name>
     <message>
-        <location filename="../app/cli/BlueCarbonCommand.cpp" line="+36"/>
+        <location filename="../app/cli/BlueCarbonCommand.cpp" line="+37"/>
         <source>Blue carbon of mangroves and coastal wetlands (carbon-methods.md §2, §4; docs/blue-carbon.md).
 
 Coastal Blue Carbon engine: from dated land-cover snapshots (--lulc FILE@YEAR, two or more, same
@@ -221,7 +226,17 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
       --planting-year-field 种植年份 --plot-id plot_id --parcels wetland_units.gpkg --id 单元编码 --out blue_out</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+73"/>
+        <source>the price table is empty: a header row year,price and one row per year are expected</source>
+        <translation>价格表为空：应有表头行 year,price，并且每年一行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the price table has a header but no rows; add one row per year</source>
+        <translation>价格表只有表头、没有数据行；请每年添加一行</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>the price table needs the columns year and price</source>
         <translation>价格表必须包含 year 和 price 列</translation>
     </message>
@@ -236,7 +251,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>“%1”不是数字</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+17"/>
         <source>the year %1 appears twice</source>
         <translation>年份 %1 出现了两次</translation>
     </message>
@@ -449,12 +464,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>找不到输入文件：%1</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>--%1 must be a number, not &apos;%2&apos;</source>
-        <translation>--%1 必须是数字，而不是“%2”</translation>
-    </message>
-    <message>
-        <location line="+74"/>
+        <location line="+77"/>
         <source>unknown climate &apos;%1&apos;; use trop_wet, trop_dry or subtrop</source>
         <translation>未知气候类型“%1”；请使用 trop_wet、trop_dry 或 subtrop</translation>
     </message>
@@ -507,12 +517,17 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>%1 不能为空</translation>
     </message>
     <message>
-        <location line="+222"/>
-        <source>fd must be a number from 0 to 1, not &apos;%1&apos;</source>
-        <translation>fd 必须是 0 到 1 之间的数，而不是 &apos;%1&apos;</translation>
+        <location line="+111"/>
+        <source>%1; the soil method does not compute these plots</source>
+        <translation>%1；土壤方法不计算这些地块</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+130"/>
+        <source>fd must be a number from %1 to %2, not &apos;%3&apos;</source>
+        <translation>fd 必须是 %1 到 %2 之间的数，而不是“%3”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>forest_classes must list CODE=TYPE pairs separated by commas (e.g. 11=natural_secondary_old,12=plantation), not &apos;%1&apos;</source>
         <translation>forest_classes 必须列出以逗号分隔的 CODE=TYPE 对（例如 11=natural_secondary_old,12=plantation），而不是 &apos;%1&apos;</translation>
     </message>
@@ -580,7 +595,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
 <context>
     <name>CarbonCommand</name>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="+292"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="+293"/>
         <location line="+22"/>
         <source>NAME</source>
         <translation>名称</translation>
@@ -726,12 +741,12 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>--lulc %1：应为 FILE@YEAR 格式，如 landcover_2015.tif@2015</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+52"/>
         <source>input file not found: %1</source>
         <translation>找不到输入文件：%1</translation>
     </message>
     <message>
-        <location line="-468"/>
+        <location line="-457"/>
         <source>Carbon stocks, stock change and value from dated land-cover rasters (pool-table method: IPCC Tier 1 /
 InVEST Carbon).
 
@@ -824,12 +839,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>列表</translation>
     </message>
     <message>
-        <location line="+90"/>
-        <source>--%1 must be a number, not &apos;%2&apos;</source>
-        <translation>--%1 必须是数字，而不是“%2”</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+97"/>
         <source>--price needs two or more --lulc dates (value of the change)</source>
         <translation>--price 需要至少两个 --lulc 日期（估值对象是碳储量变化）</translation>
     </message>
@@ -839,7 +849,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>--discount 和 --price-change 需要同时指定 --price</translation>
     </message>
     <message>
-        <location line="-354"/>
+        <location line="-343"/>
         <source>--%1 is not used by --method volume</source>
         <translation>--method volume 不使用 --%1</translation>
     </message>
@@ -899,7 +909,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>未知的 --method“%1”；可用方法：pools、volume、soil、gainloss、bluecarbon、regression</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+75"/>
         <source>--parcel-formats: unknown format &apos;%1&apos;; use csv, gpkg or csv,gpkg</source>
         <translation>--parcel-formats：未知格式“%1”；请使用 csv、gpkg 或 csv,gpkg</translation>
     </message>
@@ -950,7 +960,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonGainLoss</name>
     <message>
-        <location filename="../models/carbon/GainLossMethod.cpp" line="+162"/>
+        <location filename="../models/carbon/GainLossMethod.cpp" line="+178"/>
         <source>the gain-loss method needs land cover at two dates or more (%1 given)</source>
         <translation>增减法需要两个或更多日期的土地覆盖（给出了 %1 个）</translation>
     </message>
@@ -1283,7 +1293,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>不显示进度条和摘要。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>--threads must be a whole number from 0 (all cores) to 1024, not &apos;%1&apos;</source>
         <translation>--threads 必须是 0（全部核心）到 1024 之间的整数，而不是“%1”</translation>
     </message>
@@ -1376,7 +1386,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>%1 第 %2 波段</translation>
     </message>
     <message>
-        <location line="+216"/>
+        <location line="+232"/>
         <source>the form is missing; use one of: %1</source>
         <translation>缺少 form；请使用以下之一：%1</translation>
     </message>
@@ -1827,15 +1837,15 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="-545"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="-534"/>
         <location line="+301"/>
-        <location filename="../app/cli/CliCommon.cpp" line="+45"/>
-        <location filename="../app/cli/RegressionCommand.cpp" line="+218"/>
+        <location filename="../app/cli/CliCommon.cpp" line="+59"/>
+        <location filename="../app/cli/RegressionCommand.cpp" line="+220"/>
         <source>(see tanhui-cli %1 --help)</source>
         <translation>（参见 tanhui-cli %1 --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/CliCommon.cpp" line="+13"/>
+        <location filename="../app/cli/CliCommon.cpp" line="+14"/>
         <source>unexpected argument &apos;%1&apos; %2</source>
         <translation>多余的参数“%1”%2</translation>
     </message>
@@ -1927,6 +1937,11 @@ Options: --help, --version
         <source>unknown command &apos;%1&apos; (see tanhui-cli --help)</source>
         <translation>未知命令 &apos;%1&apos;（参见 tanhui-cli --help）</translation>
     </message>
+    <message>
+        <location filename="../app/cli/NumericOptions.cpp" line="+28"/>
+        <source>%1 must be a number in %2, not &apos;%3&apos;</source>
+        <translation>%1 必须是以 %2 为单位的数字，而不是“%3”</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -1969,7 +1984,7 @@ Options: --help, --version
 <context>
     <name>GainLossCommand</name>
     <message>
-        <location filename="../app/cli/GainLossCommand.cpp" line="+32"/>
+        <location filename="../app/cli/GainLossCommand.cpp" line="+33"/>
         <source>Forest gain-loss carbon flux per parcel (carbon-methods.md §3.2, §3.5; IPCC Eq. 2.9, 2.10, 2.14, Tier 1).
 
 Between consecutive land-cover dates Y1 and Y2 (T = Y2 − Y1 years), per parcel, from the true
@@ -2151,17 +2166,12 @@ Example (the sample project):
         <translation>不显示进度条和摘要。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>--lulc %1: expected FILE@YEAR, e.g. landcover_2015.tif@2015</source>
         <translation>--lulc %1：应为 FILE@YEAR，例如 landcover_2015.tif@2015</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>--fd must be a number from 0 to 1, not &apos;%1&apos;</source>
-        <translation>--fd 必须是 0 到 1 之间的数字，而不是 &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>--forest-class %1: expected CODE=TYPE, e.g. 11=natural_secondary_old</source>
         <translation>--forest-class %1：应为 CODE=TYPE，例如 11=natural_secondary_old</translation>
     </message>
@@ -2184,7 +2194,7 @@ Example (the sample project):
 <context>
     <name>Gep</name>
     <message>
-        <location filename="../models/gep/GepTables.cpp" line="+223"/>
+        <location filename="../models/gep/GepTables.cpp" line="+285"/>
         <source>(empty price index table)</source>
         <translation>（价格指数表为空）</translation>
     </message>
@@ -2304,7 +2314,7 @@ Example (the sample project):
         <translation>休闲旅游</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+104"/>
         <source>price &apos;%1&apos; is missing from the price table %2; add a row with key &apos;%1&apos;, value, unit, basis, price_year, source and tag.</source>
         <translation>价格表 %2 中缺少价格“%1”；请添加一行：key 为“%1”，并填写 value、unit、basis、price_year、source 和 tag。</translation>
     </message>
@@ -2513,7 +2523,7 @@ Example (the sample project):
 <context>
     <name>GepCommand</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="+55"/>
+        <location filename="../app/cli/GepCommand.cpp" line="+56"/>
         <source>Gross ecosystem product (GEP) per parcel (gep-methods.md): physical quantity, value (CNY), price and
 source for every indicator of the accounting profile; GEP = material + regulating + cultural.
 
@@ -2780,22 +2790,17 @@ scenario_diff.csv。
         <translation>不显示进度条。</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>--slope-length must be a positive number of metres, not &apos;%1&apos;</source>
-        <translation>--slope-length 必须是正的米数，而不是“%1”</translation>
+        <location line="+265"/>
+        <source>  %1: %2 CNY/a, %3 %</source>
+        <translation>  %1：%2 元/年，占 %3 %</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-234"/>
         <source>--carbon must be LAYER=FILE (e.g. xiaoban=carbon_out/parcels.csv), not &apos;%1&apos;</source>
         <translation>--carbon 必须是 LAYER=FILE（例如 xiaoban=carbon_out/parcels.csv），而不是“%1”</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>--ac-days must be a number of days between 0 and 366, not &apos;%1&apos;</source>
-        <translation>--ac-days 必须是 0 到 366 之间的天数，而不是“%1”</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>--climate-variant must be s1 or cop, not &apos;%1&apos;</source>
         <translation>--climate-variant 必须是 s1 或 cop，而不是“%1”</translation>
     </message>
@@ -2825,22 +2830,12 @@ scenario_diff.csv。
         <translation>未知的 --price-set“%1”；已有：%2</translation>
     </message>
     <message>
-        <location line="+41"/>
-        <source>--%1 must be a positive number, not &apos;%2&apos;</source>
-        <translation>--%1 必须是正数，而不是“%2”</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+59"/>
         <source>no price &apos;%1&apos; in the price table; add it with --prices (value, unit, basis t, price_year, source)</source>
         <translation>价格表中没有价格“%1”；请用 --prices 添加（value、unit、basis t、price_year、source）</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>--price-year must be a year, not &apos;%1&apos;</source>
-        <translation>--price-year 必须是年份，而不是“%1”</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+38"/>
         <source> adjusted to %1 by %2</source>
         <translation>，按 %2 调整到 %1 年</translation>
     </message>
@@ -2885,12 +2880,7 @@ scenario_diff.csv。
         <translation>  按 %1 年现价：%2 元/年；按基年价格（%3）：%4 元/年（见 indicators.csv 和 totals.csv 中的 value_base_cny）</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>  %1 %2: %3 CNY/a, %4 %</source>
-        <translation>  %1 %2：%3 元/年，%4 %</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+16"/>
         <source>  ecosystem %1: %2 ha, %3 CNY/ha/a</source>
         <translation>  生态系统 %1：%2 公顷，%3 元/公顷/年</translation>
     </message>
@@ -3253,7 +3243,7 @@ scenario_diff.csv。
 <context>
     <name>Parameters</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="-1360"/>
+        <location filename="../app/cli/GepCommand.cpp" line="-1345"/>
         <source>parcel (&lt;layer&gt;:&lt;id&gt;)</source>
         <translation>地块（&lt;图层&gt;:&lt;id&gt;）</translation>
     </message>
@@ -3284,10 +3274,10 @@ scenario_diff.csv。
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../models/carbon/BlueCarbon.cpp" line="-1074"/>
+        <location filename="../models/carbon/BlueCarbon.cpp" line="-1079"/>
         <location filename="../models/carbon/PoolMethod.cpp" line="-125"/>
         <location filename="../models/carbon/RegressionMethod.cpp" line="-501"/>
-        <location filename="../models/gep/GepTables.cpp" line="-442"/>
+        <location filename="../models/gep/GepTables.cpp" line="-501"/>
         <source>land-cover code</source>
         <translation>土地覆盖代码</translation>
     </message>
@@ -3332,7 +3322,7 @@ scenario_diff.csv。
         <translation>生物量扩展因子</translation>
     </message>
     <message>
-        <location filename="../models/carbon/GainLossMethod.cpp" line="-149"/>
+        <location filename="../models/carbon/GainLossMethod.cpp" line="-165"/>
         <source>forest type</source>
         <translation>森林类型</translation>
     </message>
@@ -3345,6 +3335,11 @@ scenario_diff.csv。
         <location line="+5"/>
         <source>standard deviation of the growth</source>
         <translation>生长量标准差</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>fraction of the biomass lost in a disturbance (fd)</source>
+        <translation>干扰中损失的生物量比例（fd）</translation>
     </message>
     <message>
         <location filename="../models/carbon/BlueCarbon.cpp" line="+6"/>
@@ -3443,7 +3438,7 @@ scenario_diff.csv。
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../models/carbon/GainLossMethod.cpp" line="+6"/>
+        <location filename="../models/carbon/GainLossMethod.cpp" line="-23"/>
         <location filename="../models/carbon/PoolMethod.cpp" line="+1"/>
         <source>root-to-shoot ratio</source>
         <translation>根茎比</translation>
@@ -3487,12 +3482,12 @@ scenario_diff.csv。
         <translation>贴现率</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>annual price change</source>
         <translation>年价格变化率</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>land-cover year</source>
         <translation>土地覆盖年份</translation>
     </message>
@@ -3543,11 +3538,26 @@ scenario_diff.csv。
     </message>
     <message>
         <location line="+3"/>
+        <source>%1 is %2 %3; it must be at least %4 %3</source>
+        <translation>%1 为 %2 %3；不得小于 %4 %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is %2 %3; it must be at most %4 %3</source>
+        <translation>%1 为 %2 %3；不得大于 %4 %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 is %2 %3, outside the valid range %4 to %5 %3</source>
         <translation>%1 为 %2 %3，超出有效范围 %4 至 %5 %3</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>%1 is %2 %3, outside the usual range %4 to %5 %3: accepted, but check it for a unit or sign mistake</source>
+        <translation>%1 为 %2 %3，超出常见范围 %4 至 %5 %3：可以接受，但请检查单位或正负号是否有误</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>%1 is %2 %; percentages are written as percent (7 means 7 %), so %2 looks like a fraction (did you mean %3?)</source>
         <translation>%1 为 %2 %；百分比按百分数填写（7 表示 7 %），因此 %2 看起来像小数（是否应为 %3？）</translation>
     </message>
@@ -3578,11 +3588,12 @@ scenario_diff.csv。
     </message>
     <message>
         <location line="+1"/>
+        <location line="+122"/>
         <source>price year</source>
         <translation>价格年份</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-101"/>
         <source>surface runoff coefficient α</source>
         <translation>地表径流系数 α</translation>
     </message>
@@ -3647,7 +3658,27 @@ scenario_diff.csv。
         <translation>数值</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
+        <source>RUSLE slope length</source>
+        <translation>RUSLE 坡长</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>days with air conditioning</source>
+        <translation>空调使用天数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>sea-wall construction cost</source>
+        <translation>海堤建设成本</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>sea-wall design life</source>
+        <translation>海堤设计使用年限</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <location filename="../models/params/Parameter.cpp" line="+15"/>
         <source>year</source>
         <translation>年份</translation>
@@ -3688,35 +3719,35 @@ scenario_diff.csv。
         <translation>年份顺序错误：%1 排在 %2 之后；日期必须从最早到最晚给出，每个年份只出现一次</translation>
     </message>
     <message>
-        <location filename="../models/params/ParameterTable.cpp" line="+136"/>
-        <location line="+389"/>
+        <location filename="../models/params/ParameterTable.cpp" line="+138"/>
+        <location line="+437"/>
         <source>cannot open the table: %1</source>
         <translation>无法打开表格：%1</translation>
     </message>
     <message>
-        <location line="-381"/>
-        <location line="+392"/>
+        <location line="-424"/>
+        <source>the file is not UTF-8 (e.g. GBK saved by Excel as plain CSV); numbers are read, but Chinese text may be garbled: save it as &quot;CSV UTF-8&quot;</source>
+        <translation>文件不是 UTF-8 编码（例如 Excel 以普通 CSV 保存的 GBK）；数值可以读取，但中文文本可能乱码：请另存为“CSV UTF-8”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+429"/>
         <source>a quoted field is not closed (missing &apos;&quot;&apos;)</source>
         <translation>带引号的字段未闭合（缺少 &apos;&quot;&apos;）</translation>
     </message>
     <message>
-        <location line="-388"/>
+        <location line="-425"/>
         <source>the table is empty: a header row with the column %1 is expected</source>
         <translation>表格为空：应有包含 %1 列的表头行</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+8"/>
+        <location line="+20"/>
         <source>the key column %1 is missing (columns found: %2)</source>
         <translation>缺少键列 %1（已找到的列：%2）</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>the column %1 (%2, %3) is missing</source>
-        <translation>缺少列 %1（%2，%3）</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+25"/>
         <source>the column source (where each value comes from) is missing</source>
         <translation>缺少 source 列（每个数值的出处）</translation>
     </message>
@@ -3746,24 +3777,44 @@ scenario_diff.csv。
         <translation>&apos;%1&apos; 含有用于分隔键各部分的 &apos;|&apos;</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>the %1 %2 appears more than once; each key must have one row</source>
-        <translation>%1 %2 出现了多次；每个键只能有一行</translation>
+        <location line="-98"/>
+        <source>the columns are separated by &apos;%1&apos;, not by commas; save the table as comma-separated CSV</source>
+        <translation>各列以“%1”分隔，而不是逗号；请将表格另存为逗号分隔的 CSV</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+22"/>
+        <source>the column %1 (%2, %3) is missing; add it to the header row (columns found: %4)</source>
+        <translation>缺少列 %1（%2，%3）；请在表头行中添加该列（现有列：%4）</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>the %1 %2 appears more than once (first in row %3); keep one row per key</source>
+        <translation>%1 %2 出现了不止一次（首次出现在第 %3 行）；每个键只保留一行</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>the value is empty; a number in %1 is expected</source>
         <translation>数值为空；应填写以 %1 为单位的数值</translation>
     </message>
     <message>
         <location line="+10"/>
+        <source>&apos;%1&apos; is not a number: write the value without the %-sign, in %2</source>
+        <translation>“%1”不是数字：请去掉百分号，以 %2 为单位填写数值</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&apos;%1&apos; is not a number (%2 expected)</source>
         <translation>“%1”不是数值（应为以 %2 为单位的数值）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>negative value %1 %2: %3 cannot be negative</source>
         <translation>负值 %1 %2：%3 不能为负</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 %2 is outside the valid range %3 to %4 %2; it looks like a percent: write the fraction %5</source>
+        <translation>%1 %2 超出有效范围 %3 至 %4 %2；看起来填的是百分数：请填写小数 %5</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3786,7 +3837,12 @@ scenario_diff.csv。
         <translation>%1，第 %2 行</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+9"/>
+        <source>the table has a header but no rows; add one row per %1</source>
+        <translation>表格只有表头、没有数据行；请为每个%1添加一行</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>every value of this percent column lies between -1 and 1; it looks like fractions (0.07) were given where percent (7) is expected</source>
         <translation>该百分比列的所有数值都在 -1 到 1 之间；似乎应填百分数（7）的地方填了小数（0.07）</translation>
     </message>
@@ -3826,7 +3882,12 @@ scenario_diff.csv。
         <translation>因子的时间依赖期（D）</translation>
     </message>
     <message>
-        <location filename="../models/carbon/RegressionMethod.cpp" line="-32"/>
+        <location filename="../models/carbon/RegressionMethod.cpp" line="-56"/>
+        <source>hysteresis of the R class rule</source>
+        <translation>R 分级规则的滞后宽度</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>regression coefficient a</source>
         <translation>回归系数 a</translation>
     </message>
@@ -3859,6 +3920,539 @@ scenario_diff.csv。
         <location line="+5"/>
         <source>root-to-shoot ratio, AGB &gt; 125 t/ha</source>
         <translation>根茎比，AGB &gt; 125 t/ha</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelNote</name>
+    <message>
+        <location filename="../app/common/MessageText.cpp" line="+19"/>
+        <source>Self-intersection</source>
+        <translation>自相交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ring Self-intersection</source>
+        <translation>环自相交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hole lies outside shell</source>
+        <translation>内环位于外环之外</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Holes are nested</source>
+        <translation>内环相互嵌套</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interior is disconnected</source>
+        <translation>内部不连通</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nested shells</source>
+        <translation>外环相互嵌套</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate Rings</source>
+        <translation>重复的环</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too few points in geometry component</source>
+        <translation>几何部件的点数过少</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid Coordinate</source>
+        <translation>无效坐标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ring is not closed</source>
+        <translation>环未闭合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeated Point</source>
+        <translation>重复点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Topology Validation Error</source>
+        <translation>拓扑检查错误</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>null geometry</source>
+        <translation>几何为空值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>empty geometry</source>
+        <translation>空几何</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no polygonal part</source>
+        <translation>没有面状部分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid</source>
+        <translation>几何无效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>repaired with MakeValid</source>
+        <translation>已用 MakeValid 修复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>repair left no polygon</source>
+        <translation>修复后没有留下多边形</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a latitude beyond ±90° or a coordinate that is not a number: the layer&apos;s coordinates are not the degrees of its CRS (assign the right CRS, e.g. --parcels-crs)</source>
+        <translation>纬度超出 ±90° 或坐标不是数字：图层坐标不是其坐标参照系的经纬度（请指定正确的坐标参照系，例如 --parcels-crs）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 at %2</source>
+        <translation>%1，位于 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unreadable geometry: %1</source>
+        <translation>无法读取的几何：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not a polygon (%1)</source>
+        <translation>不是多边形（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <location line="+10"/>
+        <source>Reading and checking parcels</source>
+        <translation>读取并检查地块</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zonal statistics</source>
+        <translation>分区统计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigning parcels to zones</source>
+        <translation>将地块分配到分区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monte Carlo</source>
+        <translation>蒙特卡洛模拟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monte Carlo totals</source>
+        <translation>蒙特卡洛汇总</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>carbon per cell</source>
+        <translation>逐像元计算碳储量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>checking land-cover codes</source>
+        <translation>检查土地覆盖代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>land-cover transitions</source>
+        <translation>土地覆盖转移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>volume method</source>
+        <translation>蓄积量法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>soil method</source>
+        <translation>土壤方法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>density raster</source>
+        <translation>碳密度栅格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>writing</source>
+        <translation>写出结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>checking inputs</source>
+        <translation>检查输入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>biomass and carbon per cell</source>
+        <translation>逐像元计算生物量和碳储量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>blue carbon Monte Carlo</source>
+        <translation>蓝碳蒙特卡洛模拟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>blue carbon Tier 1</source>
+        <translation>蓝碳 Tier 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>blue carbon per cell</source>
+        <translation>逐像元计算蓝碳</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LS</source>
+        <translation>坡长坡度因子 LS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Building the landscape</source>
+        <translation>生成景观</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing rasters</source>
+        <translation>写出栅格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Building overviews</source>
+        <translation>生成金字塔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing parcel layers</source>
+        <translation>写出地块图层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing farmland plots</source>
+        <translation>写出耕地地块</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing wetland units</source>
+        <translation>写出湿地单元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copying parameter tables</source>
+        <translation>复制参数表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectFile</name>
+    <message>
+        <location filename="../models/project/Project.cpp" line="+30"/>
+        <source>Project file %1: %2</source>
+        <translation>项目文件 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&quot;carbon&quot; must be a JSON object</source>
+        <translation>“carbon”必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>carbon.%1 is not a known key (known: grouping, layers, methods, parameters, uncertainty, valuation, years)</source>
+        <translation>carbon.%1 不是可识别的键（可用：grouping、layers、methods、parameters、uncertainty、valuation、years）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>carbon.years must be an array of years, e.g. [2015, 2024]</source>
+        <translation>carbon.years 必须是年份数组，例如 [2015, 2024]</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>carbon.years must hold whole numbers (years), not %1</source>
+        <translation>carbon.years 只能包含整数（年份），而不是 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+3"/>
+        <source>carbon.layers must be an array of objects</source>
+        <translation>carbon.layers 必须是对象数组</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>carbon.layers[%1] has no &quot;layer&quot; (a vector layer id)</source>
+        <translation>carbon.layers[%1] 缺少“layer”（矢量图层 id）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>carbon.methods must be an object: ecosystem type → {&quot;method&quot;: name, options...}</source>
+        <translation>carbon.methods 必须是对象：生态系统类型 → {&quot;method&quot;: 方法名, 选项...}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1.%2 must be a string or a number</source>
+        <translation>%1.%2 必须是字符串或数字</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 must be a method name, an object with &quot;method&quot; or a list of them</source>
+        <translation>%1 必须是方法名、含“method”的对象，或它们组成的列表</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is an empty list; give at least one method</source>
+        <translation>%1 是空列表；请至少给出一种方法</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>carbon.grouping must be an object with &quot;name&quot; and &quot;layer&quot; or &quot;field&quot;</source>
+        <translation>carbon.grouping 必须是含“name”以及“layer”或“field”的对象</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>carbon.valuation must be an object with &quot;price&quot;, &quot;discount&quot;, &quot;price_change&quot;</source>
+        <translation>carbon.valuation 必须是含“price”“discount”“price_change”的对象</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>carbon.valuation.%1 must be a number</source>
+        <translation>carbon.valuation.%1 必须是数字</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>carbon.parameters must be an object: role → parameter table name</source>
+        <translation>carbon.parameters 必须是对象：角色 → 参数表名称</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>carbon.uncertainty must be an object with &quot;iterations&quot;, &quot;seed&quot;, &quot;default_u_pct&quot; (e.g. {&quot;iterations&quot;: 1000, &quot;seed&quot;: 42})</source>
+        <translation>carbon.uncertainty 必须是含“iterations”“seed”“default_u_pct”的对象（例如 {&quot;iterations&quot;: 1000, &quot;seed&quot;: 42}）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>carbon.uncertainty.%1 is not a known key (known: default_u_pct, iterations, seed)</source>
+        <translation>carbon.uncertainty.%1 不是可识别的键（可用：default_u_pct、iterations、seed）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>carbon.uncertainty.%1 must be a number</source>
+        <translation>carbon.uncertainty.%1 必须是数字</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Cannot open the project file %1: %2</source>
+        <translation>无法打开项目文件 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The project file %1 is not valid JSON (at byte %2: %3)</source>
+        <translation>项目文件 %1 不是有效的 JSON（第 %2 字节：%3）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the top level must be a JSON object</source>
+        <translation>顶层必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;format&quot; must be &quot;tanhui-project&quot;</source>
+        <translation>“format”必须是“tanhui-project”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;version&quot; is missing or not a positive whole number</source>
+        <translation>缺少“version”或它不是正整数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>version %1 is newer than this Tanhui understands (%2); update Tanhui</source>
+        <translation>版本 %1 高于本版 Tanhui 支持的版本（%2）；请升级 Tanhui</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>null</source>
+        <translation>null（空值）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>true/false</source>
+        <translation>true/false（布尔值）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1&quot;%2&quot; must be a text, not %3</source>
+        <translation>%1&quot;%2&quot; 必须是文本，而不是%3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1&quot;%2&quot; must be a whole number, not %3</source>
+        <translation>%1&quot;%2&quot; 必须是整数，而不是%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the text &quot;%1&quot;</source>
+        <translation>文本 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1&quot;%2&quot; must be an object of texts, not %3</source>
+        <translation>%1&quot;%2&quot; 必须是由文本组成的对象，而不是%3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1&quot;%2&quot;.&quot;%3&quot; must be a text, not %4</source>
+        <translation>%1&quot;%2&quot;.&quot;%3&quot; 必须是文本，而不是%4</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;%1&quot; must be an array of objects, not %2</source>
+        <translation>&quot;%1&quot; 必须是由对象组成的数组，而不是%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 entry %2 must be an object, not %3</source>
+        <translation>%1 的第 %2 项必须是对象，而不是%3</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+2"/>
+        <source>layer %1: </source>
+        <translation>图层 %1：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>layer %1 has no &quot;id&quot; or no &quot;path&quot;</source>
+        <translation>第 %1 个图层缺少“id”或“path”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1&quot;kind&quot; must be &quot;raster&quot; or &quot;vector&quot;, not &quot;%2&quot;</source>
+        <translation>%1&quot;kind&quot; 必须是 &quot;raster&quot; 或 &quot;vector&quot;，而不是 &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1&quot;kind&quot; is missing (&quot;raster&quot; or &quot;vector&quot;)</source>
+        <translation>%1缺少 &quot;kind&quot;（&quot;raster&quot; 或 &quot;vector&quot;）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>layer id %1 is used twice</source>
+        <translation>图层 id %1 被重复使用</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>class %1: </source>
+        <translation>类别 %1：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>parameter table %1: </source>
+        <translation>参数表 %1：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 problem(s):
+</source>
+        <translation>共 %1 个问题：
+</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Cannot write the project file %1: %2</source>
+        <translation>无法写入项目文件 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Layer id %1 is used twice.</source>
+        <translation>图层 id %1 被重复使用。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Layer %1: the path %2 is absolute; projects use paths relative to the project file so that they can be moved.</source>
+        <translation>图层 %1：路径 %2 是绝对路径；项目使用相对于项目文件的路径，以便整体移动。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Layer %1: the file %2 is missing.</source>
+        <translation>图层 %1：文件 %2 不存在。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Layer %1: GDAL cannot read the file %2 as a raster or vector layer.</source>
+        <translation>图层 %1：GDAL 无法将文件 %2 读取为栅格或矢量图层。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Layer %1 is declared &quot;%2&quot; but the file %3 is a %4; correct its &quot;kind&quot; or &quot;path&quot; in the project file.</source>
+        <translation>图层 %1 声明为 &quot;%2&quot;，但文件 %3 是%4；请在项目文件中更正其 &quot;kind&quot; 或 &quot;path&quot;。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>vector layer</source>
+        <translation>矢量图层</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>raster</source>
+        <translation>栅格</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Parameter table %1: the file %2 is missing.</source>
+        <translation>参数表 %1：文件 %2 不存在。</translation>
     </message>
 </context>
 <context>
@@ -3897,7 +4491,7 @@ scenario_diff.csv。
 <context>
     <name>RegressionCommand</name>
     <message>
-        <location filename="../app/cli/RegressionCommand.cpp" line="-186"/>
+        <location filename="../app/cli/RegressionCommand.cpp" line="-187"/>
         <source>Remote-sensing regression method (carbon-methods.md §6.1): above-ground biomass (AGB) per cell and
 year from a vegetation index (NDVI, EVI), with coefficients per forest type, aggregated per parcel
 and year. See docs/remote-sensing-carbon.md.
@@ -4125,7 +4719,7 @@ cf（t C/t d.m.），可选 bias_sigma2 或 smearing、forest_type、name_zh、s
         <translation>不显示进度条和摘要。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -4150,12 +4744,7 @@ cf（t C/t d.m.），可选 bias_sigma2 或 smearing、forest_type、name_zh、s
         <translation>--threads 必须是 0（全部核心）到 1024 之间的整数，而不是 &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>--r-hysteresis must be a number from 0 to 100 t d.m./ha, not &apos;%1&apos;</source>
-        <translation>--r-hysteresis 必须是 0 到 100 t d.m./ha 之间的数，而不是 &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>--forest-classes: &apos;%1&apos; is not a land-cover code</source>
         <translation>--forest-classes：&apos;%1&apos; 不是土地覆盖代码</translation>
     </message>
@@ -4557,7 +5146,7 @@ SOC(t) = SOC(t0) + (SOC_eq,new − SOC(t0)) × min(1, (t − t_c) / 20)，此后
         <translation>不显示进度条和摘要。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>--years must list whole years separated by commas (e.g. 2015,2024), not &apos;%1&apos;</source>
         <translation>--years 必须是以逗号分隔的整数年份（例如 2015,2024），而不是 &apos;%1&apos;</translation>
     </message>
@@ -4600,7 +5189,12 @@ SOC(t) = SOC(t0) + (SOC_eq,new − SOC(t0)) × min(1, (t − t_c) / 20)，此后
         <translation>不确定性必须 ≥ 0 %，而不是 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
+        <source>the uncertainty is %1 %; percentages are written as percent (30 means ±30 %), so %1 looks like a fraction (did you mean %2?)</source>
+        <translation>不确定度为 %1 %；百分数应按百分数填写（30 表示 ±30 %），%1 看起来像小数（是否应为 %2？）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>the standard deviation must be ≥ 0, not %1</source>
         <translation>标准差必须 ≥ 0，而不是 %1</translation>
     </message>

@@ -2,6 +2,7 @@
 #include "app/cli/BlueCarbonCommand.h"
 
 #include "app/cli/CliCommon.h"
+#include "app/cli/NumericOptions.h"
 #include "gis/Errors.h"
 #include "gis/Gdal.h"
 #include "gis/ParcelReader.h"
@@ -100,6 +101,18 @@ void printIssues(const params::Issues& issues) {
 std::map<int, double> readPriceTable(const QString& path, params::Issues& issues) {
     std::map<int, double> prices;
     const std::vector<params::CsvLine> lines = params::readCsvLines(path, issues);
+    if (lines.size() < 2 && !params::hasErrors(issues)) {
+        issues.push_back({ params::Issue::Severity::Error,
+                           path,
+                           1,
+                           {},
+                           lines.empty()
+                             ? BlueCarbonCommand::tr("the price table is empty: a header row year,price "
+                                                     "and one row per year are expected")
+                             : BlueCarbonCommand::tr("the price table has a header but no rows; add "
+                                                     "one row per year") });
+        return prices;
+    }
     if (lines.empty())
         return prices;
     const QStringList& header = lines.front().fields;
@@ -137,6 +150,15 @@ std::map<int, double> readPriceTable(const QString& path, params::Issues& issues
                                BlueCarbonCommand::tr("'%1' is not a number").arg(ps) });
             continue;
         }
+        // The same declaration as --price (currency/t C, not negative).
+        const params::Issues pi =
+          params::validateScalar(carbon::valuationParameter("price"), p, QStringLiteral("price"), path);
+        for (params::Issue i : pi) {
+            i.row = lines[r].line;
+            issues.push_back(i);
+        }
+        if (params::hasErrors(pi))
+            continue;
         if (!prices.emplace(int(y), p).second)
             issues.push_back({ params::Issue::Severity::Error,
                                path,
@@ -258,8 +280,8 @@ int runBlueCarbonCommand(const QStringList& arguments) {
     parser.addOptions({ methodOpt,    lulcOpt,     analysisOpt,   bioOpt,     transOpt, compatOpt, priceOpt,
                         inflationOpt, discountOpt, priceTableOpt, parcelsOpt, idOpt,    plotsOpt,  plantOpt,
                         plotIdOpt,    climateOpt,  naturalOpt,    threadsOpt, outOpt,   quietOpt });
-    if (const auto stop =
-          parseCommandLine(parser, arguments, QStringLiteral("carbon"), { lulcOpt, analysisOpt, outOpt }))
+    if (const auto stop = parseCommandLine(
+          parser, arguments, QStringLiteral("carbon --method bluecarbon"), { lulcOpt, analysisOpt, outOpt }))
         return *stop;
 
     auto usage = [](const QString& message) {
@@ -313,25 +335,14 @@ int runBlueCarbonCommand(const QStringList& arguments) {
     std::optional<carbon::CbcValuation> valuation;
     if (valued) {
         carbon::CbcValuation v;
-        auto number = [&](const QCommandLineOption& o, double& value) {
-            if (!parser.isSet(o))
-                return true;
-            if (parseNumber(parser.value(o), value))
-                return true;
-            printError(BlueCarbonCommand::tr("--%1 must be a number, not '%2'")
-                         .arg(o.names().first(), parser.value(o)));
-            return false;
-        };
-        if (!number(priceOpt, v.pricePerTC) || !number(discountOpt, v.discountPct) ||
-            !number(inflationOpt, v.inflationPct))
+        // Percent, not fractions (natcap/invest#1827, §8 row 2): the declarations of the pool method's
+        // valuation; every problem at once.
+        if (!readNumericOptions(
+              parser,
+              { { priceOpt, carbon::valuationParameter("price"), v.pricePerTC },
+                { discountOpt, carbon::valuationParameter("discount"), v.discountPct },
+                { inflationOpt, carbon::valuationParameter("price-change"), v.inflationPct } }))
             return ExitUsage;
-        // Percent, not fractions (natcap/invest#1827, §8 row 2).
-        for (const auto& [spec, value, where] :
-             { std::tuple{ "discount", v.discountPct, QStringLiteral("--discount") },
-               std::tuple{ "price-change", v.inflationPct, QStringLiteral("--inflation") } }) {
-            const params::Issues si = params::validateScalar(carbon::valuationParameter(spec), value, where);
-            issues.insert(issues.end(), si.begin(), si.end());
-        }
         if (parser.isSet(priceTableOpt))
             v.priceTable = readPriceTable(parser.value(priceTableOpt), issues);
         valuation = v;

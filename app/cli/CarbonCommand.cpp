@@ -6,6 +6,7 @@
 #include "app/cli/CarbonProjectCommand.h"
 #include "app/cli/CarbonUncertainty.h"
 #include "app/cli/CliCommon.h"
+#include "app/cli/NumericOptions.h"
 #include "app/cli/RegressionCommand.h"
 #include "gis/Errors.h"
 #include "gis/ParcelReader.h"
@@ -455,27 +456,16 @@ int runCarbonCommand(const QStringList& arguments) {
         inputs.push_back({ file.toStdString(), int(year) });
     }
 
-    // Valuation parameters, validated against their declarations.
+    // Valuation parameters, validated against their declarations (every problem at once).
     std::optional<carbon::ValuationInput> valuation;
-    auto scalar = [&](const QCommandLineOption& o, const params::ParameterSpec& spec, double& value) {
-        if (parser.isSet(o)) {
-            if (!parseNumber(parser.value(o), value)) {
-                printError(CarbonCommand::tr("--%1 must be a number, not '%2'")
-                             .arg(o.names().first(), parser.value(o)));
-                return false;
-            }
-        } else {
-            value = spec.defaultValue.value_or(0.0);
-        }
-        const params::Issues si =
-          params::validateScalar(spec, value, QStringLiteral("--") + o.names().first());
-        issues.insert(issues.end(), si.begin(), si.end());
-        return true;
-    };
     if (parser.isSet(priceOpt)) {
         carbon::ValuationInput v;
-        if (!scalar(priceOpt, priceSpec, v.pricePerTC) || !scalar(discountOpt, discountSpec, v.discountPct) ||
-            !scalar(changeOpt, changeSpec, v.priceChangePct))
+        v.discountPct = discountSpec.defaultValue.value_or(0.0);
+        v.priceChangePct = changeSpec.defaultValue.value_or(0.0);
+        if (!readNumericOptions(parser,
+                                { { priceOpt, priceSpec, v.pricePerTC },
+                                  { discountOpt, discountSpec, v.discountPct },
+                                  { changeOpt, changeSpec, v.priceChangePct } }))
             return ExitUsage;
         if (inputs.size() < 2) {
             printError(CarbonCommand::tr("--price needs two or more --lulc dates (value of the change)"));

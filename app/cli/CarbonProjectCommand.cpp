@@ -93,7 +93,8 @@ int runCarbonProjectCommand(const QStringList& arguments) {
                                       CarbonProjectCommand::tr("No progress bar and no summary."));
     parser.addOptions({ projectOpt, outOpt, threadsOpt, quietOpt });
     parser.addOptions(uncertaintyOptions());
-    if (const auto stop = parseCommandLine(parser, arguments, QStringLiteral("carbon"), { projectOpt }))
+    if (const auto stop =
+          parseCommandLine(parser, arguments, QStringLiteral("carbon --project"), { projectOpt }))
         return *stop;
     bool ok = false;
     const int threads = parser.value(threadsOpt).toInt(&ok);

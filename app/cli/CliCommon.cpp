@@ -2,6 +2,7 @@
 #include "app/cli/CliCommon.h"
 
 #include "app/common/ErrorText.h"
+#include "app/common/MessageText.h"
 #include "gis/Errors.h"
 #include "gis/Gdal.h"
 #include "gis/ParcelReader.h"
@@ -36,6 +37,19 @@ void printLine(const char* tag, const QString& message) {
     std::fprintf(stderr, "tanhui-cli: %s%s\n", tag, text.constData());
 }
 
+/// The parser's help text with the usage line naming the command: "Usage: tanhui-cli carbon [options]".
+QString commandHelpText(const QCommandLineParser& parser, const QString& command) {
+    // Qt's usage line names the executable as started ("Usage: /path/tanhui-cli [options]"); it becomes
+    // "tanhui-cli <command>" so that the line can be typed as shown.
+    QString text = parser.helpText();
+    const QString exe = QCoreApplication::arguments().value(0);
+    const qsizetype eol = text.indexOf(QLatin1Char('\n'));
+    const qsizetype at = exe.isEmpty() ? -1 : text.indexOf(exe);
+    if (at >= 0 && (eol < 0 || at < eol))
+        text.replace(at, exe.size(), QStringLiteral("tanhui-cli ") + command);
+    return text;
+}
+
 } // namespace
 
 std::optional<int> parseCommandLine(QCommandLineParser& parser,
@@ -50,8 +64,9 @@ std::optional<int> parseCommandLine(QCommandLineParser& parser,
         printError(parser.errorText() + QLatin1Char(' ') + seeHelp);
         return ExitUsage;
     }
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+    // --help-all (added by addHelpOption()) shows the same text: a QCoreApplication has no Qt options.
+    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))) {
+        std::fputs(commandHelpText(parser, command).toUtf8().constData(), stdout);
         return ExitOk;
     }
     if (!parser.positionalArguments().isEmpty()) {
@@ -72,12 +87,12 @@ void reportParcelNotes(const QString& path, const gis::ParcelSet& parcels) {
         printWarning(QCoreApplication::translate("Cli", "%1: feature %2 (id %3): %4")
                        .arg(path)
                        .arg(n.fid)
-                       .arg(n.id, QString::fromStdString(n.what)));
+                       .arg(n.id, app::parcelNoteText(n.what)));
     for (const gis::ParcelNote& n : parcels.skipped)
         printWarning(QCoreApplication::translate("Cli", "%1: feature %2 (id %3) skipped: %4")
                        .arg(path)
                        .arg(n.fid)
-                       .arg(n.id, QString::fromStdString(n.what)));
+                       .arg(n.id, app::parcelNoteText(n.what)));
 }
 
 int reportFailure(const QString& cancelledMessage) {
@@ -160,7 +175,9 @@ std::unique_ptr<gis::Feedback> makeTerminalFeedback(bool quiet) {
         const int filled = int(percent / 100.0 * width + 0.5);
         std::string bar(std::size_t(filled), '#');
         bar.resize(width, '.');
-        std::fprintf(stderr, "\r[%s] %5.1f%%  %-40s", bar.c_str(), percent, status.c_str());
+        // The stage name in the interface language, padded to 40 characters (not bytes).
+        const QByteArray label = app::progressLabel(status).leftJustified(40).toUtf8();
+        std::fprintf(stderr, "\r[%s] %5.1f%%  %s", bar.c_str(), percent, label.constData());
         std::fflush(stderr);
         g_lineOpen = true;
     });

@@ -2,6 +2,7 @@
 #include "app/cli/CarbonFluxCommands.h"
 #include "app/cli/CarbonFluxCommon.h"
 #include "app/cli/CliCommon.h"
+#include "app/cli/NumericOptions.h"
 #include "gis/ParcelReader.h"
 #include "gis/StagedOutput.h"
 #include "models/carbon/GainLossMethod.h"
@@ -140,8 +141,10 @@ int runGainLossCommand(const QStringList& arguments) {
                         outOpt,
                         threadsOpt,
                         quietOpt });
-    if (const auto stop = parseCommandLine(
-          parser, arguments, QStringLiteral("carbon"), { methodOpt, lulcOpt, parcelsOpt, outOpt }))
+    if (const auto stop = parseCommandLine(parser,
+                                           arguments,
+                                           QStringLiteral("carbon --method gainloss"),
+                                           { methodOpt, lulcOpt, parcelsOpt, outOpt }))
         return *stop;
 
     const int threads = flux::parseThreads(parser);
@@ -162,11 +165,9 @@ int runGainLossCommand(const QStringList& arguments) {
         inputs.push_back({ file.toStdString(), int(year) });
     }
     carbon::GainLossSettings settings;
-    if (!parseNumber(parser.value(fdOpt), settings.fd)) {
-        printError(
-          GainLossCommand::tr("--fd must be a number from 0 to 1, not '%1'").arg(parser.value(fdOpt)));
+    settings.fd = carbon::disturbanceFractionParameter().defaultValue.value_or(1.0);
+    if (!readNumericOptions(parser, { { fdOpt, carbon::disturbanceFractionParameter(), settings.fd } }))
         return ExitUsage;
-    }
     if (parser.isSet(forestOpt)) {
         settings.forestClasses.clear();
         for (const QString& v : parser.values(forestOpt)) {

@@ -2,6 +2,7 @@
 #include "app/cli/GepCommand.h"
 
 #include "app/cli/CliCommon.h"
+#include "app/cli/NumericOptions.h"
 #include "gis/Errors.h"
 #include "gis/ParcelReader.h"
 #include "gis/RasterDataset.h"
@@ -1357,13 +1358,18 @@ int runGepCommand(const QStringList& arguments) {
     s.profileId = parser.value(profileOpt);
     if (parser.isSet(layersOpt))
         s.layerIds = parser.value(layersOpt).split(QLatin1Char(','), Qt::SkipEmptyParts);
-    bool ok = true;
-    s.slopeLengthM = parser.value(slopeOpt).toDouble(&ok);
-    if (!ok || s.slopeLengthM <= 0) {
-        printError(GepCommand::tr("--slope-length must be a positive number of metres, not '%1'")
-                     .arg(parser.value(slopeOpt)));
+    // The numeric settings, checked against their declarations (gep::runParameters()), every problem
+    // at once.
+    double slopeLength = gep::runParameter("slope-length").defaultValue.value_or(22.13);
+    double acDays = 0, seawallCost = 0, seawallLife = 0, priceYear = 0;
+    if (!readNumericOptions(parser,
+                            { { slopeOpt, gep::runParameter("slope-length"), slopeLength },
+                              { daysOpt, gep::runParameter("ac-days"), acDays },
+                              { seawallCostOpt, gep::runParameter("seawall-cost"), seawallCost },
+                              { seawallLifeOpt, gep::runParameter("seawall-life"), seawallLife },
+                              { yearOpt, gep::runParameter("price-year"), priceYear } }))
         return ExitUsage;
-    }
+    s.slopeLengthM = slopeLength;
     for (const QString& v : parser.values(carbonOpt)) {
         const int eq = v.indexOf(QLatin1Char('='));
         if (eq <= 0) {
@@ -1374,15 +1380,8 @@ int runGepCommand(const QStringList& arguments) {
         }
         s.carbonTables[v.left(eq)] = v.mid(eq + 1);
     }
-    if (parser.isSet(daysOpt)) {
-        const double d = parser.value(daysOpt).toDouble(&ok);
-        if (!ok || d < 0 || d > 366) {
-            printError(GepCommand::tr("--ac-days must be a number of days between 0 and 366, not '%1'")
-                         .arg(parser.value(daysOpt)));
-            return ExitUsage;
-        }
-        s.acDays = d;
-    }
+    if (parser.isSet(daysOpt))
+        s.acDays = acDays;
     if (parser.isSet(climateOpt)) {
         const QString v = parser.value(climateOpt);
         if (v != QLatin1String("s1") && v != QLatin1String("cop")) {
@@ -1460,18 +1459,10 @@ int runGepCommand(const QStringList& arguments) {
     issues.insert(issues.end(), constTable.issues.begin(), constTable.issues.end());
     model.constants = gep::constantsFromTable(constTable.table, issues);
     model.constants.acDays = s.acDays;
-    for (const auto& [opt, target] : { std::pair{ &seawallCostOpt, &model.constants.seawallYuanPerM },
-                                       std::pair{ &seawallLifeOpt, &model.constants.seawallLifeYears } }) {
-        if (!parser.isSet(*opt))
-            continue;
-        const double v = parser.value(*opt).toDouble(&ok);
-        if (!ok || v <= 0) {
-            printError(GepCommand::tr("--%1 must be a positive number, not '%2'")
-                         .arg(opt->names().front(), parser.value(*opt)));
-            return ExitUsage;
-        }
-        *target = v;
-    }
+    if (parser.isSet(seawallCostOpt))
+        model.constants.seawallYuanPerM = seawallCost;
+    if (parser.isSet(seawallLifeOpt))
+        model.constants.seawallLifeYears = seawallLife;
     if (parser.isSet(inputsOpt)) {
         params::LoadedTable t =
           params::loadTable(parcelInputSpec(), parser.value(inputsOpt), params::Provenance::UserSupplied);
@@ -1509,13 +1500,8 @@ int runGepCommand(const QStringList& arguments) {
     // price set (P0_CPI2020, P0_CPI2024: every price by CPI, generated from the same shipped table).
     int targetYear = gep::derivedPriceYear(priceSet);
     const bool derivedSet = targetYear > 0;
-    if (parser.isSet(yearOpt)) {
-        targetYear = parser.value(yearOpt).toInt(&ok);
-        if (!ok || targetYear < 1900 || targetYear > 2100) {
-            printError(GepCommand::tr("--price-year must be a year, not '%1'").arg(parser.value(yearOpt)));
-            return ExitUsage;
-        }
-    }
+    if (parser.isSet(yearOpt))
+        targetYear = int(priceYear);
     if (targetYear > 0 && !params::hasErrors(issues)) {
         const QString indexFile = parser.isSet(deflOpt)
                                     ? parser.value(deflOpt)
@@ -1622,8 +1608,8 @@ int runGepCommand(const QStringList& arguments) {
         }
         for (const auto& [key, v] : totals.byService) {
             const gep::IndicatorSpec* spec = gep::findIndicator(key);
-            printInfo(GepCommand::tr("  %1 %2: %3 CNY/a, %4 %")
-                        .arg(QString::fromUtf8(spec->nameZh), spec->translatedName())
+            printInfo(GepCommand::tr("  %1: %2 CNY/a, %3 %")
+                        .arg(spec->displayName())
                         .arg(v, 0, 'f', 2)
                         .arg(totals.total != 0 ? v / totals.total * 100 : 0.0, 0, 'f', 2));
         }

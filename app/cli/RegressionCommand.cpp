@@ -2,6 +2,7 @@
 #include "app/cli/RegressionCommand.h"
 
 #include "app/cli/CliCommon.h"
+#include "app/cli/NumericOptions.h"
 #include "gis/AtomicFile.h"
 #include "gis/Errors.h"
 #include "gis/ParcelReader.h"
@@ -196,7 +197,8 @@ int runRegressionCommand(const QStringList& arguments) {
                         outOpt,
                         threadsOpt,
                         quietOpt });
-    if (const auto stop = parseCommandLine(parser, arguments, QStringLiteral("carbon"), { methodOpt }))
+    if (const auto stop =
+          parseCommandLine(parser, arguments, QStringLiteral("carbon --method regression"), { methodOpt }))
         return *stop;
 
     if (parser.isSet(templateOpt)) {
@@ -240,12 +242,10 @@ int runRegressionCommand(const QStringList& arguments) {
             .arg(parser.value(threadsOpt)));
         return ExitUsage;
     }
-    const double hysteresis = parser.value(hystOpt).toDouble(&ok);
-    if (!ok || hysteresis < 0 || hysteresis > 100) {
-        printError(RegressionCommand::tr("--r-hysteresis must be a number from 0 to 100 t d.m./ha, not '%1'")
-                     .arg(parser.value(hystOpt)));
+    double hysteresis =
+      carbon::rHysteresisParameter().defaultValue.value_or(carbon::kDefaultRHysteresisTDmPerHa);
+    if (!readNumericOptions(parser, { { hystOpt, carbon::rHysteresisParameter(), hysteresis } }))
         return ExitUsage;
-    }
     carbon::RegressionInputs inputs;
     for (const QString& c : parser.value(forestOpt).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const qlonglong code = c.trimmed().toLongLong(&ok);

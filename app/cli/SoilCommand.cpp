@@ -162,8 +162,10 @@ int runSoilCommand(const QStringList& arguments) {
     parser.addOptions({ methodOpt,   parcelsOpt,      idOpt,      layerOpt,   encodingOpt, crsOpt,  cropOpt,
                         practiceOpt, practiceYearOpt, strawOpt,   organicOpt, zoneOpt,     soilOpt, beforeOpt,
                         yearsOpt,    socRefOpt,       factorsOpt, outOpt,     threadsOpt,  quietOpt });
-    if (const auto stop = parseCommandLine(
-          parser, arguments, QStringLiteral("carbon"), { methodOpt, parcelsOpt, cropOpt, yearsOpt, outOpt }))
+    if (const auto stop = parseCommandLine(parser,
+                                           arguments,
+                                           QStringLiteral("carbon --method soil"),
+                                           { methodOpt, parcelsOpt, cropOpt, yearsOpt, outOpt }))
         return *stop;
 
     const int threads = flux::parseThreads(parser);

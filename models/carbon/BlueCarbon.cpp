@@ -371,6 +371,11 @@ LoadedTransitions loadCbcTransitions(const QString& path,
               BlueCarbon::tr("the first column must be 'lulc-class' (the from-class of each row)"));
     if (provenance == params::Provenance::Required && (sourceCol < 0 || tagCol < 0))
         error(1, {}, BlueCarbon::tr("a default table needs the columns 'source' and 'tag'"));
+    if (lines.size() == 1)
+        error(1,
+              {},
+              BlueCarbon::tr("the transitions table has a header but no rows; add one row per from-class "
+                             "(lulc-class)"));
 
     std::set<std::int64_t> seenRows;
     for (std::size_t r = 1; r < lines.size(); ++r) {

@@ -234,6 +234,23 @@ MethodOutput runSoilAdapter(const MethodContext& ctx) {
         if (params::hasErrors(out.issues))
             return out;
         const std::vector<SoilRecord> all = joinSoilRecords(*batch.parcels, values, fields);
+        // Every unknown crop, practice or organic-fertiliser value of the layer at once, each with all
+        // its rows (one warning per field), besides the reason given to each plot below.
+        {
+            std::vector<SoilRecord> assigned;
+            for (const MethodParcel& mp : batch.assigned)
+                assigned.push_back(all[mp.parcel]);
+            SoilSettings any;
+            any.years = ctx.years;
+            for (Issue i : validateSoilRecords(assigned, fields, tables, any, path))
+                if (i.isError() && i.file == path && !i.column.isEmpty() &&
+                    (i.column == fields.crop || i.column == fields.practice || i.column == fields.organic)) {
+                    i.severity = Issue::Severity::Warning;
+                    i.message =
+                      CarbonAdapters::tr("%1; the soil method does not compute these plots").arg(i.message);
+                    out.issues.push_back(i);
+                }
+        }
         std::vector<ParcelResult> results;
         mcUnits.emplace_back(batch.assigned.size());
         for (const MethodParcel& mp : batch.assigned) {
@@ -355,10 +372,15 @@ void addGainLossBounds(const MethodContext& ctx,
 
 QString checkGainLossOption(const QString& key, const QString& value) {
     if (key == QLatin1String("fd")) {
+        // Checked against the declaration the CLI's --fd uses.
+        const params::ParameterSpec& spec = disturbanceFractionParameter();
         bool ok = false;
         const double fd = value.toDouble(&ok);
-        if (!ok || !(fd >= 0 && fd <= 1))
-            return CarbonAdapters::tr("fd must be a number from 0 to 1, not '%1'").arg(value);
+        if (!ok || params::hasErrors(params::validateScalar(spec, fd, QStringLiteral("fd"))))
+            return CarbonAdapters::tr("fd must be a number from %1 to %2, not '%3'")
+              .arg(spec.min)
+              .arg(spec.max)
+              .arg(value);
     }
     if (key == QLatin1String("forest_classes") && !parseForestClasses(value))
         return CarbonAdapters::tr("forest_classes must list CODE=TYPE pairs separated by commas (e.g. "

@@ -76,6 +76,22 @@ const params::TableSpec& growthRatesSpec() {
     return spec;
 }
 
+const params::ParameterSpec& disturbanceFractionParameter() {
+    static const params::ParameterSpec spec = [] {
+        params::ParameterSpec s;
+        s.id = "fd";
+        s.label = QT_TRANSLATE_NOOP("Parameters", "fraction of the biomass lost in a disturbance (fd)");
+        s.unit = "fraction";
+        s.min = 0;
+        s.max = 1;
+        s.defaultValue = 1.0;
+        s.source = "carbon-methods.md §3.2 Eq. 2.14: fd = 1 for clear-cut or conversion (Tier 1 B_AFTER = 0)";
+        s.tag = params::Tag::Verified;
+        return s;
+    }();
+    return spec;
+}
+
 double growthCarbonPerHaYr(double gW, double r, double cf) {
     // carbon-methods.md §3.2 Eq. 2.10: G_TOTAL = G_W × (1 + R); Eq. 2.9: ΔC_G = A × G_TOTAL × CF.
     return gW * (1.0 + r) * cf;

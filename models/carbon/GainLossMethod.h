@@ -28,6 +28,10 @@ namespace tanhui::models::carbon {
 /// Default: :/parameters/carbon/growth_rates.csv.
 const params::TableSpec& growthRatesSpec();
 
+/// @brief Declaration of fd (carbon-methods.md §3.2 Eq. 2.14): the fraction of the biomass lost in a
+/// disturbance, 0–1, default 1 (clear-cut or conversion); id "fd" (CLI --fd, project option fd).
+const params::ParameterSpec& disturbanceFractionParameter();
+
 /// §3.2 Eq. 2.9 / 2.10 per hectare: ΔC_G = G_W × (1 + R) × CF (t C/ha/yr).
 double growthCarbonPerHaYr(double gW, double r, double cf);
 /// §3.2 Eq. 2.14 per hectare of disturbed area: L = B_W × (1 + R) × CF × fd (t C/ha).

@@ -123,6 +123,22 @@ std::optional<AgbForm> parseAgbForm(const QString& text) {
     return std::nullopt;
 }
 
+const params::ParameterSpec& rHysteresisParameter() {
+    static const params::ParameterSpec spec = [] {
+        params::ParameterSpec s;
+        s.id = "r-hysteresis";
+        s.label = QT_TRANSLATE_NOOP("Parameters", "hysteresis of the R class rule");
+        s.unit = "t d.m./ha";
+        s.min = 0;
+        s.max = 100;
+        s.defaultValue = kDefaultRHysteresisTDmPerHa;
+        s.source = "docs/remote-sensing-carbon.md design note 9 (R of IPCC 2019 Table 4.4 by AGB class)";
+        s.tag = params::Tag::Example;
+        return s;
+    }();
+    return spec;
+}
+
 bool isLogFittedForm(AgbForm form) {
     return form == AgbForm::Power || form == AgbForm::Exponential;
 }

@@ -46,6 +46,9 @@ constexpr double kRClassThresholdTDmPerHa = 125.0;
 /// class moves up only when its mean AGB exceeds 125 + h, one in the high class moves down only when
 /// its mean AGB falls to 125 − h or below.
 constexpr double kDefaultRHysteresisTDmPerHa = 10.0;
+/// Declaration of the hysteresis half-width (id "r-hysteresis", t d.m./ha, 0–100, default
+/// kDefaultRHysteresisTDmPerHa): the CLI option --r-hysteresis.
+const params::ParameterSpec& rHysteresisParameter();
 /// Largest accepted AGB cap (t d.m./ha): above any forest of South China (Table 4.7 primary: 323).
 constexpr double kMaxAgbCapTDmPerHa = 1000.0;
 /// Nodata value of the per-year rasters (InVEST's carbon nodata, §7.3).

@@ -47,6 +47,8 @@ const std::vector<params::ParameterSpec>& valuationParameters() {
         s[1].unit = "%";
         s[1].min = -99.999999;
         s[1].max = 1000;
+        s[1].usualMin = 0; // §1.3: 7 %/yr suggested; a negative rate is allowed (§1.1) but rare
+        s[1].usualMax = 30;
         s[1].defaultValue = 7.0;
         s[1].source = "carbon-methods.md §1.3: the InVEST UG suggests 7 %/yr (US OMB); negative rates are "
                       "allowed (§1.1, natcap/invest#2160)";
@@ -57,6 +59,8 @@ const std::vector<params::ParameterSpec>& valuationParameters() {
         s[2].unit = "%";
         s[2].min = -99.999999;
         s[2].max = 1000;
+        s[2].usualMin = -20;
+        s[2].usualMax = 30;
         s[2].defaultValue = 0.0;
         s[2].source = "carbon-methods.md §1.1 rate_change (percent)";
         s[2].tag = Tag::Verified;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/gep/GepTables.h"
 
+#include <cstring>
+#include <stdexcept>
+
 #include <QCoreApplication>
 #include <QFileInfo>
 
@@ -146,6 +149,65 @@ const params::TableSpec& constantsTableSpec() {
         "gep/constants.csv",
     };
     return spec;
+}
+
+const std::vector<params::ParameterSpec>& runParameters() {
+    using params::ParameterSpec;
+    using params::Tag;
+    static const std::vector<ParameterSpec> specs = [] {
+        std::vector<ParameterSpec> s(5);
+        s[0].id = "slope-length";
+        s[0].label = QT_TRANSLATE_NOOP("Parameters", "RUSLE slope length");
+        s[0].unit = "m";
+        s[0].min = 0.1;
+        s[0].max = 2000;
+        s[0].usualMax = 300; // longer uniform slopes are rare; the L factor grows with λ^m
+        s[0].defaultValue = 22.13;
+        s[0].source = "gep-methods.md §4.3, §7.2: λ = 22.13 m gives L = 1";
+        s[0].tag = Tag::Verified;
+        s[1].id = "ac-days";
+        s[1].label = QT_TRANSLATE_NOOP("Parameters", "days with air conditioning");
+        s[1].unit = "day";
+        s[1].min = 0;
+        s[1].max = 366;
+        s[1].source = "gep-methods.md §4.10 (D, no default)";
+        s[1].tag = Tag::User;
+        s[2].id = "seawall-cost";
+        s[2].label = QT_TRANSLATE_NOOP("Parameters", "sea-wall construction cost");
+        s[2].unit = "CNY/m";
+        s[2].min = 1e-6;
+        s[2].max = 1e9;
+        s[2].usualMin = 1000; // §6.2 example: 20 000 CNY/m
+        s[2].usualMax = 1e6;
+        s[2].source = "gep-methods.md §4.12 (no verified default; §6.2 example 20 000 CNY/m)";
+        s[2].tag = Tag::Example;
+        s[3].id = "seawall-life";
+        s[3].label = QT_TRANSLATE_NOOP("Parameters", "sea-wall design life");
+        s[3].unit = "year";
+        s[3].min = 1;
+        s[3].max = 1000;
+        s[3].usualMin = 10; // §6.2 example: 50 a
+        s[3].usualMax = 200;
+        s[3].source = "gep-methods.md §4.12 (§6.2 example 50 years)";
+        s[3].tag = Tag::Example;
+        s[4].id = "price-year";
+        s[4].label = QT_TRANSLATE_NOOP("Parameters", "price year");
+        s[4].unit = "year";
+        s[4].min = 1900;
+        s[4].max = 2100;
+        s[4].integer = true;
+        s[4].source = "gep-methods.md §5.3";
+        s[4].tag = Tag::Verified;
+        return s;
+    }();
+    return specs;
+}
+
+const params::ParameterSpec& runParameter(const char* id) {
+    for (const params::ParameterSpec& s : runParameters())
+        if (std::strcmp(s.id, id) == 0)
+            return s;
+    throw std::invalid_argument(std::string("unknown GEP run parameter ") + id);
 }
 
 const params::TableSpec& deflatorTableSpec() {

@@ -30,6 +30,13 @@ const params::TableSpec& deflatorTableSpec();
 /// ":/parameters/gep/price_index.csv"
 QString priceIndexPath();
 
+/// @brief Declarations of the scalar settings of a GEP run given on the command line (unit, valid and
+/// usual range, whole number), ids = CLI option names: "slope-length" (m, §4.3), "ac-days" (day,
+/// §4.10), "seawall-cost" (CNY/m, §4.12), "seawall-life" (year, §4.12), "price-year" (year, §5.3).
+const std::vector<params::ParameterSpec>& runParameters();
+/// The declaration with `id`; throws std::invalid_argument when unknown.
+const params::ParameterSpec& runParameter(const char* id);
+
 /// One index row used by an adjustment.
 struct IndexRowUse {
     QString file;

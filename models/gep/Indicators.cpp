@@ -241,6 +241,12 @@ QString IndicatorSpec::translatedName() const {
     return QCoreApplication::translate("Gep", nameEn);
 }
 
+QString IndicatorSpec::displayName() const {
+    const QString zh = QString::fromUtf8(nameZh);
+    const QString translated = translatedName();
+    return translated.isEmpty() || translated == zh ? zh : zh + QLatin1Char(' ') + translated;
+}
+
 const std::vector<IndicatorSpec>& indicatorRegistry() {
     return kRegistry;
 }

@@ -35,6 +35,9 @@ struct IndicatorSpec {
     params::Tag tag = params::Tag::Verified; ///< weakest tag of the formula (§3 column "Tag")
 
     QString translatedName() const;
+    /// The Chinese name followed by the translated name ("水源涵养 Water conservation"), or the Chinese
+    /// name alone when the translation is that name (the zh_CN interface): never the same name twice.
+    QString displayName() const;
 };
 
 /// Every indicator, in report order (material, regulating, cultural).

@@ -99,10 +99,24 @@ Issues validateScalar(const ParameterSpec& spec, double value, const QString& wh
     if (spec.integer && value != std::floor(value))
         add(Issue::Severity::Error,
             Parameters::tr("%1 must be a whole number, not %2").arg(spec.translatedLabel(), number(value)));
-    if (value < spec.min || value > spec.max)
+    if (value < spec.min && spec.max >= 1e300) // no upper bound: "1e+300" would say nothing
+        add(Issue::Severity::Error,
+            Parameters::tr("%1 is %2 %3; it must be at least %4 %3")
+              .arg(spec.translatedLabel(), number(value), unit, number(spec.min)));
+    else if (value > spec.max && spec.min <= -1e300)
+        add(Issue::Severity::Error,
+            Parameters::tr("%1 is %2 %3; it must be at most %4 %3")
+              .arg(spec.translatedLabel(), number(value), unit, number(spec.max)));
+    else if (value < spec.min || value > spec.max)
         add(Issue::Severity::Error,
             Parameters::tr("%1 is %2 %3, outside the valid range %4 to %5 %3")
               .arg(spec.translatedLabel(), number(value), unit, number(spec.min), number(spec.max)));
+    else if (value < spec.usualMin || value > spec.usualMax)
+        add(
+          Issue::Severity::Warning,
+          Parameters::tr("%1 is %2 %3, outside the usual range %4 to %5 %3: accepted, but check it for a "
+                         "unit or sign mistake")
+            .arg(spec.translatedLabel(), number(value), unit, number(spec.usualMin), number(spec.usualMax)));
     if (spec.percent && value != 0 && std::fabs(value) < 1)
         add(Issue::Severity::Warning,
             Parameters::tr(

@@ -50,6 +50,10 @@ struct ParameterSpec {
     const char* unit = "";  ///< e.g. "t C/ha", "%", "CNY/t C", "year"
     double min = -1e300;    ///< valid range, inclusive
     double max = 1e300;
+    /// The usual range, inclusive: a valid value outside it is accepted with a warning (e.g. a negative
+    /// discount rate, allowed by carbon-methods.md §1.1 but mostly a sign mistake).
+    double usualMin = -1e300;
+    double usualMax = 1e300;
     std::optional<double> defaultValue; ///< none: the user must give a value
     const char* source = "";            ///< where the default or the rule comes from
     Tag tag = Tag::Example;             ///< evidence tag of the default
@@ -60,10 +64,10 @@ struct ParameterSpec {
     QString translatedLabel() const;
 };
 
-/// @brief Checks a scalar value against its declaration: range, whole number, and (for percentages)
-/// a warning when |value| < 1 and value ≠ 0, which usually means a fraction was given where a percent
-/// was expected (0.07 instead of 7). `where` names the origin (e.g. "--discount") and becomes the
-/// issue's column; `file` is empty for command-line values.
+/// @brief Checks a scalar value against its declaration: range, whole number, a warning outside the
+/// usual range, and (for percentages) a warning when |value| < 1 and value ≠ 0, which usually means a
+/// fraction was given where a percent was expected (0.07 instead of 7). `where` names the origin (e.g.
+/// "--discount") and becomes the issue's column; `file` is empty for command-line values.
 Issues validateScalar(const ParameterSpec& spec,
                       double value,
                       const QString& where,

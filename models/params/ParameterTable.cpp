@@ -5,9 +5,11 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
+#include <QStringDecoder>
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace tanhui::models::params {
 
@@ -136,10 +138,21 @@ LoadedTable loadTable(const TableSpec& spec,
         error(0, {}, Parameters::tr("cannot open the table: %1").arg(f.errorString()));
         return result;
     }
-    // Invalid UTF-8 (e.g. Latin-1 names in old InVEST tables) only affects text columns; the
-    // replacement character keeps every numeric cell readable.
+    // Invalid UTF-8 (e.g. Latin-1 names in old InVEST tables, or GBK from Excel's plain "CSV") only
+    // affects text columns; the replacement character keeps every numeric cell readable. Said once.
+    const QByteArray bytes = f.readAll();
+    {
+        QStringDecoder utf8(QStringDecoder::Utf8);
+        const QString decoded = utf8(bytes);
+        if (utf8.hasError() && !decoded.isEmpty())
+            warning(
+              0,
+              {},
+              Parameters::tr("the file is not UTF-8 (e.g. GBK saved by Excel as plain CSV); numbers are "
+                             "read, but Chinese text may be garbled: save it as \"CSV UTF-8\""));
+    }
     bool unterminated = false;
-    const std::vector<CsvRecord> records = parseCsv(f.readAll(), unterminated);
+    const std::vector<CsvRecord> records = parseCsv(bytes, unterminated);
     if (unterminated)
         error(0, {}, Parameters::tr("a quoted field is not closed (missing '\"')"));
     if (records.empty()) {
@@ -164,6 +177,18 @@ LoadedTable loadTable(const TableSpec& spec,
               QString::fromLatin1(spec.keyColumn),
               Parameters::tr("the key column %1 is missing (columns found: %2)")
                 .arg(QString::fromLatin1(spec.keyColumn), header.join(QStringLiteral(", "))));
+    // A whole header in one column: another separator (Excel in some locales writes ';'; tabs from a
+    // copied sheet).
+    if (keyCol < 0 && header.size() == 1)
+        for (const QChar sep : { QLatin1Char(';'), QLatin1Char('\t') })
+            if (header.front().contains(sep)) {
+                error(1,
+                      {},
+                      Parameters::tr("the columns are separated by '%1', not by commas; save the table as "
+                                     "comma-separated CSV")
+                        .arg(sep == QLatin1Char('\t') ? QStringLiteral("\\t") : QString(sep)));
+                break;
+            }
     std::vector<int> extraKeyCols;
     for (const char* name : spec.extraKeyColumns) {
         extraKeyCols.push_back(findColumn(name));
@@ -181,10 +206,12 @@ LoadedTable loadTable(const TableSpec& spec,
         if (valueCols.back() < 0 && c.required)
             error(1,
                   QString::fromLatin1(c.name),
-                  Parameters::tr("the column %1 (%2, %3) is missing")
+                  Parameters::tr("the column %1 (%2, %3) is missing; add it to the header row (columns "
+                                 "found: %4)")
                     .arg(QString::fromLatin1(c.name),
                          QCoreApplication::translate("Parameters", c.label),
-                         QString::fromUtf8(c.unit)));
+                         QString::fromUtf8(c.unit),
+                         header.join(QStringLiteral(", "))));
     }
     const int sourceCol = findColumn("source");
     const int tagCol = findColumn("tag");
@@ -203,7 +230,7 @@ LoadedTable loadTable(const TableSpec& spec,
         return result;
 
     // Rows.
-    QSet<QString> seen;
+    std::map<QString, int> seen; // key → the row that has it
     std::vector<std::vector<double>> columnValues(spec.values.size());
     std::vector<std::vector<int>> columnLines(spec.values.size());
     for (std::size_t r = 1; r < records.size(); ++r) {
@@ -262,14 +289,15 @@ LoadedTable loadTable(const TableSpec& spec,
                 continue;
             row.key = compositeKey(parts);
         }
-        if (seen.contains(row.key)) {
+        if (const auto first = seen.find(row.key); first != seen.end()) {
             error(rec.line,
                   keyName,
-                  Parameters::tr("the %1 %2 appears more than once; each key must have one row")
-                    .arg(QCoreApplication::translate("Parameters", spec.keyLabel), row.key));
+                  Parameters::tr("the %1 %2 appears more than once (first in row %3); keep one row per key")
+                    .arg(QCoreApplication::translate("Parameters", spec.keyLabel), row.key)
+                    .arg(first->second));
             continue;
         }
-        seen.insert(row.key);
+        seen.emplace(row.key, rec.line);
 
         for (std::size_t c = 0; c < spec.values.size(); ++c) {
             const ColumnSpec& cs = spec.values[c];
@@ -286,10 +314,16 @@ LoadedTable loadTable(const TableSpec& spec,
             }
             const std::optional<double> v = parseNumber(text);
             if (!v) {
-                error(
-                  rec.line,
-                  name,
-                  Parameters::tr("'%1' is not a number (%2 expected)").arg(text, QString::fromUtf8(cs.unit)));
+                if (text.endsWith(QLatin1Char('%')) && parseNumber(text.chopped(1)))
+                    error(rec.line,
+                          name,
+                          Parameters::tr("'%1' is not a number: write the value without the %-sign, in %2")
+                            .arg(text, QString::fromUtf8(cs.unit)));
+                else
+                    error(rec.line,
+                          name,
+                          Parameters::tr("'%1' is not a number (%2 expected)")
+                            .arg(text, QString::fromUtf8(cs.unit)));
                 row.values.push_back(std::nullopt);
                 continue;
             }
@@ -300,6 +334,16 @@ LoadedTable loadTable(const TableSpec& spec,
                         .arg(number(*v),
                              QString::fromUtf8(cs.unit),
                              QCoreApplication::translate("Parameters", cs.label)));
+            else if (!cs.percent && cs.max <= 1.5 && std::strcmp(cs.unit, "0/1") != 0 && *v > cs.max &&
+                     *v <= 100 && *v / 100 >= cs.min)
+                // A fraction or ratio column (carbon fraction 0.47, runoff coefficient 0.0267) given as a
+                // percent (47, 2.67): said as such. Not for 0/1 switches.
+                error(rec.line,
+                      name,
+                      Parameters::tr("%1 %2 is outside the valid range %3 to %4 %2; it looks like a percent: "
+                                     "write the fraction %5")
+                        .arg(number(*v), QString::fromUtf8(cs.unit), number(cs.min), number(cs.max))
+                        .arg(number(*v / 100)));
             else if (*v < cs.min || *v > cs.max)
                 error(rec.line,
                       name,
@@ -341,6 +385,12 @@ LoadedTable loadTable(const TableSpec& spec,
         }
         result.table.put(std::move(row));
     }
+
+    if (records.size() == 1)
+        error(1,
+              {},
+              Parameters::tr("the table has a header but no rows; add one row per %1")
+                .arg(QCoreApplication::translate("Parameters", spec.keyLabel)));
 
     // Percent columns given as fractions: every non-zero value lies in (−1, 1).
     for (std::size_t c = 0; c < spec.values.size(); ++c) {

@@ -4,6 +4,7 @@
 #include "gis/Errors.h"
 #include "gis/Gdal.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -17,11 +18,16 @@ namespace tanhui::models {
 
 namespace {
 
+/// Translation context of the project file's messages.
+struct ProjectFile {
+    Q_DECLARE_TR_FUNCTIONS(ProjectFile)
+};
+
 using gis::GisError;
 
 [[noreturn]] void bad(const QString& file, const QString& what) {
     throw GisError(GisError::Kind::InvalidArgument,
-                   QStringLiteral("Project file %1: %2").arg(file, what).toStdString(),
+                   ProjectFile::tr("Project file %1: %2").arg(file, what).toStdString(),
                    file.toStdString());
 }
 
@@ -52,7 +58,7 @@ ProjectCarbon carbonFromJson(const QString& file, const QJsonValue& value) {
     if (value.isUndefined() || value.isNull())
         return c;
     if (!value.isObject())
-        bad(file, QStringLiteral("\"carbon\" must be a JSON object"));
+        bad(file, ProjectFile::tr("\"carbon\" must be a JSON object"));
     c.present = true;
     const QJsonObject o = value.toObject();
     static const QSet<QString> known = { QStringLiteral("years"),      QStringLiteral("layers"),
@@ -62,26 +68,26 @@ ProjectCarbon carbonFromJson(const QString& file, const QJsonValue& value) {
     for (auto it = o.begin(); it != o.end(); ++it)
         if (!known.contains(it.key()))
             bad(file,
-                QStringLiteral("carbon.%1 is not a known key (known: grouping, layers, methods, "
-                               "parameters, uncertainty, valuation, years)")
+                ProjectFile::tr("carbon.%1 is not a known key (known: grouping, layers, methods, "
+                                "parameters, uncertainty, valuation, years)")
                   .arg(it.key()));
     const QJsonValue years = o.value(QLatin1String("years"));
     if (!years.isUndefined() && !years.isArray())
-        bad(file, QStringLiteral("carbon.years must be an array of years, e.g. [2015, 2024]"));
+        bad(file, ProjectFile::tr("carbon.years must be an array of years, e.g. [2015, 2024]"));
     for (const QJsonValue& y : years.toArray()) {
         const double v = y.toDouble(-1);
         if (!y.isDouble() || v != double(int(v)))
             bad(file,
-                QStringLiteral("carbon.years must hold whole numbers (years), not %1")
+                ProjectFile::tr("carbon.years must hold whole numbers (years), not %1")
                   .arg(QString::fromUtf8(QJsonDocument(QJsonArray{ y }).toJson(QJsonDocument::Compact))));
         c.years.push_back(int(v));
     }
     const QJsonValue layers = o.value(QLatin1String("layers"));
     if (!layers.isUndefined() && !layers.isArray())
-        bad(file, QStringLiteral("carbon.layers must be an array of objects"));
+        bad(file, ProjectFile::tr("carbon.layers must be an array of objects"));
     for (const QJsonValue& v : layers.toArray()) {
         if (!v.isObject())
-            bad(file, QStringLiteral("carbon.layers must be an array of objects"));
+            bad(file, ProjectFile::tr("carbon.layers must be an array of objects"));
         const QJsonObject lo = v.toObject();
         ProjectCarbonLayer l;
         l.layer = lo.value(QLatin1String("layer")).toString();
@@ -91,14 +97,14 @@ ProjectCarbon carbonFromJson(const QString& file, const QJsonValue& value) {
         if (l.layer.isEmpty())
             bad(
               file,
-              QStringLiteral("carbon.layers[%1] has no \"layer\" (a vector layer id)").arg(c.layers.size()));
+              ProjectFile::tr("carbon.layers[%1] has no \"layer\" (a vector layer id)").arg(c.layers.size()));
         c.layers.push_back(l);
     }
     const QJsonValue methods = o.value(QLatin1String("methods"));
     if (!methods.isUndefined() && !methods.isObject())
         bad(file,
-            QStringLiteral("carbon.methods must be an object: ecosystem type → {\"method\": name, "
-                           "options...}"));
+            ProjectFile::tr("carbon.methods must be an object: ecosystem type → {\"method\": name, "
+                            "options...}"));
     const QJsonObject mo = methods.toObject();
     for (auto it = mo.begin(); it != mo.end(); ++it) {
         // One entry (a name or an object) or a list of them: the first is the primary method.
@@ -110,7 +116,7 @@ ProjectCarbon carbonFromJson(const QString& file, const QJsonValue& value) {
                 const QJsonObject e = value.toObject();
                 for (auto opt = e.begin(); opt != e.end(); ++opt) {
                     if (opt.value().isObject() || opt.value().isArray())
-                        bad(file, QStringLiteral("%1.%2 must be a string or a number").arg(key, opt.key()));
+                        bad(file, ProjectFile::tr("%1.%2 must be a string or a number").arg(key, opt.key()));
                     const QString text = opt.value().isDouble()
                                            ? QString::number(opt.value().toDouble(), 'g', 17)
                                            : opt.value().toVariant().toString();
@@ -121,7 +127,7 @@ ProjectCarbon carbonFromJson(const QString& file, const QJsonValue& value) {
                 }
             } else {
                 bad(file,
-                    QStringLiteral("%1 must be a method name, an object with \"method\" or a list of them")
+                    ProjectFile::tr("%1 must be a method name, an object with \"method\" or a list of them")
                       .arg(key));
             }
             return m;
@@ -131,7 +137,7 @@ ProjectCarbon carbonFromJson(const QString& file, const QJsonValue& value) {
         if (it.value().isArray()) {
             const QJsonArray a = it.value().toArray();
             if (a.isEmpty())
-                bad(file, QStringLiteral("%1 is an empty list; give at least one method").arg(key));
+                bad(file, ProjectFile::tr("%1 is an empty list; give at least one method").arg(key));
             for (qsizetype i = 0; i < a.size(); ++i)
                 list.push_back(entry(a.at(i), QStringLiteral("%1[%2]").arg(key).arg(i)));
         } else {
@@ -142,7 +148,7 @@ ProjectCarbon carbonFromJson(const QString& file, const QJsonValue& value) {
     const QJsonValue grouping = o.value(QLatin1String("grouping"));
     if (!grouping.isUndefined() && !grouping.isObject())
         bad(file,
-            QStringLiteral("carbon.grouping must be an object with \"name\" and \"layer\" or \"field\""));
+            ProjectFile::tr("carbon.grouping must be an object with \"name\" and \"layer\" or \"field\""));
     const QJsonObject go = grouping.toObject();
     c.groupName = go.value(QLatin1String("name")).toString();
     c.groupLayer = go.value(QLatin1String("layer")).toString();
@@ -150,7 +156,7 @@ ProjectCarbon carbonFromJson(const QString& file, const QJsonValue& value) {
     const QJsonValue valuation = o.value(QLatin1String("valuation"));
     if (!valuation.isUndefined() && !valuation.isObject())
         bad(file,
-            QStringLiteral(
+            ProjectFile::tr(
               "carbon.valuation must be an object with \"price\", \"discount\", \"price_change\""));
     const QJsonObject vo = valuation.toObject();
     auto number = [&](const char* key, std::optional<double>& out) {
@@ -158,7 +164,7 @@ ProjectCarbon carbonFromJson(const QString& file, const QJsonValue& value) {
         if (n.isUndefined())
             return;
         if (!n.isDouble())
-            bad(file, QStringLiteral("carbon.valuation.%1 must be a number").arg(QLatin1String(key)));
+            bad(file, ProjectFile::tr("carbon.valuation.%1 must be a number").arg(QLatin1String(key)));
         out = n.toDouble();
     };
     number("price", c.price);
@@ -166,14 +172,14 @@ ProjectCarbon carbonFromJson(const QString& file, const QJsonValue& value) {
     number("price_change", c.priceChangePct);
     const QJsonValue parameters = o.value(QLatin1String("parameters"));
     if (!parameters.isUndefined() && !parameters.isObject())
-        bad(file, QStringLiteral("carbon.parameters must be an object: role → parameter table name"));
+        bad(file, ProjectFile::tr("carbon.parameters must be an object: role → parameter table name"));
     c.parameters = mapFromJson(parameters);
     const QJsonValue uncertainty = o.value(QLatin1String("uncertainty"));
     if (!uncertainty.isUndefined()) {
         if (!uncertainty.isObject())
             bad(file,
-                QStringLiteral("carbon.uncertainty must be an object with \"iterations\", \"seed\", "
-                               "\"default_u_pct\" (e.g. {\"iterations\": 1000, \"seed\": 42})"));
+                ProjectFile::tr("carbon.uncertainty must be an object with \"iterations\", \"seed\", "
+                                "\"default_u_pct\" (e.g. {\"iterations\": 1000, \"seed\": 42})"));
         c.uncertainty.present = true;
         const QJsonObject uo = uncertainty.toObject();
         for (auto it = uo.begin(); it != uo.end(); ++it) {
@@ -184,11 +190,11 @@ ProjectCarbon carbonFromJson(const QString& file, const QJsonValue& value) {
                                            : nullptr;
             if (!out)
                 bad(file,
-                    QStringLiteral("carbon.uncertainty.%1 is not a known key (known: default_u_pct, "
-                                   "iterations, seed)")
+                    ProjectFile::tr("carbon.uncertainty.%1 is not a known key (known: default_u_pct, "
+                                    "iterations, seed)")
                       .arg(it.key()));
             if (!it.value().isDouble())
-                bad(file, QStringLiteral("carbon.uncertainty.%1 must be a number").arg(it.key()));
+                bad(file, ProjectFile::tr("carbon.uncertainty.%1 must be a number").arg(it.key()));
             *out = it.value().toDouble();
         }
     }
@@ -271,30 +277,30 @@ Project Project::load(const QString& file) {
     if (!f.open(QIODevice::ReadOnly))
         throw GisError(
           GisError::Kind::Open,
-          QStringLiteral("Cannot open the project file %1: %2").arg(file, f.errorString()).toStdString(),
+          ProjectFile::tr("Cannot open the project file %1: %2").arg(file, f.errorString()).toStdString(),
           file.toStdString());
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
     if (doc.isNull())
         throw GisError(GisError::Kind::Open,
-                       QStringLiteral("The project file %1 is not valid JSON (at byte %2: %3)")
+                       ProjectFile::tr("The project file %1 is not valid JSON (at byte %2: %3)")
                          .arg(file)
                          .arg(error.offset)
                          .arg(error.errorString())
                          .toStdString(),
                        file.toStdString());
     if (!doc.isObject())
-        bad(file, QStringLiteral("the top level must be a JSON object"));
+        bad(file, ProjectFile::tr("the top level must be a JSON object"));
     const QJsonObject root = doc.object();
     if (root.value(QLatin1String("format")).toString() != QLatin1String("tanhui-project"))
-        bad(file, QStringLiteral("\"format\" must be \"tanhui-project\""));
+        bad(file, ProjectFile::tr("\"format\" must be \"tanhui-project\""));
     Project p;
     p.version = root.value(QLatin1String("version")).toInt(0);
     if (p.version < 1)
-        bad(file, QStringLiteral("\"version\" is missing or not a positive whole number"));
+        bad(file, ProjectFile::tr("\"version\" is missing or not a positive whole number"));
     if (p.version > kVersion)
         bad(file,
-            QStringLiteral("version %1 is newer than this Tanhui understands (%2); update Tanhui")
+            ProjectFile::tr("version %1 is newer than this Tanhui understands (%2); update Tanhui")
               .arg(p.version)
               .arg(kVersion));
     // Structure of the rest: every wrong type is listed (one line each, naming the key), not only
@@ -303,19 +309,19 @@ Project Project::load(const QString& file) {
     auto typeName = [](const QJsonValue& v) {
         switch (v.type()) {
             case QJsonValue::Null:
-                return QStringLiteral("null");
+                return ProjectFile::tr("null");
             case QJsonValue::Bool:
-                return QStringLiteral("true/false");
+                return ProjectFile::tr("true/false");
             case QJsonValue::Double:
-                return QStringLiteral("a number");
+                return ProjectFile::tr("a number");
             case QJsonValue::String:
-                return QStringLiteral("a text");
+                return ProjectFile::tr("a text");
             case QJsonValue::Array:
-                return QStringLiteral("an array");
+                return ProjectFile::tr("an array");
             case QJsonValue::Object:
-                return QStringLiteral("an object");
+                return ProjectFile::tr("an object");
             default:
-                return QStringLiteral("missing");
+                return ProjectFile::tr("missing");
         }
     };
     auto text = [&](const QJsonObject& o, const char* key, const QString& where) {
@@ -323,7 +329,7 @@ Project Project::load(const QString& file) {
         if (v.isUndefined() || v.isNull())
             return QString();
         if (!v.isString())
-            problems << QStringLiteral("%1\"%2\" must be a text, not %3")
+            problems << ProjectFile::tr("%1\"%2\" must be a text, not %3")
                           .arg(where, QLatin1String(key), typeName(v));
         return v.toString();
     };
@@ -332,10 +338,10 @@ Project Project::load(const QString& file) {
         if (v.isUndefined() || v.isNull())
             return 0;
         if (!v.isDouble() || v.toDouble() != double(int(v.toDouble()))) {
-            problems << QStringLiteral("%1\"%2\" must be a whole number, not %3")
+            problems << ProjectFile::tr("%1\"%2\" must be a whole number, not %3")
                           .arg(where,
                                QLatin1String(key),
-                               v.isString() ? QStringLiteral("the text \"%1\"").arg(v.toString())
+                               v.isString() ? ProjectFile::tr("the text \"%1\"").arg(v.toString())
                                             : typeName(v));
             return 0;
         }
@@ -346,14 +352,14 @@ Project Project::load(const QString& file) {
         if (v.isUndefined() || v.isNull())
             return QMap<QString, QString>();
         if (!v.isObject()) {
-            problems << QStringLiteral("%1\"%2\" must be an object of texts, not %3")
+            problems << ProjectFile::tr("%1\"%2\" must be an object of texts, not %3")
                           .arg(where, QLatin1String(key), typeName(v));
             return QMap<QString, QString>();
         }
         const QJsonObject object = v.toObject();
         for (auto it = object.begin(); it != object.end(); ++it)
             if (!it.value().isString())
-                problems << QStringLiteral("%1\"%2\".\"%3\" must be a text, not %4")
+                problems << ProjectFile::tr("%1\"%2\".\"%3\" must be a text, not %4")
                               .arg(where, QLatin1String(key), it.key(), typeName(it.value()));
         return mapFromJson(v);
     };
@@ -363,7 +369,7 @@ Project Project::load(const QString& file) {
         if (v.isUndefined() || v.isNull())
             return out;
         if (!v.isArray()) {
-            problems << QStringLiteral("\"%1\" must be an array of objects, not %2")
+            problems << ProjectFile::tr("\"%1\" must be an array of objects, not %2")
                           .arg(QLatin1String(key), typeName(v));
             return out;
         }
@@ -372,7 +378,7 @@ Project Project::load(const QString& file) {
             if (array.at(i).isObject())
                 out.push_back(array.at(i).toObject());
             else
-                problems << QStringLiteral("%1 entry %2 must be an object, not %3")
+                problems << ProjectFile::tr("%1 entry %2 must be an object, not %3")
                               .arg(QLatin1String(key))
                               .arg(i + 1)
                               .arg(typeName(array.at(i)));
@@ -387,9 +393,9 @@ Project Project::load(const QString& file) {
     for (const QJsonObject& o : objects("layers")) {
         ++number;
         ProjectLayer l;
-        const QString where = QStringLiteral("layer %1: ").arg(number);
+        const QString where = ProjectFile::tr("layer %1: ").arg(number);
         l.id = text(o, "id", where);
-        const QString at = l.id.isEmpty() ? where : QStringLiteral("layer %1: ").arg(l.id);
+        const QString at = l.id.isEmpty() ? where : ProjectFile::tr("layer %1: ").arg(l.id);
         l.kind = text(o, "kind", at);
         l.role = text(o, "role", at);
         l.path = text(o, "path", at);
@@ -402,21 +408,21 @@ Project Project::load(const QString& file) {
         l.fields = textMap(o, "fields", at);
         l.values = textMap(o, "values", at);
         if (l.id.isEmpty() || l.path.isEmpty())
-            problems << QStringLiteral("layer %1 has no \"id\" or no \"path\"").arg(number);
+            problems << ProjectFile::tr("layer %1 has no \"id\" or no \"path\"").arg(number);
         if (o.value(QLatin1String("kind")).isString() && l.kind != QLatin1String("raster") &&
             l.kind != QLatin1String("vector"))
             problems
-              << QStringLiteral("%1\"kind\" must be \"raster\" or \"vector\", not \"%2\"").arg(at, l.kind);
+              << ProjectFile::tr("%1\"kind\" must be \"raster\" or \"vector\", not \"%2\"").arg(at, l.kind);
         else if (!o.contains(QLatin1String("kind")))
-            problems << QStringLiteral("%1\"kind\" is missing (\"raster\" or \"vector\")").arg(at);
+            problems << ProjectFile::tr("%1\"kind\" is missing (\"raster\" or \"vector\")").arg(at);
         if (!l.id.isEmpty() && ids.contains(l.id))
-            problems << QStringLiteral("layer id %1 is used twice").arg(l.id);
+            problems << ProjectFile::tr("layer id %1 is used twice").arg(l.id);
         ids.insert(l.id);
         p.layers.push_back(l);
     }
     number = 0;
     for (const QJsonObject& o : objects("classes")) {
-        const QString where = QStringLiteral("class %1: ").arg(++number);
+        const QString where = ProjectFile::tr("class %1: ").arg(++number);
         p.classes.push_back({ wholeNumber(o, "code", where),
                               text(o, "name_en", where),
                               text(o, "name_zh", where),
@@ -424,11 +430,11 @@ Project Project::load(const QString& file) {
     }
     number = 0;
     for (const QJsonObject& o : objects("parameters")) {
-        const QString where = QStringLiteral("parameter table %1: ").arg(++number);
+        const QString where = ProjectFile::tr("parameter table %1: ").arg(++number);
         p.parameters.push_back({ text(o, "name", where), text(o, "path", where) });
     }
     if (!problems.isEmpty())
-        bad(file, QStringLiteral("%1 problem(s):\n").arg(problems.size()) + problems.join(QLatin1Char('\n')));
+        bad(file, ProjectFile::tr("%1 problem(s):\n").arg(problems.size()) + problems.join(QLatin1Char('\n')));
     p.carbon = carbonFromJson(file, root.value(QLatin1String("carbon")));
     p.m_baseDir = QFileInfo(file).absolutePath();
     p.m_fileName = file;
@@ -489,7 +495,7 @@ void Project::save(const QString& file) const {
         out.write(QJsonDocument(root).toJson(QJsonDocument::Indented)) < 0 || !out.commit())
         throw GisError(
           GisError::Kind::Io,
-          QStringLiteral("Cannot write the project file %1: %2").arg(file, out.errorString()).toStdString(),
+          ProjectFile::tr("Cannot write the project file %1: %2").arg(file, out.errorString()).toStdString(),
           file.toStdString());
 }
 
@@ -502,36 +508,36 @@ QStringList Project::validate() const {
     QSet<QString> ids;
     for (const ProjectLayer& l : layers) {
         if (ids.contains(l.id))
-            problems << QStringLiteral("Layer id %1 is used twice.").arg(l.id);
+            problems << ProjectFile::tr("Layer id %1 is used twice.").arg(l.id);
         ids.insert(l.id);
         if (QDir::isAbsolutePath(l.path))
-            problems << QStringLiteral(
+            problems << ProjectFile::tr(
                           "Layer %1: the path %2 is absolute; projects use paths relative to the "
                           "project file so that they can be moved.")
                           .arg(l.id, l.path);
         const QString path = resolve(l.path);
         if (!QFileInfo::exists(path)) {
-            problems << QStringLiteral("Layer %1: the file %2 is missing.").arg(l.id, path);
+            problems << ProjectFile::tr("Layer %1: the file %2 is missing.").arg(l.id, path);
             continue;
         }
         // The declared kind must be what the file holds (a shapefile given as a raster, ...).
         const gis::DataKinds kinds = gis::probeDataKinds(path.toStdString());
         const bool raster = l.kind == QLatin1String("raster");
         if (!kinds.raster && !kinds.vector)
-            problems << QStringLiteral("Layer %1: GDAL cannot read the file %2 as a raster or vector layer.")
+            problems << ProjectFile::tr("Layer %1: GDAL cannot read the file %2 as a raster or vector layer.")
                           .arg(l.id, path);
         else if (raster ? !kinds.raster : !kinds.vector)
-            problems << QStringLiteral("Layer %1 is declared \"%2\" but the file %3 is a %4; correct its "
+            problems << ProjectFile::tr("Layer %1 is declared \"%2\" but the file %3 is a %4; correct its "
                                        "\"kind\" or \"path\" in the project file.")
                           .arg(l.id,
                                l.kind,
                                path,
-                               raster ? QStringLiteral("vector layer") : QStringLiteral("raster"));
+                               raster ? ProjectFile::tr("vector layer") : ProjectFile::tr("raster"));
     }
     for (const ProjectParameterTable& t : parameters) {
         const QString path = resolve(t.path);
         if (!QFileInfo::exists(path))
-            problems << QStringLiteral("Parameter table %1: the file %2 is missing.").arg(t.name, path);
+            problems << ProjectFile::tr("Parameter table %1: the file %2 is missing.").arg(t.name, path);
     }
     return problems;
 }

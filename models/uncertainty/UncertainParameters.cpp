@@ -114,7 +114,17 @@ UncertainValue readUncertainty(const params::ParameterTable& table,
     if (uPct && *uPct < 0) {
         issue(uColumn, Uncertainty::tr("the uncertainty must be ≥ 0 %, not %1").arg(*uPct));
         bad = true;
-    }
+    } else if (uPct && *uPct > 0 && *uPct < 1)
+        // A percent written as a fraction (0.3 for ±30 %): accepted as written, but said.
+        issues.push_back(
+          { params::Issue::Severity::Warning,
+            row.file,
+            row.line,
+            uColumn,
+            Uncertainty::tr("the uncertainty is %1 %; percentages are written as percent (30 means "
+                            "±30 %), so %1 looks like a fraction (did you mean %2?)")
+              .arg(*uPct)
+              .arg(*uPct * 100) });
     if (sd && *sd < 0) {
         issue(sdColumn, Uncertainty::tr("the standard deviation must be ≥ 0, not %1").arg(*sd));
         bad = true;

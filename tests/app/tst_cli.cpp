@@ -102,6 +102,8 @@ class TestCli : public QObject {
 private slots:
     void initTestCase();
     void help();
+    void helpOfEveryCommand_data();
+    void helpOfEveryCommand();
     void badArguments_data();
     void badArguments();
     void zonalCsvAndGpkg();
@@ -141,6 +143,41 @@ void TestCli::help() {
         QVERIFY2(zonal.out.contains(QLatin1String(word)), word);
     const Run none = runCli({});
     QCOMPARE(none.exitCode, 2);
+}
+
+void TestCli::helpOfEveryCommand_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("usage");
+    auto row = [](const char* args, const char* usage) {
+        QTest::newRow(args) << QString::fromUtf8(args).split(QLatin1Char(' ')) << QString::fromUtf8(usage);
+    };
+    row("sample", "Usage: tanhui-cli sample [options]");
+    row("zonal", "Usage: tanhui-cli zonal [options]");
+    row("carbon", "Usage: tanhui-cli carbon [options]");
+    row("carbon --method pools", "Usage: tanhui-cli carbon [options]");
+    row("carbon --method soil", "Usage: tanhui-cli carbon --method soil [options]");
+    row("carbon --method gainloss", "Usage: tanhui-cli carbon --method gainloss [options]");
+    row("carbon --method bluecarbon", "Usage: tanhui-cli carbon --method bluecarbon [options]");
+    row("carbon --method regression", "Usage: tanhui-cli carbon --method regression [options]");
+    row("carbon --project", "Usage: tanhui-cli carbon --project [options]");
+    row("gep", "Usage: tanhui-cli gep [options]");
+}
+
+void TestCli::helpOfEveryCommand() {
+    // --help and --help-all print the command's help (no "missing --parcels"), and the usage line names
+    // the command so that it can be typed as shown.
+    QFETCH(QStringList, args);
+    QFETCH(QString, usage);
+    if (args.last() == QLatin1String("--project"))
+        args << QStringLiteral("p.tanhui.json"); // --project takes a value
+    for (const char* flag : { "--help", "--help-all" }) {
+        const Run r = runCli(args + QStringList{ QLatin1String(flag) });
+        QVERIFY2(r.exitCode == 0, qPrintable(QLatin1String(flag) + QStringLiteral(": ") + r.err));
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+        QCOMPARE(r.out.section(QLatin1Char('\n'), 0, 0), usage);
+        QVERIFY(r.out.contains(QStringLiteral("--help-all")));
+        QVERIFY(r.out.contains(QStringLiteral("--out")) || r.out.contains(QStringLiteral("--project")));
+    }
 }
 
 void TestCli::badArguments_data() {

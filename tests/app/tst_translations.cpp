@@ -3,12 +3,17 @@
 // the compiled translations must be embedded in tanhui_app_common and picked by TANHUI_LANG.
 
 #include "app/common/ErrorText.h"
+#include "app/common/MessageText.h"
 #include "app/common/Translations.h"
+#include "models/gep/Indicators.h"
+#include "models/project/Project.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
 #include <QXmlStreamReader>
@@ -158,6 +163,86 @@ private slots:
         tanhui::app::installTranslations(*QCoreApplication::instance());
         QCOMPARE(tanhui::app::errorHeadline(tanhui::gis::GisError(tanhui::gis::GisError::Kind::Open, "x")),
                  QStringLiteral("Cannot open the file"));
+        removeTranslators();
+        qunsetenv("TANHUI_LANG");
+    }
+
+    void everyProgressLabelIsDeclared() {
+        // Every stage name given to gis::Feedback::setProgress() (directly, through a progress(...)
+        // helper or forEachIndex) in gis/, models/ and app/cli/ is in app::progressLabels(), so that
+        // lupdate sees it and the CLI progress bar shows it translated.
+        QStringList declared;
+        for (const char* l : tanhui::app::progressLabels())
+            declared << QString::fromUtf8(l);
+        static const QRegularExpression call(
+          QStringLiteral("\\b(?:setProgress|progress|forEachIndex)\\(([^;{}]*?)\"([^\"]+)\"\\s*\\)\\s*;"));
+        QStringList missing, found;
+        const QDir root(qEnvironmentVariable("TANHUI_SOURCE_DIR"));
+        for (const char* dir : { "gis", "models", "app/cli" }) {
+            QDirIterator it(root.filePath(QLatin1String(dir)),
+                            { QStringLiteral("*.cpp") },
+                            QDir::Files,
+                            QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                QFile f(it.next());
+                QVERIFY(f.open(QIODevice::ReadOnly));
+                const QString text = QString::fromUtf8(f.readAll());
+                for (auto m = call.globalMatch(text); m.hasNext();) {
+                    const QString label = m.next().captured(2);
+                    found << label;
+                    if (!declared.contains(label))
+                        missing << QStringLiteral("%1: \"%2\"").arg(f.fileName(), label);
+                }
+            }
+        }
+        QVERIFY2(found.size() > 20, qPrintable(found.join(QLatin1Char(','))));
+        QVERIFY2(missing.isEmpty(),
+                 qPrintable(QStringLiteral("add to app/common/MessageText.cpp: ") +
+                            missing.join(QStringLiteral("; "))));
+    }
+
+    void chineseMessages() {
+        qputenv("TANHUI_LANG", "zh_CN");
+        tanhui::app::installTranslations(*QCoreApplication::instance());
+        // Progress stage names.
+        for (const char* l : tanhui::app::progressLabels())
+            QVERIFY2(tanhui::app::progressLabel(l) != QString::fromUtf8(l), l);
+        QCOMPARE(tanhui::app::progressLabel("Zonal statistics"), QStringLiteral("分区统计"));
+        QCOMPARE(tanhui::app::progressLabel("not a known stage"), QStringLiteral("not a known stage"));
+        // GEOS repair reasons keep their coordinates.
+        QCOMPARE(tanhui::app::parcelNoteText("Self-intersection[500050 2500050]; repaired with MakeValid"),
+                 QStringLiteral("自相交，位于 500050 2500050; 已用 MakeValid 修复"));
+        QCOMPARE(tanhui::app::parcelNoteText("Ring Self-intersection[1 2]; repair left no polygon"),
+                 QStringLiteral("环自相交，位于 1 2; 修复后没有留下多边形"));
+        QCOMPARE(tanhui::app::parcelNoteText("not a polygon (LineString)"),
+                 QStringLiteral("不是多边形（LineString）"));
+        QCOMPARE(tanhui::app::parcelNoteText("something new"), QStringLiteral("something new"));
+        // GEP service names: once in Chinese, not "空气净化 空气净化".
+        const auto* air = tanhui::models::gep::findIndicator(QStringLiteral("air_purification"));
+        QVERIFY(air);
+        QCOMPARE(air->displayName(), QStringLiteral("空气净化"));
+        // Project-loader errors.
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("p.tanhui.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"format": "tanhui-project", "version": 999, "layers": []})");
+        f.close();
+        QString message;
+        try {
+            tanhui::models::Project::load(file);
+        } catch (const tanhui::gis::GisError& e) {
+            message = QString::fromUtf8(e.what());
+        }
+        QVERIFY2(message.startsWith(QStringLiteral("项目文件 ")) && message.contains(QStringLiteral("999")),
+                 qPrintable(message));
+        removeTranslators();
+
+        qputenv("TANHUI_LANG", "en");
+        tanhui::app::installTranslations(*QCoreApplication::instance());
+        QCOMPARE(air->displayName(), QStringLiteral("空气净化 Air purification"));
+        QCOMPARE(tanhui::app::parcelNoteText("Self-intersection[1 2]; repaired with MakeValid"),
+                 QStringLiteral("Self-intersection at 1 2; repaired with MakeValid"));
         removeTranslators();
         qunsetenv("TANHUI_LANG");
     }

@@ -153,8 +153,10 @@ private slots:
         const params::LoadedTable t =
           params::loadTable(carbon::carbonPoolsSpec(), path, params::Provenance::Required);
         QVERIFY(params::hasErrors(t.issues));
-        QCOMPARE(issueAt(t.issues, 1, "c_dead").message,
-                 QStringLiteral("the column c_dead (dead wood and litter carbon stock, t C/ha) is missing"));
+        QCOMPARE(
+          issueAt(t.issues, 1, "c_dead").message,
+          QStringLiteral("the column c_dead (dead wood and litter carbon stock, t C/ha) is missing; add it "
+                         "to the header row (columns found: lucode, c_above, c_below, c_soil, source, tag)"));
         QCOMPARE(issueAt(t.issues, 2, "c_below").toString(),
                  path +
                    QStringLiteral(", row 2, column c_below: negative value -10 t C/ha: below-ground carbon "
@@ -163,8 +165,10 @@ private slots:
                  QStringLiteral("'abc' is not a number (t C/ha expected)"));
         QCOMPARE(issueAt(t.issues, 3, "tag").message,
                  QStringLiteral("unknown tag 'maybe'; use verified, secondary, unconfirmed or example"));
-        QCOMPARE(issueAt(t.issues, 4, "lucode").message,
-                 QStringLiteral("the land-cover code 2 appears more than once; each key must have one row"));
+        QCOMPARE(
+          issueAt(t.issues, 4, "lucode").message,
+          QStringLiteral("the land-cover code 2 appears more than once (first in row 3); keep one row per "
+                         "key"));
         QCOMPARE(issueAt(t.issues, 5, "lucode").message,
                  QStringLiteral("the land-cover code must be a whole number, not '3.5'"));
         QCOMPARE(issueAt(t.issues, 6, "c_below").message,
@@ -261,7 +265,17 @@ private slots:
           QStringLiteral("column --discount: discount rate is 0.07 %; percentages are written as percent (7 "
                          "means 7 %), so 0.07 looks like a fraction (did you mean 7?)"));
         QVERIFY(params::validateScalar(discount, 7, "--discount").empty());
-        QVERIFY(params::validateScalar(discount, -7.1, "--discount").empty()); // negative allowed (§9)
+        // Negative allowed (carbon-methods.md §1.1) but outside the usual range: a warning, never silent.
+        const params::Issues negative = params::validateScalar(discount, -7.1, "--discount");
+        QCOMPARE(negative.size(), std::size_t(1));
+        QCOMPARE(negative[0].severity, Issue::Severity::Warning);
+        QCOMPARE(
+          negative[0].message,
+          QStringLiteral("discount rate is -7.1 %, outside the usual range 0 to 30 %: accepted, but check "
+                         "it for a unit or sign mistake"));
+        // A bound on one side only is said as such (no "1e+300").
+        QCOMPARE(params::validateScalar(carbon::valuationParameter("price"), -1, "--price").at(0).message,
+                 QStringLiteral("carbon price is -1 currency/t C; it must be at least 0 currency/t C"));
         QVERIFY(params::hasErrors(params::validateScalar(discount, -150, "--discount")));
         // A percent column of a table whose values all look like fractions.
         params::TableSpec spec;
