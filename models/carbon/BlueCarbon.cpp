@@ -956,7 +956,13 @@ CbcRunResult runCbcRasters(const std::vector<LulcInput>& snapshots,
             it->second.areaM2 += area;
             cellHistory[k] = &it->second;
         }
+        // A strip writes and compresses tens of bands: a cancel is honoured between them.
+        auto checkCancel = [&] {
+            if (options.feedback)
+                options.feedback->throwIfCancelled();
+        };
         auto writeBand = [&](gis::RasterWriter& wr, int band, auto&& valueOf) {
+            checkCancel();
             buffer.resize(n);
             for (std::size_t k = 0; k < n; ++k)
                 buffer[k] = cellHistory[k] ? valueOf(cellHistory[k]->series) : kNaN;
@@ -984,10 +990,14 @@ CbcRunResult runCbcRasters(const std::vector<LulcInput>& snapshots,
         if (tileAligned) {
             if (historyWriter)
                 historyWriter->flush();
-            for (auto& wr : stockWriters)
+            for (auto& wr : stockWriters) {
+                checkCancel();
                 wr->flush();
-            for (auto& wr : periodWriters)
+            }
+            for (auto& wr : periodWriters) {
+                checkCancel();
                 wr->flush();
+            }
         }
     }
 
