@@ -471,8 +471,10 @@ VectorLayer::VectorLayer(const std::string& path, const VectorOpenOptions& optio
                 info.crs = Crs();
         }
     } else if (info.driver == "ESRI Shapefile") {
-        std::string prj = path.substr(0, path.size() - std::min<std::size_t>(path.size(), 4)) + ".prj";
-        if (VSIStatBufL stat; path.size() > 4 && VSIStatL(prj.c_str(), &stat) == 0)
+        // A .prj next to the .shp that GDAL could not read (a folder of shapefiles is left alone).
+        const bool shp = path.size() > 4 && upper(path.substr(path.size() - 4)) == ".SHP";
+        const std::string prj = shp ? path.substr(0, path.size() - 4) + ".prj" : std::string();
+        if (VSIStatBufL stat; shp && VSIStatL(prj.c_str(), &stat) == 0)
             info.crsProblem = "its .prj file " + prj + " cannot be read as a CRS";
     }
     if (!info.crs.isValid() && options.assignCrs.isValid())

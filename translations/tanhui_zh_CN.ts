@@ -5565,9 +5565,9 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>碳汇：面向碳汇与生态产品价值核算的桌面 GIS。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Raster or vector files to open.</source>
-        <translation>要打开的栅格或矢量文件。</translation>
+        <location line="+6"/>
+        <source>Raster or vector files, or project files (project.tanhui.json), to open.</source>
+        <translation>要打开的栅格、矢量文件或项目文件（project.tanhui.json）。</translation>
     </message>
 </context>
 <context>

@@ -35,9 +35,11 @@ int main(int argc, char* argv[]) {
       "main", "Tanhui: desktop GIS for carbon sinks and ecosystem product value."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("files"),
-                                 QCoreApplication::translate("main", "Raster or vector files to open."),
-                                 QStringLiteral("[FILE...]"));
+    parser.addPositionalArgument(
+      QStringLiteral("files"),
+      QCoreApplication::translate("main",
+                                  "Raster or vector files, or project files (project.tanhui.json), to open."),
+      QStringLiteral("[FILE...]"));
     parser.process(app);
 
     tanhui::gis::initializeGdal();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // GUI smoke test: the MainWindow loads a GeoTIFF and a GeoJSON written by the test, lists them and
-// shows their metadata and attributes (Chinese text intact); failures are reported, never fatal.
+// shows their metadata and attributes (Chinese text intact); failures are reported, never fatal; a
+// project file adds its layers and lists every problem in one report.
 
 #include "app/gui/FeatureTableModel.h"
 #include "app/gui/MainWindow.h"
@@ -197,6 +198,43 @@ private slots:
         QVERIFY(!window.openFile(junk));
         QCOMPARE(headlines.size(), 3);
         QCOMPARE(window.layerCount(), 0);
+    }
+
+    void opensProjectFiles() {
+        // A project file: its readable layers are added, every problem is listed in one report.
+        const QString project = m_dir.filePath(QStringLiteral("project.tanhui.json"));
+        QFile f(project);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"format": "tanhui-project", "version": 1, "name": "t", "layers": [
+            {"id": "carbon", "kind": "raster", "path": "carbon.tif"},
+            {"id": "forest", "kind": "vector", "path": "林场.geojson"},
+            {"id": "gone", "kind": "raster", "path": "gone.tif"},
+            {"id": "swapped", "kind": "vector", "path": "nocrs.tif"}]})");
+        f.close();
+        MainWindow window;
+        QStringList reports;
+        window.setErrorSink([&reports](const QString& h, const QString& d) { reports << h + '\n' + d; });
+        QVERIFY(!window.openFile(project));
+        QCOMPARE(window.layerCount(), 2);
+        QCOMPARE(reports.size(), 1);
+        QVERIFY2(reports.first().contains(QStringLiteral("Layer gone: the file")),
+                 qPrintable(reports.first()));
+        QVERIFY2(reports.first().contains(QStringLiteral("Layer swapped is declared \"vector\"")),
+                 qPrintable(reports.first()));
+        auto* list = window.findChild<QListWidget*>(QStringLiteral("layerList"));
+        QCOMPARE(list->item(0)->text(), QStringLiteral("carbon — carbon.tif"));
+        // A newer version is refused as a whole, with one report.
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(R"({"format": "tanhui-project", "version": 2, "layers": []})");
+        f.close();
+        MainWindow other;
+        reports.clear();
+        other.setErrorSink([&reports](const QString& h, const QString& d) { reports << h + '\n' + d; });
+        QVERIFY(!other.openFile(project));
+        QCOMPARE(other.layerCount(), 0);
+        QCOMPARE(reports.size(), 1);
+        QVERIFY2(reports.first().contains(QStringLiteral("newer than this Tanhui")),
+                 qPrintable(reports.first()));
     }
 
     void removesLayers() {

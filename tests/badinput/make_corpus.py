@@ -319,6 +319,11 @@ def main():
     not_array = json.loads(json.dumps(base))
     not_array["layers"] = {"landcover": "lc2015.tif"}
     project("project_layers_not_array.tanhui.json", not_array)
+    for name, parcels in (("project_parcels_no_crs", "shp_no_prj.shp"),
+                          ("project_parcels_all_empty", "geom_all_empty.shp")):
+        bad_layer = json.loads(json.dumps(base))
+        bad_layer["layers"][2]["path"] = parcels
+        project(name + ".tanhui.json", bad_layer)
     write_text("project_zero_byte.tanhui.json", b"")
     write_text("project_truncated.tanhui.json", json.dumps(base)[:120])
 
