@@ -243,6 +243,19 @@ private slots:
           qPrintable(r.err));
         QVERIFY(!QFile::exists(QDir(out2.path()).filePath(QStringLiteral("totals.csv"))));
 
+        // The run-wide default uncertainty: a percent, so 0.1 is warned as a fraction; above 1000 % an error.
+        r = runCli(base + QStringList{ "--uncertainty", "--default-uncertainty", "0.1" });
+        QVERIFY2(
+          r.err.contains(QStringLiteral("warning: column --default-uncertainty: run-wide default uncertainty "
+                                        "(95 % half-width) is 0.1 %; percentages are written as percent")),
+          qPrintable(r.err));
+        r = runCli(bad + QStringList{ "--uncertainty", "--default-uncertainty", "2000" });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(
+          r.err.contains(QStringLiteral("error: column --default-uncertainty: run-wide default uncertainty "
+                                        "(95 % half-width) is 2000 %, outside the valid range 0 to 1000 %")),
+          qPrintable(r.err));
+
         // The gain-loss fd and the regression hysteresis, from their declarations.
         r = runCli({ QStringLiteral("carbon"),
                      QStringLiteral("--method"),
