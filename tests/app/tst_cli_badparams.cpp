@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QLibraryInfo>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -460,6 +461,34 @@ private slots:
         QVERIFY2(r.err.contains(QStringLiteral("自相交")) && r.err.contains(QStringLiteral("500050 2500050")),
                  qPrintable(r.err));
         QVERIFY2(!r.err.contains(QStringLiteral("Self-intersection")), qPrintable(r.err));
+
+        // The progress bar's stage names (drawn only on a terminal: run under script(1), which gives the
+        // command a pseudo-terminal).
+        const QString script = QStandardPaths::findExecutable(QStringLiteral("script"));
+        if (script.isEmpty()) {
+            QWARN("script(1) not found: the progress-bar check is left out");
+        } else {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("TANHUI_LANG"), QStringLiteral("zh_CN"));
+            p.setProcessEnvironment(env);
+            p.start(script,
+                    { QStringLiteral("-qec"),
+                      QStringList{ cliPath(),
+                                   QStringLiteral("zonal"),
+                                   QStringLiteral("--parcels"),
+                                   parcels,
+                                   QStringLiteral("--raster"),
+                                   m_lc1,
+                                   QStringLiteral("--out"),
+                                   m_dir.filePath(QStringLiteral("z2.csv")) }
+                        .join(QLatin1Char(' ')),
+                      QStringLiteral("/dev/null") });
+            QVERIFY(p.waitForFinished(120000));
+            const QString tty = QString::fromUtf8(p.readAllStandardOutput());
+            QVERIFY2(tty.contains(QStringLiteral("100.0%  分区统计")), qPrintable(tty));
+            QVERIFY2(!tty.contains(QStringLiteral("Zonal statistics")), qPrintable(tty));
+        }
 
         // A project-loader error.
         const QString project = m_dir.filePath(QStringLiteral("future.tanhui.json"));
