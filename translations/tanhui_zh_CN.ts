@@ -1042,7 +1042,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonProject</name>
     <message>
-        <location filename="../models/carbon/CarbonProject.cpp" line="+261"/>
+        <location filename="../models/carbon/CarbonProject.cpp" line="+262"/>
         <source>no land-cover data under the parcel at any date</source>
         <translation>地块在所有日期下都没有土地覆盖数据</translation>
     </message>
@@ -1158,12 +1158,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>项目中没有名为“%1”的参数表</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>the price per t C must not be negative</source>
-        <translation>每吨碳价格不能为负</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+17"/>
         <source>discount and price_change need a price</source>
         <translation>discount 和 price_change 需要同时给出 price</translation>
     </message>

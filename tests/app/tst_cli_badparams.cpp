@@ -414,6 +414,28 @@ private slots:
           qPrintable(r.err));
         QVERIFY(r.err.contains(QStringLiteral("the soil method does not compute these plots")));
         QVERIFY(QFile::exists(QDir(out2.path()).filePath(QStringLiteral("parcels.csv"))));
+
+        // The project's valuation from the same declarations as --discount: a negative rate is warned.
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(R"({"format": "tanhui-project", "version": 1, "crs": "EPSG:4547",
+ "layers": [{"id": "farm", "kind": "vector", "path": "farm.gpkg", "role": "farmland_plots", "id_field": "编码",
+             "fields": {"id": "编码", "crop": "作物", "practice": "措施"}}],
+ "carbon": {"years": [2015, 2024], "layers": [{"layer": "farm", "ecosystem_type": "cropland"}],
+            "methods": {"cropland": {"method": "soil"}}, "valuation": {"price": 220, "discount": -5}}})");
+        f.close();
+        QTemporaryDir out3;
+        r = runCli({ QStringLiteral("carbon"),
+                     QStringLiteral("--project"),
+                     project,
+                     QStringLiteral("--out"),
+                     out3.path(),
+                     QStringLiteral("--quiet") });
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(
+          r.err.contains(QStringLiteral("warning: ") + project +
+                         QStringLiteral(", column carbon.valuation.discount: discount rate is -5 %, outside "
+                                        "the usual range 0 to 30 %")),
+          qPrintable(r.err));
     }
 
     void chineseInterface() {
