@@ -1036,7 +1036,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonProject</name>
     <message>
-        <location filename="../models/carbon/CarbonProject.cpp" line="+261"/>
+        <location filename="../models/carbon/CarbonProject.cpp" line="+262"/>
         <source>no land-cover data under the parcel at any date</source>
         <translation>地块在所有日期下都没有土地覆盖数据</translation>
     </message>
@@ -1152,12 +1152,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>项目中没有名为“%1”的参数表</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>the price per t C must not be negative</source>
-        <translation>每吨碳价格不能为负</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+17"/>
         <source>discount and price_change need a price</source>
         <translation>discount 和 price_change 需要同时给出 price</translation>
     </message>
@@ -1670,7 +1665,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 <context>
     <name>CarbonUncertainty</name>
     <message>
-        <location filename="../app/cli/CarbonUncertainty.cpp" line="+72"/>
+        <location filename="../app/cli/CarbonUncertainty.cpp" line="+74"/>
         <source>run-wide --default-uncertainty %1 % (U = 95 % half-width; carbon-methods.md §6.2 item 1)</source>
         <translation>全局 --default-uncertainty %1 %（U = 95 % 置信区间半宽；carbon-methods.md §6.2 第 1 条）</translation>
     </message>
@@ -1715,12 +1710,12 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>PCT</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+44"/>
         <source>--%1 needs --uncertainty</source>
         <translation>--%1 需要同时指定 --uncertainty</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-33"/>
         <source>--iterations must be a whole number from 1 to 10000000, not &apos;%1&apos;</source>
         <translation>--iterations 必须是 1 到 10000000 之间的整数，而不是“%1”</translation>
     </message>
@@ -1730,17 +1725,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>--seed 必须是 0 到 9007199254740991 之间的整数，而不是“%1”</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>--default-uncertainty must be a percentage from 0 to 1000, not &apos;%1&apos;</source>
-        <translation>--default-uncertainty 必须是 0 到 1000 之间的百分数，而不是“%1”</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>--default-uncertainty %1 is read as %1 %; write 10 for 10 %</source>
-        <translation>--default-uncertainty %1 按 %1 % 理解；表示 10 % 请写 10</translation>
-    </message>
-    <message>
-        <location line="+99"/>
+        <location line="+109"/>
         <source>pools table</source>
         <translation>碳库表</translation>
     </message>
@@ -3921,6 +3906,11 @@ scenario_diff.csv。
         <source>root-to-shoot ratio, AGB &gt; 125 t/ha</source>
         <translation>根茎比，AGB &gt; 125 t/ha</translation>
     </message>
+    <message>
+        <location filename="../models/uncertainty/UncertainParameters.cpp" line="+39"/>
+        <source>run-wide default uncertainty (95 % half-width)</source>
+        <translation>全局默认不确定度（95 % 置信区间半宽）</translation>
+    </message>
 </context>
 <context>
     <name>ParcelNote</name>
@@ -4458,7 +4448,7 @@ scenario_diff.csv。
 <context>
     <name>ProjectUncertainty</name>
     <message>
-        <location filename="../models/carbon/ProjectUncertainty.cpp" line="+186"/>
+        <location filename="../models/carbon/ProjectUncertainty.cpp" line="+187"/>
         <source>the Monte Carlo iterations must be a whole number from 1 to %1, not %2</source>
         <translation>蒙特卡洛迭代次数必须是 1 到 %1 之间的整数，而不是 %2</translation>
     </message>
@@ -4468,7 +4458,7 @@ scenario_diff.csv。
         <translation>种子必须是 0 到 9007199254740991 之间的整数，而不是 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>default_u_pct must be a percentage from 0 to 1000 (95 % half-width, e.g. 90 for ±90 %), not %1</source>
         <translation>default_u_pct 必须是 0 到 1000 之间的百分数（95 % 半宽，例如 ±90 % 写作 90），而不是 %1</translation>
     </message>
@@ -5174,7 +5164,7 @@ SOC(t) = SOC(t0) + (SOC_eq,new − SOC(t0)) × min(1, (t − t_c) / 20)，此后
 <context>
     <name>Uncertainty</name>
     <message>
-        <location filename="../models/uncertainty/UncertainParameters.cpp" line="+65"/>
+        <location filename="../models/uncertainty/UncertainParameters.cpp" line="+42"/>
         <source>none given (treated as exact)</source>
         <translation>未给出（按精确值处理）</translation>
     </message>

@@ -2,7 +2,9 @@
 #include "app/cli/CarbonUncertainty.h"
 
 #include "app/cli/CliCommon.h"
+#include "app/cli/NumericOptions.h"
 #include "gis/TableWriter.h"
+#include "models/uncertainty/UncertainParameters.h"
 #include "models/uncertainty/UncertaintyFiles.h"
 
 #include <QCoreApplication>
@@ -149,20 +151,14 @@ int parseUncertaintyValues(const QCommandLineParser& parser, UncertaintyRequest&
             return ExitUsage;
         }
     }
-    if (parser.isSet(QStringLiteral("default-uncertainty"))) {
-        const QString text = parser.value(QStringLiteral("default-uncertainty"));
-        const double pct = text.toDouble(&ok);
-        if (!ok || !(pct >= 0 && pct <= 1000)) {
-            printError(
-              CarbonUncertainty::tr("--default-uncertainty must be a percentage from 0 to 1000, not '%1'")
-                .arg(text));
-            return ExitUsage;
-        }
-        if (pct > 0 && pct < 1)
-            printWarning(
-              CarbonUncertainty::tr("--default-uncertainty %1 is read as %1 %; write 10 for 10 %").arg(text));
+    // U from its declaration (range; 0.1 warned as a fraction), as the project's default_u_pct.
+    const QCommandLineOption defaultOpt(QStringLiteral("default-uncertainty"));
+    double pct = 0;
+    if (!readNumericOptions(parser,
+                            { { defaultOpt, models::uncertainty::defaultUncertaintyParameter(), pct } }))
+        return ExitUsage;
+    if (parser.isSet(defaultOpt))
         r.defaultPct = pct;
-    }
     return ExitOk;
 }
 

@@ -41,7 +41,7 @@ int main(int argc, char** argv) {
     const QStringList args = QCoreApplication::arguments();
     const QString command = args.size() > 1 ? args.at(1) : QString();
     if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h") ||
-        command == QLatin1String("help")) {
+        command == QLatin1String("--help-all") || command == QLatin1String("help")) {
         std::fputs(qPrintable(usage()), command.isEmpty() ? stderr : stdout);
         return command.isEmpty() ? tanhui::cli::ExitUsage : tanhui::cli::ExitOk;
     }

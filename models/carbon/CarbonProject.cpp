@@ -29,6 +29,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace tanhui::models::carbon {
 
@@ -817,10 +818,18 @@ Issues validateCarbonProject(const Project& project) {
                     key,
                     CarbonProject::tr("the project lists no parameter table named '%1'").arg(it.value())));
     }
-    if (c.price && *c.price < 0)
-        issues.push_back(error(file,
-                               QStringLiteral("carbon.valuation.price"),
-                               CarbonProject::tr("the price per t C must not be negative")));
+    // The valuation settings against the declarations the CLI's --price, --discount and --price-change
+    // use (carbon-methods.md §1.1, §1.3): a negative price is an error, a negative discount a warning.
+    for (const auto& [value, id, key] : { std::tuple{ c.price, "price", "price" },
+                                          std::tuple{ c.discountPct, "discount", "discount" },
+                                          std::tuple{ c.priceChangePct, "price-change", "price_change" } })
+        if (value)
+            for (const Issue& i :
+                 params::validateScalar(valuationParameter(id),
+                                        *value,
+                                        QStringLiteral("carbon.valuation.") + QLatin1String(key),
+                                        file))
+                issues.push_back(i);
     if ((c.discountPct || c.priceChangePct) && !c.price)
         issues.push_back(error(file,
                                QStringLiteral("carbon.valuation"),

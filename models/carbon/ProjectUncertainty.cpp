@@ -2,6 +2,7 @@
 #include "models/carbon/ProjectUncertainty.h"
 
 #include "models/project/Project.h"
+#include "models/uncertainty/UncertainParameters.h"
 #include "models/uncertainty/UncertaintyFiles.h"
 
 #include <QCoreApplication>
@@ -190,7 +191,8 @@ void validateUncertaintySettings(const Project& project, params::Issues& issues)
         error("seed",
               ProjectUncertainty::tr("the seed must be a whole number from 0 to 9007199254740991, not %1")
                 .arg(*u.seed, 0, 'g', 17));
-    if (u.defaultUPct && !(*u.defaultUPct >= 0 && *u.defaultUPct <= 1000))
+    if (u.defaultUPct && params::hasErrors(params::validateScalar(
+                           uncertainty::defaultUncertaintyParameter(), *u.defaultUPct, {})))
         error("default_u_pct",
               ProjectUncertainty::tr("default_u_pct must be a percentage from 0 to 1000 (95 % half-width, "
                                      "e.g. 90 for ±90 %), not %1")

@@ -32,6 +32,22 @@ const char* const kSuffixes[] = { "_dist", "_u_pct", "_sd", "_min", "_max" };
 
 } // namespace
 
+const params::ParameterSpec& defaultUncertaintyParameter() {
+    static const params::ParameterSpec spec = [] {
+        params::ParameterSpec s;
+        s.id = "default-uncertainty";
+        s.label = QT_TRANSLATE_NOOP("Parameters", "run-wide default uncertainty (95 % half-width)");
+        s.unit = "%";
+        s.min = 0;
+        s.max = 1000;
+        s.percent = true;
+        s.source = "docs/uncertainty.md (IPCC 2006 Vol. 1 Ch. 3: U as the 95 % half-width in percent)";
+        s.tag = params::Tag::User;
+        return s;
+    }();
+    return spec;
+}
+
 void addUncertaintyColumns(params::TableSpec& spec) {
     auto add = [&](const std::string& name) {
         // A value column of that name (e.g. growth_rates' numeric g_w_sd) is read as such.

@@ -34,6 +34,11 @@ void addUncertaintyColumns(params::TableSpec& spec);
 
 /// @brief Run-wide default uncertainty for values whose table gives none (e.g. the CLI's
 /// --default-uncertainty PCT).
+/// @brief Declaration of the run-wide default uncertainty U (docs/uncertainty.md: the 95 % half-width in
+/// percent of the value, given to table values without their own; 0–1000 %, a percent: 0.1 is warned
+/// as a fraction): the CLI's --default-uncertainty and the project's carbon.uncertainty.default_u_pct.
+const params::ParameterSpec& defaultUncertaintyParameter();
+
 struct UncertaintyDefaults {
     std::optional<double> uPct; ///< U in %, applied through fromPercent()
     QString provenance;         ///< stated with every value that takes it

@@ -128,6 +128,9 @@ void TestCli::help() {
     const Run top = runCli({ QStringLiteral("--help") });
     QCOMPARE(top.exitCode, 0);
     QVERIFY(top.out.contains(QStringLiteral("zonal")));
+    const Run all = runCli({ QStringLiteral("--help-all") });
+    QCOMPARE(all.exitCode, 0);
+    QCOMPARE(all.out, top.out);
     const Run zonal = runCli({ QStringLiteral("zonal"), QStringLiteral("--help") });
     QCOMPARE(zonal.exitCode, 0);
     for (const char* word : { "--parcels",

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QLibraryInfo>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -243,6 +244,19 @@ private slots:
           qPrintable(r.err));
         QVERIFY(!QFile::exists(QDir(out2.path()).filePath(QStringLiteral("totals.csv"))));
 
+        // The run-wide default uncertainty: a percent, so 0.1 is warned as a fraction; above 1000 % an error.
+        r = runCli(base + QStringList{ "--uncertainty", "--default-uncertainty", "0.1" });
+        QVERIFY2(
+          r.err.contains(QStringLiteral("warning: column --default-uncertainty: run-wide default uncertainty "
+                                        "(95 % half-width) is 0.1 %; percentages are written as percent")),
+          qPrintable(r.err));
+        r = runCli(bad + QStringList{ "--uncertainty", "--default-uncertainty", "2000" });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(
+          r.err.contains(QStringLiteral("error: column --default-uncertainty: run-wide default uncertainty "
+                                        "(95 % half-width) is 2000 %, outside the valid range 0 to 1000 %")),
+          qPrintable(r.err));
+
         // The gain-loss fd and the regression hysteresis, from their declarations.
         r = runCli({ QStringLiteral("carbon"),
                      QStringLiteral("--method"),
@@ -400,6 +414,28 @@ private slots:
           qPrintable(r.err));
         QVERIFY(r.err.contains(QStringLiteral("the soil method does not compute these plots")));
         QVERIFY(QFile::exists(QDir(out2.path()).filePath(QStringLiteral("parcels.csv"))));
+
+        // The project's valuation from the same declarations as --discount: a negative rate is warned.
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(R"({"format": "tanhui-project", "version": 1, "crs": "EPSG:4547",
+ "layers": [{"id": "farm", "kind": "vector", "path": "farm.gpkg", "role": "farmland_plots", "id_field": "编码",
+             "fields": {"id": "编码", "crop": "作物", "practice": "措施"}}],
+ "carbon": {"years": [2015, 2024], "layers": [{"layer": "farm", "ecosystem_type": "cropland"}],
+            "methods": {"cropland": {"method": "soil"}}, "valuation": {"price": 220, "discount": -5}}})");
+        f.close();
+        QTemporaryDir out3;
+        r = runCli({ QStringLiteral("carbon"),
+                     QStringLiteral("--project"),
+                     project,
+                     QStringLiteral("--out"),
+                     out3.path(),
+                     QStringLiteral("--quiet") });
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(
+          r.err.contains(QStringLiteral("warning: ") + project +
+                         QStringLiteral(", column carbon.valuation.discount: discount rate is -5 %, outside "
+                                        "the usual range 0 to 30 %")),
+          qPrintable(r.err));
     }
 
     void chineseInterface() {
@@ -447,6 +483,34 @@ private slots:
         QVERIFY2(r.err.contains(QStringLiteral("自相交")) && r.err.contains(QStringLiteral("500050 2500050")),
                  qPrintable(r.err));
         QVERIFY2(!r.err.contains(QStringLiteral("Self-intersection")), qPrintable(r.err));
+
+        // The progress bar's stage names (drawn only on a terminal: run under script(1), which gives the
+        // command a pseudo-terminal).
+        const QString script = QStandardPaths::findExecutable(QStringLiteral("script"));
+        if (script.isEmpty()) {
+            QWARN("script(1) not found: the progress-bar check is left out");
+        } else {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("TANHUI_LANG"), QStringLiteral("zh_CN"));
+            p.setProcessEnvironment(env);
+            p.start(script,
+                    { QStringLiteral("-qec"),
+                      QStringList{ cliPath(),
+                                   QStringLiteral("zonal"),
+                                   QStringLiteral("--parcels"),
+                                   parcels,
+                                   QStringLiteral("--raster"),
+                                   m_lc1,
+                                   QStringLiteral("--out"),
+                                   m_dir.filePath(QStringLiteral("z2.csv")) }
+                        .join(QLatin1Char(' ')),
+                      QStringLiteral("/dev/null") });
+            QVERIFY(p.waitForFinished(120000));
+            const QString tty = QString::fromUtf8(p.readAllStandardOutput());
+            QVERIFY2(tty.contains(QStringLiteral("100.0%  分区统计")), qPrintable(tty));
+            QVERIFY2(!tty.contains(QStringLiteral("Zonal statistics")), qPrintable(tty));
+        }
 
         // A project-loader error.
         const QString project = m_dir.filePath(QStringLiteral("future.tanhui.json"));

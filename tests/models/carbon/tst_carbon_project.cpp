@@ -931,7 +931,14 @@ private slots:
               QStringLiteral("no parameter table named 'carbon/species'"));
         check(R"({"methods": {"*": "pools"}, "valuation": {"price": -1}})",
               QStringLiteral("carbon.valuation.price"),
-              QStringLiteral("must not be negative"));
+              QStringLiteral("carbon price is -1 currency/t C; it must be at least 0"));
+        // The same declarations as the CLI: a negative discount rate is allowed but warned.
+        check(R"({"methods": {"*": "pools"}, "valuation": {"price": 220, "discount": -5}})",
+              QStringLiteral("carbon.valuation.discount"),
+              QStringLiteral("discount rate is -5 %, outside the usual range 0 to 30 %"));
+        check(R"({"methods": {"*": "pools"}, "valuation": {"price": 220, "price_change": 5000}})",
+              QStringLiteral("carbon.valuation.price_change"),
+              QStringLiteral("outside the valid range"));
         check(R"({"methods": {"*": "pools"}, "valuation": {"discount": 8}})",
               QStringLiteral("carbon.valuation"),
               QStringLiteral("need a price"));
