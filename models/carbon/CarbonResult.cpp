@@ -77,14 +77,14 @@ bool operator==(const ParameterRowRef& a, const ParameterRowRef& b) {
     return a.file == b.file && a.row == b.row && a.key == b.key;
 }
 
-const CarbonStock* ParcelResult::stock(int year) const {
+const CarbonStock* ParcelResult::stock(int year) const& {
     for (const CarbonStock& s : stocks)
         if (s.year == year)
             return &s;
     return nullptr;
 }
 
-const CarbonChange* ParcelResult::change(int year1, int year2) const {
+const CarbonChange* ParcelResult::change(int year1, int year2) const& {
     for (const CarbonChange& c : changes)
         if (c.year1 == year1 && c.year2 == year2)
             return &c;
