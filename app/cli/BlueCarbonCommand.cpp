@@ -7,6 +7,7 @@
 #include "gis/Gdal.h"
 #include "gis/ParcelReader.h"
 #include "gis/StagedOutput.h"
+#include "models/Dates.h"
 #include "models/carbon/BlueCarbon.h"
 #include "models/carbon/Valuation.h"
 #include "models/params/ParameterTable.h"
@@ -314,12 +315,12 @@ int runBlueCarbonCommand(const QStringList& arguments) {
 
     std::vector<carbon::LulcInput> snapshots;
     for (const QString& v : parser.values(lulcOpt)) {
-        const qsizetype at = v.lastIndexOf(QLatin1Char('@'));
-        const int year = at > 0 ? v.mid(at + 1).toInt(&ok) : 0;
-        if (at <= 0 || !ok)
+        const std::optional<models::FileYear> fy = models::parseFileYear(v);
+        if (!fy)
             return usage(
               BlueCarbonCommand::tr("--lulc %1: expected FILE@YEAR, e.g. landcover_2015.tif@2015").arg(v));
-        const QString file = v.left(at);
+        const QString& file = fy->file;
+        const int year = fy->year;
         if (!QFileInfo::exists(file) && !gis::datasetFileExists(file.toStdString())) // NETCDF:"f.nc":v
             return usage(BlueCarbonCommand::tr("input file not found: %1").arg(file));
         snapshots.push_back({ file.toStdString(), year });

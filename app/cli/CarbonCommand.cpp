@@ -11,6 +11,7 @@
 #include "gis/Errors.h"
 #include "gis/ParcelReader.h"
 #include "gis/StagedOutput.h"
+#include "models/Dates.h"
 #include "models/carbon/CarbonTables.h"
 #include "models/carbon/PoolMethod.h"
 #include "models/carbon/Valuation.h"
@@ -441,14 +442,14 @@ int runCarbonCommand(const QStringList& arguments) {
     params::Issues issues;
     const auto& yearSpec = carbon::valuationParameter("year");
     for (const QString& v : parser.values(lulcOpt)) {
-        const qsizetype at = v.lastIndexOf(QLatin1Char('@'));
-        double year = 0;
-        if (at <= 0 || !parseNumber(v.mid(at + 1), year)) {
+        const std::optional<models::FileYear> fy = models::parseFileYear(v);
+        if (!fy) {
             printError(
               CarbonCommand::tr("--lulc %1: expected FILE@YEAR, e.g. landcover_2015.tif@2015").arg(v));
             return ExitUsage;
         }
-        const QString file = v.left(at);
+        const QString& file = fy->file;
+        const double year = fy->year;
         if (!requireInputFile(file))
             return ExitUsage;
         const params::Issues yi = params::validateScalar(yearSpec, year, QStringLiteral("--lulc"), file);

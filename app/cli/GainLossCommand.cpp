@@ -5,6 +5,7 @@
 #include "app/cli/NumericOptions.h"
 #include "gis/ParcelReader.h"
 #include "gis/StagedOutput.h"
+#include "models/Dates.h"
 #include "models/carbon/GainLossMethod.h"
 #include "models/carbon/PoolMethod.h"
 
@@ -152,17 +153,15 @@ int runGainLossCommand(const QStringList& arguments) {
         return ExitUsage;
     std::vector<carbon::LulcInput> inputs;
     for (const QString& v : parser.values(lulcOpt)) {
-        const qsizetype at = v.lastIndexOf(QLatin1Char('@'));
-        double year = 0;
-        if (at <= 0 || !parseNumber(v.mid(at + 1), year) || year != std::floor(year)) {
+        const std::optional<models::FileYear> fy = models::parseFileYear(v);
+        if (!fy) {
             printError(
               GainLossCommand::tr("--lulc %1: expected FILE@YEAR, e.g. landcover_2015.tif@2015").arg(v));
             return ExitUsage;
         }
-        const QString file = v.left(at);
-        if (!requireInputFile(file))
+        if (!requireInputFile(fy->file))
             return ExitUsage;
-        inputs.push_back({ file.toStdString(), int(year) });
+        inputs.push_back({ fy->file.toStdString(), fy->year });
     }
     carbon::GainLossSettings settings;
     settings.fd = carbon::disturbanceFractionParameter().defaultValue.value_or(1.0);

@@ -1101,7 +1101,10 @@ void writeOutputs(const RunResult& run, const Model& model, const Settings& s) {
     for (const char* n : { "material_cny", "regulating_cny", "cultural_cny", "gep_cny", "gep_cny_per_ha" })
         wide.push_back({ n, C::Type::Real });
     wide.push_back({ "flags", C::Type::String });
-    for (const auto& [layer, rows] : byLayer) {
+    for (const auto& entry : byLayer) {
+        // (Not a structured binding: clang 14 cannot capture bindings in the lambda below.)
+        const auto& layer = entry.first;
+        const auto& rows = entry.second;
         gis::writeTable(
           out.filePath(QStringLiteral("parcels_%1.gpkg").arg(layer)).toStdString(),
           wide,

@@ -8,6 +8,7 @@
 #include "gis/ParcelReader.h"
 #include "gis/RasterDataset.h"
 #include "gis/StagedOutput.h"
+#include "models/Dates.h"
 #include "models/carbon/RegressionMethod.h"
 #include "models/params/ParameterTable.h"
 
@@ -94,13 +95,12 @@ void printIssues(const params::Issues& issues) {
 
 /// FILE@YEAR; false on a malformed value.
 bool splitFileYear(const QString& v, QString& file, int& year) {
-    const qsizetype at = v.lastIndexOf(QLatin1Char('@'));
-    if (at <= 0)
+    const std::optional<models::FileYear> fy = models::parseFileYear(v);
+    if (!fy)
         return false;
-    bool ok = false;
-    year = v.mid(at + 1).trimmed().toInt(&ok);
-    file = v.left(at);
-    return ok && year >= 1900 && year <= 2200;
+    file = fy->file;
+    year = fy->year;
+    return year >= 1900 && year <= 2200;
 }
 
 } // namespace

@@ -295,12 +295,12 @@ CbcParameters::CbcParameters(const params::ParameterTable& table) {
     }
 }
 
-const CbcClass* CbcParameters::find(std::int64_t code) const {
+const CbcClass* CbcParameters::find(std::int64_t code) const& {
     const auto it = m_classes.find(code);
     return it == m_classes.end() ? nullptr : &it->second;
 }
 
-const CbcClass* CbcParameters::findByName(const QString& name) const {
+const CbcClass* CbcParameters::findByName(const QString& name) const& {
     const QString n = name.trimmed();
     for (const auto& [code, c] : m_classes)
         if (!c.name.isEmpty() && c.name.compare(n, Qt::CaseInsensitive) == 0)

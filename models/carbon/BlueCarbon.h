@@ -91,10 +91,14 @@ class CbcParameters {
 public:
     CbcParameters() = default;
     explicit CbcParameters(const params::ParameterTable& table);
-    const CbcClass* find(std::int64_t code) const;
+    // Pointers into the lookup: deleted on a temporary, so they cannot dangle.
+    const CbcClass* find(std::int64_t code) const&;
+    const CbcClass* find(std::int64_t code) const&& = delete;
     /// The class whose lulc-class is `name` (case-insensitive), or whose code is `name`.
-    const CbcClass* findByName(const QString& name) const;
-    const std::map<std::int64_t, CbcClass>& classes() const { return m_classes; }
+    const CbcClass* findByName(const QString& name) const&;
+    const CbcClass* findByName(const QString& name) const&& = delete;
+    const std::map<std::int64_t, CbcClass>& classes() const& { return m_classes; }
+    const std::map<std::int64_t, CbcClass>& classes() const&& = delete;
     /// Adds or replaces a class (tests, programmatic use).
     void put(const CbcClass& c) { m_classes[c.code] = c; }
 

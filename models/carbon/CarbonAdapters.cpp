@@ -479,7 +479,7 @@ MethodOutput runGainLossAdapter(const MethodContext& ctx) {
                             types.insert(type);
                 }
                 for (const QString& type : types)
-                    if (const ForestType* t = growth.find(type))
+                    if (const std::optional<ForestType> t = growth.find(type))
                         r.parameters.push_back({ t->file, t->line, t->name, t->tag });
                 sortUnique(r.parameters);
                 if (!anyValid) {

@@ -77,14 +77,14 @@ bool operator==(const ParameterRowRef& a, const ParameterRowRef& b) {
     return a.file == b.file && a.row == b.row && a.key == b.key;
 }
 
-const CarbonStock* ParcelResult::stock(int year) const {
+const CarbonStock* ParcelResult::stock(int year) const& {
     for (const CarbonStock& s : stocks)
         if (s.year == year)
             return &s;
     return nullptr;
 }
 
-const CarbonChange* ParcelResult::change(int year1, int year2) const {
+const CarbonChange* ParcelResult::change(int year1, int year2) const& {
     for (const CarbonChange& c : changes)
         if (c.year1 == year1 && c.year2 == year2)
             return &c;
@@ -409,10 +409,11 @@ void writeTotals(const std::string& path,
                             if (bounds)
                                 c = putBounds(v, c, has ? it->bounds : std::nullopt);
                         }
-                        for (const auto& [y1, y2] : pairSet) {
+                        for (const auto& pair : pairSet) {
+                            // (A pair, not a structured binding: clang 14 cannot capture bindings.)
                             const auto it =
                               std::find_if(t.changes.begin(), t.changes.end(), [&](const auto& ch) {
-                                  return ch.year1 == y1 && ch.year2 == y2;
+                                  return ch.year1 == pair.first && ch.year2 == pair.second;
                               });
                             const bool has = it != t.changes.end();
                             v[c++] = has ? QVariant(it->changeT) : QVariant(0.0);

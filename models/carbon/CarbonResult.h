@@ -99,8 +99,11 @@ struct ParcelResult {
     std::vector<unsigned char> wkb; ///< parcel geometry (ISO WKB, the run's CRS) for the GeoPackage
 
     bool computed() const { return notComputed.isEmpty(); }
-    const CarbonStock* stock(int year) const;
-    const CarbonChange* change(int year1, int year2) const;
+    // Pointers into the result: deleted on a temporary result, so they cannot dangle.
+    const CarbonStock* stock(int year) const&;
+    const CarbonStock* stock(int year) const&& = delete;
+    const CarbonChange* change(int year1, int year2) const&;
+    const CarbonChange* change(int year1, int year2) const&& = delete;
     /// The rows used whose tag is flagged (secondary, unconfirmed, example).
     std::vector<ParameterRowRef> flaggedParameters() const;
 };

@@ -129,11 +129,11 @@ GrowthLookup::GrowthLookup(const params::ParameterTable& table) {
     }
 }
 
-const ForestType* GrowthLookup::find(const QString& name) const {
+std::optional<ForestType> GrowthLookup::find(const QString& name) const {
     for (const ForestType& t : m_types)
         if (t.name == name)
-            return &t;
-    return nullptr;
+            return t;
+    return std::nullopt;
 }
 
 QStringList GrowthLookup::names() const {
@@ -301,11 +301,11 @@ GainLossInterval gainLossFromTransitions(
     g.year1 = year1;
     g.year2 = year2;
     std::set<QString> flags;
-    auto typeOf = [&](std::int64_t code) -> const ForestType* {
+    auto typeOf = [&](std::int64_t code) -> std::optional<ForestType> {
         const auto it = settings.forestClasses.find(code);
-        return it == settings.forestClasses.end() ? nullptr : growth.find(it->second);
+        return it == settings.forestClasses.end() ? std::nullopt : growth.find(it->second);
     };
-    auto flagType = [&](const ForestType* t) {
+    auto flagType = [&](const std::optional<ForestType>& t) {
         if (params::isFlagged(t->tag))
             flags.insert(flagOf(t->file, t->name, t->tag));
     };
@@ -316,13 +316,13 @@ GainLossInterval gainLossFromTransitions(
             continue;
         }
         g.validHa += ha;
-        const ForestType* from = typeOf(pair.first);
-        const ForestType* to = typeOf(pair.second);
+        const std::optional<ForestType> from = typeOf(pair.first);
+        const std::optional<ForestType> to = typeOf(pair.second);
         if (from && to) {
             // Forest remaining forest (§3.2: gain-loss for land that stays in the class): growth of the
             // type at y2; a change of type without an observed clearing is counted as remaining.
             g.remainingHa += ha;
-            if (pair.first != pair.second && from != to)
+            if (pair.first != pair.second && from->name != to->name)
                 g.typeChangeHa += ha;
             g.remainingHaByType[to->name] += ha;
             g.gainRemainingTPerYr += ha * to->gainPerHaYr();

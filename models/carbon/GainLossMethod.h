@@ -51,10 +51,13 @@ struct ForestType {
     double gainPerHaYr() const { return growthCarbonPerHaYr(gW, r, cf); } ///< t C/ha/yr
 };
 
+/// @brief The growth table by forest type. find() returns a copy of the row (a few implicitly shared
+/// strings), never a pointer into the lookup, so a row outlives a temporary lookup
+/// (`GrowthLookup(table).find(name)->gainPerHaYr()` is safe).
 class GrowthLookup {
 public:
     explicit GrowthLookup(const params::ParameterTable& table);
-    const ForestType* find(const QString& name) const;
+    std::optional<ForestType> find(const QString& name) const;
     QStringList names() const;
 
 private:

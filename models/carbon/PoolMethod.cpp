@@ -324,7 +324,7 @@ bool decodeTransition(const PoolLookup& pools, double value, std::int64_t& code1
     return true;
 }
 
-const PoolClass* PoolLookup::find(std::int64_t code) const {
+const PoolClass* PoolLookup::find(std::int64_t code) const& {
     const auto it = m_classes.find(code);
     return it == m_classes.end() ? nullptr : &it->second;
 }

@@ -55,10 +55,15 @@ struct PoolClass {
 class PoolLookup {
 public:
     explicit PoolLookup(const params::ParameterTable& table);
-    const PoolClass* find(std::int64_t code) const;
-    const std::map<std::int64_t, PoolClass>& classes() const { return m_classes; }
+    // Pointers and references into the lookup: deleted on a temporary lookup, so that
+    // `PoolLookup(table).find(code)` cannot dangle (it does not compile).
+    const PoolClass* find(std::int64_t code) const&;
+    const PoolClass* find(std::int64_t code) const&& = delete;
+    const std::map<std::int64_t, PoolClass>& classes() const& { return m_classes; }
+    const std::map<std::int64_t, PoolClass>& classes() const&& = delete;
     /// The codes in ascending order (codes()[c.index] == c.code).
-    const std::vector<std::int64_t>& codes() const { return m_codes; }
+    const std::vector<std::int64_t>& codes() const& { return m_codes; }
+    const std::vector<std::int64_t>& codes() const&& = delete;
 
 private:
     std::map<std::int64_t, PoolClass> m_classes;

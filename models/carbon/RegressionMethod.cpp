@@ -9,13 +9,13 @@
 #include "gis/RasterDataset.h"
 #include "gis/RasterWriter.h"
 #include "gis/TableWriter.h"
+#include "models/Dates.h"
 #include "models/carbon/Valuation.h"
 #include "models/uncertainty/UncertainParameters.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QRegularExpression>
 
 #include <algorithm>
 #include <cmath>
@@ -275,7 +275,7 @@ RegressionLookup::RegressionLookup(std::vector<RegressionCoefficients> rows)
     std::sort(m_rows.begin(), m_rows.end(), [](const auto& x, const auto& y) { return x.code < y.code; });
 }
 
-const RegressionCoefficients* RegressionLookup::find(std::int64_t code) const {
+const RegressionCoefficients* RegressionLookup::find(std::int64_t code) const& {
     auto it = std::lower_bound(m_rows.begin(),
                                m_rows.end(),
                                code,
@@ -413,15 +413,14 @@ std::vector<RClass> rClassTrajectory(const std::vector<double>& meanAgb, double 
 std::vector<ViInput> viStackBands(const std::string& path, params::Issues& issues) {
     std::vector<ViInput> out;
     const gis::RasterDataset ds(path);
-    static const QRegularExpression yearRe(QStringLiteral("^\\s*(\\d{4})(\\D|$)"));
     for (const gis::BandInfo& b : ds.info().bands) {
         QString date;
         if (const auto it = b.metadata.find("DATE"); it != b.metadata.end())
             date = qs(it->second);
-        QRegularExpressionMatch m = yearRe.match(date);
-        if (!m.hasMatch())
-            m = yearRe.match(qs(b.description));
-        if (!m.hasMatch()) {
+        std::optional<int> year = leadingYear(date);
+        if (!year)
+            year = leadingYear(qs(b.description));
+        if (!year) {
             issues.push_back(error(qs(path),
                                    0,
                                    QStringLiteral("band %1").arg(b.index),
@@ -431,7 +430,7 @@ std::vector<ViInput> viStackBands(const std::string& path, params::Issues& issue
                                      .arg(b.index)));
             continue;
         }
-        out.push_back({ path, b.index, m.captured(1).toInt() });
+        out.push_back({ path, b.index, *year });
     }
     return out;
 }

@@ -105,8 +105,11 @@ class RegressionLookup {
 public:
     RegressionLookup() = default;
     explicit RegressionLookup(std::vector<RegressionCoefficients> rows);
-    const RegressionCoefficients* find(std::int64_t code) const;
-    const std::vector<RegressionCoefficients>& rows() const { return m_rows; }
+    // Pointers into the lookup: deleted on a temporary, so they cannot dangle.
+    const RegressionCoefficients* find(std::int64_t code) const&;
+    const RegressionCoefficients* find(std::int64_t code) const&& = delete;
+    const std::vector<RegressionCoefficients>& rows() const& { return m_rows; }
+    const std::vector<RegressionCoefficients>& rows() const&& = delete;
 
 private:
     std::vector<RegressionCoefficients> m_rows;

@@ -178,14 +178,14 @@ SpeciesLookup::SpeciesLookup(const params::ParameterTable& table) {
     }
 }
 
-const SpeciesParams* SpeciesLookup::find(const QString& group) const {
+const SpeciesParams* SpeciesLookup::find(const QString& group) const& {
     for (const SpeciesParams& s : m_groups)
         if (s.group == group)
             return &s;
     return nullptr;
 }
 
-const SpeciesParams* SpeciesLookup::resolve(const QString& name) const {
+const SpeciesParams* SpeciesLookup::resolve(const QString& name) const& {
     const auto it = m_names.find(normalised(name));
     return it == m_names.end() ? nullptr : &m_groups[it->second];
 }

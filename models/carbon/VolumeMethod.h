@@ -87,9 +87,12 @@ struct SpeciesParams {
 class SpeciesLookup {
 public:
     explicit SpeciesLookup(const params::ParameterTable& table);
-    const SpeciesParams* find(const QString& group) const;
+    // Pointers into the lookup: deleted on a temporary, so they cannot dangle.
+    const SpeciesParams* find(const QString& group) const&;
+    const SpeciesParams* find(const QString& group) const&& = delete;
     /// The group of a user's species name, or nullptr when the name is unknown.
-    const SpeciesParams* resolve(const QString& name) const;
+    const SpeciesParams* resolve(const QString& name) const&;
+    const SpeciesParams* resolve(const QString& name) const&& = delete;
     /// "杉木 (chinese_fir)" for every group of the table, in table order.
     QStringList knownNames() const;
     const std::vector<SpeciesParams>& groups() const { return m_groups; }

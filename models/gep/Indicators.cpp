@@ -263,12 +263,12 @@ void PriceSet::put(Price price) {
     m_prices[key] = std::move(price);
 }
 
-const Price* PriceSet::find(const QString& key) const {
+const Price* PriceSet::find(const QString& key) const& {
     auto it = m_prices.find(key);
     return it == m_prices.end() ? nullptr : &it->second;
 }
 
-const Price& PriceSet::get(const QString& key) const {
+const Price& PriceSet::get(const QString& key) const& {
     if (const Price* p = find(key))
         return *p;
     throw UnitError(Gep::tr("price '%1' is missing from the price table %2; add a row with key '%1', value, "

@@ -50,9 +50,12 @@ class PriceSet {
 public:
     void put(Price price);
     /// The price with `key`. Throws UnitError naming the key and the price file to fix when it is absent.
-    const Price& get(const QString& key) const;
-    const Price* find(const QString& key) const;
-    const std::map<QString, Price>& all() const { return m_prices; }
+    const Price& get(const QString& key) const&;
+    const Price& get(const QString& key) const&& = delete; ///< no reference into a temporary
+    const Price* find(const QString& key) const&;
+    const Price* find(const QString& key) const&& = delete;
+    const std::map<QString, Price>& all() const& { return m_prices; }
+    const std::map<QString, Price>& all() const&& = delete;
     QString file; ///< where the prices were read (for messages)
 
 private:

@@ -89,7 +89,7 @@ std::optional<double> parseNumber(const QString& text) {
 
 } // namespace
 
-const TableRow* ParameterTable::find(const QString& key) const {
+const TableRow* ParameterTable::find(const QString& key) const& {
     for (const TableRow& r : m_rows)
         if (r.key == key)
             return &r;

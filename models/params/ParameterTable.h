@@ -68,8 +68,12 @@ public:
       : m_spec(std::move(spec)) {}
 
     const TableSpec& spec() const { return m_spec; }
-    const std::vector<TableRow>& rows() const { return m_rows; }
-    const TableRow* find(const QString& key) const;
+    // Accessors that return references or pointers into the table are deleted on temporaries, so
+    // that `loadTable(...).table.find(k)` cannot dangle (it does not compile).
+    const std::vector<TableRow>& rows() const& { return m_rows; }
+    const std::vector<TableRow>& rows() const&& = delete;
+    const TableRow* find(const QString& key) const&;
+    const TableRow* find(const QString& key) const&& = delete;
     /// Column index in spec().values of `column` (case-insensitive), or -1.
     int columnIndex(const QString& column) const;
     /// The value of `column` in the row with `key`; nullopt when the row or the value is absent.

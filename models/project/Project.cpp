@@ -542,21 +542,21 @@ QStringList Project::validate() const {
     return problems;
 }
 
-const ProjectLayer* Project::layer(const QString& id) const {
+const ProjectLayer* Project::layer(const QString& id) const& {
     for (const ProjectLayer& l : layers)
         if (l.id == id)
             return &l;
     return nullptr;
 }
 
-const ProjectParameterTable* Project::parameterTable(const QString& name) const {
+const ProjectParameterTable* Project::parameterTable(const QString& name) const& {
     for (const ProjectParameterTable& t : parameters)
         if (t.name == name)
             return &t;
     return nullptr;
 }
 
-std::vector<const ProjectLayer*> Project::layersWithRole(const QString& role) const {
+std::vector<const ProjectLayer*> Project::layersWithRole(const QString& role) const& {
     std::vector<const ProjectLayer*> out;
     for (const ProjectLayer& l : layers)
         if (l.role == role)

@@ -131,9 +131,14 @@ public:
     /// usable.
     QStringList validate() const;
 
-    const ProjectLayer* layer(const QString& id) const;
-    std::vector<const ProjectLayer*> layersWithRole(const QString& role) const;
-    const ProjectParameterTable* parameterTable(const QString& name) const;
+    // Pointers into the project: deleted on a temporary project (`Project::load(f).layer(id)` would
+    // dangle), so such code does not compile.
+    const ProjectLayer* layer(const QString& id) const&;
+    const ProjectLayer* layer(const QString& id) const&& = delete;
+    std::vector<const ProjectLayer*> layersWithRole(const QString& role) const&;
+    std::vector<const ProjectLayer*> layersWithRole(const QString& role) const&& = delete;
+    const ProjectParameterTable* parameterTable(const QString& name) const&;
+    const ProjectParameterTable* parameterTable(const QString& name) const&& = delete;
     /// The file this project was loaded from (empty for a project built in memory).
     QString fileName() const { return m_fileName; }
 

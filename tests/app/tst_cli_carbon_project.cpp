@@ -279,7 +279,7 @@ private slots:
         }
         for (const auto& [key, list] : methodsOf) {
             QCOMPARE(primaries[key], 1);
-            const qsizetype row = [&] {
+            const qsizetype row = [&, &key = key] { // (clang 14 cannot capture a structured binding)
                 for (std::size_t i = 0; i < m_parcels.rows.size(); ++i)
                     if (m_parcels.at(i, QStringLiteral("layer")) + QLatin1Char('/') +
                           m_parcels.at(i, QStringLiteral("source_fid")) ==

@@ -6,13 +6,24 @@
 #include "gis/ParcelReader.h"
 #include "gis/RasterWriter.h"
 #include "gis/VectorWriter.h"
+#include "models/carbon/BlueCarbon.h"
+#include "models/carbon/CarbonResult.h"
 #include "models/carbon/GainLossMethod.h"
+#include "models/carbon/PoolMethod.h"
+#include "models/carbon/RegressionMethod.h"
 #include "models/carbon/Valuation.h"
+#include "models/carbon/VolumeMethod.h"
+#include "models/gep/Indicators.h"
+#include "models/project/Project.h"
 
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
+#include <concepts>
+#include <cstdint>
+#include <optional>
+#include <utility>
 
 namespace carbon = tanhui::models::carbon;
 namespace params = tanhui::models::params;
@@ -39,11 +50,81 @@ gis::MultiPolygon square(double x, double y, double side) {
     return mp;
 }
 
+// Lookups cannot hand out pointers or references into a temporary (issue 15: a heap-use-after-free
+// through GrowthLookup(table).find(...)): on an rvalue the accessors are deleted, so such code does not
+// compile. GrowthLookup::find returns the row by value instead, and works on a temporary.
+template<class T, class K>
+concept FindOnTemporary = requires(T t, K k) {
+    std::move(t).find(k);
+};
+template<class T, class K>
+concept FindOnLvalue = requires(const T& t, K k) {
+    t.find(k);
+};
+template<class T>
+concept RowsOnTemporary = requires(T t) {
+    std::move(t).rows();
+};
+template<class T>
+concept CodesOnTemporary = requires(T t) {
+    std::move(t).codes();
+};
+template<class T>
+concept ResolveOnTemporary = requires(T t) {
+    std::move(t).resolve(QString());
+};
+template<class T>
+concept FindByNameOnTemporary = requires(T t) {
+    std::move(t).findByName(QString());
+};
+template<class T>
+concept LayerOnTemporary = requires(T t) {
+    std::move(t).layer(QString());
+};
+template<class T>
+concept ParameterTableOnTemporary = requires(T t) {
+    std::move(t).parameterTable(QString());
+};
+template<class T>
+concept StockOnTemporary = requires(T t) {
+    std::move(t).stock(2015);
+};
+
+static_assert(!FindOnTemporary<params::ParameterTable, QString>);
+static_assert(!RowsOnTemporary<params::ParameterTable>);
+static_assert(!FindOnTemporary<carbon::PoolLookup, std::int64_t>);
+static_assert(!CodesOnTemporary<carbon::PoolLookup>);
+static_assert(!FindOnTemporary<carbon::SpeciesLookup, QString>);
+static_assert(!ResolveOnTemporary<carbon::SpeciesLookup>);
+static_assert(!FindOnTemporary<carbon::CbcParameters, std::int64_t>);
+static_assert(!FindByNameOnTemporary<carbon::CbcParameters>);
+static_assert(!FindOnTemporary<carbon::RegressionLookup, std::int64_t>);
+static_assert(!FindOnTemporary<tanhui::models::gep::PriceSet, QString>);
+static_assert(!LayerOnTemporary<tanhui::models::Project>);
+static_assert(!ParameterTableOnTemporary<tanhui::models::Project>);
+static_assert(!StockOnTemporary<carbon::ParcelResult>);
+// ... while the same calls on an lvalue compile, and the growth lookup (rows by value) works on both.
+static_assert(FindOnLvalue<params::ParameterTable, QString>);
+static_assert(FindOnLvalue<carbon::PoolLookup, std::int64_t>);
+static_assert(FindOnTemporary<carbon::GrowthLookup, QString>);
+static_assert(std::same_as<decltype(std::declval<const carbon::GrowthLookup&>().find(QString())),
+                           std::optional<carbon::ForestType>>);
+
 } // namespace
 
 class TestCarbonGainLoss : public QObject {
     Q_OBJECT
 private slots:
+    // A row found in a temporary lookup is a copy that outlives it (was a heap-use-after-free under ASan).
+    void growthRowOutlivesTemporaryLookup() {
+        const std::optional<carbon::ForestType> plantation =
+          carbon::GrowthLookup(defaultTable(carbon::growthRatesSpec())).find(QStringLiteral("plantation"));
+        QVERIFY(plantation);
+        QCOMPARE(plantation->name, QStringLiteral("plantation"));
+        QVERIFY(near(plantation->gainPerHaYr(), 4.6248));
+        QVERIFY(!carbon::GrowthLookup(defaultTable(carbon::growthRatesSpec())).find(QStringLiteral("none")));
+    }
+
     // §10.4, relative tolerance 1e-6.
     void tier1Vectors() {
         QVERIFY(near(carbon::biomassCarbonPerHa(258.4, 0.246, 0.47), 151.3242));

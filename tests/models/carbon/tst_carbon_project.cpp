@@ -1088,7 +1088,7 @@ private slots:
         QCOMPARE(groups.size(), std::size_t(1 + 2 + 4));
         bool sawMixed = false;
         for (const auto& [key, t] : groups) {
-            auto member = [&](const ParcelResult& p) {
+            auto member = [&, &key = key](const ParcelResult& p) { // (clang 14: no binding capture)
                 return key.isEmpty() || (key.startsWith(QLatin1String("type:"))
                                            ? QStringLiteral("type:") + p.ecosystemType == key
                                            : p.group == key);
@@ -1257,7 +1257,7 @@ private slots:
         QCOMPARE(groups.size(), std::size_t(3));
         for (const auto& [key, t] : groups) {
             QVERIFY2(t->boundsNote.isEmpty(), qPrintable(t->boundsNote));
-            auto member = [&](const ParcelResult& p) { return key.isEmpty() || p.group == key; };
+            auto member = [&, &key = key](const ParcelResult& p) { return key.isEmpty() || p.group == key; };
             for (const auto& s : t->stocks) {
                 QVERIFY2(s.bounds, qPrintable(key));
                 std::vector<double> sum(n, 0.0);
@@ -1422,7 +1422,10 @@ private slots:
             QCOMPARE(mr.results[1].changes.size(), std::size_t(1));
             QCOMPARE(mr.results[1].changes[0].basis, ChangeBasis::Flux);
             const models::params::LoadedTable growth = models::params::loadDefaultTable(growthRatesSpec());
-            const ForestType* plantation = GrowthLookup(growth.table).find(QStringLiteral("plantation"));
+            // A row of a temporary lookup is a copy: it outlives the lookup (was a heap-use-after-free
+            // under ASan when find() returned a pointer into the lookup).
+            const std::optional<ForestType> plantation =
+              GrowthLookup(growth.table).find(QStringLiteral("plantation"));
             QVERIFY(plantation);
             const double expected = plantation->gainPerHaYr() * mr.results[0].stocks[0].areaHa *
                                     double(mr.results[1].changes[0].year2 - mr.results[1].changes[0].year1);
