@@ -304,7 +304,8 @@ ParcelSet readParcels(const std::string& path, const ParcelReadOptions& options,
                     "are not the degrees of its CRS (assign the right CRS, e.g. --parcels-crs)" });
                 continue;
             }
-            p.wkb = std::move(feature.wkb);
+            if (options.keepWkb)
+                p.wkb = std::move(feature.wkb);
             p.planarAreaM2 = geographic ? 0.0 : p.geometry.planarArea() * unit * unit;
             chunk.ok[i] = true;
         }
@@ -405,11 +406,15 @@ ParcelSet readParcels(const std::string& path, const ParcelReadOptions& options,
     if (error)
         std::rethrow_exception(error);
 
+    // Each chunk is freed as soon as its parcels are moved, so that its memory serves the next
+    // allocations instead of staying reserved until the end.
     set.parcels.reserve(processed.load());
-    for (auto& chunk : chunks)
+    for (auto& chunk : chunks) {
         for (std::size_t i = 0; i < chunk->parcels.size(); ++i)
             if (chunk->ok[i])
                 set.parcels.push_back(std::move(chunk->parcels[i]));
+        chunk.reset();
+    }
     for (Worker& w : results) {
         set.repaired.insert(set.repaired.end(), w.repaired.begin(), w.repaired.end());
         set.skipped.insert(set.skipped.end(), w.skipped.begin(), w.skipped.end());

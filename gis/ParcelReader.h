@@ -19,12 +19,14 @@ class Feedback;
 /// @brief One parcel ready for statistics: valid polygonal geometry in the layer's CRS and its areas.
 struct Parcel {
     std::int64_t fid = -1;
-    QVariant id;                    ///< value of the id field (the FID when no id field was named)
-    MultiPolygon geometry;          ///< valid (repaired if needed), layer CRS
-    std::vector<unsigned char> wkb; ///< the geometry as read (for writing results with geometry)
-    bool repaired = false;          ///< the input geometry was invalid and was repaired
-    double planarAreaM2 = 0;        ///< area in the layer's CRS (m²); 0 for geographic layers
-    double ellipsoidalAreaM2 = 0;   ///< geodesic area on the CRS's ellipsoid (m²)
+    QVariant id;           ///< value of the id field (the FID when no id field was named)
+    MultiPolygon geometry; ///< valid (repaired if needed), layer CRS
+    /// The geometry as read (for writing results with geometry); empty when the reader was asked not
+    /// to keep it (ParcelReadOptions::keepWkb).
+    std::vector<unsigned char> wkb;
+    bool repaired = false;        ///< the input geometry was invalid and was repaired
+    double planarAreaM2 = 0;      ///< area in the layer's CRS (m²); 0 for geographic layers
+    double ellipsoidalAreaM2 = 0; ///< geodesic area on the CRS's ellipsoid (m²)
 };
 
 /// @brief A feature that was repaired or skipped, and why (English, names the feature).
@@ -50,6 +52,10 @@ struct ParcelReadOptions {
     /// When true (the default), a layer without any usable parcel (no features, or every feature
     /// skipped) is an error naming the layer and the reasons, never an empty result.
     bool requireParcels = true;
+    /// Keep each parcel's geometry as read in Parcel::wkb (needed to write results with geometry).
+    /// Off: `wkb` stays empty, which saves about a sixth of a parcel's memory (1,000,000 Voronoi
+    /// parcels: ~140 MB; docs/benchmark.md, "Memory and scaling").
+    bool keepWkb = true;
 };
 
 /// @brief Reads a polygon layer into a ParcelSet: every geometry is checked with GEOS and repaired

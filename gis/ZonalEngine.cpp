@@ -261,9 +261,14 @@ void appendRasterBands(const std::string& path, std::vector<ZonalBand>& bands, c
     }
 }
 
-ZonalResult runZonal(const ParcelSet& parcels,
-                     const std::vector<ZonalBand>& inputBands,
-                     const ZonalOptions& options) {
+namespace {
+
+/// runZonal(); with `release`, the geometry of release->parcels[i] (the same set as `parcels`) is
+/// freed once parcel i is finished on the last grid group.
+ZonalResult runZonalImpl(const ParcelSet& parcels,
+                         const std::vector<ZonalBand>& inputBands,
+                         const ZonalOptions& options,
+                         ParcelSet* release) {
     initializeGdal();
     ZonalResult result;
     result.bands = inputBands;
@@ -515,6 +520,7 @@ ZonalResult runZonal(const ParcelSet& parcels,
         std::vector<std::size_t> order(keyed.size());
         for (std::size_t k = 0; k < keyed.size(); ++k)
             order[k] = keyed[k].second;
+        std::vector<std::pair<std::uint64_t, std::size_t>>().swap(keyed); // 16 B per parcel
         done.fetch_add(nParcels - order.size());
 
         // 4. Coverage once per parcel (per row band), then every band of every file in the group.
@@ -656,6 +662,12 @@ ZonalResult runZonal(const ParcelSet& parcels,
                       if (collectClasses)
                           seen[std::size_t(w.index)][groupBands[gb]].add(st.classes);
                   }
+                  // Geometries no later step reads: this group's reprojected copy, and with `release`
+                  // the parcel's own once the last group is done (each parcel has one worker here).
+                  if (!sameCrs)
+                      transformed[i] = MultiPolygon();
+                  if (release && g + 1 == nGroups)
+                      release->parcels[i].geometry = MultiPolygon();
                   const std::size_t n = done.fetch_add(1) + 1;
                   if (feedback && (n & 63) == 0)
                       feedback->setProgress(100.0 * double(n) / totalWork, "Zonal statistics");
@@ -684,6 +696,20 @@ ZonalResult runZonal(const ParcelSet& parcels,
     if (feedback)
         feedback->setProgress(100.0, "Zonal statistics");
     return result;
+}
+
+} // namespace
+
+ZonalResult runZonal(const ParcelSet& parcels,
+                     const std::vector<ZonalBand>& bands,
+                     const ZonalOptions& options) {
+    return runZonalImpl(parcels, bands, options, nullptr);
+}
+
+ZonalResult runZonalReleasingGeometry(ParcelSet& parcels,
+                                      const std::vector<ZonalBand>& bands,
+                                      const ZonalOptions& options) {
+    return runZonalImpl(parcels, bands, options, &parcels);
 }
 
 } // namespace tanhui::gis

@@ -231,6 +231,7 @@ int runZonalCommand(const QStringList& arguments) {
             readOptions.open.assignCrs = gis::Crs::fromUserInput(parser.value(crsOpt).toStdString());
         readOptions.idField = parser.value(idOpt);
         readOptions.threads = threads;
+        readOptions.keepWkb = suffix == QLatin1String("gpkg"); // a CSV table has no geometry
 
         std::vector<gis::ZonalBand> bands;
         for (const QString& r : parser.values(rasterOpt))
@@ -253,7 +254,10 @@ int runZonalCommand(const QStringList& arguments) {
         options.threads = threads;
         options.memoryBudgetBytes = std::size_t(memoryMb) << 20;
         options.feedback = feedback.get();
-        gis::ZonalResult result = gis::runZonal(parcels, bands, options);
+        // A CSV table needs no geometry: each parcel's is freed once its statistics are done.
+        gis::ZonalResult result = suffix == QLatin1String("gpkg")
+                                    ? gis::runZonal(parcels, bands, options)
+                                    : gis::runZonalReleasingGeometry(parcels, bands, options);
         reportStep(ZonalCommand::tr("zonal statistics"));
         reportEmptyBands(parcelsPath, result);
         models::writeZonalTable(out.toStdString(), parcels, parser.value(idOpt), result, stats);

@@ -6,6 +6,9 @@
 //   DIR/landcover_2024.tif  the same landscape nine years later (urban growth, new fish ponds)
 //   DIR/parcels.gpkg        N Voronoi parcels (layer "parcels", integer field "id") tiling the extent
 //
+// With --parcels-only only the parcels are written (scripts/bench-memory.sh lays them over a mosaic
+// of the city rasters, tanhui-bench-mosaic).
+//
 // The landscape is built from value-noise fBm fields (elevation, moisture, urban potential, rivers)
 // thresholded into land-cover classes. Every random number comes from splitmix64 hashes of the seed and
 // lattice coordinates, so the output depends only on --size, --parcels and --seed. The rasters are
@@ -54,17 +57,19 @@ struct Options {
     std::uint64_t seed = 1;
     bool force = false;
     bool validate = false;
+    bool parcelsOnly = false; ///< no rasters (the memory benchmark mosaics the city rasters instead)
 };
 
 [[noreturn]] void usage(int code) {
     std::fprintf(code == 0 ? stdout : stderr,
                  "usage: tanhui-bench-scene --out DIR [--size N] [--parcels N] [--seed S] [--force] "
-                 "[--validate]\n"
+                 "[--validate] [--parcels-only]\n"
                  "  --size N      raster width and height in 10 m cells (default 8600)\n"
                  "  --parcels N   number of Voronoi parcels (default 100000)\n"
                  "  --seed S      seed of the deterministic generator (default 1)\n"
                  "  --force       regenerate files that already exist\n"
-                 "  --validate    check every parcel with GEOSisValid and the total area\n");
+                 "  --validate    check every parcel with GEOSisValid and the total area\n"
+                 "  --parcels-only  write only parcels.gpkg (no rasters)\n");
     std::exit(code);
 }
 
@@ -635,6 +640,8 @@ Options parseArgs(int argc, char** argv) {
             o.force = true;
         else if (a == "--validate")
             o.validate = true;
+        else if (a == "--parcels-only")
+            o.parcelsOnly = true;
         else if (a == "-h" || a == "--help")
             usage(0);
         else
@@ -665,7 +672,8 @@ int main(int argc, char** argv) {
     const std::string stampPath = opt.outDir + "/scene.txt";
     const std::string stamp = "tanhui-bench-scene v" + std::to_string(kGeneratorVersion) + " size " +
                               std::to_string(opt.size) + " parcels " + std::to_string(opt.parcels) +
-                              " seed " + std::to_string(opt.seed) + "\n";
+                              " seed " + std::to_string(opt.seed) + (opt.parcelsOnly ? " parcels-only" : "") +
+                              "\n";
     std::string oldStamp;
     if (std::FILE* f = std::fopen(stampPath.c_str(), "r")) {
         char line[256] = {};
@@ -681,10 +689,14 @@ int main(int argc, char** argv) {
     }
     std::filesystem::remove(stampPath);
 
-    if (force || !std::filesystem::exists(p15) || !std::filesystem::exists(p24))
+    if (opt.parcelsOnly) {
+        std::filesystem::remove(p15);
+        std::filesystem::remove(p24);
+    } else if (force || !std::filesystem::exists(p15) || !std::filesystem::exists(p24)) {
         writeRasters(opt, p15, p24, srs);
-    else
+    } else {
         std::printf("rasters: %s, %s exist (use --force to regenerate)\n", p15.c_str(), p24.c_str());
+    }
     if (force || !std::filesystem::exists(pg))
         writeParcels(opt, pg, srs);
     else

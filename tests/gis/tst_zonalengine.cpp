@@ -240,6 +240,7 @@ private slots:
     void initTestCase();
     void willametteMatchesReference();
     void threadsAndTilingGiveIdenticalResults();
+    void releasingGeometryGivesIdenticalResults();
     void reprojectedParcelsAgree();
     void saoMiguelClassesAndTrueAreas();
     void saoMiguelPopulation();
@@ -352,6 +353,57 @@ void TestZonalEngine::threadsAndTilingGiveIdenticalResults() {
             total += c.areaM2;
         QVERIFY(std::abs(total - parcels.parcels[i].ellipsoidalAreaM2) <=
                 1e-6 * parcels.parcels[i].ellipsoidalAreaM2);
+    }
+}
+
+void TestZonalEngine::releasingGeometryGivesIdenticalResults() {
+    if (m_density.isEmpty())
+        QSKIP("needs the Willamette raster");
+    // The memory-saving paths of `tanhui-cli zonal` with a CSV table (docs/benchmark.md, "Memory and
+    // scaling"): parcels read without their WKB, and geometries freed as parcels are finished, on a
+    // projected and on a geographic (reprojected) layer, with several bands and two threads.
+    const QString src = tanhui::test::sharedDataFile(QStringLiteral("willamette/harv_samp_cur.shp"));
+    const QString geoPath = m_dir.filePath(QStringLiteral("harv_release_wgs84.gpkg"));
+    GDALDatasetH in = GDALOpenEx(src.toUtf8().constData(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+    const char* args[] = { "-t_srs", "EPSG:4326", "-f", "GPKG", nullptr };
+    GDALVectorTranslateOptions* o = GDALVectorTranslateOptionsNew(const_cast<char**>(args), nullptr);
+    GDALDatasetH out = GDALVectorTranslate(geoPath.toUtf8().constData(), nullptr, 1, &in, o, nullptr);
+    GDALVectorTranslateOptionsFree(o);
+    QVERIFY(out);
+    GDALClose(out);
+    GDALClose(in);
+    std::vector<ZonalBand> bands;
+    appendRasterBands(m_density.toStdString(), bands);
+    appendRasterBands(
+      tanhui::test::sharedDataFile(QStringLiteral("willamette/lulc_samp_cur.tif")).toStdString(), bands);
+    ZonalOptions opt;
+    opt.stats = kAll;
+    opt.threads = 2;
+    for (const QString& path : { src, geoPath }) {
+        const ParcelSet kept = readParcels(path.toStdString(), {});
+        ParcelReadOptions lean;
+        lean.keepWkb = false;
+        ParcelSet released = readParcels(path.toStdString(), lean);
+        QCOMPARE(released.parcels.size(), kept.parcels.size());
+        QVERIFY(!kept.parcels.empty());
+        for (std::size_t i = 0; i < kept.parcels.size(); ++i) {
+            QVERIFY(!kept.parcels[i].wkb.empty());
+            QVERIFY(released.parcels[i].wkb.empty());
+            QCOMPARE(released.parcels[i].ellipsoidalAreaM2, kept.parcels[i].ellipsoidalAreaM2);
+        }
+        const ZonalResult a = runZonal(kept, bands, opt);
+        const ZonalResult b = runZonalReleasingGeometry(released, bands, opt);
+        std::size_t freed = 0;
+        for (std::size_t i = 0; i < kept.parcels.size(); ++i) {
+            QVERIFY(!kept.parcels[i].geometry.isEmpty());
+            freed += released.parcels[i].geometry.isEmpty() ? 1 : 0;
+            QCOMPARE(released.parcels[i].fid, kept.parcels[i].fid);
+            for (std::size_t k = 0; k < bands.size(); ++k)
+                QVERIFY2(identical(a.stats[i][k], b.stats[i][k]),
+                         qPrintable(QStringLiteral("%1: parcel %2 band %3 differs").arg(path).arg(i).arg(k)));
+        }
+        QCOMPARE(freed, kept.parcels.size()); // every parcel lies on the rasters here
+        QCOMPARE(b.bandClasses, a.bandClasses);
     }
 }
 
