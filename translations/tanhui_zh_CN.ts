@@ -124,7 +124,7 @@
         <translation>快照中出现了转移表中没有的转移：%1</translation>
     </message>
     <message>
-        <location line="+361"/>
+        <location line="+371"/>
         <source>the layer has no field &apos;%1&apos;; its fields are: %2</source>
         <translation>图层没有字段“%1”；其字段为：%2</translation>
     </message>
@@ -142,7 +142,7 @@
 <context>
     <name>BlueCarbonCommand</name>
     <message>
-        <location filename="../app/cli/BlueCarbonCommand.cpp" line="+37"/>
+        <location filename="../app/cli/BlueCarbonCommand.cpp" line="+38"/>
         <source>Blue carbon of mangroves and coastal wetlands (carbon-methods.md §2, §4; docs/blue-carbon.md).
 
 Coastal Blue Carbon engine: from dated land-cover snapshots (--lulc FILE@YEAR, two or more, same
@@ -453,12 +453,12 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>--inflation 仅适用于 --price，不适用于价格表</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>--lulc %1: expected FILE@YEAR, e.g. landcover_2015.tif@2015</source>
         <translation>--lulc %1：应为 FILE@YEAR，例如 landcover_2015.tif@2015</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <location line="+5"/>
         <source>input file not found: %1</source>
         <translation>找不到输入文件：%1</translation>
@@ -595,7 +595,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
 <context>
     <name>CarbonCommand</name>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="+293"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="+294"/>
         <location line="+22"/>
         <source>NAME</source>
         <translation>名称</translation>
@@ -736,12 +736,12 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>--id 需要同时指定 --parcels</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>--lulc %1: expected FILE@YEAR, e.g. landcover_2015.tif@2015</source>
         <translation>--lulc %1：应为 FILE@YEAR 格式，如 landcover_2015.tif@2015</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>input file not found: %1</source>
         <translation>找不到输入文件：%1</translation>
     </message>
@@ -1416,7 +1416,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>此行标记为 example（例如 carbon-methods.md §6.1 的示意曲线）：它不是经过标定的模型，使用它的结果仅供示意</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+50"/>
         <source>band %1 has no DATE metadata (YYYY-MM-DD) and no description starting with a year; give the years with --vi FILE@YEAR per file instead</source>
         <translation>第 %1 波段没有 DATE 元数据（YYYY-MM-DD），其描述也不以年份开头；请改用 --vi FILE@YEAR 逐个文件给出年份</translation>
     </message>
@@ -1969,7 +1969,7 @@ Options: --help, --version
 <context>
     <name>GainLossCommand</name>
     <message>
-        <location filename="../app/cli/GainLossCommand.cpp" line="+33"/>
+        <location filename="../app/cli/GainLossCommand.cpp" line="+34"/>
         <source>Forest gain-loss carbon flux per parcel (carbon-methods.md §3.2, §3.5; IPCC Eq. 2.9, 2.10, 2.14, Tier 1).
 
 Between consecutive land-cover dates Y1 and Y2 (T = Y2 − Y1 years), per parcel, from the true
@@ -2151,12 +2151,12 @@ Example (the sample project):
         <translation>不显示进度条和摘要。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>--lulc %1: expected FILE@YEAR, e.g. landcover_2015.tif@2015</source>
         <translation>--lulc %1：应为 FILE@YEAR，例如 landcover_2015.tif@2015</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>--forest-class %1: expected CODE=TYPE, e.g. 11=natural_secondary_old</source>
         <translation>--forest-class %1：应为 CODE=TYPE，例如 11=natural_secondary_old</translation>
     </message>
@@ -2605,7 +2605,7 @@ scenario_diff.csv。
         <translation>代码 %1</translation>
     </message>
     <message>
-        <location line="+354"/>
+        <location line="+357"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
@@ -2625,7 +2625,7 @@ scenario_diff.csv。
         <translation>覆盖内置价格的用户价格 CSV（key、value、unit、basis、price_year、source；每行都必须有来源）。</translation>
     </message>
     <message>
-        <location line="-1071"/>
+        <location line="-1074"/>
         <source>the carbon table %1 has no column change_t_per_yr_&lt;y1&gt;_&lt;y2&gt; (t C/yr) or change_t_&lt;y1&gt;_&lt;y2&gt; (t C); write it with tanhui-cli carbon</source>
         <translation>碳表 %1 没有 change_t_per_yr_&lt;y1&gt;_&lt;y2&gt;（t C/年）或 change_t_&lt;y1&gt;_&lt;y2&gt;（t C）列；请用 tanhui-cli carbon 生成</translation>
     </message>
@@ -2690,7 +2690,7 @@ scenario_diff.csv。
         <translation>碳计量方法 %1</translation>
     </message>
     <message>
-        <location line="+316"/>
+        <location line="+319"/>
         <source>Price set: P0_RCEES2010 (default), LYT1721_2008, or P0_CPI2020 / P0_CPI2024 (P0 adjusted by the shipped CPI table at run time, flagged unconfirmed).</source>
         <translation>价格集：P0_RCEES2010（默认）、LYT1721_2008，或 P0_CPI2020 / P0_CPI2024（运行时用内置 CPI 表调整 P0，标记为未确认）。</translation>
     </message>
@@ -3228,7 +3228,7 @@ scenario_diff.csv。
 <context>
     <name>Parameters</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="-1345"/>
+        <location filename="../app/cli/GepCommand.cpp" line="-1348"/>
         <source>parcel (&lt;layer&gt;:&lt;id&gt;)</source>
         <translation>地块（&lt;图层&gt;:&lt;id&gt;）</translation>
     </message>
@@ -3259,9 +3259,9 @@ scenario_diff.csv。
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../models/carbon/BlueCarbon.cpp" line="-1079"/>
+        <location filename="../models/carbon/BlueCarbon.cpp" line="-1089"/>
         <location filename="../models/carbon/PoolMethod.cpp" line="-125"/>
-        <location filename="../models/carbon/RegressionMethod.cpp" line="-501"/>
+        <location filename="../models/carbon/RegressionMethod.cpp" line="-500"/>
         <location filename="../models/gep/GepTables.cpp" line="-501"/>
         <source>land-cover code</source>
         <translation>土地覆盖代码</translation>
@@ -4481,7 +4481,7 @@ scenario_diff.csv。
 <context>
     <name>RegressionCommand</name>
     <message>
-        <location filename="../app/cli/RegressionCommand.cpp" line="-187"/>
+        <location filename="../app/cli/RegressionCommand.cpp" line="-186"/>
         <source>Remote-sensing regression method (carbon-methods.md §6.1): above-ground biomass (AGB) per cell and
 year from a vegetation index (NDVI, EVI), with coefficients per forest type, aggregated per parcel
 and year. See docs/remote-sensing-carbon.md.
@@ -4570,7 +4570,7 @@ cf（t C/t d.m.），可选 bias_sigma2 或 smearing、forest_type、name_zh、s
       --coefficients my_coefficients.csv --parcels vectors/xiaoban.shp --id 小班号 --out rs_out</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+86"/>
         <source>regression (this method).</source>
         <translation>regression（本方法）。</translation>
     </message>
@@ -5419,7 +5419,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>--out %1 会覆盖输入文件</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>%1: %2 s</source>
         <translation>%1：%2 秒</translation>
     </message>
@@ -5429,7 +5429,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>读取并检查地块</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>zonal statistics</source>
         <translation>分区统计</translation>
     </message>
