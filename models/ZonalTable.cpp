@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/ZonalTable.h"
 
+#include "gis/Errors.h"
 #include "gis/ParcelReader.h"
 #include "gis/ZonalEngine.h"
 
@@ -22,6 +23,8 @@ using gis::Stat;
 using Type = gis::TableColumn::Type;
 
 constexpr double kM2PerHa = 10000.0;
+/// Most class columns (frac_, area_ha_) one band may produce; see zonalColumns.
+constexpr std::size_t kMaxClassColumns = 1000;
 
 /// Class code as used in a column name: integers without decimals, others with '.' → 'p'.
 std::string classLabel(double v) {
@@ -203,6 +206,19 @@ std::vector<Producer> producers(const gis::ParcelSet& parcels,
             if (allClasses.empty())
                 allClasses = classesPerBand(result);
             const std::vector<double>& classes = allClasses[b];
+            // A column per class is meant for categorical rasters (land cover); a continuous band
+            // (NDVI, biomass) has a value per cell and would give thousands of columns (GeoPackage
+            // stops at 2,000): refuse it with what to use instead.
+            if (classes.size() > kMaxClassColumns)
+                throw gis::GisError(
+                  gis::GisError::Kind::InvalidArgument,
+                  ZonalTable::tr("band %1 has %2 distinct values: class shares and areas (frac, area) "
+                                 "are for categorical rasters such as land cover (at most %3 classes). "
+                                 "For a continuous raster use mean, sum, min, max or stdev.")
+                    .arg(QString::fromStdString(band.prefix))
+                    .arg(classes.size())
+                    .arg(kMaxClassColumns)
+                    .toStdString());
             for (double v : classes) {
                 if (gis::has(stats, Stat::Frac)) {
                     addReal(

@@ -87,12 +87,6 @@ QString helpText() {
       "      --pools my_pools.csv --parcels xiaoban.shp --id XBH --price 220 --discount 8 --out carbon_out");
 }
 
-bool parseNumber(const QString& text, double& value) {
-    bool ok = false;
-    value = text.trimmed().toDouble(&ok);
-    return ok;
-}
-
 void printIssues(const params::Issues& issues) {
     for (const params::Issue& i : issues) {
         if (i.isError())

@@ -63,12 +63,6 @@ QString helpText() {
       "      --lulc rasters/landcover_2018.tif@2018 --parcels vectors/xiaoban.shp --id 小班号 --out gl_out");
 }
 
-bool parseNumber(const QString& text, double& value) {
-    bool ok = false;
-    value = text.trimmed().toDouble(&ok);
-    return ok;
-}
-
 } // namespace
 
 int runGainLossCommand(const QStringList& arguments) {

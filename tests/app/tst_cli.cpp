@@ -107,6 +107,7 @@ private slots:
     void badArguments_data();
     void badArguments();
     void zonalCsvAndGpkg();
+    void classColumnsOfContinuousRasterRefused();
     void identicalForOneAndTwoThreads();
     void failedRunKeepsExistingOutput();
 
@@ -218,6 +219,56 @@ void TestCli::badArguments() {
     QVERIFY2(last.startsWith(QStringLiteral("tanhui-cli: error: ")), qPrintable(r.err));
     QVERIFY2(last.contains(mentions), qPrintable(r.err));
     QVERIFY(!QFile::exists(QStringLiteral("/tmp/tanhui-cli-test-never-written.csv")));
+}
+
+void TestCli::classColumnsOfContinuousRasterRefused() {
+    // 60 × 60 Float32 cells, each with its own value (an NDVI-like band): class shares would give
+    // 3,600 columns, more than a GeoPackage table can hold, so frac/area are refused with advice.
+    const QString ndvi = m_dir.filePath(QStringLiteral("ndvi_continuous.tif"));
+    GDALDatasetH ds =
+      GDALCreate(GDALGetDriverByName("GTiff"), ndvi.toUtf8().constData(), 60, 60, 1, GDT_Float32, nullptr);
+    double gt[6] = { 500000, 5, 0, 2500300, 0, -5 };
+    GDALSetGeoTransform(ds, gt);
+    OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
+    OSRImportFromEPSG(srs, 4547);
+    GDALSetSpatialRef(ds, srs);
+    OSRDestroySpatialReference(srs);
+    std::vector<float> v(3600);
+    for (std::size_t i = 0; i < v.size(); ++i)
+        v[i] = 0.1f + float(i) * 1e-4f;
+    QCOMPARE(
+      GDALRasterIO(GDALGetRasterBand(ds, 1), GF_Write, 0, 0, 60, 60, v.data(), 60, 60, GDT_Float32, 0, 0),
+      CE_None);
+    GDALClose(ds);
+    const QString gpkg = m_dir.filePath(QStringLiteral("continuous.gpkg"));
+    const Run bad = runCli({ QStringLiteral("zonal"),
+                             QStringLiteral("--quiet"),
+                             QStringLiteral("--parcels"),
+                             m_parcels,
+                             QStringLiteral("--raster"),
+                             ndvi,
+                             QStringLiteral("--stats"),
+                             QStringLiteral("mean,frac"),
+                             QStringLiteral("--out"),
+                             gpkg });
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY2(bad.err.contains(QStringLiteral("ndvi_continuous")) &&
+               bad.err.contains(QStringLiteral("distinct values")) &&
+               bad.err.contains(QStringLiteral("mean")),
+             qPrintable(bad.err));
+    QVERIFY(!QFile::exists(gpkg));
+    const Run good = runCli({ QStringLiteral("zonal"),
+                              QStringLiteral("--quiet"),
+                              QStringLiteral("--parcels"),
+                              m_parcels,
+                              QStringLiteral("--raster"),
+                              ndvi,
+                              QStringLiteral("--stats"),
+                              QStringLiteral("mean"),
+                              QStringLiteral("--out"),
+                              gpkg });
+    QVERIFY2(good.exitCode == 0, qPrintable(good.err));
+    QVERIFY(QFile::exists(gpkg));
 }
 
 void TestCli::zonalCsvAndGpkg() {
