@@ -237,11 +237,15 @@ MethodOutput runPoolsAdapter(const MethodContext& ctx) {
             for (const ParcelCarbon& pc : carbon)
                 mcUnits.back().push_back(uncertainty::parcelAreas(pc));
         }
+        // Every vector sized once: no doubling of 1,000,000 results, no spare capacity per parcel.
         std::vector<ParcelResult> results;
+        results.reserve(batch.assigned.size());
         for (std::size_t k = 0; k < batch.assigned.size(); ++k) {
             const ParcelCarbon& pc = carbon[k];
             ParcelResult r = makeParcelResult(batch, batch.assigned[k], QStringLiteral("pools"));
             r.methodDetail = methodDetail;
+            r.stocks.reserve(pc.dates.size());
+            r.parameters.reserve(pc.usedCodes.size());
             bool anyValid = false;
             for (std::size_t d = 0; d < pc.dates.size(); ++d) {
                 const ParcelDate& pd = pc.dates[d];
@@ -253,11 +257,12 @@ MethodOutput runPoolsAdapter(const MethodContext& ctx) {
                 anyValid = true;
                 CarbonStock s;
                 s.year = run.dates[d].year;
+                s.pools.reserve(kPoolCount);
                 for (int p = 0; p < kPoolCount; ++p)
                     s.pools.push_back({ poolNames[std::size_t(p)], pd.poolT[std::size_t(p)] });
                 s.totalT = pd.totalT;
                 s.areaHa = pd.validAreaHa;
-                r.stocks.push_back(s);
+                r.stocks.push_back(std::move(s));
             }
             // Change over cells valid on both dates (InVEST's c_change, §1.4): a stock difference.
             for (std::size_t p = 0; p < run.pairs.size(); ++p)
