@@ -25,6 +25,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -201,31 +202,51 @@ MethodOutput runPoolsAdapter(const MethodContext& ctx) {
     std::size_t total = 0, done = 0;
     for (const MethodBatch& b : ctx.batches)
         total += b.assigned.size();
+    // Shared by every result (implicitly shared QStrings, not one allocation per parcel and pool).
+    std::array<QString, kPoolCount> poolNames;
+    for (int p = 0; p < kPoolCount; ++p)
+        poolNames[std::size_t(p)] = QString::fromLatin1(poolName(p));
+    const QString methodDetail = QStringLiteral("pools table %1").arg(QFileInfo(tableFile).fileName());
+    std::map<std::int64_t, QString> codeKeys; // lucode → "lucode <code>"
+    for (const auto& [code, c] : pools.classes())
+        codeKeys.emplace(code, QStringLiteral("lucode %1").arg(code));
     for (const MethodBatch& batch : ctx.batches) {
         // The assigned parcels only (a layer may mix methods); coverage once per parcel for all dates.
+        // When the method has every parcel of the layer, the layer's set itself (no copy of 1,000,000
+        // geometries; docs/benchmark.md, "Memory and scaling").
+        bool wholeLayer = batch.assigned.size() == batch.parcels->parcels.size();
+        for (std::size_t k = 0; k < batch.assigned.size() && wholeLayer; ++k)
+            wholeLayer = batch.assigned[k].parcel == k;
         gis::ParcelSet subset;
-        subset.layer = batch.parcels->layer;
-        subset.crs = batch.parcels->crs;
-        for (const MethodParcel& mp : batch.assigned)
-            subset.parcels.push_back(batch.parcels->parcels[mp.parcel]);
+        if (!wholeLayer) {
+            subset.layer = batch.parcels->layer;
+            subset.crs = batch.parcels->crs;
+            for (const MethodParcel& mp : batch.assigned)
+                subset.parcels.push_back(batch.parcels->parcels[mp.parcel]);
+        }
         auto zonalStage = stage(ctx.feedback,
                                 50 + (zonalEnd - 50) * double(done) / double(total),
                                 50 + (zonalEnd - 50) * double(done + batch.assigned.size()) / double(total));
         gis::ZonalOptions zonal;
         zonal.threads = ctx.threads;
         zonal.feedback = zonalStage.get();
-        const std::vector<ParcelCarbon> carbon = runPoolParcels(subset, inputs, pools, run, zonal);
+        std::vector<ParcelCarbon> carbon =
+          runPoolParcels(wholeLayer ? *batch.parcels : subset, inputs, pools, run, zonal);
         done += batch.assigned.size();
         if (ctx.uncertainty) {
             mcUnits.emplace_back();
             for (const ParcelCarbon& pc : carbon)
                 mcUnits.back().push_back(uncertainty::parcelAreas(pc));
         }
+        // Every vector sized once: no doubling of 1,000,000 results, no spare capacity per parcel.
         std::vector<ParcelResult> results;
+        results.reserve(batch.assigned.size());
         for (std::size_t k = 0; k < batch.assigned.size(); ++k) {
             const ParcelCarbon& pc = carbon[k];
             ParcelResult r = makeParcelResult(batch, batch.assigned[k], QStringLiteral("pools"));
-            r.methodDetail = QStringLiteral("pools table %1").arg(QFileInfo(tableFile).fileName());
+            r.methodDetail = methodDetail;
+            r.stocks.reserve(pc.dates.size());
+            r.parameters.reserve(pc.usedCodes.size());
             bool anyValid = false;
             for (std::size_t d = 0; d < pc.dates.size(); ++d) {
                 const ParcelDate& pd = pc.dates[d];
@@ -237,11 +258,12 @@ MethodOutput runPoolsAdapter(const MethodContext& ctx) {
                 anyValid = true;
                 CarbonStock s;
                 s.year = run.dates[d].year;
+                s.pools.reserve(kPoolCount);
                 for (int p = 0; p < kPoolCount; ++p)
-                    s.pools.push_back({ QString::fromLatin1(poolName(p)), pd.poolT[std::size_t(p)] });
+                    s.pools.push_back({ poolNames[std::size_t(p)], pd.poolT[std::size_t(p)] });
                 s.totalT = pd.totalT;
                 s.areaHa = pd.validAreaHa;
-                r.stocks.push_back(s);
+                r.stocks.push_back(std::move(s));
             }
             // Change over cells valid on both dates (InVEST's c_change, §1.4): a stock difference.
             for (std::size_t p = 0; p < run.pairs.size(); ++p)
@@ -253,7 +275,7 @@ MethodOutput runPoolsAdapter(const MethodContext& ctx) {
                                           {} });
             for (std::int64_t code : pc.usedCodes) {
                 const PoolClass* c = pools.find(code);
-                r.parameters.push_back({ c->file, c->line, QStringLiteral("lucode %1").arg(code), c->tag });
+                r.parameters.push_back({ c->file, c->line, codeKeys.at(code), c->tag });
             }
             std::sort(r.parameters.begin(), r.parameters.end());
             if (!anyValid) {
@@ -262,6 +284,7 @@ MethodOutput runPoolsAdapter(const MethodContext& ctx) {
                 r.notComputed = CarbonProject::tr("no land-cover data under the parcel at any date");
             }
             results.push_back(std::move(r));
+            carbon[k] = ParcelCarbon(); // its result replaces it, rather than adding to it
         }
         out.results.push_back(std::move(results));
     }
@@ -1189,6 +1212,17 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
                     if (r && r->computed())
                         addSpanningChange(*r, runYears.front(), runYears.back());
     std::vector<SampledResult> sampling;
+    // Sized once (no copy of 1,000,000 results while the vector grows), and each layer's slots are
+    // freed once their results are moved (docs/benchmark.md, "Memory and scaling").
+    std::size_t resultCount = 0;
+    for (std::size_t i = 0; i < data.size(); ++i) {
+        resultCount += data[i].parcels.skipped.size();
+        for (const auto& methods : perParcel[i])
+            for (const std::optional<ParcelResult>& r : methods)
+                resultCount += r ? 1 : 0;
+    }
+    run.results.reserve(resultCount);
+    sampling.reserve(resultCount);
     for (std::size_t i = 0; i < data.size(); ++i) {
         for (std::size_t k = 0; k < perParcel[i].size(); ++k)
             for (std::size_t slot = 0; slot < perParcel[i][k].size(); ++slot)
@@ -1196,6 +1230,8 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
                     run.results.push_back(std::move(*perParcel[i][k][slot]));
                     sampling.push_back(perParcelSampling[i][k][slot]);
                 }
+        std::vector<std::vector<std::optional<ParcelResult>>>().swap(perParcel[i]);
+        std::vector<std::vector<SampledResult>>().swap(perParcelSampling[i]);
         for (const gis::ParcelNote& note : data[i].parcels.skipped) {
             ParcelResult r;
             r.layer = data[i].layer->id;

@@ -1162,6 +1162,11 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
         }
         pc.flaggedCodes = std::move(flagged);
         pc.usedCodes = std::move(used);
+        // The parcel's statistics are not read again: freed here, by the thread that computed the
+        // parcel, so that the results take their place instead of adding to them (1,000,000
+        // parcels: several hundred MB; docs/benchmark.md, "Memory and scaling").
+        if (!parcelOptions.zonalOut)
+            std::vector<gis::ZonalStats>().swap(zr.stats[i]);
     });
     if (parcelOptions.zonalOut)
         *parcelOptions.zonalOut = std::move(zr);
