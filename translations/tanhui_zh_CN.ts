@@ -595,7 +595,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
 <context>
     <name>CarbonCommand</name>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="+294"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="+288"/>
         <location line="+22"/>
         <source>NAME</source>
         <translation>名称</translation>
@@ -746,7 +746,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>找不到输入文件：%1</translation>
     </message>
     <message>
-        <location line="-457"/>
+        <location line="-451"/>
         <source>Carbon stocks, stock change and value from dated land-cover rasters (pool-table method: IPCC Tier 1 /
 InVEST Carbon).
 
@@ -824,7 +824,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
       --pools my_pools.csv --parcels xiaoban.shp --id XBH --price 220 --discount 8 --out carbon_out</translation>
     </message>
     <message>
-        <location line="+321"/>
+        <location line="+315"/>
         <source>Pools method: write no carbon maps (c_density_&lt;year&gt;.tif, c_change_&lt;y1&gt;_&lt;y2&gt;.tif; saves disk and time on large scenes). With --parcels, the per-parcel change comes from the class pairs of the dates, combined in the zonal pass; a compact class-transition raster c_transition_&lt;y1&gt;_&lt;y2&gt;.tif is written for it only when the land-cover rasters are not Byte or the pools table has more than 15 classes.</source>
         <translation>碳库表法：不写出碳图（c_density_&lt;year&gt;.tif、c_change_&lt;y1&gt;_&lt;y2&gt;.tif；大范围场景可节省磁盘和时间）。指定 --parcels 时，各地块的变化量由分区统计过程中组合的两期类别对得到；仅当土地覆被栅格不是 Byte 类型或碳库表超过 15 个类别时，才为此写出紧凑的类别转移栅格 c_transition_&lt;y1&gt;_&lt;y2&gt;.tif。</translation>
     </message>
@@ -1036,12 +1036,12 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonProject</name>
     <message>
-        <location filename="../models/carbon/CarbonProject.cpp" line="+262"/>
+        <location filename="../models/carbon/CarbonProject.cpp" line="+284"/>
         <source>no land-cover data under the parcel at any date</source>
         <translation>地块在所有日期下都没有土地覆盖数据</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>the method takes no option %1</source>
         <translation>该方法不接受选项 %1</translation>
     </message>
@@ -1192,7 +1192,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>方法 %1 需要图层 %3 的字段“%2”：请在该图层的 &quot;fields&quot; 中映射它</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+92"/>
         <source>geometry not usable: %1</source>
         <translation>几何图形不可用：%1</translation>
     </message>
@@ -2024,7 +2024,7 @@ Example (the sample project):
       --lulc rasters/landcover_2018.tif@2018 --parcels vectors/xiaoban.shp --id 小班号 --out gl_out</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+39"/>
         <source>gainloss (this method).</source>
         <translation>gainloss（本方法）。</translation>
     </message>
@@ -5457,7 +5457,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>ZonalTable</name>
     <message>
-        <location filename="../models/ZonalTable.cpp" line="+111"/>
+        <location filename="../models/ZonalTable.cpp" line="+114"/>
         <source>Feature id in the parcel layer</source>
         <translation>地块图层中的要素编号</translation>
     </message>
@@ -5527,7 +5527,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>不同取值的个数</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
+        <source>band %1 has %2 distinct values: class shares and areas (frac, area) are for categorical rasters such as land cover (at most %3 classes). For a continuous raster use mean, sum, min, max or stdev.</source>
+        <translation>波段 %1 有 %2 个不同的值：类别占比和面积（frac、area）仅适用于土地覆盖等分类栅格（最多 %3 个类别）。连续值栅格请使用 mean、sum、min、max 或 stdev。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Share of the valid covered area in class %1 (0–1)</source>
         <translation>类别 %1 占有效覆盖面积的比例（0–1）</translation>
     </message>
