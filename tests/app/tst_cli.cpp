@@ -222,22 +222,23 @@ void TestCli::badArguments() {
 }
 
 void TestCli::classColumnsOfContinuousRasterRefused() {
-    // 60 × 60 Float32 cells, each with its own value (an NDVI-like band): class shares would give
-    // 3,600 columns, more than a GeoPackage table can hold, so frac/area are refused with advice.
+    // 200 × 200 Float32 cells of 1 m, each with its own value (an NDVI-like band): class shares of
+    // the two 100 m parcels would give about 17,500 columns, more than a GeoPackage table can hold,
+    // so frac/area are refused with advice.
     const QString ndvi = m_dir.filePath(QStringLiteral("ndvi_continuous.tif"));
     GDALDatasetH ds =
-      GDALCreate(GDALGetDriverByName("GTiff"), ndvi.toUtf8().constData(), 60, 60, 1, GDT_Float32, nullptr);
-    double gt[6] = { 500000, 5, 0, 2500300, 0, -5 };
+      GDALCreate(GDALGetDriverByName("GTiff"), ndvi.toUtf8().constData(), 200, 200, 1, GDT_Float32, nullptr);
+    double gt[6] = { 500000, 1, 0, 2500200, 0, -1 };
     GDALSetGeoTransform(ds, gt);
     OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
     OSRImportFromEPSG(srs, 4547);
     GDALSetSpatialRef(ds, srs);
     OSRDestroySpatialReference(srs);
-    std::vector<float> v(3600);
+    std::vector<float> v(40000);
     for (std::size_t i = 0; i < v.size(); ++i)
-        v[i] = 0.1f + float(i) * 1e-4f;
+        v[i] = 0.1f + float(i) * 1e-5f;
     QCOMPARE(
-      GDALRasterIO(GDALGetRasterBand(ds, 1), GF_Write, 0, 0, 60, 60, v.data(), 60, 60, GDT_Float32, 0, 0),
+      GDALRasterIO(GDALGetRasterBand(ds, 1), GF_Write, 0, 0, 200, 200, v.data(), 200, 200, GDT_Float32, 0, 0),
       CE_None);
     GDALClose(ds);
     const QString gpkg = m_dir.filePath(QStringLiteral("continuous.gpkg"));
