@@ -26,6 +26,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <numbers>
 #include <sstream>
 #include <string>
@@ -50,19 +51,32 @@ struct LocalPolygon {
     std::vector<LocalRing> rings;
 };
 
-/// A star-shaped ring around (cx, cy) with radii in [rMin, rMax] × r.
+/// A ring star-shaped around (cx, cy): n angles, each jittered within its 1/n of the turn (consecutive
+/// gaps < π, so the ring is simple and contains the centre), radii in [r/4, r].
 LocalRing starRing(fuzz::Bytes& in, double cx, double cy, double r, int vertices) {
-    std::vector<double> angles(static_cast<std::size_t>(vertices));
-    for (double& a : angles)
-        a = in.unit() * 2 * std::numbers::pi;
-    std::sort(angles.begin(), angles.end());
     LocalRing ring;
-    for (const double a : angles) {
+    for (int i = 0; i < vertices; ++i) {
+        const double a = (i + 0.45 * in.unit()) * 2 * std::numbers::pi / vertices;
         const double rad = r * (0.25 + 0.75 * in.unit());
         ring.xy.push_back(cx + rad * std::cos(a));
         ring.xy.push_back(cy + rad * std::sin(a));
     }
     return ring;
+}
+
+/// Distance from (cx, cy) to the nearest edge of a ring (the disc of that radius is inside the ring).
+double inradius(const LocalRing& r, double cx, double cy) {
+    double best = std::numeric_limits<double>::infinity();
+    const std::size_t n = r.xy.size() / 2;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t j = (i + 1) % n;
+        const double ax = r.xy[2 * i] - cx, ay = r.xy[2 * i + 1] - cy;
+        const double dx = r.xy[2 * j] - r.xy[2 * i], dy = r.xy[2 * j + 1] - r.xy[2 * i + 1];
+        const double len2 = dx * dx + dy * dy;
+        const double t = len2 > 0 ? std::clamp(-(ax * dx + ay * dy) / len2, 0.0, 1.0) : 0.0;
+        best = std::min(best, std::hypot(ax + t * dx, ay + t * dy));
+    }
+    return best;
 }
 
 GEOSGeometry* toGeos(GEOSContextHandle_t h, const std::vector<LocalPolygon>& parts) {
@@ -141,10 +155,11 @@ void run(const std::uint8_t* data, std::size_t size) {
         const double r = 0.49 * std::min(strip, ry1 - ry0) * (0.05 + 0.95 * in.unit());
         LocalPolygon poly;
         poly.rings.push_back(starRing(in, cx, cy, r, in.range(3, 40)));
-        // Holes inside the disc of radius r/4 (the exterior's radii are ≥ r/4), side by side.
+        // Holes side by side in the square inscribed in the largest disc inside the exterior ring.
         const int holes = in.range(0, 3);
         withHoles = withHoles || holes > 0;
-        const double side = 0.25 * r * std::numbers::sqrt2 * 0.95, hw = side / std::max(holes, 1);
+        const double side = inradius(poly.rings[0], cx, cy) * std::numbers::sqrt2 * 0.95;
+        const double hw = side / std::max(holes, 1);
         for (int k = 0; k < holes; ++k)
             poly.rings.push_back(
               starRing(in, cx - side / 2 + hw * (k + 0.5), cy, 0.45 * std::min(hw, side), in.range(3, 12)));
