@@ -231,8 +231,13 @@ void RasterWriter::commit(Feedback* feedback) {
         }
     }
     GDALClose(m_impl->ds.release());
-    if (!lastGdalError().empty())
+    if (!lastGdalError().empty()) {
+        // A cancel that reached GDAL's progress callback may surface only here, as its "User
+        // terminated" error (e.g. when closing the file finishes the overviews): it is a cancel.
+        if (feedback)
+            feedback->throwIfCancelled();
         m_impl->fail("Closing failed for");
+    }
     replaceWithTemporary(m_impl->tempPath, m_impl->path); // fsync, rename, fsync of the folder
     m_impl->committed = true;
 }

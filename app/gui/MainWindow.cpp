@@ -160,14 +160,13 @@ void MainWindow::reportError(const QString& headline, const QString& detail) {
 }
 
 template<typename Load>
-bool MainWindow::loadAndAppend(const QString& path, Load&& load) {
+bool MainWindow::guardedLoad(const QString& path, Load&& load) {
     QApplication::setOverrideCursor(Qt::WaitCursor);
     statusBar()->showMessage(tr("Loading %1…").arg(QFileInfo(path).fileName()));
-    LayerEntry entry;
     QString headline;
     QString detail;
     try {
-        entry = load();
+        load();
     } catch (const tanhui::gis::GisError& error) {
         headline = tanhui::app::errorHeadline(error);
         detail = tanhui::app::errorDetail(error);
@@ -176,11 +175,17 @@ bool MainWindow::loadAndAppend(const QString& path, Load&& load) {
         detail = tanhui::app::errorDetail(error);
     }
     QApplication::restoreOverrideCursor();
-    if (!headline.isEmpty()) {
-        reportError(headline, detail);
-        return false;
-    }
+    if (headline.isEmpty())
+        return true;
+    reportError(headline, detail);
+    return false;
+}
 
+template<typename Load>
+bool MainWindow::loadAndAppend(const QString& path, Load&& load) {
+    LayerEntry entry;
+    if (!guardedLoad(path, [&] { entry = load(); }))
+        return false;
     appendEntry(std::move(entry));
     return true;
 }
@@ -202,25 +207,9 @@ bool MainWindow::openFile(const QString& path) {
 }
 
 bool MainWindow::openProject(const QString& path) {
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    statusBar()->showMessage(tr("Loading %1…").arg(QFileInfo(path).fileName()));
     LayerLoader::ProjectLayers project;
-    QString headline;
-    QString detail;
-    try {
-        project = LayerLoader::loadProject(path);
-    } catch (const tanhui::gis::GisError& error) {
-        headline = tanhui::app::errorHeadline(error);
-        detail = tanhui::app::errorDetail(error);
-    } catch (const std::exception& error) {
-        headline = tr("Unexpected error while loading %1").arg(QFileInfo(path).fileName());
-        detail = tanhui::app::errorDetail(error);
-    }
-    QApplication::restoreOverrideCursor();
-    if (!headline.isEmpty()) {
-        reportError(headline, detail);
+    if (!guardedLoad(path, [&] { project = LayerLoader::loadProject(path); }))
         return false;
-    }
     for (LayerEntry& entry : project.layers)
         appendEntry(std::move(entry));
     if (project.problems.isEmpty())

@@ -62,6 +62,9 @@ private:
     /// Runs `load`, which returns a LayerEntry, and appends the result; reports any exception.
     template<typename Load>
     bool loadAndAppend(const QString& path, Load&& load);
+    /// Runs load() with a wait cursor; a failure is reported (headline and detail) and gives false.
+    template<typename Load>
+    bool guardedLoad(const QString& path, Load&& load);
     /// Lists `entry` and selects it.
     void appendEntry(LayerEntry&& entry);
     QString lastDirectory() const;

@@ -79,10 +79,7 @@ const std::vector<params::ParameterSpec>& valuationParameters() {
 }
 
 const params::ParameterSpec& valuationParameter(const char* id) {
-    for (const params::ParameterSpec& s : valuationParameters())
-        if (std::strcmp(s.id, id) == 0)
-            return s;
-    throw std::invalid_argument(std::string("unknown valuation parameter ") + id);
+    return params::specById(valuationParameters(), id, "valuation");
 }
 
 } // namespace tanhui::models::carbon

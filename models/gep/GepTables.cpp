@@ -204,10 +204,7 @@ const std::vector<params::ParameterSpec>& runParameters() {
 }
 
 const params::ParameterSpec& runParameter(const char* id) {
-    for (const params::ParameterSpec& s : runParameters())
-        if (std::strcmp(s.id, id) == 0)
-            return s;
-    throw std::invalid_argument(std::string("unknown GEP run parameter ") + id);
+    return params::specById(runParameters(), id, "GEP run");
 }
 
 const params::TableSpec& deflatorTableSpec() {

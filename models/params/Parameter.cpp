@@ -4,6 +4,9 @@
 #include <QCoreApplication>
 
 #include <cmath>
+#include <cstring>
+#include <stdexcept>
+#include <string>
 
 namespace tanhui::models::params {
 
@@ -140,6 +143,13 @@ Issues checkYearsAscending(const std::vector<int>& years, const QStringList& lab
                   .arg(years[i])
                   .arg(years[i - 1]) });
     return issues;
+}
+
+const ParameterSpec& specById(const std::vector<ParameterSpec>& specs, const char* id, const char* group) {
+    for (const ParameterSpec& s : specs)
+        if (std::strcmp(s.id, id) == 0)
+            return s;
+    throw std::invalid_argument(std::string("unknown ") + group + " parameter " + id);
 }
 
 } // namespace tanhui::models::params

@@ -77,4 +77,8 @@ Issues validateScalar(const ParameterSpec& spec,
 /// than the alternate year"). `labels` name each year's origin (e.g. the file), same size as `years`.
 Issues checkYearsAscending(const std::vector<int>& years, const QStringList& labels);
 
+/// The spec whose id is `id` in `specs`; std::invalid_argument naming `group` when there is none
+/// (a programming error: ids are literals in the code).
+const ParameterSpec& specById(const std::vector<ParameterSpec>& specs, const char* id, const char* group);
+
 } // namespace tanhui::models::params

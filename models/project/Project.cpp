@@ -434,7 +434,8 @@ Project Project::load(const QString& file) {
         p.parameters.push_back({ text(o, "name", where), text(o, "path", where) });
     }
     if (!problems.isEmpty())
-        bad(file, ProjectFile::tr("%1 problem(s):\n").arg(problems.size()) + problems.join(QLatin1Char('\n')));
+        bad(file,
+            ProjectFile::tr("%1 problem(s):\n").arg(problems.size()) + problems.join(QLatin1Char('\n')));
     p.carbon = carbonFromJson(file, root.value(QLatin1String("carbon")));
     p.m_baseDir = QFileInfo(file).absolutePath();
     p.m_fileName = file;
@@ -528,7 +529,7 @@ QStringList Project::validate() const {
                           .arg(l.id, path);
         else if (raster ? !kinds.raster : !kinds.vector)
             problems << ProjectFile::tr("Layer %1 is declared \"%2\" but the file %3 is a %4; correct its "
-                                       "\"kind\" or \"path\" in the project file.")
+                                        "\"kind\" or \"path\" in the project file.")
                           .arg(l.id,
                                l.kind,
                                path,

@@ -171,18 +171,28 @@ void TestCliAtomic::addCommandRows(const QStringList& only) {
     const QStringList id{ QStringLiteral("--id"), QStringLiteral("小班号") };
     const QString zonalOut = out + QStringLiteral("/zonal.gpkg");
     QDir().mkpath(out);
+    // The 13,738 farmland plots and four land-cover dates: long enough (about 1 s) to be interrupted
+    // while the GeoPackage is written (the 1,199 小班 took 0.1 s, too short to interrupt reliably).
     auto zonal = [&](const QString& root) {
-        return QStringList{ QStringLiteral("zonal"), QStringLiteral("--parcels"), root + xiaoban }
-               << id
-               << QStringList{ QStringLiteral("--raster"),
-                               root + QStringLiteral("/rasters/landcover_2015.tif"),
-                               QStringLiteral("--raster"),
-                               root + QStringLiteral("/rasters/landcover_2024.tif"),
-                               QStringLiteral("--stats"),
-                               QStringLiteral("count,mean,frac,area"),
-                               QStringLiteral("--quiet"),
-                               QStringLiteral("--out"),
-                               zonalOut };
+        return QStringList{
+            QStringLiteral("zonal"),
+            QStringLiteral("--parcels"),
+            root + QStringLiteral("/vectors/farmland_plots.gpkg"),
+            QStringLiteral("--id"),
+            QStringLiteral("地块编码")
+        } << QStringList{ QStringLiteral("--raster"),
+                          root + QStringLiteral("/rasters/landcover_2015.tif"),
+                          QStringLiteral("--raster"),
+                          root + QStringLiteral("/rasters/landcover_2018.tif"),
+                          QStringLiteral("--raster"),
+                          root + QStringLiteral("/rasters/landcover_2021.tif"),
+                          QStringLiteral("--raster"),
+                          root + QStringLiteral("/rasters/landcover_2024.tif"),
+                          QStringLiteral("--stats"),
+                          QStringLiteral("count,mean,frac,area"),
+                          QStringLiteral("--quiet"),
+                          QStringLiteral("--out"),
+                          zonalOut };
     };
     add("zonal (GeoPackage export)", zonal(s), zonal(b), zonalOut, false);
 
