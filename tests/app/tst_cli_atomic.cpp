@@ -139,6 +139,8 @@ private slots:
 
 void TestCliAtomic::initTestCase() {
     QVERIFY(m_dir.isValid());
+    TANHUI_REQUIRE_SAMPLE(shared); // the zonal export case reads the shared sample (see addCommandRows)
+    Q_UNUSED(shared);
     // A small sample of our own (600 × 600 cells): runs of a second or two, so that an interrupt can
     // land early, midway and late in each.
     m_sample = m_dir.filePath(QStringLiteral("sample"));
@@ -171,8 +173,9 @@ void TestCliAtomic::addCommandRows(const QStringList& only) {
     const QStringList id{ QStringLiteral("--id"), QStringLiteral("小班号") };
     const QString zonalOut = out + QStringLiteral("/zonal.gpkg");
     QDir().mkpath(out);
-    // The 13,738 farmland plots and four land-cover dates: long enough (about 1 s) to be interrupted
-    // while the GeoPackage is written (the 1,199 小班 took 0.1 s, too short to interrupt reliably).
+    // The shared 20 × 20 km sample's 13,738 farmland plots and four land-cover dates: long enough
+    // (about 1 s) to be interrupted while the GeoPackage is written (this test's own small sample
+    // takes 0.1 s, too short to interrupt reliably). The failing run reads the broken small sample.
     auto zonal = [&](const QString& root) {
         return QStringList{
             QStringLiteral("zonal"),
@@ -194,7 +197,7 @@ void TestCliAtomic::addCommandRows(const QStringList& only) {
                           QStringLiteral("--out"),
                           zonalOut };
     };
-    add("zonal (GeoPackage export)", zonal(s), zonal(b), zonalOut, false);
+    add("zonal (GeoPackage export)", zonal(tanhui::test::sampleProjectDir()), zonal(b), zonalOut, false);
 
     auto pools = [&](const QString& root, const QString& dir) {
         return QStringList{ QStringLiteral("carbon"), QStringLiteral("--method"), QStringLiteral("pools") }
