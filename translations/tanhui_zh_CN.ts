@@ -2179,7 +2179,7 @@ Example (the sample project):
 <context>
     <name>Gep</name>
     <message>
-        <location filename="../models/gep/GepTables.cpp" line="+285"/>
+        <location filename="../models/gep/GepTables.cpp" line="+282"/>
         <source>(empty price index table)</source>
         <translation>（价格指数表为空）</translation>
     </message>
@@ -3262,7 +3262,7 @@ scenario_diff.csv。
         <location filename="../models/carbon/BlueCarbon.cpp" line="-1089"/>
         <location filename="../models/carbon/PoolMethod.cpp" line="-125"/>
         <location filename="../models/carbon/RegressionMethod.cpp" line="-500"/>
-        <location filename="../models/gep/GepTables.cpp" line="-501"/>
+        <location filename="../models/gep/GepTables.cpp" line="-498"/>
         <source>land-cover code</source>
         <translation>土地覆盖代码</translation>
     </message>
@@ -3477,7 +3477,7 @@ scenario_diff.csv。
         <translation>土地覆盖年份</translation>
     </message>
     <message>
-        <location filename="../models/params/Parameter.cpp" line="+47"/>
+        <location filename="../models/params/Parameter.cpp" line="+50"/>
         <source>taken from the named primary source</source>
         <translation>取自注明的原始来源</translation>
     </message>
@@ -3663,7 +3663,7 @@ scenario_diff.csv。
         <translation>海堤设计使用年限</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+33"/>
         <location filename="../models/params/Parameter.cpp" line="+15"/>
         <source>year</source>
         <translation>年份</translation>
@@ -4393,7 +4393,7 @@ scenario_diff.csv。
         <translation>参数表 %1：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 problem(s):
 </source>
         <translation>共 %1 个问题：
@@ -5672,24 +5672,22 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+8"/>
-        <location line="+41"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location line="-31"/>
-        <location line="+41"/>
-        <location line="+101"/>
+        <location line="+9"/>
+        <location line="+132"/>
         <source>Unexpected error while loading %1</source>
         <translation>加载 %1 时发生意外错误</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-106"/>
         <source>Loaded %1</source>
         <translation>已加载 %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+17"/>
         <source>The project %1 has %n problem(s); the other layers were loaded.</source>
         <translation>
             <numerusform>项目 %1 有 %n 个问题；其余图层已加载。</numerusform>
