@@ -2,8 +2,10 @@
 // tanhui-cli carbon end to end: totals.csv layout, Willamette totals, change and NPV against an
 // independent GDAL/numpy computation (tests/models/carbon/willamette_reference.py, run with the Debian
 // /usr/bin/python3), a parcel cross-check, validation messages and exit codes.
+#include "OutputSnapshot.h"
 #include "TestUtil.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -241,7 +243,13 @@ private slots:
                      "--quiet" });
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.err.contains("warning: column --discount: discount rate is 0.07 %"), qPrintable(r.err));
-        QVERIFY(!QFile::exists(dir.filePath("c_density_2016.tif.partial.tif")));
+        // The run completed: its rasters are in place, and no staging folder or temporary is left.
+        QVERIFY(QFile::exists(dir.filePath("c_density_2016.tif")));
+        QVERIFY2(tanhui::test::stagingLeftovers(dir.path()).isEmpty(),
+                 qPrintable(tanhui::test::stagingLeftovers(dir.path()).join(' ')));
+        const QStringList temporaries =
+          QDir(dir.path()).entryList({ "*.tmp-*" }, QDir::AllEntries | QDir::Hidden);
+        QVERIFY2(temporaries.isEmpty(), qPrintable(temporaries.join(' ')));
     }
 
     void helpAndUsage() {
