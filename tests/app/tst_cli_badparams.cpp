@@ -3,6 +3,8 @@
 // the message names the file, the row and the column, every problem is listed at once, BOM and CRLF
 // simply work; and the same in the Chinese interface (TANHUI_LANG=zh_CN): Qt's own command-line texts,
 // parameter messages, GEOS repair reasons and project-loader errors in Chinese.
+#include "CliRun.h"
+
 #include <QDir>
 #include <QFile>
 #include <QLibraryInfo>
@@ -17,31 +19,14 @@
 
 namespace {
 
-QString cliPath() {
-    return QString::fromLocal8Bit(qgetenv("TANHUI_BINARY_DIR")) + QStringLiteral("/app/cli/tanhui-cli");
-}
-
 QString corpusFile(const QString& name) {
     return QDir(qEnvironmentVariable("TANHUI_SOURCE_DIR"))
       .filePath(QStringLiteral("tests/badinput/params/cases/") + name);
 }
 
-struct Run {
-    int exitCode = -1;
-    QString out, err;
-};
-
-Run runCli(const QStringList& args, const char* lang = "en") {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("TANHUI_LANG"), QString::fromLatin1(lang));
-    p.setProcessEnvironment(env);
-    p.start(cliPath(), args);
-    p.waitForFinished(300000);
-    return { p.exitCode(),
-             QString::fromUtf8(p.readAllStandardOutput()),
-             QString::fromUtf8(p.readAllStandardError()) };
-}
+using Run = tanhui::test::CliRun;
+using tanhui::test::cliPath;
+using tanhui::test::runCli;
 
 /// A 20 × 20 Byte land-cover raster in EPSG:4547 with the classes 11 (left half) and 12 (right half)
 /// of the pools corpus (whose rows are 11, 12, 13).
