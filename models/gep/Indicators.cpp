@@ -225,6 +225,55 @@ Price derivedPrice(const QString& key, double value, Unit basis, const QString& 
 
 } // namespace
 
+QString climateVariantId(ClimateVariant v) {
+    return v == ClimateVariant::Cop ? QStringLiteral("cop") : QStringLiteral("s1");
+}
+
+std::optional<ClimateVariant> climateVariantFromId(const QString& id) {
+    if (id == QLatin1String("s1"))
+        return ClimateVariant::S1;
+    if (id == QLatin1String("cop"))
+        return ClimateVariant::Cop;
+    return std::nullopt;
+}
+
+QString climateVariantDescription(ClimateVariant v) {
+    // gep-methods.md §4.10: S1's equation for V_e, and the variant of several later specifications.
+    return v == ClimateVariant::Cop
+             ? Gep::tr(
+                 "cop: water-surface cooling E_w·ρ·q/(3600·COP) + E_w·γ, divided by COP as several later "
+                 "specifications do (gep-methods.md §4.10, unconfirmed)")
+             : Gep::tr("s1: water-surface cooling E_w·ρ·q/3600 + E_w·γ, not divided by COP (S1's equation, "
+                       "gep-methods.md §4.10)");
+}
+
+CarbonSplit splitCarbonChange(double totalTcPerYr,
+                              const std::vector<PoolChange>& pools,
+                              const QString& method) {
+    CarbonSplit out;
+    if (pools.empty()) {
+        if (method == QLatin1String("soil"))
+            out.soilTcPerYr = totalTcPerYr;
+        else
+            out.vegetationTcPerYr = totalTcPerYr;
+        return out;
+    }
+    bool anyVegetation = false;
+    double vegetation = 0;
+    for (const PoolChange& p : pools)
+        if (p.pool != QLatin1String("c_soil")) {
+            anyVegetation = true;
+            vegetation += p.tcPerYr;
+        }
+    if (!anyVegetation) {
+        out.soilTcPerYr = totalTcPerYr;
+        return out;
+    }
+    out.vegetationTcPerYr = vegetation;
+    out.soilTcPerYr = totalTcPerYr - vegetation;
+    return out;
+}
+
 QString categoryName(Category c) {
     switch (c) {
         case Category::Material:
@@ -487,30 +536,51 @@ std::vector<IndicatorResult> evaluateParcel(const ParcelInput& parcel,
                 r.quantity.value += c.quantity.value;
             ecoFlag(r, "water_capacities");
         } else if (key == QLatin1String("carbon_sequestration")) {
-            if (!parcel.carbonFixedTC) {
+            if (!parcel.carbonFixedTC && !parcel.carbonBurialTC) {
                 out.push_back(skip(spec,
                                    Gep::tr("no carbon-engine result for the parcel (run the carbon pool "
                                            "method; carbon is never re-derived here)")));
                 continue;
             }
-            const Quantity co2 =
-              co2FromCarbon({ *parcel.carbonFixedTC + parcel.carbonBurialTC.value_or(0.0), Unit::TonneC });
-            r.quantity = co2;
+            const Quantity co2 = co2FromCarbon(
+              { parcel.carbonFixedTC.value_or(0.0) + parcel.carbonBurialTC.value_or(0.0), Unit::TonneC });
             // §4.8: the price basis is converted explicitly; valueOf() refuses a mismatch.
-            addPart(
-              r, Gep::tr("CO2 fixed"), co2, carbonPricePerTco2(prices.get(QStringLiteral("carbon_price"))));
-            if (co2.value < 0)
-                r.flags << QStringLiteral("net_carbon_loss");
+            const Price price = carbonPricePerTco2(prices.get(QStringLiteral("carbon_price")));
+            if (co2.value < 0) {
+                // A net source is not a negative service hidden in GEP (§2: GEP counts the year's flow of
+                // final services): the indicator is 0 and the loss is an emission reported next to GEP, in
+                // t CO2 and at the same carbon price.
+                const Quantity emitted{ -co2.value, Unit::TonneCO2 };
+                r.emission = emitted;
+                r.emissionYuan = valueOf(emitted, price);
+                r.quantity = { 0.0, Unit::TonneCO2 };
+                addPart(r, Gep::tr("CO2 fixed"), r.quantity, price);
+                r.flags << QStringLiteral("net_carbon_source");
+            } else {
+                r.quantity = co2;
+                addPart(r, Gep::tr("CO2 fixed"), co2, price);
+            }
         } else if (key == QLatin1String("oxygen_release")) {
             if (!parcel.carbonFixedTC) {
-                out.push_back(skip(spec, Gep::tr("no carbon-engine result for the parcel")));
+                out.push_back(
+                  skip(spec,
+                       parcel.carbonBurialTC
+                         ? Gep::tr("the carbon result has soil carbon only (sediment burial or soil "
+                                   "organic carbon), which releases no O2 (gep-methods.md §4.9)")
+                         : Gep::tr("no carbon-engine result for the parcel")));
                 continue;
             }
-            // §4.9: only the photosynthetic part releases O2, derived from the same CO2 figure.
-            r.quantity = o2FromCo2(co2FromCarbon({ *parcel.carbonFixedTC, Unit::TonneC }));
+            // §4.9: only the photosynthetic (vegetation) part releases O2, derived from the same CO2 figure;
+            // soil burial and soil organic carbon release none. A vegetation net loss fixed no carbon
+            // photosynthetically in net terms: the release is 0 (not negative), flagged; the loss itself is
+            // counted in carbon sequestration (an emission when the parcel is a net source).
+            if (*parcel.carbonFixedTC < 0) {
+                r.quantity = { 0.0, Unit::TonneO2 };
+                r.flags << QStringLiteral("vegetation_net_loss");
+            } else {
+                r.quantity = o2FromCo2(co2FromCarbon({ *parcel.carbonFixedTC, Unit::TonneC }));
+            }
             addPart(r, QStringLiteral("O2"), r.quantity, prices.get(QStringLiteral("oxygen_price")));
-            if (r.quantity.value < 0)
-                r.flags << QStringLiteral("net_carbon_loss");
         } else if (key == QLatin1String("climate_regulation")) {
             const std::optional<double> etHot =
               parcel.etHotMmPerDay ? parcel.etHotMmPerDay : eco.etHotMmPerDay;
@@ -525,6 +595,8 @@ std::vector<IndicatorResult> evaluateParcel(const ParcelInput& parcel,
                 const Quantity ew = waterVolume({ *etHot * *k.acDays, Unit::Millimetre }, areaM2);
                 r.quantity = climateWater(
                   ew, k.latentHeatKjPerKg, k.humidifierKwhPerM3, k.cop, profile.waterCopDividesCooling);
+                // The variant is named on every water-surface result (§4.10: a reported choice).
+                r.flags << QStringLiteral("climate_variant:") + climateVariantId(profile.climateVariant());
                 if (profile.waterCopDividesCooling)
                     r.flags << QStringLiteral("unconfirmed:water_cop_divides_cooling");
             } else {

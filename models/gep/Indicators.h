@@ -62,6 +62,18 @@ private:
     std::map<QString, Price> m_prices;
 };
 
+/// @brief The water-surface form of climate regulation (gep-methods.md §4.10): a named, reported choice.
+enum class ClimateVariant {
+    S1, ///< "s1": E_w·ρ·q/3600 + E_w·γ, cooling not divided by COP (S1's equation for V_e)
+    Cop ///< "cop": E_w·ρ·q/(3600·COP) + E_w·γ (the variant of later specifications, [unconfirmed])
+};
+/// "s1" or "cop" (the names of --climate-variant, the project's gep.climate_variant and the outputs).
+QString climateVariantId(ClimateVariant v);
+/// The variant named `id` ("s1" or "cop"), or nullopt.
+std::optional<ClimateVariant> climateVariantFromId(const QString& id);
+/// A one-line description of the variant for the outputs, e.g. "cop: water-surface cooling ÷ COP ...".
+QString climateVariantDescription(ClimateVariant v);
+
 /// @brief Switches of an accounting profile (gep-methods.md §3, §11 item 4): which indicators are on,
 /// and the formula variants.
 struct Profile {
@@ -69,6 +81,9 @@ struct Profile {
     std::map<QString, bool> indicators;  ///< indicator key → enabled
     bool includeVegetationFlood = true;  ///< §4.5: vegetation storm-water term (double counts 水源涵养)
     bool waterCopDividesCooling = false; ///< §4.10: water-surface cooling ÷ COP [unconfirmed variant]
+    ClimateVariant climateVariant() const {
+        return waterCopDividesCooling ? ClimateVariant::Cop : ClimateVariant::S1;
+    }
     QString source;
     params::Tag tag = params::Tag::User;
 
@@ -132,9 +147,13 @@ struct ParcelInput {
     QString etHotNote; ///< flag text when etHotMmPerDay is an approximation (e.g. annual ET / 365)
     /// Soil retention R·K·LS·(1 − C·P), t/ha/a, parcel mean of the per-pixel product (§4.3).
     std::optional<double> soilRetentionTPerHa;
-    /// Carbon fixed by photosynthesis this year, t C (from the carbon engine's change, never re-derived).
+    /// Vegetation (photosynthetic) part of the carbon change this year, t C/a: the change of the
+    /// biomass, litter and dead-wood pools (or a gain-loss biomass flux) from the carbon engine, never
+    /// re-derived. Negative = the vegetation lost carbon. Only this part releases O2 (§4.9).
     std::optional<double> carbonFixedTC;
-    std::optional<double> carbonBurialTC; ///< sediment burial (mangroves), t C; releases no O2 (§4.9)
+    /// Soil part of the change, t C/a: sediment burial (blue carbon) or soil organic carbon (cropland
+    /// management). Counts for carbon sequestration (§4.8) but releases no O2 (§4.9).
+    std::optional<double> carbonBurialTC;
     std::optional<double> reservoirCapacityM3;
     std::optional<double> shorelineM; ///< protected shoreline (§4.12)
     std::optional<double> visits;     ///< visits per year (§4.13)
@@ -161,6 +180,11 @@ struct IndicatorResult {
     QStringList flags; ///< e.g. "clamped_negative", "unconfirmed:runoff_coef"
     bool skipped = false;
     QString reason;
+    /// Carbon sequestration only: a net carbon source (vegetation + soil change < 0) is not a negative
+    /// service value inside GEP; the indicator's quantity and value are 0 and the loss is reported here as
+    /// an emission next to GEP (t CO2 > 0, valued at the same carbon price, CNY > 0).
+    std::optional<Quantity> emission;
+    double emissionYuan = 0;
 };
 
 // ---- Pure formulas (gep-methods.md §4; tested with §6.4) ----------------------------------------
@@ -179,6 +203,26 @@ Quantity climateWater(const Quantity& evaporated,
                       double humidifierKwhPerM3,
                       double cop,
                       bool divideCooling);
+
+/// @brief The change of one carbon pool of a parcel, t C/a (a `<pool>_t_<year>` pair of the carbon results).
+struct PoolChange {
+    QString pool; ///< "c_above", "c_below", "c_dead", "c_litter", "c_biomass", "c_soil", ...
+    double tcPerYr = 0;
+};
+/// @brief The vegetation (photosynthetic) and soil parts of a parcel's carbon change, t C/a.
+struct CarbonSplit {
+    std::optional<double> vegetationTcPerYr; ///< unset: the change is soil carbon only
+    std::optional<double> soilTcPerYr;       ///< unset: the change is vegetation only
+};
+/// @brief Splits the carbon engine's change (t C/a) into its vegetation and soil parts (gep-methods.md
+/// §4.9: only the photosynthetic part releases O2; sediment burial and soil organic carbon do not).
+/// With pool changes: vegetation = Σ of every pool except c_soil (biomass, litter, dead wood), soil = the
+/// rest of the total (c_soil, sediment burial, emissions a flux counts beyond the stock difference); no
+/// vegetation pool = soil only. Without pools: the soil method's change is soil only, any other method's
+/// (gain-loss: a biomass flux; regression: vegetation carbon) is vegetation only.
+CarbonSplit splitCarbonChange(double totalTcPerYr,
+                              const std::vector<PoolChange>& pools,
+                              const QString& method);
 
 /// @brief Every indicator of the registry for one parcel, in registry order: enabled indicators are
 /// computed or skipped with a reason; indicators off in the profile are not returned. Throws

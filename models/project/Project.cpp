@@ -14,6 +14,8 @@
 #include <QSaveFile>
 #include <QSet>
 
+#include <cmath>
+
 namespace tanhui::models {
 
 namespace {
@@ -199,6 +201,97 @@ ProjectCarbon carbonFromJson(const QString& file, const QJsonValue& value) {
         }
     }
     return c;
+}
+
+/// Parses the optional "gep" section: types, ranges and names (docs/gep.md "Project settings"); every
+/// problem names the file and the key (gep.<key>).
+ProjectGep gepFromJson(const QString& file, const QJsonValue& value) {
+    ProjectGep g;
+    if (value.isUndefined() || value.isNull())
+        return g;
+    if (!value.isObject())
+        bad(file, ProjectFile::tr("\"gep\" must be a JSON object"));
+    g.present = true;
+    const QJsonObject o = value.toObject();
+    static const QStringList known = { QStringLiteral("profile"),
+                                       QStringLiteral("price_set"),
+                                       QStringLiteral("price_year"),
+                                       QStringLiteral("deflators"),
+                                       QStringLiteral("index_fallback"),
+                                       QStringLiteral("climate_variant"),
+                                       QStringLiteral("ac_days"),
+                                       QStringLiteral("slope_length_m"),
+                                       QStringLiteral("seawall_cost_cny_per_m"),
+                                       QStringLiteral("seawall_life_years") };
+    for (auto it = o.begin(); it != o.end(); ++it)
+        if (!known.contains(it.key()))
+            bad(file,
+                ProjectFile::tr("gep.%1 is not a known key (known: %2)")
+                  .arg(it.key(), known.join(QStringLiteral(", "))));
+    auto text = [&](const char* key, QString& out) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined())
+            return;
+        if (!v.isString() || v.toString().trimmed().isEmpty())
+            bad(file, ProjectFile::tr("gep.%1 must be a non-empty text").arg(QLatin1String(key)));
+        out = v.toString().trimmed();
+    };
+    auto number = [&](const char* key, double lo, double hi, const char* unit) -> std::optional<double> {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined())
+            return std::nullopt;
+        if (!v.isDouble() || v.toDouble() < lo || v.toDouble() > hi)
+            bad(file,
+                ProjectFile::tr("gep.%1 must be a number from %2 to %3 %4")
+                  .arg(QLatin1String(key))
+                  .arg(lo)
+                  .arg(hi)
+                  .arg(QString::fromUtf8(unit)));
+        return v.toDouble();
+    };
+    text("profile", g.profile);
+    text("price_set", g.priceSet);
+    text("deflators", g.deflators);
+    text("index_fallback", g.indexFallback);
+    text("climate_variant", g.climateVariant);
+    if (!g.climateVariant.isEmpty() && g.climateVariant != QLatin1String("s1") &&
+        g.climateVariant != QLatin1String("cop"))
+        bad(file,
+            ProjectFile::tr("gep.climate_variant must be \"s1\" or \"cop\" (gep-methods.md §4.10), not "
+                            "\"%1\"")
+              .arg(g.climateVariant));
+    if (const std::optional<double> y = number("price_year", 1950, 2100, "")) {
+        if (*y != std::floor(*y))
+            bad(file, ProjectFile::tr("gep.price_year must be a whole year, not %1").arg(*y));
+        g.priceYear = int(*y);
+    }
+    if (!g.deflators.isEmpty() && !g.priceYear)
+        bad(file, ProjectFile::tr("gep.deflators needs gep.price_year (gep-methods.md §5.3)"));
+    g.acDays = number("ac_days", 0, 366, "d");
+    g.slopeLengthM = number("slope_length_m", 1, 1000, "m");
+    g.seawallCostYuanPerM = number("seawall_cost_cny_per_m", 0, 1e9, "CNY/m");
+    g.seawallLifeYears = number("seawall_life_years", 1, 1000, "a");
+    return g;
+}
+
+QJsonObject gepToJson(const ProjectGep& g) {
+    QJsonObject o;
+    putIf(o, "profile", g.profile);
+    putIf(o, "price_set", g.priceSet);
+    if (g.priceYear)
+        o.insert(QLatin1String("price_year"), *g.priceYear);
+    putIf(o, "deflators", g.deflators);
+    putIf(o, "index_fallback", g.indexFallback);
+    putIf(o, "climate_variant", g.climateVariant);
+    auto put = [&](const char* key, const std::optional<double>& v) {
+        if (v)
+            o.insert(QLatin1String(key), *v);
+    };
+    put("ac_days", g.acDays);
+    put("slope_length_m", g.slopeLengthM);
+    put("seawall_cost_cny_per_m", g.seawallCostYuanPerM);
+    put("seawall_life_years", g.seawallLifeYears);
+    return o;
 }
 
 QJsonObject carbonToJson(const ProjectCarbon& c) {
@@ -437,6 +530,7 @@ Project Project::load(const QString& file) {
         bad(file,
             ProjectFile::tr("%1 problem(s):\n").arg(problems.size()) + problems.join(QLatin1Char('\n')));
     p.carbon = carbonFromJson(file, root.value(QLatin1String("carbon")));
+    p.gep = gepFromJson(file, root.value(QLatin1String("gep")));
     p.m_baseDir = QFileInfo(file).absolutePath();
     p.m_fileName = file;
     return p;
@@ -490,6 +584,8 @@ void Project::save(const QString& file) const {
     root.insert(QLatin1String("parameters"), paramArray);
     if (carbon.present)
         root.insert(QLatin1String("carbon"), carbonToJson(carbon));
+    if (gep.present)
+        root.insert(QLatin1String("gep"), gepToJson(gep));
 
     QSaveFile out(file);
     if (!out.open(QIODevice::WriteOnly) ||

@@ -97,6 +97,24 @@ struct ProjectCarbon {
     ProjectCarbonUncertainty uncertainty; ///< Monte Carlo bounds (carbon-methods.md §6.2)
 };
 
+/// @brief The `gep` section of a project (docs/gep.md "Project settings"): the settings of `tanhui-cli
+/// gep` that define the account, so that every run of the project values with the same profile, prices
+/// and variants. Command-line flags override them. Absent values fall back to the CLI defaults. The
+/// loader checks types, ranges and the variant name and names the file and the key of a problem.
+struct ProjectGep {
+    bool present = false;               ///< the project file has a "gep" object
+    QString profile;                    ///< accounting profile, e.g. "NDRC2022" (gep/profiles.csv)
+    QString priceSet;                   ///< price set, e.g. "P0_RCEES2010", "P0_CPI2024"
+    std::optional<int> priceYear;       ///< adjust prices to this year (gep-methods.md §5.3)
+    QString deflators;                  ///< price index table, relative to the project file
+    QString indexFallback;              ///< index series for prices whose series the table lacks, e.g. "cpi"
+    QString climateVariant;             ///< "s1" or "cop" (gep-methods.md §4.10)
+    std::optional<double> acDays;       ///< air-conditioning days D (0–366)
+    std::optional<double> slopeLengthM; ///< uniform RUSLE slope length λ, m
+    std::optional<double> seawallCostYuanPerM; ///< sea-wall cost, CNY per m
+    std::optional<double> seawallLifeYears;    ///< sea-wall design life, years
+};
+
 /// @brief A Tanhui project file (project.tanhui.json): version, CRS, layers, classes and parameter
 /// tables, all paths relative to the file. Reading checks the structure and the version; validate()
 /// checks that every referenced file exists.
@@ -112,6 +130,7 @@ public:
     std::vector<ProjectClass> classes;
     std::vector<ProjectParameterTable> parameters;
     ProjectCarbon carbon; ///< the optional "carbon" section (absent in older files)
+    ProjectGep gep;       ///< the optional "gep" section (absent in older files)
 
     /// Reads a project file. Throws gis::GisError: Open (missing or unreadable file, not JSON),
     /// InvalidArgument (wrong structure or newer version), naming the file and what is wrong.

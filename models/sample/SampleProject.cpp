@@ -854,6 +854,18 @@ QStringList generateSampleProject(const QString& dirPath,
                          { QStringLiteral("species"), QStringLiteral("carbon/species_params_cn") },
                          { QStringLiteral("regression"), QString::fromLatin1(kSampleRegressionTable) } };
     }
+    // GEP section (docs/gep.md "Project settings"): new projects value with the NDRC 2022 profile, the
+    // water-surface variant of the later specifications (÷ COP, gep-methods.md §4.10) and the P0 prices
+    // (2010 level, named in every output; a price year is the user's choice, §5.3). D = 120
+    // air-conditioning days is the demo's setting (the reference gives no default).
+    {
+        ProjectGep& g = project.gep;
+        g.present = true;
+        g.profile = QStringLiteral("NDRC2022");
+        g.priceSet = QStringLiteral("P0_RCEES2010");
+        g.climateVariant = QStringLiteral("cop");
+        g.acDays = 120;
+    }
     project.save(dir.filePath(QLatin1String(kProjectFileName)));
     written << QString::fromLatin1(kProjectFileName);
     progress(100, "Done");

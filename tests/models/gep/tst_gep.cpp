@@ -4,6 +4,7 @@
 // lines), the §6.4 suggested tests (incl. the unit traps of §10.2) and the shipped tables.
 #include "models/gep/GepTables.h"
 #include "models/gep/Indicators.h"
+#include "models/gep/Plausibility.h"
 #include "models/gep/Units.h"
 
 #include <QFile>
@@ -165,6 +166,12 @@ private slots:
     void p0AdjustedTo2024();
     void missingIndexYear();
     void missingIndexSeries();
+    void carbonSplitVegetationSoil();
+    void oxygenFromVegetationOnly();
+    void netSourceIsEmission();
+    void climateVariantNamed();
+    void lsFactorCapped();
+    void lowEtFlag();
 };
 
 // §0.4, §10.2: mm × m² × 10⁻³ = m³, and a volume can only be made from a depth in mm.
@@ -691,6 +698,143 @@ void TstGep::missingIndexSeries() {
         QVERIFY2(m.contains(QLatin1String("market_yoy")) && m.contains(QLatin1String("--deflators")),
                  qPrintable(m));
     }
+}
+
+// §4.9: the vegetation / soil split of a carbon change from the pool changes (hand-made rows).
+void TstGep::carbonSplitVegetationSoil() {
+    // Blue-carbon-like row: biomass +4, litter +1, soil +3 t C/a; the engine's flux 8.5 t C/a: the rest of
+    // the flux beyond the vegetation pools (3.5) is soil.
+    CarbonSplit s = splitCarbonChange(8.5,
+                                      { { QStringLiteral("c_biomass"), 4 },
+                                        { QStringLiteral("c_litter"), 1 },
+                                        { QStringLiteral("c_soil"), 3 } },
+                                      QStringLiteral("bluecarbon"));
+    QVERIFY(s.vegetationTcPerYr && s.soilTcPerYr);
+    QCOMPARE(*s.vegetationTcPerYr, 5.0);
+    QCOMPARE(*s.soilTcPerYr, 3.5);
+    // Soil pools only (cropland soil carbon): no vegetation part.
+    s = splitCarbonChange(2.0, { { QStringLiteral("c_soil"), 2.0 } }, QStringLiteral("soil"));
+    QVERIFY(!s.vegetationTcPerYr);
+    QCOMPARE(*s.soilTcPerYr, 2.0);
+    // No pool stocks: the soil method is soil, gain-loss (a biomass flux) is vegetation.
+    s = splitCarbonChange(-1.5, {}, QStringLiteral("soil"));
+    QVERIFY(!s.vegetationTcPerYr);
+    QCOMPARE(*s.soilTcPerYr, -1.5);
+    s = splitCarbonChange(7.0, {}, QStringLiteral("gainloss"));
+    QCOMPARE(*s.vegetationTcPerYr, 7.0);
+    QVERIFY(!s.soilTcPerYr);
+}
+
+// §4.9: O2 from the vegetation part only: 10 t C vegetation + 5 t C soil → 固碳 15 × 44/12 = 55 t CO2,
+// 释氧 10 × 44/12 × 32/44 = 26.667 t O2; a vegetation loss (−2) with a soil gain (+5) gives 固碳 11 t CO2 and
+// no (not negative) O2; soil carbon only gives no 释氧, with the reason.
+void TstGep::oxygenFromVegetationOnly() {
+    const Profile legacy = profile(QStringLiteral("RCEES_LEGACY"));
+    ParcelInput p = f1Parcel();
+    p.carbonFixedTC = 10;
+    p.carbonBurialTC = 5;
+    auto rs = evaluateParcel(p, f1Eco(), f1Constants(), p0(), legacy);
+    QVERIFY(nearRel(get(rs, "carbon_sequestration").quantity.value, 55.0));
+    QVERIFY(nearRel(get(rs, "oxygen_release").quantity.value, 26.666666666666667));
+    QVERIFY(nearYuan(get(rs, "oxygen_release").valueYuan, 26.666666666666667 * 727));
+    p.carbonFixedTC = -2;
+    rs = evaluateParcel(p, f1Eco(), f1Constants(), p0(), legacy);
+    QVERIFY(nearRel(get(rs, "carbon_sequestration").quantity.value, 11.0));
+    QCOMPARE(get(rs, "oxygen_release").quantity.value, 0.0);
+    QCOMPARE(get(rs, "oxygen_release").valueYuan, 0.0);
+    QVERIFY(get(rs, "oxygen_release").flags.contains(QStringLiteral("vegetation_net_loss")));
+    p.carbonFixedTC.reset();
+    rs = evaluateParcel(p, f1Eco(), f1Constants(), p0(), legacy);
+    QVERIFY(nearRel(get(rs, "carbon_sequestration").quantity.value, 5.0 * 44 / 12));
+    QVERIFY(get(rs, "oxygen_release").skipped);
+    QVERIFY2(get(rs, "oxygen_release").reason.contains(QLatin1String("soil carbon only")),
+             qPrintable(get(rs, "oxygen_release").reason));
+}
+
+// A net source (vegetation −3, soil −1 t C/a) is an emission of 4 × 44/12 = 14.667 t CO2, valued at P0's
+// 380 CNY/t CO2 = 5573.33 CNY, next to GEP: the indicator is 0 and GEP is not reduced.
+void TstGep::netSourceIsEmission() {
+    const Profile legacy = profile(QStringLiteral("RCEES_LEGACY"));
+    ParcelInput p = f1Parcel();
+    p.carbonFixedTC = 1;
+    p.carbonBurialTC.reset();
+    const double gepWithSink = totalValue(evaluateParcel(p, f1Eco(), f1Constants(), p0(), legacy));
+    p.carbonFixedTC = -3;
+    p.carbonBurialTC = -1;
+    const auto rs = evaluateParcel(p, f1Eco(), f1Constants(), p0(), legacy);
+    const IndicatorResult& c = get(rs, "carbon_sequestration");
+    QVERIFY(!c.skipped);
+    QCOMPARE(c.quantity.value, 0.0);
+    QCOMPARE(c.valueYuan, 0.0);
+    QVERIFY(c.flags.contains(QStringLiteral("net_carbon_source")));
+    QVERIFY(c.emission);
+    QCOMPARE(c.emission->unit, Unit::TonneCO2);
+    QVERIFY(nearRel(c.emission->value, 14.666666666666667));
+    QVERIFY(nearYuan(c.emissionYuan, 5573.33));
+    // GEP = the sink case minus its 固碳 (1 × 44/12 × 380) and 释氧 (1 × 32/12 × 727): nothing negative.
+    QVERIFY(nearYuan(totalValue(rs), gepWithSink - 44.0 / 12 * 380 - 32.0 / 12 * 727));
+    for (const IndicatorResult& r : rs)
+        QVERIFY2(r.skipped || r.valueYuan >= 0, qPrintable(r.key));
+}
+
+// §4.10: the water-surface variant is named on the result; NDRC2022 (later specification) divides the
+// cooling by COP. 5 mm/d × 100 d over 1 ha = 5000 m³: s1 = 5000 × 2450 / 3.6 + 5000 × 120 = 4 002 777.78
+// kWh; cop = 5000 × 2450 / 10.8 + 600 000 = 1 734 259.26 kWh.
+void TstGep::climateVariantNamed() {
+    QCOMPARE(climateVariantId(ClimateVariant::S1), QStringLiteral("s1"));
+    QCOMPARE(climateVariantId(ClimateVariant::Cop), QStringLiteral("cop"));
+    QCOMPARE(*climateVariantFromId(QStringLiteral("cop")), ClimateVariant::Cop);
+    QVERIFY(!climateVariantFromId(QStringLiteral("COP3")));
+    QVERIFY(climateVariantDescription(ClimateVariant::Cop).contains(QLatin1String("COP")));
+    QCOMPARE(profile(QStringLiteral("NDRC2022")).climateVariant(), ClimateVariant::Cop);
+    QCOMPARE(profile(QStringLiteral("RCEES_LEGACY")).climateVariant(), ClimateVariant::S1);
+    ParcelInput p;
+    p.id = QStringLiteral("W");
+    p.area = { 1, Unit::Hectare };
+    EcosystemParams e;
+    e.key = QStringLiteral("51");
+    e.name = QStringLiteral("water");
+    e.climateWaterForm = true;
+    e.etHotMmPerDay = 5;
+    Constants k = constantsP0();
+    k.acDays = 100;
+    Profile pr = profile(QStringLiteral("RCEES_LEGACY"));
+    auto rs = evaluateParcel(p, e, k, p0(), pr);
+    QVERIFY(nearRel(get(rs, "climate_regulation").quantity.value, 4002777.7777777778));
+    QVERIFY(get(rs, "climate_regulation").flags.contains(QStringLiteral("climate_variant:s1")));
+    pr.waterCopDividesCooling = true;
+    rs = evaluateParcel(p, e, k, p0(), pr);
+    QVERIFY(nearRel(get(rs, "climate_regulation").quantity.value, 1734259.2592592593));
+    QVERIFY(get(rs, "climate_regulation").flags.contains(QStringLiteral("climate_variant:cop")));
+}
+
+// RUSLE validity: a 5 % slope with λ = 22.13 m: LS = 10.8 × 0.05/√1.0025 + 0.03 = 0.569326; a 45° slope
+// is evaluated at 55 %: 21.91 × 0.55/√1.3025 − 0.96 = 9.598840 (not 20.95 at a vertical face), reported
+// as capped; λ = 500 m is capped at 122 m: L = (122/22.13)^0.5 = 2.347952.
+void TstGep::lsFactorCapped() {
+    const LsFactor ls(22.13);
+    bool capped = true;
+    QVERIFY(nearRel(ls(0.05, &capped), 0.5693262629940362));
+    QVERIFY(!capped);
+    QVERIFY(nearRel(ls(1.0, &capped), 9.598839807507936));
+    QVERIFY(capped);
+    QVERIFY(nearRel(ls(100.0), 9.598839807507936));
+    QVERIFY(!ls.slopeLengthCapped());
+    const LsFactor longSlope(500);
+    QVERIFY(longSlope.slopeLengthCapped());
+    QCOMPARE(longSlope.slopeLengthM(), 122.0);
+    QVERIFY(nearRel(longSlope(0.05), 2.3479519683223993 * 0.5693262629940362));
+    QVERIFY(kImplausiblePotentialErosionTPerHa > 500 && kImplausiblePotentialErosionTPerHa < 2000);
+}
+
+// Water conservation from missing ET: forest ET 700, 720, 710, 730, 500, 715 mm: median 712.5, 80 % =
+// 570, so only the 500 mm parcel is flagged; an ecosystem with 3 parcels is not judged.
+void TstGep::lowEtFlag() {
+    const QString f = QStringLiteral("11"), w = QStringLiteral("41");
+    const std::vector<bool> flags =
+      lowEtWithinEcosystem({ f, f, f, f, f, f, w, w, w }, { 700, 720, 710, 730, 500, 715, 900, 100, 950 });
+    const std::vector<bool> expected = { false, false, false, false, true, false, false, false, false };
+    QCOMPARE(flags, expected);
 }
 
 QTEST_GUILESS_MAIN(TstGep)

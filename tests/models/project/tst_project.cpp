@@ -83,6 +83,71 @@ private slots:
             QVERIFY2(what.contains(QString::fromUtf8(expected)), qPrintable(what));
     }
 
+    // The gep section (docs/gep.md "Project settings"): every setting survives save → load with the same
+    // bytes; a project without it has none; bad values are refused naming the file and the key.
+    void gepSection() {
+        QTemporaryDir dir;
+        Project p;
+        p.name = QStringLiteral("gep");
+        p.crs = QStringLiteral("EPSG:4547");
+        p.gep.present = true;
+        p.gep.profile = QStringLiteral("NDRC2022");
+        p.gep.priceSet = QStringLiteral("P0_RCEES2010");
+        p.gep.priceYear = 2024;
+        p.gep.deflators = QStringLiteral("parameters/gep/my_index.csv");
+        p.gep.indexFallback = QStringLiteral("cpi");
+        p.gep.climateVariant = QStringLiteral("cop");
+        p.gep.acDays = 120;
+        p.gep.slopeLengthM = 40;
+        p.gep.seawallCostYuanPerM = 20000;
+        p.gep.seawallLifeYears = 50;
+        const QString file = dir.filePath(QStringLiteral("g.tanhui.json"));
+        p.save(file);
+        const Project q = Project::load(file);
+        QVERIFY(q.gep.present);
+        QCOMPARE(q.gep.profile, QStringLiteral("NDRC2022"));
+        QCOMPARE(q.gep.priceSet, QStringLiteral("P0_RCEES2010"));
+        QCOMPARE(*q.gep.priceYear, 2024);
+        QCOMPARE(q.gep.deflators, QStringLiteral("parameters/gep/my_index.csv"));
+        QCOMPARE(q.gep.indexFallback, QStringLiteral("cpi"));
+        QCOMPARE(q.gep.climateVariant, QStringLiteral("cop"));
+        QCOMPARE(*q.gep.acDays, 120.0);
+        QCOMPARE(*q.gep.slopeLengthM, 40.0);
+        QCOMPARE(*q.gep.seawallCostYuanPerM, 20000.0);
+        QCOMPARE(*q.gep.seawallLifeYears, 50.0);
+        const QString again = dir.filePath(QStringLiteral("again.json"));
+        q.save(again);
+        QFile a(file), b(again);
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        QCOMPARE(a.readAll(), b.readAll());
+        Project none;
+        none.name = QStringLiteral("none");
+        none.save(again);
+        QVERIFY(!Project::load(again).gep.present);
+
+        const std::vector<std::pair<const char*, const char*>> bad = {
+            { R"("gep": {"climate_variant": "cop3"})", "gep.climate_variant must be \"s1\" or \"cop\"" },
+            { R"("gep": {"ac_days": 400})", "gep.ac_days must be a number from 0 to 366" },
+            { R"("gep": {"ac_days": "120"})", "gep.ac_days must be a number" },
+            { R"("gep": {"price_year": 2024.5})", "gep.price_year must be a whole year" },
+            { R"("gep": {"profile": 3})", "gep.profile must be a non-empty text" },
+            { R"("gep": {"acdays": 120})", "gep.acdays is not a known key" },
+            { R"("gep": {"deflators": "x.csv"})", "gep.deflators needs gep.price_year" },
+            { R"("gep": [1])", "\"gep\" must be a JSON object" },
+        };
+        const QString badFile = dir.filePath(QStringLiteral("bad.tanhui.json"));
+        for (const auto& [json, expected] : bad) {
+            QFile f(badFile);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(QByteArray(R"({"format": "tanhui-project", "version": 1, "layers": [], )") + json + "}");
+            f.close();
+            const gis::GisError e = test::expectError([&] { Project::load(badFile); });
+            QCOMPARE(e.kind(), gis::GisError::Kind::InvalidArgument);
+            const QString what = QString::fromUtf8(e.what());
+            QVERIFY2(what.contains(QString::fromUtf8(expected)) && what.contains(badFile), qPrintable(what));
+        }
+    }
+
     void refusesBadFiles() {
         QTemporaryDir dir;
         const QString missing = dir.filePath(QStringLiteral("none.json"));
