@@ -39,7 +39,8 @@ echo "demo: carbon of every parcel of the project, methods per ecosystem type, M
   --uncertainty --iterations 1000 --seed 42 --default-uncertainty 90
 
 echo "demo: GEP per parcel (RCEES 2010 prices; 120 air-conditioning days, the reference's example value)"
-"$CLI" gep --project "$PROJECT" --carbon-results "$OUT/carbon" --ac-days 120 --out "$OUT/gep"
+# Profile, prices, climate-regulation variant and D = 120 come from the project's gep section.
+"$CLI" gep --project "$PROJECT" --carbon-results "$OUT/carbon" --out "$OUT/gep"
 
 cat <<MSG
 
@@ -48,7 +49,8 @@ demo: done. Open these:
   $(realpath "$OUT/carbon/totals_by_ecosystem_type.csv")  (and totals_by_district.csv, totals_by_method.csv, summary.csv)
   $(realpath "$OUT/carbon/parameters_used.csv")  (every parameter row used, with source and evidence tag)
   $(realpath "$OUT/carbon/rasters")      (carbon density rasters per method and date, t C/ha)
-  $(realpath "$OUT/gep/totals.csv")       (GEP by service, ecosystem type and district, with shares; CNY)
+  $(realpath "$OUT/gep/totals.csv")       (GEP by service, ecosystem type and district, with shares; CNY; carbon emission next to GEP)
+  $(realpath "$OUT/gep/run_settings.csv") (profile, price year, price index, climate-regulation variant of the account)
   $(realpath "$OUT/gep/indicators.csv")   (every parcel x indicator: physical quantity, unit, price, source, value)
   $(realpath "$OUT/gep/skipped.csv")      (indicators skipped for lack of input, with the reason)
   $(realpath "$OUT/xiaoban_landcover.csv")  (land-cover shares and areas per 小班, 2015 and 2024)

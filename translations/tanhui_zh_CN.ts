@@ -2299,7 +2299,17 @@ Example (the sample project):
         <translation>休闲旅游</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+73"/>
+        <source>cop: water-surface cooling E_w·ρ·q/(3600·COP) + E_w·γ, divided by COP as several later specifications do (gep-methods.md §4.10, unconfirmed)</source>
+        <translation>cop：水面蒸发降温 E_w·ρ·q/(3600·COP) + E_w·γ，按若干后续规范的做法除以能效比 COP（gep-methods.md §4.10，待确认）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>s1: water-surface cooling E_w·ρ·q/3600 + E_w·γ, not divided by COP (S1&apos;s equation, gep-methods.md §4.10)</source>
+        <translation>s1：水面蒸发降温 E_w·ρ·q/3600 + E_w·γ，不除以能效比 COP（S1 的公式，gep-methods.md §4.10）</translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>price &apos;%1&apos; is missing from the price table %2; add a row with key &apos;%1&apos;, value, unit, basis, price_year, source and tag.</source>
         <translation>价格表 %2 中缺少价格“%1”；请添加一行：key 为“%1”，并填写 value、unit、basis、price_year、source 和 tag。</translation>
     </message>
@@ -2404,17 +2414,23 @@ Example (the sample project):
         <translation>该地块没有碳计算结果（请运行碳库方法；此处不重新推算碳）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
+        <location line="+4"/>
         <source>CO2 fixed</source>
         <translation>固定的 CO2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>the carbon result has soil carbon only (sediment burial or soil organic carbon), which releases no O2 (gep-methods.md §4.9)</source>
+        <translation>碳核算结果只有土壤碳（沉积物埋藏或土壤有机碳），不释放氧气（gep-methods.md §4.9）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>no carbon-engine result for the parcel</source>
         <translation>该地块没有碳计算结果</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>the number of air-conditioning days D is not given</source>
         <translation>未给出空调开放天数 D</translation>
     </message>
@@ -2424,7 +2440,7 @@ Example (the sample project):
         <translation>生态系统“%1”没有空调开放日的蒸散量</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>electricity</source>
         <translation>电量</translation>
     </message>
@@ -2508,7 +2524,7 @@ Example (the sample project):
 <context>
     <name>GepCommand</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="+56"/>
+        <location filename="../app/cli/GepCommand.cpp" line="+58"/>
         <source>Gross ecosystem product (GEP) per parcel (gep-methods.md): physical quantity, value (CNY), price and
 source for every indicator of the accounting profile; GEP = material + regulating + cultural.
 
@@ -2555,7 +2571,7 @@ scenario_diff.csv。
         <translation>碳计算结果表 %1 为空</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+106"/>
         <source>%1, row %2, column %3: &apos;%4&apos; is not a number</source>
         <translation>%1，第 %2 行，列 %3：“%4”不是数字</translation>
     </message>
@@ -2565,7 +2581,7 @@ scenario_diff.csv。
         <translation>栅格 %1 与 DEM %2 的网格不一致；请将 RUSLE 因子重采样到 DEM 网格（相同的原点、像元大小和行列数）</translation>
     </message>
     <message>
-        <location line="+220"/>
+        <location line="+274"/>
         <source>soil retention: the project lacks one of the rasters dem, rusle_r, rusle_k, rusle_c</source>
         <translation>土壤保持：项目缺少 dem、rusle_r、rusle_k、rusle_c 栅格中的某一个</translation>
     </message>
@@ -2585,7 +2601,7 @@ scenario_diff.csv。
         <translation>图层 %1</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+67"/>
         <source>raster %1 does not cover any parcel of layer %2 (%3); check the raster&apos;s extent and CRS against the parcels</source>
         <translation>栅格 %1 未覆盖图层 %2（%3）的任何地块；请检查栅格的范围和坐标系是否与地块一致</translation>
     </message>
@@ -2605,7 +2621,7 @@ scenario_diff.csv。
         <translation>代码 %1</translation>
     </message>
     <message>
-        <location line="+357"/>
+        <location line="+499"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
@@ -2615,27 +2631,22 @@ scenario_diff.csv。
         <translation>输出文件夹。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Accounting profile: RCEES_LEGACY (default) or NDRC2022.</source>
-        <translation>核算方案：RCEES_LEGACY（默认）或 NDRC2022。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>User price CSV over the price set (key, value, unit, basis, price_year, source; every row needs a source).</source>
         <translation>覆盖内置价格的用户价格 CSV（key、value、unit、basis、price_year、source；每行都必须有来源）。</translation>
     </message>
     <message>
-        <location line="-1074"/>
+        <location line="-1277"/>
         <source>the carbon table %1 has no column change_t_per_yr_&lt;y1&gt;_&lt;y2&gt; (t C/yr) or change_t_&lt;y1&gt;_&lt;y2&gt; (t C); write it with tanhui-cli carbon</source>
         <translation>碳表 %1 没有 change_t_per_yr_&lt;y1&gt;_&lt;y2&gt;（t C/年）或 change_t_&lt;y1&gt;_&lt;y2&gt;（t C）列；请用 tanhui-cli carbon 生成</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-79"/>
         <source>the carbon table %1 has a quoted field that is not closed (missing &apos;&quot;&apos;)</source>
         <translation>碳结果表 %1 中有一个带引号的字段没有闭合（缺少 &apos;&quot;&apos;）</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+125"/>
         <source>the carbon engine did not compute the parcel: %1</source>
         <translation>碳计算引擎未计算该地块：%1</translation>
     </message>
@@ -2645,7 +2656,7 @@ scenario_diff.csv。
         <translation>碳计算引擎未给出该地块的变化量（方法 %1 的时点少于两个）</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+35"/>
         <source>the carbon table %1 needs the id column &apos;%2&apos; or &apos;id&apos;</source>
         <translation>碳表 %1 需要标识列“%2”或“id”</translation>
     </message>
@@ -2660,7 +2671,7 @@ scenario_diff.csv。
         <translation>%1，第 %2 行，source_fid 列：“%3”不是要素编号</translation>
     </message>
     <message>
-        <location line="+418"/>
+        <location line="+449"/>
         <source>the carbon pools table %1 cannot be used</source>
         <translation>碳库表 %1 无法使用</translation>
     </message>
@@ -2680,22 +2691,17 @@ scenario_diff.csv。
         <translation>图层 %1 的碳来源：没有碳结果；已用 %2 年和 %3 年土地覆盖运行碳库法</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+85"/>
         <source>layer %1 (%2) maps ecosystem_type to the field &apos;%3&apos;, which the file does not have; fix the project&apos;s field mapping</source>
         <translation>图层 %1（%2）把 ecosystem_type 映射到字段“%3”，但文件中没有该字段；请修改项目的字段映射</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+104"/>
         <source>carbon method %1</source>
         <translation>碳计量方法 %1</translation>
     </message>
     <message>
-        <location line="+319"/>
-        <source>Price set: P0_RCEES2010 (default), LYT1721_2008, or P0_CPI2020 / P0_CPI2024 (P0 adjusted by the shipped CPI table at run time, flagged unconfirmed).</source>
-        <translation>价格集：P0_RCEES2010（默认）、LYT1721_2008，或 P0_CPI2020 / P0_CPI2024（运行时用内置 CPI 表调整 P0，标记为未确认）。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+457"/>
         <source>Price index table for --price-year (year; cpi, construction, market as levels or cpi_yoy, construction_yoy, market_yoy with previous year = 100; source, tag). Default: the shipped NBS CPI table gep/price_index.csv (unconfirmed).</source>
         <translation>--price-year 使用的价格指数表（year；cpi、construction、market 为价格水平，或 cpi_yoy、construction_yoy、market_yoy 为上年=100 的指数；source、tag）。默认：内置国家统计局 CPI 表 gep/price_index.csv（未确认）。</translation>
     </message>
@@ -2710,22 +2716,12 @@ scenario_diff.csv。
         <translation>当指数表缺少价格所指定的序列（如 construction、market）时改用的指数序列，例如 cpi；这些价格标记为未确认。不指定时缺少序列即报错。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Water-surface climate regulation: s1 (S1 form, default of the profile) or cop (cooling ÷ COP).</source>
-        <translation>水面气候调节：s1（S1 公式，核算方案默认）或 cop（降温项 ÷ COP）。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>Days with air conditioning D (no default; climate regulation is skipped without it).</source>
         <translation>空调开放天数 D（无默认值；不给出时跳过气候调节）。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Uniform slope length λ for the RUSLE L factor, m (default 22.13: L = 1).</source>
-        <translation>RUSLE 坡长因子 L 使用的统一坡长 λ，米（默认 22.13：L = 1）。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Comma-separated parcel layer ids (default: all parcel layers).</source>
         <translation>以逗号分隔的地块图层 id（默认：全部地块图层）。</translation>
     </message>
@@ -2775,27 +2771,92 @@ scenario_diff.csv。
         <translation>不显示进度条。</translation>
     </message>
     <message>
-        <location line="+265"/>
+        <location line="+353"/>
         <source>  %1: %2 CNY/a, %3 %</source>
         <translation>  %1：%2 元/年，占 %3 %</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-291"/>
         <source>--carbon must be LAYER=FILE (e.g. xiaoban=carbon_out/parcels.csv), not &apos;%1&apos;</source>
         <translation>--carbon 必须是 LAYER=FILE（例如 xiaoban=carbon_out/parcels.csv），而不是“%1”</translation>
     </message>
     <message>
+        <location line="-210"/>
+        <source>accounting profile (gep/profiles.csv), tag %1</source>
+        <translation>核算方案（gep/profiles.csv），标签 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>price table (prices_used.csv lists every price)</source>
+        <translation>价格表（各项价格见 prices_used.csv）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>price year of the values (value_cny)</source>
+        <translation>价值量（value_cny）的价格年份</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>base year of value_base_cny (empty: no adjustment)</source>
+        <translation>value_base_cny 的基期年份（空：未做价格年份调整）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>price index used for the price-year adjustment (gep-methods.md §5.3)</source>
+        <translation>价格年份调整所用的价格指数（gep-methods.md §5.3）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>days with air conditioning D (gep-methods.md §4.10)</source>
+        <translation>空调开放天数 D（gep-methods.md §4.10）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RUSLE slope length used (at most %1 m)</source>
+        <translation>所用的 RUSLE 坡长（不超过 %1 m）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>steeper cells use the S factor of this slope (Liu, Nearing &amp; Risse 1994)</source>
+        <translation>更陡的像元按此坡度计算坡度因子 S（Liu, Nearing &amp; Risse 1994）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the project&apos;s gep section, overridden by command-line flags</source>
+        <translation>项目的 gep 设置，命令行参数优先</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Accounting profile: RCEES_LEGACY or NDRC2022 (default: the project&apos;s gep.profile, else RCEES_LEGACY).</source>
+        <translation>核算方案：RCEES_LEGACY 或 NDRC2022（默认：项目的 gep.profile，否则为 RCEES_LEGACY）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Price set: P0_RCEES2010 (default, or the project&apos;s gep.price_set), LYT1721_2008, or P0_CPI2020 / P0_CPI2024 (P0 adjusted by the shipped CPI table at run time, flagged unconfirmed).</source>
+        <translation>价格集：P0_RCEES2010（默认，或项目的 gep.price_set）、LYT1721_2008，或 P0_CPI2020 / P0_CPI2024（运行时用内置 CPI 表调整的 P0 价格，标记为待确认）。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Water-surface climate regulation (gep-methods.md §4.10): s1 (S1&apos;s form, cooling not ÷ COP) or cop (cooling ÷ COP, later specifications). Default: the project&apos;s gep.climate_variant, else the profile&apos;s.</source>
+        <translation>水面气候调节（gep-methods.md §4.10）：s1（S1 的形式，降温项不除以 COP）或 cop（降温项除以 COP，后续规范的做法）。默认：项目的 gep.climate_variant，否则按核算方案。</translation>
+    </message>
+    <message>
         <location line="+11"/>
+        <source>Uniform slope length λ for the RUSLE L factor, m (default 22.13: L = 1; at most 122 m are used, InVEST&apos;s L_max).</source>
+        <translation>RUSLE 坡长因子 L 的统一坡长 λ，单位 m（默认 22.13，即 L = 1；最多采用 122 m，即 InVEST 的 L_max）。</translation>
+    </message>
+    <message>
+        <location line="+122"/>
         <source>--climate-variant must be s1 or cop, not &apos;%1&apos;</source>
         <translation>--climate-variant 必须是 s1 或 cop，而不是“%1”</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>--deflators needs --price-year (gep-methods.md §5.3)</source>
         <translation>--deflators 需要同时指定 --price-year（gep-methods.md §5.3）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+10"/>
         <source>%1 from the project (%2)</source>
         <translation>%1 来自项目（%2）</translation>
     </message>
@@ -2810,7 +2871,7 @@ scenario_diff.csv。
         <translation>%1 内置默认表</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>unknown --price-set &apos;%1&apos;; known: %2</source>
         <translation>未知的 --price-set“%1”；已有：%2</translation>
     </message>
@@ -2820,7 +2881,12 @@ scenario_diff.csv。
         <translation>价格表中没有价格“%1”；请用 --prices 添加（value、unit、basis t、price_year、source）</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+33"/>
+        <source>%1 (series the table lacks: %2)</source>
+        <translation>%1（表中缺少的指数序列按 %2）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source> adjusted to %1 by %2</source>
         <translation>，按 %2 调整到 %1 年</translation>
     </message>
@@ -2828,6 +2894,26 @@ scenario_diff.csv。
         <location line="+14"/>
         <source>profile %1 is tagged %2: %3</source>
         <translation>核算方案 %1 的标记为 %2：%3</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>slope length %1 m is beyond the RUSLE L factor&apos;s range; %2 m (InVEST&apos;s L_max, gep-methods.md §7.2) is used</source>
+        <translation>坡长 %1 m 超出 RUSLE 坡长因子的适用范围；改用 %2 m（InVEST 的 L_max，gep-methods.md §7.2）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>project: %1</source>
+        <translation>项目：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>flags: %1</source>
+        <translation>命令行参数：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>defaults</source>
+        <translation>默认值</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2840,7 +2926,7 @@ scenario_diff.csv。
         <translation>--carbon-results：未找到 %1；请先运行 tanhui-cli carbon --project %2 --out %3</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>timing: %1</source>
         <translation>耗时：%1</translation>
     </message>
@@ -2850,7 +2936,12 @@ scenario_diff.csv。
         <translation>核算方案 %1，价格 %2（价格年份和来源见 prices_used.csv）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>account: profile %1 (%2), price set %3, price year %4, price index %5, climate-regulation variant %6 (run_settings.csv; settings from %7)</source>
+        <translation>核算设置：核算方案 %1（%2），价格集 %3，价格年份 %4，价格指数 %5，气候调节算法 %6（见 run_settings.csv；设置来源：%7）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>%1: %2 parcels</source>
         <translation>%1：%2 个地块</translation>
     </message>
@@ -2860,7 +2951,12 @@ scenario_diff.csv。
         <translation>GEP %1 元/年（%2 亿元）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
+        <source>carbon emission (net carbon source, not in GEP): %1 t CO2e/a, %2 CNY/a at the carbon price, on %3 parcels (totals.csv emission, carbon_emission_* in parcels_&lt;layer&gt;.gpkg)</source>
+        <translation>碳排放（净碳源，不计入 GEP）：%1 t CO2e/a，按碳价计 %2 元/a，涉及 %3 个地块（见 totals.csv 的 emission 行及 parcels_&lt;layer&gt;.gpkg 的 carbon_emission_* 列）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>  at current prices of %1: %2 CNY/a; at the base-year prices (%3): %4 CNY/a (value_base_cny in indicators.csv and totals.csv)</source>
         <translation>  按 %1 年现价：%2 元/年；按基年价格（%3）：%4 元/年（见 indicators.csv 和 totals.csv 中的 value_base_cny）</translation>
     </message>
@@ -2875,7 +2971,22 @@ scenario_diff.csv。
         <translation>气候调节占 GEP 的 %1 %：它主导总值，并取决于空调开放天数 D、蒸散量和水面公式（%2）；请单独报告（gep-methods.md §4.10、§10.2）</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+7"/>
+        <source>soil retention: %1 DEM cells are steeper than %2 % and use the S factor of %2 % (validity of the steep-slope equation, Liu, Nearing &amp; Risse 1994); %3 parcels flagged ls_slope_capped</source>
+        <translation>土壤保持：%1 个 DEM 像元坡度超过 %2 %，按 %2 % 计算坡度因子 S（陡坡公式的适用范围，Liu, Nearing &amp; Risse 1994）；%3 个地块标记为 ls_slope_capped</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>soil retention: %1 parcels have a potential erosion R·K·LS above %2 t/ha/a, implausible (flag implausible_potential_erosion; check the R, K and DEM rasters)</source>
+        <translation>土壤保持：%1 个地块的潜在侵蚀量 R·K·LS 超过 %2 t/ha/a，不合理（标记 implausible_potential_erosion；请检查 R、K 和 DEM 栅格）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>water conservation: %1 parcels have an ET below %2 % of their ecosystem&apos;s median, so the water balance credits missing transpiration (flag water_conservation_low_et; check the ecosystem type, e.g. a clear-cut)</source>
+        <translation>水源涵养：%1 个地块的蒸散发低于同类生态系统中位数的 %2 %，水量平衡把缺失的蒸腾计为涵养水量（标记 water_conservation_low_et；请核查生态系统类型，例如采伐迹地）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>%1 more reasons</source>
         <translation>另有 %1 条原因</translation>
     </message>
@@ -3228,7 +3339,7 @@ scenario_diff.csv。
 <context>
     <name>Parameters</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="-1348"/>
+        <location filename="../app/cli/GepCommand.cpp" line="-1642"/>
         <source>parcel (&lt;layer&gt;:&lt;id&gt;)</source>
         <translation>地块（&lt;图层&gt;:&lt;id&gt;）</translation>
     </message>
@@ -4166,7 +4277,7 @@ scenario_diff.csv。
 <context>
     <name>ProjectFile</name>
     <message>
-        <location filename="../models/project/Project.cpp" line="+30"/>
+        <location filename="../models/project/Project.cpp" line="+32"/>
         <source>Project file %1: %2</source>
         <translation>项目文件 %1：%2</translation>
     </message>
@@ -4257,7 +4368,42 @@ scenario_diff.csv。
         <translation>carbon.uncertainty.%1 必须是数字</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+14"/>
+        <source>&quot;gep&quot; must be a JSON object</source>
+        <translation>“gep”必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>gep.%1 is not a known key (known: %2)</source>
+        <translation>gep.%1 不是可识别的键（可用：%2）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>gep.%1 must be a non-empty text</source>
+        <translation>gep.%1 必须是非空文本</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>gep.%1 must be a number from %2 to %3 %4</source>
+        <translation>gep.%1 必须是 %2 至 %3 %4 之间的数字</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>gep.climate_variant must be &quot;s1&quot; or &quot;cop&quot; (gep-methods.md §4.10), not &quot;%1&quot;</source>
+        <translation>gep.climate_variant 必须是“s1”或“cop”（gep-methods.md §4.10），而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>gep.price_year must be a whole year, not %1</source>
+        <translation>gep.price_year 必须是整数年份，而不是 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>gep.deflators needs gep.price_year (gep-methods.md §5.3)</source>
+        <translation>gep.deflators 需要同时给出 gep.price_year（gep-methods.md §5.3）</translation>
+    </message>
+    <message>
+        <location line="+104"/>
         <source>Cannot open the project file %1: %2</source>
         <translation>无法打开项目文件 %1：%2</translation>
     </message>
@@ -4400,7 +4546,7 @@ scenario_diff.csv。
 </translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>Cannot write the project file %1: %2</source>
         <translation>无法写入项目文件 %1：%2</translation>
     </message>

@@ -13,6 +13,7 @@
 #include "gis/ZonalEngine.h"
 #include "models/carbon/PoolMethod.h"
 #include "models/gep/GepTables.h"
+#include "models/gep/Plausibility.h"
 #include "models/params/ParameterTable.h"
 #include "models/project/Project.h"
 
@@ -29,6 +30,7 @@
 #include <thread>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <map>
 #include <set>
@@ -148,6 +150,9 @@ struct CarbonEntry {
     QString reason;                ///< why there is no value (empty when there is one)
     QString method;    ///< the carbon method of the row (empty when the table has no method column)
     bool flux = false; ///< the change is a flux (gain-loss), not a stock difference
+    /// The vegetation / soil split of tcPerYr (gep::splitCarbonChange, gep-methods.md §4.9): only the
+    /// vegetation part releases O2. Unset vegetation = the row has soil carbon only.
+    std::optional<double> vegetationTcPerYr, soilTcPerYr;
 };
 
 /// @brief Per-row carbon change (t C/a) of a `tanhui-cli carbon` parcels.csv (models/carbon/
@@ -186,6 +191,12 @@ public:
                 return a.y2 > b.y2;
             return a.perYear > b.perYear;
         });
+        // Pool stocks <pool>_t_<year> (docs/carbon-project.md): the vegetation / soil split of a change.
+        const QRegularExpression pool(QStringLiteral("^(c_[a-z]+)_t_(\\d{4})$"));
+        for (int c = 0; c < header.size(); ++c)
+            if (const auto m = pool.match(header[c]);
+                m.hasMatch() && m.captured(1) != QLatin1String("c_total"))
+                m_pools.push_back({ c, m.captured(2).toInt(), m.captured(1) });
         m_notComputed = int(header.indexOf(QStringLiteral("not_computed")));
         m_method = int(header.indexOf(QStringLiteral("method")));
         if (m_cols.empty())
@@ -216,6 +227,23 @@ public:
             e.years = QStringLiteral("%1-%2").arg(c.y1).arg(c.y2);
             e.method = row.field(m_method).trimmed();
             e.flux = row.field(c.basis).trimmed() == QLatin1String("flux");
+            std::vector<gep::PoolChange> pools;
+            for (const PoolCol& p1 : m_pools) {
+                if (p1.year != c.y1)
+                    continue;
+                for (const PoolCol& p2 : m_pools) {
+                    if (p2.year != c.y2 || p2.pool != p1.pool)
+                        continue;
+                    bool ok1 = false, ok2 = false;
+                    const double a = row.field(p1.index).trimmed().toDouble(&ok1);
+                    const double b = row.field(p2.index).trimmed().toDouble(&ok2);
+                    if (ok1 && ok2)
+                        pools.push_back({ p1.pool, (b - a) / (c.y2 - c.y1) });
+                }
+            }
+            const gep::CarbonSplit split = gep::splitCarbonChange(*e.tcPerYr, pools, e.method);
+            e.vegetationTcPerYr = split.vegetationTcPerYr;
+            e.soilTcPerYr = split.soilTcPerYr;
             return e;
         }
         const QString nc = row.field(m_notComputed).trimmed();
@@ -235,8 +263,14 @@ private:
         QString name;
         int basis; ///< column change_basis_<y1>_<y2> (-1 when absent)
     };
+    struct PoolCol {
+        int index;
+        int year;
+        QString pool;
+    };
     QString m_path;
     std::vector<Col> m_cols;
+    std::vector<PoolCol> m_pools;
     int m_notComputed = -1, m_method = -1;
 };
 
@@ -398,10 +432,17 @@ struct ParcelRow {
     std::vector<gep::IndicatorResult> results;
     std::vector<gep::IndicatorResult> baseResults; ///< at the base-year prices (only with --price-year)
     std::vector<unsigned char> wkb;
+    double etMm = std::nan("");                   ///< parcel mean annual ET (NaN: none)
+    double potentialErosionTPerHa = std::nan(""); ///< parcel mean R·K·LS (NaN: none)
+    double slopeCappedShare = 0;                  ///< share of the parcel's cells with a capped slope
 };
 
 struct RunResult {
     std::map<QString, double> seconds; ///< wall time per stage (soil_retention_raster, carbon_rasters, ...)
+    std::int64_t slopeCappedCells = 0; ///< DEM cells whose slope exceeded gep::LsFactor's cap
+    /// Parcels per plausibility flag (implausible_potential_erosion, ls_slope_capped,
+    /// water_conservation_low_et).
+    std::map<QString, int> plausibilityCounts;
     std::vector<ParcelRow> rows;
     std::map<QString, gis::Crs> layerCrs;
     QStringList notes;
@@ -409,48 +450,18 @@ struct RunResult {
 
 // ---- LS and soil retention raster (gep-methods.md §4.3) ------------------------------------------
 
-/// S factor: McCool (10.8 sin θ + 0.03 below 9 %, 16.8 sin θ − 0.50 from 9 %) and the 刘宝元 steep-slope
-/// form 21.91 sin θ − 0.96 from 10° (§4.3). L = (λ/22.13)^m with m by slope class 0.2/0.3/0.4/0.5
-/// (< 1 %, 1–3 %, 3–5 %, ≥ 5 %, §7.2) and a uniform slope length λ.
-///
-/// Computed from the gradient G = tan θ (Horn's |∇z|) without trigonometry: sin θ = G / √(1 + G²),
-/// the slope in percent is 100 G, and θ ≥ 10° ⇔ G ≥ tan 10°; L for the four exponents is computed once.
-class LsFactor {
-public:
-    explicit LsFactor(double slopeLengthM) {
-        const double m[4] = { 0.2, 0.3, 0.4, 0.5 };
-        for (int i = 0; i < 4; ++i)
-            m_l[i] = std::pow(slopeLengthM / 22.13, m[i]);
-    }
-
-    double operator()(double gradient) const {
-        const double s = gradient / std::sqrt(1.0 + gradient * gradient);
-        const double pct = gradient * 100.0;
-        double S;
-        if (gradient >= kTan10Deg)
-            S = 21.91 * s - 0.96;
-        else if (pct < 9.0)
-            S = 10.8 * s + 0.03;
-        else
-            S = 16.8 * s - 0.50;
-        const double l = pct < 1 ? m_l[0] : pct < 3 ? m_l[1] : pct < 5 ? m_l[2] : m_l[3];
-        return l * S;
-    }
-
-private:
-    static constexpr double kTan10Deg = 0.17632698070846498; // tan(10°)
-    double m_l[4];
-};
-
-/// Writes soil_retention_t_ha.tif (band 1: R·K·LS·(1 − C), t/ha/a; band 2: LS) on the DEM grid. The
-/// R, K and C rasters must share the DEM's grid. Slope by Horn's 3 × 3 method (edges replicated).
+/// Writes soil_retention_t_ha.tif (band 1: R·K·LS·(1 − C), t/ha/a; band 2: LS; band 3: potential erosion
+/// R·K·LS, t/ha/a; band 4: 1 where the slope exceeded the validity cap of gep::LsFactor, else 0) on the DEM
+/// grid. The R, K and C rasters must share the DEM's grid. Slope by Horn's 3 × 3 method (edges
+/// replicated). `cappedCells` receives the number of cells whose slope was capped.
 std::string writeSoilRetention(const std::string& dem,
                                const std::string& r,
                                const std::string& k,
                                const std::string& c,
                                double slopeLengthM,
                                const QString& outDir,
-                               gis::Feedback* feedback) {
+                               gis::Feedback* feedback,
+                               std::int64_t* cappedCells) {
     gis::RasterDataset d(dem), rr(r), kk(k), cc(c);
     const gis::Grid& g = d.info().grid;
     for (const gis::RasterDataset* o : { &rr, &kk, &cc })
@@ -465,9 +476,9 @@ std::string writeSoilRetention(const std::string& dem,
     spec.grid = g;
     spec.crs = d.info().crs;
     spec.type = gis::RasterSpec::Type::Float32;
-    spec.bands = 2;
+    spec.bands = 4;
     spec.nodata = -1;
-    spec.bandDescriptions = { "soil_retention_t_ha", "ls" };
+    spec.bandDescriptions = { "soil_retention_t_ha", "ls", "potential_erosion_t_ha", "slope_capped" };
     spec.overviews = false;
     spec.deflateLevel = 1; // an intermediate product: fast compression
     const std::string path = QDir(outDir).filePath(QStringLiteral("soil_retention_t_ha.tif")).toStdString();
@@ -498,9 +509,10 @@ std::string writeSoilRetention(const std::string& dem,
         fr.get();
         fk.get();
     };
-    std::vector<float> outSr, outLs;
+    std::vector<float> outSr, outLs, outPot, outCap;
     const double dx = g.cellWidth, dy = g.cellHeight;
-    const LsFactor lsOf(slopeLengthM);
+    const gep::LsFactor lsOf(slopeLengthM);
+    std::atomic<std::int64_t> capped{ 0 };
     Rows cur, next;
     readRows(cur, 0);
     for (int row0 = 0; row0 < g.rows; row0 += band) {
@@ -513,6 +525,8 @@ std::string writeSoilRetention(const std::string& dem,
         const std::vector<unsigned char>& zok = cur.zok;
         outSr.assign(std::size_t(rows) * g.cols, -1.0f);
         outLs.assign(std::size_t(rows) * g.cols, -1.0f);
+        outPot.assign(std::size_t(rows) * g.cols, -1.0f);
+        outCap.assign(std::size_t(rows) * g.cols, -1.0f);
         auto zAt = [&](int row, int col) {
             row = std::clamp(row, h0, h1 - 1);
             col = std::clamp(col, 0, g.cols - 1);
@@ -521,6 +535,7 @@ std::string writeSoilRetention(const std::string& dem,
         // Rows are independent (each cell a pure function of its neighbourhood): split them over the
         // cores; the output does not depend on the split.
         auto computeRows = [&](int iBegin, int iEnd) {
+            std::int64_t cappedHere = 0;
             for (int i = iBegin; i < iEnd; ++i) {
                 const int row = row0 + i;
                 for (int col = 0; col < g.cols; ++col) {
@@ -534,13 +549,18 @@ std::string writeSoilRetention(const std::string& dem,
                                  ii = zAt(row + 1, col + 1);
                     const double dzdx = ((c3 + 2 * f + ii) - (a + 2 * dd + gg)) / (8 * dx);
                     const double dzdy = ((gg + 2 * hh + ii) - (a + 2 * b + c3)) / (8 * dy);
-                    const double ls = std::max(0.0, lsOf(std::sqrt(dzdx * dzdx + dzdy * dzdy)));
+                    bool over = false;
+                    const double ls = std::max(0.0, lsOf(std::sqrt(dzdx * dzdx + dzdy * dzdy), &over));
                     const double potential = cur.rv[o] * cur.kv[o] * ls;
                     const double cFactor = std::clamp(cur.cv[o], 0.0, 1.0);
                     outLs[o] = float(ls);
                     outSr[o] = float(potential - potential * cFactor * 1.0); // support practice P = 1
+                    outPot[o] = float(potential);
+                    outCap[o] = over ? 1.0f : 0.0f;
+                    cappedHere += over ? 1 : 0;
                 }
             }
+            capped += cappedHere;
         };
         const int workers = std::clamp(int(std::thread::hardware_concurrency()), 1, rows);
         std::vector<std::thread> pool;
@@ -554,6 +574,8 @@ std::string writeSoilRetention(const std::string& dem,
             prefetch = std::async(std::launch::async, [&] { readRows(next, row0 + band); });
         writer.writeRows(1, row0, rows, outSr.data());
         writer.writeRows(2, row0, rows, outLs.data());
+        writer.writeRows(3, row0, rows, outPot.data());
+        writer.writeRows(4, row0, rows, outCap.data());
         writer.flush();
         if (prefetch.valid()) {
             prefetch.get();
@@ -561,6 +583,8 @@ std::string writeSoilRetention(const std::string& dem,
         }
     }
     writer.commit(feedback);
+    if (cappedCells)
+        *cappedCells = capped;
     return path;
 }
 
@@ -647,6 +671,46 @@ bool isParcelLayer(const models::ProjectLayer& layer, const Settings& s) {
     return parcelRole && (s.layerIds.isEmpty() || s.layerIds.contains(layer.id));
 }
 
+/// Adds an indicator flag (and the same row flag) to every result with `key` of the row.
+void flagIndicator(ParcelRow& row, const char* key, const QString& flag, std::map<QString, int>& counts) {
+    bool any = false;
+    for (std::vector<gep::IndicatorResult>* results : { &row.results, &row.baseResults })
+        for (gep::IndicatorResult& r : *results)
+            if (r.key == QLatin1String(key) && !r.skipped) {
+                r.flags << flag;
+                any = true;
+            }
+    if (any) {
+        row.flags << flag;
+        counts[flag]++;
+    }
+}
+
+/// Plausibility flags of soil retention and water conservation (docs/gep.md "Plausibility"): potential
+/// erosion above gep::kImplausiblePotentialErosionTPerHa, cells with the RUSLE slope capped
+/// (gep::LsFactor), and water conservation of a parcel whose ET is far below its ecosystem's median ET
+/// (gep::lowEtWithinEcosystem).
+void flagPlausibility(RunResult& run) {
+    std::vector<QString> eco;
+    std::vector<double> et;
+    for (const ParcelRow& row : run.rows) {
+        eco.push_back(row.ecosystemKey);
+        et.push_back(row.etMm);
+    }
+    const std::vector<bool> lowEt = gep::lowEtWithinEcosystem(eco, et);
+    for (std::size_t i = 0; i < run.rows.size(); ++i) {
+        ParcelRow& row = run.rows[i];
+        if (row.potentialErosionTPerHa > gep::kImplausiblePotentialErosionTPerHa)
+            flagIndicator(
+              row, "soil_retention", QStringLiteral("implausible_potential_erosion"), run.plausibilityCounts);
+        if (row.slopeCappedShare > 0)
+            flagIndicator(row, "soil_retention", QStringLiteral("ls_slope_capped"), run.plausibilityCounts);
+        if (lowEt[i])
+            flagIndicator(
+              row, "water_conservation", QStringLiteral("water_conservation_low_et"), run.plausibilityCounts);
+    }
+}
+
 RunResult runProject(const models::Project& project,
                      const Model& model,
                      const Settings& s,
@@ -674,7 +738,8 @@ RunResult runProject(const models::Project& project,
                                       project.resolve(cf->path).toStdString(),
                                       s.slopeLengthM,
                                       derivedDir,
-                                      fb);
+                                      fb,
+                                      &run.slopeCappedCells);
         run.seconds[QStringLiteral("soil_retention_raster")] += timer.nsecsElapsed() * 1e-9;
     } else {
         run.notes << GepCommand::tr(
@@ -785,7 +850,7 @@ RunResult runProject(const models::Project& project,
 
         // One zonal pass over the continuous inputs (coverage once per grid).
         std::vector<gis::ZonalBand> bands;
-        int iLc = -1, iP = -1, iEt = -1, iStorm = -1, iSr = -1;
+        int iLc = -1, iP = -1, iEt = -1, iStorm = -1, iSr = -1, iPot = -1, iCap = -1;
         auto add = [&](const std::string& path, int& index, const char* prefix) {
             index = int(bands.size());
             gis::appendRasterBands(path, bands, prefix);
@@ -798,8 +863,15 @@ RunResult runProject(const models::Project& project,
             add(project.resolve(etLayer->path).toStdString(), iEt, "et");
         if (stormLayer)
             add(project.resolve(stormLayer->path).toStdString(), iStorm, "storm");
-        if (!soilPath.empty())
-            add(soilPath, iSr, "sr");
+        if (!soilPath.empty()) {
+            // Bands 1 (soil retention), 3 (potential erosion) and 4 (slope capped); not 2 (LS).
+            iSr = int(bands.size());
+            gis::appendRasterBands(soilPath, bands, "sr");
+            bands.erase(bands.begin() + iSr + 1);
+            iPot = iSr + 1;
+            iCap = iSr + 2;
+            bands.resize(std::size_t(iCap) + 1);
+        }
         gis::ZonalResult zr;
         if (!bands.empty()) {
             zo.stats = gis::Stat::Count | gis::Stat::Sum | gis::Stat::Mean | gis::Stat::Min;
@@ -914,6 +986,9 @@ RunResult runProject(const models::Project& project,
             in.etMm = mean(iEt);
             in.stormPrecipitationMm = mean(iStorm);
             in.soilRetentionTPerHa = mean(iSr);
+            row.etMm = in.etMm.value_or(std::nan(""));
+            row.potentialErosionTPerHa = mean(iPot).value_or(std::nan(""));
+            row.slopeCappedShare = mean(iCap).value_or(0.0);
             if (in.etMm) {
                 in.etHotMmPerDay = *in.etMm / 365.0; // [design] annual mean daily ET stands in for ET_hot
                 in.etHotNote = QStringLiteral("et_hot_from_annual_mean");
@@ -921,8 +996,19 @@ RunResult runProject(const models::Project& project,
             if (!pc.empty()) {
                 row.carbonSource = QStringLiteral("pool_method");
                 row.carbonYears = QStringLiteral("%1-%2").arg(lulc.front().year).arg(lulc.back().year);
-                if (pc[i].dates.back().validAreaHa > 0 && years > 0)
-                    in.carbonFixedTC = pc[i].changeT.front() / years; // first → last date, t C/a
+                if (pc[i].dates.back().validAreaHa > 0 && years > 0) {
+                    // first → last date, t C/a, split into vegetation and soil (§4.9)
+                    std::vector<gep::PoolChange> pools;
+                    for (int p = 0; p < carbon::kPoolCount; ++p)
+                        pools.push_back({ QString::fromLatin1(carbon::poolName(p)),
+                                          (pc[i].dates.back().poolT[std::size_t(p)] -
+                                           pc[i].dates.front().poolT[std::size_t(p)]) /
+                                            years });
+                    const gep::CarbonSplit split =
+                      gep::splitCarbonChange(pc[i].changeT.front() / years, pools, QStringLiteral("pools"));
+                    in.carbonFixedTC = split.vegetationTcPerYr;
+                    in.carbonBurialTC = split.soilTcPerYr;
+                }
             } else {
                 row.carbonSource =
                   fromTable ? QStringLiteral("carbon_table") : QStringLiteral("carbon_results");
@@ -937,7 +1023,8 @@ RunResult runProject(const models::Project& project,
                 if (!c) {
                     row.flags << QStringLiteral("not_in_carbon_table");
                 } else if (c->tcPerYr) {
-                    in.carbonFixedTC = c->tcPerYr;
+                    in.carbonFixedTC = c->vegetationTcPerYr;
+                    in.carbonBurialTC = c->soilTcPerYr;
                     row.carbonYears = c->years;
                     if (!c->method.isEmpty())
                         row.carbonNote = GepCommand::tr("carbon method %1").arg(c->method);
@@ -977,6 +1064,7 @@ RunResult runProject(const models::Project& project,
             run.rows.push_back(std::move(row));
         }
     }
+    flagPlausibility(run);
     return run;
 }
 
@@ -1023,6 +1111,8 @@ void writeOutputs(const RunResult& run, const Model& model, const Settings& s) {
             outs.push_back({ l.row, l.r, -1 });
             for (std::size_t p = 0; p < l.r->parts.size(); ++p)
                 outs.push_back({ l.row, l.r, int(p) });
+            if (l.r->emission)
+                outs.push_back({ l.row, l.r, -2 }); // the emission line (not part of GEP)
         }
         gis::writeTable(out.filePath(QStringLiteral("indicators.csv")).toStdString(),
                         cols,
@@ -1041,7 +1131,18 @@ void writeOutputs(const RunResult& run, const Model& model, const Settings& s) {
                                   o.r->key,
                                   QString::fromUtf8(spec->nameZh),
                                   gep::categoryName(o.r->category) };
-                            if (o.part < 0) {
+                            if (o.part == -2) {
+                                // A net carbon source: t CO2 emitted and its value at the carbon price,
+                                // reported next to GEP, never subtracted inside it.
+                                const gep::Price& price = o.r->parts.front().price;
+                                v << QStringLiteral("emission") << o.r->emission->value
+                                  << gep::unitSymbol(o.r->emission->unit) << o.r->emissionYuan
+                                  << price.yuanPerUnit << price.unitText()
+                                  << (price.priceYear > 0 ? QVariant(price.priceYear) : QVariant())
+                                  << price.source << tagText(price.tag)
+                                  << QStringLiteral("net_carbon_source;emission_not_in_gep")
+                                  << (base && base->emission ? QVariant(base->emissionYuan) : QVariant());
+                            } else if (o.part < 0) {
                                 v << QStringLiteral("total") << o.r->quantity.value
                                   << gep::unitSymbol(o.r->quantity.unit) << o.r->valueYuan << QVariant()
                                   << QString() << QVariant() << QString() << QString()
@@ -1100,6 +1201,10 @@ void writeOutputs(const RunResult& run, const Model& model, const Settings& s) {
         }
     for (const char* n : { "material_cny", "regulating_cny", "cultural_cny", "gep_cny", "gep_cny_per_ha" })
         wide.push_back({ n, C::Type::Real });
+    // A net carbon source: an emission next to GEP (not in gep_cny), t CO2e and CNY at the carbon price.
+    for (const char* n :
+         { "carbon_emission_tco2e", "carbon_emission_cny", "potential_erosion_t_ha", "slope_capped_pct" })
+        wide.push_back({ n, C::Type::Real });
     wide.push_back({ "flags", C::Type::String });
     for (const auto& entry : byLayer) {
         // (Not a structured binding: clang 14 cannot capture bindings in the lambda below.)
@@ -1127,7 +1232,15 @@ void writeOutputs(const RunResult& run, const Model& model, const Settings& s) {
               v << gep::totalValue(r.results, gep::Category::Material)
                 << gep::totalValue(r.results, gep::Category::Regulating)
                 << gep::totalValue(r.results, gep::Category::Cultural) << gepTotal
-                << (r.areaHa > 0 ? gepTotal / r.areaHa : 0.0) << r.flags.join(QLatin1Char(';'));
+                << (r.areaHa > 0 ? gepTotal / r.areaHa : 0.0);
+              const gep::IndicatorResult* emission = nullptr;
+              for (const gep::IndicatorResult& x : r.results)
+                  if (x.emission)
+                      emission = &x;
+              v << (emission ? QVariant(emission->emission->value) : QVariant(0.0))
+                << (emission ? QVariant(emission->emissionYuan) : QVariant(0.0))
+                << (std::isnan(r.potentialErosionTPerHa) ? QVariant() : QVariant(r.potentialErosionTPerHa))
+                << r.slopeCappedShare * 100.0 << r.flags.join(QLatin1Char(';'));
               wkb = r.wkb;
           },
           true,
@@ -1169,6 +1282,24 @@ struct Totals {
     std::map<QString, double> baseByService, baseByCategory, baseByEcosystem, baseByDistrict;
     double baseTotal = 0;
     bool hasBase = false; ///< a price-year adjustment ran: base-year values are known
+    /// Net carbon sources: emission next to GEP (not in `total`), t CO2 and CNY (base-year CNY).
+    double emissionTco2 = 0, emissionYuan = 0, baseEmissionYuan = 0;
+    int emissionParcels = 0;
+};
+
+/// @brief What defines the account, named in every output (run_settings.csv, totals.csv, the summary).
+struct AccountSettings {
+    QString profile;        ///< e.g. "NDRC2022"
+    QString profileTag;     ///< e.g. "unconfirmed"
+    QString priceSet;       ///< e.g. "P0_RCEES2010"
+    QString priceYears;     ///< the price years of the prices used, e.g. "2010" or "2024"
+    QString baseYears;      ///< with a price-year adjustment: the base years, else empty
+    QString priceIndex;     ///< "none" or the index table (and fallback series)
+    QString climateVariant; ///< "s1" or "cop"
+    QString climateVariantText;
+    QString acDays;      ///< D, or empty
+    QString slopeLength; ///< λ used, m
+    QString origin;      ///< where the settings came from (project gep section, flags)
 };
 
 Totals totalsOf(const RunResult& run) {
@@ -1183,6 +1314,11 @@ Totals totalsOf(const RunResult& run) {
             t.byEcosystem[row.ecosystemName] += r.valueYuan;
             t.byDistrict[row.district.isEmpty() ? QStringLiteral("(none)") : row.district] += r.valueYuan;
             t.total += r.valueYuan;
+            if (r.emission) {
+                t.emissionTco2 += r.emission->value;
+                t.emissionYuan += r.emissionYuan;
+                t.emissionParcels++;
+            }
         }
         for (const gep::IndicatorResult& r : row.baseResults) {
             if (r.skipped)
@@ -1193,15 +1329,20 @@ Totals totalsOf(const RunResult& run) {
             t.baseByEcosystem[row.ecosystemName] += r.valueYuan;
             t.baseByDistrict[row.district.isEmpty() ? QStringLiteral("(none)") : row.district] += r.valueYuan;
             t.baseTotal += r.valueYuan;
+            if (r.emission)
+                t.baseEmissionYuan += r.emissionYuan;
         }
     }
     return t;
 }
 
-void writeTotals(const Totals& t, const QString& path) {
+void writeTotals(const Totals& t, const AccountSettings& a, const QString& path) {
     struct Line {
         QString group, key;
         double value, base;
+        std::optional<double> quantity;
+        QString unit;
+        bool share = true;
     };
     std::vector<Line> lines;
     auto at = [](const std::map<QString, double>& m, const QString& k) {
@@ -1209,28 +1350,101 @@ void writeTotals(const Totals& t, const QString& path) {
         return it == m.end() ? 0.0 : it->second;
     };
     for (const auto& [k, v] : t.byCategory)
-        lines.push_back({ QStringLiteral("category"), k, v, at(t.baseByCategory, k) });
+        lines.push_back(
+          { QStringLiteral("category"), k, v, at(t.baseByCategory, k), std::nullopt, QString(), true });
     for (const auto& [k, v] : t.byService)
-        lines.push_back({ QStringLiteral("service"), k, v, at(t.baseByService, k) });
+        lines.push_back(
+          { QStringLiteral("service"), k, v, at(t.baseByService, k), std::nullopt, QString(), true });
     for (const auto& [k, v] : t.byEcosystem)
-        lines.push_back({ QStringLiteral("ecosystem"), k, v, at(t.baseByEcosystem, k) });
+        lines.push_back(
+          { QStringLiteral("ecosystem"), k, v, at(t.baseByEcosystem, k), std::nullopt, QString(), true });
     for (const auto& [k, v] : t.byDistrict)
-        lines.push_back({ QStringLiteral("district"), k, v, at(t.baseByDistrict, k) });
-    lines.push_back({ QStringLiteral("total"), QStringLiteral("gep"), t.total, t.baseTotal });
+        lines.push_back(
+          { QStringLiteral("district"), k, v, at(t.baseByDistrict, k), std::nullopt, QString(), true });
+    // A net carbon source is an emission next to GEP (its own line, t CO2e and CNY), never inside it.
+    lines.push_back({ QStringLiteral("emission"),
+                      QStringLiteral("carbon_emission"),
+                      t.emissionYuan,
+                      t.baseEmissionYuan,
+                      t.emissionTco2,
+                      QStringLiteral("t CO2e"),
+                      false });
+    lines.push_back({ QStringLiteral("total"),
+                      QStringLiteral("gep"),
+                      t.total,
+                      t.baseTotal,
+                      std::nullopt,
+                      QString(),
+                      true });
     using C = gis::TableColumn;
     gis::writeTable(path.toStdString(),
                     { { "group", C::Type::String },
                       { "key", C::Type::String },
                       { "value_cny", C::Type::Real },
                       { "share_pct", C::Type::Real },
-                      { "value_base_cny", C::Type::Real } },
+                      { "value_base_cny", C::Type::Real },
+                      { "quantity", C::Type::Real },
+                      { "unit", C::Type::String },
+                      { "profile", C::Type::String },
+                      { "price_year", C::Type::String },
+                      { "price_index", C::Type::String },
+                      { "climate_variant", C::Type::String } },
                     lines.size(),
                     [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
-                        v = { lines[i].group,
-                              lines[i].key,
-                              lines[i].value,
-                              t.total != 0 ? lines[i].value / t.total * 100.0 : 0.0,
-                              t.hasBase ? QVariant(lines[i].base) : QVariant() };
+                        const Line& l = lines[i];
+                        v = { l.group,
+                              l.key,
+                              l.value,
+                              !l.share ? QVariant()
+                                       : QVariant(t.total != 0 ? l.value / t.total * 100.0 : 0.0),
+                              t.hasBase ? QVariant(l.base) : QVariant(),
+                              l.quantity ? QVariant(*l.quantity) : QVariant(),
+                              l.unit,
+                              a.profile,
+                              a.priceYears,
+                              a.priceIndex,
+                              a.climateVariant };
+                    });
+}
+
+/// run_settings.csv: the settings that define the account (key, value, note).
+void writeRunSettings(const AccountSettings& a, const QString& path) {
+    const std::vector<std::tuple<QString, QString, QString>> rows = {
+        { QStringLiteral("profile"),
+          a.profile,
+          GepCommand::tr("accounting profile (gep/profiles.csv), tag %1").arg(a.profileTag) },
+        { QStringLiteral("price_set"),
+          a.priceSet,
+          GepCommand::tr("price table (prices_used.csv lists every price)") },
+        { QStringLiteral("price_year"),
+          a.priceYears,
+          GepCommand::tr("price year of the values (value_cny)") },
+        { QStringLiteral("base_price_year"),
+          a.baseYears,
+          GepCommand::tr("base year of value_base_cny (empty: no adjustment)") },
+        { QStringLiteral("price_index"),
+          a.priceIndex,
+          GepCommand::tr("price index used for the price-year adjustment (gep-methods.md §5.3)") },
+        { QStringLiteral("climate_variant"), a.climateVariant, a.climateVariantText },
+        { QStringLiteral("ac_days"),
+          a.acDays,
+          GepCommand::tr("days with air conditioning D (gep-methods.md §4.10)") },
+        { QStringLiteral("slope_length_m"),
+          a.slopeLength,
+          GepCommand::tr("RUSLE slope length used (at most %1 m)").arg(gep::LsFactor::kMaxSlopeLengthM) },
+        { QStringLiteral("ls_slope_cap_pct"),
+          QString::number(gep::LsFactor::kMaxGradient * 100),
+          GepCommand::tr("steeper cells use the S factor of this slope (Liu, Nearing & Risse 1994)") },
+        { QStringLiteral("settings_origin"),
+          a.origin,
+          GepCommand::tr("the project's gep section, overridden by command-line flags") },
+    };
+    using C = gis::TableColumn;
+    gis::writeTable(path.toStdString(),
+                    { { "key", C::Type::String }, { "value", C::Type::String }, { "note", C::Type::String } },
+                    rows.size(),
+                    [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
+                        v = { std::get<0>(rows[i]), std::get<1>(rows[i]), std::get<2>(rows[i]) };
                     });
 }
 
@@ -1254,15 +1468,15 @@ int runGepCommand(const QStringList& arguments) {
       QStringLiteral("out"), GepCommand::tr("Output folder."), QStringLiteral("DIR"));
     const QCommandLineOption profileOpt(
       QStringLiteral("profile"),
-      GepCommand::tr("Accounting profile: RCEES_LEGACY (default) or NDRC2022."),
-      QStringLiteral("NAME"),
-      QStringLiteral("RCEES_LEGACY"));
+      GepCommand::tr("Accounting profile: RCEES_LEGACY or NDRC2022 (default: the project's gep.profile, "
+                     "else RCEES_LEGACY)."),
+      QStringLiteral("NAME"));
     const QCommandLineOption priceSetOpt(
       QStringLiteral("price-set"),
-      GepCommand::tr("Price set: P0_RCEES2010 (default), LYT1721_2008, or P0_CPI2020 / P0_CPI2024 (P0 "
-                     "adjusted by the shipped CPI table at run time, flagged unconfirmed)."),
-      QStringLiteral("ID"),
-      QStringLiteral("P0_RCEES2010"));
+      GepCommand::tr("Price set: P0_RCEES2010 (default, or the project's gep.price_set), LYT1721_2008, or "
+                     "P0_CPI2020 / P0_CPI2024 (P0 adjusted by the shipped CPI table at run time, flagged "
+                     "unconfirmed)."),
+      QStringLiteral("ID"));
     const QCommandLineOption pricesOpt(
       QStringLiteral("prices"),
       GepCommand::tr("User price CSV over the price set (key, value, unit, basis, "
@@ -1287,8 +1501,9 @@ int runGepCommand(const QStringList& arguments) {
       QStringLiteral("SERIES"));
     const QCommandLineOption climateOpt(
       QStringLiteral("climate-variant"),
-      GepCommand::tr("Water-surface climate regulation: s1 (S1 form, default of the "
-                     "profile) or cop (cooling ÷ COP)."),
+      GepCommand::tr("Water-surface climate regulation (gep-methods.md §4.10): s1 (S1's form, cooling not "
+                     "÷ COP) or cop (cooling ÷ COP, later specifications). Default: the project's "
+                     "gep.climate_variant, else the profile's."),
       QStringLiteral("s1|cop"));
     const QCommandLineOption daysOpt(
       QStringLiteral("ac-days"),
@@ -1298,9 +1513,8 @@ int runGepCommand(const QStringList& arguments) {
     const QCommandLineOption slopeOpt(
       QStringLiteral("slope-length"),
       GepCommand::tr("Uniform slope length λ for the RUSLE L factor, m (default 22.13: "
-                     "L = 1)."),
-      QStringLiteral("M"),
-      QStringLiteral("22.13"));
+                     "L = 1; at most 122 m are used, InVEST's L_max)."),
+      QStringLiteral("M"));
     const QCommandLineOption layersOpt(
       QStringLiteral("layers"),
       GepCommand::tr("Comma-separated parcel layer ids (default: all parcel layers)."),
@@ -1358,13 +1572,44 @@ int runGepCommand(const QStringList& arguments) {
     s.outDir = parser.value(outOpt);
     if (!prepareOutputFolder(s.outDir))
         return ExitUsage;
-    s.profileId = parser.value(profileOpt);
+    // The project (its parameter tables are used when it lists them; its gep section gives the account's
+    // settings, which command-line flags override).
+    models::Project project;
+    try {
+        project = models::Project::load(parser.value(projectOpt));
+    } catch (const gis::GisError& e) {
+        printError(QString::fromUtf8(e.what()));
+        return ExitFailure;
+    }
+    const models::ProjectGep& pg = project.gep;
+    QStringList fromProject, fromFlags;
+    auto origin = [&](const QCommandLineOption& o, bool inProject, const char* key) {
+        if (parser.isSet(o))
+            fromFlags << QLatin1String("--") + o.names().front();
+        else if (inProject)
+            fromProject << QLatin1String("gep.") + QLatin1String(key);
+    };
+    origin(profileOpt, !pg.profile.isEmpty(), "profile");
+    origin(priceSetOpt, !pg.priceSet.isEmpty(), "price_set");
+    origin(yearOpt, pg.priceYear.has_value(), "price_year");
+    origin(deflOpt, !pg.deflators.isEmpty(), "deflators");
+    origin(fallbackOpt, !pg.indexFallback.isEmpty(), "index_fallback");
+    origin(climateOpt, !pg.climateVariant.isEmpty(), "climate_variant");
+    origin(daysOpt, pg.acDays.has_value(), "ac_days");
+    origin(slopeOpt, pg.slopeLengthM.has_value(), "slope_length_m");
+    origin(seawallCostOpt, pg.seawallCostYuanPerM.has_value(), "seawall_cost_cny_per_m");
+    origin(seawallLifeOpt, pg.seawallLifeYears.has_value(), "seawall_life_years");
+    s.profileId = parser.isSet(profileOpt) ? parser.value(profileOpt)
+                  : !pg.profile.isEmpty()  ? pg.profile
+                                           : QStringLiteral("RCEES_LEGACY");
     if (parser.isSet(layersOpt))
         s.layerIds = parser.value(layersOpt).split(QLatin1Char(','), Qt::SkipEmptyParts);
     // The numeric settings, checked against their declarations (gep::runParameters()), every problem
     // at once.
-    double slopeLength = gep::runParameter("slope-length").defaultValue.value_or(22.13);
-    double acDays = 0, seawallCost = 0, seawallLife = 0, priceYear = 0;
+    double slopeLength =
+      pg.slopeLengthM.value_or(gep::runParameter("slope-length").defaultValue.value_or(22.13));
+    double acDays = pg.acDays.value_or(0), seawallCost = pg.seawallCostYuanPerM.value_or(0),
+           seawallLife = pg.seawallLifeYears.value_or(0), priceYear = pg.priceYear.value_or(0);
     if (!readNumericOptions(parser,
                             { { slopeOpt, gep::runParameter("slope-length"), slopeLength },
                               { daysOpt, gep::runParameter("ac-days"), acDays },
@@ -1383,28 +1628,26 @@ int runGepCommand(const QStringList& arguments) {
         }
         s.carbonTables[v.left(eq)] = v.mid(eq + 1);
     }
-    if (parser.isSet(daysOpt))
+    if (parser.isSet(daysOpt) || pg.acDays)
         s.acDays = acDays;
-    if (parser.isSet(climateOpt)) {
-        const QString v = parser.value(climateOpt);
-        if (v != QLatin1String("s1") && v != QLatin1String("cop")) {
+    if (parser.isSet(climateOpt) || !pg.climateVariant.isEmpty()) {
+        const QString v = parser.isSet(climateOpt) ? parser.value(climateOpt) : pg.climateVariant;
+        const std::optional<gep::ClimateVariant> variant = gep::climateVariantFromId(v);
+        if (!variant) {
             printError(GepCommand::tr("--climate-variant must be s1 or cop, not '%1'").arg(v));
             return ExitUsage;
         }
-        s.copVariant = v == QLatin1String("cop");
+        s.copVariant = *variant == gep::ClimateVariant::Cop;
     }
-    if (parser.isSet(deflOpt) && !parser.isSet(yearOpt)) {
+    const bool hasPriceYear = parser.isSet(yearOpt) || pg.priceYear;
+    const bool hasDeflators = parser.isSet(deflOpt) || !pg.deflators.isEmpty();
+    const QString deflatorsFile = parser.isSet(deflOpt)     ? parser.value(deflOpt)
+                                  : !pg.deflators.isEmpty() ? project.resolve(pg.deflators)
+                                                            : QString();
+    const QString indexFallback = parser.isSet(fallbackOpt) ? parser.value(fallbackOpt) : pg.indexFallback;
+    if (hasDeflators && !hasPriceYear) {
         printError(GepCommand::tr("--deflators needs --price-year (gep-methods.md §5.3)"));
         return ExitUsage;
-    }
-
-    // The project (its parameter tables are used when it lists them).
-    models::Project project;
-    try {
-        project = models::Project::load(parser.value(projectOpt));
-    } catch (const gis::GisError& e) {
-        printError(QString::fromUtf8(e.what()));
-        return ExitFailure;
     }
     // Tables: the project's copy when the project lists it (Project::parameters, e.g. "gep/profiles"),
     // else the embedded default.
@@ -1425,7 +1668,9 @@ int runGepCommand(const QStringList& arguments) {
     };
     Model model;
     params::Issues issues;
-    const QString priceSet = parser.value(priceSetOpt);
+    const QString priceSet = parser.isSet(priceSetOpt) ? parser.value(priceSetOpt)
+                             : !pg.priceSet.isEmpty()  ? pg.priceSet
+                                                       : QStringLiteral("P0_RCEES2010");
     if (!gep::priceProfileIds().contains(priceSet)) {
         printError(GepCommand::tr("unknown --price-set '%1'; known: %2")
                      .arg(priceSet, gep::priceProfileIds().join(QStringLiteral(", "))));
@@ -1462,9 +1707,9 @@ int runGepCommand(const QStringList& arguments) {
     issues.insert(issues.end(), constTable.issues.begin(), constTable.issues.end());
     model.constants = gep::constantsFromTable(constTable.table, issues);
     model.constants.acDays = s.acDays;
-    if (parser.isSet(seawallCostOpt))
+    if (parser.isSet(seawallCostOpt) || pg.seawallCostYuanPerM)
         model.constants.seawallYuanPerM = seawallCost;
-    if (parser.isSet(seawallLifeOpt))
+    if (parser.isSet(seawallLifeOpt) || pg.seawallLifeYears)
         model.constants.seawallLifeYears = seawallLife;
     if (parser.isSet(inputsOpt)) {
         params::LoadedTable t =
@@ -1503,20 +1748,23 @@ int runGepCommand(const QStringList& arguments) {
     // price set (P0_CPI2020, P0_CPI2024: every price by CPI, generated from the same shipped table).
     int targetYear = gep::derivedPriceYear(priceSet);
     const bool derivedSet = targetYear > 0;
-    if (parser.isSet(yearOpt))
+    if (hasPriceYear)
         targetYear = int(priceYear);
+    QString indexUsed;
     if (targetYear > 0 && !params::hasErrors(issues)) {
-        const QString indexFile = parser.isSet(deflOpt)
-                                    ? parser.value(deflOpt)
-                                    : tablePath(QStringLiteral("gep/price_index"), gep::priceIndexPath());
-        params::LoadedTable defl = params::loadTable(gep::deflatorTableSpec(),
-                                                     indexFile,
-                                                     parser.isSet(deflOpt) ? params::Provenance::UserSupplied
-                                                                           : params::Provenance::Required);
+        const QString indexFile =
+          hasDeflators ? deflatorsFile : tablePath(QStringLiteral("gep/price_index"), gep::priceIndexPath());
+        params::LoadedTable defl =
+          params::loadTable(gep::deflatorTableSpec(),
+                            indexFile,
+                            hasDeflators ? params::Provenance::UserSupplied : params::Provenance::Required);
         issues.insert(issues.end(), defl.issues.begin(), defl.issues.end());
         if (!params::hasErrors(defl.issues)) {
             const QString fallback =
-              derivedSet && !parser.isSet(fallbackOpt) ? QStringLiteral("cpi") : parser.value(fallbackOpt);
+              derivedSet && indexFallback.isEmpty() ? QStringLiteral("cpi") : indexFallback;
+            indexUsed = fallback.isEmpty()
+                          ? indexFile
+                          : GepCommand::tr("%1 (series the table lacks: %2)").arg(indexFile, fallback);
             try {
                 gep::PriceSet adjusted;
                 adjusted.file = model.prices.file;
@@ -1540,6 +1788,43 @@ int runGepCommand(const QStringList& arguments) {
     if (params::isFlagged(model.profile.tag))
         printWarning(GepCommand::tr("profile %1 is tagged %2: %3")
                        .arg(model.profile.id, params::tagName(model.profile.tag), model.profile.source));
+    // What defines the account, named in every output.
+    AccountSettings account;
+    {
+        auto yearsOf = [](const gep::PriceSet& prices) {
+            std::set<int> years;
+            for (const auto& [key, p] : prices.all())
+                if (p.priceYear > 0)
+                    years.insert(p.priceYear);
+            QStringList out;
+            for (int y : years)
+                out << QString::number(y);
+            return out.join(QLatin1Char(';'));
+        };
+        account.profile = model.profile.id;
+        account.profileTag = params::tagName(model.profile.tag);
+        account.priceSet = priceSet;
+        account.priceYears = yearsOf(model.prices);
+        account.baseYears = model.basePrices ? yearsOf(*model.basePrices) : QString();
+        account.priceIndex = indexUsed.isEmpty() ? QStringLiteral("none") : indexUsed;
+        account.climateVariant = gep::climateVariantId(model.profile.climateVariant());
+        account.climateVariantText = gep::climateVariantDescription(model.profile.climateVariant());
+        account.acDays = s.acDays ? QString::number(*s.acDays) : QString();
+        const gep::LsFactor ls(s.slopeLengthM);
+        account.slopeLength = QString::number(ls.slopeLengthM());
+        if (ls.slopeLengthCapped())
+            printWarning(
+              GepCommand::tr("slope length %1 m is beyond the RUSLE L factor's range; %2 m (InVEST's "
+                             "L_max, gep-methods.md §7.2) is used")
+                .arg(s.slopeLengthM)
+                .arg(gep::LsFactor::kMaxSlopeLengthM));
+        QStringList o;
+        if (!fromProject.isEmpty())
+            o << GepCommand::tr("project: %1").arg(fromProject.join(QStringLiteral(", ")));
+        if (!fromFlags.isEmpty())
+            o << GepCommand::tr("flags: %1").arg(fromFlags.join(QStringLiteral(", ")));
+        account.origin = o.isEmpty() ? GepCommand::tr("defaults") : o.join(QStringLiteral("; "));
+    }
 
     auto feedback = makeTerminalFeedback(parser.isSet(quietOpt));
     try {
@@ -1577,7 +1862,8 @@ int runGepCommand(const QStringList& arguments) {
         writeTimer.start();
         writeOutputs(run, model, s);
         const Totals totals = totalsOf(run);
-        writeTotals(totals, QDir(s.outDir).filePath(QStringLiteral("totals.csv")));
+        writeTotals(totals, account, QDir(s.outDir).filePath(QStringLiteral("totals.csv")));
+        writeRunSettings(account, QDir(s.outDir).filePath(QStringLiteral("run_settings.csv")));
 
         // Summary.
         QStringList timing;
@@ -1590,11 +1876,27 @@ int runGepCommand(const QStringList& arguments) {
             parcelsByGroup[r.layer]++;
         printInfo(GepCommand::tr("profile %1, prices %2 (price years and sources in prices_used.csv)")
                     .arg(model.profile.id, model.prices.file));
+        printInfo(GepCommand::tr("account: profile %1 (%2), price set %3, price year %4, price index %5, "
+                                 "climate-regulation variant %6 (run_settings.csv; settings from %7)")
+                    .arg(account.profile,
+                         account.profileTag,
+                         account.priceSet,
+                         account.priceYears,
+                         account.priceIndex,
+                         account.climateVariant,
+                         account.origin));
         for (const auto& [layer, n] : parcelsByGroup)
             printInfo(GepCommand::tr("%1: %2 parcels").arg(layer).arg(n));
         printInfo(GepCommand::tr("GEP %1 CNY/a (%2 亿元)")
                     .arg(totals.total, 0, 'f', 2)
                     .arg(totals.total / 1e8, 0, 'f', 4));
+        if (totals.emissionParcels > 0)
+            printWarning(GepCommand::tr("carbon emission (net carbon source, not in GEP): %1 t CO2e/a, %2 "
+                                        "CNY/a at the carbon price, on %3 parcels (totals.csv emission, "
+                                        "carbon_emission_* in parcels_<layer>.gpkg)")
+                           .arg(totals.emissionTco2, 0, 'f', 2)
+                           .arg(totals.emissionYuan, 0, 'f', 2)
+                           .arg(totals.emissionParcels));
         if (model.basePrices) {
             std::set<int> baseYears;
             for (const auto& [key, p] : model.basePrices->all())
@@ -1630,7 +1932,33 @@ int runGepCommand(const QStringList& arguments) {
                              "air-conditioning days D, on ET and on the water-surface variant (%2); report "
                              "it separately (gep-methods.md §4.10, §10.2)")
                 .arg(it->second / totals.total * 100, 0, 'f', 1)
-                .arg(model.profile.waterCopDividesCooling ? QStringLiteral("cop") : QStringLiteral("s1")));
+                .arg(account.climateVariantText));
+        if (run.slopeCappedCells > 0)
+            printWarning(
+              GepCommand::tr("soil retention: %1 DEM cells are steeper than %2 % and use the S factor "
+                             "of %2 % (validity of the steep-slope equation, Liu, Nearing & Risse "
+                             "1994); %3 parcels flagged ls_slope_capped")
+                .arg(run.slopeCappedCells)
+                .arg(gep::LsFactor::kMaxGradient * 100)
+                .arg(run.plausibilityCounts.count(QStringLiteral("ls_slope_capped"))
+                       ? run.plausibilityCounts.at(QStringLiteral("ls_slope_capped"))
+                       : 0));
+        if (auto it = run.plausibilityCounts.find(QStringLiteral("implausible_potential_erosion"));
+            it != run.plausibilityCounts.end())
+            printWarning(
+              GepCommand::tr("soil retention: %1 parcels have a potential erosion R·K·LS above %2 "
+                             "t/ha/a, implausible (flag implausible_potential_erosion; check the R, "
+                             "K and DEM rasters)")
+                .arg(it->second)
+                .arg(gep::kImplausiblePotentialErosionTPerHa));
+        if (auto it = run.plausibilityCounts.find(QStringLiteral("water_conservation_low_et"));
+            it != run.plausibilityCounts.end())
+            printWarning(GepCommand::tr("water conservation: %1 parcels have an ET below %2 % of their "
+                                        "ecosystem's median, so the water balance credits missing "
+                                        "transpiration (flag water_conservation_low_et; check the ecosystem "
+                                        "type, e.g. a clear-cut)")
+                           .arg(it->second)
+                           .arg(gep::kLowEtShareOfMedian * 100));
         std::map<QString, std::pair<int, QStringList>> skippedCount;
         for (const ParcelRow& r : run.rows)
             for (const gep::IndicatorResult& x : r.results)
@@ -1661,7 +1989,7 @@ int runGepCommand(const QStringList& arguments) {
             finishProgressLine();
             writeOutputs(srun, model, ss);
             const Totals st = totalsOf(srun);
-            writeTotals(st, QDir(ss.outDir).filePath(QStringLiteral("totals.csv")));
+            writeTotals(st, account, QDir(ss.outDir).filePath(QStringLiteral("totals.csv")));
             std::map<std::pair<QString, QString>, std::pair<double, double>> diff;
             for (const ParcelRow& r : run.rows)
                 diff[{ r.layer, r.id }].first = gep::totalValue(r.results);
