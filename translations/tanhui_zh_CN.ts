@@ -2771,17 +2771,17 @@ scenario_diff.csv。
         <translation>不显示进度条。</translation>
     </message>
     <message>
-        <location line="+353"/>
+        <location line="+363"/>
         <source>  %1: %2 CNY/a, %3 %</source>
         <translation>  %1：%2 元/年，占 %3 %</translation>
     </message>
     <message>
-        <location line="-291"/>
+        <location line="-334"/>
         <source>--carbon must be LAYER=FILE (e.g. xiaoban=carbon_out/parcels.csv), not &apos;%1&apos;</source>
         <translation>--carbon 必须是 LAYER=FILE（例如 xiaoban=carbon_out/parcels.csv），而不是“%1”</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-177"/>
         <source>accounting profile (gep/profiles.csv), tag %1</source>
         <translation>核算方案（gep/profiles.csv），标签 %1</translation>
     </message>
@@ -2846,12 +2846,12 @@ scenario_diff.csv。
         <translation>RUSLE 坡长因子 L 的统一坡长 λ，单位 m（默认 22.13，即 L = 1；最多采用 122 m，即 InVEST 的 L_max）。</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+85"/>
         <source>--climate-variant must be s1 or cop, not &apos;%1&apos;</source>
         <translation>--climate-variant 必须是 s1 或 cop，而不是“%1”</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+59"/>
         <source>--deflators needs --price-year (gep-methods.md §5.3)</source>
         <translation>--deflators 需要同时指定 --price-year（gep-methods.md §5.3）</translation>
     </message>
@@ -3339,7 +3339,7 @@ scenario_diff.csv。
 <context>
     <name>Parameters</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="-1642"/>
+        <location filename="../app/cli/GepCommand.cpp" line="-1652"/>
         <source>parcel (&lt;layer&gt;:&lt;id&gt;)</source>
         <translation>地块（&lt;图层&gt;:&lt;id&gt;）</translation>
     </message>

@@ -1572,8 +1572,37 @@ int runGepCommand(const QStringList& arguments) {
     s.outDir = parser.value(outOpt);
     if (!prepareOutputFolder(s.outDir))
         return ExitUsage;
+    if (parser.isSet(layersOpt))
+        s.layerIds = parser.value(layersOpt).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    // The numeric settings given as flags, checked against their declarations (gep::runParameters()),
+    // every problem at once, before the project is read.
+    double slopeLength = gep::runParameter("slope-length").defaultValue.value_or(22.13);
+    double acDays = 0, seawallCost = 0, seawallLife = 0, priceYear = 0;
+    if (!readNumericOptions(parser,
+                            { { slopeOpt, gep::runParameter("slope-length"), slopeLength },
+                              { daysOpt, gep::runParameter("ac-days"), acDays },
+                              { seawallCostOpt, gep::runParameter("seawall-cost"), seawallCost },
+                              { seawallLifeOpt, gep::runParameter("seawall-life"), seawallLife },
+                              { yearOpt, gep::runParameter("price-year"), priceYear } }))
+        return ExitUsage;
+    for (const QString& v : parser.values(carbonOpt)) {
+        const int eq = v.indexOf(QLatin1Char('='));
+        if (eq <= 0) {
+            printError(
+              GepCommand::tr("--carbon must be LAYER=FILE (e.g. xiaoban=carbon_out/parcels.csv), not '%1'")
+                .arg(v));
+            return ExitUsage;
+        }
+        s.carbonTables[v.left(eq)] = v.mid(eq + 1);
+    }
+    if (parser.isSet(climateOpt) && !gep::climateVariantFromId(parser.value(climateOpt))) {
+        printError(
+          GepCommand::tr("--climate-variant must be s1 or cop, not '%1'").arg(parser.value(climateOpt)));
+        return ExitUsage;
+    }
+
     // The project (its parameter tables are used when it lists them; its gep section gives the account's
-    // settings, which command-line flags override).
+    // settings, which command-line flags override; the loader has checked the section's values).
     models::Project project;
     try {
         project = models::Project::load(parser.value(projectOpt));
@@ -1602,44 +1631,25 @@ int runGepCommand(const QStringList& arguments) {
     s.profileId = parser.isSet(profileOpt) ? parser.value(profileOpt)
                   : !pg.profile.isEmpty()  ? pg.profile
                                            : QStringLiteral("RCEES_LEGACY");
-    if (parser.isSet(layersOpt))
-        s.layerIds = parser.value(layersOpt).split(QLatin1Char(','), Qt::SkipEmptyParts);
-    // The numeric settings, checked against their declarations (gep::runParameters()), every problem
-    // at once.
-    double slopeLength =
-      pg.slopeLengthM.value_or(gep::runParameter("slope-length").defaultValue.value_or(22.13));
-    double acDays = pg.acDays.value_or(0), seawallCost = pg.seawallCostYuanPerM.value_or(0),
-           seawallLife = pg.seawallLifeYears.value_or(0), priceYear = pg.priceYear.value_or(0);
-    if (!readNumericOptions(parser,
-                            { { slopeOpt, gep::runParameter("slope-length"), slopeLength },
-                              { daysOpt, gep::runParameter("ac-days"), acDays },
-                              { seawallCostOpt, gep::runParameter("seawall-cost"), seawallCost },
-                              { seawallLifeOpt, gep::runParameter("seawall-life"), seawallLife },
-                              { yearOpt, gep::runParameter("price-year"), priceYear } }))
-        return ExitUsage;
+    // A flag wins; else the project's value; else the default.
+    auto fromSection = [&](const QCommandLineOption& o, const std::optional<double>& v, double& value) {
+        if (!parser.isSet(o) && v)
+            value = *v;
+        return parser.isSet(o) || v.has_value();
+    };
+    fromSection(slopeOpt, pg.slopeLengthM, slopeLength);
+    const bool hasAcDays = fromSection(daysOpt, pg.acDays, acDays);
+    const bool hasSeawallCost = fromSection(seawallCostOpt, pg.seawallCostYuanPerM, seawallCost);
+    const bool hasSeawallLife = fromSection(seawallLifeOpt, pg.seawallLifeYears, seawallLife);
+    const bool hasPriceYear =
+      fromSection(yearOpt, pg.priceYear ? std::optional<double>(*pg.priceYear) : std::nullopt, priceYear);
     s.slopeLengthM = slopeLength;
-    for (const QString& v : parser.values(carbonOpt)) {
-        const int eq = v.indexOf(QLatin1Char('='));
-        if (eq <= 0) {
-            printError(
-              GepCommand::tr("--carbon must be LAYER=FILE (e.g. xiaoban=carbon_out/parcels.csv), not '%1'")
-                .arg(v));
-            return ExitUsage;
-        }
-        s.carbonTables[v.left(eq)] = v.mid(eq + 1);
-    }
-    if (parser.isSet(daysOpt) || pg.acDays)
+    if (hasAcDays)
         s.acDays = acDays;
-    if (parser.isSet(climateOpt) || !pg.climateVariant.isEmpty()) {
-        const QString v = parser.isSet(climateOpt) ? parser.value(climateOpt) : pg.climateVariant;
-        const std::optional<gep::ClimateVariant> variant = gep::climateVariantFromId(v);
-        if (!variant) {
-            printError(GepCommand::tr("--climate-variant must be s1 or cop, not '%1'").arg(v));
-            return ExitUsage;
-        }
-        s.copVariant = *variant == gep::ClimateVariant::Cop;
-    }
-    const bool hasPriceYear = parser.isSet(yearOpt) || pg.priceYear;
+    if (parser.isSet(climateOpt) || !pg.climateVariant.isEmpty())
+        s.copVariant =
+          gep::climateVariantFromId(parser.isSet(climateOpt) ? parser.value(climateOpt)
+                                                             : pg.climateVariant) == gep::ClimateVariant::Cop;
     const bool hasDeflators = parser.isSet(deflOpt) || !pg.deflators.isEmpty();
     const QString deflatorsFile = parser.isSet(deflOpt)     ? parser.value(deflOpt)
                                   : !pg.deflators.isEmpty() ? project.resolve(pg.deflators)
@@ -1707,9 +1717,9 @@ int runGepCommand(const QStringList& arguments) {
     issues.insert(issues.end(), constTable.issues.begin(), constTable.issues.end());
     model.constants = gep::constantsFromTable(constTable.table, issues);
     model.constants.acDays = s.acDays;
-    if (parser.isSet(seawallCostOpt) || pg.seawallCostYuanPerM)
+    if (hasSeawallCost)
         model.constants.seawallYuanPerM = seawallCost;
-    if (parser.isSet(seawallLifeOpt) || pg.seawallLifeYears)
+    if (hasSeawallLife)
         model.constants.seawallLifeYears = seawallLife;
     if (parser.isSet(inputsOpt)) {
         params::LoadedTable t =
