@@ -2,6 +2,7 @@
 #include "gis/RasterDataset.h"
 
 #include "gis/Errors.h"
+#include "gis/Feedback.h"
 #include "gis/Gdal.h"
 #include "gis/private/GdalHandles.h"
 
@@ -11,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <limits>
 
 namespace tanhui::gis {
@@ -127,14 +129,28 @@ struct RasterDataset::Impl {
     bool southUp = false; ///< the file's row 0 is the southernmost row (positive geotransform dy)
 
     /// Reads a grid window (north-up rows) of `band` into `buffer` as `type`, flipping south-up files.
-    CPLErr readWindow(GDALRasterBandH band, const Window& w, void* buffer, GDALDataType type) const {
+    /// `bufCols` × `bufRows` (0: the window's size) resamples with nearest neighbour; GDAL then reads
+    /// from the best overview for that size.
+    CPLErr readWindow(GDALRasterBandH band,
+                      const Window& w,
+                      void* buffer,
+                      GDALDataType type,
+                      int bufCols = 0,
+                      int bufRows = 0) const {
+        if (bufCols <= 0 || bufRows <= 0) {
+            bufCols = w.cols;
+            bufRows = w.rows;
+        }
         const int fileRow0 = southUp ? info.grid.rows - w.row0 - w.rows : w.row0;
-        const CPLErr err =
-          GDALRasterIO(band, GF_Read, w.col0, fileRow0, w.cols, w.rows, buffer, w.cols, w.rows, type, 0, 0);
+        GDALRasterIOExtraArg extra;
+        INIT_RASTERIO_EXTRA_ARG(extra);
+        extra.eResampleAlg = GRIORA_NearestNeighbour;
+        const CPLErr err = GDALRasterIOEx(
+          band, GF_Read, w.col0, fileRow0, w.cols, w.rows, buffer, bufCols, bufRows, type, 0, 0, &extra);
         if (err == CE_None && southUp) {
-            const std::size_t rowBytes = std::size_t(w.cols) * std::size_t(GDALGetDataTypeSizeBytes(type));
+            const std::size_t rowBytes = std::size_t(bufCols) * std::size_t(GDALGetDataTypeSizeBytes(type));
             auto* p = static_cast<unsigned char*>(buffer);
-            for (int top = 0, bottom = w.rows - 1; top < bottom; ++top, --bottom)
+            for (int top = 0, bottom = bufRows - 1; top < bottom; ++top, --bottom)
                 std::swap_ranges(p + std::size_t(top) * rowBytes,
                                  p + std::size_t(top + 1) * rowBytes,
                                  p + std::size_t(bottom) * rowBytes);
@@ -249,6 +265,21 @@ RasterDataset::RasterDataset(const std::string& path, CrsReading crs)
         const double offset = GDALGetRasterOffset(band, &hasOffset);
         bi.scale = hasScale ? scale : 1.0;
         bi.offset = hasOffset ? offset : 0.0;
+        if (GDALColorTableH table = GDALGetRasterColorTable(band);
+            table && GDALGetPaletteInterpretation(table) == GPI_RGB) {
+            const int n = GDALGetColorEntryCount(table);
+            bi.colorTable.reserve(std::size_t(std::max(n, 0)));
+            for (int i = 0; i < n; ++i) {
+                const GDALColorEntry* e = GDALGetColorEntry(table, i);
+                bi.colorTable.push_back(std::uint32_t(std::clamp<int>(e->c4, 0, 255)) << 24 |
+                                        std::uint32_t(std::clamp<int>(e->c1, 0, 255)) << 16 |
+                                        std::uint32_t(std::clamp<int>(e->c2, 0, 255)) << 8 |
+                                        std::uint32_t(std::clamp<int>(e->c3, 0, 255)));
+            }
+        }
+        if (char** names = GDALGetRasterCategoryNames(band))
+            for (int i = 0; names[i]; ++i)
+                bi.categoryNames.emplace_back(names[i]);
         info.bands.push_back(std::move(bi));
 
         std::optional<double> cmp = info.bands.back().nodata;
@@ -283,6 +314,15 @@ void RasterDataset::read(int band,
                          const Window& window,
                          std::vector<double>& out,
                          std::vector<unsigned char>& valid) {
+    readResampled(band, window, window.cols, window.rows, out, valid);
+}
+
+void RasterDataset::readResampled(int band,
+                                  const Window& window,
+                                  int outCols,
+                                  int outRows,
+                                  std::vector<double>& out,
+                                  std::vector<unsigned char>& valid) {
     const RasterInfo& info = m_impl->info;
     if (band < 1 || band > bandCount())
         throw GisError(GisError::Kind::InvalidArgument,
@@ -297,7 +337,12 @@ void RasterDataset::read(int band,
                          " columns)",
                        info.path);
 
-    const std::size_t n = static_cast<std::size_t>(window.cellCount());
+    if (outCols <= 0 || outRows <= 0)
+        throw GisError(GisError::Kind::InvalidArgument,
+                       "Empty output size " + std::to_string(outCols) + " x " + std::to_string(outRows) +
+                         " for a read of \"" + info.path + "\"",
+                       info.path);
+    const std::size_t n = std::size_t(outCols) * std::size_t(outRows);
     out.resize(n);
     valid.assign(n, 1);
     GDALRasterBandH h = GDALGetRasterBand(m_impl->ds.get(), band);
@@ -308,7 +353,7 @@ void RasterDataset::read(int band,
                                   " of \"" + info.path + "\" failed (" + windowText(window) + ")"),
                        info.path);
     };
-    if (m_impl->readWindow(h, window, out.data(), GDT_Float64) != CE_None)
+    if (m_impl->readWindow(h, window, out.data(), GDT_Float64, outCols, outRows) != CE_None)
         fail("data");
 
     const std::optional<double>& nodata = m_impl->nodataCompare[static_cast<std::size_t>(band - 1)];
@@ -333,7 +378,8 @@ void RasterDataset::read(int band,
         GDALRasterBandH mask = GDALGetMaskBand(h);
         if (mask) {
             m_impl->maskBuffer.resize(n);
-            if (m_impl->readWindow(mask, window, m_impl->maskBuffer.data(), GDT_Byte) != CE_None)
+            if (m_impl->readWindow(mask, window, m_impl->maskBuffer.data(), GDT_Byte, outCols, outRows) !=
+                CE_None)
                 fail("the mask");
             for (std::size_t i = 0; i < n; ++i)
                 if (m_impl->maskBuffer[i] == 0)
@@ -441,6 +487,64 @@ void RasterDataset::readBlock(int band, int bx, int by, std::vector<double>& out
                                   ") of band " + std::to_string(band) + " of \"" + info.path + "\" failed (" +
                                   windowText(cells) + ")"),
                        info.path);
+}
+
+namespace {
+
+/// GDAL progress callback for overview building: forwards progress, stops when cancelled.
+int CPL_STDCALL overviewProgress(double done, const char*, void* data) {
+    auto* feedback = static_cast<Feedback*>(data);
+    if (!feedback)
+        return TRUE;
+    if (feedback->isCancelled())
+        return FALSE;
+    feedback->setProgress(100.0 * done, "Building overviews");
+    return TRUE;
+}
+
+} // namespace
+
+void RasterDataset::buildOverviews(const std::string& resampling, Feedback* feedback) {
+    const RasterInfo& info = m_impl->info;
+    std::vector<int> levels;
+    for (int f = 2; info.grid.cols / f >= 256 || info.grid.rows / f >= 256; f *= 2)
+        levels.push_back(f);
+    if (levels.empty())
+        return; // small enough to be read whole
+    // A second handle, read-only: GDAL writes the overviews to an external .ovr beside the file and
+    // leaves the file itself untouched.
+    DatasetPtr ds(
+      GDALOpenEx(info.path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    if (!ds)
+        throw GisError(
+          GisError::Kind::Open, "Cannot reopen \"" + info.path + "\" to build overviews", info.path);
+    clearGdalError();
+    const CPLErr err = GDALBuildOverviews(ds.get(),
+                                          resampling.c_str(),
+                                          int(levels.size()),
+                                          levels.data(),
+                                          0,
+                                          nullptr,
+                                          overviewProgress,
+                                          feedback);
+    ds.reset();
+    if (feedback && feedback->isCancelled()) {
+        std::remove((info.path + ".ovr").c_str());
+        feedback->throwIfCancelled();
+    }
+    if (err != CE_None)
+        throw GisError(GisError::Kind::Io,
+                       "Building overviews of \"" + info.path + "\" failed: " + lastGdalError() +
+                         " (is its folder writable?)",
+                       info.path);
+    // Reopen our own handle so that it sees the new overviews.
+    m_impl->ds.reset(
+      GDALOpenEx(info.path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    if (!m_impl->ds)
+        throw GisError(GisError::Kind::Open, "Cannot reopen \"" + info.path + "\"", info.path);
+    for (std::size_t b = 0; b < m_impl->info.bands.size(); ++b)
+        m_impl->info.bands[b].overviewCount =
+          GDALGetOverviewCount(GDALGetRasterBand(m_impl->ds.get(), int(b) + 1));
 }
 
 } // namespace tanhui::gis

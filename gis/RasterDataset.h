@@ -4,6 +4,7 @@
 #include "gis/Crs.h"
 #include "gis/Grid.h"
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -11,6 +12,8 @@
 #include <vector>
 
 namespace tanhui::gis {
+
+class Feedback;
 
 /// @brief What a raster band holds; enough for statistics, reports and the GUI's metadata view.
 struct BandInfo {
@@ -23,6 +26,10 @@ struct BandInfo {
     int blockWidth = 0, blockHeight = 0;
     int overviewCount = 0;
     double scale = 1.0, offset = 0.0; ///< values are returned unscaled (raw)
+    /// The band's RGB colour table, entry i for value i, as 0xAARRGGBB (empty when it has none).
+    std::vector<std::uint32_t> colorTable;
+    /// The band's category names, entry i for value i (empty when it has none).
+    std::vector<std::string> categoryNames;
 };
 
 /// @brief Summary of an opened raster for display and validation.
@@ -82,6 +89,25 @@ public:
     /// must lie inside the raster. Throws GisError(Io) naming the file, band and window on a read
     /// failure (e.g. a truncated file).
     void read(int band, const Window& window, std::vector<double>& out, std::vector<unsigned char>& valid);
+
+    /// Reads `window` of `band` resampled (nearest neighbour) to `outCols` × `outRows` cells, as double,
+    /// row-major, with validity as read(). When the output is smaller than the window, GDAL reads the
+    /// coarsest overview that still has at least the output's resolution, so the cost and memory of a
+    /// screen-sized read do not grow with the raster (the map renderer's read; issue 12). Throws like
+    /// read().
+    void readResampled(int band,
+                       const Window& window,
+                       int outCols,
+                       int outRows,
+                       std::vector<double>& out,
+                       std::vector<unsigned char>& valid);
+
+    /// Builds external overviews (`<file>.ovr`, factors 2, 4, 8, … until the coarsest is under 256
+    /// cells across) with `resampling` ("NEAREST" for classes, "AVERAGE" for continuous values), so
+    /// that screen-sized reads stay fast. The dataset itself is not modified. Reports progress and
+    /// honours cancel through `feedback` (a cancelled build removes the partial .ovr). Throws
+    /// GisError(Io) naming the file, CancelledError.
+    void buildOverviews(const std::string& resampling, Feedback* feedback = nullptr);
 
     /// Fast path for Byte bands whose validity is decided by the nodata value alone (no mask band):
     /// reads the raw bytes of `window` into `out` (resized) and returns true. The caller compares with

@@ -1929,6 +1929,74 @@ Options: --help, --version
     </message>
 </context>
 <context>
+    <name>EcosystemType</name>
+    <message>
+        <location filename="../app/gui/LayerStyler.cpp" line="+20"/>
+        <source>Forest</source>
+        <translation>森林</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shrubland</source>
+        <translation>灌木林</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear-cut</source>
+        <translation>采伐迹地</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grassland</source>
+        <translation>草地</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cropland</source>
+        <translation>耕地</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mangrove</source>
+        <translation>红树林</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marsh</source>
+        <translation>沼泽</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tidal flat</source>
+        <translation>滩涂</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fishpond dyke</source>
+        <translation>基塘</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>River</source>
+        <translation>河流</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reservoir</source>
+        <translation>水库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wetland</source>
+        <translation>湿地</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Built-up</source>
+        <translation>建设用地</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <location filename="../app/common/ErrorText.cpp" line="+12"/>
@@ -5722,7 +5790,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+70"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+87"/>
+        <source>Layer Properties</source>
+        <translation>图层属性</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>GDAL %1</source>
         <translation>GDAL %1</translation>
     </message>
@@ -5737,7 +5810,58 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>图层</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+36"/>
+        <source>Scale 1:%1</source>
+        <translation>比例尺 1:%1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+4"/>
+        <source>x %1, y %2</source>
+        <translation>X %1，Y %2</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>%1°, %2°</source>
+        <translation>%1°，%2°</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>  (lon %1°, lat %2°)</source>
+        <translation>（经度 %1°，纬度 %2°）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No CRS</source>
+        <translation>无坐标参考系</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>Not on the map: the raster has no coordinate reference system.</source>
+        <translation>未显示在地图上：该栅格没有坐标参考系。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not on the map: the layer has no coordinate reference system.</source>
+        <translation>未显示在地图上：该图层没有坐标参考系。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Not on the map: %1</source>
+        <translation>未显示在地图上：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -5793,6 +5917,36 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zoom &amp;Full</source>
+        <translation>全图显示(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom to &amp;Layer</source>
+        <translation>缩放至图层(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -5812,7 +5966,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>Tanhui</source>
         <translation>碳汇</translation>
     </message>
@@ -5823,24 +5977,24 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+9"/>
-        <location line="+132"/>
+        <location line="+185"/>
         <source>Unexpected error while loading %1</source>
         <translation>加载 %1 时发生意外错误</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-145"/>
         <source>Loaded %1</source>
         <translation>已加载 %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+55"/>
         <source>The project %1 has %n problem(s); the other layers were loaded.</source>
         <translation>
             <numerusform>项目 %1 有 %n 个问题；其余图层已加载。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Open Project</source>
         <translation>打开项目</translation>
     </message>
@@ -5897,7 +6051,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         </translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+39"/>
         <source>About Tanhui</source>
         <translation>关于碳汇</translation>
     </message>
@@ -5915,6 +6069,29 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <location line="+5"/>
         <source>Licensed under the GNU General Public License, version 3 or later.</source>
         <translation>以 GNU 通用公共许可证第 3 版或更高版本授权。</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::MapCanvas</name>
+    <message>
+        <location filename="../app/gui/MapCanvas.cpp" line="+194"/>
+        <source>The map could not be drawn</source>
+        <translation>无法绘制地图</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Drawing…</source>
+        <translation>正在绘制…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 km</source>
+        <translation>%1 千米</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
     </message>
 </context>
 <context>

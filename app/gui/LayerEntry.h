@@ -3,6 +3,7 @@
 
 #include "gis/RasterDataset.h"
 #include "gis/VectorLayer.h"
+#include "render/MapRenderer.h"
 
 #include <QString>
 
@@ -20,6 +21,11 @@ struct LayerEntry {
     tanhui::gis::RasterInfo raster;            ///< when kind == Raster
     tanhui::gis::LayerInfo vector;             ///< when kind == Vector
     std::vector<tanhui::gis::Feature> preview; ///< the first features of a vector layer
+    QString projectId;                         ///< the layer's id in its project (empty: added by hand)
+    QString role;                              ///< its project role ("landcover", "wetland_units", …)
+    int year = 0;                              ///< its project year (0: not dated)
+    tanhui::render::MapLayer map;              ///< how it is drawn (no source: not on the map)
+    QString notOnMap;                          ///< why it is not on the map (translated), if so
 };
 
 } // namespace tanhui::gui

@@ -73,8 +73,9 @@ bool LayerLoader::isProjectFile(const QString& path) {
 }
 
 LayerLoader::ProjectLayers LayerLoader::loadProject(const QString& path) {
-    const tanhui::models::Project project = tanhui::models::Project::load(path);
     ProjectLayers out;
+    out.project = tanhui::models::Project::load(path);
+    const tanhui::models::Project& project = out.project;
     out.name = project.name;
     out.problems = project.validate();
     for (const tanhui::models::ProjectLayer& layer : project.layers) {
@@ -95,6 +96,9 @@ LayerLoader::ProjectLayers LayerLoader::loadProject(const QString& path) {
                 entry = loadVector(file, options);
             }
             entry.displayName = layer.id + QStringLiteral(" — ") + entry.displayName;
+            entry.projectId = layer.id;
+            entry.role = layer.role;
+            entry.year = layer.year;
             out.layers.push_back(std::move(entry));
         } catch (const std::exception& error) {
             out.problems << QStringLiteral("Layer %1 (declared %2, %3): %4")

@@ -3,6 +3,8 @@
 
 #include "app/gui/LayerEntry.h"
 
+#include "models/project/Project.h"
+
 #include <QStringList>
 
 #include <vector>
@@ -28,6 +30,7 @@ public:
     /// What loading a project gave: the layers that could be read and one English line per problem.
     struct ProjectLayers {
         QString name;
+        tanhui::models::Project project; ///< the project as loaded (CRS, classes, roles)
         std::vector<LayerEntry> layers;
         QStringList problems; ///< missing files, wrong kinds, unreadable layers (naming each layer)
     };

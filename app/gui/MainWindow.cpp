@@ -4,6 +4,8 @@
 #include "app/common/ErrorText.h"
 #include "app/gui/LayerEntry.h"
 #include "app/gui/LayerLoader.h"
+#include "app/gui/LayerStyler.h"
+#include "app/gui/MapCanvas.h"
 #include "app/gui/MetadataPanel.h"
 #include "gis/Errors.h"
 #include "gis/Gdal.h"
@@ -24,11 +26,16 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
+#include <QSlider>
 #include <QStatusBar>
 #include <QToolBar>
 
+#include <algorithm>
+#include <cmath>
 #include <exception>
 #include <memory>
+#include <optional>
+#include <set>
 #include <vector>
 
 #ifndef TANHUI_VERSION
@@ -43,11 +50,23 @@ const char* const kLastDirectoryKey = "gui/lastDirectory";
 
 struct MainWindow::Private {
     ErrorSink errorSink;
-    /// In the order of the layer list's rows; heap-allocated so the panel's pointer stays valid.
+    /// Every loaded layer; heap-allocated so the panel's and the list items' pointers stay valid. The
+    /// list shows them top layer first (drawn last), as QGIS's layer tree.
     std::vector<std::unique_ptr<LayerEntry>> layers;
     QListWidget* layerList = nullptr;
     MetadataPanel* panel = nullptr;
+    MapCanvas* canvas = nullptr;
     QAction* removeAction = nullptr;
+    QAction* zoomLayerAction = nullptr;
+    QLabel* coordinateLabel = nullptr;
+    QLabel* scaleLabel = nullptr;
+    QLabel* crsLabel = nullptr;
+    QToolBar* timeBar = nullptr;
+    QSlider* timeSlider = nullptr;
+    QLabel* timeLabel = nullptr;
+    std::vector<int> years; ///< the dates of the time slider (years of the land-cover layers)
+    std::optional<tanhui::models::Project> project;
+    bool syncing = false;
     QIcon rasterIcon{ QStringLiteral(":/icons/raster.svg") };
     QIcon vectorIcon{ QStringLiteral(":/icons/vector.svg") };
 };
@@ -60,12 +79,20 @@ MainWindow::MainWindow(QWidget* parent)
     setWindowTitle(QStringLiteral("Tanhui 碳汇"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/tanhui.svg")));
     setAcceptDrops(true);
-    resize(1200, 800);
+    resize(1400, 880);
 
+    m_d->canvas = new MapCanvas(this);
+    setCentralWidget(m_d->canvas);
     m_d->panel = new MetadataPanel(this);
-    setCentralWidget(m_d->panel);
+    auto* propertiesDock = new QDockWidget(tr("Layer Properties"), this);
+    propertiesDock->setObjectName(QStringLiteral("propertiesDock"));
+    propertiesDock->setWidget(m_d->panel);
+    addDockWidget(Qt::RightDockWidgetArea, propertiesDock);
+    resizeDocks({ propertiesDock }, { 360 }, Qt::Horizontal);
     createLayerDock();
     createActions();
+    createStatusWidgets();
+    createTimeBar();
 
     auto* gdalLabel = new QLabel(tr("GDAL %1").arg(QString::fromStdString(tanhui::gis::gdalVersion())), this);
     gdalLabel->setObjectName(QStringLiteral("gdalVersionLabel"));
@@ -98,10 +125,207 @@ void MainWindow::createLayerDock() {
     m_d->layerList->setSpacing(2);
     m_d->layerList->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_d->layerList->setMinimumWidth(240);
+    m_d->layerList->setDragDropMode(QAbstractItemView::InternalMove);
+    m_d->layerList->setDefaultDropAction(Qt::MoveAction);
     dock->setWidget(m_d->layerList);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     resizeDocks({ dock }, { 300 }, Qt::Horizontal);
     connect(m_d->layerList, &QListWidget::currentRowChanged, this, [this] { showCurrentLayer(); });
+    connect(m_d->layerList, &QListWidget::itemChanged, this, [this] { syncMap(); });
+    connect(m_d->layerList->model(), &QAbstractItemModel::rowsMoved, this, [this] { syncMap(); });
+}
+
+void MainWindow::createStatusWidgets() {
+    m_d->coordinateLabel = new QLabel(this);
+    m_d->coordinateLabel->setObjectName(QStringLiteral("coordinateLabel"));
+    m_d->coordinateLabel->setMinimumWidth(330);
+    m_d->scaleLabel = new QLabel(this);
+    m_d->scaleLabel->setObjectName(QStringLiteral("scaleLabel"));
+    m_d->scaleLabel->setMinimumWidth(110);
+    m_d->crsLabel = new QLabel(this);
+    m_d->crsLabel->setObjectName(QStringLiteral("crsLabel"));
+    for (QLabel* label : { m_d->coordinateLabel, m_d->scaleLabel, m_d->crsLabel }) {
+        label->setContentsMargins(6, 0, 6, 0);
+        statusBar()->addPermanentWidget(label);
+    }
+    connect(
+      m_d->canvas, &MapCanvas::cursorMoved, this, [this](double x, double y) { showCoordinates(x, y); });
+    connect(m_d->canvas, &MapCanvas::scaleChanged, this, [this](double scale) {
+        m_d->scaleLabel->setText(
+          scale > 0 ? tr("Scale 1:%1").arg(QLocale().toString(std::round(scale), 'f', 0)) : QString());
+    });
+    connect(
+      m_d->canvas, &MapCanvas::frameFailed, this, [this](const QString& headline, const QString& detail) {
+          statusBar()->showMessage(headline + QStringLiteral(": ") + detail, 15000);
+      });
+    updateCrsLabel();
+}
+
+void MainWindow::showCoordinates(double x, double y) {
+    const tanhui::gis::Crs& crs = m_d->canvas->crs();
+    if (!crs.isValid()) {
+        m_d->coordinateLabel->setText(tr("x %1, y %2").arg(x, 0, 'f', 2).arg(y, 0, 'f', 2));
+        return;
+    }
+    QString text = crs.isGeographic() ? tr("%1°, %2°").arg(x, 0, 'f', 6).arg(y, 0, 'f', 6)
+                                      : tr("x %1, y %2").arg(x, 0, 'f', 1).arg(y, 0, 'f', 1);
+    if (!crs.isGeographic()) {
+        try {
+            std::vector<double> xy{ x, y };
+            tanhui::gis::CoordinateTransform(crs, crs.geographic()).transform(xy);
+            text += tr("  (lon %1°, lat %2°)").arg(xy[0], 0, 'f', 6).arg(xy[1], 0, 'f', 6);
+        } catch (const tanhui::gis::GisError&) {
+            // outside the projection's domain: projected coordinates only
+        }
+    }
+    m_d->coordinateLabel->setText(text);
+}
+
+void MainWindow::updateCrsLabel() {
+    const tanhui::gis::Crs& crs = m_d->canvas->crs();
+    m_d->crsLabel->setText(
+      crs.isValid() ? QString::fromStdString(crs.authorityId().empty() ? crs.name() : crs.authorityId())
+                    : tr("No CRS"));
+    m_d->crsLabel->setToolTip(crs.isValid() ? QString::fromStdString(crs.name()) : QString());
+}
+
+void MainWindow::createTimeBar() {
+    m_d->timeBar = new QToolBar(tr("Time"), this);
+    m_d->timeBar->setObjectName(QStringLiteral("timeBar"));
+    m_d->timeBar->addWidget(new QLabel(tr("Date") + QLatin1Char(' '), m_d->timeBar));
+    m_d->timeSlider = new QSlider(Qt::Horizontal, m_d->timeBar);
+    m_d->timeSlider->setObjectName(QStringLiteral("timeSlider"));
+    m_d->timeSlider->setMinimumWidth(220);
+    m_d->timeSlider->setPageStep(1);
+    m_d->timeSlider->setTickPosition(QSlider::TicksBelow);
+    m_d->timeBar->addWidget(m_d->timeSlider);
+    m_d->timeLabel = new QLabel(m_d->timeBar);
+    m_d->timeLabel->setObjectName(QStringLiteral("timeLabel"));
+    m_d->timeLabel->setMinimumWidth(60);
+    m_d->timeLabel->setContentsMargins(8, 0, 8, 0);
+    m_d->timeBar->addWidget(m_d->timeLabel);
+    addToolBar(Qt::TopToolBarArea, m_d->timeBar);
+    m_d->timeBar->setVisible(false);
+    connect(m_d->timeSlider, &QSlider::valueChanged, this, [this](int index) { showDate(index); });
+}
+
+void MainWindow::showDate(int index) {
+    if (index < 0 || index >= int(m_d->years.size()))
+        return;
+    const int year = m_d->years[std::size_t(index)];
+    m_d->timeLabel->setText(QString::number(year));
+    // The dated layers of each role follow the date: the one of that year is shown, the others hidden
+    // (only roles with a shown layer follow, so a hidden series stays hidden).
+    std::set<QString> followingRoles;
+    for (int row = 0; row < m_d->layerList->count(); ++row) {
+        const LayerEntry* e = entryAt(row);
+        if (e && e->year > 0 && m_d->layerList->item(row)->checkState() == Qt::Checked)
+            followingRoles.insert(e->role);
+    }
+    m_d->syncing = true;
+    for (int row = 0; row < m_d->layerList->count(); ++row) {
+        const LayerEntry* e = entryAt(row);
+        if (e && e->year > 0 && followingRoles.count(e->role))
+            m_d->layerList->item(row)->setCheckState(e->year == year ? Qt::Checked : Qt::Unchecked);
+    }
+    m_d->syncing = false;
+    syncMap();
+}
+
+int MainWindow::currentYear() const {
+    const int index = m_d->timeSlider->value();
+    return index >= 0 && index < int(m_d->years.size()) && m_d->timeBar->isVisibleTo(this)
+             ? m_d->years[std::size_t(index)]
+             : 0;
+}
+
+void MainWindow::setCurrentYear(int year) {
+    const auto it = std::find(m_d->years.begin(), m_d->years.end(), year);
+    if (it != m_d->years.end())
+        m_d->timeSlider->setValue(int(it - m_d->years.begin()));
+}
+
+LayerEntry* MainWindow::entryAt(int row) const {
+    QListWidgetItem* item = m_d->layerList->item(row);
+    return item ? reinterpret_cast<LayerEntry*>(item->data(Qt::UserRole).value<quintptr>()) : nullptr;
+}
+
+void MainWindow::syncMap() {
+    if (m_d->syncing)
+        return;
+    std::vector<tanhui::render::MapLayer> layers;
+    for (int row = m_d->layerList->count() - 1; row >= 0; --row) { // bottom of the list is drawn first
+        LayerEntry* e = entryAt(row);
+        if (!e || (!e->map.raster && !e->map.vector))
+            continue;
+        e->map.visible = m_d->layerList->item(row)->checkState() == Qt::Checked;
+        layers.push_back(e->map);
+    }
+    m_d->canvas->setLayers(std::move(layers));
+}
+
+MapCanvas* MainWindow::mapCanvas() const {
+    return m_d->canvas;
+}
+
+void MainWindow::zoomToCurrentLayer() {
+    const LayerEntry* e = entryAt(m_d->layerList->currentRow());
+    if (!e)
+        return;
+    tanhui::gis::Box box{};
+    if (e->map.vector)
+        box = e->map.vector->extent();
+    else if (e->map.raster && m_d->canvas->crs().isValid() &&
+             e->map.raster->info().crs.isSame(m_d->canvas->crs()))
+        box = e->map.raster->info().grid.extent();
+    else if (e->map.raster) {
+        // Another CRS: let the canvas reproject the full extent of this layer alone.
+        MapCanvas probe;
+        probe.setCrs(m_d->canvas->crs());
+        probe.setLayers({ e->map });
+        box = probe.fullExtent();
+    }
+    if (!box.isEmpty())
+        m_d->canvas->setExtent(box);
+}
+
+void MainWindow::attachMapLayer(LayerEntry& entry,
+                                const tanhui::models::ProjectLayer* projectLayer,
+                                const tanhui::gis::VectorOpenOptions& options) {
+    const tanhui::models::Project* project = m_d->project ? &*m_d->project : nullptr;
+    try {
+        if (entry.kind == LayerEntry::Kind::Raster) {
+            const tanhui::gis::Crs& crs = entry.raster.crs;
+            if (!crs.isValid()) {
+                entry.notOnMap = tr("Not on the map: the raster has no coordinate reference system.");
+                return;
+            }
+            if (!m_d->canvas->crs().isValid()) {
+                m_d->canvas->setCrs(crs);
+                updateCrsLabel();
+            }
+            auto source = tanhui::render::RasterSource::open(entry.path.toStdString());
+            entry.map.rasterStyle = LayerStyler::rasterStyle(*source, projectLayer, project);
+            entry.map.raster = std::move(source);
+        } else {
+            const tanhui::gis::Crs& crs = entry.vector.crs;
+            if (!crs.isValid()) {
+                entry.notOnMap = tr("Not on the map: the layer has no coordinate reference system.");
+                return;
+            }
+            if (!m_d->canvas->crs().isValid()) {
+                m_d->canvas->setCrs(crs);
+                updateCrsLabel();
+            }
+            auto source =
+              tanhui::render::VectorSource::load(entry.path.toStdString(), options, m_d->canvas->crs());
+            entry.map.vectorStyle = LayerStyler::vectorStyle(*source, projectLayer);
+            entry.map.vector = std::move(source);
+        }
+        entry.map.id = entry.projectId.isEmpty() ? entry.displayName : entry.projectId;
+    } catch (const tanhui::gis::GisError& error) {
+        entry.notOnMap = tr("Not on the map: %1").arg(tanhui::app::errorDetail(error));
+    }
 }
 
 void MainWindow::createActions() {
@@ -134,6 +358,23 @@ void MainWindow::createActions() {
     quitAction->setShortcut(QKeySequence::Quit);
     quitAction->setMenuRole(QAction::QuitRole);
 
+    QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
+    QAction* zoomFullAction =
+      viewMenu->addAction(tr("Zoom &Full"), this, [this] { m_d->canvas->zoomFull(); });
+    zoomFullAction->setObjectName(QStringLiteral("zoomFullAction"));
+    zoomFullAction->setShortcut(QKeySequence(tr("Ctrl+Shift+F")));
+    m_d->zoomLayerAction = viewMenu->addAction(tr("Zoom to &Layer"), this, &MainWindow::zoomToCurrentLayer);
+    m_d->zoomLayerAction->setObjectName(QStringLiteral("zoomLayerAction"));
+    m_d->layerList->addAction(m_d->zoomLayerAction);
+    QAction* zoomInAction = viewMenu->addAction(tr("Zoom &In"), this, [this] {
+        m_d->canvas->zoomByFactor(0.5, QPointF(m_d->canvas->width() / 2.0, m_d->canvas->height() / 2.0));
+    });
+    zoomInAction->setShortcut(QKeySequence::ZoomIn);
+    QAction* zoomOutAction = viewMenu->addAction(tr("Zoom &Out"), this, [this] {
+        m_d->canvas->zoomByFactor(2.0, QPointF(m_d->canvas->width() / 2.0, m_d->canvas->height() / 2.0));
+    });
+    zoomOutAction->setShortcut(QKeySequence::ZoomOut);
+
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction* aboutAction = helpMenu->addAction(tr("&About Tanhui"), this, &MainWindow::showAbout);
     aboutAction->setMenuRole(QAction::AboutRole);
@@ -146,6 +387,11 @@ void MainWindow::createActions() {
     toolBar->setIconSize(QSize(20, 20));
     toolBar->addAction(addRasterAction);
     toolBar->addAction(addVectorAction);
+    toolBar->addSeparator();
+    toolBar->addAction(zoomInAction);
+    toolBar->addAction(zoomOutAction);
+    toolBar->addAction(zoomFullAction);
+    toolBar->addAction(m_d->zoomLayerAction);
 }
 
 void MainWindow::reportError(const QString& headline, const QString& detail) {
@@ -182,36 +428,88 @@ bool MainWindow::guardedLoad(const QString& path, Load&& load) {
 }
 
 template<typename Load>
-bool MainWindow::loadAndAppend(const QString& path, Load&& load) {
+bool MainWindow::loadAndAppend(const QString& path,
+                               Load&& load,
+                               const tanhui::gis::VectorOpenOptions& options) {
     LayerEntry entry;
-    if (!guardedLoad(path, [&] { entry = load(); }))
+    if (!guardedLoad(path, [&] {
+            entry = load();
+            attachMapLayer(entry, nullptr, options);
+        }))
         return false;
-    appendEntry(std::move(entry));
+    appendEntry(std::move(entry), true);
+    syncMap();
     return true;
 }
 
-void MainWindow::appendEntry(LayerEntry&& entry) {
+void MainWindow::appendEntry(LayerEntry&& entry, bool visible) {
     const bool raster = entry.kind == LayerEntry::Kind::Raster;
     auto* item = new QListWidgetItem(raster ? m_d->rasterIcon : m_d->vectorIcon, entry.displayName);
-    item->setToolTip(entry.path);
+    item->setToolTip(entry.notOnMap.isEmpty() ? entry.path : entry.path + QLatin1Char('\n') + entry.notOnMap);
+    item->setFlags((item->flags() | Qt::ItemIsUserCheckable | Qt::ItemIsDragEnabled) &
+                   ~Qt::ItemIsDropEnabled);
     m_d->layers.push_back(std::make_unique<LayerEntry>(std::move(entry)));
-    m_d->layerList->addItem(item);
-    m_d->layerList->setCurrentRow(m_d->layerList->count() - 1);
+    item->setData(Qt::UserRole, QVariant::fromValue(quintptr(m_d->layers.back().get())));
+    m_d->syncing = true;
+    item->setCheckState(visible && m_d->layers.back()->notOnMap.isEmpty() ? Qt::Checked : Qt::Unchecked);
+    if (!m_d->layers.back()->notOnMap.isEmpty())
+        item->setForeground(QColor(140, 140, 140));
+    m_d->layerList->insertItem(0, item); // new layers go on top, as in QGIS
+    m_d->syncing = false;
+    m_d->layerList->setCurrentRow(0);
     statusBar()->showMessage(tr("Loaded %1").arg(item->text()), 5000);
 }
 
 bool MainWindow::openFile(const QString& path) {
     if (LayerLoader::isProjectFile(path))
         return openProject(path);
-    return loadAndAppend(path, [&path] { return LayerLoader::loadAny(path); });
+    return loadAndAppend(path, [&path] { return LayerLoader::loadAny(path); }, {});
 }
 
 bool MainWindow::openProject(const QString& path) {
     LayerLoader::ProjectLayers project;
-    if (!guardedLoad(path, [&] { project = LayerLoader::loadProject(path); }))
+    if (!guardedLoad(path, [&] {
+            project = LayerLoader::loadProject(path);
+            m_d->project = project.project;
+            const tanhui::gis::Crs crs = tanhui::gis::Crs::fromUserInput(
+              project.project.crs.isEmpty() ? "EPSG:4547" : project.project.crs.toStdString());
+            m_d->canvas->setCrs(crs);
+            updateCrsLabel();
+            for (LayerEntry& entry : project.layers) {
+                const tanhui::models::ProjectLayer* layer = m_d->project->layer(entry.projectId);
+                tanhui::gis::VectorOpenOptions options;
+                if (layer)
+                    options.encodingOverride = layer->encoding.toStdString();
+                attachMapLayer(entry, layer, options);
+            }
+        }))
         return false;
-    for (LayerEntry& entry : project.layers)
-        appendEntry(std::move(entry));
+    // Shown at first: the parcel and district layers, and the earliest land cover (the time slider
+    // steps it through the dates); the other rasters are listed, unticked.
+    int firstLandCover = 0;
+    for (const LayerEntry& entry : project.layers)
+        if (entry.role == QLatin1String("landcover") && entry.year > 0 &&
+            (firstLandCover == 0 || entry.year < firstLandCover))
+            firstLandCover = entry.year;
+    std::set<int> years;
+    for (LayerEntry& entry : project.layers) {
+        const bool visible = entry.kind == LayerEntry::Kind::Vector ||
+                             (entry.role == QLatin1String("landcover") && entry.year == firstLandCover);
+        if (entry.kind == LayerEntry::Kind::Vector && entry.role != QLatin1String("districts"))
+            entry.map.vectorStyle.opacity = 0.75;
+        if (entry.role == QLatin1String("landcover") && entry.year > 0)
+            years.insert(entry.year);
+        appendEntry(std::move(entry), visible);
+    }
+    m_d->years.assign(years.begin(), years.end());
+    m_d->timeSlider->blockSignals(true);
+    m_d->timeSlider->setRange(0, std::max(0, int(m_d->years.size()) - 1));
+    m_d->timeSlider->setValue(0);
+    m_d->timeSlider->blockSignals(false);
+    m_d->timeLabel->setText(m_d->years.empty() ? QString() : QString::number(m_d->years.front()));
+    m_d->timeBar->setVisible(m_d->years.size() > 1);
+    syncMap();
+    m_d->canvas->zoomFull();
     if (project.problems.isEmpty())
         return true;
     reportError(tr("The project %1 has %n problem(s); the other layers were loaded.",
@@ -223,11 +521,12 @@ bool MainWindow::openProject(const QString& path) {
 }
 
 bool MainWindow::addRaster(const QString& path) {
-    return loadAndAppend(path, [&path] { return LayerLoader::loadRaster(path); });
+    return loadAndAppend(path, [&path] { return LayerLoader::loadRaster(path); }, {});
 }
 
 bool MainWindow::addVector(const QString& path, const tanhui::gis::VectorOpenOptions& options) {
-    return loadAndAppend(path, [&path, &options] { return LayerLoader::loadVector(path, options); });
+    return loadAndAppend(
+      path, [&path, &options] { return LayerLoader::loadVector(path, options); }, options);
 }
 
 QString MainWindow::lastDirectory() const {
@@ -327,20 +626,25 @@ void MainWindow::addVectorInteractively() {
 
 void MainWindow::removeCurrentLayer() {
     const int row = m_d->layerList->currentRow();
-    if (row < 0 || row >= int(m_d->layers.size()))
+    LayerEntry* entry = entryAt(row);
+    if (!entry)
         return;
     // Detach the panel first: it refers to the entry being removed.
     m_d->panel->showEntry(nullptr);
-    m_d->layers.erase(m_d->layers.begin() + row);
+    m_d->syncing = true;
     delete m_d->layerList->takeItem(row);
+    m_d->syncing = false;
+    m_d->layers.erase(std::find_if(
+      m_d->layers.begin(), m_d->layers.end(), [entry](const auto& e) { return e.get() == entry; }));
+    syncMap();
     showCurrentLayer();
 }
 
 void MainWindow::showCurrentLayer() {
-    const int row = m_d->layerList->currentRow();
-    const bool valid = row >= 0 && row < int(m_d->layers.size());
-    m_d->removeAction->setEnabled(valid);
-    m_d->panel->showEntry(valid ? m_d->layers[std::size_t(row)].get() : nullptr);
+    const LayerEntry* entry = entryAt(m_d->layerList->currentRow());
+    m_d->removeAction->setEnabled(entry != nullptr);
+    m_d->zoomLayerAction->setEnabled(entry && (entry->map.raster || entry->map.vector));
+    m_d->panel->showEntry(entry);
 }
 
 void MainWindow::showAbout() {

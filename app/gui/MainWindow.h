@@ -2,6 +2,7 @@
 #pragma once
 
 #include "gis/VectorLayer.h"
+#include "models/project/Project.h"
 
 #include <QMainWindow>
 
@@ -10,6 +11,7 @@
 
 namespace tanhui::gui {
 
+class MapCanvas;
 class MetadataPanel;
 struct LayerEntry;
 
@@ -42,12 +44,18 @@ public:
 
     int layerCount() const;
     MetadataPanel* metadataPanel() const;
+    MapCanvas* mapCanvas() const;
+    /// The date the time slider shows (0 when the project has fewer than two land-cover dates).
+    int currentYear() const;
+    /// Moves the time slider to `year` (ignored when it is not one of its dates).
+    void setCurrentYear(int year);
 
 public slots:
     void openProjectInteractively();
     void addRasterInteractively();
     void addVectorInteractively();
     void removeCurrentLayer();
+    void zoomToCurrentLayer();
     void showAbout();
 
 protected:
@@ -57,16 +65,29 @@ protected:
 private:
     void createActions();
     void createLayerDock();
+    void createStatusWidgets();
+    void createTimeBar();
     void showCurrentLayer();
+    void showCoordinates(double x, double y);
+    void updateCrsLabel();
+    void showDate(int index);
+    /// The entry of a list row (null for none).
+    LayerEntry* entryAt(int row) const;
+    /// Gives the canvas the layers in list order (bottom row drawn first) with their visibility.
+    void syncMap();
+    /// Opens the entry's file for drawing with a default style (LayerStyler); sets notOnMap on failure.
+    void attachMapLayer(LayerEntry& entry,
+                        const tanhui::models::ProjectLayer* projectLayer,
+                        const tanhui::gis::VectorOpenOptions& options);
     void reportError(const QString& headline, const QString& detail);
     /// Runs `load`, which returns a LayerEntry, and appends the result; reports any exception.
     template<typename Load>
-    bool loadAndAppend(const QString& path, Load&& load);
+    bool loadAndAppend(const QString& path, Load&& load, const tanhui::gis::VectorOpenOptions& options);
     /// Runs load() with a wait cursor; a failure is reported (headline and detail) and gives false.
     template<typename Load>
     bool guardedLoad(const QString& path, Load&& load);
-    /// Lists `entry` and selects it.
-    void appendEntry(LayerEntry&& entry);
+    /// Lists `entry` on top of the layer list (ticked when `visible`) and selects it.
+    void appendEntry(LayerEntry&& entry, bool visible);
     QString lastDirectory() const;
     void rememberDirectory(const QString& file);
 

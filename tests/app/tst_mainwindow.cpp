@@ -129,9 +129,10 @@ private slots:
         QVERIFY(list);
         QCOMPARE(list->count(), 2);
         QCOMPARE(window.layerCount(), 2);
-        QCOMPARE(list->item(0)->text(), QStringLiteral("carbon.tif"));
-        QCOMPARE(list->item(1)->text(), QStringLiteral("林场.geojson"));
-        QCOMPARE(list->currentRow(), 1);
+        // New layers go on top of the list (drawn last), as in QGIS.
+        QCOMPARE(list->item(0)->text(), QStringLiteral("林场.geojson"));
+        QCOMPARE(list->item(1)->text(), QStringLiteral("carbon.tif"));
+        QCOMPARE(list->currentRow(), 0);
 
         const QString vector = window.metadataPanel()->metadataText();
         for (const char* expected : { "Vector layer",
@@ -157,7 +158,7 @@ private slots:
         QCOMPARE(model->index(1, 2).data().toDouble(), 8.25);
 
         // Selecting the raster again shows its metadata and hides the feature table.
-        list->setCurrentRow(0);
+        list->setCurrentRow(1);
         QVERIFY(window.metadataPanel()->metadataText().contains(QLatin1String("GTiff")));
         QCOMPARE(model->rowCount(), 0);
     }
@@ -222,7 +223,8 @@ private slots:
         QVERIFY2(reports.first().contains(QStringLiteral("Layer swapped is declared \"vector\"")),
                  qPrintable(reports.first()));
         auto* list = window.findChild<QListWidget*>(QStringLiteral("layerList"));
-        QCOMPARE(list->item(0)->text(), QStringLiteral("carbon — carbon.tif"));
+        QCOMPARE(list->item(0)->text(), QStringLiteral("forest — 林场.geojson"));
+        QCOMPARE(list->item(1)->text(), QStringLiteral("carbon — carbon.tif"));
         // A newer version is refused as a whole, with one report.
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
         f.write(R"({"format": "tanhui-project", "version": 2, "layers": []})");

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "gis/Crs.h"
+#include "gis/Geometry.h"
+#include "render/MapRenderer.h"
+
+#include <QImage>
+#include <QPoint>
+#include <QThreadPool>
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+namespace tanhui::gis {
+class Feedback;
+}
+
+namespace tanhui::gui {
+
+/// @brief The map canvas: paints the layers through render::MapRenderer on a worker thread, so a pan or
+/// a zoom never blocks the UI; a new view cancels the frame in progress, and until the new frame is
+/// ready the previous one is shown moved and scaled to the new view (as QGIS does). Pan by dragging
+/// with the left button, zoom with the wheel around the cursor (×2 per notch), keys + / − / arrows.
+/// A scale bar is drawn in the bottom-left corner.
+class MapCanvas : public QWidget {
+    Q_OBJECT
+public:
+    explicit MapCanvas(QWidget* parent = nullptr);
+    ~MapCanvas() override;
+
+    /// The project CRS every layer is drawn in.
+    void setCrs(const tanhui::gis::Crs& crs);
+    const tanhui::gis::Crs& crs() const;
+    /// The layers, bottom first (hidden ones included; MapLayer::visible decides).
+    void setLayers(std::vector<tanhui::render::MapLayer> layers);
+    const std::vector<tanhui::render::MapLayer>& layers() const;
+
+    /// The wanted extent (the canvas widens it to its aspect ratio).
+    void setExtent(const tanhui::gis::Box& extent);
+    tanhui::gis::Box extent() const;
+    /// The extent of every layer with data, in the canvas CRS (empty when there is none).
+    tanhui::gis::Box fullExtent() const;
+    void zoomFull();
+    /// Zooms by `factor` (< 1 in, > 1 out) keeping the map point under a widget position in place.
+    void zoomByFactor(double factor, const QPointF& aroundWidgetPos);
+    /// The scale denominator of the current view (1:N).
+    double scale() const;
+    /// The view's settings at the widget's size and resolution.
+    tanhui::render::MapSettings settings() const;
+    /// Map coordinates of a widget position.
+    QPointF toMap(const QPointF& widgetPos) const;
+
+    /// The last finished frame (null before the first).
+    QImage lastFrame() const { return m_frame; }
+    /// True while a frame is being drawn.
+    bool isRendering() const { return bool(m_job); }
+    /// Blocks (processing events) until no frame is being drawn or `timeoutMs` passed; for tests and
+    /// exports. Returns true when idle.
+    bool waitForFrame(int timeoutMs = 30000);
+    /// Schedules a new frame (coalesced).
+    void refresh();
+
+signals:
+    /// The cursor moved to (x, y) in the canvas CRS.
+    void cursorMoved(double x, double y);
+    void scaleChanged(double scaleDenominator);
+    void extentChanged();
+    void frameFinished();
+    /// A frame failed: the translated headline and detail (naming the layer's file).
+    void frameFailed(const QString& headline, const QString& detail);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    struct Job;
+    void startFrame();
+    void frameDone(const std::shared_ptr<Job>& job,
+                   const QImage& image,
+                   const QString& headline,
+                   const QString& detail);
+    void drawScaleBar(QPainter& painter) const;
+
+    tanhui::gis::Crs m_crs;
+    tanhui::gis::Box m_extent{};
+    std::vector<tanhui::render::MapLayer> m_layers;
+    QImage m_frame;                              ///< last finished frame …
+    tanhui::render::MapSettings m_frameSettings; ///< … and the view it shows
+    std::shared_ptr<Job> m_job;                  ///< the frame in progress
+    bool m_pending = false;
+    QThreadPool m_pool;
+    QPoint m_dragStart;
+    tanhui::gis::Box m_dragExtent{};
+    bool m_dragging = false;
+};
+
+} // namespace tanhui::gui

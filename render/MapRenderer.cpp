@@ -1,0 +1,597 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "render/MapRenderer.h"
+
+#include "gis/Crs.h"
+#include "gis/Errors.h"
+#include "gis/Feedback.h"
+
+#include <QElapsedTimer>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPolygonF>
+#include <QScopeGuard>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <thread>
+
+namespace tanhui::render {
+
+// ---------------------------------------------------------------------------------------------------
+// RasterSource
+
+std::shared_ptr<RasterSource> RasterSource::open(const std::string& path) {
+    auto source = std::shared_ptr<RasterSource>(new RasterSource());
+    auto handle = std::make_unique<gis::RasterDataset>(path);
+    source->m_info = handle->info();
+    source->m_free.push_back(std::move(handle));
+    return source;
+}
+
+std::unique_ptr<gis::RasterDataset> RasterSource::acquire() const {
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_free.empty()) {
+            auto h = std::move(m_free.back());
+            m_free.pop_back();
+            return h;
+        }
+    }
+    return std::make_unique<gis::RasterDataset>(m_info.path, gis::RasterDataset::CrsReading::Skip);
+}
+
+void RasterSource::release(std::unique_ptr<gis::RasterDataset> handle) const {
+    std::lock_guard lock(m_mutex);
+    if (handle && m_free.size() < 4)
+        m_free.push_back(std::move(handle));
+}
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------------
+// Rasters
+
+/// Colours of values: a lookup table for the style.
+class Colorizer {
+public:
+    explicit Colorizer(const RasterStyle& style)
+      : m_style(style) {
+        if (style.kind == RasterStyle::Kind::Paletted) {
+            bool small = true;
+            int maxValue = 0;
+            for (const RasterClass& c : style.classes) {
+                if (c.value != std::floor(c.value) || c.value < 0 || c.value > 65535)
+                    small = false;
+                else
+                    maxValue = std::max(maxValue, int(c.value));
+            }
+            m_small = small;
+            if (small) {
+                m_table.assign(std::size_t(maxValue) + 1, 0u);
+                for (const RasterClass& c : style.classes)
+                    m_table[std::size_t(c.value)] = qPremultiply(c.color.rgba());
+            } else {
+                for (const RasterClass& c : style.classes)
+                    m_map[c.value] = qPremultiply(c.color.rgba());
+            }
+        } else {
+            m_table.resize(1024);
+            for (std::size_t i = 0; i < m_table.size(); ++i)
+                m_table[i] = qPremultiply(style.ramp.at(double(i) / 1023.0).rgba());
+        }
+    }
+
+    QRgb color(double v) const {
+        if (m_style.kind == RasterStyle::Kind::Paletted) {
+            if (m_small) {
+                if (v >= 0 && v < double(m_table.size()) && v == std::floor(v))
+                    return m_table[std::size_t(v)];
+                return 0u;
+            }
+            const auto it = m_map.find(v);
+            return it == m_map.end() ? 0u : it->second;
+        }
+        const double span = m_style.max - m_style.min;
+        double t = span > 0 ? (v - m_style.min) / span : 0.5;
+        t = std::clamp(t, 0.0, 1.0);
+        return m_table[std::size_t(t * 1023.0 + 0.5)];
+    }
+
+private:
+    const RasterStyle& m_style;
+    bool m_small = false;
+    std::vector<QRgb> m_table;
+    std::map<double, QRgb> m_map;
+};
+
+/// The raster pixel coordinates (column, row; 0 at the grid's top-left edge) of every device pixel
+/// centre, from a grid of control points every kStep pixels transformed exactly and interpolated
+/// bilinearly in between (GDAL's approximate transformer does the same).
+class PixelToRaster {
+public:
+    static constexpr int kStep = 16;
+
+    PixelToRaster(const MapSettings& settings,
+                  const gis::Grid& grid,
+                  const gis::CoordinateTransform* toRaster)
+      : m_w(settings.size.width())
+      , m_h(settings.size.height()) {
+        m_nx = m_w / kStep + 2;
+        m_ny = m_h / kStep + 2;
+        std::vector<double> xy;
+        xy.reserve(std::size_t(m_nx) * std::size_t(m_ny) * 2);
+        for (int j = 0; j < m_ny; ++j)
+            for (int i = 0; i < m_nx; ++i) {
+                const QPointF p = settings.toMap(QPointF(i * kStep + 0.5, j * kStep + 0.5));
+                xy.push_back(p.x());
+                xy.push_back(p.y());
+            }
+        if (toRaster) {
+            try {
+                toRaster->transform(xy);
+            } catch (const gis::GisError&) {
+                // Some points lie outside the projection's domain: transform one by one, marking those.
+                for (std::size_t k = 0; k < xy.size(); k += 2) {
+                    std::vector<double> one{ xy[k], xy[k + 1] };
+                    try {
+                        toRaster->transform(one);
+                        xy[k] = one[0];
+                        xy[k + 1] = one[1];
+                    } catch (const gis::GisError&) {
+                        xy[k] = xy[k + 1] = std::numeric_limits<double>::quiet_NaN();
+                    }
+                }
+            }
+        }
+        m_axisAligned = toRaster == nullptr;
+        m_col.resize(std::size_t(m_nx) * std::size_t(m_ny));
+        m_row.resize(m_col.size());
+        for (std::size_t k = 0; k < m_col.size(); ++k) {
+            m_col[k] = grid.colCoord(xy[2 * k]);
+            m_row[k] = grid.rowCoord(xy[2 * k + 1]);
+        }
+    }
+
+    /// True when the mapping is exactly axis-aligned and linear (no reprojection): column then depends
+    /// on x only and row on y only.
+    bool axisAligned() const { return m_axisAligned; }
+
+    /// Bounds of the control points that are finite: {col0, row0, col1, row1}; false when none.
+    bool bounds(double& c0, double& r0, double& c1, double& r1) const {
+        c0 = r0 = std::numeric_limits<double>::infinity();
+        c1 = r1 = -std::numeric_limits<double>::infinity();
+        for (std::size_t k = 0; k < m_col.size(); ++k)
+            if (std::isfinite(m_col[k]) && std::isfinite(m_row[k])) {
+                c0 = std::min(c0, m_col[k]);
+                c1 = std::max(c1, m_col[k]);
+                r0 = std::min(r0, m_row[k]);
+                r1 = std::max(r1, m_row[k]);
+            }
+        return c1 >= c0;
+    }
+
+    /// Raster cells per device pixel near the centre of the frame.
+    double cellsPerPixel() const {
+        const int i = m_nx / 2 - 1, j = m_ny / 2 - 1;
+        if (i < 0 || j < 0)
+            return 1;
+        const std::size_t a = std::size_t(j) * std::size_t(m_nx) + std::size_t(i);
+        const double dc = std::hypot(m_col[a + 1] - m_col[a], m_row[a + 1] - m_row[a]) / kStep;
+        const double dr =
+          std::hypot(m_col[a + std::size_t(m_nx)] - m_col[a], m_row[a + std::size_t(m_nx)] - m_row[a]) /
+          kStep;
+        const double v = std::min(dc, dr);
+        return std::isfinite(v) && v > 0 ? v : 1;
+    }
+
+    /// Column and row coordinates along device row y, for x = 0 … width − 1.
+    void row(int y, std::vector<double>& cols, std::vector<double>& rows) const {
+        cols.resize(std::size_t(m_w));
+        rows.resize(std::size_t(m_w));
+        const int j = y / kStep;
+        const double fy = double(y - j * kStep) / kStep;
+        for (int i = 0; i + 1 < m_nx; ++i) {
+            const std::size_t a = std::size_t(j) * std::size_t(m_nx) + std::size_t(i),
+                              b = a + std::size_t(m_nx);
+            const double c0 = m_col[a] + (m_col[b] - m_col[a]) * fy,
+                         c1 = m_col[a + 1] + (m_col[b + 1] - m_col[a + 1]) * fy;
+            const double r0 = m_row[a] + (m_row[b] - m_row[a]) * fy,
+                         r1 = m_row[a + 1] + (m_row[b + 1] - m_row[a + 1]) * fy;
+            const int x0 = i * kStep, x1 = std::min(m_w, x0 + kStep);
+            for (int x = x0; x < x1; ++x) {
+                const double fx = double(x - x0) / kStep;
+                cols[std::size_t(x)] = c0 + (c1 - c0) * fx;
+                rows[std::size_t(x)] = r0 + (r1 - r0) * fx;
+            }
+        }
+    }
+
+private:
+    int m_w, m_h, m_nx = 0, m_ny = 0;
+    bool m_axisAligned = false;
+    std::vector<double> m_col, m_row;
+};
+
+void drawRaster(QPainter& painter,
+                const MapSettings& settings,
+                const RasterSource& source,
+                const RasterStyle& style,
+                gis::Feedback* feedback,
+                RenderStats& stats) {
+    const gis::RasterInfo& info = source.info();
+    const gis::Grid& grid = info.grid;
+    std::unique_ptr<gis::CoordinateTransform> toRaster;
+    if (settings.crs.isValid()) {
+        if (!info.crs.isValid())
+            throw gis::GisError(gis::GisError::Kind::Crs,
+                                "\"" + info.path + "\" has no coordinate reference system" +
+                                  (info.crsProblem.empty() ? std::string() : " (" + info.crsProblem + ")") +
+                                  ", so it cannot be placed on the map; assign one in the layer's properties",
+                                info.path);
+        if (!info.crs.isSame(settings.crs))
+            toRaster = std::make_unique<gis::CoordinateTransform>(settings.crs, info.crs);
+    }
+    const PixelToRaster mapping(settings, grid, toRaster.get());
+    double c0, r0, c1, r1;
+    if (!mapping.bounds(c0, r0, c1, r1))
+        return;
+    gis::Window window;
+    window.col0 = std::max(0, int(std::floor(c0)) - 1);
+    window.row0 = std::max(0, int(std::floor(r0)) - 1);
+    window.cols = std::min(grid.cols, int(std::ceil(c1)) + 1) - window.col0;
+    window.rows = std::min(grid.rows, int(std::ceil(r1)) + 1) - window.row0;
+    if (window.isEmpty())
+        return;
+    // Read at about the frame's resolution: never more cells than the window has, never fewer than
+    // one per device pixel (GDAL picks the overview).
+    const double factor = std::max(1.0, mapping.cellsPerPixel());
+    const int bufCols = std::max(1, std::min(window.cols, int(std::ceil(window.cols / factor))));
+    const int bufRows = std::max(1, std::min(window.rows, int(std::ceil(window.rows / factor))));
+    const int w = settings.size.width(), h = settings.size.height();
+    QImage image(w, h, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+
+    auto dataset = source.acquire();
+    const auto giveBack = qScopeGuard([&] { source.release(std::move(dataset)); });
+    const bool rgb = style.kind == RasterStyle::Kind::Rgb;
+    std::vector<int> bands =
+      rgb ? std::vector<int>{ style.red, style.green, style.blue } : std::vector<int>{ style.band };
+    std::vector<std::vector<double>> values(bands.size());
+    std::vector<std::vector<unsigned char>> valid(bands.size());
+    for (std::size_t b = 0; b < bands.size(); ++b) {
+        if (feedback)
+            feedback->throwIfCancelled();
+        dataset->readResampled(bands[b], window, bufCols, bufRows, values[b], valid[b]);
+        stats.rasterCellsRead += values[b].size();
+    }
+    const Colorizer colorizer(style);
+    const double sx = double(bufCols) / window.cols, sy = double(bufRows) / window.rows;
+    const double span = style.max - style.min;
+    const auto channel = [&](double v) {
+        const double t = span > 0 ? (v - style.min) / span : 0.5;
+        return int(std::lround(255.0 * std::clamp(t, 0.0, 1.0)));
+    };
+    // Buffer cell of a raster coordinate, or -1 outside the window.
+    const auto bufferCol = [&](double c) {
+        return c >= window.col0 && c < window.col0 + window.cols
+                 ? std::min(bufCols - 1, int((c - window.col0) * sx))
+                 : -1;
+    };
+    const auto bufferRow = [&](double r) {
+        return r >= window.row0 && r < window.row0 + window.rows
+                 ? std::min(bufRows - 1, int((r - window.row0) * sy))
+                 : -1;
+    };
+    std::vector<double> cols, rows;
+    std::vector<int> bxOfX; // axis-aligned: the buffer column of each device column, computed once
+    if (mapping.axisAligned()) {
+        mapping.row(0, cols, rows);
+        bxOfX.resize(std::size_t(w));
+        for (int x = 0; x < w; ++x)
+            bxOfX[std::size_t(x)] = bufferCol(cols[std::size_t(x)]);
+    }
+    std::vector<QRgb> colorOfCell; // per buffer row, the colour of each cell, computed once per row
+    for (int y = 0; y < h; ++y) {
+        if (feedback && (y & 63) == 0)
+            feedback->throwIfCancelled();
+        auto* line = reinterpret_cast<QRgb*>(image.scanLine(y));
+        mapping.row(y, cols, rows);
+        if (mapping.axisAligned()) {
+            const int by = bufferRow(rows[0]);
+            if (by < 0)
+                continue;
+            const std::size_t k0 = std::size_t(by) * std::size_t(bufCols);
+            colorOfCell.resize(std::size_t(bufCols));
+            for (int bx = 0; bx < bufCols; ++bx) {
+                const std::size_t k = k0 + std::size_t(bx);
+                if (!rgb)
+                    colorOfCell[std::size_t(bx)] = valid[0][k] ? colorizer.color(values[0][k]) : 0u;
+                else
+                    colorOfCell[std::size_t(bx)] =
+                      valid[0][k] && valid[1][k] && valid[2][k]
+                        ? qRgb(channel(values[0][k]), channel(values[1][k]), channel(values[2][k]))
+                        : 0u;
+            }
+            for (int x = 0; x < w; ++x)
+                if (const int bx = bxOfX[std::size_t(x)]; bx >= 0)
+                    line[x] = colorOfCell[std::size_t(bx)];
+            continue;
+        }
+        for (int x = 0; x < w; ++x) {
+            const int bx = bufferCol(cols[std::size_t(x)]), by = bufferRow(rows[std::size_t(x)]);
+            if (bx < 0 || by < 0)
+                continue;
+            const std::size_t k = std::size_t(by) * std::size_t(bufCols) + std::size_t(bx);
+            if (!rgb) {
+                if (valid[0][k])
+                    line[x] = colorizer.color(values[0][k]);
+            } else if (valid[0][k] && valid[1][k] && valid[2][k]) {
+                line[x] = qRgb(channel(values[0][k]), channel(values[1][k]), channel(values[2][k]));
+            }
+        }
+    }
+    painter.save();
+    painter.setOpacity(std::clamp(style.opacity, 0.0, 1.0));
+    painter.drawImage(QPointF(0, 0), image);
+    painter.restore();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Polygons
+
+/// Device-pixel rings of a feature into flat buffers (reused across features): ring k covers
+/// points [starts[k], starts[k + 1]). Vertices closer than half a pixel to the last kept one are merged.
+void devicePolygons(const VectorSource& source,
+                    std::uint32_t feature,
+                    const gis::Box& view,
+                    double mupp,
+                    std::vector<QPointF>& points,
+                    std::vector<int>& starts) {
+    points.clear();
+    starts.assign(1, 0);
+    const double* xy = source.xy();
+    const double inv = 1.0 / mupp;
+    for (std::uint32_t r = source.firstRing(feature); r < source.endRing(feature); ++r) {
+        const std::uint32_t a = source.ringStart(r), b = source.ringStart(r + 1);
+        const std::size_t first = points.size();
+        double lx = 0, ly = 0;
+        for (std::uint32_t i = a; i < b; ++i) {
+            const double px = (xy[2 * i] - view.xmin) * inv, py = (view.ymax - xy[2 * i + 1]) * inv;
+            if (i > a && i + 1 < b && std::abs(px - lx) < 0.5 && std::abs(py - ly) < 0.5)
+                continue;
+            points.emplace_back(px, py);
+            lx = px;
+            ly = py;
+        }
+        if (points.size() - first >= 3)
+            starts.push_back(int(points.size()));
+        else
+            points.resize(first);
+    }
+}
+
+void setSymbol(QPainter& painter, const FillSymbol& symbol, const MapSettings& settings) {
+    painter.setBrush(symbol.fill.alpha() ? QBrush(symbol.fill) : QBrush(Qt::NoBrush));
+    if (symbol.strokeWidthMm <= 0 || symbol.stroke.alpha() == 0) {
+        painter.setPen(Qt::NoPen);
+    } else {
+        QPen pen(symbol.stroke);
+        const double width = settings.pixelsFromMm(symbol.strokeWidthMm);
+        pen.setWidthF(width);
+        pen.setJoinStyle(Qt::MiterJoin);
+        // Outlines up to 1.5 px are drawn as cosmetic lines (Qt's fast line rasteriser) instead of
+        // being stroked into polygons: the same pixels within a fraction of one, several times faster.
+        pen.setCosmetic(width <= 1.5);
+        painter.setPen(pen);
+    }
+}
+
+/// Draws `features` (ascending) of a layer whose part of the frame is `clip` (device pixels).
+std::size_t drawFeatures(QPainter& painter,
+                         const MapSettings& settings,
+                         const VectorSource& source,
+                         const VectorStyle& style,
+                         const std::vector<std::uint32_t>& features,
+                         const FillSymbol* overrideSymbol,
+                         gis::Feedback* feedback) {
+    const gis::Box view = settings.visibleExtent();
+    const double mupp = settings.mapUnitsPerPixel();
+    const int field = style.kind == VectorStyle::Kind::Single ? -1 : source.fieldIndex(style.field);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    const FillSymbol* current = nullptr;
+    std::vector<QPointF> points;
+    std::vector<int> starts;
+    std::size_t drawn = 0;
+    for (std::size_t n = 0; n < features.size(); ++n) {
+        if (feedback && (n & 2047) == 0)
+            feedback->throwIfCancelled();
+        const std::uint32_t f = features[n];
+        const FillSymbol* symbol =
+          overrideSymbol ? overrideSymbol : style.symbolFor(source.attribute(f, field));
+        if (!symbol)
+            continue;
+        if (symbol != current) {
+            setSymbol(painter, *symbol, settings);
+            current = symbol;
+        }
+        const gis::Box& b = source.bounds(f);
+        if ((b.xmax - b.xmin) < mupp && (b.ymax - b.ymin) < mupp) {
+            // Smaller than a pixel: one pixel in the outline colour (or fill), as it would average out.
+            const QColor c = symbol->stroke.alpha() ? symbol->stroke : symbol->fill;
+            painter.fillRect(QRectF((0.5 * (b.xmin + b.xmax) - view.xmin) / mupp - 0.5,
+                                    (view.ymax - 0.5 * (b.ymin + b.ymax)) / mupp - 0.5,
+                                    1,
+                                    1),
+                             c);
+            ++drawn;
+            continue;
+        }
+        devicePolygons(source, f, view, mupp, points, starts);
+        if (starts.size() < 2)
+            continue;
+        if (starts.size() == 2) {
+            painter.drawPolygon(points.data(), starts[1]);
+        } else {
+            QPainterPath path;
+            path.setFillRule(Qt::OddEvenFill);
+            for (std::size_t k = 0; k + 1 < starts.size(); ++k) {
+                path.addPolygon(
+                  QPolygonF(QList<QPointF>(points.begin() + starts[k], points.begin() + starts[k + 1])));
+                path.closeSubpath();
+            }
+            painter.drawPath(path);
+        }
+        ++drawn;
+    }
+    return drawn;
+}
+
+void drawLabels(QPainter& painter,
+                const MapSettings& settings,
+                const VectorSource& source,
+                const VectorStyle& style,
+                const std::vector<std::uint32_t>& features) {
+    const int field = source.fieldIndex(style.labelField);
+    if (field < 0)
+        return;
+    const gis::Box view = settings.visibleExtent();
+    const double mupp = settings.mapUnitsPerPixel();
+    QFont font = painter.font();
+    font.setPixelSize(std::max(1, int(std::lround(style.labelSizePt * settings.dpi / 72.0))));
+    painter.setFont(font);
+    const QFontMetricsF metrics(font);
+    std::vector<QRectF> placed;
+    painter.setPen(style.labelColor);
+    for (std::uint32_t f : features) {
+        const QString text = source.attribute(f, field).toString();
+        if (text.isEmpty())
+            continue;
+        const gis::Box& b = source.bounds(f);
+        const QRectF box((b.xmin - view.xmin) / mupp,
+                         (view.ymax - b.ymax) / mupp,
+                         (b.xmax - b.xmin) / mupp,
+                         (b.ymax - b.ymin) / mupp);
+        QRectF rect = metrics.boundingRect(text);
+        if (rect.width() > box.width() * 1.2 || rect.height() > box.height())
+            continue; // does not fit its feature
+        rect.moveCenter(box.center());
+        if (std::any_of(placed.begin(), placed.end(), [&](const QRectF& o) { return o.intersects(rect); }))
+            continue;
+        placed.push_back(rect);
+        painter.drawText(rect, Qt::AlignCenter, text);
+    }
+}
+
+void drawVector(QPainter& painter,
+                const MapSettings& settings,
+                const MapLayer& layer,
+                gis::Feedback* feedback,
+                RenderStats& stats) {
+    const VectorSource& source = *layer.vector;
+    const VectorStyle& style = layer.vectorStyle;
+    std::vector<std::uint32_t> features;
+    source.query(settings.visibleExtent(), features);
+    const bool image = painter.device() && (painter.device()->devType() == QInternal::Image);
+    const int w = settings.size.width(), h = settings.size.height();
+    painter.save();
+    painter.setOpacity(std::clamp(style.opacity, 0.0, 1.0));
+    if (image && features.size() > 2000 && h >= 2) {
+        // Two threads, each drawing every feature clipped to its half of the frame into its own image:
+        // every pixel belongs to one half, so the result equals a single pass.
+        const int half = h / 2;
+        QImage top(w, half, QImage::Format_ARGB32_Premultiplied),
+          bottom(w, h - half, QImage::Format_ARGB32_Premultiplied);
+        top.fill(Qt::transparent);
+        bottom.fill(Qt::transparent);
+        std::size_t drawnTop = 0, drawnBottom = 0;
+        std::exception_ptr failure;
+        std::thread worker([&] {
+            try {
+                QPainter p(&bottom);
+                p.translate(0, -half);
+                drawnBottom = drawFeatures(p, settings, source, style, features, nullptr, feedback);
+            } catch (...) {
+                failure = std::current_exception();
+            }
+        });
+        try {
+            QPainter p(&top);
+            drawnTop = drawFeatures(p, settings, source, style, features, nullptr, feedback);
+        } catch (...) {
+            worker.join();
+            throw;
+        }
+        worker.join();
+        if (failure)
+            std::rethrow_exception(failure);
+        painter.drawImage(QPointF(0, 0), top);
+        painter.drawImage(QPointF(0, half), bottom);
+        stats.featuresDrawn += std::max(drawnTop, drawnBottom);
+    } else {
+        painter.setClipRect(QRect(0, 0, w, h));
+        stats.featuresDrawn += drawFeatures(painter, settings, source, style, features, nullptr, feedback);
+    }
+    if (!layer.selection.empty()) {
+        std::vector<std::uint32_t> selected;
+        std::set_intersection(features.begin(),
+                              features.end(),
+                              layer.selection.begin(),
+                              layer.selection.end(),
+                              std::back_inserter(selected));
+        FillSymbol highlight;
+        highlight.fill = QColor(255, 255, 0, 150);
+        highlight.stroke = QColor(255, 255, 0);
+        highlight.strokeWidthMm = 0.6;
+        painter.setOpacity(1.0);
+        drawFeatures(painter, settings, source, style, selected, &highlight, feedback);
+    }
+    if (!style.labelField.isEmpty())
+        drawLabels(painter, settings, source, style, features);
+    painter.restore();
+}
+
+} // namespace
+
+RenderStats MapRenderer::render(QPainter& painter,
+                                const MapSettings& settings,
+                                const std::vector<MapLayer>& layers,
+                                gis::Feedback* feedback) {
+    RenderStats stats;
+    if (settings.mapUnitsPerPixel() <= 0)
+        return stats;
+    QElapsedTimer timer;
+    for (const MapLayer& layer : layers) {
+        if (!layer.visible)
+            continue;
+        if (feedback)
+            feedback->throwIfCancelled();
+        timer.start();
+        if (layer.raster) {
+            drawRaster(painter, settings, *layer.raster, layer.rasterStyle, feedback, stats);
+            stats.rasterMs += double(timer.nsecsElapsed()) / 1e6;
+        } else if (layer.vector) {
+            drawVector(painter, settings, layer, feedback, stats);
+            stats.vectorMs += double(timer.nsecsElapsed()) / 1e6;
+        }
+    }
+    return stats;
+}
+
+QImage MapRenderer::renderImage(const MapSettings& settings,
+                                const std::vector<MapLayer>& layers,
+                                gis::Feedback* feedback,
+                                RenderStats* stats) {
+    QImage image(settings.size, QImage::Format_ARGB32_Premultiplied);
+    image.setDotsPerMeterX(int(std::lround(settings.dpi / 0.0254)));
+    image.setDotsPerMeterY(int(std::lround(settings.dpi / 0.0254)));
+    image.fill(settings.background);
+    QPainter painter(&image);
+    const RenderStats s = render(painter, settings, layers, feedback);
+    if (stats)
+        *stats = s;
+    return image;
+}
+
+} // namespace tanhui::render

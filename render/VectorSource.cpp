@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "render/VectorSource.h"
+
+#include "gis/Errors.h"
+#include "gis/Feedback.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace tanhui::render {
+
+namespace {
+
+constexpr std::uint32_t kNodeSize = 16;
+
+gis::Box unite(const gis::Box& a, const gis::Box& b) {
+    return {
+        std::min(a.xmin, b.xmin), std::min(a.ymin, b.ymin), std::max(a.xmax, b.xmax), std::max(a.ymax, b.ymax)
+    };
+}
+
+bool touches(const gis::Box& a, const gis::Box& b) {
+    return a.xmin <= b.xmax && b.xmin <= a.xmax && a.ymin <= b.ymax && b.ymin <= a.ymax;
+}
+
+const QVariant kNull;
+
+} // namespace
+
+std::shared_ptr<const VectorSource> VectorSource::load(const std::string& path,
+                                                       const gis::VectorOpenOptions& options,
+                                                       const gis::Crs& mapCrs,
+                                                       gis::Feedback* feedback) {
+    auto source = std::shared_ptr<VectorSource>(new VectorSource());
+    gis::VectorLayer layer(path, options);
+    source->m_path = path;
+    source->m_info = layer.info();
+    std::unique_ptr<gis::CoordinateTransform> transform;
+    if (mapCrs.isValid()) {
+        if (!source->m_info.crs.isValid())
+            throw gis::GisError(
+              gis::GisError::Kind::Crs,
+              "\"" + path + "\" has no coordinate reference system" +
+                (source->m_info.crsProblem.empty() ? std::string() : " (" + source->m_info.crsProblem + ")") +
+                ", so it cannot be placed on the map; assign one in the layer's properties",
+              path);
+        if (!source->m_info.crs.isSame(mapCrs))
+            transform = std::make_unique<gis::CoordinateTransform>(source->m_info.crs, mapCrs);
+        source->m_crs = mapCrs;
+    } else {
+        source->m_crs = source->m_info.crs;
+    }
+    const std::int64_t expected = std::max<std::int64_t>(source->m_info.featureCount, 1);
+    source->m_fids.reserve(std::size_t(std::max<std::int64_t>(source->m_info.featureCount, 0)));
+    gis::Feature feature;
+    gis::MultiPolygon geometry;
+    bool first = true;
+    while (layer.next(feature)) {
+        const std::size_t index = source->m_fids.size();
+        if (feedback && (index & 1023) == 0) {
+            feedback->throwIfCancelled();
+            feedback->setProgress(100.0 * double(index) / double(expected), "Reading features");
+        }
+        source->m_fids.push_back(feature.fid);
+        source->m_attributes.push_back(std::move(feature.attributes));
+        gis::Box box{ std::numeric_limits<double>::infinity(),
+                      std::numeric_limits<double>::infinity(),
+                      -std::numeric_limits<double>::infinity(),
+                      -std::numeric_limits<double>::infinity() };
+        if (!feature.wkb.empty() && gis::polygonFromWkb(feature.wkb.data(), feature.wkb.size(), geometry)) {
+            if (transform) {
+                try {
+                    transform->transform(geometry);
+                } catch (const gis::GisError& e) {
+                    throw gis::GisError(gis::GisError::Kind::Crs,
+                                        "Feature " + std::to_string(feature.fid) + " of \"" + path +
+                                          "\" cannot be reprojected to the map CRS: " + e.what(),
+                                        path);
+                }
+            }
+            for (const gis::Polygon& part : geometry.parts)
+                for (const gis::Ring& ring : part.rings) {
+                    if (ring.size() < 3)
+                        continue;
+                    for (std::size_t i = 0; i < ring.size(); ++i) {
+                        const double x = ring.x(i), y = ring.y(i);
+                        box.xmin = std::min(box.xmin, x);
+                        box.ymin = std::min(box.ymin, y);
+                        box.xmax = std::max(box.xmax, x);
+                        box.ymax = std::max(box.ymax, y);
+                    }
+                    source->m_xy.insert(source->m_xy.end(), ring.xy.begin(), ring.xy.end());
+                    source->m_ringStart.push_back(std::uint32_t(source->m_xy.size() / 2));
+                }
+        }
+        source->m_featureRing.push_back(std::uint32_t(source->m_ringStart.size() - 1));
+        if (!(box.xmax >= box.xmin))
+            box = gis::Box{ 0, 0, -1, -1 }; // no rings: never matches a query
+        else {
+            source->m_extent = first ? box : unite(source->m_extent, box);
+            first = false;
+        }
+        source->m_bounds.push_back(box);
+    }
+    source->buildIndex();
+    if (feedback)
+        feedback->setProgress(100.0, "Reading features");
+    return source;
+}
+
+const QVariant& VectorSource::attribute(std::size_t feature, int field) const {
+    const auto& row = m_attributes[feature];
+    return field >= 0 && std::size_t(field) < row.size() ? row[std::size_t(field)] : kNull;
+}
+
+int VectorSource::fieldIndex(const QString& name) const {
+    for (std::size_t i = 0; i < m_info.fields.size(); ++i)
+        if (m_info.fields[i].name == name)
+            return int(i);
+    return -1;
+}
+
+void VectorSource::buildIndex() {
+    m_levels.clear();
+    m_leafOrder.clear();
+    for (std::uint32_t i = 0; i < m_bounds.size(); ++i)
+        if (m_bounds[i].xmax >= m_bounds[i].xmin)
+            m_leafOrder.push_back(i);
+    if (m_leafOrder.empty())
+        return;
+    // Sort-tile-recursive: sort by x centre, cut into vertical slices, sort each slice by y centre.
+    const auto cx = [this](std::uint32_t i) { return m_bounds[i].xmin + m_bounds[i].xmax; };
+    const auto cy = [this](std::uint32_t i) { return m_bounds[i].ymin + m_bounds[i].ymax; };
+    const std::size_t n = m_leafOrder.size();
+    const std::size_t leaves = (n + kNodeSize - 1) / kNodeSize;
+    const auto slices = std::size_t(std::ceil(std::sqrt(double(leaves))));
+    const std::size_t perSlice = slices * kNodeSize;
+    std::stable_sort(m_leafOrder.begin(), m_leafOrder.end(), [&](auto a, auto b) { return cx(a) < cx(b); });
+    for (std::size_t s = 0; s < n; s += perSlice)
+        std::stable_sort(m_leafOrder.begin() + std::ptrdiff_t(s),
+                         m_leafOrder.begin() + std::ptrdiff_t(std::min(n, s + perSlice)),
+                         [&](auto a, auto b) { return cy(a) < cy(b); });
+    std::vector<Node> level;
+    for (std::size_t s = 0; s < n; s += kNodeSize) {
+        Node node{ m_bounds[m_leafOrder[s]],
+                   std::uint32_t(s),
+                   std::uint32_t(std::min<std::size_t>(kNodeSize, n - s)) };
+        for (std::uint32_t k = 1; k < node.count; ++k)
+            node.box = unite(node.box, m_bounds[m_leafOrder[s + k]]);
+        level.push_back(node);
+    }
+    m_levels.push_back(std::move(level));
+    while (m_levels.back().size() > 1) {
+        const std::vector<Node>& below = m_levels.back();
+        std::vector<Node> up;
+        for (std::size_t s = 0; s < below.size(); s += kNodeSize) {
+            Node node{ below[s].box,
+                       std::uint32_t(s),
+                       std::uint32_t(std::min<std::size_t>(kNodeSize, below.size() - s)) };
+            for (std::uint32_t k = 1; k < node.count; ++k)
+                node.box = unite(node.box, below[s + k].box);
+            up.push_back(node);
+        }
+        m_levels.push_back(std::move(up));
+    }
+}
+
+void VectorSource::query(const gis::Box& box, std::vector<std::uint32_t>& out) const {
+    if (m_levels.empty())
+        return;
+    const std::size_t begin = out.size();
+    std::vector<std::pair<std::size_t, std::uint32_t>> stack; // (level, node)
+    const std::size_t top = m_levels.size() - 1;
+    for (std::uint32_t i = 0; i < m_levels[top].size(); ++i)
+        stack.emplace_back(top, i);
+    while (!stack.empty()) {
+        const auto [lvl, idx] = stack.back();
+        stack.pop_back();
+        const Node& node = m_levels[lvl][idx];
+        if (!touches(node.box, box))
+            continue;
+        if (lvl == 0) {
+            for (std::uint32_t k = 0; k < node.count; ++k) {
+                const std::uint32_t f = m_leafOrder[node.first + k];
+                if (touches(m_bounds[f], box))
+                    out.push_back(f);
+            }
+        } else {
+            for (std::uint32_t k = 0; k < node.count; ++k)
+                stack.emplace_back(lvl - 1, node.first + k);
+        }
+    }
+    std::sort(out.begin() + std::ptrdiff_t(begin), out.end());
+}
+
+std::vector<std::uint32_t> VectorSource::featuresAt(double x, double y) const {
+    std::vector<std::uint32_t> candidates, hits;
+    query(gis::Box{ x, y, x, y }, candidates);
+    for (std::uint32_t f : candidates) {
+        bool inside = false;
+        for (std::uint32_t r = firstRing(f); r < endRing(f); ++r) {
+            const std::uint32_t a = m_ringStart[r], b = m_ringStart[r + 1];
+            for (std::uint32_t i = a, j = b - 1; i < b; j = i++) {
+                const double xi = m_xy[2 * i], yi = m_xy[2 * i + 1], xj = m_xy[2 * j], yj = m_xy[2 * j + 1];
+                if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi)
+                    inside = !inside;
+            }
+        }
+        if (inside)
+            hits.push_back(f);
+    }
+    std::reverse(hits.begin(), hits.end());
+    return hits;
+}
+
+std::size_t VectorSource::memoryBytes() const {
+    std::size_t bytes = m_xy.capacity() * sizeof(double) + m_ringStart.capacity() * 4 +
+                        m_featureRing.capacity() * 4 + m_fids.capacity() * 8 +
+                        m_bounds.capacity() * sizeof(gis::Box) + m_leafOrder.capacity() * 4;
+    for (const auto& row : m_attributes)
+        bytes += row.capacity() * sizeof(QVariant);
+    for (const auto& level : m_levels)
+        bytes += level.capacity() * sizeof(Node);
+    return bytes;
+}
+
+} // namespace tanhui::render

@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The map workspace on the sample project (issue 12): every layer listed and drawn in the project CRS,
+// expected colours at known map points (land-cover classes of the project, parcels by ecosystem
+// type), toggling and reordering layers, the time slider stepping the land cover through the dates.
+#include "TestUtil.h"
+#include "app/gui/LayerStyler.h"
+#include "app/gui/MainWindow.h"
+#include "app/gui/MapCanvas.h"
+#include "gis/RasterDataset.h"
+#include "models/project/Project.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QSlider>
+#include <QtTest>
+
+#include <cmath>
+
+using tanhui::gui::MainWindow;
+using tanhui::gui::MapCanvas;
+
+namespace {
+
+int rowOf(QListWidget* list, const QString& projectId) {
+    for (int r = 0; r < list->count(); ++r)
+        if (list->item(r)->text().startsWith(projectId + QStringLiteral(" — ")))
+            return r;
+    return -1;
+}
+
+void showOnly(QListWidget* list, const QStringList& ids) {
+    for (int r = 0; r < list->count(); ++r) {
+        const QString id = list->item(r)->text().section(QStringLiteral(" — "), 0, 0);
+        list->item(r)->setCheckState(ids.contains(id) ? Qt::Checked : Qt::Unchecked);
+    }
+}
+
+QRgb pixelAt(MapCanvas* canvas, double x, double y) {
+    const QPointF p = canvas->settings().toPixel(x, y);
+    return canvas->lastFrame().pixel(int(p.x()), int(p.y()));
+}
+
+bool near(QRgb a, QRgb b, int tolerance = 2) {
+    return std::abs(qRed(a) - qRed(b)) <= tolerance && std::abs(qGreen(a) - qGreen(b)) <= tolerance &&
+           std::abs(qBlue(a) - qBlue(b)) <= tolerance;
+}
+
+QString hex(QRgb c) {
+    return QColor(c).name();
+}
+
+} // namespace
+
+class TestMapWorkspace : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        m_dir = tanhui::test::sampleProjectDir();
+        if (m_dir.isEmpty())
+            QSKIP("the sample project fixture is missing (run through ctest)");
+        m_project = tanhui::models::Project::load(m_dir + QStringLiteral("/project.tanhui.json"));
+    }
+
+    void opensStyledAndDrawsEveryLayer();
+    void timeSliderStepsLandCover();
+    void toggleAndReorder();
+
+private:
+    /// A land-cover cell centre (map coordinates) whose class differs between two years.
+    bool changedCell(int year1, int year2, double& x, double& y, int& c1, int& c2) const;
+    QColor classColor(int code) const {
+        for (const auto& c : m_project.classes)
+            if (c.code == code)
+                return QColor(c.color);
+        return {};
+    }
+    QString m_dir;
+    tanhui::models::Project m_project;
+};
+
+bool TestMapWorkspace::changedCell(int year1, int year2, double& x, double& y, int& c1, int& c2) const {
+    tanhui::gis::RasterDataset a(
+      (m_dir + QStringLiteral("/rasters/landcover_%1.tif").arg(year1)).toStdString());
+    tanhui::gis::RasterDataset b(
+      (m_dir + QStringLiteral("/rasters/landcover_%1.tif").arg(year2)).toStdString());
+    const tanhui::gis::Grid& g = a.info().grid;
+    std::vector<double> va, vb;
+    std::vector<unsigned char> ka, kb;
+    // A 9 × 9 block of one class in each year, so the frame's resampling cannot pick a neighbour.
+    for (int r0 = 100; r0 + 9 < g.rows; r0 += 37)
+        for (int c0 = 100; c0 + 9 < g.cols; c0 += 41) {
+            const tanhui::gis::Window w{ r0, c0, 9, 9 };
+            a.read(1, w, va, ka);
+            b.read(1, w, vb, kb);
+            bool uniform = true;
+            for (std::size_t i = 0; i < va.size() && uniform; ++i)
+                uniform = ka[i] && kb[i] && va[i] == va[0] && vb[i] == vb[0];
+            if (uniform && va[0] != vb[0] && classColor(int(va[0])) != classColor(int(vb[0]))) {
+                x = g.originX + (c0 + 4.5) * g.cellWidth;
+                y = g.originY - (r0 + 4.5) * g.cellHeight;
+                c1 = int(va[0]);
+                c2 = int(vb[0]);
+                return true;
+            }
+        }
+    return false;
+}
+
+void TestMapWorkspace::opensStyledAndDrawsEveryLayer() {
+    MainWindow window;
+    QStringList errors;
+    window.setErrorSink(
+      [&errors](const QString& h, const QString& d) { errors << h + QLatin1Char('\n') + d; });
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openFile(m_dir + QStringLiteral("/project.tanhui.json")));
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
+    QCOMPARE(window.layerCount(), int(m_project.layers.size()));
+    MapCanvas* canvas = window.mapCanvas();
+    QVERIFY(canvas->crs().isSame(tanhui::gis::Crs::fromEpsg(4547)));
+    QVERIFY(canvas->waitForFrame());
+    QVERIFY(!canvas->lastFrame().isNull());
+    // Every layer is on the map (none carries a "not on the map" reason).
+    auto* list = window.findChild<QListWidget*>(QStringLiteral("layerList"));
+    for (int r = 0; r < list->count(); ++r)
+        QVERIFY2(!list->item(r)->toolTip().contains(QStringLiteral("Not on the map")),
+                 qPrintable(list->item(r)->toolTip()));
+    // Shown at first: parcels, districts and the earliest land cover only.
+    QCOMPARE(list->item(rowOf(list, QStringLiteral("landcover_2015")))->checkState(), Qt::Checked);
+    QCOMPARE(list->item(rowOf(list, QStringLiteral("landcover_2024")))->checkState(), Qt::Unchecked);
+    QCOMPARE(list->item(rowOf(list, QStringLiteral("xiaoban")))->checkState(), Qt::Checked);
+    QCOMPARE(list->item(rowOf(list, QStringLiteral("ndvi_2015")))->checkState(), Qt::Unchecked);
+    // The status bar names the project CRS.
+    QCOMPARE(window.findChild<QLabel*>(QStringLiteral("crsLabel"))->text(), QStringLiteral("EPSG:4547"));
+
+    // The land cover alone, drawn with the project's class colours.
+    showOnly(list, { QStringLiteral("landcover_2015") });
+    QVERIFY(canvas->waitForFrame());
+    double x = 0, y = 0;
+    int c1 = 0, c2 = 0;
+    QVERIFY(changedCell(2015, 2024, x, y, c1, c2));
+    // Zoom to about 1 cell per pixel there, so the colour is the cell's.
+    canvas->setExtent({ x - 300, y - 300, x + 300, y + 300 });
+    QVERIFY(canvas->waitForFrame());
+    QVERIFY2(near(pixelAt(canvas, x, y), classColor(c1).rgb()),
+             qPrintable(hex(pixelAt(canvas, x, y)) + QStringLiteral(" vs ") + classColor(c1).name()));
+
+    // Parcels by ecosystem type: a 小班's centre point has its type's colour (75 % over the land cover).
+    showOnly(list, { QStringLiteral("xiaoban") });
+    canvas->zoomFull();
+    QVERIFY(canvas->waitForFrame());
+    const auto* xiaoban = m_project.layer(QStringLiteral("xiaoban"));
+    QVERIFY(xiaoban);
+    const auto& layers = canvas->layers();
+    const auto it = std::find_if(
+      layers.begin(), layers.end(), [](const auto& l) { return l.id == QLatin1String("xiaoban"); });
+    QVERIFY(it != layers.end() && it->vector);
+    const auto& source = *it->vector;
+    const int typeField = source.fieldIndex(xiaoban->fields.value(QStringLiteral("ecosystem_type")));
+    QVERIFY(typeField >= 0);
+    int checked = 0;
+    for (std::size_t f = 0; f < source.size() && checked < 5; f += 97) {
+        const tanhui::gis::Box& b = source.bounds(f);
+        const double cx = 0.5 * (b.xmin + b.xmax), cy = 0.5 * (b.ymin + b.ymax);
+        const auto hits = source.featuresAt(cx, cy);
+        if (hits.size() != 1 || hits[0] != f || b.width() < 400 || b.height() < 400)
+            continue; // centre outside its own polygon, or too small to sample at this scale
+        canvas->setExtent({ cx - 150, cy - 150, cx + 150, cy + 150 });
+        QVERIFY(canvas->waitForFrame());
+        const QString raw = source.attribute(f, typeField).toString();
+        const QString type = xiaoban->values.value(QStringLiteral("ecosystem_type:") + raw, raw);
+        const QColor c = tanhui::gui::LayerStyler::ecosystemColor(type);
+        const QRgb expected = qRgb(int(std::lround(0.75 * c.red() + 0.25 * 255)),
+                                   int(std::lround(0.75 * c.green() + 0.25 * 255)),
+                                   int(std::lround(0.75 * c.blue() + 0.25 * 255)));
+        QVERIFY2(
+          near(pixelAt(canvas, cx, cy), expected, 3),
+          qPrintable(
+            QStringLiteral("%1 (%2): %3 vs %4").arg(raw, type, hex(pixelAt(canvas, cx, cy)), hex(expected))));
+        ++checked;
+    }
+    QVERIFY(checked >= 3);
+}
+
+void TestMapWorkspace::timeSliderStepsLandCover() {
+    MainWindow window;
+    window.setErrorSink([](const QString&, const QString&) {});
+    window.resize(1000, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openFile(m_dir + QStringLiteral("/project.tanhui.json")));
+    auto* list = window.findChild<QListWidget*>(QStringLiteral("layerList"));
+    QCOMPARE(window.currentYear(), 2015);
+    QCOMPARE(window.findChild<QSlider*>(QStringLiteral("timeSlider"))->maximum(),
+             3); // 2015, 2018, 2021, 2024
+    showOnly(list, { QStringLiteral("landcover_2015") });
+    double x = 0, y = 0;
+    int c1 = 0, c2 = 0;
+    QVERIFY(changedCell(2015, 2024, x, y, c1, c2));
+    MapCanvas* canvas = window.mapCanvas();
+    canvas->setExtent({ x - 300, y - 300, x + 300, y + 300 });
+    QVERIFY(canvas->waitForFrame());
+    QVERIFY(near(pixelAt(canvas, x, y), classColor(c1).rgb()));
+    window.setCurrentYear(2024);
+    QCOMPARE(window.currentYear(), 2024);
+    QCOMPARE(window.findChild<QLabel*>(QStringLiteral("timeLabel"))->text(), QStringLiteral("2024"));
+    QCOMPARE(list->item(rowOf(list, QStringLiteral("landcover_2024")))->checkState(), Qt::Checked);
+    QCOMPARE(list->item(rowOf(list, QStringLiteral("landcover_2015")))->checkState(), Qt::Unchecked);
+    QVERIFY(canvas->waitForFrame());
+    QVERIFY2(near(pixelAt(canvas, x, y), classColor(c2).rgb()),
+             qPrintable(hex(pixelAt(canvas, x, y)) + QStringLiteral(" vs ") + classColor(c2).name()));
+}
+
+void TestMapWorkspace::toggleAndReorder() {
+    MainWindow window;
+    window.setErrorSink([](const QString&, const QString&) {});
+    window.resize(1000, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openFile(m_dir + QStringLiteral("/project.tanhui.json")));
+    auto* list = window.findChild<QListWidget*>(QStringLiteral("layerList"));
+    MapCanvas* canvas = window.mapCanvas();
+    double x = 0, y = 0;
+    int c1 = 0, c2 = 0;
+    QVERIFY(changedCell(2015, 2024, x, y, c1, c2));
+    showOnly(list, { QStringLiteral("landcover_2015"), QStringLiteral("landcover_2024") });
+    canvas->setExtent({ x - 300, y - 300, x + 300, y + 300 });
+    QVERIFY(canvas->waitForFrame());
+    // 2024 lies above 2015 in the list (added later): its colour shows.
+    QVERIFY(rowOf(list, QStringLiteral("landcover_2024")) < rowOf(list, QStringLiteral("landcover_2015")));
+    QVERIFY(near(pixelAt(canvas, x, y), classColor(c2).rgb()));
+    // Move 2015 to the top of the list: now it is drawn last.
+    const int row = rowOf(list, QStringLiteral("landcover_2015"));
+    QListWidgetItem* item = list->takeItem(row);
+    list->insertItem(0, item);
+    // takeItem/insertItem are not a drag (no rowsMoved); a tick change makes the map follow the list.
+    item->setCheckState(Qt::Unchecked);
+    item->setCheckState(Qt::Checked);
+    QVERIFY(canvas->waitForFrame());
+    QVERIFY2(near(pixelAt(canvas, x, y), classColor(c1).rgb()),
+             qPrintable(hex(pixelAt(canvas, x, y)) + QStringLiteral(" vs ") + classColor(c1).name()));
+    // Untick both: white.
+    showOnly(list, {});
+    QVERIFY(canvas->waitForFrame());
+    QVERIFY(near(pixelAt(canvas, x, y), qRgb(255, 255, 255)));
+}
+
+QTEST_MAIN(TestMapWorkspace)
+#include "tst_mapworkspace.moc"
