@@ -15,7 +15,15 @@
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="+515"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+348"/>
+        <source>Identified %n layer(s) at the clicked point</source>
+        <translation>
+            <numerusform>Identified %n layer at the clicked point</numerusform>
+            <numerusform>Identified %n layers at the clicked point</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+253"/>
         <source>The project %1 has %n problem(s); the other layers were loaded.</source>
         <translation>
             <numerusform>The project %1 has a problem; the other layers were loaded.</numerusform>

@@ -5790,12 +5790,27 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+87"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+90"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
+        <source>Feature / field</source>
+        <translation>要素 / 字段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Identify Results</source>
+        <translation>识别结果</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>GDAL %1</source>
         <translation>GDAL %1</translation>
     </message>
@@ -5810,7 +5825,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>图层</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Scale 1:%1</source>
         <translation>比例尺 1:%1</translation>
     </message>
@@ -5846,7 +5861,29 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+88"/>
+        <source>Feature %1</source>
+        <translation>要素 %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Band %1</source>
+        <translation>波段 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Identified %n layer(s) at the clicked point</source>
+        <translation>
+            <numerusform>在单击处识别了 %n 个图层</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Not on the map: the raster has no coordinate reference system.</source>
         <translation>未显示在地图上：该栅格没有坐标参考系。</translation>
     </message>

@@ -29,6 +29,7 @@
 #include <QSlider>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QTreeWidget>
 
 #include <algorithm>
 #include <cmath>
@@ -64,6 +65,8 @@ struct MainWindow::Private {
     QToolBar* timeBar = nullptr;
     QSlider* timeSlider = nullptr;
     QLabel* timeLabel = nullptr;
+    QTreeWidget* identifyTree = nullptr;
+    QDockWidget* identifyDock = nullptr;
     std::vector<int> years; ///< the dates of the time slider (years of the land-cover layers)
     std::optional<tanhui::models::Project> project;
     bool syncing = false;
@@ -89,6 +92,16 @@ MainWindow::MainWindow(QWidget* parent)
     propertiesDock->setWidget(m_d->panel);
     addDockWidget(Qt::RightDockWidgetArea, propertiesDock);
     resizeDocks({ propertiesDock }, { 360 }, Qt::Horizontal);
+    m_d->identifyTree = new QTreeWidget(this);
+    m_d->identifyTree->setObjectName(QStringLiteral("identifyTree"));
+    m_d->identifyTree->setHeaderLabels({ tr("Feature / field"), tr("Value") });
+    m_d->identifyTree->setColumnWidth(0, 170);
+    m_d->identifyDock = new QDockWidget(tr("Identify Results"), this);
+    m_d->identifyDock->setObjectName(QStringLiteral("identifyDock"));
+    m_d->identifyDock->setWidget(m_d->identifyTree);
+    addDockWidget(Qt::RightDockWidgetArea, m_d->identifyDock);
+    tabifyDockWidget(propertiesDock, m_d->identifyDock);
+    propertiesDock->raise();
     createLayerDock();
     createActions();
     createStatusWidgets();
@@ -150,6 +163,7 @@ void MainWindow::createStatusWidgets() {
     }
     connect(
       m_d->canvas, &MapCanvas::cursorMoved, this, [this](double x, double y) { showCoordinates(x, y); });
+    connect(m_d->canvas, &MapCanvas::clicked, this, [this](double x, double y) { identifyAt(x, y); });
     connect(m_d->canvas, &MapCanvas::scaleChanged, this, [this](double scale) {
         m_d->scaleLabel->setText(
           scale > 0 ? tr("Scale 1:%1").arg(QLocale().toString(std::round(scale), 'f', 0)) : QString());
@@ -262,6 +276,78 @@ void MainWindow::syncMap() {
         layers.push_back(e->map);
     }
     m_d->canvas->setLayers(std::move(layers));
+}
+
+int MainWindow::identifyAt(double x, double y) {
+    QTreeWidget* tree = m_d->identifyTree;
+    tree->clear();
+    const tanhui::gis::Crs& mapCrs = m_d->canvas->crs();
+    int layersWithResult = 0;
+    for (int row = 0; row < m_d->layerList->count(); ++row) { // top layer first
+        LayerEntry* e = entryAt(row);
+        if (!e)
+            continue;
+        if (e->map.vector && m_d->layerList->item(row)->checkState() == Qt::Checked) {
+            const tanhui::render::VectorSource& source = *e->map.vector;
+            const std::vector<std::uint32_t> hits = source.featuresAt(x, y);
+            if (hits.empty())
+                continue;
+            auto* layerItem = new QTreeWidgetItem(tree, { e->displayName });
+            for (std::uint32_t f : hits) {
+                auto* featureItem = new QTreeWidgetItem(layerItem, { tr("Feature %1").arg(source.fid(f)) });
+                for (std::size_t i = 0; i < source.info().fields.size(); ++i)
+                    new QTreeWidgetItem(
+                      featureItem, { source.info().fields[i].name, source.attribute(f, int(i)).toString() });
+                featureItem->setExpanded(true);
+            }
+            layerItem->setExpanded(true);
+            ++layersWithResult;
+        } else if (e->map.raster) {
+            const tanhui::gis::RasterInfo& info = e->map.raster->info();
+            std::vector<double> xy{ x, y };
+            try {
+                if (mapCrs.isValid() && !info.crs.isSame(mapCrs))
+                    tanhui::gis::CoordinateTransform(mapCrs, info.crs).transform(xy);
+            } catch (const tanhui::gis::GisError&) {
+                continue;
+            }
+            const int col = int(std::floor(info.grid.colCoord(xy[0]))),
+                      r = int(std::floor(info.grid.rowCoord(xy[1])));
+            if (col < 0 || r < 0 || col >= info.grid.cols || r >= info.grid.rows)
+                continue;
+            auto dataset = e->map.raster->acquire();
+            auto* layerItem = new QTreeWidgetItem(tree, { e->displayName });
+            std::vector<double> value;
+            std::vector<unsigned char> valid;
+            const bool paletted = e->map.rasterStyle.kind == tanhui::render::RasterStyle::Kind::Paletted;
+            for (int band = 1; band <= int(info.bands.size()); ++band) {
+                QString text;
+                try {
+                    dataset->read(band, tanhui::gis::Window{ r, col, 1, 1 }, value, valid);
+                    text = valid[0] ? QLocale().toString(value[0], 'g', 8) : tr("no data");
+                    if (valid[0] && paletted)
+                        for (const tanhui::render::RasterClass& c : e->map.rasterStyle.classes)
+                            if (c.value == value[0])
+                                text += QStringLiteral(" — ") + c.label(QLocale().name());
+                } catch (const tanhui::gis::GisError& error) {
+                    text = tanhui::app::errorDetail(error);
+                }
+                const std::string& desc = info.bands[std::size_t(band - 1)].description;
+                new QTreeWidgetItem(
+                  layerItem, { desc.empty() ? tr("Band %1").arg(band) : QString::fromStdString(desc), text });
+            }
+            e->map.raster->release(std::move(dataset));
+            layerItem->setExpanded(true);
+            ++layersWithResult;
+        }
+    }
+    if (layersWithResult > 0) {
+        m_d->identifyDock->show();
+        m_d->identifyDock->raise();
+    }
+    statusBar()->showMessage(tr("Identified %n layer(s) at the clicked point", nullptr, layersWithResult),
+                             5000);
+    return layersWithResult;
 }
 
 MapCanvas* MainWindow::mapCanvas() const {

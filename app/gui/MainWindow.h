@@ -49,6 +49,10 @@ public:
     int currentYear() const;
     /// Moves the time slider to `year` (ignored when it is not one of its dates).
     void setCurrentYear(int year);
+    /// Identify at (x, y) in the map CRS: the features of every shown polygon layer there (with their
+    /// attributes) and the value of every raster layer (every date and band, shown or not), listed in
+    /// the Identify Results dock. Returns the number of layers with a result.
+    int identifyAt(double x, double y);
 
 public slots:
     void openProjectInteractively();

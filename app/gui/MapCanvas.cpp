@@ -290,6 +290,7 @@ void MapCanvas::resizeEvent(QResizeEvent*) {
 void MapCanvas::mousePressEvent(QMouseEvent* event) {
     if (event->button() == Qt::LeftButton) {
         m_dragging = true;
+        m_moved = false;
         m_dragStart = event->position().toPoint();
         m_dragExtent = m_extent;
         setCursor(Qt::ClosedHandCursor);
@@ -303,6 +304,9 @@ void MapCanvas::mouseMoveEvent(QMouseEvent* event) {
         return;
     const double mupp = settings().mapUnitsPerPixel() * devicePixelRatioF();
     const QPoint d = event->position().toPoint() - m_dragStart;
+    if (!m_moved && d.manhattanLength() < 4)
+        return; // a click, not yet a drag
+    m_moved = true;
     m_extent = { m_dragExtent.xmin - d.x() * mupp,
                  m_dragExtent.ymin + d.y() * mupp,
                  m_dragExtent.xmax - d.x() * mupp,
@@ -314,6 +318,11 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event) {
     if (event->button() == Qt::LeftButton && m_dragging) {
         m_dragging = false;
         setCursor(Qt::OpenHandCursor);
+        if (!m_moved) {
+            const QPointF p = toMap(event->position());
+            emit clicked(p.x(), p.y());
+            return;
+        }
         emit extentChanged();
         refresh();
     }

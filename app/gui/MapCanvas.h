@@ -65,6 +65,8 @@ public:
 signals:
     /// The cursor moved to (x, y) in the canvas CRS.
     void cursorMoved(double x, double y);
+    /// A click (press and release without dragging) at (x, y) in the canvas CRS.
+    void clicked(double x, double y);
     void scaleChanged(double scaleDenominator);
     void extentChanged();
     void frameFinished();
@@ -100,6 +102,7 @@ private:
     QPoint m_dragStart;
     tanhui::gis::Box m_dragExtent{};
     bool m_dragging = false;
+    bool m_moved = false; ///< the press turned into a drag
 };
 
 } // namespace tanhui::gui

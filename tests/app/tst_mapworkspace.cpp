@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QSlider>
+#include <QTreeWidget>
 #include <QtTest>
 
 #include <cmath>
@@ -65,6 +66,7 @@ private slots:
     void opensStyledAndDrawsEveryLayer();
     void timeSliderStepsLandCover();
     void toggleAndReorder();
+    void identifyParcelAndRasters();
 
 private:
     /// A land-cover cell centre (map coordinates) whose class differs between two years.
@@ -245,6 +247,64 @@ void TestMapWorkspace::toggleAndReorder() {
     showOnly(list, {});
     QVERIFY(canvas->waitForFrame());
     QVERIFY(near(pixelAt(canvas, x, y), qRgb(255, 255, 255)));
+}
+
+void TestMapWorkspace::identifyParcelAndRasters() {
+    MainWindow window;
+    window.setErrorSink([](const QString&, const QString&) {});
+    window.resize(1000, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openFile(m_dir + QStringLiteral("/project.tanhui.json")));
+    auto* list = window.findChild<QListWidget*>(QStringLiteral("layerList"));
+    showOnly(list, { QStringLiteral("xiaoban") });
+    double x = 0, y = 0;
+    int c1 = 0, c2 = 0;
+    QVERIFY(changedCell(2015, 2024, x, y, c1, c2));
+    QVERIFY(window.identifyAt(x, y) >= 1);
+    auto* tree = window.findChild<QTreeWidget*>(QStringLiteral("identifyTree"));
+    QVERIFY(tree);
+    // Every raster of the project (each date, shown or not) gives its value; 2015 and 2024 differ here.
+    int rasters = 0;
+    QString lc2015, lc2024;
+    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* item = tree->topLevelItem(i);
+        if (item->text(0).endsWith(QLatin1String(".tif")))
+            ++rasters;
+        if (item->text(0).startsWith(QLatin1String("landcover_2015")))
+            lc2015 = item->child(0)->text(1);
+        if (item->text(0).startsWith(QLatin1String("landcover_2024")))
+            lc2024 = item->child(0)->text(1);
+    }
+    int projectRasters = 0;
+    for (const auto& l : m_project.layers)
+        projectRasters += l.kind == QLatin1String("raster");
+    QCOMPARE(rasters, projectRasters);
+    QVERIFY2(lc2015.startsWith(QString::number(c1) + QStringLiteral(" — ")), qPrintable(lc2015));
+    QVERIFY2(lc2024.startsWith(QString::number(c2) + QStringLiteral(" — ")), qPrintable(lc2024));
+    // A 小班 at its own centre point: its attributes, as read from the file.
+    const auto& all = window.mapCanvas()->layers();
+    const auto it =
+      std::find_if(all.begin(), all.end(), [](const auto& l) { return l.id == QLatin1String("xiaoban"); });
+    QVERIFY(it != all.end());
+    const auto& source = *it->vector;
+    const int idField = source.fieldIndex(m_project.layer(QStringLiteral("xiaoban"))->idField);
+    QVERIFY(idField >= 0);
+    for (std::size_t f = 0; f < source.size(); f += 53) {
+        const tanhui::gis::Box& b = source.bounds(f);
+        const double cx = 0.5 * (b.xmin + b.xmax), cy = 0.5 * (b.ymin + b.ymax);
+        const auto hits = source.featuresAt(cx, cy);
+        if (hits.size() != 1 || hits[0] != f)
+            continue;
+        QVERIFY(window.identifyAt(cx, cy) >= 1);
+        QTreeWidgetItem* top = tree->topLevelItem(0);
+        QVERIFY2(top->text(0).startsWith(QLatin1String("xiaoban")), qPrintable(top->text(0)));
+        QTreeWidgetItem* feature = top->child(0);
+        QCOMPARE(feature->text(0), QStringLiteral("Feature %1").arg(source.fid(f)));
+        QCOMPARE(feature->child(idField)->text(1), source.attribute(f, idField).toString());
+        return;
+    }
+    QFAIL("no 小班 contains its own bounding-box centre");
 }
 
 QTEST_MAIN(TestMapWorkspace)
