@@ -280,9 +280,17 @@ std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results
             // As totalsBy(): by ecosystem type and group the primary results only, by method all.
             if (!p.primary && *key != TotalsKey::Method)
                 continue;
-            const QString& k = *key == TotalsKey::EcosystemType ? p.ecosystemType
-                               : *key == TotalsKey::Group       ? p.group
-                                                                : p.method;
+            if (*key == TotalsKey::EcosystemType) {
+                // Every type the result has at some date (ParcelResult::typeAt; its samples are of the
+                // mapped type only: a result whose type changed carries no sampler, see runCarbonProject).
+                std::set<QString> types{ p.ecosystemType };
+                for (const DatedType& d : p.landUseChange)
+                    types.insert(d.type);
+                for (const QString& type : types)
+                    members[index.at(type)].push_back(r);
+                continue;
+            }
+            const QString& k = *key == TotalsKey::Group ? p.group : p.method;
             members[index.at(k)].push_back(r);
         }
     } else {
@@ -330,12 +338,22 @@ std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results
                         unboundedPairs.insert({ c.year1, c.year2 });
                 continue;
             }
-            if (!p.stocks.empty() || !p.changes.empty())
-                without.insert(p.method);
+            // By type, only the dates and changes the result has under this row's type.
+            const bool byType = key && *key == TotalsKey::EcosystemType;
+            auto here = [&](int year) { return !byType || p.typeAt(year) == t.key; };
+            bool any = false;
             for (const CarbonStock& s : p.stocks)
-                unboundedYears.insert(s.year);
+                if (here(s.year)) {
+                    unboundedYears.insert(s.year);
+                    any = true;
+                }
             for (const CarbonChange& c : p.changes)
-                unboundedPairs.insert({ c.year1, c.year2 });
+                if (here(c.year2)) {
+                    unboundedPairs.insert({ c.year1, c.year2 });
+                    any = true;
+                }
+            if (any)
+                without.insert(p.method);
         }
         // Σ over samplers per iteration; Approach 1 (Eq. 3.2) over the samplers' (central, U).
         auto combine = [&](auto find) -> std::optional<Bounds> {

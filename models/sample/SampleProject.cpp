@@ -853,6 +853,9 @@ QStringList generateSampleProject(const QString& dirPath,
         c.parameters = { { QStringLiteral("pools"), QStringLiteral("carbon/carbon_pools") },
                          { QStringLiteral("species"), QStringLiteral("carbon/species_params_cn") },
                          { QStringLiteral("regression"), QString::fromLatin1(kSampleRegressionTable) } };
+        // Ecosystem per date (docs/carbon-project.md): a parcel mostly built-up (class 61) at a date is
+        // settlement at that date.
+        c.landUseChange = { { QStringLiteral("settlement"), { 61 }, 0.5 } };
     }
     project.save(dir.filePath(QLatin1String(kProjectFileName)));
     written << QString::fromLatin1(kProjectFileName);
