@@ -1222,12 +1222,12 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>carbon.land_use_change[%2] 中的土地覆盖类别 %1 在碳库表中没有对应行；请补充其碳密度（t C/ha），用于计算新用途的碳储量</translation>
     </message>
     <message>
-        <location line="+50"/>
-        <source>%1 parcel(s) change their ecosystem type at some date; totals counting them have no Monte Carlo bounds</source>
-        <translation>%1 个地块在某些时点改变了生态系统类型；包含这些地块的汇总没有蒙特卡洛置信区间</translation>
+        <location line="+52"/>
+        <source>%1 parcel(s) change their ecosystem type at some date; totals by type counting them, and totals counting their soil or volume results, have no Monte Carlo bounds</source>
+        <translation>%1 个地块在某些时点改变了生态系统类型；包含这些地块的按类型汇总，以及包含其土壤法或蓄积量法结果的汇总，没有蒙特卡洛置信区间</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>geometry not usable: %1</source>
         <translation>几何图形不可用：%1</translation>
     </message>
@@ -4094,6 +4094,11 @@ scenario_diff.csv。
     </message>
     <message>
         <location line="+1"/>
+        <source>land-use change</source>
+        <translation>土地利用变化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>carbon per cell</source>
         <translation>逐像元计算碳储量</translation>
     </message>
@@ -4548,9 +4553,14 @@ scenario_diff.csv。
         <translation>%1 个值没有不确定性（表中没有不确定性列，也未设置 carbon.uncertainty.default_u_pct），按精确值处理：%2</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+161"/>
         <source>no bounds where parcels of methods without Monte Carlo count (%1): bounds cannot be added</source>
         <translation>凡计入了不支持蒙特卡洛的方法（%1）的地块之处均不给出置信区间：置信区间不能相加</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no bounds where parcels whose ecosystem type or stock follows a land-use change count (%1)</source>
+        <translation>包含生态系统类型或碳储量随土地利用变化而改变的地块时不给出置信区间（%1）</translation>
     </message>
 </context>
 <context>

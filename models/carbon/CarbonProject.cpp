@@ -1435,11 +1435,13 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
                     if (!r)
                         continue;
                     r->landUseChange = dated;
-                    // Its Monte Carlo samples are of one type and of the method's stocks: not used.
-                    perParcelSampling[i][k][slot] = {};
+                    // Stocks changed here are not those its Monte Carlo sampler draws: no samples. (Other
+                    // results keep theirs; totals by type cannot split them: ProjectUncertainty.cpp.)
                     if (r->computed() &&
-                        (r->method == QLatin1String("soil") || r->method == QLatin1String("volume")))
+                        (r->method == QLatin1String("soil") || r->method == QLatin1String("volume"))) {
                         applyLandUseChange(*r, years, ruleAt, shareAt, landCover, c.landUseChange, pools);
+                        perParcelSampling[i][k][slot] = {};
+                    }
                 }
             }
         }
@@ -1449,8 +1451,9 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
               file,
               0,
               QStringLiteral("carbon.land_use_change"),
-              CarbonProject::tr("%1 parcel(s) change their ecosystem type at some date; totals "
-                                "counting them have no Monte Carlo bounds")
+              CarbonProject::tr("%1 parcel(s) change their ecosystem type at some date; totals by "
+                                "type counting them, and totals counting their soil or volume results, "
+                                "have no Monte Carlo bounds")
                 .arg(changedParcels) });
     }
 

@@ -1433,6 +1433,36 @@ private slots:
         for (std::size_t i = 1; i < rows.size(); ++i)
             if (rows[i][cId] == QLatin1String("S1"))
                 QCOMPARE(rows[i][c2024], QStringLiteral("settlement"));
+        // With Monte Carlo: S1's changed stocks have no bounds (its sampler draws the method's stocks), the
+        // pools method's P1 keeps its samples (its stocks are the method's) except in totals by type,
+        // which cannot split them; the notes say why.
+        {
+            QTemporaryDir mcDir;
+            const QString path = writeSoilGainLossMcProject(
+              mcDir, R"({"iterations": 50, "seed": 5, "default_u_pct": 40})", rule);
+            QFile pools(mcDir.filePath(QStringLiteral("pools.csv")));
+            pools.open(QIODevice::WriteOnly);
+            pools.write("lucode,c_above,c_below,c_soil,c_dead,u_pct\n1,100,20,50,1,20\n2,0,0,0,0,20\n");
+            pools.close();
+            CarbonProjectOptions options;
+            options.outDir = mcDir.filePath(QStringLiteral("out")).toStdString();
+            const CarbonProjectRun mc = runCarbonProject(models::Project::load(path), options);
+            QVERIFY(!mc.stopped && mc.uncertainty);
+            const ParcelResult& s1mc = find(mc, "S1");
+            QVERIFY(s1mc.stock(2015)->bounds);
+            QVERIFY(!s1mc.stock(2024)->bounds);
+            QVERIFY(std::fabs(s1mc.stock(2024)->totalT - s1.stock(2024)->totalT) < 1e-9);
+            for (const ResultTotals& t : mc.uncertainty->by.at(TotalsKey::Method))
+                if (t.key == QLatin1String("pools"))
+                    QVERIFY(t.stocks.front().bounds); // P1 alone
+            bool noted = false;
+            for (const ResultTotals& t : mc.uncertainty->by.at(TotalsKey::EcosystemType))
+                if (t.key == QLatin1String("settlement")) {
+                    QVERIFY(!t.stocks.front().bounds);
+                    noted = t.boundsNote.contains(QLatin1String("land-use change"));
+                }
+            QVERIFY(noted);
+        }
         // A share outside (0, 1] is refused before anything is read; a class without a pool row stops
         // the run, naming the pool table and the class.
         QTemporaryDir badDir;
