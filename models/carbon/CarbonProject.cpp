@@ -975,10 +975,11 @@ QString text(const QVariant& v) {
 ///   the conversion; DOM losses happen at once on clearing);
 /// - soil carbon moves linearly from the stock of the last date before the change (the last date with
 ///   the parcel's own type) to the new use's c_soil over D = 20 years (§3.3, the per-pixel transition
-///   model: SOC(t) = SOC(t0) + (SOC_eq,new − SOC(t0)) × min(1, (t − t0) / 20)); a parcel changed already at
-///   its first date is at the new equilibrium (the date of its change is not known).
-/// The rest of the parcel (1 − s) keeps the method's stock. Changes with a changed end date become the
-/// stock difference; their bounds and those of the changed stocks are removed (no Monte Carlo model).
+///   model: SOC(t) = SOC(t0) + (SOC_eq,new − SOC(t0)) × min(1, (t − t0) / 20)); for a parcel changed
+///   already at its first date, t0 is the first date (the earliest date the record shows the change).
+/// The rest of the parcel (1 − s) keeps the method's stock. Changes with an altered end date become the
+/// stock difference (and every change of an altered result is labelled so); their bounds and those of the
+/// altered stocks are removed (the method's sampler draws its own stocks).
 void applyLandUseChange(ParcelResult& r,
                         const std::vector<int>& years,
                         const std::vector<std::optional<std::size_t>>& ruleAt,
@@ -998,6 +999,7 @@ void applyLandUseChange(ParcelResult& r,
     const QString soilName = QString::fromLatin1(poolName(2));
     std::set<ParameterRowRef> rows(r.parameters.begin(), r.parameters.end());
     QStringList notes;
+    std::set<int> alteredYears;
     for (CarbonStock& s : r.stocks) {
         const auto d = dateIndex(s.year);
         if (!d || !ruleAt[*d])
@@ -1020,16 +1022,24 @@ void applyLandUseChange(ParcelResult& r,
         for (double& x : density)
             x = classArea > 0 ? x / classArea : 0.0;
         const double convertedHa = share * s.areaHa;
-        // The last earlier date with the parcel's own type (its soil stock is where the transition starts).
+        // The last earlier date with the parcel's own type (its soil stock is where the transition starts);
+        // a parcel changed since the first date starts there (the earliest date the record shows it).
         const CarbonStock* start = nullptr;
         for (const CarbonStock& b : before)
             if (b.year < s.year && !changedAt(b.year))
                 start = &b;
+        if (!start && !before.empty())
+            start = &before.front();
+        bool altered = false; // the stock differs from the method's (its bounds no longer apply)
         for (PoolStock& p : s.pools) {
             if (p.pool != soilName) {
+                altered = altered || p.t != 0;
                 p.t *= 1.0 - share;
                 continue;
             }
+            if (start && start->year == s.year)
+                continue; // the transition starts at this date: the soil stock is still the method's
+            altered = true;
             const double soilEq = convertedHa * density[2];
             double converted = soilEq;
             if (start) {
@@ -1050,15 +1060,23 @@ void applyLandUseChange(ParcelResult& r,
                     s.pools.push_back({ name, convertedHa * density[std::size_t(p)] });
                 else
                     it->t += convertedHa * density[std::size_t(p)];
+                altered = true;
             }
-        s.totalT = 0;
-        for (const PoolStock& p : s.pools)
-            s.totalT += p.t;
-        s.bounds.reset();
+        if (altered) {
+            alteredYears.insert(s.year);
+            s.totalT = 0;
+            for (const PoolStock& p : s.pools)
+                s.totalT += p.t;
+            s.bounds.reset();
+        }
         notes << QStringLiteral("%1 %2 (%3 %)").arg(s.year).arg(rule.type).arg(share * 100.0, 0, 'f', 1);
     }
     for (CarbonChange& ch : r.changes) {
-        if (!changedAt(ch.year1) && !changedAt(ch.year2))
+        // Every change of an altered result is a stock difference (for soil the method's ΔSOC already
+        // is one), so that its basis is one for the row.
+        if (!alteredYears.empty())
+            ch.basis = ChangeBasis::StockDifference;
+        if (!alteredYears.count(ch.year1) && !alteredYears.count(ch.year2))
             continue;
         const CarbonStock* a = r.stock(ch.year1);
         const CarbonStock* b = r.stock(ch.year2);
@@ -1435,13 +1453,12 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
                     if (!r)
                         continue;
                     r->landUseChange = dated;
-                    // Stocks changed here are not those its Monte Carlo sampler draws: no samples. (Other
-                    // results keep theirs; totals by type cannot split them: ProjectUncertainty.cpp.)
+                    // Stocks and changes altered here lose their bounds; totals counting them get none for
+                    // those dates and pairs, and totals by type cannot split a parcel's samples
+                    // (boundedTotals, ProjectUncertainty.cpp).
                     if (r->computed() &&
-                        (r->method == QLatin1String("soil") || r->method == QLatin1String("volume"))) {
+                        (r->method == QLatin1String("soil") || r->method == QLatin1String("volume")))
                         applyLandUseChange(*r, years, ruleAt, shareAt, landCover, c.landUseChange, pools);
-                        perParcelSampling[i][k][slot] = {};
-                    }
                 }
             }
         }

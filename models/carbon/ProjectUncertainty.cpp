@@ -334,12 +334,21 @@ std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results
                 const std::size_t si = std::size_t(
                   std::find(samplers.begin(), samplers.end(), sampling[r].sampler) - samplers.begin());
                 const SampledTotals& st = sums[si][g];
+                // A stock or change that a land-use change altered (runCarbonProject removed its own
+                // bounds) is not what the sampler draws: no bounds for that date or pair either.
+                const bool altered = !p.landUseChange.empty();
                 for (const CarbonStock& s : p.stocks)
-                    if (!st.stocks.count(s.year))
+                    if (!st.stocks.count(s.year) || (altered && !s.bounds)) {
                         unboundedYears.insert(s.year);
+                        if (altered && !s.bounds)
+                            landUse.insert(p.method);
+                    }
                 for (const CarbonChange& c : p.changes)
-                    if (!st.changes.count({ c.year1, c.year2 }))
+                    if (!st.changes.count({ c.year1, c.year2 }) || (altered && !c.bounds)) {
                         unboundedPairs.insert({ c.year1, c.year2 });
+                        if (altered && !c.bounds)
+                            landUse.insert(p.method);
+                    }
                 continue;
             }
             // By type, only the dates and changes the result has under this row's type.

@@ -1433,9 +1433,10 @@ private slots:
         for (std::size_t i = 1; i < rows.size(); ++i)
             if (rows[i][cId] == QLatin1String("S1"))
                 QCOMPARE(rows[i][c2024], QStringLiteral("settlement"));
-        // With Monte Carlo: S1's changed stocks have no bounds (its sampler draws the method's stocks), the
-        // pools method's P1 keeps its samples (its stocks are the method's) except in totals by type,
-        // which cannot split them; the notes say why.
+        // With Monte Carlo: S1's altered stock (2024) and changes ending then have no bounds (its sampler
+        // draws the method's stocks), nor do totals counting them at that date; the pools method's P1
+        // keeps its samples (its stocks are the method's) except in totals by type, which cannot split
+        // them; the notes say why.
         {
             QTemporaryDir mcDir;
             const QString path = writeSoilGainLossMcProject(
@@ -1452,6 +1453,13 @@ private slots:
             QVERIFY(s1mc.stock(2015)->bounds);
             QVERIFY(!s1mc.stock(2024)->bounds);
             QVERIFY(std::fabs(s1mc.stock(2024)->totalT - s1.stock(2024)->totalT) < 1e-9);
+            // The grand total keeps its 2015 bounds (no stock altered then) and has none in 2024.
+            const ResultTotals& total = mc.uncertainty->total;
+            QCOMPARE(total.stocks.front().year, 2015);
+            QVERIFY(total.stocks.front().bounds);
+            QCOMPARE(total.stocks.back().year, 2024);
+            QVERIFY(!total.stocks.back().bounds);
+            QVERIFY(total.boundsNote.contains(QLatin1String("land-use change count (soil)")));
             for (const ResultTotals& t : mc.uncertainty->by.at(TotalsKey::Method))
                 if (t.key == QLatin1String("pools"))
                     QVERIFY(t.stocks.front().bounds); // P1 alone
