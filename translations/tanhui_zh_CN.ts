@@ -1056,7 +1056,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>图层 %1 没有年份：蓄积量法以图层的调查年度作为碳储量的日期</translation>
     </message>
     <message>
-        <location line="+323"/>
+        <location line="+345"/>
         <source>the project has no &quot;carbon&quot; section; add one (see docs/carbon-project.md)</source>
         <translation>项目没有 &quot;carbon&quot; 部分；请添加（见 docs/carbon-project.md）</translation>
     </message>
@@ -1157,12 +1157,37 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>discount 和 price_change 需要同时给出 price</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+8"/>
+        <source>the rule names no ecosystem type</source>
+        <translation>该规则未指定生态系统类型</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the rule lists no land-cover class; give the codes of the project&apos;s classes, e.g. [61]</source>
+        <translation>该规则未列出土地覆盖类别；请给出项目类别表中的代码，例如 [61]</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>min_share must be a share above 0 and at most 1, not %1</source>
+        <translation>min_share 必须是大于 0 且不超过 1 的比例，而不是 %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>land-cover class %1 is not one of the project&apos;s classes</source>
+        <translation>土地覆盖类别 %1 不在项目的类别表中</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the land-use change rules need a land-cover layer for every carbon year; %1 has none</source>
+        <translation>土地利用变化规则需要每个碳核算年份都有土地覆盖图层；%1 年没有</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>layer %1 (%2) has no field &apos;%3&apos;; its fields are: %4</source>
         <translation>图层 %1（%2）没有字段“%3”；其字段为：%4</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+193"/>
         <source>layer %1 is in another CRS than layer %2; reproject it to the project CRS</source>
         <translation>图层 %1 的坐标参考系与图层 %2 不同；请将其重投影到项目坐标系</translation>
     </message>
@@ -1192,7 +1217,17 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>方法 %1 需要图层 %3 的字段“%2”：请在该图层的 &quot;fields&quot; 中映射它</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+83"/>
+        <source>land-cover class %1 of carbon.land_use_change[%2] has no row in the pool table; add its densities (t C/ha) for the new use&apos;s carbon</source>
+        <translation>carbon.land_use_change[%2] 中的土地覆盖类别 %1 在碳库表中没有对应行；请补充其碳密度（t C/ha），用于计算新用途的碳储量</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>%1 parcel(s) change their ecosystem type at some date; totals by type counting them, and totals counting their soil or volume results, have no Monte Carlo bounds</source>
+        <translation>%1 个地块在某些时点改变了生态系统类型；包含这些地块的按类型汇总，以及包含其土壤法或蓄积量法结果的汇总，没有蒙特卡洛置信区间</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>geometry not usable: %1</source>
         <translation>几何图形不可用：%1</translation>
     </message>
@@ -2592,44 +2627,7 @@ Example (the sample project):
 <context>
     <name>GepCommand</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="+58"/>
-        <source>Gross ecosystem product (GEP) per parcel (gep-methods.md): physical quantity, value (CNY), price and
-source for every indicator of the accounting profile; GEP = material + regulating + cultural.
-
-Inputs come from the project: parcel layers (forest sub-compartments, farmland plots, wetland units,
-restoration plots), districts, and the rasters with roles precipitation, evapotranspiration, rusle_r,
-rusle_k, rusle_c, dem and landcover. Ecosystem type = the parcel&apos;s majority land-cover class at the
-latest date (coefficients from gep/ecosystem_params.csv). Soil retention R·K·LS·(1 − C·P) is computed
-per pixel (LS from the DEM, see docs/gep.md; P = 1) and averaged per parcel with the exact zonal
-engine. Carbon sequestration is the carbon pool method&apos;s per-parcel change (first → last land-cover
-date, per year), never re-derived. Indicators without inputs are skipped and listed with the reason.
-
-Outputs in --out DIR: indicators.csv (parcel × indicator: quantity, unit, value, price, price unit,
-price year, source, tag, flags), parcels_&lt;layer&gt;.gpkg (one row per parcel with geometry and one value
-column per indicator), totals.csv (by service, category, ecosystem type and district, with shares),
-skipped.csv (layer, ecosystem, indicator, reason, parcels), prices_used.csv, and with --scenario: scenario_diff.csv.
-
-Example:
-  tanhui-cli gep --project sample/project.tanhui.json --out gep_out --ac-days 120</source>
-        <translation>按地块核算生态系统生产总值（GEP，gep-methods.md）：对核算方案中的每个指标给出物理量、价值（元）、价格及
-其来源；GEP = 物质产品 + 调节服务 + 文化服务。
-
-输入来自项目：地块图层（森林小班、耕地地块、湿地单元、修复地块）、行政区，以及角色为 precipitation、
-evapotranspiration、rusle_r、rusle_k、rusle_c、dem 和 landcover 的栅格。生态系统类型 = 地块在最新一期土地覆盖中
-的众数类型（系数见 gep/ecosystem_params.csv）。土壤保持 R·K·LS·(1 − C·P) 按像元计算（LS 由 DEM 推算，见
-docs/gep.md；P = 1），再用精确分区统计引擎求地块均值。固碳量取碳库方法按地块给出的变化量（首期 → 末期土地覆盖，
-按年），不重新推算。缺少输入的指标会被跳过并列出原因。
-
---out DIR 中的输出：indicators.csv（地块 × 指标：物理量、单位、价值、价格、价格单位、价格年份、来源、标记、
-提示）、parcels_&lt;图层&gt;.gpkg（每个地块一行，含几何和每个指标的价值列）、totals.csv（按服务、类别、生态系统类型
-和行政区汇总，含占比）、skipped.csv（图层、生态系统、指标、原因、地块数）、prices_used.csv，使用 --scenario 时还有
-scenario_diff.csv。
-
-示例：
-  tanhui-cli gep --project sample/project.tanhui.json --out gep_out --ac-days 120</translation>
-    </message>
-    <message>
-        <location line="+78"/>
+        <location filename="../app/cli/GepCommand.cpp" line="+138"/>
         <source>cannot open the carbon table %1</source>
         <translation>无法打开碳计算结果表 %1</translation>
     </message>
@@ -2639,12 +2637,12 @@ scenario_diff.csv。
         <translation>碳计算结果表 %1 为空</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+125"/>
         <source>%1, row %2, column %3: &apos;%4&apos; is not a number</source>
         <translation>%1，第 %2 行，列 %3：“%4”不是数字</translation>
     </message>
     <message>
-        <location line="+250"/>
+        <location line="+255"/>
         <source>raster %1 is not on the grid of the DEM %2; resample the RUSLE factors to the DEM grid (same origin, cell size and size)</source>
         <translation>栅格 %1 与 DEM %2 的网格不一致；请将 RUSLE 因子重采样到 DEM 网格（相同的原点、像元大小和行列数）</translation>
     </message>
@@ -2654,12 +2652,12 @@ scenario_diff.csv。
         <translation>土壤保持：项目缺少 dem、rusle_r、rusle_k、rusle_c 栅格中的某一个</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>the project needs at least two dated land-cover rasters (role landcover) for ecosystem types and carbon sequestration</source>
         <translation>项目至少需要两期带年份的土地覆盖栅格（角色 landcover），用于确定生态系统类型和固碳量</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>the land-cover rasters cannot be used by the carbon pool method</source>
         <translation>土地覆盖栅格无法用于碳库方法</translation>
     </message>
@@ -2669,7 +2667,7 @@ scenario_diff.csv。
         <translation>图层 %1</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+81"/>
         <source>raster %1 does not cover any parcel of layer %2 (%3); check the raster&apos;s extent and CRS against the parcels</source>
         <translation>栅格 %1 未覆盖图层 %2（%3）的任何地块；请检查栅格的范围和坐标系是否与地块一致</translation>
     </message>
@@ -2679,7 +2677,7 @@ scenario_diff.csv。
         <translation>栅格 %1 在图层 %4 的地块 %3 下有负值（最小 %2 mm）；降水和蒸散必须 ≥ 0 mm/a（请将负值像元设为无数据，或修正数据产品）</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+78"/>
         <source>(no land cover)</source>
         <translation>（无土地覆盖）</translation>
     </message>
@@ -2704,27 +2702,22 @@ scenario_diff.csv。
         <translation>覆盖内置价格的用户价格 CSV（key、value、unit、basis、price_year、source；每行都必须有来源）。</translation>
     </message>
     <message>
-        <location line="-1277"/>
+        <location line="-1323"/>
         <source>the carbon table %1 has no column change_t_per_yr_&lt;y1&gt;_&lt;y2&gt; (t C/yr) or change_t_&lt;y1&gt;_&lt;y2&gt; (t C); write it with tanhui-cli carbon</source>
         <translation>碳表 %1 没有 change_t_per_yr_&lt;y1&gt;_&lt;y2&gt;（t C/年）或 change_t_&lt;y1&gt;_&lt;y2&gt;（t C）列；请用 tanhui-cli carbon 生成</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-90"/>
         <source>the carbon table %1 has a quoted field that is not closed (missing &apos;&quot;&apos;)</source>
         <translation>碳结果表 %1 中有一个带引号的字段没有闭合（缺少 &apos;&quot;&apos;）</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+144"/>
         <source>the carbon engine did not compute the parcel: %1</source>
         <translation>碳计算引擎未计算该地块：%1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>the carbon engine gives no change for the parcel (method %1 has fewer than two dates)</source>
-        <translation>碳计算引擎未给出该地块的变化量（方法 %1 的时点少于两个）</translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>the carbon table %1 needs the id column &apos;%2&apos; or &apos;id&apos;</source>
         <translation>碳表 %1 需要标识列“%2”或“id”</translation>
     </message>
@@ -2739,7 +2732,7 @@ scenario_diff.csv。
         <translation>%1，第 %2 行，source_fid 列：“%3”不是要素编号</translation>
     </message>
     <message>
-        <location line="+449"/>
+        <location line="+452"/>
         <source>the carbon pools table %1 cannot be used</source>
         <translation>碳库表 %1 无法使用</translation>
     </message>
@@ -2759,12 +2752,12 @@ scenario_diff.csv。
         <translation>图层 %1 的碳来源：没有碳结果；已用 %2 年和 %3 年土地覆盖运行碳库法</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+99"/>
         <source>layer %1 (%2) maps ecosystem_type to the field &apos;%3&apos;, which the file does not have; fix the project&apos;s field mapping</source>
         <translation>图层 %1（%2）把 ecosystem_type 映射到字段“%3”，但文件中没有该字段；请修改项目的字段映射</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+120"/>
         <source>carbon method %1</source>
         <translation>碳计量方法 %1</translation>
     </message>
@@ -2819,12 +2812,7 @@ scenario_diff.csv。
         <translation>海堤设计寿命，年。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Carbon result of a parcel layer: LAYER=parcels.csv written by tanhui-cli carbon --parcels (repeatable). Without it the pool method runs on the first and last land-cover dates.</source>
-        <translation>地块图层的碳计算结果：LAYER=parcels.csv，由 tanhui-cli carbon --parcels 生成（可重复）。不给出时在首期和末期土地覆盖上运行碳库方法。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Folder with the parcels.csv of tanhui-cli carbon --project (default: the carbon project&apos;s output folder carbon/ next to the project file, when it exists); joined by layer and source_fid. Layers it lacks use --carbon or the pool method; &apos;none&apos; ignores it.</source>
         <translation>包含 tanhui-cli carbon --project 输出 parcels.csv 的文件夹（默认：项目文件旁的碳项目输出文件夹 carbon/，若存在）；按 layer 和 source_fid 关联。其中没有的图层使用 --carbon 或碳库法；“none”表示忽略。</translation>
     </message>
@@ -2849,7 +2837,54 @@ scenario_diff.csv。
         <translation>--carbon 必须是 LAYER=FILE（例如 xiaoban=carbon_out/parcels.csv），而不是“%1”</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-1593"/>
+        <source>Gross ecosystem product (GEP) per parcel (gep-methods.md): physical quantity, value (CNY), price and
+source for every indicator of the accounting profile; GEP = material + regulating + cultural.
+
+Inputs come from the project: parcel layers (forest sub-compartments, farmland plots, wetland units,
+restoration plots), districts, and the rasters with roles precipitation, evapotranspiration, rusle_r,
+rusle_k, rusle_c, dem and landcover. Ecosystem type = the parcel&apos;s majority land-cover class at the
+latest date (coefficients from gep/ecosystem_params.csv). Soil retention R·K·LS·(1 − C·P) is computed
+per pixel (LS from the DEM, see docs/gep.md; P = 1) and averaged per parcel with the exact zonal
+engine. Carbon sequestration is the carbon result&apos;s per-parcel change of the interval ending at the
+accounting year (the latest land-cover date), per year, never re-derived. Indicators without inputs are skipped and listed with the reason.
+
+Outputs in --out DIR: indicators.csv (parcel × indicator: quantity, unit, value, price, price unit,
+price year, source, tag, flags), parcels_&lt;layer&gt;.gpkg (one row per parcel with geometry and one value
+column per indicator), totals.csv (by service, category, ecosystem type and district, with shares),
+skipped.csv (layer, ecosystem, indicator, reason, parcels), prices_used.csv, and with --scenario: scenario_diff.csv.
+
+Example:
+  tanhui-cli gep --project sample/project.tanhui.json --out gep_out --ac-days 120</source>
+        <translation>按地块核算生态系统生产总值（GEP，gep-methods.md）：对核算方案中的每个指标给出物理量、价值（元）、价格及
+其来源；GEP = 物质产品 + 调节服务 + 文化服务。
+
+输入来自项目：地块图层（森林小班、耕地地块、湿地单元、修复地块）、行政区，以及角色为 precipitation、
+evapotranspiration、rusle_r、rusle_k、rusle_c、dem 和 landcover 的栅格。生态系统类型 = 地块在最新一期土地覆盖中
+的众数类型（系数见 gep/ecosystem_params.csv）。土壤保持 R·K·LS·(1 − C·P) 按像元计算（LS 由 DEM 推算，见
+docs/gep.md；P = 1），再用精确分区统计引擎求地块均值。固碳量取碳计算结果中以核算年（最新一期土地覆盖）为终点的时段的
+地块变化量（按年），不重新推算。缺少输入的指标会被跳过并列出原因。
+
+--out DIR 中的输出：indicators.csv（地块 × 指标：物理量、单位、价值、价格、价格单位、价格年份、来源、标记、
+提示）、parcels_&lt;图层&gt;.gpkg（每个地块一行，含几何和每个指标的价值列）、totals.csv（按服务、类别、生态系统类型
+和行政区汇总，含占比）、skipped.csv（图层、生态系统、指标、原因、地块数）、prices_used.csv，使用 --scenario 时还有
+scenario_diff.csv。
+
+示例：
+  tanhui-cli gep --project sample/project.tanhui.json --out gep_out --ac-days 120</translation>
+    </message>
+    <message>
+        <location line="+166"/>
+        <source>the carbon table %1 has no change for an interval ending at or containing the accounting year %2; run tanhui-cli carbon with %2 among its years</source>
+        <translation>碳表 %1 中没有以核算年 %2 为终点或包含该年的时段变化量；请在 tanhui-cli carbon 的年份中包含 %2 后重新运行</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>the carbon engine gives no change for the parcel in an interval ending at or containing the accounting year %1 (method %2)</source>
+        <translation>碳计算引擎未给出该地块在以核算年 %1 为终点或包含该年的时段内的变化量（方法 %2）</translation>
+    </message>
+    <message>
+        <location line="+1201"/>
         <source>accounting profile (gep/profiles.csv), tag %1</source>
         <translation>核算方案（gep/profiles.csv），标签 %1</translation>
     </message>
@@ -2914,7 +2949,12 @@ scenario_diff.csv。
         <translation>RUSLE 坡长因子 L 的统一坡长 λ，单位 m（默认 22.13，即 L = 1；最多采用 122 m，即 InVEST 的 L_max）。</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+31"/>
+        <source>Carbon result of a parcel layer: LAYER=parcels.csv written by tanhui-cli carbon --parcels (repeatable). Without it the pool method runs on the last two land-cover dates (the interval ending at the accounting year).</source>
+        <translation>地块图层的碳计算结果：LAYER=parcels.csv，由 tanhui-cli carbon --parcels 生成（可重复）。不给出时在最后两期土地覆盖（以核算年为终点的时段）上运行碳库方法。</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>--climate-variant must be s1 or cop, not &apos;%1&apos;</source>
         <translation>--climate-variant 必须是 s1 或 cop，而不是“%1”</translation>
     </message>
@@ -3407,7 +3447,7 @@ scenario_diff.csv。
 <context>
     <name>Parameters</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="-1652"/>
+        <location filename="../app/cli/GepCommand.cpp" line="-1686"/>
         <source>parcel (&lt;layer&gt;:&lt;id&gt;)</source>
         <translation>地块（&lt;图层&gt;:&lt;id&gt;）</translation>
     </message>
@@ -4233,6 +4273,11 @@ scenario_diff.csv。
     </message>
     <message>
         <location line="+1"/>
+        <source>land-use change</source>
+        <translation>土地利用变化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>carbon per cell</source>
         <translation>逐像元计算碳储量</translation>
     </message>
@@ -4356,8 +4401,8 @@ scenario_diff.csv。
     </message>
     <message>
         <location line="+10"/>
-        <source>carbon.%1 is not a known key (known: grouping, layers, methods, parameters, uncertainty, valuation, years)</source>
-        <translation>carbon.%1 不是可识别的键（可用：grouping、layers、methods、parameters、uncertainty、valuation、years）</translation>
+        <source>carbon.%1 is not a known key (known: grouping, land_use_change, layers, methods, parameters, uncertainty, valuation, years)</source>
+        <translation>carbon.%1 不是可识别的键（可用：grouping、land_use_change、layers、methods、parameters、uncertainty、valuation、years）</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4436,7 +4481,42 @@ scenario_diff.csv。
         <translation>carbon.uncertainty.%1 必须是数字</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
+        <source>carbon.land_use_change must be an array of rules, e.g. [{&quot;type&quot;: &quot;settlement&quot;, &quot;classes&quot;: [61], &quot;min_share&quot;: 0.5}]</source>
+        <translation>carbon.land_use_change 必须是规则数组，例如 [{&quot;type&quot;: &quot;settlement&quot;, &quot;classes&quot;: [61], &quot;min_share&quot;: 0.5}]</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 must be an object with &quot;type&quot;, &quot;classes&quot;, &quot;min_share&quot;</source>
+        <translation>%1 必须是包含 &quot;type&quot;、&quot;classes&quot;、&quot;min_share&quot; 的对象</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1.%2 is not a known key (known: classes, min_share, type)</source>
+        <translation>%1.%2 不是可识别的键（可用：classes、min_share、type）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1.type must be an ecosystem type name, e.g. &quot;settlement&quot;</source>
+        <translation>%1.type 必须是生态系统类型名称，例如 &quot;settlement&quot;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1.classes must be an array of land-cover codes, e.g. [61]</source>
+        <translation>%1.classes 必须是土地覆盖代码数组，例如 [61]</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1.classes must hold whole land-cover codes</source>
+        <translation>%1.classes 必须是整数形式的土地覆盖代码</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1.min_share must be a number (a share, 0–1)</source>
+        <translation>%1.min_share 必须是数字（比例，0–1）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>&quot;gep&quot; must be a JSON object</source>
         <translation>“gep”必须是 JSON 对象</translation>
     </message>
@@ -4471,7 +4551,7 @@ scenario_diff.csv。
         <translation>gep.deflators 需要同时给出 gep.price_year（gep-methods.md §5.3）</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+118"/>
         <source>Cannot open the project file %1: %2</source>
         <translation>无法打开项目文件 %1：%2</translation>
     </message>
@@ -4687,9 +4767,14 @@ scenario_diff.csv。
         <translation>%1 个值没有不确定性（表中没有不确定性列，也未设置 carbon.uncertainty.default_u_pct），按精确值处理：%2</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+170"/>
         <source>no bounds where parcels of methods without Monte Carlo count (%1): bounds cannot be added</source>
         <translation>凡计入了不支持蒙特卡洛的方法（%1）的地块之处均不给出置信区间：置信区间不能相加</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no bounds where parcels whose ecosystem type or stock follows a land-use change count (%1)</source>
+        <translation>包含生态系统类型或碳储量随土地利用变化而改变的地块时不给出置信区间（%1）</translation>
     </message>
 </context>
 <context>

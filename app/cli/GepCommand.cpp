@@ -11,6 +11,7 @@
 #include "gis/TableWriter.h"
 #include "gis/VectorLayer.h"
 #include "gis/ZonalEngine.h"
+#include "models/carbon/CarbonProject.h"
 #include "models/carbon/PoolMethod.h"
 #include "models/gep/GepTables.h"
 #include "models/gep/Plausibility.h"
@@ -66,8 +67,9 @@ QString helpText() {
       "latest date (coefficients from gep/ecosystem_params.csv). Soil retention R·K·LS·(1 − C·P) is "
       "computed\n"
       "per pixel (LS from the DEM, see docs/gep.md; P = 1) and averaged per parcel with the exact zonal\n"
-      "engine. Carbon sequestration is the carbon pool method's per-parcel change (first → last land-cover\n"
-      "date, per year), never re-derived. Indicators without inputs are skipped and listed with the reason.\n"
+      "engine. Carbon sequestration is the carbon result's per-parcel change of the interval ending at the\n"
+      "accounting year (the latest land-cover date), per year, never re-derived. Indicators without inputs "
+      "are skipped and listed with the reason.\n"
       "\n"
       "Outputs in --out DIR: indicators.csv (parcel × indicator: quantity, unit, value, price, price unit,\n"
       "price year, source, tag, flags), parcels_<layer>.gpkg (one row per parcel with geometry and one "
@@ -155,16 +157,20 @@ struct CarbonEntry {
     std::optional<double> vegetationTcPerYr, soilTcPerYr;
 };
 
-/// @brief Per-row carbon change (t C/a) of a `tanhui-cli carbon` parcels.csv (models/carbon/
-/// CarbonTables.h, docs/carbon-project.md). Units come from the column names: change_t_per_yr_<y1>_<y2>
-/// (t C/yr) of the widest span with a value in the row (the latest of equal spans), else change_t_<y1>_<y2>
-/// (t C) / (y2 − y1); the change_tco2e_* columns are never taken as t C. A row without any change (e.g. the
-/// volume method's single inventory date) gets a reason instead of a value. Throws GisError naming the file,
-/// row and column of a non-number, or the file when it has no change column.
+/// @brief Per-row carbon flow (t C/a) of the accounting year from a `tanhui-cli carbon` parcels.csv
+/// (models/carbon/CarbonTables.h, docs/carbon-project.md, docs/gep.md "Carbon sequestration"): GEP values
+/// the flow of the accounting year (gep-methods.md §4.8), so the change is taken from the interval ending at
+/// the accounting year, the narrowest such interval (2021–2024 before 2015–2024), else the narrowest interval
+/// containing it; never the first → last mean of a longer record. Units come from the column names:
+/// change_t_per_yr_<y1>_<y2> (t C/yr), else change_t_<y1>_<y2> (t C) / (y2 − y1); the change_tco2e_*
+/// columns are never taken as t C. A row without a change for such an interval (e.g. the volume method's
+/// single inventory date) gets a reason instead of a value. Throws GisError naming the file, row and column
+/// of a non-number, or the file when it has no change column.
 class CarbonColumns {
 public:
-    CarbonColumns(const QStringList& header, const QString& path)
-      : m_path(path) {
+    CarbonColumns(const QStringList& header, const QString& path, int accountingYear)
+      : m_path(path)
+      , m_year(accountingYear) {
         const QRegularExpression perYr(QStringLiteral("^change_t_per_yr_(\\d{4})_(\\d{4})$"));
         const QRegularExpression total(QStringLiteral("^change_t_(\\d{4})_(\\d{4})$"));
         for (int c = 0; c < header.size(); ++c) {
@@ -182,13 +188,17 @@ public:
                     int(header.indexOf(QStringLiteral("change_basis_%1_%2").arg(y1).arg(y2))) });
             }
         }
-        // Widest span first, then the latest (GEP values the most recent flux); per-year before total
+        // Only intervals ending at or containing the accounting year; those ending at it first, then the
+        // narrowest (the accounting year's own interval, not a first → last mean); per-year before total
         // for the same span.
-        std::stable_sort(m_cols.begin(), m_cols.end(), [](const Col& a, const Col& b) {
+        std::erase_if(m_cols, [&](const Col& c) { return !(c.y1 < m_year && m_year <= c.y2); });
+        std::stable_sort(m_cols.begin(), m_cols.end(), [&](const Col& a, const Col& b) {
+            if ((a.y2 == m_year) != (b.y2 == m_year))
+                return a.y2 == m_year;
             if (a.y2 - a.y1 != b.y2 - b.y1)
-                return a.y2 - a.y1 > b.y2 - b.y1;
+                return a.y2 - a.y1 < b.y2 - b.y1;
             if (a.y2 != b.y2)
-                return a.y2 > b.y2;
+                return a.y2 < b.y2;
             return a.perYear > b.perYear;
         });
         // Pool stocks <pool>_t_<year> (docs/carbon-project.md): the vegetation / soil split of a change.
@@ -197,14 +207,25 @@ public:
             if (const auto m = pool.match(header[c]);
                 m.hasMatch() && m.captured(1) != QLatin1String("c_total"))
                 m_pools.push_back({ c, m.captured(2).toInt(), m.captured(1) });
+        const bool anyChange = std::any_of(header.cbegin(), header.cend(), [](const QString& h) {
+            return h.startsWith(QLatin1String("change_t_")) && !h.startsWith(QLatin1String("change_tco2e"));
+        });
         m_notComputed = int(header.indexOf(QStringLiteral("not_computed")));
         m_method = int(header.indexOf(QStringLiteral("method")));
-        if (m_cols.empty())
+        if (!anyChange)
             throw gis::GisError(
               gis::GisError::Kind::InvalidArgument,
               GepCommand::tr("the carbon table %1 has no column change_t_per_yr_<y1>_<y2> (t C/yr) or "
                              "change_t_<y1>_<y2> (t C); write it with tanhui-cli carbon")
                 .arg(path)
+                .toStdString());
+        if (m_cols.empty())
+            throw gis::GisError(
+              gis::GisError::Kind::InvalidArgument,
+              GepCommand::tr("the carbon table %1 has no change for an interval ending at or containing the "
+                             "accounting year %2; run tanhui-cli carbon with %2 among its years")
+                .arg(path)
+                .arg(accountingYear)
                 .toStdString());
     }
 
@@ -249,8 +270,10 @@ public:
         const QString nc = row.field(m_notComputed).trimmed();
         e.method = row.field(m_method).trimmed();
         e.reason = !nc.isEmpty() ? GepCommand::tr("the carbon engine did not compute the parcel: %1").arg(nc)
-                                 : GepCommand::tr("the carbon engine gives no change for the parcel (method "
-                                                  "%1 has fewer than two dates)")
+                                 : GepCommand::tr("the carbon engine gives no change for the parcel in an "
+                                                  "interval ending at or containing the accounting year %1 "
+                                                  "(method %2)")
+                                     .arg(m_year)
                                      .arg(m_method >= 0 ? row.field(m_method) : QStringLiteral("?"));
         return e;
     }
@@ -269,6 +292,7 @@ private:
         QString pool;
     };
     QString m_path;
+    int m_year = 0; ///< the accounting year
     std::vector<Col> m_cols;
     std::vector<PoolCol> m_pools;
     int m_notComputed = -1, m_method = -1;
@@ -276,9 +300,11 @@ private:
 
 /// @brief `--carbon LAYER=FILE`: the per-parcel table of `tanhui-cli carbon --parcels`, by the layer's id
 /// field (or `id`).
-std::map<QString, CarbonEntry> readCarbonTable(const QString& path, const QString& idField) {
+std::map<QString, CarbonEntry> readCarbonTable(const QString& path,
+                                               const QString& idField,
+                                               int accountingYear) {
     CarbonCsv t(path);
-    const CarbonColumns cols(t.header, path);
+    const CarbonColumns cols(t.header, path, accountingYear);
     int idCol = int(t.header.indexOf(idField));
     if (idCol < 0)
         idCol = int(t.header.indexOf(QStringLiteral("id")));
@@ -300,9 +326,9 @@ std::map<QString, CarbonEntry> readCarbonTable(const QString& path, const QStrin
 /// whose change is a flux (the gain-loss method: growth minus losses, the counterpart of the NEP that GEP's
 /// 固碳 values, gep-methods.md §4.8), else the first with any change (in the order of the carbon section's
 /// methods); CarbonEntry::method says which.
-std::map<std::pair<QString, qint64>, CarbonEntry> readCarbonResults(const QString& path) {
+std::map<std::pair<QString, qint64>, CarbonEntry> readCarbonResults(const QString& path, int accountingYear) {
     CarbonCsv t(path);
-    const CarbonColumns cols(t.header, path);
+    const CarbonColumns cols(t.header, path, accountingYear);
     const int layerCol = int(t.header.indexOf(QStringLiteral("layer")));
     const int fidCol = int(t.header.indexOf(QStringLiteral("source_fid")));
     const int primaryCol = int(t.header.indexOf(QStringLiteral("primary")));
@@ -746,7 +772,8 @@ RunResult runProject(const models::Project& project,
           "soil retention: the project lacks one of the rasters dem, rusle_r, rusle_k, rusle_c");
     }
 
-    // Carbon engine (pool method) over the land-cover dates: per-parcel change, first → last date.
+    // Carbon engine (pool method) over the land-cover dates: per-parcel change of the interval ending at
+    // the accounting year (the latest land-cover date; docs/gep.md "Carbon sequestration").
     std::vector<carbon::LulcInput> lulc;
     for (const models::ProjectLayer* l : project.layersWithRole(QStringLiteral("landcover")))
         lulc.push_back({ project.resolve(l->path).toStdString(), l->year });
@@ -758,9 +785,11 @@ RunResult runProject(const models::Project& project,
                          "for ecosystem types and carbon sequestration")
             .toStdString());
     const std::string latestLandcover = lulc.back().path;
-    // The pool method runs on the first and last dates only (their change is what GEP needs), and only
-    // for layers without a --carbon table.
-    lulc = { lulc.front(), lulc.back() };
+    // The accounting year: the latest land-cover date. GEP values that year's flow (gep-methods.md §4.8),
+    // so the pool method runs on the date before it and on it only (their change is what GEP needs), and
+    // only for layers without a --carbon table or carbon results.
+    const int accountingYear = lulc.back().year;
+    lulc = { lulc[lulc.size() - 2], lulc.back() };
     // The carbon pools of the project's carbon section (parameters.pools) when it lists a copy.
     QString poolsPath = QStringLiteral(":/parameters/carbon/carbon_pools.csv");
     if (const models::ProjectParameterTable* t =
@@ -782,7 +811,7 @@ RunResult runProject(const models::Project& project,
     std::map<std::pair<QString, qint64>, CarbonEntry> carbonResults;
     std::set<QString> resultLayers;
     if (!s.carbonResults.isEmpty()) {
-        carbonResults = readCarbonResults(s.carbonResults);
+        carbonResults = readCarbonResults(s.carbonResults, accountingYear);
         for (const auto& [key, e] : carbonResults)
             resultLayers.insert(key.first);
     }
@@ -831,7 +860,7 @@ RunResult runProject(const models::Project& project,
         const bool fromTable = s.carbonTables.count(layer.id) > 0;
         const bool fromResults = !fromTable && resultLayers.count(layer.id) > 0;
         if (fromTable) {
-            carbonTable = readCarbonTable(s.carbonTables.at(layer.id), idField);
+            carbonTable = readCarbonTable(s.carbonTables.at(layer.id), idField, accountingYear);
             printInfo(GepCommand::tr("carbon source for layer %1: the carbon table %2 (--carbon)")
                         .arg(layer.id, s.carbonTables.at(layer.id)));
         } else if (fromResults) {
@@ -878,6 +907,20 @@ RunResult runProject(const models::Project& project,
             timer.restart();
             zr = gis::runZonal(parcels, bands, zo);
             run.seconds[QStringLiteral("zonal_inputs")] += timer.nsecsElapsed() * 1e-9;
+        }
+        // The accounting year's land use (carbon.land_use_change, docs/gep.md "Ecosystem type"): class
+        // areas on the latest land cover, for the rules of the project's carbon section.
+        const std::vector<models::ProjectLandUseChange>& landUseRules = project.carbon.landUseChange;
+        gis::ZonalResult landUse;
+        QString fixedType; // the carbon section's fixed type of the layer, if any
+        if (!landUseRules.empty() && iLc >= 0) {
+            gis::ZonalOptions lo;
+            lo.stats = gis::Stat::Count | gis::Stat::Area;
+            lo.feedback = fb;
+            landUse = gis::runZonal(parcels, { bands[std::size_t(iLc)] }, lo);
+            for (const models::ProjectCarbonLayer& cl : carbon::carbonLayers(project))
+                if (cl.layer == layer.id)
+                    fixedType = cl.ecosystemType;
         }
         // A raster that covers none of the layer's parcels is an error naming both.
         for (std::size_t b = 0; b < bands.size(); ++b) {
@@ -948,7 +991,23 @@ RunResult runProject(const models::Project& project,
             const QString typeKey =
               typeIt == typeOf.end() ? QString() : gep::ecosystemKeyForType(model.ecosystems, typeIt->second);
             row.ecosystemType = typeIt == typeOf.end() ? QString() : typeIt->second;
-            if (!typeKey.isEmpty()) {
+            // A parcel whose land cover in the accounting year meets a land-use change rule takes the
+            // rule's type (built-up plots are not valued as farmland or marsh).
+            std::optional<std::size_t> landUseRule;
+            QString landUseKey;
+            if (!landUse.stats.empty()) {
+                landUseRule =
+                  carbon::landUseRuleAt(landUseRules,
+                                        row.ecosystemType.isEmpty() ? fixedType : row.ecosystemType,
+                                        landUse.stats[i][0]);
+                if (landUseRule)
+                    landUseKey = gep::ecosystemKeyForType(model.ecosystems, landUseRules[*landUseRule].type);
+            }
+            if (landUseRule && !landUseKey.isEmpty()) {
+                row.ecosystemType = landUseRules[*landUseRule].type;
+                row.ecosystemKey = landUseKey;
+                row.ecosystemSource = QStringLiteral("land_use_change");
+            } else if (!typeKey.isEmpty()) {
                 row.ecosystemKey = typeKey;
                 row.ecosystemSource = QStringLiteral("type_field");
             } else {
@@ -997,7 +1056,7 @@ RunResult runProject(const models::Project& project,
                 row.carbonSource = QStringLiteral("pool_method");
                 row.carbonYears = QStringLiteral("%1-%2").arg(lulc.front().year).arg(lulc.back().year);
                 if (pc[i].dates.back().validAreaHa > 0 && years > 0) {
-                    // first → last date, t C/a, split into vegetation and soil (§4.9)
+                    // the accounting interval (the last two land-cover dates), t C/a, split into vegetation and soil (§4.9)
                     std::vector<gep::PoolChange> pools;
                     for (int p = 0; p < carbon::kPoolCount; ++p)
                         pools.push_back({ QString::fromLatin1(carbon::poolName(p)),
@@ -1545,7 +1604,8 @@ int runGepCommand(const QStringList& arguments) {
       QStringLiteral("carbon"),
       GepCommand::tr(
         "Carbon result of a parcel layer: LAYER=parcels.csv written by tanhui-cli carbon --parcels "
-        "(repeatable). Without it the pool method runs on the first and last land-cover dates."),
+        "(repeatable). Without it the pool method runs on the last two land-cover dates (the interval "
+        "ending at the accounting year)."),
       QStringLiteral("LAYER=CSV"));
     const QCommandLineOption carbonResultsOpt(
       QStringLiteral("carbon-results"),

@@ -75,6 +75,7 @@ const std::vector<const char*>& progressLabels() {
         QT_TRANSLATE_NOOP("Progress", "Assigning parcels to zones"),
         QT_TRANSLATE_NOOP("Progress", "Monte Carlo"),
         QT_TRANSLATE_NOOP("Progress", "Monte Carlo totals"),
+        QT_TRANSLATE_NOOP("Progress", "land-use change"),
         QT_TRANSLATE_NOOP("Progress", "carbon per cell"),
         QT_TRANSLATE_NOOP("Progress", "checking land-cover codes"),
         QT_TRANSLATE_NOOP("Progress", "land-cover transitions"),

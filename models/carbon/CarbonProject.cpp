@@ -482,6 +482,28 @@ MethodOutput runVolumeAdapter(const MethodContext& ctx) {
 
 /// A project parameter table (with a `tag` column: provenance kept, as the sample's copies of the
 /// built-in tables; else a user table, rows tagged user) or the built-in default.
+std::optional<std::size_t> landUseRuleAt(const std::vector<ProjectLandUseChange>& rules,
+                                         const QString& type,
+                                         const gis::ZonalStats& landCover,
+                                         double* share) {
+    if (landCover.validAreaM2 <= 0)
+        return std::nullopt;
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+        if (rules[i].type == type)
+            continue;
+        double area = 0;
+        for (int code : rules[i].classes)
+            area += landCover.classAreaM2(code);
+        const double s = area / landCover.validAreaM2;
+        if (s >= rules[i].minShare) {
+            if (share)
+                *share = s;
+            return i;
+        }
+    }
+    return std::nullopt;
+}
+
 params::LoadedTable loadCarbonProjectTable(const Project& project,
                                            const QString& role,
                                            const params::TableSpec& spec,
@@ -858,6 +880,46 @@ Issues validateCarbonProject(const Project& project) {
                                QStringLiteral("carbon.valuation"),
                                CarbonProject::tr("discount and price_change need a price")));
     validateUncertaintySettings(project, issues);
+    // Land-use change rules (docs/carbon-project.md "Ecosystem per date").
+    for (std::size_t i = 0; i < c.landUseChange.size(); ++i) {
+        const ProjectLandUseChange& r = c.landUseChange[i];
+        const QString key = QStringLiteral("carbon.land_use_change[%1]").arg(i);
+        if (r.type.isEmpty())
+            issues.push_back(error(
+              file, key + QStringLiteral(".type"), CarbonProject::tr("the rule names no ecosystem type")));
+        if (r.classes.empty())
+            issues.push_back(
+              error(file,
+                    key + QStringLiteral(".classes"),
+                    CarbonProject::tr("the rule lists no land-cover class; give the codes of the "
+                                      "project's classes, e.g. [61]")));
+        if (!(r.minShare > 0 && r.minShare <= 1))
+            issues.push_back(error(
+              file,
+              key + QStringLiteral(".min_share"),
+              CarbonProject::tr("min_share must be a share above 0 and at most 1, not %1").arg(r.minShare)));
+        if (!project.classes.empty())
+            for (int code : r.classes)
+                if (std::none_of(project.classes.begin(), project.classes.end(), [&](const ProjectClass& pc) {
+                        return pc.code == code;
+                    }))
+                    issues.push_back(
+                      error(file,
+                            key + QStringLiteral(".classes"),
+                            CarbonProject::tr("land-cover class %1 is not one of the project's "
+                                              "classes")
+                              .arg(code)));
+    }
+    if (!c.landUseChange.empty())
+        for (int y : carbonYears(project)) {
+            const auto lc = project.layersWithRole(QStringLiteral("landcover"));
+            if (std::none_of(lc.begin(), lc.end(), [&](const ProjectLayer* l) { return l->year == y; }))
+                issues.push_back(error(file,
+                                       QStringLiteral("carbon.land_use_change"),
+                                       CarbonProject::tr("the land-use change rules need a land-cover layer "
+                                                         "for every carbon year; %1 has none")
+                                         .arg(y)));
+        }
     return issues;
 }
 
@@ -903,6 +965,131 @@ std::map<std::int64_t, std::vector<QVariant>> readFields(const Project& project,
 
 QString text(const QVariant& v) {
     return v.isNull() ? QString() : v.toString().trimmed();
+}
+
+/// The stocks of a result whose parcel changed its land use (docs/carbon-project.md "Ecosystem per date"),
+/// for methods whose stocks do not follow the land cover (soil, volume). At a date where rule
+/// `ruleAt[d]` holds with share s of the parcel's valid land-cover area, over that share:
+/// - biomass and dead organic matter of the old use are lost at once and replaced by the new use's
+///   densities from the pool table (carbon-methods.md §3.2, Eq. 2.15/2.16: Tier 1 B_AFTER right after
+///   the conversion; DOM losses happen at once on clearing);
+/// - soil carbon moves linearly from the stock of the last date before the change (the last date with
+///   the parcel's own type) to the new use's c_soil over D = 20 years (§3.3, the per-pixel transition
+///   model: SOC(t) = SOC(t0) + (SOC_eq,new − SOC(t0)) × min(1, (t − t0) / 20)); for a parcel changed
+///   already at its first date, t0 is the first date (the earliest date the record shows the change).
+/// The rest of the parcel (1 − s) keeps the method's stock. Changes with an altered end date become the
+/// stock difference (and every change of an altered result is labelled so); their bounds and those of the
+/// altered stocks are removed (the method's sampler draws its own stocks).
+void applyLandUseChange(ParcelResult& r,
+                        const std::vector<int>& years,
+                        const std::vector<std::optional<std::size_t>>& ruleAt,
+                        const std::vector<double>& shareAt,
+                        const std::vector<const gis::ZonalStats*>& landCover,
+                        const std::vector<ProjectLandUseChange>& rules,
+                        const PoolLookup& pools) {
+    auto dateIndex = [&](int year) -> std::optional<std::size_t> {
+        const auto it = std::find(years.begin(), years.end(), year);
+        return it == years.end() ? std::nullopt : std::optional<std::size_t>(std::size_t(it - years.begin()));
+    };
+    auto changedAt = [&](int year) {
+        const auto d = dateIndex(year);
+        return d && ruleAt[*d].has_value();
+    };
+    const std::vector<CarbonStock> before = r.stocks;
+    const QString soilName = QString::fromLatin1(poolName(2));
+    std::set<ParameterRowRef> rows(r.parameters.begin(), r.parameters.end());
+    QStringList notes;
+    std::set<int> alteredYears;
+    for (CarbonStock& s : r.stocks) {
+        const auto d = dateIndex(s.year);
+        if (!d || !ruleAt[*d])
+            continue;
+        const ProjectLandUseChange& rule = rules[*ruleAt[*d]];
+        const double share = shareAt[*d];
+        // The new use's densities (t C/ha): the rule's classes under the parcel, area-weighted.
+        std::array<double, kPoolCount> density{};
+        double classArea = 0;
+        for (int code : rule.classes) {
+            const double a = landCover[*d]->classAreaM2(code);
+            const PoolClass* pc = pools.find(code);
+            if (a <= 0 || !pc)
+                continue;
+            classArea += a;
+            for (int p = 0; p < kPoolCount; ++p)
+                density[std::size_t(p)] += a * pc->density[std::size_t(p)];
+            rows.insert({ pc->file, pc->line, QStringLiteral("lucode %1").arg(code), pc->tag });
+        }
+        for (double& x : density)
+            x = classArea > 0 ? x / classArea : 0.0;
+        const double convertedHa = share * s.areaHa;
+        // The last earlier date with the parcel's own type (its soil stock is where the transition starts);
+        // a parcel changed since the first date starts there (the earliest date the record shows it).
+        const CarbonStock* start = nullptr;
+        for (const CarbonStock& b : before)
+            if (b.year < s.year && !changedAt(b.year))
+                start = &b;
+        if (!start && !before.empty())
+            start = &before.front();
+        bool altered = false; // the stock differs from the method's (its bounds no longer apply)
+        for (PoolStock& p : s.pools) {
+            if (p.pool != soilName) {
+                altered = altered || p.t != 0;
+                p.t *= 1.0 - share;
+                continue;
+            }
+            if (start && start->year == s.year)
+                continue; // the transition starts at this date: the soil stock is still the method's
+            altered = true;
+            const double soilEq = convertedHa * density[2];
+            double converted = soilEq;
+            if (start) {
+                double soil0 = 0;
+                for (const PoolStock& q : start->pools)
+                    if (q.pool == soilName)
+                        soil0 = share * q.t;
+                converted = soil0 + (soilEq - soil0) * std::min(1.0, double(s.year - start->year) / 20.0);
+            }
+            p.t = (1.0 - share) * p.t + converted;
+        }
+        for (int p : { 0, 1, 3 }) // the new use's biomass and dead organic matter
+            if (density[std::size_t(p)] > 0) {
+                const QString name = QString::fromLatin1(poolName(p));
+                auto it = std::find_if(
+                  s.pools.begin(), s.pools.end(), [&](const PoolStock& x) { return x.pool == name; });
+                if (it == s.pools.end())
+                    s.pools.push_back({ name, convertedHa * density[std::size_t(p)] });
+                else
+                    it->t += convertedHa * density[std::size_t(p)];
+                altered = true;
+            }
+        if (altered) {
+            alteredYears.insert(s.year);
+            s.totalT = 0;
+            for (const PoolStock& p : s.pools)
+                s.totalT += p.t;
+            s.bounds.reset();
+        }
+        notes << QStringLiteral("%1 %2 (%3 %)").arg(s.year).arg(rule.type).arg(share * 100.0, 0, 'f', 1);
+    }
+    for (CarbonChange& ch : r.changes) {
+        // Every change of an altered result is a stock difference (for soil the method's ΔSOC already
+        // is one), so that its basis is one for the row.
+        if (!alteredYears.empty())
+            ch.basis = ChangeBasis::StockDifference;
+        if (!alteredYears.count(ch.year1) && !alteredYears.count(ch.year2))
+            continue;
+        const CarbonStock* a = r.stock(ch.year1);
+        const CarbonStock* b = r.stock(ch.year2);
+        if (a && b) {
+            ch.changeT = b->totalT - a->totalT;
+            ch.basis = ChangeBasis::StockDifference;
+        }
+        ch.bounds.reset();
+    }
+    r.parameters.assign(rows.begin(), rows.end());
+    if (!notes.isEmpty())
+        r.methodDetail += (r.methodDetail.isEmpty() ? QString() : QStringLiteral("; ")) +
+                          QStringLiteral("land-use change ") + notes.join(QStringLiteral(", "));
 }
 
 gis::ParcelSet readLayer(const Project& project, const ProjectLayer& layer, int threads, gis::Feedback* fb) {
@@ -1200,6 +1387,91 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
         }
         if (out.sampler)
             samplers.push_back(out.sampler);
+    }
+
+    // 3b. Ecosystem per date (carbon.land_use_change; docs/carbon-project.md "Ecosystem per date"): the
+    //     land cover of each carbon year, per parcel; where a rule holds, the parcel's type at that date
+    //     follows it, and the stocks of methods that do not read the land cover follow the new use.
+    if (!c.landUseChange.empty()) {
+        if (fb)
+            fb->setProgress(progress, "land-use change");
+        const std::vector<int> years = carbonYears(project);
+        std::vector<gis::ZonalBand> bands;
+        for (int y : years)
+            for (const ProjectLayer* l : project.layersWithRole(QStringLiteral("landcover")))
+                if (l->year == y) {
+                    std::vector<gis::ZonalBand> fileBands;
+                    gis::appendRasterBands(
+                      project.resolve(l->path).toStdString(), fileBands, "land_cover_" + std::to_string(y));
+                    bands.push_back(fileBands.front());
+                    break;
+                }
+        QString poolsFile;
+        const params::LoadedTable loaded =
+          loadCarbonProjectTable(project, QStringLiteral("pools"), carbonPoolsSpec(), poolsFile);
+        run.issues.insert(run.issues.end(), loaded.issues.begin(), loaded.issues.end());
+        const PoolLookup pools(loaded.table);
+        for (std::size_t i = 0; i < c.landUseChange.size(); ++i)
+            for (int code : c.landUseChange[i].classes)
+                if (!params::hasErrors(loaded.issues) && !pools.find(code))
+                    run.issues.push_back(
+                      error(poolsFile,
+                            QStringLiteral("lucode"),
+                            CarbonProject::tr("land-cover class %1 of carbon.land_use_change[%2] "
+                                              "has no row in the pool table; add its densities "
+                                              "(t C/ha) for the new use's carbon")
+                              .arg(code)
+                              .arg(i)));
+        if (params::hasErrors(run.issues)) {
+            run.stopped = true;
+            return run;
+        }
+        std::size_t changedParcels = 0;
+        for (std::size_t i = 0; i < data.size(); ++i) {
+            gis::ZonalOptions zo;
+            zo.stats = gis::Stat::Count | gis::Stat::Area;
+            zo.threads = options.threads;
+            const gis::ZonalResult zr = gis::runZonal(data[i].parcels, bands, zo);
+            if (fb)
+                fb->throwIfCancelled();
+            for (std::size_t k = 0; k < data[i].parcels.parcels.size(); ++k) {
+                std::vector<std::optional<std::size_t>> ruleAt(years.size());
+                std::vector<double> shareAt(years.size(), 0.0);
+                std::vector<const gis::ZonalStats*> landCover(years.size());
+                std::vector<DatedType> dated;
+                for (std::size_t d = 0; d < years.size(); ++d) {
+                    landCover[d] = &zr.stats[k][d];
+                    ruleAt[d] = landUseRuleAt(c.landUseChange, data[i].types[k], zr.stats[k][d], &shareAt[d]);
+                    if (ruleAt[d])
+                        dated.push_back({ years[d], c.landUseChange[*ruleAt[d]].type, shareAt[d] });
+                }
+                if (dated.empty())
+                    continue;
+                ++changedParcels;
+                for (std::size_t slot = 0; slot < perParcel[i][k].size(); ++slot) {
+                    std::optional<ParcelResult>& r = perParcel[i][k][slot];
+                    if (!r)
+                        continue;
+                    r->landUseChange = dated;
+                    // Stocks and changes altered here lose their bounds; totals counting them get none for
+                    // those dates and pairs, and totals by type cannot split a parcel's samples
+                    // (boundedTotals, ProjectUncertainty.cpp).
+                    if (r->computed() &&
+                        (r->method == QLatin1String("soil") || r->method == QLatin1String("volume")))
+                        applyLandUseChange(*r, years, ruleAt, shareAt, landCover, c.landUseChange, pools);
+                }
+            }
+        }
+        if (changedParcels > 0 && mcSettings)
+            run.issues.push_back(params::Issue{
+              params::Issue::Severity::Warning,
+              file,
+              0,
+              QStringLiteral("carbon.land_use_change"),
+              CarbonProject::tr("%1 parcel(s) change their ecosystem type at some date; totals by "
+                                "type counting them, and totals counting their soil or volume results, "
+                                "have no Monte Carlo bounds")
+                .arg(changedParcels) });
     }
 
     // 4. One result per feature, in layer order; features the reader skipped are listed too. Every

@@ -4,6 +4,7 @@
 #include "gis/Crs.h"
 #include "gis/Geometry.h"
 #include "gis/Grid.h"
+#include "gis/ZonalStats.h"
 #include "models/carbon/CarbonResult.h"
 #include "models/carbon/ProjectUncertainty.h"
 #include "models/params/Parameter.h"
@@ -166,6 +167,16 @@ std::vector<int> carbonYears(const Project& project);
 /// that does not exist; parameter roles other than carbonParameterRoles() or naming a table the project does
 /// not list; negative price. Does not open files (Project::validate does that).
 params::Issues validateCarbonProject(const Project& project);
+
+/// @brief The land-use change rule that holds for a parcel of mapped type `type` at a date
+/// (carbon.land_use_change, docs/carbon-project.md "Ecosystem per date"): the index of the first rule
+/// whose classes cover at least its min_share of the parcel's valid land-cover area at that date and
+/// whose type differs from `type`; nullopt when none does. `landCover` holds the parcel's class areas on
+/// the land-cover raster of the date (gis::Stat::Area); `share` (optional) gets the rule's share (0–1).
+std::optional<std::size_t> landUseRuleAt(const std::vector<ProjectLandUseChange>& rules,
+                                         const QString& type,
+                                         const gis::ZonalStats& landCover,
+                                         double* share = nullptr);
 
 /// @brief Options of runCarbonProject().
 struct CarbonProjectOptions {

@@ -91,6 +91,13 @@ const CarbonChange* ParcelResult::change(int year1, int year2) const& {
     return nullptr;
 }
 
+const QString& ParcelResult::typeAt(int year) const {
+    for (const DatedType& d : landUseChange)
+        if (d.year == year)
+            return d.type;
+    return ecosystemType;
+}
+
 std::vector<ParameterRowRef> ParcelResult::flaggedParameters() const {
     std::vector<ParameterRowRef> out;
     for (const ParameterRowRef& r : parameters)
@@ -101,17 +108,27 @@ std::vector<ParameterRowRef> ParcelResult::flaggedParameters() const {
 
 namespace {
 
-void accumulate(ResultTotals& t, const ParcelResult& r) {
-    ++t.parcels;
-    t.areaHa += r.areaHa;
+/// Adds a result to totals; with `type`, only its stocks and changes of that type (ParcelResult::typeAt)
+/// and its count and area only when that is its mapped type.
+void accumulate(ResultTotals& t, const ParcelResult& r, const QString* type = nullptr) {
+    const bool counted = !type || r.ecosystemType == *type;
+    if (counted) {
+        ++t.parcels;
+        t.areaHa += r.areaHa;
+    }
     if (!r.computed()) {
-        ++t.notComputed;
+        if (counted)
+            ++t.notComputed;
         return;
     }
-    ++t.computed;
-    if (!r.flaggedParameters().empty())
-        ++t.flagged;
+    if (counted) {
+        ++t.computed;
+        if (!r.flaggedParameters().empty())
+            ++t.flagged;
+    }
     for (const CarbonStock& s : r.stocks) {
+        if (type && r.typeAt(s.year) != *type)
+            continue;
         auto it = std::find_if(
           t.stocks.begin(), t.stocks.end(), [&](const ResultTotals::Stock& x) { return x.year == s.year; });
         if (it == t.stocks.end()) {
@@ -123,6 +140,8 @@ void accumulate(ResultTotals& t, const ParcelResult& r) {
         ++it->parcels;
     }
     for (const CarbonChange& c : r.changes) {
+        if (type && r.typeAt(c.year2) != *type)
+            continue;
         auto it = std::find_if(t.changes.begin(), t.changes.end(), [&](const ResultTotals::Change& x) {
             return x.year1 == c.year1 && x.year2 == c.year2;
         });
@@ -196,9 +215,19 @@ std::vector<ResultTotals> totalsBy(const std::vector<ParcelResult>& results, Tot
     for (const ParcelResult& r : results) {
         if (!r.primary && which != TotalsKey::Method)
             continue;
-        const QString& key = which == TotalsKey::EcosystemType ? r.ecosystemType
-                             : which == TotalsKey::Group       ? r.group
-                                                               : r.method;
+        if (which == TotalsKey::EcosystemType) {
+            // Per date the type of that date (docs/carbon-project.md "Ecosystem per date").
+            std::set<QString> types{ r.ecosystemType };
+            for (const DatedType& d : r.landUseChange)
+                types.insert(d.type);
+            for (const QString& type : types) {
+                ResultTotals& t = groups[type];
+                t.key = type;
+                accumulate(t, r, &type);
+            }
+            continue;
+        }
+        const QString& key = which == TotalsKey::Group ? r.group : r.method;
         ResultTotals& t = groups[key];
         t.key = key;
         accumulate(t, r);
@@ -251,6 +280,12 @@ void writeParcelResults(const std::string& path,
     if (!groupName.isEmpty())
         columns.push_back({ groupName.toStdString(), Type::String });
     columns.push_back({ "area_ha", Type::Real });
+    // The type per date when the land cover changed some parcel's type (docs/carbon-project.md).
+    const bool datedTypes = std::any_of(
+      results.begin(), results.end(), [](const ParcelResult& r) { return !r.landUseChange.empty(); });
+    if (datedTypes)
+        for (int y : layout.years)
+            columns.push_back({ QStringLiteral("ecosystem_type_%1").arg(y).toStdString(), Type::String });
     const char* const boundNames[] = { "p2_5", "p50", "p97_5", "u95_pct" };
     for (int y : layout.years) {
         for (const QString& p : layout.pools)
@@ -298,6 +333,9 @@ void writeParcelResults(const std::string& path,
           if (!groupName.isEmpty())
               v[c++] = r.group;
           v[c++] = r.areaHa;
+          if (datedTypes)
+              for (int y : layout.years)
+                  v[c++] = r.typeAt(y);
           for (int y : layout.years) {
               const CarbonStock* s = r.stock(y);
               for (const QString& p : layout.pools) {

@@ -74,6 +74,15 @@ struct ParameterRowRef {
     friend bool operator==(const ParameterRowRef& a, const ParameterRowRef& b);
 };
 
+/// @brief A date at which a parcel's land cover says its land use changed (carbon.land_use_change,
+/// docs/carbon-project.md "Ecosystem per date"): its ecosystem type at that date and the share of its
+/// valid land-cover area in the rule's classes.
+struct DatedType {
+    int year = 0;
+    QString type;     ///< the ecosystem type at that date, e.g. "settlement"
+    double share = 0; ///< 0–1
+};
+
 /// @brief The method-independent result of one parcel, whatever method computed it. A parcel that
 /// could not be computed keeps its identity, type and method with `notComputed` saying why (stocks and
 /// changes empty), so it is listed, never silently zero.
@@ -97,8 +106,14 @@ struct ParcelResult {
     bool geometryRepaired = false;
     QString notComputed;            ///< empty when computed; else why not (English or translated sentence)
     std::vector<unsigned char> wkb; ///< parcel geometry (ISO WKB, the run's CRS) for the GeoPackage
+    /// Dates at which the land cover changed the parcel's type (ascending; empty: ecosystemType at
+    /// every date).
+    std::vector<DatedType> landUseChange;
 
     bool computed() const { return notComputed.isEmpty(); }
+    /// The ecosystem type at a date: the land-use change of that date, else ecosystemType. Stocks of a
+    /// date and changes ending at it count under this type in the totals by type.
+    const QString& typeAt(int year) const;
     // Pointers into the result: deleted on a temporary result, so they cannot dangle.
     const CarbonStock* stock(int year) const&;
     const CarbonStock* stock(int year) const&& = delete;
@@ -151,7 +166,9 @@ struct CommonStockTotals {
 };
 CommonStockTotals commonStockTotals(const std::vector<ParcelResult>& results);
 
-/// What totalsBy() groups on.
+/// What totalsBy() groups on. By ecosystem type, a parcel's stock of a date counts under its type at
+/// that date and a change under its type at the change's end (ParcelResult::typeAt); its parcel count
+/// and area_ha under its mapped type (ecosystemType).
 enum class TotalsKey { EcosystemType, Group, Method };
 /// @brief Totals per distinct key value (ascending; parcels without a group have the key ""). By
 /// ecosystem type and by group: primary results only; by method: every result of the method.
@@ -168,7 +185,8 @@ ResultLayout layoutOf(const std::vector<ParcelResult>& results);
 
 /// @brief Per-parcel table, `.csv` or `.gpkg` (with the parcel geometry in `crs`): layer, source_fid (the
 /// feature id in its layer), id, ecosystem_type, method, primary (1/0), method_detail, <groupName> (when
-/// given), area_ha; per date `<pool>_t_<y>` (t C), `c_total_t_<y>` (t C), `c_total_t_per_ha_<y>` (t C/ha),
+/// given), area_ha; per date `ecosystem_type_<y>` (ParcelResult::typeAt; only when some result has a
+/// land-use change), then `<pool>_t_<y>` (t C), `c_total_t_<y>` (t C), `c_total_t_per_ha_<y>` (t C/ha),
 /// `stock_area_ha_<y>` (ha) and, when any bounds exist, `c_total_t_<y>_p2_5|p50|p97_5|u95_pct`; per pair
 /// `change_t_<y1>_<y2>` (t C), `change_tco2e_<y1>_<y2>` (t CO2e), `change_t_per_yr_<y1>_<y2>` (t C/yr),
 /// `change_basis_<y1>_<y2>` and bounds `change_t_<y1>_<y2>_p2_5|p50|p97_5|u95_pct` (u95_pct: Approach 1 U in

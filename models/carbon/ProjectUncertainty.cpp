@@ -280,9 +280,16 @@ std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results
             // As totalsBy(): by ecosystem type and group the primary results only, by method all.
             if (!p.primary && *key != TotalsKey::Method)
                 continue;
-            const QString& k = *key == TotalsKey::EcosystemType ? p.ecosystemType
-                               : *key == TotalsKey::Group       ? p.group
-                                                                : p.method;
+            if (*key == TotalsKey::EcosystemType) {
+                // Every type the result has at some date (ParcelResult::typeAt).
+                std::set<QString> types{ p.ecosystemType };
+                for (const DatedType& d : p.landUseChange)
+                    types.insert(d.type);
+                for (const QString& type : types)
+                    members[index.at(type)].push_back(r);
+                continue;
+            }
+            const QString& k = *key == TotalsKey::Group ? p.group : p.method;
             members[index.at(k)].push_back(r);
         }
     } else {
@@ -292,6 +299,11 @@ std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results
             if (results[r].primary) // as totalOf()
                 members[0].push_back(r);
     }
+    // By type, a result whose type changes at some date counts under several types: its samples (one
+    // sum over all its dates) cannot be split, so those totals have no bounds (bounds_note says so).
+    auto splitByType = [&](std::size_t r) {
+        return key && *key == TotalsKey::EcosystemType && !results[r].landUseChange.empty();
+    };
     // The samplers in order of first appearance (results are in a fixed order: deterministic).
     std::vector<const MethodSampler*> samplers;
     for (const SampledResult& s : sampling)
@@ -303,7 +315,7 @@ std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results
         std::vector<std::vector<ResultRef>> refs(totals.size());
         for (std::size_t g = 0; g < totals.size(); ++g)
             for (std::size_t r : members[g])
-                if (results[r].computed() && sampling[r].sampler == sampler)
+                if (results[r].computed() && sampling[r].sampler == sampler && !splitByType(r))
                     refs[g].push_back(sampling[r].ref);
         sums.push_back(sampler->sum(refs));
     }
@@ -311,31 +323,50 @@ std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results
         ResultTotals& t = totals[g];
         std::set<int> unboundedYears;
         std::set<std::pair<int, int>> unboundedPairs;
-        std::set<QString> without;
+        std::set<QString> without, landUse; // methods without samples; of parcels with a land-use change
         for (std::size_t r : members[g]) {
             const ParcelResult& p = results[r];
             if (!p.computed())
                 continue;
-            if (sampling[r].sampler) {
+            if (sampling[r].sampler && !splitByType(r)) {
                 // A stock or change its sampler does not sample (e.g. one added after the method ran)
                 // would be missing from the per-iteration sums: no bounds for that date or pair.
                 const std::size_t si = std::size_t(
                   std::find(samplers.begin(), samplers.end(), sampling[r].sampler) - samplers.begin());
                 const SampledTotals& st = sums[si][g];
+                // A stock or change that a land-use change altered (runCarbonProject removed its own
+                // bounds) is not what the sampler draws: no bounds for that date or pair either.
+                const bool altered = !p.landUseChange.empty();
                 for (const CarbonStock& s : p.stocks)
-                    if (!st.stocks.count(s.year))
+                    if (!st.stocks.count(s.year) || (altered && !s.bounds)) {
                         unboundedYears.insert(s.year);
+                        if (altered && !s.bounds)
+                            landUse.insert(p.method);
+                    }
                 for (const CarbonChange& c : p.changes)
-                    if (!st.changes.count({ c.year1, c.year2 }))
+                    if (!st.changes.count({ c.year1, c.year2 }) || (altered && !c.bounds)) {
                         unboundedPairs.insert({ c.year1, c.year2 });
+                        if (altered && !c.bounds)
+                            landUse.insert(p.method);
+                    }
                 continue;
             }
-            if (!p.stocks.empty() || !p.changes.empty())
-                without.insert(p.method);
+            // By type, only the dates and changes the result has under this row's type.
+            const bool byType = key && *key == TotalsKey::EcosystemType;
+            auto here = [&](int year) { return !byType || p.typeAt(year) == t.key; };
+            bool any = false;
             for (const CarbonStock& s : p.stocks)
-                unboundedYears.insert(s.year);
+                if (here(s.year)) {
+                    unboundedYears.insert(s.year);
+                    any = true;
+                }
             for (const CarbonChange& c : p.changes)
-                unboundedPairs.insert({ c.year1, c.year2 });
+                if (here(c.year2)) {
+                    unboundedPairs.insert({ c.year1, c.year2 });
+                    any = true;
+                }
+            if (any)
+                (p.landUseChange.empty() ? without : landUse).insert(p.method);
         }
         // Σ over samplers per iteration; Approach 1 (Eq. 3.2) over the samplers' (central, U).
         auto combine = [&](auto find) -> std::optional<Bounds> {
@@ -377,6 +408,14 @@ std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results
             t.boundsNote = ProjectUncertainty::tr("no bounds where parcels of methods without Monte Carlo "
                                                   "count (%1): bounds cannot be added")
                              .arg(names.join(QStringLiteral(", ")));
+        }
+        if (!landUse.empty()) {
+            QStringList names(landUse.begin(), landUse.end());
+            const QString note =
+              ProjectUncertainty::tr("no bounds where parcels whose ecosystem type or stock "
+                                     "follows a land-use change count (%1)")
+                .arg(names.join(QStringLiteral(", ")));
+            t.boundsNote = t.boundsNote.isEmpty() ? note : t.boundsNote + QStringLiteral("; ") + note;
         }
     }
     return totals;

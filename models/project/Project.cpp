@@ -63,15 +63,15 @@ ProjectCarbon carbonFromJson(const QString& file, const QJsonValue& value) {
         bad(file, ProjectFile::tr("\"carbon\" must be a JSON object"));
     c.present = true;
     const QJsonObject o = value.toObject();
-    static const QSet<QString> known = { QStringLiteral("years"),      QStringLiteral("layers"),
-                                         QStringLiteral("methods"),    QStringLiteral("grouping"),
-                                         QStringLiteral("valuation"),  QStringLiteral("parameters"),
-                                         QStringLiteral("uncertainty") };
+    static const QSet<QString> known = { QStringLiteral("years"),       QStringLiteral("layers"),
+                                         QStringLiteral("methods"),     QStringLiteral("grouping"),
+                                         QStringLiteral("valuation"),   QStringLiteral("parameters"),
+                                         QStringLiteral("uncertainty"), QStringLiteral("land_use_change") };
     for (auto it = o.begin(); it != o.end(); ++it)
         if (!known.contains(it.key()))
             bad(file,
-                ProjectFile::tr("carbon.%1 is not a known key (known: grouping, layers, methods, "
-                                "parameters, uncertainty, valuation, years)")
+                ProjectFile::tr("carbon.%1 is not a known key (known: grouping, land_use_change, layers, "
+                                "methods, parameters, uncertainty, valuation, years)")
                   .arg(it.key()));
     const QJsonValue years = o.value(QLatin1String("years"));
     if (!years.isUndefined() && !years.isArray())
@@ -199,6 +199,45 @@ ProjectCarbon carbonFromJson(const QString& file, const QJsonValue& value) {
                 bad(file, ProjectFile::tr("carbon.uncertainty.%1 must be a number").arg(it.key()));
             *out = it.value().toDouble();
         }
+    }
+    const QJsonValue luc = o.value(QLatin1String("land_use_change"));
+    if (!luc.isUndefined() && !luc.isArray())
+        bad(file,
+            ProjectFile::tr("carbon.land_use_change must be an array of rules, e.g. [{\"type\": "
+                            "\"settlement\", \"classes\": [61], \"min_share\": 0.5}]"));
+    const QJsonArray rules = luc.toArray();
+    for (qsizetype i = 0; i < rules.size(); ++i) {
+        const QString key = QStringLiteral("carbon.land_use_change[%1]").arg(i);
+        if (!rules[i].isObject())
+            bad(file,
+                ProjectFile::tr("%1 must be an object with \"type\", \"classes\", \"min_share\"").arg(key));
+        const QJsonObject ro = rules[i].toObject();
+        for (auto it = ro.begin(); it != ro.end(); ++it)
+            if (it.key() != QLatin1String("type") && it.key() != QLatin1String("classes") &&
+                it.key() != QLatin1String("min_share"))
+                bad(file,
+                    ProjectFile::tr("%1.%2 is not a known key (known: classes, min_share, type)")
+                      .arg(key, it.key()));
+        ProjectLandUseChange r;
+        if (!ro.value(QLatin1String("type")).isString())
+            bad(file,
+                ProjectFile::tr("%1.type must be an ecosystem type name, e.g. \"settlement\"").arg(key));
+        r.type = ro.value(QLatin1String("type")).toString().trimmed();
+        if (!ro.value(QLatin1String("classes")).isArray())
+            bad(file, ProjectFile::tr("%1.classes must be an array of land-cover codes, e.g. [61]").arg(key));
+        for (const QJsonValue& v : ro.value(QLatin1String("classes")).toArray()) {
+            const double code = v.toDouble(-1);
+            if (!v.isDouble() || code != double(int(code)))
+                bad(file, ProjectFile::tr("%1.classes must hold whole land-cover codes").arg(key));
+            r.classes.push_back(int(code));
+        }
+        const QJsonValue share = ro.value(QLatin1String("min_share"));
+        if (!share.isUndefined()) {
+            if (!share.isDouble())
+                bad(file, ProjectFile::tr("%1.min_share must be a number (a share, 0–1)").arg(key));
+            r.minShare = share.toDouble();
+        }
+        c.landUseChange.push_back(std::move(r));
     }
     return c;
 }
@@ -359,6 +398,20 @@ QJsonObject carbonToJson(const ProjectCarbon& c) {
         if (c.uncertainty.defaultUPct)
             u.insert(QLatin1String("default_u_pct"), *c.uncertainty.defaultUPct);
         o.insert(QLatin1String("uncertainty"), u);
+    }
+    if (!c.landUseChange.empty()) {
+        QJsonArray rules;
+        for (const ProjectLandUseChange& r : c.landUseChange) {
+            QJsonObject ro;
+            ro.insert(QLatin1String("type"), r.type);
+            QJsonArray classes;
+            for (int code : r.classes)
+                classes.append(code);
+            ro.insert(QLatin1String("classes"), classes);
+            ro.insert(QLatin1String("min_share"), r.minShare);
+            rules.append(ro);
+        }
+        o.insert(QLatin1String("land_use_change"), rules);
     }
     return o;
 }

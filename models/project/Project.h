@@ -75,6 +75,15 @@ struct ProjectCarbonUncertainty {
     std::optional<double> defaultUPct; ///< "default_u_pct": U (%) for table values without their own
 };
 
+/// @brief A land-use change rule of the carbon section (carbon.land_use_change, docs/carbon-project.md
+/// "Ecosystem per date"): at a carbon date where the share of a parcel's valid land-cover area in
+/// `classes` is at least `minShare`, the parcel's ecosystem type for that date is `type`.
+struct ProjectLandUseChange {
+    QString type;             ///< the ecosystem type the parcel takes, e.g. "settlement"
+    std::vector<int> classes; ///< land-cover codes of the project's classes, e.g. {61} (built-up)
+    double minShare = 0.5;    ///< 0 < share ≤ 1 of the valid area (default 0.5: "mostly")
+};
+
 /// @brief The `carbon` section of a project: which method computes which parcels, the dates, the
 /// grouping of results, valuation and parameter tables. Read and written by Project; checked against
 /// the registered methods by models::carbon::validateCarbonProject().
@@ -95,6 +104,8 @@ struct ProjectCarbon {
     /// "pools" → "carbon/carbon_pools", "species" → "carbon/species_params_cn".
     QMap<QString, QString> parameters;
     ProjectCarbonUncertainty uncertainty; ///< Monte Carlo bounds (carbon-methods.md §6.2)
+    /// Land-use change rules, in order (the first that holds at a date wins); empty: types never change.
+    std::vector<ProjectLandUseChange> landUseChange;
 };
 
 /// @brief The `gep` section of a project (docs/gep.md "Project settings"): the settings of `tanhui-cli

@@ -853,6 +853,9 @@ QStringList generateSampleProject(const QString& dirPath,
         c.parameters = { { QStringLiteral("pools"), QStringLiteral("carbon/carbon_pools") },
                          { QStringLiteral("species"), QStringLiteral("carbon/species_params_cn") },
                          { QStringLiteral("regression"), QString::fromLatin1(kSampleRegressionTable) } };
+        // Ecosystem per date (docs/carbon-project.md): a parcel mostly built-up (class 61) at a date is
+        // settlement at that date.
+        c.landUseChange = { { QStringLiteral("settlement"), { 61 }, 0.5 } };
     }
     // GEP section (docs/gep.md "Project settings"): new projects value with the NDRC 2022 profile, the
     // water-surface variant of the later specifications (÷ COP, gep-methods.md §4.10) and the P0 prices

@@ -322,7 +322,8 @@ void TstCliGep::parcelInputsAndProducts() {
 }
 
 // Carbon taken from `tanhui-cli carbon` parcels.csv (--carbon) gives the same sequestration as the
-// built-in pool-method pass (both the carbon engine's change, first → last date, per year).
+// built-in pool-method pass (both the carbon engine's change of the interval ending at the accounting
+// year 2024, 2021 → 2024, per year).
 void TstCliGep::carbonTableEqualsPoolMethod() {
     const QString sample = m_sample;
     const QString carbonOut = m_dir.filePath(QStringLiteral("carbon"));
@@ -330,7 +331,7 @@ void TstCliGep::carbonTableEqualsPoolMethod() {
                      QStringLiteral("--method"),
                      QStringLiteral("pools"),
                      QStringLiteral("--lulc"),
-                     sample + QStringLiteral("/rasters/landcover_2015.tif@2015"),
+                     sample + QStringLiteral("/rasters/landcover_2021.tif@2021"),
                      QStringLiteral("--lulc"),
                      sample + QStringLiteral("/rasters/landcover_2024.tif@2024"),
                      QStringLiteral("--parcels"),
@@ -380,7 +381,7 @@ void TstCliGep::carbonTableEqualsPoolMethod() {
                  QStringLiteral("none"),
                  QStringLiteral("--quiet") });
     QVERIFY2(
-      (r.out + r.err).contains(QLatin1String("the carbon pool method ran on the land cover 2015 and 2024")),
+      (r.out + r.err).contains(QLatin1String("the carbon pool method ran on the land cover 2021 and 2024")),
       qPrintable(r.out));
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     const auto va = carbonOf(a), vb = carbonOf(b);
@@ -558,7 +559,7 @@ void TstCliGep::rasterNotCoveringParcels() {
 }
 
 // `tanhui-cli carbon --project` writes carbon/parcels.csv next to the project; gep takes each parcel's
-// annual change from it (layer + source_fid), never re-deriving it: 固碳 = change_t_per_yr_2015_2024 ×
+// annual change from it (layer + source_fid), never re-deriving it: 固碳 = change_t_per_yr_2021_2024 ×
 // 44/12 per parcel, and the output names the source and the years.
 void TstCliGep::carbonFromCarbonProject() {
     const QString dir = copyProject(QStringLiteral("carbonproj"));
@@ -572,20 +573,20 @@ void TstCliGep::carbonFromCarbonProject() {
     const int cLayer = ch.indexOf(QStringLiteral("layer")), cId = ch.indexOf(QStringLiteral("id")),
               cMethod = ch.indexOf(QStringLiteral("method"));
     QVERIFY(cLayer >= 0 && cId >= 0 && cMethod >= 0);
-    // The annual change GEP takes from a row: change_t_per_yr of the widest span with a value, the
-    // latest of equal spans (GepCommand.cpp, CarbonColumns).
+    // The annual change GEP takes from a row: the flow of the accounting year 2024, change_t_per_yr of
+    // the narrowest interval ending at 2024 with a value (GepCommand.cpp, CarbonColumns), never the
+    // 2015–2024 mean.
     auto rateOf = [&](const QStringList& row) -> std::optional<double> {
-        const QRegularExpression re(QStringLiteral("^change_t_per_yr_(\\d{4})_(\\d{4})$"));
-        int bestSpan = -1, bestEnd = -1;
+        const QRegularExpression re(QStringLiteral("^change_t_per_yr_(\\d{4})_(2024)$"));
+        int bestSpan = 1000;
         std::optional<double> best;
         for (int c = 0; c < ch.size(); ++c) {
             const auto m = re.match(ch[c]);
             if (!m.hasMatch() || row.value(c).isEmpty())
                 continue;
             const int y1 = m.captured(1).toInt(), y2 = m.captured(2).toInt();
-            if (y2 - y1 > bestSpan || (y2 - y1 == bestSpan && y2 > bestEnd)) {
+            if (y2 - y1 < bestSpan) {
                 bestSpan = y2 - y1;
-                bestEnd = y2;
                 best = row.value(c).toDouble();
             }
         }
@@ -643,8 +644,8 @@ void TstCliGep::carbonFromCarbonProject() {
         const OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
         QCOMPARE(QString::fromUtf8(OGR_F_GetFieldAsString(feat, OGR_FD_GetFieldIndex(defn, "carbon_source"))),
                  QStringLiteral("carbon_results"));
-        QVERIFY(!QString::fromUtf8(OGR_F_GetFieldAsString(feat, OGR_FD_GetFieldIndex(defn, "carbon_years")))
-                   .isEmpty());
+        QCOMPARE(QString::fromUtf8(OGR_F_GetFieldAsString(feat, OGR_FD_GetFieldIndex(defn, "carbon_years"))),
+                 QStringLiteral("2021-2024")); // the interval ending at the accounting year
         OGR_F_Destroy(feat);
         ++n;
     }

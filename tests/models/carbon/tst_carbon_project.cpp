@@ -365,7 +365,9 @@ QString writeMcProject(const QTemporaryDir& dir, const QByteArray& uncertainty) 
 /// by the soil method with the default tables, G1 (class 1 as plantation: growth 2015 → 2020 on the
 /// converted right half, loss 2020 → 2024 on the left quarter) by gain-loss with the default growth
 /// table, P1 by pools; districts A (S1, P1) and B (S2, G1).
-QString writeSoilGainLossMcProject(const QTemporaryDir& dir, const QByteArray& uncertainty) {
+QString writeSoilGainLossMcProject(const QTemporaryDir& dir,
+                                   const QByteArray& uncertainty,
+                                   const QByteArray& extraCarbon = {}) {
     const gis::Crs crs = gis::Crs::fromEpsg(32650);
     for (int year : { 2015, 2020, 2024 }) {
         gis::RasterSpec spec;
@@ -456,7 +458,8 @@ QString writeSoilGainLossMcProject(const QTemporaryDir& dir, const QByteArray& u
                  "parameters": {"pools": "my_pools"},
                  "methods": {"grass": "pools", "crop": "soil",
                              "forest": {"method": "gainloss", "forest_classes": "1=plantation"}})" +
-            (uncertainty.isEmpty() ? QByteArray() : ", \"uncertainty\": " + uncertainty) + "}}");
+            (uncertainty.isEmpty() ? QByteArray() : ", \"uncertainty\": " + uncertainty) +
+            (extraCarbon.isEmpty() ? QByteArray() : ", " + extraCarbon) + "}}");
     return path;
 }
 
@@ -1314,6 +1317,179 @@ private slots:
             for (std::size_t y = 0; y < run.results[r].stocks.size(); ++y)
                 QCOMPARE(plain.results[r].stocks[y].totalT, run.results[r].stocks[y].totalT);
         }
+    }
+
+    void landUseChangePerDate() {
+        // Ecosystem per date (docs/carbon-project.md): a rule "mostly (≥ 60 %) class 2 → settlement" and a
+        // pool table whose class 2 is built-up (all pools 0). S1 (soil method, dry land, straw return
+        // since 2018) is class 1 in 2015 and 2020 and wholly class 2 in 2024; P1 (pools) is class 2 in
+        // 2015 only; S2 and G1 never reach 60 %.
+        QTemporaryDir dir;
+        const QByteArray rule =
+          R"("land_use_change": [{"type": "settlement", "classes": [2], "min_share": 0.6}])";
+        auto run = [&](const QByteArray& extra, const QString& out) {
+            const QString path = writeSoilGainLossMcProject(dir, {}, extra);
+            QFile pools(dir.filePath(QStringLiteral("pools.csv")));
+            pools.open(QIODevice::WriteOnly);
+            pools.write("lucode,c_above,c_below,c_soil,c_dead\n1,100,20,50,1\n2,0,0,0,0\n");
+            pools.close();
+            const models::Project project = models::Project::load(path);
+            CarbonProjectOptions options;
+            options.outDir = dir.filePath(out).toStdString();
+            return runCarbonProject(project, options);
+        };
+        const CarbonProjectRun plain = run({}, QStringLiteral("plain"));
+        const CarbonProjectRun changed = run(rule, QStringLiteral("changed"));
+        QVERIFY2(!changed.stopped,
+                 qPrintable(changed.issues.empty() ? QString() : changed.issues.front().toString()));
+        QVERIFY(!plain.stopped);
+        auto find = [](const CarbonProjectRun& r, const char* id) -> const ParcelResult& {
+            for (const ParcelResult& p : r.results)
+                if (p.id == QLatin1String(id))
+                    return p;
+            return r.results.front();
+        };
+        const ParcelResult& s1 = find(changed, "S1");
+        const ParcelResult& s1Plain = find(plain, "S1");
+        QCOMPARE(s1.id, QStringLiteral("S1"));
+        // Types per date.
+        QCOMPARE(s1.typeAt(2015), QStringLiteral("crop"));
+        QCOMPARE(s1.typeAt(2020), QStringLiteral("crop"));
+        QCOMPARE(s1.typeAt(2024), QStringLiteral("settlement"));
+        QCOMPARE(s1.landUseChange.size(), std::size_t(1));
+        QVERIFY(std::fabs(s1.landUseChange.front().share - 1.0) < 1e-12);
+        QCOMPARE(find(changed, "P1").typeAt(2015), QStringLiteral("settlement"));
+        QCOMPARE(find(changed, "P1").typeAt(2020), QStringLiteral("grass"));
+        QVERIFY(find(changed, "S2").landUseChange.empty());
+        QVERIFY(find(changed, "G1").landUseChange.empty());
+        // Hand computation (carbon-methods.md §3.7, §3.8): SOC_REF 47 × F_LU 0.48 × F_I low 0.92 =
+        // 20.7552 t C/ha before 2018, moving to × F_I medium 1.00 = 22.56 over 20 years: 2020 = 20.7552 +
+        // 1.8048 × 2/20 = 20.93568 t C/ha (the method without the rule).
+        const double a = s1.areaHa;
+        QVERIFY(std::fabs(s1Plain.stock(2015)->totalT / a - 20.7552) < 1e-9);
+        QVERIFY(std::fabs(s1Plain.stock(2020)->totalT / a - 20.93568) < 1e-9);
+        // With the rule: 2015 and 2020 unchanged; 2024 (share 1): soil from the 2020 stock towards the
+        // built-up c_soil 0 over 20 years (§3.3): 20.93568 + (0 − 20.93568) × 4/20 = 16.748544 t C/ha.
+        QCOMPARE(s1.stock(2015)->totalT, s1Plain.stock(2015)->totalT);
+        QCOMPARE(s1.stock(2020)->totalT, s1Plain.stock(2020)->totalT);
+        QVERIFY2(std::fabs(s1.stock(2024)->totalT / a - 16.748544) < 1e-9,
+                 qPrintable(QString::number(s1.stock(2024)->totalT / a, 'g', 12)));
+        // Changes ending in 2024 are stock differences, losses (no gains for a plot that became built-up).
+        QVERIFY(std::fabs(s1.change(2020, 2024)->changeT / a - (16.748544 - 20.93568)) < 1e-9);
+        QVERIFY(std::fabs(s1.change(2015, 2024)->changeT / a - (16.748544 - 20.7552)) < 1e-9);
+        QCOMPARE(s1.change(2020, 2024)->basis, ChangeBasis::StockDifference);
+        QCOMPARE(s1.change(2015, 2020)->changeT, s1Plain.change(2015, 2020)->changeT);
+        QVERIFY(s1Plain.change(2020, 2024)->changeT > 0); // before: a gain
+        // The pool row of class 2 is listed among the parameters used.
+        QVERIFY(std::any_of(s1.parameters.begin(), s1.parameters.end(), [](const ParameterRowRef& r) {
+            return r.key == QLatin1String("lucode 2");
+        }));
+        // P1 (pools) keeps its stocks: its method follows the land cover itself.
+        QCOMPARE(find(changed, "P1").stock(2015)->totalT, find(plain, "P1").stock(2015)->totalT);
+        // Totals by type use the type of each date (stocks) and of each change's end.
+        const std::vector<ResultTotals> byType = totalsBy(changed.results, TotalsKey::EcosystemType);
+        auto row = [&](const char* key) -> const ResultTotals* {
+            for (const ResultTotals& t : byType)
+                if (t.key == QLatin1String(key))
+                    return &t;
+            return nullptr;
+        };
+        QVERIFY(row("settlement") && row("crop"));
+        auto stockOf = [](const ResultTotals* t, int year) -> std::optional<double> {
+            for (const auto& s : t->stocks)
+                if (s.year == year)
+                    return s.totalT;
+            return std::nullopt;
+        };
+        auto changeOf = [](const ResultTotals* t, int y1, int y2) -> std::optional<double> {
+            for (const auto& c : t->changes)
+                if (c.year1 == y1 && c.year2 == y2)
+                    return c.changeT;
+            return std::nullopt;
+        };
+        QCOMPARE(*stockOf(row("settlement"), 2024), s1.stock(2024)->totalT);
+        QCOMPARE(*stockOf(row("settlement"), 2015), find(changed, "P1").stock(2015)->totalT);
+        QVERIFY(!stockOf(row("settlement"), 2020));
+        QCOMPARE(*stockOf(row("crop"), 2024), find(changed, "S2").stock(2024)->totalT);
+        QCOMPARE(*stockOf(row("crop"), 2020),
+                 s1.stock(2020)->totalT + find(changed, "S2").stock(2020)->totalT);
+        QCOMPARE(*changeOf(row("settlement"), 2020, 2024), s1.change(2020, 2024)->changeT);
+        QCOMPARE(*changeOf(row("crop"), 2020, 2024), find(changed, "S2").change(2020, 2024)->changeT);
+        QCOMPARE(row("settlement")->parcels, std::size_t(0)); // counts and areas by the mapped type
+        // Per date, the types add up to the grand total.
+        const ResultTotals all = totalOf(changed.results);
+        for (const auto& s : all.stocks) {
+            double sum = 0;
+            for (const ResultTotals& t : byType)
+                sum += stockOf(&t, s.year).value_or(0.0);
+            QVERIFY(std::fabs(sum - s.totalT) <= 1e-9 * std::max(1.0, std::fabs(s.totalT)));
+        }
+        // parcels.csv has the type per date.
+        const auto rows = readCsv(dir.filePath(QStringLiteral("changed/parcels.csv")));
+        QVERIFY(!rows.empty());
+        const int c2024 = int(rows.front().indexOf(QStringLiteral("ecosystem_type_2024")));
+        const int cId = int(rows.front().indexOf(QStringLiteral("id")));
+        QVERIFY(c2024 >= 0 && cId >= 0);
+        for (std::size_t i = 1; i < rows.size(); ++i)
+            if (rows[i][cId] == QLatin1String("S1"))
+                QCOMPARE(rows[i][c2024], QStringLiteral("settlement"));
+        // With Monte Carlo: S1's altered stock (2024) and changes ending then have no bounds (its sampler
+        // draws the method's stocks), nor do totals counting them at that date; the pools method's P1
+        // keeps its samples (its stocks are the method's) except in totals by type, which cannot split
+        // them; the notes say why.
+        {
+            QTemporaryDir mcDir;
+            const QString path = writeSoilGainLossMcProject(
+              mcDir, R"({"iterations": 50, "seed": 5, "default_u_pct": 40})", rule);
+            QFile pools(mcDir.filePath(QStringLiteral("pools.csv")));
+            pools.open(QIODevice::WriteOnly);
+            pools.write("lucode,c_above,c_below,c_soil,c_dead,u_pct\n1,100,20,50,1,20\n2,0,0,0,0,20\n");
+            pools.close();
+            CarbonProjectOptions options;
+            options.outDir = mcDir.filePath(QStringLiteral("out")).toStdString();
+            const CarbonProjectRun mc = runCarbonProject(models::Project::load(path), options);
+            QVERIFY(!mc.stopped && mc.uncertainty);
+            const ParcelResult& s1mc = find(mc, "S1");
+            QVERIFY(s1mc.stock(2015)->bounds);
+            QVERIFY(!s1mc.stock(2024)->bounds);
+            QVERIFY(std::fabs(s1mc.stock(2024)->totalT - s1.stock(2024)->totalT) < 1e-9);
+            // The grand total keeps its 2015 bounds (no stock altered then) and has none in 2024.
+            const ResultTotals& total = mc.uncertainty->total;
+            QCOMPARE(total.stocks.front().year, 2015);
+            QVERIFY(total.stocks.front().bounds);
+            QCOMPARE(total.stocks.back().year, 2024);
+            QVERIFY(!total.stocks.back().bounds);
+            QVERIFY(total.boundsNote.contains(QLatin1String("land-use change count (soil)")));
+            for (const ResultTotals& t : mc.uncertainty->by.at(TotalsKey::Method))
+                if (t.key == QLatin1String("pools"))
+                    QVERIFY(t.stocks.front().bounds); // P1 alone
+            bool noted = false;
+            for (const ResultTotals& t : mc.uncertainty->by.at(TotalsKey::EcosystemType))
+                if (t.key == QLatin1String("settlement")) {
+                    QVERIFY(!t.stocks.front().bounds);
+                    noted = t.boundsNote.contains(QLatin1String("land-use change"));
+                }
+            QVERIFY(noted);
+        }
+        // A share outside (0, 1] is refused before anything is read; a class without a pool row stops
+        // the run, naming the pool table and the class.
+        QTemporaryDir badDir;
+        const QString bad = writeSoilGainLossMcProject(
+          badDir, {}, R"("land_use_change": [{"type": "settlement", "classes": [2], "min_share": 0}])");
+        const models::params::Issues issues = validateCarbonProject(models::Project::load(bad));
+        QVERIFY(std::any_of(issues.begin(), issues.end(), [](const models::params::Issue& i) {
+            return i.column == QLatin1String("carbon.land_use_change[0].min_share");
+        }));
+        const QString missing = writeSoilGainLossMcProject(
+          badDir, {}, R"("land_use_change": [{"type": "settlement", "classes": [7]}])");
+        CarbonProjectOptions options;
+        options.outDir = badDir.filePath(QStringLiteral("out")).toStdString();
+        const CarbonProjectRun stopped = runCarbonProject(models::Project::load(missing), options);
+        QVERIFY(stopped.stopped);
+        QVERIFY(std::any_of(stopped.issues.begin(), stopped.issues.end(), [](const models::params::Issue& i) {
+            return i.isError() && i.file.endsWith(QLatin1String("pools.csv")) &&
+                   i.message.contains(QLatin1String("class 7"));
+        }));
     }
 
     void totalsWithoutMonteCarloHaveNoBounds() {
