@@ -998,7 +998,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonInventoryRoute</name>
     <message>
-        <location filename="../models/carbon/InventoryRoute.cpp" line="+168"/>
+        <location filename="../models/carbon/InventoryRoute.cpp" line="+169"/>
         <source>before the inventory year %1: the route carries the inventory stock forward only</source>
         <translation>早于调查年度 %1：该路线只将调查储量向后推算</translation>
     </message>
@@ -1038,7 +1038,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>forest_classes 必须是以逗号分隔的“代码=类型”列表（如 11=natural_secondary_old,12=plantation），而不是“%1”</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>the growth table has no row &apos;%1&apos;, which the volume_gainloss route needs (§3.5)</source>
         <translation>生长量参数表缺少 volume_gainloss 路线所需的行“%1”（§3.5）</translation>
     </message>
@@ -1048,22 +1048,22 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>图层 %1 未设年份：volume_gainloss 路线以该图层调查年度的储量为起点</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>row %1, field %2: unknown stand origin &apos;%3&apos;; accepted: %4</source>
         <translation>第 %1 行，字段 %2：未知的起源“%3”；可用值：%4</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>row %1, field %2: %3</source>
         <translation>第 %1 行，字段 %2：%3</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>%1 stand(s) have a volume ÷ age above %2 m³/ha/yr (the top of IPCC 2019 Table 4.11&apos;s ranges); their own increment is not used (rows %3)</source>
         <translation>%1 个小班的蓄积量 ÷ 林龄超过 %2 m³/ha/yr（IPCC 2019 表 4.11 范围上限），不采用其自身的年均生长量（第 %3 行）</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>no stock at any carbon year: %1</source>
         <translation>所有碳核算年份均无储量：%1</translation>
     </message>
@@ -4194,6 +4194,11 @@ scenario_diff.csv。
         <location line="+1"/>
         <source>volume method</source>
         <translation>蓄积量法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>forest route</source>
+        <translation>森林储量推算</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -678,7 +678,7 @@ MethodOutput runVolumeGainLossAdapter(const MethodContext& ctx) {
         if (transitions.empty()) {
             if (ctx.feedback) {
                 ctx.feedback->throwIfCancelled();
-                ctx.feedback->setProgress(5, "volume_gainloss: transitions");
+                ctx.feedback->setProgress(5, "land-cover transitions");
             }
             transitions = writeTransitionRasters(inputs, ctx.outDir, nullptr);
             for (const TransitionRaster& t : transitions)
@@ -700,7 +700,7 @@ MethodOutput runVolumeGainLossAdapter(const MethodContext& ctx) {
             if (ctx.feedback) {
                 ctx.feedback->throwIfCancelled();
                 ctx.feedback->setProgress(40 + 50 * double(groupIndex) / double(bySettings.size()),
-                                          "volume_gainloss: stands");
+                                          "forest route");
             }
             gis::ZonalOptions zonal;
             zonal.threads = ctx.threads;
@@ -829,7 +829,7 @@ MethodOutput runVolumeGainLossAdapter(const MethodContext& ctx) {
         out.sampler = sampler;
     }
     if (ctx.feedback)
-        ctx.feedback->setProgress(100, "volume_gainloss");
+        ctx.feedback->setProgress(100, "forest route");
     return out;
 }
 
