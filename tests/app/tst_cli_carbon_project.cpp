@@ -238,6 +238,7 @@ private slots:
                 QStringLiteral("pools"),
                 QStringLiteral("gainloss"),
                 QStringLiteral("regression") } },
+            { QStringLiteral("clear_cut"), { QStringLiteral("volume_gainloss"), QStringLiteral("pools") } },
             { QStringLiteral("cropland"), { QStringLiteral("soil"), QStringLiteral("pools") } },
             { QStringLiteral("mangrove"), { QStringLiteral("bluecarbon") } },
             { QStringLiteral("marsh"), { QStringLiteral("bluecarbon") } },
@@ -298,7 +299,8 @@ private slots:
             gis::VectorLayer l((m_sample + QLatin1Char('/') + path).toStdString());
             QCOMPARE(featuresPerLayer[id], l.info().featureCount);
         }
-        for (const char* m : { "volume", "pools", "soil", "gainloss", "bluecarbon", "regression" })
+        for (const char* m :
+             { "volume_gainloss", "volume", "pools", "soil", "gainloss", "bluecarbon", "regression" })
             QVERIFY2(methods[QString::fromLatin1(m)] > 5, m);
     }
 
