@@ -3,9 +3,10 @@
 # Guangzhou-like sample project (20 x 20 km, EPSG:4547, 10 m; once, kept in OUT_DIR/sample), then
 #   1. exact land-cover statistics of every forest sub-compartment (小班) for 2015 and 2024;
 #   2. the carbon of every parcel of the project (tanhui-cli carbon --project): each ecosystem type
-#      with the methods of the project's carbon section (forest: volume, pools, gain-loss, NDVI
-#      regression; cropland: soil carbon and pools; mangroves and wetlands: blue carbon; the rest:
-#      pools), with Monte Carlo bounds (1,000 iterations) and totals by ecosystem type and district;
+#      with the methods of the project's carbon section (forest: the inventory stock carried by
+#      gain − loss, volume, pools, gain-loss, NDVI regression; cropland: soil carbon and pools;
+#      mangroves and wetlands: blue carbon; the rest: pools), with Monte Carlo bounds (1,000
+#      iterations) and totals by ecosystem type and district;
 #   3. GEP per parcel (tanhui-cli gep --project), its carbon sequestration taken from step 2.
 # Writes to out/demo/ (or the folder given). The PDF report and the map image are not built yet.
 #

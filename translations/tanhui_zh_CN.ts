@@ -532,7 +532,12 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>forest_classes 必须列出以逗号分隔的 CODE=TYPE 对（例如 11=natural_secondary_old,12=plantation），而不是 &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+75"/>
+        <source>the gain-loss method gives changes (gain − loss), not stocks</source>
+        <translation>增减法只给出变化量（增加 − 损失），不给出储量</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>no land-cover data under the parcel on two consecutive dates</source>
         <translation>地块在任何两个相邻日期都没有土地覆盖数据</translation>
     </message>
@@ -991,6 +996,79 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
     </message>
 </context>
 <context>
+    <name>CarbonInventoryRoute</name>
+    <message>
+        <location filename="../models/carbon/InventoryRoute.cpp" line="+169"/>
+        <source>before the inventory year %1: the route carries the inventory stock forward only</source>
+        <translation>早于调查年度 %1：该路线只将调查储量向后推算</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>no land cover under the stand on both %1 and %2: whether it was cleared is unknown, so its stock is not carried on</source>
+        <translation>%1 年和 %2 年该小班下均无土地覆盖数据：无法判断是否被采伐，因此不再推算其储量</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>the layer has no field &apos;%1&apos;; its fields are: %2</source>
+        <translation>图层没有字段“%1”；其字段为：%2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>the stand age &apos;%1&apos; is not a whole number of years from 0 to 1000</source>
+        <translation>林龄“%1”不是 0 至 1000 之间的整数年</translation>
+    </message>
+    <message>
+        <location line="+189"/>
+        <source>bef_form must be constant or continuous, not &apos;%1&apos;</source>
+        <translation>bef_form 必须为 constant 或 continuous，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>growth must be mai or reference, not &apos;%1&apos;</source>
+        <translation>growth 必须为 mai 或 reference，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>fd must be a number from %1 to %2, not &apos;%3&apos;</source>
+        <translation>fd 必须是 %1 至 %2 之间的数值，而不是“%3”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>forest_classes must list CODE=TYPE pairs separated by commas (e.g. 11=natural_secondary_old,12=plantation), not &apos;%1&apos;</source>
+        <translation>forest_classes 必须是以逗号分隔的“代码=类型”列表（如 11=natural_secondary_old,12=plantation），而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>the growth table has no row &apos;%1&apos;, which the volume_gainloss route needs (§3.5)</source>
+        <translation>生长量参数表缺少 volume_gainloss 路线所需的行“%1”（§3.5）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>layer %1 has no year: the volume_gainloss route starts from the stock of the layer&apos;s inventory year</source>
+        <translation>图层 %1 未设年份：volume_gainloss 路线以该图层调查年度的储量为起点</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>row %1, field %2: unknown stand origin &apos;%3&apos;; accepted: %4</source>
+        <translation>第 %1 行，字段 %2：未知的起源“%3”；可用值：%4</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>row %1, field %2: %3</source>
+        <translation>第 %1 行，字段 %2：%3</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>%1 stand(s) have a volume ÷ age above %2 m³/ha/yr (the top of IPCC 2019 Table 4.11&apos;s ranges); their own increment is not used (rows %3)</source>
+        <translation>%1 个小班的蓄积量 ÷ 林龄超过 %2 m³/ha/yr（IPCC 2019 表 4.11 范围上限），不采用其自身的年均生长量（第 %3 行）</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>no stock at any carbon year: %1</source>
+        <translation>所有碳核算年份均无储量：%1</translation>
+    </message>
+</context>
+<context>
     <name>CarbonPools</name>
     <message>
         <location filename="../models/carbon/PoolMethod.cpp" line="+369"/>
@@ -1036,7 +1114,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonProject</name>
     <message>
-        <location filename="../models/carbon/CarbonProject.cpp" line="+284"/>
+        <location filename="../models/carbon/CarbonProject.cpp" line="+285"/>
         <source>no land-cover data under the parcel at any date</source>
         <translation>地块在所有日期下都没有土地覆盖数据</translation>
     </message>
@@ -1056,7 +1134,12 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>图层 %1 没有年份：蓄积量法以图层的调查年度作为碳储量的日期</translation>
     </message>
     <message>
-        <location line="+345"/>
+        <location line="+59"/>
+        <source>the volume method gives the stock of the inventory year (%1) only; the volume_gainloss route carries it to every date</source>
+        <translation>蓄积量法只给出调查年度（%1）的储量；volume_gainloss 路线将其推算到每个日期</translation>
+    </message>
+    <message>
+        <location line="+304"/>
         <source>the project has no &quot;carbon&quot; section; add one (see docs/carbon-project.md)</source>
         <translation>项目没有 &quot;carbon&quot; 部分；请添加（见 docs/carbon-project.md）</translation>
     </message>
@@ -1534,6 +1617,46 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <location line="+10"/>
         <source>code %1 is not a forest class (--forest-classes); the row is not used</source>
         <translation>代码 %1 不是森林类别（--forest-classes）；该行未被使用</translation>
+    </message>
+</context>
+<context>
+    <name>CarbonResultText</name>
+    <message>
+        <location filename="../models/carbon/CarbonResult.cpp" line="+413"/>
+        <location line="+42"/>
+        <source>no stock in %1</source>
+        <translation>%1 年无储量</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <location line="+42"/>
+        <source>no change %1</source>
+        <translation>%1 无变化量</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>the method %1 gives no value there</source>
+        <translation>方法 %1 在这些日期不给出数值</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>no parcel computed</source>
+        <translation>无已计算的地块</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the stock of %1 covers %2 of %3 computed parcels</source>
+        <translation>%1 年储量只覆盖 %3 个已计算地块中的 %2 个</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the change %1 covers %2 of %3 computed parcels</source>
+        <translation>%1 变化量只覆盖 %3 个已计算地块中的 %2 个</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: no counted parcel has a value there (methods: %2); see blank_note in parcels.csv</source>
+        <translation>%1：计入的地块在这些日期均无数值（方法：%2）；详见 parcels.csv 的 blank_note</translation>
     </message>
 </context>
 <context>
@@ -4295,6 +4418,11 @@ scenario_diff.csv。
         <location line="+1"/>
         <source>volume method</source>
         <translation>蓄积量法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>forest route</source>
+        <translation>森林储量推算</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -80,6 +80,7 @@ const std::vector<const char*>& progressLabels() {
         QT_TRANSLATE_NOOP("Progress", "checking land-cover codes"),
         QT_TRANSLATE_NOOP("Progress", "land-cover transitions"),
         QT_TRANSLATE_NOOP("Progress", "volume method"),
+        QT_TRANSLATE_NOOP("Progress", "forest route"),
         QT_TRANSLATE_NOOP("Progress", "soil method"),
         QT_TRANSLATE_NOOP("Progress", "density raster"),
         QT_TRANSLATE_NOOP("Progress", "writing"),

@@ -458,6 +458,8 @@ MethodOutput runGainLossAdapter(const MethodContext& ctx) {
                 const MethodParcel& mp = batch.assigned[which[j]];
                 ParcelResult r = makeParcelResult(batch, mp, QStringLiteral("gainloss"));
                 r.methodDetail = detail;
+                r.blankNote = CarbonAdapters::tr("the gain-loss method gives changes (gain − loss), not "
+                                                 "stocks");
                 bool anyValid = false;
                 std::set<QString> types;
                 uncertainty::GainLossUnit& unit = mcUnits[b][which[j]];

@@ -12,6 +12,7 @@
 #include "gis/RasterWriter.h"
 #include "gis/TableWriter.h"
 #include "gis/VectorLayer.h"
+#include "models/carbon/InventoryRoute.h"
 #include "models/carbon/PoolMethod.h"
 #include "models/carbon/Valuation.h"
 #include "models/carbon/VolumeMethod.h"
@@ -430,6 +431,9 @@ MethodOutput runVolumeAdapter(const MethodContext& ctx) {
             s.totalT = v.carbonT;
             s.areaHa = r.areaHa;
             r.stocks.push_back(s);
+            r.blankNote = CarbonProject::tr("the volume method gives the stock of the inventory year (%1) "
+                                            "only; the volume_gainloss route carries it to every date")
+                            .arg(layer.year);
             if (v.group) // a stand without volume has no tree carbon and uses no species row (§5)
                 r.parameters.push_back({ v.group->file, v.group->line, v.group->group, v.group->tag });
             results.push_back(std::move(r));
@@ -550,6 +554,21 @@ const std::vector<MethodInfo>& carbonMethods() {
           false,
           &checkVolumeOption,
           &runVolumeAdapter },
+        { QStringLiteral("volume_gainloss"),
+          QStringLiteral("Stand volume stock at the inventory year (§5) carried to every carbon year by "
+                         "gain − loss (§3.2): growth from the stand's mean annual increment or the growth "
+                         "table by origin and age, losses at the stand's own density"),
+          { QStringLiteral("bef_form"),
+            QStringLiteral("fd"),
+            QStringLiteral("forest_classes"),
+            QStringLiteral("growth") },
+          { QStringLiteral("species_group"),
+            QStringLiteral("volume_m3_per_ha"),
+            QStringLiteral("age_years"),
+            QStringLiteral("origin") },
+          true,
+          &checkVolumeGainLossOption,
+          &runVolumeGainLossAdapter },
         { QStringLiteral("soil"),
           QStringLiteral(
             "Cropland soil organic carbon (IPCC Tier 1, Eq. 2.25), carbon-methods.md §3.3, §3.7"),

@@ -4,6 +4,8 @@
 #include "gis/TableWriter.h"
 #include "models/carbon/Valuation.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -12,6 +14,11 @@
 namespace tanhui::models::carbon {
 
 namespace {
+
+/// Translation context of this file's user-facing strings.
+struct CarbonResultText {
+    Q_DECLARE_TR_FUNCTIONS(CarbonResultText)
+};
 
 using Type = gis::TableColumn::Type;
 
@@ -125,6 +132,10 @@ void accumulate(ResultTotals& t, const ParcelResult& r, const QString* type = nu
         ++t.computed;
         if (!r.flaggedParameters().empty())
             ++t.flagged;
+    }
+    if (!t.methods.contains(r.method)) {
+        t.methods << r.method;
+        t.methods.sort();
     }
     for (const CarbonStock& s : r.stocks) {
         if (type && r.typeAt(s.year) != *type)
@@ -315,6 +326,7 @@ void writeParcelResults(const std::string& path,
     columns.push_back({ "geometry_repaired", Type::Integer });
     columns.push_back({ "parameters_used", Type::String });
     columns.push_back({ "not_computed", Type::String });
+    columns.push_back({ "blank_note", Type::String });
     const bool gpkg = QString::fromStdString(path).endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive);
     gis::writeTable(
       path,
@@ -366,11 +378,89 @@ void writeParcelResults(const std::string& path,
           v[c++] = r.geometryRepaired ? 1 : 0;
           v[c++] = joinRefs(r.parameters);
           v[c++] = r.notComputed;
+          v[c++] = blankValuesNote(r, layout.years, layout.pairs);
           if (gpkg)
               wkb = r.wkb;
       },
       gpkg,
       crs);
+}
+
+namespace {
+
+QString pairText(int y1, int y2) {
+    return QStringLiteral("%1–%2").arg(y1).arg(y2);
+}
+
+} // namespace
+
+QString blankValuesNote(const ParcelResult& result,
+                        const std::vector<int>& years,
+                        const std::vector<std::pair<int, int>>& pairs) {
+    if (!result.computed())
+        return {};
+    QStringList noStock, noChange;
+    for (int y : years)
+        if (!result.stock(y))
+            noStock << QString::number(y);
+    for (const auto& [y1, y2] : pairs)
+        if (!result.change(y1, y2))
+            noChange << pairText(y1, y2);
+    if (noStock.isEmpty() && noChange.isEmpty())
+        return {};
+    QStringList parts;
+    if (!noStock.isEmpty())
+        parts << CarbonResultText::tr("no stock in %1").arg(noStock.join(QStringLiteral(", ")));
+    if (!noChange.isEmpty())
+        parts << CarbonResultText::tr("no change %1").arg(noChange.join(QStringLiteral(", ")));
+    const QString why = result.blankNote.isEmpty()
+                          ? CarbonResultText::tr("the method %1 gives no value there").arg(result.method)
+                          : result.blankNote;
+    return parts.join(QStringLiteral("; ")) + QStringLiteral(": ") + why;
+}
+
+QString totalsBlankNote(const ResultTotals& totals,
+                        const std::vector<int>& years,
+                        const std::vector<std::pair<int, int>>& pairs) {
+    if (totals.computed == 0)
+        return totals.parcels ? CarbonResultText::tr("no parcel computed") : QString();
+    QStringList noStock, noChange, partial;
+    for (int y : years) {
+        const auto it = std::find_if(
+          totals.stocks.begin(), totals.stocks.end(), [&](const auto& s) { return s.year == y; });
+        if (it == totals.stocks.end())
+            noStock << QString::number(y);
+        else if (it->parcels < totals.computed)
+            partial << CarbonResultText::tr("the stock of %1 covers %2 of %3 computed parcels")
+                         .arg(y)
+                         .arg(it->parcels)
+                         .arg(totals.computed);
+    }
+    for (const auto& [y1, y2] : pairs) {
+        const auto it = std::find_if(totals.changes.begin(), totals.changes.end(), [&](const auto& c) {
+            return c.year1 == y1 && c.year2 == y2;
+        });
+        if (it == totals.changes.end())
+            noChange << pairText(y1, y2);
+        else if (it->parcels < totals.computed)
+            partial << CarbonResultText::tr("the change %1 covers %2 of %3 computed parcels")
+                         .arg(pairText(y1, y2))
+                         .arg(it->parcels)
+                         .arg(totals.computed);
+    }
+    QStringList parts;
+    if (!noStock.isEmpty() || !noChange.isEmpty()) {
+        QStringList what;
+        if (!noStock.isEmpty())
+            what << CarbonResultText::tr("no stock in %1").arg(noStock.join(QStringLiteral(", ")));
+        if (!noChange.isEmpty())
+            what << CarbonResultText::tr("no change %1").arg(noChange.join(QStringLiteral(", ")));
+        parts << CarbonResultText::tr("%1: no counted parcel has a value there (methods: %2); "
+                                      "see blank_note in parcels.csv")
+                   .arg(what.join(QStringLiteral("; ")), totals.methods.join(QStringLiteral(", ")));
+    }
+    parts << partial;
+    return parts.join(QStringLiteral("; "));
 }
 
 void writeTotals(const std::string& path,
@@ -425,6 +515,9 @@ void writeTotals(const std::string& path,
     }
     if (bounds)
         columns.push_back({ "bounds_note", Type::String });
+    columns.push_back({ "blank_note", Type::String });
+    const std::vector<int> years(yearSet.begin(), yearSet.end());
+    const std::vector<std::pair<int, int>> pairs(pairSet.begin(), pairSet.end());
     gis::writeTable(path,
                     columns,
                     groups.size() + 1,
@@ -441,8 +534,9 @@ void writeTotals(const std::string& path,
                             const auto it = std::find_if(
                               t.stocks.begin(), t.stocks.end(), [&](const auto& s) { return s.year == y; });
                             const bool has = it != t.stocks.end();
-                            v[c++] = has ? QVariant(it->totalT) : QVariant(0.0);
-                            v[c++] = has ? QVariant(it->areaHa) : QVariant(0.0);
+                            // No parcel with a stock at this date: empty (blank_note says why), not 0.
+                            v[c++] = has ? QVariant(it->totalT) : QVariant();
+                            v[c++] = has ? QVariant(it->areaHa) : QVariant();
                             v[c++] = has ? QVariant(qint64(it->parcels)) : QVariant(qint64(0));
                             if (bounds)
                                 c = putBounds(v, c, has ? it->bounds : std::nullopt);
@@ -454,13 +548,14 @@ void writeTotals(const std::string& path,
                                   return ch.year1 == pair.first && ch.year2 == pair.second;
                               });
                             const bool has = it != t.changes.end();
-                            v[c++] = has ? QVariant(it->changeT) : QVariant(0.0);
-                            v[c++] = has ? QVariant(it->co2eT()) : QVariant(0.0);
+                            v[c++] = has ? QVariant(it->changeT) : QVariant();
+                            v[c++] = has ? QVariant(it->co2eT()) : QVariant();
                             if (bounds)
                                 c = putBounds(v, c, has ? it->bounds : std::nullopt);
                         }
                         if (bounds)
                             v[c++] = t.boundsNote;
+                        v[c++] = totalsBlankNote(t, years, pairs);
                     });
 }
 

@@ -104,7 +104,10 @@ struct ParcelResult {
     std::vector<ParameterRowRef> parameters; ///< rows used, sorted, unique
     double nodataShare = 0; ///< largest share (0–1) of the parcel without data over the dates
     bool geometryRepaired = false;
-    QString notComputed;            ///< empty when computed; else why not (English or translated sentence)
+    QString notComputed; ///< empty when computed; else why not (English or translated sentence)
+    /// Why a computed result has no stock at some carbon dates or no change for some pairs (e.g. "the
+    /// volume method gives a stock at the inventory year only"); the writers name the dates and pairs.
+    QString blankNote;
     std::vector<unsigned char> wkb; ///< parcel geometry (ISO WKB, the run's CRS) for the GeoPackage
     /// Dates at which the land cover changed the parcel's type (ascending; empty: ecosystemType at
     /// every date).
@@ -143,6 +146,7 @@ struct ResultTotals {
     };
     std::vector<Stock> stocks;   ///< ascending years
     std::vector<Change> changes; ///< sorted by (year1, year2)
+    QStringList methods;         ///< methods of the computed parcels counted (ascending)
     /// Why some totals of this row have no bounds although the run computed them (e.g. parcels of a
     /// method without Monte Carlo); empty otherwise.
     QString boundsNote;
@@ -191,8 +195,9 @@ ResultLayout layoutOf(const std::vector<ParcelResult>& results);
 /// `change_t_<y1>_<y2>` (t C), `change_tco2e_<y1>_<y2>` (t CO2e), `change_t_per_yr_<y1>_<y2>` (t C/yr),
 /// `change_basis_<y1>_<y2>` and bounds `change_t_<y1>_<y2>_p2_5|p50|p97_5|u95_pct` (u95_pct: Approach 1 U in
 /// %); flags: `flagged_parameters` ("file:row key (tag)" joined by "; "), `nodata_share` (0–1),
-/// `geometry_repaired` (0/1), `parameters_used`, `not_computed` (reason; empty when computed). Values a
-/// parcel does not have are empty. Atomic.
+/// `geometry_repaired` (0/1), `parameters_used`, `not_computed` (reason; empty when computed),
+/// `blank_note` (the dates and pairs of the run a computed parcel has no value for, and why:
+/// blankValuesNote()). Values a parcel does not have are empty, never 0. Atomic.
 void writeParcelResults(const std::string& path,
                         const std::vector<ParcelResult>& results,
                         const QString& groupName,
@@ -202,7 +207,20 @@ void writeParcelResults(const std::string& path,
 /// total), parcels, computed, not_computed, flagged_parcels, area_ha; per date `c_total_t_<y>` (t C),
 /// `area_ha_<y>` and `parcels_<y>` (those with a stock at that date); per pair `change_t_<y1>_<y2>`,
 /// `change_tco2e_<y1>_<y2>`; when any row has bounds: `c_total_t_<y>_p2_5|p50|p97_5|u95_pct`,
-/// `change_t_<y1>_<y2>_p2_5|p50|p97_5|u95_pct` (empty where a row has none) and `bounds_note`. Atomic.
+/// `change_t_<y1>_<y2>_p2_5|p50|p97_5|u95_pct` (empty where a row has none) and `bounds_note`; last
+/// `blank_note`. A date or pair for which no counted parcel has a value is empty (never 0: a 0 is a
+/// computed zero) and `blank_note` says why (totalsBlankNote()). Atomic.
+/// @brief The dates of `years` and pairs of `pairs` a computed result has no value for, and why
+/// (its blankNote, else that its method gives none there); empty when it has them all or is not computed.
+QString blankValuesNote(const ParcelResult& result,
+                        const std::vector<int>& years,
+                        const std::vector<std::pair<int, int>>& pairs);
+/// @brief The dates and pairs of `years` and `pairs` a totals row has no value for (no counted parcel
+/// has one; naming the row's methods) or covers only some of its computed parcels; empty otherwise.
+QString totalsBlankNote(const ResultTotals& totals,
+                        const std::vector<int>& years,
+                        const std::vector<std::pair<int, int>>& pairs);
+
 void writeTotals(const std::string& path,
                  const QString& keyName,
                  const std::vector<ResultTotals>& groups,

@@ -749,6 +749,8 @@ QStringList generateSampleProject(const QString& dirPath,
                      { QStringLiteral("species_group:杉木"), QStringLiteral("chinese_fir") },
                      { QStringLiteral("species_group:桉树"), QStringLiteral("eucalyptus") },
                      { QStringLiteral("species_group:其他灌木"), QStringLiteral("shrub") },
+                     { QStringLiteral("origin:天然"), QStringLiteral("natural") },
+                     { QStringLiteral("origin:人工"), QStringLiteral("plantation") },
                      { QStringLiteral("age_class:幼龄林"), QStringLiteral("young") },
                      { QStringLiteral("age_class:中龄林"), QStringLiteral("middle_aged") },
                      { QStringLiteral("age_class:近熟林"), QStringLiteral("pre_mature") },
@@ -817,8 +819,8 @@ QStringList generateSampleProject(const QString& dirPath,
                      { QStringLiteral("name_en"), QStringLiteral("name_en") } };
         project.layers.push_back(l);
     }
-    // Carbon section (docs/carbon-project.md): forest 小班 by stand volume (§5), the other parcels by the
-    // land-cover pool table (§1) until their own methods exist; districts group the results.
+    // Carbon section (docs/carbon-project.md): forest 小班 by stand volume (§5) carried by gain − loss
+    // (§3.2), the other parcels by their methods; districts group the results.
     {
         ProjectCarbon& c = project.carbon;
         c.present = true;
@@ -832,8 +834,14 @@ QStringList generateSampleProject(const QString& dirPath,
         auto entry = [](const char* method, QMap<QString, QString> options = {}) {
             return ProjectCarbonMethod{ QString::fromLatin1(method), std::move(options) };
         };
+        // Forest and clear-cut 小班: the inventory stock carried by gain − loss (volume_gainloss) is primary,
+        // so both have a stock at every date and a change in every interval; the single-date volume stock
+        // and the other methods stay beside it for comparison.
+        const QMap<QString, QString> constant = { { QStringLiteral("bef_form"),
+                                                    QStringLiteral("constant") } };
         c.methods.insert(QStringLiteral("forest"),
-                         { entry("volume", { { QStringLiteral("bef_form"), QStringLiteral("constant") } }),
+                         { entry("volume_gainloss", constant),
+                           entry("volume", constant),
                            entry("pools"),
                            entry("gainloss"),
                            entry("regression") });
@@ -842,7 +850,8 @@ QStringList generateSampleProject(const QString& dirPath,
         // layer maps planting_year, so route "auto" takes it).
         for (const char* type : { "mangrove", "tidal_flat", "marsh" })
             c.methods.insert(QString::fromLatin1(type), { entry("bluecarbon") });
-        for (const char* type : { "shrubland", "clear_cut", "fishpond_dyke", "river", "reservoir" })
+        c.methods.insert(QStringLiteral("clear_cut"), { entry("volume_gainloss", constant), entry("pools") });
+        for (const char* type : { "shrubland", "fishpond_dyke", "river", "reservoir" })
             c.methods.insert(QString::fromLatin1(type), { entry("pools") });
         c.groupName = QStringLiteral("district");
         c.groupLayer = QStringLiteral("districts");

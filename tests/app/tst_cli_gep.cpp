@@ -651,13 +651,14 @@ void TstCliGep::carbonFromCarbonProject() {
     }
     GDALClose(ds);
     QCOMPARE(n, 9);
-    // Forest 小班: the primary volume method has one inventory date, so 固碳 comes from the parcel's
-    // gain-loss flux (change_basis flux) in the same results, not from the pools row's stock difference.
+    // Forest 小班: 固碳 comes from the parcel's primary row, the forest route volume_gainloss (the
+    // inventory stock carried by gain − loss, change_basis flux), not from the pools row's stock
+    // difference nor the Tier 1 gain-loss row.
     {
         std::map<QString, double> flux; // t CO2/a per 小班
         for (std::size_t i = 1; i < carbon.size(); ++i)
             if (carbon[i][cLayer] == QLatin1String("xiaoban") &&
-                carbon[i][cMethod] == QLatin1String("gainloss"))
+                carbon[i][cMethod] == QLatin1String("volume_gainloss"))
                 if (const auto rate = rateOf(carbon[i]))
                     flux[carbon[i][cId]] = *rate * 44.0 / 12.0;
         QVERIFY(flux.size() > 1000);

@@ -854,8 +854,10 @@ private slots:
         check(
           R"({"methods": {"forest": "invest"}, "layers": [{"layer": "farm", "ecosystem_type": "forest"}]})",
           QStringLiteral("carbon.methods.forest"),
-          QStringLiteral("unknown method 'invest'; known methods: pools, volume, soil, gainloss, bluecarbon, "
-                         "regression"));
+          QStringLiteral(
+            "unknown method 'invest'; known methods: pools, volume, volume_gainloss, soil, gainloss, "
+            "bluecarbon, "
+            "regression"));
         // Several methods: each entry is named by its index; a method listed twice; options per entry.
         check(R"({"methods": {"forest": ["volume", "invest"], "*": "pools"}})",
               QStringLiteral("carbon.methods.forest[1]"),
