@@ -77,6 +77,12 @@ bool operator==(const ParameterRowRef& a, const ParameterRowRef& b) {
     return a.file == b.file && a.row == b.row && a.key == b.key;
 }
 
+double ParcelResult::accountedShare() const {
+    if (accountedAreaHa < 0 || !(areaHa > 0))
+        return 1.0;
+    return std::clamp(accountedAreaHa / areaHa, 0.0, 1.0);
+}
+
 const CarbonStock* ParcelResult::stock(int year) const& {
     for (const CarbonStock& s : stocks)
         if (s.year == year)
@@ -103,7 +109,10 @@ namespace {
 
 void accumulate(ResultTotals& t, const ParcelResult& r) {
     ++t.parcels;
-    t.areaHa += r.areaHa;
+    t.areaHa += r.accountedArea();
+    t.fullAreaHa += r.areaHa;
+    // The parcel's mean density applies to its accounted part (docs/carbon-project.md).
+    const double share = r.accountedShare();
     if (!r.computed()) {
         ++t.notComputed;
         return;
@@ -118,8 +127,8 @@ void accumulate(ResultTotals& t, const ParcelResult& r) {
             t.stocks.push_back({ s.year, 0.0, 0.0, 0, {} });
             it = t.stocks.end() - 1;
         }
-        it->totalT += s.totalT;
-        it->areaHa += s.areaHa;
+        it->totalT += s.totalT * share;
+        it->areaHa += s.areaHa * share;
         ++it->parcels;
     }
     for (const CarbonChange& c : r.changes) {
@@ -130,7 +139,7 @@ void accumulate(ResultTotals& t, const ParcelResult& r) {
             t.changes.push_back({ c.year1, c.year2, 0.0, 0, {} });
             it = t.changes.end() - 1;
         }
-        it->changeT += c.changeT;
+        it->changeT += c.changeT * share;
         ++it->parcels;
     }
 }
@@ -175,9 +184,9 @@ CommonStockTotals commonStockTotals(const std::vector<ParcelResult>& results) {
         if (at.size() != t.years.size() || at.empty())
             continue;
         ++t.parcels;
-        t.areaHa += r.areaHa;
+        t.areaHa += r.accountedArea();
         for (std::size_t i = 0; i < at.size(); ++i)
-            t.totalT[i] += at[i]->totalT;
+            t.totalT[i] += at[i]->totalT * r.accountedShare();
     }
     return t;
 }
@@ -251,6 +260,8 @@ void writeParcelResults(const std::string& path,
     if (!groupName.isEmpty())
         columns.push_back({ groupName.toStdString(), Type::String });
     columns.push_back({ "area_ha", Type::Real });
+    columns.push_back({ "accounted_area_ha", Type::Real });
+    columns.push_back({ "accounted_share", Type::Real });
     const char* const boundNames[] = { "p2_5", "p50", "p97_5", "u95_pct" };
     for (int y : layout.years) {
         for (const QString& p : layout.pools)
@@ -298,6 +309,8 @@ void writeParcelResults(const std::string& path,
           if (!groupName.isEmpty())
               v[c++] = r.group;
           v[c++] = r.areaHa;
+          v[c++] = r.accountedArea();
+          v[c++] = r.accountedShare();
           for (int y : layout.years) {
               const CarbonStock* s = r.stock(y);
               for (const QString& p : layout.pools) {
@@ -364,7 +377,8 @@ void writeTotals(const std::string& path,
     std::vector<gis::TableColumn> columns = {
         { keyName.toStdString(), Type::String }, { "parcels", Type::Integer },
         { "computed", Type::Integer },           { "not_computed", Type::Integer },
-        { "flagged_parcels", Type::Integer },    { "area_ha", Type::Real }
+        { "flagged_parcels", Type::Integer },    { "area_ha", Type::Real },
+        { "area_full_ha", Type::Real }
     };
     for (int y : yearSet) {
         columns.push_back({ QStringLiteral("c_total_t_%1").arg(y).toStdString(), Type::Real });
@@ -399,6 +413,7 @@ void writeTotals(const std::string& path,
                         v[c++] = qint64(t.notComputed);
                         v[c++] = qint64(t.flagged);
                         v[c++] = t.areaHa;
+                        v[c++] = t.fullAreaHa;
                         for (int y : yearSet) {
                             const auto it = std::find_if(
                               t.stocks.begin(), t.stocks.end(), [&](const auto& s) { return s.year == y; });

@@ -61,15 +61,15 @@ ProjectCarbon carbonFromJson(const QString& file, const QJsonValue& value) {
         bad(file, ProjectFile::tr("\"carbon\" must be a JSON object"));
     c.present = true;
     const QJsonObject o = value.toObject();
-    static const QSet<QString> known = { QStringLiteral("years"),      QStringLiteral("layers"),
-                                         QStringLiteral("methods"),    QStringLiteral("grouping"),
-                                         QStringLiteral("valuation"),  QStringLiteral("parameters"),
-                                         QStringLiteral("uncertainty") };
+    static const QSet<QString> known = { QStringLiteral("years"),       QStringLiteral("layers"),
+                                         QStringLiteral("methods"),     QStringLiteral("grouping"),
+                                         QStringLiteral("valuation"),   QStringLiteral("parameters"),
+                                         QStringLiteral("uncertainty"), QStringLiteral("precedence") };
     for (auto it = o.begin(); it != o.end(); ++it)
         if (!known.contains(it.key()))
             bad(file,
                 ProjectFile::tr("carbon.%1 is not a known key (known: grouping, layers, methods, "
-                                "parameters, uncertainty, valuation, years)")
+                                "parameters, precedence, uncertainty, valuation, years)")
                   .arg(it.key()));
     const QJsonValue years = o.value(QLatin1String("years"));
     if (!years.isUndefined() && !years.isArray())
@@ -174,6 +174,16 @@ ProjectCarbon carbonFromJson(const QString& file, const QJsonValue& value) {
     if (!parameters.isUndefined() && !parameters.isObject())
         bad(file, ProjectFile::tr("carbon.parameters must be an object: role → parameter table name"));
     c.parameters = mapFromJson(parameters);
+    const QJsonValue precedence = o.value(QLatin1String("precedence"));
+    if (!precedence.isUndefined() && !precedence.isArray())
+        bad(file,
+            ProjectFile::tr("carbon.precedence must be an array of layer ids, highest precedence first, "
+                            "e.g. [\"restoration\", \"wetlands\", \"xiaoban\", \"farmland\"]"));
+    for (const QJsonValue& v : precedence.toArray()) {
+        if (!v.isString())
+            bad(file, ProjectFile::tr("carbon.precedence must hold layer ids (strings)"));
+        c.precedence << v.toString();
+    }
     const QJsonValue uncertainty = o.value(QLatin1String("uncertainty"));
     if (!uncertainty.isUndefined()) {
         if (!uncertainty.isObject())
@@ -257,6 +267,8 @@ QJsonObject carbonToJson(const ProjectCarbon& c) {
     }
     if (!c.parameters.isEmpty())
         o.insert(QLatin1String("parameters"), mapToJson(c.parameters));
+    if (!c.precedence.isEmpty())
+        o.insert(QLatin1String("precedence"), QJsonArray::fromStringList(c.precedence));
     if (c.uncertainty.present) {
         QJsonObject u;
         if (c.uncertainty.iterations)

@@ -95,6 +95,10 @@ struct ProjectCarbon {
     /// "pools" → "carbon/carbon_pools", "species" → "carbon/species_params_cn".
     QMap<QString, QString> parameters;
     ProjectCarbonUncertainty uncertainty; ///< Monte Carlo bounds (carbon-methods.md §6.2)
+    /// Parcel layer ids, highest precedence first (carbon.precedence): where layers overlap, the
+    /// ground counts in the totals for the first of them only (docs/carbon-project.md, "Overlapping
+    /// layers"). Empty: the default by role (models::carbon::layerPrecedence).
+    QStringList precedence;
 };
 
 /// @brief A Tanhui project file (project.tanhui.json): version, CRS, layers, classes and parameter
