@@ -1182,7 +1182,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>（空）</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>the grouping layer %1 is in another CRS than the parcel layers; reproject it</source>
         <translation>分组图层 %1 的坐标参考系与地块图层不同；请将其重投影</translation>
     </message>
@@ -1313,12 +1313,12 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>本次运行使用的 %1 行参数未经核实（%2）；使用它们的地块已被标记，每一行及其标签列在 %3 中</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>ledger: union of the parcel layers %1 ha, the layers summed %2 ha; overlaps removed in %3 s (precedence %4, overlaps.csv)</source>
         <translation>台账：地块图层并集面积 %1 公顷，各图层面积之和 %2 公顷；重叠扣除用时 %3 秒（优先顺序 %4，见 overlaps.csv）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>the ledger check failed: %1 of %2 check(s); each is listed in %3</source>
         <translation>台账核对未通过：%2 项核对中有 %1 项不符；各项详见 %3</translation>
     </message>
@@ -2595,7 +2595,7 @@ scenario_diff.csv。
         <translation>土地覆盖栅格无法用于碳库方法</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>layer %1</source>
         <translation>图层 %1</translation>
     </message>
@@ -2640,7 +2640,7 @@ scenario_diff.csv。
         <translation>覆盖内置价格的用户价格 CSV（key、value、unit、basis、price_year、source；每行都必须有来源）。</translation>
     </message>
     <message>
-        <location line="-1153"/>
+        <location line="-1154"/>
         <source>the carbon table %1 has no column change_t_per_yr_&lt;y1&gt;_&lt;y2&gt; (t C/yr) or change_t_&lt;y1&gt;_&lt;y2&gt; (t C); write it with tanhui-cli carbon</source>
         <translation>碳表 %1 没有 change_t_per_yr_&lt;y1&gt;_&lt;y2&gt;（t C/年）或 change_t_&lt;y1&gt;_&lt;y2&gt;（t C）列；请用 tanhui-cli carbon 生成</translation>
     </message>
@@ -2680,7 +2680,7 @@ scenario_diff.csv。
         <translation>碳库表 %1 无法使用</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>carbon source for layer %1: the carbon table %2 (--carbon)</source>
         <translation>图层 %1 的碳来源：碳表 %2（--carbon）</translation>
     </message>
@@ -2790,7 +2790,7 @@ scenario_diff.csv。
         <translation>不显示进度条。</translation>
     </message>
     <message>
-        <location line="+269"/>
+        <location line="+271"/>
         <source>  %1: %2 CNY/a, %3 %</source>
         <translation>  %1：%2 元/年，占 %3 %</translation>
     </message>
@@ -2800,12 +2800,12 @@ scenario_diff.csv。
         <translation>台账核对未通过：%2 项核对中有 %1 项不符；各项详见 %3</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>ledger check: all %1 check(s) passed (%2)</source>
         <translation>台账核对：全部 %1 项核对均已通过（%2）</translation>
     </message>
     <message>
-        <location line="-328"/>
+        <location line="-331"/>
         <source>--carbon must be LAYER=FILE (e.g. xiaoban=carbon_out/parcels.csv), not &apos;%1&apos;</source>
         <translation>--carbon 必须是 LAYER=FILE（例如 xiaoban=carbon_out/parcels.csv），而不是“%1”</translation>
     </message>
@@ -2865,7 +2865,7 @@ scenario_diff.csv。
         <translation>--carbon-results：未找到 %1；请先运行 tanhui-cli carbon --project %2 --out %3</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>timing: %1</source>
         <translation>耗时：%1</translation>
     </message>
@@ -3253,7 +3253,7 @@ scenario_diff.csv。
 <context>
     <name>Parameters</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="-1431"/>
+        <location filename="../app/cli/GepCommand.cpp" line="-1434"/>
         <source>parcel (&lt;layer&gt;:&lt;id&gt;)</source>
         <translation>地块（&lt;图层&gt;:&lt;id&gt;）</translation>
     </message>
@@ -4069,6 +4069,11 @@ scenario_diff.csv。
     </message>
     <message>
         <location line="+1"/>
+        <source>Removing overlaps of parcel layers</source>
+        <translation>扣除地块图层间的重叠</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Monte Carlo</source>
         <translation>蒙特卡洛模拟</translation>
     </message>
@@ -4541,7 +4546,7 @@ scenario_diff.csv。
         <translation>%1 个值没有不确定性（表中没有不确定性列，也未设置 carbon.uncertainty.default_u_pct），按精确值处理：%2</translation>
     </message>
     <message>
-        <location line="+208"/>
+        <location line="+211"/>
         <source>no bounds where parcels of methods without Monte Carlo count (%1): bounds cannot be added</source>
         <translation>凡计入了不支持蒙特卡洛的方法（%1）的地块之处均不给出置信区间：置信区间不能相加</translation>
     </message>
