@@ -65,7 +65,8 @@ private slots:
                                 m_sample + QStringLiteral("/project.tanhui.json"),
                                 QStringLiteral("--out"),
                                 carbon });
-        QVERIFY2(r.out.contains(QStringLiteral("ledger: union of the parcel layers")), qPrintable(r.out));
+        // Information, warnings and errors go to stderr (CliCommon.h).
+        QVERIFY2(r.err.contains(QStringLiteral("ledger: union of the parcel layers")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("parcel layers overlap")), qPrintable(r.err));
         // Overlaps (ha, ellipsoidal) against the reviewer figures.
         const auto overlaps = readCsv(carbon + QStringLiteral("/overlaps.csv"));
@@ -136,7 +137,7 @@ private slots:
                                 QStringLiteral("--out"),
                                 gep });
         QVERIFY2(g.exitCode == 0, qPrintable(g.err));
-        QVERIFY(g.out.contains(QStringLiteral("ledger check: all 2 check(s) passed")));
+        QVERIFY2(g.err.contains(QStringLiteral("ledger check: all 2 check(s) passed")), qPrintable(g.err));
         const auto gepCheck = readCsv(gep + QStringLiteral("/ledger_check.csv"));
         QCOMPARE(gepCheck.size(), std::size_t(3));
         QVERIFY(std::abs(value(readCsv(gep + QStringLiteral("/overlaps.csv")),
