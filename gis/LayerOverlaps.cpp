@@ -31,6 +31,18 @@ void collectItem(void* item, void* userdata) {
     static_cast<std::vector<std::size_t>*>(userdata)->push_back(reinterpret_cast<std::size_t>(item));
 }
 
+/// GEOS geometries owned by a list (freed on every path, also when an error is thrown).
+struct OwnedGeometries {
+    GEOSContextHandle_t ctx = nullptr;
+    std::vector<GEOSGeometry*> list;
+    void clear() {
+        for (GEOSGeometry* g : list)
+            GEOSGeom_destroy_r(ctx, g);
+        list.clear();
+    }
+    ~OwnedGeometries() { clear(); }
+};
+
 std::string where(std::size_t layer, std::size_t parcel) {
     return "layer " + std::to_string(layer + 1) + ", parcel " + std::to_string(parcel + 1);
 }
@@ -102,7 +114,8 @@ AccountedAreas accountedAreas(const std::vector<OverlapLayer>& layers, const Crs
     std::vector<std::size_t> candidates;
     std::vector<MultiPolygon> pieces;
     std::vector<std::size_t> pieceLayer;
-    std::vector<GEOSGeometry*> owned;
+    OwnedGeometries ownedList{ ctx, {} };
+    std::vector<GEOSGeometry*>& owned = ownedList.list;
     for (std::size_t l = 1; l < layers.size(); ++l) {
         for (std::size_t k = 0; k < layers[l].geometries.size(); ++k, ++done) {
             if (feedback && k % 256 == 0) {
@@ -122,9 +135,7 @@ AccountedAreas accountedAreas(const std::vector<OverlapLayer>& layers, const Crs
             const GEOSPreparedGeometry* prepared = GEOSPrepare_r(ctx, pg.get());
             pieces.clear();
             pieceLayer.clear();
-            for (GEOSGeometry* g : owned)
-                GEOSGeom_destroy_r(ctx, g);
-            owned.clear();
+            ownedList.clear();
             for (std::size_t h = 0; h < l; ++h) {
                 candidates.clear();
                 GEOSSTRtree_query_r(ctx, trees[h].get(), pg.get(), collectItem, &candidates);
@@ -174,8 +185,7 @@ AccountedAreas accountedAreas(const std::vector<OverlapLayer>& layers, const Crs
             out.accountedM2[l][k] = std::min(accounted, layers[l].ellipsoidalAreasM2[k]);
         }
     }
-    for (GEOSGeometry* g : owned)
-        GEOSGeom_destroy_r(ctx, g);
+    ownedList.clear();
     for (const auto& layer : out.accountedM2)
         for (double a : layer)
             out.unionM2 += a;

@@ -17,6 +17,10 @@
 using tanhui::test::runCli;
 
 namespace {
+constexpr int kTimeoutMs = 1200000; // the whole sample on a shared 2-core machine: minutes
+}
+
+namespace {
 
 std::vector<QStringList> readCsv(const QString& path) {
     QFile f(path);
@@ -64,7 +68,9 @@ private slots:
                                 QStringLiteral("--project"),
                                 m_sample + QStringLiteral("/project.tanhui.json"),
                                 QStringLiteral("--out"),
-                                carbon });
+                                carbon },
+                              "en",
+                              kTimeoutMs);
         // Information, warnings and errors go to stderr (CliCommon.h).
         QVERIFY2(r.err.contains(QStringLiteral("ledger: union of the parcel layers")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("parcel layers overlap")), qPrintable(r.err));
@@ -135,7 +141,9 @@ private slots:
                                 QStringLiteral("--ac-days"),
                                 QStringLiteral("120"),
                                 QStringLiteral("--out"),
-                                gep });
+                                gep },
+                              "en",
+                              kTimeoutMs);
         QVERIFY2(g.exitCode == 0, qPrintable(g.err));
         QVERIFY2(g.err.contains(QStringLiteral("ledger check: all 2 check(s) passed")), qPrintable(g.err));
         const auto gepCheck = readCsv(gep + QStringLiteral("/ledger_check.csv"));
