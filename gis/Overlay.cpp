@@ -13,52 +13,9 @@ namespace {
 
 using detail::GeosContext;
 
-/// A closed GEOS linear ring from a plain ring (the closing point is added when missing).
-GEOSGeometry* makeRing(GEOSContextHandle_t ctx, const Ring& ring) {
-    const std::size_t n = ring.size();
-    if (n < 3)
-        return nullptr;
-    const bool closed = ring.x(0) == ring.x(n - 1) && ring.y(0) == ring.y(n - 1);
-    const std::size_t m = closed ? n : n + 1;
-    GEOSCoordSequence* seq = GEOSCoordSeq_create_r(ctx, static_cast<unsigned>(m), 2);
-    if (!seq)
-        return nullptr;
-    for (std::size_t i = 0; i < m; ++i) {
-        const std::size_t k = i < n ? i : 0;
-        GEOSCoordSeq_setXY_r(ctx, seq, static_cast<unsigned>(i), ring.x(k), ring.y(k));
-    }
-    return GEOSGeom_createLinearRing_r(ctx, seq); // takes ownership of seq
-}
-
 /// A GEOS (multi)polygon from plain polygons; null when a ring cannot be built.
 GeosContext::GeomPtr toGeos(const GeosContext& geos, const MultiPolygon& mp) {
-    GEOSContextHandle_t ctx = geos.handle();
-    std::vector<GEOSGeometry*> polygons;
-    bool ok = true;
-    for (const Polygon& p : mp.parts) {
-        if (p.rings.empty())
-            continue;
-        GEOSGeometry* shell = makeRing(ctx, p.rings[0]);
-        if (!shell) {
-            ok = false;
-            break;
-        }
-        std::vector<GEOSGeometry*> holes;
-        for (std::size_t r = 1; r < p.rings.size(); ++r)
-            if (GEOSGeometry* h = makeRing(ctx, p.rings[r]))
-                holes.push_back(h);
-        polygons.push_back(GEOSGeom_createPolygon_r(
-          ctx, shell, holes.empty() ? nullptr : holes.data(), static_cast<unsigned>(holes.size())));
-    }
-    if (!ok) {
-        for (GEOSGeometry* g : polygons)
-            GEOSGeom_destroy_r(ctx, g);
-        return geos.own(nullptr);
-    }
-    return geos.own(GEOSGeom_createCollection_r(ctx,
-                                                GEOS_MULTIPOLYGON,
-                                                polygons.empty() ? nullptr : polygons.data(),
-                                                static_cast<unsigned>(polygons.size())));
+    return geos.fromMultiPolygon(mp);
 }
 
 } // namespace

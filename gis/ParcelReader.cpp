@@ -3,6 +3,7 @@
 
 #include "gis/Errors.h"
 #include "gis/Feedback.h"
+#include "gis/private/Densify.h"
 #include "gis/private/GeodesicAreas.h"
 #include "gis/private/GeosContext.h"
 #include "gis/private/Parallel.h"
@@ -30,48 +31,6 @@ bool withinLatitudes(const MultiPolygon& mp) {
                 if (!std::isfinite(r.x(i)) || !(std::abs(r.y(i)) <= 90.0))
                     return false;
     return true;
-}
-
-/// True when some edge of `mp` is longer than maxLength (in the ring's units).
-bool needsDensify(const MultiPolygon& mp, double maxLength) {
-    const double max2 = maxLength * maxLength;
-    for (const Polygon& p : mp.parts)
-        for (const Ring& r : p.rings) {
-            const std::size_t n = r.size();
-            for (std::size_t i = 0; i < n; ++i) {
-                const std::size_t j = (i + 1 == n) ? 0 : i + 1;
-                const double dx = r.x(j) - r.x(i), dy = r.y(j) - r.y(i);
-                if (dx * dx + dy * dy > max2)
-                    return true;
-            }
-        }
-    return false;
-}
-
-/// Inserts vertices so no edge is longer than maxLength (in the ring's units); used before geodesic
-/// area so that long straight edges follow the layer's CRS rather than the geodesic.
-void densify(MultiPolygon& mp, double maxLength) {
-    for (Polygon& p : mp.parts) {
-        for (Ring& r : p.rings) {
-            const std::size_t n = r.size();
-            std::vector<double> out;
-            out.reserve(r.xy.size());
-            for (std::size_t i = 0; i < n; ++i) {
-                const std::size_t j = (i + 1 == n) ? 0 : i + 1;
-                const double x0 = r.x(i), y0 = r.y(i), x1 = r.x(j), y1 = r.y(j);
-                out.push_back(x0);
-                out.push_back(y0);
-                const double len = std::sqrt((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0));
-                const int pieces = int(std::ceil(len / maxLength));
-                for (int k = 1; k < pieces; ++k) {
-                    const double t = double(k) / pieces;
-                    out.push_back(x0 + t * (x1 - x0));
-                    out.push_back(y0 + t * (y1 - y0));
-                }
-            }
-            r.xy = std::move(out);
-        }
-    }
 }
 
 /// Largest ring handled by the fast path below (its simplicity test is quadratic in the vertices).
@@ -319,9 +278,9 @@ ParcelSet readParcels(const std::string& path, const ParcelReadOptions& options,
             if (!chunk.ok[i])
                 continue;
             const MultiPolygon& geometry = chunk.parcels[i].geometry;
-            if (needsDensify(geometry, densifyStep)) {
+            if (detail::needsDensify(geometry, densifyStep)) {
                 worker.dense[i] = geometry;
-                densify(worker.dense[i], densifyStep);
+                detail::densify(worker.dense[i], densifyStep);
                 worker.measured[i] = &worker.dense[i];
             } else {
                 worker.measured[i] = &geometry;

@@ -20,14 +20,15 @@ struct CliRun {
     QString out, err;
 };
 
-/// Runs tanhui-cli with `args` in the language `lang` (TANHUI_LANG) and waits up to five minutes.
-inline CliRun runCli(const QStringList& args, const char* lang = "en") {
+/// Runs tanhui-cli with `args` in the language `lang` (TANHUI_LANG) and waits up to `timeoutMs` (default
+/// five minutes).
+inline CliRun runCli(const QStringList& args, const char* lang = "en", int timeoutMs = 300000) {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("TANHUI_LANG"), QString::fromLatin1(lang));
     p.setProcessEnvironment(env);
     p.start(cliPath(), args);
-    p.waitForFinished(300000);
+    p.waitForFinished(timeoutMs);
     return { p.exitCode(),
              QString::fromUtf8(p.readAllStandardOutput()),
              QString::fromUtf8(p.readAllStandardError()) };

@@ -1265,7 +1265,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>土地利用变化规则需要每个碳核算年份都有土地覆盖图层；%1 年没有</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>layer %1 (%2) has no field &apos;%3&apos;; its fields are: %4</source>
         <translation>图层 %1（%2）没有字段“%3”；其字段为：%4</translation>
     </message>
@@ -1290,7 +1290,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>（空）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+27"/>
         <source>the grouping layer %1 is in another CRS than the parcel layers; reproject it</source>
         <translation>分组图层 %1 的坐标参考系与地块图层不同；请将其重投影</translation>
     </message>
@@ -1310,7 +1310,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>%1 个地块在某些时点改变了生态系统类型；包含这些地块的按类型汇总，以及包含其土壤法或蓄积量法结果的汇总，没有蒙特卡洛置信区间</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>geometry not usable: %1</source>
         <translation>几何图形不可用：%1</translation>
     </message>
@@ -1431,7 +1431,22 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>本次运行使用的 %1 行参数未经核实（%2）；使用它们的地块已被标记，每一行及其标签列在 %3 中</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <source>ledger: union of the parcel layers %1 ha, the layers summed %2 ha; overlaps removed in %3 s (precedence %4, overlaps.csv)</source>
+        <translation>台账：地块图层并集面积 %1 公顷，各图层面积之和 %2 公顷；重叠扣除用时 %3 秒（优先顺序 %4，见 overlaps.csv）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the ledger check failed: %1 of %2 check(s); each is listed in %3</source>
+        <translation>台账核对未通过：%2 项核对中有 %1 项不符；各项详见 %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ledger check: all %1 check(s) passed (%2)</source>
+        <translation>台账核对：全部 %1 项核对均已通过（%2）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>method %1: %2 parcel(s)</source>
         <translation>方法 %1：%2 个地块</translation>
     </message>
@@ -1622,7 +1637,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 <context>
     <name>CarbonResultText</name>
     <message>
-        <location filename="../models/carbon/CarbonResult.cpp" line="+413"/>
+        <location filename="../models/carbon/CarbonResult.cpp" line="+426"/>
         <location line="+42"/>
         <source>no stock in %1</source>
         <translation>%1 年无储量</translation>
@@ -2750,7 +2765,7 @@ Example (the sample project):
 <context>
     <name>GepCommand</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="+138"/>
+        <location filename="../app/cli/GepCommand.cpp" line="+139"/>
         <source>cannot open the carbon table %1</source>
         <translation>无法打开碳计算结果表 %1</translation>
     </message>
@@ -2765,7 +2780,7 @@ Example (the sample project):
         <translation>%1，第 %2 行，列 %3：“%4”不是数字</translation>
     </message>
     <message>
-        <location line="+255"/>
+        <location line="+260"/>
         <source>raster %1 is not on the grid of the DEM %2; resample the RUSLE factors to the DEM grid (same origin, cell size and size)</source>
         <translation>栅格 %1 与 DEM %2 的网格不一致；请将 RUSLE 因子重采样到 DEM 网格（相同的原点、像元大小和行列数）</translation>
     </message>
@@ -2785,12 +2800,12 @@ Example (the sample project):
         <translation>土地覆盖栅格无法用于碳库方法</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+37"/>
         <source>layer %1</source>
         <translation>图层 %1</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+98"/>
         <source>raster %1 does not cover any parcel of layer %2 (%3); check the raster&apos;s extent and CRS against the parcels</source>
         <translation>栅格 %1 未覆盖图层 %2（%3）的任何地块；请检查栅格的范围和坐标系是否与地块一致</translation>
     </message>
@@ -2800,7 +2815,7 @@ Example (the sample project):
         <translation>栅格 %1 在图层 %4 的地块 %3 下有负值（最小 %2 mm）；降水和蒸散必须 ≥ 0 mm/a（请将负值像元设为无数据，或修正数据产品）</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>(no land cover)</source>
         <translation>（无土地覆盖）</translation>
     </message>
@@ -2810,7 +2825,7 @@ Example (the sample project):
         <translation>代码 %1</translation>
     </message>
     <message>
-        <location line="+499"/>
+        <location line="+547"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
@@ -2825,7 +2840,7 @@ Example (the sample project):
         <translation>覆盖内置价格的用户价格 CSV（key、value、unit、basis、price_year、source；每行都必须有来源）。</translation>
     </message>
     <message>
-        <location line="-1323"/>
+        <location line="-1408"/>
         <source>the carbon table %1 has no column change_t_per_yr_&lt;y1&gt;_&lt;y2&gt; (t C/yr) or change_t_&lt;y1&gt;_&lt;y2&gt; (t C); write it with tanhui-cli carbon</source>
         <translation>碳表 %1 没有 change_t_per_yr_&lt;y1&gt;_&lt;y2&gt;（t C/年）或 change_t_&lt;y1&gt;_&lt;y2&gt;（t C）列；请用 tanhui-cli carbon 生成</translation>
     </message>
@@ -2855,12 +2870,12 @@ Example (the sample project):
         <translation>%1，第 %2 行，source_fid 列：“%3”不是要素编号</translation>
     </message>
     <message>
-        <location line="+452"/>
+        <location line="+457"/>
         <source>the carbon pools table %1 cannot be used</source>
         <translation>碳库表 %1 无法使用</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+89"/>
         <source>carbon source for layer %1: the carbon table %2 (--carbon)</source>
         <translation>图层 %1 的碳来源：碳表 %2（--carbon）</translation>
     </message>
@@ -2880,12 +2895,12 @@ Example (the sample project):
         <translation>图层 %1（%2）把 ecosystem_type 映射到字段“%3”，但文件中没有该字段；请修改项目的字段映射</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+122"/>
         <source>carbon method %1</source>
         <translation>碳计量方法 %1</translation>
     </message>
     <message>
-        <location line="+457"/>
+        <location line="+505"/>
         <source>Price index table for --price-year (year; cpi, construction, market as levels or cpi_yoy, construction_yoy, market_yoy with previous year = 100; source, tag). Default: the shipped NBS CPI table gep/price_index.csv (unconfirmed).</source>
         <translation>--price-year 使用的价格指数表（year；cpi、construction、market 为价格水平，或 cpi_yoy、construction_yoy、market_yoy 为上年=100 的指数；source、tag）。默认：内置国家统计局 CPI 表 gep/price_index.csv（未确认）。</translation>
     </message>
@@ -2950,17 +2965,17 @@ Example (the sample project):
         <translation>不显示进度条。</translation>
     </message>
     <message>
-        <location line="+363"/>
+        <location line="+369"/>
         <source>  %1: %2 CNY/a, %3 %</source>
         <translation>  %1：%2 元/年，占 %3 %</translation>
     </message>
     <message>
-        <location line="-334"/>
+        <location line="-340"/>
         <source>--carbon must be LAYER=FILE (e.g. xiaoban=carbon_out/parcels.csv), not &apos;%1&apos;</source>
         <translation>--carbon 必须是 LAYER=FILE（例如 xiaoban=carbon_out/parcels.csv），而不是“%1”</translation>
     </message>
     <message>
-        <location line="-1593"/>
+        <location line="-1678"/>
         <source>Gross ecosystem product (GEP) per parcel (gep-methods.md): physical quantity, value (CNY), price and
 source for every indicator of the accounting profile; GEP = material + regulating + cultural.
 
@@ -3007,7 +3022,7 @@ scenario_diff.csv。
         <translation>碳计算引擎未给出该地块在以核算年 %1 为终点或包含该年的时段内的变化量（方法 %2）</translation>
     </message>
     <message>
-        <location line="+1201"/>
+        <location line="+1286"/>
         <source>accounting profile (gep/profiles.csv), tag %1</source>
         <translation>核算方案（gep/profiles.csv），标签 %1</translation>
     </message>
@@ -3157,7 +3172,7 @@ scenario_diff.csv。
         <translation>--carbon-results：未找到 %1；请先运行 tanhui-cli carbon --project %2 --out %3</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>timing: %1</source>
         <translation>耗时：%1</translation>
     </message>
@@ -3230,6 +3245,16 @@ scenario_diff.csv。
         <location line="+40"/>
         <source>scenario GEP %1 CNY/a, difference %2 CNY/a</source>
         <translation>情景 GEP %1 元/年，差值 %2 元/年</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the ledger check failed: %1 of %2 check(s); each is listed in %3</source>
+        <translation>台账核对未通过：%2 项核对中有 %1 项不符；各项详见 %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ledger check: all %1 check(s) passed (%2)</source>
+        <translation>台账核对：全部 %1 项核对均已通过（%2）</translation>
     </message>
 </context>
 <context>
@@ -3570,7 +3595,7 @@ scenario_diff.csv。
 <context>
     <name>Parameters</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="-1686"/>
+        <location filename="../app/cli/GepCommand.cpp" line="-1795"/>
         <source>parcel (&lt;layer&gt;:&lt;id&gt;)</source>
         <translation>地块（&lt;图层&gt;:&lt;id&gt;）</translation>
     </message>
@@ -4386,6 +4411,11 @@ scenario_diff.csv。
     </message>
     <message>
         <location line="+1"/>
+        <source>Removing overlaps of parcel layers</source>
+        <translation>扣除地块图层间的重叠</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Monte Carlo</source>
         <translation>蒙特卡洛模拟</translation>
     </message>
@@ -4528,9 +4558,9 @@ scenario_diff.csv。
         <translation>“carbon”必须是 JSON 对象</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>carbon.%1 is not a known key (known: grouping, land_use_change, layers, methods, parameters, uncertainty, valuation, years)</source>
-        <translation>carbon.%1 不是可识别的键（可用：grouping、land_use_change、layers、methods、parameters、uncertainty、valuation、years）</translation>
+        <location line="+11"/>
+        <source>carbon.%1 is not a known key (known: grouping, land_use_change, layers, methods, parameters, precedence, uncertainty, valuation, years)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4594,7 +4624,17 @@ scenario_diff.csv。
         <translation>carbon.parameters 必须是对象：角色 → 参数表名称</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>carbon.precedence must be an array of layer ids, highest precedence first, e.g. [&quot;restoration&quot;, &quot;wetlands&quot;, &quot;xiaoban&quot;, &quot;farmland&quot;]</source>
+        <translation>carbon.precedence 必须是图层 ID 数组，优先级最高的在前，例如 [&quot;restoration&quot;, &quot;wetlands&quot;, &quot;xiaoban&quot;, &quot;farmland&quot;]</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>carbon.precedence must hold layer ids (strings)</source>
+        <translation>carbon.precedence 只能包含图层 ID（字符串）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>carbon.uncertainty must be an object with &quot;iterations&quot;, &quot;seed&quot;, &quot;default_u_pct&quot; (e.g. {&quot;iterations&quot;: 1000, &quot;seed&quot;: 42})</source>
         <translation>carbon.uncertainty 必须是含“iterations”“seed”“default_u_pct”的对象（例如 {&quot;iterations&quot;: 1000, &quot;seed&quot;: 42}）</translation>
     </message>
@@ -4679,7 +4719,7 @@ scenario_diff.csv。
         <translation>gep.deflators 需要同时给出 gep.price_year（gep-methods.md §5.3）</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+120"/>
         <source>Cannot open the project file %1: %2</source>
         <translation>无法打开项目文件 %1：%2</translation>
     </message>
@@ -4868,6 +4908,39 @@ scenario_diff.csv。
     </message>
 </context>
 <context>
+    <name>ProjectLedger</name>
+    <message>
+        <location filename="../models/carbon/ProjectLedger.cpp" line="+71"/>
+        <source>&apos;%1&apos; is not a parcel layer of the carbon run; list layer ids among: %2</source>
+        <translation>“%1”不是本次碳计算的地块图层；请从以下图层 ID 中选择：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the layer &apos;%1&apos; is listed twice; list each layer once</source>
+        <translation>图层“%1”被列出两次；每个图层只能列出一次</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>%1 ∩ %2: %3 ha (counted for %1)</source>
+        <translation>%1 ∩ %2：%3 公顷（计入 %1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>parcel layers overlap; each piece of ground counts once in the totals, for the layer of higher precedence (carbon.precedence: %1): %2. The layers sum to %3 ha, their union is %4 ha (overlaps.csv)</source>
+        <translation>地块图层存在重叠；汇总中每块土地只计一次，计入优先级较高的图层（carbon.precedence：%1）：%2。各图层面积之和为 %3 公顷，其并集为 %4 公顷（见 overlaps.csv）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>ledger check %1 failed: %2, row %3%4, %5: expected %6 %7, found %8 %7</source>
+        <translation>台账核对 %1 未通过：%2，行 %3%4，%5：应为 %6 %7，实为 %8 %7</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, interval %1</source>
+        <translation>，时段 %1</translation>
+    </message>
+</context>
+<context>
     <name>ProjectUncertainty</name>
     <message>
         <location filename="../models/carbon/ProjectUncertainty.cpp" line="+187"/>
@@ -4895,7 +4968,7 @@ scenario_diff.csv。
         <translation>%1 个值没有不确定性（表中没有不确定性列，也未设置 carbon.uncertainty.default_u_pct），按精确值处理：%2</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+242"/>
         <source>no bounds where parcels of methods without Monte Carlo count (%1): bounds cannot be added</source>
         <translation>凡计入了不支持蒙特卡洛的方法（%1）的地块之处均不给出置信区间：置信区间不能相加</translation>
     </message>

@@ -196,6 +196,31 @@ int runCarbonProjectCommand(const QStringList& arguments) {
                 .arg(tags.join(QStringLiteral(", ")),
                      QDir(outDir).filePath(QStringLiteral("parameters_used.csv"))));
         }
+        // The ledger (docs/carbon-project.md, "Ledger check"): a failed check is an error.
+        const carbon::LedgerCheck& check = run.ledgerCheck;
+        if (run.ledger && !quiet)
+            printInfo(
+              CarbonProjectCommand::tr("ledger: union of the parcel layers %1 ha, the layers summed "
+                                       "%2 ha; overlaps removed in %3 s (precedence %4, overlaps.csv)")
+                .arg(run.ledger->unionHa, 0, 'f', 2)
+                .arg(run.ledger->summedHa, 0, 'f', 2)
+                .arg(run.ledger->seconds, 0, 'f', 2)
+                .arg(run.ledger->order.join(QStringLiteral(", "))));
+        int shownFailures = 0;
+        for (const carbon::LedgerCheckRow& row : check.rows)
+            if (!row.passed && ++shownFailures <= kListedNotComputed)
+                printError(row.message());
+        const QString checkFile = QDir(outDir).filePath(QStringLiteral("ledger_check.csv"));
+        if (check.failures() > 0)
+            printError(
+              CarbonProjectCommand::tr("the ledger check failed: %1 of %2 check(s); each is listed in %3")
+                .arg(check.failures())
+                .arg(check.rows.size())
+                .arg(checkFile));
+        else if (!quiet)
+            printInfo(CarbonProjectCommand::tr("ledger check: all %1 check(s) passed (%2)")
+                        .arg(check.rows.size())
+                        .arg(checkFile));
         if (!quiet) {
             const carbon::ResultTotals all = carbon::totalOf(run.results);
             for (const auto& [method, count] : run.parcelsPerMethod)
@@ -282,7 +307,7 @@ int runCarbonProjectCommand(const QStringList& arguments) {
                         .arg(all.notComputed)
                         .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 2));
         }
-        return ExitOk;
+        return check.passed() ? ExitOk : ExitFailure;
     } catch (...) {
         return reportFailure(outputsUnchangedMessage(outDir));
     }

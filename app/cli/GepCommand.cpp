@@ -13,6 +13,7 @@
 #include "gis/ZonalEngine.h"
 #include "models/carbon/CarbonProject.h"
 #include "models/carbon/PoolMethod.h"
+#include "models/carbon/ProjectLedger.h"
 #include "models/gep/GepTables.h"
 #include "models/gep/Plausibility.h"
 #include "models/params/ParameterTable.h"
@@ -454,6 +455,10 @@ struct ParcelRow {
     QString carbonNote;      ///< why the carbon engine gave no change (empty otherwise)
     QString district;
     double areaHa = 0;
+    /// The part of the parcel GEP totals count (0–1): the parcel minus the parcels of layers of higher
+    /// precedence (carbon.precedence; the carbon run's ledger, docs/carbon-project.md).
+    double accountedShare = 1.0;
+    std::optional<double> carbonFluxTC; ///< the carbon flux (t C/a) the parcel's GEP used
     QStringList flags;
     std::vector<gep::IndicatorResult> results;
     std::vector<gep::IndicatorResult> baseResults; ///< at the base-year prices (only with --price-year)
@@ -472,6 +477,7 @@ struct RunResult {
     std::vector<ParcelRow> rows;
     std::map<QString, gis::Crs> layerCrs;
     QStringList notes;
+    std::optional<carbon::ProjectLedger> ledger; ///< overlaps of the parcel layers
 };
 
 // ---- LS and soil retention raster (gep-methods.md §4.3) ------------------------------------------
@@ -846,11 +852,41 @@ RunResult runProject(const models::Project& project,
             districts.push_back({ p.id.toString(), p.geometry });
     }
 
+    // The parcel layers, read once, and their ledger: each piece of ground counts in the totals once,
+    // for the layer of higher precedence (the carbon run's rule and function, docs/carbon-project.md).
+    std::map<QString, gis::ParcelSet> parcelSets;
+    {
+        QStringList allParcelLayers;
+        for (const models::ProjectLayer& layer : project.layers)
+            if (layer.kind == QLatin1String("vector") && isParcelLayer(layer, Settings()))
+                allParcelLayers << layer.id;
+        params::Issues issues;
+        carbon::validateLayerPrecedence(project, allParcelLayers, issues);
+        if (!issues.empty())
+            throw gis::GisError(gis::GisError::Kind::InvalidArgument,
+                                issues.front().toString().toStdString());
+        std::vector<std::pair<QString, const gis::ParcelSet*>> sets;
+        for (const models::ProjectLayer& layer : project.layers)
+            if (isParcelLayer(layer, s)) {
+                printInfo(GepCommand::tr("layer %1").arg(layer.id));
+                parcelSets[layer.id] = readLayer(project, layer, fb);
+            }
+        for (const models::ProjectLayer& layer : project.layers)
+            if (parcelSets.count(layer.id))
+                sets.push_back({ layer.id, &parcelSets.at(layer.id) });
+        timer.restart();
+        run.ledger = carbon::computeProjectLedger(project, sets, fb);
+        run.seconds[QStringLiteral("overlaps")] += timer.nsecsElapsed() * 1e-9;
+        const QString warning = carbon::overlapWarning(*run.ledger);
+        if (!warning.isEmpty())
+            run.notes << warning;
+    }
+
     for (const models::ProjectLayer& layer : project.layers) {
         if (!isParcelLayer(layer, s))
             continue;
-        printInfo(GepCommand::tr("layer %1").arg(layer.id));
-        const gis::ParcelSet parcels = readLayer(project, layer, fb);
+        const gis::ParcelSet& parcels = parcelSets.at(layer.id);
+        const std::vector<double>& accountedHa = run.ledger->accountedHa.at(layer.id);
         run.layerCrs[layer.id] = parcels.crs;
         gis::ZonalOptions zo;
         zo.feedback = fb;
@@ -985,6 +1021,8 @@ RunResult runProject(const models::Project& project,
             row.layer = layer.id;
             row.id = parcel.id.toString();
             row.areaHa = parcel.ellipsoidalAreaM2 / 1e4;
+            if (row.areaHa > 0)
+                row.accountedShare = std::clamp(accountedHa[i] / row.areaHa, 0.0, 1.0);
             row.wkb = parcel.wkb;
             const double majority = zr.stats[i][std::size_t(iLc)].majority;
             const auto typeIt = typeOf.find(parcel.fid);
@@ -1116,6 +1154,8 @@ RunResult runProject(const models::Project& project,
                                         { prod.values[1].value_or(0) * row.areaHa, gep::Unit::Tonne },
                                         pk == prod.text.end() ? prod.key : pk->second });
             }
+            if (in.carbonFixedTC)
+                row.carbonFluxTC = *in.carbonFixedTC + in.carbonBurialTC.value_or(0.0);
             gep::Constants k = model.constants;
             row.results = gep::evaluateParcel(in, ecoParams, k, model.prices, model.profile);
             if (model.basePrices)
@@ -1249,8 +1289,9 @@ void writeOutputs(const RunResult& run, const Model& model, const Settings& s) {
     std::vector<C> wide = { { "parcel_id", C::Type::String },      { "ecosystem_code", C::Type::String },
                             { "ecosystem", C::Type::String },      { "ecosystem_source", C::Type::String },
                             { "ecosystem_type", C::Type::String }, { "district", C::Type::String },
-                            { "area_ha", C::Type::Real },          { "carbon_source", C::Type::String },
-                            { "carbon_years", C::Type::String },   { "carbon_note", C::Type::String } };
+                            { "area_ha", C::Type::Real },          { "accounted_share", C::Type::Real },
+                            { "carbon_source", C::Type::String },  { "carbon_years", C::Type::String },
+                            { "carbon_note", C::Type::String } };
     std::vector<QString> keys;
     for (const gep::IndicatorSpec& spec : gep::indicatorRegistry())
         if (model.profile.enabled(QString::fromLatin1(spec.key))) {
@@ -1275,8 +1316,9 @@ void writeOutputs(const RunResult& run, const Model& model, const Settings& s) {
           rows.size(),
           [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>& wkb) {
               const ParcelRow& r = *rows[i];
-              v = { r.id,       r.ecosystemKey, r.ecosystemName, r.ecosystemSource, r.ecosystemType,
-                    r.district, r.areaHa,       r.carbonSource,  r.carbonYears,     r.carbonNote };
+              v = { r.id,        r.ecosystemKey, r.ecosystemName,  r.ecosystemSource, r.ecosystemType,
+                    r.district,  r.areaHa,       r.accountedShare, r.carbonSource,    r.carbonYears,
+                    r.carbonNote };
               for (const QString& key : keys) {
                   const gep::IndicatorResult* found = nullptr;
                   for (const gep::IndicatorResult& x : r.results)
@@ -1361,38 +1403,82 @@ struct AccountSettings {
     QString origin;      ///< where the settings came from (project gep section, flags)
 };
 
+/// Totals over the parcels' accounted parts: each value × the parcel's accountedShare, as the carbon
+/// totals (docs/carbon-project.md, "Overlapping layers"; docs/gep.md).
 Totals totalsOf(const RunResult& run) {
     Totals t;
     for (const ParcelRow& row : run.rows) {
-        t.areaByEcosystem[row.ecosystemName] += row.areaHa;
+        const double share = row.accountedShare;
+        t.areaByEcosystem[row.ecosystemName] += row.areaHa * share;
         for (const gep::IndicatorResult& r : row.results) {
             if (r.skipped)
                 continue;
-            t.byService[r.key] += r.valueYuan;
-            t.byCategory[gep::categoryName(r.category)] += r.valueYuan;
-            t.byEcosystem[row.ecosystemName] += r.valueYuan;
-            t.byDistrict[row.district.isEmpty() ? QStringLiteral("(none)") : row.district] += r.valueYuan;
-            t.total += r.valueYuan;
+            const double v = r.valueYuan * share;
+            t.byService[r.key] += v;
+            t.byCategory[gep::categoryName(r.category)] += v;
+            t.byEcosystem[row.ecosystemName] += v;
+            t.byDistrict[row.district.isEmpty() ? QStringLiteral("(none)") : row.district] += v;
+            t.total += v;
             if (r.emission) {
-                t.emissionTco2 += r.emission->value;
-                t.emissionYuan += r.emissionYuan;
+                t.emissionTco2 += r.emission->value * share;
+                t.emissionYuan += r.emissionYuan * share;
                 t.emissionParcels++;
             }
         }
         for (const gep::IndicatorResult& r : row.baseResults) {
             if (r.skipped)
                 continue;
+            const double v = r.valueYuan * share;
             t.hasBase = true;
-            t.baseByService[r.key] += r.valueYuan;
-            t.baseByCategory[gep::categoryName(r.category)] += r.valueYuan;
-            t.baseByEcosystem[row.ecosystemName] += r.valueYuan;
-            t.baseByDistrict[row.district.isEmpty() ? QStringLiteral("(none)") : row.district] += r.valueYuan;
-            t.baseTotal += r.valueYuan;
+            t.baseByService[r.key] += v;
+            t.baseByCategory[gep::categoryName(r.category)] += v;
+            t.baseByEcosystem[row.ecosystemName] += v;
+            t.baseByDistrict[row.district.isEmpty() ? QStringLiteral("(none)") : row.district] += v;
+            t.baseTotal += v;
             if (r.emission)
-                t.baseEmissionYuan += r.emissionYuan;
+                t.baseEmissionYuan += r.emissionYuan * share;
         }
     }
     return t;
+}
+
+/// The GEP side of the ledger check (docs/carbon-project.md, "Ledger check"): the accounted area of
+/// the rows = the union of the parcel layers, and GEP's carbon sequestration (t CO2/a) = the carbon
+/// flux the parcels used × 44/12, both over accounted parts.
+carbon::LedgerCheck gepLedgerCheck(const RunResult& run) {
+    carbon::LedgerCheck check;
+    double areaHa = 0, fluxTCo2 = 0, gepTCo2 = 0;
+    for (const ParcelRow& row : run.rows) {
+        areaHa += row.areaHa * row.accountedShare;
+        if (row.carbonFluxTC)
+            fluxTCo2 += *row.carbonFluxTC * 44.0 / 12.0 * row.accountedShare;
+        for (const gep::IndicatorResult& r : row.results)
+            if (r.key == QLatin1String("carbon_sequestration") && !r.skipped) {
+                // A net source is valued 0 with its loss as an emission beside GEP (docs/gep.md): the
+                // net flux is the sequestration minus the emission.
+                gepTCo2 += r.quantity.value * row.accountedShare;
+                if (r.emission)
+                    gepTCo2 -= r.emission->value * row.accountedShare;
+            }
+    }
+    if (run.ledger)
+        check.add({ QStringLiteral("union_area"),
+                    QStringLiteral("totals.csv"),
+                    QStringLiteral("all"),
+                    QString(),
+                    QStringLiteral("area_ha"),
+                    run.ledger->unionHa,
+                    areaHa,
+                    QStringLiteral("ha") });
+    check.add({ QStringLiteral("gep_carbon"),
+                QStringLiteral("totals.csv"),
+                QStringLiteral("carbon_sequestration"),
+                QString(),
+                QStringLiteral("quantity_tco2_per_yr"),
+                fluxTCo2,
+                gepTCo2,
+                QStringLiteral("t CO2/a") });
+    return check;
 }
 
 void writeTotals(const Totals& t, const AccountSettings& a, const QString& path) {
@@ -1934,6 +2020,12 @@ int runGepCommand(const QStringList& arguments) {
         const Totals totals = totalsOf(run);
         writeTotals(totals, account, QDir(s.outDir).filePath(QStringLiteral("totals.csv")));
         writeRunSettings(account, QDir(s.outDir).filePath(QStringLiteral("run_settings.csv")));
+        const carbon::LedgerCheck check = gepLedgerCheck(run);
+        if (run.ledger)
+            carbon::writeOverlaps(QDir(s.outDir).filePath(QStringLiteral("overlaps.csv")).toStdString(),
+                                  *run.ledger);
+        carbon::writeLedgerCheck(QDir(s.outDir).filePath(QStringLiteral("ledger_check.csv")).toStdString(),
+                                 check);
 
         // Summary.
         QStringList timing;
@@ -2087,6 +2179,20 @@ int runGepCommand(const QStringList& arguments) {
                         .arg(st.total - totals.total, 0, 'f', 2));
         }
         staged.commit();
+        // The ledger check: a failed check is an error (docs/carbon-project.md, "Ledger check").
+        for (const carbon::LedgerCheckRow& row : check.rows)
+            if (!row.passed)
+                printError(row.message());
+        const QString checkFile = QDir(parser.value(outOpt)).filePath(QStringLiteral("ledger_check.csv"));
+        if (!check.passed()) {
+            printError(GepCommand::tr("the ledger check failed: %1 of %2 check(s); each is listed in %3")
+                         .arg(check.failures())
+                         .arg(check.rows.size())
+                         .arg(checkFile));
+            return ExitFailure;
+        }
+        printInfo(
+          GepCommand::tr("ledger check: all %1 check(s) passed (%2)").arg(check.rows.size()).arg(checkFile));
     } catch (const gep::UnitError& e) {
         finishProgressLine();
         printError(QString::fromUtf8(e.what()));

@@ -73,6 +73,7 @@ const std::vector<const char*>& progressLabels() {
         QT_TRANSLATE_NOOP("Progress", "Reading and checking parcels"),
         QT_TRANSLATE_NOOP("Progress", "Zonal statistics"),
         QT_TRANSLATE_NOOP("Progress", "Assigning parcels to zones"),
+        QT_TRANSLATE_NOOP("Progress", "Removing overlaps of parcel layers"),
         QT_TRANSLATE_NOOP("Progress", "Monte Carlo"),
         QT_TRANSLATE_NOOP("Progress", "Monte Carlo totals"),
         QT_TRANSLATE_NOOP("Progress", "land-use change"),

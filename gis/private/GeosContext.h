@@ -39,6 +39,8 @@ public:
     /// Collects the polygonal parts of any geometry (polygons, multipolygons, collections) as plain
     /// rings; lines and points produced by MakeValid are dropped.
     void toMultiPolygon(const GEOSGeometry* g, MultiPolygon& out) const;
+    /// A GEOS MultiPolygon of plain polygons (closing points added); null when a ring cannot be built.
+    GeomPtr fromMultiPolygon(const MultiPolygon& mp) const;
 
 private:
     static void onMessage(const char* message, void* userdata);

@@ -939,6 +939,10 @@ Issues validateCarbonProject(const Project& project) {
                                                          "for every carbon year; %1 has none")
                                          .arg(y)));
         }
+    QStringList parcelLayers;
+    for (const ProjectCarbonLayer& l : carbonLayers(project))
+        parcelLayers << l.layer;
+    validateLayerPrecedence(project, parcelLayers, issues);
     return issues;
 }
 
@@ -1232,6 +1236,19 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
         return run;
     }
 
+    // 1b. The ground ledger: each parcel's part not covered by a layer of higher precedence.
+    {
+        std::vector<std::pair<QString, const gis::ParcelSet*>> sets;
+        for (const LayerData& d : data)
+            sets.push_back({ d.layer->id, &d.parcels });
+        auto st = stage(fb, 20, 20);
+        run.ledger = computeProjectLedger(project, sets, st.get());
+        const QString warning = overlapWarning(*run.ledger);
+        if (!warning.isEmpty())
+            run.issues.push_back(
+              { Severity::Warning, file, 0, QStringLiteral("carbon.precedence"), warning });
+    }
+
     // 2. Grouping by the polygon each parcel overlaps most (20–25 %).
     if (!c.groupLayer.isEmpty()) {
         const ProjectLayer* gl = project.layer(c.groupLayer);
@@ -1515,9 +1532,11 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
     run.results.reserve(resultCount);
     sampling.reserve(resultCount);
     for (std::size_t i = 0; i < data.size(); ++i) {
+        const std::vector<double>& accounted = run.ledger->accountedHa.at(data[i].layer->id);
         for (std::size_t k = 0; k < perParcel[i].size(); ++k)
             for (std::size_t slot = 0; slot < perParcel[i][k].size(); ++slot)
                 if (perParcel[i][k][slot]) {
+                    perParcel[i][k][slot]->accountedAreaHa = accounted[k];
                     run.results.push_back(std::move(*perParcel[i][k][slot]));
                     sampling.push_back(perParcelSampling[i][k][slot]);
                 }
@@ -1612,6 +1631,36 @@ void writeCarbonProjectOutputs(CarbonProjectRun& run, const std::string& outDir)
     if (run.uncertainty)
         run.files << writeProjectUncertaintyFiles(*run.uncertainty, outDir);
 
+    // The ledger (docs/carbon-project.md, "Ledger check"): overlaps of the layers and the checks that
+    // the totals written add up.
+    run.ledgerCheck = LedgerCheck();
+    if (run.ledger) {
+        writeOverlaps(path(QStringLiteral("overlaps.csv")), *run.ledger);
+        checkUnionArea(
+          run.ledgerCheck, QStringLiteral("totals_by_ecosystem_type.csv"), run.ledger->unionHa, all);
+    }
+    checkStockChange(
+      run.ledgerCheck, QStringLiteral("totals_by_ecosystem_type.csv"), totals(TotalsKey::EcosystemType), all);
+    checkParcelSums(run.ledgerCheck,
+                    QStringLiteral("totals_by_ecosystem_type.csv"),
+                    run.results,
+                    TotalsKey::EcosystemType,
+                    totals(TotalsKey::EcosystemType),
+                    all);
+    checkParcelSums(run.ledgerCheck,
+                    QStringLiteral("totals_by_method.csv"),
+                    run.results,
+                    TotalsKey::Method,
+                    totals(TotalsKey::Method),
+                    totalOf(run.results, /*primaryOnly*/ false));
+    if (!run.groupName.isEmpty())
+        checkParcelSums(run.ledgerCheck,
+                        QStringLiteral("totals_by_%1.csv").arg(run.groupName),
+                        run.results,
+                        TotalsKey::Group,
+                        totals(TotalsKey::Group),
+                        all);
+
     // Every parameter row used, with the number of parcels using it.
     std::map<ParameterRowRef, std::size_t> rows;
     for (const ParcelResult& r : run.results)
@@ -1650,6 +1699,7 @@ void writeCarbonProjectOutputs(CarbonProjectRun& run, const std::string& outDir)
     summary.push_back(
       { QStringLiteral("parcels_with_flagged_parameters"), qint64(all.flagged), QStringLiteral("count") });
     summary.push_back({ QStringLiteral("area_ha"), all.areaHa, QStringLiteral("ha") });
+    summary.push_back({ QStringLiteral("area_full_ha"), all.fullAreaHa, QStringLiteral("ha") });
     for (const auto& [method, count] : run.parcelsPerMethod)
         summary.push_back({ QStringLiteral("parcels_") + method, qint64(count), QStringLiteral("count") });
     // Bounds of the grand total (when the run computed them): p2_5, p50, p97_5 (t C), u95_pct (%).
@@ -1710,6 +1760,7 @@ void writeCarbonProjectOutputs(CarbonProjectRun& run, const std::string& outDir)
                     [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
                         v = { summary[i].quantity, summary[i].value, summary[i].unit };
                     });
+    writeLedgerCheck(path(QStringLiteral("ledger_check.csv")), run.ledgerCheck);
 }
 
 } // namespace tanhui::models::carbon

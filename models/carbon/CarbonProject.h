@@ -6,6 +6,7 @@
 #include "gis/Grid.h"
 #include "gis/ZonalStats.h"
 #include "models/carbon/CarbonResult.h"
+#include "models/carbon/ProjectLedger.h"
 #include "models/carbon/ProjectUncertainty.h"
 #include "models/params/Parameter.h"
 #include "models/params/ParameterTable.h"
@@ -165,7 +166,8 @@ std::vector<int> carbonYears(const Project& project);
 /// layers that are not vector layers of the project; a layer with both or neither of ecosystem_type
 /// and ecosystem_type_field; a fixed type without a method; grouping without a name or with a layer
 /// that does not exist; parameter roles other than carbonParameterRoles() or naming a table the project does
-/// not list; negative price. Does not open files (Project::validate does that).
+/// not list; negative price; carbon.precedence naming a layer that is not a carbon layer, or twice. Does not
+/// open files (Project::validate does that).
 params::Issues validateCarbonProject(const Project& project);
 
 /// @brief The land-use change rule that holds for a parcel of mapped type `type` at a date
@@ -200,6 +202,11 @@ struct CarbonProjectRun {
     bool stopped = false; ///< true when errors stopped the run (see issues)
     /// Monte Carlo settings, parameters and totals with bounds, when carbon.uncertainty is given.
     std::optional<ProjectUncertaintyRun> uncertainty;
+    /// The ground ledger of the parcel layers (overlaps removed by carbon.precedence); set by the run.
+    std::optional<ProjectLedger> ledger;
+    /// The ledger check of the written outputs (writeCarbonProjectOutputs); a failed row is an error:
+    /// the CLI exits with an error naming it.
+    LedgerCheck ledgerCheck;
 };
 
 /// @brief Runs the project's carbon section: validates it, reads each carbon layer once (GEOS repair,

@@ -84,6 +84,12 @@ bool operator==(const ParameterRowRef& a, const ParameterRowRef& b) {
     return a.file == b.file && a.row == b.row && a.key == b.key;
 }
 
+double ParcelResult::accountedShare() const {
+    if (accountedAreaHa < 0 || !(areaHa > 0))
+        return 1.0;
+    return std::clamp(accountedAreaHa / areaHa, 0.0, 1.0);
+}
+
 const CarbonStock* ParcelResult::stock(int year) const& {
     for (const CarbonStock& s : stocks)
         if (s.year == year)
@@ -121,8 +127,11 @@ void accumulate(ResultTotals& t, const ParcelResult& r, const QString* type = nu
     const bool counted = !type || r.ecosystemType == *type;
     if (counted) {
         ++t.parcels;
-        t.areaHa += r.areaHa;
+        t.areaHa += r.accountedArea();
+        t.fullAreaHa += r.areaHa;
     }
+    // The parcel's mean density applies to its accounted part (docs/carbon-project.md).
+    const double share = r.accountedShare();
     if (!r.computed()) {
         if (counted)
             ++t.notComputed;
@@ -146,8 +155,8 @@ void accumulate(ResultTotals& t, const ParcelResult& r, const QString* type = nu
             t.stocks.push_back({ s.year, 0.0, 0.0, 0, {} });
             it = t.stocks.end() - 1;
         }
-        it->totalT += s.totalT;
-        it->areaHa += s.areaHa;
+        it->totalT += s.totalT * share;
+        it->areaHa += s.areaHa * share;
         ++it->parcels;
     }
     for (const CarbonChange& c : r.changes) {
@@ -160,7 +169,7 @@ void accumulate(ResultTotals& t, const ParcelResult& r, const QString* type = nu
             t.changes.push_back({ c.year1, c.year2, 0.0, 0, {} });
             it = t.changes.end() - 1;
         }
-        it->changeT += c.changeT;
+        it->changeT += c.changeT * share;
         ++it->parcels;
     }
 }
@@ -205,9 +214,9 @@ CommonStockTotals commonStockTotals(const std::vector<ParcelResult>& results) {
         if (at.size() != t.years.size() || at.empty())
             continue;
         ++t.parcels;
-        t.areaHa += r.areaHa;
+        t.areaHa += r.accountedArea();
         for (std::size_t i = 0; i < at.size(); ++i)
-            t.totalT[i] += at[i]->totalT;
+            t.totalT[i] += at[i]->totalT * r.accountedShare();
     }
     return t;
 }
@@ -291,6 +300,8 @@ void writeParcelResults(const std::string& path,
     if (!groupName.isEmpty())
         columns.push_back({ groupName.toStdString(), Type::String });
     columns.push_back({ "area_ha", Type::Real });
+    columns.push_back({ "accounted_area_ha", Type::Real });
+    columns.push_back({ "accounted_share", Type::Real });
     // The type per date when the land cover changed some parcel's type (docs/carbon-project.md).
     const bool datedTypes = std::any_of(
       results.begin(), results.end(), [](const ParcelResult& r) { return !r.landUseChange.empty(); });
@@ -345,6 +356,8 @@ void writeParcelResults(const std::string& path,
           if (!groupName.isEmpty())
               v[c++] = r.group;
           v[c++] = r.areaHa;
+          v[c++] = r.accountedArea();
+          v[c++] = r.accountedShare();
           if (datedTypes)
               for (int y : layout.years)
                   v[c++] = r.typeAt(y);
@@ -492,7 +505,8 @@ void writeTotals(const std::string& path,
     std::vector<gis::TableColumn> columns = {
         { keyName.toStdString(), Type::String }, { "parcels", Type::Integer },
         { "computed", Type::Integer },           { "not_computed", Type::Integer },
-        { "flagged_parcels", Type::Integer },    { "area_ha", Type::Real }
+        { "flagged_parcels", Type::Integer },    { "area_ha", Type::Real },
+        { "area_full_ha", Type::Real }
     };
     for (int y : yearSet) {
         columns.push_back({ QStringLiteral("c_total_t_%1").arg(y).toStdString(), Type::Real });
@@ -530,6 +544,7 @@ void writeTotals(const std::string& path,
                         v[c++] = qint64(t.notComputed);
                         v[c++] = qint64(t.flagged);
                         v[c++] = t.areaHa;
+                        v[c++] = t.fullAreaHa;
                         for (int y : yearSet) {
                             const auto it = std::find_if(
                               t.stocks.begin(), t.stocks.end(), [&](const auto& s) { return s.year == y; });

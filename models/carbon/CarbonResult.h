@@ -96,9 +96,14 @@ struct ParcelResult {
     /// methods per type"). Totals by ecosystem type and group and the grand total count primary
     /// results only, so that a parcel computed by several methods is counted once.
     bool primary = true;
-    QString methodDetail;                    ///< options that shaped the result, e.g. "bef_form=constant"
-    QString group;                           ///< grouping value (e.g. district name); empty when none
-    double areaHa = 0;                       ///< ellipsoidal area (ha)
+    QString methodDetail; ///< options that shaped the result, e.g. "bef_form=constant"
+    QString group;        ///< grouping value (e.g. district name); empty when none
+    double areaHa = 0;    ///< ellipsoidal area (ha)
+    /// The part of the parcel the totals count (ha, ellipsoidal): the parcel minus the parcels of
+    /// layers of higher precedence (carbon.precedence, docs/carbon-project.md "Overlapping layers");
+    /// negative: not set, the whole parcel. Totals apply the parcel's mean density to this part, i.e.
+    /// count its stocks and changes × accountedShare().
+    double accountedAreaHa = -1;
     std::vector<CarbonStock> stocks;         ///< ascending years
     std::vector<CarbonChange> changes;       ///< as the method defines them
     std::vector<ParameterRowRef> parameters; ///< rows used, sorted, unique
@@ -117,6 +122,10 @@ struct ParcelResult {
     /// The ecosystem type at a date: the land-use change of that date, else ecosystemType. Stocks of a
     /// date and changes ending at it count under this type in the totals by type.
     const QString& typeAt(int year) const;
+    /// The accounted area (ha): accountedAreaHa, or areaHa when not set.
+    double accountedArea() const { return accountedAreaHa >= 0 ? accountedAreaHa : areaHa; }
+    /// accountedArea() / areaHa (0–1); 1 for a parcel nothing above overlaps or without area.
+    double accountedShare() const;
     // Pointers into the result: deleted on a temporary result, so they cannot dangle.
     const CarbonStock* stock(int year) const&;
     const CarbonStock* stock(int year) const&& = delete;
@@ -130,7 +139,8 @@ struct ParcelResult {
 struct ResultTotals {
     QString key; ///< the group value ("" for the grand total)
     std::size_t parcels = 0, computed = 0, notComputed = 0, flagged = 0;
-    double areaHa = 0; ///< area of all parcels (ha)
+    double areaHa = 0;     ///< accounted area of all parcels (ha): each piece of ground once
+    double fullAreaHa = 0; ///< Σ full parcel areas (ha): overlaps of layers counted in each
     struct Stock {
         int year = 0;
         double totalT = 0, areaHa = 0;
@@ -152,7 +162,9 @@ struct ResultTotals {
     QString boundsNote;
 };
 
-/// @brief Grand total over the primary results (every result when `primaryOnly` is false).
+/// @brief Grand total over the primary results (every result when `primaryOnly` is false). Totals
+/// count each parcel's accounted part: its stocks, stock areas and changes × accountedShare() and its
+/// accounted area (docs/carbon-project.md, "Overlapping layers").
 ResultTotals totalOf(const std::vector<ParcelResult>& results, bool primaryOnly = true);
 /// @brief Stock totals on a like-for-like basis: over the computed primary results that have a stock
 /// at every date any primary result has. totalOf()'s per-date totals add whichever parcels have a
@@ -189,11 +201,13 @@ ResultLayout layoutOf(const std::vector<ParcelResult>& results);
 
 /// @brief Per-parcel table, `.csv` or `.gpkg` (with the parcel geometry in `crs`): layer, source_fid (the
 /// feature id in its layer), id, ecosystem_type, method, primary (1/0), method_detail, <groupName> (when
-/// given), area_ha; per date `ecosystem_type_<y>` (ParcelResult::typeAt; only when some result has a
-/// land-use change), then `<pool>_t_<y>` (t C), `c_total_t_<y>` (t C), `c_total_t_per_ha_<y>` (t C/ha),
-/// `stock_area_ha_<y>` (ha) and, when any bounds exist, `c_total_t_<y>_p2_5|p50|p97_5|u95_pct`; per pair
-/// `change_t_<y1>_<y2>` (t C), `change_tco2e_<y1>_<y2>` (t CO2e), `change_t_per_yr_<y1>_<y2>` (t C/yr),
-/// `change_basis_<y1>_<y2>` and bounds `change_t_<y1>_<y2>_p2_5|p50|p97_5|u95_pct` (u95_pct: Approach 1 U in
+/// given), area_ha (the whole parcel), accounted_area_ha and accounted_share (the part the totals
+/// count, ParcelResult::accountedAreaHa); per date `ecosystem_type_<y>` (ParcelResult::typeAt; only
+/// when some result has a land-use change), then `<pool>_t_<y>` (t C), `c_total_t_<y>` (t C),
+/// `c_total_t_per_ha_<y>` (t C/ha), `stock_area_ha_<y>` (ha) and, when any bounds exist,
+/// `c_total_t_<y>_p2_5|p50|p97_5|u95_pct`; per pair `change_t_<y1>_<y2>` (t C), `change_tco2e_<y1>_<y2>` (t
+/// CO2e), `change_t_per_yr_<y1>_<y2>` (t C/yr), `change_basis_<y1>_<y2>` and bounds
+/// `change_t_<y1>_<y2>_p2_5|p50|p97_5|u95_pct` (u95_pct: Approach 1 U in
 /// %); flags: `flagged_parameters` ("file:row key (tag)" joined by "; "), `nodata_share` (0–1),
 /// `geometry_repaired` (0/1), `parameters_used`, `not_computed` (reason; empty when computed),
 /// `blank_note` (the dates and pairs of the run a computed parcel has no value for, and why:
@@ -204,7 +218,8 @@ void writeParcelResults(const std::string& path,
                         const gis::Crs& crs = gis::Crs());
 
 /// @brief Totals table (CSV): `<keyName>` (the type or group; "all" for the last row, the grand
-/// total), parcels, computed, not_computed, flagged_parcels, area_ha; per date `c_total_t_<y>` (t C),
+/// total), parcels, computed, not_computed, flagged_parcels, area_ha (accounted: each piece of ground
+/// once), area_full_ha (Σ whole parcels); per date `c_total_t_<y>` (t C),
 /// `area_ha_<y>` and `parcels_<y>` (those with a stock at that date); per pair `change_t_<y1>_<y2>`,
 /// `change_tco2e_<y1>_<y2>`; when any row has bounds: `c_total_t_<y>_p2_5|p50|p97_5|u95_pct`,
 /// `change_t_<y1>_<y2>_p2_5|p50|p97_5|u95_pct` (empty where a row has none) and `bounds_note`; last

@@ -309,20 +309,92 @@ std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results
     for (const SampledResult& s : sampling)
         if (s.sampler && std::find(samplers.begin(), samplers.end(), s.sampler) == samplers.end())
             samplers.push_back(s.sampler);
-    // Per sampler, the computed parcels of each group (those totalOf() counts).
+    // Per sampler, the computed parcels of each group (those totalOf() counts). Totals count a parcel's
+    // accounted part (× accountedShare(), docs/carbon-project.md "Overlapping layers"), so per
+    // iteration a parcel overlapped by a layer of higher precedence adds its own draws × its share: such
+    // parcels are sampled one by one (in chunks) and added to their group's sums; the others, share 1,
+    // are summed by the sampler as before.
     std::vector<std::vector<SampledTotals>> sums;
+    // Years and pairs a partly counted parcel's own draws lack (its group then has no bounds for them).
+    std::vector<std::set<int>> partialMissingYears(totals.size());
+    std::vector<std::set<std::pair<int, int>>> partialMissingPairs(totals.size());
     for (const MethodSampler* sampler : samplers) {
         std::vector<std::vector<ResultRef>> refs(totals.size());
+        std::vector<std::pair<std::size_t, std::size_t>> partial; // (group, result)
         for (std::size_t g = 0; g < totals.size(); ++g)
             for (std::size_t r : members[g])
-                if (results[r].computed() && sampling[r].sampler == sampler && !splitByType(r))
-                    refs[g].push_back(sampling[r].ref);
-        sums.push_back(sampler->sum(refs));
+                if (results[r].computed() && sampling[r].sampler == sampler && !splitByType(r)) {
+                    if (results[r].accountedShare() < 1.0)
+                        partial.push_back({ g, r });
+                    else
+                        refs[g].push_back(sampling[r].ref);
+                }
+        std::vector<SampledTotals> groupSums = sampler->sum(refs);
+        // Σ|x|·U per quantity (U relative): draws of one sampler share their parameters, so the parts'
+        // Approach 1 U combine as fully correlated (|x|-weighted mean).
+        std::vector<std::map<int, double>> stockAbsU(totals.size());
+        std::vector<std::map<std::pair<int, int>, double>> changeAbsU(totals.size());
+        auto addScaled = [](mc::QuantitySamples& into,
+                            const mc::QuantitySamples& part,
+                            double share,
+                            double& absU,
+                            bool fresh) {
+            if (fresh) {
+                into.samples.assign(part.samples.size(), 0.0);
+                into.central = 0;
+                absU = 0;
+            }
+            for (std::size_t i = 0; i < into.samples.size() && i < part.samples.size(); ++i)
+                into.samples[i] += part.samples[i] * share;
+            into.central += part.central * share;
+            absU += std::abs(part.central * share) * part.u95;
+        };
+        for (std::size_t g = 0; g < totals.size() && !partial.empty(); ++g) {
+            for (auto& [year, q] : groupSums[g].stocks)
+                stockAbsU[g][year] = std::abs(q.central) * q.u95;
+            for (auto& [pair, q] : groupSums[g].changes)
+                changeAbsU[g][pair] = std::abs(q.central) * q.u95;
+        }
+        constexpr std::size_t kChunk = 256;
+        for (std::size_t from = 0; from < partial.size(); from += kChunk) {
+            const std::size_t to = std::min(partial.size(), from + kChunk);
+            std::vector<std::vector<ResultRef>> one;
+            for (std::size_t i = from; i < to; ++i)
+                one.push_back({ sampling[partial[i].second].ref });
+            const std::vector<SampledTotals> parts = sampler->sum(one);
+            for (std::size_t i = from; i < to; ++i) {
+                const auto [g, r] = partial[i];
+                const double share = results[r].accountedShare();
+                const SampledTotals& part = parts[i - from];
+                for (const CarbonStock& st : results[r].stocks)
+                    if (!part.stocks.count(st.year))
+                        partialMissingYears[g].insert(st.year);
+                for (const CarbonChange& c : results[r].changes)
+                    if (!part.changes.count({ c.year1, c.year2 }))
+                        partialMissingPairs[g].insert({ c.year1, c.year2 });
+                for (const auto& [year, q] : part.stocks) {
+                    const bool fresh = !groupSums[g].stocks.count(year);
+                    addScaled(groupSums[g].stocks[year], q, share, stockAbsU[g][year], fresh);
+                }
+                for (const auto& [pair, q] : part.changes) {
+                    const bool fresh = !groupSums[g].changes.count(pair);
+                    addScaled(groupSums[g].changes[pair], q, share, changeAbsU[g][pair], fresh);
+                }
+            }
+        }
+        if (!partial.empty())
+            for (std::size_t g = 0; g < totals.size(); ++g) {
+                for (auto& [year, q] : groupSums[g].stocks)
+                    q.u95 = q.central != 0 ? stockAbsU[g][year] / std::abs(q.central) : q.u95;
+                for (auto& [pair, q] : groupSums[g].changes)
+                    q.u95 = q.central != 0 ? changeAbsU[g][pair] / std::abs(q.central) : q.u95;
+            }
+        sums.push_back(std::move(groupSums));
     }
     for (std::size_t g = 0; g < totals.size(); ++g) {
         ResultTotals& t = totals[g];
-        std::set<int> unboundedYears;
-        std::set<std::pair<int, int>> unboundedPairs;
+        std::set<int> unboundedYears = partialMissingYears[g];
+        std::set<std::pair<int, int>> unboundedPairs = partialMissingPairs[g];
         std::set<QString> without, landUse; // methods without samples; of parcels with a land-use change
         for (std::size_t r : members[g]) {
             const ParcelResult& p = results[r];

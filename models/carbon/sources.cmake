@@ -11,6 +11,7 @@ target_sources(tanhui_models PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/ExtraColumns.h
   ${CMAKE_CURRENT_LIST_DIR}/InventoryRoute.cpp ${CMAKE_CURRENT_LIST_DIR}/InventoryRoute.h
   ${CMAKE_CURRENT_LIST_DIR}/PoolMethod.cpp ${CMAKE_CURRENT_LIST_DIR}/PoolMethod.h
+  ${CMAKE_CURRENT_LIST_DIR}/ProjectLedger.cpp ${CMAKE_CURRENT_LIST_DIR}/ProjectLedger.h
   ${CMAKE_CURRENT_LIST_DIR}/ProjectUncertainty.cpp ${CMAKE_CURRENT_LIST_DIR}/ProjectUncertainty.h
   ${CMAKE_CURRENT_LIST_DIR}/Valuation.cpp ${CMAKE_CURRENT_LIST_DIR}/Valuation.h
   ${CMAKE_CURRENT_LIST_DIR}/SoilGainLossSampler.cpp ${CMAKE_CURRENT_LIST_DIR}/SoilGainLossSampler.h

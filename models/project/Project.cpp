@@ -66,12 +66,13 @@ ProjectCarbon carbonFromJson(const QString& file, const QJsonValue& value) {
     static const QSet<QString> known = { QStringLiteral("years"),       QStringLiteral("layers"),
                                          QStringLiteral("methods"),     QStringLiteral("grouping"),
                                          QStringLiteral("valuation"),   QStringLiteral("parameters"),
-                                         QStringLiteral("uncertainty"), QStringLiteral("land_use_change") };
+                                         QStringLiteral("uncertainty"), QStringLiteral("land_use_change"),
+                                         QStringLiteral("precedence") };
     for (auto it = o.begin(); it != o.end(); ++it)
         if (!known.contains(it.key()))
             bad(file,
                 ProjectFile::tr("carbon.%1 is not a known key (known: grouping, land_use_change, layers, "
-                                "methods, parameters, uncertainty, valuation, years)")
+                                "methods, parameters, precedence, uncertainty, valuation, years)")
                   .arg(it.key()));
     const QJsonValue years = o.value(QLatin1String("years"));
     if (!years.isUndefined() && !years.isArray())
@@ -176,6 +177,16 @@ ProjectCarbon carbonFromJson(const QString& file, const QJsonValue& value) {
     if (!parameters.isUndefined() && !parameters.isObject())
         bad(file, ProjectFile::tr("carbon.parameters must be an object: role → parameter table name"));
     c.parameters = mapFromJson(parameters);
+    const QJsonValue precedence = o.value(QLatin1String("precedence"));
+    if (!precedence.isUndefined() && !precedence.isArray())
+        bad(file,
+            ProjectFile::tr("carbon.precedence must be an array of layer ids, highest precedence first, "
+                            "e.g. [\"restoration\", \"wetlands\", \"xiaoban\", \"farmland\"]"));
+    for (const QJsonValue& v : precedence.toArray()) {
+        if (!v.isString())
+            bad(file, ProjectFile::tr("carbon.precedence must hold layer ids (strings)"));
+        c.precedence << v.toString();
+    }
     const QJsonValue uncertainty = o.value(QLatin1String("uncertainty"));
     if (!uncertainty.isUndefined()) {
         if (!uncertainty.isObject())
@@ -389,6 +400,8 @@ QJsonObject carbonToJson(const ProjectCarbon& c) {
     }
     if (!c.parameters.isEmpty())
         o.insert(QLatin1String("parameters"), mapToJson(c.parameters));
+    if (!c.precedence.isEmpty())
+        o.insert(QLatin1String("precedence"), QJsonArray::fromStringList(c.precedence));
     if (c.uncertainty.present) {
         QJsonObject u;
         if (c.uncertainty.iterations)

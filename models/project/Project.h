@@ -106,6 +106,10 @@ struct ProjectCarbon {
     ProjectCarbonUncertainty uncertainty; ///< Monte Carlo bounds (carbon-methods.md §6.2)
     /// Land-use change rules, in order (the first that holds at a date wins); empty: types never change.
     std::vector<ProjectLandUseChange> landUseChange;
+    /// Parcel layer ids, highest precedence first (carbon.precedence): where layers overlap, the
+    /// ground counts in the totals for the first of them only (docs/carbon-project.md, "Overlapping
+    /// layers"). Empty: the default by role (models::carbon::layerPrecedence).
+    QStringList precedence;
 };
 
 /// @brief The `gep` section of a project (docs/gep.md "Project settings"): the settings of `tanhui-cli

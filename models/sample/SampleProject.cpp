@@ -853,6 +853,13 @@ QStringList generateSampleProject(const QString& dirPath,
         c.methods.insert(QStringLiteral("clear_cut"), { entry("volume_gainloss", constant), entry("pools") });
         for (const char* type : { "shrubland", "fishpond_dyke", "river", "reservoir" })
             c.methods.insert(QString::fromLatin1(type), { entry("pools") });
+        // Where layers overlap, the ground counts once, for the first of them (docs/carbon-project.md,
+        // "Overlapping layers"): the restoration plots inside tidal-flat units, then the wetland units,
+        // the 小班, the farm plots (the default order by role, written out so that it can be edited).
+        c.precedence = { QStringLiteral("mangrove_restoration"),
+                         QStringLiteral("wetland_units"),
+                         QStringLiteral("xiaoban"),
+                         QStringLiteral("farmland_plots") };
         c.groupName = QStringLiteral("district");
         c.groupLayer = QStringLiteral("districts");
         c.groupField = QStringLiteral("name");

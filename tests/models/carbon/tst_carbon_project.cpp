@@ -640,12 +640,18 @@ private slots:
           dir.filePath(QStringLiteral("parcels.csv")).toStdString(), rs, QStringLiteral("district"));
         const auto rows = readCsv(dir.filePath(QStringLiteral("parcels.csv")));
         QCOMPARE(rows.size(), std::size_t(4));
-        const QStringList expectStart = {
-            QStringLiteral("layer"),          QStringLiteral("source_fid"), QStringLiteral("id"),
-            QStringLiteral("ecosystem_type"), QStringLiteral("method"),     QStringLiteral("primary"),
-            QStringLiteral("method_detail"),  QStringLiteral("district"),   QStringLiteral("area_ha"),
-            QStringLiteral("c_above_t_2015")
-        };
+        const QStringList expectStart = { QStringLiteral("layer"),
+                                          QStringLiteral("source_fid"),
+                                          QStringLiteral("id"),
+                                          QStringLiteral("ecosystem_type"),
+                                          QStringLiteral("method"),
+                                          QStringLiteral("primary"),
+                                          QStringLiteral("method_detail"),
+                                          QStringLiteral("district"),
+                                          QStringLiteral("area_ha"),
+                                          QStringLiteral("accounted_area_ha"),
+                                          QStringLiteral("accounted_share"),
+                                          QStringLiteral("c_above_t_2015") };
         QCOMPARE(rows[0].mid(0, expectStart.size()), expectStart);
         QCOMPARE(cell(rows, 1, QStringLiteral("primary")), QStringLiteral("1"));
         QCOMPARE(cell(rows, 1, QStringLiteral("c_total_t_2015")), QStringLiteral("100"));

@@ -1,0 +1,339 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/carbon/ProjectLedger.h"
+
+#include "gis/Errors.h"
+#include "gis/LayerOverlaps.h"
+#include "gis/ParcelReader.h"
+#include "gis/TableWriter.h"
+#include "models/project/Project.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QSet>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace tanhui::models::carbon {
+
+namespace {
+
+struct ProjectLedgerText {
+    Q_DECLARE_TR_FUNCTIONS(ProjectLedger)
+};
+
+/// Default rank of a parcel layer's role (issue 11): the smaller ground-truth units first.
+int roleRank(const QString& role) {
+    static const QStringList order = { QStringLiteral("restoration_plots"),
+                                       QStringLiteral("wetland_units"),
+                                       QStringLiteral("forest_subcompartments"),
+                                       QStringLiteral("farmland_plots") };
+    const qsizetype i = order.indexOf(role);
+    return i < 0 ? int(order.size()) : int(i);
+}
+
+QString pairText(int y1, int y2) {
+    return QStringLiteral("%1-%2").arg(y1).arg(y2);
+}
+
+} // namespace
+
+QStringList layerPrecedence(const Project& project, const QStringList& layerIds) {
+    QStringList out;
+    for (const QString& id : project.carbon.precedence)
+        if (layerIds.contains(id) && !out.contains(id))
+            out << id;
+    QStringList rest;
+    for (const ProjectLayer& l : project.layers)
+        if (layerIds.contains(l.id) && !out.contains(l.id) && !rest.contains(l.id))
+            rest << l.id;
+    for (const QString& id : layerIds) // ids the project does not list (not expected) keep their order
+        if (!out.contains(id) && !rest.contains(id))
+            rest << id;
+    std::stable_sort(rest.begin(), rest.end(), [&](const QString& a, const QString& b) {
+        const ProjectLayer* la = project.layer(a);
+        const ProjectLayer* lb = project.layer(b);
+        return roleRank(la ? la->role : QString()) < roleRank(lb ? lb->role : QString());
+    });
+    return out + rest;
+}
+
+void validateLayerPrecedence(const Project& project, const QStringList& layerIds, params::Issues& issues) {
+    QSet<QString> seen;
+    const QStringList& p = project.carbon.precedence;
+    for (qsizetype i = 0; i < p.size(); ++i) {
+        params::Issue issue;
+        issue.file = project.fileName();
+        issue.column = QStringLiteral("carbon.precedence[%1]").arg(i);
+        if (!layerIds.contains(p[i])) {
+            issue.message = ProjectLedgerText::tr("'%1' is not a parcel layer of the carbon run; list "
+                                                  "layer ids among: %2")
+                              .arg(p[i], layerIds.join(QStringLiteral(", ")));
+            issues.push_back(issue);
+        } else if (seen.contains(p[i])) {
+            issue.message =
+              ProjectLedgerText::tr("the layer '%1' is listed twice; list each layer once").arg(p[i]);
+            issues.push_back(issue);
+        }
+        seen.insert(p[i]);
+    }
+}
+
+std::vector<LayerOverlap> ProjectLedger::overlapping() const {
+    std::vector<LayerOverlap> out;
+    for (const LayerOverlap& o : overlaps)
+        if (o.areaHa >= 0.005)
+            out.push_back(o);
+    return out;
+}
+
+ProjectLedger computeProjectLedger(const Project& project,
+                                   const std::vector<std::pair<QString, const gis::ParcelSet*>>& layers,
+                                   gis::Feedback* feedback) {
+    QElapsedTimer timer;
+    timer.start();
+    ProjectLedger ledger;
+    QStringList ids;
+    for (const auto& [id, set] : layers)
+        ids << id;
+    ledger.order = layerPrecedence(project, ids);
+    std::vector<gis::OverlapLayer> input;
+    gis::Crs crs;
+    for (const QString& id : ledger.order) {
+        const auto it =
+          std::find_if(layers.begin(), layers.end(), [&](const auto& l) { return l.first == id; });
+        const gis::ParcelSet& set = *it->second;
+        if (input.empty())
+            crs = set.crs;
+        gis::OverlapLayer l;
+        for (const gis::Parcel& p : set.parcels) {
+            l.geometries.push_back(&p.geometry);
+            l.ellipsoidalAreasM2.push_back(p.ellipsoidalAreaM2);
+        }
+        input.push_back(std::move(l));
+    }
+    const gis::AccountedAreas areas = gis::accountedAreas(input, crs, feedback);
+    for (qsizetype i = 0; i < ledger.order.size(); ++i) {
+        std::vector<double>& ha = ledger.accountedHa[ledger.order[i]];
+        for (double m2 : areas.accountedM2[std::size_t(i)])
+            ha.push_back(m2 / 1e4);
+    }
+    for (const gis::LayerPairOverlap& p : areas.pairs)
+        ledger.overlaps.push_back(
+          { ledger.order[qsizetype(p.higher)], ledger.order[qsizetype(p.lower)], p.areaM2 / 1e4 });
+    ledger.unionHa = areas.unionM2 / 1e4;
+    ledger.summedHa = areas.summedM2 / 1e4;
+    ledger.seconds = double(timer.nsecsElapsed()) * 1e-9;
+    return ledger;
+}
+
+void writeOverlaps(const std::string& path, const ProjectLedger& ledger) {
+    using Type = gis::TableColumn::Type;
+    const std::size_t n = ledger.overlaps.size();
+    gis::writeTable(
+      path,
+      { { "higher_layer", Type::String }, { "lower_layer", Type::String }, { "overlap_ha", Type::Real } },
+      n + 2,
+      [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
+          if (i < n)
+              v = { ledger.overlaps[i].higher, ledger.overlaps[i].lower, ledger.overlaps[i].areaHa };
+          else if (i == n)
+              v = { QStringLiteral("union"), ledger.order.join(QLatin1Char('+')), ledger.unionHa };
+          else
+              v = { QStringLiteral("sum"), ledger.order.join(QLatin1Char('+')), ledger.summedHa };
+      });
+}
+
+QString overlapWarning(const ProjectLedger& ledger) {
+    const std::vector<LayerOverlap> pairs = ledger.overlapping();
+    if (pairs.empty())
+        return {};
+    QStringList parts;
+    for (const LayerOverlap& o : pairs)
+        parts << ProjectLedgerText::tr("%1 ∩ %2: %3 ha (counted for %1)")
+                   .arg(o.higher, o.lower)
+                   .arg(o.areaHa, 0, 'f', 2);
+    return ProjectLedgerText::tr("parcel layers overlap; each piece of ground counts once in the totals, "
+                                 "for the layer of higher precedence (carbon.precedence: %1): %2. The "
+                                 "layers sum to %3 ha, their union is %4 ha (overlaps.csv)")
+      .arg(ledger.order.join(QStringLiteral(", ")), parts.join(QStringLiteral("; ")))
+      .arg(ledger.summedHa, 0, 'f', 2)
+      .arg(ledger.unionHa, 0, 'f', 2);
+}
+
+QString LedgerCheckRow::message() const {
+    return ProjectLedgerText::tr("ledger check %1 failed: %2, row %3%4, %5: expected %6 %7, found %8 %7")
+      .arg(check,
+           table,
+           subject,
+           interval.isEmpty() ? QString() : ProjectLedgerText::tr(", interval %1").arg(interval),
+           quantity)
+      .arg(expected, 0, 'f', 6)
+      .arg(unit)
+      .arg(actual, 0, 'f', 6);
+}
+
+bool LedgerCheck::passed() const {
+    return failures() == 0;
+}
+
+std::size_t LedgerCheck::failures() const {
+    return std::size_t(
+      std::count_if(rows.begin(), rows.end(), [](const LedgerCheckRow& r) { return !r.passed; }));
+}
+
+void LedgerCheck::add(LedgerCheckRow row) {
+    const double scale = std::max({ 1.0, std::abs(row.expected), std::abs(row.actual) });
+    row.passed = std::isfinite(row.expected) && std::isfinite(row.actual) &&
+                 std::abs(row.expected - row.actual) <= 1e-6 * scale;
+    rows.push_back(std::move(row));
+}
+
+void checkUnionArea(LedgerCheck& check, const QString& table, double unionHa, const ResultTotals& all) {
+    check.add({ QStringLiteral("union_area"),
+                table,
+                QStringLiteral("all"),
+                QString(),
+                QStringLiteral("area_ha"),
+                unionHa,
+                all.areaHa,
+                QStringLiteral("ha") });
+}
+
+void checkStockChange(LedgerCheck& check,
+                      const QString& table,
+                      const std::vector<ResultTotals>& rows,
+                      const ResultTotals& all) {
+    for (std::size_t g = 0; g <= rows.size(); ++g) {
+        const ResultTotals& t = g < rows.size() ? rows[g] : all;
+        const QString subject = g < rows.size() ? t.key : QStringLiteral("all");
+        auto stockAt = [&](int year) -> const ResultTotals::Stock* {
+            for (const ResultTotals::Stock& s : t.stocks)
+                if (s.year == year)
+                    return &s;
+            return nullptr;
+        };
+        for (const ResultTotals::Change& c : t.changes) {
+            const ResultTotals::Stock* s1 = stockAt(c.year1);
+            const ResultTotals::Stock* s2 = stockAt(c.year2);
+            if (!s1 || !s2)
+                continue;
+            check.add({ QStringLiteral("stock_change"),
+                        table,
+                        subject,
+                        pairText(c.year1, c.year2),
+                        QStringLiteral("change_t_%1_%2").arg(c.year1).arg(c.year2),
+                        s2->totalT - s1->totalT,
+                        c.changeT,
+                        QStringLiteral("t C") });
+        }
+    }
+}
+
+void checkParcelSums(LedgerCheck& check,
+                     const QString& table,
+                     const std::vector<ParcelResult>& results,
+                     std::optional<TotalsKey> key,
+                     const std::vector<ResultTotals>& rows,
+                     const ResultTotals& all) {
+    // Σ of the parcel rows, independently of totalOf(): per key value and for "all".
+    struct Sums {
+        double areaHa = 0;
+        std::map<int, double> stocks;
+        std::map<std::pair<int, int>, double> changes;
+    };
+    const bool byMethod = key && *key == TotalsKey::Method;
+    std::map<QString, Sums> perKey;
+    Sums total;
+    for (const ParcelResult& r : results) {
+        const double share = r.accountedShare();
+        auto add = [&](Sums& s) {
+            s.areaHa += r.accountedArea();
+            if (!r.computed())
+                return;
+            for (const CarbonStock& st : r.stocks)
+                s.stocks[st.year] += st.totalT * share;
+            for (const CarbonChange& c : r.changes)
+                s.changes[{ c.year1, c.year2 }] += c.changeT * share;
+        };
+        if (r.primary || byMethod)
+            add(total);
+        if (!key || (!r.primary && !byMethod))
+            continue;
+        add(perKey[*key == TotalsKey::EcosystemType ? r.ecosystemType
+                   : *key == TotalsKey::Group       ? r.group
+                                                    : r.method]);
+    }
+    auto compare = [&](const QString& subject, const Sums& s, const ResultTotals* t) {
+        check.add({ QStringLiteral("parcels_sum"),
+                    table,
+                    subject,
+                    QString(),
+                    QStringLiteral("area_ha"),
+                    s.areaHa,
+                    t ? t->areaHa : 0.0,
+                    QStringLiteral("ha") });
+        for (const auto& [year, value] : s.stocks) {
+            double found = 0;
+            if (t)
+                for (const ResultTotals::Stock& st : t->stocks)
+                    if (st.year == year)
+                        found = st.totalT;
+            check.add({ QStringLiteral("parcels_sum"),
+                        table,
+                        subject,
+                        QString::number(year),
+                        QStringLiteral("c_total_t_%1").arg(year),
+                        value,
+                        found,
+                        QStringLiteral("t C") });
+        }
+        for (const auto& [pair, value] : s.changes) {
+            double found = 0;
+            if (t)
+                for (const ResultTotals::Change& c : t->changes)
+                    if (c.year1 == pair.first && c.year2 == pair.second)
+                        found = c.changeT;
+            check.add({ QStringLiteral("parcels_sum"),
+                        table,
+                        subject,
+                        pairText(pair.first, pair.second),
+                        QStringLiteral("change_t_%1_%2").arg(pair.first).arg(pair.second),
+                        value,
+                        found,
+                        QStringLiteral("t C") });
+        }
+    };
+    for (const auto& [k, s] : perKey) {
+        const auto it =
+          std::find_if(rows.begin(), rows.end(), [&](const ResultTotals& t) { return t.key == k; });
+        compare(k, s, it == rows.end() ? nullptr : &*it);
+    }
+    compare(QStringLiteral("all"), total, &all);
+}
+
+void writeLedgerCheck(const std::string& path, const LedgerCheck& check) {
+    using Type = gis::TableColumn::Type;
+    gis::writeTable(path,
+                    { { "check", Type::String },
+                      { "table", Type::String },
+                      { "subject", Type::String },
+                      { "interval", Type::String },
+                      { "quantity", Type::String },
+                      { "expected", Type::Real },
+                      { "actual", Type::Real },
+                      { "difference", Type::Real },
+                      { "unit", Type::String },
+                      { "passed", Type::Integer } },
+                    check.rows.size(),
+                    [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
+                        const LedgerCheckRow& r = check.rows[i];
+                        v = { r.check,    r.table,         r.subject, r.interval,
+                              r.quantity, r.expected,      r.actual,  r.actual - r.expected,
+                              r.unit,     r.passed ? 1 : 0 };
+                    });
+}
+
+} // namespace tanhui::models::carbon

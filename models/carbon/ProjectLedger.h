@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/carbon/CarbonResult.h"
+#include "models/params/Parameter.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace tanhui::gis {
+class Feedback;
+struct ParcelSet;
+} // namespace tanhui::gis
+
+namespace tanhui::models {
+class Project;
+}
+
+/// The project ledger (docs/carbon-project.md, "Overlapping layers" and "Ledger check"): every piece
+/// of ground belongs to one parcel layer in the totals, and the totals of a run add up.
+namespace tanhui::models::carbon {
+
+/// @brief The order of precedence of `layerIds` (parcel layers of the project), highest first: the
+/// ids of carbon.precedence in its order, then the others by role (restoration_plots, wetland_units,
+/// forest_subcompartments, farmland_plots, then any other role), in project order within a role.
+QStringList layerPrecedence(const Project& project, const QStringList& layerIds);
+
+/// @brief Checks carbon.precedence against the parcel layers the run computes (`layerIds`): unknown
+/// ids and duplicates are errors naming the project file and the key ("carbon.precedence[2]").
+void validateLayerPrecedence(const Project& project, const QStringList& layerIds, params::Issues& issues);
+
+/// @brief Overlap of two parcel layers (ha, ellipsoidal): `higher` has precedence over `lower`.
+struct LayerOverlap {
+    QString higher, lower;
+    double areaHa = 0;
+};
+
+/// @brief The ground ledger of a project's parcel layers.
+struct ProjectLedger {
+    QStringList order; ///< layer ids, highest precedence first
+    /// Layer id → per parcel (the ParcelSet's order) the accounted area (ha): the parcel minus the
+    /// parcels of higher layers.
+    std::map<QString, std::vector<double>> accountedHa;
+    std::vector<LayerOverlap> overlaps; ///< every pair of layers, in precedence order
+    double unionHa = 0;                 ///< area of the union of the layers (ha) = Σ accounted
+    double summedHa = 0;                ///< Σ full parcel areas (ha)
+    double seconds = 0;                 ///< wall time of the overlay (s)
+    /// Pairs that overlap (≥ 0.005 ha, i.e. shown as at least 0.01 ha).
+    std::vector<LayerOverlap> overlapping() const;
+};
+
+/// @brief The ledger of `layers` (id → its parcels, all in one CRS), ordered by layerPrecedence():
+/// gis::accountedAreas with each parcel's ellipsoidal area. Throws GisError (geometry, cancel).
+ProjectLedger computeProjectLedger(const Project& project,
+                                   const std::vector<std::pair<QString, const gis::ParcelSet*>>& layers,
+                                   gis::Feedback* feedback = nullptr);
+
+/// @brief Writes overlaps.csv: higher_layer, lower_layer, overlap_ha (every pair, in precedence
+/// order), then the rows "union" (union_ha) and "sum" (Σ of the layers). Atomic.
+void writeOverlaps(const std::string& path, const ProjectLedger& ledger);
+
+/// @brief A warning naming the overlapping pairs and their hectares, e.g. "parcel layers overlap:
+/// wetland_units ∩ farmland_plots 997.12 ha (…); …"; empty when no pair overlaps.
+QString overlapWarning(const ProjectLedger& ledger);
+
+/// @brief One line of the ledger check.
+struct LedgerCheckRow {
+    QString check;    ///< "union_area", "stock_change", "parcels_sum", "gep_carbon"
+    QString table;    ///< the totals file checked (e.g. "totals_by_ecosystem_type.csv")
+    QString subject;  ///< row of that file: ecosystem type, group, method or "all"
+    QString interval; ///< "2015-2018" for changes, the year for stocks; empty otherwise
+    QString quantity; ///< e.g. "area_ha", "c_total_t_2015", "change_t_2015_2018"
+    double expected = 0, actual = 0;
+    QString unit; ///< "ha", "t C", "t C/yr"
+    bool passed = true;
+    /// The failure in one sentence naming check, table, row, interval and both numbers.
+    QString message() const;
+};
+
+/// @brief The ledger check of a run: rows, and whether all passed.
+struct LedgerCheck {
+    std::vector<LedgerCheckRow> rows;
+    bool passed() const;
+    std::size_t failures() const;
+    /// Adds a row comparing `expected` and `actual` (equal within 1e-6 relative, 1e-6 absolute).
+    void add(LedgerCheckRow row);
+};
+
+/// @brief union area = totals area: the ledger's union against the "all" row of `table`.
+void checkUnionArea(LedgerCheck& check, const QString& table, double unionHa, const ResultTotals& all);
+
+/// @brief stock(t2) − stock(t1) = change, for every row of `table` (and "all") and every change whose
+/// two dates both have a stock in that row.
+void checkStockChange(LedgerCheck& check,
+                      const QString& table,
+                      const std::vector<ResultTotals>& rows,
+                      const ResultTotals& all);
+
+/// @brief Σ of the parcel rows (accounted: × accountedShare, as parcels.csv gives them) = each row of
+/// the totals `table` grouped by `key` (nullopt: only "all") and its "all" row: area, each stock and
+/// each change. By type and group the primary results only, by method (and its "all") every result.
+void checkParcelSums(LedgerCheck& check,
+                     const QString& table,
+                     const std::vector<ParcelResult>& results,
+                     std::optional<TotalsKey> key,
+                     const std::vector<ResultTotals>& rows,
+                     const ResultTotals& all);
+
+/// @brief Writes ledger_check.csv: check, table, subject, interval, quantity, expected, actual,
+/// difference, unit, passed (1/0). Atomic.
+void writeLedgerCheck(const std::string& path, const LedgerCheck& check);
+
+} // namespace tanhui::models::carbon
