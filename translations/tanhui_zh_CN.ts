@@ -4560,7 +4560,7 @@ scenario_diff.csv。
     <message>
         <location line="+11"/>
         <source>carbon.%1 is not a known key (known: grouping, land_use_change, layers, methods, parameters, precedence, uncertainty, valuation, years)</source>
-        <translation type="unfinished"></translation>
+        <translation>carbon.%1 不是可识别的键（可用：grouping、land_use_change、layers、methods、parameters、precedence、uncertainty、valuation、years）</translation>
     </message>
     <message>
         <location line="+5"/>
