@@ -215,6 +215,8 @@ std::optional<UncertaintySettings> uncertaintySettings(const Project& project) {
 uncertainty::UncertaintyDefaults uncertaintyDefaults(const UncertaintySettings& settings) {
     uncertainty::UncertaintyDefaults d;
     d.uPct = settings.defaultUPct;
+    // Values of a kind with a documented default take it; the given U reaches the other kinds.
+    d.byKind = true;
     if (settings.defaultUPct)
         d.provenance = ProjectUncertainty::tr("run-wide default_u_pct %1 % (U = 95 % half-width; "
                                               "carbon-methods.md §6.2 item 1)")
@@ -240,6 +242,13 @@ void warnExactValues(const QString& file, const std::vector<std::string>& ids, p
                                "treated as exact: %2")
           .arg(ids.size())
           .arg(names.join(QStringLiteral(", "))) });
+}
+
+QString exactBoundsNote() {
+    return ProjectUncertainty::tr("no uncertainty source: every draw gives the same value (no parameter it "
+                                  "depends on carries an uncertainty), so the bounds are left blank; "
+                                  "declare uncertainty columns or set default_u_pct / "
+                                  "--default-uncertainty");
 }
 
 Bounds boundsOf(const uncertainty::QuantityUncertainty& q) {
@@ -312,6 +321,7 @@ std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results
         std::set<int> unboundedYears;
         std::set<std::pair<int, int>> unboundedPairs;
         std::set<QString> without;
+        bool unsampled = false;
         for (std::size_t r : members[g]) {
             const ParcelResult& p = results[r];
             if (!p.computed())
@@ -326,8 +336,10 @@ std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results
                     if (!st.stocks.count(s.year))
                         unboundedYears.insert(s.year);
                 for (const CarbonChange& c : p.changes)
-                    if (!st.changes.count({ c.year1, c.year2 }))
+                    if (!st.changes.count({ c.year1, c.year2 })) {
                         unboundedPairs.insert({ c.year1, c.year2 });
+                        unsampled = true;
+                    }
                 continue;
             }
             if (!p.stocks.empty() || !p.changes.empty())
@@ -377,6 +389,12 @@ std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results
             t.boundsNote = ProjectUncertainty::tr("no bounds where parcels of methods without Monte Carlo "
                                                   "count (%1): bounds cannot be added")
                              .arg(names.join(QStringLiteral(", ")));
+        }
+        if (unsampled) {
+            const QString note = ProjectUncertainty::tr(
+              "no bounds for changes that some parcels report without Monte Carlo samples (e.g. NDVI "
+              "regression changes across cloud gaps, see their method_detail)");
+            t.boundsNote = t.boundsNote.isEmpty() ? note : t.boundsNote + QStringLiteral("; ") + note;
         }
     }
     return totals;
