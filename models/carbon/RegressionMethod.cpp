@@ -1225,7 +1225,19 @@ void writeRegressionTotals(const std::string& path,
         rows.push_back({ "raster_nonforest_area_" + s, ry.nonforestAreaHa, "ha" });
         rows.push_back({ "raster_mean_agb_" + s, ry.meanAgb(), "t d.m./ha" });
     }
-    for (const RegressionChange& c : trajectoryChanges(sums)) {
+    // Σ of the parcels' changes, each over its forest cells valid on both dates (not the difference
+    // of the stock sums, which would count cloud gaps as losses or gains).
+    std::vector<RegressionChange> changes = trajectoryChanges(sums);
+    for (RegressionChange& c : changes) {
+        c.changeT = 0;
+        for (const RegressionParcel& p : results)
+            for (const RegressionChange& pc : p.changes)
+                if (pc.year1 == c.year1 && pc.year2 == c.year2)
+                    c.changeT += pc.changeT;
+        c.changeCo2eT = c.changeT * kCo2PerC;
+        c.rateTPerYr = c.changeT / double(c.year2 - c.year1);
+    }
+    for (const RegressionChange& c : changes) {
         const std::string s = std::to_string(c.year1) + "_" + std::to_string(c.year2);
         rows.push_back({ "parcels_change_" + s, c.changeT, "t C" });
         rows.push_back({ "parcels_change_co2e_" + s, c.changeCo2eT, "t CO2e" });
