@@ -34,8 +34,10 @@ echo "demo: land cover 2015 and 2024 of every forest sub-compartment (小班, GB
   --stats count,majority,frac,area --out "$OUT/xiaoban_landcover.csv"
 
 echo "demo: carbon of every parcel of the project, methods per ecosystem type, Monte Carlo bounds"
-# --default-uncertainty 90: the IPCC '±90 %' Tier 1 convention for table values without their own
-# uncertainty columns (docs/uncertainty.md).
+# --default-uncertainty 90: table values without their own uncertainty columns take the default of
+# their kind (carbon fraction ±6.4 % in [0, 1], BEF ≥ 1, R and Tier 1 densities ±90 %, soil factors
+# jointly, reference levels exact; docs/uncertainty.md "Defaults by kind"); 90 % (the IPCC Tier 1
+# convention) reaches only the kinds without a documented default.
 "$CLI" carbon --project "$PROJECT" --out "$OUT/carbon" \
   --uncertainty --iterations 1000 --seed 42 --default-uncertainty 90
 

@@ -582,6 +582,11 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>r_hysteresis 必须是 0 到 100 t d.m./ha 之间的数，而不是 &apos;%1&apos;</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>gap_fill must be &apos;none&apos; (cloud gaps stay blank) or &apos;linear&apos; (temporal interpolation between the nearest valid years), not &apos;%1&apos;</source>
+        <translation>gap_fill 须为 &apos;none&apos;（云缺失保持空白）或 &apos;linear&apos;（在最近的有效年份之间按时间线性插值），而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
         <location line="+14"/>
         <source>the regression method has no default coefficients: name your fitted table in carbon.parameters.regression (tanhui-cli carbon --method regression --write-template makes one)</source>
         <translation>回归法没有默认系数：请在 carbon.parameters.regression 中指定您拟合的系数表（tanhui-cli carbon --method regression --write-template 可生成模板）</translation>
@@ -592,9 +597,29 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>回归法需要至少一个碳年份的 NDVI 图层（角色 &quot;ndvi&quot;）</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+100"/>
+        <source>%1: no stock (%2 % of the forest in VI gaps)</source>
+        <translation>%1：无储量（%2 % 的森林处于植被指数缺失区）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2 % of the forest in VI gaps (stock over the valid forest only)</source>
+        <translation>%1：%2 % 的森林处于植被指数缺失区（储量仅按有效森林计算）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2 ha of gaps filled by temporal interpolation</source>
+        <translation>%1：%2 公顷缺失由时间插值填补</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>no land-cover or NDVI data under the parcel in any year</source>
         <translation>地块在任何年份都没有土地覆盖或 NDVI 数据</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>; no bounds for changes across VI gaps</source>
+        <translation>；跨植被指数缺失的变化量不给出置信区间</translation>
     </message>
 </context>
 <context>
@@ -1637,7 +1662,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 <context>
     <name>CarbonResultText</name>
     <message>
-        <location filename="../models/carbon/CarbonResult.cpp" line="+426"/>
+        <location filename="../models/carbon/CarbonResult.cpp" line="+447"/>
         <location line="+42"/>
         <source>no stock in %1</source>
         <translation>%1 年无储量</translation>
@@ -1838,7 +1863,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 <context>
     <name>CarbonUncertainty</name>
     <message>
-        <location filename="../app/cli/CarbonUncertainty.cpp" line="+74"/>
+        <location filename="../app/cli/CarbonUncertainty.cpp" line="+76"/>
         <source>run-wide --default-uncertainty %1 % (U = 95 % half-width; carbon-methods.md §6.2 item 1)</source>
         <translation>全局 --default-uncertainty %1 %（U = 95 % 置信区间半宽；carbon-methods.md §6.2 第 1 条）</translation>
     </message>
@@ -1873,12 +1898,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>S</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>U in % (95 % half-width) for table values without uncertainty columns, e.g. 90 for the IPCC &apos;±90 %&apos; Tier 1 convention.</source>
-        <translation>为没有不确定性列的表值指定 U（%，95 % 置信区间半宽），例如按 IPCC Tier 1 的“±90 %”惯例取 90。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>PCT</source>
         <translation>PCT</translation>
     </message>
@@ -1893,7 +1913,12 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>--iterations 必须是 1 到 10000000 之间的整数，而不是“%1”</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-16"/>
+        <source>Defaults for table values without uncertainty columns: each value takes the default of its kind (carbon fraction, BEF, R, Tier 1 densities, soil factors; docs/uncertainty.md); PCT (U in %, 95 % half-width, e.g. 90 for the IPCC &apos;±90 %&apos; Tier 1 convention) covers the kinds without one.</source>
+        <translation>为没有不确定性列的参数表数值启用默认值：每个数值采用其参数类别的默认值（含碳率、生物量扩展因子、根茎比、Tier 1 碳密度、土壤因子；见 docs/uncertainty.md）；PCT（U，以 % 计的 95 % 半宽，例如按 IPCC Tier 1 的“±90 %”惯例取 90）用于没有默认值的类别。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>--seed must be a whole number from 0 to 9007199254740991, not &apos;%1&apos;</source>
         <translation>--seed 必须是 0 到 9007199254740991 之间的整数，而不是“%1”</translation>
     </message>
@@ -4274,7 +4299,7 @@ scenario_diff.csv。
         <translation>根茎比，AGB &gt; 125 t/ha</translation>
     </message>
     <message>
-        <location filename="../models/uncertainty/UncertainParameters.cpp" line="+39"/>
+        <location filename="../models/uncertainty/UncertainParameters.cpp" line="+183"/>
         <source>run-wide default uncertainty (95 % half-width)</source>
         <translation>全局默认不确定度（95 % 置信区间半宽）</translation>
     </message>
@@ -4958,7 +4983,7 @@ scenario_diff.csv。
         <translation>default_u_pct 必须是 0 到 1000 之间的百分数（95 % 半宽，例如 ±90 % 写作 90），而不是 %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>run-wide default_u_pct %1 % (U = 95 % half-width; carbon-methods.md §6.2 item 1)</source>
         <translation>全局默认 default_u_pct %1 %（U = 95 % 半宽；carbon-methods.md §6.2 第 1 项）</translation>
     </message>
@@ -4968,7 +4993,12 @@ scenario_diff.csv。
         <translation>%1 个值没有不确定性（表中没有不确定性列，也未设置 carbon.uncertainty.default_u_pct），按精确值处理：%2</translation>
     </message>
     <message>
-        <location line="+242"/>
+        <location line="+8"/>
+        <source>no uncertainty source: every draw gives the same value (no parameter it depends on carries an uncertainty), so the bounds are left blank; declare uncertainty columns or set default_u_pct / --default-uncertainty</source>
+        <translation>无不确定性来源：每次抽样结果相同（其所依赖的参数均无不确定性），故置信区间留空；请在参数表中声明不确定性列，或设置 default_u_pct / --default-uncertainty</translation>
+    </message>
+    <message>
+        <location line="+244"/>
         <source>no bounds where parcels of methods without Monte Carlo count (%1): bounds cannot be added</source>
         <translation>凡计入了不支持蒙特卡洛的方法（%1）的地块之处均不给出置信区间：置信区间不能相加</translation>
     </message>
@@ -4976,6 +5006,11 @@ scenario_diff.csv。
         <location line="+7"/>
         <source>no bounds where parcels whose ecosystem type or stock follows a land-use change count (%1)</source>
         <translation>包含生态系统类型或碳储量随土地利用变化而改变的地块时不给出置信区间（%1）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no bounds for changes that some parcels report without Monte Carlo samples (e.g. NDVI regression changes across cloud gaps, see their method_detail)</source>
+        <translation>部分图斑的变化量没有蒙特卡洛样本（例如跨云缺失的 NDVI 回归变化量，见其 method_detail），故这些变化量不给出置信区间</translation>
     </message>
 </context>
 <context>
@@ -5277,7 +5312,7 @@ cf（t C/t d.m.），可选 bias_sigma2 或 smearing、forest_type、name_zh、s
 <context>
     <name>RegressionMonteCarlo</name>
     <message>
-        <location filename="../models/uncertainty/RegressionMonteCarlo.cpp" line="+195"/>
+        <location filename="../models/uncertainty/RegressionMonteCarlo.cpp" line="+196"/>
         <source>ab_corr must be a correlation from -1 to 1 (of the fitted a and b), not &apos;%1&apos;</source>
         <translation>ab_corr 必须是 -1 到 1 之间的相关系数（拟合得到的 a 与 b 之间），而不是 &apos;%1&apos;</translation>
     </message>
@@ -5664,7 +5699,7 @@ SOC(t) = SOC(t0) + (SOC_eq,new − SOC(t0)) × min(1, (t − t_c) / 20)，此后
 <context>
     <name>Uncertainty</name>
     <message>
-        <location filename="../models/uncertainty/UncertainParameters.cpp" line="+42"/>
+        <location filename="../models/uncertainty/UncertainParameters.cpp" line="+50"/>
         <source>none given (treated as exact)</source>
         <translation>未给出（按精确值处理）</translation>
     </message>
@@ -5694,7 +5729,17 @@ SOC(t) = SOC(t0) + (SOC_eq,new − SOC(t0)) × min(1, (t − t_c) / 20)，此后
         <translation>未知的分布“%1”；请使用 normal、truncnormal、lognormal、triangular、uniform 或 fixed</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
+        <source>definitional constant (exact): %1</source>
+        <translation>定义性常数（精确值）：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>default for the kind &apos;%1&apos;: %2</source>
+        <translation>参数类别“%1”的默认值：%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>%1, row %2</source>
         <translation>%1，第 %2 行</translation>
     </message>
@@ -5714,7 +5759,7 @@ SOC(t) = SOC(t0) + (SOC_eq,new − SOC(t0)) × min(1, (t − t_c) / 20)，此后
         <translation>对数正态分布需要正值，而不是 %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>a %1 distribution needs %2 and %3</source>
         <translation>%1 分布需要 %2 和 %3</translation>
     </message>

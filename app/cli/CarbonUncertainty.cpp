@@ -70,6 +70,8 @@ void formatQuantity(std::string& line, const mc::QuantityUncertainty& q) {
 mc::UncertaintyDefaults defaultsOf(const UncertaintyRequest& r) {
     mc::UncertaintyDefaults d;
     d.uPct = r.defaultPct;
+    // Values of a kind with a documented default take it; the given U reaches the other kinds.
+    d.byKind = true;
     if (r.defaultPct)
         d.provenance = CarbonUncertainty::tr(
                          "run-wide --default-uncertainty %1 % (U = 95 % half-width; carbon-methods.md §6.2 "
@@ -123,8 +125,10 @@ QList<QCommandLineOption> uncertaintyOptions() {
           CarbonUncertainty::tr("S")),
         QCommandLineOption(QStringLiteral("default-uncertainty"),
                            CarbonUncertainty::tr(
-                             "U in % (95 % half-width) for table values without uncertainty columns, e.g. 90 "
-                             "for the IPCC '±90 %' Tier 1 convention."),
+                             "Defaults for table values without uncertainty columns: each value takes the "
+                             "default of its kind (carbon fraction, BEF, R, Tier 1 densities, soil factors; "
+                             "docs/uncertainty.md); PCT (U in %, 95 % half-width, e.g. 90 for the IPCC "
+                             "'±90 %' Tier 1 convention) covers the kinds without one."),
                            CarbonUncertainty::tr("PCT")),
     };
 }

@@ -869,6 +869,11 @@ QString checkRegressionOption(const QString& key, const QString& value) {
             return CarbonAdapters::tr("r_hysteresis must be a number from 0 to 100 t d.m./ha, not '%1'")
               .arg(value);
     }
+    if (key == QLatin1String("gap_fill") && value != QLatin1String("none") &&
+        value != QLatin1String("linear"))
+        return CarbonAdapters::tr("gap_fill must be 'none' (cloud gaps stay blank) or 'linear' (temporal "
+                                  "interpolation between the nearest valid years), not '%1'")
+          .arg(value);
     return {};
 }
 
@@ -930,6 +935,10 @@ MethodOutput runRegressionAdapter(const MethodContext& ctx) {
         return out;
     RegressionRunOptions ro;
     ro.outDir = ctx.outDir;
+    for (const MethodBatch& batch : ctx.batches)
+        for (const MethodParcel& mp : batch.assigned)
+            if (optionOf(mp, "gap_fill", QStringLiteral("none")) == QLatin1String("linear"))
+                ro.interpolateGaps = true;
     ro.writeViKeyRasters = ctx.uncertainty != nullptr; // per-parcel VI bins for MC
     auto rasters = stage(ctx.feedback, 10, 60);
     ro.feedback = rasters.get();
@@ -937,6 +946,8 @@ MethodOutput runRegressionAdapter(const MethodContext& ctx) {
     for (const RegressionYear& y : run.years)
         out.files << QString::fromStdString(y.raster);
     for (const std::string& f : run.viKeyRasters)
+        out.files << QString::fromStdString(f);
+    for (const std::string& f : run.commonRasters)
         out.files << QString::fromStdString(f);
     std::vector<int> runYears;
     for (const RegressionYear& y : run.years)
@@ -984,6 +995,7 @@ MethodOutput runRegressionAdapter(const MethodContext& ctx) {
             const std::vector<RegressionParcel> parcels =
               runRegressionParcels(assignedSubset(batch, which), run, hysteresis, zonal);
             std::vector<uncertainty::RegressionUnit> mcParcels;
+            std::vector<std::set<std::pair<int, int>>> gapChanges(which.size());
             for (std::size_t j = 0; j < which.size(); ++j) {
                 const RegressionParcel& rp = parcels[j];
                 ParcelResult r =
@@ -991,6 +1003,7 @@ MethodOutput runRegressionAdapter(const MethodContext& ctx) {
                 r.methodDetail = QStringLiteral("coefficients %1; r_hysteresis=%2")
                                    .arg(QFileInfo(coefPath).fileName())
                                    .arg(hysteresis);
+                QStringList gapNotes;
                 for (const RegressionParcelYear& y : rp.years) {
                     const double covered =
                       y.forestAreaHa + y.viGapAreaHa + y.nonforestAreaHa + y.lulcNodataAreaHa;
@@ -1000,6 +1013,25 @@ MethodOutput runRegressionAdapter(const MethodContext& ctx) {
                     const double valid = y.forestAreaHa + y.nonforestAreaHa;
                     if (valid <= 0)
                         continue;
+                    // A cloud gap is a blank with a flag, never zero carbon: below
+                    // kMinValidForestShare of valid forest the year has no stock.
+                    const double share = y.validForestShare();
+                    if (!hasRegressionStock(y)) {
+                        gapNotes << CarbonAdapters::tr("%1: no stock (%2 % of the forest in VI gaps)")
+                                      .arg(y.year)
+                                      .arg((1.0 - share) * 100.0, 0, 'f', 1);
+                        continue;
+                    }
+                    if (y.viGapAreaHa > 0)
+                        gapNotes << CarbonAdapters::tr(
+                                      "%1: %2 % of the forest in VI gaps (stock over the valid "
+                                      "forest only)")
+                                      .arg(y.year)
+                                      .arg((1.0 - share) * 100.0, 0, 'f', 1);
+                    if (y.viFilledAreaHa > 0)
+                        gapNotes << CarbonAdapters::tr("%1: %2 ha of gaps filled by temporal interpolation")
+                                      .arg(y.year)
+                                      .arg(y.viFilledAreaHa, 0, 'f', 2);
                     // Carbon over the valid forest area; non-forest cells have no tree carbon (§6.1).
                     CarbonStock s;
                     s.year = y.year;
@@ -1008,10 +1040,26 @@ MethodOutput runRegressionAdapter(const MethodContext& ctx) {
                     s.areaHa = valid;
                     r.stocks.push_back(s);
                 }
+                // Changes over the forest cells valid on both dates (runRegressionParcels()).
+                std::set<std::pair<int, int>> commonDiffers;
                 for (const RegressionChange& c : rp.changes)
-                    if (r.stock(c.year1) && r.stock(c.year2))
+                    if (r.stock(c.year1) && r.stock(c.year2)) {
                         r.changes.push_back(
                           { c.year1, c.year2, c.changeT, ChangeBasis::StockDifference, {} });
+                        const auto forestOf = [&](int year) {
+                            for (const RegressionParcelYear& y : rp.years)
+                                if (y.year == year)
+                                    return y.forestAreaHa;
+                            return 0.0;
+                        };
+                        const double tol = 1e-9 * std::max(1.0, forestOf(c.year1));
+                        if (std::fabs(forestOf(c.year1) - c.commonAreaHa) > tol ||
+                            std::fabs(forestOf(c.year2) - c.commonAreaHa) > tol)
+                            commonDiffers.insert({ c.year1, c.year2 });
+                    }
+                if (!gapNotes.isEmpty())
+                    r.methodDetail += QStringLiteral("; vi_gap: ") + gapNotes.join(QStringLiteral("; "));
+                gapChanges[j] = commonDiffers;
                 r.parameters = used;
                 if (r.stocks.empty()) {
                     r.changes.clear();
@@ -1034,9 +1082,22 @@ MethodOutput runRegressionAdapter(const MethodContext& ctx) {
                 std::vector<uncertainty::UnitSamples> samples =
                   uncertainty::sampleRegressionUnits(mcModel, coefficients.lookup, mcParcels, mcOptions);
                 mcOptions.feedback = nullptr;
-                for (std::size_t j = 0; j < which.size(); ++j)
-                    mcUnits[b][which[j]] =
-                      applyRegressionBounds(out.results[b][which[j]], runYears, std::move(samples[j]));
+                for (std::size_t j = 0; j < which.size(); ++j) {
+                    ParcelResult& r = out.results[b][which[j]];
+                    RegressionSampleUnit unit = applyRegressionBounds(r, runYears, std::move(samples[j]));
+                    // The Monte Carlo samples each year's valid cells; a change whose common cells
+                    // differ from them (VI gaps on one date) gets no bounds rather than wrong ones.
+                    if (!gapChanges[j].empty()) {
+                        for (CarbonChange& c : r.changes)
+                            if (gapChanges[j].count({ c.year1, c.year2 }))
+                                c.bounds.reset();
+                        std::erase_if(unit.changes, [&](const std::pair<int, int>& pair) {
+                            return gapChanges[j].count(pair) != 0;
+                        });
+                        r.methodDetail += CarbonAdapters::tr("; no bounds for changes across VI gaps");
+                    }
+                    mcUnits[b][which[j]] = std::move(unit);
+                }
             }
         }
     }

@@ -37,8 +37,11 @@ QString checkBlueCarbonOption(const QString& key, const QString& value);
 
 /// NDVI regression (carbon-methods.md §6.1): the project's `ndvi` layers of the carbon years, its
 /// land cover, and the coefficient table of carbon.parameters.regression (required: there is no
-/// default). Option r_hysteresis (t d.m./ha, 0–100). Stocks c_biomass (t C) per year; changes between
-/// consecutive years and first → last (stock difference).
+/// default). Options r_hysteresis (t d.m./ha, 0–100) and gap_fill (`none`, the default, or `linear`:
+/// temporal interpolation of cloud gaps, RegressionRunOptions::interpolateGaps; on for the run when
+/// any entry asks for it). Stocks c_biomass (t C) per year, blank (with a note in method_detail) where
+/// less than kMinValidForestShare of the parcel's forest has a valid VI; changes between consecutive
+/// years and first → last over the forest cells valid on both dates.
 MethodOutput runRegressionAdapter(const MethodContext& context);
 QString checkRegressionOption(const QString& key, const QString& value);
 

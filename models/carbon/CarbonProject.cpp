@@ -597,7 +597,7 @@ const std::vector<MethodInfo>& carbonMethods() {
           &runBlueCarbonAdapter },
         { QStringLiteral("regression"),
           QStringLiteral("NDVI → above-ground biomass → carbon, user coefficients, carbon-methods.md §6.1"),
-          { QStringLiteral("r_hysteresis") },
+          { QStringLiteral("r_hysteresis"), QStringLiteral("gap_fill") },
           {},
           true,
           &checkRegressionOption,
@@ -1702,20 +1702,30 @@ void writeCarbonProjectOutputs(CarbonProjectRun& run, const std::string& outDir)
     summary.push_back({ QStringLiteral("area_full_ha"), all.fullAreaHa, QStringLiteral("ha") });
     for (const auto& [method, count] : run.parcelsPerMethod)
         summary.push_back({ QStringLiteral("parcels_") + method, qint64(count), QStringLiteral("count") });
-    // Bounds of the grand total (when the run computed them): p2_5, p50, p97_5 (t C), u95_pct (%).
-    auto bounds = [&](const QString& name, const std::optional<Bounds>& b) {
+    // Bounds of the grand total (when the run computed them): p2_5, p50, p97_5 (t C), u95_pct (%) where
+    // U ≤ kApproach1PercentMaxPct and u95_t (t C); blank with a note for a zero-width interval
+    // (docs/uncertainty.md, "Approach 1", "Runs without uncertainty sources").
+    auto bounds = [&](const QString& name, const std::optional<Bounds>& b, double central) {
         if (!b)
             return;
-        summary.push_back({ name + QStringLiteral("_p2_5"), b->p2_5, QStringLiteral("t C") });
-        summary.push_back({ name + QStringLiteral("_p50"), b->p50, QStringLiteral("t C") });
-        summary.push_back({ name + QStringLiteral("_p97_5"), b->p97_5, QStringLiteral("t C") });
+        const bool exact = b->p2_5 == b->p97_5;
+        const auto value = [&](double v) { return exact ? QVariant() : QVariant(v); };
+        summary.push_back({ name + QStringLiteral("_p2_5"), value(b->p2_5), QStringLiteral("t C") });
+        summary.push_back({ name + QStringLiteral("_p50"), value(b->p50), QStringLiteral("t C") });
+        summary.push_back({ name + QStringLiteral("_p97_5"), value(b->p97_5), QStringLiteral("t C") });
+        const bool u = !exact && std::isfinite(b->u95Pct);
         summary.push_back({ name + QStringLiteral("_u95_pct"),
-                            std::isfinite(b->u95Pct) ? QVariant(b->u95Pct) : QVariant(),
+                            u && b->u95Pct <= kApproach1PercentMaxPct ? QVariant(b->u95Pct) : QVariant(),
                             QStringLiteral("%") });
+        summary.push_back({ name + QStringLiteral("_u95_t"),
+                            u ? QVariant(b->u95Pct / 100.0 * std::fabs(central)) : QVariant(),
+                            QStringLiteral("t C") });
+        if (exact)
+            summary.push_back({ name + QStringLiteral("_bounds_note"), exactBoundsNote(), QString() });
     };
     for (const auto& s : all.stocks) {
         summary.push_back({ QStringLiteral("c_total_t_%1").arg(s.year), s.totalT, QStringLiteral("t C") });
-        bounds(QStringLiteral("c_total_t_%1").arg(s.year), s.bounds);
+        bounds(QStringLiteral("c_total_t_%1").arg(s.year), s.bounds, s.totalT);
         summary.push_back(
           { QStringLiteral("parcels_%1").arg(s.year), qint64(s.parcels), QStringLiteral("count") });
     }
@@ -1735,7 +1745,7 @@ void writeCarbonProjectOutputs(CarbonProjectRun& run, const std::string& outDir)
         summary.push_back({ QStringLiteral("change_t_%1_%2").arg(ch.year1).arg(ch.year2),
                             ch.changeT,
                             QStringLiteral("t C") });
-        bounds(QStringLiteral("change_t_%1_%2").arg(ch.year1).arg(ch.year2), ch.bounds);
+        bounds(QStringLiteral("change_t_%1_%2").arg(ch.year1).arg(ch.year2), ch.bounds, ch.changeT);
         summary.push_back({ QStringLiteral("change_tco2e_%1_%2").arg(ch.year1).arg(ch.year2),
                             ch.co2eT(),
                             QStringLiteral("t CO2e") });

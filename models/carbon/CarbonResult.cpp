@@ -34,13 +34,29 @@ QString pairName(int y1, int y2) {
     return QStringLiteral("%1_%2").arg(y1).arg(y2);
 }
 
-/// The four bound columns (p2_5, p50, p97_5, u95_pct); empty without bounds or for a NaN U.
-std::size_t putBounds(std::vector<QVariant>& v, std::size_t c, const std::optional<Bounds>& b) {
-    v[c++] = b ? QVariant(b->p2_5) : QVariant();
-    v[c++] = b ? QVariant(b->p50) : QVariant();
-    v[c++] = b ? QVariant(b->p97_5) : QVariant();
-    v[c++] = b && std::isfinite(b->u95Pct) ? QVariant(b->u95Pct) : QVariant();
+/// The five bound columns (p2_5, p50, p97_5, u95_pct, u95_t); empty without bounds. A zero-width
+/// interval (exact in every draw: no uncertain parameter reaches the value) is written blank and sets
+/// `exact` (the row's note says so). U as % only where |central| ≥ the half-width
+/// (kApproach1PercentMaxPct), the absolute half-width (t C) wherever U is defined.
+std::size_t putBounds(std::vector<QVariant>& v,
+                      std::size_t c,
+                      const std::optional<Bounds>& b,
+                      double central,
+                      bool& exact) {
+    const bool zeroWidth = b && b->p2_5 == b->p97_5;
+    exact = exact || zeroWidth;
+    const bool has = b && !zeroWidth;
+    v[c++] = has ? QVariant(b->p2_5) : QVariant();
+    v[c++] = has ? QVariant(b->p50) : QVariant();
+    v[c++] = has ? QVariant(b->p97_5) : QVariant();
+    const bool u = has && std::isfinite(b->u95Pct);
+    v[c++] = u && b->u95Pct <= kApproach1PercentMaxPct ? QVariant(b->u95Pct) : QVariant();
+    v[c++] = u ? QVariant(b->u95Pct / 100.0 * std::fabs(central)) : QVariant();
     return c;
+}
+
+QString joinNotes(const QString& a, const QString& b) {
+    return a.isEmpty() ? b : b.isEmpty() ? a : a + QStringLiteral("; ") + b;
 }
 
 QString joinRefs(const std::vector<ParameterRowRef>& refs) {
@@ -308,7 +324,7 @@ void writeParcelResults(const std::string& path,
     if (datedTypes)
         for (int y : layout.years)
             columns.push_back({ QStringLiteral("ecosystem_type_%1").arg(y).toStdString(), Type::String });
-    const char* const boundNames[] = { "p2_5", "p50", "p97_5", "u95_pct" };
+    const char* const boundNames[] = { "p2_5", "p50", "p97_5", "u95_pct", "u95_t" };
     for (int y : layout.years) {
         for (const QString& p : layout.pools)
             columns.push_back({ QStringLiteral("%1_t_%2").arg(p).arg(y).toStdString(), Type::Real });
@@ -332,6 +348,8 @@ void writeParcelResults(const std::string& path,
                 columns.push_back(
                   { QStringLiteral("change_t_%1_%2").arg(s, QLatin1String(b)).toStdString(), Type::Real });
     }
+    if (layout.stockBounds || layout.changeBounds)
+        columns.push_back({ "bounds_note", Type::String });
     columns.push_back({ "flagged_parameters", Type::String });
     columns.push_back({ "nodata_share", Type::Real });
     columns.push_back({ "geometry_repaired", Type::Integer });
@@ -361,6 +379,7 @@ void writeParcelResults(const std::string& path,
           if (datedTypes)
               for (int y : layout.years)
                   v[c++] = r.typeAt(y);
+          bool exact = false;
           for (int y : layout.years) {
               const CarbonStock* s = r.stock(y);
               for (const QString& p : layout.pools) {
@@ -375,7 +394,7 @@ void writeParcelResults(const std::string& path,
               v[c++] = s ? QVariant(s->densityTPerHa()) : QVariant();
               v[c++] = s ? QVariant(s->areaHa) : QVariant();
               if (layout.stockBounds)
-                  c = putBounds(v, c, s ? s->bounds : std::nullopt);
+                  c = putBounds(v, c, s ? s->bounds : std::nullopt, s ? s->totalT : 0.0, exact);
           }
           for (const auto& [y1, y2] : layout.pairs) {
               const CarbonChange* ch = r.change(y1, y2);
@@ -384,8 +403,10 @@ void writeParcelResults(const std::string& path,
               v[c++] = ch ? QVariant(ch->perYearT()) : QVariant();
               v[c++] = ch ? QVariant(QString::fromLatin1(changeBasisName(ch->basis))) : QVariant();
               if (layout.changeBounds)
-                  c = putBounds(v, c, ch ? ch->bounds : std::nullopt);
+                  c = putBounds(v, c, ch ? ch->bounds : std::nullopt, ch ? ch->changeT : 0.0, exact);
           }
+          if (layout.stockBounds || layout.changeBounds)
+              v[c++] = exact ? exactBoundsNote() : QString();
           v[c++] = joinRefs(r.flaggedParameters());
           v[c++] = r.nodataShare;
           v[c++] = r.geometryRepaired ? 1 : 0;
@@ -501,7 +522,7 @@ void writeTotals(const std::string& path,
         for (const auto& ch : t.changes)
             bounds = bounds || ch.bounds.has_value();
     }
-    const char* const boundNames[] = { "p2_5", "p50", "p97_5", "u95_pct" };
+    const char* const boundNames[] = { "p2_5", "p50", "p97_5", "u95_pct", "u95_t" };
     std::vector<gis::TableColumn> columns = {
         { keyName.toStdString(), Type::String }, { "parcels", Type::Integer },
         { "computed", Type::Integer },           { "not_computed", Type::Integer },
@@ -545,6 +566,7 @@ void writeTotals(const std::string& path,
                         v[c++] = qint64(t.flagged);
                         v[c++] = t.areaHa;
                         v[c++] = t.fullAreaHa;
+                        bool exact = false;
                         for (int y : yearSet) {
                             const auto it = std::find_if(
                               t.stocks.begin(), t.stocks.end(), [&](const auto& s) { return s.year == y; });
@@ -554,7 +576,8 @@ void writeTotals(const std::string& path,
                             v[c++] = has ? QVariant(it->areaHa) : QVariant();
                             v[c++] = has ? QVariant(qint64(it->parcels)) : QVariant(qint64(0));
                             if (bounds)
-                                c = putBounds(v, c, has ? it->bounds : std::nullopt);
+                                c = putBounds(
+                                  v, c, has ? it->bounds : std::nullopt, has ? it->totalT : 0.0, exact);
                         }
                         for (const auto& pair : pairSet) {
                             // (A pair, not a structured binding: clang 14 cannot capture bindings.)
@@ -566,10 +589,11 @@ void writeTotals(const std::string& path,
                             v[c++] = has ? QVariant(it->changeT) : QVariant();
                             v[c++] = has ? QVariant(it->co2eT()) : QVariant();
                             if (bounds)
-                                c = putBounds(v, c, has ? it->bounds : std::nullopt);
+                                c = putBounds(
+                                  v, c, has ? it->bounds : std::nullopt, has ? it->changeT : 0.0, exact);
                         }
                         if (bounds)
-                            v[c++] = t.boundsNote;
+                            v[c++] = joinNotes(t.boundsNote, exact ? exactBoundsNote() : QString());
                         v[c++] = totalsBlankNote(t, years, pairs);
                     });
 }

@@ -24,6 +24,15 @@ struct Bounds {
     double u95Pct = std::numeric_limits<double>::quiet_NaN(); ///< Approach 1 U (%)
 };
 
+/// @brief Approach 1 U is written as a percentage (`*_u95_pct`) only where the estimate is clearly
+/// non-zero: U ≤ this (%), i.e. |estimate| ≥ its 95 % half-width (the interval excludes 0; §6.2:
+/// Approach 1 is valid below about 50–100 %). Always written: the absolute half-width `*_u95_t` =
+/// U × |estimate| (t C). docs/uncertainty.md, "Approach 1".
+constexpr double kApproach1PercentMaxPct = 100.0;
+
+/// The note of a bound whose Monte Carlo interval has zero width (written blank with this note).
+QString exactBoundsNote();
+
 /// @brief Carbon of one pool (t C). Pool names are the method's, lower-case with a `c_` prefix:
 /// c_above, c_below, c_dead, c_litter, c_soil (pool-table and IPCC pools, §1.1, §3.1), c_biomass
 /// (tree biomass incl. roots of the volume method, §5). The writers order known pools as listed

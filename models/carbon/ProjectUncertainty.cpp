@@ -215,6 +215,8 @@ std::optional<UncertaintySettings> uncertaintySettings(const Project& project) {
 uncertainty::UncertaintyDefaults uncertaintyDefaults(const UncertaintySettings& settings) {
     uncertainty::UncertaintyDefaults d;
     d.uPct = settings.defaultUPct;
+    // Values of a kind with a documented default take it; the given U reaches the other kinds.
+    d.byKind = true;
     if (settings.defaultUPct)
         d.provenance = ProjectUncertainty::tr("run-wide default_u_pct %1 % (U = 95 % half-width; "
                                               "carbon-methods.md §6.2 item 1)")
@@ -240,6 +242,13 @@ void warnExactValues(const QString& file, const std::vector<std::string>& ids, p
                                "treated as exact: %2")
           .arg(ids.size())
           .arg(names.join(QStringLiteral(", "))) });
+}
+
+QString exactBoundsNote() {
+    return ProjectUncertainty::tr("no uncertainty source: every draw gives the same value (no parameter it "
+                                  "depends on carries an uncertainty), so the bounds are left blank; "
+                                  "declare uncertainty columns or set default_u_pct / "
+                                  "--default-uncertainty");
 }
 
 Bounds boundsOf(const uncertainty::QuantityUncertainty& q) {
@@ -396,6 +405,7 @@ std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results
         std::set<int> unboundedYears = partialMissingYears[g];
         std::set<std::pair<int, int>> unboundedPairs = partialMissingPairs[g];
         std::set<QString> without, landUse; // methods without samples; of parcels with a land-use change
+        bool unsampled = false;
         for (std::size_t r : members[g]) {
             const ParcelResult& p = results[r];
             if (!p.computed())
@@ -420,6 +430,8 @@ std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results
                         unboundedPairs.insert({ c.year1, c.year2 });
                         if (altered && !c.bounds)
                             landUse.insert(p.method);
+                        else
+                            unsampled = true;
                     }
                 continue;
             }
@@ -487,6 +499,12 @@ std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results
               ProjectUncertainty::tr("no bounds where parcels whose ecosystem type or stock "
                                      "follows a land-use change count (%1)")
                 .arg(names.join(QStringLiteral(", ")));
+            t.boundsNote = t.boundsNote.isEmpty() ? note : t.boundsNote + QStringLiteral("; ") + note;
+        }
+        if (unsampled) {
+            const QString note = ProjectUncertainty::tr(
+              "no bounds for changes that some parcels report without Monte Carlo samples (e.g. NDVI "
+              "regression changes across cloud gaps, see their method_detail)");
             t.boundsNote = t.boundsNote.isEmpty() ? note : t.boundsNote + QStringLiteral("; ") + note;
         }
     }

@@ -689,12 +689,14 @@ RegressionRun writeRegressionRasters(const RegressionInputs& inputs,
     spec.type = gis::RasterSpec::Type::Float32;
     spec.bands = kRegressionBands;
     spec.nodata = kRegressionNodata;
-    spec.bandDescriptions = { "agb", "c_density_r_le125", "c_density_r_gt125", "nonforest", "vi_gap" };
+    spec.bandDescriptions = { "agb",    "c_density_r_le125", "c_density_r_gt125", "nonforest",
+                              "vi_gap", "vi_filled" };
     spec.bandMetadata = { { { "UNIT", "t d.m./ha" } },
                           { { "UNIT", "t C/ha" } },
                           { { "UNIT", "t C/ha" } },
                           { { "UNIT", "1 = non-forest" } },
-                          { { "UNIT", "1 = forest with nodata VI" } } };
+                          { { "UNIT", "1 = forest with nodata VI" } },
+                          { { "UNIT", "1 = forest with an interpolated VI" } } };
     std::vector<std::unique_ptr<gis::RasterWriter>> writers, keyWriters;
     run.viBinWidth = options.viBinWidth;
     if (options.writeViKeyRasters)
@@ -732,10 +734,37 @@ RegressionRun writeRegressionRasters(const RegressionInputs& inputs,
     }
 
     const std::size_t ny = vi.size();
-    const int rowsPerStrip = stripRows(grid, options.memoryBudgetBytes / 2, 8 + 1 + 8 + 1 + 5 * 8);
-    std::vector<double> viValues, lcValues;
-    std::vector<unsigned char> viValid, lcValid;
-    std::vector<std::vector<double>> out(kRegressionBands);
+    // The change of a pair is taken over the cells valid on both dates (rs_common_<y1>_<y2>.tif).
+    std::vector<int> yearList;
+    for (const ViInput& v : vi)
+        yearList.push_back(v.year);
+    run.pairs = regressionPairs(yearList);
+    run.interpolateGaps = options.interpolateGaps;
+    std::vector<std::unique_ptr<gis::RasterWriter>> commonWriters;
+    for (const auto& [y1, y2] : run.pairs) {
+        gis::RasterSpec k = spec;
+        k.bands = 4;
+        k.bandDescriptions = {
+            "c_density_r_le125_y1", "c_density_r_gt125_y1", "c_density_r_le125_y2", "c_density_r_gt125_y2"
+        };
+        k.bandMetadata = { { { "UNIT", "t C/ha" } },
+                           { { "UNIT", "t C/ha" } },
+                           { { "UNIT", "t C/ha" } },
+                           { { "UNIT", "t C/ha" } } };
+        k.metadata = { { "YEARS", std::to_string(y1) + "-" + std::to_string(y2) },
+                       { "CONTENT", "carbon densities on forest cells valid on both dates" } };
+        run.commonRasters.push_back(
+          dir.filePath(QStringLiteral("rs_common_%1_%2.tif").arg(y1).arg(y2)).toStdString());
+        commonWriters.push_back(std::make_unique<gis::RasterWriter>(run.commonRasters.back(), k));
+    }
+    std::map<int, std::size_t> yearIndex;
+    for (std::size_t yi = 0; yi < ny; ++yi)
+        yearIndex[vi[yi].year] = yi;
+    const std::size_t perCell = ny * (8 + 1 + 8 + 1 + 1 + 16) + 6 * 8 + 8 + 4 * 8;
+    const int rowsPerStrip = stripRows(grid, options.memoryBudgetBytes / 2, perCell);
+    std::vector<std::vector<double>> viAll(ny), lcAll(ny), densLow(ny), densHigh(ny);
+    std::vector<std::vector<unsigned char>> viValidAll(ny), lcValidAll(ny), filled(ny);
+    std::vector<std::vector<double>> out(kRegressionBands), common(4);
     std::vector<double> keys;
     for (int row0 = 0; row0 < grid.rows; row0 += rowsPerStrip) {
         const gis::Window w{ row0, 0, std::min(rowsPerStrip, grid.rows - row0), grid.cols };
@@ -744,6 +773,33 @@ RegressionRun writeRegressionRasters(const RegressionInputs& inputs,
             o.resize(n);
         keys.assign(keyWriters.empty() ? 0 : n, kRegressionNodata);
         for (std::size_t yi = 0; yi < ny; ++yi) {
+            dataset(vi[yi].path).read(vi[yi].band, w, viAll[yi], viValidAll[yi]);
+            const int li = landCoverIndexFor(inputs.lulc, vi[yi].year);
+            dataset(inputs.lulc[std::size_t(li)].path).read(1, w, lcAll[yi], lcValidAll[yi]);
+            for (std::size_t k = 0; k < n; ++k)
+                if (viValidAll[yi][k] && std::isnan(viAll[yi][k]))
+                    viValidAll[yi][k] = 0;
+            filled[yi].assign(n, 0);
+        }
+        if (options.interpolateGaps && ny > 2)
+            // Linear in time between the nearest valid years on both sides (no extrapolation).
+            for (std::size_t k = 0; k < n; ++k)
+                for (std::size_t yi = 1; yi + 1 < ny; ++yi) {
+                    if (viValidAll[yi][k])
+                        continue;
+                    std::size_t a = yi, b = yi;
+                    while (a > 0 && !viValidAll[a - 1][k])
+                        --a;
+                    while (b + 1 < ny && !viValidAll[b + 1][k])
+                        ++b;
+                    if (a == 0 || b + 1 == ny)
+                        continue;
+                    const std::size_t y0 = a - 1, y1 = b + 1;
+                    const double t = double(vi[yi].year - vi[y0].year) / double(vi[y1].year - vi[y0].year);
+                    viAll[yi][k] = viAll[y0][k] + (viAll[y1][k] - viAll[y0][k]) * t;
+                    filled[yi][k] = 1;
+                }
+        for (std::size_t yi = 0; yi < ny; ++yi) {
             if (options.feedback) {
                 options.feedback->throwIfCancelled();
                 options.feedback->setProgress(100.0 * (double(row0) * double(ny) + double(yi) * w.rows) /
@@ -751,9 +807,12 @@ RegressionRun writeRegressionRasters(const RegressionInputs& inputs,
                                               "biomass and carbon per cell");
             }
             RegressionYear& year = run.years[yi];
-            dataset(vi[yi].path).read(vi[yi].band, w, viValues, viValid);
-            const int li = landCoverIndexFor(inputs.lulc, vi[yi].year);
-            dataset(inputs.lulc[std::size_t(li)].path).read(1, w, lcValues, lcValid);
+            const std::vector<double>& viValues = viAll[yi];
+            const std::vector<unsigned char>& viValid = viValidAll[yi];
+            const std::vector<double>& lcValues = lcAll[yi];
+            const std::vector<unsigned char>& lcValid = lcValidAll[yi];
+            densLow[yi].assign(n, kRegressionNodata);
+            densHigh[yi].assign(n, kRegressionNodata);
             std::fill(keys.begin(), keys.end(), kRegressionNodata);
             std::int64_t lastCode = std::numeric_limits<std::int64_t>::min();
             const RegressionCoefficients* c = nullptr;
@@ -781,25 +840,29 @@ RegressionRun writeRegressionRasters(const RegressionInputs& inputs,
                 if (!isForest) {
                     out[0][k] = out[1][k] = out[2][k] = kRegressionNodata;
                     out[3][k] = 1;
-                    out[4][k] = 0;
+                    out[4][k] = out[5][k] = 0;
                     year.nonforestAreaHa += area;
                     continue;
                 }
                 out[3][k] = 0;
-                if (!viValid[k] || std::isnan(viValues[k])) {
+                if (!viValid[k] && !filled[yi][k]) {
                     // Cloud gap: excluded and reported, never zero.
                     out[0][k] = out[1][k] = out[2][k] = kRegressionNodata;
                     out[4][k] = 1;
+                    out[5][k] = 0;
                     year.viGapAreaHa += area;
                     continue;
                 }
                 out[4][k] = 0;
+                out[5][k] = filled[yi][k] ? 1 : 0;
+                if (filled[yi][k])
+                    year.viFilledAreaHa += area;
                 if (!keys.empty())
                     keys[k] = encodeViKey(code, viValues[k]);
                 const double agb = predictAgb(*c, viValues[k]);
                 out[0][k] = agb;
-                out[1][k] = carbonDensity(agb, c->rLow, c->cf);
-                out[2][k] = carbonDensity(agb, c->rHigh, c->cf);
+                out[1][k] = densLow[yi][k] = carbonDensity(agb, c->rLow, c->cf);
+                out[2][k] = densHigh[yi][k] = carbonDensity(agb, c->rHigh, c->cf);
                 year.forestAreaHa += area;
                 year.agbT += agb * area;
             }
@@ -811,7 +874,24 @@ RegressionRun writeRegressionRasters(const RegressionInputs& inputs,
                 keyWriters[yi]->flush();
             }
         }
+        for (std::size_t p = 0; p < run.pairs.size(); ++p) {
+            const std::size_t a = yearIndex.at(run.pairs[p].first), b = yearIndex.at(run.pairs[p].second);
+            for (auto& o : common)
+                o.assign(n, kRegressionNodata);
+            for (std::size_t k = 0; k < n; ++k)
+                if (densLow[a][k] != kRegressionNodata && densLow[b][k] != kRegressionNodata) {
+                    common[0][k] = densLow[a][k];
+                    common[1][k] = densHigh[a][k];
+                    common[2][k] = densLow[b][k];
+                    common[3][k] = densHigh[b][k];
+                }
+            for (int band = 0; band < 4; ++band)
+                commonWriters[p]->writeRows(band + 1, w.row0, w.rows, common[std::size_t(band)].data());
+            commonWriters[p]->flush();
+        }
     }
+    for (auto& wr : commonWriters)
+        wr->commit(options.feedback);
     for (auto& wr : writers)
         wr->commit(options.feedback);
     for (auto& wr : keyWriters)
@@ -821,6 +901,21 @@ RegressionRun writeRegressionRasters(const RegressionInputs& inputs,
     if (options.feedback)
         options.feedback->setProgress(100.0, "biomass and carbon per cell");
     return run;
+}
+
+bool hasRegressionStock(const RegressionParcelYear& y) {
+    if (y.forestAreaHa + y.nonforestAreaHa <= 0)
+        return false;
+    return !(y.viGapAreaHa > 0 && y.validForestShare() < kMinValidForestShare);
+}
+
+std::vector<std::pair<int, int>> regressionPairs(const std::vector<int>& years) {
+    std::vector<std::pair<int, int>> out;
+    for (std::size_t i = 1; i < years.size(); ++i)
+        out.push_back({ years[i - 1], years[i] });
+    if (years.size() > 2)
+        out.push_back({ years.front(), years.back() });
+    return out;
 }
 
 std::vector<RegressionChange> trajectoryChanges(const std::vector<RegressionParcelYear>& years) {
@@ -865,6 +960,16 @@ std::vector<RegressionParcel> runRegressionParcels(const gis::ParcelSet& parcels
     for (std::size_t yi = 0; yi < run.viKeyRasters.size(); ++yi)
         bands.push_back(
           { run.viKeyRasters[yi], 1, "rs_key_" + std::to_string(run.years[yi].year), "Float64", false, 0 });
+    // The densities on the cells valid on both dates of each pair (the change's cells).
+    const std::size_t common0 = bands.size();
+    for (std::size_t pi = 0; pi < run.commonRasters.size(); ++pi)
+        for (int b = 1; b <= 4; ++b)
+            bands.push_back({ run.commonRasters[pi],
+                              b,
+                              "rs_common_" + std::to_string(pi) + "_b" + std::to_string(b),
+                              "Float32",
+                              false,
+                              0 });
     gis::ZonalOptions options = zonal;
     options.stats = gis::Stat::Count | gis::Stat::Sum | gis::Stat::Mean;
     if (!run.viKeyRasters.empty())
@@ -889,6 +994,8 @@ std::vector<RegressionParcel> runRegressionParcels(const gis::ParcelSet& parcels
             y.lulcNodataAreaHa = nf.nodataAreaM2 / 10000.0;
             const gis::ZonalStats& gap = stat(BandViGap);
             y.viGapAreaHa = gap.count > 0 ? gap.mean * gap.validAreaM2 / 10000.0 : 0.0;
+            const gis::ZonalStats& fill = stat(BandViFilled);
+            y.viFilledAreaHa = fill.count > 0 ? fill.mean * fill.validAreaM2 / 10000.0 : 0.0;
             if (!run.viKeyRasters.empty()) {
                 // Per (code, bin): Σ area and Σ area × VI over the exact per-value areas.
                 std::map<std::pair<std::int64_t, std::int64_t>, std::pair<double, double>> bins;
@@ -920,6 +1027,33 @@ std::vector<RegressionParcel> runRegressionParcels(const gis::ParcelSet& parcels
             y.carbonTPerHa = y.forestAreaHa > 0 ? y.carbonT / y.forestAreaHa : kNaN;
         }
         rp.changes = trajectoryChanges(rp.years);
+        // Changes over the cells valid on both dates (a gap on either date leaves the cell out).
+        for (RegressionChange& c : rp.changes) {
+            const auto it = std::find(run.pairs.begin(), run.pairs.end(), std::make_pair(c.year1, c.year2));
+            if (it == run.pairs.end())
+                continue;
+            const std::size_t pi = std::size_t(it - run.pairs.begin());
+            std::size_t i1 = 0, i2 = 0;
+            for (std::size_t yi = 0; yi < rp.years.size(); ++yi) {
+                if (rp.years[yi].year == c.year1)
+                    i1 = yi;
+                if (rp.years[yi].year == c.year2)
+                    i2 = yi;
+            }
+            const auto total = [&](int band) {
+                const gis::ZonalStats& st = zr.stats[p][common0 + pi * 4 + std::size_t(band)];
+                return st.count > 0 ? st.mean * st.validAreaM2 / 10000.0 : 0.0;
+            };
+            const double c1 = total(rp.years[i1].rClass == RClass::High ? 1 : 0);
+            const double c2 = total(rp.years[i2].rClass == RClass::High ? 3 : 2);
+            c.commonAreaHa = zr.stats[p][common0 + pi * 4].validAreaM2 / 10000.0;
+            c.changeT = c2 - c1;
+            c.changeCo2eT = c.changeT * kCo2PerC;
+            const double dt = double(c.year2 - c.year1);
+            c.rateTPerYr = c.changeT / dt;
+            c.rateCo2eTPerYr = c.changeCo2eT / dt;
+            c.densityChange = c.commonAreaHa > 0 ? c.changeT / c.commonAreaHa : kNaN;
+        }
     }
     return out;
 }
@@ -1091,7 +1225,19 @@ void writeRegressionTotals(const std::string& path,
         rows.push_back({ "raster_nonforest_area_" + s, ry.nonforestAreaHa, "ha" });
         rows.push_back({ "raster_mean_agb_" + s, ry.meanAgb(), "t d.m./ha" });
     }
-    for (const RegressionChange& c : trajectoryChanges(sums)) {
+    // Σ of the parcels' changes, each over its forest cells valid on both dates (not the difference
+    // of the stock sums, which would count cloud gaps as losses or gains).
+    std::vector<RegressionChange> changes = trajectoryChanges(sums);
+    for (RegressionChange& c : changes) {
+        c.changeT = 0;
+        for (const RegressionParcel& p : results)
+            for (const RegressionChange& pc : p.changes)
+                if (pc.year1 == c.year1 && pc.year2 == c.year2)
+                    c.changeT += pc.changeT;
+        c.changeCo2eT = c.changeT * kCo2PerC;
+        c.rateTPerYr = c.changeT / double(c.year2 - c.year1);
+    }
+    for (const RegressionChange& c : changes) {
         const std::string s = std::to_string(c.year1) + "_" + std::to_string(c.year2);
         rows.push_back({ "parcels_change_" + s, c.changeT, "t C" });
         rows.push_back({ "parcels_change_co2e_" + s, c.changeCo2eT, "t CO2e" });

@@ -177,7 +177,8 @@ params::Issues validateRegressionInputs(const RegressionInputs& inputs,
 /// whole-raster tallies. Bands: 1 `agb` (t d.m./ha; nodata off forest and in VI gaps), 2
 /// `c_density_r_le125` and 3 `c_density_r_gt125` (t C/ha with the R of each AGB class), 4
 /// `nonforest` (1 non-forest cell, 0 forest; nodata where land cover is nodata), 5 `vi_gap` (1 forest
-/// cell with nodata VI, 0 otherwise; nodata where land cover is nodata).
+/// cell with nodata VI, 0 otherwise; nodata where land cover is nodata), 6 `vi_filled` (1 forest cell
+/// whose gap was filled by RegressionRunOptions::interpolateGaps, 0 otherwise).
 struct RegressionYear {
     int year = 0;
     int lulcYear = 0;
@@ -186,11 +187,19 @@ struct RegressionYear {
     double viGapAreaHa = 0;     ///< forest cells with nodata VI (cloud gaps)
     double nonforestAreaHa = 0; ///< valid land cover that is not forest
     double lulcNodataAreaHa = 0;
-    double agbT = 0; ///< Σ AGB × area, t d.m.
+    double agbT = 0;           ///< Σ AGB × area, t d.m.
+    double viFilledAreaHa = 0; ///< forest cells whose gap was filled by interpolation (interpolateGaps)
     double meanAgb() const { return forestAreaHa > 0 ? agbT / forestAreaHa : std::nan(""); }
 };
-enum RegressionBand : int { BandAgb = 1, BandCLow = 2, BandCHigh = 3, BandNonforest = 4, BandViGap = 5 };
-constexpr int kRegressionBands = 5;
+enum RegressionBand : int {
+    BandAgb = 1,
+    BandCLow = 2,
+    BandCHigh = 3,
+    BandNonforest = 4,
+    BandViGap = 5,
+    BandViFilled = 6 ///< 1 = forest cell whose VI gap was filled by temporal interpolation
+};
+constexpr int kRegressionBands = 6;
 
 struct RegressionRunOptions {
     std::string outDir; ///< required: the per-year rasters are written here
@@ -202,7 +211,17 @@ struct RegressionRunOptions {
     bool writeViKeyRasters = false;
     /// Width of the VI bins of RegressionParcelYear::viBins (VI units).
     double viBinWidth = 0.01;
+    /// Temporal interpolation of cloud gaps (docs/remote-sensing-carbon.md, "Cloud gaps"): a forest
+    /// cell with nodata VI in year y and a valid VI in an earlier year y0 and a later year y1 (the
+    /// nearest ones) gets VI = VI(y0) + (VI(y1) − VI(y0)) × (y − y0)/(y1 − y0); the model then runs on
+    /// that VI with year y's land cover. No extrapolation: gaps in the first or last year, or without
+    /// a valid year on both sides, stay gaps. Off by default (a gap is a blank with a flag).
+    bool interpolateGaps = false;
 };
+
+/// @brief The year pairs whose changes the method reports: consecutive years, then first → last when
+/// there are more than two years (trajectoryChanges()).
+std::vector<std::pair<int, int>> regressionPairs(const std::vector<int>& years);
 struct RegressionRun {
     gis::Grid grid;
     gis::Crs crs;
@@ -211,6 +230,13 @@ struct RegressionRun {
     std::vector<RegressionCoefficients> used;
     std::vector<std::string> viKeyRasters; ///< per year, with RegressionRunOptions::writeViKeyRasters
     double viBinWidth = 0.01;
+    bool interpolateGaps = false;
+    /// regressionPairs() of the years and, per pair, `rs_common_<y1>_<y2>.tif` (Float32, nodata −1):
+    /// on forest cells with a valid (or filled) VI in **both** years, bands 1–2 the first year's
+    /// densities with R ≤ 125 / > 125 and bands 3–4 the second year's (t C/ha). The change of a parcel
+    /// is computed over these cells only (a cell in a gap on either date is left out of the change).
+    std::vector<std::pair<int, int>> pairs;
+    std::vector<std::string> commonRasters;
 };
 /// The VI key of a forest cell: code × 4 + 2 + VI (VI in [−1, 1], so the code and VI decode uniquely;
 /// VI is kept to about 1e-9 for codes below 10⁶).
@@ -235,6 +261,12 @@ struct RegressionParcelYear {
     RClass rClass = RClass::Low;        ///< by the hysteresis rule on the parcel's mean AGB trajectory
     double carbonT = 0;                 ///< t C over the valid forest area
     double carbonTPerHa = std::nan(""); ///< carbonT / forestAreaHa
+    double viFilledAreaHa = 0;          ///< part of forestAreaHa whose VI was interpolated
+    /// Share of the parcel's forest (valid + gap) with a valid VI; NaN without forest.
+    double validForestShare() const {
+        const double all = forestAreaHa + viGapAreaHa;
+        return all > 0 ? forestAreaHa / all : std::nan("");
+    }
     double co2eT() const { return carbonT * 44.0 / 12.0; }
     /// With RegressionRun::viKeyRasters: the parcel's valid forest area binned per forest code and VI
     /// bin (RegressionRun::viBinWidth), each bin with its area and the area-weighted mean VI of its
@@ -258,7 +290,17 @@ struct RegressionChange {
     double rateCo2eTPerYr = 0;
     double densityChange = std::nan(""); ///< t C/ha
     bool gapsDiffer = false;
+    /// Forest area valid on both dates (ha) over which changeT is computed (runRegressionParcels());
+    /// NaN from trajectoryChanges() alone (then changeT is the difference of the two stocks).
+    double commonAreaHa = std::nan("");
 };
+
+/// @brief Below this share of valid forest (forest with a valid VI / forest incl. gaps) a parcel-year
+/// has no stock: blank with a flag, never zero carbon (docs/remote-sensing-carbon.md, "Cloud gaps").
+constexpr double kMinValidForestShare = 0.5;
+/// @brief Whether a parcel-year has a stock: it has valid land cover, and its forest (if any) is not
+/// mostly in VI gaps (validForestShare() ≥ kMinValidForestShare; a year without gaps always has one).
+bool hasRegressionStock(const RegressionParcelYear& y);
 struct RegressionParcel {
     std::vector<RegressionParcelYear> years;
     std::vector<RegressionChange> changes; ///< consecutive years, then first → last (when > 2 years)
@@ -266,7 +308,7 @@ struct RegressionParcel {
 /// @brief Changes along a trajectory: consecutive years, plus first → last when there are > 2 years.
 std::vector<RegressionChange> trajectoryChanges(const std::vector<RegressionParcelYear>& years);
 
-/// @brief One runZonal call over the 5 bands of every year's raster (one grid: each parcel's exact
+/// @brief One runZonal call over the 6 bands of every year's raster (one grid: each parcel's exact
 /// coverage is computed once), then per parcel: areas, mean AGB, the R class trajectory (hysteresis
 /// `hysteresis` t d.m./ha on the parcel mean AGB) and carbon = Σ coverage × true area × the density
 /// band of the parcel's R class. Results in ParcelSet order. Deterministic for any thread count.

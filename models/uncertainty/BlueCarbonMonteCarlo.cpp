@@ -86,7 +86,7 @@ CbcUncertaintyModel buildCbcUncertainty(const params::ParameterTable& table,
                 v.id = "cbc_biophysical/" + std::to_string(code) + "/" + column.toStdString();
                 v.dist = Distribution::fixed(0.0);
             }
-            if (v.dist.isFixed() && v.dist.value != 0)
+            if (v.dist.isFixed() && v.dist.value != 0 && v.origin != UncertainValue::Origin::Constant)
                 model.fixedIds.push_back(std::to_string(code) + "/" + column.toStdString());
         }
         model.values.push_back(std::move(values));
@@ -228,7 +228,7 @@ MangroveWsUncertainty buildMangroveWsUncertainty(const params::ParameterTable& t
             v.id = "mangrove_ws/" + central.climate.toStdString() + "/" + column.toStdString();
             v.dist = Distribution::fixed(values[c]);
         }
-        if (v.dist.isFixed() && v.dist.value != 0)
+        if (v.dist.isFixed() && v.dist.value != 0 && v.origin != UncertainValue::Origin::Constant)
             model.fixedIds.push_back(central.climate.toStdString() + "/" + column.toStdString());
     }
     return model;

@@ -109,7 +109,8 @@ PoolUncertaintyModel buildPoolUncertainty(const params::ParameterTable& table,
                   "carbon_pools/" + std::to_string(code) + "/" + column.toStdString();
                 values[std::size_t(p)].dist = Distribution::fixed(pools.find(code)->density[std::size_t(p)]);
             }
-            if (values[std::size_t(p)].dist.isFixed() && values[std::size_t(p)].dist.value != 0)
+            if (values[std::size_t(p)].dist.isFixed() && values[std::size_t(p)].dist.value != 0 &&
+                values[std::size_t(p)].origin != UncertainValue::Origin::Constant)
                 model.fixedIds.push_back(std::to_string(code) + "/" + column.toStdString());
         }
         model.pools.push_back(std::move(values));
@@ -495,7 +496,8 @@ VolumeUncertaintyModel buildVolumeUncertainty(const params::ParameterTable& tabl
             if (row && used && table.columnIndex(column) >= 0 &&
                 row->values[std::size_t(table.columnIndex(column))]) {
                 values[std::size_t(c)] = readUncertainty(table, *row, column, defaults, model.issues);
-                if (values[std::size_t(c)].dist.isFixed())
+                if (values[std::size_t(c)].dist.isFixed() &&
+                    values[std::size_t(c)].origin != UncertainValue::Origin::Constant)
                     model.fixedIds.push_back(g.group.toStdString() + "/" + column.toStdString());
             } else {
                 values[std::size_t(c)].id =

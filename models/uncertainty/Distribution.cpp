@@ -48,10 +48,13 @@ Distribution Distribution::normal(double mean, double sd) {
     return d;
 }
 
-Distribution Distribution::truncatedNormal(double mean, double sd) {
+Distribution Distribution::truncatedNormal(double mean, double sd, double lo, double hi) {
     Distribution d = normal(mean, sd);
-    if (d.kind == Kind::Normal)
+    if (d.kind == Kind::Normal) {
         d.kind = Kind::TruncatedNormal;
+        d.min = lo;
+        d.max = hi;
+    }
     return d;
 }
 
@@ -87,8 +90,11 @@ double Distribution::quantile(double u) const {
         case Kind::Normal:
             return value + sd * normalQuantile(u);
         case Kind::TruncatedNormal: {
-            const double lower = normalCdf(-value / sd);
-            return std::max(0.0, value + sd * normalQuantile(lower + u * (1.0 - lower)));
+            // Inversion within [Φ(α), Φ(β)], α = (min − value)/sd, β = (max − value)/sd.
+            const double lower = normalCdf((min - value) / sd);
+            const double upper = std::isfinite(max) ? normalCdf((max - value) / sd) : 1.0;
+            const double p = std::clamp(lower + u * (upper - lower), 1e-300, 1.0 - 1e-16);
+            return std::clamp(value + sd * normalQuantile(p), min, max);
         }
         case Kind::Lognormal: {
             double mu = 0, sigma = 0;
@@ -110,8 +116,12 @@ double Distribution::quantile(double u) const {
 double Distribution::mean() const {
     switch (kind) {
         case Kind::TruncatedNormal: {
-            const double alpha = -value / sd;
-            return value + sd * normalPdf(alpha) / (1.0 - normalCdf(alpha));
+            // Doubly truncated normal: value + sd (φ(α) − φ(β)) / (Φ(β) − Φ(α)).
+            const double alpha = (min - value) / sd;
+            const double beta = (max - value) / sd;
+            const double z = (std::isfinite(max) ? normalCdf(beta) : 1.0) - normalCdf(alpha);
+            const double pb = std::isfinite(max) ? normalPdf(beta) : 0.0;
+            return value + sd * (normalPdf(alpha) - pb) / z;
         }
         case Kind::Triangular:
             return (min + value + max) / 3.0;
@@ -130,9 +140,16 @@ double Distribution::stddev() const {
         case Kind::Lognormal:
             return sd;
         case Kind::TruncatedNormal: {
-            const double alpha = -value / sd;
-            const double lambda = normalPdf(alpha) / (1.0 - normalCdf(alpha));
-            return sd * std::sqrt(std::max(0.0, 1.0 + alpha * lambda - lambda * lambda));
+            // sd² (1 + (αφ(α) − βφ(β))/Z − ((φ(α) − φ(β))/Z)²), Z = Φ(β) − Φ(α).
+            const double alpha = (min - value) / sd;
+            const double beta = (max - value) / sd;
+            const bool finiteMax = std::isfinite(max);
+            const double z = (finiteMax ? normalCdf(beta) : 1.0) - normalCdf(alpha);
+            const double pa = normalPdf(alpha), pb = finiteMax ? normalPdf(beta) : 0.0;
+            const double ta = std::isfinite(alpha) ? alpha * pa : 0.0;
+            const double tb = finiteMax ? beta * pb : 0.0;
+            const double m = (pa - pb) / z;
+            return sd * std::sqrt(std::max(0.0, 1.0 + (ta - tb) / z - m * m));
         }
         case Kind::Triangular: {
             const double a = min, b = max, c = value;
@@ -207,6 +224,18 @@ Distribution fromPercent(double value, double uPct, bool nonNegative) {
     if (uPct > kLognormalAbovePct && value > 0)
         return Distribution::lognormal(value, sd);
     return Distribution::truncatedNormal(value, sd);
+}
+
+Distribution fromPercent(double value, double uPct, ValueRange range) {
+    if (!range.bounded())
+        return fromPercent(value, uPct, false);
+    if (range.lo == 0 && !std::isfinite(range.hi))
+        return fromPercent(value, uPct, true);
+    const double v = std::clamp(value, range.lo, range.hi);
+    const double sd = uPct / 100.0 * std::fabs(v) / 1.96;
+    if (!(sd > 0) || range.hi <= range.lo)
+        return Distribution::fixed(v);
+    return Distribution::truncatedNormal(v, sd, range.lo, range.hi);
 }
 
 double normalCdf(double x) {

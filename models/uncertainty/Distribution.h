@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <cmath>
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -15,8 +17,10 @@ namespace tanhui::models::uncertainty {
 ///
 /// - Fixed: always `value` (no uncertainty).
 /// - Normal: mean `value`, standard deviation `sd`.
-/// - TruncatedNormal: a normal N(`value`, `sd`²) truncated below at 0 (non-negative factors); its mean
-///   is slightly above `value` when `sd` is large.
+/// - TruncatedNormal: a normal N(`value`, `sd`²) truncated to [`min`, `max`] (default [0, +∞):
+///   non-negative factors; [0, 1] for fractions such as the carbon fraction; [0, 1] or [1, +∞) for a
+///   stock-change factor below or above its reference level 1). Its mean moves away from a bound
+///   that is close (mean()).
 /// - Lognormal: parameterised by the mean (`value`) and the standard deviation (`sd`) **of the value
 ///   itself**, not of its logarithm: σ² = ln(1 + sd²/value²), μ = ln(value) − σ²/2, so that the mean
 ///   of the draws is `value` and their SD is `sd`. Needs value > 0.
@@ -27,12 +31,16 @@ struct Distribution {
     Kind kind = Kind::Fixed;
     double value = 0; ///< the table value: mean (normal, lognormal), mode (triangular)
     double sd = 0;    ///< normal, truncated normal, lognormal: standard deviation of the value
-    double min = 0;   ///< triangular, uniform
-    double max = 0;   ///< triangular, uniform
+    double min = 0;   ///< triangular, uniform; lower bound of the truncated normal
+    double max = 0;   ///< triangular, uniform; upper bound of the truncated normal (may be +∞)
 
     static Distribution fixed(double value);
     static Distribution normal(double mean, double sd);
-    static Distribution truncatedNormal(double mean, double sd);
+    /// N(mean, sd²) truncated to [lo, hi] (lo < hi; hi may be +∞); needs lo ≤ mean ≤ hi.
+    static Distribution truncatedNormal(double mean,
+                                        double sd,
+                                        double lo = 0.0,
+                                        double hi = std::numeric_limits<double>::infinity());
     static Distribution lognormal(double mean, double sd);
     static Distribution triangular(double min, double mode, double max);
     static Distribution uniform(double min, double max, double value);
@@ -64,6 +72,20 @@ bool parseKind(std::string_view text, Distribution::Kind& kind);
 /// lognormal (same mean and SD; "lognormal ... for non-negative factors with large U"); with smaller U
 /// a normal truncated at 0; for a parameter that may be negative, a normal. U = 0 gives Fixed.
 Distribution fromPercent(double value, double uPct, bool nonNegative);
+/// @brief The valid range of a parameter (docs/uncertainty.md, "Bounded distributions").
+struct ValueRange {
+    double lo = -std::numeric_limits<double>::infinity();
+    double hi = std::numeric_limits<double>::infinity();
+    static ValueRange any() { return {}; }
+    static ValueRange nonNegative() { return { 0.0, std::numeric_limits<double>::infinity() }; }
+    static ValueRange fraction() { return { 0.0, 1.0 }; }
+    bool bounded() const { return std::isfinite(lo) || std::isfinite(hi); }
+};
+/// @brief fromPercent() within `range`: unbounded → normal; [0, +∞) → the rule above (truncated normal,
+/// lognormal above kLognormalAbovePct); any other range (a finite upper bound, e.g. a fraction in
+/// [0, 1], or a lower bound other than 0, e.g. BEF ≥ 1) → a normal truncated to the range, whatever U
+/// (a lognormal cannot respect an upper bound). A value outside the range is clamped into it first.
+Distribution fromPercent(double value, double uPct, ValueRange range);
 /// Above this U (%) a non-negative parameter given only by U becomes lognormal (§6.2: Approach 1 is
 /// valid below about 50–100 %; a normal with U = 50 % puts 0.004 % of its mass below 0).
 constexpr double kLognormalAbovePct = 50.0;

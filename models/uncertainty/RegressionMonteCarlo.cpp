@@ -175,7 +175,8 @@ RegressionUncertaintyModel buildRegressionUncertainty(const params::ParameterTab
                 v.id = "rs_coefficients/" + std::to_string(c.code) + "/" + column.toStdString();
                 v.dist = Distribution::fixed(central[col]);
             }
-            if ((col != 2 || bias) && v.dist.isFixed() && v.dist.value != 0)
+            if ((col != 2 || bias) && v.dist.isFixed() && v.dist.value != 0 &&
+                v.origin != UncertainValue::Origin::Constant)
                 model.fixedIds.push_back(std::to_string(c.code) + "/" + column.toStdString());
         }
         model.values.push_back(std::move(values));

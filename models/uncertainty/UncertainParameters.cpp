@@ -30,7 +30,151 @@ const char* intern(const std::string& name) {
 
 const char* const kSuffixes[] = { "_dist", "_u_pct", "_sd", "_min", "_max" };
 
+bool isOneOf(const QString& s, std::initializer_list<const char*> names) {
+    for (const char* n : names)
+        if (s.compare(QLatin1String(n), Qt::CaseInsensitive) == 0)
+            return true;
+    return false;
+}
+
 } // namespace
+
+ParameterKind kindOf(std::string_view tableId, const QString& column, const QString& rowKey, double value) {
+    ParameterKind k;
+    const ValueRange nonNegative = ValueRange::nonNegative();
+    k.range = nonNegative;
+    const QString table = QString::fromUtf8(tableId.data(), qsizetype(tableId.size()));
+    // Carbon fraction, every table (§3.6: 2006 Table 4.3, 0.47 with range 0.44–0.49, i.e. ±0.03 around
+    // 0.47 = ±6.4 %); a fraction: drawn within [0, 1].
+    if (column.compare(QLatin1String("cf"), Qt::CaseInsensitive) == 0) {
+        k.name = QStringLiteral("carbon fraction");
+        k.uPct = 6.4;
+        k.range = ValueRange::fraction();
+        k.source = QStringLiteral("carbon-methods.md §3.6 (2006 Table 4.3: 0.47, range 0.44–0.49 → ±6.4 %); "
+                                  "fraction in [0, 1]");
+        return k;
+    }
+    // Root:shoot ratio (§3.5 Table 4.4: subtropical humid forest, Asia, "±90 % (default)").
+    if (isOneOf(column, { "r", "r_low", "r_high" })) {
+        k.name = QStringLiteral("root:shoot ratio");
+        k.uPct = 90;
+        k.source = QStringLiteral("carbon-methods.md §3.5 Table 4.4 (subtropical humid forest, Asia: R ±90 % "
+                                  "default); ≥ 0");
+        return k;
+    }
+    if (table == QLatin1String("species_params_cn")) {
+        if (column == QLatin1String("wd")) {
+            // §5.2 gives no uncertainty for the national table: Tanhui's default ±10 % (documented).
+            k.name = QStringLiteral("wood density");
+            k.uPct = 10;
+            k.source = QStringLiteral("Tanhui default ±10 %: carbon-methods.md §5.2 gives WD without an "
+                                      "uncertainty (§11 item 2); > 0");
+            return k;
+        }
+        if (column == QLatin1String("bef")) {
+            // BEF = total above-ground biomass / stem biomass ≥ 1 by definition (§5.1).
+            k.name = QStringLiteral("biomass expansion factor");
+            k.uPct = 30;
+            k.range = { 1.0, std::numeric_limits<double>::infinity() };
+            k.source = QStringLiteral("Tanhui default ±30 %: carbon-methods.md §5.2 gives BEF without an "
+                                      "uncertainty (§11 item 2); ≥ 1 by definition (§5.1)");
+            return k;
+        }
+        k.range = ValueRange::any(); // Fang's a and b: regression coefficients, the run-wide default
+        return k;
+    }
+    if (table == QLatin1String("carbon_pools")) {
+        // Tier 1 class densities: §3.5 Tables 4.7/4.8 (SD ≈ half the mean, i.e. U ≈ 97 %; Table 4.8
+        // "±90 %"), §6.2 item 1 "±90 %" convention for Tier 1 values without their own range.
+        k.name = QStringLiteral("Tier 1 pool density");
+        k.uPct = 90;
+        k.source = QStringLiteral("carbon-methods.md §3.5 Tables 4.7/4.8 and §6.2 item 1 (Tier 1 densities "
+                                  "±90 %); ≥ 0");
+        return k;
+    }
+    if (table == QLatin1String("soc_ref")) {
+        k.name = QStringLiteral("reference soil carbon stock");
+        k.uPct = 90;
+        k.source = QStringLiteral("carbon-methods.md §3.8 (Table 2.3 transcribed without its range) and "
+                                  "§6.2 item 1 (±90 % Tier 1 convention); ≥ 0");
+        return k;
+    }
+    if (table == QLatin1String("soil_factors") && column == QLatin1String("value")) {
+        // Table 5.5: the reference levels (full tillage, medium input, perennial / native, and the
+        // forest factors of §3.3) equal 1 by definition: exact. The other levels keep their side of 1,
+        // so a level's effect never changes sign (drawn jointly per factor, jointStreamOf()).
+        const QStringList parts = rowKey.split(QLatin1Char('|'));
+        const QString factor = parts.size() > 1 ? parts[1].toUpper() : QString();
+        k.name = QStringLiteral("soil stock-change factor");
+        if (value == 1.0) {
+            k.constant = true;
+            k.source = QStringLiteral("carbon-methods.md §3.3, §3.7: reference level, 1 by definition");
+            return k;
+        }
+        k.uPct = factor == QLatin1String("LU") ? 15.0 : 10.0;
+        k.range =
+          value < 1.0 ? ValueRange::fraction() : ValueRange{ 1.0, std::numeric_limits<double>::infinity() };
+        k.source =
+          QStringLiteral("Tanhui default ±%1 % (carbon-methods.md §3.7 transcribes Table 5.5 without "
+                         "its error column, §11 item 1); kept %2 1, its reference level")
+            .arg(k.uPct.value())
+            .arg(value < 1.0 ? QStringLiteral("≤") : QStringLiteral("≥"));
+        return k;
+    }
+    if (table == QLatin1String("growth_rates") && column == QLatin1String("g_w")) {
+        // §3.5 Tables 4.9/4.10: rows without an SD carry "±90 %" in Table 4.9.
+        k.name = QStringLiteral("growth rate");
+        k.uPct = 90;
+        k.source = QStringLiteral("carbon-methods.md §3.5 Table 4.9 (±90 % where no SD is given); ≥ 0");
+        return k;
+    }
+    if (table == QLatin1String("mangrove_ws")) {
+        if (isOneOf(column, { "agb", "soc", "g_w" })) {
+            k.name = QStringLiteral("Tier 1 stock or growth");
+            k.uPct = 90;
+            k.source = QStringLiteral("carbon-methods.md §4 and §6.2 item 1 (±90 % Tier 1 convention); ≥ 0");
+        } else if (column == QLatin1String("ef_re"))
+            k.range = ValueRange::any();
+        return k;
+    }
+    if (table == QLatin1String("cbc_biophysical")) {
+        if (column.endsWith(QLatin1String("-disturb"))) {
+            // §2.5 UG Table 1 gives the shares without a range; 0 and 1 (none, all) are definitional.
+            k.name = QStringLiteral("disturbance share");
+            k.range = ValueRange::fraction();
+            if (value == 0.0 || value == 1.0) {
+                k.constant = true;
+                k.source = QStringLiteral("carbon-methods.md §2.5: a share of 0 or 1 is definitional");
+                return k;
+            }
+            k.uPct = 25;
+            k.source =
+              QStringLiteral("Tanhui default ±25 % (carbon-methods.md §2.5 gives the shares without a "
+                             "range); in [0, 1]");
+        } else if (column.endsWith(QLatin1String("-initial"))) {
+            k.name = QStringLiteral("Tier 1 stock");
+            k.uPct = 90;
+            k.source = QStringLiteral("carbon-methods.md §4 and §6.2 item 1 (±90 % Tier 1 convention); ≥ 0");
+        }
+        return k;
+    }
+    if (table == QLatin1String("rs_coefficients") && isOneOf(column, { "a", "b" }))
+        k.range = ValueRange::any();
+    return k;
+}
+
+std::string jointStreamOf(std::string_view tableId, const QString& rowKey, const QString& column) {
+    if (tableId == "soil_factors" && column == QLatin1String("value")) {
+        // The tillage (MG) and input (I) levels are ordered scales of one practice: drawn jointly. Land
+        // uses (LU: cultivated, paddy, set-aside) are different systems: independent.
+        const QStringList parts = rowKey.split(QLatin1Char('|'));
+        const QString factor = parts.value(1).toUpper();
+        if (parts.size() == 3 && (factor == QLatin1String("MG") || factor == QLatin1String("I")))
+            return "soil_factors/" + (parts[0] + QLatin1Char('|') + parts[1]).toLower().toStdString() +
+                   "/joint";
+    }
+    return {};
+}
 
 const params::ParameterSpec& defaultUncertaintyParameter() {
     static const params::ParameterSpec spec = [] {
@@ -77,6 +221,14 @@ UncertainValue readUncertainty(const params::ParameterTable& table,
     const int index = table.columnIndex(column);
     const double value = index >= 0 ? row.values[std::size_t(index)].value_or(0.0) : 0.0;
     const bool nonNegative = index >= 0 && spec.values[std::size_t(index)].min >= 0;
+    const ParameterKind kind0 = kindOf(spec.id, column, row.key, value);
+    // The kind's valid range (fractions in [0, 1], BEF ≥ 1, …) where it is narrower than "≥ 0".
+    const ValueRange range = kind0.range.bounded() || !nonNegative ? kind0.range : ValueRange::nonNegative();
+    const bool ownRange = !(range.lo == 0 && !std::isfinite(range.hi)) && range.bounded();
+    auto fromU = [&](double v, double pct) {
+        return ownRange ? fromPercent(v, pct, range) : fromPercent(v, pct, nonNegative);
+    };
+    out.stream = jointStreamOf(spec.id, row.key, column);
     out.dist = Distribution::fixed(value);
     out.provenance = Uncertainty::tr("none given (treated as exact)");
 
@@ -159,8 +311,16 @@ UncertainValue readUncertainty(const params::ParameterTable& table,
 
     const bool anyTable = hasKind || uPct || sd || lo || hi;
     if (!anyTable) {
-        if (defaults.uPct) {
-            out.dist = fromPercent(value, *defaults.uPct, nonNegative);
+        if (defaults.uPct && kind0.constant) {
+            // Definitional constants carry no uncertainty (docs/uncertainty.md).
+            out.origin = UncertainValue::Origin::Constant;
+            out.provenance = Uncertainty::tr("definitional constant (exact): %1").arg(kind0.source);
+        } else if (defaults.uPct && defaults.byKind && kind0.uPct) {
+            out.dist = fromU(value, *kind0.uPct);
+            out.provenance = Uncertainty::tr("default for the kind '%1': %2").arg(kind0.name, kind0.source);
+            out.origin = UncertainValue::Origin::RunDefault;
+        } else if (defaults.uPct) {
+            out.dist = fromU(value, *defaults.uPct);
             out.provenance = defaults.provenance;
             out.origin = UncertainValue::Origin::RunDefault;
         }
@@ -184,7 +344,7 @@ UncertainValue readUncertainty(const params::ParameterTable& table,
         // A U or an SD alone: the rule of fromPercent() (a zero value with an SD: normal around 0,
         // truncated at 0 for non-negative columns).
         if (value != 0)
-            out.dist = fromPercent(value, sdValue * 1.96 / std::fabs(value) * 100.0, nonNegative);
+            out.dist = fromU(value, sdValue * 1.96 / std::fabs(value) * 100.0);
         else
             out.dist =
               nonNegative ? Distribution::truncatedNormal(0, sdValue) : Distribution::normal(0, sdValue);
@@ -210,9 +370,11 @@ UncertainValue readUncertainty(const params::ParameterTable& table,
                 out.origin = UncertainValue::Origin::None;
                 return out;
             }
-            out.dist = kind == K::Normal            ? Distribution::normal(value, sdValue)
-                       : kind == K::TruncatedNormal ? Distribution::truncatedNormal(value, sdValue)
-                                                    : Distribution::lognormal(value, sdValue);
+            out.dist = kind == K::Normal ? Distribution::normal(value, sdValue)
+                       : kind == K::TruncatedNormal
+                         ? (ownRange ? Distribution::truncatedNormal(value, sdValue, range.lo, range.hi)
+                                     : Distribution::truncatedNormal(value, sdValue))
+                         : Distribution::lognormal(value, sdValue);
             break;
         case K::Triangular:
         case K::Uniform:
@@ -249,8 +411,15 @@ QString describe(const Distribution& d) {
     switch (d.kind) {
         case K::Fixed:
             return QStringLiteral("fixed(%1)").arg(d.value, 0, 'g', 10);
-        case K::Normal:
         case K::TruncatedNormal:
+            if (d.min != 0 || std::isfinite(d.max))
+                return QStringLiteral("truncnormal(mean %1, sd %2, within [%3, %4])")
+                  .arg(d.value, 0, 'g', 10)
+                  .arg(d.sd, 0, 'g', 10)
+                  .arg(d.min, 0, 'g', 10)
+                  .arg(std::isfinite(d.max) ? QString::number(d.max, 'g', 10) : QStringLiteral("inf"));
+            [[fallthrough]];
+        case K::Normal:
         case K::Lognormal:
             return QStringLiteral("%1(mean %2, sd %3)")
               .arg(name)
@@ -274,7 +443,7 @@ DrawMatrix drawsOf(const std::vector<const UncertainValue*>& values, std::uint64
     keys.reserve(values.size());
     for (const UncertainValue* v : values) {
         dists.push_back(v->dist);
-        keys.push_back(parameterKey(v->id));
+        keys.push_back(parameterKey(v->stream.empty() ? v->id : v->stream));
     }
     return DrawMatrix(dists, keys, seed, iterations);
 }

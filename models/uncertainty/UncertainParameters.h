@@ -42,14 +42,41 @@ const params::ParameterSpec& defaultUncertaintyParameter();
 struct UncertaintyDefaults {
     std::optional<double> uPct; ///< U in %, applied through fromPercent()
     QString provenance;         ///< stated with every value that takes it
+    /// With a default: values of a kind the references give an uncertainty for (kindDefault()) take
+    /// that kind's U instead of uPct; uPct only reaches the kinds without one. Set by the CLI's
+    /// --default-uncertainty and the project's default_u_pct (docs/uncertainty.md, "Defaults by kind").
+    bool byKind = false;
 };
+
+/// @brief What Tanhui knows of a table value's kind (docs/uncertainty.md, "Defaults by kind").
+struct ParameterKind {
+    QString name;               ///< e.g. "carbon fraction", "" when unknown
+    std::optional<double> uPct; ///< the kind's default U (%), when the references give one
+    ValueRange range;           ///< valid range of the drawn value
+    bool constant = false;      ///< a definitional constant (a reference level equal to 1): exact
+    QString source;             ///< where the default and the range come from
+};
+/// @brief The kind of `column` of table `tableId` in the row keyed `rowKey` with table value `value`:
+/// carbon fraction (§3.6 Table 4.3), root:shoot ratio (§3.5 Table 4.4), wood density and BEF (§5.2),
+/// Tier 1 pool densities and SOC_REF (§3.5, §3.8, §6.2 item 1), soil stock-change factors (§3.7,
+/// reference levels = 1 exact), growth rates (§3.5 Table 4.9), blue-carbon stocks and disturbance
+/// shares (§2.5, §4).
+ParameterKind kindOf(std::string_view tableId, const QString& column, const QString& rowKey, double value);
+
+/// @brief The stream of a value's draws: values that belong together share one (docs/uncertainty.md,
+/// "Joint draws"): the levels of the tillage (MG) or input (I) factor in one climate zone
+/// ("soil_factors/<zone>|<factor>/joint") draw with one uniform number, so with the reference level
+/// fixed at 1 and each level bounded on its side of 1, low ≤ medium ≤ high in every draw. Land-use
+/// factors (LU) stay independent. Empty: the value's own id.
+std::string jointStreamOf(std::string_view tableId, const QString& rowKey, const QString& column);
 
 /// @brief The distribution of one table value with its provenance.
 struct UncertainValue {
-    std::string id; ///< "<table id>/<key>/<column>": the RNG stream (parameterKey(id))
+    std::string id;     ///< "<table id>/<key>/<column>": the RNG stream (parameterKey(id)) unless `stream`
+    std::string stream; ///< a shared stream (jointStreamOf()), else empty
     Distribution dist;
     QString provenance; ///< "table <file>, row <n>" (+ u_source), the run-wide default, or "none"
-    enum class Origin { Table, RunDefault, None } origin = Origin::None;
+    enum class Origin { Table, RunDefault, None, Constant } origin = Origin::None;
 };
 
 /// @brief The draws of `values` for a run: row p holds the p-th value's `iterations` draws, from the

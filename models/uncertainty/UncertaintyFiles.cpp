@@ -38,6 +38,7 @@ void writeUncertaintyParameters(const std::string& path, const std::vector<const
                         v[4] = orNull(u.dist.u95() * 100.0);
                         v[5] = u.origin == UncertainValue::Origin::Table        ? QStringLiteral("table")
                                : u.origin == UncertainValue::Origin::RunDefault ? QStringLiteral("default")
+                               : u.origin == UncertainValue::Origin::Constant   ? QStringLiteral("constant")
                                                                                 : QStringLiteral("none");
                         v[6] = u.provenance;
                     });

@@ -138,7 +138,9 @@ private slots:
             QVERIFY(lo <= mid && mid <= hi);
             if (c > 0)
                 QVERIFY2(lo < c && c < hi, qPrintable(mcRows[r].join(',')));
-            QVERIFY(std::fabs(mcRows[r][n + 3].toDouble() - 40.0) < 40.0); // U of a sum ≤ the largest U
+            // U of a sum ≤ the largest U: the pool densities take their kind's default, ±90 %
+            // (docs/uncertainty.md "Defaults by kind"), not the run-wide 40 %.
+            QVERIFY(mcRows[r][n + 3].toDouble() > 0 && mcRows[r][n + 3].toDouble() <= 90.0 + 1e-9);
         }
         // totals.csv keeps its rows and appends the uncertainty rows.
         const auto plainTotals = readTotals(plain + "/totals.csv");
@@ -154,7 +156,7 @@ private slots:
         QVERIFY(run.contains("seed,5"));
         QVERIFY(run.contains("splitmix64"));
         QVERIFY(readAll(dir.filePath("t1/uncertainty_parameters.csv"))
-                  .contains("run-wide --default-uncertainty 40"));
+                  .contains("default for the kind 'Tier 1 pool density'"));
 
         // Another seed: other percentiles, same central values.
         const Run c = mcRun(dir.filePath("s6"), "2", "6");

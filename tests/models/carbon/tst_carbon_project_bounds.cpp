@@ -58,7 +58,9 @@ double xOf(int c) {
 /// (a disturbance); columns 10–19 evergreen broadleaf (11). NDVI per year on the forest; default CBC
 /// tables and Wetlands Supplement row; a regression table with a_sd and b_sd; carbon.uncertainty with
 /// 300 iterations, seed 3 and a run-wide ±20 %.
-QString writeProject(const QTemporaryDir& dir) {
+/// With `gaps`: cloud gaps in the 2018 NDVI: F2 (columns 15–19) rows 0–7 (80 % of its forest), F1
+/// column 10 row 0 (2 %). Without `sources`: no a_sd/b_sd and no default_u_pct (nothing uncertain).
+QString writeProject(const QTemporaryDir& dir, bool gaps = false, bool sources = true) {
     const int years[] = { 2015, 2018, 2024 };
     for (int k = 0; k < 3; ++k) {
         gis::RasterWriter lc(dir.filePath(QStringLiteral("lc%1.tif").arg(years[k])).toStdString(),
@@ -71,6 +73,8 @@ QString writeProject(const QTemporaryDir& dir) {
             for (int c = 0; c < kCols; ++c) {
                 cells[std::size_t(r * kCols + c)] = c >= 10 ? 11 : (c >= 5 && k > 0 ? 43 : 42);
                 ndvi[std::size_t(r * kCols + c)] = 0.45 + 0.02 * (c - 10) + 0.01 * r + 0.02 * k;
+                if (gaps && k == 1 && ((c >= 15 && r < 8) || (c == 10 && r == 0)))
+                    ndvi[std::size_t(r * kCols + c)] = std::nan("");
             }
         lc.writeRows(1, 0, kRows, cells.data());
         lc.commit();
@@ -79,8 +83,11 @@ QString writeProject(const QTemporaryDir& dir) {
     }
     QFile coef(dir.filePath(QStringLiteral("coef.csv")));
     coef.open(QIODevice::WriteOnly);
-    coef.write("lucode,form,a,b,agb_cap,r_low,r_high,cf,a_sd,b_sd,u_source\n"
-               "11,exponential,10,3.5,300,0.230,0.246,0.47,1.0,0.25,test fit\n");
+    if (sources)
+        coef.write("lucode,form,a,b,agb_cap,r_low,r_high,cf,a_sd,b_sd,u_source\n"
+                   "11,exponential,10,3.5,300,0.230,0.246,0.47,1.0,0.25,test fit\n");
+    else
+        coef.write("lucode,form,a,b,agb_cap,r_low,r_high,cf\n11,exponential,10,3.5,300,0.230,0.246,0.47\n");
     coef.close();
     using F = gis::VectorField;
     const gis::Crs crs = gis::Crs::fromEpsg(32650);
@@ -114,7 +121,7 @@ QString writeProject(const QTemporaryDir& dir) {
     const QString path = dir.filePath(QStringLiteral("mc.tanhui.json"));
     QFile f(path);
     f.open(QIODevice::WriteOnly);
-    f.write(R"({"format": "tanhui-project", "version": 1, "name": "mc", "crs": "EPSG:32650",
+    QByteArray json = R"({"format": "tanhui-project", "version": 1, "name": "mc", "crs": "EPSG:32650",
       "layers": [
         {"id": "lc2015", "kind": "raster", "role": "landcover", "path": "lc2015.tif", "year": 2015},
         {"id": "lc2018", "kind": "raster", "role": "landcover", "path": "lc2018.tif", "year": 2018},
@@ -137,7 +144,11 @@ QString writeProject(const QTemporaryDir& dir) {
                  "grouping": {"name": "district", "field": "district"},
                  "parameters": {"regression": "coef"},
                  "methods": {"mangrove": "bluecarbon", "forest": "regression"},
-                 "uncertainty": {"iterations": 300, "seed": 3, "default_u_pct": 20}}})");
+                 "uncertainty": {"iterations": 300, "seed": 3, "default_u_pct": 20}}})";
+    if (!sources)
+        json.replace(R"("uncertainty": {"iterations": 300, "seed": 3, "default_u_pct": 20})",
+                     R"("uncertainty": {"iterations": 50, "seed": 3})");
+    f.write(json);
     return path;
 }
 
@@ -235,6 +246,57 @@ private slots:
         for (std::size_t y = 0; y < run.uncertainty->total.stocks.size(); ++y)
             QVERIFY(
               sameBounds(run.uncertainty->total.stocks[y].bounds, run2.uncertainty->total.stocks[y].bounds));
+    }
+
+    void regressionCloudGapsAndExactRun() {
+        // Issue 11: a cloud gap is a blank with a flag, never zero carbon; changes over the cells valid
+        // on both dates; a run without uncertainty sources writes blank bounds with a note.
+        QTemporaryDir dir;
+        const models::Project project = models::Project::load(writeProject(dir, true, false));
+        CarbonProjectOptions options;
+        options.outDir = dir.filePath(QStringLiteral("out")).toStdString();
+        options.threads = 1;
+        const CarbonProjectRun run = runCarbonProject(project, options);
+        QVERIFY2(!run.stopped, qPrintable(run.issues.empty() ? QString() : run.issues.front().toString()));
+        std::map<QString, const ParcelResult*> byId;
+        for (const ParcelResult& r : run.results)
+            byId[r.id] = &r;
+        const ParcelResult& f1 = *byId.at(QStringLiteral("F1"));
+        const ParcelResult& f2 = *byId.at(QStringLiteral("F2"));
+        // F2: 80 % of its forest in gaps in 2018 → no 2018 stock (not 0), flagged; no change to or from
+        // 2018, but 2015 → 2024.
+        QVERIFY(f2.stock(2015) && f2.stock(2024));
+        QVERIFY(!f2.stock(2018));
+        QVERIFY2(f2.methodDetail.contains(QStringLiteral("2018: no stock (80.0 %")),
+                 qPrintable(f2.methodDetail));
+        QVERIFY(!f2.change(2015, 2018) && !f2.change(2018, 2024));
+        QVERIFY(f2.change(2015, 2024));
+        QVERIFY(std::fabs(f2.change(2015, 2024)->changeT -
+                          (f2.stock(2024)->totalT - f2.stock(2015)->totalT)) < 1e-6);
+        // F1: 1 cell of 50 in a gap → a stock over the valid forest, flagged; its 2015 → 2018 change is
+        // over the 49 common cells, so it is larger than the stock difference (the gap cell is not a loss).
+        QVERIFY(f1.stock(2018));
+        QVERIFY(f1.methodDetail.contains(QStringLiteral("2018: 2.0 %")));
+        const double diff = f1.stock(2018)->totalT - f1.stock(2015)->totalT;
+        QVERIFY2(f1.change(2015, 2018)->changeT > diff + 0.2,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(f1.change(2015, 2018)->changeT).arg(diff)));
+        // No uncertainty source: every parcel's draws are equal; parcels.csv has blank bounds and a note.
+        QFile parcels(dir.filePath(QStringLiteral("out/parcels.csv")));
+        QVERIFY(parcels.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = parcels.readAll().split('\n');
+        const QList<QByteArray> header = lines[0].split(',');
+        const qsizetype lo = header.indexOf("c_total_t_2015_p2_5");
+        QVERIFY(lo > 0);
+        QVERIFY(header.contains("c_total_t_2015_u95_t"));
+        QVERIFY(header.contains("bounds_note"));
+        bool noted = false;
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            if (!lines[i].contains("F1"))
+                continue;
+            QVERIFY(lines[i].split(',').value(lo).isEmpty());
+            noted = lines[i].contains("no uncertainty source");
+        }
+        QVERIFY(noted);
     }
 };
 

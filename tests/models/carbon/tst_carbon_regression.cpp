@@ -12,6 +12,7 @@
 #include "gis/VectorWriter.h"
 #include "models/carbon/RegressionMethod.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -395,10 +396,37 @@ private slots:
                 QCOMPARE(r2[p].years[yi].meanAgb, y.meanAgb);
                 QCOMPARE(r2[p].years[yi].viGapAreaHa, y.viGapAreaHa);
             }
-            // Stock difference (§3.2) over one year.
+            // Stock difference (§3.2) over one year, over the forest cells valid on both dates only (a
+            // cloud gap on either date leaves the cell out of the change).
             const carbon::RegressionChange& ch = r1[p].changes.front();
             QCOMPARE(r1[p].changes.size(), std::size_t(1));
-            QCOMPARE(ch.changeT, r1[p].years[1].carbonT - r1[p].years[0].carbonT);
+            double commonHa = 0, expectedChange = 0;
+            for (int r = 0; r < kRows; ++r)
+                for (int c = 0; c < kCols; ++c) {
+                    const double w = overlap(r, c, boxes[p][0], boxes[p][1], boxes[p][2], boxes[p][3]);
+                    const int code = int(lc[std::size_t(r * kCols + c)]);
+                    const double a = v20[std::size_t(r * kCols + c)], b = v21[std::size_t(r * kCols + c)];
+                    if (w <= 0 || (code != 11 && code != 12) || std::isnan(a) || std::isnan(b))
+                        continue;
+                    const double ha = w * kCell * kCell * scale / 10000.0;
+                    auto density = [&](double v, RClass rc) {
+                        double agb = code == 11 ? 10 * std::exp(3.5 * double(float(v))) * std::exp(0.01)
+                                                : std::min(180.0, -100 + 400 * double(float(v)));
+                        agb = std::max(agb, 0.0);
+                        const double rr = code == 11 ? (rc == RClass::High ? 0.246 : 0.230)
+                                                     : (rc == RClass::High ? 0.24 : 0.20);
+                        return double(float(agb * (1 + rr) * (code == 11 ? 0.47 : 0.50)));
+                    };
+                    commonHa += ha;
+                    expectedChange +=
+                      (density(b, r1[p].years[1].rClass) - density(a, r1[p].years[0].rClass)) * ha;
+                }
+            QVERIFY(std::fabs(ch.commonAreaHa - commonHa) < 1e-9);
+            QVERIFY2(std::fabs(ch.changeT - expectedChange) < 1e-9 * std::max(1.0, std::fabs(expectedChange)),
+                     qPrintable(QStringLiteral("%1 vs %2").arg(ch.changeT).arg(expectedChange)));
+            QCOMPARE(r2[p].changes.front().changeT, ch.changeT);
+            if (p < 2) // A and B each have a gap on one date: the change is not the stock difference
+                QVERIFY(std::fabs(ch.changeT - (r1[p].years[1].carbonT - r1[p].years[0].carbonT)) > 1e-6);
             QCOMPARE(ch.changeCo2eT, ch.changeT * 44.0 / 12.0);
             QCOMPARE(ch.rateTPerYr, ch.changeT);
         }
@@ -437,6 +465,105 @@ private slots:
         QCOMPARE(int(valid[0]), 0);
         ds.read(carbon::BandViGap, { 1, 1, 1, 1 }, vals, valid);
         QCOMPARE(vals[0], 1.0);
+    }
+
+    void cloudGapsBlankAndInterpolated() {
+        // A cloud gap is a blank with a flag, never zero carbon; optional temporal interpolation; the
+        // change over the cells valid on both dates (docs/remote-sensing-carbon.md, "Cloud gaps").
+        // Linear model AGB = 100·VI, R 0.2, CF 0.5: density = 60·VI t C/ha; cells of 0.01 ha.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const double nan = std::nan("");
+        const QString lcPath = dir.filePath(QStringLiteral("lc.tif"));
+        writeRaster(lcPath, gis::RasterSpec::Type::Byte, 0, std::vector<double>(kCols * kRows, 11));
+        std::vector<double> v18(kCols * kRows, 0.5), v21(kCols * kRows, 0.6), v24(kCols * kRows, 0.7);
+        v21[0] = v21[1] = nan;             // parcel P (row 0, columns 0-2): 2 of 3 cells in the 2021 gap
+        v21[std::size_t(kCols)] = nan;     // parcel Q (row 1, columns 0-3): 1 of 4
+        v18[std::size_t(2 * kCols)] = nan; // row 2 column 0: a gap in the first year (never filled)
+        const QString n18 = dir.filePath(QStringLiteral("n18.tif")),
+                      n21 = dir.filePath(QStringLiteral("n21.tif")),
+                      n24 = dir.filePath(QStringLiteral("n24.tif"));
+        writeRaster(n18, gis::RasterSpec::Type::Float32, nan, v18);
+        writeRaster(n21, gis::RasterSpec::Type::Float32, nan, v21);
+        writeRaster(n24, gis::RasterSpec::Type::Float32, nan, v24);
+        const QString csv = dir.filePath(QStringLiteral("coef.csv"));
+        writeFile(csv, "lucode,form,a,b,agb_cap,r_low,r_high,cf\n11,linear,0,100,1000,0.2,0.2,0.5\n");
+        const carbon::LoadedRegression coefs = carbon::loadRegressionCoefficients(csv);
+        QVERIFY(!params::hasErrors(coefs.issues));
+        carbon::RegressionInputs in;
+        in.vi = { { n18.toStdString(), 1, 2018 },
+                  { n21.toStdString(), 1, 2021 },
+                  { n24.toStdString(), 1, 2024 } };
+        in.lulc = { { lcPath.toStdString(), 2018 } };
+        in.forestCodes = carbon::defaultForestCodes();
+        const QString gpkg = dir.filePath(QStringLiteral("p.gpkg"));
+        gis::writePolygonLayer(gpkg.toStdString(),
+                               QStringLiteral("parcels"),
+                               gis::Crs::fromEpsg(4547),
+                               { { QStringLiteral("pid"), gis::VectorField::Type::String, 8, 0 } },
+                               { { { QStringLiteral("P") }, rect(kX0, kY0 - 10, kX0 + 30, kY0) },
+                                 { { QStringLiteral("Q") }, rect(kX0, kY0 - 20, kX0 + 40, kY0 - 10) },
+                                 { { QStringLiteral("R") }, rect(kX0, kY0 - 30, kX0 + 10, kY0 - 20) } });
+        gis::ParcelReadOptions pro;
+        pro.idField = QStringLiteral("pid");
+        const gis::ParcelSet parcels = gis::readParcels(gpkg.toStdString(), pro);
+        const double scale = parcels.parcels[0].ellipsoidalAreaM2 / parcels.parcels[0].planarAreaM2;
+        const double ha = 0.01 * scale;
+        auto d = [](double vi) { return double(float(60.0 * double(float(vi)))); };
+        gis::ZonalOptions z;
+        z.threads = 1;
+
+        for (const bool fill : { false, true }) {
+            carbon::RegressionRunOptions opt;
+            opt.outDir = dir.filePath(fill ? QStringLiteral("fill") : QStringLiteral("blank")).toStdString();
+            QVERIFY(QDir().mkpath(QString::fromStdString(opt.outDir)));
+            opt.interpolateGaps = fill;
+            const carbon::RegressionRun run = carbon::writeRegressionRasters(in, coefs.lookup, opt);
+            QCOMPARE(run.pairs.size(), std::size_t(3)); // 18-21, 21-24, 18-24
+            QCOMPARE(run.commonRasters.size(), std::size_t(3));
+            const auto res = carbon::runRegressionParcels(parcels, run, 10, z);
+            gis::ZonalOptions z2 = z;
+            z2.threads = 2;
+            const auto res2 = carbon::runRegressionParcels(parcels, run, 10, z2);
+            const carbon::RegressionParcel& P = res[0];
+            const carbon::RegressionParcel& Q = res[1];
+            const carbon::RegressionParcel& R = res[2];
+            if (!fill) {
+                // P 2021: 1 valid cell of 3 → share 1/3 < 0.5: no stock (blank, not 0).
+                QVERIFY(std::fabs(P.years[1].validForestShare() - 1.0 / 3.0) < 1e-6);
+                QVERIFY(!carbon::hasRegressionStock(P.years[1]));
+                QVERIFY(carbon::hasRegressionStock(P.years[0]));
+                // Q 2021: 3 of 4 valid → a stock over the valid cells.
+                QVERIFY(carbon::hasRegressionStock(Q.years[1]));
+                QVERIFY(std::fabs(Q.years[1].carbonT - 3 * ha * d(0.6)) < 1e-6);
+                // P's changes over the cells valid on both dates: 2018-21 and 2021-24 over cell (0, 2).
+                QVERIFY(std::fabs(P.changes[0].commonAreaHa - ha) < 1e-12);
+                QVERIFY(std::fabs(P.changes[0].changeT - ha * (d(0.6) - d(0.5))) < 1e-6);
+                QVERIFY(std::fabs(P.changes[1].changeT - ha * (d(0.7) - d(0.6))) < 1e-6);
+                // First → last over all three cells: 3 × (42 − 30) × 0.01 ha.
+                QCOMPARE(P.changes[2].year1, 2018);
+                QCOMPARE(P.changes[2].year2, 2024);
+                QVERIFY(std::fabs(P.changes[2].changeT - 3 * ha * (d(0.7) - d(0.5))) < 1e-6);
+                QCOMPARE(P.years[1].viFilledAreaHa, 0.0);
+            } else {
+                // Filled: VI 2021 = 0.5 + (0.7 − 0.5) × 3/6 = 0.6 on the gap cells; every year has a stock.
+                QVERIFY(std::fabs(P.years[1].viFilledAreaHa - 2 * ha) < 1e-12);
+                QCOMPARE(P.years[1].viGapAreaHa, 0.0);
+                QVERIFY(carbon::hasRegressionStock(P.years[1]));
+                QVERIFY(std::fabs(P.years[1].carbonT - 3 * ha * d(0.6)) < 1e-6);
+                QVERIFY(std::fabs(P.changes[0].changeT - 3 * ha * (d(0.6) - d(0.5))) < 1e-6);
+                QVERIFY(std::fabs(run.years[1].viFilledAreaHa - 3 * 0.01) < 1e-6);
+            }
+            // R: a gap in the first year is never filled (no extrapolation): no stock in 2018, and the
+            // 2018 → 2024 change has no common cell.
+            QCOMPARE(R.years[0].viGapAreaHa > 0, true);
+            QVERIFY(!carbon::hasRegressionStock(R.years[0]));
+            QCOMPARE(R.changes[2].commonAreaHa, 0.0);
+            // 1 and 2 threads identical.
+            for (std::size_t p = 0; p < res.size(); ++p)
+                for (std::size_t c = 0; c < res[p].changes.size(); ++c)
+                    QCOMPARE(res2[p].changes[c].changeT, res[p].changes[c].changeT);
+        }
     }
 
     void geographicGrid() {

@@ -216,10 +216,12 @@ private slots:
         QCOMPARE(ref.dist.kind, Distribution::Kind::TruncatedNormal);
         QVERIFY(std::fabs(ref.dist.sd - 0.2 * 50 / 1.96) < 1e-12);
         QVERIFY(model.socRefFixedIds.empty());
-        // The paddy factor keeps its table uniform, F_I medium its declared "fixed"; F_MG takes the default.
+        // The paddy factor keeps its table uniform, F_I medium its declared "fixed"; F_MG full tillage is
+        // the reference level, 1 by definition: exact despite the default (a definitional constant).
         QCOMPARE(model.factors.at(QStringLiteral("z|lu|paddy_rice")).origin, UncertainValue::Origin::Table);
         QCOMPARE(model.factors.at(QStringLiteral("z|mg|full_tillage")).origin,
-                 UncertainValue::Origin::RunDefault);
+                 UncertainValue::Origin::Constant);
+        QVERIFY(model.factors.at(QStringLiteral("z|mg|full_tillage")).dist.isFixed());
         QCOMPARE(model.factors.at(QStringLiteral("z|i|medium")).origin, UncertainValue::Origin::Table);
         QVERIFY(model.factors.at(QStringLiteral("z|i|medium")).dist.isFixed());
         QVERIFY(model.factorFixedIds.empty());
@@ -231,7 +233,7 @@ private slots:
         QVERIFY(std::fabs(s.stocks.at(2000).u95 - 0.2) < 1e-12);
         QVERIFY(std::fabs(s.stocks.at(2030).central - 110) < 1e-9);
         const double uPaddy = 1.96 * (0.2 / std::sqrt(12.0)) / 1.1;
-        const double uProduct[] = { 0.2, uPaddy, 0.2, 0.0 };
+        const double uProduct[] = { 0.2, uPaddy, 0.0, 0.0 };
         QVERIFY(std::fabs(s.stocks.at(2030).u95 - approach1Product(uProduct)) < 1e-12);
         // The SOC_REF draw is shared by both dates: the change ratio to the 2000 stock is the factor
         // product alone, so iterations with a high SOC_REF have high stocks on both dates.
