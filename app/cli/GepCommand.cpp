@@ -1094,7 +1094,8 @@ RunResult runProject(const models::Project& project,
                 row.carbonSource = QStringLiteral("pool_method");
                 row.carbonYears = QStringLiteral("%1-%2").arg(lulc.front().year).arg(lulc.back().year);
                 if (pc[i].dates.back().validAreaHa > 0 && years > 0) {
-                    // the accounting interval (the last two land-cover dates), t C/a, split into vegetation and soil (§4.9)
+                    // the accounting interval (the last two land-cover dates), t C/a, split into vegetation
+                    // and soil (§4.9)
                     std::vector<gep::PoolChange> pools;
                     for (int p = 0; p < carbon::kPoolCount; ++p)
                         pools.push_back({ QString::fromLatin1(carbon::poolName(p)),
@@ -1154,8 +1155,10 @@ RunResult runProject(const models::Project& project,
                                         { prod.values[1].value_or(0) * row.areaHa, gep::Unit::Tonne },
                                         pk == prod.text.end() ? prod.key : pk->second });
             }
-            if (in.carbonFixedTC)
-                row.carbonFluxTC = *in.carbonFixedTC + in.carbonBurialTC.value_or(0.0);
+            // The flux GEP values: vegetation and soil (a soil-only result, e.g. cropland soil carbon, has
+            // no vegetation part but is carbon sequestration all the same, gep-methods.md §4.8).
+            if (in.carbonFixedTC || in.carbonBurialTC)
+                row.carbonFluxTC = in.carbonFixedTC.value_or(0.0) + in.carbonBurialTC.value_or(0.0);
             gep::Constants k = model.constants;
             row.results = gep::evaluateParcel(in, ecoParams, k, model.prices, model.profile);
             if (model.basePrices)

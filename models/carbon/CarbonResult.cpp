@@ -268,6 +268,40 @@ std::vector<ResultTotals> totalsBy(const std::vector<ParcelResult>& results, Tot
         t.key = key;
         accumulate(t, r);
     }
+    if (which == TotalsKey::EcosystemType) {
+        // Parcels whose type differs between the two dates of a change move their year1 stock from the
+        // old type's row to the new one's (the change itself counts under the year2 type).
+        bool any = false;
+        for (const ParcelResult& r : results)
+            any = any || (r.primary && !r.landUseChange.empty());
+        auto changeOf = [](ResultTotals& t, int y1, int y2) -> ResultTotals::Change& {
+            auto it = std::find_if(t.changes.begin(), t.changes.end(), [&](const ResultTotals::Change& x) {
+                return x.year1 == y1 && x.year2 == y2;
+            });
+            if (it != t.changes.end())
+                return *it;
+            t.changes.push_back({ y1, y2, 0.0, 0, {} });
+            return t.changes.back();
+        };
+        for (const ParcelResult& r : results) {
+            if (!r.primary || !r.computed() || r.landUseChange.empty())
+                continue;
+            for (const CarbonChange& c : r.changes) {
+                const QString& from = r.typeAt(c.year1);
+                const QString& to = r.typeAt(c.year2);
+                const CarbonStock* s1 = r.stock(c.year1);
+                if (from == to || !s1)
+                    continue;
+                const double moved = s1->totalT * r.accountedShare();
+                changeOf(groups[to], c.year1, c.year2).transferInT += moved;
+                ResultTotals& old = groups[from];
+                old.key = from;
+                changeOf(old, c.year1, c.year2).transferOutT += moved;
+            }
+        }
+        for (auto& [key, t] : groups)
+            t.transfers = any;
+    }
     std::vector<ResultTotals> out;
     for (auto& [key, t] : groups) {
         sortTotals(t);
@@ -539,9 +573,15 @@ void writeTotals(const std::string& path,
                   { QStringLiteral("c_total_t_%1_%2").arg(y).arg(QLatin1String(b)).toStdString(),
                     Type::Real });
     }
+    const bool transfers =
+      std::any_of(groups.begin(), groups.end(), [](const ResultTotals& t) { return t.transfers; });
     for (const auto& [y1, y2] : pairSet) {
         columns.push_back({ ("change_t_" + pairName(y1, y2)).toStdString(), Type::Real });
         columns.push_back({ ("change_tco2e_" + pairName(y1, y2)).toStdString(), Type::Real });
+        if (transfers) {
+            columns.push_back({ ("transfer_in_t_" + pairName(y1, y2)).toStdString(), Type::Real });
+            columns.push_back({ ("transfer_out_t_" + pairName(y1, y2)).toStdString(), Type::Real });
+        }
         if (bounds)
             for (const char* b : boundNames)
                 columns.push_back(
@@ -553,49 +593,51 @@ void writeTotals(const std::string& path,
     columns.push_back({ "blank_note", Type::String });
     const std::vector<int> years(yearSet.begin(), yearSet.end());
     const std::vector<std::pair<int, int>> pairs(pairSet.begin(), pairSet.end());
-    gis::writeTable(path,
-                    columns,
-                    groups.size() + 1,
-                    [&](std::size_t row, std::vector<QVariant>& v, std::vector<unsigned char>&) {
-                        const ResultTotals& t = row < groups.size() ? groups[row] : all;
-                        std::size_t c = 0;
-                        v[c++] = row < groups.size() ? t.key : QStringLiteral("all");
-                        v[c++] = qint64(t.parcels);
-                        v[c++] = qint64(t.computed);
-                        v[c++] = qint64(t.notComputed);
-                        v[c++] = qint64(t.flagged);
-                        v[c++] = t.areaHa;
-                        v[c++] = t.fullAreaHa;
-                        bool exact = false;
-                        for (int y : yearSet) {
-                            const auto it = std::find_if(
-                              t.stocks.begin(), t.stocks.end(), [&](const auto& s) { return s.year == y; });
-                            const bool has = it != t.stocks.end();
-                            // No parcel with a stock at this date: empty (blank_note says why), not 0.
-                            v[c++] = has ? QVariant(it->totalT) : QVariant();
-                            v[c++] = has ? QVariant(it->areaHa) : QVariant();
-                            v[c++] = has ? QVariant(qint64(it->parcels)) : QVariant(qint64(0));
-                            if (bounds)
-                                c = putBounds(
-                                  v, c, has ? it->bounds : std::nullopt, has ? it->totalT : 0.0, exact);
-                        }
-                        for (const auto& pair : pairSet) {
-                            // (A pair, not a structured binding: clang 14 cannot capture bindings.)
-                            const auto it =
-                              std::find_if(t.changes.begin(), t.changes.end(), [&](const auto& ch) {
-                                  return ch.year1 == pair.first && ch.year2 == pair.second;
-                              });
-                            const bool has = it != t.changes.end();
-                            v[c++] = has ? QVariant(it->changeT) : QVariant();
-                            v[c++] = has ? QVariant(it->co2eT()) : QVariant();
-                            if (bounds)
-                                c = putBounds(
-                                  v, c, has ? it->bounds : std::nullopt, has ? it->changeT : 0.0, exact);
-                        }
-                        if (bounds)
-                            v[c++] = joinNotes(t.boundsNote, exact ? exactBoundsNote() : QString());
-                        v[c++] = totalsBlankNote(t, years, pairs);
-                    });
+    gis::writeTable(
+      path,
+      columns,
+      groups.size() + 1,
+      [&](std::size_t row, std::vector<QVariant>& v, std::vector<unsigned char>&) {
+          const ResultTotals& t = row < groups.size() ? groups[row] : all;
+          std::size_t c = 0;
+          v[c++] = row < groups.size() ? t.key : QStringLiteral("all");
+          v[c++] = qint64(t.parcels);
+          v[c++] = qint64(t.computed);
+          v[c++] = qint64(t.notComputed);
+          v[c++] = qint64(t.flagged);
+          v[c++] = t.areaHa;
+          v[c++] = t.fullAreaHa;
+          bool exact = false;
+          for (int y : yearSet) {
+              const auto it =
+                std::find_if(t.stocks.begin(), t.stocks.end(), [&](const auto& s) { return s.year == y; });
+              const bool has = it != t.stocks.end();
+              // No parcel with a stock at this date: empty (blank_note says why), not 0.
+              v[c++] = has ? QVariant(it->totalT) : QVariant();
+              v[c++] = has ? QVariant(it->areaHa) : QVariant();
+              v[c++] = has ? QVariant(qint64(it->parcels)) : QVariant(qint64(0));
+              if (bounds)
+                  c = putBounds(v, c, has ? it->bounds : std::nullopt, has ? it->totalT : 0.0, exact);
+          }
+          for (const auto& pair : pairSet) {
+              // (A pair, not a structured binding: clang 14 cannot capture bindings.)
+              const auto it = std::find_if(t.changes.begin(), t.changes.end(), [&](const auto& ch) {
+                  return ch.year1 == pair.first && ch.year2 == pair.second;
+              });
+              const bool has = it != t.changes.end();
+              v[c++] = has ? QVariant(it->changeT) : QVariant();
+              v[c++] = has ? QVariant(it->co2eT()) : QVariant();
+              if (transfers) {
+                  v[c++] = has ? QVariant(it->transferInT) : QVariant();
+                  v[c++] = has ? QVariant(it->transferOutT) : QVariant();
+              }
+              if (bounds)
+                  c = putBounds(v, c, has ? it->bounds : std::nullopt, has ? it->changeT : 0.0, exact);
+          }
+          if (bounds)
+              v[c++] = joinNotes(t.boundsNote, exact ? exactBoundsNote() : QString());
+          v[c++] = totalsBlankNote(t, years, pairs);
+      });
 }
 
 } // namespace tanhui::models::carbon

@@ -161,11 +161,17 @@ struct ResultTotals {
         double changeT = 0;
         std::size_t parcels = 0;
         std::optional<Bounds> bounds; ///< of changeT, from per-iteration sums
+        /// By ecosystem type when types follow the land cover (docs/carbon-project.md "Ecosystem per
+        /// date"): the year1 stocks (t C, accounted) of parcels that came from another type by year2
+        /// (in) and that left this type by year2 (out). A changed parcel's change counts under its year2
+        /// type, so stock(year2) − stock(year1) = changeT + transferInT − transferOutT.
+        double transferInT = 0, transferOutT = 0;
         double co2eT() const;
     };
     std::vector<Stock> stocks;   ///< ascending years
     std::vector<Change> changes; ///< sorted by (year1, year2)
     QStringList methods;         ///< methods of the computed parcels counted (ascending)
+    bool transfers = false;      ///< by type with types per date: the transfer columns are written
     /// Why some totals of this row have no bounds although the run computed them (e.g. parcels of a
     /// method without Monte Carlo); empty otherwise.
     QString boundsNote;

@@ -220,13 +220,19 @@ void checkStockChange(LedgerCheck& check,
             const ResultTotals::Stock* s2 = stockAt(c.year2);
             if (!s1 || !s2)
                 continue;
+            // By type with types per date, parcels that changed type move their year1 stock between rows
+            // (ResultTotals::Change::transferInT/OutT): stock(t2) − stock(t1) = change + in − out.
+            const bool moved = c.transferInT != 0 || c.transferOutT != 0;
             check.add({ QStringLiteral("stock_change"),
                         table,
                         subject,
                         pairText(c.year1, c.year2),
-                        QStringLiteral("change_t_%1_%2").arg(c.year1).arg(c.year2),
+                        moved ? QStringLiteral("change_t_%1_%2 + transfer_in_t − transfer_out_t")
+                                  .arg(c.year1)
+                                  .arg(c.year2)
+                              : QStringLiteral("change_t_%1_%2").arg(c.year1).arg(c.year2),
                         s2->totalT - s1->totalT,
-                        c.changeT,
+                        c.changeT + c.transferInT - c.transferOutT,
                         QStringLiteral("t C") });
         }
     }
@@ -247,6 +253,7 @@ void checkParcelSums(LedgerCheck& check,
     const bool byMethod = key && *key == TotalsKey::Method;
     std::map<QString, Sums> perKey;
     Sums total;
+    const bool byType = key && *key == TotalsKey::EcosystemType;
     for (const ParcelResult& r : results) {
         const double share = r.accountedShare();
         auto add = [&](Sums& s) {
@@ -262,9 +269,19 @@ void checkParcelSums(LedgerCheck& check,
             add(total);
         if (!key || (!r.primary && !byMethod))
             continue;
-        add(perKey[*key == TotalsKey::EcosystemType ? r.ecosystemType
-                   : *key == TotalsKey::Group       ? r.group
-                                                    : r.method]);
+        if (byType) {
+            // Count and area under the mapped type; each date's stock under that date's type, each
+            // change under its year2 type (docs/carbon-project.md "Ecosystem per date").
+            perKey[r.ecosystemType].areaHa += r.accountedArea();
+            if (!r.computed())
+                continue;
+            for (const CarbonStock& st : r.stocks)
+                perKey[r.typeAt(st.year)].stocks[st.year] += st.totalT * share;
+            for (const CarbonChange& c : r.changes)
+                perKey[r.typeAt(c.year2)].changes[{ c.year1, c.year2 }] += c.changeT * share;
+            continue;
+        }
+        add(perKey[*key == TotalsKey::Group ? r.group : r.method]);
     }
     auto compare = [&](const QString& subject, const Sums& s, const ResultTotals* t) {
         check.add({ QStringLiteral("parcels_sum"),
