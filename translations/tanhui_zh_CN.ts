@@ -6100,7 +6100,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+34"/>
+        <location filename="../app/gui/main.cpp" line="+37"/>
         <source>Tanhui: desktop GIS for carbon sinks and ecosystem product value.</source>
         <translation>碳汇：面向碳汇与生态产品价值核算的桌面 GIS。</translation>
     </message>
@@ -6121,7 +6121,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+90"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+92"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -6156,7 +6156,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>图层</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+19"/>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Scale 1:%1</source>
         <translation>比例尺 1:%1</translation>
     </message>
@@ -6191,8 +6196,15 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <source>Date</source>
         <translation>日期</translation>
     </message>
+    <message numerus="yes">
+        <location line="+99"/>
+        <source>… %n more</source>
+        <translation>
+            <numerusform>…… 另有 %n 项</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+88"/>
+        <location line="+21"/>
         <source>Feature %1</source>
         <translation>要素 %1</translation>
     </message>
@@ -6214,7 +6226,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         </translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+48"/>
         <source>Not on the map: the raster has no coordinate reference system.</source>
         <translation>未显示在地图上：该栅格没有坐标参考系。</translation>
     </message>
@@ -6345,17 +6357,17 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+9"/>
-        <location line="+185"/>
+        <location line="+186"/>
         <source>Unexpected error while loading %1</source>
         <translation>加载 %1 时发生意外错误</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-146"/>
         <source>Loaded %1</source>
         <translation>已加载 %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+55"/>
+        <location line="+56"/>
         <source>The project %1 has %n problem(s); the other layers were loaded.</source>
         <translation>
             <numerusform>项目 %1 有 %n 个问题；其余图层已加载。</numerusform>
@@ -6442,12 +6454,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MapCanvas</name>
     <message>
-        <location filename="../app/gui/MapCanvas.cpp" line="+194"/>
+        <location filename="../app/gui/MapCanvas.cpp" line="+199"/>
         <source>The map could not be drawn</source>
         <translation>无法绘制地图</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+65"/>
         <source>Drawing…</source>
         <translation>正在绘制…</translation>
     </message>

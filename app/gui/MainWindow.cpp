@@ -9,6 +9,7 @@
 #include "app/gui/MetadataPanel.h"
 #include "gis/Errors.h"
 #include "gis/Gdal.h"
+#include "render/Legend.h"
 
 #include <QAction>
 #include <QApplication>
@@ -66,6 +67,7 @@ struct MainWindow::Private {
     QSlider* timeSlider = nullptr;
     QLabel* timeLabel = nullptr;
     QTreeWidget* identifyTree = nullptr;
+    QTreeWidget* legendTree = nullptr;
     QDockWidget* identifyDock = nullptr;
     std::vector<int> years; ///< the dates of the time slider (years of the land-cover layers)
     std::optional<tanhui::models::Project> project;
@@ -143,6 +145,17 @@ void MainWindow::createLayerDock() {
     dock->setWidget(m_d->layerList);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     resizeDocks({ dock }, { 300 }, Qt::Horizontal);
+    m_d->legendTree = new QTreeWidget(this);
+    m_d->legendTree->setObjectName(QStringLiteral("legendTree"));
+    m_d->legendTree->setHeaderHidden(true);
+    m_d->legendTree->setIconSize(QSize(28, 14));
+    m_d->legendTree->setRootIsDecorated(false);
+    auto* legendDock = new QDockWidget(tr("Legend"), this);
+    legendDock->setObjectName(QStringLiteral("legendDock"));
+    legendDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    legendDock->setWidget(m_d->legendTree);
+    addDockWidget(Qt::LeftDockWidgetArea, legendDock);
+    splitDockWidget(dock, legendDock, Qt::Vertical);
     connect(m_d->layerList, &QListWidget::currentRowChanged, this, [this] { showCurrentLayer(); });
     connect(m_d->layerList, &QListWidget::itemChanged, this, [this] { syncMap(); });
     connect(m_d->layerList->model(), &QAbstractItemModel::rowsMoved, this, [this] { syncMap(); });
@@ -228,6 +241,7 @@ void MainWindow::showDate(int index) {
         return;
     const int year = m_d->years[std::size_t(index)];
     m_d->timeLabel->setText(QString::number(year));
+    m_d->canvas->setDateLabel(QString::number(year));
     // The dated layers of each role follow the date: the one of that year is shown, the others hidden
     // (only roles with a shown layer follow, so a hidden series stays hidden).
     std::set<QString> followingRoles;
@@ -276,6 +290,37 @@ void MainWindow::syncMap() {
         layers.push_back(e->map);
     }
     m_d->canvas->setLayers(std::move(layers));
+    updateLegend();
+}
+
+void MainWindow::updateLegend() {
+    constexpr int kMaxItems = 40;
+    QTreeWidget* tree = m_d->legendTree;
+    tree->clear();
+    const QString language = QLocale().name();
+    for (int row = 0; row < m_d->layerList->count(); ++row) { // top layer first
+        const LayerEntry* e = entryAt(row);
+        if (!e || m_d->layerList->item(row)->checkState() != Qt::Checked ||
+            (!e->map.raster && !e->map.vector))
+            continue;
+        const std::vector<tanhui::render::LegendItem> items = tanhui::render::legendItems(e->map, language);
+        auto* layerItem = new QTreeWidgetItem(tree, { e->displayName });
+        QFont bold = layerItem->font(0);
+        bold.setBold(true);
+        layerItem->setFont(0, bold);
+        if (items.size() == 1 && items.front().label.isEmpty()) {
+            layerItem->setIcon(
+              0, QIcon(QPixmap::fromImage(tanhui::render::legendSwatch(items.front(), 28, 14))));
+            continue;
+        }
+        for (std::size_t i = 0; i < items.size() && int(i) < kMaxItems; ++i) {
+            auto* child = new QTreeWidgetItem(layerItem, { items[i].label });
+            child->setIcon(0, QIcon(QPixmap::fromImage(tanhui::render::legendSwatch(items[i], 28, 14))));
+        }
+        if (int(items.size()) > kMaxItems)
+            new QTreeWidgetItem(layerItem, { tr("… %n more", nullptr, int(items.size()) - kMaxItems) });
+        layerItem->setExpanded(true);
+    }
 }
 
 int MainWindow::identifyAt(double x, double y) {
@@ -348,6 +393,16 @@ int MainWindow::identifyAt(double x, double y) {
     statusBar()->showMessage(tr("Identified %n layer(s) at the clicked point", nullptr, layersWithResult),
                              5000);
     return layersWithResult;
+}
+
+void MainWindow::setVisibleLayers(const QStringList& projectIds) {
+    m_d->syncing = true;
+    for (int row = 0; row < m_d->layerList->count(); ++row)
+        if (const LayerEntry* e = entryAt(row))
+            m_d->layerList->item(row)->setCheckState(projectIds.contains(e->projectId) ? Qt::Checked
+                                                                                       : Qt::Unchecked);
+    m_d->syncing = false;
+    syncMap();
 }
 
 MapCanvas* MainWindow::mapCanvas() const {
@@ -594,6 +649,7 @@ bool MainWindow::openProject(const QString& path) {
     m_d->timeSlider->blockSignals(false);
     m_d->timeLabel->setText(m_d->years.empty() ? QString() : QString::number(m_d->years.front()));
     m_d->timeBar->setVisible(m_d->years.size() > 1);
+    m_d->canvas->setDateLabel(m_d->years.size() > 1 ? QString::number(m_d->years.front()) : QString());
     syncMap();
     m_d->canvas->zoomFull();
     if (project.problems.isEmpty())

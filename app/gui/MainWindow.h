@@ -49,6 +49,8 @@ public:
     int currentYear() const;
     /// Moves the time slider to `year` (ignored when it is not one of its dates).
     void setCurrentYear(int year);
+    /// Shows the layers whose project id is in `projectIds` and hides the others.
+    void setVisibleLayers(const QStringList& projectIds);
     /// Identify at (x, y) in the map CRS: the features of every shown polygon layer there (with their
     /// attributes) and the value of every raster layer (every date and band, shown or not), listed in
     /// the Identify Results dock. Returns the number of layers with a result.
@@ -79,6 +81,8 @@ private:
     LayerEntry* entryAt(int row) const;
     /// Gives the canvas the layers in list order (bottom row drawn first) with their visibility.
     void syncMap();
+    /// The legend of the shown layers, top layer first (render::legendItems).
+    void updateLegend();
     /// Opens the entry's file for drawing with a default style (LayerStyler); sets notOnMap on failure.
     void attachMapLayer(LayerEntry& entry,
                         const tanhui::models::ProjectLayer* projectLayer,

@@ -158,6 +158,11 @@ QPointF MapCanvas::toMap(const QPointF& widgetPos) const {
     return settings().toMap(widgetPos * devicePixelRatioF());
 }
 
+void MapCanvas::setDateLabel(const QString& text) {
+    m_dateLabel = text;
+    update();
+}
+
 void MapCanvas::refresh() {
     if (m_pending)
         return;
@@ -242,6 +247,18 @@ void MapCanvas::paintEvent(QPaintEvent*) {
         painter.drawImage(QRectF(topLeft, bottomRight), m_frame);
     }
     drawScaleBar(painter);
+    if (!m_dateLabel.isEmpty()) {
+        QFont font = painter.font();
+        font.setPointSizeF(font.pointSizeF() * 1.6);
+        font.setBold(true);
+        painter.setFont(font);
+        const QRectF box = QRectF(QFontMetricsF(font).boundingRect(m_dateLabel)).adjusted(-8, -4, 8, 4);
+        const QRectF placed(QPointF(12, 12), box.size());
+        painter.fillRect(placed, QColor(255, 255, 255, 210));
+        painter.setPen(QColor(30, 30, 30));
+        painter.drawText(placed, Qt::AlignCenter, m_dateLabel);
+        painter.setFont(this->font());
+    }
     if (m_job) {
         painter.setPen(QColor(90, 90, 90));
         painter.drawText(rect().adjusted(0, 0, -8, -6), Qt::AlignRight | Qt::AlignBottom, tr("Drawing…"));

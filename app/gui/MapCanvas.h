@@ -61,6 +61,9 @@ public:
     bool waitForFrame(int timeoutMs = 30000);
     /// Schedules a new frame (coalesced).
     void refresh();
+    /// A label drawn in the canvas's top-left corner (the time slider's date); empty: none.
+    void setDateLabel(const QString& text);
+    QString dateLabel() const { return m_dateLabel; }
 
 signals:
     /// The cursor moved to (x, y) in the canvas CRS.
@@ -103,6 +106,7 @@ private:
     tanhui::gis::Box m_dragExtent{};
     bool m_dragging = false;
     bool m_moved = false; ///< the press turned into a drag
+    QString m_dateLabel;
 };
 
 } // namespace tanhui::gui

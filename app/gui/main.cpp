@@ -2,11 +2,14 @@
 // tanhui [FILE...]: the desktop application. Files given on the command line are opened as rasters
 // when GDAL can read them as such, otherwise as vector layers.
 //
-// TANHUI_SCREENSHOT=<file.png> saves a picture of the main window shortly after start-up and quits
-// (used for documentation screenshots). TANHUI_LANG=zh_CN|en overrides the interface language.
+// TANHUI_SCREENSHOT=<file.png> saves a picture of the main window once the map is drawn and quits
+// (scripts/screenshots.sh); with it, TANHUI_DATE=<year> moves the time slider and
+// TANHUI_SHOW=<id,id,...> shows only those project layers. TANHUI_LANG=zh_CN|en overrides the
+// interface language.
 
 #include "app/common/Translations.h"
 #include "app/gui/MainWindow.h"
+#include "app/gui/MapCanvas.h"
 #include "gis/Gdal.h"
 
 #include <QApplication>
@@ -51,7 +54,12 @@ int main(int argc, char* argv[]) {
 
     const QString screenshot = qEnvironmentVariable("TANHUI_SCREENSHOT");
     if (!screenshot.isEmpty()) {
-        QTimer::singleShot(1000, &window, [&window, screenshot] {
+        if (const QString show = qEnvironmentVariable("TANHUI_SHOW"); !show.isEmpty())
+            window.setVisibleLayers(show.split(QLatin1Char(','), Qt::SkipEmptyParts));
+        if (const int year = qEnvironmentVariableIntValue("TANHUI_DATE"); year > 0)
+            window.setCurrentYear(year);
+        QTimer::singleShot(500, &window, [&window, screenshot] {
+            window.mapCanvas()->waitForFrame();
             const bool saved = window.grab().save(screenshot);
             if (!saved)
                 std::fprintf(stderr, "tanhui: cannot save the screenshot to %s\n", qPrintable(screenshot));

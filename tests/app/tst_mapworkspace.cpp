@@ -134,6 +134,18 @@ void TestMapWorkspace::opensStyledAndDrawsEveryLayer() {
     QCOMPARE(list->item(rowOf(list, QStringLiteral("landcover_2024")))->checkState(), Qt::Unchecked);
     QCOMPARE(list->item(rowOf(list, QStringLiteral("xiaoban")))->checkState(), Qt::Checked);
     QCOMPARE(list->item(rowOf(list, QStringLiteral("ndvi_2015")))->checkState(), Qt::Unchecked);
+    // The legend lists the shown layers, the land cover with the project's class names.
+    auto* legend = window.findChild<QTreeWidget*>(QStringLiteral("legendTree"));
+    QVERIFY(legend);
+    QTreeWidgetItem* lcLegend = nullptr;
+    for (int i = 0; i < legend->topLevelItemCount(); ++i)
+        if (legend->topLevelItem(i)->text(0).startsWith(QLatin1String("landcover_2015")))
+            lcLegend = legend->topLevelItem(i);
+    QVERIFY(lcLegend);
+    QCOMPARE(lcLegend->childCount(), int(m_project.classes.size()));
+    QCOMPARE(lcLegend->child(0)->text(0),
+             QStringLiteral("%1 %2").arg(m_project.classes[0].code).arg(m_project.classes[0].nameEn));
+    QVERIFY(legend->topLevelItemCount() >= 6); // 4 parcel layers, districts, land cover
     // The status bar names the project CRS.
     QCOMPARE(window.findChild<QLabel*>(QStringLiteral("crsLabel"))->text(), QStringLiteral("EPSG:4547"));
 
@@ -208,6 +220,7 @@ void TestMapWorkspace::timeSliderStepsLandCover() {
     window.setCurrentYear(2024);
     QCOMPARE(window.currentYear(), 2024);
     QCOMPARE(window.findChild<QLabel*>(QStringLiteral("timeLabel"))->text(), QStringLiteral("2024"));
+    QCOMPARE(canvas->dateLabel(), QStringLiteral("2024")); // the date is shown on the map
     QCOMPARE(list->item(rowOf(list, QStringLiteral("landcover_2024")))->checkState(), Qt::Checked);
     QCOMPARE(list->item(rowOf(list, QStringLiteral("landcover_2015")))->checkState(), Qt::Unchecked);
     QVERIFY(canvas->waitForFrame());
