@@ -1662,7 +1662,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 <context>
     <name>CarbonResultText</name>
     <message>
-        <location filename="../models/carbon/CarbonResult.cpp" line="+447"/>
+        <location filename="../models/carbon/CarbonResult.cpp" line="+481"/>
         <location line="+42"/>
         <source>no stock in %1</source>
         <translation>%1 年无储量</translation>
@@ -2850,7 +2850,7 @@ Example (the sample project):
         <translation>代码 %1</translation>
     </message>
     <message>
-        <location line="+547"/>
+        <location line="+550"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
@@ -2865,7 +2865,7 @@ Example (the sample project):
         <translation>覆盖内置价格的用户价格 CSV（key、value、unit、basis、price_year、source；每行都必须有来源）。</translation>
     </message>
     <message>
-        <location line="-1408"/>
+        <location line="-1411"/>
         <source>the carbon table %1 has no column change_t_per_yr_&lt;y1&gt;_&lt;y2&gt; (t C/yr) or change_t_&lt;y1&gt;_&lt;y2&gt; (t C); write it with tanhui-cli carbon</source>
         <translation>碳表 %1 没有 change_t_per_yr_&lt;y1&gt;_&lt;y2&gt;（t C/年）或 change_t_&lt;y1&gt;_&lt;y2&gt;（t C）列；请用 tanhui-cli carbon 生成</translation>
     </message>
@@ -2920,12 +2920,12 @@ Example (the sample project):
         <translation>图层 %1（%2）把 ecosystem_type 映射到字段“%3”，但文件中没有该字段；请修改项目的字段映射</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+123"/>
         <source>carbon method %1</source>
         <translation>碳计量方法 %1</translation>
     </message>
     <message>
-        <location line="+505"/>
+        <location line="+507"/>
         <source>Price index table for --price-year (year; cpi, construction, market as levels or cpi_yoy, construction_yoy, market_yoy with previous year = 100; source, tag). Default: the shipped NBS CPI table gep/price_index.csv (unconfirmed).</source>
         <translation>--price-year 使用的价格指数表（year；cpi、construction、market 为价格水平，或 cpi_yoy、construction_yoy、market_yoy 为上年=100 的指数；source、tag）。默认：内置国家统计局 CPI 表 gep/price_index.csv（未确认）。</translation>
     </message>
@@ -3000,7 +3000,7 @@ Example (the sample project):
         <translation>--carbon 必须是 LAYER=FILE（例如 xiaoban=carbon_out/parcels.csv），而不是“%1”</translation>
     </message>
     <message>
-        <location line="-1678"/>
+        <location line="-1681"/>
         <source>Gross ecosystem product (GEP) per parcel (gep-methods.md): physical quantity, value (CNY), price and
 source for every indicator of the accounting profile; GEP = material + regulating + cultural.
 
@@ -3047,7 +3047,7 @@ scenario_diff.csv。
         <translation>碳计算引擎未给出该地块在以核算年 %1 为终点或包含该年的时段内的变化量（方法 %2）</translation>
     </message>
     <message>
-        <location line="+1286"/>
+        <location line="+1289"/>
         <source>accounting profile (gep/profiles.csv), tag %1</source>
         <translation>核算方案（gep/profiles.csv），标签 %1</translation>
     </message>
@@ -3620,7 +3620,7 @@ scenario_diff.csv。
 <context>
     <name>Parameters</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="-1795"/>
+        <location filename="../app/cli/GepCommand.cpp" line="-1798"/>
         <source>parcel (&lt;layer&gt;:&lt;id&gt;)</source>
         <translation>地块（&lt;图层&gt;:&lt;id&gt;）</translation>
     </message>
