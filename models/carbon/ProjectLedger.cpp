@@ -67,7 +67,11 @@ void validateLayerPrecedence(const Project& project, const QStringList& layerIds
         params::Issue issue;
         issue.file = project.fileName();
         issue.column = QStringLiteral("carbon.precedence[%1]").arg(i);
-        if (!layerIds.contains(p[i])) {
+        const ProjectLayer* layer = project.layer(p[i]);
+        if (!layerIds.contains(p[i]) && layer && layer->kind == QLatin1String("vector")) {
+            // A vector layer of the project this run does not compute (carbon.layers lists fewer):
+            // nothing to rank, so a precedence written for the whole project stays valid.
+        } else if (!layerIds.contains(p[i])) {
             issue.message = ProjectLedgerText::tr("'%1' is not a parcel layer of the carbon run; list "
                                                   "layer ids among: %2")
                               .arg(p[i], layerIds.join(QStringLiteral(", ")));
