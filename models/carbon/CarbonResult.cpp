@@ -504,7 +504,9 @@ QString totalsBlankNote(const ResultTotals& totals,
                          .arg(it->parcels)
                          .arg(totals.computed);
     }
-    for (const auto& [y1, y2] : pairs) {
+    for (const auto& pair : pairs) {
+        // (A pair, not a structured binding: clang 14 cannot capture bindings.)
+        const int y1 = pair.first, y2 = pair.second;
         const auto it = std::find_if(totals.changes.begin(), totals.changes.end(), [&](const auto& c) {
             return c.year1 == y1 && c.year2 == y2;
         });
