@@ -327,10 +327,12 @@ void checkParcelSums(LedgerCheck& check,
                         QStringLiteral("t C") });
         }
     };
-    for (const auto& [k, s] : perKey) {
+    for (const auto& entry : perKey) {
+        // (Not a structured binding: clang 14 cannot capture bindings.)
+        const QString& k = entry.first;
         const auto it =
           std::find_if(rows.begin(), rows.end(), [&](const ResultTotals& t) { return t.key == k; });
-        compare(k, s, it == rows.end() ? nullptr : &*it);
+        compare(k, entry.second, it == rows.end() ? nullptr : &*it);
     }
     compare(QStringLiteral("all"), total, &all);
 }
