@@ -595,6 +595,15 @@ void writeTotals(const std::string& path,
     columns.push_back({ "blank_note", Type::String });
     const std::vector<int> years(yearSet.begin(), yearSet.end());
     const std::vector<std::pair<int, int>> pairs(pairSet.begin(), pairSet.end());
+    // The "all" row's transfers: Σ over the rows (in = out: stock only moves between types).
+    std::map<std::pair<int, int>, std::pair<double, double>> allTransfers;
+    if (transfers)
+        for (const ResultTotals& g : groups)
+            for (const ResultTotals::Change& ch : g.changes) {
+                auto& a = allTransfers[{ ch.year1, ch.year2 }];
+                a.first += ch.transferInT;
+                a.second += ch.transferOutT;
+            }
     gis::writeTable(
       path,
       columns,
@@ -629,9 +638,13 @@ void writeTotals(const std::string& path,
               const bool has = it != t.changes.end();
               v[c++] = has ? QVariant(it->changeT) : QVariant();
               v[c++] = has ? QVariant(it->co2eT()) : QVariant();
-              if (transfers) {
+              if (transfers && row < groups.size()) {
                   v[c++] = has ? QVariant(it->transferInT) : QVariant();
                   v[c++] = has ? QVariant(it->transferOutT) : QVariant();
+              } else if (transfers) {
+                  const auto a = allTransfers.find(pair);
+                  v[c++] = a == allTransfers.end() ? 0.0 : a->second.first;
+                  v[c++] = a == allTransfers.end() ? 0.0 : a->second.second;
               }
               if (bounds)
                   c = putBounds(v, c, has ? it->bounds : std::nullopt, has ? it->changeT : 0.0, exact);
