@@ -1082,7 +1082,9 @@ private slots:
             QCOMPARE(p.at(i, QStringLiteral("layer")), QStringLiteral("xiaoban"));
             const QString reason = p.at(i, QStringLiteral("not_computed"));
             if (reason.isEmpty()) {
-                computedForest += p.at(i, QStringLiteral("method")) == QLatin1String("volume_gainloss");
+                // (volume_gainloss also computes the clear_cut type; the forest row counts forest only)
+                computedForest += p.at(i, QStringLiteral("method")) == QLatin1String("volume_gainloss") &&
+                                  p.at(i, QStringLiteral("ecosystem_type")) == QLatin1String("forest");
                 continue;
             }
             if (p.at(i, QStringLiteral("method")) != QLatin1String("volume_gainloss"))
