@@ -322,19 +322,6 @@ MethodOutput runSoilAdapter(const MethodContext& ctx) {
 
 namespace {
 
-std::optional<std::map<std::int64_t, QString>> parseForestClasses(const QString& text) {
-    std::map<std::int64_t, QString> classes;
-    for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        const auto m = parseForestClass(part.trimmed());
-        if (!m)
-            return std::nullopt;
-        classes[m->first] = m->second;
-    }
-    if (classes.empty())
-        return std::nullopt;
-    return classes;
-}
-
 /// Monte Carlo bounds of every gain-loss change (carbon-methods.md §3.2, §6.2; sampleGainLossUnits())
 /// and the sampler for the totals. `units`: per batch, per result (empty when not computed).
 void addGainLossBounds(const MethodContext& ctx,

@@ -161,6 +161,19 @@ std::optional<std::pair<std::int64_t, QString>> parseForestClass(const QString& 
     return std::pair{ std::int64_t(code), type };
 }
 
+std::optional<std::map<std::int64_t, QString>> parseForestClasses(const QString& text) {
+    std::map<std::int64_t, QString> classes;
+    for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const auto m = parseForestClass(part.trimmed());
+        if (!m)
+            return std::nullopt;
+        classes[m->first] = m->second;
+    }
+    if (classes.empty())
+        return std::nullopt;
+    return classes;
+}
+
 params::Issues validateGainLossInputs(const std::vector<LulcInput>& inputs,
                                       const PoolLookup& pools,
                                       const QString& poolsFile,

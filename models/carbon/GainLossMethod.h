@@ -73,6 +73,9 @@ private:
 std::map<std::int64_t, QString> defaultForestClasses();
 /// Parses "CODE=TYPE" (e.g. "11=natural_secondary_young").
 std::optional<std::pair<std::int64_t, QString>> parseForestClass(const QString& text);
+/// Parses the forest_classes option, "CODE=TYPE" pairs separated by commas; nullopt when a pair is
+/// malformed or none is given.
+std::optional<std::map<std::int64_t, QString>> parseForestClasses(const QString& text);
 
 struct GainLossSettings {
     std::map<std::int64_t, QString> forestClasses = defaultForestClasses();

@@ -5,6 +5,7 @@
 #include "gis/ParcelReader.h"
 #include "gis/VectorLayer.h"
 #include "gis/ZonalEngine.h"
+#include "models/carbon/CarbonAdapters.h"
 #include "models/carbon/ProjectUncertainty.h"
 #include "models/uncertainty/CarbonMonteCarlo.h"
 #include "models/uncertainty/SoilGainLossMonteCarlo.h"
@@ -225,19 +226,6 @@ namespace {
 
 Issue routeError(const QString& file, const QString& key, const QString& message) {
     return { Issue::Severity::Error, file, 0, key, message };
-}
-
-std::optional<std::map<std::int64_t, QString>> forestClassesOf(const QString& text) {
-    std::map<std::int64_t, QString> classes;
-    for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        const auto m = parseForestClass(part.trimmed());
-        if (!m)
-            return std::nullopt;
-        classes[m->first] = m->second;
-    }
-    if (classes.empty())
-        return std::nullopt;
-    return classes;
 }
 
 QString option(const MethodParcel& mp, const char* key, const QString& fallback) {
@@ -479,20 +467,9 @@ QString checkVolumeGainLossOption(const QString& key, const QString& value) {
         return CarbonInventoryRoute::tr("bef_form must be constant or continuous, not '%1'").arg(value);
     if (key == QLatin1String("growth") && v != QLatin1String("mai") && v != QLatin1String("reference"))
         return CarbonInventoryRoute::tr("growth must be mai or reference, not '%1'").arg(value);
-    if (key == QLatin1String("fd")) {
-        const params::ParameterSpec& spec = disturbanceFractionParameter();
-        bool ok = false;
-        const double fd = value.toDouble(&ok);
-        if (!ok || params::hasErrors(params::validateScalar(spec, fd, QStringLiteral("fd"))))
-            return CarbonInventoryRoute::tr("fd must be a number from %1 to %2, not '%3'")
-              .arg(spec.min)
-              .arg(spec.max)
-              .arg(value);
-    }
-    if (key == QLatin1String("forest_classes") && !forestClassesOf(value))
-        return CarbonInventoryRoute::tr("forest_classes must list CODE=TYPE pairs separated by commas "
-                                        "(e.g. 11=natural_secondary_old,12=plantation), not '%1'")
-          .arg(value);
+    // fd and forest_classes mean what they mean for gainloss: one check.
+    if (key == QLatin1String("fd") || key == QLatin1String("forest_classes"))
+        return checkGainLossOption(key, value);
     return {};
 }
 
@@ -669,7 +646,7 @@ MethodOutput runVolumeGainLossAdapter(const MethodContext& ctx) {
         settings.fd = key.section(QLatin1Char('|'), 0, 0).toDouble();
         const QString classes = key.section(QLatin1Char('|'), 1);
         if (!classes.isEmpty())
-            settings.forestClasses = *forestClassesOf(classes);
+            settings.forestClasses = *parseForestClasses(classes);
         const Issues inputIssues =
           validateGainLossInputs(inputs, pools, poolsFile, growth, growthFile, settings, nullptr);
         out.issues.insert(out.issues.end(), inputIssues.begin(), inputIssues.end());
