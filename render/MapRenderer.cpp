@@ -554,6 +554,38 @@ void drawVector(QPainter& painter,
 
 } // namespace
 
+gis::Box layerExtent(const MapLayer& layer, const gis::Crs& crs) {
+    if (layer.vector)
+        return layer.vector->extent();
+    if (!layer.raster)
+        return {};
+    const gis::Box b = layer.raster->info().grid.extent();
+    const gis::Crs& rc = layer.raster->info().crs;
+    if (!crs.isValid() || (rc.isValid() && rc.isSame(crs)))
+        return b;
+    if (!rc.isValid())
+        return {};
+    // Corners and edge points, as a reprojected rectangle's edges may bulge.
+    std::vector<double> xy;
+    for (int i = 0; i <= 4; ++i)
+        for (int j = 0; j <= 4; ++j)
+            if (i == 0 || i == 4 || j == 0 || j == 4)
+                xy.insert(xy.end(), { b.xmin + b.width() * i / 4.0, b.ymin + b.height() * j / 4.0 });
+    try {
+        gis::CoordinateTransform(rc, crs).transform(xy);
+    } catch (const gis::GisError&) {
+        return {};
+    }
+    gis::Box out{ xy[0], xy[1], xy[0], xy[1] };
+    for (std::size_t k = 0; k < xy.size(); k += 2) {
+        out.xmin = std::min(out.xmin, xy[k]);
+        out.xmax = std::max(out.xmax, xy[k]);
+        out.ymin = std::min(out.ymin, xy[k + 1]);
+        out.ymax = std::max(out.ymax, xy[k + 1]);
+    }
+    return out;
+}
+
 RenderStats MapRenderer::render(QPainter& painter,
                                 const MapSettings& settings,
                                 const std::vector<MapLayer>& layers,

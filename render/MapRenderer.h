@@ -55,6 +55,11 @@ struct MapLayer {
     std::vector<std::uint32_t> selection; ///< selected features (indices of `vector`), ascending
 };
 
+/// @brief The extent of a layer's data in `crs` (the raster's grid transformed through its corners and
+/// edge points; a polygon layer is already in its map CRS). Empty when the layer has no data or cannot
+/// be placed in `crs`. An invalid `crs` gives the layer's own extent.
+gis::Box layerExtent(const MapLayer& layer, const gis::Crs& crs);
+
 /// @brief What one frame cost (for the benchmark and the canvas's debug overlay).
 struct RenderStats {
     double rasterMs = 0, vectorMs = 0;

@@ -72,6 +72,8 @@ struct MainWindow::Private {
     std::vector<int> years; ///< the dates of the time slider (years of the land-cover layers)
     std::optional<tanhui::models::Project> project;
     bool syncing = false;
+    std::unique_ptr<tanhui::gis::CoordinateTransform> toLonLat; ///< status bar: map CRS → lon/lat
+    tanhui::gis::Crs toLonLatCrs;
     QIcon rasterIcon{ QStringLiteral(":/icons/raster.svg") };
     QIcon vectorIcon{ QStringLiteral(":/icons/vector.svg") };
 };
@@ -198,8 +200,13 @@ void MainWindow::showCoordinates(double x, double y) {
                                       : tr("x %1, y %2").arg(x, 0, 'f', 1).arg(y, 0, 'f', 1);
     if (!crs.isGeographic()) {
         try {
+            // One transform per CRS, not one per mouse move (PROJ builds its pipeline each time).
+            if (!m_d->toLonLat || !m_d->toLonLatCrs.isSame(crs)) {
+                m_d->toLonLat = std::make_unique<tanhui::gis::CoordinateTransform>(crs, crs.geographic());
+                m_d->toLonLatCrs = crs;
+            }
             std::vector<double> xy{ x, y };
-            tanhui::gis::CoordinateTransform(crs, crs.geographic()).transform(xy);
+            m_d->toLonLat->transform(xy);
             text += tr("  (lon %1°, lat %2°)").arg(xy[0], 0, 'f', 6).arg(xy[1], 0, 'f', 6);
         } catch (const tanhui::gis::GisError&) {
             // outside the projection's domain: projected coordinates only
@@ -413,19 +420,7 @@ void MainWindow::zoomToCurrentLayer() {
     const LayerEntry* e = entryAt(m_d->layerList->currentRow());
     if (!e)
         return;
-    tanhui::gis::Box box{};
-    if (e->map.vector)
-        box = e->map.vector->extent();
-    else if (e->map.raster && m_d->canvas->crs().isValid() &&
-             e->map.raster->info().crs.isSame(m_d->canvas->crs()))
-        box = e->map.raster->info().grid.extent();
-    else if (e->map.raster) {
-        // Another CRS: let the canvas reproject the full extent of this layer alone.
-        MapCanvas probe;
-        probe.setCrs(m_d->canvas->crs());
-        probe.setLayers({ e->map });
-        box = probe.fullExtent();
-    }
+    const tanhui::gis::Box box = tanhui::render::layerExtent(e->map, m_d->canvas->crs());
     if (!box.isEmpty())
         m_d->canvas->setExtent(box);
 }

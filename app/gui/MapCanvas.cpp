@@ -79,34 +79,7 @@ tanhui::gis::Box MapCanvas::fullExtent() const {
     tanhui::gis::Box box{};
     bool any = false;
     for (const tanhui::render::MapLayer& layer : m_layers) {
-        tanhui::gis::Box b{};
-        if (layer.vector) {
-            b = layer.vector->extent();
-        } else if (layer.raster) {
-            b = layer.raster->info().grid.extent();
-            const tanhui::gis::Crs& rc = layer.raster->info().crs;
-            if (m_crs.isValid() && rc.isValid() && !rc.isSame(m_crs)) {
-                // Corners and edge midpoints into the canvas CRS.
-                std::vector<double> xy;
-                for (int i = 0; i <= 4; ++i)
-                    for (int j = 0; j <= 4; ++j)
-                        if (i == 0 || i == 4 || j == 0 || j == 4)
-                            xy.insert(xy.end(),
-                                      { b.xmin + b.width() * i / 4.0, b.ymin + b.height() * j / 4.0 });
-                try {
-                    tanhui::gis::CoordinateTransform(rc, m_crs).transform(xy);
-                } catch (const tanhui::gis::GisError&) {
-                    continue;
-                }
-                b = { xy[0], xy[1], xy[0], xy[1] };
-                for (std::size_t k = 0; k < xy.size(); k += 2) {
-                    b.xmin = std::min(b.xmin, xy[k]);
-                    b.xmax = std::max(b.xmax, xy[k]);
-                    b.ymin = std::min(b.ymin, xy[k + 1]);
-                    b.ymax = std::max(b.ymax, xy[k + 1]);
-                }
-            }
-        }
+        const tanhui::gis::Box b = tanhui::render::layerExtent(layer, m_crs);
         if (b.isEmpty())
             continue;
         box = any ? tanhui::gis::Box{ std::min(box.xmin, b.xmin),
