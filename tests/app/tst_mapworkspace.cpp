@@ -69,6 +69,14 @@ private slots:
     void identifyParcelAndRasters();
 
 private:
+    /// Shows `window` (1000 × 700) with the sample project open; false when either fails.
+    bool openSample(MainWindow& window) const {
+        window.setErrorSink([](const QString&, const QString&) {});
+        window.resize(1000, 700);
+        window.show();
+        return QTest::qWaitForWindowExposed(&window) &&
+               window.openFile(m_dir + QStringLiteral("/project.tanhui.json"));
+    }
     /// A land-cover cell centre (map coordinates) whose class differs between two years.
     bool changedCell(int year1, int year2, double& x, double& y, int& c1, int& c2) const;
     QColor classColor(int code) const {
@@ -200,11 +208,7 @@ void TestMapWorkspace::opensStyledAndDrawsEveryLayer() {
 
 void TestMapWorkspace::timeSliderStepsLandCover() {
     MainWindow window;
-    window.setErrorSink([](const QString&, const QString&) {});
-    window.resize(1000, 700);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(window.openFile(m_dir + QStringLiteral("/project.tanhui.json")));
+    QVERIFY(openSample(window));
     auto* list = window.findChild<QListWidget*>(QStringLiteral("layerList"));
     QCOMPARE(window.currentYear(), 2015);
     QCOMPARE(window.findChild<QSlider*>(QStringLiteral("timeSlider"))->maximum(),
@@ -230,11 +234,7 @@ void TestMapWorkspace::timeSliderStepsLandCover() {
 
 void TestMapWorkspace::toggleAndReorder() {
     MainWindow window;
-    window.setErrorSink([](const QString&, const QString&) {});
-    window.resize(1000, 700);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(window.openFile(m_dir + QStringLiteral("/project.tanhui.json")));
+    QVERIFY(openSample(window));
     auto* list = window.findChild<QListWidget*>(QStringLiteral("layerList"));
     MapCanvas* canvas = window.mapCanvas();
     double x = 0, y = 0;
@@ -264,11 +264,7 @@ void TestMapWorkspace::toggleAndReorder() {
 
 void TestMapWorkspace::identifyParcelAndRasters() {
     MainWindow window;
-    window.setErrorSink([](const QString&, const QString&) {});
-    window.resize(1000, 700);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(window.openFile(m_dir + QStringLiteral("/project.tanhui.json")));
+    QVERIFY(openSample(window));
     auto* list = window.findChild<QListWidget*>(QStringLiteral("layerList"));
     showOnly(list, { QStringLiteral("xiaoban") });
     double x = 0, y = 0;
