@@ -522,7 +522,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>%1；土壤方法不计算这些地块</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+117"/>
         <source>fd must be a number from %1 to %2, not &apos;%3&apos;</source>
         <translation>fd 必须是 %1 到 %2 之间的数，而不是“%3”</translation>
     </message>
@@ -990,7 +990,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonGainLoss</name>
     <message>
-        <location filename="../models/carbon/GainLossMethod.cpp" line="+178"/>
+        <location filename="../models/carbon/GainLossMethod.cpp" line="+191"/>
         <source>the gain-loss method needs land cover at two dates or more (%1 given)</source>
         <translation>增减法需要两个或更多日期的土地覆盖（给出了 %1 个）</translation>
     </message>
@@ -1023,7 +1023,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonInventoryRoute</name>
     <message>
-        <location filename="../models/carbon/InventoryRoute.cpp" line="+169"/>
+        <location filename="../models/carbon/InventoryRoute.cpp" line="+170"/>
         <source>before the inventory year %1: the route carries the inventory stock forward only</source>
         <translation>早于调查年度 %1：该路线只将调查储量向后推算</translation>
     </message>
@@ -1033,7 +1033,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>%1 年和 %2 年该小班下均无土地覆盖数据：无法判断是否被采伐，因此不再推算其储量</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+72"/>
         <source>the layer has no field &apos;%1&apos;; its fields are: %2</source>
         <translation>图层没有字段“%1”；其字段为：%2</translation>
     </message>
@@ -1053,17 +1053,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>growth 必须为 mai 或 reference，而不是“%1”</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>fd must be a number from %1 to %2, not &apos;%3&apos;</source>
-        <translation>fd 必须是 %1 至 %2 之间的数值，而不是“%3”</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>forest_classes must list CODE=TYPE pairs separated by commas (e.g. 11=natural_secondary_old,12=plantation), not &apos;%1&apos;</source>
-        <translation>forest_classes 必须是以逗号分隔的“代码=类型”列表（如 11=natural_secondary_old,12=plantation），而不是“%1”</translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>the growth table has no row &apos;%1&apos;, which the volume_gainloss route needs (§3.5)</source>
         <translation>生长量参数表缺少 volume_gainloss 路线所需的行“%1”（§3.5）</translation>
     </message>
@@ -1663,18 +1653,18 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
     <name>CarbonResultText</name>
     <message>
         <location filename="../models/carbon/CarbonResult.cpp" line="+481"/>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>no stock in %1</source>
         <translation>%1 年无储量</translation>
     </message>
     <message>
-        <location line="-40"/>
-        <location line="+42"/>
+        <location line="-42"/>
+        <location line="+44"/>
         <source>no change %1</source>
         <translation>%1 无变化量</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-42"/>
         <source>the method %1 gives no value there</source>
         <translation>方法 %1 在这些日期不给出数值</translation>
     </message>
@@ -1689,7 +1679,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>%1 年储量只覆盖 %3 个已计算地块中的 %2 个</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>the change %1 covers %2 of %3 computed parcels</source>
         <translation>%1 变化量只覆盖 %3 个已计算地块中的 %2 个</translation>
     </message>
@@ -3699,7 +3689,7 @@ scenario_diff.csv。
         <translation>生物量扩展因子</translation>
     </message>
     <message>
-        <location filename="../models/carbon/GainLossMethod.cpp" line="-165"/>
+        <location filename="../models/carbon/GainLossMethod.cpp" line="-178"/>
         <source>forest type</source>
         <translation>森林类型</translation>
     </message>
@@ -4935,7 +4925,7 @@ scenario_diff.csv。
 <context>
     <name>ProjectLedger</name>
     <message>
-        <location filename="../models/carbon/ProjectLedger.cpp" line="+71"/>
+        <location filename="../models/carbon/ProjectLedger.cpp" line="+75"/>
         <source>&apos;%1&apos; is not a parcel layer of the carbon run; list layer ids among: %2</source>
         <translation>“%1”不是本次碳计算的地块图层；请从以下图层 ID 中选择：%2</translation>
     </message>
@@ -6100,7 +6090,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+37"/>
+        <location filename="../app/gui/main.cpp" line="+38"/>
         <source>Tanhui: desktop GIS for carbon sinks and ecosystem product value.</source>
         <translation>碳汇：面向碳汇与生态产品价值核算的桌面 GIS。</translation>
     </message>
@@ -6108,6 +6098,47 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <location line="+6"/>
         <source>Raster or vector files, or project files (project.tanhui.json), to open.</source>
         <translation>要打开的栅格、矢量文件或项目文件（project.tanhui.json）。</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::AttributeTable</name>
+    <message>
+        <location filename="../app/gui/AttributeTable.cpp" line="+109"/>
+        <source>Filter: text in any field</source>
+        <translation>筛选：任一字段包含的文字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show selected only</source>
+        <translation>仅显示所选要素</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom to Selection</source>
+        <translation>缩放至所选要素</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom the map to the selected features</source>
+        <translation>将地图缩放至所选要素</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear Selection</source>
+        <translation>清除选择</translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <source>%1: %2 of %3 features, %4 selected</source>
+        <translation>%1：显示 %2 / 共 %3 个要素，已选 %4 个</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::AttributeTableModel</name>
+    <message>
+        <location line="-184"/>
+        <source>FID</source>
+        <translation>FID</translation>
     </message>
 </context>
 <context>
@@ -6121,7 +6152,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+92"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+103"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -6161,7 +6192,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>图例</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+45"/>
         <source>Scale 1:%1</source>
         <translation>比例尺 1:%1</translation>
     </message>
@@ -6177,7 +6208,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>%1°，%2°</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>  (lon %1°, lat %2°)</source>
         <translation>（经度 %1°，纬度 %2°）</translation>
     </message>
@@ -6226,7 +6257,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         </translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+36"/>
         <source>Not on the map: the raster has no coordinate reference system.</source>
         <translation>未显示在地图上：该栅格没有坐标参考系。</translation>
     </message>
@@ -6326,7 +6357,62 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>&amp;Pan Map</source>
+        <translation>平移地图(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drag to move the map; click to identify features</source>
+        <translation>拖动以移动地图；单击以识别要素</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Select Features</source>
+        <translation>选择要素(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Click or drag a rectangle to select features of the current layer; Shift adds, Ctrl toggles</source>
+        <translation>单击或拖出矩形以选择当前图层的要素；按住 Shift 添加，按住 Ctrl 切换</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Zoom to Selectio&amp;n</source>
+        <translation>缩放至所选要素(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+J</source>
+        <translation>Ctrl+J</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Clear Selection</source>
+        <translation>清除选择(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Layer</source>
+        <translation>图层(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open &amp;Attribute Table</source>
+        <translation>打开属性表(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show every feature of the current polygon layer in a table</source>
+        <translation>在表格中显示当前面图层的全部要素</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -6346,7 +6432,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Tanhui</source>
         <translation>碳汇</translation>
     </message>
@@ -6431,7 +6517,29 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         </translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+60"/>
+        <source>Attribute Table</source>
+        <translation>属性表</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Attribute Table — %1</source>
+        <translation>属性表 — %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose a polygon layer in the Layers panel first</source>
+        <translation>请先在“图层”面板中选择一个面图层</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>%n feature(s) selected on %1</source>
+        <translation>
+            <numerusform>已在 %1 上选择 %n 个要素</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>About Tanhui</source>
         <translation>关于碳汇</translation>
     </message>
@@ -6454,12 +6562,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MapCanvas</name>
     <message>
-        <location filename="../app/gui/MapCanvas.cpp" line="+199"/>
+        <location filename="../app/gui/MapCanvas.cpp" line="+172"/>
         <source>The map could not be drawn</source>
         <translation>无法绘制地图</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+71"/>
         <source>Drawing…</source>
         <translation>正在绘制…</translation>
     </message>

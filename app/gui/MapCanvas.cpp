@@ -232,6 +232,12 @@ void MapCanvas::paintEvent(QPaintEvent*) {
         painter.drawText(placed, Qt::AlignCenter, m_dateLabel);
         painter.setFont(this->font());
     }
+    if (!m_rubberBand.isNull()) {
+        painter.setPen(QPen(QColor(255, 200, 0), 1.5));
+        painter.setBrush(QColor(255, 230, 0, 50));
+        painter.drawRect(m_rubberBand);
+        painter.setBrush(Qt::NoBrush);
+    }
     if (m_job) {
         painter.setPen(QColor(90, 90, 90));
         painter.drawText(rect().adjusted(0, 0, -8, -6), Qt::AlignRight | Qt::AlignBottom, tr("Drawing…"));
@@ -277,13 +283,22 @@ void MapCanvas::resizeEvent(QResizeEvent*) {
     emit scaleChanged(scale());
 }
 
+void MapCanvas::setTool(Tool tool) {
+    m_tool = tool;
+    m_dragging = false;
+    m_rubberBand = QRect();
+    setCursor(tool == Tool::Select ? Qt::CrossCursor : Qt::OpenHandCursor);
+    update();
+}
+
 void MapCanvas::mousePressEvent(QMouseEvent* event) {
     if (event->button() == Qt::LeftButton) {
         m_dragging = true;
         m_moved = false;
         m_dragStart = event->position().toPoint();
         m_dragExtent = m_extent;
-        setCursor(Qt::ClosedHandCursor);
+        if (m_tool == Tool::Pan)
+            setCursor(Qt::ClosedHandCursor);
     }
 }
 
@@ -297,6 +312,11 @@ void MapCanvas::mouseMoveEvent(QMouseEvent* event) {
     if (!m_moved && d.manhattanLength() < 4)
         return; // a click, not yet a drag
     m_moved = true;
+    if (m_tool == Tool::Select) {
+        m_rubberBand = QRect(m_dragStart, event->position().toPoint()).normalized();
+        update();
+        return;
+    }
     m_extent = { m_dragExtent.xmin - d.x() * mupp,
                  m_dragExtent.ymin + d.y() * mupp,
                  m_dragExtent.xmax - d.x() * mupp,
@@ -307,6 +327,22 @@ void MapCanvas::mouseMoveEvent(QMouseEvent* event) {
 void MapCanvas::mouseReleaseEvent(QMouseEvent* event) {
     if (event->button() == Qt::LeftButton && m_dragging) {
         m_dragging = false;
+        if (m_tool == Tool::Select) {
+            const QPointF p = toMap(event->position());
+            if (!m_moved) {
+                emit selectClicked(p.x(), p.y(), event->modifiers());
+                return;
+            }
+            const QPointF q = toMap(m_dragStart);
+            m_rubberBand = QRect();
+            update();
+            emit selectRectangle(std::min(p.x(), q.x()),
+                                 std::min(p.y(), q.y()),
+                                 std::max(p.x(), q.x()),
+                                 std::max(p.y(), q.y()),
+                                 event->modifiers());
+            return;
+        }
         setCursor(Qt::OpenHandCursor);
         if (!m_moved) {
             const QPointF p = toMap(event->position());

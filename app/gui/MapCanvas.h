@@ -27,6 +27,11 @@ namespace tanhui::gui {
 class MapCanvas : public QWidget {
     Q_OBJECT
 public:
+    /// What a left-button press does: Pan drags the map (a click identifies); Select draws a rectangle
+    /// selecting features (a click selects the feature under the cursor), as QGIS's "Select Features"
+    /// tool. The wheel and the keys zoom and pan with either tool.
+    enum class Tool { Pan, Select };
+
     explicit MapCanvas(QWidget* parent = nullptr);
     ~MapCanvas() override;
 
@@ -61,6 +66,9 @@ public:
     bool waitForFrame(int timeoutMs = 30000);
     /// Schedules a new frame (coalesced).
     void refresh();
+    void setTool(Tool tool);
+    Tool tool() const { return m_tool; }
+
     /// A label drawn in the canvas's top-left corner (the time slider's date); empty: none.
     void setDateLabel(const QString& text);
     QString dateLabel() const { return m_dateLabel; }
@@ -70,6 +78,10 @@ signals:
     void cursorMoved(double x, double y);
     /// A click (press and release without dragging) at (x, y) in the canvas CRS.
     void clicked(double x, double y);
+    /// With the Select tool: a click at (x, y) (map CRS) with the keyboard modifiers held.
+    void selectClicked(double x, double y, Qt::KeyboardModifiers modifiers);
+    /// With the Select tool: a rectangle dragged over the map (map CRS).
+    void selectRectangle(double xmin, double ymin, double xmax, double ymax, Qt::KeyboardModifiers modifiers);
     void scaleChanged(double scaleDenominator);
     void extentChanged();
     void frameFinished();
@@ -106,6 +118,8 @@ private:
     tanhui::gis::Box m_dragExtent{};
     bool m_dragging = false;
     bool m_moved = false; ///< the press turned into a drag
+    Tool m_tool = Tool::Pan;
+    QRect m_rubberBand; ///< the Select tool's rectangle while dragging (widget pixels)
     QString m_dateLabel;
 };
 
