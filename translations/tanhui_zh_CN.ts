@@ -6152,7 +6152,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+103"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+107"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -6192,7 +6192,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>图例</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Scale 1:%1</source>
         <translation>比例尺 1:%1</translation>
     </message>
@@ -6377,7 +6377,37 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>单击或拖出矩形以选择当前图层的要素；按住 Shift 添加，按住 Ctrl 切换</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Measure &amp;Line</source>
+        <translation>测量距离(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Shift+M</source>
+        <translation>Ctrl+Shift+M</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Click to add vertices, right-click to finish; lengths are ellipsoidal (on the CRS&apos;s ellipsoid)</source>
+        <translation>单击添加节点，右键结束；长度按坐标参考系的椭球体计算</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Measure &amp;Area</source>
+        <translation>测量面积(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Shift+J</source>
+        <translation>Ctrl+Shift+J</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Click to add vertices, right-click to finish; areas are ellipsoidal (on the CRS&apos;s ellipsoid)</source>
+        <translation>单击添加节点，右键结束；面积按坐标参考系的椭球体计算</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Zoom to Selectio&amp;n</source>
         <translation>缩放至所选要素(&amp;N)</translation>
     </message>
@@ -6432,7 +6462,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Tanhui</source>
         <translation>碳汇</translation>
     </message>
@@ -6517,7 +6547,39 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         </translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+95"/>
+        <source>%1 km</source>
+        <translation>%1 千米</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+9"/>
+        <source>Cannot measure here: the points cannot be placed on the ellipsoid</source>
+        <translation>无法在此测量：这些点无法换算到椭球体上</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Area %1 ha (%2 m²)
+Perimeter %3
+Ellipsoidal, %4</source>
+        <translation>面积 %1 公顷（%2 平方米）
+周长 %3
+椭球面计算，%4</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Length %1 (last segment %2)
+Ellipsoidal, %3</source>
+        <translation>长度 %1（最后一段 %2）
+椭球面计算，%3</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Attribute Table</source>
         <translation>属性表</translation>
     </message>
@@ -6567,7 +6629,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>无法绘制地图</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>Drawing…</source>
         <translation>正在绘制…</translation>
     </message>

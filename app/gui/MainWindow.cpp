@@ -37,6 +37,7 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <set>
@@ -66,6 +67,9 @@ struct MainWindow::Private {
     QAction* zoomSelectionAction = nullptr;
     QAction* panToolAction = nullptr;
     QAction* selectToolAction = nullptr;
+    QAction* measureLineAction = nullptr;
+    QAction* measureAreaAction = nullptr;
+    QString measureText;
     AttributeTable* attributeTable = nullptr;
     QDockWidget* attributeDock = nullptr;
     LayerEntry* tableEntry = nullptr; ///< the layer the attribute table shows
@@ -188,6 +192,7 @@ void MainWindow::createStatusWidgets() {
     connect(
       m_d->canvas, &MapCanvas::cursorMoved, this, [this](double x, double y) { showCoordinates(x, y); });
     connect(m_d->canvas, &MapCanvas::clicked, this, [this](double x, double y) { identifyAt(x, y); });
+    connect(m_d->canvas, &MapCanvas::measureChanged, this, [this] { updateMeasure(); });
     const auto modeOf = [](Qt::KeyboardModifiers m) {
         return m.testFlag(Qt::ControlModifier) ? SelectionMode::Toggle
                : m.testFlag(Qt::ShiftModifier) ? SelectionMode::Add
@@ -546,7 +551,20 @@ void MainWindow::createActions() {
     m_d->selectToolAction->setObjectName(QStringLiteral("selectToolAction"));
     m_d->selectToolAction->setStatusTip(
       tr("Click or drag a rectangle to select features of the current layer; Shift adds, Ctrl toggles"));
-    for (QAction* a : { m_d->panToolAction, m_d->selectToolAction }) {
+    m_d->measureLineAction = viewMenu->addAction(
+      tr("Measure &Line"), this, [this] { m_d->canvas->setTool(MapCanvas::Tool::MeasureLine); });
+    m_d->measureLineAction->setObjectName(QStringLiteral("measureLineAction"));
+    m_d->measureLineAction->setShortcut(QKeySequence(tr("Ctrl+Shift+M")));
+    m_d->measureLineAction->setStatusTip(
+      tr("Click to add vertices, right-click to finish; lengths are ellipsoidal (on the CRS's ellipsoid)"));
+    m_d->measureAreaAction = viewMenu->addAction(
+      tr("Measure &Area"), this, [this] { m_d->canvas->setTool(MapCanvas::Tool::MeasureArea); });
+    m_d->measureAreaAction->setObjectName(QStringLiteral("measureAreaAction"));
+    m_d->measureAreaAction->setShortcut(QKeySequence(tr("Ctrl+Shift+J")));
+    m_d->measureAreaAction->setStatusTip(
+      tr("Click to add vertices, right-click to finish; areas are ellipsoidal (on the CRS's ellipsoid)"));
+    for (QAction* a :
+         { m_d->panToolAction, m_d->selectToolAction, m_d->measureLineAction, m_d->measureAreaAction }) {
         a->setCheckable(true);
         tools->addAction(a);
     }
@@ -592,6 +610,8 @@ void MainWindow::createActions() {
     toolBar->addSeparator();
     toolBar->addAction(m_d->panToolAction);
     toolBar->addAction(m_d->selectToolAction);
+    toolBar->addAction(m_d->measureLineAction);
+    toolBar->addAction(m_d->measureAreaAction);
     toolBar->addAction(m_d->attributeTableAction);
 }
 
@@ -858,6 +878,88 @@ void MainWindow::showCurrentLayer() {
     if (m_d->attributeDock && m_d->attributeDock->isVisible() && entry && entry->map.vector &&
         entry != m_d->tableEntry)
         openAttributeTable();
+}
+
+namespace {
+
+/// Points of `xy` (map CRS) in longitude/latitude of the CRS's own datum; false when one fails.
+bool toLonLatPoints(const tanhui::gis::Crs& crs, std::vector<double>& xy) {
+    if (!crs.isValid())
+        return false;
+    if (crs.isGeographic())
+        return true;
+    try {
+        tanhui::gis::CoordinateTransform(crs, crs.geographic()).transform(xy);
+        return true;
+    } catch (const tanhui::gis::GisError&) {
+        return false;
+    }
+}
+
+} // namespace
+
+double MainWindow::measureLengthM(const std::vector<double>& xy) const {
+    const tanhui::gis::Crs& crs = m_d->canvas->crs();
+    std::vector<double> ll = xy;
+    if (!toLonLatPoints(crs, ll))
+        return std::numeric_limits<double>::quiet_NaN();
+    return tanhui::gis::geodesicLengthM(ll, crs.semiMajorMetres(), crs.flattening());
+}
+
+double MainWindow::measureAreaM2(const std::vector<double>& xy) const {
+    const tanhui::gis::Crs& crs = m_d->canvas->crs();
+    std::vector<double> ll = xy;
+    if (xy.size() < 6 || !toLonLatPoints(crs, ll))
+        return std::numeric_limits<double>::quiet_NaN();
+    ll.push_back(ll[0]);
+    ll.push_back(ll[1]);
+    tanhui::gis::MultiPolygon polygon;
+    polygon.parts.resize(1);
+    polygon.parts[0].rings.resize(1);
+    polygon.parts[0].rings[0].xy = std::move(ll);
+    return tanhui::gis::ellipsoidalAreaM2(polygon, crs.semiMajorMetres(), crs.flattening());
+}
+
+QString MainWindow::measureText() const {
+    return m_d->measureText;
+}
+
+void MainWindow::updateMeasure() {
+    const std::vector<double> xy = m_d->canvas->measurePoints();
+    const QLocale locale;
+    auto length = [&](double m) {
+        return m >= 10000 ? tr("%1 km").arg(locale.toString(m / 1000, 'f', 3))
+                          : tr("%1 m").arg(locale.toString(m, 'f', 2));
+    };
+    QString text;
+    const bool area = m_d->canvas->tool() == MapCanvas::Tool::MeasureArea;
+    if (xy.size() >= 4) {
+        const tanhui::gis::Crs& crs = m_d->canvas->crs();
+        const QString ellipsoid = QString::fromStdString(crs.geographic().name());
+        if (area && xy.size() >= 6) {
+            const double m2 = measureAreaM2(xy);
+            std::vector<double> ring = xy;
+            ring.push_back(xy[0]);
+            ring.push_back(xy[1]);
+            const double perimeter = measureLengthM(ring);
+            text = std::isnan(m2) ? tr("Cannot measure here: the points cannot be placed on the ellipsoid")
+                                  : tr("Area %1 ha (%2 m²)\nPerimeter %3\nEllipsoidal, %4")
+                                      .arg(locale.toString(m2 / 10000, 'f', 4),
+                                           locale.toString(m2, 'f', 1),
+                                           length(perimeter),
+                                           ellipsoid);
+        } else if (!area) {
+            const double m = measureLengthM(xy);
+            std::vector<double> last(xy.end() - 4, xy.end());
+            text = std::isnan(m) ? tr("Cannot measure here: the points cannot be placed on the ellipsoid")
+                                 : tr("Length %1 (last segment %2)\nEllipsoidal, %3")
+                                     .arg(length(m), length(measureLengthM(last)), ellipsoid);
+        }
+    }
+    m_d->measureText = text;
+    m_d->canvas->setMeasureText(text);
+    if (!text.isEmpty())
+        statusBar()->showMessage(QString(text).replace(QLatin1Char('\n'), QStringLiteral("; ")), 10000);
 }
 
 bool MainWindow::setCurrentLayer(const QString& projectId) {

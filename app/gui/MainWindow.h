@@ -74,6 +74,14 @@ public:
     /// The selected features (indices in layer order) of the layer with project id or display name `layer`,
     /// or of the current layer when empty.
     std::vector<std::uint32_t> selectedFeatures(const QString& layer = QString()) const;
+    /// Ellipsoidal length (m) of a polyline in the map CRS (interleaved x, y): each segment the geodesic
+    /// between its ends on the map CRS's ellipsoid, as QGIS measures with an ellipsoid set. NaN without a
+    /// map CRS or when a point cannot be transformed.
+    double measureLengthM(const std::vector<double>& xy) const;
+    /// Ellipsoidal area (m²) of the polygon with these vertices (closed automatically); NaN as above.
+    double measureAreaM2(const std::vector<double>& xy) const;
+    /// The text of the current measurement (empty when none).
+    QString measureText() const;
     /// The attribute table dock's widget (created on first use).
     AttributeTable* attributeTable();
 
@@ -115,6 +123,7 @@ private:
                         const tanhui::models::ProjectLayer* projectLayer,
                         const tanhui::gis::VectorOpenOptions& options);
     void reportError(const QString& headline, const QString& detail);
+    void updateMeasure();
     /// The current layer when it is a polygon layer on the map; else null (and a status-bar hint).
     LayerEntry* currentVectorEntry(bool hint);
     /// Gives `entry` the selection `features` (ascending), redraws, updates the attribute table.

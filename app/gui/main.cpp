@@ -13,6 +13,7 @@
 #include "app/gui/MapCanvas.h"
 #include "gis/Gdal.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
@@ -71,6 +72,15 @@ int main(int argc, char* argv[]) {
                                           e.xmin + 0.55 * e.width(),
                                           e.ymin + 0.55 * e.height() });
             }
+        }
+        // TANHUI_MEASURE=x,y,x,y,…: an area measurement with these vertices (map CRS), for screenshots.
+        if (const QStringList xy =
+              qEnvironmentVariable("TANHUI_MEASURE").split(QLatin1Char(','), Qt::SkipEmptyParts);
+            xy.size() >= 6 && xy.size() % 2 == 0) {
+            window.findChild<QAction*>(QStringLiteral("measureAreaAction"))->trigger();
+            for (int i = 0; i + 1 < xy.size(); i += 2)
+                window.mapCanvas()->addMeasurePoint(
+                  xy[i].toDouble(), xy[i + 1].toDouble(), i + 2 == xy.size());
         }
         QTimer::singleShot(500, &window, [&window, screenshot] {
             window.mapCanvas()->waitForFrame();

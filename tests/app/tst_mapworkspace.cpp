@@ -11,6 +11,7 @@
 #include "gis/VectorLayer.h"
 #include "models/project/Project.h"
 
+#include <QAction>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QListWidget>
@@ -73,6 +74,7 @@ private slots:
     void toggleAndReorder();
     void identifyParcelAndRasters();
     void attributeTableAndSelection();
+    void measureIsEllipsoidal();
 
 private:
     /// Shows `window` (1000 × 700) with the sample project open; false when either fails.
@@ -452,4 +454,48 @@ void TestMapWorkspace::attributeTableAndSelection() {
     // A raster as current layer: selection is refused with a hint, nothing changes.
     list->setCurrentRow(rowOf(list, QStringLiteral("landcover_2015")));
     QCOMPARE(window.selectFeaturesIn(box), -1);
+}
+
+void TestMapWorkspace::measureIsEllipsoidal() {
+    MainWindow window;
+    QVERIFY(openSample(window));
+    QVERIFY(window.mapCanvas()->crs().authorityId() == "EPSG:4547"); // Gauss–Krüger, CM 114°E, k0 = 1
+    // On the central meridian (x = 500 km) the projection keeps lengths: 10 km of northing is 10 km.
+    QVERIFY(std::abs(window.measureLengthM({ 500000, 2500000, 500000, 2510000 }) - 10000.0) < 1e-3);
+    // 70 km west of it the scale factor is k ≈ 1 + x²/(2R²) ≈ 1.0000603, so a planar 10 km is shorter on
+    // the ellipsoid by about 0.60 m — a planar measure would miss it.
+    const double x = 430000;
+    const double k = 1 + std::pow(x - 500000, 2) / (2 * 6378137.0 * 6378137.0);
+    const double len = window.measureLengthM({ x, 2500000, x, 2510000 });
+    QVERIFY2(std::abs(len - 10000.0 / k) < 0.02, qPrintable(QString::number(len, 'f', 4)));
+    QVERIFY(10000.0 - len > 0.5);
+    // Areas shrink by k²: a 1 km square 70 km off the meridian has about 120 m² less than 1 km².
+    const double a0 =
+      window.measureAreaM2({ 500000, 2500000, 501000, 2500000, 501000, 2501000, 500000, 2501000 });
+    QVERIFY2(std::abs(a0 - 1e6) < 0.5, qPrintable(QString::number(a0, 'f', 3)));
+    const double a1 = window.measureAreaM2({ x, 2500000, x + 1000, 2500000, x + 1000, 2501000, x, 2501000 });
+    QVERIFY2(std::abs(a1 - 1e6 / (k * k)) < 3.0, qPrintable(QString::number(a1, 'f', 3)));
+    // Polylines add their segments.
+    QVERIFY(std::abs(window.measureLengthM({ 500000, 2500000, 500000, 2505000, 500000, 2510000 }) - 10000.0) <
+            1e-3);
+
+    // The tool: clicks add vertices, the text follows, Esc-like clear empties it.
+    MapCanvas* canvas = window.mapCanvas();
+    window.findChild<QAction*>(QStringLiteral("measureLineAction"))->trigger();
+    QCOMPARE(canvas->tool(), MapCanvas::Tool::MeasureLine);
+    canvas->addMeasurePoint(500000, 2500000);
+    canvas->addMeasurePoint(500000, 2510000, true);
+    QVERIFY(canvas->measureFinished());
+    QVERIFY2(window.measureText().contains(QLocale().toString(10000.0, 'f', 2)),
+             qPrintable(window.measureText()));
+    window.findChild<QAction*>(QStringLiteral("measureAreaAction"))->trigger();
+    QVERIFY(window.measureText().isEmpty()); // a new tool starts afresh
+    canvas->addMeasurePoint(500000, 2500000);
+    canvas->addMeasurePoint(501000, 2500000);
+    canvas->addMeasurePoint(501000, 2501000);
+    canvas->addMeasurePoint(500000, 2501000, true);
+    QVERIFY2(window.measureText().contains(QLocale().toString(100.0, 'f', 4)),
+             qPrintable(window.measureText()));
+    canvas->clearMeasure();
+    QVERIFY(window.measureText().isEmpty());
 }
