@@ -6090,7 +6090,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+38"/>
+        <location filename="../app/gui/main.cpp" line="+40"/>
         <source>Tanhui: desktop GIS for carbon sinks and ecosystem product value.</source>
         <translation>碳汇：面向碳汇与生态产品价值核算的桌面 GIS。</translation>
     </message>
@@ -6152,7 +6152,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+107"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+112"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -6170,6 +6170,11 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <location line="+2"/>
         <source>Identify Results</source>
         <translation>识别结果</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Parcel Series</source>
+        <translation>地块时间序列</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -6235,7 +6240,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Feature %1</source>
         <translation>要素 %1</translation>
     </message>
@@ -6473,17 +6478,17 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+9"/>
-        <location line="+186"/>
+        <location line="+187"/>
         <source>Unexpected error while loading %1</source>
         <translation>加载 %1 时发生意外错误</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-147"/>
         <source>Loaded %1</source>
         <translation>已加载 %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+56"/>
+        <location line="+57"/>
         <source>The project %1 has %n problem(s); the other layers were loaded.</source>
         <translation>
             <numerusform>项目 %1 有 %n 个问题；其余图层已加载。</numerusform>
@@ -6547,7 +6552,32 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         </translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+82"/>
+        <source>Open a project with dated NDVI or land-cover rasters to chart a parcel&apos;s series.</source>
+        <translation>请打开含有逐期 NDVI 或土地覆盖栅格的项目，以绘制地块的时间序列。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The project has no dated NDVI or land-cover rasters to chart.</source>
+        <translation>项目中没有可绘制的逐期 NDVI 或土地覆盖栅格。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Feature %1 of %2</source>
+        <translation>%2 的要素 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2（%3）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The series cannot be computed: %1</source>
+        <translation>无法计算时间序列：%1</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>%1 km</source>
         <translation>%1 千米</translation>
     </message>
@@ -6665,6 +6695,68 @@ Ellipsoidal, %3</source>
         <location line="+2"/>
         <source>Features (%1)</source>
         <translation>要素（%1 个）</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::ParcelSeriesView</name>
+    <message>
+        <location filename="../app/gui/ParcelSeriesView.cpp" line="+42"/>
+        <location line="+89"/>
+        <source>NDVI</source>
+        <translation>NDVI</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <location line="+156"/>
+        <source>Land cover</source>
+        <translation>土地覆盖</translation>
+    </message>
+    <message>
+        <location line="-146"/>
+        <source>Click a parcel on the map (Pan tool) to chart its NDVI and land cover through the dates.</source>
+        <translation>在地图上单击地块（平移工具），即可绘制其各期 NDVI 与土地覆盖。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Mean NDVI</source>
+        <translation>NDVI 均值</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>Year (%n date(s) without valid cells)</source>
+        <translation>
+            <numerusform>年份（%n 期无有效像元）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>NDVI (mean over the parcel)</source>
+        <translation>NDVI（地块均值）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>NDVI: the project has no dated NDVI rasters</source>
+        <translation>NDVI：项目中没有逐期 NDVI 栅格</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Other classes</source>
+        <translation>其他类别</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Share of the parcel&apos;s valid area</source>
+        <translation>占地块有效面积比例</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Land cover: the project has no dated land-cover rasters</source>
+        <translation>土地覆盖：项目中没有逐期土地覆盖栅格</translation>
     </message>
 </context>
 </TS>
