@@ -6090,7 +6090,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+40"/>
+        <location filename="../app/gui/main.cpp" line="+42"/>
         <source>Tanhui: desktop GIS for carbon sinks and ecosystem product value.</source>
         <translation>碳汇：面向碳汇与生态产品价值核算的桌面 GIS。</translation>
     </message>
@@ -6152,7 +6152,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+112"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+124"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -6197,7 +6197,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>图例</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Scale 1:%1</source>
         <translation>比例尺 1:%1</translation>
     </message>
@@ -6223,7 +6223,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>无坐标参考系</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>Click to change the map&apos;s coordinate reference system</source>
+        <translation>单击以更改地图的坐标参考系</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -6232,8 +6237,19 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <source>Date</source>
         <translation>日期</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <location line="+838"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location line="-835"/>
+        <source>Step the map through the dates</source>
+        <translation>按日期逐期播放地图</translation>
+    </message>
     <message numerus="yes">
-        <location line="+99"/>
+        <location line="+109"/>
         <source>… %n more</source>
         <translation>
             <numerusform>…… 另有 %n 项</numerusform>
@@ -6292,7 +6308,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>打开碳汇项目（project.tanhui.json）并加载其中的图层</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Open &amp;Recent Project</source>
+        <translation>最近的项目(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Add &amp;Raster…</source>
         <translation>添加栅格(&amp;R)…</translation>
     </message>
@@ -6328,6 +6349,11 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+7"/>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -6447,6 +6473,11 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>在表格中显示当前面图层的全部要素</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>&amp;Opacity…</source>
+        <translation>不透明度(&amp;O)…</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
@@ -6478,17 +6509,17 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+9"/>
-        <location line="+187"/>
+        <location line="+188"/>
         <source>Unexpected error while loading %1</source>
         <translation>加载 %1 时发生意外错误</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-148"/>
         <source>Loaded %1</source>
         <translation>已加载 %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+57"/>
+        <location line="+58"/>
         <source>The project %1 has %n problem(s); the other layers were loaded.</source>
         <translation>
             <numerusform>项目 %1 有 %n 个问题；其余图层已加载。</numerusform>
@@ -6609,7 +6640,68 @@ Ellipsoidal, %3</source>
 椭球面计算，%3</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+38"/>
+        <source>The file no longer exists</source>
+        <translation>该文件已不存在</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Layer Opacity</source>
+        <translation>图层不透明度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opacity of %1 (%):</source>
+        <translation>%1 的不透明度（%）：</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+5"/>
+        <source>Unknown coordinate reference system &quot;%1&quot;</source>
+        <translation>未知的坐标参考系“%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give an EPSG code such as EPSG:4547 (CGCS2000 / 3-degree Gauss-Kruger CM 114E).</source>
+        <translation>请输入 EPSG 代码，例如 EPSG:4547（CGCS2000 / 3 度高斯-克吕格 中央经线 114°E）。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Map CRS</source>
+        <translation>地图坐标参考系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coordinate reference system of the map (e.g. EPSG:4547, EPSG:4490, EPSG:32649):</source>
+        <translation>地图的坐标参考系（例如 EPSG:4547、EPSG:4490、EPSG:32649）：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>System language</source>
+        <translation>跟随系统语言</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Interface language:</source>
+        <translation>界面语言：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The new language applies when Tanhui is started again.</source>
+        <translation>新的语言将在下次启动碳汇时生效。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Attribute Table</source>
         <translation>属性表</translation>
     </message>

@@ -25,14 +25,24 @@ bool loadInto(QCoreApplication& app, const QLocale& locale, const QString& name,
 } // namespace
 
 QLocale uiLocale() {
-    const QString lang = qEnvironmentVariable("TANHUI_LANG").trimmed();
+    return uiLocale(QString());
+}
+
+QLocale uiLocale(const QString& preferred) {
+    QString lang = qEnvironmentVariable("TANHUI_LANG").trimmed();
+    if (lang.isEmpty() && preferred.trimmed() != QLatin1String("system"))
+        lang = preferred.trimmed();
     if (lang.isEmpty())
         return QLocale::system();
     return QLocale(QString(lang).replace(QLatin1Char('-'), QLatin1Char('_')));
 }
 
 void installTranslations(QCoreApplication& app) {
-    const QLocale locale = uiLocale();
+    installTranslations(app, QString());
+}
+
+void installTranslations(QCoreApplication& app, const QString& preferred) {
+    const QLocale locale = uiLocale(preferred);
     QLocale::setDefault(locale);
     loadInto(app, locale, QStringLiteral("tanhui"), QString::fromLatin1(kTranslationsResourceDir));
     loadInto(app, locale, QStringLiteral("qtbase"), QLibraryInfo::path(QLibraryInfo::TranslationsPath));

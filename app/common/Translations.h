@@ -14,6 +14,9 @@ inline constexpr const char* kTranslationsResourceDir = ":/i18n";
 /// @brief The user-interface locale: TANHUI_LANG (e.g. "zh_CN", "en") when set and non-empty,
 /// otherwise QLocale::system().
 QLocale uiLocale();
+/// The same with a preferred language ("zh_CN", "en"; empty or "system": none) between TANHUI_LANG and
+/// the system locale (the desktop app's Preferences, QSettings "ui/language").
+QLocale uiLocale(const QString& preferred);
 
 /// @brief Installs Tanhui's embedded translation for uiLocale() and, when present on the system,
 /// Qt's own qtbase translation (standard dialog buttons and the like). Also makes uiLocale() the
@@ -21,5 +24,7 @@ QLocale uiLocale();
 /// parented to `app`. Call once, right after constructing the application object. A missing
 /// translation is not an error: the English source texts are used.
 void installTranslations(QCoreApplication& app);
+/// installTranslations() with a preferred language (see uiLocale(const QString&)).
+void installTranslations(QCoreApplication& app, const QString& preferred);
 
 } // namespace tanhui::app

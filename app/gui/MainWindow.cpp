@@ -16,22 +16,31 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFormLayout>
 #include <QIcon>
 #include <QInputDialog>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
 #include <QSlider>
 #include <QStatusBar>
+#include <QStyle>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeWidget>
 
@@ -72,6 +81,9 @@ struct MainWindow::Private {
     QAction* measureAreaAction = nullptr;
     QString measureText;
     ParcelSeriesView* seriesView = nullptr;
+    QMenu* recentMenu = nullptr;
+    QAction* playAction = nullptr;
+    QTimer* playTimer = nullptr;
     QDockWidget* seriesDock = nullptr;
     tanhui::models::ParcelSeries lastSeries;
     QString projectDir;
@@ -196,6 +208,8 @@ void MainWindow::createStatusWidgets() {
     m_d->scaleLabel->setMinimumWidth(110);
     m_d->crsLabel = new QLabel(this);
     m_d->crsLabel->setObjectName(QStringLiteral("crsLabel"));
+    m_d->crsLabel->setTextFormat(Qt::RichText);
+    connect(m_d->crsLabel, &QLabel::linkActivated, this, [this] { changeCrsInteractively(); });
     for (QLabel* label : { m_d->coordinateLabel, m_d->scaleLabel, m_d->crsLabel }) {
         label->setContentsMargins(6, 0, 6, 0);
         statusBar()->addPermanentWidget(label);
@@ -258,16 +272,36 @@ void MainWindow::showCoordinates(double x, double y) {
 
 void MainWindow::updateCrsLabel() {
     const tanhui::gis::Crs& crs = m_d->canvas->crs();
-    m_d->crsLabel->setText(
+    const QString text =
       crs.isValid() ? QString::fromStdString(crs.authorityId().empty() ? crs.name() : crs.authorityId())
-                    : tr("No CRS"));
-    m_d->crsLabel->setToolTip(crs.isValid() ? QString::fromStdString(crs.name()) : QString());
+                    : tr("No CRS");
+    // A link: a click changes the map CRS, as QGIS's status-bar CRS button.
+    m_d->crsLabel->setText(
+      QStringLiteral("<a href=\"crs\" style=\"color: palette(window-text); text-decoration: none\">%1</a>")
+        .arg(text.toHtmlEscaped()));
+    m_d->crsLabel->setToolTip(
+      (crs.isValid() ? QString::fromStdString(crs.name()) + QLatin1Char('\n') : QString()) +
+      tr("Click to change the map's coordinate reference system"));
 }
 
 void MainWindow::createTimeBar() {
     m_d->timeBar = new QToolBar(tr("Time"), this);
     m_d->timeBar->setObjectName(QStringLiteral("timeBar"));
     m_d->timeBar->addWidget(new QLabel(tr("Date") + QLatin1Char(' '), m_d->timeBar));
+    m_d->playAction = m_d->timeBar->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play"));
+    m_d->playAction->setObjectName(QStringLiteral("playAction"));
+    m_d->playAction->setCheckable(true);
+    m_d->playAction->setToolTip(tr("Step the map through the dates"));
+    m_d->playTimer = new QTimer(this);
+    connect(m_d->playAction, &QAction::toggled, this, [this](bool on) { setPlaying(on); });
+    connect(m_d->playTimer, &QTimer::timeout, this, [this] {
+        const int next = m_d->timeSlider->value() + 1;
+        if (next > m_d->timeSlider->maximum()) {
+            setPlaying(false); // stop at the last date, as a player does
+            return;
+        }
+        m_d->timeSlider->setValue(next);
+    });
     m_d->timeSlider = new QSlider(Qt::Horizontal, m_d->timeBar);
     m_d->timeSlider->setObjectName(QStringLiteral("timeSlider"));
     m_d->timeSlider->setMinimumWidth(220);
@@ -518,6 +552,9 @@ void MainWindow::createActions() {
     openProjectAction->setObjectName(QStringLiteral("openProjectAction"));
     openProjectAction->setShortcut(QKeySequence::Open);
     openProjectAction->setStatusTip(tr("Open a Tanhui project (project.tanhui.json) and add its layers"));
+    m_d->recentMenu = fileMenu->addMenu(tr("Open &Recent Project"));
+    m_d->recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    updateRecentMenu();
     fileMenu->addSeparator();
     QAction* addRasterAction =
       fileMenu->addAction(m_d->rasterIcon, tr("Add &Raster…"), this, &MainWindow::addRasterInteractively);
@@ -536,6 +573,10 @@ void MainWindow::createActions() {
     m_d->removeAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_d->removeAction->setEnabled(false);
     m_d->layerList->addAction(m_d->removeAction);
+    fileMenu->addSeparator();
+    QAction* preferencesAction = fileMenu->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    preferencesAction->setObjectName(QStringLiteral("preferencesAction"));
+    preferencesAction->setMenuRole(QAction::PreferencesRole);
     fileMenu->addSeparator();
     QAction* quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quitAction->setShortcut(QKeySequence::Quit);
@@ -604,6 +645,10 @@ void MainWindow::createActions() {
     m_d->attributeTableAction->setStatusTip(tr("Show every feature of the current polygon layer in a table"));
     m_d->attributeTableAction->setEnabled(false);
     m_d->layerList->addAction(m_d->attributeTableAction);
+    QAction* opacityAction =
+      layerMenu->addAction(tr("&Opacity…"), this, &MainWindow::changeOpacityInteractively);
+    opacityAction->setObjectName(QStringLiteral("opacityAction"));
+    m_d->layerList->addAction(opacityAction);
     layerMenu->addAction(m_d->zoomLayerAction);
     layerMenu->addAction(m_d->removeAction);
 
@@ -710,6 +755,7 @@ bool MainWindow::openProject(const QString& path) {
             project = LayerLoader::loadProject(path);
             m_d->project = project.project;
             m_d->projectDir = QFileInfo(path).absolutePath();
+            rememberProject(QFileInfo(path).absoluteFilePath());
             const tanhui::gis::Crs crs = tanhui::gis::Crs::fromUserInput(
               project.project.crs.isEmpty() ? "EPSG:4547" : project.project.crs.toStdString());
             m_d->canvas->setCrs(crs);
@@ -1032,6 +1078,183 @@ void MainWindow::updateMeasure() {
     m_d->canvas->setMeasureText(text);
     if (!text.isEmpty())
         statusBar()->showMessage(QString(text).replace(QLatin1Char('\n'), QStringLiteral("; ")), 10000);
+}
+
+void MainWindow::rememberProject(const QString& path) {
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("gui/recentProjects")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > 10)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("gui/recentProjects"), recent);
+    updateRecentMenu();
+}
+
+QStringList MainWindow::recentProjects() const {
+    return QSettings().value(QStringLiteral("gui/recentProjects")).toStringList();
+}
+
+void MainWindow::updateRecentMenu() {
+    if (!m_d->recentMenu)
+        return;
+    m_d->recentMenu->clear();
+    const QStringList recent = recentProjects();
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString path = recent[i];
+        QAction* a =
+          m_d->recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QDir::toNativeSeparators(path)),
+                                     this,
+                                     [this, path] { openProject(path); });
+        a->setEnabled(QFileInfo::exists(path));
+        if (!a->isEnabled())
+            a->setToolTip(tr("The file no longer exists"));
+    }
+    m_d->recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::setPlaying(bool playing, int intervalMs) {
+    if (playing && m_d->years.size() < 2)
+        playing = false;
+    if (playing) {
+        if (m_d->timeSlider->value() >= m_d->timeSlider->maximum())
+            m_d->timeSlider->setValue(0); // from the first date again
+        m_d->playTimer->start(intervalMs);
+    } else {
+        m_d->playTimer->stop();
+    }
+    const QSignalBlocker block(m_d->playAction);
+    m_d->playAction->setChecked(playing);
+    m_d->playAction->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_d->playAction->setText(playing ? tr("Pause") : tr("Play"));
+}
+
+bool MainWindow::isPlaying() const {
+    return m_d->playTimer->isActive();
+}
+
+bool MainWindow::setLayerOpacity(const QString& layer, double opacity) {
+    opacity = std::clamp(opacity, 0.0, 1.0);
+    for (const auto& e : m_d->layers) {
+        if (e->projectId != layer && e->displayName != layer)
+            continue;
+        e->map.rasterStyle.opacity = opacity;
+        e->map.vectorStyle.opacity = opacity;
+        syncMap();
+        return true;
+    }
+    return false;
+}
+
+void MainWindow::changeOpacityInteractively() {
+    LayerEntry* e = entryAt(m_d->layerList->currentRow());
+    if (!e || (!e->map.raster && !e->map.vector))
+        return;
+    const double current = e->map.raster ? e->map.rasterStyle.opacity : e->map.vectorStyle.opacity;
+    bool ok = false;
+    const int percent = QInputDialog::getInt(this,
+                                             tr("Layer Opacity"),
+                                             tr("Opacity of %1 (%):").arg(e->displayName),
+                                             int(std::lround(current * 100)),
+                                             0,
+                                             100,
+                                             5,
+                                             &ok);
+    if (ok)
+        setLayerOpacity(e->projectId.isEmpty() ? e->displayName : e->projectId, percent / 100.0);
+}
+
+bool MainWindow::setMapCrs(const QString& definition) {
+    tanhui::gis::Crs crs;
+    try {
+        crs = tanhui::gis::Crs::fromUserInput(definition.trimmed().toStdString());
+    } catch (const tanhui::gis::GisError& e) {
+        reportError(tr("Unknown coordinate reference system \"%1\"").arg(definition),
+                    QString::fromUtf8(e.what()));
+        return false;
+    }
+    if (!crs.isValid()) {
+        reportError(tr("Unknown coordinate reference system \"%1\"").arg(definition),
+                    tr("Give an EPSG code such as EPSG:4547 (CGCS2000 / 3-degree Gauss-Kruger CM 114E)."));
+        return false;
+    }
+    // Keep the view: its centre and width carried into the new CRS.
+    const tanhui::gis::Crs old = m_d->canvas->crs();
+    const tanhui::gis::Box view = m_d->canvas->extent();
+    tanhui::gis::Box next{};
+    if (old.isValid() && !view.isEmpty()) {
+        try {
+            std::vector<double> xy{ view.xmin, view.ymin, view.xmax, view.ymax };
+            tanhui::gis::CoordinateTransform(old, crs).transform(xy);
+            next = {
+                std::min(xy[0], xy[2]), std::min(xy[1], xy[3]), std::max(xy[0], xy[2]), std::max(xy[1], xy[3])
+            };
+        } catch (const tanhui::gis::GisError&) {
+            next = {};
+        }
+    }
+    m_d->canvas->setCrs(crs);
+    // Polygon layers hold their rings in the map CRS: re-read them (selections are kept: same features).
+    for (const auto& e : m_d->layers) {
+        if (e->kind != LayerEntry::Kind::Vector)
+            continue;
+        const tanhui::models::ProjectLayer* layer =
+          m_d->project ? m_d->project->layer(e->projectId) : nullptr;
+        tanhui::gis::VectorOpenOptions options;
+        if (layer)
+            options.encodingOverride = layer->encoding.toStdString();
+        const auto selection = e->map.selection;
+        const auto style = e->map.vectorStyle;
+        attachMapLayer(*e, layer, options);
+        e->map.vectorStyle = style;
+        e->map.selection = selection;
+        if (m_d->tableEntry == e.get())
+            m_d->attributeTable->setLayer(e->map.vector, e->displayName);
+    }
+    updateCrsLabel();
+    syncMap();
+    if (!next.isEmpty())
+        m_d->canvas->setExtent(next);
+    else
+        m_d->canvas->zoomFull();
+    return true;
+}
+
+void MainWindow::changeCrsInteractively() {
+    bool ok = false;
+    const tanhui::gis::Crs& crs = m_d->canvas->crs();
+    const QString text = QInputDialog::getText(
+      this,
+      tr("Map CRS"),
+      tr("Coordinate reference system of the map (e.g. EPSG:4547, EPSG:4490, EPSG:32649):"),
+      QLineEdit::Normal,
+      QString::fromStdString(crs.isValid() ? crs.authorityId() : std::string()),
+      &ok);
+    if (ok && !text.trimmed().isEmpty())
+        setMapCrs(text);
+}
+
+void MainWindow::showPreferences() {
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Preferences"));
+    auto* form = new QFormLayout(&dialog);
+    auto* language = new QComboBox(&dialog);
+    language->setObjectName(QStringLiteral("languageCombo"));
+    language->addItem(tr("System language"), QStringLiteral("system"));
+    language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    language->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
+    QSettings settings;
+    const int index =
+      language->findData(settings.value(QStringLiteral("ui/language"), QStringLiteral("system")));
+    language->setCurrentIndex(std::max(0, index));
+    form->addRow(tr("Interface language:"), language);
+    form->addRow(new QLabel(tr("The new language applies when Tanhui is started again."), &dialog));
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() == QDialog::Accepted)
+        settings.setValue(QStringLiteral("ui/language"), language->currentData().toString());
 }
 
 bool MainWindow::setCurrentLayer(const QString& projectId) {

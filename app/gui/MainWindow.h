@@ -54,6 +54,16 @@ public:
     int currentYear() const;
     /// Moves the time slider to `year` (ignored when it is not one of its dates).
     void setCurrentYear(int year);
+    /// Sets the opacity (0–1) of the layer with project id or display name `layer`; false when none.
+    bool setLayerOpacity(const QString& layer, double opacity);
+    /// Changes the map CRS (e.g. "EPSG:4490"): every layer is reprojected to it on the fly, vector
+    /// layers are re-read into it; the view keeps its place. False (reported) for an unknown CRS.
+    bool setMapCrs(const QString& definition);
+    /// The recent projects (most recent first, at most 10), as File ▸ Recent Projects lists them.
+    QStringList recentProjects() const;
+    /// Starts or stops stepping the time slider through the dates (one date per `intervalMs`).
+    void setPlaying(bool playing, int intervalMs = 1200);
+    bool isPlaying() const;
     /// Makes the layer with project id `projectId` the current one; false when there is none.
     bool setCurrentLayer(const QString& projectId);
     /// Shows the layers whose project id is in `projectIds` and hides the others.
@@ -107,6 +117,12 @@ public slots:
     void zoomToSelection();
     /// Clears the selection of every layer.
     void clearSelection();
+    /// Asks for the current layer's opacity (Layer ▸ Opacity…).
+    void changeOpacityInteractively();
+    /// Asks for a new map CRS (a click on the CRS in the status bar).
+    void changeCrsInteractively();
+    /// Preferences: the interface language (applied at the next start).
+    void showPreferences();
     void showAbout();
 
 protected:
@@ -134,6 +150,8 @@ private:
                         const tanhui::gis::VectorOpenOptions& options);
     void reportError(const QString& headline, const QString& detail);
     void updateMeasure();
+    void rememberProject(const QString& path);
+    void updateRecentMenu();
     /// The current layer when it is a polygon layer on the map; else null (and a status-bar hint).
     LayerEntry* currentVectorEntry(bool hint);
     /// Gives `entry` the selection `features` (ascending), redraws, updates the attribute table.

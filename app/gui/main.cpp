@@ -19,6 +19,7 @@
 #include <QDockWidget>
 #include <QIcon>
 #include <QPixmap>
+#include <QSettings>
 #include <QTimer>
 
 #include <cstdio>
@@ -34,7 +35,8 @@ int main(int argc, char* argv[]) {
     QApplication::setApplicationVersion(QStringLiteral(TANHUI_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral("tanhui"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/tanhui.svg")));
-    tanhui::app::installTranslations(app);
+    // The language chosen in Preferences (restart to apply); TANHUI_LANG overrides it.
+    tanhui::app::installTranslations(app, QSettings().value(QStringLiteral("ui/language")).toString());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(

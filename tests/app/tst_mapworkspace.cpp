@@ -17,14 +17,18 @@
 #include <QAction>
 #include <QBarSet>
 #include <QChart>
+#include <QFileInfo>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QListWidget>
 #include <QPainterPath>
 #include <QPercentBarSeries>
 #include <QScatterSeries>
+#include <QSettings>
 #include <QSlider>
+#include <QStandardPaths>
 #include <QTableView>
+#include <QTextDocumentFragment>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -74,6 +78,8 @@ private slots:
         if (m_dir.isEmpty())
             QSKIP("the sample project fixture is missing (run through ctest)");
         m_project = tanhui::models::Project::load(m_dir + QStringLiteral("/project.tanhui.json"));
+        QStandardPaths::setTestModeEnabled(true); // recent projects and preferences in a test location
+        QSettings().clear();
     }
 
     void opensStyledAndDrawsEveryLayer();
@@ -83,6 +89,7 @@ private slots:
     void attributeTableAndSelection();
     void measureIsEllipsoidal();
     void parcelSeriesChart();
+    void playOpacityCrsAndRecent();
 
 private:
     /// Shows `window` (1000 × 700) with the sample project open; false when either fails.
@@ -171,7 +178,9 @@ void TestMapWorkspace::opensStyledAndDrawsEveryLayer() {
              QStringLiteral("%1 %2").arg(m_project.classes[0].code).arg(m_project.classes[0].nameEn));
     QVERIFY(legend->topLevelItemCount() >= 6); // 4 parcel layers, districts, land cover
     // The status bar names the project CRS.
-    QCOMPARE(window.findChild<QLabel*>(QStringLiteral("crsLabel"))->text(), QStringLiteral("EPSG:4547"));
+    QCOMPARE(QTextDocumentFragment::fromHtml(window.findChild<QLabel*>(QStringLiteral("crsLabel"))->text())
+               .toPlainText(),
+             QStringLiteral("EPSG:4547"));
 
     // The land cover alone, drawn with the project's class colours.
     showOnly(list, { QStringLiteral("landcover_2015") });
@@ -606,4 +615,72 @@ void TestMapWorkspace::parcelSeriesChart() {
     QVERIFY(bars && bars->count() >= 1);
     for (QBarSet* set : bars->barSets())
         QCOMPARE(int(set->count()), landCoverLayers);
+}
+
+void TestMapWorkspace::playOpacityCrsAndRecent() {
+    MainWindow window;
+    QVERIFY(openSample(window));
+    // Recent projects: the sample, first.
+    QCOMPARE(window.recentProjects().value(0),
+             QFileInfo(m_dir + QStringLiteral("/project.tanhui.json")).absoluteFilePath());
+
+    // Play steps through every date and stops at the last.
+    const int first = window.currentYear();
+    QVERIFY(first > 0);
+    window.setPlaying(true, 30);
+    QVERIFY(window.isPlaying());
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isPlaying(), 20000);
+    int last = 0;
+    for (const auto& l : m_project.layers)
+        if (l.role == QLatin1String("landcover"))
+            last = std::max(last, l.year);
+    QCOMPARE(window.currentYear(), last);
+
+    // Opacity 50 %: a land-cover cell is drawn halfway between its class colour and the white paper.
+    auto* list = window.findChild<QListWidget*>(QStringLiteral("layerList"));
+    const QString lcId = QStringLiteral("landcover_%1").arg(last);
+    showOnly(list, { lcId });
+    MapCanvas* canvas = window.mapCanvas();
+    QVERIFY(canvas->waitForFrame());
+    double x = 0, y = 0;
+    int c1 = 0, c2 = 0;
+    QVERIFY(changedCell(first, last, x, y, c1, c2));
+    const QRgb opaque = pixelAt(canvas, x, y);
+    QVERIFY(window.setLayerOpacity(lcId, 0.5));
+    QVERIFY(canvas->waitForFrame());
+    const QRgb half = pixelAt(canvas, x, y);
+    const QRgb expected =
+      qRgb((qRed(opaque) + 255) / 2, (qGreen(opaque) + 255) / 2, (qBlue(opaque) + 255) / 2);
+    QVERIFY2(near(half, expected, 3), qPrintable(hex(half) + QStringLiteral(" vs ") + hex(expected)));
+
+    // The map CRS changes to geographic CGCS2000; parcels are re-read into it and still identified.
+    showOnly(list, { QStringLiteral("xiaoban") });
+    const auto& before = canvas->layers();
+    const auto it = std::find_if(
+      before.begin(), before.end(), [](const auto& l) { return l.id == QLatin1String("xiaoban"); });
+    QVERIFY(it != before.end());
+    const auto feature = std::uint32_t(10);
+    const tanhui::gis::Box b = it->vector->bounds(feature);
+    std::vector<double> centre{ 0.5 * (b.xmin + b.xmax), 0.5 * (b.ymin + b.ymax) };
+    const std::vector<std::uint32_t> hitsBefore = it->vector->featuresAt(centre[0], centre[1]);
+    QVERIFY(window.setMapCrs(QStringLiteral("EPSG:4490")));
+    QVERIFY(canvas->crs().isGeographic());
+    QVERIFY(canvas->waitForFrame());
+    const auto& after = canvas->layers();
+    const auto jt = std::find_if(
+      after.begin(), after.end(), [](const auto& l) { return l.id == QLatin1String("xiaoban"); });
+    QVERIFY(jt != after.end());
+    QVERIFY(jt->vector->crs().isGeographic());
+    const tanhui::gis::Box e = jt->vector->extent();
+    QVERIFY2(e.xmin > 112 && e.xmax < 115 && e.ymin > 22 && e.ymax < 25,
+             "the parcels are in degrees of CGCS2000");
+    tanhui::gis::CoordinateTransform(tanhui::gis::Crs::fromEpsg(4547), tanhui::gis::Crs::fromEpsg(4490))
+      .transform(centre);
+    QCOMPARE(jt->vector->featuresAt(centre[0], centre[1]), hitsBefore);
+    // An unknown CRS is refused with a message and changes nothing.
+    QString error;
+    window.setErrorSink([&error](const QString& headline, const QString&) { error = headline; });
+    QVERIFY(!window.setMapCrs(QStringLiteral("EPSG:999999")));
+    QVERIFY(error.contains(QStringLiteral("EPSG:999999")));
+    QVERIFY(canvas->crs().isGeographic());
 }

@@ -167,6 +167,23 @@ private slots:
         qunsetenv("TANHUI_LANG");
     }
 
+    void languageFromPreferences() {
+        // The Preferences' language applies without TANHUI_LANG; TANHUI_LANG still overrides it.
+        qunsetenv("TANHUI_LANG");
+        QCOMPARE(tanhui::app::uiLocale(QStringLiteral("zh_CN")).language(), QLocale::Chinese);
+        QCOMPARE(tanhui::app::uiLocale(QStringLiteral("en")).language(), QLocale::English);
+        QCOMPARE(tanhui::app::uiLocale(QStringLiteral("system")), QLocale::system());
+        QCOMPARE(tanhui::app::uiLocale(QString()), QLocale::system());
+        tanhui::app::installTranslations(*QCoreApplication::instance(), QStringLiteral("zh_CN"));
+        QCOMPARE(tanhui::app::errorHeadline(tanhui::gis::GisError(tanhui::gis::GisError::Kind::Open, "x")),
+                 QStringLiteral("无法打开文件"));
+        removeTranslators();
+        qputenv("TANHUI_LANG", "en");
+        QCOMPARE(tanhui::app::uiLocale(QStringLiteral("zh_CN")).language(), QLocale::English);
+        qunsetenv("TANHUI_LANG");
+        QLocale::setDefault(QLocale::c());
+    }
+
     void everyProgressLabelIsDeclared() {
         // Every stage name given to gis::Feedback::setProgress() (directly, through a progress(...)
         // helper or forEachIndex) in gis/, models/ and app/cli/ is in app::progressLabels(), so that
