@@ -88,8 +88,8 @@ std::vector<LegendSection> layoutLegend(const MapLayout& layout, gis::Feedback* 
 struct LayoutGeometry {
     QSizeF page;
     QRectF title, subtitle, map, legend, overview, scaleBar, northArrow, notes;
-    gis::Box mapExtent;                ///< the extent shown in `map` (widened to its aspect ratio)
-    std::vector<LegendSection> legend; ///< the legend model (layoutLegend)
+    gis::Box mapExtent;                        ///< the extent shown in `map` (widened to its aspect ratio)
+    std::vector<LegendSection> legendSections; ///< the legend model (layoutLegend)
     int legendColumns = 1;
     double legendFontMm = 3.2; ///< legend text height, shrunk until the legend fits its frame
 };
