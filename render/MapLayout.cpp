@@ -177,7 +177,8 @@ std::vector<LegendItem> drawnItems(const MapLayer& layer,
 }
 
 QFont layoutFont(double heightMm, double pxPerMm, bool bold = false) {
-    QFont font(cjkFontFamily());
+    QFont font;
+    font.setFamilies(layoutFontFamilies());
     font.setPixelSize(std::max(1, int(std::lround(heightMm * pxPerMm))));
     font.setBold(bold);
     font.setHintingPreference(QFont::PreferNoHinting);
@@ -304,6 +305,21 @@ QString cjkFontFamily() {
         return families.isEmpty() ? QFont().family() : families.first();
     }();
     return family;
+}
+
+QStringList layoutFontFamilies() {
+    static const QStringList families = [] {
+        QStringList out;
+        const QStringList all = QFontDatabase::families();
+        for (const char* latin : { "Noto Sans", "DejaVu Sans", "Liberation Sans" })
+            if (all.contains(QLatin1String(latin))) {
+                out << QString::fromLatin1(latin);
+                break;
+            }
+        out << cjkFontFamily();
+        return out;
+    }();
+    return families;
 }
 
 std::vector<LegendSection> layoutLegend(const MapLayout& layout, gis::Feedback* feedback) {

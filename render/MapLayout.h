@@ -131,4 +131,10 @@ QStringList exportAtlas(const std::vector<MapLayout>& pages,
 /// another CJK family the font database has, else the default family).
 QString cjkFontFamily();
 
+/// @brief The font families of layout text: a Latin family (Noto Sans or DejaVu Sans) for Latin text
+/// and digits, then cjkFontFamily() for Chinese. Latin runs set in Noto Sans CJK lose their digits in
+/// the PDF's text layer (its shaped digit glyphs have no Unicode mapping, so pdftotext and copy-paste
+/// drop them); a Latin family first avoids that.
+QStringList layoutFontFamilies();
+
 } // namespace tanhui::render
