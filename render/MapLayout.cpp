@@ -24,11 +24,10 @@ namespace tanhui::render {
 
 namespace {
 
-const char* const kContext = "MapLayout";
-
-QString tr(const char* text) {
-    return QCoreApplication::translate(kContext, text);
-}
+/// Translation context of the layout's text.
+struct LayoutText {
+    Q_DECLARE_TR_FUNCTIONS(LayoutText)
+};
 
 /// Millimetres per typographic point.
 constexpr double kMmPerPt = 25.4 / 72.0;
@@ -266,10 +265,10 @@ LegendFit fitLegend(const std::vector<LegendSection>& sections, const QSizeF& fr
 
 QString crsNote(const gis::Crs& crs) {
     if (!crs.isValid())
-        return tr("Coordinate reference system: unknown");
+        return LayoutText::tr("Coordinate reference system: unknown");
     const QString id = QString::fromStdString(crs.authorityId());
     const QString name = QString::fromStdString(crs.name());
-    return tr("Coordinate reference system: %1")
+    return LayoutText::tr("Coordinate reference system: %1")
       .arg(id.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(id, name));
 }
 
@@ -584,7 +583,7 @@ void drawLegend(QPainter& p, const LayoutGeometry& g, double pxPerMm) {
     drawFitted(
       p,
       QRectF(frame.left() * pxPerMm, frame.top() * pxPerMm, frame.width() * pxPerMm, rowH * 1.3 * pxPerMm),
-      tr("Legend"),
+      LayoutText::tr("Legend"),
       layoutFont(f * 1.15, pxPerMm, true),
       Qt::AlignLeft);
     const double top = frame.top() + rowH * 1.3;
@@ -636,7 +635,7 @@ void drawLegend(QPainter& p, const LayoutGeometry& g, double pxPerMm) {
         p.setPen(QColor(80, 80, 80));
         drawFitted(p,
                    QRectF(x * pxPerMm, yTop * pxPerMm, (colW - 1.0) * pxPerMm, rowH * pxPerMm),
-                   tr("… and %1 more entries").arg(rows.size() - shown),
+                   LayoutText::tr("… and %1 more entries").arg(rows.size() - shown),
                    normal,
                    Qt::AlignLeft);
     }
@@ -779,7 +778,7 @@ LayoutFormat formatOrThrow(const QString& path) {
     const std::optional<LayoutFormat> format = layoutFormatFor(path);
     if (!format)
         throw gis::GisError(gis::GisError::Kind::InvalidArgument,
-                            tr("%1: unknown map format \"%2\"; use .png, .pdf or .svg")
+                            LayoutText::tr("%1: unknown map format \"%2\"; use .png, .pdf or .svg")
                               .arg(path, QFileInfo(path).suffix())
                               .toStdString(),
                             path.toStdString());
@@ -848,7 +847,7 @@ QByteArray pngBytes(const MapLayout& layout, gis::Feedback* feedback) {
 void writeAtomically(const QString& path, const QByteArray& bytes) {
     if (bytes.isEmpty())
         throw gis::GisError(gis::GisError::Kind::Io,
-                            tr("%1: the map could not be encoded").arg(path).toStdString(),
+                            LayoutText::tr("%1: the map could not be encoded").arg(path).toStdString(),
                             path.toStdString());
     gis::writeFileAtomically(path, bytes);
 }
@@ -876,7 +875,7 @@ QStringList exportAtlas(const std::vector<MapLayout>& pages,
     const LayoutFormat format = formatOrThrow(path);
     if (pages.empty())
         throw gis::GisError(gis::GisError::Kind::InvalidArgument,
-                            tr("%1: the atlas has no page").arg(path).toStdString(),
+                            LayoutText::tr("%1: the atlas has no page").arg(path).toStdString(),
                             path.toStdString());
     if (format == LayoutFormat::Pdf) {
         writeAtomically(path, pdfBytes(pages, feedback));

@@ -138,11 +138,10 @@ namespace {
 
 using gis::GisError;
 
-const char* const kMapContext = "ProjectMap";
-
-QString mtr(const char* text) {
-    return QCoreApplication::translate(kMapContext, text);
-}
+/// Translation context of the project maps' text.
+struct ProjectMap {
+    Q_DECLARE_TR_FUNCTIONS(ProjectMap)
+};
 
 [[noreturn]] void invalid(const QString& message) {
     throw GisError(GisError::Kind::InvalidArgument, message.toStdString());
@@ -166,7 +165,7 @@ QString roleTitle(const models::ProjectLayer& layer) {
         { QStringLiteral("districts"), QT_TRANSLATE_NOOP("ProjectMap", "Districts") },
     };
     const auto it = names.find(layer.role);
-    QString title = it == names.end() ? layer.id : mtr(it->second);
+    QString title = it == names.end() ? layer.id : QCoreApplication::translate("ProjectMap", it->second);
     if (layer.year > 0)
         title += QStringLiteral(" %1").arg(layer.year);
     return title;
@@ -227,17 +226,18 @@ LayoutLayer projectLayoutLayer(const models::Project& project,
             out.map.vector = std::move(source);
         }
     } catch (const GisError& error) {
-        throw GisError(
-          error.kind(),
-          mtr("Layer %1 (%2): %3").arg(layer.id, path, QString::fromStdString(error.what())).toStdString(),
-          path.toStdString());
+        throw GisError(error.kind(),
+                       ProjectMap::tr("Layer %1 (%2): %3")
+                         .arg(layer.id, path, QString::fromStdString(error.what()))
+                         .toStdString(),
+                       path.toStdString());
     }
     return out;
 }
 
 MapLayout projectMapLayout(const models::Project& project, const ProjectMapRequest& request) {
     const models::ProjectLayout* pl = request.layout;
-    const QString where = pl ? mtr("layout \"%1\": ").arg(pl->name) : QString();
+    const QString where = pl ? ProjectMap::tr("layout \"%1\": ").arg(pl->name) : QString();
     MapLayout layout;
     layout.language = request.language;
     layout.crs = gis::Crs::fromUserInput(
@@ -252,7 +252,7 @@ MapLayout projectMapLayout(const models::Project& project, const ProjectMapReque
         QStringList years;
         for (const models::ProjectLayer* l : project.layersWithRole(QStringLiteral("landcover")))
             years << QString::number(l->year);
-        invalid(mtr("--date %1: the project has no land cover of that year (it has %2)")
+        invalid(ProjectMap::tr("--date %1: the project has no land cover of that year (it has %2)")
                   .arg(*request.year)
                   .arg(years.join(QStringLiteral(", "))));
     }
@@ -268,33 +268,40 @@ MapLayout projectMapLayout(const models::Project& project, const ProjectMapReque
         for (const models::ProjectLayer* l : project.layersWithRole(QStringLiteral("districts")))
             chosen.push_back(l);
         if (chosen.empty())
-            invalid(
-              mtr("the project has no land-cover, parcel or district layer to map; name layers in a layout"));
+            invalid(ProjectMap::tr(
+              "the project has no land-cover, parcel or district layer to map; name layers in a layout"));
     } else {
         for (const QString& id : pl->layers) {
             const models::ProjectLayer* l = project.layer(id);
             if (!l)
-                invalid(where + mtr("layers: unknown layer \"%1\"").arg(id));
+                invalid(where + ProjectMap::tr("layers: unknown layer \"%1\"").arg(id));
             // A date swaps a dated layer for its role's layer of that year.
             if (year > 0 && l->year > 0 && l->year != year) {
                 const models::ProjectLayer* dated = layerOf(project, l->role, year);
                 if (!dated)
-                    invalid(where + mtr("layers: \"%1\" has no %2 layer of %3").arg(id, l->role).arg(year));
+                    invalid(
+                      where +
+                      ProjectMap::tr("layers: \"%1\" has no %2 layer of %3").arg(id, l->role).arg(year));
                 l = dated;
             }
             chosen.push_back(l);
         }
     }
     bool rasterBelow = false;
+    bool landCover = false;
     for (const models::ProjectLayer* l : chosen) {
+        landCover = landCover || l->role == QLatin1String("landcover");
         LayoutLayer layer = projectLayoutLayer(project, *l, layout.crs, request.language);
         // Parcels over a raster are drawn as outlines so the raster stays readable.
         if (rasterBelow && layer.map.vector && isParcelRole(l->role)) {
             VectorStyle outline;
             outline.symbol.fill = Qt::transparent;
-            outline.symbol.stroke = QColor(40, 40, 40);
+            outline.symbol.stroke = QColor(40, 40, 40, 120);
             outline.symbol.strokeWidthMm = 0.12;
             layer.map.vectorStyle = outline;
+        } else {
+            // The overview inset shows the ground and the districts, not thousands of parcel outlines.
+            layout.overviewLayers.push_back(layer.map);
         }
         if (layer.map.raster)
             rasterBelow = true;
@@ -305,16 +312,19 @@ MapLayout projectMapLayout(const models::Project& project, const ProjectMapReque
 
     layout.title = pl && !pl->title.isEmpty() ? pl->title : project.name;
     if (year > 0)
-        layout.subtitle = mtr("Land cover %1").arg(year);
-    layout.sourceNote = mtr("Data: %1").arg(pl && !pl->source.isEmpty() ? pl->source : project.name);
-    layout.dateNote = mtr("Map made with Tanhui on %1").arg(QDate::currentDate().toString(Qt::ISODate));
+        layout.subtitle = landCover ? ProjectMap::tr("Land cover %1").arg(year) : QString::number(year);
+    layout.sourceNote =
+      ProjectMap::tr("Data: %1").arg(pl && !pl->source.isEmpty() ? pl->source : project.name);
+    layout.dateNote =
+      ProjectMap::tr("Map made with Tanhui on %1").arg(QDate::currentDate().toString(Qt::ISODate));
     if (pl) {
         if (!pl->extent.empty())
             layout.extent = { pl->extent[0], pl->extent[1], pl->extent[2], pl->extent[3] };
         const std::optional<QPageSize::PageSizeId> size = pageSizeNamed(pl->page);
         if (!size)
-            invalid(where +
-                    mtr("page: unknown page size \"%1\" (A0–A5, B4, B5, Letter, Legal)").arg(pl->page));
+            invalid(
+              where +
+              ProjectMap::tr("page: unknown page size \"%1\" (A0–A5, B4, B5, Letter, Legal)").arg(pl->page));
         layout.page.size = *size;
         layout.page.orientation =
           pl->orientation == QLatin1String("portrait") ? QPageLayout::Portrait : QPageLayout::Landscape;
@@ -338,9 +348,9 @@ std::vector<MapLayout> projectAtlas(const models::Project& project,
                                     QStringList& suffixes) {
     const models::ProjectLayer* l = project.layer(coverageLayerId);
     if (!l)
-        invalid(mtr("--atlas %1: the project has no such layer").arg(coverageLayerId));
+        invalid(ProjectMap::tr("--atlas %1: the project has no such layer").arg(coverageLayerId));
     if (l->kind != QLatin1String("vector"))
-        invalid(mtr("--atlas %1: the atlas coverage must be a polygon layer, not a %2")
+        invalid(ProjectMap::tr("--atlas %1: the atlas coverage must be a polygon layer, not a %2")
                   .arg(coverageLayerId, l->kind));
     gis::VectorOpenOptions options;
     options.encodingOverride = l->encoding.toStdString();
@@ -352,8 +362,8 @@ std::vector<MapLayout> projectAtlas(const models::Project& project,
         field = l->fields.value(field, field);
     const int fieldIndex = source->fieldIndex(field);
     if (fieldIndex < 0)
-        invalid(
-          mtr("--atlas %1: the layer has no field \"%2\" to name its pages").arg(coverageLayerId, field));
+        invalid(ProjectMap::tr("--atlas %1: the layer has no field \"%2\" to name its pages")
+                  .arg(coverageLayerId, field));
     std::vector<MapLayout> pages;
     suffixes.clear();
     for (std::size_t f = 0; f < source->size(); ++f) {
@@ -364,7 +374,7 @@ std::vector<MapLayout> projectAtlas(const models::Project& project,
         const double dx = b.width() * 0.05, dy = b.height() * 0.05;
         page.extent = { b.xmin - dx, b.ymin - dy, b.xmax + dx, b.ymax + dy };
         const QString name = source->attribute(f, fieldIndex).toString();
-        page.subtitle = base.subtitle.isEmpty() ? name : QStringLiteral("%1 · %2").arg(name, base.subtitle);
+        page.title = QStringLiteral("%1 · %2").arg(name, base.title);
         page.highlight = source;
         page.highlightFeatures = { std::uint32_t(f) };
         page.options.overview = true; // locates the feature in the whole area
@@ -376,7 +386,7 @@ std::vector<MapLayout> projectAtlas(const models::Project& project,
         suffixes << suffix;
     }
     if (pages.empty())
-        invalid(mtr("--atlas %1: the layer has no feature with an area").arg(coverageLayerId));
+        invalid(ProjectMap::tr("--atlas %1: the layer has no feature with an area").arg(coverageLayerId));
     return pages;
 }
 

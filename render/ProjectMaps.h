@@ -55,7 +55,8 @@ MapLayout projectMapLayout(const models::Project& project, const ProjectMapReque
 
 /// @brief An atlas: one page per feature of polygon layer `coverageLayerId` of the project, the
 /// extent fitted to the feature (with a 5 % margin), the feature's name (from `nameField`, else the
-/// layer's "name" field, else its id field) as subtitle, the feature outlined. `suffixes` receives a
+/// layer's "name" field, else its id field) at the head of the title, the feature outlined in red, an
+/// overview inset locating it. `suffixes` receives a
 /// file-name-safe suffix per page. Throws GisError(InvalidArgument) naming an unknown or non-polygon
 /// layer or field.
 std::vector<MapLayout> projectAtlas(const models::Project& project,

@@ -522,7 +522,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>%1；土壤方法不计算这些地块</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+117"/>
         <source>fd must be a number from %1 to %2, not &apos;%3&apos;</source>
         <translation>fd 必须是 %1 到 %2 之间的数，而不是“%3”</translation>
     </message>
@@ -990,7 +990,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonGainLoss</name>
     <message>
-        <location filename="../models/carbon/GainLossMethod.cpp" line="+178"/>
+        <location filename="../models/carbon/GainLossMethod.cpp" line="+191"/>
         <source>the gain-loss method needs land cover at two dates or more (%1 given)</source>
         <translation>增减法需要两个或更多日期的土地覆盖（给出了 %1 个）</translation>
     </message>
@@ -1023,7 +1023,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonInventoryRoute</name>
     <message>
-        <location filename="../models/carbon/InventoryRoute.cpp" line="+169"/>
+        <location filename="../models/carbon/InventoryRoute.cpp" line="+170"/>
         <source>before the inventory year %1: the route carries the inventory stock forward only</source>
         <translation>早于调查年度 %1：该路线只将调查储量向后推算</translation>
     </message>
@@ -1033,7 +1033,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>%1 年和 %2 年该小班下均无土地覆盖数据：无法判断是否被采伐，因此不再推算其储量</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+72"/>
         <source>the layer has no field &apos;%1&apos;; its fields are: %2</source>
         <translation>图层没有字段“%1”；其字段为：%2</translation>
     </message>
@@ -1053,17 +1053,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>growth 必须为 mai 或 reference，而不是“%1”</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>fd must be a number from %1 to %2, not &apos;%3&apos;</source>
-        <translation>fd 必须是 %1 至 %2 之间的数值，而不是“%3”</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>forest_classes must list CODE=TYPE pairs separated by commas (e.g. 11=natural_secondary_old,12=plantation), not &apos;%1&apos;</source>
-        <translation>forest_classes 必须是以逗号分隔的“代码=类型”列表（如 11=natural_secondary_old,12=plantation），而不是“%1”</translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>the growth table has no row &apos;%1&apos;, which the volume_gainloss route needs (§3.5)</source>
         <translation>生长量参数表缺少 volume_gainloss 路线所需的行“%1”（§3.5）</translation>
     </message>
@@ -1663,18 +1653,18 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
     <name>CarbonResultText</name>
     <message>
         <location filename="../models/carbon/CarbonResult.cpp" line="+481"/>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>no stock in %1</source>
         <translation>%1 年无储量</translation>
     </message>
     <message>
-        <location line="-40"/>
-        <location line="+42"/>
+        <location line="-42"/>
+        <location line="+44"/>
         <source>no change %1</source>
         <translation>%1 无变化量</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-42"/>
         <source>the method %1 gives no value there</source>
         <translation>方法 %1 在这些日期不给出数值</translation>
     </message>
@@ -1689,7 +1679,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>%1 年储量只覆盖 %3 个已计算地块中的 %2 个</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>the change %1 covers %2 of %3 computed parcels</source>
         <translation>%1 变化量只覆盖 %3 个已计算地块中的 %2 个</translation>
     </message>
@@ -2091,7 +2081,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>警告：</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="+18"/>
+        <location filename="../app/cli/main.cpp" line="+24"/>
         <source>Usage: tanhui-cli &lt;command&gt; [options]
 
 Commands:
@@ -2099,6 +2089,7 @@ Commands:
   zonal    exact per-parcel zonal statistics of raster bands
   carbon   carbon stocks, change and value from land-cover rasters
   gep      gross ecosystem product (GEP) per parcel
+  map      a project map as PNG, PDF or SVG (layouts, atlas)
 
 Run &apos;tanhui-cli &lt;command&gt; --help&apos; for the options of a command.
 Options: --help, --version
@@ -2110,13 +2101,14 @@ Options: --help, --version
   zonal    按地块对栅格波段做精确分区统计
   carbon   根据土地覆盖栅格计算碳储量、碳储量变化及其价值
   gep      按地块核算生态系统生产总值（GEP）
+  map      将项目地图导出为 PNG、PDF 或 SVG（布局、图集）
 
 运行“tanhui-cli &lt;命令&gt; --help”查看某个命令的选项。
 选项：--help、--version
 </translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+65"/>
         <source>unknown command &apos;%1&apos; (see tanhui-cli --help)</source>
         <translation>未知命令 &apos;%1&apos;（参见 tanhui-cli --help）</translation>
     </message>
@@ -2129,7 +2121,7 @@ Options: --help, --version
 <context>
     <name>EcosystemType</name>
     <message>
-        <location filename="../app/gui/LayerStyler.cpp" line="+20"/>
+        <location filename="../render/ProjectMaps.cpp" line="+24"/>
         <source>Forest</source>
         <translation>森林</translation>
     </message>
@@ -3283,6 +3275,197 @@ scenario_diff.csv。
     </message>
 </context>
 <context>
+    <name>LayoutText</name>
+    <message>
+        <location filename="../render/MapLayout.cpp" line="+268"/>
+        <source>Coordinate reference system: unknown</source>
+        <translation>坐标参考系：未知</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Coordinate reference system: %1</source>
+        <translation>坐标参考系：%1</translation>
+    </message>
+    <message>
+        <location line="+315"/>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>… and %1 more entries</source>
+        <translation>……另有 %1 项</translation>
+    </message>
+    <message>
+        <location line="+143"/>
+        <source>%1: unknown map format &quot;%2&quot;; use .png, .pdf or .svg</source>
+        <translation>%1：未知的地图格式“%2”；请使用 .png、.pdf 或 .svg</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>%1: the map could not be encoded</source>
+        <translation>%1：无法编码地图</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1: the atlas has no page</source>
+        <translation>%1：图集没有任何页面</translation>
+    </message>
+</context>
+<context>
+    <name>MapCommand</name>
+    <message>
+        <location filename="../app/cli/MapCommand.cpp" line="+26"/>
+        <source>Exports a map of a project as PNG, PDF (vector) or SVG: title, the map, a legend of the classes
+drawn, scale bar, north arrow, CRS, data source and date notes, optionally an overview inset and a
+coordinate grid (layouts section of the project file, docs/maps.md).
+
+Without --layout: land cover of the last date (or of --date) under the parcel outlines and the
+districts, A4 landscape, titled with the project&apos;s name.
+
+--atlas LAYER makes one page per feature of the polygon layer LAYER (e.g. districts), the map
+fitted to the feature and its name in the title: one multi-page PDF, or one PNG / SVG per feature
+(out_&lt;name&gt;.png).
+
+Example:
+  tanhui-cli map --project sample/project.tanhui.json --lang zh_CN --out landcover.png
+  tanhui-cli map --project sample/project.tanhui.json --atlas districts --out districts.pdf</source>
+        <translation>将项目地图导出为 PNG、PDF（矢量）或 SVG：标题、地图、所绘类别的图例、比例尺、指北针、
+坐标参考系、数据来源与日期说明，可选鹰眼图和坐标格网（项目文件的 layouts 部分，docs/maps.md）。
+
+不指定 --layout 时：最新年份（或 --date 指定年份）的土地覆被，叠加地块边界和行政区，
+A4 横向，以项目名称为标题。
+
+--atlas LAYER 为面图层 LAYER（如 districts）的每个要素各出一页，地图缩放到该要素，
+标题中含其名称：输出一个多页 PDF，或每个要素一个 PNG / SVG（out_&lt;名称&gt;.png）。
+
+示例：
+  tanhui-cli map --project sample/project.tanhui.json --lang zh_CN --out landcover.png
+  tanhui-cli map --project sample/project.tanhui.json --atlas districts --out districts.pdf</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Project file (project.tanhui.json).</source>
+        <translation>项目文件（project.tanhui.json）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+13"/>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Name of a layout of the project&apos;s layouts section.</source>
+        <translation>项目 layouts 部分中某个布局的名称。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Map this year: dated layers are swapped for that year&apos;s.</source>
+        <translation>制作该年份的地图：带日期的图层换成该年份的图层。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>YEAR</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language of the map&apos;s text: zh_CN or en (default: the interface language).</source>
+        <translation>地图文字的语言：zh_CN 或 en（默认：界面语言）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LANG</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Output file: .png, .pdf or .svg.</source>
+        <translation>输出文件：.png、.pdf 或 .svg。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resolution in dots per inch, 36 to 1200 (default: the layout&apos;s, else 150).</source>
+        <translation>分辨率（每英寸点数），36 至 1200（默认：布局中的设置，否则为 150）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One page per feature of this polygon layer (layer id).</source>
+        <translation>为该面图层（图层 ID）的每个要素各出一页。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LAYER</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print nothing but errors.</source>
+        <translation>只输出错误信息。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--out %1: unknown map format; the file name must end in .png, .pdf or .svg</source>
+        <translation>--out %1：未知的地图格式；文件名必须以 .png、.pdf 或 .svg 结尾</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--lang %1: use zh_CN or en</source>
+        <translation>--lang %1：请使用 zh_CN 或 en</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>--date %1: a year is needed, e.g. 2024</source>
+        <translation>--date %1：需要一个年份，例如 2024</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--dpi %1: a number from 36 to 1200 is needed</source>
+        <translation>--dpi %1：需要 36 至 1200 之间的数字</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--out %1: the folder %2 does not exist</source>
+        <translation>--out %1：文件夹 %2 不存在</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>--layout %1: the project has no such layout (it has: %2)</source>
+        <translation>--layout %1：项目中没有该布局（现有布局：%2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>--atlas %1: the project has no such layer</source>
+        <translation>--atlas %1：项目中没有该图层</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>wrote %1 (%2 s)</source>
+        <translation>已写出 %1（%2 秒）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cancelled; %1 is unchanged</source>
+        <translation>已取消；%1 未改动</translation>
+    </message>
+</context>
+<context>
     <name>MetadataFormatter</name>
     <message>
         <location filename="../app/gui/MetadataFormatter.cpp" line="+82"/>
@@ -3699,7 +3882,7 @@ scenario_diff.csv。
         <translation>生物量扩展因子</translation>
     </message>
     <message>
-        <location filename="../models/carbon/GainLossMethod.cpp" line="-165"/>
+        <location filename="../models/carbon/GainLossMethod.cpp" line="-178"/>
         <source>forest type</source>
         <translation>森林类型</translation>
     </message>
@@ -4573,7 +4756,7 @@ scenario_diff.csv。
 <context>
     <name>ProjectFile</name>
     <message>
-        <location filename="../models/project/Project.cpp" line="+32"/>
+        <location filename="../models/project/Project.cpp" line="+33"/>
         <source>Project file %1: %2</source>
         <translation>项目文件 %1：%2</translation>
     </message>
@@ -4745,6 +4928,87 @@ scenario_diff.csv。
     </message>
     <message>
         <location line="+120"/>
+        <source>&quot;layouts&quot; must be a JSON array of layout objects</source>
+        <translation>“layouts”必须是由布局对象组成的 JSON 数组</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>layouts[%1] must be a JSON object</source>
+        <translation>layouts[%1] 必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>layouts[%1]</source>
+        <translation>layouts[%1]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>layouts[%1] (&quot;%2&quot;)</source>
+        <translation>layouts[%1]（“%2”）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1.name must be a non-empty text</source>
+        <translation>%1.name 必须是非空文本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1.name: another layout is already named &quot;%2&quot;</source>
+        <translation>%1.name：已有另一个布局名为“%2”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1.%2 is not a known key (known: %3)</source>
+        <translation>%1.%2 不是可识别的键（可用键：%3）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1.%2 must be a text</source>
+        <translation>%1.%2 必须是文本</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1.%2 must be true or false</source>
+        <translation>%1.%2 必须为 true 或 false</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1.%2 must be a number from %3 to %4 %5</source>
+        <translation>%1.%2 必须是 %3 至 %4 %5 之间的数字</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+3"/>
+        <source>%1.layers must be an array of layer ids</source>
+        <translation>%1.layers 必须是图层 ID 数组</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1.extent must be &quot;full&quot; or [xmin, ymin, xmax, ymax] in the project CRS with xmax &gt; xmin and ymax &gt; ymin</source>
+        <translation>%1.extent 必须为“full”或项目坐标系下的 [xmin, ymin, xmax, ymax]，且 xmax &gt; xmin、ymax &gt; ymin</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1.date must be a whole year, not %2</source>
+        <translation>%1.date 必须是整数年份，而不是 %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1.page must be one of %2, not &quot;%3&quot;</source>
+        <translation>%1.page 必须是 %2 之一，而不是“%3”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1.orientation must be &quot;landscape&quot; or &quot;portrait&quot;, not &quot;%2&quot;</source>
+        <translation>%1.orientation 必须为“landscape”（横向）或“portrait”（纵向），而不是“%2”</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1.atlas must be an object {&quot;layer&quot;: coverage layer id, &quot;field&quot;: page name field (optional)}</source>
+        <translation>%1.atlas 必须是对象 {&quot;layer&quot;: 覆盖图层 ID, &quot;field&quot;: 页名字段（可选）}</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Cannot open the project file %1: %2</source>
         <translation>无法打开项目文件 %1：%2</translation>
     </message>
@@ -4887,7 +5151,17 @@ scenario_diff.csv。
 </translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+7"/>
+        <source>layout &quot;%1&quot;: layers: unknown layer &quot;%2&quot;</source>
+        <translation>布局“%1”：layers：未知图层“%2”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>layout &quot;%1&quot;: atlas.layer: unknown layer &quot;%2&quot;</source>
+        <translation>布局“%1”：atlas.layer：未知图层“%2”</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>Cannot write the project file %1: %2</source>
         <translation>无法写入项目文件 %1：%2</translation>
     </message>
@@ -4935,7 +5209,7 @@ scenario_diff.csv。
 <context>
     <name>ProjectLedger</name>
     <message>
-        <location filename="../models/carbon/ProjectLedger.cpp" line="+71"/>
+        <location filename="../models/carbon/ProjectLedger.cpp" line="+75"/>
         <source>&apos;%1&apos; is not a parcel layer of the carbon run; list layer ids among: %2</source>
         <translation>“%1”不是本次碳计算的地块图层；请从以下图层 ID 中选择：%2</translation>
     </message>
@@ -4963,6 +5237,130 @@ scenario_diff.csv。
         <location line="+4"/>
         <source>, interval %1</source>
         <translation>，时段 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectMap</name>
+    <message>
+        <location filename="../render/ProjectMaps.cpp" line="+116"/>
+        <source>Land cover</source>
+        <translation>土地覆被</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>NDVI</source>
+        <translation>NDVI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Elevation (m)</source>
+        <translation>高程（m）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Precipitation (mm/yr)</source>
+        <translation>降水量（mm/a）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evapotranspiration (mm/yr)</source>
+        <translation>蒸散发量（mm/a）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forest sub-compartments</source>
+        <translation>森林小班</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Farmland plots</source>
+        <translation>农田地块</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wetland units</source>
+        <translation>湿地单元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restoration plots</source>
+        <translation>修复地块</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Districts</source>
+        <translation>行政区</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Layer %1 (%2): %3</source>
+        <translation>图层 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>layout &quot;%1&quot;: </source>
+        <translation>布局“%1”：</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>--date %1: the project has no land cover of that year (it has %2)</source>
+        <translation>--date %1：项目中没有该年份的土地覆被（现有年份：%2）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the project has no land-cover, parcel or district layer to map; name layers in a layout</source>
+        <translation>项目中没有可制图的土地覆被、地块或行政区图层；请在布局中指定图层</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>layers: unknown layer &quot;%1&quot;</source>
+        <translation>layers：未知图层“%1”</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>layers: &quot;%1&quot; has no %2 layer of %3</source>
+        <translation>layers：“%1”没有 %3 年的 %2 图层</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Land cover %1</source>
+        <translation>%1 年土地覆被</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data: %1</source>
+        <translation>数据来源：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Map made with Tanhui on %1</source>
+        <translation>使用 Tanhui 制图，%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>page: unknown page size &quot;%1&quot; (A0–A5, B4, B5, Letter, Legal)</source>
+        <translation>page：未知的纸张尺寸“%1”（A0–A5、B4、B5、Letter、Legal）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>--atlas %1: the project has no such layer</source>
+        <translation>--atlas %1：项目中没有该图层</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--atlas %1: the atlas coverage must be a polygon layer, not a %2</source>
+        <translation>--atlas %1：图集覆盖图层必须是面图层，而不是 %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>--atlas %1: the layer has no field &quot;%2&quot; to name its pages</source>
+        <translation>--atlas %1：该图层没有用于命名页面的字段“%2”</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>--atlas %1: the layer has no feature with an area</source>
+        <translation>--atlas %1：该图层没有具有面积的要素</translation>
     </message>
 </context>
 <context>
@@ -6121,7 +6519,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+92"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+94"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -6177,7 +6575,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>%1°，%2°</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>  (lon %1°, lat %2°)</source>
         <translation>（经度 %1°，纬度 %2°）</translation>
     </message>
@@ -6226,7 +6624,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         </translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+36"/>
         <source>Not on the map: the raster has no coordinate reference system.</source>
         <translation>未显示在地图上：该栅格没有坐标参考系。</translation>
     </message>
@@ -6454,7 +6852,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MapCanvas</name>
     <message>
-        <location filename="../app/gui/MapCanvas.cpp" line="+199"/>
+        <location filename="../app/gui/MapCanvas.cpp" line="+172"/>
         <source>The map could not be drawn</source>
         <translation>无法绘制地图</translation>
     </message>

@@ -256,7 +256,7 @@ private slots:
         QCOMPARE(test::expectError([&] { exportLayout(layout, blocked); }).kind(), gis::GisError::Kind::Io);
     }
 
-    // Atlas: one page per district, the extent fitted to it, its name as subtitle; a multi-page PDF and
+    // Atlas: one page per district, the extent fitted to it, its name in the title; a multi-page PDF and
     // one PNG per district.
     void atlas() {
         MapLayout base = defaultLayout(QStringLiteral("en"), 50);
@@ -274,7 +274,7 @@ private slots:
             const gis::Box e = pages[i].extent;
             QVERIFY(e.xmin <= b.xmin && e.ymin <= b.ymin && e.xmax >= b.xmax && e.ymax >= b.ymax);
             QVERIFY(e.width() < b.width() * 1.2);
-            QVERIFY(pages[i].subtitle.startsWith(districts.map.vector->attribute(i, nameField).toString()));
+            QVERIFY(pages[i].title.startsWith(districts.map.vector->attribute(i, nameField).toString()));
         }
         QTemporaryDir dir;
         const QString pdf = dir.filePath(QStringLiteral("atlas.pdf"));
