@@ -6517,9 +6517,163 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
 </context>
 <context>
+    <name>tanhui::gui::LayoutDialog</name>
+    <message>
+        <location filename="../app/gui/LayoutDialog.cpp" line="+55"/>
+        <location line="+276"/>
+        <source>Map Layout</source>
+        <translation>地图布局</translation>
+    </message>
+    <message>
+        <location line="-268"/>
+        <source>New layout</source>
+        <translation>新建布局</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Layout:</source>
+        <translation>布局：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Last date</source>
+        <translation>最新年份</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Page:</source>
+        <translation>纸张：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Landscape</source>
+        <translation>横向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Portrait</source>
+        <translation>纵向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orientation:</source>
+        <translation>方向：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution:</source>
+        <translation>分辨率：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> mm</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Margins:</source>
+        <translation>页边距：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale bar</source>
+        <translation>比例尺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>North arrow</source>
+        <translation>指北针</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coordinate grid</source>
+        <translation>坐标格网</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overview inset</source>
+        <translation>鹰眼图</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extent of the current view (else the full extent)</source>
+        <translation>使用当前视图范围（否则为全图范围）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save to Project</source>
+        <translation>保存到项目(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export Map</source>
+        <translation>导出地图</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
+        <translation>PNG 图像 (*.png);;PDF 文档 (*.pdf);;SVG 图形 (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+146"/>
+        <source>The map could not be exported to %1.</source>
+        <translation>无法将地图导出到 %1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The layout needs a name.</source>
+        <translation>布局需要一个名称。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type a name for the layout, e.g. &quot;Land cover 2024&quot;.</source>
+        <translation>请为布局输入名称，例如“2024 年土地覆被”。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The project could not be saved.</source>
+        <translation>无法保存项目。</translation>
+    </message>
+</context>
+<context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+94"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+95"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -6639,7 +6793,22 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>未显示在地图上：%1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Open a project first.</source>
+        <translation>请先打开一个项目。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A map layout is made from a project&apos;s layers and saved in it.</source>
+        <translation>地图布局由项目的图层制作，并保存在项目中。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saved the layout in %1</source>
+        <translation>已将布局保存到 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -6682,6 +6851,16 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <location line="+1"/>
         <source>Load a vector layer (Shapefile, GeoPackage, GeoJSON, KML, …)</source>
         <translation>加载矢量图层（Shapefile、GeoPackage、GeoJSON、KML 等）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Map &amp;Layout…</source>
+        <translation>地图布局(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lay out, export and save a map of the project (PNG, PDF, SVG)</source>
+        <translation>编排、导出并保存项目地图（PNG、PDF、SVG）</translation>
     </message>
     <message>
         <location line="+2"/>
