@@ -657,6 +657,8 @@ void renderLayout(const MapLayout& layout, QPainter& painter, const QRectF& targ
     painter.fillRect(pagePx, Qt::white);
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setRenderHint(QPainter::TextAntialiasing, true);
+    // Class rasters in a PDF stay exact: lossless (Flate) images, not JPEG.
+    painter.setRenderHint(QPainter::LosslessImageRendering, true);
     const auto px = [pxPerMm](const QRectF& mm) {
         return QRectF(mm.left() * pxPerMm, mm.top() * pxPerMm, mm.width() * pxPerMm, mm.height() * pxPerMm);
     };

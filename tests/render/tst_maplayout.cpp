@@ -227,6 +227,13 @@ private slots:
         QVERIFY2(text.contains(layout.title), qPrintable(text.left(400)));
         QVERIFY2(text.contains(QStringLiteral("常绿阔叶林")), qPrintable(text.left(400)));
         QVERIFY2(text.contains(QStringLiteral("EPSG:4547")), qPrintable(text.left(400)));
+        // Vector where possible: the land cover is the only image, losslessly compressed (no JPEG
+        // artefacts in the classes); polygons, text and furniture are vectors.
+        const QStringList images = runTool(QStringLiteral("pdfimages"), { QStringLiteral("-list"), pdf })
+                                     .split(QLatin1Char('\n'), Qt::SkipEmptyParts)
+                                     .filter(QRegularExpression(QStringLiteral("^\\s*1\\s+\\d+\\s+image")));
+        QVERIFY2(images.size() == 1, qPrintable(images.join(QLatin1Char('\n'))));
+        QVERIFY2(!images.front().contains(QStringLiteral("jpeg")), qPrintable(images.front()));
         const QString info = runTool(QStringLiteral("pdfinfo"), { pdf });
         QVERIFY2(info.contains(QStringLiteral("842 x 595")) ||
                    info.contains(QStringLiteral("841.89 x 595.276")),
