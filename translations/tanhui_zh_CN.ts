@@ -3277,7 +3277,7 @@ scenario_diff.csv。
 <context>
     <name>LayoutText</name>
     <message>
-        <location filename="../render/MapLayout.cpp" line="+268"/>
+        <location filename="../render/MapLayout.cpp" line="+266"/>
         <source>Coordinate reference system: unknown</source>
         <translation>坐标参考系：未知</translation>
     </message>
@@ -3287,7 +3287,7 @@ scenario_diff.csv。
         <translation>坐标参考系：%1</translation>
     </message>
     <message>
-        <location line="+315"/>
+        <location line="+313"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
@@ -3297,7 +3297,7 @@ scenario_diff.csv。
         <translation>……另有 %1 项</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+145"/>
         <source>%1: unknown map format &quot;%2&quot;; use .png, .pdf or .svg</source>
         <translation>%1：未知的地图格式“%2”；请使用 .png、.pdf 或 .svg</translation>
     </message>
@@ -5303,7 +5303,7 @@ A4 横向，以项目名称为标题。
         <translation>布局“%1”：</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>--date %1: the project has no land cover of that year (it has %2)</source>
         <translation>--date %1：项目中没有该年份的土地覆被（现有年份：%2）</translation>
     </message>
@@ -6498,7 +6498,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+37"/>
+        <location filename="../app/gui/main.cpp" line="+39"/>
         <source>Tanhui: desktop GIS for carbon sinks and ecosystem product value.</source>
         <translation>碳汇：面向碳汇与生态产品价值核算的桌面 GIS。</translation>
     </message>
@@ -6506,6 +6506,47 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <location line="+6"/>
         <source>Raster or vector files, or project files (project.tanhui.json), to open.</source>
         <translation>要打开的栅格、矢量文件或项目文件（project.tanhui.json）。</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::AttributeTable</name>
+    <message>
+        <location filename="../app/gui/AttributeTable.cpp" line="+109"/>
+        <source>Filter: text in any field</source>
+        <translation>筛选：任一字段包含的文字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show selected only</source>
+        <translation>仅显示所选要素</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom to Selection</source>
+        <translation>缩放至所选要素</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom the map to the selected features</source>
+        <translation>将地图缩放至所选要素</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear Selection</source>
+        <translation>清除选择</translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <source>%1: %2 of %3 features, %4 selected</source>
+        <translation>%1：显示 %2 / 共 %3 个要素，已选 %4 个</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::AttributeTableModel</name>
+    <message>
+        <location line="-184"/>
+        <source>FID</source>
+        <translation>FID</translation>
     </message>
 </context>
 <context>
@@ -6673,7 +6714,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+95"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+108"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -6713,7 +6754,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>图例</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+46"/>
         <source>Scale 1:%1</source>
         <translation>比例尺 1:%1</translation>
     </message>
@@ -6903,7 +6944,92 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>&amp;Pan Map</source>
+        <translation>平移地图(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drag to move the map; click to identify features</source>
+        <translation>拖动以移动地图；单击以识别要素</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Select Features</source>
+        <translation>选择要素(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Click or drag a rectangle to select features of the current layer; Shift adds, Ctrl toggles</source>
+        <translation>单击或拖出矩形以选择当前图层的要素；按住 Shift 添加，按住 Ctrl 切换</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Measure &amp;Line</source>
+        <translation>测量距离(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Shift+M</source>
+        <translation>Ctrl+Shift+M</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Click to add vertices, right-click to finish; lengths are ellipsoidal (on the CRS&apos;s ellipsoid)</source>
+        <translation>单击添加节点，右键结束；长度按坐标参考系的椭球体计算</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Measure &amp;Area</source>
+        <translation>测量面积(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Shift+J</source>
+        <translation>Ctrl+Shift+J</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Click to add vertices, right-click to finish; areas are ellipsoidal (on the CRS&apos;s ellipsoid)</source>
+        <translation>单击添加节点，右键结束；面积按坐标参考系的椭球体计算</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Zoom to Selectio&amp;n</source>
+        <translation>缩放至所选要素(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+J</source>
+        <translation>Ctrl+J</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Clear Selection</source>
+        <translation>清除选择(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Layer</source>
+        <translation>图层(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open &amp;Attribute Table</source>
+        <translation>打开属性表(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show every feature of the current polygon layer in a table</source>
+        <translation>在表格中显示当前面图层的全部要素</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -6923,7 +7049,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Tanhui</source>
         <translation>碳汇</translation>
     </message>
@@ -7008,7 +7134,61 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         </translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+95"/>
+        <source>%1 km</source>
+        <translation>%1 千米</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+9"/>
+        <source>Cannot measure here: the points cannot be placed on the ellipsoid</source>
+        <translation>无法在此测量：这些点无法换算到椭球体上</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Area %1 ha (%2 m²)
+Perimeter %3
+Ellipsoidal, %4</source>
+        <translation>面积 %1 公顷（%2 平方米）
+周长 %3
+椭球面计算，%4</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Length %1 (last segment %2)
+Ellipsoidal, %3</source>
+        <translation>长度 %1（最后一段 %2）
+椭球面计算，%3</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Attribute Table</source>
+        <translation>属性表</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Attribute Table — %1</source>
+        <translation>属性表 — %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose a polygon layer in the Layers panel first</source>
+        <translation>请先在“图层”面板中选择一个面图层</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>%n feature(s) selected on %1</source>
+        <translation>
+            <numerusform>已在 %1 上选择 %n 个要素</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>About Tanhui</source>
         <translation>关于碳汇</translation>
     </message>
@@ -7036,7 +7216,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>无法绘制地图</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+72"/>
         <source>Drawing…</source>
         <translation>正在绘制…</translation>
     </message>
