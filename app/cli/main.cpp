@@ -3,6 +3,10 @@
 #include "app/cli/CarbonCommand.h"
 #include "app/cli/CliCommon.h"
 #include "app/cli/GepCommand.h"
+#ifdef TANHUI_HAVE_MAP
+#include "app/cli/MapCommand.h"
+#include <QGuiApplication>
+#endif
 #include "app/cli/SampleCommand.h"
 #include "app/cli/ZonalCommand.h"
 #include "app/common/Translations.h"
@@ -11,6 +15,8 @@
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <cstring>
+#include <memory>
 
 namespace {
 
@@ -23,6 +29,7 @@ QString usage() {
                                        "  zonal    exact per-parcel zonal statistics of raster bands\n"
                                        "  carbon   carbon stocks, change and value from land-cover rasters\n"
                                        "  gep      gross ecosystem product (GEP) per parcel\n"
+                                       "  map      a project map as PNG, PDF or SVG (layouts, atlas)\n"
                                        "\n"
                                        "Run 'tanhui-cli <command> --help' for the options of a command.\n"
                                        "Options: --help, --version\n");
@@ -32,7 +39,24 @@ QString usage() {
 
 int main(int argc, char** argv) {
     tanhui::cli::installInterruptHandler(); // Ctrl+C cancels cleanly (outputs unchanged), never kills
-    QCoreApplication app(argc, argv);
+    // The map command paints with QtGui: it gets a QGuiApplication (offscreen without a display, and
+    // in the language of its --lang); the other commands stay QtCore-only.
+    [[maybe_unused]] const bool guiCommand = argc > 1 && std::strcmp(argv[1], "map") == 0;
+#ifdef TANHUI_HAVE_MAP
+    if (guiCommand) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+            qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        for (int i = 2; i + 1 < argc; ++i)
+            if (std::strcmp(argv[i], "--lang") == 0)
+                qputenv("TANHUI_LANG", argv[i + 1]);
+    }
+    const std::unique_ptr<QCoreApplication> application(guiCommand ? new QGuiApplication(argc, argv)
+                                                                   : new QCoreApplication(argc, argv));
+#else
+    const std::unique_ptr<QCoreApplication> application(new QCoreApplication(argc, argv));
+#endif
+    QCoreApplication& app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("tanhui-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TANHUI_VERSION));
     tanhui::app::installTranslations(app);
@@ -57,6 +81,10 @@ int main(int argc, char** argv) {
         return tanhui::cli::runCarbonCommand(args);
     if (command == QLatin1String("gep"))
         return tanhui::cli::runGepCommand(args);
+#ifdef TANHUI_HAVE_MAP
+    if (guiCommand)
+        return tanhui::cli::runMapCommand(args);
+#endif
     tanhui::cli::printError(
       QCoreApplication::translate("Cli", "unknown command '%1' (see tanhui-cli --help)").arg(command));
     return tanhui::cli::ExitUsage;

@@ -15,6 +15,7 @@
 namespace tanhui::gui {
 
 class AttributeTable;
+class LayoutDialog;
 class MapCanvas;
 class ParcelSeriesView;
 class MetadataPanel;
@@ -124,6 +125,8 @@ public slots:
     /// Preferences: the interface language (applied at the next start).
     void showPreferences();
     void showAbout();
+    /// Opens the map layout dialog on the project (non-modal; deleted on close); null without a project.
+    LayoutDialog* showLayoutDialog();
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
