@@ -522,7 +522,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>%1；土壤方法不计算这些地块</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+117"/>
         <source>fd must be a number from %1 to %2, not &apos;%3&apos;</source>
         <translation>fd 必须是 %1 到 %2 之间的数，而不是“%3”</translation>
     </message>
@@ -990,7 +990,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonGainLoss</name>
     <message>
-        <location filename="../models/carbon/GainLossMethod.cpp" line="+178"/>
+        <location filename="../models/carbon/GainLossMethod.cpp" line="+191"/>
         <source>the gain-loss method needs land cover at two dates or more (%1 given)</source>
         <translation>增减法需要两个或更多日期的土地覆盖（给出了 %1 个）</translation>
     </message>
@@ -1023,7 +1023,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonInventoryRoute</name>
     <message>
-        <location filename="../models/carbon/InventoryRoute.cpp" line="+169"/>
+        <location filename="../models/carbon/InventoryRoute.cpp" line="+170"/>
         <source>before the inventory year %1: the route carries the inventory stock forward only</source>
         <translation>早于调查年度 %1：该路线只将调查储量向后推算</translation>
     </message>
@@ -1033,7 +1033,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>%1 年和 %2 年该小班下均无土地覆盖数据：无法判断是否被采伐，因此不再推算其储量</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+72"/>
         <source>the layer has no field &apos;%1&apos;; its fields are: %2</source>
         <translation>图层没有字段“%1”；其字段为：%2</translation>
     </message>
@@ -1053,17 +1053,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>growth 必须为 mai 或 reference，而不是“%1”</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>fd must be a number from %1 to %2, not &apos;%3&apos;</source>
-        <translation>fd 必须是 %1 至 %2 之间的数值，而不是“%3”</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>forest_classes must list CODE=TYPE pairs separated by commas (e.g. 11=natural_secondary_old,12=plantation), not &apos;%1&apos;</source>
-        <translation>forest_classes 必须是以逗号分隔的“代码=类型”列表（如 11=natural_secondary_old,12=plantation），而不是“%1”</translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>the growth table has no row &apos;%1&apos;, which the volume_gainloss route needs (§3.5)</source>
         <translation>生长量参数表缺少 volume_gainloss 路线所需的行“%1”（§3.5）</translation>
     </message>
@@ -1139,7 +1129,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonProject</name>
     <message>
-        <location filename="../models/carbon/CarbonProject.cpp" line="+285"/>
+        <location filename="../models/carbon/CarbonProject.cpp" line="+287"/>
         <source>no land-cover data under the parcel at any date</source>
         <translation>地块在所有日期下都没有土地覆盖数据</translation>
     </message>
@@ -1295,7 +1285,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>图层 %1（%2）没有字段“%3”；其字段为：%4</translation>
     </message>
     <message>
-        <location line="+193"/>
+        <location line="+194"/>
         <source>layer %1 is in another CRS than layer %2; reproject it to the project CRS</source>
         <translation>图层 %1 的坐标参考系与图层 %2 不同；请将其重投影到项目坐标系</translation>
     </message>
@@ -1335,7 +1325,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>%1 个地块在某些时点改变了生态系统类型；包含这些地块的按类型汇总，以及包含其土壤法或蓄积量法结果的汇总，没有蒙特卡洛置信区间</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>geometry not usable: %1</source>
         <translation>几何图形不可用：%1</translation>
     </message>
@@ -1441,12 +1431,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>--%1 需要 --uncertainty，或在 %2 的 carbon 部分中设置 &quot;uncertainty&quot;</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>layer %1, parcel %2 (%3, method %4) not computed: %5</source>
-        <translation>图层 %1，地块 %2（%3，方法 %4）未计算：%5</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+39"/>
         <source>%1 more parcel(s) not computed; all are listed with the reason in the column not_computed of %2</source>
         <translation>另有 %1 个地块未计算；全部地块及原因列在 %2 的 not_computed 列中</translation>
     </message>
@@ -1660,21 +1645,29 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
     </message>
 </context>
 <context>
+    <name>CarbonResultSetText</name>
+    <message>
+        <location filename="../models/carbon/CarbonResultSet.cpp" line="+263"/>
+        <source>layer %1, parcel %2 (%3, method %4) not computed: %5</source>
+        <translation>图层 %1，地块 %2（%3，方法 %4）未计算：%5</translation>
+    </message>
+</context>
+<context>
     <name>CarbonResultText</name>
     <message>
-        <location filename="../models/carbon/CarbonResult.cpp" line="+481"/>
-        <location line="+42"/>
+        <location filename="../models/carbon/CarbonResult.cpp" line="+630"/>
+        <location line="+44"/>
         <source>no stock in %1</source>
         <translation>%1 年无储量</translation>
     </message>
     <message>
-        <location line="-40"/>
-        <location line="+42"/>
+        <location line="-42"/>
+        <location line="+44"/>
         <source>no change %1</source>
         <translation>%1 无变化量</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-42"/>
         <source>the method %1 gives no value there</source>
         <translation>方法 %1 在这些日期不给出数值</translation>
     </message>
@@ -1689,7 +1682,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>%1 年储量只覆盖 %3 个已计算地块中的 %2 个</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>the change %1 covers %2 of %3 computed parcels</source>
         <translation>%1 变化量只覆盖 %3 个已计算地块中的 %2 个</translation>
     </message>
@@ -3699,7 +3692,7 @@ scenario_diff.csv。
         <translation>生物量扩展因子</translation>
     </message>
     <message>
-        <location filename="../models/carbon/GainLossMethod.cpp" line="-165"/>
+        <location filename="../models/carbon/GainLossMethod.cpp" line="-178"/>
         <source>forest type</source>
         <translation>森林类型</translation>
     </message>
@@ -4935,7 +4928,7 @@ scenario_diff.csv。
 <context>
     <name>ProjectLedger</name>
     <message>
-        <location filename="../models/carbon/ProjectLedger.cpp" line="+71"/>
+        <location filename="../models/carbon/ProjectLedger.cpp" line="+75"/>
         <source>&apos;%1&apos; is not a parcel layer of the carbon run; list layer ids among: %2</source>
         <translation>“%1”不是本次碳计算的地块图层；请从以下图层 ID 中选择：%2</translation>
     </message>
@@ -4945,7 +4938,7 @@ scenario_diff.csv。
         <translation>图层“%1”被列出两次；每个图层只能列出一次</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+97"/>
         <source>%1 ∩ %2: %3 ha (counted for %1)</source>
         <translation>%1 ∩ %2：%3 公顷（计入 %1）</translation>
     </message>
@@ -6121,7 +6114,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+92"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+94"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -6177,7 +6170,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>%1°，%2°</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>  (lon %1°, lat %2°)</source>
         <translation>（经度 %1°，纬度 %2°）</translation>
     </message>
@@ -6226,7 +6219,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         </translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+36"/>
         <source>Not on the map: the raster has no coordinate reference system.</source>
         <translation>未显示在地图上：该栅格没有坐标参考系。</translation>
     </message>
@@ -6454,7 +6447,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MapCanvas</name>
     <message>
-        <location filename="../app/gui/MapCanvas.cpp" line="+199"/>
+        <location filename="../app/gui/MapCanvas.cpp" line="+172"/>
         <source>The map could not be drawn</source>
         <translation>无法绘制地图</translation>
     </message>

@@ -158,18 +158,13 @@ int runCarbonProjectCommand(const QStringList& arguments) {
         staged.commit();
 
         // Parcels whose method could not run: listed with the reason, never counted as zero.
+        // (The result set's messages carry them, in parcel order: buildCarbonResultSet.)
         int listed = 0, notComputed = 0;
-        for (const carbon::ParcelResult& r : run.results())
-            if (!r.computed()) {
+        for (const models::analysis::Message& m : run.resultSet.messages)
+            if (m.field == QLatin1String("not_computed")) {
                 ++notComputed;
                 if (++listed <= kListedNotComputed)
-                    printWarning(
-                      CarbonProjectCommand::tr("layer %1, parcel %2 (%3, method %4) not computed: %5")
-                        .arg(r.layer,
-                             r.id,
-                             r.ecosystemType,
-                             r.method.isEmpty() ? QStringLiteral("-") : r.method,
-                             r.notComputed));
+                    printWarning(m.text);
             }
         if (notComputed > kListedNotComputed)
             printWarning(CarbonProjectCommand::tr("%1 more parcel(s) not computed; all are listed with the "

@@ -266,7 +266,6 @@ void buildCarbonResultSet(CarbonProjectRun& run) {
                             r.ecosystemType,
                             r.method.isEmpty() ? QStringLiteral("-") : r.method,
                             r.notComputed);
-            m.file = r.layer;
             m.feature = r.id;
             m.field = QStringLiteral("not_computed");
             rs.messages.push_back(std::move(m));
