@@ -1647,9 +1647,14 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 <context>
     <name>CarbonResultSetText</name>
     <message>
-        <location filename="../models/carbon/CarbonResultSet.cpp" line="+263"/>
+        <location filename="../models/carbon/CarbonResultSet.cpp" line="+264"/>
         <source>layer %1, parcel %2 (%3, method %4) not computed: %5</source>
         <translation>图层 %1，地块 %2（%3，方法 %4）未计算：%5</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>layer %1, parcel %2: the geometry was invalid and was repaired (GEOS MakeValid) before computing</source>
+        <translation>图层 %1，地块 %2：几何图形无效，计算前已修复（GEOS MakeValid）</translation>
     </message>
 </context>
 <context>
