@@ -1347,8 +1347,10 @@ Outputs in --out DIR (default: carbon next to the project file): parcels.csv and
 c_total_t_&lt;year&gt; in t C and c_total_t_per_ha_&lt;year&gt; in t C/ha, changes in t C, t CO2e and
 t C/yr, flagged parameters, nodata share, repaired geometry, parameter rows used, and why a
 parcel was not computed), totals_by_ecosystem_type.csv, totals_by_method.csv,
-totals_by_&lt;grouping&gt;.csv, parameters_used.csv, summary.csv, and each method&apos;s rasters in
-rasters/&lt;method&gt;/ (c_density_&lt;year&gt;.tif in t C/ha).
+totals_by_&lt;grouping&gt;.csv, parameters_used.csv, summary.csv, each method&apos;s rasters in
+rasters/&lt;method&gt;/ (c_density_&lt;year&gt;.tif in t C/ha), and resultset.json (every table with its
+columns&apos; units and descriptions, each input with its SHA-256, the parameter rows and settings
+used, messages).
 
 Uncertainty (carbon.uncertainty in the project, or --uncertainty; docs/uncertainty.md):
 Monte Carlo bounds (2.5/50/97.5 percentiles) and Approach 1 U of every stock and change of
@@ -1372,8 +1374,9 @@ totals_by_method.csv 计所有方法。
 以 t C 计的 c_total_t_&lt;year&gt; 和以 t C/ha 计的 c_total_t_per_ha_&lt;year&gt;，以 t C、t CO2e 和
 t C/yr 计的变化量，被标记的参数、无数据比例、修复过的几何、使用的参数行，以及地块未计算的
 原因），totals_by_ecosystem_type.csv、totals_by_method.csv、totals_by_&lt;grouping&gt;.csv、
-parameters_used.csv、summary.csv，以及各方法在 rasters/&lt;method&gt;/ 中的栅格
-（以 t C/ha 计的 c_density_&lt;year&gt;.tif）。
+parameters_used.csv、summary.csv、各方法在 rasters/&lt;method&gt;/ 中的栅格
+（以 t C/ha 计的 c_density_&lt;year&gt;.tif），以及 resultset.json（每个表及其各列的单位和说明、
+每个输入及其 SHA-256、所用的参数行和设置、消息）。
 
 不确定性（项目中的 carbon.uncertainty 或 --uncertainty；docs/uncertainty.md）：
 对支持蒙特卡洛的方法（docs/carbon-project.md，“Methods with bounds”；含其他方法地块的汇总在
@@ -1386,7 +1389,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 </translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
