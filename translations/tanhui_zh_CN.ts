@@ -1333,7 +1333,52 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonProjectCommand</name>
     <message>
-        <location filename="../app/cli/CarbonProjectCommand.cpp" line="+39"/>
+        <location filename="../app/cli/CarbonProjectCommand.cpp" line="+84"/>
+        <source>Project file (project.tanhui.json).</source>
+        <translation>项目文件（project.tanhui.json）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Output folder (created if missing; default: carbon next to the project).</source>
+        <translation>输出文件夹（不存在时创建；默认：项目文件旁的 carbon）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DIR</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Worker threads (default: all cores).</source>
+        <translation>工作线程数（默认：全部核心）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No progress bar and no summary.</source>
+        <translation>不显示进度条和摘要。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--threads must be a whole number from 0 (all cores) to 1024, not &apos;%1&apos;</source>
+        <translation>--threads 必须是 0（全部核心）到 1024 之间的整数，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>--%1 needs --uncertainty or &quot;uncertainty&quot; in the carbon section of %2</source>
+        <translation>--%1 需要 --uncertainty，或在 %2 的 carbon 部分中设置 &quot;uncertainty&quot;</translation>
+    </message>
+    <message>
+        <location line="-94"/>
         <source>Carbon of every parcel of a project, each with the method assigned to its ecosystem type in
 the project&apos;s &quot;carbon&quot; section (docs/carbon-project.md). Parcel layers, ecosystem types,
 methods, dates, grouping (e.g. districts: each parcel goes to the district it overlaps most),
@@ -1389,52 +1434,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 </translation>
     </message>
     <message>
-        <location line="+45"/>
-        <source>Project file (project.tanhui.json).</source>
-        <translation>项目文件（project.tanhui.json）。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>FILE</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Output folder (created if missing; default: carbon next to the project).</source>
-        <translation>输出文件夹（不存在时创建；默认：项目文件旁的 carbon）。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>DIR</source>
-        <translation>目录</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Worker threads (default: all cores).</source>
-        <translation>工作线程数（默认：全部核心）。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>N</source>
-        <translation>N</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>No progress bar and no summary.</source>
-        <translation>不显示进度条和摘要。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>--threads must be a whole number from 0 (all cores) to 1024, not &apos;%1&apos;</source>
-        <translation>--threads 必须是 0（全部核心）到 1024 之间的整数，而不是“%1”</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>--%1 needs --uncertainty or &quot;uncertainty&quot; in the carbon section of %2</source>
-        <translation>--%1 需要 --uncertainty，或在 %2 的 carbon 部分中设置 &quot;uncertainty&quot;</translation>
-    </message>
-    <message>
-        <location line="+39"/>
+        <location line="+133"/>
         <source>%1 more parcel(s) not computed; all are listed with the reason in the column not_computed of %2</source>
         <translation>另有 %1 个地块未计算；全部地块及原因列在 %2 的 not_computed 列中</translation>
     </message>
@@ -6101,7 +6101,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+37"/>
+        <location filename="../app/gui/main.cpp" line="+39"/>
         <source>Tanhui: desktop GIS for carbon sinks and ecosystem product value.</source>
         <translation>碳汇：面向碳汇与生态产品价值核算的桌面 GIS。</translation>
     </message>
@@ -6109,6 +6109,47 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <location line="+6"/>
         <source>Raster or vector files, or project files (project.tanhui.json), to open.</source>
         <translation>要打开的栅格、矢量文件或项目文件（project.tanhui.json）。</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::AttributeTable</name>
+    <message>
+        <location filename="../app/gui/AttributeTable.cpp" line="+109"/>
+        <source>Filter: text in any field</source>
+        <translation>筛选：任一字段包含的文字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show selected only</source>
+        <translation>仅显示所选要素</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom to Selection</source>
+        <translation>缩放至所选要素</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom the map to the selected features</source>
+        <translation>将地图缩放至所选要素</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear Selection</source>
+        <translation>清除选择</translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <source>%1: %2 of %3 features, %4 selected</source>
+        <translation>%1：显示 %2 / 共 %3 个要素，已选 %4 个</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::AttributeTableModel</name>
+    <message>
+        <location line="-184"/>
+        <source>FID</source>
+        <translation>FID</translation>
     </message>
 </context>
 <context>
@@ -6122,7 +6163,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+94"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+107"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -6162,7 +6203,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>图例</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+46"/>
         <source>Scale 1:%1</source>
         <translation>比例尺 1:%1</translation>
     </message>
@@ -6327,7 +6368,92 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>&amp;Pan Map</source>
+        <translation>平移地图(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drag to move the map; click to identify features</source>
+        <translation>拖动以移动地图；单击以识别要素</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Select Features</source>
+        <translation>选择要素(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Click or drag a rectangle to select features of the current layer; Shift adds, Ctrl toggles</source>
+        <translation>单击或拖出矩形以选择当前图层的要素；按住 Shift 添加，按住 Ctrl 切换</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Measure &amp;Line</source>
+        <translation>测量距离(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Shift+M</source>
+        <translation>Ctrl+Shift+M</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Click to add vertices, right-click to finish; lengths are ellipsoidal (on the CRS&apos;s ellipsoid)</source>
+        <translation>单击添加节点，右键结束；长度按坐标参考系的椭球体计算</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Measure &amp;Area</source>
+        <translation>测量面积(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Shift+J</source>
+        <translation>Ctrl+Shift+J</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Click to add vertices, right-click to finish; areas are ellipsoidal (on the CRS&apos;s ellipsoid)</source>
+        <translation>单击添加节点，右键结束；面积按坐标参考系的椭球体计算</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Zoom to Selectio&amp;n</source>
+        <translation>缩放至所选要素(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+J</source>
+        <translation>Ctrl+J</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Clear Selection</source>
+        <translation>清除选择(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Layer</source>
+        <translation>图层(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open &amp;Attribute Table</source>
+        <translation>打开属性表(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show every feature of the current polygon layer in a table</source>
+        <translation>在表格中显示当前面图层的全部要素</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -6347,7 +6473,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Tanhui</source>
         <translation>碳汇</translation>
     </message>
@@ -6432,7 +6558,61 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         </translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+95"/>
+        <source>%1 km</source>
+        <translation>%1 千米</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+9"/>
+        <source>Cannot measure here: the points cannot be placed on the ellipsoid</source>
+        <translation>无法在此测量：这些点无法换算到椭球体上</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Area %1 ha (%2 m²)
+Perimeter %3
+Ellipsoidal, %4</source>
+        <translation>面积 %1 公顷（%2 平方米）
+周长 %3
+椭球面计算，%4</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Length %1 (last segment %2)
+Ellipsoidal, %3</source>
+        <translation>长度 %1（最后一段 %2）
+椭球面计算，%3</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Attribute Table</source>
+        <translation>属性表</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Attribute Table — %1</source>
+        <translation>属性表 — %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose a polygon layer in the Layers panel first</source>
+        <translation>请先在“图层”面板中选择一个面图层</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>%n feature(s) selected on %1</source>
+        <translation>
+            <numerusform>已在 %1 上选择 %n 个要素</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>About Tanhui</source>
         <translation>关于碳汇</translation>
     </message>
@@ -6460,7 +6640,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>无法绘制地图</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+72"/>
         <source>Drawing…</source>
         <translation>正在绘制…</translation>
     </message>
