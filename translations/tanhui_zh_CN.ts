@@ -1129,7 +1129,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonProject</name>
     <message>
-        <location filename="../models/carbon/CarbonProject.cpp" line="+285"/>
+        <location filename="../models/carbon/CarbonProject.cpp" line="+287"/>
         <source>no land-cover data under the parcel at any date</source>
         <translation>地块在所有日期下都没有土地覆盖数据</translation>
     </message>
@@ -1285,7 +1285,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>图层 %1（%2）没有字段“%3”；其字段为：%4</translation>
     </message>
     <message>
-        <location line="+193"/>
+        <location line="+194"/>
         <source>layer %1 is in another CRS than layer %2; reproject it to the project CRS</source>
         <translation>图层 %1 的坐标参考系与图层 %2 不同；请将其重投影到项目坐标系</translation>
     </message>
@@ -1325,7 +1325,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>%1 个地块在某些时点改变了生态系统类型；包含这些地块的按类型汇总，以及包含其土壤法或蓄积量法结果的汇总，没有蒙特卡洛置信区间</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>geometry not usable: %1</source>
         <translation>几何图形不可用：%1</translation>
     </message>
@@ -1333,60 +1333,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonProjectCommand</name>
     <message>
-        <location filename="../app/cli/CarbonProjectCommand.cpp" line="+39"/>
-        <source>Carbon of every parcel of a project, each with the method assigned to its ecosystem type in
-the project&apos;s &quot;carbon&quot; section (docs/carbon-project.md). Parcel layers, ecosystem types,
-methods, dates, grouping (e.g. districts: each parcel goes to the district it overlaps most),
-valuation and parameter tables all come from the project file.
-A type may list several methods (e.g. &quot;forest&quot;: [&quot;volume&quot;, &quot;pools&quot;, &quot;gainloss&quot;]): each
-parcel then has one row per method (column primary = 1 for the first); totals by ecosystem
-type and grouping count the primary rows only, totals_by_method.csv every method.
-
-Outputs in --out DIR (default: carbon next to the project file): parcels.csv and parcels.gpkg
-(one row per parcel: layer, id, ecosystem_type, method, area_ha, per date &lt;pool&gt;_t_&lt;year&gt;,
-c_total_t_&lt;year&gt; in t C and c_total_t_per_ha_&lt;year&gt; in t C/ha, changes in t C, t CO2e and
-t C/yr, flagged parameters, nodata share, repaired geometry, parameter rows used, and why a
-parcel was not computed), totals_by_ecosystem_type.csv, totals_by_method.csv,
-totals_by_&lt;grouping&gt;.csv, parameters_used.csv, summary.csv, and each method&apos;s rasters in
-rasters/&lt;method&gt;/ (c_density_&lt;year&gt;.tif in t C/ha).
-
-Uncertainty (carbon.uncertainty in the project, or --uncertainty; docs/uncertainty.md):
-Monte Carlo bounds (2.5/50/97.5 percentiles) and Approach 1 U of every stock and change of
-the methods with Monte Carlo (docs/carbon-project.md, &quot;Methods with bounds&quot;; totals with
-parcels of other methods name them in bounds_note), per parcel and in every total (from
-per-iteration sums), and
-uncertainty_run.csv, uncertainty_parameters.csv. --iterations, --seed and
---default-uncertainty override the project&apos;s values.
-
-Methods:
-</source>
-        <translation>按项目 &quot;carbon&quot; 部分为每种生态系统类型指定的方法，计算项目中每个地块的碳
-（docs/carbon-project.md）。地块图层、生态系统类型、方法、日期、分组（例如区县：每个地块归入
-与其重叠面积最大的区县）、价值评估和参数表都来自项目文件。
-一种类型可以列出多个方法（例如 &quot;forest&quot;: [&quot;volume&quot;, &quot;pools&quot;, &quot;gainloss&quot;]）：每个
-地块每种方法一行（第一个方法的 primary 列为 1）；按生态系统类型和分组的合计只计主方法行，
-totals_by_method.csv 计所有方法。
-
---out DIR 中的输出（默认：项目文件旁的 carbon）：parcels.csv 和 parcels.gpkg
-（每个地块一行：layer、id、ecosystem_type、method、area_ha，每个日期的 &lt;pool&gt;_t_&lt;year&gt;、
-以 t C 计的 c_total_t_&lt;year&gt; 和以 t C/ha 计的 c_total_t_per_ha_&lt;year&gt;，以 t C、t CO2e 和
-t C/yr 计的变化量，被标记的参数、无数据比例、修复过的几何、使用的参数行，以及地块未计算的
-原因），totals_by_ecosystem_type.csv、totals_by_method.csv、totals_by_&lt;grouping&gt;.csv、
-parameters_used.csv、summary.csv，以及各方法在 rasters/&lt;method&gt;/ 中的栅格
-（以 t C/ha 计的 c_density_&lt;year&gt;.tif）。
-
-不确定性（项目中的 carbon.uncertainty 或 --uncertainty；docs/uncertainty.md）：
-对支持蒙特卡洛的方法（docs/carbon-project.md，“Methods with bounds”；含其他方法地块的汇总在
-bounds_note 中列出这些方法）的每个储量和变化量，给出蒙特卡洛置信区间（2.5/50/97.5 百分位数）和
-方法 1 的 U，既针对每个地块，也针对每项汇总（由逐次迭代求和得到），并输出
-uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
---default-uncertainty 覆盖项目中的设置。
-
-方法：
-</translation>
-    </message>
-    <message>
-        <location line="+43"/>
+        <location filename="../app/cli/CarbonProjectCommand.cpp" line="+84"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
@@ -1431,12 +1378,63 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>--%1 需要 --uncertainty，或在 %2 的 carbon 部分中设置 &quot;uncertainty&quot;</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>layer %1, parcel %2 (%3, method %4) not computed: %5</source>
-        <translation>图层 %1，地块 %2（%3，方法 %4）未计算：%5</translation>
+        <location line="-94"/>
+        <source>Carbon of every parcel of a project, each with the method assigned to its ecosystem type in
+the project&apos;s &quot;carbon&quot; section (docs/carbon-project.md). Parcel layers, ecosystem types,
+methods, dates, grouping (e.g. districts: each parcel goes to the district it overlaps most),
+valuation and parameter tables all come from the project file.
+A type may list several methods (e.g. &quot;forest&quot;: [&quot;volume&quot;, &quot;pools&quot;, &quot;gainloss&quot;]): each
+parcel then has one row per method (column primary = 1 for the first); totals by ecosystem
+type and grouping count the primary rows only, totals_by_method.csv every method.
+
+Outputs in --out DIR (default: carbon next to the project file): parcels.csv and parcels.gpkg
+(one row per parcel: layer, id, ecosystem_type, method, area_ha, per date &lt;pool&gt;_t_&lt;year&gt;,
+c_total_t_&lt;year&gt; in t C and c_total_t_per_ha_&lt;year&gt; in t C/ha, changes in t C, t CO2e and
+t C/yr, flagged parameters, nodata share, repaired geometry, parameter rows used, and why a
+parcel was not computed), totals_by_ecosystem_type.csv, totals_by_method.csv,
+totals_by_&lt;grouping&gt;.csv, parameters_used.csv, summary.csv, each method&apos;s rasters in
+rasters/&lt;method&gt;/ (c_density_&lt;year&gt;.tif in t C/ha), and resultset.json (every table with its
+columns&apos; units and descriptions, each input with its SHA-256, the parameter rows and settings
+used, messages).
+
+Uncertainty (carbon.uncertainty in the project, or --uncertainty; docs/uncertainty.md):
+Monte Carlo bounds (2.5/50/97.5 percentiles) and Approach 1 U of every stock and change of
+the methods with Monte Carlo (docs/carbon-project.md, &quot;Methods with bounds&quot;; totals with
+parcels of other methods name them in bounds_note), per parcel and in every total (from
+per-iteration sums), and
+uncertainty_run.csv, uncertainty_parameters.csv. --iterations, --seed and
+--default-uncertainty override the project&apos;s values.
+
+Methods:
+</source>
+        <translation>按项目 &quot;carbon&quot; 部分为每种生态系统类型指定的方法，计算项目中每个地块的碳
+（docs/carbon-project.md）。地块图层、生态系统类型、方法、日期、分组（例如区县：每个地块归入
+与其重叠面积最大的区县）、价值评估和参数表都来自项目文件。
+一种类型可以列出多个方法（例如 &quot;forest&quot;: [&quot;volume&quot;, &quot;pools&quot;, &quot;gainloss&quot;]）：每个
+地块每种方法一行（第一个方法的 primary 列为 1）；按生态系统类型和分组的合计只计主方法行，
+totals_by_method.csv 计所有方法。
+
+--out DIR 中的输出（默认：项目文件旁的 carbon）：parcels.csv 和 parcels.gpkg
+（每个地块一行：layer、id、ecosystem_type、method、area_ha，每个日期的 &lt;pool&gt;_t_&lt;year&gt;、
+以 t C 计的 c_total_t_&lt;year&gt; 和以 t C/ha 计的 c_total_t_per_ha_&lt;year&gt;，以 t C、t CO2e 和
+t C/yr 计的变化量，被标记的参数、无数据比例、修复过的几何、使用的参数行，以及地块未计算的
+原因），totals_by_ecosystem_type.csv、totals_by_method.csv、totals_by_&lt;grouping&gt;.csv、
+parameters_used.csv、summary.csv、各方法在 rasters/&lt;method&gt;/ 中的栅格
+（以 t C/ha 计的 c_density_&lt;year&gt;.tif），以及 resultset.json（每个表及其各列的单位和说明、
+每个输入及其 SHA-256、所用的参数行和设置、消息）。
+
+不确定性（项目中的 carbon.uncertainty 或 --uncertainty；docs/uncertainty.md）：
+对支持蒙特卡洛的方法（docs/carbon-project.md，“Methods with bounds”；含其他方法地块的汇总在
+bounds_note 中列出这些方法）的每个储量和变化量，给出蒙特卡洛置信区间（2.5/50/97.5 百分位数）和
+方法 1 的 U，既针对每个地块，也针对每项汇总（由逐次迭代求和得到），并输出
+uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
+--default-uncertainty 覆盖项目中的设置。
+
+方法：
+</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+133"/>
         <source>%1 more parcel(s) not computed; all are listed with the reason in the column not_computed of %2</source>
         <translation>另有 %1 个地块未计算；全部地块及原因列在 %2 的 not_computed 列中</translation>
     </message>
@@ -1650,9 +1648,22 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
     </message>
 </context>
 <context>
+    <name>CarbonResultSetText</name>
+    <message>
+        <location filename="../models/carbon/CarbonResultSet.cpp" line="+264"/>
+        <source>layer %1, parcel %2 (%3, method %4) not computed: %5</source>
+        <translation>图层 %1，地块 %2（%3，方法 %4）未计算：%5</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>layer %1, parcel %2: the geometry was invalid and was repaired (GEOS MakeValid) before computing</source>
+        <translation>图层 %1，地块 %2：几何图形无效，计算前已修复（GEOS MakeValid）</translation>
+    </message>
+</context>
+<context>
     <name>CarbonResultText</name>
     <message>
-        <location filename="../models/carbon/CarbonResult.cpp" line="+481"/>
+        <location filename="../models/carbon/CarbonResult.cpp" line="+630"/>
         <location line="+44"/>
         <source>no stock in %1</source>
         <translation>%1 年无储量</translation>
@@ -5219,7 +5230,7 @@ A4 横向，以项目名称为标题。
         <translation>图层“%1”被列出两次；每个图层只能列出一次</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+97"/>
         <source>%1 ∩ %2: %3 ha (counted for %1)</source>
         <translation>%1 ∩ %2：%3 公顷（计入 %1）</translation>
     </message>
