@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/analysis/ResultSet.h"
 
+#include "models/analysis/Xlsx.h"
+
 #include "gis/AtomicFile.h"
 #include "gis/Errors.h"
 #include "gis/Feedback.h"
@@ -442,6 +444,10 @@ QString resultSetManifestName() {
     return QStringLiteral("resultset.json");
 }
 
+QString resultSetXlsxName() {
+    return QStringLiteral("results.xlsx");
+}
+
 QStringList writeResultSet(const ResultSet& rs, const std::string& dir, const WriteOptions& options) {
     const QString base = QString::fromStdString(dir) + QLatin1Char('/');
     QStringList written;
@@ -489,6 +495,13 @@ QStringList writeResultSet(const ResultSet& rs, const std::string& dir, const Wr
     root[QStringLiteral("messages")] = messages;
     root[QStringLiteral("files")] = QJsonArray::fromStringList(rs.files);
     root[QStringLiteral("tables")] = tables;
+    if (options.xlsx) {
+        // All tables in one workbook for Excel users (issue 14, "Data export").
+        const QString xlsx = base + resultSetXlsxName();
+        writeXlsx(rs, xlsx.toStdString());
+        written << xlsx;
+        root[QStringLiteral("xlsx")] = resultSetXlsxName();
+    }
     const QString manifest = base + resultSetManifestName();
     gis::writeFileAtomically(manifest, QJsonDocument(root).toJson(QJsonDocument::Indented));
     written << manifest;
