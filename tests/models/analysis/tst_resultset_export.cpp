@@ -105,7 +105,8 @@ private slots:
         QCOMPARE(xlsxSheetName(QString(), {}), QStringLiteral("Sheet"));
         QCOMPARE(xlsxSheetName(QStringLiteral("history"), {}), QStringLiteral("history_"));
         QCOMPARE(
-          xlsxSheetName(QStringLiteral("按生态系统类型汇总的碳储量与变化量以及其不确定性区间和说明以及备注信息"), {})
+          xlsxSheetName(
+            QStringLiteral("按生态系统类型汇总的碳储量与变化量以及其不确定性区间和说明以及备注信息"), {})
             .toUcs4()
             .size(),
           31);
