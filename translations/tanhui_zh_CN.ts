@@ -2233,6 +2233,19 @@ Options: --help, --version
     </message>
 </context>
 <context>
+    <name>ExportOptions</name>
+    <message>
+        <location filename="../app/cli/ExportOptions.cpp" line="95"/>
+        <source>Also write every result table into one Excel workbook, results.xlsx (one sheet per table, units in the headers).</source>
+        <translation>同时将所有结果表写入一个 Excel 工作簿 results.xlsx（每个表一个工作表，表头带单位）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ExportOptions.cpp" line="98"/>
+        <source>Start each CSV table with a UTF-8 byte-order mark, so that Excel shows Chinese text correctly.</source>
+        <translation>在每个 CSV 表开头写入 UTF-8 字节顺序标记（BOM），使 Excel 能正确显示中文。</translation>
+    </message>
+</context>
+<context>
     <name>GainLossCommand</name>
     <message>
         <location filename="../app/cli/GainLossCommand.cpp" line="+34"/>

@@ -251,16 +251,23 @@ void writeTableFile(const Table& table, const std::string& path, bool csvBom) {
     gis::writeTable(
       path, table.fileColumns(), table.rowCount(), table.rowSource(), table.hasGeometry, table.crs);
     if (csvBom && path.size() > 4 && path.compare(path.size() - 4, 4, ".csv") == 0) {
-        // Prepend the UTF-8 BOM through a second atomic write (the table is small next to its cost).
-        QFile in(QString::fromStdString(path));
-        if (!in.open(QIODevice::ReadOnly)) {
-            throw gis::GisError(
-              gis::GisError::Kind::Io, "cannot reopen " + path + " to add the byte-order mark", path);
-        }
-        const QByteArray body = in.readAll();
-        in.close();
-        gis::writeFileAtomically(QString::fromStdString(path), QByteArray("\xEF\xBB\xBF") + body);
+        addCsvByteOrderMark(path);
     }
+}
+
+void addCsvByteOrderMark(const std::string& path) {
+    // Prepend the UTF-8 BOM through a second atomic write (the table is small next to its cost).
+    QFile in(QString::fromStdString(path));
+    if (!in.open(QIODevice::ReadOnly)) {
+        throw gis::GisError(
+          gis::GisError::Kind::Io, "cannot reopen " + path + " to add the byte-order mark", path);
+    }
+    const QByteArray body = in.readAll();
+    in.close();
+    if (body.startsWith("\xEF\xBB\xBF")) {
+        return;
+    }
+    gis::writeFileAtomically(QString::fromStdString(path), QByteArray("\xEF\xBB\xBF") + body);
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -160,6 +160,10 @@ QString sha256OfFile(const QString& path);
 /// (.gpkg, with geometry when the table has it) through gis::writeTable (atomic).
 void writeTableFile(const Table& table, const std::string& path, bool csvBom = false);
 
+/// @brief Prepends the UTF-8 byte-order mark (for Excel) to the CSV file `path`, atomically; a file that
+/// starts with one is left as it is. Throws GisError(Io) naming the file.
+void addCsvByteOrderMark(const std::string& path);
+
 /// @brief Options of writeResultSet().
 struct WriteOptions {
     bool csvBom = false;    ///< UTF-8 byte-order mark on CSV files (Excel)
