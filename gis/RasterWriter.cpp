@@ -21,6 +21,15 @@ std::string rgbHex(std::uint32_t rgb) {
     return buf;
 }
 
+namespace {
+
+/// GDAL progress callback: stops overview building and copies when the Feedback is cancelled.
+int CPL_STDCALL continueUnlessCancelled(double, const char*, void* feedback) {
+    return feedback && static_cast<const Feedback*>(feedback)->isCancelled() ? FALSE : TRUE;
+}
+
+} // namespace
+
 struct RasterWriter::Impl {
     std::string path, tempPath;
     RasterSpec spec;
@@ -49,6 +58,52 @@ struct RasterWriter::Impl {
             GDALRasterIO(
               h, GF_Write, 0, row0, spec.grid.cols, rows, data, spec.grid.cols, rows, type, 0, 0) != CE_None)
             fail("Writing band " + std::to_string(band) + " failed for");
+    }
+    /// Copies the closed GeoTIFF temporary through GDAL's COG driver into a second temporary, which
+    /// then takes the first one's place (the tiled file's overviews are reused: OVERVIEWS=AUTO).
+    void toCloudOptimized(Feedback* feedback) {
+        GDALDriverH cog = GDALGetDriverByName("COG");
+        if (!cog)
+            fail("GDAL has no COG driver (GDAL 3.1 or later); cannot write the Cloud-Optimised GeoTIFF");
+        const std::string cogPath = temporaryPathFor(path, ".cog.tif");
+        struct Remove {
+            std::string p;
+            ~Remove() {
+                std::error_code ec;
+                std::filesystem::remove(p, ec);
+            }
+        } removeCog{ cogPath };
+        const bool isByte = spec.type == RasterSpec::Type::Byte;
+        CslList options;
+        options.set("COMPRESS", "DEFLATE");
+        options.set("LEVEL", std::to_string(spec.deflateLevel));
+        options.set("PREDICTOR", "YES"); // 2 for integers, 3 for floats
+        options.set("BLOCKSIZE", std::to_string(spec.blockSize));
+        options.set("BIGTIFF", "IF_SAFER");
+        options.set("OVERVIEWS", spec.overviews ? "AUTO" : "NONE");
+        options.set("RESAMPLING", isByte ? "NEAREST" : "AVERAGE");
+        clearGdalError();
+        DatasetPtr src(GDALOpen(tempPath.c_str(), GA_ReadOnly));
+        if (!src)
+            fail("Cannot reopen the temporary of");
+        DatasetPtr out(GDALCreateCopy(
+          cog, cogPath.c_str(), src.get(), FALSE, options.get(), continueUnlessCancelled, feedback));
+        if (!out) {
+            if (feedback)
+                feedback->throwIfCancelled();
+            fail("Cannot write the Cloud-Optimised GeoTIFF");
+        }
+        GDALClose(out.release());
+        src.reset();
+        if (!lastGdalError().empty()) {
+            if (feedback)
+                feedback->throwIfCancelled();
+            fail("Closing the Cloud-Optimised GeoTIFF failed for");
+        }
+        std::error_code ec;
+        std::filesystem::rename(cogPath, tempPath, ec);
+        if (ec)
+            fail("Cannot rename the Cloud-Optimised GeoTIFF (" + ec.message() + ") for");
     }
 };
 
@@ -187,15 +242,6 @@ void RasterWriter::flush() {
         m_impl->fail("Flushing failed for");
 }
 
-namespace {
-
-/// GDAL progress callback: stops overview building when the Feedback is cancelled.
-int CPL_STDCALL continueUnlessCancelled(double, const char*, void* feedback) {
-    return feedback && static_cast<const Feedback*>(feedback)->isCancelled() ? FALSE : TRUE;
-}
-
-} // namespace
-
 void RasterWriter::commit(Feedback* feedback) {
     if (feedback)
         feedback->throwIfCancelled();
@@ -238,6 +284,8 @@ void RasterWriter::commit(Feedback* feedback) {
             feedback->throwIfCancelled();
         m_impl->fail("Closing failed for");
     }
+    if (spec.cloudOptimized)
+        m_impl->toCloudOptimized(feedback);
     replaceWithTemporary(m_impl->tempPath, m_impl->path); // fsync, rename, fsync of the folder
     m_impl->committed = true;
 }

@@ -40,11 +40,18 @@ struct RasterSpec {
     int blockSize = 256;
     bool overviews = true; ///< internal overviews (NEAREST for classes/Byte, AVERAGE for floats)
     int deflateLevel = 6;  ///< 1 (fast) to 9 (small)
+    /// Cloud-Optimised GeoTIFF (issue 14, "Data export"): at commit() the tiled GeoTIFF is copied
+    /// through GDAL's COG driver (same compression, predictor, block size and overviews; metadata,
+    /// band descriptions, nodata and colour table kept), so the file's IMAGE_STRUCTURE metadata says
+    /// LAYOUT=COG and it can be read by HTTP range requests. Costs a second pass over the raster.
+    bool cloudOptimized = false;
 };
 
 /// @brief Streams a GeoTIFF to disk row band by row band: tiled, DEFLATE (predictor 2 for integers,
 /// 3 for floats), BIGTIFF=IF_SAFER, internal overviews built at commit(). The bytes depend only on
 /// what is written (no timestamps, no software tag), so equal inputs give identical files.
+///
+/// With RasterSpec::cloudOptimized the file is a Cloud-Optimised GeoTIFF (GDAL's COG driver).
 ///
 /// Atomic: written as a temporary next to `path` and renamed over it by commit(); destroying the
 /// writer without commit() removes the temporary. Errors are GisError(Io) naming the file.

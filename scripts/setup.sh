@@ -17,6 +17,7 @@ PACKAGES=(
   xvfb fonts-noto-cjk clang-format
   clang libclang-rt-14-dev
   python3-gdal python3-numpy
+  libxlsxwriter-dev python3-openpyxl
   qt6-translations-l10n
   poppler-utils
 )

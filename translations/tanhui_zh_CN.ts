@@ -124,7 +124,7 @@
         <translation>快照中出现了转移表中没有的转移：%1</translation>
     </message>
     <message>
-        <location line="+371"/>
+        <location line="+373"/>
         <source>the layer has no field &apos;%1&apos;; its fields are: %2</source>
         <translation>图层没有字段“%1”；其字段为：%2</translation>
     </message>
@@ -1154,7 +1154,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>蓄积量法只给出调查年度（%1）的储量；volume_gainloss 路线将其推算到每个日期</translation>
     </message>
     <message>
-        <location line="+304"/>
+        <location line="+305"/>
         <source>the project has no &quot;carbon&quot; section; add one (see docs/carbon-project.md)</source>
         <translation>项目没有 &quot;carbon&quot; 部分；请添加（见 docs/carbon-project.md）</translation>
     </message>
@@ -1333,7 +1333,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonProjectCommand</name>
     <message>
-        <location filename="../app/cli/CarbonProjectCommand.cpp" line="+84"/>
+        <location filename="../app/cli/CarbonProjectCommand.cpp" line="+85"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
@@ -1368,7 +1368,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>不显示进度条和摘要。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>--threads must be a whole number from 0 (all cores) to 1024, not &apos;%1&apos;</source>
         <translation>--threads 必须是 0（全部核心）到 1024 之间的整数，而不是“%1”</translation>
     </message>
@@ -1378,7 +1378,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>--%1 需要 --uncertainty，或在 %2 的 carbon 部分中设置 &quot;uncertainty&quot;</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-95"/>
         <source>Carbon of every parcel of a project, each with the method assigned to its ecosystem type in
 the project&apos;s &quot;carbon&quot; section (docs/carbon-project.md). Parcel layers, ecosystem types,
 methods, dates, grouping (e.g. districts: each parcel goes to the district it overlaps most),
@@ -1434,7 +1434,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 </translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+136"/>
         <source>%1 more parcel(s) not computed; all are listed with the reason in the column not_computed of %2</source>
         <translation>另有 %1 个地块未计算；全部地块及原因列在 %2 的 not_computed 列中</translation>
     </message>
@@ -2233,6 +2233,19 @@ Options: --help, --version
         <location line="+2"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
+    </message>
+</context>
+<context>
+    <name>ExportOptions</name>
+    <message>
+        <location filename="../app/cli/ExportOptions.cpp" line="+95"/>
+        <source>Also write every result table into one Excel workbook, results.xlsx (one sheet per table, units in the headers).</source>
+        <translation>同时将所有结果表写入一个 Excel 工作簿 results.xlsx（每个表一个工作表，表头带单位）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start each CSV table with a UTF-8 byte-order mark, so that Excel shows Chinese text correctly.</source>
+        <translation>在每个 CSV 表开头写入 UTF-8 字节顺序标记（BOM），使 Excel 能正确显示中文。</translation>
     </message>
 </context>
 <context>
@@ -3845,7 +3858,7 @@ A4 横向，以项目名称为标题。
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../models/carbon/BlueCarbon.cpp" line="-1089"/>
+        <location filename="../models/carbon/BlueCarbon.cpp" line="-1091"/>
         <location filename="../models/carbon/PoolMethod.cpp" line="-125"/>
         <location filename="../models/carbon/RegressionMethod.cpp" line="-500"/>
         <location filename="../models/gep/GepTables.cpp" line="-498"/>

@@ -3,6 +3,7 @@
 
 #include "app/cli/CarbonUncertainty.h"
 #include "app/cli/CliCommon.h"
+#include "app/cli/ExportOptions.h"
 #include "gis/StagedOutput.h"
 #include "models/carbon/CarbonProject.h"
 #include "models/carbon/CarbonResult.h"
@@ -95,6 +96,7 @@ int runCarbonProjectCommand(const QStringList& arguments) {
                                       CarbonProjectCommand::tr("No progress bar and no summary."));
     parser.addOptions({ projectOpt, outOpt, threadsOpt, quietOpt });
     parser.addOptions(uncertaintyOptions());
+    parser.addOptions(exportOptions()); // --xlsx, --csv-bom (issue 14)
     if (const auto stop =
           parseCommandLine(parser, arguments, QStringLiteral("carbon --project"), { projectOpt }))
         return *stop;
@@ -157,6 +159,8 @@ int runCarbonProjectCommand(const QStringList& arguments) {
         }
         if (run.stopped)
             return ExitFailure;
+        QStringList exported;
+        writeResultExports(run.resultSet, staged.path(), readExportRequest(parser), exported, feedback.get());
         staged.commit();
 
         // Parcels whose method could not run: listed with the reason, never counted as zero.
@@ -297,7 +301,7 @@ int runCarbonProjectCommand(const QStringList& arguments) {
                             .arg(t.areaHa, 0, 'f', 2)
                             .arg(stocks.join(QStringLiteral(", "))));
             }
-            for (const QString& f : run.files)
+            for (const QString& f : run.files + exported)
                 printInfo(CarbonProjectCommand::tr("wrote %1").arg(staged.finalPath(f)));
             printInfo(CarbonProjectCommand::tr("%1 parcel(s), %2 not computed, in %3 s")
                         .arg(all.parcels)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/analysis/ResultSet.h"
 
+#include "models/analysis/Xlsx.h"
+
 #include "gis/AtomicFile.h"
 #include "gis/Errors.h"
 #include "gis/Feedback.h"
@@ -249,16 +251,23 @@ void writeTableFile(const Table& table, const std::string& path, bool csvBom) {
     gis::writeTable(
       path, table.fileColumns(), table.rowCount(), table.rowSource(), table.hasGeometry, table.crs);
     if (csvBom && path.size() > 4 && path.compare(path.size() - 4, 4, ".csv") == 0) {
-        // Prepend the UTF-8 BOM through a second atomic write (the table is small next to its cost).
-        QFile in(QString::fromStdString(path));
-        if (!in.open(QIODevice::ReadOnly)) {
-            throw gis::GisError(
-              gis::GisError::Kind::Io, "cannot reopen " + path + " to add the byte-order mark", path);
-        }
-        const QByteArray body = in.readAll();
-        in.close();
-        gis::writeFileAtomically(QString::fromStdString(path), QByteArray("\xEF\xBB\xBF") + body);
+        addCsvByteOrderMark(path);
     }
+}
+
+void addCsvByteOrderMark(const std::string& path) {
+    // Prepend the UTF-8 BOM through a second atomic write (the table is small next to its cost).
+    QFile in(QString::fromStdString(path));
+    if (!in.open(QIODevice::ReadOnly)) {
+        throw gis::GisError(
+          gis::GisError::Kind::Io, "cannot reopen " + path + " to add the byte-order mark", path);
+    }
+    const QByteArray body = in.readAll();
+    in.close();
+    if (body.startsWith("\xEF\xBB\xBF")) {
+        return;
+    }
+    gis::writeFileAtomically(QString::fromStdString(path), QByteArray("\xEF\xBB\xBF") + body);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -442,6 +451,10 @@ QString resultSetManifestName() {
     return QStringLiteral("resultset.json");
 }
 
+QString resultSetXlsxName() {
+    return QStringLiteral("results.xlsx");
+}
+
 QStringList writeResultSet(const ResultSet& rs, const std::string& dir, const WriteOptions& options) {
     const QString base = QString::fromStdString(dir) + QLatin1Char('/');
     QStringList written;
@@ -489,6 +502,13 @@ QStringList writeResultSet(const ResultSet& rs, const std::string& dir, const Wr
     root[QStringLiteral("messages")] = messages;
     root[QStringLiteral("files")] = QJsonArray::fromStringList(rs.files);
     root[QStringLiteral("tables")] = tables;
+    if (options.xlsx) {
+        // All tables in one workbook for Excel users (issue 14, "Data export").
+        const QString xlsx = base + resultSetXlsxName();
+        writeXlsx(rs, xlsx.toStdString());
+        written << xlsx;
+        root[QStringLiteral("xlsx")] = resultSetXlsxName();
+    }
     const QString manifest = base + resultSetManifestName();
     gis::writeFileAtomically(manifest, QJsonDocument(root).toJson(QJsonDocument::Indented));
     written << manifest;

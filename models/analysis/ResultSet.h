@@ -160,19 +160,27 @@ QString sha256OfFile(const QString& path);
 /// (.gpkg, with geometry when the table has it) through gis::writeTable (atomic).
 void writeTableFile(const Table& table, const std::string& path, bool csvBom = false);
 
+/// @brief Prepends the UTF-8 byte-order mark (for Excel) to the CSV file `path`, atomically; a file that
+/// starts with one is left as it is. Throws GisError(Io) naming the file.
+void addCsvByteOrderMark(const std::string& path);
+
 /// @brief Options of writeResultSet().
 struct WriteOptions {
     bool csvBom = false;    ///< UTF-8 byte-order mark on CSV files (Excel)
     bool geoPackage = true; ///< also `<name>.gpkg` for tables with geometry
+    bool xlsx = false;      ///< also every table in one workbook `results.xlsx` (writeXlsx, Xlsx.h)
 };
 
 /// @brief Writes a result set into `dir` (which must exist): each table as `<name>.csv` (and
-/// `<name>.gpkg` for tables with geometry), then the manifest `resultset.json` (format
-/// "tanhui-resultset", version 1: analysis, provenance, messages, files and each table's name, title,
-/// description, file, row count and columns with unit, description and type). Every file is written
-/// atomically; the manifest last, so a folder with a manifest has all its tables. Appends nothing to
-/// `rs.files`; returns the paths written. Throws GisError(Io) naming the file.
+/// `<name>.gpkg` for tables with geometry; with `options.xlsx` all tables in `results.xlsx`), then the
+/// manifest `resultset.json` (format "tanhui-resultset", version 1: analysis, provenance, messages, files and
+/// each table's name, title, description, file, row count and columns with unit, description and type). Every
+/// file is written atomically; the manifest last, so a folder with a manifest has all its tables. Appends
+/// nothing to `rs.files`; returns the paths written. Throws GisError(Io) naming the file.
 QStringList writeResultSet(const ResultSet& rs, const std::string& dir, const WriteOptions& options = {});
+
+/// The workbook's file name with WriteOptions::xlsx, "results.xlsx".
+QString resultSetXlsxName();
 
 /// The manifest's file name, "resultset.json".
 QString resultSetManifestName();

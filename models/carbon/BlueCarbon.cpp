@@ -859,6 +859,7 @@ CbcRunResult runCbcRasters(const std::vector<LulcInput>& snapshots,
         spec.metadata = { { "UNIT", "t C/ha" },
                           { "METHOD",
                             model.investCompatible() ? "CBC (InVEST-compatible)" : "CBC (User's Guide)" } };
+        spec.cloudOptimized = true; // stock and period rasters as Cloud-Optimised GeoTIFF (issue 14)
         for (int y : result.reportYears) {
             result.stockRasters.push_back(
               dir.filePath(QStringLiteral("cbc_stock_%1.tif").arg(y)).toStdString());
@@ -877,6 +878,7 @@ CbcRunResult runCbcRasters(const std::vector<LulcInput>& snapshots,
             gis::RasterSpec history = spec;
             history.bands = 1;
             history.bandDescriptions = { "history_id" };
+            history.cloudOptimized = false; // a class-history id raster: plain tiled GeoTIFF
             history.metadata = { { "CONTENT", "class history id (codes at every snapshot)" } };
             result.historyRaster = dir.filePath(QStringLiteral("cbc_history.tif")).toStdString();
             historyWriter = std::make_unique<gis::RasterWriter>(result.historyRaster, history);

@@ -630,6 +630,7 @@ void writeParcelDensityRaster(const std::string& path,
     spec.nodata = kNodata;
     spec.bandDescriptions = { "c_density_t_per_ha" };
     spec.metadata = { { "UNITS", "t C/ha" } };
+    spec.cloudOptimized = true; // density rasters as Cloud-Optimised GeoTIFF (issue 14)
     gis::RasterWriter writer(path, spec);
     std::vector<gis::Window> windows;
     for (const gis::MultiPolygon* g : geometries)

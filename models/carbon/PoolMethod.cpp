@@ -575,6 +575,7 @@ PoolRunResult runPoolRastersImpl(const std::vector<LulcInput>& inputs,
         density.nodata = kDensityNodata;
         density.bandDescriptions = { "c_above", "c_below", "c_soil", "c_dead", "c_total" };
         density.metadata = { { "UNIT", "t C/ha" } };
+        density.cloudOptimized = true; // density and change as Cloud-Optimised GeoTIFF (issue 14)
         if (options.writeDensityRasters)
             for (const LulcInput& in : inputs)
                 densityWriters.push_back(std::make_unique<gis::RasterWriter>(
@@ -595,6 +596,7 @@ PoolRunResult runPoolRastersImpl(const std::vector<LulcInput>& inputs,
         if (options.writeTransitionRasters) {
             const double n = double(pools.codes().size());
             gis::RasterSpec transition = change;
+            transition.cloudOptimized = false; // a class raster: plain tiled GeoTIFF
             transition.type = n * n <= 255.0       ? gis::RasterSpec::Type::Byte
                               : n * n < 16777216.0 ? gis::RasterSpec::Type::Float32
                                                    : gis::RasterSpec::Type::Float64;

@@ -729,6 +729,7 @@ RegressionRun writeRegressionRasters(const RegressionInputs& inputs,
         s.metadata = { { "YEAR", std::to_string(v.year) },
                        { "LULC_YEAR", std::to_string(y.lulcYear) },
                        { "METHOD", "remote-sensing regression, carbon-methods.md §6.1" } };
+        s.cloudOptimized = true; // density rasters as Cloud-Optimised GeoTIFF (issue 14)
         writers.push_back(std::make_unique<gis::RasterWriter>(y.raster, s));
         run.years.push_back(y);
     }

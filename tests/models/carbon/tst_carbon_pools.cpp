@@ -150,6 +150,15 @@ private slots:
         tanhui::gis::RasterDataset change(r.pairs[0].changeRaster);
         change.read(1, { 0, 0, 10, 10 }, v, valid);
         QCOMPARE(v[99], -58.0);
+        // Density and change rasters are Cloud-Optimised GeoTIFFs (issue 14, "Data export").
+        for (const std::string& path : { r.dates[0].densityRaster, r.pairs[0].changeRaster }) {
+            GDALDatasetH ds = GDALOpen(path.c_str(), GA_ReadOnly);
+            QVERIFY(ds);
+            const char* layout = GDALGetMetadataItem(ds, "LAYOUT", "IMAGE_STRUCTURE");
+            const QString value = layout ? QString::fromLatin1(layout) : QString();
+            GDALClose(ds);
+            QCOMPARE(value, QStringLiteral("COG"));
+        }
     }
 
     void generateCarbonMapAndUndefinedNodata() {
