@@ -88,6 +88,8 @@ private:
     std::optional<int> readFlags();
     std::optional<int> loadProject();
     std::optional<int> loadModel();
+    /// The parameter files loadModel() read (role, path), with the user's tables.
+    std::vector<std::pair<QString, QString>> parameterFiles;
     void describeAccount();
     /// The carbon inputs (--carbon, --carbon-results or the project's carbon/ folder) and the scenario.
     gep::GepInputs makeInputs();
@@ -194,9 +196,10 @@ private:
     const QCommandLineOption carbonResultsOpt{
         QStringLiteral("carbon-results"),
         GepCommand::tr(
-          "Folder with the parcels.csv of tanhui-cli carbon --project (default: the carbon "
-          "project's output folder carbon/ next to the project file, when it exists); joined by "
-          "layer and source_fid. Layers it lacks use --carbon or the pool method; 'none' ignores it."),
+          "Output folder of tanhui-cli carbon --project (its result set, resultset.json; default: the "
+          "carbon project's output folder carbon/ next to the project file, when it exists); its "
+          "parcels table is joined by layer and source_fid. Layers it lacks use --carbon or the pool "
+          "method; 'none' ignores it."),
         QStringLiteral("DIR")
     };
     const QCommandLineOption ecoOpt{
@@ -325,6 +328,7 @@ std::optional<int> GepCli::loadModel() {
             const QString path = project.resolve(t->path);
             if (QFileInfo::exists(path)) {
                 tableOrigins << GepCommand::tr("%1 from the project (%2)").arg(name, path);
+                parameterFiles.push_back({ name, path });
                 return path;
             }
             printWarning(GepCommand::tr("the project lists the table %1 at %2, which does not exist; the "
@@ -332,6 +336,7 @@ std::optional<int> GepCli::loadModel() {
                            .arg(name, path));
         }
         tableOrigins << GepCommand::tr("%1 embedded default").arg(name);
+        parameterFiles.push_back({ name, embedded });
         return embedded;
     };
     params::Issues issues;
@@ -503,6 +508,18 @@ gep::GepInputs GepCli::makeInputs() {
     in.slopeLengthM = s.slopeLengthM;
     in.layerIds = s.layerIds;
     in.projectFile = QFileInfo(parser.value(projectOpt)).absoluteFilePath();
+    std::vector<std::pair<QString, QString>> files = parameterFiles;
+    for (const auto& [opt, role] : { std::pair{ &pricesOpt, "gep/prices (user)" },
+                                     std::pair{ &inputsOpt, "gep/parcel_inputs" },
+                                     std::pair{ &productsOpt, "gep/products" },
+                                     std::pair{ &ecoOpt, "gep/ecosystem_params (user)" } })
+        if (parser.isSet(*opt))
+            files.push_back({ QString::fromLatin1(role), parser.value(*opt) });
+    if (hasDeflators && targetYear > 0)
+        files.push_back({ QStringLiteral("gep/price_index (user)"), deflatorsFile });
+    for (const auto& [role, path] : files)
+        in.parameterInputs.push_back(
+          models::analysis::describeInput(QFileInfo(path).absoluteFilePath(), QStringLiteral("table"), role));
     for (const auto& [layer, file] : s.carbonTables)
         in.carbonTables[layer] = { gep::readCsvTable(file), file };
     // --carbon-results DIR, 'none', or the carbon project's default output (docs/carbon-project.md:
