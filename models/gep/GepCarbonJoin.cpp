@@ -307,7 +307,8 @@ CarbonInput readCarbonResultSet(const QString& dir) {
                               .arg(manifest, rs.analysis)
                               .toStdString(),
                             manifest.toStdString());
-    return { std::move(*parcels), QDir(dir).filePath(parcels->name + QStringLiteral(".csv")) };
+    const QString origin = QDir(dir).filePath(parcels->name + QStringLiteral(".csv"));
+    return { std::move(*parcels), origin };
 }
 
 analysis::Table readCsvTable(const QString& path) {

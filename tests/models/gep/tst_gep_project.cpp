@@ -242,6 +242,16 @@ private slots:
         QVERIFY(row >= 0);
         QVERIFY(relDiff(totals->number(std::size_t(row), QStringLiteral("value_cny")), run.totals.total) <
                 1e-12);
+        // The carbon input as a command reads it: a carbon folder's result set, named by its table file.
+        analysis::ResultSet carbon;
+        carbon.analysis = QStringLiteral("carbon_project");
+        carbon.addTable(m_inputs.carbonResults->table);
+        const QString carbonDir = m_dir.filePath(QStringLiteral("carbon_rs"));
+        QVERIFY(QDir().mkpath(carbonDir));
+        analysis::writeResultSet(carbon, carbonDir.toStdString());
+        const gep::CarbonInput read = gep::readCarbonResultSet(carbonDir);
+        QCOMPARE(read.origin, QDir(carbonDir).filePath(QStringLiteral("parcels.csv")));
+        QCOMPARE(read.table.rowCount(), m_inputs.carbonResults->table.rowCount());
         QCOMPARE(back.table(QStringLiteral("indicators"))->rowCount(),
                  run.results.table(QStringLiteral("indicators"))->rowCount());
     }
