@@ -478,49 +478,6 @@ carbon::LedgerCheck gepLedgerCheck(const GepParcels& parcels) {
     return check;
 }
 
-Table ledgerCheckTable(const carbon::LedgerCheck& check) {
-    Table t = makeTable("ledger_check",
-                        "Ledger check",
-                        "Each check of the account against the ledger: expected and found values.",
-                        { text("check", "union_area or gep_carbon."),
-                          text("table", "The table checked."),
-                          text("subject", "Its row."),
-                          text("interval", "Interval, when any."),
-                          text("quantity", "The quantity compared."),
-                          real("expected", "", "Expected value, in unit."),
-                          real("actual", "", "Value found, in unit."),
-                          real("difference", "", "actual − expected, in unit."),
-                          text("unit", "Unit."),
-                          integer("passed", "1", "1 when the check passed.") });
-    for (const carbon::LedgerCheckRow& r : check.rows)
-        t.rows.push_back({ r.check,
-                           r.table,
-                           r.subject,
-                           r.interval,
-                           r.quantity,
-                           r.expected,
-                           r.actual,
-                           r.actual - r.expected,
-                           r.unit,
-                           r.passed ? 1 : 0 });
-    return t;
-}
-
-Table overlapsTable(const carbon::ProjectLedger& ledger) {
-    Table t = makeTable("overlaps",
-                        "Overlaps of the parcel layers",
-                        "Area shared by each pair of parcel layers (counted for the higher layer), the union "
-                        "and the sum of the layers.",
-                        { text("higher_layer", "Layer of higher precedence, or union / sum."),
-                          text("lower_layer", "Layer of lower precedence, or the layers."),
-                          real("overlap_ha", "ha", "Overlap (union, sum) area, ha.") });
-    for (const carbon::LayerOverlap& o : ledger.overlaps)
-        t.rows.push_back({ o.higher, o.lower, o.areaHa });
-    t.rows.push_back({ QStringLiteral("union"), ledger.order.join(QLatin1Char('+')), ledger.unionHa });
-    t.rows.push_back({ QStringLiteral("sum"), ledger.order.join(QLatin1Char('+')), ledger.summedHa });
-    return t;
-}
-
 // ---- provenance -------------------------------------------------------------------------------------
 
 void addProvenance(GepRun& run, const GepInputs& inputs) {
@@ -601,8 +558,8 @@ void addResultTables(GepRun& run, const GepInputs& inputs) {
     rs.addTable(totalsTable(run.totals, inputs.account));
     rs.addTable(runSettingsTable(inputs.account));
     if (parcels.ledger)
-        rs.addTable(overlapsTable(*parcels.ledger));
-    rs.addTable(ledgerCheckTable(run.ledgerCheck));
+        rs.addTable(carbon::overlapsTable(*parcels.ledger)); // the carbon run's table and columns
+    rs.addTable(carbon::ledgerCheckTable(run.ledgerCheck));
     addProvenance(run, inputs);
 }
 
