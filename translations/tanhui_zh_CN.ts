@@ -1129,7 +1129,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonProject</name>
     <message>
-        <location filename="../models/carbon/CarbonProject.cpp" line="+285"/>
+        <location filename="../models/carbon/CarbonProject.cpp" line="+287"/>
         <source>no land-cover data under the parcel at any date</source>
         <translation>地块在所有日期下都没有土地覆盖数据</translation>
     </message>
@@ -1285,7 +1285,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>图层 %1（%2）没有字段“%3”；其字段为：%4</translation>
     </message>
     <message>
-        <location line="+193"/>
+        <location line="+194"/>
         <source>layer %1 is in another CRS than layer %2; reproject it to the project CRS</source>
         <translation>图层 %1 的坐标参考系与图层 %2 不同；请将其重投影到项目坐标系</translation>
     </message>
@@ -1325,7 +1325,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>%1 个地块在某些时点改变了生态系统类型；包含这些地块的按类型汇总，以及包含其土壤法或蓄积量法结果的汇总，没有蒙特卡洛置信区间</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>geometry not usable: %1</source>
         <translation>几何图形不可用：%1</translation>
     </message>
@@ -1650,9 +1650,17 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
     </message>
 </context>
 <context>
+    <name>CarbonResultSetText</name>
+    <message>
+        <location filename="../models/carbon/CarbonResultSet.cpp" line="+263"/>
+        <source>layer %1, parcel %2 (%3, method %4) not computed: %5</source>
+        <translation>图层 %1，地块 %2（%3，方法 %4）未计算：%5</translation>
+    </message>
+</context>
+<context>
     <name>CarbonResultText</name>
     <message>
-        <location filename="../models/carbon/CarbonResult.cpp" line="+481"/>
+        <location filename="../models/carbon/CarbonResult.cpp" line="+630"/>
         <location line="+44"/>
         <source>no stock in %1</source>
         <translation>%1 年无储量</translation>
@@ -2780,7 +2788,7 @@ Example (the sample project):
 <context>
     <name>GepCommand</name>
     <message>
-        <location filename="../models/gep/GepCarbonJoin.cpp" line="+317"/>
+        <location filename="../models/gep/GepCarbonJoin.cpp" line="+318"/>
         <source>cannot open the carbon table %1</source>
         <translation>无法打开碳计算结果表 %1</translation>
     </message>
@@ -2790,7 +2798,7 @@ Example (the sample project):
         <translation>碳计算结果表 %1 为空</translation>
     </message>
     <message>
-        <location line="-219"/>
+        <location line="-220"/>
         <source>%1, row %2, column %3: &apos;%4&apos; is not a number</source>
         <translation>%1，第 %2 行，列 %3：“%4”不是数字</translation>
     </message>
@@ -2800,7 +2808,7 @@ Example (the sample project):
         <translation>栅格 %1 与 DEM %2 的网格不一致；请将 RUSLE 因子重采样到 DEM 网格（相同的原点、像元大小和行列数）</translation>
     </message>
     <message>
-        <location filename="../models/gep/GepProject.cpp" line="+162"/>
+        <location filename="../models/gep/GepProject.cpp" line="+117"/>
         <source>%1: feature %2 (id %3) skipped: %4</source>
         <translation>%1：已跳过要素 %2（编号 %3）：%4</translation>
     </message>
@@ -2825,7 +2833,7 @@ Example (the sample project):
         <translation>土地覆盖栅格无法用于碳库方法</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>layer %1</source>
         <translation>图层 %1</translation>
     </message>
@@ -2850,7 +2858,12 @@ Example (the sample project):
         <translation>代码 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="+98"/>
+        <location line="+116"/>
+        <source>the district layer %1 (%2) is in another CRS than the parcel layer %3 (%4); reproject one of them</source>
+        <translation>行政区图层 %1（%2）与地块图层 %3（%4）的坐标参照系不同；请将其中之一重投影</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GepCommand.cpp" line="+100"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
@@ -2885,12 +2898,12 @@ Example (the sample project):
         <translation>结果集 %1（分析 %2）中没有 parcels 表；请指定 tanhui-cli carbon --project 运行的输出文件夹</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>the carbon table %1 has a quoted field that is not closed (missing &apos;&quot;&apos;)</source>
         <translation>碳结果表 %1 中有一个带引号的字段没有闭合（缺少 &apos;&quot;&apos;）</translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-217"/>
         <source>the carbon engine did not compute the parcel: %1</source>
         <translation>碳计算引擎未计算该地块：%1</translation>
     </message>
@@ -2910,12 +2923,12 @@ Example (the sample project):
         <translation>%1，第 %2 行，source_fid 列：“%3”不是要素编号</translation>
     </message>
     <message>
-        <location filename="../models/gep/GepProject.cpp" line="-246"/>
+        <location filename="../models/gep/GepProject.cpp" line="-366"/>
         <source>the carbon pools table %1 cannot be used</source>
         <translation>碳库表 %1 无法使用</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+88"/>
         <source>carbon source for layer %1: the carbon table %2 (--carbon)</source>
         <translation>图层 %1 的碳来源：碳表 %2（--carbon）</translation>
     </message>
@@ -3000,17 +3013,17 @@ Example (the sample project):
         <translation>不显示进度条。</translation>
     </message>
     <message>
-        <location line="+367"/>
+        <location line="+381"/>
         <source>  %1: %2 CNY/a, %3 %</source>
         <translation>  %1：%2 元/年，占 %3 %</translation>
     </message>
     <message>
-        <location line="-332"/>
+        <location line="-346"/>
         <source>--carbon must be LAYER=FILE (e.g. xiaoban=carbon_out/parcels.csv), not &apos;%1&apos;</source>
         <translation>--carbon 必须是 LAYER=FILE（例如 xiaoban=carbon_out/parcels.csv），而不是“%1”</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-211"/>
         <source>Gross ecosystem product (GEP) per parcel (gep-methods.md): physical quantity, value (CNY), price and
 source for every indicator of the accounting profile; GEP = material + regulating + cultural.
 
@@ -3102,7 +3115,7 @@ scenario_diff.csv。
         <translation>项目的 gep 设置，命令行参数优先</translation>
     </message>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="+69"/>
+        <location filename="../app/cli/GepCommand.cpp" line="+71"/>
         <source>Accounting profile: RCEES_LEGACY or NDRC2022 (default: the project&apos;s gep.profile, else RCEES_LEGACY).</source>
         <translation>核算方案：RCEES_LEGACY 或 NDRC2022（默认：项目的 gep.profile，否则为 RCEES_LEGACY）。</translation>
     </message>
@@ -3147,7 +3160,7 @@ scenario_diff.csv。
         <translation>%1 来自项目（%2）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>the project lists the table %1 at %2, which does not exist; the embedded default is used</source>
         <translation>项目列出的表 %1 位于 %2，但该文件不存在；改用内置默认表</translation>
     </message>
@@ -3157,7 +3170,7 @@ scenario_diff.csv。
         <translation>%1 内置默认表</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>unknown --price-set &apos;%1&apos;; known: %2</source>
         <translation>未知的 --price-set“%1”；已有：%2</translation>
     </message>
@@ -3202,7 +3215,7 @@ scenario_diff.csv。
         <translation>默认值</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+164"/>
         <source>parameter tables: %1</source>
         <translation>参数表：%1</translation>
     </message>
@@ -3630,7 +3643,7 @@ scenario_diff.csv。
 <context>
     <name>Parameters</name>
     <message>
-        <location filename="../models/gep/GepProject.cpp" line="+184"/>
+        <location filename="../models/gep/GepProject.cpp" line="+209"/>
         <source>parcel (&lt;layer&gt;:&lt;id&gt;)</source>
         <translation>地块（&lt;图层&gt;:&lt;id&gt;）</translation>
     </message>
@@ -4955,7 +4968,7 @@ scenario_diff.csv。
         <translation>图层“%1”被列出两次；每个图层只能列出一次</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+97"/>
         <source>%1 ∩ %2: %3 ha (counted for %1)</source>
         <translation>%1 ∩ %2：%3 公顷（计入 %1）</translation>
     </message>
