@@ -55,10 +55,19 @@ public:
     std::uint32_t ringStart(std::uint32_t ring) const { return m_ringStart[ring]; }
     const double* xy() const { return m_xy.data(); }
 
+    /// A feature's polygon rebuilt from its rings (map CRS): a ring inside an even number of the feature's
+    /// other rings is an outer ring starting a part, one inside an odd number a hole of the innermost
+    /// outer ring containing it (rings of valid polygons do not cross).
+    gis::MultiPolygon geometry(std::size_t feature) const;
+
     /// Appends to `out` the features whose bounds intersect `box` (in ascending feature order).
     void query(const gis::Box& box, std::vector<std::uint32_t>& out) const;
     /// The features containing point (x, y) (even–odd rule over all rings), topmost (last) first.
     std::vector<std::uint32_t> featuresAt(double x, double y) const;
+
+    /// The features whose polygons intersect the rectangle `box` (interior, boundary or touching; holes
+    /// excluded: a rectangle inside a hole does not select), ascending. Exact on the drawn rings.
+    std::vector<std::uint32_t> featuresIntersecting(const gis::Box& box) const;
 
     /// Approximate memory held, in bytes.
     std::size_t memoryBytes() const;

@@ -2863,7 +2863,7 @@ Example (the sample project):
         <translation>行政区图层 %1（%2）与地块图层 %3（%4）的坐标参照系不同；请将其中之一重投影</translation>
     </message>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="+100"/>
+        <location filename="../app/cli/GepCommand.cpp" line="+101"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
@@ -3013,17 +3013,17 @@ Example (the sample project):
         <translation>不显示进度条。</translation>
     </message>
     <message>
-        <location line="+381"/>
+        <location line="+385"/>
         <source>  %1: %2 CNY/a, %3 %</source>
         <translation>  %1：%2 元/年，占 %3 %</translation>
     </message>
     <message>
-        <location line="-346"/>
+        <location line="-350"/>
         <source>--carbon must be LAYER=FILE (e.g. xiaoban=carbon_out/parcels.csv), not &apos;%1&apos;</source>
         <translation>--carbon 必须是 LAYER=FILE（例如 xiaoban=carbon_out/parcels.csv），而不是“%1”</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-212"/>
         <source>Gross ecosystem product (GEP) per parcel (gep-methods.md): physical quantity, value (CNY), price and
 source for every indicator of the accounting profile; GEP = material + regulating + cultural.
 
@@ -3115,7 +3115,7 @@ scenario_diff.csv。
         <translation>项目的 gep 设置，命令行参数优先</translation>
     </message>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="+71"/>
+        <location filename="../app/cli/GepCommand.cpp" line="+72"/>
         <source>Accounting profile: RCEES_LEGACY or NDRC2022 (default: the project&apos;s gep.profile, else RCEES_LEGACY).</source>
         <translation>核算方案：RCEES_LEGACY 或 NDRC2022（默认：项目的 gep.profile，否则为 RCEES_LEGACY）。</translation>
     </message>
@@ -3215,7 +3215,7 @@ scenario_diff.csv。
         <translation>默认值</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+168"/>
         <source>parameter tables: %1</source>
         <translation>参数表：%1</translation>
     </message>
@@ -6123,7 +6123,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+37"/>
+        <location filename="../app/gui/main.cpp" line="+40"/>
         <source>Tanhui: desktop GIS for carbon sinks and ecosystem product value.</source>
         <translation>碳汇：面向碳汇与生态产品价值核算的桌面 GIS。</translation>
     </message>
@@ -6131,6 +6131,47 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <location line="+6"/>
         <source>Raster or vector files, or project files (project.tanhui.json), to open.</source>
         <translation>要打开的栅格、矢量文件或项目文件（project.tanhui.json）。</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::AttributeTable</name>
+    <message>
+        <location filename="../app/gui/AttributeTable.cpp" line="+109"/>
+        <source>Filter: text in any field</source>
+        <translation>筛选：任一字段包含的文字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show selected only</source>
+        <translation>仅显示所选要素</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom to Selection</source>
+        <translation>缩放至所选要素</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom the map to the selected features</source>
+        <translation>将地图缩放至所选要素</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear Selection</source>
+        <translation>清除选择</translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <source>%1: %2 of %3 features, %4 selected</source>
+        <translation>%1：显示 %2 / 共 %3 个要素，已选 %4 个</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::AttributeTableModel</name>
+    <message>
+        <location line="-184"/>
+        <source>FID</source>
+        <translation>FID</translation>
     </message>
 </context>
 <context>
@@ -6144,7 +6185,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+94"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+112"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -6162,6 +6203,11 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <location line="+2"/>
         <source>Identify Results</source>
         <translation>识别结果</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Parcel Series</source>
+        <translation>地块时间序列</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -6184,7 +6230,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>图例</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+46"/>
         <source>Scale 1:%1</source>
         <translation>比例尺 1:%1</translation>
     </message>
@@ -6227,7 +6273,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Feature %1</source>
         <translation>要素 %1</translation>
     </message>
@@ -6349,7 +6395,92 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>&amp;Pan Map</source>
+        <translation>平移地图(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drag to move the map; click to identify features</source>
+        <translation>拖动以移动地图；单击以识别要素</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Select Features</source>
+        <translation>选择要素(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Click or drag a rectangle to select features of the current layer; Shift adds, Ctrl toggles</source>
+        <translation>单击或拖出矩形以选择当前图层的要素；按住 Shift 添加，按住 Ctrl 切换</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Measure &amp;Line</source>
+        <translation>测量距离(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Shift+M</source>
+        <translation>Ctrl+Shift+M</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Click to add vertices, right-click to finish; lengths are ellipsoidal (on the CRS&apos;s ellipsoid)</source>
+        <translation>单击添加节点，右键结束；长度按坐标参考系的椭球体计算</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Measure &amp;Area</source>
+        <translation>测量面积(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Shift+J</source>
+        <translation>Ctrl+Shift+J</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Click to add vertices, right-click to finish; areas are ellipsoidal (on the CRS&apos;s ellipsoid)</source>
+        <translation>单击添加节点，右键结束；面积按坐标参考系的椭球体计算</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Zoom to Selectio&amp;n</source>
+        <translation>缩放至所选要素(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+J</source>
+        <translation>Ctrl+J</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Clear Selection</source>
+        <translation>清除选择(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Layer</source>
+        <translation>图层(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open &amp;Attribute Table</source>
+        <translation>打开属性表(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show every feature of the current polygon layer in a table</source>
+        <translation>在表格中显示当前面图层的全部要素</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -6369,7 +6500,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Tanhui</source>
         <translation>碳汇</translation>
     </message>
@@ -6380,17 +6511,17 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+9"/>
-        <location line="+186"/>
+        <location line="+187"/>
         <source>Unexpected error while loading %1</source>
         <translation>加载 %1 时发生意外错误</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-147"/>
         <source>Loaded %1</source>
         <translation>已加载 %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+56"/>
+        <location line="+57"/>
         <source>The project %1 has %n problem(s); the other layers were loaded.</source>
         <translation>
             <numerusform>项目 %1 有 %n 个问题；其余图层已加载。</numerusform>
@@ -6454,7 +6585,86 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         </translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+82"/>
+        <source>Open a project with dated NDVI or land-cover rasters to chart a parcel&apos;s series.</source>
+        <translation>请打开含有逐期 NDVI 或土地覆盖栅格的项目，以绘制地块的时间序列。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The project has no dated NDVI or land-cover rasters to chart.</source>
+        <translation>项目中没有可绘制的逐期 NDVI 或土地覆盖栅格。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Feature %1 of %2</source>
+        <translation>%2 的要素 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2（%3）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The series cannot be computed: %1</source>
+        <translation>无法计算时间序列：%1</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>%1 km</source>
+        <translation>%1 千米</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+9"/>
+        <source>Cannot measure here: the points cannot be placed on the ellipsoid</source>
+        <translation>无法在此测量：这些点无法换算到椭球体上</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Area %1 ha (%2 m²)
+Perimeter %3
+Ellipsoidal, %4</source>
+        <translation>面积 %1 公顷（%2 平方米）
+周长 %3
+椭球面计算，%4</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Length %1 (last segment %2)
+Ellipsoidal, %3</source>
+        <translation>长度 %1（最后一段 %2）
+椭球面计算，%3</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Attribute Table</source>
+        <translation>属性表</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Attribute Table — %1</source>
+        <translation>属性表 — %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose a polygon layer in the Layers panel first</source>
+        <translation>请先在“图层”面板中选择一个面图层</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>%n feature(s) selected on %1</source>
+        <translation>
+            <numerusform>已在 %1 上选择 %n 个要素</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>About Tanhui</source>
         <translation>关于碳汇</translation>
     </message>
@@ -6482,7 +6692,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>无法绘制地图</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+72"/>
         <source>Drawing…</source>
         <translation>正在绘制…</translation>
     </message>
@@ -6518,6 +6728,68 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <location line="+2"/>
         <source>Features (%1)</source>
         <translation>要素（%1 个）</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::ParcelSeriesView</name>
+    <message>
+        <location filename="../app/gui/ParcelSeriesView.cpp" line="+42"/>
+        <location line="+89"/>
+        <source>NDVI</source>
+        <translation>NDVI</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <location line="+156"/>
+        <source>Land cover</source>
+        <translation>土地覆盖</translation>
+    </message>
+    <message>
+        <location line="-146"/>
+        <source>Click a parcel on the map (Pan tool) to chart its NDVI and land cover through the dates.</source>
+        <translation>在地图上单击地块（平移工具），即可绘制其各期 NDVI 与土地覆盖。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Mean NDVI</source>
+        <translation>NDVI 均值</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>Year (%n date(s) without valid cells)</source>
+        <translation>
+            <numerusform>年份（%n 期无有效像元）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>NDVI (mean over the parcel)</source>
+        <translation>NDVI（地块均值）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>NDVI: the project has no dated NDVI rasters</source>
+        <translation>NDVI：项目中没有逐期 NDVI 栅格</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Other classes</source>
+        <translation>其他类别</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Share of the parcel&apos;s valid area</source>
+        <translation>占地块有效面积比例</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Land cover: the project has no dated land-cover rasters</source>
+        <translation>土地覆盖：项目中没有逐期土地覆盖栅格</translation>
     </message>
 </context>
 </TS>
