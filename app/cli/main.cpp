@@ -5,12 +5,18 @@
 #include "app/cli/GepCommand.h"
 #include "app/cli/SampleCommand.h"
 #include "app/cli/ZonalCommand.h"
+#ifdef TANHUI_HAVE_REPORT
+#include "app/cli/ReportCommand.h"
+#include "app/report/ReportApplication.h"
+#endif
 #include "app/common/Translations.h"
 #include "gis/Gdal.h"
 
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <cstring>
+#include <memory>
 
 namespace {
 
@@ -23,6 +29,7 @@ QString usage() {
                                        "  zonal    exact per-parcel zonal statistics of raster bands\n"
                                        "  carbon   carbon stocks, change and value from land-cover rasters\n"
                                        "  gep      gross ecosystem product (GEP) per parcel\n"
+                                       "  report   the valuation report (PDF or HTML) from result sets\n"
                                        "\n"
                                        "Run 'tanhui-cli <command> --help' for the options of a command.\n"
                                        "Options: --help, --version\n");
@@ -32,7 +39,15 @@ QString usage() {
 
 int main(int argc, char** argv) {
     tanhui::cli::installInterruptHandler(); // Ctrl+C cancels cleanly (outputs unchanged), never kills
-    QCoreApplication app(argc, argv);
+    // The report paints charts and maps: it alone needs a QApplication (offscreen without a display).
+    std::unique_ptr<QCoreApplication> application;
+#ifdef TANHUI_HAVE_REPORT
+    if (argc > 1 && std::strcmp(argv[1], "report") == 0)
+        application = tanhui::report::makeReportApplication(argc, argv);
+#endif
+    if (!application)
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication& app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("tanhui-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TANHUI_VERSION));
     tanhui::app::installTranslations(app);
@@ -57,6 +72,10 @@ int main(int argc, char** argv) {
         return tanhui::cli::runCarbonCommand(args);
     if (command == QLatin1String("gep"))
         return tanhui::cli::runGepCommand(args);
+#ifdef TANHUI_HAVE_REPORT
+    if (command == QLatin1String("report"))
+        return tanhui::cli::runReportCommand(args);
+#endif
     tanhui::cli::printError(
       QCoreApplication::translate("Cli", "unknown command '%1' (see tanhui-cli --help)").arg(command));
     return tanhui::cli::ExitUsage;
