@@ -159,7 +159,7 @@ int runCarbonProjectCommand(const QStringList& arguments) {
 
         // Parcels whose method could not run: listed with the reason, never counted as zero.
         int listed = 0, notComputed = 0;
-        for (const carbon::ParcelResult& r : run.results)
+        for (const carbon::ParcelResult& r : run.results())
             if (!r.computed()) {
                 ++notComputed;
                 if (++listed <= kListedNotComputed)
@@ -178,7 +178,7 @@ int runCarbonProjectCommand(const QStringList& arguments) {
                            .arg(QDir(outDir).filePath(QStringLiteral("parcels.csv"))));
         // The tag travels with the value (carbon-methods.md "How the app should use this", items 2-3).
         std::map<carbon::ParameterRowRef, int> flagged;
-        for (const carbon::ParcelResult& r : run.results)
+        for (const carbon::ParcelResult& r : run.results())
             for (const carbon::ParameterRowRef& ref : r.flaggedParameters())
                 ++flagged[ref];
         if (!flagged.empty()) {
@@ -222,7 +222,7 @@ int runCarbonProjectCommand(const QStringList& arguments) {
                         .arg(check.rows.size())
                         .arg(checkFile));
         if (!quiet) {
-            const carbon::ResultTotals all = carbon::totalOf(run.results);
+            const carbon::ResultTotals all = carbon::totalOf(run.results());
             for (const auto& [method, count] : run.parcelsPerMethod)
                 printInfo(CarbonProjectCommand::tr("method %1: %2 parcel(s)").arg(method).arg(count));
             for (const auto& s : all.stocks)
@@ -233,7 +233,7 @@ int runCarbonProjectCommand(const QStringList& arguments) {
                             .arg(s.areaHa, 0, 'f', 3));
             // Per-date totals over different sets of parcels do not compare: say so, and give the
             // like-for-like series (summary.csv: c_total_t_<year>_all_dates).
-            const carbon::CommonStockTotals common = carbon::commonStockTotals(run.results);
+            const carbon::CommonStockTotals common = carbon::commonStockTotals(run.results());
             if (common.perDateTotalsDiffer()) {
                 QStringList counts, series;
                 for (std::size_t i = 0; i < common.years.size(); ++i) {
@@ -290,7 +290,7 @@ int runCarbonProjectCommand(const QStringList& arguments) {
                             .arg(*run.npv, 0, 'f', 2)
                             .arg(*run.valuationConstant, 0, 'g', 12));
             for (const carbon::ResultTotals& t :
-                 carbon::totalsBy(run.results, carbon::TotalsKey::EcosystemType)) {
+                 carbon::totalsBy(run.results(), carbon::TotalsKey::EcosystemType)) {
                 QStringList stocks;
                 for (const auto& s : t.stocks)
                     stocks << QStringLiteral("%1: %2 t C").arg(s.year).arg(s.totalT, 0, 'f', 1);

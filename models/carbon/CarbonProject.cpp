@@ -2,6 +2,7 @@
 #include "models/carbon/CarbonProject.h"
 
 #include "models/carbon/CarbonAdapters.h"
+#include "models/carbon/CarbonResultSet.h"
 
 #include "gis/Coverage.h"
 #include "gis/Errors.h"
@@ -20,6 +21,7 @@
 #include "models/uncertainty/CarbonMonteCarlo.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -1126,6 +1128,7 @@ gis::ParcelSet readLayer(const Project& project, const ProjectLayer& layer, int 
 } // namespace
 
 CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOptions& options) {
+    const QDateTime started = QDateTime::currentDateTimeUtc();
     CarbonProjectRun run;
     run.issues = validateCarbonProject(project);
     for (const QString& problem : project.validate())
@@ -1529,7 +1532,10 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
             for (const std::optional<ParcelResult>& r : methods)
                 resultCount += r ? 1 : 0;
     }
-    run.results.reserve(resultCount);
+    // Shared with the result set's lazy parcels table (CarbonProjectRun::sharedResults).
+    auto allResults = std::make_shared<std::vector<ParcelResult>>();
+    std::vector<ParcelResult>& results = *allResults;
+    results.reserve(resultCount);
     sampling.reserve(resultCount);
     for (std::size_t i = 0; i < data.size(); ++i) {
         const std::vector<double>& accounted = run.ledger->accountedHa.at(data[i].layer->id);
@@ -1537,7 +1543,7 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
             for (std::size_t slot = 0; slot < perParcel[i][k].size(); ++slot)
                 if (perParcel[i][k][slot]) {
                     perParcel[i][k][slot]->accountedAreaHa = accounted[k];
-                    run.results.push_back(std::move(*perParcel[i][k][slot]));
+                    results.push_back(std::move(*perParcel[i][k][slot]));
                     sampling.push_back(perParcelSampling[i][k][slot]);
                 }
         std::vector<std::vector<std::optional<ParcelResult>>>().swap(perParcel[i]);
@@ -1550,10 +1556,12 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
             r.ecosystemType = data[i].settings.ecosystemType;
             r.notComputed =
               CarbonProject::tr("geometry not usable: %1").arg(QString::fromStdString(note.what));
-            run.results.push_back(std::move(r));
+            results.push_back(std::move(r));
             sampling.emplace_back();
         }
     }
+    run.sharedResults = std::move(allResults);
+
     // 5. Totals with bounds from per-iteration sums over all methods (carbon-methods.md §6.2).
     if (mcSettings) {
         if (fb)
@@ -1566,14 +1574,14 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
                 if (listed.insert(v->id).second)
                     u.parameters.push_back(*v);
         for (const MethodInfo& m : carbonMethods())
-            for (std::size_t r = 0; r < run.results.size(); ++r)
-                if (sampling[r].sampler && run.results[r].method == m.name) {
+            for (std::size_t r = 0; r < results.size(); ++r)
+                if (sampling[r].sampler && results[r].method == m.name) {
                     u.methodsWithBounds << m.name;
                     break;
                 }
-        u.total = boundedTotals(run.results, sampling, std::nullopt).front();
+        u.total = boundedTotals(results, sampling, std::nullopt).front();
         for (const TotalsKey key : { TotalsKey::EcosystemType, TotalsKey::Group, TotalsKey::Method })
-            u.by[key] = boundedTotals(run.results, sampling, key);
+            u.by[key] = boundedTotals(results, sampling, key);
         u.samplers = std::move(samplers);
         u.sampling = std::move(sampling);
         run.uncertainty = std::move(u);
@@ -1588,189 +1596,19 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
         run.valuationConstant = valuationConstant(v);
         run.npvYear1 = v.baseYear;
         run.npvYear2 = v.altYear;
-        for (const auto& ch : totalOf(run.results).changes)
+        for (const auto& ch : totalOf(results).changes)
             if (ch.year1 == v.baseYear && ch.year2 == v.altYear)
                 run.npv = ch.changeT * *run.valuationConstant;
     }
     if (fb)
         fb->setProgress(95.0, "writing");
+    // 6. The result set (tables, ledger check, messages, provenance), then its files.
+    buildCarbonResultSet(run);
+    run.resultSet.provenance = carbonProvenance(project, run, options, started);
     writeCarbonProjectOutputs(run, options.outDir);
     if (fb)
         fb->setProgress(100.0, "done");
     return run;
-}
-
-void writeCarbonProjectOutputs(CarbonProjectRun& run, const std::string& outDir) {
-    const QDir dir(QString::fromStdString(outDir));
-    auto path = [&](const QString& name) {
-        const QString p = dir.absoluteFilePath(name);
-        run.files << p;
-        return p.toStdString();
-    };
-    writeParcelResults(path(QStringLiteral("parcels.csv")), run.results, run.groupName);
-    writeParcelResults(path(QStringLiteral("parcels.gpkg")), run.results, run.groupName, run.crs);
-    // With uncertainty, the totals with bounds from per-iteration sums (ProjectUncertainty.h).
-    const ResultTotals all = run.uncertainty ? run.uncertainty->total : totalOf(run.results);
-    auto totals = [&](TotalsKey key) {
-        return run.uncertainty ? run.uncertainty->by.at(key) : totalsBy(run.results, key);
-    };
-    writeTotals(path(QStringLiteral("totals_by_ecosystem_type.csv")),
-                QStringLiteral("ecosystem_type"),
-                totals(TotalsKey::EcosystemType),
-                all);
-    // The "all" row of the method totals adds every method (a parcel once per method): no bounds.
-    writeTotals(path(QStringLiteral("totals_by_method.csv")),
-                QStringLiteral("method"),
-                totals(TotalsKey::Method),
-                totalOf(run.results, /*primaryOnly*/ false));
-    if (!run.groupName.isEmpty())
-        writeTotals(path(QStringLiteral("totals_by_%1.csv").arg(run.groupName)),
-                    run.groupName,
-                    totals(TotalsKey::Group),
-                    all);
-    if (run.uncertainty)
-        run.files << writeProjectUncertaintyFiles(*run.uncertainty, outDir);
-
-    // The ledger (docs/carbon-project.md, "Ledger check"): overlaps of the layers and the checks that
-    // the totals written add up.
-    run.ledgerCheck = LedgerCheck();
-    if (run.ledger) {
-        writeOverlaps(path(QStringLiteral("overlaps.csv")), *run.ledger);
-        checkUnionArea(
-          run.ledgerCheck, QStringLiteral("totals_by_ecosystem_type.csv"), run.ledger->unionHa, all);
-    }
-    checkStockChange(
-      run.ledgerCheck, QStringLiteral("totals_by_ecosystem_type.csv"), totals(TotalsKey::EcosystemType), all);
-    checkParcelSums(run.ledgerCheck,
-                    QStringLiteral("totals_by_ecosystem_type.csv"),
-                    run.results,
-                    TotalsKey::EcosystemType,
-                    totals(TotalsKey::EcosystemType),
-                    all);
-    checkParcelSums(run.ledgerCheck,
-                    QStringLiteral("totals_by_method.csv"),
-                    run.results,
-                    TotalsKey::Method,
-                    totals(TotalsKey::Method),
-                    totalOf(run.results, /*primaryOnly*/ false));
-    if (!run.groupName.isEmpty())
-        checkParcelSums(run.ledgerCheck,
-                        QStringLiteral("totals_by_%1.csv").arg(run.groupName),
-                        run.results,
-                        TotalsKey::Group,
-                        totals(TotalsKey::Group),
-                        all);
-
-    // Every parameter row used, with the number of parcels using it.
-    std::map<ParameterRowRef, std::size_t> rows;
-    for (const ParcelResult& r : run.results)
-        for (const ParameterRowRef& ref : r.parameters)
-            ++rows[ref];
-    std::vector<std::pair<ParameterRowRef, std::size_t>> rowList(rows.begin(), rows.end());
-    using Type = gis::TableColumn::Type;
-    gis::writeTable(path(QStringLiteral("parameters_used.csv")),
-                    { { "file", Type::String },
-                      { "row", Type::Integer },
-                      { "key", Type::String },
-                      { "tag", Type::String },
-                      { "flagged", Type::Integer },
-                      { "parcels", Type::Integer } },
-                    rowList.size(),
-                    [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
-                        const ParameterRowRef& ref = rowList[i].first;
-                        v = { ref.file,
-                              ref.row,
-                              ref.key,
-                              params::tagName(ref.tag),
-                              ref.flagged() ? 1 : 0,
-                              qint64(rowList[i].second) };
-                    });
-
-    struct Row {
-        QString quantity;
-        QVariant value;
-        QString unit;
-    };
-    std::vector<Row> summary;
-    summary.push_back({ QStringLiteral("parcels"), qint64(all.parcels), QStringLiteral("count") });
-    summary.push_back({ QStringLiteral("parcels_computed"), qint64(all.computed), QStringLiteral("count") });
-    summary.push_back(
-      { QStringLiteral("parcels_not_computed"), qint64(all.notComputed), QStringLiteral("count") });
-    summary.push_back(
-      { QStringLiteral("parcels_with_flagged_parameters"), qint64(all.flagged), QStringLiteral("count") });
-    summary.push_back({ QStringLiteral("area_ha"), all.areaHa, QStringLiteral("ha") });
-    summary.push_back({ QStringLiteral("area_full_ha"), all.fullAreaHa, QStringLiteral("ha") });
-    for (const auto& [method, count] : run.parcelsPerMethod)
-        summary.push_back({ QStringLiteral("parcels_") + method, qint64(count), QStringLiteral("count") });
-    // Bounds of the grand total (when the run computed them): p2_5, p50, p97_5 (t C), u95_pct (%) where
-    // U ≤ kApproach1PercentMaxPct and u95_t (t C); blank with a note for a zero-width interval
-    // (docs/uncertainty.md, "Approach 1", "Runs without uncertainty sources").
-    auto bounds = [&](const QString& name, const std::optional<Bounds>& b, double central) {
-        if (!b)
-            return;
-        const bool exact = b->p2_5 == b->p97_5;
-        const auto value = [&](double v) { return exact ? QVariant() : QVariant(v); };
-        summary.push_back({ name + QStringLiteral("_p2_5"), value(b->p2_5), QStringLiteral("t C") });
-        summary.push_back({ name + QStringLiteral("_p50"), value(b->p50), QStringLiteral("t C") });
-        summary.push_back({ name + QStringLiteral("_p97_5"), value(b->p97_5), QStringLiteral("t C") });
-        const bool u = !exact && std::isfinite(b->u95Pct);
-        summary.push_back({ name + QStringLiteral("_u95_pct"),
-                            u && b->u95Pct <= kApproach1PercentMaxPct ? QVariant(b->u95Pct) : QVariant(),
-                            QStringLiteral("%") });
-        summary.push_back({ name + QStringLiteral("_u95_t"),
-                            u ? QVariant(b->u95Pct / 100.0 * std::fabs(central)) : QVariant(),
-                            QStringLiteral("t C") });
-        if (exact)
-            summary.push_back({ name + QStringLiteral("_bounds_note"), exactBoundsNote(), QString() });
-    };
-    for (const auto& s : all.stocks) {
-        summary.push_back({ QStringLiteral("c_total_t_%1").arg(s.year), s.totalT, QStringLiteral("t C") });
-        bounds(QStringLiteral("c_total_t_%1").arg(s.year), s.bounds, s.totalT);
-        summary.push_back(
-          { QStringLiteral("parcels_%1").arg(s.year), qint64(s.parcels), QStringLiteral("count") });
-    }
-    // Like-for-like stocks (commonStockTotals): the parcels with a stock at every date, when the
-    // per-date totals above do not all cover the same parcels.
-    const CommonStockTotals common = commonStockTotals(run.results);
-    if (common.perDateTotalsDiffer()) {
-        summary.push_back(
-          { QStringLiteral("parcels_all_dates"), qint64(common.parcels), QStringLiteral("count") });
-        summary.push_back({ QStringLiteral("area_ha_all_dates"), common.areaHa, QStringLiteral("ha") });
-        for (std::size_t i = 0; i < common.years.size(); ++i)
-            summary.push_back({ QStringLiteral("c_total_t_%1_all_dates").arg(common.years[i]),
-                                common.totalT[i],
-                                QStringLiteral("t C") });
-    }
-    for (const auto& ch : all.changes) {
-        summary.push_back({ QStringLiteral("change_t_%1_%2").arg(ch.year1).arg(ch.year2),
-                            ch.changeT,
-                            QStringLiteral("t C") });
-        bounds(QStringLiteral("change_t_%1_%2").arg(ch.year1).arg(ch.year2), ch.bounds, ch.changeT);
-        summary.push_back({ QStringLiteral("change_tco2e_%1_%2").arg(ch.year1).arg(ch.year2),
-                            ch.co2eT(),
-                            QStringLiteral("t CO2e") });
-    }
-    if (run.valuationConstant)
-        summary.push_back(
-          { QStringLiteral("valuation_constant"), *run.valuationConstant, QStringLiteral("currency/t C") });
-    if (run.npv)
-        summary.push_back({ QStringLiteral("npv_%1_%2").arg(run.npvYear1).arg(run.npvYear2),
-                            *run.npv,
-                            QStringLiteral("currency") });
-    if (run.uncertainty) {
-        summary.push_back(
-          { QStringLiteral("mc_iterations"), run.uncertainty->settings.iterations, QStringLiteral("count") });
-        summary.push_back({ QStringLiteral("mc_seed"),
-                            QString::number(run.uncertainty->settings.seed),
-                            QStringLiteral("seed") });
-    }
-    gis::writeTable(path(QStringLiteral("summary.csv")),
-                    { { "quantity", Type::String }, { "value", Type::Real }, { "unit", Type::String } },
-                    summary.size(),
-                    [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
-                        v = { summary[i].quantity, summary[i].value, summary[i].unit };
-                    });
-    writeLedgerCheck(path(QStringLiteral("ledger_check.csv")), run.ledgerCheck);
 }
 
 } // namespace tanhui::models::carbon

@@ -5,6 +5,7 @@
 #include "gis/Geometry.h"
 #include "gis/Grid.h"
 #include "gis/ZonalStats.h"
+#include "models/analysis/ResultSet.h"
 #include "models/carbon/CarbonResult.h"
 #include "models/carbon/ProjectLedger.h"
 #include "models/carbon/ProjectUncertainty.h"
@@ -185,15 +186,23 @@ struct CarbonProjectOptions {
     std::string outDir; ///< output folder (created); method rasters go to <outDir>/rasters/<method>/
     int threads = 0;
     gis::Feedback* feedback = nullptr; ///< one progress 0–100 % over the whole run; cancel
+    /// Software version for the provenance; empty: QCoreApplication::applicationVersion() (the CLI
+    /// sets TANHUI_VERSION there).
+    QString version;
 };
 
 /// @brief The outcome of a run.
 struct CarbonProjectRun {
-    std::vector<ParcelResult> results; ///< every feature of every carbon layer once, in layer order
-    params::Issues issues;             ///< warnings (errors make the run stop before computing)
-    QStringList files;                 ///< everything written, absolute
-    QString groupName;                 ///< e.g. "district" (empty when not grouped)
-    gis::Crs crs;                      ///< CRS of the parcel layers (all the same)
+    /// Every feature of every carbon layer once (per method computing it), in layer order; shared with
+    /// the result set's lazy "parcels" table, so the result set stays valid when the run is moved or
+    /// destroyed.
+    std::shared_ptr<const std::vector<ParcelResult>> sharedResults =
+      std::make_shared<const std::vector<ParcelResult>>();
+    const std::vector<ParcelResult>& results() const { return *sharedResults; }
+    params::Issues issues; ///< warnings (errors make the run stop before computing)
+    QStringList files;     ///< everything written, absolute
+    QString groupName;     ///< e.g. "district" (empty when not grouped)
+    gis::Crs crs;          ///< CRS of the parcel layers (all the same)
     std::map<QString, int> parcelsPerMethod;
     /// Valuation of the first → last change of all computed parcels (carbon.valuation, §1.3): K
     /// (currency per t C) and NPV = change × K (currency); unset without a price.
@@ -204,9 +213,15 @@ struct CarbonProjectRun {
     std::optional<ProjectUncertaintyRun> uncertainty;
     /// The ground ledger of the parcel layers (overlaps removed by carbon.precedence); set by the run.
     std::optional<ProjectLedger> ledger;
-    /// The ledger check of the written outputs (writeCarbonProjectOutputs); a failed row is an error:
-    /// the CLI exits with an error naming it.
+    /// The ledger check of the totals (buildCarbonResultSet, CarbonResultSet.h); a failed row is an
+    /// error: the CLI exits with an error naming it.
     LedgerCheck ledgerCheck;
+    /// What the run computed, in memory (issue 10): one table per output file with each column's unit
+    /// and description, the provenance (inputs with SHA-256, parameter rows, settings, version, times,
+    /// threads) and the messages (warnings, parcels not computed). Filled by runCarbonProject (not
+    /// when `stopped`); writeCarbonProjectOutputs writes it, `files` listed relative to the output
+    /// folder. The report, the app and GEP read their numbers here (CarbonResultSet.h).
+    analysis::ResultSet resultSet;
 };
 
 /// @brief Runs the project's carbon section: validates it, reads each carbon layer once (GEOS repair,
@@ -215,17 +230,21 @@ struct CarbonProjectRun {
 /// group (the group layer's polygon it overlaps most, gis::assignLargestOverlap, or a field), runs each
 /// method's adapter once on all its parcels, and collects one ParcelResult per feature (features the
 /// reader skipped, e.g. null geometry, are listed as not computed). Errors (issues) stop the run with
-/// `stopped` set and nothing written. Then writes the common outputs (writeCarbonProjectOutputs).
+/// `stopped` set and nothing written. Then builds run.resultSet (buildCarbonResultSet, carbonProvenance)
+/// and writes it (writeCarbonProjectOutputs).
 /// Throws GisError (I/O, cancel).
 CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOptions& options);
 
-/// @brief Writes the common outputs into `outDir` (atomically each): parcels.csv and parcels.gpkg
-/// (writeParcelResults), totals_by_ecosystem_type.csv, totals_by_<group>.csv (when grouped; both count
-/// primary results only), totals_by_method.csv (every result; its "all" row adds the methods up and so
-/// counts a parcel once per method), parameters_used.csv (every parameter row: file, row, key, tag, parcels
-/// using it) and summary.csv (quantity,value,unit); with run.uncertainty the totals carry bounds (columns
-/// `*_p2_5|p50|p97_5|u95_pct`, bounds_note), summary.csv the grand total's bounds, and
-/// uncertainty_run.csv and uncertainty_parameters.csv are written. Appends the paths to run.files.
+/// @brief Writes run.resultSet into `outDir` (building its tables first when empty) through
+/// analysis::writeResultSet: each table as `<name>.csv` (atomically each) — parcels.csv and
+/// parcels.gpkg (parcelResultsTable), totals_by_ecosystem_type.csv, totals_by_<group>.csv (when
+/// grouped; both count primary results only), totals_by_method.csv (every result; its "all" row adds
+/// the methods up and so counts a parcel once per method), parameters_used.csv (every parameter row:
+/// file, row, key, tag, parcels using it) and summary.csv (quantity,value,unit); with run.uncertainty
+/// the totals carry bounds (columns `*_p2_5|p50|p97_5|u95_pct`, bounds_note), summary.csv the grand
+/// total's bounds, and uncertainty_run.csv and uncertainty_parameters.csv are written; overlaps.csv
+/// and ledger_check.csv — then the manifest resultset.json (analysis::readResultSet reads the folder
+/// back). Appends the paths to run.files. Defined in CarbonResultSet.cpp.
 void writeCarbonProjectOutputs(CarbonProjectRun& run, const std::string& outDir);
 
 } // namespace tanhui::models::carbon

@@ -5,6 +5,7 @@
 #include "models/carbon/Valuation.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 
 #include <algorithm>
 #include <cmath>
@@ -337,121 +338,269 @@ ResultLayout layoutOf(const std::vector<ParcelResult>& results) {
     return layout;
 }
 
+namespace {
+
+analysis::Column column(const QString& name, Type type, const QString& unit, const QString& description) {
+    return { name, unit, description, type };
+}
+
+/// The five bound columns of `base` (putBounds order), described once for every table.
+void addBoundColumns(std::vector<analysis::Column>& columns, const QString& base, const QString& what) {
+    columns.push_back(column(base + QStringLiteral("_p2_5"),
+                             Type::Real,
+                             QStringLiteral("t C"),
+                             QStringLiteral("Monte Carlo 2.5th percentile of %1 (t C).").arg(what)));
+    columns.push_back(column(base + QStringLiteral("_p50"),
+                             Type::Real,
+                             QStringLiteral("t C"),
+                             QStringLiteral("Monte Carlo median of %1 (t C).").arg(what)));
+    columns.push_back(column(base + QStringLiteral("_p97_5"),
+                             Type::Real,
+                             QStringLiteral("t C"),
+                             QStringLiteral("Monte Carlo 97.5th percentile of %1 (t C).").arg(what)));
+    columns.push_back(
+      column(base + QStringLiteral("_u95_pct"),
+             Type::Real,
+             QStringLiteral("%"),
+             QStringLiteral("IPCC Approach 1 uncertainty U of %1: 95 % half-width in % of the "
+                            "estimate, given only where U ≤ 100 % (docs/uncertainty.md).")
+               .arg(what)));
+    columns.push_back(
+      column(base + QStringLiteral("_u95_t"),
+             Type::Real,
+             QStringLiteral("t C"),
+             QStringLiteral("IPCC Approach 1 95 % half-width of %1 (U × |estimate|, t C).").arg(what)));
+}
+
+} // namespace
+
+analysis::Table parcelResultsTable(std::shared_ptr<const std::vector<ParcelResult>> results,
+                                   const QString& groupName,
+                                   const gis::Crs& crs) {
+    const ResultLayout layout = layoutOf(*results);
+    analysis::Table table;
+    table.name = QStringLiteral("parcels");
+    table.title = QStringLiteral("Carbon per parcel");
+    table.description = QStringLiteral(
+      "One row per feature of every carbon layer and per method computing it, in layer order; features "
+      "that could not be computed are listed with the reason in not_computed and empty numbers.");
+    std::vector<analysis::Column>& columns = table.columns;
+    const QString none;
+    columns = {
+        column(
+          QStringLiteral("layer"), Type::String, none, QStringLiteral("Project layer id of the parcel.")),
+        column(QStringLiteral("source_fid"), Type::Integer, none, QStringLiteral("Feature id in the layer.")),
+        column(QStringLiteral("id"),
+               Type::String,
+               none,
+               QStringLiteral("Value of the layer's id field (the feature id when it has none).")),
+        column(QStringLiteral("ecosystem_type"),
+               Type::String,
+               none,
+               QStringLiteral(
+                 "Canonical ecosystem type of the parcel (fixed by the layer or mapped from its field).")),
+        column(QStringLiteral("method"),
+               Type::String,
+               none,
+               QStringLiteral("Carbon method that computed the row.")),
+        column(QStringLiteral("primary"),
+               Type::Integer,
+               QStringLiteral("0/1"),
+               QStringLiteral("1 for the first (primary) method of the type, which the totals by type and "
+                              "group count; 0 for the others.")),
+        column(QStringLiteral("method_detail"),
+               Type::String,
+               none,
+               QStringLiteral("Options or table that shaped the result, e.g. bef_form=constant.")),
+    };
+    if (!groupName.isEmpty())
+        columns.push_back(
+          column(groupName,
+                 Type::String,
+                 none,
+                 QStringLiteral("The %1 the parcel belongs to (largest overlap or field).").arg(groupName)));
+    columns.push_back(column(QStringLiteral("area_ha"),
+                             Type::Real,
+                             QStringLiteral("ha"),
+                             QStringLiteral("Ellipsoidal area of the whole parcel (ha).")));
+    columns.push_back(column(QStringLiteral("accounted_area_ha"),
+                             Type::Real,
+                             QStringLiteral("ha"),
+                             QStringLiteral("Part of the parcel the totals count: the parcel minus the "
+                                            "parcels of layers of higher precedence (ha, ellipsoidal).")));
+    columns.push_back(column(
+      QStringLiteral("accounted_share"),
+      Type::Real,
+      QStringLiteral("1"),
+      QStringLiteral(
+        "accounted_area_ha / area_ha (0–1); the parcel's stocks and changes count × this in every total.")));
+    // The type per date when the land cover changed some parcel's type (docs/carbon-project.md).
+    const bool datedTypes = std::any_of(
+      results->begin(), results->end(), [](const ParcelResult& r) { return !r.landUseChange.empty(); });
+    if (datedTypes)
+        for (int y : layout.years)
+            columns.push_back(column(
+              QStringLiteral("ecosystem_type_%1").arg(y),
+              Type::String,
+              none,
+              QStringLiteral("Ecosystem type of the parcel in %1 (follows carbon.land_use_change).").arg(y)));
+    for (int y : layout.years) {
+        for (const QString& p : layout.pools)
+            columns.push_back(column(QStringLiteral("%1_t_%2").arg(p).arg(y),
+                                     Type::Real,
+                                     QStringLiteral("t C"),
+                                     QStringLiteral("Carbon in pool %1 in %2 (t C).").arg(p).arg(y)));
+        columns.push_back(column(
+          QStringLiteral("c_total_t_%1").arg(y),
+          Type::Real,
+          QStringLiteral("t C"),
+          QStringLiteral("Carbon stock in %1, all pools (t C); empty when the method gives no stock then.")
+            .arg(y)));
+        columns.push_back(
+          column(QStringLiteral("c_total_t_per_ha_%1").arg(y),
+                 Type::Real,
+                 QStringLiteral("t C/ha"),
+                 QStringLiteral("Carbon density in %1: stock / stock_area_ha_%1 (t C/ha).").arg(y)));
+        columns.push_back(
+          column(QStringLiteral("stock_area_ha_%1").arg(y),
+                 Type::Real,
+                 QStringLiteral("ha"),
+                 QStringLiteral(
+                   "Area the %1 stock covers (raster methods: the parcel's valid, non-nodata area; ha).")
+                   .arg(y)));
+        if (layout.stockBounds)
+            addBoundColumns(
+              columns, QStringLiteral("c_total_t_%1").arg(y), QStringLiteral("the %1 stock").arg(y));
+    }
+    for (const auto& [y1, y2] : layout.pairs) {
+        const QString s = pairName(y1, y2);
+        columns.push_back(
+          column(QStringLiteral("change_t_") + s,
+                 Type::Real,
+                 QStringLiteral("t C"),
+                 QStringLiteral("Carbon change %1–%2, positive = sink (t C).").arg(y1).arg(y2)));
+        columns.push_back(column(QStringLiteral("change_tco2e_") + s,
+                                 Type::Real,
+                                 QStringLiteral("t CO2e"),
+                                 QStringLiteral("Carbon change %1–%2 × 44/12 (t CO2e).").arg(y1).arg(y2)));
+        columns.push_back(column(QStringLiteral("change_t_per_yr_") + s,
+                                 Type::Real,
+                                 QStringLiteral("t C/yr"),
+                                 QStringLiteral("Carbon change %1–%2 per year (t C/yr).").arg(y1).arg(y2)));
+        columns.push_back(column(
+          QStringLiteral("change_basis_") + s,
+          Type::String,
+          none,
+          QStringLiteral("How the change %1–%2 was obtained: stock_difference or flux (gains − losses).")
+            .arg(y1)
+            .arg(y2)));
+        if (layout.changeBounds)
+            addBoundColumns(
+              columns, QStringLiteral("change_t_") + s, QStringLiteral("the change %1–%2").arg(y1).arg(y2));
+    }
+    if (layout.stockBounds || layout.changeBounds)
+        columns.push_back(column(QStringLiteral("bounds_note"),
+                                 Type::String,
+                                 none,
+                                 QStringLiteral("Why bounds of the row are blank although uncertainty ran (a "
+                                                "zero-width Monte Carlo interval).")));
+    columns.push_back(column(QStringLiteral("flagged_parameters"),
+                             Type::String,
+                             none,
+                             QStringLiteral("Parameter rows used whose tag is secondary, unconfirmed or "
+                                            "example (file:row key (tag), separated by \"; \").")));
+    columns.push_back(
+      column(QStringLiteral("nodata_share"),
+             Type::Real,
+             QStringLiteral("1"),
+             QStringLiteral("Largest share of the parcel without data over the dates (0–1).")));
+    columns.push_back(
+      column(QStringLiteral("geometry_repaired"),
+             Type::Integer,
+             QStringLiteral("0/1"),
+             QStringLiteral("1 when the geometry was invalid and repaired (GEOS MakeValid).")));
+    columns.push_back(
+      column(QStringLiteral("parameters_used"),
+             Type::String,
+             none,
+             QStringLiteral("Every parameter row used (file:row key (tag), separated by \"; \").")));
+    columns.push_back(column(QStringLiteral("not_computed"),
+                             Type::String,
+                             none,
+                             QStringLiteral("Why the parcel has no result; empty when computed.")));
+    columns.push_back(
+      column(QStringLiteral("blank_note"),
+             Type::String,
+             none,
+             QStringLiteral("The dates and pairs a computed parcel has no value for, and why.")));
+    table.hasGeometry = true;
+    table.crs = crs;
+    table.lazyRowCount = results->size();
+    table.source = [results, layout, groupName, datedTypes](
+                     std::size_t row, std::vector<QVariant>& v, std::vector<unsigned char>& wkb) {
+        const ParcelResult& r = (*results)[row];
+        std::size_t c = 0;
+        v[c++] = r.layer;
+        v[c++] = qint64(r.fid);
+        v[c++] = r.id;
+        v[c++] = r.ecosystemType;
+        v[c++] = r.method;
+        v[c++] = r.primary ? 1 : 0;
+        v[c++] = r.methodDetail;
+        if (!groupName.isEmpty())
+            v[c++] = r.group;
+        v[c++] = r.areaHa;
+        v[c++] = r.accountedArea();
+        v[c++] = r.accountedShare();
+        if (datedTypes)
+            for (int y : layout.years)
+                v[c++] = r.typeAt(y);
+        bool exact = false;
+        for (int y : layout.years) {
+            const CarbonStock* s = r.stock(y);
+            for (const QString& p : layout.pools) {
+                QVariant value;
+                if (s)
+                    for (const PoolStock& ps : s->pools)
+                        if (ps.pool == p)
+                            value = ps.t;
+                v[c++] = value;
+            }
+            v[c++] = s ? QVariant(s->totalT) : QVariant();
+            v[c++] = s ? QVariant(s->densityTPerHa()) : QVariant();
+            v[c++] = s ? QVariant(s->areaHa) : QVariant();
+            if (layout.stockBounds)
+                c = putBounds(v, c, s ? s->bounds : std::nullopt, s ? s->totalT : 0.0, exact);
+        }
+        for (const auto& [y1, y2] : layout.pairs) {
+            const CarbonChange* ch = r.change(y1, y2);
+            v[c++] = ch ? QVariant(ch->changeT) : QVariant();
+            v[c++] = ch ? QVariant(ch->co2eT()) : QVariant();
+            v[c++] = ch ? QVariant(ch->perYearT()) : QVariant();
+            v[c++] = ch ? QVariant(QString::fromLatin1(changeBasisName(ch->basis))) : QVariant();
+            if (layout.changeBounds)
+                c = putBounds(v, c, ch ? ch->bounds : std::nullopt, ch ? ch->changeT : 0.0, exact);
+        }
+        if (layout.stockBounds || layout.changeBounds)
+            v[c++] = exact ? exactBoundsNote() : QString();
+        v[c++] = joinRefs(r.flaggedParameters());
+        v[c++] = r.nodataShare;
+        v[c++] = r.geometryRepaired ? 1 : 0;
+        v[c++] = joinRefs(r.parameters);
+        v[c++] = r.notComputed;
+        v[c++] = blankValuesNote(r, layout.years, layout.pairs);
+        wkb = r.wkb;
+    };
+    return table;
+}
+
 void writeParcelResults(const std::string& path,
                         const std::vector<ParcelResult>& results,
                         const QString& groupName,
                         const gis::Crs& crs) {
-    const ResultLayout layout = layoutOf(results);
-    std::vector<gis::TableColumn> columns = {
-        { "layer", Type::String },          { "source_fid", Type::Integer }, { "id", Type::String },
-        { "ecosystem_type", Type::String }, { "method", Type::String },      { "primary", Type::Integer },
-        { "method_detail", Type::String }
-    };
-    if (!groupName.isEmpty())
-        columns.push_back({ groupName.toStdString(), Type::String });
-    columns.push_back({ "area_ha", Type::Real });
-    columns.push_back({ "accounted_area_ha", Type::Real });
-    columns.push_back({ "accounted_share", Type::Real });
-    // The type per date when the land cover changed some parcel's type (docs/carbon-project.md).
-    const bool datedTypes = std::any_of(
-      results.begin(), results.end(), [](const ParcelResult& r) { return !r.landUseChange.empty(); });
-    if (datedTypes)
-        for (int y : layout.years)
-            columns.push_back({ QStringLiteral("ecosystem_type_%1").arg(y).toStdString(), Type::String });
-    const char* const boundNames[] = { "p2_5", "p50", "p97_5", "u95_pct", "u95_t" };
-    for (int y : layout.years) {
-        for (const QString& p : layout.pools)
-            columns.push_back({ QStringLiteral("%1_t_%2").arg(p).arg(y).toStdString(), Type::Real });
-        columns.push_back({ QStringLiteral("c_total_t_%1").arg(y).toStdString(), Type::Real });
-        columns.push_back({ QStringLiteral("c_total_t_per_ha_%1").arg(y).toStdString(), Type::Real });
-        columns.push_back({ QStringLiteral("stock_area_ha_%1").arg(y).toStdString(), Type::Real });
-        if (layout.stockBounds)
-            for (const char* b : boundNames)
-                columns.push_back(
-                  { QStringLiteral("c_total_t_%1_%2").arg(y).arg(QLatin1String(b)).toStdString(),
-                    Type::Real });
-    }
-    for (const auto& [y1, y2] : layout.pairs) {
-        const QString s = pairName(y1, y2);
-        columns.push_back({ ("change_t_" + s).toStdString(), Type::Real });
-        columns.push_back({ ("change_tco2e_" + s).toStdString(), Type::Real });
-        columns.push_back({ ("change_t_per_yr_" + s).toStdString(), Type::Real });
-        columns.push_back({ ("change_basis_" + s).toStdString(), Type::String });
-        if (layout.changeBounds)
-            for (const char* b : boundNames)
-                columns.push_back(
-                  { QStringLiteral("change_t_%1_%2").arg(s, QLatin1String(b)).toStdString(), Type::Real });
-    }
-    if (layout.stockBounds || layout.changeBounds)
-        columns.push_back({ "bounds_note", Type::String });
-    columns.push_back({ "flagged_parameters", Type::String });
-    columns.push_back({ "nodata_share", Type::Real });
-    columns.push_back({ "geometry_repaired", Type::Integer });
-    columns.push_back({ "parameters_used", Type::String });
-    columns.push_back({ "not_computed", Type::String });
-    columns.push_back({ "blank_note", Type::String });
-    const bool gpkg = QString::fromStdString(path).endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive);
-    gis::writeTable(
-      path,
-      columns,
-      results.size(),
-      [&](std::size_t row, std::vector<QVariant>& v, std::vector<unsigned char>& wkb) {
-          const ParcelResult& r = results[row];
-          std::size_t c = 0;
-          v[c++] = r.layer;
-          v[c++] = qint64(r.fid);
-          v[c++] = r.id;
-          v[c++] = r.ecosystemType;
-          v[c++] = r.method;
-          v[c++] = r.primary ? 1 : 0;
-          v[c++] = r.methodDetail;
-          if (!groupName.isEmpty())
-              v[c++] = r.group;
-          v[c++] = r.areaHa;
-          v[c++] = r.accountedArea();
-          v[c++] = r.accountedShare();
-          if (datedTypes)
-              for (int y : layout.years)
-                  v[c++] = r.typeAt(y);
-          bool exact = false;
-          for (int y : layout.years) {
-              const CarbonStock* s = r.stock(y);
-              for (const QString& p : layout.pools) {
-                  QVariant value;
-                  if (s)
-                      for (const PoolStock& ps : s->pools)
-                          if (ps.pool == p)
-                              value = ps.t;
-                  v[c++] = value;
-              }
-              v[c++] = s ? QVariant(s->totalT) : QVariant();
-              v[c++] = s ? QVariant(s->densityTPerHa()) : QVariant();
-              v[c++] = s ? QVariant(s->areaHa) : QVariant();
-              if (layout.stockBounds)
-                  c = putBounds(v, c, s ? s->bounds : std::nullopt, s ? s->totalT : 0.0, exact);
-          }
-          for (const auto& [y1, y2] : layout.pairs) {
-              const CarbonChange* ch = r.change(y1, y2);
-              v[c++] = ch ? QVariant(ch->changeT) : QVariant();
-              v[c++] = ch ? QVariant(ch->co2eT()) : QVariant();
-              v[c++] = ch ? QVariant(ch->perYearT()) : QVariant();
-              v[c++] = ch ? QVariant(QString::fromLatin1(changeBasisName(ch->basis))) : QVariant();
-              if (layout.changeBounds)
-                  c = putBounds(v, c, ch ? ch->bounds : std::nullopt, ch ? ch->changeT : 0.0, exact);
-          }
-          if (layout.stockBounds || layout.changeBounds)
-              v[c++] = exact ? exactBoundsNote() : QString();
-          v[c++] = joinRefs(r.flaggedParameters());
-          v[c++] = r.nodataShare;
-          v[c++] = r.geometryRepaired ? 1 : 0;
-          v[c++] = joinRefs(r.parameters);
-          v[c++] = r.notComputed;
-          v[c++] = blankValuesNote(r, layout.years, layout.pairs);
-          if (gpkg)
-              wkb = r.wkb;
-      },
-      gpkg,
-      crs);
+    // Not owned: the table lives only while it is written.
+    const std::shared_ptr<const std::vector<ParcelResult>> view(std::shared_ptr<void>(), &results);
+    analysis::writeTableFile(parcelResultsTable(view, groupName, crs), path);
 }
 
 namespace {
@@ -533,10 +682,10 @@ QString totalsBlankNote(const ResultTotals& totals,
     return parts.join(QStringLiteral("; "));
 }
 
-void writeTotals(const std::string& path,
-                 const QString& keyName,
-                 const std::vector<ResultTotals>& groups,
-                 const ResultTotals& all) {
+analysis::Table totalsTable(const QString& name,
+                            const QString& keyName,
+                            const std::vector<ResultTotals>& groups,
+                            const ResultTotals& all) {
     std::set<int> yearSet;
     std::set<std::pair<int, int>> pairSet;
     for (const ResultTotals& t : groups) {
@@ -558,41 +707,102 @@ void writeTotals(const std::string& path,
         for (const auto& ch : t.changes)
             bounds = bounds || ch.bounds.has_value();
     }
-    const char* const boundNames[] = { "p2_5", "p50", "p97_5", "u95_pct", "u95_t" };
-    std::vector<gis::TableColumn> columns = {
-        { keyName.toStdString(), Type::String }, { "parcels", Type::Integer },
-        { "computed", Type::Integer },           { "not_computed", Type::Integer },
-        { "flagged_parcels", Type::Integer },    { "area_ha", Type::Real },
-        { "area_full_ha", Type::Real }
+    analysis::Table table;
+    table.name = name;
+    table.title =
+      QStringLiteral("Totals by %1").arg(QString(keyName).replace(QLatin1Char('_'), QLatin1Char(' ')));
+    table.description =
+      QStringLiteral("One row per %1 value, then \"all\" (the grand total); values add up to \"all\". "
+                     "Totals count each parcel's accounted part; a value no counted parcel has is empty, "
+                     "not 0.")
+        .arg(keyName);
+    const QString none, count = QStringLiteral("count"), ha = QStringLiteral("ha"),
+                        tC = QStringLiteral("t C");
+    std::vector<analysis::Column>& columns = table.columns;
+    columns = {
+        column(keyName,
+               Type::String,
+               none,
+               QStringLiteral("The %1 of the row; \"all\" for the grand total.").arg(keyName)),
+        column(
+          QStringLiteral("parcels"), Type::Integer, count, QStringLiteral("Parcels counted in the row.")),
+        column(QStringLiteral("computed"), Type::Integer, count, QStringLiteral("Parcels with a result.")),
+        column(QStringLiteral("not_computed"),
+               Type::Integer,
+               count,
+               QStringLiteral("Parcels without a result (listed with the reason in parcels).")),
+        column(QStringLiteral("flagged_parcels"),
+               Type::Integer,
+               count,
+               QStringLiteral("Parcels using a parameter row tagged secondary, unconfirmed or example.")),
+        column(QStringLiteral("area_ha"),
+               Type::Real,
+               ha,
+               QStringLiteral("Accounted area of the parcels: each piece of ground once (ha).")),
+        column(QStringLiteral("area_full_ha"),
+               Type::Real,
+               ha,
+               QStringLiteral("Sum of the whole parcel areas: overlaps of layers counted in each (ha).")),
     };
     for (int y : yearSet) {
-        columns.push_back({ QStringLiteral("c_total_t_%1").arg(y).toStdString(), Type::Real });
-        columns.push_back({ QStringLiteral("area_ha_%1").arg(y).toStdString(), Type::Real });
-        columns.push_back({ QStringLiteral("parcels_%1").arg(y).toStdString(), Type::Integer });
+        columns.push_back(column(QStringLiteral("c_total_t_%1").arg(y),
+                                 Type::Real,
+                                 tC,
+                                 QStringLiteral("Carbon stock in %1 (t C).").arg(y)));
+        columns.push_back(column(QStringLiteral("area_ha_%1").arg(y),
+                                 Type::Real,
+                                 ha,
+                                 QStringLiteral("Area with a stock in %1 (ha).").arg(y)));
+        columns.push_back(column(QStringLiteral("parcels_%1").arg(y),
+                                 Type::Integer,
+                                 count,
+                                 QStringLiteral("Parcels with a stock in %1.").arg(y)));
         if (bounds)
-            for (const char* b : boundNames)
-                columns.push_back(
-                  { QStringLiteral("c_total_t_%1_%2").arg(y).arg(QLatin1String(b)).toStdString(),
-                    Type::Real });
+            addBoundColumns(
+              columns, QStringLiteral("c_total_t_%1").arg(y), QStringLiteral("the %1 stock").arg(y));
     }
     const bool transfers =
       std::any_of(groups.begin(), groups.end(), [](const ResultTotals& t) { return t.transfers; });
     for (const auto& [y1, y2] : pairSet) {
-        columns.push_back({ ("change_t_" + pairName(y1, y2)).toStdString(), Type::Real });
-        columns.push_back({ ("change_tco2e_" + pairName(y1, y2)).toStdString(), Type::Real });
+        const QString s = pairName(y1, y2);
+        columns.push_back(
+          column(QStringLiteral("change_t_") + s,
+                 Type::Real,
+                 tC,
+                 QStringLiteral("Carbon change %1–%2, positive = sink (t C).").arg(y1).arg(y2)));
+        columns.push_back(column(QStringLiteral("change_tco2e_") + s,
+                                 Type::Real,
+                                 QStringLiteral("t CO2e"),
+                                 QStringLiteral("Carbon change %1–%2 × 44/12 (t CO2e).").arg(y1).arg(y2)));
         if (transfers) {
-            columns.push_back({ ("transfer_in_t_" + pairName(y1, y2)).toStdString(), Type::Real });
-            columns.push_back({ ("transfer_out_t_" + pairName(y1, y2)).toStdString(), Type::Real });
+            columns.push_back(
+              column(QStringLiteral("transfer_in_t_") + s,
+                     Type::Real,
+                     tC,
+                     QStringLiteral("%1 stock of parcels that came from another type by %2 (t C).")
+                       .arg(y1)
+                       .arg(y2)));
+            columns.push_back(
+              column(QStringLiteral("transfer_out_t_") + s,
+                     Type::Real,
+                     tC,
+                     QStringLiteral("%1 stock of parcels that left the type by %2 (t C).").arg(y1).arg(y2)));
         }
         if (bounds)
-            for (const char* b : boundNames)
-                columns.push_back(
-                  { QStringLiteral("change_t_%1_%2").arg(pairName(y1, y2), QLatin1String(b)).toStdString(),
-                    Type::Real });
+            addBoundColumns(
+              columns, QStringLiteral("change_t_") + s, QStringLiteral("the change %1–%2").arg(y1).arg(y2));
     }
     if (bounds)
-        columns.push_back({ "bounds_note", Type::String });
-    columns.push_back({ "blank_note", Type::String });
+        columns.push_back(column(
+          QStringLiteral("bounds_note"),
+          Type::String,
+          none,
+          QStringLiteral("Why the row has no bounds although uncertainty ran (bounds never add up).")));
+    columns.push_back(
+      column(QStringLiteral("blank_note"),
+             Type::String,
+             none,
+             QStringLiteral("Why a value of the row is empty or covers only part of its parcels.")));
     const std::vector<int> years(yearSet.begin(), yearSet.end());
     const std::vector<std::pair<int, int>> pairs(pairSet.begin(), pairSet.end());
     // The "all" row's transfers: Σ over the rows (in = out: stock only moves between types).
@@ -604,55 +814,63 @@ void writeTotals(const std::string& path,
                 a.first += ch.transferInT;
                 a.second += ch.transferOutT;
             }
-    gis::writeTable(
-      path,
-      columns,
-      groups.size() + 1,
-      [&](std::size_t row, std::vector<QVariant>& v, std::vector<unsigned char>&) {
-          const ResultTotals& t = row < groups.size() ? groups[row] : all;
-          std::size_t c = 0;
-          v[c++] = row < groups.size() ? t.key : QStringLiteral("all");
-          v[c++] = qint64(t.parcels);
-          v[c++] = qint64(t.computed);
-          v[c++] = qint64(t.notComputed);
-          v[c++] = qint64(t.flagged);
-          v[c++] = t.areaHa;
-          v[c++] = t.fullAreaHa;
-          bool exact = false;
-          for (int y : yearSet) {
-              const auto it =
-                std::find_if(t.stocks.begin(), t.stocks.end(), [&](const auto& s) { return s.year == y; });
-              const bool has = it != t.stocks.end();
-              // No parcel with a stock at this date: empty (blank_note says why), not 0.
-              v[c++] = has ? QVariant(it->totalT) : QVariant();
-              v[c++] = has ? QVariant(it->areaHa) : QVariant();
-              v[c++] = has ? QVariant(qint64(it->parcels)) : QVariant(qint64(0));
-              if (bounds)
-                  c = putBounds(v, c, has ? it->bounds : std::nullopt, has ? it->totalT : 0.0, exact);
-          }
-          for (const auto& pair : pairSet) {
-              // (A pair, not a structured binding: clang 14 cannot capture bindings.)
-              const auto it = std::find_if(t.changes.begin(), t.changes.end(), [&](const auto& ch) {
-                  return ch.year1 == pair.first && ch.year2 == pair.second;
-              });
-              const bool has = it != t.changes.end();
-              v[c++] = has ? QVariant(it->changeT) : QVariant();
-              v[c++] = has ? QVariant(it->co2eT()) : QVariant();
-              if (transfers && row < groups.size()) {
-                  v[c++] = has ? QVariant(it->transferInT) : QVariant();
-                  v[c++] = has ? QVariant(it->transferOutT) : QVariant();
-              } else if (transfers) {
-                  const auto a = allTransfers.find(pair);
-                  v[c++] = a == allTransfers.end() ? 0.0 : a->second.first;
-                  v[c++] = a == allTransfers.end() ? 0.0 : a->second.second;
-              }
-              if (bounds)
-                  c = putBounds(v, c, has ? it->bounds : std::nullopt, has ? it->changeT : 0.0, exact);
-          }
-          if (bounds)
-              v[c++] = joinNotes(t.boundsNote, exact ? exactBoundsNote() : QString());
-          v[c++] = totalsBlankNote(t, years, pairs);
-      });
+    table.rows.resize(groups.size() + 1);
+    for (std::size_t row = 0; row < table.rows.size(); ++row) {
+        std::vector<QVariant>& v = table.rows[row];
+        v.resize(columns.size());
+        const ResultTotals& t = row < groups.size() ? groups[row] : all;
+        std::size_t c = 0;
+        v[c++] = row < groups.size() ? t.key : QStringLiteral("all");
+        v[c++] = qint64(t.parcels);
+        v[c++] = qint64(t.computed);
+        v[c++] = qint64(t.notComputed);
+        v[c++] = qint64(t.flagged);
+        v[c++] = t.areaHa;
+        v[c++] = t.fullAreaHa;
+        bool exact = false;
+        for (int y : yearSet) {
+            const auto it =
+              std::find_if(t.stocks.begin(), t.stocks.end(), [&](const auto& s) { return s.year == y; });
+            const bool has = it != t.stocks.end();
+            // No parcel with a stock at this date: empty (blank_note says why), not 0.
+            v[c++] = has ? QVariant(it->totalT) : QVariant();
+            v[c++] = has ? QVariant(it->areaHa) : QVariant();
+            v[c++] = has ? QVariant(qint64(it->parcels)) : QVariant(qint64(0));
+            if (bounds)
+                c = putBounds(v, c, has ? it->bounds : std::nullopt, has ? it->totalT : 0.0, exact);
+        }
+        for (const auto& pair : pairSet) {
+            // (A pair, not a structured binding: clang 14 cannot capture bindings.)
+            const auto it = std::find_if(t.changes.begin(), t.changes.end(), [&](const auto& ch) {
+                return ch.year1 == pair.first && ch.year2 == pair.second;
+            });
+            const bool has = it != t.changes.end();
+            v[c++] = has ? QVariant(it->changeT) : QVariant();
+            v[c++] = has ? QVariant(it->co2eT()) : QVariant();
+            if (transfers && row < groups.size()) {
+                v[c++] = has ? QVariant(it->transferInT) : QVariant();
+                v[c++] = has ? QVariant(it->transferOutT) : QVariant();
+            } else if (transfers) {
+                const auto a = allTransfers.find(pair);
+                v[c++] = a == allTransfers.end() ? 0.0 : a->second.first;
+                v[c++] = a == allTransfers.end() ? 0.0 : a->second.second;
+            }
+            if (bounds)
+                c = putBounds(v, c, has ? it->bounds : std::nullopt, has ? it->changeT : 0.0, exact);
+        }
+        if (bounds)
+            v[c++] = joinNotes(t.boundsNote, exact ? exactBoundsNote() : QString());
+        v[c++] = totalsBlankNote(t, years, pairs);
+    }
+    return table;
+}
+
+void writeTotals(const std::string& path,
+                 const QString& keyName,
+                 const std::vector<ResultTotals>& groups,
+                 const ResultTotals& all) {
+    analysis::writeTableFile(
+      totalsTable(QFileInfo(QString::fromStdString(path)).completeBaseName(), keyName, groups, all), path);
 }
 
 } // namespace tanhui::models::carbon

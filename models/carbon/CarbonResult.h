@@ -2,6 +2,7 @@
 #pragma once
 
 #include "gis/Crs.h"
+#include "models/analysis/ResultSet.h"
 #include "models/params/Parameter.h"
 
 #include <QString>
@@ -9,6 +10,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -227,10 +229,18 @@ ResultLayout layoutOf(const std::vector<ParcelResult>& results);
 /// `geometry_repaired` (0/1), `parameters_used`, `not_computed` (reason; empty when computed),
 /// `blank_note` (the dates and pairs of the run a computed parcel has no value for, and why:
 /// blankValuesNote()). Values a parcel does not have are empty, never 0. Atomic.
+/// The table is parcelResultsTable(); this writes it (CSV, or GeoPackage with geometry).
 void writeParcelResults(const std::string& path,
                         const std::vector<ParcelResult>& results,
                         const QString& groupName,
                         const gis::Crs& crs = gis::Crs());
+
+/// @brief The per-parcel table "parcels" described above, as a lazy result-set table (Table::source
+/// reads `results`, which it shares, so the table stays valid as long as it lives), with the parcel
+/// geometry (WKB in `crs`). Every column carries its unit and description here, once.
+analysis::Table parcelResultsTable(std::shared_ptr<const std::vector<ParcelResult>> results,
+                                   const QString& groupName,
+                                   const gis::Crs& crs);
 
 /// @brief Totals table (CSV): `<keyName>` (the type or group; "all" for the last row, the grand
 /// total), parcels, computed, not_computed, flagged_parcels, area_ha (accounted: each piece of ground
@@ -250,6 +260,13 @@ QString blankValuesNote(const ParcelResult& result,
 QString totalsBlankNote(const ResultTotals& totals,
                         const std::vector<int>& years,
                         const std::vector<std::pair<int, int>>& pairs);
+
+/// The totals table described above, named `name` (the file stem, e.g. "totals_by_method"), with
+/// every column's unit and description; rows held in memory. writeTotals() writes it.
+analysis::Table totalsTable(const QString& name,
+                            const QString& keyName,
+                            const std::vector<ResultTotals>& groups,
+                            const ResultTotals& all);
 
 void writeTotals(const std::string& path,
                  const QString& keyName,

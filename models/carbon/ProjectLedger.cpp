@@ -133,21 +133,40 @@ ProjectLedger computeProjectLedger(const Project& project,
     return ledger;
 }
 
-void writeOverlaps(const std::string& path, const ProjectLedger& ledger) {
+analysis::Table overlapsTable(const ProjectLedger& ledger) {
     using Type = gis::TableColumn::Type;
-    const std::size_t n = ledger.overlaps.size();
-    gis::writeTable(
-      path,
-      { { "higher_layer", Type::String }, { "lower_layer", Type::String }, { "overlap_ha", Type::Real } },
-      n + 2,
-      [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
-          if (i < n)
-              v = { ledger.overlaps[i].higher, ledger.overlaps[i].lower, ledger.overlaps[i].areaHa };
-          else if (i == n)
-              v = { QStringLiteral("union"), ledger.order.join(QLatin1Char('+')), ledger.unionHa };
-          else
-              v = { QStringLiteral("sum"), ledger.order.join(QLatin1Char('+')), ledger.summedHa };
-      });
+    analysis::Table t;
+    t.name = QStringLiteral("overlaps");
+    t.title = QStringLiteral("Overlaps of the parcel layers");
+    t.description = QStringLiteral(
+      "Every pair of parcel layers in precedence order with the area they share, then the union of all "
+      "layers (what the totals count) and the sum of their areas (docs/carbon-project.md, \"Overlapping "
+      "layers\").");
+    t.columns = {
+        { QStringLiteral("higher_layer"),
+          QString(),
+          QStringLiteral("Layer of higher precedence, which counts the shared ground; \"union\" or \"sum\" "
+                         "on the last two rows."),
+          Type::String },
+        { QStringLiteral("lower_layer"),
+          QString(),
+          QStringLiteral("Layer of lower precedence; on the last two rows the layers joined by +."),
+          Type::String },
+        { QStringLiteral("overlap_ha"),
+          QStringLiteral("ha"),
+          QStringLiteral("Area the two layers share (ha, ellipsoidal); the union or the sum of the layers' "
+                         "areas on the last two rows."),
+          Type::Real },
+    };
+    for (const LayerOverlap& o : ledger.overlaps)
+        t.rows.push_back({ o.higher, o.lower, o.areaHa });
+    t.rows.push_back({ QStringLiteral("union"), ledger.order.join(QLatin1Char('+')), ledger.unionHa });
+    t.rows.push_back({ QStringLiteral("sum"), ledger.order.join(QLatin1Char('+')), ledger.summedHa });
+    return t;
+}
+
+void writeOverlaps(const std::string& path, const ProjectLedger& ledger) {
+    analysis::writeTableFile(overlapsTable(ledger), path);
 }
 
 QString overlapWarning(const ProjectLedger& ledger) {
@@ -337,26 +356,67 @@ void checkParcelSums(LedgerCheck& check,
     compare(QStringLiteral("all"), total, &all);
 }
 
-void writeLedgerCheck(const std::string& path, const LedgerCheck& check) {
+analysis::Table ledgerCheckTable(const LedgerCheck& check) {
     using Type = gis::TableColumn::Type;
-    gis::writeTable(path,
-                    { { "check", Type::String },
-                      { "table", Type::String },
-                      { "subject", Type::String },
-                      { "interval", Type::String },
-                      { "quantity", Type::String },
-                      { "expected", Type::Real },
-                      { "actual", Type::Real },
-                      { "difference", Type::Real },
-                      { "unit", Type::String },
-                      { "passed", Type::Integer } },
-                    check.rows.size(),
-                    [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
-                        const LedgerCheckRow& r = check.rows[i];
-                        v = { r.check,    r.table,         r.subject, r.interval,
-                              r.quantity, r.expected,      r.actual,  r.actual - r.expected,
-                              r.unit,     r.passed ? 1 : 0 };
-                    });
+    analysis::Table t;
+    t.name = QStringLiteral("ledger_check");
+    t.title = QStringLiteral("Ledger check");
+    t.description = QStringLiteral(
+      "Every comparison showing that the totals add up: the union area, stock changes against stock "
+      "differences, and the parcel sums against each totals row (docs/carbon-project.md, \"Ledger "
+      "check\"). Equal within 1e-6 relative.");
+    t.columns = {
+        { QStringLiteral("check"),
+          QString(),
+          QStringLiteral("The check: union_area, stock_change, parcels_sum (or gep_carbon)."),
+          Type::String },
+        { QStringLiteral("table"), QString(), QStringLiteral("The totals table checked."), Type::String },
+        { QStringLiteral("subject"),
+          QString(),
+          QStringLiteral("Row of that table: ecosystem type, group, method or \"all\"."),
+          Type::String },
+        { QStringLiteral("interval"),
+          QString(),
+          QStringLiteral("The interval (y1-y2) of a change or the year of a stock; empty otherwise."),
+          Type::String },
+        { QStringLiteral("quantity"),
+          QString(),
+          QStringLiteral("The column compared, e.g. area_ha or c_total_t_2015."),
+          Type::String },
+        { QStringLiteral("expected"),
+          QString(),
+          QStringLiteral("Expected value, in the row's unit."),
+          Type::Real },
+        { QStringLiteral("actual"),
+          QString(),
+          QStringLiteral("Value found, in the row's unit."),
+          Type::Real },
+        { QStringLiteral("difference"),
+          QString(),
+          QStringLiteral("actual − expected, in the row's unit."),
+          Type::Real },
+        { QStringLiteral("unit"), QString(), QStringLiteral("Unit of the row's values."), Type::String },
+        { QStringLiteral("passed"),
+          QStringLiteral("0/1"),
+          QStringLiteral("1 when the two values agree."),
+          Type::Integer },
+    };
+    for (const LedgerCheckRow& r : check.rows)
+        t.rows.push_back({ r.check,
+                           r.table,
+                           r.subject,
+                           r.interval,
+                           r.quantity,
+                           r.expected,
+                           r.actual,
+                           r.actual - r.expected,
+                           r.unit,
+                           r.passed ? 1 : 0 });
+    return t;
+}
+
+void writeLedgerCheck(const std::string& path, const LedgerCheck& check) {
+    analysis::writeTableFile(ledgerCheckTable(check), path);
 }
 
 } // namespace tanhui::models::carbon

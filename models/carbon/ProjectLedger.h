@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/analysis/ResultSet.h"
 #include "models/carbon/CarbonResult.h"
 #include "models/params/Parameter.h"
 
@@ -64,6 +65,8 @@ ProjectLedger computeProjectLedger(const Project& project,
 /// @brief Writes overlaps.csv: higher_layer, lower_layer, overlap_ha (every pair, in precedence
 /// order), then the rows "union" (union_ha) and "sum" (Σ of the layers). Atomic.
 void writeOverlaps(const std::string& path, const ProjectLedger& ledger);
+/// The same as the result-set table "overlaps", with its columns' units and descriptions.
+analysis::Table overlapsTable(const ProjectLedger& ledger);
 
 /// @brief A warning naming the overlapping pairs and their hectares, e.g. "parcel layers overlap:
 /// wetland_units ∩ farmland_plots 997.12 ha (…); …"; empty when no pair overlaps.
@@ -115,5 +118,7 @@ void checkParcelSums(LedgerCheck& check,
 /// @brief Writes ledger_check.csv: check, table, subject, interval, quantity, expected, actual,
 /// difference, unit, passed (1/0). Atomic.
 void writeLedgerCheck(const std::string& path, const LedgerCheck& check);
+/// The same as the result-set table "ledger_check", with its columns' units and descriptions.
+analysis::Table ledgerCheckTable(const LedgerCheck& check);
 
 } // namespace tanhui::models::carbon

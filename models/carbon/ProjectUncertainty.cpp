@@ -511,26 +511,33 @@ std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results
     return totals;
 }
 
-QStringList writeProjectUncertaintyFiles(const ProjectUncertaintyRun& u, const std::string& outDir) {
-    const QDir dir(QString::fromStdString(outDir));
-    const QString run = dir.absoluteFilePath(QStringLiteral("uncertainty_run.csv"));
-    const QString parameters = dir.absoluteFilePath(QStringLiteral("uncertainty_parameters.csv"));
+std::vector<analysis::Table> projectUncertaintyTables(const ProjectUncertaintyRun& u) {
     std::vector<const mc::UncertainValue*> values;
     for (const mc::UncertainValue& v : u.parameters)
         values.push_back(&v);
-    mc::writeUncertaintyParameters(parameters.toStdString(), values);
     mc::MonteCarloMetadata meta;
     meta.seed = u.settings.seed;
     meta.iterations = u.settings.iterations;
-    mc::writeUncertaintyRun(
-      run.toStdString(),
+    std::vector<analysis::Table> tables;
+    tables.push_back(mc::uncertaintyRunTable(
       meta,
       u.settings.defaultUPct,
       QStringLiteral("one draw per parameter per iteration, shared by all dates, parcels, methods and "
                      "totals (§6.2 item 2); parameters of different tables independent; totals by type, "
                      "group and method from per-iteration sums over parcels"),
-      { { QStringLiteral("methods_with_bounds"), u.methodsWithBounds.join(QStringLiteral(", ")) } });
-    return { run, parameters };
+      { { QStringLiteral("methods_with_bounds"), u.methodsWithBounds.join(QStringLiteral(", ")) } }));
+    tables.push_back(mc::uncertaintyParametersTable(values));
+    return tables;
+}
+
+QStringList writeProjectUncertaintyFiles(const ProjectUncertaintyRun& u, const std::string& outDir) {
+    const QDir dir(QString::fromStdString(outDir));
+    QStringList written;
+    for (const analysis::Table& t : projectUncertaintyTables(u)) {
+        written << dir.absoluteFilePath(t.name + QStringLiteral(".csv"));
+        analysis::writeTableFile(t, written.back().toStdString());
+    }
+    return written;
 }
 
 } // namespace tanhui::models::carbon

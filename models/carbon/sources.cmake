@@ -7,6 +7,7 @@ target_sources(tanhui_models PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/CarbonAdapters.cpp ${CMAKE_CURRENT_LIST_DIR}/CarbonAdapters.h
   ${CMAKE_CURRENT_LIST_DIR}/CarbonProject.cpp ${CMAKE_CURRENT_LIST_DIR}/CarbonProject.h
   ${CMAKE_CURRENT_LIST_DIR}/CarbonResult.cpp ${CMAKE_CURRENT_LIST_DIR}/CarbonResult.h
+  ${CMAKE_CURRENT_LIST_DIR}/CarbonResultSet.cpp ${CMAKE_CURRENT_LIST_DIR}/CarbonResultSet.h
   ${CMAKE_CURRENT_LIST_DIR}/CarbonTables.cpp ${CMAKE_CURRENT_LIST_DIR}/CarbonTables.h
   ${CMAKE_CURRENT_LIST_DIR}/ExtraColumns.h
   ${CMAKE_CURRENT_LIST_DIR}/InventoryRoute.cpp ${CMAKE_CURRENT_LIST_DIR}/InventoryRoute.h

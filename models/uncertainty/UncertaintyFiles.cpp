@@ -2,6 +2,7 @@
 #include "models/uncertainty/UncertaintyFiles.h"
 
 #include "gis/TableWriter.h"
+#include "models/analysis/ResultSet.h"
 
 #include <QVariant>
 
@@ -19,36 +20,69 @@ QVariant orNull(double v) {
 
 } // namespace
 
-void writeUncertaintyParameters(const std::string& path, const std::vector<const UncertainValue*>& values) {
-    gis::writeTable(path,
-                    { { "parameter", Type::String },
-                      { "distribution", Type::String },
-                      { "value", Type::Real },
-                      { "sd", Type::Real },
-                      { "u95_pct", Type::Real },
-                      { "origin", Type::String },
-                      { "provenance", Type::String } },
-                    values.size(),
-                    [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
-                        const UncertainValue& u = *values[i];
-                        v[0] = QString::fromStdString(u.id);
-                        v[1] = describe(u.dist);
-                        v[2] = orNull(u.dist.value);
-                        v[3] = orNull(u.dist.stddev());
-                        v[4] = orNull(u.dist.u95() * 100.0);
-                        v[5] = u.origin == UncertainValue::Origin::Table        ? QStringLiteral("table")
-                               : u.origin == UncertainValue::Origin::RunDefault ? QStringLiteral("default")
-                               : u.origin == UncertainValue::Origin::Constant   ? QStringLiteral("constant")
-                                                                                : QStringLiteral("none");
-                        v[6] = u.provenance;
-                    });
+analysis::Table uncertaintyParametersTable(const std::vector<const UncertainValue*>& values) {
+    analysis::Table t;
+    t.name = QStringLiteral("uncertainty_parameters");
+    t.title = QStringLiteral("Monte Carlo parameters");
+    t.description =
+      QStringLiteral("Every distribution the Monte Carlo run drew, one row per uncertain value, "
+                     "with its origin and provenance (carbon-methods.md §6.2).");
+    t.columns = {
+        { QStringLiteral("parameter"),
+          QString(),
+          QStringLiteral("The value's id (its random-number stream), e.g. table:row:column."),
+          Type::String },
+        { QStringLiteral("distribution"),
+          QString(),
+          QStringLiteral("The distribution drawn, with its parameters."),
+          Type::String },
+        { QStringLiteral("value"),
+          QString(),
+          QStringLiteral("The central value, in the parameter's own unit."),
+          Type::Real },
+        { QStringLiteral("sd"),
+          QString(),
+          QStringLiteral("Standard deviation, in the parameter's own unit."),
+          Type::Real },
+        { QStringLiteral("u95_pct"),
+          QStringLiteral("%"),
+          QStringLiteral("95 % half-width in % of the value."),
+          Type::Real },
+        { QStringLiteral("origin"),
+          QString(),
+          QStringLiteral(
+            "Where the uncertainty comes from: table, default (the run's default U), constant or "
+            "none."),
+          Type::String },
+        { QStringLiteral("provenance"),
+          QString(),
+          QStringLiteral("The table row or setting the value and its uncertainty come from."),
+          Type::String },
+    };
+    for (const UncertainValue* value : values) {
+        const UncertainValue& u = *value;
+        t.rows.push_back({ QString::fromStdString(u.id),
+                           describe(u.dist),
+                           orNull(u.dist.value),
+                           orNull(u.dist.stddev()),
+                           orNull(u.dist.u95() * 100.0),
+                           u.origin == UncertainValue::Origin::Table        ? QStringLiteral("table")
+                           : u.origin == UncertainValue::Origin::RunDefault ? QStringLiteral("default")
+                           : u.origin == UncertainValue::Origin::Constant   ? QStringLiteral("constant")
+                                                                            : QStringLiteral("none"),
+                           u.provenance });
+    }
+    return t;
 }
 
-void writeUncertaintyRun(const std::string& path,
-                         const MonteCarloMetadata& m,
-                         std::optional<double> defaultPct,
-                         const QString& correlation,
-                         const std::vector<std::pair<QString, QString>>& extra) {
+void writeUncertaintyParameters(const std::string& path, const std::vector<const UncertainValue*>& values) {
+    analysis::writeTableFile(uncertaintyParametersTable(values), path);
+}
+
+analysis::Table uncertaintyRunTable(const MonteCarloMetadata& m,
+                                    std::optional<double> defaultPct,
+                                    const QString& correlation,
+                                    const std::vector<std::pair<QString, QString>>& extra) {
     std::vector<std::pair<QString, QString>> rows = {
         { QStringLiteral("method"),
           QStringLiteral("IPCC Approach 2 (Monte Carlo) and Approach 1, carbon-methods.md §6.2") },
@@ -63,13 +97,29 @@ void writeUncertaintyRun(const std::string& path,
         { QStringLiteral("default_uncertainty_pct"), defaultPct ? QString::number(*defaultPct) : QString() },
     };
     rows.insert(rows.end(), extra.begin(), extra.end());
-    gis::writeTable(path,
-                    { { "key", Type::String }, { "value", Type::String } },
-                    rows.size(),
-                    [&](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>&) {
-                        v[0] = rows[i].first;
-                        v[1] = rows[i].second;
-                    });
+    analysis::Table t;
+    t.name = QStringLiteral("uncertainty_run");
+    t.title = QStringLiteral("Monte Carlo run");
+    t.description =
+      QStringLiteral("How the bounds were computed: iterations, seed, generator, correlation rule, "
+                     "percentiles and Approach 1 rules (carbon-methods.md §6.2: record the seed "
+                     "and the generator).");
+    t.columns = { { QStringLiteral("key"), QString(), QStringLiteral("The setting."), Type::String },
+                  { QStringLiteral("value"),
+                    QString(),
+                    QStringLiteral("Its value (default_uncertainty_pct in %)."),
+                    Type::String } };
+    for (const auto& [key, value] : rows)
+        t.rows.push_back({ key, value });
+    return t;
+}
+
+void writeUncertaintyRun(const std::string& path,
+                         const MonteCarloMetadata& m,
+                         std::optional<double> defaultPct,
+                         const QString& correlation,
+                         const std::vector<std::pair<QString, QString>>& extra) {
+    analysis::writeTableFile(uncertaintyRunTable(m, defaultPct, correlation, extra), path);
 }
 
 QString methodCorrelationRule() {

@@ -188,7 +188,7 @@ QString writeProject(const QTemporaryDir& dir, const QByteArray& uncertainty) {
 }
 
 const ParcelResult* resultOf(const CarbonProjectRun& run, const char* id, const char* method) {
-    for (const ParcelResult& r : run.results)
+    for (const ParcelResult& r : run.results())
         if (r.id == QLatin1String(id) && r.method == QLatin1String(method))
             return &r;
     return nullptr;

@@ -159,7 +159,7 @@ private slots:
         QVERIFY(r.ledger);
         QCOMPARE(r.ledger->order, QStringList({ "restore", "wet", "farm" }));
         std::map<QString, const ParcelResult*> byId;
-        for (const ParcelResult& p : r.results)
+        for (const ParcelResult& p : r.results())
             byId[p.id] = &p;
         // Accounted parts: A whole; B1 [100,150] × [0,100]; B2 whole; C [200,300] × [50,100].
         QCOMPARE(byId.at("A")->accountedShare(), 1.0);
@@ -171,7 +171,7 @@ private slots:
         // Totals: union 2.5 ha (the layers sum to 4 ha). Stocks, the parcel's mean density on its
         // accounted part: 2015 A 63, B1 49 × 0.5, B2 17.5, C 66.5 / 3 = 127.1667 t C; 2024 A 63, B1 31.5,
         // B2 31.5, C 31.5 = 157.5 t C; change 30.3333 t C.
-        const ResultTotals all = totalOf(r.results);
+        const ResultTotals all = totalOf(r.results());
         QVERIFY(near(all.areaHa, 2.5));
         QVERIFY(near(all.fullAreaHa, 4.0));
         QVERIFY(near(r.ledger->unionHa, 2.5));
@@ -179,7 +179,7 @@ private slots:
         QVERIFY(near(all.stocks[0].totalT, 127.1666667));
         QVERIFY(near(all.stocks[1].totalT, 157.5));
         QVERIFY(near(all.changes.back().changeT, 30.3333333));
-        const std::vector<ResultTotals> byType = totalsBy(r.results, TotalsKey::EcosystemType);
+        const std::vector<ResultTotals> byType = totalsBy(r.results(), TotalsKey::EcosystemType);
         QVERIFY(near(row(byType, "c")->areaHa, 0.5));
         QVERIFY(near(row(byType, "c")->stocks[0].totalT, 66.5 / 3.0));
         QVERIFY(near(row(byType, "b")->stocks[0].totalT, 24.5 + 17.5));
@@ -222,7 +222,7 @@ private slots:
           run(dir, writeProject(dir, R"(, "precedence": ["farm", "restore", "wet"])"));
         QVERIFY2(!r.stopped, qPrintable(r.issues.empty() ? QString() : r.issues.front().toString()));
         QCOMPARE(r.ledger->order, QStringList({ "farm", "restore", "wet" }));
-        const std::vector<ResultTotals> byType = totalsBy(r.results, TotalsKey::EcosystemType);
+        const std::vector<ResultTotals> byType = totalsBy(r.results(), TotalsKey::EcosystemType);
         // C whole (1.5 ha, 66.5 t C in 2015); A keeps [0,100] × [0,50] (0.5 ha, 31.5 t C); B1 keeps
         // [100,150] × [0,50] (0.25 ha of its 1 ha: 49 / 4), B2 [150,200] × [0,50] (17.5 / 2).
         QVERIFY(near(row(byType, "c")->areaHa, 1.5));
@@ -230,7 +230,7 @@ private slots:
         QVERIFY(near(row(byType, "a")->stocks[0].totalT, 31.5));
         QVERIFY(near(row(byType, "b")->stocks[0].totalT, 49.0 / 4 + 17.5 / 2));
         // The union does not depend on the order.
-        QVERIFY(near(totalOf(r.results).areaHa, 2.5));
+        QVERIFY(near(totalOf(r.results()).areaHa, 2.5));
         QVERIFY(r.ledgerCheck.passed());
     }
 

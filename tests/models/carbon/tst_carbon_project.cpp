@@ -485,7 +485,7 @@ std::vector<double> allBounds(const CarbonProjectRun& run) {
         else
             out.push_back(-1);
     };
-    for (const ParcelResult& r : run.results) {
+    for (const ParcelResult& r : run.results()) {
         for (const CarbonStock& s : r.stocks)
             add(s.bounds);
         for (const CarbonChange& c : r.changes)
@@ -1047,7 +1047,7 @@ private slots:
                  QStringList({ QStringLiteral("pools"), QStringLiteral("volume") }));
         // Every stock and change of every parcel has bounds bracketing its central value.
         std::map<QString, const ParcelResult*> byId;
-        for (const ParcelResult& r : run.results) {
+        for (const ParcelResult& r : run.results()) {
             byId[r.id] = &r;
             QVERIFY2(r.computed(), qPrintable(r.id + QStringLiteral(": ") + r.notComputed));
             for (const CarbonStock& s : r.stocks) {
@@ -1085,8 +1085,8 @@ private slots:
             const auto it = t.stocks.find(year);
             return it == t.stocks.end() ? std::vector<double>(n, 0.0) : it->second.samples;
         };
-        for (std::size_t r = 0; r < run.results.size(); ++r)
-            for (const CarbonStock& s : run.results[r].stocks) {
+        for (std::size_t r = 0; r < run.results().size(); ++r)
+            for (const CarbonStock& s : run.results()[r].stocks) {
                 const std::vector<double> v = parcelSamples(r, s.year, std::nullopt);
                 QVERIFY(near(percentile7(v, 0.025), s.bounds->p2_5));
                 QVERIFY(near(percentile7(v, 0.975), s.bounds->p97_5));
@@ -1108,9 +1108,9 @@ private slots:
                 QVERIFY2(s.bounds, qPrintable(key));
                 std::vector<double> sum(n, 0.0);
                 std::set<QString> methods;
-                for (std::size_t r = 0; r < run.results.size(); ++r)
-                    if (member(run.results[r]) && run.results[r].stock(s.year)) {
-                        methods.insert(run.results[r].method);
+                for (std::size_t r = 0; r < run.results().size(); ++r)
+                    if (member(run.results()[r]) && run.results()[r].stock(s.year)) {
+                        methods.insert(run.results()[r].method);
                         const std::vector<double> v = parcelSamples(r, s.year, std::nullopt);
                         for (std::size_t i = 0; i < n; ++i)
                             sum[i] += v[i];
@@ -1124,8 +1124,8 @@ private slots:
             for (const auto& c : t->changes) {
                 QVERIFY2(c.bounds, qPrintable(key));
                 std::vector<double> sum(n, 0.0);
-                for (std::size_t r = 0; r < run.results.size(); ++r)
-                    if (member(run.results[r]) && run.results[r].change(c.year1, c.year2)) {
+                for (std::size_t r = 0; r < run.results().size(); ++r)
+                    if (member(run.results()[r]) && run.results()[r].change(c.year1, c.year2)) {
                         const std::vector<double> v = parcelSamples(r, 0, std::pair{ c.year1, c.year2 });
                         for (std::size_t i = 0; i < n; ++i)
                             sum[i] += v[i];
@@ -1137,7 +1137,7 @@ private slots:
         QVERIFY(sawMixed); // district B and the grand total mix pools and volume at 2015
         // Percentiles do not add: the total's 97.5th percentile is below the sum of the parcels'.
         double sumP97 = 0;
-        for (const ParcelResult& r : run.results)
+        for (const ParcelResult& r : run.results())
             if (r.stock(2015))
                 sumP97 += r.stock(2015)->bounds->p97_5;
         QVERIFY(u.total.stocks.front().bounds->p97_5 < sumP97);
@@ -1186,7 +1186,7 @@ private slots:
         options.outDir = dir.filePath(QStringLiteral("out4")).toStdString();
         const CarbonProjectRun plain = runCarbonProject(off, options);
         QVERIFY(!plain.uncertainty);
-        QVERIFY(!plain.results.front().stocks.front().bounds);
+        QVERIFY(!plain.results().front().stocks.front().bounds);
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("out4/uncertainty_run.csv"))));
         QVERIFY(!readCsv(dir.filePath(QStringLiteral("out4/totals_by_district.csv")))
                    .front()
@@ -1211,7 +1211,7 @@ private slots:
           run.uncertainty->methodsWithBounds,
           QStringList({ QStringLiteral("pools"), QStringLiteral("soil"), QStringLiteral("gainloss") }));
         std::map<QString, const ParcelResult*> byId;
-        for (const ParcelResult& r : run.results) {
+        for (const ParcelResult& r : run.results()) {
             byId[r.id] = &r;
             QVERIFY2(r.computed(), qPrintable(r.id + QStringLiteral(": ") + r.notComputed));
             for (const CarbonStock& s : r.stocks) {
@@ -1272,8 +1272,8 @@ private slots:
             for (const auto& s : t->stocks) {
                 QVERIFY2(s.bounds, qPrintable(key));
                 std::vector<double> sum(n, 0.0);
-                for (std::size_t r = 0; r < run.results.size(); ++r)
-                    if (member(run.results[r]) && run.results[r].stock(s.year)) {
+                for (std::size_t r = 0; r < run.results().size(); ++r)
+                    if (member(run.results()[r]) && run.results()[r].stock(s.year)) {
                         const std::vector<double> v = samplesOf(r, s.year, std::nullopt);
                         for (std::size_t i = 0; i < n; ++i)
                             sum[i] += v[i];
@@ -1284,8 +1284,8 @@ private slots:
             for (const auto& c : t->changes) {
                 QVERIFY2(c.bounds, qPrintable(QStringLiteral("%1 %2-%3").arg(key).arg(c.year1).arg(c.year2)));
                 std::vector<double> sum(n, 0.0);
-                for (std::size_t r = 0; r < run.results.size(); ++r)
-                    if (member(run.results[r]) && run.results[r].change(c.year1, c.year2)) {
+                for (std::size_t r = 0; r < run.results().size(); ++r)
+                    if (member(run.results()[r]) && run.results()[r].change(c.year1, c.year2)) {
                         const std::vector<double> v = samplesOf(r, 0, std::pair{ c.year1, c.year2 });
                         for (std::size_t i = 0; i < n; ++i)
                             sum[i] += v[i];
@@ -1317,13 +1317,13 @@ private slots:
         off.carbon.uncertainty = {};
         options.outDir = dir.filePath(QStringLiteral("out3")).toStdString();
         const CarbonProjectRun plain = runCarbonProject(off, options);
-        QCOMPARE(plain.results.size(), run.results.size());
-        for (std::size_t r = 0; r < run.results.size(); ++r) {
-            QCOMPARE(plain.results[r].changes.size(), run.results[r].changes.size());
-            for (std::size_t c = 0; c < run.results[r].changes.size(); ++c)
-                QCOMPARE(plain.results[r].changes[c].changeT, run.results[r].changes[c].changeT);
-            for (std::size_t y = 0; y < run.results[r].stocks.size(); ++y)
-                QCOMPARE(plain.results[r].stocks[y].totalT, run.results[r].stocks[y].totalT);
+        QCOMPARE(plain.results().size(), run.results().size());
+        for (std::size_t r = 0; r < run.results().size(); ++r) {
+            QCOMPARE(plain.results()[r].changes.size(), run.results()[r].changes.size());
+            for (std::size_t c = 0; c < run.results()[r].changes.size(); ++c)
+                QCOMPARE(plain.results()[r].changes[c].changeT, run.results()[r].changes[c].changeT);
+            for (std::size_t y = 0; y < run.results()[r].stocks.size(); ++y)
+                QCOMPARE(plain.results()[r].stocks[y].totalT, run.results()[r].stocks[y].totalT);
         }
     }
 
@@ -1352,10 +1352,10 @@ private slots:
                  qPrintable(changed.issues.empty() ? QString() : changed.issues.front().toString()));
         QVERIFY(!plain.stopped);
         auto find = [](const CarbonProjectRun& r, const char* id) -> const ParcelResult& {
-            for (const ParcelResult& p : r.results)
+            for (const ParcelResult& p : r.results())
                 if (p.id == QLatin1String(id))
                     return p;
-            return r.results.front();
+            return r.results().front();
         };
         const ParcelResult& s1 = find(changed, "S1");
         const ParcelResult& s1Plain = find(plain, "S1");
@@ -1395,7 +1395,7 @@ private slots:
         // P1 (pools) keeps its stocks: its method follows the land cover itself.
         QCOMPARE(find(changed, "P1").stock(2015)->totalT, find(plain, "P1").stock(2015)->totalT);
         // Totals by type use the type of each date (stocks) and of each change's end.
-        const std::vector<ResultTotals> byType = totalsBy(changed.results, TotalsKey::EcosystemType);
+        const std::vector<ResultTotals> byType = totalsBy(changed.results(), TotalsKey::EcosystemType);
         auto row = [&](const char* key) -> const ResultTotals* {
             for (const ResultTotals& t : byType)
                 if (t.key == QLatin1String(key))
@@ -1425,7 +1425,7 @@ private slots:
         QCOMPARE(*changeOf(row("crop"), 2020, 2024), find(changed, "S2").change(2020, 2024)->changeT);
         QCOMPARE(row("settlement")->parcels, std::size_t(0)); // counts and areas by the mapped type
         // Per date, the types add up to the grand total.
-        const ResultTotals all = totalOf(changed.results);
+        const ResultTotals all = totalOf(changed.results());
         for (const auto& s : all.stocks) {
             double sum = 0;
             for (const ResultTotals& t : byType)
@@ -1532,10 +1532,10 @@ private slots:
         options.threads = 1;
         const CarbonProjectRun run = runCarbonProject(project, options);
         QVERIFY2(!run.stopped, qPrintable(run.issues.empty() ? QString() : run.issues.front().toString()));
-        QCOMPARE(run.results.size(), std::size_t(4)); // P3 without geometry is listed too
+        QCOMPARE(run.results().size(), std::size_t(4)); // P3 without geometry is listed too
         QCOMPARE(run.groupName, QStringLiteral("district"));
         std::map<QString, const ParcelResult*> byId;
-        for (const ParcelResult& r : run.results)
+        for (const ParcelResult& r : run.results())
             byId[r.id] = &r;
         const ParcelResult& p1 = *byId.at(QStringLiteral("P1"));
         QCOMPARE(p1.ecosystemType, QStringLiteral("grassland")); // through the layer's value mapping
@@ -1576,7 +1576,7 @@ private slots:
                                   "summary.csv",
                                   "pools/c_density_2015.tif" })
             QVERIFY2(files.contains(QLatin1String(name)), name);
-        const ResultTotals all = totalOf(run.results);
+        const ResultTotals all = totalOf(run.results());
         QCOMPARE(all.notComputed, std::size_t(1));
         QVERIFY(std::abs(all.stocks[0].totalT -
                          (p1.stocks[0].totalT + p2.stocks[0].totalT + p4.stocks[0].totalT)) < 1e-9);
@@ -1595,36 +1595,37 @@ private slots:
             mo.threads = 1;
             const CarbonProjectRun mr = runCarbonProject(multi, mo);
             QVERIFY2(!mr.stopped, qPrintable(mr.issues.empty() ? QString() : mr.issues.front().toString()));
-            QCOMPARE(mr.results.size(), std::size_t(5)); // P1 twice
-            QCOMPARE(mr.results[0].id, QStringLiteral("P1"));
-            QCOMPARE(mr.results[0].method, QStringLiteral("pools"));
-            QVERIFY(mr.results[0].primary);
-            QCOMPARE(mr.results[1].id, QStringLiteral("P1"));
-            QCOMPARE(mr.results[1].method, QStringLiteral("gainloss"));
-            QVERIFY(!mr.results[1].primary);
-            QVERIFY(mr.results[1].stocks.empty());
-            QCOMPARE(mr.results[1].changes.size(), std::size_t(1));
-            QCOMPARE(mr.results[1].changes[0].basis, ChangeBasis::Flux);
+            QCOMPARE(mr.results().size(), std::size_t(5)); // P1 twice
+            QCOMPARE(mr.results()[0].id, QStringLiteral("P1"));
+            QCOMPARE(mr.results()[0].method, QStringLiteral("pools"));
+            QVERIFY(mr.results()[0].primary);
+            QCOMPARE(mr.results()[1].id, QStringLiteral("P1"));
+            QCOMPARE(mr.results()[1].method, QStringLiteral("gainloss"));
+            QVERIFY(!mr.results()[1].primary);
+            QVERIFY(mr.results()[1].stocks.empty());
+            QCOMPARE(mr.results()[1].changes.size(), std::size_t(1));
+            QCOMPARE(mr.results()[1].changes[0].basis, ChangeBasis::Flux);
             const models::params::LoadedTable growth = models::params::loadDefaultTable(growthRatesSpec());
             // A row of a temporary lookup is a copy: it outlives the lookup (was a heap-use-after-free
             // under ASan when find() returned a pointer into the lookup).
             const std::optional<ForestType> plantation =
               GrowthLookup(growth.table).find(QStringLiteral("plantation"));
             QVERIFY(plantation);
-            const double expected = plantation->gainPerHaYr() * mr.results[0].stocks[0].areaHa *
-                                    double(mr.results[1].changes[0].year2 - mr.results[1].changes[0].year1);
+            const double expected =
+              plantation->gainPerHaYr() * mr.results()[0].stocks[0].areaHa *
+              double(mr.results()[1].changes[0].year2 - mr.results()[1].changes[0].year1);
             QVERIFY2(
-              std::abs(mr.results[1].changes[0].changeT - expected) < 1e-6 * expected,
-              qPrintable(QStringLiteral("%1 vs %2").arg(mr.results[1].changes[0].changeT).arg(expected)));
-            QCOMPARE(mr.results[1].parameters.size(), std::size_t(1));
-            QCOMPARE(mr.results[1].parameters[0].key, QStringLiteral("plantation"));
-            for (std::size_t i = 2; i < mr.results.size(); ++i)
-                QVERIFY(mr.results[i].primary);
+              std::abs(mr.results()[1].changes[0].changeT - expected) < 1e-6 * expected,
+              qPrintable(QStringLiteral("%1 vs %2").arg(mr.results()[1].changes[0].changeT).arg(expected)));
+            QCOMPARE(mr.results()[1].parameters.size(), std::size_t(1));
+            QCOMPARE(mr.results()[1].parameters[0].key, QStringLiteral("plantation"));
+            for (std::size_t i = 2; i < mr.results().size(); ++i)
+                QVERIFY(mr.results()[i].primary);
             QCOMPARE(mr.parcelsPerMethod.at(QStringLiteral("gainloss")), 1);
             // The grand total is that of the single-method run (P1 counted once).
-            QCOMPARE(totalOf(mr.results).parcels, totalOf(run.results).parcels);
-            QVERIFY(std::abs(totalOf(mr.results).stocks[0].totalT - totalOf(run.results).stocks[0].totalT) <
-                    1e-9);
+            QCOMPARE(totalOf(mr.results()).parcels, totalOf(run.results()).parcels);
+            QVERIFY(std::abs(totalOf(mr.results()).stocks[0].totalT -
+                             totalOf(run.results()).stocks[0].totalT) < 1e-9);
             const QString csv = multiDir.filePath(QStringLiteral("out/parcels.csv"));
             QFile f(csv);
             QVERIFY(f.open(QIODevice::ReadOnly));
@@ -1648,7 +1649,7 @@ private slots:
         badOptions.outDir = bad.filePath(QStringLiteral("out")).toStdString();
         CarbonProjectRun r = runCarbonProject(unknown, badOptions);
         QVERIFY(r.stopped);
-        QVERIFY(r.results.empty());
+        QVERIFY(r.results().empty());
         QVERIFY(!QFile::exists(bad.filePath(QStringLiteral("out/parcels.csv"))));
         QStringList messages;
         for (const auto& i : r.issues)

@@ -176,9 +176,9 @@ private slots:
         QVERIFY(run.uncertainty);
         QCOMPARE(run.uncertainty->methodsWithBounds,
                  QStringList({ QStringLiteral("bluecarbon"), QStringLiteral("regression") }));
-        QCOMPARE(run.results.size(), std::size_t(6));
+        QCOMPARE(run.results().size(), std::size_t(6));
         std::map<QString, const ParcelResult*> byId;
-        for (const ParcelResult& r : run.results) {
+        for (const ParcelResult& r : run.results()) {
             byId[r.id] = &r;
             QVERIFY2(r.computed(), qPrintable(r.id + QStringLiteral(": ") + r.notComputed));
             QCOMPARE(r.stocks.size(), std::size_t(3));
@@ -221,7 +221,7 @@ private slots:
         QVERIFY(run.uncertainty->total.boundsNote.isEmpty());
         // The grand total's 97.5th percentile is below the sum of the parcels' (percentiles do not add).
         double sumHi = 0;
-        for (const ParcelResult& r : run.results)
+        for (const ParcelResult& r : run.results())
             sumHi += r.stocks.back().bounds->p97_5;
         QVERIFY(run.uncertainty->total.stocks.back().bounds->p97_5 < sumHi);
         bool history = false, keys = false;
@@ -236,12 +236,12 @@ private slots:
         options.threads = 2;
         const CarbonProjectRun run2 = runCarbonProject(project, options);
         QVERIFY(!run2.stopped);
-        QCOMPARE(run2.results.size(), run.results.size());
-        for (std::size_t i = 0; i < run.results.size(); ++i) {
-            for (std::size_t y = 0; y < run.results[i].stocks.size(); ++y)
-                QVERIFY(sameBounds(run.results[i].stocks[y].bounds, run2.results[i].stocks[y].bounds));
-            for (std::size_t c = 0; c < run.results[i].changes.size(); ++c)
-                QVERIFY(sameBounds(run.results[i].changes[c].bounds, run2.results[i].changes[c].bounds));
+        QCOMPARE(run2.results().size(), run.results().size());
+        for (std::size_t i = 0; i < run.results().size(); ++i) {
+            for (std::size_t y = 0; y < run.results()[i].stocks.size(); ++y)
+                QVERIFY(sameBounds(run.results()[i].stocks[y].bounds, run2.results()[i].stocks[y].bounds));
+            for (std::size_t c = 0; c < run.results()[i].changes.size(); ++c)
+                QVERIFY(sameBounds(run.results()[i].changes[c].bounds, run2.results()[i].changes[c].bounds));
         }
         for (std::size_t y = 0; y < run.uncertainty->total.stocks.size(); ++y)
             QVERIFY(
@@ -259,7 +259,7 @@ private slots:
         const CarbonProjectRun run = runCarbonProject(project, options);
         QVERIFY2(!run.stopped, qPrintable(run.issues.empty() ? QString() : run.issues.front().toString()));
         std::map<QString, const ParcelResult*> byId;
-        for (const ParcelResult& r : run.results)
+        for (const ParcelResult& r : run.results())
             byId[r.id] = &r;
         const ParcelResult& f1 = *byId.at(QStringLiteral("F1"));
         const ParcelResult& f2 = *byId.at(QStringLiteral("F2"));
