@@ -39,7 +39,14 @@ models::analysis::ResultSet readRun(const QString& option, const QString& dir, c
     }
     models::analysis::ResultSet rs;
     try {
-        rs = models::analysis::readResultSet(QDir(dir).absolutePath().toStdString());
+        // The per-parcel tables stay on disk: the report lists their files and reads the parcels'
+        // GeoPackage for the maps and the top parcels.
+        models::analysis::ReadOptions options;
+        options.headerOnly = [](const QString& table) {
+            return table == QLatin1String("parcels") || table.startsWith(QLatin1String("parcels_")) ||
+                   table == QLatin1String("indicators") || table.startsWith(QLatin1String("uncertainty_"));
+        };
+        rs = models::analysis::readResultSet(QDir(dir).absolutePath().toStdString(), options);
     } catch (const gis::GisError& e) {
         fail(e.kind(), QStringLiteral("%1 %2: %3").arg(option, dir, QString::fromStdString(e.what())), dir);
     }

@@ -19,6 +19,8 @@
 #include <QRegularExpression>
 #include <QTranslator>
 
+#include <functional>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -322,8 +324,28 @@ private:
     void addInputs(ReportSection& s);
     void addLedgerBullets(QStringList& items, const analysis::ResultSet& rs, const QString& runName);
 
+    /// A file of a run's `files` list (relative to its folder) as an absolute path; empty when the run
+    /// lists no file of that name.
+    static QString runFile(const analysis::ResultSet& rs, const QString& dir, const QString& name) {
+        for (const QString& f : rs.files) {
+            if (QFileInfo(f).fileName() == name) {
+                return QFileInfo(f).isAbsolute() ? f : QDir(dir).absoluteFilePath(f);
+            }
+        }
+        return QString();
+    }
+    /// The carbon run's parcels.gpkg, loaded once (maps and the top parcels); null when absent.
+    std::shared_ptr<const render::VectorSource> parcelSource();
+    gis::Crs mapCrs() const {
+        return gis::Crs::fromUserInput(m_hasProject && !m_project.crs.isEmpty() ? m_project.crs.toStdString()
+                                                                                : std::string("EPSG:4547"));
+    }
+
     const ReportInputs& m_in;
     QLocale m_locale;
+    std::shared_ptr<const render::VectorSource> m_parcels;
+    bool m_parcelsTried = false;
+    QStringList m_problems; ///< layers that could not be drawn
     models::Project m_project;
     bool m_hasProject = false;
     int m_figures = 0, m_tables = 0;
@@ -417,6 +439,21 @@ void Builder::addLedgerBullets(QStringList& items, const analysis::ResultSet& rs
                    .arg(ledger->rowCount())
                    .arg(failed.mid(0, 10).join(QStringLiteral("; ")));
     }
+}
+
+std::shared_ptr<const render::VectorSource> Builder::parcelSource() {
+    if (!m_parcelsTried) {
+        m_parcelsTried = true;
+        const QString path = runFile(m_in.carbon, m_in.carbonDir, QStringLiteral("parcels.gpkg"));
+        if (!path.isEmpty()) {
+            try {
+                m_parcels = render::VectorSource::load(path.toStdString(), {}, mapCrs());
+            } catch (const gis::GisError& e) {
+                m_problems << QString::fromStdString(e.what());
+            }
+        }
+    }
+    return m_parcels;
 }
 
 ReportSection Builder::summarySection() {
@@ -758,11 +795,11 @@ ReportSection Builder::carbonResultsSection() {
           tableCaption(Report::tr("Carbon by method (a parcel counts once per method that computes it)"));
         addTable(s, t);
     }
-    if (!m_in.charts || !byType || years.empty()) {
+    if (!byType || years.empty()) {
         return s;
     }
     // Stock per date, stacked by ecosystem type, with the total's 95 % range.
-    {
+    if (m_in.charts) {
         ChartSpec c;
         c.locale = m_locale;
         c.title = Report::tr("Carbon stock by ecosystem type");
@@ -819,72 +856,83 @@ ReportSection Builder::carbonResultsSection() {
                               figureCaption(Report::tr("Stock change by ecosystem type, with the 95 % range "
                                                        "where computed."))));
 
-        // Top parcels by change (primary rows).
+        // Top parcels by change (primary rows), from the table in memory or else the run's parcels.gpkg.
         const analysis::Table* parcels = m_in.carbon.table(QStringLiteral("parcels"));
-        if (parcels && parcels->rowCount() > 0) {
-            struct Top {
-                double change;
-                std::size_t row;
+        std::function<QVariant(std::size_t, const QString&)> cell;
+        std::size_t count = 0;
+        std::shared_ptr<const render::VectorSource> src;
+        if (parcels && !parcels->rows.empty()) {
+            count = parcels->rowCount();
+            cell = [parcels](std::size_t r, const QString& c) { return parcels->value(r, c); };
+        } else if ((src = parcelSource())) {
+            count = src->size();
+            cell = [src](std::size_t r, const QString& c) {
+                const int f = src->fieldIndex(c);
+                return f < 0 ? QVariant() : src->attribute(r, f);
             };
-            std::vector<Top> top;
-            const int primary = parcels->columnIndex(QStringLiteral("primary"));
-            const int changeCol = parcels->columnIndex(QStringLiteral("change_t_") + iv);
-            for (std::size_t r = 0; changeCol >= 0 && r < parcels->rowCount(); ++r) {
-                if (primary >= 0 && parcels->value(r, primary).toInt() != 1) {
-                    continue;
-                }
-                const QVariant v = parcels->value(r, changeCol);
-                if (!v.isNull()) {
-                    top.push_back({ v.toDouble(), r });
-                }
+        }
+        struct Top {
+            double change;
+            std::size_t row;
+        };
+        std::vector<Top> top;
+        const QString changeColumn = QStringLiteral("change_t_") + iv;
+        for (std::size_t r = 0; r < count; ++r) {
+            const QVariant primary = cell(r, QStringLiteral("primary"));
+            if (!primary.isNull() && primary.toInt() != 1) {
+                continue;
             }
-            const std::size_t n = std::min<std::size_t>(10, top.size());
-            std::partial_sort(top.begin(), top.begin() + long(n), top.end(), [](const Top& x, const Top& y) {
-                return x.change > y.change;
-            });
-            top.resize(n);
-            if (!top.empty()) {
-                ReportTable t;
-                t.caption = tableCaption(Report::tr("The %1 parcels with the largest stock gain %2–%3")
-                                           .arg(n)
-                                           .arg(years.front())
-                                           .arg(years.back()));
-                t.header << Report::tr("Layer") << Report::tr("Parcel") << Report::tr("Ecosystem type")
-                         << Report::tr("District") << Report::tr("Method") << Report::tr("Area (ha)")
-                         << Report::tr("Change (t C)") << Report::tr("Change (t C/ha)");
-                t.numeric = { false, false, false, false, false, true, true, true };
-                t.widths = { 0.13, 0.1, 0.12, 0.1, 0.19, 0.11, 0.13, 0.12 };
-                ChartSpec c2;
-                c2.locale = m_locale;
-                c2.title = t.caption.section(QLatin1String(". "), 1);
-                c2.valueAxisTitle = QStringLiteral("t C");
-                c2.thousandsAxisTitle = Report::tr("thousand t C");
-                c2.horizontal = true;
-                ChartSpec::Series bars{ Report::tr("Change"), QColor(QStringLiteral("#00796b")), {} };
-                for (auto it = top.rbegin(); it != top.rend(); ++it) {
-                    c2.categories << parcels->value(it->row, QStringLiteral("layer")).toString() +
-                                       QLatin1Char(' ') +
-                                       parcels->value(it->row, QStringLiteral("id")).toString();
-                    bars.values.push_back(it->change);
-                }
-                c2.series.push_back(bars);
-                c2.heightMm = 20 + 6 * double(n);
-                for (const Top& x : top) {
-                    const double a = parcels->number(x.row, QStringLiteral("area_ha"));
-                    t.rows.push_back(
-                      { parcels->value(x.row, QStringLiteral("layer")).toString(),
-                        parcels->value(x.row, QStringLiteral("id")).toString(),
-                        typeName(parcels->value(x.row, QStringLiteral("ecosystem_type")).toString()),
-                        parcels->value(x.row, QStringLiteral("district")).toString(),
-                        methodName(parcels->value(x.row, QStringLiteral("method")).toString()),
-                        num(a, 2),
-                        num(x.change, 1),
-                        num(x.change / a, 2) });
-                }
+            const QVariant v = cell(r, changeColumn);
+            if (!v.isNull()) {
+                top.push_back({ v.toDouble(), r });
+            }
+        }
+        const std::size_t n = std::min<std::size_t>(10, top.size());
+        std::partial_sort(top.begin(), top.begin() + long(n), top.end(), [](const Top& x, const Top& y) {
+            return x.change > y.change;
+        });
+        top.resize(n);
+        if (!top.empty()) {
+            ReportTable t;
+            t.caption = tableCaption(Report::tr("The %1 parcels with the largest stock gain %2–%3")
+                                       .arg(n)
+                                       .arg(years.front())
+                                       .arg(years.back()));
+            t.header << Report::tr("Layer") << Report::tr("Parcel") << Report::tr("Ecosystem type")
+                     << Report::tr("District") << Report::tr("Method") << Report::tr("Area (ha)")
+                     << Report::tr("Change (t C)") << Report::tr("Change (t C/ha)");
+            t.numeric = { false, false, false, false, false, true, true, true };
+            t.widths = { 0.13, 0.1, 0.12, 0.1, 0.19, 0.11, 0.13, 0.12 };
+            ChartSpec c2;
+            c2.locale = m_locale;
+            c2.title = t.caption.section(QLatin1String(". "), 1);
+            c2.valueAxisTitle = QStringLiteral("t C");
+            c2.thousandsAxisTitle = Report::tr("thousand t C");
+            c2.horizontal = true;
+            ChartSpec::Series bars{ Report::tr("Change"), QColor(QStringLiteral("#00796b")), {} };
+            for (auto it = top.rbegin(); it != top.rend(); ++it) {
+                c2.categories << cell(it->row, QStringLiteral("layer")).toString() + QLatin1Char(' ') +
+                                   cell(it->row, QStringLiteral("id")).toString();
+                bars.values.push_back(it->change);
+            }
+            c2.series.push_back(bars);
+            c2.heightMm = 20 + 6 * double(n);
+            for (const Top& x : top) {
+                const double a = cell(x.row, QStringLiteral("area_ha")).toDouble();
+                t.rows.push_back({ cell(x.row, QStringLiteral("layer")).toString(),
+                                   cell(x.row, QStringLiteral("id")).toString(),
+                                   typeName(cell(x.row, QStringLiteral("ecosystem_type")).toString()),
+                                   cell(x.row, QStringLiteral("district")).toString(),
+                                   methodName(cell(x.row, QStringLiteral("method")).toString()),
+                                   num(a, 2),
+                                   num(x.change, 1),
+                                   num(x.change / a, 2) });
+            }
+            if (m_in.charts) {
                 addFigure(s,
                           renderChart(c2, figureCaption(Report::tr("Parcels with the largest stock gain."))));
-                addTable(s, t);
             }
+            addTable(s, t);
         }
     }
     return s;
@@ -1124,17 +1172,8 @@ ReportSection Builder::mapsSection(gis::Feedback* feedback) {
     }
     // Carbon density and change from the run's parcels GeoPackage.
     const std::vector<int> years = carbonYears();
-    QString parcelsGpkg;
-    for (const QString& f : m_in.carbon.files) {
-        if (QFileInfo(f).fileName() == QLatin1String("parcels.gpkg")) {
-            parcelsGpkg = f;
-        }
-    }
-    if (parcelsGpkg.isEmpty() && QFileInfo::exists(m_in.carbonDir + QStringLiteral("/parcels.gpkg"))) {
-        parcelsGpkg = m_in.carbonDir + QStringLiteral("/parcels.gpkg");
-    }
-    if (!parcelsGpkg.isEmpty() && !years.empty()) {
-        if (auto src = loadVector(parcelsGpkg, crs, problems)) {
+    if (!years.empty()) {
+        if (auto src = parcelSource()) {
             const QString densityField = QStringLiteral("c_total_t_per_ha_%1").arg(years.back());
             if (src->fieldIndex(densityField) >= 0) {
                 render::MapLayer layer =
@@ -1252,14 +1291,15 @@ ReportSection Builder::appendixSection() {
     QStringList items;
     if (parcels) {
         items << Report::tr("Carbon: %1 rows × %2 columns in %3 (and parcels.gpkg with the geometries).")
-                   .arg(num(double(parcels->rowCount())))
+                   .arg(num(double(parcels->rows.empty() ? parcels->lazyRowCount : parcels->rowCount())))
                    .arg(parcels->columns.size())
                    .arg(QDir::toNativeSeparators(m_in.carbonDir + QStringLiteral("/parcels.csv")));
     }
     if (m_in.gep) {
         for (const QString& f : m_in.gep->files) {
             if (QFileInfo(f).fileName().startsWith(QLatin1String("parcels_"))) {
-                items << Report::tr("GEP: %1").arg(QDir::toNativeSeparators(f));
+                items << Report::tr("GEP: %1").arg(QDir::toNativeSeparators(
+                  QFileInfo(f).isAbsolute() ? f : QDir(m_in.gepDir).absoluteFilePath(f)));
             }
         }
     }

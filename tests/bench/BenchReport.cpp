@@ -40,10 +40,15 @@ int main(int argc, char** argv) {
         in.projectFile = parser.value(project);
         in.language = parser.value(lang);
         in.carbonDir = QDir(parser.value(carbon)).absolutePath();
-        in.carbon = tanhui::models::analysis::readResultSet(in.carbonDir.toStdString());
+        tanhui::models::analysis::ReadOptions options; // as report::generateReport reads them
+        options.headerOnly = [](const QString& table) {
+            return table == QLatin1String("parcels") || table.startsWith(QLatin1String("parcels_")) ||
+                   table == QLatin1String("indicators") || table.startsWith(QLatin1String("uncertainty_"));
+        };
+        in.carbon = tanhui::models::analysis::readResultSet(in.carbonDir.toStdString(), options);
         if (parser.isSet(gep)) {
             in.gepDir = QDir(parser.value(gep)).absolutePath();
-            in.gep = tanhui::models::analysis::readResultSet(in.gepDir.toStdString());
+            in.gep = tanhui::models::analysis::readResultSet(in.gepDir.toStdString(), options);
         }
         const qint64 read = phase.restart();
         in.maps = false;
