@@ -522,7 +522,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>%1；土壤方法不计算这些地块</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+117"/>
         <source>fd must be a number from %1 to %2, not &apos;%3&apos;</source>
         <translation>fd 必须是 %1 到 %2 之间的数，而不是“%3”</translation>
     </message>
@@ -990,7 +990,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonGainLoss</name>
     <message>
-        <location filename="../models/carbon/GainLossMethod.cpp" line="+178"/>
+        <location filename="../models/carbon/GainLossMethod.cpp" line="+191"/>
         <source>the gain-loss method needs land cover at two dates or more (%1 given)</source>
         <translation>增减法需要两个或更多日期的土地覆盖（给出了 %1 个）</translation>
     </message>
@@ -1023,7 +1023,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonInventoryRoute</name>
     <message>
-        <location filename="../models/carbon/InventoryRoute.cpp" line="+169"/>
+        <location filename="../models/carbon/InventoryRoute.cpp" line="+170"/>
         <source>before the inventory year %1: the route carries the inventory stock forward only</source>
         <translation>早于调查年度 %1：该路线只将调查储量向后推算</translation>
     </message>
@@ -1033,7 +1033,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>%1 年和 %2 年该小班下均无土地覆盖数据：无法判断是否被采伐，因此不再推算其储量</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+72"/>
         <source>the layer has no field &apos;%1&apos;; its fields are: %2</source>
         <translation>图层没有字段“%1”；其字段为：%2</translation>
     </message>
@@ -1053,17 +1053,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>growth 必须为 mai 或 reference，而不是“%1”</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>fd must be a number from %1 to %2, not &apos;%3&apos;</source>
-        <translation>fd 必须是 %1 至 %2 之间的数值，而不是“%3”</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>forest_classes must list CODE=TYPE pairs separated by commas (e.g. 11=natural_secondary_old,12=plantation), not &apos;%1&apos;</source>
-        <translation>forest_classes 必须是以逗号分隔的“代码=类型”列表（如 11=natural_secondary_old,12=plantation），而不是“%1”</translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>the growth table has no row &apos;%1&apos;, which the volume_gainloss route needs (§3.5)</source>
         <translation>生长量参数表缺少 volume_gainloss 路线所需的行“%1”（§3.5）</translation>
     </message>
@@ -1663,18 +1653,18 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
     <name>CarbonResultText</name>
     <message>
         <location filename="../models/carbon/CarbonResult.cpp" line="+481"/>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>no stock in %1</source>
         <translation>%1 年无储量</translation>
     </message>
     <message>
-        <location line="-40"/>
-        <location line="+42"/>
+        <location line="-42"/>
+        <location line="+44"/>
         <source>no change %1</source>
         <translation>%1 无变化量</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-42"/>
         <source>the method %1 gives no value there</source>
         <translation>方法 %1 在这些日期不给出数值</translation>
     </message>
@@ -1689,7 +1679,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>%1 年储量只覆盖 %3 个已计算地块中的 %2 个</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>the change %1 covers %2 of %3 computed parcels</source>
         <translation>%1 变化量只覆盖 %3 个已计算地块中的 %2 个</translation>
     </message>
@@ -2790,57 +2780,67 @@ Example (the sample project):
 <context>
     <name>GepCommand</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="+139"/>
+        <location filename="../models/gep/GepCarbonJoin.cpp" line="+317"/>
         <source>cannot open the carbon table %1</source>
         <translation>无法打开碳计算结果表 %1</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="+5"/>
         <source>the carbon table %1 is empty</source>
         <translation>碳计算结果表 %1 为空</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="-219"/>
         <source>%1, row %2, column %3: &apos;%4&apos; is not a number</source>
         <translation>%1，第 %2 行，列 %3：“%4”不是数字</translation>
     </message>
     <message>
-        <location line="+260"/>
+        <location filename="../models/gep/GepSoilRetention.cpp" line="+39"/>
         <source>raster %1 is not on the grid of the DEM %2; resample the RUSLE factors to the DEM grid (same origin, cell size and size)</source>
         <translation>栅格 %1 与 DEM %2 的网格不一致；请将 RUSLE 因子重采样到 DEM 网格（相同的原点、像元大小和行列数）</translation>
     </message>
     <message>
-        <location line="+274"/>
+        <location filename="../models/gep/GepProject.cpp" line="+162"/>
+        <source>%1: feature %2 (id %3) skipped: %4</source>
+        <translation>%1：已跳过要素 %2（编号 %3）：%4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: feature %2 (id %3): %4</source>
+        <translation>%1：要素 %2（编号 %3）：%4</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>soil retention: the project lacks one of the rasters dem, rusle_r, rusle_k, rusle_c</source>
         <translation>土壤保持：项目缺少 dem、rusle_r、rusle_k、rusle_c 栅格中的某一个</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+45"/>
         <source>the project needs at least two dated land-cover rasters (role landcover) for ecosystem types and carbon sequestration</source>
         <translation>项目至少需要两期带年份的土地覆盖栅格（角色 landcover），用于确定生态系统类型和固碳量</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+34"/>
         <source>the land-cover rasters cannot be used by the carbon pool method</source>
         <translation>土地覆盖栅格无法用于碳库方法</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+31"/>
         <source>layer %1</source>
         <translation>图层 %1</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+64"/>
         <source>raster %1 does not cover any parcel of layer %2 (%3); check the raster&apos;s extent and CRS against the parcels</source>
         <translation>栅格 %1 未覆盖图层 %2（%3）的任何地块；请检查栅格的范围和坐标系是否与地块一致</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>raster %1 has negative values (min %2 mm) under parcel %3 of layer %4; precipitation and evapotranspiration must be ≥ 0 mm/a (set negative cells to nodata or fix the product)</source>
         <translation>栅格 %1 在图层 %4 的地块 %3 下有负值（最小 %2 mm）；降水和蒸散必须 ≥ 0 mm/a（请将负值像元设为无数据，或修正数据产品）</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+120"/>
         <source>(no land cover)</source>
         <translation>（无土地覆盖）</translation>
     </message>
@@ -2850,7 +2850,7 @@ Example (the sample project):
         <translation>代码 %1</translation>
     </message>
     <message>
-        <location line="+550"/>
+        <location filename="../app/cli/GepCommand.cpp" line="+98"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
@@ -2860,47 +2860,62 @@ Example (the sample project):
         <translation>输出文件夹。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>User price CSV over the price set (key, value, unit, basis, price_year, source; every row needs a source).</source>
         <translation>覆盖内置价格的用户价格 CSV（key、value、unit、basis、price_year、source；每行都必须有来源）。</translation>
     </message>
     <message>
-        <location line="-1411"/>
+        <location filename="../models/gep/GepCarbonJoin.cpp" line="-26"/>
         <source>the carbon table %1 has no column change_t_per_yr_&lt;y1&gt;_&lt;y2&gt; (t C/yr) or change_t_&lt;y1&gt;_&lt;y2&gt; (t C); write it with tanhui-cli carbon</source>
         <translation>碳表 %1 没有 change_t_per_yr_&lt;y1&gt;_&lt;y2&gt;（t C/年）或 change_t_&lt;y1&gt;_&lt;y2&gt;（t C）列；请用 tanhui-cli carbon 生成</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="+215"/>
+        <source>the carbon results %1 have no result set (%2): they were written by an older version of Tanhui; rerun tanhui-cli carbon --project with this version into that folder</source>
+        <translation>碳核算结果 %1 没有结果集（%2）：它们由旧版 Tanhui 写出；请用当前版本重新运行 tanhui-cli carbon --project 并输出到该文件夹</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 holds no carbon results (%2 is missing); run tanhui-cli carbon --project with --out to that folder first</source>
+        <translation>%1 中没有碳核算结果（缺少 %2）；请先运行 tanhui-cli carbon --project，并用 --out 指定该文件夹</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the result set %1 (analysis %2) has no table &apos;parcels&apos;; give the folder of a tanhui-cli carbon --project run</source>
+        <translation>结果集 %1（分析 %2）中没有 parcels 表；请指定 tanhui-cli carbon --project 运行的输出文件夹</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>the carbon table %1 has a quoted field that is not closed (missing &apos;&quot;&apos;)</source>
         <translation>碳结果表 %1 中有一个带引号的字段没有闭合（缺少 &apos;&quot;&apos;）</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="-216"/>
         <source>the carbon engine did not compute the parcel: %1</source>
         <translation>碳计算引擎未计算该地块：%1</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+94"/>
         <source>the carbon table %1 needs the id column &apos;%2&apos; or &apos;id&apos;</source>
         <translation>碳表 %1 需要标识列“%2”或“id”</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>the carbon results %1 need the columns layer and source_fid (written by tanhui-cli carbon --project)</source>
         <translation>碳结果 %1 需要 layer 和 source_fid 列（由 tanhui-cli carbon --project 生成）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>%1, row %2, column source_fid: &apos;%3&apos; is not a feature id</source>
         <translation>%1，第 %2 行，source_fid 列：“%3”不是要素编号</translation>
     </message>
     <message>
-        <location line="+457"/>
+        <location filename="../models/gep/GepProject.cpp" line="-246"/>
         <source>the carbon pools table %1 cannot be used</source>
         <translation>碳库表 %1 无法使用</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+84"/>
         <source>carbon source for layer %1: the carbon table %2 (--carbon)</source>
         <translation>图层 %1 的碳来源：碳表 %2（--carbon）</translation>
     </message>
@@ -2915,32 +2930,32 @@ Example (the sample project):
         <translation>图层 %1 的碳来源：没有碳结果；已用 %2 年和 %3 年土地覆盖运行碳库法</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+102"/>
         <source>layer %1 (%2) maps ecosystem_type to the field &apos;%3&apos;, which the file does not have; fix the project&apos;s field mapping</source>
         <translation>图层 %1（%2）把 ecosystem_type 映射到字段“%3”，但文件中没有该字段；请修改项目的字段映射</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+101"/>
         <source>carbon method %1</source>
         <translation>碳计量方法 %1</translation>
     </message>
     <message>
-        <location line="+507"/>
+        <location filename="../app/cli/GepCommand.cpp" line="+6"/>
         <source>Price index table for --price-year (year; cpi, construction, market as levels or cpi_yoy, construction_yoy, market_yoy with previous year = 100; source, tag). Default: the shipped NBS CPI table gep/price_index.csv (unconfirmed).</source>
         <translation>--price-year 使用的价格指数表（year；cpi、construction、market 为价格水平，或 cpi_yoy、construction_yoy、market_yoy 为上年=100 的指数；source、tag）。默认：内置国家统计局 CPI 表 gep/price_index.csv（未确认）。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Adjust every price to this year with the price index (§5.3); outputs give the value at this year&apos;s prices and at the base-year prices.</source>
         <translation>用价格指数把所有价格调整到该年（§5.3）；输出同时给出该年现价价值和基年价格价值。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Index series for prices whose series (e.g. construction, market) the index table lacks, e.g. cpi; such prices are flagged unconfirmed. Without it a missing series is an error.</source>
         <translation>当指数表缺少价格所指定的序列（如 construction、market）时改用的指数序列，例如 cpi；这些价格标记为未确认。不指定时缺少序列即报错。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Days with air conditioning D (no default; climate regulation is skipped without it).</source>
         <translation>空调开放天数 D（无默认值；不给出时跳过气候调节）。</translation>
     </message>
@@ -2960,47 +2975,42 @@ Example (the sample project):
         <translation>地块属性 CSV：parcel（&lt;图层&gt;:&lt;id&gt;）、visits、spend_per_visit_cny、shoreline_m、reservoir_capacity_m3、source。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Material products CSV: product, lucode, yield_t_per_ha, price_key (a key of the price table, per t), source.</source>
         <translation>物质产品 CSV：product、lucode、yield_t_per_ha、price_key（价格表中按吨计价的键）、source。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Sea-wall construction cost, CNY per m (no verified default).</source>
         <translation>海堤建设成本，元/米（无经核实的默认值）。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Sea-wall design life, years.</source>
         <translation>海堤设计寿命，年。</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Folder with the parcels.csv of tanhui-cli carbon --project (default: the carbon project&apos;s output folder carbon/ next to the project file, when it exists); joined by layer and source_fid. Layers it lacks use --carbon or the pool method; &apos;none&apos; ignores it.</source>
-        <translation>包含 tanhui-cli carbon --project 输出 parcels.csv 的文件夹（默认：项目文件旁的碳项目输出文件夹 carbon/，若存在）；按 layer 和 source_fid 关联。其中没有的图层使用 --carbon 或碳库法；“none”表示忽略。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+21"/>
         <source>Ecosystem coefficients CSV whose rows replace the default rows with the same lucode (e.g. water-purification capacities cod_kg_ha, nh3n_kg_ha, tp_kg_ha, which have no default).</source>
         <translation>生态系统系数 CSV，其中的行替换默认表中 lucode 相同的行（例如没有默认值的水质净化能力 cod_kg_ha、nh3n_kg_ha、tp_kg_ha）。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>No progress bar.</source>
         <translation>不显示进度条。</translation>
     </message>
     <message>
-        <location line="+369"/>
+        <location line="+367"/>
         <source>  %1: %2 CNY/a, %3 %</source>
         <translation>  %1：%2 元/年，占 %3 %</translation>
     </message>
     <message>
-        <location line="-340"/>
+        <location line="-332"/>
         <source>--carbon must be LAYER=FILE (e.g. xiaoban=carbon_out/parcels.csv), not &apos;%1&apos;</source>
         <translation>--carbon 必须是 LAYER=FILE（例如 xiaoban=carbon_out/parcels.csv），而不是“%1”</translation>
     </message>
     <message>
-        <location line="-1681"/>
+        <location line="-209"/>
         <source>Gross ecosystem product (GEP) per parcel (gep-methods.md): physical quantity, value (CNY), price and
 source for every indicator of the accounting profile; GEP = material + regulating + cultural.
 
@@ -3037,17 +3047,17 @@ scenario_diff.csv。
   tanhui-cli gep --project sample/project.tanhui.json --out gep_out --ac-days 120</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location filename="../models/gep/GepCarbonJoin.cpp" line="-176"/>
         <source>the carbon table %1 has no change for an interval ending at or containing the accounting year %2; run tanhui-cli carbon with %2 among its years</source>
         <translation>碳表 %1 中没有以核算年 %2 为终点或包含该年的时段变化量；请在 tanhui-cli carbon 的年份中包含 %2 后重新运行</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+37"/>
         <source>the carbon engine gives no change for the parcel in an interval ending at or containing the accounting year %1 (method %2)</source>
         <translation>碳计算引擎未给出该地块在以核算年 %1 为终点或包含该年的时段内的变化量（方法 %2）</translation>
     </message>
     <message>
-        <location line="+1289"/>
+        <location filename="../models/gep/GepResults.cpp" line="+308"/>
         <source>accounting profile (gep/profiles.csv), tag %1</source>
         <translation>核算方案（gep/profiles.csv），标签 %1</translation>
     </message>
@@ -3092,17 +3102,17 @@ scenario_diff.csv。
         <translation>项目的 gep 设置，命令行参数优先</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location filename="../app/cli/GepCommand.cpp" line="+69"/>
         <source>Accounting profile: RCEES_LEGACY or NDRC2022 (default: the project&apos;s gep.profile, else RCEES_LEGACY).</source>
         <translation>核算方案：RCEES_LEGACY 或 NDRC2022（默认：项目的 gep.profile，否则为 RCEES_LEGACY）。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Price set: P0_RCEES2010 (default, or the project&apos;s gep.price_set), LYT1721_2008, or P0_CPI2020 / P0_CPI2024 (P0 adjusted by the shipped CPI table at run time, flagged unconfirmed).</source>
         <translation>价格集：P0_RCEES2010（默认，或项目的 gep.price_set）、LYT1721_2008，或 P0_CPI2020 / P0_CPI2024（运行时用内置 CPI 表调整的 P0 价格，标记为待确认）。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>Water-surface climate regulation (gep-methods.md §4.10): s1 (S1&apos;s form, cooling not ÷ COP) or cop (cooling ÷ COP, later specifications). Default: the project&apos;s gep.climate_variant, else the profile&apos;s.</source>
         <translation>水面气候调节（gep-methods.md §4.10）：s1（S1 的形式，降温项不除以 COP）或 cop（降温项除以 COP，后续规范的做法）。默认：项目的 gep.climate_variant，否则按核算方案。</translation>
     </message>
@@ -3112,22 +3122,27 @@ scenario_diff.csv。
         <translation>RUSLE 坡长因子 L 的统一坡长 λ，单位 m（默认 22.13，即 L = 1；最多采用 122 m，即 InVEST 的 L_max）。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Carbon result of a parcel layer: LAYER=parcels.csv written by tanhui-cli carbon --parcels (repeatable). Without it the pool method runs on the last two land-cover dates (the interval ending at the accounting year).</source>
         <translation>地块图层的碳计算结果：LAYER=parcels.csv，由 tanhui-cli carbon --parcels 生成（可重复）。不给出时在最后两期土地覆盖（以核算年为终点的时段）上运行碳库方法。</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+8"/>
+        <source>Output folder of tanhui-cli carbon --project (its result set, resultset.json; default: the carbon project&apos;s output folder carbon/ next to the project file, when it exists); its parcels table is joined by layer and source_fid. Layers it lacks use --carbon or the pool method; &apos;none&apos; ignores it.</source>
+        <translation>tanhui-cli carbon --project 的输出文件夹（其结果集 resultset.json；默认：项目文件旁的碳核算输出文件夹 carbon/，若存在）；其 parcels 表按 layer 和 source_fid 连接。结果中没有的图层使用 --carbon 或碳库法；&apos;none&apos; 表示忽略。</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>--climate-variant must be s1 or cop, not &apos;%1&apos;</source>
         <translation>--climate-variant 必须是 s1 或 cop，而不是“%1”</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>--deflators needs --price-year (gep-methods.md §5.3)</source>
         <translation>--deflators 需要同时指定 --price-year（gep-methods.md §5.3）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>%1 from the project (%2)</source>
         <translation>%1 来自项目（%2）</translation>
     </message>
@@ -3142,7 +3157,7 @@ scenario_diff.csv。
         <translation>%1 内置默认表</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>unknown --price-set &apos;%1&apos;; known: %2</source>
         <translation>未知的 --price-set“%1”；已有：%2</translation>
     </message>
@@ -3152,7 +3167,7 @@ scenario_diff.csv。
         <translation>价格表中没有价格“%1”；请用 --prices 添加（value、unit、basis t、price_year、source）</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>%1 (series the table lacks: %2)</source>
         <translation>%1（表中缺少的指数序列按 %2）</translation>
     </message>
@@ -3167,7 +3182,7 @@ scenario_diff.csv。
         <translation>核算方案 %1 的标记为 %2：%3</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>slope length %1 m is beyond the RUSLE L factor&apos;s range; %2 m (InVEST&apos;s L_max, gep-methods.md §7.2) is used</source>
         <translation>坡长 %1 m 超出 RUSLE 坡长因子的适用范围；改用 %2 m（InVEST 的 L_max，gep-methods.md §7.2）</translation>
     </message>
@@ -3187,22 +3202,17 @@ scenario_diff.csv。
         <translation>默认值</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+152"/>
         <source>parameter tables: %1</source>
         <translation>参数表：%1</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>--carbon-results: %1 not found; run tanhui-cli carbon --project %2 --out %3 first</source>
-        <translation>--carbon-results：未找到 %1；请先运行 tanhui-cli carbon --project %2 --out %3</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="-111"/>
         <source>timing: %1</source>
         <translation>耗时：%1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>profile %1, prices %2 (price years and sources in prices_used.csv)</source>
         <translation>核算方案 %1，价格 %2（价格年份和来源见 prices_used.csv）</translation>
     </message>
@@ -3242,12 +3252,12 @@ scenario_diff.csv。
         <translation>气候调节占 GEP 的 %1 %：它主导总值，并取决于空调开放天数 D、蒸散量和水面公式（%2）；请单独报告（gep-methods.md §4.10、§10.2）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>soil retention: %1 DEM cells are steeper than %2 % and use the S factor of %2 % (validity of the steep-slope equation, Liu, Nearing &amp; Risse 1994); %3 parcels flagged ls_slope_capped</source>
         <translation>土壤保持：%1 个 DEM 像元坡度超过 %2 %，按 %2 % 计算坡度因子 S（陡坡公式的适用范围，Liu, Nearing &amp; Risse 1994）；%3 个地块标记为 ls_slope_capped</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>soil retention: %1 parcels have a potential erosion R·K·LS above %2 t/ha/a, implausible (flag implausible_potential_erosion; check the R, K and DEM rasters)</source>
         <translation>土壤保持：%1 个地块的潜在侵蚀量 R·K·LS 超过 %2 t/ha/a，不合理（标记 implausible_potential_erosion；请检查 R、K 和 DEM 栅格）</translation>
     </message>
@@ -3257,7 +3267,7 @@ scenario_diff.csv。
         <translation>水源涵养：%1 个地块的蒸散发低于同类生态系统中位数的 %2 %，水量平衡把缺失的蒸腾计为涵养水量（标记 water_conservation_low_et；请核查生态系统类型，例如采伐迹地）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+9"/>
         <source>%1 more reasons</source>
         <translation>另有 %1 条原因</translation>
     </message>
@@ -3267,12 +3277,12 @@ scenario_diff.csv。
         <translation>%2 个地块跳过了 %1（见 skipped.csv）：%3</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+48"/>
         <source>scenario GEP %1 CNY/a, difference %2 CNY/a</source>
         <translation>情景 GEP %1 元/年，差值 %2 元/年</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>the ledger check failed: %1 of %2 check(s); each is listed in %3</source>
         <translation>台账核对未通过：%2 项核对中有 %1 项不符；各项详见 %3</translation>
     </message>
@@ -3620,7 +3630,7 @@ scenario_diff.csv。
 <context>
     <name>Parameters</name>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="-1798"/>
+        <location filename="../models/gep/GepProject.cpp" line="+184"/>
         <source>parcel (&lt;layer&gt;:&lt;id&gt;)</source>
         <translation>地块（&lt;图层&gt;:&lt;id&gt;）</translation>
     </message>
@@ -3650,16 +3660,16 @@ scenario_diff.csv。
         <translation>产品</translation>
     </message>
     <message>
-        <location line="+1"/>
         <location filename="../models/carbon/BlueCarbon.cpp" line="-1089"/>
         <location filename="../models/carbon/PoolMethod.cpp" line="-125"/>
         <location filename="../models/carbon/RegressionMethod.cpp" line="-500"/>
+        <location filename="../models/gep/GepProject.cpp" line="+1"/>
         <location filename="../models/gep/GepTables.cpp" line="-498"/>
         <source>land-cover code</source>
         <translation>土地覆盖代码</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../models/gep/GepProject.cpp" line="+1"/>
         <source>yield</source>
         <translation>产量</translation>
     </message>
@@ -3699,7 +3709,7 @@ scenario_diff.csv。
         <translation>生物量扩展因子</translation>
     </message>
     <message>
-        <location filename="../models/carbon/GainLossMethod.cpp" line="-165"/>
+        <location filename="../models/carbon/GainLossMethod.cpp" line="-178"/>
         <source>forest type</source>
         <translation>森林类型</translation>
     </message>
@@ -4935,7 +4945,7 @@ scenario_diff.csv。
 <context>
     <name>ProjectLedger</name>
     <message>
-        <location filename="../models/carbon/ProjectLedger.cpp" line="+71"/>
+        <location filename="../models/carbon/ProjectLedger.cpp" line="+75"/>
         <source>&apos;%1&apos; is not a parcel layer of the carbon run; list layer ids among: %2</source>
         <translation>“%1”不是本次碳计算的地块图层；请从以下图层 ID 中选择：%2</translation>
     </message>
@@ -6121,7 +6131,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+92"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+94"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -6177,7 +6187,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>%1°，%2°</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>  (lon %1°, lat %2°)</source>
         <translation>（经度 %1°，纬度 %2°）</translation>
     </message>
@@ -6226,7 +6236,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         </translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+36"/>
         <source>Not on the map: the raster has no coordinate reference system.</source>
         <translation>未显示在地图上：该栅格没有坐标参考系。</translation>
     </message>
@@ -6454,7 +6464,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MapCanvas</name>
     <message>
-        <location filename="../app/gui/MapCanvas.cpp" line="+199"/>
+        <location filename="../app/gui/MapCanvas.cpp" line="+172"/>
         <source>The map could not be drawn</source>
         <translation>无法绘制地图</translation>
     </message>

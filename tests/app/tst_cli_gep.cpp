@@ -701,7 +701,7 @@ void TstCliGep::carbonFromCarbonProject() {
         QVERIFY(fromFlux > 1000);
         QVERIFY(emissions > 0 && int(emitted.size()) >= emissions);
     }
-    // --carbon-results DIR that lacks parcels.csv is an error naming the file and what to run.
+    // --carbon-results DIR that lacks the carbon result set is an error naming the file and what to run.
     r = runCli({ QStringLiteral("gep"),
                  QStringLiteral("--project"),
                  project,
@@ -711,7 +711,7 @@ void TstCliGep::carbonFromCarbonProject() {
                  m_dir.filePath(QStringLiteral("nowhere")),
                  QStringLiteral("--quiet") });
     QVERIFY(r.exitCode != 0);
-    QVERIFY2(r.err.contains(QLatin1String("parcels.csv")) &&
+    QVERIFY2(r.err.contains(QLatin1String("resultset.json")) &&
                r.err.contains(QLatin1String("carbon --project")),
              qPrintable(r.err));
 }

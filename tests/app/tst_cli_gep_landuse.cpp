@@ -10,6 +10,8 @@
 #include "gis/RasterWriter.h"
 #include "gis/VectorLayer.h"
 #include "gis/VectorWriter.h"
+#include "models/analysis/ResultSet.h"
+#include "models/gep/GepProject.h"
 
 #include <QDir>
 #include <QFile>
@@ -91,13 +93,21 @@ QString writeProject(const QTemporaryDir& dir, std::map<QString, qint64>& fids) 
     return path;
 }
 
-/// A carbon results folder with parcels.csv as `tanhui-cli carbon --project` writes it (the columns GEP
-/// reads), with `header` and one line per unit.
+/// A carbon results folder as `tanhui-cli carbon --project` writes it: its result set (resultset.json)
+/// with the table parcels (the columns GEP reads), `text` being that table's CSV (header and one line per
+/// unit).
 QString writeCarbonResults(const QTemporaryDir& dir, const QString& name, const QByteArray& text) {
     QDir(dir.path()).mkpath(name);
-    QFile f(dir.filePath(name + QStringLiteral("/parcels.csv")));
+    const QString csv = dir.filePath(name + QStringLiteral("/parcels.csv"));
+    QFile f(csv);
     f.open(QIODevice::WriteOnly);
     f.write(text);
+    f.close();
+    tanhui::models::analysis::ResultSet rs;
+    rs.analysis = QStringLiteral("carbon_project");
+    tanhui::models::analysis::Table& t = rs.addTable(tanhui::models::gep::readCsvTable(csv));
+    t.name = QStringLiteral("parcels");
+    tanhui::models::analysis::writeResultSet(rs, dir.filePath(name).toStdString());
     return dir.filePath(name);
 }
 

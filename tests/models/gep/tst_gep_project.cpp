@@ -1,0 +1,304 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// GEP of a project in-process through models::gep::runGepProject (no subprocess): the result set's
+// totals equal the sum over the parcels and over the services; the carbon sequestration comes from the
+// carbon result table given in memory (joined by layer and source_fid); a carbon folder without a result
+// set is refused with a message saying to rerun the carbon run; the result set written to a folder reads
+// back; and a cancel mid-run (gis::Feedback from another thread) leaves the previous output folder
+// byte-identical with no staging folder (gis::StagedOutput).
+#include "OutputSnapshot.h"
+#include "gis/Errors.h"
+#include "gis/Feedback.h"
+#include "gis/Gdal.h"
+#include "models/gep/GepProject.h"
+#include "models/gep/GepTables.h"
+#include "models/project/Project.h"
+#include "models/sample/SampleProject.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <thread>
+
+using namespace tanhui;
+namespace gep = tanhui::models::gep;
+namespace params = tanhui::models::params;
+namespace analysis = tanhui::models::analysis;
+
+namespace {
+
+gep::GepModel loadModel() {
+    gep::GepModel m;
+    params::Issues issues;
+    const params::LoadedTable prices =
+      params::loadTable(gep::priceTableSpec(),
+                        gep::priceProfilePath(QStringLiteral("P0_RCEES2010")),
+                        params::Provenance::Required);
+    m.prices = gep::pricesFromTable(prices.table, issues);
+    const params::LoadedTable profiles = params::loadTable(
+      gep::profileTableSpec(), QStringLiteral(":/parameters/gep/profiles.csv"), params::Provenance::Required);
+    m.profile = *gep::profileFromTable(profiles.table, QStringLiteral("RCEES_LEGACY"), issues);
+    const params::LoadedTable eco = params::loadTable(gep::ecosystemTableSpec(),
+                                                      QStringLiteral(":/parameters/gep/ecosystem_params.csv"),
+                                                      params::Provenance::Required);
+    m.ecosystems = gep::ecosystemsFromTable(eco.table);
+    const params::LoadedTable constants = params::loadTable(gep::constantsTableSpec(),
+                                                            QStringLiteral(":/parameters/gep/constants.csv"),
+                                                            params::Provenance::Required);
+    m.constants = gep::constantsFromTable(constants.table, issues);
+    m.constants.acDays = 120;
+    if (params::hasErrors(issues))
+        qFatal("parameter tables: %s", qPrintable(issues.front().toString()));
+    return m;
+}
+
+double relDiff(double a, double b) {
+    return std::fabs(a - b) / std::max(1.0, std::fabs(b));
+}
+
+} // namespace
+
+class TestGepProject : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    models::Project m_project;
+    gep::GepInputs m_inputs;
+    int m_year1 = 0, m_year2 = 0; ///< the last two land-cover dates
+
+    /// The carbon project run's parcels table for layer `layer`: every parcel 1.5 t C/yr over the
+    /// accounting interval, except fid 1 (no change, not computed) and fid 2 (absent).
+    analysis::Table carbonTable(const QString& layer, int parcels) const {
+        analysis::Table t;
+        t.name = QStringLiteral("parcels");
+        const QString change = QStringLiteral("change_t_per_yr_%1_%2").arg(m_year1).arg(m_year2);
+        t.columns = { { QStringLiteral("layer"), {}, {}, gis::TableColumn::Type::String },
+                      { QStringLiteral("source_fid"), {}, {}, gis::TableColumn::Type::Integer },
+                      { QStringLiteral("method"), {}, {}, gis::TableColumn::Type::String },
+                      { QStringLiteral("primary"), {}, {}, gis::TableColumn::Type::Integer },
+                      { change, QStringLiteral("t C/yr"), {}, gis::TableColumn::Type::Real },
+                      { QStringLiteral("not_computed"), {}, {}, gis::TableColumn::Type::String } };
+        for (int fid = 0; fid < parcels + 5; ++fid) {
+            if (fid == 2)
+                continue;
+            t.rows.push_back({ layer,
+                               qlonglong(fid),
+                               QStringLiteral("pools"),
+                               1,
+                               fid == 1 ? QVariant() : QVariant(1.5),
+                               fid == 1 ? QVariant(QStringLiteral("no data")) : QVariant() });
+        }
+        return t;
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        gis::initializeGdal();
+        const QString sample = m_dir.filePath(QStringLiteral("sample"));
+        models::sample::SampleOptions options;
+        options.size = models::sample::SampleSize::Test;
+        models::sample::generateSampleProject(sample, options, nullptr);
+        m_project = models::Project::load(QDir(sample).filePath(QStringLiteral("project.tanhui.json")));
+        std::vector<int> years;
+        for (const models::ProjectLayer* l : m_project.layersWithRole(QStringLiteral("landcover")))
+            years.push_back(l->year);
+        std::sort(years.begin(), years.end());
+        QVERIFY(years.size() >= 2);
+        m_year1 = years[years.size() - 2];
+        m_year2 = years.back();
+        m_inputs.model = loadModel();
+        m_inputs.account.profile = m_inputs.model.profile.id;
+        m_inputs.layerIds = { QStringLiteral("xiaoban") };
+        m_inputs.carbonResults =
+          gep::CarbonInput{ carbonTable(QStringLiteral("xiaoban"), 10000), QStringLiteral("test table") };
+    }
+
+    void totalsEqualSumOverParcelsAndServices() {
+        gis::Feedback feedback;
+        gep::GepOptions options;
+        options.feedback = &feedback;
+        const gep::GepRun run = gep::runGepProject(m_project, m_inputs, options);
+        const analysis::ResultSet& rs = run.results;
+        for (const char* name : { "indicators",
+                                  "skipped",
+                                  "parcels_xiaoban",
+                                  "prices_used",
+                                  "totals",
+                                  "run_settings",
+                                  "overlaps",
+                                  "ledger_check" })
+            QVERIFY2(rs.table(QString::fromLatin1(name)), name);
+        const analysis::Table& parcels = *rs.table(QStringLiteral("parcels_xiaoban"));
+        QVERIFY(parcels.rowCount() > 10);
+        QCOMPARE(parcels.column(QStringLiteral("area_ha"))->unit, QStringLiteral("ha"));
+        QVERIFY(!parcels.column(QStringLiteral("gep_cny"))->description.isEmpty());
+        // Σ parcels (accounted part) = total; Σ services = total.
+        double sumParcels = 0;
+        for (std::size_t i = 0; i < parcels.rowCount(); ++i)
+            sumParcels += parcels.number(i, QStringLiteral("gep_cny")) *
+                          parcels.number(i, QStringLiteral("accounted_share"));
+        const analysis::Table& totals = *rs.table(QStringLiteral("totals"));
+        double total = std::nan(""), sumServices = 0, sumCategories = 0;
+        int services = 0;
+        for (std::size_t i = 0; i < totals.rowCount(); ++i) {
+            const QString group = totals.value(i, QStringLiteral("group")).toString();
+            const double v = totals.number(i, QStringLiteral("value_cny"));
+            if (group == QLatin1String("total"))
+                total = v;
+            else if (group == QLatin1String("service")) {
+                sumServices += v;
+                ++services;
+            } else if (group == QLatin1String("category"))
+                sumCategories += v;
+        }
+        QVERIFY(services >= 3);
+        QVERIFY(total > 0);
+        QCOMPARE(total, run.totals.total);
+        QVERIFY2(relDiff(sumParcels, total) < 1e-9,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(sumParcels).arg(total)));
+        QVERIFY2(relDiff(sumServices, total) < 1e-9,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(sumServices).arg(total)));
+        QVERIFY(relDiff(sumCategories, total) < 1e-9);
+        QVERIFY(run.ledgerCheck.passed());
+        // Provenance: the rasters and the parcel layer with their hashes; the prices with source and tag.
+        bool landcover = false;
+        for (const analysis::InputRecord& in : rs.provenance.inputs)
+            landcover =
+              landcover || (in.role == QLatin1String("landcover") && in.files.front().sha256.size() == 64);
+        QVERIFY(landcover);
+        QVERIFY(!rs.provenance.parameters.empty());
+        QVERIFY(!rs.provenance.parameters.front().source.isEmpty());
+    }
+
+    void carbonFromTheResultTable() {
+        const gep::GepRun run = gep::runGepProject(m_project, m_inputs, {});
+        const analysis::Table& parcels = *run.results.table(QStringLiteral("parcels_xiaoban"));
+        int joined = 0, noChange = 0, missing = 0;
+        const double tco2 = 1.5 * 44.0 / 12.0; // t CO2/a from 1.5 t C/a (§4.8)
+        for (std::size_t i = 0; i < parcels.rowCount(); ++i) {
+            const QString flags = parcels.value(i, QStringLiteral("flags")).toString();
+            QCOMPARE(parcels.value(i, QStringLiteral("carbon_source")).toString(),
+                     QStringLiteral("carbon_results"));
+            if (flags.contains(QLatin1String("no_carbon_change"))) {
+                ++noChange;
+                QVERIFY(parcels.value(i, QStringLiteral("carbon_note"))
+                          .toString()
+                          .contains(QLatin1String("no data")));
+            } else if (flags.contains(QLatin1String("not_in_carbon_table"))) {
+                ++missing;
+            } else {
+                ++joined;
+                QCOMPARE(parcels.value(i, QStringLiteral("carbon_years")).toString(),
+                         QStringLiteral("%1-%2").arg(m_year1).arg(m_year2));
+                QVERIFY(relDiff(parcels.number(i, QStringLiteral("carbon_sequestration_qty")), tco2) < 1e-9);
+            }
+        }
+        QCOMPARE(noChange, 1);
+        QCOMPARE(missing, 1);
+        QCOMPARE(joined, int(parcels.rowCount()) - 2);
+    }
+
+    void carbonFolderWithoutResultSet() {
+        const QString dir = m_dir.filePath(QStringLiteral("old_carbon"));
+        QVERIFY(QDir().mkpath(dir));
+        QFile f(QDir(dir).filePath(QStringLiteral("parcels.csv")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("layer,source_fid\n");
+        f.close();
+        try {
+            gep::readCarbonResultSet(dir);
+            QFAIL("a carbon folder without resultset.json was accepted");
+        } catch (const gis::GisError& e) {
+            const QString m = QString::fromUtf8(e.what());
+            QVERIFY2(m.contains(QLatin1String("rerun tanhui-cli carbon --project")) && m.contains(dir),
+                     qPrintable(m));
+        }
+    }
+
+    void resultSetWrittenAndReadBack() {
+        const QString out = m_dir.filePath(QStringLiteral("gep_written"));
+        gep::GepOptions options;
+        options.outDir = out;
+        const gep::GepRun run = gep::runGepProject(m_project, m_inputs, options);
+        QVERIFY(tanhui::test::stagingLeftovers(out).isEmpty());
+        for (const char* f : { "indicators.csv",
+                               "totals.csv",
+                               "parcels_xiaoban.gpkg",
+                               "run_settings.csv",
+                               "ledger_check.csv",
+                               "derived/soil_retention_t_ha.tif",
+                               "resultset.json" })
+            QVERIFY2(QFile::exists(QDir(out).filePath(QString::fromLatin1(f))), f);
+        const analysis::ResultSet back = analysis::readResultSet(out.toStdString());
+        QCOMPARE(back.analysis, QStringLiteral("gep"));
+        const analysis::Table* totals = back.table(QStringLiteral("totals"));
+        QVERIFY(totals);
+        const long long row = totals->findRow(QStringLiteral("group"), QStringLiteral("total"));
+        QVERIFY(row >= 0);
+        QVERIFY(relDiff(totals->number(std::size_t(row), QStringLiteral("value_cny")), run.totals.total) <
+                1e-12);
+        // The carbon input as a command reads it: a carbon folder's result set, named by its table file.
+        analysis::ResultSet carbon;
+        carbon.analysis = QStringLiteral("carbon_project");
+        carbon.addTable(m_inputs.carbonResults->table);
+        const QString carbonDir = m_dir.filePath(QStringLiteral("carbon_rs"));
+        QVERIFY(QDir().mkpath(carbonDir));
+        analysis::writeResultSet(carbon, carbonDir.toStdString());
+        const gep::CarbonInput read = gep::readCarbonResultSet(carbonDir);
+        QCOMPARE(read.origin, QDir(carbonDir).filePath(QStringLiteral("parcels.csv")));
+        QCOMPARE(read.table.rowCount(), m_inputs.carbonResults->table.rowCount());
+        QCOMPARE(back.table(QStringLiteral("indicators"))->rowCount(),
+                 run.results.table(QStringLiteral("indicators"))->rowCount());
+    }
+
+    void cancelLeavesPreviousOutputs() {
+        const QString out = m_dir.filePath(QStringLiteral("gep_cancel"));
+        gep::GepOptions options;
+        options.outDir = out;
+        QElapsedTimer clock;
+        clock.start();
+        gep::runGepProject(m_project, m_inputs, options);
+        const qint64 firstMs = clock.elapsed();
+        auto before = tanhui::test::treeHashes(out);
+        QVERIFY(!before.isEmpty());
+        int cancelled = 0;
+        for (const double at : { 0.0, 0.3, 0.7 }) {
+            gis::Feedback feedback;
+            options.feedback = &feedback;
+            std::atomic<bool> done{ false };
+            std::thread canceller([&] {
+                const auto until =
+                  std::chrono::steady_clock::now() + std::chrono::milliseconds(qint64(at * firstMs));
+                while (!done && std::chrono::steady_clock::now() < until)
+                    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+                feedback.cancel();
+            });
+            bool wasCancelled = false;
+            try {
+                gep::runGepProject(m_project, m_inputs, options);
+            } catch (const gis::CancelledError&) {
+                wasCancelled = true;
+            }
+            done = true;
+            canceller.join();
+            QVERIFY(tanhui::test::stagingLeftovers(out).isEmpty());
+            if (wasCancelled) {
+                ++cancelled;
+                QVERIFY2(tanhui::test::treeHashes(out) == before,
+                         "a cancelled run changed the previous outputs");
+            } else {
+                before = tanhui::test::treeHashes(out); // a finished run replaced them (new timestamps)
+            }
+        }
+        qInfo("first run %lld ms, %d of 3 runs cancelled", firstMs, cancelled);
+        QVERIFY(cancelled >= 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGepProject)
+#include "tst_gep_project.moc"
