@@ -7,8 +7,9 @@
 #      gain − loss, volume, pools, gain-loss, NDVI regression; cropland: soil carbon and pools;
 #      mangroves and wetlands: blue carbon; the rest: pools), with Monte Carlo bounds (1,000
 #      iterations) and totals by ecosystem type and district;
-#   3. GEP per parcel (tanhui-cli gep --project), its carbon sequestration taken from step 2.
-# Writes to out/demo/ (or the folder given). The PDF report and the map image are not built yet.
+#   3. GEP per parcel (tanhui-cli gep --project), its carbon sequestration taken from step 2;
+#   4. the land-cover map of the last date with the parcels and districts (tanhui-cli map, PNG).
+# Writes to out/demo/ (or the folder given). The PDF report is not built yet.
 #
 #   scripts/demo.sh [OUT_DIR]
 set -euo pipefail
@@ -45,6 +46,9 @@ echo "demo: GEP per parcel (RCEES 2010 prices; 120 air-conditioning days, the re
 # Profile, prices, climate-regulation variant and D = 120 come from the project's gep section.
 "$CLI" gep --project "$PROJECT" --carbon-results "$OUT/carbon" --out "$OUT/gep"
 
+echo "demo: land-cover map of the project (A4, legend, scale bar, north arrow; Chinese)"
+"$CLI" map --project "$PROJECT" --lang zh_CN --out "$OUT/map_landcover.png"
+
 cat <<MSG
 
 demo: done. Open these:
@@ -56,6 +60,7 @@ demo: done. Open these:
   $(realpath "$OUT/gep/run_settings.csv") (profile, price year, price index, climate-regulation variant of the account)
   $(realpath "$OUT/gep/indicators.csv")   (every parcel x indicator: physical quantity, unit, price, source, value)
   $(realpath "$OUT/gep/skipped.csv")      (indicators skipped for lack of input, with the reason)
+  $(realpath "$OUT/map_landcover.png")    (the land-cover map of the last date: parcels, districts, legend of the classes drawn)
   $(realpath "$OUT/xiaoban_landcover.csv")  (land-cover shares and areas per 小班, 2015 and 2024)
   $(realpath "$PROJECT")   (the sample project: rasters, parcel layers, parameter tables, carbon methods)
 Built-in parameter values tagged "unconfirmed" (carbon pools, species, soil factors, CPI) and the sample's

@@ -18,6 +18,7 @@ PACKAGES=(
   clang libclang-rt-14-dev
   python3-gdal python3-numpy
   qt6-translations-l10n
+  poppler-utils
 )
 
 install_missing() {

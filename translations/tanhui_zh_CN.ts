@@ -2081,7 +2081,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>警告：</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="+18"/>
+        <location filename="../app/cli/main.cpp" line="+24"/>
         <source>Usage: tanhui-cli &lt;command&gt; [options]
 
 Commands:
@@ -2089,6 +2089,7 @@ Commands:
   zonal    exact per-parcel zonal statistics of raster bands
   carbon   carbon stocks, change and value from land-cover rasters
   gep      gross ecosystem product (GEP) per parcel
+  map      a project map as PNG, PDF or SVG (layouts, atlas)
 
 Run &apos;tanhui-cli &lt;command&gt; --help&apos; for the options of a command.
 Options: --help, --version
@@ -2100,13 +2101,14 @@ Options: --help, --version
   zonal    按地块对栅格波段做精确分区统计
   carbon   根据土地覆盖栅格计算碳储量、碳储量变化及其价值
   gep      按地块核算生态系统生产总值（GEP）
+  map      将项目地图导出为 PNG、PDF 或 SVG（布局、图集）
 
 运行“tanhui-cli &lt;命令&gt; --help”查看某个命令的选项。
 选项：--help、--version
 </translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+65"/>
         <source>unknown command &apos;%1&apos; (see tanhui-cli --help)</source>
         <translation>未知命令 &apos;%1&apos;（参见 tanhui-cli --help）</translation>
     </message>
@@ -2119,7 +2121,7 @@ Options: --help, --version
 <context>
     <name>EcosystemType</name>
     <message>
-        <location filename="../app/gui/LayerStyler.cpp" line="+20"/>
+        <location filename="../render/ProjectMaps.cpp" line="+24"/>
         <source>Forest</source>
         <translation>森林</translation>
     </message>
@@ -3290,6 +3292,197 @@ scenario_diff.csv。
         <location line="+7"/>
         <source>ledger check: all %1 check(s) passed (%2)</source>
         <translation>台账核对：全部 %1 项核对均已通过（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutText</name>
+    <message>
+        <location filename="../render/MapLayout.cpp" line="+268"/>
+        <source>Coordinate reference system: unknown</source>
+        <translation>坐标参考系：未知</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Coordinate reference system: %1</source>
+        <translation>坐标参考系：%1</translation>
+    </message>
+    <message>
+        <location line="+315"/>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>… and %1 more entries</source>
+        <translation>……另有 %1 项</translation>
+    </message>
+    <message>
+        <location line="+143"/>
+        <source>%1: unknown map format &quot;%2&quot;; use .png, .pdf or .svg</source>
+        <translation>%1：未知的地图格式“%2”；请使用 .png、.pdf 或 .svg</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>%1: the map could not be encoded</source>
+        <translation>%1：无法编码地图</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1: the atlas has no page</source>
+        <translation>%1：图集没有任何页面</translation>
+    </message>
+</context>
+<context>
+    <name>MapCommand</name>
+    <message>
+        <location filename="../app/cli/MapCommand.cpp" line="+26"/>
+        <source>Exports a map of a project as PNG, PDF (vector) or SVG: title, the map, a legend of the classes
+drawn, scale bar, north arrow, CRS, data source and date notes, optionally an overview inset and a
+coordinate grid (layouts section of the project file, docs/maps.md).
+
+Without --layout: land cover of the last date (or of --date) under the parcel outlines and the
+districts, A4 landscape, titled with the project&apos;s name.
+
+--atlas LAYER makes one page per feature of the polygon layer LAYER (e.g. districts), the map
+fitted to the feature and its name in the title: one multi-page PDF, or one PNG / SVG per feature
+(out_&lt;name&gt;.png).
+
+Example:
+  tanhui-cli map --project sample/project.tanhui.json --lang zh_CN --out landcover.png
+  tanhui-cli map --project sample/project.tanhui.json --atlas districts --out districts.pdf</source>
+        <translation>将项目地图导出为 PNG、PDF（矢量）或 SVG：标题、地图、所绘类别的图例、比例尺、指北针、
+坐标参考系、数据来源与日期说明，可选鹰眼图和坐标格网（项目文件的 layouts 部分，docs/maps.md）。
+
+不指定 --layout 时：最新年份（或 --date 指定年份）的土地覆被，叠加地块边界和行政区，
+A4 横向，以项目名称为标题。
+
+--atlas LAYER 为面图层 LAYER（如 districts）的每个要素各出一页，地图缩放到该要素，
+标题中含其名称：输出一个多页 PDF，或每个要素一个 PNG / SVG（out_&lt;名称&gt;.png）。
+
+示例：
+  tanhui-cli map --project sample/project.tanhui.json --lang zh_CN --out landcover.png
+  tanhui-cli map --project sample/project.tanhui.json --atlas districts --out districts.pdf</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Project file (project.tanhui.json).</source>
+        <translation>项目文件（project.tanhui.json）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+13"/>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Name of a layout of the project&apos;s layouts section.</source>
+        <translation>项目 layouts 部分中某个布局的名称。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Map this year: dated layers are swapped for that year&apos;s.</source>
+        <translation>制作该年份的地图：带日期的图层换成该年份的图层。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>YEAR</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language of the map&apos;s text: zh_CN or en (default: the interface language).</source>
+        <translation>地图文字的语言：zh_CN 或 en（默认：界面语言）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LANG</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Output file: .png, .pdf or .svg.</source>
+        <translation>输出文件：.png、.pdf 或 .svg。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resolution in dots per inch, 36 to 1200 (default: the layout&apos;s, else 150).</source>
+        <translation>分辨率（每英寸点数），36 至 1200（默认：布局中的设置，否则为 150）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One page per feature of this polygon layer (layer id).</source>
+        <translation>为该面图层（图层 ID）的每个要素各出一页。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LAYER</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print nothing but errors.</source>
+        <translation>只输出错误信息。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--out %1: unknown map format; the file name must end in .png, .pdf or .svg</source>
+        <translation>--out %1：未知的地图格式；文件名必须以 .png、.pdf 或 .svg 结尾</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--lang %1: use zh_CN or en</source>
+        <translation>--lang %1：请使用 zh_CN 或 en</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>--date %1: a year is needed, e.g. 2024</source>
+        <translation>--date %1：需要一个年份，例如 2024</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--dpi %1: a number from 36 to 1200 is needed</source>
+        <translation>--dpi %1：需要 36 至 1200 之间的数字</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--out %1: the folder %2 does not exist</source>
+        <translation>--out %1：文件夹 %2 不存在</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>--layout %1: the project has no such layout (it has: %2)</source>
+        <translation>--layout %1：项目中没有该布局（现有布局：%2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>--atlas %1: the project has no such layer</source>
+        <translation>--atlas %1：项目中没有该图层</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>wrote %1 (%2 s)</source>
+        <translation>已写出 %1（%2 秒）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cancelled; %1 is unchanged</source>
+        <translation>已取消；%1 未改动</translation>
     </message>
 </context>
 <context>
@@ -4583,7 +4776,7 @@ scenario_diff.csv。
 <context>
     <name>ProjectFile</name>
     <message>
-        <location filename="../models/project/Project.cpp" line="+32"/>
+        <location filename="../models/project/Project.cpp" line="+33"/>
         <source>Project file %1: %2</source>
         <translation>项目文件 %1：%2</translation>
     </message>
@@ -4755,6 +4948,87 @@ scenario_diff.csv。
     </message>
     <message>
         <location line="+120"/>
+        <source>&quot;layouts&quot; must be a JSON array of layout objects</source>
+        <translation>“layouts”必须是由布局对象组成的 JSON 数组</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>layouts[%1] must be a JSON object</source>
+        <translation>layouts[%1] 必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>layouts[%1]</source>
+        <translation>layouts[%1]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>layouts[%1] (&quot;%2&quot;)</source>
+        <translation>layouts[%1]（“%2”）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1.name must be a non-empty text</source>
+        <translation>%1.name 必须是非空文本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1.name: another layout is already named &quot;%2&quot;</source>
+        <translation>%1.name：已有另一个布局名为“%2”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1.%2 is not a known key (known: %3)</source>
+        <translation>%1.%2 不是可识别的键（可用键：%3）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1.%2 must be a text</source>
+        <translation>%1.%2 必须是文本</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1.%2 must be true or false</source>
+        <translation>%1.%2 必须为 true 或 false</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1.%2 must be a number from %3 to %4 %5</source>
+        <translation>%1.%2 必须是 %3 至 %4 %5 之间的数字</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+3"/>
+        <source>%1.layers must be an array of layer ids</source>
+        <translation>%1.layers 必须是图层 ID 数组</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1.extent must be &quot;full&quot; or [xmin, ymin, xmax, ymax] in the project CRS with xmax &gt; xmin and ymax &gt; ymin</source>
+        <translation>%1.extent 必须为“full”或项目坐标系下的 [xmin, ymin, xmax, ymax]，且 xmax &gt; xmin、ymax &gt; ymin</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1.date must be a whole year, not %2</source>
+        <translation>%1.date 必须是整数年份，而不是 %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1.page must be one of %2, not &quot;%3&quot;</source>
+        <translation>%1.page 必须是 %2 之一，而不是“%3”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1.orientation must be &quot;landscape&quot; or &quot;portrait&quot;, not &quot;%2&quot;</source>
+        <translation>%1.orientation 必须为“landscape”（横向）或“portrait”（纵向），而不是“%2”</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1.atlas must be an object {&quot;layer&quot;: coverage layer id, &quot;field&quot;: page name field (optional)}</source>
+        <translation>%1.atlas 必须是对象 {&quot;layer&quot;: 覆盖图层 ID, &quot;field&quot;: 页名字段（可选）}</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Cannot open the project file %1: %2</source>
         <translation>无法打开项目文件 %1：%2</translation>
     </message>
@@ -4897,7 +5171,17 @@ scenario_diff.csv。
 </translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+7"/>
+        <source>layout &quot;%1&quot;: layers: unknown layer &quot;%2&quot;</source>
+        <translation>布局“%1”：layers：未知图层“%2”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>layout &quot;%1&quot;: atlas.layer: unknown layer &quot;%2&quot;</source>
+        <translation>布局“%1”：atlas.layer：未知图层“%2”</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>Cannot write the project file %1: %2</source>
         <translation>无法写入项目文件 %1：%2</translation>
     </message>
@@ -4973,6 +5257,130 @@ scenario_diff.csv。
         <location line="+4"/>
         <source>, interval %1</source>
         <translation>，时段 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectMap</name>
+    <message>
+        <location filename="../render/ProjectMaps.cpp" line="+116"/>
+        <source>Land cover</source>
+        <translation>土地覆被</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>NDVI</source>
+        <translation>NDVI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Elevation (m)</source>
+        <translation>高程（m）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Precipitation (mm/yr)</source>
+        <translation>降水量（mm/a）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evapotranspiration (mm/yr)</source>
+        <translation>蒸散发量（mm/a）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forest sub-compartments</source>
+        <translation>森林小班</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Farmland plots</source>
+        <translation>农田地块</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wetland units</source>
+        <translation>湿地单元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restoration plots</source>
+        <translation>修复地块</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Districts</source>
+        <translation>行政区</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Layer %1 (%2): %3</source>
+        <translation>图层 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>layout &quot;%1&quot;: </source>
+        <translation>布局“%1”：</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>--date %1: the project has no land cover of that year (it has %2)</source>
+        <translation>--date %1：项目中没有该年份的土地覆被（现有年份：%2）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the project has no land-cover, parcel or district layer to map; name layers in a layout</source>
+        <translation>项目中没有可制图的土地覆被、地块或行政区图层；请在布局中指定图层</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>layers: unknown layer &quot;%1&quot;</source>
+        <translation>layers：未知图层“%1”</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>layers: &quot;%1&quot; has no %2 layer of %3</source>
+        <translation>layers：“%1”没有 %3 年的 %2 图层</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Land cover %1</source>
+        <translation>%1 年土地覆被</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data: %1</source>
+        <translation>数据来源：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Map made with Tanhui on %1</source>
+        <translation>使用 Tanhui 制图，%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>page: unknown page size &quot;%1&quot; (A0–A5, B4, B5, Letter, Legal)</source>
+        <translation>page：未知的纸张尺寸“%1”（A0–A5、B4、B5、Letter、Legal）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>--atlas %1: the project has no such layer</source>
+        <translation>--atlas %1：项目中没有该图层</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--atlas %1: the atlas coverage must be a polygon layer, not a %2</source>
+        <translation>--atlas %1：图集覆盖图层必须是面图层，而不是 %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>--atlas %1: the layer has no field &quot;%2&quot; to name its pages</source>
+        <translation>--atlas %1：该图层没有用于命名页面的字段“%2”</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>--atlas %1: the layer has no feature with an area</source>
+        <translation>--atlas %1：该图层没有具有面积的要素</translation>
     </message>
 </context>
 <context>
@@ -6129,9 +6537,163 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
 </context>
 <context>
+    <name>tanhui::gui::LayoutDialog</name>
+    <message>
+        <location filename="../app/gui/LayoutDialog.cpp" line="+55"/>
+        <location line="+276"/>
+        <source>Map Layout</source>
+        <translation>地图布局</translation>
+    </message>
+    <message>
+        <location line="-268"/>
+        <source>New layout</source>
+        <translation>新建布局</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Layout:</source>
+        <translation>布局：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Last date</source>
+        <translation>最新年份</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Page:</source>
+        <translation>纸张：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Landscape</source>
+        <translation>横向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Portrait</source>
+        <translation>纵向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orientation:</source>
+        <translation>方向：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution:</source>
+        <translation>分辨率：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> mm</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Margins:</source>
+        <translation>页边距：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale bar</source>
+        <translation>比例尺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>North arrow</source>
+        <translation>指北针</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coordinate grid</source>
+        <translation>坐标格网</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overview inset</source>
+        <translation>鹰眼图</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extent of the current view (else the full extent)</source>
+        <translation>使用当前视图范围（否则为全图范围）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save to Project</source>
+        <translation>保存到项目(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export Map</source>
+        <translation>导出地图</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
+        <translation>PNG 图像 (*.png);;PDF 文档 (*.pdf);;SVG 图形 (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+146"/>
+        <source>The map could not be exported to %1.</source>
+        <translation>无法将地图导出到 %1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The layout needs a name.</source>
+        <translation>布局需要一个名称。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type a name for the layout, e.g. &quot;Land cover 2024&quot;.</source>
+        <translation>请为布局输入名称，例如“2024 年土地覆被”。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The project could not be saved.</source>
+        <translation>无法保存项目。</translation>
+    </message>
+</context>
+<context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+94"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+95"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -6251,7 +6813,22 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>未显示在地图上：%1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Open a project first.</source>
+        <translation>请先打开一个项目。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A map layout is made from a project&apos;s layers and saved in it.</source>
+        <translation>地图布局由项目的图层制作，并保存在项目中。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saved the layout in %1</source>
+        <translation>已将布局保存到 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -6294,6 +6871,16 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <location line="+1"/>
         <source>Load a vector layer (Shapefile, GeoPackage, GeoJSON, KML, …)</source>
         <translation>加载矢量图层（Shapefile、GeoPackage、GeoJSON、KML 等）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Map &amp;Layout…</source>
+        <translation>地图布局(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lay out, export and save a map of the project (PNG, PDF, SVG)</source>
+        <translation>编排、导出并保存项目地图（PNG、PDF、SVG）</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -3,6 +3,10 @@
 #include "app/cli/CarbonCommand.h"
 #include "app/cli/CliCommon.h"
 #include "app/cli/GepCommand.h"
+#ifdef TANHUI_HAVE_MAP
+#include "app/cli/MapCommand.h"
+#include <QGuiApplication>
+#endif
 #include "app/cli/SampleCommand.h"
 #include "app/cli/ZonalCommand.h"
 #ifdef TANHUI_HAVE_REPORT
@@ -29,6 +33,7 @@ QString usage() {
                                        "  zonal    exact per-parcel zonal statistics of raster bands\n"
                                        "  carbon   carbon stocks, change and value from land-cover rasters\n"
                                        "  gep      gross ecosystem product (GEP) per parcel\n"
+                                       "  map      a project map as PNG, PDF or SVG (layouts, atlas)\n"
                                        "  report   the valuation report (PDF or HTML) from result sets\n"
                                        "\n"
                                        "Run 'tanhui-cli <command> --help' for the options of a command.\n"
@@ -39,11 +44,25 @@ QString usage() {
 
 int main(int argc, char** argv) {
     tanhui::cli::installInterruptHandler(); // Ctrl+C cancels cleanly (outputs unchanged), never kills
-    // The report paints charts and maps: it alone needs a QApplication (offscreen without a display).
+    // The map command paints with QtGui: it gets a QGuiApplication (offscreen without a display, and
+    // in the language of its --lang); the report paints charts (QtCharts): a QApplication, offscreen
+    // without a display. The other commands stay QtCore-only.
+    [[maybe_unused]] const bool guiCommand = argc > 1 && std::strcmp(argv[1], "map") == 0;
     std::unique_ptr<QCoreApplication> application;
 #ifdef TANHUI_HAVE_REPORT
     if (argc > 1 && std::strcmp(argv[1], "report") == 0)
         application = tanhui::report::makeReportApplication(argc, argv);
+#endif
+#ifdef TANHUI_HAVE_MAP
+    if (guiCommand) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+            qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        for (int i = 2; i + 1 < argc; ++i)
+            if (std::strcmp(argv[i], "--lang") == 0)
+                qputenv("TANHUI_LANG", argv[i + 1]);
+        application = std::make_unique<QGuiApplication>(argc, argv);
+    }
 #endif
     if (!application)
         application = std::make_unique<QCoreApplication>(argc, argv);
@@ -72,9 +91,9 @@ int main(int argc, char** argv) {
         return tanhui::cli::runCarbonCommand(args);
     if (command == QLatin1String("gep"))
         return tanhui::cli::runGepCommand(args);
-#ifdef TANHUI_HAVE_REPORT
-    if (command == QLatin1String("report"))
-        return tanhui::cli::runReportCommand(args);
+#ifdef TANHUI_HAVE_MAP
+    if (guiCommand)
+        return tanhui::cli::runMapCommand(args);
 #endif
     tanhui::cli::printError(
       QCoreApplication::translate("Cli", "unknown command '%1' (see tanhui-cli --help)").arg(command));

@@ -5,6 +5,7 @@
 #include "app/gui/LayerEntry.h"
 #include "app/gui/LayerLoader.h"
 #include "app/gui/LayerStyler.h"
+#include "app/gui/LayoutDialog.h"
 #include "app/gui/MapCanvas.h"
 #include "app/gui/MetadataPanel.h"
 #include "gis/Errors.h"
@@ -464,6 +465,26 @@ void MainWindow::attachMapLayer(LayerEntry& entry,
     }
 }
 
+LayoutDialog* MainWindow::showLayoutDialog() {
+    if (!m_d->project) {
+        reportError(tr("Open a project first."),
+                    tr("A map layout is made from a project's layers and saved in it."));
+        return nullptr;
+    }
+    auto* dialog = new LayoutDialog(*m_d->project,
+                                    m_d->canvas->extent(),
+                                    QLocale().name().startsWith(QLatin1String("zh")) ? QStringLiteral("zh_CN")
+                                                                                     : QStringLiteral("en"),
+                                    this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &LayoutDialog::projectSaved, this, [this, dialog] {
+        m_d->project = dialog->project();
+        statusBar()->showMessage(tr("Saved the layout in %1").arg(m_d->project->fileName()), 5000);
+    });
+    dialog->show();
+    return dialog;
+}
+
 void MainWindow::createActions() {
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
     QAction* openProjectAction =
@@ -482,6 +503,10 @@ void MainWindow::createActions() {
     addVectorAction->setObjectName(QStringLiteral("addVectorAction"));
     addVectorAction->setShortcut(QKeySequence(tr("Ctrl+Shift+V")));
     addVectorAction->setStatusTip(tr("Load a vector layer (Shapefile, GeoPackage, GeoJSON, KML, …)"));
+    fileMenu->addSeparator();
+    QAction* layoutAction = fileMenu->addAction(tr("Map &Layout…"), this, &MainWindow::showLayoutDialog);
+    layoutAction->setObjectName(QStringLiteral("layoutAction"));
+    layoutAction->setStatusTip(tr("Lay out, export and save a map of the project (PNG, PDF, SVG)"));
     fileMenu->addSeparator();
     m_d->removeAction = fileMenu->addAction(tr("Re&move Layer"), this, &MainWindow::removeCurrentLayer);
     m_d->removeAction->setObjectName(QStringLiteral("removeLayerAction"));

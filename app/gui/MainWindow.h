@@ -11,6 +11,7 @@
 
 namespace tanhui::gui {
 
+class LayoutDialog;
 class MapCanvas;
 class MetadataPanel;
 struct LayerEntry;
@@ -63,6 +64,8 @@ public slots:
     void removeCurrentLayer();
     void zoomToCurrentLayer();
     void showAbout();
+    /// Opens the map layout dialog on the project (non-modal; deleted on close); null without a project.
+    LayoutDialog* showLayoutDialog();
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;

@@ -14,6 +14,7 @@
 #include <QSaveFile>
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
 
 namespace tanhui::models {
@@ -429,6 +430,184 @@ QJsonObject carbonToJson(const ProjectCarbon& c) {
     return o;
 }
 
+/// Parses the optional "layouts" section (named map layouts, issue 14): every problem names the file
+/// and the key (layouts[i].<key>, with the layout's name when it has one).
+std::vector<ProjectLayout> layoutsFromJson(const QString& file, const QJsonValue& value) {
+    std::vector<ProjectLayout> out;
+    if (value.isUndefined() || value.isNull())
+        return out;
+    if (!value.isArray())
+        bad(file, ProjectFile::tr("\"layouts\" must be a JSON array of layout objects"));
+    static const QStringList known = {
+        QStringLiteral("name"),        QStringLiteral("title"),     QStringLiteral("layers"),
+        QStringLiteral("extent"),      QStringLiteral("date"),      QStringLiteral("page"),
+        QStringLiteral("orientation"), QStringLiteral("dpi"),       QStringLiteral("margin_mm"),
+        QStringLiteral("legend"),      QStringLiteral("scale_bar"), QStringLiteral("north_arrow"),
+        QStringLiteral("grid"),        QStringLiteral("overview"),  QStringLiteral("source"),
+        QStringLiteral("atlas"),
+    };
+    static const QStringList pages = { QStringLiteral("A0"),   QStringLiteral("A1"), QStringLiteral("A2"),
+                                       QStringLiteral("A3"),   QStringLiteral("A4"), QStringLiteral("A5"),
+                                       QStringLiteral("B4"),   QStringLiteral("B5"), QStringLiteral("Letter"),
+                                       QStringLiteral("Legal") };
+    const QJsonArray array = value.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        if (!array.at(i).isObject())
+            bad(file, ProjectFile::tr("layouts[%1] must be a JSON object").arg(i));
+        const QJsonObject o = array.at(i).toObject();
+        ProjectLayout l;
+        l.name = o.value(QLatin1String("name")).toString().trimmed();
+        const QString at = l.name.isEmpty() ? ProjectFile::tr("layouts[%1]").arg(i)
+                                            : ProjectFile::tr("layouts[%1] (\"%2\")").arg(i).arg(l.name);
+        if (l.name.isEmpty())
+            bad(file, ProjectFile::tr("%1.name must be a non-empty text").arg(at));
+        for (const ProjectLayout& other : out)
+            if (other.name == l.name)
+                bad(file, ProjectFile::tr("%1.name: another layout is already named \"%2\"").arg(at, l.name));
+        for (auto it = o.begin(); it != o.end(); ++it)
+            if (!known.contains(it.key()))
+                bad(file,
+                    ProjectFile::tr("%1.%2 is not a known key (known: %3)")
+                      .arg(at, it.key(), known.join(QStringLiteral(", "))));
+        const auto text = [&](const char* key, QString& target) {
+            const QJsonValue v = o.value(QLatin1String(key));
+            if (v.isUndefined())
+                return;
+            if (!v.isString())
+                bad(file, ProjectFile::tr("%1.%2 must be a text").arg(at, QLatin1String(key)));
+            target = v.toString().trimmed();
+        };
+        const auto flag = [&](const char* key, bool& target) {
+            const QJsonValue v = o.value(QLatin1String(key));
+            if (v.isUndefined())
+                return;
+            if (!v.isBool())
+                bad(file, ProjectFile::tr("%1.%2 must be true or false").arg(at, QLatin1String(key)));
+            target = v.toBool();
+        };
+        const auto number = [&](const char* key, double lo, double hi, const char* unit, double& target) {
+            const QJsonValue v = o.value(QLatin1String(key));
+            if (v.isUndefined())
+                return;
+            if (!v.isDouble() || v.toDouble() < lo || v.toDouble() > hi)
+                bad(file,
+                    ProjectFile::tr("%1.%2 must be a number from %3 to %4 %5")
+                      .arg(at, QLatin1String(key))
+                      .arg(lo)
+                      .arg(hi)
+                      .arg(QLatin1String(unit)));
+            target = v.toDouble();
+        };
+        text("title", l.title);
+        text("source", l.source);
+        const QJsonValue layers = o.value(QLatin1String("layers"));
+        if (!layers.isUndefined()) {
+            if (!layers.isArray())
+                bad(file, ProjectFile::tr("%1.layers must be an array of layer ids").arg(at));
+            for (const QJsonValue& id : layers.toArray()) {
+                if (!id.isString() || id.toString().trimmed().isEmpty())
+                    bad(file, ProjectFile::tr("%1.layers must be an array of layer ids").arg(at));
+                l.layers << id.toString().trimmed();
+            }
+        }
+        const QJsonValue extent = o.value(QLatin1String("extent"));
+        if (!extent.isUndefined() && !(extent.isString() && extent.toString() == QLatin1String("full"))) {
+            const QJsonArray e = extent.toArray();
+            bool ok = extent.isArray() && e.size() == 4;
+            for (const QJsonValue& v : e)
+                ok = ok && v.isDouble();
+            if (ok)
+                ok = e.at(2).toDouble() > e.at(0).toDouble() && e.at(3).toDouble() > e.at(1).toDouble();
+            if (!ok)
+                bad(
+                  file,
+                  ProjectFile::tr("%1.extent must be \"full\" or [xmin, ymin, xmax, ymax] in the project CRS "
+                                  "with xmax > xmin and ymax > ymin")
+                    .arg(at));
+            for (const QJsonValue& v : e)
+                l.extent.push_back(v.toDouble());
+        }
+        double year = 0;
+        number("date", 1900, 2200, "", year);
+        if (year != std::floor(year))
+            bad(file, ProjectFile::tr("%1.date must be a whole year, not %2").arg(at).arg(year));
+        l.year = int(year);
+        text("page", l.page);
+        const auto page = std::find_if(pages.begin(), pages.end(), [&](const QString& p) {
+            return p.compare(l.page, Qt::CaseInsensitive) == 0;
+        });
+        if (page == pages.end())
+            bad(file,
+                ProjectFile::tr("%1.page must be one of %2, not \"%3\"")
+                  .arg(at, pages.join(QStringLiteral(", ")), l.page));
+        l.page = *page;
+        text("orientation", l.orientation);
+        if (l.orientation != QLatin1String("landscape") && l.orientation != QLatin1String("portrait"))
+            bad(file,
+                ProjectFile::tr("%1.orientation must be \"landscape\" or \"portrait\", not \"%2\"")
+                  .arg(at, l.orientation));
+        number("dpi", 36, 1200, "dpi", l.dpi);
+        number("margin_mm", 0, 50, "mm", l.marginMm);
+        flag("legend", l.legend);
+        flag("scale_bar", l.scaleBar);
+        flag("north_arrow", l.northArrow);
+        flag("grid", l.grid);
+        flag("overview", l.overview);
+        const QJsonValue atlas = o.value(QLatin1String("atlas"));
+        if (!atlas.isUndefined()) {
+            const QJsonObject a = atlas.toObject();
+            if (!atlas.isObject() || !a.value(QLatin1String("layer")).isString() ||
+                a.value(QLatin1String("layer")).toString().trimmed().isEmpty() ||
+                !(a.value(QLatin1String("field")).isUndefined() ||
+                  a.value(QLatin1String("field")).isString()))
+                bad(file,
+                    ProjectFile::tr(
+                      "%1.atlas must be an object {\"layer\": coverage layer id, \"field\": page name "
+                      "field (optional)}")
+                      .arg(at));
+            l.atlasLayer = a.value(QLatin1String("layer")).toString().trimmed();
+            l.atlasField = a.value(QLatin1String("field")).toString().trimmed();
+        }
+        out.push_back(l);
+    }
+    return out;
+}
+
+QJsonArray layoutsToJson(const std::vector<ProjectLayout>& layouts) {
+    QJsonArray array;
+    for (const ProjectLayout& l : layouts) {
+        QJsonObject o;
+        o.insert(QLatin1String("name"), l.name);
+        putIf(o, "title", l.title);
+        putIf(o, "source", l.source);
+        if (!l.layers.isEmpty())
+            o.insert(QLatin1String("layers"), QJsonArray::fromStringList(l.layers));
+        if (l.extent.size() == 4)
+            o.insert(QLatin1String("extent"),
+                     QJsonArray{ l.extent[0], l.extent[1], l.extent[2], l.extent[3] });
+        else
+            o.insert(QLatin1String("extent"), QLatin1String("full"));
+        if (l.year)
+            o.insert(QLatin1String("date"), l.year);
+        o.insert(QLatin1String("page"), l.page);
+        o.insert(QLatin1String("orientation"), l.orientation);
+        o.insert(QLatin1String("dpi"), l.dpi);
+        o.insert(QLatin1String("margin_mm"), l.marginMm);
+        o.insert(QLatin1String("legend"), l.legend);
+        o.insert(QLatin1String("scale_bar"), l.scaleBar);
+        o.insert(QLatin1String("north_arrow"), l.northArrow);
+        o.insert(QLatin1String("grid"), l.grid);
+        o.insert(QLatin1String("overview"), l.overview);
+        if (!l.atlasLayer.isEmpty()) {
+            QJsonObject a{ { QLatin1String("layer"), l.atlasLayer } };
+            putIf(a, "field", l.atlasField);
+            o.insert(QLatin1String("atlas"), a);
+        }
+        array.append(o);
+    }
+    return array;
+}
+
 } // namespace
 
 Project Project::load(const QString& file) {
@@ -597,6 +776,16 @@ Project Project::load(const QString& file) {
             ProjectFile::tr("%1 problem(s):\n").arg(problems.size()) + problems.join(QLatin1Char('\n')));
     p.carbon = carbonFromJson(file, root.value(QLatin1String("carbon")));
     p.gep = gepFromJson(file, root.value(QLatin1String("gep")));
+    p.layouts = layoutsFromJson(file, root.value(QLatin1String("layouts")));
+    for (const ProjectLayout& l : p.layouts) {
+        for (const QString& id : l.layers)
+            if (!p.layer(id))
+                bad(file, ProjectFile::tr("layout \"%1\": layers: unknown layer \"%2\"").arg(l.name, id));
+        if (!l.atlasLayer.isEmpty() && !p.layer(l.atlasLayer))
+            bad(
+              file,
+              ProjectFile::tr("layout \"%1\": atlas.layer: unknown layer \"%2\"").arg(l.name, l.atlasLayer));
+    }
     p.m_baseDir = QFileInfo(file).absolutePath();
     p.m_fileName = file;
     return p;
@@ -652,6 +841,8 @@ void Project::save(const QString& file) const {
         root.insert(QLatin1String("carbon"), carbonToJson(carbon));
     if (gep.present)
         root.insert(QLatin1String("gep"), gepToJson(gep));
+    if (!layouts.empty())
+        root.insert(QLatin1String("layouts"), layoutsToJson(layouts));
 
     QSaveFile out(file);
     if (!out.open(QIODevice::WriteOnly) ||
@@ -708,6 +899,13 @@ QStringList Project::validate() const {
 const ProjectLayer* Project::layer(const QString& id) const& {
     for (const ProjectLayer& l : layers)
         if (l.id == id)
+            return &l;
+    return nullptr;
+}
+
+const ProjectLayout* Project::layout(const QString& name) const& {
+    for (const ProjectLayout& l : layouts)
+        if (l.name == name)
             return &l;
     return nullptr;
 }

@@ -130,6 +130,26 @@ struct ProjectGep {
     std::optional<double> seawallLifeYears;    ///< sea-wall design life, years
 };
 
+/// @brief A named map layout of the project (the `layouts` section; issue 14 "Map export"): what
+/// `tanhui-cli map --layout NAME` and the app's layout dialog export. Checked on load; every problem
+/// names the file and the key (layouts[i].<key>).
+struct ProjectLayout {
+    QString name;               ///< unique in the project
+    QString title;              ///< empty: the project's name
+    QStringList layers;         ///< layer ids, bottom first; empty: land cover of the date + parcels
+    std::vector<double> extent; ///< xmin, ymin, xmax, ymax in the project CRS; empty: "full"
+    int year = 0;               ///< the date: dated layers are swapped for their role's layer of this
+                                ///< year; 0: the last land-cover year (or the layers as listed)
+    QString page = QStringLiteral("A4");               ///< A0…A5, B4, B5, Letter, Legal
+    QString orientation = QStringLiteral("landscape"); ///< "landscape" or "portrait"
+    double dpi = 150;                                  ///< 36–1200
+    double marginMm = 10;                              ///< 0–50
+    bool legend = true, scaleBar = true, northArrow = true, grid = false, overview = false;
+    QString source;     ///< data source note (empty: the project's name)
+    QString atlasLayer; ///< atlas coverage layer id (one page per feature); empty: one page
+    QString atlasField; ///< the coverage field naming each page (empty: the layer's "name" field)
+};
+
 /// @brief A Tanhui project file (project.tanhui.json): version, CRS, layers, classes and parameter
 /// tables, all paths relative to the file. Reading checks the structure and the version; validate()
 /// checks that every referenced file exists.
@@ -144,8 +164,9 @@ public:
     std::vector<ProjectLayer> layers;
     std::vector<ProjectClass> classes;
     std::vector<ProjectParameterTable> parameters;
-    ProjectCarbon carbon; ///< the optional "carbon" section (absent in older files)
-    ProjectGep gep;       ///< the optional "gep" section (absent in older files)
+    ProjectCarbon carbon;               ///< the optional "carbon" section (absent in older files)
+    ProjectGep gep;                     ///< the optional "gep" section (absent in older files)
+    std::vector<ProjectLayout> layouts; ///< the optional "layouts" section: named map layouts
 
     /// Reads a project file. Throws gis::GisError: Open (missing or unreadable file, not JSON),
     /// InvalidArgument (wrong structure or newer version), naming the file and what is wrong.
@@ -172,6 +193,8 @@ public:
     std::vector<const ProjectLayer*> layersWithRole(const QString& role) const&;
     std::vector<const ProjectLayer*> layersWithRole(const QString& role) const&& = delete;
     const ProjectParameterTable* parameterTable(const QString& name) const&;
+    const ProjectLayout* layout(const QString& name) const&;
+    const ProjectLayout* layout(const QString& name) const&& = delete;
     const ProjectParameterTable* parameterTable(const QString& name) const&& = delete;
     /// The file this project was loaded from (empty for a project built in memory).
     QString fileName() const { return m_fileName; }

@@ -148,6 +148,106 @@ private slots:
         }
     }
 
+    // The layouts section (issue 14, map export): every setting survives save → load with the same
+    // bytes; bad values are refused naming the file, the layout and the key.
+    void layoutsSection() {
+        QTemporaryDir dir;
+        Project p;
+        p.name = QStringLiteral("maps");
+        p.crs = QStringLiteral("EPSG:4547");
+        for (const char* id : { "landcover_2024", "districts" }) {
+            models::ProjectLayer l;
+            l.id = QString::fromLatin1(id);
+            l.kind = QStringLiteral("vector");
+            l.role = l.id;
+            l.path = l.id + QStringLiteral(".gpkg");
+            p.layers.push_back(l);
+        }
+        models::ProjectLayout a;
+        a.name = QStringLiteral("土地覆被");
+        a.title = QStringLiteral("Land cover 2024");
+        a.layers = { QStringLiteral("landcover_2024"), QStringLiteral("districts") };
+        a.extent = { 440000, 2540000, 460000, 2560000 };
+        a.year = 2024;
+        a.page = QStringLiteral("A3");
+        a.orientation = QStringLiteral("portrait");
+        a.dpi = 300;
+        a.marginMm = 12.5;
+        a.legend = false;
+        a.scaleBar = false;
+        a.northArrow = false;
+        a.grid = true;
+        a.overview = true;
+        a.source = QStringLiteral("Survey 2024");
+        a.atlasLayer = QStringLiteral("districts");
+        a.atlasField = QStringLiteral("name");
+        models::ProjectLayout b;
+        b.name = QStringLiteral("default");
+        p.layouts = { a, b };
+        const QString file = dir.filePath(QStringLiteral("l.tanhui.json"));
+        p.save(file);
+        const Project q = Project::load(file);
+        QCOMPARE(q.layouts.size(), std::size_t(2));
+        const models::ProjectLayout* r = q.layout(QStringLiteral("土地覆被"));
+        QVERIFY(r);
+        QCOMPARE(r->title, a.title);
+        QCOMPARE(r->layers, a.layers);
+        QCOMPARE(r->extent, a.extent);
+        QCOMPARE(r->year, 2024);
+        QCOMPARE(r->page, QStringLiteral("A3"));
+        QCOMPARE(r->orientation, QStringLiteral("portrait"));
+        QCOMPARE(r->dpi, 300.0);
+        QCOMPARE(r->marginMm, 12.5);
+        QVERIFY(!r->legend && !r->scaleBar && !r->northArrow && r->grid && r->overview);
+        QCOMPARE(r->source, a.source);
+        QCOMPARE(r->atlasLayer, a.atlasLayer);
+        QCOMPARE(r->atlasField, a.atlasField);
+        const models::ProjectLayout* d = q.layout(QStringLiteral("default"));
+        QVERIFY(d && d->extent.empty() && d->layers.isEmpty() && d->legend && !d->grid);
+        QCOMPARE(d->page, QStringLiteral("A4"));
+        QVERIFY(!q.layout(QStringLiteral("none")));
+        const QString again = dir.filePath(QStringLiteral("again.json"));
+        q.save(again);
+        QFile fa(file), fb(again);
+        QVERIFY(fa.open(QIODevice::ReadOnly) && fb.open(QIODevice::ReadOnly));
+        QCOMPARE(fa.readAll(), fb.readAll());
+
+        const std::vector<std::pair<const char*, const char*>> bad = {
+            { R"("layouts": {"name": "x"})", "\"layouts\" must be a JSON array" },
+            { R"("layouts": [{"title": "x"}])", "layouts[0].name must be a non-empty text" },
+            { R"("layouts": [{"name": "x"}, {"name": "x"}])", "layouts[1] (\"x\").name: another layout" },
+            { R"("layouts": [{"name": "x", "dpi": 5}])",
+              "layouts[0] (\"x\").dpi must be a number from 36 to 1200" },
+            { R"("layouts": [{"name": "x", "page": "A9"}])", "layouts[0] (\"x\").page must be one of" },
+            { R"("layouts": [{"name": "x", "orientation": "up"}])",
+              "layouts[0] (\"x\").orientation must be" },
+            { R"("layouts": [{"name": "x", "extent": [1, 2, 0, 3]}])",
+              "layouts[0] (\"x\").extent must be \"full\"" },
+            { R"("layouts": [{"name": "x", "grid": "yes"}])",
+              "layouts[0] (\"x\").grid must be true or false" },
+            { R"("layouts": [{"name": "x", "date": 2024.5}])",
+              "layouts[0] (\"x\").date must be a whole year" },
+            { R"("layouts": [{"name": "x", "legnd": true}])", "layouts[0] (\"x\").legnd is not a known key" },
+            { R"("layouts": [{"name": "x", "layers": ["nope"]}])",
+              "layout \"x\": layers: unknown layer \"nope\"" },
+            { R"("layouts": [{"name": "x", "atlas": {"field": "n"}}])",
+              "layouts[0] (\"x\").atlas must be an object" },
+            { R"("layouts": [{"name": "x", "atlas": {"layer": "nope"}}])",
+              "layout \"x\": atlas.layer: unknown layer" },
+        };
+        const QString badFile = dir.filePath(QStringLiteral("bad.tanhui.json"));
+        for (const auto& [json, expected] : bad) {
+            QFile f(badFile);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(QByteArray(R"({"format": "tanhui-project", "version": 1, "layers": [], )") + json + "}");
+            f.close();
+            const gis::GisError e = test::expectError([&] { Project::load(badFile); });
+            QCOMPARE(e.kind(), gis::GisError::Kind::InvalidArgument);
+            const QString what = QString::fromUtf8(e.what());
+            QVERIFY2(what.contains(QString::fromUtf8(expected)) && what.contains(badFile), qPrintable(what));
+        }
+    }
+
     void refusesBadFiles() {
         QTemporaryDir dir;
         const QString missing = dir.filePath(QStringLiteral("none.json"));
