@@ -95,6 +95,10 @@ int main(int argc, char** argv) {
     if (guiCommand)
         return tanhui::cli::runMapCommand(args);
 #endif
+#ifdef TANHUI_HAVE_REPORT
+    if (command == QLatin1String("report"))
+        return tanhui::cli::runReportCommand(args);
+#endif
     tanhui::cli::printError(
       QCoreApplication::translate("Cli", "unknown command '%1' (see tanhui-cli --help)").arg(command));
     return tanhui::cli::ExitUsage;
