@@ -1129,7 +1129,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonProject</name>
     <message>
-        <location filename="../models/carbon/CarbonProject.cpp" line="+285"/>
+        <location filename="../models/carbon/CarbonProject.cpp" line="+287"/>
         <source>no land-cover data under the parcel at any date</source>
         <translation>地块在所有日期下都没有土地覆盖数据</translation>
     </message>
@@ -1285,7 +1285,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>图层 %1（%2）没有字段“%3”；其字段为：%4</translation>
     </message>
     <message>
-        <location line="+193"/>
+        <location line="+194"/>
         <source>layer %1 is in another CRS than layer %2; reproject it to the project CRS</source>
         <translation>图层 %1 的坐标参考系与图层 %2 不同；请将其重投影到项目坐标系</translation>
     </message>
@@ -1325,7 +1325,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>%1 个地块在某些时点改变了生态系统类型；包含这些地块的按类型汇总，以及包含其土壤法或蓄积量法结果的汇总，没有蒙特卡洛置信区间</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>geometry not usable: %1</source>
         <translation>几何图形不可用：%1</translation>
     </message>
@@ -1650,9 +1650,17 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
     </message>
 </context>
 <context>
+    <name>CarbonResultSetText</name>
+    <message>
+        <location filename="../models/carbon/CarbonResultSet.cpp" line="+263"/>
+        <source>layer %1, parcel %2 (%3, method %4) not computed: %5</source>
+        <translation>图层 %1，地块 %2（%3，方法 %4）未计算：%5</translation>
+    </message>
+</context>
+<context>
     <name>CarbonResultText</name>
     <message>
-        <location filename="../models/carbon/CarbonResult.cpp" line="+481"/>
+        <location filename="../models/carbon/CarbonResult.cpp" line="+630"/>
         <location line="+44"/>
         <source>no stock in %1</source>
         <translation>%1 年无储量</translation>
@@ -2081,7 +2089,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>警告：</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="+24"/>
+        <location filename="../app/cli/main.cpp" line="+28"/>
         <source>Usage: tanhui-cli &lt;command&gt; [options]
 
 Commands:
@@ -2090,6 +2098,7 @@ Commands:
   carbon   carbon stocks, change and value from land-cover rasters
   gep      gross ecosystem product (GEP) per parcel
   map      a project map as PNG, PDF or SVG (layouts, atlas)
+  report   the valuation report (PDF or HTML) from result sets
 
 Run &apos;tanhui-cli &lt;command&gt; --help&apos; for the options of a command.
 Options: --help, --version
@@ -2102,13 +2111,14 @@ Options: --help, --version
   carbon   根据土地覆盖栅格计算碳储量、碳储量变化及其价值
   gep      按地块核算生态系统生产总值（GEP）
   map      将项目地图导出为 PNG、PDF 或 SVG（布局、图集）
+  report   根据结果集生成核算报告（PDF 或 HTML）
 
 运行“tanhui-cli &lt;命令&gt; --help”查看某个命令的选项。
 选项：--help、--version
 </translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+75"/>
         <source>unknown command &apos;%1&apos; (see tanhui-cli --help)</source>
         <translation>未知命令 &apos;%1&apos;（参见 tanhui-cli --help）</translation>
     </message>
@@ -2121,68 +2131,86 @@ Options: --help, --version
 <context>
     <name>EcosystemType</name>
     <message>
+        <location filename="../app/report/ReportBuilder.cpp" line="+91"/>
         <location filename="../render/ProjectMaps.cpp" line="+24"/>
         <source>Forest</source>
         <translation>森林</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>Shrubland</source>
         <translation>灌木林</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>Clear-cut</source>
         <translation>采伐迹地</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>Grassland</source>
         <translation>草地</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>Cropland</source>
         <translation>耕地</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>Mangrove</source>
         <translation>红树林</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>Marsh</source>
         <translation>沼泽</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>Tidal flat</source>
         <translation>滩涂</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../render/ProjectMaps.cpp" line="+2"/>
         <source>Fishpond dyke</source>
         <translation>基塘</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>River</source>
         <translation>河流</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>Reservoir</source>
         <translation>水库</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>Wetland</source>
         <translation>湿地</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>Built-up</source>
+        <translation>建设用地</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settlement</source>
         <translation>建设用地</translation>
     </message>
 </context>
@@ -2782,7 +2810,7 @@ Example (the sample project):
 <context>
     <name>GepCommand</name>
     <message>
-        <location filename="../models/gep/GepCarbonJoin.cpp" line="+317"/>
+        <location filename="../models/gep/GepCarbonJoin.cpp" line="+318"/>
         <source>cannot open the carbon table %1</source>
         <translation>无法打开碳计算结果表 %1</translation>
     </message>
@@ -2792,7 +2820,7 @@ Example (the sample project):
         <translation>碳计算结果表 %1 为空</translation>
     </message>
     <message>
-        <location line="-219"/>
+        <location line="-220"/>
         <source>%1, row %2, column %3: &apos;%4&apos; is not a number</source>
         <translation>%1，第 %2 行，列 %3：“%4”不是数字</translation>
     </message>
@@ -2852,7 +2880,7 @@ Example (the sample project):
         <translation>代码 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="+98"/>
+        <location filename="../app/cli/GepCommand.cpp" line="+100"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
@@ -2887,12 +2915,12 @@ Example (the sample project):
         <translation>结果集 %1（分析 %2）中没有 parcels 表；请指定 tanhui-cli carbon --project 运行的输出文件夹</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>the carbon table %1 has a quoted field that is not closed (missing &apos;&quot;&apos;)</source>
         <translation>碳结果表 %1 中有一个带引号的字段没有闭合（缺少 &apos;&quot;&apos;）</translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-217"/>
         <source>the carbon engine did not compute the parcel: %1</source>
         <translation>碳计算引擎未计算该地块：%1</translation>
     </message>
@@ -3002,17 +3030,17 @@ Example (the sample project):
         <translation>不显示进度条。</translation>
     </message>
     <message>
-        <location line="+367"/>
+        <location line="+381"/>
         <source>  %1: %2 CNY/a, %3 %</source>
         <translation>  %1：%2 元/年，占 %3 %</translation>
     </message>
     <message>
-        <location line="-332"/>
+        <location line="-346"/>
         <source>--carbon must be LAYER=FILE (e.g. xiaoban=carbon_out/parcels.csv), not &apos;%1&apos;</source>
         <translation>--carbon 必须是 LAYER=FILE（例如 xiaoban=carbon_out/parcels.csv），而不是“%1”</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-211"/>
         <source>Gross ecosystem product (GEP) per parcel (gep-methods.md): physical quantity, value (CNY), price and
 source for every indicator of the accounting profile; GEP = material + regulating + cultural.
 
@@ -3104,7 +3132,7 @@ scenario_diff.csv。
         <translation>项目的 gep 设置，命令行参数优先</translation>
     </message>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="+69"/>
+        <location filename="../app/cli/GepCommand.cpp" line="+71"/>
         <source>Accounting profile: RCEES_LEGACY or NDRC2022 (default: the project&apos;s gep.profile, else RCEES_LEGACY).</source>
         <translation>核算方案：RCEES_LEGACY 或 NDRC2022（默认：项目的 gep.profile，否则为 RCEES_LEGACY）。</translation>
     </message>
@@ -3149,7 +3177,7 @@ scenario_diff.csv。
         <translation>%1 来自项目（%2）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>the project lists the table %1 at %2, which does not exist; the embedded default is used</source>
         <translation>项目列出的表 %1 位于 %2，但该文件不存在；改用内置默认表</translation>
     </message>
@@ -3159,7 +3187,7 @@ scenario_diff.csv。
         <translation>%1 内置默认表</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>unknown --price-set &apos;%1&apos;; known: %2</source>
         <translation>未知的 --price-set“%1”；已有：%2</translation>
     </message>
@@ -3204,7 +3232,7 @@ scenario_diff.csv。
         <translation>默认值</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+164"/>
         <source>parameter tables: %1</source>
         <translation>参数表：%1</translation>
     </message>
@@ -3317,7 +3345,7 @@ scenario_diff.csv。
         <translation>……另有 %1 项</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+145"/>
         <source>%1: unknown map format &quot;%2&quot;; use .png, .pdf or .svg</source>
         <translation>%1：未知的地图格式“%2”；请使用 .png、.pdf 或 .svg</translation>
     </message>
@@ -5239,7 +5267,7 @@ A4 横向，以项目名称为标题。
         <translation>图层“%1”被列出两次；每个图层只能列出一次</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+97"/>
         <source>%1 ∩ %2: %3 ha (counted for %1)</source>
         <translation>%1 ∩ %2：%3 公顷（计入 %1）</translation>
     </message>
@@ -5733,6 +5761,1098 @@ cf（t C/t d.m.），可选 bias_sigma2 或 smearing、forest_type、name_zh、s
         <location filename="../models/uncertainty/RegressionMonteCarlo.cpp" line="+196"/>
         <source>ab_corr must be a correlation from -1 to 1 (of the fitted a and b), not &apos;%1&apos;</source>
         <translation>ab_corr 必须是 -1 到 1 之间的相关系数（拟合得到的 a 与 b 之间），而不是 &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCommand</name>
+    <message>
+        <location filename="../app/cli/ReportCommand.cpp" line="+26"/>
+        <source>Writes the valuation report (PDF or HTML, in Chinese or English) from the result sets of a carbon
+project run (tanhui-cli carbon --project FILE --out DIR) and, optionally, a GEP run: summary, study
+area and data (every input with its SHA-256), methods and parameter rows, results by ecosystem type,
+district and service, charts, maps and an appendix.</source>
+        <translation>根据碳汇项目运行（tanhui-cli carbon --project FILE --out DIR）的结果集，以及可选的 GEP 运行结果集，
+生成核算报告（PDF 或 HTML，中文或英文）：摘要、研究区与数据（每个输入及其 SHA-256）、方法与所用参数行、
+按生态系统类型、行政区和服务类别的结果、图表、地图和附录。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The project file (classes and layers for the maps).</source>
+        <translation>项目文件（地图所用的分类和图层）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Folder of the carbon project run (holds resultset.json).</source>
+        <translation>碳汇项目运行的输出文件夹（含 resultset.json）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>DIR</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Folder of the GEP run (optional).</source>
+        <translation>GEP 运行的输出文件夹（可选）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Language of the report: zh_CN (default) or en.</source>
+        <translation>报告语言：zh_CN（默认）或 en。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LANG</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The report file: .pdf or .html (written atomically).</source>
+        <translation>报告文件：.pdf 或 .html（原子写入）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No progress bar and no summary.</source>
+        <translation>不显示进度条和摘要。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--out %1: the report&apos;s file name must end in .pdf or .html</source>
+        <translation>--out %1：报告文件名必须以 .pdf 或 .html 结尾</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--lang %1: the report&apos;s language must be zh_CN or en</source>
+        <translation>--lang %1：报告语言必须为 zh_CN 或 en</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>cancelled; %1 is unchanged</source>
+        <translation>已取消；%1 未改动</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>report written: %1 (%2 s)</source>
+        <translation>报告已写出：%1（%2 秒）</translation>
+    </message>
+</context>
+<context>
+    <name>ReportText</name>
+    <message>
+        <location filename="../app/report/ReportBuilder.cpp" line="+7"/>
+        <location line="+25"/>
+        <source>All</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Carbon pools (InVEST Carbon)</source>
+        <translation>碳库法（InVEST Carbon）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forest volume (BEF)</source>
+        <translation>森林蓄积量法（BEF）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forest volume with growth</source>
+        <translation>森林蓄积量法（含生长）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gain–loss (IPCC)</source>
+        <translation>增减法（IPCC）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Soil organic carbon (IPCC)</source>
+        <translation>土壤有机碳（IPCC）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coastal blue carbon</source>
+        <translation>滨海蓝碳</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remote-sensing regression</source>
+        <translation>遥感回归</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>stock = area × (above-ground + below-ground + dead wood + litter + soil carbon density) of the parcel&apos;s land-cover class at each date (carbon-methods.md §1.2, §3.1, §3.5)</source>
+        <translation>碳储量 = 面积 ×（地上 + 地下 + 枯死木 + 凋落物 + 土壤碳密度），碳密度取地块在各时点的土地覆盖类别（carbon-methods.md §1.2、§3.1、§3.5）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>biomass carbon = stand volume × wood density × BEF × (1 + root-to-shoot ratio) × carbon fraction, for the inventory year (carbon-methods.md §5.1, §5.2)</source>
+        <translation>生物量碳 = 林分蓄积 × 基本木材密度 × BEF ×（1 + 根茎比）× 含碳率，针对调查年份（carbon-methods.md §5.1、§5.2）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the volume-based stock of the inventory year carried to every date with the annual growth of the stand and losses (carbon-methods.md §5.1, §3.2)</source>
+        <translation>以调查年份的蓄积量法碳储量为基础，按林分年生长量和损失推算到各时点（carbon-methods.md §5.1、§3.2）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>annual change = gains (biomass growth × area × carbon fraction) − losses (IPCC gain–loss method, carbon-methods.md §3.2, §3.5)</source>
+        <translation>年变化量 = 增加量（生物量生长 × 面积 × 含碳率）− 损失量（IPCC 增减法，carbon-methods.md §3.2、§3.5）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>soil organic carbon = SOC_REF × F_LU × F_MG × F_I, with the change spread over 20 years (IPCC Eq. 2.25, carbon-methods.md §3.3, §3.7, §3.8)</source>
+        <translation>土壤有机碳 = SOC_REF × F_LU × F_MG × F_I，变化量按 20 年分摊（IPCC 式 2.25，carbon-methods.md §3.3、§3.7、§3.8）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>coastal blue carbon: stocks, accumulation and emissions after disturbance by transition (InVEST Coastal Blue Carbon, carbon-methods.md §2, §4)</source>
+        <translation>滨海蓝碳：按转换类型计算碳储量、累积量及扰动后的排放（InVEST Coastal Blue Carbon，carbon-methods.md §2、§4）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>above-ground biomass from a regression on NDVI, converted to carbon (carbon-methods.md §6.1)</source>
+        <translation>由 NDVI 回归得到地上生物量，再换算为碳（carbon-methods.md §6.1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>method %1 (docs/carbon-project.md)</source>
+        <translation>方法 %1（docs/carbon-project.md）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Material products</source>
+        <translation>物质产品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Water conservation</source>
+        <translation>水源涵养</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Soil retention</source>
+        <translation>土壤保持</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sand fixation</source>
+        <translation>防风固沙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flood regulation</source>
+        <translation>洪水调蓄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Air purification</source>
+        <translation>空气净化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Water purification</source>
+        <translation>水质净化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carbon sequestration</source>
+        <translation>固碳</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oxygen release</source>
+        <translation>释氧</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Climate regulation</source>
+        <translation>气候调节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pest and disease control</source>
+        <translation>病虫害控制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coastal protection</source>
+        <translation>海岸带防护</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recreation</source>
+        <translation>休闲游憩</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regulating services</source>
+        <translation>调节服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Material services</source>
+        <translation>物质供给</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cultural services</source>
+        <translation>文化服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carbon emission (deducted)</source>
+        <translation>碳排放（扣减）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+383"/>
+        <location line="+823"/>
+        <source>GEP</source>
+        <translation>GEP</translation>
+    </message>
+    <message>
+        <location line="-1198"/>
+        <source>verified</source>
+        <translation>已核实</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>secondary</source>
+        <translation>二手来源</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unconfirmed</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>user</source>
+        <translation>用户提供</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>100 million CNY</source>
+        <translation>亿元</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>million CNY</source>
+        <translation>百万元</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Figure %1. %2</source>
+        <translation>图 %1　%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Table %1. %2</source>
+        <translation>表 %1　%2</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <location line="+106"/>
+        <location line="+272"/>
+        <source>Parcels</source>
+        <translation>地块数</translation>
+    </message>
+    <message>
+        <location line="-378"/>
+        <location line="+535"/>
+        <source>Area (ha)</source>
+        <translation>面积（ha）</translation>
+    </message>
+    <message>
+        <location line="-532"/>
+        <source>Stock %1 (t C)</source>
+        <translation>%1 年碳储量（t C）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change %1–%2 (t C)</source>
+        <translation>%1–%2 年变化量（t C）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change (t CO2e)</source>
+        <translation>变化量（t CO2e）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>95 % range of change (t C)</source>
+        <translation>变化量 95 % 区间（t C）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1: the result set has no ledger check.</source>
+        <translation>%1：结果集中没有台账校验。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 %2 %3: expected %4, found %5 %6</source>
+        <translation>%1 %2 %3：应为 %4，实为 %5 %6</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 ledger check: passed (%2 of %3 checks: union area, stock changes, sums of parcels).</source>
+        <translation>%1台账校验：通过（%3 项校验中通过 %2 项：合并面积、储量变化、地块加总）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 ledger check: FAILED (%2 of %3 checks failed): %4</source>
+        <translation>%1台账校验：未通过（%3 项校验中 %2 项失败）：%4</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This report presents the carbon account of the project “%1” for %2–%3, computed by Tanhui from %4 parcels covering %5 ha (each piece of ground counted once where parcel layers overlap).</source>
+        <translation>本报告给出项目“%1”%2–%3 年的碳汇核算结果，由碳绘（Tanhui）根据 %4 个地块计算，覆盖 %5 ha（地块图层重叠处每块土地只计一次）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Key figures</source>
+        <translation>主要指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+565"/>
+        <location line="+288"/>
+        <location line="+18"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location line="-871"/>
+        <location line="+565"/>
+        <location line="+306"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="-870"/>
+        <source>95 % range</source>
+        <translation>95 % 区间</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>count</source>
+        <translation>个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accounted area</source>
+        <translation>核算面积</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Carbon stock %1</source>
+        <translation>%1 年碳储量</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+719"/>
+        <source>Stock change %1–%2</source>
+        <translation>%1–%2 年碳储量变化</translation>
+    </message>
+    <message>
+        <location line="-714"/>
+        <source>Stock change %1–%2 as CO2</source>
+        <translation>%1–%2 年碳储量变化（折合 CO2）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mean annual change</source>
+        <translation>年均变化量</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Net present value of the change</source>
+        <translation>碳储量变化的净现值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>currency units</source>
+        <translation>货币单位</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+428"/>
+        <source>Gross ecosystem product (GEP)</source>
+        <translation>生态系统生产总值（GEP）</translation>
+    </message>
+    <message>
+        <location line="-418"/>
+        <source>Key changes</source>
+        <translation>主要变化</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 gained %2 t C (%3 t CO2e) from %4 to %5.</source>
+        <translation>%1 在 %4–%5 年增加 %2 t C（%3 t CO2e）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 lost %2 t C from %3 to %4.</source>
+        <translation>%1 在 %3–%4 年减少 %2 t C。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Checks and flags</source>
+        <translation>校验与提示</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+823"/>
+        <source>Carbon</source>
+        <translation>碳汇</translation>
+    </message>
+    <message>
+        <location line="-813"/>
+        <source>%1 of %2 parameter rows used are not verified (secondary, unconfirmed or example values); %3 parcels use at least one of them. Confirm them before the figures are used for a decision (section 3).</source>
+        <translation>所用 %2 个参数行中有 %1 个未经核实（二手来源、未确认或示例值），%3 个地块至少用到其中一个。在据此决策之前须先核实这些参数（见第 3 节）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The carbon run reported %1 warnings (listed in the appendix).</source>
+        <translation>碳汇运行报告了 %1 条警告（见附录）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>95 % ranges: 2.5th and 97.5th percentiles of %1 Monte Carlo iterations (seed %2); a dash where no parameter the value depends on carries an uncertainty.</source>
+        <translation>95 % 区间：%1 次蒙特卡罗迭代（种子 %2）的第 2.5 和第 97.5 百分位数；所依赖参数均无不确定性时以短横表示。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Input data</source>
+        <translation>输入数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Layer or file</source>
+        <translation>图层或文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CRS</source>
+        <translation>坐标参考系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 features</source>
+        <translation>%1 个要素</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Files read and their SHA-256</source>
+        <translation>读取的文件及其 SHA-256</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bytes</source>
+        <translation>字节数</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Folders of the files: see the appendix. A file whose hash differs is not the file these results were computed from.</source>
+        <translation>文件所在文件夹见附录。哈希值不同的文件不是计算本结果所用的文件。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Study area and data</source>
+        <translation>研究区与数据</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Project: %1. Coordinate reference system: %2.</source>
+        <translation>项目：%1。坐标参考系：%2。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Ecosystem extent by date (ha)</source>
+        <translation>各时点生态系统面积（ha）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+112"/>
+        <location line="+125"/>
+        <source>Ecosystem type</source>
+        <translation>生态系统类型</translation>
+    </message>
+    <message>
+        <location line="-233"/>
+        <source>Share %1 (%)</source>
+        <translation>%1 年占比（%）</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Area whose carbon stock is counted at each date, after overlaps between layers are removed; a parcel&apos;s type may change between dates.</source>
+        <translation>各时点计入碳储量的面积（已扣除图层间重叠）；地块的类型在不同时点可能变化。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Methods and parameters</source>
+        <translation>方法与参数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each parcel&apos;s carbon is computed by the methods the project assigns to its ecosystem type; the first method of a type gives its totals. Stocks are in tonnes of carbon (t C); a change in t CO2e is the change in t C × 44/12 (carbon-methods.md §0). Where parcel layers overlap, the ground counts once, for the layer of highest precedence.</source>
+        <translation>每个地块的碳由项目为其生态系统类型指定的方法计算，每种类型的第一个方法给出其汇总值。碳储量以吨碳（t C）计；以 t CO2e 表示的变化量 = t C 变化量 × 44/12（carbon-methods.md §0）。地块图层重叠处，该块土地只计一次，计入优先级最高的图层。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 (%2 parcels, %3 ha): %4</source>
+        <translation>%1（%2 个地块，%3 ha）：%4</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stock change between two dates: stock(t2) − stock(t1) (stock-difference, carbon-methods.md §3.2); transfers between ecosystem types are shown in the ledger check.</source>
+        <translation>两时点间的碳储量变化 = 储量(t2) − 储量(t1)（储量差法，carbon-methods.md §3.2）；生态系统类型之间的转移见台账校验。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Value: net present value of the change at the project&apos;s price, discount rate and price change (InVEST valuation, carbon-methods.md §1.3).</source>
+        <translation>价值：按项目设定的碳价、贴现率和价格变化率计算的变化量净现值（InVEST 估值，carbon-methods.md §1.3）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Uncertainty: Monte Carlo propagation of the parameters&apos; uncertainties, one draw per parameter per iteration shared by all parcels (IPCC Approach 2, carbon-methods.md §6.2).</source>
+        <translation>不确定性：用蒙特卡罗方法传递参数的不确定性，每次迭代每个参数抽样一次、所有地块共用（IPCC 方法 2，carbon-methods.md §6.2）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Parameter rows used</source>
+        <translation>所用参数行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parameter rows used by the carbon run</source>
+        <translation>碳汇运行所用参数行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Table, row</source>
+        <translation>参数表：行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Values</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+290"/>
+        <source>Evidence</source>
+        <translation>证据等级</translation>
+    </message>
+    <message>
+        <location line="-290"/>
+        <location line="+290"/>
+        <location line="+306"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="-596"/>
+        <location line="+291"/>
+        <source>Flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location line="-279"/>
+        <location line="+291"/>
+        <source>to confirm</source>
+        <translation>待核实</translation>
+    </message>
+    <message>
+        <location line="-287"/>
+        <source>%1 of %2 rows are flagged: secondary, unconfirmed or example values that must be confirmed before the results are used.</source>
+        <translation>%2 行中有 %1 行被标记：二手来源、未确认或示例值，使用结果前须先核实。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Carbon results</source>
+        <translation>碳核算结果</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Carbon by ecosystem type</source>
+        <translation>按生态系统类型的碳核算</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+118"/>
+        <location line="+126"/>
+        <source>District</source>
+        <translation>行政区</translation>
+    </message>
+    <message>
+        <location line="-243"/>
+        <source>Carbon by district</source>
+        <translation>按行政区的碳核算</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+112"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location line="-110"/>
+        <source>Carbon by method (a parcel counts once per method that computes it)</source>
+        <translation>按方法的碳核算（地块在计算它的每种方法下各计一次）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Carbon stock by ecosystem type</source>
+        <translation>各生态系统类型碳储量</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+31"/>
+        <location line="+75"/>
+        <source>thousand t C</source>
+        <translation>千吨碳（kt C）</translation>
+    </message>
+    <message>
+        <location line="-84"/>
+        <source>Carbon stock per date by ecosystem type; the bar on a total is its 95 % range where computed.</source>
+        <translation>各时点按生态系统类型的碳储量；总量上的误差线为其 95 % 区间（如有）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stock change %1–%2 by ecosystem type</source>
+        <translation>%1–%2 年各生态系统类型碳储量变化</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+75"/>
+        <source>Change</source>
+        <translation>变化量</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>Stock change by ecosystem type, with the 95 % range where computed.</source>
+        <translation>各生态系统类型的碳储量变化及其 95 % 区间（如有）。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The %1 parcels with the largest stock gain %2–%3</source>
+        <translation>%2–%3 年碳储量增加最多的 %1 个地块</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Parcel</source>
+        <translation>地块</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change (t C)</source>
+        <translation>变化量（t C）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change (t C/ha)</source>
+        <translation>变化量（t C/ha）</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Parcels with the largest stock gain.</source>
+        <translation>碳储量增加最多的地块。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>GEP is the value of the final ecosystem services of the year: physical quantity × unit price per indicator (gep-methods.md §2, §4). Accounting profile: %1; price set: %2; prices of %3; price index: %4 (gep-methods.md §5.3). Values in %5.</source>
+        <translation>GEP 是当年最终生态系统服务的价值：各指标功能量 × 单价（gep-methods.md §2、§4）。核算规范：%1；价格集：%2；价格年份：%3；价格指数：%4（gep-methods.md §5.3）。价值单位：%5。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Value (%1)</source>
+        <translation>价值量（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share (%)</source>
+        <translation>占比（%）</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+6"/>
+        <source>GEP by service</source>
+        <translation>按服务类别的 GEP</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Service</source>
+        <translation>服务类别</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>GEP by service (%1).</source>
+        <translation>按服务类别的 GEP（%1）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>GEP by ecosystem</source>
+        <translation>按生态系统的 GEP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ecosystem</source>
+        <translation>生态系统</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>GEP by district</source>
+        <translation>按行政区的 GEP</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Prices used</source>
+        <translation>所用价格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price year</source>
+        <translation>价格年份</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Maps</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>m</source>
+        <translation>米</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Land cover %1</source>
+        <translation>%1 年土地覆盖</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Land cover</source>
+        <translation>土地覆盖</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Land cover per date (the project&apos;s land-cover rasters) with district boundaries.</source>
+        <translation>各时点土地覆盖（项目的土地覆盖栅格）及行政区界线。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Carbon density %1</source>
+        <translation>%1 年碳密度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Carbon density (t C/ha)</source>
+        <translation>碳密度（t C/ha）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Carbon density of the parcels in %1 (t C/ha, quantile classes).</source>
+        <translation>%1 年各地块碳密度（t C/ha，分位数分级）。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Change (t C/a per parcel)</source>
+        <translation>变化量（每地块 t C/a）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mean annual stock change of the parcels %1–%2 (t C/a; negative: loss).</source>
+        <translation>%1–%2 年各地块碳储量年均变化（t C/a；负值为减少）。</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>10,000 CNY/ha</source>
+        <translation>万元/ha</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>thousand CNY/ha</source>
+        <translation>千元/ha</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>GEP per hectare</source>
+        <translation>单位面积 GEP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GEP (%1)</source>
+        <translation>GEP（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GEP per hectare of the parcels (%1, quantile classes).</source>
+        <translation>各地块单位面积 GEP（%1，分位数分级）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not drawn: %1</source>
+        <translation>未能绘制：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Appendix</source>
+        <translation>附录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per-parcel results</source>
+        <translation>逐地块结果</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Carbon: %1 rows × %2 columns in %3 (and parcels.gpkg with the geometries).</source>
+        <translation>碳汇：%1 行 × %2 列，见 %3（几何图形见 parcels.gpkg）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+118"/>
+        <source>GEP: %1</source>
+        <translation>GEP：%1</translation>
+    </message>
+    <message>
+        <location line="-111"/>
+        <source>Runs</source>
+        <translation>运行信息</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 run</source>
+        <translation>%1运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Software</source>
+        <translation>软件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Project file</source>
+        <translation>项目文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result folder</source>
+        <translation>结果文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started (UTC)</source>
+        <translation>开始时间（UTC）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finished (UTC)</source>
+        <translation>结束时间（UTC）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run time</source>
+        <translation>运行时长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Threads</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 settings</source>
+        <translation>%1设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 messages</source>
+        <translation>%1消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Concerns</source>
+        <translation>涉及</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>feature %1</source>
+        <translation>要素 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 more messages are in the result set&apos;s manifest (resultset.json).</source>
+        <translation>另有 %1 条消息见结果集清单（resultset.json）。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Carbon sink and ecosystem product value report</source>
+        <translation>碳汇与生态产品价值核算报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carbon sink accounting report</source>
+        <translation>碳汇核算报告</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Accounting period: %1–%2</source>
+        <translation>核算期：%1–%2 年</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Carbon run finished: %1 UTC</source>
+        <translation>碳汇运行完成：%1 UTC</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report generated: %1 UTC</source>
+        <translation>报告生成：%1 UTC</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Software: %1 %2</source>
+        <translation>软件：%1 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Carbon stock %1: %2 t C</source>
+        <translation>%1 年碳储量：%2 t C</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change %1–%2: %3 t C (%4 t CO2e)</source>
+        <translation>%1–%2 年变化：%3 t C（%4 t CO2e）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
     </message>
 </context>
 <context>

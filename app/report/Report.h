@@ -107,7 +107,10 @@ void generateReport(const QString& projectFile,
                     const QString& out,
                     gis::Feedback* feedback = nullptr);
 
-/// The report's font family for `language` (a CJK font from fonts-noto-cjk covers Latin too).
+/// The report's CJK font family (Noto Sans CJK SC, from fonts-noto-cjk; it covers Latin too).
 QString reportFontFamily();
+/// The PDF's font families: a Latin font first (DejaVu Sans, fonts-dejavu-core), then the CJK font. With
+/// the CJK font alone, Qt's PDF text loses digits of running text on extraction (pdftotext, search).
+QStringList reportFontFamilies();
 
 } // namespace tanhui::report

@@ -16,6 +16,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QFontDatabase>
 #include <QRegularExpression>
 #include <QTranslator>
 
@@ -37,8 +38,8 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 /// Translation context of the report's strings.
-struct Report {
-    Q_DECLARE_TR_FUNCTIONS(Report)
+struct ReportText {
+    Q_DECLARE_TR_FUNCTIONS(ReportText)
 };
 
 /// @brief Makes tr() answer in the report's language while the report is built, whatever the
@@ -108,7 +109,7 @@ const std::map<QString, TypeInfo>& typeTable() {
 
 QString typeName(const QString& type) {
     if (type == QLatin1String("all")) {
-        return Report::tr("All");
+        return ReportText::tr("All");
     }
     const auto it = typeTable().find(type);
     return it == typeTable().end() ? type : QCoreApplication::translate("EcosystemType", it->second.name);
@@ -124,95 +125,99 @@ QColor typeColour(const QString& type, int index) {
 
 QString methodName(const QString& method) {
     static const std::map<QString, const char*> names{
-        { QStringLiteral("pools"), QT_TRANSLATE_NOOP("Report", "Carbon pools (InVEST Carbon)") },
-        { QStringLiteral("volume"), QT_TRANSLATE_NOOP("Report", "Forest volume (BEF)") },
-        { QStringLiteral("volume_gainloss"), QT_TRANSLATE_NOOP("Report", "Forest volume with growth") },
-        { QStringLiteral("gainloss"), QT_TRANSLATE_NOOP("Report", "Gain–loss (IPCC)") },
-        { QStringLiteral("soil"), QT_TRANSLATE_NOOP("Report", "Soil organic carbon (IPCC)") },
-        { QStringLiteral("bluecarbon"), QT_TRANSLATE_NOOP("Report", "Coastal blue carbon") },
-        { QStringLiteral("regression"), QT_TRANSLATE_NOOP("Report", "Remote-sensing regression") },
+        { QStringLiteral("pools"), QT_TRANSLATE_NOOP("ReportText", "Carbon pools (InVEST Carbon)") },
+        { QStringLiteral("volume"), QT_TRANSLATE_NOOP("ReportText", "Forest volume (BEF)") },
+        { QStringLiteral("volume_gainloss"), QT_TRANSLATE_NOOP("ReportText", "Forest volume with growth") },
+        { QStringLiteral("gainloss"), QT_TRANSLATE_NOOP("ReportText", "Gain–loss (IPCC)") },
+        { QStringLiteral("soil"), QT_TRANSLATE_NOOP("ReportText", "Soil organic carbon (IPCC)") },
+        { QStringLiteral("bluecarbon"), QT_TRANSLATE_NOOP("ReportText", "Coastal blue carbon") },
+        { QStringLiteral("regression"), QT_TRANSLATE_NOOP("ReportText", "Remote-sensing regression") },
     };
     if (method == QLatin1String("all")) {
-        return Report::tr("All");
+        return ReportText::tr("All");
     }
     const auto it = names.find(method);
-    return it == names.end() ? method : QCoreApplication::translate("Report", it->second);
+    return it == names.end() ? method : QCoreApplication::translate("ReportText", it->second);
 }
 
 /// The method's formula in words, with the section of carbon-methods.md it implements.
 QString methodFormula(const QString& method) {
     if (method == QLatin1String("pools")) {
-        return Report::tr("stock = area × (above-ground + below-ground + dead wood + litter + soil carbon "
-                          "density) of the parcel's land-cover class at each date (carbon-methods.md §1.2, "
-                          "§3.1, §3.5)");
+        return ReportText::tr(
+          "stock = area × (above-ground + below-ground + dead wood + litter + soil carbon "
+          "density) of the parcel's land-cover class at each date (carbon-methods.md §1.2, "
+          "§3.1, §3.5)");
     }
     if (method == QLatin1String("volume")) {
-        return Report::tr("biomass carbon = stand volume × wood density × BEF × (1 + root-to-shoot ratio) × "
-                          "carbon fraction, for the inventory year (carbon-methods.md §5.1, §5.2)");
+        return ReportText::tr(
+          "biomass carbon = stand volume × wood density × BEF × (1 + root-to-shoot ratio) × "
+          "carbon fraction, for the inventory year (carbon-methods.md §5.1, §5.2)");
     }
     if (method == QLatin1String("volume_gainloss")) {
-        return Report::tr("the volume-based stock of the inventory year carried to every date with the "
-                          "annual growth of the stand and losses (carbon-methods.md §5.1, §3.2)");
+        return ReportText::tr("the volume-based stock of the inventory year carried to every date with the "
+                              "annual growth of the stand and losses (carbon-methods.md §5.1, §3.2)");
     }
     if (method == QLatin1String("gainloss")) {
-        return Report::tr("annual change = gains (biomass growth × area × carbon fraction) − losses (IPCC "
-                          "gain–loss method, carbon-methods.md §3.2, §3.5)");
+        return ReportText::tr(
+          "annual change = gains (biomass growth × area × carbon fraction) − losses (IPCC "
+          "gain–loss method, carbon-methods.md §3.2, §3.5)");
     }
     if (method == QLatin1String("soil")) {
-        return Report::tr("soil organic carbon = SOC_REF × F_LU × F_MG × F_I, with the change spread over "
-                          "20 years (IPCC Eq. 2.25, carbon-methods.md §3.3, §3.7, §3.8)");
+        return ReportText::tr(
+          "soil organic carbon = SOC_REF × F_LU × F_MG × F_I, with the change spread over "
+          "20 years (IPCC Eq. 2.25, carbon-methods.md §3.3, §3.7, §3.8)");
     }
     if (method == QLatin1String("bluecarbon")) {
-        return Report::tr("coastal blue carbon: stocks, accumulation and emissions after disturbance by "
-                          "transition (InVEST Coastal Blue Carbon, carbon-methods.md §2, §4)");
+        return ReportText::tr("coastal blue carbon: stocks, accumulation and emissions after disturbance by "
+                              "transition (InVEST Coastal Blue Carbon, carbon-methods.md §2, §4)");
     }
     if (method == QLatin1String("regression")) {
-        return Report::tr("above-ground biomass from a regression on NDVI, converted to carbon "
-                          "(carbon-methods.md §6.1)");
+        return ReportText::tr("above-ground biomass from a regression on NDVI, converted to carbon "
+                              "(carbon-methods.md §6.1)");
     }
-    return Report::tr("method %1 (docs/carbon-project.md)").arg(method);
+    return ReportText::tr("method %1 (docs/carbon-project.md)").arg(method);
 }
 
 QString serviceName(const QString& key) {
     static const std::map<QString, const char*> names{
-        { QStringLiteral("material_products"), QT_TRANSLATE_NOOP("Report", "Material products") },
-        { QStringLiteral("water_conservation"), QT_TRANSLATE_NOOP("Report", "Water conservation") },
-        { QStringLiteral("soil_retention"), QT_TRANSLATE_NOOP("Report", "Soil retention") },
-        { QStringLiteral("sand_fixation"), QT_TRANSLATE_NOOP("Report", "Sand fixation") },
-        { QStringLiteral("flood_regulation"), QT_TRANSLATE_NOOP("Report", "Flood regulation") },
-        { QStringLiteral("air_purification"), QT_TRANSLATE_NOOP("Report", "Air purification") },
-        { QStringLiteral("water_purification"), QT_TRANSLATE_NOOP("Report", "Water purification") },
-        { QStringLiteral("carbon_sequestration"), QT_TRANSLATE_NOOP("Report", "Carbon sequestration") },
-        { QStringLiteral("oxygen_release"), QT_TRANSLATE_NOOP("Report", "Oxygen release") },
-        { QStringLiteral("climate_regulation"), QT_TRANSLATE_NOOP("Report", "Climate regulation") },
-        { QStringLiteral("pest_control"), QT_TRANSLATE_NOOP("Report", "Pest and disease control") },
-        { QStringLiteral("coastal_protection"), QT_TRANSLATE_NOOP("Report", "Coastal protection") },
-        { QStringLiteral("recreation"), QT_TRANSLATE_NOOP("Report", "Recreation") },
-        { QStringLiteral("regulating"), QT_TRANSLATE_NOOP("Report", "Regulating services") },
-        { QStringLiteral("material"), QT_TRANSLATE_NOOP("Report", "Material services") },
-        { QStringLiteral("cultural"), QT_TRANSLATE_NOOP("Report", "Cultural services") },
-        { QStringLiteral("carbon_emission"), QT_TRANSLATE_NOOP("Report", "Carbon emission (deducted)") },
-        { QStringLiteral("gep"), QT_TRANSLATE_NOOP("Report", "GEP") },
+        { QStringLiteral("material_products"), QT_TRANSLATE_NOOP("ReportText", "Material products") },
+        { QStringLiteral("water_conservation"), QT_TRANSLATE_NOOP("ReportText", "Water conservation") },
+        { QStringLiteral("soil_retention"), QT_TRANSLATE_NOOP("ReportText", "Soil retention") },
+        { QStringLiteral("sand_fixation"), QT_TRANSLATE_NOOP("ReportText", "Sand fixation") },
+        { QStringLiteral("flood_regulation"), QT_TRANSLATE_NOOP("ReportText", "Flood regulation") },
+        { QStringLiteral("air_purification"), QT_TRANSLATE_NOOP("ReportText", "Air purification") },
+        { QStringLiteral("water_purification"), QT_TRANSLATE_NOOP("ReportText", "Water purification") },
+        { QStringLiteral("carbon_sequestration"), QT_TRANSLATE_NOOP("ReportText", "Carbon sequestration") },
+        { QStringLiteral("oxygen_release"), QT_TRANSLATE_NOOP("ReportText", "Oxygen release") },
+        { QStringLiteral("climate_regulation"), QT_TRANSLATE_NOOP("ReportText", "Climate regulation") },
+        { QStringLiteral("pest_control"), QT_TRANSLATE_NOOP("ReportText", "Pest and disease control") },
+        { QStringLiteral("coastal_protection"), QT_TRANSLATE_NOOP("ReportText", "Coastal protection") },
+        { QStringLiteral("recreation"), QT_TRANSLATE_NOOP("ReportText", "Recreation") },
+        { QStringLiteral("regulating"), QT_TRANSLATE_NOOP("ReportText", "Regulating services") },
+        { QStringLiteral("material"), QT_TRANSLATE_NOOP("ReportText", "Material services") },
+        { QStringLiteral("cultural"), QT_TRANSLATE_NOOP("ReportText", "Cultural services") },
+        { QStringLiteral("carbon_emission"), QT_TRANSLATE_NOOP("ReportText", "Carbon emission (deducted)") },
+        { QStringLiteral("gep"), QT_TRANSLATE_NOOP("ReportText", "GEP") },
     };
     const auto it = names.find(key);
-    return it == names.end() ? key : QCoreApplication::translate("Report", it->second);
+    return it == names.end() ? key : QCoreApplication::translate("ReportText", it->second);
 }
 
 QString tagName(const QString& tag) {
     if (tag == QLatin1String("verified")) {
-        return Report::tr("verified");
+        return ReportText::tr("verified");
     }
     if (tag == QLatin1String("secondary")) {
-        return Report::tr("secondary");
+        return ReportText::tr("secondary");
     }
     if (tag == QLatin1String("unconfirmed")) {
-        return Report::tr("unconfirmed");
+        return ReportText::tr("unconfirmed");
     }
     if (tag == QLatin1String("example")) {
-        return Report::tr("example");
+        return ReportText::tr("example");
     }
     if (tag == QLatin1String("user")) {
-        return Report::tr("user");
+        return ReportText::tr("user");
     }
     return tag;
 }
@@ -248,7 +253,9 @@ private:
     bool zh() const { return m_in.language.startsWith(QLatin1String("zh")); }
     /// CNY in the report's money unit (亿元 in Chinese, million CNY in English).
     double money(double cny) const { return zh() ? cny / 1e8 : cny / 1e6; }
-    QString moneyUnit() const { return zh() ? Report::tr("100 million CNY") : Report::tr("million CNY"); }
+    QString moneyUnit() const {
+        return zh() ? ReportText::tr("100 million CNY") : ReportText::tr("million CNY");
+    }
     QString moneyText(double cny) const { return num(money(cny), 2) + QLatin1Char(' ') + moneyUnit(); }
 
     double summaryValue(const QString& quantity) const {
@@ -303,9 +310,11 @@ private:
         s.blocks.push_back(std::move(b));
     }
     QString figureCaption(const QString& text) {
-        return Report::tr("Figure %1. %2").arg(++m_figures).arg(text);
+        return ReportText::tr("Figure %1. %2").arg(++m_figures).arg(text);
     }
-    QString tableCaption(const QString& text) { return Report::tr("Table %1. %2").arg(++m_tables).arg(text); }
+    QString tableCaption(const QString& text) {
+        return ReportText::tr("Table %1. %2").arg(++m_tables).arg(text);
+    }
 
     std::vector<int> carbonYears() const;
     ReportTable totalsTable(const analysis::Table& t,
@@ -377,12 +386,12 @@ ReportTable Builder::totalsTable(const analysis::Table& t,
                                  QString (*name)(const QString&)) {
     const std::vector<int> years = carbonYears();
     ReportTable out;
-    out.header << keyTitle << Report::tr("Parcels") << Report::tr("Area (ha)");
+    out.header << keyTitle << ReportText::tr("Parcels") << ReportText::tr("Area (ha)");
     const QString a = years.empty() ? QString() : QString::number(years.front());
     const QString b = years.empty() ? QString() : QString::number(years.back());
-    out.header << Report::tr("Stock %1 (t C)").arg(a) << Report::tr("Stock %1 (t C)").arg(b)
-               << Report::tr("Change %1–%2 (t C)").arg(a, b) << Report::tr("Change (t CO2e)")
-               << Report::tr("95 % range of change (t C)");
+    out.header << ReportText::tr("Stock %1 (t C)").arg(a) << ReportText::tr("Stock %1 (t C)").arg(b)
+               << ReportText::tr("Change %1–%2 (t C)").arg(a, b) << ReportText::tr("Change (t CO2e)")
+               << ReportText::tr("95 % range of change (t C)");
     out.numeric = { false, true, true, true, true, true, true, true };
     out.widths = { 0.17, 0.08, 0.11, 0.12, 0.12, 0.12, 0.12, 0.16 };
     const QString interval = a + QLatin1Char('_') + b;
@@ -408,7 +417,7 @@ ReportTable Builder::totalsTable(const analysis::Table& t,
 void Builder::addLedgerBullets(QStringList& items, const analysis::ResultSet& rs, const QString& runName) {
     const analysis::Table* ledger = rs.table(QStringLiteral("ledger_check"));
     if (!ledger) {
-        items << Report::tr("%1: the result set has no ledger check.").arg(runName);
+        items << ReportText::tr("%1: the result set has no ledger check.").arg(runName);
         return;
     }
     std::size_t passed = 0;
@@ -417,7 +426,7 @@ void Builder::addLedgerBullets(QStringList& items, const analysis::ResultSet& rs
         if (ledger->number(r, QStringLiteral("passed")) == 1) {
             ++passed;
         } else {
-            failed << Report::tr("%1 %2 %3: expected %4, found %5 %6")
+            failed << ReportText::tr("%1 %2 %3: expected %4, found %5 %6")
                         .arg(ledger->value(r, QStringLiteral("check")).toString(),
                              ledger->value(r, QStringLiteral("subject")).toString(),
                              ledger->value(r, QStringLiteral("quantity")).toString(),
@@ -427,13 +436,14 @@ void Builder::addLedgerBullets(QStringList& items, const analysis::ResultSet& rs
         }
     }
     if (failed.isEmpty()) {
-        items << Report::tr("%1 ledger check: passed (%2 of %3 checks: union area, stock changes, sums of "
-                            "parcels).")
+        items << ReportText::tr(
+                   "%1 ledger check: passed (%2 of %3 checks: union area, stock changes, sums of "
+                   "parcels).")
                    .arg(runName)
                    .arg(passed)
                    .arg(ledger->rowCount());
     } else {
-        items << Report::tr("%1 ledger check: FAILED (%2 of %3 checks failed): %4")
+        items << ReportText::tr("%1 ledger check: FAILED (%2 of %3 checks failed): %4")
                    .arg(runName)
                    .arg(failed.size())
                    .arg(ledger->rowCount())
@@ -459,16 +469,16 @@ std::shared_ptr<const render::VectorSource> Builder::parcelSource() {
 ReportSection Builder::summarySection() {
     ReportSection s;
     s.id = QStringLiteral("summary");
-    s.title = Report::tr("Summary");
+    s.title = ReportText::tr("Summary");
     const std::vector<int> years = carbonYears();
     const QString projectName = m_hasProject ? m_project.name : QFileInfo(m_in.carbonDir).fileName();
     const double area = summaryValue(QStringLiteral("area_ha"));
     const double parcels = summaryValue(QStringLiteral("parcels"));
     if (!years.empty()) {
         addParagraph(s,
-                     Report::tr("This report presents the carbon account of the project “%1” for %2–%3, "
-                                "computed by Tanhui from %4 parcels covering %5 ha (each piece of ground "
-                                "counted once where parcel layers overlap).")
+                     ReportText::tr("This report presents the carbon account of the project “%1” for %2–%3, "
+                                    "computed by Tanhui from %4 parcels covering %5 ha (each piece of ground "
+                                    "counted once where parcel layers overlap).")
                        .arg(projectName)
                        .arg(years.front())
                        .arg(years.back())
@@ -476,18 +486,19 @@ ReportSection Builder::summarySection() {
                        .arg(num(area, 1)));
     }
     ReportTable t;
-    t.caption = tableCaption(Report::tr("Key figures"));
-    t.header << Report::tr("Quantity") << Report::tr("Value") << Report::tr("Unit")
-             << Report::tr("95 % range");
+    t.caption = tableCaption(ReportText::tr("Key figures"));
+    t.header << ReportText::tr("Quantity") << ReportText::tr("Value") << ReportText::tr("Unit")
+             << ReportText::tr("95 % range");
     t.numeric = { false, true, false, true };
     t.widths = { 0.40, 0.2, 0.14, 0.26 };
-    t.rows.push_back({ Report::tr("Parcels"), num(parcels), Report::tr("count"), QStringLiteral("–") });
     t.rows.push_back(
-      { Report::tr("Accounted area"), num(area, 1), QStringLiteral("ha"), QStringLiteral("–") });
+      { ReportText::tr("Parcels"), num(parcels), ReportText::tr("count"), QStringLiteral("–") });
+    t.rows.push_back(
+      { ReportText::tr("Accounted area"), num(area, 1), QStringLiteral("ha"), QStringLiteral("–") });
     for (const int y : years) {
         const QString q = QStringLiteral("c_total_t_%1").arg(y);
         t.rows.push_back(
-          { Report::tr("Carbon stock %1").arg(y),
+          { ReportText::tr("Carbon stock %1").arg(y),
             num(summaryValue(q)),
             QStringLiteral("t C"),
             range(summaryValue(q + QStringLiteral("_p2_5")), summaryValue(q + QStringLiteral("_p97_5"))) });
@@ -496,16 +507,16 @@ ReportSection Builder::summarySection() {
         const QString iv = QStringLiteral("%1_%2").arg(years.front()).arg(years.back());
         const double change = summaryValue(QStringLiteral("change_t_") + iv);
         t.rows.push_back(
-          { Report::tr("Stock change %1–%2").arg(years.front()).arg(years.back()),
+          { ReportText::tr("Stock change %1–%2").arg(years.front()).arg(years.back()),
             num(change),
             QStringLiteral("t C"),
             range(summaryValue(QStringLiteral("change_t_") + iv + QStringLiteral("_p2_5")),
                   summaryValue(QStringLiteral("change_t_") + iv + QStringLiteral("_p97_5"))) });
-        t.rows.push_back({ Report::tr("Stock change %1–%2 as CO2").arg(years.front()).arg(years.back()),
+        t.rows.push_back({ ReportText::tr("Stock change %1–%2 as CO2").arg(years.front()).arg(years.back()),
                            num(summaryValue(QStringLiteral("change_tco2e_") + iv)),
                            QStringLiteral("t CO2e"),
                            QStringLiteral("–") });
-        t.rows.push_back({ Report::tr("Mean annual change"),
+        t.rows.push_back({ ReportText::tr("Mean annual change"),
                            num(change / (years.back() - years.front())),
                            QStringLiteral("t C/a"),
                            QStringLiteral("–") });
@@ -515,16 +526,16 @@ ReportSection Builder::summarySection() {
                                       .arg(years.empty() ? 0 : years.front())
                                       .arg(years.empty() ? 0 : years.back()));
     if (std::isfinite(npv)) {
-        t.rows.push_back({ Report::tr("Net present value of the change"),
+        t.rows.push_back({ ReportText::tr("Net present value of the change"),
                            num(npv),
-                           Report::tr("currency units"),
+                           ReportText::tr("currency units"),
                            QStringLiteral("–") });
     }
     if (m_in.gep) {
         const analysis::Table* totals = m_in.gep->table(QStringLiteral("totals"));
         const long long r = totals ? totals->findRow(QStringLiteral("group"), QStringLiteral("total")) : -1;
         if (r >= 0) {
-            t.rows.push_back({ Report::tr("Gross ecosystem product (GEP)"),
+            t.rows.push_back({ ReportText::tr("Gross ecosystem product (GEP)"),
                                num(money(totals->number(std::size_t(r), QStringLiteral("value_cny"))), 2),
                                moneyUnit(),
                                QStringLiteral("–") });
@@ -534,7 +545,7 @@ ReportSection Builder::summarySection() {
     addTable(s, t);
 
     // Key changes: the largest gains and losses by ecosystem type.
-    addHeading(s, Report::tr("Key changes"));
+    addHeading(s, ReportText::tr("Key changes"));
     QStringList changes;
     const analysis::Table* byType = m_in.carbon.table(QStringLiteral("totals_by_ecosystem_type"));
     if (byType && years.size() >= 2) {
@@ -549,14 +560,14 @@ ReportSection Builder::summarySection() {
         }
         std::sort(v.begin(), v.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
         for (std::size_t i = 0; i < v.size() && i < 3 && v[i].first > 0; ++i) {
-            changes << Report::tr("%1 gained %2 t C (%3 t CO2e) from %4 to %5.")
+            changes << ReportText::tr("%1 gained %2 t C (%3 t CO2e) from %4 to %5.")
                          .arg(typeName(v[i].second), num(v[i].first), num(v[i].first * 44.0 / 12.0))
                          .arg(years.front())
                          .arg(years.back());
         }
         for (std::size_t i = v.size(); i-- > 0 && i + 3 >= v.size();) {
             if (v[i].first < 0) {
-                changes << Report::tr("%1 lost %2 t C from %3 to %4.")
+                changes << ReportText::tr("%1 lost %2 t C from %3 to %4.")
                              .arg(typeName(v[i].second), num(-v[i].first))
                              .arg(years.front())
                              .arg(years.back());
@@ -565,11 +576,11 @@ ReportSection Builder::summarySection() {
     }
     addBullets(s, changes);
 
-    addHeading(s, Report::tr("Checks and flags"));
+    addHeading(s, ReportText::tr("Checks and flags"));
     QStringList checks;
-    addLedgerBullets(checks, m_in.carbon, Report::tr("Carbon"));
+    addLedgerBullets(checks, m_in.carbon, ReportText::tr("Carbon"));
     if (m_in.gep) {
-        addLedgerBullets(checks, *m_in.gep, Report::tr("GEP"));
+        addLedgerBullets(checks, *m_in.gep, ReportText::tr("GEP"));
     }
     std::size_t flaggedRows = 0;
     for (const analysis::ParameterRecord& p : m_in.carbon.provenance.parameters) {
@@ -577,7 +588,7 @@ ReportSection Builder::summarySection() {
     }
     const double flaggedParcels = summaryValue(QStringLiteral("parcels_with_flagged_parameters"));
     if (flaggedRows > 0 || flaggedParcels > 0) {
-        checks << Report::tr(
+        checks << ReportText::tr(
                     "%1 of %2 parameter rows used are not verified (secondary, unconfirmed or example "
                     "values); %3 parcels use at least one of them. Confirm them before the figures "
                     "are used for a decision (section 3).")
@@ -590,11 +601,12 @@ ReportSection Builder::summarySection() {
         warnings += m.level != analysis::Message::Level::Info ? 1 : 0;
     }
     if (warnings > 0) {
-        checks << Report::tr("The carbon run reported %1 warnings (listed in the appendix).").arg(warnings);
+        checks
+          << ReportText::tr("The carbon run reported %1 warnings (listed in the appendix).").arg(warnings);
     }
     const double iterations = summaryValue(QStringLiteral("mc_iterations"));
     if (std::isfinite(iterations)) {
-        checks << Report::tr(
+        checks << ReportText::tr(
                     "95 % ranges: 2.5th and 97.5th percentiles of %1 Monte Carlo iterations (seed %2); "
                     "a dash where no parameter the value depends on carries an uncertainty.")
                     .arg(num(iterations))
@@ -619,14 +631,14 @@ void Builder::addInputs(ReportSection& s) {
         collect(*m_in.gep);
     }
     ReportTable t;
-    t.caption = tableCaption(Report::tr("Input data"));
-    t.header << Report::tr("Role") << Report::tr("Layer or file") << Report::tr("CRS")
-             << Report::tr("Resolution") << Report::tr("Dates") << Report::tr("Size");
+    t.caption = tableCaption(ReportText::tr("Input data"));
+    t.header << ReportText::tr("Role") << ReportText::tr("Layer or file") << ReportText::tr("CRS")
+             << ReportText::tr("Resolution") << ReportText::tr("Dates") << ReportText::tr("Size");
     t.widths = { 0.17, 0.20, 0.25, 0.12, 0.10, 0.16 };
     for (const analysis::InputRecord* in : inputs) {
         QString size = in->details;
         if (in->features >= 0) {
-            size = Report::tr("%1 features").arg(num(double(in->features)));
+            size = ReportText::tr("%1 features").arg(num(double(in->features)));
         }
         t.rows.push_back({ in->role,
                            in->id.isEmpty() ? QFileInfo(in->path).fileName() : in->id,
@@ -638,8 +650,8 @@ void Builder::addInputs(ReportSection& s) {
     addTable(s, t);
 
     ReportTable h;
-    h.caption = tableCaption(Report::tr("Files read and their SHA-256"));
-    h.header << Report::tr("File") << Report::tr("Bytes") << QStringLiteral("SHA-256");
+    h.caption = tableCaption(ReportText::tr("Files read and their SHA-256"));
+    h.header << ReportText::tr("File") << ReportText::tr("Bytes") << QStringLiteral("SHA-256");
     h.numeric = { false, true, false };
     h.widths = { 0.27, 0.11, 0.62 };
     h.monospace = true;
@@ -648,18 +660,20 @@ void Builder::addInputs(ReportSection& s) {
             h.rows.push_back({ QFileInfo(f.path).fileName(), num(double(f.bytes)), f.sha256 });
         }
     }
-    h.note = Report::tr("Folders of the files: see the appendix. A file whose hash differs is not the file "
-                        "these results were computed from.");
+    h.note =
+      ReportText::tr("Folders of the files: see the appendix. A file whose hash differs is not the file "
+                     "these results were computed from.");
     addTable(s, h);
 }
 
 ReportSection Builder::dataSection() {
     ReportSection s;
     s.id = QStringLiteral("data");
-    s.title = Report::tr("Study area and data");
+    s.title = ReportText::tr("Study area and data");
     if (m_hasProject) {
         addParagraph(
-          s, Report::tr("Project: %1. Coordinate reference system: %2.").arg(m_project.name, m_project.crs));
+          s,
+          ReportText::tr("Project: %1. Coordinate reference system: %2.").arg(m_project.name, m_project.crs));
         if (!m_project.description.isEmpty()) {
             addParagraph(s, m_project.description);
         }
@@ -668,12 +682,12 @@ ReportSection Builder::dataSection() {
     const std::vector<int> years = carbonYears();
     if (byType && !years.empty()) {
         ReportTable t;
-        t.caption = tableCaption(Report::tr("Ecosystem extent by date (ha)"));
-        t.header << Report::tr("Ecosystem type");
+        t.caption = tableCaption(ReportText::tr("Ecosystem extent by date (ha)"));
+        t.header << ReportText::tr("Ecosystem type");
         for (const int y : years) {
             t.header << QString::number(y);
         }
-        t.header << Report::tr("Share %1 (%)").arg(years.back());
+        t.header << ReportText::tr("Share %1 (%)").arg(years.back());
         t.numeric.assign(std::size_t(t.header.size()), true);
         t.numeric[0] = false;
         t.widths.assign(std::size_t(t.header.size()), 0.7 / double(years.size() + 1));
@@ -694,11 +708,11 @@ ReportSection Builder::dataSection() {
             t.rows.push_back(row);
         }
         t.note =
-          Report::tr("Area whose carbon stock is counted at each date, after overlaps between layers are "
-                     "removed; a parcel's type may change between dates.");
+          ReportText::tr("Area whose carbon stock is counted at each date, after overlaps between layers are "
+                         "removed; a parcel's type may change between dates.");
         addTable(s, t);
     }
-    addHeading(s, Report::tr("Data"));
+    addHeading(s, ReportText::tr("Data"));
     addInputs(s);
     return s;
 }
@@ -706,13 +720,14 @@ ReportSection Builder::dataSection() {
 ReportSection Builder::methodsSection() {
     ReportSection s;
     s.id = QStringLiteral("methods");
-    s.title = Report::tr("Methods and parameters");
-    addParagraph(s,
-                 Report::tr("Each parcel's carbon is computed by the methods the project assigns to its "
-                            "ecosystem type; the first method of a type gives its totals. Stocks are in "
-                            "tonnes of carbon (t C); a change in t CO2e is the change in t C × 44/12 "
-                            "(carbon-methods.md §0). Where parcel layers overlap, the ground counts once, "
-                            "for the layer of highest precedence."));
+    s.title = ReportText::tr("Methods and parameters");
+    addParagraph(
+      s,
+      ReportText::tr("Each parcel's carbon is computed by the methods the project assigns to its "
+                     "ecosystem type; the first method of a type gives its totals. Stocks are in "
+                     "tonnes of carbon (t C); a change in t CO2e is the change in t C × 44/12 "
+                     "(carbon-methods.md §0). Where parcel layers overlap, the ground counts once, "
+                     "for the layer of highest precedence."));
     QStringList formulas;
     const analysis::Table* byMethod = m_in.carbon.table(QStringLiteral("totals_by_method"));
     if (byMethod) {
@@ -721,33 +736,35 @@ ReportSection Builder::methodsSection() {
             if (m == QLatin1String("all")) {
                 continue;
             }
-            formulas << Report::tr("%1 (%2 parcels, %3 ha): %4")
+            formulas << ReportText::tr("%1 (%2 parcels, %3 ha): %4")
                           .arg(methodName(m),
                                num(byMethod->number(r, QStringLiteral("parcels"))),
                                num(byMethod->number(r, QStringLiteral("area_ha")), 1),
                                methodFormula(m));
         }
     }
-    formulas << Report::tr("Stock change between two dates: stock(t2) − stock(t1) (stock-difference, "
-                           "carbon-methods.md §3.2); transfers between ecosystem types are shown in the "
-                           "ledger check.");
+    formulas << ReportText::tr("Stock change between two dates: stock(t2) − stock(t1) (stock-difference, "
+                               "carbon-methods.md §3.2); transfers between ecosystem types are shown in the "
+                               "ledger check.");
     if (std::isfinite(summaryValue(QStringLiteral("valuation_constant")))) {
-        formulas << Report::tr("Value: net present value of the change at the project's price, discount rate "
-                               "and price change (InVEST valuation, carbon-methods.md §1.3).");
+        formulas << ReportText::tr(
+          "Value: net present value of the change at the project's price, discount rate "
+          "and price change (InVEST valuation, carbon-methods.md §1.3).");
     }
     if (std::isfinite(summaryValue(QStringLiteral("mc_iterations")))) {
-        formulas << Report::tr(
+        formulas << ReportText::tr(
           "Uncertainty: Monte Carlo propagation of the parameters' uncertainties, one draw "
           "per parameter per iteration shared by all parcels (IPCC Approach 2, "
           "carbon-methods.md §6.2).");
     }
     addBullets(s, formulas);
 
-    addHeading(s, Report::tr("Parameter rows used"));
+    addHeading(s, ReportText::tr("Parameter rows used"));
     ReportTable t;
-    t.caption = tableCaption(Report::tr("Parameter rows used by the carbon run"));
-    t.header << Report::tr("Table, row") << Report::tr("Key") << Report::tr("Values")
-             << Report::tr("Evidence") << Report::tr("Source") << Report::tr("Flag") << Report::tr("Parcels");
+    t.caption = tableCaption(ReportText::tr("Parameter rows used by the carbon run"));
+    t.header << ReportText::tr("Table, row") << ReportText::tr("Key") << ReportText::tr("Values")
+             << ReportText::tr("Evidence") << ReportText::tr("Source") << ReportText::tr("Flag")
+             << ReportText::tr("Parcels");
     t.numeric = { false, false, false, false, false, false, true };
     t.widths = { 0.19, 0.11, 0.22, 0.11, 0.2, 0.09, 0.08 };
     std::size_t flagged = 0;
@@ -758,13 +775,14 @@ ReportSection Builder::methodsSection() {
                            p.values.isEmpty() ? QStringLiteral("–") : p.values,
                            tagName(p.tag),
                            p.source.isEmpty() ? QStringLiteral("–") : p.source,
-                           p.flagged ? Report::tr("to confirm") : QString(),
+                           p.flagged ? ReportText::tr("to confirm") : QString(),
                            p.uses > 0 ? num(double(p.uses)) : QStringLiteral("–") });
     }
-    t.note = Report::tr("%1 of %2 rows are flagged: secondary, unconfirmed or example values that must be "
-                        "confirmed before the results are used.")
-               .arg(flagged)
-               .arg(t.rows.size());
+    t.note =
+      ReportText::tr("%1 of %2 rows are flagged: secondary, unconfirmed or example values that must be "
+                     "confirmed before the results are used.")
+        .arg(flagged)
+        .arg(t.rows.size());
     addTable(s, t);
     return s;
 }
@@ -772,27 +790,28 @@ ReportSection Builder::methodsSection() {
 ReportSection Builder::carbonResultsSection() {
     ReportSection s;
     s.id = QStringLiteral("carbon");
-    s.title = Report::tr("Carbon results");
+    s.title = ReportText::tr("Carbon results");
     const std::vector<int> years = carbonYears();
     const analysis::Table* byType = m_in.carbon.table(QStringLiteral("totals_by_ecosystem_type"));
     if (byType) {
         ReportTable t =
-          totalsTable(*byType, QStringLiteral("ecosystem_type"), Report::tr("Ecosystem type"), &typeName);
-        t.caption = tableCaption(Report::tr("Carbon by ecosystem type"));
+          totalsTable(*byType, QStringLiteral("ecosystem_type"), ReportText::tr("Ecosystem type"), &typeName);
+        t.caption = tableCaption(ReportText::tr("Carbon by ecosystem type"));
         addTable(s, t);
     }
     const analysis::Table* byDistrict = m_in.carbon.table(QStringLiteral("totals_by_district"));
     if (byDistrict && !byDistrict->columns.empty()) {
         const QString key = byDistrict->columns.front().name;
-        ReportTable t = totalsTable(*byDistrict, key, Report::tr("District"), nullptr);
-        t.caption = tableCaption(Report::tr("Carbon by district"));
+        ReportTable t = totalsTable(*byDistrict, key, ReportText::tr("District"), nullptr);
+        t.caption = tableCaption(ReportText::tr("Carbon by district"));
         addTable(s, t);
     }
     const analysis::Table* byMethod = m_in.carbon.table(QStringLiteral("totals_by_method"));
     if (byMethod) {
-        ReportTable t = totalsTable(*byMethod, QStringLiteral("method"), Report::tr("Method"), &methodName);
+        ReportTable t =
+          totalsTable(*byMethod, QStringLiteral("method"), ReportText::tr("Method"), &methodName);
         t.caption =
-          tableCaption(Report::tr("Carbon by method (a parcel counts once per method that computes it)"));
+          tableCaption(ReportText::tr("Carbon by method (a parcel counts once per method that computes it)"));
         addTable(s, t);
     }
     if (!byType || years.empty()) {
@@ -802,9 +821,9 @@ ReportSection Builder::carbonResultsSection() {
     if (m_in.charts) {
         ChartSpec c;
         c.locale = m_locale;
-        c.title = Report::tr("Carbon stock by ecosystem type");
+        c.title = ReportText::tr("Carbon stock by ecosystem type");
         c.valueAxisTitle = QStringLiteral("t C");
-        c.thousandsAxisTitle = Report::tr("thousand t C");
+        c.thousandsAxisTitle = ReportText::tr("thousand t C");
         c.stacked = true;
         for (const int y : years) {
             c.categories << QString::number(y);
@@ -823,20 +842,21 @@ ReportSection Builder::carbonResultsSection() {
             }
             c.series.push_back(series);
         }
-        addFigure(s,
-                  renderChart(c,
-                              figureCaption(Report::tr("Carbon stock per date by ecosystem type; the bar on "
-                                                       "a total is its 95 % range where computed."))));
+        addFigure(
+          s,
+          renderChart(c,
+                      figureCaption(ReportText::tr("Carbon stock per date by ecosystem type; the bar on "
+                                                   "a total is its 95 % range where computed."))));
     }
     if (years.size() >= 2) {
         const QString iv = QStringLiteral("%1_%2").arg(years.front()).arg(years.back());
         ChartSpec c;
         c.locale = m_locale;
-        c.title = Report::tr("Stock change %1–%2 by ecosystem type").arg(years.front()).arg(years.back());
+        c.title = ReportText::tr("Stock change %1–%2 by ecosystem type").arg(years.front()).arg(years.back());
         c.valueAxisTitle = QStringLiteral("t C");
-        c.thousandsAxisTitle = Report::tr("thousand t C");
+        c.thousandsAxisTitle = ReportText::tr("thousand t C");
         c.horizontal = true;
-        ChartSpec::Series series{ Report::tr("Change"), QColor(QStringLiteral("#2e7d32")), {} };
+        ChartSpec::Series series{ ReportText::tr("Change"), QColor(QStringLiteral("#2e7d32")), {} };
         for (std::size_t r = 0; r < byType->rowCount(); ++r) {
             const QString key = byType->value(r, QStringLiteral("ecosystem_type")).toString();
             if (key == QLatin1String("all")) {
@@ -851,10 +871,11 @@ ReportSection Builder::carbonResultsSection() {
         }
         c.series.push_back(series);
         c.heightMm = 20 + 7 * double(c.categories.size());
-        addFigure(s,
-                  renderChart(c,
-                              figureCaption(Report::tr("Stock change by ecosystem type, with the 95 % range "
-                                                       "where computed."))));
+        addFigure(
+          s,
+          renderChart(c,
+                      figureCaption(ReportText::tr("Stock change by ecosystem type, with the 95 % range "
+                                                   "where computed."))));
 
         // Top parcels by change (primary rows), from the table in memory or else the run's parcels.gpkg.
         const analysis::Table* parcels = m_in.carbon.table(QStringLiteral("parcels"));
@@ -894,22 +915,23 @@ ReportSection Builder::carbonResultsSection() {
         top.resize(n);
         if (!top.empty()) {
             ReportTable t;
-            t.caption = tableCaption(Report::tr("The %1 parcels with the largest stock gain %2–%3")
+            t.caption = tableCaption(ReportText::tr("The %1 parcels with the largest stock gain %2–%3")
                                        .arg(n)
                                        .arg(years.front())
                                        .arg(years.back()));
-            t.header << Report::tr("Layer") << Report::tr("Parcel") << Report::tr("Ecosystem type")
-                     << Report::tr("District") << Report::tr("Method") << Report::tr("Area (ha)")
-                     << Report::tr("Change (t C)") << Report::tr("Change (t C/ha)");
+            t.header << ReportText::tr("Layer") << ReportText::tr("Parcel")
+                     << ReportText::tr("Ecosystem type") << ReportText::tr("District")
+                     << ReportText::tr("Method") << ReportText::tr("Area (ha)")
+                     << ReportText::tr("Change (t C)") << ReportText::tr("Change (t C/ha)");
             t.numeric = { false, false, false, false, false, true, true, true };
             t.widths = { 0.13, 0.1, 0.12, 0.1, 0.19, 0.11, 0.13, 0.12 };
             ChartSpec c2;
             c2.locale = m_locale;
             c2.title = t.caption.section(QLatin1String(". "), 1);
             c2.valueAxisTitle = QStringLiteral("t C");
-            c2.thousandsAxisTitle = Report::tr("thousand t C");
+            c2.thousandsAxisTitle = ReportText::tr("thousand t C");
             c2.horizontal = true;
-            ChartSpec::Series bars{ Report::tr("Change"), QColor(QStringLiteral("#00796b")), {} };
+            ChartSpec::Series bars{ ReportText::tr("Change"), QColor(QStringLiteral("#00796b")), {} };
             for (auto it = top.rbegin(); it != top.rend(); ++it) {
                 c2.categories << cell(it->row, QStringLiteral("layer")).toString() + QLatin1Char(' ') +
                                    cell(it->row, QStringLiteral("id")).toString();
@@ -929,8 +951,8 @@ ReportSection Builder::carbonResultsSection() {
                                    num(x.change / a, 2) });
             }
             if (m_in.charts) {
-                addFigure(s,
-                          renderChart(c2, figureCaption(Report::tr("Parcels with the largest stock gain."))));
+                addFigure(
+                  s, renderChart(c2, figureCaption(ReportText::tr("Parcels with the largest stock gain."))));
             }
             addTable(s, t);
         }
@@ -941,7 +963,7 @@ ReportSection Builder::carbonResultsSection() {
 ReportSection Builder::gepSection() {
     ReportSection s;
     s.id = QStringLiteral("gep");
-    s.title = Report::tr("Gross ecosystem product (GEP)");
+    s.title = ReportText::tr("Gross ecosystem product (GEP)");
     const analysis::ResultSet& g = *m_in.gep;
     const analysis::Table* settings = g.table(QStringLiteral("run_settings"));
     auto setting = [&](const QString& key) {
@@ -953,9 +975,9 @@ ReportSection Builder::gepSection() {
     const QString index = setting(QStringLiteral("price_index"));
     addParagraph(
       s,
-      Report::tr("GEP is the value of the final ecosystem services of the year: physical quantity × "
-                 "unit price per indicator (gep-methods.md §2, §4). Accounting profile: %1; price "
-                 "set: %2; prices of %3; price index: %4 (gep-methods.md §5.3). Values in %5.")
+      ReportText::tr("GEP is the value of the final ecosystem services of the year: physical quantity × "
+                     "unit price per indicator (gep-methods.md §2, §4). Accounting profile: %1; price "
+                     "set: %2; prices of %3; price index: %4 (gep-methods.md §5.3). Values in %5.")
         .arg(profile.isEmpty() ? QStringLiteral("–") : profile,
              setting(QStringLiteral("price_set")).isEmpty() ? QStringLiteral("–")
                                                             : setting(QStringLiteral("price_set")),
@@ -970,7 +992,8 @@ ReportSection Builder::gepSection() {
                               QString (*name)(const QString&)) {
             ReportTable t;
             t.caption = tableCaption(caption);
-            t.header << keyTitle << Report::tr("Value (%1)").arg(moneyUnit()) << Report::tr("Share (%)");
+            t.header << keyTitle << ReportText::tr("Value (%1)").arg(moneyUnit())
+                     << ReportText::tr("Share (%)");
             t.numeric = { false, true, true };
             t.widths = { 0.5, 0.3, 0.2 };
             for (std::size_t r = 0; r < totals->rowCount(); ++r) {
@@ -990,12 +1013,14 @@ ReportSection Builder::gepSection() {
             }
             addTable(s, t);
         };
-        groupTable(
-          QStringLiteral("service"), Report::tr("GEP by service"), Report::tr("Service"), &serviceName);
+        groupTable(QStringLiteral("service"),
+                   ReportText::tr("GEP by service"),
+                   ReportText::tr("Service"),
+                   &serviceName);
         if (m_in.charts) {
             ChartSpec c;
             c.locale = m_locale;
-            c.title = Report::tr("GEP by service");
+            c.title = ReportText::tr("GEP by service");
             c.valueAxisTitle = moneyUnit();
             c.horizontal = true;
             ChartSpec::Series series{ QStringLiteral("GEP"), QColor(QStringLiteral("#1565c0")), {} };
@@ -1013,20 +1038,23 @@ ReportSection Builder::gepSection() {
             }
             c.series.push_back(series);
             c.heightMm = 20 + 7 * double(v.size());
-            addFigure(s, renderChart(c, figureCaption(Report::tr("GEP by service (%1).").arg(moneyUnit()))));
+            addFigure(s,
+                      renderChart(c, figureCaption(ReportText::tr("GEP by service (%1).").arg(moneyUnit()))));
         }
+        groupTable(QStringLiteral("ecosystem"),
+                   ReportText::tr("GEP by ecosystem"),
+                   ReportText::tr("Ecosystem"),
+                   nullptr);
         groupTable(
-          QStringLiteral("ecosystem"), Report::tr("GEP by ecosystem"), Report::tr("Ecosystem"), nullptr);
-        groupTable(
-          QStringLiteral("district"), Report::tr("GEP by district"), Report::tr("District"), nullptr);
+          QStringLiteral("district"), ReportText::tr("GEP by district"), ReportText::tr("District"), nullptr);
     }
     const analysis::Table* prices = g.table(QStringLiteral("prices_used"));
     if (prices) {
         ReportTable t;
-        t.caption = tableCaption(Report::tr("Prices used"));
-        t.header << Report::tr("Price") << Report::tr("Value") << Report::tr("Unit")
-                 << Report::tr("Price year") << Report::tr("Source") << Report::tr("Evidence")
-                 << Report::tr("Flag");
+        t.caption = tableCaption(ReportText::tr("Prices used"));
+        t.header << ReportText::tr("Price") << ReportText::tr("Value") << ReportText::tr("Unit")
+                 << ReportText::tr("Price year") << ReportText::tr("Source") << ReportText::tr("Evidence")
+                 << ReportText::tr("Flag");
         t.numeric = { false, true, false, true, false, false, false };
         t.widths = { 0.16, 0.09, 0.11, 0.08, 0.37, 0.1, 0.09 };
         for (std::size_t r = 0; r < prices->rowCount(); ++r) {
@@ -1038,7 +1066,7 @@ ReportSection Builder::gepSection() {
                                prices->value(r, QStringLiteral("price_year")).toString(),
                                prices->value(r, QStringLiteral("source")).toString(),
                                tagName(tag),
-                               flag ? Report::tr("to confirm") : QString() });
+                               flag ? ReportText::tr("to confirm") : QString() });
         }
         addTable(s, t);
     }
@@ -1099,7 +1127,7 @@ render::MapLayer graduatedLayer(const std::shared_ptr<const render::VectorSource
 ReportSection Builder::mapsSection(gis::Feedback* feedback) {
     ReportSection s;
     s.id = QStringLiteral("maps");
-    s.title = Report::tr("Maps");
+    s.title = ReportText::tr("Maps");
     if (!m_in.maps) {
         return s;
     }
@@ -1128,7 +1156,7 @@ ReportSection Builder::mapsSection(gis::Feedback* feedback) {
         return layers;
     };
     const QString language = m_in.language;
-    const QString metre = Report::tr("m");
+    const QString metre = ReportText::tr("m");
 
     // Land cover per date.
     if (m_hasProject && !m_project.classes.empty()) {
@@ -1144,7 +1172,7 @@ ReportSection Builder::mapsSection(gis::Feedback* feedback) {
                 layer.id = l->id;
                 layer.raster = render::RasterSource::open(m_project.resolve(l->path).toStdString());
                 layer.rasterStyle = style;
-                panels.push_back({ Report::tr("Land cover %1").arg(l->year), withOverlay({ layer }) });
+                panels.push_back({ ReportText::tr("Land cover %1").arg(l->year), withOverlay({ layer }) });
             } catch (const gis::GisError& e) {
                 problems << QString::fromStdString(e.what());
             }
@@ -1160,10 +1188,10 @@ ReportSection Builder::mapsSection(gis::Feedback* feedback) {
               s,
               renderMapFigure(panels,
                               crs,
-                              Report::tr("Land cover"),
+                              ReportText::tr("Land cover"),
                               legend,
-                              figureCaption(Report::tr("Land cover per date (the project's land-cover "
-                                                       "rasters) with district boundaries.")),
+                              figureCaption(ReportText::tr("Land cover per date (the project's land-cover "
+                                                           "rasters) with district boundaries.")),
                               metre));
         }
     }
@@ -1178,16 +1206,17 @@ ReportSection Builder::mapsSection(gis::Feedback* feedback) {
             if (src->fieldIndex(densityField) >= 0) {
                 render::MapLayer layer =
                   graduatedLayer(src, densityField, QStringLiteral("carbon"), false, 0);
-                addFigure(s,
-                          renderMapFigure(
-                            { { Report::tr("Carbon density %1").arg(years.back()), withOverlay({ layer }) } },
-                            crs,
-                            Report::tr("Carbon density (t C/ha)"),
-                            render::legendItems(layer, language),
-                            figureCaption(Report::tr("Carbon density of the parcels in %1 (t C/ha, "
-                                                     "quantile classes).")
-                                            .arg(years.back())),
-                            metre));
+                addFigure(
+                  s,
+                  renderMapFigure(
+                    { { ReportText::tr("Carbon density %1").arg(years.back()), withOverlay({ layer }) } },
+                    crs,
+                    ReportText::tr("Carbon density (t C/ha)"),
+                    render::legendItems(layer, language),
+                    figureCaption(ReportText::tr("Carbon density of the parcels in %1 (t C/ha, "
+                                                 "quantile classes).")
+                                    .arg(years.back())),
+                    metre));
             }
             if (years.size() >= 2) {
                 const QString changeField =
@@ -1197,13 +1226,13 @@ ReportSection Builder::mapsSection(gis::Feedback* feedback) {
                       graduatedLayer(src, changeField, QStringLiteral("diverging"), true, 1);
                     addFigure(s,
                               renderMapFigure(
-                                { { Report::tr("Stock change %1–%2").arg(years.front()).arg(years.back()),
+                                { { ReportText::tr("Stock change %1–%2").arg(years.front()).arg(years.back()),
                                     withOverlay({ layer }) } },
                                 crs,
-                                Report::tr("Change (t C/a per parcel)"),
+                                ReportText::tr("Change (t C/a per parcel)"),
                                 render::legendItems(layer, language),
-                                figureCaption(Report::tr("Mean annual stock change of the parcels "
-                                                         "%1–%2 (t C/a; negative: loss).")
+                                figureCaption(ReportText::tr("Mean annual stock change of the parcels "
+                                                             "%1–%2 (t C/a; negative: loss).")
                                                 .arg(years.front())
                                                 .arg(years.back())),
                                 metre));
@@ -1264,20 +1293,21 @@ ReportSection Builder::mapsSection(gis::Feedback* feedback) {
             for (const render::VectorRange& r : ranges) {
                 legend.push_back({ r.label, r.symbol.fill, r.symbol.stroke, false, {}, 0, 0 });
             }
-            const QString unit = zh() ? Report::tr("10,000 CNY/ha") : Report::tr("thousand CNY/ha");
-            addFigure(s,
-                      renderMapFigure({ { Report::tr("GEP per hectare"), withOverlay(layers) } },
-                                      crs,
-                                      Report::tr("GEP (%1)").arg(unit),
-                                      legend,
-                                      figureCaption(Report::tr("GEP per hectare of the parcels (%1, quantile "
-                                                               "classes).")
-                                                      .arg(unit)),
-                                      metre));
+            const QString unit = zh() ? ReportText::tr("10,000 CNY/ha") : ReportText::tr("thousand CNY/ha");
+            addFigure(
+              s,
+              renderMapFigure({ { ReportText::tr("GEP per hectare"), withOverlay(layers) } },
+                              crs,
+                              ReportText::tr("GEP (%1)").arg(unit),
+                              legend,
+                              figureCaption(ReportText::tr("GEP per hectare of the parcels (%1, quantile "
+                                                           "classes).")
+                                              .arg(unit)),
+                              metre));
         }
     }
     if (!problems.isEmpty()) {
-        addParagraph(s, Report::tr("Not drawn: %1").arg(problems.join(QStringLiteral("; "))));
+        addParagraph(s, ReportText::tr("Not drawn: %1").arg(problems.join(QStringLiteral("; "))));
     }
     return s;
 }
@@ -1285,12 +1315,12 @@ ReportSection Builder::mapsSection(gis::Feedback* feedback) {
 ReportSection Builder::appendixSection() {
     ReportSection s;
     s.id = QStringLiteral("appendix");
-    s.title = Report::tr("Appendix");
-    addHeading(s, Report::tr("Per-parcel results"));
+    s.title = ReportText::tr("Appendix");
+    addHeading(s, ReportText::tr("Per-parcel results"));
     const analysis::Table* parcels = m_in.carbon.table(QStringLiteral("parcels"));
     QStringList items;
     if (parcels) {
-        items << Report::tr("Carbon: %1 rows × %2 columns in %3 (and parcels.gpkg with the geometries).")
+        items << ReportText::tr("Carbon: %1 rows × %2 columns in %3 (and parcels.gpkg with the geometries).")
                    .arg(num(double(parcels->rows.empty() ? parcels->lazyRowCount : parcels->rowCount())))
                    .arg(parcels->columns.size())
                    .arg(QDir::toNativeSeparators(m_in.carbonDir + QStringLiteral("/parcels.csv")));
@@ -1298,38 +1328,38 @@ ReportSection Builder::appendixSection() {
     if (m_in.gep) {
         for (const QString& f : m_in.gep->files) {
             if (QFileInfo(f).fileName().startsWith(QLatin1String("parcels_"))) {
-                items << Report::tr("GEP: %1").arg(QDir::toNativeSeparators(
+                items << ReportText::tr("GEP: %1").arg(QDir::toNativeSeparators(
                   QFileInfo(f).isAbsolute() ? f : QDir(m_in.gepDir).absoluteFilePath(f)));
             }
         }
     }
     addBullets(s, items);
 
-    addHeading(s, Report::tr("Runs"));
+    addHeading(s, ReportText::tr("Runs"));
     auto runTable = [&](const analysis::ResultSet& rs, const QString& name, const QString& dir) {
         const analysis::Provenance& p = rs.provenance;
         ReportTable t;
-        t.caption = tableCaption(Report::tr("%1 run").arg(name));
-        t.header << Report::tr("Item") << Report::tr("Value");
+        t.caption = tableCaption(ReportText::tr("%1 run").arg(name));
+        t.header << ReportText::tr("Item") << ReportText::tr("Value");
         t.widths = { 0.3, 0.7 };
-        t.rows.push_back({ Report::tr("Software"), QStringLiteral("%1 %2").arg(p.software, p.version) });
-        t.rows.push_back({ Report::tr("Analysis"), p.analysis });
-        t.rows.push_back({ Report::tr("Project file"), QDir::toNativeSeparators(p.projectFile) });
-        t.rows.push_back({ Report::tr("Result folder"), QDir::toNativeSeparators(dir) });
-        t.rows.push_back({ Report::tr("Started (UTC)"), p.started.toUTC().toString(Qt::ISODate) });
-        t.rows.push_back({ Report::tr("Finished (UTC)"), p.finished.toUTC().toString(Qt::ISODate) });
+        t.rows.push_back({ ReportText::tr("Software"), QStringLiteral("%1 %2").arg(p.software, p.version) });
+        t.rows.push_back({ ReportText::tr("Analysis"), p.analysis });
+        t.rows.push_back({ ReportText::tr("Project file"), QDir::toNativeSeparators(p.projectFile) });
+        t.rows.push_back({ ReportText::tr("Result folder"), QDir::toNativeSeparators(dir) });
+        t.rows.push_back({ ReportText::tr("Started (UTC)"), p.started.toUTC().toString(Qt::ISODate) });
+        t.rows.push_back({ ReportText::tr("Finished (UTC)"), p.finished.toUTC().toString(Qt::ISODate) });
         if (p.started.isValid() && p.finished.isValid()) {
             t.rows.push_back(
-              { Report::tr("Run time"),
-                Report::tr("%1 s").arg(num(double(p.started.msecsTo(p.finished)) / 1000.0, 1)) });
+              { ReportText::tr("Run time"),
+                ReportText::tr("%1 s").arg(num(double(p.started.msecsTo(p.finished)) / 1000.0, 1)) });
         }
-        t.rows.push_back({ Report::tr("Threads"), QString::number(p.threads) });
+        t.rows.push_back({ ReportText::tr("Threads"), QString::number(p.threads) });
         addTable(s, t);
         if (!p.settings.empty()) {
             ReportTable st;
-            st.caption = tableCaption(Report::tr("%1 settings").arg(name));
-            st.header << Report::tr("Setting") << Report::tr("Value") << Report::tr("Unit")
-                      << Report::tr("Source");
+            st.caption = tableCaption(ReportText::tr("%1 settings").arg(name));
+            st.header << ReportText::tr("Setting") << ReportText::tr("Value") << ReportText::tr("Unit")
+                      << ReportText::tr("Source");
             st.widths = { 0.3, 0.35, 0.1, 0.25 };
             for (const analysis::Provenance::Setting& x : p.settings) {
                 st.rows.push_back({ x.key, x.value, x.unit, x.source });
@@ -1338,8 +1368,8 @@ ReportSection Builder::appendixSection() {
         }
         if (!rs.messages.empty()) {
             ReportTable mt;
-            mt.caption = tableCaption(Report::tr("%1 messages").arg(name));
-            mt.header << Report::tr("Level") << Report::tr("Message") << Report::tr("Concerns");
+            mt.caption = tableCaption(ReportText::tr("%1 messages").arg(name));
+            mt.header << ReportText::tr("Level") << ReportText::tr("Message") << ReportText::tr("Concerns");
             mt.widths = { 0.1, 0.65, 0.25 };
             const std::size_t limit = 200;
             for (std::size_t i = 0; i < rs.messages.size() && i < limit; ++i) {
@@ -1349,29 +1379,31 @@ ReportSection Builder::appendixSection() {
                     where << QFileInfo(m.file).fileName();
                 }
                 if (m.row > 0) {
-                    where << Report::tr("row %1").arg(m.row);
+                    where << ReportText::tr("row %1").arg(m.row);
                 }
                 if (!m.feature.isEmpty()) {
-                    where << Report::tr("feature %1").arg(m.feature);
+                    where << ReportText::tr("feature %1").arg(m.feature);
                 }
                 if (!m.field.isEmpty()) {
                     where << m.field;
                 }
-                const QString level = m.level == analysis::Message::Level::Error     ? Report::tr("error")
-                                      : m.level == analysis::Message::Level::Warning ? Report::tr("warning")
-                                                                                     : Report::tr("note");
+                const QString level = m.level == analysis::Message::Level::Error ? ReportText::tr("error")
+                                      : m.level == analysis::Message::Level::Warning
+                                        ? ReportText::tr("warning")
+                                        : ReportText::tr("note");
                 mt.rows.push_back({ level, m.text, where.join(QStringLiteral(", ")) });
             }
             if (rs.messages.size() > limit) {
-                mt.note = Report::tr("%1 more messages are in the result set's manifest (resultset.json).")
-                            .arg(rs.messages.size() - limit);
+                mt.note =
+                  ReportText::tr("%1 more messages are in the result set's manifest (resultset.json).")
+                    .arg(rs.messages.size() - limit);
             }
             addTable(s, mt);
         }
     };
-    runTable(m_in.carbon, Report::tr("Carbon"), m_in.carbonDir);
+    runTable(m_in.carbon, ReportText::tr("Carbon"), m_in.carbonDir);
     if (m_in.gep) {
-        runTable(*m_in.gep, Report::tr("GEP"), m_in.gepDir);
+        runTable(*m_in.gep, ReportText::tr("GEP"), m_in.gepDir);
     }
     return s;
 }
@@ -1384,27 +1416,27 @@ tanhui::report::Report Builder::build(gis::Feedback* feedback) {
     tanhui::report::Report r;
     r.language = m_in.language;
     const bool gep = m_in.gep.has_value();
-    r.title = gep ? Report::tr("Carbon sink and ecosystem product value report")
-                  : Report::tr("Carbon sink accounting report");
+    r.title = gep ? ReportText::tr("Carbon sink and ecosystem product value report")
+                  : ReportText::tr("Carbon sink accounting report");
     const QString projectName = m_hasProject ? m_project.name : QFileInfo(m_in.carbonDir).fileName();
     r.subtitle = projectName;
     const std::vector<int> years = carbonYears();
     if (!years.empty()) {
-        r.coverLines << Report::tr("Accounting period: %1–%2").arg(years.front()).arg(years.back());
+        r.coverLines << ReportText::tr("Accounting period: %1–%2").arg(years.front()).arg(years.back());
     }
-    r.coverLines << Report::tr("Carbon run finished: %1 UTC")
+    r.coverLines << ReportText::tr("Carbon run finished: %1 UTC")
                       .arg(
                         m_in.carbon.provenance.finished.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
-    r.coverLines << Report::tr("Report generated: %1 UTC")
+    r.coverLines << ReportText::tr("Report generated: %1 UTC")
                       .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
-    r.coverLines
-      << Report::tr("Software: %1 %2").arg(m_in.carbon.provenance.software, m_in.carbon.provenance.version);
+    r.coverLines << ReportText::tr("Software: %1 %2")
+                      .arg(m_in.carbon.provenance.software, m_in.carbon.provenance.version);
     if (years.size() >= 2) {
         const QString iv = QStringLiteral("%1_%2").arg(years.front()).arg(years.back());
-        r.coverFigures << Report::tr("Carbon stock %1: %2 t C")
+        r.coverFigures << ReportText::tr("Carbon stock %1: %2 t C")
                             .arg(years.back())
                             .arg(num(summaryValue(QStringLiteral("c_total_t_%1").arg(years.back()))));
-        r.coverFigures << Report::tr("Change %1–%2: %3 t C (%4 t CO2e)")
+        r.coverFigures << ReportText::tr("Change %1–%2: %3 t C (%4 t CO2e)")
                             .arg(years.front())
                             .arg(years.back())
                             .arg(num(summaryValue(QStringLiteral("change_t_") + iv)))
@@ -1414,13 +1446,13 @@ tanhui::report::Report Builder::build(gis::Feedback* feedback) {
         const analysis::Table* totals = m_in.gep->table(QStringLiteral("totals"));
         const long long row = totals ? totals->findRow(QStringLiteral("group"), QStringLiteral("total")) : -1;
         if (row >= 0) {
-            r.coverFigures << Report::tr("GEP: %1").arg(
+            r.coverFigures << ReportText::tr("GEP: %1").arg(
               moneyText(totals->number(std::size_t(row), QStringLiteral("value_cny"))));
         }
     }
     r.footer = QStringLiteral("%1 · %2").arg(projectName, r.title);
-    r.contentsTitle = Report::tr("Contents");
-    r.pageFormat = Report::tr("Page %1 of %2");
+    r.contentsTitle = ReportText::tr("Contents");
+    r.pageFormat = ReportText::tr("Page %1 of %2");
 
     auto step = [&](double pct, const char* status) {
         if (feedback) {
@@ -1456,6 +1488,22 @@ tanhui::report::Report Builder::build(gis::Feedback* feedback) {
 
 QString reportFontFamily() {
     return QStringLiteral("Noto Sans CJK SC");
+}
+
+QStringList reportFontFamilies() {
+    static const QStringList families = [] {
+        QStringList out;
+        const QStringList all = QFontDatabase::families();
+        for (const char* latin : { "Noto Sans", "DejaVu Sans", "Liberation Sans" }) {
+            if (all.contains(QLatin1String(latin))) {
+                out << QString::fromLatin1(latin);
+                break;
+            }
+        }
+        out << reportFontFamily();
+        return out;
+    }();
+    return families;
 }
 
 tanhui::report::Report buildReport(const ReportInputs& inputs, gis::Feedback* feedback) {

@@ -185,7 +185,9 @@ public:
         QFont font(mono ? QStringLiteral("Noto Sans Mono CJK SC") : reportFontFamily());
         font.setPointSizeF(pt);
         font.setBold(bold);
+        font.setHintingPreference(QFont::PreferNoHinting);
         f.setFont(font);
+        f.setFontFamilies(font.families());
         f.setForeground(colour);
         return f;
     }
@@ -405,8 +407,10 @@ void writeReportPdf(const Report& report, const QString& path) {
         QTextDocument doc;
         doc.documentLayout()->setPaintDevice(&pdf);
         doc.setDocumentMargin(0);
-        QFont base(reportFontFamily());
+        QFont base(reportFontFamilies().constFirst());
+        base.setFamilies(reportFontFamilies());
         base.setPointSizeF(9.5);
+        base.setHintingPreference(QFont::PreferNoHinting);
         doc.setDefaultFont(base);
         doc.setPageSize(QSizeF(body.width(), pageH));
         PdfLayout layout(doc, dpi, body.width(), pageH);
@@ -421,7 +425,8 @@ void writeReportPdf(const Report& report, const QString& path) {
                                 path.toStdString());
         }
         const int count = doc.pageCount();
-        QFont footerFont(reportFontFamily());
+        QFont footerFont;
+        footerFont.setFamilies(reportFontFamilies());
         footerFont.setPointSizeF(7.5);
         for (int p = 0; p < count; ++p) {
             if (p > 0) {
