@@ -6013,13 +6013,13 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+383"/>
-        <location line="+823"/>
+        <location line="+385"/>
+        <location line="+832"/>
         <source>GEP</source>
         <translation>GEP</translation>
     </message>
     <message>
-        <location line="-1198"/>
+        <location line="-1209"/>
         <source>verified</source>
         <translation>已核实</translation>
     </message>
@@ -6056,15 +6056,15 @@ district and service, charts, maps and an appendix.</source>
     <message>
         <location line="+56"/>
         <source>Figure %1. %2</source>
-        <translation>图 %1　%2</translation>
+        <translation>图 %1&#x3000;%2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Table %1. %2</source>
-        <translation>表 %1　%2</translation>
+        <translation>表 %1&#x3000;%2</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <location line="+106"/>
         <location line="+272"/>
         <source>Parcels</source>
@@ -6138,21 +6138,21 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+565"/>
-        <location line="+288"/>
+        <location line="+567"/>
+        <location line="+295"/>
         <location line="+18"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location line="-871"/>
-        <location line="+565"/>
-        <location line="+306"/>
+        <location line="-880"/>
+        <location line="+567"/>
+        <location line="+313"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="-870"/>
+        <location line="-879"/>
         <source>95 % range</source>
         <translation>95 % 区间</translation>
     </message>
@@ -6173,12 +6173,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+719"/>
+        <location line="+721"/>
         <source>Stock change %1–%2</source>
         <translation>%1–%2 年碳储量变化</translation>
     </message>
     <message>
-        <location line="-714"/>
+        <location line="-716"/>
         <source>Stock change %1–%2 as CO2</source>
         <translation>%1–%2 年碳储量变化（折合 CO2）</translation>
     </message>
@@ -6199,12 +6199,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+428"/>
+        <location line="+430"/>
         <source>Gross ecosystem product (GEP)</source>
         <translation>生态系统生产总值（GEP）</translation>
     </message>
     <message>
-        <location line="-418"/>
+        <location line="-420"/>
         <source>Key changes</source>
         <translation>主要变化</translation>
     </message>
@@ -6225,12 +6225,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+823"/>
+        <location line="+832"/>
         <source>Carbon</source>
         <translation>碳汇</translation>
     </message>
     <message>
-        <location line="-813"/>
+        <location line="-822"/>
         <source>%1 of %2 parameter rows used are not verified (secondary, unconfirmed or example values); %3 parcels use at least one of them. Confirm them before the figures are used for a decision (section 3).</source>
         <translation>所用 %2 个参数行中有 %1 个未经核实（二手来源、未确认或示例值），%3 个地块至少用到其中一个。在据此决策之前须先核实这些参数（见第 3 节）。</translation>
     </message>
@@ -6398,31 +6398,31 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+290"/>
+        <location line="+292"/>
         <source>Evidence</source>
         <translation>证据等级</translation>
     </message>
     <message>
-        <location line="-290"/>
-        <location line="+290"/>
-        <location line="+306"/>
+        <location line="-292"/>
+        <location line="+292"/>
+        <location line="+313"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="-596"/>
-        <location line="+291"/>
+        <location line="-605"/>
+        <location line="+293"/>
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location line="-279"/>
-        <location line="+291"/>
+        <location line="-281"/>
+        <location line="+293"/>
         <source>to confirm</source>
         <translation>待核实</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-289"/>
         <source>%1 of %2 rows are flagged: secondary, unconfirmed or example values that must be confirmed before the results are used.</source>
         <translation>%2 行中有 %1 行被标记：二手来源、未确认或示例值，使用结果前须先核实。</translation>
     </message>
@@ -6439,12 +6439,12 @@ district and service, charts, maps and an appendix.</source>
     <message>
         <location line="+6"/>
         <location line="+118"/>
-        <location line="+126"/>
+        <location line="+128"/>
         <source>District</source>
         <translation>行政区</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-245"/>
         <source>Carbon by district</source>
         <translation>按行政区的碳核算</translation>
     </message>
@@ -6467,12 +6467,12 @@ district and service, charts, maps and an appendix.</source>
     <message>
         <location line="+2"/>
         <location line="+31"/>
-        <location line="+75"/>
+        <location line="+78"/>
         <source>thousand t C</source>
         <translation>千吨碳（kt C）</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-87"/>
         <source>Carbon stock per date by ecosystem type; the bar on a total is its 95 % range where computed.</source>
         <translation>各时点按生态系统类型的碳储量；总量上的误差线为其 95 % 区间（如有）。</translation>
     </message>
@@ -6483,22 +6483,23 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+75"/>
+        <location line="+78"/>
         <source>Change</source>
         <translation>变化量</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-60"/>
         <source>Stock change by ecosystem type, with the 95 % range where computed.</source>
         <translation>各生态系统类型的碳储量变化及其 95 % 区间（如有）。</translation>
     </message>
     <message>
         <location line="+41"/>
+        <location line="+12"/>
         <source>The %1 parcels with the largest stock gain %2–%3</source>
         <translation>%2–%3 年碳储量增加最多的 %1 个地块</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-8"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
@@ -6518,7 +6519,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>变化量（t C/ha）</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Parcels with the largest stock gain.</source>
         <translation>碳储量增加最多的地块。</translation>
     </message>
@@ -6634,7 +6635,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>%1–%2 年各地块碳储量年均变化（t C/a；负值为减少）。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+67"/>
         <source>10,000 CNY/ha</source>
         <translation>万元/ha</translation>
     </message>
@@ -6680,7 +6681,11 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+118"/>
+        <source>GEP: %1 rows in %2 (and its GeoPackage).</source>
+        <translation>GEP：%1 行，见 %2（以及对应的 GeoPackage）。</translation>
+    </message>
+    <message>
+        <location line="+120"/>
         <source>GEP: %1</source>
         <translation>GEP：%1</translation>
     </message>

@@ -341,7 +341,9 @@ private:
                 return QFileInfo(f).isAbsolute() ? f : QDir(dir).absoluteFilePath(f);
             }
         }
-        return QString();
+        // A table's GeoPackage (writeResultSet writes <table>.gpkg beside its CSV).
+        const QString beside = QDir(dir).absoluteFilePath(name);
+        return QFileInfo::exists(beside) ? beside : QString();
     }
     /// The carbon run's parcels.gpkg, loaded once (maps and the top parcels); null when absent.
     std::shared_ptr<const render::VectorSource> parcelSource();
@@ -766,7 +768,7 @@ ReportSection Builder::methodsSection() {
              << ReportText::tr("Evidence") << ReportText::tr("Source") << ReportText::tr("Flag")
              << ReportText::tr("Parcels");
     t.numeric = { false, false, false, false, false, false, true };
-    t.widths = { 0.19, 0.11, 0.22, 0.11, 0.2, 0.09, 0.08 };
+    t.widths = { 0.12, 0.08, 0.3, 0.08, 0.3, 0.06, 0.06 };
     std::size_t flagged = 0;
     for (const analysis::ParameterRecord& p : m_in.carbon.provenance.parameters) {
         flagged += p.flagged ? 1 : 0;
@@ -927,14 +929,16 @@ ReportSection Builder::carbonResultsSection() {
             t.widths = { 0.13, 0.1, 0.12, 0.1, 0.19, 0.11, 0.13, 0.12 };
             ChartSpec c2;
             c2.locale = m_locale;
-            c2.title = t.caption.section(QLatin1String(". "), 1);
+            c2.title = ReportText::tr("The %1 parcels with the largest stock gain %2–%3")
+                         .arg(n)
+                         .arg(years.front())
+                         .arg(years.back());
             c2.valueAxisTitle = QStringLiteral("t C");
             c2.thousandsAxisTitle = ReportText::tr("thousand t C");
             c2.horizontal = true;
             ChartSpec::Series bars{ ReportText::tr("Change"), QColor(QStringLiteral("#00796b")), {} };
             for (auto it = top.rbegin(); it != top.rend(); ++it) {
-                c2.categories << cell(it->row, QStringLiteral("layer")).toString() + QLatin1Char(' ') +
-                                   cell(it->row, QStringLiteral("id")).toString();
+                c2.categories << cell(it->row, QStringLiteral("id")).toString();
                 bars.values.push_back(it->change);
             }
             c2.series.push_back(bars);
@@ -1247,11 +1251,16 @@ ReportSection Builder::mapsSection(gis::Feedback* feedback) {
     if (m_in.gep) {
         std::vector<std::shared_ptr<const render::VectorSource>> sources;
         std::vector<double> values;
-        for (const QString& f : m_in.gep->files) {
-            if (!QFileInfo(f).fileName().startsWith(QLatin1String("parcels_")) ||
-                !f.endsWith(QLatin1String(".gpkg"))) {
-                continue;
+        QStringList gpkgs; // the GEP run's parcel tables' GeoPackages
+        for (const analysis::Table& t : m_in.gep->tables) {
+            if (t.name.startsWith(QLatin1String("parcels_"))) {
+                const QString f = runFile(*m_in.gep, m_in.gepDir, t.name + QStringLiteral(".gpkg"));
+                if (!f.isEmpty()) {
+                    gpkgs << f;
+                }
             }
+        }
+        for (const QString& f : gpkgs) {
             if (auto src = loadVector(f, crs, problems)) {
                 const int idx = src->fieldIndex(QStringLiteral("gep_cny_per_ha"));
                 if (idx < 0) {
@@ -1326,10 +1335,12 @@ ReportSection Builder::appendixSection() {
                    .arg(QDir::toNativeSeparators(m_in.carbonDir + QStringLiteral("/parcels.csv")));
     }
     if (m_in.gep) {
-        for (const QString& f : m_in.gep->files) {
-            if (QFileInfo(f).fileName().startsWith(QLatin1String("parcels_"))) {
-                items << ReportText::tr("GEP: %1").arg(QDir::toNativeSeparators(
-                  QFileInfo(f).isAbsolute() ? f : QDir(m_in.gepDir).absoluteFilePath(f)));
+        for (const analysis::Table& t : m_in.gep->tables) {
+            if (t.name.startsWith(QLatin1String("parcels_"))) {
+                items << ReportText::tr("GEP: %1 rows in %2 (and its GeoPackage).")
+                           .arg(num(double(t.rows.empty() ? t.lazyRowCount : t.rows.size())))
+                           .arg(QDir::toNativeSeparators(
+                             QDir(m_in.gepDir).absoluteFilePath(t.name + QStringLiteral(".csv"))));
             }
         }
     }

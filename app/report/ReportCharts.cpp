@@ -120,6 +120,7 @@ ReportFigure renderChart(const ChartSpec& spec, const QString& caption) {
     auto* categoryAxis = new QBarCategoryAxis;
     categoryAxis->append(spec.categories);
     categoryAxis->setLabelsFont(chartFont(8));
+    categoryAxis->setTruncateLabels(false);
     auto* valueAxis = new QValueAxis;
     valueAxis->setTitleText(unit > 1 ? spec.thousandsAxisTitle : spec.valueAxisTitle);
     valueAxis->setTitleFont(chartFont(8));
