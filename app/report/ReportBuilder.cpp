@@ -768,7 +768,7 @@ ReportSection Builder::methodsSection() {
              << ReportText::tr("Evidence") << ReportText::tr("Source") << ReportText::tr("Flag")
              << ReportText::tr("Parcels");
     t.numeric = { false, false, false, false, false, false, true };
-    t.widths = { 0.12, 0.08, 0.3, 0.08, 0.3, 0.06, 0.06 };
+    t.widths = { 0.12, 0.08, 0.29, 0.08, 0.29, 0.08, 0.06 };
     std::size_t flagged = 0;
     for (const analysis::ParameterRecord& p : m_in.carbon.provenance.parameters) {
         flagged += p.flagged ? 1 : 0;
