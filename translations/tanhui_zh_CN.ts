@@ -7818,7 +7818,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+95"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+96"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -8008,6 +8008,16 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>编排、导出并保存项目地图（PNG、PDF、SVG）</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Export &amp;Report…</source>
+        <translation>导出报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the valuation report (PDF or HTML) from the runs&apos; result folders</source>
+        <translation>根据运行结果文件夹写出核算报告（PDF 或 HTML）</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Re&amp;move Layer</source>
         <translation>移除图层(&amp;M)</translation>
@@ -8172,6 +8182,11 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <source>Licensed under the GNU General Public License, version 3 or later.</source>
         <translation>以 GNU 通用公共许可证第 3 版或更高版本授权。</translation>
     </message>
+    <message>
+        <location line="+21"/>
+        <source>Report written: %1</source>
+        <translation>报告已写出：%1</translation>
+    </message>
 </context>
 <context>
     <name>tanhui::gui::MapCanvas</name>
@@ -8217,6 +8232,80 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <location line="+2"/>
         <source>Features (%1)</source>
         <translation>要素（%1 个）</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::ReportDialog</name>
+    <message>
+        <location filename="../app/gui/ReportDialog.cpp" line="+29"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+65"/>
+        <source>Export Report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>Folder written by the carbon project run (resultset.json)</source>
+        <translation>碳汇项目运行写出的文件夹（含 resultset.json）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional: folder written by the GEP run</source>
+        <translation>可选：GEP 运行写出的文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>report.pdf or report.html</source>
+        <translation>report.pdf 或 report.html</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Carbon results:</source>
+        <translation>碳汇结果：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carbon results</source>
+        <translation>碳汇结果</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>GEP results:</source>
+        <translation>GEP 结果：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GEP results</source>
+        <translation>GEP 结果</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report file:</source>
+        <translation>报告文件：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report file</source>
+        <translation>报告文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf);;HTML (*.html)</source>
+        <translation>PDF (*.pdf);;HTML (*.html)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export</source>
+        <translation>导出</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 // in Chinese and English. The PDF's text (pdftotext) has the sections, the result set's totals and every
 // input's SHA-256; the HTML is well-formed XHTML with inline SVG charts and PNG maps, and headless
 // Chromium renders it; bad options name the option and the file.
+#include "app/gui/ReportDialog.h"
 #include "app/report/Report.h"
 
 #include "TestUtil.h"
@@ -13,9 +14,11 @@
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QLineEdit>
 #include <QLocale>
 #include <QProcess>
 #include <QRegularExpression>
@@ -670,6 +673,29 @@ private slots:
                        message.contains(QStringLiteral("summary.csv")),
                      qPrintable(message));
         }
+    }
+
+    // File ▸ Export Report…'s dialog: writes the report from its fields; a folder without a result set
+    // is refused with the option and the folder named, and nothing is written.
+    void dialog() {
+        gui::ReportDialog d(m_fx.project);
+        d.carbonEdit()->setText(m_fx.carbonDir);
+        d.gepEdit()->setText(m_fx.gepDir);
+        d.languageBox()->setCurrentIndex(d.languageBox()->findData(QStringLiteral("en")));
+        const QString out = m_dir.filePath(QStringLiteral("dialog.pdf"));
+        d.outEdit()->setText(out);
+        QString error;
+        QVERIFY2(d.generate(&error), qPrintable(error));
+        QVERIFY(QFileInfo(out).size() > 10000);
+        QVERIFY(pdfText(out).isNull() || pdfText(out).contains(QStringLiteral("Carbon results")));
+        const QString bad = m_dir.filePath(QStringLiteral("dialog_bad.pdf"));
+        d.carbonEdit()->setText(m_dir.path());
+        d.outEdit()->setText(bad);
+        QVERIFY(!d.generate(&error));
+        QVERIFY2(error.contains(QStringLiteral("--carbon-results")) &&
+                   error.contains(QStringLiteral("resultset.json")),
+                 qPrintable(error));
+        QVERIFY(!QFileInfo::exists(bad));
     }
 
 private:
