@@ -55,6 +55,18 @@ std::pair<double, double> niceRange(double lo, double hi) {
     return { std::floor(lo / step) * step, std::ceil(hi / step) * step };
 }
 
+/// Drops the offscreen platform's "does not support propagateSizeHints()" notes while a chart view is
+/// shown off the screen (noise on the CLI's stderr); every other message goes to the previous handler.
+QtMessageHandler g_previousHandler = nullptr;
+void quietHandler(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    if (message.contains(QLatin1String("propagateSizeHints"))) {
+        return;
+    }
+    if (g_previousHandler) {
+        g_previousHandler(type, context, message);
+    }
+}
+
 } // namespace
 
 ReportFigure renderChart(const ChartSpec& spec, const QString& caption) {
@@ -181,8 +193,10 @@ ReportFigure renderChart(const ChartSpec& spec, const QString& caption) {
     // Laid out only when shown: shown off the screen (no window appears), then the posted layout
     // events are processed before painting.
     view.setAttribute(Qt::WA_DontShowOnScreen);
+    g_previousHandler = qInstallMessageHandler(quietHandler);
     view.show();
     QCoreApplication::processEvents();
+    qInstallMessageHandler(g_previousHandler);
 
     ReportFigure figure;
     figure.caption = caption;

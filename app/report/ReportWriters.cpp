@@ -48,6 +48,7 @@ caption { text-align: left; font-weight: bold; padding: 1mm 0; }
 th { background: #e8f5e9; text-align: left; }
 th, td { border: 1px solid #bbb; padding: 1mm 1.5mm; vertical-align: top; }
 td.num, th.num { text-align: right; white-space: nowrap; }
+td:first-child, th:first-child { min-width: 6em; }
 tr.total td { font-weight: bold; background: #f5f5f5; }
 table.mono td { font-family: "Noto Sans Mono CJK SC", monospace; font-size: 7.5pt; word-break: break-all; }
 p.note { font-size: 8.5pt; color: #555; margin-top: 0; }
@@ -274,15 +275,14 @@ private:
             case ReportBlock::Kind::Bullets: {
                 QTextBlockFormat bf;
                 bf.setTopMargin(px(1));
-                cur.insertBlock(bf);
+                cur.insertBlock(bf, charFormat(9.5)); // the marker is drawn in the block's font
                 QTextListFormat lf;
                 lf.setStyle(QTextListFormat::ListDisc);
                 lf.setIndent(1);
-                QTextList* list = cur.createList(lf);
+                cur.createList(lf);
                 for (int i = 0; i < b.items.size(); ++i) {
                     if (i > 0) {
-                        cur.insertBlock();
-                        list->add(cur.block());
+                        cur.insertBlock(cur.blockFormat(), charFormat(9.5)); // stays in the list
                     }
                     cur.insertText(b.items[i], charFormat(9.5));
                 }
