@@ -165,6 +165,9 @@ ReportFigure renderChart(const ChartSpec& spec, const QString& caption) {
     }
     const auto [axisLo, axisHi] = niceRange(lo, hi * 1.02);
     valueAxis->setRange(axisLo, axisHi);
+    // Whole numbers on a wide axis (no "1.2e+04"), significant digits on a narrow one.
+    valueAxis->setLabelFormat(std::max(std::abs(axisLo), std::abs(axisHi)) >= 100 ? QStringLiteral("%.0f")
+                                                                                  : QStringLiteral("%.4g"));
     valueAxis->setTickCount(6);
     const Qt::Alignment catSide = spec.horizontal ? Qt::AlignLeft : Qt::AlignBottom;
     const Qt::Alignment valSide = spec.horizontal ? Qt::AlignBottom : Qt::AlignLeft;
