@@ -7,6 +7,7 @@
 #include "gis/private/GeodesicAreas.h"
 
 #include <cpl_conv.h>
+#include <geodesic.h>
 #include <ogr_spatialref.h>
 
 #include <cmath>
@@ -388,6 +389,18 @@ double geographicCellAreaM2(double lat1Deg, double lat2Deg, double dLonDeg, doub
     }
     const double zone = 0.5 * b2 * (term1 + term2);
     return std::abs(zone * dLonDeg * kDeg);
+}
+
+double geodesicLengthM(const std::vector<double>& lonLat, double a, double f) {
+    geod_geodesic g;
+    geod_init(&g, a, f);
+    double total = 0; // accumulated in double, segment by segment
+    for (std::size_t i = 2; i + 1 < lonLat.size(); i += 2) {
+        double s12 = 0;
+        geod_inverse(&g, lonLat[i - 1], lonLat[i - 2], lonLat[i + 1], lonLat[i], &s12, nullptr, nullptr);
+        total += s12;
+    }
+    return total;
 }
 
 } // namespace tanhui::gis

@@ -82,6 +82,11 @@ private:
 /// gis/private/GeodesicAreas.h). Holes subtract, parts add; orientation is free.
 double ellipsoidalAreaM2(const MultiPolygon& lonLat, double a, double f);
 
+/// @brief Length in m of a polyline given in geographic coordinates (interleaved lon/lat degrees), each
+/// segment the geodesic between its ends on the ellipsoid (a, f) (PROJ's geod_inverse: Karney 2013,
+/// accurate to nanometres). Fewer than two points: 0.
+double geodesicLengthM(const std::vector<double>& lonLat, double a, double f);
+
 /// @brief Exact area in m² of one cell of a geographic grid, between latitudes lat1 and lat2 (degrees)
 /// and `dLonDeg` degrees wide, on the ellipsoid (a, f). Uses the closed form of the area of an
 /// ellipsoidal zone (authalic latitude), exact to rounding.

@@ -214,6 +214,68 @@ std::vector<std::uint32_t> VectorSource::featuresAt(double x, double y) const {
     return hits;
 }
 
+namespace {
+
+/// Whether segment (x1, y1)–(x2, y2) meets the rectangle `b` (Liang–Barsky clipping).
+bool segmentMeetsBox(double x1, double y1, double x2, double y2, const gis::Box& b) {
+    double t0 = 0, t1 = 1;
+    const double dx = x2 - x1, dy = y2 - y1;
+    const double p[4] = { -dx, dx, -dy, dy };
+    const double q[4] = { x1 - b.xmin, b.xmax - x1, y1 - b.ymin, b.ymax - y1 };
+    for (int i = 0; i < 4; ++i) {
+        if (p[i] == 0) {
+            if (q[i] < 0)
+                return false;
+            continue;
+        }
+        const double t = q[i] / p[i];
+        if (p[i] < 0)
+            t0 = std::max(t0, t);
+        else
+            t1 = std::min(t1, t);
+        if (t0 > t1)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+std::vector<std::uint32_t> VectorSource::featuresIntersecting(const gis::Box& box) const {
+    std::vector<std::uint32_t> candidates, hits;
+    query(box, candidates);
+    const double cx = 0.5 * (box.xmin + box.xmax), cy = 0.5 * (box.ymin + box.ymax);
+    for (std::uint32_t f : candidates) {
+        const gis::Box& fb = m_bounds[f];
+        // Bounds inside the rectangle: the feature is inside (when it has rings at all).
+        bool hit = firstRing(f) < endRing(f) && fb.xmin >= box.xmin && fb.xmax <= box.xmax &&
+                   fb.ymin >= box.ymin && fb.ymax <= box.ymax;
+        // An edge crossing or touching the rectangle.
+        for (std::uint32_t r = firstRing(f); !hit && r < endRing(f); ++r) {
+            const std::uint32_t a = m_ringStart[r], b = m_ringStart[r + 1];
+            for (std::uint32_t i = a, j = b - 1; i < b && !hit; j = i++)
+                hit = segmentMeetsBox(m_xy[2 * j], m_xy[2 * j + 1], m_xy[2 * i], m_xy[2 * i + 1], box);
+        }
+        // No edge meets it: the rectangle lies wholly inside the polygon (or wholly outside).
+        if (!hit) {
+            bool inside = false;
+            for (std::uint32_t r = firstRing(f); r < endRing(f); ++r) {
+                const std::uint32_t a = m_ringStart[r], b = m_ringStart[r + 1];
+                for (std::uint32_t i = a, j = b - 1; i < b; j = i++) {
+                    const double xi = m_xy[2 * i], yi = m_xy[2 * i + 1], xj = m_xy[2 * j],
+                                 yj = m_xy[2 * j + 1];
+                    if ((yi > cy) != (yj > cy) && cx < (xj - xi) * (cy - yi) / (yj - yi) + xi)
+                        inside = !inside;
+                }
+            }
+            hit = inside;
+        }
+        if (hit)
+            hits.push_back(f);
+    }
+    return hits;
+}
+
 std::size_t VectorSource::memoryBytes() const {
     std::size_t bytes = m_xy.capacity() * sizeof(double) + m_ringStart.capacity() * 4 +
                         m_featureRing.capacity() * 4 + m_fids.capacity() * 8 +

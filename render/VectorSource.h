@@ -60,6 +60,10 @@ public:
     /// The features containing point (x, y) (even–odd rule over all rings), topmost (last) first.
     std::vector<std::uint32_t> featuresAt(double x, double y) const;
 
+    /// The features whose polygons intersect the rectangle `box` (interior, boundary or touching; holes
+    /// excluded: a rectangle inside a hole does not select), ascending. Exact on the drawn rings.
+    std::vector<std::uint32_t> featuresIntersecting(const gis::Box& box) const;
+
     /// Approximate memory held, in bytes.
     std::size_t memoryBytes() const;
 

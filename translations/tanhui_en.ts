@@ -15,7 +15,7 @@
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="+330"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+360"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… %n more</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+279"/>
+        <location line="+334"/>
         <source>The project %1 has %n problem(s); the other layers were loaded.</source>
         <translation>
             <numerusform>The project %1 has a problem; the other layers were loaded.</numerusform>
@@ -44,6 +44,14 @@
         <translation>
             <numerusform>%1 contains %n layer. Layer to add:</numerusform>
             <numerusform>%1 contains %n layers. Layer to add:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+210"/>
+        <source>%n feature(s) selected on %1</source>
+        <translation>
+            <numerusform>%n feature selected on %1</numerusform>
+            <numerusform>%n features selected on %1</numerusform>
         </translation>
     </message>
 </context>

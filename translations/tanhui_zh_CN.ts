@@ -1333,60 +1333,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonProjectCommand</name>
     <message>
-        <location filename="../app/cli/CarbonProjectCommand.cpp" line="+39"/>
-        <source>Carbon of every parcel of a project, each with the method assigned to its ecosystem type in
-the project&apos;s &quot;carbon&quot; section (docs/carbon-project.md). Parcel layers, ecosystem types,
-methods, dates, grouping (e.g. districts: each parcel goes to the district it overlaps most),
-valuation and parameter tables all come from the project file.
-A type may list several methods (e.g. &quot;forest&quot;: [&quot;volume&quot;, &quot;pools&quot;, &quot;gainloss&quot;]): each
-parcel then has one row per method (column primary = 1 for the first); totals by ecosystem
-type and grouping count the primary rows only, totals_by_method.csv every method.
-
-Outputs in --out DIR (default: carbon next to the project file): parcels.csv and parcels.gpkg
-(one row per parcel: layer, id, ecosystem_type, method, area_ha, per date &lt;pool&gt;_t_&lt;year&gt;,
-c_total_t_&lt;year&gt; in t C and c_total_t_per_ha_&lt;year&gt; in t C/ha, changes in t C, t CO2e and
-t C/yr, flagged parameters, nodata share, repaired geometry, parameter rows used, and why a
-parcel was not computed), totals_by_ecosystem_type.csv, totals_by_method.csv,
-totals_by_&lt;grouping&gt;.csv, parameters_used.csv, summary.csv, and each method&apos;s rasters in
-rasters/&lt;method&gt;/ (c_density_&lt;year&gt;.tif in t C/ha).
-
-Uncertainty (carbon.uncertainty in the project, or --uncertainty; docs/uncertainty.md):
-Monte Carlo bounds (2.5/50/97.5 percentiles) and Approach 1 U of every stock and change of
-the methods with Monte Carlo (docs/carbon-project.md, &quot;Methods with bounds&quot;; totals with
-parcels of other methods name them in bounds_note), per parcel and in every total (from
-per-iteration sums), and
-uncertainty_run.csv, uncertainty_parameters.csv. --iterations, --seed and
---default-uncertainty override the project&apos;s values.
-
-Methods:
-</source>
-        <translation>按项目 &quot;carbon&quot; 部分为每种生态系统类型指定的方法，计算项目中每个地块的碳
-（docs/carbon-project.md）。地块图层、生态系统类型、方法、日期、分组（例如区县：每个地块归入
-与其重叠面积最大的区县）、价值评估和参数表都来自项目文件。
-一种类型可以列出多个方法（例如 &quot;forest&quot;: [&quot;volume&quot;, &quot;pools&quot;, &quot;gainloss&quot;]）：每个
-地块每种方法一行（第一个方法的 primary 列为 1）；按生态系统类型和分组的合计只计主方法行，
-totals_by_method.csv 计所有方法。
-
---out DIR 中的输出（默认：项目文件旁的 carbon）：parcels.csv 和 parcels.gpkg
-（每个地块一行：layer、id、ecosystem_type、method、area_ha，每个日期的 &lt;pool&gt;_t_&lt;year&gt;、
-以 t C 计的 c_total_t_&lt;year&gt; 和以 t C/ha 计的 c_total_t_per_ha_&lt;year&gt;，以 t C、t CO2e 和
-t C/yr 计的变化量，被标记的参数、无数据比例、修复过的几何、使用的参数行，以及地块未计算的
-原因），totals_by_ecosystem_type.csv、totals_by_method.csv、totals_by_&lt;grouping&gt;.csv、
-parameters_used.csv、summary.csv，以及各方法在 rasters/&lt;method&gt;/ 中的栅格
-（以 t C/ha 计的 c_density_&lt;year&gt;.tif）。
-
-不确定性（项目中的 carbon.uncertainty 或 --uncertainty；docs/uncertainty.md）：
-对支持蒙特卡洛的方法（docs/carbon-project.md，“Methods with bounds”；含其他方法地块的汇总在
-bounds_note 中列出这些方法）的每个储量和变化量，给出蒙特卡洛置信区间（2.5/50/97.5 百分位数）和
-方法 1 的 U，既针对每个地块，也针对每项汇总（由逐次迭代求和得到），并输出
-uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
---default-uncertainty 覆盖项目中的设置。
-
-方法：
-</translation>
-    </message>
-    <message>
-        <location line="+43"/>
+        <location filename="../app/cli/CarbonProjectCommand.cpp" line="+84"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
@@ -1431,12 +1378,63 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>--%1 需要 --uncertainty，或在 %2 的 carbon 部分中设置 &quot;uncertainty&quot;</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>layer %1, parcel %2 (%3, method %4) not computed: %5</source>
-        <translation>图层 %1，地块 %2（%3，方法 %4）未计算：%5</translation>
+        <location line="-94"/>
+        <source>Carbon of every parcel of a project, each with the method assigned to its ecosystem type in
+the project&apos;s &quot;carbon&quot; section (docs/carbon-project.md). Parcel layers, ecosystem types,
+methods, dates, grouping (e.g. districts: each parcel goes to the district it overlaps most),
+valuation and parameter tables all come from the project file.
+A type may list several methods (e.g. &quot;forest&quot;: [&quot;volume&quot;, &quot;pools&quot;, &quot;gainloss&quot;]): each
+parcel then has one row per method (column primary = 1 for the first); totals by ecosystem
+type and grouping count the primary rows only, totals_by_method.csv every method.
+
+Outputs in --out DIR (default: carbon next to the project file): parcels.csv and parcels.gpkg
+(one row per parcel: layer, id, ecosystem_type, method, area_ha, per date &lt;pool&gt;_t_&lt;year&gt;,
+c_total_t_&lt;year&gt; in t C and c_total_t_per_ha_&lt;year&gt; in t C/ha, changes in t C, t CO2e and
+t C/yr, flagged parameters, nodata share, repaired geometry, parameter rows used, and why a
+parcel was not computed), totals_by_ecosystem_type.csv, totals_by_method.csv,
+totals_by_&lt;grouping&gt;.csv, parameters_used.csv, summary.csv, each method&apos;s rasters in
+rasters/&lt;method&gt;/ (c_density_&lt;year&gt;.tif in t C/ha), and resultset.json (every table with its
+columns&apos; units and descriptions, each input with its SHA-256, the parameter rows and settings
+used, messages).
+
+Uncertainty (carbon.uncertainty in the project, or --uncertainty; docs/uncertainty.md):
+Monte Carlo bounds (2.5/50/97.5 percentiles) and Approach 1 U of every stock and change of
+the methods with Monte Carlo (docs/carbon-project.md, &quot;Methods with bounds&quot;; totals with
+parcels of other methods name them in bounds_note), per parcel and in every total (from
+per-iteration sums), and
+uncertainty_run.csv, uncertainty_parameters.csv. --iterations, --seed and
+--default-uncertainty override the project&apos;s values.
+
+Methods:
+</source>
+        <translation>按项目 &quot;carbon&quot; 部分为每种生态系统类型指定的方法，计算项目中每个地块的碳
+（docs/carbon-project.md）。地块图层、生态系统类型、方法、日期、分组（例如区县：每个地块归入
+与其重叠面积最大的区县）、价值评估和参数表都来自项目文件。
+一种类型可以列出多个方法（例如 &quot;forest&quot;: [&quot;volume&quot;, &quot;pools&quot;, &quot;gainloss&quot;]）：每个
+地块每种方法一行（第一个方法的 primary 列为 1）；按生态系统类型和分组的合计只计主方法行，
+totals_by_method.csv 计所有方法。
+
+--out DIR 中的输出（默认：项目文件旁的 carbon）：parcels.csv 和 parcels.gpkg
+（每个地块一行：layer、id、ecosystem_type、method、area_ha，每个日期的 &lt;pool&gt;_t_&lt;year&gt;、
+以 t C 计的 c_total_t_&lt;year&gt; 和以 t C/ha 计的 c_total_t_per_ha_&lt;year&gt;，以 t C、t CO2e 和
+t C/yr 计的变化量，被标记的参数、无数据比例、修复过的几何、使用的参数行，以及地块未计算的
+原因），totals_by_ecosystem_type.csv、totals_by_method.csv、totals_by_&lt;grouping&gt;.csv、
+parameters_used.csv、summary.csv、各方法在 rasters/&lt;method&gt;/ 中的栅格
+（以 t C/ha 计的 c_density_&lt;year&gt;.tif），以及 resultset.json（每个表及其各列的单位和说明、
+每个输入及其 SHA-256、所用的参数行和设置、消息）。
+
+不确定性（项目中的 carbon.uncertainty 或 --uncertainty；docs/uncertainty.md）：
+对支持蒙特卡洛的方法（docs/carbon-project.md，“Methods with bounds”；含其他方法地块的汇总在
+bounds_note 中列出这些方法）的每个储量和变化量，给出蒙特卡洛置信区间（2.5/50/97.5 百分位数）和
+方法 1 的 U，既针对每个地块，也针对每项汇总（由逐次迭代求和得到），并输出
+uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
+--default-uncertainty 覆盖项目中的设置。
+
+方法：
+</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+133"/>
         <source>%1 more parcel(s) not computed; all are listed with the reason in the column not_computed of %2</source>
         <translation>另有 %1 个地块未计算；全部地块及原因列在 %2 的 not_computed 列中</translation>
     </message>
@@ -1652,9 +1650,14 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 <context>
     <name>CarbonResultSetText</name>
     <message>
-        <location filename="../models/carbon/CarbonResultSet.cpp" line="+263"/>
+        <location filename="../models/carbon/CarbonResultSet.cpp" line="+264"/>
         <source>layer %1, parcel %2 (%3, method %4) not computed: %5</source>
         <translation>图层 %1，地块 %2（%3，方法 %4）未计算：%5</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>layer %1, parcel %2: the geometry was invalid and was repaired (GEOS MakeValid) before computing</source>
+        <translation>图层 %1，地块 %2：几何图形无效，计算前已修复（GEOS MakeValid）</translation>
     </message>
 </context>
 <context>
@@ -7643,7 +7646,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+37"/>
+        <location filename="../app/gui/main.cpp" line="+39"/>
         <source>Tanhui: desktop GIS for carbon sinks and ecosystem product value.</source>
         <translation>碳汇：面向碳汇与生态产品价值核算的桌面 GIS。</translation>
     </message>
@@ -7651,6 +7654,47 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <location line="+6"/>
         <source>Raster or vector files, or project files (project.tanhui.json), to open.</source>
         <translation>要打开的栅格、矢量文件或项目文件（project.tanhui.json）。</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::AttributeTable</name>
+    <message>
+        <location filename="../app/gui/AttributeTable.cpp" line="+109"/>
+        <source>Filter: text in any field</source>
+        <translation>筛选：任一字段包含的文字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show selected only</source>
+        <translation>仅显示所选要素</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom to Selection</source>
+        <translation>缩放至所选要素</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom the map to the selected features</source>
+        <translation>将地图缩放至所选要素</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear Selection</source>
+        <translation>清除选择</translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <source>%1: %2 of %3 features, %4 selected</source>
+        <translation>%1：显示 %2 / 共 %3 个要素，已选 %4 个</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::AttributeTableModel</name>
+    <message>
+        <location line="-184"/>
+        <source>FID</source>
+        <translation>FID</translation>
     </message>
 </context>
 <context>
@@ -7818,7 +7862,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+96"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+109"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -7858,7 +7902,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>图例</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+46"/>
         <source>Scale 1:%1</source>
         <translation>比例尺 1:%1</translation>
     </message>
@@ -8058,7 +8102,92 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>&amp;Pan Map</source>
+        <translation>平移地图(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drag to move the map; click to identify features</source>
+        <translation>拖动以移动地图；单击以识别要素</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Select Features</source>
+        <translation>选择要素(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Click or drag a rectangle to select features of the current layer; Shift adds, Ctrl toggles</source>
+        <translation>单击或拖出矩形以选择当前图层的要素；按住 Shift 添加，按住 Ctrl 切换</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Measure &amp;Line</source>
+        <translation>测量距离(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Shift+M</source>
+        <translation>Ctrl+Shift+M</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Click to add vertices, right-click to finish; lengths are ellipsoidal (on the CRS&apos;s ellipsoid)</source>
+        <translation>单击添加节点，右键结束；长度按坐标参考系的椭球体计算</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Measure &amp;Area</source>
+        <translation>测量面积(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Shift+J</source>
+        <translation>Ctrl+Shift+J</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Click to add vertices, right-click to finish; areas are ellipsoidal (on the CRS&apos;s ellipsoid)</source>
+        <translation>单击添加节点，右键结束；面积按坐标参考系的椭球体计算</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Zoom to Selectio&amp;n</source>
+        <translation>缩放至所选要素(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+J</source>
+        <translation>Ctrl+J</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Clear Selection</source>
+        <translation>清除选择(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Layer</source>
+        <translation>图层(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open &amp;Attribute Table</source>
+        <translation>打开属性表(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show every feature of the current polygon layer in a table</source>
+        <translation>在表格中显示当前面图层的全部要素</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -8078,7 +8207,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Tanhui</source>
         <translation>碳汇</translation>
     </message>
@@ -8163,7 +8292,61 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         </translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+95"/>
+        <source>%1 km</source>
+        <translation>%1 千米</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+9"/>
+        <source>Cannot measure here: the points cannot be placed on the ellipsoid</source>
+        <translation>无法在此测量：这些点无法换算到椭球体上</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Area %1 ha (%2 m²)
+Perimeter %3
+Ellipsoidal, %4</source>
+        <translation>面积 %1 公顷（%2 平方米）
+周长 %3
+椭球面计算，%4</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Length %1 (last segment %2)
+Ellipsoidal, %3</source>
+        <translation>长度 %1（最后一段 %2）
+椭球面计算，%3</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Attribute Table</source>
+        <translation>属性表</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Attribute Table — %1</source>
+        <translation>属性表 — %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose a polygon layer in the Layers panel first</source>
+        <translation>请先在“图层”面板中选择一个面图层</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>%n feature(s) selected on %1</source>
+        <translation>
+            <numerusform>已在 %1 上选择 %n 个要素</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>About Tanhui</source>
         <translation>关于碳汇</translation>
     </message>
@@ -8196,7 +8379,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>无法绘制地图</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+72"/>
         <source>Drawing…</source>
         <translation>正在绘制…</translation>
     </message>

@@ -51,8 +51,10 @@ QString helpText() {
              "c_total_t_<year> in t C and c_total_t_per_ha_<year> in t C/ha, changes in t C, t CO2e and\n"
              "t C/yr, flagged parameters, nodata share, repaired geometry, parameter rows used, and why a\n"
              "parcel was not computed), totals_by_ecosystem_type.csv, totals_by_method.csv,\n"
-             "totals_by_<grouping>.csv, parameters_used.csv, summary.csv, and each method's rasters in\n"
-             "rasters/<method>/ (c_density_<year>.tif in t C/ha).\n"
+             "totals_by_<grouping>.csv, parameters_used.csv, summary.csv, each method's rasters in\n"
+             "rasters/<method>/ (c_density_<year>.tif in t C/ha), and resultset.json (every table with its\n"
+             "columns' units and descriptions, each input with its SHA-256, the parameter rows and settings\n"
+             "used, messages).\n"
              "\n"
              "Uncertainty (carbon.uncertainty in the project, or --uncertainty; docs/uncertainty.md):\n"
              "Monte Carlo bounds (2.5/50/97.5 percentiles) and Approach 1 U of every stock and change of\n"
@@ -158,18 +160,13 @@ int runCarbonProjectCommand(const QStringList& arguments) {
         staged.commit();
 
         // Parcels whose method could not run: listed with the reason, never counted as zero.
+        // (The result set's messages carry them, in parcel order: buildCarbonResultSet.)
         int listed = 0, notComputed = 0;
-        for (const carbon::ParcelResult& r : run.results())
-            if (!r.computed()) {
+        for (const models::analysis::Message& m : run.resultSet.messages)
+            if (m.field == QLatin1String("not_computed")) {
                 ++notComputed;
                 if (++listed <= kListedNotComputed)
-                    printWarning(
-                      CarbonProjectCommand::tr("layer %1, parcel %2 (%3, method %4) not computed: %5")
-                        .arg(r.layer,
-                             r.id,
-                             r.ecosystemType,
-                             r.method.isEmpty() ? QStringLiteral("-") : r.method,
-                             r.notComputed));
+                    printWarning(m.text);
             }
         if (notComputed > kListedNotComputed)
             printWarning(CarbonProjectCommand::tr("%1 more parcel(s) not computed; all are listed with the "

@@ -3,6 +3,7 @@
 #include "app/gui/ReportDialog.h"
 
 #include "app/common/ErrorText.h"
+#include "app/gui/AttributeTable.h"
 #include "app/gui/LayerEntry.h"
 #include "app/gui/LayerLoader.h"
 #include "app/gui/LayerStyler.h"
@@ -14,6 +15,7 @@
 #include "render/Legend.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QDockWidget>
 #include <QDragEnterEvent>
@@ -37,6 +39,7 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <set>
@@ -62,6 +65,16 @@ struct MainWindow::Private {
     MapCanvas* canvas = nullptr;
     QAction* removeAction = nullptr;
     QAction* zoomLayerAction = nullptr;
+    QAction* attributeTableAction = nullptr;
+    QAction* zoomSelectionAction = nullptr;
+    QAction* panToolAction = nullptr;
+    QAction* selectToolAction = nullptr;
+    QAction* measureLineAction = nullptr;
+    QAction* measureAreaAction = nullptr;
+    QString measureText;
+    AttributeTable* attributeTable = nullptr;
+    QDockWidget* attributeDock = nullptr;
+    LayerEntry* tableEntry = nullptr; ///< the layer the attribute table shows
     QLabel* coordinateLabel = nullptr;
     QLabel* scaleLabel = nullptr;
     QLabel* crsLabel = nullptr;
@@ -181,6 +194,23 @@ void MainWindow::createStatusWidgets() {
     connect(
       m_d->canvas, &MapCanvas::cursorMoved, this, [this](double x, double y) { showCoordinates(x, y); });
     connect(m_d->canvas, &MapCanvas::clicked, this, [this](double x, double y) { identifyAt(x, y); });
+    connect(m_d->canvas, &MapCanvas::measureChanged, this, [this] { updateMeasure(); });
+    const auto modeOf = [](Qt::KeyboardModifiers m) {
+        return m.testFlag(Qt::ControlModifier) ? SelectionMode::Toggle
+               : m.testFlag(Qt::ShiftModifier) ? SelectionMode::Add
+                                               : SelectionMode::Replace;
+    };
+    connect(
+      m_d->canvas,
+      &MapCanvas::selectClicked,
+      this,
+      [this, modeOf](double x, double y, Qt::KeyboardModifiers m) { selectFeatureAt(x, y, modeOf(m)); });
+    connect(m_d->canvas,
+            &MapCanvas::selectRectangle,
+            this,
+            [this, modeOf](double x0, double y0, double x1, double y1, Qt::KeyboardModifiers m) {
+                selectFeaturesIn({ x0, y0, x1, y1 }, modeOf(m));
+            });
     connect(m_d->canvas, &MapCanvas::scaleChanged, this, [this](double scale) {
         m_d->scaleLabel->setText(
           scale > 0 ? tr("Scale 1:%1").arg(QLocale().toString(std::round(scale), 'f', 0)) : QString());
@@ -539,6 +569,55 @@ void MainWindow::createActions() {
         m_d->canvas->zoomByFactor(2.0, QPointF(m_d->canvas->width() / 2.0, m_d->canvas->height() / 2.0));
     });
     zoomOutAction->setShortcut(QKeySequence::ZoomOut);
+    viewMenu->addSeparator();
+    auto* tools = new QActionGroup(this);
+    m_d->panToolAction =
+      viewMenu->addAction(tr("&Pan Map"), this, [this] { m_d->canvas->setTool(MapCanvas::Tool::Pan); });
+    m_d->panToolAction->setObjectName(QStringLiteral("panToolAction"));
+    m_d->panToolAction->setStatusTip(tr("Drag to move the map; click to identify features"));
+    m_d->selectToolAction = viewMenu->addAction(
+      tr("&Select Features"), this, [this] { m_d->canvas->setTool(MapCanvas::Tool::Select); });
+    m_d->selectToolAction->setObjectName(QStringLiteral("selectToolAction"));
+    m_d->selectToolAction->setStatusTip(
+      tr("Click or drag a rectangle to select features of the current layer; Shift adds, Ctrl toggles"));
+    m_d->measureLineAction = viewMenu->addAction(
+      tr("Measure &Line"), this, [this] { m_d->canvas->setTool(MapCanvas::Tool::MeasureLine); });
+    m_d->measureLineAction->setObjectName(QStringLiteral("measureLineAction"));
+    m_d->measureLineAction->setShortcut(QKeySequence(tr("Ctrl+Shift+M")));
+    m_d->measureLineAction->setStatusTip(
+      tr("Click to add vertices, right-click to finish; lengths are ellipsoidal (on the CRS's ellipsoid)"));
+    m_d->measureAreaAction = viewMenu->addAction(
+      tr("Measure &Area"), this, [this] { m_d->canvas->setTool(MapCanvas::Tool::MeasureArea); });
+    m_d->measureAreaAction->setObjectName(QStringLiteral("measureAreaAction"));
+    m_d->measureAreaAction->setShortcut(QKeySequence(tr("Ctrl+Shift+J")));
+    m_d->measureAreaAction->setStatusTip(
+      tr("Click to add vertices, right-click to finish; areas are ellipsoidal (on the CRS's ellipsoid)"));
+    for (QAction* a :
+         { m_d->panToolAction, m_d->selectToolAction, m_d->measureLineAction, m_d->measureAreaAction }) {
+        a->setCheckable(true);
+        tools->addAction(a);
+    }
+    m_d->panToolAction->setChecked(true);
+    m_d->zoomSelectionAction =
+      viewMenu->addAction(tr("Zoom to Selectio&n"), this, &MainWindow::zoomToSelection);
+    m_d->zoomSelectionAction->setObjectName(QStringLiteral("zoomSelectionAction"));
+    m_d->zoomSelectionAction->setShortcut(QKeySequence(tr("Ctrl+J")));
+    m_d->zoomSelectionAction->setEnabled(false);
+    QAction* clearSelectionAction =
+      viewMenu->addAction(tr("&Clear Selection"), this, &MainWindow::clearSelection);
+    clearSelectionAction->setObjectName(QStringLiteral("clearSelectionAction"));
+    clearSelectionAction->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
+
+    QMenu* layerMenu = menuBar()->addMenu(tr("&Layer"));
+    m_d->attributeTableAction =
+      layerMenu->addAction(tr("Open &Attribute Table"), this, &MainWindow::openAttributeTable);
+    m_d->attributeTableAction->setObjectName(QStringLiteral("attributeTableAction"));
+    m_d->attributeTableAction->setShortcut(QKeySequence(Qt::Key_F6));
+    m_d->attributeTableAction->setStatusTip(tr("Show every feature of the current polygon layer in a table"));
+    m_d->attributeTableAction->setEnabled(false);
+    m_d->layerList->addAction(m_d->attributeTableAction);
+    layerMenu->addAction(m_d->zoomLayerAction);
+    layerMenu->addAction(m_d->removeAction);
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction* aboutAction = helpMenu->addAction(tr("&About Tanhui"), this, &MainWindow::showAbout);
@@ -557,6 +636,12 @@ void MainWindow::createActions() {
     toolBar->addAction(zoomOutAction);
     toolBar->addAction(zoomFullAction);
     toolBar->addAction(m_d->zoomLayerAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_d->panToolAction);
+    toolBar->addAction(m_d->selectToolAction);
+    toolBar->addAction(m_d->measureLineAction);
+    toolBar->addAction(m_d->measureAreaAction);
+    toolBar->addAction(m_d->attributeTableAction);
 }
 
 void MainWindow::reportError(const QString& headline, const QString& detail) {
@@ -795,8 +880,13 @@ void MainWindow::removeCurrentLayer() {
     LayerEntry* entry = entryAt(row);
     if (!entry)
         return;
-    // Detach the panel first: it refers to the entry being removed.
+    // Detach the panel and the attribute table first: they refer to the entry being removed.
     m_d->panel->showEntry(nullptr);
+    if (m_d->tableEntry == entry) {
+        m_d->tableEntry = nullptr;
+        m_d->attributeTable->setLayer(nullptr, QString());
+        m_d->attributeDock->hide();
+    }
     m_d->syncing = true;
     delete m_d->layerList->takeItem(row);
     m_d->syncing = false;
@@ -807,10 +897,241 @@ void MainWindow::removeCurrentLayer() {
 }
 
 void MainWindow::showCurrentLayer() {
-    const LayerEntry* entry = entryAt(m_d->layerList->currentRow());
+    LayerEntry* entry = entryAt(m_d->layerList->currentRow());
     m_d->removeAction->setEnabled(entry != nullptr);
     m_d->zoomLayerAction->setEnabled(entry && (entry->map.raster || entry->map.vector));
+    m_d->attributeTableAction->setEnabled(entry && entry->map.vector);
     m_d->panel->showEntry(entry);
+    // An open attribute table follows the current polygon layer, as QGIS's docked table does not (it
+    // keeps its layer); following is what a one-table workspace needs.
+    if (m_d->attributeDock && m_d->attributeDock->isVisible() && entry && entry->map.vector &&
+        entry != m_d->tableEntry)
+        openAttributeTable();
+}
+
+namespace {
+
+/// Points of `xy` (map CRS) in longitude/latitude of the CRS's own datum; false when one fails.
+bool toLonLatPoints(const tanhui::gis::Crs& crs, std::vector<double>& xy) {
+    if (!crs.isValid())
+        return false;
+    if (crs.isGeographic())
+        return true;
+    try {
+        tanhui::gis::CoordinateTransform(crs, crs.geographic()).transform(xy);
+        return true;
+    } catch (const tanhui::gis::GisError&) {
+        return false;
+    }
+}
+
+} // namespace
+
+double MainWindow::measureLengthM(const std::vector<double>& xy) const {
+    const tanhui::gis::Crs& crs = m_d->canvas->crs();
+    std::vector<double> ll = xy;
+    if (!toLonLatPoints(crs, ll))
+        return std::numeric_limits<double>::quiet_NaN();
+    return tanhui::gis::geodesicLengthM(ll, crs.semiMajorMetres(), crs.flattening());
+}
+
+double MainWindow::measureAreaM2(const std::vector<double>& xy) const {
+    const tanhui::gis::Crs& crs = m_d->canvas->crs();
+    std::vector<double> ll = xy;
+    if (xy.size() < 6 || !toLonLatPoints(crs, ll))
+        return std::numeric_limits<double>::quiet_NaN();
+    ll.push_back(ll[0]);
+    ll.push_back(ll[1]);
+    tanhui::gis::MultiPolygon polygon;
+    polygon.parts.resize(1);
+    polygon.parts[0].rings.resize(1);
+    polygon.parts[0].rings[0].xy = std::move(ll);
+    return tanhui::gis::ellipsoidalAreaM2(polygon, crs.semiMajorMetres(), crs.flattening());
+}
+
+QString MainWindow::measureText() const {
+    return m_d->measureText;
+}
+
+void MainWindow::updateMeasure() {
+    const std::vector<double> xy = m_d->canvas->measurePoints();
+    const QLocale locale;
+    auto length = [&](double m) {
+        return m >= 10000 ? tr("%1 km").arg(locale.toString(m / 1000, 'f', 3))
+                          : tr("%1 m").arg(locale.toString(m, 'f', 2));
+    };
+    QString text;
+    const bool area = m_d->canvas->tool() == MapCanvas::Tool::MeasureArea;
+    if (xy.size() >= 4) {
+        const tanhui::gis::Crs& crs = m_d->canvas->crs();
+        const QString ellipsoid = QString::fromStdString(crs.geographic().name());
+        if (area && xy.size() >= 6) {
+            const double m2 = measureAreaM2(xy);
+            std::vector<double> ring = xy;
+            ring.push_back(xy[0]);
+            ring.push_back(xy[1]);
+            const double perimeter = measureLengthM(ring);
+            text = std::isnan(m2) ? tr("Cannot measure here: the points cannot be placed on the ellipsoid")
+                                  : tr("Area %1 ha (%2 m²)\nPerimeter %3\nEllipsoidal, %4")
+                                      .arg(locale.toString(m2 / 10000, 'f', 4),
+                                           locale.toString(m2, 'f', 1),
+                                           length(perimeter),
+                                           ellipsoid);
+        } else if (!area) {
+            const double m = measureLengthM(xy);
+            std::vector<double> last(xy.end() - 4, xy.end());
+            text = std::isnan(m) ? tr("Cannot measure here: the points cannot be placed on the ellipsoid")
+                                 : tr("Length %1 (last segment %2)\nEllipsoidal, %3")
+                                     .arg(length(m), length(measureLengthM(last)), ellipsoid);
+        }
+    }
+    m_d->measureText = text;
+    m_d->canvas->setMeasureText(text);
+    if (!text.isEmpty())
+        statusBar()->showMessage(QString(text).replace(QLatin1Char('\n'), QStringLiteral("; ")), 10000);
+}
+
+bool MainWindow::setCurrentLayer(const QString& projectId) {
+    for (int row = 0; row < m_d->layerList->count(); ++row) {
+        if (const LayerEntry* e = entryAt(row); e && e->projectId == projectId) {
+            m_d->layerList->setCurrentRow(row);
+            return true;
+        }
+    }
+    return false;
+}
+
+AttributeTable* MainWindow::attributeTable() {
+    if (!m_d->attributeTable) {
+        m_d->attributeTable = new AttributeTable(this);
+        m_d->attributeDock = new QDockWidget(tr("Attribute Table"), this);
+        m_d->attributeDock->setObjectName(QStringLiteral("attributeDock"));
+        m_d->attributeDock->setWidget(m_d->attributeTable);
+        addDockWidget(Qt::BottomDockWidgetArea, m_d->attributeDock);
+        resizeDocks({ m_d->attributeDock }, { 260 }, Qt::Vertical);
+        connect(m_d->attributeTable,
+                &AttributeTable::selectionChanged,
+                this,
+                [this](const std::vector<std::uint32_t>& features) {
+                    if (m_d->tableEntry)
+                        applySelection(*m_d->tableEntry, features);
+                });
+        connect(
+          m_d->attributeTable, &AttributeTable::zoomToSelectionRequested, this, &MainWindow::zoomToSelection);
+    }
+    return m_d->attributeTable;
+}
+
+void MainWindow::openAttributeTable() {
+    LayerEntry* entry = currentVectorEntry(true);
+    if (!entry)
+        return;
+    AttributeTable* table = attributeTable();
+    m_d->tableEntry = entry;
+    table->setLayer(entry->map.vector, entry->displayName);
+    table->setSelection(entry->map.selection);
+    m_d->attributeDock->setWindowTitle(tr("Attribute Table — %1").arg(entry->displayName));
+    m_d->attributeDock->show();
+    m_d->attributeDock->raise();
+}
+
+LayerEntry* MainWindow::currentVectorEntry(bool hint) {
+    LayerEntry* entry = entryAt(m_d->layerList->currentRow());
+    if (entry && entry->map.vector)
+        return entry;
+    if (hint)
+        statusBar()->showMessage(tr("Choose a polygon layer in the Layers panel first"), 8000);
+    return nullptr;
+}
+
+std::vector<std::uint32_t> MainWindow::combineSelection(const std::vector<std::uint32_t>& current,
+                                                        std::vector<std::uint32_t> hits,
+                                                        SelectionMode mode) const {
+    std::sort(hits.begin(), hits.end());
+    hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
+    std::vector<std::uint32_t> out;
+    switch (mode) {
+        case SelectionMode::Replace:
+            return hits;
+        case SelectionMode::Add:
+            std::set_union(current.begin(), current.end(), hits.begin(), hits.end(), std::back_inserter(out));
+            break;
+        case SelectionMode::Toggle:
+            std::set_symmetric_difference(
+              current.begin(), current.end(), hits.begin(), hits.end(), std::back_inserter(out));
+            break;
+    }
+    return out;
+}
+
+void MainWindow::applySelection(LayerEntry& entry, std::vector<std::uint32_t> features) {
+    entry.map.selection = std::move(features);
+    syncMap();
+    if (m_d->attributeTable && m_d->tableEntry == &entry &&
+        m_d->attributeTable->selection() != entry.map.selection)
+        m_d->attributeTable->setSelection(entry.map.selection);
+    m_d->zoomSelectionAction->setEnabled(!entry.map.selection.empty());
+    statusBar()->showMessage(
+      tr("%n feature(s) selected on %1", nullptr, int(entry.map.selection.size())).arg(entry.displayName),
+      8000);
+}
+
+int MainWindow::selectFeaturesIn(const tanhui::gis::Box& box, SelectionMode mode) {
+    LayerEntry* entry = currentVectorEntry(true);
+    if (!entry)
+        return -1;
+    applySelection(
+      *entry, combineSelection(entry->map.selection, entry->map.vector->featuresIntersecting(box), mode));
+    return int(entry->map.selection.size());
+}
+
+int MainWindow::selectFeatureAt(double x, double y, SelectionMode mode) {
+    LayerEntry* entry = currentVectorEntry(true);
+    if (!entry)
+        return -1;
+    std::vector<std::uint32_t> hits = entry->map.vector->featuresAt(x, y);
+    if (hits.size() > 1)
+        hits.erase(hits.begin() + 1, hits.end()); // the topmost feature only, as a click in QGIS
+    applySelection(*entry, combineSelection(entry->map.selection, std::move(hits), mode));
+    return int(entry->map.selection.size());
+}
+
+std::vector<std::uint32_t> MainWindow::selectedFeatures(const QString& layer) const {
+    if (layer.isEmpty()) {
+        const LayerEntry* e = entryAt(m_d->layerList->currentRow());
+        return e ? e->map.selection : std::vector<std::uint32_t>{};
+    }
+    for (const auto& e : m_d->layers) {
+        if (e->projectId == layer || e->displayName == layer)
+            return e->map.selection;
+    }
+    return {};
+}
+
+void MainWindow::zoomToSelection() {
+    const LayerEntry* entry = m_d->tableEntry && m_d->attributeDock && m_d->attributeDock->isVisible()
+                                ? m_d->tableEntry
+                                : entryAt(m_d->layerList->currentRow());
+    if (!entry || !entry->map.vector || entry->map.selection.empty())
+        return;
+    tanhui::gis::Box box = entry->map.vector->bounds(entry->map.selection.front());
+    for (std::uint32_t f : entry->map.selection) {
+        const tanhui::gis::Box& b = entry->map.vector->bounds(f);
+        box = { std::min(box.xmin, b.xmin),
+                std::min(box.ymin, b.ymin),
+                std::max(box.xmax, b.xmax),
+                std::max(box.ymax, b.ymax) };
+    }
+    // A margin of 10 %, and at least 100 map units (a single small parcel stays readable).
+    const double mx = std::max(box.width() * 0.1, 50.0), my = std::max(box.height() * 0.1, 50.0);
+    m_d->canvas->setExtent({ box.xmin - mx, box.ymin - my, box.xmax + mx, box.ymax + my });
+}
+
+void MainWindow::clearSelection() {
+    for (const auto& e : m_d->layers) {
+        if (!e->map.selection.empty())
+            applySelection(*e, {});
+    }
 }
 
 void MainWindow::showAbout() {

@@ -6,11 +6,14 @@
 
 #include <QMainWindow>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace tanhui::gui {
 
+class AttributeTable;
 class LayoutDialog;
 class ReportDialog;
 class MapCanvas;
@@ -51,6 +54,8 @@ public:
     int currentYear() const;
     /// Moves the time slider to `year` (ignored when it is not one of its dates).
     void setCurrentYear(int year);
+    /// Makes the layer with project id `projectId` the current one; false when there is none.
+    bool setCurrentLayer(const QString& projectId);
     /// Shows the layers whose project id is in `projectIds` and hides the others.
     void setVisibleLayers(const QStringList& projectIds);
     /// Identify at (x, y) in the map CRS: the features of every shown polygon layer there (with their
@@ -58,12 +63,42 @@ public:
     /// the Identify Results dock. Returns the number of layers with a result.
     int identifyAt(double x, double y);
 
+    /// How a new selection combines with the layer's current one: replace it, add to it (Shift, as in
+    /// QGIS) or toggle the features (Ctrl).
+    enum class SelectionMode { Replace, Add, Toggle };
+    /// Selects the features of the current polygon layer that intersect the rectangle (map CRS);
+    /// returns the layer's selected count afterwards, or −1 when the current layer is not a polygon
+    /// layer on the map (the status bar says so).
+    int selectFeaturesIn(const tanhui::gis::Box& box, SelectionMode mode = SelectionMode::Replace);
+    /// Selects the topmost feature of the current polygon layer at (x, y) (map CRS); a click on empty
+    /// ground with Replace clears the selection. Returns the selected count, or −1 as above.
+    int selectFeatureAt(double x, double y, SelectionMode mode = SelectionMode::Replace);
+    /// The selected features (indices in layer order) of the layer with project id or display name `layer`,
+    /// or of the current layer when empty.
+    std::vector<std::uint32_t> selectedFeatures(const QString& layer = QString()) const;
+    /// Ellipsoidal length (m) of a polyline in the map CRS (interleaved x, y): each segment the geodesic
+    /// between its ends on the map CRS's ellipsoid, as QGIS measures with an ellipsoid set. NaN without a
+    /// map CRS or when a point cannot be transformed.
+    double measureLengthM(const std::vector<double>& xy) const;
+    /// Ellipsoidal area (m²) of the polygon with these vertices (closed automatically); NaN as above.
+    double measureAreaM2(const std::vector<double>& xy) const;
+    /// The text of the current measurement (empty when none).
+    QString measureText() const;
+    /// The attribute table dock's widget (created on first use).
+    AttributeTable* attributeTable();
+
 public slots:
     void openProjectInteractively();
     void addRasterInteractively();
     void addVectorInteractively();
     void removeCurrentLayer();
     void zoomToCurrentLayer();
+    /// Shows every feature of the current polygon layer in the attribute table dock (F6).
+    void openAttributeTable();
+    /// Zooms to the selected features of the current layer (Ctrl+J).
+    void zoomToSelection();
+    /// Clears the selection of every layer.
+    void clearSelection();
     void showAbout();
     /// Opens the map layout dialog on the project (non-modal; deleted on close); null without a project.
     LayoutDialog* showLayoutDialog();
@@ -94,6 +129,14 @@ private:
                         const tanhui::models::ProjectLayer* projectLayer,
                         const tanhui::gis::VectorOpenOptions& options);
     void reportError(const QString& headline, const QString& detail);
+    void updateMeasure();
+    /// The current layer when it is a polygon layer on the map; else null (and a status-bar hint).
+    LayerEntry* currentVectorEntry(bool hint);
+    /// Gives `entry` the selection `features` (ascending), redraws, updates the attribute table.
+    void applySelection(LayerEntry& entry, std::vector<std::uint32_t> features);
+    std::vector<std::uint32_t> combineSelection(const std::vector<std::uint32_t>& current,
+                                                std::vector<std::uint32_t> hits,
+                                                SelectionMode mode) const;
     /// Runs `load`, which returns a LayerEntry, and appends the result; reports any exception.
     template<typename Load>
     bool loadAndAppend(const QString& path, Load&& load, const tanhui::gis::VectorOpenOptions& options);

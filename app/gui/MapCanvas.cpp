@@ -232,6 +232,13 @@ void MapCanvas::paintEvent(QPaintEvent*) {
         painter.drawText(placed, Qt::AlignCenter, m_dateLabel);
         painter.setFont(this->font());
     }
+    drawMeasure(painter);
+    if (!m_rubberBand.isNull()) {
+        painter.setPen(QPen(QColor(255, 200, 0), 1.5));
+        painter.setBrush(QColor(255, 230, 0, 50));
+        painter.drawRect(m_rubberBand);
+        painter.setBrush(Qt::NoBrush);
+    }
     if (m_job) {
         painter.setPen(QColor(90, 90, 90));
         painter.drawText(rect().adjusted(0, 0, -8, -6), Qt::AlignRight | Qt::AlignBottom, tr("Drawing…"));
@@ -277,19 +284,126 @@ void MapCanvas::resizeEvent(QResizeEvent*) {
     emit scaleChanged(scale());
 }
 
+void MapCanvas::setTool(Tool tool) {
+    m_tool = tool;
+    m_dragging = false;
+    m_rubberBand = QRect();
+    clearMeasure();
+    setCursor(tool == Tool::Pan ? Qt::OpenHandCursor : Qt::CrossCursor);
+    update();
+}
+
+std::vector<double> MapCanvas::measurePoints() const {
+    std::vector<double> xy;
+    for (const QPointF& p : m_measure) {
+        xy.push_back(p.x());
+        xy.push_back(p.y());
+    }
+    if (!m_measureDone && m_hasHover && !m_measure.empty()) {
+        xy.push_back(m_hover.x());
+        xy.push_back(m_hover.y());
+    }
+    return xy;
+}
+
+void MapCanvas::addMeasurePoint(double x, double y, bool finish) {
+    if (m_measureDone) {
+        m_measure.clear();
+        m_measureDone = false;
+    }
+    m_measure.emplace_back(x, y);
+    m_hover = QPointF(x, y);
+    m_measureDone = finish;
+    update();
+    emit measureChanged();
+}
+
+void MapCanvas::clearMeasure() {
+    const bool had = !m_measure.empty();
+    m_measure.clear();
+    m_measureDone = false;
+    m_hasHover = false;
+    m_measureText.clear();
+    update();
+    if (had)
+        emit measureChanged();
+}
+
+void MapCanvas::setMeasureText(const QString& text) {
+    m_measureText = text;
+    update();
+}
+
+void MapCanvas::drawMeasure(QPainter& painter) const {
+    const std::vector<double> xy = measurePoints();
+    if (xy.empty())
+        return;
+    const tanhui::render::MapSettings s = settings();
+    const qreal ratio = devicePixelRatioF();
+    QPolygonF line;
+    for (std::size_t i = 0; i + 1 < xy.size(); i += 2)
+        line << s.toPixel(xy[i], xy[i + 1]) / ratio;
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    const QColor red(220, 30, 30);
+    if (m_tool == Tool::MeasureArea && line.size() >= 3) {
+        painter.setPen(QPen(red, 2));
+        painter.setBrush(QColor(220, 30, 30, 45));
+        painter.drawPolygon(line);
+    } else {
+        painter.setPen(QPen(red, 2));
+        painter.drawPolyline(line);
+    }
+    painter.setBrush(Qt::white);
+    painter.setPen(QPen(red, 1.5));
+    for (const QPointF& p : line)
+        painter.drawEllipse(p, 3.5, 3.5);
+    if (!m_measureText.isEmpty()) {
+        const QFontMetricsF fm(painter.font());
+        const QRectF text = fm.boundingRect(QRectF(0, 0, 600, 200), Qt::AlignLeft, m_measureText);
+        QRectF box(line.last() + QPointF(14, 14), text.size() + QSizeF(12, 8));
+        // Keep the box on the canvas.
+        if (box.right() > width() - 4)
+            box.moveRight(line.last().x() - 14);
+        if (box.bottom() > height() - 4)
+            box.moveBottom(line.last().y() - 14);
+        painter.setPen(QColor(120, 120, 120));
+        painter.setBrush(QColor(255, 255, 255, 235));
+        painter.drawRoundedRect(box, 3, 3);
+        painter.setPen(QColor(20, 20, 20));
+        painter.drawText(box.adjusted(6, 4, -6, -4), Qt::AlignLeft, m_measureText);
+    }
+    painter.restore();
+}
+
 void MapCanvas::mousePressEvent(QMouseEvent* event) {
+    if (event->button() == Qt::RightButton && (m_tool == Tool::MeasureLine || m_tool == Tool::MeasureArea) &&
+        !m_measure.empty() && !m_measureDone) {
+        m_measureDone = true;
+        update();
+        emit measureChanged();
+        return;
+    }
     if (event->button() == Qt::LeftButton) {
         m_dragging = true;
         m_moved = false;
         m_dragStart = event->position().toPoint();
         m_dragExtent = m_extent;
-        setCursor(Qt::ClosedHandCursor);
+        if (m_tool == Tool::Pan)
+            setCursor(Qt::ClosedHandCursor);
     }
 }
 
 void MapCanvas::mouseMoveEvent(QMouseEvent* event) {
     const QPointF p = toMap(event->position());
     emit cursorMoved(p.x(), p.y());
+    if ((m_tool == Tool::MeasureLine || m_tool == Tool::MeasureArea) && !m_measure.empty() &&
+        !m_measureDone) {
+        m_hover = p;
+        m_hasHover = true;
+        update();
+        emit measureChanged();
+    }
     if (!m_dragging)
         return;
     const double mupp = settings().mapUnitsPerPixel() * devicePixelRatioF();
@@ -297,6 +411,11 @@ void MapCanvas::mouseMoveEvent(QMouseEvent* event) {
     if (!m_moved && d.manhattanLength() < 4)
         return; // a click, not yet a drag
     m_moved = true;
+    if (m_tool == Tool::Select) {
+        m_rubberBand = QRect(m_dragStart, event->position().toPoint()).normalized();
+        update();
+        return;
+    }
     m_extent = { m_dragExtent.xmin - d.x() * mupp,
                  m_dragExtent.ymin + d.y() * mupp,
                  m_dragExtent.xmax - d.x() * mupp,
@@ -307,15 +426,46 @@ void MapCanvas::mouseMoveEvent(QMouseEvent* event) {
 void MapCanvas::mouseReleaseEvent(QMouseEvent* event) {
     if (event->button() == Qt::LeftButton && m_dragging) {
         m_dragging = false;
-        setCursor(Qt::OpenHandCursor);
+        if (m_tool == Tool::Select) {
+            const QPointF p = toMap(event->position());
+            if (!m_moved) {
+                emit selectClicked(p.x(), p.y(), event->modifiers());
+                return;
+            }
+            const QPointF q = toMap(m_dragStart);
+            m_rubberBand = QRect();
+            update();
+            emit selectRectangle(std::min(p.x(), q.x()),
+                                 std::min(p.y(), q.y()),
+                                 std::max(p.x(), q.x()),
+                                 std::max(p.y(), q.y()),
+                                 event->modifiers());
+            return;
+        }
+        setCursor(m_tool == Tool::Pan ? Qt::OpenHandCursor : Qt::CrossCursor);
         if (!m_moved) {
             const QPointF p = toMap(event->position());
-            emit clicked(p.x(), p.y());
+            if (m_tool == Tool::MeasureLine || m_tool == Tool::MeasureArea)
+                addMeasurePoint(p.x(), p.y());
+            else
+                emit clicked(p.x(), p.y());
             return;
         }
         emit extentChanged();
         refresh();
     }
+}
+
+void MapCanvas::mouseDoubleClickEvent(QMouseEvent* event) {
+    if ((m_tool == Tool::MeasureLine || m_tool == Tool::MeasureArea) && !m_measure.empty()) {
+        // The double click's first click added the last vertex already; its release adds nothing.
+        m_measureDone = true;
+        m_dragging = false;
+        update();
+        emit measureChanged();
+        return;
+    }
+    QWidget::mouseDoubleClickEvent(event);
 }
 
 void MapCanvas::wheelEvent(QWheelEvent* event) {
@@ -349,6 +499,9 @@ void MapCanvas::keyPressEvent(QKeyEvent* event) {
             break;
         case Qt::Key_Down:
             setExtent({ v.xmin, v.ymin - stepY, v.xmax, v.ymax - stepY });
+            break;
+        case Qt::Key_Escape:
+            clearMeasure();
             break;
         default:
             QWidget::keyPressEvent(event);

@@ -27,6 +27,13 @@ namespace tanhui::gui {
 class MapCanvas : public QWidget {
     Q_OBJECT
 public:
+    /// What a left-button press does: Pan drags the map (a click identifies); Select draws a rectangle
+    /// selecting features (a click selects the feature under the cursor), as QGIS's "Select Features"
+    /// tool. The wheel and the keys zoom and pan with either tool.
+    /// MeasureLine / MeasureArea: each click adds a vertex (a drag still pans), a right click or a double
+    /// click finishes, Esc clears; the measurement text (setMeasureText) is drawn beside the line.
+    enum class Tool { Pan, Select, MeasureLine, MeasureArea };
+
     explicit MapCanvas(QWidget* parent = nullptr);
     ~MapCanvas() override;
 
@@ -61,6 +68,18 @@ public:
     bool waitForFrame(int timeoutMs = 30000);
     /// Schedules a new frame (coalesced).
     void refresh();
+    void setTool(Tool tool);
+    Tool tool() const { return m_tool; }
+    /// The measurement's vertices in map coordinates (interleaved x, y), with the cursor's position as
+    /// the last vertex while it is being drawn.
+    std::vector<double> measurePoints() const;
+    bool measureFinished() const { return m_measureDone; }
+    /// Adds a vertex (map coordinates) as a click does; `finish` ends the measurement.
+    void addMeasurePoint(double x, double y, bool finish = false);
+    void clearMeasure();
+    /// The text drawn in the measurement's box (the window computes it from measurePoints()).
+    void setMeasureText(const QString& text);
+
     /// A label drawn in the canvas's top-left corner (the time slider's date); empty: none.
     void setDateLabel(const QString& text);
     QString dateLabel() const { return m_dateLabel; }
@@ -70,6 +89,12 @@ signals:
     void cursorMoved(double x, double y);
     /// A click (press and release without dragging) at (x, y) in the canvas CRS.
     void clicked(double x, double y);
+    /// With the Select tool: a click at (x, y) (map CRS) with the keyboard modifiers held.
+    void selectClicked(double x, double y, Qt::KeyboardModifiers modifiers);
+    /// With the Select tool: a rectangle dragged over the map (map CRS).
+    void selectRectangle(double xmin, double ymin, double xmax, double ymax, Qt::KeyboardModifiers modifiers);
+    /// The measurement changed (a vertex added, the cursor moved while measuring, finished or cleared).
+    void measureChanged();
     void scaleChanged(double scaleDenominator);
     void extentChanged();
     void frameFinished();
@@ -82,6 +107,7 @@ protected:
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
 
@@ -106,6 +132,14 @@ private:
     tanhui::gis::Box m_dragExtent{};
     bool m_dragging = false;
     bool m_moved = false; ///< the press turned into a drag
+    Tool m_tool = Tool::Pan;
+    QRect m_rubberBand;             ///< the Select tool's rectangle while dragging (widget pixels)
+    std::vector<QPointF> m_measure; ///< measurement vertices (map coordinates)
+    QPointF m_hover;                ///< the cursor (map coordinates) while measuring
+    bool m_hasHover = false;
+    bool m_measureDone = false;
+    QString m_measureText;
+    void drawMeasure(QPainter& painter) const;
     QString m_dateLabel;
 };
 

@@ -8,10 +8,12 @@
 // interface language.
 
 #include "app/common/Translations.h"
+#include "app/gui/AttributeTable.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/MapCanvas.h"
 #include "gis/Gdal.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
@@ -58,6 +60,28 @@ int main(int argc, char* argv[]) {
             window.setVisibleLayers(show.split(QLatin1Char(','), Qt::SkipEmptyParts));
         if (const int year = qEnvironmentVariableIntValue("TANHUI_DATE"); year > 0)
             window.setCurrentYear(year);
+        // TANHUI_TABLE=<layer id>: its attribute table, with the features in the middle tenth of the
+        // layer selected (scripts/screenshots.sh).
+        if (const QString table = qEnvironmentVariable("TANHUI_TABLE");
+            !table.isEmpty() && window.setCurrentLayer(table)) {
+            window.openAttributeTable();
+            if (const auto source = window.attributeTable()->source()) {
+                const tanhui::gis::Box e = source->extent();
+                window.selectFeaturesIn({ e.xmin + 0.45 * e.width(),
+                                          e.ymin + 0.45 * e.height(),
+                                          e.xmin + 0.55 * e.width(),
+                                          e.ymin + 0.55 * e.height() });
+            }
+        }
+        // TANHUI_MEASURE=x,y,x,y,…: an area measurement with these vertices (map CRS), for screenshots.
+        if (const QStringList xy =
+              qEnvironmentVariable("TANHUI_MEASURE").split(QLatin1Char(','), Qt::SkipEmptyParts);
+            xy.size() >= 6 && xy.size() % 2 == 0) {
+            window.findChild<QAction*>(QStringLiteral("measureAreaAction"))->trigger();
+            for (int i = 0; i + 1 < xy.size(); i += 2)
+                window.mapCanvas()->addMeasurePoint(
+                  xy[i].toDouble(), xy[i + 1].toDouble(), i + 2 == xy.size());
+        }
         QTimer::singleShot(500, &window, [&window, screenshot] {
             window.mapCanvas()->waitForFrame();
             const bool saved = window.grab().save(screenshot);

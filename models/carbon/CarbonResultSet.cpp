@@ -253,7 +253,8 @@ void buildCarbonResultSet(CarbonProjectRun& run) {
     rs.addTable(summaryTable(run, all));
     rs.addTable(ledgerCheckTable(run.ledgerCheck));
 
-    // Messages: the run's warnings, each parcel not computed with its reason, failed ledger checks.
+    // Messages: the run's warnings, each parcel not computed with its reason, each repaired geometry
+    // (its primary result), failed ledger checks.
     rs.messages.clear();
     for (const params::Issue& i : run.issues)
         rs.messages.push_back(message(i));
@@ -266,11 +267,21 @@ void buildCarbonResultSet(CarbonProjectRun& run) {
                             r.ecosystemType,
                             r.method.isEmpty() ? QStringLiteral("-") : r.method,
                             r.notComputed);
-            m.file = r.layer;
             m.feature = r.id;
             m.field = QStringLiteral("not_computed");
             rs.messages.push_back(std::move(m));
         }
+    for (const ParcelResult& r : results)
+        if (r.geometryRepaired && r.primary)
+            rs.messages.push_back(
+              { analysis::Message::Level::Info,
+                CarbonResultSetText::tr("layer %1, parcel %2: the geometry was invalid and "
+                                        "was repaired (GEOS MakeValid) before computing")
+                  .arg(r.layer, r.id),
+                QString(),
+                r.id,
+                QStringLiteral("geometry_repaired"),
+                0 });
     for (const LedgerCheckRow& row : run.ledgerCheck.rows)
         if (!row.passed)
             rs.messages.push_back({ analysis::Message::Level::Error,
@@ -519,12 +530,19 @@ analysis::Provenance carbonProvenance(const Project& project,
     for (auto it = c.parameters.cbegin(); it != c.parameters.cend(); ++it)
         setting(QStringLiteral("carbon.parameters.") + it.key(), it.value());
     if (run.uncertainty) {
+        // The settings the run used: the project's, or the command line's overrides of them.
         const UncertaintySettings& u = run.uncertainty->settings;
-        setting(QStringLiteral("carbon.uncertainty.iterations"), QString::number(u.iterations));
-        setting(QStringLiteral("carbon.uncertainty.seed"), QString::number(u.seed));
-        setting(QStringLiteral("carbon.uncertainty.default_u_pct"),
-                u.defaultUPct ? QString::number(*u.defaultUPct) : QString(),
-                QStringLiteral("%"));
+        const QString used = QStringLiteral("run");
+        p.settings.push_back({ QStringLiteral("carbon.uncertainty.iterations"),
+                               QString::number(u.iterations),
+                               QString(),
+                               used });
+        p.settings.push_back(
+          { QStringLiteral("carbon.uncertainty.seed"), QString::number(u.seed), QString(), used });
+        p.settings.push_back({ QStringLiteral("carbon.uncertainty.default_u_pct"),
+                               u.defaultUPct ? QString::number(*u.defaultUPct) : QString(),
+                               QStringLiteral("%"),
+                               used });
     } else {
         setting(QStringLiteral("carbon.uncertainty"), QStringLiteral("off"));
     }

@@ -24,7 +24,9 @@ struct CarbonProjectOptions;
 /// "uncertainty_run" and "uncertainty_parameters" (with carbon.uncertainty), "overlaps" (with the
 /// ledger), "parameters_used", "summary" and "ledger_check". The totals are computed here (with
 /// bounds from the uncertainty run when it ran) and so is the ledger check (run.ledgerCheck). Messages:
-/// the run's issues, then every parcel not computed with its reason (also kept in the parcels table).
+/// the run's issues; every parcel not computed with its reason (warning, field "not_computed", feature
+/// = its id; also kept in the parcels table); every repaired geometry (info, field
+/// "geometry_repaired", once per parcel); every failed ledger check (error).
 void buildCarbonResultSet(CarbonProjectRun& run);
 
 /// @brief The provenance of a run of `project`: each input read (carbon layers, the grouping layer,

@@ -3,15 +3,21 @@
 // expected colours at known map points (land-cover classes of the project, parcels by ecosystem
 // type), toggling and reordering layers, the time slider stepping the land cover through the dates.
 #include "TestUtil.h"
+#include "app/gui/AttributeTable.h"
 #include "app/gui/LayerStyler.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/MapCanvas.h"
 #include "gis/RasterDataset.h"
+#include "gis/VectorLayer.h"
 #include "models/project/Project.h"
 
+#include <QAction>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QListWidget>
+#include <QPainterPath>
 #include <QSlider>
+#include <QTableView>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -67,6 +73,8 @@ private slots:
     void timeSliderStepsLandCover();
     void toggleAndReorder();
     void identifyParcelAndRasters();
+    void attributeTableAndSelection();
+    void measureIsEllipsoidal();
 
 private:
     /// Shows `window` (1000 × 700) with the sample project open; false when either fails.
@@ -318,3 +326,176 @@ void TestMapWorkspace::identifyParcelAndRasters() {
 
 QTEST_MAIN(TestMapWorkspace)
 #include "tst_mapworkspace.moc"
+
+namespace {
+
+/// Features of `source` whose polygons meet `box`, by Qt's own path–rectangle test (an oracle independent
+/// of VectorSource::featuresIntersecting).
+std::vector<std::uint32_t> intersectingByQt(const tanhui::render::VectorSource& source,
+                                            const tanhui::gis::Box& box) {
+    const QRectF rect(QPointF(box.xmin, box.ymin), QPointF(box.xmax, box.ymax));
+    std::vector<std::uint32_t> out;
+    for (std::uint32_t f = 0; f < source.size(); ++f) {
+        QPainterPath path;
+        path.setFillRule(Qt::OddEvenFill);
+        for (std::uint32_t r = source.firstRing(f); r < source.endRing(f); ++r) {
+            const double* xy = source.xy();
+            const std::uint32_t a = source.ringStart(r), b = source.ringStart(r + 1);
+            path.moveTo(xy[2 * a], xy[2 * a + 1]);
+            for (std::uint32_t i = a + 1; i < b; ++i)
+                path.lineTo(xy[2 * i], xy[2 * i + 1]);
+            path.closeSubpath();
+        }
+        if (!path.isEmpty() && path.intersects(rect))
+            out.push_back(f);
+    }
+    return out;
+}
+
+} // namespace
+
+void TestMapWorkspace::attributeTableAndSelection() {
+    using Mode = MainWindow::SelectionMode;
+    MainWindow window;
+    QVERIFY(openSample(window));
+    auto* list = window.findChild<QListWidget*>(QStringLiteral("layerList"));
+    showOnly(list, { QStringLiteral("xiaoban") });
+    list->setCurrentRow(rowOf(list, QStringLiteral("xiaoban")));
+    window.openAttributeTable();
+    tanhui::gui::AttributeTable* table = window.attributeTable();
+    QVERIFY(table->isVisible());
+    const auto source = table->source();
+    QVERIFY(source);
+    // Every feature of the file, not a preview.
+    const QString file = m_dir + QLatin1Char('/') + m_project.layer(QStringLiteral("xiaoban"))->path;
+    const auto featureCount = tanhui::gis::VectorLayer(file.toStdString()).info().featureCount;
+    QVERIFY(featureCount > 1000);
+    QCOMPARE(table->view()->model()->rowCount(), int(featureCount));
+    QCOMPARE(table->view()->model()->columnCount(), 1 + int(source->info().fields.size()));
+
+    // The filter keeps the rows with the text in some field.
+    const int idField = source->fieldIndex(m_project.layer(QStringLiteral("xiaoban"))->idField);
+    QVERIFY(idField >= 0);
+    const QString text = source->attribute(7, idField).toString().left(5);
+    int expectedShown = 0;
+    for (std::size_t f = 0; f < source->size(); ++f) {
+        bool any = QString::number(source->fid(f)).contains(text, Qt::CaseInsensitive);
+        for (int c = 0; c < int(source->info().fields.size()) && !any; ++c)
+            any = source->attribute(f, c).toString().contains(text, Qt::CaseInsensitive);
+        expectedShown += any;
+    }
+    table->setFilterText(text);
+    QCOMPARE(table->shownRows(), expectedShown);
+    QVERIFY(expectedShown >= 1 && expectedShown < int(featureCount));
+    table->setFilterText(QString());
+    QCOMPARE(table->shownRows(), int(featureCount));
+
+    // A rectangle on the map selects exactly the polygons it meets; the table shows the same rows.
+    const tanhui::gis::Box e = source->extent();
+    const tanhui::gis::Box box{ e.xmin + 0.40 * e.width(),
+                                e.ymin + 0.40 * e.height(),
+                                e.xmin + 0.48 * e.width(),
+                                e.ymin + 0.47 * e.height() };
+    const std::vector<std::uint32_t> expected = intersectingByQt(*source, box);
+    QVERIFY(expected.size() >= 5);
+    QCOMPARE(window.selectFeaturesIn(box), int(expected.size()));
+    QCOMPARE(window.selectedFeatures(QStringLiteral("xiaoban")), expected);
+    QCOMPARE(table->selection(), expected);
+    QCOMPARE(table->view()->selectionModel()->selectedRows().size(), qsizetype(expected.size()));
+    const auto& drawn = window.mapCanvas()->layers();
+    const auto it = std::find_if(
+      drawn.begin(), drawn.end(), [](const auto& l) { return l.id == QLatin1String("xiaoban"); });
+    QVERIFY(it != drawn.end());
+    QCOMPARE(it->selection, expected); // the canvas highlights them
+
+    // Shift adds, Ctrl toggles (a second box, then the same box again).
+    const tanhui::gis::Box box2{ e.xmin + 0.10 * e.width(),
+                                 e.ymin + 0.10 * e.height(),
+                                 e.xmin + 0.14 * e.width(),
+                                 e.ymin + 0.13 * e.height() };
+    const std::vector<std::uint32_t> second = intersectingByQt(*source, box2);
+    std::vector<std::uint32_t> both;
+    std::set_union(expected.begin(), expected.end(), second.begin(), second.end(), std::back_inserter(both));
+    QCOMPARE(window.selectFeaturesIn(box2, Mode::Add), int(both.size()));
+    QCOMPARE(window.selectFeaturesIn(box2, Mode::Toggle), int(expected.size()));
+    QCOMPARE(window.selectedFeatures(), expected);
+
+    // "Show selected only" filters the table to them.
+    table->setSelectedOnly(true);
+    QCOMPARE(table->shownRows(), int(expected.size()));
+    table->setSelectedOnly(false);
+
+    // Selecting a row in the table selects that feature on the map.
+    table->view()->selectRow(3);
+    const std::uint32_t feature = table->view()
+                                    ->model()
+                                    ->index(3, 0)
+                                    .data(tanhui::gui::AttributeTableModel::FeatureRole)
+                                    .value<quint32>();
+    QCOMPARE(window.selectedFeatures(QStringLiteral("xiaoban")), (std::vector<std::uint32_t>{ feature }));
+
+    // Zoom to selection frames the feature.
+    window.zoomToSelection();
+    const tanhui::gis::Box view = window.mapCanvas()->extent();
+    const tanhui::gis::Box& fb = source->bounds(feature);
+    QVERIFY(view.xmin <= fb.xmin && view.xmax >= fb.xmax && view.ymin <= fb.ymin && view.ymax >= fb.ymax);
+    QVERIFY(view.width() < e.width() / 4);
+
+    // A click selects the feature under the cursor; a click on empty ground clears.
+    double x = 0.5 * (fb.xmin + fb.xmax), y = 0.5 * (fb.ymin + fb.ymax);
+    const std::vector<std::uint32_t> under = source->featuresAt(x, y);
+    if (!under.empty()) {
+        QCOMPARE(window.selectFeatureAt(x, y), 1);
+        QCOMPARE(window.selectedFeatures().front(), under.front());
+    }
+    QCOMPARE(window.selectFeatureAt(e.xmax + 1000, e.ymax + 1000), 0);
+    QVERIFY(table->selection().empty());
+
+    // A raster as current layer: selection is refused with a hint, nothing changes.
+    list->setCurrentRow(rowOf(list, QStringLiteral("landcover_2015")));
+    QCOMPARE(window.selectFeaturesIn(box), -1);
+}
+
+void TestMapWorkspace::measureIsEllipsoidal() {
+    MainWindow window;
+    QVERIFY(openSample(window));
+    QVERIFY(window.mapCanvas()->crs().authorityId() == "EPSG:4547"); // Gauss–Krüger, CM 114°E, k0 = 1
+    // On the central meridian (x = 500 km) the projection keeps lengths: 10 km of northing is 10 km.
+    QVERIFY(std::abs(window.measureLengthM({ 500000, 2500000, 500000, 2510000 }) - 10000.0) < 1e-3);
+    // 70 km west of it the scale factor is k ≈ 1 + x²/(2R²) ≈ 1.0000603, so a planar 10 km is shorter on
+    // the ellipsoid by about 0.60 m — a planar measure would miss it.
+    const double x = 430000;
+    const double k = 1 + std::pow(x - 500000, 2) / (2 * 6378137.0 * 6378137.0);
+    const double len = window.measureLengthM({ x, 2500000, x, 2510000 });
+    QVERIFY2(std::abs(len - 10000.0 / k) < 0.02, qPrintable(QString::number(len, 'f', 4)));
+    QVERIFY(10000.0 - len > 0.5);
+    // Areas shrink by k²: a 1 km square 70 km off the meridian has about 120 m² less than 1 km².
+    const double a0 =
+      window.measureAreaM2({ 500000, 2500000, 501000, 2500000, 501000, 2501000, 500000, 2501000 });
+    QVERIFY2(std::abs(a0 - 1e6) < 0.5, qPrintable(QString::number(a0, 'f', 3)));
+    const double a1 = window.measureAreaM2({ x, 2500000, x + 1000, 2500000, x + 1000, 2501000, x, 2501000 });
+    QVERIFY2(std::abs(a1 - 1e6 / (k * k)) < 3.0, qPrintable(QString::number(a1, 'f', 3)));
+    // Polylines add their segments.
+    QVERIFY(std::abs(window.measureLengthM({ 500000, 2500000, 500000, 2505000, 500000, 2510000 }) - 10000.0) <
+            1e-3);
+
+    // The tool: clicks add vertices, the text follows, Esc-like clear empties it.
+    MapCanvas* canvas = window.mapCanvas();
+    window.findChild<QAction*>(QStringLiteral("measureLineAction"))->trigger();
+    QCOMPARE(canvas->tool(), MapCanvas::Tool::MeasureLine);
+    canvas->addMeasurePoint(500000, 2500000);
+    canvas->addMeasurePoint(500000, 2510000, true);
+    QVERIFY(canvas->measureFinished());
+    QVERIFY2(window.measureText().contains(QLocale().toString(10000.0, 'f', 2)),
+             qPrintable(window.measureText()));
+    window.findChild<QAction*>(QStringLiteral("measureAreaAction"))->trigger();
+    QVERIFY(window.measureText().isEmpty()); // a new tool starts afresh
+    canvas->addMeasurePoint(500000, 2500000);
+    canvas->addMeasurePoint(501000, 2500000);
+    canvas->addMeasurePoint(501000, 2501000);
+    canvas->addMeasurePoint(500000, 2501000, true);
+    QVERIFY2(window.measureText().contains(QLocale().toString(100.0, 'f', 4)),
+             qPrintable(window.measureText()));
+    canvas->clearMeasure();
+    QVERIFY(window.measureText().isEmpty());
+}

@@ -10,6 +10,7 @@
 #include "render/MapRenderer.h"
 #include "render/MapSettings.h"
 
+#include <QFile>
 #include <QGuiApplication>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -154,6 +155,7 @@ private slots:
     void polygonsCategorizedGraduatedAndSelected();
     void spatialIndexMatchesBruteForce();
     void identifyFeaturesAtPoint();
+    void selectByRectangleIsExact();
     void cancelStopsRendering();
 };
 
@@ -446,6 +448,53 @@ void TestMapRenderer::identifyFeaturesAtPoint() {
     std::vector<double> p{ kX0 + 100, kY0 - 100 };
     gis::CoordinateTransform(gis::Crs::fromEpsg(4547), gis::Crs::fromEpsg(4490)).transform(p);
     QCOMPARE(geo->featuresAt(p[0], p[1]), (std::vector<std::uint32_t>{ 0 }));
+}
+
+void TestMapRenderer::selectByRectangleIsExact() {
+    // A square with a hole and an L-shaped parcel (EPSG:4547, metres from kX0, kY0).
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("shapes.geojson"));
+    auto ring = [](std::initializer_list<std::pair<double, double>> pts) {
+        QStringList xy;
+        for (const auto& [x, y] : pts)
+            xy << QStringLiteral("[%1,%2]").arg(kX0 + x, 0, 'f', 1).arg(kY0 + y, 0, 'f', 1);
+        return QStringLiteral("[") + xy.join(QLatin1Char(',')) + QStringLiteral("]");
+    };
+    const QString holed = ring({ { 0, 0 }, { 1000, 0 }, { 1000, 1000 }, { 0, 1000 }, { 0, 0 } }) +
+                          QLatin1Char(',') +
+                          ring({ { 400, 400 }, { 400, 600 }, { 600, 600 }, { 600, 400 }, { 400, 400 } });
+    const QString ell = ring({ { 2000, 0 },
+                               { 3000, 0 },
+                               { 3000, 300 },
+                               { 2300, 300 },
+                               { 2300, 1000 },
+                               { 2000, 1000 },
+                               { 2000, 0 } });
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(
+      QStringLiteral(
+        R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4547"}},
+      "features":[{"type":"Feature","properties":{"n":0},"geometry":{"type":"Polygon","coordinates":[%1]}},
+                  {"type":"Feature","properties":{"n":1},"geometry":{"type":"Polygon","coordinates":[%2]}}]})")
+        .arg(holed, ell)
+        .toUtf8());
+    f.close();
+    const auto source = VectorSource::load(path.toStdString(), {}, gis::Crs::fromEpsg(4547));
+    QCOMPARE(source->size(), std::size_t(2));
+    auto select = [&](double x0, double y0, double x1, double y1) {
+        return source->featuresIntersecting({ kX0 + x0, kY0 + y0, kX0 + x1, kY0 + y1 });
+    };
+    using Hits = std::vector<std::uint32_t>;
+    QCOMPARE(select(450, 450, 550, 550), Hits{});          // inside the hole
+    QCOMPARE(select(100, 100, 200, 200), (Hits{ 0 }));     // inside the polygon, no edge crossed
+    QCOMPARE(select(300, 300, 700, 700), (Hits{ 0 }));     // around the hole
+    QCOMPARE(select(-50, 500, 50, 510), (Hits{ 0 }));      // across the outer edge
+    QCOMPARE(select(1000, 1000, 1100, 1100), (Hits{ 0 })); // touching a corner
+    QCOMPARE(select(2500, 500, 2900, 900), Hits{});        // in the L's bounding box, outside the L
+    QCOMPARE(select(2250, 500, 2400, 600), (Hits{ 1 }));   // overlapping its upright
+    QCOMPARE(select(-100, -100, 3100, 1100), (Hits{ 0, 1 }));
+    QCOMPARE(select(1200, 0, 1800, 1000), Hits{}); // between them
 }
 
 void TestMapRenderer::cancelStopsRendering() {

@@ -89,7 +89,13 @@ QString writeProject(const QTemporaryDir& dir) {
           features);
     };
     layer("restore", { { "A", rect(0, 0, 100, 100) } });
-    layer("wet", { { "B1", rect(50, 0, 150, 100) }, { "B2", rect(150, 0, 200, 100) } });
+    // B3 is a bow tie (self-intersecting): the reader repairs it into two triangles of 0.125 ha.
+    gis::MultiPolygon bowTie;
+    gis::Ring ring;
+    ring.xy = { kX + 200, kY + 0, kX + 300, kY + 50, kX + 300, kY + 0, kX + 200, kY + 50 };
+    bowTie.parts.push_back({ { ring } });
+    layer("wet",
+          { { "B1", rect(50, 0, 150, 100) }, { "B2", rect(150, 0, 200, 100) }, { "B3", std::move(bowTie) } });
     layer("farm", { { "C", rect(0, 50, 300, 100) }, { "D", rect(1000, 1000, 1100, 1100) } });
     const QString path = dir.filePath(QStringLiteral("rs.tanhui.json"));
     QFile f(path);
@@ -204,7 +210,7 @@ private slots:
 
         // The totals (accounted parts of the primary results) equal the sums of the parcel rows.
         const analysis::Table& parcels = *rs.table(QStringLiteral("parcels"));
-        QCOMPARE(parcels.rowCount(), std::size_t(5));
+        QCOMPARE(parcels.rowCount(), std::size_t(6));
         double area = 0, stock2015 = 0, stock2024 = 0, change = 0;
         std::size_t notComputed = 0;
         for (std::size_t r = 0; r < parcels.rowCount(); ++r) {
@@ -243,9 +249,8 @@ private slots:
                     rowsArea += totals.number(r, QStringLiteral("area_ha"));
             QVERIFY2(near(rowsArea, area), name);
         }
-        QVERIFY2(std::abs(area - 3.5) < 0.01,
-                 qPrintable(QString::number(
-                   area))); // ellipsoidal: the union of A, B1, B2, C (2.5 ha) and D (1 ha, not computed)
+        // Ellipsoidal: the union of A, B1, B2, C (2.5 ha), B3 (0.25 ha) and D (1 ha, not computed).
+        QVERIFY2(std::abs(area - 3.75) < 0.01, qPrintable(QString::number(area)));
         const analysis::Table& summary = *rs.table(QStringLiteral("summary"));
         QVERIFY(near(summary.number(std::size_t(summary.findRow(QStringLiteral("quantity"),
                                                                 QStringLiteral("c_total_t_2024"))),
@@ -401,17 +406,25 @@ private slots:
         QCOMPARE(setting("carbon.valuation.discount_pct"), QStringLiteral("3"));
         QCOMPARE(setting("threads"), QStringLiteral("1"));
 
-        // Messages: the run's warnings (the overlap) and the parcel not computed, with its reason.
-        bool overlap = false, notComputed = false;
+        // Messages: the run's warnings (the overlap), the parcel not computed with its reason, the repair.
+        bool overlap = false, notComputed = false, repaired = false;
         for (const analysis::Message& m : run.resultSet.messages) {
             overlap = overlap || (m.field == QLatin1String("carbon.precedence") &&
                                   m.level == analysis::Message::Level::Warning);
             notComputed =
               notComputed || (m.feature == QLatin1String("D") && m.field == QLatin1String("not_computed") &&
                               m.text.contains(QLatin1String("no land-cover data")));
+            repaired = repaired ||
+                       (m.feature == QLatin1String("B3") && m.field == QLatin1String("geometry_repaired") &&
+                        m.level == analysis::Message::Level::Info);
         }
         QVERIFY(overlap);
         QVERIFY(notComputed);
+        const analysis::Table& parcels = *run.resultSet.table(QStringLiteral("parcels"));
+        const long long b3 = parcels.findRow(QStringLiteral("id"), QStringLiteral("B3"));
+        QVERIFY(b3 >= 0);
+        QCOMPARE(parcels.number(std::size_t(b3), QStringLiteral("geometry_repaired")), 1.0);
+        QVERIFY(repaired);
     }
 
     void outlivesTheRun() {
