@@ -241,6 +241,54 @@ bool segmentMeetsBox(double x1, double y1, double x2, double y2, const gis::Box&
 
 } // namespace
 
+gis::MultiPolygon VectorSource::geometry(std::size_t feature) const {
+    const std::uint32_t r0 = firstRing(feature), r1 = endRing(feature);
+    auto inside = [&](std::uint32_t ring, double x, double y) {
+        bool in = false;
+        const std::uint32_t a = m_ringStart[ring], b = m_ringStart[ring + 1];
+        for (std::uint32_t i = a, j = b - 1; i < b; j = i++) {
+            const double xi = m_xy[2 * i], yi = m_xy[2 * i + 1], xj = m_xy[2 * j], yj = m_xy[2 * j + 1];
+            if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi)
+                in = !in;
+        }
+        return in;
+    };
+    // Depth of each ring: how many other rings of the feature contain its first vertex.
+    std::vector<int> depth(r1 - r0, 0);
+    for (std::uint32_t r = r0; r < r1; ++r) {
+        const double x = m_xy[2 * m_ringStart[r]], y = m_xy[2 * m_ringStart[r] + 1];
+        for (std::uint32_t o = r0; o < r1; ++o)
+            if (o != r && inside(o, x, y))
+                ++depth[r - r0];
+    }
+    gis::MultiPolygon out;
+    std::vector<int> partOf(r1 - r0, -1);
+    for (std::uint32_t r = r0; r < r1; ++r) {
+        if (depth[r - r0] % 2 != 0)
+            continue;
+        partOf[r - r0] = int(out.parts.size());
+        gis::Polygon part;
+        part.rings.push_back(
+          { std::vector<double>(m_xy.begin() + 2 * m_ringStart[r], m_xy.begin() + 2 * m_ringStart[r + 1]) });
+        out.parts.push_back(std::move(part));
+    }
+    for (std::uint32_t r = r0; r < r1; ++r) {
+        if (depth[r - r0] % 2 == 0)
+            continue;
+        const double x = m_xy[2 * m_ringStart[r]], y = m_xy[2 * m_ringStart[r] + 1];
+        int best = -1, bestDepth = -1;
+        for (std::uint32_t o = r0; o < r1; ++o)
+            if (partOf[o - r0] >= 0 && depth[o - r0] > bestDepth && inside(o, x, y)) {
+                best = partOf[o - r0];
+                bestDepth = depth[o - r0];
+            }
+        if (best >= 0)
+            out.parts[std::size_t(best)].rings.push_back({ std::vector<double>(
+              m_xy.begin() + 2 * m_ringStart[r], m_xy.begin() + 2 * m_ringStart[r + 1]) });
+    }
+    return out;
+}
+
 std::vector<std::uint32_t> VectorSource::featuresIntersecting(const gis::Box& box) const {
     std::vector<std::uint32_t> candidates, hits;
     query(box, candidates);

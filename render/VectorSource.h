@@ -55,6 +55,11 @@ public:
     std::uint32_t ringStart(std::uint32_t ring) const { return m_ringStart[ring]; }
     const double* xy() const { return m_xy.data(); }
 
+    /// A feature's polygon rebuilt from its rings (map CRS): a ring inside an even number of the feature's
+    /// other rings is an outer ring starting a part, one inside an odd number a hole of the innermost
+    /// outer ring containing it (rings of valid polygons do not cross).
+    gis::MultiPolygon geometry(std::size_t feature) const;
+
     /// Appends to `out` the features whose bounds intersect `box` (in ascending feature order).
     void query(const gis::Box& box, std::vector<std::uint32_t>& out) const;
     /// The features containing point (x, y) (even–odd rule over all rings), topmost (last) first.

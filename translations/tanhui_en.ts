@@ -15,7 +15,7 @@
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="+360"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+371"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… %n more</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+72"/>
+        <location line="+78"/>
         <source>Identified %n layer(s) at the clicked point</source>
         <translation>
             <numerusform>Identified %n layer at the clicked point</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+334"/>
+        <location line="+335"/>
         <source>The project %1 has %n problem(s); the other layers were loaded.</source>
         <translation>
             <numerusform>The project %1 has a problem; the other layers were loaded.</numerusform>
@@ -47,11 +47,22 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+210"/>
+        <location line="+264"/>
         <source>%n feature(s) selected on %1</source>
         <translation>
             <numerusform>%n feature selected on %1</numerusform>
             <numerusform>%n features selected on %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::ParcelSeriesView</name>
+    <message numerus="yes">
+        <location filename="../app/gui/ParcelSeriesView.cpp" line="+111"/>
+        <source>Year (%n date(s) without valid cells)</source>
+        <translation>
+            <numerusform>Year (%n date without valid cells)</numerusform>
+            <numerusform>Year (%n dates without valid cells)</numerusform>
         </translation>
     </message>
 </context>

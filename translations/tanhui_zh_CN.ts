@@ -1657,7 +1657,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
     <message>
         <location line="+14"/>
         <source>layer %1, parcel %2: the geometry was invalid and was repaired (GEOS MakeValid) before computing</source>
-        <translation>图层 %1，地块 %2：几何图形无效，计算前已修复（GEOS MakeValid）</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2833,7 +2833,7 @@ Example (the sample project):
         <translation>栅格 %1 与 DEM %2 的网格不一致；请将 RUSLE 因子重采样到 DEM 网格（相同的原点、像元大小和行列数）</translation>
     </message>
     <message>
-        <location filename="../models/gep/GepProject.cpp" line="+162"/>
+        <location filename="../models/gep/GepProject.cpp" line="+117"/>
         <source>%1: feature %2 (id %3) skipped: %4</source>
         <translation>%1：已跳过要素 %2（编号 %3）：%4</translation>
     </message>
@@ -2858,7 +2858,7 @@ Example (the sample project):
         <translation>土地覆盖栅格无法用于碳库方法</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>layer %1</source>
         <translation>图层 %1</translation>
     </message>
@@ -2883,7 +2883,12 @@ Example (the sample project):
         <translation>代码 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="+100"/>
+        <location line="+116"/>
+        <source>the district layer %1 (%2) is in another CRS than the parcel layer %3 (%4); reproject one of them</source>
+        <translation>行政区图层 %1（%2）与地块图层 %3（%4）的坐标参照系不同；请将其中之一重投影</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GepCommand.cpp" line="+101"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
@@ -2943,12 +2948,12 @@ Example (the sample project):
         <translation>%1，第 %2 行，source_fid 列：“%3”不是要素编号</translation>
     </message>
     <message>
-        <location filename="../models/gep/GepProject.cpp" line="-246"/>
+        <location filename="../models/gep/GepProject.cpp" line="-366"/>
         <source>the carbon pools table %1 cannot be used</source>
         <translation>碳库表 %1 无法使用</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+88"/>
         <source>carbon source for layer %1: the carbon table %2 (--carbon)</source>
         <translation>图层 %1 的碳来源：碳表 %2（--carbon）</translation>
     </message>
@@ -3033,17 +3038,17 @@ Example (the sample project):
         <translation>不显示进度条。</translation>
     </message>
     <message>
-        <location line="+381"/>
+        <location line="+385"/>
         <source>  %1: %2 CNY/a, %3 %</source>
         <translation>  %1：%2 元/年，占 %3 %</translation>
     </message>
     <message>
-        <location line="-346"/>
+        <location line="-350"/>
         <source>--carbon must be LAYER=FILE (e.g. xiaoban=carbon_out/parcels.csv), not &apos;%1&apos;</source>
         <translation>--carbon 必须是 LAYER=FILE（例如 xiaoban=carbon_out/parcels.csv），而不是“%1”</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-212"/>
         <source>Gross ecosystem product (GEP) per parcel (gep-methods.md): physical quantity, value (CNY), price and
 source for every indicator of the accounting profile; GEP = material + regulating + cultural.
 
@@ -3135,7 +3140,7 @@ scenario_diff.csv。
         <translation>项目的 gep 设置，命令行参数优先</translation>
     </message>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="+71"/>
+        <location filename="../app/cli/GepCommand.cpp" line="+72"/>
         <source>Accounting profile: RCEES_LEGACY or NDRC2022 (default: the project&apos;s gep.profile, else RCEES_LEGACY).</source>
         <translation>核算方案：RCEES_LEGACY 或 NDRC2022（默认：项目的 gep.profile，否则为 RCEES_LEGACY）。</translation>
     </message>
@@ -3235,7 +3240,7 @@ scenario_diff.csv。
         <translation>默认值</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+168"/>
         <source>parameter tables: %1</source>
         <translation>参数表：%1</translation>
     </message>
@@ -3854,7 +3859,7 @@ A4 横向，以项目名称为标题。
 <context>
     <name>Parameters</name>
     <message>
-        <location filename="../models/gep/GepProject.cpp" line="+184"/>
+        <location filename="../models/gep/GepProject.cpp" line="+209"/>
         <source>parcel (&lt;layer&gt;:&lt;id&gt;)</source>
         <translation>地块（&lt;图层&gt;:&lt;id&gt;）</translation>
     </message>
@@ -7646,7 +7651,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+39"/>
+        <location filename="../app/gui/main.cpp" line="+40"/>
         <source>Tanhui: desktop GIS for carbon sinks and ecosystem product value.</source>
         <translation>碳汇：面向碳汇与生态产品价值核算的桌面 GIS。</translation>
     </message>
@@ -7862,7 +7867,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+109"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+114"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -7880,6 +7885,11 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <location line="+2"/>
         <source>Identify Results</source>
         <translation>识别结果</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Parcel Series</source>
+        <translation>地块时间序列</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -7945,7 +7955,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Feature %1</source>
         <translation>要素 %1</translation>
     </message>
@@ -8218,17 +8228,17 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+9"/>
-        <location line="+186"/>
+        <location line="+187"/>
         <source>Unexpected error while loading %1</source>
         <translation>加载 %1 时发生意外错误</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-147"/>
         <source>Loaded %1</source>
         <translation>已加载 %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+56"/>
+        <location line="+57"/>
         <source>The project %1 has %n problem(s); the other layers were loaded.</source>
         <translation>
             <numerusform>项目 %1 有 %n 个问题；其余图层已加载。</numerusform>
@@ -8292,7 +8302,32 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         </translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+82"/>
+        <source>Open a project with dated NDVI or land-cover rasters to chart a parcel&apos;s series.</source>
+        <translation>请打开含有逐期 NDVI 或土地覆盖栅格的项目，以绘制地块的时间序列。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The project has no dated NDVI or land-cover rasters to chart.</source>
+        <translation>项目中没有可绘制的逐期 NDVI 或土地覆盖栅格。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Feature %1 of %2</source>
+        <translation>%2 的要素 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2（%3）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The series cannot be computed: %1</source>
+        <translation>无法计算时间序列：%1</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>%1 km</source>
         <translation>%1 千米</translation>
     </message>
@@ -8418,77 +8453,139 @@ Ellipsoidal, %3</source>
     </message>
 </context>
 <context>
+    <name>tanhui::gui::ParcelSeriesView</name>
+    <message>
+        <location filename="../app/gui/ParcelSeriesView.cpp" line="+42"/>
+        <location line="+89"/>
+        <source>NDVI</source>
+        <translation>NDVI</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <location line="+156"/>
+        <source>Land cover</source>
+        <translation>土地覆盖</translation>
+    </message>
+    <message>
+        <location line="-146"/>
+        <source>Click a parcel on the map (Pan tool) to chart its NDVI and land cover through the dates.</source>
+        <translation>在地图上单击地块（平移工具），即可绘制其各期 NDVI 与土地覆盖。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Mean NDVI</source>
+        <translation>NDVI 均值</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>Year (%n date(s) without valid cells)</source>
+        <translation>
+            <numerusform>年份（%n 期无有效像元）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>NDVI (mean over the parcel)</source>
+        <translation>NDVI（地块均值）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>NDVI: the project has no dated NDVI rasters</source>
+        <translation>NDVI：项目中没有逐期 NDVI 栅格</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Other classes</source>
+        <translation>其他类别</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Share of the parcel&apos;s valid area</source>
+        <translation>占地块有效面积比例</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Land cover: the project has no dated land-cover rasters</source>
+        <translation>土地覆盖：项目中没有逐期土地覆盖栅格</translation>
+    </message>
+</context>
+<context>
     <name>tanhui::gui::ReportDialog</name>
     <message>
         <location filename="../app/gui/ReportDialog.cpp" line="+29"/>
         <source>Browse…</source>
-        <translation>浏览…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
         <location line="+65"/>
         <source>Export Report</source>
-        <translation>导出报告</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-62"/>
         <source>Folder written by the carbon project run (resultset.json)</source>
-        <translation>碳汇项目运行写出的文件夹（含 resultset.json）</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Optional: folder written by the GEP run</source>
-        <translation>可选：GEP 运行写出的文件夹</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>report.pdf or report.html</source>
-        <translation>report.pdf 或 report.html</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Carbon results:</source>
-        <translation>碳汇结果：</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Carbon results</source>
-        <translation>碳汇结果</translation>
+        <translation type="unfinished">碳核算结果</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>GEP results:</source>
-        <translation>GEP 结果：</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>GEP results</source>
-        <translation>GEP 结果</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Language:</source>
-        <translation>语言：</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Report file:</source>
-        <translation>报告文件：</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Report file</source>
-        <translation>报告文件</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>PDF (*.pdf);;HTML (*.html)</source>
-        <translation>PDF (*.pdf);;HTML (*.html)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Export</source>
-        <translation>导出</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,7 @@
 #include "app/gui/LayoutDialog.h"
 #include "app/gui/MapCanvas.h"
 #include "app/gui/MetadataPanel.h"
+#include "app/gui/ParcelSeriesView.h"
 #include "gis/Errors.h"
 #include "gis/Gdal.h"
 #include "render/Legend.h"
@@ -72,6 +73,10 @@ struct MainWindow::Private {
     QAction* measureLineAction = nullptr;
     QAction* measureAreaAction = nullptr;
     QString measureText;
+    ParcelSeriesView* seriesView = nullptr;
+    QDockWidget* seriesDock = nullptr;
+    tanhui::models::ParcelSeries lastSeries;
+    QString projectDir;
     AttributeTable* attributeTable = nullptr;
     QDockWidget* attributeDock = nullptr;
     LayerEntry* tableEntry = nullptr; ///< the layer the attribute table shows
@@ -120,6 +125,12 @@ MainWindow::MainWindow(QWidget* parent)
     m_d->identifyDock->setWidget(m_d->identifyTree);
     addDockWidget(Qt::RightDockWidgetArea, m_d->identifyDock);
     tabifyDockWidget(propertiesDock, m_d->identifyDock);
+    m_d->seriesView = new ParcelSeriesView(this);
+    m_d->seriesDock = new QDockWidget(tr("Parcel Series"), this);
+    m_d->seriesDock->setObjectName(QStringLiteral("seriesDock"));
+    m_d->seriesDock->setWidget(m_d->seriesView);
+    addDockWidget(Qt::RightDockWidgetArea, m_d->seriesDock);
+    tabifyDockWidget(propertiesDock, m_d->seriesDock);
     propertiesDock->raise();
     createLayerDock();
     createActions();
@@ -367,6 +378,7 @@ int MainWindow::identifyAt(double x, double y) {
     tree->clear();
     const tanhui::gis::Crs& mapCrs = m_d->canvas->crs();
     int layersWithResult = 0;
+    bool charted = false;
     for (int row = 0; row < m_d->layerList->count(); ++row) { // top layer first
         LayerEntry* e = entryAt(row);
         if (!e)
@@ -376,6 +388,11 @@ int MainWindow::identifyAt(double x, double y) {
             const std::vector<std::uint32_t> hits = source.featuresAt(x, y);
             if (hits.empty())
                 continue;
+            if (!charted && e->role != QLatin1String("districts")) {
+                // The topmost parcel's series (districts are not parcels).
+                charted =
+                  showParcelSeries(e->projectId.isEmpty() ? e->displayName : e->projectId, hits.front());
+            }
             auto* layerItem = new QTreeWidgetItem(tree, { e->displayName });
             for (std::uint32_t f : hits) {
                 auto* featureItem = new QTreeWidgetItem(layerItem, { tr("Feature %1").arg(source.fid(f)) });
@@ -721,6 +738,7 @@ bool MainWindow::openProject(const QString& path) {
     if (!guardedLoad(path, [&] {
             project = LayerLoader::loadProject(path);
             m_d->project = project.project;
+            m_d->projectDir = QFileInfo(path).absolutePath();
             const tanhui::gis::Crs crs = tanhui::gis::Crs::fromUserInput(
               project.project.crs.isEmpty() ? "EPSG:4547" : project.project.crs.toStdString());
             m_d->canvas->setCrs(crs);
@@ -926,6 +944,60 @@ bool toLonLatPoints(const tanhui::gis::Crs& crs, std::vector<double>& xy) {
 }
 
 } // namespace
+
+const tanhui::models::ParcelSeries& MainWindow::lastParcelSeries() const {
+    return m_d->lastSeries;
+}
+
+ParcelSeriesView* MainWindow::parcelSeriesView() const {
+    return m_d->seriesView;
+}
+
+bool MainWindow::showParcelSeries(const QString& entryName, std::uint32_t feature) {
+    const LayerEntry* entry = nullptr;
+    for (const auto& e : m_d->layers)
+        if (e->map.vector && (e->projectId == entryName || e->displayName == entryName))
+            entry = e.get();
+    if (!entry || feature >= entry->map.vector->size())
+        return false;
+    if (!m_d->project) {
+        m_d->seriesView->clear(
+          tr("Open a project with dated NDVI or land-cover rasters to chart a parcel's series."));
+        return false;
+    }
+    const std::vector<tanhui::models::SeriesInput> inputs =
+      tanhui::models::projectSeriesInputs(*m_d->project, m_d->projectDir);
+    if (inputs.empty()) {
+        m_d->seriesView->clear(tr("The project has no dated NDVI or land-cover rasters to chart."));
+        return false;
+    }
+    const tanhui::render::VectorSource& source = *entry->map.vector;
+    const tanhui::gis::MultiPolygon geometry = source.geometry(feature);
+    QString title = tr("Feature %1 of %2").arg(source.fid(feature)).arg(entry->displayName);
+    if (const auto* layer = m_d->project->layer(entry->projectId); layer && !layer->idField.isEmpty()) {
+        const int field = source.fieldIndex(layer->idField);
+        if (field >= 0)
+            title = tr("%1 %2 (%3)")
+                      .arg(layer->idField, source.attribute(feature, field).toString(), entry->displayName);
+    }
+    try {
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        m_d->lastSeries = tanhui::models::parcelSeries(geometry, m_d->canvas->crs(), inputs);
+        QApplication::restoreOverrideCursor();
+    } catch (const tanhui::gis::GisError& e) {
+        QApplication::restoreOverrideCursor();
+        m_d->seriesView->clear(tr("The series cannot be computed: %1").arg(QString::fromUtf8(e.what())));
+        return false;
+    }
+    std::vector<tanhui::render::RasterClass> classes;
+    for (const auto& e : m_d->layers)
+        if (e->role == QLatin1String("landcover") && e->map.raster && !e->map.rasterStyle.classes.empty()) {
+            classes = e->map.rasterStyle.classes;
+            break;
+        }
+    m_d->seriesView->showSeries(title, m_d->lastSeries, classes);
+    return true;
+}
 
 double MainWindow::measureLengthM(const std::vector<double>& xy) const {
     const tanhui::gis::Crs& crs = m_d->canvas->crs();

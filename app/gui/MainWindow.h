@@ -2,6 +2,7 @@
 #pragma once
 
 #include "gis/VectorLayer.h"
+#include "models/ParcelSeries.h"
 #include "models/project/Project.h"
 
 #include <QMainWindow>
@@ -17,6 +18,7 @@ class AttributeTable;
 class LayoutDialog;
 class ReportDialog;
 class MapCanvas;
+class ParcelSeriesView;
 class MetadataPanel;
 struct LayerEntry;
 
@@ -76,6 +78,14 @@ public:
     /// The selected features (indices in layer order) of the layer with project id or display name `layer`,
     /// or of the current layer when empty.
     std::vector<std::uint32_t> selectedFeatures(const QString& layer = QString()) const;
+    /// Charts the series of feature `feature` of the polygon layer `entryName` (project id or display
+    /// name) in the Parcel Series dock: NDVI and land cover of every dated raster of the project, exact
+    /// coverage-weighted (models::parcelSeries). Identify does this for the topmost parcel it finds.
+    /// Returns false (and says why in the dock) when there is no project with dated rasters.
+    bool showParcelSeries(const QString& entryName, std::uint32_t feature);
+    /// The series last charted (empty before the first).
+    const tanhui::models::ParcelSeries& lastParcelSeries() const;
+    ParcelSeriesView* parcelSeriesView() const;
     /// Ellipsoidal length (m) of a polyline in the map CRS (interleaved x, y): each segment the geodesic
     /// between its ends on the map CRS's ellipsoid, as QGIS measures with an ellipsoid set. NaN without a
     /// map CRS or when a point cannot be transformed.

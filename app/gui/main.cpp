@@ -16,6 +16,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QIcon>
 #include <QPixmap>
 #include <QTimer>
@@ -81,6 +82,12 @@ int main(int argc, char* argv[]) {
             for (int i = 0; i + 1 < xy.size(); i += 2)
                 window.mapCanvas()->addMeasurePoint(
                   xy[i].toDouble(), xy[i + 1].toDouble(), i + 2 == xy.size());
+        }
+        // TANHUI_IDENTIFY=x,y: identify there (map CRS) and show the parcel's series, for screenshots.
+        if (const QStringList xy = qEnvironmentVariable("TANHUI_IDENTIFY").split(QLatin1Char(','));
+            xy.size() == 2 && window.identifyAt(xy[0].toDouble(), xy[1].toDouble()) > 0) {
+            if (auto* dock = window.findChild<QDockWidget*>(QStringLiteral("seriesDock")))
+                dock->raise();
         }
         QTimer::singleShot(500, &window, [&window, screenshot] {
             window.mapCanvas()->waitForFrame();

@@ -3,6 +3,7 @@
 
 #include "gis/Errors.h"
 #include "gis/Feedback.h"
+#include "gis/Overlay.h"
 #include "gis/ParcelReader.h"
 #include "gis/StagedOutput.h"
 #include "gis/VectorLayer.h"
@@ -26,56 +27,6 @@
 namespace tanhui::models::gep {
 
 namespace {
-
-// ---- districts ------------------------------------------------------------------------------------
-
-bool insideRing(const gis::Ring& ring, double x, double y) {
-    bool in = false;
-    const std::size_t n = ring.size();
-    for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
-        if (((ring.y(i) > y) != (ring.y(j) > y)) &&
-            (x < (ring.x(j) - ring.x(i)) * (y - ring.y(i)) / (ring.y(j) - ring.y(i)) + ring.x(i)))
-            in = !in;
-    }
-    return in;
-}
-
-bool insidePolygon(const gis::MultiPolygon& mp, double x, double y) {
-    for (const gis::Polygon& p : mp.parts) {
-        if (p.rings.empty() || !insideRing(p.rings[0], x, y))
-            continue;
-        bool hole = false;
-        for (std::size_t r = 1; r < p.rings.size(); ++r)
-            hole = hole || insideRing(p.rings[r], x, y);
-        if (!hole)
-            return true;
-    }
-    return false;
-}
-
-/// Area-weighted centroid of the largest part's exterior ring.
-std::pair<double, double> centroid(const gis::MultiPolygon& mp) {
-    double best = -1, cx = 0, cy = 0;
-    for (const gis::Polygon& p : mp.parts) {
-        if (p.rings.empty())
-            continue;
-        const gis::Ring& r = p.rings[0];
-        double a = 0, x = 0, y = 0;
-        for (std::size_t i = 0, n = r.size(); i < n; ++i) {
-            const std::size_t j = (i + 1) % n;
-            const double cr = r.x(i) * r.y(j) - r.x(j) * r.y(i);
-            a += cr;
-            x += (r.x(i) + r.x(j)) * cr;
-            y += (r.y(i) + r.y(j)) * cr;
-        }
-        if (std::fabs(a) > best && a != 0) {
-            best = std::fabs(a);
-            cx = x / (3 * a);
-            cy = y / (3 * a);
-        }
-    }
-    return { cx, cy };
-}
 
 // ---- the run's state ------------------------------------------------------------------------------
 
@@ -127,7 +78,11 @@ struct Run {
     std::optional<carbon::PoolRunResult> poolRun;
     std::map<std::pair<QString, qint64>, CarbonEntry> carbonResults;
     std::set<QString> resultLayers;
-    std::vector<std::pair<QString, gis::MultiPolygon>> districts;
+    /// The districts (the first layer with role districts): id, geometry, CRS.
+    const ProjectLayer* districtLayer = nullptr;
+    std::vector<QString> districtIds;
+    std::vector<gis::MultiPolygon> districts;
+    gis::Crs districtCrs;
     std::map<QString, gis::ParcelSet> parcelSets;
 
     void info(const QString& text) const {
@@ -284,8 +239,12 @@ void parcelLayersStep(Run& run) {
     const Project& project = run.project;
     if (const auto dl = project.layersWithRole(QStringLiteral("districts")); !dl.empty()) {
         const gis::ParcelSet ds = readLayer(run, *dl.front());
-        for (const gis::Parcel& p : ds.parcels)
-            run.districts.push_back({ p.id.toString(), p.geometry });
+        run.districtLayer = dl.front();
+        run.districtCrs = ds.crs;
+        for (const gis::Parcel& p : ds.parcels) {
+            run.districtIds.push_back(p.id.toString());
+            run.districts.push_back(p.geometry);
+        }
     }
     QStringList allParcelLayers;
     for (const ProjectLayer& layer : project.layers)
@@ -603,6 +562,33 @@ void parcelExtras(const Run& run, const LayerInputs& li, ParcelRow& row, ParcelI
     }
 }
 
+/// @brief The district of each parcel of the layer: the one it overlaps most (gis::assignLargestOverlap),
+/// the carbon run's rule (docs/carbon-project.md "Grouping"; docs/gep.md "Districts"); a parcel
+/// overlapping none has none. The district layer must be in the parcel layer's CRS (an error naming both
+/// otherwise, as in the carbon run).
+std::vector<gis::ZoneOverlap> layerDistricts(Run& run, const LayerInputs& li) {
+    if (!run.districtLayer)
+        return {};
+    if (!run.districtCrs.isSame(li.parcels->crs))
+        throw gis::GisError(
+          gis::GisError::Kind::InvalidArgument,
+          GepCommand::tr("the district layer %1 (%2) is in another CRS than the parcel layer "
+                         "%3 (%4); reproject one of them")
+            .arg(run.districtLayer->id,
+                 run.project.resolve(run.districtLayer->path),
+                 li.layer->id,
+                 run.project.resolve(li.layer->path))
+            .toStdString());
+    std::vector<gis::MultiPolygon> geoms;
+    geoms.reserve(li.parcels->parcels.size());
+    for (const gis::Parcel& p : li.parcels->parcels)
+        geoms.push_back(p.geometry);
+    run.timer.restart();
+    std::vector<gis::ZoneOverlap> out = gis::assignLargestOverlap(geoms, run.districts, run.fb);
+    run.time("districts");
+    return out;
+}
+
 /// Evaluates every parcel of one layer.
 void valueLayer(Run& run, const ProjectLayer& layer) {
     LayerInputs li;
@@ -616,6 +602,7 @@ void valueLayer(Run& run, const ProjectLayer& layer) {
     layerCarbon(run, li, zo);
     layerZonal(run, li, zo);
     layerTypes(run, li);
+    const std::vector<gis::ZoneOverlap> districtOf = layerDistricts(run, li);
     const GepModel& model = run.in.model;
     for (std::size_t i = 0; i < li.parcels->parcels.size(); ++i) {
         if (run.fb)
@@ -629,11 +616,8 @@ void valueLayer(Run& run, const ProjectLayer& layer) {
             row.accountedShare = std::clamp(accountedHa[i] / row.areaHa, 0.0, 1.0);
         row.wkb = parcel.wkb;
         const EcosystemParams ecoParams = classifyParcel(run, li, i, row);
-        // District by centroid (docs/gep.md "Districts").
-        const auto [cx, cy] = centroid(parcel.geometry);
-        for (const auto& [name, geom] : run.districts)
-            if (insidePolygon(geom, cx, cy))
-                row.district = name;
+        if (!districtOf.empty() && districtOf[i].zone >= 0)
+            row.district = run.districtIds[std::size_t(districtOf[i].zone)];
         ParcelInput in;
         in.id = row.id;
         in.area = { parcel.ellipsoidalAreaM2, Unit::SquareMetre };

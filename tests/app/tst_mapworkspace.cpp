@@ -7,15 +7,22 @@
 #include "app/gui/LayerStyler.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/MapCanvas.h"
+#include "app/gui/ParcelSeriesView.h"
+#include "gis/ParcelReader.h"
 #include "gis/RasterDataset.h"
 #include "gis/VectorLayer.h"
+#include "gis/ZonalEngine.h"
 #include "models/project/Project.h"
 
 #include <QAction>
+#include <QBarSet>
+#include <QChart>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QListWidget>
 #include <QPainterPath>
+#include <QPercentBarSeries>
+#include <QScatterSeries>
 #include <QSlider>
 #include <QTableView>
 #include <QTreeWidget>
@@ -75,6 +82,7 @@ private slots:
     void identifyParcelAndRasters();
     void attributeTableAndSelection();
     void measureIsEllipsoidal();
+    void parcelSeriesChart();
 
 private:
     /// Shows `window` (1000 × 700) with the sample project open; false when either fails.
@@ -498,4 +506,104 @@ void TestMapWorkspace::measureIsEllipsoidal() {
              qPrintable(window.measureText()));
     canvas->clearMeasure();
     QVERIFY(window.measureText().isEmpty());
+}
+
+void TestMapWorkspace::parcelSeriesChart() {
+    MainWindow window;
+    QVERIFY(openSample(window));
+    auto* list = window.findChild<QListWidget*>(QStringLiteral("layerList"));
+    showOnly(list, { QStringLiteral("xiaoban") });
+    const auto& drawn = window.mapCanvas()->layers();
+    const auto it = std::find_if(
+      drawn.begin(), drawn.end(), [](const auto& l) { return l.id == QLatin1String("xiaoban"); });
+    QVERIFY(it != drawn.end());
+    const tanhui::render::VectorSource& source = *it->vector;
+    // The parcels as the analyses read them (GEOS-checked), to compare with.
+    const QString file = m_dir + QLatin1Char('/') + m_project.layer(QStringLiteral("xiaoban"))->path;
+    tanhui::gis::ParcelReadOptions ro;
+    ro.open.encodingOverride = m_project.layer(QStringLiteral("xiaoban"))->encoding.toStdString();
+    const tanhui::gis::ParcelSet parcels = tanhui::gis::readParcels(file.toStdString(), ro);
+    // A parcel (not repaired) whose bounding-box centre lies inside it, so identify hits it.
+    std::size_t pick = 0;
+    double x = 0, y = 0;
+    bool found = false;
+    for (std::size_t k = 40; k < parcels.parcels.size() && !found; ++k) {
+        const auto& p = parcels.parcels[k];
+        if (p.repaired)
+            continue;
+        const tanhui::gis::Box b = p.geometry.bounds();
+        x = 0.5 * (b.xmin + b.xmax);
+        y = 0.5 * (b.ymin + b.ymax);
+        const auto hits = source.featuresAt(x, y);
+        found = hits.size() == 1 && source.fid(hits.front()) == p.fid;
+        pick = k;
+    }
+    QVERIFY(found);
+    QVERIFY(window.identifyAt(x, y) >= 1);
+    const tanhui::models::ParcelSeries& series = window.lastParcelSeries();
+    int ndviLayers = 0, landCoverLayers = 0;
+    for (const auto& l : m_project.layers) {
+        ndviLayers += l.role == QLatin1String("ndvi") && l.year > 0;
+        landCoverLayers += l.role == QLatin1String("landcover") && l.year > 0;
+    }
+    QCOMPARE(int(series.continuous.size()), ndviLayers);
+    QCOMPARE(int(series.classes.size()), landCoverLayers);
+    QVERIFY(ndviLayers >= 5 && landCoverLayers >= 2);
+
+    // The same parcel through the zonal engine, from the file's own geometry: equal means and areas.
+    tanhui::gis::ParcelSet one;
+    one.crs = parcels.crs;
+    one.parcels.push_back(parcels.parcels[pick]);
+    std::vector<tanhui::gis::ZonalBand> bands;
+    const auto inputs = tanhui::models::projectSeriesInputs(m_project, m_dir);
+    for (const auto& in : inputs)
+        tanhui::gis::appendRasterBands(in.path.toStdString(), bands, in.id.toStdString());
+    tanhui::gis::ZonalOptions zo;
+    zo.stats =
+      tanhui::gis::Stat::Count | tanhui::gis::Stat::Sum | tanhui::gis::Stat::Mean | tanhui::gis::Stat::Area;
+    const tanhui::gis::ZonalResult z = tanhui::gis::runZonal(one, bands, zo);
+    std::size_t c = 0, k = 0;
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        const tanhui::gis::ZonalStats& st = z.stats[0][i];
+        if (inputs[i].kind == tanhui::models::SeriesInput::Kind::Continuous) {
+            const auto& p = series.continuous[c++];
+            QCOMPARE(p.year, inputs[i].year);
+            if (std::isnan(st.mean))
+                QVERIFY(std::isnan(p.mean));
+            else
+                QVERIFY2(std::abs(p.mean - st.mean) <= 1e-9 * std::max(1.0, std::abs(st.mean)),
+                         qPrintable(QStringLiteral("%1: %2 vs %3").arg(p.year).arg(p.mean).arg(st.mean)));
+        } else {
+            const auto& p = series.classes[k++];
+            double sum = 0;
+            for (const auto& cl : p.classes) {
+                sum += cl.areaM2;
+                QVERIFY2(std::abs(cl.areaM2 - st.classAreaM2(cl.value)) <=
+                           1e-6 * std::max(1.0, st.validAreaM2),
+                         qPrintable(QStringLiteral("%1 class %2: %3 vs %4")
+                                      .arg(p.year)
+                                      .arg(cl.value)
+                                      .arg(cl.areaM2)
+                                      .arg(st.classAreaM2(cl.value))));
+            }
+            QVERIFY(std::abs(sum - p.validAreaM2) <= 1e-6 * p.validAreaM2); // shares add up to 100 %
+        }
+    }
+
+    // The charts: one point per date with a value, one bar per land-cover date.
+    tanhui::gui::ParcelSeriesView* view = window.parcelSeriesView();
+    int points = 0;
+    for (QAbstractSeries* sr : view->ndviChart()->series())
+        if (auto* scatter = qobject_cast<QScatterSeries*>(sr))
+            points = int(scatter->count());
+    int withValue = 0;
+    for (const auto& p : series.continuous)
+        withValue += !std::isnan(p.mean);
+    QCOMPARE(points, withValue);
+    QVERIFY(withValue >= 1);
+    QCOMPARE(view->landCoverChart()->series().size(), 1);
+    auto* bars = qobject_cast<QPercentBarSeries*>(view->landCoverChart()->series().front());
+    QVERIFY(bars && bars->count() >= 1);
+    for (QBarSet* set : bars->barSets())
+        QCOMPARE(int(set->count()), landCoverLayers);
 }

@@ -9,6 +9,8 @@
 #include "gis/Errors.h"
 #include "gis/Feedback.h"
 #include "gis/Gdal.h"
+#include "gis/ParcelReader.h"
+#include "gis/VectorWriter.h"
 #include "models/gep/GepProject.h"
 #include "models/gep/GepTables.h"
 #include "models/project/Project.h"
@@ -54,6 +56,37 @@ gep::GepModel loadModel() {
     if (params::hasErrors(issues))
         qFatal("parameter tables: %s", qPrintable(issues.front().toString()));
     return m;
+}
+
+/// Signed shoelace area of the part of `ring` left of x = x0 (Sutherland–Hodgman against one edge).
+double leftArea(const gis::Ring& ring, double x0) {
+    std::vector<std::pair<double, double>> out;
+    const std::size_t n = ring.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t j = (i + 1) % n;
+        const double ax = ring.x(i), ay = ring.y(i), bx = ring.x(j), by = ring.y(j);
+        const bool aIn = ax <= x0, bIn = bx <= x0;
+        if (aIn)
+            out.push_back({ ax, ay });
+        if (aIn != bIn)
+            out.push_back({ x0, ay + (by - ay) * (x0 - ax) / (bx - ax) });
+    }
+    double a = 0;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const auto& [x1, y1] = out[i];
+        const auto& [x2, y2] = out[(i + 1) % out.size()];
+        a += x1 * y2 - x2 * y1;
+    }
+    return a / 2;
+}
+
+/// Area of `mp` left of x = x0 (exterior rings minus holes).
+double leftArea(const gis::MultiPolygon& mp, double x0) {
+    double a = 0;
+    for (const gis::Polygon& p : mp.parts)
+        for (std::size_t r = 0; r < p.rings.size(); ++r)
+            a += (r == 0 ? 1 : -1) * std::fabs(leftArea(p.rings[r], x0));
+    return a;
 }
 
 double relDiff(double a, double b) {
@@ -254,6 +287,107 @@ private slots:
         QCOMPARE(read.table.rowCount(), m_inputs.carbonResults->table.rowCount());
         QCOMPARE(back.table(QStringLiteral("indicators"))->rowCount(),
                  run.results.table(QStringLiteral("indicators"))->rowCount());
+    }
+
+    /// GEP's district rule is the carbon run's: the district a parcel overlaps most, and the district
+    /// layer must be in the parcel layer's CRS. Two districts W | E split at the median parcel centroid,
+    /// so that many parcels straddle; each parcel's district must be the side holding its larger part
+    /// (computed here by clipping), also where its centroid lies on the other side.
+    void districtsByLargestOverlap() {
+        models::Project project = m_project;
+        models::ProjectLayer* xiaoban = nullptr;
+        models::ProjectLayer* districts = nullptr;
+        for (models::ProjectLayer& l : project.layers) {
+            if (l.id == QLatin1String("xiaoban"))
+                xiaoban = &l;
+            if (l.role == QLatin1String("districts"))
+                districts = &l;
+        }
+        QVERIFY(xiaoban && districts);
+        gis::ParcelReadOptions ro;
+        ro.idField = xiaoban->fields.value(QStringLiteral("id"), xiaoban->idField);
+        ro.open.encodingOverride = xiaoban->encoding.toStdString();
+        const gis::ParcelSet parcels =
+          gis::readParcels(project.resolve(xiaoban->path).toStdString(), ro, nullptr);
+        double x0 = 0, xmin = 1e300, xmax = -1e300, ymin = 1e300, ymax = -1e300;
+        std::vector<double> cx;
+        for (const gis::Parcel& p : parcels.parcels) {
+            double sx = 0;
+            std::size_t n = 0;
+            for (const gis::Polygon& part : p.geometry.parts)
+                for (std::size_t i = 0; i < part.rings[0].size(); ++i) {
+                    const double x = part.rings[0].x(i), y = part.rings[0].y(i);
+                    sx += x;
+                    ++n;
+                    xmin = std::min(xmin, x);
+                    xmax = std::max(xmax, x);
+                    ymin = std::min(ymin, y);
+                    ymax = std::max(ymax, y);
+                }
+            cx.push_back(sx / double(n));
+        }
+        std::vector<double> sorted = cx;
+        std::sort(sorted.begin(), sorted.end());
+        x0 = sorted[sorted.size() / 2];
+        auto rect = [](double x1, double y1, double x2, double y2) {
+            gis::MultiPolygon mp;
+            mp.parts.push_back({ { gis::Ring{ { x1, y1, x2, y1, x2, y2, x1, y2, x1, y1 } } } });
+            return mp;
+        };
+        const std::vector<gis::VectorFeature> zones = {
+            { { QStringLiteral("W") }, rect(xmin - 100, ymin - 100, x0, ymax + 100) },
+            { { QStringLiteral("E") }, rect(x0, ymin - 100, xmax + 100, ymax + 100) },
+        };
+        const QString file = m_dir.filePath(QStringLiteral("two_districts.gpkg"));
+        gis::writePolygonLayer(file.toStdString(),
+                               QStringLiteral("d"),
+                               parcels.crs,
+                               { { QStringLiteral("code"), gis::VectorField::Type::String } },
+                               zones);
+        districts->path = file;
+        districts->fields[QStringLiteral("id")] = QStringLiteral("code");
+        districts->idField = QStringLiteral("code");
+        districts->encoding.clear();
+        const gep::GepRun run = gep::runGepProject(project, m_inputs, {});
+        const analysis::Table& t = *run.results.table(QStringLiteral("parcels_xiaoban"));
+        QCOMPARE(t.rowCount(), parcels.parcels.size());
+        int straddling = 0, centroidElsewhere = 0;
+        for (std::size_t i = 0; i < parcels.parcels.size(); ++i) {
+            const gis::MultiPolygon& g = parcels.parcels[i].geometry;
+            const double left = leftArea(g, x0), all = leftArea(g, 1e300), right = all - left;
+            const QString expected = left >= right ? QStringLiteral("W") : QStringLiteral("E");
+            QCOMPARE(t.value(i, QStringLiteral("parcel_id")).toString(), parcels.parcels[i].id.toString());
+            if (left > 1e-6 * all && right > 1e-6 * all) {
+                ++straddling;
+                if ((cx[i] <= x0) != (expected == QLatin1String("W")))
+                    ++centroidElsewhere;
+                if (std::fabs(left - right) < 1e-6 * all)
+                    continue; // a tie: either is the larger part within rounding
+            }
+            QCOMPARE(t.value(i, QStringLiteral("district")).toString(), expected);
+        }
+        qInfo(
+          "x = %.1f: %d parcels straddle the two districts, %d with their vertex centroid on the other side",
+          x0,
+          straddling,
+          centroidElsewhere);
+        QVERIFY(straddling > 0);
+
+        // A district layer in another CRS (UTM 49N: the same numbers) is refused, naming both layers.
+        gis::writePolygonLayer(file.toStdString(),
+                               QStringLiteral("d"),
+                               gis::Crs::fromUserInput("EPSG:32649"),
+                               { { QStringLiteral("code"), gis::VectorField::Type::String } },
+                               zones);
+        try {
+            gep::runGepProject(project, m_inputs, {});
+            QFAIL("a district layer in another CRS was accepted");
+        } catch (const gis::GisError& e) {
+            const QString m = QString::fromUtf8(e.what());
+            QVERIFY2(m.contains(QLatin1String("another CRS")) && m.contains(districts->id) &&
+                       m.contains(QLatin1String("xiaoban")),
+                     qPrintable(m));
+        }
     }
 
     void cancelLeavesPreviousOutputs() {
