@@ -224,8 +224,6 @@ LegendFit fitLegend(const std::vector<LegendSection>& sections, const QSizeF& fr
     const std::vector<LegendRow> rows = legendRows(sections);
     LegendFit fit;
     fit.totalRows = rows.size();
-    const double heading = 0; // the "Legend" title row is counted below
-    (void)heading;
     for (double fontMm = 3.2; fontMm >= 1.99; fontMm -= 0.2) {
         const double rowH = rowHeightMm(fontMm);
         const int perColumn = int(std::floor((frameMm.height() - rowH * 1.3) / rowH));
@@ -521,10 +519,8 @@ void drawScaleBar(QPainter& p, const MapSettings& s, const QRectF& box, double p
     if (!(unitM > 0))
         return;
     const double segMm = unitM / groundPerMm;
-    const QRectF bg(box.left() * 1, box.top(), (segMm * 4 + 8.0) * pxPerMm, box.height() * pxPerMm);
-    (void)bg;
     const QRectF back(
-      box.left() * pxPerMm, box.top() * pxPerMm, (segMm * 4 + 10.0) * pxPerMm, box.height() * pxPerMm);
+      box.left() * pxPerMm, box.top() * pxPerMm, (segMm * 4 + 8.0) * pxPerMm, box.height() * pxPerMm);
     p.save();
     p.setPen(Qt::NoPen);
     p.setBrush(QColor(255, 255, 255, 215));

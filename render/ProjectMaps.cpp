@@ -242,8 +242,6 @@ MapLayout projectMapLayout(const models::Project& project, const ProjectMapReque
     layout.language = request.language;
     layout.crs = gis::Crs::fromUserInput(
       (project.crs.isEmpty() ? QStringLiteral("EPSG:4547") : project.crs).toStdString());
-    const bool zh = request.language.startsWith(QLatin1String("zh"));
-    (void)zh;
 
     // The date: --date, the layout's year, or the last land-cover year.
     int year = request.year.value_or(pl && pl->year > 0 ? pl->year : 0);

@@ -1657,7 +1657,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
     <message>
         <location line="+14"/>
         <source>layer %1, parcel %2: the geometry was invalid and was repaired (GEOS MakeValid) before computing</source>
-        <translation type="unfinished"></translation>
+        <translation>图层 %1，地块 %2：几何图形无效，已在计算前修复（GEOS MakeValid）</translation>
     </message>
 </context>
 <context>
@@ -3333,7 +3333,7 @@ scenario_diff.csv。
 <context>
     <name>LayoutText</name>
     <message>
-        <location filename="../render/MapLayout.cpp" line="+268"/>
+        <location filename="../render/MapLayout.cpp" line="+266"/>
         <source>Coordinate reference system: unknown</source>
         <translation>坐标参考系：未知</translation>
     </message>
@@ -3343,7 +3343,7 @@ scenario_diff.csv。
         <translation>坐标参考系：%1</translation>
     </message>
     <message>
-        <location line="+315"/>
+        <location line="+313"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
@@ -5359,7 +5359,7 @@ A4 横向，以项目名称为标题。
         <translation>布局“%1”：</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>--date %1: the project has no land cover of that year (it has %2)</source>
         <translation>--date %1：项目中没有该年份的土地覆被（现有年份：%2）</translation>
     </message>
@@ -8519,73 +8519,73 @@ Ellipsoidal, %3</source>
     <message>
         <location filename="../app/gui/ReportDialog.cpp" line="+29"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <location line="+11"/>
         <location line="+65"/>
         <source>Export Report</source>
-        <translation type="unfinished"></translation>
+        <translation>导出报告</translation>
     </message>
     <message>
         <location line="-62"/>
         <source>Folder written by the carbon project run (resultset.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>碳汇项目运行写出的文件夹（含 resultset.json）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Optional: folder written by the GEP run</source>
-        <translation type="unfinished"></translation>
+        <translation>可选：GEP 运行写出的文件夹</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>report.pdf or report.html</source>
-        <translation type="unfinished"></translation>
+        <translation>report.pdf 或 report.html</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Carbon results:</source>
-        <translation type="unfinished"></translation>
+        <translation>碳汇结果：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Carbon results</source>
-        <translation type="unfinished">碳核算结果</translation>
+        <translation>碳汇结果</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>GEP results:</source>
-        <translation type="unfinished"></translation>
+        <translation>GEP 结果：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>GEP results</source>
-        <translation type="unfinished"></translation>
+        <translation>GEP 结果</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>语言：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Report file:</source>
-        <translation type="unfinished"></translation>
+        <translation>报告文件：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Report file</source>
-        <translation type="unfinished"></translation>
+        <translation>报告文件</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>PDF (*.pdf);;HTML (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf);;HTML (*.html)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
 </context>
 </TS>

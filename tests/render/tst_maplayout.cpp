@@ -322,6 +322,15 @@ private slots:
         gis::GisError e = test::expectError([&] { projectMapLayout(m_project, request); });
         QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("--date 2016")), e.what());
         request.year.reset();
+        // A layer whose file is missing: named with its resolved path.
+        models::Project broken = m_project;
+        for (models::ProjectLayer& l : broken.layers)
+            if (l.id == QLatin1String("landcover_2015"))
+                l.path = QStringLiteral("rasters/missing.tif");
+        e = test::expectError([&] { projectMapLayout(broken, request); });
+        QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("Layer landcover_2015")) &&
+                   QString::fromUtf8(e.what()).contains(QStringLiteral("missing.tif")),
+                 e.what());
         pl.layers = { QStringLiteral("nope") };
         e = test::expectError([&] { projectMapLayout(m_project, request); });
         QVERIFY2(QString::fromUtf8(e.what()).contains(
