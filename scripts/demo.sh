@@ -9,7 +9,7 @@
 #      iterations) and totals by ecosystem type and district;
 #   3. GEP per parcel (tanhui-cli gep --project), its carbon sequestration taken from step 2;
 #   4. the land-cover map of the last date with the parcels and districts (tanhui-cli map, PNG).
-# Writes to out/demo/ (or the folder given). The PDF report is not built yet.
+# Writes to out/demo/ (or the folder given), ending with the valuation report (PDF and HTML).
 #
 #   scripts/demo.sh [OUT_DIR]
 set -euo pipefail
@@ -49,6 +49,12 @@ echo "demo: GEP per parcel (RCEES 2010 prices; 120 air-conditioning days, the re
 echo "demo: land-cover map of the project (A4, legend, scale bar, north arrow; Chinese)"
 "$CLI" map --project "$PROJECT" --lang zh_CN --out "$OUT/map_landcover.png"
 
+echo "demo: valuation report (PDF and HTML, Chinese) from the carbon and GEP result sets"
+"$CLI" report --project "$PROJECT" --carbon-results "$OUT/carbon" --gep-results "$OUT/gep" --lang zh_CN \
+    --out "$OUT/report_zh_CN.pdf" --quiet
+"$CLI" report --project "$PROJECT" --carbon-results "$OUT/carbon" --gep-results "$OUT/gep" --lang zh_CN \
+    --out "$OUT/report_zh_CN.html" --quiet
+
 cat <<MSG
 
 demo: done. Open these:
@@ -61,9 +67,9 @@ demo: done. Open these:
   $(realpath "$OUT/gep/indicators.csv")   (every parcel x indicator: physical quantity, unit, price, source, value)
   $(realpath "$OUT/gep/skipped.csv")      (indicators skipped for lack of input, with the reason)
   $(realpath "$OUT/map_landcover.png")    (the land-cover map of the last date: parcels, districts, legend of the classes drawn)
+  $(realpath "$OUT/report_zh_CN.pdf")     (the valuation report: summary, data with SHA-256, methods and parameters, results, charts, maps; also .html)
   $(realpath "$OUT/xiaoban_landcover.csv")  (land-cover shares and areas per 小班, 2015 and 2024)
   $(realpath "$PROJECT")   (the sample project: rasters, parcel layers, parameter tables, carbon methods)
 Built-in parameter values tagged "unconfirmed" (carbon pools, species, soil factors, CPI) and the sample's
-example regression coefficients are flagged in every output that uses them. The PDF report and the map
-image are not part of the demo yet.
+example regression coefficients are flagged in every output that uses them.
 MSG

@@ -2092,7 +2092,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>警告：</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="+24"/>
+        <location filename="../app/cli/main.cpp" line="+28"/>
         <source>Usage: tanhui-cli &lt;command&gt; [options]
 
 Commands:
@@ -2101,6 +2101,7 @@ Commands:
   carbon   carbon stocks, change and value from land-cover rasters
   gep      gross ecosystem product (GEP) per parcel
   map      a project map as PNG, PDF or SVG (layouts, atlas)
+  report   the valuation report (PDF or HTML) from result sets
 
 Run &apos;tanhui-cli &lt;command&gt; --help&apos; for the options of a command.
 Options: --help, --version
@@ -2113,13 +2114,14 @@ Options: --help, --version
   carbon   根据土地覆盖栅格计算碳储量、碳储量变化及其价值
   gep      按地块核算生态系统生产总值（GEP）
   map      将项目地图导出为 PNG、PDF 或 SVG（布局、图集）
+  report   根据结果集生成核算报告（PDF 或 HTML）
 
 运行“tanhui-cli &lt;命令&gt; --help”查看某个命令的选项。
 选项：--help、--version
 </translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+75"/>
         <source>unknown command &apos;%1&apos; (see tanhui-cli --help)</source>
         <translation>未知命令 &apos;%1&apos;（参见 tanhui-cli --help）</translation>
     </message>
@@ -2132,68 +2134,86 @@ Options: --help, --version
 <context>
     <name>EcosystemType</name>
     <message>
+        <location filename="../app/report/ReportBuilder.cpp" line="+91"/>
         <location filename="../render/ProjectMaps.cpp" line="+24"/>
         <source>Forest</source>
         <translation>森林</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>Shrubland</source>
         <translation>灌木林</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>Clear-cut</source>
         <translation>采伐迹地</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>Grassland</source>
         <translation>草地</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>Cropland</source>
         <translation>耕地</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>Mangrove</source>
         <translation>红树林</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>Marsh</source>
         <translation>沼泽</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>Tidal flat</source>
         <translation>滩涂</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../render/ProjectMaps.cpp" line="+2"/>
         <source>Fishpond dyke</source>
         <translation>基塘</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>River</source>
         <translation>河流</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>Reservoir</source>
         <translation>水库</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>Wetland</source>
         <translation>湿地</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>Built-up</source>
+        <translation>建设用地</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settlement</source>
         <translation>建设用地</translation>
     </message>
 </context>
@@ -5765,6 +5785,1103 @@ cf（t C/t d.m.），可选 bias_sigma2 或 smearing、forest_type、name_zh、s
     </message>
 </context>
 <context>
+    <name>ReportCommand</name>
+    <message>
+        <location filename="../app/cli/ReportCommand.cpp" line="+26"/>
+        <source>Writes the valuation report (PDF or HTML, in Chinese or English) from the result sets of a carbon
+project run (tanhui-cli carbon --project FILE --out DIR) and, optionally, a GEP run: summary, study
+area and data (every input with its SHA-256), methods and parameter rows, results by ecosystem type,
+district and service, charts, maps and an appendix.</source>
+        <translation>根据碳汇项目运行（tanhui-cli carbon --project FILE --out DIR）的结果集，以及可选的 GEP 运行结果集，
+生成核算报告（PDF 或 HTML，中文或英文）：摘要、研究区与数据（每个输入及其 SHA-256）、方法与所用参数行、
+按生态系统类型、行政区和服务类别的结果、图表、地图和附录。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The project file (classes and layers for the maps).</source>
+        <translation>项目文件（地图所用的分类和图层）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Folder of the carbon project run (holds resultset.json).</source>
+        <translation>碳汇项目运行的输出文件夹（含 resultset.json）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>DIR</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Folder of the GEP run (optional).</source>
+        <translation>GEP 运行的输出文件夹（可选）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Language of the report: zh_CN (default) or en.</source>
+        <translation>报告语言：zh_CN（默认）或 en。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LANG</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The report file: .pdf or .html (written atomically).</source>
+        <translation>报告文件：.pdf 或 .html（原子写入）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No progress bar and no summary.</source>
+        <translation>不显示进度条和摘要。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--out %1: the report&apos;s file name must end in .pdf or .html</source>
+        <translation>--out %1：报告文件名必须以 .pdf 或 .html 结尾</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--lang %1: the report&apos;s language must be zh_CN or en</source>
+        <translation>--lang %1：报告语言必须为 zh_CN 或 en</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>cancelled; %1 is unchanged</source>
+        <translation>已取消；%1 未改动</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>report written: %1 (%2 s)</source>
+        <translation>报告已写出：%1（%2 秒）</translation>
+    </message>
+</context>
+<context>
+    <name>ReportText</name>
+    <message>
+        <location filename="../app/report/ReportBuilder.cpp" line="+7"/>
+        <location line="+25"/>
+        <source>All</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Carbon pools (InVEST Carbon)</source>
+        <translation>碳库法（InVEST Carbon）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forest volume (BEF)</source>
+        <translation>森林蓄积量法（BEF）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forest volume with growth</source>
+        <translation>森林蓄积量法（含生长）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gain–loss (IPCC)</source>
+        <translation>增减法（IPCC）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Soil organic carbon (IPCC)</source>
+        <translation>土壤有机碳（IPCC）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coastal blue carbon</source>
+        <translation>滨海蓝碳</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remote-sensing regression</source>
+        <translation>遥感回归</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>stock = area × (above-ground + below-ground + dead wood + litter + soil carbon density) of the parcel&apos;s land-cover class at each date (carbon-methods.md §1.2, §3.1, §3.5)</source>
+        <translation>碳储量 = 面积 ×（地上 + 地下 + 枯死木 + 凋落物 + 土壤碳密度），碳密度取地块在各时点的土地覆盖类别（carbon-methods.md §1.2、§3.1、§3.5）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>biomass carbon = stand volume × wood density × BEF × (1 + root-to-shoot ratio) × carbon fraction, for the inventory year (carbon-methods.md §5.1, §5.2)</source>
+        <translation>生物量碳 = 林分蓄积 × 基本木材密度 × BEF ×（1 + 根茎比）× 含碳率，针对调查年份（carbon-methods.md §5.1、§5.2）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the volume-based stock of the inventory year carried to every date with the annual growth of the stand and losses (carbon-methods.md §5.1, §3.2)</source>
+        <translation>以调查年份的蓄积量法碳储量为基础，按林分年生长量和损失推算到各时点（carbon-methods.md §5.1、§3.2）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>annual change = gains (biomass growth × area × carbon fraction) − losses (IPCC gain–loss method, carbon-methods.md §3.2, §3.5)</source>
+        <translation>年变化量 = 增加量（生物量生长 × 面积 × 含碳率）− 损失量（IPCC 增减法，carbon-methods.md §3.2、§3.5）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>soil organic carbon = SOC_REF × F_LU × F_MG × F_I, with the change spread over 20 years (IPCC Eq. 2.25, carbon-methods.md §3.3, §3.7, §3.8)</source>
+        <translation>土壤有机碳 = SOC_REF × F_LU × F_MG × F_I，变化量按 20 年分摊（IPCC 式 2.25，carbon-methods.md §3.3、§3.7、§3.8）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>coastal blue carbon: stocks, accumulation and emissions after disturbance by transition (InVEST Coastal Blue Carbon, carbon-methods.md §2, §4)</source>
+        <translation>滨海蓝碳：按转换类型计算碳储量、累积量及扰动后的排放（InVEST Coastal Blue Carbon，carbon-methods.md §2、§4）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>above-ground biomass from a regression on NDVI, converted to carbon (carbon-methods.md §6.1)</source>
+        <translation>由 NDVI 回归得到地上生物量，再换算为碳（carbon-methods.md §6.1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>method %1 (docs/carbon-project.md)</source>
+        <translation>方法 %1（docs/carbon-project.md）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Material products</source>
+        <translation>物质产品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Water conservation</source>
+        <translation>水源涵养</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Soil retention</source>
+        <translation>土壤保持</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sand fixation</source>
+        <translation>防风固沙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flood regulation</source>
+        <translation>洪水调蓄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Air purification</source>
+        <translation>空气净化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Water purification</source>
+        <translation>水质净化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carbon sequestration</source>
+        <translation>固碳</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oxygen release</source>
+        <translation>释氧</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Climate regulation</source>
+        <translation>气候调节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pest and disease control</source>
+        <translation>病虫害控制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coastal protection</source>
+        <translation>海岸带防护</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recreation</source>
+        <translation>休闲游憩</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regulating services</source>
+        <translation>调节服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Material services</source>
+        <translation>物质供给</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cultural services</source>
+        <translation>文化服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carbon emission (deducted)</source>
+        <translation>碳排放（扣减）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+385"/>
+        <location line="+832"/>
+        <source>GEP</source>
+        <translation>GEP</translation>
+    </message>
+    <message>
+        <location line="-1209"/>
+        <source>verified</source>
+        <translation>已核实</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>secondary</source>
+        <translation>二手来源</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unconfirmed</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>user</source>
+        <translation>用户提供</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>100 million CNY</source>
+        <translation>亿元</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>million CNY</source>
+        <translation>百万元</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Figure %1. %2</source>
+        <translation>图 %1&#x3000;%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Table %1. %2</source>
+        <translation>表 %1&#x3000;%2</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <location line="+106"/>
+        <location line="+272"/>
+        <source>Parcels</source>
+        <translation>地块数</translation>
+    </message>
+    <message>
+        <location line="-378"/>
+        <location line="+535"/>
+        <source>Area (ha)</source>
+        <translation>面积（ha）</translation>
+    </message>
+    <message>
+        <location line="-532"/>
+        <source>Stock %1 (t C)</source>
+        <translation>%1 年碳储量（t C）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change %1–%2 (t C)</source>
+        <translation>%1–%2 年变化量（t C）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change (t CO2e)</source>
+        <translation>变化量（t CO2e）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>95 % range of change (t C)</source>
+        <translation>变化量 95 % 区间（t C）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1: the result set has no ledger check.</source>
+        <translation>%1：结果集中没有台账校验。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 %2 %3: expected %4, found %5 %6</source>
+        <translation>%1 %2 %3：应为 %4，实为 %5 %6</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 ledger check: passed (%2 of %3 checks: union area, stock changes, sums of parcels).</source>
+        <translation>%1台账校验：通过（%3 项校验中通过 %2 项：合并面积、储量变化、地块加总）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 ledger check: FAILED (%2 of %3 checks failed): %4</source>
+        <translation>%1台账校验：未通过（%3 项校验中 %2 项失败）：%4</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This report presents the carbon account of the project “%1” for %2–%3, computed by Tanhui from %4 parcels covering %5 ha (each piece of ground counted once where parcel layers overlap).</source>
+        <translation>本报告给出项目“%1”%2–%3 年的碳汇核算结果，由碳绘（Tanhui）根据 %4 个地块计算，覆盖 %5 ha（地块图层重叠处每块土地只计一次）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Key figures</source>
+        <translation>主要指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+567"/>
+        <location line="+295"/>
+        <location line="+18"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location line="-880"/>
+        <location line="+567"/>
+        <location line="+313"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="-879"/>
+        <source>95 % range</source>
+        <translation>95 % 区间</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>count</source>
+        <translation>个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accounted area</source>
+        <translation>核算面积</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Carbon stock %1</source>
+        <translation>%1 年碳储量</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+721"/>
+        <source>Stock change %1–%2</source>
+        <translation>%1–%2 年碳储量变化</translation>
+    </message>
+    <message>
+        <location line="-716"/>
+        <source>Stock change %1–%2 as CO2</source>
+        <translation>%1–%2 年碳储量变化（折合 CO2）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mean annual change</source>
+        <translation>年均变化量</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Net present value of the change</source>
+        <translation>碳储量变化的净现值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>currency units</source>
+        <translation>货币单位</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+430"/>
+        <source>Gross ecosystem product (GEP)</source>
+        <translation>生态系统生产总值（GEP）</translation>
+    </message>
+    <message>
+        <location line="-420"/>
+        <source>Key changes</source>
+        <translation>主要变化</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 gained %2 t C (%3 t CO2e) from %4 to %5.</source>
+        <translation>%1 在 %4–%5 年增加 %2 t C（%3 t CO2e）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 lost %2 t C from %3 to %4.</source>
+        <translation>%1 在 %3–%4 年减少 %2 t C。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Checks and flags</source>
+        <translation>校验与提示</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+832"/>
+        <source>Carbon</source>
+        <translation>碳汇</translation>
+    </message>
+    <message>
+        <location line="-822"/>
+        <source>%1 of %2 parameter rows used are not verified (secondary, unconfirmed or example values); %3 parcels use at least one of them. Confirm them before the figures are used for a decision (section 3).</source>
+        <translation>所用 %2 个参数行中有 %1 个未经核实（二手来源、未确认或示例值），%3 个地块至少用到其中一个。在据此决策之前须先核实这些参数（见第 3 节）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The carbon run reported %1 warnings (listed in the appendix).</source>
+        <translation>碳汇运行报告了 %1 条警告（见附录）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>95 % ranges: 2.5th and 97.5th percentiles of %1 Monte Carlo iterations (seed %2); a dash where no parameter the value depends on carries an uncertainty.</source>
+        <translation>95 % 区间：%1 次蒙特卡罗迭代（种子 %2）的第 2.5 和第 97.5 百分位数；所依赖参数均无不确定性时以短横表示。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Input data</source>
+        <translation>输入数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Layer or file</source>
+        <translation>图层或文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CRS</source>
+        <translation>坐标参考系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 features</source>
+        <translation>%1 个要素</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Files read and their SHA-256</source>
+        <translation>读取的文件及其 SHA-256</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bytes</source>
+        <translation>字节数</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Folders of the files: see the appendix. A file whose hash differs is not the file these results were computed from.</source>
+        <translation>文件所在文件夹见附录。哈希值不同的文件不是计算本结果所用的文件。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Study area and data</source>
+        <translation>研究区与数据</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Project: %1. Coordinate reference system: %2.</source>
+        <translation>项目：%1。坐标参考系：%2。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Ecosystem extent by date (ha)</source>
+        <translation>各时点生态系统面积（ha）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+112"/>
+        <location line="+125"/>
+        <source>Ecosystem type</source>
+        <translation>生态系统类型</translation>
+    </message>
+    <message>
+        <location line="-233"/>
+        <source>Share %1 (%)</source>
+        <translation>%1 年占比（%）</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Area whose carbon stock is counted at each date, after overlaps between layers are removed; a parcel&apos;s type may change between dates.</source>
+        <translation>各时点计入碳储量的面积（已扣除图层间重叠）；地块的类型在不同时点可能变化。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Methods and parameters</source>
+        <translation>方法与参数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each parcel&apos;s carbon is computed by the methods the project assigns to its ecosystem type; the first method of a type gives its totals. Stocks are in tonnes of carbon (t C); a change in t CO2e is the change in t C × 44/12 (carbon-methods.md §0). Where parcel layers overlap, the ground counts once, for the layer of highest precedence.</source>
+        <translation>每个地块的碳由项目为其生态系统类型指定的方法计算，每种类型的第一个方法给出其汇总值。碳储量以吨碳（t C）计；以 t CO2e 表示的变化量 = t C 变化量 × 44/12（carbon-methods.md §0）。地块图层重叠处，该块土地只计一次，计入优先级最高的图层。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 (%2 parcels, %3 ha): %4</source>
+        <translation>%1（%2 个地块，%3 ha）：%4</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stock change between two dates: stock(t2) − stock(t1) (stock-difference, carbon-methods.md §3.2); transfers between ecosystem types are shown in the ledger check.</source>
+        <translation>两时点间的碳储量变化 = 储量(t2) − 储量(t1)（储量差法，carbon-methods.md §3.2）；生态系统类型之间的转移见台账校验。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Value: net present value of the change at the project&apos;s price, discount rate and price change (InVEST valuation, carbon-methods.md §1.3).</source>
+        <translation>价值：按项目设定的碳价、贴现率和价格变化率计算的变化量净现值（InVEST 估值，carbon-methods.md §1.3）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Uncertainty: Monte Carlo propagation of the parameters&apos; uncertainties, one draw per parameter per iteration shared by all parcels (IPCC Approach 2, carbon-methods.md §6.2).</source>
+        <translation>不确定性：用蒙特卡罗方法传递参数的不确定性，每次迭代每个参数抽样一次、所有地块共用（IPCC 方法 2，carbon-methods.md §6.2）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Parameter rows used</source>
+        <translation>所用参数行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parameter rows used by the carbon run</source>
+        <translation>碳汇运行所用参数行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Table, row</source>
+        <translation>参数表：行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Values</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+292"/>
+        <source>Evidence</source>
+        <translation>证据等级</translation>
+    </message>
+    <message>
+        <location line="-292"/>
+        <location line="+292"/>
+        <location line="+313"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="-605"/>
+        <location line="+293"/>
+        <source>Flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location line="-281"/>
+        <location line="+293"/>
+        <source>to confirm</source>
+        <translation>待核实</translation>
+    </message>
+    <message>
+        <location line="-289"/>
+        <source>%1 of %2 rows are flagged: secondary, unconfirmed or example values that must be confirmed before the results are used.</source>
+        <translation>%2 行中有 %1 行被标记：二手来源、未确认或示例值，使用结果前须先核实。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Carbon results</source>
+        <translation>碳核算结果</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Carbon by ecosystem type</source>
+        <translation>按生态系统类型的碳核算</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+118"/>
+        <location line="+128"/>
+        <source>District</source>
+        <translation>行政区</translation>
+    </message>
+    <message>
+        <location line="-245"/>
+        <source>Carbon by district</source>
+        <translation>按行政区的碳核算</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+112"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location line="-110"/>
+        <source>Carbon by method (a parcel counts once per method that computes it)</source>
+        <translation>按方法的碳核算（地块在计算它的每种方法下各计一次）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Carbon stock by ecosystem type</source>
+        <translation>各生态系统类型碳储量</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+31"/>
+        <location line="+78"/>
+        <source>thousand t C</source>
+        <translation>千吨碳（kt C）</translation>
+    </message>
+    <message>
+        <location line="-87"/>
+        <source>Carbon stock per date by ecosystem type; the bar on a total is its 95 % range where computed.</source>
+        <translation>各时点按生态系统类型的碳储量；总量上的误差线为其 95 % 区间（如有）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stock change %1–%2 by ecosystem type</source>
+        <translation>%1–%2 年各生态系统类型碳储量变化</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+78"/>
+        <source>Change</source>
+        <translation>变化量</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>Stock change by ecosystem type, with the 95 % range where computed.</source>
+        <translation>各生态系统类型的碳储量变化及其 95 % 区间（如有）。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+12"/>
+        <source>The %1 parcels with the largest stock gain %2–%3</source>
+        <translation>%2–%3 年碳储量增加最多的 %1 个地块</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Parcel</source>
+        <translation>地块</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change (t C)</source>
+        <translation>变化量（t C）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change (t C/ha)</source>
+        <translation>变化量（t C/ha）</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Parcels with the largest stock gain.</source>
+        <translation>碳储量增加最多的地块。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>GEP is the value of the final ecosystem services of the year: physical quantity × unit price per indicator (gep-methods.md §2, §4). Accounting profile: %1; price set: %2; prices of %3; price index: %4 (gep-methods.md §5.3). Values in %5.</source>
+        <translation>GEP 是当年最终生态系统服务的价值：各指标功能量 × 单价（gep-methods.md §2、§4）。核算规范：%1；价格集：%2；价格年份：%3；价格指数：%4（gep-methods.md §5.3）。价值单位：%5。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Value (%1)</source>
+        <translation>价值量（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share (%)</source>
+        <translation>占比（%）</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+6"/>
+        <source>GEP by service</source>
+        <translation>按服务类别的 GEP</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Service</source>
+        <translation>服务类别</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>GEP by service (%1).</source>
+        <translation>按服务类别的 GEP（%1）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>GEP by ecosystem</source>
+        <translation>按生态系统的 GEP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ecosystem</source>
+        <translation>生态系统</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>GEP by district</source>
+        <translation>按行政区的 GEP</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Prices used</source>
+        <translation>所用价格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price year</source>
+        <translation>价格年份</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Maps</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>m</source>
+        <translation>米</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Land cover %1</source>
+        <translation>%1 年土地覆盖</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Land cover</source>
+        <translation>土地覆盖</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Land cover per date (the project&apos;s land-cover rasters) with district boundaries.</source>
+        <translation>各时点土地覆盖（项目的土地覆盖栅格）及行政区界线。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Carbon density %1</source>
+        <translation>%1 年碳密度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Carbon density (t C/ha)</source>
+        <translation>碳密度（t C/ha）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Carbon density of the parcels in %1 (t C/ha, quantile classes).</source>
+        <translation>%1 年各地块碳密度（t C/ha，分位数分级）。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Change (t C/a per parcel)</source>
+        <translation>变化量（每地块 t C/a）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mean annual stock change of the parcels %1–%2 (t C/a; negative: loss).</source>
+        <translation>%1–%2 年各地块碳储量年均变化（t C/a；负值为减少）。</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>10,000 CNY/ha</source>
+        <translation>万元/ha</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>thousand CNY/ha</source>
+        <translation>千元/ha</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>GEP per hectare</source>
+        <translation>单位面积 GEP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GEP (%1)</source>
+        <translation>GEP（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GEP per hectare of the parcels (%1, quantile classes).</source>
+        <translation>各地块单位面积 GEP（%1，分位数分级）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not drawn: %1</source>
+        <translation>未能绘制：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Appendix</source>
+        <translation>附录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per-parcel results</source>
+        <translation>逐地块结果</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Carbon: %1 rows × %2 columns in %3 (and parcels.gpkg with the geometries).</source>
+        <translation>碳汇：%1 行 × %2 列，见 %3（几何图形见 parcels.gpkg）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>GEP: %1 rows in %2 (and its GeoPackage).</source>
+        <translation>GEP：%1 行，见 %2（以及对应的 GeoPackage）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Runs</source>
+        <translation>运行信息</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 run</source>
+        <translation>%1运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Software</source>
+        <translation>软件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Project file</source>
+        <translation>项目文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result folder</source>
+        <translation>结果文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started (UTC)</source>
+        <translation>开始时间（UTC）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finished (UTC)</source>
+        <translation>结束时间（UTC）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run time</source>
+        <translation>运行时长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Threads</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 settings</source>
+        <translation>%1设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 messages</source>
+        <translation>%1消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Concerns</source>
+        <translation>涉及</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>feature %1</source>
+        <translation>要素 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 more messages are in the result set&apos;s manifest (resultset.json).</source>
+        <translation>另有 %1 条消息见结果集清单（resultset.json）。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Carbon sink and ecosystem product value report</source>
+        <translation>碳汇与生态产品价值核算报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carbon sink accounting report</source>
+        <translation>碳汇核算报告</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Accounting period: %1–%2</source>
+        <translation>核算期：%1–%2 年</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Carbon run finished: %1 UTC</source>
+        <translation>碳汇运行完成：%1 UTC</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report generated: %1 UTC</source>
+        <translation>报告生成：%1 UTC</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Software: %1 %2</source>
+        <translation>软件：%1 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Carbon stock %1: %2 t C</source>
+        <translation>%1 年碳储量：%2 t C</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change %1–%2: %3 t C (%4 t CO2e)</source>
+        <translation>%1–%2 年变化：%3 t C（%4 t CO2e）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>GEP: %1</source>
+        <translation>GEP：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+</context>
+<context>
     <name>SampleCommand</name>
     <message>
         <location filename="../app/cli/SampleCommand.cpp" line="+28"/>
@@ -6763,7 +7880,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+125"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+126"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -6850,12 +7967,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+1"/>
-        <location line="+862"/>
+        <location line="+865"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-859"/>
+        <location line="-862"/>
         <source>Step the map through the dates</source>
         <translation>按日期逐期播放地图</translation>
     </message>
@@ -6977,6 +8094,16 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <location line="+2"/>
         <source>Lay out, export and save a map of the project (PNG, PDF, SVG)</source>
         <translation>编排、导出并保存项目地图（PNG、PDF、SVG）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;Report…</source>
+        <translation>导出报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the valuation report (PDF or HTML) from the runs&apos; result folders</source>
+        <translation>根据运行结果文件夹写出核算报告（PDF 或 HTML）</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7378,6 +8505,11 @@ Ellipsoidal, %3</source>
         <source>Licensed under the GNU General Public License, version 3 or later.</source>
         <translation>以 GNU 通用公共许可证第 3 版或更高版本授权。</translation>
     </message>
+    <message>
+        <location line="+21"/>
+        <source>Report written: %1</source>
+        <translation>报告已写出：%1</translation>
+    </message>
 </context>
 <context>
     <name>tanhui::gui::MapCanvas</name>
@@ -7485,6 +8617,80 @@ Ellipsoidal, %3</source>
         <location line="+5"/>
         <source>Land cover: the project has no dated land-cover rasters</source>
         <translation>土地覆盖：项目中没有逐期土地覆盖栅格</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::ReportDialog</name>
+    <message>
+        <location filename="../app/gui/ReportDialog.cpp" line="+29"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+65"/>
+        <source>Export Report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>Folder written by the carbon project run (resultset.json)</source>
+        <translation>碳汇项目运行写出的文件夹（含 resultset.json）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional: folder written by the GEP run</source>
+        <translation>可选：GEP 运行写出的文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>report.pdf or report.html</source>
+        <translation>report.pdf 或 report.html</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Carbon results:</source>
+        <translation>碳汇结果：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carbon results</source>
+        <translation>碳汇结果</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>GEP results:</source>
+        <translation>GEP 结果：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GEP results</source>
+        <translation>GEP 结果</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report file:</source>
+        <translation>报告文件：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report file</source>
+        <translation>报告文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf);;HTML (*.html)</source>
+        <translation>PDF (*.pdf);;HTML (*.html)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export</source>
+        <translation>导出</translation>
     </message>
 </context>
 </TS>

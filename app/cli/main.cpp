@@ -9,6 +9,10 @@
 #endif
 #include "app/cli/SampleCommand.h"
 #include "app/cli/ZonalCommand.h"
+#ifdef TANHUI_HAVE_REPORT
+#include "app/cli/ReportCommand.h"
+#include "app/report/ReportApplication.h"
+#endif
 #include "app/common/Translations.h"
 #include "gis/Gdal.h"
 
@@ -30,6 +34,7 @@ QString usage() {
                                        "  carbon   carbon stocks, change and value from land-cover rasters\n"
                                        "  gep      gross ecosystem product (GEP) per parcel\n"
                                        "  map      a project map as PNG, PDF or SVG (layouts, atlas)\n"
+                                       "  report   the valuation report (PDF or HTML) from result sets\n"
                                        "\n"
                                        "Run 'tanhui-cli <command> --help' for the options of a command.\n"
                                        "Options: --help, --version\n");
@@ -40,8 +45,14 @@ QString usage() {
 int main(int argc, char** argv) {
     tanhui::cli::installInterruptHandler(); // Ctrl+C cancels cleanly (outputs unchanged), never kills
     // The map command paints with QtGui: it gets a QGuiApplication (offscreen without a display, and
-    // in the language of its --lang); the other commands stay QtCore-only.
+    // in the language of its --lang); the report paints charts (QtCharts): a QApplication, offscreen
+    // without a display. The other commands stay QtCore-only.
     [[maybe_unused]] const bool guiCommand = argc > 1 && std::strcmp(argv[1], "map") == 0;
+    std::unique_ptr<QCoreApplication> application;
+#ifdef TANHUI_HAVE_REPORT
+    if (argc > 1 && std::strcmp(argv[1], "report") == 0)
+        application = tanhui::report::makeReportApplication(argc, argv);
+#endif
 #ifdef TANHUI_HAVE_MAP
     if (guiCommand) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
@@ -50,12 +61,11 @@ int main(int argc, char** argv) {
         for (int i = 2; i + 1 < argc; ++i)
             if (std::strcmp(argv[i], "--lang") == 0)
                 qputenv("TANHUI_LANG", argv[i + 1]);
+        application = std::make_unique<QGuiApplication>(argc, argv);
     }
-    const std::unique_ptr<QCoreApplication> application(guiCommand ? new QGuiApplication(argc, argv)
-                                                                   : new QCoreApplication(argc, argv));
-#else
-    const std::unique_ptr<QCoreApplication> application(new QCoreApplication(argc, argv));
 #endif
+    if (!application)
+        application = std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication& app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("tanhui-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TANHUI_VERSION));
@@ -84,6 +94,10 @@ int main(int argc, char** argv) {
 #ifdef TANHUI_HAVE_MAP
     if (guiCommand)
         return tanhui::cli::runMapCommand(args);
+#endif
+#ifdef TANHUI_HAVE_REPORT
+    if (command == QLatin1String("report"))
+        return tanhui::cli::runReportCommand(args);
 #endif
     tanhui::cli::printError(
       QCoreApplication::translate("Cli", "unknown command '%1' (see tanhui-cli --help)").arg(command));

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/MainWindow.h"
+#include "app/gui/ReportDialog.h"
 
 #include "app/common/ErrorText.h"
 #include "app/gui/AttributeTable.h"
@@ -591,6 +592,9 @@ void MainWindow::createActions() {
     QAction* layoutAction = fileMenu->addAction(tr("Map &Layout…"), this, &MainWindow::showLayoutDialog);
     layoutAction->setObjectName(QStringLiteral("layoutAction"));
     layoutAction->setStatusTip(tr("Lay out, export and save a map of the project (PNG, PDF, SVG)"));
+    QAction* reportAction = fileMenu->addAction(tr("Export &Report…"), this, &MainWindow::showReportDialog);
+    reportAction->setObjectName(QStringLiteral("reportAction"));
+    reportAction->setStatusTip(tr("Write the valuation report (PDF or HTML) from the runs' result folders"));
     fileMenu->addSeparator();
     m_d->removeAction = fileMenu->addAction(tr("Re&move Layer"), this, &MainWindow::removeCurrentLayer);
     m_d->removeAction->setObjectName(QStringLiteral("removeLayerAction"));
@@ -1453,6 +1457,16 @@ void MainWindow::dropEvent(QDropEvent* event) {
         if (url.isLocalFile())
             openFile(url.toLocalFile());
     }
+}
+
+ReportDialog* MainWindow::showReportDialog() {
+    auto* dialog = new ReportDialog(m_d->project ? m_d->project->fileName() : QString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        statusBar()->showMessage(tr("Report written: %1").arg(dialog->outEdit()->text()), 8000);
+    });
+    dialog->open();
+    return dialog;
 }
 
 } // namespace tanhui::gui

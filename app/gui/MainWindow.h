@@ -16,6 +16,7 @@ namespace tanhui::gui {
 
 class AttributeTable;
 class LayoutDialog;
+class ReportDialog;
 class MapCanvas;
 class ParcelSeriesView;
 class MetadataPanel;
@@ -127,6 +128,8 @@ public slots:
     void showAbout();
     /// Opens the map layout dialog on the project (non-modal; deleted on close); null without a project.
     LayoutDialog* showLayoutDialog();
+    /// File ▸ Export Report…: the report dialog (open, not modal-blocking; deleted on close).
+    ReportDialog* showReportDialog();
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;

@@ -516,6 +516,10 @@ QStringList writeResultSet(const ResultSet& rs, const std::string& dir, const Wr
 }
 
 ResultSet readResultSet(const std::string& dir) {
+    return readResultSet(dir, ReadOptions{});
+}
+
+ResultSet readResultSet(const std::string& dir, const ReadOptions& options) {
     const QString base = QString::fromStdString(dir) + QLatin1Char('/');
     const QString manifestPath = base + resultSetManifestName();
     QFile file(manifestPath);
@@ -586,7 +590,8 @@ ResultSet readResultSet(const std::string& dir) {
               tablePath,
               QStringLiteral("cannot open table %1 of the result set (%2)").arg(t.name, tf.errorString()));
         }
-        params::CsvReader reader(tf.readAll());
+        const bool rowsWanted = !options.headerOnly || !options.headerOnly(t.name);
+        params::CsvReader reader(rowsWanted ? tf.readAll() : tf.readLine());
         if (!reader.next()) {
             failRead(tablePath, QStringLiteral("the table is empty (no header)"));
         }
@@ -599,6 +604,11 @@ ResultSet readResultSet(const std::string& dir) {
             failRead(
               tablePath,
               QStringLiteral("row %1: the header does not match the manifest's columns").arg(reader.line()));
+        }
+        if (!rowsWanted) {
+            t.lazyRowCount = static_cast<std::size_t>(o.value(QStringLiteral("rows")).toDouble(0));
+            rs.tables.push_back(std::move(t));
+            continue;
         }
         while (reader.next()) {
             std::vector<QVariant> row(t.columns.size());

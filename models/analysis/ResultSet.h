@@ -10,6 +10,7 @@
 #include <QVariant>
 
 #include <cstddef>
+#include <functional>
 #include <limits>
 #include <vector>
 
@@ -190,5 +191,15 @@ QString resultSetManifestName();
 /// file (and row and column) when the manifest or a table is missing, malformed, of another format or
 /// version, or when a table's header or a numeric cell disagrees with the manifest.
 ResultSet readResultSet(const std::string& dir);
+
+/// @brief Options of readResultSet().
+struct ReadOptions {
+    /// Tables for which it answers true are read without their rows (e.g. a report that needs a large
+    /// per-parcel table's columns, not its rows): their header is still checked against the manifest,
+    /// `rows` stays empty and `lazyRowCount` holds the manifest's row count (`source` is not set).
+    std::function<bool(const QString& table)> headerOnly;
+};
+/// @brief readResultSet() with `options`.
+ResultSet readResultSet(const std::string& dir, const ReadOptions& options);
 
 } // namespace tanhui::models::analysis
