@@ -127,9 +127,15 @@ RasterWriter::RasterWriter(const std::string& path, const RasterSpec& spec)
     options.set("TILED", "YES");
     options.set("BLOCKXSIZE", std::to_string(spec.blockSize));
     options.set("BLOCKYSIZE", std::to_string(spec.blockSize));
-    options.set("COMPRESS", "DEFLATE");
-    options.set("ZLEVEL", std::to_string(spec.deflateLevel));
-    options.set("PREDICTOR", isByte ? "2" : "3");
+    if (spec.cloudOptimized) {
+        // The COG copy at commit() compresses every block once; compressing this temporary as well
+        // doubled the cost of writing a density raster.
+        options.set("COMPRESS", "NONE");
+    } else {
+        options.set("COMPRESS", "DEFLATE");
+        options.set("ZLEVEL", std::to_string(spec.deflateLevel));
+        options.set("PREDICTOR", isByte ? "2" : "3");
+    }
     options.set("BIGTIFF", "IF_SAFER");
     if (spec.bands > 1)
         options.set("INTERLEAVE", "BAND");

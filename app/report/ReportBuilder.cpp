@@ -400,8 +400,10 @@ ReportTable Builder::totalsTable(const analysis::Table& t,
     for (std::size_t r = 0; r < t.rowCount(); ++r) {
         const QString key = t.value(r, keyColumn).toString();
         QStringList row;
-        row << (name ? name(key) : key) << num(t.number(r, QStringLiteral("parcels")))
-            << num(t.number(r, QStringLiteral("area_ha")), 1)
+        row << (key == QLatin1String("all") ? ReportText::tr("All")
+                : name                      ? name(key)
+                                            : key)
+            << num(t.number(r, QStringLiteral("parcels"))) << num(t.number(r, QStringLiteral("area_ha")), 1)
             << num(t.number(r, QStringLiteral("c_total_t_") + a))
             << num(t.number(r, QStringLiteral("c_total_t_") + b))
             << num(t.number(r, QStringLiteral("change_t_") + interval))
