@@ -35,6 +35,7 @@ const std::map<QString, TypeInfo>& typeTable() {
         { QStringLiteral("reservoir"), { "#1565c0", QT_TRANSLATE_NOOP("EcosystemType", "Reservoir") } },
         { QStringLiteral("wetland"), { "#26a69a", QT_TRANSLATE_NOOP("EcosystemType", "Wetland") } },
         { QStringLiteral("built_up"), { "#9e9e9e", QT_TRANSLATE_NOOP("EcosystemType", "Built-up") } },
+        { QStringLiteral("settlement"), { "#757575", QT_TRANSLATE_NOOP("EcosystemType", "Settlement") } },
     };
     return table;
 }

@@ -2134,80 +2134,67 @@ Options: --help, --version
 <context>
     <name>EcosystemType</name>
     <message>
-        <location filename="../app/report/ReportBuilder.cpp" line="+91"/>
         <location filename="../render/ProjectMaps.cpp" line="+24"/>
         <source>Forest</source>
         <translation>森林</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>Shrubland</source>
         <translation>灌木林</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>Clear-cut</source>
         <translation>采伐迹地</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>Grassland</source>
         <translation>草地</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>Cropland</source>
         <translation>耕地</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>Mangrove</source>
         <translation>红树林</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>Marsh</source>
         <translation>沼泽</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>Tidal flat</source>
         <translation>滩涂</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../render/ProjectMaps.cpp" line="+2"/>
         <source>Fishpond dyke</source>
         <translation>基塘</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>River</source>
         <translation>河流</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>Reservoir</source>
         <translation>水库</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>Wetland</source>
         <translation>湿地</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../render/ProjectMaps.cpp" line="+1"/>
         <source>Built-up</source>
         <translation>建设用地</translation>
     </message>
@@ -5867,13 +5854,14 @@ district and service, charts, maps and an appendix.</source>
 <context>
     <name>ReportText</name>
     <message>
-        <location filename="../app/report/ReportBuilder.cpp" line="+7"/>
-        <location line="+25"/>
+        <location filename="../app/report/ReportBuilder.cpp" line="+88"/>
+        <location line="+23"/>
+        <location line="+266"/>
         <source>All</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-275"/>
         <source>Carbon pools (InVEST Carbon)</source>
         <translation>碳库法（InVEST Carbon）</translation>
     </message>
@@ -6034,13 +6022,13 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+385"/>
+        <location line="+387"/>
         <location line="+832"/>
         <source>GEP</source>
         <translation>GEP</translation>
     </message>
     <message>
-        <location line="-1209"/>
+        <location line="-1211"/>
         <source>verified</source>
         <translation>已核实</translation>
     </message>
@@ -6086,19 +6074,19 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+75"/>
-        <location line="+106"/>
+        <location line="+108"/>
         <location line="+272"/>
         <source>Parcels</source>
         <translation>地块数</translation>
     </message>
     <message>
-        <location line="-378"/>
-        <location line="+535"/>
+        <location line="-380"/>
+        <location line="+537"/>
         <source>Area (ha)</source>
         <translation>面积（ha）</translation>
     </message>
     <message>
-        <location line="-532"/>
+        <location line="-534"/>
         <source>Stock %1 (t C)</source>
         <translation>%1 年碳储量（t C）</translation>
     </message>
@@ -6118,7 +6106,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>变化量 95 % 区间（t C）</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>%1: the result set has no ledger check.</source>
         <translation>%1：结果集中没有台账校验。</translation>
     </message>

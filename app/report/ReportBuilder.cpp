@@ -9,6 +9,7 @@
 #include "gis/Feedback.h"
 #include "models/project/Project.h"
 #include "render/ColorRamp.h"
+#include "render/ProjectMaps.h"
 #include "render/RasterStyle.h"
 #include "render/VectorStyle.h"
 
@@ -80,45 +81,18 @@ private:
     std::unique_ptr<QTranslator> m_translator;
 };
 
-// Canonical ecosystem types: display colours and names, as the workspace's layer styles use them
-// (app/gui/LayerStyler; same translation context "EcosystemType").
-struct TypeInfo {
-    const char* colour;
-    const char* name;
-};
-const std::map<QString, TypeInfo>& typeTable() {
-    static const std::map<QString, TypeInfo> table{
-        { QStringLiteral("forest"), { "#2e7d32", QT_TRANSLATE_NOOP("EcosystemType", "Forest") } },
-        { QStringLiteral("shrubland"), { "#9ccc65", QT_TRANSLATE_NOOP("EcosystemType", "Shrubland") } },
-        { QStringLiteral("clear_cut"), { "#bcaaa4", QT_TRANSLATE_NOOP("EcosystemType", "Clear-cut") } },
-        { QStringLiteral("grassland"), { "#dce775", QT_TRANSLATE_NOOP("EcosystemType", "Grassland") } },
-        { QStringLiteral("cropland"), { "#f2d16b", QT_TRANSLATE_NOOP("EcosystemType", "Cropland") } },
-        { QStringLiteral("mangrove"), { "#00796b", QT_TRANSLATE_NOOP("EcosystemType", "Mangrove") } },
-        { QStringLiteral("marsh"), { "#4db6ac", QT_TRANSLATE_NOOP("EcosystemType", "Marsh") } },
-        { QStringLiteral("tidal_flat"), { "#d7c9a7", QT_TRANSLATE_NOOP("EcosystemType", "Tidal flat") } },
-        { QStringLiteral("fishpond_dyke"),
-          { "#81d4fa", QT_TRANSLATE_NOOP("EcosystemType", "Fishpond dyke") } },
-        { QStringLiteral("river"), { "#1e88e5", QT_TRANSLATE_NOOP("EcosystemType", "River") } },
-        { QStringLiteral("reservoir"), { "#1565c0", QT_TRANSLATE_NOOP("EcosystemType", "Reservoir") } },
-        { QStringLiteral("wetland"), { "#26a69a", QT_TRANSLATE_NOOP("EcosystemType", "Wetland") } },
-        { QStringLiteral("built_up"), { "#9e9e9e", QT_TRANSLATE_NOOP("EcosystemType", "Built-up") } },
-        { QStringLiteral("settlement"), { "#757575", QT_TRANSLATE_NOOP("EcosystemType", "Settlement") } },
-    };
-    return table;
-}
-
+// Ecosystem types: the workspace's names and colours (render::LayerStyler, context "EcosystemType"); a
+// type it does not know keeps its key and gets a colour of its own in the charts.
 QString typeName(const QString& type) {
     if (type == QLatin1String("all")) {
         return ReportText::tr("All");
     }
-    const auto it = typeTable().find(type);
-    return it == typeTable().end() ? type : QCoreApplication::translate("EcosystemType", it->second.name);
+    return render::LayerStyler::ecosystemName(type);
 }
 
 QColor typeColour(const QString& type, int index) {
-    const auto it = typeTable().find(type);
-    if (it != typeTable().end()) {
-        return QColor(QLatin1String(it->second.colour));
+    if (render::LayerStyler::ecosystemName(type) != type) {
+        return render::LayerStyler::ecosystemColor(type);
     }
     return QColor::fromHsv((index * 47) % 360, 120, 200);
 }
