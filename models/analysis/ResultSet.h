@@ -134,7 +134,8 @@ struct ResultSet {
     std::vector<Table> tables;
     Provenance provenance;
     std::vector<Message> messages;
-    QStringList files; ///< files the run wrote (absolute), when it wrote any
+    QStringList files; ///< files the run wrote, relative to its output folder (a run writes into a staging
+                       ///< folder that is then renamed, so absolute paths would be wrong), when it wrote any
 
     /// The table named `name`, or null.
     const Table* table(const QString& name) const;
