@@ -243,7 +243,10 @@ std::vector<Table> parcelTables(const std::shared_ptr<const GepParcels>& parcels
         rows->push_back(&row);
     }
     std::vector<Table> tables;
-    for (const auto& [layer, rows] : byLayer) {
+    for (const auto& entry : byLayer) {
+        // Not a structured binding: clang 14 (the sanitizer build) cannot capture one in a lambda.
+        const QString& layer = entry.first;
+        const auto rows = entry.second;
         Table t;
         t.name = QStringLiteral("parcels_%1").arg(layer);
         t.title = QStringLiteral("GEP per parcel of %1").arg(layer);
