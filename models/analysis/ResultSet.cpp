@@ -583,6 +583,9 @@ ResultSet readResultSet(const std::string& dir, const ReadOptions& options) {
                                   c.value(QStringLiteral("description")).toString(),
                                   *type });
         }
+        if (options.skipTable && options.skipTable(t.name)) {
+            continue;
+        }
         const QString tablePath = base + o.value(QStringLiteral("file")).toString();
         QFile tf(tablePath);
         if (!tf.open(QIODevice::ReadOnly)) {
@@ -610,9 +613,18 @@ ResultSet readResultSet(const std::string& dir, const ReadOptions& options) {
             rs.tables.push_back(std::move(t));
             continue;
         }
+        std::vector<char> wanted(t.columns.size(), 1);
+        if (options.readColumn) {
+            for (std::size_t c = 0; c < t.columns.size(); ++c) {
+                wanted[c] = options.readColumn(t.name, t.columns[c].name) ? 1 : 0;
+            }
+        }
         while (reader.next()) {
             std::vector<QVariant> row(t.columns.size());
             for (std::size_t c = 0; c < t.columns.size(); ++c) {
+                if (!wanted[c]) {
+                    continue;
+                }
                 const QString text = reader.field(int(c));
                 if (text.isEmpty()) {
                     continue;

@@ -199,6 +199,11 @@ struct ReadOptions {
     /// per-parcel table's columns, not its rows): their header is still checked against the manifest,
     /// `rows` stays empty and `lazyRowCount` holds the manifest's row count (`source` is not set).
     std::function<bool(const QString& table)> headerOnly;
+    /// Tables for which it answers true are left out of the result set (not opened at all).
+    std::function<bool(const QString& table)> skipTable;
+    /// Columns for which it answers false keep their declaration but their cells stay null (not decoded):
+    /// a reader that needs a few columns of a wide per-parcel table saves most of the parsing.
+    std::function<bool(const QString& table, const QString& column)> readColumn;
 };
 /// @brief readResultSet() with `options`.
 ResultSet readResultSet(const std::string& dir, const ReadOptions& options);

@@ -164,6 +164,28 @@ private slots:
         QCOMPARE(b->number(2, QStringLiteral("c_total_t_2015")), 0.1 + 0.2);
     }
 
+    void readOnlyWhatIsAsked() {
+        QTemporaryDir dir;
+        ResultSet rs = sampleResultSet();
+        Table other;
+        other.name = QStringLiteral("other");
+        other.columns = { { QStringLiteral("x"), {}, {}, Type::Real } };
+        other.rows = { { 1.5 } };
+        rs.addTable(other);
+        writeResultSet(rs, dir.path().toStdString());
+        ReadOptions options;
+        options.skipTable = [](const QString& t) { return t == QLatin1String("other"); };
+        options.readColumn = [](const QString&, const QString& c) { return c != QLatin1String("type"); };
+        const ResultSet back = readResultSet(dir.path().toStdString(), options);
+        QVERIFY(!back.table(QStringLiteral("other")));
+        const Table* t = back.table(QStringLiteral("totals"));
+        QVERIFY(t);
+        QCOMPARE(t->rowCount(), std::size_t(3));
+        QCOMPARE(t->columns.size(), std::size_t(3));           // declared, …
+        QVERIFY(t->value(0, QStringLiteral("type")).isNull()); // … not decoded
+        QCOMPARE(t->number(0, QStringLiteral("c_total_t_2015")), 1234.5678901234);
+    }
+
     void byteOrderMark() {
         QTemporaryDir dir;
         const ResultSet rs = sampleResultSet();
