@@ -298,6 +298,12 @@ ZonalResult runZonalImpl(const ParcelSet& parcels,
                            "Band " + std::to_string(b.band) + " does not exist in " + b.path + " (it has " +
                              std::to_string(info.bands.size()) + " band(s)).",
                            b.path);
+        if (b.dataType.empty()) {
+            // A band given by path and index only: its type from the file opened here.
+            const BandInfo& bi = info.bands[std::size_t(b.band - 1)];
+            b.dataType = bi.dataType;
+            b.isInteger = bi.isInteger;
+        }
         if (!info.crs.isValid())
             throw GisError(
               GisError::Kind::Crs,

@@ -21,7 +21,7 @@ struct ZonalBand {
     std::string path;      ///< raster file
     int band = 1;          ///< 1-based band index
     std::string prefix;    ///< column prefix, unique in the run (e.g. "landcover_2015")
-    std::string dataType;  ///< GDAL type name
+    std::string dataType;  ///< GDAL type name (empty: runZonal takes it, and isInteger, from the file)
     bool isInteger = true; ///< class statistics are meaningful
     int gridGroup = 0;     ///< bands with equal grid and CRS share a group (and parcel coverage)
 };

@@ -6,16 +6,13 @@
 #include "gis/ZonalEngine.h"
 #include "models/project/Project.h"
 
-#include <QDir>
-
 #include <algorithm>
 #include <limits>
 
 namespace tanhui::models {
 
-std::vector<SeriesInput> projectSeriesInputs(const Project& project, const QString& projectDir) {
+std::vector<SeriesInput> projectSeriesInputs(const Project& project) {
     std::vector<SeriesInput> out;
-    const QDir dir(projectDir);
     for (const ProjectLayer& l : project.layers) {
         if (l.kind != QLatin1String("raster") || l.year <= 0)
             continue;
@@ -27,7 +24,7 @@ std::vector<SeriesInput> projectSeriesInputs(const Project& project, const QStri
         else
             continue;
         in.id = l.id;
-        in.path = QDir::cleanPath(dir.absoluteFilePath(l.path));
+        in.path = project.resolve(l.path);
         in.year = l.year;
         in.units = in.kind == SeriesInput::Kind::Classes ? QStringLiteral("class") : l.units;
         out.push_back(std::move(in));
@@ -66,19 +63,8 @@ ParcelSeries parcelSeries(const gis::MultiPolygon& geometry,
         b.path = in.path.toStdString();
         b.band = in.band;
         b.prefix = in.id.toStdString() + "_" + std::to_string(bands.size());
-        b.isInteger = in.kind == SeriesInput::Kind::Classes;
+        // dataType left empty: runZonal reads it from the file it opens anyway.
         bands.push_back(std::move(b));
-    }
-    // Band data types come from the files (the engine reads Byte bands through its block store).
-    for (gis::ZonalBand& b : bands) {
-        std::vector<gis::ZonalBand> one;
-        gis::appendRasterBands(b.path, one);
-        for (const gis::ZonalBand& o : one) {
-            if (o.band == b.band) {
-                b.dataType = o.dataType;
-                b.isInteger = o.isInteger;
-            }
-        }
     }
     gis::ZonalOptions options;
     options.stats = gis::Stat::Count | gis::Stat::Sum | gis::Stat::Mean | gis::Stat::Area;

@@ -29,8 +29,9 @@ struct SeriesInput {
 };
 
 /// @brief The dated rasters of a project a parcel's series is drawn from, by year: every "ndvi" layer
-/// (continuous) and every "landcover" layer (classes) with a year, ascending. Paths absolute.
-std::vector<SeriesInput> projectSeriesInputs(const Project& project, const QString& projectDir);
+/// (continuous) and every "landcover" layer (classes) with a year, ascending. Paths absolute
+/// (Project::resolve).
+std::vector<SeriesInput> projectSeriesInputs(const Project& project);
 
 /// @brief A parcel's statistics on one dated band.
 struct SeriesPoint {
