@@ -194,22 +194,30 @@ void VectorSource::query(const gis::Box& box, std::vector<std::uint32_t>& out) c
     std::sort(out.begin() + std::ptrdiff_t(begin), out.end());
 }
 
+bool VectorSource::ringContains(std::uint32_t ring, double x, double y) const {
+    bool in = false; // even–odd crossings of a ray towards +x
+    const std::uint32_t a = m_ringStart[ring], b = m_ringStart[ring + 1];
+    for (std::uint32_t i = a, j = b - 1; i < b; j = i++) {
+        const double xi = m_xy[2 * i], yi = m_xy[2 * i + 1], xj = m_xy[2 * j], yj = m_xy[2 * j + 1];
+        if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi)
+            in = !in;
+    }
+    return in;
+}
+
+bool VectorSource::contains(std::size_t feature, double x, double y) const {
+    bool in = false; // even–odd over all rings: holes and parts alike
+    for (std::uint32_t r = firstRing(feature); r < endRing(feature); ++r)
+        in = in != ringContains(r, x, y);
+    return in;
+}
+
 std::vector<std::uint32_t> VectorSource::featuresAt(double x, double y) const {
     std::vector<std::uint32_t> candidates, hits;
     query(gis::Box{ x, y, x, y }, candidates);
-    for (std::uint32_t f : candidates) {
-        bool inside = false;
-        for (std::uint32_t r = firstRing(f); r < endRing(f); ++r) {
-            const std::uint32_t a = m_ringStart[r], b = m_ringStart[r + 1];
-            for (std::uint32_t i = a, j = b - 1; i < b; j = i++) {
-                const double xi = m_xy[2 * i], yi = m_xy[2 * i + 1], xj = m_xy[2 * j], yj = m_xy[2 * j + 1];
-                if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi)
-                    inside = !inside;
-            }
-        }
-        if (inside)
+    for (std::uint32_t f : candidates)
+        if (contains(f, x, y))
             hits.push_back(f);
-    }
     std::reverse(hits.begin(), hits.end());
     return hits;
 }
@@ -243,16 +251,7 @@ bool segmentMeetsBox(double x1, double y1, double x2, double y2, const gis::Box&
 
 gis::MultiPolygon VectorSource::geometry(std::size_t feature) const {
     const std::uint32_t r0 = firstRing(feature), r1 = endRing(feature);
-    auto inside = [&](std::uint32_t ring, double x, double y) {
-        bool in = false;
-        const std::uint32_t a = m_ringStart[ring], b = m_ringStart[ring + 1];
-        for (std::uint32_t i = a, j = b - 1; i < b; j = i++) {
-            const double xi = m_xy[2 * i], yi = m_xy[2 * i + 1], xj = m_xy[2 * j], yj = m_xy[2 * j + 1];
-            if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi)
-                in = !in;
-        }
-        return in;
-    };
+    auto inside = [this](std::uint32_t ring, double x, double y) { return ringContains(ring, x, y); };
     // Depth of each ring: how many other rings of the feature contain its first vertex.
     std::vector<int> depth(r1 - r0, 0);
     for (std::uint32_t r = r0; r < r1; ++r) {
@@ -305,19 +304,8 @@ std::vector<std::uint32_t> VectorSource::featuresIntersecting(const gis::Box& bo
                 hit = segmentMeetsBox(m_xy[2 * j], m_xy[2 * j + 1], m_xy[2 * i], m_xy[2 * i + 1], box);
         }
         // No edge meets it: the rectangle lies wholly inside the polygon (or wholly outside).
-        if (!hit) {
-            bool inside = false;
-            for (std::uint32_t r = firstRing(f); r < endRing(f); ++r) {
-                const std::uint32_t a = m_ringStart[r], b = m_ringStart[r + 1];
-                for (std::uint32_t i = a, j = b - 1; i < b; j = i++) {
-                    const double xi = m_xy[2 * i], yi = m_xy[2 * i + 1], xj = m_xy[2 * j],
-                                 yj = m_xy[2 * j + 1];
-                    if ((yi > cy) != (yj > cy) && cx < (xj - xi) * (cy - yi) / (yj - yi) + xi)
-                        inside = !inside;
-                }
-            }
-            hit = inside;
-        }
+        if (!hit)
+            hit = contains(f, cx, cy);
         if (hit)
             hits.push_back(f);
     }

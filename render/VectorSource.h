@@ -79,6 +79,10 @@ private:
     };
 
     void buildIndex();
+    /// Point in one ring (even–odd crossings).
+    bool ringContains(std::uint32_t ring, double x, double y) const;
+    /// Point in a feature: even–odd over all its rings (holes excluded).
+    bool contains(std::size_t feature, double x, double y) const;
 
     std::string m_path;
     gis::LayerInfo m_info;
