@@ -32,28 +32,9 @@ struct LayoutText {
 /// Millimetres per typographic point.
 constexpr double kMmPerPt = 25.4 / 72.0;
 
-gis::Box unite(const gis::Box& a, const gis::Box& b) {
-    if (a.isEmpty())
-        return b;
-    if (b.isEmpty())
-        return a;
-    return {
-        std::min(a.xmin, b.xmin), std::min(a.ymin, b.ymin), std::max(a.xmax, b.xmax), std::max(a.ymax, b.ymax)
-    };
-}
-
+/// The extent of the visible layers (render::layersExtent).
 gis::Box fullExtent(const std::vector<MapLayer>& layers, const gis::Crs& crs) {
-    gis::Box box{};
-    bool any = false;
-    for (const MapLayer& l : layers)
-        if (l.visible) {
-            const gis::Box b = layerExtent(l, crs);
-            if (!b.isEmpty()) {
-                box = any ? unite(box, b) : b;
-                any = true;
-            }
-        }
-    return any ? box : gis::Box{};
+    return layersExtent(layers, crs, true);
 }
 
 std::vector<MapLayer> mapLayers(const MapLayout& layout) {

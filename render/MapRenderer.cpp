@@ -554,6 +554,25 @@ void drawVector(QPainter& painter,
 
 } // namespace
 
+gis::Box layersExtent(const std::vector<MapLayer>& layers, const gis::Crs& crs, bool visibleOnly) {
+    gis::Box box{};
+    bool any = false;
+    for (const MapLayer& layer : layers) {
+        if (visibleOnly && !layer.visible)
+            continue;
+        const gis::Box b = layerExtent(layer, crs);
+        if (b.isEmpty())
+            continue;
+        box = any ? gis::Box{ std::min(box.xmin, b.xmin),
+                              std::min(box.ymin, b.ymin),
+                              std::max(box.xmax, b.xmax),
+                              std::max(box.ymax, b.ymax) }
+                  : b;
+        any = true;
+    }
+    return box;
+}
+
 gis::Box layerExtent(const MapLayer& layer, const gis::Crs& crs) {
     if (layer.vector)
         return layer.vector->extent();

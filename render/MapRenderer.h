@@ -60,6 +60,10 @@ struct MapLayer {
 /// be placed in `crs`. An invalid `crs` gives the layer's own extent.
 gis::Box layerExtent(const MapLayer& layer, const gis::Crs& crs);
 
+/// @brief The union of the layers' extents in `crs` (layerExtent), of the visible ones only when
+/// `visibleOnly`; empty when none has data.
+gis::Box layersExtent(const std::vector<MapLayer>& layers, const gis::Crs& crs, bool visibleOnly);
+
 /// @brief What one frame cost (for the benchmark and the canvas's debug overlay).
 struct RenderStats {
     double rasterMs = 0, vectorMs = 0;

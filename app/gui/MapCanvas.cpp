@@ -76,20 +76,7 @@ tanhui::gis::Box MapCanvas::extent() const {
 }
 
 tanhui::gis::Box MapCanvas::fullExtent() const {
-    tanhui::gis::Box box{};
-    bool any = false;
-    for (const tanhui::render::MapLayer& layer : m_layers) {
-        const tanhui::gis::Box b = tanhui::render::layerExtent(layer, m_crs);
-        if (b.isEmpty())
-            continue;
-        box = any ? tanhui::gis::Box{ std::min(box.xmin, b.xmin),
-                                      std::min(box.ymin, b.ymin),
-                                      std::max(box.xmax, b.xmax),
-                                      std::max(box.ymax, b.ymax) }
-                  : b;
-        any = true;
-    }
-    return box;
+    return tanhui::render::layersExtent(m_layers, m_crs, false);
 }
 
 void MapCanvas::zoomFull() {
