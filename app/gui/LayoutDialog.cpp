@@ -307,17 +307,17 @@ bool LayoutDialog::saveToProject() {
     tanhui::models::Project updated = m_d->project;
     const auto it = std::find_if(
       updated.layouts.begin(), updated.layouts.end(), [&](const auto& o) { return o.name == l.name; });
-    if (it != updated.layouts.end())
-        *it = l;
-    else
+    const bool added = it == updated.layouts.end(); // before push_back invalidates `it`
+    if (added)
         updated.layouts.push_back(l);
+    else
+        *it = l;
     try {
         updated.save(m_d->project.fileName());
     } catch (const tanhui::gis::GisError& error) {
         reportError(tr("The project could not be saved."), tanhui::app::errorDetail(error));
         return false;
     }
-    const bool added = it == updated.layouts.end();
     m_d->project = std::move(updated);
     if (added)
         m_d->layouts->addItem(l.name);

@@ -78,7 +78,12 @@ private slots:
         title->setText(QStringLiteral("样例区土地覆被"));
         date->setCurrentIndex(date->findData(2015));
         grid->setChecked(true);
+        auto* layoutList = dialog.findChild<QComboBox*>(QStringLiteral("layoutCombo"));
+        QVERIFY(layoutList);
+        const int listed = layoutList->count();
         QVERIFY(dialog.saveToProject());
+        QCOMPARE(layoutList->count(), listed + 1); // the new layout is listed at once
+        QCOMPARE(layoutList->itemText(listed), QStringLiteral("土地覆被 2015"));
         const models::Project saved = models::Project::load(m_file);
         const models::ProjectLayout* l = saved.layout(QStringLiteral("土地覆被 2015"));
         QVERIFY(l);
@@ -90,6 +95,7 @@ private slots:
         // Saving again replaces the layout of that name.
         grid->setChecked(false);
         QVERIFY(dialog.saveToProject());
+        QCOMPARE(layoutList->count(), listed + 1); // replaced, not listed twice
         const models::Project again = models::Project::load(m_file);
         QCOMPARE(again.layouts.size(), std::size_t(1));
         QVERIFY(!again.layouts.front().grid);
