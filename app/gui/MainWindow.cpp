@@ -88,7 +88,6 @@ struct MainWindow::Private {
     QTimer* playTimer = nullptr;
     QDockWidget* seriesDock = nullptr;
     tanhui::models::ParcelSeries lastSeries;
-    QString projectDir;
     AttributeTable* attributeTable = nullptr;
     QDockWidget* attributeDock = nullptr;
     LayerEntry* tableEntry = nullptr; ///< the layer the attribute table shows
@@ -255,20 +254,8 @@ void MainWindow::showCoordinates(double x, double y) {
     }
     QString text = crs.isGeographic() ? tr("%1°, %2°").arg(x, 0, 'f', 6).arg(y, 0, 'f', 6)
                                       : tr("x %1, y %2").arg(x, 0, 'f', 1).arg(y, 0, 'f', 1);
-    if (!crs.isGeographic()) {
-        try {
-            // One transform per CRS, not one per mouse move (PROJ builds its pipeline each time).
-            if (!m_d->toLonLat || !m_d->toLonLatCrs.isSame(crs)) {
-                m_d->toLonLat = std::make_unique<tanhui::gis::CoordinateTransform>(crs, crs.geographic());
-                m_d->toLonLatCrs = crs;
-            }
-            std::vector<double> xy{ x, y };
-            m_d->toLonLat->transform(xy);
-            text += tr("  (lon %1°, lat %2°)").arg(xy[0], 0, 'f', 6).arg(xy[1], 0, 'f', 6);
-        } catch (const tanhui::gis::GisError&) {
-            // outside the projection's domain: projected coordinates only
-        }
-    }
+    if (std::vector<double> xy{ x, y }; !crs.isGeographic() && toLonLat(xy))
+        text += tr("  (lon %1°, lat %2°)").arg(xy[0], 0, 'f', 6).arg(xy[1], 0, 'f', 6);
     m_d->coordinateLabel->setText(text);
 }
 
@@ -783,7 +770,6 @@ bool MainWindow::openProject(const QString& path) {
     if (!guardedLoad(path, [&] {
             project = LayerLoader::loadProject(path);
             m_d->project = project.project;
-            m_d->projectDir = QFileInfo(path).absolutePath();
             rememberProject(QFileInfo(path).absoluteFilePath());
             const tanhui::gis::Crs crs = tanhui::gis::Crs::fromUserInput(
               project.project.crs.isEmpty() ? "EPSG:4547" : project.project.crs.toStdString());
@@ -973,23 +959,24 @@ void MainWindow::showCurrentLayer() {
         openAttributeTable();
 }
 
-namespace {
-
-/// Points of `xy` (map CRS) in longitude/latitude of the CRS's own datum; false when one fails.
-bool toLonLatPoints(const tanhui::gis::Crs& crs, std::vector<double>& xy) {
+bool MainWindow::toLonLat(std::vector<double>& xy) const {
+    const tanhui::gis::Crs& crs = m_d->canvas->crs();
     if (!crs.isValid())
         return false;
     if (crs.isGeographic())
         return true;
     try {
-        tanhui::gis::CoordinateTransform(crs, crs.geographic()).transform(xy);
+        // One transform per CRS, not one per mouse move (PROJ builds its pipeline each time).
+        if (!m_d->toLonLat || !m_d->toLonLatCrs.isSame(crs)) {
+            m_d->toLonLat = std::make_unique<tanhui::gis::CoordinateTransform>(crs, crs.geographic());
+            m_d->toLonLatCrs = crs;
+        }
+        m_d->toLonLat->transform(xy);
         return true;
     } catch (const tanhui::gis::GisError&) {
-        return false;
+        return false; // outside the projection's domain
     }
 }
-
-} // namespace
 
 const tanhui::models::ParcelSeries& MainWindow::lastParcelSeries() const {
     return m_d->lastSeries;
@@ -1012,7 +999,7 @@ bool MainWindow::showParcelSeries(const QString& entryName, std::uint32_t featur
         return false;
     }
     const std::vector<tanhui::models::SeriesInput> inputs =
-      tanhui::models::projectSeriesInputs(*m_d->project, m_d->projectDir);
+      tanhui::models::projectSeriesInputs(*m_d->project);
     if (inputs.empty()) {
         m_d->seriesView->clear(tr("The project has no dated NDVI or land-cover rasters to chart."));
         return false;
@@ -1048,7 +1035,7 @@ bool MainWindow::showParcelSeries(const QString& entryName, std::uint32_t featur
 double MainWindow::measureLengthM(const std::vector<double>& xy) const {
     const tanhui::gis::Crs& crs = m_d->canvas->crs();
     std::vector<double> ll = xy;
-    if (!toLonLatPoints(crs, ll))
+    if (!toLonLat(ll))
         return std::numeric_limits<double>::quiet_NaN();
     return tanhui::gis::geodesicLengthM(ll, crs.semiMajorMetres(), crs.flattening());
 }
@@ -1056,7 +1043,7 @@ double MainWindow::measureLengthM(const std::vector<double>& xy) const {
 double MainWindow::measureAreaM2(const std::vector<double>& xy) const {
     const tanhui::gis::Crs& crs = m_d->canvas->crs();
     std::vector<double> ll = xy;
-    if (xy.size() < 6 || !toLonLatPoints(crs, ll))
+    if (xy.size() < 6 || !toLonLat(ll))
         return std::numeric_limits<double>::quiet_NaN();
     ll.push_back(ll[0]);
     ll.push_back(ll[1]);

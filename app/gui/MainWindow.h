@@ -156,6 +156,9 @@ private:
                         const tanhui::gis::VectorOpenOptions& options);
     void reportError(const QString& headline, const QString& detail);
     void updateMeasure();
+    /// Transforms map-CRS points to longitude/latitude of the CRS's datum through one cached transform;
+    /// false without a CRS or outside the projection's domain.
+    bool toLonLat(std::vector<double>& xy) const;
     void rememberProject(const QString& path);
     void updateRecentMenu();
     /// The current layer when it is a polygon layer on the map; else null (and a status-bar hint).

@@ -564,7 +564,7 @@ void TestMapWorkspace::parcelSeriesChart() {
     one.crs = parcels.crs;
     one.parcels.push_back(parcels.parcels[pick]);
     std::vector<tanhui::gis::ZonalBand> bands;
-    const auto inputs = tanhui::models::projectSeriesInputs(m_project, m_dir);
+    const auto inputs = tanhui::models::projectSeriesInputs(m_project);
     for (const auto& in : inputs)
         tanhui::gis::appendRasterBands(in.path.toStdString(), bands, in.id.toStdString());
     tanhui::gis::ZonalOptions zo;
