@@ -11,7 +11,6 @@
 #include <QFileInfo>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
@@ -385,13 +384,11 @@ private:
 } // namespace
 
 void writeReportPdf(const Report& report, const QString& path) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        throw gis::GisError(
-          gis::GisError::Kind::Io,
-          QStringLiteral("%1: cannot write the report (%2)").arg(path, file.errorString()).toStdString(),
-          path.toStdString());
-    }
+    // Painted into memory, then written as the HTML writer does (gis::writeFileAtomically: temporary,
+    // fsync, rename, fsync of the folder), so an interrupted export keeps the previous file.
+    QByteArray bytes;
+    QBuffer file(&bytes);
+    file.open(QIODevice::WriteOnly);
     constexpr int dpi = 300;
     {
         QPdfWriter pdf(&file);
@@ -450,12 +447,8 @@ void writeReportPdf(const Report& report, const QString& path) {
         }
         painter.end();
     }
-    if (!file.commit()) {
-        throw gis::GisError(
-          gis::GisError::Kind::Io,
-          QStringLiteral("%1: cannot write the report (%2)").arg(path, file.errorString()).toStdString(),
-          path.toStdString());
-    }
+    file.close();
+    gis::writeFileAtomically(path, bytes);
 }
 
 } // namespace tanhui::report
