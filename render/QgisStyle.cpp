@@ -250,6 +250,13 @@ VectorStyle resultLayerStyle(const QString& field,
                       ColorRamp::named(change ? QStringLiteral("diverging") : QStringLiteral("carbon")),
                       decimals,
                       change);
+    // Thin grey outlines: parcels stay apart without hiding their colour.
+    style.symbol.stroke = QColor(90, 90, 90, 120);
+    style.symbol.strokeWidthMm = 0.03;
+    for (VectorRange& r : style.ranges) {
+        r.symbol.stroke = style.symbol.stroke;
+        r.symbol.strokeWidthMm = style.symbol.strokeWidthMm;
+    }
     return style;
 }
 

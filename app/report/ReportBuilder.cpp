@@ -10,6 +10,7 @@
 #include "models/project/Project.h"
 #include "render/ColorRamp.h"
 #include "render/ProjectMaps.h"
+#include "render/QgisStyle.h"
 #include "render/RasterStyle.h"
 #include "render/VectorStyle.h"
 
@@ -1067,19 +1068,16 @@ std::shared_ptr<const render::VectorSource> loadVector(const QString& path,
     }
 }
 
-/// A graduated layer of `field` (quantile classes).
+/// A graduated layer of `field`: the style the result GeoPackages carry for QGIS
+/// (render::resultLayerStyle: natural breaks, the carbon or the diverging ramp), so the report's maps
+/// and the layers a user opens agree.
 render::MapLayer graduatedLayer(const std::shared_ptr<const render::VectorSource>& source,
                                 const QString& field,
-                                const QString& ramp,
-                                bool diverging,
+                                bool change,
                                 int decimals) {
     render::MapLayer layer;
     layer.id = field;
     layer.vector = source;
-    layer.vectorStyle.kind = render::VectorStyle::Kind::Graduated;
-    layer.vectorStyle.field = field;
-    layer.vectorStyle.symbol.strokeWidthMm = 0.03;
-    layer.vectorStyle.symbol.stroke = QColor(90, 90, 90, 120);
     std::vector<double> values;
     const int f = source->fieldIndex(field);
     for (std::size_t i = 0; f >= 0 && i < source->size(); ++i) {
@@ -1088,17 +1086,7 @@ render::MapLayer graduatedLayer(const std::shared_ptr<const render::VectorSource
             values.push_back(v.toDouble());
         }
     }
-    layer.vectorStyle.ranges =
-      render::graduatedRanges(values,
-                              diverging ? 7 : 6,
-                              diverging ? render::ClassMethod::EqualInterval : render::ClassMethod::Quantile,
-                              render::ColorRamp::named(ramp),
-                              decimals,
-                              diverging);
-    for (render::VectorRange& r : layer.vectorStyle.ranges) {
-        r.symbol.strokeWidthMm = 0.03;
-        r.symbol.stroke = QColor(90, 90, 90, 120);
-    }
+    layer.vectorStyle = render::resultLayerStyle(field, values, change, 5, decimals);
     return layer;
 }
 
@@ -1111,23 +1099,19 @@ ReportSection Builder::mapsSection(gis::Feedback* feedback) {
     if (!m_in.maps) {
         return s;
     }
-    const gis::Crs crs = gis::Crs::fromUserInput(
-      m_hasProject && !m_project.crs.isEmpty() ? m_project.crs.toStdString() : std::string("EPSG:4547"));
+    const gis::Crs crs = mapCrs();
     QStringList problems;
     // District outlines drawn over every map.
     std::vector<render::MapLayer> overlay;
     if (m_hasProject) {
         for (const models::ProjectLayer* l : m_project.layersWithRole(QStringLiteral("districts"))) {
-            if (auto src = loadVector(m_project.resolve(l->path), crs, problems)) {
-                render::MapLayer layer;
-                layer.id = l->id;
-                layer.vector = src;
-                layer.vectorStyle.symbol.fill = Qt::transparent;
-                layer.vectorStyle.symbol.stroke = QColor(90, 40, 90);
-                layer.vectorStyle.symbol.strokeWidthMm = 0.35;
-                layer.vectorStyle.labelField = l->fields.value(QStringLiteral("name"), l->idField);
+            // The workspace's district style (outline, labels), read with the layer's encoding.
+            try {
+                render::MapLayer layer = render::projectLayoutLayer(m_project, *l, crs, m_in.language).map;
                 layer.vectorStyle.labelSizePt = 7;
-                overlay.push_back(layer);
+                overlay.push_back(std::move(layer));
+            } catch (const gis::GisError& e) {
+                problems << QString::fromStdString(e.what());
             }
         }
     }
@@ -1141,26 +1125,21 @@ ReportSection Builder::mapsSection(gis::Feedback* feedback) {
     // Land cover per date.
     if (m_hasProject && !m_project.classes.empty()) {
         std::vector<MapPanel> panels;
-        render::RasterStyle style;
-        style.kind = render::RasterStyle::Kind::Paletted;
-        for (const models::ProjectClass& c : m_project.classes) {
-            style.classes.push_back({ double(c.code), QColor(c.color), c.nameEn, c.nameZh });
+        std::vector<const models::ProjectLayer*> dates =
+          m_project.layersWithRole(QStringLiteral("landcover"));
+        if (dates.size() > 4) {
+            dates.erase(dates.begin() + 1, dates.end() - 3); // the first and the last three dates
         }
-        for (const models::ProjectLayer* l : m_project.layersWithRole(QStringLiteral("landcover"))) {
+        for (const models::ProjectLayer* l : dates) {
             try {
-                render::MapLayer layer;
-                layer.id = l->id;
-                layer.raster = render::RasterSource::open(m_project.resolve(l->path).toStdString());
-                layer.rasterStyle = style;
+                // The project's class colours and names (render::LayerStyler), as on the canvas.
+                render::MapLayer layer = render::projectLayoutLayer(m_project, *l, crs, language).map;
                 panels.push_back({ ReportText::tr("Land cover %1").arg(l->year), withOverlay({ layer }) });
             } catch (const gis::GisError& e) {
                 problems << QString::fromStdString(e.what());
             }
         }
         if (!panels.empty()) {
-            if (panels.size() > 4) {
-                panels.erase(panels.begin() + 1, panels.end() - 3); // first and the last three dates
-            }
             std::vector<render::LegendItem> legend;
             render::MapLayer first = panels.front().layers.front();
             legend = render::legendItems(first, language);
@@ -1184,8 +1163,7 @@ ReportSection Builder::mapsSection(gis::Feedback* feedback) {
         if (auto src = parcelSource()) {
             const QString densityField = QStringLiteral("c_total_t_per_ha_%1").arg(years.back());
             if (src->fieldIndex(densityField) >= 0) {
-                render::MapLayer layer =
-                  graduatedLayer(src, densityField, QStringLiteral("carbon"), false, 0);
+                render::MapLayer layer = graduatedLayer(src, densityField, false, 0);
                 addFigure(
                   s,
                   renderMapFigure(
@@ -1202,8 +1180,7 @@ ReportSection Builder::mapsSection(gis::Feedback* feedback) {
                 const QString changeField =
                   QStringLiteral("change_t_per_yr_%1_%2").arg(years.front()).arg(years.back());
                 if (src->fieldIndex(changeField) >= 0) {
-                    render::MapLayer layer =
-                      graduatedLayer(src, changeField, QStringLiteral("diverging"), true, 1);
+                    render::MapLayer layer = graduatedLayer(src, changeField, true, 1);
                     addFigure(s,
                               renderMapFigure(
                                 { { ReportText::tr("Stock change %1–%2").arg(years.front()).arg(years.back()),
