@@ -165,10 +165,6 @@ analysis::Table overlapsTable(const ProjectLedger& ledger) {
     return t;
 }
 
-void writeOverlaps(const std::string& path, const ProjectLedger& ledger) {
-    analysis::writeTableFile(overlapsTable(ledger), path);
-}
-
 QString overlapWarning(const ProjectLedger& ledger) {
     const std::vector<LayerOverlap> pairs = ledger.overlapping();
     if (pairs.empty())
@@ -413,10 +409,6 @@ analysis::Table ledgerCheckTable(const LedgerCheck& check) {
                            r.unit,
                            r.passed ? 1 : 0 });
     return t;
-}
-
-void writeLedgerCheck(const std::string& path, const LedgerCheck& check) {
-    analysis::writeTableFile(ledgerCheckTable(check), path);
 }
 
 } // namespace tanhui::models::carbon

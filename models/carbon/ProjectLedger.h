@@ -62,9 +62,6 @@ ProjectLedger computeProjectLedger(const Project& project,
                                    const std::vector<std::pair<QString, const gis::ParcelSet*>>& layers,
                                    gis::Feedback* feedback = nullptr);
 
-/// @brief Writes overlaps.csv: higher_layer, lower_layer, overlap_ha (every pair, in precedence
-/// order), then the rows "union" (union_ha) and "sum" (Σ of the layers). Atomic.
-void writeOverlaps(const std::string& path, const ProjectLedger& ledger);
 /// The same as the result-set table "overlaps", with its columns' units and descriptions.
 analysis::Table overlapsTable(const ProjectLedger& ledger);
 
@@ -115,9 +112,6 @@ void checkParcelSums(LedgerCheck& check,
                      const std::vector<ResultTotals>& rows,
                      const ResultTotals& all);
 
-/// @brief Writes ledger_check.csv: check, table, subject, interval, quantity, expected, actual,
-/// difference, unit, passed (1/0). Atomic.
-void writeLedgerCheck(const std::string& path, const LedgerCheck& check);
 /// The same as the result-set table "ledger_check", with its columns' units and descriptions.
 analysis::Table ledgerCheckTable(const LedgerCheck& check);
 

@@ -530,14 +530,4 @@ std::vector<analysis::Table> projectUncertaintyTables(const ProjectUncertaintyRu
     return tables;
 }
 
-QStringList writeProjectUncertaintyFiles(const ProjectUncertaintyRun& u, const std::string& outDir) {
-    const QDir dir(QString::fromStdString(outDir));
-    QStringList written;
-    for (const analysis::Table& t : projectUncertaintyTables(u)) {
-        written << dir.absoluteFilePath(t.name + QStringLiteral(".csv"));
-        analysis::writeTableFile(t, written.back().toStdString());
-    }
-    return written;
-}
-
 } // namespace tanhui::models::carbon

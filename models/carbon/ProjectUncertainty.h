@@ -128,9 +128,6 @@ struct ProjectUncertaintyRun {
     std::vector<SampledResult> sampling; ///< aligned with CarbonProjectRun::results
 };
 
-/// @brief Writes uncertainty_run.csv and uncertainty_parameters.csv (uncertainty/UncertaintyFiles.h)
-/// into `outDir`; returns their paths.
-QStringList writeProjectUncertaintyFiles(const ProjectUncertaintyRun& u, const std::string& outDir);
 /// The result-set tables "uncertainty_run" and "uncertainty_parameters" of those files.
 std::vector<analysis::Table> projectUncertaintyTables(const ProjectUncertaintyRun& u);
 

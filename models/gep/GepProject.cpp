@@ -180,11 +180,11 @@ void requireNoErrors(Run& run, const params::Issues& issues, const QString& what
 /// two dates (docs/gep.md "Carbon sequestration").
 void carbonStep(Run& run) {
     const Project& project = run.project;
-    for (const ProjectLayer* l : project.layersWithRole(QStringLiteral("landcover"))) {
+    std::vector<const ProjectLayer*> dates = project.layersWithRole(QStringLiteral("landcover"));
+    std::stable_sort(
+      dates.begin(), dates.end(), [](const auto* a, const auto* b) { return a->year < b->year; });
+    for (const ProjectLayer* l : dates)
         run.lulc.push_back({ project.resolve(l->path).toStdString(), l->year });
-        run.describe(project.resolve(l->path), "raster", l->role, l->id, l->year);
-    }
-    std::sort(run.lulc.begin(), run.lulc.end(), [](const auto& a, const auto& b) { return a.year < b.year; });
     if (run.lulc.size() < 2)
         throw gis::GisError(
           gis::GisError::Kind::InvalidArgument,
@@ -197,6 +197,9 @@ void carbonStep(Run& run) {
     // only for layers without a carbon table or carbon results.
     run.accountingYear = run.lulc.back().year;
     run.lulc = { run.lulc[run.lulc.size() - 2], run.lulc.back() };
+    // Provenance: the two dates the run reads (hashing older ones would read files it never uses).
+    for (auto it = dates.end() - 2; it != dates.end(); ++it)
+        run.describe(project.resolve((*it)->path), "raster", (*it)->role, (*it)->id, (*it)->year);
     run.years = run.lulc.back().year - run.lulc.front().year;
     // The carbon pools of the project's carbon section (parameters.pools) when it lists a copy.
     QString poolsPath = QStringLiteral(":/parameters/carbon/carbon_pools.csv");
