@@ -15,7 +15,7 @@
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="+405"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+392"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… %n more</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+347"/>
+        <location line="+346"/>
         <source>The project %1 has %n problem(s); the other layers were loaded.</source>
         <translation>
             <numerusform>The project %1 has a problem; the other layers were loaded.</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+441"/>
+        <location line="+442"/>
         <source>%n feature(s) selected on %1</source>
         <translation>
             <numerusform>%n feature selected on %1</numerusform>

@@ -2813,7 +2813,7 @@ Example (the sample project):
 <context>
     <name>GepCommand</name>
     <message>
-        <location filename="../models/gep/GepCarbonJoin.cpp" line="+318"/>
+        <location filename="../models/gep/GepCarbonJoin.cpp" line="+330"/>
         <source>cannot open the carbon table %1</source>
         <translation>无法打开碳计算结果表 %1</translation>
     </message>
@@ -2823,7 +2823,7 @@ Example (the sample project):
         <translation>碳计算结果表 %1 为空</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-232"/>
         <source>%1, row %2, column %3: &apos;%4&apos; is not a number</source>
         <translation>%1，第 %2 行，列 %3：“%4”不是数字</translation>
     </message>
@@ -2853,7 +2853,7 @@ Example (the sample project):
         <translation>项目至少需要两期带年份的土地覆盖栅格（角色 landcover），用于确定生态系统类型和固碳量</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>the land-cover rasters cannot be used by the carbon pool method</source>
         <translation>土地覆盖栅格无法用于碳库方法</translation>
     </message>
@@ -2918,7 +2918,7 @@ Example (the sample project):
         <translation>%1 中没有碳核算结果（缺少 %2）；请先运行 tanhui-cli carbon --project，并用 --out 指定该文件夹</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+22"/>
         <source>the result set %1 (analysis %2) has no table &apos;parcels&apos;; give the folder of a tanhui-cli carbon --project run</source>
         <translation>结果集 %1（分析 %2）中没有 parcels 表；请指定 tanhui-cli carbon --project 运行的输出文件夹</translation>
     </message>
@@ -2928,7 +2928,7 @@ Example (the sample project):
         <translation>碳结果表 %1 中有一个带引号的字段没有闭合（缺少 &apos;&quot;&apos;）</translation>
     </message>
     <message>
-        <location line="-217"/>
+        <location line="-229"/>
         <source>the carbon engine did not compute the parcel: %1</source>
         <translation>碳计算引擎未计算该地块：%1</translation>
     </message>
@@ -3095,7 +3095,7 @@ scenario_diff.csv。
         <translation>碳计算引擎未给出该地块在以核算年 %1 为终点或包含该年的时段内的变化量（方法 %2）</translation>
     </message>
     <message>
-        <location filename="../models/gep/GepResults.cpp" line="+308"/>
+        <location filename="../models/gep/GepResults.cpp" line="+311"/>
         <source>accounting profile (gep/profiles.csv), tag %1</source>
         <translation>核算方案（gep/profiles.csv），标签 %1</translation>
     </message>
@@ -3333,7 +3333,7 @@ scenario_diff.csv。
 <context>
     <name>LayoutText</name>
     <message>
-        <location filename="../render/MapLayout.cpp" line="+266"/>
+        <location filename="../render/MapLayout.cpp" line="+247"/>
         <source>Coordinate reference system: unknown</source>
         <translation>坐标参考系：未知</translation>
     </message>
@@ -5275,7 +5275,7 @@ A4 横向，以项目名称为标题。
         <translation>图层“%1”被列出两次；每个图层只能列出一次</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+93"/>
         <source>%1 ∩ %2: %3 ha (counted for %1)</source>
         <translation>%1 ∩ %2：%3 公顷（计入 %1）</translation>
     </message>
@@ -5854,7 +5854,7 @@ district and service, charts, maps and an appendix.</source>
 <context>
     <name>ReportText</name>
     <message>
-        <location filename="../app/report/ReportBuilder.cpp" line="+88"/>
+        <location filename="../app/report/ReportBuilder.cpp" line="+89"/>
         <location line="+23"/>
         <location line="+266"/>
         <source>All</source>
@@ -6023,12 +6023,12 @@ district and service, charts, maps and an appendix.</source>
     <message>
         <location line="+1"/>
         <location line="+387"/>
-        <location line="+832"/>
+        <location line="+808"/>
         <source>GEP</source>
         <translation>GEP</translation>
     </message>
     <message>
-        <location line="-1211"/>
+        <location line="-1187"/>
         <source>verified</source>
         <translation>已核实</translation>
     </message>
@@ -6148,20 +6148,20 @@ district and service, charts, maps and an appendix.</source>
     <message>
         <location line="+0"/>
         <location line="+567"/>
-        <location line="+295"/>
+        <location line="+271"/>
         <location line="+18"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location line="-880"/>
+        <location line="-856"/>
         <location line="+567"/>
-        <location line="+313"/>
+        <location line="+289"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="-879"/>
+        <location line="-855"/>
         <source>95 % range</source>
         <translation>95 % 区间</translation>
     </message>
@@ -6182,12 +6182,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+721"/>
+        <location line="+697"/>
         <source>Stock change %1–%2</source>
         <translation>%1–%2 年碳储量变化</translation>
     </message>
     <message>
-        <location line="-716"/>
+        <location line="-692"/>
         <source>Stock change %1–%2 as CO2</source>
         <translation>%1–%2 年碳储量变化（折合 CO2）</translation>
     </message>
@@ -6234,12 +6234,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+832"/>
+        <location line="+808"/>
         <source>Carbon</source>
         <translation>碳汇</translation>
     </message>
     <message>
-        <location line="-822"/>
+        <location line="-798"/>
         <source>%1 of %2 parameter rows used are not verified (secondary, unconfirmed or example values); %3 parcels use at least one of them. Confirm them before the figures are used for a decision (section 3).</source>
         <translation>所用 %2 个参数行中有 %1 个未经核实（二手来源、未确认或示例值），%3 个地块至少用到其中一个。在据此决策之前须先核实这些参数（见第 3 节）。</translation>
     </message>
@@ -6414,12 +6414,12 @@ district and service, charts, maps and an appendix.</source>
     <message>
         <location line="-292"/>
         <location line="+292"/>
-        <location line="+313"/>
+        <location line="+289"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="-605"/>
+        <location line="-581"/>
         <location line="+293"/>
         <source>Flag</source>
         <translation>标记</translation>
@@ -6594,22 +6594,22 @@ district and service, charts, maps and an appendix.</source>
         <translation>价格年份</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+61"/>
         <source>Maps</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+25"/>
         <source>m</source>
         <translation>米</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>Land cover %1</source>
         <translation>%1 年土地覆盖</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>Land cover</source>
         <translation>土地覆盖</translation>
     </message>
@@ -6619,7 +6619,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>各时点土地覆盖（项目的土地覆盖栅格）及行政区界线。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Carbon density %1</source>
         <translation>%1 年碳密度</translation>
     </message>
@@ -6634,7 +6634,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>%1 年各地块碳密度（t C/ha，分位数分级）。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Change (t C/a per parcel)</source>
         <translation>变化量（每地块 t C/a）</translation>
     </message>
@@ -7860,7 +7860,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>请为布局输入名称，例如“2024 年土地覆被”。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>The project could not be saved.</source>
         <translation>无法保存项目。</translation>
     </message>
@@ -7868,7 +7868,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+126"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+125"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -7929,12 +7929,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>%1°，%2°</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+3"/>
         <source>  (lon %1°, lat %2°)</source>
         <translation>（经度 %1°，纬度 %2°）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>No CRS</source>
         <translation>无坐标参考系</translation>
     </message>
@@ -8260,17 +8260,17 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+9"/>
-        <location line="+188"/>
+        <location line="+187"/>
         <source>Unexpected error while loading %1</source>
         <translation>加载 %1 时发生意外错误</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-147"/>
         <source>Loaded %1</source>
         <translation>已加载 %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+58"/>
+        <location line="+57"/>
         <source>The project %1 has %n problem(s); the other layers were loaded.</source>
         <translation>
             <numerusform>项目 %1 有 %n 个问题；其余图层已加载。</numerusform>
@@ -8334,7 +8334,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         </translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>Open a project with dated NDVI or land-cover rasters to chart a parcel&apos;s series.</source>
         <translation>请打开含有逐期 NDVI 或土地覆盖栅格的项目，以绘制地块的时间序列。</translation>
     </message>
@@ -8502,7 +8502,7 @@ Ellipsoidal, %3</source>
 <context>
     <name>tanhui::gui::MapCanvas</name>
     <message>
-        <location filename="../app/gui/MapCanvas.cpp" line="+172"/>
+        <location filename="../app/gui/MapCanvas.cpp" line="+159"/>
         <source>The map could not be drawn</source>
         <translation>无法绘制地图</translation>
     </message>
