@@ -5,6 +5,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QFontMetrics>
 #include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
@@ -179,12 +180,15 @@ void ParcelSeriesView::showSeries(const QString& title,
         bars->append(set);
     }
     lc->addSeries(bars);
-    // The class names down the right-hand side (a bottom row would elide them in a narrow dock).
-    lc->legend()->setAlignment(Qt::AlignRight);
+    // The class names below the bars, so that the bars keep the dock's width for their year labels;
+    // each name is elided to its share of the row (the tooltip-free chart shows the full names in
+    // the legend of the map).
+    lc->legend()->setAlignment(Qt::AlignBottom);
     QFont small = lc->legend()->font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     lc->legend()->setFont(small);
     auto* years = new QBarCategoryAxis;
+    years->setLabelsFont(small);
     for (const auto& p : series.classes)
         years->append(QString::number(p.year));
     auto* share = new QValueAxis;
