@@ -388,14 +388,24 @@ void setSymbol(QPainter& painter, const FillSymbol& symbol, const MapSettings& s
     }
 }
 
-/// Draws `features` (ascending) of a layer whose part of the frame is `clip` (device pixels).
+/// The rows of the frame (device pixels, y down) a drawing pass covers: features wholly outside
+/// [top, bottom] (with room for their outline) are skipped, and a feature is counted as drawn by the
+/// pass whose rows hold its top edge, so that passes splitting one frame count each feature once.
+constexpr double kNoLimit = std::numeric_limits<double>::infinity();
+struct RowBand {
+    double top = -kNoLimit;
+    double bottom = kNoLimit;
+};
+
+/// Draws the `features` (ascending) of a layer that meet `band`.
 std::size_t drawFeatures(QPainter& painter,
                          const MapSettings& settings,
                          const VectorSource& source,
                          const VectorStyle& style,
                          const std::vector<std::uint32_t>& features,
                          const FillSymbol* overrideSymbol,
-                         gis::Feedback* feedback) {
+                         gis::Feedback* feedback,
+                         RowBand band = {}) {
     const gis::Box view = settings.visibleExtent();
     const double mupp = settings.mapUnitsPerPixel();
     const int field = style.kind == VectorStyle::Kind::Single ? -1 : source.fieldIndex(style.field);
@@ -412,11 +422,17 @@ std::size_t drawFeatures(QPainter& painter,
           overrideSymbol ? overrideSymbol : style.symbolFor(source.attribute(f, field));
         if (!symbol)
             continue;
+        const gis::Box& b = source.bounds(f);
+        const double rowTop = (view.ymax - b.ymax) / mupp, rowBottom = (view.ymax - b.ymin) / mupp;
+        // Room for antialiasing, the outline and the one-pixel dots of tiny features.
+        const double margin = 1.0 + settings.pixelsFromMm(std::max(0.0, symbol->strokeWidthMm));
+        if (rowBottom < band.top - margin || rowTop > band.bottom + margin)
+            continue; // wholly in another pass's rows
+        const bool counted = rowTop >= band.top && rowTop < band.bottom;
         if (symbol != current) {
             setSymbol(painter, *symbol, settings);
             current = symbol;
         }
-        const gis::Box& b = source.bounds(f);
         if ((b.xmax - b.xmin) < mupp && (b.ymax - b.ymin) < mupp) {
             // Smaller than a pixel: one pixel in the outline colour (or fill), as it would average out.
             const QColor c = symbol->stroke.alpha() ? symbol->stroke : symbol->fill;
@@ -425,7 +441,7 @@ std::size_t drawFeatures(QPainter& painter,
                                     1,
                                     1),
                              c);
-            ++drawn;
+            drawn += counted;
             continue;
         }
         devicePolygons(source, f, view, mupp, points, starts);
@@ -443,7 +459,7 @@ std::size_t drawFeatures(QPainter& painter,
             }
             painter.drawPath(path);
         }
-        ++drawn;
+        drawn += counted;
     }
     return drawn;
 }
@@ -498,8 +514,8 @@ void drawVector(QPainter& painter,
     painter.save();
     painter.setOpacity(std::clamp(style.opacity, 0.0, 1.0));
     if (image && features.size() > 2000 && h >= 2) {
-        // Two threads, each drawing every feature clipped to its half of the frame into its own image:
-        // every pixel belongs to one half, so the result equals a single pass.
+        // Two threads, each drawing the features that reach its half of the frame into its own image
+        // (clipped to it): every pixel belongs to one half, so the result equals a single pass.
         const int half = h / 2;
         QImage top(w, half, QImage::Format_ARGB32_Premultiplied),
           bottom(w, h - half, QImage::Format_ARGB32_Premultiplied);
@@ -511,14 +527,16 @@ void drawVector(QPainter& painter,
             try {
                 QPainter p(&bottom);
                 p.translate(0, -half);
-                drawnBottom = drawFeatures(p, settings, source, style, features, nullptr, feedback);
+                drawnBottom = drawFeatures(
+                  p, settings, source, style, features, nullptr, feedback, { double(half), kNoLimit });
             } catch (...) {
                 failure = std::current_exception();
             }
         });
         try {
             QPainter p(&top);
-            drawnTop = drawFeatures(p, settings, source, style, features, nullptr, feedback);
+            drawnTop = drawFeatures(
+              p, settings, source, style, features, nullptr, feedback, { -kNoLimit, double(half) });
         } catch (...) {
             worker.join();
             throw;
@@ -528,7 +546,7 @@ void drawVector(QPainter& painter,
             std::rethrow_exception(failure);
         painter.drawImage(QPointF(0, 0), top);
         painter.drawImage(QPointF(0, half), bottom);
-        stats.featuresDrawn += std::max(drawnTop, drawnBottom);
+        stats.featuresDrawn += drawnTop + drawnBottom;
     } else {
         painter.setClipRect(QRect(0, 0, w, h));
         stats.featuresDrawn += drawFeatures(painter, settings, source, style, features, nullptr, feedback);

@@ -12,6 +12,8 @@
 
 #include <QFile>
 #include <QGuiApplication>
+#include <QPainter>
+#include <QPixmap>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -154,6 +156,7 @@ private slots:
     void rasterWithoutCrsRefused();
     void polygonsCategorizedGraduatedAndSelected();
     void spatialIndexMatchesBruteForce();
+    void twoThreadFrameEqualsSinglePass();
     void identifyFeaturesAtPoint();
     void selectByRectangleIsExact();
     void cancelStopsRendering();
@@ -431,6 +434,50 @@ void TestMapRenderer::spatialIndexMatchesBruteForce() {
       settingsFor({ kX0 + 1000, kY0 - 9000, kX0 + 1300, kY0 - 8700 }, 300, 300), { layer }, nullptr, &stats);
     QVERIFY2(stats.featuresDrawn <= 25, qPrintable(QString::number(stats.featuresDrawn)));
     QVERIFY(stats.featuresDrawn >= 9);
+}
+
+void TestMapRenderer::twoThreadFrameEqualsSinglePass() {
+    // 10,000 squares (more than the 2,000 from which an image frame is drawn by two threads, each
+    // drawing only the features that reach its half) against one pass onto a pixmap.
+    QTemporaryDir dir;
+    std::vector<Square> grid;
+    for (int i = 0; i < 100; ++i)
+        for (int j = 0; j < 100; ++j)
+            grid.push_back({ kX0 + i * 100.0, kY0 - 10000 + j * 100.0, 90.0, "forest", double(i + j) });
+    const auto source =
+      VectorSource::load(writeSquares(dir.path(), grid, "grid"), {}, gis::Crs::fromEpsg(4547));
+    MapLayer layer;
+    layer.vector = source;
+    layer.vectorStyle.symbol.strokeWidthMm = 0.5; // outlines crossing the halves' border
+    // Odd height: the halves differ by a row; the view cuts squares at every edge.
+    for (const gis::Box& view : { gis::Box{ kX0 - 500, kY0 - 10500, kX0 + 10500, kY0 + 500 },
+                                  gis::Box{ kX0 + 550, kY0 - 8050, kX0 + 8550, kY0 - 1850 } }) {
+        const MapSettings s = settingsFor(view, 401, 333);
+        RenderStats stats;
+        const QImage threaded = MapRenderer::renderImage(s, { layer }, nullptr, &stats);
+        QPixmap pixmap(s.size);
+        pixmap.fill(s.background);
+        {
+            QPainter painter(&pixmap);
+            MapRenderer::render(painter, s, { layer });
+        }
+        const QImage single = pixmap.toImage().convertToFormat(QImage::Format_ARGB32_Premultiplied);
+        int worst = 0;
+        for (int y = 0; y < single.height(); ++y)
+            for (int x = 0; x < single.width(); ++x) {
+                const QRgb a = threaded.pixel(x, y), b = single.pixel(x, y);
+                worst = std::max({ worst,
+                                   std::abs(qRed(a) - qRed(b)),
+                                   std::abs(qGreen(a) - qGreen(b)),
+                                   std::abs(qBlue(a) - qBlue(b)) });
+            }
+        QVERIFY2(worst <= 2, qPrintable(QStringLiteral("largest channel difference %1").arg(worst)));
+        // Each feature in view counted once, although those on the border are drawn by both threads.
+        std::vector<std::uint32_t> inView;
+        source->query(s.visibleExtent(), inView);
+        QVERIFY(inView.size() > 2000);
+        QCOMPARE(stats.featuresDrawn, inView.size());
+    }
 }
 
 void TestMapRenderer::identifyFeaturesAtPoint() {
