@@ -15,7 +15,7 @@
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="+392"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+388"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… %n more</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+346"/>
+        <location line="+364"/>
         <source>The project %1 has %n problem(s); the other layers were loaded.</source>
         <translation>
             <numerusform>The project %1 has a problem; the other layers were loaded.</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+442"/>
+        <location line="+494"/>
         <source>%n feature(s) selected on %1</source>
         <translation>
             <numerusform>%n feature selected on %1</numerusform>
@@ -58,7 +58,7 @@
 <context>
     <name>tanhui::gui::ParcelSeriesView</name>
     <message numerus="yes">
-        <location filename="../app/gui/ParcelSeriesView.cpp" line="+111"/>
+        <location filename="../app/gui/ParcelSeriesView.cpp" line="+112"/>
         <source>Year (%n date(s) without valid cells)</source>
         <translation>
             <numerusform>Year (%n date without valid cells)</numerusform>

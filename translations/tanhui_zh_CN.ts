@@ -7712,6 +7712,14 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
 </context>
 <context>
+    <name>tanhui::gui::LayerTree</name>
+    <message>
+        <location filename="../app/gui/LayerTree.cpp" line="+111"/>
+        <source>Group %1</source>
+        <translation>图层组 %1</translation>
+    </message>
+</context>
+<context>
     <name>tanhui::gui::LayoutDialog</name>
     <message>
         <location filename="../app/gui/LayoutDialog.cpp" line="+55"/>
@@ -7868,7 +7876,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+125"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+126"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -7908,12 +7916,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>图层</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+47"/>
         <source>Scale 1:%1</source>
         <translation>比例尺 1:%1</translation>
     </message>
@@ -7955,17 +7963,17 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+1"/>
-        <location line="+865"/>
+        <location line="+883"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-862"/>
+        <location line="-880"/>
         <source>Step the map through the dates</source>
         <translation>按日期逐期播放地图</translation>
     </message>
     <message numerus="yes">
-        <location line="+109"/>
+        <location line="+108"/>
         <source>… %n more</source>
         <translation>
             <numerusform>…… 另有 %n 项</numerusform>
@@ -8230,6 +8238,31 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+6"/>
+        <source>Add &amp;Group</source>
+        <translation>添加图层组(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put the current layer in a new group; drag layers onto a group to add them</source>
+        <translation>将当前图层放入新的图层组；把图层拖到组上即可加入该组</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Ungroup</source>
+        <translation>取消分组(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the current group, keeping its layers in place</source>
+        <translation>删除当前图层组，其中的图层保留在原位置</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -8260,7 +8293,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+9"/>
-        <location line="+187"/>
+        <location line="+185"/>
         <source>Unexpected error while loading %1</source>
         <translation>加载 %1 时发生意外错误</translation>
     </message>
@@ -8334,7 +8367,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         </translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>Open a project with dated NDVI or land-cover rasters to chart a parcel&apos;s series.</source>
         <translation>请打开含有逐期 NDVI 或土地覆盖栅格的项目，以绘制地块的时间序列。</translation>
     </message>
@@ -8401,7 +8434,7 @@ Ellipsoidal, %3</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+78"/>
         <source>Layer Opacity</source>
         <translation>图层不透明度</translation>
     </message>
@@ -8548,19 +8581,19 @@ Ellipsoidal, %3</source>
 <context>
     <name>tanhui::gui::ParcelSeriesView</name>
     <message>
-        <location filename="../app/gui/ParcelSeriesView.cpp" line="+42"/>
+        <location filename="../app/gui/ParcelSeriesView.cpp" line="+43"/>
         <location line="+89"/>
         <source>NDVI</source>
         <translation>NDVI</translation>
     </message>
     <message>
         <location line="-88"/>
-        <location line="+156"/>
+        <location line="+159"/>
         <source>Land cover</source>
         <translation>土地覆盖</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-149"/>
         <source>Click a parcel on the map (Pan tool) to chart its NDVI and land cover through the dates.</source>
         <translation>在地图上单击地块（平移工具），即可绘制其各期 NDVI 与土地覆盖。</translation>
     </message>
@@ -8597,7 +8630,7 @@ Ellipsoidal, %3</source>
         <translation>其他类别</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Share of the parcel&apos;s valid area</source>
         <translation>占地块有效面积比例</translation>
     </message>

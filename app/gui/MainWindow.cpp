@@ -7,6 +7,7 @@
 #include "app/gui/LayerEntry.h"
 #include "app/gui/LayerLoader.h"
 #include "app/gui/LayerStyler.h"
+#include "app/gui/LayerTree.h"
 #include "app/gui/LayoutDialog.h"
 #include "app/gui/MapCanvas.h"
 #include "app/gui/MetadataPanel.h"
@@ -33,7 +34,6 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -70,7 +70,8 @@ struct MainWindow::Private {
     /// Every loaded layer; heap-allocated so the panel's and the list items' pointers stay valid. The
     /// list shows them top layer first (drawn last), as QGIS's layer tree.
     std::vector<std::unique_ptr<LayerEntry>> layers;
-    QListWidget* layerList = nullptr;
+    LayerTree* layerList = nullptr;
+    QAction* ungroupAction = nullptr;
     MetadataPanel* panel = nullptr;
     MapCanvas* canvas = nullptr;
     QAction* removeAction = nullptr;
@@ -173,14 +174,11 @@ void MainWindow::createLayerDock() {
     auto* dock = new QDockWidget(tr("Layers"), this);
     dock->setObjectName(QStringLiteral("layerDock"));
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    m_d->layerList = new QListWidget(dock);
+    m_d->layerList = new LayerTree(dock);
     m_d->layerList->setObjectName(QStringLiteral("layerList"));
     m_d->layerList->setIconSize(QSize(20, 20));
-    m_d->layerList->setSpacing(2);
     m_d->layerList->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_d->layerList->setMinimumWidth(240);
-    m_d->layerList->setDragDropMode(QAbstractItemView::InternalMove);
-    m_d->layerList->setDefaultDropAction(Qt::MoveAction);
     dock->setWidget(m_d->layerList);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     resizeDocks({ dock }, { 300 }, Qt::Horizontal);
@@ -195,9 +193,8 @@ void MainWindow::createLayerDock() {
     legendDock->setWidget(m_d->legendTree);
     addDockWidget(Qt::LeftDockWidgetArea, legendDock);
     splitDockWidget(dock, legendDock, Qt::Vertical);
-    connect(m_d->layerList, &QListWidget::currentRowChanged, this, [this] { showCurrentLayer(); });
-    connect(m_d->layerList, &QListWidget::itemChanged, this, [this] { syncMap(); });
-    connect(m_d->layerList->model(), &QAbstractItemModel::rowsMoved, this, [this] { syncMap(); });
+    connect(m_d->layerList, &LayerTree::currentRowChanged, this, [this] { showCurrentLayer(); });
+    connect(m_d->layerList, &LayerTree::layersChanged, this, [this] { syncMap(); });
 }
 
 void MainWindow::createStatusWidgets() {
@@ -318,7 +315,7 @@ void MainWindow::showDate(int index) {
     std::set<QString> followingRoles;
     for (int row = 0; row < m_d->layerList->count(); ++row) {
         const LayerEntry* e = entryAt(row);
-        if (e && e->year > 0 && m_d->layerList->item(row)->checkState() == Qt::Checked)
+        if (e && e->year > 0 && m_d->layerList->isShown(row))
             followingRoles.insert(e->role);
     }
     m_d->syncing = true;
@@ -345,7 +342,7 @@ void MainWindow::setCurrentYear(int year) {
 }
 
 LayerEntry* MainWindow::entryAt(int row) const {
-    QListWidgetItem* item = m_d->layerList->item(row);
+    const LayerItem* item = m_d->layerList->item(row);
     return item ? reinterpret_cast<LayerEntry*>(item->data(Qt::UserRole).value<quintptr>()) : nullptr;
 }
 
@@ -357,7 +354,7 @@ void MainWindow::syncMap() {
         LayerEntry* e = entryAt(row);
         if (!e || (!e->map.raster && !e->map.vector))
             continue;
-        e->map.visible = m_d->layerList->item(row)->checkState() == Qt::Checked;
+        e->map.visible = m_d->layerList->isShown(row);
         layers.push_back(e->map);
     }
     m_d->canvas->setLayers(std::move(layers));
@@ -371,8 +368,7 @@ void MainWindow::updateLegend() {
     const QString language = QLocale().name();
     for (int row = 0; row < m_d->layerList->count(); ++row) { // top layer first
         const LayerEntry* e = entryAt(row);
-        if (!e || m_d->layerList->item(row)->checkState() != Qt::Checked ||
-            (!e->map.raster && !e->map.vector))
+        if (!e || !m_d->layerList->isShown(row) || (!e->map.raster && !e->map.vector))
             continue;
         const std::vector<tanhui::render::LegendItem> items = tanhui::render::legendItems(e->map, language);
         auto* layerItem = new QTreeWidgetItem(tree, { e->displayName });
@@ -404,7 +400,7 @@ int MainWindow::identifyAt(double x, double y) {
         LayerEntry* e = entryAt(row);
         if (!e)
             continue;
-        if (e->map.vector && m_d->layerList->item(row)->checkState() == Qt::Checked) {
+        if (e->map.vector && m_d->layerList->isShown(row)) {
             const tanhui::render::VectorSource& source = *e->map.vector;
             const std::vector<std::uint32_t> hits = source.featuresAt(x, y);
             if (hits.empty())
@@ -667,6 +663,26 @@ void MainWindow::createActions() {
     m_d->layerList->addAction(opacityAction);
     layerMenu->addAction(m_d->zoomLayerAction);
     layerMenu->addAction(m_d->removeAction);
+    layerMenu->addSeparator();
+    QAction* addGroupAction = layerMenu->addAction(tr("Add &Group"), this, [this] {
+        // A new group holding the current layer (if any), its name ready to be typed, as in QGIS.
+        const int row = m_d->layerList->currentRow();
+        QTreeWidgetItem* group =
+          m_d->layerList->addGroup(QString(), row >= 0 ? std::vector<int>{ row } : std::vector<int>{});
+        m_d->layerList->setCurrentItem(group);
+        m_d->layerList->editItem(group, 0);
+    });
+    addGroupAction->setObjectName(QStringLiteral("addGroupAction"));
+    addGroupAction->setShortcut(QKeySequence(tr("Ctrl+G")));
+    addGroupAction->setStatusTip(
+      tr("Put the current layer in a new group; drag layers onto a group to add them"));
+    m_d->layerList->addAction(addGroupAction);
+    m_d->ungroupAction = layerMenu->addAction(
+      tr("&Ungroup"), this, [this] { m_d->layerList->ungroup(m_d->layerList->currentItem()); });
+    m_d->ungroupAction->setObjectName(QStringLiteral("ungroupAction"));
+    m_d->ungroupAction->setStatusTip(tr("Remove the current group, keeping its layers in place"));
+    m_d->ungroupAction->setEnabled(false);
+    m_d->layerList->addAction(m_d->ungroupAction);
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction* aboutAction = helpMenu->addAction(tr("&About Tanhui"), this, &MainWindow::showAbout);
@@ -743,10 +759,8 @@ bool MainWindow::loadAndAppend(const QString& path,
 
 void MainWindow::appendEntry(LayerEntry&& entry, bool visible) {
     const bool raster = entry.kind == LayerEntry::Kind::Raster;
-    auto* item = new QListWidgetItem(raster ? m_d->rasterIcon : m_d->vectorIcon, entry.displayName);
+    auto* item = new LayerItem(raster ? m_d->rasterIcon : m_d->vectorIcon, entry.displayName);
     item->setToolTip(entry.notOnMap.isEmpty() ? entry.path : entry.path + QLatin1Char('\n') + entry.notOnMap);
-    item->setFlags((item->flags() | Qt::ItemIsUserCheckable | Qt::ItemIsDragEnabled) &
-                   ~Qt::ItemIsDropEnabled);
     m_d->layers.push_back(std::make_unique<LayerEntry>(std::move(entry)));
     item->setData(Qt::UserRole, QVariant::fromValue(quintptr(m_d->layers.back().get())));
     m_d->syncing = true;
@@ -949,6 +963,7 @@ void MainWindow::removeCurrentLayer() {
 void MainWindow::showCurrentLayer() {
     LayerEntry* entry = entryAt(m_d->layerList->currentRow());
     m_d->removeAction->setEnabled(entry != nullptr);
+    m_d->ungroupAction->setEnabled(LayerTree::isGroup(m_d->layerList->currentItem()));
     m_d->zoomLayerAction->setEnabled(entry && (entry->map.raster || entry->map.vector));
     m_d->attributeTableAction->setEnabled(entry && entry->map.vector);
     m_d->panel->showEntry(entry);
@@ -1160,6 +1175,57 @@ bool MainWindow::setLayerOpacity(const QString& layer, double opacity) {
         return true;
     }
     return false;
+}
+
+int MainWindow::rowOf(const QString& layer) const {
+    for (int row = 0; row < m_d->layerList->count(); ++row)
+        if (const LayerEntry* e = entryAt(row); e && (e->projectId == layer || e->displayName == layer))
+            return row;
+    return -1;
+}
+
+LayerTree* MainWindow::layerTree() const {
+    return m_d->layerList;
+}
+
+QString MainWindow::addLayerGroup(const QString& name, const QStringList& layers) {
+    if (!name.trimmed().isEmpty() && m_d->layerList->group(name.trimmed()))
+        return QString();
+    std::vector<int> rows;
+    for (const QString& layer : layers)
+        if (const int row = rowOf(layer); row >= 0)
+            rows.push_back(row);
+    return m_d->layerList->addGroup(name, rows)->text(0);
+}
+
+bool MainWindow::removeLayerGroup(const QString& name) {
+    QTreeWidgetItem* group = m_d->layerList->group(name);
+    m_d->layerList->ungroup(group);
+    return group != nullptr;
+}
+
+QStringList MainWindow::layerGroups() const {
+    return m_d->layerList->groupNames();
+}
+
+QString MainWindow::layerGroupOf(const QString& layer) const {
+    return m_d->layerList->groupOf(rowOf(layer));
+}
+
+bool MainWindow::moveLayerToGroup(const QString& layer, const QString& group) {
+    const int row = rowOf(layer);
+    if (row < 0 || (!group.isEmpty() && !m_d->layerList->group(group)))
+        return false;
+    m_d->layerList->moveToGroup(row, group);
+    return true;
+}
+
+bool MainWindow::setLayerGroupVisible(const QString& name, bool visible) {
+    QTreeWidgetItem* group = m_d->layerList->group(name);
+    if (!group)
+        return false;
+    group->setCheckState(0, visible ? Qt::Checked : Qt::Unchecked); // the tree tells the map
+    return true;
 }
 
 void MainWindow::changeOpacityInteractively() {

@@ -15,6 +15,7 @@
 namespace tanhui::gui {
 
 class AttributeTable;
+class LayerTree;
 class LayoutDialog;
 class ReportDialog;
 class MapCanvas;
@@ -107,6 +108,23 @@ public:
     /// The attribute table dock's widget (created on first use).
     AttributeTable* attributeTable();
 
+    /// The Layers panel (layers and groups, top first).
+    LayerTree* layerTree() const;
+    /// A new group on top of the layer tree (named `name`, or "Group N" when empty) holding `layers`
+    /// (project ids or display names; unknown ones ignored) in their order; returns its name, empty
+    /// when a group of that name exists.
+    QString addLayerGroup(const QString& name, const QStringList& layers = {});
+    /// Removes the group `name`, keeping its layers in place; false when there is none.
+    bool removeLayerGroup(const QString& name);
+    /// The groups' names, top first.
+    QStringList layerGroups() const;
+    /// The group holding `layer` (project id or display name); empty at the top level or unknown.
+    QString layerGroupOf(const QString& layer) const;
+    /// Moves `layer` into group `group` (to its bottom), or out of its group when `group` is empty.
+    bool moveLayerToGroup(const QString& layer, const QString& group);
+    /// Ticks or unticks a group: its layers are drawn only while it is ticked (their own boxes kept).
+    bool setLayerGroupVisible(const QString& name, bool visible);
+
 public slots:
     void openProjectInteractively();
     void addRasterInteractively();
@@ -146,6 +164,8 @@ private:
     void showDate(int index);
     /// The entry of a list row (null for none).
     LayerEntry* entryAt(int row) const;
+    /// The row of the layer with project id or display name `layer` (−1 when none).
+    int rowOf(const QString& layer) const;
     /// Gives the canvas the layers in list order (bottom row drawn first) with their visibility.
     void syncMap();
     /// The legend of the shown layers, top layer first (render::legendItems).

@@ -4,8 +4,8 @@
 //
 // TANHUI_SCREENSHOT=<file.png> saves a picture of the main window once the map is drawn and quits
 // (scripts/screenshots.sh); with it, TANHUI_DATE=<year> moves the time slider and
-// TANHUI_SHOW=<id,id,...> shows only those project layers. TANHUI_LANG=zh_CN|en overrides the
-// interface language.
+// TANHUI_SHOW=<id,id,...> shows only those project layers; TANHUI_GROUP=<name>:<id,...> groups layers.
+// TANHUI_LANG=zh_CN|en overrides the interface language.
 
 #include "app/common/Translations.h"
 #include "app/gui/AttributeTable.h"
@@ -76,6 +76,11 @@ int main(int argc, char* argv[]) {
                                           e.ymin + 0.55 * e.height() });
             }
         }
+        // TANHUI_GROUP=<name>:<id>,<id>,…: a layer group of those project layers, for screenshots.
+        if (const QString group = qEnvironmentVariable("TANHUI_GROUP"); group.contains(QLatin1Char(':')))
+            window.addLayerGroup(
+              group.section(QLatin1Char(':'), 0, 0),
+              group.section(QLatin1Char(':'), 1).split(QLatin1Char(','), Qt::SkipEmptyParts));
         // TANHUI_MEASURE=x,y,x,y,…: an area measurement with these vertices (map CRS), for screenshots.
         if (const QStringList xy =
               qEnvironmentVariable("TANHUI_MEASURE").split(QLatin1Char(','), Qt::SkipEmptyParts);

@@ -8,6 +8,7 @@
 #include "gis/Errors.h"
 #include "models/project/Project.h"
 
+#include "app/gui/LayerTree.h"
 #include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
@@ -15,7 +16,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QListWidget>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -238,7 +238,7 @@ void TestBadInput::runGui(const QJsonObject& run, const QString& file) {
         QVERIFY2(ok && reports.isEmpty(), qPrintable(reports.join(QLatin1Char('\n'))));
         QVERIFY(window.layerCount() > 0);
         text = window.metadataPanel()->metadataText();
-        if (auto* list = window.findChild<QListWidget*>(QStringLiteral("layerList")))
+        if (auto* list = window.findChild<tanhui::gui::LayerTree*>(QStringLiteral("layerList")))
             for (int i = 0; i < list->count(); ++i)
                 text += QLatin1Char('\n') + list->item(i)->text();
     } else {

@@ -10,10 +10,10 @@
 #include <gdal.h>
 #include <ogr_srs_api.h>
 
+#include "app/gui/LayerTree.h"
 #include <QApplication>
 #include <QFile>
 #include <QLabel>
-#include <QListWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -89,7 +89,7 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(window.windowTitle(), QStringLiteral("Tanhui 碳汇"));
-        auto* list = window.findChild<QListWidget*>(QStringLiteral("layerList"));
+        auto* list = window.findChild<tanhui::gui::LayerTree*>(QStringLiteral("layerList"));
         QVERIFY(list);
         QCOMPARE(list->count(), 0);
         auto* gdal = window.findChild<QLabel*>(QStringLiteral("gdalVersionLabel"));
@@ -125,7 +125,7 @@ private slots:
 
         QVERIFY(window.openFile(m_json));
         QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
-        auto* list = window.findChild<QListWidget*>(QStringLiteral("layerList"));
+        auto* list = window.findChild<tanhui::gui::LayerTree*>(QStringLiteral("layerList"));
         QVERIFY(list);
         QCOMPARE(list->count(), 2);
         QCOMPARE(window.layerCount(), 2);
@@ -222,7 +222,7 @@ private slots:
                  qPrintable(reports.first()));
         QVERIFY2(reports.first().contains(QStringLiteral("Layer swapped is declared \"vector\"")),
                  qPrintable(reports.first()));
-        auto* list = window.findChild<QListWidget*>(QStringLiteral("layerList"));
+        auto* list = window.findChild<tanhui::gui::LayerTree*>(QStringLiteral("layerList"));
         QCOMPARE(list->item(0)->text(), QStringLiteral("forest — 林场.geojson"));
         QCOMPARE(list->item(1)->text(), QStringLiteral("carbon — carbon.tif"));
         // A newer version is refused as a whole, with one report.

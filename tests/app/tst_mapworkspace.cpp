@@ -14,13 +14,13 @@
 #include "gis/ZonalEngine.h"
 #include "models/project/Project.h"
 
+#include "app/gui/LayerTree.h"
 #include <QAction>
 #include <QBarSet>
 #include <QChart>
 #include <QFileInfo>
 #include <QItemSelectionModel>
 #include <QLabel>
-#include <QListWidget>
 #include <QPainterPath>
 #include <QPercentBarSeries>
 #include <QScatterSeries>
@@ -39,14 +39,14 @@ using tanhui::gui::MapCanvas;
 
 namespace {
 
-int rowOf(QListWidget* list, const QString& projectId) {
+int rowOf(tanhui::gui::LayerTree* list, const QString& projectId) {
     for (int r = 0; r < list->count(); ++r)
         if (list->item(r)->text().startsWith(projectId + QStringLiteral(" — ")))
             return r;
     return -1;
 }
 
-void showOnly(QListWidget* list, const QStringList& ids) {
+void showOnly(tanhui::gui::LayerTree* list, const QStringList& ids) {
     for (int r = 0; r < list->count(); ++r) {
         const QString id = list->item(r)->text().section(QStringLiteral(" — "), 0, 0);
         list->item(r)->setCheckState(ids.contains(id) ? Qt::Checked : Qt::Unchecked);
@@ -78,13 +78,23 @@ private slots:
         if (m_dir.isEmpty())
             QSKIP("the sample project fixture is missing (run through ctest)");
         m_project = tanhui::models::Project::load(m_dir + QStringLiteral("/project.tanhui.json"));
-        QStandardPaths::setTestModeEnabled(true); // recent projects and preferences in a test location
+        // Recent projects and preferences in a test location of this process only (other runs of this
+        // test, e.g. in another build tree, must not see them).
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(
+          QStringLiteral("tanhui-test-%1").arg(QCoreApplication::applicationPid()));
         QSettings().clear();
+    }
+    void cleanupTestCase() {
+        const QString file = QSettings().fileName();
+        QFile::remove(file);
+        QDir().rmdir(QFileInfo(file).absolutePath());
     }
 
     void opensStyledAndDrawsEveryLayer();
     void timeSliderStepsLandCover();
     void toggleAndReorder();
+    void layerGroups();
     void identifyParcelAndRasters();
     void attributeTableAndSelection();
     void measureIsEllipsoidal();
@@ -156,7 +166,7 @@ void TestMapWorkspace::opensStyledAndDrawsEveryLayer() {
     QVERIFY(canvas->waitForFrame());
     QVERIFY(!canvas->lastFrame().isNull());
     // Every layer is on the map (none carries a "not on the map" reason).
-    auto* list = window.findChild<QListWidget*>(QStringLiteral("layerList"));
+    auto* list = window.findChild<tanhui::gui::LayerTree*>(QStringLiteral("layerList"));
     for (int r = 0; r < list->count(); ++r)
         QVERIFY2(!list->item(r)->toolTip().contains(QStringLiteral("Not on the map")),
                  qPrintable(list->item(r)->toolTip()));
@@ -234,7 +244,7 @@ void TestMapWorkspace::opensStyledAndDrawsEveryLayer() {
 void TestMapWorkspace::timeSliderStepsLandCover() {
     MainWindow window;
     QVERIFY(openSample(window));
-    auto* list = window.findChild<QListWidget*>(QStringLiteral("layerList"));
+    auto* list = window.findChild<tanhui::gui::LayerTree*>(QStringLiteral("layerList"));
     QCOMPARE(window.currentYear(), 2015);
     QCOMPARE(window.findChild<QSlider*>(QStringLiteral("timeSlider"))->maximum(),
              3); // 2015, 2018, 2021, 2024
@@ -260,7 +270,7 @@ void TestMapWorkspace::timeSliderStepsLandCover() {
 void TestMapWorkspace::toggleAndReorder() {
     MainWindow window;
     QVERIFY(openSample(window));
-    auto* list = window.findChild<QListWidget*>(QStringLiteral("layerList"));
+    auto* list = window.findChild<tanhui::gui::LayerTree*>(QStringLiteral("layerList"));
     MapCanvas* canvas = window.mapCanvas();
     double x = 0, y = 0;
     int c1 = 0, c2 = 0;
@@ -273,7 +283,7 @@ void TestMapWorkspace::toggleAndReorder() {
     QVERIFY(near(pixelAt(canvas, x, y), classColor(c2).rgb()));
     // Move 2015 to the top of the list: now it is drawn last.
     const int row = rowOf(list, QStringLiteral("landcover_2015"));
-    QListWidgetItem* item = list->takeItem(row);
+    tanhui::gui::LayerItem* item = list->takeItem(row);
     list->insertItem(0, item);
     // takeItem/insertItem are not a drag (no rowsMoved); a tick change makes the map follow the list.
     item->setCheckState(Qt::Unchecked);
@@ -287,10 +297,81 @@ void TestMapWorkspace::toggleAndReorder() {
     QVERIFY(near(pixelAt(canvas, x, y), qRgb(255, 255, 255)));
 }
 
+void TestMapWorkspace::layerGroups() {
+    MainWindow window;
+    QVERIFY(openSample(window));
+    auto* tree = window.layerTree();
+    MapCanvas* canvas = window.mapCanvas();
+    double x = 0, y = 0;
+    int c1 = 0, c2 = 0;
+    QVERIFY(changedCell(2015, 2024, x, y, c1, c2));
+    showOnly(tree, { QStringLiteral("landcover_2015"), QStringLiteral("districts") });
+    canvas->setExtent({ x - 300, y - 300, x + 300, y + 300 });
+    QVERIFY(canvas->waitForFrame());
+    QVERIFY(near(pixelAt(canvas, x, y), classColor(c1).rgb()));
+    const QStringList before = [&] {
+        QStringList names;
+        for (int r = 0; r < tree->count(); ++r)
+            names << tree->item(r)->text();
+        return names;
+    }();
+
+    // A group of the two land-cover layers keeps the layers' order and takes the top one's place.
+    const QString name = window.addLayerGroup(
+      QStringLiteral("土地覆盖"), { QStringLiteral("landcover_2015"), QStringLiteral("landcover_2024") });
+    QCOMPARE(name, QStringLiteral("土地覆盖"));
+    QCOMPARE(window.addLayerGroup(QStringLiteral("土地覆盖")), QString()); // names are unique
+    QCOMPARE(window.layerGroups(), QStringList{ name });
+    QCOMPARE(window.layerGroupOf(QStringLiteral("landcover_2015")), name);
+    QCOMPARE(window.layerGroupOf(QStringLiteral("landcover_2024")), name);
+    QCOMPARE(window.layerGroupOf(QStringLiteral("xiaoban")), QString());
+    QCOMPARE(tree->count(), int(before.size()));
+    QCOMPARE(rowOf(tree, QStringLiteral("landcover_2015")),
+             rowOf(tree, QStringLiteral("landcover_2024")) + 1);
+
+    // Unticking the group hides its layers on the map and in the legend; their own boxes stay ticked.
+    QVERIFY(window.setLayerGroupVisible(name, false));
+    QVERIFY(canvas->waitForFrame());
+    QVERIFY2(near(pixelAt(canvas, x, y), qRgb(255, 255, 255)), qPrintable(hex(pixelAt(canvas, x, y))));
+    QCOMPARE(tree->item(rowOf(tree, QStringLiteral("landcover_2015")))->checkState(), Qt::Checked);
+    for (const auto& layer : canvas->layers())
+        if (layer.id == QStringLiteral("landcover_2015"))
+            QVERIFY(!layer.visible);
+    auto* legend = window.findChild<QTreeWidget*>(QStringLiteral("legendTree"));
+    for (int i = 0; i < legend->topLevelItemCount(); ++i)
+        QVERIFY(!legend->topLevelItem(i)->text(0).startsWith(QStringLiteral("landcover_2015")));
+    QVERIFY(window.setLayerGroupVisible(name, true));
+    QVERIFY(canvas->waitForFrame());
+    QVERIFY(near(pixelAt(canvas, x, y), classColor(c1).rgb()));
+
+    // Into and out of the group; ungrouping keeps every layer in the order it had.
+    QVERIFY(window.moveLayerToGroup(QStringLiteral("districts"), name));
+    QCOMPARE(window.layerGroupOf(QStringLiteral("districts")), name);
+    QVERIFY(!window.moveLayerToGroup(QStringLiteral("districts"), QStringLiteral("no such group")));
+    QVERIFY(window.moveLayerToGroup(QStringLiteral("districts"), QString()));
+    QCOMPARE(window.layerGroupOf(QStringLiteral("districts")), QString());
+    QVERIFY(window.removeLayerGroup(name));
+    QVERIFY(!window.removeLayerGroup(name));
+    QVERIFY(window.layerGroups().isEmpty());
+    QStringList after;
+    for (int r = 0; r < tree->count(); ++r)
+        after << tree->item(r)->text();
+    // The group took the place of its top member (landcover_2024) with landcover_2015 below it;
+    // districts left the group just below it; ungrouping put the members in the group's place.
+    const auto textOf = [&](const QString& id) { return tree->item(rowOf(tree, id))->text(); };
+    QStringList expected = before;
+    expected.removeAll(textOf(QStringLiteral("landcover_2015")));
+    expected.removeAll(textOf(QStringLiteral("districts")));
+    const int at = int(expected.indexOf(textOf(QStringLiteral("landcover_2024"))));
+    expected.insert(at + 1, textOf(QStringLiteral("landcover_2015")));
+    expected.insert(at + 2, textOf(QStringLiteral("districts")));
+    QCOMPARE(after, expected);
+}
+
 void TestMapWorkspace::identifyParcelAndRasters() {
     MainWindow window;
     QVERIFY(openSample(window));
-    auto* list = window.findChild<QListWidget*>(QStringLiteral("layerList"));
+    auto* list = window.findChild<tanhui::gui::LayerTree*>(QStringLiteral("layerList"));
     showOnly(list, { QStringLiteral("xiaoban") });
     double x = 0, y = 0;
     int c1 = 0, c2 = 0;
@@ -375,7 +456,7 @@ void TestMapWorkspace::attributeTableAndSelection() {
     using Mode = MainWindow::SelectionMode;
     MainWindow window;
     QVERIFY(openSample(window));
-    auto* list = window.findChild<QListWidget*>(QStringLiteral("layerList"));
+    auto* list = window.findChild<tanhui::gui::LayerTree*>(QStringLiteral("layerList"));
     showOnly(list, { QStringLiteral("xiaoban") });
     list->setCurrentRow(rowOf(list, QStringLiteral("xiaoban")));
     window.openAttributeTable();
@@ -520,7 +601,7 @@ void TestMapWorkspace::measureIsEllipsoidal() {
 void TestMapWorkspace::parcelSeriesChart() {
     MainWindow window;
     QVERIFY(openSample(window));
-    auto* list = window.findChild<QListWidget*>(QStringLiteral("layerList"));
+    auto* list = window.findChild<tanhui::gui::LayerTree*>(QStringLiteral("layerList"));
     showOnly(list, { QStringLiteral("xiaoban") });
     const auto& drawn = window.mapCanvas()->layers();
     const auto it = std::find_if(
@@ -637,7 +718,7 @@ void TestMapWorkspace::playOpacityCrsAndRecent() {
     QCOMPARE(window.currentYear(), last);
 
     // Opacity 50 %: a land-cover cell is drawn halfway between its class colour and the white paper.
-    auto* list = window.findChild<QListWidget*>(QStringLiteral("layerList"));
+    auto* list = window.findChild<tanhui::gui::LayerTree*>(QStringLiteral("layerList"));
     const QString lcId = QStringLiteral("landcover_%1").arg(last);
     showOnly(list, { lcId });
     MapCanvas* canvas = window.mapCanvas();
