@@ -204,6 +204,10 @@ ReportFigure renderChart(const ChartSpec& spec, const QString& caption) {
     ReportFigure figure;
     figure.caption = caption;
     figure.widthMm = spec.widthMm;
+    figure.categories = spec.categories;
+    for (const ChartSpec::Series& s : spec.series) {
+        figure.values.emplace_back(s.name, s.values);
+    }
     QGraphicsScene* scene = view.scene();
     const QRectF source(QPointF(0, 0), QSizeF(size));
     {
