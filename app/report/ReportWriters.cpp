@@ -185,9 +185,9 @@ public:
         // Noto Sans CJK alone, Qt's PDF text (ToUnicode) loses digits after letters ("landcover_2015.tif"
         // extracts as "landcover_.tif"); drawn in DejaVu they extract whole.
         QTextCharFormat f;
-        const QStringList families = mono ? QStringList{ QStringLiteral("DejaVu Sans Mono"),
-                                                         QStringLiteral("Noto Sans Mono CJK SC") }
-                                          : reportFontFamilies();
+        const QStringList families =
+          mono ? QStringList{ QStringLiteral("DejaVu Sans Mono"), QStringLiteral("Noto Sans Mono CJK SC") }
+               : reportFontFamilies();
         QFont font(families.constFirst());
         font.setFamilies(families);
         font.setPointSizeF(pt);
