@@ -125,8 +125,9 @@ void generateReport(const QString& projectFile,
 
 /// The report's CJK font family (Noto Sans CJK SC, from fonts-noto-cjk; it covers Latin too).
 QString reportFontFamily();
-/// The PDF's font families: a Latin font first (DejaVu Sans, fonts-dejavu-core), then the CJK font. With
-/// the CJK font alone, Qt's PDF text loses digits of running text on extraction (pdftotext, search).
+/// The PDF's font families: a Latin font first (DejaVu Sans Condensed from fonts-dejavu-extra, else DejaVu
+/// Sans from fonts-dejavu-core), then the CJK font, by font fallback. With the CJK font alone, Qt's PDF
+/// text loses digits that follow letters on extraction (pdftotext, search): "landcover_.tif".
 QStringList reportFontFamilies();
 
 } // namespace tanhui::report

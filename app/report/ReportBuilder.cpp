@@ -1927,7 +1927,9 @@ QStringList reportFontFamilies() {
     static const QStringList families = [] {
         QStringList out;
         const QStringList all = QFontDatabase::families();
-        for (const char* latin : { "DejaVu Sans", "Noto Sans", "Liberation Sans" }) {
+        // DejaVu Sans Condensed (fonts-dejavu-extra) has about the width of Noto Sans CJK's Latin
+        // glyphs, so the tables keep their layout; DejaVu Sans (fonts-dejavu-core) is wider.
+        for (const char* latin : { "DejaVu Sans Condensed", "DejaVu Sans", "Noto Sans", "Liberation Sans" }) {
             if (all.contains(QLatin1String(latin))) {
                 out << QString::fromLatin1(latin);
                 break;
