@@ -8,7 +8,9 @@
 #      mangroves and wetlands: blue carbon; the rest: pools), with Monte Carlo bounds (1,000
 #      iterations) and totals by ecosystem type and district;
 #   3. GEP per parcel (tanhui-cli gep --project), its carbon sequestration taken from step 2;
-#   4. the land-cover map of the last date with the parcels and districts (tanhui-cli map, PNG).
+#   4. a restoration plan (a copy of the project with some wetland units replanted as mangrove): its
+#      carbon and GEP, compared with the baseline in the report;
+#   5. the land-cover map of the last date with the parcels and districts (tanhui-cli map, PNG).
 # Writes to out/demo/ (or the folder given), ending with the valuation report (PDF and HTML).
 #
 #   scripts/demo.sh [OUT_DIR]
@@ -46,14 +48,29 @@ echo "demo: GEP per parcel (RCEES 2010 prices; 120 air-conditioning days, the re
 # Profile, prices, climate-regulation variant and D = 120 come from the project's gep section.
 "$CLI" gep --project "$PROJECT" --carbon-results "$OUT/carbon" --out "$OUT/gep"
 
+echo "demo: a restoration plan (every 8th fishpond dyke and tidal-flat unit replanted as mangrove): carbon and GEP"
+# The plan is a copy of the sample project whose wetland units carry the planned type; it is valued with
+# the same methods, parameters and prices, and the report compares it with the baseline.
+PLAN="$OUT/plan"
+if [[ ! -f "$PLAN/project.tanhui.json" ]]; then
+  rm -rf "$PLAN"
+  cp -r "$SAMPLE" "$PLAN"
+  ogrinfo -q "$PLAN/vectors/wetland_units.gpkg" -dialect SQLite -sql \
+    "UPDATE wetland_units SET type = 'mangrove' WHERE type IN ('fishpond_dyke', 'tidal_flat') AND fid % 8 = 0"
+fi
+"$CLI" carbon --project "$PLAN/project.tanhui.json" --out "$OUT/carbon_plan" \
+  --uncertainty --iterations 1000 --seed 42 --default-uncertainty 90
+"$CLI" gep --project "$PLAN/project.tanhui.json" --carbon-results "$OUT/carbon_plan" --out "$OUT/gep_plan"
+
 echo "demo: land-cover map of the project (A4, legend, scale bar, north arrow; Chinese)"
 "$CLI" map --project "$PROJECT" --lang zh_CN --out "$OUT/map_landcover.png"
 
 echo "demo: valuation report (PDF and HTML, Chinese) from the carbon and GEP result sets"
-"$CLI" report --project "$PROJECT" --carbon-results "$OUT/carbon" --gep-results "$OUT/gep" --lang zh_CN \
-    --out "$OUT/report_zh_CN.pdf" --quiet
-"$CLI" report --project "$PROJECT" --carbon-results "$OUT/carbon" --gep-results "$OUT/gep" --lang zh_CN \
-    --out "$OUT/report_zh_CN.html" --quiet
+for EXT in pdf html; do
+  "$CLI" report --project "$PROJECT" --carbon-results "$OUT/carbon" --gep-results "$OUT/gep" --lang zh_CN \
+      --scenario-results "$OUT/gep_plan" --scenario-carbon-results "$OUT/carbon_plan" \
+      --out "$OUT/report_zh_CN.$EXT" --quiet
+done
 
 cat <<MSG
 
@@ -67,7 +84,8 @@ demo: done. Open these:
   $(realpath "$OUT/gep/indicators.csv")   (every parcel x indicator: physical quantity, unit, price, source, value)
   $(realpath "$OUT/gep/skipped.csv")      (indicators skipped for lack of input, with the reason)
   $(realpath "$OUT/map_landcover.png")    (the land-cover map of the last date: parcels, districts, legend of the classes drawn)
-  $(realpath "$OUT/report_zh_CN.pdf")     (the valuation report: summary, data with SHA-256, methods and parameters, results, charts, maps; also .html)
+  $(realpath "$OUT/report_zh_CN.pdf")     (the valuation report: summary, data with SHA-256, methods and parameters, results, charts, maps, the restoration plan against the baseline; also .html)
+  $(realpath "$OUT/gep_plan/totals.csv")  (GEP of the restoration plan; its carbon in $(realpath "$OUT/carbon_plan"))
   $(realpath "$OUT/xiaoban_landcover.csv")  (land-cover shares and areas per 小班, 2015 and 2024)
   $(realpath "$PROJECT")   (the sample project: rasters, parcel layers, parameter tables, carbon methods)
 Built-in parameter values tagged "unconfirmed" (carbon pools, species, soil factors, CPI) and the sample's

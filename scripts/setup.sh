@@ -14,7 +14,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libgdal-dev libproj-dev libgeos-dev gdal-bin
-  xvfb fonts-noto-cjk fonts-dejavu-core clang-format poppler-utils chromium
+  xvfb fonts-noto-cjk fonts-dejavu-core fonts-dejavu-extra clang-format poppler-utils chromium
   clang libclang-rt-14-dev
   python3-gdal python3-numpy
   libxlsxwriter-dev python3-openpyxl

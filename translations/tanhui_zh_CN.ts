@@ -1650,7 +1650,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 <context>
     <name>CarbonResultSetText</name>
     <message>
-        <location filename="../models/carbon/CarbonResultSet.cpp" line="+264"/>
+        <location filename="../models/carbon/CarbonResultSet.cpp" line="+267"/>
         <source>layer %1, parcel %2 (%3, method %4) not computed: %5</source>
         <translation>图层 %1，地块 %2（%3，方法 %4）未计算：%5</translation>
     </message>
@@ -1663,7 +1663,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 <context>
     <name>CarbonResultText</name>
     <message>
-        <location filename="../models/carbon/CarbonResult.cpp" line="+630"/>
+        <location filename="../models/carbon/CarbonResult.cpp" line="+681"/>
         <location line="+44"/>
         <source>no stock in %1</source>
         <translation>%1 年无储量</translation>
@@ -5790,28 +5790,40 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+14"/>
+        <location line="+27"/>
         <source>FILE</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-24"/>
         <source>Folder of the carbon project run (holds resultset.json).</source>
         <translation>碳汇项目运行的输出文件夹（含 resultset.json）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+3"/>
+        <location line="+7"/>
+        <location line="+6"/>
         <source>DIR</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-14"/>
         <source>Folder of the GEP run (optional).</source>
         <translation>GEP 运行的输出文件夹（可选）。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Folder of the GEP run of a restoration plan (a separate &apos;gep --project PLAN&apos; run; by default the scenario folder that &apos;gep --scenario&apos; wrote in --gep-results): adds the plan comparison.</source>
+        <translation>修复规划方案的 GEP 运行结果文件夹（单独运行的 &apos;gep --project PLAN&apos;；默认为 &apos;gep --scenario&apos; 在 --gep-results 中写出的 scenario 文件夹）：报告增加规划方案对比。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Folder of the plan&apos;s carbon project run (optional): adds carbon by pool and ecosystem type to the plan comparison.</source>
+        <translation>规划方案的碳核算项目运行结果文件夹（可选）：在规划方案对比中增加按碳库和生态系统类型的碳储量。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Language of the report: zh_CN (default) or en.</source>
         <translation>报告语言：zh_CN（默认）或 en。</translation>
     </message>
@@ -5831,7 +5843,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>不显示进度条和摘要。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>--out %1: the report&apos;s file name must end in .pdf or .html</source>
         <translation>--out %1：报告文件名必须以 .pdf 或 .html 结尾</translation>
     </message>
@@ -5841,7 +5853,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>--lang %1：报告语言必须为 zh_CN 或 en</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>cancelled; %1 is unchanged</source>
         <translation>已取消；%1 未改动</translation>
     </message>
@@ -5856,12 +5868,12 @@ district and service, charts, maps and an appendix.</source>
     <message>
         <location filename="../app/report/ReportBuilder.cpp" line="+89"/>
         <location line="+23"/>
-        <location line="+266"/>
+        <location line="+309"/>
         <source>All</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-318"/>
         <source>Carbon pools (InVEST Carbon)</source>
         <translation>碳库法（InVEST Carbon）</translation>
     </message>
@@ -6022,13 +6034,48 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+387"/>
-        <location line="+808"/>
+        <location line="+430"/>
+        <location line="+1227"/>
         <source>GEP</source>
         <translation>GEP</translation>
     </message>
     <message>
-        <location line="-1187"/>
+        <location line="-1648"/>
+        <source>Above-ground biomass</source>
+        <translation>地上生物量</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Below-ground biomass</source>
+        <translation>地下生物量</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dead wood</source>
+        <translation>枯死木</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Litter</source>
+        <translation>凋落物</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Soil organic carbon</source>
+        <translation>土壤有机碳</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tree biomass (not split)</source>
+        <translation>林木生物量（未分地上地下）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not split by pool</source>
+        <translation>未分碳库</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>verified</source>
         <translation>已核实</translation>
     </message>
@@ -6073,7 +6120,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>表 %1&#x3000;%2</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <location line="+108"/>
         <location line="+272"/>
         <source>Parcels</source>
@@ -6081,12 +6128,13 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="-380"/>
-        <location line="+537"/>
+        <location line="+538"/>
+        <location line="+514"/>
         <source>Area (ha)</source>
         <translation>面积（ha）</translation>
     </message>
     <message>
-        <location line="-534"/>
+        <location line="-1049"/>
         <source>Stock %1 (t C)</source>
         <translation>%1 年碳储量（t C）</translation>
     </message>
@@ -6147,21 +6195,21 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+567"/>
-        <location line="+271"/>
+        <location line="+627"/>
+        <location line="+630"/>
         <location line="+18"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location line="-856"/>
-        <location line="+567"/>
-        <location line="+289"/>
+        <location line="-1275"/>
+        <location line="+627"/>
+        <location line="+648"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="-855"/>
+        <location line="-1274"/>
         <source>95 % range</source>
         <translation>95 % 区间</translation>
     </message>
@@ -6182,12 +6230,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+697"/>
+        <location line="+1116"/>
         <source>Stock change %1–%2</source>
         <translation>%1–%2 年碳储量变化</translation>
     </message>
     <message>
-        <location line="-692"/>
+        <location line="-1111"/>
         <source>Stock change %1–%2 as CO2</source>
         <translation>%1–%2 年碳储量变化（折合 CO2）</translation>
     </message>
@@ -6208,12 +6256,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+430"/>
+        <location line="+490"/>
         <source>Gross ecosystem product (GEP)</source>
         <translation>生态系统生产总值（GEP）</translation>
     </message>
     <message>
-        <location line="-420"/>
+        <location line="-480"/>
         <source>Key changes</source>
         <translation>主要变化</translation>
     </message>
@@ -6234,12 +6282,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+808"/>
+        <location line="+1227"/>
         <source>Carbon</source>
         <translation>碳汇</translation>
     </message>
     <message>
-        <location line="-798"/>
+        <location line="-1217"/>
         <source>%1 of %2 parameter rows used are not verified (secondary, unconfirmed or example values); %3 parcels use at least one of them. Confirm them before the figures are used for a decision (section 3).</source>
         <translation>所用 %2 个参数行中有 %1 个未经核实（二手来源、未确认或示例值），%3 个地块至少用到其中一个。在据此决策之前须先核实这些参数（见第 3 节）。</translation>
     </message>
@@ -6331,12 +6379,13 @@ district and service, charts, maps and an appendix.</source>
     <message>
         <location line="+1"/>
         <location line="+112"/>
-        <location line="+125"/>
+        <location line="+126"/>
+        <location line="+458"/>
         <source>Ecosystem type</source>
         <translation>生态系统类型</translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-692"/>
         <source>Share %1 (%)</source>
         <translation>%1 年占比（%）</translation>
     </message>
@@ -6407,31 +6456,31 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+292"/>
+        <location line="+352"/>
         <source>Evidence</source>
         <translation>证据等级</translation>
     </message>
     <message>
-        <location line="-292"/>
-        <location line="+292"/>
-        <location line="+289"/>
+        <location line="-352"/>
+        <location line="+352"/>
+        <location line="+648"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="-581"/>
-        <location line="+293"/>
+        <location line="-1000"/>
+        <location line="+353"/>
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location line="-281"/>
-        <location line="+293"/>
+        <location line="-341"/>
+        <location line="+353"/>
         <source>to confirm</source>
         <translation>待核实</translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-349"/>
         <source>%1 of %2 rows are flagged: secondary, unconfirmed or example values that must be confirmed before the results are used.</source>
         <translation>%2 行中有 %1 行被标记：二手来源、未确认或示例值，使用结果前须先核实。</translation>
     </message>
@@ -6447,24 +6496,25 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+118"/>
-        <location line="+128"/>
+        <location line="+119"/>
+        <location line="+187"/>
+        <location line="+328"/>
         <source>District</source>
         <translation>行政区</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-633"/>
         <source>Carbon by district</source>
         <translation>按行政区的碳核算</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+112"/>
+        <location line="+113"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-111"/>
         <source>Carbon by method (a parcel counts once per method that computes it)</source>
         <translation>按方法的碳核算（地块在计算它的每种方法下各计一次）</translation>
     </message>
@@ -6475,18 +6525,19 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+31"/>
+        <location line="+32"/>
         <location line="+78"/>
+        <location line="+56"/>
         <source>thousand t C</source>
         <translation>千吨碳（kt C）</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-144"/>
         <source>Carbon stock per date by ecosystem type; the bar on a total is its 95 % range where computed.</source>
         <translation>各时点按生态系统类型的碳储量；总量上的误差线为其 95 % 区间（如有）。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Stock change %1–%2 by ecosystem type</source>
         <translation>%1–%2 年各生态系统类型碳储量变化</translation>
     </message>
@@ -6509,16 +6560,18 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="-8"/>
+        <location line="+515"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-515"/>
+        <location line="+515"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-512"/>
         <source>Change (t C)</source>
         <translation>变化量（t C）</translation>
     </message>
@@ -6533,7 +6586,38 @@ district and service, charts, maps and an appendix.</source>
         <translation>碳储量增加最多的地块。</translation>
     </message>
     <message>
+        <location line="+22"/>
+        <source>Carbon stock by pool per date (t C)</source>
+        <translation>各时点分碳库碳储量（t C）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>时点</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+379"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location line="-374"/>
+        <source>Carbon stock by pool</source>
+        <translation>分碳库碳储量</translation>
+    </message>
+    <message>
         <location line="+23"/>
+        <source>Accounted parts of the primary results, as in the other totals; the pools add up to the stock of each date (ledger check).</source>
+        <translation>按主结果的计入部分统计，与其他汇总一致；各碳库之和等于各时点的碳储量（台账核对）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Carbon stock per date by pool; the bar on a total is its 95 % range where computed.</source>
+        <translation>各时点分碳库碳储量；合计上的误差线为其 95% 区间（如已计算）。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>GEP is the value of the final ecosystem services of the year: physical quantity × unit price per indicator (gep-methods.md §2, §4). Accounting profile: %1; price set: %2; prices of %3; price index: %4 (gep-methods.md §5.3). Values in %5.</source>
         <translation>GEP 是当年最终生态系统服务的价值：各指标功能量 × 单价（gep-methods.md §2、§4）。核算规范：%1；价格集：%2；价格年份：%3；价格指数：%4（gep-methods.md §5.3）。价值单位：%5。</translation>
     </message>
@@ -6555,11 +6639,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="-5"/>
+        <location line="+214"/>
         <source>Service</source>
         <translation>服务类别</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-190"/>
         <source>GEP by service (%1).</source>
         <translation>按服务类别的 GEP（%1）。</translation>
     </message>
@@ -6570,11 +6655,13 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+218"/>
+        <location line="+112"/>
         <source>Ecosystem</source>
         <translation>生态系统</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-327"/>
         <source>GEP by district</source>
         <translation>按行政区的 GEP</translation>
     </message>
@@ -6595,11 +6682,154 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+61"/>
+        <source>Restoration plan comparison</source>
+        <translation>规划方案对比</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The plan (project %1) is valued with the same model, prices and settings as the baseline (project %2); every difference below is plan minus baseline (gep-methods.md §9). GEP run of the plan: %3.</source>
+        <translation>规划方案（项目 %1）采用与基线（项目 %2）相同的模型、价格和设置进行核算；以下差值均为规划方案减基线（gep-methods.md §9）。规划方案的 GEP 运行结果：%3。</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>GEP: baseline %1, plan %2, difference %3 (%4 %). The plan changes the GEP of %5 parcels (%6 ha); their differences add up to %7.</source>
+        <translation>GEP：基线 %1，规划方案 %2，差值 %3（%4%）。规划方案改变了 %5 个地块（%6 公顷）的 GEP，其差值合计 %7。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Baseline (%1)</source>
+        <translation>基线（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan (%1)</source>
+        <translation>规划方案（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Difference (%1)</source>
+        <translation>差值（%1）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Difference (%)</source>
+        <translation>差值（%）</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>GEP by service: plan against baseline</source>
+        <translation>分服务 GEP：规划方案与基线对比</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>GEP difference by service (plan − baseline)</source>
+        <translation>分服务 GEP 差值（规划 − 基线）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+42"/>
+        <location line="+40"/>
+        <location line="+56"/>
+        <source>Difference</source>
+        <translation>差值</translation>
+    </message>
+    <message>
+        <location line="-120"/>
+        <source>GEP difference by service, plan minus baseline (%1).</source>
+        <translation>分服务 GEP 差值，规划方案减基线（%1）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>GEP by ecosystem: plan against baseline</source>
+        <translation>分生态系统 GEP：规划方案与基线对比</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Carbon stock %1 by pool: plan against baseline (t C)</source>
+        <translation>%1 年分碳库碳储量：规划方案与基线对比（t C）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pool</source>
+        <translation>碳库</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+39"/>
+        <location line="+57"/>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <location line="-96"/>
+        <location line="+40"/>
+        <location line="+57"/>
+        <source>Plan</source>
+        <translation>规划方案</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>Carbon stock change %1–%2 by ecosystem type: plan against baseline (t C; 95 % range of each run where computed)</source>
+        <translation>%1–%2 年分生态系统类型碳储量变化：规划方案与基线对比（t C；各次运行的 95% 区间，如已计算）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Baseline 95 % range</source>
+        <translation>基线 95% 区间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan 95 % range</source>
+        <translation>规划方案 95% 区间</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The ranges are those of each run&apos;s Monte Carlo; a range of the difference would need draws shared by both runs and is not given.</source>
+        <translation>区间为各次运行蒙特卡洛模拟的结果；差值的区间需要两次运行共用抽样，此处不给出。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>10,000 CNY</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>thousand CNY</source>
+        <translation>千元</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The %1 parcels with the largest GEP difference (%2 per year)</source>
+        <translation>GEP 差值最大的 %1 个地块（%2/年）</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>unchanged</source>
+        <translation>未变化</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GEP difference, plan − baseline</source>
+        <translation>GEP 差值（规划 − 基线）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Difference (%1/a)</source>
+        <translation>差值（%1/年）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GEP difference per parcel, plan minus baseline (%1 per year; red: loss, green: gain).</source>
+        <translation>各地块 GEP 差值，规划方案减基线（%1/年；红色：减少，绿色：增加）。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Maps</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-12"/>
+        <location line="+37"/>
         <source>m</source>
         <translation>米</translation>
     </message>
@@ -6669,7 +6899,8 @@ district and service, charts, maps and an appendix.</source>
         <translation>各地块单位面积 GEP（%1，分位数分级）。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-176"/>
+        <location line="+183"/>
         <source>Not drawn: %1</source>
         <translation>未能绘制：%1</translation>
     </message>

@@ -43,6 +43,10 @@ struct ReportFigure {
     QImage image;         ///< rendered at 200 dpi for the PDF
     double widthMm = 160; ///< width on the page
     bool isMap = false;
+    /// Charts: the numbers drawn (in the result set's unit, before any scaling for the axis) per series
+    /// (name, one value per category), so that they can be checked against the result set.
+    QStringList categories;
+    std::vector<std::pair<QString, std::vector<double>>> values;
 };
 
 /// @brief A block of a section, in reading order.
@@ -80,6 +84,13 @@ struct ReportInputs {
     models::analysis::ResultSet carbon;
     std::optional<models::analysis::ResultSet> gep;
     QString carbonDir, gepDir; ///< the folders the result sets were read from (named in the appendix)
+    /// A restoration plan (or any scenario project) valued with the same model: its GEP result set
+    /// (`gep --scenario` writes it to <gep>/scenario, or a separate `gep` run of the plan project) and,
+    /// optionally, its carbon project run. With `scenario` the report has a comparison section (plan
+    /// minus baseline); without it the section is absent. The per-parcel comparison reads the rows of
+    /// both runs' parcels_<layer> tables (parcel_id, ecosystem, district, area_ha, gep_cny).
+    std::optional<models::analysis::ResultSet> scenario, scenarioCarbon;
+    QString scenarioDir, scenarioCarbonDir;
     QString language = QStringLiteral("zh_CN");
     bool maps = true;   ///< render the maps (the slowest part)
     bool charts = true; ///< render the charts
@@ -100,17 +111,23 @@ void writeReportPdf(const Report& report, const QString& path);
 
 /// @brief Reads the result sets and writes the report to `out` (.pdf or .html, by extension). Throws
 /// gis::GisError naming the option or file of a problem (missing result set, wrong folder, extension).
+/// The plan comparison: `scenarioDir` (--scenario-results) is the plan's GEP run; empty: the
+/// `scenario` folder of `gepDir` when `gep --scenario` wrote one, else no comparison.
+/// `scenarioCarbonDir` (--scenario-carbon-results, optional) is the plan's carbon project run.
 void generateReport(const QString& projectFile,
                     const QString& carbonDir,
                     const QString& gepDir,
                     const QString& language,
                     const QString& out,
-                    gis::Feedback* feedback = nullptr);
+                    gis::Feedback* feedback = nullptr,
+                    const QString& scenarioDir = QString(),
+                    const QString& scenarioCarbonDir = QString());
 
 /// The report's CJK font family (Noto Sans CJK SC, from fonts-noto-cjk; it covers Latin too).
 QString reportFontFamily();
-/// The PDF's font families: a Latin font first (DejaVu Sans, fonts-dejavu-core), then the CJK font. With
-/// the CJK font alone, Qt's PDF text loses digits of running text on extraction (pdftotext, search).
+/// The PDF's font families: a Latin font first (DejaVu Sans Condensed from fonts-dejavu-extra, else DejaVu
+/// Sans from fonts-dejavu-core), then the CJK font, by font fallback. With the CJK font alone, Qt's PDF
+/// text loses digits that follow letters on extraction (pdftotext, search): "landcover_.tif".
 QStringList reportFontFamilies();
 
 } // namespace tanhui::report

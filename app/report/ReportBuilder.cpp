@@ -178,6 +178,47 @@ QString serviceName(const QString& key) {
     return it == names.end() ? key : QCoreApplication::translate("ReportText", it->second);
 }
 
+/// A carbon pool's name (carbon-methods.md §1.1, §3.1, §5); the column stem of totals_by_pool.
+QString poolName(const QString& pool) {
+    if (pool == QLatin1String("c_above")) {
+        return ReportText::tr("Above-ground biomass");
+    }
+    if (pool == QLatin1String("c_below")) {
+        return ReportText::tr("Below-ground biomass");
+    }
+    if (pool == QLatin1String("c_dead")) {
+        return ReportText::tr("Dead wood");
+    }
+    if (pool == QLatin1String("c_litter")) {
+        return ReportText::tr("Litter");
+    }
+    if (pool == QLatin1String("c_soil")) {
+        return ReportText::tr("Soil organic carbon");
+    }
+    if (pool == QLatin1String("c_biomass")) {
+        return ReportText::tr("Tree biomass (not split)");
+    }
+    if (pool == QLatin1String("unattributed")) {
+        return ReportText::tr("Not split by pool");
+    }
+    return pool;
+}
+
+/// A pool's colour in the charts.
+QColor poolColour(const QString& pool, int index) {
+    static const std::map<QString, QColor> colours{
+        { QStringLiteral("c_above"), QColor(QStringLiteral("#2e7d32")) },
+        { QStringLiteral("c_below"), QColor(QStringLiteral("#8d6e63")) },
+        { QStringLiteral("c_dead"), QColor(QStringLiteral("#ffb300")) },
+        { QStringLiteral("c_litter"), QColor(QStringLiteral("#cddc39")) },
+        { QStringLiteral("c_soil"), QColor(QStringLiteral("#5d4037")) },
+        { QStringLiteral("c_biomass"), QColor(QStringLiteral("#66bb6a")) },
+        { QStringLiteral("unattributed"), QColor(QStringLiteral("#9e9e9e")) },
+    };
+    const auto it = colours.find(pool);
+    return it != colours.end() ? it->second : QColor::fromHsv((index * 53) % 360, 140, 190);
+}
+
 QString tagName(const QString& tag) {
     if (tag == QLatin1String("verified")) {
         return ReportText::tr("verified");
@@ -302,10 +343,12 @@ private:
     ReportSection methodsSection();
     ReportSection carbonResultsSection();
     ReportSection gepSection();
+    ReportSection comparisonSection();
     ReportSection mapsSection(gis::Feedback* feedback);
     ReportSection appendixSection();
 
     void addInputs(ReportSection& s);
+    void addPoolTotals(ReportSection& s);
     void addLedgerBullets(QStringList& items, const analysis::ResultSet& rs, const QString& runName);
 
     /// A file of a run's `files` list (relative to its folder) as an absolute path; empty when the run
@@ -827,6 +870,7 @@ ReportSection Builder::carbonResultsSection() {
                       figureCaption(ReportText::tr("Carbon stock per date by ecosystem type; the bar on "
                                                    "a total is its 95 % range where computed."))));
     }
+    addPoolTotals(s);
     if (years.size() >= 2) {
         const QString iv = QStringLiteral("%1_%2").arg(years.front()).arg(years.back());
         ChartSpec c;
@@ -939,6 +983,67 @@ ReportSection Builder::carbonResultsSection() {
         }
     }
     return s;
+}
+
+/// Stock by pool per date (issue 14): the run's totals_by_pool as a table and stacked bars, with the
+/// total's 95 % range where the run computed it.
+void Builder::addPoolTotals(ReportSection& s) {
+    const analysis::Table* byPool = m_in.carbon.table(QStringLiteral("totals_by_pool"));
+    if (!byPool || byPool->rowCount() == 0) {
+        return;
+    }
+    QStringList pools; // column stems, in the table's order
+    for (const analysis::Column& c : byPool->columns) {
+        if (c.name.endsWith(QLatin1String("_t")) && c.name != QLatin1String("c_total_t")) {
+            pools << c.name.chopped(2);
+        }
+    }
+    ReportTable t;
+    t.caption = tableCaption(ReportText::tr("Carbon stock by pool per date (t C)"));
+    t.header << ReportText::tr("Date");
+    for (const QString& p : pools) {
+        t.header << poolName(p);
+    }
+    t.header << ReportText::tr("Total");
+    t.numeric.assign(std::size_t(t.header.size()), true);
+    t.numeric.front() = false;
+    t.widths.assign(std::size_t(t.header.size()), 0.88 / double(t.header.size() - 1));
+    t.widths.front() = 0.12;
+    ChartSpec c;
+    c.locale = m_locale;
+    c.title = ReportText::tr("Carbon stock by pool");
+    c.valueAxisTitle = QStringLiteral("t C");
+    c.thousandsAxisTitle = ReportText::tr("thousand t C");
+    c.stacked = true;
+    std::vector<ChartSpec::Series> series;
+    for (int i = 0; i < pools.size(); ++i) {
+        series.push_back({ poolName(pools[i]), poolColour(pools[i], i), {} });
+    }
+    for (std::size_t r = 0; r < byPool->rowCount(); ++r) {
+        const QString year = QString::number(qlonglong(byPool->number(r, QStringLiteral("year"))));
+        QStringList row{ year };
+        for (int i = 0; i < pools.size(); ++i) {
+            const double v = byPool->number(r, pools[i] + QStringLiteral("_t"));
+            row << num(v);
+            series[std::size_t(i)].values.push_back(v);
+        }
+        row << num(byPool->number(r, QStringLiteral("c_total_t")));
+        t.rows.push_back(row);
+        c.categories << year;
+        c.errorLow.push_back(summaryValue(QStringLiteral("c_total_t_%1_p2_5").arg(year)));
+        c.errorHigh.push_back(summaryValue(QStringLiteral("c_total_t_%1_p97_5").arg(year)));
+    }
+    c.series = std::move(series);
+    t.note = ReportText::tr("Accounted parts of the primary results, as in the other totals; the pools add "
+                            "up to the stock of each date (ledger check).");
+    if (m_in.charts) {
+        addFigure(
+          s,
+          renderChart(c,
+                      figureCaption(ReportText::tr("Carbon stock per date by pool; the bar on a total "
+                                                   "is its 95 % range where computed."))));
+    }
+    addTable(s, t);
 }
 
 ReportSection Builder::gepSection() {
@@ -1091,6 +1196,366 @@ render::MapLayer graduatedLayer(const std::shared_ptr<const render::VectorSource
 }
 
 } // namespace
+
+ReportSection Builder::comparisonSection() {
+    ReportSection s;
+    s.id = QStringLiteral("plan");
+    s.title = ReportText::tr("Restoration plan comparison");
+    const analysis::ResultSet& base = *m_in.gep;
+    const analysis::ResultSet& plan = *m_in.scenario;
+    addParagraph(s,
+                 ReportText::tr("The plan (project %1) is valued with the same model, prices and settings as "
+                                "the baseline (project %2); every difference below is plan minus baseline "
+                                "(gep-methods.md §9). GEP run of the plan: %3.")
+                   .arg(QDir::toNativeSeparators(plan.provenance.projectFile),
+                        QDir::toNativeSeparators(base.provenance.projectFile),
+                        QDir::toNativeSeparators(m_in.scenarioDir)));
+
+    // Per parcel: the parcels_<layer> rows of both runs (a parcel missing from one run counts 0 there).
+    struct Diff {
+        QString layer, id, ecosystem, district;
+        double areaHa = 0, base = 0, plan = 0;
+        double difference() const { return plan - base; }
+    };
+    std::map<std::pair<QString, QString>, Diff> byParcel;
+    auto collect = [&](const analysis::ResultSet& rs, bool isPlan) {
+        for (const analysis::Table& t : rs.tables) {
+            if (!t.name.startsWith(QLatin1String("parcels_"))) {
+                continue;
+            }
+            const QString layer = t.name.mid(8);
+            for (std::size_t r = 0; r < t.rows.size(); ++r) {
+                const QString id = t.value(r, QStringLiteral("parcel_id")).toString();
+                Diff& d = byParcel[{ layer, id }];
+                d.layer = layer;
+                d.id = id;
+                d.ecosystem = t.value(r, QStringLiteral("ecosystem")).toString();
+                d.district = t.value(r, QStringLiteral("district")).toString();
+                d.areaHa = t.number(r, QStringLiteral("area_ha"));
+                const double v = t.number(r, QStringLiteral("gep_cny"));
+                (isPlan ? d.plan : d.base) = std::isfinite(v) ? v : 0.0;
+            }
+        }
+    };
+    collect(base, false);
+    collect(plan, true);
+    std::vector<Diff> changed;
+    double changedArea = 0, changedSum = 0;
+    for (const auto& entry : byParcel) {
+        const Diff& d = entry.second;
+        if (std::abs(d.difference()) > 0.005) { // CNY: below a fen the values are equal
+            changed.push_back(d);
+            changedArea += std::isfinite(d.areaHa) ? d.areaHa : 0.0;
+            changedSum += d.difference();
+        }
+    }
+
+    // GEP by category, service and ecosystem: the two runs' totals side by side.
+    const analysis::Table* bt = base.table(QStringLiteral("totals"));
+    const analysis::Table* pt = plan.table(QStringLiteral("totals"));
+    auto value = [](const analysis::Table* t, const QString& group, const QString& key) {
+        if (!t) {
+            return 0.0;
+        }
+        for (std::size_t r = 0; r < t->rowCount(); ++r) {
+            if (t->value(r, QStringLiteral("group")).toString() == group &&
+                t->value(r, QStringLiteral("key")).toString() == key) {
+                return t->number(r, QStringLiteral("value_cny"));
+            }
+        }
+        return 0.0;
+    };
+    const double baseTotal = value(bt, QStringLiteral("total"), QStringLiteral("gep"));
+    const double planTotal = value(pt, QStringLiteral("total"), QStringLiteral("gep"));
+    auto pct = [&](double b, double p) {
+        return b != 0 ? num((p - b) / std::abs(b) * 100.0, 1) : QStringLiteral("–");
+    };
+    addParagraph(
+      s,
+      ReportText::tr("GEP: baseline %1, plan %2, difference %3 (%4 %). The plan changes the GEP of "
+                     "%5 parcels (%6 ha); their differences add up to %7.")
+        .arg(moneyText(baseTotal), moneyText(planTotal), moneyText(planTotal - baseTotal))
+        .arg(pct(baseTotal, planTotal))
+        .arg(changed.size())
+        .arg(num(changedArea, 1), moneyText(changedSum)));
+    auto groupTable = [&](const QStringList& groups,
+                          const QString& caption,
+                          const QString& keyTitle,
+                          QString (*name)(const QString&)) {
+        ReportTable t;
+        t.caption = tableCaption(caption);
+        t.header << keyTitle << ReportText::tr("Baseline (%1)").arg(moneyUnit())
+                 << ReportText::tr("Plan (%1)").arg(moneyUnit())
+                 << ReportText::tr("Difference (%1)").arg(moneyUnit()) << ReportText::tr("Difference (%)");
+        t.numeric = { false, true, true, true, true };
+        t.widths = { 0.32, 0.17, 0.17, 0.19, 0.15 };
+        for (const QString& group : groups) {
+            std::vector<QString> keys; // the baseline's order, then keys only the plan has
+            for (const analysis::Table* tt : { bt, pt }) {
+                for (std::size_t r = 0; tt && r < tt->rowCount(); ++r) {
+                    const QString key = tt->value(r, QStringLiteral("key")).toString();
+                    if (tt->value(r, QStringLiteral("group")).toString() == group &&
+                        std::find(keys.begin(), keys.end(), key) == keys.end()) {
+                        keys.push_back(key);
+                    }
+                }
+            }
+            for (const QString& key : keys) {
+                const double b = value(bt, group, key), p = value(pt, group, key);
+                if (group == QLatin1String("total") || group == QLatin1String("category")) {
+                    t.emphasisRows.push_back(int(t.rows.size()));
+                }
+                t.rows.push_back({ name ? name(key) : key,
+                                   num(money(b), 2),
+                                   num(money(p), 2),
+                                   num(money(p - b), 2),
+                                   pct(b, p) });
+            }
+        }
+        addTable(s, t);
+    };
+    groupTable({ QStringLiteral("service"), QStringLiteral("category"), QStringLiteral("total") },
+               ReportText::tr("GEP by service: plan against baseline"),
+               ReportText::tr("Service"),
+               &serviceName);
+    if (m_in.charts && bt && pt) {
+        ChartSpec c;
+        c.locale = m_locale;
+        c.title = ReportText::tr("GEP difference by service (plan − baseline)");
+        c.valueAxisTitle = moneyUnit();
+        c.horizontal = true;
+        ChartSpec::Series series{ ReportText::tr("Difference"), QColor(QStringLiteral("#00897b")), {} };
+        std::set<QString> keys;
+        for (const analysis::Table* tt : { bt, pt }) {
+            for (std::size_t r = 0; r < tt->rowCount(); ++r) {
+                if (tt->value(r, QStringLiteral("group")).toString() == QLatin1String("service")) {
+                    keys.insert(tt->value(r, QStringLiteral("key")).toString());
+                }
+            }
+        }
+        for (const QString& key : keys) {
+            c.categories << serviceName(key);
+            series.values.push_back(
+              money(value(pt, QStringLiteral("service"), key) - value(bt, QStringLiteral("service"), key)));
+        }
+        c.series.push_back(series);
+        c.heightMm = 20 + 7 * double(keys.size());
+        addFigure(s,
+                  renderChart(c,
+                              figureCaption(ReportText::tr("GEP difference by service, plan minus baseline "
+                                                           "(%1).")
+                                              .arg(moneyUnit()))));
+    }
+    groupTable({ QStringLiteral("ecosystem") },
+               ReportText::tr("GEP by ecosystem: plan against baseline"),
+               ReportText::tr("Ecosystem"),
+               nullptr);
+
+    // Carbon of the plan's carbon run: stock by pool and by ecosystem type, change with each run's range.
+    if (m_in.scenarioCarbon) {
+        const analysis::ResultSet& pc = *m_in.scenarioCarbon;
+        const analysis::Table* bp = m_in.carbon.table(QStringLiteral("totals_by_pool"));
+        const analysis::Table* pp = pc.table(QStringLiteral("totals_by_pool"));
+        const std::vector<int> years = carbonYears();
+        if (bp && pp && !years.empty()) {
+            const int y = years.back();
+            const long long br = bp->findRow(QStringLiteral("year"), QString::number(y));
+            const long long pr = pp->findRow(QStringLiteral("year"), QString::number(y));
+            if (br >= 0 && pr >= 0) {
+                ReportTable t;
+                t.caption =
+                  tableCaption(ReportText::tr("Carbon stock %1 by pool: plan against baseline (t C)").arg(y));
+                t.header << ReportText::tr("Pool") << ReportText::tr("Baseline") << ReportText::tr("Plan")
+                         << ReportText::tr("Difference");
+                t.numeric = { false, true, true, true };
+                t.widths = { 0.4, 0.2, 0.2, 0.2 };
+                QStringList pools;
+                for (const analysis::Table* tt : { bp, pp }) {
+                    for (const analysis::Column& c : tt->columns) {
+                        if (c.name.endsWith(QLatin1String("_t")) && !pools.contains(c.name)) {
+                            pools << c.name;
+                        }
+                    }
+                }
+                pools.removeAll(QStringLiteral("c_total_t"));
+                pools << QStringLiteral("c_total_t");
+                for (const QString& col : pools) {
+                    const double b = bp->column(col) ? bp->number(std::size_t(br), col) : 0.0;
+                    const double p = pp->column(col) ? pp->number(std::size_t(pr), col) : 0.0;
+                    const bool total = col == QLatin1String("c_total_t");
+                    if (total) {
+                        t.emphasisRows.push_back(int(t.rows.size()));
+                    }
+                    t.rows.push_back({ total ? ReportText::tr("Total") : poolName(col.chopped(2)),
+                                       num(b),
+                                       num(p),
+                                       num(p - b) });
+                }
+                addTable(s, t);
+            }
+        }
+        const analysis::Table* btype = m_in.carbon.table(QStringLiteral("totals_by_ecosystem_type"));
+        const analysis::Table* ptype = pc.table(QStringLiteral("totals_by_ecosystem_type"));
+        if (btype && ptype && years.size() >= 2) {
+            const QString iv = QStringLiteral("change_t_%1_%2").arg(years.front()).arg(years.back());
+            ReportTable t;
+            t.caption = tableCaption(
+              ReportText::tr("Carbon stock change %1–%2 by ecosystem type: plan against baseline (t C; 95 % "
+                             "range of each run where computed)")
+                .arg(years.front())
+                .arg(years.back()));
+            t.header << ReportText::tr("Ecosystem type") << ReportText::tr("Baseline")
+                     << ReportText::tr("Baseline 95 % range") << ReportText::tr("Plan")
+                     << ReportText::tr("Plan 95 % range") << ReportText::tr("Difference");
+            t.numeric = { false, true, true, true, true, true };
+            t.widths = { 0.2, 0.14, 0.2, 0.14, 0.2, 0.12 };
+            std::vector<QString> keys;
+            for (const analysis::Table* tt : { btype, ptype }) {
+                for (std::size_t r = 0; r < tt->rowCount(); ++r) {
+                    const QString key = tt->value(r, QStringLiteral("ecosystem_type")).toString();
+                    if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+                        keys.push_back(key);
+                    }
+                }
+            }
+            std::stable_partition(
+              keys.begin(), keys.end(), [](const QString& k) { return k != QLatin1String("all"); });
+            for (const QString& key : keys) {
+                auto cell = [&](const analysis::Table* tt, const QString& column) {
+                    const long long r = tt->findRow(QStringLiteral("ecosystem_type"), key);
+                    return r < 0 ? 0.0 : tt->number(std::size_t(r), column);
+                };
+                const double b = cell(btype, iv), p = cell(ptype, iv);
+                if (key == QLatin1String("all")) {
+                    t.emphasisRows.push_back(int(t.rows.size()));
+                }
+                t.rows.push_back({ typeName(key),
+                                   num(b),
+                                   range(cell(btype, iv + QStringLiteral("_p2_5")),
+                                         cell(btype, iv + QStringLiteral("_p97_5"))),
+                                   num(p),
+                                   range(cell(ptype, iv + QStringLiteral("_p2_5")),
+                                         cell(ptype, iv + QStringLiteral("_p97_5"))),
+                                   num(p - b) });
+            }
+            t.note =
+              ReportText::tr("The ranges are those of each run's Monte Carlo; a range of the difference "
+                             "would need draws shared by both runs and is not given.");
+            addTable(s, t);
+        }
+    }
+
+    // The parcels with the largest differences, and the map of the difference per parcel.
+    const double parcelScale = zh() ? 1e4 : 1e3; // 万元 / thousand CNY
+    const QString parcelUnit = zh() ? ReportText::tr("10,000 CNY") : ReportText::tr("thousand CNY");
+    std::vector<Diff> top = changed;
+    const std::size_t n = std::min<std::size_t>(10, top.size());
+    std::partial_sort(top.begin(), top.begin() + long(n), top.end(), [](const Diff& a, const Diff& b) {
+        return std::abs(a.difference()) > std::abs(b.difference());
+    });
+    top.resize(n);
+    if (!top.empty()) {
+        ReportTable t;
+        t.caption =
+          tableCaption(ReportText::tr("The %1 parcels with the largest GEP difference (%2 per year)")
+                         .arg(n)
+                         .arg(parcelUnit));
+        t.header << ReportText::tr("Layer") << ReportText::tr("Parcel") << ReportText::tr("Ecosystem")
+                 << ReportText::tr("District") << ReportText::tr("Area (ha)") << ReportText::tr("Baseline")
+                 << ReportText::tr("Plan") << ReportText::tr("Difference");
+        t.numeric = { false, false, false, false, true, true, true, true };
+        t.widths = { 0.16, 0.1, 0.14, 0.12, 0.1, 0.13, 0.13, 0.12 };
+        for (const Diff& d : top) {
+            t.rows.push_back({ d.layer,
+                               d.id,
+                               d.ecosystem,
+                               d.district,
+                               num(d.areaHa, 2),
+                               num(d.base / parcelScale, 2),
+                               num(d.plan / parcelScale, 2),
+                               num(d.difference() / parcelScale, 2) });
+        }
+        addTable(s, t);
+    }
+    if (m_in.maps && !changed.empty()) {
+        const gis::Crs crs = mapCrs();
+        QStringList problems;
+        std::vector<double> values;
+        for (const Diff& d : changed) {
+            values.push_back(d.difference() / parcelScale);
+        }
+        const auto ranges = render::graduatedRanges(values,
+                                                    std::min<int>(6, int(values.size())),
+                                                    render::ClassMethod::Quantile,
+                                                    render::ColorRamp::named(QStringLiteral("diverging")),
+                                                    2,
+                                                    /*symmetricAroundZero*/ true);
+        std::vector<render::MapLayer> layers;
+        for (const analysis::Table& t : plan.tables) {
+            if (!t.name.startsWith(QLatin1String("parcels_"))) {
+                continue;
+            }
+            const QString gpkg = runFile(plan, m_in.scenarioDir, t.name + QStringLiteral(".gpkg"));
+            auto src = gpkg.isEmpty() ? nullptr : loadVector(gpkg, crs, problems);
+            if (!src) {
+                continue;
+            }
+            // Each changed parcel gets the class colour of its difference (the parcel GeoPackage has
+            // no difference field: categories by parcel id); the others are drawn grey.
+            render::MapLayer layer;
+            layer.id = t.name;
+            layer.vector = src;
+            layer.vectorStyle.kind = render::VectorStyle::Kind::Categorized;
+            layer.vectorStyle.field = QStringLiteral("parcel_id");
+            layer.vectorStyle.drawOthers = true;
+            layer.vectorStyle.symbol.fill = QColor(235, 235, 235);
+            layer.vectorStyle.symbol.stroke = QColor(150, 150, 150, 120);
+            layer.vectorStyle.symbol.strokeWidthMm = 0.03;
+            const QString layerId = t.name.mid(8);
+            for (const Diff& d : changed) {
+                if (d.layer != layerId) {
+                    continue;
+                }
+                const double v = d.difference() / parcelScale;
+                for (std::size_t i = 0; i < ranges.size(); ++i) {
+                    if ((v > ranges[i].lower || i == 0) && (v <= ranges[i].upper || i + 1 == ranges.size())) {
+                        render::VectorCategory cat;
+                        cat.value = d.id;
+                        cat.label = d.id;
+                        cat.symbol = ranges[i].symbol;
+                        cat.symbol.strokeWidthMm = 0.03;
+                        cat.symbol.stroke = QColor(90, 90, 90, 120);
+                        layer.vectorStyle.categories.push_back(cat);
+                        break;
+                    }
+                }
+            }
+            layers.push_back(std::move(layer));
+        }
+        if (!layers.empty()) {
+            std::vector<render::LegendItem> legend;
+            for (const render::VectorRange& r : ranges) {
+                legend.push_back({ r.label, r.symbol.fill, r.symbol.stroke, false, {}, 0, 0 });
+            }
+            legend.push_back(
+              { ReportText::tr("unchanged"), QColor(235, 235, 235), QColor(150, 150, 150), false, {}, 0, 0 });
+            addFigure(s,
+                      renderMapFigure({ { ReportText::tr("GEP difference, plan − baseline"), layers } },
+                                      crs,
+                                      ReportText::tr("Difference (%1/a)").arg(parcelUnit),
+                                      legend,
+                                      figureCaption(ReportText::tr("GEP difference per parcel, plan minus "
+                                                                   "baseline (%1 per year; red: loss, green: "
+                                                                   "gain).")
+                                                      .arg(parcelUnit)),
+                                      ReportText::tr("m")));
+        }
+        if (!problems.isEmpty()) {
+            addParagraph(s, ReportText::tr("Not drawn: %1").arg(problems.join(QStringLiteral("; "))));
+        }
+    }
+    return s;
+}
 
 ReportSection Builder::mapsSection(gis::Feedback* feedback) {
     ReportSection s;
@@ -1435,6 +1900,10 @@ tanhui::report::Report Builder::build(gis::Feedback* feedback) {
         step(40, "GEP");
         r.sections.push_back(gepSection());
     }
+    if (gep && m_in.scenario) {
+        step(45, "plan comparison");
+        r.sections.push_back(comparisonSection());
+    }
     step(50, "maps");
     ReportSection maps = mapsSection(feedback);
     if (!maps.blocks.empty()) {
@@ -1458,7 +1927,9 @@ QStringList reportFontFamilies() {
     static const QStringList families = [] {
         QStringList out;
         const QStringList all = QFontDatabase::families();
-        for (const char* latin : { "Noto Sans", "DejaVu Sans", "Liberation Sans" }) {
+        // DejaVu Sans Condensed (fonts-dejavu-extra) has about the width of Noto Sans CJK's Latin
+        // glyphs, so the tables keep their layout; DejaVu Sans (fonts-dejavu-core) is wider.
+        for (const char* latin : { "DejaVu Sans Condensed", "DejaVu Sans", "Noto Sans", "Liberation Sans" }) {
             if (all.contains(QLatin1String(latin))) {
                 out << QString::fromLatin1(latin);
                 break;

@@ -190,8 +190,11 @@ ReportFigure renderChart(const ChartSpec& spec, const QString& caption) {
     QChartView view(chart); // owns the chart
     view.setRenderHint(QPainter::Antialiasing);
     view.setFrameShape(QFrame::NoFrame);
+    // A horizontal chart of few categories keeps room for its value axis (QtCharts elides the labels
+    // and the title to "…" when the plot is too low).
+    const double heightMm = spec.horizontal ? std::max(spec.heightMm, 45.0) : spec.heightMm;
     const QSize size(int(std::lround(spec.widthMm / 25.4 * kScreenDpi)),
-                     int(std::lround(spec.heightMm / 25.4 * kScreenDpi)));
+                     int(std::lround(heightMm / 25.4 * kScreenDpi)));
     view.resize(size);
     // Laid out only when shown: shown off the screen (no window appears), then the posted layout
     // events are processed before painting.
@@ -204,6 +207,10 @@ ReportFigure renderChart(const ChartSpec& spec, const QString& caption) {
     ReportFigure figure;
     figure.caption = caption;
     figure.widthMm = spec.widthMm;
+    figure.categories = spec.categories;
+    for (const ChartSpec::Series& s : spec.series) {
+        figure.values.emplace_back(s.name, s.values);
+    }
     QGraphicsScene* scene = view.scene();
     const QRectF source(QPointF(0, 0), QSizeF(size));
     {

@@ -181,13 +181,20 @@ public:
                                bool bold = false,
                                const QColor& colour = QColor(34, 34, 34),
                                bool mono = false) const {
+        // Latin runs in a Latin font, Chinese in the CJK font (font fallback over the families): set in
+        // Noto Sans CJK alone, Qt's PDF text (ToUnicode) loses digits after letters ("landcover_2015.tif"
+        // extracts as "landcover_.tif"); drawn in DejaVu they extract whole.
         QTextCharFormat f;
-        QFont font(mono ? QStringLiteral("Noto Sans Mono CJK SC") : reportFontFamily());
+        const QStringList families =
+          mono ? QStringList{ QStringLiteral("DejaVu Sans Mono"), QStringLiteral("Noto Sans Mono CJK SC") }
+               : reportFontFamilies();
+        QFont font(families.constFirst());
+        font.setFamilies(families);
         font.setPointSizeF(pt);
         font.setBold(bold);
         font.setHintingPreference(QFont::PreferNoHinting);
         f.setFont(font);
-        f.setFontFamilies(font.families());
+        f.setFontFamilies(families);
         f.setForeground(colour);
         return f;
     }

@@ -238,6 +238,57 @@ CommonStockTotals commonStockTotals(const std::vector<ParcelResult>& results) {
     return t;
 }
 
+bool PoolTotals::hasUnattributed() const {
+    for (double v : unattributedT)
+        if (v != 0)
+            return true;
+    return false;
+}
+
+PoolTotals poolTotalsOf(const std::vector<ParcelResult>& results) {
+    PoolTotals t;
+    const ResultLayout layout = layoutOf(results);
+    t.pools = layout.pools;
+    std::set<int> years;
+    for (const ParcelResult& r : results)
+        if (r.primary && r.computed())
+            for (const CarbonStock& s : r.stocks)
+                years.insert(s.year);
+    t.years.assign(years.begin(), years.end());
+    const std::size_t n = t.years.size();
+    t.poolT.assign(n, std::vector<double>(std::size_t(t.pools.size()), 0.0));
+    t.unattributedT.assign(n, 0.0);
+    t.totalT.assign(n, 0.0);
+    t.areaHa.assign(n, 0.0);
+    t.parcels.assign(n, 0);
+    for (const ParcelResult& r : results) {
+        if (!r.primary || !r.computed())
+            continue;
+        const double share = r.accountedShare();
+        for (const CarbonStock& s : r.stocks) {
+            const std::size_t y =
+              std::size_t(std::lower_bound(t.years.begin(), t.years.end(), s.year) - t.years.begin());
+            ++t.parcels[y];
+            t.areaHa[y] += r.accountedArea();
+            if (s.pools.empty()) {
+                t.unattributedT[y] += s.totalT * share;
+                continue;
+            }
+            for (const PoolStock& p : s.pools)
+                t.poolT[y][std::size_t(t.pools.indexOf(p.pool))] += p.t * share;
+        }
+    }
+    // The total is the sum of the pools (not the stocks' totalT): the ledger check compares it with
+    // the other totals, so pools that do not add up to a stock show there.
+    for (std::size_t y = 0; y < n; ++y) {
+        double sum = t.unattributedT[y];
+        for (double v : t.poolT[y])
+            sum += v;
+        t.totalT[y] = sum;
+    }
+    return t;
+}
+
 bool CommonStockTotals::perDateTotalsDiffer() const {
     if (years.size() < 2)
         return false;
@@ -680,6 +731,78 @@ QString totalsBlankNote(const ResultTotals& totals,
     }
     parts << partial;
     return parts.join(QStringLiteral("; "));
+}
+
+namespace {
+
+/// A pool's name in descriptions (carbon-methods.md §1.1, §3.1, §5).
+QString poolDescription(const QString& pool) {
+    if (pool == QLatin1String("c_above"))
+        return QStringLiteral("above-ground biomass");
+    if (pool == QLatin1String("c_below"))
+        return QStringLiteral("below-ground biomass");
+    if (pool == QLatin1String("c_dead"))
+        return QStringLiteral("dead wood");
+    if (pool == QLatin1String("c_litter"))
+        return QStringLiteral("litter");
+    if (pool == QLatin1String("c_soil"))
+        return QStringLiteral("soil organic carbon");
+    if (pool == QLatin1String("c_biomass"))
+        return QStringLiteral("tree biomass, above and below ground (methods without a split)");
+    return pool;
+}
+
+} // namespace
+
+analysis::Table poolTotalsTable(const PoolTotals& totals) {
+    analysis::Table t;
+    t.name = QStringLiteral("totals_by_pool");
+    t.title = QStringLiteral("Totals by carbon pool");
+    t.description = QStringLiteral(
+      "One row per date: the stock of each carbon pool (t C) over the computed primary results, each "
+      "parcel's accounted part (as in the other totals); the pools add up to the date's stock in "
+      "totals_by_ecosystem_type (ledger check pool_sum).");
+    t.columns.push_back(
+      column(QStringLiteral("year"), Type::Integer, QString(), QStringLiteral("The date.")));
+    for (const QString& p : totals.pools)
+        t.columns.push_back(column(
+          p + QStringLiteral("_t"),
+          Type::Real,
+          QStringLiteral("t C"),
+          QStringLiteral("Stock of the pool %1 (%2), t C, accounted parts.").arg(p, poolDescription(p))));
+    const bool unattributed = totals.hasUnattributed();
+    if (unattributed)
+        t.columns.push_back(column(QStringLiteral("unattributed_t"),
+                                   Type::Real,
+                                   QStringLiteral("t C"),
+                                   QStringLiteral("Stock of results whose method gives no split by pool, "
+                                                  "t C, accounted parts.")));
+    t.columns.push_back(column(QStringLiteral("c_total_t"),
+                               Type::Real,
+                               QStringLiteral("t C"),
+                               QStringLiteral("Sum of the pools (and the unattributed stock), t C.")));
+    t.columns.push_back(
+      column(QStringLiteral("area_ha"),
+             Type::Real,
+             QStringLiteral("ha"),
+             QStringLiteral("Accounted area of the parcels with a stock at the date, ha.")));
+    t.columns.push_back(column(QStringLiteral("parcels"),
+                               Type::Integer,
+                               QStringLiteral("count"),
+                               QStringLiteral("Computed primary results with a stock at the date.")));
+    for (std::size_t y = 0; y < totals.years.size(); ++y) {
+        std::vector<QVariant> row;
+        row.push_back(totals.years[y]);
+        for (double v : totals.poolT[y])
+            row.push_back(v);
+        if (unattributed)
+            row.push_back(totals.unattributedT[y]);
+        row.push_back(totals.totalT[y]);
+        row.push_back(totals.areaHa[y]);
+        row.push_back(qint64(totals.parcels[y]));
+        t.rows.push_back(std::move(row));
+    }
+    return t;
 }
 
 analysis::Table totalsTable(const QString& name,

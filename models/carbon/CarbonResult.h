@@ -199,6 +199,28 @@ struct CommonStockTotals {
 };
 CommonStockTotals commonStockTotals(const std::vector<ParcelResult>& results);
 
+/// @brief The stock per carbon pool and date (issue 14, "stock by pool per date"): Σ over the computed
+/// primary results of each pool's stock × accountedShare() (the rule of totalOf(), docs/carbon-project.md
+/// "Overlapping layers"). A stock whose method gives no split by pool (no PoolStock) counts as
+/// unattributed, so that the pools and the unattributed part add up to the date's total stock.
+struct PoolTotals {
+    std::vector<int> years;                 ///< ascending, every date with a stock
+    QStringList pools;                      ///< layoutOf()'s order (c_above, c_below, … then others)
+    std::vector<std::vector<double>> poolT; ///< [date][pool] t C
+    std::vector<double> unattributedT;      ///< per date: stocks without a split by pool (t C)
+    std::vector<double> totalT;             ///< per date: Σ pools + unattributed (t C)
+    std::vector<double> areaHa;             ///< per date: accounted area of the parcels with a stock (ha)
+    std::vector<std::size_t> parcels;       ///< per date: computed primary results with a stock
+    bool hasUnattributed() const;
+};
+PoolTotals poolTotalsOf(const std::vector<ParcelResult>& results);
+
+/// @brief The table "totals_by_pool": one row per date: year, `<pool>_t` per pool (t C), `unattributed_t`
+/// (t C, only when some stock has no split by pool), `c_total_t` (t C, their sum; equals the date's
+/// stock in the other totals: the ledger check "pool_sum"), area_ha and parcels. Units and
+/// descriptions declared here, once.
+analysis::Table poolTotalsTable(const PoolTotals& totals);
+
 /// What totalsBy() groups on. By ecosystem type, a parcel's stock of a date counts under its type at
 /// that date and a change under its type at the change's end (ParcelResult::typeAt); its parcel count
 /// and area_ha under its mapped type (ecosystemType).

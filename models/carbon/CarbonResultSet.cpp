@@ -225,6 +225,8 @@ void buildCarbonResultSet(CarbonProjectRun& run) {
         byGroup = totals(TotalsKey::Group);
         rs.addTable(totalsTable(groupTable, run.groupName, byGroup, all));
     }
+    const PoolTotals byPool = poolTotalsOf(results);
+    rs.addTable(poolTotalsTable(byPool));
     if (run.uncertainty)
         for (analysis::Table& t : projectUncertaintyTables(*run.uncertainty))
             rs.addTable(std::move(t));
@@ -238,6 +240,7 @@ void buildCarbonResultSet(CarbonProjectRun& run) {
         checkUnionArea(run.ledgerCheck, byTypeFile, run.ledger->unionHa, all);
     }
     checkStockChange(run.ledgerCheck, byTypeFile, byType, all);
+    checkPoolSums(run.ledgerCheck, QStringLiteral("totals_by_pool.csv"), byPool, all);
     checkParcelSums(run.ledgerCheck, byTypeFile, results, TotalsKey::EcosystemType, byType, all);
     checkParcelSums(run.ledgerCheck,
                     QStringLiteral("totals_by_method.csv"),

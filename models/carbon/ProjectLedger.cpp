@@ -257,6 +257,26 @@ void checkStockChange(LedgerCheck& check,
     }
 }
 
+void checkPoolSums(LedgerCheck& check,
+                   const QString& table,
+                   const PoolTotals& pools,
+                   const ResultTotals& all) {
+    for (const ResultTotals::Stock& s : all.stocks) {
+        double sum = 0;
+        for (std::size_t y = 0; y < pools.years.size(); ++y)
+            if (pools.years[y] == s.year)
+                sum = pools.totalT[y];
+        check.add({ QStringLiteral("pool_sum"),
+                    table,
+                    QStringLiteral("all"),
+                    QString::number(s.year),
+                    QStringLiteral("c_total_t"),
+                    s.totalT,
+                    sum,
+                    QStringLiteral("t C") });
+    }
+}
+
 void checkParcelSums(LedgerCheck& check,
                      const QString& table,
                      const std::vector<ParcelResult>& results,
@@ -364,7 +384,7 @@ analysis::Table ledgerCheckTable(const LedgerCheck& check) {
     t.columns = {
         { QStringLiteral("check"),
           QString(),
-          QStringLiteral("The check: union_area, stock_change, parcels_sum (or gep_carbon)."),
+          QStringLiteral("The check: union_area, stock_change, parcels_sum, pool_sum (or gep_carbon)."),
           Type::String },
         { QStringLiteral("table"), QString(), QStringLiteral("The totals table checked."), Type::String },
         { QStringLiteral("subject"),

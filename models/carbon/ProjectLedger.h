@@ -71,7 +71,7 @@ QString overlapWarning(const ProjectLedger& ledger);
 
 /// @brief One line of the ledger check.
 struct LedgerCheckRow {
-    QString check;    ///< "union_area", "stock_change", "parcels_sum", "gep_carbon"
+    QString check;    ///< "union_area", "stock_change", "parcels_sum", "pool_sum", "gep_carbon"
     QString table;    ///< the totals file checked (e.g. "totals_by_ecosystem_type.csv")
     QString subject;  ///< row of that file: ecosystem type, group, method or "all"
     QString interval; ///< "2015-2018" for changes, the year for stocks; empty otherwise
@@ -111,6 +111,14 @@ void checkParcelSums(LedgerCheck& check,
                      std::optional<TotalsKey> key,
                      const std::vector<ResultTotals>& rows,
                      const ResultTotals& all);
+
+/// @brief Σ pools (+ unattributed) per date of `pools` = the stock of that date in the "all" row of the
+/// totals (`all`), for every date of `all` (a date missing from `pools` counts 0 and fails). `table` is
+/// the pool totals' file ("totals_by_pool.csv").
+void checkPoolSums(LedgerCheck& check,
+                   const QString& table,
+                   const PoolTotals& pools,
+                   const ResultTotals& all);
 
 /// The same as the result-set table "ledger_check", with its columns' units and descriptions.
 analysis::Table ledgerCheckTable(const LedgerCheck& check);

@@ -138,8 +138,43 @@ analysis::Table totals(const QString& name,
     return t;
 }
 
+/// totals_by_pool (issue 14): one row per date with c_above_t, c_below_t, c_soil_t and their sum.
+analysis::Table poolTotals(const std::vector<std::pair<int, std::vector<double>>>& rows) {
+    analysis::Table t;
+    t.name = QStringLiteral("totals_by_pool");
+    t.columns = { col(QStringLiteral("year"), {}, Type::Integer),
+                  col(QStringLiteral("c_above_t"), QStringLiteral("t C")),
+                  col(QStringLiteral("c_below_t"), QStringLiteral("t C")),
+                  col(QStringLiteral("c_soil_t"), QStringLiteral("t C")),
+                  col(QStringLiteral("c_total_t"), QStringLiteral("t C")) };
+    for (const auto& [year, pools] : rows) {
+        t.rows.push_back({ qlonglong(year), pools[0], pools[1], pools[2], pools[0] + pools[1] + pools[2] });
+    }
+    return t;
+}
+
+/// A GEP run's parcels_plots table (the columns the plan comparison reads), P-1 and P-2 of 9 ha.
+analysis::Table gepParcels(double p1, double p2) {
+    analysis::Table t;
+    t.name = QStringLiteral("parcels_plots");
+    t.columns = { col(QStringLiteral("parcel_id"), {}, Type::String),
+                  col(QStringLiteral("ecosystem"), {}, Type::String),
+                  col(QStringLiteral("district"), {}, Type::String),
+                  col(QStringLiteral("area_ha"), QStringLiteral("ha")),
+                  col(QStringLiteral("gep_cny"), QStringLiteral("CNY")),
+                  col(QStringLiteral("gep_cny_per_ha"), QStringLiteral("CNY/ha")) };
+    t.rows.push_back(
+      { QStringLiteral("P-1"), QStringLiteral("paddy field"), QStringLiteral("北岭区"), 9.0, p1, p1 / 9 });
+    t.rows.push_back(
+      { QStringLiteral("P-2"), QStringLiteral("paddy field"), QStringLiteral("南滨区"), 9.0, p2, p2 / 9 });
+    return t;
+}
+
 struct Fixture {
     QString project, carbonDir, gepDir;
+    /// The plan: its GEP run (a separate run), its carbon run, and a baseline GEP folder with the plan
+    /// in its scenario folder (as `gep --scenario` writes it).
+    QString planGepDir, planCarbonDir, gepWithScenarioDir;
     analysis::ResultSet carbon, gep;
 };
 
@@ -249,6 +284,8 @@ Fixture makeFixture(const QString& root) {
     c.addTable(totals(QStringLiteral("totals_by_method"),
                       QStringLiteral("method"),
                       { { QStringLiteral("pools"), 2 }, { QStringLiteral("all"), 2 } }));
+    c.addTable(
+      poolTotals({ { 2015, { 60000.5, 13456.2, 50000.0 } }, { 2024, { 120000.3, 24567.5, 90000.0 } } }));
     analysis::Table ledger;
     ledger.name = QStringLiteral("ledger_check");
     ledger.columns = { col(QStringLiteral("check"), {}, Type::String),
@@ -358,10 +395,55 @@ Fixture makeFixture(const QString& root) {
     settings.rows.push_back({ QStringLiteral("price_year"), QStringLiteral("2010"), QString() });
     settings.rows.push_back({ QStringLiteral("price_index"), QStringLiteral("none"), QString() });
     g.addTable(settings);
+    g.addTable(gepParcels(2250000.0, 810000.0));
     writeParcels(fx.gepDir + QStringLiteral("/parcels_plots.gpkg"),
-                 { { QStringLiteral("gep_cny_per_ha"), 250000, 90000 } });
-    g.files << fx.gepDir + QStringLiteral("/parcels_plots.gpkg");
+                 { { QStringLiteral("gep_cny_per_ha"), 250000, 90000 } },
+                 { { QStringLiteral("parcel_id"), QStringLiteral("P-1"), QStringLiteral("P-2") } });
+    g.files << QStringLiteral("parcels_plots.gpkg");
     analysis::writeResultSet(g, fx.gepDir.toStdString());
+
+    // The plan: P-1 restored (GEP 2,250,000 → 3,150,000 CNY/a, all of it climate regulation), P-2 as
+    // it is; its carbon run gains more in forest and holds more above-ground carbon in 2024.
+    analysis::ResultSet plan = g;
+    plan.provenance.projectFile = root + QStringLiteral("/plan.tanhui.json");
+    analysis::Table* pt = plan.table(QStringLiteral("totals"));
+    for (auto& row : pt->rows) {
+        const QString key = row[1].toString();
+        if (key == QLatin1String("regulating") || key == QLatin1String("gep") ||
+            key == QLatin1String("climate_regulation") || key == QLatin1String("paddy field") ||
+            key == QLatin1String("440191")) {
+            row[2] = row[2].toDouble() + 900000.0;
+        }
+    }
+    plan.addTable(gepParcels(3150000.0, 810000.0));
+    fx.planGepDir = root + QStringLiteral("/gep_plan");
+    fx.gepWithScenarioDir = root + QStringLiteral("/gep_with_plan");
+    for (const QString& d : { fx.planGepDir, fx.gepWithScenarioDir + QStringLiteral("/scenario") }) {
+        QDir().mkpath(d);
+        writeParcels(d + QStringLiteral("/parcels_plots.gpkg"),
+                     { { QStringLiteral("gep_cny_per_ha"), 350000, 90000 } },
+                     { { QStringLiteral("parcel_id"), QStringLiteral("P-1"), QStringLiteral("P-2") } });
+        analysis::writeResultSet(plan, d.toStdString());
+    }
+    writeParcels(fx.gepWithScenarioDir + QStringLiteral("/parcels_plots.gpkg"),
+                 { { QStringLiteral("gep_cny_per_ha"), 250000, 90000 } },
+                 { { QStringLiteral("parcel_id"), QStringLiteral("P-1"), QStringLiteral("P-2") } });
+    analysis::writeResultSet(g, fx.gepWithScenarioDir.toStdString());
+
+    analysis::ResultSet planCarbon = c;
+    planCarbon.provenance.projectFile = plan.provenance.projectFile;
+    planCarbon.addTable(totals(QStringLiteral("totals_by_ecosystem_type"),
+                               QStringLiteral("ecosystem_type"),
+                               { { QStringLiteral("forest"), 1.5 },
+                                 { QStringLiteral("cropland"), 0.8 },
+                                 { QStringLiteral("all"), 2.3 } }));
+    planCarbon.addTable(
+      poolTotals({ { 2015, { 60000.5, 13456.2, 50000.0 } }, { 2024, { 130000.3, 24567.5, 90000.0 } } }));
+    fx.planCarbonDir = root + QStringLiteral("/carbon_plan");
+    QDir().mkpath(fx.planCarbonDir);
+    QFile::copy(fx.carbonDir + QStringLiteral("/parcels.gpkg"),
+                fx.planCarbonDir + QStringLiteral("/parcels.gpkg"));
+    analysis::writeResultSet(planCarbon, fx.planCarbonDir.toStdString());
     return fx;
 }
 
@@ -467,8 +549,41 @@ private slots:
         }
         // The top parcels (from the run's parcels.gpkg): P-1 gained 66,666.6 t C.
         QVERIFY(text.contains(locale.toString(66666.6, 'f', 1)));
-        // (Identifiers such as P-1 are not checked: Qt's PDF text loses digits that follow letters in
-        // running text on extraction; numbers of their own, as in tables, extract whole.)
+        // Letters followed by digits extract whole (the PDF sets Latin runs in DejaVu Sans; in Noto Sans
+        // CJK alone pdftotext gave "landcover_.tif", "EPSG:", "t CO e"): file names, the CRS, units,
+        // years and parcel ids, exactly as printed.
+        for (const QString& exact : { QStringLiteral("landcover_2015.tif"),
+                                      QStringLiteral("landcover_2024.tif"),
+                                      QStringLiteral("EPSG:4547"),
+                                      QStringLiteral("t CO2e"),
+                                      QStringLiteral("2015–2024"),
+                                      QStringLiteral("P-1"),
+                                      QStringLiteral("P-2") }) {
+            QVERIFY2(text.contains(exact), qPrintable(exact));
+        }
+        // Stock by pool per date (totals_by_pool): every pool's stock as the result set has it, and the
+        // pools of a date add up to the date's stock.
+        const analysis::Table* byPool = rs.table(QStringLiteral("totals_by_pool"));
+        QVERIFY(byPool);
+        for (std::size_t r = 0; r < byPool->rowCount(); ++r) {
+            double sum = 0;
+            for (const char* pool : { "c_above_t", "c_below_t", "c_soil_t" }) {
+                const double v = byPool->number(r, QLatin1String(pool));
+                QVERIFY2(text.contains(locale.toString(v, 'f', 0)), pool);
+                sum += v;
+            }
+            const QString year = QString::number(qlonglong(byPool->number(r, QStringLiteral("year"))));
+            const double stock = summary->number(
+              std::size_t(summary->findRow(QStringLiteral("quantity"), QStringLiteral("c_total_t_") + year)),
+              QStringLiteral("value"));
+            QVERIFY2(std::abs(sum - stock) < 1e-6, qPrintable(year));
+        }
+        // (A header cell may wrap: compared without white space.)
+        QVERIFY(
+          squeeze(text).contains(zh ? QStringLiteral("地上生物量") : QStringLiteral("Above-groundbiomass")));
+        // No plan was run for this report: no comparison section (not an empty one).
+        QVERIFY(!text.contains(zh ? QStringLiteral("规划方案对比")
+                                  : QStringLiteral("Restoration plan comparison")));
         // GEP total 1,234,567,890 CNY: 12.35 亿元 / 1,234.57 million CNY.
         QVERIFY(text.contains(zh ? QStringLiteral("12.35") : QStringLiteral("1,234.57")));
         // Every input file with its hash.
@@ -478,7 +593,7 @@ private slots:
             for (const analysis::InputFile& f : in.files) {
                 QCOMPARE(f.sha256.size(), 64);
                 QVERIFY2(flat.contains(f.sha256), qPrintable(f.path));
-                // (The file name is checked in the HTML: Qt's PDF text loses digits after letters.)
+                QVERIFY2(flat.contains(QFileInfo(f.path).fileName()), qPrintable(f.path));
                 ++files;
             }
         }
@@ -579,6 +694,154 @@ private slots:
                         qEnvironmentVariable("TANHUI_KEEP_REPORT") +
                           QStringLiteral("/tst_report_%1.png").arg(lang));
         }
+    }
+
+    // The stock-by-pool chart and table carry the result set's numbers; the pools of a date add up to
+    // the date's total stock (summary).
+    void poolChart() {
+        report::ReportInputs in;
+        in.projectFile = m_fx.project;
+        in.carbonDir = m_fx.carbonDir;
+        in.carbon = analysis::readResultSet(m_fx.carbonDir.toStdString());
+        in.language = QStringLiteral("en");
+        in.maps = false;
+        const report::Report r = report::buildReport(in);
+        const analysis::Table* byPool = in.carbon.table(QStringLiteral("totals_by_pool"));
+        const analysis::Table* summary = in.carbon.table(QStringLiteral("summary"));
+        const report::ReportFigure* chart = nullptr;
+        const report::ReportTable* table = nullptr;
+        for (const report::ReportSection& s : r.sections) {
+            for (const report::ReportBlock& b : s.blocks) {
+                if (b.kind == report::ReportBlock::Kind::Figure &&
+                    b.figure.caption.contains(QLatin1String("by pool"))) {
+                    chart = &b.figure;
+                }
+                if (b.kind == report::ReportBlock::Kind::Table &&
+                    b.table.caption.contains(QLatin1String("by pool per date"))) {
+                    table = &b.table;
+                }
+            }
+        }
+        QVERIFY(chart && table);
+        QCOMPARE(chart->categories, QStringList({ QStringLiteral("2015"), QStringLiteral("2024") }));
+        QCOMPARE(chart->values.size(), std::size_t(3));
+        QCOMPARE(chart->values[0].first, QStringLiteral("Above-ground biomass"));
+        QCOMPARE(table->header,
+                 QStringList({ QStringLiteral("Date"),
+                               QStringLiteral("Above-ground biomass"),
+                               QStringLiteral("Below-ground biomass"),
+                               QStringLiteral("Soil organic carbon"),
+                               QStringLiteral("Total") }));
+        const QLocale en(QLocale::English, QLocale::UnitedKingdom);
+        const char* pools[] = { "c_above_t", "c_below_t", "c_soil_t" };
+        for (std::size_t d = 0; d < 2; ++d) {
+            double sum = 0;
+            for (std::size_t p = 0; p < 3; ++p) {
+                const double v = byPool->number(d, QLatin1String(pools[p]));
+                QCOMPARE(chart->values[p].second[d], v);
+                QCOMPARE(table->rows[d][int(p) + 1], en.toString(v, 'f', 0));
+                sum += chart->values[p].second[d];
+            }
+            const double stock = summary->number(
+              std::size_t(summary->findRow(QStringLiteral("quantity"),
+                                           QStringLiteral("c_total_t_") + chart->categories[int(d)])),
+              QStringLiteral("value"));
+            QVERIFY(std::abs(sum - stock) < 1e-6);
+            QCOMPARE(table->rows[d][4], en.toString(stock, 'f', 0));
+        }
+    }
+
+    void plan_data() { pdf_data(); }
+
+    // The restoration-plan comparison (plan minus baseline) from the result sets: GEP by service and
+    // ecosystem, the carbon by pool and type with each run's 95 % range, the parcels with the largest
+    // difference and a map of it. Hand check: P-1's GEP 2,250,000 → 3,150,000 CNY/a, difference 900,000
+    // CNY/a (90.00 万元 / 900.00 thousand CNY); P-2 unchanged; forest change 66,667 → 83,333 t C.
+    void plan() {
+        QFETCH(QString, lang);
+        const bool zh = lang == QLatin1String("zh_CN");
+        const QString out = m_dir.filePath(QStringLiteral("plan_%1.pdf").arg(lang));
+        report::generateReport(
+          m_fx.project, m_fx.carbonDir, m_fx.gepDir, lang, out, nullptr, m_fx.planGepDir, m_fx.planCarbonDir);
+        if (qEnvironmentVariableIsSet("TANHUI_KEEP_REPORT")) {
+            QFile::copy(out,
+                        qEnvironmentVariable("TANHUI_KEEP_REPORT") +
+                          QStringLiteral("/tst_report_plan_%1.pdf").arg(lang));
+        }
+        const QString text = pdfText(out);
+        if (text.isNull()) {
+            QSKIP("pdftotext (poppler-utils) is not installed");
+        }
+        const QLocale locale =
+          zh ? QLocale(QLocale::Chinese, QLocale::China) : QLocale(QLocale::English, QLocale::UnitedKingdom);
+        QVERIFY(
+          text.contains(zh ? QStringLiteral("规划方案对比") : QStringLiteral("Restoration plan comparison")));
+        QVERIFY(text.contains(QStringLiteral("plan.tanhui.json")));
+        // P-1 by hand: baseline 2,250,000, plan 3,150,000, difference 900,000 CNY/a.
+        const double scale = zh ? 1e4 : 1e3;
+        const QRegularExpression p1(
+          QStringLiteral("P-1\\s.*%1\\s+%2\\s+%3")
+            .arg(QRegularExpression::escape(locale.toString(2250000.0 / scale, 'f', 2)),
+                 QRegularExpression::escape(locale.toString(3150000.0 / scale, 'f', 2)),
+                 QRegularExpression::escape(locale.toString(900000.0 / scale, 'f', 2))));
+        QVERIFY2(text.contains(p1), qPrintable(p1.pattern()));
+        // The service's difference (亿元 / million CNY, 2 decimals) and the count of changed parcels.
+        QVERIFY(text.contains(zh ? QStringLiteral("0.01") : QStringLiteral("0.90")));
+        QVERIFY(text.contains(zh ? QStringLiteral("1 个地块") : QStringLiteral("1 parcels")));
+        // Carbon: above-ground 2024 +10,000 t C; forest change 66,667 → 83,333 (+16,667) with both ranges.
+        QVERIFY(text.contains(locale.toString(10000.0, 'f', 0)));
+        QVERIFY(text.contains(locale.toString(16666.665, 'f', 0)));
+        QVERIFY(text.contains(locale.toString(48000.0, 'f', 0) + QStringLiteral(" – ") +
+                              locale.toString(84000.0, 'f', 0)));
+        QVERIFY(text.contains(locale.toString(60000.0, 'f', 0) + QStringLiteral(" – ") +
+                              locale.toString(105000.0, 'f', 0)));
+        // The map of the difference.
+        QVERIFY(text.contains(zh ? QStringLiteral("各地块 GEP 差值")
+                                 : QStringLiteral("GEP difference per parcel")));
+
+        // A baseline folder with the plan in its scenario folder (gep --scenario): found without options.
+        const QString html = m_dir.filePath(QStringLiteral("plan_%1.html").arg(lang));
+        report::generateReport(m_fx.project, m_fx.carbonDir, m_fx.gepWithScenarioDir, lang, html);
+        QFile f(html);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString h = QString::fromUtf8(f.readAll());
+        QVERIFY(h.contains(QStringLiteral("<section id=\"plan\">")));
+        QVERIFY(h.contains(locale.toString(900000.0 / scale, 'f', 2)));
+    }
+
+    // The plan's carbon run without the plan's GEP run is refused naming the option.
+    void planErrors() {
+        const QString out = m_dir.filePath(QStringLiteral("plan_bad.pdf"));
+        try {
+            report::generateReport(m_fx.project,
+                                   m_fx.carbonDir,
+                                   m_fx.gepDir,
+                                   QStringLiteral("en"),
+                                   out,
+                                   nullptr,
+                                   QString(),
+                                   m_fx.planCarbonDir);
+            QFAIL("no error");
+        } catch (const gis::GisError& e) {
+            QVERIFY2(QString::fromStdString(e.what()).contains(QStringLiteral("--scenario-carbon-results")),
+                     e.what());
+        }
+        try {
+            report::generateReport(
+              m_fx.project, m_fx.carbonDir, QString(), QStringLiteral("en"), out, nullptr, m_fx.planGepDir);
+            QFAIL("no error");
+        } catch (const gis::GisError& e) {
+            QVERIFY2(QString::fromStdString(e.what()).contains(QStringLiteral("--gep-results")), e.what());
+        }
+        try {
+            report::generateReport(
+              m_fx.project, m_fx.carbonDir, m_fx.gepDir, QStringLiteral("en"), out, nullptr, m_fx.carbonDir);
+            QFAIL("no error");
+        } catch (const gis::GisError& e) {
+            QVERIFY2(QString::fromStdString(e.what()).contains(QStringLiteral("--scenario-results")),
+                     e.what());
+        }
+        QVERIFY(!QFileInfo::exists(out));
     }
 
     // Writing over an existing report replaces it whole.

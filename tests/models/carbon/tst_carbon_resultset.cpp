@@ -187,6 +187,7 @@ private slots:
                                "totals_by_ecosystem_type",
                                "totals_by_method",
                                "totals_by_zone",
+                               "totals_by_pool",
                                "uncertainty_run",
                                "uncertainty_parameters",
                                "overlaps",
@@ -258,6 +259,43 @@ private slots:
                      stock2024));
         QVERIFY(run.ledgerCheck.passed());
         QCOMPARE(rs.table(QStringLiteral("ledger_check"))->rowCount(), run.ledgerCheck.rows.size());
+
+        // Stock by pool per date (issue 14): each pool equals Σ of the parcels' <pool>_t_<y> × share, and
+        // the pools add up to the date's stock of the totals (also a ledger row "pool_sum" per date).
+        const analysis::Table& byPool = *rs.table(QStringLiteral("totals_by_pool"));
+        QCOMPARE(byPool.rowCount(), std::size_t(2));
+        const analysis::Table& byTypeTotals = *rs.table(QStringLiteral("totals_by_ecosystem_type"));
+        const std::size_t allRow =
+          std::size_t(byTypeTotals.findRow(QStringLiteral("ecosystem_type"), QStringLiteral("all")));
+        int poolColumns = 0;
+        for (std::size_t r = 0; r < byPool.rowCount(); ++r) {
+            const int year = int(byPool.number(r, QStringLiteral("year")));
+            double poolSum = 0;
+            for (const analysis::Column& c : byPool.columns) {
+                if (!c.name.endsWith(QLatin1String("_t")) || c.name == QLatin1String("c_total_t"))
+                    continue;
+                QCOMPARE(c.unit, QStringLiteral("t C"));
+                poolColumns += r == 0 ? 1 : 0;
+                const QString parcelColumn = c.name + QStringLiteral("_%1").arg(year);
+                QVERIFY2(parcels.column(parcelColumn), qPrintable(parcelColumn));
+                double fromParcels = 0;
+                for (std::size_t p = 0; p < parcels.rowCount(); ++p) {
+                    const double v = parcels.number(p, parcelColumn);
+                    if (parcels.number(p, QStringLiteral("primary")) == 1 && !std::isnan(v))
+                        fromParcels += v * parcels.number(p, QStringLiteral("accounted_share"));
+                }
+                QVERIFY2(near(byPool.number(r, c.name), fromParcels), qPrintable(parcelColumn));
+                poolSum += byPool.number(r, c.name);
+            }
+            QVERIFY(near(poolSum, byPool.number(r, QStringLiteral("c_total_t"))));
+            QVERIFY2(near(poolSum, byTypeTotals.number(allRow, QStringLiteral("c_total_t_%1").arg(year))),
+                     qPrintable(QString::number(year)));
+        }
+        QVERIFY(poolColumns >= 2); // the pools method gives above, below, soil, dead
+        int poolChecks = 0;
+        for (const LedgerCheckRow& row : run.ledgerCheck.rows)
+            poolChecks += row.check == QLatin1String("pool_sum") ? 1 : 0;
+        QCOMPARE(poolChecks, 2);
 
         // Every CSV written equals its table, cell by cell; the manifest is there.
         const QDir out(dir.filePath(QStringLiteral("out")));
