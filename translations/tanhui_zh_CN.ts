@@ -6035,12 +6035,12 @@ district and service, charts, maps and an appendix.</source>
     <message>
         <location line="+1"/>
         <location line="+430"/>
-        <location line="+1227"/>
+        <location line="+1230"/>
         <source>GEP</source>
         <translation>GEP</translation>
     </message>
     <message>
-        <location line="-1648"/>
+        <location line="-1651"/>
         <source>Above-ground biomass</source>
         <translation>地上生物量</translation>
     </message>
@@ -6129,12 +6129,12 @@ district and service, charts, maps and an appendix.</source>
     <message>
         <location line="-380"/>
         <location line="+538"/>
-        <location line="+514"/>
+        <location line="+517"/>
         <source>Area (ha)</source>
         <translation>面积（ha）</translation>
     </message>
     <message>
-        <location line="-1049"/>
+        <location line="-1052"/>
         <source>Stock %1 (t C)</source>
         <translation>%1 年碳储量（t C）</translation>
     </message>
@@ -6195,21 +6195,21 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+627"/>
-        <location line="+630"/>
+        <location line="+629"/>
+        <location line="+631"/>
         <location line="+18"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location line="-1275"/>
-        <location line="+627"/>
-        <location line="+648"/>
+        <location line="-1278"/>
+        <location line="+629"/>
+        <location line="+649"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="-1274"/>
+        <location line="-1277"/>
         <source>95 % range</source>
         <translation>95 % 区间</translation>
     </message>
@@ -6230,12 +6230,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+1116"/>
+        <location line="+1119"/>
         <source>Stock change %1–%2</source>
         <translation>%1–%2 年碳储量变化</translation>
     </message>
     <message>
-        <location line="-1111"/>
+        <location line="-1114"/>
         <source>Stock change %1–%2 as CO2</source>
         <translation>%1–%2 年碳储量变化（折合 CO2）</translation>
     </message>
@@ -6256,12 +6256,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+490"/>
+        <location line="+492"/>
         <source>Gross ecosystem product (GEP)</source>
         <translation>生态系统生产总值（GEP）</translation>
     </message>
     <message>
-        <location line="-480"/>
+        <location line="-482"/>
         <source>Key changes</source>
         <translation>主要变化</translation>
     </message>
@@ -6282,12 +6282,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+1227"/>
+        <location line="+1230"/>
         <source>Carbon</source>
         <translation>碳汇</translation>
     </message>
     <message>
-        <location line="-1217"/>
+        <location line="-1220"/>
         <source>%1 of %2 parameter rows used are not verified (secondary, unconfirmed or example values); %3 parcels use at least one of them. Confirm them before the figures are used for a decision (section 3).</source>
         <translation>所用 %2 个参数行中有 %1 个未经核实（二手来源、未确认或示例值），%3 个地块至少用到其中一个。在据此决策之前须先核实这些参数（见第 3 节）。</translation>
     </message>
@@ -6380,12 +6380,12 @@ district and service, charts, maps and an appendix.</source>
         <location line="+1"/>
         <location line="+112"/>
         <location line="+126"/>
-        <location line="+458"/>
+        <location line="+461"/>
         <source>Ecosystem type</source>
         <translation>生态系统类型</translation>
     </message>
     <message>
-        <location line="-692"/>
+        <location line="-695"/>
         <source>Share %1 (%)</source>
         <translation>%1 年占比（%）</translation>
     </message>
@@ -6456,31 +6456,31 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+352"/>
+        <location line="+354"/>
         <source>Evidence</source>
         <translation>证据等级</translation>
     </message>
     <message>
-        <location line="-352"/>
-        <location line="+352"/>
-        <location line="+648"/>
+        <location line="-354"/>
+        <location line="+354"/>
+        <location line="+649"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="-1000"/>
-        <location line="+353"/>
+        <location line="-1003"/>
+        <location line="+355"/>
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location line="-341"/>
-        <location line="+353"/>
+        <location line="-343"/>
+        <location line="+355"/>
         <source>to confirm</source>
         <translation>待核实</translation>
     </message>
     <message>
-        <location line="-349"/>
+        <location line="-351"/>
         <source>%1 of %2 rows are flagged: secondary, unconfirmed or example values that must be confirmed before the results are used.</source>
         <translation>%2 行中有 %1 行被标记：二手来源、未确认或示例值，使用结果前须先核实。</translation>
     </message>
@@ -6497,13 +6497,13 @@ district and service, charts, maps and an appendix.</source>
     <message>
         <location line="+6"/>
         <location line="+119"/>
-        <location line="+187"/>
-        <location line="+328"/>
+        <location line="+189"/>
+        <location line="+329"/>
         <source>District</source>
         <translation>行政区</translation>
     </message>
     <message>
-        <location line="-633"/>
+        <location line="-636"/>
         <source>Carbon by district</source>
         <translation>按行政区的碳核算</translation>
     </message>
@@ -6527,12 +6527,12 @@ district and service, charts, maps and an appendix.</source>
         <location line="+2"/>
         <location line="+32"/>
         <location line="+78"/>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>thousand t C</source>
         <translation>千吨碳（kt C）</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-146"/>
         <source>Carbon stock per date by ecosystem type; the bar on a total is its 95 % range where computed.</source>
         <translation>各时点按生态系统类型的碳储量；总量上的误差线为其 95 % 区间（如有）。</translation>
     </message>
@@ -6560,18 +6560,18 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="-8"/>
-        <location line="+515"/>
+        <location line="+518"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location line="-515"/>
-        <location line="+515"/>
+        <location line="-518"/>
+        <location line="+518"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location line="-512"/>
+        <location line="-515"/>
         <source>Change (t C)</source>
         <translation>变化量（t C）</translation>
     </message>
@@ -6597,12 +6597,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+379"/>
+        <location line="+382"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location line="-374"/>
+        <location line="-375"/>
         <source>Carbon stock by pool</source>
         <translation>分碳库碳储量</translation>
     </message>
@@ -6639,12 +6639,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="-5"/>
-        <location line="+214"/>
+        <location line="+215"/>
         <source>Service</source>
         <translation>服务类别</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-191"/>
         <source>GEP by service (%1).</source>
         <translation>按服务类别的 GEP（%1）。</translation>
     </message>
@@ -6655,13 +6655,13 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+218"/>
+        <location line="+219"/>
         <location line="+112"/>
         <source>Ecosystem</source>
         <translation>生态系统</translation>
     </message>
     <message>
-        <location line="-327"/>
+        <location line="-328"/>
         <source>GEP by district</source>
         <translation>按行政区的 GEP</translation>
     </message>
@@ -6691,7 +6691,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>规划方案（项目 %1）采用与基线（项目 %2）相同的模型、价格和设置进行核算；以下差值均为规划方案减基线（gep-methods.md §9）。规划方案的 GEP 运行结果：%3。</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>GEP: baseline %1, plan %2, difference %3 (%4 %). The plan changes the GEP of %5 parcels (%6 ha); their differences add up to %7.</source>
         <translation>GEP：基线 %1，规划方案 %2，差值 %3（%4%）。规划方案改变了 %5 个地块（%6 公顷）的 GEP，其差值合计 %7。</translation>
     </message>
