@@ -1733,8 +1733,10 @@ void MainWindow::updateModified() {
           m_d->project->name.isEmpty() ? QFileInfo(m_d->projectFile).fileName() : m_d->project->name;
         title = name + QStringLiteral(" — ") + title;
     }
-    setWindowTitle(title + QStringLiteral("[*]"));
-    setWindowModified(isProjectModified());
+    // "[*]": Qt shows a "*" there while the window is modified (nothing to save in an empty window).
+    const bool empty = !m_d->project && m_d->layers.empty();
+    setWindowTitle(empty ? title : title + QStringLiteral("[*]"));
+    setWindowModified(!empty && isProjectModified());
 }
 
 bool MainWindow::saveProject() {

@@ -20,6 +20,7 @@
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QWindow>
 #include <QtTest>
 
 #include <cmath>
@@ -146,6 +147,7 @@ void TestWorkspaceProject::saveAndReopenEveryPart() {
     list->item(rowOf(list, QStringLiteral("ndvi_2015")))->setCheckState(Qt::Checked);
     QVERIFY(w.isProjectModified());
     QVERIFY(w.isWindowModified());
+    QCOMPARE(w.windowHandle()->title(), name + QStringLiteral(" — Tanhui 碳汇*")); // what the title bar shows
     // Opacity and styles: a raster ramp and stretch, a vector single symbol with labels.
     QVERIFY(w.setLayerOpacity(QStringLiteral("landcover_2021"), 0.45));
     tanhui::gui::LayerEntry* ndvi = entryOf(list, QStringLiteral("ndvi_2015"));
@@ -175,6 +177,7 @@ void TestWorkspaceProject::saveAndReopenEveryPart() {
     QVERIFY(w.saveProject());
     QVERIFY(!w.isProjectModified());
     QVERIFY(!w.isWindowModified());
+    QCOMPARE(w.windowHandle()->title(), name + QStringLiteral(" — Tanhui 碳汇"));
     QVERIFY(!QFile::exists(w.autosaveFile()));
     // Every other section is kept as it was (same JSON values), the workspace is the window's.
     const QJsonObject saved = readJson(file);
