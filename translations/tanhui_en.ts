@@ -57,17 +57,17 @@
     <message numerus="yes">
         <location line="+451"/>
         <source>%n layer(s) could not be relocated</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n layer could not be relocated</numerusform>
+            <numerusform>%n layers could not be relocated</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>Relocated %n layer(s); save the project to keep them</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Relocated %n layer; save the project to keep it</numerusform>
+            <numerusform>Relocated %n layers; save the project to keep them</numerusform>
         </translation>
     </message>
 </context>

@@ -832,7 +832,9 @@ bool MainWindow::openFile(const QString& path) {
 }
 
 bool MainWindow::openProject(const QString& path) {
-    if (!maybeSave())
+    // Another project replaces the open one (after asking about its unsaved changes); layers added by
+    // hand to an empty window stay and join the project (Save makes them project layers).
+    if (m_d->project && !maybeSave())
         return false;
     // An autosave newer than the file holds changes a crash lost: offer them.
     const QString file = QFileInfo(path).absoluteFilePath();
@@ -858,6 +860,8 @@ bool MainWindow::openProject(const QString& path) {
             QFile::remove(autosave.filePath());
     }
     LayerLoader::ProjectLayers project;
+    if (source != file && !guardedLoad(autosave.filePath(), [&] { tanhui::models::Project::load(source); }))
+        source = file; // an unreadable autosave (reported): the file as saved
     if (!guardedLoad(path, [&] {
             project = LayerLoader::loadProject(source);
             if (source != file) { // recovered: the file's project with the autosave's layers
@@ -865,7 +869,8 @@ bool MainWindow::openProject(const QString& path) {
                 real.layers = project.project.layers;
                 project.project = std::move(real);
             }
-            clearLayers();
+            if (m_d->project)
+                clearLayers();
             m_d->project = project.project;
             rememberProject(QFileInfo(path).absoluteFilePath());
             const tanhui::gis::Crs crs = tanhui::gis::Crs::fromUserInput(
@@ -922,7 +927,9 @@ bool MainWindow::openProject(const QString& path) {
         workspaceProblems << tanhui::app::errorDetail(error);
     }
     m_d->projectFile = file;
-    m_d->forcedModified = source != file;
+    m_d->forcedModified = source != file || std::any_of(m_d->layers.begin(),
+                                                        m_d->layers.end(),
+                                                        [](const auto& e) { return e->projectId.isEmpty(); });
     m_d->savedKey = workspaceChangeKey(workspaceJson());
     m_d->relocateAction->setEnabled(!missingLayers().isEmpty());
     updateModified();

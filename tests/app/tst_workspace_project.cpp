@@ -5,6 +5,7 @@
 // The sample project's data are linked (not copied) into a temporary folder per test.
 #include "TestUtil.h"
 #include "app/gui/LayerEntry.h"
+#include "app/gui/LayoutDialog.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/MapCanvas.h"
 #include "app/gui/Workspace.h"
@@ -240,6 +241,16 @@ void TestWorkspaceProject::saveAndReopenEveryPart() {
     QCOMPARE(rowOf(listOf(w3), QStringLiteral("dem")), -1);
     const tanhui::models::Project afterRemove = tanhui::models::Project::load(file);
     QVERIFY(afterRemove.layer(QStringLiteral("dem"))); // still in the project
+
+    // Saving a map layout (Project::save writes the sections it knows) keeps the saved workspace.
+    const QJsonObject before = readJson(file).value(QStringLiteral("workspace")).toObject();
+    tanhui::gui::LayoutDialog* layout = w3.showLayoutDialog();
+    QVERIFY(layout);
+    QVERIFY(layout->saveToProject());
+    const QJsonObject after = readJson(file);
+    QVERIFY(after.value(QStringLiteral("layouts")).isArray());
+    QCOMPARE(after.value(QStringLiteral("workspace")).toObject(), before);
+    layout->close();
 }
 
 void TestWorkspaceProject::saveAsMovesPathsAndAdoptsAddedLayers() {
@@ -274,6 +285,14 @@ void TestWorkspaceProject::saveAsMovesPathsAndAdoptsAddedLayers() {
     QVERIFY2(w2.openProject(other), qPrintable(errors.join(QLatin1Char('\n'))));
     QCOMPARE(w2.layerCount(), count + 1);
     QCOMPARE(rowOf(listOf(w2), QStringLiteral("hand_dem")), 0); // on top, as it was
+
+    // Layers added to an empty window stay when a project is opened, and make it modified.
+    MainWindow w3;
+    prepare(w3, errors);
+    QVERIFY(w3.addRaster(tmp.filePath(QStringLiteral("extra/hand_dem.tif"))));
+    QVERIFY(w3.openProject(file));
+    QCOMPARE(w3.layerCount(), count + 1);
+    QVERIFY(w3.isProjectModified());
 }
 
 void TestWorkspaceProject::autosaveRecoveryAndClose() {
@@ -367,6 +386,24 @@ void TestWorkspaceProject::autosaveRecoveryAndClose() {
           0.6);
     }
     QVERIFY(errors.isEmpty());
+    {
+        // An autosave that cannot be read is reported and the file opens as saved.
+        QFile bad(autosave);
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("{ not json");
+        bad.close();
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.setFileTime(QDateTime::currentDateTime().addSecs(-60), QFileDevice::FileModificationTime));
+        f.close();
+        MainWindow w;
+        prepare(w, errors);
+        w.setRecoverQuestion([](const QString&, const QString&) { return true; });
+        QVERIFY(w.openProject(file));
+        QCOMPARE(errors.size(), 1);
+        QVERIFY2(errors[0].contains(QStringLiteral(".project.tanhui.json.autosave")), qPrintable(errors[0]));
+        QCOMPARE(opacityIn(w.workspaceJson(), QStringLiteral("xiaoban")), 0.6);
+        QVERIFY(!w.isProjectModified());
+    }
 }
 
 void TestWorkspaceProject::missingFilesRelocated() {
