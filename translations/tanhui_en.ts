@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+431"/>
+        <location line="+438"/>
         <source>The project %1 has %n problem(s); the other layers were loaded.</source>
         <translation>
             <numerusform>The project %1 has a problem; the other layers were loaded.</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+451"/>
+        <location line="+453"/>
         <source>%n layer(s) could not be relocated</source>
         <translation>
             <numerusform>%n layer could not be relocated</numerusform>

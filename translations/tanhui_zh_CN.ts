@@ -8039,12 +8039,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+1"/>
-        <location line="+951"/>
+        <location line="+958"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-948"/>
+        <location line="-955"/>
         <source>Step the map through the dates</source>
         <translation>按日期逐期播放地图</translation>
     </message>
@@ -8369,17 +8369,17 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+9"/>
-        <location line="+247"/>
+        <location line="+254"/>
         <source>Unexpected error while loading %1</source>
         <translation>加载 %1 时发生意外错误</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-214"/>
         <source>Loaded %1</source>
         <translation>已加载 %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Recover Unsaved Changes</source>
         <translation>恢复未保存的更改</translation>
     </message>
@@ -8393,7 +8393,7 @@ No discards them.</source>
 选择“否”将丢弃这些更改。</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+85"/>
         <source>Recovered the unsaved changes of %1</source>
         <translation>已恢复 %1 的未保存更改</translation>
     </message>
@@ -8672,7 +8672,7 @@ Ellipsoidal, %3</source>
         <translation>workspace.current：工程中没有图层“%1”</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>The project has no file yet.</source>
         <translation>工程尚未保存为文件。</translation>
     </message>
