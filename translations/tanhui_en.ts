@@ -15,7 +15,7 @@
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="+433"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+435"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… %n more</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+453"/>
+        <location line="+474"/>
         <source>%n layer(s) could not be relocated</source>
         <translation>
             <numerusform>%n layer could not be relocated</numerusform>

@@ -7947,7 +7947,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+140"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+142"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -8637,7 +8637,7 @@ Ellipsoidal, %3</source>
         <translation>报告已写出：%1</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+98"/>
         <source>workspace.layers[%1]: the project has no layer &quot;%2&quot;; it is ignored</source>
         <translation>workspace.layers[%1]：工程中没有图层“%2”，已忽略</translation>
     </message>
@@ -8722,7 +8722,7 @@ Ellipsoidal, %3</source>
         <translation>图层 %1：文件 %2 不存在</translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+37"/>
         <source>%n layer(s) could not be relocated</source>
         <translation>
             <numerusform>%n 个图层无法重新定位</numerusform>

@@ -118,6 +118,8 @@ struct MainWindow::Private {
     QJsonObject savedWorkspace;  ///< the workspace section last written or read
     bool forcedModified = false; ///< relocated or recovered: modified until saved
     QSet<QString> notLoaded;     ///< project layers that could not be loaded (not removed)
+    /// The saved workspace of layers not loaded (missing files): kept in the file, applied on relocation.
+    std::vector<WorkspaceLayer> pending;
     QTimer* autosaveTimer = nullptr;
     CloseQuestion closeQuestion;
     RecoverQuestion recoverQuestion;
@@ -1629,6 +1631,9 @@ WorkspaceState MainWindow::captureWorkspace() const {
         listed.insert(e->projectId);
         state.layers.push_back(std::move(l));
     }
+    for (const WorkspaceLayer& l : m_d->pending) // missing files: their saved entries stay (at the bottom)
+        if (m_d->notLoaded.contains(l.id) && !listed.contains(l.id))
+            state.layers.push_back(l);
     if (m_d->project)
         for (const tanhui::models::ProjectLayer& l : m_d->project->layers)
             if (!listed.contains(l.id) && !m_d->notLoaded.contains(l.id))
@@ -1650,6 +1655,7 @@ QJsonObject MainWindow::workspaceJson() const {
 QStringList MainWindow::restoreWorkspace(const QJsonValue& section) {
     QStringList problems;
     const WorkspaceState state = workspaceFromJson(section, problems);
+    m_d->pending.clear();
     if (section.isUndefined() || section.isNull())
         return problems;
     for (const QString& id : state.removed)
@@ -1674,7 +1680,9 @@ QStringList MainWindow::restoreWorkspace(const QJsonValue& section) {
     for (std::size_t i = 0; i < saved.size(); ++i) {
         const WorkspaceLayer& l = state.layers[i];
         if (!saved[i]) {
-            if (!m_d->notLoaded.contains(l.id)) // a missing file is reported already
+            if (m_d->notLoaded.contains(l.id)) // a missing file (reported already): kept for relocation
+                m_d->pending.push_back(l);
+            else
                 problems << tr("workspace.layers[%1]: the project has no layer \"%2\"; it is ignored")
                               .arg(i)
                               .arg(l.id);
@@ -1932,6 +1940,21 @@ int MainWindow::relocateLayers(const QMap<QString, QString>& newPaths) {
         }
         m_d->notLoaded.remove(it.key());
         ++loaded;
+        // Its saved visibility and style, if the workspace listed it.
+        const auto saved = std::find_if(m_d->pending.begin(),
+                                        m_d->pending.end(),
+                                        [&](const WorkspaceLayer& l) { return l.id == it.key(); });
+        LayerEntry* entry = entryAt(0); // the new layer is on top
+        if (saved != m_d->pending.end() && entry && entry->projectId == it.key()) {
+            m_d->syncing = true;
+            m_d->layerList->item(0)->setCheckState(
+              saved->visible && entry->notOnMap.isEmpty() ? Qt::Checked : Qt::Unchecked);
+            m_d->syncing = false;
+            if (saved->raster && entry->map.raster)
+                entry->map.rasterStyle = *saved->raster;
+            if (saved->vector && entry->map.vector)
+                entry->map.vectorStyle = *saved->vector;
+        }
     }
     if (loaded > 0) {
         m_d->forcedModified = true;

@@ -10,6 +10,7 @@
 #include "app/gui/MapCanvas.h"
 #include "app/gui/Workspace.h"
 #include "models/project/Project.h"
+#include "render/StyleJson.h"
 
 #include <QDir>
 #include <QFile>
@@ -418,6 +419,19 @@ void TestWorkspaceProject::missingFilesRelocated() {
     QVERIFY(QFile::link(QDir(m_sample).filePath(QStringLiteral("vectors/wetland_units.gpkg")),
                         tmp.filePath(QStringLiteral("other/wu_renamed.gpkg"))));
     const int all = int(tanhui::models::Project::load(file).layers.size());
+    // The saved workspace gives the districts a style; it waits for the file and is kept meanwhile.
+    QJsonObject root = readJson(file);
+    tanhui::render::VectorStyle districtStyle;
+    districtStyle.symbol.fill = QColor(10, 120, 200);
+    districtStyle.opacity = 0.55;
+    root.insert(
+      QStringLiteral("workspace"),
+      QJsonObject{ { QStringLiteral("layers"),
+                     QJsonArray{ QJsonObject{ { QStringLiteral("id"), QStringLiteral("districts") },
+                                              { QStringLiteral("visible"), false },
+                                              { QStringLiteral("vector_style"),
+                                                tanhui::render::vectorStyleToJson(districtStyle) } } } } });
+    QVERIFY(writeJson(file, root));
     QStringList errors;
     MainWindow w;
     prepare(w, errors);
@@ -455,8 +469,19 @@ void TestWorkspaceProject::missingFilesRelocated() {
              1);
     QCOMPARE(w.layerCount(), all - 1);
     QVERIFY(w.isProjectModified());
+    QVERIFY(w.saveProject()); // saved before the districts are found: their entry stays in the file
+    QCOMPARE(readJson(file)[QStringLiteral("workspace")][QStringLiteral("layers")]
+               .toArray()
+               .last()[QStringLiteral("id")]
+               .toString(),
+             QStringLiteral("districts"));
     QCOMPARE(w.relocateFromFolder(tmp.path()), 1);
     QCOMPARE(w.layerCount(), all);
+    tanhui::gui::LayerEntry* districts = entryOf(listOf(w), QStringLiteral("districts"));
+    QVERIFY(districts);
+    QCOMPARE(districts->map.vectorStyle.symbol.fill, QColor(10, 120, 200)); // the saved style
+    QCOMPARE(districts->map.vectorStyle.opacity, 0.55);
+    QCOMPARE(listOf(w)->item(rowOf(listOf(w), QStringLiteral("districts")))->checkState(), Qt::Unchecked);
     QVERIFY(w.missingLayers().isEmpty());
     QVERIFY(rowOf(listOf(w), QStringLiteral("districts")) >= 0);
     QVERIFY(w.mapCanvas()->waitForFrame());
