@@ -8983,7 +8983,7 @@ Ellipsoidal, %3</source>
         <translation>以下图层的文件不在工程预期的位置。请逐个选择文件，或在文件夹中搜索同名文件；工程随即改用新位置（保存工程后生效）。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>

@@ -356,11 +356,13 @@ RelocateDialog::RelocateDialog(const QMap<QString, QString>& missing, QWidget* p
     setObjectName(QStringLiteral("relocateDialog"));
     setWindowTitle(tr("Relocate Missing Layers"));
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(
+    auto* intro = new QLabel(
       tr("These layers' files are not where the project expects them. Choose each file, or search a "
          "folder for files of the same names; the project then refers to the new places (save it to keep "
          "them)."),
-      this));
+      this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
     m_table = new QTableWidget(int(missing.size()), 4, this);
     m_table->setObjectName(QStringLiteral("relocateTable"));
     m_table->setHorizontalHeaderLabels({ tr("Layer"), tr("Expected file"), tr("New file"), QString() });
