@@ -15,7 +15,7 @@
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="+388"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+431"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… %n more</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+364"/>
+        <location line="+456"/>
         <source>The project %1 has %n problem(s); the other layers were loaded.</source>
         <translation>
             <numerusform>The project %1 has a problem; the other layers were loaded.</numerusform>
@@ -52,6 +52,22 @@
         <translation>
             <numerusform>%n feature selected on %1</numerusform>
             <numerusform>%n features selected on %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+493"/>
+        <source>%n layer(s) could not be relocated</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Relocated %n layer(s); save the project to keep them</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

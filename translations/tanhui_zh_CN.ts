@@ -7480,6 +7480,85 @@ SOC(t) = SOC(t0) + (SOC_eq,new − SOC(t0)) × min(1, (t − t_c) / 20)，此后
     </message>
 </context>
 <context>
+    <name>StyleJson</name>
+    <message>
+        <location filename="../render/StyleJson.cpp" line="+25"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>style</source>
+        <translation>样式</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>must be a JSON object</source>
+        <translation>必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>must be a number</source>
+        <translation>必须是数字</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+11"/>
+        <source>%1 is outside %2 to %3</source>
+        <translation>%1 超出 %2 至 %3 的范围</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>must be a whole number</source>
+        <translation>必须是整数</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>must be a text</source>
+        <translation>必须是文本</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>must be true or false</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&quot;%1&quot; is not a colour (#rrggbb or #aarrggbb)</source>
+        <translation>“%1”不是颜色（应为 #rrggbb 或 #aarrggbb）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a non-text value</source>
+        <translation>非文本值</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>must be an array</source>
+        <translation>必须是数组</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&quot;%1&quot; is not one of %2</source>
+        <translation>“%1”不是 %2 之一</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>must be an array of [position, colour]</source>
+        <translation>必须是 [位置, 颜色] 组成的数组</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>must be [position, colour], e.g. [0.5, &quot;#ffcc00&quot;]</source>
+        <translation>必须是 [位置, 颜色]，例如 [0.5, &quot;#ffcc00&quot;]</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>position %1 is outside 0 to 1</source>
+        <translation>位置 %1 超出 0 至 1 的范围</translation>
+    </message>
+</context>
+<context>
     <name>Uncertainty</name>
     <message>
         <location filename="../models/uncertainty/UncertainParameters.cpp" line="+50"/>
@@ -8107,7 +8186,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+126"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+143"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -8132,7 +8211,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>地块时间序列</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+25"/>
+        <source>Autosave failed: %1</source>
+        <translation>自动保存失败：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>GDAL %1</source>
         <translation>GDAL %1</translation>
     </message>
@@ -8142,7 +8226,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>就绪</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
@@ -8194,17 +8278,17 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+1"/>
-        <location line="+883"/>
+        <location line="+976"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-880"/>
+        <location line="-973"/>
         <source>Step the map through the dates</source>
         <translation>按日期逐期播放地图</translation>
     </message>
     <message numerus="yes">
-        <location line="+108"/>
+        <location line="+109"/>
         <source>… %n more</source>
         <translation>
             <numerusform>…… 另有 %n 项</numerusform>
@@ -8258,7 +8342,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>地图布局由项目的图层制作，并保存在项目中。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+22"/>
         <source>Saved the layout in %1</source>
         <translation>已将布局保存到 %1</translation>
     </message>
@@ -8283,7 +8367,32 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>最近的项目(&amp;R)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>&amp;Save Project</source>
+        <translation>保存工程(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the project with its layers, styles, view and date</source>
+        <translation>保存工程及其图层、样式、视图和日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save Project &amp;As…</source>
+        <translation>工程另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Re&amp;locate Missing Layers…</source>
+        <translation>重新定位缺失图层(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Point the project&apos;s missing layers at their files&apos; new places</source>
+        <translation>为工程中缺失的图层指定文件的新位置</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Add &amp;Raster…</source>
         <translation>添加栅格(&amp;R)…</translation>
     </message>
@@ -8524,17 +8633,46 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+9"/>
-        <location line="+185"/>
+        <location line="+252"/>
         <source>Unexpected error while loading %1</source>
         <translation>加载 %1 时发生意外错误</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-214"/>
         <source>Loaded %1</source>
         <translation>已加载 %1</translation>
     </message>
+    <message>
+        <location line="+26"/>
+        <source>Recover Unsaved Changes</source>
+        <translation>恢复未保存的更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 has unsaved changes from %2 (autosave). Recover them?
+
+No discards them.</source>
+        <translation>%1 有 %2 自动保存的未保存更改。是否恢复？
+
+选择“否”将丢弃这些更改。</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Recovered the unsaved changes of %1</source>
+        <translation>已恢复 %1 的未保存更改</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The workspace saved in %1 was not restored entirely; defaults are used where it is wrong.</source>
+        <translation>%1 中保存的工作区未能完全恢复；有误之处使用默认设置。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>File ▸ Relocate Missing Layers… finds the missing files.</source>
+        <translation>可用“文件 ▸ 重新定位缺失图层…”查找缺失的文件。</translation>
+    </message>
     <message numerus="yes">
-        <location line="+57"/>
+        <location line="+1"/>
         <source>The project %1 has %n problem(s); the other layers were loaded.</source>
         <translation>
             <numerusform>项目 %1 有 %n 个问题；其余图层已加载。</numerusform>
@@ -8762,6 +8900,110 @@ Ellipsoidal, %3</source>
         <source>Report written: %1</source>
         <translation>报告已写出：%1</translation>
     </message>
+    <message>
+        <location line="+105"/>
+        <source>workspace.layers[%1]: the project has no layer &quot;%2&quot;; it is ignored</source>
+        <translation>workspace.layers[%1]：工程中没有图层“%2”，已忽略</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>workspace.layers[%1]: layer &quot;%2&quot; is not a %3 layer; its style is ignored</source>
+        <translation>workspace.layers[%1]：图层“%2”不是%3图层，其样式已忽略</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>raster</source>
+        <translation>栅格</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>polygon</source>
+        <translation>面</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>workspace.date: %1 is not a date of the project&apos;s land cover</source>
+        <translation>workspace.date：%1 不是工程土地覆被的年份</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>workspace.view.crs: &quot;%1&quot; is not a known coordinate reference system</source>
+        <translation>workspace.view.crs：“%1”不是已知的坐标参考系</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>workspace.current: the project has no layer &quot;%1&quot;</source>
+        <translation>workspace.current：工程中没有图层“%1”</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The project has no file yet.</source>
+        <translation>工程尚未保存为文件。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Use File ▸ Save Project As… to choose one.</source>
+        <translation>请用“文件 ▸ 工程另存为…”选择文件。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>The project was not saved: %1</source>
+        <translation>工程未保存：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save Project As</source>
+        <translation>工程另存为</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tanhui projects (*.tanhui.json)</source>
+        <translation>Tanhui 工程 (*.tanhui.json)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Unsaved Changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The project has unsaved changes. Save them?</source>
+        <translation>工程有未保存的更改。是否保存？</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>%1: not a missing layer of the project</source>
+        <translation>%1：不是工程中缺失的图层</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Layer %1: the file %2 does not exist</source>
+        <translation>图层 %1：文件 %2 不存在</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+37"/>
+        <source>%n layer(s) could not be relocated</source>
+        <translation>
+            <numerusform>%n 个图层无法重新定位</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Relocated %n layer(s); save the project to keep them</source>
+        <translation>
+            <numerusform>已重新定位 %n 个图层；保存工程后生效</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No layer of the project is missing</source>
+        <translation>工程中没有缺失的图层</translation>
+    </message>
 </context>
 <context>
     <name>tanhui::gui::MapCanvas</name>
@@ -8869,6 +9111,205 @@ Ellipsoidal, %3</source>
         <location line="+5"/>
         <source>Land cover: the project has no dated land-cover rasters</source>
         <translation>土地覆盖：项目中没有逐期土地覆盖栅格</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::RelocateDialog</name>
+    <message>
+        <location filename="../app/gui/Workspace.cpp" line="+44"/>
+        <source>null</source>
+        <translation>null（空值）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>true/false</source>
+        <translation>true/false（布尔值）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cannot create a temporary folder: %1</source>
+        <translation>无法创建临时文件夹：%1</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>%1 must be an object, not %2</source>
+        <translation>%1 必须是对象，而不是%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1.%2 is not a known key (known: current, date, groups, layers, removed, view); it is ignored</source>
+        <translation>%1.%2 不是已知的键（已知：current、date、groups、layers、removed、view），已忽略</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1.groups must be an array, not %2</source>
+        <translation>%1.groups 必须是数组，而不是%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 must be an object with a &quot;name&quot; text; it is ignored</source>
+        <translation>%1 必须是含“name”文本的对象，已忽略</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: group &quot;%2&quot; is listed twice; the second is ignored</source>
+        <translation>%1：图层组“%2”列出了两次，第二次已忽略</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1.%2 (group &quot;%3&quot;) must be true or false, not %4</source>
+        <translation>%1.%2（图层组“%3”）必须为 true 或 false，而不是%4</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1.layers must be an array, not %2</source>
+        <translation>%1.layers 必须是数组，而不是%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 must be an object with an &quot;id&quot; text; it is ignored</source>
+        <translation>%1 必须是含“id”文本的对象，已忽略</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: layer &quot;%2&quot; is listed twice; the second is ignored</source>
+        <translation>%1：图层“%2”列出了两次，第二次已忽略</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1.visible (layer &quot;%2&quot;) must be true or false, not %3</source>
+        <translation>%1.visible（图层“%2”）必须是 true 或 false，而不是%3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+6"/>
+        <source>%1.%2.%3 (layer &quot;%4&quot;); the default style is used</source>
+        <translation>%1.%2.%3（图层“%4”）；已使用默认样式</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1.group (layer &quot;%2&quot;): %3 is not a group listed in workspace.groups; the layer is put outside any group</source>
+        <translation>%1.group（图层“%2”）：%3 不是 workspace.groups 中列出的图层组，该图层放在所有组之外</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1.removed must be an array of layer ids, not %2</source>
+        <translation>%1.removed 必须是图层 ID 数组，而不是%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1.removed: %2 is not a layer id</source>
+        <translation>%1.removed：%2 不是图层 ID</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1.view must be an object, not %2</source>
+        <translation>%1.view 必须是对象，而不是%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1.view.crs must be a text such as &quot;EPSG:4547&quot;, not %2</source>
+        <translation>%1.view.crs 必须是“EPSG:4547”这样的文本，而不是%2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1.view.extent must be [xmin, ymin, xmax, ymax] with xmin &lt; xmax and ymin &lt; ymax; the full extent is shown</source>
+        <translation>%1.view.extent 必须是 [xmin, ymin, xmax, ymax]，且 xmin &lt; xmax、ymin &lt; ymax；现显示全图范围</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1.date must be a year such as 2024, not %2</source>
+        <translation>%1.date 必须是 2024 这样的年份，而不是 %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1.current must be a layer id, not %2</source>
+        <translation>%1.current 必须是图层 ID，而不是%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot open the project file %1: %2</source>
+        <translation>无法打开工程文件 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The project file %1 is not a JSON object (%2)</source>
+        <translation>工程文件 %1 不是 JSON 对象（%2）</translation>
+    </message>
+    <message>
+        <location line="+121"/>
+        <source>Relocate Missing Layers</source>
+        <translation>重新定位缺失图层</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>These layers&apos; files are not where the project expects them. Choose each file, or search a folder for files of the same names; the project then refers to the new places (save it to keep them).</source>
+        <translation>以下图层的文件不在工程预期的位置。请逐个选择文件，或在文件夹中搜索同名文件；工程随即改用新位置（保存工程后生效）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expected file</source>
+        <translation>预期文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New file</source>
+        <translation>新文件</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Find %1</source>
+        <translation>查找 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (%1);;All files (*)</source>
+        <translation>%1 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Search in Folder…</source>
+        <translation>在文件夹中搜索…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search in Folder</source>
+        <translation>在文件夹中搜索</translation>
     </message>
 </context>
 <context>

@@ -57,6 +57,8 @@ public:
     /// Inserts `item` at `row` of the layers: row 0 puts it on top of the tree (outside any group);
     /// another row puts it just above the layer now at that row, in that layer's group.
     void insertItem(int row, LayerItem* item);
+    /// Appends `item` at the bottom of the tree (outside any group).
+    void addItem(LayerItem* item) { addTopLevelItem(item); }
     /// Takes the layer at `row` out of the tree (the caller owns it); null when out of range.
     LayerItem* takeItem(int row);
     /// Whether the layer at `row` is drawn: its own box and those of every group above it are ticked.

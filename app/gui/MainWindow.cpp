@@ -12,6 +12,8 @@
 #include "app/gui/MapCanvas.h"
 #include "app/gui/MetadataPanel.h"
 #include "app/gui/ParcelSeriesView.h"
+#include "app/gui/Workspace.h"
+#include "gis/AtomicFile.h"
 #include "gis/Errors.h"
 #include "gis/Gdal.h"
 #include "render/Legend.h"
@@ -19,6 +21,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -31,6 +34,7 @@
 #include <QFormLayout>
 #include <QIcon>
 #include <QInputDialog>
+#include <QJsonDocument>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
@@ -38,6 +42,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QSet>
 #include <QSettings>
 #include <QSlider>
 #include <QStatusBar>
@@ -108,6 +113,18 @@ struct MainWindow::Private {
     tanhui::gis::Crs toLonLatCrs;
     QIcon rasterIcon{ QStringLiteral(":/icons/raster.svg") };
     QIcon vectorIcon{ QStringLiteral(":/icons/vector.svg") };
+    // Project persistence (issue 12).
+    QString projectFile;         ///< where Save writes (empty: not saved yet)
+    QJsonObject savedKey;        ///< workspaceChangeKey() of the file's workspace
+    QJsonObject savedWorkspace;  ///< the workspace section last written or read
+    bool forcedModified = false; ///< relocated or recovered: modified until saved
+    QSet<QString> notLoaded;     ///< project layers that could not be loaded (not removed)
+    /// The saved workspace of layers not loaded (missing files): kept in the file, applied on relocation.
+    std::vector<WorkspaceLayer> pending;
+    QTimer* autosaveTimer = nullptr;
+    CloseQuestion closeQuestion;
+    RecoverQuestion recoverQuestion;
+    QAction* relocateAction = nullptr;
 };
 
 MainWindow::MainWindow(QWidget* parent)
@@ -148,6 +165,27 @@ MainWindow::MainWindow(QWidget* parent)
     createActions();
     createStatusWidgets();
     createTimeBar();
+    m_d->autosaveTimer = new QTimer(this);
+    m_d->autosaveTimer->setInterval(60000);
+    connect(m_d->autosaveTimer, &QTimer::timeout, this, [this] {
+        updateModified();
+        if (!isProjectModified() || m_d->projectFile.isEmpty() || !m_d->project)
+            return;
+        try {
+            const QJsonObject root = projectFileJson(readProjectRoot(m_d->projectFile),
+                                                     *m_d->project,
+                                                     m_d->project->baseDir(),
+                                                     m_d->project->baseDir(),
+                                                     workspaceJson());
+            tanhui::gis::writeFileAtomically(autosaveFile(),
+                                             QJsonDocument(root).toJson(QJsonDocument::Indented));
+        } catch (const tanhui::gis::GisError& error) {
+            statusBar()->showMessage(tr("Autosave failed: %1").arg(tanhui::app::errorDetail(error)), 10000);
+        }
+    });
+    m_d->autosaveTimer->start();
+    m_d->savedKey = workspaceChangeKey(workspaceJson());
+    updateModified();
 
     auto* gdalLabel = new QLabel(tr("GDAL %1").arg(QString::fromStdString(tanhui::gis::gdalVersion())), this);
     gdalLabel->setObjectName(QStringLiteral("gdalVersionLabel"));
@@ -156,7 +194,11 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->showMessage(tr("Ready"));
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // Only a crash keeps the autosave (a crash runs no destructor): an ordinary end removes it.
+    if (!m_d->projectFile.isEmpty())
+        QFile::remove(autosaveFile());
+}
 
 void MainWindow::setErrorSink(ErrorSink sink) {
     m_d->errorSink = std::move(sink);
@@ -359,6 +401,7 @@ void MainWindow::syncMap() {
     }
     m_d->canvas->setLayers(std::move(layers));
     updateLegend();
+    updateModified();
 }
 
 void MainWindow::updateLegend() {
@@ -544,6 +587,17 @@ LayoutDialog* MainWindow::showLayoutDialog() {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &LayoutDialog::projectSaved, this, [this, dialog] {
         m_d->project = dialog->project();
+        // Project::save writes the sections it knows: put the saved workspace back.
+        try {
+            QJsonObject root = readProjectRoot(m_d->project->fileName());
+            if (!m_d->savedWorkspace.isEmpty() && !root.contains(QLatin1String("workspace"))) {
+                root.insert(QLatin1String("workspace"), m_d->savedWorkspace);
+                tanhui::gis::writeFileAtomically(m_d->project->fileName(),
+                                                 QJsonDocument(root).toJson(QJsonDocument::Indented));
+            }
+        } catch (const tanhui::gis::GisError& error) {
+            reportError(tanhui::app::errorHeadline(error), tanhui::app::errorDetail(error));
+        }
         statusBar()->showMessage(tr("Saved the layout in %1").arg(m_d->project->fileName()), 5000);
     });
     dialog->show();
@@ -560,6 +614,20 @@ void MainWindow::createActions() {
     m_d->recentMenu = fileMenu->addMenu(tr("Open &Recent Project"));
     m_d->recentMenu->setObjectName(QStringLiteral("recentMenu"));
     updateRecentMenu();
+    QAction* saveAction =
+      fileMenu->addAction(tr("&Save Project"), this, &MainWindow::saveProjectInteractively);
+    saveAction->setObjectName(QStringLiteral("saveProjectAction"));
+    saveAction->setShortcut(QKeySequence::Save);
+    saveAction->setStatusTip(tr("Save the project with its layers, styles, view and date"));
+    QAction* saveAsAction =
+      fileMenu->addAction(tr("Save Project &As…"), this, &MainWindow::saveProjectAsInteractively);
+    saveAsAction->setObjectName(QStringLiteral("saveProjectAsAction"));
+    saveAsAction->setShortcut(QKeySequence::SaveAs);
+    m_d->relocateAction = fileMenu->addAction(
+      tr("Re&locate Missing Layers…"), this, &MainWindow::relocateMissingLayersInteractively);
+    m_d->relocateAction->setObjectName(QStringLiteral("relocateAction"));
+    m_d->relocateAction->setStatusTip(tr("Point the project's missing layers at their files' new places"));
+    m_d->relocateAction->setEnabled(false);
     fileMenu->addSeparator();
     QAction* addRasterAction =
       fileMenu->addAction(m_d->rasterIcon, tr("Add &Raster…"), this, &MainWindow::addRasterInteractively);
@@ -780,9 +848,45 @@ bool MainWindow::openFile(const QString& path) {
 }
 
 bool MainWindow::openProject(const QString& path) {
+    // Another project replaces the open one (after asking about its unsaved changes); layers added by
+    // hand to an empty window stay and join the project (Save makes them project layers).
+    if (m_d->project && !maybeSave())
+        return false;
+    // An autosave newer than the file holds changes a crash lost: offer them.
+    const QString file = QFileInfo(path).absoluteFilePath();
+    QString source = file;
+    const QFileInfo autosave(autosavePathFor(file));
+    if (autosave.exists() && QFileInfo::exists(file) &&
+        autosave.lastModified() > QFileInfo(file).lastModified()) {
+        bool recover = false;
+        if (m_d->recoverQuestion) {
+            recover = m_d->recoverQuestion(file, autosave.filePath());
+        } else {
+            recover = QMessageBox::question(
+                        this,
+                        tr("Recover Unsaved Changes"),
+                        tr("%1 has unsaved changes from %2 (autosave). Recover them?\n\nNo discards them.")
+                          .arg(QFileInfo(file).fileName(), QLocale().toString(autosave.lastModified())),
+                        QMessageBox::Yes | QMessageBox::No,
+                        QMessageBox::Yes) == QMessageBox::Yes;
+        }
+        if (recover)
+            source = autosave.filePath();
+        else
+            QFile::remove(autosave.filePath());
+    }
     LayerLoader::ProjectLayers project;
+    if (source != file && !guardedLoad(autosave.filePath(), [&] { tanhui::models::Project::load(source); }))
+        source = file; // an unreadable autosave (reported): the file as saved
     if (!guardedLoad(path, [&] {
-            project = LayerLoader::loadProject(path);
+            project = LayerLoader::loadProject(source);
+            if (source != file) { // recovered: the file's project with the autosave's layers
+                tanhui::models::Project real = tanhui::models::Project::load(file);
+                real.layers = project.project.layers;
+                project.project = std::move(real);
+            }
+            if (m_d->project)
+                clearLayers();
             m_d->project = project.project;
             rememberProject(QFileInfo(path).absoluteFilePath());
             const tanhui::gis::Crs crs = tanhui::gis::Crs::fromUserInput(
@@ -825,13 +929,44 @@ bool MainWindow::openProject(const QString& path) {
     m_d->canvas->setDateLabel(m_d->years.size() > 1 ? QString::number(m_d->years.front()) : QString());
     syncMap();
     m_d->canvas->zoomFull();
+    // The saved workspace (issue 12): layer order, visibility, styles, view, date, current layer.
+    m_d->notLoaded.clear();
+    for (const tanhui::models::ProjectLayer& l : m_d->project->layers)
+        m_d->notLoaded.insert(l.id);
+    for (const auto& e : m_d->layers)
+        m_d->notLoaded.remove(e->projectId);
+    QStringList workspaceProblems;
+    try {
+        m_d->savedWorkspace = readProjectRoot(file).value(QLatin1String("workspace")).toObject();
+        workspaceProblems = restoreWorkspace(readProjectRoot(source).value(QLatin1String("workspace")));
+    } catch (const tanhui::gis::GisError& error) {
+        workspaceProblems << tanhui::app::errorDetail(error);
+    }
+    m_d->projectFile = file;
+    m_d->forcedModified = source != file || std::any_of(m_d->layers.begin(),
+                                                        m_d->layers.end(),
+                                                        [](const auto& e) { return e->projectId.isEmpty(); });
+    m_d->savedKey = workspaceChangeKey(workspaceJson());
+    m_d->relocateAction->setEnabled(!missingLayers().isEmpty());
+    updateModified();
+    if (source != file)
+        statusBar()->showMessage(tr("Recovered the unsaved changes of %1").arg(QFileInfo(file).fileName()),
+                                 10000);
+    if (!workspaceProblems.isEmpty())
+        reportError(tr("The workspace saved in %1 was not restored entirely; defaults are used where it is "
+                       "wrong.")
+                      .arg(QFileInfo(path).fileName()),
+                    workspaceProblems.join(QLatin1Char('\n')));
     if (project.problems.isEmpty())
-        return true;
+        return workspaceProblems.isEmpty();
+    QString detail = project.problems.join(QLatin1Char('\n'));
+    if (m_d->relocateAction->isEnabled())
+        detail += QStringLiteral("\n\n") + tr("File ▸ Relocate Missing Layers… finds the missing files.");
     reportError(tr("The project %1 has %n problem(s); the other layers were loaded.",
                    nullptr,
                    int(project.problems.size()))
                   .arg(QFileInfo(path).fileName()),
-                project.problems.join(QLatin1Char('\n')));
+                detail);
     return false;
 }
 
@@ -1520,6 +1655,420 @@ ReportDialog* MainWindow::showReportDialog() {
     });
     dialog->open();
     return dialog;
+}
+
+// ---- Project persistence (issue 12): the workspace section, save, autosave, recovery, relocation ----
+
+void MainWindow::setCloseQuestion(CloseQuestion question) {
+    m_d->closeQuestion = std::move(question);
+}
+
+void MainWindow::setRecoverQuestion(RecoverQuestion question) {
+    m_d->recoverQuestion = std::move(question);
+}
+
+QString MainWindow::projectFile() const {
+    return m_d->projectFile;
+}
+
+QString MainWindow::autosaveFile() const {
+    return m_d->projectFile.isEmpty() ? QString() : autosavePathFor(m_d->projectFile);
+}
+
+void MainWindow::setAutosaveInterval(int milliseconds) {
+    m_d->autosaveTimer->start(std::max(10, milliseconds));
+}
+
+WorkspaceState MainWindow::captureWorkspace() const {
+    WorkspaceState state;
+    QSet<QString> listed;
+    for (int row = 0; row < m_d->layerList->count(); ++row) {
+        const LayerEntry* e = entryAt(row);
+        if (!e)
+            continue;
+        WorkspaceLayer l;
+        // A layer added by hand has no id until Save makes it a project layer.
+        l.id = e->projectId.isEmpty() ? QStringLiteral("file:") + e->path : e->projectId;
+        l.visible = m_d->layerList->item(row)->checkState() == Qt::Checked; // its own tick
+        l.group = m_d->layerList->groupOf(row);
+        if (e->map.raster)
+            l.raster = e->map.rasterStyle;
+        if (e->map.vector)
+            l.vector = e->map.vectorStyle;
+        listed.insert(e->projectId);
+        state.layers.push_back(std::move(l));
+    }
+    for (const QString& name : m_d->layerList->groupNames()) {
+        const QTreeWidgetItem* g = m_d->layerList->group(name);
+        state.groups.push_back({ name, g->checkState(0) == Qt::Checked, g->isExpanded() });
+    }
+    for (const WorkspaceLayer& l : m_d->pending) // missing files: their saved entries stay (at the bottom)
+        if (m_d->notLoaded.contains(l.id) && !listed.contains(l.id))
+            state.layers.push_back(l);
+    if (m_d->project)
+        for (const tanhui::models::ProjectLayer& l : m_d->project->layers)
+            if (!listed.contains(l.id) && !m_d->notLoaded.contains(l.id))
+                state.removed << l.id;
+    const tanhui::gis::Crs& crs = m_d->canvas->crs();
+    if (crs.isValid())
+        state.crs = QString::fromStdString(crs.authorityId().empty() ? crs.wkt() : crs.authorityId());
+    state.extent = m_d->canvas->extent();
+    state.year = currentYear();
+    if (const LayerEntry* e = entryAt(m_d->layerList->currentRow()))
+        state.current = e->projectId;
+    return state;
+}
+
+QJsonObject MainWindow::workspaceJson() const {
+    return workspaceToJson(captureWorkspace());
+}
+
+QStringList MainWindow::restoreWorkspace(const QJsonValue& section) {
+    QStringList problems;
+    const WorkspaceState state = workspaceFromJson(section, problems);
+    m_d->pending.clear();
+    if (section.isUndefined() || section.isNull())
+        return problems;
+    for (const QString& id : state.removed)
+        if (setCurrentLayer(id))
+            removeCurrentLayer();
+    // Order: the saved layers as saved, below layers the project gained since (new layers go on top).
+    std::vector<LayerItem*> saved(state.layers.size(), nullptr), others;
+    m_d->syncing = true;
+    for (const QString& name : m_d->layerList->groupNames())
+        m_d->layerList->ungroup(m_d->layerList->group(name));
+    while (m_d->layerList->count() > 0) {
+        LayerItem* item = m_d->layerList->takeItem(0);
+        const auto* e = reinterpret_cast<const LayerEntry*>(item->data(Qt::UserRole).value<quintptr>());
+        const auto it = std::find_if(state.layers.begin(), state.layers.end(), [e](const WorkspaceLayer& l) {
+            return l.id == e->projectId;
+        });
+        if (it != state.layers.end())
+            saved[std::size_t(it - state.layers.begin())] = item;
+        else
+            others.push_back(item);
+    }
+    for (LayerItem* item : others)
+        m_d->layerList->addItem(item);
+    for (std::size_t i = 0; i < saved.size(); ++i) {
+        const WorkspaceLayer& l = state.layers[i];
+        if (!saved[i]) {
+            if (m_d->notLoaded.contains(l.id)) // a missing file (reported already): kept for relocation
+                m_d->pending.push_back(l);
+            else
+                problems << tr("workspace.layers[%1]: the project has no layer \"%2\"; it is ignored")
+                              .arg(i)
+                              .arg(l.id);
+            continue;
+        }
+        m_d->layerList->addItem(saved[i]);
+        auto* e = reinterpret_cast<LayerEntry*>(saved[i]->data(Qt::UserRole).value<quintptr>());
+        saved[i]->setCheckState(l.visible && e->notOnMap.isEmpty() ? Qt::Checked : Qt::Unchecked);
+        if (l.raster && e->map.raster)
+            e->map.rasterStyle = *l.raster;
+        if (l.vector && e->map.vector)
+            e->map.vectorStyle = *l.vector;
+        if ((l.raster && !e->map.raster) || (l.vector && !e->map.vector))
+            problems << tr("workspace.layers[%1]: layer \"%2\" is not a %3 layer; its style is ignored")
+                          .arg(i)
+                          .arg(l.id, l.raster ? tr("raster") : tr("polygon"));
+    }
+    // The groups, each where its top layer is (an empty group on top), ticked and opened as saved.
+    for (auto g = state.groups.rbegin(); g != state.groups.rend(); ++g) {
+        std::vector<int> rows;
+        for (int row = 0; row < m_d->layerList->count(); ++row)
+            if (const LayerEntry* e = entryAt(row))
+                for (const WorkspaceLayer& l : state.layers)
+                    if (l.id == e->projectId && l.group == g->name)
+                        rows.push_back(row);
+        QTreeWidgetItem* item = m_d->layerList->addGroup(g->name, rows);
+        item->setCheckState(0, g->visible ? Qt::Checked : Qt::Unchecked);
+        item->setExpanded(g->expanded);
+    }
+    // The date: the slider moves without re-ticking the layers (their ticks are the saved ones).
+    if (state.year > 0) {
+        const auto it = std::find(m_d->years.begin(), m_d->years.end(), state.year);
+        if (it == m_d->years.end()) {
+            problems << tr("workspace.date: %1 is not a date of the project's land cover").arg(state.year);
+        } else {
+            const QSignalBlocker block(m_d->timeSlider);
+            m_d->timeSlider->setValue(int(it - m_d->years.begin()));
+            m_d->timeLabel->setText(QString::number(state.year));
+            if (m_d->years.size() > 1)
+                m_d->canvas->setDateLabel(QString::number(state.year));
+        }
+    }
+    m_d->syncing = false;
+    syncMap();
+    if (!state.crs.isEmpty() && QString::fromStdString(m_d->canvas->crs().authorityId()) != state.crs) {
+        bool known = false;
+        try {
+            known = tanhui::gis::Crs::fromUserInput(state.crs.toStdString()).isValid();
+        } catch (const tanhui::gis::GisError&) {
+        }
+        if (known)
+            setMapCrs(state.crs);
+        else
+            problems
+              << tr("workspace.view.crs: \"%1\" is not a known coordinate reference system").arg(state.crs);
+    }
+    if (!state.extent.isEmpty())
+        m_d->canvas->setExtent(state.extent);
+    if (!state.current.isEmpty() && !setCurrentLayer(state.current) &&
+        !m_d->notLoaded.contains(state.current))
+        problems << tr("workspace.current: the project has no layer \"%1\"").arg(state.current);
+    return problems;
+}
+
+bool MainWindow::isProjectModified() const {
+    return m_d->forcedModified || workspaceChangeKey(workspaceJson()) != m_d->savedKey;
+}
+
+void MainWindow::updateModified() {
+    if (!m_d->autosaveTimer)
+        return; // still constructing
+    QString title = QStringLiteral("Tanhui 碳汇");
+    if (m_d->project) {
+        const QString name =
+          m_d->project->name.isEmpty() ? QFileInfo(m_d->projectFile).fileName() : m_d->project->name;
+        title = name + QStringLiteral(" — ") + title;
+    }
+    // "[*]": Qt shows a "*" there while the window is modified (nothing to save in an empty window).
+    const bool empty = !m_d->project && m_d->layers.empty();
+    setWindowTitle(empty ? title : title + QStringLiteral("[*]"));
+    setWindowModified(!empty && isProjectModified());
+}
+
+bool MainWindow::saveProject() {
+    if (m_d->projectFile.isEmpty()) {
+        reportError(tr("The project has no file yet."), tr("Use File ▸ Save Project As… to choose one."));
+        return false;
+    }
+    return saveProjectAs(m_d->projectFile);
+}
+
+bool MainWindow::saveProjectAs(const QString& target) {
+    const QString file = QFileInfo(target).absoluteFilePath();
+    const QString toDir = QFileInfo(file).absolutePath();
+    try {
+        QJsonObject existing;
+        if (!m_d->project) { // layers added by hand become a new project
+            tanhui::models::Project p;
+            p.name = QFileInfo(file).fileName().section(QLatin1Char('.'), 0, 0);
+            const tanhui::gis::Crs& crs = m_d->canvas->crs();
+            p.crs = crs.isValid() ? QString::fromStdString(crs.authorityId()) : QString();
+            p.setBaseDir(toDir);
+            m_d->project = std::move(p);
+        } else if (!m_d->project->fileName().isEmpty()) {
+            existing = readProjectRoot(m_d->project->fileName());
+        }
+        tanhui::models::Project& project = *m_d->project;
+        const QString fromDir = project.baseDir().isEmpty() ? toDir : project.baseDir();
+        project.setBaseDir(fromDir);
+        for (const auto& e : m_d->layers) {
+            if (!e->projectId.isEmpty())
+                continue;
+            const QString encoding = e->kind == LayerEntry::Kind::Vector && LayerLoader::isShapefile(e->path)
+                                       ? QString::fromStdString(e->vector.encoding.encoding)
+                                       : QString();
+            e->projectId = addProjectLayer(project, e->path, e->kind == LayerEntry::Kind::Raster, encoding);
+            e->map.id = e->projectId;
+        }
+        const QJsonObject workspace = workspaceJson();
+        const QJsonObject root = projectFileJson(existing, project, fromDir, toDir, workspace);
+        tanhui::gis::writeFileAtomically(file, QJsonDocument(root).toJson(QJsonDocument::Indented));
+        const QString oldAutosave = autosaveFile();
+        m_d->project = tanhui::models::Project::load(file);
+        m_d->projectFile = file;
+        m_d->savedWorkspace = workspace;
+        m_d->savedKey = workspaceChangeKey(workspace);
+        m_d->forcedModified = false;
+        if (!oldAutosave.isEmpty())
+            QFile::remove(oldAutosave);
+        QFile::remove(autosaveFile());
+        rememberProject(file);
+    } catch (const tanhui::gis::GisError& error) {
+        reportError(tr("The project was not saved: %1").arg(QFileInfo(file).fileName()),
+                    tanhui::app::errorDetail(error));
+        return false;
+    }
+    updateModified();
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(file)), 5000);
+    return true;
+}
+
+bool MainWindow::saveProjectInteractively() {
+    return m_d->projectFile.isEmpty() ? saveProjectAsInteractively() : saveProject();
+}
+
+bool MainWindow::saveProjectAsInteractively() {
+    QString file =
+      QFileDialog::getSaveFileName(this,
+                                   tr("Save Project As"),
+                                   m_d->projectFile.isEmpty() ? lastDirectory() : m_d->projectFile,
+                                   tr("Tanhui projects (*.tanhui.json)"));
+    if (file.isEmpty())
+        return false;
+    if (!file.endsWith(QLatin1String(".json")))
+        file += QStringLiteral(".tanhui.json");
+    rememberDirectory(file);
+    return saveProjectAs(file);
+}
+
+bool MainWindow::maybeSave() {
+    updateModified();
+    if (!isProjectModified())
+        return true;
+    CloseAnswer answer = CloseAnswer::Cancel;
+    if (m_d->closeQuestion) {
+        answer = m_d->closeQuestion();
+    } else {
+        QMessageBox box(QMessageBox::Question,
+                        tr("Unsaved Changes"),
+                        tr("The project has unsaved changes. Save them?"),
+                        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+                        this);
+        box.setDefaultButton(QMessageBox::Save);
+        const int b = box.exec();
+        answer = b == QMessageBox::Save      ? CloseAnswer::Save
+                 : b == QMessageBox::Discard ? CloseAnswer::Discard
+                                             : CloseAnswer::Cancel;
+    }
+    switch (answer) {
+        case CloseAnswer::Save:
+            return saveProjectInteractively();
+        case CloseAnswer::Discard:
+            if (!autosaveFile().isEmpty())
+                QFile::remove(autosaveFile());
+            return true;
+        case CloseAnswer::Cancel:
+            break;
+    }
+    return false;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    if (!autosaveFile().isEmpty())
+        QFile::remove(autosaveFile());
+    m_d->autosaveTimer->stop();
+    event->accept();
+}
+
+void MainWindow::clearLayers() {
+    while (m_d->layerList->count() > 0) {
+        m_d->layerList->setCurrentRow(0);
+        removeCurrentLayer();
+    }
+    m_d->layers.clear(); // entries never listed
+}
+
+QMap<QString, QString> MainWindow::missingLayers() const {
+    QMap<QString, QString> out;
+    if (!m_d->project)
+        return out;
+    const QMap<QString, QString> missing = missingProjectLayers(*m_d->project);
+    for (auto it = missing.begin(); it != missing.end(); ++it)
+        if (m_d->notLoaded.contains(it.key()))
+            out.insert(it.key(), it.value());
+    return out;
+}
+
+bool MainWindow::loadProjectLayer(const tanhui::models::ProjectLayer& layer, bool visible) {
+    LayerEntry entry;
+    tanhui::gis::VectorOpenOptions options;
+    options.encodingOverride = layer.encoding.toStdString();
+    const QString file = m_d->project->resolve(layer.path);
+    if (!guardedLoad(file, [&] {
+            entry = layer.kind == QLatin1String("raster") ? LayerLoader::loadRaster(file)
+                                                          : LayerLoader::loadVector(file, options);
+            entry.displayName = layer.id + QStringLiteral(" — ") + entry.displayName;
+            entry.projectId = layer.id;
+            entry.role = layer.role;
+            entry.year = layer.year;
+            attachMapLayer(entry, &layer, options);
+        }))
+        return false;
+    appendEntry(std::move(entry), visible);
+    return true;
+}
+
+int MainWindow::relocateLayers(const QMap<QString, QString>& newPaths) {
+    if (!m_d->project)
+        return 0;
+    QStringList problems;
+    int loaded = 0;
+    for (auto it = newPaths.begin(); it != newPaths.end(); ++it) {
+        auto layer = std::find_if(m_d->project->layers.begin(),
+                                  m_d->project->layers.end(),
+                                  [&](const tanhui::models::ProjectLayer& l) { return l.id == it.key(); });
+        const QFileInfo info(it.value());
+        if (layer == m_d->project->layers.end() || !m_d->notLoaded.contains(it.key())) {
+            problems << tr("%1: not a missing layer of the project").arg(it.key());
+            continue;
+        }
+        if (!info.isFile()) {
+            problems << tr("Layer %1: the file %2 does not exist")
+                          .arg(it.key(), QDir::toNativeSeparators(it.value()));
+            continue;
+        }
+        const QString old = layer->path;
+        layer->path = QDir(m_d->project->baseDir()).relativeFilePath(info.absoluteFilePath());
+        const bool visible = layer->kind == QLatin1String("vector") ||
+                             (layer->role == QLatin1String("landcover") && layer->year == currentYear());
+        if (!loadProjectLayer(*layer, visible)) {
+            layer->path = old;
+            continue; // reported
+        }
+        m_d->notLoaded.remove(it.key());
+        ++loaded;
+        // Its saved visibility and style, if the workspace listed it.
+        const auto saved = std::find_if(m_d->pending.begin(),
+                                        m_d->pending.end(),
+                                        [&](const WorkspaceLayer& l) { return l.id == it.key(); });
+        LayerEntry* entry = entryAt(0); // the new layer is on top
+        if (saved != m_d->pending.end() && entry && entry->projectId == it.key()) {
+            m_d->syncing = true;
+            m_d->layerList->item(0)->setCheckState(
+              saved->visible && entry->notOnMap.isEmpty() ? Qt::Checked : Qt::Unchecked);
+            m_d->syncing = false;
+            if (saved->raster && entry->map.raster)
+                entry->map.rasterStyle = *saved->raster;
+            if (saved->vector && entry->map.vector)
+                entry->map.vectorStyle = *saved->vector;
+        }
+    }
+    if (loaded > 0) {
+        m_d->forcedModified = true;
+        syncMap();
+    }
+    m_d->relocateAction->setEnabled(!missingLayers().isEmpty());
+    updateModified();
+    if (!problems.isEmpty())
+        reportError(tr("%n layer(s) could not be relocated", nullptr, int(problems.size())),
+                    problems.join(QLatin1Char('\n')));
+    else if (loaded > 0)
+        statusBar()->showMessage(tr("Relocated %n layer(s); save the project to keep them", nullptr, loaded),
+                                 8000);
+    return loaded;
+}
+
+int MainWindow::relocateFromFolder(const QString& folder) {
+    return relocateLayers(findInFolder(missingLayers(), folder));
+}
+
+void MainWindow::relocateMissingLayersInteractively() {
+    const QMap<QString, QString> missing = missingLayers();
+    if (missing.isEmpty()) {
+        statusBar()->showMessage(tr("No layer of the project is missing"), 5000);
+        return;
+    }
+    RelocateDialog dialog(missing, this);
+    if (dialog.exec() == QDialog::Accepted)
+        relocateLayers(dialog.relocated());
 }
 
 } // namespace tanhui::gui

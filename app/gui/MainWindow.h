@@ -5,7 +5,9 @@
 #include "models/ParcelSeries.h"
 #include "models/project/Project.h"
 
+#include <QJsonObject>
 #include <QMainWindow>
+#include <QMap>
 
 #include <cstdint>
 #include <functional>
@@ -22,6 +24,7 @@ class MapCanvas;
 class ParcelSeriesView;
 class MetadataPanel;
 struct LayerEntry;
+struct WorkspaceState;
 
 /// @brief Tanhui's main window: a dock listing the loaded layers and a panel with the selected
 /// layer's metadata and attribute preview.
@@ -125,6 +128,39 @@ public:
     /// Ticks or unticks a group: its layers are drawn only while it is ticked (their own boxes kept).
     bool setLayerGroupVisible(const QString& name, bool visible);
 
+    // Project persistence (issue 12; the file side is in app/gui/Workspace.h).
+    /// What to do with unsaved changes on close (or before opening another project).
+    enum class CloseAnswer { Save, Discard, Cancel };
+    /// Asks Save / Discard / Cancel; the default is a message box; tests install their own.
+    using CloseQuestion = std::function<CloseAnswer()>;
+    /// Asks whether to recover `autosaveFile`, newer than `projectFile`; the default is a message box.
+    using RecoverQuestion = std::function<bool(const QString& projectFile, const QString& autosaveFile)>;
+    void setCloseQuestion(CloseQuestion question);
+    void setRecoverQuestion(RecoverQuestion question);
+    /// The project file Save writes (empty before a project is opened or saved).
+    QString projectFile() const;
+    /// True when the layers, their order, visibility or styles, the date or the project's layers
+    /// (relocated, added) differ from the file; the title then shows a `*`.
+    bool isProjectModified() const;
+    /// The workspace as the "workspace" section of the project file would hold it now.
+    QJsonObject workspaceJson() const;
+    /// Saves to projectFile() (atomically); false (reported) without one or on a write error.
+    bool saveProject();
+    /// Saves the project, its workspace and the layers added by hand (they become project layers) to
+    /// `file`, which then is the project file; paths are rewritten relative to its folder.
+    bool saveProjectAs(const QString& file);
+    /// How often unsaved changes are written to the autosave file beside the project (default 60 s).
+    void setAutosaveInterval(int milliseconds);
+    /// The autosave file of the project (empty without a project file).
+    QString autosaveFile() const;
+    /// The project's layers whose files are missing: id → the path expected.
+    QMap<QString, QString> missingLayers() const;
+    /// Points missing layers (id → new file) at their new files, loads them and marks the project
+    /// modified (Save writes the new relative paths). Returns how many were loaded; problems reported.
+    int relocateLayers(const QMap<QString, QString>& newPaths);
+    /// Relocates every missing layer whose file name is found in `folder` or its subfolders.
+    int relocateFromFolder(const QString& folder);
+
 public slots:
     void openProjectInteractively();
     void addRasterInteractively();
@@ -148,10 +184,17 @@ public slots:
     LayoutDialog* showLayoutDialog();
     /// File ▸ Export Report…: the report dialog (open, not modal-blocking; deleted on close).
     ReportDialog* showReportDialog();
+    /// File ▸ Save Project (Ctrl+S): to the project file, else asks for one.
+    bool saveProjectInteractively();
+    /// File ▸ Save Project As…
+    bool saveProjectAsInteractively();
+    /// File ▸ Relocate Missing Layers…
+    void relocateMissingLayersInteractively();
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void createActions();
@@ -198,6 +241,17 @@ private:
     void appendEntry(LayerEntry&& entry, bool visible);
     QString lastDirectory() const;
     void rememberDirectory(const QString& file);
+    WorkspaceState captureWorkspace() const;
+    /// Applies a "workspace" section read from a project file; returns its problems (one line each).
+    QStringList restoreWorkspace(const QJsonValue& section);
+    /// Recomputes the modified flag and the window title.
+    void updateModified();
+    /// Asks what to do with unsaved changes; false when the user cancels (or saving failed).
+    bool maybeSave();
+    /// Removes every layer (before another project is opened).
+    void clearLayers();
+    /// Loads a project layer's file, puts it on the map and lists it (ticked when `visible`).
+    bool loadProjectLayer(const tanhui::models::ProjectLayer& layer, bool visible);
 
     struct Private;
     std::unique_ptr<Private> m_d;
