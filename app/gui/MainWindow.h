@@ -20,6 +20,7 @@ class ReportDialog;
 class MapCanvas;
 class ParcelSeriesView;
 class MetadataPanel;
+class StyleDock;
 struct LayerEntry;
 
 /// @brief Tanhui's main window: a dock listing the loaded layers and a panel with the selected
@@ -106,6 +107,8 @@ public:
     QString measureText() const;
     /// The attribute table dock's widget (created on first use).
     AttributeTable* attributeTable();
+    /// The Layer Styling dock (hidden until F7 or Layer ▸ Style…); it follows the current layer.
+    StyleDock* styleDock() const;
 
 public slots:
     void openProjectInteractively();
@@ -121,6 +124,8 @@ public slots:
     void clearSelection();
     /// Asks for the current layer's opacity (Layer ▸ Opacity…).
     void changeOpacityInteractively();
+    /// Shows the Layer Styling dock on the current layer (Layer ▸ Style…).
+    void showStyleDock();
     /// Asks for a new map CRS (a click on the CRS in the status bar).
     void changeCrsInteractively();
     /// Preferences: the interface language (applied at the next start).

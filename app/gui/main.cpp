@@ -11,10 +11,12 @@
 #include "app/gui/AttributeTable.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/MapCanvas.h"
+#include "app/gui/StyleDock.h"
 #include "gis/Gdal.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLineParser>
 #include <QDockWidget>
 #include <QIcon>
@@ -90,6 +92,16 @@ int main(int argc, char* argv[]) {
             xy.size() == 2 && window.identifyAt(xy[0].toDouble(), xy[1].toDouble()) > 0) {
             if (auto* dock = window.findChild<QDockWidget*>(QStringLiteral("seriesDock")))
                 dock->raise();
+        }
+        // TANHUI_STYLE=<layer id>[,<render type index>]: the Layer Styling dock on that layer, for
+        // screenshots.
+        if (const QStringList style = qEnvironmentVariable("TANHUI_STYLE").split(QLatin1Char(','));
+            !style[0].isEmpty() && window.setCurrentLayer(style[0])) {
+            window.showStyleDock();
+            for (auto* combo : window.styleDock()->findChildren<QComboBox*>())
+                if (style.size() > 1 && combo->objectName().endsWith(QLatin1String("KindCombo")) &&
+                    combo->isVisibleTo(window.styleDock()))
+                    combo->setCurrentIndex(style[1].toInt());
         }
         QTimer::singleShot(500, &window, [&window, screenshot] {
             window.mapCanvas()->waitForFrame();
