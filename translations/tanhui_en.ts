@@ -15,7 +15,7 @@
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="+392"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+399"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… %n more</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+346"/>
+        <location line="+356"/>
         <source>The project %1 has %n problem(s); the other layers were loaded.</source>
         <translation>
             <numerusform>The project %1 has a problem; the other layers were loaded.</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+442"/>
+        <location line="+445"/>
         <source>%n feature(s) selected on %1</source>
         <translation>
             <numerusform>%n feature selected on %1</numerusform>
@@ -63,6 +63,33 @@
         <translation>
             <numerusform>Year (%n date without valid cells)</numerusform>
             <numerusform>Year (%n dates without valid cells)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::StyleDock</name>
+    <message numerus="yes">
+        <location filename="../app/gui/StyleDock.cpp" line="+803"/>
+        <source>The raster has %n band(s); RGB needs three (a band may be used twice).</source>
+        <translation>
+            <numerusform>The raster has %n band; RGB needs three (a band may be used twice).</numerusform>
+            <numerusform>The raster has %n bands; RGB needs three (a band may be used twice).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+164"/>
+        <source>%n distinct values: a graduated style may read better.</source>
+        <translation>
+            <numerusform>%n distinct value: a graduated style may read better.</numerusform>
+            <numerusform>%n distinct values: a graduated style may read better.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+41"/>
+        <source>Only %n class(es): the field has too few distinct values.</source>
+        <translation>
+            <numerusform>Only %n class: the field has too few distinct values.</numerusform>
+            <numerusform>Only %n classes: the field has too few distinct values.</numerusform>
         </translation>
     </message>
 </context>
