@@ -8699,7 +8699,7 @@ Ellipsoidal, %3</source>
 <context>
     <name>tanhui::gui::StyleDock</name>
     <message>
-        <location filename="../app/gui/StyleDock.cpp" line="+89"/>
+        <location filename="../app/gui/StyleDock.cpp" line="+97"/>
         <source>Layer Styling</source>
         <translation>图层样式</translation>
     </message>
@@ -8729,7 +8729,7 @@ Ellipsoidal, %3</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Paletted / unique values</source>
         <translation>调色板/唯一值</translation>
     </message>
@@ -8777,8 +8777,8 @@ Ellipsoidal, %3</source>
     </message>
     <message>
         <location line="-170"/>
-        <source>Label</source>
-        <translation>标注</translation>
+        <source>Class name</source>
+        <translation>类别名称</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -8802,19 +8802,19 @@ Ellipsoidal, %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+166"/>
+        <location line="+169"/>
         <source>Classify</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location line="-150"/>
-        <location line="+170"/>
-        <location line="+64"/>
+        <location line="-153"/>
+        <location line="+173"/>
+        <location line="+66"/>
         <source>Class Colour</source>
         <translation>类别颜色</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-227"/>
         <source>Min</source>
         <translation>最小值</translation>
     </message>
@@ -8849,24 +8849,24 @@ Ellipsoidal, %3</source>
         <translation>从栅格计算最小值和最大值（以降低分辨率读取该波段）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Cut</source>
         <translation>裁剪范围</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+159"/>
+        <location line="+3"/>
+        <location line="+162"/>
         <source>Invert</source>
         <translation>反转</translation>
     </message>
     <message>
-        <location line="-157"/>
-        <location line="+161"/>
+        <location line="-160"/>
+        <location line="+164"/>
         <source>Colour ramp</source>
         <translation>渐变色带</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-96"/>
         <source>Single symbol</source>
         <translation>单一符号</translation>
     </message>
@@ -8917,17 +8917,17 @@ Ellipsoidal, %3</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-62"/>
         <source>Double-click a colour to change it, a legend text to edit it</source>
         <translation>双击颜色可修改，双击图例文字可编辑</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>One class per distinct value of the field</source>
         <translation>字段的每个唯一值分为一类</translation>
     </message>
@@ -8977,7 +8977,7 @@ Ellipsoidal, %3</source>
         <translation>双击颜色可修改</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Label with</source>
         <translation>标注字段</translation>
     </message>
@@ -9037,7 +9037,7 @@ Ellipsoidal, %3</source>
         <translation>%1 不在地图上。</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+100"/>
         <source>Band %1</source>
         <translation>波段 %1</translation>
     </message>
@@ -9052,7 +9052,7 @@ Ellipsoidal, %3</source>
         <translation>无数据像元（值 %1）显示为透明。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The band has no no-data value; every cell is drawn.</source>
         <translation>该波段未设置无数据值，所有像元均会绘制。</translation>
     </message>

@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMainWindow>
 #include <QPainter>
 #include <QPushButton>
 #include <QScrollArea>
@@ -75,8 +76,15 @@ QDoubleSpinBox* valueSpin(QWidget* parent, const QString& objectName) {
     spin->setRange(-1e12, 1e12);
     spin->setDecimals(4);
     spin->setKeyboardTracking(false);
-    spin->setMinimumWidth(110);
+    spin->setMinimumWidth(90);
     return spin;
+}
+
+/// Lets a combo box shrink to a dozen characters (long field names or band descriptions would otherwise
+/// widen the dock).
+void shrinkable(QComboBox* combo) {
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(12);
 }
 
 int indexOfData(const QComboBox* combo, const QVariant& data) {
@@ -157,6 +165,8 @@ StyleDock::StyleDock(QWidget* parent)
     });
     connect(m_apply, &QPushButton::clicked, this, &StyleDock::apply);
 
+    for (QComboBox* combo : content->findChildren<QComboBox*>())
+        shrinkable(combo);
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -206,7 +216,7 @@ void StyleDock::buildRasterPane() {
     classLayout->setContentsMargins(0, 0, 0, 0);
     m_classTree = new QTreeWidget(m_classBox);
     m_classTree->setObjectName(QStringLiteral("classTree"));
-    m_classTree->setHeaderLabels({ tr("Value"), tr("Label") });
+    m_classTree->setHeaderLabels({ tr("Value"), tr("Class name") });
     m_classTree->setRootIsDecorated(false);
     m_classTree->setIconSize(QSize(28, 14));
     m_classTree->setMinimumHeight(200);
@@ -268,9 +278,9 @@ void StyleDock::buildRasterPane() {
     auto* load = new QPushButton(tr("Load"), m_stretchBox);
     load->setObjectName(QStringLiteral("loadStretchButton"));
     load->setToolTip(tr("Compute min and max from the raster (a reduced-resolution read of the band)"));
-    stretch->addRow(
-      tr("Cut"),
-      row({ m_cutLow, new QLabel(QStringLiteral("–"), m_stretchBox), m_cutHigh, load }, m_stretchBox));
+    auto* dash = new QLabel(QStringLiteral("–"), m_stretchBox);
+    dash->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
+    stretch->addRow(tr("Cut"), row({ m_cutLow, dash, m_cutHigh, load }, m_stretchBox));
     m_rasterRamp = new QComboBox(m_stretchBox);
     m_rasterRamp->setObjectName(QStringLiteral("rasterRampCombo"));
     m_rasterInvert = new QCheckBox(tr("Invert"), m_stretchBox);
@@ -382,7 +392,10 @@ void StyleDock::buildVectorPane() {
     m_categoryTree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_categoryTree->setMinimumHeight(200);
     m_categoryTree->setToolTip(tr("Double-click a colour to change it, a legend text to edit it"));
+    m_categoryTree->header()->setStretchLastSection(false);
     m_categoryTree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_categoryTree->header()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_categoryTree->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     catLayout->addWidget(m_categoryTree, 1);
     auto* classify = new QPushButton(tr("Classify"), m_categoryBox);
     classify->setObjectName(QStringLiteral("classifyCategoriesButton"));
@@ -445,7 +458,9 @@ void StyleDock::buildVectorPane() {
     m_rangeTree->setIconSize(QSize(28, 14));
     m_rangeTree->setMinimumHeight(160);
     m_rangeTree->setToolTip(tr("Double-click a colour to change it"));
+    m_rangeTree->header()->setStretchLastSection(false);
     m_rangeTree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_rangeTree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     rangeLayout->addWidget(m_rangeTree, 1);
     layout->addWidget(m_rangeBox, 1);
     connect(m_method, &QComboBox::currentIndexChanged, this, [this] {
@@ -562,7 +577,7 @@ void StyleDock::setLayer(LayerEntry* entry, const tanhui::models::Project* proje
     showMessage(QString());
     if (!m_entry) {
         m_title->setText(entry ? tr("%1 is not on the map.").arg(entry->displayName) : QString());
-        m_panes->setCurrentIndex(EmptyPane);
+        showPane(EmptyPane);
         m_opacityRow->setEnabled(false);
         m_apply->setEnabled(false);
         return;
@@ -576,8 +591,35 @@ void StyleDock::setLayer(LayerEntry* entry, const tanhui::models::Project* proje
     m_title->setText(m_entry->displayName);
     m_opacityRow->setEnabled(true);
     m_apply->setEnabled(!m_live->isChecked());
-    m_panes->setCurrentIndex(m_entry->map.raster ? RasterPane : VectorPane);
+    showPane(m_entry->map.raster ? RasterPane : VectorPane);
     populate();
+}
+
+void StyleDock::showPane(int pane) {
+    // A stacked widget is as wide as its widest page: hidden pages must not count, or the dock would
+    // need a horizontal scroll bar for a page it does not show.
+    for (int i = 0; i < m_panes->count(); ++i)
+        m_panes->widget(i)->setSizePolicy(i == pane ? QSizePolicy::Preferred : QSizePolicy::Ignored,
+                                          i == pane ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+    m_panes->setCurrentIndex(pane);
+    m_panes->adjustSize();
+}
+
+void StyleDock::showEvent(QShowEvent* event) {
+    QDockWidget::showEvent(event);
+    // The first time it is shown, wide enough for its widgets and for four tabs' titles beside it.
+    if (m_widened)
+        return;
+    m_widened = true;
+    auto* window = qobject_cast<QMainWindow*>(parentWidget());
+    if (!window || isFloating())
+        return;
+    int tabs = fontMetrics().horizontalAdvance(windowTitle()) + 32;
+    for (const QDockWidget* dock : window->tabifiedDockWidgets(this))
+        tabs += fontMetrics().horizontalAdvance(dock->windowTitle()) + 32;
+    const int wanted = std::clamp(tabs, 440, 560);
+    if (width() < wanted)
+        window->resizeDocks({ this }, { wanted }, Qt::Horizontal);
 }
 
 void StyleDock::reload(const LayerEntry* entry) {
@@ -662,7 +704,8 @@ void StyleDock::populate() {
                                               : nullptr;
         m_nodata->setText(
           band && band->nodata
-            ? tr("No-data cells (value %1) are transparent.").arg(QLocale().toString(*band->nodata))
+            ? tr("No-data cells (value %1) are transparent.")
+                .arg(std::isnan(*band->nodata) ? QStringLiteral("NaN") : QLocale().toString(*band->nodata))
             : tr("The band has no no-data value; every cell is drawn."));
     } else {
         m_vectorKind->setCurrentIndex(indexOfData(m_vectorKind, int(m_vector.kind)));

@@ -93,6 +93,9 @@ public:
     /// Removes category `index` (Categorized).
     void removeCategory(int index);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void buildRasterPane();
     void buildVectorPane();
@@ -105,6 +108,8 @@ private:
     /// The style changed: apply it when live.
     void changed();
     void showMessage(const QString& text);
+    /// Shows pane `pane` (empty, raster, vector).
+    void showPane(int pane);
 
     void onRasterKind();
     void onVectorKind();
@@ -134,6 +139,7 @@ private:
     std::map<QString, Graduation> m_graduations;
     Graduation m_graduation;
     bool m_updating = false;
+    bool m_widened = false;
 
     QLabel* m_title = nullptr;
     QLabel* m_message = nullptr;
