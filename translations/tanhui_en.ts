@@ -69,7 +69,7 @@
 <context>
     <name>tanhui::gui::StyleDock</name>
     <message numerus="yes">
-        <location filename="../app/gui/StyleDock.cpp" line="+846"/>
+        <location filename="../app/gui/StyleDock.cpp" line="+853"/>
         <source>The raster has %n band(s); RGB needs three (a band may be used twice).</source>
         <translation>
             <numerusform>The raster has %n band; RGB needs three (a band may be used twice).</numerusform>

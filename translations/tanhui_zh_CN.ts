@@ -9037,7 +9037,7 @@ Ellipsoidal, %3</source>
         <translation>%1 不在地图上。</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+107"/>
         <source>Band %1</source>
         <translation>波段 %1</translation>
     </message>

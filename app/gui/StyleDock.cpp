@@ -592,7 +592,10 @@ void StyleDock::setLayer(LayerEntry* entry, const tanhui::models::Project* proje
     m_opacityRow->setEnabled(true);
     m_apply->setEnabled(!m_live->isChecked());
     showPane(m_entry->map.raster ? RasterPane : VectorPane);
-    populate();
+    // Hidden (as while a project's layers are listed): fill the widgets when shown.
+    m_populatePending = !isVisible();
+    if (!m_populatePending)
+        populate();
 }
 
 void StyleDock::showPane(int pane) {
@@ -607,6 +610,10 @@ void StyleDock::showPane(int pane) {
 
 void StyleDock::showEvent(QShowEvent* event) {
     QDockWidget::showEvent(event);
+    if (m_populatePending && m_entry) {
+        m_populatePending = false;
+        populate();
+    }
     // The first time it is shown, wide enough for its widgets and for four tabs' titles beside it.
     if (m_widened)
         return;

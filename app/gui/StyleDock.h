@@ -140,6 +140,7 @@ private:
     Graduation m_graduation;
     bool m_updating = false;
     bool m_widened = false;
+    bool m_populatePending = false; ///< setLayer while hidden: populate() when shown
 
     QLabel* m_title = nullptr;
     QLabel* m_message = nullptr;

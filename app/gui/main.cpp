@@ -4,8 +4,8 @@
 //
 // TANHUI_SCREENSHOT=<file.png> saves a picture of the main window once the map is drawn and quits
 // (scripts/screenshots.sh); with it, TANHUI_DATE=<year> moves the time slider and
-// TANHUI_SHOW=<id,id,...> shows only those project layers. TANHUI_LANG=zh_CN|en overrides the
-// interface language.
+// TANHUI_SHOW=<id,id,...> shows only those project layers, TANHUI_STYLE=<id>[,<render type index>]
+// opens the Layer Styling dock on a layer. TANHUI_LANG=zh_CN|en overrides the interface language.
 
 #include "app/common/Translations.h"
 #include "app/gui/AttributeTable.h"

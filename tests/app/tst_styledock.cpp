@@ -114,6 +114,7 @@ private slots:
     void categorizedListsEveryValue();
     void rasterPseudocolorMinMax();
     void palettedClassesToggleAndRecolour();
+    void multibandRgb();
     void liveUpdateOffNeedsApply();
 
 private:
@@ -510,6 +511,68 @@ void TestStyleDock::palettedClassesToggleAndRecolour() {
     const auto& pc = canvasLayer(canvas, QStringLiteral("landcover_2015"))->rasterStyle;
     QCOMPARE(pc.kind, tanhui::render::RasterStyle::Kind::Pseudocolor);
     QVERIFY(pc.max > pc.min);
+}
+
+void TestStyleDock::multibandRgb() {
+    // The NDVI stack (one band per year) as RGB: 2015, 2020 and 2024 as red, green and blue.
+    MainWindow window;
+    QVERIFY(openSample(window));
+    auto* list = window.findChild<QListWidget*>(QStringLiteral("layerList"));
+    showOnly(list, { QStringLiteral("ndvi_stack") });
+    StyleDock* dock = styleLayer(window, QStringLiteral("ndvi_stack"));
+    QVERIFY(dock);
+    chooseData(dock->findChild<QComboBox*>(QStringLiteral("rasterKindCombo")),
+               int(tanhui::render::RasterStyle::Kind::Rgb));
+    chooseData(dock->findChild<QComboBox*>(QStringLiteral("greenBandCombo")), 6);
+    chooseData(dock->findChild<QComboBox*>(QStringLiteral("blueBandCombo")), 10);
+    chooseData(dock->findChild<QComboBox*>(QStringLiteral("stretchKindCombo")),
+               int(tanhui::render::StretchKind::MinMax));
+    dock->findChild<QPushButton*>(QStringLiteral("loadStretchButton"))->click();
+    MapCanvas* canvas = window.mapCanvas();
+    const auto& style = canvasLayer(canvas, QStringLiteral("ndvi_stack"))->rasterStyle;
+    QCOMPARE(style.kind, tanhui::render::RasterStyle::Kind::Rgb);
+    QCOMPARE(style.red, 1);
+    QCOMPARE(style.green, 6);
+    QCOMPARE(style.blue, 10);
+    // Min and max over the three bands.
+    tanhui::gis::RasterDataset raster((m_dir + QStringLiteral("/rasters/ndvi_2015-2024.tif")).toStdString());
+    double lo = 1e300, hi = -1e300;
+    for (int band : { 1, 6, 10 }) {
+        const auto [l, h] = tanhui::render::computeStretch(raster, band, tanhui::render::StretchKind::MinMax);
+        lo = std::min(lo, l);
+        hi = std::max(hi, h);
+    }
+    QCOMPARE(style.min, lo);
+    QCOMPARE(style.max, hi);
+    // A cell's colour: each band stretched between min and max.
+    const tanhui::gis::Grid& g = raster.info().grid;
+    const int r = g.rows / 3;
+    int c = g.cols / 3;
+    double channel[3] = { 0, 0, 0 };
+    for (bool found = false; !found; c += 5) { // a cell valid in the three bands
+        QVERIFY(c < g.cols);
+        found = true;
+        int i = 0;
+        for (int band : { 1, 6, 10 }) {
+            std::vector<double> v;
+            std::vector<unsigned char> valid;
+            raster.read(band, tanhui::gis::Window{ r, c, 1, 1 }, v, valid);
+            found = found && valid[0];
+            channel[i++] = valid[0] ? 255.0 * std::clamp((v[0] - lo) / (hi - lo), 0.0, 1.0) : 0.0;
+        }
+        if (found)
+            break;
+    }
+    const double x = g.originX + (c + 0.5) * g.cellWidth, y = g.originY - (r + 0.5) * g.cellHeight;
+    canvas->setExtent(
+      { x - 20 * g.cellWidth, y - 20 * g.cellWidth, x + 20 * g.cellWidth, y + 20 * g.cellWidth });
+    QVERIFY(canvas->waitForFrame());
+    const QRgb expected =
+      qRgb(int(std::lround(channel[0])), int(std::lround(channel[1])), int(std::lround(channel[2])));
+    QVERIFY2(near(pixelAt(canvas, x, y), expected, 2),
+             qPrintable(hex(pixelAt(canvas, x, y)) + QStringLiteral(" vs ") + hex(expected)));
+    // RGB has no legend ramp; the legend still lists the layer.
+    QVERIFY(legendOf(window, QStringLiteral("ndvi_stack")));
 }
 
 void TestStyleDock::liveUpdateOffNeedsApply() {
