@@ -19,10 +19,10 @@ std::vector<double> jenksInner(const std::vector<double>& v, int k) {
     std::vector<std::vector<std::size_t>> lower(n + 1, std::vector<std::size_t>(std::size_t(k) + 1, 0));
     std::vector<std::vector<double>> cost(
       n + 1, std::vector<double>(std::size_t(k) + 1, std::numeric_limits<double>::infinity()));
-    for (int j = 1; j <= k; ++j) {
-        lower[1][std::size_t(j)] = 1;
-        cost[1][std::size_t(j)] = 0;
-    }
+    // One value makes one class; the classic formulation also set cost[1][j] = 0 for j > 1, which let
+    // the search leave classes empty (fewer classes than asked, and not the least squared deviation).
+    lower[1][1] = 1;
+    cost[1][1] = 0;
     for (std::size_t l = 2; l <= n; ++l) {
         double s1 = 0, s2 = 0, w = 0, variance = 0;
         for (std::size_t m = 1; m <= l; ++m) {
@@ -32,8 +32,9 @@ std::vector<double> jenksInner(const std::vector<double>& v, int k) {
             s1 += val;
             w += 1;
             variance = s2 - (s1 * s1) / w;
+            // The values before i3 must fill the other j − 1 classes, at least one value each.
             if (i3 != 1)
-                for (int j = 2; j <= k; ++j) {
+                for (int j = 2; j <= k && std::size_t(j - 1) <= i3 - 1; ++j) {
                     const double c = variance + cost[i3 - 1][std::size_t(j - 1)];
                     if (cost[l][std::size_t(j)] >= c) {
                         lower[l][std::size_t(j)] = i3;
@@ -100,8 +101,11 @@ std::vector<double> classLimits(std::vector<double> values, int classes, ClassMe
         }
     }
     limits.push_back(hi);
-    // Equal limits (ties in quantiles or breaks) would make empty classes: keep each limit once.
-    limits.erase(std::unique(limits.begin(), limits.end()), limits.end());
+    // Equal limits (ties in quantiles or breaks) would make empty classes (lower < v ≤ upper): keep each
+    // limit once, except that the first two may be equal, as the first class also takes its lower limit:
+    // [min, min] is a class of the minimum alone (natural breaks isolate an outlying minimum so).
+    const auto from = limits.begin() + (limits.size() > 2 && limits[0] == limits[1] ? 1 : 0);
+    limits.erase(std::unique(from, limits.end()), limits.end());
     return limits;
 }
 

@@ -14,9 +14,10 @@ enum class ClassMethod {
 
 /// @brief Class limits of `values` (non-finite values ignored): `classes` + 1 ascending limits, the first
 /// the minimum and the last the maximum; fewer when there are fewer distinct values than classes
-/// (at least two limits when any value is finite, none for no values). Natural breaks are exact for up
-/// to 3,000 values; larger inputs are first reduced to 3,000 evenly spaced order statistics, as QGIS
-/// does, so a style is computed in milliseconds on a city's parcels.
+/// (at least two limits when any value is finite, none for no values). Limits are distinct but for the
+/// first two, which are equal when the first class holds the minimum alone (its lower limit is included).
+/// Natural breaks are exact for up to 3,000 values; larger inputs are first reduced to 3,000 evenly spaced
+/// order statistics, as QGIS does, so a style is computed in milliseconds on a city's parcels.
 std::vector<double> classLimits(std::vector<double> values, int classes, ClassMethod method);
 
 } // namespace tanhui::render

@@ -12,6 +12,8 @@ std::vector<LegendItem> legendItems(const MapLayer& layer, const QString& langua
         const RasterStyle& s = layer.rasterStyle;
         if (s.kind == RasterStyle::Kind::Paletted) {
             for (const RasterClass& c : s.classes) {
+                if (!c.visible)
+                    continue; // switched off in the styling dock: not drawn, not listed
                 LegendItem item;
                 const QString name = c.label(language);
                 item.label = name.isEmpty() ? QLocale().toString(c.value)

@@ -22,7 +22,8 @@ struct LegendItem {
 };
 
 /// @brief The legend of a layer as its style draws it (the canvas's legend, and the map export's and the
-/// report's). Class labels in `language` ("zh…" gives the Chinese names when there are).
+/// report's). Class labels in `language` ("zh…" gives the Chinese names when there are). Raster classes
+/// switched off (RasterClass::visible false) are left out.
 std::vector<LegendItem> legendItems(const MapLayer& layer, const QString& language);
 
 /// @brief A swatch image of an item (`size` × `size` px; a ramp is drawn across).

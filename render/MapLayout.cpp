@@ -113,10 +113,17 @@ std::vector<LegendItem> drawnItems(const MapLayer& layer,
     if (layer.raster) {
         if (layer.rasterStyle.kind != RasterStyle::Kind::Paletted)
             return all;
+        // Legend items list the visible classes only: item of class k = visible classes before k.
+        std::vector<std::size_t> itemOfClass;
+        std::size_t visibleBefore = 0;
+        for (const RasterClass& c : layer.rasterStyle.classes) {
+            itemOfClass.push_back(visibleBefore);
+            visibleBefore += c.visible ? 1 : 0;
+        }
         std::vector<LegendItem> out;
         for (std::size_t k : drawnClasses(layer, settings, feedback))
-            if (k < all.size())
-                out.push_back(all[k]);
+            if (k < itemOfClass.size() && layer.rasterStyle.classes[k].visible && itemOfClass[k] < all.size())
+                out.push_back(all[itemOfClass[k]]);
         return out;
     }
     if (!layer.vector)

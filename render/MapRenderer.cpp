@@ -71,10 +71,10 @@ public:
             if (small) {
                 m_table.assign(std::size_t(maxValue) + 1, 0u);
                 for (const RasterClass& c : style.classes)
-                    m_table[std::size_t(c.value)] = qPremultiply(c.color.rgba());
+                    m_table[std::size_t(c.value)] = c.visible ? qPremultiply(c.color.rgba()) : 0u;
             } else {
                 for (const RasterClass& c : style.classes)
-                    m_map[c.value] = qPremultiply(c.color.rgba());
+                    m_map[c.value] = c.visible ? qPremultiply(c.color.rgba()) : 0u;
             }
         } else {
             m_table.resize(1024);

@@ -62,7 +62,7 @@ RasterStyle LayerStyler::rasterStyle(RasterSource& source,
     if (role == QLatin1String("landcover") && project && !project->classes.empty()) {
         style.kind = RasterStyle::Kind::Paletted;
         for (const models::ProjectClass& c : project->classes)
-            style.classes.push_back({ double(c.code), QColor(c.color), c.nameEn, c.nameZh });
+            style.classes.push_back({ double(c.code), QColor(c.color), c.nameEn, c.nameZh, true });
     } else if (!dataset->info().bands.empty() && !dataset->info().bands[0].colorTable.empty()) {
         style = palettedFromColorTable(*dataset, 1);
     }

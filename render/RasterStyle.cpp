@@ -14,11 +14,10 @@ QString RasterClass::label(const QString& language) const {
     return nameEn.isEmpty() ? nameZh : nameEn;
 }
 
-std::pair<double, double> computeStretch(gis::RasterDataset& raster,
-                                         int band,
-                                         StretchKind kind,
-                                         double lowPct,
-                                         double highPct) {
+namespace {
+
+/// The valid values of `band` read at most 1024 cells across (an overview when there is one).
+std::vector<double> reducedValues(gis::RasterDataset& raster, int band) {
     const gis::Grid& grid = raster.info().grid;
     const double f = std::max(1.0, double(std::max(grid.cols, grid.rows)) / 1024.0);
     const int cols = std::max(1, int(std::lround(grid.cols / f)));
@@ -31,6 +30,26 @@ std::pair<double, double> computeStretch(gis::RasterDataset& raster,
         if (valid[i] && std::isfinite(values[i]))
             values[n++] = values[i];
     values.resize(n);
+    return values;
+}
+
+} // namespace
+
+std::vector<double> distinctValues(gis::RasterDataset& raster, int band, std::size_t maxValues) {
+    std::vector<double> values = reducedValues(raster, band);
+    std::sort(values.begin(), values.end());
+    values.erase(std::unique(values.begin(), values.end()), values.end());
+    if (values.size() > maxValues)
+        values.resize(maxValues);
+    return values;
+}
+
+std::pair<double, double> computeStretch(gis::RasterDataset& raster,
+                                         int band,
+                                         StretchKind kind,
+                                         double lowPct,
+                                         double highPct) {
+    std::vector<double> values = reducedValues(raster, band);
     if (values.empty())
         return { 0.0, 0.0 };
     if (kind == StretchKind::MinMax) {

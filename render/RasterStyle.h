@@ -20,6 +20,7 @@ struct RasterClass {
     double value = 0;
     QColor color;
     QString nameEn, nameZh; ///< legend labels; nameEn doubles as the label when nameZh is empty
+    bool visible = true;    ///< false: its cells are not drawn and it leaves the legend (styling dock)
     /// The label for `language` ("zh…" gives the Chinese name when there is one).
     QString label(const QString& language) const;
 };
@@ -59,5 +60,10 @@ std::pair<double, double> computeStretch(gis::RasterDataset& raster,
 /// no classes when the band has none. Entries that are fully transparent, opaque black without a
 /// category name (how writers fill unused values) or the nodata value are left out.
 RasterStyle palettedFromColorTable(const gis::RasterDataset& raster, int band);
+
+/// @brief The distinct valid values of `band` (ascending), from the same reduced read as computeStretch;
+/// at most `maxValues` (the smallest ones) so a continuous band cannot flood a class list. Throws
+/// GisError on a read failure.
+std::vector<double> distinctValues(gis::RasterDataset& raster, int band, std::size_t maxValues = 256);
 
 } // namespace tanhui::render

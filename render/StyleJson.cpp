@@ -206,7 +206,8 @@ QJsonObject rasterStyleToJson(const RasterStyle& s) {
         classes.append(QJsonObject{ { QStringLiteral("value"), numberToJson(c.value) },
                                     { QStringLiteral("color"), colorToJson(c.color) },
                                     { QStringLiteral("name_en"), c.nameEn },
-                                    { QStringLiteral("name_zh"), c.nameZh } });
+                                    { QStringLiteral("name_zh"), c.nameZh },
+                                    { QStringLiteral("visible"), c.visible } });
     return { { QStringLiteral("kind"), QLatin1String(kinds[int(s.kind)]) },
              { QStringLiteral("band"), s.band },
              { QStringLiteral("red"), s.red },
@@ -264,6 +265,7 @@ std::optional<RasterStyle> rasterStyleFromJson(const QJsonValue& value, QString*
               c.color("color", rc.color);
               c.text("name_en", rc.nameEn);
               c.text("name_zh", rc.nameZh);
+              c.boolean("visible", rc.visible);
               s.classes.push_back(rc);
           }
           r.number("min", s.min);

@@ -15,7 +15,7 @@
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="+431"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+438"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… %n more</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+456"/>
+        <location line="+466"/>
         <source>The project %1 has %n problem(s); the other layers were loaded.</source>
         <translation>
             <numerusform>The project %1 has a problem; the other layers were loaded.</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+494"/>
+        <location line="+497"/>
         <source>%n feature(s) selected on %1</source>
         <translation>
             <numerusform>%n feature selected on %1</numerusform>
@@ -55,19 +55,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+493"/>
+        <location line="+503"/>
         <source>%n layer(s) could not be relocated</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n layer could not be relocated</numerusform>
+            <numerusform>%n layers could not be relocated</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>Relocated %n layer(s); save the project to keep them</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Relocated %n layer; save the project to keep it</numerusform>
+            <numerusform>Relocated %n layers; save the project to keep them</numerusform>
         </translation>
     </message>
 </context>
@@ -79,6 +79,33 @@
         <translation>
             <numerusform>Year (%n date without valid cells)</numerusform>
             <numerusform>Year (%n dates without valid cells)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::StyleDock</name>
+    <message numerus="yes">
+        <location filename="../app/gui/StyleDock.cpp" line="+853"/>
+        <source>The raster has %n band(s); RGB needs three (a band may be used twice).</source>
+        <translation>
+            <numerusform>The raster has %n band; RGB needs three (a band may be used twice).</numerusform>
+            <numerusform>The raster has %n bands; RGB needs three (a band may be used twice).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+164"/>
+        <source>%n distinct values: a graduated style may read better.</source>
+        <translation>
+            <numerusform>%n distinct value: a graduated style may read better.</numerusform>
+            <numerusform>%n distinct values: a graduated style may read better.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+41"/>
+        <source>Only %n class(es): the field has too few distinct values.</source>
+        <translation>
+            <numerusform>Only %n class: the field has too few distinct values.</numerusform>
+            <numerusform>Only %n classes: the field has too few distinct values.</numerusform>
         </translation>
     </message>
 </context>

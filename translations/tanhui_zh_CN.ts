@@ -3333,7 +3333,7 @@ scenario_diff.csv。
 <context>
     <name>LayoutText</name>
     <message>
-        <location filename="../render/MapLayout.cpp" line="+247"/>
+        <location filename="../render/MapLayout.cpp" line="+254"/>
         <source>Coordinate reference system: unknown</source>
         <translation>坐标参考系：未知</translation>
     </message>
@@ -7962,7 +7962,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+42"/>
+        <location filename="../app/gui/main.cpp" line="+45"/>
         <source>Tanhui: desktop GIS for carbon sinks and ecosystem product value.</source>
         <translation>碳汇：面向碳汇与生态产品价值核算的桌面 GIS。</translation>
     </message>
@@ -8186,7 +8186,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+143"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+145"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -8211,7 +8211,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>地块时间序列</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
     </message>
@@ -8278,12 +8278,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+1"/>
-        <location line="+976"/>
+        <location line="+988"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-973"/>
+        <location line="-985"/>
         <source>Step the map through the dates</source>
         <translation>按日期逐期播放地图</translation>
     </message>
@@ -8557,7 +8557,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>Ctrl+Shift+A</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Layer &amp;Styling Panel</source>
+        <translation>图层样式面板（&amp;S）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Layer</source>
         <translation>图层(&amp;L)</translation>
     </message>
@@ -8577,7 +8582,17 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>不透明度(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>&amp;Style…</source>
+        <translation>样式（&amp;S）…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Style the current layer in the Layer Styling panel</source>
+        <translation>在图层样式面板中设置当前图层的符号化</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Add &amp;Group</source>
         <translation>添加图层组(&amp;G)</translation>
     </message>
@@ -8736,7 +8751,7 @@ No discards them.</source>
         </translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>Open a project with dated NDVI or land-cover rasters to chart a parcel&apos;s series.</source>
         <translation>请打开含有逐期 NDVI 或土地覆盖栅格的项目，以绘制地块的时间序列。</translation>
     </message>
@@ -8803,7 +8818,7 @@ Ellipsoidal, %3</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>Layer Opacity</source>
         <translation>图层不透明度</translation>
     </message>
@@ -8896,7 +8911,7 @@ Ellipsoidal, %3</source>
         <translation>以 GNU 通用公共许可证第 3 版或更高版本授权。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+31"/>
         <source>Report written: %1</source>
         <translation>报告已写出：%1</translation>
     </message>
@@ -9384,6 +9399,455 @@ Ellipsoidal, %3</source>
         <location line="+5"/>
         <source>Export</source>
         <translation>导出</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::StyleDock</name>
+    <message>
+        <location filename="../app/gui/StyleDock.cpp" line="+97"/>
+        <source>Layer Styling</source>
+        <translation>图层样式</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose a layer on the map in the Layers panel to style it.</source>
+        <translation>请在“图层”面板中选择地图上的图层以设置其样式。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Live update</source>
+        <translation>实时更新</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Apply every change to the map at once</source>
+        <translation>每次修改立即应用到地图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Paletted / unique values</source>
+        <translation>调色板/唯一值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Singleband pseudocolor</source>
+        <translation>单波段伪彩色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Multiband color (RGB)</source>
+        <translation>多波段彩色（RGB）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+161"/>
+        <source>Render type</source>
+        <translation>渲染类型</translation>
+    </message>
+    <message>
+        <location line="-158"/>
+        <source>Band</source>
+        <translation>波段</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Red band</source>
+        <translation>红波段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Green band</source>
+        <translation>绿波段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blue band</source>
+        <translation>蓝波段</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+170"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="-170"/>
+        <source>Class name</source>
+        <translation>类别名称</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Untick a class to hide it; double-click its colour to change it</source>
+        <translation>取消勾选可隐藏该类别；双击颜色可修改</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Project class table</source>
+        <translation>项目分类表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raster colour table</source>
+        <translation>栅格颜色表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unique values</source>
+        <translation>唯一值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+169"/>
+        <source>Classify</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location line="-153"/>
+        <location line="+173"/>
+        <location line="+66"/>
+        <source>Class Colour</source>
+        <translation>类别颜色</translation>
+    </message>
+    <message>
+        <location line="-227"/>
+        <source>Min</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Min / max</source>
+        <translation>最小值/最大值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cumulative count cut</source>
+        <translation>累积计数裁剪</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Min / max from</source>
+        <translation>最小/最大值来源</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Load</source>
+        <translation>加载</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compute min and max from the raster (a reduced-resolution read of the band)</source>
+        <translation>从栅格计算最小值和最大值（以降低分辨率读取该波段）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cut</source>
+        <translation>裁剪范围</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+162"/>
+        <source>Invert</source>
+        <translation>反转</translation>
+    </message>
+    <message>
+        <location line="-160"/>
+        <location line="+164"/>
+        <source>Colour ramp</source>
+        <translation>渐变色带</translation>
+    </message>
+    <message>
+        <location line="-96"/>
+        <source>Single symbol</source>
+        <translation>单一符号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Categorized</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Graduated</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Value field</source>
+        <translation>值字段</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Fill colour (click to change)</source>
+        <translation>填充颜色（单击修改）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outline colour of every symbol (click to change)</source>
+        <translation>所有符号的轮廓颜色（单击修改）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> mm</source>
+        <translation> 毫米</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill colour</source>
+        <translation>填充颜色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outline</source>
+        <translation>轮廓</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+67"/>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>Double-click a colour to change it, a legend text to edit it</source>
+        <translation>双击颜色可修改，双击图例文字可编辑</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>One class per distinct value of the field</source>
+        <translation>字段的每个唯一值分为一类</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Equal interval</source>
+        <translation>等间距</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantile (equal count)</source>
+        <translation>分位数（等数量）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Natural breaks (Jenks)</source>
+        <translation>自然断点法（Jenks）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Mode</source>
+        <translation>分级方法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Classes</source>
+        <translation>类别数</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Class limits</source>
+        <translation>分级界限</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Double-click a colour to change it</source>
+        <translation>双击颜色可修改</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Label with</source>
+        <translation>标注字段</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> pt</source>
+        <translation> 磅</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Font size</source>
+        <translation>字号</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Fill Colour</source>
+        <translation>填充颜色</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Outline Colour</source>
+        <translation>轮廓颜色</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>NDVI</source>
+        <translation>NDVI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carbon density</source>
+        <translation>碳密度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change (diverging)</source>
+        <translation>变化（发散色带）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Viridis</source>
+        <translation>Viridis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Greys</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blues</source>
+        <translation>蓝色系</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 is not on the map.</source>
+        <translation>%1 不在地图上。</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>Band %1</source>
+        <translation>波段 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Band %1 (%2)</source>
+        <translation>波段 %1（%2）</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No-data cells (value %1) are transparent.</source>
+        <translation>无数据像元（值 %1）显示为透明。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The band has no no-data value; every cell is drawn.</source>
+        <translation>该波段未设置无数据值，所有像元均会绘制。</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <location line="+229"/>
+        <location line="+97"/>
+        <source>(no value)</source>
+        <translation>（空值）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-259"/>
+        <source>The raster has %n band(s); RGB needs three (a band may be used twice).</source>
+        <translation>
+            <numerusform>该栅格只有 %n 个波段；RGB 需要三个波段（同一波段可重复使用）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Min and max cannot be computed: %1</source>
+        <translation>无法计算最小值和最大值：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The band has no valid cell; min and max are unchanged.</source>
+        <translation>该波段没有有效像元，最小值和最大值保持不变。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The project has no class table.</source>
+        <translation>项目没有分类表。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Band %1 has no colour table.</source>
+        <translation>波段 %1 没有颜色表。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Band %1 has no valid cell.</source>
+        <translation>波段 %1 没有有效像元。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Band %1 has more than 256 distinct values; the first 256 are listed. A continuous band reads better as singleband pseudocolor.</source>
+        <translation>波段 %1 的唯一值超过 256 个，仅列出前 256 个。连续值波段更适合使用单波段伪彩色。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>The layer has no numeric field to grade by.</source>
+        <translation>该图层没有可用于分级的数值字段。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The layer has no field to classify by.</source>
+        <translation>该图层没有可用于分类的字段。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n distinct values: a graduated style may read better.</source>
+        <translation>
+            <numerusform>共 %n 个唯一值：使用分级符号化可能更清晰。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The field %1 has no numeric value.</source>
+        <translation>字段 %1 没有数值。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>Only %n class(es): the field has too few distinct values.</source>
+        <translation>
+            <numerusform>仅有 %n 个类别：该字段的唯一值太少。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Add Class</source>
+        <translation>添加类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value of %1 for the new class:</source>
+        <translation>新类别的 %1 值：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 has a class already.</source>
+        <translation>%1 已有对应类别。</translation>
     </message>
 </context>
 </TS>

@@ -12,6 +12,7 @@
 #include "app/gui/MapCanvas.h"
 #include "app/gui/MetadataPanel.h"
 #include "app/gui/ParcelSeriesView.h"
+#include "app/gui/StyleDock.h"
 #include "app/gui/Workspace.h"
 #include "gis/AtomicFile.h"
 #include "gis/Errors.h"
@@ -95,6 +96,7 @@ struct MainWindow::Private {
     QDockWidget* seriesDock = nullptr;
     tanhui::models::ParcelSeries lastSeries;
     AttributeTable* attributeTable = nullptr;
+    StyleDock* styleDock = nullptr; ///< Layer Styling (F7): edits the current layer's style live
     QDockWidget* attributeDock = nullptr;
     LayerEntry* tableEntry = nullptr; ///< the layer the attribute table shows
     QLabel* coordinateLabel = nullptr;
@@ -160,6 +162,11 @@ MainWindow::MainWindow(QWidget* parent)
     m_d->seriesDock->setWidget(m_d->seriesView);
     addDockWidget(Qt::RightDockWidgetArea, m_d->seriesDock);
     tabifyDockWidget(propertiesDock, m_d->seriesDock);
+    m_d->styleDock = new StyleDock(this);
+    m_d->styleDock->setApplyCallback([this] { syncMap(); }); // redraws the canvas, refreshes the legend
+    addDockWidget(Qt::RightDockWidgetArea, m_d->styleDock);
+    tabifyDockWidget(propertiesDock, m_d->styleDock);
+    m_d->styleDock->hide(); // F7 or Layer ▸ Style… shows it, as QGIS's Layer Styling panel
     propertiesDock->raise();
     createLayerDock();
     createActions();
@@ -716,6 +723,12 @@ void MainWindow::createActions() {
       viewMenu->addAction(tr("&Clear Selection"), this, &MainWindow::clearSelection);
     clearSelectionAction->setObjectName(QStringLiteral("clearSelectionAction"));
     clearSelectionAction->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
+    viewMenu->addSeparator();
+    QAction* styleDockAction = m_d->styleDock->toggleViewAction();
+    styleDockAction->setText(tr("Layer &Styling Panel"));
+    styleDockAction->setObjectName(QStringLiteral("styleDockAction"));
+    styleDockAction->setShortcut(QKeySequence(Qt::Key_F7));
+    viewMenu->addAction(styleDockAction);
 
     QMenu* layerMenu = menuBar()->addMenu(tr("&Layer"));
     m_d->attributeTableAction =
@@ -729,6 +742,10 @@ void MainWindow::createActions() {
       layerMenu->addAction(tr("&Opacity…"), this, &MainWindow::changeOpacityInteractively);
     opacityAction->setObjectName(QStringLiteral("opacityAction"));
     m_d->layerList->addAction(opacityAction);
+    QAction* styleAction = layerMenu->addAction(tr("&Style…"), this, &MainWindow::showStyleDock);
+    styleAction->setObjectName(QStringLiteral("styleAction"));
+    styleAction->setStatusTip(tr("Style the current layer in the Layer Styling panel"));
+    m_d->layerList->addAction(styleAction);
     layerMenu->addAction(m_d->zoomLayerAction);
     layerMenu->addAction(m_d->removeAction);
     layerMenu->addSeparator();
@@ -1081,6 +1098,7 @@ void MainWindow::removeCurrentLayer() {
         return;
     // Detach the panel and the attribute table first: they refer to the entry being removed.
     m_d->panel->showEntry(nullptr);
+    m_d->styleDock->setLayer(nullptr, nullptr);
     if (m_d->tableEntry == entry) {
         m_d->tableEntry = nullptr;
         m_d->attributeTable->setLayer(nullptr, QString());
@@ -1102,6 +1120,7 @@ void MainWindow::showCurrentLayer() {
     m_d->zoomLayerAction->setEnabled(entry && (entry->map.raster || entry->map.vector));
     m_d->attributeTableAction->setEnabled(entry && entry->map.vector);
     m_d->panel->showEntry(entry);
+    m_d->styleDock->setLayer(entry, m_d->project ? &*m_d->project : nullptr);
     // An open attribute table follows the current polygon layer, as QGIS's docked table does not (it
     // keeps its layer); following is what a one-table workspace needs.
     if (m_d->attributeDock && m_d->attributeDock->isVisible() && entry && entry->map.vector &&
@@ -1306,6 +1325,7 @@ bool MainWindow::setLayerOpacity(const QString& layer, double opacity) {
             continue;
         e->map.rasterStyle.opacity = opacity;
         e->map.vectorStyle.opacity = opacity;
+        m_d->styleDock->reload(e.get());
         syncMap();
         return true;
     }
@@ -1631,6 +1651,16 @@ void MainWindow::showAbout() {
                     QString::fromStdString(tanhui::gis::gdalVersion()))
                .toHtmlEscaped(),
              tr("Licensed under the GNU General Public License, version 3 or later.").toHtmlEscaped()));
+}
+
+void MainWindow::showStyleDock() {
+    m_d->styleDock->setLayer(entryAt(m_d->layerList->currentRow()), m_d->project ? &*m_d->project : nullptr);
+    m_d->styleDock->show();
+    m_d->styleDock->raise();
+}
+
+StyleDock* MainWindow::styleDock() const {
+    return m_d->styleDock;
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {

@@ -23,6 +23,7 @@ class ReportDialog;
 class MapCanvas;
 class ParcelSeriesView;
 class MetadataPanel;
+class StyleDock;
 struct LayerEntry;
 struct WorkspaceState;
 
@@ -110,6 +111,8 @@ public:
     QString measureText() const;
     /// The attribute table dock's widget (created on first use).
     AttributeTable* attributeTable();
+    /// The Layer Styling dock (hidden until F7 or Layer ▸ Style…); it follows the current layer.
+    StyleDock* styleDock() const;
 
     /// The Layers panel (layers and groups, top first).
     LayerTree* layerTree() const;
@@ -175,6 +178,8 @@ public slots:
     void clearSelection();
     /// Asks for the current layer's opacity (Layer ▸ Opacity…).
     void changeOpacityInteractively();
+    /// Shows the Layer Styling dock on the current layer (Layer ▸ Style…).
+    void showStyleDock();
     /// Asks for a new map CRS (a click on the CRS in the status bar).
     void changeCrsInteractively();
     /// Preferences: the interface language (applied at the next start).

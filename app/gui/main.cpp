@@ -4,17 +4,20 @@
 //
 // TANHUI_SCREENSHOT=<file.png> saves a picture of the main window once the map is drawn and quits
 // (scripts/screenshots.sh); with it, TANHUI_DATE=<year> moves the time slider and
-// TANHUI_SHOW=<id,id,...> shows only those project layers; TANHUI_GROUP=<name>:<id,...> groups layers.
+// TANHUI_SHOW=<id,id,...> shows only those project layers; TANHUI_GROUP=<name>:<id,...> puts layers
+// in a group; TANHUI_STYLE=<id>[,<render type index>] opens the Layer Styling dock on a layer.
 // TANHUI_LANG=zh_CN|en overrides the interface language.
 
 #include "app/common/Translations.h"
 #include "app/gui/AttributeTable.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/MapCanvas.h"
+#include "app/gui/StyleDock.h"
 #include "gis/Gdal.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLineParser>
 #include <QDockWidget>
 #include <QIcon>
@@ -95,6 +98,16 @@ int main(int argc, char* argv[]) {
             xy.size() == 2 && window.identifyAt(xy[0].toDouble(), xy[1].toDouble()) > 0) {
             if (auto* dock = window.findChild<QDockWidget*>(QStringLiteral("seriesDock")))
                 dock->raise();
+        }
+        // TANHUI_STYLE=<layer id>[,<render type index>]: the Layer Styling dock on that layer, for
+        // screenshots.
+        if (const QStringList style = qEnvironmentVariable("TANHUI_STYLE").split(QLatin1Char(','));
+            !style[0].isEmpty() && window.setCurrentLayer(style[0])) {
+            window.showStyleDock();
+            for (auto* combo : window.styleDock()->findChildren<QComboBox*>())
+                if (style.size() > 1 && combo->objectName().endsWith(QLatin1String("KindCombo")) &&
+                    combo->isVisibleTo(window.styleDock()))
+                    combo->setCurrentIndex(style[1].toInt());
         }
         QTimer::singleShot(500, &window, [&window, screenshot] {
             window.mapCanvas()->waitForFrame();

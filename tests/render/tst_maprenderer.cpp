@@ -233,7 +233,7 @@ void TestMapRenderer::palettedRasterColoursAndNodata() {
     QCOMPARE(pixelAt(image, s, kX0 + 50, kY0 - 50), qRgb(255, 255, 255)); // nodata: background
     // Project classes instead of the file's table; a class without colour entry stays transparent.
     layer.rasterStyle.classes = { RasterClass{
-      2, QColor(0, 200, 0), QStringLiteral("Forest"), QStringLiteral("森林") } };
+      2, QColor(0, 200, 0), QStringLiteral("Forest"), QStringLiteral("森林"), true } };
     QCOMPARE(layer.rasterStyle.classes[0].label(QStringLiteral("zh_CN")), QStringLiteral("森林"));
     QCOMPARE(layer.rasterStyle.classes[0].label(QStringLiteral("en")), QStringLiteral("Forest"));
     const QImage second = MapRenderer::renderImage(s, { layer });

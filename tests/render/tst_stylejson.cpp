@@ -42,6 +42,7 @@ private slots:
                         QStringLiteral("常绿阔叶林") },
                       { 61.5, QColor(200, 10, 20, 128), QStringLiteral("Built-up"), QString() },
                       { -3, QColor(), QString(), QStringLiteral("未分类") } };
+        s.classes[1].visible = false; // switched off in the styling dock
         s.min = -0.25;
         s.max = 0.875;
         s.ramp = ColorRamp::named(QStringLiteral("ndvi")).reversed();
@@ -62,6 +63,7 @@ private slots:
             QCOMPARE(back->classes[i].color.rgba(), s.classes[i].color.rgba());
             QCOMPARE(back->classes[i].nameEn, s.classes[i].nameEn);
             QCOMPARE(back->classes[i].nameZh, s.classes[i].nameZh);
+            QCOMPARE(back->classes[i].visible, s.classes[i].visible);
         }
         QCOMPARE(back->min, -0.25);
         QCOMPARE(back->max, 0.875);
