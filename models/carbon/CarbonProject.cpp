@@ -1552,9 +1552,9 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
                         applyLandUseChange(
                           *r, years, ruleAt, shareAt, landCover, c.landUseChange, pools, form);
                         const SampledResult& sr = perParcelSampling[i][k][slot];
-                        if (!mcSettings || !form || form->stocks.empty())
+                        if (!mcSettings || (form && form->stocks.empty()))
                             continue;
-                        if (sr.sampler) {
+                        if (form && sr.sampler) {
                             alteredBySampler[sr.sampler][sr.ref] = std::move(*form);
                             alteredResults.push_back({ &*r, sr });
                         } else {

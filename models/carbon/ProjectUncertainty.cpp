@@ -611,7 +611,8 @@ std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results
         std::set<int> unboundedYears = partialMissingYears[g];
         std::set<std::pair<int, int>> unboundedPairs = partialMissingPairs[g];
         std::set<QString> without, landUse; // methods without samples; of parcels with a land-use change
-        bool unsampled = false;
+        // A partly counted (or, by type, per-date split) parcel whose own draws lack a date or pair.
+        bool unsampled = !unboundedYears.empty() || !unboundedPairs.empty();
         for (std::size_t r : members[g]) {
             const ParcelResult& p = results[r];
             if (!p.computed())
