@@ -19,6 +19,7 @@
 #include "models/carbon/VolumeMethod.h"
 #include "models/params/ParameterTable.h"
 #include "models/uncertainty/CarbonMonteCarlo.h"
+#include "models/uncertainty/SoilGainLossMonteCarlo.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -1005,14 +1006,27 @@ QString text(const QVariant& v) {
 ///   already at its first date, t0 is the first date (the earliest date the record shows the change).
 /// The rest of the parcel (1 − s) keeps the method's stock. Changes with an altered end date become the
 /// stock difference (and every change of an altered result is labelled so); their bounds and those of the
-/// altered stocks are removed (the method's sampler draws its own stocks).
+/// altered stocks are removed (the method's sampler draws its own stocks) and refilled by the runner
+/// from `altered`: each altered stock as a linear form in the method's stocks and the new use's pool
+/// densities (AlteredStock, ProjectUncertainty.h). `altered` is left empty when a stock mixes soil and
+/// other pools (not one of the soil or volume methods' stocks): it then has no bounds.
 void applyLandUseChange(ParcelResult& r,
                         const std::vector<int>& years,
                         const std::vector<std::optional<std::size_t>>& ruleAt,
                         const std::vector<double>& shareAt,
                         const std::vector<const gis::ZonalStats*>& landCover,
                         const std::vector<ProjectLandUseChange>& rules,
-                        const PoolLookup& pools) {
+                        const PoolLookup& pools,
+                        std::optional<AlteredResult>& linearForm) {
+    linearForm.emplace();
+    // The method's stock is one pool (soil: c_soil; volume: c_biomass) or has no soil pool: then keep ×
+    // its total is the unconverted part (carbon-methods.md §3.2, §3.3).
+    auto linear = [](const CarbonStock& s) {
+        bool soil = false, other = false;
+        for (const PoolStock& p : s.pools)
+            (p.pool == QLatin1String("c_soil") ? soil : other) = true;
+        return !(soil && other);
+    };
     auto dateIndex = [&](int year) -> std::optional<std::size_t> {
         const auto it = std::find(years.begin(), years.end(), year);
         return it == years.end() ? std::nullopt : std::optional<std::size_t>(std::size_t(it - years.begin()));
@@ -1056,26 +1070,54 @@ void applyLandUseChange(ParcelResult& r,
                 start = &b;
         if (!start && !before.empty())
             start = &before.front();
+        const bool methodLinear = linear(s); // before the rule changes its pools
         bool altered = false; // the stock differs from the method's (its bounds no longer apply)
+        AlteredStock form;    // the same stock as a linear form in the draws (ProjectUncertainty.h)
+        form.year = s.year;
+        form.keep = 1.0 - share;
+        bool hasSoil = false;
+        double f = 0; // share of the 20-year soil transition done (§3.3)
         for (PoolStock& p : s.pools) {
             if (p.pool != soilName) {
                 altered = altered || p.t != 0;
                 p.t *= 1.0 - share;
                 continue;
             }
-            if (start && start->year == s.year)
+            hasSoil = true;
+            if (start && start->year == s.year) {
+                form.keep = 1.0;
                 continue; // the transition starts at this date: the soil stock is still the method's
+            }
             altered = true;
             const double soilEq = convertedHa * density[2];
             double converted = soilEq;
+            f = 1.0;
             if (start) {
                 double soil0 = 0;
                 for (const PoolStock& q : start->pools)
                     if (q.pool == soilName)
                         soil0 = share * q.t;
-                converted = soil0 + (soilEq - soil0) * std::min(1.0, double(s.year - start->year) / 20.0);
+                f = std::min(1.0, double(s.year - start->year) / 20.0);
+                converted = soil0 + (soilEq - soil0) * f;
+                form.soilFrom = start->year;
+                form.soilWeight = share * (1.0 - f);
+                if (!linear(*start))
+                    linearForm.reset();
             }
             p.t = (1.0 - share) * p.t + converted;
+        }
+        // The new use's densities per class: s × area × the class's share of the rule's classes, for
+        // each pool the deterministic rule adds (× f for c_soil, the transition's progress).
+        for (int code : rule.classes) {
+            const double a = landCover[*d]->classAreaM2(code);
+            if (a <= 0 || !pools.find(code) || classArea <= 0)
+                continue;
+            const double ha = convertedHa * a / classArea;
+            for (int p : { 0, 1, 3 })
+                if (density[std::size_t(p)] > 0)
+                    form.poolHa.push_back({ { code, p }, ha });
+            if (hasSoil && f > 0)
+                form.poolHa.push_back({ { code, 2 }, ha * f });
         }
         for (int p : { 0, 1, 3 }) // the new use's biomass and dead organic matter
             if (density[std::size_t(p)] > 0) {
@@ -1094,6 +1136,11 @@ void applyLandUseChange(ParcelResult& r,
             for (const PoolStock& p : s.pools)
                 s.totalT += p.t;
             s.bounds.reset();
+            form.centralT = s.totalT;
+            if (!methodLinear)
+                linearForm.reset();
+            if (linearForm)
+                linearForm->stocks.push_back(std::move(form));
         }
         notes << QStringLiteral("%1 %2 (%3 %)").arg(s.year).arg(rule.type).arg(share * 100.0, 0, 'f', 1);
     }
@@ -1466,7 +1513,10 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
             run.stopped = true;
             return run;
         }
-        std::size_t changedParcels = 0;
+        std::size_t changedParcels = 0, unsampledAltered = 0;
+        // With Monte Carlo: per method sampler the altered results' linear forms, and the results.
+        std::map<const MethodSampler*, std::map<ResultRef, AlteredResult>> alteredBySampler;
+        std::vector<std::pair<ParcelResult*, SampledResult>> alteredResults;
         for (std::size_t i = 0; i < data.size(); ++i) {
             gis::ZonalOptions zo;
             zo.stats = gis::Stat::Count | gis::Stat::Area;
@@ -1493,25 +1543,98 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
                     if (!r)
                         continue;
                     r->landUseChange = dated;
-                    // Stocks and changes altered here lose their bounds; totals counting them get none for
-                    // those dates and pairs, and totals by type cannot split a parcel's samples
-                    // (boundedTotals, ProjectUncertainty.cpp).
+                    // Stocks and changes altered here lose the method's bounds; with Monte Carlo they get
+                    // the altered sampler's below (totals by type split a parcel's samples per date,
+                    // boundedTotals in ProjectUncertainty.cpp).
                     if (r->computed() &&
-                        (r->method == QLatin1String("soil") || r->method == QLatin1String("volume")))
-                        applyLandUseChange(*r, years, ruleAt, shareAt, landCover, c.landUseChange, pools);
+                        (r->method == QLatin1String("soil") || r->method == QLatin1String("volume"))) {
+                        std::optional<AlteredResult> form;
+                        applyLandUseChange(
+                          *r, years, ruleAt, shareAt, landCover, c.landUseChange, pools, form);
+                        const SampledResult& sr = perParcelSampling[i][k][slot];
+                        if (!mcSettings || (form && form->stocks.empty()))
+                            continue;
+                        if (form && sr.sampler) {
+                            alteredBySampler[sr.sampler][sr.ref] = std::move(*form);
+                            alteredResults.push_back({ &*r, sr });
+                        } else {
+                            ++unsampledAltered;
+                        }
+                    }
                 }
             }
         }
-        if (changedParcels > 0 && mcSettings)
+        // Monte Carlo of the altered stocks (docs/uncertainty.md "Land-use change"): per method sampler a
+        // wrapper drawing the altered stocks from the method's draws and the new use's pool densities.
+        if (mcSettings && !alteredBySampler.empty()) {
+            const uncertainty::PoolUncertaintyModel poolModel =
+              uncertainty::buildPoolUncertainty(loaded.table, pools, uncertaintyDefaults(*mcSettings));
+            run.issues.insert(run.issues.end(), poolModel.issues.begin(), poolModel.issues.end());
+            if (params::hasErrors(run.issues)) {
+                run.stopped = true;
+                return run;
+            }
+            if (!run.parcelsPerMethod.count(QStringLiteral("pools"))) { // else the pool method warned
+                std::set<std::string> ruleCodes;
+                for (const ProjectLandUseChange& rule : c.landUseChange)
+                    for (int code : rule.classes)
+                        ruleCodes.insert(std::to_string(code) + "/");
+                std::vector<std::string> fixed;
+                for (const std::string& id : poolModel.fixedIds)
+                    if (ruleCodes.count(id.substr(0, id.find('/') + 1)))
+                        fixed.push_back(id);
+                warnExactValues(poolsFile, fixed, run.issues);
+            }
+            std::map<const MethodSampler*, const MethodSampler*> wrapped;
+            for (auto& [inner, altered] : alteredBySampler) {
+                const auto it = std::find_if(samplers.begin(),
+                                             samplers.end(),
+                                             [&, inner = inner](const auto& x) { return x.get() == inner; });
+                std::shared_ptr<const MethodSampler> w =
+                  makeLandUseChangeSampler(*it, poolModel, std::move(altered), *mcSettings);
+                wrapped[inner] = w.get();
+                *it = std::move(w);
+            }
+            for (auto& layer : perParcelSampling)
+                for (auto& methods : layer)
+                    for (SampledResult& sr : methods)
+                        if (const auto w = wrapped.find(sr.sampler); w != wrapped.end())
+                            sr.sampler = w->second;
+            // Per-parcel bounds of the altered stocks and changes (those the rule reset), in chunks.
+            constexpr std::size_t kChunk = 256;
+            for (std::size_t from = 0; from < alteredResults.size(); from += kChunk) {
+                const std::size_t to = std::min(alteredResults.size(), from + kChunk);
+                std::map<const MethodSampler*, std::vector<std::size_t>> bySampler;
+                for (std::size_t j = from; j < to; ++j)
+                    bySampler[wrapped.at(alteredResults[j].second.sampler)].push_back(j);
+                for (const auto& [sampler, members] : bySampler) {
+                    std::vector<std::vector<ResultRef>> one;
+                    for (std::size_t j : members)
+                        one.push_back({ alteredResults[j].second.ref });
+                    std::vector<SampledTotals> parts = sampler->sum(one);
+                    for (std::size_t m = 0; m < members.size(); ++m) {
+                        ParcelResult& r = *alteredResults[members[m]].first;
+                        for (CarbonStock& st : r.stocks)
+                            if (const auto q = parts[m].stocks.find(st.year);
+                                !st.bounds && q != parts[m].stocks.end())
+                                st.bounds = boundsOf(uncertainty::summarizeSamples(q->second));
+                        for (CarbonChange& ch : r.changes)
+                            if (const auto q = parts[m].changes.find({ ch.year1, ch.year2 });
+                                !ch.bounds && q != parts[m].changes.end())
+                                ch.bounds = boundsOf(uncertainty::summarizeSamples(q->second));
+                    }
+                }
+            }
+        }
+        if (unsampledAltered > 0)
             run.issues.push_back(params::Issue{
               params::Issue::Severity::Warning,
               file,
               0,
               QStringLiteral("carbon.land_use_change"),
-              CarbonProject::tr("%1 parcel(s) change their ecosystem type at some date; totals by "
-                                "type counting them, and totals counting their soil or volume results, "
-                                "have no Monte Carlo bounds")
-                .arg(changedParcels) });
+              CarbonProject::tr("%1 result(s) altered by a land-use change have no Monte Carlo samples; "
+                                "totals counting them at the altered dates have no bounds")
+                .arg(unsampledAltered) });
     }
 
     // 4. One result per feature, in layer order; features the reader skipped are listed too. Every

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/carbon/ProjectUncertainty.h"
 
+#include "gis/Errors.h"
 #include "models/project/Project.h"
 #include "models/uncertainty/UncertainParameters.h"
 #include "models/uncertainty/UncertaintyFiles.h"
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <set>
 
 namespace tanhui::models::carbon {
@@ -165,6 +167,194 @@ private:
     mc::MonteCarloOptions m_options;
 };
 
+// ---- stocks altered by a land-use change (docs/carbon-project.md "Ecosystem per date") ------------
+
+class LandUseChangeSampler final : public MethodSampler {
+public:
+    LandUseChangeSampler(std::shared_ptr<const MethodSampler> inner,
+                         const mc::PoolUncertaintyModel& pools,
+                         std::map<ResultRef, AlteredResult> altered,
+                         const UncertaintySettings& settings)
+      : m_inner(std::move(inner))
+      , m_altered(std::move(altered)) {
+        // The new use's pool densities: the pool model's distributions of the classes used, drawn from
+        // their own streams (the same draws as the pool method's, carbon-methods.md §6.2 item 2).
+        std::set<std::pair<std::int64_t, int>> used;
+        for (const auto& [ref, a] : m_altered)
+            for (const AlteredStock& st : a.stocks)
+                for (const auto& [key, ha] : st.poolHa)
+                    used.insert(key);
+        for (const auto& key : used) {
+            const auto it = std::lower_bound(pools.codes.begin(), pools.codes.end(), key.first);
+            if (it == pools.codes.end() || *it != key.first)
+                throw gis::GisError(gis::GisError::Kind::InvalidArgument,
+                                    "land-use change: class " + std::to_string(key.first) +
+                                      " is not in the pool uncertainty model");
+            m_row[key] = m_values.size();
+            m_values.push_back(pools.pools[std::size_t(it - pools.codes.begin())][std::size_t(key.second)]);
+        }
+        std::vector<const mc::UncertainValue*> values;
+        for (const mc::UncertainValue& v : m_values)
+            values.push_back(&v);
+        m_draws = mc::drawsOf(values, settings.seed, settings.iterations);
+    }
+
+    std::vector<SampledTotals> sum(const std::vector<std::vector<ResultRef>>& groups) const override {
+        // Results without a land-use change: the method's sampler, summed per group as before.
+        std::vector<std::vector<ResultRef>> plain(groups.size());
+        std::vector<ResultRef> altered;                         // in order of first appearance
+        std::map<ResultRef, std::vector<std::size_t>> groupsOf; // altered result → its groups
+        for (std::size_t g = 0; g < groups.size(); ++g)
+            for (const ResultRef& ref : groups[g]) {
+                if (!m_altered.count(ref)) {
+                    plain[g].push_back(ref);
+                    continue;
+                }
+                std::vector<std::size_t>& in = groupsOf[ref];
+                if (in.empty())
+                    altered.push_back(ref);
+                in.push_back(g);
+            }
+        std::vector<SampledTotals> out = m_inner->sum(plain);
+        if (altered.empty())
+            return out;
+        // Σ|x|·U per quantity (as boundedTotals() for parts of one sampler: shared parameters).
+        std::vector<std::map<int, double>> stockAbsU(groups.size());
+        std::vector<std::map<std::pair<int, int>, double>> changeAbsU(groups.size());
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            for (const auto& [year, q] : out[g].stocks)
+                stockAbsU[g][year] = std::abs(q.central) * q.u95;
+            for (const auto& [pair, q] : out[g].changes)
+                changeAbsU[g][pair] = std::abs(q.central) * q.u95;
+        }
+        auto add = [](mc::QuantitySamples& into, const mc::QuantitySamples& part, double& absU, bool fresh) {
+            if (fresh) {
+                into.samples.assign(part.samples.size(), 0.0);
+                into.central = 0;
+                absU = 0;
+            }
+            for (std::size_t i = 0; i < into.samples.size() && i < part.samples.size(); ++i)
+                into.samples[i] += part.samples[i];
+            into.central += part.central;
+            absU += std::abs(part.central) * part.u95;
+        };
+        // The altered results one by one (in chunks: the method's draws of each parcel alone).
+        constexpr std::size_t kChunk = 256;
+        std::vector<bool> touched(groups.size(), false);
+        for (std::size_t from = 0; from < altered.size(); from += kChunk) {
+            const std::size_t to = std::min(altered.size(), from + kChunk);
+            std::vector<std::vector<ResultRef>> one;
+            for (std::size_t j = from; j < to; ++j)
+                one.push_back({ altered[j] });
+            std::vector<SampledTotals> parts = m_inner->sum(one);
+            for (std::size_t j = from; j < to; ++j) {
+                const SampledTotals part = alter(m_altered.at(altered[j]), std::move(parts[j - from]));
+                for (std::size_t g : groupsOf.at(altered[j])) {
+                    touched[g] = true;
+                    for (const auto& [year, q] : part.stocks) {
+                        const bool fresh = !out[g].stocks.count(year);
+                        add(out[g].stocks[year], q, stockAbsU[g][year], fresh);
+                    }
+                    for (const auto& [pair, q] : part.changes) {
+                        const bool fresh = !out[g].changes.count(pair);
+                        add(out[g].changes[pair], q, changeAbsU[g][pair], fresh);
+                    }
+                }
+            }
+        }
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            if (!touched[g])
+                continue;
+            for (auto& [year, q] : out[g].stocks)
+                q.u95 = q.central != 0 ? stockAbsU[g][year] / std::abs(q.central)
+                                       : std::numeric_limits<double>::quiet_NaN();
+            for (auto& [pair, q] : out[g].changes)
+                q.u95 = q.central != 0 ? changeAbsU[g][pair] / std::abs(q.central)
+                                       : std::numeric_limits<double>::quiet_NaN();
+        }
+        return out;
+    }
+
+    std::vector<const mc::UncertainValue*> parameters() const override {
+        std::vector<const mc::UncertainValue*> out = m_inner->parameters();
+        for (const mc::UncertainValue& v : m_values)
+            out.push_back(&v);
+        return out;
+    }
+
+private:
+    /// One altered result's draws from the method's draws of that parcel alone (`part`): its altered
+    /// stocks per AlteredStock, and its changes touching an altered date as per-iteration differences of
+    /// its stocks (the deterministic rule's stock difference). A stock whose inputs the method does not
+    /// sample is dropped (its totals then get no bounds).
+    SampledTotals alter(const AlteredResult& a, SampledTotals part) const {
+        std::set<int> alteredYears;
+        std::map<int, mc::QuantitySamples> stocks;
+        for (const AlteredStock& st : a.stocks) {
+            alteredYears.insert(st.year);
+            const auto m = part.stocks.find(st.year);
+            const auto soil = part.stocks.find(st.soilFrom);
+            if (m == part.stocks.end() || (st.soilWeight != 0 && soil == part.stocks.end()))
+                continue;
+            mc::QuantitySamples q;
+            q.central = st.centralT;
+            q.samples.resize(m->second.samples.size());
+            std::vector<double> x{ st.keep * m->second.central }, u{ m->second.u95 };
+            for (std::size_t i = 0; i < q.samples.size(); ++i)
+                q.samples[i] = st.keep * m->second.samples[i];
+            if (st.soilWeight != 0) {
+                for (std::size_t i = 0; i < q.samples.size(); ++i)
+                    q.samples[i] += st.soilWeight * soil->second.samples[i];
+                x.push_back(st.soilWeight * soil->second.central);
+                u.push_back(soil->second.u95);
+            }
+            for (const auto& [key, ha] : st.poolHa) {
+                const std::size_t row = m_row.at(key);
+                const double* draws = m_draws.row(row);
+                for (std::size_t i = 0; i < q.samples.size() && i < std::size_t(m_draws.iterations()); ++i)
+                    q.samples[i] += ha * draws[i];
+                x.push_back(ha * m_values[row].dist.value);
+                u.push_back(m_values[row].dist.u95());
+            }
+            // Approach 1 (Eq. 3.2 over the terms, taken as independent).
+            q.u95 = mc::approach1Sum(x, u);
+            stocks[st.year] = std::move(q);
+        }
+        for (auto& [year, q] : stocks)
+            part.stocks[year] = std::move(q);
+        for (int year : alteredYears)
+            if (!stocks.count(year))
+                part.stocks.erase(year);
+        for (auto it = part.changes.begin(); it != part.changes.end();) {
+            const auto [y1, y2] = it->first;
+            if (!alteredYears.count(y1) && !alteredYears.count(y2)) {
+                ++it;
+                continue;
+            }
+            const auto s1 = part.stocks.find(y1), s2 = part.stocks.find(y2);
+            if (s1 == part.stocks.end() || s2 == part.stocks.end()) {
+                it = part.changes.erase(it);
+                continue;
+            }
+            mc::QuantitySamples& q = it->second;
+            q.central = s2->second.central - s1->second.central;
+            q.samples.resize(s2->second.samples.size());
+            for (std::size_t i = 0; i < q.samples.size(); ++i)
+                q.samples[i] = s2->second.samples[i] - s1->second.samples[i];
+            q.u95 =
+              mc::approach1Difference(s1->second.central, s1->second.u95, s2->second.central, s2->second.u95);
+            ++it;
+        }
+        return part;
+    }
+
+    std::shared_ptr<const MethodSampler> m_inner;
+    std::map<ResultRef, AlteredResult> m_altered;
+    std::vector<mc::UncertainValue> m_values; ///< the new use's pool densities drawn
+    std::map<std::pair<std::int64_t, int>, std::size_t> m_row;
+    mc::DrawMatrix m_draws;
+};
+
 bool wholeInRange(double v, double lo, double hi) {
     return std::isfinite(v) && v == std::floor(v) && v >= lo && v <= hi;
 }
@@ -273,6 +463,13 @@ std::shared_ptr<MethodSampler> makeVolumeSampler(
     return std::make_shared<VolumeSampler>(std::move(models), std::move(units), settings, threads);
 }
 
+std::shared_ptr<MethodSampler> makeLandUseChangeSampler(std::shared_ptr<const MethodSampler> inner,
+                                                        const uncertainty::PoolUncertaintyModel& pools,
+                                                        std::map<ResultRef, AlteredResult> altered,
+                                                        const UncertaintySettings& settings) {
+    return std::make_shared<LandUseChangeSampler>(std::move(inner), pools, std::move(altered), settings);
+}
+
 std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results,
                                         const std::vector<SampledResult>& sampling,
                                         std::optional<TotalsKey> key) {
@@ -308,10 +505,14 @@ std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results
             if (results[r].primary) // as totalOf()
                 members[0].push_back(r);
     }
-    // By type, a result whose type changes at some date counts under several types: its samples (one
-    // sum over all its dates) cannot be split, so those totals have no bounds (bounds_note says so).
-    auto splitByType = [&](std::size_t r) {
-        return key && *key == TotalsKey::EcosystemType && !results[r].landUseChange.empty();
+    // By type, a result whose type changes at some date counts under several types (totalsBy(): each
+    // date's stock under that date's type, a change under its end date's type): it is sampled alone and
+    // each date's stock samples, and each change's, go to the row of that type (below).
+    const bool byType = key && *key == TotalsKey::EcosystemType;
+    auto splitByType = [&](std::size_t r) { return byType && !results[r].landUseChange.empty(); };
+    // Whether result r's stock of `year` (or a change ending then) counts in total g.
+    auto here = [&](std::size_t g, std::size_t r, int year) {
+        return !byType || results[r].typeAt(year) == totals[g].key;
     };
     // The samplers in order of first appearance (results are in a fixed order: deterministic).
     std::vector<const MethodSampler*> samplers;
@@ -332,8 +533,8 @@ std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results
         std::vector<std::pair<std::size_t, std::size_t>> partial; // (group, result)
         for (std::size_t g = 0; g < totals.size(); ++g)
             for (std::size_t r : members[g])
-                if (results[r].computed() && sampling[r].sampler == sampler && !splitByType(r)) {
-                    if (results[r].accountedShare() < 1.0)
+                if (results[r].computed() && sampling[r].sampler == sampler) {
+                    if (results[r].accountedShare() < 1.0 || splitByType(r))
                         partial.push_back({ g, r });
                     else
                         refs[g].push_back(sampling[r].ref);
@@ -376,16 +577,21 @@ std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results
                 const double share = results[r].accountedShare();
                 const SampledTotals& part = parts[i - from];
                 for (const CarbonStock& st : results[r].stocks)
-                    if (!part.stocks.count(st.year))
+                    if (here(g, r, st.year) && !part.stocks.count(st.year))
                         partialMissingYears[g].insert(st.year);
                 for (const CarbonChange& c : results[r].changes)
-                    if (!part.changes.count({ c.year1, c.year2 }))
+                    if (here(g, r, c.year2) && !part.changes.count({ c.year1, c.year2 }))
                         partialMissingPairs[g].insert({ c.year1, c.year2 });
                 for (const auto& [year, q] : part.stocks) {
+                    if (!here(g, r, year) || (splitByType(r) && !results[r].stock(year)))
+                        continue;
                     const bool fresh = !groupSums[g].stocks.count(year);
                     addScaled(groupSums[g].stocks[year], q, share, stockAbsU[g][year], fresh);
                 }
                 for (const auto& [pair, q] : part.changes) {
+                    if (!here(g, r, pair.second) ||
+                        (splitByType(r) && !results[r].change(pair.first, pair.second)))
+                        continue;
                     const bool fresh = !groupSums[g].changes.count(pair);
                     addScaled(groupSums[g].changes[pair], q, share, changeAbsU[g][pair], fresh);
                 }
@@ -405,12 +611,13 @@ std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results
         std::set<int> unboundedYears = partialMissingYears[g];
         std::set<std::pair<int, int>> unboundedPairs = partialMissingPairs[g];
         std::set<QString> without, landUse; // methods without samples; of parcels with a land-use change
-        bool unsampled = false;
+        // A partly counted (or, by type, per-date split) parcel whose own draws lack a date or pair.
+        bool unsampled = !unboundedYears.empty() || !unboundedPairs.empty();
         for (std::size_t r : members[g]) {
             const ParcelResult& p = results[r];
             if (!p.computed())
                 continue;
-            if (sampling[r].sampler && !splitByType(r)) {
+            if (sampling[r].sampler) {
                 // A stock or change its sampler does not sample (e.g. one added after the method ran)
                 // would be missing from the per-iteration sums: no bounds for that date or pair.
                 const std::size_t si = std::size_t(
@@ -420,13 +627,14 @@ std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results
                 // bounds) is not what the sampler draws: no bounds for that date or pair either.
                 const bool altered = !p.landUseChange.empty();
                 for (const CarbonStock& s : p.stocks)
-                    if (!st.stocks.count(s.year) || (altered && !s.bounds)) {
+                    if (here(g, r, s.year) && (!st.stocks.count(s.year) || (altered && !s.bounds))) {
                         unboundedYears.insert(s.year);
                         if (altered && !s.bounds)
                             landUse.insert(p.method);
                     }
                 for (const CarbonChange& c : p.changes)
-                    if (!st.changes.count({ c.year1, c.year2 }) || (altered && !c.bounds)) {
+                    if (here(g, r, c.year2) &&
+                        (!st.changes.count({ c.year1, c.year2 }) || (altered && !c.bounds))) {
                         unboundedPairs.insert({ c.year1, c.year2 });
                         if (altered && !c.bounds)
                             landUse.insert(p.method);
@@ -436,16 +644,14 @@ std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results
                 continue;
             }
             // By type, only the dates and changes the result has under this row's type.
-            const bool byType = key && *key == TotalsKey::EcosystemType;
-            auto here = [&](int year) { return !byType || p.typeAt(year) == t.key; };
             bool any = false;
             for (const CarbonStock& s : p.stocks)
-                if (here(s.year)) {
+                if (here(g, r, s.year)) {
                     unboundedYears.insert(s.year);
                     any = true;
                 }
             for (const CarbonChange& c : p.changes)
-                if (here(c.year2)) {
+                if (here(g, r, c.year2)) {
                     unboundedPairs.insert({ c.year1, c.year2 });
                     any = true;
                 }

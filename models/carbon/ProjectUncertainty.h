@@ -102,6 +102,39 @@ std::shared_ptr<MethodSampler> makeVolumeSampler(
   const UncertaintySettings& settings,
   int threads);
 
+/// @brief A stock altered by a land-use change (docs/carbon-project.md "Ecosystem per date";
+/// carbon-methods.md §3.2 Eq. 2.15/2.16, §3.3 linear transition over D = 20 years) as a linear form in
+/// the run's draws: per iteration i
+///   stock(i) = keep × M_year(i) + soilWeight × M_soilFrom(i) + Σ ha × density_(code, pool)(i)
+/// where M is the method's own stock of the parcel (its sampler's draws: for the soil method its SOC,
+/// for the volume method its biomass), keep = 1 − s (the unconverted share; 1 at the date the soil
+/// transition starts), soilWeight = s × (1 − f) (SOC(t0) over the converted share, f = min(1, (t − t0) /
+/// 20)), and the new use's pool densities (the pools table's `carbon_pools/<code>/<pool>`, the pool
+/// method's parameters and hence its draws) weigh s × area × the class's share of the rule's classes
+/// (× f for c_soil).
+struct AlteredStock {
+    int year = 0;
+    double keep = 1.0;
+    int soilFrom = 0;
+    double soilWeight = 0;
+    std::vector<std::pair<std::pair<std::int64_t, int>, double>> poolHa; ///< ((lucode, pool), ha)
+    double centralT = 0;                                                 ///< the deterministic stock (t C)
+};
+/// The altered stocks of one result (its other dates keep the method's draws).
+struct AlteredResult {
+    std::vector<AlteredStock> stocks;
+};
+
+/// @brief A method's sampler with the stocks of some results altered by a land-use change: results not
+/// in `altered` are sampled by `inner` as before; an altered result's stocks follow AlteredStock with the
+/// same iteration's draws at every date (so its changes, per-iteration differences, are correlated
+/// correctly) and its changes touching an altered date are the per-iteration stock differences, as the
+/// deterministic rule. `pools` is the pools table's model (buildPoolUncertainty()).
+std::shared_ptr<MethodSampler> makeLandUseChangeSampler(std::shared_ptr<const MethodSampler> inner,
+                                                        const uncertainty::PoolUncertaintyModel& pools,
+                                                        std::map<ResultRef, AlteredResult> altered,
+                                                        const UncertaintySettings& settings);
+
 /// Where a result of the run comes from for the totals: its method's sampler (null: no Monte Carlo).
 struct SampledResult {
     const MethodSampler* sampler = nullptr;

@@ -974,13 +974,26 @@ private slots:
             const double t = d.at(i, QStringLiteral("c_total_t_2015")).toDouble();
             QVERIFY(d.at(i, QStringLiteral("c_total_t_2015_p2_5")).toDouble() < t);
             QVERIFY(t < d.at(i, QStringLiteral("c_total_t_2015_p97_5")).toDouble());
-            // Only the sample's land-use changes (docs/carbon-project.md "Ecosystem per date") take
-            // bounds away, from the later dates.
+            // Stocks altered by the sample's land-use changes have bounds too (docs/uncertainty.md
+            // "Land-use change"): every date and interval of every district, around the total, no note.
             const QString note = d.at(i, QStringLiteral("bounds_note"));
-            QVERIFY2(note.isEmpty() ||
-                       note.startsWith(QLatin1String("no bounds where parcels whose ecosystem "
-                                                     "type or stock follows a land-use change")),
-                     qPrintable(note));
+            QVERIFY2(note.isEmpty(), qPrintable(note));
+            for (const char* q : { "c_total_t_2015",
+                                   "c_total_t_2018",
+                                   "c_total_t_2021",
+                                   "c_total_t_2024",
+                                   "change_t_2015_2018",
+                                   "change_t_2018_2021",
+                                   "change_t_2021_2024",
+                                   "change_t_2015_2024" }) {
+                const QString c = QString::fromLatin1(q);
+                const QString lo = d.at(i, c + QStringLiteral("_p2_5"));
+                const QString hi = d.at(i, c + QStringLiteral("_p97_5"));
+                QVERIFY2(!lo.isEmpty() && !hi.isEmpty(), qPrintable(d.rows[i][0] + QLatin1Char(' ') + c));
+                const double x = d.at(i, c).toDouble();
+                QVERIFY2(lo.toDouble() <= x && x <= hi.toDouble(),
+                         qPrintable(d.rows[i][0] + QLatin1Char(' ') + c));
+            }
         }
         double sumHi = 0;
         for (std::size_t i = 0; i < p.rows.size(); ++i)

@@ -278,7 +278,9 @@ QString writeRunnerProject(const QTemporaryDir& dir, const QString& p4Method, co
 /// (row-wide u_pct 20 %, class 2's soil a triangular), a parcel layer dated 2015 with species and
 /// volume fields, two pools parcels and two volume parcels (constant and continuous BEF) spread over
 /// two districts, so that district B and the grand total mix both methods; carbon.uncertainty as given.
-QString writeMcProject(const QTemporaryDir& dir, const QByteArray& uncertainty) {
+QString writeMcProject(const QTemporaryDir& dir,
+                       const QByteArray& uncertainty,
+                       const QByteArray& extraCarbon = {}) {
     const gis::Crs crs = gis::Crs::fromEpsg(32650);
     for (int year : { 2015, 2024 }) {
         gis::RasterSpec spec;
@@ -355,7 +357,8 @@ QString writeMcProject(const QTemporaryDir& dir, const QByteArray& uncertainty) 
                  "methods": {"grass": "pools", "marsh": "pools",
                              "forest": {"method": "volume", "bef_form": "constant"},
                              "oak": {"method": "volume", "bef_form": "continuous"}})" +
-            (uncertainty.isEmpty() ? QByteArray() : ", \"uncertainty\": " + uncertainty) + "}}");
+            (uncertainty.isEmpty() ? QByteArray() : ", \"uncertainty\": " + uncertainty) +
+            (extraCarbon.isEmpty() ? QByteArray() : ", " + extraCarbon) + "}}");
     return path;
 }
 
@@ -1441,10 +1444,9 @@ private slots:
         for (std::size_t i = 1; i < rows.size(); ++i)
             if (rows[i][cId] == QLatin1String("S1"))
                 QCOMPARE(rows[i][c2024], QStringLiteral("settlement"));
-        // With Monte Carlo: S1's altered stock (2024) and changes ending then have no bounds (its sampler
-        // draws the method's stocks), nor do totals counting them at that date; the pools method's P1
-        // keeps its samples (its stocks are the method's) except in totals by type, which cannot split
-        // them; the notes say why.
+        // With Monte Carlo: S1's altered stock (2024) and changes ending then have bounds from the altered
+        // sampler (docs/uncertainty.md "Land-use change"), and so do the totals counting them; the pools
+        // method's P1 keeps its samples, split by date in the totals by type (settlement in 2015).
         {
             QTemporaryDir mcDir;
             const QString path = writeSoilGainLossMcProject(
@@ -1459,25 +1461,31 @@ private slots:
             QVERIFY(!mc.stopped && mc.uncertainty);
             const ParcelResult& s1mc = find(mc, "S1");
             QVERIFY(s1mc.stock(2015)->bounds);
-            QVERIFY(!s1mc.stock(2024)->bounds);
+            QVERIFY(s1mc.stock(2024)->bounds);
+            QVERIFY(s1mc.change(2020, 2024)->bounds);
             QVERIFY(std::fabs(s1mc.stock(2024)->totalT - s1.stock(2024)->totalT) < 1e-9);
-            // The grand total keeps its 2015 bounds (no stock altered then) and has none in 2024.
+            const Bounds& b24 = *s1mc.stock(2024)->bounds;
+            QVERIFY(b24.p2_5 <= s1mc.stock(2024)->totalT && s1mc.stock(2024)->totalT <= b24.p97_5);
+            // The grand total has bounds at every date and no note.
             const ResultTotals& total = mc.uncertainty->total;
-            QCOMPARE(total.stocks.front().year, 2015);
-            QVERIFY(total.stocks.front().bounds);
-            QCOMPARE(total.stocks.back().year, 2024);
-            QVERIFY(!total.stocks.back().bounds);
-            QVERIFY(total.boundsNote.contains(QLatin1String("land-use change count (soil)")));
+            for (const auto& st : total.stocks)
+                QVERIFY(st.bounds);
+            for (const auto& ch : total.changes)
+                QVERIFY(ch.bounds);
+            QVERIFY2(total.boundsNote.isEmpty(), qPrintable(total.boundsNote));
             for (const ResultTotals& t : mc.uncertainty->by.at(TotalsKey::Method))
                 if (t.key == QLatin1String("pools"))
                     QVERIFY(t.stocks.front().bounds); // P1 alone
-            bool noted = false;
-            for (const ResultTotals& t : mc.uncertainty->by.at(TotalsKey::EcosystemType))
+            bool seen = false;
+            for (const ResultTotals& t : mc.uncertainty->by.at(TotalsKey::EcosystemType)) {
+                QVERIFY2(t.boundsNote.isEmpty(), qPrintable(t.key + QStringLiteral(": ") + t.boundsNote));
                 if (t.key == QLatin1String("settlement")) {
-                    QVERIFY(!t.stocks.front().bounds);
-                    noted = t.boundsNote.contains(QLatin1String("land-use change"));
+                    QVERIFY(t.stocks.front().bounds); // P1 in 2015, S1 in 2024
+                    QVERIFY(t.stocks.back().bounds);
+                    seen = true;
                 }
-            QVERIFY(noted);
+            }
+            QVERIFY(seen);
         }
         // A share outside (0, 1] is refused before anything is read; a class without a pool row stops
         // the run, naming the pool table and the class.
@@ -1498,6 +1506,65 @@ private slots:
             return i.isError() && i.file.endsWith(QLatin1String("pools.csv")) &&
                    i.message.contains(QLatin1String("class 7"));
         }));
+    }
+
+    void landUseChangeVolumeBounds() {
+        // A volume stock altered by a land-use change (docs/uncertainty.md "Land-use change"): V2 (masson
+        // pine, continuous BEF) lies wholly on class 2 in 2015, its inventory year, so with the rule
+        // "class 2 → settlement" its biomass is replaced by class 2's pool densities: c_above 4 + c_below
+        // 1 (c_dead 0 adds nothing; no soil pool in a volume stock) = 5 t C/ha, drawn as the pool
+        // method's class-2 densities (±20 %). P2 (pools, marsh) is on class 2 in 2015 too: its stock keeps
+        // its samples, which the totals by type put under settlement for 2015.
+        QTemporaryDir dir;
+        const QString path =
+          writeMcProject(dir,
+                         R"({"iterations": 300, "seed": 11, "default_u_pct": 40})",
+                         R"("land_use_change": [{"type": "settlement", "classes": [2], "min_share": 0.5}])");
+        CarbonProjectOptions options;
+        options.outDir = dir.filePath(QStringLiteral("out")).toStdString();
+        const CarbonProjectRun run = runCarbonProject(models::Project::load(path), options);
+        QVERIFY2(!run.stopped, qPrintable(run.issues.empty() ? QString() : run.issues.front().toString()));
+        QVERIFY(run.uncertainty);
+        const ParcelResult* v2 = nullptr;
+        const ParcelResult* p2 = nullptr;
+        for (const ParcelResult& r : run.results()) {
+            if (r.id == QLatin1String("V2"))
+                v2 = &r;
+            if (r.id == QLatin1String("P2"))
+                p2 = &r;
+        }
+        QVERIFY(v2 && p2);
+        QCOMPARE(v2->method, QStringLiteral("volume"));
+        QCOMPARE(v2->typeAt(2015), QStringLiteral("settlement"));
+        const CarbonStock& s = *v2->stock(2015);
+        QVERIFY2(near(s.totalT / v2->areaHa, 5.0),
+                 qPrintable(QString::number(s.totalT / v2->areaHa, 'g', 12)));
+        QVERIFY(s.bounds);
+        QVERIFY(s.bounds->p2_5 < s.totalT && s.totalT < s.bounds->p97_5);
+        QVERIFY(std::fabs(s.bounds->p50 - s.totalT) < 0.25 * (s.bounds->p97_5 - s.bounds->p2_5));
+        // The by-type row settlement 2015 is V2 + P2 per iteration (two samplers, one split per date).
+        const ProjectUncertaintyRun& u = *run.uncertainty;
+        auto samplesOf = [&](const ParcelResult* r) {
+            const std::size_t i = std::size_t(r - run.results().data());
+            return u.sampling[i].sampler->sum({ { u.sampling[i].ref } }).front().stocks.at(2015).samples;
+        };
+        std::vector<double> sum = samplesOf(v2);
+        const std::vector<double> pools = samplesOf(p2);
+        for (std::size_t i = 0; i < sum.size(); ++i)
+            sum[i] += pools[i];
+        bool seen = false;
+        for (const ResultTotals& t : u.by.at(TotalsKey::EcosystemType)) {
+            QVERIFY2(t.boundsNote.isEmpty(), qPrintable(t.key + QStringLiteral(": ") + t.boundsNote));
+            if (t.key != QLatin1String("settlement"))
+                continue;
+            seen = true;
+            QCOMPARE(t.stocks.front().year, 2015);
+            QVERIFY(t.stocks.front().bounds);
+            QVERIFY(near(t.stocks.front().bounds->p2_5, percentile7(sum, 0.025)));
+            QVERIFY(near(t.stocks.front().bounds->p97_5, percentile7(sum, 0.975)));
+        }
+        QVERIFY(seen);
+        QVERIFY(u.total.stocks.front().bounds && u.total.boundsNote.isEmpty());
     }
 
     void totalsWithoutMonteCarloHaveNoBounds() {

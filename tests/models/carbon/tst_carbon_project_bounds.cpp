@@ -17,7 +17,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 using namespace tanhui;
 using namespace tanhui::models::carbon;
@@ -152,6 +154,103 @@ QString writeProject(const QTemporaryDir& dir, bool gaps = false, bool sources =
     return path;
 }
 
+/// Land-use change fixture (docs/carbon-project.md "Ecosystem per date"): 20 × 10 cells of 10 m, dates
+/// 2015, 2020, 2024; class 1 cropland, class 2 built-up (rule: ≥ 40 % class 2 → settlement). Three dry-land
+/// plots on the soil method (旱地, no practice: SOC_REF 47 × F_LU 0.48 × F_I low 0.92 = 20.7552 t C/ha at
+/// every date): A (columns 0–4) wholly built-up in 2024, B (columns 5–14) half built-up in 2024 (columns
+/// 5–9), C (columns 15–19) stays cropland. Pools: class 2 c_above 4, c_below 1, c_soil 30, c_dead 0.
+/// `uncertainty`: the carbon.uncertainty object; `poolsU`: the pools table's u_pct column (empty: none).
+QString writeLandUseProject(const QTemporaryDir& dir,
+                            const QByteArray& uncertainty,
+                            const QByteArray& poolsU) {
+    const int years[] = { 2015, 2020, 2024 };
+    for (int year : years) {
+        gis::RasterWriter lc(dir.filePath(QStringLiteral("lc%1.tif").arg(year)).toStdString(),
+                             spec(gis::RasterSpec::Type::Byte, 255));
+        std::vector<std::uint8_t> cells(kCols * kRows);
+        for (int r = 0; r < kRows; ++r)
+            for (int c = 0; c < kCols; ++c)
+                cells[std::size_t(r * kCols + c)] = year == 2024 && c < 10 ? 2 : 1;
+        lc.writeRows(1, 0, kRows, cells.data());
+        lc.commit();
+    }
+    QFile pools(dir.filePath(QStringLiteral("pools.csv")));
+    pools.open(QIODevice::WriteOnly);
+    if (poolsU.isEmpty())
+        pools.write("lucode,c_above,c_below,c_soil,c_dead\n1,5,1,40,0\n2,4,1,30,0\n");
+    else
+        pools.write("lucode,c_above,c_below,c_soil,c_dead,u_pct\n1,5,1,40,0," + poolsU + "\n2,4,1,30,0," +
+                    poolsU + "\n");
+    pools.close();
+    using F = gis::VectorField;
+    gis::VectorFeature a, b, c;
+    const double top = kY0, bottom = kY0 - kRows * kCell;
+    a.values = { QStringLiteral("A"), QStringLiteral("D1"), QStringLiteral("旱地") };
+    a.geometry = rect(xOf(0), bottom, xOf(5), top);
+    b.values = { QStringLiteral("B"), QStringLiteral("D1"), QStringLiteral("旱地") };
+    b.geometry = rect(xOf(5), bottom, xOf(15), top);
+    c.values = { QStringLiteral("C"), QStringLiteral("D2"), QStringLiteral("旱地") };
+    c.geometry = rect(xOf(15), bottom, xOf(20), top);
+    gis::writePolygonLayer(dir.filePath(QStringLiteral("farm.gpkg")).toStdString(),
+                           QStringLiteral("farm"),
+                           gis::Crs::fromEpsg(32650),
+                           { { QStringLiteral("code"), F::Type::String },
+                             { QStringLiteral("dist"), F::Type::String },
+                             { QStringLiteral("crop"), F::Type::String } },
+                           { a, b, c });
+    const QString path = dir.filePath(QStringLiteral("luc.tanhui.json"));
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(R"({"format": "tanhui-project", "version": 1, "name": "luc", "crs": "EPSG:32650",
+      "layers": [
+        {"id": "lc2015", "kind": "raster", "role": "landcover", "path": "lc2015.tif", "year": 2015},
+        {"id": "lc2020", "kind": "raster", "role": "landcover", "path": "lc2020.tif", "year": 2020},
+        {"id": "lc2024", "kind": "raster", "role": "landcover", "path": "lc2024.tif", "year": 2024},
+        {"id": "farm", "kind": "vector", "role": "farmland_plots", "path": "farm.gpkg", "id_field": "code",
+         "fields": {"district": "dist", "crop": "crop"}}
+      ],
+      "parameters": [{"name": "my_pools", "path": "pools.csv"}],
+      "carbon": {"layers": [{"layer": "farm", "ecosystem_type": "cropland"}],
+                 "years": [2015, 2020, 2024],
+                 "grouping": {"name": "district", "field": "district"},
+                 "parameters": {"pools": "my_pools"},
+                 "methods": {"cropland": "soil"},
+                 "land_use_change": [{"type": "settlement", "classes": [2], "min_share": 0.4}])" +
+            (uncertainty.isEmpty() ? QByteArray() : ", \"uncertainty\": " + uncertainty) + "}}");
+    return path;
+}
+
+CarbonProjectRun runLandUse(const QTemporaryDir& dir,
+                            const QByteArray& uncertainty,
+                            const QByteArray& poolsU,
+                            const QString& out,
+                            int threads = 1) {
+    const models::Project project = models::Project::load(writeLandUseProject(dir, uncertainty, poolsU));
+    CarbonProjectOptions options;
+    options.outDir = dir.filePath(out).toStdString();
+    options.threads = threads;
+    return runCarbonProject(project, options);
+}
+
+const ParcelResult& resultOf(const CarbonProjectRun& run, const char* id) {
+    for (const ParcelResult& r : run.results())
+        if (r.id == QLatin1String(id))
+            return r;
+    throw std::runtime_error(std::string("no result ") + id);
+}
+
+/// Type 7 percentile of a copy of `v`.
+double percentile7(std::vector<double> v, double p) {
+    std::sort(v.begin(), v.end());
+    const double h = double(v.size() - 1) * p;
+    const std::size_t lo = std::size_t(std::floor(h));
+    return lo + 1 < v.size() ? v[lo] + (h - double(lo)) * (v[lo + 1] - v[lo]) : v[lo];
+}
+
+bool nearRel(double a, double b, double rel = 1e-9) {
+    return std::fabs(a - b) <= rel * std::max(1.0, std::max(std::fabs(a), std::fabs(b)));
+}
+
 bool sameBounds(const std::optional<Bounds>& a, const std::optional<Bounds>& b) {
     if (!a || !b)
         return !a && !b;
@@ -246,6 +345,193 @@ private slots:
         for (std::size_t y = 0; y < run.uncertainty->total.stocks.size(); ++y)
             QVERIFY(
               sameBounds(run.uncertainty->total.stocks[y].bounds, run2.uncertainty->total.stocks[y].bounds));
+    }
+
+    void landUseChangeBounds() {
+        // Stocks altered by a land-use change get Monte Carlo bounds from the same draws as the
+        // deterministic rule (docs/uncertainty.md "Land-use change"): the soil method's SOC draws for the
+        // unconverted share and SOC(t0), the pools table's class-2 densities for the new use, the 20-year
+        // linear soil transition; totals by type put each date's samples under that date's type.
+        QTemporaryDir dir;
+        // Zero uncertainty (no default, no uncertainty columns): zero-width bounds at the deterministic
+        // value.
+        const CarbonProjectRun exact =
+          runLandUse(dir, R"({"iterations": 50, "seed": 3})", {}, QStringLiteral("exact"));
+        QVERIFY2(!exact.stopped,
+                 qPrintable(exact.issues.empty() ? QString() : exact.issues.front().toString()));
+        // With uncertainty: soil factors and SOC_REF by kind (default_u_pct), pools ±40 %.
+        const QByteArray mcSettings = R"({"iterations": 2000, "seed": 11, "default_u_pct": 30})";
+        const CarbonProjectRun run = runLandUse(dir, mcSettings, "40", QStringLiteral("mc"));
+        QVERIFY2(!run.stopped, qPrintable(run.issues.empty() ? QString() : run.issues.front().toString()));
+        QVERIFY(run.uncertainty);
+        // Without uncertainty: the same deterministic numbers (bounds change nothing).
+        const CarbonProjectRun plain = runLandUse(dir, {}, "40", QStringLiteral("plain"));
+        QVERIFY(!plain.stopped && !plain.uncertainty);
+        for (const ParcelResult& r : run.results()) {
+            const ParcelResult& p = resultOf(plain, r.id.toLatin1().constData());
+            QCOMPARE(r.stocks.size(), p.stocks.size());
+            for (std::size_t y = 0; y < r.stocks.size(); ++y)
+                QCOMPARE(r.stocks[y].totalT, p.stocks[y].totalT);
+            QCOMPARE(r.changes.size(), p.changes.size());
+            for (std::size_t c = 0; c < r.changes.size(); ++c)
+                QCOMPARE(r.changes[c].changeT, p.changes[c].changeT);
+        }
+        // Hand computation: M = 47 × 0.48 × 0.92 = 20.7552 t C/ha at every date; in 2024 a share s is
+        // built-up, t0 = 2020, f = 4/20: (1 − s)·M + s·(M·(1 − f) + 30·f) + s·(4 + 1 + 0)
+        // = M − 0.2·s·M + 11·s: A (s = 1) 27.60416, B (s = 0.5) 24.17968 t C/ha.
+        const ParcelResult& a = resultOf(run, "A");
+        const ParcelResult& b = resultOf(run, "B");
+        const ParcelResult& c = resultOf(run, "C");
+        QCOMPARE(a.typeAt(2024), QStringLiteral("settlement"));
+        QCOMPARE(b.typeAt(2024), QStringLiteral("settlement"));
+        QCOMPARE(c.typeAt(2024), QStringLiteral("cropland"));
+        QVERIFY(std::fabs(b.landUseChange.front().share - 0.5) < 1e-9);
+        QVERIFY(nearRel(a.stock(2015)->totalT / a.areaHa, 20.7552));
+        QVERIFY2(nearRel(a.stock(2024)->totalT / a.areaHa, 27.60416),
+                 qPrintable(QString::number(a.stock(2024)->totalT / a.areaHa, 'g', 12)));
+        QVERIFY2(nearRel(b.stock(2024)->totalT / b.areaHa, 24.17968, 1e-8),
+                 qPrintable(QString::number(b.stock(2024)->totalT / b.areaHa, 'g', 12)));
+        QVERIFY(nearRel(c.stock(2024)->totalT / c.areaHa, 20.7552));
+
+        // Every stock and change of every parcel has bounds containing the deterministic value, the
+        // median near it; with zero uncertainty the bounds have zero width at the deterministic value.
+        for (const ParcelResult& r : run.results()) {
+            const ParcelResult& e = resultOf(exact, r.id.toLatin1().constData());
+            auto check = [&](const std::optional<Bounds>& bd,
+                             const std::optional<Bounds>& be,
+                             double x,
+                             const QString& what) {
+                QVERIFY2(bd && be, qPrintable(what));
+                QVERIFY2(
+                  bd->p2_5 <= x && x <= bd->p97_5,
+                  qPrintable(what + QStringLiteral(": %1 [%2, %3]").arg(x).arg(bd->p2_5).arg(bd->p97_5)));
+                QVERIFY2(std::fabs(bd->p50 - x) <= 0.25 * (bd->p97_5 - bd->p2_5) + 1e-9, qPrintable(what));
+                QVERIFY2(nearRel(be->p2_5, x) && nearRel(be->p97_5, x) && nearRel(be->p50, x),
+                         qPrintable(what));
+            };
+            for (std::size_t y = 0; y < r.stocks.size(); ++y)
+                check(r.stocks[y].bounds,
+                      e.stocks[y].bounds,
+                      r.stocks[y].totalT,
+                      r.id + QStringLiteral(" %1").arg(r.stocks[y].year));
+            for (std::size_t k = 0; k < r.changes.size(); ++k)
+                check(r.changes[k].bounds,
+                      e.changes[k].bounds,
+                      r.changes[k].changeT,
+                      r.id + QStringLiteral(" %1-%2").arg(r.changes[k].year1).arg(r.changes[k].year2));
+        }
+        // Altered stocks and changes have a spread; C (unchanged) has exactly zero change in every draw.
+        QVERIFY(a.stock(2024)->bounds->p97_5 > a.stock(2024)->bounds->p2_5);
+        QVERIFY(b.change(2020, 2024)->bounds->p97_5 > b.change(2020, 2024)->bounds->p2_5);
+        QCOMPARE(c.change(2015, 2024)->bounds->p2_5, 0.0);
+        QCOMPARE(c.change(2015, 2024)->bounds->p97_5, 0.0);
+
+        // Per-iteration samples of a result through its sampler.
+        const ProjectUncertaintyRun& u = *run.uncertainty;
+        auto samplesOf = [&](const ParcelResult& r, std::optional<int> year, std::pair<int, int> pair = {}) {
+            const std::size_t i = std::size_t(&r - run.results().data());
+            const SampledTotals t = u.sampling[i].sampler->sum({ { u.sampling[i].ref } }).front();
+            return year ? t.stocks.at(*year).samples : t.changes.at(pair).samples;
+        };
+        // A change is the per-iteration difference of the stocks (the same draws at every date).
+        {
+            const std::vector<double> s20 = samplesOf(a, 2020), s24 = samplesOf(a, 2024);
+            const std::vector<double> ch = samplesOf(a, std::nullopt, { 2020, 2024 });
+            QCOMPARE(ch.size(), std::size_t(2000));
+            for (std::size_t i = 0; i < ch.size(); ++i)
+                QVERIFY(nearRel(ch[i], s24[i] - s20[i], 1e-12));
+        }
+        // Correlation: A's 2015–2024 change is far narrower than independent stocks would give
+        // (sqrt of the squared widths): the SOC draw is shared by both dates.
+        {
+            const Bounds& b15 = *a.stock(2015)->bounds;
+            const Bounds& b24 = *a.stock(2024)->bounds;
+            const Bounds& bc = *a.change(2015, 2024)->bounds;
+            const double naive = std::hypot(b15.p97_5 - b15.p2_5, b24.p97_5 - b24.p2_5);
+            QVERIFY2(bc.p97_5 - bc.p2_5 < 0.5 * naive,
+                     qPrintable(QStringLiteral("%1 vs %2").arg(bc.p97_5 - bc.p2_5).arg(naive)));
+        }
+
+        // Totals: every stock and change of every row has bounds and no note, containing the value.
+        std::vector<const ResultTotals*> rows = { &u.total };
+        for (const TotalsKey key : { TotalsKey::EcosystemType, TotalsKey::Group, TotalsKey::Method })
+            for (const ResultTotals& t : u.by.at(key))
+                rows.push_back(&t);
+        for (const ResultTotals* t : rows) {
+            QVERIFY2(t->boundsNote.isEmpty(), qPrintable(t->key + QStringLiteral(": ") + t->boundsNote));
+            for (const auto& st : t->stocks) {
+                QVERIFY2(st.bounds, qPrintable(t->key + QStringLiteral(" %1").arg(st.year)));
+                QVERIFY(st.bounds->p2_5 <= st.totalT && st.totalT <= st.bounds->p97_5);
+            }
+            for (const auto& ch : t->changes) {
+                QVERIFY2(ch.bounds,
+                         qPrintable(t->key + QStringLiteral(" %1-%2").arg(ch.year1).arg(ch.year2)));
+                QVERIFY(ch.bounds->p2_5 <= ch.changeT && ch.changeT <= ch.bounds->p97_5);
+            }
+        }
+        // By type: settlement 2024 = A + B per iteration, cropland 2024 = C; a change goes where its end
+        // date's type is (A's and B's changes ending in 2024 under settlement, as totalsBy()).
+        const ResultTotals* settlement = nullptr;
+        const ResultTotals* cropland = nullptr;
+        for (const ResultTotals& t : u.by.at(TotalsKey::EcosystemType))
+            (t.key == QLatin1String("settlement") ? settlement : cropland) = &t;
+        QVERIFY(settlement && cropland);
+        auto sumOf = [](std::vector<double> x, const std::vector<double>& y) {
+            for (std::size_t i = 0; i < x.size(); ++i)
+                x[i] += y[i];
+            return x;
+        };
+        auto stockRow = [](const ResultTotals* t, int year) {
+            for (const auto& st : t->stocks)
+                if (st.year == year)
+                    return &st;
+            return static_cast<const ResultTotals::Stock*>(nullptr);
+        };
+        auto changeRow = [](const ResultTotals* t, int y1, int y2) {
+            for (const auto& ch : t->changes)
+                if (ch.year1 == y1 && ch.year2 == y2)
+                    return &ch;
+            return static_cast<const ResultTotals::Change*>(nullptr);
+        };
+        QVERIFY(!stockRow(settlement, 2020));
+        const std::vector<double> set24 = sumOf(samplesOf(a, 2024), samplesOf(b, 2024));
+        QVERIFY(nearRel(stockRow(settlement, 2024)->bounds->p2_5, percentile7(set24, 0.025)));
+        QVERIFY(nearRel(stockRow(settlement, 2024)->bounds->p97_5, percentile7(set24, 0.975)));
+        QVERIFY(nearRel(stockRow(cropland, 2024)->bounds->p97_5, percentile7(samplesOf(c, 2024), 0.975)));
+        const std::vector<double> setCh =
+          sumOf(samplesOf(a, std::nullopt, { 2015, 2024 }), samplesOf(b, std::nullopt, { 2015, 2024 }));
+        QVERIFY(nearRel(changeRow(settlement, 2015, 2024)->bounds->p2_5, percentile7(setCh, 0.025)));
+        QVERIFY(nearRel(changeRow(settlement, 2015, 2024)->bounds->p97_5, percentile7(setCh, 0.975)));
+        QCOMPARE(changeRow(cropland, 2020, 2024)->bounds->p97_5, 0.0); // C only: no change in any draw
+        // Cropland 2015 (all three plots) and the grand total 2024 (A + B + C).
+        const std::vector<double> crop15 =
+          sumOf(sumOf(samplesOf(a, 2015), samplesOf(b, 2015)), samplesOf(c, 2015));
+        QVERIFY(nearRel(stockRow(cropland, 2015)->bounds->p2_5, percentile7(crop15, 0.025)));
+        const std::vector<double> all24 = sumOf(set24, samplesOf(c, 2024));
+        QVERIFY(nearRel(stockRow(&u.total, 2024)->bounds->p97_5, percentile7(all24, 0.975)));
+        // No warning about missing bounds; the new use's densities are listed among the parameters drawn.
+        for (const auto& issue : run.issues)
+            QVERIFY2(issue.column != QLatin1String("carbon.land_use_change"), qPrintable(issue.toString()));
+        bool listed = false;
+        for (const auto& v : u.parameters)
+            listed = listed || v.id == "carbon_pools/2/c_soil";
+        QVERIFY(listed);
+
+        // Seeded: another run (2 threads) gives identical bounds; another seed other bounds.
+        const CarbonProjectRun again = runLandUse(dir, mcSettings, "40", QStringLiteral("again"), 2);
+        QVERIFY(!again.stopped);
+        for (std::size_t i = 0; i < run.results().size(); ++i) {
+            for (std::size_t y = 0; y < run.results()[i].stocks.size(); ++y)
+                QVERIFY(sameBounds(run.results()[i].stocks[y].bounds, again.results()[i].stocks[y].bounds));
+            for (std::size_t k = 0; k < run.results()[i].changes.size(); ++k)
+                QVERIFY(sameBounds(run.results()[i].changes[k].bounds, again.results()[i].changes[k].bounds));
+        }
+        for (std::size_t y = 0; y < u.total.stocks.size(); ++y)
+            QVERIFY(sameBounds(u.total.stocks[y].bounds, again.uncertainty->total.stocks[y].bounds));
+        const CarbonProjectRun other = runLandUse(
+          dir, R"({"iterations": 2000, "seed": 12, "default_u_pct": 30})", "40", QStringLiteral("other"));
+        QVERIFY(!other.stopped);
+        QVERIFY(!sameBounds(resultOf(other, "A").stock(2024)->bounds, a.stock(2024)->bounds));
     }
 
     void regressionCloudGapsAndExactRun() {
