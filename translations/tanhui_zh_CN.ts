@@ -5452,7 +5452,7 @@ A4 横向，以项目名称为标题。
         <translation>无不确定性来源：每次抽样结果相同（其所依赖的参数均无不确定性），故置信区间留空；请在参数表中声明不确定性列，或设置 default_u_pct / --default-uncertainty</translation>
     </message>
     <message>
-        <location line="+259"/>
+        <location line="+260"/>
         <source>no bounds where parcels of methods without Monte Carlo count (%1): bounds cannot be added</source>
         <translation>凡计入了不支持蒙特卡洛的方法（%1）的地块之处均不给出置信区间：置信区间不能相加</translation>
     </message>
