@@ -3331,6 +3331,79 @@ scenario_diff.csv。
     </message>
 </context>
 <context>
+    <name>GepEcosystem</name>
+    <message>
+        <location filename="../app/report/ReportBuilder.cpp" line="+285"/>
+        <source>evergreen broadleaf forest</source>
+        <translation>常绿阔叶林</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>coniferous forest</source>
+        <translation>针叶林</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>eucalyptus plantation</source>
+        <translation>桉树人工林</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shrubland</source>
+        <translation>灌木林</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>clear-cut / sparse forest</source>
+        <translation>采伐迹地/疏林地</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paddy field</source>
+        <translation>水田</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dry cropland</source>
+        <translation>旱地</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>orchard</source>
+        <translation>园地</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>grassland</source>
+        <translation>草地</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>freshwater marsh</source>
+        <translation>淡水沼泽</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mangrove</source>
+        <translation>红树林</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tidal flat</source>
+        <translation>滩涂</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>water</source>
+        <translation>水体</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>built-up land</source>
+        <translation>建设用地</translation>
+    </message>
+</context>
+<context>
     <name>LayoutText</name>
     <message>
         <location filename="../render/MapLayout.cpp" line="+254"/>
@@ -5866,14 +5939,14 @@ district and service, charts, maps and an appendix.</source>
 <context>
     <name>ReportText</name>
     <message>
-        <location filename="../app/report/ReportBuilder.cpp" line="+89"/>
+        <location filename="../app/report/ReportBuilder.cpp" line="-209"/>
         <location line="+23"/>
-        <location line="+309"/>
+        <location line="+350"/>
         <source>All</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location line="-318"/>
+        <location line="-359"/>
         <source>Carbon pools (InVEST Carbon)</source>
         <translation>碳库法（InVEST Carbon）</translation>
     </message>
@@ -6034,13 +6107,13 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+430"/>
-        <location line="+1230"/>
+        <location line="+471"/>
+        <location line="+1234"/>
         <source>GEP</source>
         <translation>GEP</translation>
     </message>
     <message>
-        <location line="-1651"/>
+        <location line="-1696"/>
         <source>Above-ground biomass</source>
         <translation>地上生物量</translation>
     </message>
@@ -6100,7 +6173,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>用户提供</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+78"/>
         <source>100 million CNY</source>
         <translation>亿元</translation>
     </message>
@@ -6129,12 +6202,12 @@ district and service, charts, maps and an appendix.</source>
     <message>
         <location line="-380"/>
         <location line="+538"/>
-        <location line="+517"/>
+        <location line="+521"/>
         <source>Area (ha)</source>
         <translation>面积（ha）</translation>
     </message>
     <message>
-        <location line="-1052"/>
+        <location line="-1056"/>
         <source>Stock %1 (t C)</source>
         <translation>%1 年碳储量（t C）</translation>
     </message>
@@ -6195,21 +6268,21 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+629"/>
         <location line="+631"/>
+        <location line="+633"/>
         <location line="+18"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location line="-1278"/>
-        <location line="+629"/>
-        <location line="+649"/>
+        <location line="-1282"/>
+        <location line="+631"/>
+        <location line="+651"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="-1277"/>
+        <location line="-1281"/>
         <source>95 % range</source>
         <translation>95 % 区间</translation>
     </message>
@@ -6230,12 +6303,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+1119"/>
+        <location line="+1123"/>
         <source>Stock change %1–%2</source>
         <translation>%1–%2 年碳储量变化</translation>
     </message>
     <message>
-        <location line="-1114"/>
+        <location line="-1118"/>
         <source>Stock change %1–%2 as CO2</source>
         <translation>%1–%2 年碳储量变化（折合 CO2）</translation>
     </message>
@@ -6282,12 +6355,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+1230"/>
+        <location line="+1234"/>
         <source>Carbon</source>
         <translation>碳汇</translation>
     </message>
     <message>
-        <location line="-1220"/>
+        <location line="-1224"/>
         <source>%1 of %2 parameter rows used are not verified (secondary, unconfirmed or example values); %3 parcels use at least one of them. Confirm them before the figures are used for a decision (section 3).</source>
         <translation>所用 %2 个参数行中有 %1 个未经核实（二手来源、未确认或示例值），%3 个地块至少用到其中一个。在据此决策之前须先核实这些参数（见第 3 节）。</translation>
     </message>
@@ -6380,12 +6453,12 @@ district and service, charts, maps and an appendix.</source>
         <location line="+1"/>
         <location line="+112"/>
         <location line="+126"/>
-        <location line="+461"/>
+        <location line="+465"/>
         <source>Ecosystem type</source>
         <translation>生态系统类型</translation>
     </message>
     <message>
-        <location line="-695"/>
+        <location line="-699"/>
         <source>Share %1 (%)</source>
         <translation>%1 年占比（%）</translation>
     </message>
@@ -6456,31 +6529,31 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+354"/>
+        <location line="+356"/>
         <source>Evidence</source>
         <translation>证据等级</translation>
     </message>
     <message>
-        <location line="-354"/>
-        <location line="+354"/>
-        <location line="+649"/>
+        <location line="-356"/>
+        <location line="+356"/>
+        <location line="+651"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="-1003"/>
-        <location line="+355"/>
+        <location line="-1007"/>
+        <location line="+357"/>
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location line="-343"/>
-        <location line="+355"/>
+        <location line="-345"/>
+        <location line="+357"/>
         <source>to confirm</source>
         <translation>待核实</translation>
     </message>
     <message>
-        <location line="-351"/>
+        <location line="-353"/>
         <source>%1 of %2 rows are flagged: secondary, unconfirmed or example values that must be confirmed before the results are used.</source>
         <translation>%2 行中有 %1 行被标记：二手来源、未确认或示例值，使用结果前须先核实。</translation>
     </message>
@@ -6497,13 +6570,13 @@ district and service, charts, maps and an appendix.</source>
     <message>
         <location line="+6"/>
         <location line="+119"/>
-        <location line="+189"/>
-        <location line="+329"/>
+        <location line="+191"/>
+        <location line="+331"/>
         <source>District</source>
         <translation>行政区</translation>
     </message>
     <message>
-        <location line="-636"/>
+        <location line="-640"/>
         <source>Carbon by district</source>
         <translation>按行政区的碳核算</translation>
     </message>
@@ -6560,18 +6633,18 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="-8"/>
-        <location line="+518"/>
+        <location line="+522"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location line="-518"/>
-        <location line="+518"/>
+        <location line="-522"/>
+        <location line="+522"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location line="-515"/>
+        <location line="-519"/>
         <source>Change (t C)</source>
         <translation>变化量（t C）</translation>
     </message>
@@ -6597,12 +6670,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+382"/>
+        <location line="+386"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location line="-375"/>
+        <location line="-379"/>
         <source>Carbon stock by pool</source>
         <translation>分碳库碳储量</translation>
     </message>
@@ -6632,19 +6705,19 @@ district and service, charts, maps and an appendix.</source>
         <translation>占比（%）</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <location line="+6"/>
         <source>GEP by service</source>
         <translation>按服务类别的 GEP</translation>
     </message>
     <message>
         <location line="-5"/>
-        <location line="+215"/>
+        <location line="+217"/>
         <source>Service</source>
         <translation>服务类别</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-193"/>
         <source>GEP by service (%1).</source>
         <translation>按服务类别的 GEP（%1）。</translation>
     </message>
@@ -6655,13 +6728,13 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+219"/>
+        <location line="+221"/>
         <location line="+112"/>
         <source>Ecosystem</source>
         <translation>生态系统</translation>
     </message>
     <message>
-        <location line="-328"/>
+        <location line="-330"/>
         <source>GEP by district</source>
         <translation>按行政区的 GEP</translation>
     </message>
@@ -6716,7 +6789,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>差值（%）</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>GEP by service: plan against baseline</source>
         <translation>分服务 GEP：规划方案与基线对比</translation>
     </message>

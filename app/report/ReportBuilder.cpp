@@ -267,6 +267,47 @@ private:
         return QStringLiteral("%1 – %2").arg(num(lo, decimals), num(hi, decimals));
     }
     bool zh() const { return m_in.language.startsWith(QLatin1String("zh")); }
+    /// A GEP ecosystem in the report's language. GEP names its ecosystems by the English land-cover
+    /// names of gep/ecosystem_params.csv; the project's class of that name gives the user's own names,
+    /// else the shipped names' translations (context "GepEcosystem").
+    QString gepEcosystemName(const QString& key) const {
+        if (m_hasProject) {
+            for (const models::ProjectClass& c : m_project.classes) {
+                if (c.nameEn.compare(key, Qt::CaseInsensitive) == 0) {
+                    const QString name = zh() ? c.nameZh : c.nameEn;
+                    if (!name.isEmpty()) {
+                        return name;
+                    }
+                }
+            }
+        }
+        static const char* const shipped[] = {
+            QT_TRANSLATE_NOOP("GepEcosystem", "evergreen broadleaf forest"),
+            QT_TRANSLATE_NOOP("GepEcosystem", "coniferous forest"),
+            QT_TRANSLATE_NOOP("GepEcosystem", "eucalyptus plantation"),
+            QT_TRANSLATE_NOOP("GepEcosystem", "shrubland"),
+            QT_TRANSLATE_NOOP("GepEcosystem", "clear-cut / sparse forest"),
+            QT_TRANSLATE_NOOP("GepEcosystem", "paddy field"),
+            QT_TRANSLATE_NOOP("GepEcosystem", "dry cropland"),
+            QT_TRANSLATE_NOOP("GepEcosystem", "orchard"),
+            QT_TRANSLATE_NOOP("GepEcosystem", "grassland"),
+            QT_TRANSLATE_NOOP("GepEcosystem", "freshwater marsh"),
+            QT_TRANSLATE_NOOP("GepEcosystem", "mangrove"),
+            QT_TRANSLATE_NOOP("GepEcosystem", "tidal flat"),
+            QT_TRANSLATE_NOOP("GepEcosystem", "water"),
+            QT_TRANSLATE_NOOP("GepEcosystem", "built-up land"),
+        };
+        for (const char* name : shipped) {
+            if (key == QLatin1String(name)) {
+                QString t = QCoreApplication::translate("GepEcosystem", name);
+                if (!t.isEmpty() && !zh()) {
+                    t[0] = t[0].toUpper();
+                }
+                return t;
+            }
+        }
+        return key;
+    }
     /// CNY in the report's money unit (亿元 in Chinese, million CNY in English).
     double money(double cny) const { return zh() ? cny / 1e8 : cny / 1e6; }
     QString moneyUnit() const {
@@ -1093,7 +1134,9 @@ ReportSection Builder::gepSection() {
                 if (grp == QLatin1String("total") || grp == QLatin1String("category")) {
                     t.emphasisRows.push_back(int(t.rows.size()));
                 }
-                t.rows.push_back({ name ? name(key) : key,
+                t.rows.push_back({ name                                  ? name(key)
+                                   : group == QLatin1String("ecosystem") ? gepEcosystemName(key)
+                                                                         : key,
                                    num(money(totals->number(r, QStringLiteral("value_cny"))), 2),
                                    num(totals->number(r, QStringLiteral("share_pct")), 1) });
             }
@@ -1305,7 +1348,9 @@ ReportSection Builder::comparisonSection() {
                 if (group == QLatin1String("total") || group == QLatin1String("category")) {
                     t.emphasisRows.push_back(int(t.rows.size()));
                 }
-                t.rows.push_back({ name ? name(key) : key,
+                t.rows.push_back({ name                                  ? name(key)
+                                   : group == QLatin1String("ecosystem") ? gepEcosystemName(key)
+                                                                         : key,
                                    num(money(b), 2),
                                    num(money(p), 2),
                                    num(money(p - b), 2),
@@ -1468,7 +1513,7 @@ ReportSection Builder::comparisonSection() {
         for (const Diff& d : top) {
             t.rows.push_back({ d.layer,
                                d.id,
-                               d.ecosystem,
+                               gepEcosystemName(d.ecosystem),
                                d.district,
                                num(d.areaHa, 2),
                                num(d.base / parcelScale, 2),

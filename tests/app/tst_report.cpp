@@ -528,6 +528,12 @@ private slots:
         for (const QString& s : sections) {
             QVERIFY2(text.contains(s), qPrintable(s));
         }
+        // GEP's ecosystems (English land-cover names in its tables) in the report's language.
+        QVERIFY2(text.contains(zh ? QStringLiteral("水田") : QStringLiteral("Paddy field")),
+                 qPrintable(lang));
+        if (zh) {
+            QVERIFY(!text.contains(QStringLiteral("paddy field")));
+        }
         // Totals as in the result set (numbers formatted for the language, no decimals for t C).
         const QLocale locale =
           zh ? QLocale(QLocale::Chinese, QLocale::China) : QLocale(QLocale::English, QLocale::UnitedKingdom);
