@@ -15,7 +15,7 @@
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="+438"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+445"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… %n more</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+466"/>
+        <location line="+474"/>
         <source>The project %1 has %n problem(s); the other layers were loaded.</source>
         <translation>
             <numerusform>The project %1 has a problem; the other layers were loaded.</numerusform>
@@ -47,7 +47,35 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+497"/>
+        <location line="+275"/>
+        <source>%n large raster(s) have no overviews, so every full view reads all their cells:
+
+%1
+
+Build overviews now (a .ovr file beside each raster; the rasters themselves are not changed)?</source>
+        <translation>
+            <numerusform>%n large raster has no overviews, so every full view reads all its cells:
+
+%1
+
+Build overviews now (a .ovr file beside the raster; the raster itself is not changed)?</numerusform>
+            <numerusform>%n large rasters have no overviews, so every full view reads all their cells:
+
+%1
+
+Build overviews now (a .ovr file beside each raster; the rasters themselves are not changed)?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+66"/>
+        <source>Built the overviews of %n raster(s)</source>
+        <translation>
+            <numerusform>Built the overviews of %n raster</numerusform>
+            <numerusform>Built the overviews of %n rasters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+246"/>
         <source>%n feature(s) selected on %1</source>
         <translation>
             <numerusform>%n feature selected on %1</numerusform>

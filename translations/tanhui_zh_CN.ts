@@ -8259,7 +8259,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+145"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+152"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -8351,12 +8351,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+1"/>
-        <location line="+988"/>
+        <location line="+996"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-985"/>
+        <location line="-993"/>
         <source>Step the map through the dates</source>
         <translation>按日期逐期播放地图</translation>
     </message>
@@ -8721,17 +8721,17 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+9"/>
-        <location line="+252"/>
+        <location line="+260"/>
         <source>Unexpected error while loading %1</source>
         <translation>加载 %1 时发生意外错误</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-222"/>
         <source>Loaded %1</source>
         <translation>已加载 %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+34"/>
         <source>Recover Unsaved Changes</source>
         <translation>恢复未保存的更改</translation>
     </message>
@@ -8891,7 +8891,65 @@ Ellipsoidal, %3</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+41"/>
+        <location line="+24"/>
+        <source>Build Overviews</source>
+        <translation>构建金字塔</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-23"/>
+        <source>%n large raster(s) have no overviews, so every full view reads all their cells:
+
+%1
+
+Build overviews now (a .ovr file beside each raster; the rasters themselves are not changed)?</source>
+        <translation>
+            <numerusform>%n 个大型栅格没有金字塔（概视图），每次全图显示都要读取其全部像元：
+
+%1
+
+现在构建金字塔吗？（在每个栅格旁生成 .ovr 文件，栅格本身不会被修改）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Building overviews of %1…</source>
+        <translation>正在构建 %1 的金字塔…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Building overviews…</source>
+        <translation>正在构建金字塔…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Cannot reopen %1</source>
+        <translation>无法重新打开 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The overviews were not built</source>
+        <translation>未能构建金字塔</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Building overviews cancelled; no overview file was left</source>
+        <translation>已取消构建金字塔，未留下金字塔文件</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Built the overviews of %n raster(s)</source>
+        <translation>
+            <numerusform>已为 %n 个栅格构建金字塔</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Layer Opacity</source>
         <translation>图层不透明度</translation>
     </message>

@@ -11,6 +11,7 @@
 #include "app/gui/LayoutDialog.h"
 #include "app/gui/MapCanvas.h"
 #include "app/gui/MetadataPanel.h"
+#include "app/gui/OverviewJob.h"
 #include "app/gui/ParcelSeriesView.h"
 #include "app/gui/StyleDock.h"
 #include "app/gui/Workspace.h"
@@ -43,6 +44,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProgressDialog>
 #include <QSet>
 #include <QSettings>
 #include <QSlider>
@@ -78,6 +80,11 @@ struct MainWindow::Private {
     std::vector<std::unique_ptr<LayerEntry>> layers;
     LayerTree* layerList = nullptr;
     QAction* ungroupAction = nullptr;
+    OverviewJob* overviewJob = nullptr;
+    QProgressDialog* overviewProgress = nullptr;
+    QSet<QString> overviewsOffered; ///< rasters already offered overviews (asked once per session)
+    bool overviewOfferQueued = false;
+    MainWindow::OverviewQuestion overviewQuestion;
     MetadataPanel* panel = nullptr;
     MapCanvas* canvas = nullptr;
     QAction* removeAction = nullptr;
@@ -856,6 +863,14 @@ void MainWindow::appendEntry(LayerEntry&& entry, bool visible) {
     m_d->syncing = false;
     m_d->layerList->setCurrentRow(0);
     statusBar()->showMessage(tr("Loaded %1").arg(item->text()), 5000);
+    if (m_d->layers.back()->map.raster && !m_d->overviewOfferQueued) {
+        // Once the whole batch (e.g. a project's layers) is in: one question for every large raster.
+        m_d->overviewOfferQueued = true;
+        QTimer::singleShot(0, this, [this] {
+            m_d->overviewOfferQueued = false;
+            offerOverviews();
+        });
+    }
 }
 
 bool MainWindow::openFile(const QString& path) {
@@ -1330,6 +1345,96 @@ bool MainWindow::setLayerOpacity(const QString& layer, double opacity) {
         return true;
     }
     return false;
+}
+
+void MainWindow::setOverviewQuestion(OverviewQuestion question) {
+    m_d->overviewQuestion = std::move(question);
+}
+
+int MainWindow::offerOverviews() {
+    if (isBuildingOverviews())
+        return 0;
+    QStringList files;
+    for (const auto& e : m_d->layers)
+        if (e->map.raster && OverviewJob::needsOverviews(e->map.raster->info()) &&
+            !m_d->overviewsOffered.contains(e->path) && !files.contains(e->path))
+            files << e->path;
+    if (files.isEmpty())
+        return 0;
+    for (const QString& f : files)
+        m_d->overviewsOffered.insert(f);
+    const bool build =
+      m_d->overviewQuestion
+        ? m_d->overviewQuestion(files)
+        : QMessageBox::question(this,
+                                tr("Build Overviews"),
+                                tr("%n large raster(s) have no overviews, so every full view reads all their "
+                                   "cells:\n\n%1\n\nBuild overviews now (a .ovr file beside each raster; the "
+                                   "rasters themselves are not changed)?",
+                                   nullptr,
+                                   int(files.size()))
+                                  .arg(files.join(QLatin1Char('\n'))),
+                                QMessageBox::Yes | QMessageBox::No,
+                                QMessageBox::Yes) == QMessageBox::Yes;
+    if (!build)
+        return 0;
+    if (!m_d->overviewJob) {
+        m_d->overviewJob = new OverviewJob(this);
+        connect(m_d->overviewJob, &OverviewJob::progress, this, [this](int percent, const QString& file) {
+            if (m_d->overviewProgress) {
+                m_d->overviewProgress->setLabelText(
+                  tr("Building overviews of %1…").arg(QFileInfo(file).fileName()));
+                m_d->overviewProgress->setValue(percent);
+            }
+        });
+        connect(m_d->overviewJob, &OverviewJob::finished, this, &MainWindow::overviewsBuilt);
+    }
+    m_d->overviewProgress = new QProgressDialog(tr("Building overviews…"), tr("Cancel"), 0, 100, this);
+    m_d->overviewProgress->setObjectName(QStringLiteral("overviewProgress"));
+    m_d->overviewProgress->setWindowTitle(tr("Build Overviews"));
+    m_d->overviewProgress->setAutoClose(false);
+    m_d->overviewProgress->setAutoReset(false);
+    m_d->overviewProgress->setMinimumDuration(0);
+    m_d->overviewProgress->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_d->overviewProgress, &QProgressDialog::canceled, this, &MainWindow::cancelOverviews);
+    m_d->overviewProgress->show();
+    m_d->overviewJob->start(files);
+    return int(files.size());
+}
+
+bool MainWindow::isBuildingOverviews() const {
+    return m_d->overviewJob && m_d->overviewJob->isRunning();
+}
+
+void MainWindow::cancelOverviews() {
+    if (m_d->overviewJob)
+        m_d->overviewJob->cancel();
+}
+
+void MainWindow::overviewsBuilt(const QStringList& built, const QString& error, bool cancelled) {
+    if (m_d->overviewProgress) {
+        m_d->overviewProgress->close();
+        m_d->overviewProgress = nullptr;
+    }
+    for (const auto& e : m_d->layers) {
+        if (!e->map.raster || !built.contains(e->path))
+            continue;
+        try {
+            auto source = tanhui::render::RasterSource::open(e->path.toStdString());
+            e->raster = source->info();
+            e->map.raster = std::move(source); // the style stays
+        } catch (const tanhui::gis::GisError& failure) {
+            reportError(tr("Cannot reopen %1").arg(e->path), tanhui::app::errorDetail(failure));
+        }
+    }
+    syncMap();
+    showCurrentLayer();
+    if (!error.isEmpty())
+        reportError(tr("The overviews were not built"), error);
+    else if (cancelled)
+        statusBar()->showMessage(tr("Building overviews cancelled; no overview file was left"), 8000);
+    else
+        statusBar()->showMessage(tr("Built the overviews of %n raster(s)", nullptr, int(built.size())), 8000);
 }
 
 int MainWindow::rowOf(const QString& layer) const {

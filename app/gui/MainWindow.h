@@ -131,6 +131,17 @@ public:
     /// Ticks or unticks a group: its layers are drawn only while it is ticked (their own boxes kept).
     bool setLayerGroupVisible(const QString& name, bool visible);
 
+    /// Asks whether to build the overviews of the listed rasters; the default is a message box.
+    using OverviewQuestion = std::function<bool(const QStringList& files)>;
+    void setOverviewQuestion(OverviewQuestion question);
+    /// The loaded rasters that need overviews (large, none built: OverviewJob::needsOverviews) and were
+    /// not offered before: asks once, listing them, whether to build them now; if so a background job
+    /// builds them (progress dialog with Cancel) and the layers then draw from them. Runs by itself
+    /// after layers are added. Returns the number of rasters the started job builds (0: none).
+    int offerOverviews();
+    bool isBuildingOverviews() const;
+    void cancelOverviews();
+
     // Project persistence (issue 12; the file side is in app/gui/Workspace.h).
     /// What to do with unsaved changes on close (or before opening another project).
     enum class CloseAnswer { Save, Discard, Cancel };
@@ -236,6 +247,8 @@ private:
     std::vector<std::uint32_t> combineSelection(const std::vector<std::uint32_t>& current,
                                                 std::vector<std::uint32_t> hits,
                                                 SelectionMode mode) const;
+    /// The overview job's end: the built rasters' layers reopened (their styles kept) and redrawn.
+    void overviewsBuilt(const QStringList& built, const QString& error, bool cancelled);
     /// Runs `load`, which returns a LayerEntry, and appends the result; reports any exception.
     template<typename Load>
     bool loadAndAppend(const QString& path, Load&& load, const tanhui::gis::VectorOpenOptions& options);

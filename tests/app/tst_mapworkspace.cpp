@@ -5,16 +5,17 @@
 #include "TestUtil.h"
 #include "app/gui/AttributeTable.h"
 #include "app/gui/LayerStyler.h"
+#include "app/gui/LayerTree.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/MapCanvas.h"
 #include "app/gui/ParcelSeriesView.h"
 #include "gis/ParcelReader.h"
 #include "gis/RasterDataset.h"
+#include "gis/RasterWriter.h"
 #include "gis/VectorLayer.h"
 #include "gis/ZonalEngine.h"
 #include "models/project/Project.h"
 
-#include "app/gui/LayerTree.h"
 #include <QAction>
 #include <QBarSet>
 #include <QChart>
@@ -27,8 +28,11 @@
 #include <QSettings>
 #include <QSlider>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTextDocumentFragment>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -100,6 +104,7 @@ private slots:
     void measureIsEllipsoidal();
     void parcelSeriesChart();
     void playOpacityCrsAndRecent();
+    void overviewsOfferedBuiltAndCancelled();
 
 private:
     /// Shows `window` (1000 × 700) with the sample project open; false when either fails.
@@ -420,6 +425,111 @@ void TestMapWorkspace::identifyParcelAndRasters() {
         return;
     }
     QFAIL("no 小班 contains its own bounding-box centre");
+}
+
+void TestMapWorkspace::overviewsOfferedBuiltAndCancelled() {
+    // A 5,000 × 4,200 class raster written without overviews: a full view would read all 21 M cells.
+    QTemporaryDir dir;
+    const QString big = dir.filePath(QStringLiteral("big_landcover.tif"));
+    {
+        tanhui::gis::RasterSpec spec;
+        spec.grid = { 420000, 2600000, 10, 10, 5000, 4200 };
+        spec.crs = tanhui::gis::Crs::fromEpsg(4547);
+        spec.type = tanhui::gis::RasterSpec::Type::Byte;
+        spec.overviews = false;
+        spec.deflateLevel = 1;
+        tanhui::gis::RasterWriter writer(big.toStdString(), spec);
+        std::vector<std::uint8_t> rows(std::size_t(5000) * 200);
+        for (int r0 = 0; r0 < 4200; r0 += 200) {
+            for (std::size_t k = 0; k < rows.size(); ++k)
+                rows[k] = std::uint8_t(11 + (k / 5000 + std::size_t(r0)) / 1000 + (k % 5000) / 1000);
+            writer.writeRows(1, r0, 200, rows.data());
+        }
+        writer.commit();
+    }
+    const QString ovr = big + QStringLiteral(".ovr");
+    QVERIFY(!QFile::exists(ovr));
+
+    // Declined: asked once, listing the raster, never again in the session; nothing built.
+    {
+        MainWindow window;
+        window.setErrorSink(
+          [](const QString& h, const QString& d) { QFAIL(qPrintable(h + QLatin1Char(' ') + d)); });
+        QStringList asked;
+        int questions = 0;
+        window.setOverviewQuestion([&](const QStringList& files) {
+            asked = files;
+            ++questions;
+            return false;
+        });
+        QVERIFY(window.addRaster(big));
+        QTRY_COMPARE(questions, 1); // offered by itself once the layer is in
+        QCOMPARE(asked, QStringList{ big });
+        QCOMPARE(window.offerOverviews(), 0);
+        QCOMPARE(questions, 1);
+        QVERIFY(!window.isBuildingOverviews());
+        QVERIFY(!QFile::exists(ovr));
+    }
+    // Accepted: built in the background, the layer then draws from the overviews.
+    {
+        MainWindow window;
+        window.setErrorSink(
+          [](const QString& h, const QString& d) { QFAIL(qPrintable(h + QLatin1Char(' ') + d)); });
+        window.setOverviewQuestion([](const QStringList&) { return false; }); // the automatic offer
+        QVERIFY(window.addRaster(big));
+        QTest::qWait(50);
+        // A small raster (the sample's) needs none.
+        QVERIFY(window.addRaster(m_dir + QStringLiteral("/rasters/landcover_2015.tif")));
+        QTest::qWait(50);
+        window.setOverviewQuestion([](const QStringList&) { return true; });
+        QCOMPARE(window.offerOverviews(), 0); // offered already
+        MainWindow second;
+        second.setErrorSink(
+          [](const QString& h, const QString& d) { QFAIL(qPrintable(h + QLatin1Char(' ') + d)); });
+        QStringList asked;
+        second.setOverviewQuestion([&](const QStringList& files) {
+            asked = files;
+            return true;
+        });
+        QVERIFY(second.addRaster(m_dir + QStringLiteral("/rasters/landcover_2015.tif")));
+        QVERIFY(second.addRaster(big));
+        QTRY_VERIFY(!asked.isEmpty());
+        QCOMPARE(asked, QStringList{ big }); // only the large one
+        QTRY_VERIFY_WITH_TIMEOUT(!second.isBuildingOverviews(), 120000);
+        QVERIFY(QFile::exists(ovr));
+        bool found = false;
+        for (const auto& layer : second.mapCanvas()->layers()) {
+            if (layer.raster && QString::fromStdString(layer.raster->path()) == big) {
+                found = true;
+                QVERIFY(layer.raster->info().bands.front().overviewCount >= 4);
+                QCOMPARE(layer.raster->info().bands.front().overviewCount,
+                         tanhui::gis::RasterDataset(big.toStdString()).info().bands.front().overviewCount);
+            }
+        }
+        QVERIFY(found);
+        QVERIFY(
+          second.statusBar()->currentMessage().contains(QStringLiteral("Built the overviews of 1 raster")));
+    }
+    // Cancelled at once: no overview file is left.
+    QVERIFY(QFile::remove(ovr));
+    {
+        MainWindow window;
+        window.setErrorSink(
+          [](const QString& h, const QString& d) { QFAIL(qPrintable(h + QLatin1Char(' ') + d)); });
+        bool asked = false;
+        window.setOverviewQuestion([&window, &asked](const QStringList&) {
+            asked = true;
+            QTimer::singleShot(0, &window, [&window] { window.cancelOverviews(); });
+            return true;
+        });
+        QVERIFY(window.addRaster(big));
+        QTRY_VERIFY(asked);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isBuildingOverviews(), 120000);
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("cancelled")),
+                 qPrintable(window.statusBar()->currentMessage()));
+        QVERIFY(!QFile::exists(ovr));
+        QCOMPARE(tanhui::gis::RasterDataset(big.toStdString()).info().bands.front().overviewCount, 0);
+    }
 }
 
 QTEST_MAIN(TestMapWorkspace)
