@@ -59,6 +59,8 @@ namespace tanhui::models::carbon {
 //     Bounds of every stock and change by Monte Carlo with those settings and return a MethodSampler
 //     (ProjectUncertainty.h) so the totals get bounds from per-iteration sums. Methods that do not
 //     leave bounds empty and return no sampler; totals counting their parcels then have no bounds.
+//  7. optionally, when a batch's `releasable` is set, free the layer's geometries after reading them
+//     for the last time (the pools adapter does so after its zonal pass); they are not read again.
 // Options given in the project (carbon.methods.<type>.<option>) reach the adapter per parcel in
 // MethodParcel::options; declare them in MethodInfo::options so that validation rejects typos.
 // ---------------------------------------------------------------------------------------------------
@@ -75,6 +77,10 @@ struct MethodBatch {
     const ProjectLayer* layer = nullptr;
     const gis::ParcelSet* parcels = nullptr; ///< the whole layer (usable parcels, in layer order)
     std::vector<MethodParcel> assigned;      ///< in layer order
+    /// Set (to `parcels`) when no later step of the run reads the layer's geometries: the adapter may
+    /// free them (Parcel::geometry only) once it has read them for the last time, e.g. after its zonal
+    /// pass (docs/benchmark.md, "Memory and scaling"). Null: leave them.
+    gis::ParcelSet* releasable = nullptr;
 };
 
 /// Everything an adapter gets.
