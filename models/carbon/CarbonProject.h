@@ -43,9 +43,9 @@ namespace tanhui::models::carbon {
 // (context.batches). The adapter must:
 //  1. return, for each batch b, exactly context.batches[b].assigned.size() ParcelResults in the same
 //     order (output.results[b][k] is the result of assigned[k]); use makeParcelResult() to fill the
-//     identity (layer, fid, id, type, method, area, geometry, repaired flag), then set stocks (ascending
-//     years, pools named c_above/c_below/c_dead/c_litter/c_soil/c_biomass/..., totalT = Σ pools,
-//     areaHa = the area the stock covers), changes (year1 < year2, t C, positive = sink, with the
+//     identity (layer, fid, id, type, method, area, repaired flag; the runner adds the geometry), then set
+//     stocks (ascending years, pools named c_above/c_below/c_dead/c_litter/c_soil/c_biomass/..., totalT = Σ
+//     pools, areaHa = the area the stock covers), changes (year1 < year2, t C, positive = sink, with the
 //     basis), nodataShare, methodDetail and the parameter rows used (sorted, unique);
 //  2. never return zero for a parcel it cannot compute: set notComputed to a sentence saying why
 //     (missing attribute, unknown species, no data, ...) and leave stocks and changes empty;
@@ -137,7 +137,8 @@ params::LoadedTable loadCarbonProjectTable(const Project& project,
                                            QString& fileName);
 
 /// @brief Fills a result's identity from parcel `index` of `batch`: layer id, fid, id, ecosystem type
-/// (given), method, ellipsoidal area (ha), repaired flag and geometry (WKB).
+/// (given), method, ellipsoidal area (ha) and repaired flag. The geometry (ParcelResult::wkb) stays empty:
+/// the runner moves it from the parcel set into the result once every method has run.
 ParcelResult makeParcelResult(const MethodBatch& batch, const MethodParcel& parcel, const QString& method);
 
 /// @brief A per-cell density raster (t C/ha) of per-parcel results on `grid` (Float32 GeoTIFF, one band,
