@@ -35,6 +35,10 @@
 #include <set>
 #include <tuple>
 
+#ifdef __GLIBC__
+#include <malloc.h> // malloc_trim
+#endif
+
 namespace tanhui::models::carbon {
 
 namespace {
@@ -295,6 +299,13 @@ MethodOutput runPoolsAdapter(const MethodContext& ctx) {
             }
             results.push_back(std::move(r));
             carbon[k] = ParcelCarbon(); // its result replaces it, rather than adding to it
+#ifdef __GLIBC__
+            // The worker threads allocated the per-parcel statistics in their own malloc arenas, which
+            // this thread does not reuse: hand their freed pages back every 65,536 parcels, so that the
+            // results replace them in resident memory (docs/benchmark.md, "Memory and scaling").
+            if ((k + 1) % 65536 == 0)
+                malloc_trim(0);
+#endif
         }
         out.results.push_back(std::move(results));
     }
