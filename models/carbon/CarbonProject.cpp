@@ -36,6 +36,10 @@
 #include <set>
 #include <tuple>
 
+#ifdef __GLIBC__
+#include <malloc.h> // malloc_trim
+#endif
+
 namespace tanhui::models::carbon {
 
 namespace {
@@ -234,9 +238,16 @@ MethodOutput runPoolsAdapter(const MethodContext& ctx) {
         gis::ZonalOptions zonal;
         zonal.threads = ctx.threads;
         zonal.feedback = zonalStage.get();
+        PoolParcelOptions parcelOptions;
+        parcelOptions.classAreas = ctx.uncertainty != nullptr; // only Monte Carlo reads them here
         std::vector<ParcelCarbon> carbon =
-          runPoolParcels(wholeLayer ? *batch.parcels : subset, inputs, pools, run, zonal);
+          runPoolParcels(wholeLayer ? *batch.parcels : subset, inputs, pools, run, zonal, parcelOptions);
         done += batch.assigned.size();
+        // The geometries are not read again: their memory goes to the results built below.
+        subset = gis::ParcelSet();
+        if (batch.releasable)
+            for (gis::Parcel& p : batch.releasable->parcels)
+                p.geometry = gis::MultiPolygon();
         if (ctx.uncertainty) {
             mcUnits.emplace_back();
             for (const ParcelCarbon& pc : carbon)
@@ -289,6 +300,13 @@ MethodOutput runPoolsAdapter(const MethodContext& ctx) {
             }
             results.push_back(std::move(r));
             carbon[k] = ParcelCarbon(); // its result replaces it, rather than adding to it
+#ifdef __GLIBC__
+            // The worker threads allocated the per-parcel statistics in their own malloc arenas, which
+            // this thread does not reuse: hand their freed pages back every 65,536 parcels, so that the
+            // results replace them in resident memory (docs/benchmark.md, "Memory and scaling").
+            if ((k + 1) % 65536 == 0)
+                malloc_trim(0);
+#endif
         }
         out.results.push_back(std::move(results));
     }
@@ -686,7 +704,8 @@ ParcelResult makeParcelResult(const MethodBatch& batch, const MethodParcel& parc
     r.method = method;
     r.areaHa = p.ellipsoidalAreaM2 / 10000.0;
     r.geometryRepaired = p.repaired;
-    r.wkb = p.wkb;
+    // No copy of the WKB: the runner moves it from the parcel set to the result once the methods have
+    // run (docs/benchmark.md, "Memory and scaling").
     return r;
 }
 
@@ -1350,22 +1369,44 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
     }
 
     // 3. Each method once, on all its parcels (25–95 %).
-    // Per layer, per parcel, per method of the parcel (the primary one first), with the Monte Carlo
-    // sampler reference of each result.
-    std::vector<std::vector<std::vector<std::optional<ParcelResult>>>> perParcel(data.size());
-    std::vector<std::vector<std::vector<SampledResult>>> perParcelSampling(data.size());
+    // The results stay in the methods' outputs until step 4 gathers them: per layer, per parcel, per
+    // method of the parcel (the primary one first), where its result is (output, batch, index; no
+    // second copy of 1,000,000 results) and the Monte Carlo sampler of the method (docs/benchmark.md,
+    // "Memory and scaling"). resultSlots[i][firstSlot[i][k] .. firstSlot[i][k + 1]) are parcel k's.
+    struct Slot {
+        std::size_t output = std::size_t(-1); ///< index into `outputs`; -1: no result
+        std::size_t batch = 0, k = 0;
+        const MethodSampler* sampler = nullptr;
+    };
+    std::vector<MethodOutput> outputs;
+    std::vector<std::vector<std::size_t>> firstSlot(data.size());
+    std::vector<std::vector<Slot>> resultSlots(data.size());
+    auto resultAt = [&](const Slot& s) -> ParcelResult* {
+        return s.output == std::size_t(-1) ? nullptr : &outputs[s.output].results[s.batch][s.k];
+    };
     std::size_t totalParcels = 0;
     for (std::size_t i = 0; i < data.size(); ++i) {
-        perParcel[i].resize(data[i].parcels.parcels.size());
-        perParcelSampling[i].resize(data[i].parcels.parcels.size());
-        for (std::size_t k = 0; k < data[i].methods.size(); ++k) {
-            perParcel[i][k].resize(std::size_t(data[i].methods[k].size()));
-            perParcelSampling[i][k].resize(std::size_t(data[i].methods[k].size()));
-            totalParcels += std::size_t(data[i].methods[k].size());
+        firstSlot[i].reserve(data[i].methods.size() + 1);
+        std::size_t first = 0;
+        for (const QStringList& methods : data[i].methods) {
+            firstSlot[i].push_back(first);
+            first += std::size_t(methods.size());
         }
+        firstSlot[i].push_back(first);
+        resultSlots[i].resize(first);
+        totalParcels += first;
     }
+    // The last method (in carbonMethods() order) of each layer: its adapter may free the layer's
+    // geometries (MethodBatch::releasable), unless the land-use step reads them afterwards.
+    std::vector<std::size_t> lastMethodOf(data.size(), 0);
+    for (std::size_t i = 0; i < data.size(); ++i)
+        for (const QStringList& methods : data[i].methods)
+            for (const QString& name : methods)
+                if (const MethodInfo* info = findCarbonMethod(name))
+                    lastMethodOf[i] = std::max(lastMethodOf[i], std::size_t(info - carbonMethods().data()));
     double progress = 25;
     for (const MethodInfo& m : carbonMethods()) {
+        const std::size_t methodIndex = std::size_t(&m - carbonMethods().data());
         MethodContext ctx;
         ctx.project = &project;
         ctx.years = carbonYears(project);
@@ -1378,6 +1419,8 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
             MethodBatch batch;
             batch.layer = data[i].layer;
             batch.parcels = &data[i].parcels;
+            if (c.landUseChange.empty() && lastMethodOf[i] == methodIndex)
+                batch.releasable = &data[i].parcels;
             std::vector<std::size_t> slotList;
             for (std::size_t k = 0; k < data[i].parcels.parcels.size(); ++k) {
                 const qsizetype slot = data[i].methods[k].indexOf(m.name);
@@ -1461,19 +1504,18 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
                                       std::to_string(ctx.batches[b].assigned.size()) + " parcels of layer " +
                                       data[i].layer->id.toStdString());
             for (std::size_t k = 0; k < out.results[b].size(); ++k) {
-                ParcelResult r = std::move(out.results[b][k]);
+                ParcelResult& r = out.results[b][k];
                 const std::size_t parcel = ctx.batches[b].assigned[k].parcel;
                 const std::size_t slot = slotOf[b][k];
                 r.group = data[i].groups[parcel];
                 r.method = m.name;
                 r.primary = slot == 0;
-                perParcel[i][parcel][slot] = std::move(r);
-                if (out.sampler)
-                    perParcelSampling[i][parcel][slot] = { out.sampler.get(), { b, k } };
+                resultSlots[i][firstSlot[i][parcel] + slot] = { outputs.size(), b, k, out.sampler.get() };
             }
         }
         if (out.sampler)
             samplers.push_back(out.sampler);
+        outputs.push_back(std::move(out));
     }
 
     // 3b. Ecosystem per date (carbon.land_use_change; docs/carbon-project.md "Ecosystem per date"): the
@@ -1538,8 +1580,8 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
                 if (dated.empty())
                     continue;
                 ++changedParcels;
-                for (std::size_t slot = 0; slot < perParcel[i][k].size(); ++slot) {
-                    std::optional<ParcelResult>& r = perParcel[i][k][slot];
+                for (std::size_t slot = firstSlot[i][k]; slot < firstSlot[i][k + 1]; ++slot) {
+                    ParcelResult* r = resultAt(resultSlots[i][slot]);
                     if (!r)
                         continue;
                     r->landUseChange = dated;
@@ -1641,37 +1683,64 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
     //    computed result gets the first → last change that the totals and the valuation use.
     const std::vector<int> runYears = carbonYears(project);
     if (runYears.size() >= 2)
-        for (auto& layerResults : perParcel)
-            for (auto& methods : layerResults)
-                for (std::optional<ParcelResult>& r : methods)
-                    if (r && r->computed())
-                        addSpanningChange(*r, runYears.front(), runYears.back());
+        for (MethodOutput& out : outputs)
+            for (std::vector<ParcelResult>& batch : out.results)
+                for (ParcelResult& r : batch)
+                    if (r.computed())
+                        addSpanningChange(r, runYears.front(), runYears.back());
     std::vector<SampledResult> sampling;
-    // Sized once (no copy of 1,000,000 results while the vector grows), and each layer's slots are
-    // freed once their results are moved (docs/benchmark.md, "Memory and scaling").
+    // Sized once (no copy of 1,000,000 results while the vector grows). When one method's results of
+    // one layer are the whole run in order (the usual single-layer project), its vector becomes the
+    // run's, without moving a result; otherwise each result is moved once. Each parcel's WKB moves
+    // from the parcel set to its (last) result, and each layer's parcels are freed once gathered
+    // (docs/benchmark.md, "Memory and scaling").
     std::size_t resultCount = 0;
-    for (std::size_t i = 0; i < data.size(); ++i) {
+    bool adopt = outputs.size() == 1 && outputs.front().results.size() == 1;
+    bool afterSkipped = false; // a result after a skipped feature is not in the batch's order
+    for (std::size_t i = 0, next = 0; i < data.size(); ++i) {
+        for (const Slot& slot : resultSlots[i])
+            if (slot.output != std::size_t(-1)) {
+                ++resultCount;
+                adopt = adopt && !afterSkipped && slot.output == 0 && slot.batch == 0 && slot.k == next++;
+            }
         resultCount += data[i].parcels.skipped.size();
-        for (const auto& methods : perParcel[i])
-            for (const std::optional<ParcelResult>& r : methods)
-                resultCount += r ? 1 : 0;
+        afterSkipped = afterSkipped || !data[i].parcels.skipped.empty();
     }
     // Shared with the result set's lazy parcels table (CarbonProjectRun::sharedResults).
     auto allResults = std::make_shared<std::vector<ParcelResult>>();
     std::vector<ParcelResult>& results = *allResults;
+    if (adopt)
+        results = std::move(outputs.front().results.front());
     results.reserve(resultCount);
-    sampling.reserve(resultCount);
+    if (mcSettings)
+        sampling.reserve(resultCount);
+    std::size_t at = 0;
     for (std::size_t i = 0; i < data.size(); ++i) {
         const std::vector<double>& accounted = run.ledger->accountedHa.at(data[i].layer->id);
-        for (std::size_t k = 0; k < perParcel[i].size(); ++k)
-            for (std::size_t slot = 0; slot < perParcel[i][k].size(); ++slot)
-                if (perParcel[i][k][slot]) {
-                    perParcel[i][k][slot]->accountedAreaHa = accounted[k];
-                    results.push_back(std::move(*perParcel[i][k][slot]));
-                    sampling.push_back(perParcelSampling[i][k][slot]);
-                }
-        std::vector<std::vector<std::optional<ParcelResult>>>().swap(perParcel[i]);
-        std::vector<std::vector<SampledResult>>().swap(perParcelSampling[i]);
+        std::vector<gis::Parcel>& parcels = data[i].parcels.parcels;
+        for (std::size_t k = 0; k + 1 < firstSlot[i].size(); ++k) {
+            std::size_t last = firstSlot[i][k + 1];
+            while (last > firstSlot[i][k] && resultSlots[i][last - 1].output == std::size_t(-1))
+                --last;
+            for (std::size_t s = firstSlot[i][k]; s < last; ++s) {
+                const Slot& slot = resultSlots[i][s];
+                if (slot.output == std::size_t(-1))
+                    continue;
+                if (!adopt) // (adopted: the output's vector is the run's now)
+                    results.push_back(std::move(*resultAt(slot)));
+                ParcelResult& r = adopt ? results[at++] : results.back();
+                r.accountedAreaHa = accounted[k];
+                if (s + 1 == last)
+                    r.wkb = std::move(parcels[k].wkb);
+                else
+                    r.wkb = parcels[k].wkb;
+                if (mcSettings)
+                    sampling.push_back(slot.sampler ? SampledResult{ slot.sampler, { slot.batch, slot.k } }
+                                                    : SampledResult{});
+            }
+        }
+        std::vector<gis::Parcel>().swap(parcels);
+        std::vector<Slot>().swap(resultSlots[i]);
         for (const gis::ParcelNote& note : data[i].parcels.skipped) {
             ParcelResult r;
             r.layer = data[i].layer->id;
@@ -1681,9 +1750,11 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
             r.notComputed =
               CarbonProject::tr("geometry not usable: %1").arg(QString::fromStdString(note.what));
             results.push_back(std::move(r));
-            sampling.emplace_back();
+            if (mcSettings)
+                sampling.emplace_back();
         }
     }
+    std::vector<MethodOutput>().swap(outputs);
     run.sharedResults = std::move(allResults);
 
     // 5. Totals with bounds from per-iteration sums over all methods (carbon-methods.md §6.2).

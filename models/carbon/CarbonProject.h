@@ -43,9 +43,9 @@ namespace tanhui::models::carbon {
 // (context.batches). The adapter must:
 //  1. return, for each batch b, exactly context.batches[b].assigned.size() ParcelResults in the same
 //     order (output.results[b][k] is the result of assigned[k]); use makeParcelResult() to fill the
-//     identity (layer, fid, id, type, method, area, geometry, repaired flag), then set stocks (ascending
-//     years, pools named c_above/c_below/c_dead/c_litter/c_soil/c_biomass/..., totalT = Σ pools,
-//     areaHa = the area the stock covers), changes (year1 < year2, t C, positive = sink, with the
+//     identity (layer, fid, id, type, method, area, repaired flag; the runner adds the geometry), then set
+//     stocks (ascending years, pools named c_above/c_below/c_dead/c_litter/c_soil/c_biomass/..., totalT = Σ
+//     pools, areaHa = the area the stock covers), changes (year1 < year2, t C, positive = sink, with the
 //     basis), nodataShare, methodDetail and the parameter rows used (sorted, unique);
 //  2. never return zero for a parcel it cannot compute: set notComputed to a sentence saying why
 //     (missing attribute, unknown species, no data, ...) and leave stocks and changes empty;
@@ -59,6 +59,8 @@ namespace tanhui::models::carbon {
 //     Bounds of every stock and change by Monte Carlo with those settings and return a MethodSampler
 //     (ProjectUncertainty.h) so the totals get bounds from per-iteration sums. Methods that do not
 //     leave bounds empty and return no sampler; totals counting their parcels then have no bounds.
+//  7. optionally, when a batch's `releasable` is set, free the layer's geometries after reading them
+//     for the last time (the pools adapter does so after its zonal pass); they are not read again.
 // Options given in the project (carbon.methods.<type>.<option>) reach the adapter per parcel in
 // MethodParcel::options; declare them in MethodInfo::options so that validation rejects typos.
 // ---------------------------------------------------------------------------------------------------
@@ -75,6 +77,10 @@ struct MethodBatch {
     const ProjectLayer* layer = nullptr;
     const gis::ParcelSet* parcels = nullptr; ///< the whole layer (usable parcels, in layer order)
     std::vector<MethodParcel> assigned;      ///< in layer order
+    /// Set (to `parcels`) when no later step of the run reads the layer's geometries: the adapter may
+    /// free them (Parcel::geometry only) once it has read them for the last time, e.g. after its zonal
+    /// pass (docs/benchmark.md, "Memory and scaling"). Null: leave them.
+    gis::ParcelSet* releasable = nullptr;
 };
 
 /// Everything an adapter gets.
@@ -131,7 +137,8 @@ params::LoadedTable loadCarbonProjectTable(const Project& project,
                                            QString& fileName);
 
 /// @brief Fills a result's identity from parcel `index` of `batch`: layer id, fid, id, ecosystem type
-/// (given), method, ellipsoidal area (ha), repaired flag and geometry (WKB).
+/// (given), method, ellipsoidal area (ha) and repaired flag. The geometry (ParcelResult::wkb) stays empty:
+/// the runner moves it from the parcel set into the result once every method has run.
 ParcelResult makeParcelResult(const MethodBatch& batch, const MethodParcel& parcel, const QString& method);
 
 /// @brief A per-cell density raster (t C/ha) of per-parcel results on `grid` (Float32 GeoTIFF, one band,

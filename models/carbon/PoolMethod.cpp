@@ -1120,7 +1120,8 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
                                           " is missing from the pools table.");
                 const double ha = ct.areaM2 / 10000.0;
                 pd.validAreaHa += ha;
-                pd.classAreaHa[c->code] += ha;
+                if (parcelOptions.classAreas)
+                    pd.classAreaHa[c->code] += ha;
                 for (int p = 0; p < kPoolCount; ++p)
                     pd.poolT[std::size_t(p)] += ha * c->density[std::size_t(p)];
                 pd.totalT += ha * c->total();

@@ -214,6 +214,10 @@ struct PoolParcelOptions {
     /// their being freed on return: a caller that exits soon after can keep them until then (for
     /// 100,000 parcels several hundred thousand small frees on one thread).
     gis::ZonalResult* zonalOut = nullptr;
+    /// Fill ParcelDate::classAreaHa (the per-class areas Monte Carlo and the GEP read). Off: left
+    /// empty, e.g. for the project runner without uncertainty (about 0.5 KB per parcel of class maps;
+    /// docs/benchmark.md, "Memory and scaling").
+    bool classAreas = true;
 };
 
 /// @brief True when per-parcel transitions can be computed in the zonal pass without transition

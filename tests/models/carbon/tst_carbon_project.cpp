@@ -1636,6 +1636,22 @@ private slots:
         QCOMPARE(p4.group, QStringLiteral("B"));
         QVERIFY(std::abs(p4.stocks[0].densityTPerHa() - 49.0) < 1e-6);
         QCOMPARE(run.parcelsPerMethod.at(QStringLiteral("pools")), 3);
+        // One method computes the whole layer, so the runner adopts its result list (docs/benchmark.md,
+        // "Memory and scaling"): the results stay in layer order (the skipped P3 last), each with its
+        // own geometry (moved from the parcel set) and its own accounted area.
+        QStringList order;
+        for (const ParcelResult& r : run.results())
+            order << r.id;
+        QCOMPARE(order, QStringList({ "P1", "P2", "P4", "P3" }));
+        for (const ParcelResult& r : run.results()) {
+            if (!r.computed())
+                continue;
+            gis::MultiPolygon g;
+            QVERIFY(gis::polygonFromWkb(r.wkb.data(), r.wkb.size(), g));
+            QVERIFY2(std::abs(g.planarArea() / 1e4 - r.areaHa) < 0.01 * r.areaHa, qPrintable(r.id));
+            QVERIFY2(r.accountedAreaHa > 0 && r.accountedAreaHa <= r.areaHa * (1 + 1e-9), qPrintable(r.id));
+        }
+        QVERIFY(std::abs(p4.areaHa - 0.5) < 0.01);
         const auto files = run.files.join(QLatin1Char('\n'));
         for (const char* name : { "parcels.csv",
                                   "parcels.gpkg",
