@@ -1593,7 +1593,9 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
                         std::optional<AlteredResult> form;
                         applyLandUseChange(
                           *r, years, ruleAt, shareAt, landCover, c.landUseChange, pools, form);
-                        const SampledResult& sr = perParcelSampling[i][k][slot];
+                        const Slot& at = resultSlots[i][slot];
+                        const SampledResult sr =
+                          at.sampler ? SampledResult{ at.sampler, { at.batch, at.k } } : SampledResult{};
                         if (!mcSettings || (form && form->stocks.empty()))
                             continue;
                         if (form && sr.sampler) {
@@ -1637,11 +1639,10 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
                 wrapped[inner] = w.get();
                 *it = std::move(w);
             }
-            for (auto& layer : perParcelSampling)
-                for (auto& methods : layer)
-                    for (SampledResult& sr : methods)
-                        if (const auto w = wrapped.find(sr.sampler); w != wrapped.end())
-                            sr.sampler = w->second;
+            for (auto& layer : resultSlots)
+                for (Slot& at : layer)
+                    if (const auto w = wrapped.find(at.sampler); w != wrapped.end())
+                        at.sampler = w->second;
             // Per-parcel bounds of the altered stocks and changes (those the rule reset), in chunks.
             constexpr std::size_t kChunk = 256;
             for (std::size_t from = 0; from < alteredResults.size(); from += kChunk) {
