@@ -569,20 +569,22 @@ ReportSection Builder::summarySection() {
     if (years.size() >= 2) {
         const QString iv = QStringLiteral("%1_%2").arg(years.front()).arg(years.back());
         const double change = summaryValue(QStringLiteral("change_t_") + iv);
-        t.rows.push_back(
-          { ReportText::tr("Stock change %1–%2").arg(years.front()).arg(years.back()),
-            num(change),
-            QStringLiteral("t C"),
-            range(summaryValue(QStringLiteral("change_t_") + iv + QStringLiteral("_p2_5")),
-                  summaryValue(QStringLiteral("change_t_") + iv + QStringLiteral("_p97_5"))) });
+        const double lo = summaryValue(QStringLiteral("change_t_") + iv + QStringLiteral("_p2_5"));
+        const double hi = summaryValue(QStringLiteral("change_t_") + iv + QStringLiteral("_p97_5"));
+        const double span = years.back() - years.front();
+        t.rows.push_back({ ReportText::tr("Stock change %1–%2").arg(years.front()).arg(years.back()),
+                           num(change),
+                           QStringLiteral("t C"),
+                           range(lo, hi) });
+        // The same draws in other units: × 44/12 (molar masses, exact) and ÷ the years.
         t.rows.push_back({ ReportText::tr("Stock change %1–%2 as CO2").arg(years.front()).arg(years.back()),
                            num(summaryValue(QStringLiteral("change_tco2e_") + iv)),
                            QStringLiteral("t CO2e"),
-                           QStringLiteral("–") });
+                           range(lo * 44.0 / 12.0, hi * 44.0 / 12.0) });
         t.rows.push_back({ ReportText::tr("Mean annual change"),
-                           num(change / (years.back() - years.front())),
+                           num(change / span),
                            QStringLiteral("t C/a"),
-                           QStringLiteral("–") });
+                           range(lo / span, hi / span) });
         t.emphasisRows.push_back(int(t.rows.size()) - 3);
     }
     const double npv = summaryValue(QStringLiteral("npv_%1_%2")

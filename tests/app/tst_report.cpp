@@ -264,6 +264,8 @@ Fixture makeFixture(const QString& root) {
         { QStringLiteral("c_total_t_2024"), 234567.8 },
         { QStringLiteral("change_t_2015_2024"), 111111.1 },
         { QStringLiteral("change_tco2e_2015_2024"), 407407.4 },
+        { QStringLiteral("change_t_2015_2024_p2_5"), 90000.0 },
+        { QStringLiteral("change_t_2015_2024_p97_5"), 132000.0 },
         { QStringLiteral("mc_iterations"), 1000 },
         { QStringLiteral("mc_seed"), 42 },
     };
@@ -548,6 +550,14 @@ private slots:
         }
         QVERIFY(text.contains(locale.toString(100001.2, 'f', 0) + QStringLiteral(" – ") +
                               locale.toString(150009.8, 'f', 0)));
+        // The change's range in t C, in t CO2e (× 44/12) and per year (÷ 9).
+        for (const auto& [lo, hi] : { std::pair{ 90000.0, 132000.0 },
+                                      std::pair{ 330000.0, 484000.0 },
+                                      std::pair{ 10000.0, 132000.0 / 9.0 } }) {
+            const QString r =
+              locale.toString(lo, 'f', 0) + QStringLiteral(" – ") + locale.toString(hi, 'f', 0);
+            QVERIFY2(text.contains(r), qPrintable(r));
+        }
         const analysis::Table* byType = rs.table(QStringLiteral("totals_by_ecosystem_type"));
         for (std::size_t r = 0; r < byType->rowCount(); ++r) {
             QVERIFY(text.contains(
