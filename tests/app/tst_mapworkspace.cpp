@@ -3,9 +3,9 @@
 // expected colours at known map points (land-cover classes of the project, parcels by ecosystem
 // type), toggling and reordering layers, the time slider stepping the land cover through the dates.
 #include "TestUtil.h"
+#include "WorkspaceTestUtil.h"
 #include "app/gui/AttributeTable.h"
 #include "app/gui/LayerStyler.h"
-#include "app/gui/LayerTree.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/MapCanvas.h"
 #include "app/gui/ParcelSeriesView.h"
@@ -43,33 +43,11 @@ using tanhui::gui::MapCanvas;
 
 namespace {
 
-int rowOf(tanhui::gui::LayerTree* list, const QString& projectId) {
-    for (int r = 0; r < list->count(); ++r)
-        if (list->item(r)->text().startsWith(projectId + QStringLiteral(" — ")))
-            return r;
-    return -1;
-}
-
-void showOnly(tanhui::gui::LayerTree* list, const QStringList& ids) {
-    for (int r = 0; r < list->count(); ++r) {
-        const QString id = list->item(r)->text().section(QStringLiteral(" — "), 0, 0);
-        list->item(r)->setCheckState(ids.contains(id) ? Qt::Checked : Qt::Unchecked);
-    }
-}
-
-QRgb pixelAt(MapCanvas* canvas, double x, double y) {
-    const QPointF p = canvas->settings().toPixel(x, y);
-    return canvas->lastFrame().pixel(int(p.x()), int(p.y()));
-}
-
-bool near(QRgb a, QRgb b, int tolerance = 2) {
-    return std::abs(qRed(a) - qRed(b)) <= tolerance && std::abs(qGreen(a) - qGreen(b)) <= tolerance &&
-           std::abs(qBlue(a) - qBlue(b)) <= tolerance;
-}
-
-QString hex(QRgb c) {
-    return QColor(c).name();
-}
+using tanhui::test::hex;
+using tanhui::test::near;
+using tanhui::test::pixelAt;
+using tanhui::test::rowOf;
+using tanhui::test::showOnly;
 
 } // namespace
 

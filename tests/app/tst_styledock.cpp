@@ -5,6 +5,7 @@
 // pseudocolour min/max and stretch, paletted classes switched off and recoloured, live update and
 // Apply, the legend following each change.
 #include "TestUtil.h"
+#include "WorkspaceTestUtil.h"
 #include "app/gui/LayerEntry.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/MapCanvas.h"
@@ -14,7 +15,6 @@
 #include "render/ColorRamp.h"
 #include "render/RasterStyle.h"
 
-#include "app/gui/LayerTree.h"
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -37,25 +37,12 @@ using tanhui::gui::StyleDock;
 
 namespace {
 
-void showOnly(tanhui::gui::LayerTree* list, const QStringList& ids) {
-    for (int r = 0; r < list->count(); ++r) {
-        const QString id = list->item(r)->text().section(QStringLiteral(" — "), 0, 0);
-        list->item(r)->setCheckState(ids.contains(id) ? Qt::Checked : Qt::Unchecked);
-    }
-}
-
-QRgb pixelAt(MapCanvas* canvas, double x, double y) {
-    const QPointF p = canvas->settings().toPixel(x, y);
-    return canvas->lastFrame().pixel(int(p.x()), int(p.y()));
-}
+using tanhui::test::hex;
+using tanhui::test::pixelAt;
+using tanhui::test::showOnly;
 
 bool near(QRgb a, QRgb b, int tolerance = 3) {
-    return std::abs(qRed(a) - qRed(b)) <= tolerance && std::abs(qGreen(a) - qGreen(b)) <= tolerance &&
-           std::abs(qBlue(a) - qBlue(b)) <= tolerance;
-}
-
-QString hex(QRgb c) {
-    return QColor(c).name();
+    return tanhui::test::near(a, b, tolerance);
 }
 
 const tanhui::render::MapLayer* canvasLayer(MapCanvas* canvas, const QString& id) {

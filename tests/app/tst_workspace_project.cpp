@@ -4,6 +4,7 @@
 // changes; missing files relocated (directly and by folder search); a corrupt workspace section.
 // The sample project's data are linked (not copied) into a temporary folder per test.
 #include "TestUtil.h"
+#include "WorkspaceTestUtil.h"
 #include "app/gui/LayerEntry.h"
 #include "app/gui/LayoutDialog.h"
 #include "app/gui/MainWindow.h"
@@ -12,7 +13,6 @@
 #include "models/project/Project.h"
 #include "render/StyleJson.h"
 
-#include "app/gui/LayerTree.h"
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -30,6 +30,8 @@
 using tanhui::gui::MainWindow;
 
 namespace {
+
+using tanhui::test::rowOf;
 
 QJsonObject readJson(const QString& file) {
     QFile f(file);
@@ -49,13 +51,6 @@ QStringList rowTexts(tanhui::gui::LayerTree* list) {
         out << list->item(r)->text() + (list->item(r)->checkState() == Qt::Checked ? QStringLiteral(" [x]")
                                                                                    : QStringLiteral(" [ ]"));
     return out;
-}
-
-int rowOf(tanhui::gui::LayerTree* list, const QString& id) {
-    for (int r = 0; r < list->count(); ++r)
-        if (list->item(r)->text().startsWith(id + QStringLiteral(" — ")))
-            return r;
-    return -1;
 }
 
 tanhui::gui::LayerEntry* entryOf(tanhui::gui::LayerTree* list, const QString& id) {
