@@ -209,14 +209,23 @@ ResultTotals totalOf(const std::vector<ParcelResult>& results, bool primaryOnly)
     return t;
 }
 
-CommonStockTotals commonStockTotals(const std::vector<ParcelResult>& results) {
-    CommonStockTotals t;
+namespace {
+
+/// The dates of the primary computed results' stocks, ascending.
+std::vector<int> primaryStockYears(const std::vector<ParcelResult>& results) {
     std::set<int> years;
     for (const ParcelResult& r : results)
         if (r.primary && r.computed())
             for (const CarbonStock& s : r.stocks)
                 years.insert(s.year);
-    t.years.assign(years.begin(), years.end());
+    return { years.begin(), years.end() };
+}
+
+} // namespace
+
+CommonStockTotals commonStockTotals(const std::vector<ParcelResult>& results) {
+    CommonStockTotals t;
+    t.years = primaryStockYears(results);
     t.totalT.assign(t.years.size(), 0.0);
     t.parcelsPerDate.assign(t.years.size(), 0);
     for (const ParcelResult& r : results) {
@@ -249,12 +258,7 @@ PoolTotals poolTotalsOf(const std::vector<ParcelResult>& results) {
     PoolTotals t;
     const ResultLayout layout = layoutOf(results);
     t.pools = layout.pools;
-    std::set<int> years;
-    for (const ParcelResult& r : results)
-        if (r.primary && r.computed())
-            for (const CarbonStock& s : r.stocks)
-                years.insert(s.year);
-    t.years.assign(years.begin(), years.end());
+    t.years = primaryStockYears(results);
     const std::size_t n = t.years.size();
     t.poolT.assign(n, std::vector<double>(std::size_t(t.pools.size()), 0.0));
     t.unattributedT.assign(n, 0.0);
