@@ -163,7 +163,13 @@ void writeGpkg(const std::string& path,
     for (std::size_t r = 0; r < rows; ++r) {
         values.assign(columns.size(), QVariant());
         wkb.clear();
-        source(r, values, wkb);
+        try {
+            source(r, values, wkb);
+        } catch (...) { // e.g. CancelledError: no staging file is left, `path` stays as it was
+            ds.reset();
+            fs::remove(tmp, ec);
+            throw;
+        }
         FeaturePtr feature(OGR_F_Create(defn));
         for (std::size_t c = 0; c < columns.size(); ++c) {
             detail::setOgrField(feature.get(),

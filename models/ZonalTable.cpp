@@ -277,7 +277,10 @@ void writeZonalTable(const std::string& path,
                      const gis::ParcelSet& parcels,
                      const QString& idField,
                      const gis::ZonalResult& result,
-                     gis::StatSet stats) {
+                     gis::StatSet stats,
+                     gis::Feedback* feedback) {
+    if (feedback)
+        feedback->throwIfCancelled();
     const std::vector<Producer> prod = producers(parcels, idField, result, stats);
     std::vector<gis::TableColumn> columns;
     for (const Producer& p : prod)
@@ -334,6 +337,8 @@ void writeZonalTable(const std::string& path,
       columns,
       parcels.parcels.size(),
       [&](std::size_t row, std::vector<QVariant>& values, std::vector<unsigned char>& wkb) {
+          if (feedback && (row & 1023) == 0)
+              feedback->throwIfCancelled(); // the staging file is removed, `path` kept
           for (std::size_t c = 0; c < prod.size(); ++c)
               values[c] = prod[c].value(row);
           wkb = parcels.parcels[row].wkb;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "gis/Feedback.h"
 #include "gis/TableWriter.h"
 #include "gis/ZonalStats.h"
 
@@ -38,11 +39,13 @@ std::vector<ZonalTableColumn> zonalColumns(const gis::ParcelSet& parcels,
                                            gis::StatSet stats);
 
 /// @brief Writes the table to .csv or .gpkg (GeoPackage rows carry the parcel geometry in the layer's
-/// CRS). Atomic, see gis::writeTable.
+/// CRS). Atomic, see gis::writeTable: a cancelled `feedback` (checked before the CSV is written and
+/// every 1,024 GeoPackage rows) throws CancelledError and leaves `path` as it was.
 void writeZonalTable(const std::string& path,
                      const gis::ParcelSet& parcels,
                      const QString& idField,
                      const gis::ZonalResult& result,
-                     gis::StatSet stats);
+                     gis::StatSet stats,
+                     gis::Feedback* feedback = nullptr);
 
 } // namespace tanhui::models

@@ -166,9 +166,15 @@ void installInterruptHandler() {
     std::signal(SIGINT, onSigint);
 }
 
-std::unique_ptr<gis::Feedback> makeTerminalFeedback(bool quiet) {
+void TerminalFeedbackDeleter::operator()(gis::Feedback* feedback) const {
+    gis::Feedback* expected = feedback;
+    g_active.compare_exchange_strong(expected, nullptr);
+    delete feedback;
+}
+
+TerminalFeedback makeTerminalFeedback(bool quiet) {
     const bool tty = !quiet && ::isatty(STDERR_FILENO);
-    auto feedback = std::make_unique<gis::Feedback>([tty](double percent, const std::string& status) {
+    TerminalFeedback feedback(new gis::Feedback([tty](double percent, const std::string& status) {
         if (!tty)
             return;
         constexpr int width = 30;
@@ -180,7 +186,7 @@ std::unique_ptr<gis::Feedback> makeTerminalFeedback(bool quiet) {
         std::fprintf(stderr, "\r[%s] %5.1f%%  %s", bar.c_str(), percent, label.constData());
         std::fflush(stderr);
         g_lineOpen = true;
-    });
+    }));
     g_active = feedback.get();
     installInterruptHandler();
     if (g_interrupted)

@@ -67,9 +67,16 @@ void printInfo(const QString& message);
 /// the process in the middle of writing. Called by main() first thing.
 void installInterruptHandler();
 
+/// Deletes the command's Feedback after taking it off Ctrl+C's target (a later Ctrl+C, e.g. while the
+/// process exits, then only sets a flag instead of writing into freed memory).
+struct TerminalFeedbackDeleter {
+    void operator()(gis::Feedback* feedback) const;
+};
+using TerminalFeedback = std::unique_ptr<gis::Feedback, TerminalFeedbackDeleter>;
+
 /// @brief A Feedback that draws a one-line progress bar on stderr when it is a terminal (nothing
-/// otherwise) and is cancelled by Ctrl+C (SIGINT).
-std::unique_ptr<gis::Feedback> makeTerminalFeedback(bool quiet);
+/// otherwise) and is cancelled by Ctrl+C (SIGINT) while it lives.
+TerminalFeedback makeTerminalFeedback(bool quiet);
 /// Ends the progress line (newline) if one was drawn.
 void finishProgressLine();
 

@@ -260,7 +260,8 @@ int runZonalCommand(const QStringList& arguments) {
                                     : gis::runZonalReleasingGeometry(parcels, bands, options);
         reportStep(ZonalCommand::tr("zonal statistics"));
         reportEmptyBands(parcelsPath, result);
-        models::writeZonalTable(out.toStdString(), parcels, parser.value(idOpt), result, stats);
+        models::writeZonalTable(
+          out.toStdString(), parcels, parser.value(idOpt), result, stats, feedback.get());
         reportStep(ZonalCommand::tr("writing the table"));
         finishProgressLine();
         if (!quiet) {
