@@ -26,6 +26,17 @@ QString cliPath() {
     return QString::fromLocal8Bit(qgetenv("TANHUI_BINARY_DIR")) + QStringLiteral("/app/cli/tanhui-cli");
 }
 
+/// Whether process `pid` has a handler for SIGINT (the SigCgt mask of /proc/<pid>/status, Linux).
+bool catchesSigint(qint64 pid) {
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return false;
+    for (const QByteArray& line : status.readAll().split('\n'))
+        if (line.startsWith("SigCgt:"))
+            return (line.mid(7).trimmed().toULongLong(nullptr, 16) >> (SIGINT - 1)) & 1U;
+    return false;
+}
+
 struct Outcome {
     int exitCode = -1;
     bool crashed = false;   ///< ended by a signal
@@ -59,6 +70,12 @@ Outcome runCli(const QStringList& args,
                    timer.elapsed() < 120000)
                 p.waitForFinished(2);
         } else {
+            // A single output file has no staging folder to wait for: wait until the process catches
+            // SIGINT (its handler is installed early in main; a Ctrl+C before that, while a loaded
+            // machine is still loading the libraries, would end it as a crash), then 150 ms.
+            while (p.state() == QProcess::Running && !catchesSigint(p.processId()) &&
+                   timer.elapsed() < 120000)
+                p.waitForFinished(2);
             p.waitForFinished(150);
         }
         if (delayMs > 0)
@@ -376,8 +393,12 @@ void TestCliAtomic::interruptedRunsKeepPreviousOutputs() {
     QFETCH(QString, target);
     QFETCH(bool, folder);
 
-    const Outcome first = runCli(args);
+    // The run's time from the faster of two runs (the first may read cold files on a loaded machine).
+    Outcome first = runCli(args);
     QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+    const Outcome again = runCli(args);
+    QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+    first.runMs = std::min(first.runMs, again.runMs);
     QVERIFY(folder ? QFileInfo(target).isDir() : QFileInfo(target).isFile());
     QVERIFY(stagingLeftovers(target).isEmpty());
     auto before = snapshot(target, folder);
