@@ -28,6 +28,12 @@ LayerTree::LayerTree(QWidget* parent)
         if (!m_moving)
             emit layersChanged();
     });
+    // Any insertion, removal or move of rows (drags, groups, takeItem/insertItem) re-collects the layers.
+    for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
+        connect(model(), signal, this, [this] { m_layersValid = false; });
+    connect(model(), &QAbstractItemModel::rowsMoved, this, [this] { m_layersValid = false; });
+    connect(model(), &QAbstractItemModel::layoutChanged, this, [this] { m_layersValid = false; });
+    connect(model(), &QAbstractItemModel::modelReset, this, [this] { m_layersValid = false; });
     connect(this, &QTreeWidget::currentItemChanged, this, [this] {
         if (!m_moving)
             emit currentRowChanged(currentRow());
@@ -44,10 +50,13 @@ void LayerTree::collect(QTreeWidgetItem* parent, std::vector<LayerItem*>& out) c
     }
 }
 
-std::vector<LayerItem*> LayerTree::layers() const {
-    std::vector<LayerItem*> out;
-    collect(invisibleRootItem(), out);
-    return out;
+const std::vector<LayerItem*>& LayerTree::layers() const {
+    if (!m_layersValid) {
+        m_layers.clear();
+        collect(invisibleRootItem(), m_layers);
+        m_layersValid = true;
+    }
+    return m_layers;
 }
 
 int LayerTree::count() const {
@@ -55,12 +64,12 @@ int LayerTree::count() const {
 }
 
 LayerItem* LayerTree::item(int row) const {
-    const std::vector<LayerItem*> all = layers();
+    const std::vector<LayerItem*>& all = layers();
     return row >= 0 && row < int(all.size()) ? all[std::size_t(row)] : nullptr;
 }
 
 int LayerTree::row(const QTreeWidgetItem* item) const {
-    const std::vector<LayerItem*> all = layers();
+    const std::vector<LayerItem*>& all = layers();
     const auto it = std::find(all.begin(), all.end(), item);
     return it == all.end() ? -1 : int(it - all.begin());
 }

@@ -91,9 +91,13 @@ protected:
 
 private:
     void collect(QTreeWidgetItem* parent, std::vector<LayerItem*>& out) const;
-    std::vector<LayerItem*> layers() const;
+    /// The layers in list order: collected once after the tree's rows change (the window's loops ask
+    /// for every row on each redraw).
+    const std::vector<LayerItem*>& layers() const;
     QString uniqueGroupName() const;
     bool m_moving = false;
+    mutable std::vector<LayerItem*> m_layers;
+    mutable bool m_layersValid = false;
 };
 
 } // namespace tanhui::gui
