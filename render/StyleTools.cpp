@@ -55,12 +55,9 @@ std::vector<double> numericValues(const VectorSource& source, int field) {
 std::vector<std::size_t> rangeCounts(const std::vector<VectorRange>& ranges,
                                      const std::vector<double>& values) {
     std::vector<std::size_t> counts(ranges.size(), 0);
-    for (double v : values)
-        for (std::size_t i = 0; i < ranges.size(); ++i)
-            if ((v > ranges[i].lower || (i == 0 && v == ranges[i].lower)) && v <= ranges[i].upper) {
-                ++counts[i];
-                break;
-            }
+    for (double v : values) // the drawing rule, so the counts match what is drawn
+        if (const int i = rangeIndex(ranges, v); i >= 0)
+            ++counts[std::size_t(i)];
     return counts;
 }
 

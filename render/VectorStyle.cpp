@@ -23,15 +23,21 @@ const FillSymbol* VectorStyle::symbolFor(const QVariant& value) const {
             bool ok = false;
             const double v = value.toDouble(&ok);
             if (ok && std::isfinite(v) && !value.isNull())
-                for (std::size_t i = 0; i < ranges.size(); ++i) {
-                    const VectorRange& r = ranges[i];
-                    if ((v > r.lower || (i == 0 && v == r.lower)) && v <= r.upper)
-                        return &r.symbol;
-                }
+                if (const int i = rangeIndex(ranges, v); i >= 0)
+                    return &ranges[std::size_t(i)].symbol;
             break;
         }
     }
     return drawOthers ? &symbol : nullptr;
+}
+
+int rangeIndex(const std::vector<VectorRange>& ranges, double v) {
+    for (std::size_t i = 0; i < ranges.size(); ++i) {
+        const VectorRange& r = ranges[i];
+        if ((v > r.lower || (i == 0 && v == r.lower)) && v <= r.upper)
+            return int(i);
+    }
+    return -1;
 }
 
 std::vector<VectorRange> graduatedRanges(const std::vector<double>& values,

@@ -52,6 +52,11 @@ struct VectorStyle {
     const FillSymbol* symbolFor(const QVariant& value) const;
 };
 
+/// @brief The class of `v` among graduated `ranges`: the first with lower < v ≤ upper (the first range
+/// also takes v = its lower limit); −1 for none. The rule VectorStyle::symbolFor draws by and the styling
+/// dock counts by.
+int rangeIndex(const std::vector<VectorRange>& ranges, double v);
+
 /// @brief A graduated style's classes for `values` (e.g. t C/ha of every parcel): limits by `method`,
 /// colours along `ramp` (class i at (i + 0.5) / n), labels "lower – upper" with `decimals`. For a
 /// diverging ramp on changes pass symmetricAroundZero: the ramp's middle then falls on 0.
