@@ -132,9 +132,21 @@ void writeGpkg(const std::string& path,
     DatasetPtr ds(GDALCreate(driver, tmp.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!ds)
         throw GisError(GisError::Kind::Io, "Cannot create " + path + ": " + lastGdalError(), path);
+    // Whatever ends the write early (an error, a cancelled row source), the staging file goes and
+    // `path` stays as it was.
+    struct Staging {
+        DatasetPtr& ds;
+        const fs::path& tmp;
+        bool committed = false;
+        ~Staging() {
+            if (committed)
+                return;
+            ds.reset();
+            std::error_code ignored;
+            fs::remove(tmp, ignored);
+        }
+    } staging{ ds, tmp };
     auto fail = [&](const std::string& what) {
-        ds.reset();
-        fs::remove(tmp, ec);
         throw GisError(GisError::Kind::Io,
                        "Writing " + path + " failed: " + what + " (the previous file, if any, is unchanged)",
                        path);
@@ -163,13 +175,7 @@ void writeGpkg(const std::string& path,
     for (std::size_t r = 0; r < rows; ++r) {
         values.assign(columns.size(), QVariant());
         wkb.clear();
-        try {
-            source(r, values, wkb);
-        } catch (...) { // e.g. CancelledError: no staging file is left, `path` stays as it was
-            ds.reset();
-            fs::remove(tmp, ec);
-            throw;
-        }
+        source(r, values, wkb); // may throw (CancelledError): `staging` cleans up
         FeaturePtr feature(OGR_F_Create(defn));
         for (std::size_t c = 0; c < columns.size(); ++c) {
             detail::setOgrField(feature.get(),
@@ -194,6 +200,7 @@ void writeGpkg(const std::string& path,
     if (!lastGdalError().empty() && !fs::exists(tmp))
         fail(lastGdalError());
     replaceWithTemporary(tmp.string(), path); // fsync, rename, fsync of the folder
+    staging.committed = true;
 }
 
 } // namespace
