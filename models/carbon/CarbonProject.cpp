@@ -1798,6 +1798,9 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
     }
     if (fb)
         fb->setProgress(95.0, "writing");
+    // Methods reading one table (the pools table is read by the pool, soil, gain-loss and land-use
+    // change steps) report the same row's problem alike: each problem is listed once.
+    params::removeDuplicates(run.issues);
     // 6. The result set (tables, ledger check, messages, provenance), then its files.
     buildCarbonResultSet(run);
     run.resultSet.provenance = carbonProvenance(project, run, options, started);

@@ -5,8 +5,10 @@
 
 #include <cmath>
 #include <cstring>
+#include <set>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 
 namespace tanhui::models::params {
 
@@ -42,6 +44,22 @@ std::optional<Tag> parseTag(const QString& text) {
         if (t == tagName(tag))
             return tag;
     return std::nullopt;
+}
+
+QString tagLabel(Tag tag) {
+    switch (tag) {
+        case Tag::Verified:
+            return Parameters::tr("verified");
+        case Tag::Secondary:
+            return Parameters::tr("secondary");
+        case Tag::Unconfirmed:
+            return Parameters::tr("unconfirmed");
+        case Tag::Example:
+            return Parameters::tr("example");
+        case Tag::User:
+            return Parameters::tr("user");
+    }
+    return {};
 }
 
 QString tagDescription(Tag tag) {
@@ -83,6 +101,16 @@ bool hasErrors(const Issues& issues) {
         if (i.isError())
             return true;
     return false;
+}
+
+void removeDuplicates(Issues& issues) {
+    std::set<std::tuple<int, QString, int, QString, QString>> seen;
+    Issues kept;
+    kept.reserve(issues.size());
+    for (Issue& issue : issues)
+        if (seen.insert({ int(issue.severity), issue.file, issue.row, issue.column, issue.message }).second)
+            kept.push_back(std::move(issue));
+    issues = std::move(kept);
 }
 
 QString ParameterSpec::translatedLabel() const {

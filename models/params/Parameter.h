@@ -18,6 +18,8 @@ enum class Tag { Verified, Secondary, Unconfirmed, Example, User };
 QString tagName(Tag tag);
 /// Parses a CSV tag (case-insensitive, surrounding blanks ignored); nullopt when unknown.
 std::optional<Tag> parseTag(const QString& text);
+/// The tag as a translated word (context "Parameters"), e.g. "unconfirmed" / "待核实", for forms and reports.
+QString tagLabel(Tag tag);
 /// Translated meaning of a tag for reports and the parameter editor (context "Parameters"), shown next to
 /// tagName(), so it does not repeat the tag word.
 QString tagDescription(Tag tag);
@@ -41,6 +43,9 @@ struct Issue {
 };
 using Issues = std::vector<Issue>;
 bool hasErrors(const Issues& issues);
+/// Removes issues equal to an earlier one (same severity, file, row, column and message), keeping the
+/// order of first appearance.
+void removeDuplicates(Issues& issues);
 
 /// @brief Declaration of one scalar parameter of a method: read by the CLI (help, validation), the GUI
 /// forms and the reports, so that each parameter is described exactly once.

@@ -162,7 +162,8 @@ QString writeProject(const QTemporaryDir& dir, bool gaps = false, bool sources =
 /// `uncertainty`: the carbon.uncertainty object; `poolsU`: the pools table's u_pct column (empty: none).
 QString writeLandUseProject(const QTemporaryDir& dir,
                             const QByteArray& uncertainty,
-                            const QByteArray& poolsU) {
+                            const QByteArray& poolsU,
+                            const QByteArray& croplandMethods = R"("soil")") {
     const int years[] = { 2015, 2020, 2024 };
     for (int year : years) {
         gis::RasterWriter lc(dir.filePath(QStringLiteral("lc%1.tif").arg(year)).toStdString(),
@@ -214,7 +215,8 @@ QString writeLandUseProject(const QTemporaryDir& dir,
                  "years": [2015, 2020, 2024],
                  "grouping": {"name": "district", "field": "district"},
                  "parameters": {"pools": "my_pools"},
-                 "methods": {"cropland": "soil"},
+                 "methods": {"cropland": )" +
+            croplandMethods + R"(},
                  "land_use_change": [{"type": "settlement", "classes": [2], "min_share": 0.4}])" +
             (uncertainty.isEmpty() ? QByteArray() : ", \"uncertainty\": " + uncertainty) + "}}");
     return path;
@@ -224,8 +226,10 @@ CarbonProjectRun runLandUse(const QTemporaryDir& dir,
                             const QByteArray& uncertainty,
                             const QByteArray& poolsU,
                             const QString& out,
-                            int threads = 1) {
-    const models::Project project = models::Project::load(writeLandUseProject(dir, uncertainty, poolsU));
+                            int threads = 1,
+                            const QByteArray& croplandMethods = R"("soil")") {
+    const models::Project project =
+      models::Project::load(writeLandUseProject(dir, uncertainty, poolsU, croplandMethods));
     CarbonProjectOptions options;
     options.outDir = dir.filePath(out).toStdString();
     options.threads = threads;
@@ -532,6 +536,25 @@ private slots:
           dir, R"({"iterations": 2000, "seed": 12, "default_u_pct": 30})", "40", QStringLiteral("other"));
         QVERIFY(!other.stopped);
         QVERIFY(!sameBounds(resultOf(other, "A").stock(2024)->bounds, a.stock(2024)->bounds));
+    }
+
+    void landUseChangeWarnsOnce() {
+        // The pools table is read by the pool method and again for the new use's densities after a
+        // land-use change: a warning about one of its rows (here u_pct 0.4, a percent that looks like a
+        // fraction) is reported once, not once per reading.
+        QTemporaryDir dir;
+        const CarbonProjectRun run = runLandUse(
+          dir, R"({"iterations": 50, "seed": 3})", "0.4", QStringLiteral("twice"), 1, R"(["soil", "pools"])");
+        QVERIFY2(!run.stopped, qPrintable(run.issues.empty() ? QString() : run.issues.front().toString()));
+        QStringList seen;
+        int fractionWarnings = 0;
+        for (const auto& issue : run.issues) {
+            const QString text = issue.toString();
+            QVERIFY2(!seen.contains(text), qPrintable(QStringLiteral("reported twice: ") + text));
+            seen << text;
+            fractionWarnings += issue.column == QLatin1String("u_pct") ? 1 : 0;
+        }
+        QCOMPARE(fractionWarnings, 2); // one per pools row (lucode 1 and 2)
     }
 
     void regressionCloudGapsAndExactRun() {
