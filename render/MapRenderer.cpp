@@ -410,6 +410,16 @@ std::size_t drawFeatures(QPainter& painter,
     const double mupp = settings.mapUnitsPerPixel();
     const int field = style.kind == VectorStyle::Kind::Single ? -1 : source.fieldIndex(style.field);
     painter.setRenderHint(QPainter::Antialiasing, true);
+    // Room for antialiasing, the widest outline and the one-pixel dots of tiny features: a feature
+    // farther than that from the band is another pass's, tested before its symbol is looked up.
+    double widestStrokeMm = overrideSymbol ? overrideSymbol->strokeWidthMm : style.symbol.strokeWidthMm;
+    if (!overrideSymbol) {
+        for (const VectorCategory& c : style.categories)
+            widestStrokeMm = std::max(widestStrokeMm, c.symbol.strokeWidthMm);
+        for (const VectorRange& r : style.ranges)
+            widestStrokeMm = std::max(widestStrokeMm, r.symbol.strokeWidthMm);
+    }
+    const double margin = 1.0 + settings.pixelsFromMm(std::max(0.0, widestStrokeMm));
     const FillSymbol* current = nullptr;
     std::vector<QPointF> points;
     std::vector<int> starts;
@@ -418,16 +428,14 @@ std::size_t drawFeatures(QPainter& painter,
         if (feedback && (n & 2047) == 0)
             feedback->throwIfCancelled();
         const std::uint32_t f = features[n];
+        const gis::Box& b = source.bounds(f);
+        const double rowTop = (view.ymax - b.ymax) / mupp, rowBottom = (view.ymax - b.ymin) / mupp;
+        if (rowBottom < band.top - margin || rowTop > band.bottom + margin)
+            continue; // wholly in another pass's rows
         const FillSymbol* symbol =
           overrideSymbol ? overrideSymbol : style.symbolFor(source.attribute(f, field));
         if (!symbol)
             continue;
-        const gis::Box& b = source.bounds(f);
-        const double rowTop = (view.ymax - b.ymax) / mupp, rowBottom = (view.ymax - b.ymin) / mupp;
-        // Room for antialiasing, the outline and the one-pixel dots of tiny features.
-        const double margin = 1.0 + settings.pixelsFromMm(std::max(0.0, symbol->strokeWidthMm));
-        if (rowBottom < band.top - margin || rowTop > band.bottom + margin)
-            continue; // wholly in another pass's rows
         const bool counted = rowTop >= band.top && rowTop < band.bottom;
         if (symbol != current) {
             setSymbol(painter, *symbol, settings);
