@@ -7,6 +7,8 @@
 
 #include "gis/Errors.h"
 #include "gis/Feedback.h"
+#include "models/carbon/Valuation.h"
+#include "models/params/Parameter.h"
 #include "models/project/Project.h"
 #include "render/ColorRamp.h"
 #include "render/ProjectMaps.h"
@@ -34,6 +36,7 @@
 namespace tanhui::report {
 
 namespace analysis = models::analysis;
+namespace params = models::params;
 
 namespace {
 
@@ -219,23 +222,10 @@ QColor poolColour(const QString& pool, int index) {
     return it != colours.end() ? it->second : QColor::fromHsv((index * 53) % 360, 140, 190);
 }
 
+/// A parameter row's tag as a translated word (the text itself when it is not a known tag).
 QString tagName(const QString& tag) {
-    if (tag == QLatin1String("verified")) {
-        return ReportText::tr("verified");
-    }
-    if (tag == QLatin1String("secondary")) {
-        return ReportText::tr("secondary");
-    }
-    if (tag == QLatin1String("unconfirmed")) {
-        return ReportText::tr("unconfirmed");
-    }
-    if (tag == QLatin1String("example")) {
-        return ReportText::tr("example");
-    }
-    if (tag == QLatin1String("user")) {
-        return ReportText::tr("user");
-    }
-    return tag;
+    const std::optional<params::Tag> parsed = params::parseTag(tag);
+    return parsed ? params::tagLabel(*parsed) : tag;
 }
 
 /// Builds the report (one instance per report).
@@ -580,7 +570,7 @@ ReportSection Builder::summarySection() {
         t.rows.push_back({ ReportText::tr("Stock change %1–%2 as CO2").arg(years.front()).arg(years.back()),
                            num(summaryValue(QStringLiteral("change_tco2e_") + iv)),
                            QStringLiteral("t CO2e"),
-                           range(lo * 44.0 / 12.0, hi * 44.0 / 12.0) });
+                           range(lo * models::carbon::kCo2PerC, hi * models::carbon::kCo2PerC) });
         t.rows.push_back({ ReportText::tr("Mean annual change"),
                            num(change / span),
                            QStringLiteral("t C/a"),
@@ -626,7 +616,7 @@ ReportSection Builder::summarySection() {
         std::sort(v.begin(), v.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
         for (std::size_t i = 0; i < v.size() && i < 3 && v[i].first > 0; ++i) {
             changes << ReportText::tr("%1 gained %2 t C (%3 t CO2e) from %4 to %5.")
-                         .arg(typeName(v[i].second), num(v[i].first), num(v[i].first * 44.0 / 12.0))
+                         .arg(typeName(v[i].second), num(v[i].first), num(v[i].first * models::carbon::kCo2PerC))
                          .arg(years.front())
                          .arg(years.back());
         }

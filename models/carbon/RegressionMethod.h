@@ -5,6 +5,7 @@
 #include "gis/Grid.h"
 #include "gis/ZonalEngine.h"
 #include "models/carbon/PoolMethod.h"
+#include "models/carbon/Valuation.h"
 #include "models/params/ParameterTable.h"
 
 #include <QString>
@@ -267,7 +268,7 @@ struct RegressionParcelYear {
         const double all = forestAreaHa + viGapAreaHa;
         return all > 0 ? forestAreaHa / all : std::nan("");
     }
-    double co2eT() const { return carbonT * 44.0 / 12.0; }
+    double co2eT() const { return carbonT * kCo2PerC; }
     /// With RegressionRun::viKeyRasters: the parcel's valid forest area binned per forest code and VI
     /// bin (RegressionRun::viBinWidth), each bin with its area and the area-weighted mean VI of its
     /// cells (exact, from the per-cell values); ascending by (code, bin). Σ areaHa = forestAreaHa.

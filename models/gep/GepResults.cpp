@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The result tables of a GEP run (docs/gep.md "Outputs"): each column's unit and description declared
 // once, here; totals over the accounted parts of the parcels; the GEP side of the ledger check.
+#include "models/carbon/Valuation.h"
 #include "models/gep/GepRunData.h"
 #include "models/gep/Plausibility.h"
 #include "models/params/ParameterTable.h"
@@ -451,7 +452,7 @@ carbon::LedgerCheck gepLedgerCheck(const GepParcels& parcels) {
     for (const ParcelRow& row : parcels.rows) {
         areaHa += row.areaHa * row.accountedShare;
         if (row.carbonFluxTC)
-            fluxTCo2 += *row.carbonFluxTC * 44.0 / 12.0 * row.accountedShare;
+            fluxTCo2 += *row.carbonFluxTC * carbon::kCo2PerC * row.accountedShare;
         for (const IndicatorResult& r : row.results)
             if (r.key == QLatin1String("carbon_sequestration") && !r.skipped) {
                 // A net source is valued 0 with its loss as an emission beside GEP (docs/gep.md): the net

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/gep/Units.h"
 
+#include "models/carbon/Valuation.h"
+
 #include <QCoreApplication>
 
 namespace tanhui::models::gep {
@@ -118,7 +120,7 @@ Quantity waterVolume(const Quantity& depth, const Quantity& area) {
 
 Quantity co2FromCarbon(const Quantity& carbon) {
     requireUnit(carbon, Unit::TonneC, "carbon");
-    return { carbon.value * 44.0 / 12.0, Unit::TonneCO2 };
+    return { carbon.value * carbon::kCo2PerC, Unit::TonneCO2 };
 }
 
 Quantity o2FromCo2(const Quantity& co2) {
