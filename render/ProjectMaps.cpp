@@ -148,30 +148,6 @@ struct ProjectMap {
     throw GisError(GisError::Kind::InvalidArgument, message.toStdString());
 }
 
-/// A legend heading for a layer's role (and year).
-QString roleTitle(const models::ProjectLayer& layer) {
-    static const std::map<QString, const char*> names{
-        { QStringLiteral("landcover"), QT_TRANSLATE_NOOP("ProjectMap", "Land cover") },
-        { QStringLiteral("ndvi"), QT_TRANSLATE_NOOP("ProjectMap", "NDVI") },
-        { QStringLiteral("ndvi_stack"), QT_TRANSLATE_NOOP("ProjectMap", "NDVI") },
-        { QStringLiteral("dem"), QT_TRANSLATE_NOOP("ProjectMap", "Elevation (m)") },
-        { QStringLiteral("precipitation"), QT_TRANSLATE_NOOP("ProjectMap", "Precipitation (mm/yr)") },
-        { QStringLiteral("evapotranspiration"),
-          QT_TRANSLATE_NOOP("ProjectMap", "Evapotranspiration (mm/yr)") },
-        { QStringLiteral("forest_subcompartments"),
-          QT_TRANSLATE_NOOP("ProjectMap", "Forest sub-compartments") },
-        { QStringLiteral("farmland_plots"), QT_TRANSLATE_NOOP("ProjectMap", "Farmland plots") },
-        { QStringLiteral("wetland_units"), QT_TRANSLATE_NOOP("ProjectMap", "Wetland units") },
-        { QStringLiteral("restoration_plots"), QT_TRANSLATE_NOOP("ProjectMap", "Restoration plots") },
-        { QStringLiteral("districts"), QT_TRANSLATE_NOOP("ProjectMap", "Districts") },
-    };
-    const auto it = names.find(layer.role);
-    QString title = it == names.end() ? layer.id : QCoreApplication::translate("ProjectMap", it->second);
-    if (layer.year > 0)
-        title += QStringLiteral(" %1").arg(layer.year);
-    return title;
-}
-
 bool isParcelRole(const QString& role) {
     return role == QLatin1String("forest_subcompartments") || role == QLatin1String("farmland_plots") ||
            role == QLatin1String("wetland_units") || role == QLatin1String("restoration_plots");
@@ -206,12 +182,35 @@ std::optional<QPageSize::PageSizeId> pageSizeNamed(const QString& name) {
 
 } // namespace
 
+QString projectLayerTitle(const models::ProjectLayer& layer) {
+    static const std::map<QString, const char*> names{
+        { QStringLiteral("landcover"), QT_TRANSLATE_NOOP("ProjectMap", "Land cover") },
+        { QStringLiteral("ndvi"), QT_TRANSLATE_NOOP("ProjectMap", "NDVI") },
+        { QStringLiteral("ndvi_stack"), QT_TRANSLATE_NOOP("ProjectMap", "NDVI") },
+        { QStringLiteral("dem"), QT_TRANSLATE_NOOP("ProjectMap", "Elevation (m)") },
+        { QStringLiteral("precipitation"), QT_TRANSLATE_NOOP("ProjectMap", "Precipitation (mm/yr)") },
+        { QStringLiteral("evapotranspiration"),
+          QT_TRANSLATE_NOOP("ProjectMap", "Evapotranspiration (mm/yr)") },
+        { QStringLiteral("forest_subcompartments"),
+          QT_TRANSLATE_NOOP("ProjectMap", "Forest sub-compartments") },
+        { QStringLiteral("farmland_plots"), QT_TRANSLATE_NOOP("ProjectMap", "Farmland plots") },
+        { QStringLiteral("wetland_units"), QT_TRANSLATE_NOOP("ProjectMap", "Wetland units") },
+        { QStringLiteral("restoration_plots"), QT_TRANSLATE_NOOP("ProjectMap", "Restoration plots") },
+        { QStringLiteral("districts"), QT_TRANSLATE_NOOP("ProjectMap", "Districts") },
+    };
+    const auto it = names.find(layer.role);
+    QString title = it == names.end() ? layer.id : QCoreApplication::translate("ProjectMap", it->second);
+    if (layer.year > 0)
+        title += QStringLiteral(" %1").arg(layer.year);
+    return title;
+}
+
 LayoutLayer projectLayoutLayer(const models::Project& project,
                                const models::ProjectLayer& layer,
                                const gis::Crs& mapCrs,
                                const QString& /*language*/) {
     LayoutLayer out;
-    out.title = roleTitle(layer);
+    out.title = projectLayerTitle(layer);
     out.map.id = layer.id;
     const QString path = project.resolve(layer.path);
     try {

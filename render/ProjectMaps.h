@@ -32,6 +32,11 @@ public:
     static QString ecosystemName(const QString& type);
 };
 
+/// @brief A heading for a project layer from its role (and year), in the current translation, e.g.
+/// "Land cover 2024", "Forest sub-compartments"; the layer id when the role is unknown. Used by legends
+/// and by the app wherever a layer is chosen.
+QString projectLayerTitle(const models::ProjectLayer& layer);
+
 /// @brief A project layer opened for drawing in `mapCrs` with its project style, titled for a legend
 /// ("Land cover 2024", in the current translation). Throws GisError naming the layer and its file.
 LayoutLayer projectLayoutLayer(const models::Project& project,
