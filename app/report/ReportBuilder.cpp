@@ -616,7 +616,8 @@ ReportSection Builder::summarySection() {
         std::sort(v.begin(), v.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
         for (std::size_t i = 0; i < v.size() && i < 3 && v[i].first > 0; ++i) {
             changes << ReportText::tr("%1 gained %2 t C (%3 t CO2e) from %4 to %5.")
-                         .arg(typeName(v[i].second), num(v[i].first), num(v[i].first * models::carbon::kCo2PerC))
+                         .arg(
+                           typeName(v[i].second), num(v[i].first), num(v[i].first * models::carbon::kCo2PerC))
                          .arg(years.front())
                          .arg(years.back());
         }

@@ -218,7 +218,8 @@ public:
         const bool anyPlain =
           std::any_of(plain.begin(), plain.end(), [](const std::vector<ResultRef>& g) { return !g.empty(); });
         // Every result altered: nothing for the method's sampler to sum (empty totals per group).
-        std::vector<SampledTotals> out = anyPlain ? m_inner->sum(plain) : std::vector<SampledTotals>(groups.size());
+        std::vector<SampledTotals> out =
+          anyPlain ? m_inner->sum(plain) : std::vector<SampledTotals>(groups.size());
         if (altered.empty())
             return out;
         // Σ|x|·U per quantity (as boundedTotals() for parts of one sampler: shared parameters).
