@@ -109,7 +109,6 @@ AnalysisSpec carbonProjectAnalysis() {
     it.defaultValue = uncertainty::kDefaultIterations;
     it.min = 1;
     it.max = 10000000;
-    it.usualMin = 200; // fewer make the 2.5/97.5 percentiles unstable
     it.source = QStringLiteral("carbon-methods.md §6.2 (IPCC 2006 Vol. 1 Ch. 3)");
     it.tag = params::Tag::Secondary;
     it.enabledIf = mcOn;
