@@ -12,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -218,6 +219,36 @@ private slots:
         QVERIFY2(zi.size() == 1 &&
                    zt.contains("column --field: Field: layer 'xiaoban' has no field 'no_such'"),
                  qPrintable(zt));
+    }
+
+    void runStopsOnBadTables() {
+        // run() goes through gep::prepareGepModel: a problem of the model stops it before any data is
+        // read or written, with the problem in the outcome.
+        TANHUI_REQUIRE_SAMPLE(dir);
+        QTemporaryDir tmp;
+        const models::Project project = models::Project::load(QDir(dir).filePath("project.tanhui.json"));
+        const analysis::AnalysisSpec& spec = *analysis::findAnalysis("gep");
+        analysis::ParameterValues v = analysis::defaultValues(spec, &project);
+        v.insert("out", tmp.filePath("gep"));
+        const QString prices = tmp.filePath("prices.csv");
+        QFile f(prices);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("key,value,unit,basis,price_year,source\nwater_price,-3.5,CNY/m3,m3,2020,test\n");
+        f.close();
+        v.insert("prices", prices);
+        const analysis::AnalysisOutcome outcome = spec.run(project, v, nullptr);
+        QVERIFY(outcome.stopped);
+        QVERIFY2(issuesText(outcome.issues).contains(prices + ", row 2, column value"),
+                 qPrintable(issuesText(outcome.issues)));
+        QVERIFY(!QFileInfo::exists(tmp.filePath("gep")));
+        // The settings' origin: values equal to the project's are named by their key, the others as set.
+        v.insert("ac_days", 90.0);
+        const auto settings = analysis::gepSettings(spec, project, v, { QStringLiteral("ac_days") });
+        QCOMPARE(settings.acDays.value_or(0), 90.0);
+        QCOMPARE(settings.profile, QStringLiteral("NDRC2022"));
+        QCOMPARE(
+          settings.origin,
+          QStringLiteral("project: gep.profile, gep.price_set, gep.climate_variant; flags: --ac-days"));
     }
 
     void conditions() {
