@@ -32,7 +32,7 @@ using params::Issue;
 using params::Issues;
 
 QString number(double v) {
-    return QString::number(v, 'g', 12);
+    return QString::number(v, 'g', 16);
 }
 
 bool isList(const InputSpec& in) {

@@ -261,7 +261,8 @@ private slots:
         QVERIFY(analysis::validate(spec, { { "seed", -3 } }, nullptr).empty());
         const params::Issues bad =
           analysis::validate(spec, { { "uncertainty", true }, { "seed", -3 } }, nullptr);
-        QVERIFY2(issuesText(bad).contains("column --seed: --seed must be a whole number from 0 to"),
+        QVERIFY2(issuesText(bad).contains(
+                   "column --seed: --seed must be a whole number from 0 to 9007199254740991, not -3"),
                  qPrintable(issuesText(bad)));
         const analysis::AnalysisSpec& gep = *analysis::findAnalysis("gep");
         QVERIFY(!analysis::isRequired(*gep.input("price_year"), {}));
