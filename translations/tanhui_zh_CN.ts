@@ -2,6 +2,416 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Analysis</name>
+    <message>
+        <location filename="../models/analysis/AnalysisSpec.cpp" line="+104"/>
+        <source>%1 must be a whole number from %2 to %3, not %4</source>
+        <translation>%1 必须是 %2 到 %3 之间的整数，而不是 %4</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 is %2 %3, outside the valid range %4 to %5 %3</source>
+        <translation>%1 为 %2 %3，超出有效范围 %4 到 %5 %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is %2 %3, outside the usual range %4 to %5 %3: accepted, but check it for a unit or sign mistake</source>
+        <translation>%1 为 %2 %3，超出常见范围 %4 到 %5 %3：已接受，但请检查单位或正负号是否有误</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1: the project has no layer &apos;%2&apos; (layers that fit: %3)</source>
+        <translation>%1：项目中没有图层“%2”（可用的图层：%3）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: layer &apos;%2&apos; is a %3 layer; a %4 layer is needed</source>
+        <translation>%1：图层“%2”是 %3 图层，此处需要 %4 图层</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: layer &apos;%2&apos; has the role &apos;%3&apos;; accepted roles: %4</source>
+        <translation>%1：图层“%2”的角色是“%3”；可接受的角色：%4</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: raster layer &apos;%2&apos; has no coordinate reference system; assign one (e.g. with gdal_edit.py -a_srs) so that it can be placed on the parcels</source>
+        <translation>%1：栅格图层“%2”没有坐标参考系；请为其指定坐标系（例如用 gdal_edit.py -a_srs），以便与地块叠加</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1: layer &apos;%2&apos; has no field &apos;%3&apos; (fields: %4)</source>
+        <translation>%1：图层“%2”没有字段“%3”（现有字段：%4）</translation>
+    </message>
+    <message>
+        <location line="+126"/>
+        <source>%1 is required</source>
+        <translation>必须填写%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is required when --%2 is given</source>
+        <translation>给出 --%2 时必须填写%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+203"/>
+        <source>%1 must be a number in %2, not &apos;%3&apos;</source>
+        <translation>%1 必须是以 %2 为单位的数值，而不是“%3”</translation>
+    </message>
+    <message>
+        <location line="-189"/>
+        <source>%1 must be true or false, not &apos;%2&apos;</source>
+        <translation>%1 必须是 true 或 false，而不是“%2”</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: unknown value &apos;%2&apos; (known: %3)</source>
+        <translation>%1：未知取值“%2”（可选：%3）</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1: %2 does not exist</source>
+        <translation>%1：%2 不存在</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1: the folder %2 cannot be created or is not writable</source>
+        <translation>%1：无法创建文件夹 %2，或该文件夹不可写</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>unit: %1</source>
+        <translation>单位：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>default: %1</source>
+        <translation>默认：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>range: %1 to %2</source>
+        <translation>范围：%1 到 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>project: %1</source>
+        <translation>项目：%1</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>%1 must be a number, not &apos;%2&apos;</source>
+        <translation>%1 必须是数值，而不是“%2”</translation>
+    </message>
+    <message>
+        <location filename="../models/analysis/DeclarationsCarbon.cpp" line="+61"/>
+        <source>Carbon of the project&apos;s parcels</source>
+        <translation>项目地块碳储量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carbon of every parcel of the project, each with the method assigned to its ecosystem type in the project&apos;s carbon section (docs/carbon-project.md): stocks per date, changes, totals by ecosystem type, method and grouping, and with uncertainty Monte Carlo bounds.</source>
+        <translation>项目中每个地块的碳储量，各按项目 carbon 部分为其生态系统类型指定的方法计算（docs/carbon-project.md）：各日期的储量、变化量，按生态系统类型、方法和分组的汇总；启用不确定性时给出蒙特卡洛置信区间。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location filename="../models/analysis/DeclarationsGep.cpp" line="+115"/>
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output folder (created if missing; default: carbon next to the project).</source>
+        <translation>输出文件夹（不存在时自动创建；默认：项目文件旁的 carbon 文件夹）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Worker threads</source>
+        <translation>工作线程数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Worker threads (0: all cores); the results do not depend on it.</source>
+        <translation>工作线程数（0：使用全部核心）；结果与线程数无关。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Uncertainty</source>
+        <translation>不确定性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uncertainty: Monte Carlo (IPCC Approach 2, 2.5/50/97.5 percentiles) and Approach 1 per parcel and in total.</source>
+        <translation>不确定性：逐地块及总量的蒙特卡洛模拟（IPCC 方法 2，2.5/50/97.5 百分位数）与方法 1。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Monte Carlo iterations</source>
+        <translation>蒙特卡洛迭代次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monte Carlo iterations.</source>
+        <translation>蒙特卡洛迭代次数。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Monte Carlo seed</source>
+        <translation>蒙特卡洛随机种子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monte Carlo seed; the same seed gives the same numbers for any thread count.</source>
+        <translation>蒙特卡洛随机种子；相同的种子在任意线程数下给出相同的结果。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Default uncertainty</source>
+        <translation>默认不确定性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>U (95 % half-width) for table values without uncertainty columns whose kind has no default of its own, e.g. 90 for the IPCC &apos;±90 %&apos; Tier 1 convention.</source>
+        <translation>不确定性 U（95 % 半宽），用于表中没有不确定性列、且其类别没有自身默认值的参数，例如按 IPCC Tier 1“±90 %”惯例取 90。</translation>
+    </message>
+    <message>
+        <location filename="../models/analysis/DeclarationsGep.cpp" line="-11"/>
+        <source>Gross ecosystem product (GEP)</source>
+        <translation>生态系统生产总值（GEP）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GEP per parcel (gep-methods.md): physical quantity, value, price and source of every indicator of the accounting profile; GEP = material + regulating + cultural services. With a scenario project, also the scenario&apos;s GEP minus the baseline&apos;s.</source>
+        <translation>逐地块 GEP（gep-methods.md）：核算方案中每项指标的实物量、价值、价格和来源；GEP = 物质产品 + 调节服务 + 文化服务。给出情景项目时，另计算情景 GEP 与基准 GEP 之差。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Output folder.</source>
+        <translation>输出文件夹。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Accounting profile</source>
+        <translation>核算方案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accounting profile: the indicator set and its variants.</source>
+        <translation>核算方案：指标体系及其计算变体。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RCEES / Ouyang (S1 set)</source>
+        <translation>生态环境研究中心 / 欧阳志云（S1 指标体系）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NDRC/NBS specification 2022</source>
+        <translation>国家发展改革委、国家统计局核算规范（2022）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Price set</source>
+        <translation>价格集</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Price set; P0_CPI2020 and P0_CPI2024 are P0 adjusted by the shipped CPI table at run time (flagged unconfirmed).</source>
+        <translation>价格集；P0_CPI2020 和 P0_CPI2024 为运行时按内置 CPI 表调整后的 P0 价格（标记为未确认）。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Price year</source>
+        <translation>价格基准年</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Adjust every price to this year with the price index; outputs give the value at this year&apos;s prices and at the base-year prices.</source>
+        <translation>用价格指数将所有价格调整到该年份；输出同时给出按该年价格和按基期价格计算的价值。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Price index table</source>
+        <translation>价格指数表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price index table for the price year (year; cpi, construction, market as levels or *_yoy with previous year = 100; source, tag). Default: the shipped NBS CPI table (unconfirmed).</source>
+        <translation>用于价格基准年的价格指数表（year；cpi、construction、market 为价格水平，或 *_yoy 为上年 = 100 的环比指数；source、tag）。默认：内置的国家统计局 CPI 表（未确认）。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Fallback index series</source>
+        <translation>备用指数序列</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Index series for prices whose series the index table lacks; such prices are flagged unconfirmed. Without it a missing series is an error.</source>
+        <translation>指数表中缺少相应序列的价格所使用的指数序列；这些价格将标记为未确认。不指定时，缺少序列即为错误。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>consumer prices</source>
+        <translation>居民消费价格</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>construction costs</source>
+        <translation>建筑工程造价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>market prices</source>
+        <translation>市场价格</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Water-surface climate regulation</source>
+        <translation>水面气候调节</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>s1: S1&apos;s form, cooling not divided by the COP; cop: cooling divided by the COP (later specifications). Default: the profile&apos;s.</source>
+        <translation>s1：S1 的公式，降温量不除以能效比；cop：降温量除以能效比（后续规范）。默认：取核算方案的设定。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>S1 (cooling not ÷ COP)</source>
+        <translation>S1（降温量不除以能效比）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cooling ÷ COP</source>
+        <translation>降温量 ÷ 能效比</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Days with air conditioning</source>
+        <translation>空调使用天数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days with air conditioning D (no default; climate regulation is skipped without it).</source>
+        <translation>空调使用天数 D（无默认值；未给出时跳过气候调节）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>RUSLE slope length</source>
+        <translation>RUSLE 坡长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uniform slope length λ for the RUSLE L factor (22.13 m gives L = 1; at most 122 m are used, InVEST&apos;s L_max).</source>
+        <translation>RUSLE 坡长因子 L 使用的统一坡长 λ（22.13 m 时 L = 1；最多取 122 m，即 InVEST 的 L_max）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sea-wall cost</source>
+        <translation>海堤造价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sea-wall construction cost (no verified default).</source>
+        <translation>海堤建设造价（无经核实的默认值）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sea-wall design life</source>
+        <translation>海堤设计使用年限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sea-wall design life.</source>
+        <translation>海堤设计使用年限。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Parcel layers</source>
+        <translation>地块图层</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parcel layers to value (comma-separated ids; default: all).</source>
+        <translation>参与核算的地块图层（以逗号分隔的图层 ID；默认：全部）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Carbon results</source>
+        <translation>碳核算结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output folder of the carbon project run (its resultset.json; default: carbon/ next to the project file, when it exists); its parcels table is joined by layer and source_fid. &apos;none&apos; ignores it.</source>
+        <translation>项目碳核算的输出文件夹（其中的 resultset.json；默认：项目文件旁的 carbon/ 文件夹，如存在）；其地块表按图层和 source_fid 连接。填写“none”则忽略。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Carbon table of a layer</source>
+        <translation>图层碳核算表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LAYER=parcels.csv written by tanhui-cli carbon --parcels (repeatable); for layers the carbon results lack.</source>
+        <translation>图层=由 tanhui-cli carbon --parcels 写出的 parcels.csv（可重复）；用于碳核算结果中缺少的图层。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>User prices</source>
+        <translation>用户价格表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User price CSV over the price set (key, value, unit, basis, price_year, source; every row needs a source).</source>
+        <translation>覆盖价格集的用户价格 CSV（key、value、unit、basis、price_year、source；每行都须注明来源）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ecosystem coefficients</source>
+        <translation>生态系统参数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ecosystem coefficients CSV whose rows replace the default rows with the same lucode (e.g. water-purification capacities, which have no default).</source>
+        <translation>生态系统参数 CSV，其各行替换 lucode 相同的默认行（例如没有默认值的水质净化能力）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Per-parcel attributes</source>
+        <translation>地块属性表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per-parcel attributes CSV: parcel (&lt;layer&gt;:&lt;id&gt;), visits, spend_per_visit_cny, shoreline_m, reservoir_capacity_m3, source.</source>
+        <translation>逐地块属性 CSV：parcel（&lt;图层&gt;:&lt;ID&gt;）、visits、spend_per_visit_cny、shoreline_m、reservoir_capacity_m3、source。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Material products</source>
+        <translation>物质产品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Material products CSV: product, lucode, yield_t_per_ha, price_key (a key of the price table, per t), source.</source>
+        <translation>物质产品 CSV：product、lucode、yield_t_per_ha、price_key（价格表中按吨计价的键）、source。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Scenario project</source>
+        <translation>情景项目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A scenario project (e.g. a restoration plan): its GEP minus the baseline&apos;s, per parcel and in total.</source>
+        <translation>情景项目（例如修复规划）：逐地块及总计给出其 GEP 与基准 GEP 之差。</translation>
+    </message>
+</context>
+<context>
     <name>BlueCarbon</name>
     <message>
         <location filename="../models/carbon/BlueCarbon.cpp" line="+337"/>
@@ -1129,12 +1539,12 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonProject</name>
     <message>
-        <location filename="../models/carbon/CarbonProject.cpp" line="+288"/>
+        <location filename="../models/carbon/CarbonProject.cpp" line="+299"/>
         <source>no land-cover data under the parcel at any date</source>
         <translation>地块在所有日期下都没有土地覆盖数据</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>the method takes no option %1</source>
         <translation>该方法不接受选项 %1</translation>
     </message>
@@ -1154,7 +1564,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>蓄积量法只给出调查年度（%1）的储量；volume_gainloss 路线将其推算到每个日期</translation>
     </message>
     <message>
-        <location line="+305"/>
+        <location line="+306"/>
         <source>the project has no &quot;carbon&quot; section; add one (see docs/carbon-project.md)</source>
         <translation>项目没有 &quot;carbon&quot; 部分；请添加（见 docs/carbon-project.md）</translation>
     </message>
@@ -1310,22 +1720,22 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>分组图层 %1 的坐标参考系与地块图层不同；请将其重投影</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+138"/>
         <source>method %1 needs the field &apos;%2&apos; of layer %3: map it in the layer&apos;s &quot;fields&quot;</source>
         <translation>方法 %1 需要图层 %3 的字段“%2”：请在该图层的 &quot;fields&quot; 中映射它</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+82"/>
         <source>land-cover class %1 of carbon.land_use_change[%2] has no row in the pool table; add its densities (t C/ha) for the new use&apos;s carbon</source>
         <translation>carbon.land_use_change[%2] 中的土地覆盖类别 %1 在碳库表中没有对应行；请补充其碳密度（t C/ha），用于计算新用途的碳储量</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+129"/>
         <source>%1 result(s) altered by a land-use change have no Monte Carlo samples; totals counting them at the altered dates have no bounds</source>
         <translation>%1 个因土地利用变化而调整的结果没有蒙特卡洛样本；在调整时点包含这些结果的汇总没有置信区间</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+74"/>
         <source>geometry not usable: %1</source>
         <translation>几何图形不可用：%1</translation>
     </message>
@@ -1333,7 +1743,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonProjectCommand</name>
     <message>
-        <location filename="../app/cli/CarbonProjectCommand.cpp" line="+85"/>
+        <location filename="../app/cli/CarbonProjectCommand.cpp" line="+86"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
@@ -1343,42 +1753,17 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>文件</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Output folder (created if missing; default: carbon next to the project).</source>
-        <translation>输出文件夹（不存在时创建；默认：项目文件旁的 carbon）。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>DIR</source>
-        <translation>目录</translation>
-    </message>
-    <message>
         <location line="+2"/>
-        <source>Worker threads (default: all cores).</source>
-        <translation>工作线程数（默认：全部核心）。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>N</source>
-        <translation>N</translation>
-    </message>
-    <message>
-        <location line="+3"/>
         <source>No progress bar and no summary.</source>
         <translation>不显示进度条和摘要。</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>--threads must be a whole number from 0 (all cores) to 1024, not &apos;%1&apos;</source>
-        <translation>--threads 必须是 0（全部核心）到 1024 之间的整数，而不是“%1”</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="+43"/>
         <source>--%1 needs --uncertainty or &quot;uncertainty&quot; in the carbon section of %2</source>
         <translation>--%1 需要 --uncertainty，或在 %2 的 carbon 部分中设置 &quot;uncertainty&quot;</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-91"/>
         <source>Carbon of every parcel of a project, each with the method assigned to its ecosystem type in
 the project&apos;s &quot;carbon&quot; section (docs/carbon-project.md). Parcel layers, ecosystem types,
 methods, dates, grouping (e.g. districts: each parcel goes to the district it overlaps most),
@@ -1434,7 +1819,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 </translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+127"/>
         <source>%1 more parcel(s) not computed; all are listed with the reason in the column not_computed of %2</source>
         <translation>另有 %1 个地块未计算；全部地块及原因列在 %2 的 not_computed 列中</translation>
     </message>
@@ -1663,7 +2048,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 <context>
     <name>CarbonResultText</name>
     <message>
-        <location filename="../models/carbon/CarbonResult.cpp" line="+681"/>
+        <location filename="../models/carbon/CarbonResult.cpp" line="+685"/>
         <location line="+44"/>
         <source>no stock in %1</source>
         <translation>%1 年无储量</translation>
@@ -2888,19 +3273,9 @@ Example (the sample project):
         <translation>行政区图层 %1（%2）与地块图层 %3（%4）的坐标参照系不同；请将其中之一重投影</translation>
     </message>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="+101"/>
+        <location filename="../app/cli/GepCommand.cpp" line="+87"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Output folder.</source>
-        <translation>输出文件夹。</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>User price CSV over the price set (key, value, unit, basis, price_year, source; every row needs a source).</source>
-        <translation>覆盖内置价格的用户价格 CSV（key、value、unit、basis、price_year、source；每行都必须有来源）。</translation>
     </message>
     <message>
         <location filename="../models/gep/GepCarbonJoin.cpp" line="-26"/>
@@ -2978,77 +3353,22 @@ Example (the sample project):
         <translation>碳计量方法 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="+6"/>
-        <source>Price index table for --price-year (year; cpi, construction, market as levels or cpi_yoy, construction_yoy, market_yoy with previous year = 100; source, tag). Default: the shipped NBS CPI table gep/price_index.csv (unconfirmed).</source>
-        <translation>--price-year 使用的价格指数表（year；cpi、construction、market 为价格水平，或 cpi_yoy、construction_yoy、market_yoy 为上年=100 的指数；source、tag）。默认：内置国家统计局 CPI 表 gep/price_index.csv（未确认）。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Adjust every price to this year with the price index (§5.3); outputs give the value at this year&apos;s prices and at the base-year prices.</source>
-        <translation>用价格指数把所有价格调整到该年（§5.3）；输出同时给出该年现价价值和基年价格价值。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Index series for prices whose series (e.g. construction, market) the index table lacks, e.g. cpi; such prices are flagged unconfirmed. Without it a missing series is an error.</source>
-        <translation>当指数表缺少价格所指定的序列（如 construction、market）时改用的指数序列，例如 cpi；这些价格标记为未确认。不指定时缺少序列即报错。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Days with air conditioning D (no default; climate regulation is skipped without it).</source>
-        <translation>空调开放天数 D（无默认值；不给出时跳过气候调节）。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Comma-separated parcel layer ids (default: all parcel layers).</source>
-        <translation>以逗号分隔的地块图层 id（默认：全部地块图层）。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>A scenario project (e.g. a restoration plan): its GEP minus the baseline&apos;s, per parcel and in total.</source>
-        <translation>情景项目（如修复规划）：按地块和总计给出其 GEP 减去基准 GEP 的差值。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Per-parcel attributes CSV: parcel (&lt;layer&gt;:&lt;id&gt;), visits, spend_per_visit_cny, shoreline_m, reservoir_capacity_m3, source.</source>
-        <translation>地块属性 CSV：parcel（&lt;图层&gt;:&lt;id&gt;）、visits、spend_per_visit_cny、shoreline_m、reservoir_capacity_m3、source。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Material products CSV: product, lucode, yield_t_per_ha, price_key (a key of the price table, per t), source.</source>
-        <translation>物质产品 CSV：product、lucode、yield_t_per_ha、price_key（价格表中按吨计价的键）、source。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Sea-wall construction cost, CNY per m (no verified default).</source>
-        <translation>海堤建设成本，元/米（无经核实的默认值）。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Sea-wall design life, years.</source>
-        <translation>海堤设计寿命，年。</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Ecosystem coefficients CSV whose rows replace the default rows with the same lucode (e.g. water-purification capacities cod_kg_ha, nh3n_kg_ha, tp_kg_ha, which have no default).</source>
-        <translation>生态系统系数 CSV，其中的行替换默认表中 lucode 相同的行（例如没有默认值的水质净化能力 cod_kg_ha、nh3n_kg_ha、tp_kg_ha）。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location filename="../app/cli/GepCommand.cpp" line="+2"/>
         <source>No progress bar.</source>
         <translation>不显示进度条。</translation>
     </message>
     <message>
-        <location line="+385"/>
+        <location line="+107"/>
         <source>  %1: %2 CNY/a, %3 %</source>
         <translation>  %1：%2 元/年，占 %3 %</translation>
     </message>
     <message>
-        <location line="-350"/>
+        <location line="-94"/>
         <source>--carbon must be LAYER=FILE (e.g. xiaoban=carbon_out/parcels.csv), not &apos;%1&apos;</source>
         <translation>--carbon 必须是 LAYER=FILE（例如 xiaoban=carbon_out/parcels.csv），而不是“%1”</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-64"/>
         <source>Gross ecosystem product (GEP) per parcel (gep-methods.md): physical quantity, value (CNY), price and
 source for every indicator of the accounting profile; GEP = material + regulating + cultural.
 
@@ -3140,52 +3460,12 @@ scenario_diff.csv。
         <translation>项目的 gep 设置，命令行参数优先</translation>
     </message>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="+72"/>
-        <source>Accounting profile: RCEES_LEGACY or NDRC2022 (default: the project&apos;s gep.profile, else RCEES_LEGACY).</source>
-        <translation>核算方案：RCEES_LEGACY 或 NDRC2022（默认：项目的 gep.profile，否则为 RCEES_LEGACY）。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Price set: P0_RCEES2010 (default, or the project&apos;s gep.price_set), LYT1721_2008, or P0_CPI2020 / P0_CPI2024 (P0 adjusted by the shipped CPI table at run time, flagged unconfirmed).</source>
-        <translation>价格集：P0_RCEES2010（默认，或项目的 gep.price_set）、LYT1721_2008，或 P0_CPI2020 / P0_CPI2024（运行时用内置 CPI 表调整的 P0 价格，标记为待确认）。</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Water-surface climate regulation (gep-methods.md §4.10): s1 (S1&apos;s form, cooling not ÷ COP) or cop (cooling ÷ COP, later specifications). Default: the project&apos;s gep.climate_variant, else the profile&apos;s.</source>
-        <translation>水面气候调节（gep-methods.md §4.10）：s1（S1 的形式，降温项不除以 COP）或 cop（降温项除以 COP，后续规范的做法）。默认：项目的 gep.climate_variant，否则按核算方案。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Uniform slope length λ for the RUSLE L factor, m (default 22.13: L = 1; at most 122 m are used, InVEST&apos;s L_max).</source>
-        <translation>RUSLE 坡长因子 L 的统一坡长 λ，单位 m（默认 22.13，即 L = 1；最多采用 122 m，即 InVEST 的 L_max）。</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>Carbon result of a parcel layer: LAYER=parcels.csv written by tanhui-cli carbon --parcels (repeatable). Without it the pool method runs on the last two land-cover dates (the interval ending at the accounting year).</source>
-        <translation>地块图层的碳计算结果：LAYER=parcels.csv，由 tanhui-cli carbon --parcels 生成（可重复）。不给出时在最后两期土地覆盖（以核算年为终点的时段）上运行碳库方法。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Output folder of tanhui-cli carbon --project (its result set, resultset.json; default: the carbon project&apos;s output folder carbon/ next to the project file, when it exists); its parcels table is joined by layer and source_fid. Layers it lacks use --carbon or the pool method; &apos;none&apos; ignores it.</source>
-        <translation>tanhui-cli carbon --project 的输出文件夹（其结果集 resultset.json；默认：项目文件旁的碳核算输出文件夹 carbon/，若存在）；其 parcels 表按 layer 和 source_fid 连接。结果中没有的图层使用 --carbon 或碳库法；&apos;none&apos; 表示忽略。</translation>
-    </message>
-    <message>
-        <location line="+57"/>
-        <source>--climate-variant must be s1 or cop, not &apos;%1&apos;</source>
-        <translation>--climate-variant 必须是 s1 或 cop，而不是“%1”</translation>
-    </message>
-    <message>
-        <location line="+61"/>
-        <source>--deflators needs --price-year (gep-methods.md §5.3)</source>
-        <translation>--deflators 需要同时指定 --price-year（gep-methods.md §5.3）</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location filename="../models/gep/GepSetup.cpp" line="+72"/>
         <source>%1 from the project (%2)</source>
         <translation>%1 来自项目（%2）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>the project lists the table %1 at %2, which does not exist; the embedded default is used</source>
         <translation>项目列出的表 %1 位于 %2，但该文件不存在；改用内置默认表</translation>
     </message>
@@ -3195,17 +3475,17 @@ scenario_diff.csv。
         <translation>%1 内置默认表</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>unknown --price-set &apos;%1&apos;; known: %2</source>
         <translation>未知的 --price-set“%1”；已有：%2</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+64"/>
         <source>no price &apos;%1&apos; in the price table; add it with --prices (value, unit, basis t, price_year, source)</source>
         <translation>价格表中没有价格“%1”；请用 --prices 添加（value、unit、basis t、price_year、source）</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+38"/>
         <source>%1 (series the table lacks: %2)</source>
         <translation>%1（表中缺少的指数序列按 %2）</translation>
     </message>
@@ -3215,37 +3495,37 @@ scenario_diff.csv。
         <translation>，按 %2 调整到 %1 年</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>profile %1 is tagged %2: %3</source>
         <translation>核算方案 %1 的标记为 %2：%3</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+16"/>
         <source>slope length %1 m is beyond the RUSLE L factor&apos;s range; %2 m (InVEST&apos;s L_max, gep-methods.md §7.2) is used</source>
         <translation>坡长 %1 m 超出 RUSLE 坡长因子的适用范围；改用 %2 m（InVEST 的 L_max，gep-methods.md §7.2）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../models/analysis/DeclarationsGep.cpp" line="+60"/>
         <source>project: %1</source>
         <translation>项目：%1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>flags: %1</source>
         <translation>命令行参数：%1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>defaults</source>
         <translation>默认值</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location filename="../app/cli/GepCommand.cpp" line="+230"/>
         <source>parameter tables: %1</source>
         <translation>参数表：%1</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-112"/>
         <source>timing: %1</source>
         <translation>耗时：%1</translation>
     </message>
@@ -3315,12 +3595,12 @@ scenario_diff.csv。
         <translation>%2 个地块跳过了 %1（见 skipped.csv）：%3</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+47"/>
         <source>scenario GEP %1 CNY/a, difference %2 CNY/a</source>
         <translation>情景 GEP %1 元/年，差值 %2 元/年</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>the ledger check failed: %1 of %2 check(s); each is listed in %3</source>
         <translation>台账核对未通过：%2 项核对中有 %1 项不符；各项详见 %3</translation>
     </message>
@@ -4885,7 +5165,8 @@ A4 横向，以项目名称为标题。
 <context>
     <name>ProjectFile</name>
     <message>
-        <location filename="../models/project/Project.cpp" line="+33"/>
+        <location filename="../models/project/Project.cpp" line="+35"/>
+        <location filename="../models/project/ProjectAnalyses.cpp" line="+20"/>
         <source>Project file %1: %2</source>
         <translation>项目文件 %1：%2</translation>
     </message>
@@ -5280,7 +5561,7 @@ A4 横向，以项目名称为标题。
 </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>layout &quot;%1&quot;: layers: unknown layer &quot;%2&quot;</source>
         <translation>布局“%1”：layers：未知图层“%2”</translation>
     </message>
@@ -5290,7 +5571,7 @@ A4 横向，以项目名称为标题。
         <translation>布局“%1”：atlas.layer：未知图层“%2”</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>Cannot write the project file %1: %2</source>
         <translation>无法写入项目文件 %1：%2</translation>
     </message>
@@ -5333,6 +5614,21 @@ A4 横向，以项目名称为标题。
         <location line="+5"/>
         <source>Parameter table %1: the file %2 is missing.</source>
         <translation>参数表 %1：文件 %2 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../models/project/ProjectAnalyses.cpp" line="+21"/>
+        <source>&quot;analyses&quot; must be a JSON object of analyses, e.g. {&quot;gep&quot;: {&quot;out&quot;: &quot;gep_out&quot;}}</source>
+        <translation>“analyses”必须是按分析组织的 JSON 对象，例如 {&quot;gep&quot;: {&quot;out&quot;: &quot;gep_out&quot;}}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>analyses.%1 must be an object of input values</source>
+        <translation>analyses.%1 必须是由输入值组成的对象</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>analyses.%1.%2 must be a text, a number, true/false or a list of texts</source>
+        <translation>analyses.%1.%2 必须是文本、数值、true/false 或文本列表</translation>
     </message>
 </context>
 <context>
@@ -6107,13 +6403,13 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+471"/>
+        <location line="+473"/>
         <location line="+1234"/>
         <source>GEP</source>
         <translation>GEP</translation>
     </message>
     <message>
-        <location line="-1696"/>
+        <location line="-1698"/>
         <source>Above-ground biomass</source>
         <translation>地上生物量</translation>
     </message>
@@ -6195,19 +6491,19 @@ district and service, charts, maps and an appendix.</source>
     <message>
         <location line="+77"/>
         <location line="+108"/>
-        <location line="+272"/>
+        <location line="+274"/>
         <source>Parcels</source>
         <translation>地块数</translation>
     </message>
     <message>
-        <location line="-380"/>
-        <location line="+538"/>
+        <location line="-382"/>
+        <location line="+540"/>
         <location line="+521"/>
         <source>Area (ha)</source>
         <translation>面积（ha）</translation>
     </message>
     <message>
-        <location line="-1056"/>
+        <location line="-1058"/>
         <source>Stock %1 (t C)</source>
         <translation>%1 年碳储量（t C）</translation>
     </message>
@@ -6268,21 +6564,21 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+631"/>
+        <location line="+633"/>
         <location line="+633"/>
         <location line="+18"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location line="-1282"/>
-        <location line="+631"/>
+        <location line="-1284"/>
+        <location line="+633"/>
         <location line="+651"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="-1281"/>
+        <location line="-1283"/>
         <source>95 % range</source>
         <translation>95 % 区间</translation>
     </message>
@@ -6302,7 +6598,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>%1 年碳储量</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <location line="+1123"/>
         <source>Stock change %1–%2</source>
         <translation>%1–%2 年碳储量变化</translation>
@@ -7914,7 +8210,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>分区统计</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>writing the table</source>
         <translation>写出结果表</translation>
     </message>
@@ -8097,7 +8393,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::LayerTree</name>
     <message>
-        <location filename="../app/gui/LayerTree.cpp" line="+111"/>
+        <location filename="../app/gui/LayerTree.cpp" line="+120"/>
         <source>Group %1</source>
         <translation>图层组 %1</translation>
     </message>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/CarbonProjectCommand.h"
 
-#include "app/cli/CarbonUncertainty.h"
 #include "app/cli/CliCommon.h"
 #include "app/cli/ExportOptions.h"
 #include "gis/StagedOutput.h"
+#include "models/analysis/Declarations.h"
 #include "models/carbon/CarbonProject.h"
 #include "models/carbon/CarbonResult.h"
 #include "models/project/Project.h"
@@ -27,6 +27,7 @@ struct CarbonProjectCommand {
     Q_DECLARE_TR_FUNCTIONS(CarbonProjectCommand)
 };
 
+namespace analysis = models::analysis;
 namespace carbon = models::carbon;
 namespace params = models::params;
 
@@ -84,40 +85,36 @@ int runCarbonProjectCommand(const QStringList& arguments) {
     const QCommandLineOption projectOpt(QStringLiteral("project"),
                                         CarbonProjectCommand::tr("Project file (project.tanhui.json)."),
                                         CarbonProjectCommand::tr("FILE"));
-    const QCommandLineOption outOpt(
-      QStringLiteral("out"),
-      CarbonProjectCommand::tr("Output folder (created if missing; default: carbon next to the project)."),
-      CarbonProjectCommand::tr("DIR"));
-    const QCommandLineOption threadsOpt(QStringLiteral("threads"),
-                                        CarbonProjectCommand::tr("Worker threads (default: all cores)."),
-                                        CarbonProjectCommand::tr("N"),
-                                        QStringLiteral("0"));
     const QCommandLineOption quietOpt(QStringLiteral("quiet"),
                                       CarbonProjectCommand::tr("No progress bar and no summary."));
-    parser.addOptions({ projectOpt, outOpt, threadsOpt, quietOpt });
-    parser.addOptions(uncertaintyOptions());
+    // --out, --threads and the Monte Carlo options: the declared inputs of "carbon_project"
+    // (models/analysis/DeclarationsCarbon.cpp).
+    const analysis::AnalysisSpec& spec = *analysis::findAnalysis(QStringLiteral("carbon_project"));
+    parser.addOption(projectOpt);
+    analysis::addCliOptions(parser, spec);
+    parser.addOption(quietOpt);
     parser.addOptions(exportOptions()); // --xlsx, --csv-bom (issue 14)
     if (const auto stop =
           parseCommandLine(parser, arguments, QStringLiteral("carbon --project"), { projectOpt }))
         return *stop;
-    bool ok = false;
-    const int threads = parser.value(threadsOpt).toInt(&ok);
-    if (!ok || threads < 0 || threads > 1024) {
-        printError(
-          CarbonProjectCommand::tr("--threads must be a whole number from 0 (all cores) to 1024, not '%1'")
-            .arg(parser.value(threadsOpt)));
+    // The values given, checked against their declarations (every problem at once, naming the option;
+    // the project's values are checked by validateCarbonProject, naming the file and key).
+    params::Issues issues;
+    analysis::ParameterValues flags = analysis::parseCli(parser, spec, {}, issues);
+    analysis::ParameterValues checked = flags;
+    checked.insert(QStringLiteral("uncertainty"), true); // check the Monte Carlo values whenever given
+    const params::Issues valueIssues = analysis::validate(spec, checked, nullptr);
+    issues.insert(issues.end(), valueIssues.begin(), valueIssues.end());
+    for (const params::Issue& i : issues)
+        i.isError() ? printError(i.toString()) : printWarning(i.toString());
+    if (params::hasErrors(issues))
         return ExitUsage;
-    }
-    // Monte Carlo overrides (checked here, naming the option; the project's values are checked by
-    // validateCarbonProject, naming the file and key).
-    UncertaintyRequest mcOverride;
-    if (const int rc = parseUncertaintyValues(parser, mcOverride); rc != ExitOk)
-        return rc;
+    const int threads = flags.value(QStringLiteral("threads"), 0).toInt();
     const QString projectFile = parser.value(projectOpt);
     if (!requireInputFile(projectFile))
         return ExitUsage;
-    const QString outDir = parser.isSet(outOpt)
-                             ? parser.value(outOpt)
+    const QString outDir = parser.isSet(QStringLiteral("out"))
+                             ? parser.value(QStringLiteral("out"))
                              : QFileInfo(projectFile).absoluteDir().filePath(QStringLiteral("carbon"));
     if (!prepareOutputFolder(outDir))
         return ExitUsage;
@@ -137,14 +134,9 @@ int runCarbonProjectCommand(const QStringList& arguments) {
                                  .arg(QString::fromLatin1(name), projectFile));
                     return ExitUsage;
                 }
-        if (parser.isSet(QStringLiteral("uncertainty")))
-            mc.present = true;
-        if (parser.isSet(QStringLiteral("iterations")))
-            mc.iterations = double(mcOverride.iterations);
-        if (parser.isSet(QStringLiteral("seed")))
-            mc.seed = double(mcOverride.seed);
-        if (parser.isSet(QStringLiteral("default-uncertainty")))
-            mc.defaultUPct = mcOverride.defaultPct;
+        if (!flags.contains(QStringLiteral("uncertainty")))
+            flags.insert(QStringLiteral("uncertainty"), mc.present);
+        analysis::applyCarbonUncertainty(flags, project); // the flags override the project's values
         carbon::CarbonProjectOptions options;
         options.outDir = staged.path().toStdString();
         options.threads = threads;

@@ -97,6 +97,14 @@ struct InputSpec {
     /// "carbon.uncertainty.iterations"; empty: not kept in the project (given per run).
     QString projectKey;
     bool advanced = false; ///< shown under "Advanced" in the app
+    /// Number/Integer: the scalar declaration whose checks (range, whole number, usual range, percent
+    /// written as a fraction) and messages validate() uses; null: the ranges above, in this struct.
+    const params::ParameterSpec* scalar = nullptr;
+    /// The value is a list (QStringList) and the CLI option may be repeated (e.g. --carbon A=f --carbon
+    /// B=g); only for Text and File inputs.
+    bool multiple = false;
+    /// File: a value meaning "none" that is accepted without checking for a file (e.g. "none").
+    QString noneValue;
 
     QString translatedLabel() const; ///< label in context "Analysis"
     QString translatedHelp() const;  ///< help in context "Analysis"
@@ -132,6 +140,10 @@ struct AnalysisSpec {
     QString translatedLabel() const;
     QString translatedDescription() const;
 };
+
+/// The text of a value as the CLI writes it and conditions compare it ("true"/"false" for a Boolean,
+/// lists joined by ',', numbers without trailing zeros); empty for a missing value.
+QString valueText(const InputSpec& input, const QVariant& value);
 
 /// Every declared analysis, in menu order.
 const std::vector<AnalysisSpec>& analyses();

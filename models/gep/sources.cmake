@@ -8,4 +8,5 @@ target_sources(tanhui_models PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/GepProject.cpp ${CMAKE_CURRENT_LIST_DIR}/GepProject.h
   ${CMAKE_CURRENT_LIST_DIR}/GepRunData.h ${CMAKE_CURRENT_LIST_DIR}/GepCarbonJoin.cpp
   ${CMAKE_CURRENT_LIST_DIR}/GepSoilRetention.cpp ${CMAKE_CURRENT_LIST_DIR}/GepResults.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/GepSetup.cpp ${CMAKE_CURRENT_LIST_DIR}/GepSetup.h
 )

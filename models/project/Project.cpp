@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/project/Project.h"
 
+#include "models/project/ProjectAnalyses.h"
+
 #include "gis/Errors.h"
 #include "gis/Gdal.h"
 
@@ -777,6 +779,7 @@ Project Project::load(const QString& file) {
     p.carbon = carbonFromJson(file, root.value(QLatin1String("carbon")));
     p.gep = gepFromJson(file, root.value(QLatin1String("gep")));
     p.layouts = layoutsFromJson(file, root.value(QLatin1String("layouts")));
+    p.analyses = analysesFromJson(file, root.value(QLatin1String("analyses")));
     for (const ProjectLayout& l : p.layouts) {
         for (const QString& id : l.layers)
             if (!p.layer(id))
@@ -843,6 +846,8 @@ void Project::save(const QString& file) const {
         root.insert(QLatin1String("gep"), gepToJson(gep));
     if (!layouts.empty())
         root.insert(QLatin1String("layouts"), layoutsToJson(layouts));
+    if (!analyses.values.isEmpty())
+        root.insert(QLatin1String("analyses"), analysesToJson(analyses));
 
     QSaveFile out(file);
     if (!out.open(QIODevice::WriteOnly) ||

@@ -4,6 +4,7 @@
 #include <QMap>
 #include <QString>
 #include <QStringList>
+#include <QVariantMap>
 
 #include <optional>
 #include <vector>
@@ -130,6 +131,14 @@ struct ProjectGep {
     std::optional<double> seawallLifeYears;    ///< sea-wall design life, years
 };
 
+/// @brief The `analyses` section of a project (issue 10, "Declared inputs"): per analysis id (e.g.
+/// "gep"), the values of its declared inputs that no other section keeps (e.g. "out", "layers"), as
+/// the analysis dialog or models::analysis::storeInProject last set them. Parsed and written by
+/// ProjectAnalyses.cpp; older files have none.
+struct ProjectAnalyses {
+    QMap<QString, QVariantMap> values; ///< analysis id → input id → value (JSON types)
+};
+
 /// @brief A named map layout of the project (the `layouts` section; issue 14 "Map export"): what
 /// `tanhui-cli map --layout NAME` and the app's layout dialog export. Checked on load; every problem
 /// names the file and the key (layouts[i].<key>).
@@ -167,6 +176,7 @@ public:
     ProjectCarbon carbon;               ///< the optional "carbon" section (absent in older files)
     ProjectGep gep;                     ///< the optional "gep" section (absent in older files)
     std::vector<ProjectLayout> layouts; ///< the optional "layouts" section: named map layouts
+    ProjectAnalyses analyses;           ///< the optional "analyses" section: inputs of the analyses
 
     /// Reads a project file. Throws gis::GisError: Open (missing or unreadable file, not JSON),
     /// InvalidArgument (wrong structure or newer version), naming the file and what is wrong.

@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The registry of declared analyses (AnalysisSpec.h); each declaration is in its own file.
+#include "models/analysis/Declarations.h"
+
+namespace tanhui::models::analysis {
+
+const std::vector<AnalysisSpec>& analyses() {
+    static const std::vector<AnalysisSpec> all{ carbonProjectAnalysis(), gepAnalysis() };
+    return all;
+}
+
+} // namespace tanhui::models::analysis

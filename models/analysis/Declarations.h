@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The declarations of the analyses (AnalysisSpec.h), one file each, and what their CLI commands share
+// with their run(): how the declared values become the model's settings.
+
+#include "models/analysis/AnalysisSpec.h"
+#include "models/gep/GepSetup.h"
+
+#include <QSet>
+
+namespace tanhui::models::analysis {
+
+/// "carbon_project": the carbon of every parcel of the project (DeclarationsCarbon.cpp).
+AnalysisSpec carbonProjectAnalysis();
+/// "gep": gross ecosystem product per parcel, with an optional scenario (DeclarationsGep.cpp).
+AnalysisSpec gepAnalysis();
+
+/// @brief Writes the carbon_project values "uncertainty", "iterations", "seed" and
+/// "default_uncertainty" into the project's carbon.uncertainty (what runCarbonProject reads).
+void applyCarbonUncertainty(const ParameterValues& values, Project& project);
+
+/// @brief The GEP run's settings from the gep analysis's values. `fromFlags`: the ids of the inputs
+/// given on the command line (or changed in a dialog), which the account's settings_origin names as
+/// flags; the other inputs with a value the project keeps are named as "gep.<key>". File values given
+/// as flags are used as given; the others resolve against the project's folder.
+gep::GepSettings gepSettings(const AnalysisSpec& spec,
+                             const Project& project,
+                             const ParameterValues& values,
+                             const QSet<QString>& fromFlags);
+
+} // namespace tanhui::models::analysis

@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The declared inputs of the carbon project run (`tanhui-cli carbon --project`, docs/carbon-project.md).
+#include "gis/StagedOutput.h"
+#include "models/analysis/Declarations.h"
+#include "models/carbon/CarbonProject.h"
+#include "models/project/Project.h"
+#include "models/uncertainty/CarbonMonteCarlo.h"
+#include "models/uncertainty/UncertainParameters.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace tanhui::models::analysis {
+
+namespace {
+
+AnalysisOutcome runCarbon(const Project& project, const ParameterValues& values, gis::Feedback* feedback) {
+    Project p = project;
+    applyCarbonUncertainty(values, p);
+    AnalysisOutcome outcome;
+    const QString out = values.value(QStringLiteral("out")).toString();
+    outcome.outDir = out.isEmpty() ? QDir(p.baseDir()).filePath(QStringLiteral("carbon"))
+                     : QFileInfo(out).isAbsolute() || p.baseDir().isEmpty() ? out
+                                                                            : QDir(p.baseDir()).filePath(out);
+    gis::StagedOutput staged(outcome.outDir); // outputs appear only when complete
+    carbon::CarbonProjectOptions options;
+    options.outDir = staged.path().toStdString();
+    options.threads = values.value(QStringLiteral("threads")).toInt();
+    options.feedback = feedback;
+    carbon::CarbonProjectRun run = carbon::runCarbonProject(p, options);
+    outcome.issues = run.issues;
+    outcome.stopped = run.stopped;
+    if (run.stopped)
+        return outcome;
+    staged.commit();
+    for (const QString& f : run.files)
+        outcome.files << staged.finalPath(f);
+    outcome.resultSet = std::move(run.resultSet);
+    return outcome;
+}
+
+} // namespace
+
+void applyCarbonUncertainty(const ParameterValues& values, Project& project) {
+    ProjectCarbonUncertainty& mc = project.carbon.uncertainty;
+    if (values.contains(QStringLiteral("uncertainty")))
+        mc.present = values.value(QStringLiteral("uncertainty")).toBool();
+    // Only the values given: a value the project lacks stays absent (the run's default applies).
+    for (const auto& [id, out] : { std::pair{ "iterations", &mc.iterations },
+                                   std::pair{ "seed", &mc.seed },
+                                   std::pair{ "default_uncertainty", &mc.defaultUPct } }) {
+        const QVariant v = values.value(QString::fromLatin1(id));
+        if (v.isValid() && !v.toString().isEmpty())
+            *out = v.toDouble();
+    }
+}
+
+AnalysisSpec carbonProjectAnalysis() {
+    AnalysisSpec a;
+    a.id = QStringLiteral("carbon_project");
+    a.label = QT_TRANSLATE_NOOP("Analysis", "Carbon of the project's parcels");
+    a.description = QT_TRANSLATE_NOOP(
+      "Analysis",
+      "Carbon of every parcel of the project, each with the method assigned to its ecosystem type in the "
+      "project's carbon section (docs/carbon-project.md): stocks per date, changes, totals by ecosystem "
+      "type, method and grouping, and with uncertainty Monte Carlo bounds.");
+    const Condition mcOn{ QStringLiteral("uncertainty"), {} };
+
+    InputSpec out;
+    out.id = QStringLiteral("out");
+    out.kind = InputKind::OutputFolder;
+    out.label = QT_TRANSLATE_NOOP("Analysis", "Output folder");
+    out.help = QT_TRANSLATE_NOOP("Analysis",
+                                 "Output folder (created if missing; default: carbon next to the project).");
+    out.source = QStringLiteral("docs/carbon-project.md");
+    a.inputs.push_back(out);
+
+    InputSpec threads;
+    threads.id = QStringLiteral("threads");
+    threads.kind = InputKind::Integer;
+    threads.label = QT_TRANSLATE_NOOP("Analysis", "Worker threads");
+    threads.help =
+      QT_TRANSLATE_NOOP("Analysis", "Worker threads (0: all cores); the results do not depend on it.");
+    threads.defaultValue = 0;
+    threads.min = 0;
+    threads.max = 1024;
+    threads.tag = params::Tag::Verified;
+    threads.advanced = true;
+    a.inputs.push_back(threads);
+
+    InputSpec mc;
+    mc.id = QStringLiteral("uncertainty");
+    mc.kind = InputKind::Boolean;
+    mc.label = QT_TRANSLATE_NOOP("Analysis", "Uncertainty");
+    mc.help = QT_TRANSLATE_NOOP("Analysis",
+                                "Uncertainty: Monte Carlo (IPCC Approach 2, 2.5/50/97.5 percentiles) and "
+                                "Approach 1 per parcel and in total.");
+    mc.defaultValue = false;
+    mc.source = QStringLiteral("carbon-methods.md §6.2; docs/uncertainty.md");
+    mc.tag = params::Tag::Verified;
+    mc.projectKey = QStringLiteral("carbon.uncertainty");
+    a.inputs.push_back(mc);
+
+    InputSpec it;
+    it.id = QStringLiteral("iterations");
+    it.kind = InputKind::Integer;
+    it.label = QT_TRANSLATE_NOOP("Analysis", "Monte Carlo iterations");
+    it.help = QT_TRANSLATE_NOOP("Analysis", "Monte Carlo iterations.");
+    it.defaultValue = uncertainty::kDefaultIterations;
+    it.min = 1;
+    it.max = 10000000;
+    it.source = QStringLiteral("carbon-methods.md §6.2 (IPCC 2006 Vol. 1 Ch. 3)");
+    it.tag = params::Tag::Secondary;
+    it.enabledIf = mcOn;
+    it.projectKey = QStringLiteral("carbon.uncertainty.iterations");
+    a.inputs.push_back(it);
+
+    InputSpec seed;
+    seed.id = QStringLiteral("seed");
+    seed.kind = InputKind::Integer;
+    seed.label = QT_TRANSLATE_NOOP("Analysis", "Monte Carlo seed");
+    seed.help = QT_TRANSLATE_NOOP(
+      "Analysis", "Monte Carlo seed; the same seed gives the same numbers for any thread count.");
+    seed.defaultValue = qlonglong(uncertainty::kDefaultSeed);
+    seed.min = 0;
+    seed.max = 9007199254740991.0; // 2^53 - 1: written exactly as a number
+    seed.cliValueName = QStringLiteral("S");
+    seed.source = QStringLiteral("docs/uncertainty.md");
+    seed.tag = params::Tag::Verified;
+    seed.enabledIf = mcOn;
+    seed.projectKey = QStringLiteral("carbon.uncertainty.seed");
+    seed.advanced = true;
+    a.inputs.push_back(seed);
+
+    InputSpec u;
+    u.id = QStringLiteral("default_uncertainty");
+    u.kind = InputKind::Number;
+    u.label = QT_TRANSLATE_NOOP("Analysis", "Default uncertainty");
+    u.help = QT_TRANSLATE_NOOP(
+      "Analysis",
+      "U (95 % half-width) for table values without uncertainty columns whose kind has no default of its "
+      "own, e.g. 90 for the IPCC '±90 %' Tier 1 convention.");
+    u.unit = QStringLiteral("%");
+    u.scalar = &uncertainty::defaultUncertaintyParameter();
+    u.min = u.scalar->min;
+    u.max = u.scalar->max;
+    u.usualMin = u.scalar->usualMin;
+    u.usualMax = u.scalar->usualMax;
+    u.cliValueName = QStringLiteral("PCT");
+    u.source = QStringLiteral("carbon-methods.md §6.2 item 1");
+    u.tag = params::Tag::Secondary;
+    u.enabledIf = mcOn;
+    u.projectKey = QStringLiteral("carbon.uncertainty.default_u_pct");
+    a.inputs.push_back(u);
+
+    a.run = runCarbon;
+    return a;
+}
+
+} // namespace tanhui::models::analysis
