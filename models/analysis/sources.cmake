@@ -2,6 +2,7 @@
 # and their exports (issue 14: XLSX through libxlsxwriter, linked privately; its handles stay in Xlsx.cpp).
 target_sources(tanhui_models PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/AnalysisSpec.h
+  ${CMAKE_CURRENT_LIST_DIR}/QtFeedback.cpp ${CMAKE_CURRENT_LIST_DIR}/QtFeedback.h
   ${CMAKE_CURRENT_LIST_DIR}/ResultSet.cpp ${CMAKE_CURRENT_LIST_DIR}/ResultSet.h
   ${CMAKE_CURRENT_LIST_DIR}/Xlsx.cpp ${CMAKE_CURRENT_LIST_DIR}/Xlsx.h
 )
