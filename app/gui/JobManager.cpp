@@ -7,8 +7,16 @@
 
 #include <QMetaObject>
 
+#include <QThread>
+
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
 
 namespace tanhui::gui {
 
@@ -56,6 +64,21 @@ QString stoppedText(const analysis::AnalysisOutcome& outcome) {
     if (lines.isEmpty())
         return JobManager::tr("The analysis stopped before writing anything.");
     return lines.join(QLatin1Char('\n'));
+}
+
+/// Lowers the calling worker thread's CPU priority, so that the GUI thread stays responsive while a
+/// run keeps every core busy. On Linux the thread's nice value goes up by JobManager::kWorkerNice; the
+/// threads the run starts (gis and models start theirs per call) inherit it.
+void lowerThreadPriority() {
+#ifdef Q_OS_LINUX
+    const auto tid = id_t(::gettid());
+    errno = 0;
+    const int current = ::getpriority(PRIO_PROCESS, tid);
+    if (errno == 0)
+        ::setpriority(PRIO_PROCESS, tid, std::min(19, current + JobManager::kWorkerNice));
+#else
+    QThread::currentThread()->setPriority(QThread::LowPriority);
+#endif
 }
 
 } // namespace
@@ -119,6 +142,7 @@ void JobManager::start(Job& job) {
             [this, id](double percent, const QString& stage) { onProgress(id, percent, stage); });
     gis::Feedback* feedback = job.feedback->feedback();
     job.worker = std::thread([this, id, feedback, task = std::move(job.task)]() mutable {
+        lowerThreadPriority();
         Ending ending;
         try {
             // The outcome is built and moved here, on the worker; the GUI thread gets a pointer.

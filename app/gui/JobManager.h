@@ -66,7 +66,8 @@ struct JobInfo {
 /// Errors: gis::CancelledError (or any error after cancel()) → Cancelled; gis::GisError → Failed with
 /// its translated headline and message; std::exception → Failed with its text; an outcome with
 /// `stopped` → Failed listing its errors. The remaining time is estimated from the progress rate once
-/// kEstimateAfterPercent % and kEstimateAfterMs have passed.
+/// kEstimateAfterPercent % and kEstimateAfterMs have passed. Workers run at a lower CPU priority than
+/// the GUI thread (Linux: nice + kWorkerNice, inherited by the threads a run starts).
 ///
 /// Destroying the manager cancels every job and waits for the running ones (they stop at their next
 /// cancellation check); no signal is emitted from the destructor.
@@ -76,7 +77,8 @@ public:
     using Task = std::function<models::analysis::AnalysisOutcome(gis::Feedback*)>;
 
     static constexpr double kEstimateAfterPercent = 3.0;
-    static constexpr qint64 kEstimateAfterMs = 2000;
+    static constexpr qint64 kEstimateAfterMs = 1000;
+    static constexpr int kWorkerNice = 10;
 
     explicit JobManager(QObject* parent = nullptr);
     ~JobManager() override;

@@ -20,6 +20,11 @@
 #include <QTest>
 #include <QThread>
 
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
 #include <atomic>
 #include <chrono>
 #include <memory>
@@ -99,8 +104,15 @@ void TstJobManager::progressInOrderAndOutcome() {
         if (const auto j = m.job(id); j && j->state == JobState::Running)
             seen << j->percent;
     });
+#ifdef Q_OS_LINUX
+    const int guiNice = ::getpriority(PRIO_PROCESS, id_t(::gettid()));
+    std::atomic<int> workerNice{ -100 };
+#endif
     const int id = m.addJob(QStringLiteral("stepped"), [&](gis::Feedback* f) {
         ranOn = QThread::currentThread();
+#ifdef Q_OS_LINUX
+        workerNice = ::getpriority(PRIO_PROCESS, id_t(::gettid()));
+#endif
         return steppedJob(8, 130, QStringLiteral("/tmp/out"))(f);
     });
     QCOMPARE(added.size(), 1);
@@ -118,6 +130,9 @@ void TstJobManager::progressInOrderAndOutcome() {
     QVERIFY(j->elapsedMs >= 8 * 130 - 50);
     QVERIFY(ranOn.load() != nullptr);
     QVERIFY(ranOn.load() != QThread::currentThread()); // off the GUI thread
+#ifdef Q_OS_LINUX
+    QCOMPARE(workerNice.load(), std::min(19, guiNice + JobManager::kWorkerNice)); // below the GUI thread
+#endif
     // Several reports arrived, in order.
     QVERIFY2(seen.size() >= 3, qPrintable(QString::number(seen.size())));
     for (qsizetype i = 1; i < seen.size(); ++i)
