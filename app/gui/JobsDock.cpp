@@ -277,9 +277,8 @@ void JobsDock::updateRow(int id) {
             tip = job->error;
             break;
         case JobState::Cancelled:
-            detail = job->startedAt.isValid()
-                       ? tr("Cancelled after %1; nothing was changed").arg(formatDuration(job->elapsedMs))
-                       : tr("Cancelled before it started");
+            detail = job->startedAt.isValid() ? tr("Cancelled after %1").arg(formatDuration(job->elapsedMs))
+                                              : tr("Cancelled before it started");
             break;
     }
     row.detail->setText(detail);

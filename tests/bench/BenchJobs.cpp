@@ -250,6 +250,8 @@ int main(int argc, char** argv) {
                 p99,
                 median);
     std::printf(
+      "without a job (first %d s): worst %.1f ms, p99 %.1f ms\n", baselineMs / 1000, baseWorst, baseP99);
+    std::printf(
       "worst stall at %.1f s (job at: %s); %d ticks over 50 ms\n", worstAt, qPrintable(worstStage), over50);
     if (!job || job->state != tanhui::gui::JobState::Finished) {
         std::printf("FAIL: the job did not finish\n");
