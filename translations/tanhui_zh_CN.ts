@@ -1129,12 +1129,12 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonProject</name>
     <message>
-        <location filename="../models/carbon/CarbonProject.cpp" line="+288"/>
+        <location filename="../models/carbon/CarbonProject.cpp" line="+299"/>
         <source>no land-cover data under the parcel at any date</source>
         <translation>地块在所有日期下都没有土地覆盖数据</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>the method takes no option %1</source>
         <translation>该方法不接受选项 %1</translation>
     </message>
@@ -1154,7 +1154,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>蓄积量法只给出调查年度（%1）的储量；volume_gainloss 路线将其推算到每个日期</translation>
     </message>
     <message>
-        <location line="+305"/>
+        <location line="+306"/>
         <source>the project has no &quot;carbon&quot; section; add one (see docs/carbon-project.md)</source>
         <translation>项目没有 &quot;carbon&quot; 部分；请添加（见 docs/carbon-project.md）</translation>
     </message>
@@ -1310,22 +1310,22 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>分组图层 %1 的坐标参考系与地块图层不同；请将其重投影</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+138"/>
         <source>method %1 needs the field &apos;%2&apos; of layer %3: map it in the layer&apos;s &quot;fields&quot;</source>
         <translation>方法 %1 需要图层 %3 的字段“%2”：请在该图层的 &quot;fields&quot; 中映射它</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+82"/>
         <source>land-cover class %1 of carbon.land_use_change[%2] has no row in the pool table; add its densities (t C/ha) for the new use&apos;s carbon</source>
         <translation>carbon.land_use_change[%2] 中的土地覆盖类别 %1 在碳库表中没有对应行；请补充其碳密度（t C/ha），用于计算新用途的碳储量</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+129"/>
         <source>%1 result(s) altered by a land-use change have no Monte Carlo samples; totals counting them at the altered dates have no bounds</source>
         <translation>%1 个因土地利用变化而调整的结果没有蒙特卡洛样本；在调整时点包含这些结果的汇总没有置信区间</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+74"/>
         <source>geometry not usable: %1</source>
         <translation>几何图形不可用：%1</translation>
     </message>
@@ -1663,7 +1663,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 <context>
     <name>CarbonResultText</name>
     <message>
-        <location filename="../models/carbon/CarbonResult.cpp" line="+681"/>
+        <location filename="../models/carbon/CarbonResult.cpp" line="+685"/>
         <location line="+44"/>
         <source>no stock in %1</source>
         <translation>%1 年无储量</translation>
@@ -3401,6 +3401,104 @@ scenario_diff.csv。
         <location line="+1"/>
         <source>built-up land</source>
         <translation>建设用地</translation>
+    </message>
+</context>
+<context>
+    <name>JobStage</name>
+    <message>
+        <location filename="../app/gui/JobsDock.cpp" line="+27"/>
+        <source>checking inputs</source>
+        <translation>检查输入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>checking land-cover codes</source>
+        <translation>检查土地覆盖类型代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading and checking parcels</source>
+        <translation>读取并检查地块</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removing overlaps of parcel layers</source>
+        <translation>扣除地块图层间的重叠</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigning parcels to zones</source>
+        <translation>将地块归入分区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zonal statistics</source>
+        <translation>分区统计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>carbon per cell</source>
+        <translation>逐像元计算碳储量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>blue carbon per cell</source>
+        <translation>逐像元计算蓝碳</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>biomass and carbon per cell</source>
+        <translation>逐像元计算生物量与碳储量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>land-cover transitions</source>
+        <translation>土地覆盖转移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>land-use change</source>
+        <translation>土地利用变化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>density raster</source>
+        <translation>生成碳密度栅格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>volume method</source>
+        <translation>蓄积量法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>forest route</source>
+        <translation>森林碳储量推算</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monte Carlo</source>
+        <translation>蒙特卡洛模拟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monte Carlo totals</source>
+        <translation>蒙特卡洛汇总</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Building overviews</source>
+        <translation>创建金字塔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>writing</source>
+        <translation>写出结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation>完成</translation>
     </message>
 </context>
 <context>
@@ -6107,13 +6205,13 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+471"/>
+        <location line="+473"/>
         <location line="+1234"/>
         <source>GEP</source>
         <translation>GEP</translation>
     </message>
     <message>
-        <location line="-1696"/>
+        <location line="-1698"/>
         <source>Above-ground biomass</source>
         <translation>地上生物量</translation>
     </message>
@@ -6195,19 +6293,19 @@ district and service, charts, maps and an appendix.</source>
     <message>
         <location line="+77"/>
         <location line="+108"/>
-        <location line="+272"/>
+        <location line="+274"/>
         <source>Parcels</source>
         <translation>地块数</translation>
     </message>
     <message>
-        <location line="-380"/>
-        <location line="+538"/>
+        <location line="-382"/>
+        <location line="+540"/>
         <location line="+521"/>
         <source>Area (ha)</source>
         <translation>面积（ha）</translation>
     </message>
     <message>
-        <location line="-1056"/>
+        <location line="-1058"/>
         <source>Stock %1 (t C)</source>
         <translation>%1 年碳储量（t C）</translation>
     </message>
@@ -6268,21 +6366,21 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+631"/>
+        <location line="+633"/>
         <location line="+633"/>
         <location line="+18"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location line="-1282"/>
-        <location line="+631"/>
+        <location line="-1284"/>
+        <location line="+633"/>
         <location line="+651"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="-1281"/>
+        <location line="-1283"/>
         <source>95 % range</source>
         <translation>95 % 区间</translation>
     </message>
@@ -6302,7 +6400,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>%1 年碳储量</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <location line="+1123"/>
         <source>Stock change %1–%2</source>
         <translation>%1–%2 年碳储量变化</translation>
@@ -7914,7 +8012,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>分区统计</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>writing the table</source>
         <translation>写出结果表</translation>
     </message>
@@ -8035,7 +8133,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+45"/>
+        <location filename="../app/gui/main.cpp" line="+48"/>
+        <source>Carbon stock and change: %1 (run %2)</source>
+        <translation>碳储量及其变化：%1（第 %2 次运行）</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Tanhui: desktop GIS for carbon sinks and ecosystem product value.</source>
         <translation>碳汇：面向碳汇与生态产品价值核算的桌面 GIS。</translation>
     </message>
@@ -8095,9 +8198,173 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
 </context>
 <context>
+    <name>tanhui::gui::JobManager</name>
+    <message>
+        <location filename="../app/gui/JobManager.cpp" line="+65"/>
+        <source>The analysis stopped before writing anything.</source>
+        <translation>分析在写出任何结果之前已停止。</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>The analysis failed with an unknown error.</source>
+        <translation>分析因未知错误而失败。</translation>
+    </message>
+    <message>
+        <location line="+134"/>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::JobsDock</name>
+    <message>
+        <location filename="../app/gui/JobsDock.cpp" line="+17"/>
+        <source>Jobs</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Clear Finished</source>
+        <translation>清除已结束</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the jobs that have ended from the list (their results stay on disk)</source>
+        <translation>从列表中移除已结束的任务（结果仍保留在磁盘上）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No jobs. The analyses you run appear here while they run and after.</source>
+        <translation>暂无任务。运行的分析会在运行期间及结束后显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Job finished: %1 (%2)</source>
+        <translation>任务完成：%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Job failed: %1</source>
+        <translation>任务失败：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Job cancelled: %1</source>
+        <translation>任务已取消：%1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Remove from the list (the results stay on disk)</source>
+        <translation>从列表中移除（结果仍保留在磁盘上）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop this job; a run that stops leaves its output folder as it was</source>
+        <translation>停止此任务；停止的运行不会改动其输出文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open Results</source>
+        <translation>打开结果</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Waiting for the jobs before it</source>
+        <translation>等待前面的任务完成</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>elapsed %1</source>
+        <translation>已用 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>about %1 left</source>
+        <translation>剩余约 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>estimating time left…</source>
+        <translation>正在估算剩余时间…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Finished in %1</source>
+        <translation>用时 %1 完成</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n file(s) in %1</source>
+        <translation>
+            <numerusform>%n 个文件，位于 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n 条警告</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancelled after %1</source>
+        <translation>运行 %1 后取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled before it started</source>
+        <translation>开始前已取消</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n 个运行中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n queued</source>
+        <translation>
+            <numerusform>%n 个排队中</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tanhui::gui::LayerTree</name>
     <message>
-        <location filename="../app/gui/LayerTree.cpp" line="+111"/>
+        <location filename="../app/gui/LayerTree.cpp" line="+120"/>
         <source>Group %1</source>
         <translation>图层组 %1</translation>
     </message>
@@ -8259,7 +8526,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+152"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+153"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -8351,12 +8618,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+1"/>
-        <location line="+996"/>
+        <location line="+1004"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-993"/>
+        <location line="-1001"/>
         <source>Step the map through the dates</source>
         <translation>按日期逐期播放地图</translation>
     </message>
@@ -8635,7 +8902,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>图层样式面板（&amp;S）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>&amp;Layer</source>
         <translation>图层(&amp;L)</translation>
     </message>
