@@ -13,9 +13,44 @@
     </message>
 </context>
 <context>
+    <name>tanhui::gui::JobsDock</name>
+    <message numerus="yes">
+        <location filename="../app/gui/JobsDock.cpp" line="+261"/>
+        <source>%n file(s) in %1</source>
+        <translation>
+            <numerusform>%n file in %1</numerusform>
+            <numerusform>%n files in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n running</numerusform>
+            <numerusform>%n running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n queued</source>
+        <translation>
+            <numerusform>%n queued</numerusform>
+            <numerusform>%n queued</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tanhui::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="+445"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+446"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… %n more</numerusform>
@@ -31,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+474"/>
+        <location line="+482"/>
         <source>The project %1 has %n problem(s); the other layers were loaded.</source>
         <translation>
             <numerusform>The project %1 has a problem; the other layers were loaded.</numerusform>

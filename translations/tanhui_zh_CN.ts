@@ -3684,6 +3684,104 @@ scenario_diff.csv。
     </message>
 </context>
 <context>
+    <name>JobStage</name>
+    <message>
+        <location filename="../app/gui/JobsDock.cpp" line="+27"/>
+        <source>checking inputs</source>
+        <translation>检查输入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>checking land-cover codes</source>
+        <translation>检查土地覆盖类型代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading and checking parcels</source>
+        <translation>读取并检查地块</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removing overlaps of parcel layers</source>
+        <translation>扣除地块图层间的重叠</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigning parcels to zones</source>
+        <translation>将地块归入分区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zonal statistics</source>
+        <translation>分区统计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>carbon per cell</source>
+        <translation>逐像元计算碳储量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>blue carbon per cell</source>
+        <translation>逐像元计算蓝碳</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>biomass and carbon per cell</source>
+        <translation>逐像元计算生物量与碳储量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>land-cover transitions</source>
+        <translation>土地覆盖转移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>land-use change</source>
+        <translation>土地利用变化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>density raster</source>
+        <translation>生成碳密度栅格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>volume method</source>
+        <translation>蓄积量法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>forest route</source>
+        <translation>森林碳储量推算</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monte Carlo</source>
+        <translation>蒙特卡洛模拟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monte Carlo totals</source>
+        <translation>蒙特卡洛汇总</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Building overviews</source>
+        <translation>创建金字塔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>writing</source>
+        <translation>写出结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
     <name>LayoutText</name>
     <message>
         <location filename="../render/MapLayout.cpp" line="+254"/>
@@ -8331,7 +8429,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+45"/>
+        <location filename="../app/gui/main.cpp" line="+48"/>
+        <source>Carbon stock and change: %1 (run %2)</source>
+        <translation>碳储量及其变化：%1（第 %2 次运行）</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Tanhui: desktop GIS for carbon sinks and ecosystem product value.</source>
         <translation>碳汇：面向碳汇与生态产品价值核算的桌面 GIS。</translation>
     </message>
@@ -8388,6 +8491,170 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <location filename="../app/gui/FeatureTableModel.cpp" line="+90"/>
         <source>FID</source>
         <translation>FID</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::JobManager</name>
+    <message>
+        <location filename="../app/gui/JobManager.cpp" line="+65"/>
+        <source>The analysis stopped before writing anything.</source>
+        <translation>分析在写出任何结果之前已停止。</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>The analysis failed with an unknown error.</source>
+        <translation>分析因未知错误而失败。</translation>
+    </message>
+    <message>
+        <location line="+134"/>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::JobsDock</name>
+    <message>
+        <location filename="../app/gui/JobsDock.cpp" line="+17"/>
+        <source>Jobs</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Clear Finished</source>
+        <translation>清除已结束</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the jobs that have ended from the list (their results stay on disk)</source>
+        <translation>从列表中移除已结束的任务（结果仍保留在磁盘上）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No jobs. The analyses you run appear here while they run and after.</source>
+        <translation>暂无任务。运行的分析会在运行期间及结束后显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Job finished: %1 (%2)</source>
+        <translation>任务完成：%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Job failed: %1</source>
+        <translation>任务失败：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Job cancelled: %1</source>
+        <translation>任务已取消：%1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Remove from the list (the results stay on disk)</source>
+        <translation>从列表中移除（结果仍保留在磁盘上）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop this job; a run that stops leaves its output folder as it was</source>
+        <translation>停止此任务；停止的运行不会改动其输出文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open Results</source>
+        <translation>打开结果</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Waiting for the jobs before it</source>
+        <translation>等待前面的任务完成</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>elapsed %1</source>
+        <translation>已用 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>about %1 left</source>
+        <translation>剩余约 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>estimating time left…</source>
+        <translation>正在估算剩余时间…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Finished in %1</source>
+        <translation>用时 %1 完成</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n file(s) in %1</source>
+        <translation>
+            <numerusform>%n 个文件，位于 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n 条警告</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancelled after %1</source>
+        <translation>运行 %1 后取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled before it started</source>
+        <translation>开始前已取消</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n 个运行中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n queued</source>
+        <translation>
+            <numerusform>%n 个排队中</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -8555,7 +8822,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+152"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+153"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -8647,12 +8914,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+1"/>
-        <location line="+996"/>
+        <location line="+1004"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-993"/>
+        <location line="-1001"/>
         <source>Step the map through the dates</source>
         <translation>按日期逐期播放地图</translation>
     </message>
@@ -8931,7 +9198,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>图层样式面板（&amp;S）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>&amp;Layer</source>
         <translation>图层(&amp;L)</translation>
     </message>

@@ -4,6 +4,7 @@
 
 #include "app/common/ErrorText.h"
 #include "app/gui/AttributeTable.h"
+#include "app/gui/JobsDock.h"
 #include "app/gui/LayerEntry.h"
 #include "app/gui/LayerLoader.h"
 #include "app/gui/LayerStyler.h"
@@ -736,6 +737,14 @@ void MainWindow::createActions() {
     styleDockAction->setObjectName(QStringLiteral("styleDockAction"));
     styleDockAction->setShortcut(QKeySequence(Qt::Key_F7));
     viewMenu->addAction(styleDockAction);
+    // The Jobs dock (issue 13): analyses run in the background; findChild<JobsDock*>()->manager() queues.
+    auto* jobsDock = new JobsDock(this);
+    addDockWidget(Qt::BottomDockWidgetArea, jobsDock);
+    jobsDock->hide(); // shown when a job is queued, or from View ▸ Jobs
+    viewMenu->addAction(jobsDock->toggleViewAction());
+    connect(jobsDock, &JobsDock::message, this, [this](const QString& text) {
+        statusBar()->showMessage(text, 15000);
+    });
 
     QMenu* layerMenu = menuBar()->addMenu(tr("&Layer"));
     m_d->attributeTableAction =

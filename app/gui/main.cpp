@@ -6,19 +6,26 @@
 // (scripts/screenshots.sh); with it, TANHUI_DATE=<year> moves the time slider and
 // TANHUI_SHOW=<id,id,...> shows only those project layers; TANHUI_GROUP=<name>:<id,...> puts layers
 // in a group; TANHUI_STYLE=<id>[,<render type index>] opens the Layer Styling dock on a layer.
-// TANHUI_LANG=zh_CN|en overrides the interface language.
+// TANHUI_LANG=zh_CN|en overrides the interface language. TANHUI_JOBS=<folder> queues three carbon runs
+// of the project given into <folder>/run1..3 in the Jobs dock; with TANHUI_SCREENSHOT, the picture is
+// taken once the first has finished and the second shows its remaining time.
 
 #include "app/common/Translations.h"
 #include "app/gui/AttributeTable.h"
+#include "app/gui/JobManager.h"
+#include "app/gui/JobsDock.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/MapCanvas.h"
 #include "app/gui/StyleDock.h"
 #include "gis/Gdal.h"
+#include "gis/StagedOutput.h"
+#include "models/carbon/CarbonProject.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QDockWidget>
 #include <QIcon>
 #include <QPixmap>
@@ -30,6 +37,39 @@
 #ifndef TANHUI_VERSION
 #define TANHUI_VERSION "unknown"
 #endif
+
+namespace {
+
+/// TANHUI_JOBS: three carbon project runs of `projectFile` (staged into <folder>/run<k>) in the dock.
+void queueCarbonJobs(tanhui::gui::JobsDock& dock, const QString& projectFile, const QString& folder) {
+    const auto project = tanhui::models::Project::load(projectFile);
+    for (int k = 1; k <= 3; ++k) {
+        const QString out = QDir(folder).filePath(QStringLiteral("run%1").arg(k));
+        dock.manager()->addJob(QCoreApplication::translate("main", "Carbon stock and change: %1 (run %2)")
+                                 .arg(project.name)
+                                 .arg(k),
+                               [project, out](tanhui::gis::Feedback* feedback) {
+                                   tanhui::gis::StagedOutput staged(out);
+                                   tanhui::models::carbon::CarbonProjectOptions options;
+                                   options.outDir = staged.path().toStdString();
+                                   options.feedback = feedback;
+                                   auto run = tanhui::models::carbon::runCarbonProject(project, options);
+                                   tanhui::models::analysis::AnalysisOutcome outcome;
+                                   outcome.issues = run.issues;
+                                   outcome.stopped = run.stopped;
+                                   if (!run.stopped) {
+                                       staged.commit();
+                                       outcome.outDir = out;
+                                       for (const QString& file : run.files)
+                                           outcome.files << staged.finalPath(file);
+                                       outcome.resultSet = std::move(run.resultSet);
+                                   }
+                                   return outcome;
+                               });
+    }
+}
+
+} // namespace
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
@@ -59,6 +99,16 @@ int main(int argc, char* argv[]) {
     window.show();
     for (const QString& file : parser.positionalArguments())
         window.openFile(file);
+
+    auto* jobsDock = window.findChild<tanhui::gui::JobsDock*>();
+    const QString jobsFolder = qEnvironmentVariable("TANHUI_JOBS");
+    if (!jobsFolder.isEmpty() && jobsDock)
+        for (const QString& file : parser.positionalArguments())
+            if (file.endsWith(QLatin1String(".tanhui.json"))) {
+                queueCarbonJobs(*jobsDock, file, jobsFolder);
+                window.resizeDocks({ jobsDock }, { 330 }, Qt::Vertical);
+                break;
+            }
 
     const QString screenshot = qEnvironmentVariable("TANHUI_SCREENSHOT");
     if (!screenshot.isEmpty()) {
@@ -109,13 +159,29 @@ int main(int argc, char* argv[]) {
                     combo->isVisibleTo(window.styleDock()))
                     combo->setCurrentIndex(style[1].toInt());
         }
-        QTimer::singleShot(500, &window, [&window, screenshot] {
+        auto shoot = [&window, screenshot] {
             window.mapCanvas()->waitForFrame();
             const bool saved = window.grab().save(screenshot);
             if (!saved)
                 std::fprintf(stderr, "tanhui: cannot save the screenshot to %s\n", qPrintable(screenshot));
             QCoreApplication::exit(saved ? 0 : 1);
-        });
+        };
+        auto* jobs = jobsDock ? jobsDock->manager() : nullptr;
+        if (jobs && jobs->jobIds().size() >= 2) {
+            // TANHUI_JOBS: once the first job has ended and the second shows its remaining time.
+            QObject::connect(jobs, &tanhui::gui::JobManager::jobChanged, &window, [jobs, shoot] {
+                static bool scheduled = false;
+                const QList<int> ids = jobs->jobIds();
+                const auto first = jobs->job(ids[0]);
+                const auto second = jobs->job(ids[1]);
+                if (!scheduled && first->isEnded() && second->remainingMs >= 0 && second->percent >= 10.0) {
+                    scheduled = true;
+                    QTimer::singleShot(1200, shoot); // after the dock's next one-second refresh
+                }
+            });
+        } else {
+            QTimer::singleShot(500, &window, shoot);
+        }
     }
     return app.exec();
 }
