@@ -110,6 +110,9 @@ QString ResultTableModel::formatNumber(double value, const QString& unit, bool i
         return QString();
     }
     const QLocale locale;
+    if (value == 0) {
+        return locale.toString(0);
+    }
     if (integer) {
         return locale.toString(qlonglong(std::llround(value)));
     }
@@ -326,6 +329,13 @@ bool ResultFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourc
         }
     }
     return false;
+}
+
+QVariant ResultFilterModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Vertical && role == Qt::DisplayRole) {
+        return section + 1; // the shown row's number, whatever the sort and filter
+    }
+    return QSortFilterProxyModel::headerData(section, orientation, role);
 }
 
 bool ResultFilterModel::lessThan(const QModelIndex& left, const QModelIndex& right) const {

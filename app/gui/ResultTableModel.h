@@ -70,6 +70,7 @@ public:
     using QSortFilterProxyModel::QSortFilterProxyModel;
     void setFilter(int column, const QString& text);
     void setFixedFilter(int keyColumn, const QString& keyValue);
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
