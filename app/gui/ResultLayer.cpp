@@ -93,6 +93,10 @@ LayerEntry loadResultLayer(const QString& gpkg, ResultQuantity quantity, const g
           gpkg.toStdString());
     std::shared_ptr<const render::VectorSource> source =
       render::VectorSource::load(gpkg.toStdString(), {}, mapCrs.isValid() ? mapCrs : entry.vector.crs);
+    // A carbon parcel has one row per method that computed it; only the primary one (primary = 1) is
+    // drawn, the others would cover it with another method's value.
+    const int primary = source->fieldIndex(QStringLiteral("primary"));
+    auto drawn = [&](std::size_t f) { return primary < 0 || source->attribute(f, primary).toInt() == 1; };
     std::vector<double> values;
     values.reserve(source->size());
     if (!how.numerator.isEmpty()) {
@@ -103,7 +107,7 @@ LayerEntry loadResultLayer(const QString& gpkg, ResultQuantity quantity, const g
         for (std::size_t f = 0; f < source->size(); ++f) {
             const QVariant& n = source->attribute(f, num);
             const double area = source->attribute(f, den).toDouble();
-            if (!n.isNull() && area > 0) {
+            if (!n.isNull() && area > 0 && drawn(f)) {
                 derived[f] = n.toDouble() / area;
                 values.push_back(n.toDouble() / area);
             }
@@ -111,11 +115,16 @@ LayerEntry loadResultLayer(const QString& gpkg, ResultQuantity quantity, const g
         source = source->withField(how.field, QStringLiteral("Real"), derived);
     } else {
         const int c = source->fieldIndex(how.field);
+        std::vector<QVariant> shown(source->size());
         for (std::size_t f = 0; f < source->size(); ++f) {
             const QVariant& v = source->attribute(f, c);
-            if (!v.isNull() && std::isfinite(v.toDouble()))
+            if (!v.isNull() && std::isfinite(v.toDouble()) && drawn(f)) {
                 values.push_back(v.toDouble());
+                shown[f] = v;
+            }
         }
+        if (primary >= 0)
+            source = source->withField(how.field, QStringLiteral("Real"), shown);
     }
     const int decimals = quantity == ResultQuantity::GepPerHa ? 0 : 1;
     render::VectorStyle style =

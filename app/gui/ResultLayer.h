@@ -40,7 +40,8 @@ ResultLayerField resultLayerField(const QStringList& fields, ResultQuantity quan
 /// drawn in `mapCrs`) with the graduated style of `quantity`: render::resultLayerStyle's natural-breaks
 /// classes (the report's and the QGIS styles' choice: "carbon" ramp for densities, "diverging" centred on
 /// zero for changes; GEP on the report's "viridis"), legend labels in the unit, thin outlines. The
-/// change per hectare is added to the drawn source as a derived field. Throws gis::GisError naming the
+/// change per hectare is added to the drawn source as a derived field. Of a carbon parcel's rows (one per
+/// method) only the primary one is drawn: the others' drawn value is null. Throws gis::GisError naming the
 /// file when it cannot be read or has no field for `quantity`.
 LayerEntry loadResultLayer(const QString& gpkg, ResultQuantity quantity, const gis::Crs& mapCrs);
 
