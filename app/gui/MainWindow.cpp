@@ -2039,8 +2039,9 @@ bool MainWindow::saveProjectAs(const QString& target) {
         }
         const QJsonObject workspace = workspaceJson();
         QJsonObject root = projectFileJson(existing, project, fromDir, toDir, workspace);
-        root.insert(QStringLiteral("results"),
-                    tanhui::models::resultsToJson(m_d->resultsDock->projectResults(toDir)));
+        if (const auto results = m_d->resultsDock->projectResults(toDir);
+            !results.empty() || root.contains(QStringLiteral("results")))
+            root.insert(QStringLiteral("results"), tanhui::models::resultsToJson(results));
         tanhui::gis::writeFileAtomically(file, QJsonDocument(root).toJson(QJsonDocument::Indented));
         const QString oldAutosave = autosaveFile();
         m_d->project = tanhui::models::Project::load(file);
