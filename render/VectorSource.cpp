@@ -121,6 +121,24 @@ int VectorSource::fieldIndex(const QString& name) const {
     return -1;
 }
 
+std::shared_ptr<const VectorSource> VectorSource::withField(const QString& name,
+                                                            const QString& typeName,
+                                                            const std::vector<QVariant>& values) const {
+    auto copy = std::make_shared<VectorSource>(*this);
+    int field = copy->fieldIndex(name);
+    if (field < 0) {
+        copy->m_info.fields.push_back({ name, typeName });
+        field = int(copy->m_info.fields.size()) - 1;
+    }
+    for (std::size_t f = 0; f < copy->m_attributes.size(); ++f) {
+        auto& row = copy->m_attributes[f];
+        if (row.size() <= std::size_t(field))
+            row.resize(std::size_t(field) + 1);
+        row[std::size_t(field)] = f < values.size() ? values[f] : QVariant();
+    }
+    return copy;
+}
+
 void VectorSource::buildIndex() {
     m_levels.clear();
     m_leafOrder.clear();

@@ -48,6 +48,12 @@ public:
     const QVariant& attribute(std::size_t feature, int field) const;
     /// Index of a field by name, or -1.
     int fieldIndex(const QString& name) const;
+    /// A copy with one more field, `name` (OGR type name `typeName`, e.g. "Real"), whose value for
+    /// feature f is values[f] (missing values null): a quantity derived for drawing, such as a result
+    /// layer's change per hectare, without writing a file. Replaces a field of that name.
+    std::shared_ptr<const VectorSource> withField(const QString& name,
+                                                  const QString& typeName,
+                                                  const std::vector<QVariant>& values) const;
 
     /// Rings of a feature: ring r covers points [ringStart(r), ringStart(r + 1)) of xy().
     std::uint32_t firstRing(std::size_t feature) const { return m_featureRing[feature]; }

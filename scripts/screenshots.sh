@@ -42,3 +42,17 @@ shot workspace-parcel-series-en en TANHUI_IDENTIFY=$PARCEL
 shot workspace-measure-zh_CN zh_CN TANHUI_MEASURE=$AREA
 # The Layer Styling dock: the 小班 graduated (quantile classes of the first numeric field).
 shot workspace-style-zh_CN zh_CN TANHUI_SHOW=xiaoban,districts TANHUI_STYLE=xiaoban,2
+# The Results dock (issue 13), when result folders of the sample are there (scripts/demo.sh writes them):
+# CARBON_RESULTS / GEP_RESULTS override where they are looked for.
+CARBON="${CARBON_RESULTS:-$SAMPLE/../carbon}"
+GEP="${GEP_RESULTS:-$SAMPLE/../gep}"
+if [[ -f "$CARBON/resultset.json" ]]; then
+    shot results-totals-zh_CN zh_CN TANHUI_RESULTS="$CARBON" TANHUI_RESULTS_TAB=1
+    shot results-parcels-en en TANHUI_RESULTS="$CARBON" TANHUI_RESULTS_TAB=0 TANHUI_RESULTS_LAYER=change
+    shot results-ledger-en en TANHUI_RESULTS="$CARBON" TANHUI_RESULTS_TAB=2
+    shot results-provenance-zh_CN zh_CN TANHUI_RESULTS="$CARBON" TANHUI_RESULTS_TAB=3
+    if [[ -f "$GEP/resultset.json" ]]; then
+        shot results-gep-zh_CN zh_CN TANHUI_RESULTS="$CARBON,$GEP" TANHUI_RESULTS_TAB=1 \
+            TANHUI_RESULTS_TABLE=gep:service TANHUI_RESULTS_LAYER=gep:farmland_plots
+    fi
+fi

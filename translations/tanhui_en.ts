@@ -50,7 +50,7 @@
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="+446"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+465"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… %n more</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+482"/>
+        <location line="+487"/>
         <source>The project %1 has %n problem(s); the other layers were loaded.</source>
         <translation>
             <numerusform>The project %1 has a problem; the other layers were loaded.</numerusform>
@@ -110,7 +110,7 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+246"/>
+        <location line="+250"/>
         <source>%n feature(s) selected on %1</source>
         <translation>
             <numerusform>%n feature selected on %1</numerusform>
@@ -118,7 +118,7 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+503"/>
+        <location line="+506"/>
         <source>%n layer(s) could not be relocated</source>
         <translation>
             <numerusform>%n layer could not be relocated</numerusform>
@@ -142,6 +142,33 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
         <translation>
             <numerusform>Year (%n date without valid cells)</numerusform>
             <numerusform>Year (%n dates without valid cells)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::ResultsDock</name>
+    <message numerus="yes">
+        <location filename="../app/gui/ResultsDock.cpp" line="+646"/>
+        <source>All %n check(s) passed: the totals add up.</source>
+        <translation>
+            <numerusform>The %n check passed: the totals add up.</numerusform>
+            <numerusform>All %n checks passed: the totals add up.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n of %1 check(s) FAILED: the totals do not add up. First: %2</source>
+        <translation>
+            <numerusform>%n of %1 checks FAILED: the totals do not add up. First: %2</numerusform>
+            <numerusform>%n of %1 checks FAILED: the totals do not add up. First: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Ledger Check (%n failed)</source>
+        <translation>
+            <numerusform>Ledger Check (%n failed)</numerusform>
+            <numerusform>Ledger Check (%n failed)</numerusform>
         </translation>
     </message>
 </context>

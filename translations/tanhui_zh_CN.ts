@@ -3164,7 +3164,7 @@ Example (the sample project):
         <translation>公园表（人均旅行费用）</translation>
     </message>
     <message>
-        <location filename="../models/gep/Units.cpp" line="+93"/>
+        <location filename="../models/gep/Units.cpp" line="+95"/>
         <source>%1 is in &apos;%2&apos; but &apos;%3&apos; is required; convert it first.</source>
         <translation>%1 的单位是“%2”，但需要“%3”；请先换算。</translation>
     </message>
@@ -3415,7 +3415,7 @@ scenario_diff.csv。
         <translation>碳计算引擎未给出该地块在以核算年 %1 为终点或包含该年的时段内的变化量（方法 %2）</translation>
     </message>
     <message>
-        <location filename="../models/gep/GepResults.cpp" line="+311"/>
+        <location filename="../models/gep/GepResults.cpp" line="+312"/>
         <source>accounting profile (gep/profiles.csv), tag %1</source>
         <translation>核算方案（gep/profiles.csv），标签 %1</translation>
     </message>
@@ -3613,7 +3613,7 @@ scenario_diff.csv。
 <context>
     <name>GepEcosystem</name>
     <message>
-        <location filename="../app/report/ReportBuilder.cpp" line="+285"/>
+        <location filename="../app/report/ReportBuilder.cpp" line="+275"/>
         <source>evergreen broadleaf forest</source>
         <translation>常绿阔叶林</translation>
     </message>
@@ -4559,7 +4559,32 @@ A4 横向，以项目名称为标题。
         <translation>土地覆盖年份</translation>
     </message>
     <message>
-        <location filename="../models/params/Parameter.cpp" line="+50"/>
+        <location filename="../models/params/Parameter.cpp" line="+52"/>
+        <source>verified</source>
+        <translation>已核实</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>secondary</source>
+        <translation>二手来源</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unconfirmed</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>user</source>
+        <translation>用户提供</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>taken from the named primary source</source>
         <translation>取自注明的原始来源</translation>
     </message>
@@ -4594,7 +4619,7 @@ A4 横向，以项目名称为标题。
         <translation>列 %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+33"/>
         <source>%1 must be a finite number</source>
         <translation>%1 必须是有限数值</translation>
     </message>
@@ -5265,6 +5290,7 @@ A4 横向，以项目名称为标题。
     <message>
         <location filename="../models/project/Project.cpp" line="+35"/>
         <location filename="../models/project/ProjectAnalyses.cpp" line="+20"/>
+        <location filename="../models/project/ProjectResults.cpp" line="+22"/>
         <source>Project file %1: %2</source>
         <translation>项目文件 %1：%2</translation>
     </message>
@@ -5659,7 +5685,7 @@ A4 横向，以项目名称为标题。
 </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>layout &quot;%1&quot;: layers: unknown layer &quot;%2&quot;</source>
         <translation>布局“%1”：layers：未知图层“%2”</translation>
     </message>
@@ -5669,7 +5695,7 @@ A4 横向，以项目名称为标题。
         <translation>布局“%1”：atlas.layer：未知图层“%2”</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+69"/>
         <source>Cannot write the project file %1: %2</source>
         <translation>无法写入项目文件 %1：%2</translation>
     </message>
@@ -5728,6 +5754,36 @@ A4 横向，以项目名称为标题。
         <source>analyses.%1.%2 must be a text, a number, true/false or a list of texts</source>
         <translation>analyses.%1.%2 必须是文本、数值、true/false 或文本列表</translation>
     </message>
+    <message>
+        <location filename="../models/project/ProjectResults.cpp" line="+12"/>
+        <source>&quot;results&quot; must be a JSON array of {analysis, folder, finished} objects</source>
+        <translation>&quot;results&quot; 必须是由 {analysis, folder, finished} 对象组成的 JSON 数组</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>results[%1] must be a JSON object</source>
+        <translation>results[%1] 必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>results[%1].analysis must be a non-empty text, e.g. &quot;carbon_project&quot;</source>
+        <translation>results[%1].analysis 必须是非空文本，例如 &quot;carbon_project&quot;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>results[%1].folder must be the result folder, relative to the project file</source>
+        <translation>results[%1].folder 必须是结果文件夹（相对于项目文件的路径）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>results[%1].folder %2 is absolute; projects use paths relative to the project file so that they can be moved</source>
+        <translation>results[%1].folder %2 是绝对路径；项目使用相对于项目文件的路径，以便整体移动</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>results[%1].finished must be an ISO 8601 time, e.g. &quot;2026-12-07T03:00:00Z&quot;</source>
+        <translation>results[%1].finished 必须是 ISO 8601 时间，例如 &quot;2026-12-07T03:00:00Z&quot;</translation>
+    </message>
 </context>
 <context>
     <name>ProjectLedger</name>
@@ -5765,7 +5821,7 @@ A4 横向，以项目名称为标题。
 <context>
     <name>ProjectMap</name>
     <message>
-        <location filename="../render/ProjectMaps.cpp" line="+116"/>
+        <location filename="../render/ProjectMaps.cpp" line="+149"/>
         <source>Land cover</source>
         <translation>土地覆被</translation>
     </message>
@@ -5816,7 +5872,7 @@ A4 横向，以项目名称为标题。
         <translation>行政区</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+31"/>
         <source>Layer %1 (%2): %3</source>
         <translation>图层 %1（%2）：%3</translation>
     </message>
@@ -5889,7 +5945,7 @@ A4 横向，以项目名称为标题。
 <context>
     <name>ProjectUncertainty</name>
     <message>
-        <location filename="../models/carbon/ProjectUncertainty.cpp" line="+377"/>
+        <location filename="../models/carbon/ProjectUncertainty.cpp" line="+381"/>
         <source>the Monte Carlo iterations must be a whole number from 1 to %1, not %2</source>
         <translation>蒙特卡洛迭代次数必须是 1 到 %1 之间的整数，而不是 %2</translation>
     </message>
@@ -6333,14 +6389,14 @@ district and service, charts, maps and an appendix.</source>
 <context>
     <name>ReportText</name>
     <message>
-        <location filename="../app/report/ReportBuilder.cpp" line="-209"/>
+        <location filename="../app/report/ReportBuilder.cpp" line="-196"/>
         <location line="+23"/>
-        <location line="+350"/>
+        <location line="+337"/>
         <source>All</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location line="-359"/>
+        <location line="-346"/>
         <source>Carbon pools (InVEST Carbon)</source>
         <translation>碳库法（InVEST Carbon）</translation>
     </message>
@@ -6501,13 +6557,13 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+473"/>
+        <location line="+461"/>
         <location line="+1234"/>
         <source>GEP</source>
         <translation>GEP</translation>
     </message>
     <message>
-        <location line="-1698"/>
+        <location line="-1686"/>
         <source>Above-ground biomass</source>
         <translation>地上生物量</translation>
     </message>
@@ -6542,32 +6598,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>未分碳库</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>verified</source>
-        <translation>已核实</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>secondary</source>
-        <translation>二手来源</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>unconfirmed</source>
-        <translation>未确认</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>example</source>
-        <translation>示例</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>user</source>
-        <translation>用户提供</translation>
-    </message>
-    <message>
-        <location line="+78"/>
+        <location line="+99"/>
         <source>100 million CNY</source>
         <translation>亿元</translation>
     </message>
@@ -6589,19 +6620,19 @@ district and service, charts, maps and an appendix.</source>
     <message>
         <location line="+77"/>
         <location line="+108"/>
-        <location line="+274"/>
+        <location line="+275"/>
         <source>Parcels</source>
         <translation>地块数</translation>
     </message>
     <message>
-        <location line="-382"/>
-        <location line="+540"/>
+        <location line="-383"/>
+        <location line="+541"/>
         <location line="+521"/>
         <source>Area (ha)</source>
         <translation>面积（ha）</translation>
     </message>
     <message>
-        <location line="-1058"/>
+        <location line="-1059"/>
         <source>Stock %1 (t C)</source>
         <translation>%1 年碳储量（t C）</translation>
     </message>
@@ -6662,21 +6693,21 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+633"/>
+        <location line="+634"/>
         <location line="+633"/>
         <location line="+18"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location line="-1284"/>
-        <location line="+633"/>
+        <location line="-1285"/>
+        <location line="+634"/>
         <location line="+651"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="-1283"/>
+        <location line="-1284"/>
         <source>95 % range</source>
         <translation>95 % 区间</translation>
     </message>
@@ -6697,12 +6728,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+1123"/>
+        <location line="+1124"/>
         <source>Stock change %1–%2</source>
         <translation>%1–%2 年碳储量变化</translation>
     </message>
     <message>
-        <location line="-1118"/>
+        <location line="-1119"/>
         <source>Stock change %1–%2 as CO2</source>
         <translation>%1–%2 年碳储量变化（折合 CO2）</translation>
     </message>
@@ -6723,12 +6754,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+492"/>
+        <location line="+493"/>
         <source>Gross ecosystem product (GEP)</source>
         <translation>生态系统生产总值（GEP）</translation>
     </message>
     <message>
-        <location line="-482"/>
+        <location line="-483"/>
         <source>Key changes</source>
         <translation>主要变化</translation>
     </message>
@@ -6738,7 +6769,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>%1 在 %4–%5 年增加 %2 t C（%3 t CO2e）。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%1 lost %2 t C from %3 to %4.</source>
         <translation>%1 在 %3–%4 年减少 %2 t C。</translation>
     </message>
@@ -7565,6 +7596,34 @@ district and service, charts, maps and an appendix.</source>
         <location line="+1"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
+    </message>
+</context>
+<context>
+    <name>ResultLayerText</name>
+    <message>
+        <location filename="../app/gui/ResultLayer.cpp" line="+42"/>
+        <source>Carbon stock density %1 (t C/ha)</source>
+        <translation>%1 年碳密度（t C/ha）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Carbon stock change %1–%2 (t CO2e/ha)</source>
+        <translation>%1–%2 年碳储量变化（t CO2e/ha）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>GEP per hectare (CNY/ha)</source>
+        <translation>单位面积 GEP（元/ha）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 has no field for %2: open a carbon parcels.gpkg (stock density and change) or a GEP parcels_&lt;layer&gt;.gpkg (GEP per hectare).</source>
+        <translation>%1 中没有“%2”所需的字段：请打开碳汇结果 parcels.gpkg（碳密度与碳储量变化）或 GEP 结果 parcels_&lt;图层&gt;.gpkg（单位面积 GEP）。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>%1 – %2 %3</source>
+        <translation>%1 – %2 %3</translation>
     </message>
 </context>
 <context>
@@ -8429,7 +8488,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+48"/>
+        <location filename="../app/gui/main.cpp" line="+52"/>
         <source>Carbon stock and change: %1 (run %2)</source>
         <translation>碳储量及其变化：%1（第 %2 次运行）</translation>
     </message>
@@ -8822,7 +8881,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+153"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+155"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -8847,7 +8906,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>地块时间序列</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+47"/>
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
     </message>
@@ -8914,12 +8973,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1004"/>
+        <location line="+1009"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-1001"/>
+        <location line="-1006"/>
         <source>Step the map through the dates</source>
         <translation>按日期逐期播放地图</translation>
     </message>
@@ -9058,7 +9117,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>加载矢量图层（Shapefile、GeoPackage、GeoJSON、KML 等）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Open Res&amp;ults…</source>
+        <translation>打开结果(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Map &amp;Layout…</source>
         <translation>地图布局(&amp;L)…</translation>
     </message>
@@ -9198,7 +9262,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>图层样式面板（&amp;S）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>&amp;Layer</source>
         <translation>图层(&amp;L)</translation>
     </message>
@@ -9284,12 +9348,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+9"/>
-        <location line="+260"/>
+        <location line="+262"/>
         <source>Unexpected error while loading %1</source>
         <translation>加载 %1 时发生意外错误</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-224"/>
         <source>Loaded %1</source>
         <translation>已加载 %1</translation>
     </message>
@@ -9308,7 +9372,7 @@ No discards them.</source>
 选择“否”将丢弃这些更改。</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+87"/>
         <source>Recovered the unsaved changes of %1</source>
         <translation>已恢复 %1 的未保存更改</translation>
     </message>
@@ -9578,7 +9642,7 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
         <translation>请先在“图层”面板中选择一个面图层</translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+36"/>
         <source>%n feature(s) selected on %1</source>
         <translation>
             <numerusform>已在 %1 上选择 %n 个要素</numerusform>
@@ -9655,7 +9719,7 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
         <translation>请用“文件 ▸ 工程另存为…”选择文件。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>The project was not saved: %1</source>
         <translation>工程未保存：%1</translation>
     </message>
@@ -9712,6 +9776,16 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
         <location line="+12"/>
         <source>No layer of the project is missing</source>
         <translation>工程中没有缺失的图层</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Open Results</source>
+        <translation>打开结果</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The results were not opened.</source>
+        <translation>未能打开结果。</translation>
     </message>
 </context>
 <context>
@@ -10093,6 +10167,402 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
         <location line="+5"/>
         <source>Export</source>
         <translation>导出</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::ResultTableModel</name>
+    <message>
+        <location filename="../app/gui/ResultTableModel.cpp" line="+141"/>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FAILED</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 [%2–%3]</source>
+        <extracomment>A value with its 95 % bounds, e.g. &quot;12,345.6 [11,020.0–13,880.2]&quot;</extracomment>
+        <translation>%1 [%2–%3]</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 [95 % bounds]</source>
+        <extracomment>Header of a column showing a value with its 95 % bounds</extracomment>
+        <translation>%1 [95% 置信区间]</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>In brackets: the 95 % bounds (2.5th and 97.5th percentiles of the Monte Carlo run).</source>
+        <translation>方括号内为 95% 置信区间（蒙特卡洛模拟的第 2.5 和第 97.5 百分位数）。</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::ResultsDock</name>
+    <message>
+        <location filename="../app/gui/ResultsDock.cpp" line="+76"/>
+        <source>The column the filter searches</source>
+        <translation>筛选所搜索的列</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Filter… (on a numeric column: &gt; 100, &lt;= 0)</source>
+        <translation>筛选…（数值列可用：&gt; 100、&lt;= 0）</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Any text column</source>
+        <translation>任一文本列</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1 of %2 rows</source>
+        <translation>%1 / %2 行</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <location line="+356"/>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="-350"/>
+        <source>Run:</source>
+        <translation>运行：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The result sets loaded: choose the carbon or GEP run to show</source>
+        <translation>已加载的结果集：选择要显示的碳汇或 GEP 运行</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add to Map</source>
+        <translation>添加到地图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the parcels of the result to the map, styled by a result quantity</source>
+        <translation>将结果中的地块添加到地图，并按结果指标分级着色</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Carbon stock density of the last date (t C/ha)</source>
+        <translation>末期碳密度（t C/ha）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Carbon stock change (t CO2e/ha)</source>
+        <translation>碳储量变化（t CO2e/ha）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GEP per hectare (CNY/ha)</source>
+        <translation>单位面积 GEP（元/ha）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+52"/>
+        <source>Parcels</source>
+        <translation>地块</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>Totals</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+309"/>
+        <location line="+5"/>
+        <source>Ledger Check</source>
+        <translation>账目核对</translation>
+    </message>
+    <message>
+        <location line="-297"/>
+        <source>Role</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size (bytes)</source>
+        <translation>大小（字节）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CRS</source>
+        <translation>坐标参考系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence tag</source>
+        <translation>证据标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Values used</source>
+        <translation>所用数值</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inputs</source>
+        <translation>输入数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parameters Used</source>
+        <translation>所用参数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>运行设置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Provenance</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Cannot read the results in %1: %2</source>
+        <translation>无法读取 %1 中的结果：%2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The %1 results saved with the project are missing: %2 has no %3. Run the analysis again or move its folder back.</source>
+        <translation>项目中保存的 %1 结果缺失：%2 中没有 %3。请重新运行该分析，或将结果文件夹移回原处。</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>GEP</source>
+        <translation>GEP</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Carbon</source>
+        <translation>碳汇</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in memory</source>
+        <translation>内存中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — %2 — %3</source>
+        <extracomment>A result set in the Run list: kind, finish time, folder</extracomment>
+        <translation>%1 — %2 — %3</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>GEP run</source>
+        <translation>GEP 运行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Carbon run</source>
+        <translation>碳汇运行</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Carbon: parcels</source>
+        <translation>碳汇：地块</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Carbon by ecosystem type</source>
+        <translation>碳汇：按生态系统类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carbon by district</source>
+        <translation>碳汇：按行政区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carbon by method</source>
+        <translation>碳汇：按核算方法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carbon by pool</source>
+        <translation>碳汇：按碳库</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Carbon: %1</source>
+        <translation>碳汇：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Carbon ledger check</source>
+        <translation>碳汇账目核对</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>GEP: parcels of %1</source>
+        <translation>GEP：%1 的地块</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GEP: indicators per parcel</source>
+        <translation>GEP：各地块指标</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>GEP by service</source>
+        <translation>GEP：按服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GEP by ecosystem type</source>
+        <translation>GEP：按生态系统类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GEP by district</source>
+        <translation>GEP：按行政区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GEP by category</source>
+        <translation>GEP：按服务类别</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>GEP: all totals</source>
+        <translation>GEP：全部汇总</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>GEP ledger check</source>
+        <translation>GEP 账目核对</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Results — %1</source>
+        <translation>结果 — %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>No ledger check in the shown results.</source>
+        <translation>所显示的结果中没有账目核对。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>All %n check(s) passed: the totals add up.</source>
+        <translation>
+            <numerusform>全部 %n 项核对通过：各项汇总一致。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n of %1 check(s) FAILED: the totals do not add up. First: %2</source>
+        <translation>
+            <numerusform>%1 项核对中有 %n 项未通过：汇总不一致。首先：%2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Ledger Check (%n failed)</source>
+        <translation>
+            <numerusform>账目核对（%n 项未通过）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No results loaded.</source>
+        <translation>未加载结果。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 %2, analysis %3; started %4, finished %5; project %6</source>
+        <translation>%1 %2，分析 %3；开始于 %4，完成于 %5；项目 %6</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>%1: not a verified value; confirm it before the result is used.</source>
+        <translation>%1：非已核实数值；使用结果前请确认。</translation>
     </message>
 </context>
 <context>

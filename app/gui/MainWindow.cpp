@@ -14,6 +14,7 @@
 #include "app/gui/MetadataPanel.h"
 #include "app/gui/OverviewJob.h"
 #include "app/gui/ParcelSeriesView.h"
+#include "app/gui/ResultsDock.h"
 #include "app/gui/StyleDock.h"
 #include "app/gui/Workspace.h"
 #include "gis/AtomicFile.h"
@@ -104,7 +105,8 @@ struct MainWindow::Private {
     QDockWidget* seriesDock = nullptr;
     tanhui::models::ParcelSeries lastSeries;
     AttributeTable* attributeTable = nullptr;
-    StyleDock* styleDock = nullptr; ///< Layer Styling (F7): edits the current layer's style live
+    StyleDock* styleDock = nullptr;     ///< Layer Styling (F7): edits the current layer's style live
+    ResultsDock* resultsDock = nullptr; ///< carbon and GEP result sets (issue 13)
     QDockWidget* attributeDock = nullptr;
     LayerEntry* tableEntry = nullptr; ///< the layer the attribute table shows
     QLabel* coordinateLabel = nullptr;
@@ -175,6 +177,23 @@ MainWindow::MainWindow(QWidget* parent)
     addDockWidget(Qt::RightDockWidgetArea, m_d->styleDock);
     tabifyDockWidget(propertiesDock, m_d->styleDock);
     m_d->styleDock->hide(); // F7 or Layer ▸ Style… shows it, as QGIS's Layer Styling panel
+    m_d->resultsDock = new ResultsDock(this); // its selection is the map's (by layer id and FID)
+    addDockWidget(Qt::BottomDockWidgetArea, m_d->resultsDock);
+    m_d->resultsDock->hide();
+    connect(m_d->resultsDock,
+            &ResultsDock::parcelsSelected,
+            this,
+            [this](const QString& layer, const QList<qint64>& fids) {
+                for (const auto& e : m_d->layers) {
+                    bool handled = false;
+                    auto features = e->map.vector
+                                      ? featuresOfParcels(*e->map.vector, e->projectId, layer, fids, &handled)
+                                      : std::vector<std::uint32_t>{};
+                    if (handled)
+                        applySelection(*e, std::move(features));
+                }
+            });
+    connect(m_d->resultsDock, &ResultsDock::resultLayerRequested, this, &MainWindow::addResultLayer);
     propertiesDock->raise();
     createLayerDock();
     createActions();
@@ -654,6 +673,8 @@ void MainWindow::createActions() {
     addVectorAction->setObjectName(QStringLiteral("addVectorAction"));
     addVectorAction->setShortcut(QKeySequence(tr("Ctrl+Shift+V")));
     addVectorAction->setStatusTip(tr("Load a vector layer (Shapefile, GeoPackage, GeoJSON, KML, …)"));
+    fileMenu->addAction(tr("Open Res&ults…"), this, &MainWindow::openResultsInteractively)
+      ->setObjectName(QStringLiteral("openResultsAction"));
     fileMenu->addSeparator();
     QAction* layoutAction = fileMenu->addAction(tr("Map &Layout…"), this, &MainWindow::showLayoutDialog);
     layoutAction->setObjectName(QStringLiteral("layoutAction"));
@@ -745,6 +766,7 @@ void MainWindow::createActions() {
     connect(jobsDock, &JobsDock::message, this, [this](const QString& text) {
         statusBar()->showMessage(text, 15000);
     });
+    viewMenu->addAction(m_d->resultsDock->toggleViewAction());
 
     QMenu* layerMenu = menuBar()->addMenu(tr("&Layer"));
     m_d->attributeTableAction =
@@ -983,6 +1005,8 @@ bool MainWindow::openProject(const QString& path) {
     } catch (const tanhui::gis::GisError& error) {
         workspaceProblems << tanhui::app::errorDetail(error);
     }
+    if (const QStringList missing = m_d->resultsDock->setProject(*m_d->project); !missing.isEmpty())
+        workspaceProblems << missing;
     m_d->projectFile = file;
     m_d->forcedModified = source != file || std::any_of(m_d->layers.begin(),
                                                         m_d->layers.end(),
@@ -1684,6 +1708,10 @@ std::vector<std::uint32_t> MainWindow::combineSelection(const std::vector<std::u
 void MainWindow::applySelection(LayerEntry& entry, std::vector<std::uint32_t> features) {
     entry.map.selection = std::move(features);
     syncMap();
+    if (entry.map.vector) // the Results dock shows the parcels selected on the map
+        for (const auto& [layer, fids] :
+             parcelsOfFeatures(*entry.map.vector, entry.projectId, entry.map.selection))
+            m_d->resultsDock->selectParcels(layer, fids);
     if (m_d->attributeTable && m_d->tableEntry == &entry &&
         m_d->attributeTable->selection() != entry.map.selection)
         m_d->attributeTable->setSelection(entry.map.selection);
@@ -2019,7 +2047,10 @@ bool MainWindow::saveProjectAs(const QString& target) {
             e->map.id = e->projectId;
         }
         const QJsonObject workspace = workspaceJson();
-        const QJsonObject root = projectFileJson(existing, project, fromDir, toDir, workspace);
+        QJsonObject root = projectFileJson(existing, project, fromDir, toDir, workspace);
+        if (const auto results = m_d->resultsDock->projectResults(toDir);
+            !results.empty() || root.contains(QStringLiteral("results")))
+            root.insert(QStringLiteral("results"), tanhui::models::resultsToJson(results));
         tanhui::gis::writeFileAtomically(file, QJsonDocument(root).toJson(QJsonDocument::Indented));
         const QString oldAutosave = autosaveFile();
         m_d->project = tanhui::models::Project::load(file);
@@ -2213,6 +2244,32 @@ void MainWindow::relocateMissingLayersInteractively() {
     RelocateDialog dialog(missing, this);
     if (dialog.exec() == QDialog::Accepted)
         relocateLayers(dialog.relocated());
+}
+
+} // namespace tanhui::gui
+
+namespace tanhui::gui {
+
+ResultsDock* MainWindow::resultsDock() const {
+    return m_d->resultsDock;
+}
+
+bool MainWindow::addResultLayer(const QString& gpkg, ResultQuantity quantity) {
+    return guardedLoad(gpkg, [&] {
+        appendEntry(loadResultLayer(gpkg, quantity, m_d->canvas->crs()), true);
+        syncMap();
+    });
+}
+
+void MainWindow::openResultsInteractively() {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Results"), lastDirectory());
+    if (dir.isEmpty())
+        return;
+    QString error;
+    if (!m_d->resultsDock->openFolder(dir, &error))
+        return reportError(tr("The results were not opened."), error);
+    m_d->resultsDock->show();
+    m_d->resultsDock->raise();
 }
 
 } // namespace tanhui::gui

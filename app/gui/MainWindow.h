@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/gui/ResultLayer.h"
 #include "gis/VectorLayer.h"
 #include "models/ParcelSeries.h"
 #include "models/project/Project.h"
@@ -20,6 +21,7 @@ class AttributeTable;
 class LayerTree;
 class LayoutDialog;
 class ReportDialog;
+class ResultsDock;
 class MapCanvas;
 class ParcelSeriesView;
 class MetadataPanel;
@@ -114,6 +116,12 @@ public:
     /// The Layer Styling dock (hidden until F7 or Layer ▸ Style…); it follows the current layer.
     StyleDock* styleDock() const;
 
+    /// The Results dock (View ▸ Results; File ▸ Open Results…): result sets saved with the project.
+    ResultsDock* resultsDock() const;
+    /// Adds a result GeoPackage to the map with its result style (loadResultLayer); false (reported) on
+    /// error.
+    bool addResultLayer(const QString& gpkg, tanhui::gui::ResultQuantity quantity);
+
     /// The Layers panel (layers and groups, top first).
     LayerTree* layerTree() const;
     /// A new group on top of the layer tree (named `name`, or "Group N" when empty) holding `layers`
@@ -206,6 +214,8 @@ public slots:
     bool saveProjectAsInteractively();
     /// File ▸ Relocate Missing Layers…
     void relocateMissingLayersInteractively();
+    /// File ▸ Open Results…: a result folder (resultset.json) in the Results dock.
+    void openResultsInteractively();
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;

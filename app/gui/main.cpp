@@ -9,6 +9,9 @@
 // TANHUI_LANG=zh_CN|en overrides the interface language. TANHUI_JOBS=<folder> queues three carbon runs
 // of the project given into <folder>/run1..3 in the Jobs dock; with TANHUI_SCREENSHOT, the picture is
 // taken once the first has finished and the second shows its remaining time.
+// TANHUI_RESULTS=<folder>[,<folder>] opens result
+// folders in the Results dock (TANHUI_RESULTS_TAB=<tab index>, TANHUI_RESULTS_TABLE=<table or totals key>,
+// TANHUI_RESULTS_LAYER=density|change|gep adds the result layer to the map).
 
 #include "app/common/Translations.h"
 #include "app/gui/AttributeTable.h"
@@ -16,6 +19,7 @@
 #include "app/gui/JobsDock.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/MapCanvas.h"
+#include "app/gui/ResultsDock.h"
 #include "app/gui/StyleDock.h"
 #include "gis/Gdal.h"
 #include "gis/StagedOutput.h"
@@ -158,6 +162,34 @@ int main(int argc, char* argv[]) {
                 if (style.size() > 1 && combo->objectName().endsWith(QLatin1String("KindCombo")) &&
                     combo->isVisibleTo(window.styleDock()))
                     combo->setCurrentIndex(style[1].toInt());
+        }
+        // TANHUI_RESULTS=<folder>[,<folder>]: result folders in the Results dock, for screenshots.
+        if (const QStringList folders =
+              qEnvironmentVariable("TANHUI_RESULTS").split(QLatin1Char(','), Qt::SkipEmptyParts);
+            !folders.isEmpty()) {
+            tanhui::gui::ResultsDock* dock = window.resultsDock();
+            for (const QString& folder : folders) {
+                QString error;
+                if (!dock->openFolder(folder, &error))
+                    std::fprintf(stderr, "tanhui: %s\n", qPrintable(error));
+            }
+            dock->show();
+            window.resizeDocks({ dock }, { 330 }, Qt::Vertical);
+            dock->tabs()->setCurrentIndex(qEnvironmentVariableIntValue("TANHUI_RESULTS_TAB"));
+            if (const QString table = qEnvironmentVariable("TANHUI_RESULTS_TABLE"); !table.isEmpty())
+                dock->showParcelTable(table) || dock->showTotals(table);
+            const QString layer = qEnvironmentVariable("TANHUI_RESULTS_LAYER");
+            const QString gepFolder = folders.size() > 1 ? folders[1] : folders[0];
+            if (layer == QLatin1String("density"))
+                window.addResultLayer(folders[0] + QStringLiteral("/parcels.gpkg"),
+                                      tanhui::gui::ResultQuantity::StockDensity);
+            else if (layer == QLatin1String("change"))
+                window.addResultLayer(folders[0] + QStringLiteral("/parcels.gpkg"),
+                                      tanhui::gui::ResultQuantity::Change);
+            else if (layer.startsWith(QLatin1String("gep:")))
+                window.addResultLayer(gepFolder + QStringLiteral("/parcels_") + layer.mid(4) +
+                                        QStringLiteral(".gpkg"),
+                                      tanhui::gui::ResultQuantity::GepPerHa);
         }
         auto shoot = [&window, screenshot] {
             window.mapCanvas()->waitForFrame();

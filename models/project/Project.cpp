@@ -780,6 +780,7 @@ Project Project::load(const QString& file) {
     p.gep = gepFromJson(file, root.value(QLatin1String("gep")));
     p.layouts = layoutsFromJson(file, root.value(QLatin1String("layouts")));
     p.analyses = analysesFromJson(file, root.value(QLatin1String("analyses")));
+    p.results = resultsFromJson(file, root.value(QLatin1String("results")));
     for (const ProjectLayout& l : p.layouts) {
         for (const QString& id : l.layers)
             if (!p.layer(id))
@@ -848,6 +849,8 @@ void Project::save(const QString& file) const {
         root.insert(QLatin1String("layouts"), layoutsToJson(layouts));
     if (!analyses.values.isEmpty())
         root.insert(QLatin1String("analyses"), analysesToJson(analyses));
+    if (!results.empty())
+        root.insert(QLatin1String("results"), resultsToJson(results));
 
     QSaveFile out(file);
     if (!out.open(QIODevice::WriteOnly) ||

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/project/ProjectResults.h"
+
 #include <QMap>
 #include <QString>
 #include <QStringList>
@@ -177,6 +179,7 @@ public:
     ProjectGep gep;                     ///< the optional "gep" section (absent in older files)
     std::vector<ProjectLayout> layouts; ///< the optional "layouts" section: named map layouts
     ProjectAnalyses analyses;           ///< the optional "analyses" section: inputs of the analyses
+    std::vector<ProjectResult> results; ///< the optional "results" section (ProjectResults.h)
 
     /// Reads a project file. Throws gis::GisError: Open (missing or unreadable file, not JSON),
     /// InvalidArgument (wrong structure or newer version), naming the file and what is wrong.
