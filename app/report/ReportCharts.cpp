@@ -69,7 +69,7 @@ void quietHandler(QtMsgType type, const QMessageLogContext& context, const QStri
 
 } // namespace
 
-ReportFigure renderChart(const ChartSpec& spec, const QString& caption) {
+QChart* buildChart(const ChartSpec& spec) {
     const int n = int(spec.categories.size());
     auto* chart = new QChart;
     chart->setAnimationOptions(QChart::NoAnimation);
@@ -186,7 +186,12 @@ ReportFigure renderChart(const ChartSpec& spec, const QString& caption) {
     chart->legend()->setVisible(spec.series.size() > 1);
     chart->legend()->setFont(chartFont(7.5));
     chart->legend()->setAlignment(spec.horizontal ? Qt::AlignBottom : Qt::AlignRight);
+    chart->setProperty("valueScale", unit);
+    return chart;
+}
 
+ReportFigure renderChart(const ChartSpec& spec, const QString& caption) {
+    QChart* chart = buildChart(spec);
     QChartView view(chart); // owns the chart
     view.setRenderHint(QPainter::Antialiasing);
     view.setFrameShape(QFrame::NoFrame);
