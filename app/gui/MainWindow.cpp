@@ -4,6 +4,7 @@
 
 #include "app/common/ErrorText.h"
 #include "app/gui/AttributeTable.h"
+#include "app/gui/ChartsDock.h"
 #include "app/gui/LayerEntry.h"
 #include "app/gui/LayerLoader.h"
 #include "app/gui/LayerStyler.h"
@@ -174,6 +175,9 @@ MainWindow::MainWindow(QWidget* parent)
     addDockWidget(Qt::RightDockWidgetArea, m_d->styleDock);
     tabifyDockWidget(propertiesDock, m_d->styleDock);
     m_d->styleDock->hide(); // F7 or Layer ▸ Style… shows it, as QGIS's Layer Styling panel
+    auto* chartsDock = new ChartsDock(this); // View ▸ Result Charts
+    addDockWidget(Qt::BottomDockWidgetArea, chartsDock);
+    chartsDock->hide();
     propertiesDock->raise();
     createLayerDock();
     createActions();
@@ -692,6 +696,7 @@ void MainWindow::createActions() {
         m_d->canvas->zoomByFactor(2.0, QPointF(m_d->canvas->width() / 2.0, m_d->canvas->height() / 2.0));
     });
     zoomOutAction->setShortcut(QKeySequence::ZoomOut);
+    viewMenu->addAction(chartsDock()->toggleViewAction());
     viewMenu->addSeparator();
     auto* tools = new QActionGroup(this);
     m_d->panToolAction =
@@ -1164,6 +1169,10 @@ bool MainWindow::toLonLat(std::vector<double>& xy) const {
 
 const tanhui::models::ParcelSeries& MainWindow::lastParcelSeries() const {
     return m_d->lastSeries;
+}
+
+ChartsDock* MainWindow::chartsDock() const {
+    return findChild<ChartsDock*>(QStringLiteral("chartsDock"));
 }
 
 ParcelSeriesView* MainWindow::parcelSeriesView() const {

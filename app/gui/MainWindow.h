@@ -24,6 +24,7 @@ class MapCanvas;
 class ParcelSeriesView;
 class MetadataPanel;
 class StyleDock;
+class ChartsDock;
 struct LayerEntry;
 struct WorkspaceState;
 
@@ -113,6 +114,8 @@ public:
     AttributeTable* attributeTable();
     /// The Layer Styling dock (hidden until F7 or Layer ▸ Style…); it follows the current layer.
     StyleDock* styleDock() const;
+    /// The Result Charts dock (issue 13; View ▸ Result Charts).
+    ChartsDock* chartsDock() const;
 
     /// The Layers panel (layers and groups, top first).
     LayerTree* layerTree() const;

@@ -7,12 +7,16 @@
 // TANHUI_SHOW=<id,id,...> shows only those project layers; TANHUI_GROUP=<name>:<id,...> puts layers
 // in a group; TANHUI_STYLE=<id>[,<render type index>] opens the Layer Styling dock on a layer.
 // TANHUI_LANG=zh_CN|en overrides the interface language.
+// TANHUI_CHARTS=<carbon result folder>[,<GEP result folder>] opens the Result Charts dock on those result
+// sets (resultset.json); TANHUI_CHART=<tab index> shows that chart, TANHUI_PARCEL=<layer>:<fid> a parcel.
 
 #include "app/common/Translations.h"
 #include "app/gui/AttributeTable.h"
+#include "app/gui/ChartsDock.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/MapCanvas.h"
 #include "app/gui/StyleDock.h"
+#include "gis/Errors.h"
 #include "gis/Gdal.h"
 
 #include <QAction>
@@ -26,6 +30,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <optional>
 
 #ifndef TANHUI_VERSION
 #define TANHUI_VERSION "unknown"
@@ -59,6 +64,31 @@ int main(int argc, char* argv[]) {
     window.show();
     for (const QString& file : parser.positionalArguments())
         window.openFile(file);
+
+    // TANHUI_CHARTS: the result charts of result folders (for screenshots and demos).
+    if (const QStringList dirs =
+          qEnvironmentVariable("TANHUI_CHARTS").split(QLatin1Char(','), Qt::SkipEmptyParts);
+        !dirs.isEmpty()) {
+        try {
+            std::optional<tanhui::models::analysis::ResultSet> carbon, gep;
+            if (!dirs[0].isEmpty() && dirs[0] != QLatin1String("-"))
+                carbon = tanhui::models::analysis::readResultSet(dirs[0].toStdString());
+            if (dirs.size() > 1)
+                gep = tanhui::models::analysis::readResultSet(dirs[1].toStdString());
+            tanhui::gui::ChartsDock* dock = window.chartsDock();
+            dock->setResults(carbon ? &*carbon : nullptr, gep ? &*gep : nullptr);
+            dock->show();
+            window.resizeDocks({ dock }, { window.height() * 2 / 3 }, Qt::Vertical);
+            if (const QStringList parcel = qEnvironmentVariable("TANHUI_PARCEL").split(QLatin1Char(':'));
+                parcel.size() == 2)
+                dock->showParcel(parcel[0], parcel[1].toLongLong());
+            if (qEnvironmentVariableIsSet("TANHUI_CHART"))
+                dock->charts()->showChart(
+                  tanhui::gui::ResultCharts::Chart(qEnvironmentVariableIntValue("TANHUI_CHART")));
+        } catch (const tanhui::gis::GisError& e) {
+            std::fprintf(stderr, "tanhui: %s\n", e.what());
+        }
+    }
 
     const QString screenshot = qEnvironmentVariable("TANHUI_SCREENSHOT");
     if (!screenshot.isEmpty()) {
