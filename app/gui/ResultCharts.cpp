@@ -48,13 +48,19 @@ ResultCharts::ResultCharts(QWidget* parent)
     m_tabs->addTab(makePage(Chart::GepByService), tr("GEP by service"));
     m_tabs->addTab(makePage(Chart::GepByEcosystem), tr("GEP by ecosystem"));
     // The parcel: its carbon trajectory above its NDVI and land-cover series (ParcelSeriesView).
-    auto* splitter = new QSplitter(Qt::Vertical, this);
+    // Side by side, so that the dock stays low.
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(makePage(Chart::ParcelTrajectory));
     m_series = new ParcelSeriesView(splitter);
     m_series->setObjectName(QStringLiteral("resultChartsParcelSeries"));
+    // The NDVI only (the land-cover shares are in the Parcel Series dock), so that it has the height.
+    for (QChartView* v : m_series->findChildren<QChartView*>()) {
+        v->setMinimumHeight(150);
+        v->setVisible(v->chart() != m_series->landCoverChart());
+    }
     splitter->addWidget(m_series);
     splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(1, 1);
     m_tabs->addTab(splitter, tr("Parcel"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -88,7 +94,7 @@ QWidget* ResultCharts::makePage(Chart chart) {
     p.view = new QChartView(new QChart, p.stack);
     p.view->setObjectName(key(chart) + QStringLiteral("View"));
     p.view->setRenderHint(QPainter::Antialiasing, true);
-    p.view->setMinimumSize(320, 220);
+    p.view->setMinimumSize(320, 180);
     p.message = new QLabel(p.stack);
     p.message->setObjectName(key(chart) + QStringLiteral("Message"));
     p.message->setWordWrap(true);

@@ -128,6 +128,10 @@ int main(int argc, char* argv[]) {
             xy.size() == 2 && window.identifyAt(xy[0].toDouble(), xy[1].toDouble()) > 0) {
             if (auto* dock = window.findChild<QDockWidget*>(QStringLiteral("seriesDock")))
                 dock->raise();
+            // With TANHUI_CHARTS: the same series under the parcel's trajectory.
+            if (window.chartsDock()->isVisible())
+                window.chartsDock()->showParcelSeries(
+                  qEnvironmentVariable("TANHUI_PARCEL"), window.lastParcelSeries(), {});
         }
         // TANHUI_STYLE=<layer id>[,<render type index>]: the Layer Styling dock on that layer, for
         // screenshots.

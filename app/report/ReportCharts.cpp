@@ -168,7 +168,18 @@ QChart* buildChart(const ChartSpec& spec) {
     // Whole numbers on a wide axis (no "1.2e+04"), significant digits on a narrow one.
     valueAxis->setLabelFormat(std::max(std::abs(axisLo), std::abs(axisHi)) >= 100 ? QStringLiteral("%.0f")
                                                                                   : QStringLiteral("%.4g"));
-    valueAxis->setTickCount(6);
+    // Ticks on multiples of the range's step, so that 0 is a tick when the range spans it.
+    const double span = axisHi - axisLo;
+    double step = std::pow(10.0, std::floor(std::log10(span / 5)));
+    for (const double m : { 1.0, 2.0, 2.5, 5.0, 10.0 }) {
+        if (span / (step * m) <= 6) {
+            step *= m;
+            break;
+        }
+    }
+    valueAxis->setTickType(QValueAxis::TicksDynamic);
+    valueAxis->setTickAnchor(0.0);
+    valueAxis->setTickInterval(step);
     const Qt::Alignment catSide = spec.horizontal ? Qt::AlignLeft : Qt::AlignBottom;
     const Qt::Alignment valSide = spec.horizontal ? Qt::AlignBottom : Qt::AlignLeft;
     chart->addAxis(categoryAxis, catSide);

@@ -6,6 +6,7 @@
 #include "render/ProjectMaps.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -426,6 +427,7 @@ ChartSpec gepByServiceChart(const analysis::ResultSet& gep, bool stacked, const 
             }
         }
     }
+    c.stacked = true;
     for (const QString& cat : used) {
         c.categories << serviceName(cat);
     }
@@ -433,7 +435,9 @@ ChartSpec gepByServiceChart(const analysis::ResultSet& gep, bool stacked, const 
     for (const auto& [key, value] : services) {
         const QString own = categoryOf(key);
         const int at = int(used.indexOf(own.isEmpty() ? key : own));
-        ChartSpec::Series s{ serviceName(key),
+        // The value in the legend: a small service is a sliver of its stack.
+        ChartSpec::Series s{ ReportText::tr("%1: %2").arg(serviceName(key),
+                                                          QLocale().toString(value / scale.divisor, 'f', 2)),
                              QColor::fromHsv((index * 67 + 200) % 360, 150, 200),
                              std::vector<double>(std::size_t(used.size()), kNaN) };
         s.values[std::size_t(at)] = value / scale.divisor;

@@ -26,6 +26,7 @@
 #include <QLineSeries>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QValueAxis>
 #include <QXmlStreamReader>
 
@@ -188,11 +189,17 @@ private slots:
         const analysis::Table& byType = *m_carbon.table(QStringLiteral("totals_by_ecosystem_type"));
         const gui::ResultCharts* charts = m_charts;
         const QStringList cats = charts->spec(Chart::ChangeByType).categories;
-        QRegularExpression re(QStringLiteral("^change_tco2e_(\\d{4}_\\d{4})$"));
-        QString iv;
+        // The change from the first to the last date.
+        QRegularExpression re(QStringLiteral("^c_total_t_(\\d{4})$"));
+        std::vector<int> years;
         for (const analysis::Column& c : byType.columns)
             if (const auto m = re.match(c.name); m.hasMatch())
-                iv = m.captured(1); // the last pair is first → last date
+                years.push_back(m.captured(1).toInt());
+        QVERIFY(years.size() >= 2);
+        const QString iv = QStringLiteral("%1_%2")
+                             .arg(*std::min_element(years.begin(), years.end()))
+                             .arg(*std::max_element(years.begin(), years.end()));
+        QVERIFY(byType.columnIndex(QStringLiteral("change_tco2e_") + iv) >= 0);
         QVERIFY(!iv.isEmpty());
         const double scale = scaleOf(chart);
         QAbstractBarSeries* bars = barsOf(chart);
@@ -290,6 +297,35 @@ private slots:
         QCOMPARE(std::size_t(bs->count()), expected.size());
         for (std::size_t i = 0; i < expected.size(); ++i)
             QVERIFY(close(bs->at(int(i)) * divisor, expected[i]));
+    }
+
+    void chineseInHundredMillionYuan() {
+        // The zh_CN interface: Chinese labels and GEP in 亿元 when it reaches 1e8 CNY.
+        QTranslator zh;
+        QVERIFY(zh.load(QStringLiteral(":/i18n/tanhui_zh_CN.qm")));
+        QCoreApplication::installTranslator(&zh);
+        const QLocale previous;
+        QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+        gui::ResultCharts charts;
+        charts.resize(900, 600);
+        charts.show();
+        charts.setResults(&m_carbon, &m_gep);
+        QCoreApplication::removeTranslator(&zh);
+        QLocale::setDefault(previous);
+        const analysis::Table& totals = *m_gep.table(QStringLiteral("totals"));
+        const long long gep = totals.findRow(QStringLiteral("key"), QStringLiteral("gep"));
+        const double total = totals.number(std::size_t(gep), QStringLiteral("value_cny"));
+        QVERIFY2(total >= 1e8, "the sample's GEP reaches 1e8 CNY");
+        QChart* chart = charts.chart(Chart::GepByEcosystem);
+        QVERIFY(chart);
+        const QString title = chart->axes(Qt::Horizontal).front()->titleText();
+        QVERIFY2(title.contains(QStringLiteral("亿元")), qPrintable(title));
+        double sum = 0;
+        for (int i = 0; i < barsOf(chart)->barSets().front()->count(); ++i)
+            sum += barsOf(chart)->barSets().front()->at(i);
+        QVERIFY(std::abs(sum * 1e8 - total) <= 1e-6 * total);
+        QVERIFY2(charts.chart(Chart::StockByPool)->title().contains(QStringLiteral("碳")),
+                 qPrintable(charts.chart(Chart::StockByPool)->title()));
     }
 
     void parcelTrajectoryIsItsRow() {
