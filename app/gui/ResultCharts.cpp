@@ -21,6 +21,7 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QSvgGenerator>
@@ -100,7 +101,13 @@ QWidget* ResultCharts::makePage(Chart chart) {
     p.message->setWordWrap(true);
     p.message->setAlignment(Qt::AlignCenter);
     p.message->setMargin(12);
-    p.stack->addWidget(p.view);
+    // A chart of many categories keeps a row per category (QtCharts drops labels that do not fit) and
+    // scrolls in a low dock.
+    p.scroll = new QScrollArea(p.stack);
+    p.scroll->setWidgetResizable(true);
+    p.scroll->setFrameShape(QFrame::NoFrame);
+    p.scroll->setWidget(p.view);
+    p.stack->addWidget(p.scroll);
     p.stack->addWidget(p.message);
     p.note = new QLabel(w);
     p.note->setObjectName(key(chart) + QStringLiteral("Note"));
@@ -158,7 +165,8 @@ void ResultCharts::draw(Chart chart, report::ChartSpec spec) {
         }
         p.view->setChart(c);
         p.message->clear();
-        p.stack->setCurrentWidget(p.view);
+        p.view->setMinimumHeight(spec.horizontal ? 110 + 22 * int(spec.categories.size()) : 180);
+        p.stack->setCurrentWidget(p.scroll);
         if (!spec.note.isEmpty()) {
             p.note->setText(spec.note);
         } else if (p.errorBars > 0) {
@@ -248,7 +256,7 @@ void ResultCharts::showChart(Chart chart) {
 
 QChart* ResultCharts::chart(Chart chart) const {
     const Page& p = page(chart);
-    return p.stack->currentWidget() == p.view ? p.view->chart() : nullptr;
+    return p.stack->currentWidget() == p.scroll ? p.view->chart() : nullptr;
 }
 
 QChartView* ResultCharts::chartView(Chart chart) const {

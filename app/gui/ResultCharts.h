@@ -17,6 +17,7 @@
 class QChart;
 class QChartView;
 class QLabel;
+class QScrollArea;
 class QStackedWidget;
 class QTabWidget;
 
@@ -81,6 +82,7 @@ public:
 private:
     struct Page {
         QStackedWidget* stack = nullptr;
+        QScrollArea* scroll = nullptr; ///< holds the view
         QChartView* view = nullptr;
         QLabel* message = nullptr;
         QLabel* note = nullptr;

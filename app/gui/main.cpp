@@ -8,7 +8,8 @@
 // in a group; TANHUI_STYLE=<id>[,<render type index>] opens the Layer Styling dock on a layer.
 // TANHUI_LANG=zh_CN|en overrides the interface language.
 // TANHUI_CHARTS=<carbon result folder>[,<GEP result folder>] opens the Result Charts dock on those result
-// sets (resultset.json); TANHUI_CHART=<tab index> shows that chart, TANHUI_PARCEL=<layer>:<fid> a parcel.
+// sets (resultset.json); TANHUI_CHART=<tab index> shows that chart, TANHUI_PARCEL=<layer>:<fid> a parcel;
+// with TANHUI_SCREENSHOT the picture is of the dock, floating at 1100 × 640.
 
 #include "app/common/Translations.h"
 #include "app/gui/AttributeTable.h"
@@ -78,7 +79,10 @@ int main(int argc, char* argv[]) {
             tanhui::gui::ChartsDock* dock = window.chartsDock();
             dock->setResults(carbon ? &*carbon : nullptr, gep ? &*gep : nullptr);
             dock->show();
-            window.resizeDocks({ dock }, { window.height() * 2 / 3 }, Qt::Vertical);
+            if (qEnvironmentVariableIsSet("TANHUI_SCREENSHOT")) { // the picture is the dock's, floating
+                dock->setFloating(true);
+                dock->resize(1100, 640);
+            }
             if (const QStringList parcel = qEnvironmentVariable("TANHUI_PARCEL").split(QLatin1Char(':'));
                 parcel.size() == 2)
                 dock->showParcel(parcel[0], parcel[1].toLongLong());
@@ -145,7 +149,10 @@ int main(int argc, char* argv[]) {
         }
         QTimer::singleShot(500, &window, [&window, screenshot] {
             window.mapCanvas()->waitForFrame();
-            const bool saved = window.grab().save(screenshot);
+            QWidget* shown = qEnvironmentVariableIsSet("TANHUI_CHARTS")
+                               ? static_cast<QWidget*>(window.chartsDock())
+                               : static_cast<QWidget*>(&window);
+            const bool saved = shown->grab().save(screenshot);
             if (!saved)
                 std::fprintf(stderr, "tanhui: cannot save the screenshot to %s\n", qPrintable(screenshot));
             QCoreApplication::exit(saved ? 0 : 1);
