@@ -183,6 +183,52 @@ private slots:
         QVERIFY2(axis->titleText().contains(QLatin1String("t C")), qPrintable(axis->titleText()));
     }
 
+    void errorBarsStayAlignedOnResize() {
+        // At two sizes of the dock, each drawn error bar is dark on the picture where the chart maps its
+        // data, and on the middle of its bar.
+        m_charts->showChart(Chart::StockByPool);
+        for (const QSize size : { QSize(700, 420), QSize(1200, 760) }) {
+            m_charts->resize(size);
+            QCoreApplication::processEvents();
+            QChart* chart = m_charts->chart(Chart::StockByPool);
+            const QImage image = m_charts->renderImage(Chart::StockByPool);
+            QCOMPARE(image.size(), m_charts->chartView(Chart::StockByPool)->size());
+            const std::vector<QLineSeries*> errors = errorBarsOf(chart);
+            QAbstractBarSeries* bars = barsOf(chart);
+            QVERIFY(!errors.empty());
+            for (std::size_t i = 0; i < errors.size(); ++i) {
+                const QPointF lo = errors[i]->at(2), hi = errors[i]->at(3);
+                const QPoint stem =
+                  chart->mapToPosition(QPointF(lo.x(), (lo.y() + hi.y()) / 2), errors[i]).toPoint();
+                bool dark = false;
+                for (int dx = -1; dx <= 1; ++dx) {
+                    const QColor c = image.pixelColor(stem.x() + dx, stem.y());
+                    dark = dark || (c.red() < 110 && c.green() < 110 && c.blue() < 110);
+                }
+                QVERIFY2(dark, qPrintable(QStringLiteral("error bar %1 at %2").arg(i).arg(size.width())));
+                // The bar's horizontal extent at half its height (below the error bar's low end).
+                double total = 0;
+                for (QBarSet* bs : bars->barSets())
+                    total += bs->at(int(i));
+                QVERIFY(total / 2 < lo.y());
+                const QPoint mid = chart->mapToPosition(QPointF(double(i), total / 2), bars).toPoint();
+                const QColor fill = image.pixelColor(mid);
+                int left = mid.x(), right = mid.x();
+                while (left > 0 && image.pixelColor(left - 1, mid.y()) == fill)
+                    --left;
+                while (right + 1 < image.width() && image.pixelColor(right + 1, mid.y()) == fill)
+                    ++right;
+                QVERIFY(right - left > 10);
+                QVERIFY2(
+                  std::abs((left + right) / 2.0 - stem.x()) <= 1.5,
+                  qPrintable(
+                    QStringLiteral("bar %1: %2–%3, stem %4").arg(i).arg(left).arg(right).arg(stem.x())));
+            }
+        }
+        m_charts->resize(1000, 700);
+        QCoreApplication::processEvents();
+    }
+
     void changeByTypeInCo2eWithBounds() {
         QChart* chart = m_charts->chart(Chart::ChangeByType);
         QVERIFY2(chart, qPrintable(m_charts->message(Chart::ChangeByType)));
