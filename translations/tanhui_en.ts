@@ -15,7 +15,7 @@
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="+445"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+449"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… %n more</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+474"/>
+        <location line="+475"/>
         <source>The project %1 has %n problem(s); the other layers were loaded.</source>
         <translation>
             <numerusform>The project %1 has a problem; the other layers were loaded.</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+275"/>
+        <location line="+279"/>
         <source>%n large raster(s) have no overviews, so every full view reads all their cells:
 
 %1

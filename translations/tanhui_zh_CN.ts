@@ -1129,12 +1129,12 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonProject</name>
     <message>
-        <location filename="../models/carbon/CarbonProject.cpp" line="+288"/>
+        <location filename="../models/carbon/CarbonProject.cpp" line="+299"/>
         <source>no land-cover data under the parcel at any date</source>
         <translation>地块在所有日期下都没有土地覆盖数据</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>the method takes no option %1</source>
         <translation>该方法不接受选项 %1</translation>
     </message>
@@ -1154,7 +1154,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>蓄积量法只给出调查年度（%1）的储量；volume_gainloss 路线将其推算到每个日期</translation>
     </message>
     <message>
-        <location line="+305"/>
+        <location line="+306"/>
         <source>the project has no &quot;carbon&quot; section; add one (see docs/carbon-project.md)</source>
         <translation>项目没有 &quot;carbon&quot; 部分；请添加（见 docs/carbon-project.md）</translation>
     </message>
@@ -1310,22 +1310,22 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>分组图层 %1 的坐标参考系与地块图层不同；请将其重投影</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+138"/>
         <source>method %1 needs the field &apos;%2&apos; of layer %3: map it in the layer&apos;s &quot;fields&quot;</source>
         <translation>方法 %1 需要图层 %3 的字段“%2”：请在该图层的 &quot;fields&quot; 中映射它</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+82"/>
         <source>land-cover class %1 of carbon.land_use_change[%2] has no row in the pool table; add its densities (t C/ha) for the new use&apos;s carbon</source>
         <translation>carbon.land_use_change[%2] 中的土地覆盖类别 %1 在碳库表中没有对应行；请补充其碳密度（t C/ha），用于计算新用途的碳储量</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+129"/>
         <source>%1 result(s) altered by a land-use change have no Monte Carlo samples; totals counting them at the altered dates have no bounds</source>
         <translation>%1 个因土地利用变化而调整的结果没有蒙特卡洛样本；在调整时点包含这些结果的汇总没有置信区间</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+74"/>
         <source>geometry not usable: %1</source>
         <translation>几何图形不可用：%1</translation>
     </message>
@@ -1663,7 +1663,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 <context>
     <name>CarbonResultText</name>
     <message>
-        <location filename="../models/carbon/CarbonResult.cpp" line="+681"/>
+        <location filename="../models/carbon/CarbonResult.cpp" line="+685"/>
         <location line="+44"/>
         <source>no stock in %1</source>
         <translation>%1 年无储量</translation>
@@ -3333,7 +3333,7 @@ scenario_diff.csv。
 <context>
     <name>GepEcosystem</name>
     <message>
-        <location filename="../app/report/ReportBuilder.cpp" line="+285"/>
+        <location filename="../app/report/ResultChartData.cpp" line="+177"/>
         <source>evergreen broadleaf forest</source>
         <translation>常绿阔叶林</translation>
     </message>
@@ -5939,14 +5939,14 @@ district and service, charts, maps and an appendix.</source>
 <context>
     <name>ReportText</name>
     <message>
-        <location filename="../app/report/ReportBuilder.cpp" line="-209"/>
-        <location line="+23"/>
-        <location line="+350"/>
+        <location filename="../app/report/ReportBuilder.cpp" line="+97"/>
+        <location line="+238"/>
+        <location filename="../app/report/ResultChartData.cpp" line="-91"/>
         <source>All</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location line="-359"/>
+        <location line="-247"/>
         <source>Carbon pools (InVEST Carbon)</source>
         <translation>碳库法（InVEST Carbon）</translation>
     </message>
@@ -6021,7 +6021,12 @@ district and service, charts, maps and an appendix.</source>
         <translation>方法 %1（docs/carbon-project.md）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../app/report/ResultChartData.cpp" line="-42"/>
+        <source>No error bars: the run computed no 95 % range of %1 (run it with carbon.uncertainty, the Monte Carlo iterations).</source>
+        <translation>无误差线：本次运行未计算%1的 95% 区间（请启用 carbon.uncertainty，即蒙特卡洛迭代后重新运行）。</translation>
+    </message>
+    <message>
+        <location line="+95"/>
         <source>Material products</source>
         <translation>物质产品</translation>
     </message>
@@ -6106,14 +6111,143 @@ district and service, charts, maps and an appendix.</source>
         <translation>碳排放（扣减）</translation>
     </message>
     <message>
+        <location line="+71"/>
+        <source>10 thousand CNY</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>CNY</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The carbon results have no table totals_by_pool: rerun the carbon project with this version to chart the stock by pool.</source>
+        <translation>碳核算结果中没有 totals_by_pool 表：请用本版本重新运行碳项目，才能按碳库绘制碳储量图。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The table totals_by_pool has no rows: no parcel has a stock.</source>
+        <translation>totals_by_pool 表没有数据行：没有任何地块有碳储量。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+260"/>
+        <source>Carbon stock (t C)</source>
+        <translation>碳储量（t C）</translation>
+    </message>
+    <message>
+        <location line="-259"/>
+        <source>Carbon stock (thousand t C)</source>
+        <translation>碳储量（千 t C）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the total stock</source>
+        <translation>总碳储量</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The carbon results have no table totals_by_ecosystem_type or no dated stock in their summary.</source>
+        <translation>碳核算结果中没有 totals_by_ecosystem_type 表，或汇总中没有各年份的碳储量。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+6"/>
+        <source>Stock change by ecosystem type</source>
+        <translation>各生态系统类型的碳储量变化</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>The carbon results have no table totals_by_ecosystem_type: rerun the carbon project to chart the change by ecosystem type.</source>
+        <translation>碳核算结果中没有 totals_by_ecosystem_type 表：请重新运行碳项目，才能按生态系统类型绘制变化量图。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The carbon run has fewer than two dates: there is no change to chart.</source>
+        <translation>本次碳核算不足两个年份，没有可绘制的变化量。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Change (thousand t CO2e)</source>
+        <translation>变化量（千 t CO2e）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The table totals_by_ecosystem_type has no ecosystem type.</source>
+        <translation>totals_by_ecosystem_type 表中没有任何生态系统类型。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the change</source>
+        <translation>变化量</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+79"/>
+        <source>The GEP results have no table totals: rerun GEP to chart it.</source>
+        <translation>GEP 结果中没有 totals 表：请重新运行 GEP 核算后再绘图。</translation>
+    </message>
+    <message>
+        <location line="-75"/>
+        <source>The GEP totals have no service: no indicator was valued.</source>
+        <translation>GEP 汇总中没有任何服务：没有指标被核算价值。</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The GEP totals have no ecosystem: no parcel was valued.</source>
+        <translation>GEP 汇总中没有任何生态系统：没有地块被核算价值。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <location line="+21"/>
+        <source>Carbon stock of parcel %1 (%2)</source>
+        <translation>地块 %1 的碳储量（%2）</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>The carbon results have no table parcels.</source>
+        <translation>碳核算结果中没有 parcels（地块）表。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Feature %1 of layer %2 is not in the carbon results (not a carbon layer of the run, or added since).</source>
+        <translation>图层 %2 的要素 %1 不在碳核算结果中（该图层未参与本次碳核算，或要素为之后新增）。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Stock</source>
+        <translation>碳储量</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The parcel has no carbon stock at any date.</source>
+        <translation>该地块在所有年份均无碳储量。</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <location line="+471"/>
-        <location line="+1234"/>
+        <source>The parcel was not computed: %1</source>
+        <translation>该地块未计算：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the parcel&apos;s stock</source>
+        <translation>该地块碳储量</translation>
+    </message>
+    <message>
+        <location filename="../app/report/ReportBuilder.cpp" line="+383"/>
+        <location line="+1160"/>
+        <location filename="../app/report/ResultChartData.cpp" line="-387"/>
         <source>GEP</source>
         <translation>GEP</translation>
     </message>
     <message>
-        <location line="-1696"/>
+        <location filename="../app/report/ResultChartData.cpp" line="-56"/>
         <source>Above-ground biomass</source>
         <translation>地上生物量</translation>
     </message>
@@ -6148,7 +6282,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>未分碳库</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../app/report/ReportBuilder.cpp" line="-1538"/>
         <source>verified</source>
         <translation>已核实</translation>
     </message>
@@ -6173,17 +6307,19 @@ district and service, charts, maps and an appendix.</source>
         <translation>用户提供</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+53"/>
+        <location filename="../app/report/ResultChartData.cpp" line="+105"/>
         <source>100 million CNY</source>
         <translation>亿元</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../app/report/ResultChartData.cpp" line="+7"/>
         <source>million CNY</source>
         <translation>百万元</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+49"/>
         <source>Figure %1. %2</source>
         <translation>图 %1&#x3000;%2</translation>
     </message>
@@ -6193,21 +6329,21 @@ district and service, charts, maps and an appendix.</source>
         <translation>表 %1&#x3000;%2</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+63"/>
         <location line="+108"/>
-        <location line="+272"/>
+        <location line="+274"/>
         <source>Parcels</source>
         <translation>地块数</translation>
     </message>
     <message>
-        <location line="-380"/>
-        <location line="+538"/>
-        <location line="+521"/>
+        <location line="-382"/>
+        <location line="+500"/>
+        <location line="+487"/>
         <source>Area (ha)</source>
         <translation>面积（ha）</translation>
     </message>
     <message>
-        <location line="-1056"/>
+        <location line="-984"/>
         <source>Stock %1 (t C)</source>
         <translation>%1 年碳储量（t C）</translation>
     </message>
@@ -6218,6 +6354,7 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../app/report/ResultChartData.cpp" line="+97"/>
         <source>Change (t CO2e)</source>
         <translation>变化量（t CO2e）</translation>
     </message>
@@ -6268,21 +6405,21 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+631"/>
+        <location line="+559"/>
         <location line="+633"/>
         <location line="+18"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location line="-1282"/>
-        <location line="+631"/>
+        <location line="-1210"/>
+        <location line="+559"/>
         <location line="+651"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="-1281"/>
+        <location line="-1209"/>
         <source>95 % range</source>
         <translation>95 % 区间</translation>
     </message>
@@ -6302,13 +6439,13 @@ district and service, charts, maps and an appendix.</source>
         <translation>%1 年碳储量</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+1123"/>
+        <location line="+11"/>
+        <location line="+1049"/>
         <source>Stock change %1–%2</source>
         <translation>%1–%2 年碳储量变化</translation>
     </message>
     <message>
-        <location line="-1118"/>
+        <location line="-1044"/>
         <source>Stock change %1–%2 as CO2</source>
         <translation>%1–%2 年碳储量变化（折合 CO2）</translation>
     </message>
@@ -6329,12 +6466,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+492"/>
+        <location line="+432"/>
         <source>Gross ecosystem product (GEP)</source>
         <translation>生态系统生产总值（GEP）</translation>
     </message>
     <message>
-        <location line="-482"/>
+        <location line="-422"/>
         <source>Key changes</source>
         <translation>主要变化</translation>
     </message>
@@ -6355,12 +6492,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+1234"/>
+        <location line="+1160"/>
         <source>Carbon</source>
         <translation>碳汇</translation>
     </message>
     <message>
-        <location line="-1224"/>
+        <location line="-1150"/>
         <source>%1 of %2 parameter rows used are not verified (secondary, unconfirmed or example values); %3 parcels use at least one of them. Confirm them before the figures are used for a decision (section 3).</source>
         <translation>所用 %2 个参数行中有 %1 个未经核实（二手来源、未确认或示例值），%3 个地块至少用到其中一个。在据此决策之前须先核实这些参数（见第 3 节）。</translation>
     </message>
@@ -6452,13 +6589,13 @@ district and service, charts, maps and an appendix.</source>
     <message>
         <location line="+1"/>
         <location line="+112"/>
-        <location line="+126"/>
-        <location line="+465"/>
+        <location line="+86"/>
+        <location line="+431"/>
         <source>Ecosystem type</source>
         <translation>生态系统类型</translation>
     </message>
     <message>
-        <location line="-699"/>
+        <location line="-625"/>
         <source>Share %1 (%)</source>
         <translation>%1 年占比（%）</translation>
     </message>
@@ -6529,31 +6666,31 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+356"/>
+        <location line="+282"/>
         <source>Evidence</source>
         <translation>证据等级</translation>
     </message>
     <message>
-        <location line="-356"/>
-        <location line="+356"/>
+        <location line="-282"/>
+        <location line="+282"/>
         <location line="+651"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="-1007"/>
-        <location line="+357"/>
+        <location line="-933"/>
+        <location line="+283"/>
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location line="-345"/>
-        <location line="+357"/>
+        <location line="-271"/>
+        <location line="+283"/>
         <source>to confirm</source>
         <translation>待核实</translation>
     </message>
     <message>
-        <location line="-353"/>
+        <location line="-279"/>
         <source>%1 of %2 rows are flagged: secondary, unconfirmed or example values that must be confirmed before the results are used.</source>
         <translation>%2 行中有 %1 行被标记：二手来源、未确认或示例值，使用结果前须先核实。</translation>
     </message>
@@ -6569,54 +6706,53 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+119"/>
-        <location line="+191"/>
+        <location line="+79"/>
+        <location line="+157"/>
         <location line="+331"/>
         <source>District</source>
         <translation>行政区</translation>
     </message>
     <message>
-        <location line="-640"/>
+        <location line="-566"/>
         <source>Carbon by district</source>
         <translation>按行政区的碳核算</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+113"/>
+        <location line="+73"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-71"/>
         <source>Carbon by method (a parcel counts once per method that computes it)</source>
         <translation>按方法的碳核算（地块在计算它的每种方法下各计一次）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../app/report/ResultChartData.cpp" line="-49"/>
         <source>Carbon stock by ecosystem type</source>
         <translation>各生态系统类型碳储量</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+32"/>
-        <location line="+78"/>
-        <location line="+58"/>
+        <location filename="../app/report/ReportBuilder.cpp" line="+82"/>
+        <location filename="../app/report/ResultChartData.cpp" line="+11"/>
+        <location line="+39"/>
         <source>thousand t C</source>
         <translation>千吨碳（kt C）</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-69"/>
         <source>Carbon stock per date by ecosystem type; the bar on a total is its 95 % range where computed.</source>
         <translation>各时点按生态系统类型的碳储量；总量上的误差线为其 95 % 区间（如有）。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../app/report/ResultChartData.cpp" line="-2"/>
         <source>Stock change %1–%2 by ecosystem type</source>
         <translation>%1–%2 年各生态系统类型碳储量变化</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+78"/>
+        <location filename="../app/report/ReportBuilder.cpp" line="+71"/>
+        <location filename="../app/report/ResultChartData.cpp" line="+7"/>
         <source>Change</source>
         <translation>变化量</translation>
     </message>
@@ -6633,18 +6769,18 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="-8"/>
-        <location line="+522"/>
+        <location line="+488"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location line="-522"/>
-        <location line="+522"/>
+        <location line="-488"/>
+        <location line="+488"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location line="-519"/>
+        <location line="-485"/>
         <source>Change (t C)</source>
         <translation>变化量（t C）</translation>
     </message>
@@ -6659,7 +6795,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>碳储量增加最多的地块。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+19"/>
         <source>Carbon stock by pool per date (t C)</source>
         <translation>各时点分碳库碳储量（t C）</translation>
     </message>
@@ -6670,17 +6806,17 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+386"/>
+        <location line="+355"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location line="-379"/>
+        <location filename="../app/report/ResultChartData.cpp" line="-93"/>
         <source>Carbon stock by pool</source>
         <translation>分碳库碳储量</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../app/report/ReportBuilder.cpp" line="-342"/>
         <source>Accounted parts of the primary results, as in the other totals; the pools add up to the stock of each date (ledger check).</source>
         <translation>按主结果的计入部分统计，与其他汇总一致；各碳库之和等于各时点的碳储量（台账核对）。</translation>
     </message>
@@ -6706,13 +6842,13 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+23"/>
-        <location line="+6"/>
+        <location filename="../app/report/ResultChartData.cpp" line="+120"/>
         <source>GEP by service</source>
         <translation>按服务类别的 GEP</translation>
     </message>
     <message>
-        <location line="-5"/>
-        <location line="+217"/>
+        <location line="+1"/>
+        <location line="+203"/>
         <source>Service</source>
         <translation>服务类别</translation>
     </message>
@@ -6723,6 +6859,7 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../app/report/ResultChartData.cpp" line="+79"/>
         <source>GEP by ecosystem</source>
         <translation>按生态系统的 GEP</translation>
     </message>
@@ -6867,6 +7004,7 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../app/report/ResultChartData.cpp" line="-206"/>
         <source>thousand CNY</source>
         <translation>千元</translation>
     </message>
@@ -6963,6 +7101,8 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../app/report/ResultChartData.cpp" line="+139"/>
+        <location line="+79"/>
         <source>GEP (%1)</source>
         <translation>GEP（%1）</translation>
     </message>
@@ -7914,7 +8054,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>分区统计</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>writing the table</source>
         <translation>写出结果表</translation>
     </message>
@@ -8035,7 +8175,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+45"/>
+        <location filename="../app/gui/main.cpp" line="+51"/>
         <source>Tanhui: desktop GIS for carbon sinks and ecosystem product value.</source>
         <translation>碳汇：面向碳汇与生态产品价值核算的桌面 GIS。</translation>
     </message>
@@ -8087,6 +8227,19 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
 </context>
 <context>
+    <name>tanhui::gui::ChartsDock</name>
+    <message>
+        <location filename="../app/gui/ChartsDock.cpp" line="+7"/>
+        <source>Result Charts</source>
+        <translation>结果图表</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Result &amp;Charts</source>
+        <translation>结果图表(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>tanhui::gui::FeatureTableModel</name>
     <message>
         <location filename="../app/gui/FeatureTableModel.cpp" line="+90"/>
@@ -8097,7 +8250,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::LayerTree</name>
     <message>
-        <location filename="../app/gui/LayerTree.cpp" line="+111"/>
+        <location filename="../app/gui/LayerTree.cpp" line="+120"/>
         <source>Group %1</source>
         <translation>图层组 %1</translation>
     </message>
@@ -8259,7 +8412,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+152"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+153"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -8284,7 +8437,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>地块时间序列</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
     </message>
@@ -8351,12 +8504,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+1"/>
-        <location line="+996"/>
+        <location line="+1001"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-993"/>
+        <location line="-998"/>
         <source>Step the map through the dates</source>
         <translation>按日期逐期播放地图</translation>
     </message>
@@ -8560,7 +8713,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Pan Map</source>
         <translation>平移地图(&amp;P)</translation>
     </message>
@@ -8824,7 +8977,7 @@ No discards them.</source>
         </translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+90"/>
         <source>Open a project with dated NDVI or land-cover rasters to chart a parcel&apos;s series.</source>
         <translation>请打开含有逐期 NDVI 或土地覆盖栅格的项目，以绘制地块的时间序列。</translation>
     </message>
@@ -9530,6 +9683,112 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
         <location line="+5"/>
         <source>Export</source>
         <translation>导出</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::ResultCharts</name>
+    <message>
+        <location filename="../app/gui/ResultCharts.cpp" line="+47"/>
+        <source>Stock by pool</source>
+        <translation>按碳库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change by type</source>
+        <translation>按类型变化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GEP by service</source>
+        <translation>GEP（按服务）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GEP by ecosystem</source>
+        <translation>GEP（按生态系统）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Parcel</source>
+        <translation>地块</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export SVG…</source>
+        <translation>导出 SVG…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export as PNG…</source>
+        <translation>导出为 PNG…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export as SVG…</source>
+        <translation>导出为 SVG…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>There is nothing to chart.</source>
+        <translation>没有可绘制的数据。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Error bars: the 95 % range (2.5th–97.5th percentile of the Monte Carlo iterations).</source>
+        <translation>误差线：95% 区间（蒙特卡洛迭代的第 2.5–97.5 百分位数）。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+35"/>
+        <source>No carbon results: run the carbon project analysis or open a project with saved results.</source>
+        <translation>没有碳核算结果：请运行碳项目分析，或打开保存了结果的项目。</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>No GEP results: run the GEP analysis or open a project with saved results.</source>
+        <translation>没有 GEP 结果：请运行 GEP 核算，或打开保存了结果的项目。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Select a parcel on the map to chart its carbon stock through the dates.</source>
+        <translation>在地图上选择一个地块，即可绘制其各年份的碳储量。</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>Tanhui chart</source>
+        <translation>碳汇图表</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot export the chart to %1: the file name must end in .png or .svg.</source>
+        <translation>无法将图表导出到 %1：文件名必须以 .png 或 .svg 结尾。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot export the chart to %1: there is no chart to export (%2).</source>
+        <translation>无法将图表导出到 %1：没有可导出的图表（%2）。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+5"/>
+        <location line="+10"/>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
     </message>
 </context>
 <context>
