@@ -56,3 +56,15 @@ if [[ -f "$CARBON/resultset.json" ]]; then
             TANHUI_RESULTS_TABLE=gep:service TANHUI_RESULTS_LAYER=gep:farmland_plots
     fi
 fi
+# The Result Charts dock (issue 13) on the demo's carbon (Monte Carlo) and GEP results, when scripts/demo.sh
+# wrote them beside the sample: each chart in both languages (the floating dock, 1100 × 640).
+RESULTS="$(dirname "$SAMPLE")"
+if [[ -f "$RESULTS/carbon/resultset.json" && -f "$RESULTS/gep/resultset.json" ]]; then
+    charts=(stock-by-pool change-by-type gep-by-service gep-by-ecosystem parcel)
+    for lang in zh_CN en; do
+        for i in 0 1 2 3 4; do
+            shot "charts-${charts[$i]}-$lang" "$lang" TANHUI_CHARTS="$RESULTS/carbon,$RESULTS/gep" \
+                TANHUI_CHART=$i TANHUI_PARCEL=xiaoban:5
+        done
+    done
+fi

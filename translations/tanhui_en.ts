@@ -50,7 +50,7 @@
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="+465"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+469"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… %n more</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+487"/>
+        <location line="+488"/>
         <source>The project %1 has %n problem(s); the other layers were loaded.</source>
         <translation>
             <numerusform>The project %1 has a problem; the other layers were loaded.</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+275"/>
+        <location line="+279"/>
         <source>%n large raster(s) have no overviews, so every full view reads all their cells:
 
 %1

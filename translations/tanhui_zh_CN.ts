@@ -3613,7 +3613,7 @@ scenario_diff.csv。
 <context>
     <name>GepEcosystem</name>
     <message>
-        <location filename="../app/report/ReportBuilder.cpp" line="+275"/>
+        <location filename="../app/report/ResultChartData.cpp" line="+177"/>
         <source>evergreen broadleaf forest</source>
         <translation>常绿阔叶林</translation>
     </message>
@@ -6389,14 +6389,14 @@ district and service, charts, maps and an appendix.</source>
 <context>
     <name>ReportText</name>
     <message>
-        <location filename="../app/report/ReportBuilder.cpp" line="-196"/>
-        <location line="+23"/>
-        <location line="+337"/>
+        <location filename="../app/report/ReportBuilder.cpp" line="+100"/>
+        <location line="+224"/>
+        <location filename="../app/report/ResultChartData.cpp" line="-91"/>
         <source>All</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location line="-346"/>
+        <location line="-233"/>
         <source>Carbon pools (InVEST Carbon)</source>
         <translation>碳库法（InVEST Carbon）</translation>
     </message>
@@ -6471,7 +6471,12 @@ district and service, charts, maps and an appendix.</source>
         <translation>方法 %1（docs/carbon-project.md）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../app/report/ResultChartData.cpp" line="-42"/>
+        <source>No error bars: the run computed no 95 % range of %1 (run it with carbon.uncertainty, the Monte Carlo iterations).</source>
+        <translation>无误差线：本次运行未计算%1的 95% 区间（请启用 carbon.uncertainty，即蒙特卡洛迭代后重新运行）。</translation>
+    </message>
+    <message>
+        <location line="+95"/>
         <source>Material products</source>
         <translation>物质产品</translation>
     </message>
@@ -6556,14 +6561,143 @@ district and service, charts, maps and an appendix.</source>
         <translation>碳排放（扣减）</translation>
     </message>
     <message>
+        <location line="+71"/>
+        <source>10 thousand CNY</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>CNY</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The carbon results have no table totals_by_pool: rerun the carbon project with this version to chart the stock by pool.</source>
+        <translation>碳核算结果中没有 totals_by_pool 表：请用本版本重新运行碳项目，才能按碳库绘制碳储量图。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The table totals_by_pool has no rows: no parcel has a stock.</source>
+        <translation>totals_by_pool 表没有数据行：没有任何地块有碳储量。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+260"/>
+        <source>Carbon stock (t C)</source>
+        <translation>碳储量（t C）</translation>
+    </message>
+    <message>
+        <location line="-259"/>
+        <source>Carbon stock (thousand t C)</source>
+        <translation>碳储量（千 t C）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the total stock</source>
+        <translation>总碳储量</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The carbon results have no table totals_by_ecosystem_type or no dated stock in their summary.</source>
+        <translation>碳核算结果中没有 totals_by_ecosystem_type 表，或汇总中没有各年份的碳储量。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+6"/>
+        <source>Stock change by ecosystem type</source>
+        <translation>各生态系统类型的碳储量变化</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>The carbon results have no table totals_by_ecosystem_type: rerun the carbon project to chart the change by ecosystem type.</source>
+        <translation>碳核算结果中没有 totals_by_ecosystem_type 表：请重新运行碳项目，才能按生态系统类型绘制变化量图。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The carbon run has fewer than two dates: there is no change to chart.</source>
+        <translation>本次碳核算不足两个年份，没有可绘制的变化量。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Change (thousand t CO2e)</source>
+        <translation>变化量（千 t CO2e）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The table totals_by_ecosystem_type has no ecosystem type.</source>
+        <translation>totals_by_ecosystem_type 表中没有任何生态系统类型。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the change</source>
+        <translation>变化量</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+79"/>
+        <source>The GEP results have no table totals: rerun GEP to chart it.</source>
+        <translation>GEP 结果中没有 totals 表：请重新运行 GEP 核算后再绘图。</translation>
+    </message>
+    <message>
+        <location line="-75"/>
+        <source>The GEP totals have no service: no indicator was valued.</source>
+        <translation>GEP 汇总中没有任何服务：没有指标被核算价值。</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The GEP totals have no ecosystem: no parcel was valued.</source>
+        <translation>GEP 汇总中没有任何生态系统：没有地块被核算价值。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <location line="+21"/>
+        <source>Carbon stock of parcel %1 (%2)</source>
+        <translation>地块 %1 的碳储量（%2）</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>The carbon results have no table parcels.</source>
+        <translation>碳核算结果中没有 parcels（地块）表。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Feature %1 of layer %2 is not in the carbon results (not a carbon layer of the run, or added since).</source>
+        <translation>图层 %2 的要素 %1 不在碳核算结果中（该图层未参与本次碳核算，或要素为之后新增）。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Stock</source>
+        <translation>碳储量</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The parcel has no carbon stock at any date.</source>
+        <translation>该地块在所有年份均无碳储量。</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <location line="+461"/>
-        <location line="+1234"/>
+        <source>The parcel was not computed: %1</source>
+        <translation>该地块未计算：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the parcel&apos;s stock</source>
+        <translation>该地块碳储量</translation>
+    </message>
+    <message>
+        <location filename="../app/report/ReportBuilder.cpp" line="+370"/>
+        <location line="+1160"/>
+        <location filename="../app/report/ResultChartData.cpp" line="-387"/>
         <source>GEP</source>
         <translation>GEP</translation>
     </message>
     <message>
-        <location line="-1686"/>
+        <location filename="../app/report/ResultChartData.cpp" line="-56"/>
         <source>Above-ground biomass</source>
         <translation>地上生物量</translation>
     </message>
@@ -6598,17 +6732,19 @@ district and service, charts, maps and an appendix.</source>
         <translation>未分碳库</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location filename="../app/report/ReportBuilder.cpp" line="-1474"/>
+        <location filename="../app/report/ResultChartData.cpp" line="+105"/>
         <source>100 million CNY</source>
         <translation>亿元</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../app/report/ResultChartData.cpp" line="+7"/>
         <source>million CNY</source>
         <translation>百万元</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+49"/>
         <source>Figure %1. %2</source>
         <translation>图 %1&#x3000;%2</translation>
     </message>
@@ -6618,7 +6754,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>表 %1&#x3000;%2</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+63"/>
         <location line="+108"/>
         <location line="+275"/>
         <source>Parcels</source>
@@ -6626,13 +6762,13 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="-383"/>
-        <location line="+541"/>
-        <location line="+521"/>
+        <location line="+501"/>
+        <location line="+487"/>
         <source>Area (ha)</source>
         <translation>面积（ha）</translation>
     </message>
     <message>
-        <location line="-1059"/>
+        <location line="-985"/>
         <source>Stock %1 (t C)</source>
         <translation>%1 年碳储量（t C）</translation>
     </message>
@@ -6643,6 +6779,7 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../app/report/ResultChartData.cpp" line="+97"/>
         <source>Change (t CO2e)</source>
         <translation>变化量（t CO2e）</translation>
     </message>
@@ -6693,21 +6830,21 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+634"/>
+        <location line="+560"/>
         <location line="+633"/>
         <location line="+18"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location line="-1285"/>
-        <location line="+634"/>
+        <location line="-1211"/>
+        <location line="+560"/>
         <location line="+651"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="-1284"/>
+        <location line="-1210"/>
         <source>95 % range</source>
         <translation>95 % 区间</translation>
     </message>
@@ -6728,12 +6865,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+1124"/>
+        <location line="+1050"/>
         <source>Stock change %1–%2</source>
         <translation>%1–%2 年碳储量变化</translation>
     </message>
     <message>
-        <location line="-1119"/>
+        <location line="-1045"/>
         <source>Stock change %1–%2 as CO2</source>
         <translation>%1–%2 年碳储量变化（折合 CO2）</translation>
     </message>
@@ -6754,12 +6891,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+493"/>
+        <location line="+433"/>
         <source>Gross ecosystem product (GEP)</source>
         <translation>生态系统生产总值（GEP）</translation>
     </message>
     <message>
-        <location line="-483"/>
+        <location line="-423"/>
         <source>Key changes</source>
         <translation>主要变化</translation>
     </message>
@@ -6780,12 +6917,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+1234"/>
+        <location line="+1160"/>
         <source>Carbon</source>
         <translation>碳汇</translation>
     </message>
     <message>
-        <location line="-1224"/>
+        <location line="-1150"/>
         <source>%1 of %2 parameter rows used are not verified (secondary, unconfirmed or example values); %3 parcels use at least one of them. Confirm them before the figures are used for a decision (section 3).</source>
         <translation>所用 %2 个参数行中有 %1 个未经核实（二手来源、未确认或示例值），%3 个地块至少用到其中一个。在据此决策之前须先核实这些参数（见第 3 节）。</translation>
     </message>
@@ -6877,13 +7014,13 @@ district and service, charts, maps and an appendix.</source>
     <message>
         <location line="+1"/>
         <location line="+112"/>
-        <location line="+126"/>
-        <location line="+465"/>
+        <location line="+86"/>
+        <location line="+431"/>
         <source>Ecosystem type</source>
         <translation>生态系统类型</translation>
     </message>
     <message>
-        <location line="-699"/>
+        <location line="-625"/>
         <source>Share %1 (%)</source>
         <translation>%1 年占比（%）</translation>
     </message>
@@ -6954,31 +7091,31 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+356"/>
+        <location line="+282"/>
         <source>Evidence</source>
         <translation>证据等级</translation>
     </message>
     <message>
-        <location line="-356"/>
-        <location line="+356"/>
+        <location line="-282"/>
+        <location line="+282"/>
         <location line="+651"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="-1007"/>
-        <location line="+357"/>
+        <location line="-933"/>
+        <location line="+283"/>
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location line="-345"/>
-        <location line="+357"/>
+        <location line="-271"/>
+        <location line="+283"/>
         <source>to confirm</source>
         <translation>待核实</translation>
     </message>
     <message>
-        <location line="-353"/>
+        <location line="-279"/>
         <source>%1 of %2 rows are flagged: secondary, unconfirmed or example values that must be confirmed before the results are used.</source>
         <translation>%2 行中有 %1 行被标记：二手来源、未确认或示例值，使用结果前须先核实。</translation>
     </message>
@@ -6994,54 +7131,53 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+119"/>
-        <location line="+191"/>
+        <location line="+79"/>
+        <location line="+157"/>
         <location line="+331"/>
         <source>District</source>
         <translation>行政区</translation>
     </message>
     <message>
-        <location line="-640"/>
+        <location line="-566"/>
         <source>Carbon by district</source>
         <translation>按行政区的碳核算</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+113"/>
+        <location line="+73"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-71"/>
         <source>Carbon by method (a parcel counts once per method that computes it)</source>
         <translation>按方法的碳核算（地块在计算它的每种方法下各计一次）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../app/report/ResultChartData.cpp" line="-49"/>
         <source>Carbon stock by ecosystem type</source>
         <translation>各生态系统类型碳储量</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+32"/>
-        <location line="+78"/>
-        <location line="+58"/>
+        <location filename="../app/report/ReportBuilder.cpp" line="+82"/>
+        <location filename="../app/report/ResultChartData.cpp" line="+11"/>
+        <location line="+39"/>
         <source>thousand t C</source>
         <translation>千吨碳（kt C）</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-69"/>
         <source>Carbon stock per date by ecosystem type; the bar on a total is its 95 % range where computed.</source>
         <translation>各时点按生态系统类型的碳储量；总量上的误差线为其 95 % 区间（如有）。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../app/report/ResultChartData.cpp" line="-2"/>
         <source>Stock change %1–%2 by ecosystem type</source>
         <translation>%1–%2 年各生态系统类型碳储量变化</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+78"/>
+        <location filename="../app/report/ReportBuilder.cpp" line="+71"/>
+        <location filename="../app/report/ResultChartData.cpp" line="+7"/>
         <source>Change</source>
         <translation>变化量</translation>
     </message>
@@ -7058,18 +7194,18 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="-8"/>
-        <location line="+522"/>
+        <location line="+488"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location line="-522"/>
-        <location line="+522"/>
+        <location line="-488"/>
+        <location line="+488"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location line="-519"/>
+        <location line="-485"/>
         <source>Change (t C)</source>
         <translation>变化量（t C）</translation>
     </message>
@@ -7084,7 +7220,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>碳储量增加最多的地块。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+19"/>
         <source>Carbon stock by pool per date (t C)</source>
         <translation>各时点分碳库碳储量（t C）</translation>
     </message>
@@ -7095,17 +7231,17 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+386"/>
+        <location line="+355"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location line="-379"/>
+        <location filename="../app/report/ResultChartData.cpp" line="-93"/>
         <source>Carbon stock by pool</source>
         <translation>分碳库碳储量</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../app/report/ReportBuilder.cpp" line="-342"/>
         <source>Accounted parts of the primary results, as in the other totals; the pools add up to the stock of each date (ledger check).</source>
         <translation>按主结果的计入部分统计，与其他汇总一致；各碳库之和等于各时点的碳储量（台账核对）。</translation>
     </message>
@@ -7131,13 +7267,13 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+23"/>
-        <location line="+6"/>
+        <location filename="../app/report/ResultChartData.cpp" line="+120"/>
         <source>GEP by service</source>
         <translation>按服务类别的 GEP</translation>
     </message>
     <message>
-        <location line="-5"/>
-        <location line="+217"/>
+        <location line="+1"/>
+        <location line="+203"/>
         <source>Service</source>
         <translation>服务类别</translation>
     </message>
@@ -7148,6 +7284,7 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../app/report/ResultChartData.cpp" line="+79"/>
         <source>GEP by ecosystem</source>
         <translation>按生态系统的 GEP</translation>
     </message>
@@ -7292,6 +7429,7 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../app/report/ResultChartData.cpp" line="-206"/>
         <source>thousand CNY</source>
         <translation>千元</translation>
     </message>
@@ -7388,6 +7526,8 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../app/report/ResultChartData.cpp" line="+139"/>
+        <location line="+79"/>
         <source>GEP (%1)</source>
         <translation>GEP（%1）</translation>
     </message>
@@ -8488,7 +8628,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+52"/>
+        <location filename="../app/gui/main.cpp" line="+58"/>
         <source>Carbon stock and change: %1 (run %2)</source>
         <translation>碳储量及其变化：%1（第 %2 次运行）</translation>
     </message>
@@ -8542,6 +8682,19 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <location line="-184"/>
         <source>FID</source>
         <translation>FID</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::ChartsDock</name>
+    <message>
+        <location filename="../app/gui/ChartsDock.cpp" line="+7"/>
+        <source>Result Charts</source>
+        <translation>结果图表</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Result &amp;Charts</source>
+        <translation>结果图表(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -8881,7 +9034,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+155"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+156"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -8906,7 +9059,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>地块时间序列</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
     </message>
@@ -8973,12 +9126,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1009"/>
+        <location line="+1014"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-1006"/>
+        <location line="-1011"/>
         <source>Step the map through the dates</source>
         <translation>按日期逐期播放地图</translation>
     </message>
@@ -9187,7 +9340,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Pan Map</source>
         <translation>平移地图(&amp;P)</translation>
     </message>
@@ -9451,7 +9604,7 @@ No discards them.</source>
         </translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+90"/>
         <source>Open a project with dated NDVI or land-cover rasters to chart a parcel&apos;s series.</source>
         <translation>请打开含有逐期 NDVI 或土地覆盖栅格的项目，以绘制地块的时间序列。</translation>
     </message>
@@ -10167,6 +10320,112 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
         <location line="+5"/>
         <source>Export</source>
         <translation>导出</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::ResultCharts</name>
+    <message>
+        <location filename="../app/gui/ResultCharts.cpp" line="+47"/>
+        <source>Stock by pool</source>
+        <translation>按碳库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change by type</source>
+        <translation>按类型变化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GEP by service</source>
+        <translation>GEP（按服务）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GEP by ecosystem</source>
+        <translation>GEP（按生态系统）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Parcel</source>
+        <translation>地块</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export SVG…</source>
+        <translation>导出 SVG…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export as PNG…</source>
+        <translation>导出为 PNG…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export as SVG…</source>
+        <translation>导出为 SVG…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>There is nothing to chart.</source>
+        <translation>没有可绘制的数据。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Error bars: the 95 % range (2.5th–97.5th percentile of the Monte Carlo iterations).</source>
+        <translation>误差线：95% 区间（蒙特卡洛迭代的第 2.5–97.5 百分位数）。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+35"/>
+        <source>No carbon results: run the carbon project analysis or open a project with saved results.</source>
+        <translation>没有碳核算结果：请运行碳项目分析，或打开保存了结果的项目。</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>No GEP results: run the GEP analysis or open a project with saved results.</source>
+        <translation>没有 GEP 结果：请运行 GEP 核算，或打开保存了结果的项目。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Select a parcel on the map to chart its carbon stock through the dates.</source>
+        <translation>在地图上选择一个地块，即可绘制其各年份的碳储量。</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>Tanhui chart</source>
+        <translation>碳汇图表</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot export the chart to %1: the file name must end in .png or .svg.</source>
+        <translation>无法将图表导出到 %1：文件名必须以 .png 或 .svg 结尾。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot export the chart to %1: there is no chart to export (%2).</source>
+        <translation>无法将图表导出到 %1：没有可导出的图表（%2）。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+5"/>
+        <location line="+10"/>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "app/common/ErrorText.h"
 #include "app/gui/AttributeTable.h"
 #include "app/gui/JobsDock.h"
+#include "app/gui/ChartsDock.h"
 #include "app/gui/LayerEntry.h"
 #include "app/gui/LayerLoader.h"
 #include "app/gui/LayerStyler.h"
@@ -194,6 +195,9 @@ MainWindow::MainWindow(QWidget* parent)
                 }
             });
     connect(m_d->resultsDock, &ResultsDock::resultLayerRequested, this, &MainWindow::addResultLayer);
+    auto* chartsDock = new ChartsDock(this); // View ▸ Result Charts
+    addDockWidget(Qt::BottomDockWidgetArea, chartsDock);
+    chartsDock->hide();
     propertiesDock->raise();
     createLayerDock();
     createActions();
@@ -714,6 +718,7 @@ void MainWindow::createActions() {
         m_d->canvas->zoomByFactor(2.0, QPointF(m_d->canvas->width() / 2.0, m_d->canvas->height() / 2.0));
     });
     zoomOutAction->setShortcut(QKeySequence::ZoomOut);
+    viewMenu->addAction(chartsDock()->toggleViewAction());
     viewMenu->addSeparator();
     auto* tools = new QActionGroup(this);
     m_d->panToolAction =
@@ -1197,6 +1202,10 @@ bool MainWindow::toLonLat(std::vector<double>& xy) const {
 
 const tanhui::models::ParcelSeries& MainWindow::lastParcelSeries() const {
     return m_d->lastSeries;
+}
+
+ChartsDock* MainWindow::chartsDock() const {
+    return findChild<ChartsDock*>(QStringLiteral("chartsDock"));
 }
 
 ParcelSeriesView* MainWindow::parcelSeriesView() const {

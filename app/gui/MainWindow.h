@@ -26,6 +26,7 @@ class MapCanvas;
 class ParcelSeriesView;
 class MetadataPanel;
 class StyleDock;
+class ChartsDock;
 struct LayerEntry;
 struct WorkspaceState;
 
@@ -115,6 +116,8 @@ public:
     AttributeTable* attributeTable();
     /// The Layer Styling dock (hidden until F7 or Layer ▸ Style…); it follows the current layer.
     StyleDock* styleDock() const;
+    /// The Result Charts dock (issue 13; View ▸ Result Charts).
+    ChartsDock* chartsDock() const;
 
     /// The Results dock (View ▸ Results; File ▸ Open Results…): result sets saved with the project.
     ResultsDock* resultsDock() const;

@@ -12,15 +12,20 @@
 // TANHUI_RESULTS=<folder>[,<folder>] opens result
 // folders in the Results dock (TANHUI_RESULTS_TAB=<tab index>, TANHUI_RESULTS_TABLE=<table or totals key>,
 // TANHUI_RESULTS_LAYER=density|change|gep adds the result layer to the map).
+// TANHUI_CHARTS=<carbon result folder>[,<GEP result folder>] opens the Result Charts dock on those result
+// sets (resultset.json); TANHUI_CHART=<tab index> shows that chart, TANHUI_PARCEL=<layer>:<fid> a parcel;
+// with TANHUI_SCREENSHOT the picture is of the dock, floating at 1100 × 640.
 
 #include "app/common/Translations.h"
 #include "app/gui/AttributeTable.h"
+#include "app/gui/ChartsDock.h"
 #include "app/gui/JobManager.h"
 #include "app/gui/JobsDock.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/MapCanvas.h"
 #include "app/gui/ResultsDock.h"
 #include "app/gui/StyleDock.h"
+#include "gis/Errors.h"
 #include "gis/Gdal.h"
 #include "gis/StagedOutput.h"
 #include "models/carbon/CarbonProject.h"
@@ -37,6 +42,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <optional>
 
 #ifndef TANHUI_VERSION
 #define TANHUI_VERSION "unknown"
@@ -113,6 +119,33 @@ int main(int argc, char* argv[]) {
                 window.resizeDocks({ jobsDock }, { 330 }, Qt::Vertical);
                 break;
             }
+    // TANHUI_CHARTS: the result charts of result folders (for screenshots and demos).
+    if (const QStringList dirs =
+          qEnvironmentVariable("TANHUI_CHARTS").split(QLatin1Char(','), Qt::SkipEmptyParts);
+        !dirs.isEmpty()) {
+        try {
+            std::optional<tanhui::models::analysis::ResultSet> carbon, gep;
+            if (!dirs[0].isEmpty() && dirs[0] != QLatin1String("-"))
+                carbon = tanhui::models::analysis::readResultSet(dirs[0].toStdString());
+            if (dirs.size() > 1)
+                gep = tanhui::models::analysis::readResultSet(dirs[1].toStdString());
+            tanhui::gui::ChartsDock* dock = window.chartsDock();
+            dock->setResults(carbon ? &*carbon : nullptr, gep ? &*gep : nullptr);
+            dock->show();
+            if (qEnvironmentVariableIsSet("TANHUI_SCREENSHOT")) { // the picture is the dock's, floating
+                dock->setFloating(true);
+                dock->resize(1100, 640);
+            }
+            if (const QStringList parcel = qEnvironmentVariable("TANHUI_PARCEL").split(QLatin1Char(':'));
+                parcel.size() == 2)
+                dock->showParcel(parcel[0], parcel[1].toLongLong());
+            if (qEnvironmentVariableIsSet("TANHUI_CHART"))
+                dock->charts()->showChart(
+                  tanhui::gui::ResultCharts::Chart(qEnvironmentVariableIntValue("TANHUI_CHART")));
+        } catch (const tanhui::gis::GisError& e) {
+            std::fprintf(stderr, "tanhui: %s\n", e.what());
+        }
+    }
 
     const QString screenshot = qEnvironmentVariable("TANHUI_SCREENSHOT");
     if (!screenshot.isEmpty()) {
@@ -152,6 +185,10 @@ int main(int argc, char* argv[]) {
             xy.size() == 2 && window.identifyAt(xy[0].toDouble(), xy[1].toDouble()) > 0) {
             if (auto* dock = window.findChild<QDockWidget*>(QStringLiteral("seriesDock")))
                 dock->raise();
+            // With TANHUI_CHARTS: the same series under the parcel's trajectory.
+            if (window.chartsDock()->isVisible())
+                window.chartsDock()->showParcelSeries(
+                  qEnvironmentVariable("TANHUI_PARCEL"), window.lastParcelSeries(), {});
         }
         // TANHUI_STYLE=<layer id>[,<render type index>]: the Layer Styling dock on that layer, for
         // screenshots.
@@ -193,7 +230,10 @@ int main(int argc, char* argv[]) {
         }
         auto shoot = [&window, screenshot] {
             window.mapCanvas()->waitForFrame();
-            const bool saved = window.grab().save(screenshot);
+            QWidget* shown = qEnvironmentVariableIsSet("TANHUI_CHARTS")
+                               ? static_cast<QWidget*>(window.chartsDock())
+                               : static_cast<QWidget*>(&window);
+            const bool saved = shown->grab().save(screenshot);
             if (!saved)
                 std::fprintf(stderr, "tanhui: cannot save the screenshot to %s\n", qPrintable(screenshot));
             QCoreApplication::exit(saved ? 0 : 1);

@@ -4,6 +4,7 @@
 #include "app/report/Report.h"
 #include "app/report/ReportCharts.h"
 #include "app/report/ReportMaps.h"
+#include "app/report/ResultChartData.h"
 
 #include "gis/Errors.h"
 #include "gis/Feedback.h"
@@ -85,22 +86,6 @@ private:
     std::unique_ptr<QTranslator> m_translator;
 };
 
-// Ecosystem types: the workspace's names and colours (render::LayerStyler, context "EcosystemType"); a
-// type it does not know keeps its key and gets a colour of its own in the charts.
-QString typeName(const QString& type) {
-    if (type == QLatin1String("all")) {
-        return ReportText::tr("All");
-    }
-    return render::LayerStyler::ecosystemName(type);
-}
-
-QColor typeColour(const QString& type, int index) {
-    if (render::LayerStyler::ecosystemName(type) != type) {
-        return render::LayerStyler::ecosystemColor(type);
-    }
-    return QColor::fromHsv((index * 47) % 360, 120, 200);
-}
-
 QString methodName(const QString& method) {
     static const std::map<QString, const char*> names{
         { QStringLiteral("pools"), QT_TRANSLATE_NOOP("ReportText", "Carbon pools (InVEST Carbon)") },
@@ -156,73 +141,6 @@ QString methodFormula(const QString& method) {
     return ReportText::tr("method %1 (docs/carbon-project.md)").arg(method);
 }
 
-QString serviceName(const QString& key) {
-    static const std::map<QString, const char*> names{
-        { QStringLiteral("material_products"), QT_TRANSLATE_NOOP("ReportText", "Material products") },
-        { QStringLiteral("water_conservation"), QT_TRANSLATE_NOOP("ReportText", "Water conservation") },
-        { QStringLiteral("soil_retention"), QT_TRANSLATE_NOOP("ReportText", "Soil retention") },
-        { QStringLiteral("sand_fixation"), QT_TRANSLATE_NOOP("ReportText", "Sand fixation") },
-        { QStringLiteral("flood_regulation"), QT_TRANSLATE_NOOP("ReportText", "Flood regulation") },
-        { QStringLiteral("air_purification"), QT_TRANSLATE_NOOP("ReportText", "Air purification") },
-        { QStringLiteral("water_purification"), QT_TRANSLATE_NOOP("ReportText", "Water purification") },
-        { QStringLiteral("carbon_sequestration"), QT_TRANSLATE_NOOP("ReportText", "Carbon sequestration") },
-        { QStringLiteral("oxygen_release"), QT_TRANSLATE_NOOP("ReportText", "Oxygen release") },
-        { QStringLiteral("climate_regulation"), QT_TRANSLATE_NOOP("ReportText", "Climate regulation") },
-        { QStringLiteral("pest_control"), QT_TRANSLATE_NOOP("ReportText", "Pest and disease control") },
-        { QStringLiteral("coastal_protection"), QT_TRANSLATE_NOOP("ReportText", "Coastal protection") },
-        { QStringLiteral("recreation"), QT_TRANSLATE_NOOP("ReportText", "Recreation") },
-        { QStringLiteral("regulating"), QT_TRANSLATE_NOOP("ReportText", "Regulating services") },
-        { QStringLiteral("material"), QT_TRANSLATE_NOOP("ReportText", "Material services") },
-        { QStringLiteral("cultural"), QT_TRANSLATE_NOOP("ReportText", "Cultural services") },
-        { QStringLiteral("carbon_emission"), QT_TRANSLATE_NOOP("ReportText", "Carbon emission (deducted)") },
-        { QStringLiteral("gep"), QT_TRANSLATE_NOOP("ReportText", "GEP") },
-    };
-    const auto it = names.find(key);
-    return it == names.end() ? key : QCoreApplication::translate("ReportText", it->second);
-}
-
-/// A carbon pool's name (carbon-methods.md §1.1, §3.1, §5); the column stem of totals_by_pool.
-QString poolName(const QString& pool) {
-    if (pool == QLatin1String("c_above")) {
-        return ReportText::tr("Above-ground biomass");
-    }
-    if (pool == QLatin1String("c_below")) {
-        return ReportText::tr("Below-ground biomass");
-    }
-    if (pool == QLatin1String("c_dead")) {
-        return ReportText::tr("Dead wood");
-    }
-    if (pool == QLatin1String("c_litter")) {
-        return ReportText::tr("Litter");
-    }
-    if (pool == QLatin1String("c_soil")) {
-        return ReportText::tr("Soil organic carbon");
-    }
-    if (pool == QLatin1String("c_biomass")) {
-        return ReportText::tr("Tree biomass (not split)");
-    }
-    if (pool == QLatin1String("unattributed")) {
-        return ReportText::tr("Not split by pool");
-    }
-    return pool;
-}
-
-/// A pool's colour in the charts.
-QColor poolColour(const QString& pool, int index) {
-    static const std::map<QString, QColor> colours{
-        { QStringLiteral("c_above"), QColor(QStringLiteral("#2e7d32")) },
-        { QStringLiteral("c_below"), QColor(QStringLiteral("#8d6e63")) },
-        { QStringLiteral("c_dead"), QColor(QStringLiteral("#ffb300")) },
-        { QStringLiteral("c_litter"), QColor(QStringLiteral("#cddc39")) },
-        { QStringLiteral("c_soil"), QColor(QStringLiteral("#5d4037")) },
-        { QStringLiteral("c_biomass"), QColor(QStringLiteral("#66bb6a")) },
-        { QStringLiteral("unattributed"), QColor(QStringLiteral("#9e9e9e")) },
-    };
-    const auto it = colours.find(pool);
-    return it != colours.end() ? it->second : QColor::fromHsv((index * 53) % 360, 140, 190);
-}
-
-/// A parameter row's tag as a translated word (the text itself when it is not a known tag).
 QString tagName(const QString& tag) {
     const std::optional<params::Tag> parsed = params::parseTag(tag);
     return parsed ? params::tagLabel(*parsed) : tag;
@@ -271,32 +189,7 @@ private:
                 }
             }
         }
-        static const char* const shipped[] = {
-            QT_TRANSLATE_NOOP("GepEcosystem", "evergreen broadleaf forest"),
-            QT_TRANSLATE_NOOP("GepEcosystem", "coniferous forest"),
-            QT_TRANSLATE_NOOP("GepEcosystem", "eucalyptus plantation"),
-            QT_TRANSLATE_NOOP("GepEcosystem", "shrubland"),
-            QT_TRANSLATE_NOOP("GepEcosystem", "clear-cut / sparse forest"),
-            QT_TRANSLATE_NOOP("GepEcosystem", "paddy field"),
-            QT_TRANSLATE_NOOP("GepEcosystem", "dry cropland"),
-            QT_TRANSLATE_NOOP("GepEcosystem", "orchard"),
-            QT_TRANSLATE_NOOP("GepEcosystem", "grassland"),
-            QT_TRANSLATE_NOOP("GepEcosystem", "freshwater marsh"),
-            QT_TRANSLATE_NOOP("GepEcosystem", "mangrove"),
-            QT_TRANSLATE_NOOP("GepEcosystem", "tidal flat"),
-            QT_TRANSLATE_NOOP("GepEcosystem", "water"),
-            QT_TRANSLATE_NOOP("GepEcosystem", "built-up land"),
-        };
-        for (const char* name : shipped) {
-            if (key == QLatin1String(name)) {
-                QString t = QCoreApplication::translate("GepEcosystem", name);
-                if (!t.isEmpty() && !zh()) {
-                    t[0] = t[0].toUpper();
-                }
-                return t;
-            }
-        }
-        return key;
+        return shippedGepEcosystemName(key, zh());
     }
     /// CNY in the report's money unit (亿元 in Chinese, million CNY in English).
     double money(double cny) const { return zh() ? cny / 1e8 : cny / 1e6; }
@@ -305,14 +198,7 @@ private:
     }
     QString moneyText(double cny) const { return num(money(cny), 2) + QLatin1Char(' ') + moneyUnit(); }
 
-    double summaryValue(const QString& quantity) const {
-        const analysis::Table* s = m_in.carbon.table(QStringLiteral("summary"));
-        if (!s) {
-            return kNaN;
-        }
-        const long long r = s->findRow(QStringLiteral("quantity"), quantity);
-        return r < 0 ? kNaN : s->number(std::size_t(r), QStringLiteral("value"));
-    }
+    double summaryValue(const QString& quantity) const { return carbonSummaryValue(m_in.carbon, quantity); }
 
     void addHeading(ReportSection& s, const QString& text) {
         ReportBlock b;
@@ -412,21 +298,7 @@ private:
 };
 
 std::vector<int> Builder::carbonYears() const {
-    std::vector<int> years;
-    const analysis::Table* s = m_in.carbon.table(QStringLiteral("summary"));
-    if (!s) {
-        return years;
-    }
-    static const QRegularExpression re(QStringLiteral("^c_total_t_(\\d{4})$"));
-    for (std::size_t r = 0; r < s->rowCount(); ++r) {
-        const auto m = re.match(s->value(r, QStringLiteral("quantity")).toString());
-        if (m.hasMatch()) {
-            years.push_back(m.captured(1).toInt());
-        }
-    }
-    std::sort(years.begin(), years.end());
-    years.erase(std::unique(years.begin(), years.end()), years.end());
-    return years;
+    return report::carbonYears(m_in.carbon);
 }
 
 /// Totals by type, district or method: parcels, area, the stocks of the first and last dates, the
@@ -875,29 +747,8 @@ ReportSection Builder::carbonResultsSection() {
     }
     // Stock per date, stacked by ecosystem type, with the total's 95 % range.
     if (m_in.charts) {
-        ChartSpec c;
+        ChartSpec c = stockByTypeChart(m_in.carbon);
         c.locale = m_locale;
-        c.title = ReportText::tr("Carbon stock by ecosystem type");
-        c.valueAxisTitle = QStringLiteral("t C");
-        c.thousandsAxisTitle = ReportText::tr("thousand t C");
-        c.stacked = true;
-        for (const int y : years) {
-            c.categories << QString::number(y);
-            c.errorLow.push_back(summaryValue(QStringLiteral("c_total_t_%1_p2_5").arg(y)));
-            c.errorHigh.push_back(summaryValue(QStringLiteral("c_total_t_%1_p97_5").arg(y)));
-        }
-        int index = 0;
-        for (std::size_t r = 0; r < byType->rowCount(); ++r) {
-            const QString key = byType->value(r, QStringLiteral("ecosystem_type")).toString();
-            if (key == QLatin1String("all")) {
-                continue;
-            }
-            ChartSpec::Series series{ typeName(key), typeColour(key, index++), {} };
-            for (const int y : years) {
-                series.values.push_back(byType->number(r, QStringLiteral("c_total_t_%1").arg(y)));
-            }
-            c.series.push_back(series);
-        }
         addFigure(
           s,
           renderChart(c,
@@ -907,27 +758,8 @@ ReportSection Builder::carbonResultsSection() {
     addPoolTotals(s);
     if (years.size() >= 2) {
         const QString iv = QStringLiteral("%1_%2").arg(years.front()).arg(years.back());
-        ChartSpec c;
+        ChartSpec c = changeByTypeChart(m_in.carbon, /*co2e*/ false);
         c.locale = m_locale;
-        c.title = ReportText::tr("Stock change %1–%2 by ecosystem type").arg(years.front()).arg(years.back());
-        c.valueAxisTitle = QStringLiteral("t C");
-        c.thousandsAxisTitle = ReportText::tr("thousand t C");
-        c.horizontal = true;
-        ChartSpec::Series series{ ReportText::tr("Change"), QColor(QStringLiteral("#2e7d32")), {} };
-        for (std::size_t r = 0; r < byType->rowCount(); ++r) {
-            const QString key = byType->value(r, QStringLiteral("ecosystem_type")).toString();
-            if (key == QLatin1String("all")) {
-                continue;
-            }
-            c.categories << typeName(key);
-            series.values.push_back(byType->number(r, QStringLiteral("change_t_") + iv));
-            c.errorLow.push_back(
-              byType->number(r, QStringLiteral("change_t_") + iv + QStringLiteral("_p2_5")));
-            c.errorHigh.push_back(
-              byType->number(r, QStringLiteral("change_t_") + iv + QStringLiteral("_p97_5")));
-        }
-        c.series.push_back(series);
-        c.heightMm = 20 + 7 * double(c.categories.size());
         addFigure(
           s,
           renderChart(c,
@@ -1026,48 +858,28 @@ void Builder::addPoolTotals(ReportSection& s) {
     if (!byPool || byPool->rowCount() == 0) {
         return;
     }
-    QStringList pools; // column stems, in the table's order
-    for (const analysis::Column& c : byPool->columns) {
-        if (c.name.endsWith(QLatin1String("_t")) && c.name != QLatin1String("c_total_t")) {
-            pools << c.name.chopped(2);
-        }
-    }
+    // The chart's series are the table's pools (ResultChartData.h), one value per date.
+    ChartSpec c = stockByPoolChart(m_in.carbon);
+    c.locale = m_locale;
     ReportTable t;
     t.caption = tableCaption(ReportText::tr("Carbon stock by pool per date (t C)"));
     t.header << ReportText::tr("Date");
-    for (const QString& p : pools) {
-        t.header << poolName(p);
+    for (const ChartSpec::Series& p : c.series) {
+        t.header << p.name;
     }
     t.header << ReportText::tr("Total");
     t.numeric.assign(std::size_t(t.header.size()), true);
     t.numeric.front() = false;
     t.widths.assign(std::size_t(t.header.size()), 0.88 / double(t.header.size() - 1));
     t.widths.front() = 0.12;
-    ChartSpec c;
-    c.locale = m_locale;
-    c.title = ReportText::tr("Carbon stock by pool");
-    c.valueAxisTitle = QStringLiteral("t C");
-    c.thousandsAxisTitle = ReportText::tr("thousand t C");
-    c.stacked = true;
-    std::vector<ChartSpec::Series> series;
-    for (int i = 0; i < pools.size(); ++i) {
-        series.push_back({ poolName(pools[i]), poolColour(pools[i], i), {} });
-    }
-    for (std::size_t r = 0; r < byPool->rowCount(); ++r) {
-        const QString year = QString::number(qlonglong(byPool->number(r, QStringLiteral("year"))));
-        QStringList row{ year };
-        for (int i = 0; i < pools.size(); ++i) {
-            const double v = byPool->number(r, pools[i] + QStringLiteral("_t"));
-            row << num(v);
-            series[std::size_t(i)].values.push_back(v);
+    for (std::size_t r = 0; r < byPool->rowCount() && int(r) < c.categories.size(); ++r) {
+        QStringList row{ c.categories[int(r)] };
+        for (const ChartSpec::Series& p : c.series) {
+            row << num(p.values[r]);
         }
         row << num(byPool->number(r, QStringLiteral("c_total_t")));
         t.rows.push_back(row);
-        c.categories << year;
-        c.errorLow.push_back(summaryValue(QStringLiteral("c_total_t_%1_p2_5").arg(year)));
-        c.errorHigh.push_back(summaryValue(QStringLiteral("c_total_t_%1_p97_5").arg(year)));
     }
-    c.series = std::move(series);
     t.note = ReportText::tr("Accounted parts of the primary results, as in the other totals; the pools add "
                             "up to the stock of each date (ledger check).");
     if (m_in.charts) {
@@ -1140,26 +952,12 @@ ReportSection Builder::gepSection() {
                    ReportText::tr("Service"),
                    &serviceName);
         if (m_in.charts) {
-            ChartSpec c;
+            GepChartOptions options;
+            options.chinese = zh();
+            options.scale = { zh() ? 1e8 : 1e6, moneyUnit() };
+            ChartSpec c = gepByServiceChart(g, /*stacked*/ false, options);
             c.locale = m_locale;
-            c.title = ReportText::tr("GEP by service");
             c.valueAxisTitle = moneyUnit();
-            c.horizontal = true;
-            ChartSpec::Series series{ QStringLiteral("GEP"), QColor(QStringLiteral("#1565c0")), {} };
-            std::vector<std::pair<double, QString>> v;
-            for (std::size_t r = 0; r < totals->rowCount(); ++r) {
-                if (totals->value(r, QStringLiteral("group")).toString() == QLatin1String("service")) {
-                    v.emplace_back(money(totals->number(r, QStringLiteral("value_cny"))),
-                                   serviceName(totals->value(r, QStringLiteral("key")).toString()));
-                }
-            }
-            std::sort(v.begin(), v.end());
-            for (const auto& [value, name] : v) {
-                c.categories << name;
-                series.values.push_back(value);
-            }
-            c.series.push_back(series);
-            c.heightMm = 20 + 7 * double(v.size());
             addFigure(s,
                       renderChart(c, figureCaption(ReportText::tr("GEP by service (%1).").arg(moneyUnit()))));
         }

@@ -69,7 +69,7 @@ void quietHandler(QtMsgType type, const QMessageLogContext& context, const QStri
 
 } // namespace
 
-ReportFigure renderChart(const ChartSpec& spec, const QString& caption) {
+QChart* buildChart(const ChartSpec& spec) {
     const int n = int(spec.categories.size());
     auto* chart = new QChart;
     chart->setAnimationOptions(QChart::NoAnimation);
@@ -168,7 +168,18 @@ ReportFigure renderChart(const ChartSpec& spec, const QString& caption) {
     // Whole numbers on a wide axis (no "1.2e+04"), significant digits on a narrow one.
     valueAxis->setLabelFormat(std::max(std::abs(axisLo), std::abs(axisHi)) >= 100 ? QStringLiteral("%.0f")
                                                                                   : QStringLiteral("%.4g"));
-    valueAxis->setTickCount(6);
+    // Ticks on multiples of the range's step, so that 0 is a tick when the range spans it.
+    const double span = axisHi - axisLo;
+    double step = std::pow(10.0, std::floor(std::log10(span / 5)));
+    for (const double m : { 1.0, 2.0, 2.5, 5.0, 10.0 }) {
+        if (span / (step * m) <= 6) {
+            step *= m;
+            break;
+        }
+    }
+    valueAxis->setTickType(QValueAxis::TicksDynamic);
+    valueAxis->setTickAnchor(0.0);
+    valueAxis->setTickInterval(step);
     const Qt::Alignment catSide = spec.horizontal ? Qt::AlignLeft : Qt::AlignBottom;
     const Qt::Alignment valSide = spec.horizontal ? Qt::AlignBottom : Qt::AlignLeft;
     chart->addAxis(categoryAxis, catSide);
@@ -186,7 +197,12 @@ ReportFigure renderChart(const ChartSpec& spec, const QString& caption) {
     chart->legend()->setVisible(spec.series.size() > 1);
     chart->legend()->setFont(chartFont(7.5));
     chart->legend()->setAlignment(spec.horizontal ? Qt::AlignBottom : Qt::AlignRight);
+    chart->setProperty("valueScale", unit);
+    return chart;
+}
 
+ReportFigure renderChart(const ChartSpec& spec, const QString& caption) {
+    QChart* chart = buildChart(spec);
     QChartView view(chart); // owns the chart
     view.setRenderHint(QPainter::Antialiasing);
     view.setFrameShape(QFrame::NoFrame);

@@ -10,6 +10,8 @@
 
 #include <vector>
 
+class QChart;
+
 namespace tanhui::report {
 
 /// @brief A bar chart of the report (QtCharts, painted offscreen): one or more series over categories,
@@ -33,7 +35,17 @@ struct ChartSpec {
     std::vector<double> errorLow, errorHigh; ///< per category; NaN (or empty): no bar
     QLocale locale;
     double widthMm = 160, heightMm = 85;
+    /// Set when there is nothing to draw (no categories): what is missing, for the caller to show.
+    QString message;
+    /// Set when the chart could have error bars but the run computed no bounds: says so.
+    QString note;
 };
+
+/// @brief A chart built from `spec` (owned by the caller): bars over a QBarCategoryAxis and a QValueAxis,
+/// each error bar a QLineSeries (low cap, stem, high cap) in the axes' data coordinates, so that it stays
+/// exact and aligned however the chart is resized. Its dynamic property "valueScale" (double) is the
+/// divisor of the drawn values (1000 when drawn in thousands, else 1).
+QChart* buildChart(const ChartSpec& spec);
 
 /// @brief Paints `spec` as SVG (for HTML) and as a 200 dpi image (for PDF). Needs a QApplication.
 ReportFigure renderChart(const ChartSpec& spec, const QString& caption);
