@@ -777,6 +777,7 @@ Project Project::load(const QString& file) {
     p.carbon = carbonFromJson(file, root.value(QLatin1String("carbon")));
     p.gep = gepFromJson(file, root.value(QLatin1String("gep")));
     p.layouts = layoutsFromJson(file, root.value(QLatin1String("layouts")));
+    p.plans = plansFromJson(file, root.value(QLatin1String("plans")));
     for (const ProjectLayout& l : p.layouts) {
         for (const QString& id : l.layers)
             if (!p.layer(id))
@@ -843,6 +844,8 @@ void Project::save(const QString& file) const {
         root.insert(QLatin1String("gep"), gepToJson(gep));
     if (!layouts.empty())
         root.insert(QLatin1String("layouts"), layoutsToJson(layouts));
+    if (!plans.empty())
+        root.insert(QLatin1String("plans"), plansToJson(plans));
 
     QSaveFile out(file);
     if (!out.open(QIODevice::WriteOnly) ||

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/project/ProjectPlans.h"
+
 #include <QMap>
 #include <QString>
 #include <QStringList>
@@ -167,6 +169,7 @@ public:
     ProjectCarbon carbon;               ///< the optional "carbon" section (absent in older files)
     ProjectGep gep;                     ///< the optional "gep" section (absent in older files)
     std::vector<ProjectLayout> layouts; ///< the optional "layouts" section: named map layouts
+    std::vector<ProjectPlan> plans;     ///< the optional "plans" section: restoration plans (ProjectPlans.h)
 
     /// Reads a project file. Throws gis::GisError: Open (missing or unreadable file, not JSON),
     /// InvalidArgument (wrong structure or newer version), naming the file and what is wrong.
