@@ -759,6 +759,22 @@ PlanRun runPlan(const Project& project, const QString& name, const PlanOptions& 
       project.fileName().isEmpty() ? QString() : QFileInfo(project.fileName()).absoluteFilePath();
     rs.provenance.started = started;
     rs.provenance.parameters = parameterRows;
+    // The parcel layers and plan layers the plan read (SHA-256, CRS, extent, features).
+    QStringList described;
+    for (const ProjectPlanChange& c : plan->changes) {
+        const ProjectLayer* layer = c.layer.isEmpty() ? nullptr : project.layer(c.layer);
+        const QString path = layer ? project.resolve(layer->path) : project.resolve(c.planLayer);
+        if (described.contains(path))
+            continue;
+        described << path;
+        rs.provenance.inputs.push_back(
+          analysis::describeInput(path,
+                                  QStringLiteral("vector"),
+                                  layer ? layer->role : QStringLiteral("plan_layer"),
+                                  layer ? layer->id : c.planLayer,
+                                  QString(),
+                                  fb));
+    }
     rs.provenance.settings.push_back(
       { QStringLiteral("plan"), plan->name, QString(), QStringLiteral("plans") });
     rs.provenance.settings.push_back({ QStringLiteral("plan.horizon_year"),
