@@ -8,6 +8,7 @@
 #include "models/plans/PlanRun.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -43,7 +44,7 @@ QString typeLabel(const QString& type) {
     };
     for (const auto& [key, label] : names)
         if (type == QLatin1String(key))
-            return QStringLiteral("%1 (%2)").arg(PlanDialog::tr(label), type);
+            return QStringLiteral("%1 (%2)").arg(QCoreApplication::translate("PlanDialog", label), type);
     return type;
 }
 
@@ -96,6 +97,7 @@ PlanDialog::PlanDialog(const tanhui::models::Project& project, QWidget* parent)
     m_d->changes = new QTableWidget(0, 4);
     m_d->changes->setHorizontalHeaderLabels(
       { tr("Layer"), tr("Parcels"), tr("Target ecosystem"), tr("Start year") });
+    m_d->changes->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_d->changes->horizontalHeader()->setStretchLastSection(true);
     m_d->changes->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_d->changes->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -104,6 +106,8 @@ PlanDialog::PlanDialog(const tanhui::models::Project& project, QWidget* parent)
         if (it.key() != QLatin1String("*") &&
             !tanhui::models::plans::plantingModel(m_d->project, it.key()).isEmpty())
             m_d->target->addItem(typeLabel(it.key()), it.key());
+    if (const int mangrove = m_d->target->findData(QStringLiteral("mangrove")); mangrove >= 0)
+        m_d->target->setCurrentIndex(mangrove); // the usual restoration in the coastal projects
     m_d->startYear = new QSpinBox;
     m_d->startYear->setRange(1900, 2200);
     const std::vector<int> years = tanhui::models::carbon::carbonYears(m_d->project);

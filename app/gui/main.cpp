@@ -12,6 +12,7 @@
 #include "app/gui/AttributeTable.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/MapCanvas.h"
+#include "app/gui/PlanDialog.h"
 #include "app/gui/StyleDock.h"
 #include "gis/Gdal.h"
 
@@ -109,9 +110,11 @@ int main(int argc, char* argv[]) {
                     combo->isVisibleTo(window.styleDock()))
                     combo->setCurrentIndex(style[1].toInt());
         }
-        QTimer::singleShot(500, &window, [&window, screenshot] {
+        // TANHUI_PLANS=1: the restoration plan editor on the project, for screenshots (the dialog is saved).
+        QWidget* plans = qEnvironmentVariableIsSet("TANHUI_PLANS") ? window.showPlanDialog() : nullptr;
+        QTimer::singleShot(500, &window, [&window, screenshot, plans] {
             window.mapCanvas()->waitForFrame();
-            const bool saved = window.grab().save(screenshot);
+            const bool saved = (plans ? plans : static_cast<QWidget*>(&window))->grab().save(screenshot);
             if (!saved)
                 std::fprintf(stderr, "tanhui: cannot save the screenshot to %s\n", qPrintable(screenshot));
             QCoreApplication::exit(saved ? 0 : 1);
