@@ -243,6 +243,33 @@ private slots:
         QCOMPARE(w2.diffT.at(QStringLiteral("c_soil")), 0.0);
     }
 
+    void planLayer() {
+        QTemporaryDir dir;
+        const QString file = test::writePlanProject(
+          dir,
+          R"([{"name": "new", "changes": [{"plan_layer": "new.gpkg", "target": "forest", "start_year": 2030}]}])");
+        std::vector<gis::VectorFeature> features(2);
+        features[0].values = { QStringLiteral("N1") };
+        features[0].geometry = test::planRect(500000, 2499000, 500100, 2499100);
+        features[1].values = { QStringLiteral("N2") };
+        features[1].geometry = test::planRect(500100, 2499000, 500300, 2499100);
+        gis::writePolygonLayer(dir.filePath(QStringLiteral("new.gpkg")).toStdString(),
+                               QStringLiteral("new"),
+                               gis::Crs::fromEpsg(32650),
+                               { { QStringLiteral("name"), gis::VectorField::Type::String } },
+                               features);
+        const Project p = Project::load(file);
+        const plans::PlanRun run = plans::runPlan(p, QStringLiteral("new"), {});
+        QVERIFY2(!run.stopped, qPrintable(dump(run.issues)));
+        QCOMPARE(run.parcels.size(), std::size_t(2));
+        QCOMPARE(run.parcels[0].layer, QStringLiteral("new.gpkg"));
+        QVERIFY(std::abs(run.parcels[1].areaHa - 2.0) < 0.02);
+        // §3.2: 10 years of the plantation rate on 1 ha and 2 ha.
+        QVERIFY(std::abs(run.totalT -
+                         8 * 1.23 * 0.47 * 10 * (run.parcels[0].areaHa + run.parcels[1].areaHa)) < 1e-9);
+        QVERIFY(!run.totalBounds);
+    }
+
     void emptyPlanGivesZero() {
         QTemporaryDir dir;
         const QString file =
