@@ -8,8 +8,9 @@
 #      mangroves and wetlands: blue carbon; the rest: pools), with Monte Carlo bounds (1,000
 #      iterations) and totals by ecosystem type and district;
 #   3. GEP per parcel (tanhui-cli gep --project), its carbon sequestration taken from step 2;
-#   4. a restoration plan (a copy of the project with some wetland units replanted as mangrove): its
-#      carbon and GEP, compared with the baseline in the report;
+#   4. the project's restoration plan mangrove_2026 (every 8th fishpond dyke and tidal-flat unit planted
+#      with mangrove from 2026): its carbon against the baseline up to the horizon 2036 (tanhui-cli plan),
+#      and, for the report's GEP comparison, a copy of the project carrying the plan's types;
 #   5. the land-cover map of the last date with the parcels and districts (tanhui-cli map, PNG).
 # Writes to out/demo/ (or the folder given), ending with the valuation report (PDF and HTML).
 #
@@ -22,6 +23,10 @@ mkdir -p "$OUT"
 BIN=build/release
 CLI="$BIN/app/cli/tanhui-cli"
 SAMPLE="$OUT/sample"
+if [[ -f "$SAMPLE/project.tanhui.json" ]] && ! grep -q '"mangrove_2026"' "$SAMPLE/project.tanhui.json"; then
+  echo "demo: the sample project in $SAMPLE predates restoration plans; regenerating it"
+  rm -rf "$SAMPLE" "$OUT/plan"
+fi
 if [[ -f "$SAMPLE/project.tanhui.json" ]]; then
   echo "demo: using the sample project in $SAMPLE (delete the folder to regenerate)"
 else
@@ -48,9 +53,16 @@ echo "demo: GEP per parcel (RCEES 2010 prices; 120 air-conditioning days, the re
 # Profile, prices, climate-regulation variant and D = 120 come from the project's gep section.
 "$CLI" gep --project "$PROJECT" --carbon-results "$OUT/carbon" --out "$OUT/gep"
 
-echo "demo: a restoration plan (every 8th fishpond dyke and tidal-flat unit replanted as mangrove): carbon and GEP"
-# The plan is a copy of the sample project whose wetland units carry the planned type; it is valued with
-# the same methods, parameters and prices, and the report compares it with the baseline.
+echo "demo: the project's restoration plan mangrove_2026 against the baseline (carbon up to 2036, bounds)"
+# The plan is in the project (its "plans" section): every 8th fishpond dyke and tidal-flat unit planted
+# with mangrove from 2026; the difference per parcel and pool, with bounds (docs/carbon-project.md,
+# "Restoration plans").
+"$CLI" plan --project "$PROJECT" --plan mangrove_2026 --carbon-results "$OUT/carbon" --out "$OUT/plan_mangrove_2026" \
+  --uncertainty --iterations 1000 --seed 42 --default-uncertainty 90
+
+echo "demo: the same plan's GEP for the report (a copy of the project whose units carry the planned type)"
+# tanhui-cli plan does not value GEP yet: the report compares the GEP of a copy of the sample project
+# whose planned units carry the type mangrove, valued with the same methods, parameters and prices.
 PLAN="$OUT/plan"
 if [[ ! -f "$PLAN/project.tanhui.json" ]]; then
   rm -rf "$PLAN"
@@ -85,6 +97,7 @@ demo: done. Open these:
   $(realpath "$OUT/gep/skipped.csv")      (indicators skipped for lack of input, with the reason)
   $(realpath "$OUT/map_landcover.png")    (the land-cover map of the last date: parcels, districts, legend of the classes drawn)
   $(realpath "$OUT/report_zh_CN.pdf")     (the valuation report: summary, data with SHA-256, methods and parameters, results, charts, maps, the restoration plan against the baseline; also .html)
+  $(realpath "$OUT/plan_mangrove_2026/plan_totals.csv")  (the restoration plan against the baseline in 2036: t C and t CO2e by pool with 95 % bounds; per parcel in plan_parcels.csv)
   $(realpath "$OUT/gep_plan/totals.csv")  (GEP of the restoration plan; its carbon in $(realpath "$OUT/carbon_plan"))
   $(realpath "$OUT/xiaoban_landcover.csv")  (land-cover shares and areas per 小班, 2015 and 2024)
   $(realpath "$PROJECT")   (the sample project: rasters, parcel layers, parameter tables, carbon methods)

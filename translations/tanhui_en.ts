@@ -50,7 +50,7 @@
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="+469"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+470"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… %n more</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+488"/>
+        <location line="+519"/>
         <source>The project %1 has %n problem(s); the other layers were loaded.</source>
         <translation>
             <numerusform>The project %1 has a problem; the other layers were loaded.</numerusform>
@@ -142,6 +142,17 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
         <translation>
             <numerusform>Year (%n date without valid cells)</numerusform>
             <numerusform>Year (%n dates without valid cells)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::PlanDialog</name>
+    <message numerus="yes">
+        <location filename="../app/gui/PlanDialog.cpp" line="+278"/>
+        <source>Added %n parcel(s).</source>
+        <translation>
+            <numerusform>Added %n parcel.</numerusform>
+            <numerusform>Added %n parcels.</numerusform>
         </translation>
     </message>
 </context>

@@ -2477,7 +2477,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>警告：</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.cpp" line="+28"/>
+        <location filename="../app/cli/main.cpp" line="+29"/>
         <source>Usage: tanhui-cli &lt;command&gt; [options]
 
 Commands:
@@ -2485,6 +2485,7 @@ Commands:
   zonal    exact per-parcel zonal statistics of raster bands
   carbon   carbon stocks, change and value from land-cover rasters
   gep      gross ecosystem product (GEP) per parcel
+  plan     a restoration plan of the project against the baseline
   map      a project map as PNG, PDF or SVG (layouts, atlas)
   report   the valuation report (PDF or HTML) from result sets
 
@@ -2498,6 +2499,7 @@ Options: --help, --version
   zonal    按地块对栅格波段做精确分区统计
   carbon   根据土地覆盖栅格计算碳储量、碳储量变化及其价值
   gep      按地块核算生态系统生产总值（GEP）
+  plan     将项目的修复规划与基线情景对比
   map      将项目地图导出为 PNG、PDF 或 SVG（布局、图集）
   report   根据结果集生成核算报告（PDF 或 HTML）
 
@@ -2506,7 +2508,7 @@ Options: --help, --version
 </translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+78"/>
         <source>unknown command &apos;%1&apos; (see tanhui-cli --help)</source>
         <translation>未知命令 &apos;%1&apos;（参见 tanhui-cli --help）</translation>
     </message>
@@ -5133,9 +5135,218 @@ A4 横向，以项目名称为标题。
     </message>
 </context>
 <context>
+    <name>PlanCommand</name>
+    <message>
+        <location filename="../app/cli/PlanCommand.cpp" line="+26"/>
+        <source>A restoration plan of the project (its &quot;plans&quot; section) against the baseline: the plan&apos;s
+parcels take the target ecosystem type from the start year on (mangrove: the restoration
+accrual of carbon-methods.md §4 with planting year = start year; forest types: a young planting
+growing at the Tier 1 rate of §3.2), compared with the baseline at the plan&apos;s horizon year
+(horizon_year, default the latest start year + 10). The baseline keeps its stock of the last
+carbon date (docs/carbon-project.md, &quot;Restoration plans&quot;).
+Outputs in --out DIR: plan_parcels.csv (difference per parcel and pool, t C and t CO2e, with
+95 % bounds), plan_totals.csv (by pool and in total, bounds from per-iteration sums),
+plan_settings.csv and resultset.json.</source>
+        <translation>项目修复规划（项目文件的“plans”部分）与基线情景的对比：规划中的地块自起始年起
+转为目标生态系统类型（红树林：按 carbon-methods.md §4 的修复碳累积，种植年份 = 起始年；
+森林类型：按 §3.2 的 Tier 1 生长率计算的新造幼林），在规划的评估年（horizon_year，
+默认为最晚起始年 + 10）与基线比较。基线保持最后一个碳核算日期的储量
+（docs/carbon-project.md，“Restoration plans”）。
+--out DIR 中的输出：plan_parcels.csv（按地块和碳库的差值，t C 与 t CO2e，含 95 % 置信区间），
+plan_totals.csv（按碳库及合计，区间由逐次迭代之和得出），plan_settings.csv 和 resultset.json。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Project file (project.tanhui.json).</source>
+        <translation>项目文件（project.tanhui.json）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name of a plan of the project&apos;s &quot;plans&quot; section.</source>
+        <translation>项目“plans”部分中某个规划的名称。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Output folder (created if missing).</source>
+        <translation>输出文件夹（不存在时自动创建）。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+5"/>
+        <source>DIR</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>The baseline&apos;s carbon result set (tanhui-cli carbon --project --out DIR): fills the baseline type and the baseline and plan stocks.</source>
+        <translation>基线的碳结果集（tanhui-cli carbon --project --out DIR）：用于填写基线类型以及基线和规划的碳储量。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No progress bar and no summary.</source>
+        <translation>不显示进度条和汇总。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>plan %1: %2 parcel(s), horizon %3 (baseline kept from %4)</source>
+        <translation>规划 %1：%2 个地块，评估年 %3（基线自 %4 年起保持不变）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>difference %1: %2 t C</source>
+        <translation>差值 %1：%2 t C</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>difference total: %1 t C (95 % interval %2 to %3 t C)</source>
+        <translation>差值合计：%1 t C（95 % 区间 %2 至 %3 t C）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>difference total: %1 t C (no bounds)</source>
+        <translation>差值合计：%1 t C（无置信区间）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>wrote %1</source>
+        <translation>已写出 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <location filename="../app/gui/PlanDialog.cpp" line="+36"/>
+        <source>Mangrove</source>
+        <translation>红树林</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tidal flat</source>
+        <translation>滩涂</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marsh</source>
+        <translation>沼泽</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forest</source>
+        <translation>森林</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear-cut land</source>
+        <translation>采伐迹地</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Broadleaf forest</source>
+        <translation>阔叶林</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cropland</source>
+        <translation>耕地</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shrubland</source>
+        <translation>灌木林</translation>
+    </message>
+</context>
+<context>
+    <name>PlanModel</name>
+    <message>
+        <location filename="../models/plans/PlanRun.cpp" line="+80"/>
+        <source>the target type &apos;%1&apos; has no method in carbon.methods (known types: %2)</source>
+        <translation>目标类型“%1”在 carbon.methods 中没有核算方法（已有类型：%2）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the target type &apos;%1&apos; cannot be planted: a plan plants types computed by bluecarbon (restoration, carbon-methods.md §4) or by a forest method (gainloss, volume_gainloss, volume, regression: growth, §3.2)</source>
+        <translation>目标类型“%1”无法用于种植：规划只能种植由 bluecarbon（修复，carbon-methods.md §4）或森林方法（gainloss、volume_gainloss、volume、regression：生长，§3.2）核算的类型</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the start year %1 is before the first carbon year %2; plan from %2 on</source>
+        <translation>起始年 %1 早于第一个碳核算年份 %2；请从 %2 年起规划</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the horizon year %1 is not after the start year %2 of changes[%3]; set a later horizon_year</source>
+        <translation>评估年 %1 不晚于 changes[%3] 的起始年 %2；请设置更晚的 horizon_year</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&apos;%1&apos; is not a row of the growth table %2 (rows: %3)</source>
+        <translation>“%1”不是生长率表 %2 中的行（已有行：%3）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&apos;%1&apos; is not a parcel layer of the project&apos;s carbon run (parcel layers: %2)</source>
+        <translation>“%1”不是项目碳核算的地块图层（地块图层：%2）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the plan layer &apos;%1&apos; does not exist (%2)</source>
+        <translation>规划图层“%1”不存在（%2）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>cannot read the parcels of &apos;%1&apos;: %2</source>
+        <translation>无法读取“%1”的地块：%2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>parcel %1 of %2 is also in %3; a parcel takes one target</source>
+        <translation>%2 的地块 %1 也出现在 %3 中；一个地块只能有一个目标类型</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 parcel id(s) are not values of the id field &apos;%2&apos; of layer %3: %4</source>
+        <translation>%1 个地块编号不是图层 %3 的编号字段“%2”中的值：%4</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>the project has no plan named &apos;%1&apos; (plans: %2)</source>
+        <translation>项目中没有名为“%1”的规划（已有规划：%2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>the Wetlands Supplement table has no row for climate &apos;%1&apos; (carbon.methods.%2 option climate)</source>
+        <translation>《湿地增补指南》参数表中没有气候带“%1”的行（carbon.methods.%2 的 climate 选项）</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>&apos;%1&apos; is not a row of the growth table %2</source>
+        <translation>“%1”不是生长率表 %2 中的行</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>%1 value(s) have no uncertainty in the table and no default (--default-uncertainty): treated as exact, so the bounds leave them out: %2</source>
+        <translation>%1 个参数值在表中没有不确定性且未给出默认值（--default-uncertainty）：按精确值处理，置信区间不包含其不确定性：%2</translation>
+    </message>
+</context>
+<context>
     <name>Progress</name>
     <message>
-        <location line="+10"/>
+        <location filename="../app/common/MessageText.cpp" line="+10"/>
         <source>Reading and checking parcels</source>
         <translation>读取并检查地块</translation>
     </message>
@@ -5685,7 +5896,7 @@ A4 横向，以项目名称为标题。
 </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>layout &quot;%1&quot;: layers: unknown layer &quot;%2&quot;</source>
         <translation>布局“%1”：layers：未知图层“%2”</translation>
     </message>
@@ -5695,7 +5906,7 @@ A4 横向，以项目名称为标题。
         <translation>布局“%1”：atlas.layer：未知图层“%2”</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>Cannot write the project file %1: %2</source>
         <translation>无法写入项目文件 %1：%2</translation>
     </message>
@@ -5940,6 +6151,86 @@ A4 横向，以项目名称为标题。
         <location line="+24"/>
         <source>--atlas %1: the layer has no feature with an area</source>
         <translation>--atlas %1：该图层没有具有面积的要素</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectPlansFile</name>
+    <message>
+        <location filename="../models/project/ProjectPlans.cpp" line="+20"/>
+        <source>Project file %1: %2</source>
+        <translation>项目文件 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 must be a year (a whole number from 1900 to 2200), not %2</source>
+        <translation>%1 必须是年份（1900 至 2200 的整数），而不是 %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 must be a text, not %2</source>
+        <translation>%1 必须是文本，而不是 %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;plans&quot; must be a JSON array of plan objects</source>
+        <translation>“plans”必须是由规划对象组成的 JSON 数组</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+27"/>
+        <source>%1 must be a JSON object</source>
+        <translation>%1 必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+27"/>
+        <source>%1.%2 is not a known key (known: %3)</source>
+        <translation>%1.%2 不是可识别的键（可用键：%3）</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>%1.name must be a non-empty text</source>
+        <translation>%1.name 必须是非空文本</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1.name: another plan is already named &quot;%2&quot;</source>
+        <translation>%1.name：已有另一个名为“%2”的规划</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1.changes must be an array of objects</source>
+        <translation>%1.changes 必须是对象数组</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1.parcels must be an array of parcel ids (texts or numbers)</source>
+        <translation>%1.parcels 必须是地块编号（文本或数字）组成的数组</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1.parcels must hold parcel ids (texts or whole numbers), not %2</source>
+        <translation>%1.parcels 只能包含地块编号（文本或整数），而不是 %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 needs either &quot;layer&quot; (with &quot;parcels&quot;) or &quot;plan_layer&quot; (a polygon file), not both or neither</source>
+        <translation>%1 须给出“layer”（连同“parcels”）或“plan_layer”（面图层文件）之一，不能同时给出或都不给</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1.parcels: a plan layer&apos;s features are the parcels; leave &quot;parcels&quot; out</source>
+        <translation>%1.parcels：规划图层的要素即为地块；请去掉“parcels”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1.target must name an ecosystem type, e.g. &quot;mangrove&quot;</source>
+        <translation>%1.target 必须是生态系统类型，例如“mangrove”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1.start_year is missing (the planting year)</source>
+        <translation>缺少 %1.start_year（种植年份）</translation>
     </message>
 </context>
 <context>
@@ -8628,7 +8919,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+58"/>
+        <location filename="../app/gui/main.cpp" line="+59"/>
         <source>Carbon stock and change: %1 (run %2)</source>
         <translation>碳储量及其变化：%1（第 %2 次运行）</translation>
     </message>
@@ -9034,7 +9325,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+156"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+157"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -9126,12 +9417,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1014"/>
+        <location line="+1045"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-1011"/>
+        <location line="-1042"/>
         <source>Step the map through the dates</source>
         <translation>按日期逐期播放地图</translation>
     </message>
@@ -9181,11 +9472,17 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+6"/>
+        <location line="+29"/>
         <source>Open a project first.</source>
         <translation>请先打开一个项目。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-29"/>
+        <source>A restoration plan is saved in a project.</source>
+        <translation>修复规划保存在项目中。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>A map layout is made from a project&apos;s layers and saved in it.</source>
         <translation>地图布局由项目的图层制作，并保存在项目中。</translation>
     </message>
@@ -9278,6 +9575,11 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <location line="+3"/>
         <source>Map &amp;Layout…</source>
         <translation>地图布局(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restoration &amp;Plans…</source>
+        <translation>修复规划(&amp;P)…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10047,6 +10349,146 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
         <location line="+5"/>
         <source>Land cover: the project has no dated land-cover rasters</source>
         <translation>土地覆盖：项目中没有逐期土地覆盖栅格</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::PlanDialog</name>
+    <message>
+        <location filename="../app/gui/PlanDialog.cpp" line="+36"/>
+        <source>Restoration Plans</source>
+        <translation>修复规划</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New Plan…</source>
+        <translation>新建规划…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove Plan</source>
+        <translation>删除规划</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Plans</source>
+        <translation>规划</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Default (latest start year + 10)</source>
+        <translation>默认（最晚起始年 + 10）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Parcels</source>
+        <translation>地块</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Target ecosystem</source>
+        <translation>目标生态系统</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start year</source>
+        <translation>起始年</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Add Selected Parcels</source>
+        <translation>添加所选地块</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adds the parcels selected on the map as a change: they take the target ecosystem from the start year on.</source>
+        <translation>将地图上选中的地块添加为一项变更：自起始年起转为目标生态系统。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove Change</source>
+        <translation>删除变更</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Target:</source>
+        <translation>目标：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From:</source>
+        <translation>起始：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Description:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Horizon year:</source>
+        <translation>评估年：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save to Project</source>
+        <translation>保存到项目</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>New Plan</source>
+        <translation>新建规划</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of the plan:</source>
+        <translation>规划名称：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A plan needs a name that no other plan has.</source>
+        <translation>规划需要一个与其他规划不同的名称。</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Add a plan first.</source>
+        <translation>请先添加规划。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Select parcels on the map first (a parcel layer of the project).</source>
+        <translation>请先在地图上选择地块（项目的地块图层）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The selection is not on a parcel layer of the project&apos;s carbon run.</source>
+        <translation>所选要素不在项目碳核算的地块图层上。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>Added %n parcel(s).</source>
+        <translation>
+            <numerusform>已添加 %n 个地块。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Saved the plans in %1</source>
+        <translation>规划已保存到 %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>all features</source>
+        <translation>全部要素</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The plan is valid; run it with tanhui-cli plan --plan %1.</source>
+        <translation>规划有效；可用 tanhui-cli plan --plan %1 运行。</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "app/cli/MapCommand.h"
 #include <QGuiApplication>
 #endif
+#include "app/cli/PlanCommand.h"
 #include "app/cli/SampleCommand.h"
 #include "app/cli/ZonalCommand.h"
 #ifdef TANHUI_HAVE_REPORT
@@ -33,6 +34,7 @@ QString usage() {
                                        "  zonal    exact per-parcel zonal statistics of raster bands\n"
                                        "  carbon   carbon stocks, change and value from land-cover rasters\n"
                                        "  gep      gross ecosystem product (GEP) per parcel\n"
+                                       "  plan     a restoration plan of the project against the baseline\n"
                                        "  map      a project map as PNG, PDF or SVG (layouts, atlas)\n"
                                        "  report   the valuation report (PDF or HTML) from result sets\n"
                                        "\n"
@@ -91,6 +93,8 @@ int main(int argc, char** argv) {
         return tanhui::cli::runCarbonCommand(args);
     if (command == QLatin1String("gep"))
         return tanhui::cli::runGepCommand(args);
+    if (command == QLatin1String("plan"))
+        return tanhui::cli::runPlanCommand(args);
 #ifdef TANHUI_HAVE_MAP
     if (guiCommand)
         return tanhui::cli::runMapCommand(args);

@@ -16,6 +16,7 @@
 #include "app/gui/OverviewJob.h"
 #include "app/gui/ParcelSeriesView.h"
 #include "app/gui/ResultsDock.h"
+#include "app/gui/PlanDialog.h"
 #include "app/gui/StyleDock.h"
 #include "app/gui/Workspace.h"
 #include "gis/AtomicFile.h"
@@ -611,6 +612,35 @@ void MainWindow::attachMapLayer(LayerEntry& entry,
     }
 }
 
+PlanDialog* MainWindow::showPlanDialog() {
+    if (!m_d->project) {
+        reportError(tr("Open a project first."), tr("A restoration plan is saved in a project."));
+        return nullptr;
+    }
+    auto* dialog = new PlanDialog(*m_d->project, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setSelectionSource([this] {
+        const LayerEntry* entry = currentVectorEntry(false);
+        return std::make_pair(entry ? entry->projectId : QString(),
+                              entry ? selectedFeatures() : std::vector<std::uint32_t>());
+    });
+    connect(dialog, &PlanDialog::projectSaved, this, [this, dialog] {
+        m_d->project = dialog->project();
+        try { // Project::save writes the sections it knows: put the saved workspace back
+            QJsonObject root = readProjectRoot(m_d->project->fileName());
+            if (!m_d->savedWorkspace.isEmpty() && !root.contains(QLatin1String("workspace"))) {
+                root.insert(QLatin1String("workspace"), m_d->savedWorkspace);
+                tanhui::gis::writeFileAtomically(m_d->project->fileName(),
+                                                 QJsonDocument(root).toJson(QJsonDocument::Indented));
+            }
+        } catch (const tanhui::gis::GisError& error) {
+            reportError(tanhui::app::errorHeadline(error), tanhui::app::errorDetail(error));
+        }
+    });
+    dialog->show();
+    return dialog;
+}
+
 LayoutDialog* MainWindow::showLayoutDialog() {
     if (!m_d->project) {
         reportError(tr("Open a project first."),
@@ -682,6 +712,8 @@ void MainWindow::createActions() {
     fileMenu->addSeparator();
     QAction* layoutAction = fileMenu->addAction(tr("Map &Layout…"), this, &MainWindow::showLayoutDialog);
     layoutAction->setObjectName(QStringLiteral("layoutAction"));
+    fileMenu->addAction(tr("Restoration &Plans…"), this, &MainWindow::showPlanDialog)
+      ->setObjectName(QStringLiteral("planAction"));
     layoutAction->setStatusTip(tr("Lay out, export and save a map of the project (PNG, PDF, SVG)"));
     QAction* reportAction = fileMenu->addAction(tr("Export &Report…"), this, &MainWindow::showReportDialog);
     reportAction->setObjectName(QStringLiteral("reportAction"));

@@ -20,6 +20,7 @@ namespace tanhui::gui {
 class AttributeTable;
 class LayerTree;
 class LayoutDialog;
+class PlanDialog;
 class ReportDialog;
 class ResultsDock;
 class MapCanvas;
@@ -209,6 +210,9 @@ public slots:
     void showAbout();
     /// Opens the map layout dialog on the project (non-modal; deleted on close); null without a project.
     LayoutDialog* showLayoutDialog();
+    /// Project ▸ Restoration Plans…: the plan editor on the project (PlanDialog; deleted on close); null
+    /// without a project.
+    PlanDialog* showPlanDialog();
     /// File ▸ Export Report…: the report dialog (open, not modal-blocking; deleted on close).
     ReportDialog* showReportDialog();
     /// File ▸ Save Project (Ctrl+S): to the project file, else asks for one.

@@ -24,6 +24,7 @@
 #include "app/gui/MainWindow.h"
 #include "app/gui/MapCanvas.h"
 #include "app/gui/ResultsDock.h"
+#include "app/gui/PlanDialog.h"
 #include "app/gui/StyleDock.h"
 #include "gis/Errors.h"
 #include "gis/Gdal.h"
@@ -228,11 +229,13 @@ int main(int argc, char* argv[]) {
                                         QStringLiteral(".gpkg"),
                                       tanhui::gui::ResultQuantity::GepPerHa);
         }
-        auto shoot = [&window, screenshot] {
+        // TANHUI_PLANS=1: the restoration plan editor on the project, for screenshots (the dialog is saved).
+        QWidget* plans = qEnvironmentVariableIsSet("TANHUI_PLANS") ? window.showPlanDialog() : nullptr;
+        auto shoot = [&window, screenshot, plans] {
             window.mapCanvas()->waitForFrame();
-            QWidget* shown = qEnvironmentVariableIsSet("TANHUI_CHARTS")
-                               ? static_cast<QWidget*>(window.chartsDock())
-                               : static_cast<QWidget*>(&window);
+            QWidget* shown = plans                                     ? plans
+                             : qEnvironmentVariableIsSet("TANHUI_CHARTS") ? static_cast<QWidget*>(window.chartsDock())
+                                                                        : static_cast<QWidget*>(&window);
             const bool saved = shown->grab().save(screenshot);
             if (!saved)
                 std::fprintf(stderr, "tanhui: cannot save the screenshot to %s\n", qPrintable(screenshot));

@@ -781,6 +781,7 @@ Project Project::load(const QString& file) {
     p.layouts = layoutsFromJson(file, root.value(QLatin1String("layouts")));
     p.analyses = analysesFromJson(file, root.value(QLatin1String("analyses")));
     p.results = resultsFromJson(file, root.value(QLatin1String("results")));
+    p.plans = plansFromJson(file, root.value(QLatin1String("plans")));
     for (const ProjectLayout& l : p.layouts) {
         for (const QString& id : l.layers)
             if (!p.layer(id))
@@ -851,6 +852,8 @@ void Project::save(const QString& file) const {
         root.insert(QLatin1String("analyses"), analysesToJson(analyses));
     if (!results.empty())
         root.insert(QLatin1String("results"), resultsToJson(results));
+    if (!plans.empty())
+        root.insert(QLatin1String("plans"), plansToJson(plans));
 
     QSaveFile out(file);
     if (!out.open(QIODevice::WriteOnly) ||

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/project/ProjectResults.h"
+#include "models/project/ProjectPlans.h"
 
 #include <QMap>
 #include <QString>
@@ -180,6 +181,7 @@ public:
     std::vector<ProjectLayout> layouts; ///< the optional "layouts" section: named map layouts
     ProjectAnalyses analyses;           ///< the optional "analyses" section: inputs of the analyses
     std::vector<ProjectResult> results; ///< the optional "results" section (ProjectResults.h)
+    std::vector<ProjectPlan> plans;     ///< the optional "plans" section: restoration plans (ProjectPlans.h)
 
     /// Reads a project file. Throws gis::GisError: Open (missing or unreadable file, not JSON),
     /// InvalidArgument (wrong structure or newer version), naming the file and what is wrong.

@@ -501,6 +501,9 @@ QStringList generateSampleProject(const QString& dirPath,
     progress(93, "Writing wetland units");
 
     // Wetland units on 2015 wetland and inland water.
+    // Wetland units of the restoration plan (the project's "plans" section): every 8th fishpond dyke
+    // and tidal-flat unit.
+    QStringList planUnits;
     {
         const int nSeeds = land.wetlandSeedCount();
         std::vector<int> unitType(std::size_t(nSeeds), -1);
@@ -563,6 +566,8 @@ QStringList generateSampleProject(const QString& dirPath,
                          QString::fromLatin1(typeEn[t]),
                          round4(ringArea(ring) / 10000) };
             f.geometry = single(ring);
+            if (id % 8 == 0 && (t == 2 || t == 3))
+                planUnits << f.values[0].toString();
             units.push_back(std::move(f));
         }
         gis::writePolygonLayer(abs(QStringLiteral("vectors/wetland_units.gpkg")),
@@ -884,6 +889,17 @@ QStringList generateSampleProject(const QString& dirPath,
         g.priceSet = QStringLiteral("P0_RCEES2010");
         g.climateVariant = QStringLiteral("cop");
         g.acDays = 120;
+    }
+    // A restoration plan (docs/carbon-project.md "Restoration plans"): every 8th fishpond dyke and
+    // tidal-flat unit planted with mangrove from 2026, compared with the baseline in 2036.
+    {
+        ProjectPlan plan;
+        plan.name = QStringLiteral("mangrove_2026");
+        plan.description =
+          QStringLiteral("Every 8th fishpond dyke and tidal-flat unit planted with mangrove from 2026");
+        plan.changes.push_back(
+          { QStringLiteral("wetland_units"), planUnits, {}, QStringLiteral("mangrove"), 2026, {} });
+        project.plans.push_back(plan);
     }
     project.save(dir.filePath(QLatin1String(kProjectFileName)));
     written << QString::fromLatin1(kProjectFileName);

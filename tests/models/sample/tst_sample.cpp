@@ -5,6 +5,7 @@
 #include "gis/ParcelReader.h"
 #include "gis/RasterDataset.h"
 #include "gis/VectorLayer.h"
+#include "models/plans/PlanRun.h"
 #include "models/project/Project.h"
 #include "models/sample/Random.h"
 #include "models/sample/SampleProject.h"
@@ -314,6 +315,39 @@ private slots:
         const QString rsText = QString::fromUtf8(rsFile.readAll());
         QVERIFY(rsText.contains(QStringLiteral("SAMPLE ONLY")));
         QVERIFY(rsText.trimmed().endsWith(QStringLiteral(",example")));
+    }
+
+    // The restoration plan mangrove_2026 (docs/carbon-project.md "Restoration plans"): every 8th
+    // fishpond dyke and tidal-flat unit (fid % 8 == 0, as scripts/demo.sh selected them before), valid,
+    // planted as §4 restoration plots from 2026 to the horizon 2036.
+    void restorationPlan() {
+        const models::Project p =
+          models::Project::load(QDir(m_small.path()).filePath(QLatin1String(kProjectFileName)));
+        QCOMPARE(p.plans.size(), std::size_t(1));
+        const models::ProjectPlan& plan = p.plans[0];
+        QCOMPARE(plan.name, QStringLiteral("mangrove_2026"));
+        QCOMPARE(plan.changes.size(), std::size_t(1));
+        const models::ProjectLayer* wet = p.layer(plan.changes[0].layer);
+        QVERIFY(wet);
+        gis::VectorLayer layer(p.resolve(wet->path).toStdString());
+        const int idField = layer.fieldIndex(wet->idField),
+                  typeField = layer.fieldIndex(QStringLiteral("type"));
+        QStringList expected;
+        gis::Feature f;
+        while (layer.next(f)) {
+            const QString type = f.attributes[std::size_t(typeField)].toString();
+            if (f.fid % 8 == 0 &&
+                (type == QLatin1String("fishpond_dyke") || type == QLatin1String("tidal_flat")))
+                expected << f.attributes[std::size_t(idField)].toString();
+        }
+        QVERIFY(!expected.isEmpty());
+        QCOMPARE(plan.changes[0].parcels, expected);
+        QVERIFY(models::plans::validatePlan(p, 0).empty());
+        const models::plans::PlanRun run = models::plans::runPlan(p, plan.name, {});
+        QVERIFY(!run.stopped);
+        QCOMPARE(run.horizon, 2036);
+        QCOMPARE(run.parcels.size(), std::size_t(expected.size()));
+        QVERIFY(run.totalT > 0);
     }
 };
 

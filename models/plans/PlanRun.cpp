@@ -1,0 +1,807 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/plans/PlanRun.h"
+
+#include "gis/Errors.h"
+#include "gis/Feedback.h"
+#include "gis/ParcelReader.h"
+#include "gis/StagedOutput.h"
+#include "models/carbon/BlueCarbon.h"
+#include "models/carbon/CarbonProject.h"
+#include "models/carbon/GainLossMethod.h"
+#include "models/carbon/SoilMethod.h"
+#include "models/carbon/Valuation.h"
+#include "models/uncertainty/BlueCarbonMonteCarlo.h"
+#include "models/uncertainty/Distribution.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSet>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <set>
+
+namespace tanhui::models::plans {
+
+namespace {
+
+struct PlanModel {
+    Q_DECLARE_TR_FUNCTIONS(PlanModel)
+};
+
+using params::Issue;
+using params::Issues;
+using Type = gis::TableColumn::Type;
+
+const QString kBlue = QStringLiteral("bluecarbon_restoration");
+const QString kForest = QStringLiteral("forest_growth");
+
+Issue error(const Project& project, const QString& key, const QString& message) {
+    return { Issue::Severity::Error, project.fileName(), 0, key, message };
+}
+
+/// The methods of a type in carbon.methods (its own entry, else "*").
+const std::vector<ProjectCarbonMethod>* methodsOf(const Project& project, const QString& type) {
+    const auto it = project.carbon.methods.constFind(type);
+    if (it != project.carbon.methods.cend())
+        return &*it;
+    const auto any = project.carbon.methods.constFind(QStringLiteral("*"));
+    return any != project.carbon.methods.cend() ? &*any : nullptr;
+}
+
+/// A change's parcels read from their layer (ids, FIDs, ellipsoidal areas).
+struct ChangeParcels {
+    std::vector<PlanParcel> parcels;
+};
+
+/// Resolves the parcels of every change of `plan` (plan index `index`), appending problems to `issues`.
+std::vector<ChangeParcels> resolveChanges(const Project& project,
+                                          const ProjectPlan& plan,
+                                          std::size_t index,
+                                          Issues& issues,
+                                          gis::Feedback* fb) {
+    std::vector<ChangeParcels> out(plan.changes.size());
+    QSet<QString> carbonLayerIds;
+    for (const ProjectCarbonLayer& l : carbon::carbonLayers(project))
+        carbonLayerIds.insert(l.layer);
+    const std::vector<int> years = carbon::carbonYears(project);
+    const int horizon = horizonYear(plan);
+    std::map<QString, QString> seen; // "<layer>\n<id>" → key of the change holding it
+    for (std::size_t j = 0; j < plan.changes.size(); ++j) {
+        const ProjectPlanChange& c = plan.changes[j];
+        const QString at = QStringLiteral("plans[%1].changes[%2]").arg(index).arg(j);
+        // Target type: known to the carbon methods and plantable.
+        if (!methodsOf(project, c.target)) {
+            QStringList known = project.carbon.methods.keys();
+            issues.push_back(error(project,
+                                   at + QStringLiteral(".target"),
+                                   PlanModel::tr("the target type '%1' has no method in carbon.methods "
+                                                 "(known types: %2)")
+                                     .arg(c.target, known.join(QStringLiteral(", ")))));
+        } else if (plantingModel(project, c.target).isEmpty()) {
+            issues.push_back(
+              error(project,
+                    at + QStringLiteral(".target"),
+                    PlanModel::tr("the target type '%1' cannot be planted: a plan plants types "
+                                  "computed by bluecarbon (restoration, carbon-methods.md §4) "
+                                  "or by a forest method (gainloss, volume_gainloss, volume, "
+                                  "regression: growth, §3.2)")
+                      .arg(c.target)));
+        }
+        if (!years.empty() && c.startYear < years.front())
+            issues.push_back(error(project,
+                                   at + QStringLiteral(".start_year"),
+                                   PlanModel::tr("the start year %1 is before the first carbon year %2; "
+                                                 "plan from %2 on")
+                                     .arg(c.startYear)
+                                     .arg(years.front())));
+        if (c.startYear >= horizon)
+            issues.push_back(error(project,
+                                   QStringLiteral("plans[%1].horizon_year").arg(index),
+                                   PlanModel::tr("the horizon year %1 is not after the start year %2 of "
+                                                 "changes[%3]; set a later horizon_year")
+                                     .arg(horizon)
+                                     .arg(c.startYear)
+                                     .arg(j)));
+        if (plantingModel(project, c.target) == kForest && !c.growthType.isEmpty()) {
+            QString file;
+            const params::LoadedTable t = carbon::loadCarbonProjectTable(
+              project, QStringLiteral("growth_rates"), carbon::growthRatesSpec(), file);
+            const carbon::GrowthLookup lookup(t.table);
+            if (!params::hasErrors(t.issues) && !lookup.find(c.growthType))
+                issues.push_back(
+                  error(project,
+                        at + QStringLiteral(".growth_type"),
+                        PlanModel::tr("'%1' is not a row of the growth table %2 (rows: %3)")
+                          .arg(c.growthType, file, lookup.names().join(QStringLiteral(", ")))));
+        }
+        // Parcels.
+        gis::ParcelReadOptions ro;
+        ro.keepWkb = false;
+        QString layerKey, path;
+        if (!c.layer.isEmpty()) {
+            const ProjectLayer* layer = project.layer(c.layer);
+            if (!layer || layer->kind != QLatin1String("vector") || !carbonLayerIds.contains(c.layer)) {
+                QStringList ids(carbonLayerIds.begin(), carbonLayerIds.end());
+                ids.sort();
+                issues.push_back(error(project,
+                                       at + QStringLiteral(".layer"),
+                                       PlanModel::tr("'%1' is not a parcel layer of the project's carbon run "
+                                                     "(parcel layers: %2)")
+                                         .arg(c.layer, ids.join(QStringLiteral(", ")))));
+                continue;
+            }
+            ro.open.encodingOverride = layer->encoding.toStdString();
+            ro.idField = layer->idField;
+            path = project.resolve(layer->path);
+            layerKey = c.layer;
+        } else {
+            path = project.resolve(c.planLayer);
+            layerKey = c.planLayer;
+            if (!QFileInfo::exists(path)) {
+                issues.push_back(
+                  error(project,
+                        at + QStringLiteral(".plan_layer"),
+                        PlanModel::tr("the plan layer '%1' does not exist (%2)").arg(c.planLayer, path)));
+                continue;
+            }
+        }
+        gis::ParcelSet set;
+        try {
+            set = gis::readParcels(path.toStdString(), ro, fb);
+        } catch (const gis::CancelledError&) {
+            throw;
+        } catch (const gis::GisError& e) {
+            issues.push_back(
+              error(project,
+                    at + (c.layer.isEmpty() ? QStringLiteral(".plan_layer") : QStringLiteral(".layer")),
+                    PlanModel::tr("cannot read the parcels of '%1': %2")
+                      .arg(layerKey, QString::fromUtf8(e.what()))));
+            continue;
+        }
+        std::map<QString, const gis::Parcel*> byId;
+        for (const gis::Parcel& p : set.parcels)
+            byId[p.id.toString()] = &p;
+        auto add = [&](const gis::Parcel& p) {
+            PlanParcel pp;
+            pp.layer = layerKey;
+            pp.id = p.id.toString();
+            pp.fid = p.fid;
+            pp.target = c.target;
+            pp.model = plantingModel(project, c.target);
+            pp.startYear = c.startYear;
+            pp.areaHa = p.ellipsoidalAreaM2 / 10000.0;
+            const QString key = layerKey + QLatin1Char('\n') + pp.id;
+            if (const auto dup = seen.find(key); dup != seen.end())
+                issues.push_back(
+                  error(project,
+                        at + QStringLiteral(".parcels"),
+                        PlanModel::tr("parcel %1 of %2 is also in %3; a parcel takes one target")
+                          .arg(pp.id, layerKey, dup->second)));
+            seen[key] = at;
+            out[j].parcels.push_back(pp);
+        };
+        if (c.layer.isEmpty()) {
+            for (const gis::Parcel& p : set.parcels)
+                add(p);
+            continue;
+        }
+        QStringList missing;
+        for (const QString& id : c.parcels) {
+            const auto it = byId.find(id);
+            if (it == byId.end())
+                missing << id;
+            else
+                add(*it->second);
+        }
+        if (!missing.isEmpty()) {
+            const QStringList shown = missing.mid(0, 10);
+            issues.push_back(
+              error(project,
+                    at + QStringLiteral(".parcels"),
+                    PlanModel::tr("%1 parcel id(s) are not values of the id field '%2' of layer %3: %4")
+                      .arg(missing.size())
+                      .arg(project.layer(c.layer)->idField,
+                           c.layer,
+                           shown.join(QStringLiteral(", ")) +
+                             (missing.size() > shown.size() ? QStringLiteral(", …") : QString()))));
+        }
+    }
+    return out;
+}
+
+analysis::Column col(const QString& name, Type type, const QString& unit, const QString& description) {
+    return { name, unit, description, type };
+}
+
+QVariant num(const std::optional<double>& v) {
+    return v ? QVariant(*v) : QVariant();
+}
+
+} // namespace
+
+const ProjectPlan* findPlan(const Project& project, const QString& name) {
+    for (const ProjectPlan& p : project.plans)
+        if (p.name == name)
+            return &p;
+    return nullptr;
+}
+
+int horizonYear(const ProjectPlan& plan) {
+    if (plan.horizonYear)
+        return *plan.horizonYear;
+    int latest = 0;
+    for (const ProjectPlanChange& c : plan.changes)
+        latest = std::max(latest, c.startYear);
+    return latest > 0 ? latest + 10 : 0;
+}
+
+QString plantingModel(const Project& project, const QString& targetType) {
+    const std::vector<ProjectCarbonMethod>* methods = methodsOf(project, targetType);
+    if (!methods)
+        return {};
+    static const QStringList forest = { QStringLiteral("gainloss"),
+                                        QStringLiteral("volume_gainloss"),
+                                        QStringLiteral("volume"),
+                                        QStringLiteral("regression") };
+    for (const ProjectCarbonMethod& m : *methods)
+        if (m.method == QLatin1String("bluecarbon"))
+            return kBlue;
+    for (const ProjectCarbonMethod& m : *methods)
+        if (forest.contains(m.method))
+            return kForest;
+    return {};
+}
+
+params::Issues validatePlan(const Project& project, std::size_t index) {
+    Issues issues;
+    if (index >= project.plans.size())
+        return issues;
+    resolveChanges(project, project.plans[index], index, issues, nullptr);
+    return issues;
+}
+
+PlanRun runPlan(const Project& project, const QString& name, const PlanOptions& options) {
+    const QDateTime started = QDateTime::currentDateTimeUtc();
+    PlanRun run;
+    run.plan = name;
+    const ProjectPlan* plan = findPlan(project, name);
+    if (!plan) {
+        QStringList names;
+        for (const ProjectPlan& p : project.plans)
+            names << p.name;
+        run.issues.push_back(
+          error(project,
+                QStringLiteral("plans"),
+                PlanModel::tr("the project has no plan named '%1' (plans: %2)")
+                  .arg(name, names.isEmpty() ? PlanModel::tr("none") : names.join(QStringLiteral(", ")))));
+        run.stopped = true;
+        return run;
+    }
+    const std::size_t index = std::size_t(plan - project.plans.data());
+    gis::Feedback* fb = options.feedback;
+    run.issues = carbon::validateCarbonProject(project);
+    if (params::hasErrors(run.issues)) {
+        run.stopped = true;
+        return run;
+    }
+    const std::vector<ChangeParcels> changes = resolveChanges(project, *plan, index, run.issues, fb);
+    if (params::hasErrors(run.issues)) {
+        run.stopped = true;
+        return run;
+    }
+    run.horizon = horizonYear(*plan);
+    const std::vector<int> years = carbon::carbonYears(project);
+    run.lastCarbonYear = years.empty() ? 0 : years.back();
+    const std::optional<carbon::UncertaintySettings> mc =
+      options.uncertainty ? options.uncertainty : carbon::uncertaintySettings(project);
+
+    // Parameter tables of the planting models.
+    QString wsFile, growthFile;
+    std::optional<params::LoadedTable> wsTable, growthTable;
+    std::vector<analysis::ParameterRecord> parameterRows;
+    std::set<std::pair<QString, int>> rowsListed;
+    auto listRow = [&](const QString& role,
+                       const QString& file,
+                       int row,
+                       const QString& key,
+                       params::Tag tag,
+                       const QString& source) {
+        if (!rowsListed.insert({ file, row }).second)
+            return;
+        analysis::ParameterRecord r;
+        r.table = role;
+        r.file = file;
+        r.row = row;
+        r.key = key;
+        r.tag = params::tagName(tag);
+        r.source = source;
+        r.flagged = params::isFlagged(tag);
+        parameterRows.push_back(r);
+    };
+
+    // Monte Carlo groups of restoration parcels: per (climate, planted) one model and its units.
+    struct BlueGroup {
+        carbon::MangroveWsParams ws;
+        bool planted = true;
+        std::vector<PlanParcel*> parcels;
+    };
+    std::map<std::pair<QString, bool>, BlueGroup> blueGroups;
+    bool unsampled = false; // forest plantings: no Monte Carlo of their growth here
+
+    for (std::size_t j = 0; j < changes.size(); ++j) {
+        const ProjectPlanChange& c = plan->changes[j];
+        const QString model = plantingModel(project, c.target);
+        for (PlanParcel p : changes[j].parcels) {
+            const double years = double(std::max(0, run.horizon - c.startYear));
+            if (model == kBlue) {
+                // carbon-methods.md §4: the planted parcel is a restoration plot planted in the start year.
+                QMap<QString, QString> opts;
+                for (const ProjectCarbonMethod& m : *methodsOf(project, c.target))
+                    if (m.method == QLatin1String("bluecarbon"))
+                        opts = m.options;
+                const QString climate =
+                  opts.value(QStringLiteral("climate"), QStringLiteral("subtrop")).toLower();
+                const bool planted =
+                  carbon::parseYesNo(QVariant(opts.value(QStringLiteral("planted"), QStringLiteral("yes"))))
+                    .value_or(true);
+                if (!wsTable) {
+                    wsTable = carbon::loadCarbonProjectTable(
+                      project, QStringLiteral("mangrove_ws"), carbon::mangroveWsSpec(), wsFile);
+                    run.issues.insert(run.issues.end(), wsTable->issues.begin(), wsTable->issues.end());
+                    if (params::hasErrors(run.issues)) {
+                        run.stopped = true;
+                        return run;
+                    }
+                }
+                const std::optional<carbon::MangroveWsParams> ws =
+                  carbon::mangroveWsParams(wsTable->table, climate);
+                if (!ws) {
+                    run.issues.push_back(
+                      { Issue::Severity::Error,
+                        wsFile,
+                        0,
+                        QStringLiteral("climate"),
+                        PlanModel::tr("the Wetlands Supplement table has no row for climate "
+                                      "'%1' (carbon.methods.%2 option climate)")
+                          .arg(climate, c.target) });
+                    run.stopped = true;
+                    return run;
+                }
+                listRow(QStringLiteral("mangrove_ws"), ws->file, ws->line, ws->climate, ws->tag, ws->source);
+                const carbon::RestorationStock s =
+                  carbon::restorationStockAt(*ws, c.startYear, run.horizon, planted);
+                p.diffT[QStringLiteral("c_biomass")] = s.biomass * p.areaHa;
+                p.diffT[QStringLiteral("c_soil")] = s.soil * p.areaHa;
+                p.diffTotalT = s.total() * p.areaHa;
+                run.parcels.push_back(p);
+                BlueGroup& g = blueGroups[{ climate, planted }];
+                g.ws = *ws;
+                g.planted = planted;
+            } else {
+                // §3.2 Eq. 2.9: a young planting gains G_W × (1 + R) × CF per hectare and year.
+                if (!growthTable) {
+                    growthTable = carbon::loadCarbonProjectTable(
+                      project, QStringLiteral("growth_rates"), carbon::growthRatesSpec(), growthFile);
+                    run.issues.insert(
+                      run.issues.end(), growthTable->issues.begin(), growthTable->issues.end());
+                    if (params::hasErrors(run.issues)) {
+                        run.stopped = true;
+                        return run;
+                    }
+                }
+                const QString type = c.growthType.isEmpty() ? QStringLiteral("plantation") : c.growthType;
+                const std::optional<carbon::ForestType> ft =
+                  carbon::GrowthLookup(growthTable->table).find(type);
+                if (!ft) {
+                    run.issues.push_back(
+                      error(project,
+                            QStringLiteral("plans[%1].changes[%2].growth_type").arg(index).arg(j),
+                            PlanModel::tr("'%1' is not a row of the growth table %2").arg(type, growthFile)));
+                    run.stopped = true;
+                    return run;
+                }
+                listRow(QStringLiteral("growth_rates"), ft->file, ft->line, ft->name, ft->tag, ft->source);
+                p.diffT[QStringLiteral("c_biomass")] = ft->gainPerHaYr() * years * p.areaHa;
+                p.diffT[QStringLiteral("c_soil")] = 0;
+                p.diffTotalT = p.diffT[QStringLiteral("c_biomass")];
+                run.parcels.push_back(p);
+                unsampled = true;
+            }
+        }
+    }
+    if (fb)
+        fb->throwIfCancelled();
+    // Group membership once run.parcels stopped growing (the pointers stay valid).
+    {
+        for (PlanParcel& p : run.parcels) {
+            if (p.model != kBlue)
+                continue;
+            QMap<QString, QString> opts;
+            for (const ProjectCarbonMethod& m : *methodsOf(project, p.target))
+                if (m.method == QLatin1String("bluecarbon"))
+                    opts = m.options;
+            const QString climate =
+              opts.value(QStringLiteral("climate"), QStringLiteral("subtrop")).toLower();
+            const bool planted =
+              carbon::parseYesNo(QVariant(opts.value(QStringLiteral("planted"), QStringLiteral("yes"))))
+                .value_or(true);
+            blueGroups[{ climate, planted }].parcels.push_back(&p);
+        }
+    }
+
+    // Baseline (the carbon run's parcels table): type and stock at the last carbon date.
+    if (options.baseline && run.lastCarbonYear > 0) {
+        const analysis::Table& t = *options.baseline;
+        const int cl = t.columnIndex(QStringLiteral("layer")),
+                  cf = t.columnIndex(QStringLiteral("source_fid")),
+                  cp = t.columnIndex(QStringLiteral("primary")),
+                  ct = t.columnIndex(QStringLiteral("ecosystem_type")),
+                  cs = t.columnIndex(QStringLiteral("c_total_t_%1").arg(run.lastCarbonYear));
+        std::map<std::pair<QString, qint64>, std::size_t> rowOf;
+        if (cl >= 0 && cf >= 0)
+            for (std::size_t r = 0; r < t.rowCount(); ++r) {
+                if (cp >= 0) {
+                    const QVariant v = t.value(r, cp);
+                    if (!v.isNull() && !v.toBool() && v.toString() != QLatin1String("1") &&
+                        v.toString().compare(QLatin1String("true"), Qt::CaseInsensitive) != 0)
+                        continue;
+                }
+                rowOf.emplace(std::make_pair(t.value(r, cl).toString(), t.value(r, cf).toLongLong()), r);
+            }
+        for (PlanParcel& p : run.parcels) {
+            const auto it = rowOf.find({ p.layer, p.fid });
+            if (it == rowOf.end())
+                continue;
+            if (ct >= 0)
+                p.baselineType = t.value(it->second, ct).toString();
+            if (cs >= 0) {
+                const QVariant v = t.value(it->second, cs);
+                bool ok = false;
+                const double d = v.toDouble(&ok);
+                if (!v.isNull() && ok && std::isfinite(d))
+                    p.baselineStockT = d;
+            }
+        }
+    }
+
+    // Totals and Monte Carlo bounds (differences within one iteration, carbon-methods.md §6.2).
+    for (const PlanParcel& p : run.parcels) {
+        for (const auto& [pool, v] : p.diffT)
+            run.totalByPoolT[pool] += v;
+        run.totalT += p.diffTotalT;
+    }
+    run.totalByPoolT.emplace(QStringLiteral("c_biomass"), 0.0);
+    run.totalByPoolT.emplace(QStringLiteral("c_soil"), 0.0);
+    const int iterations = mc ? std::max(1, mc->iterations) : 0;
+    if (mc) {
+        std::vector<double> total(std::size_t(iterations), 0.0);
+        for (auto& [key, g] : blueGroups) {
+            if (g.parcels.empty())
+                continue;
+            const uncertainty::MangroveWsUncertainty model =
+              uncertainty::buildMangroveWsUncertainty(wsTable->table, g.ws, carbon::uncertaintyDefaults(*mc));
+            run.issues.insert(run.issues.end(), model.issues.begin(), model.issues.end());
+            if (params::hasErrors(run.issues)) {
+                run.stopped = true;
+                return run;
+            }
+            if (!model.fixedIds.empty()) {
+                QStringList ids;
+                for (const std::string& id : model.fixedIds)
+                    ids << QString::fromStdString(id);
+                run.issues.push_back({ Issue::Severity::Warning,
+                                       wsFile,
+                                       0,
+                                       QString(),
+                                       PlanModel::tr("%1 value(s) have no uncertainty in the table and no "
+                                                     "default (--default-uncertainty): treated as exact, "
+                                                     "so the bounds leave them out: %2")
+                                         .arg(ids.size())
+                                         .arg(ids.join(QStringLiteral(", "))) });
+            }
+            int first = run.horizon;
+            std::vector<std::vector<uncertainty::RestorationUnitPlot>> units;
+            std::vector<uncertainty::RestorationUnitPlot> all;
+            for (const PlanParcel* p : g.parcels) {
+                const uncertainty::RestorationUnitPlot u{ p->startYear, g.planted, p->areaHa };
+                units.push_back({ u });
+                all.push_back(u);
+                first = std::min(first, p->startYear);
+            }
+            units.push_back(all);
+            uncertainty::MonteCarloOptions mo;
+            mo.iterations = iterations;
+            mo.seed = mc->seed;
+            mo.feedback = fb;
+            std::vector<uncertainty::UnitSamples> samples =
+              uncertainty::sampleRestorationUnits(model, units, { first, run.horizon }, mo);
+            for (std::size_t k = 0; k < g.parcels.size(); ++k) {
+                std::vector<double>& s = samples[k].stocks.back().samples;
+                const uncertainty::Interval iv = uncertainty::summarize(s);
+                g.parcels[k]->bounds =
+                  carbon::Bounds{ iv.p2_5, iv.p50, iv.p97_5, std::numeric_limits<double>::quiet_NaN() };
+            }
+            const std::vector<double>& sum = samples.back().stocks.back().samples;
+            for (std::size_t i = 0; i < total.size() && i < sum.size(); ++i)
+                total[i] += sum[i];
+        }
+        if (!unsampled) {
+            const uncertainty::Interval iv = uncertainty::summarize(total);
+            run.totalBounds =
+              carbon::Bounds{ iv.p2_5, iv.p50, iv.p97_5, std::numeric_limits<double>::quiet_NaN() };
+        }
+    }
+    if (fb)
+        fb->throwIfCancelled();
+
+    // Result set.
+    analysis::ResultSet& rs = run.results;
+    rs.analysis = QStringLiteral("restoration_plan");
+    const QString rule =
+      QStringLiteral("Baseline after the last carbon date (%1): each parcel keeps its %1 stock up to the "
+                     "horizon (no change is projected where none is observed); the plan's parcel keeps that "
+                     "pre-planting stock and adds the planting's accrual from its start year, so the "
+                     "difference at the horizon is the accrual.")
+        .arg(run.lastCarbonYear);
+    const QString boundsNote =
+      !mc
+        ? QStringLiteral("no Monte Carlo (carbon.uncertainty absent and --uncertainty not given): no bounds")
+      : unsampled
+        ? QStringLiteral("restoration (§4) parcels: 2.5/50/97.5 percentiles of the difference drawn from the "
+                         "Wetlands Supplement row's distributions; forest plantings are not sampled, so the "
+                         "totals have no bounds; per-pool bounds are not given")
+        : QStringLiteral("2.5/50/97.5 percentiles over Monte Carlo iterations; the total's bounds are the "
+                         "percentiles of the per-iteration sums of the parcels' differences (same draws, "
+                         "the baseline cancels within an iteration); per-pool bounds are not given");
+    {
+        analysis::Table t;
+        t.name = QStringLiteral("plan_parcels");
+        t.title = QStringLiteral("Restoration plan: difference per parcel");
+        t.description =
+          QStringLiteral("One row per planted parcel: the plan's carbon minus the baseline's at "
+                         "the horizon year, per pool (t C above the pre-planting stock). ") +
+          rule;
+        t.columns = {
+            col(QStringLiteral("layer"),
+                Type::String,
+                {},
+                QStringLiteral("Project layer id (or plan layer file).")),
+            col(QStringLiteral("parcel_id"),
+                Type::String,
+                {},
+                QStringLiteral("Value of the layer's id field (plan layer: FID).")),
+            col(QStringLiteral("source_fid"), Type::Integer, {}, QStringLiteral("Feature id in the layer.")),
+            col(QStringLiteral("baseline_type"),
+                Type::String,
+                {},
+                QStringLiteral("Ecosystem type in the baseline carbon run (empty without it).")),
+            col(QStringLiteral("target_type"),
+                Type::String,
+                {},
+                QStringLiteral("Ecosystem type the plan gives the parcel.")),
+            col(QStringLiteral("planting_model"),
+                Type::String,
+                {},
+                QStringLiteral("bluecarbon_restoration (carbon-methods.md §4) or forest_growth (§3.2).")),
+            col(QStringLiteral("start_year"),
+                Type::Integer,
+                {},
+                QStringLiteral("Planting year: the target type holds from then on.")),
+            col(QStringLiteral("horizon_year"),
+                Type::Integer,
+                {},
+                QStringLiteral("Year at which plan and baseline are compared.")),
+            col(QStringLiteral("area_ha"),
+                Type::Real,
+                QStringLiteral("ha"),
+                QStringLiteral("Ellipsoidal area (ha).")),
+            col(QStringLiteral("baseline_stock_t"),
+                Type::Real,
+                QStringLiteral("t C"),
+                QStringLiteral("Baseline stock at the last carbon date, kept to the horizon (t C); empty "
+                               "without the baseline run.")),
+            col(QStringLiteral("plan_stock_t"),
+                Type::Real,
+                QStringLiteral("t C"),
+                QStringLiteral("Plan stock at the horizon: baseline stock + difference (t C).")),
+            col(QStringLiteral("diff_c_biomass_t"),
+                Type::Real,
+                QStringLiteral("t C"),
+                QStringLiteral(
+                  "Difference plan − baseline in biomass (above and below ground) at the horizon (t C).")),
+            col(QStringLiteral("diff_c_soil_t"),
+                Type::Real,
+                QStringLiteral("t C"),
+                QStringLiteral("Difference plan − baseline in soil carbon at the horizon (t C).")),
+            col(QStringLiteral("diff_total_t"),
+                Type::Real,
+                QStringLiteral("t C"),
+                QStringLiteral("Difference plan − baseline, all pools, at the horizon (t C).")),
+            col(QStringLiteral("diff_total_co2e_t"),
+                Type::Real,
+                QStringLiteral("t CO2e"),
+                QStringLiteral("diff_total_t × 44/12 (t CO2e).")),
+            col(QStringLiteral("diff_co2e_per_yr"),
+                Type::Real,
+                QStringLiteral("t CO2e/yr"),
+                QStringLiteral("Mean removal from the start year to the horizon (t CO2e/yr).")),
+            col(QStringLiteral("diff_total_t_p2_5"),
+                Type::Real,
+                QStringLiteral("t C"),
+                QStringLiteral("2.5th percentile of diff_total_t over the Monte Carlo iterations (t C).")),
+            col(QStringLiteral("diff_total_t_p50"),
+                Type::Real,
+                QStringLiteral("t C"),
+                QStringLiteral("Median of diff_total_t over the Monte Carlo iterations (t C).")),
+            col(QStringLiteral("diff_total_t_p97_5"),
+                Type::Real,
+                QStringLiteral("t C"),
+                QStringLiteral("97.5th percentile of diff_total_t over the Monte Carlo iterations (t C).")),
+        };
+        for (const PlanParcel& p : run.parcels) {
+            const int span = run.horizon - p.startYear;
+            t.rows.push_back({ p.layer,
+                               p.id,
+                               QVariant(qlonglong(p.fid)),
+                               p.baselineType.isEmpty() ? QVariant() : QVariant(p.baselineType),
+                               p.target,
+                               p.model,
+                               p.startYear,
+                               run.horizon,
+                               p.areaHa,
+                               num(p.baselineStockT),
+                               p.baselineStockT ? QVariant(*p.baselineStockT + p.diffTotalT) : QVariant(),
+                               p.diffT.at(QStringLiteral("c_biomass")),
+                               p.diffT.at(QStringLiteral("c_soil")),
+                               p.diffTotalT,
+                               p.diffTotalT * carbon::kCo2PerC,
+                               span > 0 ? QVariant(p.diffTotalT * carbon::kCo2PerC / span) : QVariant(),
+                               p.bounds ? QVariant(p.bounds->p2_5) : QVariant(),
+                               p.bounds ? QVariant(p.bounds->p50) : QVariant(),
+                               p.bounds ? QVariant(p.bounds->p97_5) : QVariant() });
+        }
+        rs.addTable(std::move(t));
+    }
+    {
+        analysis::Table t;
+        t.name = QStringLiteral("plan_totals");
+        t.title = QStringLiteral("Restoration plan: difference by pool");
+        t.description =
+          QStringLiteral("The plan minus the baseline at the horizon year, summed over the planted "
+                         "parcels, per carbon pool and in total. ") +
+          boundsNote;
+        t.columns = {
+            col(QStringLiteral("quantity"),
+                Type::String,
+                {},
+                QStringLiteral("Carbon pool (c_biomass, c_soil) or total.")),
+            col(QStringLiteral("kind"), Type::String, {}, QStringLiteral("carbon_pool or carbon_total.")),
+            col(QStringLiteral("diff_t"),
+                Type::Real,
+                QStringLiteral("t C"),
+                QStringLiteral("Σ over planted parcels of the difference at the horizon (t C).")),
+            col(QStringLiteral("diff_co2e_t"),
+                Type::Real,
+                QStringLiteral("t CO2e"),
+                QStringLiteral("diff_t × 44/12 (t CO2e).")),
+            col(QStringLiteral("diff_p2_5_t"),
+                Type::Real,
+                QStringLiteral("t C"),
+                QStringLiteral("2.5th percentile of the per-iteration sums (t C).")),
+            col(QStringLiteral("diff_p50_t"),
+                Type::Real,
+                QStringLiteral("t C"),
+                QStringLiteral("Median of the per-iteration sums (t C).")),
+            col(QStringLiteral("diff_p97_5_t"),
+                Type::Real,
+                QStringLiteral("t C"),
+                QStringLiteral("97.5th percentile of the per-iteration sums (t C).")),
+            col(QStringLiteral("parcels"), Type::Integer, {}, QStringLiteral("Planted parcels.")),
+            col(QStringLiteral("area_ha"),
+                Type::Real,
+                QStringLiteral("ha"),
+                QStringLiteral("Planted area (ha).")),
+        };
+        double area = 0;
+        for (const PlanParcel& p : run.parcels)
+            area += p.areaHa;
+        const qlonglong n = qlonglong(run.parcels.size());
+        for (const auto& [pool, v] : run.totalByPoolT)
+            t.rows.push_back(
+              { pool, QStringLiteral("carbon_pool"), v, v * carbon::kCo2PerC, {}, {}, {}, n, area });
+        const auto& b = run.totalBounds;
+        t.rows.push_back({ QStringLiteral("total"),
+                           QStringLiteral("carbon_total"),
+                           run.totalT,
+                           run.totalT * carbon::kCo2PerC,
+                           b ? QVariant(b->p2_5) : QVariant(),
+                           b ? QVariant(b->p50) : QVariant(),
+                           b ? QVariant(b->p97_5) : QVariant(),
+                           n,
+                           area });
+        rs.addTable(std::move(t));
+    }
+    {
+        analysis::Table t;
+        t.name = QStringLiteral("plan_settings");
+        t.title = QStringLiteral("Restoration plan: settings");
+        t.description =
+          QStringLiteral("What defines the comparison: the plan, the horizon, the baseline rule and "
+                         "how the bounds are formed.");
+        t.columns = { col(QStringLiteral("key"), Type::String, {}, QStringLiteral("Setting.")),
+                      col(QStringLiteral("value"), Type::String, {}, QStringLiteral("Value.")),
+                      col(QStringLiteral("unit"), Type::String, {}, QStringLiteral("Unit, when any.")) };
+        t.rows = {
+            { QStringLiteral("plan"), plan->name, QString() },
+            { QStringLiteral("description"), plan->description, QString() },
+            { QStringLiteral("horizon_year"), QString::number(run.horizon), QStringLiteral("year") },
+            { QStringLiteral("horizon_source"),
+              plan->horizonYear ? QStringLiteral("plans[].horizon_year")
+                                : QStringLiteral("default: latest start year + 10"),
+              QString() },
+            { QStringLiteral("last_carbon_year"),
+              QString::number(run.lastCarbonYear),
+              QStringLiteral("year") },
+            { QStringLiteral("baseline_rule"), rule, QString() },
+            { QStringLiteral("bounds"), boundsNote, QString() },
+            { QStringLiteral("iterations"), mc ? QString::number(iterations) : QString(), QString() },
+            { QStringLiteral("seed"), mc ? QString::number(mc->seed) : QString(), QString() },
+        };
+        rs.addTable(std::move(t));
+    }
+    rs.provenance.analysis = rs.analysis;
+    rs.provenance.version =
+      options.version.isEmpty() ? QCoreApplication::applicationVersion() : options.version;
+    rs.provenance.projectFile =
+      project.fileName().isEmpty() ? QString() : QFileInfo(project.fileName()).absoluteFilePath();
+    rs.provenance.started = started;
+    rs.provenance.parameters = parameterRows;
+    // The parcel layers and plan layers the plan read (SHA-256, CRS, extent, features).
+    QStringList described;
+    for (const ProjectPlanChange& c : plan->changes) {
+        const ProjectLayer* layer = c.layer.isEmpty() ? nullptr : project.layer(c.layer);
+        const QString path = layer ? project.resolve(layer->path) : project.resolve(c.planLayer);
+        if (described.contains(path))
+            continue;
+        described << path;
+        rs.provenance.inputs.push_back(
+          analysis::describeInput(path,
+                                  QStringLiteral("vector"),
+                                  layer ? layer->role : QStringLiteral("plan_layer"),
+                                  layer ? layer->id : c.planLayer,
+                                  QString(),
+                                  fb));
+    }
+    rs.provenance.settings.push_back(
+      { QStringLiteral("plan"), plan->name, QString(), QStringLiteral("plans") });
+    rs.provenance.settings.push_back({ QStringLiteral("plan.horizon_year"),
+                                       QString::number(run.horizon),
+                                       QStringLiteral("year"),
+                                       QString() });
+    for (const Issue& i : run.issues) {
+        analysis::Message m;
+        m.level = i.isError() ? analysis::Message::Level::Error : analysis::Message::Level::Warning;
+        m.text = i.message;
+        m.file = i.file;
+        m.field = i.column;
+        m.row = i.row;
+        rs.messages.push_back(m);
+    }
+    rs.provenance.finished = QDateTime::currentDateTimeUtc();
+
+    if (!options.outDir.isEmpty()) {
+        gis::StagedOutput staged(options.outDir);
+        const QStringList written = analysis::writeResultSet(rs, staged.path().toStdString());
+        if (fb)
+            fb->throwIfCancelled();
+        staged.commit();
+        for (const QString& f : written)
+            rs.files << QDir(staged.path()).relativeFilePath(f);
+    }
+    return run;
+}
+
+} // namespace tanhui::models::plans

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/analysis/ResultSet.h"
+#include "models/carbon/CarbonResult.h"
+#include "models/carbon/ProjectUncertainty.h"
+#include "models/params/ParameterTable.h"
+#include "models/project/Project.h"
+
+#include <QString>
+
+#include <map>
+#include <optional>
+#include <vector>
+
+namespace tanhui::gis {
+class Feedback;
+}
+
+namespace tanhui::models::plans {
+
+// ---------------------------------------------------------------------------------------------------
+// Restoration plans (issue 13; docs/carbon-project.md "Restoration plans"): a plan's parcels take a
+// target ecosystem type from a start year on; the plan is compared with the baseline at the plan's
+// horizon year. Nothing is copied: the plan is derived in memory from the project (its parcels, the
+// target type's method and parameter tables, the start year as planting year).
+//
+// Carbon of a planted parcel (t C above its pre-planting stock, which it keeps):
+//  - a target computed by "bluecarbon" (e.g. mangrove): the restoration-plot accrual of
+//    carbon-methods.md §4 (Tier 1, Wetlands Supplement row of the method's `climate` option, soil
+//    removals when `planted`), planting year = start year — as a restoration_plots layer's plot;
+//  - a target computed by a forest method (gainloss, volume_gainloss, volume, regression): a young
+//    planting growing at the Tier 1 rate ΔC_G = G_W × (1 + R) × CF of the growth table (§3.2 Eq. 2.9,
+//    row `growth_type`, default "plantation", Table 4.10) from the start year, all in c_biomass.
+// Baseline after the last carbon date: each parcel keeps its stock of the last date (no change is
+// projected where none is observed), so the difference at the horizon is the plan's accrual.
+// ---------------------------------------------------------------------------------------------------
+
+/// The plan named `name`, or null.
+const ProjectPlan* findPlan(const Project& project, const QString& name);
+
+/// The plan's horizon year: plan.horizon_year, else the latest start year + 10.
+int horizonYear(const ProjectPlan& plan);
+
+/// How a target type is planted: "bluecarbon_restoration" (§4), "forest_growth" (§3.2) or empty
+/// when the project's carbon methods of the type allow neither (or the type has no method).
+QString plantingModel(const Project& project, const QString& targetType);
+
+/// @brief Checks plan `index` of the project; every problem is an error naming the project file
+/// (Issue::file), the key (Issue::column, e.g. "plans[0].changes[1].parcels") and the value: a layer
+/// that is not a parcel layer of the project, parcel ids the layer's id field does not hold, a plan
+/// layer that is missing or not a polygon layer, a target type the project's carbon methods do not
+/// know or cannot plant, a start year before the first carbon year, a horizon not after every start
+/// year, a parcel in two changes. Reads the layers (ids).
+params::Issues validatePlan(const Project& project, std::size_t index);
+
+/// @brief Options of runPlan().
+struct PlanOptions {
+    /// Output folder: the result set is written there through a gis::StagedOutput (nothing of a
+    /// cancelled or failed run reaches it). Empty: nothing is written.
+    QString outDir;
+    gis::Feedback* feedback = nullptr;
+    /// Monte Carlo settings (bounds); nullopt: the project's carbon.uncertainty (none when absent).
+    std::optional<carbon::UncertaintySettings> uncertainty;
+    /// The baseline carbon run's "parcels" table (e.g. gep::readCarbonResultSet): its ecosystem type
+    /// and stock at the last carbon date fill the baseline and plan stock columns; null: left empty.
+    const analysis::Table* baseline = nullptr;
+    QString version; ///< software version for the provenance
+};
+
+/// @brief One planted parcel.
+struct PlanParcel {
+    QString layer; ///< project layer id, or the plan layer's path
+    QString id;    ///< value of the id field (plan layer: the FID)
+    qint64 fid = -1;
+    QString baselineType;  ///< from the baseline table (empty without it)
+    QString target, model; ///< target type, plantingModel()
+    int startYear = 0;
+    double areaHa = 0;
+    std::map<QString, double> diffT; ///< per pool (c_biomass, c_soil): t C at the horizon
+    double diffTotalT = 0;
+    std::optional<double> baselineStockT; ///< baseline at the last carbon date (kept to the horizon)
+    std::optional<carbon::Bounds> bounds; ///< of diffTotalT
+};
+
+/// @brief What runPlan() returns.
+struct PlanRun {
+    QString plan;
+    int horizon = 0, lastCarbonYear = 0;
+    std::vector<PlanParcel> parcels;
+    std::map<QString, double> totalByPoolT; ///< Σ parcels per pool, t C
+    double totalT = 0;
+    std::optional<carbon::Bounds> totalBounds; ///< per-iteration sums of the parcels' differences
+    params::Issues issues;                     ///< errors stop the run (`stopped`)
+    bool stopped = false;
+    /// Tables plan_parcels, plan_totals, plan_settings, with units and descriptions.
+    analysis::ResultSet results;
+};
+
+/// @brief Validates and runs plan `name` (see the top of this file) and, with options.outDir, writes
+/// its result set atomically. Throws GisError for I/O, CancelledError when cancelled (the output
+/// folder is then as before).
+PlanRun runPlan(const Project& project, const QString& name, const PlanOptions& options);
+
+} // namespace tanhui::models::plans
