@@ -3,9 +3,11 @@
 #include "app/gui/ReportDialog.h"
 
 #include "app/common/ErrorText.h"
+#include "app/gui/AnalysisDialog.h"
 #include "app/gui/AttributeTable.h"
-#include "app/gui/JobsDock.h"
 #include "app/gui/ChartsDock.h"
+#include "app/gui/JobManager.h"
+#include "app/gui/JobsDock.h"
 #include "app/gui/LayerEntry.h"
 #include "app/gui/LayerLoader.h"
 #include "app/gui/LayerStyler.h"
@@ -15,8 +17,8 @@
 #include "app/gui/MetadataPanel.h"
 #include "app/gui/OverviewJob.h"
 #include "app/gui/ParcelSeriesView.h"
-#include "app/gui/ResultsDock.h"
 #include "app/gui/PlanDialog.h"
+#include "app/gui/ResultsDock.h"
 #include "app/gui/StyleDock.h"
 #include "app/gui/Workspace.h"
 #include "gis/AtomicFile.h"
@@ -73,6 +75,8 @@
 
 namespace tanhui::gui {
 
+namespace analysis = tanhui::models::analysis;
+
 namespace {
 const char* const kLastDirectoryKey = "gui/lastDirectory";
 } // namespace
@@ -122,6 +126,8 @@ struct MainWindow::Private {
     QDockWidget* identifyDock = nullptr;
     std::vector<int> years; ///< the dates of the time slider (years of the land-cover layers)
     std::optional<tanhui::models::Project> project;
+    /// The values each analysis was last run with in this session (its form reopens with them).
+    QMap<QString, tanhui::models::analysis::ParameterValues> lastAnalysisValues;
     bool syncing = false;
     std::unique_ptr<tanhui::gis::CoordinateTransform> toLonLat; ///< status bar: map CRS → lon/lat
     tanhui::gis::Crs toLonLatCrs;
@@ -795,13 +801,20 @@ void MainWindow::createActions() {
     styleDockAction->setObjectName(QStringLiteral("styleDockAction"));
     styleDockAction->setShortcut(QKeySequence(Qt::Key_F7));
     viewMenu->addAction(styleDockAction);
-    // The Jobs dock (issue 13): analyses run in the background; findChild<JobsDock*>()->manager() queues.
+    // The Jobs dock (issue 13): analyses run in the background (runAnalysis); a job that ends with
+    // results opens them in the Results and Result Charts docks.
     auto* jobsDock = new JobsDock(this);
     addDockWidget(Qt::BottomDockWidgetArea, jobsDock);
     jobsDock->hide(); // shown when a job is queued, or from View ▸ Jobs
     viewMenu->addAction(jobsDock->toggleViewAction());
     connect(jobsDock, &JobsDock::message, this, [this](const QString& text) {
         statusBar()->showMessage(text, 15000);
+    });
+    connect(jobsDock, &JobsDock::openResults, this, &MainWindow::openJobResults);
+    connect(jobsDock->manager(), &JobManager::jobFinished, this, [this, jobsDock](int id) {
+        const auto job = jobsDock->manager()->job(id);
+        if (job && job->state == JobState::Finished)
+            openJobResults(id);
     });
     viewMenu->addAction(m_d->resultsDock->toggleViewAction());
 
@@ -843,6 +856,15 @@ void MainWindow::createActions() {
     m_d->ungroupAction->setStatusTip(tr("Remove the current group, keeping its layers in place"));
     m_d->ungroupAction->setEnabled(false);
     m_d->layerList->addAction(m_d->ungroupAction);
+
+    // Analysis: one form per declared analysis (models/analysis, AnalysisSpec), run in the background.
+    QMenu* analysisMenu = menuBar()->addMenu(tr("&Analysis"));
+    for (const analysis::AnalysisSpec& spec : analysis::analyses()) {
+        QAction* a = analysisMenu->addAction(
+          tr("%1…").arg(spec.translatedLabel()), this, [this, id = spec.id] { showAnalysisDialog(id); });
+        a->setObjectName(QStringLiteral("analysisAction_%1").arg(spec.id));
+        a->setStatusTip(spec.translatedDescription().section(QLatin1Char('.'), 0, 0));
+    }
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction* aboutAction = helpMenu->addAction(tr("&About Tanhui"), this, &MainWindow::showAbout);
@@ -2311,6 +2333,60 @@ void MainWindow::openResultsInteractively() {
         return reportError(tr("The results were not opened."), error);
     m_d->resultsDock->show();
     m_d->resultsDock->raise();
+}
+
+JobsDock* MainWindow::jobsDock() const {
+    return findChild<JobsDock*>();
+}
+
+AnalysisDialog* MainWindow::showAnalysisDialog(const QString& analysisId) {
+    const analysis::AnalysisSpec* spec = analysis::findAnalysis(analysisId);
+    if (!spec)
+        return nullptr;
+    if (!m_d->project) {
+        reportError(tr("Open a project first."), tr("An analysis runs on the layers of the open project."));
+        return nullptr;
+    }
+    // The form starts from the project's stored values, then what was last run in this session.
+    auto* dialog = new AnalysisDialog(*spec, *m_d->project, m_d->lastAnalysisValues.value(analysisId), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog,
+            &AnalysisDialog::runRequested,
+            this,
+            [this, analysisId](const analysis::ParameterValues& v) { runAnalysis(analysisId, v); });
+    dialog->show();
+    return dialog;
+}
+
+int MainWindow::runAnalysis(const QString& analysisId, const analysis::ParameterValues& values) {
+    const analysis::AnalysisSpec* spec = analysis::findAnalysis(analysisId);
+    if (!spec || !m_d->project)
+        return -1;
+    m_d->lastAnalysisValues.insert(analysisId, values);
+    // The inputs the project keeps (gep.*, carbon.uncertainty.*, "analyses") go into it: saved with it.
+    analysis::storeInProject(*spec, values, *m_d->project);
+    updateModified();
+    JobsDock* jobs = jobsDock();
+    jobs->show();
+    jobs->raise();
+    // The job runs on a copy: later edits of the open project do not reach a running analysis.
+    auto project = std::make_shared<const models::Project>(*m_d->project);
+    return jobs->manager()->addJob(spec->translatedLabel(), [spec, project, values](gis::Feedback* feedback) {
+        return spec->run(*project, values, feedback);
+    });
+}
+
+void MainWindow::openJobResults(int jobId) {
+    const auto job = jobsDock()->manager()->job(jobId);
+    if (!job || !job->outcome || job->outcome->outDir.isEmpty())
+        return;
+    QString error;
+    if (!m_d->resultsDock->openFolder(job->outcome->outDir, &error))
+        return reportError(tr("The results were not opened."), error);
+    m_d->resultsDock->show();
+    m_d->resultsDock->raise();
+    chartsDock()->setResults(m_d->resultsDock->carbon(), m_d->resultsDock->gep());
+    updateModified(); // the results section lists the folder
 }
 
 } // namespace tanhui::gui

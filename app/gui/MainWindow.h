@@ -4,6 +4,7 @@
 #include "app/gui/ResultLayer.h"
 #include "gis/VectorLayer.h"
 #include "models/ParcelSeries.h"
+#include "models/analysis/AnalysisSpec.h"
 #include "models/project/Project.h"
 
 #include <QJsonObject>
@@ -17,7 +18,9 @@
 
 namespace tanhui::gui {
 
+class AnalysisDialog;
 class AttributeTable;
+class JobsDock;
 class LayerTree;
 class LayoutDialog;
 class PlanDialog;
@@ -213,6 +216,15 @@ public slots:
     /// Project ▸ Restoration Plans…: the plan editor on the project (PlanDialog; deleted on close); null
     /// without a project.
     PlanDialog* showPlanDialog();
+    /// Analysis ▸ <analysis>…: the form of a declared analysis (AnalysisDialog) on the open project,
+    /// deleted on close; Run queues it (runAnalysis). Null without a project or for an unknown id.
+    AnalysisDialog* showAnalysisDialog(const QString& analysisId);
+    /// Queues an analysis of the open project with `values` in the Jobs dock (the inputs the project keeps
+    /// are stored in it first); returns the job id, −1 without a project. When the job finishes, its result
+    /// folder opens in the Results and Result Charts docks and is listed in the project's results.
+    int runAnalysis(const QString& analysisId, const models::analysis::ParameterValues& values);
+    /// The Jobs dock (View ▸ Jobs).
+    JobsDock* jobsDock() const;
     /// File ▸ Export Report…: the report dialog (open, not modal-blocking; deleted on close).
     ReportDialog* showReportDialog();
     /// File ▸ Save Project (Ctrl+S): to the project file, else asks for one.
@@ -231,6 +243,8 @@ protected:
 
 private:
     void createActions();
+    /// Opens a finished job's result folder in the Results and Result Charts docks.
+    void openJobResults(int jobId);
     void createLayerDock();
     void createStatusWidgets();
     void createTimeBar();

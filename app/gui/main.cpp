@@ -15,16 +15,18 @@
 // TANHUI_CHARTS=<carbon result folder>[,<GEP result folder>] opens the Result Charts dock on those result
 // sets (resultset.json); TANHUI_CHART=<tab index> shows that chart, TANHUI_PARCEL=<layer>:<fid> a parcel;
 // with TANHUI_SCREENSHOT the picture is of the dock, floating at 1100 × 640.
+// TANHUI_ANALYSIS=<analysis id>[,<input>=<value>...] opens that analysis's form (the picture is the form's).
 
 #include "app/common/Translations.h"
+#include "app/gui/AnalysisDialog.h"
 #include "app/gui/AttributeTable.h"
 #include "app/gui/ChartsDock.h"
 #include "app/gui/JobManager.h"
 #include "app/gui/JobsDock.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/MapCanvas.h"
-#include "app/gui/ResultsDock.h"
 #include "app/gui/PlanDialog.h"
+#include "app/gui/ResultsDock.h"
 #include "app/gui/StyleDock.h"
 #include "gis/Errors.h"
 #include "gis/Gdal.h"
@@ -231,11 +233,22 @@ int main(int argc, char* argv[]) {
         }
         // TANHUI_PLANS=1: the restoration plan editor on the project, for screenshots (the dialog is saved).
         QWidget* plans = qEnvironmentVariableIsSet("TANHUI_PLANS") ? window.showPlanDialog() : nullptr;
+        // TANHUI_ANALYSIS=<analysis id>[,<input>=<value>...]: that analysis's form (the dialog is saved).
+        if (const QStringList parts =
+              qEnvironmentVariable("TANHUI_ANALYSIS").split(QLatin1Char(','), Qt::SkipEmptyParts);
+            !parts.isEmpty())
+            if (tanhui::gui::AnalysisDialog* dialog = window.showAnalysisDialog(parts[0])) {
+                for (const QString& kv : parts.mid(1))
+                    dialog->setValue(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
+                dialog->validateNow();
+                plans = dialog;
+            }
         auto shoot = [&window, screenshot, plans] {
             window.mapCanvas()->waitForFrame();
-            QWidget* shown = plans                                     ? plans
-                             : qEnvironmentVariableIsSet("TANHUI_CHARTS") ? static_cast<QWidget*>(window.chartsDock())
-                                                                        : static_cast<QWidget*>(&window);
+            QWidget* shown = plans ? plans
+                             : qEnvironmentVariableIsSet("TANHUI_CHARTS")
+                               ? static_cast<QWidget*>(window.chartsDock())
+                               : static_cast<QWidget*>(&window);
             const bool saved = shown->grab().save(screenshot);
             if (!saved)
                 std::fprintf(stderr, "tanhui: cannot save the screenshot to %s\n", qPrintable(screenshot));

@@ -54,7 +54,9 @@ bool conditionHolds(const AnalysisSpec* spec, const Condition& c, const Paramete
     const InputSpec* other = spec ? spec->input(c.input) : nullptr;
     const QVariant v = values.value(c.input);
     if (c.values.isEmpty()) {
-        if (other && other->kind == InputKind::Boolean)
+        // A Boolean holds when true (also for an input of an analysis not in the registry, e.g. a
+        // test's, whose kind is known only from the value).
+        if ((other && other->kind == InputKind::Boolean) || v.typeId() == QMetaType::Bool)
             return v.toBool();
         return other ? isGiven(*other, v) : !v.toString().isEmpty();
     }

@@ -72,6 +72,7 @@ AnalysisSpec carbonProjectAnalysis() {
     out.label = QT_TRANSLATE_NOOP("Analysis", "Output folder");
     out.help = QT_TRANSLATE_NOOP("Analysis",
                                  "Output folder (created if missing; default: carbon next to the project).");
+    out.defaultValue = QStringLiteral("carbon"); // relative to the project's folder, as the run resolves it
     out.source = QStringLiteral("docs/carbon-project.md");
     a.inputs.push_back(out);
 

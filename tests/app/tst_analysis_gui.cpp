@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Analyses in the app (issue 13, "Acceptance"): the carbon project run and GEP on the sample project through
+// their forms (Analysis menu → AnalysisDialog → Jobs dock → Results dock) give the same tables as
+// tanhui-cli for the same project and settings (the fixture sample_results_setup runs the CLI); a run
+// cancelled through the Jobs dock leaves the previous result folder byte-identical with no staging folder;
+// invalid input lists every problem and keeps Run disabled.
+#include "app/gui/AnalysisDialog.h"
+#include "app/gui/JobManager.h"
+#include "app/gui/JobsDock.h"
+#include "app/gui/MainWindow.h"
+#include "app/gui/ResultsDock.h"
+#include "models/analysis/ResultSet.h"
+#include "tests/TestUtil.h"
+
+#include <QAction>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace tanhui;
+using gui::JobState;
+
+namespace {
+
+constexpr int kRunTimeoutMs = 1500000; // a loaded 2-core CI machine
+
+/// Every file under `dir` (relative path → SHA-256).
+QMap<QString, QByteArray> snapshot(const QString& dir) {
+    QMap<QString, QByteArray> out;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile f(path);
+        f.open(QIODevice::ReadOnly);
+        out.insert(QDir(dir).relativeFilePath(path),
+                   QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256));
+    }
+    return out;
+}
+
+QByteArray readAll(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+/// Waits until job `id` has ended (at most kRunTimeoutMs); its final state (Running when it did not end).
+JobState waitEnded(gui::JobManager* jobs, int id) {
+    QElapsedTimer timer;
+    timer.start();
+    while (!(jobs->job(id) && jobs->job(id)->isEnded()) && timer.elapsed() < kRunTimeoutMs)
+        QTest::qWait(50);
+    return jobs->job(id) ? jobs->job(id)->state : JobState::Running;
+}
+
+} // namespace
+
+class TestAnalysisGui : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_project;
+    QString m_results; ///< the fixture's carbon and GEP runs (TANHUI_TEST_RESULTS)
+    std::unique_ptr<gui::MainWindow> m_window;
+
+    /// Opens the form of `id`, applies `values`, runs it and waits for its job; the job id.
+    int runThroughDialog(const QString& id, const QVariantMap& values) {
+        gui::AnalysisDialog* dialog = m_window->showAnalysisDialog(id);
+        if (!dialog)
+            return -1;
+        for (auto it = values.begin(); it != values.end(); ++it)
+            dialog->setValue(it.key(), it.value());
+        dialog->validateNow();
+        if (!dialog->runButton()->isEnabled()) {
+            QStringList problems;
+            for (int i = 0; i < dialog->problemList()->count(); ++i)
+                problems << dialog->problemList()->item(i)->text() + QStringLiteral(" | ") +
+                              dialog->problemList()->item(i)->toolTip();
+            qWarning() << problems;
+            return -1;
+        }
+        gui::JobManager* jobs = m_window->jobsDock()->manager();
+        QSignalSpy added(jobs, &gui::JobManager::jobAdded);
+        dialog->runButton()->click();
+        return added.count() == 1 ? added.first().first().toInt() : -1;
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        const QString sample = test::sampleProjectDir();
+        QVERIFY2(!sample.isEmpty(), "the sample project (fixture sample_project_setup) is missing");
+        m_project = sample + QStringLiteral("/project.tanhui.json");
+        m_results = qEnvironmentVariable("TANHUI_TEST_RESULTS");
+        QVERIFY2(QFile::exists(m_results + QStringLiteral("/gep/resultset.json")),
+                 "the sample's results (fixture sample_results_setup) are missing");
+        m_window = std::make_unique<gui::MainWindow>();
+        m_window->openFile(m_project);
+        // The Analysis menu offers every declared analysis.
+        QVERIFY(m_window->findChild<QAction*>(QStringLiteral("analysisAction_carbon_project")));
+        QVERIFY(m_window->findChild<QAction*>(QStringLiteral("analysisAction_gep")));
+    }
+
+    /// The carbon project run through its form, with the fixture's Monte Carlo settings, equals
+    /// tanhui-cli carbon --project on the same project (fixture sample_results_setup,
+    /// tests/sample_results.sh): the same parcels and totals tables with bounds, byte for byte; the
+    /// finished job opened its results in the Results dock.
+    void carbonMatchesCli() {
+        const QString gui = m_dir.filePath(QStringLiteral("carbon_gui"));
+        const int id = runThroughDialog(QStringLiteral("carbon_project"),
+                                        { { QStringLiteral("out"), gui },
+                                          { QStringLiteral("uncertainty"), true },
+                                          { QStringLiteral("iterations"), 30 },
+                                          { QStringLiteral("seed"), 42 },
+                                          { QStringLiteral("default_uncertainty"), 20 } });
+        QVERIFY(id >= 0);
+        gui::JobManager* jobs = m_window->jobsDock()->manager();
+        QCOMPARE(waitEnded(jobs, id), JobState::Finished);
+
+        const QString cli = m_results + QStringLiteral("/carbon");
+        for (const char* table : { "parcels.csv",
+                                   "totals_by_ecosystem_type.csv",
+                                   "totals_by_district.csv",
+                                   "totals_by_pool.csv",
+                                   "ledger_check.csv",
+                                   "summary.csv" }) {
+            const QByteArray a = readAll(gui + QLatin1Char('/') + QLatin1String(table));
+            QVERIFY2(!a.isEmpty(), table);
+            QVERIFY2(a == readAll(cli + QLatin1Char('/') + QLatin1String(table)), table);
+        }
+        const models::analysis::ResultSet* shown = m_window->resultsDock()->carbon();
+        QVERIFY(shown);
+        const models::analysis::ResultSet fromCli = models::analysis::readResultSet(cli.toStdString());
+        QCOMPARE(shown->table(QStringLiteral("parcels"))->rowCount(),
+                 fromCli.table(QStringLiteral("parcels"))->rowCount());
+        QVERIFY(!m_window->resultsDock()->isHidden());
+    }
+
+    /// Cancelling a rerun into the same folder leaves it byte-identical, with no staging folder.
+    void cancelKeepsPreviousOutputs() {
+        const QString gui = m_dir.filePath(QStringLiteral("carbon_gui"));
+        const QMap<QString, QByteArray> before = snapshot(gui);
+        QVERIFY(!before.isEmpty());
+        gui::JobManager* jobs = m_window->jobsDock()->manager();
+        const int id =
+          m_window->runAnalysis(QStringLiteral("carbon_project"), { { QStringLiteral("out"), gui } });
+        QVERIFY(id >= 0);
+        QTRY_VERIFY_WITH_TIMEOUT(jobs->job(id)->percent >= 5.0 || jobs->job(id)->isEnded(), kRunTimeoutMs);
+        QVERIFY(jobs->cancel(id));
+        QCOMPARE(waitEnded(jobs, id), JobState::Cancelled);
+        QCOMPARE(snapshot(gui), before);
+        const QStringList siblings =
+          QDir(m_dir.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
+        QCOMPARE(siblings, QStringList{ QStringLiteral("carbon_gui") });
+    }
+
+    /// GEP through its form, on the carbon run above, equals tanhui-cli gep on the fixture's carbon
+    /// (byte-identical to it).
+    void gepMatchesCli() {
+        const QString carbon = m_dir.filePath(QStringLiteral("carbon_gui"));
+        const QString gui = m_dir.filePath(QStringLiteral("gep_gui"));
+        const int id =
+          runThroughDialog(QStringLiteral("gep"),
+                           { { QStringLiteral("out"), gui }, { QStringLiteral("carbon_results"), carbon } });
+        QVERIFY(id >= 0);
+        QCOMPARE(waitEnded(m_window->jobsDock()->manager(), id), JobState::Finished);
+        const QString cli = m_results + QStringLiteral("/gep");
+        for (const char* table : { "indicators.csv", "totals.csv", "skipped.csv" }) {
+            const QByteArray a = readAll(gui + QLatin1Char('/') + QLatin1String(table));
+            QVERIFY2(!a.isEmpty(), table);
+            QVERIFY2(a == readAll(cli + QLatin1Char('/') + QLatin1String(table)), table);
+        }
+        QVERIFY(m_window->resultsDock()->gep());
+    }
+
+    /// Invalid input: every problem listed at once, naming the option, and Run disabled.
+    void invalidInput() {
+        gui::AnalysisDialog* dialog = m_window->showAnalysisDialog(QStringLiteral("gep"));
+        QVERIFY(dialog);
+        dialog->setValue(QStringLiteral("out"), QString());
+        dialog->setValue(QStringLiteral("ac_days"), 400);
+        dialog->setValue(QStringLiteral("carbon_results"), m_dir.filePath(QStringLiteral("no_such_folder")));
+        dialog->validateNow();
+        QStringList problems;
+        for (int i = 0; i < dialog->problemList()->count(); ++i)
+            problems << dialog->problemList()->item(i)->text() + QStringLiteral(" | ") +
+                          dialog->problemList()->item(i)->toolTip();
+        const QString all = problems.join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QStringLiteral("--out")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("--ac-days")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("no_such_folder")), qPrintable(all));
+        QVERIFY(!dialog->runButton()->isEnabled());
+        dialog->close();
+    }
+};
+
+QTEST_MAIN(TestAnalysisGui)
+#include "tst_analysis_gui.moc"
