@@ -121,7 +121,11 @@ void TestResultsDock::initTestCase() {
     m_carbon = m_tmp.filePath(QStringLiteral("carbon"));
     // TANHUI_TEST_CARBON_RESULTS=<folder>: a carbon --project --uncertainty run of the sample made
     // before, copied in (re-running a test function without the minutes of the run).
-    if (const QString reuse = qEnvironmentVariable("TANHUI_TEST_CARBON_RESULTS"); !reuse.isEmpty()) {
+    // Under ctest: the fixture sample_results_setup's run (tests/sample_results.sh), copied in.
+    QString reuse = qEnvironmentVariable("TANHUI_TEST_CARBON_RESULTS");
+    if (reuse.isEmpty() && !qEnvironmentVariable("TANHUI_TEST_RESULTS").isEmpty())
+        reuse = qEnvironmentVariable("TANHUI_TEST_RESULTS") + QStringLiteral("/carbon");
+    if (!reuse.isEmpty()) {
         QVERIFY(QProcess::execute(QStringLiteral("cp"), { QStringLiteral("-r"), reuse, m_carbon }) == 0);
         m_rs = analysis::readResultSet(m_carbon.toStdString());
         return;
