@@ -42,6 +42,11 @@ shot workspace-parcel-series-en en TANHUI_IDENTIFY=$PARCEL
 shot workspace-measure-zh_CN zh_CN TANHUI_MEASURE=$AREA
 # The Layer Styling dock: the 小班 graduated (quantile classes of the first numeric field).
 shot workspace-style-zh_CN zh_CN TANHUI_SHOW=xiaoban,districts TANHUI_STYLE=xiaoban,2
+# The analysis forms (issue 13), built from the declared inputs; the picture is the form's.
+for lang in zh_CN en; do
+    shot "analysis-gep-$lang" "$lang" TANHUI_ANALYSIS=gep
+    shot "analysis-carbon_project-$lang" "$lang" TANHUI_ANALYSIS=carbon_project
+done
 # The Results dock (issue 13), when result folders of the sample are there (scripts/demo.sh writes them):
 # CARBON_RESULTS / GEP_RESULTS override where they are looked for.
 CARBON="${CARBON_RESULTS:-$SAMPLE/../carbon}"

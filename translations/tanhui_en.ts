@@ -13,6 +13,25 @@
     </message>
 </context>
 <context>
+    <name>tanhui::gui::AnalysisDialog</name>
+    <message numerus="yes">
+        <location filename="../app/gui/AnalysisDialog.cpp" line="+588"/>
+        <source>%n problem(s) must be fixed before the analysis can run.</source>
+        <translation>
+            <numerusform>%n problem must be fixed before the analysis can run.</numerusform>
+            <numerusform>%n problems must be fixed before the analysis can run.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Ready to run, with %n warning(s) to read.</source>
+        <translation>
+            <numerusform>Ready to run, with %n warning to read.</numerusform>
+            <numerusform>Ready to run, with %n warnings to read.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tanhui::gui::JobsDock</name>
     <message numerus="yes">
         <location filename="../app/gui/JobsDock.cpp" line="+261"/>
@@ -50,7 +69,7 @@
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="+470"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+476"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… %n more</numerusform>
@@ -66,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+519"/>
+        <location line="+535"/>
         <source>The project %1 has %n problem(s); the other layers were loaded.</source>
         <translation>
             <numerusform>The project %1 has a problem; the other layers were loaded.</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>Analysis</name>
     <message>
-        <location filename="../models/analysis/AnalysisSpec.cpp" line="+104"/>
+        <location filename="../models/analysis/AnalysisSpec.cpp" line="+106"/>
         <source>%1 must be a whole number from %2 to %3, not %4</source>
         <translation>%1 必须是 %2 到 %3 之间的整数，而不是 %4</translation>
     </message>
@@ -131,7 +131,7 @@
         <translation>输出文件夹（不存在时自动创建；默认：项目文件旁的 carbon 文件夹）。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Worker threads</source>
         <translation>工作线程数</translation>
     </message>
@@ -8919,7 +8919,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+59"/>
+        <location filename="../app/gui/main.cpp" line="+61"/>
         <source>Carbon stock and change: %1 (run %2)</source>
         <translation>碳储量及其变化：%1（第 %2 次运行）</translation>
     </message>
@@ -8932,6 +8932,121 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <location line="+6"/>
         <source>Raster or vector files, or project files (project.tanhui.json), to open.</source>
         <translation>要打开的栅格、矢量文件或项目文件（project.tanhui.json）。</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::AnalysisDialog</name>
+    <message>
+        <location filename="../app/gui/AnalysisDialog.cpp" line="+94"/>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Advanced</source>
+        <translation>高级</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+125"/>
+        <location line="+38"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="-162"/>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Default: %1</source>
+        <translation>默认值：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, to confirm</source>
+        <translation>%1，待核实</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence: %1</source>
+        <translation>证据等级：%1</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <location line="+134"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="-106"/>
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Built-in table</source>
+        <translation>内置参数表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Several values separated by &apos;;&apos;</source>
+        <translation>多个值以“;”分隔</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>%1 (not found)</source>
+        <translation>%1（未找到）</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n problem(s) must be fixed before the analysis can run.</source>
+        <translation>
+            <numerusform>有 %n 个问题须先修正，分析才能运行。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Ready to run, with %n warning(s) to read.</source>
+        <translation>
+            <numerusform>可以运行；请阅读 %n 条警告。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ready to run.</source>
+        <translation>可以运行。</translation>
     </message>
 </context>
 <context>
@@ -9325,7 +9440,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+157"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+163"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -9417,12 +9532,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1045"/>
+        <location line="+1061"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-1042"/>
+        <location line="-1058"/>
         <source>Step the map through the dates</source>
         <translation>按日期逐期播放地图</translation>
     </message>
@@ -9473,11 +9588,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     <message>
         <location line="+6"/>
         <location line="+29"/>
+        <location line="+1695"/>
         <source>Open a project first.</source>
         <translation>请先打开一个项目。</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-1724"/>
         <source>A restoration plan is saved in a project.</source>
         <translation>修复规划保存在项目中。</translation>
     </message>
@@ -9717,7 +9833,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>图层样式面板（&amp;S）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>&amp;Layer</source>
         <translation>图层(&amp;L)</translation>
     </message>
@@ -9772,7 +9888,17 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>删除当前图层组，其中的图层保留在原位置</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>&amp;Analysis</source>
+        <translation>分析(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -10239,8 +10365,14 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
     </message>
     <message>
         <location line="+5"/>
+        <location line="+52"/>
         <source>The results were not opened.</source>
         <translation>未能打开结果。</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>An analysis runs on the layers of the open project.</source>
+        <translation>分析在当前打开项目的图层上运行。</translation>
     </message>
 </context>
 <context>
