@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "models/project/ProjectResults.h"
 #include "models/project/ProjectPlans.h"
+#include "models/project/ProjectResults.h"
 
 #include <QMap>
 #include <QString>
