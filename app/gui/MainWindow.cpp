@@ -632,19 +632,25 @@ PlanDialog* MainWindow::showPlanDialog() {
     });
     connect(dialog, &PlanDialog::projectSaved, this, [this, dialog] {
         m_d->project = dialog->project();
-        try { // Project::save writes the sections it knows: put the saved workspace back
-            QJsonObject root = readProjectRoot(m_d->project->fileName());
-            if (!m_d->savedWorkspace.isEmpty() && !root.contains(QLatin1String("workspace"))) {
-                root.insert(QLatin1String("workspace"), m_d->savedWorkspace);
-                tanhui::gis::writeFileAtomically(m_d->project->fileName(),
-                                                 QJsonDocument(root).toJson(QJsonDocument::Indented));
-            }
-        } catch (const tanhui::gis::GisError& error) {
-            reportError(tanhui::app::errorHeadline(error), tanhui::app::errorDetail(error));
-        }
+        restoreSavedWorkspace();
     });
     dialog->show();
     return dialog;
+}
+
+void MainWindow::restoreSavedWorkspace() {
+    // A dialog saved the project through Project::save, which writes the sections it knows: the last
+    // saved workspace section is put back.
+    try {
+        QJsonObject root = readProjectRoot(m_d->project->fileName());
+        if (!m_d->savedWorkspace.isEmpty() && !root.contains(QLatin1String("workspace"))) {
+            root.insert(QLatin1String("workspace"), m_d->savedWorkspace);
+            tanhui::gis::writeFileAtomically(m_d->project->fileName(),
+                                             QJsonDocument(root).toJson(QJsonDocument::Indented));
+        }
+    } catch (const tanhui::gis::GisError& error) {
+        reportError(tanhui::app::errorHeadline(error), tanhui::app::errorDetail(error));
+    }
 }
 
 LayoutDialog* MainWindow::showLayoutDialog() {
@@ -661,17 +667,7 @@ LayoutDialog* MainWindow::showLayoutDialog() {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &LayoutDialog::projectSaved, this, [this, dialog] {
         m_d->project = dialog->project();
-        // Project::save writes the sections it knows: put the saved workspace back.
-        try {
-            QJsonObject root = readProjectRoot(m_d->project->fileName());
-            if (!m_d->savedWorkspace.isEmpty() && !root.contains(QLatin1String("workspace"))) {
-                root.insert(QLatin1String("workspace"), m_d->savedWorkspace);
-                tanhui::gis::writeFileAtomically(m_d->project->fileName(),
-                                                 QJsonDocument(root).toJson(QJsonDocument::Indented));
-            }
-        } catch (const tanhui::gis::GisError& error) {
-            reportError(tanhui::app::errorHeadline(error), tanhui::app::errorDetail(error));
-        }
+        restoreSavedWorkspace();
         statusBar()->showMessage(tr("Saved the layout in %1").arg(m_d->project->fileName()), 5000);
     });
     dialog->show();

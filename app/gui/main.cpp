@@ -30,8 +30,8 @@
 #include "app/gui/StyleDock.h"
 #include "gis/Errors.h"
 #include "gis/Gdal.h"
-#include "gis/StagedOutput.h"
-#include "models/carbon/CarbonProject.h"
+#include "models/analysis/AnalysisSpec.h"
+#include "models/project/Project.h"
 
 #include <QAction>
 #include <QApplication>
@@ -45,6 +45,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 #include <optional>
 
 #ifndef TANHUI_VERSION
@@ -53,31 +54,21 @@
 
 namespace {
 
-/// TANHUI_JOBS: three carbon project runs of `projectFile` (staged into <folder>/run<k>) in the dock.
+/// TANHUI_JOBS: three carbon project runs of `projectFile` (into <folder>/run<k>) in the dock, through the
+/// declared analysis as Analysis ▸ Carbon runs it.
 void queueCarbonJobs(tanhui::gui::JobsDock& dock, const QString& projectFile, const QString& folder) {
-    const auto project = tanhui::models::Project::load(projectFile);
+    namespace analysis = tanhui::models::analysis;
+    const auto project =
+      std::make_shared<const tanhui::models::Project>(tanhui::models::Project::load(projectFile));
+    const analysis::AnalysisSpec* spec = analysis::findAnalysis(QStringLiteral("carbon_project"));
     for (int k = 1; k <= 3; ++k) {
-        const QString out = QDir(folder).filePath(QStringLiteral("run%1").arg(k));
+        const analysis::ParameterValues values{ { QStringLiteral("out"),
+                                                  QDir(folder).filePath(QStringLiteral("run%1").arg(k)) } };
         dock.manager()->addJob(QCoreApplication::translate("main", "Carbon stock and change: %1 (run %2)")
-                                 .arg(project.name)
+                                 .arg(project->name)
                                  .arg(k),
-                               [project, out](tanhui::gis::Feedback* feedback) {
-                                   tanhui::gis::StagedOutput staged(out);
-                                   tanhui::models::carbon::CarbonProjectOptions options;
-                                   options.outDir = staged.path().toStdString();
-                                   options.feedback = feedback;
-                                   auto run = tanhui::models::carbon::runCarbonProject(project, options);
-                                   tanhui::models::analysis::AnalysisOutcome outcome;
-                                   outcome.issues = run.issues;
-                                   outcome.stopped = run.stopped;
-                                   if (!run.stopped) {
-                                       staged.commit();
-                                       outcome.outDir = out;
-                                       for (const QString& file : run.files)
-                                           outcome.files << staged.finalPath(file);
-                                       outcome.resultSet = std::move(run.resultSet);
-                                   }
-                                   return outcome;
+                               [spec, project, values](tanhui::gis::Feedback* feedback) {
+                                   return spec->run(*project, values, feedback);
                                });
     }
 }
