@@ -89,15 +89,6 @@ bool parseNumber(const QString& text, double& value) {
     return ok && std::isfinite(value);
 }
 
-void printIssues(const params::Issues& issues) {
-    for (const params::Issue& i : issues) {
-        if (i.isError())
-            printError(i.toString());
-        else
-            printWarning(i.toString());
-    }
-}
-
 /// A price table CSV with columns year, price (currency per t C); issues name file, row and column.
 std::map<int, double> readPriceTable(const QString& path, params::Issues& issues) {
     std::map<int, double> prices;

@@ -87,15 +87,6 @@ QString helpText() {
       "      --pools my_pools.csv --parcels xiaoban.shp --id XBH --price 220 --discount 8 --out carbon_out");
 }
 
-void printIssues(const params::Issues& issues) {
-    for (const params::Issue& i : issues) {
-        if (i.isError())
-            printError(i.toString());
-        else
-            printWarning(i.toString());
-    }
-}
-
 /// The parcels and per-parcel results of a pool run (with their Monte Carlo results), kept until the
 /// process exits (keepUntilExit: for 100,000 parcels a few million small frees, ~0.15 s on one thread).
 struct FinishedPoolRun {

@@ -39,15 +39,6 @@ namespace flux {
 
 namespace params = models::params;
 
-void printIssues(const params::Issues& issues) {
-    for (const params::Issue& i : issues) {
-        if (i.isError())
-            printError(i.toString());
-        else
-            printWarning(i.toString());
-    }
-}
-
 params::ParameterTable loadTableWithOverride(const params::TableSpec& spec,
                                              const QString& path,
                                              params::Issues& issues) {

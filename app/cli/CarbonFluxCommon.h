@@ -12,9 +12,6 @@
 
 namespace tanhui::cli::flux {
 
-/// Prints errors and warnings, one line each.
-void printIssues(const models::params::Issues& issues);
-
 /// The default table of `spec`, or the user's table (`path`) whose rows replace default rows by key.
 /// Issues are appended to `issues`.
 models::params::ParameterTable loadTableWithOverride(const models::params::TableSpec& spec,

@@ -105,8 +105,7 @@ int runCarbonProjectCommand(const QStringList& arguments) {
     checked.insert(QStringLiteral("uncertainty"), true); // check the Monte Carlo values whenever given
     const params::Issues valueIssues = analysis::validate(spec, checked, nullptr);
     issues.insert(issues.end(), valueIssues.begin(), valueIssues.end());
-    for (const params::Issue& i : issues)
-        i.isError() ? printError(i.toString()) : printWarning(i.toString());
+    printIssues(issues);
     if (params::hasErrors(issues))
         return ExitUsage;
     const int threads = flags.value(QStringLiteral("threads"), 0).toInt();
@@ -143,12 +142,7 @@ int runCarbonProjectCommand(const QStringList& arguments) {
         options.feedback = feedback.get();
         const carbon::CarbonProjectRun run = carbon::runCarbonProject(project, options);
         finishProgressLine();
-        for (const params::Issue& i : run.issues) {
-            if (i.isError())
-                printError(i.toString());
-            else
-                printWarning(i.toString());
-        }
+        printIssues(run.issues);
         if (run.stopped)
             return ExitFailure;
         QStringList exported;

@@ -155,6 +155,15 @@ void printInfo(const QString& message) {
     printLine("", message);
 }
 
+void printIssues(const models::params::Issues& issues) {
+    for (const models::params::Issue& i : issues) {
+        if (i.isError())
+            printError(i.toString());
+        else
+            printWarning(i.toString());
+    }
+}
+
 void finishProgressLine() {
     if (g_lineOpen.exchange(false)) {
         std::fputc('\n', stderr);

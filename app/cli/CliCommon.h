@@ -2,6 +2,7 @@
 #pragma once
 
 #include "gis/Feedback.h"
+#include "models/params/Parameter.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -61,6 +62,8 @@ bool prepareOutputFolder(const QString& dir);
 void printError(const QString& message);
 void printWarning(const QString& message);
 void printInfo(const QString& message);
+/// Prints each issue (errors with printError, warnings with printWarning), naming file, row and column.
+void printIssues(const models::params::Issues& issues);
 
 /// @brief Maps Ctrl+C (SIGINT) to cancelling the command's Feedback (makeTerminalFeedback), also when it
 /// comes before that Feedback exists: a run then stops at its first check, so an interrupt never kills

@@ -193,7 +193,7 @@ int runGainLossCommand(const QStringList& arguments) {
         const params::ParameterTable growthTable =
           flux::loadTableWithOverride(carbon::growthRatesSpec(), parser.value(growthOpt), issues);
         if (params::hasErrors(issues)) {
-            flux::printIssues(issues);
+            printIssues(issues);
             return ExitFailure;
         }
         const carbon::PoolLookup pools(poolsTable);
@@ -209,7 +209,7 @@ int runGainLossCommand(const QStringList& arguments) {
         finishProgressLine();
         issues.insert(issues.end(), inputIssues.begin(), inputIssues.end());
         if (params::hasErrors(issues)) {
-            flux::printIssues(issues);
+            printIssues(issues);
             return ExitFailure;
         }
 
@@ -224,7 +224,7 @@ int runGainLossCommand(const QStringList& arguments) {
           gis::readParcels(parcelsPath.toStdString(), readOptions, feedback.get());
         finishProgressLine();
         reportParcelNotes(parcelsPath, parcels);
-        flux::printIssues(issues);
+        printIssues(issues);
 
         const std::vector<carbon::TransitionRaster> transitions =
           carbon::writeTransitionRasters(inputs, staged.path().toStdString(), feedback.get());

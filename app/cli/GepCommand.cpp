@@ -61,15 +61,6 @@ QString helpText() {
       "  tanhui-cli gep --project sample/project.tanhui.json --out gep_out --ac-days 120");
 }
 
-void printIssues(const params::Issues& issues) {
-    for (const params::Issue& i : issues) {
-        if (i.isError())
-            printError(i.toString());
-        else
-            printWarning(i.toString());
-    }
-}
-
 /// The command: the options of the declared "gep" analysis (models/analysis, DeclarationsGep.cpp) plus
 /// --project and --quiet, and the steps from the command line to the run.
 class GepCli {
@@ -120,12 +111,12 @@ std::optional<int> GepCli::readValues() {
     const params::Issues checked = analysis::validate(spec, values, nullptr);
     issues.insert(issues.end(), checked.begin(), checked.end());
     printIssues(issues);
+    if (loadError) // with the flags' problems, if any: every problem at once
+        printError(*loadError);
     if (params::hasErrors(issues))
         return ExitUsage;
-    if (loadError) {
-        printError(*loadError);
+    if (loadError)
         return ExitFailure;
-    }
     const QStringList given = flags.keys();
     settings = analysis::gepSettings(spec, project, values, QSet<QString>(given.begin(), given.end()));
     return std::nullopt;

@@ -93,12 +93,7 @@ int runPlanCommand(const QStringList& arguments) {
         }
         const models::plans::PlanRun run = models::plans::runPlan(project, parser.value(planOpt), options);
         finishProgressLine();
-        for (const models::params::Issue& i : run.issues) {
-            if (i.isError())
-                printError(i.toString());
-            else
-                printWarning(i.toString());
-        }
+        printIssues(run.issues);
         if (run.stopped)
             return ExitFailure;
         if (!quiet) {

@@ -84,15 +84,6 @@ QString helpText() {
       "      --coefficients my_coefficients.csv --parcels vectors/xiaoban.shp --id 小班号 --out rs_out");
 }
 
-void printIssues(const params::Issues& issues) {
-    for (const params::Issue& i : issues) {
-        if (i.isError())
-            printError(i.toString());
-        else
-            printWarning(i.toString());
-    }
-}
-
 /// FILE@YEAR; false on a malformed value.
 bool splitFileYear(const QString& v, QString& file, int& year) {
     const std::optional<models::FileYear> fy = models::parseFileYear(v);

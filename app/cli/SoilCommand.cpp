@@ -216,7 +216,7 @@ int runSoilCommand(const QStringList& arguments) {
         const params::ParameterTable factors =
           flux::loadTableWithOverride(carbon::soilFactorsSpec(), parser.value(factorsOpt), issues);
         if (params::hasErrors(issues)) {
-            flux::printIssues(issues);
+            printIssues(issues);
             return ExitFailure;
         }
         const carbon::SoilTables tables(socRef, factors);
@@ -235,7 +235,7 @@ int runSoilCommand(const QStringList& arguments) {
           { fields.crop, fields.practice, fields.practiceYear, fields.strawYear, fields.organic });
         issues.insert(issues.end(), values.issues.begin(), values.issues.end());
         if (params::hasErrors(issues)) {
-            flux::printIssues(issues);
+            printIssues(issues);
             return ExitFailure;
         }
         const gis::ParcelSet parcels =
@@ -246,7 +246,7 @@ int runSoilCommand(const QStringList& arguments) {
         const params::Issues recordIssues =
           carbon::validateSoilRecords(records, fields, tables, settings, parcelsPath);
         issues.insert(issues.end(), recordIssues.begin(), recordIssues.end());
-        flux::printIssues(issues);
+        printIssues(issues);
         if (params::hasErrors(issues))
             return ExitFailure;
 
