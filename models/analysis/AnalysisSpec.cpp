@@ -73,12 +73,6 @@ const AnalysisSpec* ownerOf(const InputSpec& input) {
     return nullptr;
 }
 
-QString resolvePath(const Project* project, const QString& path) {
-    if (!project || QFileInfo(path).isAbsolute() || project->baseDir().isEmpty())
-        return path;
-    return QDir(project->baseDir()).filePath(path);
-}
-
 /// The parameter-table declaration of an InputSpec::tableRole.
 const params::TableSpec* tableSpecOf(const QString& role) {
     if (role == QLatin1String("gep_prices"))
@@ -176,7 +170,6 @@ void checkField(const InputSpec& in,
                 const QString& field,
                 const ParameterValues& values,
                 const QString& col,
-                const AnalysisSpec* spec,
                 const Project& project,
                 Issues& issues) {
     const QString layerId = values.value(in.parentInput).toString();
@@ -186,7 +179,10 @@ void checkField(const InputSpec& in,
     const QString real = layer->fields.value(field, field);
     const QString path = project.resolve(layer->path);
     try {
-        const gis::VectorLayer v(path.toStdString());
+        // Decoded as the layer is everywhere else (a GBK shapefile without .cpg: the project's encoding).
+        gis::VectorOpenOptions options;
+        options.encodingOverride = layer->encoding.toStdString();
+        const gis::VectorLayer v(path.toStdString(), options);
         if (v.fieldIndex(real) < 0) {
             QStringList names;
             for (const gis::FieldInfo& f : v.info().fields)
@@ -201,7 +197,6 @@ void checkField(const InputSpec& in,
     } catch (const gis::GisError& e) {
         issues.push_back({ Issue::Severity::Error, path, 0, col, QString::fromUtf8(e.what()) });
     }
-    (void)spec;
 }
 
 /// Whether `dir` is a writable folder or can be created as one.
@@ -298,11 +293,18 @@ ParameterValues defaultValues(const AnalysisSpec& spec, const Project* project) 
         }
         if (!v.isValid())
             continue;
-        if (in.kind == InputKind::Integer && v.canConvert<qlonglong>())
-            v = QVariant(v.toLongLong());
-        else if (in.kind == InputKind::Number)
-            v = QVariant(v.toDouble());
-        else if (isList(in))
+        // Numbers are typed only when they convert; anything else (e.g. "threads": "many" in the file)
+        // stays as written, so that validate() names it instead of it turning into 0.
+        bool ok = false;
+        if (in.kind == InputKind::Integer) {
+            const qlonglong n = v.toLongLong(&ok);
+            if (ok)
+                v = QVariant(n);
+        } else if (in.kind == InputKind::Number) {
+            const double d = v.toDouble(&ok);
+            if (ok)
+                v = QVariant(d);
+        } else if (isList(in))
             v = QVariant(v.toStringList());
         values.insert(in.id, v);
     }
@@ -349,7 +351,8 @@ Issues validate(const AnalysisSpec& spec, const ParameterValues& values, const P
                 break;
             }
             case InputKind::Boolean:
-                if (!v.canConvert<bool>())
+                if (v.typeId() != QMetaType::Bool && text != QLatin1String("true") &&
+                    text != QLatin1String("false"))
                     error(Analysis::tr("%1 must be true or false, not '%2'").arg(in.translatedLabel(), text));
                 break;
             case InputKind::Choice: {
@@ -373,7 +376,7 @@ Issues validate(const AnalysisSpec& spec, const ParameterValues& values, const P
                 break;
             case InputKind::Field:
                 if (project)
-                    checkField(in, text, values, col, &spec, *project, issues);
+                    checkField(in, text, values, col, *project, issues);
                 break;
             case InputKind::File:
             case InputKind::ParameterTable: {
@@ -385,7 +388,7 @@ Issues validate(const AnalysisSpec& spec, const ParameterValues& values, const P
                         continue;
                     if (in.multiple && path.contains(QLatin1Char('='))) // LAYER=FILE
                         path = path.mid(path.indexOf(QLatin1Char('=')) + 1);
-                    const QString file = resolvePath(project, path);
+                    const QString file = project->resolve(path);
                     if (!QFileInfo::exists(file)) {
                         error(Analysis::tr("%1: %2 does not exist").arg(in.translatedLabel(), file), file);
                         continue;
@@ -409,9 +412,9 @@ Issues validate(const AnalysisSpec& spec, const ParameterValues& values, const P
                 break;
             }
             case InputKind::OutputFolder:
-                if (project && !folderWritable(resolvePath(project, text)))
+                if (project && !folderWritable(project->resolve(text)))
                     error(Analysis::tr("%1: the folder %2 cannot be created or is not writable")
-                            .arg(in.translatedLabel(), resolvePath(project, text)));
+                            .arg(in.translatedLabel(), project->resolve(text)));
                 break;
             case InputKind::Text:
                 break;
@@ -424,7 +427,13 @@ void storeInProject(const AnalysisSpec& spec, const ParameterValues& values, Pro
     QVariantMap stored = project.analyses.values.value(spec.id);
     for (const InputSpec& in : spec.inputs) {
         const QVariant v = values.value(in.id);
-        const bool given = isGiven(in, v);
+        // A value equal to the declared default is kept only where the project already holds one: the
+        // file does not freeze defaults (a later default reaches it) nor name them as the project's.
+        const bool isDefault =
+          in.defaultValue.isValid() && valueText(in, v) == valueText(in, in.defaultValue);
+        const bool held =
+          !in.projectKey.isEmpty() ? projectValue(project, in.projectKey).isValid() : stored.contains(in.id);
+        const bool given = isGiven(in, v) && (!isDefault || held);
         if (!in.projectKey.isEmpty()) {
             setProjectValue(project, in.projectKey, given ? v : QVariant());
             continue;

@@ -19,9 +19,7 @@ AnalysisOutcome runCarbon(const Project& project, const ParameterValues& values,
     applyCarbonUncertainty(values, p);
     AnalysisOutcome outcome;
     const QString out = values.value(QStringLiteral("out")).toString();
-    outcome.outDir = out.isEmpty() ? QDir(p.baseDir()).filePath(QStringLiteral("carbon"))
-                     : QFileInfo(out).isAbsolute() || p.baseDir().isEmpty() ? out
-                                                                            : QDir(p.baseDir()).filePath(out);
+    outcome.outDir = p.resolve(out.isEmpty() ? QStringLiteral("carbon") : out);
     gis::StagedOutput staged(outcome.outDir); // outputs appear only when complete
     carbon::CarbonProjectOptions options;
     options.outDir = staged.path().toStdString();

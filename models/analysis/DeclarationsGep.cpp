@@ -46,9 +46,7 @@ AnalysisOutcome runGep(const Project& project, const ParameterValues& values, gi
     gep::completeGepInputs(plan, project, settings);
     gep::GepOptions options;
     const QString out = text(values, "out");
-    outcome.outDir = QFileInfo(out).isAbsolute() || project.baseDir().isEmpty()
-                       ? out
-                       : QDir(project.baseDir()).filePath(out);
+    outcome.outDir = project.resolve(out);
     options.outDir = outcome.outDir; // written through a gis::StagedOutput: complete or unchanged
     options.feedback = feedback;
     gep::GepRun run = gep::runGepProject(project, plan.inputs, options);

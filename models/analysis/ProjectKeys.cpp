@@ -70,23 +70,6 @@ bool withMember(P& p, const QString& key, F&& f) {
 
 } // namespace
 
-QStringList projectKeys() {
-    return { QStringLiteral("gep.profile"),
-             QStringLiteral("gep.price_set"),
-             QStringLiteral("gep.price_year"),
-             QStringLiteral("gep.deflators"),
-             QStringLiteral("gep.index_fallback"),
-             QStringLiteral("gep.climate_variant"),
-             QStringLiteral("gep.ac_days"),
-             QStringLiteral("gep.slope_length_m"),
-             QStringLiteral("gep.seawall_cost_cny_per_m"),
-             QStringLiteral("gep.seawall_life_years"),
-             QStringLiteral("carbon.uncertainty"),
-             QStringLiteral("carbon.uncertainty.iterations"),
-             QStringLiteral("carbon.uncertainty.seed"),
-             QStringLiteral("carbon.uncertainty.default_u_pct") };
-}
-
 QVariant projectValue(const Project& project, const QString& key) {
     if (key == QLatin1String("carbon.uncertainty"))
         return project.carbon.present ? QVariant(project.carbon.uncertainty.present) : QVariant();

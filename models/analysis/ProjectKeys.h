@@ -14,8 +14,6 @@ class Project;
 
 namespace tanhui::models::analysis {
 
-/// The keys projectValue() and setProjectValue() know.
-QStringList projectKeys();
 /// The value the project keeps at `key`; invalid when it keeps none (or the key is unknown).
 QVariant projectValue(const Project& project, const QString& key);
 /// Sets (invalid `value`: clears) the value at `key`; marks the section present. Throws
