@@ -18,7 +18,6 @@
 #include <QPushButton>
 #include <QSet>
 #include <QTableWidget>
-#include <QTemporaryDir>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -64,16 +63,6 @@ QString rebase(const QString& path, const QString& fromDir, const QString& toDir
 }
 
 /// The root object Project::save writes for `project` (a new project has no file to start from).
-QJsonObject savedRoot(const tanhui::models::Project& project) {
-    QTemporaryDir dir;
-    if (!dir.isValid())
-        throw tanhui::gis::GisError(
-          tanhui::gis::GisError::Kind::Io,
-          RelocateDialog::tr("Cannot create a temporary folder: %1").arg(dir.errorString()).toStdString());
-    const QString file = dir.filePath(QStringLiteral("project.tanhui.json"));
-    project.save(file);
-    return readProjectRoot(file);
-}
 
 } // namespace
 
@@ -302,7 +291,20 @@ QJsonObject projectFileJson(const QJsonObject& existing,
                             const QString& fromDir,
                             const QString& toDir,
                             const QJsonObject& workspace) {
-    QJsonObject root = existing.isEmpty() ? savedRoot(project) : existing;
+    // The project's own sections come from the project in memory (edited in the app: the analyses'
+    // inputs, plans, layouts, gep, carbon); keys it does not know (the workspace, ...) stay as the file
+    // had them; a section the project no longer has is removed. Layers are merged below, keeping the
+    // file's own keys of each layer.
+    QJsonObject root = existing;
+    const QJsonObject own = project.toJson();
+    for (const QString& key : tanhui::models::Project::sectionKeys()) {
+        if (key == kLayers && root.contains(kLayers))
+            continue;
+        if (own.contains(key))
+            root.insert(key, own.value(key));
+        else
+            root.remove(key);
+    }
     // Layers: the file's own entries (every key kept), their paths as the project has them now
     // (relocated, rebased), and entries for layers the project gained.
     const QJsonArray old = root.value(kLayers).toArray();

@@ -65,10 +65,12 @@ QJsonObject workspaceChangeKey(const QJsonObject& workspace);
 QJsonObject readProjectRoot(const QString& file);
 
 /// @brief What Save writes: `existing` (the root object of the file the project came from, as read;
-/// empty for a new project) with only these changes: "workspace" replaced, "layers" entries updated
-/// (path) or added for layers the project gained, and, when the file moves to another folder
-/// (`fromDir` ≠ `toDir`), every relative path (layers, parameter tables, gep.deflators) rebased so it
-/// still names the same file. Every other key keeps its value.
+/// empty for a new project) with the project's own sections (Project::sectionKeys()) taken from
+/// `project` in memory (a section it no longer has removed), "workspace" replaced, "layers" entries
+/// updated (path; the file's other keys of each layer kept) or added for layers the project gained, and,
+/// when the file moves to another folder (`fromDir` ≠ `toDir`), every relative path (layers, parameter
+/// tables, gep.deflators) rebased so it still names the same file. Keys the project does not know keep
+/// their value.
 QJsonObject projectFileJson(const QJsonObject& existing,
                             const tanhui::models::Project& project,
                             const QString& fromDir,

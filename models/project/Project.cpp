@@ -791,12 +791,40 @@ Project Project::load(const QString& file) {
               file,
               ProjectFile::tr("layout \"%1\": atlas.layer: unknown layer \"%2\"").arg(l.name, l.atlasLayer));
     }
+    for (auto it = root.begin(); it != root.end(); ++it)
+        if (!sectionKeys().contains(it.key()))
+            p.m_otherKeys.insert(it.key(), it.value());
     p.m_baseDir = QFileInfo(file).absolutePath();
     p.m_fileName = file;
     return p;
 }
 
+const QStringList& Project::sectionKeys() {
+    static const QStringList keys{ QStringLiteral("format"),      QStringLiteral("version"),
+                                   QStringLiteral("name"),        QStringLiteral("crs"),
+                                   QStringLiteral("description"), QStringLiteral("layers"),
+                                   QStringLiteral("classes"),     QStringLiteral("parameters"),
+                                   QStringLiteral("carbon"),      QStringLiteral("gep"),
+                                   QStringLiteral("layouts"),     QStringLiteral("analyses"),
+                                   QStringLiteral("results"),     QStringLiteral("plans") };
+    return keys;
+}
+
 void Project::save(const QString& file) const {
+    QJsonObject root = m_otherKeys;
+    const QJsonObject own = toJson();
+    for (auto it = own.begin(); it != own.end(); ++it)
+        root.insert(it.key(), it.value());
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly) ||
+        out.write(QJsonDocument(root).toJson(QJsonDocument::Indented)) < 0 || !out.commit())
+        throw GisError(
+          GisError::Kind::Io,
+          ProjectFile::tr("Cannot write the project file %1: %2").arg(file, out.errorString()).toStdString(),
+          file.toStdString());
+}
+
+QJsonObject Project::toJson() const {
     QJsonObject root;
     root.insert(QLatin1String("format"), QLatin1String("tanhui-project"));
     root.insert(QLatin1String("version"), version);
@@ -854,14 +882,7 @@ void Project::save(const QString& file) const {
         root.insert(QLatin1String("results"), resultsToJson(results));
     if (!plans.empty())
         root.insert(QLatin1String("plans"), plansToJson(plans));
-
-    QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly) ||
-        out.write(QJsonDocument(root).toJson(QJsonDocument::Indented)) < 0 || !out.commit())
-        throw GisError(
-          GisError::Kind::Io,
-          ProjectFile::tr("Cannot write the project file %1: %2").arg(file, out.errorString()).toStdString(),
-          file.toStdString());
+    return root;
 }
 
 QString Project::resolve(const QString& relativePath) const {

@@ -4,6 +4,7 @@
 #include "models/project/ProjectPlans.h"
 #include "models/project/ProjectResults.h"
 
+#include <QJsonObject>
 #include <QMap>
 #include <QString>
 #include <QStringList>
@@ -186,9 +187,18 @@ public:
     /// Reads a project file. Throws gis::GisError: Open (missing or unreadable file, not JSON),
     /// InvalidArgument (wrong structure or newer version), naming the file and what is wrong.
     static Project load(const QString& file);
-    /// Writes the project as indented UTF-8 JSON with sorted keys (deterministic bytes), atomically.
-    /// Throws gis::GisError(Io) naming the file.
+    /// Writes the project as indented UTF-8 JSON with sorted keys (deterministic bytes), atomically: its
+    /// sections (toJson()) and the root keys of the file it was loaded from that it does not read (e.g.
+    /// the app's "workspace"), as they were. Throws gis::GisError(Io) naming the file.
     void save(const QString& file) const;
+    /// The sections the project holds, as save() writes them (paths relative to baseDir()); empty
+    /// optional sections are left out.
+    QJsonObject toJson() const;
+    /// The root keys a project file's sections use (those load() reads and toJson() may write).
+    static const QStringList& sectionKeys();
+    /// Root keys of the loaded file that load() does not read, kept for save().
+    const QJsonObject& otherKeys() const { return m_otherKeys; }
+    void setOtherKeys(const QJsonObject& keys) { m_otherKeys = keys; }
 
     /// The folder of the file the project was loaded from or saved to (paths resolve against it).
     QString baseDir() const { return m_baseDir; }
@@ -217,6 +227,7 @@ public:
 private:
     QString m_baseDir;
     QString m_fileName;
+    QJsonObject m_otherKeys;
 };
 
 } // namespace tanhui::models

@@ -454,6 +454,7 @@ void TestResultsDock::resultsSection() {
     QStringList errors;
     window.setErrorSink([&](const QString& h, const QString& d) { errors << h + d; });
     window.openProject(m_tmp.filePath(QStringLiteral("saved.tanhui.json")));
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
     QCOMPARE(window.resultsDock()->runs().size(), std::size_t(1));
     QVERIFY(window.resultsDock()->carbon());
 }
