@@ -17,6 +17,11 @@ void ChartsDock::setResults(const models::analysis::ResultSet* carbon,
     m_charts->setResults(carbon, gep);
 }
 
+void ChartsDock::setResults(std::shared_ptr<const models::analysis::ResultSet> carbon,
+                            std::shared_ptr<const models::analysis::ResultSet> gep) {
+    m_charts->setResults(std::move(carbon), std::move(gep));
+}
+
 bool ChartsDock::showParcel(const QString& layerId, qint64 fid) {
     const bool shown = m_charts->showParcel(layerId, fid);
     m_charts->showChart(ResultCharts::Chart::ParcelTrajectory);

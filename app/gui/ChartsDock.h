@@ -5,6 +5,8 @@
 
 #include <QDockWidget>
 
+#include <memory>
+
 namespace tanhui::gui {
 
 /// @brief The Result Charts dock (issue 13): a ResultCharts in a dock widget, toggled from the View
@@ -17,6 +19,9 @@ public:
 
     /// See ResultCharts::setResults (copied; null: no results of that kind).
     void setResults(const models::analysis::ResultSet* carbon, const models::analysis::ResultSet* gep);
+    /// The same, shared with their holder (the Results dock), not copied.
+    void setResults(std::shared_ptr<const models::analysis::ResultSet> carbon,
+                    std::shared_ptr<const models::analysis::ResultSet> gep);
     /// See ResultCharts::showParcel; raises the parcel's tab.
     bool showParcel(const QString& layerId, qint64 fid);
     /// The parcel's NDVI and land-cover series (as MainWindow::lastParcelSeries()).

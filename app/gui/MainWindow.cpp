@@ -202,6 +202,11 @@ MainWindow::MainWindow(QWidget* parent)
                 }
             });
     connect(m_d->resultsDock, &ResultsDock::resultLayerRequested, this, &MainWindow::addResultLayer);
+    // The Result Charts dock charts the runs the Results dock shows (opened, chosen, or the project's).
+    connect(m_d->resultsDock, &ResultsDock::shownRunsChanged, this, [this] {
+        if (ChartsDock* charts = chartsDock())
+            charts->setResults(m_d->resultsDock->shownCarbon(), m_d->resultsDock->shownGep());
+    });
     auto* chartsDock = new ChartsDock(this); // View ▸ Result Charts
     addDockWidget(Qt::BottomDockWidgetArea, chartsDock);
     chartsDock->hide();
@@ -630,27 +635,14 @@ PlanDialog* MainWindow::showPlanDialog() {
         return std::make_pair(entry ? entry->projectId : QString(),
                               entry ? selectedFeatures() : std::vector<std::uint32_t>());
     });
+    // The dialog saved its copy of the project; its plans join the window's project, which is saved
+    // whole (one save path: the window's layers, sections and workspace stay as they are).
     connect(dialog, &PlanDialog::projectSaved, this, [this, dialog] {
-        m_d->project = dialog->project();
-        restoreSavedWorkspace();
+        m_d->project->plans = dialog->project().plans;
+        saveProject();
     });
     dialog->show();
     return dialog;
-}
-
-void MainWindow::restoreSavedWorkspace() {
-    // A dialog saved the project through Project::save, which writes the sections it knows: the last
-    // saved workspace section is put back.
-    try {
-        QJsonObject root = readProjectRoot(m_d->project->fileName());
-        if (!m_d->savedWorkspace.isEmpty() && !root.contains(QLatin1String("workspace"))) {
-            root.insert(QLatin1String("workspace"), m_d->savedWorkspace);
-            tanhui::gis::writeFileAtomically(m_d->project->fileName(),
-                                             QJsonDocument(root).toJson(QJsonDocument::Indented));
-        }
-    } catch (const tanhui::gis::GisError& error) {
-        reportError(tanhui::app::errorHeadline(error), tanhui::app::errorDetail(error));
-    }
 }
 
 LayoutDialog* MainWindow::showLayoutDialog() {
@@ -665,9 +657,10 @@ LayoutDialog* MainWindow::showLayoutDialog() {
                                                                                      : QStringLiteral("en"),
                                     this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // As for plans: the dialog's layouts join the window's project, saved whole.
     connect(dialog, &LayoutDialog::projectSaved, this, [this, dialog] {
-        m_d->project = dialog->project();
-        restoreSavedWorkspace();
+        m_d->project->layouts = dialog->project().layouts;
+        saveProject();
         statusBar()->showMessage(tr("Saved the layout in %1").arg(m_d->project->fileName()), 5000);
     });
     dialog->show();
@@ -1305,6 +1298,13 @@ bool MainWindow::showParcelSeries(const QString& entryName, std::uint32_t featur
             break;
         }
     m_d->seriesView->showSeries(title, m_d->lastSeries, classes);
+    // The Result Charts dock's Parcel tab: the parcel's carbon trajectory (when the shown carbon run has
+    // it) beside the same NDVI series.
+    if (ChartsDock* charts = chartsDock()) {
+        if (!entry->projectId.isEmpty())
+            charts->showParcel(entry->projectId, source.fid(feature));
+        charts->showParcelSeries(title, m_d->lastSeries, classes);
+    }
     return true;
 }
 
@@ -2361,6 +2361,7 @@ int MainWindow::runAnalysis(const QString& analysisId, const analysis::Parameter
     m_d->lastAnalysisValues.insert(analysisId, values);
     // The inputs the project keeps (gep.*, carbon.uncertainty.*, "analyses") go into it: saved with it.
     analysis::storeInProject(*spec, values, *m_d->project);
+    m_d->forcedModified = true; // the inputs are saved with the project
     updateModified();
     JobsDock* jobs = jobsDock();
     jobs->show();
@@ -2368,7 +2369,11 @@ int MainWindow::runAnalysis(const QString& analysisId, const analysis::Parameter
     // The job runs on a copy: later edits of the open project do not reach a running analysis.
     auto project = std::make_shared<const models::Project>(*m_d->project);
     return jobs->manager()->addJob(spec->translatedLabel(), [spec, project, values](gis::Feedback* feedback) {
-        return spec->run(*project, values, feedback);
+        analysis::AnalysisOutcome outcome = spec->run(*project, values, feedback);
+        // The Results dock reads cells in any order: the per-parcel rows are laid out here, on the
+        // worker thread, so that opening the results does not stall the window.
+        analysis::materialiseTables(outcome.resultSet);
+        return outcome;
     });
 }
 
@@ -2376,13 +2381,18 @@ void MainWindow::openJobResults(int jobId) {
     const auto job = jobsDock()->manager()->job(jobId);
     if (!job || !job->outcome || job->outcome->outDir.isEmpty())
         return;
-    QString error;
-    if (!m_d->resultsDock->openFolder(job->outcome->outDir, &error))
-        return reportError(tr("The results were not opened."), error);
+    // The run's result set is in memory (laid out by the job): shown without reading its folder again.
+    m_d->resultsDock->showRun(
+      std::shared_ptr<const analysis::ResultSet>(job->outcome, &job->outcome->resultSet),
+      job->outcome->outDir);
+    // The carbon run's parcels on the map, graduated by stock density of the last date (t C/ha).
+    const QString parcels = QDir(job->outcome->outDir).filePath(QStringLiteral("parcels.gpkg"));
+    if (job->outcome->resultSet.analysis == QLatin1String("carbon_project") && QFileInfo::exists(parcels))
+        addResultLayer(parcels, ResultQuantity::StockDensity);
     m_d->resultsDock->show();
     m_d->resultsDock->raise();
-    chartsDock()->setResults(m_d->resultsDock->carbon(), m_d->resultsDock->gep());
-    updateModified(); // the results section lists the folder
+    m_d->forcedModified = true; // the project's results section lists the folder
+    updateModified();
 }
 
 } // namespace tanhui::gui

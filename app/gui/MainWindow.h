@@ -245,9 +245,6 @@ private:
     void createActions();
     /// Opens a finished job's result folder in the Results and Result Charts docks.
     void openJobResults(int jobId);
-    /// After a dialog saved the project (Project::save drops the workspace section it does not know),
-    /// writes the last saved workspace section back into the file.
-    void restoreSavedWorkspace();
     void createLayerDock();
     void createStatusWidgets();
     void createTimeBar();

@@ -182,14 +182,14 @@ void ResultCharts::draw(Chart chart, report::ChartSpec spec) {
 
 void ResultCharts::setResults(const models::analysis::ResultSet* carbon,
                               const models::analysis::ResultSet* gep) {
-    m_carbon.reset();
-    m_gep.reset();
-    if (carbon) {
-        m_carbon = *carbon;
-    }
-    if (gep) {
-        m_gep = *gep;
-    }
+    setResults(carbon ? std::make_shared<const models::analysis::ResultSet>(*carbon) : nullptr,
+               gep ? std::make_shared<const models::analysis::ResultSet>(*gep) : nullptr);
+}
+
+void ResultCharts::setResults(std::shared_ptr<const models::analysis::ResultSet> carbon,
+                              std::shared_ptr<const models::analysis::ResultSet> gep) {
+    m_carbon = std::move(carbon);
+    m_gep = std::move(gep);
     auto none = [](const QString& title, const QString& message) {
         report::ChartSpec s;
         s.title = title;

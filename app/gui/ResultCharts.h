@@ -11,6 +11,7 @@
 #include <QWidget>
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -43,9 +44,12 @@ public:
     ~ResultCharts() override;
 
     /// Draws the charts of `carbon` and `gep` (either may be null: its charts say there are no results).
-    /// The result sets are copied (their large per-parcel tables are shared, not copied), so they need
-    /// not outlive the call. Redraws the parcel shown, if any.
+    /// The result sets are copied (lazy per-parcel tables share their source), so they need not outlive
+    /// the call. Redraws the parcel shown, if any.
     void setResults(const models::analysis::ResultSet* carbon, const models::analysis::ResultSet* gep);
+    /// The same with result sets held elsewhere (e.g. by the Results dock): shared, not copied.
+    void setResults(std::shared_ptr<const models::analysis::ResultSet> carbon,
+                    std::shared_ptr<const models::analysis::ResultSet> gep);
     /// Charts the carbon trajectory of feature `fid` of layer `layerId` (the parcels table's layer and
     /// source_fid); false when it is not in the carbon results (the chart area says why).
     bool showParcel(const QString& layerId, qint64 fid);
@@ -98,7 +102,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     ParcelSeriesView* m_series = nullptr;
     std::array<Page, kChartCount> m_pages;
-    std::optional<models::analysis::ResultSet> m_carbon, m_gep;
+    std::shared_ptr<const models::analysis::ResultSet> m_carbon, m_gep;
     QString m_parcelLayer;
     qint64 m_parcelFid = -1;
 };

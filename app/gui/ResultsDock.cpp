@@ -3,6 +3,7 @@
 
 #include "app/gui/ResultTableModel.h"
 #include "gis/Errors.h"
+#include "models/params/Parameter.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -27,6 +28,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace tanhui::gui {
@@ -205,21 +207,14 @@ public:
 
 namespace {
 
-/// A copy of `rs` whose lazy tables are read into rows (the view reads cells in any order).
-std::shared_ptr<const analysis::ResultSet> materialised(const analysis::ResultSet& rs) {
-    auto copy = std::make_shared<analysis::ResultSet>(rs);
-    for (analysis::Table& t : copy->tables) {
-        if (!t.source)
-            continue;
-        t.rows.resize(t.lazyRowCount);
-        std::vector<unsigned char> wkb;
-        for (std::size_t r = 0; r < t.lazyRowCount; ++r) {
-            t.rows[r].resize(t.columns.size());
-            t.source(r, t.rows[r], wkb);
-        }
-        t.source = nullptr;
-        t.lazyRowCount = 0;
-    }
+/// `rs` itself when none of its tables is lazy, else a copy whose lazy tables are read into rows (the view
+/// reads cells in any order).
+std::shared_ptr<const analysis::ResultSet> materialised(std::shared_ptr<const analysis::ResultSet> rs) {
+    if (std::none_of(
+          rs->tables.begin(), rs->tables.end(), [](const analysis::Table& t) { return bool(t.source); }))
+        return rs;
+    auto copy = std::make_shared<analysis::ResultSet>(*rs);
+    analysis::materialiseTables(*copy);
     return copy;
 }
 
@@ -398,6 +393,14 @@ const analysis::ResultSet* ResultsDock::gep() const {
     return m_gep >= 0 ? m_runs[std::size_t(m_gep)].results.get() : nullptr;
 }
 
+std::shared_ptr<const analysis::ResultSet> ResultsDock::shownCarbon() const {
+    return m_carbon >= 0 ? m_runs[std::size_t(m_carbon)].results : nullptr;
+}
+
+std::shared_ptr<const analysis::ResultSet> ResultsDock::shownGep() const {
+    return m_gep >= 0 ? m_runs[std::size_t(m_gep)].results : nullptr;
+}
+
 QTableView* ResultsDock::parcelView() const {
     return m_parcels->m_view;
 }
@@ -448,13 +451,21 @@ bool ResultsDock::openFolder(const QString& dir, QString* error) {
     }
 }
 
+void ResultsDock::showRun(std::shared_ptr<const analysis::ResultSet> results, const QString& folder) {
+    Run run;
+    run.results = materialised(std::move(results));
+    run.folder = folder.isEmpty() ? QString() : QFileInfo(folder).absoluteFilePath();
+    run.finished = run.results->provenance.finished;
+    addRun(std::move(run));
+}
+
 void ResultsDock::setResults(const analysis::ResultSet* carbon, const analysis::ResultSet* gep) {
     m_carbon = m_gep = -1;
     for (const analysis::ResultSet* rs : { carbon, gep }) {
         if (!rs)
             continue;
         Run run;
-        run.results = materialised(*rs);
+        run.results = materialised(std::make_shared<const analysis::ResultSet>(*rs));
         run.finished = rs->provenance.finished;
         addRun(std::move(run));
     }
@@ -610,6 +621,7 @@ void ResultsDock::rebuild() {
         setWindowTitle(tr("Results"));
     else
         setWindowTitle(tr("Results — %1").arg(m_runCombo->currentText()));
+    emit shownRunsChanged();
 }
 
 void ResultsDock::updateLedger() {
@@ -703,11 +715,12 @@ void ResultsDock::fillProvenance() {
     m_parameters->setRowCount(int(p.parameters.size()));
     for (std::size_t i = 0; i < p.parameters.size(); ++i) {
         const analysis::ParameterRecord& r = p.parameters[i];
+        const std::optional<models::params::Tag> tag = models::params::parseTag(r.tag);
         setRow(m_parameters,
                int(i),
                { r.table,
                  r.key,
-                 r.tag,
+                 tag ? models::params::tagLabel(*tag) : r.tag,
                  r.source,
                  r.values,
                  r.uses > 0 ? locale.toString(r.uses) : QString(),
@@ -717,7 +730,8 @@ void ResultsDock::fillProvenance() {
             // Secondary, unconfirmed or example values: to be confirmed before the result is used.
             m_parameters->item(int(i), 2)->setForeground(QColor(170, 90, 0));
             m_parameters->item(int(i), 2)->setToolTip(
-              tr("%1: not a verified value; confirm it before the result is used.").arg(r.tag));
+              tr("%1: not a verified value; confirm it before the result is used.")
+                .arg(tag ? models::params::tagDescription(*tag) : r.tag));
         }
     }
     m_settings->setRowCount(int(p.settings.size()));

@@ -53,6 +53,10 @@ public:
     /// Reads the result folder `dir` (analysis::readResultSet) and shows it as the current carbon or GEP
     /// run (by its analysis). False with `error` (translated, naming the folder) when it cannot be read.
     bool openFolder(const QString& dir, QString* error = nullptr);
+    /// Shows a run's result set held in memory, written to `folder` (listed in the project's results like
+    /// an opened folder): no reading. Lazy tables are read into rows here unless the caller did so
+    /// (analysis::materialiseTables, e.g. on the job's worker thread).
+    void showRun(std::shared_ptr<const models::analysis::ResultSet> results, const QString& folder);
     /// Shows result sets held in memory (copied; lazy tables are read once); null leaves that side empty.
     void setResults(const models::analysis::ResultSet* carbon, const models::analysis::ResultSet* gep);
     /// Forgets every run and lists the project's saved results (its "results" section), reading each
@@ -66,6 +70,9 @@ public:
     /// The shown carbon and GEP runs (null when none).
     const models::analysis::ResultSet* carbon() const;
     const models::analysis::ResultSet* gep() const;
+    /// The same, shared (for the Result Charts dock).
+    std::shared_ptr<const models::analysis::ResultSet> shownCarbon() const;
+    std::shared_ptr<const models::analysis::ResultSet> shownGep() const;
 
     // The widgets, for tests and screenshots.
     QTabWidget* tabs() const { return m_tabs; }
@@ -97,6 +104,8 @@ public slots:
     void selectParcels(const QString& layer, const QList<qint64>& fids);
 
 signals:
+    /// The carbon or GEP run shown changed (a run opened, another chosen, the project's results read).
+    void shownRunsChanged();
     /// The user selected parcel rows: for each project layer, the source FIDs selected now (an empty
     /// list when no row of that layer is selected any more).
     void parcelsSelected(const QString& layer, const QList<qint64>& fids);

@@ -447,6 +447,21 @@ Provenance provenanceFrom(const QJsonObject& o) {
 
 } // namespace
 
+void materialiseTables(ResultSet& rs) {
+    for (Table& t : rs.tables) {
+        if (!t.source)
+            continue;
+        t.rows.resize(t.lazyRowCount);
+        std::vector<unsigned char> wkb;
+        for (std::size_t r = 0; r < t.lazyRowCount; ++r) {
+            t.rows[r].resize(t.columns.size());
+            t.source(r, t.rows[r], wkb);
+        }
+        t.source = nullptr;
+        t.lazyRowCount = 0;
+    }
+}
+
 QString resultSetManifestName() {
     return QStringLiteral("resultset.json");
 }

@@ -187,6 +187,10 @@ QString resultSetXlsxName();
 /// The manifest's file name, "resultset.json".
 QString resultSetManifestName();
 
+/// @brief Reads the rows of every lazy table (Table::source) into Table::rows and drops the source, so
+/// that a view can read cells in any order (the app's Results dock). Geometry is not kept.
+void materialiseTables(ResultSet& rs);
+
 /// @brief Reads a result set written by writeResultSet() from `dir` (its manifest and CSV tables; values
 /// typed by their columns, empty cells null). Tables are read in full. Throws GisError(Open) naming the
 /// file (and row and column) when the manifest or a table is missing, malformed, of another format or
