@@ -22,6 +22,8 @@ struct TypeInfo {
 const std::map<QString, TypeInfo>& typeTable() {
     static const std::map<QString, TypeInfo> table{
         { QStringLiteral("forest"), { "#2e7d32", QT_TRANSLATE_NOOP("EcosystemType", "Forest") } },
+        { QStringLiteral("broadleaf_forest"),
+          { "#388e3c", QT_TRANSLATE_NOOP("EcosystemType", "Broadleaf forest") } },
         { QStringLiteral("shrubland"), { "#9ccc65", QT_TRANSLATE_NOOP("EcosystemType", "Shrubland") } },
         { QStringLiteral("clear_cut"), { "#bcaaa4", QT_TRANSLATE_NOOP("EcosystemType", "Clear-cut") } },
         { QStringLiteral("grassland"), { "#dce775", QT_TRANSLATE_NOOP("EcosystemType", "Grassland") } },

@@ -15,7 +15,7 @@
 <context>
     <name>tanhui::gui::AnalysisDialog</name>
     <message numerus="yes">
-        <location filename="../app/gui/AnalysisDialog.cpp" line="+588"/>
+        <location filename="../app/gui/AnalysisDialog.cpp" line="+594"/>
         <source>%n problem(s) must be fixed before the analysis can run.</source>
         <translation>
             <numerusform>%n problem must be fixed before the analysis can run.</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>tanhui::gui::JobsDock</name>
     <message numerus="yes">
-        <location filename="../app/gui/JobsDock.cpp" line="+261"/>
+        <location filename="../app/gui/JobsDock.cpp" line="+232"/>
         <source>%n file(s) in %1</source>
         <translation>
             <numerusform>%n file in %1</numerusform>
@@ -69,7 +69,7 @@
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="+476"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+481"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… %n more</numerusform>
@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+535"/>
+        <location line="+519"/>
         <source>The project %1 has %n problem(s); the other layers were loaded.</source>
         <translation>
             <numerusform>The project %1 has a problem; the other layers were loaded.</numerusform>
@@ -101,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+279"/>
+        <location line="+286"/>
         <source>%n large raster(s) have no overviews, so every full view reads all their cells:
 
 %1
@@ -167,7 +167,7 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
 <context>
     <name>tanhui::gui::PlanDialog</name>
     <message numerus="yes">
-        <location filename="../app/gui/PlanDialog.cpp" line="+278"/>
+        <location filename="../app/gui/PlanDialog.cpp" line="+267"/>
         <source>Added %n parcel(s).</source>
         <translation>
             <numerusform>Added %n parcel.</numerusform>
@@ -178,7 +178,7 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
 <context>
     <name>tanhui::gui::ResultsDock</name>
     <message numerus="yes">
-        <location filename="../app/gui/ResultsDock.cpp" line="+646"/>
+        <location filename="../app/gui/ResultsDock.cpp" line="+658"/>
         <source>All %n check(s) passed: the totals add up.</source>
         <translation>
             <numerusform>The %n check passed: the totals add up.</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>Analysis</name>
     <message>
-        <location filename="../models/analysis/AnalysisSpec.cpp" line="+106"/>
+        <location filename="../models/analysis/AnalysisSpec.cpp" line="+100"/>
         <source>%1 must be a whole number from %2 to %3, not %4</source>
         <translation>%1 必须是 %2 到 %3 之间的整数，而不是 %4</translation>
     </message>
@@ -44,12 +44,12 @@
         <translation>%1：栅格图层“%2”没有坐标参考系；请为其指定坐标系（例如用 gdal_edit.py -a_srs），以便与地块叠加</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>%1: layer &apos;%2&apos; has no field &apos;%3&apos; (fields: %4)</source>
         <translation>%1：图层“%2”没有字段“%3”（现有字段：%4）</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+132"/>
         <source>%1 is required</source>
         <translation>必须填写%1</translation>
     </message>
@@ -60,12 +60,12 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+203"/>
+        <location line="+210"/>
         <source>%1 must be a number in %2, not &apos;%3&apos;</source>
         <translation>%1 必须是以 %2 为单位的数值，而不是“%3”</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-195"/>
         <source>%1 must be true or false, not &apos;%2&apos;</source>
         <translation>%1 必须是 true 或 false，而不是“%2”</translation>
     </message>
@@ -85,7 +85,7 @@
         <translation>%1：无法创建文件夹 %2，或该文件夹不可写</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+76"/>
         <source>unit: %1</source>
         <translation>单位：%1</translation>
     </message>
@@ -110,7 +110,7 @@
         <translation>%1 必须是数值，而不是“%2”</translation>
     </message>
     <message>
-        <location filename="../models/analysis/DeclarationsCarbon.cpp" line="+61"/>
+        <location filename="../models/analysis/DeclarationsCarbon.cpp" line="+59"/>
         <source>Carbon of the project&apos;s parcels</source>
         <translation>项目地块碳储量</translation>
     </message>
@@ -121,7 +121,7 @@
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../models/analysis/DeclarationsGep.cpp" line="+115"/>
+        <location filename="../models/analysis/DeclarationsGep.cpp" line="+113"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
@@ -636,7 +636,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
       --planting-year-field 种植年份 --plot-id plot_id --parcels wetland_units.gpkg --id 单元编码 --out blue_out</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+64"/>
         <source>the price table is empty: a header row year,price and one row per year are expected</source>
         <translation>价格表为空：应有表头行 year,price，并且每年一行</translation>
     </message>
@@ -1035,7 +1035,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
 <context>
     <name>CarbonCommand</name>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="+288"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="+279"/>
         <location line="+22"/>
         <source>NAME</source>
         <translation>名称</translation>
@@ -1186,7 +1186,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>找不到输入文件：%1</translation>
     </message>
     <message>
-        <location line="-451"/>
+        <location line="-442"/>
         <source>Carbon stocks, stock change and value from dated land-cover rasters (pool-table method: IPCC Tier 1 /
 InVEST Carbon).
 
@@ -1264,7 +1264,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
       --pools my_pools.csv --parcels xiaoban.shp --id XBH --price 220 --discount 8 --out carbon_out</translation>
     </message>
     <message>
-        <location line="+315"/>
+        <location line="+306"/>
         <source>Pools method: write no carbon maps (c_density_&lt;year&gt;.tif, c_change_&lt;y1&gt;_&lt;y2&gt;.tif; saves disk and time on large scenes). With --parcels, the per-parcel change comes from the class pairs of the dates, combined in the zonal pass; a compact class-transition raster c_transition_&lt;y1&gt;_&lt;y2&gt;.tif is written for it only when the land-cover rasters are not Byte or the pools table has more than 15 classes.</source>
         <translation>碳库表法：不写出碳图（c_density_&lt;year&gt;.tif、c_change_&lt;y1&gt;_&lt;y2&gt;.tif；大范围场景可节省磁盘和时间）。指定 --parcels 时，各地块的变化量由分区统计过程中组合的两期类别对得到；仅当土地覆被栅格不是 Byte 类型或碳库表超过 15 个类别时，才为此写出紧凑的类别转移栅格 c_transition_&lt;y1&gt;_&lt;y2&gt;.tif。</translation>
     </message>
@@ -1392,7 +1392,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonFlux</name>
     <message>
-        <location filename="../app/cli/CarbonFluxCommon.cpp" line="+111"/>
+        <location filename="../app/cli/CarbonFluxCommon.cpp" line="+102"/>
         <source>--threads must be a whole number from 0 (all cores) to 1024, not &apos;%1&apos;</source>
         <translation>--threads 必须是 0（全部核心）到 1024 之间的整数，而不是 &apos;%1&apos;</translation>
     </message>
@@ -1758,12 +1758,12 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>不显示进度条和摘要。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+42"/>
         <source>--%1 needs --uncertainty or &quot;uncertainty&quot; in the carbon section of %2</source>
         <translation>--%1 需要 --uncertainty，或在 %2 的 carbon 部分中设置 &quot;uncertainty&quot;</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-90"/>
         <source>Carbon of every parcel of a project, each with the method assigned to its ecosystem type in
 the project&apos;s &quot;carbon&quot; section (docs/carbon-project.md). Parcel layers, ecosystem types,
 methods, dates, grouping (e.g. districts: each parcel goes to the district it overlaps most),
@@ -1819,7 +1819,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 </translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+121"/>
         <source>%1 more parcel(s) not computed; all are listed with the reason in the column not_computed of %2</source>
         <translation>另有 %1 个地块未计算；全部地块及原因列在 %2 的 not_computed 列中</translation>
     </message>
@@ -2409,7 +2409,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <location filename="../app/cli/CarbonCommand.cpp" line="-534"/>
         <location line="+301"/>
         <location filename="../app/cli/CliCommon.cpp" line="+59"/>
-        <location filename="../app/cli/RegressionCommand.cpp" line="+220"/>
+        <location filename="../app/cli/RegressionCommand.cpp" line="+211"/>
         <source>(see tanhui-cli %1 --help)</source>
         <translation>（参见 tanhui-cli %1 --help）</translation>
     </message>
@@ -2524,6 +2524,11 @@ Options: --help, --version
         <location filename="../render/ProjectMaps.cpp" line="+24"/>
         <source>Forest</source>
         <translation>森林</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Broadleaf forest</source>
+        <translation>阔叶林</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3275,7 +3280,7 @@ Example (the sample project):
         <translation>行政区图层 %1（%2）与地块图层 %3（%4）的坐标参照系不同；请将其中之一重投影</translation>
     </message>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="+87"/>
+        <location filename="../app/cli/GepCommand.cpp" line="+78"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
@@ -3370,7 +3375,7 @@ Example (the sample project):
         <translation>--carbon 必须是 LAYER=FILE（例如 xiaoban=carbon_out/parcels.csv），而不是“%1”</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-55"/>
         <source>Gross ecosystem product (GEP) per parcel (gep-methods.md): physical quantity, value (CNY), price and
 source for every indicator of the accounting profile; GEP = material + regulating + cultural.
 
@@ -3522,7 +3527,7 @@ scenario_diff.csv。
         <translation>默认值</translation>
     </message>
     <message>
-        <location filename="../app/cli/GepCommand.cpp" line="+230"/>
+        <location filename="../app/cli/GepCommand.cpp" line="+221"/>
         <source>parameter tables: %1</source>
         <translation>参数表：%1</translation>
     </message>
@@ -3683,104 +3688,6 @@ scenario_diff.csv。
         <location line="+1"/>
         <source>built-up land</source>
         <translation>建设用地</translation>
-    </message>
-</context>
-<context>
-    <name>JobStage</name>
-    <message>
-        <location filename="../app/gui/JobsDock.cpp" line="+27"/>
-        <source>checking inputs</source>
-        <translation>检查输入</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>checking land-cover codes</source>
-        <translation>检查土地覆盖类型代码</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reading and checking parcels</source>
-        <translation>读取并检查地块</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Removing overlaps of parcel layers</source>
-        <translation>扣除地块图层间的重叠</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Assigning parcels to zones</source>
-        <translation>将地块归入分区</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Zonal statistics</source>
-        <translation>分区统计</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>carbon per cell</source>
-        <translation>逐像元计算碳储量</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>blue carbon per cell</source>
-        <translation>逐像元计算蓝碳</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>biomass and carbon per cell</source>
-        <translation>逐像元计算生物量与碳储量</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>land-cover transitions</source>
-        <translation>土地覆盖转移</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>land-use change</source>
-        <translation>土地利用变化</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>density raster</source>
-        <translation>生成碳密度栅格</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>volume method</source>
-        <translation>蓄积量法</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>forest route</source>
-        <translation>森林碳储量推算</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Monte Carlo</source>
-        <translation>蒙特卡洛模拟</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Monte Carlo totals</source>
-        <translation>蒙特卡洛汇总</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Building overviews</source>
-        <translation>创建金字塔</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>writing</source>
-        <translation>写出结果</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>done</source>
-        <translation>完成</translation>
     </message>
 </context>
 <context>
@@ -5197,7 +5104,7 @@ plan_totals.csv（按碳库及合计，区间由逐次迭代之和得出），pl
         <translation>不显示进度条和汇总。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+49"/>
         <source>plan %1: %2 parcel(s), horizon %3 (baseline kept from %4)</source>
         <translation>规划 %1：%2 个地块，评估年 %3（基线自 %4 年起保持不变）</translation>
     </message>
@@ -5220,49 +5127,6 @@ plan_totals.csv（按碳库及合计，区间由逐次迭代之和得出），pl
         <location line="+2"/>
         <source>wrote %1</source>
         <translation>已写出 %1</translation>
-    </message>
-</context>
-<context>
-    <name>PlanDialog</name>
-    <message>
-        <location filename="../app/gui/PlanDialog.cpp" line="+36"/>
-        <source>Mangrove</source>
-        <translation>红树林</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tidal flat</source>
-        <translation>滩涂</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Marsh</source>
-        <translation>沼泽</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Forest</source>
-        <translation>森林</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Clear-cut land</source>
-        <translation>采伐迹地</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Broadleaf forest</source>
-        <translation>阔叶林</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cropland</source>
-        <translation>耕地</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Shrubland</source>
-        <translation>灌木林</translation>
     </message>
 </context>
 <context>
@@ -5906,12 +5770,12 @@ plan_totals.csv（按碳库及合计，区间由逐次迭代之和得出），pl
         <translation>布局“%1”：atlas.layer：未知图层“%2”</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+31"/>
         <source>Cannot write the project file %1: %2</source>
         <translation>无法写入项目文件 %1：%2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+74"/>
         <source>Layer id %1 is used twice.</source>
         <translation>图层 id %1 被重复使用。</translation>
     </message>
@@ -6284,7 +6148,7 @@ plan_totals.csv（按碳库及合计，区间由逐次迭代之和得出），pl
 <context>
     <name>RegressionCommand</name>
     <message>
-        <location filename="../app/cli/RegressionCommand.cpp" line="-186"/>
+        <location filename="../app/cli/RegressionCommand.cpp" line="-177"/>
         <source>Remote-sensing regression method (carbon-methods.md §6.1): above-ground biomass (AGB) per cell and
 year from a vegetation index (NDVI, EVI), with coefficients per forest type, aggregated per parcel
 and year. See docs/remote-sensing-carbon.md.
@@ -6373,7 +6237,7 @@ cf（t C/t d.m.），可选 bias_sigma2 或 smearing、forest_type、name_zh、s
       --coefficients my_coefficients.csv --parcels vectors/xiaoban.shp --id 小班号 --out rs_out</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+77"/>
         <source>regression (this method).</source>
         <translation>regression（本方法）。</translation>
     </message>
@@ -8919,12 +8783,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+61"/>
-        <source>Carbon stock and change: %1 (run %2)</source>
-        <translation>碳储量及其变化：%1（第 %2 次运行）</translation>
-    </message>
-    <message>
-        <location line="+37"/>
+        <location filename="../app/gui/main.cpp" line="+66"/>
         <source>Tanhui: desktop GIS for carbon sinks and ecosystem product value.</source>
         <translation>碳汇：面向碳汇与生态产品价值核算的桌面 GIS。</translation>
     </message>
@@ -8947,19 +8806,19 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>关</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Advanced</source>
         <translation>高级</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <location line="+125"/>
+        <location line="+28"/>
+        <location line="+128"/>
         <location line="+38"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-165"/>
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
@@ -8974,7 +8833,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>来源：%1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>%1, to confirm</source>
         <translation>%1，待核实</translation>
     </message>
@@ -9152,7 +9011,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::JobsDock</name>
     <message>
-        <location filename="../app/gui/JobsDock.cpp" line="+17"/>
+        <location filename="../app/gui/JobsDock.cpp" line="+35"/>
         <source>Jobs</source>
         <translation>任务</translation>
     </message>
@@ -9172,7 +9031,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>暂无任务。运行的分析会在运行期间及结束后显示在这里。</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+56"/>
         <source>Job finished: %1 (%2)</source>
         <translation>任务完成：%1（%2）</translation>
     </message>
@@ -9465,7 +9324,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>地块时间序列</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
     </message>
@@ -9532,12 +9391,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1061"/>
+        <location line="+1052"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-1058"/>
+        <location line="-1049"/>
         <source>Step the map through the dates</source>
         <translation>按日期逐期播放地图</translation>
     </message>
@@ -9587,23 +9446,23 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+6"/>
-        <location line="+29"/>
-        <location line="+1695"/>
+        <location line="+22"/>
+        <location line="+1693"/>
         <source>Open a project first.</source>
         <translation>请先打开一个项目。</translation>
     </message>
     <message>
-        <location line="-1724"/>
+        <location line="-1715"/>
         <source>A restoration plan is saved in a project.</source>
         <translation>修复规划保存在项目中。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+23"/>
         <source>A map layout is made from a project&apos;s layers and saved in it.</source>
         <translation>地图布局由项目的图层制作，并保存在项目中。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+13"/>
         <source>Saved the layout in %1</source>
         <translation>已将布局保存到 %1</translation>
     </message>
@@ -10057,7 +9916,7 @@ No discards them.</source>
         <translation>无法计算时间序列：%1</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+50"/>
         <source>%1 km</source>
         <translation>%1 千米</translation>
     </message>
@@ -10365,12 +10224,11 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
     </message>
     <message>
         <location line="+5"/>
-        <location line="+52"/>
         <source>The results were not opened.</source>
         <translation>未能打开结果。</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="+14"/>
         <source>An analysis runs on the layers of the open project.</source>
         <translation>分析在当前打开项目的图层上运行。</translation>
     </message>
@@ -10486,7 +10344,7 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
 <context>
     <name>tanhui::gui::PlanDialog</name>
     <message>
-        <location filename="../app/gui/PlanDialog.cpp" line="+36"/>
+        <location filename="../app/gui/PlanDialog.cpp" line="+68"/>
         <source>Restoration Plans</source>
         <translation>修复规划</translation>
     </message>
@@ -10626,7 +10484,7 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
 <context>
     <name>tanhui::gui::RelocateDialog</name>
     <message>
-        <location filename="../app/gui/Workspace.cpp" line="+44"/>
+        <location filename="../app/gui/Workspace.cpp" line="+43"/>
         <source>null</source>
         <translation>null（空值）</translation>
     </message>
@@ -10661,12 +10519,7 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
         <translation>缺失</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Cannot create a temporary folder: %1</source>
-        <translation>无法创建临时文件夹：%1</translation>
-    </message>
-    <message>
-        <location line="+59"/>
+        <location line="+65"/>
         <source>%1 must be an object, not %2</source>
         <translation>%1 必须是对象，而不是%2</translation>
     </message>
@@ -10772,7 +10625,7 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
         <translation>工程文件 %1 不是 JSON 对象（%2）</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+134"/>
         <source>Relocate Missing Layers</source>
         <translation>重新定位缺失图层</translation>
     </message>
@@ -11005,7 +10858,7 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
 <context>
     <name>tanhui::gui::ResultTableModel</name>
     <message>
-        <location filename="../app/gui/ResultTableModel.cpp" line="+141"/>
+        <location filename="../app/gui/ResultTableModel.cpp" line="+143"/>
         <source>passed</source>
         <translation>通过</translation>
     </message>
@@ -11015,7 +10868,7 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
         <translation>未通过</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>%1 [%2–%3]</source>
         <extracomment>A value with its 95 % bounds, e.g. &quot;12,345.6 [11,020.0–13,880.2]&quot;</extracomment>
         <translation>%1 [%2–%3]</translation>
@@ -11040,7 +10893,7 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
 <context>
     <name>tanhui::gui::ResultsDock</name>
     <message>
-        <location filename="../app/gui/ResultsDock.cpp" line="+76"/>
+        <location filename="../app/gui/ResultsDock.cpp" line="+78"/>
         <source>The column the filter searches</source>
         <translation>筛选所搜索的列</translation>
     </message>
@@ -11060,13 +10913,13 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
         <translation>%1 / %2 行</translation>
     </message>
     <message>
-        <location line="+68"/>
-        <location line="+356"/>
+        <location line="+61"/>
+        <location line="+372"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="-350"/>
+        <location line="-366"/>
         <source>Run:</source>
         <translation>运行：</translation>
     </message>
@@ -11113,13 +10966,13 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
     </message>
     <message>
         <location line="+12"/>
-        <location line="+309"/>
+        <location line="+326"/>
         <location line="+5"/>
         <source>Ledger Check</source>
         <translation>账目核对</translation>
     </message>
     <message>
-        <location line="-297"/>
+        <location line="-314"/>
         <source>Role</source>
         <translation>用途</translation>
     </message>
@@ -11231,12 +11084,12 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
         <translation>数据来源</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+75"/>
         <source>Cannot read the results in %1: %2</source>
         <translation>无法读取 %1 中的结果：%2</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+33"/>
         <source>The %1 results saved with the project are missing: %2 has no %3. Run the analysis again or move its folder back.</source>
         <translation>项目中保存的 %1 结果缺失：%2 中没有 %3。请重新运行该分析，或将结果文件夹移回原处。</translation>
     </message>
@@ -11357,7 +11210,7 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
         <translation>结果 — %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>No ledger check in the shown results.</source>
         <translation>所显示的结果中没有账目核对。</translation>
     </message>
@@ -11393,7 +11246,7 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
         <translation>%1 %2，分析 %3；开始于 %4，完成于 %5；项目 %6</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>%1: not a verified value; confirm it before the result is used.</source>
         <translation>%1：非已核实数值；使用结果前请确认。</translation>
     </message>

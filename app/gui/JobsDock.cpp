@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/JobsDock.h"
 
+#include "app/common/MessageText.h"
 #include "app/gui/JobManager.h"
 
 #include <QApplication>
@@ -18,34 +19,6 @@
 #include <QVBoxLayout>
 
 namespace tanhui::gui {
-
-namespace {
-
-// The stage texts the analyses report (gis::Feedback status, English), translated in context
-// "JobStage" when shown; other texts are shown as reported.
-const char* const kStages[] = {
-    QT_TRANSLATE_NOOP("JobStage", "checking inputs"),
-    QT_TRANSLATE_NOOP("JobStage", "checking land-cover codes"),
-    QT_TRANSLATE_NOOP("JobStage", "Reading and checking parcels"),
-    QT_TRANSLATE_NOOP("JobStage", "Removing overlaps of parcel layers"),
-    QT_TRANSLATE_NOOP("JobStage", "Assigning parcels to zones"),
-    QT_TRANSLATE_NOOP("JobStage", "Zonal statistics"),
-    QT_TRANSLATE_NOOP("JobStage", "carbon per cell"),
-    QT_TRANSLATE_NOOP("JobStage", "blue carbon per cell"),
-    QT_TRANSLATE_NOOP("JobStage", "biomass and carbon per cell"),
-    QT_TRANSLATE_NOOP("JobStage", "land-cover transitions"),
-    QT_TRANSLATE_NOOP("JobStage", "land-use change"),
-    QT_TRANSLATE_NOOP("JobStage", "density raster"),
-    QT_TRANSLATE_NOOP("JobStage", "volume method"),
-    QT_TRANSLATE_NOOP("JobStage", "forest route"),
-    QT_TRANSLATE_NOOP("JobStage", "Monte Carlo"),
-    QT_TRANSLATE_NOOP("JobStage", "Monte Carlo totals"),
-    QT_TRANSLATE_NOOP("JobStage", "Building overviews"),
-    QT_TRANSLATE_NOOP("JobStage", "writing"),
-    QT_TRANSLATE_NOOP("JobStage", "done"),
-};
-
-} // namespace
 
 struct JobsDock::Row {
     QFrame* frame = nullptr;
@@ -132,10 +105,8 @@ QString JobsDock::formatDuration(qint64 ms) {
 }
 
 QString JobsDock::translatedStage(const QString& stage) {
-    for (const char* known : kStages)
-        if (stage == QLatin1String(known))
-            return QCoreApplication::translate("JobStage", known);
-    return stage;
+    // The engines' stage names are translated once, in context "Progress" (app/common/MessageText.h).
+    return app::progressLabel(stage.toStdString());
 }
 
 QString JobsDock::endMessage(const JobInfo& job) {

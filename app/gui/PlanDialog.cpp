@@ -6,6 +6,7 @@
 #include "gis/VectorLayer.h"
 #include "models/carbon/CarbonProject.h"
 #include "models/plans/PlanRun.h"
+#include "render/ProjectMaps.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -30,22 +31,10 @@ namespace tanhui::gui {
 
 namespace {
 
-/// The display name of a carbon ecosystem type (canonical names of the project's carbon section).
+/// A carbon ecosystem type as the plan editor lists it: its translated name and the canonical key.
 QString typeLabel(const QString& type) {
-    static const std::pair<const char*, const char*> names[] = {
-        { "mangrove", QT_TRANSLATE_NOOP("PlanDialog", "Mangrove") },
-        { "tidal_flat", QT_TRANSLATE_NOOP("PlanDialog", "Tidal flat") },
-        { "marsh", QT_TRANSLATE_NOOP("PlanDialog", "Marsh") },
-        { "forest", QT_TRANSLATE_NOOP("PlanDialog", "Forest") },
-        { "clear_cut", QT_TRANSLATE_NOOP("PlanDialog", "Clear-cut land") },
-        { "broadleaf_forest", QT_TRANSLATE_NOOP("PlanDialog", "Broadleaf forest") },
-        { "cropland", QT_TRANSLATE_NOOP("PlanDialog", "Cropland") },
-        { "shrubland", QT_TRANSLATE_NOOP("PlanDialog", "Shrubland") },
-    };
-    for (const auto& [key, label] : names)
-        if (type == QLatin1String(key))
-            return QStringLiteral("%1 (%2)").arg(QCoreApplication::translate("PlanDialog", label), type);
-    return type;
+    const QString name = render::LayerStyler::ecosystemName(type);
+    return name == type ? type : QStringLiteral("%1 (%2)").arg(name, type);
 }
 
 } // namespace

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/ResultTableModel.h"
 
+#include "app/report/ResultChartData.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QFont>
@@ -141,6 +143,10 @@ QString ResultTableModel::cellText(int row, const Shown& shown) const {
         return v.toInt() != 0 ? tr("passed") : tr("FAILED");
     }
     if (!numericType(col.type)) {
+        // Ecosystem types by their names, as the map legend and the charts name them (the key stays in
+        // RawRole and is matched by the filter too).
+        if (col.name == QLatin1String("ecosystem_type") && !v.isNull())
+            return report::typeName(v.toString());
         return v.toString();
     }
     bool ok = false;
@@ -310,21 +316,18 @@ bool ResultFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourc
                 return d == m_number;
         }
     }
+    // A cell matches by the text shown or by its value (a translated type or its key).
+    auto matches = [&](int c) {
+        const QModelIndex i = model->index(sourceRow, c, sourceParent);
+        return i.data(Qt::DisplayRole).toString().contains(m_text, Qt::CaseInsensitive) ||
+               i.data(ResultTableModel::RawRole).toString().contains(m_text, Qt::CaseInsensitive);
+    };
     if (m_column >= 0) {
-        return model->index(sourceRow, m_column, sourceParent)
-          .data(Qt::DisplayRole)
-          .toString()
-          .contains(m_text, Qt::CaseInsensitive);
+        return matches(m_column);
     }
     // Any text column (ids, types, methods, districts): numbers are searched through a chosen column.
     for (int c = 0; c < model->columnCount(); ++c) {
-        if (model->isNumeric(c)) {
-            continue;
-        }
-        if (model->index(sourceRow, c, sourceParent)
-              .data(Qt::DisplayRole)
-              .toString()
-              .contains(m_text, Qt::CaseInsensitive)) {
+        if (!model->isNumeric(c) && matches(c)) {
             return true;
         }
     }
