@@ -7,7 +7,7 @@
 // TANHUI_SHOW=<id,id,...> shows only those project layers; TANHUI_GROUP=<name>:<id,...> puts layers
 // in a group; TANHUI_STYLE=<id>[,<render type index>] opens the Layer Styling dock on a layer.
 // TANHUI_LANG=zh_CN|en overrides the interface language. TANHUI_JOBS=<folder> queues three carbon runs
-// of the project given into <folder>/run1..3 in the Jobs dock; with TANHUI_SCREENSHOT, the picture is
+// of the project opened into <folder>/run1..3 in the Jobs dock; with TANHUI_SCREENSHOT, the picture is
 // taken once the first has finished and the second shows its remaining time.
 // TANHUI_RESULTS=<folder>[,<folder>] opens result
 // folders in the Results dock (TANHUI_RESULTS_TAB=<tab index>, TANHUI_RESULTS_TABLE=<table or totals key>,
@@ -52,29 +52,6 @@
 #define TANHUI_VERSION "unknown"
 #endif
 
-namespace {
-
-/// TANHUI_JOBS: three carbon project runs of `projectFile` (into <folder>/run<k>) in the dock, through the
-/// declared analysis as Analysis ▸ Carbon runs it.
-void queueCarbonJobs(tanhui::gui::JobsDock& dock, const QString& projectFile, const QString& folder) {
-    namespace analysis = tanhui::models::analysis;
-    const auto project =
-      std::make_shared<const tanhui::models::Project>(tanhui::models::Project::load(projectFile));
-    const analysis::AnalysisSpec* spec = analysis::findAnalysis(QStringLiteral("carbon_project"));
-    for (int k = 1; k <= 3; ++k) {
-        const analysis::ParameterValues values{ { QStringLiteral("out"),
-                                                  QDir(folder).filePath(QStringLiteral("run%1").arg(k)) } };
-        dock.manager()->addJob(QCoreApplication::translate("main", "Carbon stock and change: %1 (run %2)")
-                                 .arg(project->name)
-                                 .arg(k),
-                               [spec, project, values](tanhui::gis::Feedback* feedback) {
-                                   return spec->run(*project, values, feedback);
-                               });
-    }
-}
-
-} // namespace
-
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Tanhui"));
@@ -104,15 +81,16 @@ int main(int argc, char* argv[]) {
     for (const QString& file : parser.positionalArguments())
         window.openFile(file);
 
-    auto* jobsDock = window.findChild<tanhui::gui::JobsDock*>();
-    const QString jobsFolder = qEnvironmentVariable("TANHUI_JOBS");
-    if (!jobsFolder.isEmpty() && jobsDock)
-        for (const QString& file : parser.positionalArguments())
-            if (file.endsWith(QLatin1String(".tanhui.json"))) {
-                queueCarbonJobs(*jobsDock, file, jobsFolder);
-                window.resizeDocks({ jobsDock }, { 330 }, Qt::Vertical);
-                break;
-            }
+    // TANHUI_JOBS=<folder>: three carbon runs of the project opened (into <folder>/run1..3), queued as
+    // Analysis ▸ Carbon queues them.
+    tanhui::gui::JobsDock* jobsDock = window.jobsDock();
+    if (const QString folder = qEnvironmentVariable("TANHUI_JOBS"); !folder.isEmpty()) {
+        for (int k = 1; k <= 3; ++k)
+            window.runAnalysis(
+              QStringLiteral("carbon_project"),
+              { { QStringLiteral("out"), QDir(folder).filePath(QStringLiteral("run%1").arg(k)) } });
+        window.resizeDocks({ jobsDock }, { 330 }, Qt::Vertical);
+    }
     // TANHUI_CHARTS: the result charts of result folders (for screenshots and demos).
     if (const QStringList dirs =
           qEnvironmentVariable("TANHUI_CHARTS").split(QLatin1Char(','), Qt::SkipEmptyParts);

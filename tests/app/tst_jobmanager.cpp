@@ -8,8 +8,7 @@
 #include "app/gui/JobsDock.h"
 #include "gis/Errors.h"
 #include "gis/Feedback.h"
-#include "gis/StagedOutput.h"
-#include "models/carbon/CarbonProject.h"
+#include "models/analysis/AnalysisSpec.h"
 #include "models/project/Project.h"
 
 #include <QElapsedTimer>
@@ -366,26 +365,14 @@ void TstJobManager::realCarbonRunCancelled() {
     auto sawCancel = std::make_shared<std::atomic<bool>>(false);
     JobManager m;
     const int id = m.addJob(QStringLiteral("Carbon"), [project, out, sawCancel](gis::Feedback* f) {
-        AnalysisOutcome outcome;
+        // The declared analysis, as Analysis ▸ Carbon queues it (MainWindow::runAnalysis).
         try {
-            gis::StagedOutput staged(out);
-            models::carbon::CarbonProjectOptions options;
-            options.outDir = staged.path().toStdString();
-            options.threads = 2;
-            options.feedback = f;
-            models::carbon::CarbonProjectRun run = models::carbon::runCarbonProject(project, options);
-            outcome.issues = run.issues;
-            outcome.stopped = run.stopped;
-            if (!run.stopped) {
-                staged.commit();
-                outcome.outDir = out;
-                outcome.resultSet = std::move(run.resultSet);
-            }
+            return models::analysis::findAnalysis(QStringLiteral("carbon_project"))
+              ->run(project, { { QStringLiteral("out"), out }, { QStringLiteral("threads"), 2 } }, f);
         } catch (const gis::CancelledError&) {
             *sawCancel = true;
             throw;
         }
-        return outcome;
     });
     // Mid-run: a third of the way, with outputs already written into the staging folder.
     QTRY_VERIFY_WITH_TIMEOUT(m.job(id)->percent >= 30.0 || ended(m, id), 600000);

@@ -16,8 +16,7 @@
 #include "app/gui/JobManager.h"
 #include "app/gui/JobsDock.h"
 #include "gis/Gdal.h"
-#include "gis/StagedOutput.h"
-#include "models/carbon/CarbonProject.h"
+#include "models/analysis/AnalysisSpec.h"
 #include "models/project/Project.h"
 
 #include <QApplication>
@@ -207,26 +206,14 @@ int main(int argc, char** argv) {
         worst = 0.0;
         over50 = 0;
         wall.start();
-        id = jobs->addJob(QStringLiteral("Carbon, city scene"),
-                          [project, outDir, threads](tanhui::gis::Feedback* f) {
-                              tanhui::gis::StagedOutput staged(outDir);
-                              tanhui::models::carbon::CarbonProjectOptions options;
-                              options.outDir = staged.path().toStdString();
-                              options.threads = threads;
-                              options.feedback = f;
-                              tanhui::models::carbon::CarbonProjectRun run =
-                                tanhui::models::carbon::runCarbonProject(project, options);
-                              tanhui::models::analysis::AnalysisOutcome outcome;
-                              outcome.issues = run.issues;
-                              outcome.stopped = run.stopped;
-                              if (!run.stopped) {
-                                  staged.commit();
-                                  outcome.outDir = outDir;
-                                  outcome.files = run.files;
-                                  outcome.resultSet = std::move(run.resultSet);
-                              }
-                              return outcome;
-                          });
+        // The declared analysis, as Analysis ▸ Carbon queues it (MainWindow::runAnalysis).
+        const tanhui::models::analysis::AnalysisSpec* spec =
+          tanhui::models::analysis::findAnalysis(QStringLiteral("carbon_project"));
+        const tanhui::models::analysis::ParameterValues values{ { QStringLiteral("out"), outDir },
+                                                                { QStringLiteral("threads"), threads } };
+        id = jobs->addJob(
+          QStringLiteral("Carbon, city scene"),
+          [spec, project, values](tanhui::gis::Feedback* f) { return spec->run(project, values, f); });
     });
     app.exec();
     probe.stop();
