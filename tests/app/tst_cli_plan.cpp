@@ -86,6 +86,7 @@ private slots:
         QVERIFY(parcels->number(row, QStringLiteral("diff_total_t_p2_5")) <
                 parcels->number(row, QStringLiteral("diff_total_t_p97_5")));
         const models::analysis::Table* totals = rs.table(QStringLiteral("plan_totals"));
+        QVERIFY(totals);
         const long long total = totals->findRow(QStringLiteral("quantity"), QStringLiteral("total"));
         QVERIFY(total >= 0);
         QVERIFY(!std::isnan(totals->number(std::size_t(total), QStringLiteral("diff_p2_5_t"))));
