@@ -746,22 +746,47 @@ void ResultsDock::fillProvenance() {
     }
 }
 
+namespace {
+
+/// How a parcels table names its map features: the FID column and the layer, from a `layer` column
+/// (the carbon run's parcels) or from the table's name (GEP's parcels_<layer>).
+struct ParcelKeys {
+    int fidColumn = -1;
+    int layerColumn = -1;
+    QString tableLayer;
+    QString layerOf(const analysis::Table& table, std::size_t row) const {
+        return layerColumn >= 0 ? table.value(row, layerColumn).toString() : tableLayer;
+    }
+};
+
+ParcelKeys parcelKeys(const analysis::Table& table) {
+    ParcelKeys k;
+    k.fidColumn = table.columnIndex(QStringLiteral("source_fid"));
+    k.layerColumn = table.columnIndex(QStringLiteral("layer"));
+    if (k.layerColumn < 0 && table.name.startsWith(QLatin1String("parcels_")))
+        k.tableLayer = table.name.mid(8);
+    if (k.layerColumn < 0 && k.tableLayer.isEmpty())
+        k.fidColumn = -1;
+    return k;
+}
+
+} // namespace
+
 void ResultsDock::onParcelSelection() {
     if (m_updating)
         return;
     const analysis::Table* table = m_parcels->m_model->table();
     if (!table)
         return;
-    const int layerCol = table->columnIndex(QStringLiteral("layer"));
-    const int fidCol = table->columnIndex(QStringLiteral("source_fid"));
-    if (layerCol < 0 || fidCol < 0)
-        return; // GEP tables name parcels by id, not by FID: no map link
+    const ParcelKeys keys = parcelKeys(*table);
+    if (keys.fidColumn < 0)
+        return; // rows that are no parcels of a layer (GEP's indicators): no map link
     std::map<QString, QList<qint64>> byLayer;
     const QModelIndexList rows = m_parcels->m_view->selectionModel()->selectedRows();
     for (const QModelIndex& index : rows) {
         const int r = index.data(ResultTableModel::TableRowRole).toInt();
-        byLayer[table->value(std::size_t(r), layerCol).toString()].push_back(
-          table->value(std::size_t(r), fidCol).toLongLong());
+        byLayer[keys.layerOf(*table, std::size_t(r))].push_back(
+          table->value(std::size_t(r), keys.fidColumn).toLongLong());
     }
     for (auto& [layer, fids] : byLayer)
         std::sort(fids.begin(), fids.end());
@@ -781,9 +806,8 @@ void ResultsDock::selectParcels(const QString& layer, const QList<qint64>& fids)
     const analysis::Table* table = m_parcels->m_model->table();
     if (!table)
         return;
-    const int layerCol = table->columnIndex(QStringLiteral("layer"));
-    const int fidCol = table->columnIndex(QStringLiteral("source_fid"));
-    if (layerCol < 0 || fidCol < 0)
+    const ParcelKeys keys = parcelKeys(*table);
+    if (keys.fidColumn < 0)
         return;
     const std::set<qint64> wanted(fids.begin(), fids.end());
     QItemSelectionModel* selection = m_parcels->m_view->selectionModel();
@@ -793,9 +817,9 @@ void ResultsDock::selectParcels(const QString& layer, const QList<qint64>& fids)
     const int lastColumn = m_parcels->m_model->columnCount() - 1;
     for (int row = 0; row < proxy->rowCount(); ++row) {
         const int r = proxy->index(row, 0).data(ResultTableModel::TableRowRole).toInt();
-        if (table->value(std::size_t(r), layerCol).toString() != layer)
+        if (keys.layerOf(*table, std::size_t(r)) != layer)
             continue;
-        const bool want = wanted.count(table->value(std::size_t(r), fidCol).toLongLong()) > 0;
+        const bool want = wanted.count(table->value(std::size_t(r), keys.fidColumn).toLongLong()) > 0;
         const QModelIndex a = proxy->index(row, 0), b = proxy->index(row, lastColumn);
         if (want) {
             select.select(a, b);

@@ -614,6 +614,7 @@ void valueLayer(Run& run, const ProjectLayer& layer) {
         ParcelRow row;
         row.layer = layer.id;
         row.id = parcel.id.toString();
+        row.sourceFid = qint64(parcel.fid);
         row.areaHa = parcel.ellipsoidalAreaM2 / 1e4;
         if (row.areaHa > 0)
             row.accountedShare = std::clamp(accountedHa[i] / row.areaHa, 0.0, 1.0);

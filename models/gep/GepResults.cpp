@@ -165,8 +165,8 @@ Table skippedTable(const GepParcels& parcels) {
 // ---- parcels_<layer> -------------------------------------------------------------------------------
 
 void parcelLine(const ParcelRow& r, const std::vector<QString>& keys, std::vector<QVariant>& v) {
-    v = { r.id,     r.ecosystemKey,   r.ecosystemName, r.ecosystemSource, r.ecosystemType, r.district,
-          r.areaHa, r.accountedShare, r.carbonSource,  r.carbonYears,     r.carbonNote };
+    v = { r.id,       r.sourceFid, r.ecosystemKey,   r.ecosystemName, r.ecosystemSource, r.ecosystemType,
+          r.district, r.areaHa,    r.accountedShare, r.carbonSource,  r.carbonYears,     r.carbonNote };
     for (const QString& key : keys) {
         const IndicatorResult* found = nullptr;
         for (const IndicatorResult& x : r.results)
@@ -195,6 +195,9 @@ void parcelLine(const ParcelRow& r, const std::vector<QString>& keys, std::vecto
 std::vector<Table> parcelTables(const std::shared_ptr<const GepParcels>& parcels, const Profile& profile) {
     std::vector<Column> wide = {
         text("parcel_id", "Parcel id (the layer's id field)."),
+        integer("source_fid",
+                "",
+                "The parcel's feature id (FID) in the layer's file: the map's key, as in the carbon run."),
         text("ecosystem_code", "Key of the ecosystem_params row (land-cover code or type)."),
         text("ecosystem", "Ecosystem name."),
         text("ecosystem_source", "type_field, land_use_change or landcover_majority."),

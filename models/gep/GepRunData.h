@@ -28,6 +28,7 @@ struct GepCommand {
 struct ParcelRow {
     QString layer;
     QString id;
+    qint64 sourceFid = -1; ///< the feature's FID in the layer's file (the map's and the carbon run's key)
     QString ecosystemKey;
     QString ecosystemName;
     QString ecosystemSource; ///< "type_field", "land_use_change" or "landcover_majority"

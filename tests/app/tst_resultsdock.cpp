@@ -103,6 +103,7 @@ private slots:
     void sortAndFilter();
     void selectionSignals();
     void selectionWithMap();
+    void gepSelection();
     void totalsWithBounds();
     void ledgerFailure();
     void provenance();
@@ -263,6 +264,52 @@ void TestResultsDock::selectionSignals() {
         selected.insert(i.data(ResultTableModel::TableRowRole).toInt());
     QVERIFY(expected.count(int(other)) == 1);
     QCOMPARE(selected, expected);
+}
+
+/// GEP's parcels_<layer> rows name their features by source_fid (the carbon run's key for the same
+/// parcel id): selecting a row emits its layer and FID, and a map selection selects the row.
+void TestResultsDock::gepSelection() {
+    const QString gep = qEnvironmentVariable("TANHUI_TEST_RESULTS") + QStringLiteral("/gep");
+    if (!QFile::exists(gep + QStringLiteral("/resultset.json")))
+        QSKIP("needs the fixture sample_results_setup (TANHUI_TEST_RESULTS)");
+    ResultsDock dock;
+    QVERIFY(dock.openFolder(gep));
+    QVERIFY(dock.showParcelTable(QStringLiteral("parcels_xiaoban")));
+    const analysis::Table* t = dock.parcelModel()->table();
+    QVERIFY(t && t->rowCount() > 100);
+    QVERIFY(t->columnIndex(QStringLiteral("source_fid")) >= 0);
+    // The same parcel id has the same FID in the carbon run.
+    const analysis::Table& carbon = *m_rs.table(QStringLiteral("parcels"));
+    std::map<QString, qint64> carbonFid;
+    for (std::size_t r = 0; r < carbon.rowCount(); ++r)
+        if (carbon.value(r, QStringLiteral("layer")).toString() == QLatin1String("xiaoban"))
+            carbonFid[carbon.value(r, QStringLiteral("id")).toString()] =
+              carbon.value(r, QStringLiteral("source_fid")).toLongLong();
+    for (std::size_t r = 0; r < t->rowCount(); ++r)
+        QCOMPARE(t->value(r, QStringLiteral("source_fid")).toLongLong(),
+                 carbonFid.at(t->value(r, QStringLiteral("parcel_id")).toString()));
+
+    QSignalSpy spy(&dock, &ResultsDock::parcelsSelected);
+    dock.parcelView()->selectRow(5);
+    QCOMPARE(spy.count(), 1);
+    const int tableRow = dock.parcelFilter()->index(5, 0).data(ResultTableModel::TableRowRole).toInt();
+    QCOMPARE(spy.at(0).at(0).toString(), QStringLiteral("xiaoban"));
+    QCOMPARE(spy.at(0).at(1).value<QList<qint64>>(),
+             QList<qint64>{ t->value(std::size_t(tableRow), QStringLiteral("source_fid")).toLongLong() });
+
+    dock.parcelView()->clearSelection();
+    spy.clear();
+    const std::size_t other = t->rowCount() / 2;
+    dock.selectParcels(QStringLiteral("xiaoban"),
+                       { t->value(other, QStringLiteral("source_fid")).toLongLong() });
+    QCOMPARE(spy.count(), 0);
+    const QModelIndexList selected = dock.parcelView()->selectionModel()->selectedRows();
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(selected.first().data(ResultTableModel::TableRowRole).toInt(), int(other));
+    // Another layer's FIDs select nothing here.
+    dock.parcelView()->clearSelection();
+    dock.selectParcels(QStringLiteral("farmland_plots"), { 0 });
+    QCOMPARE(dock.parcelView()->selectionModel()->selectedRows().size(), 0);
 }
 
 void TestResultsDock::selectionWithMap() {
