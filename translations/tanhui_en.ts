@@ -69,7 +69,7 @@
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="+481"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+488"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… %n more</numerusform>
@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+519"/>
+        <location line="+551"/>
         <source>The project %1 has %n problem(s); the other layers were loaded.</source>
         <translation>
             <numerusform>The project %1 has a problem; the other layers were loaded.</numerusform>
@@ -101,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+286"/>
+        <location line="+288"/>
         <source>%n large raster(s) have no overviews, so every full view reads all their cells:
 
 %1
@@ -137,7 +137,21 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+506"/>
+        <location line="+419"/>
+        <source>%n analysis(es) are still running or queued. Quitting cancels them; their output folders stay as they were before the run.
+
+Cancel them and quit?</source>
+        <translation>
+            <numerusform>%n analysis is still running or queued. Quitting cancels it; its output folder stays as it was before the run.
+
+Cancel it and quit?</numerusform>
+            <numerusform>%n analyses are still running or queued. Quitting cancels them; their output folders stay as they were before the run.
+
+Cancel them and quit?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+113"/>
         <source>%n layer(s) could not be relocated</source>
         <translation>
             <numerusform>%n layer could not be relocated</numerusform>

@@ -2648,6 +2648,129 @@ Options: --help, --version
     </message>
 </context>
 <context>
+    <name>FieldAttribute</name>
+    <message>
+        <location filename="../models/carbon/FieldMapping.cpp" line="+205"/>
+        <source>Parcel id</source>
+        <translation>地块编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unique id of each parcel: names parcels in every result table.</source>
+        <translation>每个地块唯一的编号：各结果表用它指称地块。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Land class / ecosystem type</source>
+        <translation>地类 / 生态系统类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The parcel&apos;s land class (地类) or ecosystem; its values are mapped to Tanhui&apos;s types in the project. Read by the carbon run and GEP.</source>
+        <translation>地块的地类或生态系统；其取值在项目中对应到碳汇的类型。碳汇核算和 GEP 读取此字段。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Dominant species</source>
+        <translation>优势树种</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dominant tree species (优势树种): selects wood density, BEF and root ratio (volume method, forest route).</source>
+        <translation>优势树种：决定木材密度、生物量扩展因子和根茎比（蓄积量法、森林路线）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Stand volume per hectare (m³/ha)</source>
+        <translation>每公顷蓄积（m³/ha）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Growing stock per hectare (每公顷蓄积), m³/ha (volume method, forest route).</source>
+        <translation>每公顷蓄积量，m³/ha（蓄积量法、森林路线）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Stand age (years)</source>
+        <translation>林龄（年）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean age of the stand (林龄), years: growth by age (forest route).</source>
+        <translation>林分平均年龄（林龄），单位年：按年龄确定生长量（森林路线）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Origin (natural / planted)</source>
+        <translation>起源（天然 / 人工）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>起源: natural (天然) or planted (人工) stand: growth rates (forest route).</source>
+        <translation>起源：天然林或人工林，决定生长速率（森林路线）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Crop</source>
+        <translation>作物</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crop grown on the plot (作物): cropland soil factors (soil method).</source>
+        <translation>地块种植的作物：决定农田土壤碳因子（土壤法）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Management practice</source>
+        <translation>管理方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tillage and input practice of the plot (soil method).</source>
+        <translation>地块的耕作和投入方式（土壤法）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Practice since (year)</source>
+        <translation>现行方式起始年</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year the current practice started (soil method).</source>
+        <translation>现行管理方式开始的年份（土壤法）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Straw returned since (year)</source>
+        <translation>秸秆还田起始年</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year straw return started (秸秆还田), soil method.</source>
+        <translation>开始秸秆还田的年份（土壤法）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Organic fertiliser (yes / no)</source>
+        <translation>施用有机肥（是 / 否）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whether manure or organic fertiliser is applied (施用有机肥).</source>
+        <translation>是否施用粪肥或有机肥。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Planting year</source>
+        <translation>种植年份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year the plot was planted (种植年份): blue carbon accumulates from it.</source>
+        <translation>地块种植的年份：蓝碳自该年起累积。</translation>
+    </message>
+</context>
+<context>
     <name>GainLossCommand</name>
     <message>
         <location filename="../app/cli/GainLossCommand.cpp" line="+34"/>
@@ -3422,7 +3545,7 @@ scenario_diff.csv。
         <translation>碳计算引擎未给出该地块在以核算年 %1 为终点或包含该年的时段内的变化量（方法 %2）</translation>
     </message>
     <message>
-        <location filename="../models/gep/GepResults.cpp" line="+312"/>
+        <location filename="../models/gep/GepResults.cpp" line="+315"/>
         <source>accounting profile (gep/profiles.csv), tag %1</source>
         <translation>核算方案（gep/profiles.csv），标签 %1</translation>
     </message>
@@ -4219,7 +4342,7 @@ A4 横向，以项目名称为标题。
 <context>
     <name>Parameters</name>
     <message>
-        <location filename="../models/gep/GepProject.cpp" line="+209"/>
+        <location filename="../models/gep/GepProject.cpp" line="+210"/>
         <source>parcel (&lt;layer&gt;:&lt;id&gt;)</source>
         <translation>地块（&lt;图层&gt;:&lt;id&gt;）</translation>
     </message>
@@ -8971,6 +9094,85 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
 </context>
 <context>
+    <name>tanhui::gui::FieldMappingDialog</name>
+    <message>
+        <location filename="../app/gui/FieldMappingDialog.cpp" line="+36"/>
+        <source>Field Mapping — %1</source>
+        <translation>字段映射 — %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose which field of &lt;b&gt;%1&lt;/b&gt; holds each attribute the analyses read. Suggestions come from the fields&apos; names and values; the mapping is saved in the project for this layer.</source>
+        <translation>为分析所读取的每个属性选择 &lt;b&gt;%1&lt;/b&gt; 中对应的字段。建议依据字段名和字段值给出；映射按图层保存在项目中。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The layer&apos;s fields cannot be read: %1</source>
+        <translation>无法读取该图层的字段：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Attribute</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Suggested from</source>
+        <translation>建议依据</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First values</source>
+        <translation>前几个取值</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+97"/>
+        <source>your choice</source>
+        <translation>您的选择</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <source>Suggest Again</source>
+        <translation>重新建议</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace every choice by the suggestion from the fields&apos; names and values</source>
+        <translation>用依据字段名和字段值的建议替换所有选择</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>no matching field</source>
+        <translation>无匹配字段</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>saved in the project</source>
+        <translation>项目中已保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>field name</source>
+        <translation>字段名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>field values</source>
+        <translation>字段值</translation>
+    </message>
+</context>
+<context>
     <name>tanhui::gui::JobManager</name>
     <message>
         <location filename="../app/gui/JobManager.cpp" line="+65"/>
@@ -9299,7 +9501,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+163"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+170"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -9391,12 +9593,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1052"/>
+        <location line="+1086"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-1049"/>
+        <location line="-1083"/>
         <source>Step the map through the dates</source>
         <translation>按日期逐期播放地图</translation>
     </message>
@@ -9446,18 +9648,28 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+6"/>
-        <location line="+22"/>
-        <location line="+1693"/>
+        <location line="+47"/>
+        <location line="+1728"/>
         <source>Open a project first.</source>
         <translation>请先打开一个项目。</translation>
     </message>
     <message>
-        <location line="-1715"/>
+        <location line="-1775"/>
         <source>A restoration plan is saved in a project.</source>
         <translation>修复规划保存在项目中。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
+        <source>Choose a parcel layer of the project in the Layers panel first</source>
+        <translation>请先在图层面板中选择项目的地块图层</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Saved the field mapping of %1 in %2</source>
+        <translation>已将 %1 的字段映射保存到 %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>A map layout is made from a project&apos;s layers and saved in it.</source>
         <translation>地图布局由项目的图层制作，并保存在项目中。</translation>
     </message>
@@ -9708,6 +9920,16 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;Field Mapping…</source>
+        <translation>字段映射(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose which field of the current parcel layer holds each attribute the analyses read</source>
+        <translation>为分析读取的每个属性选择当前地块图层中的对应字段</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Opacity…</source>
         <translation>不透明度(&amp;O)…</translation>
     </message>
@@ -9891,7 +10113,7 @@ No discards them.</source>
         </translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+92"/>
         <source>Open a project with dated NDVI or land-cover rasters to chart a parcel&apos;s series.</source>
         <translation>请打开含有逐期 NDVI 或土地覆盖栅格的项目，以绘制地块的时间序列。</translation>
     </message>
@@ -10114,7 +10336,7 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
         <translation>报告已写出：%1</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+109"/>
         <source>workspace.layers[%1]: the project has no layer &quot;%2&quot;; it is ignored</source>
         <translation>workspace.layers[%1]：工程中没有图层“%2”，已忽略</translation>
     </message>
@@ -10189,7 +10411,23 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
         <translation>工程有未保存的更改。是否保存？</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+31"/>
+        <source>Analyses Running</source>
+        <translation>分析正在运行</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n analysis(es) are still running or queued. Quitting cancels them; their output folders stay as they were before the run.
+
+Cancel them and quit?</source>
+        <translation>
+            <numerusform>仍有 %n 项分析正在运行或排队。退出将取消它们；其输出文件夹保持运行前的状态。
+
+取消这些分析并退出？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>%1: not a missing layer of the project</source>
         <translation>%1：不是工程中缺失的图层</translation>
     </message>
@@ -10231,6 +10469,11 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
         <location line="+14"/>
         <source>An analysis runs on the layers of the open project.</source>
         <translation>分析在当前打开项目的图层上运行。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>The results of “%1” belong to %2, not to the open project; they are in %3.</source>
+        <translation>“%1”的结果属于 %2，而不是当前打开的项目；结果位于 %3。</translation>
     </message>
 </context>
 <context>
@@ -10625,7 +10868,7 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
         <translation>工程文件 %1 不是 JSON 对象（%2）</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+142"/>
         <source>Relocate Missing Layers</source>
         <translation>重新定位缺失图层</translation>
     </message>

@@ -6,6 +6,7 @@
 #include "app/gui/AnalysisDialog.h"
 #include "app/gui/AttributeTable.h"
 #include "app/gui/ChartsDock.h"
+#include "app/gui/FieldMappingDialog.h"
 #include "app/gui/JobManager.h"
 #include "app/gui/JobsDock.h"
 #include "app/gui/LayerEntry.h"
@@ -40,6 +41,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QHash>
 #include <QIcon>
 #include <QInputDialog>
 #include <QJsonDocument>
@@ -98,6 +100,7 @@ struct MainWindow::Private {
     QAction* removeAction = nullptr;
     QAction* zoomLayerAction = nullptr;
     QAction* attributeTableAction = nullptr;
+    QAction* fieldMappingAction = nullptr;
     QAction* zoomSelectionAction = nullptr;
     QAction* panToolAction = nullptr;
     QAction* selectToolAction = nullptr;
@@ -144,6 +147,10 @@ struct MainWindow::Private {
     QTimer* autosaveTimer = nullptr;
     CloseQuestion closeQuestion;
     RecoverQuestion recoverQuestion;
+    JobsQuestion jobsQuestion;
+    /// The project file each analysis job was started for (absolute path): a job's results join only
+    /// that project, not one opened while it ran.
+    QHash<int, QString> jobProjects;
     QAction* relocateAction = nullptr;
 };
 
@@ -645,6 +652,31 @@ PlanDialog* MainWindow::showPlanDialog() {
     return dialog;
 }
 
+FieldMappingDialog* MainWindow::showFieldMappingDialog(const QString& layerId) {
+    QString id = layerId;
+    if (id.isEmpty())
+        if (const LayerEntry* entry = currentVectorEntry(true))
+            id = entry->projectId;
+    const models::ProjectLayer* layer = m_d->project && !id.isEmpty() ? m_d->project->layer(id) : nullptr;
+    if (!layer || layer->kind != QLatin1String("vector")) {
+        statusBar()->showMessage(tr("Choose a parcel layer of the project in the Layers panel first"), 8000);
+        return nullptr;
+    }
+    auto* dialog = new FieldMappingDialog(*m_d->project, *layer, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The mapping is the layer's: kept in the project file (saved at once, as the plans are).
+    connect(dialog, &QDialog::accepted, this, [this, dialog, id] {
+        for (models::ProjectLayer& l : m_d->project->layers)
+            if (l.id == id)
+                l.fields = dialog->fields();
+        if (saveProject())
+            statusBar()->showMessage(
+              tr("Saved the field mapping of %1 in %2").arg(id, m_d->project->fileName()), 8000);
+    });
+    dialog->show();
+    return dialog;
+}
+
 LayoutDialog* MainWindow::showLayoutDialog() {
     if (!m_d->project) {
         reportError(tr("Open a project first."),
@@ -815,6 +847,13 @@ void MainWindow::createActions() {
     m_d->attributeTableAction->setStatusTip(tr("Show every feature of the current polygon layer in a table"));
     m_d->attributeTableAction->setEnabled(false);
     m_d->layerList->addAction(m_d->attributeTableAction);
+    m_d->fieldMappingAction =
+      layerMenu->addAction(tr("&Field Mapping…"), this, [this] { showFieldMappingDialog(QString()); });
+    m_d->fieldMappingAction->setObjectName(QStringLiteral("fieldMappingAction"));
+    m_d->fieldMappingAction->setStatusTip(
+      tr("Choose which field of the current parcel layer holds each attribute the analyses read"));
+    m_d->fieldMappingAction->setEnabled(false);
+    m_d->layerList->addAction(m_d->fieldMappingAction);
     QAction* opacityAction =
       layerMenu->addAction(tr("&Opacity…"), this, &MainWindow::changeOpacityInteractively);
     opacityAction->setObjectName(QStringLiteral("opacityAction"));
@@ -1215,6 +1254,8 @@ void MainWindow::showCurrentLayer() {
     m_d->ungroupAction->setEnabled(LayerTree::isGroup(m_d->layerList->currentItem()));
     m_d->zoomLayerAction->setEnabled(entry && (entry->map.raster || entry->map.vector));
     m_d->attributeTableAction->setEnabled(entry && entry->map.vector);
+    m_d->fieldMappingAction->setEnabled(entry && entry->map.vector && !entry->projectId.isEmpty() &&
+                                        m_d->project && m_d->project->layer(entry->projectId));
     m_d->panel->showEntry(entry);
     m_d->styleDock->setLayer(entry, m_d->project ? &*m_d->project : nullptr);
     // An open attribute table follows the current polygon layer, as QGIS's docked table does not (it
@@ -1894,6 +1935,10 @@ void MainWindow::setCloseQuestion(CloseQuestion question) {
     m_d->closeQuestion = std::move(question);
 }
 
+void MainWindow::setJobsQuestion(JobsQuestion question) {
+    m_d->jobsQuestion = std::move(question);
+}
+
 void MainWindow::setRecoverQuestion(RecoverQuestion question) {
     m_d->recoverQuestion = std::move(question);
 }
@@ -2182,6 +2227,27 @@ bool MainWindow::maybeSave() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    // Running analyses first: quitting cancels them (their output folders stay as they were, the runs
+    // being atomic), so the user decides before anything else is asked.
+    JobManager* jobs = jobsDock()->manager();
+    if (const int pending = jobs->runningCount() + jobs->queuedCount(); pending > 0) {
+        const bool quit =
+          m_d->jobsQuestion
+            ? m_d->jobsQuestion(pending)
+            : QMessageBox::question(this,
+                                    tr("Analyses Running"),
+                                    tr("%n analysis(es) are still running or queued. Quitting cancels them; "
+                                       "their output folders stay as they were before the run.\n\n"
+                                       "Cancel them and quit?",
+                                       nullptr,
+                                       pending),
+                                    QMessageBox::Yes | QMessageBox::No,
+                                    QMessageBox::No) == QMessageBox::Yes;
+        if (!quit) {
+            event->ignore();
+            return;
+        }
+    }
     if (!maybeSave()) {
         event->ignore();
         return;
@@ -2189,6 +2255,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     if (!autosaveFile().isEmpty())
         QFile::remove(autosaveFile());
     m_d->autosaveTimer->stop();
+    jobs->cancelAll();
     event->accept();
 }
 
@@ -2368,19 +2435,34 @@ int MainWindow::runAnalysis(const QString& analysisId, const analysis::Parameter
     jobs->raise();
     // The job runs on a copy: later edits of the open project do not reach a running analysis.
     auto project = std::make_shared<const models::Project>(*m_d->project);
-    return jobs->manager()->addJob(spec->translatedLabel(), [spec, project, values](gis::Feedback* feedback) {
-        analysis::AnalysisOutcome outcome = spec->run(*project, values, feedback);
-        // The Results dock reads cells in any order: the per-parcel rows are laid out here, on the
-        // worker thread, so that opening the results does not stall the window.
-        analysis::materialiseTables(outcome.resultSet);
-        return outcome;
-    });
+    const int id =
+      jobs->manager()->addJob(spec->translatedLabel(), [spec, project, values](gis::Feedback* feedback) {
+          analysis::AnalysisOutcome outcome = spec->run(*project, values, feedback);
+          // The Results dock reads cells in any order: the per-parcel rows are laid out here, on the
+          // worker thread, so that opening the results does not stall the window.
+          analysis::materialiseTables(outcome.resultSet);
+          return outcome;
+      });
+    m_d->jobProjects.insert(id, QFileInfo(m_d->projectFile).absoluteFilePath());
+    return id;
 }
 
 void MainWindow::openJobResults(int jobId) {
     const auto job = jobsDock()->manager()->job(jobId);
     if (!job || !job->outcome || job->outcome->outDir.isEmpty())
         return;
+    // A job started for another project (one opened while it ran): its results stay in their folder
+    // and are not added to this project's results.
+    const QString jobProject = m_d->jobProjects.value(jobId);
+    if (!m_d->project || jobProject != QFileInfo(m_d->projectFile).absoluteFilePath()) {
+        statusBar()->showMessage(
+          tr("The results of “%1” belong to %2, not to the open project; they are in %3.")
+            .arg(job->title,
+                 QDir::toNativeSeparators(jobProject),
+                 QDir::toNativeSeparators(job->outcome->outDir)),
+          20000);
+        return;
+    }
     // The run's result set is in memory (laid out by the job): shown without reading its folder again.
     m_d->resultsDock->showRun(
       std::shared_ptr<const analysis::ResultSet>(job->outcome, &job->outcome->resultSet),

@@ -24,6 +24,7 @@ class JobsDock;
 class LayerTree;
 class LayoutDialog;
 class PlanDialog;
+class FieldMappingDialog;
 class ReportDialog;
 class ResultsDock;
 class MapCanvas;
@@ -166,6 +167,10 @@ public:
     using RecoverQuestion = std::function<bool(const QString& projectFile, const QString& autosaveFile)>;
     void setCloseQuestion(CloseQuestion question);
     void setRecoverQuestion(RecoverQuestion question);
+    /// Asks whether to cancel `count` running or queued analyses and quit; the default is a message
+    /// box; tests install their own.
+    using JobsQuestion = std::function<bool(int count)>;
+    void setJobsQuestion(JobsQuestion question);
     /// The project file Save writes (empty before a project is opened or saved).
     QString projectFile() const;
     /// True when the layers, their order, visibility or styles, the date or the project's layers
@@ -216,6 +221,10 @@ public slots:
     /// Project ▸ Restoration Plans…: the plan editor on the project (PlanDialog; deleted on close); null
     /// without a project.
     PlanDialog* showPlanDialog();
+    /// Layer ▸ Field Mapping…: the field mapping of project vector layer `layerId` (empty: the current
+    /// layer), non-modal, deleted on close; OK stores it in the layer and saves the project. Null when
+    /// the layer is no vector layer of the project.
+    FieldMappingDialog* showFieldMappingDialog(const QString& layerId);
     /// Analysis ▸ <analysis>…: the form of a declared analysis (AnalysisDialog) on the open project,
     /// deleted on close; Run queues it (runAnalysis). Null without a project or for an unknown id.
     AnalysisDialog* showAnalysisDialog(const QString& analysisId);

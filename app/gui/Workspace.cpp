@@ -305,8 +305,8 @@ QJsonObject projectFileJson(const QJsonObject& existing,
         else
             root.remove(key);
     }
-    // Layers: the file's own entries (every key kept), their paths as the project has them now
-    // (relocated, rebased), and entries for layers the project gained.
+    // Layers: the file's own entries (every key kept), their paths and field mappings as the project has
+    // them now (relocated, rebased, mapped), and entries for layers the project gained.
     const QJsonArray old = root.value(kLayers).toArray();
     QJsonArray layers;
     for (const tanhui::models::ProjectLayer& l : project.layers) {
@@ -326,6 +326,14 @@ QJsonObject projectFileJson(const QJsonObject& existing,
         }
         if (o.value(QStringLiteral("path")).toString() != path)
             o.insert(QStringLiteral("path"), path);
+        // The field mapping as the project has it now (Layer ▸ Field Mapping…).
+        QJsonObject fields;
+        for (auto f = l.fields.begin(); f != l.fields.end(); ++f)
+            fields.insert(f.key(), f.value());
+        if (fields.isEmpty())
+            o.remove(QStringLiteral("fields"));
+        else if (o.value(QStringLiteral("fields")).toObject() != fields)
+            o.insert(QStringLiteral("fields"), fields);
         layers.append(o);
     }
     root.insert(kLayers, layers);

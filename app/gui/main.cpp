@@ -16,11 +16,13 @@
 // sets (resultset.json); TANHUI_CHART=<tab index> shows that chart, TANHUI_PARCEL=<layer>:<fid> a parcel;
 // with TANHUI_SCREENSHOT the picture is of the dock, floating at 1100 × 640.
 // TANHUI_ANALYSIS=<analysis id>[,<input>=<value>...] opens that analysis's form (the picture is the form's).
+// TANHUI_FIELDMAPPING=<layer id> opens that layer's field mapping (the picture is the dialog's).
 
 #include "app/common/Translations.h"
 #include "app/gui/AnalysisDialog.h"
 #include "app/gui/AttributeTable.h"
 #include "app/gui/ChartsDock.h"
+#include "app/gui/FieldMappingDialog.h"
 #include "app/gui/JobManager.h"
 #include "app/gui/JobsDock.h"
 #include "app/gui/MainWindow.h"
@@ -212,6 +214,10 @@ int main(int argc, char* argv[]) {
                 dialog->validateNow();
                 plans = dialog;
             }
+        // TANHUI_FIELDMAPPING=<layer id>: that layer's field mapping (the dialog is saved).
+        if (const QString layer = qEnvironmentVariable("TANHUI_FIELDMAPPING"); !layer.isEmpty())
+            if (QWidget* dialog = window.showFieldMappingDialog(layer))
+                plans = dialog;
         auto shoot = [&window, screenshot, plans] {
             window.mapCanvas()->waitForFrame();
             QWidget* shown = plans ? plans

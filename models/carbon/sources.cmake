@@ -10,6 +10,7 @@ target_sources(tanhui_models PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/CarbonResultSet.cpp ${CMAKE_CURRENT_LIST_DIR}/CarbonResultSet.h
   ${CMAKE_CURRENT_LIST_DIR}/CarbonTables.cpp ${CMAKE_CURRENT_LIST_DIR}/CarbonTables.h
   ${CMAKE_CURRENT_LIST_DIR}/ExtraColumns.h
+  ${CMAKE_CURRENT_LIST_DIR}/FieldMapping.cpp ${CMAKE_CURRENT_LIST_DIR}/FieldMapping.h
   ${CMAKE_CURRENT_LIST_DIR}/InventoryRoute.cpp ${CMAKE_CURRENT_LIST_DIR}/InventoryRoute.h
   ${CMAKE_CURRENT_LIST_DIR}/PoolMethod.cpp ${CMAKE_CURRENT_LIST_DIR}/PoolMethod.h
   ${CMAKE_CURRENT_LIST_DIR}/ProjectLedger.cpp ${CMAKE_CURRENT_LIST_DIR}/ProjectLedger.h

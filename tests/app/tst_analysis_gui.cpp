@@ -10,6 +10,7 @@
 #include "app/gui/MainWindow.h"
 #include "app/gui/ResultsDock.h"
 #include "models/analysis/ResultSet.h"
+#include "models/plans/PlanTestProject.h"
 #include "tests/TestUtil.h"
 
 #include <QAction>
@@ -197,6 +198,57 @@ private slots:
         QVERIFY2(all.contains(QStringLiteral("no_such_folder")), qPrintable(all));
         QVERIFY(!dialog->runButton()->isEnabled());
         dialog->close();
+    }
+
+    /// A job's results join the project it was started for only: GEP queued on the sample, then another
+    /// project opened while it runs; the finished job's folder is complete but not shown in the Results
+    /// dock nor listed in the other project.
+    void resultsStayWithTheirProject() {
+        QTemporaryDir otherDir;
+        const QString other = test::writePlanProject(otherDir, "[]"); // a small valid project
+        gui::MainWindow window;
+        window.setCloseQuestion([] { return gui::MainWindow::CloseAnswer::Discard; });
+        window.openFile(m_project);
+        const QString out = m_dir.filePath(QStringLiteral("gep_other"));
+        const int id =
+          window.runAnalysis(QStringLiteral("gep"),
+                             { { QStringLiteral("out"), out },
+                               { QStringLiteral("carbon_results"), m_results + QStringLiteral("/carbon") } });
+        QVERIFY(id >= 0);
+        window.openFile(other);
+        QCOMPARE(waitEnded(window.jobsDock()->manager(), id), JobState::Finished);
+        QTest::qWait(50); // the finished signal's handlers
+        QVERIFY(QFile::exists(out + QStringLiteral("/resultset.json")));
+        QVERIFY(!window.resultsDock()->gep());
+        QVERIFY(window.resultsDock()->projectResults(otherDir.path()).empty());
+    }
+
+    /// Closing the window while an analysis runs asks first: No keeps the window and the job; Yes cancels
+    /// the job (its new output folder never appears) and closes.
+    void closeAsksWhileJobsRun() {
+        gui::MainWindow window;
+        window.setCloseQuestion([] { return gui::MainWindow::CloseAnswer::Discard; });
+        window.openFile(m_project);
+        window.show();
+        gui::JobManager* jobs = window.jobsDock()->manager();
+        const QString out = m_dir.filePath(QStringLiteral("carbon_closed"));
+        const int id =
+          window.runAnalysis(QStringLiteral("carbon_project"), { { QStringLiteral("out"), out } });
+        QVERIFY(id >= 0);
+        QTRY_VERIFY_WITH_TIMEOUT(jobs->job(id)->state == JobState::Running, kRunTimeoutMs);
+        int asked = -1;
+        window.setJobsQuestion([&asked](int count) {
+            asked = count;
+            return false;
+        });
+        QVERIFY(!window.close());
+        QCOMPARE(asked, 1);
+        QVERIFY(window.isVisible());
+        QCOMPARE(jobs->job(id)->state, JobState::Running);
+        window.setJobsQuestion([](int) { return true; });
+        QVERIFY(window.close());
+        QCOMPARE(waitEnded(jobs, id), JobState::Cancelled);
+        QVERIFY(!QFileInfo::exists(out));
     }
 };
 
