@@ -1433,7 +1433,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonInventoryRoute</name>
     <message>
-        <location filename="../models/carbon/InventoryRoute.cpp" line="+170"/>
+        <location filename="../models/carbon/InventoryRoute.cpp" line="+201"/>
         <source>before the inventory year %1: the route carries the inventory stock forward only</source>
         <translation>早于调查年度 %1：该路线只将调查储量向后推算</translation>
     </message>
@@ -1443,7 +1443,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>%1 年和 %2 年该小班下均无土地覆盖数据：无法判断是否被采伐，因此不再推算其储量</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+89"/>
         <source>the layer has no field &apos;%1&apos;; its fields are: %2</source>
         <translation>图层没有字段“%1”；其字段为：%2</translation>
     </message>
@@ -1453,7 +1453,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>林龄“%1”不是 0 至 1000 之间的整数年</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+190"/>
         <source>bef_form must be constant or continuous, not &apos;%1&apos;</source>
         <translation>bef_form 必须为 constant 或 continuous，而不是“%1”</translation>
     </message>
@@ -1463,12 +1463,17 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>growth 必须为 mai 或 reference，而不是“%1”</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>volume_cap must be inventory or none, not &apos;%1&apos;</source>
+        <translation>volume_cap 须为 inventory 或 none，而非“%1”</translation>
+    </message>
+    <message>
         <location line="+31"/>
         <source>the growth table has no row &apos;%1&apos;, which the volume_gainloss route needs (§3.5)</source>
         <translation>生长量参数表缺少 volume_gainloss 路线所需的行“%1”（§3.5）</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>layer %1 has no year: the volume_gainloss route starts from the stock of the layer&apos;s inventory year</source>
         <translation>图层 %1 未设年份：volume_gainloss 路线以该图层调查年度的储量为起点</translation>
     </message>
@@ -1483,14 +1488,19 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>第 %1 行，字段 %2：%3</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+87"/>
         <source>%1 stand(s) have a volume ÷ age above %2 m³/ha/yr (the top of IPCC 2019 Table 4.11&apos;s ranges); their own increment is not used (rows %3)</source>
         <translation>%1 个小班的蓄积量 ÷ 林龄超过 %2 m³/ha/yr（IPCC 2019 表 4.11 范围上限），不采用其自身的年均生长量（第 %3 行）</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+98"/>
         <source>no stock at any carbon year: %1</source>
         <translation>所有碳核算年份均无储量：%1</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>%1 stand(s) reach their volume ceiling (the largest volume of their species group and origin in the layer, or the IPCC 2019 Table 4.7/4.8 biomass) and stop growing there; method_detail gives the ceiling and the year (rows %2)</source>
+        <translation>%1 个小班达到其蓄积上限（图层中同一树种组与起源小班的最大每公顷蓄积，或 IPCC 2019 表 4.7/4.8 的生物量）并在此停止生长；method_detail 给出上限及达到年份（行 %2）</translation>
     </message>
 </context>
 <context>
@@ -1564,7 +1574,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>蓄积量法只给出调查年度（%1）的储量；volume_gainloss 路线将其推算到每个日期</translation>
     </message>
     <message>
-        <location line="+306"/>
+        <location line="+307"/>
         <source>the project has no &quot;carbon&quot; section; add one (see docs/carbon-project.md)</source>
         <translation>项目没有 &quot;carbon&quot; 部分；请添加（见 docs/carbon-project.md）</translation>
     </message>
@@ -5046,7 +5056,7 @@ A4 横向，以项目名称为标题。
         <translation>根茎比，AGB &gt; 125 t/ha</translation>
     </message>
     <message>
-        <location filename="../models/uncertainty/UncertainParameters.cpp" line="+183"/>
+        <location filename="../models/uncertainty/UncertainParameters.cpp" line="+194"/>
         <source>run-wide default uncertainty (95 % half-width)</source>
         <translation>全局默认不确定度（95 % 置信区间半宽）</translation>
     </message>

@@ -79,6 +79,34 @@ const char* growthSourceName(GrowthSource source) {
     return "reference";
 }
 
+const char* capSourceName(CapSource source) {
+    switch (source) {
+        case CapSource::Inventory:
+            return "inventory_max";
+        case CapSource::Tier1:
+            return "ipcc_tier1";
+        case CapSource::None:
+            break;
+    }
+    return "none";
+}
+
+std::optional<double> tier1VolumeCap(const SpeciesParams& group, BefForm form, StandOrigin origin) {
+    // §3.5 Table 4.7 (natural, secondary) / Table 4.8 (plantations) AGB in t d.m./ha; §5.1 B_AG = V × WD ×
+    // BEF, §5.3 B = a·V + b with B total (above + below ground) = AGB × (1 + R).
+    const double agb = origin == StandOrigin::Natural ? kTier1NaturalAgbTPerHa : kTier1PlantationAgbTPerHa;
+    double v = kNaN;
+    if (form == BefForm::Constant) {
+        if (group.wd > 0 && group.bef > 0)
+            v = agb / (group.wd * group.bef);
+    } else if (group.fangA && *group.fangA > 0 && group.fangB) {
+        v = (agb * (1.0 + group.r) - *group.fangB) / *group.fangA;
+    }
+    if (!(v > 0) || !std::isfinite(v))
+        return std::nullopt;
+    return v;
+}
+
 double carbonPerM3(const SpeciesParams& group, BefForm form) {
     // §5.1: C = V × WD × BEF × (1 + R) × CF, linear in V; §5.3: B = a·V + b, so dC/dV = a × 0.5.
     return form == BefForm::Constant ? constantBefDensity(1.0, group.wd, group.bef, group.r, group.cf).carbon
@@ -151,6 +179,9 @@ StandRoute carryStand(const Stand& stand,
     const int y0 = stand.inventoryYear;
     // The inventory stock (§5.1 / §5.3) over the stand's area; no volume: no tree carbon, exactly.
     StandCarbon s;
+    // The area carrying the stock (ha): the stand's, less the lost shares, plus land converted to forest,
+    // at most the stand's area; the volume ceiling applies per hectare of it.
+    double stockHa = stand.areaHa;
     if (stand.group && stand.volume > 0) {
         s.volumeM3 = stand.volume * stand.areaHa;
         if (stand.form == BefForm::Continuous)
@@ -194,15 +225,32 @@ StandRoute carryStand(const Stand& stand,
         const double before1 = s.carbonT(stand.group, stand.form, growthTable);
         // Loss, Eq. 2.14 with the stand's own density: the lost forest's share of the stock at Y1.
         const double forest1 = iv.remainingHa + iv.lostHa + iv.nodataHa;
-        if (iv.lostHa > 0 && forest1 > 0)
-            s.scale(1.0 - std::clamp(fd * iv.lostHa / forest1, 0.0, 1.0));
+        if (iv.lostHa > 0 && forest1 > 0) {
+            const double kept = 1.0 - std::clamp(fd * iv.lostHa / forest1, 0.0, 1.0);
+            s.scale(kept);
+            stockHa *= kept;
+        }
+        stockHa = std::min(stand.areaHa, stockHa + iv.toForestHa);
         const double afterLoss = s.carbonT(stand.group, stand.form, growthTable);
         route.lossT += before1 - afterLoss;
         // Growth, Eq. 2.9 / 2.10, over the forest at Y2 that was forest or became forest.
         const double haYears = (iv.remainingHa + iv.toForestHa) * t;
         if (haYears > 0) {
             if (growth.source != GrowthSource::Reference && stand.group) {
-                s.volumeM3 += growth.maiM3PerHaYr * haYears;
+                double added = growth.maiM3PerHaYr * haYears;
+                if (growth.capM3PerHa) {
+                    // The ceiling (m³) of the area carrying the stock; a stand already above it (a Tier 1
+                    // ceiling below its inventory volume) keeps its volume and stops growing.
+                    const double room = std::max(0.0, *growth.capM3PerHa * stockHa - s.volumeM3);
+                    if (added >= room) {
+                        if (!route.capReachedYear) {
+                            const double yearsToCap = added > 0 ? room / (added / t) : 0.0;
+                            route.capReachedYear = std::max(iv.year1, y0) + int(std::ceil(yearsToCap - 1e-9));
+                        }
+                        added = room;
+                    }
+                }
+                s.volumeM3 += added;
             } else {
                 const std::optional<int> age =
                   stand.age ? std::optional<int>(*stand.age + std::max(iv.year1, y0) - y0) : std::nullopt;
@@ -289,6 +337,7 @@ struct RouteStand {
     StandGrowth growth;
     QString settingsKey;
     bool useMai = true;
+    bool useCap = true; ///< option volume_cap = inventory (default)
     int row = 0;
 };
 
@@ -467,6 +516,8 @@ QString checkVolumeGainLossOption(const QString& key, const QString& value) {
         return CarbonInventoryRoute::tr("bef_form must be constant or continuous, not '%1'").arg(value);
     if (key == QLatin1String("growth") && v != QLatin1String("mai") && v != QLatin1String("reference"))
         return CarbonInventoryRoute::tr("growth must be mai or reference, not '%1'").arg(value);
+    if (key == QLatin1String("volume_cap") && v != QLatin1String("inventory") && v != QLatin1String("none"))
+        return CarbonInventoryRoute::tr("volume_cap must be inventory or none, not '%1'").arg(value);
     // fd and forest_classes mean what they mean for gainloss: one check.
     if (key == QLatin1String("fd") || key == QLatin1String("forest_classes"))
         return checkGainLossOption(key, value);
@@ -507,6 +558,7 @@ MethodOutput runVolumeGainLossAdapter(const MethodContext& ctx) {
     out.results.resize(ctx.batches.size());
     std::vector<RouteStand> stands;
     std::vector<int> maiTooHighRows;
+    std::vector<int> cappedRows; ///< stands reaching their volume ceiling
     for (std::size_t b = 0; b < ctx.batches.size(); ++b) {
         const MethodBatch& batch = ctx.batches[b];
         const ProjectLayer& layer = *batch.layer;
@@ -586,6 +638,8 @@ MethodOutput runVolumeGainLossAdapter(const MethodContext& ctx) {
             rs.stand.areaHa = record.areaHa;
             rs.stand.inventoryYear = layer.year;
             rs.useMai = option(mp, "growth", QStringLiteral("mai")).toLower() == QLatin1String("mai");
+            rs.useCap =
+              option(mp, "volume_cap", QStringLiteral("inventory")).toLower() != QLatin1String("none");
             rs.settingsKey = option(mp, "fd", QStringLiteral("1")) + QLatin1Char('|') +
                              option(mp, "forest_classes", QString());
             out.results[b][k] = std::move(r);
@@ -602,7 +656,8 @@ MethodOutput runVolumeGainLossAdapter(const MethodContext& ctx) {
         if (mai && *mai > kMaxMaiM3PerHaYr)
             maiTooHighRows.push_back(rs.row);
         if (rs.useMai && mai && *mai <= kMaxMaiM3PerHaYr && rs.stand.group) {
-            rs.growth = { GrowthSource::StandMai, *mai };
+            rs.growth.source = GrowthSource::StandMai;
+            rs.growth.maiM3PerHaYr = *mai;
             groupMai[{ rs.batch, rs.stand.group->group, int(rs.stand.origin) }].push_back(*mai);
         }
     }
@@ -610,8 +665,34 @@ MethodOutput runVolumeGainLossAdapter(const MethodContext& ctx) {
         if (!rs.useMai || rs.growth.source == GrowthSource::StandMai || !rs.stand.group)
             continue;
         const auto it = groupMai.find({ rs.batch, rs.stand.group->group, int(rs.stand.origin) });
-        if (it != groupMai.end() && int(it->second.size()) >= kMinStandsForGroupMai)
-            rs.growth = { GrowthSource::GroupMai, median(it->second) };
+        if (it != groupMai.end() && int(it->second.size()) >= kMinStandsForGroupMai) {
+            rs.growth.source = GrowthSource::GroupMai;
+            rs.growth.maiM3PerHaYr = median(it->second);
+        }
+    }
+    // 2b. Volume ceiling per stand growing at an MAI (docs/carbon-project.md, "The forest route",
+    //     "Ceiling"): the largest volume of the layer's stands of the same species group and origin (at
+    //     least kMinStandsForInventoryCap stands with a volume), else the Tier 1 AGB of 2019 Table 4.7 /
+    //     4.8 as volume with the stand's own factors (§3.5, §5.1, §5.3).
+    std::map<std::tuple<std::size_t, QString, int>, std::pair<int, double>> groupVolume; // count, max
+    for (const RouteStand& rs : stands)
+        if (rs.stand.group && rs.stand.volume > 0) {
+            auto& [count, largest] = groupVolume[{ rs.batch, rs.stand.group->group, int(rs.stand.origin) }];
+            ++count;
+            largest = std::max(largest, rs.stand.volume);
+        }
+    for (RouteStand& rs : stands) {
+        if (!rs.useCap || rs.growth.source == GrowthSource::Reference || !rs.stand.group)
+            continue;
+        const auto it = groupVolume.find({ rs.batch, rs.stand.group->group, int(rs.stand.origin) });
+        if (it != groupVolume.end() && it->second.first >= kMinStandsForInventoryCap) {
+            rs.growth.capM3PerHa = it->second.second;
+            rs.growth.capSource = CapSource::Inventory;
+        } else if (const std::optional<double> v =
+                     tier1VolumeCap(*rs.stand.group, rs.stand.form, rs.stand.origin)) {
+            rs.growth.capM3PerHa = *v;
+            rs.growth.capSource = CapSource::Tier1;
+        }
     }
     if (!maiTooHighRows.empty()) {
         std::sort(maiTooHighRows.begin(), maiTooHighRows.end());
@@ -701,6 +782,21 @@ MethodOutput runVolumeGainLossAdapter(const MethodContext& ctx) {
                     detail += QStringLiteral(" %1 m3/ha/yr").arg(rs.growth.maiM3PerHaYr, 0, 'f', 3);
                 if (!route.referenceTypes.isEmpty())
                     detail += QStringLiteral(" (%1)").arg(route.referenceTypes.join(QStringLiteral(", ")));
+                if (rs.growth.capM3PerHa) {
+                    detail += QStringLiteral("; cap=%1 m3/ha (%2)")
+                                .arg(*rs.growth.capM3PerHa, 0, 'f', 1)
+                                .arg(QLatin1String(capSourceName(rs.growth.capSource)));
+                    if (route.capReachedYear) {
+                        detail += QStringLiteral(" reached %1").arg(*route.capReachedYear);
+                        cappedRows.push_back(rs.row);
+                    }
+                } else if (rs.growth.source != GrowthSource::Reference) {
+                    // MAI growth without a ceiling: turned off, or no factors to convert Tier 1 AGB.
+                    detail += rs.useCap ? QStringLiteral("; cap=none (no group of %1 stands, no Tier 1 "
+                                                         "volume from the group's factors)")
+                                            .arg(kMinStandsForInventoryCap)
+                                        : QStringLiteral("; cap=none (volume_cap=none)");
+                }
                 detail += QStringLiteral("; fd=%1").arg(settings.fd);
                 r.methodDetail = detail;
                 if (route.stockT.empty()) {
@@ -752,6 +848,25 @@ MethodOutput runVolumeGainLossAdapter(const MethodContext& ctx) {
             }
         }
         ++groupIndex;
+    }
+
+    if (!cappedRows.empty()) {
+        std::sort(cappedRows.begin(), cappedRows.end());
+        QStringList rows;
+        for (std::size_t i = 0; i < cappedRows.size() && i < 10; ++i)
+            rows << QString::number(cappedRows[i]);
+        out.issues.push_back(
+          { Issue::Severity::Warning,
+            ctx.batches.front().layer->path,
+            cappedRows.front(),
+            QStringLiteral("volume_m3_per_ha"),
+            CarbonInventoryRoute::tr(
+              "%1 stand(s) reach their volume ceiling (the largest volume of their species "
+              "group and origin in the layer, or the IPCC 2019 Table 4.7/4.8 biomass) "
+              "and stop growing there; method_detail gives the ceiling and the year "
+              "(rows %2)")
+              .arg(cappedRows.size())
+              .arg(rows.join(QStringLiteral(", "))) });
     }
 
     // 4. Monte Carlo (carbon.uncertainty): per parcel and for the totals, with the volume method's

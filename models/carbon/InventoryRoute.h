@@ -68,11 +68,38 @@ struct Stand {
 /// The stand's own MAI, volume ÷ age (m³/ha/yr); nullopt without volume or age.
 std::optional<double> standMai(const Stand& stand);
 
+/// Where a stand's volume ceiling comes from (docs/carbon-project.md, "The forest route", "Ceiling").
+enum class CapSource {
+    None,      ///< no ceiling (turned off, growth table route, or no factors to convert Tier 1 AGB)
+    Inventory, ///< the largest volume of the layer's stands of the same species group and origin
+    Tier1,     ///< 2019 Table 4.7 / 4.8 AGB converted to volume with the stand's own factors (§3.5)
+};
+/// "none", "inventory_max", "ipcc_tier1".
+const char* capSourceName(CapSource source);
+
+/// An inventory ceiling needs at least this many stands with a volume in the group and origin.
+constexpr int kMinStandsForInventoryCap = 5;
+/// 2019 Table 4.7, subtropical humid forest, Asia, secondary (≤ 20 and > 20 yr merged): 258.4 t d.m./ha
+/// above-ground (§3.5), the Tier 1 ceiling of natural stands.
+constexpr double kTier1NaturalAgbTPerHa = 258.4;
+/// 2019 Table 4.8, subtropical humid forest, Asia: broadleaf 180, other 100 t d.m./ha (§3.5). The species
+/// table does not say which groups are broadleaf, so plantations take the larger: the ceiling never
+/// binds earlier than the table allows for any plantation.
+constexpr double kTier1PlantationAgbTPerHa = 180.0;
+
+/// @brief The Tier 1 volume ceiling (m³/ha) of a group and origin: the Table 4.7 / 4.8 AGB as volume with
+/// the group's own factors, AGB ÷ (WD × BEF) (§5.1) or, continuous form, (AGB × (1 + R) − b) ÷ a (§5.3: B
+/// is total biomass). nullopt when the factors give no positive volume (e.g. a ≤ 0).
+std::optional<double> tier1VolumeCap(const SpeciesParams& group, BefForm form, StandOrigin origin);
+
 /// @brief The growth of a stand: MAI in m³/ha/yr (carbon per m³ of the stand's group), or the growth
-/// table's rows (per interval, by the age at the interval's start).
+/// table's rows (per interval, by the age at the interval's start); the MAI growth stops at the stand's
+/// volume ceiling.
 struct StandGrowth {
     GrowthSource source = GrowthSource::Reference;
-    double maiM3PerHaYr = 0; ///< StandMai, GroupMai
+    double maiM3PerHaYr = 0;               ///< StandMai, GroupMai
+    std::optional<double> capM3PerHa;      ///< ceiling of the carried volume (StandMai, GroupMai)
+    CapSource capSource = CapSource::None; ///< where capM3PerHa comes from
 };
 
 /// @brief The growth table row of a stand at `age` (§3.5): plantation → `plantation`; natural → age ≤ 20
@@ -104,6 +131,7 @@ struct StandRoute {
     double lossT = 0;                  ///< Σ losses over the route (t C)
     double growthT = 0;                ///< Σ growth over the route (t C)
     QStringList referenceTypes;        ///< growth table rows used
+    std::optional<int> capReachedYear; ///< first whole year at the volume ceiling (growth stops there)
 };
 
 /// @brief Carries a stand's inventory stock over the carbon `years` with the land-cover `intervals`
@@ -112,7 +140,10 @@ struct StandRoute {
 ///  - loss (Eq. 2.14): the share fd × lost / (forest at Y1 + nodata) of S(Y1), i.e. the lost area at the
 ///    stand's own density (the nodata part is taken as forest like the rest);
 ///  - growth (Eq. 2.9, 2.10): (remaining + converted-to-forest area) × T × rate, converted land growing
-///    from the interval's start as in the gain-loss method (§3.2).
+///    from the interval's start as in the gain-loss method (§3.2); MAI growth stops where the volume
+///    reaches growth.capM3PerHa × the area carrying the stock (the stand's area less the lost shares,
+///    plus land converted to forest, at most the stand's area). Capping volume, not carbon, keeps the
+///    stock linear in the parameters (the Monte Carlo form).
 /// Years before Y0 have no stock (the route carries forward only); an interval without any valid land
 /// cover under the stand leaves that year and the later ones without a stock. `fd` in [0, 1].
 StandRoute carryStand(const Stand& stand,
@@ -124,10 +155,11 @@ StandRoute carryStand(const Stand& stand,
 
 /// Adapter of `volume_gainloss` (CarbonProject.h contract). Options: bef_form, fd, forest_classes (as
 /// the gain-loss method), growth (`mai`: stand MAI, else group median MAI, else the growth table —
-/// default; `reference`: the growth table only). Fields: species_group, volume_m3_per_ha, age_years,
-/// origin. Tables: species, growth_rates, pools (forest classes). Stocks c_biomass (t C) at every carbon
-/// year from the layer's inventory year; changes per consecutive pair and first → last (flux = stock
-/// difference). With context.uncertainty: bounds of each and a sampler.
+/// default; `reference`: the growth table only), volume_cap (`inventory`: the largest volume of the
+/// group and origin in the layer, else the Tier 1 ceiling — default; `none`). Fields: species_group,
+/// volume_m3_per_ha, age_years, origin. Tables: species, growth_rates, pools (forest classes). Stocks
+/// c_biomass (t C) at every carbon year from the layer's inventory year; changes per consecutive pair and
+/// first → last (flux = stock difference). With context.uncertainty: bounds of each and a sampler.
 MethodOutput runVolumeGainLossAdapter(const MethodContext& context);
 QString checkVolumeGainLossOption(const QString& key, const QString& value);
 

@@ -28,6 +28,10 @@ const char* intern(const std::string& name) {
     return names.back().c_str();
 }
 
+/// carbon-methods.md §6.2 item 1: a "±90 %" default (normal, SD ≈ 0.9 × mean / 1.96) for a Tier 1 value
+/// given without an uncertainty; the kinds whose references give none take it (docs/uncertainty.md).
+constexpr double kDefaultConventionUPct = 90.0;
+
 const char* const kSuffixes[] = { "_dist", "_u_pct", "_sd", "_min", "_max" };
 
 bool isOneOf(const QString& s, std::initializer_list<const char*> names) {
@@ -64,20 +68,23 @@ ParameterKind kindOf(std::string_view tableId, const QString& column, const QStr
     }
     if (table == QLatin1String("species_params_cn")) {
         if (column == QLatin1String("wd")) {
-            // §5.2 gives no uncertainty for the national table: Tanhui's default ±10 % (documented).
+            // §5.2 gives the national WD without an uncertainty (§11 item 2) and no IPCC error range for
+            // it was found: the reference's convention for a value without one, §6.2 item 1 "±90 %".
             k.name = QStringLiteral("wood density");
-            k.uPct = 10;
-            k.source = QStringLiteral("Tanhui default ±10 %: carbon-methods.md §5.2 gives WD without an "
-                                      "uncertainty (§11 item 2); > 0");
+            k.uPct = kDefaultConventionUPct;
+            k.source = QStringLiteral("carbon-methods.md §6.2 item 1 (±90 % convention for a value without "
+                                      "an uncertainty): §5.2 gives WD without one (§11 item 2); ≥ 0");
             return k;
         }
         if (column == QLatin1String("bef")) {
-            // BEF = total above-ground biomass / stem biomass ≥ 1 by definition (§5.1).
+            // §5.2 gives BEF without an uncertainty (§11 item 2; §3.6 does not transcribe Table 4.5's BCEF
+            // ranges): §6.2 item 1 "±90 %". BEF = total above-ground biomass / stem biomass ≥ 1 (§5.1).
             k.name = QStringLiteral("biomass expansion factor");
-            k.uPct = 30;
+            k.uPct = kDefaultConventionUPct;
             k.range = { 1.0, std::numeric_limits<double>::infinity() };
-            k.source = QStringLiteral("Tanhui default ±30 %: carbon-methods.md §5.2 gives BEF without an "
-                                      "uncertainty (§11 item 2); ≥ 1 by definition (§5.1)");
+            k.source = QStringLiteral("carbon-methods.md §6.2 item 1 (±90 % convention for a value without "
+                                      "an uncertainty): §5.2 gives BEF without one (§11 item 2); ≥ 1 by "
+                                      "definition (§5.1)");
             return k;
         }
         k.range = ValueRange::any(); // Fang's a and b: regression coefficients, the run-wide default
@@ -111,13 +118,16 @@ ParameterKind kindOf(std::string_view tableId, const QString& column, const QStr
             k.source = QStringLiteral("carbon-methods.md §3.3, §3.7: reference level, 1 by definition");
             return k;
         }
-        k.uPct = factor == QLatin1String("LU") ? 15.0 : 10.0;
+        // §3.7 transcribes Table 5.5 without its error column (§11 item 1) and the error ranges were
+        // not found in a citable copy: §6.2 item 1 "±90 %" for every level other than the reference.
+        k.uPct = kDefaultConventionUPct;
         k.range =
           value < 1.0 ? ValueRange::fraction() : ValueRange{ 1.0, std::numeric_limits<double>::infinity() };
         k.source =
-          QStringLiteral("Tanhui default ±%1 % (carbon-methods.md §3.7 transcribes Table 5.5 without "
-                         "its error column, §11 item 1); kept %2 1, its reference level")
-            .arg(k.uPct.value())
+          QStringLiteral("carbon-methods.md §6.2 item 1 (±90 % convention for a value without an "
+                         "uncertainty): §3.7 transcribes Table 5.5 (F_%1) without its error column (§11 "
+                         "item 1); kept %2 1, its reference level")
+            .arg(factor)
             .arg(value < 1.0 ? QStringLiteral("≤") : QStringLiteral("≥"));
         return k;
     }
@@ -147,10 +157,11 @@ ParameterKind kindOf(std::string_view tableId, const QString& column, const QStr
                 k.source = QStringLiteral("carbon-methods.md §2.5: a share of 0 or 1 is definitional");
                 return k;
             }
-            k.uPct = 25;
+            // §2.5 (InVEST UG Table 1) gives the shares without a range: §6.2 item 1 "±90 %".
+            k.uPct = kDefaultConventionUPct;
             k.source =
-              QStringLiteral("Tanhui default ±25 % (carbon-methods.md §2.5 gives the shares without a "
-                             "range); in [0, 1]");
+              QStringLiteral("carbon-methods.md §6.2 item 1 (±90 % convention for a value without an "
+                             "uncertainty): §2.5 gives the shares without a range; in [0, 1]");
         } else if (column.endsWith(QLatin1String("-initial"))) {
             k.name = QStringLiteral("Tier 1 stock");
             k.uPct = 90;

@@ -187,6 +187,76 @@ QString writeProject(const QTemporaryDir& dir, const QByteArray& uncertainty) {
     return path;
 }
 
+/// The volume ceiling: land cover forest (11) throughout 2015, 2018, 2021 on a 20 × 10 grid of 10 m
+/// cells, eight 50 m stands. Five natural Masson pines with volume (the group's ceiling is their largest
+/// volume, 90 m³/ha): P1 V 50 age 10 (MAI 5), P2 V 60 age 20 (MAI 3), P3 V 70 age 35 (MAI 2), P4 V 80 age
+/// 10 (MAI 8: reaches 90 during 2017), P5 V 90 age 45 (at the ceiling from 2015); E1 a eucalyptus
+/// plantation V 40 age 4 (MAI 10), alone in its group (Tier 1 ceiling). `method`: the forest method
+/// entry; `uncertainty`: the carbon.uncertainty object or empty.
+QString writeCapProject(const QTemporaryDir& dir, const QByteArray& method, const QByteArray& uncertainty) {
+    const gis::Crs crs = gis::Crs::fromEpsg(32650);
+    for (int year : { 2015, 2018, 2021 }) {
+        gis::RasterSpec spec;
+        spec.grid.originX = 500000;
+        spec.grid.originY = 2500000;
+        spec.grid.cellWidth = 10;
+        spec.grid.cellHeight = 10;
+        spec.grid.cols = 20;
+        spec.grid.rows = 10;
+        spec.crs = crs;
+        spec.type = gis::RasterSpec::Type::Byte;
+        spec.nodata = 255;
+        spec.overviews = false;
+        gis::RasterWriter w(dir.filePath(QStringLiteral("lc%1.tif").arg(year)).toStdString(), spec);
+        std::vector<std::uint8_t> cells(200, 11);
+        w.writeRows(1, 0, 10, cells.data());
+        w.commit();
+    }
+    using F = gis::VectorField;
+    const std::vector<F> fields = {
+        { QStringLiteral("xbh"), F::Type::String }, { QStringLiteral("dl"), F::Type::String },
+        { QStringLiteral("sz"), F::Type::String },  { QStringLiteral("xj"), F::Type::Real },
+        { QStringLiteral("age"), F::Type::String }, { QStringLiteral("qy"), F::Type::String }
+    };
+    const double x = 500000, y = 2500000;
+    auto feature =
+      [&](const char* id, const char* sz, double xj, const char* age, const char* origin, int k) {
+          gis::VectorFeature f;
+          f.values = { QString::fromUtf8(id),  QStringLiteral("forest"), QString::fromUtf8(sz), xj,
+                       QString::fromUtf8(age), QString::fromUtf8(origin) };
+          const double x0 = x + 50 * (k % 4), y0 = y - 50 * (k / 4 + 1);
+          f.geometry = rect(x0, y0, x0 + 50, y0 + 50);
+          return f;
+      };
+    gis::writePolygonLayer(dir.filePath(QStringLiteral("xb.gpkg")).toStdString(),
+                           QStringLiteral("xb"),
+                           crs,
+                           fields,
+                           { feature("P1", "马尾松", 50, "10", "天然", 0),
+                             feature("P2", "马尾松", 60, "20", "天然", 1),
+                             feature("P3", "马尾松", 70, "35", "天然", 2),
+                             feature("P4", "马尾松", 80, "10", "天然", 3),
+                             feature("P5", "马尾松", 90, "45", "天然", 4),
+                             feature("E1", "桉树", 40, "4", "人工", 5) });
+    const QString path = dir.filePath(QStringLiteral("cap.tanhui.json"));
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(R"({"format": "tanhui-project", "version": 1, "name": "cap", "crs": "EPSG:32650",
+      "layers": [
+        {"id": "lc2015", "kind": "raster", "role": "landcover", "path": "lc2015.tif", "year": 2015},
+        {"id": "lc2018", "kind": "raster", "role": "landcover", "path": "lc2018.tif", "year": 2018},
+        {"id": "lc2021", "kind": "raster", "role": "landcover", "path": "lc2021.tif", "year": 2021},
+        {"id": "xb", "kind": "vector", "role": "forest_subcompartments", "path": "xb.gpkg", "id_field": "xbh",
+         "year": 2015, "fields": {"ecosystem_type": "dl", "species_group": "sz", "volume_m3_per_ha": "xj",
+         "age_years": "age", "origin": "qy"}}
+      ],
+      "carbon": {"layers": [{"layer": "xb", "ecosystem_type_field": "ecosystem_type"}],
+                 "methods": {"forest": )" +
+            method + "}" + (uncertainty.isEmpty() ? QByteArray() : ", \"uncertainty\": " + uncertainty) +
+            "}}");
+    return path;
+}
+
 const ParcelResult* resultOf(const CarbonProjectRun& run, const char* id, const char* method) {
     for (const ParcelResult& r : run.results())
         if (r.id == QLatin1String(id) && r.method == QLatin1String(method))
@@ -263,7 +333,7 @@ private slots:
                    10,
                    2015 };
         StandRoute r = carryStand(fir,
-                                  { GrowthSource::StandMai, 5 },
+                                  { GrowthSource::StandMai, 5, {}, CapSource::None },
                                   years,
                                   { interval(2015, 2018, 10, 0, 0), interval(2018, 2021, 6, 4, 0) },
                                   1.0,
@@ -287,7 +357,7 @@ private slots:
         QVERIFY(near(r.stockT.at(2021), 5 * 6 * kPlantation, 1e-6));
         QCOMPARE(r.referenceTypes, QStringList{ QStringLiteral("plantation") });
         r = carryStand(cut,
-                       { GrowthSource::GroupMai, 8 },
+                       { GrowthSource::GroupMai, 8, {}, CapSource::None },
                        years,
                        { interval(2015, 2018, 0, 0, 5), interval(2018, 2021, 5, 0, 0) },
                        1.0,
@@ -311,7 +381,7 @@ private slots:
         // fd 0.5: half the lost area's stock; a year before the inventory and an interval without land
         // cover are blanks with a reason, never 0.
         r = carryStand(fir,
-                       { GrowthSource::StandMai, 5 },
+                       { GrowthSource::StandMai, 5, {}, CapSource::None },
                        { 2012, 2015, 2018, 2021 },
                        { interval(2012, 2015, 10, 0, 0),
                          interval(2015, 2018, 5, 5, 0),
@@ -325,6 +395,166 @@ private slots:
         QVERIFY(near(r.stockT.at(2018), (1000 * 0.75 + 5 * 5 * 3) * kFir, 1e-6));
         // The linear form gives the same stock as the table values.
         QVERIFY(near(r.stocks.at(2018).carbonT(fir.group, fir.form, growth), r.stockT.at(2018)));
+    }
+
+    // The volume ceiling by hand (docs/carbon-project.md, "The forest route", "Ceiling"): Chinese fir, V
+    // 100, 10 ha, MAI 5 m³/ha/yr.
+    void volumeCapByHand() {
+        const params::ParameterTable table = defaultTable(speciesParamsSpec());
+        const SpeciesLookup species(table);
+        const GrowthLookup growth(defaultTable(growthRatesSpec()));
+        const std::vector<int> years = { 2015, 2018, 2021 };
+        Stand fir{ species.resolve(QStringLiteral("杉木")),
+                   BefForm::Constant,
+                   100,
+                   20,
+                   StandOrigin::Natural,
+                   10,
+                   2015 };
+        const std::vector<GainLossInterval> forest = { interval(2015, 2018, 10, 0, 0),
+                                                       interval(2018, 2021, 10, 0, 0) };
+        // Ceiling 110 m³/ha: 1,100 m³ on 10 ha; 100 m³ of room at 50 m³/yr → reached after 2 years, 2017.
+        StandRoute r = carryStand(
+          fir, { GrowthSource::StandMai, 5, 110.0, CapSource::Inventory }, years, forest, 1.0, growth);
+        QVERIFY(near(r.stockT.at(2015), 1000 * kFir, 1e-6));
+        QVERIFY(near(r.stockT.at(2018), 1100 * kFir, 1e-6));
+        QVERIFY(near(r.stockT.at(2021), 1100 * kFir, 1e-6));
+        QCOMPARE(r.capReachedYear, std::optional<int>(2017));
+        QVERIFY(near(r.growthT, 100 * kFir, 1e-6));
+        QVERIFY(near(r.stocks.at(2021).volumeM3, 1100, 1e-12));
+        // Below the ceiling (200 m³/ha): as without one, 100 + 5 × 6 = 130 m³/ha in 2021.
+        r = carryStand(
+          fir, { GrowthSource::StandMai, 5, 200.0, CapSource::Inventory }, years, forest, 1.0, growth);
+        QVERIFY(near(r.stockT.at(2021), 1300 * kFir, 1e-6));
+        QVERIFY(!r.capReachedYear);
+        // Reached in the second interval: ceiling 125 → 1,150 m³ in 2018, 100 m³ of room at 50 m³/yr → 2020.
+        r = carryStand(
+          fir, { GrowthSource::StandMai, 5, 125.0, CapSource::Inventory }, years, forest, 1.0, growth);
+        QVERIFY(near(r.stockT.at(2018), 1150 * kFir, 1e-6));
+        QVERIFY(near(r.stockT.at(2021), 1250 * kFir, 1e-6));
+        QCOMPARE(r.capReachedYear, std::optional<int>(2020));
+        // A loss shrinks the area carrying the stock: 4 of 10 ha cleared 2018–2021 → 1,100 × 0.6 = 660 m³
+        // on 6 ha, at its ceiling of 110 × 6 = 660: no growth.
+        r = carryStand(fir,
+                       { GrowthSource::StandMai, 5, 110.0, CapSource::Inventory },
+                       years,
+                       { interval(2015, 2018, 10, 0, 0), interval(2018, 2021, 6, 4, 0) },
+                       1.0,
+                       growth);
+        QVERIFY(near(r.stockT.at(2021), 660 * kFir, 1e-6));
+        // A Tier 1 ceiling below the inventory volume: the stand keeps its volume, reached in 2015.
+        r =
+          carryStand(fir, { GrowthSource::StandMai, 5, 90.0, CapSource::Tier1 }, years, forest, 1.0, growth);
+        QVERIFY(near(r.stockT.at(2021), 1000 * kFir, 1e-6));
+        QCOMPARE(r.capReachedYear, std::optional<int>(2015));
+
+        // Tier 1 ceilings (§3.5 Table 4.7 / 4.8 AGB as volume, §5.1, §5.3).
+        const SpeciesParams& euc = *species.resolve(QStringLiteral("桉树"));
+        const SpeciesParams& pine = *species.resolve(QStringLiteral("马尾松"));
+        QVERIFY(near(
+          *tier1VolumeCap(euc, BefForm::Constant, StandOrigin::Plantation), 180 / (0.578 * 1.263), 1e-6));
+        QVERIFY(near(
+          *tier1VolumeCap(pine, BefForm::Constant, StandOrigin::Natural), 258.4 / (0.380 * 1.472), 1e-6));
+        QVERIFY(near(*tier1VolumeCap(*fir.group, BefForm::Continuous, StandOrigin::Plantation),
+                     (180 * 1.246 - 22.541) / 0.3999,
+                     1e-6));
+        SpeciesParams bad = pine;
+        bad.fangA = 0;
+        QVERIFY(!tier1VolumeCap(bad, BefForm::Continuous, StandOrigin::Natural));
+    }
+
+    // The ceiling through runCarbonProject: the group's largest volume (five natural pines), the Tier 1
+    // ceiling for a group of one, the ledger check, method_detail, the warning, and volume_cap = none.
+    void volumeCapProject() {
+        QTemporaryDir dir;
+        const models::Project project =
+          models::Project::load(writeCapProject(dir, R"({"method": "volume_gainloss"})", {}));
+        CarbonProjectOptions options;
+        options.outDir = dir.filePath(QStringLiteral("out")).toStdString();
+        const CarbonProjectRun run = runCarbonProject(project, options);
+        QVERIFY2(!run.stopped, run.issues.empty() ? "" : qPrintable(run.issues.front().toString()));
+        auto density = [&](const CarbonProjectRun& in, const char* id, int year) {
+            const ParcelResult* r = resultOf(in, id, "volume_gainloss");
+            const CarbonStock* s = r ? r->stock(year) : nullptr;
+            return s ? s->totalT / r->areaHa : std::nan("");
+        };
+        const double tol = 1e-3; // cell areas on the ellipsoid vary slightly within the grid
+        const double kEuc = 0.578 * 1.263 * 1.221 * 0.525;
+        // Below the ceiling of 90 m³/ha.
+        QVERIFY(near(density(run, "P1", 2021), 80 * kPine, tol));
+        QVERIFY(near(density(run, "P2", 2021), 78 * kPine, tol));
+        QVERIFY(near(density(run, "P3", 2021), 82 * kPine, tol));
+        // P4: 80 + 8 × 3 = 104 in 2018 without the ceiling; 90 from 2017 on.
+        QVERIFY2(near(density(run, "P4", 2018), 90 * kPine, tol),
+                 qPrintable(QString::number(density(run, "P4", 2018))));
+        QVERIFY(near(density(run, "P4", 2021), 90 * kPine, tol));
+        QVERIFY(near(density(run, "P5", 2021), 90 * kPine, tol));
+        // E1 alone in its group: Tier 1 ceiling 180 / (0.578 × 1.263) = 246.6 m³/ha, not reached (100).
+        QVERIFY(near(density(run, "E1", 2021), 100 * kEuc, tol));
+        const QString p4 = resultOf(run, "P4", "volume_gainloss")->methodDetail;
+        QVERIFY2(p4.contains(QStringLiteral("cap=90.0 m3/ha (inventory_max) reached 2017")), qPrintable(p4));
+        QVERIFY(
+          resultOf(run, "P5", "volume_gainloss")->methodDetail.contains(QStringLiteral("reached 2015")));
+        const QString p1 = resultOf(run, "P1", "volume_gainloss")->methodDetail;
+        QVERIFY2(p1.contains(QStringLiteral("cap=90.0 m3/ha (inventory_max)")) &&
+                   !p1.contains(QStringLiteral("reached")),
+                 qPrintable(p1));
+        const QString e1 = resultOf(run, "E1", "volume_gainloss")->methodDetail;
+        QVERIFY2(e1.contains(QStringLiteral("cap=246.6 m3/ha (ipcc_tier1)")), qPrintable(e1));
+        // The ledger check: stock(t2) − stock(t1) = change.
+        for (const char* id : { "P1", "P2", "P3", "P4", "P5", "E1" }) {
+            const ParcelResult* r = resultOf(run, id, "volume_gainloss");
+            QVERIFY(r && r->computed());
+            for (const CarbonChange& c : r->changes)
+                QVERIFY(near(c.changeT, r->stock(c.year2)->totalT - r->stock(c.year1)->totalT, 1e-9));
+        }
+        // One warning with the count (P4, P5).
+        int warnings = 0;
+        for (const auto& i : run.issues)
+            if (i.message.contains(QStringLiteral("volume ceiling"))) {
+                ++warnings;
+                QVERIFY2(i.message.startsWith(QStringLiteral("2 stand(s)")), qPrintable(i.message));
+            }
+        QCOMPARE(warnings, 1);
+
+        // volume_cap = none: P4 grows to 80 + 8 × 6 = 128 m³/ha.
+        QTemporaryDir dir2;
+        const models::Project off = models::Project::load(
+          writeCapProject(dir2, R"({"method": "volume_gainloss", "volume_cap": "none"})", {}));
+        options.outDir = dir2.filePath(QStringLiteral("out")).toStdString();
+        const CarbonProjectRun uncapped = runCarbonProject(off, options);
+        QVERIFY(!uncapped.stopped);
+        QVERIFY(near(density(uncapped, "P4", 2021), 128 * kPine, tol));
+        QVERIFY(resultOf(uncapped, "P4", "volume_gainloss")
+                  ->methodDetail.contains(QStringLiteral("cap=none (volume_cap=none)")));
+    }
+
+    // Bounds of the capped trajectory: they contain the deterministic value, and the change of a stand at
+    // its ceiling is exactly 0 in every draw (the sampler uses the capped volumes).
+    void volumeCapBounds() {
+        QTemporaryDir dir;
+        const models::Project project = models::Project::load(writeCapProject(
+          dir, R"({"method": "volume_gainloss"})", R"({"iterations": 300, "seed": 7, "default_u_pct": 30})"));
+        CarbonProjectOptions options;
+        options.outDir = dir.filePath(QStringLiteral("out")).toStdString();
+        const CarbonProjectRun run = runCarbonProject(project, options);
+        QVERIFY2(!run.stopped, run.issues.empty() ? "" : qPrintable(run.issues.front().toString()));
+        for (const char* id : { "P1", "P2", "P3", "P4", "P5", "E1" }) {
+            const ParcelResult* r = resultOf(run, id, "volume_gainloss");
+            for (const CarbonStock& s : r->stocks) {
+                QVERIFY(s.bounds);
+                QVERIFY2(s.bounds->p2_5 < s.totalT && s.totalT < s.bounds->p97_5,
+                         qPrintable(QStringLiteral("%1 %2").arg(QLatin1String(id)).arg(s.year)));
+            }
+        }
+        const CarbonChange* flat = resultOf(run, "P4", "volume_gainloss")->change(2018, 2021);
+        QVERIFY(flat && flat->bounds);
+        QCOMPARE(flat->changeT, 0.0);
+        QCOMPARE(flat->bounds->p2_5, 0.0);
+        QCOMPARE(flat->bounds->p97_5, 0.0);
+        const CarbonChange* grows = resultOf(run, "P4", "volume_gainloss")->change(2015, 2018);
+        QVERIFY(grows && grows->bounds && grows->bounds->p2_5 < grows->changeT &&
+                grows->changeT < grows->bounds->p97_5);
     }
 
     // A hand-made project through runCarbonProject: stocks at every date and changes in every interval,

@@ -110,15 +110,18 @@ private slots:
         QCOMPARE(cf.dist.max, 1.0);
         QVERIFY(std::fabs(cf.dist.u95() - 0.064) < 1e-12);
         QVERIFY(cf.provenance.contains(QStringLiteral("§3.6")));
-        // BEF ≥ 1 by definition, U 30 %; WD U 10 %; R ±90 % (Table 4.4): lognormal.
+        // BEF ≥ 1 by definition and WD: §6.2 item 1 ±90 % (no source gives theirs); R ±90 % (Table 4.4):
+        // lognormal.
         const UncertainValue bef = readUncertainty(t.table, row, QStringLiteral("bef"), kinds, issues);
         QCOMPARE(bef.dist.kind, Distribution::Kind::TruncatedNormal);
         QCOMPARE(bef.dist.min, 1.0);
-        QVERIFY(std::fabs(bef.dist.u95() - 0.30) < 1e-12);
+        QVERIFY(std::fabs(bef.dist.u95() - 0.90) < 1e-12);
+        QVERIFY(bef.provenance.contains(QStringLiteral("§6.2 item 1")));
         for (double x : drawsOfValue(bef, 5000))
             QVERIFY(x >= 1.0);
         const UncertainValue wd = readUncertainty(t.table, row, QStringLiteral("wd"), kinds, issues);
-        QVERIFY(std::fabs(wd.dist.u95() - 0.10) < 1e-12);
+        QVERIFY(std::fabs(wd.dist.u95() - 0.90) < 1e-12);
+        QVERIFY(wd.provenance.contains(QStringLiteral("§6.2 item 1")));
         const UncertainValue r = readUncertainty(t.table, row, QStringLiteral("r"), kinds, issues);
         QCOMPARE(r.dist.kind, Distribution::Kind::Lognormal);
         QVERIFY(std::fabs(r.dist.u95() - 0.90) < 1e-12);
@@ -170,15 +173,18 @@ private slots:
         QVERIFY(medium.dist.isFixed());
         QCOMPARE(medium.origin, UncertainValue::Origin::Constant);
         QVERIFY(till.dist.isFixed());
-        // Each level on its side of 1 (U 10 % for F_I, 15 % for F_LU): hand quantiles of
-        // N(0.92, (0.1 × 0.92 / 1.96)²) on [0, 1] and N(1.11, (0.1 × 1.11 / 1.96)²) on [1, ∞).
+        // Each level on its side of 1 (U 90 %, §6.2 item 1: Table 5.5's errors are not transcribed): hand
+        // quantiles of N(0.92, (0.9 × 0.92 / 1.96)²) on [0, 1] and N(1.11, (0.9 × 1.11 / 1.96)²) on [1, ∞)
+        // (value + SD·Φ⁻¹(Φ(α) + p(Φ(β) − Φ(α))).
         QCOMPARE(low.dist.max, 1.0);
         QCOMPARE(high.dist.min, 1.0);
-        QVERIFY(std::fabs(low.dist.quantile(0.5) - 0.9174008964099793) < 1e-9);
-        QVERIFY(std::fabs(low.dist.quantile(0.975) - 0.9899594928449714) < 1e-9);
-        QVERIFY(std::fabs(high.dist.quantile(0.025) - 1.017064687736808) < 1e-9);
-        QVERIFY(std::fabs(high.dist.quantile(0.975) - 1.2216359676954047) < 1e-9);
-        QVERIFY(std::fabs(lu.dist.u95() - 0.15) < 1e-12);
+        QVERIFY(std::fabs(low.dist.quantile(0.5) - 0.6922533438652003) < 1e-9);
+        QVERIFY(std::fabs(low.dist.quantile(0.975) - 0.9849441224859291) < 1e-9);
+        QVERIFY(std::fabs(high.dist.quantile(0.025) - 1.0190668394843165) < 1e-9);
+        QVERIFY(std::fabs(high.dist.quantile(0.975) - 2.221034652159691) < 1e-9);
+        QVERIFY(std::fabs(lu.dist.u95() - 0.90) < 1e-12);
+        QVERIFY(lu.provenance.contains(QStringLiteral("§6.2 item 1")) &&
+                lu.provenance.contains(QStringLiteral("F_LU")));
         // Drawn together: one stream per zone and factor, so low and high move together and
         // low ≤ medium ≤ high in every draw (a low → medium change is never negative).
         QCOMPARE(low.stream, std::string("soil_factors/z|i/joint"));
