@@ -70,7 +70,8 @@ TimeSeriesDialog::TimeSeriesDialog(const std::vector<tanhui::gis::RasterInfo>& r
     m_table->verticalHeader()->setVisible(false);
     m_table->horizontalHeader()->setSectionResizeMode(FileColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(BandColumn, QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(DateColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(DateColumn, QHeaderView::Interactive);
+    m_table->setColumnWidth(DateColumn, fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00")) + 32);
     m_table->horizontalHeader()->setSectionResizeMode(SourceColumn, QHeaderView::ResizeToContents);
     m_filling = true;
     for (std::size_t f = 0; f < rasters.size(); ++f) {

@@ -406,6 +406,11 @@ void TestTimeSeries::screenshots() {
                                                    QStringLiteral("ndvi_2018.tif"),
                                                    QStringLiteral("ndvi_latest.tif") });
     QVERIFY(d);
+    // The three sources of a date: two file names and one typed.
+    for (int row = 0; row < d->table()->rowCount(); ++row)
+        if (d->table()->item(row, TimeSeriesDialog::DateColumn)->text().isEmpty())
+            d->setDateText(row, QStringLiteral("2021-07-01"));
+    QVERIFY(d->okButton()->isEnabled());
     QVERIFY(QTest::qWaitForWindowExposed(d));
     QTest::qWait(200);
     const QString lang = tanhui::app::uiLocale().name().startsWith(QLatin1String("zh"))
