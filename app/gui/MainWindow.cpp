@@ -487,6 +487,12 @@ TimeSeriesDialog* MainWindow::showTimeSeriesDialog(const QStringList& layers) {
     if (!chosen.front()->role.isEmpty())
         dialog->setRole(chosen.front()->role == QLatin1String("ndvi_stack") ? QStringLiteral("ndvi")
                                                                             : chosen.front()->role);
+    QMap<QString, QMap<int, QString>> existing;
+    for (int row = 0; row < m_d->layerList->count(); ++row)
+        if (const LayerEntry* e = entryAt(row); e && e->kind == LayerEntry::Kind::Raster && e->year > 0 &&
+                                                std::find(chosen.begin(), chosen.end(), e) == chosen.end())
+            existing[e->role].insert(e->year, e->projectId.isEmpty() ? e->displayName : e->projectId);
+    dialog->setExistingDates(existing);
     connect(dialog, &QDialog::accepted, this, [this, dialog, names] {
         makeTimeSeries(names, dialog->role(), dialog->members());
     });

@@ -128,6 +128,7 @@ TimeSeriesDialog::TimeSeriesDialog(const std::vector<tanhui::gis::RasterInfo>& r
         m_filling = false;
         validate();
     });
+    connect(m_role, &QComboBox::currentIndexChanged, this, [this] { validate(); });
     validate();
     resize(720, 420);
 }
@@ -144,6 +145,11 @@ void TimeSeriesDialog::setRole(const QString& role) {
 
 QPushButton* TimeSeriesDialog::okButton() const {
     return m_buttons->button(QDialogButtonBox::Ok);
+}
+
+void TimeSeriesDialog::setExistingDates(const QMap<QString, QMap<int, QString>>& dates) {
+    m_existing = dates;
+    validate();
 }
 
 void TimeSeriesDialog::setDateText(int row, const QString& text) {
@@ -164,6 +170,13 @@ void TimeSeriesDialog::validate() {
     for (int row = 0; row < m_table->rowCount(); ++row)
         entries.push_back({ rowLabel(row), m_table->item(row, DateColumn)->text() });
     m_problems << tanhui::models::seriesDateProblems(entries);
+    const QMap<int, QString> taken = m_existing.value(role());
+    for (const auto& e : entries)
+        if (const auto d = tanhui::models::parseSeriesDate(e.text); d && taken.contains(d->year))
+            m_problems
+              << tr("%1: %2 has a layer of this kind for %3 already; remove it or choose another kind.")
+                   .arg(e.label, taken.value(d->year))
+                   .arg(d->year);
     const QStringList notes = tanhui::models::seriesRasterNotes(m_rasters);
     QStringList lines = m_problems;
     lines << notes;

@@ -5,6 +5,7 @@
 #include "models/TimeSeries.h"
 
 #include <QDialog>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -49,6 +50,9 @@ public:
     std::vector<TimeSeriesMember> members() const;
     /// The problems that keep OK disabled (translated, one per line).
     QStringList problems() const { return m_problems; }
+    /// The dated layers already listed, not among the chosen rasters: role → year → layer name. A date
+    /// of the chosen role that one of them has is a problem (two layers of one role and year).
+    void setExistingDates(const QMap<QString, QMap<int, QString>>& dates);
     /// Types `text` into the date cell of `row`.
     void setDateText(int row, const QString& text);
 
@@ -66,6 +70,7 @@ private:
     std::vector<tanhui::gis::RasterInfo> m_rasters;
     bool m_bandSeries = false;
     bool m_filling = false;
+    QMap<QString, QMap<int, QString>> m_existing;
     QStringList m_problems;
     QComboBox* m_role = nullptr;
     QTableWidget* m_table = nullptr;

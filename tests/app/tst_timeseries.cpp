@@ -362,11 +362,20 @@ void TestTimeSeries::bandSeriesInAProject() {
     QCOMPARE(sourceTexts(*d)[0], TimeSeriesDialog::tr("metadata (%1)").arg(QStringLiteral("description")));
     QCOMPARE(sourceTexts(*d)[1], TimeSeriesDialog::tr("metadata (%1)").arg(QStringLiteral("DATE")));
     QVERIFY(!d->okButton()->isEnabled());
+    d->setRole(QStringLiteral("precipitation"));
     d->setDateText(2, QStringLiteral("2015"));
     QVERIFY(!d->okButton()->isEnabled()); // 2015 twice
     d->setDateText(2, QStringLiteral("2021"));
     QVERIFY(d->okButton()->isEnabled());
+    // As NDVI the dates would clash with the project's NDVI series of 2015, 2018 and 2021.
+    d->setRole(QStringLiteral("ndvi"));
+    QVERIFY(!d->okButton()->isEnabled());
+    QVERIFY2(d->problems()
+               .join(QLatin1Char('\n'))
+               .contains(QStringLiteral("ndvi_2015 has a layer of this kind for 2015")),
+             qPrintable(d->problems().join(QLatin1Char('\n'))));
     d->setRole(QStringLiteral("precipitation"));
+    QVERIFY(d->okButton()->isEnabled());
     d->okButton()->click();
     // A VRT per band beside the stack, each a project layer of its date; the stack left the tree.
     for (const char* vrt : { "rain_stack_2015.vrt", "rain_stack_2018-06-30.vrt", "rain_stack_2021.vrt" })
