@@ -80,7 +80,7 @@
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="+607"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+613"/>
         <source>Made the time series %1 (%n date(s))</source>
         <translation>
             <numerusform>Made the time series %1 (%n date)</numerusform>

@@ -9441,12 +9441,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1250"/>
+        <location line="+1256"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-1247"/>
+        <location line="-1253"/>
         <source>Step the map through the dates</source>
         <translation>按日期逐期播放地图</translation>
     </message>
@@ -9461,7 +9461,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>请在“图层”面板中选择多个单波段栅格（每个日期一个文件）或一个多波段栅格（每个日期一个波段）；按住 Ctrl 单击可多选。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+44"/>
         <location line="+38"/>
         <source>The time series was not made.</source>
         <translation>未能创建时间序列。</translation>
@@ -11861,9 +11861,14 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
         <translation>YYYY 或 YYYY-MM-DD</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+64"/>
         <source>%1 band %2</source>
         <translation>%1 第 %2 波段</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: %2 has a layer of this kind for %3 already; remove it or choose another kind.</source>
+        <translation>%1：%2 已是 %3 年的同类图层；请将其移除或选择其他栅格内容。</translation>
     </message>
 </context>
 </TS>
