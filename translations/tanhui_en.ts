@@ -13,6 +13,17 @@
     </message>
 </context>
 <context>
+    <name>TimeSeries</name>
+    <message numerus="yes">
+        <location filename="../models/TimeSeries.cpp" line="+181"/>
+        <source>%1 has %n band(s); a series of several files takes one band per file (one file per date). Make a multiband file a series on its own (one band per date).</source>
+        <translation>
+            <numerusform>%1 has %n band; a series of several files takes one band per file (one file per date). Make a multiband file a series on its own (one band per date).</numerusform>
+            <numerusform>%1 has %n bands; a series of several files takes one band per file (one file per date). Make a multiband file a series on its own (one band per date).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tanhui::gui::AnalysisDialog</name>
     <message numerus="yes">
         <location filename="../app/gui/AnalysisDialog.cpp" line="+594"/>
@@ -69,7 +80,15 @@
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="+488"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+620"/>
+        <source>Made the time series %1 (%n date(s))</source>
+        <translation>
+            <numerusform>Made the time series %1 (%n date)</numerusform>
+            <numerusform>Made the time series %1 (%n dates)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+62"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… %n more</numerusform>
@@ -85,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+551"/>
+        <location line="+549"/>
         <source>The project %1 has %n problem(s); the other layers were loaded.</source>
         <translation>
             <numerusform>The project %1 has a problem; the other layers were loaded.</numerusform>
@@ -101,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+288"/>
+        <location line="+303"/>
         <source>%n large raster(s) have no overviews, so every full view reads all their cells:
 
 %1
@@ -137,7 +156,7 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+419"/>
+        <location line="+424"/>
         <source>%n analysis(es) are still running or queued. Quitting cancels them; their output folders stay as they were before the run.
 
 Cancel them and quit?</source>

@@ -8513,6 +8513,56 @@ SOC(t) = SOC(t0) + (SOC_eq,new − SOC(t0)) × min(1, (t − t_c) / 20)，此后
     </message>
 </context>
 <context>
+    <name>TimeSeries</name>
+    <message>
+        <location filename="../models/TimeSeries.cpp" line="+169"/>
+        <source>Choose several single-band rasters (one file per date) or one multiband raster (one band per date).</source>
+        <translation>请选择多个单波段栅格（每个日期一个文件）或一个多波段栅格（每个日期一个波段）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 has one band: a series of one file needs one band per date; choose several single-band files instead.</source>
+        <translation>%1 只有一个波段：由单个文件组成的序列需要每个日期一个波段；请改为选择多个单波段文件。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%1 has %n band(s); a series of several files takes one band per file (one file per date). Make a multiband file a series on its own (one band per date).</source>
+        <translation>
+            <numerusform>%1 有 %n 个波段；由多个文件组成的序列每个文件只取一个波段（每个日期一个文件）。请将多波段文件单独设为一个序列（每个日期一个波段）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 has no coordinate reference system.</source>
+        <translation>%1 没有坐标参考系。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is in %2, %3 in %4: the dates of a series must share one CRS (reproject it with gdalwarp first).</source>
+        <translation>%1 的坐标系为 %2，%3 的为 %4：同一序列的各日期必须使用同一坐标系（请先用 gdalwarp 重投影）。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 is on another grid than %2 (%3 × %4 cells of %5 × %6): allowed, each date&apos;s parcel statistics are computed on its own grid.</source>
+        <translation>%1 与 %2 的格网不同（%3 × %4 个像元，像元大小 %5 × %6）：允许，各日期的地块统计在各自的格网上计算。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1: no date; type one (YYYY or YYYY-MM-DD).</source>
+        <translation>%1：没有日期；请输入（YYYY 或 YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: &quot;%2&quot; is not a date (YYYY or YYYY-MM-DD).</source>
+        <translation>%1：“%2”不是日期（应为 YYYY 或 YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is the date of %2: each date of a series needs its own year.</source>
+        <translation>%1 同时是 %2 的日期：序列中每个日期须有各自的年份。</translation>
+    </message>
+</context>
+<context>
     <name>Uncertainty</name>
     <message>
         <location filename="../models/uncertainty/UncertainParameters.cpp" line="+50"/>
@@ -8916,7 +8966,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+66"/>
+        <location filename="../app/gui/main.cpp" line="+68"/>
         <source>Tanhui: desktop GIS for carbon sinks and ecosystem product value.</source>
         <translation>碳汇：面向碳汇与生态产品价值核算的桌面 GIS。</translation>
     </message>
@@ -9141,7 +9191,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>前几个取值</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -9511,7 +9561,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+170"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+173"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -9603,17 +9653,55 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1086"/>
+        <location line="+1290"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-1083"/>
+        <location line="-1287"/>
         <source>Step the map through the dates</source>
         <translation>按日期逐期播放地图</translation>
     </message>
+    <message>
+        <location line="+91"/>
+        <source>Select the rasters of the series first.</source>
+        <translation>请先选择序列的栅格。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select several single-band rasters (one file per date) or one multiband raster (one band per date) in the Layers panel; Ctrl+click selects several.</source>
+        <translation>请在“图层”面板中选择多个单波段栅格（每个日期一个文件）或一个多波段栅格（每个日期一个波段）；按住 Ctrl 单击可多选。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <location line="+38"/>
+        <source>The time series was not made.</source>
+        <translation>未能创建时间序列。</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>It needs raster layers, a role and their dates.</source>
+        <translation>需要栅格图层、数据类型及其日期。</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>%1 series %2–%3</source>
+        <translation>%1 序列 %2–%3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 series %2–%3 (%4)</source>
+        <translation>%1 序列 %2–%3（%4）</translation>
+    </message>
     <message numerus="yes">
-        <location line="+109"/>
+        <location line="+27"/>
+        <source>Made the time series %1 (%n date(s))</source>
+        <translation>
+            <numerusform>已创建时间序列 %1（%n 个日期）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+62"/>
         <source>… %n more</source>
         <translation>
             <numerusform>…… 另有 %n 项</numerusform>
@@ -9659,12 +9747,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     <message>
         <location line="+6"/>
         <location line="+47"/>
-        <location line="+1728"/>
+        <location line="+1746"/>
         <source>Open a project first.</source>
         <translation>请先打开一个项目。</translation>
     </message>
     <message>
-        <location line="-1775"/>
+        <location line="-1793"/>
         <source>A restoration plan is saved in a project.</source>
         <translation>修复规划保存在项目中。</translation>
     </message>
@@ -9980,6 +10068,16 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+5"/>
+        <source>Make &amp;Time Series…</source>
+        <translation>创建时间序列(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Group the selected rasters into a time series: one file or one band per date</source>
+        <translation>将所选栅格组成时间序列：每个日期一个文件或一个波段</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
@@ -10020,12 +10118,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+9"/>
-        <location line="+262"/>
+        <location line="+253"/>
         <source>Unexpected error while loading %1</source>
         <translation>加载 %1 时发生意外错误</translation>
     </message>
     <message>
-        <location line="-224"/>
+        <location line="-215"/>
         <source>Loaded %1</source>
         <translation>已加载 %1</translation>
     </message>
@@ -10044,7 +10142,7 @@ No discards them.</source>
 选择“否”将丢弃这些更改。</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+78"/>
         <source>Recovered the unsaved changes of %1</source>
         <translation>已恢复 %1 的未保存更改</translation>
     </message>
@@ -10123,12 +10221,7 @@ No discards them.</source>
         </translation>
     </message>
     <message>
-        <location line="+92"/>
-        <source>Open a project with dated NDVI or land-cover rasters to chart a parcel&apos;s series.</source>
-        <translation>请打开含有逐期 NDVI 或土地覆盖栅格的项目，以绘制地块的时间序列。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+112"/>
         <source>The project has no dated NDVI or land-cover rasters to chart.</source>
         <translation>项目中没有可绘制的逐期 NDVI 或土地覆盖栅格。</translation>
     </message>
@@ -10138,7 +10231,7 @@ No discards them.</source>
         <translation>%2 的要素 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 %2 (%3)</source>
         <translation>%1 %2（%3）</translation>
     </message>
@@ -10391,7 +10484,7 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
         <translation>请用“文件 ▸ 工程另存为…”选择文件。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
         <source>The project was not saved: %1</source>
         <translation>工程未保存：%1</translation>
     </message>
@@ -10878,7 +10971,7 @@ Cancel them and quit?</source>
         <translation>工程文件 %1 不是 JSON 对象（%2）</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+149"/>
         <source>Relocate Missing Layers</source>
         <translation>重新定位缺失图层</translation>
     </message>
@@ -11951,6 +12044,84 @@ Cancel them and quit?</source>
         <location line="+5"/>
         <source>%1 has a class already.</source>
         <translation>%1 已有对应类别。</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::TimeSeriesDialog</name>
+    <message>
+        <location filename="../app/gui/TimeSeriesDialog.cpp" line="+23"/>
+        <source>metadata (%1)</source>
+        <translation>元数据（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>file name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>typed</source>
+        <translation>手动输入</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>none: type the date</source>
+        <translation>无：请输入日期</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Make Time Series</source>
+        <translation>创建时间序列</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>One band per date of %1. Each band is written as a small VRT file beside it (one file per date), so the map and every analysis read the band of its date.</source>
+        <translation>%1 的每个波段对应一个日期。每个波段会在该文件旁写成一个小的 VRT 文件（每个日期一个文件），使地图和各项分析读取对应日期的波段。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>One file per date. The dates are proposed from the band metadata or the file names; type the others (YYYY or YYYY-MM-DD).</source>
+        <translation>每个日期一个文件。日期根据波段元数据或文件名给出建议；其余日期请手动输入（YYYY 或 YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>What the rasters hold:</source>
+        <translation>栅格内容：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Band</source>
+        <translation>波段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date from</source>
+        <translation>日期来源</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>YYYY or YYYY-MM-DD</source>
+        <translation>YYYY 或 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>%1 band %2</source>
+        <translation>%1 第 %2 波段</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: %2 has a layer of this kind for %3 already; remove it or choose another kind.</source>
+        <translation>%1：%2 已是 %3 年的同类图层；请将其移除或选择其他栅格内容。</translation>
     </message>
 </context>
 </TS>

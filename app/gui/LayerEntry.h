@@ -24,6 +24,7 @@ struct LayerEntry {
     QString projectId;                         ///< the layer's id in its project (empty: added by hand)
     QString role;                              ///< its project role ("landcover", "wetland_units", …)
     int year = 0;                              ///< its project year (0: not dated)
+    QString date;                              ///< its full ISO date when known (time series)
     tanhui::render::MapLayer map;              ///< how it is drawn (no source: not on the map)
     QString notOnMap;                          ///< why it is not on the map (translated), if so
 };

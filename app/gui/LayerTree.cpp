@@ -20,7 +20,7 @@ LayerTree::LayerTree(QWidget* parent)
   : QTreeWidget(parent) {
     setHeaderHidden(true);
     setColumnCount(1);
-    setSelectionMode(QAbstractItemView::SingleSelection);
+    setSelectionMode(QAbstractItemView::ExtendedSelection); // Make Time Series takes several
     setDragDropMode(QAbstractItemView::InternalMove);
     setDefaultDropAction(Qt::MoveAction);
     setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::DoubleClicked);

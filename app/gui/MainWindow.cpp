@@ -21,11 +21,14 @@
 #include "app/gui/PlanDialog.h"
 #include "app/gui/ResultsDock.h"
 #include "app/gui/StyleDock.h"
+#include "app/gui/TimeSeriesDialog.h"
 #include "app/gui/Workspace.h"
 #include "gis/AtomicFile.h"
+#include "gis/BandVrt.h"
 #include "gis/Errors.h"
 #include "gis/Gdal.h"
 #include "render/Legend.h"
+#include "render/ProjectMaps.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -425,6 +428,197 @@ void MainWindow::showDate(int index) {
     }
     m_d->syncing = false;
     syncMap();
+}
+
+void MainWindow::updateDates() {
+    std::set<int> landCover, dated;
+    for (int row = 0; row < m_d->layerList->count(); ++row)
+        if (const LayerEntry* e = entryAt(row); e && e->kind == LayerEntry::Kind::Raster && e->year > 0) {
+            dated.insert(e->year);
+            if (e->role == QLatin1String("landcover"))
+                landCover.insert(e->year);
+        }
+    const std::set<int>& years = landCover.size() > 1 ? landCover : dated;
+    const int shown = m_d->years.empty() ? 0 : m_d->years[std::size_t(m_d->timeSlider->value())];
+    m_d->years.assign(years.begin(), years.end());
+    const auto it = std::find(m_d->years.begin(), m_d->years.end(), shown);
+    const int index = it == m_d->years.end() ? 0 : int(it - m_d->years.begin());
+    m_d->timeSlider->blockSignals(true);
+    m_d->timeSlider->setRange(0, std::max(0, int(m_d->years.size()) - 1));
+    m_d->timeSlider->setValue(index);
+    m_d->timeSlider->blockSignals(false);
+    const QString date = m_d->years.empty() ? QString() : QString::number(m_d->years[std::size_t(index)]);
+    m_d->timeLabel->setText(date);
+    m_d->timeBar->setVisible(m_d->years.size() > 1);
+    m_d->canvas->setDateLabel(m_d->years.size() > 1 ? date : QString());
+}
+
+std::vector<int> MainWindow::timeSliderYears() const {
+    return m_d->years;
+}
+
+TimeSeriesDialog* MainWindow::showTimeSeriesDialog(const QStringList& layers) {
+    std::vector<const LayerEntry*> chosen;
+    for (int row = 0; row < m_d->layerList->count(); ++row) {
+        const LayerEntry* e = entryAt(row);
+        if (!e || e->kind != LayerEntry::Kind::Raster)
+            continue;
+        const bool wanted = layers.isEmpty()
+                              ? m_d->layerList->item(row)->isSelected()
+                              : layers.contains(e->projectId) || layers.contains(e->displayName);
+        if (wanted)
+            chosen.push_back(e);
+    }
+    if (chosen.empty()) {
+        reportError(tr("Select the rasters of the series first."),
+                    tr("Select several single-band rasters (one file per date) or one multiband raster (one "
+                       "band per date) in the Layers panel; Ctrl+click selects several."));
+        return nullptr;
+    }
+    std::vector<tanhui::gis::RasterInfo> infos;
+    QStringList names;
+    for (const LayerEntry* e : chosen) {
+        tanhui::gis::RasterInfo info = e->raster;
+        info.path = e->path.toStdString();
+        infos.push_back(std::move(info));
+        names << (e->projectId.isEmpty() ? e->displayName : e->projectId);
+    }
+    std::vector<std::pair<QString, QString>> roles;
+    for (const char* role : { "ndvi", "landcover", "precipitation", "evapotranspiration" }) {
+        tanhui::models::ProjectLayer l;
+        l.role = QString::fromLatin1(role);
+        roles.emplace_back(l.role, tanhui::render::projectLayerTitle(l));
+    }
+    auto* dialog = new TimeSeriesDialog(infos, roles, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!chosen.front()->role.isEmpty())
+        dialog->setRole(chosen.front()->role == QLatin1String("ndvi_stack") ? QStringLiteral("ndvi")
+                                                                            : chosen.front()->role);
+    QMap<QString, QMap<int, QString>> existing;
+    for (int row = 0; row < m_d->layerList->count(); ++row)
+        if (const LayerEntry* e = entryAt(row); e && e->kind == LayerEntry::Kind::Raster && e->year > 0 &&
+                                                std::find(chosen.begin(), chosen.end(), e) == chosen.end())
+            existing[e->role].insert(e->year, e->projectId.isEmpty() ? e->displayName : e->projectId);
+    dialog->setExistingDates(existing);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, names] {
+        makeTimeSeries(names, dialog->role(), dialog->members());
+    });
+    dialog->show();
+    return dialog;
+}
+
+QString MainWindow::makeTimeSeries(const QStringList& layers,
+                                   const QString& role,
+                                   const std::vector<TimeSeriesMember>& members) {
+    std::vector<LayerEntry*> sources;
+    for (const QString& name : layers)
+        if (const int row = rowOf(name); row >= 0 && entryAt(row)->kind == LayerEntry::Kind::Raster)
+            sources.push_back(entryAt(row));
+    if (sources.empty() || members.empty() || role.isEmpty()) {
+        reportError(tr("The time series was not made."),
+                    tr("It needs raster layers, a role and their dates."));
+        return QString();
+    }
+    const bool bandSeries = sources.size() == 1 && sources.front()->raster.bands.size() > 1;
+    std::vector<LayerEntry*> dated; // one entry per member, in member order (ascending dates)
+    try {
+        if (bandSeries) {
+            // One band per date: a single-band VRT per band beside the file, so that the map and every
+            // analysis that reads single-band rasters read the band of its date.
+            const QFileInfo stack(sources.front()->path);
+            std::vector<LayerEntry> loaded;
+            for (const TimeSeriesMember& m : members) {
+                const QString vrt = stack.absoluteDir().filePath(
+                  QStringLiteral("%1_%2.vrt").arg(stack.completeBaseName(), m.date.text()));
+                tanhui::gis::writeBandVrt(
+                  m.path.toStdString(), m.band, vrt.toStdString(), m.date.iso.toStdString());
+                loaded.push_back(LayerLoader::loadRaster(vrt));
+            }
+            if (const int row = rowOf(layers.front()); row >= 0) {
+                m_d->layerList->setCurrentRow(row);
+                removeCurrentLayer(); // the stack is replaced by its dates
+            }
+            for (LayerEntry& e : loaded) {
+                appendEntry(std::move(e), false);
+                dated.push_back(m_d->layers.back().get());
+            }
+        } else {
+            for (const TimeSeriesMember& m : members) {
+                const auto it = std::find_if(
+                  sources.begin(), sources.end(), [&](const LayerEntry* e) { return e->path == m.path; });
+                if (it == sources.end())
+                    throw tanhui::gis::GisError(tanhui::gis::GisError::Kind::InvalidArgument,
+                                                m.path.toStdString() + " is not one of the chosen layers");
+                dated.push_back(*it);
+            }
+        }
+    } catch (const tanhui::gis::GisError& error) {
+        reportError(tr("The time series was not made."), tanhui::app::errorDetail(error));
+        return QString();
+    }
+    // Each date: its role, year and date; with a project open a project layer of its own.
+    for (std::size_t i = 0; i < dated.size(); ++i) {
+        LayerEntry* e = dated[i];
+        e->role = role;
+        e->year = members[i].date.year;
+        e->date = members[i].date.iso;
+        tanhui::models::ProjectLayer styleLayer;
+        styleLayer.role = role;
+        styleLayer.year = e->year;
+        if (m_d->project) {
+            if (e->projectId.isEmpty())
+                e->projectId = addProjectLayer(*m_d->project, e->path, true, QString());
+            for (tanhui::models::ProjectLayer& l : m_d->project->layers)
+                if (l.id == e->projectId) {
+                    l.role = role;
+                    l.year = e->year;
+                    l.date = e->date;
+                    styleLayer = l;
+                }
+            m_d->forcedModified = true;
+        }
+        e->notOnMap.clear();
+        attachMapLayer(*e, &styleLayer, {});
+        if (const int row = rowOf(e->projectId.isEmpty() ? e->displayName : e->projectId); row >= 0)
+            m_d->layerList->item(row)->setToolTip(e->path);
+    }
+    // One group of the layer tree: the dates, latest on top; the first date shown.
+    tanhui::models::ProjectLayer titled;
+    titled.role = role;
+    QString name = tr("%1 series %2–%3")
+                     .arg(tanhui::render::projectLayerTitle(titled))
+                     .arg(members.front().date.year)
+                     .arg(members.back().date.year);
+    for (int n = 2; m_d->layerList->group(name); ++n)
+        name = tr("%1 series %2–%3 (%4)")
+                 .arg(tanhui::render::projectLayerTitle(titled))
+                 .arg(members.front().date.year)
+                 .arg(members.back().date.year)
+                 .arg(n);
+    std::vector<int> rows;
+    for (auto it = dated.rbegin(); it != dated.rend(); ++it) {
+        const LayerEntry* e = *it;
+        rows.push_back(rowOf(e->projectId.isEmpty() ? e->displayName : e->projectId));
+    }
+    m_d->syncing = true;
+    for (auto* e : dated)
+        m_d->layerList->item(rowOf(e->projectId.isEmpty() ? e->displayName : e->projectId))
+          ->setCheckState(e == dated.front() ? Qt::Checked : Qt::Unchecked);
+    QTreeWidgetItem* group = m_d->layerList->addGroup(name, rows);
+    group->setCheckState(0, Qt::Checked);
+    group->setExpanded(true);
+    m_d->syncing = false;
+    updateDates();
+    if (const auto it = std::find(m_d->years.begin(), m_d->years.end(), members.front().date.year);
+        it != m_d->years.end()) {
+        m_d->timeSlider->setValue(int(it - m_d->years.begin()));
+        showDate(int(it - m_d->years.begin()));
+    }
+    syncMap();
+    updateModified();
+    statusBar()->showMessage(
+      tr("Made the time series %1 (%n date(s))", nullptr, int(members.size())).arg(name), 5000);
+    return name;
 }
 
 int MainWindow::currentYear() const {
@@ -884,6 +1078,13 @@ void MainWindow::createActions() {
     m_d->ungroupAction->setStatusTip(tr("Remove the current group, keeping its layers in place"));
     m_d->ungroupAction->setEnabled(false);
     m_d->layerList->addAction(m_d->ungroupAction);
+    layerMenu->addSeparator();
+    QAction* seriesAction =
+      layerMenu->addAction(tr("Make &Time Series…"), this, [this] { showTimeSeriesDialog(); });
+    seriesAction->setObjectName(QStringLiteral("timeSeriesAction"));
+    seriesAction->setStatusTip(
+      tr("Group the selected rasters into a time series: one file or one band per date"));
+    m_d->layerList->addAction(seriesAction);
 
     // Analysis: one form per declared analysis (models/analysis, AnalysisSpec), run in the background.
     QMenu* analysisMenu = menuBar()->addMenu(tr("&Analysis"));
@@ -1059,24 +1260,15 @@ bool MainWindow::openProject(const QString& path) {
         if (entry.role == QLatin1String("landcover") && entry.year > 0 &&
             (firstLandCover == 0 || entry.year < firstLandCover))
             firstLandCover = entry.year;
-    std::set<int> years;
     for (LayerEntry& entry : project.layers) {
         const bool visible = entry.kind == LayerEntry::Kind::Vector ||
                              (entry.role == QLatin1String("landcover") && entry.year == firstLandCover);
         if (entry.kind == LayerEntry::Kind::Vector && entry.role != QLatin1String("districts"))
             entry.map.vectorStyle.opacity = 0.75;
-        if (entry.role == QLatin1String("landcover") && entry.year > 0)
-            years.insert(entry.year);
         appendEntry(std::move(entry), visible);
     }
-    m_d->years.assign(years.begin(), years.end());
-    m_d->timeSlider->blockSignals(true);
-    m_d->timeSlider->setRange(0, std::max(0, int(m_d->years.size()) - 1));
-    m_d->timeSlider->setValue(0);
-    m_d->timeSlider->blockSignals(false);
-    m_d->timeLabel->setText(m_d->years.empty() ? QString() : QString::number(m_d->years.front()));
-    m_d->timeBar->setVisible(m_d->years.size() > 1);
-    m_d->canvas->setDateLabel(m_d->years.size() > 1 ? QString::number(m_d->years.front()) : QString());
+    m_d->years.clear(); // from the first date
+    updateDates();
     syncMap();
     m_d->canvas->zoomFull();
     // The saved workspace (issue 12): layer order, visibility, styles, view, date, current layer.
@@ -1303,13 +1495,27 @@ bool MainWindow::showParcelSeries(const QString& entryName, std::uint32_t featur
             entry = e.get();
     if (!entry || feature >= entry->map.vector->size())
         return false;
-    if (!m_d->project) {
-        m_d->seriesView->clear(
-          tr("Open a project with dated NDVI or land-cover rasters to chart a parcel's series."));
-        return false;
+    std::vector<tanhui::models::SeriesInput> inputs;
+    if (m_d->project) {
+        inputs = tanhui::models::projectSeriesInputs(*m_d->project);
+    } else { // layers added by hand and made a series (Make Time Series)
+        for (const auto& e : m_d->layers) {
+            const bool ndvi = e->role == QLatin1String("ndvi"),
+                       landCover = e->role == QLatin1String("landcover");
+            if (e->kind != LayerEntry::Kind::Raster || e->year <= 0 || (!ndvi && !landCover))
+                continue;
+            tanhui::models::SeriesInput in;
+            in.id = e->displayName;
+            in.path = e->path;
+            in.year = e->year;
+            in.kind = ndvi ? tanhui::models::SeriesInput::Kind::Continuous
+                           : tanhui::models::SeriesInput::Kind::Classes;
+            in.units = ndvi ? QStringLiteral("NDVI") : QStringLiteral("class");
+            inputs.push_back(std::move(in));
+        }
+        std::stable_sort(
+          inputs.begin(), inputs.end(), [](const auto& a, const auto& b) { return a.year < b.year; });
     }
-    const std::vector<tanhui::models::SeriesInput> inputs =
-      tanhui::models::projectSeriesInputs(*m_d->project);
     if (inputs.empty()) {
         m_d->seriesView->clear(tr("The project has no dated NDVI or land-cover rasters to chart."));
         return false;
@@ -1317,7 +1523,8 @@ bool MainWindow::showParcelSeries(const QString& entryName, std::uint32_t featur
     const tanhui::render::VectorSource& source = *entry->map.vector;
     const tanhui::gis::MultiPolygon geometry = source.geometry(feature);
     QString title = tr("Feature %1 of %2").arg(source.fid(feature)).arg(entry->displayName);
-    if (const auto* layer = m_d->project->layer(entry->projectId); layer && !layer->idField.isEmpty()) {
+    if (const auto* layer = m_d->project ? m_d->project->layer(entry->projectId) : nullptr;
+        layer && !layer->idField.isEmpty()) {
         const int field = source.fieldIndex(layer->idField);
         if (field >= 0)
             title = tr("%1 %2 (%3)")
@@ -2149,6 +2356,11 @@ bool MainWindow::saveProjectAs(const QString& target) {
                                        : QString();
             e->projectId = addProjectLayer(project, e->path, e->kind == LayerEntry::Kind::Raster, encoding);
             e->map.id = e->projectId;
+            // A series made by hand (Make Time Series): its role and dates become the layer's.
+            tanhui::models::ProjectLayer& added = project.layers.back();
+            added.role = e->role;
+            added.year = e->year;
+            added.date = e->date;
         }
         const QJsonObject workspace = workspaceJson();
         QJsonObject root = projectFileJson(existing, project, fromDir, toDir, workspace);

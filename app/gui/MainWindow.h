@@ -31,6 +31,8 @@ class MapCanvas;
 class ParcelSeriesView;
 class MetadataPanel;
 class StyleDock;
+class TimeSeriesDialog;
+struct TimeSeriesMember;
 class ChartsDock;
 struct LayerEntry;
 struct WorkspaceState;
@@ -136,6 +138,22 @@ public:
     /// (project ids or display names; unknown ones ignored) in their order; returns its name, empty
     /// when a group of that name exists.
     QString addLayerGroup(const QString& name, const QStringList& layers = {});
+    /// Layer ▸ Make Time Series…: the dialog on the raster layers `layers` (project ids or display names;
+    /// empty: the rasters selected in the layer tree), non-modal, deleted on close; OK makes the series
+    /// (makeTimeSeries). Null (reported) when none of them is a raster.
+    TimeSeriesDialog* showTimeSeriesDialog(const QStringList& layers = {});
+    /// Makes the raster layers `layers` (project ids or display names) a time series of `role` with the
+    /// dates `members` (TimeSeriesDialog::members()): one file per date keeps the layers, one band per
+    /// date replaces the multiband layer by a single-band VRT per date written beside it
+    /// (gis::writeBandVrt). The dates become layers of that role and year in one group of the layer tree
+    /// ("<role> series <first>–<last>"), the time slider steps through them as through a project's series,
+    /// and with a project open they join its layers (Save writes them, with role, year and date). Returns
+    /// the group's name; empty (reported) on failure.
+    QString makeTimeSeries(const QStringList& layers,
+                           const QString& role,
+                           const std::vector<TimeSeriesMember>& members);
+    /// The dates of the time slider, ascending.
+    std::vector<int> timeSliderYears() const;
     /// Removes the group `name`, keeping its layers in place; false when there is none.
     bool removeLayerGroup(const QString& name);
     /// The groups' names, top first.
@@ -261,6 +279,9 @@ private:
     void showCoordinates(double x, double y);
     void updateCrsLabel();
     void showDate(int index);
+    /// The time slider's dates from the listed layers: the land-cover years when there are two or more
+    /// (a project's series), else the years of every dated raster; keeps the shown date when it remains.
+    void updateDates();
     /// The entry of a list row (null for none).
     LayerEntry* entryAt(int row) const;
     /// The row of the layer with project id or display name `layer` (−1 when none).

@@ -324,6 +324,13 @@ QJsonObject projectFileJson(const QJsonObject& existing,
             if (!l.encoding.isEmpty())
                 o.insert(QStringLiteral("encoding"), l.encoding);
         }
+        // Role and dates as the project has them now (a time series made in the app sets them).
+        if (!l.role.isEmpty() && o.value(QStringLiteral("role")).toString() != l.role)
+            o.insert(QStringLiteral("role"), l.role);
+        if (l.year > 0 && o.value(QStringLiteral("year")).toInt() != l.year)
+            o.insert(QStringLiteral("year"), l.year);
+        if (!l.date.isEmpty() && o.value(QStringLiteral("date")).toString() != l.date)
+            o.insert(QStringLiteral("date"), l.date);
         if (o.value(QStringLiteral("path")).toString() != path)
             o.insert(QStringLiteral("path"), path);
         // The field mapping as the project has it now (Layer ▸ Field Mapping…).
