@@ -80,7 +80,7 @@
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="+620"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+621"/>
         <source>Made the time series %1 (%n date(s))</source>
         <translation>
             <numerusform>Made the time series %1 (%n date)</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+549"/>
+        <location line="+570"/>
         <source>The project %1 has %n problem(s); the other layers were loaded.</source>
         <translation>
             <numerusform>The project %1 has a problem; the other layers were loaded.</numerusform>

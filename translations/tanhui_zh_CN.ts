@@ -4854,23 +4854,23 @@ A4 横向，以项目名称为标题。
     </message>
     <message>
         <location filename="../models/params/ParameterTable.cpp" line="+138"/>
-        <location line="+437"/>
+        <location line="+440"/>
         <source>cannot open the table: %1</source>
         <translation>无法打开表格：%1</translation>
     </message>
     <message>
-        <location line="-424"/>
+        <location line="-427"/>
         <source>the file is not UTF-8 (e.g. GBK saved by Excel as plain CSV); numbers are read, but Chinese text may be garbled: save it as &quot;CSV UTF-8&quot;</source>
         <translation>文件不是 UTF-8 编码（例如 Excel 以普通 CSV 保存的 GBK）；数值可以读取，但中文文本可能乱码：请另存为“CSV UTF-8”</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+429"/>
+        <location line="+432"/>
         <source>a quoted field is not closed (missing &apos;&quot;&apos;)</source>
         <translation>带引号的字段未闭合（缺少 &apos;&quot;&apos;）</translation>
     </message>
     <message>
-        <location line="-425"/>
+        <location line="-428"/>
         <source>the table is empty: a header row with the column %1 is expected</source>
         <translation>表格为空：应有包含 %1 列的表头行</translation>
     </message>
@@ -4911,7 +4911,12 @@ A4 横向，以项目名称为标题。
         <translation>&apos;%1&apos; 含有用于分隔键各部分的 &apos;|&apos;</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="+92"/>
+        <source>unknown tag &apos;%1&apos;; use verified, secondary, unconfirmed, example or user</source>
+        <translation>未知标签“%1”；请使用 verified、secondary、unconfirmed、example 或 user</translation>
+    </message>
+    <message>
+        <location line="-190"/>
         <source>the columns are separated by &apos;%1&apos;, not by commas; save the table as comma-separated CSV</source>
         <translation>各列以“%1”分隔，而不是逗号；请将表格另存为逗号分隔的 CSV</translation>
     </message>
@@ -4961,12 +4966,7 @@ A4 横向，以项目名称为标题。
         <translation>来源为空；请注明文献及表格，或代码仓库及路径</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>unknown tag &apos;%1&apos;; use verified, secondary, unconfirmed or example</source>
-        <translation>未知的标签“%1”；请使用 verified、secondary、unconfirmed 或 example</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+19"/>
         <source>%1, row %2</source>
         <translation>%1，第 %2 行</translation>
     </message>
@@ -9561,7 +9561,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+173"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+174"/>
         <source>Layer Properties</source>
         <translation>图层属性</translation>
     </message>
@@ -9653,12 +9653,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1290"/>
+        <location line="+1311"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-1287"/>
+        <location line="-1308"/>
         <source>Step the map through the dates</source>
         <translation>按日期逐期播放地图</translation>
     </message>
@@ -9747,12 +9747,13 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     <message>
         <location line="+6"/>
         <location line="+47"/>
-        <location line="+1746"/>
+        <location line="+16"/>
+        <location line="+1751"/>
         <source>Open a project first.</source>
         <translation>请先打开一个项目。</translation>
     </message>
     <message>
-        <location line="-1793"/>
+        <location line="-1814"/>
         <source>A restoration plan is saved in a project.</source>
         <translation>修复规划保存在项目中。</translation>
     </message>
@@ -9767,7 +9768,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>已将 %1 的字段映射保存到 %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>Parameter tables are kept with a project.</source>
+        <translation>参数表随项目保存。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>A map layout is made from a project&apos;s layers and saved in it.</source>
         <translation>地图布局由项目的图层制作，并保存在项目中。</translation>
     </message>
@@ -9867,7 +9873,17 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>修复规划(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Parameter &amp;Tables…</source>
+        <translation>参数表(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>View and edit the project&apos;s parameter tables (carbon pools, species, soil factors, GEP prices …)</source>
+        <translation>查看和编辑项目的参数表（碳库、树种、土壤因子、GEP 价格……）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Lay out, export and save a map of the project (PNG, PDF, SVG)</source>
         <translation>编排、导出并保存项目地图（PNG、PDF、SVG）</translation>
     </message>
@@ -10623,6 +10639,59 @@ Cancel them and quit?</source>
         <location line="+2"/>
         <source>Features (%1)</source>
         <translation>要素（%1 个）</translation>
+    </message>
+</context>
+<context>
+    <name>tanhui::gui::ParameterTableDialog</name>
+    <message>
+        <location filename="../app/gui/ParameterTableDialog.cpp" line="+28"/>
+        <source>Parameter Tables</source>
+        <translation>参数表</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Add Row</source>
+        <translation>添加行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove Row</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The project lists no parameter tables. Tables copied beside the project (its &quot;parameters&quot; section) can be edited here.</source>
+        <translation>项目未列出参数表。复制到项目旁（其“parameters”部分）的参数表可在此编辑。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2. Values with unit and range as the runs read them; an edited row is tagged &lt;i&gt;user&lt;/i&gt; and its source marked as edited.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2。数值的单位和范围与运行时读取的一致；编辑过的行标记为 &lt;i&gt;user&lt;/i&gt;，其来源注明已编辑。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No problems: the runs will read this table as shown.</source>
+        <translation>没有问题：运行时将按所示内容读取此表。</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
     </message>
 </context>
 <context>

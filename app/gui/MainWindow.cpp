@@ -17,6 +17,7 @@
 #include "app/gui/MapCanvas.h"
 #include "app/gui/MetadataPanel.h"
 #include "app/gui/OverviewJob.h"
+#include "app/gui/ParameterTableDialog.h"
 #include "app/gui/ParcelSeriesView.h"
 #include "app/gui/PlanDialog.h"
 #include "app/gui/ResultsDock.h"
@@ -871,6 +872,22 @@ FieldMappingDialog* MainWindow::showFieldMappingDialog(const QString& layerId) {
     return dialog;
 }
 
+ParameterTableDialog* MainWindow::showParameterTableDialog() {
+    if (!m_d->project) {
+        reportError(tr("Open a project first."), tr("Parameter tables are kept with a project."));
+        return nullptr;
+    }
+    auto* dialog = new ParameterTableDialog(*m_d->project, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // A table saved into the project folder: the project points to the new file (saved at once).
+    connect(dialog, &ParameterTableDialog::projectChanged, this, [this, dialog] {
+        m_d->project->parameters = dialog->project().parameters;
+        saveProject();
+    });
+    dialog->show();
+    return dialog;
+}
+
 LayoutDialog* MainWindow::showLayoutDialog() {
     if (!m_d->project) {
         reportError(tr("Open a project first."),
@@ -935,6 +952,11 @@ void MainWindow::createActions() {
     layoutAction->setObjectName(QStringLiteral("layoutAction"));
     fileMenu->addAction(tr("Restoration &Plans…"), this, &MainWindow::showPlanDialog)
       ->setObjectName(QStringLiteral("planAction"));
+    QAction* tablesAction =
+      fileMenu->addAction(tr("Parameter &Tables…"), this, &MainWindow::showParameterTableDialog);
+    tablesAction->setObjectName(QStringLiteral("parameterTablesAction"));
+    tablesAction->setStatusTip(
+      tr("View and edit the project's parameter tables (carbon pools, species, soil factors, GEP prices …)"));
     layoutAction->setStatusTip(tr("Lay out, export and save a map of the project (PNG, PDF, SVG)"));
     QAction* reportAction = fileMenu->addAction(tr("Export &Report…"), this, &MainWindow::showReportDialog);
     reportAction->setObjectName(QStringLiteral("reportAction"));

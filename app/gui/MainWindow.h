@@ -25,6 +25,7 @@ class LayerTree;
 class LayoutDialog;
 class PlanDialog;
 class FieldMappingDialog;
+class ParameterTableDialog;
 class ReportDialog;
 class ResultsDock;
 class MapCanvas;
@@ -239,6 +240,9 @@ public slots:
     /// Project ▸ Restoration Plans…: the plan editor on the project (PlanDialog; deleted on close); null
     /// without a project.
     PlanDialog* showPlanDialog();
+    /// File ▸ Parameter Tables…: the project's parameter tables in the editor (non-modal, deleted on
+    /// close); null without a project.
+    ParameterTableDialog* showParameterTableDialog();
     /// Layer ▸ Field Mapping…: the field mapping of project vector layer `layerId` (empty: the current
     /// layer), non-modal, deleted on close; OK stores it in the layer and saves the project. Null when
     /// the layer is no vector layer of the project.

@@ -17,6 +17,7 @@
 // with TANHUI_SCREENSHOT the picture is of the dock, floating at 1100 × 640.
 // TANHUI_ANALYSIS=<analysis id>[,<input>=<value>...] opens that analysis's form (the picture is the form's).
 // TANHUI_FIELDMAPPING=<layer id> opens that layer's field mapping (the picture is the dialog's).
+// TANHUI_PARAMETERS=<table name> opens the parameter-table editor on that table (the picture is the dialog's).
 
 #include "app/common/Translations.h"
 #include "app/gui/AnalysisDialog.h"
@@ -27,6 +28,7 @@
 #include "app/gui/JobsDock.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/MapCanvas.h"
+#include "app/gui/ParameterTableDialog.h"
 #include "app/gui/PlanDialog.h"
 #include "app/gui/ResultsDock.h"
 #include "app/gui/StyleDock.h"
@@ -218,6 +220,12 @@ int main(int argc, char* argv[]) {
         if (const QString layer = qEnvironmentVariable("TANHUI_FIELDMAPPING"); !layer.isEmpty())
             if (QWidget* dialog = window.showFieldMappingDialog(layer))
                 plans = dialog;
+        // TANHUI_PARAMETERS=<table name>: the parameter-table editor on that table (the dialog is saved).
+        if (const QString table = qEnvironmentVariable("TANHUI_PARAMETERS"); !table.isEmpty())
+            if (tanhui::gui::ParameterTableDialog* dialog = window.showParameterTableDialog()) {
+                dialog->showTable(table);
+                plans = dialog;
+            }
         auto shoot = [&window, screenshot, plans] {
             window.mapCanvas()->waitForFrame();
             QWidget* shown = plans ? plans

@@ -368,11 +368,14 @@ LoadedTable loadTable(const TableSpec& spec,
                         "the source is empty; name the document and table, or the repository and path"));
             row.source = source;
             if (tagCol >= 0) {
+                // `user`: a row the user edited in a project's copy (File ▸ Parameter Tables…); its
+                // source says so and names the one it replaced.
                 const std::optional<Tag> tag = parseTag(cell(tagCol));
-                if (!tag || *tag == Tag::User)
+                if (!tag)
                     error(rec.line,
                           QStringLiteral("tag"),
-                          Parameters::tr("unknown tag '%1'; use verified, secondary, unconfirmed or example")
+                          Parameters::tr(
+                            "unknown tag '%1'; use verified, secondary, unconfirmed, example or user")
                             .arg(cell(tagCol)));
                 else
                     row.tag = *tag;

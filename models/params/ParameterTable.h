@@ -89,7 +89,8 @@ private:
 
 /// @brief How a table file is read.
 enum class Provenance {
-    Required,    ///< default tables: `source` and `tag` columns must exist and be filled in every row
+    Required,    ///< default tables and their copies: `source` and `tag` columns must exist and be filled in
+                 ///< every row (tag `user` for a row the user edited)
     UserSupplied ///< user tables: provenance optional; rows are tagged User, `source` kept or set to
                  ///< "<file>, row <n>"
 };

@@ -163,8 +163,9 @@ private slots:
                                   "stock cannot be negative"));
         QCOMPARE(issueAt(t.issues, 3, "c_above").message,
                  QStringLiteral("'abc' is not a number (t C/ha expected)"));
-        QCOMPARE(issueAt(t.issues, 3, "tag").message,
-                 QStringLiteral("unknown tag 'maybe'; use verified, secondary, unconfirmed or example"));
+        QCOMPARE(
+          issueAt(t.issues, 3, "tag").message,
+          QStringLiteral("unknown tag 'maybe'; use verified, secondary, unconfirmed, example or user"));
         QCOMPARE(
           issueAt(t.issues, 4, "lucode").message,
           QStringLiteral("the land-cover code 2 appears more than once (first in row 3); keep one row per "
