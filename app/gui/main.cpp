@@ -17,7 +17,8 @@
 // with TANHUI_SCREENSHOT the picture is of the dock, floating at 1100 × 640.
 // TANHUI_ANALYSIS=<analysis id>[,<input>=<value>...] opens that analysis's form (the picture is the form's).
 // TANHUI_FIELDMAPPING=<layer id> opens that layer's field mapping (the picture is the dialog's).
-// TANHUI_PARAMETERS=<table name> opens the parameter-table editor on that table (the picture is the dialog's).
+// TANHUI_PARAMETERS=<table name> opens the parameter-table editor on that table (the picture is the
+// dialog's).
 
 #include "app/common/Translations.h"
 #include "app/gui/AnalysisDialog.h"
