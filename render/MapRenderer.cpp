@@ -6,6 +6,7 @@
 #include "gis/Feedback.h"
 
 #include <QElapsedTimer>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPolygonF>
@@ -342,25 +343,36 @@ void drawRaster(QPainter& painter,
 // Polygons
 
 /// Device-pixel rings of a feature into flat buffers (reused across features): ring k covers
-/// points [starts[k], starts[k + 1]). Vertices closer than half a pixel to the last kept one are merged.
+/// points [starts[k], starts[k + 1]). With `snapPx` 0, vertices closer than half a pixel to the last
+/// kept one are merged (the vector devices' path); otherwise every vertex is snapped to a grid of
+/// `snapPx` pixels and repeated points dropped (QGIS's snap-to-grid simplification): a vertex shared
+/// by two features lands on the same point in both, so their common edges are identical.
 void devicePolygons(const VectorSource& source,
                     std::uint32_t feature,
                     const gis::Box& view,
                     double mupp,
+                    double snapPx,
                     std::vector<QPointF>& points,
                     std::vector<int>& starts) {
     points.clear();
     starts.assign(1, 0);
     const double* xy = source.xy();
     const double inv = 1.0 / mupp;
+    const double perSnap = snapPx > 0 ? 1.0 / snapPx : 0;
     for (std::uint32_t r = source.firstRing(feature); r < source.endRing(feature); ++r) {
         const std::uint32_t a = source.ringStart(r), b = source.ringStart(r + 1);
         const std::size_t first = points.size();
         double lx = 0, ly = 0;
         for (std::uint32_t i = a; i < b; ++i) {
-            const double px = (xy[2 * i] - view.xmin) * inv, py = (view.ymax - xy[2 * i + 1]) * inv;
-            if (i > a && i + 1 < b && std::abs(px - lx) < 0.5 && std::abs(py - ly) < 0.5)
+            double px = (xy[2 * i] - view.xmin) * inv, py = (view.ymax - xy[2 * i + 1]) * inv;
+            if (snapPx > 0) {
+                px = std::floor(px * perSnap + 0.5) * snapPx;
+                py = std::floor(py * perSnap + 0.5) * snapPx;
+                if (i > a && px == lx && py == ly)
+                    continue;
+            } else if (i > a && i + 1 < b && std::abs(px - lx) < 0.5 && std::abs(py - ly) < 0.5) {
                 continue;
+            }
             points.emplace_back(px, py);
             lx = px;
             ly = py;
@@ -372,19 +384,111 @@ void devicePolygons(const VectorSource& source,
     }
 }
 
+/// Snapping grid of the raster path, in device pixels: vertices move by at most a quarter pixel
+/// along each axis (less than the half-pixel merge of the vector path).
+constexpr double kSnapPx = 0.5;
+
+/// The outlines of one symbol gathered over a drawing pass onto an image and drawn after the fills in
+/// one drawLines call (one set-up of Qt's cosmetic stroker instead of one per feature). An edge shared
+/// by two features (the same snapped end points, either direction) is kept once: in a tiling such as
+/// parcels, that halves the outline work, and the shared edge is not darkened by being drawn twice.
+class OutlineBatch {
+public:
+    explicit OutlineBatch(const FillSymbol* symbol)
+      : m_symbol(symbol) {}
+
+    const FillSymbol* symbol() const { return m_symbol; }
+    const std::vector<QLineF>& lines() const { return m_lines; }
+
+    /// Adds the edges of the rings [starts[k], starts[k + 1]) of `points` (closed rings: the closing
+    /// edge is added when the last point differs from the first).
+    void addRings(const std::vector<QPointF>& points, const std::vector<int>& starts) {
+        for (std::size_t k = 0; k + 1 < starts.size(); ++k) {
+            const int a = starts[k], b = starts[k + 1];
+            for (int i = a; i < b; ++i) {
+                const QPointF& p = points[std::size_t(i)];
+                const QPointF& q = points[std::size_t(i + 1 < b ? i + 1 : a)];
+                if (p != q)
+                    add(p, q);
+            }
+        }
+    }
+
+private:
+    static std::size_t hash(std::uint64_t key) {
+        const std::uint64_t x = key * 0x9E3779B97F4A7C15ull;
+        return std::size_t(x ^ (x >> 32));
+    }
+
+    /// A point on the half-pixel grid (kSnapPx) as 32 bits (16 per axis, −8,192 … 24,575 px); false out of
+    /// range.
+    static bool pack(const QPointF& p, std::uint32_t& out) {
+        const double x = p.x() * 2 + 16384, y = p.y() * 2 + 16384;
+        if (!(x >= 0 && x < 65535 && y >= 0 && y < 65535))
+            return false;
+        out = (std::uint32_t(x) << 16) | std::uint32_t(y);
+        return true;
+    }
+
+    void add(const QPointF& p, const QPointF& q) {
+        std::uint32_t u, v;
+        if (!pack(p, u) || !pack(q, v)) {
+            m_lines.emplace_back(p, q); // far off the frame: kept as is
+            return;
+        }
+        const std::uint64_t key = u < v ? (std::uint64_t(u) << 32 | v) : (std::uint64_t(v) << 32 | u);
+        if (2 * (m_count + 1) > m_table.size())
+            grow();
+        const std::size_t mask = m_table.size() - 1;
+        for (std::size_t h = hash(key) & mask;; h = (h + 1) & mask) {
+            if (m_table[h] == key)
+                return; // drawn already, by the feature on the other side
+            if (m_table[h] == 0) {
+                m_table[h] = key;
+                ++m_count;
+                m_lines.emplace_back(p, q);
+                return;
+            }
+        }
+    }
+
+    void grow() {
+        std::vector<std::uint64_t> old(std::max<std::size_t>(1u << 14, m_table.size() * 2), 0);
+        old.swap(m_table);
+        const std::size_t mask = m_table.size() - 1;
+        for (const std::uint64_t key : old) {
+            if (key == 0)
+                continue;
+            std::size_t h = hash(key) & mask;
+            while (m_table[h] != 0)
+                h = (h + 1) & mask;
+            m_table[h] = key;
+        }
+    }
+
+    const FillSymbol* m_symbol;
+    std::vector<QLineF> m_lines;
+    std::vector<std::uint64_t> m_table; ///< packed edges (0: empty slot), open addressing
+    std::size_t m_count = 0;
+};
+
+QPen outlinePen(const FillSymbol& symbol, const MapSettings& settings) {
+    QPen pen(symbol.stroke);
+    const double width = settings.pixelsFromMm(symbol.strokeWidthMm);
+    pen.setWidthF(width);
+    pen.setJoinStyle(Qt::MiterJoin);
+    // Outlines up to 1.5 px are drawn as cosmetic lines (Qt's fast line rasteriser) instead of
+    // being stroked into polygons: the same pixels within a fraction of one, several times faster.
+    pen.setCosmetic(width <= 1.5);
+    return pen;
+}
+
 void setSymbol(QPainter& painter, const FillSymbol& symbol, const MapSettings& settings) {
     painter.setBrush(symbol.fill.alpha() ? QBrush(symbol.fill) : QBrush(Qt::NoBrush));
     if (symbol.strokeWidthMm <= 0 || symbol.stroke.alpha() == 0) {
         painter.setPen(Qt::NoPen);
     } else {
-        QPen pen(symbol.stroke);
-        const double width = settings.pixelsFromMm(symbol.strokeWidthMm);
-        pen.setWidthF(width);
-        pen.setJoinStyle(Qt::MiterJoin);
-        // Outlines up to 1.5 px are drawn as cosmetic lines (Qt's fast line rasteriser) instead of
-        // being stroked into polygons: the same pixels within a fraction of one, several times faster.
-        pen.setCosmetic(width <= 1.5);
-        painter.setPen(pen);
+        painter.setPen(outlinePen(symbol, settings));
     }
 }
 
@@ -397,7 +501,114 @@ struct RowBand {
     double bottom = kNoLimit;
 };
 
-/// Draws the `features` (ascending) of a layer that meet `band`.
+/// Antialiased thin lines (up to a pixel wide) of an opaque colour straight into an ARGB32
+/// premultiplied image. Along the major axis, each pixel-centre column (or row) is crossed by the line
+/// over an interval of width × √(1 + slope²); each pixel gets the part of that interval it holds as
+/// coverage (a box filter across the line, exact for straight lines away from their ends). This is
+/// what Qt's cosmetic stroker approximates with two pixels per step; here without its per-pixel calls
+/// through the blend functions, several times cheaper for the short edges of a dense map. Coverage is
+/// gathered per pixel as the largest of the lines' (where lines meet at a vertex, their ends overlap:
+/// composing each would darken every vertex) and composed onto the image once, by finish(). `top` is
+/// the frame row of the image's first row; pixels outside the image are skipped, so bands of one
+/// frame join seamlessly.
+class LineRasterizer {
+public:
+    LineRasterizer(QImage& image, int top, QRgb color, double width, std::vector<std::uint8_t>& coverage)
+      : m_bits(reinterpret_cast<std::uint32_t*>(image.bits()))
+      , m_stride(std::size_t(image.bytesPerLine() / 4))
+      , m_w(image.width())
+      , m_top(top)
+      , m_bottom(top + image.height())
+      , m_color(color)
+      , m_width(width)
+      , m_coverage(coverage) {
+        m_coverage.assign(std::size_t(m_w) * std::size_t(image.height()), 0);
+    }
+
+    /// Composes the gathered coverage onto the image.
+    void finish() {
+        for (int y = m_rowMin; y <= m_rowMax; ++y) {
+            std::uint32_t* line = m_bits + std::size_t(y) * m_stride;
+            const std::uint8_t* cover = m_coverage.data() + std::size_t(y) * std::size_t(m_w);
+            for (int x = 0; x < m_w; ++x)
+                if (const unsigned a = cover[x])
+                    line[x] = interpolate(m_color, a, line[x], 255u - a);
+        }
+    }
+
+    void draw(const QLineF& line) {
+        double x0 = line.x1(), y0 = line.y1(), x1 = line.x2(), y1 = line.y2();
+        if (!(std::isfinite(x0) && std::isfinite(y0) && std::isfinite(x1) && std::isfinite(y1)))
+            return;
+        const bool steep = std::abs(y1 - y0) > std::abs(x1 - x0);
+        if (steep) {
+            std::swap(x0, y0);
+            std::swap(x1, y1);
+        }
+        if (x0 > x1) {
+            std::swap(x0, x1);
+            std::swap(y0, y1);
+        }
+        const double slope = x1 > x0 ? (y1 - y0) / (x1 - x0) : 0;
+        const double half = 0.5 * m_width * std::sqrt(1 + slope * slope);
+        // Pixel centres i + 0.5 in [x0, x1) along the major axis, clipped to the image.
+        const int majorEnd = steep ? m_bottom : m_w, majorBegin = steep ? m_top : 0;
+        const int i0 = std::max(majorBegin, int(std::ceil(std::max(x0 - 0.5, -1e9))));
+        const int i1 = std::min(majorEnd, int(std::ceil(std::min(x1 - 0.5, 1e9))));
+        for (int i = i0; i < i1; ++i) {
+            const double c = y0 + (i + 0.5 - x0) * slope;
+            const double lo = c - half, hi = c + half;
+            for (int j = int(std::floor(lo)); j < hi; ++j) {
+                const double cover = std::min(hi, j + 1.0) - std::max(lo, double(j));
+                plot(steep, i, j, unsigned(std::min(1.0, cover) * 255.0 + 0.5));
+            }
+        }
+    }
+
+private:
+    void plot(bool steep, int i, int j, unsigned alpha) {
+        const int x = steep ? j : i, y = steep ? i : j;
+        if (alpha == 0 || x < 0 || x >= m_w || y < m_top || y >= m_bottom)
+            return;
+        std::uint8_t& c = m_coverage[std::size_t(y - m_top) * std::size_t(m_w) + std::size_t(x)];
+        c = std::max(c, std::uint8_t(std::min(alpha, 255u)));
+        m_rowMin = std::min(m_rowMin, y - m_top);
+        m_rowMax = std::max(m_rowMax, y - m_top);
+    }
+
+    /// a × alpha + b × beta per channel, for alpha + beta = 255 (premultiplied source-over of an
+    /// opaque colour with coverage alpha).
+    static std::uint32_t interpolate(std::uint32_t a, unsigned alpha, std::uint32_t b, unsigned beta) {
+        std::uint32_t t = (a & 0xff00ffu) * alpha + (b & 0xff00ffu) * beta;
+        t = ((t + ((t >> 8) & 0xff00ffu) + 0x800080u) >> 8) & 0xff00ffu;
+        std::uint32_t u = ((a >> 8) & 0xff00ffu) * alpha + ((b >> 8) & 0xff00ffu) * beta;
+        u = (u + ((u >> 8) & 0xff00ffu) + 0x800080u) & 0xff00ff00u;
+        return t | u;
+    }
+
+    std::uint32_t* m_bits;
+    std::size_t m_stride;
+    int m_w, m_top, m_bottom;
+    std::uint32_t m_color;
+    double m_width;
+    std::vector<std::uint8_t>& m_coverage; ///< per pixel of the image, row by row
+    int m_rowMin = std::numeric_limits<int>::max(), m_rowMax = -1;
+};
+
+/// True when `symbol`'s outline is drawn by the batched raster path: an opaque cosmetic line (0.75 to
+/// 1 px: Qt's one-pixel lines) that covers the edge of the fill, so the fill needs no antialiasing (its edge
+/// pixels lie under the outline, or next to the neighbour's fill in a tiling).
+bool batchedOutline(const FillSymbol& symbol, const MapSettings& settings) {
+    const double width = settings.pixelsFromMm(symbol.strokeWidthMm);
+    return symbol.stroke.alpha() == 255 && width >= 0.75 && width <= 1.0;
+}
+
+/// Draws the `features` (ascending) of a layer that meet `band`. With a `target` (the image `painter`
+/// draws into, translated by −band.top) vertices are snapped to half a pixel, and the features whose
+/// symbol has an opaque thin outline (batchedOutline) are filled without antialiasing and outlined
+/// after every fill, each shared edge once (OutlineBatch, LineRasterizer); other features, and every
+/// feature without a target (vector devices, transformed painters), are filled and outlined one by one
+/// with antialiasing.
 std::size_t drawFeatures(QPainter& painter,
                          const MapSettings& settings,
                          const VectorSource& source,
@@ -405,7 +616,9 @@ std::size_t drawFeatures(QPainter& painter,
                          const std::vector<std::uint32_t>& features,
                          const FillSymbol* overrideSymbol,
                          gis::Feedback* feedback,
+                         QImage* target = nullptr,
                          RowBand band = {}) {
+    const bool raster = target != nullptr;
     const gis::Box view = settings.visibleExtent();
     const double mupp = settings.mapUnitsPerPixel();
     const int field = style.kind == VectorStyle::Kind::Single ? -1 : source.fieldIndex(style.field);
@@ -421,9 +634,20 @@ std::size_t drawFeatures(QPainter& painter,
     }
     const double margin = 1.0 + settings.pixelsFromMm(std::max(0.0, widestStrokeMm));
     const FillSymbol* current = nullptr;
+    OutlineBatch* batch = nullptr; // the current symbol's, when its outline is batched
+    std::vector<std::unique_ptr<OutlineBatch>> batches;
     std::vector<QPointF> points;
     std::vector<int> starts;
     std::size_t drawn = 0;
+    const auto dot = [&](const gis::Box& b, const FillSymbol& symbol) {
+        // Smaller than a pixel: one pixel in the outline colour (or fill), as it would average out.
+        const QColor c = symbol.stroke.alpha() ? symbol.stroke : symbol.fill;
+        painter.fillRect(QRectF((0.5 * (b.xmin + b.xmax) - view.xmin) / mupp - 0.5,
+                                (view.ymax - 0.5 * (b.ymin + b.ymax)) / mupp - 0.5,
+                                1,
+                                1),
+                         c);
+    };
     for (std::size_t n = 0; n < features.size(); ++n) {
         if (feedback && (n & 2047) == 0)
             feedback->throwIfCancelled();
@@ -438,24 +662,38 @@ std::size_t drawFeatures(QPainter& painter,
             continue;
         const bool counted = rowTop >= band.top && rowTop < band.bottom;
         if (symbol != current) {
-            setSymbol(painter, *symbol, settings);
             current = symbol;
+            batch = nullptr;
+            if (raster && batchedOutline(*symbol, settings)) {
+                for (const auto& ob : batches)
+                    if (ob->symbol() == symbol)
+                        batch = ob.get();
+                if (!batch)
+                    batch = batches.emplace_back(std::make_unique<OutlineBatch>(symbol)).get();
+                painter.setPen(Qt::NoPen);
+                painter.setBrush(symbol->fill.alpha() ? QBrush(symbol->fill) : QBrush(Qt::NoBrush));
+                painter.setRenderHint(QPainter::Antialiasing, false);
+            } else {
+                setSymbol(painter, *symbol, settings);
+                painter.setRenderHint(QPainter::Antialiasing, true);
+            }
         }
         if ((b.xmax - b.xmin) < mupp && (b.ymax - b.ymin) < mupp) {
-            // Smaller than a pixel: one pixel in the outline colour (or fill), as it would average out.
-            const QColor c = symbol->stroke.alpha() ? symbol->stroke : symbol->fill;
-            painter.fillRect(QRectF((0.5 * (b.xmin + b.xmax) - view.xmin) / mupp - 0.5,
-                                    (view.ymax - 0.5 * (b.ymin + b.ymax)) / mupp - 0.5,
-                                    1,
-                                    1),
-                             c);
+            dot(b, *symbol);
             drawn += counted;
             continue;
         }
-        devicePolygons(source, f, view, mupp, points, starts);
-        if (starts.size() < 2)
+        devicePolygons(source, f, view, mupp, raster ? kSnapPx : 0.0, points, starts);
+        if (starts.size() < 2) {
+            if (raster) { // collapsed by the snapping: still shown, as a dot
+                dot(b, *symbol);
+                drawn += counted;
+            }
             continue;
-        if (starts.size() == 2) {
+        }
+        if (batch && symbol->fill.alpha() == 0) {
+            // outline only
+        } else if (starts.size() == 2) {
             painter.drawPolygon(points.data(), starts[1]);
         } else {
             QPainterPath path;
@@ -467,7 +705,27 @@ std::size_t drawFeatures(QPainter& painter,
             }
             painter.drawPath(path);
         }
+        if (batch)
+            batch->addRings(points, starts);
         drawn += counted;
+    }
+    if (!batches.empty()) {
+        painter.setBrush(Qt::NoBrush);
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        const int top = std::isfinite(band.top) ? int(band.top) : 0;
+        std::vector<std::uint8_t> coverage;
+        for (const auto& ob : batches) {
+            if (feedback)
+                feedback->throwIfCancelled();
+            LineRasterizer lines(*target,
+                                 top,
+                                 qPremultiply(ob->symbol()->stroke.rgba()),
+                                 settings.pixelsFromMm(ob->symbol()->strokeWidthMm),
+                                 coverage);
+            for (const QLineF& line : ob->lines())
+                lines.draw(line);
+            lines.finish();
+        }
     }
     return drawn;
 }
@@ -518,43 +776,60 @@ void drawVector(QPainter& painter,
     std::vector<std::uint32_t> features;
     source.query(settings.visibleExtent(), features);
     const bool image = painter.device() && (painter.device()->devType() == QInternal::Image);
+    const bool raster = painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Raster;
     const int w = settings.size.width(), h = settings.size.height();
     painter.save();
     painter.setOpacity(std::clamp(style.opacity, 0.0, 1.0));
-    if (image && features.size() > 2000 && h >= 2) {
-        // Two threads, each drawing the features that reach its half of the frame into its own image
-        // (clipped to it): every pixel belongs to one half, so the result equals a single pass.
-        const int half = h / 2;
-        QImage top(w, half, QImage::Format_ARGB32_Premultiplied),
-          bottom(w, h - half, QImage::Format_ARGB32_Premultiplied);
-        top.fill(Qt::transparent);
-        bottom.fill(Qt::transparent);
-        std::size_t drawnTop = 0, drawnBottom = 0;
+    const bool threads = image && features.size() > 2000 && h >= 2;
+    if (threads || (raster && painter.worldTransform().type() <= QTransform::TxTranslate)) {
+        // Drawn into images of the frame's pixels (drawFeatures' raster path), then composited with the
+        // layer's opacity. Above 2,000 features two threads each draw the features that reach their
+        // half of the frame into their own image (clipped to it): every pixel belongs to one half, so
+        // the result equals a single pass.
+        const int parts = threads ? 2 : 1;
+        std::vector<QImage> bands;
+        std::vector<int> tops{ 0, parts == 2 ? h / 2 : h, h };
+        tops.erase(tops.begin() + parts + 1, tops.end());
+        for (int k = 0; k < parts; ++k) {
+            bands.emplace_back(
+              w, tops[std::size_t(k) + 1] - tops[std::size_t(k)], QImage::Format_ARGB32_Premultiplied);
+            bands.back().fill(Qt::transparent);
+        }
+        std::vector<std::size_t> drawn(std::size_t(parts), 0);
+        const auto drawBand = [&](int k) {
+            QImage& band = bands[std::size_t(k)];
+            QPainter p(&band);
+            p.translate(0, -tops[std::size_t(k)]);
+            const RowBand rows{ k == 0 ? -kNoLimit : double(tops[std::size_t(k)]),
+                                k + 1 == parts ? kNoLimit : double(tops[std::size_t(k) + 1]) };
+            drawn[std::size_t(k)] =
+              drawFeatures(p, settings, source, style, features, nullptr, feedback, &band, rows);
+        };
         std::exception_ptr failure;
-        std::thread worker([&] {
-            try {
-                QPainter p(&bottom);
-                p.translate(0, -half);
-                drawnBottom = drawFeatures(
-                  p, settings, source, style, features, nullptr, feedback, { double(half), kNoLimit });
-            } catch (...) {
-                failure = std::current_exception();
-            }
-        });
+        std::thread worker;
+        if (parts == 2)
+            worker = std::thread([&] {
+                try {
+                    drawBand(1);
+                } catch (...) {
+                    failure = std::current_exception();
+                }
+            });
         try {
-            QPainter p(&top);
-            drawnTop = drawFeatures(
-              p, settings, source, style, features, nullptr, feedback, { -kNoLimit, double(half) });
+            drawBand(0);
         } catch (...) {
-            worker.join();
+            if (worker.joinable())
+                worker.join();
             throw;
         }
-        worker.join();
+        if (worker.joinable())
+            worker.join();
         if (failure)
             std::rethrow_exception(failure);
-        painter.drawImage(QPointF(0, 0), top);
-        painter.drawImage(QPointF(0, half), bottom);
-        stats.featuresDrawn += drawnTop + drawnBottom;
+        for (int k = 0; k < parts; ++k) {
+            painter.drawImage(QPointF(0, tops[std::size_t(k)]), bands[std::size_t(k)]);
+            stats.featuresDrawn += drawn[std::size_t(k)];
+        }
     } else {
         painter.setClipRect(QRect(0, 0, w, h));
         stats.featuresDrawn += drawFeatures(painter, settings, source, style, features, nullptr, feedback);
