@@ -389,17 +389,19 @@ void devicePolygons(const VectorSource& source,
 /// along each axis (less than the half-pixel merge of the vector path).
 constexpr double kSnapPx = 0.5;
 
-/// The outlines of one symbol gathered over a drawing pass onto an image and drawn after the fills in
-/// one drawLines call (one set-up of Qt's cosmetic stroker instead of one per feature). An edge shared
-/// by two features (the same snapped end points, either direction) is kept once: in a tiling such as
-/// parcels, that halves the outline work, and the shared edge is not darkened by being drawn twice.
+/// The outlines of one symbol gathered over a drawing pass onto an image, drawn after the fills (by
+/// LineRasterizer, whose result does not depend on how often an edge is drawn). Edges on the snapping
+/// grid are kept as 8 bytes each. An edge shared by two features (the same snapped end points, either
+/// direction) is usually kept once: a small direct-mapped table remembers the recent edges (features
+/// come in index order, so neighbours are near each other); an edge it has forgotten is drawn twice,
+/// to the same pixels. In a tiling such as parcels this halves the outline work.
 class OutlineBatch {
 public:
     explicit OutlineBatch(const FillSymbol* symbol)
-      : m_symbol(symbol) {}
+      : m_symbol(symbol)
+      , m_recent(std::size_t(1) << kRecentBits, 0) {}
 
     const FillSymbol* symbol() const { return m_symbol; }
-    const std::vector<QLineF>& lines() const { return m_lines; }
 
     /// Adds the edges of the rings [starts[k], starts[k + 1]) of `points` (closed rings: the closing
     /// edge is added when the last point differs from the first).
@@ -415,14 +417,20 @@ public:
         }
     }
 
-private:
-    static std::size_t hash(std::uint64_t key) {
-        const std::uint64_t x = key * 0x9E3779B97F4A7C15ull;
-        return std::size_t(x ^ (x >> 32));
+    /// Calls `draw(QLineF)` for every kept edge.
+    template<typename Draw>
+    void forEach(Draw&& draw) const {
+        for (const std::uint64_t key : m_keys)
+            draw(QLineF(unpack(std::uint32_t(key >> 32)), unpack(std::uint32_t(key))));
+        for (const QLineF& line : m_other)
+            draw(line);
     }
 
-    /// A point on the half-pixel grid (kSnapPx) as 32 bits (16 per axis, −8,192 … 24,575 px); false out of
-    /// range.
+private:
+    static constexpr int kRecentBits = 15; // 256 KB: stays in the cache
+
+    /// A point on the half-pixel grid (kSnapPx) as 32 bits (16 per axis, −8,192 … 24,575 px); false out
+    /// of range.
     static bool pack(const QPointF& p, std::uint32_t& out) {
         const double x = p.x() * 2 + 16384, y = p.y() * 2 + 16384;
         if (!(x >= 0 && x < 65535 && y >= 0 && y < 65535))
@@ -430,47 +438,28 @@ private:
         out = (std::uint32_t(x) << 16) | std::uint32_t(y);
         return true;
     }
+    static QPointF unpack(std::uint32_t u) {
+        return QPointF((double(u >> 16) - 16384) * 0.5, (double(u & 0xffffu) - 16384) * 0.5);
+    }
 
     void add(const QPointF& p, const QPointF& q) {
         std::uint32_t u, v;
         if (!pack(p, u) || !pack(q, v)) {
-            m_lines.emplace_back(p, q); // far off the frame: kept as is
+            m_other.emplace_back(p, q); // far off the frame: kept as is
             return;
         }
         const std::uint64_t key = u < v ? (std::uint64_t(u) << 32 | v) : (std::uint64_t(v) << 32 | u);
-        if (2 * (m_count + 1) > m_table.size())
-            grow();
-        const std::size_t mask = m_table.size() - 1;
-        for (std::size_t h = hash(key) & mask;; h = (h + 1) & mask) {
-            if (m_table[h] == key)
-                return; // drawn already, by the feature on the other side
-            if (m_table[h] == 0) {
-                m_table[h] = key;
-                ++m_count;
-                m_lines.emplace_back(p, q);
-                return;
-            }
-        }
-    }
-
-    void grow() {
-        std::vector<std::uint64_t> old(std::max<std::size_t>(1u << 14, m_table.size() * 2), 0);
-        old.swap(m_table);
-        const std::size_t mask = m_table.size() - 1;
-        for (const std::uint64_t key : old) {
-            if (key == 0)
-                continue;
-            std::size_t h = hash(key) & mask;
-            while (m_table[h] != 0)
-                h = (h + 1) & mask;
-            m_table[h] = key;
-        }
+        std::uint64_t& slot = m_recent[std::size_t((key * 0x9E3779B97F4A7C15ull) >> (64 - kRecentBits))];
+        if (slot == key)
+            return; // kept already, for the feature on the other side
+        slot = key;
+        m_keys.push_back(key);
     }
 
     const FillSymbol* m_symbol;
-    std::vector<QLineF> m_lines;
-    std::vector<std::uint64_t> m_table; ///< packed edges (0: empty slot), open addressing
-    std::size_t m_count = 0;
+    std::vector<std::uint64_t> m_keys; ///< two packed end points per edge
+    std::vector<QLineF> m_other;
+    std::vector<std::uint64_t> m_recent; ///< direct-mapped by a hash of the edge; 0: empty
 };
 
 QPen outlinePen(const FillSymbol& symbol, const MapSettings& settings) {
@@ -806,8 +795,7 @@ std::size_t drawFeatures(QPainter& painter,
                                  qPremultiply(ob->symbol()->stroke.rgba()),
                                  settings.pixelsFromMm(ob->symbol()->strokeWidthMm),
                                  coverage);
-            for (const QLineF& line : ob->lines())
-                lines.draw(line);
+            ob->forEach([&](const QLineF& line) { lines.draw(line); });
             lines.finish();
         }
     }
