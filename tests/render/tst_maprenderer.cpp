@@ -530,9 +530,12 @@ void TestMapRenderer::spatialIndexMatchesBruteForce() {
     const std::string path = writeSquares(dir.path(), grid, "grid");
     const auto source = VectorSource::load(path, {}, gis::Crs::fromEpsg(4547));
     QCOMPARE(source->size(), grid.size());
-    for (const gis::Box& q : { gis::Box{ kX0 + 1234, kY0 - 8000, kX0 + 2345, kY0 - 7000 },
-                               gis::Box{ kX0 - 50, kY0 - 10050, kX0 + 50, kY0 - 9950 },
-                               gis::Box{ kX0 + 5000, kY0 - 5000, kX0 + 5000.5, kY0 - 4999.5 } }) {
+    for (const gis::Box& q :
+         { gis::Box{ kX0 + 1234, kY0 - 8000, kX0 + 2345, kY0 - 7000 },
+           gis::Box{ kX0 - 50, kY0 - 10050, kX0 + 50, kY0 - 9950 },
+           gis::Box{ kX0 + 5000, kY0 - 5000, kX0 + 5000.5, kY0 - 4999.5 },
+           gis::Box{ kX0 + 1000, kY0 - 9500, kX0 + 9000, kY0 - 500 }, // most: marked, not sorted
+           gis::Box{ kX0 - 1, kY0 - 10001, kX0 + 10001, kY0 + 1 } }) {
         std::vector<std::uint32_t> hits;
         source->query(q, hits);
         std::vector<std::uint32_t> expected;
