@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <limits>
 #include <map>
 #include <optional>
@@ -838,72 +839,103 @@ void drawLabels(QPainter& painter,
     }
 }
 
+/// A polygon layer's features in view and, when they go through drawFeatures' image path, the images
+/// they were drawn into (bands of the frame's rows, transparent elsewhere).
+struct VectorBands {
+    std::vector<std::uint32_t> features;
+    bool banded = false;
+    std::vector<QImage> bands;
+    std::vector<int> tops; ///< first frame row of each band, then the frame's height
+    std::size_t drawn = 0;
+};
+
+/// Queries `layer` and, when its features go to images (`image` device with over 2,000 features, or
+/// `plainRaster`: a raster engine whose painter only translates), draws them into bands: above 2,000
+/// features two threads each draw the features that reach their half of the frame into their own image
+/// (clipped to it); every pixel belongs to one half, so the result equals a single pass. Runs on any
+/// thread (the painter is not touched).
+VectorBands drawVectorBands(const MapSettings& settings,
+                            const MapLayer& layer,
+                            bool image,
+                            bool plainRaster,
+                            gis::Feedback* feedback) {
+    VectorBands out;
+    const VectorSource& source = *layer.vector;
+    source.query(settings.visibleExtent(), out.features);
+    const int w = settings.size.width(), h = settings.size.height();
+    const bool threads = image && out.features.size() > 2000 && h >= 2;
+    out.banded = threads || plainRaster;
+    if (!out.banded)
+        return out;
+    const int parts = threads ? 2 : 1;
+    out.tops = parts == 2 ? std::vector<int>{ 0, h / 2, h } : std::vector<int>{ 0, h };
+    for (int k = 0; k < parts; ++k) {
+        out.bands.emplace_back(
+          w, out.tops[std::size_t(k) + 1] - out.tops[std::size_t(k)], QImage::Format_ARGB32_Premultiplied);
+        out.bands.back().fill(Qt::transparent);
+    }
+    std::vector<std::size_t> drawn(std::size_t(parts), 0);
+    const auto drawBand = [&](int k) {
+        QImage& band = out.bands[std::size_t(k)];
+        QPainter p(&band);
+        p.translate(0, -out.tops[std::size_t(k)]);
+        const RowBand rows{ k == 0 ? -kNoLimit : double(out.tops[std::size_t(k)]),
+                            k + 1 == parts ? kNoLimit : double(out.tops[std::size_t(k) + 1]) };
+        drawn[std::size_t(k)] =
+          drawFeatures(p, settings, source, layer.vectorStyle, out.features, nullptr, feedback, &band, rows);
+    };
+    std::exception_ptr failure;
+    std::thread worker;
+    if (parts == 2)
+        worker = std::thread([&] {
+            try {
+                drawBand(1);
+            } catch (...) {
+                failure = std::current_exception();
+            }
+        });
+    try {
+        drawBand(0);
+    } catch (...) {
+        if (worker.joinable())
+            worker.join();
+        throw;
+    }
+    if (worker.joinable())
+        worker.join();
+    if (failure)
+        std::rethrow_exception(failure);
+    for (const std::size_t d : drawn)
+        out.drawn += d;
+    return out;
+}
+
+/// Paints a polygon layer: its bands (drawVectorBands, already drawn or drawn now) composited with the
+/// layer's opacity, or its features drawn by the painter (vector devices, transformed painters); then
+/// the selection highlight and the labels.
 void drawVector(QPainter& painter,
                 const MapSettings& settings,
                 const MapLayer& layer,
                 gis::Feedback* feedback,
-                RenderStats& stats) {
+                RenderStats& stats,
+                bool image,
+                bool plainRaster,
+                VectorBands* drawnBefore = nullptr) {
     const VectorSource& source = *layer.vector;
     const VectorStyle& style = layer.vectorStyle;
-    std::vector<std::uint32_t> features;
-    source.query(settings.visibleExtent(), features);
-    const bool image = painter.device() && (painter.device()->devType() == QInternal::Image);
-    const bool raster = painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Raster;
-    const int w = settings.size.width(), h = settings.size.height();
+    VectorBands now;
+    if (!drawnBefore)
+        now = drawVectorBands(settings, layer, image, plainRaster, feedback);
+    VectorBands& vb = drawnBefore ? *drawnBefore : now;
+    const std::vector<std::uint32_t>& features = vb.features;
     painter.save();
     painter.setOpacity(std::clamp(style.opacity, 0.0, 1.0));
-    const bool threads = image && features.size() > 2000 && h >= 2;
-    if (threads || (raster && painter.worldTransform().type() <= QTransform::TxTranslate)) {
-        // Drawn into images of the frame's pixels (drawFeatures' raster path), then composited with the
-        // layer's opacity. Above 2,000 features two threads each draw the features that reach their
-        // half of the frame into their own image (clipped to it): every pixel belongs to one half, so
-        // the result equals a single pass.
-        const int parts = threads ? 2 : 1;
-        std::vector<QImage> bands;
-        std::vector<int> tops{ 0, parts == 2 ? h / 2 : h, h };
-        tops.erase(tops.begin() + parts + 1, tops.end());
-        for (int k = 0; k < parts; ++k) {
-            bands.emplace_back(
-              w, tops[std::size_t(k) + 1] - tops[std::size_t(k)], QImage::Format_ARGB32_Premultiplied);
-            bands.back().fill(Qt::transparent);
-        }
-        std::vector<std::size_t> drawn(std::size_t(parts), 0);
-        const auto drawBand = [&](int k) {
-            QImage& band = bands[std::size_t(k)];
-            QPainter p(&band);
-            p.translate(0, -tops[std::size_t(k)]);
-            const RowBand rows{ k == 0 ? -kNoLimit : double(tops[std::size_t(k)]),
-                                k + 1 == parts ? kNoLimit : double(tops[std::size_t(k) + 1]) };
-            drawn[std::size_t(k)] =
-              drawFeatures(p, settings, source, style, features, nullptr, feedback, &band, rows);
-        };
-        std::exception_ptr failure;
-        std::thread worker;
-        if (parts == 2)
-            worker = std::thread([&] {
-                try {
-                    drawBand(1);
-                } catch (...) {
-                    failure = std::current_exception();
-                }
-            });
-        try {
-            drawBand(0);
-        } catch (...) {
-            if (worker.joinable())
-                worker.join();
-            throw;
-        }
-        if (worker.joinable())
-            worker.join();
-        if (failure)
-            std::rethrow_exception(failure);
-        for (int k = 0; k < parts; ++k) {
-            painter.drawImage(QPointF(0, tops[std::size_t(k)]), bands[std::size_t(k)]);
-            stats.featuresDrawn += drawn[std::size_t(k)];
-        }
+    if (vb.banded) {
+        for (std::size_t k = 0; k < vb.bands.size(); ++k)
+            painter.drawImage(QPointF(0, vb.tops[k]), vb.bands[k]);
+        stats.featuresDrawn += vb.drawn;
     } else {
-        painter.setClipRect(QRect(0, 0, w, h));
+        painter.setClipRect(QRect(0, 0, settings.size.width(), settings.size.height()));
         stats.featuresDrawn += drawFeatures(painter, settings, source, style, features, nullptr, feedback);
     }
     if (!layer.selection.empty()) {
@@ -985,8 +1017,27 @@ RenderStats MapRenderer::render(QPainter& painter,
     RenderStats stats;
     if (settings.mapUnitsPerPixel() <= 0)
         return stats;
+    const bool image = painter.device() && (painter.device()->devType() == QInternal::Image);
+    const bool plainRaster = painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Raster &&
+                             painter.worldTransform().type() <= QTransform::TxTranslate;
+    // Polygon layers above a raster layer are drawn into their images on threads of their own while the
+    // layers below are painted (layers are independent until composited): on two cores the raster pass
+    // no longer waits for the polygons nor they for it.
+    std::vector<std::future<VectorBands>> early(layers.size());
+    bool below = false;
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+        const MapLayer& layer = layers[i];
+        if (!layer.visible)
+            continue;
+        if (layer.vector && below && (image || plainRaster))
+            early[i] = std::async(std::launch::async, [&settings, &layer, image, plainRaster, feedback] {
+                return drawVectorBands(settings, layer, image, plainRaster, feedback);
+            });
+        below = below || layer.raster;
+    }
     QElapsedTimer timer;
-    for (const MapLayer& layer : layers) {
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+        const MapLayer& layer = layers[i];
         if (!layer.visible)
             continue;
         if (feedback)
@@ -996,7 +1047,18 @@ RenderStats MapRenderer::render(QPainter& painter,
             drawRaster(painter, settings, *layer.raster, layer.rasterStyle, feedback, stats);
             stats.rasterMs += double(timer.nsecsElapsed()) / 1e6;
         } else if (layer.vector) {
-            drawVector(painter, settings, layer, feedback, stats);
+            const bool drawnEarly = early[i].valid();
+            VectorBands drawnBefore;
+            if (drawnEarly)
+                drawnBefore = early[i].get();
+            drawVector(painter,
+                       settings,
+                       layer,
+                       feedback,
+                       stats,
+                       image,
+                       plainRaster,
+                       drawnEarly ? &drawnBefore : nullptr);
             stats.vectorMs += double(timer.nsecsElapsed()) / 1e6;
         }
     }
