@@ -353,8 +353,16 @@ void RasterDataset::readResampled(int band,
                                   " of \"" + info.path + "\" failed (" + windowText(window) + ")"),
                        info.path);
     };
-    if (m_impl->readWindow(h, window, out.data(), GDT_Float64, outCols, outRows) != CE_None)
+    if (info.bands[static_cast<std::size_t>(band - 1)].dataType == "Byte") {
+        // Read as Byte and widened here: GDAL resamples Byte to Byte by plain copies, but to Float64
+        // through one GDALCopyWords call per cell (a third of a full-view map frame's raster pass).
+        m_impl->maskBuffer.resize(n);
+        if (m_impl->readWindow(h, window, m_impl->maskBuffer.data(), GDT_Byte, outCols, outRows) != CE_None)
+            fail("data");
+        std::copy(m_impl->maskBuffer.begin(), m_impl->maskBuffer.begin() + std::ptrdiff_t(n), out.begin());
+    } else if (m_impl->readWindow(h, window, out.data(), GDT_Float64, outCols, outRows) != CE_None) {
         fail("data");
+    }
 
     const std::optional<double>& nodata = m_impl->nodataCompare[static_cast<std::size_t>(band - 1)];
     const bool floating = !info.bands[static_cast<std::size_t>(band - 1)].isInteger;

@@ -6,6 +6,7 @@
 #include "gis/Feedback.h"
 
 #include <QElapsedTimer>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPolygonF>
@@ -13,8 +14,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <limits>
 #include <map>
+#include <optional>
 #include <thread>
 
 namespace tanhui::render {
@@ -342,25 +345,36 @@ void drawRaster(QPainter& painter,
 // Polygons
 
 /// Device-pixel rings of a feature into flat buffers (reused across features): ring k covers
-/// points [starts[k], starts[k + 1]). Vertices closer than half a pixel to the last kept one are merged.
+/// points [starts[k], starts[k + 1]). With `snapPx` 0, vertices closer than half a pixel to the last
+/// kept one are merged (the vector devices' path); otherwise every vertex is snapped to a grid of
+/// `snapPx` pixels and repeated points dropped (QGIS's snap-to-grid simplification): a vertex shared
+/// by two features lands on the same point in both, so their common edges are identical.
 void devicePolygons(const VectorSource& source,
                     std::uint32_t feature,
                     const gis::Box& view,
                     double mupp,
+                    double snapPx,
                     std::vector<QPointF>& points,
                     std::vector<int>& starts) {
     points.clear();
     starts.assign(1, 0);
     const double* xy = source.xy();
     const double inv = 1.0 / mupp;
+    const double perSnap = snapPx > 0 ? 1.0 / snapPx : 0;
     for (std::uint32_t r = source.firstRing(feature); r < source.endRing(feature); ++r) {
         const std::uint32_t a = source.ringStart(r), b = source.ringStart(r + 1);
         const std::size_t first = points.size();
         double lx = 0, ly = 0;
         for (std::uint32_t i = a; i < b; ++i) {
-            const double px = (xy[2 * i] - view.xmin) * inv, py = (view.ymax - xy[2 * i + 1]) * inv;
-            if (i > a && i + 1 < b && std::abs(px - lx) < 0.5 && std::abs(py - ly) < 0.5)
+            double px = (xy[2 * i] - view.xmin) * inv, py = (view.ymax - xy[2 * i + 1]) * inv;
+            if (snapPx > 0) {
+                px = std::floor(px * perSnap + 0.5) * snapPx;
+                py = std::floor(py * perSnap + 0.5) * snapPx;
+                if (i > a && px == lx && py == ly)
+                    continue;
+            } else if (i > a && i + 1 < b && std::abs(px - lx) < 0.5 && std::abs(py - ly) < 0.5) {
                 continue;
+            }
             points.emplace_back(px, py);
             lx = px;
             ly = py;
@@ -372,19 +386,100 @@ void devicePolygons(const VectorSource& source,
     }
 }
 
+/// Snapping grid of the raster path, in device pixels: vertices move by at most a quarter pixel
+/// along each axis (less than the half-pixel merge of the vector path).
+constexpr double kSnapPx = 0.5;
+
+/// The outlines of one symbol gathered over a drawing pass onto an image, drawn after the fills (by
+/// LineRasterizer, whose result does not depend on how often an edge is drawn). Edges on the snapping
+/// grid are kept as 8 bytes each. An edge shared by two features (the same snapped end points, either
+/// direction) is usually kept once: a small direct-mapped table remembers the recent edges (features
+/// come in index order, so neighbours are near each other); an edge it has forgotten is drawn twice,
+/// to the same pixels. In a tiling such as parcels this halves the outline work.
+class OutlineBatch {
+public:
+    explicit OutlineBatch(const FillSymbol* symbol)
+      : m_symbol(symbol)
+      , m_recent(std::size_t(1) << kRecentBits, 0) {}
+
+    const FillSymbol* symbol() const { return m_symbol; }
+
+    /// Adds the edges of the rings [starts[k], starts[k + 1]) of `points` (closed rings: the closing
+    /// edge is added when the last point differs from the first).
+    void addRings(const std::vector<QPointF>& points, const std::vector<int>& starts) {
+        for (std::size_t k = 0; k + 1 < starts.size(); ++k) {
+            const int a = starts[k], b = starts[k + 1];
+            for (int i = a; i < b; ++i) {
+                const QPointF& p = points[std::size_t(i)];
+                const QPointF& q = points[std::size_t(i + 1 < b ? i + 1 : a)];
+                if (p != q)
+                    add(p, q);
+            }
+        }
+    }
+
+    /// Calls `draw(QLineF)` for every kept edge.
+    template<typename Draw>
+    void forEach(Draw&& draw) const {
+        for (const std::uint64_t key : m_keys)
+            draw(QLineF(unpack(std::uint32_t(key >> 32)), unpack(std::uint32_t(key))));
+        for (const QLineF& line : m_other)
+            draw(line);
+    }
+
+private:
+    static constexpr int kRecentBits = 15; // 256 KB: stays in the cache
+
+    /// A point on the half-pixel grid (kSnapPx) as 32 bits (16 per axis, −8,192 … 24,575 px); false out
+    /// of range.
+    static bool pack(const QPointF& p, std::uint32_t& out) {
+        const double x = p.x() * 2 + 16384, y = p.y() * 2 + 16384;
+        if (!(x >= 0 && x < 65535 && y >= 0 && y < 65535))
+            return false;
+        out = (std::uint32_t(x) << 16) | std::uint32_t(y);
+        return true;
+    }
+    static QPointF unpack(std::uint32_t u) {
+        return QPointF((double(u >> 16) - 16384) * 0.5, (double(u & 0xffffu) - 16384) * 0.5);
+    }
+
+    void add(const QPointF& p, const QPointF& q) {
+        std::uint32_t u, v;
+        if (!pack(p, u) || !pack(q, v)) {
+            m_other.emplace_back(p, q); // far off the frame: kept as is
+            return;
+        }
+        const std::uint64_t key = u < v ? (std::uint64_t(u) << 32 | v) : (std::uint64_t(v) << 32 | u);
+        std::uint64_t& slot = m_recent[std::size_t((key * 0x9E3779B97F4A7C15ull) >> (64 - kRecentBits))];
+        if (slot == key)
+            return; // kept already, for the feature on the other side
+        slot = key;
+        m_keys.push_back(key);
+    }
+
+    const FillSymbol* m_symbol;
+    std::vector<std::uint64_t> m_keys; ///< two packed end points per edge
+    std::vector<QLineF> m_other;
+    std::vector<std::uint64_t> m_recent; ///< direct-mapped by a hash of the edge; 0: empty
+};
+
+QPen outlinePen(const FillSymbol& symbol, const MapSettings& settings) {
+    QPen pen(symbol.stroke);
+    const double width = settings.pixelsFromMm(symbol.strokeWidthMm);
+    pen.setWidthF(width);
+    pen.setJoinStyle(Qt::MiterJoin);
+    // Outlines up to 1.5 px are drawn as cosmetic lines (Qt's fast line rasteriser) instead of
+    // being stroked into polygons: the same pixels within a fraction of one, several times faster.
+    pen.setCosmetic(width <= 1.5);
+    return pen;
+}
+
 void setSymbol(QPainter& painter, const FillSymbol& symbol, const MapSettings& settings) {
     painter.setBrush(symbol.fill.alpha() ? QBrush(symbol.fill) : QBrush(Qt::NoBrush));
     if (symbol.strokeWidthMm <= 0 || symbol.stroke.alpha() == 0) {
         painter.setPen(Qt::NoPen);
     } else {
-        QPen pen(symbol.stroke);
-        const double width = settings.pixelsFromMm(symbol.strokeWidthMm);
-        pen.setWidthF(width);
-        pen.setJoinStyle(Qt::MiterJoin);
-        // Outlines up to 1.5 px are drawn as cosmetic lines (Qt's fast line rasteriser) instead of
-        // being stroked into polygons: the same pixels within a fraction of one, several times faster.
-        pen.setCosmetic(width <= 1.5);
-        painter.setPen(pen);
+        painter.setPen(outlinePen(symbol, settings));
     }
 }
 
@@ -397,7 +492,190 @@ struct RowBand {
     double bottom = kNoLimit;
 };
 
-/// Draws the `features` (ascending) of a layer that meet `band`.
+/// Antialiased thin lines (up to a pixel wide) of an opaque colour straight into an ARGB32
+/// premultiplied image. Along the major axis, each pixel-centre column (or row) is crossed by the line
+/// over an interval of width × √(1 + slope²); each pixel gets the part of that interval it holds as
+/// coverage (a box filter across the line, exact for straight lines away from their ends). This is
+/// what Qt's cosmetic stroker approximates with two pixels per step; here without its per-pixel calls
+/// through the blend functions, several times cheaper for the short edges of a dense map. Coverage is
+/// gathered per pixel as the largest of the lines' (where lines meet at a vertex, their ends overlap:
+/// composing each would darken every vertex) and composed onto the image once, by finish(). `top` is
+/// the frame row of the image's first row; pixels outside the image are skipped, so bands of one
+/// frame join seamlessly.
+class LineRasterizer {
+public:
+    LineRasterizer(QImage& image, int top, QRgb color, double width, std::vector<std::uint8_t>& coverage)
+      : m_bits(reinterpret_cast<std::uint32_t*>(image.bits()))
+      , m_stride(std::size_t(image.bytesPerLine() / 4))
+      , m_w(image.width())
+      , m_top(top)
+      , m_bottom(top + image.height())
+      , m_color(color)
+      , m_width(width)
+      , m_coverage(coverage) {
+        m_coverage.assign(std::size_t(m_w) * std::size_t(image.height()), 0);
+    }
+
+    /// Composes the gathered coverage onto the image.
+    void finish() {
+        for (int y = m_rowMin; y <= m_rowMax; ++y) {
+            std::uint32_t* line = m_bits + std::size_t(y) * m_stride;
+            const std::uint8_t* cover = m_coverage.data() + std::size_t(y) * std::size_t(m_w);
+            for (int x = 0; x < m_w; ++x)
+                if (const unsigned a = cover[x])
+                    line[x] = interpolate(m_color, a, line[x], 255u - a);
+        }
+    }
+
+    void draw(const QLineF& line) {
+        double x0 = line.x1(), y0 = line.y1(), x1 = line.x2(), y1 = line.y2();
+        if (!(std::isfinite(x0) && std::isfinite(y0) && std::isfinite(x1) && std::isfinite(y1)))
+            return;
+        const bool steep = std::abs(y1 - y0) > std::abs(x1 - x0);
+        if (steep) {
+            std::swap(x0, y0);
+            std::swap(x1, y1);
+        }
+        if (x0 > x1) {
+            std::swap(x0, x1);
+            std::swap(y0, y1);
+        }
+        const double slope = x1 > x0 ? (y1 - y0) / (x1 - x0) : 0;
+        const double half = 0.5 * m_width * std::sqrt(1 + slope * slope);
+        // Pixel centres i + 0.5 in [x0, x1) along the major axis, clipped to the image.
+        const int majorEnd = steep ? m_bottom : m_w, majorBegin = steep ? m_top : 0;
+        const int i0 = std::max(majorBegin, int(std::ceil(std::max(x0 - 0.5, -1e9))));
+        const int i1 = std::min(majorEnd, int(std::ceil(std::min(x1 - 0.5, 1e9))));
+        for (int i = i0; i < i1; ++i) {
+            const double c = y0 + (i + 0.5 - x0) * slope;
+            const double lo = c - half, hi = c + half;
+            for (int j = int(std::floor(lo)); j < hi; ++j) {
+                const double cover = std::min(hi, j + 1.0) - std::max(lo, double(j));
+                plot(steep, i, j, unsigned(std::min(1.0, cover) * 255.0 + 0.5));
+            }
+        }
+    }
+
+private:
+    void plot(bool steep, int i, int j, unsigned alpha) {
+        const int x = steep ? j : i, y = steep ? i : j;
+        if (alpha == 0 || x < 0 || x >= m_w || y < m_top || y >= m_bottom)
+            return;
+        std::uint8_t& c = m_coverage[std::size_t(y - m_top) * std::size_t(m_w) + std::size_t(x)];
+        c = std::max(c, std::uint8_t(std::min(alpha, 255u)));
+        m_rowMin = std::min(m_rowMin, y - m_top);
+        m_rowMax = std::max(m_rowMax, y - m_top);
+    }
+
+    /// a × alpha + b × beta per channel, for alpha + beta = 255 (premultiplied source-over of an
+    /// opaque colour with coverage alpha).
+    static std::uint32_t interpolate(std::uint32_t a, unsigned alpha, std::uint32_t b, unsigned beta) {
+        std::uint32_t t = (a & 0xff00ffu) * alpha + (b & 0xff00ffu) * beta;
+        t = ((t + ((t >> 8) & 0xff00ffu) + 0x800080u) >> 8) & 0xff00ffu;
+        std::uint32_t u = ((a >> 8) & 0xff00ffu) * alpha + ((b >> 8) & 0xff00ffu) * beta;
+        u = (u + ((u >> 8) & 0xff00ffu) + 0x800080u) & 0xff00ff00u;
+        return t | u;
+    }
+
+    std::uint32_t* m_bits;
+    std::size_t m_stride;
+    int m_w, m_top, m_bottom;
+    std::uint32_t m_color;
+    double m_width;
+    std::vector<std::uint8_t>& m_coverage; ///< per pixel of the image, row by row
+    int m_rowMin = std::numeric_limits<int>::max(), m_rowMax = -1;
+};
+
+/// Fills small polygons without antialiasing straight into an ARGB32 premultiplied image: each pixel
+/// whose centre lies inside (even-odd over the rings) takes the colour, as Qt's aliased rasteriser does,
+/// without its per-call set-up (outline conversion, span functions), which dominates for polygons of a
+/// few pixels. `top` is the frame row of the image's first row.
+class SpanFiller {
+public:
+    /// Polygons with more points than this, or taller than this many rows, go to Qt's rasteriser
+    /// (this one tests every edge on every row).
+    static constexpr int kMaxPoints = 64;
+
+    SpanFiller(QImage& image, int top)
+      : m_bits(reinterpret_cast<std::uint32_t*>(image.bits()))
+      , m_stride(std::size_t(image.bytesPerLine() / 4))
+      , m_w(image.width())
+      , m_top(top)
+      , m_bottom(top + image.height()) {}
+
+    /// Fills the rings [starts[k], starts[k + 1]) of `points` with `color` (premultiplied); false, doing
+    /// nothing, when the polygon is too large for this filler.
+    bool fill(const std::vector<QPointF>& points, const std::vector<int>& starts, QRgb color) {
+        if (points.size() > std::size_t(kMaxPoints))
+            return false;
+        double ymin = points[0].y(), ymax = ymin;
+        for (const QPointF& p : points) {
+            ymin = std::min(ymin, p.y());
+            ymax = std::max(ymax, p.y());
+        }
+        if (ymax - ymin > kMaxPoints)
+            return false;
+        // Rows whose centre y + 0.5 lies in [ymin, ymax).
+        const int r0 = std::max(m_top, int(std::ceil(ymin - 0.5))),
+                  r1 = std::min(m_bottom, int(std::ceil(ymax - 0.5)));
+        const unsigned alpha = qAlpha(color);
+        double xs[kMaxPoints];
+        for (int r = r0; r < r1; ++r) {
+            const double yc = r + 0.5;
+            int n = 0;
+            for (std::size_t k = 0; k + 1 < starts.size(); ++k) {
+                const int a = starts[k], b = starts[k + 1];
+                for (int i = a; i < b; ++i) {
+                    const QPointF& p = points[std::size_t(i)];
+                    const QPointF& q = points[std::size_t(i + 1 < b ? i + 1 : a)];
+                    if ((p.y() <= yc) != (q.y() <= yc))
+                        xs[n++] = p.x() + (yc - p.y()) * (q.x() - p.x()) / (q.y() - p.y());
+                }
+            }
+            std::sort(xs, xs + n);
+            std::uint32_t* line = m_bits + std::size_t(r - m_top) * m_stride;
+            for (int m = 0; m + 1 < n; m += 2) {
+                const int xa = std::max(0, int(std::ceil(xs[m] - 0.5)));
+                const int xb = std::min(m_w, int(std::ceil(xs[m + 1] - 0.5)));
+                if (alpha == 255) {
+                    std::fill(line + xa, line + std::max(xa, xb), color);
+                } else {
+                    for (int x = xa; x < xb; ++x) // source-over
+                        line[x] = color + BYTE_MUL(line[x], 255u - alpha);
+                }
+            }
+        }
+        return true;
+    }
+
+private:
+    static std::uint32_t BYTE_MUL(std::uint32_t x, unsigned a) {
+        std::uint32_t t = (x & 0xff00ffu) * a;
+        t = ((t + ((t >> 8) & 0xff00ffu) + 0x800080u) >> 8) & 0xff00ffu;
+        x = ((x >> 8) & 0xff00ffu) * a;
+        x = (x + ((x >> 8) & 0xff00ffu) + 0x800080u) & 0xff00ff00u;
+        return x | t;
+    }
+
+    std::uint32_t* m_bits;
+    std::size_t m_stride;
+    int m_w, m_top, m_bottom;
+};
+
+/// True when `symbol`'s outline is drawn by the batched raster path: an opaque cosmetic line (0.75 to
+/// 1 px: Qt's one-pixel lines) that covers the edge of the fill, so the fill needs no antialiasing (its edge
+/// pixels lie under the outline, or next to the neighbour's fill in a tiling).
+bool batchedOutline(const FillSymbol& symbol, const MapSettings& settings) {
+    const double width = settings.pixelsFromMm(symbol.strokeWidthMm);
+    return symbol.stroke.alpha() == 255 && width >= 0.75 && width <= 1.0;
+}
+
+/// Draws the `features` (ascending) of a layer that meet `band`. With a `target` (the image `painter`
+/// draws into, translated by −band.top) vertices are snapped to half a pixel, and the features whose
+/// symbol has an opaque thin outline (batchedOutline) are filled without antialiasing and outlined
+/// after every fill, each shared edge once (OutlineBatch, LineRasterizer); other features, and every
+/// feature without a target (vector devices, transformed painters), are filled and outlined one by one
+/// with antialiasing.
 std::size_t drawFeatures(QPainter& painter,
                          const MapSettings& settings,
                          const VectorSource& source,
@@ -405,7 +683,9 @@ std::size_t drawFeatures(QPainter& painter,
                          const std::vector<std::uint32_t>& features,
                          const FillSymbol* overrideSymbol,
                          gis::Feedback* feedback,
+                         QImage* target = nullptr,
                          RowBand band = {}) {
+    const bool raster = target != nullptr;
     const gis::Box view = settings.visibleExtent();
     const double mupp = settings.mapUnitsPerPixel();
     const int field = style.kind == VectorStyle::Kind::Single ? -1 : source.fieldIndex(style.field);
@@ -421,9 +701,24 @@ std::size_t drawFeatures(QPainter& painter,
     }
     const double margin = 1.0 + settings.pixelsFromMm(std::max(0.0, widestStrokeMm));
     const FillSymbol* current = nullptr;
+    OutlineBatch* batch = nullptr; // the current symbol's, when its outline is batched
+    std::vector<std::unique_ptr<OutlineBatch>> batches;
+    std::optional<SpanFiller> filler;
+    if (target)
+        filler.emplace(*target, std::isfinite(band.top) ? int(band.top) : 0);
+    QRgb fillColor = 0;
     std::vector<QPointF> points;
     std::vector<int> starts;
     std::size_t drawn = 0;
+    const auto dot = [&](const gis::Box& b, const FillSymbol& symbol) {
+        // Smaller than a pixel: one pixel in the outline colour (or fill), as it would average out.
+        const QColor c = symbol.stroke.alpha() ? symbol.stroke : symbol.fill;
+        painter.fillRect(QRectF((0.5 * (b.xmin + b.xmax) - view.xmin) / mupp - 0.5,
+                                (view.ymax - 0.5 * (b.ymin + b.ymax)) / mupp - 0.5,
+                                1,
+                                1),
+                         c);
+    };
     for (std::size_t n = 0; n < features.size(); ++n) {
         if (feedback && (n & 2047) == 0)
             feedback->throwIfCancelled();
@@ -438,24 +733,41 @@ std::size_t drawFeatures(QPainter& painter,
             continue;
         const bool counted = rowTop >= band.top && rowTop < band.bottom;
         if (symbol != current) {
-            setSymbol(painter, *symbol, settings);
             current = symbol;
+            batch = nullptr;
+            if (raster && batchedOutline(*symbol, settings)) {
+                for (const auto& ob : batches)
+                    if (ob->symbol() == symbol)
+                        batch = ob.get();
+                if (!batch)
+                    batch = batches.emplace_back(std::make_unique<OutlineBatch>(symbol)).get();
+                painter.setPen(Qt::NoPen);
+                painter.setBrush(symbol->fill.alpha() ? QBrush(symbol->fill) : QBrush(Qt::NoBrush));
+                painter.setRenderHint(QPainter::Antialiasing, false);
+                fillColor = qPremultiply(symbol->fill.rgba());
+            } else {
+                setSymbol(painter, *symbol, settings);
+                painter.setRenderHint(QPainter::Antialiasing, true);
+            }
         }
         if ((b.xmax - b.xmin) < mupp && (b.ymax - b.ymin) < mupp) {
-            // Smaller than a pixel: one pixel in the outline colour (or fill), as it would average out.
-            const QColor c = symbol->stroke.alpha() ? symbol->stroke : symbol->fill;
-            painter.fillRect(QRectF((0.5 * (b.xmin + b.xmax) - view.xmin) / mupp - 0.5,
-                                    (view.ymax - 0.5 * (b.ymin + b.ymax)) / mupp - 0.5,
-                                    1,
-                                    1),
-                             c);
+            dot(b, *symbol);
             drawn += counted;
             continue;
         }
-        devicePolygons(source, f, view, mupp, points, starts);
-        if (starts.size() < 2)
+        devicePolygons(source, f, view, mupp, raster ? kSnapPx : 0.0, points, starts);
+        if (starts.size() < 2) {
+            if (raster) { // collapsed by the snapping: still shown, as a dot
+                dot(b, *symbol);
+                drawn += counted;
+            }
             continue;
-        if (starts.size() == 2) {
+        }
+        if (batch && symbol->fill.alpha() == 0) {
+            // outline only
+        } else if (batch && filler->fill(points, starts, fillColor)) {
+            // filled straight into the image
+        } else if (starts.size() == 2) {
             painter.drawPolygon(points.data(), starts[1]);
         } else {
             QPainterPath path;
@@ -467,7 +779,26 @@ std::size_t drawFeatures(QPainter& painter,
             }
             painter.drawPath(path);
         }
+        if (batch)
+            batch->addRings(points, starts);
         drawn += counted;
+    }
+    if (!batches.empty()) {
+        painter.setBrush(Qt::NoBrush);
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        const int top = std::isfinite(band.top) ? int(band.top) : 0;
+        std::vector<std::uint8_t> coverage;
+        for (const auto& ob : batches) {
+            if (feedback)
+                feedback->throwIfCancelled();
+            LineRasterizer lines(*target,
+                                 top,
+                                 qPremultiply(ob->symbol()->stroke.rgba()),
+                                 settings.pixelsFromMm(ob->symbol()->strokeWidthMm),
+                                 coverage);
+            ob->forEach([&](const QLineF& line) { lines.draw(line); });
+            lines.finish();
+        }
     }
     return drawn;
 }
@@ -508,55 +839,103 @@ void drawLabels(QPainter& painter,
     }
 }
 
-void drawVector(QPainter& painter,
-                const MapSettings& settings,
-                const MapLayer& layer,
-                gis::Feedback* feedback,
-                RenderStats& stats) {
-    const VectorSource& source = *layer.vector;
-    const VectorStyle& style = layer.vectorStyle;
+/// A polygon layer's features in view and, when they go through drawFeatures' image path, the images
+/// they were drawn into (bands of the frame's rows, transparent elsewhere).
+struct VectorBands {
     std::vector<std::uint32_t> features;
-    source.query(settings.visibleExtent(), features);
-    const bool image = painter.device() && (painter.device()->devType() == QInternal::Image);
+    bool banded = false;
+    std::vector<QImage> bands;
+    std::vector<int> tops; ///< first frame row of each band, then the frame's height
+    std::size_t drawn = 0;
+};
+
+/// Queries `layer` and, when its features go to images (`image` device with over 2,000 features, or
+/// `plainRaster`: a raster engine whose painter only translates), draws them into bands: above 2,000
+/// features two threads each draw the features that reach their half of the frame into their own image
+/// (clipped to it); every pixel belongs to one half, so the result equals a single pass. Runs on any
+/// thread (the painter is not touched).
+VectorBands drawVectorBands(const MapSettings& settings,
+                            const MapLayer& layer,
+                            bool image,
+                            bool plainRaster,
+                            gis::Feedback* feedback) {
+    VectorBands out;
+    const VectorSource& source = *layer.vector;
+    source.query(settings.visibleExtent(), out.features);
     const int w = settings.size.width(), h = settings.size.height();
-    painter.save();
-    painter.setOpacity(std::clamp(style.opacity, 0.0, 1.0));
-    if (image && features.size() > 2000 && h >= 2) {
-        // Two threads, each drawing the features that reach its half of the frame into its own image
-        // (clipped to it): every pixel belongs to one half, so the result equals a single pass.
-        const int half = h / 2;
-        QImage top(w, half, QImage::Format_ARGB32_Premultiplied),
-          bottom(w, h - half, QImage::Format_ARGB32_Premultiplied);
-        top.fill(Qt::transparent);
-        bottom.fill(Qt::transparent);
-        std::size_t drawnTop = 0, drawnBottom = 0;
-        std::exception_ptr failure;
-        std::thread worker([&] {
+    const bool threads = image && out.features.size() > 2000 && h >= 2;
+    out.banded = threads || plainRaster;
+    if (!out.banded)
+        return out;
+    const int parts = threads ? 2 : 1;
+    out.tops = parts == 2 ? std::vector<int>{ 0, h / 2, h } : std::vector<int>{ 0, h };
+    for (int k = 0; k < parts; ++k) {
+        out.bands.emplace_back(
+          w, out.tops[std::size_t(k) + 1] - out.tops[std::size_t(k)], QImage::Format_ARGB32_Premultiplied);
+        out.bands.back().fill(Qt::transparent);
+    }
+    std::vector<std::size_t> drawn(std::size_t(parts), 0);
+    const auto drawBand = [&](int k) {
+        QImage& band = out.bands[std::size_t(k)];
+        QPainter p(&band);
+        p.translate(0, -out.tops[std::size_t(k)]);
+        const RowBand rows{ k == 0 ? -kNoLimit : double(out.tops[std::size_t(k)]),
+                            k + 1 == parts ? kNoLimit : double(out.tops[std::size_t(k) + 1]) };
+        drawn[std::size_t(k)] =
+          drawFeatures(p, settings, source, layer.vectorStyle, out.features, nullptr, feedback, &band, rows);
+    };
+    std::exception_ptr failure;
+    std::thread worker;
+    if (parts == 2)
+        worker = std::thread([&] {
             try {
-                QPainter p(&bottom);
-                p.translate(0, -half);
-                drawnBottom = drawFeatures(
-                  p, settings, source, style, features, nullptr, feedback, { double(half), kNoLimit });
+                drawBand(1);
             } catch (...) {
                 failure = std::current_exception();
             }
         });
-        try {
-            QPainter p(&top);
-            drawnTop = drawFeatures(
-              p, settings, source, style, features, nullptr, feedback, { -kNoLimit, double(half) });
-        } catch (...) {
+    try {
+        drawBand(0);
+    } catch (...) {
+        if (worker.joinable())
             worker.join();
-            throw;
-        }
+        throw;
+    }
+    if (worker.joinable())
         worker.join();
-        if (failure)
-            std::rethrow_exception(failure);
-        painter.drawImage(QPointF(0, 0), top);
-        painter.drawImage(QPointF(0, half), bottom);
-        stats.featuresDrawn += drawnTop + drawnBottom;
+    if (failure)
+        std::rethrow_exception(failure);
+    for (const std::size_t d : drawn)
+        out.drawn += d;
+    return out;
+}
+
+/// Paints a polygon layer: its bands (drawVectorBands, already drawn or drawn now) composited with the
+/// layer's opacity, or its features drawn by the painter (vector devices, transformed painters); then
+/// the selection highlight and the labels.
+void drawVector(QPainter& painter,
+                const MapSettings& settings,
+                const MapLayer& layer,
+                gis::Feedback* feedback,
+                RenderStats& stats,
+                bool image,
+                bool plainRaster,
+                VectorBands* drawnBefore = nullptr) {
+    const VectorSource& source = *layer.vector;
+    const VectorStyle& style = layer.vectorStyle;
+    VectorBands now;
+    if (!drawnBefore)
+        now = drawVectorBands(settings, layer, image, plainRaster, feedback);
+    VectorBands& vb = drawnBefore ? *drawnBefore : now;
+    const std::vector<std::uint32_t>& features = vb.features;
+    painter.save();
+    painter.setOpacity(std::clamp(style.opacity, 0.0, 1.0));
+    if (vb.banded) {
+        for (std::size_t k = 0; k < vb.bands.size(); ++k)
+            painter.drawImage(QPointF(0, vb.tops[k]), vb.bands[k]);
+        stats.featuresDrawn += vb.drawn;
     } else {
-        painter.setClipRect(QRect(0, 0, w, h));
+        painter.setClipRect(QRect(0, 0, settings.size.width(), settings.size.height()));
         stats.featuresDrawn += drawFeatures(painter, settings, source, style, features, nullptr, feedback);
     }
     if (!layer.selection.empty()) {
@@ -638,8 +1017,27 @@ RenderStats MapRenderer::render(QPainter& painter,
     RenderStats stats;
     if (settings.mapUnitsPerPixel() <= 0)
         return stats;
+    const bool image = painter.device() && (painter.device()->devType() == QInternal::Image);
+    const bool plainRaster = painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Raster &&
+                             painter.worldTransform().type() <= QTransform::TxTranslate;
+    // Polygon layers above a raster layer are drawn into their images on threads of their own while the
+    // layers below are painted (layers are independent until composited): on two cores the raster pass
+    // no longer waits for the polygons nor they for it.
+    std::vector<std::future<VectorBands>> early(layers.size());
+    bool below = false;
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+        const MapLayer& layer = layers[i];
+        if (!layer.visible)
+            continue;
+        if (layer.vector && below && (image || plainRaster))
+            early[i] = std::async(std::launch::async, [&settings, &layer, image, plainRaster, feedback] {
+                return drawVectorBands(settings, layer, image, plainRaster, feedback);
+            });
+        below = below || layer.raster;
+    }
     QElapsedTimer timer;
-    for (const MapLayer& layer : layers) {
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+        const MapLayer& layer = layers[i];
         if (!layer.visible)
             continue;
         if (feedback)
@@ -649,7 +1047,18 @@ RenderStats MapRenderer::render(QPainter& painter,
             drawRaster(painter, settings, *layer.raster, layer.rasterStyle, feedback, stats);
             stats.rasterMs += double(timer.nsecsElapsed()) / 1e6;
         } else if (layer.vector) {
-            drawVector(painter, settings, layer, feedback, stats);
+            const bool drawnEarly = early[i].valid();
+            VectorBands drawnBefore;
+            if (drawnEarly)
+                drawnBefore = early[i].get();
+            drawVector(painter,
+                       settings,
+                       layer,
+                       feedback,
+                       stats,
+                       image,
+                       plainRaster,
+                       drawnEarly ? &drawnBefore : nullptr);
             stats.vectorMs += double(timer.nsecsElapsed()) / 1e6;
         }
     }

@@ -66,6 +66,8 @@ gis::Box layersExtent(const std::vector<MapLayer>& layers, const gis::Crs& crs, 
 
 /// @brief What one frame cost (for the benchmark and the canvas's debug overlay).
 struct RenderStats {
+    /// Time painting raster layers, and polygon layers (for those drawn into images while the layers
+    /// below were painted: waiting for them and compositing).
     double rasterMs = 0, vectorMs = 0;
     std::size_t featuresDrawn = 0;
     std::size_t rasterCellsRead = 0; ///< cells read from the rasters (after overview selection)

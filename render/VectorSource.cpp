@@ -209,7 +209,21 @@ void VectorSource::query(const gis::Box& box, std::vector<std::uint32_t>& out) c
                 stack.emplace_back(lvl - 1, node.first + k);
         }
     }
-    std::sort(out.begin() + std::ptrdiff_t(begin), out.end());
+    const std::size_t found = out.size() - begin;
+    if (found > size() / 8) {
+        // Many hits (a view of most of the layer): ascending by marking, in linear time (sorting
+        // 100,000 indices cost ~12 M instructions per full-view frame).
+        std::vector<std::uint8_t> hit(size(), 0);
+        for (std::size_t k = begin; k < out.size(); ++k)
+            hit[out[k]] = 1;
+        std::size_t k = begin;
+        for (std::uint32_t f = 0; f < hit.size(); ++f)
+            if (hit[f])
+                out[k++] = f;
+        out.resize(k);
+    } else {
+        std::sort(out.begin() + std::ptrdiff_t(begin), out.end());
+    }
 }
 
 bool VectorSource::ringContains(std::uint32_t ring, double x, double y) const {

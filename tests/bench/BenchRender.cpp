@@ -42,8 +42,9 @@ double msSince(std::chrono::steady_clock::time_point t0) {
 [[noreturn]] void usage() {
     std::fprintf(stderr,
                  "usage: tanhui-bench-render --raster TIF --parcels GPKG [--width 1600] [--height 1000] "
-                 "[--repeat 5] [--views FILE]\n"
-                 "  --views FILE writes the views (kind x0 y0 x1 y1 per line) for the QGIS run\n");
+                 "[--repeat 5] [--views FILE] [--only full|1:50000|1:5000]\n"
+                 "  --views FILE writes the views (kind x0 y0 x1 y1 per line) for the QGIS run\n"
+                 "  --only KIND renders the views of one kind (e.g. under callgrind)\n");
     std::exit(2);
 }
 
@@ -52,7 +53,7 @@ double msSince(std::chrono::steady_clock::time_point t0) {
 int main(int argc, char** argv) {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
-    std::string rasterPath, parcelsPath, viewsPath;
+    std::string rasterPath, parcelsPath, viewsPath, only;
     int width = 1600, height = 1000, repeat = 5;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -73,6 +74,8 @@ int main(int argc, char** argv) {
             repeat = std::atoi(next().c_str());
         else if (a == "--views")
             viewsPath = next();
+        else if (a == "--only")
+            only = next();
         else
             usage();
     }
@@ -159,6 +162,8 @@ int main(int argc, char** argv) {
         }
         std::vector<std::string> kinds{ "full", "1:50000", "1:5000" };
         for (const std::string& kind : kinds) {
+            if (!only.empty() && kind != only)
+                continue;
             std::vector<double> firsts, repeats, cpu;
             std::size_t drawn = 0, cells = 0;
             double rasterMs = 0, vectorMs = 0;
