@@ -9,8 +9,8 @@
 #      iterations) and totals by ecosystem type and district;
 #   3. GEP per parcel (tanhui-cli gep --project), its carbon sequestration taken from step 2;
 #   4. the project's restoration plan mangrove_2026 (every 8th fishpond dyke and tidal-flat unit planted
-#      with mangrove from 2026): its carbon against the baseline up to the horizon 2036 (tanhui-cli plan),
-#      and, for the report's GEP comparison, a copy of the project carrying the plan's types;
+#      with mangrove from 2026): its carbon and GEP against the baseline at the horizon 2036
+#      (tanhui-cli plan --gep), read by the report's plan section;
 #   5. the land-cover map of the last date with the parcels and districts (tanhui-cli map, PNG).
 # Writes to out/demo/ (or the folder given), ending with the valuation report (PDF and HTML).
 #
@@ -25,7 +25,7 @@ CLI="$BIN/app/cli/tanhui-cli"
 SAMPLE="$OUT/sample"
 if [[ -f "$SAMPLE/project.tanhui.json" ]] && ! grep -q '"mangrove_2026"' "$SAMPLE/project.tanhui.json"; then
   echo "demo: the sample project in $SAMPLE predates restoration plans; regenerating it"
-  rm -rf "$SAMPLE" "$OUT/plan"
+  rm -rf "$SAMPLE"
 fi
 if [[ -f "$SAMPLE/project.tanhui.json" ]]; then
   echo "demo: using the sample project in $SAMPLE (delete the folder to regenerate)"
@@ -53,26 +53,13 @@ echo "demo: GEP per parcel (RCEES 2010 prices; 120 air-conditioning days, the re
 # Profile, prices, climate-regulation variant and D = 120 come from the project's gep section.
 "$CLI" gep --project "$PROJECT" --carbon-results "$OUT/carbon" --out "$OUT/gep"
 
-echo "demo: the project's restoration plan mangrove_2026 against the baseline (carbon up to 2036, bounds)"
+echo "demo: the project's restoration plan mangrove_2026 against the baseline (carbon up to 2036, GEP, bounds)"
 # The plan is in the project (its "plans" section): every 8th fishpond dyke and tidal-flat unit planted
-# with mangrove from 2026; the difference per parcel and pool, with bounds (docs/carbon-project.md,
-# "Restoration plans").
-"$CLI" plan --project "$PROJECT" --plan mangrove_2026 --carbon-results "$OUT/carbon" --out "$OUT/plan_mangrove_2026" \
-  --uncertainty --iterations 1000 --seed 42 --default-uncertainty 90
-
-echo "demo: the same plan's GEP for the report (a copy of the project whose units carry the planned type)"
-# tanhui-cli plan does not value GEP yet: the report compares the GEP of a copy of the sample project
-# whose planned units carry the type mangrove, valued with the same methods, parameters and prices.
-PLAN="$OUT/plan"
-if [[ ! -f "$PLAN/project.tanhui.json" ]]; then
-  rm -rf "$PLAN"
-  cp -r "$SAMPLE" "$PLAN"
-  ogrinfo -q "$PLAN/vectors/wetland_units.gpkg" -dialect SQLite -sql \
-    "UPDATE wetland_units SET type = 'mangrove' WHERE type IN ('fishpond_dyke', 'tidal_flat') AND fid % 8 = 0"
-fi
-"$CLI" carbon --project "$PLAN/project.tanhui.json" --out "$OUT/carbon_plan" \
-  --uncertainty --iterations 1000 --seed 42 --default-uncertainty 90
-"$CLI" gep --project "$PLAN/project.tanhui.json" --carbon-results "$OUT/carbon_plan" --out "$OUT/gep_plan"
+# with mangrove from 2026; the difference per parcel and pool, and with --gep per parcel and GEP service
+# (the project's GEP account valuing the planted parcels with mangrove and the planting's accrual), with
+# bounds (docs/carbon-project.md, "Restoration plans").
+"$CLI" plan --project "$PROJECT" --plan mangrove_2026 --carbon-results "$OUT/carbon" --gep \
+  --out "$OUT/plan_mangrove_2026" --uncertainty --iterations 1000 --seed 42 --default-uncertainty 90
 
 echo "demo: land-cover map of the project (A4, legend, scale bar, north arrow; Chinese)"
 "$CLI" map --project "$PROJECT" --lang zh_CN --out "$OUT/map_landcover.png"
@@ -80,7 +67,7 @@ echo "demo: land-cover map of the project (A4, legend, scale bar, north arrow; C
 echo "demo: valuation report (PDF and HTML, Chinese) from the carbon and GEP result sets"
 for EXT in pdf html; do
   "$CLI" report --project "$PROJECT" --carbon-results "$OUT/carbon" --gep-results "$OUT/gep" --lang zh_CN \
-      --scenario-results "$OUT/gep_plan" --scenario-carbon-results "$OUT/carbon_plan" \
+      --plan-results "$OUT/plan_mangrove_2026" \
       --out "$OUT/report_zh_CN.$EXT" --quiet
 done
 
@@ -98,7 +85,7 @@ demo: done. Open these:
   $(realpath "$OUT/map_landcover.png")    (the land-cover map of the last date: parcels, districts, legend of the classes drawn)
   $(realpath "$OUT/report_zh_CN.pdf")     (the valuation report: summary, data with SHA-256, methods and parameters, results, charts, maps, the restoration plan against the baseline; also .html)
   $(realpath "$OUT/plan_mangrove_2026/plan_totals.csv")  (the restoration plan against the baseline in 2036: t C and t CO2e by pool with 95 % bounds; per parcel in plan_parcels.csv)
-  $(realpath "$OUT/gep_plan/totals.csv")  (GEP of the restoration plan; its carbon in $(realpath "$OUT/carbon_plan"))
+  $(realpath "$OUT/plan_mangrove_2026/plan_gep_services.csv")  (the plan's GEP difference by service, CNY/a with 95 % bounds; per parcel in plan_gep_parcels.csv)
   $(realpath "$OUT/xiaoban_landcover.csv")  (land-cover shares and areas per 小班, 2015 and 2024)
   $(realpath "$PROJECT")   (the sample project: rasters, parcel layers, parameter tables, carbon methods)
 Built-in parameter values tagged "unconfirmed" (carbon pools, species, soil factors, CPI) and the sample's

@@ -3408,7 +3408,7 @@ Example (the sample project):
         <translation>代码 %1</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+123"/>
         <source>the district layer %1 (%2) is in another CRS than the parcel layer %3 (%4); reproject one of them</source>
         <translation>行政区图层 %1（%2）与地块图层 %3（%4）的坐标参照系不同；请将其中之一重投影</translation>
     </message>
@@ -3463,7 +3463,7 @@ Example (the sample project):
         <translation>%1，第 %2 行，source_fid 列：“%3”不是要素编号</translation>
     </message>
     <message>
-        <location filename="../models/gep/GepProject.cpp" line="-366"/>
+        <location filename="../models/gep/GepProject.cpp" line="-373"/>
         <source>the carbon pools table %1 cannot be used</source>
         <translation>碳库表 %1 无法使用</translation>
     </message>
@@ -4352,7 +4352,7 @@ A4 横向，以项目名称为标题。
 <context>
     <name>Parameters</name>
     <message>
-        <location filename="../models/gep/GepProject.cpp" line="+210"/>
+        <location filename="../models/gep/GepProject.cpp" line="+262"/>
         <source>parcel (&lt;layer&gt;:&lt;id&gt;)</source>
         <translation>地块（&lt;图层&gt;:&lt;id&gt;）</translation>
     </message>
@@ -5186,17 +5186,23 @@ growing at the Tier 1 rate of §3.2), compared with the baseline at the plan&apo
 carbon date (docs/carbon-project.md, &quot;Restoration plans&quot;).
 Outputs in --out DIR: plan_parcels.csv (difference per parcel and pool, t C and t CO2e, with
 95 % bounds), plan_totals.csv (by pool and in total, bounds from per-iteration sums),
-plan_settings.csv and resultset.json.</source>
-        <translation>项目修复规划（项目文件的“plans”部分）与基线情景的对比：规划中的地块自起始年起
-转为目标生态系统类型（红树林：按 carbon-methods.md §4 的修复碳累积，种植年份 = 起始年；
-森林类型：按 §3.2 的 Tier 1 生长率计算的新造幼林），在规划的评估年（horizon_year，
-默认为最晚起始年 + 10）与基线比较。基线保持最后一个碳核算日期的储量
-（docs/carbon-project.md，“Restoration plans”）。
---out DIR 中的输出：plan_parcels.csv（按地块和碳库的差值，t C 与 t CO2e，含 95 % 置信区间），
-plan_totals.csv（按碳库及合计，区间由逐次迭代之和得出），plan_settings.csv 和 resultset.json。</translation>
+plan_settings.csv and resultset.json.
+With --gep (needs --carbon-results): the plan&apos;s GEP against the baseline&apos;s, the project&apos;s GEP
+account valuing each planted parcel with the target type and the baseline&apos;s carbon flux plus the
+planting&apos;s mean accrual: plan_gep_parcels.csv (CNY/a per parcel and service, bounds) and
+plan_gep_services.csv (per service and in total, bounds from per-iteration sums).</source>
+        <translation>项目的恢复规划（其 &quot;plans&quot; 部分）与基线对比：规划地块自起始年起采用目标生态系统类型
+（红树林：carbon-methods.md §4 的恢复累积，种植年 = 起始年；森林类型：按 §3.2 的 Tier 1
+速率生长的幼林），在规划的目标年（horizon_year，默认最晚起始年 + 10）与基线比较。
+基线保持最后碳日期的储量（docs/carbon-project.md，&quot;Restoration plans&quot;）。
+--out DIR 中的输出：plan_parcels.csv（各地块、各碳库的差值，t C 与 t CO2e，含 95 % 区间）、
+plan_totals.csv（按碳库及合计，区间来自逐次迭代的合计）、plan_settings.csv 与 resultset.json。
+使用 --gep（需要 --carbon-results）：规划的 GEP 与基线 GEP 对比，由项目的 GEP 核算以目标类型
+及基线碳通量加上种植的年均累积量对每个规划地块估值：plan_gep_parcels.csv（各地块、各服务的
+元/年，含区间）与 plan_gep_services.csv（按服务及合计，区间来自逐次迭代的合计）。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
@@ -5232,12 +5238,17 @@ plan_totals.csv（按碳库及合计，区间由逐次迭代之和得出），pl
         <translation>基线的碳结果集（tanhui-cli carbon --project --out DIR）：用于填写基线类型以及基线和规划的碳储量。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Also value the plan&apos;s GEP against the baseline&apos;s (the project&apos;s gep section).</source>
+        <translation>同时核算规划的 GEP 并与基线 GEP 对比（使用项目的 gep 设置）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>No progress bar and no summary.</source>
         <translation>不显示进度条和汇总。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>plan %1: %2 parcel(s), horizon %3 (baseline kept from %4)</source>
         <translation>规划 %1：%2 个地块，评估年 %3（基线自 %4 年起保持不变）</translation>
     </message>
@@ -5258,6 +5269,26 @@ plan_totals.csv（按碳库及合计，区间由逐次迭代之和得出），pl
     </message>
     <message>
         <location line="+2"/>
+        <source>GEP (accounting year %1): baseline %2 CNY/a, plan %3 CNY/a</source>
+        <translation>GEP（核算年 %1）：基线 %2 元/年，规划 %3 元/年</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>GEP difference %1: %2 CNY/a</source>
+        <translation>GEP 差值 %1：%2 元/年</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GEP difference total: %1 CNY/a (95 % interval %2 to %3 CNY/a)</source>
+        <translation>GEP 差值合计：%1 元/年（95 % 区间 %2 至 %3 元/年）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>GEP difference total: %1 CNY/a (no bounds)</source>
+        <translation>GEP 差值合计：%1 元/年（无区间）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>wrote %1</source>
         <translation>已写出 %1</translation>
     </message>
@@ -5265,7 +5296,7 @@ plan_totals.csv（按碳库及合计，区间由逐次迭代之和得出），pl
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../models/plans/PlanRun.cpp" line="+80"/>
+        <location filename="../models/plans/PlanRun.cpp" line="+82"/>
         <source>the target type &apos;%1&apos; has no method in carbon.methods (known types: %2)</source>
         <translation>目标类型“%1”在 carbon.methods 中没有核算方法（已有类型：%2）</translation>
     </message>
@@ -5338,6 +5369,21 @@ plan_totals.csv（按碳库及合计，区间由逐次迭代之和得出），pl
         <location line="+97"/>
         <source>%1 value(s) have no uncertainty in the table and no default (--default-uncertainty): treated as exact, so the bounds leave them out: %2</source>
         <translation>%1 个参数值在表中没有不确定性且未给出默认值（--default-uncertainty）：按精确值处理，置信区间不包含其不确定性：%2</translation>
+    </message>
+    <message>
+        <location filename="../models/plans/PlanGep.cpp" line="+68"/>
+        <source>the GEP of a plan needs the baseline&apos;s carbon result set (tanhui-cli plan --carbon-results DIR): its carbon flux is the baseline the plan adds to</source>
+        <translation>规划的 GEP 需要基线的碳结果集（tanhui-cli plan --carbon-results DIR）：规划在其碳通量之上叠加</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>the target type &apos;%1&apos; has no row in the GEP ecosystem table (gep/ecosystem_params: its column types); add it to value the plan&apos;s GEP</source>
+        <translation>目标类型“%1”在 GEP 生态系统表中没有对应行（gep/ecosystem_params 的 types 列）；请添加后再核算规划的 GEP</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 parcel(s) of plan layers are not parcels of the GEP run: their GEP difference is not valued</source>
+        <translation>规划图层中的 %1 个地块不是 GEP 核算的地块：不核算其 GEP 差值</translation>
     </message>
 </context>
 <context>
@@ -6601,40 +6647,34 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+27"/>
+        <location line="+19"/>
         <source>FILE</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-16"/>
         <source>Folder of the carbon project run (holds resultset.json).</source>
         <translation>碳汇项目运行的输出文件夹（含 resultset.json）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+3"/>
-        <location line="+7"/>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>DIR</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-6"/>
         <source>Folder of the GEP run (optional).</source>
         <translation>GEP 运行的输出文件夹（可选）。</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Folder of the GEP run of a restoration plan (a separate &apos;gep --project PLAN&apos; run; by default the scenario folder that &apos;gep --scenario&apos; wrote in --gep-results): adds the plan comparison.</source>
-        <translation>修复规划方案的 GEP 运行结果文件夹（单独运行的 &apos;gep --project PLAN&apos;；默认为 &apos;gep --scenario&apos; 在 --gep-results 中写出的 scenario 文件夹）：报告增加规划方案对比。</translation>
+        <source>Folder of a restoration plan&apos;s run (&apos;plan --carbon-results DIR [--gep]&apos;, optional): adds the plan section (carbon and GEP differences with bounds, top parcels, map).</source>
+        <translation>恢复规划运行结果的文件夹（“plan --carbon-results DIR [--gep]”，可选）：增加规划章节（含区间的碳与 GEP 差值、差值最大的地块、地图）。</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Folder of the plan&apos;s carbon project run (optional): adds carbon by pool and ecosystem type to the plan comparison.</source>
-        <translation>规划方案的碳核算项目运行结果文件夹（可选）：在规划方案对比中增加按碳库和生态系统类型的碳储量。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Language of the report: zh_CN (default) or en.</source>
         <translation>报告语言：zh_CN（默认）或 en。</translation>
     </message>
@@ -6654,7 +6694,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>不显示进度条和摘要。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>--out %1: the report&apos;s file name must end in .pdf or .html</source>
         <translation>--out %1：报告文件名必须以 .pdf 或 .html 结尾</translation>
     </message>
@@ -6664,7 +6704,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>--lang %1：报告语言必须为 zh_CN 或 en</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>cancelled; %1 is unchanged</source>
         <translation>已取消；%1 未改动</translation>
     </message>
@@ -6979,7 +7019,8 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location filename="../app/report/ReportBuilder.cpp" line="+370"/>
-        <location line="+1160"/>
+        <location line="+752"/>
+        <location line="+393"/>
         <location filename="../app/report/ResultChartData.cpp" line="-387"/>
         <source>GEP</source>
         <translation>GEP</translation>
@@ -7020,7 +7061,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>未分碳库</translation>
     </message>
     <message>
-        <location filename="../app/report/ReportBuilder.cpp" line="-1474"/>
+        <location filename="../app/report/ReportBuilder.cpp" line="-1459"/>
         <location filename="../app/report/ResultChartData.cpp" line="+105"/>
         <source>100 million CNY</source>
         <translation>亿元</translation>
@@ -7044,19 +7085,23 @@ district and service, charts, maps and an appendix.</source>
     <message>
         <location line="+63"/>
         <location line="+108"/>
-        <location line="+275"/>
+        <location line="+278"/>
+        <location line="+383"/>
+        <location line="+39"/>
         <source>Parcels</source>
         <translation>地块数</translation>
     </message>
     <message>
-        <location line="-383"/>
-        <location line="+501"/>
-        <location line="+487"/>
+        <location line="-808"/>
+        <location line="+504"/>
+        <location line="+265"/>
+        <location line="+39"/>
+        <location line="+139"/>
         <source>Area (ha)</source>
         <translation>面积（ha）</translation>
     </message>
     <message>
-        <location line="-985"/>
+        <location line="-944"/>
         <source>Stock %1 (t C)</source>
         <translation>%1 年碳储量（t C）</translation>
     </message>
@@ -7118,26 +7163,29 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+560"/>
-        <location line="+633"/>
+        <location line="+563"/>
+        <location line="+615"/>
         <location line="+18"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location line="-1211"/>
-        <location line="+560"/>
-        <location line="+651"/>
+        <location line="-1196"/>
+        <location line="+563"/>
+        <location line="+633"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="-1210"/>
+        <location line="-1195"/>
+        <location line="+726"/>
+        <location line="+118"/>
+        <location line="+3"/>
         <source>95 % range</source>
         <translation>95 % 区间</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-843"/>
         <source>count</source>
         <translation>个</translation>
     </message>
@@ -7153,12 +7201,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+1050"/>
+        <location line="+1035"/>
         <source>Stock change %1–%2</source>
         <translation>%1–%2 年碳储量变化</translation>
     </message>
     <message>
-        <location line="-1045"/>
+        <location line="-1030"/>
         <source>Stock change %1–%2 as CO2</source>
         <translation>%1–%2 年碳储量变化（折合 CO2）</translation>
     </message>
@@ -7179,12 +7227,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+433"/>
+        <location line="+436"/>
         <source>Gross ecosystem product (GEP)</source>
         <translation>生态系统生产总值（GEP）</translation>
     </message>
     <message>
-        <location line="-423"/>
+        <location line="-426"/>
         <source>Key changes</source>
         <translation>主要变化</translation>
     </message>
@@ -7205,12 +7253,13 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+1160"/>
+        <location line="+751"/>
+        <location line="+394"/>
         <source>Carbon</source>
         <translation>碳汇</translation>
     </message>
     <message>
-        <location line="-1150"/>
+        <location line="-1135"/>
         <source>%1 of %2 parameter rows used are not verified (secondary, unconfirmed or example values); %3 parcels use at least one of them. Confirm them before the figures are used for a decision (section 3).</source>
         <translation>所用 %2 个参数行中有 %1 个未经核实（二手来源、未确认或示例值），%3 个地块至少用到其中一个。在据此决策之前须先核实这些参数（见第 3 节）。</translation>
     </message>
@@ -7225,7 +7274,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>95 % 区间：%1 次蒙特卡罗迭代（种子 %2）的第 2.5 和第 97.5 百分位数；所依赖参数均无不确定性时以短横表示。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Input data</source>
         <translation>输入数据</translation>
     </message>
@@ -7303,12 +7352,11 @@ district and service, charts, maps and an appendix.</source>
         <location line="+1"/>
         <location line="+112"/>
         <location line="+86"/>
-        <location line="+431"/>
         <source>Ecosystem type</source>
         <translation>生态系统类型</translation>
     </message>
     <message>
-        <location line="-625"/>
+        <location line="-194"/>
         <source>Share %1 (%)</source>
         <translation>%1 年占比（%）</translation>
     </message>
@@ -7386,12 +7434,12 @@ district and service, charts, maps and an appendix.</source>
     <message>
         <location line="-282"/>
         <location line="+282"/>
-        <location line="+651"/>
+        <location line="+633"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="-933"/>
+        <location line="-915"/>
         <location line="+283"/>
         <source>Flag</source>
         <translation>标记</translation>
@@ -7421,12 +7469,11 @@ district and service, charts, maps and an appendix.</source>
         <location line="+6"/>
         <location line="+79"/>
         <location line="+157"/>
-        <location line="+331"/>
         <source>District</source>
         <translation>行政区</translation>
     </message>
     <message>
-        <location line="-566"/>
+        <location line="-235"/>
         <source>Carbon by district</source>
         <translation>按行政区的碳核算</translation>
     </message>
@@ -7465,12 +7512,13 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location filename="../app/report/ReportBuilder.cpp" line="+71"/>
+        <location line="+430"/>
         <location filename="../app/report/ResultChartData.cpp" line="+7"/>
         <source>Change</source>
         <translation>变化量</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-490"/>
         <source>Stock change by ecosystem type, with the 95 % range where computed.</source>
         <translation>各生态系统类型的碳储量变化及其 95 % 区间（如有）。</translation>
     </message>
@@ -7482,18 +7530,17 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="-8"/>
-        <location line="+488"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location line="-488"/>
-        <location line="+488"/>
+        <location line="+0"/>
+        <location line="+445"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location line="-485"/>
+        <location line="-442"/>
         <source>Change (t C)</source>
         <translation>变化量（t C）</translation>
     </message>
@@ -7519,7 +7566,7 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+355"/>
+        <location line="+217"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -7529,7 +7576,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>分碳库碳储量</translation>
     </message>
     <message>
-        <location filename="../app/report/ReportBuilder.cpp" line="-342"/>
+        <location filename="../app/report/ReportBuilder.cpp" line="-204"/>
         <source>Accounted parts of the primary results, as in the other totals; the pools add up to the stock of each date (ledger check).</source>
         <translation>按主结果的计入部分统计，与其他汇总一致；各碳库之和等于各时点的碳储量（台账核对）。</translation>
     </message>
@@ -7561,12 +7608,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+203"/>
+        <location line="+186"/>
         <source>Service</source>
         <translation>服务类别</translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-176"/>
         <source>GEP by service (%1).</source>
         <translation>按服务类别的 GEP（%1）。</translation>
     </message>
@@ -7578,13 +7625,11 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+221"/>
-        <location line="+112"/>
         <source>Ecosystem</source>
         <translation>生态系统</translation>
     </message>
     <message>
-        <location line="-330"/>
+        <location line="+3"/>
         <source>GEP by district</source>
         <translation>按行政区的 GEP</translation>
     </message>
@@ -7604,114 +7649,38 @@ district and service, charts, maps and an appendix.</source>
         <translation>价格年份</translation>
     </message>
     <message>
-        <location line="+61"/>
-        <source>Restoration plan comparison</source>
-        <translation>规划方案对比</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The plan (project %1) is valued with the same model, prices and settings as the baseline (project %2); every difference below is plan minus baseline (gep-methods.md §9). GEP run of the plan: %3.</source>
-        <translation>规划方案（项目 %1）采用与基线（项目 %2）相同的模型、价格和设置进行核算；以下差值均为规划方案减基线（gep-methods.md §9）。规划方案的 GEP 运行结果：%3。</translation>
-    </message>
-    <message>
-        <location line="+68"/>
-        <source>GEP: baseline %1, plan %2, difference %3 (%4 %). The plan changes the GEP of %5 parcels (%6 ha); their differences add up to %7.</source>
-        <translation>GEP：基线 %1，规划方案 %2，差值 %3（%4%）。规划方案改变了 %5 个地块（%6 公顷）的 GEP，其差值合计 %7。</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Baseline (%1)</source>
-        <translation>基线（%1）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Plan (%1)</source>
-        <translation>规划方案（%1）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+384"/>
         <source>Difference (%1)</source>
         <translation>差值（%1）</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Difference (%)</source>
-        <translation>差值（%）</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>GEP by service: plan against baseline</source>
-        <translation>分服务 GEP：规划方案与基线对比</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="-216"/>
         <source>GEP difference by service (plan − baseline)</source>
         <translation>分服务 GEP 差值（规划 − 基线）</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+42"/>
-        <location line="+40"/>
-        <location line="+56"/>
+        <location line="-5"/>
+        <location line="+8"/>
         <source>Difference</source>
         <translation>差值</translation>
     </message>
     <message>
-        <location line="-120"/>
-        <source>GEP difference by service, plan minus baseline (%1).</source>
-        <translation>分服务 GEP 差值，规划方案减基线（%1）。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>GEP by ecosystem: plan against baseline</source>
-        <translation>分生态系统 GEP：规划方案与基线对比</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Carbon stock %1 by pool: plan against baseline (t C)</source>
-        <translation>%1 年分碳库碳储量：规划方案与基线对比（t C）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-71"/>
         <source>Pool</source>
         <translation>碳库</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+39"/>
-        <location line="+57"/>
+        <location line="+62"/>
         <source>Baseline</source>
         <translation>基线</translation>
     </message>
     <message>
-        <location line="-96"/>
-        <location line="+40"/>
-        <location line="+57"/>
+        <location line="+0"/>
         <source>Plan</source>
         <translation>规划方案</translation>
     </message>
     <message>
-        <location line="-62"/>
-        <source>Carbon stock change %1–%2 by ecosystem type: plan against baseline (t C; 95 % range of each run where computed)</source>
-        <translation>%1–%2 年分生态系统类型碳储量变化：规划方案与基线对比（t C；各次运行的 95% 区间，如已计算）</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Baseline 95 % range</source>
-        <translation>基线 95% 区间</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Plan 95 % range</source>
-        <translation>规划方案 95% 区间</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>The ranges are those of each run&apos;s Monte Carlo; a range of the difference would need draws shared by both runs and is not given.</source>
-        <translation>区间为各次运行蒙特卡洛模拟的结果；差值的区间需要两次运行共用抽样，此处不给出。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+102"/>
         <source>10,000 CNY</source>
         <translation>万元</translation>
     </message>
@@ -7722,32 +7691,17 @@ district and service, charts, maps and an appendix.</source>
         <translation>千元</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>The %1 parcels with the largest GEP difference (%2 per year)</source>
-        <translation>GEP 差值最大的 %1 个地块（%2/年）</translation>
-    </message>
-    <message>
-        <location line="+81"/>
-        <source>unchanged</source>
-        <translation>未变化</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+116"/>
         <source>GEP difference, plan − baseline</source>
         <translation>GEP 差值（规划 − 基线）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Difference (%1/a)</source>
-        <translation>差值（%1/年）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>GEP difference per parcel, plan minus baseline (%1 per year; red: loss, green: gain).</source>
         <translation>各地块 GEP 差值，规划方案减基线（%1/年；红色：减少，绿色：增加）。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Maps</source>
         <translation>地图</translation>
     </message>
@@ -7831,7 +7785,133 @@ district and service, charts, maps and an appendix.</source>
         <translation>未能绘制：%1</translation>
     </message>
     <message>
+        <location line="-518"/>
+        <source>Restoration plan against the baseline</source>
+        <translation>恢复规划与基线对比</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Plan %1%2: its parcels take the target ecosystem type from the start year on and are compared with the baseline in %3 (tanhui-cli plan, run folder %4; docs/carbon-project.md &quot;Restoration plans&quot;). Every difference below is plan minus baseline, read from the plan run&apos;s tables.</source>
+        <translation>规划 %1%2：其地块自起始年起采用目标生态系统类型，并在 %3 年与基线比较（tanhui-cli plan，运行文件夹 %4；docs/carbon-project.md &quot;Restoration plans&quot;）。以下所有差值均为规划减基线，取自规划运行的结果表。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Baseline after the last carbon date (%1): each parcel keeps its stock up to the horizon; a planted parcel keeps that stock and adds the planting&apos;s accrual (mangrove: carbon-methods.md §4 restoration; forest types: a young planting, §3.2).</source>
+        <translation>最后碳日期（%1）之后的基线：各地块保持其储量至目标年；规划地块保持该储量并加上种植的累积量（红树林：carbon-methods.md §4 恢复；森林类型：幼林，§3.2）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Carbon difference in %1 by pool, plan minus baseline (t C; 95 % range)</source>
+        <translation>%1 年各碳库的碳差值，规划减基线（t C；95 % 区间）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+42"/>
+        <source>Difference (t C)</source>
+        <translation>差值（t C）</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>Difference (t CO2e)</source>
+        <translation>差值（t CO2e）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>95 % range (t C)</source>
+        <translation>95 % 区间（t C）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The total&apos;s range: percentiles of the per-iteration sums of the parcels&apos; differences; the pools have no range of their own.</source>
+        <translation>合计的区间：各地块差值逐次迭代合计的百分位数；各碳库没有单独的区间。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Carbon difference in %1 by change of ecosystem type (t C)</source>
+        <translation>%1 年按生态系统类型变化的碳差值（t C）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Baseline type</source>
+        <translation>基线类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Target type</source>
+        <translation>目标类型</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>GEP of the planted parcels by service: plan against baseline (%1 per year; 95 % range)</source>
+        <translation>规划地块按服务类别的 GEP：规划与基线对比（%1/年；95 % 区间）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>GEP total</source>
+        <translation>GEP 合计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Net carbon source (next to GEP, not in it)</source>
+        <translation>净碳源（列于 GEP 旁，不计入 GEP）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>GEP of the accounting year %1 (the baseline GEP run&apos;s year, its rasters, prices and profile) with the plan&apos;s ecosystem types and the baseline&apos;s carbon flux plus the planting&apos;s mean accrual to %2. Ranges: the accrual&apos;s Monte Carlo draws valued again, differences summed per iteration; services that do not depend on the accrual have none.</source>
+        <translation>核算年 %1 的 GEP（基线 GEP 运行的年份、栅格、价格与核算规范），采用规划的生态系统类型，碳通量为基线通量加上至 %2 年的种植年均累积量。区间：对累积量的蒙特卡洛抽样逐一重新估值，差值按迭代合计；不依赖累积量的服务没有区间。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>GEP difference by service, plan minus baseline (%1 per year).</source>
+        <translation>按服务类别的 GEP 差值，规划减基线（%1/年）。</translation>
+    </message>
+    <message>
         <location line="+8"/>
+        <source>GEP of the whole project: baseline %1, with the plan %2.</source>
+        <translation>整个项目的 GEP：基线 %1，实施规划后 %2。</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>The %1 parcels with the largest GEP difference (carbon in t C; GEP in %2 per year)</source>
+        <translation>GEP 差值最大的 %1 个地块（碳：t C；GEP：%2/年）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The %1 parcels with the largest carbon difference (t C)</source>
+        <translation>碳差值最大的 %1 个地块（t C）</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>%1 is not a parcel layer of the project with an id field</source>
+        <translation>%1 不是项目中带编号字段的地块图层</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>not in the plan</source>
+        <translation>不在规划内</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1/a</source>
+        <translation>%1/年</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>t C</source>
+        <translation>t C</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Carbon difference, plan − baseline</source>
+        <translation>碳差值（规划 − 基线）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Carbon difference per parcel in %1, plan minus baseline (t C; red: loss, green: gain).</source>
+        <translation>%1 年各地块碳差值，规划减基线（t C；红色：减少，绿色：增加）。</translation>
+    </message>
+    <message>
+        <location line="+197"/>
         <source>Appendix</source>
         <translation>附录</translation>
     </message>
@@ -7971,7 +8051,12 @@ district and service, charts, maps and an appendix.</source>
         <translation>另有 %1 条消息见结果集清单（resultset.json）。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+11"/>
+        <source>Restoration plan</source>
+        <translation>恢复规划</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Carbon sink and ecosystem product value report</source>
         <translation>碳汇与生态产品价值核算报告</translation>
     </message>
@@ -8966,7 +9051,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+68"/>
+        <location filename="../app/gui/main.cpp" line="+71"/>
         <source>Tanhui: desktop GIS for carbon sinks and ecosystem product value.</source>
         <translation>碳汇：面向碳汇与生态产品价值核算的桌面 GIS。</translation>
     </message>
@@ -10659,7 +10744,7 @@ Cancel them and quit?</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>The project lists no parameter tables. Tables copied beside the project (its &quot;parameters&quot; section) can be edited here.</source>
         <translation>项目未列出参数表。复制到项目旁（其“parameters”部分）的参数表可在此编辑。</translation>
     </message>

@@ -32,7 +32,11 @@ int runPlanCommand(const QStringList& arguments) {
       "carbon date (docs/carbon-project.md, \"Restoration plans\").\n"
       "Outputs in --out DIR: plan_parcels.csv (difference per parcel and pool, t C and t CO2e, with\n"
       "95 % bounds), plan_totals.csv (by pool and in total, bounds from per-iteration sums),\n"
-      "plan_settings.csv and resultset.json."));
+      "plan_settings.csv and resultset.json.\n"
+      "With --gep (needs --carbon-results): the plan's GEP against the baseline's, the project's GEP\n"
+      "account valuing each planted parcel with the target type and the baseline's carbon flux plus the\n"
+      "planting's mean accrual: plan_gep_parcels.csv (CNY/a per parcel and service, bounds) and\n"
+      "plan_gep_services.csv (per service and in total, bounds from per-iteration sums)."));
     parser.addHelpOption();
     const QCommandLineOption projectOpt(QStringLiteral("project"),
                                         PlanCommand::tr("Project file (project.tanhui.json)."),
@@ -47,9 +51,12 @@ int runPlanCommand(const QStringList& arguments) {
       PlanCommand::tr("The baseline's carbon result set (tanhui-cli carbon --project --out DIR): fills the "
                       "baseline type and the baseline and plan stocks."),
       PlanCommand::tr("DIR"));
+    const QCommandLineOption gepOpt(
+      QStringLiteral("gep"),
+      PlanCommand::tr("Also value the plan's GEP against the baseline's (the project's gep section)."));
     const QCommandLineOption quietOpt(QStringLiteral("quiet"),
                                       PlanCommand::tr("No progress bar and no summary."));
-    parser.addOptions({ projectOpt, planOpt, outOpt, carbonOpt, quietOpt });
+    parser.addOptions({ projectOpt, planOpt, outOpt, carbonOpt, gepOpt, quietOpt });
     parser.addOptions(uncertaintyOptions());
     if (const auto stop =
           parseCommandLine(parser, arguments, QStringLiteral("plan"), { projectOpt, planOpt, outOpt }))
@@ -90,7 +97,9 @@ int runPlanCommand(const QStringList& arguments) {
         if (parser.isSet(carbonOpt)) {
             baseline = models::gep::readCarbonResultSet(parser.value(carbonOpt));
             options.baseline = &baseline->table;
+            options.baselineOrigin = baseline->origin;
         }
+        options.gep = parser.isSet(gepOpt);
         const models::plans::PlanRun run = models::plans::runPlan(project, parser.value(planOpt), options);
         finishProgressLine();
         printIssues(run.issues);
@@ -111,6 +120,23 @@ int runPlanCommand(const QStringList& arguments) {
                             .arg(run.totalBounds->p97_5, 0, 'f', 3));
             else
                 printInfo(PlanCommand::tr("difference total: %1 t C (no bounds)").arg(run.totalT, 0, 'f', 3));
+            if (run.gep) {
+                printInfo(PlanCommand::tr("GEP (accounting year %1): baseline %2 CNY/a, plan %3 CNY/a")
+                            .arg(run.gep->accountingYear)
+                            .arg(run.gep->baselineTotalCny, 0, 'f', 2)
+                            .arg(run.gep->baselineTotalCny + run.gep->diffTotalCny, 0, 'f', 2));
+                for (const QString& s : run.gep->services)
+                    if (const double d = run.gep->diffByServiceCny.at(s); d != 0)
+                        printInfo(PlanCommand::tr("GEP difference %1: %2 CNY/a").arg(s).arg(d, 0, 'f', 2));
+                if (run.gep->totalBounds)
+                    printInfo(PlanCommand::tr("GEP difference total: %1 CNY/a (95 % interval %2 to %3 CNY/a)")
+                                .arg(run.gep->diffTotalCny, 0, 'f', 2)
+                                .arg(run.gep->totalBounds->p2_5, 0, 'f', 2)
+                                .arg(run.gep->totalBounds->p97_5, 0, 'f', 2));
+                else
+                    printInfo(PlanCommand::tr("GEP difference total: %1 CNY/a (no bounds)")
+                                .arg(run.gep->diffTotalCny, 0, 'f', 2));
+            }
             for (const QString& f : run.results.files)
                 printInfo(PlanCommand::tr("wrote %1").arg(QDir(outDir).filePath(f)));
         }

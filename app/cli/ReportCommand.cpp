@@ -40,18 +40,10 @@ int runReportCommand(const QStringList& arguments) {
     const QCommandLineOption gepOpt(QStringLiteral("gep-results"),
                                     ReportCommand::tr("Folder of the GEP run (optional)."),
                                     ReportCommand::tr("DIR"));
-    const QCommandLineOption scenarioOpt(
-      QStringLiteral("scenario-results"),
-      ReportCommand::tr(
-        "Folder of the GEP run of a restoration plan (a separate 'gep --project PLAN' run; by "
-        "default the scenario folder that 'gep --scenario' wrote in --gep-results): adds the "
-        "plan comparison."),
-      ReportCommand::tr("DIR"));
-    const QCommandLineOption scenarioCarbonOpt(
-      QStringLiteral("scenario-carbon-results"),
-      ReportCommand::tr(
-        "Folder of the plan's carbon project run (optional): adds carbon by pool and ecosystem "
-        "type to the plan comparison."),
+    const QCommandLineOption planOpt(
+      QStringLiteral("plan-results"),
+      ReportCommand::tr("Folder of a restoration plan's run ('plan --carbon-results DIR [--gep]', optional): "
+                        "adds the plan section (carbon and GEP differences with bounds, top parcels, map)."),
       ReportCommand::tr("DIR"));
     const QCommandLineOption langOpt(QStringLiteral("lang"),
                                      ReportCommand::tr("Language of the report: zh_CN (default) or en."),
@@ -62,8 +54,7 @@ int runReportCommand(const QStringList& arguments) {
                                     ReportCommand::tr("FILE"));
     const QCommandLineOption quietOpt(QStringLiteral("quiet"),
                                       ReportCommand::tr("No progress bar and no summary."));
-    parser.addOptions(
-      { projectOpt, carbonOpt, gepOpt, scenarioOpt, scenarioCarbonOpt, langOpt, outOpt, quietOpt });
+    parser.addOptions({ projectOpt, carbonOpt, gepOpt, planOpt, langOpt, outOpt, quietOpt });
     if (const auto stop =
           parseCommandLine(parser, arguments, QStringLiteral("report"), { carbonOpt, outOpt }))
         return *stop;
@@ -89,8 +80,7 @@ int runReportCommand(const QStringList& arguments) {
                                lang,
                                out,
                                feedback.get(),
-                               parser.value(scenarioOpt),
-                               parser.value(scenarioCarbonOpt));
+                               parser.value(planOpt));
     } catch (...) {
         return reportFailure(ReportCommand::tr("cancelled; %1 is unchanged").arg(out));
     }

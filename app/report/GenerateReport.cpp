@@ -59,27 +59,6 @@ models::analysis::ResultSet readRun(const QString& option, const QString& dir, c
     return rs;
 }
 
-/// Replaces the header-only parcels_<layer> tables of the GEP run `rs` (read from `dir`) by their
-/// rows, with only the columns the plan comparison uses.
-void readGepParcelRows(models::analysis::ResultSet& rs, const QString& option, const QString& dir) {
-    models::analysis::ReadOptions options;
-    options.skipTable = [](const QString& table) { return !table.startsWith(QLatin1String("parcels_")); };
-    options.readColumn = [](const QString&, const QString& column) {
-        return column == QLatin1String("parcel_id") || column == QLatin1String("ecosystem") ||
-               column == QLatin1String("district") || column == QLatin1String("area_ha") ||
-               column == QLatin1String("gep_cny");
-    };
-    try {
-        models::analysis::ResultSet parcels =
-          models::analysis::readResultSet(QDir(dir).absolutePath().toStdString(), options);
-        for (models::analysis::Table& t : parcels.tables) {
-            rs.addTable(std::move(t));
-        }
-    } catch (const gis::GisError& e) {
-        fail(e.kind(), QStringLiteral("%1 %2: %3").arg(option, dir, QString::fromStdString(e.what())), dir);
-    }
-}
-
 } // namespace
 
 void generateReport(const QString& projectFile,
@@ -88,8 +67,7 @@ void generateReport(const QString& projectFile,
                     const QString& language,
                     const QString& out,
                     gis::Feedback* feedback,
-                    const QString& scenarioDir,
-                    const QString& scenarioCarbonDir) {
+                    const QString& planDir) {
     const QString suffix = QFileInfo(out).suffix().toLower();
     const bool pdf = suffix == QLatin1String("pdf");
     const bool html = suffix == QLatin1String("html") || suffix == QLatin1String("htm");
@@ -123,41 +101,10 @@ void generateReport(const QString& projectFile,
         in.gepDir = QDir(gepDir).absolutePath();
         in.gep = readRun(QStringLiteral("--gep-results"), gepDir, QStringLiteral("gep"));
     }
-    // The plan comparison: the plan's GEP run given, or the one `gep --scenario` wrote beside the baseline.
-    QString scenario = scenarioDir;
-    QString scenarioOption = QStringLiteral("--scenario-results");
-    if (scenario.isEmpty() && !gepDir.isEmpty()) {
-        const QString beside = QDir(gepDir).filePath(QStringLiteral("scenario"));
-        if (QFileInfo::exists(QDir(beside).filePath(models::analysis::resultSetManifestName()))) {
-            scenario = beside;
-            scenarioOption = QStringLiteral("--gep-results (its scenario folder)");
-        }
-    }
-    if (!scenario.isEmpty() && gepDir.isEmpty()) {
-        fail(gis::GisError::Kind::InvalidArgument,
-             QStringLiteral("--scenario-results %1: give the baseline's GEP run with --gep-results too (the "
-                            "comparison is plan minus baseline)")
-               .arg(scenario),
-             scenario);
-    }
-    if (!scenarioCarbonDir.isEmpty() && scenario.isEmpty()) {
-        fail(gis::GisError::Kind::InvalidArgument,
-             QStringLiteral("--scenario-carbon-results %1: give the plan's GEP run with --scenario-results "
-                            "(or a --gep-results folder written by gep --scenario) too")
-               .arg(scenarioCarbonDir),
-             scenarioCarbonDir);
-    }
-    if (!scenario.isEmpty()) {
-        in.scenarioDir = QDir(scenario).absolutePath();
-        in.scenario = readRun(scenarioOption, scenario, QStringLiteral("gep"));
-        readGepParcelRows(*in.scenario, scenarioOption, scenario);
-        readGepParcelRows(*in.gep, QStringLiteral("--gep-results"), gepDir);
-        if (!scenarioCarbonDir.isEmpty()) {
-            in.scenarioCarbonDir = QDir(scenarioCarbonDir).absolutePath();
-            in.scenarioCarbon = readRun(QStringLiteral("--scenario-carbon-results"),
-                                        scenarioCarbonDir,
-                                        QStringLiteral("carbon_project"));
-        }
+    // The restoration plan's run (tanhui-cli plan): the plan section reads its tables only.
+    if (!planDir.isEmpty()) {
+        in.planDir = QDir(planDir).absolutePath();
+        in.plan = readRun(QStringLiteral("--plan-results"), planDir, QStringLiteral("restoration_plan"));
     }
     const Report report = buildReport(in, feedback);
     if (feedback) {

@@ -84,13 +84,12 @@ struct ReportInputs {
     models::analysis::ResultSet carbon;
     std::optional<models::analysis::ResultSet> gep;
     QString carbonDir, gepDir; ///< the folders the result sets were read from (named in the appendix)
-    /// A restoration plan (or any scenario project) valued with the same model: its GEP result set
-    /// (`gep --scenario` writes it to <gep>/scenario, or a separate `gep` run of the plan project) and,
-    /// optionally, its carbon project run. With `scenario` the report has a comparison section (plan
-    /// minus baseline); without it the section is absent. The per-parcel comparison reads the rows of
-    /// both runs' parcels_<layer> tables (parcel_id, ecosystem, district, area_ha, gep_cny).
-    std::optional<models::analysis::ResultSet> scenario, scenarioCarbon;
-    QString scenarioDir, scenarioCarbonDir;
+    /// A restoration plan's run (`tanhui-cli plan --carbon-results DIR [--gep]`, result set
+    /// "restoration_plan": plan_parcels, plan_totals, plan_settings and, with --gep, plan_gep_parcels and
+    /// plan_gep_services). With it the report has a plan section (plan minus baseline) read from those
+    /// tables only; without it the section is absent.
+    std::optional<models::analysis::ResultSet> plan;
+    QString planDir;
     QString language = QStringLiteral("zh_CN");
     bool maps = true;   ///< render the maps (the slowest part)
     bool charts = true; ///< render the charts
@@ -111,17 +110,14 @@ void writeReportPdf(const Report& report, const QString& path);
 
 /// @brief Reads the result sets and writes the report to `out` (.pdf or .html, by extension). Throws
 /// gis::GisError naming the option or file of a problem (missing result set, wrong folder, extension).
-/// The plan comparison: `scenarioDir` (--scenario-results) is the plan's GEP run; empty: the
-/// `scenario` folder of `gepDir` when `gep --scenario` wrote one, else no comparison.
-/// `scenarioCarbonDir` (--scenario-carbon-results, optional) is the plan's carbon project run.
+/// `planDir` (--plan-results, optional): a `tanhui-cli plan` run, the plan section's only source.
 void generateReport(const QString& projectFile,
                     const QString& carbonDir,
                     const QString& gepDir,
                     const QString& language,
                     const QString& out,
                     gis::Feedback* feedback = nullptr,
-                    const QString& scenarioDir = QString(),
-                    const QString& scenarioCarbonDir = QString());
+                    const QString& planDir = QString());
 
 /// The report's CJK font family (Noto Sans CJK SC, from fonts-noto-cjk; it covers Latin too).
 QString reportFontFamily();

@@ -260,7 +260,7 @@ private:
     ReportSection methodsSection();
     ReportSection carbonResultsSection();
     ReportSection gepSection();
-    ReportSection comparisonSection();
+    ReportSection planSection();
     ReportSection mapsSection(gis::Feedback* feedback);
     ReportSection appendixSection();
 
@@ -557,6 +557,9 @@ void Builder::addInputs(ReportSection& s) {
     collect(m_in.carbon);
     if (m_in.gep) {
         collect(*m_in.gep);
+    }
+    if (m_in.plan) {
+        collect(*m_in.plan);
     }
     ReportTable t;
     t.caption = tableCaption(ReportText::tr("Input data"));
@@ -1031,328 +1034,298 @@ render::MapLayer graduatedLayer(const std::shared_ptr<const render::VectorSource
 
 } // namespace
 
-ReportSection Builder::comparisonSection() {
+ReportSection Builder::planSection() {
     ReportSection s;
     s.id = QStringLiteral("plan");
-    s.title = ReportText::tr("Restoration plan comparison");
-    const analysis::ResultSet& base = *m_in.gep;
-    const analysis::ResultSet& plan = *m_in.scenario;
-    addParagraph(s,
-                 ReportText::tr("The plan (project %1) is valued with the same model, prices and settings as "
-                                "the baseline (project %2); every difference below is plan minus baseline "
-                                "(gep-methods.md §9). GEP run of the plan: %3.")
-                   .arg(QDir::toNativeSeparators(plan.provenance.projectFile),
-                        QDir::toNativeSeparators(base.provenance.projectFile),
-                        QDir::toNativeSeparators(m_in.scenarioDir)));
-
-    // Per parcel: the parcels_<layer> rows of both runs (a parcel missing from one run counts 0 there).
-    struct Diff {
-        QString layer, id, ecosystem, district;
-        double areaHa = 0, base = 0, plan = 0;
-        double difference() const { return plan - base; }
+    s.title = ReportText::tr("Restoration plan against the baseline");
+    const analysis::ResultSet& plan = *m_in.plan;
+    const analysis::Table* settings = plan.table(QStringLiteral("plan_settings"));
+    auto setting = [&](const QString& key) {
+        const long long r = settings ? settings->findRow(QStringLiteral("key"), key) : -1;
+        return r < 0 ? QString() : settings->value(std::size_t(r), QStringLiteral("value")).toString();
     };
-    std::map<std::pair<QString, QString>, Diff> byParcel;
-    auto collect = [&](const analysis::ResultSet& rs, bool isPlan) {
-        for (const analysis::Table& t : rs.tables) {
-            if (!t.name.startsWith(QLatin1String("parcels_"))) {
-                continue;
-            }
-            const QString layer = t.name.mid(8);
-            for (std::size_t r = 0; r < t.rows.size(); ++r) {
-                const QString id = t.value(r, QStringLiteral("parcel_id")).toString();
-                Diff& d = byParcel[{ layer, id }];
-                d.layer = layer;
-                d.id = id;
-                d.ecosystem = t.value(r, QStringLiteral("ecosystem")).toString();
-                d.district = t.value(r, QStringLiteral("district")).toString();
-                d.areaHa = t.number(r, QStringLiteral("area_ha"));
-                const double v = t.number(r, QStringLiteral("gep_cny"));
-                (isPlan ? d.plan : d.base) = std::isfinite(v) ? v : 0.0;
-            }
-        }
+    const analysis::Table* parcels = plan.table(QStringLiteral("plan_parcels"));
+    const analysis::Table* totals = plan.table(QStringLiteral("plan_totals"));
+    const analysis::Table* gepParcels = plan.table(QStringLiteral("plan_gep_parcels"));
+    const analysis::Table* gepServices = plan.table(QStringLiteral("plan_gep_services"));
+    auto cell = [](const analysis::Table* t, std::size_t r, const QString& column) {
+        return t && t->column(column) ? t->number(r, column) : kNaN;
     };
-    collect(base, false);
-    collect(plan, true);
-    std::vector<Diff> changed;
-    double changedArea = 0, changedSum = 0;
-    for (const auto& entry : byParcel) {
-        const Diff& d = entry.second;
-        if (std::abs(d.difference()) > 0.005) { // CNY: below a fen the values are equal
-            changed.push_back(d);
-            changedArea += std::isfinite(d.areaHa) ? d.areaHa : 0.0;
-            changedSum += d.difference();
-        }
-    }
-
-    // GEP by category, service and ecosystem: the two runs' totals side by side.
-    const analysis::Table* bt = base.table(QStringLiteral("totals"));
-    const analysis::Table* pt = plan.table(QStringLiteral("totals"));
-    auto value = [](const analysis::Table* t, const QString& group, const QString& key) {
-        if (!t) {
-            return 0.0;
-        }
-        for (std::size_t r = 0; r < t->rowCount(); ++r) {
-            if (t->value(r, QStringLiteral("group")).toString() == group &&
-                t->value(r, QStringLiteral("key")).toString() == key) {
-                return t->number(r, QStringLiteral("value_cny"));
-            }
-        }
-        return 0.0;
-    };
-    const double baseTotal = value(bt, QStringLiteral("total"), QStringLiteral("gep"));
-    const double planTotal = value(pt, QStringLiteral("total"), QStringLiteral("gep"));
-    auto pct = [&](double b, double p) {
-        return b != 0 ? num((p - b) / std::abs(b) * 100.0, 1) : QStringLiteral("–");
-    };
+    const QString horizon = setting(QStringLiteral("horizon_year"));
+    const QString description = setting(QStringLiteral("description"));
     addParagraph(
       s,
-      ReportText::tr("GEP: baseline %1, plan %2, difference %3 (%4 %). The plan changes the GEP of "
-                     "%5 parcels (%6 ha); their differences add up to %7.")
-        .arg(moneyText(baseTotal), moneyText(planTotal), moneyText(planTotal - baseTotal))
-        .arg(pct(baseTotal, planTotal))
-        .arg(changed.size())
-        .arg(num(changedArea, 1), moneyText(changedSum)));
-    auto groupTable = [&](const QStringList& groups,
-                          const QString& caption,
-                          const QString& keyTitle,
-                          QString (*name)(const QString&)) {
+      ReportText::tr("Plan %1%2: its parcels take the target ecosystem type from the start year "
+                     "on and are compared with the baseline in %3 (tanhui-cli plan, run folder %4; "
+                     "docs/carbon-project.md \"Restoration plans\"). Every difference below is plan "
+                     "minus baseline, read from the plan run's tables.")
+        .arg(setting(QStringLiteral("plan")),
+             description.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(description),
+             horizon,
+             QDir::toNativeSeparators(m_in.planDir)));
+    addParagraph(s,
+                 ReportText::tr("Baseline after the last carbon date (%1): each parcel keeps its stock up to "
+                                "the horizon; a planted parcel keeps that stock and adds the planting's "
+                                "accrual (mangrove: carbon-methods.md §4 restoration; forest types: a young "
+                                "planting, §3.2).")
+                   .arg(setting(QStringLiteral("last_carbon_year"))));
+
+    // Carbon by pool and in total, with the bounds of the per-iteration sums.
+    if (totals) {
         ReportTable t;
-        t.caption = tableCaption(caption);
-        t.header << keyTitle << ReportText::tr("Baseline (%1)").arg(moneyUnit())
-                 << ReportText::tr("Plan (%1)").arg(moneyUnit())
-                 << ReportText::tr("Difference (%1)").arg(moneyUnit()) << ReportText::tr("Difference (%)");
-        t.numeric = { false, true, true, true, true };
-        t.widths = { 0.32, 0.17, 0.17, 0.19, 0.15 };
-        for (const QString& group : groups) {
-            std::vector<QString> keys; // the baseline's order, then keys only the plan has
-            for (const analysis::Table* tt : { bt, pt }) {
-                for (std::size_t r = 0; tt && r < tt->rowCount(); ++r) {
-                    const QString key = tt->value(r, QStringLiteral("key")).toString();
-                    if (tt->value(r, QStringLiteral("group")).toString() == group &&
-                        std::find(keys.begin(), keys.end(), key) == keys.end()) {
-                        keys.push_back(key);
-                    }
-                }
+        t.caption = tableCaption(
+          ReportText::tr("Carbon difference in %1 by pool, plan minus baseline (t C; 95 % range)")
+            .arg(horizon));
+        t.header << ReportText::tr("Pool") << ReportText::tr("Difference (t C)")
+                 << ReportText::tr("Difference (t CO2e)") << ReportText::tr("95 % range (t C)")
+                 << ReportText::tr("Parcels") << ReportText::tr("Area (ha)");
+        t.numeric = { false, true, true, true, true, true };
+        t.widths = { 0.22, 0.16, 0.16, 0.22, 0.1, 0.14 };
+        for (std::size_t r = 0; r < totals->rowCount(); ++r) {
+            const QString q = totals->value(r, QStringLiteral("quantity")).toString();
+            const bool total = q == QLatin1String("total");
+            if (total) {
+                t.emphasisRows.push_back(int(t.rows.size()));
             }
-            for (const QString& key : keys) {
-                const double b = value(bt, group, key), p = value(pt, group, key);
-                if (group == QLatin1String("total") || group == QLatin1String("category")) {
-                    t.emphasisRows.push_back(int(t.rows.size()));
-                }
-                t.rows.push_back({ name                                  ? name(key)
-                                   : group == QLatin1String("ecosystem") ? gepEcosystemName(key)
-                                                                         : key,
-                                   num(money(b), 2),
-                                   num(money(p), 2),
-                                   num(money(p - b), 2),
-                                   pct(b, p) });
-            }
+            t.rows.push_back({ total ? ReportText::tr("Total") : poolName(q),
+                               num(cell(totals, r, QStringLiteral("diff_t"))),
+                               num(cell(totals, r, QStringLiteral("diff_co2e_t"))),
+                               range(cell(totals, r, QStringLiteral("diff_p2_5_t")),
+                                     cell(totals, r, QStringLiteral("diff_p97_5_t"))),
+                               num(cell(totals, r, QStringLiteral("parcels"))),
+                               num(cell(totals, r, QStringLiteral("area_ha")), 1) });
+        }
+        t.note = ReportText::tr("The total's range: percentiles of the per-iteration sums of the parcels' "
+                                "differences; the pools have no range of their own.");
+        addTable(s, t);
+    }
+    // Carbon by change of type (baseline type → target type).
+    if (parcels && parcels->rowCount() > 0) {
+        struct Group {
+            int parcels = 0;
+            double areaHa = 0, diffT = 0;
+        };
+        std::map<std::pair<QString, QString>, Group> groups;
+        for (std::size_t r = 0; r < parcels->rowCount(); ++r) {
+            Group& g = groups[{ parcels->value(r, QStringLiteral("baseline_type")).toString(),
+                                parcels->value(r, QStringLiteral("target_type")).toString() }];
+            ++g.parcels;
+            g.areaHa += cell(parcels, r, QStringLiteral("area_ha"));
+            g.diffT += cell(parcels, r, QStringLiteral("diff_total_t"));
+        }
+        ReportTable t;
+        t.caption = tableCaption(
+          ReportText::tr("Carbon difference in %1 by change of ecosystem type (t C)").arg(horizon));
+        t.header << ReportText::tr("Baseline type") << ReportText::tr("Target type")
+                 << ReportText::tr("Parcels") << ReportText::tr("Area (ha)")
+                 << ReportText::tr("Difference (t C)");
+        t.numeric = { false, false, true, true, true };
+        t.widths = { 0.26, 0.26, 0.12, 0.16, 0.2 };
+        for (const auto& [key, g] : groups) {
+            t.rows.push_back({ key.first.isEmpty() ? QStringLiteral("–") : typeName(key.first),
+                               typeName(key.second),
+                               QString::number(g.parcels),
+                               num(g.areaHa, 1),
+                               num(g.diffT) });
         }
         addTable(s, t);
-    };
-    groupTable({ QStringLiteral("service"), QStringLiteral("category"), QStringLiteral("total") },
-               ReportText::tr("GEP by service: plan against baseline"),
-               ReportText::tr("Service"),
-               &serviceName);
-    if (m_in.charts && bt && pt) {
+    }
+
+    // GEP by service, with the bounds of the carbon-dependent services and the total.
+    if (gepServices) {
+        ReportTable t;
+        t.caption = tableCaption(
+          ReportText::tr(
+            "GEP of the planted parcels by service: plan against baseline (%1 per year; 95 % range)")
+            .arg(moneyUnit()));
+        t.header << ReportText::tr("Service") << ReportText::tr("Baseline") << ReportText::tr("Plan")
+                 << ReportText::tr("Difference") << ReportText::tr("95 % range");
+        t.numeric = { false, true, true, true, true };
+        t.widths = { 0.3, 0.15, 0.15, 0.15, 0.25 };
         ChartSpec c;
         c.locale = m_locale;
         c.title = ReportText::tr("GEP difference by service (plan − baseline)");
         c.valueAxisTitle = moneyUnit();
         c.horizontal = true;
         ChartSpec::Series series{ ReportText::tr("Difference"), QColor(QStringLiteral("#00897b")), {} };
-        std::set<QString> keys;
-        for (const analysis::Table* tt : { bt, pt }) {
-            for (std::size_t r = 0; r < tt->rowCount(); ++r) {
-                if (tt->value(r, QStringLiteral("group")).toString() == QLatin1String("service")) {
-                    keys.insert(tt->value(r, QStringLiteral("key")).toString());
-                }
+        for (std::size_t r = 0; r < gepServices->rowCount(); ++r) {
+            const QString key = gepServices->value(r, QStringLiteral("service")).toString();
+            const double diff = cell(gepServices, r, QStringLiteral("diff_cny"));
+            const bool total = key == QLatin1String("total");
+            const bool emission = key == QLatin1String("carbon_emission");
+            if (!total && !emission && diff == 0) {
+                continue; // services the plan does not change
+            }
+            if (total) {
+                t.emphasisRows.push_back(int(t.rows.size()));
+            }
+            const QString name = total      ? ReportText::tr("GEP total")
+                                 : emission ? ReportText::tr("Net carbon source (next to GEP, not in it)")
+                                            : serviceName(key);
+            t.rows.push_back({ name,
+                               num(money(cell(gepServices, r, QStringLiteral("baseline_cny"))), 4),
+                               num(money(cell(gepServices, r, QStringLiteral("plan_cny"))), 4),
+                               num(money(diff), 4),
+                               range(money(cell(gepServices, r, QStringLiteral("diff_p2_5_cny"))),
+                                     money(cell(gepServices, r, QStringLiteral("diff_p97_5_cny"))),
+                                     4) });
+            if (!total && !emission) {
+                c.categories << name;
+                series.values.push_back(money(diff));
             }
         }
-        for (const QString& key : keys) {
-            c.categories << serviceName(key);
-            series.values.push_back(
-              money(value(pt, QStringLiteral("service"), key) - value(bt, QStringLiteral("service"), key)));
+        t.note =
+          ReportText::tr(
+            "GEP of the accounting year %1 (the baseline GEP run's year, its rasters, prices and profile) "
+            "with the plan's ecosystem types and the baseline's carbon flux plus the planting's mean accrual "
+            "to %2. Ranges: the accrual's Monte Carlo draws valued again, differences summed per iteration; "
+            "services that do not depend on the accrual have none.")
+            .arg(setting(QStringLiteral("gep_accounting_year")), horizon);
+        addTable(s, t);
+        if (m_in.charts && !c.categories.isEmpty()) {
+            c.series.push_back(series);
+            c.heightMm = 20 + 7 * double(c.categories.size());
+            addFigure(
+              s,
+              renderChart(c,
+                          figureCaption(ReportText::tr("GEP difference by service, plan minus baseline "
+                                                       "(%1 per year).")
+                                          .arg(moneyUnit()))));
         }
-        c.series.push_back(series);
-        c.heightMm = 20 + 7 * double(keys.size());
-        addFigure(s,
-                  renderChart(c,
-                              figureCaption(ReportText::tr("GEP difference by service, plan minus baseline "
-                                                           "(%1).")
-                                              .arg(moneyUnit()))));
-    }
-    groupTable({ QStringLiteral("ecosystem") },
-               ReportText::tr("GEP by ecosystem: plan against baseline"),
-               ReportText::tr("Ecosystem"),
-               nullptr);
-
-    // Carbon of the plan's carbon run: stock by pool and by ecosystem type, change with each run's range.
-    if (m_in.scenarioCarbon) {
-        const analysis::ResultSet& pc = *m_in.scenarioCarbon;
-        const analysis::Table* bp = m_in.carbon.table(QStringLiteral("totals_by_pool"));
-        const analysis::Table* pp = pc.table(QStringLiteral("totals_by_pool"));
-        const std::vector<int> years = carbonYears();
-        if (bp && pp && !years.empty()) {
-            const int y = years.back();
-            const long long br = bp->findRow(QStringLiteral("year"), QString::number(y));
-            const long long pr = pp->findRow(QStringLiteral("year"), QString::number(y));
-            if (br >= 0 && pr >= 0) {
-                ReportTable t;
-                t.caption =
-                  tableCaption(ReportText::tr("Carbon stock %1 by pool: plan against baseline (t C)").arg(y));
-                t.header << ReportText::tr("Pool") << ReportText::tr("Baseline") << ReportText::tr("Plan")
-                         << ReportText::tr("Difference");
-                t.numeric = { false, true, true, true };
-                t.widths = { 0.4, 0.2, 0.2, 0.2 };
-                QStringList pools;
-                for (const analysis::Table* tt : { bp, pp }) {
-                    for (const analysis::Column& c : tt->columns) {
-                        if (c.name.endsWith(QLatin1String("_t")) && !pools.contains(c.name)) {
-                            pools << c.name;
-                        }
-                    }
-                }
-                pools.removeAll(QStringLiteral("c_total_t"));
-                pools << QStringLiteral("c_total_t");
-                for (const QString& col : pools) {
-                    const double b = bp->column(col) ? bp->number(std::size_t(br), col) : 0.0;
-                    const double p = pp->column(col) ? pp->number(std::size_t(pr), col) : 0.0;
-                    const bool total = col == QLatin1String("c_total_t");
-                    if (total) {
-                        t.emphasisRows.push_back(int(t.rows.size()));
-                    }
-                    t.rows.push_back({ total ? ReportText::tr("Total") : poolName(col.chopped(2)),
-                                       num(b),
-                                       num(p),
-                                       num(p - b) });
-                }
-                addTable(s, t);
-            }
-        }
-        const analysis::Table* btype = m_in.carbon.table(QStringLiteral("totals_by_ecosystem_type"));
-        const analysis::Table* ptype = pc.table(QStringLiteral("totals_by_ecosystem_type"));
-        if (btype && ptype && years.size() >= 2) {
-            const QString iv = QStringLiteral("change_t_%1_%2").arg(years.front()).arg(years.back());
-            ReportTable t;
-            t.caption = tableCaption(
-              ReportText::tr("Carbon stock change %1–%2 by ecosystem type: plan against baseline (t C; 95 % "
-                             "range of each run where computed)")
-                .arg(years.front())
-                .arg(years.back()));
-            t.header << ReportText::tr("Ecosystem type") << ReportText::tr("Baseline")
-                     << ReportText::tr("Baseline 95 % range") << ReportText::tr("Plan")
-                     << ReportText::tr("Plan 95 % range") << ReportText::tr("Difference");
-            t.numeric = { false, true, true, true, true, true };
-            t.widths = { 0.2, 0.14, 0.2, 0.14, 0.2, 0.12 };
-            std::vector<QString> keys;
-            for (const analysis::Table* tt : { btype, ptype }) {
-                for (std::size_t r = 0; r < tt->rowCount(); ++r) {
-                    const QString key = tt->value(r, QStringLiteral("ecosystem_type")).toString();
-                    if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
-                        keys.push_back(key);
-                    }
-                }
-            }
-            std::stable_partition(
-              keys.begin(), keys.end(), [](const QString& k) { return k != QLatin1String("all"); });
-            for (const QString& key : keys) {
-                auto cell = [&](const analysis::Table* tt, const QString& column) {
-                    const long long r = tt->findRow(QStringLiteral("ecosystem_type"), key);
-                    return r < 0 ? 0.0 : tt->number(std::size_t(r), column);
-                };
-                const double b = cell(btype, iv), p = cell(ptype, iv);
-                if (key == QLatin1String("all")) {
-                    t.emphasisRows.push_back(int(t.rows.size()));
-                }
-                t.rows.push_back({ typeName(key),
-                                   num(b),
-                                   range(cell(btype, iv + QStringLiteral("_p2_5")),
-                                         cell(btype, iv + QStringLiteral("_p97_5"))),
-                                   num(p),
-                                   range(cell(ptype, iv + QStringLiteral("_p2_5")),
-                                         cell(ptype, iv + QStringLiteral("_p97_5"))),
-                                   num(p - b) });
-            }
-            t.note =
-              ReportText::tr("The ranges are those of each run's Monte Carlo; a range of the difference "
-                             "would need draws shared by both runs and is not given.");
-            addTable(s, t);
+        const QString baseTotal = setting(QStringLiteral("gep_baseline_total"));
+        const QString planTotal = setting(QStringLiteral("gep_plan_total"));
+        if (!baseTotal.isEmpty() && !planTotal.isEmpty()) {
+            addParagraph(s,
+                         ReportText::tr("GEP of the whole project: baseline %1, with the plan %2.")
+                           .arg(moneyText(baseTotal.toDouble()), moneyText(planTotal.toDouble())));
         }
     }
 
-    // The parcels with the largest differences, and the map of the difference per parcel.
+    // The parcels with the largest difference (GEP when valued, else carbon), and the map of it.
+    struct Diff {
+        QString layer, id, from, to;
+        double areaHa = 0, carbonT = kNaN, carbonLo = kNaN, carbonHi = kNaN;
+        double gep = kNaN, gepLo = kNaN, gepHi = kNaN;
+    };
+    std::map<std::pair<QString, QString>, Diff> byParcel;
+    for (std::size_t r = 0; parcels && r < parcels->rowCount(); ++r) {
+        Diff& d = byParcel[{ parcels->value(r, QStringLiteral("layer")).toString(),
+                             parcels->value(r, QStringLiteral("parcel_id")).toString() }];
+        d.layer = parcels->value(r, QStringLiteral("layer")).toString();
+        d.id = parcels->value(r, QStringLiteral("parcel_id")).toString();
+        d.from = parcels->value(r, QStringLiteral("baseline_type")).toString();
+        d.to = parcels->value(r, QStringLiteral("target_type")).toString();
+        d.areaHa = cell(parcels, r, QStringLiteral("area_ha"));
+        d.carbonT = cell(parcels, r, QStringLiteral("diff_total_t"));
+        d.carbonLo = cell(parcels, r, QStringLiteral("diff_total_t_p2_5"));
+        d.carbonHi = cell(parcels, r, QStringLiteral("diff_total_t_p97_5"));
+    }
+    for (std::size_t r = 0; gepParcels && r < gepParcels->rowCount(); ++r) {
+        const auto it = byParcel.find({ gepParcels->value(r, QStringLiteral("layer")).toString(),
+                                        gepParcels->value(r, QStringLiteral("parcel_id")).toString() });
+        if (it == byParcel.end()) {
+            continue;
+        }
+        it->second.gep = cell(gepParcels, r, QStringLiteral("diff_gep_cny"));
+        it->second.gepLo = cell(gepParcels, r, QStringLiteral("diff_gep_cny_p2_5"));
+        it->second.gepHi = cell(gepParcels, r, QStringLiteral("diff_gep_cny_p97_5"));
+    }
+    const bool byGep = gepParcels != nullptr;
+    auto key = [byGep](const Diff& d) {
+        const double v = byGep ? d.gep : d.carbonT;
+        return std::isfinite(v) ? v : 0.0;
+    };
+    std::vector<Diff> all;
+    for (const auto& entry : byParcel) {
+        all.push_back(entry.second);
+    }
     const double parcelScale = zh() ? 1e4 : 1e3; // 万元 / thousand CNY
     const QString parcelUnit = zh() ? ReportText::tr("10,000 CNY") : ReportText::tr("thousand CNY");
-    std::vector<Diff> top = changed;
+    std::vector<Diff> top = all;
     const std::size_t n = std::min<std::size_t>(10, top.size());
-    std::partial_sort(top.begin(), top.begin() + long(n), top.end(), [](const Diff& a, const Diff& b) {
-        return std::abs(a.difference()) > std::abs(b.difference());
+    std::partial_sort(top.begin(), top.begin() + long(n), top.end(), [&](const Diff& a, const Diff& b) {
+        return std::abs(key(a)) > std::abs(key(b));
     });
     top.resize(n);
     if (!top.empty()) {
         ReportTable t;
-        t.caption =
-          tableCaption(ReportText::tr("The %1 parcels with the largest GEP difference (%2 per year)")
-                         .arg(n)
-                         .arg(parcelUnit));
-        t.header << ReportText::tr("Layer") << ReportText::tr("Parcel") << ReportText::tr("Ecosystem")
-                 << ReportText::tr("District") << ReportText::tr("Area (ha)") << ReportText::tr("Baseline")
-                 << ReportText::tr("Plan") << ReportText::tr("Difference");
-        t.numeric = { false, false, false, false, true, true, true, true };
-        t.widths = { 0.16, 0.1, 0.14, 0.12, 0.1, 0.13, 0.13, 0.12 };
+        t.caption = tableCaption(
+          byGep
+            ? ReportText::tr("The %1 parcels with the largest GEP difference (carbon in t C; GEP in %2 per "
+                             "year)")
+                .arg(n)
+                .arg(parcelUnit)
+            : ReportText::tr("The %1 parcels with the largest carbon difference (t C)").arg(n));
+        t.header << ReportText::tr("Parcel") << ReportText::tr("Change") << ReportText::tr("Area (ha)")
+                 << ReportText::tr("Carbon") << ReportText::tr("95 % range");
+        t.numeric = { false, false, true, true, true };
+        if (byGep) {
+            t.header << ReportText::tr("GEP") << ReportText::tr("95 % range");
+            t.numeric.push_back(true);
+            t.numeric.push_back(true);
+            t.widths = { 0.12, 0.24, 0.08, 0.1, 0.16, 0.1, 0.2 };
+        } else {
+            t.widths = { 0.16, 0.32, 0.12, 0.16, 0.24 };
+        }
         for (const Diff& d : top) {
-            t.rows.push_back({ d.layer,
-                               d.id,
-                               gepEcosystemName(d.ecosystem),
-                               d.district,
-                               num(d.areaHa, 2),
-                               num(d.base / parcelScale, 2),
-                               num(d.plan / parcelScale, 2),
-                               num(d.difference() / parcelScale, 2) });
+            QStringList row{ d.id,
+                             QStringLiteral("%1 → %2").arg(
+                               d.from.isEmpty() ? QStringLiteral("–") : typeName(d.from), typeName(d.to)),
+                             num(d.areaHa, 1),
+                             num(d.carbonT),
+                             range(d.carbonLo, d.carbonHi) };
+            if (byGep) {
+                row << num(d.gep / parcelScale, 2) << range(d.gepLo / parcelScale, d.gepHi / parcelScale, 2);
+            }
+            t.rows.push_back(row);
         }
         addTable(s, t);
     }
-    if (m_in.maps && !changed.empty()) {
+    if (m_in.maps && m_hasProject && !all.empty()) {
         const gis::Crs crs = mapCrs();
         QStringList problems;
         std::vector<double> values;
-        for (const Diff& d : changed) {
-            values.push_back(d.difference() / parcelScale);
+        for (const Diff& d : all) {
+            values.push_back(byGep ? key(d) / parcelScale : key(d));
         }
         const auto ranges = render::graduatedRanges(values,
                                                     std::min<int>(6, int(values.size())),
                                                     render::ClassMethod::Quantile,
                                                     render::ColorRamp::named(QStringLiteral("diverging")),
-                                                    2,
+                                                    byGep ? 2 : 0,
                                                     /*symmetricAroundZero*/ true);
+        std::set<QString> layerIds;
+        for (const Diff& d : all) {
+            layerIds.insert(d.layer);
+        }
         std::vector<render::MapLayer> layers;
-        for (const analysis::Table& t : plan.tables) {
-            if (!t.name.startsWith(QLatin1String("parcels_"))) {
+        for (const QString& id : layerIds) {
+            const models::ProjectLayer* pl = m_project.layer(id);
+            if (!pl || pl->idField.isEmpty()) {
+                problems
+                  << ReportText::tr("%1 is not a parcel layer of the project with an id field").arg(id);
                 continue;
             }
-            const QString gpkg = runFile(plan, m_in.scenarioDir, t.name + QStringLiteral(".gpkg"));
-            auto src = gpkg.isEmpty() ? nullptr : loadVector(gpkg, crs, problems);
+            auto src = loadVector(m_project.resolve(pl->path), crs, problems);
             if (!src) {
                 continue;
             }
-            // Each changed parcel gets the class colour of its difference (the parcel GeoPackage has
-            // no difference field: categories by parcel id); the others are drawn grey.
+            // Each planted parcel gets the class colour of its difference (categories by the layer's id
+            // field); the others are drawn grey.
             render::MapLayer layer;
-            layer.id = t.name;
+            layer.id = id;
             layer.vector = src;
             layer.vectorStyle.kind = render::VectorStyle::Kind::Categorized;
-            layer.vectorStyle.field = QStringLiteral("parcel_id");
+            layer.vectorStyle.field = pl->idField;
             layer.vectorStyle.drawOthers = true;
             layer.vectorStyle.symbol.fill = QColor(235, 235, 235);
             layer.vectorStyle.symbol.stroke = QColor(150, 150, 150, 120);
             layer.vectorStyle.symbol.strokeWidthMm = 0.03;
-            const QString layerId = t.name.mid(8);
-            for (const Diff& d : changed) {
-                if (d.layer != layerId) {
+            for (const Diff& d : all) {
+                if (d.layer != id) {
                     continue;
                 }
-                const double v = d.difference() / parcelScale;
+                const double v = byGep ? key(d) / parcelScale : key(d);
                 for (std::size_t i = 0; i < ranges.size(); ++i) {
                     if ((v > ranges[i].lower || i == 0) && (v <= ranges[i].upper || i + 1 == ranges.size())) {
                         render::VectorCategory cat;
@@ -1373,18 +1346,30 @@ ReportSection Builder::comparisonSection() {
             for (const render::VectorRange& r : ranges) {
                 legend.push_back({ r.label, r.symbol.fill, r.symbol.stroke, false, {}, 0, 0 });
             }
-            legend.push_back(
-              { ReportText::tr("unchanged"), QColor(235, 235, 235), QColor(150, 150, 150), false, {}, 0, 0 });
+            legend.push_back({ ReportText::tr("not in the plan"),
+                               QColor(235, 235, 235),
+                               QColor(150, 150, 150),
+                               false,
+                               {},
+                               0,
+                               0 });
+            const QString unit = byGep ? ReportText::tr("%1/a").arg(parcelUnit) : ReportText::tr("t C");
             addFigure(s,
-                      renderMapFigure({ { ReportText::tr("GEP difference, plan − baseline"), layers } },
-                                      crs,
-                                      ReportText::tr("Difference (%1/a)").arg(parcelUnit),
-                                      legend,
-                                      figureCaption(ReportText::tr("GEP difference per parcel, plan minus "
-                                                                   "baseline (%1 per year; red: loss, green: "
-                                                                   "gain).")
-                                                      .arg(parcelUnit)),
-                                      ReportText::tr("m")));
+                      renderMapFigure(
+                        { { byGep ? ReportText::tr("GEP difference, plan − baseline")
+                                  : ReportText::tr("Carbon difference, plan − baseline"),
+                            layers } },
+                        crs,
+                        ReportText::tr("Difference (%1)").arg(unit),
+                        legend,
+                        figureCaption(
+                          byGep ? ReportText::tr("GEP difference per parcel, plan minus baseline (%1 per "
+                                                 "year; red: loss, green: gain).")
+                                    .arg(parcelUnit)
+                                : ReportText::tr("Carbon difference per parcel in %1, plan minus baseline "
+                                                 "(t C; red: loss, green: gain).")
+                                    .arg(horizon)),
+                        ReportText::tr("m")));
         }
         if (!problems.isEmpty()) {
             addParagraph(s, ReportText::tr("Not drawn: %1").arg(problems.join(QStringLiteral("; "))));
@@ -1670,6 +1655,9 @@ ReportSection Builder::appendixSection() {
     if (m_in.gep) {
         runTable(*m_in.gep, ReportText::tr("GEP"), m_in.gepDir);
     }
+    if (m_in.plan) {
+        runTable(*m_in.plan, ReportText::tr("Restoration plan"), m_in.planDir);
+    }
     return s;
 }
 
@@ -1736,9 +1724,9 @@ tanhui::report::Report Builder::build(gis::Feedback* feedback) {
         step(40, "GEP");
         r.sections.push_back(gepSection());
     }
-    if (gep && m_in.scenario) {
-        step(45, "plan comparison");
-        r.sections.push_back(comparisonSection());
+    if (m_in.plan) {
+        step(45, "restoration plan");
+        r.sections.push_back(planSection());
     }
     step(50, "maps");
     ReportSection maps = mapsSection(feedback);

@@ -545,6 +545,20 @@ void parcelCoverageFlags(const LayerInputs& li, std::size_t i, ParcelRow& row) {
         row.flags << QStringLiteral("low_coverage"); // §10.2: fewer than ~25 input pixels
 }
 
+/// The material products (§4.1) of a parcel of `areaHa` whose ecosystem row is `ecosystemKey`.
+std::vector<Product> productsOf(const GepModel& model, const QString& ecosystemKey, double areaHa) {
+    std::vector<Product> out;
+    for (const params::TableRow& prod : model.products) {
+        if (QString::number(qint64(prod.values[0].value_or(-1))) != ecosystemKey)
+            continue;
+        const auto pk = prod.text.find(QStringLiteral("price_key"));
+        out.push_back({ prod.key,
+                        { prod.values[1].value_or(0) * areaHa, Unit::Tonne },
+                        pk == prod.text.end() ? prod.key : pk->second });
+    }
+    return out;
+}
+
 /// Per-parcel attributes and material products (§4.1, §4.5, §4.12, §4.13).
 void parcelExtras(const Run& run, const LayerInputs& li, ParcelRow& row, ParcelInput& in) {
     const GepModel& model = run.in.model;
@@ -555,14 +569,7 @@ void parcelExtras(const Run& run, const LayerInputs& li, ParcelRow& row, ParcelI
         in.shorelineM = extra->values[2];
         in.reservoirCapacityM3 = extra->values[3];
     }
-    for (const params::TableRow& prod : model.products) {
-        if (QString::number(qint64(prod.values[0].value_or(-1))) != row.ecosystemKey)
-            continue;
-        const auto pk = prod.text.find(QStringLiteral("price_key"));
-        in.products.push_back({ prod.key,
-                                { prod.values[1].value_or(0) * row.areaHa, Unit::Tonne },
-                                pk == prod.text.end() ? prod.key : pk->second });
-    }
+    in.products = productsOf(model, row.ecosystemKey, row.areaHa);
 }
 
 /// @brief The district of each parcel of the layer: the one it overlaps most (gis::assignLargestOverlap),
@@ -590,6 +597,41 @@ std::vector<gis::ZoneOverlap> layerDistricts(Run& run, const LayerInputs& li) {
     std::vector<gis::ZoneOverlap> out = gis::assignLargestOverlap(geoms, run.districts, run.fb);
     run.time("districts");
     return out;
+}
+
+/// A parcel of GepInputs::changes valued with its change (see ChangedParcel).
+ChangedParcel changedParcel(const Run& run,
+                            const ParcelRow& row,
+                            const ParcelInput& in,
+                            qint64 fid,
+                            const ParcelChange& change) {
+    const GepModel& model = run.in.model;
+    ChangedParcel c;
+    c.layer = row.layer;
+    c.id = row.id;
+    c.fid = fid;
+    c.areaHa = row.areaHa;
+    c.accountedShare = row.accountedShare;
+    c.baselineKey = row.ecosystemKey;
+    c.baselineName = row.ecosystemName;
+    c.baselineFluxTC = row.carbonFluxTC;
+    c.baseline = row.results;
+    c.planKey = ecosystemKeyForType(model.ecosystems, change.ecosystemType);
+    if (const auto eco = model.ecosystems.find(c.planKey); eco != model.ecosystems.end()) {
+        c.planEco = eco->second;
+    } else { // the plan run checks the target types first; unknown: every indicator skips with a reason
+        c.planEco.key = change.ecosystemType;
+        c.planEco.name = change.ecosystemType;
+    }
+    c.planName = c.planEco.name;
+    c.planInput = in;
+    c.planInput.products = productsOf(model, c.planKey, row.areaHa);
+    c.plan = evaluateParcel(c.withAdded(change.addedVegetationTcPerYr, change.addedSoilTcPerYr),
+                            c.planEco,
+                            model.constants,
+                            model.prices,
+                            model.profile);
+    return c;
 }
 
 /// Evaluates every parcel of one layer.
@@ -637,6 +679,9 @@ void valueLayer(Run& run, const ProjectLayer& layer) {
         if (model.basePrices)
             row.baseResults =
               evaluateParcel(in, ecoParams, model.constants, *model.basePrices, model.profile);
+        if (const auto change = run.in.changes.find({ layer.id, qint64(parcel.fid) });
+            change != run.in.changes.end())
+            run.out.changed.push_back(changedParcel(run, row, in, qint64(parcel.fid), change->second));
         run.parcels->rows.push_back(std::move(row));
     }
 }
@@ -709,6 +754,13 @@ GepRun evaluateProject(const Project& project,
 }
 
 } // namespace
+
+ParcelInput ChangedParcel::withAdded(double vegetationTcPerYr, double soilTcPerYr) const {
+    ParcelInput in = planInput;
+    in.carbonFixedTC = planInput.carbonFixedTC.value_or(0.0) + vegetationTcPerYr;
+    in.carbonBurialTC = planInput.carbonBurialTC.value_or(0.0) + soilTcPerYr;
+    return in;
+}
 
 const params::TableSpec& parcelInputSpec() {
     static const params::TableSpec spec{

@@ -74,6 +74,15 @@ struct CarbonInput {
     QString origin; ///< file or folder, for messages
 };
 
+/// @brief A planned change of one parcel (a restoration plan, models/plans/PlanRun.h): the ecosystem type
+/// the parcel takes and the carbon the planting adds to the baseline's flux (t C/a; vegetation releases
+/// O2, soil does not, gep-methods.md §4.9).
+struct ParcelChange {
+    QString ecosystemType;
+    double addedVegetationTcPerYr = 0;
+    double addedSoilTcPerYr = 0;
+};
+
 /// @brief The inputs of a GEP run besides the project.
 struct GepInputs {
     GepModel model;
@@ -93,6 +102,9 @@ struct GepInputs {
     const Project* scenario = nullptr;
     QString projectFile, scenarioFile; ///< the project files (absolute), for the provenance
     std::optional<CarbonInput> scenarioCarbonResults;
+    /// Planned changes by (layer id, feature id): each such parcel is valued a second time with the
+    /// change (GepRun::changed); the baseline's rows, tables and totals are as without changes.
+    std::map<std::pair<QString, qint64>, ParcelChange> changes;
 };
 
 /// @brief How a run runs.
@@ -123,6 +135,25 @@ struct GepTotals {
 
 struct GepParcels; // the evaluated parcels (GepRunData.h)
 
+/// @brief A parcel of GepInputs::changes valued as in the baseline and with its change: same rasters,
+/// prices, profile and parcel attributes; the plan's ecosystem row (its coefficients and material
+/// products) and the baseline's carbon flux plus the change's.
+struct ChangedParcel {
+    QString layer, id;
+    qint64 fid = -1;
+    double areaHa = 0;
+    double accountedShare = 1.0;                          ///< as the baseline row (the project ledger)
+    QString baselineKey, baselineName, planKey, planName; ///< ecosystem rows
+    std::optional<double> baselineFluxTC;                 ///< t C/a, as joined from the carbon results
+    std::vector<IndicatorResult> baseline, plan;
+    /// For re-evaluation with another added flux (Monte Carlo draws): the plan's input with the
+    /// baseline's flux, and the plan's ecosystem row.
+    ParcelInput planInput;
+    EcosystemParams planEco;
+    /// The plan's input with `vegetation` and `soil` t C/a added to the baseline's flux.
+    ParcelInput withAdded(double vegetationTcPerYr, double soilTcPerYr) const;
+};
+
 /// @brief What runGepProject() returns.
 struct GepRun {
     /// Tables: indicators, skipped, parcels_<layer> (with geometry), prices_used, totals, run_settings,
@@ -138,6 +169,7 @@ struct GepRun {
     std::map<QString, std::pair<int, QStringList>> skippedByIndicator;
     std::shared_ptr<const GepParcels> parcels; ///< the rows the lazy tables read
     std::shared_ptr<GepRun> scenario;          ///< the scenario's run, when one was given
+    std::vector<ChangedParcel> changed;        ///< the parcels of GepInputs::changes, in run order
 };
 
 /// @brief Runs GEP on `project` (see the top of this file). Throws GisError naming the file, row, field

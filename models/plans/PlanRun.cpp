@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/plans/PlanRun.h"
 
+#include "models/plans/PlanGep.h"
+
 #include "gis/Errors.h"
 #include "gis/Feedback.h"
 #include "gis/ParcelReader.h"
@@ -520,6 +522,7 @@ PlanRun runPlan(const Project& project, const QString& name, const PlanOptions& 
               uncertainty::sampleRestorationUnits(model, units, { first, run.horizon }, mo);
             for (std::size_t k = 0; k < g.parcels.size(); ++k) {
                 std::vector<double>& s = samples[k].stocks.back().samples;
+                g.parcels[k]->samplesT = s; // in iteration order (summarize may reorder s)
                 const uncertainty::Interval iv = uncertainty::summarize(s);
                 g.parcels[k]->bounds =
                   carbon::Bounds{ iv.p2_5, iv.p50, iv.p97_5, std::numeric_limits<double>::quiet_NaN() };
@@ -536,6 +539,11 @@ PlanRun runPlan(const Project& project, const QString& name, const PlanOptions& 
     }
     if (fb)
         fb->throwIfCancelled();
+    if (options.gep) {
+        runPlanGep(run, project, options, mc && !unsampled && !run.parcels.empty());
+        if (run.stopped)
+            return run;
+    }
 
     // Result set.
     analysis::ResultSet& rs = run.results;
@@ -750,8 +758,20 @@ PlanRun runPlan(const Project& project, const QString& name, const PlanOptions& 
             { QStringLiteral("iterations"), mc ? QString::number(iterations) : QString(), QString() },
             { QStringLiteral("seed"), mc ? QString::number(mc->seed) : QString(), QString() },
         };
+        if (run.gep) {
+            t.rows.push_back({ QStringLiteral("gep_accounting_year"),
+                               QString::number(run.gep->accountingYear),
+                               QStringLiteral("year") });
+            t.rows.push_back({ QStringLiteral("gep_baseline_total"),
+                               QString::number(run.gep->baselineTotalCny, 'f', 2),
+                               QStringLiteral("CNY/a") });
+            t.rows.push_back({ QStringLiteral("gep_plan_total"),
+                               QString::number(run.gep->baselineTotalCny + run.gep->diffTotalCny, 'f', 2),
+                               QStringLiteral("CNY/a") });
+        }
         rs.addTable(std::move(t));
     }
+    addPlanGepTables(run, rs);
     rs.provenance.analysis = rs.analysis;
     rs.provenance.version =
       options.version.isEmpty() ? QCoreApplication::applicationVersion() : options.version;

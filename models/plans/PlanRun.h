@@ -65,6 +65,11 @@ struct PlanOptions {
     /// The baseline carbon run's "parcels" table (e.g. gep::readCarbonResultSet): its ecosystem type
     /// and stock at the last carbon date fill the baseline and plan stock columns; null: left empty.
     const analysis::Table* baseline = nullptr;
+    QString baselineOrigin; ///< where `baseline` was read (a folder), for messages and the provenance
+    /// Also value the plan's GEP against the baseline's (see "GEP of a plan" below): the project's GEP
+    /// account (its gep section, as `tanhui-cli gep --project` without flags), the baseline's carbon
+    /// flux from `baseline` (required).
+    bool gep = false;
     QString version; ///< software version for the provenance
 };
 
@@ -81,6 +86,45 @@ struct PlanParcel {
     double diffTotalT = 0;
     std::optional<double> baselineStockT; ///< baseline at the last carbon date (kept to the horizon)
     std::optional<carbon::Bounds> bounds; ///< of diffTotalT
+    std::vector<double> samplesT;         ///< Monte Carlo draws of diffTotalT (empty: not sampled)
+};
+
+// ---------------------------------------------------------------------------------------------------
+// GEP of a plan (docs/carbon-project.md "Restoration plans"; gep-methods.md): the project's GEP account
+// runs once (gep::runGepProject, the same run as `tanhui-cli gep`: accounting year = the latest land-cover
+// date, its rasters, prices and profile) and values each planted parcel twice: as in the baseline, and
+// with the plan — the target type's ecosystem row (coefficients, material products) and the baseline's
+// carbon flux plus the planting's mean accrual from the start year to the horizon (diff ÷ years, biomass
+// as vegetation, soil as soil, §4.8, §4.9). The difference is the plan's GEP at the horizon minus the
+// baseline's, per parcel and per service (CNY/a, the parcel's accounted part). Bounds: each Monte Carlo
+// draw of a parcel's accrual is valued again (the other inputs fixed), differences summed per iteration.
+// Rasters (ET, soil retention's C factor) stay those of the accounting year.
+// ---------------------------------------------------------------------------------------------------
+
+/// @brief One planted parcel's GEP difference.
+struct PlanGepParcel {
+    QString layer, id;
+    qint64 fid = -1;
+    QString baselineEcosystem, planEcosystem; ///< names of the ecosystem rows
+    double areaHa = 0, accountedShare = 1.0;
+    std::optional<double> baselineFluxTC;       ///< t C/a the baseline's GEP valued
+    double addedFluxTC = 0;                     ///< t C/a the plan adds
+    double baselineCny = 0, planCny = 0;        ///< GEP of the accounted part, CNY/a
+    std::map<QString, double> diffByServiceCny; ///< indicator key → plan − baseline, CNY/a
+    double diffEmissionCny = 0;                 ///< net carbon source next to GEP: plan − baseline
+    std::optional<carbon::Bounds> bounds;       ///< of planCny − baselineCny
+};
+
+/// @brief The plan's GEP against the baseline's.
+struct PlanGep {
+    int accountingYear = 0;
+    double baselineTotalCny = 0; ///< the baseline's GEP of the whole project, CNY/a
+    std::vector<PlanGepParcel> parcels;
+    std::map<QString, double> baselineByServiceCny, planByServiceCny, diffByServiceCny; ///< planted parcels
+    std::map<QString, carbon::Bounds> serviceBounds; ///< services whose value varies with the draws
+    double diffTotalCny = 0, diffEmissionCny = 0;
+    std::optional<carbon::Bounds> totalBounds;
+    QStringList services; ///< indicator keys in report order
 };
 
 /// @brief What runPlan() returns.
@@ -91,9 +135,11 @@ struct PlanRun {
     std::map<QString, double> totalByPoolT; ///< Σ parcels per pool, t C
     double totalT = 0;
     std::optional<carbon::Bounds> totalBounds; ///< per-iteration sums of the parcels' differences
+    std::optional<PlanGep> gep;                ///< with PlanOptions::gep
     params::Issues issues;                     ///< errors stop the run (`stopped`)
     bool stopped = false;
-    /// Tables plan_parcels, plan_totals, plan_settings, with units and descriptions.
+    /// Tables plan_parcels, plan_totals, plan_settings (with GEP: plan_gep_parcels, plan_gep_services),
+    /// with units and descriptions.
     analysis::ResultSet results;
 };
 

@@ -172,9 +172,9 @@ analysis::Table gepParcels(double p1, double p2) {
 
 struct Fixture {
     QString project, carbonDir, gepDir;
-    /// The plan: its GEP run (a separate run), its carbon run, and a baseline GEP folder with the plan
-    /// in its scenario folder (as `gep --scenario` writes it).
-    QString planGepDir, planCarbonDir, gepWithScenarioDir;
+    /// A restoration plan's run (`tanhui-cli plan --gep`, result set restoration_plan) and a project whose
+    /// plots layer has the id field the plan names its parcels by (for the difference map).
+    QString planDir, planProject;
     analysis::ResultSet carbon, gep;
 };
 
@@ -404,48 +404,112 @@ Fixture makeFixture(const QString& root) {
     g.files << QStringLiteral("parcels_plots.gpkg");
     analysis::writeResultSet(g, fx.gepDir.toStdString());
 
-    // The plan: P-1 restored (GEP 2,250,000 → 3,150,000 CNY/a, all of it climate regulation), P-2 as
-    // it is; its carbon run gains more in forest and holds more above-ground carbon in 2024.
-    analysis::ResultSet plan = g;
-    plan.provenance.projectFile = root + QStringLiteral("/plan.tanhui.json");
-    analysis::Table* pt = plan.table(QStringLiteral("totals"));
-    for (auto& row : pt->rows) {
-        const QString key = row[1].toString();
-        if (key == QLatin1String("regulating") || key == QLatin1String("gep") ||
-            key == QLatin1String("climate_regulation") || key == QLatin1String("paddy field") ||
-            key == QLatin1String("440191")) {
-            row[2] = row[2].toDouble() + 900000.0;
-        }
+    // The plan (as tanhui-cli plan --gep writes it): P-1 and P-2, cropland → broadleaf forest from 2026,
+    // horizon 2036. Carbon: P-1 +1,234.5 t C [1,000–1,500], P-2 +617.25 [500–750], total 1,851.75
+    // [1,600–2,100]; GEP: P-1 +800,000 CNY/a [700,000–950,000], P-2 +400,000, carbon sequestration
+    // +1,200,000 [1,000,000–1,400,000], total +1,200,000 [1,000,000–1,400,000].
+    analysis::ResultSet plan;
+    plan.analysis = QStringLiteral("restoration_plan");
+    plan.provenance.analysis = plan.analysis;
+    plan.provenance.projectFile = fx.project;
+    {
+        analysis::Table t;
+        t.name = QStringLiteral("plan_parcels");
+        t.columns = { col(QStringLiteral("layer"), {}, Type::String),
+                      col(QStringLiteral("parcel_id"), {}, Type::String),
+                      col(QStringLiteral("baseline_type"), {}, Type::String),
+                      col(QStringLiteral("target_type"), {}, Type::String),
+                      col(QStringLiteral("area_ha"), QStringLiteral("ha")),
+                      col(QStringLiteral("diff_total_t"), QStringLiteral("t C")),
+                      col(QStringLiteral("diff_total_t_p2_5"), QStringLiteral("t C")),
+                      col(QStringLiteral("diff_total_t_p97_5"), QStringLiteral("t C")) };
+        t.rows.push_back({ QStringLiteral("plots"),
+                           QStringLiteral("P-1"),
+                           QStringLiteral("cropland"),
+                           QStringLiteral("broadleaf_forest"),
+                           9.0,
+                           1234.5,
+                           1000.0,
+                           1500.0 });
+        t.rows.push_back({ QStringLiteral("plots"),
+                           QStringLiteral("P-2"),
+                           QStringLiteral("cropland"),
+                           QStringLiteral("broadleaf_forest"),
+                           9.0,
+                           617.25,
+                           500.0,
+                           750.0 });
+        plan.addTable(t);
+        analysis::Table tt;
+        tt.name = QStringLiteral("plan_totals");
+        tt.columns = { col(QStringLiteral("quantity"), {}, Type::String),
+                       col(QStringLiteral("diff_t")),
+                       col(QStringLiteral("diff_co2e_t")),
+                       col(QStringLiteral("diff_p2_5_t")),
+                       col(QStringLiteral("diff_p97_5_t")),
+                       col(QStringLiteral("parcels")),
+                       col(QStringLiteral("area_ha")) };
+        tt.rows.push_back(
+          { QStringLiteral("c_biomass"), 1851.75, 1851.75 * 44 / 12, QVariant(), QVariant(), 2, 18.0 });
+        tt.rows.push_back({ QStringLiteral("c_soil"), 0.0, 0.0, QVariant(), QVariant(), 2, 18.0 });
+        tt.rows.push_back({ QStringLiteral("total"), 1851.75, 1851.75 * 44 / 12, 1600.0, 2100.0, 2, 18.0 });
+        plan.addTable(tt);
+        analysis::Table st;
+        st.name = QStringLiteral("plan_settings");
+        st.columns = { col(QStringLiteral("key"), {}, Type::String),
+                       col(QStringLiteral("value"), {}, Type::String),
+                       col(QStringLiteral("unit"), {}, Type::String) };
+        for (const auto& [k, v] :
+             std::vector<std::pair<const char*, const char*>>{ { "plan", "forest_2026" },
+                                                               { "description", "cropland to forest" },
+                                                               { "horizon_year", "2036" },
+                                                               { "last_carbon_year", "2024" },
+                                                               { "gep_accounting_year", "2024" },
+                                                               { "gep_baseline_total", "5000000.00" },
+                                                               { "gep_plan_total", "6200000.00" } })
+            st.rows.push_back({ QString::fromLatin1(k), QString::fromLatin1(v), QString() });
+        plan.addTable(st);
+        analysis::Table gp;
+        gp.name = QStringLiteral("plan_gep_parcels");
+        gp.columns = { col(QStringLiteral("layer"), {}, Type::String),
+                       col(QStringLiteral("parcel_id"), {}, Type::String),
+                       col(QStringLiteral("diff_gep_cny"), QStringLiteral("CNY/a")),
+                       col(QStringLiteral("diff_gep_cny_p2_5"), QStringLiteral("CNY/a")),
+                       col(QStringLiteral("diff_gep_cny_p97_5"), QStringLiteral("CNY/a")) };
+        gp.rows.push_back({ QStringLiteral("plots"), QStringLiteral("P-1"), 800000.0, 700000.0, 950000.0 });
+        gp.rows.push_back({ QStringLiteral("plots"), QStringLiteral("P-2"), 400000.0, 350000.0, 475000.0 });
+        plan.addTable(gp);
+        analysis::Table gs;
+        gs.name = QStringLiteral("plan_gep_services");
+        gs.columns = { col(QStringLiteral("service"), {}, Type::String),
+                       col(QStringLiteral("baseline_cny")),
+                       col(QStringLiteral("plan_cny")),
+                       col(QStringLiteral("diff_cny")),
+                       col(QStringLiteral("diff_p2_5_cny")),
+                       col(QStringLiteral("diff_p97_5_cny")) };
+        gs.rows.push_back({ QStringLiteral("water_conservation"), 0.0, 0.0, 0.0, QVariant(), QVariant() });
+        gs.rows.push_back(
+          { QStringLiteral("carbon_sequestration"), 10000.0, 1210000.0, 1200000.0, 1000000.0, 1400000.0 });
+        gs.rows.push_back({ QStringLiteral("total"), 10000.0, 1210000.0, 1200000.0, 1000000.0, 1400000.0 });
+        gs.rows.push_back(
+          { QStringLiteral("carbon_emission"), QVariant(), QVariant(), 0.0, QVariant(), QVariant() });
+        plan.addTable(gs);
     }
-    plan.addTable(gepParcels(3150000.0, 810000.0));
-    fx.planGepDir = root + QStringLiteral("/gep_plan");
-    fx.gepWithScenarioDir = root + QStringLiteral("/gep_with_plan");
-    for (const QString& d : { fx.planGepDir, fx.gepWithScenarioDir + QStringLiteral("/scenario") }) {
-        QDir().mkpath(d);
-        writeParcels(d + QStringLiteral("/parcels_plots.gpkg"),
-                     { { QStringLiteral("gep_cny_per_ha"), 350000, 90000 } },
-                     { { QStringLiteral("parcel_id"), QStringLiteral("P-1"), QStringLiteral("P-2") } });
-        analysis::writeResultSet(plan, d.toStdString());
-    }
-    writeParcels(fx.gepWithScenarioDir + QStringLiteral("/parcels_plots.gpkg"),
-                 { { QStringLiteral("gep_cny_per_ha"), 250000, 90000 } },
+    fx.planDir = root + QStringLiteral("/plan");
+    QDir().mkpath(fx.planDir);
+    analysis::writeResultSet(plan, fx.planDir.toStdString());
+    writeParcels(root + QStringLiteral("/plots_plan.gpkg"),
+                 { { QStringLiteral("area_ha"), 9, 9 } },
                  { { QStringLiteral("parcel_id"), QStringLiteral("P-1"), QStringLiteral("P-2") } });
-    analysis::writeResultSet(g, fx.gepWithScenarioDir.toStdString());
-
-    analysis::ResultSet planCarbon = c;
-    planCarbon.provenance.projectFile = plan.provenance.projectFile;
-    planCarbon.addTable(totals(QStringLiteral("totals_by_ecosystem_type"),
-                               QStringLiteral("ecosystem_type"),
-                               { { QStringLiteral("forest"), 1.5 },
-                                 { QStringLiteral("cropland"), 0.8 },
-                                 { QStringLiteral("all"), 2.3 } }));
-    planCarbon.addTable(
-      poolTotals({ { 2015, { 60000.5, 13456.2, 50000.0 } }, { 2024, { 130000.3, 24567.5, 90000.0 } } }));
-    fx.planCarbonDir = root + QStringLiteral("/carbon_plan");
-    QDir().mkpath(fx.planCarbonDir);
-    QFile::copy(fx.carbonDir + QStringLiteral("/parcels.gpkg"),
-                fx.planCarbonDir + QStringLiteral("/parcels.gpkg"));
-    analysis::writeResultSet(planCarbon, fx.planCarbonDir.toStdString());
+    fx.planProject = root + QStringLiteral("/project_plan.tanhui.json");
+    QFile::copy(fx.project, fx.planProject);
+    QFile ppf(fx.planProject);
+    ppf.open(QIODevice::ReadWrite);
+    QByteArray text = ppf.readAll();
+    text.replace(R"("path": "plots.gpkg"})", R"("path": "plots_plan.gpkg", "id_field": "parcel_id"})");
+    ppf.resize(0);
+    ppf.write(text);
+    ppf.close();
     return fx;
 }
 
@@ -769,16 +833,15 @@ private slots:
 
     void plan_data() { pdf_data(); }
 
-    // The restoration-plan comparison (plan minus baseline) from the result sets: GEP by service and
-    // ecosystem, the carbon by pool and type with each run's 95 % range, the parcels with the largest
-    // difference and a map of it. Hand check: P-1's GEP 2,250,000 → 3,150,000 CNY/a, difference 900,000
-    // CNY/a (90.00 万元 / 900.00 thousand CNY); P-2 unchanged; forest change 66,667 → 83,333 t C.
+    // The restoration plan's section read from the plan run's tables (tanhui-cli plan --gep): carbon by
+    // pool with the total's range, by change of type, GEP by service with ranges, the parcels with the
+    // largest difference and the map of it. The numbers are the plan run's, rounded for the report.
     void plan() {
         QFETCH(QString, lang);
         const bool zh = lang == QLatin1String("zh_CN");
         const QString out = m_dir.filePath(QStringLiteral("plan_%1.pdf").arg(lang));
         report::generateReport(
-          m_fx.project, m_fx.carbonDir, m_fx.gepDir, lang, out, nullptr, m_fx.planGepDir, m_fx.planCarbonDir);
+          m_fx.planProject, m_fx.carbonDir, m_fx.gepDir, lang, out, nullptr, m_fx.planDir);
         if (qEnvironmentVariableIsSet("TANHUI_KEEP_REPORT")) {
             QFile::copy(out,
                         qEnvironmentVariable("TANHUI_KEEP_REPORT") +
@@ -790,72 +853,68 @@ private slots:
         }
         const QLocale locale =
           zh ? QLocale(QLocale::Chinese, QLocale::China) : QLocale(QLocale::English, QLocale::UnitedKingdom);
-        QVERIFY(
-          text.contains(zh ? QStringLiteral("规划方案对比") : QStringLiteral("Restoration plan comparison")));
-        QVERIFY(text.contains(QStringLiteral("plan.tanhui.json")));
-        // P-1 by hand: baseline 2,250,000, plan 3,150,000, difference 900,000 CNY/a.
+        QVERIFY(text.contains(zh ? QStringLiteral("恢复规划与基线对比")
+                                 : QStringLiteral("Restoration plan against the baseline")));
+        QVERIFY(text.contains(QStringLiteral("forest_2026")));
+        auto n = [&](double v, int d = 0) { return locale.toString(v, 'f', d); };
+        // Carbon: total 1,852 t C with its range 1,600 – 2,100; P-1 1,235 [1,000 – 1,500].
+        const QRegularExpression total(QStringLiteral("%1\\s+%2\\s+%3 – %4")
+                                         .arg(QRegularExpression::escape(n(1851.75)),
+                                              QRegularExpression::escape(n(1851.75 * 44 / 12)),
+                                              QRegularExpression::escape(n(1600)),
+                                              QRegularExpression::escape(n(2100))));
+        QVERIFY2(text.contains(total), qPrintable(total.pattern()));
+        // GEP by service (亿元 / million CNY, 4 decimals): carbon sequestration +1,200,000 CNY/a with its
+        // range; the unchanged service is left out.
+        const double money = zh ? 1e8 : 1e6;
+        const QRegularExpression carbon(QStringLiteral("%1\\s+%2\\s+%3\\s+%4 – %5")
+                                          .arg(QRegularExpression::escape(n(10000 / money, 4)),
+                                               QRegularExpression::escape(n(1210000 / money, 4)),
+                                               QRegularExpression::escape(n(1200000 / money, 4)),
+                                               QRegularExpression::escape(n(1000000 / money, 4)),
+                                               QRegularExpression::escape(n(1400000 / money, 4))));
+        QVERIFY2(text.contains(carbon), qPrintable(carbon.pattern()));
+        const QRegularExpression unchanged(
+          QStringLiteral("%1\\s+%2\\s+%2\\s+%2")
+            .arg(zh ? QStringLiteral("水源涵养") : QStringLiteral("Water conservation"),
+                 QRegularExpression::escape(n(0, 4))));
+        QVERIFY(!text.contains(unchanged));
+        // The top parcel: P-1, carbon 1,235 [1,000 – 1,500], GEP 800,000 CNY/a in 万元 / thousand CNY.
         const double scale = zh ? 1e4 : 1e3;
-        const QRegularExpression p1(
-          QStringLiteral("P-1\\s.*%1\\s+%2\\s+%3")
-            .arg(QRegularExpression::escape(locale.toString(2250000.0 / scale, 'f', 2)),
-                 QRegularExpression::escape(locale.toString(3150000.0 / scale, 'f', 2)),
-                 QRegularExpression::escape(locale.toString(900000.0 / scale, 'f', 2))));
+        const QRegularExpression p1(QStringLiteral("P-1\\s.*%1\\s+%2 – %3\\s+%4\\s+%5 – %6")
+                                      .arg(QRegularExpression::escape(n(1234.5)),
+                                           QRegularExpression::escape(n(1000)),
+                                           QRegularExpression::escape(n(1500)),
+                                           QRegularExpression::escape(n(800000 / scale, 2)),
+                                           QRegularExpression::escape(n(700000 / scale, 2)),
+                                           QRegularExpression::escape(n(950000 / scale, 2))));
         QVERIFY2(text.contains(p1), qPrintable(p1.pattern()));
-        // The service's difference (亿元 / million CNY, 2 decimals) and the count of changed parcels.
-        QVERIFY(text.contains(zh ? QStringLiteral("0.01") : QStringLiteral("0.90")));
-        QVERIFY(text.contains(zh ? QStringLiteral("1 个地块") : QStringLiteral("1 parcels")));
-        // Carbon: above-ground 2024 +10,000 t C; forest change 66,667 → 83,333 (+16,667) with both ranges.
-        QVERIFY(text.contains(locale.toString(10000.0, 'f', 0)));
-        QVERIFY(text.contains(locale.toString(16666.665, 'f', 0)));
-        QVERIFY(text.contains(locale.toString(48000.0, 'f', 0) + QStringLiteral(" – ") +
-                              locale.toString(84000.0, 'f', 0)));
-        QVERIFY(text.contains(locale.toString(60000.0, 'f', 0) + QStringLiteral(" – ") +
-                              locale.toString(105000.0, 'f', 0)));
-        // The map of the difference.
+        // The whole project's GEP and the map of the difference (drawn: no "not drawn" note).
+        QVERIFY(text.contains(n(5000000 / money, 2)) && text.contains(n(6200000 / money, 2)));
         QVERIFY(text.contains(zh ? QStringLiteral("各地块 GEP 差值")
                                  : QStringLiteral("GEP difference per parcel")));
+        QVERIFY(!text.contains(zh ? QStringLiteral("未能绘制") : QStringLiteral("Not drawn")));
 
-        // A baseline folder with the plan in its scenario folder (gep --scenario): found without options.
-        const QString html = m_dir.filePath(QStringLiteral("plan_%1.html").arg(lang));
-        report::generateReport(m_fx.project, m_fx.carbonDir, m_fx.gepWithScenarioDir, lang, html);
+        // Without --plan-results there is no plan section.
+        const QString html = m_dir.filePath(QStringLiteral("noplan_%1.html").arg(lang));
+        report::generateReport(m_fx.project, m_fx.carbonDir, m_fx.gepDir, lang, html);
         QFile f(html);
         QVERIFY(f.open(QIODevice::ReadOnly));
-        const QString h = QString::fromUtf8(f.readAll());
-        QVERIFY(h.contains(QStringLiteral("<section id=\"plan\">")));
-        QVERIFY(h.contains(locale.toString(900000.0 / scale, 'f', 2)));
+        QVERIFY(!QString::fromUtf8(f.readAll()).contains(QStringLiteral("<section id=\"plan\">")));
     }
 
-    // The plan's carbon run without the plan's GEP run is refused naming the option.
+    // A --plan-results folder that is not a plan run is refused naming the option and the folder.
     void planErrors() {
         const QString out = m_dir.filePath(QStringLiteral("plan_bad.pdf"));
-        try {
-            report::generateReport(m_fx.project,
-                                   m_fx.carbonDir,
-                                   m_fx.gepDir,
-                                   QStringLiteral("en"),
-                                   out,
-                                   nullptr,
-                                   QString(),
-                                   m_fx.planCarbonDir);
-            QFAIL("no error");
-        } catch (const gis::GisError& e) {
-            QVERIFY2(QString::fromStdString(e.what()).contains(QStringLiteral("--scenario-carbon-results")),
-                     e.what());
-        }
-        try {
-            report::generateReport(
-              m_fx.project, m_fx.carbonDir, QString(), QStringLiteral("en"), out, nullptr, m_fx.planGepDir);
-            QFAIL("no error");
-        } catch (const gis::GisError& e) {
-            QVERIFY2(QString::fromStdString(e.what()).contains(QStringLiteral("--gep-results")), e.what());
-        }
-        try {
-            report::generateReport(
-              m_fx.project, m_fx.carbonDir, m_fx.gepDir, QStringLiteral("en"), out, nullptr, m_fx.carbonDir);
-            QFAIL("no error");
-        } catch (const gis::GisError& e) {
-            QVERIFY2(QString::fromStdString(e.what()).contains(QStringLiteral("--scenario-results")),
-                     e.what());
+        for (const QString& dir : { m_fx.carbonDir, m_dir.filePath(QStringLiteral("no_such_plan")) }) {
+            try {
+                report::generateReport(
+                  m_fx.project, m_fx.carbonDir, m_fx.gepDir, QStringLiteral("en"), out, nullptr, dir);
+                QFAIL("no error");
+            } catch (const gis::GisError& e) {
+                const QString what = QString::fromStdString(e.what());
+                QVERIFY2(what.contains(QStringLiteral("--plan-results")) && what.contains(dir), e.what());
+            }
         }
         QVERIFY(!QFileInfo::exists(out));
     }
