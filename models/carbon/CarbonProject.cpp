@@ -24,15 +24,18 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
+#include <QTemporaryDir>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
 #include <map>
+#include <memory>
 #include <set>
 #include <tuple>
 
@@ -1377,8 +1380,23 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
         std::size_t output = std::size_t(-1); ///< index into `outputs`; -1: no result
         std::size_t batch = 0, k = 0;
         const MethodSampler* sampler = nullptr;
+        /// The result of the parcel's accounted part (partOutputs; -1: none, the share rule).
+        std::size_t partOutput = std::size_t(-1);
+        std::size_t partBatch = 0, partK = 0;
+        const MethodSampler* partSampler = nullptr;
     };
     std::vector<MethodOutput> outputs;
+    // Accounted parts (docs/carbon-project.md "Overlapping layers"): a method reading rasters runs a
+    // second time on the accounted geometries of its partly counted parcels (the same zonal engine:
+    // coverage computed once per part, reused for every date and band); their rasters go to a
+    // temporary folder, their samplers stay alive with the run's.
+    std::vector<MethodOutput> partOutputs;
+    std::vector<std::unique_ptr<gis::ParcelSet>> partSets;
+    std::vector<std::shared_ptr<const MethodSampler>> partSamplers;
+    std::unique_ptr<QTemporaryDir> partDir;
+    QElapsedTimer partTimer;
+    qint64 partNs = 0;
+    std::size_t partCount = 0;
     std::vector<std::vector<std::size_t>> firstSlot(data.size());
     std::vector<std::vector<Slot>> resultSlots(data.size());
     auto resultAt = [&](const Slot& s) -> ParcelResult* {
@@ -1516,6 +1534,116 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
         if (out.sampler)
             samplers.push_back(out.sampler);
         outputs.push_back(std::move(out));
+
+        // 3a. The accounted parts of this method's partly counted parcels, when the method reads rasters
+        //     (its density varies within a parcel); attribute-driven methods keep the share rule, exact
+        //     for a uniform density.
+        if (!m.needsLandCover || !run.ledger)
+            continue;
+        partTimer.start();
+        MethodContext pc;
+        pc.project = ctx.project;
+        pc.years = ctx.years;
+        pc.threads = ctx.threads;
+        pc.uncertainty = ctx.uncertainty;
+        std::vector<std::size_t> partLayerOfBatch;
+        std::vector<std::vector<std::size_t>> partSlotOf; // per part batch, per part: the method's slot
+        for (std::size_t b = 0; b < ctx.batches.size(); ++b) {
+            const std::size_t i = layerOfBatch[b];
+            const auto parts = run.ledger->accountedParts.find(data[i].layer->id);
+            if (parts == run.ledger->accountedParts.end() || parts->second.empty())
+                continue;
+            const std::vector<double>& accounted = run.ledger->accountedHa.at(data[i].layer->id);
+            auto set = std::make_unique<gis::ParcelSet>();
+            set->layer = data[i].parcels.layer;
+            set->crs = data[i].parcels.crs;
+            MethodBatch batch;
+            batch.layer = data[i].layer;
+            std::vector<std::size_t> partSlots;
+            for (std::size_t k = 0; k < ctx.batches[b].assigned.size(); ++k) {
+                const MethodParcel& mp = ctx.batches[b].assigned[k];
+                const auto part = parts->second.find(mp.parcel);
+                if (part == parts->second.end())
+                    continue;
+                const gis::Parcel& whole = data[i].parcels.parcels[mp.parcel];
+                gis::Parcel p;
+                p.fid = whole.fid;
+                p.id = whole.id;
+                p.geometry = part->second;
+                p.repaired = whole.repaired;
+                p.ellipsoidalAreaM2 = accounted[mp.parcel] * 1e4;
+                p.planarAreaM2 = whole.ellipsoidalAreaM2 > 0
+                                   ? whole.planarAreaM2 * p.ellipsoidalAreaM2 / whole.ellipsoidalAreaM2
+                                   : 0;
+                MethodParcel partParcel = mp;
+                partParcel.parcel = set->parcels.size();
+                set->parcels.push_back(std::move(p));
+                batch.assigned.push_back(std::move(partParcel));
+                partSlots.push_back(k);
+            }
+            if (batch.assigned.empty())
+                continue;
+            batch.parcels = set.get();
+            partSets.push_back(std::move(set));
+            pc.batches.push_back(std::move(batch));
+            partLayerOfBatch.push_back(b);
+            partSlotOf.push_back(std::move(partSlots));
+        }
+        if (pc.batches.empty()) {
+            partNs += partTimer.nsecsElapsed();
+            continue;
+        }
+        if (!partDir)
+            partDir =
+              std::make_unique<QTemporaryDir>(QDir(QString::fromStdString(options.outDir))
+                                                .filePath(QStringLiteral("rasters/.accounted-XXXXXX")));
+        const QString partPath = QDir(partDir->path()).filePath(m.name);
+        if (!partDir->isValid() || !QDir().mkpath(partPath))
+            throw gis::GisError(gis::GisError::Kind::Io,
+                                "Cannot create a temporary folder in " + options.outDir,
+                                options.outDir);
+        pc.outDir = partPath.toStdString();
+        MethodOutput partOut = m.run(pc);
+        if (fb)
+            fb->throwIfCancelled();
+        bool usable = partOut.results.size() == pc.batches.size();
+        for (std::size_t pb = 0; usable && pb < pc.batches.size(); ++pb)
+            usable = partOut.results[pb].size() == pc.batches[pb].assigned.size();
+        QStringList problems;
+        for (const params::Issue& issue : partOut.issues)
+            if (issue.severity == Severity::Error)
+                problems << issue.message;
+        if (!problems.isEmpty() || !usable) {
+            // The parcels keep the share rule; the run says why.
+            run.issues.push_back(
+              { Severity::Warning,
+                file,
+                0,
+                QStringLiteral("carbon.precedence"),
+                CarbonProject::tr("method %1 could not compute the accounted parts of partly overlapped "
+                                  "parcels (%2); they count their values × accounted_share")
+                  .arg(m.name, problems.isEmpty() ? QStringLiteral("?") : problems.front()) });
+            partNs += partTimer.nsecsElapsed();
+            continue;
+        }
+        for (std::size_t pb = 0; pb < pc.batches.size(); ++pb) {
+            const std::size_t b = partLayerOfBatch[pb];
+            const std::size_t i = layerOfBatch[b];
+            for (std::size_t q = 0; q < partOut.results[pb].size(); ++q) {
+                const std::size_t k = partSlotOf[pb][q]; // the parcel's place in the method's batch b
+                const std::size_t parcel = ctx.batches[b].assigned[k].parcel;
+                Slot& slot = resultSlots[i][firstSlot[i][parcel] + slotOf[b][k]];
+                slot.partOutput = partOutputs.size();
+                slot.partBatch = pb;
+                slot.partK = q;
+                slot.partSampler = partOut.sampler.get();
+                ++partCount;
+            }
+        }
+        if (partOut.sampler)
+            partSamplers.push_back(partOut.sampler);
+        partOutputs.push_back(std::move(partOut));
+        partNs += partTimer.nsecsElapsed();
     }
 
     // 3b. Ecosystem per date (carbon.land_use_change; docs/carbon-project.md "Ecosystem per date"): the
@@ -1595,7 +1723,8 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
                           *r, years, ruleAt, shareAt, landCover, c.landUseChange, pools, form);
                         const Slot& at = resultSlots[i][slot];
                         const SampledResult sr =
-                          at.sampler ? SampledResult{ at.sampler, { at.batch, at.k } } : SampledResult{};
+                          at.sampler ? SampledResult{ at.sampler, { at.batch, at.k }, nullptr, {} }
+                                     : SampledResult{};
                         if (!mcSettings || (form && form->stocks.empty()))
                             continue;
                         if (form && sr.sampler) {
@@ -1684,11 +1813,13 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
     //    computed result gets the first → last change that the totals and the valuation use.
     const std::vector<int> runYears = carbonYears(project);
     if (runYears.size() >= 2)
-        for (MethodOutput& out : outputs)
-            for (std::vector<ParcelResult>& batch : out.results)
-                for (ParcelResult& r : batch)
-                    if (r.computed())
-                        addSpanningChange(r, runYears.front(), runYears.back());
+        for (auto* list : { &outputs, &partOutputs })
+            for (MethodOutput& out : *list)
+                for (std::vector<ParcelResult>& batch : out.results)
+                    for (ParcelResult& r : batch)
+                        if (r.computed())
+                            addSpanningChange(r, runYears.front(), runYears.back());
+    std::size_t partShareRule = 0; // accounted values that fell back to the share rule
     std::vector<SampledResult> sampling;
     // Sized once (no copy of 1,000,000 results while the vector grows). When one method's results of
     // one layer are the whole run in order (the usual single-layer project), its vector becomes the
@@ -1731,13 +1862,24 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
                     results.push_back(std::move(*resultAt(slot)));
                 ParcelResult& r = adopt ? results[at++] : results.back();
                 r.accountedAreaHa = accounted[k];
+                if (slot.partOutput != std::size_t(-1) && r.computed() && r.accountedShare() > 0 &&
+                    r.accountedShare() < 1)
+                    partShareRule +=
+                      setAccountedPart(r, partOutputs[slot.partOutput].results[slot.partBatch][slot.partK]);
                 if (s + 1 == last)
                     r.wkb = std::move(parcels[k].wkb);
                 else
                     r.wkb = parcels[k].wkb;
-                if (mcSettings)
-                    sampling.push_back(slot.sampler ? SampledResult{ slot.sampler, { slot.batch, slot.k } }
-                                                    : SampledResult{});
+                if (mcSettings) {
+                    SampledResult sr;
+                    if (slot.sampler)
+                        sr = SampledResult{ slot.sampler, { slot.batch, slot.k }, nullptr, {} };
+                    if (slot.sampler && slot.partSampler && r.accountedPart) {
+                        sr.partSampler = slot.partSampler;
+                        sr.partRef = { slot.partBatch, slot.partK };
+                    }
+                    sampling.push_back(sr);
+                }
             }
         }
         std::vector<gis::Parcel>().swap(parcels);
@@ -1756,7 +1898,15 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
         }
     }
     std::vector<MethodOutput>().swap(outputs);
+    std::vector<MethodOutput>().swap(partOutputs);
+    std::vector<std::unique_ptr<gis::ParcelSet>>().swap(partSets);
+    partDir.reset(); // the parts' rasters (their samplers hold what they need)
     run.sharedResults = std::move(allResults);
+    if (run.ledger) {
+        run.ledger->partResults = partCount;
+        run.ledger->partShareRule = partShareRule;
+        run.ledger->partSeconds = double(partNs) * 1e-9;
+    }
 
     // 5. Totals with bounds from per-iteration sums over all methods (carbon-methods.md §6.2).
     if (mcSettings) {
@@ -1779,6 +1929,7 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
         for (const TotalsKey key : { TotalsKey::EcosystemType, TotalsKey::Group, TotalsKey::Method })
             u.by[key] = boundedTotals(results, sampling, key);
         u.samplers = std::move(samplers);
+        u.samplers.insert(u.samplers.end(), partSamplers.begin(), partSamplers.end());
         u.sampling = std::move(sampling);
         run.uncertainty = std::move(u);
     }
