@@ -24,11 +24,9 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
-#include <QTemporaryDir>
 
 #include <algorithm>
 #include <array>
@@ -1386,16 +1384,11 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
         const MethodSampler* partSampler = nullptr;
     };
     std::vector<MethodOutput> outputs;
-    // Accounted parts (docs/carbon-project.md "Overlapping layers"): a method reading rasters runs a
-    // second time on the accounted geometries of its partly counted parcels (the same zonal engine:
-    // coverage computed once per part, reused for every date and band); their rasters go to a
-    // temporary folder, their samplers stay alive with the run's.
-    std::vector<MethodOutput> partOutputs;
+    // Accounted parts (docs/carbon-project.md "Overlapping layers"): a method reading rasters gets, next
+    // to each layer's batch, a batch of the accounted geometries of its partly counted parcels, in the
+    // same call (its rasters written once; the same zonal engine: coverage computed once per part,
+    // reused for every date and band; the same sampler). They live until the results are gathered.
     std::vector<std::unique_ptr<gis::ParcelSet>> partSets;
-    std::vector<std::shared_ptr<const MethodSampler>> partSamplers;
-    std::unique_ptr<QTemporaryDir> partDir;
-    QElapsedTimer partTimer;
-    qint64 partNs = 0;
     std::size_t partCount = 0;
     std::vector<std::vector<std::size_t>> firstSlot(data.size());
     std::vector<std::vector<Slot>> resultSlots(data.size());
@@ -1475,6 +1468,54 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
         if (ctx.batches.empty())
             continue;
         run.parcelsPerMethod[m.name] = int(count);
+        // The accounted parts of the method's partly counted parcels, when it reads rasters (its density
+        // varies within a parcel); attribute-driven methods keep the share rule, exact for a uniform
+        // density. Batch mainBatches + j holds the parts of batch partOf[j]; partSlotOf[j][q] is part q's
+        // place in that batch.
+        const std::size_t mainBatches = ctx.batches.size();
+        std::vector<std::size_t> partOf;
+        std::vector<std::vector<std::size_t>> partSlotOf;
+        for (std::size_t b = 0; m.needsLandCover && run.ledger && b < mainBatches; ++b) {
+            const std::size_t i = layerOfBatch[b];
+            const auto parts = run.ledger->accountedParts.find(data[i].layer->id);
+            if (parts == run.ledger->accountedParts.end() || parts->second.empty())
+                continue;
+            const std::vector<double>& accounted = run.ledger->accountedHa.at(data[i].layer->id);
+            auto set = std::make_unique<gis::ParcelSet>();
+            set->layer = data[i].parcels.layer;
+            set->crs = data[i].parcels.crs;
+            MethodBatch batch;
+            batch.layer = data[i].layer;
+            std::vector<std::size_t> partSlots;
+            for (std::size_t k = 0; k < ctx.batches[b].assigned.size(); ++k) {
+                const MethodParcel& mp = ctx.batches[b].assigned[k];
+                const auto part = parts->second.find(mp.parcel);
+                if (part == parts->second.end())
+                    continue;
+                const gis::Parcel& whole = data[i].parcels.parcels[mp.parcel];
+                gis::Parcel p;
+                p.fid = whole.fid;
+                p.id = whole.id;
+                p.geometry = part->second;
+                p.repaired = whole.repaired;
+                p.ellipsoidalAreaM2 = accounted[mp.parcel] * 1e4;
+                p.planarAreaM2 = whole.ellipsoidalAreaM2 > 0
+                                   ? whole.planarAreaM2 * p.ellipsoidalAreaM2 / whole.ellipsoidalAreaM2
+                                   : 0;
+                MethodParcel partParcel = mp;
+                partParcel.parcel = set->parcels.size();
+                set->parcels.push_back(std::move(p));
+                batch.assigned.push_back(std::move(partParcel));
+                partSlots.push_back(k);
+            }
+            if (batch.assigned.empty())
+                continue;
+            batch.parcels = set.get();
+            partSets.push_back(std::move(set));
+            ctx.batches.push_back(std::move(batch));
+            partOf.push_back(b);
+            partSlotOf.push_back(std::move(partSlots));
+        }
         // Required fields of the method on every layer it runs on.
         for (const MethodBatch& b : ctx.batches)
             for (const QString& semantic : m.requiredFields)
@@ -1514,13 +1555,27 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
                                   std::to_string(out.results.size()) + " layers instead of " +
                                   std::to_string(ctx.batches.size()));
         for (std::size_t b = 0; b < ctx.batches.size(); ++b) {
-            const std::size_t i = layerOfBatch[b];
+            const std::size_t i = layerOfBatch[b < mainBatches ? b : partOf[b - mainBatches]];
             if (out.results[b].size() != ctx.batches[b].assigned.size())
                 throw gis::GisError(gis::GisError::Kind::InvalidArgument,
                                     "Carbon method " + m.name.toStdString() + " returned " +
                                       std::to_string(out.results[b].size()) + " results for " +
                                       std::to_string(ctx.batches[b].assigned.size()) + " parcels of layer " +
                                       data[i].layer->id.toStdString());
+            if (b >= mainBatches) {
+                const std::size_t whole = partOf[b - mainBatches];
+                for (std::size_t q = 0; q < out.results[b].size(); ++q) {
+                    const std::size_t k = partSlotOf[b - mainBatches][q]; // its place in batch `whole`
+                    const std::size_t parcel = ctx.batches[whole].assigned[k].parcel;
+                    Slot& slot = resultSlots[i][firstSlot[i][parcel] + slotOf[whole][k]];
+                    slot.partOutput = outputs.size();
+                    slot.partBatch = b;
+                    slot.partK = q;
+                    slot.partSampler = out.sampler.get();
+                    ++partCount;
+                }
+                continue;
+            }
             for (std::size_t k = 0; k < out.results[b].size(); ++k) {
                 ParcelResult& r = out.results[b][k];
                 const std::size_t parcel = ctx.batches[b].assigned[k].parcel;
@@ -1534,116 +1589,6 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
         if (out.sampler)
             samplers.push_back(out.sampler);
         outputs.push_back(std::move(out));
-
-        // 3a. The accounted parts of this method's partly counted parcels, when the method reads rasters
-        //     (its density varies within a parcel); attribute-driven methods keep the share rule, exact
-        //     for a uniform density.
-        if (!m.needsLandCover || !run.ledger)
-            continue;
-        partTimer.start();
-        MethodContext pc;
-        pc.project = ctx.project;
-        pc.years = ctx.years;
-        pc.threads = ctx.threads;
-        pc.uncertainty = ctx.uncertainty;
-        std::vector<std::size_t> partLayerOfBatch;
-        std::vector<std::vector<std::size_t>> partSlotOf; // per part batch, per part: the method's slot
-        for (std::size_t b = 0; b < ctx.batches.size(); ++b) {
-            const std::size_t i = layerOfBatch[b];
-            const auto parts = run.ledger->accountedParts.find(data[i].layer->id);
-            if (parts == run.ledger->accountedParts.end() || parts->second.empty())
-                continue;
-            const std::vector<double>& accounted = run.ledger->accountedHa.at(data[i].layer->id);
-            auto set = std::make_unique<gis::ParcelSet>();
-            set->layer = data[i].parcels.layer;
-            set->crs = data[i].parcels.crs;
-            MethodBatch batch;
-            batch.layer = data[i].layer;
-            std::vector<std::size_t> partSlots;
-            for (std::size_t k = 0; k < ctx.batches[b].assigned.size(); ++k) {
-                const MethodParcel& mp = ctx.batches[b].assigned[k];
-                const auto part = parts->second.find(mp.parcel);
-                if (part == parts->second.end())
-                    continue;
-                const gis::Parcel& whole = data[i].parcels.parcels[mp.parcel];
-                gis::Parcel p;
-                p.fid = whole.fid;
-                p.id = whole.id;
-                p.geometry = part->second;
-                p.repaired = whole.repaired;
-                p.ellipsoidalAreaM2 = accounted[mp.parcel] * 1e4;
-                p.planarAreaM2 = whole.ellipsoidalAreaM2 > 0
-                                   ? whole.planarAreaM2 * p.ellipsoidalAreaM2 / whole.ellipsoidalAreaM2
-                                   : 0;
-                MethodParcel partParcel = mp;
-                partParcel.parcel = set->parcels.size();
-                set->parcels.push_back(std::move(p));
-                batch.assigned.push_back(std::move(partParcel));
-                partSlots.push_back(k);
-            }
-            if (batch.assigned.empty())
-                continue;
-            batch.parcels = set.get();
-            partSets.push_back(std::move(set));
-            pc.batches.push_back(std::move(batch));
-            partLayerOfBatch.push_back(b);
-            partSlotOf.push_back(std::move(partSlots));
-        }
-        if (pc.batches.empty()) {
-            partNs += partTimer.nsecsElapsed();
-            continue;
-        }
-        if (!partDir)
-            partDir =
-              std::make_unique<QTemporaryDir>(QDir(QString::fromStdString(options.outDir))
-                                                .filePath(QStringLiteral("rasters/.accounted-XXXXXX")));
-        const QString partPath = QDir(partDir->path()).filePath(m.name);
-        if (!partDir->isValid() || !QDir().mkpath(partPath))
-            throw gis::GisError(gis::GisError::Kind::Io,
-                                "Cannot create a temporary folder in " + options.outDir,
-                                options.outDir);
-        pc.outDir = partPath.toStdString();
-        MethodOutput partOut = m.run(pc);
-        if (fb)
-            fb->throwIfCancelled();
-        bool usable = partOut.results.size() == pc.batches.size();
-        for (std::size_t pb = 0; usable && pb < pc.batches.size(); ++pb)
-            usable = partOut.results[pb].size() == pc.batches[pb].assigned.size();
-        QStringList problems;
-        for (const params::Issue& issue : partOut.issues)
-            if (issue.severity == Severity::Error)
-                problems << issue.message;
-        if (!problems.isEmpty() || !usable) {
-            // The parcels keep the share rule; the run says why.
-            run.issues.push_back(
-              { Severity::Warning,
-                file,
-                0,
-                QStringLiteral("carbon.precedence"),
-                CarbonProject::tr("method %1 could not compute the accounted parts of partly overlapped "
-                                  "parcels (%2); they count their values × accounted_share")
-                  .arg(m.name, problems.isEmpty() ? QStringLiteral("?") : problems.front()) });
-            partNs += partTimer.nsecsElapsed();
-            continue;
-        }
-        for (std::size_t pb = 0; pb < pc.batches.size(); ++pb) {
-            const std::size_t b = partLayerOfBatch[pb];
-            const std::size_t i = layerOfBatch[b];
-            for (std::size_t q = 0; q < partOut.results[pb].size(); ++q) {
-                const std::size_t k = partSlotOf[pb][q]; // the parcel's place in the method's batch b
-                const std::size_t parcel = ctx.batches[b].assigned[k].parcel;
-                Slot& slot = resultSlots[i][firstSlot[i][parcel] + slotOf[b][k]];
-                slot.partOutput = partOutputs.size();
-                slot.partBatch = pb;
-                slot.partK = q;
-                slot.partSampler = partOut.sampler.get();
-                ++partCount;
-            }
-        }
-        if (partOut.sampler)
-            partSamplers.push_back(partOut.sampler);
-        partOutputs.push_back(std::move(partOut));
-        partNs += partTimer.nsecsElapsed();
     }
 
     // 3b. Ecosystem per date (carbon.land_use_change; docs/carbon-project.md "Ecosystem per date"): the
@@ -1813,12 +1758,11 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
     //    computed result gets the first → last change that the totals and the valuation use.
     const std::vector<int> runYears = carbonYears(project);
     if (runYears.size() >= 2)
-        for (auto* list : { &outputs, &partOutputs })
-            for (MethodOutput& out : *list)
-                for (std::vector<ParcelResult>& batch : out.results)
-                    for (ParcelResult& r : batch)
-                        if (r.computed())
-                            addSpanningChange(r, runYears.front(), runYears.back());
+        for (MethodOutput& out : outputs)
+            for (std::vector<ParcelResult>& batch : out.results)
+                for (ParcelResult& r : batch)
+                    if (r.computed())
+                        addSpanningChange(r, runYears.front(), runYears.back());
     std::size_t partShareRule = 0; // accounted values that fell back to the share rule
     std::vector<SampledResult> sampling;
     // Sized once (no copy of 1,000,000 results while the vector grows). When one method's results of
@@ -1865,7 +1809,7 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
                 if (slot.partOutput != std::size_t(-1) && r.computed() && r.accountedShare() > 0 &&
                     r.accountedShare() < 1)
                     partShareRule +=
-                      setAccountedPart(r, partOutputs[slot.partOutput].results[slot.partBatch][slot.partK]);
+                      setAccountedPart(r, outputs[slot.partOutput].results[slot.partBatch][slot.partK]);
                 if (s + 1 == last)
                     r.wkb = std::move(parcels[k].wkb);
                 else
@@ -1898,14 +1842,11 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
         }
     }
     std::vector<MethodOutput>().swap(outputs);
-    std::vector<MethodOutput>().swap(partOutputs);
     std::vector<std::unique_ptr<gis::ParcelSet>>().swap(partSets);
-    partDir.reset(); // the parts' rasters (their samplers hold what they need)
     run.sharedResults = std::move(allResults);
     if (run.ledger) {
         run.ledger->partResults = partCount;
         run.ledger->partShareRule = partShareRule;
-        run.ledger->partSeconds = double(partNs) * 1e-9;
     }
 
     // 5. Totals with bounds from per-iteration sums over all methods (carbon-methods.md §6.2).
@@ -1929,7 +1870,6 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
         for (const TotalsKey key : { TotalsKey::EcosystemType, TotalsKey::Group, TotalsKey::Method })
             u.by[key] = boundedTotals(results, sampling, key);
         u.samplers = std::move(samplers);
-        u.samplers.insert(u.samplers.end(), partSamplers.begin(), partSamplers.end());
         u.sampling = std::move(sampling);
         run.uncertainty = std::move(u);
     }

@@ -58,11 +58,9 @@ struct ProjectLedger {
     double unionHa = 0;                 ///< area of the union of the layers (ha) = Σ accounted
     double summedHa = 0;                ///< Σ full parcel areas (ha)
     double seconds = 0;                 ///< wall time of the overlay (s)
-    /// Results of partly counted parcels whose method computed the accounted part from its own coverage
-    /// (set by the carbon run), their stocks and changes that the part lacked (share rule instead), and
-    /// the wall time of those second passes (s).
+    /// Results of partly counted parcels whose method computed the accounted part from its own coverage,
+    /// and their stocks and changes that the part lacked (share rule instead); set by the carbon run.
     std::size_t partResults = 0, partShareRule = 0;
-    double partSeconds = 0;
     /// Pairs that overlap (≥ 0.005 ha, i.e. shown as at least 0.01 ha).
     std::vector<LayerOverlap> overlapping() const;
 };
