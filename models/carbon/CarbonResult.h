@@ -201,8 +201,9 @@ struct ResultTotals {
 };
 
 /// @brief Grand total over the primary results (every result when `primaryOnly` is false). Totals
-/// count each parcel's accounted part: its stocks, stock areas and changes × accountedShare() and its
-/// accounted area (docs/carbon-project.md, "Overlapping layers").
+/// count each parcel's accounted part: its stocks, stock areas and changes as ParcelResult::counted*()
+/// give them (the part's own values, else × accountedShare()) and its accounted area
+/// (docs/carbon-project.md, "Overlapping layers").
 ResultTotals totalOf(const std::vector<ParcelResult>& results, bool primaryOnly = true);
 /// @brief Stock totals on a like-for-like basis: over the computed primary results that have a stock
 /// at every date any primary result has. totalOf()'s per-date totals add whichever parcels have a
@@ -221,9 +222,9 @@ struct CommonStockTotals {
 CommonStockTotals commonStockTotals(const std::vector<ParcelResult>& results);
 
 /// @brief The stock per carbon pool and date (issue 14, "stock by pool per date"): Σ over the computed
-/// primary results of each pool's stock × accountedShare() (the rule of totalOf(), docs/carbon-project.md
-/// "Overlapping layers"). A stock whose method gives no split by pool (no PoolStock) counts as
-/// unattributed, so that the pools and the unattributed part add up to the date's total stock.
+/// primary results of each pool's accounted stock (countedPoolT(), the rule of totalOf(),
+/// docs/carbon-project.md "Overlapping layers"). A stock whose method gives no split by pool (no PoolStock)
+/// counts as unattributed, so that the pools and the unattributed part add up to the date's total stock.
 struct PoolTotals {
     std::vector<int> years;                 ///< ascending, every date with a stock
     QStringList pools;                      ///< layoutOf()'s order (c_above, c_below, … then others)

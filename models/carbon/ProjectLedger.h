@@ -111,8 +111,8 @@ void checkStockChange(LedgerCheck& check,
                       const std::vector<ResultTotals>& rows,
                       const ResultTotals& all);
 
-/// @brief Σ of the parcel rows (accounted: × accountedShare, as parcels.csv gives them) = each row of
-/// the totals `table` grouped by `key` (nullopt: only "all") and its "all" row: area, each stock and
+/// @brief Σ of the parcel rows' accounted values (ParcelResult::counted*(): parcels.csv's accounted_*) = each
+/// row of the totals `table` grouped by `key` (nullopt: only "all") and its "all" row: area, each stock and
 /// each change. By type and group the primary results only, by method (and its "all") every result.
 void checkParcelSums(LedgerCheck& check,
                      const QString& table,
