@@ -76,6 +76,7 @@ AccountedAreas accountedAreas(const std::vector<OverlapLayer>& layers, const Crs
 
     AccountedAreas out;
     out.accountedM2.resize(layers.size());
+    out.partialParts.resize(layers.size());
     for (std::size_t a = 0; a < layers.size(); ++a)
         for (std::size_t b = a + 1; b < layers.size(); ++b)
             out.pairs.push_back({ a, b, 0.0 });
@@ -183,6 +184,8 @@ AccountedAreas accountedAreas(const std::vector<OverlapLayer>& layers, const Crs
                 geos.toMultiPolygon(rest.get(), pieces[0]);
             const double accounted = pieces[0].isEmpty() ? 0.0 : measure(pieces)[0];
             out.accountedM2[l][k] = std::min(accounted, layers[l].ellipsoidalAreasM2[k]);
+            if (accounted > 0 && accounted < layers[l].ellipsoidalAreasM2[k])
+                out.partialParts[l].emplace_back(k, std::move(pieces[0]));
         }
     }
     ownedList.clear();

@@ -5,6 +5,7 @@
 #include "gis/Geometry.h"
 
 #include <cstddef>
+#include <utility>
 #include <vector>
 
 namespace tanhui::gis {
@@ -33,6 +34,10 @@ struct AccountedAreas {
     /// Every pair (higher < lower), in order (0,1), (0,2), ..., (1,2), ...; zero when they do not
     /// overlap.
     std::vector<LayerPairOverlap> pairs;
+    /// Per layer, the accounted parts of the parcels that higher layers cover in part (0 < accounted
+    /// area < full area): (parcel index, the parcel minus the higher layers' parcels), ascending
+    /// indices. Parcels covered wholly or not at all have none (their part is nothing or the parcel).
+    std::vector<std::vector<std::pair<std::size_t, MultiPolygon>>> partialParts;
     double unionM2 = 0;  ///< Σ accounted areas: the area of the union of the layers (m²)
     double summedM2 = 0; ///< Σ full areas (m²)
 };

@@ -1549,7 +1549,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonProject</name>
     <message>
-        <location filename="../models/carbon/CarbonProject.cpp" line="+299"/>
+        <location filename="../models/carbon/CarbonProject.cpp" line="+300"/>
         <source>no land-cover data under the parcel at any date</source>
         <translation>地块在所有日期下都没有土地覆盖数据</translation>
     </message>
@@ -1730,22 +1730,22 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>分组图层 %1 的坐标参考系与地块图层不同；请将其重投影</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+196"/>
         <source>method %1 needs the field &apos;%2&apos; of layer %3: map it in the layer&apos;s &quot;fields&quot;</source>
         <translation>方法 %1 需要图层 %3 的字段“%2”：请在该图层的 &quot;fields&quot; 中映射它</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+96"/>
         <source>land-cover class %1 of carbon.land_use_change[%2] has no row in the pool table; add its densities (t C/ha) for the new use&apos;s carbon</source>
         <translation>carbon.land_use_change[%2] 中的土地覆盖类别 %1 在碳库表中没有对应行；请补充其碳密度（t C/ha），用于计算新用途的碳储量</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+130"/>
         <source>%1 result(s) altered by a land-use change have no Monte Carlo samples; totals counting them at the altered dates have no bounds</source>
         <translation>%1 个因土地利用变化而调整的结果没有蒙特卡洛样本；在调整时点包含这些结果的汇总没有置信区间</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+86"/>
         <source>geometry not usable: %1</source>
         <translation>几何图形不可用：%1</translation>
     </message>
@@ -1844,7 +1844,12 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>台账：地块图层并集面积 %1 公顷，各图层面积之和 %2 公顷；重叠扣除用时 %3 秒（优先顺序 %4，见 overlaps.csv）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
+        <source>ledger: %1 result(s) of partly overlapped parcels count the carbon of their accounted part, computed from its own coverage (accounted_rule in parcels.csv)</source>
+        <translation>台账：%1 个部分重叠地块的结果按其计入部分自身的精确覆盖计算碳（见 parcels.csv 的 accounted_rule）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>the ledger check failed: %1 of %2 check(s); each is listed in %3</source>
         <translation>台账核对未通过：%2 项核对中有 %1 项不符；各项详见 %3</translation>
     </message>
@@ -2058,7 +2063,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 <context>
     <name>CarbonResultText</name>
     <message>
-        <location filename="../models/carbon/CarbonResult.cpp" line="+685"/>
+        <location filename="../models/carbon/CarbonResult.cpp" line="+778"/>
         <location line="+44"/>
         <source>no stock in %1</source>
         <translation>%1 年无储量</translation>
@@ -6052,7 +6057,7 @@ plan_totals.csv（按碳库及合计，区间来自逐次迭代的合计）、pl
         <translation>图层“%1”被列出两次；每个图层只能列出一次</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+96"/>
         <source>%1 ∩ %2: %3 ha (counted for %1)</source>
         <translation>%1 ∩ %2：%3 公顷（计入 %1）</translation>
     </message>
@@ -6309,7 +6314,7 @@ plan_totals.csv（按碳库及合计，区间来自逐次迭代的合计）、pl
         <translation>无不确定性来源：每次抽样结果相同（其所依赖的参数均无不确定性），故置信区间留空；请在参数表中声明不确定性列，或设置 default_u_pct / --default-uncertainty</translation>
     </message>
     <message>
-        <location line="+260"/>
+        <location line="+276"/>
         <source>no bounds where parcels of methods without Monte Carlo count (%1): bounds cannot be added</source>
         <translation>凡计入了不支持蒙特卡洛的方法（%1）的地块之处均不给出置信区间：置信区间不能相加</translation>
     </message>

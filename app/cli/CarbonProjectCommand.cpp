@@ -193,6 +193,11 @@ int runCarbonProjectCommand(const QStringList& arguments) {
                 .arg(run.ledger->summedHa, 0, 'f', 2)
                 .arg(run.ledger->seconds, 0, 'f', 2)
                 .arg(run.ledger->order.join(QStringLiteral(", "))));
+        if (run.ledger && run.ledger->partResults > 0 && !quiet)
+            printInfo(CarbonProjectCommand::tr("ledger: %1 result(s) of partly overlapped parcels count "
+                                               "the carbon of their accounted part, computed from its own "
+                                               "coverage (accounted_rule in parcels.csv)")
+                        .arg(run.ledger->partResults));
         int shownFailures = 0;
         for (const carbon::LedgerCheckRow& row : check.rows)
             if (!row.passed && ++shownFailures <= kListedNotComputed)

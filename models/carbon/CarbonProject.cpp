@@ -33,6 +33,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <memory>
 #include <set>
 #include <tuple>
 
@@ -1378,8 +1379,18 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
         std::size_t output = std::size_t(-1); ///< index into `outputs`; -1: no result
         std::size_t batch = 0, k = 0;
         const MethodSampler* sampler = nullptr;
+        /// The result of the parcel's accounted part (partOutputs; -1: none, the share rule).
+        std::size_t partOutput = std::size_t(-1);
+        std::size_t partBatch = 0, partK = 0;
+        const MethodSampler* partSampler = nullptr;
     };
     std::vector<MethodOutput> outputs;
+    // Accounted parts (docs/carbon-project.md "Overlapping layers"): a method reading rasters gets, next
+    // to each layer's batch, a batch of the accounted geometries of its partly counted parcels, in the
+    // same call (its rasters written once; the same zonal engine: coverage computed once per part,
+    // reused for every date and band; the same sampler). They live until the results are gathered.
+    std::vector<std::unique_ptr<gis::ParcelSet>> partSets;
+    std::size_t partCount = 0;
     std::vector<std::vector<std::size_t>> firstSlot(data.size());
     std::vector<std::vector<Slot>> resultSlots(data.size());
     auto resultAt = [&](const Slot& s) -> ParcelResult* {
@@ -1458,6 +1469,54 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
         if (ctx.batches.empty())
             continue;
         run.parcelsPerMethod[m.name] = int(count);
+        // The accounted parts of the method's partly counted parcels, when it reads rasters (its density
+        // varies within a parcel); attribute-driven methods keep the share rule, exact for a uniform
+        // density. Batch mainBatches + j holds the parts of batch partOf[j]; partSlotOf[j][q] is part q's
+        // place in that batch.
+        const std::size_t mainBatches = ctx.batches.size();
+        std::vector<std::size_t> partOf;
+        std::vector<std::vector<std::size_t>> partSlotOf;
+        for (std::size_t b = 0; m.needsLandCover && run.ledger && b < mainBatches; ++b) {
+            const std::size_t i = layerOfBatch[b];
+            const auto parts = run.ledger->accountedParts.find(data[i].layer->id);
+            if (parts == run.ledger->accountedParts.end() || parts->second.empty())
+                continue;
+            const std::vector<double>& accounted = run.ledger->accountedHa.at(data[i].layer->id);
+            auto set = std::make_unique<gis::ParcelSet>();
+            set->layer = data[i].parcels.layer;
+            set->crs = data[i].parcels.crs;
+            MethodBatch batch;
+            batch.layer = data[i].layer;
+            std::vector<std::size_t> partSlots;
+            for (std::size_t k = 0; k < ctx.batches[b].assigned.size(); ++k) {
+                const MethodParcel& mp = ctx.batches[b].assigned[k];
+                const auto part = parts->second.find(mp.parcel);
+                if (part == parts->second.end())
+                    continue;
+                const gis::Parcel& whole = data[i].parcels.parcels[mp.parcel];
+                gis::Parcel p;
+                p.fid = whole.fid;
+                p.id = whole.id;
+                p.geometry = part->second;
+                p.repaired = whole.repaired;
+                p.ellipsoidalAreaM2 = accounted[mp.parcel] * 1e4;
+                p.planarAreaM2 = whole.ellipsoidalAreaM2 > 0
+                                   ? whole.planarAreaM2 * p.ellipsoidalAreaM2 / whole.ellipsoidalAreaM2
+                                   : 0;
+                MethodParcel partParcel = mp;
+                partParcel.parcel = set->parcels.size();
+                set->parcels.push_back(std::move(p));
+                batch.assigned.push_back(std::move(partParcel));
+                partSlots.push_back(k);
+            }
+            if (batch.assigned.empty())
+                continue;
+            batch.parcels = set.get();
+            partSets.push_back(std::move(set));
+            ctx.batches.push_back(std::move(batch));
+            partOf.push_back(b);
+            partSlotOf.push_back(std::move(partSlots));
+        }
         // Required fields of the method on every layer it runs on.
         for (const MethodBatch& b : ctx.batches)
             for (const QString& semantic : m.requiredFields)
@@ -1497,13 +1556,27 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
                                   std::to_string(out.results.size()) + " layers instead of " +
                                   std::to_string(ctx.batches.size()));
         for (std::size_t b = 0; b < ctx.batches.size(); ++b) {
-            const std::size_t i = layerOfBatch[b];
+            const std::size_t i = layerOfBatch[b < mainBatches ? b : partOf[b - mainBatches]];
             if (out.results[b].size() != ctx.batches[b].assigned.size())
                 throw gis::GisError(gis::GisError::Kind::InvalidArgument,
                                     "Carbon method " + m.name.toStdString() + " returned " +
                                       std::to_string(out.results[b].size()) + " results for " +
                                       std::to_string(ctx.batches[b].assigned.size()) + " parcels of layer " +
                                       data[i].layer->id.toStdString());
+            if (b >= mainBatches) {
+                const std::size_t whole = partOf[b - mainBatches];
+                for (std::size_t q = 0; q < out.results[b].size(); ++q) {
+                    const std::size_t k = partSlotOf[b - mainBatches][q]; // its place in batch `whole`
+                    const std::size_t parcel = ctx.batches[whole].assigned[k].parcel;
+                    Slot& slot = resultSlots[i][firstSlot[i][parcel] + slotOf[whole][k]];
+                    slot.partOutput = outputs.size();
+                    slot.partBatch = b;
+                    slot.partK = q;
+                    slot.partSampler = out.sampler.get();
+                    ++partCount;
+                }
+                continue;
+            }
             for (std::size_t k = 0; k < out.results[b].size(); ++k) {
                 ParcelResult& r = out.results[b][k];
                 const std::size_t parcel = ctx.batches[b].assigned[k].parcel;
@@ -1596,7 +1669,8 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
                           *r, years, ruleAt, shareAt, landCover, c.landUseChange, pools, form);
                         const Slot& at = resultSlots[i][slot];
                         const SampledResult sr =
-                          at.sampler ? SampledResult{ at.sampler, { at.batch, at.k } } : SampledResult{};
+                          at.sampler ? SampledResult{ at.sampler, { at.batch, at.k }, nullptr, {} }
+                                     : SampledResult{};
                         if (!mcSettings || (form && form->stocks.empty()))
                             continue;
                         if (form && sr.sampler) {
@@ -1690,6 +1764,7 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
                 for (ParcelResult& r : batch)
                     if (r.computed())
                         addSpanningChange(r, runYears.front(), runYears.back());
+    std::size_t partShareRule = 0; // accounted values that fell back to the share rule
     std::vector<SampledResult> sampling;
     // Sized once (no copy of 1,000,000 results while the vector grows). When one method's results of
     // one layer are the whole run in order (the usual single-layer project), its vector becomes the
@@ -1732,13 +1807,24 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
                     results.push_back(std::move(*resultAt(slot)));
                 ParcelResult& r = adopt ? results[at++] : results.back();
                 r.accountedAreaHa = accounted[k];
+                if (slot.partOutput != std::size_t(-1) && r.computed() && r.accountedShare() > 0 &&
+                    r.accountedShare() < 1)
+                    partShareRule +=
+                      setAccountedPart(r, outputs[slot.partOutput].results[slot.partBatch][slot.partK]);
                 if (s + 1 == last)
                     r.wkb = std::move(parcels[k].wkb);
                 else
                     r.wkb = parcels[k].wkb;
-                if (mcSettings)
-                    sampling.push_back(slot.sampler ? SampledResult{ slot.sampler, { slot.batch, slot.k } }
-                                                    : SampledResult{});
+                if (mcSettings) {
+                    SampledResult sr;
+                    if (slot.sampler)
+                        sr = SampledResult{ slot.sampler, { slot.batch, slot.k }, nullptr, {} };
+                    if (slot.sampler && slot.partSampler && r.accountedPart) {
+                        sr.partSampler = slot.partSampler;
+                        sr.partRef = { slot.partBatch, slot.partK };
+                    }
+                    sampling.push_back(sr);
+                }
             }
         }
         std::vector<gis::Parcel>().swap(parcels);
@@ -1757,7 +1843,12 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
         }
     }
     std::vector<MethodOutput>().swap(outputs);
+    std::vector<std::unique_ptr<gis::ParcelSet>>().swap(partSets);
     run.sharedResults = std::move(allResults);
+    if (run.ledger) {
+        run.ledger->partResults = partCount;
+        run.ledger->partShareRule = partShareRule;
+    }
 
     // 5. Totals with bounds from per-iteration sums over all methods (carbon-methods.md §6.2).
     if (mcSettings) {

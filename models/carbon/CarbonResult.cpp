@@ -107,6 +107,61 @@ double ParcelResult::accountedShare() const {
     return std::clamp(accountedAreaHa / areaHa, 0.0, 1.0);
 }
 
+double ParcelResult::countedStockT(std::size_t i) const {
+    return accountedPart ? accountedPart->stocks[i].totalT : stocks[i].totalT * accountedShare();
+}
+
+double ParcelResult::countedStockAreaHa(std::size_t i) const {
+    return accountedPart ? accountedPart->stocks[i].areaHa : stocks[i].areaHa * accountedShare();
+}
+
+double ParcelResult::countedPoolT(std::size_t i, std::size_t j) const {
+    return accountedPart ? accountedPart->stocks[i].pools[j].t : stocks[i].pools[j].t * accountedShare();
+}
+
+double ParcelResult::countedChangeT(std::size_t i) const {
+    return accountedPart ? accountedPart->changes[i].changeT : changes[i].changeT * accountedShare();
+}
+
+std::size_t setAccountedPart(ParcelResult& r, const ParcelResult& part) {
+    const double share = r.accountedShare();
+    std::size_t shareRule = 0;
+    auto values = std::make_shared<ParcelResult::AccountedPart>();
+    values->stocks = r.stocks;
+    for (CarbonStock& s : values->stocks) {
+        s.bounds.reset();
+        const CarbonStock* own = part.computed() ? part.stock(s.year) : nullptr;
+        if (!own) {
+            ++shareRule;
+            s.totalT *= share;
+            s.areaHa *= share;
+            for (PoolStock& p : s.pools)
+                p.t *= share;
+            continue;
+        }
+        s.totalT = own->totalT;
+        s.areaHa = own->areaHa;
+        for (PoolStock& p : s.pools) {
+            const auto q = std::find_if(
+              own->pools.begin(), own->pools.end(), [&](const PoolStock& x) { return x.pool == p.pool; });
+            p.t = q == own->pools.end() ? 0.0 : q->t;
+        }
+    }
+    values->changes = r.changes;
+    for (CarbonChange& c : values->changes) {
+        c.bounds.reset();
+        const CarbonChange* own = part.computed() ? part.change(c.year1, c.year2) : nullptr;
+        if (!own) {
+            ++shareRule;
+            c.changeT *= share;
+            continue;
+        }
+        c.changeT = own->changeT;
+    }
+    r.accountedPart = std::move(values);
+    return shareRule;
+}
+
 const CarbonStock* ParcelResult::stock(int year) const& {
     for (const CarbonStock& s : stocks)
         if (s.year == year)
@@ -147,8 +202,7 @@ void accumulate(ResultTotals& t, const ParcelResult& r, const QString* type = nu
         t.areaHa += r.accountedArea();
         t.fullAreaHa += r.areaHa;
     }
-    // The parcel's mean density applies to its accounted part (docs/carbon-project.md).
-    const double share = r.accountedShare();
+    // The accounted part's values (docs/carbon-project.md, "Overlapping layers").
     if (!r.computed()) {
         if (counted)
             ++t.notComputed;
@@ -163,7 +217,8 @@ void accumulate(ResultTotals& t, const ParcelResult& r, const QString* type = nu
         t.methods << r.method;
         t.methods.sort();
     }
-    for (const CarbonStock& s : r.stocks) {
+    for (std::size_t i = 0; i < r.stocks.size(); ++i) {
+        const CarbonStock& s = r.stocks[i];
         if (type && r.typeAt(s.year) != *type)
             continue;
         auto it = std::find_if(
@@ -172,11 +227,12 @@ void accumulate(ResultTotals& t, const ParcelResult& r, const QString* type = nu
             t.stocks.push_back({ s.year, 0.0, 0.0, 0, {} });
             it = t.stocks.end() - 1;
         }
-        it->totalT += s.totalT * share;
-        it->areaHa += s.areaHa * share;
+        it->totalT += r.countedStockT(i);
+        it->areaHa += r.countedStockAreaHa(i);
         ++it->parcels;
     }
-    for (const CarbonChange& c : r.changes) {
+    for (std::size_t i = 0; i < r.changes.size(); ++i) {
+        const CarbonChange& c = r.changes[i];
         if (type && r.typeAt(c.year2) != *type)
             continue;
         auto it = std::find_if(t.changes.begin(), t.changes.end(), [&](const ResultTotals::Change& x) {
@@ -186,7 +242,7 @@ void accumulate(ResultTotals& t, const ParcelResult& r, const QString* type = nu
             t.changes.push_back({ c.year1, c.year2, 0.0, 0, {} });
             it = t.changes.end() - 1;
         }
-        it->changeT += c.changeT * share;
+        it->changeT += r.countedChangeT(i);
         ++it->parcels;
     }
 }
@@ -231,10 +287,10 @@ CommonStockTotals commonStockTotals(const std::vector<ParcelResult>& results) {
     for (const ParcelResult& r : results) {
         if (!r.primary || !r.computed())
             continue;
-        std::vector<const CarbonStock*> at;
+        std::vector<std::size_t> at; // index into r.stocks
         for (std::size_t i = 0; i < t.years.size(); ++i)
             if (const CarbonStock* s = r.stock(t.years[i])) {
-                at.push_back(s);
+                at.push_back(std::size_t(s - r.stocks.data()));
                 ++t.parcelsPerDate[i];
             }
         if (at.size() != t.years.size() || at.empty())
@@ -242,7 +298,7 @@ CommonStockTotals commonStockTotals(const std::vector<ParcelResult>& results) {
         ++t.parcels;
         t.areaHa += r.accountedArea();
         for (std::size_t i = 0; i < at.size(); ++i)
-            t.totalT[i] += at[i]->totalT * r.accountedShare();
+            t.totalT[i] += r.countedStockT(at[i]);
     }
     return t;
 }
@@ -268,18 +324,18 @@ PoolTotals poolTotalsOf(const std::vector<ParcelResult>& results) {
     for (const ParcelResult& r : results) {
         if (!r.primary || !r.computed())
             continue;
-        const double share = r.accountedShare();
-        for (const CarbonStock& s : r.stocks) {
+        for (std::size_t i = 0; i < r.stocks.size(); ++i) {
+            const CarbonStock& s = r.stocks[i];
             const std::size_t y =
               std::size_t(std::lower_bound(t.years.begin(), t.years.end(), s.year) - t.years.begin());
             ++t.parcels[y];
             t.areaHa[y] += r.accountedArea();
             if (s.pools.empty()) {
-                t.unattributedT[y] += s.totalT * share;
+                t.unattributedT[y] += r.countedStockT(i);
                 continue;
             }
-            for (const PoolStock& p : s.pools)
-                t.poolT[y][std::size_t(t.pools.indexOf(p.pool))] += p.t * share;
+            for (std::size_t j = 0; j < s.pools.size(); ++j)
+                t.poolT[y][std::size_t(t.pools.indexOf(s.pools[j].pool))] += r.countedPoolT(i, j);
         }
     }
     // The total is the sum of the pools (not the stocks' totalT): the ledger check compares it with
@@ -348,7 +404,7 @@ std::vector<ResultTotals> totalsBy(const std::vector<ParcelResult>& results, Tot
                 const CarbonStock* s1 = r.stock(c.year1);
                 if (from == to || !s1)
                     continue;
-                const double moved = s1->totalT * r.accountedShare();
+                const double moved = r.countedStockT(std::size_t(s1 - r.stocks.data()));
                 changeOf(groups[to], c.year1, c.year2).transferInT += moved;
                 ResultTotals& old = groups[from];
                 old.key = from;
@@ -483,12 +539,12 @@ analysis::Table parcelResultsTable(std::shared_ptr<const std::vector<ParcelResul
                              QStringLiteral("ha"),
                              QStringLiteral("Part of the parcel the totals count: the parcel minus the "
                                             "parcels of layers of higher precedence (ha, ellipsoidal).")));
-    columns.push_back(column(
-      QStringLiteral("accounted_share"),
-      Type::Real,
-      QStringLiteral("1"),
-      QStringLiteral(
-        "accounted_area_ha / area_ha (0–1); the parcel's stocks and changes count × this in every total.")));
+    columns.push_back(
+      column(QStringLiteral("accounted_share"),
+             Type::Real,
+             QStringLiteral("1"),
+             QStringLiteral("accounted_area_ha / area_ha (0–1); the totals count the accounted part's values "
+                            "(accounted_c_total_t_<year>, accounted_change_t_<y1>_<y2>).")));
     // The type per date when the land cover changed some parcel's type (docs/carbon-project.md).
     const bool datedTypes = std::any_of(
       results->begin(), results->end(), [](const ParcelResult& r) { return !r.landUseChange.empty(); });
@@ -588,6 +644,30 @@ analysis::Table parcelResultsTable(std::shared_ptr<const std::vector<ParcelResul
              Type::String,
              none,
              QStringLiteral("The dates and pairs a computed parcel has no value for, and why.")));
+    // What the totals count of the parcel (docs/carbon-project.md "Overlapping layers"): Σ over the
+    // rows of these = the totals (ledger check parcels_sum).
+    columns.push_back(
+      column(QStringLiteral("accounted_rule"),
+             Type::String,
+             none,
+             QStringLiteral("How the accounted values were obtained: whole (nothing removed), coverage (the "
+                            "method computed the accounted part from its own exact coverage) or share (the "
+                            "parcel's values × accounted_share: uniform density, or nothing left).")));
+    for (int y : layout.years)
+        columns.push_back(column(QStringLiteral("accounted_c_total_t_%1").arg(y),
+                                 Type::Real,
+                                 QStringLiteral("t C"),
+                                 QStringLiteral("The %1 stock the totals count: that of the accounted "
+                                                "part (t C; see accounted_rule).")
+                                   .arg(y)));
+    for (const auto& [y1, y2] : layout.pairs)
+        columns.push_back(column(QStringLiteral("accounted_change_t_") + pairName(y1, y2),
+                                 Type::Real,
+                                 QStringLiteral("t C"),
+                                 QStringLiteral("The change %1–%2 the totals count: that of the accounted "
+                                                "part (t C; see accounted_rule).")
+                                   .arg(y1)
+                                   .arg(y2)));
     table.hasGeometry = true;
     table.crs = crs;
     table.lazyRowCount = results->size();
@@ -644,6 +724,19 @@ analysis::Table parcelResultsTable(std::shared_ptr<const std::vector<ParcelResul
         v[c++] = joinRefs(r.parameters);
         v[c++] = r.notComputed;
         v[c++] = blankValuesNote(r, layout.years, layout.pairs);
+        const bool computed = r.computed();
+        v[c++] = !computed                  ? QVariant()
+                 : r.accountedPart          ? QVariant(QStringLiteral("coverage"))
+                 : r.accountedShare() < 1.0 ? QVariant(QStringLiteral("share"))
+                                            : QVariant(QStringLiteral("whole"));
+        for (int y : layout.years) {
+            const CarbonStock* s = computed ? r.stock(y) : nullptr;
+            v[c++] = s ? QVariant(r.countedStockT(std::size_t(s - r.stocks.data()))) : QVariant();
+        }
+        for (const auto& [y1, y2] : layout.pairs) {
+            const CarbonChange* ch = computed ? r.change(y1, y2) : nullptr;
+            v[c++] = ch ? QVariant(r.countedChangeT(std::size_t(ch - r.changes.data()))) : QVariant();
+        }
         wkb = r.wkb;
     };
     return table;

@@ -112,9 +112,18 @@ struct ParcelResult {
     double areaHa = 0;    ///< ellipsoidal area (ha)
     /// The part of the parcel the totals count (ha, ellipsoidal): the parcel minus the parcels of
     /// layers of higher precedence (carbon.precedence, docs/carbon-project.md "Overlapping layers");
-    /// negative: not set, the whole parcel. Totals apply the parcel's mean density to this part, i.e.
-    /// count its stocks and changes × accountedShare().
+    /// negative: not set, the whole parcel. Totals count this part's values: accountedPart's when set,
+    /// else the stocks and changes × accountedShare() (the counted*() accessors).
     double accountedAreaHa = -1;
+    /// The values of the accounted part computed from its own exact coverage (a raster method's partly
+    /// counted parcel, 0 < accountedShare() < 1; docs/carbon-project.md "Overlapping layers"), aligned
+    /// with `stocks` and `changes` (same length, dates, pairs and pools; setAccountedPart()). Null: the
+    /// share rule (the parcel's density is uniform, or nothing is removed).
+    struct AccountedPart {
+        std::vector<CarbonStock> stocks;
+        std::vector<CarbonChange> changes;
+    };
+    std::shared_ptr<const AccountedPart> accountedPart;
     std::vector<CarbonStock> stocks;         ///< ascending years
     std::vector<CarbonChange> changes;       ///< as the method defines them
     std::vector<ParameterRowRef> parameters; ///< rows used, sorted, unique
@@ -137,6 +146,12 @@ struct ParcelResult {
     double accountedArea() const { return accountedAreaHa >= 0 ? accountedAreaHa : areaHa; }
     /// accountedArea() / areaHa (0–1); 1 for a parcel nothing above overlaps or without area.
     double accountedShare() const;
+    /// What the totals count of stocks[i] (t C; its stock area, ha; its pool j, t C) and changes[i]
+    /// (t C): the accounted part's value, else the whole parcel's × accountedShare().
+    double countedStockT(std::size_t i) const;
+    double countedStockAreaHa(std::size_t i) const;
+    double countedPoolT(std::size_t i, std::size_t j) const;
+    double countedChangeT(std::size_t i) const;
     // Pointers into the result: deleted on a temporary result, so they cannot dangle.
     const CarbonStock* stock(int year) const&;
     const CarbonStock* stock(int year) const&& = delete;
@@ -145,6 +160,12 @@ struct ParcelResult {
     /// The rows used whose tag is flagged (secondary, unconfirmed, example).
     std::vector<ParameterRowRef> flaggedParameters() const;
 };
+
+/// @brief Sets r.accountedPart from `part`, the same method's result for r's accounted part (its own
+/// geometry and coverage): per stock and change of r the value of the same date or pair in `part`
+/// (pools by name, a pool `part` lacks 0); where `part` has none (e.g. a blank stock), the share rule
+/// (r's value × accountedShare()). Returns how many stocks and changes took the share rule.
+std::size_t setAccountedPart(ParcelResult& r, const ParcelResult& part);
 
 /// @brief Totals of a set of parcels (accumulated in double).
 struct ResultTotals {
@@ -180,8 +201,9 @@ struct ResultTotals {
 };
 
 /// @brief Grand total over the primary results (every result when `primaryOnly` is false). Totals
-/// count each parcel's accounted part: its stocks, stock areas and changes × accountedShare() and its
-/// accounted area (docs/carbon-project.md, "Overlapping layers").
+/// count each parcel's accounted part: its stocks, stock areas and changes as ParcelResult::counted*()
+/// give them (the part's own values, else × accountedShare()) and its accounted area
+/// (docs/carbon-project.md, "Overlapping layers").
 ResultTotals totalOf(const std::vector<ParcelResult>& results, bool primaryOnly = true);
 /// @brief Stock totals on a like-for-like basis: over the computed primary results that have a stock
 /// at every date any primary result has. totalOf()'s per-date totals add whichever parcels have a
@@ -200,9 +222,9 @@ struct CommonStockTotals {
 CommonStockTotals commonStockTotals(const std::vector<ParcelResult>& results);
 
 /// @brief The stock per carbon pool and date (issue 14, "stock by pool per date"): Σ over the computed
-/// primary results of each pool's stock × accountedShare() (the rule of totalOf(), docs/carbon-project.md
-/// "Overlapping layers"). A stock whose method gives no split by pool (no PoolStock) counts as
-/// unattributed, so that the pools and the unattributed part add up to the date's total stock.
+/// primary results of each pool's accounted stock (countedPoolT(), the rule of totalOf(),
+/// docs/carbon-project.md "Overlapping layers"). A stock whose method gives no split by pool (no PoolStock)
+/// counts as unattributed, so that the pools and the unattributed part add up to the date's total stock.
 struct PoolTotals {
     std::vector<int> years;                 ///< ascending, every date with a stock
     QStringList pools;                      ///< layoutOf()'s order (c_above, c_below, … then others)

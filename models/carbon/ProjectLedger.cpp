@@ -118,11 +118,14 @@ ProjectLedger computeProjectLedger(const Project& project,
         }
         input.push_back(std::move(l));
     }
-    const gis::AccountedAreas areas = gis::accountedAreas(input, crs, feedback);
+    gis::AccountedAreas areas = gis::accountedAreas(input, crs, feedback);
     for (qsizetype i = 0; i < ledger.order.size(); ++i) {
         std::vector<double>& ha = ledger.accountedHa[ledger.order[i]];
         for (double m2 : areas.accountedM2[std::size_t(i)])
             ha.push_back(m2 / 1e4);
+        std::map<std::size_t, gis::MultiPolygon>& parts = ledger.accountedParts[ledger.order[i]];
+        for (auto& [k, part] : areas.partialParts[std::size_t(i)])
+            parts.emplace(k, std::move(part));
     }
     for (const gis::LayerPairOverlap& p : areas.pairs)
         ledger.overlaps.push_back(
@@ -294,15 +297,15 @@ void checkParcelSums(LedgerCheck& check,
     Sums total;
     const bool byType = key && *key == TotalsKey::EcosystemType;
     for (const ParcelResult& r : results) {
-        const double share = r.accountedShare();
+        // The accounted values parcels.csv gives (accounted_c_total_t_<y>, accounted_change_t_<y1>_<y2>).
         auto add = [&](Sums& s) {
             s.areaHa += r.accountedArea();
             if (!r.computed())
                 return;
-            for (const CarbonStock& st : r.stocks)
-                s.stocks[st.year] += st.totalT * share;
-            for (const CarbonChange& c : r.changes)
-                s.changes[{ c.year1, c.year2 }] += c.changeT * share;
+            for (std::size_t i = 0; i < r.stocks.size(); ++i)
+                s.stocks[r.stocks[i].year] += r.countedStockT(i);
+            for (std::size_t i = 0; i < r.changes.size(); ++i)
+                s.changes[{ r.changes[i].year1, r.changes[i].year2 }] += r.countedChangeT(i);
         };
         if (r.primary || byMethod)
             add(total);
@@ -314,10 +317,12 @@ void checkParcelSums(LedgerCheck& check,
             perKey[r.ecosystemType].areaHa += r.accountedArea();
             if (!r.computed())
                 continue;
-            for (const CarbonStock& st : r.stocks)
-                perKey[r.typeAt(st.year)].stocks[st.year] += st.totalT * share;
-            for (const CarbonChange& c : r.changes)
-                perKey[r.typeAt(c.year2)].changes[{ c.year1, c.year2 }] += c.changeT * share;
+            for (std::size_t i = 0; i < r.stocks.size(); ++i)
+                perKey[r.typeAt(r.stocks[i].year)].stocks[r.stocks[i].year] += r.countedStockT(i);
+            for (std::size_t i = 0; i < r.changes.size(); ++i) {
+                const CarbonChange& c = r.changes[i];
+                perKey[r.typeAt(c.year2)].changes[{ c.year1, c.year2 }] += r.countedChangeT(i);
+            }
             continue;
         }
         add(perKey[*key == TotalsKey::Group ? r.group : r.method]);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "gis/Geometry.h"
 #include "models/analysis/ResultSet.h"
 #include "models/carbon/CarbonResult.h"
 #include "models/params/Parameter.h"
@@ -48,10 +49,18 @@ struct ProjectLedger {
     /// Layer id → per parcel (the ParcelSet's order) the accounted area (ha): the parcel minus the
     /// parcels of higher layers.
     std::map<QString, std::vector<double>> accountedHa;
+    /// Layer id → the accounted parts of its parcels that higher layers cover in part (0 <
+    /// accounted_share < 1): parcel index (the ParcelSet's order) → the parcel minus the higher
+    /// layers' parcels (the layer's CRS). Raster methods compute these parts' values from their own
+    /// coverage (docs/carbon-project.md, "Overlapping layers").
+    std::map<QString, std::map<std::size_t, gis::MultiPolygon>> accountedParts;
     std::vector<LayerOverlap> overlaps; ///< every pair of layers, in precedence order
     double unionHa = 0;                 ///< area of the union of the layers (ha) = Σ accounted
     double summedHa = 0;                ///< Σ full parcel areas (ha)
     double seconds = 0;                 ///< wall time of the overlay (s)
+    /// Results of partly counted parcels whose method computed the accounted part from its own coverage,
+    /// and their stocks and changes that the part lacked (share rule instead); set by the carbon run.
+    std::size_t partResults = 0, partShareRule = 0;
     /// Pairs that overlap (≥ 0.005 ha, i.e. shown as at least 0.01 ha).
     std::vector<LayerOverlap> overlapping() const;
 };
@@ -102,8 +111,8 @@ void checkStockChange(LedgerCheck& check,
                       const std::vector<ResultTotals>& rows,
                       const ResultTotals& all);
 
-/// @brief Σ of the parcel rows (accounted: × accountedShare, as parcels.csv gives them) = each row of
-/// the totals `table` grouped by `key` (nullopt: only "all") and its "all" row: area, each stock and
+/// @brief Σ of the parcel rows' accounted values (ParcelResult::counted*(): parcels.csv's accounted_*) = each
+/// row of the totals `table` grouped by `key` (nullopt: only "all") and its "all" row: area, each stock and
 /// each change. By type and group the primary results only, by method (and its "all") every result.
 void checkParcelSums(LedgerCheck& check,
                      const QString& table,

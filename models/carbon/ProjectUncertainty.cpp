@@ -524,10 +524,12 @@ std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results
         if (s.sampler && std::find(samplers.begin(), samplers.end(), s.sampler) == samplers.end())
             samplers.push_back(s.sampler);
     // Per sampler, the computed parcels of each group (those totalOf() counts). Totals count a parcel's
-    // accounted part (× accountedShare(), docs/carbon-project.md "Overlapping layers"), so per
-    // iteration a parcel overlapped by a layer of higher precedence adds its own draws × its share: such
-    // parcels are sampled one by one (in chunks) and added to their group's sums; the others, share 1,
-    // are summed by the sampler as before.
+    // accounted part (docs/carbon-project.md "Overlapping layers"), so per iteration a parcel overlapped
+    // by a layer of higher precedence adds the draws of its accounted part: those of the part's own
+    // result (SampledResult::partSampler, the method's run on the accounted geometry: same parameters,
+    // same draws) when its method computed it, else its own draws × its share. Such parcels are sampled
+    // one by one (in chunks) and added to their group's sums; the others, share 1, are summed by the
+    // sampler as before.
     std::vector<std::vector<SampledTotals>> sums;
     // Years and pairs a partly counted parcel's own draws lack (its group then has no bounds for them).
     std::vector<std::set<int>> partialMissingYears(totals.size());
@@ -572,13 +574,27 @@ std::vector<ResultTotals> boundedTotals(const std::vector<ParcelResult>& results
         constexpr std::size_t kChunk = 256;
         for (std::size_t from = 0; from < partial.size(); from += kChunk) {
             const std::size_t to = std::min(partial.size(), from + kChunk);
-            std::vector<std::vector<ResultRef>> one;
-            for (std::size_t i = from; i < to; ++i)
-                one.push_back({ sampling[partial[i].second].ref });
-            const std::vector<SampledTotals> parts = sampler->sum(one);
+            // Per part sampler (the parcel's own sampler when its part has none), its members' refs.
+            std::map<const MethodSampler*, std::vector<std::size_t>> bySampler;
+            for (std::size_t i = from; i < to; ++i) {
+                const SampledResult& s = sampling[partial[i].second];
+                bySampler[s.partSampler ? s.partSampler : sampler].push_back(i);
+            }
+            std::vector<SampledTotals> parts(to - from);
+            for (const auto& [with, list] : bySampler) {
+                std::vector<std::vector<ResultRef>> one;
+                for (std::size_t i : list) {
+                    const SampledResult& s = sampling[partial[i].second];
+                    one.push_back({ s.partSampler ? s.partRef : s.ref });
+                }
+                std::vector<SampledTotals> got = with->sum(one);
+                for (std::size_t j = 0; j < list.size(); ++j)
+                    parts[list[j] - from] = std::move(got[j]);
+            }
             for (std::size_t i = from; i < to; ++i) {
                 const auto [g, r] = partial[i];
-                const double share = results[r].accountedShare();
+                // The part's own draws count whole; the parcel's draws × its share.
+                const double share = sampling[r].partSampler ? 1.0 : results[r].accountedShare();
                 const SampledTotals& part = parts[i - from];
                 for (const CarbonStock& st : results[r].stocks)
                     if (here(g, r, st.year) && !part.stocks.count(st.year))

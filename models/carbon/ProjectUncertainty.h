@@ -139,6 +139,11 @@ std::shared_ptr<MethodSampler> makeLandUseChangeSampler(std::shared_ptr<const Me
 struct SampledResult {
     const MethodSampler* sampler = nullptr;
     ResultRef ref;
+    /// A partly counted parcel whose method computed its accounted part (ParcelResult::accountedPart):
+    /// the sampler of that computation and the part's result there (the same method's parameters, so
+    /// the same draws per iteration); the totals sample the part. Null: the parcel's draws × its share.
+    const MethodSampler* partSampler = nullptr;
+    ResultRef partRef;
 };
 
 /// @brief Totals of `results` per key (as totalsBy(); the grand total when `key` is empty) with bounds

@@ -814,16 +814,25 @@ private slots:
             }
             // By type and district: primary rows only (each feature once); by method: every row.
             const bool byMethod = name == QLatin1String("totals_by_method.csv");
-            // Totals count each parcel's accounted part (docs/carbon-project.md "Overlapping layers").
-            std::size_t rows = 0;
+            // Totals count each parcel's accounted part (docs/carbon-project.md "Overlapping layers"):
+            // parcels.csv's accounted_* columns, from the part's own coverage (accounted_rule coverage) or
+            // the parcel's value × accounted_share.
+            std::size_t rows = 0, coverage = 0;
             double sum2024 = 0, change = 0;
             for (std::size_t i = 0; i < m_parcels.rows.size(); ++i)
                 if (byMethod || m_parcels.at(i, QStringLiteral("primary")) == QLatin1String("1")) {
                     ++rows;
-                    const double share = m_parcels.at(i, QStringLiteral("accounted_share")).toDouble();
-                    sum2024 += m_parcels.at(i, QStringLiteral("c_total_t_2024")).toDouble() * share;
-                    change += m_parcels.at(i, QStringLiteral("change_t_2015_2018")).toDouble() * share;
+                    sum2024 += m_parcels.at(i, QStringLiteral("accounted_c_total_t_2024")).toDouble();
+                    change += m_parcels.at(i, QStringLiteral("accounted_change_t_2015_2018")).toDouble();
+                    const QString rule = m_parcels.at(i, QStringLiteral("accounted_rule"));
+                    coverage += rule == QLatin1String("coverage") ? 1 : 0;
+                    if (rule != QLatin1String("coverage")) {
+                        const double share = m_parcels.at(i, QStringLiteral("accounted_share")).toDouble();
+                        QCOMPARE(m_parcels.at(i, QStringLiteral("accounted_c_total_t_2024")).toDouble(),
+                                 m_parcels.at(i, QStringLiteral("c_total_t_2024")).toDouble() * share);
+                    }
                 }
+            QVERIFY(coverage > 0); // the sample's partly overlapped wetland units, 小班, farm plots
             QCOMPARE(t.at(all, QStringLiteral("parcels")).toULongLong(), (unsigned long long)rows);
             QVERIFY(close(sum2024, t.at(all, QStringLiteral("c_total_t_2024")).toDouble()));
             QVERIFY(close(change, t.at(all, QStringLiteral("change_t_2015_2018")).toDouble()));

@@ -65,7 +65,19 @@ bool near(double a, double b, double rel = 2e-3) {
 ///   wet (wetland_units, type b):        B1 [50,150] × [0,100], B2 [150,200] × [0,100]  1 + 0.5 ha
 ///   farm (farmland_plots, type c):      C  [0,300] × [50,100]               1.5 ha
 /// Overlaps: A∩B 0.5 ha, A∩C 0.5 ha, B∩C 0.75 ha; union 2.5 ha, the layers sum to 4 ha.
-QString writeProject(const QTemporaryDir& dir, const QByteArray& extra) {
+using Plots = std::vector<std::pair<const char*, gis::MultiPolygon>>;
+/// Land cover class of cell (column c, row r from the top) in `year`.
+using CoverOf = int (*)(int year, int c, int r);
+int defaultCover(int year, int c, int) {
+    return year == 2015 && c >= 10 ? 2 : 1;
+}
+
+QString writeProject(const QTemporaryDir& dir,
+                     const QByteArray& extra,
+                     CoverOf cover = &defaultCover,
+                     Plots restore = {},
+                     Plots wet = {},
+                     Plots farm = {}) {
     const gis::Crs crs = gis::Crs::fromEpsg(32650);
     for (int year : { 2015, 2024 }) {
         gis::RasterSpec spec;
@@ -83,7 +95,7 @@ QString writeProject(const QTemporaryDir& dir, const QByteArray& extra) {
         std::vector<std::uint8_t> cells(300);
         for (int r = 0; r < 10; ++r)
             for (int c = 0; c < 30; ++c)
-                cells[std::size_t(r * 30 + c)] = year == 2015 && c >= 10 ? 2 : 1;
+                cells[std::size_t(r * 30 + c)] = std::uint8_t(cover(year, c, r));
         w.writeRows(1, 0, 10, cells.data());
         w.commit();
     }
@@ -108,9 +120,14 @@ QString writeProject(const QTemporaryDir& dir, const QByteArray& extra) {
           fields,
           features);
     };
-    layer("restore", { { "A", rect(0, 0, 100, 100) } });
-    layer("wet", { { "B1", rect(50, 0, 150, 100) }, { "B2", rect(150, 0, 200, 100) } });
-    layer("farm", { { "C", rect(0, 50, 300, 100) } });
+    if (restore.empty() && wet.empty() && farm.empty()) {
+        restore = { { "A", rect(0, 0, 100, 100) } };
+        wet = { { "B1", rect(50, 0, 150, 100) }, { "B2", rect(150, 0, 200, 100) } };
+        farm = { { "C", rect(0, 50, 300, 100) } };
+    }
+    layer("restore", std::move(restore));
+    layer("wet", std::move(wet));
+    layer("farm", std::move(farm));
     const QString path = dir.filePath(QStringLiteral("ledger.tanhui.json"));
     QFile f(path);
     f.open(QIODevice::WriteOnly);
@@ -168,21 +185,22 @@ private slots:
         QVERIFY(near(byId.at("C")->accountedShare(), 1.0 / 3.0, 1e-6));
         QVERIFY(near(byId.at("C")->areaHa, 1.5));
         QVERIFY(near(byId.at("C")->accountedArea(), 0.5));
-        // Totals: union 2.5 ha (the layers sum to 4 ha). Stocks, the parcel's mean density on its
-        // accounted part: 2015 A 63, B1 49 × 0.5, B2 17.5, C 66.5 / 3 = 127.1667 t C; 2024 A 63, B1 31.5,
-        // B2 31.5, C 31.5 = 157.5 t C; change 30.3333 t C.
+        // Totals: union 2.5 ha (the layers sum to 4 ha). Stocks of the accounted parts, computed by the
+        // pool method from their own coverage: 2015 A 63, B1's [100,150] class 2 17.5, B2 17.5, C's
+        // [200,300] class 2 17.5 = 115.5 t C; 2024 A 63, B1 31.5, B2 31.5, C 31.5 = 157.5 t C; change
+        // 42 t C (the mean-density rule gave B1 49 × 0.5, C 66.5 / 3: 127.1667 and 30.3333).
         const ResultTotals all = totalOf(r.results());
         QVERIFY(near(all.areaHa, 2.5));
         QVERIFY(near(all.fullAreaHa, 4.0));
         QVERIFY(near(r.ledger->unionHa, 2.5));
         QVERIFY(near(r.ledger->summedHa, 4.0));
-        QVERIFY(near(all.stocks[0].totalT, 127.1666667));
+        QVERIFY(near(all.stocks[0].totalT, 115.5));
         QVERIFY(near(all.stocks[1].totalT, 157.5));
-        QVERIFY(near(all.changes.back().changeT, 30.3333333));
+        QVERIFY(near(all.changes.back().changeT, 42.0));
         const std::vector<ResultTotals> byType = totalsBy(r.results(), TotalsKey::EcosystemType);
         QVERIFY(near(row(byType, "c")->areaHa, 0.5));
-        QVERIFY(near(row(byType, "c")->stocks[0].totalT, 66.5 / 3.0));
-        QVERIFY(near(row(byType, "b")->stocks[0].totalT, 24.5 + 17.5));
+        QVERIFY(near(row(byType, "c")->stocks[0].totalT, 17.5));
+        QVERIFY(near(row(byType, "b")->stocks[0].totalT, 17.5 + 17.5));
         // Overlaps: A∩B 0.5, A∩C 0.5, B∩C 0.75 ha, named in the warning.
         QCOMPARE(r.ledger->overlaps.size(), std::size_t(3));
         QCOMPARE(r.ledger->overlaps[0].higher, QStringLiteral("restore"));
@@ -224,11 +242,12 @@ private slots:
         QCOMPARE(r.ledger->order, QStringList({ "farm", "restore", "wet" }));
         const std::vector<ResultTotals> byType = totalsBy(r.results(), TotalsKey::EcosystemType);
         // C whole (1.5 ha, 66.5 t C in 2015); A keeps [0,100] × [0,50] (0.5 ha, 31.5 t C); B1 keeps
-        // [100,150] × [0,50] (0.25 ha of its 1 ha: 49 / 4), B2 [150,200] × [0,50] (17.5 / 2).
+        // [100,150] × [0,50] (0.25 ha of class 2: 8.75 t C, not the mean-density 49 / 4), B2
+        // [150,200] × [0,50] (17.5 / 2).
         QVERIFY(near(row(byType, "c")->areaHa, 1.5));
         QVERIFY(near(row(byType, "c")->stocks[0].totalT, 66.5));
         QVERIFY(near(row(byType, "a")->stocks[0].totalT, 31.5));
-        QVERIFY(near(row(byType, "b")->stocks[0].totalT, 49.0 / 4 + 17.5 / 2));
+        QVERIFY(near(row(byType, "b")->stocks[0].totalT, 8.75 + 17.5 / 2));
         // The union does not depend on the order.
         QVERIFY(near(totalOf(r.results()).areaHa, 2.5));
         QVERIFY(r.ledgerCheck.passed());
@@ -240,20 +259,114 @@ private slots:
           run(dir, writeProject(dir, R"(, "uncertainty": {"iterations": 400, "seed": 7})"));
         QVERIFY2(!r.stopped, qPrintable(r.issues.empty() ? QString() : r.issues.front().toString()));
         QVERIFY(r.uncertainty);
-        // Type c counts a third of C: its bounds surround 22.17 t C, not C's whole 66.5.
+        // Type c counts C's accounted part (0.5 ha of class 2): its bounds surround 17.5 t C, not C's
+        // whole 66.5.
         const ResultTotals* c = row(r.uncertainty->by.at(TotalsKey::EcosystemType), "c");
         QVERIFY(c && c->stocks[0].bounds);
         const Bounds& b = *c->stocks[0].bounds;
-        QVERIFY2(b.p2_5 < 66.5 / 3 && 66.5 / 3 < b.p97_5,
+        QVERIFY2(b.p2_5 < 17.5 && 17.5 < b.p97_5,
                  qPrintable(QStringLiteral("%1 %2").arg(b.p2_5).arg(b.p97_5)));
         QVERIFY(b.p97_5 < 40);
-        QVERIFY(near(b.p50, 66.5 / 3, 0.1));
+        QVERIFY(near(b.p50, 17.5, 0.1));
         const ResultTotals& all = r.uncertainty->total;
         QVERIFY(all.stocks[0].bounds);
         QVERIFY(all.stocks[0].bounds->p2_5 < all.stocks[0].totalT);
         QVERIFY(all.stocks[0].totalT < all.stocks[0].bounds->p97_5);
-        QVERIFY(near(all.stocks[0].bounds->p50, 127.1666667, 0.1));
+        QVERIFY(near(all.stocks[0].bounds->p50, 115.5, 0.1));
         QVERIFY(r.ledgerCheck.passed());
+    }
+
+    /// Land-cover change concentrated inside or outside the overlap (docs/carbon-project.md "Overlapping
+    /// layers"): 2015 all class 2 (35 t C/ha); 2024 class 1 (63 t C/ha) on [0,100] (a mangrove planting)
+    /// and [250,300]. Restoration plots P [0,100] and P2 [200,230] (× [0,100]) lie in the wetland units
+    /// W1 [0,200] and W2 [200,300]: W1's whole change (1 ha × 28 = 28 t C) lies inside P, so W1 counts
+    /// 0 (the share rule: 14); W2's (0.5 ha × 28 = 14 t C) lies outside P2, so W2 counts 14 (the share
+    /// rule: × 0.7 = 9.8). The farm plot F [120,140] × [0,20] lies inside W1: nothing of it counts. The
+    /// ground changed on 1.5 ha: the total change is 42 t C, once.
+    void changeInsideOrOutsideTheOverlap() {
+        auto cover = [](int year, int c, int) { return year == 2024 && (c < 10 || c >= 25) ? 1 : 2; };
+        for (const bool mc : { false, true }) {
+            QTemporaryDir dir;
+            const QByteArray extra = mc ? R"(, "uncertainty": {"iterations": 500, "seed": 11})" : "";
+            const CarbonProjectRun r =
+              run(dir,
+                  writeProject(dir,
+                               extra,
+                               cover,
+                               { { "P", rect(0, 0, 100, 100) }, { "P2", rect(200, 0, 230, 100) } },
+                               { { "W1", rect(0, 0, 200, 100) }, { "W2", rect(200, 0, 300, 100) } },
+                               { { "F", rect(120, 0, 140, 20) } }));
+            QVERIFY2(!r.stopped, qPrintable(r.issues.empty() ? QString() : r.issues.front().toString()));
+            std::map<QString, const ParcelResult*> byId;
+            for (const ParcelResult& p : r.results())
+                byId[p.id] = &p;
+            const ParcelResult& w1 = *byId.at("W1");
+            const ParcelResult& w2 = *byId.at("W2");
+            QVERIFY(near(w1.accountedShare(), 0.5, 1e-6));
+            QVERIFY(near(w2.accountedShare(), 0.7, 1e-6));
+            // parcels.csv's existing columns keep the whole parcel: W1 changes by 28 t C.
+            QVERIFY(near(w1.change(2015, 2024)->changeT, 28.0));
+            QVERIFY(near(w2.change(2015, 2024)->changeT, 14.0));
+            // The accounted parts, from their own coverage.
+            QVERIFY(w1.accountedPart && w2.accountedPart);
+            QVERIFY(!byId.at("P")->accountedPart);
+            QVERIFY(!byId.at("F")->accountedPart);
+            QCOMPARE(byId.at("F")->accountedShare(), 0.0);
+            QVERIFY(std::abs(w1.countedChangeT(0)) < 1e-9);
+            QVERIFY(near(w2.countedChangeT(0), 14.0));
+            QVERIFY(near(w1.countedStockT(0), 35.0)); // [100,200]: 1 ha of class 2
+            QVERIFY(near(w1.countedStockAreaHa(0), 1.0));
+            QVERIFY(near(w2.countedStockT(1), 0.2 * 35 + 0.5 * 63)); // [230,300] in 2024
+            const ResultTotals all = totalOf(r.results());
+            QVERIFY(near(all.areaHa, 3.0));
+            QVERIFY(near(all.stocks[0].totalT, 105.0));
+            QVERIFY(near(all.stocks[1].totalT, 147.0));
+            QVERIFY(near(all.changes.back().changeT, 42.0));
+            const std::vector<ResultTotals> byType = totalsBy(r.results(), TotalsKey::EcosystemType);
+            QVERIFY2(near(row(byType, "b")->changes.back().changeT, 14.0),
+                     qPrintable(QString::number(row(byType, "b")->changes.back().changeT))); // W1 0 + W2 14
+            QVERIFY(near(row(byType, "a")->changes.back().changeT, 28.0));
+            // parcels.csv: the accounted values add up to the totals; the rule per row.
+            const auto parcels = readCsv(dir.filePath(QStringLiteral("out/parcels.csv")));
+            const qsizetype idCol = parcels.front().indexOf(QStringLiteral("id"));
+            const qsizetype ruleCol = parcels.front().indexOf(QStringLiteral("accounted_rule"));
+            const qsizetype changeCol =
+              parcels.front().indexOf(QStringLiteral("accounted_change_t_2015_2024"));
+            QVERIFY(idCol >= 0 && ruleCol >= 0 && changeCol >= 0);
+            double sum = 0;
+            std::map<QString, QString> rule;
+            for (std::size_t i = 1; i < parcels.size(); ++i) {
+                // The accounted columns come last (bounds notes before them may hold quoted commas).
+                const QStringList& line = parcels[i];
+                sum += line[line.size() - (parcels.front().size() - changeCol)].toDouble();
+                rule[line[idCol]] = line[line.size() - (parcels.front().size() - ruleCol)];
+            }
+            QVERIFY2(near(sum, 42.0), qPrintable(QString::number(sum)));
+            QCOMPARE(rule["W1"], QStringLiteral("coverage"));
+            QCOMPARE(rule["P"], QStringLiteral("whole"));
+            QCOMPARE(rule["F"], QStringLiteral("share"));
+            QVERIFY(r.ledgerCheck.passed());
+            QVERIFY(r.ledger->partResults == 2);
+            if (!mc)
+                continue;
+            // Monte Carlo: the same ground. Bounds of the total change surround 42 t C (the share rule's
+            // 51.8 lies outside the ±20 % pool uncertainty of 42 only at the median: check the median).
+            QVERIFY(r.uncertainty);
+            const ResultTotals& u = r.uncertainty->total;
+            QVERIFY(u.changes.back().bounds && u.stocks[0].bounds && u.stocks[1].bounds);
+            const Bounds& ch = *u.changes.back().bounds;
+            QVERIFY2(ch.p2_5 < 42.0 && 42.0 < ch.p97_5,
+                     qPrintable(QStringLiteral("%1 %2").arg(ch.p2_5).arg(ch.p97_5)));
+            QVERIFY(near(ch.p50, 42.0, 0.05));
+            for (const auto& s : u.stocks)
+                QVERIFY(s.bounds->p2_5 < s.totalT && s.totalT < s.bounds->p97_5);
+            // Type b: W1 counts no change in any iteration, so the bounds surround W2's 14 t C.
+            const ResultTotals* b = row(r.uncertainty->by.at(TotalsKey::EcosystemType), "b");
+            QVERIFY(b && b->changes.back().bounds);
+            QVERIFY(b->changes.back().bounds->p2_5 < 14.0 && 14.0 < b->changes.back().bounds->p97_5);
+            QVERIFY(near(b->changes.back().bounds->p50, 14.0, 0.05));
+            QVERIFY(b->changes.back().bounds->p97_5 < 23.8); // the share rule's 14 + 9.8 is out of reach
+        }
     }
 
     void precedenceValidation() {

@@ -221,12 +221,20 @@ private slots:
             }
             if (parcels.number(r, QStringLiteral("primary")) != 1)
                 continue;
-            const double share = parcels.number(r, QStringLiteral("accounted_share"));
             area += parcels.number(r, QStringLiteral("accounted_area_ha"));
+            // The values the totals count (docs/carbon-project.md "Overlapping layers"): the accounted
+            // part's, from its own coverage (accounted_rule coverage) or × accounted_share.
             auto add = [&](double& sum, const char* column) {
-                const double v = parcels.number(r, QString::fromLatin1(column));
+                const double v =
+                  parcels.number(r, QStringLiteral("accounted_") + QString::fromLatin1(column));
+                const double whole = parcels.number(r, QString::fromLatin1(column));
+                QCOMPARE(std::isnan(v), std::isnan(whole));
+                if (parcels.value(r, QStringLiteral("accounted_rule")).toString() !=
+                    QLatin1String("coverage"))
+                    QVERIFY(std::isnan(v) ||
+                            v == whole * parcels.number(r, QStringLiteral("accounted_share")));
                 if (!std::isnan(v))
-                    sum += v * share;
+                    sum += v;
             };
             add(stock2015, "c_total_t_2015");
             add(stock2024, "c_total_t_2024");
@@ -260,7 +268,7 @@ private slots:
         QVERIFY(run.ledgerCheck.passed());
         QCOMPARE(rs.table(QStringLiteral("ledger_check"))->rowCount(), run.ledgerCheck.rows.size());
 
-        // Stock by pool per date (issue 14): each pool equals Σ of the parcels' <pool>_t_<y> × share, and
+        // Stock by pool per date (issue 14): each pool equals Σ of the parcels' accounted <pool>_t_<y>, and
         // the pools add up to the date's stock of the totals (also a ledger row "pool_sum" per date).
         const analysis::Table& byPool = *rs.table(QStringLiteral("totals_by_pool"));
         QCOMPARE(byPool.rowCount(), std::size_t(2));
@@ -281,8 +289,19 @@ private slots:
                 double fromParcels = 0;
                 for (std::size_t p = 0; p < parcels.rowCount(); ++p) {
                     const double v = parcels.number(p, parcelColumn);
-                    if (parcels.number(p, QStringLiteral("primary")) == 1 && !std::isnan(v))
-                        fromParcels += v * parcels.number(p, QStringLiteral("accounted_share"));
+                    if (parcels.number(p, QStringLiteral("primary")) != 1 || std::isnan(v))
+                        continue;
+                    // A part computed from its own coverage has its own pools (the run's results are in
+                    // the table's order); the others count × accounted_share.
+                    const ParcelResult& pr = run.results()[p];
+                    if (pr.accountedPart) {
+                        const std::size_t i = std::size_t(pr.stock(year) - pr.stocks.data());
+                        for (std::size_t j = 0; j < pr.stocks[i].pools.size(); ++j)
+                            if (c.name == pr.stocks[i].pools[j].pool + QStringLiteral("_t"))
+                                fromParcels += pr.countedPoolT(i, j);
+                        continue;
+                    }
+                    fromParcels += v * parcels.number(p, QStringLiteral("accounted_share"));
                 }
                 QVERIFY2(near(byPool.number(r, c.name), fromParcels), qPrintable(parcelColumn));
                 poolSum += byPool.number(r, c.name);
