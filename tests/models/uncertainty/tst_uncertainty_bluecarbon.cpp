@@ -422,10 +422,10 @@ private slots:
             for (int y : years)
                 rs[std::size_t(i)].stocks.push_back({ y, {}, 1.0, 1.0, std::nullopt });
         }
-        sampling[0] = { poolSampler.get(), { 0, 0 } };
-        sampling[1] = { blue.get(), { 0, 0 } };
-        sampling[2] = { blue.get(), { 0, 1 } };
-        sampling[3] = { blue.get(), { 0, 2 } };
+        sampling[0] = { poolSampler.get(), { 0, 0 }, nullptr, {} };
+        sampling[1] = { blue.get(), { 0, 0 }, nullptr, {} };
+        sampling[2] = { blue.get(), { 0, 1 }, nullptr, {} };
+        sampling[3] = { blue.get(), { 0, 2 }, nullptr, {} };
         const std::vector<ResultTotals> byGroup = boundedTotals(rs, sampling, TotalsKey::Group);
         QCOMPARE(byGroup.size(), std::size_t(2));
         QVERIFY(byGroup[0].boundsNote.isEmpty());

@@ -369,8 +369,8 @@ private slots:
         rs[2].stocks.push_back({ 2024, {}, 1.0, 1.0, std::nullopt });
         auto sampler = makeRegressionSampler(m, units);
         std::vector<SampledResult> sampling(3);
-        sampling[0] = { sampler.get(), { 0, 0 } };
-        sampling[1] = { sampler.get(), { 0, 1 } };
+        sampling[0] = { sampler.get(), { 0, 0 }, nullptr, {} };
+        sampling[1] = { sampler.get(), { 0, 1 }, nullptr, {} };
         const ResultTotals total = boundedTotals(rs, sampling, std::nullopt).front();
         std::vector<double> sum(1000);
         for (std::size_t i = 0; i < sum.size(); ++i)
@@ -387,7 +387,7 @@ private slots:
         // another sampler of the group samples that pair: no bounds, rather than bounds without the
         // parcel. (Two samplers: the second holds only the second parcel.)
         auto sampler2 = makeRegressionSampler(m, { { units[0][1] } });
-        sampling[1] = { sampler2.get(), { 0, 0 } };
+        sampling[1] = { sampler2.get(), { 0, 0 }, nullptr, {} };
         QVERIFY(boundedTotals(rs, sampling, std::nullopt).front().changes.front().bounds);
         rs[1].changes.push_back({ 2020, 2024, 0.0, ChangeBasis::StockDifference, std::nullopt });
         const ResultTotals total2 = boundedTotals(rs, sampling, std::nullopt).front();

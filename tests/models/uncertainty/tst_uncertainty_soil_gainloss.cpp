@@ -480,9 +480,9 @@ private slots:
         rs[3].stocks.push_back({ 2015, { { QStringLiteral("c_soil"), 7 } }, 7, 1, {} });
         rs[3].changes.push_back({ 2015, 2024, 3.0, ChangeBasis::Flux, {} });
         std::vector<SampledResult> sampling(rs.size());
-        sampling[0] = { soilSampler.get(), { 0, 0 } };
-        sampling[1] = { soilSampler.get(), { 0, 1 } };
-        sampling[2] = { glSampler.get(), { 0, 0 } };
+        sampling[0] = { soilSampler.get(), { 0, 0 }, nullptr, {} };
+        sampling[1] = { soilSampler.get(), { 0, 1 }, nullptr, {} };
+        sampling[2] = { glSampler.get(), { 0, 0 }, nullptr, {} };
 
         // Each parcel's own bounds, as the adapters fill them.
         std::vector<Bounds> parcelStock(2);
