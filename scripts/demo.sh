@@ -43,9 +43,9 @@ echo "demo: land cover 2015 and 2024 of every forest sub-compartment (小班, GB
 
 echo "demo: carbon of every parcel of the project, methods per ecosystem type, Monte Carlo bounds"
 # --default-uncertainty 90: table values without their own uncertainty columns take the default of
-# their kind (carbon fraction ±6.4 % in [0, 1], BEF ≥ 1, R and Tier 1 densities ±90 %, soil factors
-# jointly, reference levels exact; docs/uncertainty.md "Defaults by kind"); 90 % (the IPCC Tier 1
-# convention) reaches only the kinds without a documented default.
+# their kind (carbon fraction ±6.4 % in [0, 1]; R, Tier 1 densities, wood density, BEF ≥ 1 and the soil
+# factors (drawn jointly) ±90 %, the IPCC convention for a value given without an uncertainty; reference
+# levels exact; docs/uncertainty.md "Defaults by kind"); 90 % also reaches the kinds without a default.
 "$CLI" carbon --project "$PROJECT" --out "$OUT/carbon" \
   --uncertainty --iterations 1000 --seed 42 --default-uncertainty 90
 
