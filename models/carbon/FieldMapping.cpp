@@ -41,7 +41,7 @@ double shareOf(const FieldSample& field, Accept accept) {
     return n == 0 ? 0.0 : double(yes) / double(n);
 }
 
-bool containsAny(const QString& value, std::initializer_list<const char*> parts) {
+bool containsAny(const QString& value, const std::vector<const char*>& parts) {
     const QString v = value.toLower();
     return std::any_of(
       parts.begin(), parts.end(), [&](const char* p) { return v.contains(QString::fromUtf8(p)); });
@@ -78,81 +78,76 @@ int valueScore(const QString& attribute, const FieldSample& field) {
                  ? 60
                  : 0;
     }
-    if (attribute == QLatin1String("species_group")) {
-        return shareOf(field,
-                       [](const QString& v) {
-                           return containsAny(v,
-                                              { "松",
-                                                "杉",
-                                                "桉",
-                                                "柏",
-                                                "栎",
-                                                "樟",
-                                                "相思",
-                                                "木荷",
-                                                "阔叶",
-                                                "针叶",
-                                                "pine",
-                                                "fir",
-                                                "eucalypt",
-                                                "broadleaf",
-                                                "conifer" });
-                       }) >= kMostly
-                 ? 55
-                 : 0;
-    }
-    if (attribute == QLatin1String("crop")) {
-        return shareOf(field,
-                       [](const QString& v) {
-                           return containsAny(v,
-                                              { "稻",
-                                                "玉米",
-                                                "花生",
-                                                "甘蔗",
-                                                "蔬菜",
-                                                "薯",
-                                                "豆",
-                                                "麦",
-                                                "rice",
-                                                "paddy",
-                                                "maize",
-                                                "corn",
-                                                "vegetable",
-                                                "sugarcane",
-                                                "peanut",
-                                                "wheat",
-                                                "soy" });
-                       }) >= kMostly
-                 ? 55
-                 : 0;
-    }
-    if (attribute == QLatin1String("ecosystem_type")) {
-        return shareOf(field,
-                       [](const QString& v) {
-                           return containsAny(v,
-                                              { "林地",
-                                                "林",
-                                                "灌",
-                                                "湿地",
-                                                "红树",
-                                                "滩涂",
-                                                "沼泽",
-                                                "水田",
-                                                "旱地",
-                                                "草地",
-                                                "坑塘",
-                                                "forest",
-                                                "shrub",
-                                                "wetland",
-                                                "mangrove",
-                                                "marsh",
-                                                "tidal",
-                                                "cropland",
-                                                "grassland" });
-                       }) >= kMostly
-                 ? 50
-                 : 0;
-    }
+    // Text fields whose values mostly name species, crops or land classes (a word part in each value).
+    struct WordHint {
+        const char* attribute;
+        int score;
+        std::vector<const char*> parts;
+    };
+    static const WordHint words[] = {
+        { "species_group",
+          55,
+          { "松",
+            "杉",
+            "桉",
+            "柏",
+            "栎",
+            "樟",
+            "相思",
+            "木荷",
+            "阔叶",
+            "针叶",
+            "pine",
+            "fir",
+            "eucalypt",
+            "broadleaf",
+            "conifer" } },
+        { "crop",
+          55,
+          { "稻",
+            "玉米",
+            "花生",
+            "甘蔗",
+            "蔬菜",
+            "薯",
+            "豆",
+            "麦",
+            "rice",
+            "paddy",
+            "maize",
+            "corn",
+            "vegetable",
+            "sugarcane",
+            "peanut",
+            "wheat",
+            "soy" } },
+        { "ecosystem_type",
+          50,
+          { "林地",
+            "林",
+            "灌",
+            "湿地",
+            "红树",
+            "滩涂",
+            "沼泽",
+            "水田",
+            "旱地",
+            "草地",
+            "坑塘",
+            "forest",
+            "shrub",
+            "wetland",
+            "mangrove",
+            "marsh",
+            "tidal",
+            "cropland",
+            "grassland" } },
+    };
+    for (const WordHint& w : words)
+        if (attribute == QLatin1String(w.attribute))
+            return shareOf(field, [&](const QString& v) { return containsAny(v, w.parts); }) >= kMostly
+                     ? w.score
+                     : 0;
     if (attribute == QLatin1String("organic_fertiliser")) {
         return shareOf(field,
                        [](const QString& v) {
