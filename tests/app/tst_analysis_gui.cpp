@@ -218,6 +218,8 @@ private slots:
         const QString other = test::writePlanProject(otherDir, "[]"); // a small valid project
         gui::MainWindow window;
         window.setCloseQuestion([] { return gui::MainWindow::CloseAnswer::Discard; });
+        // m_window has the project open with changes for minutes: its autosave is not this window's.
+        window.setRecoverQuestion([](const QString&, const QString&) { return false; });
         window.openFile(m_project);
         const QString out = m_dir.filePath(QStringLiteral("gep_other"));
         const int id =
@@ -238,6 +240,8 @@ private slots:
     void closeAsksWhileJobsRun() {
         gui::MainWindow window;
         window.setCloseQuestion([] { return gui::MainWindow::CloseAnswer::Discard; });
+        // m_window has the project open with changes for minutes: its autosave is not this window's.
+        window.setRecoverQuestion([](const QString&, const QString&) { return false; });
         window.openFile(m_project);
         window.show();
         gui::JobManager* jobs = window.jobsDock()->manager();
