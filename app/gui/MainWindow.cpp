@@ -2181,7 +2181,10 @@ QString MainWindow::autosaveFile() const {
 }
 
 void MainWindow::setAutosaveInterval(int milliseconds) {
-    m_d->autosaveTimer->start(std::max(10, milliseconds));
+    if (milliseconds <= 0)
+        m_d->autosaveTimer->stop();
+    else
+        m_d->autosaveTimer->start(std::max(10, milliseconds));
 }
 
 WorkspaceState MainWindow::captureWorkspace() const {

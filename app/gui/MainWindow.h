@@ -202,7 +202,8 @@ public:
     /// Saves the project, its workspace and the layers added by hand (they become project layers) to
     /// `file`, which then is the project file; paths are rewritten relative to its folder.
     bool saveProjectAs(const QString& file);
-    /// How often unsaved changes are written to the autosave file beside the project (default 60 s).
+    /// How often unsaved changes are written to the autosave file beside the project (default 60 s);
+    /// 0 turns autosave off (e.g. a window that must not write beside a shared project).
     void setAutosaveInterval(int milliseconds);
     /// The autosave file of the project (empty without a project file).
     QString autosaveFile() const;

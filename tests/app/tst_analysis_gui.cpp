@@ -97,21 +97,14 @@ private slots:
         QVERIFY(m_dir.isValid());
         const QString sample = test::sampleProjectDir();
         QVERIFY2(!sample.isEmpty(), "the sample project (fixture sample_project_setup) is missing");
-        // The windows here change the project (Run stores the inputs in it) for minutes, so their autosave
-        // would land beside the shared sample and stop other GUI tests opening it at the recovery
-        // question: they work on a view of the sample (its project file copied, its folders linked).
-        const QString view = m_dir.filePath(QStringLiteral("sample"));
-        QVERIFY(QDir().mkpath(view));
-        QVERIFY(QFile::copy(sample + QStringLiteral("/project.tanhui.json"),
-                            view + QStringLiteral("/project.tanhui.json")));
-        for (const char* folder : { "rasters", "vectors", "parameters" })
-            QVERIFY(QFile::link(sample + QLatin1Char('/') + QLatin1String(folder),
-                                view + QLatin1Char('/') + QLatin1String(folder)));
-        m_project = view + QStringLiteral("/project.tanhui.json");
+        m_project = sample + QStringLiteral("/project.tanhui.json");
         m_results = qEnvironmentVariable("TANHUI_TEST_RESULTS");
         QVERIFY2(QFile::exists(m_results + QStringLiteral("/gep/resultset.json")),
                  "the sample's results (fixture sample_results_setup) are missing");
         m_window = std::make_unique<gui::MainWindow>();
+        // The windows here change the shared sample project (Run stores the inputs in it) for minutes:
+        // no autosave beside it, which would stop other GUI tests opening it at the recovery question.
+        m_window->setAutosaveInterval(0);
         m_window->openFile(m_project);
         // The Analysis menu offers every declared analysis.
         QVERIFY(m_window->findChild<QAction*>(QStringLiteral("analysisAction_carbon_project")));
@@ -168,7 +161,7 @@ private slots:
         QCOMPARE(snapshot(gui), before);
         const QStringList siblings =
           QDir(m_dir.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
-        QCOMPARE(siblings, (QStringList{ QStringLiteral("carbon_gui"), QStringLiteral("sample") }));
+        QCOMPARE(siblings, QStringList{ QStringLiteral("carbon_gui") });
     }
 
     /// GEP through its form, on the carbon run above, equals tanhui-cli gep on the fixture's carbon
@@ -218,7 +211,7 @@ private slots:
         const QString other = test::writePlanProject(otherDir, "[]"); // a small valid project
         gui::MainWindow window;
         window.setCloseQuestion([] { return gui::MainWindow::CloseAnswer::Discard; });
-        // m_window has the project open with changes for minutes: its autosave is not this window's.
+        window.setAutosaveInterval(0);
         window.setRecoverQuestion([](const QString&, const QString&) { return false; });
         window.openFile(m_project);
         const QString out = m_dir.filePath(QStringLiteral("gep_other"));
@@ -240,7 +233,7 @@ private slots:
     void closeAsksWhileJobsRun() {
         gui::MainWindow window;
         window.setCloseQuestion([] { return gui::MainWindow::CloseAnswer::Discard; });
-        // m_window has the project open with changes for minutes: its autosave is not this window's.
+        window.setAutosaveInterval(0);
         window.setRecoverQuestion([](const QString&, const QString&) { return false; });
         window.openFile(m_project);
         window.show();
