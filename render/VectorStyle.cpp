@@ -46,7 +46,14 @@ std::vector<VectorRange> graduatedRanges(const std::vector<double>& values,
                                          const ColorRamp& ramp,
                                          int decimals,
                                          bool symmetricAroundZero) {
-    const std::vector<double> limits = classLimits(values, classes, method);
+    std::vector<double> limits = classLimits(values, classes, method);
+    // A change map: no class holds both losses and gains (a class from −11.6 to 25.5 would be drawn in
+    // one colour near the middle of the ramp); 0 becomes a limit when the values span it.
+    if (symmetricAroundZero && limits.size() >= 2 && limits.front() < 0 && limits.back() > 0) {
+        const auto at = std::lower_bound(limits.begin(), limits.end(), 0.0);
+        if (*at != 0.0)
+            limits.insert(at, 0.0);
+    }
     std::vector<VectorRange> ranges;
     if (limits.size() < 2)
         return ranges;

@@ -59,7 +59,8 @@ int rangeIndex(const std::vector<VectorRange>& ranges, double v);
 
 /// @brief A graduated style's classes for `values` (e.g. t C/ha of every parcel): limits by `method`,
 /// colours along `ramp` (class i at (i + 0.5) / n), labels "lower – upper" with `decimals`. For a
-/// diverging ramp on changes pass symmetricAroundZero: the ramp's middle then falls on 0.
+/// diverging ramp on changes pass symmetricAroundZero: the ramp's middle then falls on 0, and 0 is a class
+/// limit whenever the values span it (one more class), so no class mixes losses and gains.
 std::vector<VectorRange> graduatedRanges(const std::vector<double>& values,
                                          int classes,
                                          ClassMethod method,

@@ -113,6 +113,7 @@ private slots:
     void fieldValuesAndCounts();
     void paletteAndRamps();
     void hiddenRasterClasses();
+    void changeClassesSplitAtZero();
 };
 
 void TestStyleTools::naturalBreaksAreOptimal() {
@@ -288,3 +289,35 @@ void TestStyleTools::hiddenRasterClasses() {
 
 QTEST_MAIN(TestStyleTools)
 #include "tst_styletools.moc"
+
+/// A change map's classes never mix losses and gains: 0 becomes a limit when the values span it, the
+/// classes below 0 take the ramp's lower half and those above its upper half; values all of one sign
+/// keep their classes.
+void TestStyleTools::changeClassesSplitAtZero() {
+    const std::vector<double> values{ -36.9, -20, -14, -12, -11.6, 5, 25.5, 27, 30, 32.7 };
+    const ColorRamp ramp = ColorRamp::named(QStringLiteral("diverging"));
+    const std::vector<VectorRange> quantiles =
+      graduatedRanges(values, 4, ClassMethod::Quantile, ramp, 1, true);
+    const std::vector<double> plain = classLimits(values, 4, ClassMethod::Quantile);
+    QCOMPARE(quantiles.size(), plain.size()); // four classes plus the split at 0
+    bool limitAtZero = false;
+    for (const VectorRange& r : quantiles) {
+        QVERIFY2(!(r.lower < 0 && r.upper > 0), qPrintable(r.label));
+        limitAtZero = limitAtZero || r.upper == 0.0;
+        const QColor c = r.symbol.fill;
+        const QColor low = ramp.at(0.0), high = ramp.at(1.0);
+        // Below 0 closer to the ramp's low end, above 0 closer to its high end.
+        const auto distance = [&c](const QColor& o) {
+            return std::abs(c.red() - o.red()) + std::abs(c.green() - o.green()) +
+                   std::abs(c.blue() - o.blue());
+        };
+        if (r.upper <= 0)
+            QVERIFY2(distance(low) <= distance(high), qPrintable(r.label));
+        else
+            QVERIFY2(distance(high) <= distance(low), qPrintable(r.label));
+    }
+    QVERIFY(limitAtZero);
+    // All gains: no extra class.
+    const std::vector<double> gains{ 1, 2, 3, 4, 5, 6, 7, 8 };
+    QCOMPARE(graduatedRanges(gains, 4, ClassMethod::Quantile, ramp, 1, true).size(), std::size_t(4));
+}
