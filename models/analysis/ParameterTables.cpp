@@ -15,8 +15,6 @@
 #include <QFile>
 #include <QTemporaryDir>
 
-#include <fstream>
-
 namespace tanhui::models::analysis {
 
 namespace {
@@ -96,18 +94,7 @@ void writeTextTable(const QString& path, const TextTable& table) {
     line(table.header, n);
     for (const QStringList& row : table.rows)
         line(row, n);
-    const std::string target = path.toStdString();
-    const std::string temporary = gis::temporaryPathFor(target, ".csv");
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << text;
-        out.flush();
-        if (!out) {
-            std::remove(temporary.c_str());
-            throw gis::GisError(gis::GisError::Kind::Io, "Cannot write " + target, target);
-        }
-    }
-    gis::replaceWithTemporary(temporary, target);
+    gis::writeFileAtomically(path, QByteArray::fromStdString(text));
 }
 
 params::Issues validateTextTable(const params::TableSpec& spec,
