@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/project/Project.h"
 
+#include "models/project/JsonNumbers.h"
 #include "models/project/ProjectAnalyses.h"
 
 #include "gis/Errors.h"
@@ -81,12 +82,12 @@ ProjectCarbon carbonFromJson(const QString& file, const QJsonValue& value) {
     if (!years.isUndefined() && !years.isArray())
         bad(file, ProjectFile::tr("carbon.years must be an array of years, e.g. [2015, 2024]"));
     for (const QJsonValue& y : years.toArray()) {
-        const double v = y.toDouble(-1);
-        if (!y.isDouble() || v != double(int(v)))
+        const std::optional<int> v = wholeJsonNumber<int>(y);
+        if (!v)
             bad(file,
                 ProjectFile::tr("carbon.years must hold whole numbers (years), not %1")
                   .arg(QString::fromUtf8(QJsonDocument(QJsonArray{ y }).toJson(QJsonDocument::Compact))));
-        c.years.push_back(int(v));
+        c.years.push_back(*v);
     }
     const QJsonValue layers = o.value(QLatin1String("layers"));
     if (!layers.isUndefined() && !layers.isArray())
@@ -240,10 +241,10 @@ ProjectCarbon carbonFromJson(const QString& file, const QJsonValue& value) {
         if (!ro.value(QLatin1String("classes")).isArray())
             bad(file, ProjectFile::tr("%1.classes must be an array of land-cover codes, e.g. [61]").arg(key));
         for (const QJsonValue& v : ro.value(QLatin1String("classes")).toArray()) {
-            const double code = v.toDouble(-1);
-            if (!v.isDouble() || code != double(int(code)))
+            const std::optional<int> code = wholeJsonNumber<int>(v);
+            if (!code)
                 bad(file, ProjectFile::tr("%1.classes must hold whole land-cover codes").arg(key));
-            r.classes.push_back(int(code));
+            r.classes.push_back(*code);
         }
         const QJsonValue share = ro.value(QLatin1String("min_share"));
         if (!share.isUndefined()) {
@@ -677,7 +678,8 @@ Project Project::load(const QString& file) {
         const QJsonValue v = o.value(QLatin1String(key));
         if (v.isUndefined() || v.isNull())
             return 0;
-        if (!v.isDouble() || v.toDouble() != double(int(v.toDouble()))) {
+        const std::optional<int> whole = wholeJsonNumber<int>(v);
+        if (!whole) {
             problems << ProjectFile::tr("%1\"%2\" must be a whole number, not %3")
                           .arg(where,
                                QLatin1String(key),
@@ -685,7 +687,7 @@ Project Project::load(const QString& file) {
                                             : typeName(v));
             return 0;
         }
-        return int(v.toDouble());
+        return *whole;
     };
     auto textMap = [&](const QJsonObject& o, const char* key, const QString& where) {
         const QJsonValue v = o.value(QLatin1String(key));

@@ -2,6 +2,7 @@
 #include "models/project/ProjectPlans.h"
 
 #include "gis/Errors.h"
+#include "models/project/JsonNumbers.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -26,12 +27,12 @@ QString shown(const QJsonValue& v) {
 }
 
 int wholeYear(const QString& file, const QString& key, const QJsonValue& v) {
-    const double y = v.toDouble(-1);
-    if (!v.isDouble() || y != double(int(y)) || y < 1900 || y > 2200)
+    const std::optional<int> y = wholeJsonNumber<int>(v);
+    if (!y || *y < 1900 || *y > 2200)
         bad(file,
             ProjectPlansFile::tr("%1 must be a year (a whole number from 1900 to 2200), not %2")
               .arg(key, shown(v)));
-    return int(y);
+    return *y;
 }
 
 QString textOf(const QString& file, const QString& key, const QJsonValue& v) {
@@ -108,8 +109,8 @@ std::vector<ProjectPlan> plansFromJson(const QString& file, const QJsonValue& va
             for (const QJsonValue& p : parcels.toArray()) {
                 if (p.isString())
                     c.parcels << p.toString();
-                else if (p.isDouble() && p.toDouble() == double(qint64(p.toDouble())))
-                    c.parcels << QString::number(qint64(p.toDouble()));
+                else if (const std::optional<qint64> id = wholeJsonNumber<qint64>(p))
+                    c.parcels << QString::number(*id);
                 else
                     bad(
                       file,
