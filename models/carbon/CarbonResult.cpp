@@ -35,6 +35,28 @@ QString pairName(int y1, int y2) {
     return QStringLiteral("%1_%2").arg(y1).arg(y2);
 }
 
+/// The counted (accounted part's) stock difference y1 → y2 of the vegetation pools (every pool but
+/// c_soil), t C; null when either stock is missing or has no vegetation pool.
+QVariant countedVegetationChangeT(const ParcelResult& r, int y1, int y2) {
+    const CarbonStock* s1 = r.stock(y1);
+    const CarbonStock* s2 = r.stock(y2);
+    if (!s1 || !s2)
+        return {};
+    const std::size_t i1 = std::size_t(s1 - r.stocks.data()), i2 = std::size_t(s2 - r.stocks.data());
+    double change = 0;
+    bool any = false;
+    for (std::size_t j2 = 0; j2 < s2->pools.size(); ++j2) {
+        if (s2->pools[j2].pool == QLatin1String("c_soil"))
+            continue;
+        for (std::size_t j1 = 0; j1 < s1->pools.size(); ++j1)
+            if (s1->pools[j1].pool == s2->pools[j2].pool) {
+                change += r.countedPoolT(i2, j2) - r.countedPoolT(i1, j1);
+                any = true;
+            }
+    }
+    return any ? QVariant(change) : QVariant();
+}
+
 /// The five bound columns (p2_5, p50, p97_5, u95_pct, u95_t); empty without bounds. A zero-width
 /// interval (exact in every draw: no uncertain parameter reaches the value) is written blank and sets
 /// `exact` (the row's note says so). U as % only where |central| ≥ the half-width
@@ -668,10 +690,26 @@ analysis::Table parcelResultsTable(std::shared_ptr<const std::vector<ParcelResul
                                                 "part (t C; see accounted_rule).")
                                    .arg(y1)
                                    .arg(y2)));
+    // The vegetation part of that change (every pool but c_soil), which GEP's oxygen release values
+    // (gep-methods.md §4.9; docs/gep.md "Carbon sequestration"): a part's own coverage can have another
+    // vegetation / soil mix than the whole parcel.
+    const bool vegetationPools = std::any_of(layout.pools.cbegin(), layout.pools.cend(), [](const QString& p) {
+        return p != QLatin1String("c_soil");
+    });
+    if (vegetationPools)
+        for (const auto& [y1, y2] : layout.pairs)
+            columns.push_back(column(QStringLiteral("accounted_vegetation_change_t_") + pairName(y1, y2),
+                                     Type::Real,
+                                     QStringLiteral("t C"),
+                                     QStringLiteral("Of accounted_change_t_%1_%2, the stock difference of "
+                                                    "the vegetation pools (every pool but c_soil) of the "
+                                                    "accounted part (t C).")
+                                       .arg(y1)
+                                       .arg(y2)));
     table.hasGeometry = true;
     table.crs = crs;
     table.lazyRowCount = results->size();
-    table.source = [results, layout, groupName, datedTypes](
+    table.source = [results, layout, groupName, datedTypes, vegetationPools](
                      std::size_t row, std::vector<QVariant>& v, std::vector<unsigned char>& wkb) {
         const ParcelResult& r = (*results)[row];
         std::size_t c = 0;
@@ -737,6 +775,9 @@ analysis::Table parcelResultsTable(std::shared_ptr<const std::vector<ParcelResul
             const CarbonChange* ch = computed ? r.change(y1, y2) : nullptr;
             v[c++] = ch ? QVariant(r.countedChangeT(std::size_t(ch - r.changes.data()))) : QVariant();
         }
+        if (vegetationPools)
+            for (const auto& [y1, y2] : layout.pairs)
+                v[c++] = computed ? countedVegetationChangeT(r, y1, y2) : QVariant();
         wkb = r.wkb;
     };
     return table;

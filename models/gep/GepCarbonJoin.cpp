@@ -70,6 +70,7 @@ public:
             return h.startsWith(QLatin1String("change_t_")) && !h.startsWith(QLatin1String("change_tco2e"));
         });
         m_notComputed = int(header.indexOf(QStringLiteral("not_computed")));
+        m_rule = int(header.indexOf(QStringLiteral("accounted_rule")));
         m_method = int(header.indexOf(QStringLiteral("method")));
         if (!anyChange)
             throw gis::GisError(
@@ -109,9 +110,11 @@ public:
             e.years = QStringLiteral("%1-%2").arg(c.y1).arg(c.y2);
             e.method = text(row, m_method);
             e.flux = text(row, c.basis) == QLatin1String("flux");
-            const CarbonSplit split = splitCarbonChange(*e.tcPerYr, poolChanges(row, c), e.method);
+            const std::vector<PoolChange> pools = poolChanges(row, c);
+            const CarbonSplit split = splitCarbonChange(*e.tcPerYr, pools, e.method);
             e.vegetationTcPerYr = split.vegetationTcPerYr;
             e.soilTcPerYr = split.soilTcPerYr;
+            accountedPart(row, line, c, !pools.empty(), e);
             return e;
         }
         const QString nc = text(row, m_notComputed);
@@ -132,8 +135,52 @@ private:
         int y1, y2;
         bool perYear;
         QString name;
-        int basis; ///< column change_basis_<y1>_<y2> (-1 when absent)
+        int basis;      ///< column change_basis_<y1>_<y2> (-1 when absent)
+        int accounted;  ///< column accounted_change_t_<y1>_<y2> (-1 when absent)
+        int vegetation; ///< column accounted_vegetation_change_t_<y1>_<y2> (-1 when absent)
     };
+
+    /// A number cell of the row, or nothing when blank; throws naming the cell when not a number.
+    std::optional<double> cellNumber(const std::vector<QVariant>& row, int column, int line) const {
+        const QString v = text(row, column);
+        if (v.isEmpty())
+            return std::nullopt;
+        bool ok = false;
+        const double x = number(row[std::size_t(column)], &ok);
+        if (!ok)
+            throw gis::GisError(gis::GisError::Kind::InvalidArgument,
+                                GepCommand::tr("%1, row %2, column %3: '%4' is not a number")
+                                  .arg(m_origin)
+                                  .arg(line)
+                                  .arg(m_header[column], v)
+                                  .toStdString());
+        return x;
+    }
+
+    /// The accounted part's own flux of a row whose part the carbon run computed from its own coverage
+    /// (accounted_rule "coverage", docs/carbon-project.md "Overlapping layers"): GEP's totals value it
+    /// instead of the whole parcel's flux × the accounted share (docs/gep.md "Totals"). Split into
+    /// vegetation and soil as the whole row (`hasPools`: the row's split came from its pool stocks).
+    void accountedPart(const std::vector<QVariant>& row, int line, const Col& c, bool hasPools, CarbonEntry& e)
+      const {
+        if (m_rule < 0 || c.accounted < 0 || text(row, m_rule) != QLatin1String("coverage"))
+            return;
+        const std::optional<double> part = cellNumber(row, c.accounted, line);
+        if (!part)
+            return;
+        const double years = c.y2 - c.y1;
+        e.accountedTcPerYr = *part / years;
+        std::vector<PoolChange> pools;
+        const std::optional<double> vegetation = c.vegetation >= 0 ? cellNumber(row, c.vegetation, line)
+                                                                   : std::nullopt;
+        if (vegetation)
+            pools.push_back({ QStringLiteral("vegetation"), *vegetation / years });
+        else if (hasPools) // pool stocks, none of them vegetation: the change is soil carbon only
+            pools.push_back({ QStringLiteral("c_soil"), 0.0 });
+        const CarbonSplit split = splitCarbonChange(*e.accountedTcPerYr, pools, e.method);
+        e.accountedVegetationTcPerYr = split.vegetationTcPerYr;
+        e.accountedSoilTcPerYr = split.soilTcPerYr;
+    }
     struct PoolCol {
         int index;
         int year;
@@ -141,6 +188,7 @@ private:
     };
 
     void findChangeColumns(const QStringList& header) {
+        m_header = header;
         const QRegularExpression perYr(QStringLiteral("^change_t_per_yr_(\\d{4})_(\\d{4})$"));
         const QRegularExpression total(QStringLiteral("^change_t_(\\d{4})_(\\d{4})$"));
         for (int c = 0; c < header.size(); ++c) {
@@ -155,7 +203,10 @@ private:
                     y2,
                     pass == 0,
                     header[c],
-                    int(header.indexOf(QStringLiteral("change_basis_%1_%2").arg(y1).arg(y2))) });
+                    int(header.indexOf(QStringLiteral("change_basis_%1_%2").arg(y1).arg(y2))),
+                    int(header.indexOf(QStringLiteral("accounted_change_t_%1_%2").arg(y1).arg(y2))),
+                    int(header.indexOf(
+                      QStringLiteral("accounted_vegetation_change_t_%1_%2").arg(y1).arg(y2))) });
             }
         }
         // Only intervals ending at or containing the accounting year; those ending at it first, then the
@@ -196,7 +247,8 @@ private:
     int m_year = 0; ///< the accounting year
     std::vector<Col> m_cols;
     std::vector<PoolCol> m_pools;
-    int m_notComputed = -1, m_method = -1;
+    QStringList m_header;
+    int m_notComputed = -1, m_method = -1, m_rule = -1;
 };
 
 } // namespace

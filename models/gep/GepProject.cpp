@@ -468,8 +468,15 @@ EcosystemParams classifyParcel(const Run& run, const LayerInputs& li, std::size_
     return ecoParams;
 }
 
-/// The parcel's carbon sequestration (t C/a, vegetation and soil, §4.8, §4.9) from its carbon source.
-void parcelCarbon(const Run& run, const LayerInputs& li, std::size_t i, ParcelRow& row, ParcelInput& in) {
+/// The parcel's carbon sequestration (t C/a, vegetation and soil, §4.8, §4.9) from its carbon source; in
+/// `part` that of its accounted part where the carbon run computed the part from its own coverage (and
+/// row.accountedCarbonFluxTC).
+void parcelCarbon(const Run& run,
+                  const LayerInputs& li,
+                  std::size_t i,
+                  ParcelRow& row,
+                  ParcelInput& in,
+                  std::optional<CarbonSplit>& part) {
     if (!li.pc.empty()) {
         const carbon::ParcelCarbon& pc = li.pc[i];
         row.carbonSource = QStringLiteral("pool_method");
@@ -504,6 +511,10 @@ void parcelCarbon(const Run& run, const LayerInputs& li, std::size_t i, ParcelRo
     } else if (c->tcPerYr) {
         in.carbonFixedTC = c->vegetationTcPerYr;
         in.carbonBurialTC = c->soilTcPerYr;
+        if (c->accountedTcPerYr && row.accountedShare < 1.0) {
+            row.accountedCarbonFluxTC = c->accountedTcPerYr;
+            part = CarbonSplit{ c->accountedVegetationTcPerYr, c->accountedSoilTcPerYr };
+        }
         row.carbonYears = c->years;
         if (!c->method.isEmpty())
             row.carbonNote = GepCommand::tr("carbon method %1").arg(c->method);
@@ -511,6 +522,14 @@ void parcelCarbon(const Run& run, const LayerInputs& li, std::size_t i, ParcelRo
         row.flags << QStringLiteral("no_carbon_change");
         row.carbonNote = c->reason;
     }
+}
+
+/// The indicators valued from the carbon flux (carbon sequestration §4.8, oxygen release §4.9) of `all`.
+std::vector<IndicatorResult> carbonIndicators(std::vector<IndicatorResult> all) {
+    std::erase_if(all, [](const IndicatorResult& r) {
+        return r.key != QLatin1String("carbon_sequestration") && r.key != QLatin1String("oxygen_release");
+    });
+    return all;
 }
 
 /// Parcel means of the rasters (water depths, soil retention) and the coverage flags.
@@ -668,7 +687,8 @@ void valueLayer(Run& run, const ProjectLayer& layer) {
         in.id = row.id;
         in.area = { parcel.ellipsoidalAreaM2, Unit::SquareMetre };
         parcelRasterInputs(li, i, row, in);
-        parcelCarbon(run, li, i, row, in);
+        std::optional<CarbonSplit> partCarbon;
+        parcelCarbon(run, li, i, row, in, partCarbon);
         parcelCoverageFlags(li, i, row);
         parcelExtras(run, li, row, in);
         // The flux GEP values: vegetation and soil (a soil-only result, e.g. cropland soil carbon, has no
@@ -679,6 +699,18 @@ void valueLayer(Run& run, const ProjectLayer& layer) {
         if (model.basePrices)
             row.baseResults =
               evaluateParcel(in, ecoParams, model.constants, *model.basePrices, model.profile);
+        if (partCarbon) {
+            // The accounted part's carbon indicators from its own flux (docs/gep.md "Totals").
+            ParcelInput part = in;
+            part.area.value *= row.accountedShare;
+            part.carbonFixedTC = partCarbon->vegetationTcPerYr;
+            part.carbonBurialTC = partCarbon->soilTcPerYr;
+            row.accountedCarbon = carbonIndicators(
+              evaluateParcel(part, ecoParams, model.constants, model.prices, model.profile));
+            if (model.basePrices)
+                row.baseAccountedCarbon = carbonIndicators(
+                  evaluateParcel(part, ecoParams, model.constants, *model.basePrices, model.profile));
+        }
         if (const auto change = run.in.changes.find({ layer.id, qint64(parcel.fid) });
             change != run.in.changes.end())
             run.out.changed.push_back(changedParcel(run, row, in, qint64(parcel.fid), change->second));

@@ -180,6 +180,12 @@ void parcelLine(const ParcelRow& r, const std::vector<QString>& keys, std::vecto
     const double gepTotal = totalValue(r.results);
     v << totalValue(r.results, Category::Material) << totalValue(r.results, Category::Regulating)
       << totalValue(r.results, Category::Cultural) << gepTotal << (r.areaHa > 0 ? gepTotal / r.areaHa : 0.0);
+    double counted = 0;
+    forEachCounted(r, false, [&](const IndicatorResult& x, double factor) {
+        if (!x.skipped)
+            counted += x.valueYuan * factor;
+    });
+    v << counted;
     const IndicatorResult* emission = nullptr;
     for (const IndicatorResult& x : r.results)
         if (x.emission)
@@ -230,6 +236,11 @@ std::vector<Table> parcelTables(const std::shared_ptr<const GepParcels>& parcels
     wide.push_back(real("cultural_cny", "CNY", "Cultural services, CNY/a."));
     wide.push_back(real("gep_cny", "CNY", "GEP of the parcel, CNY/a (the whole parcel)."));
     wide.push_back(real("gep_cny_per_ha", "CNY/ha", "GEP per hectare, CNY/ha/a."));
+    wide.push_back(real("accounted_gep_cny",
+                        "CNY",
+                        "GEP of the accounted part, CNY/a: what the totals count (gep_cny × accounted_share, "
+                        "except carbon sequestration and oxygen release of a part the carbon run computed "
+                        "from its own coverage, valued from that part's flux). The rows sum to the total."));
     // A net carbon source: an emission next to GEP (not in gep_cny), t CO2e and CNY at the carbon price.
     wide.push_back(
       real("carbon_emission_tco2e", "t CO2e", "Emission of a net carbon source, t CO2e/a, not in GEP."));
@@ -352,25 +363,25 @@ GepTotals totalsOf(const GepParcels& parcels) {
         const double share = row.accountedShare;
         const QString district = row.district.isEmpty() ? QStringLiteral("(none)") : row.district;
         t.areaByEcosystem[row.ecosystemName] += row.areaHa * share;
-        for (const IndicatorResult& r : row.results) {
+        forEachCounted(row, false, [&](const IndicatorResult& r, double factor) {
             if (r.skipped)
-                continue;
-            const double v = r.valueYuan * share;
+                return;
+            const double v = r.valueYuan * factor;
             t.byService[r.key] += v;
             t.byCategory[categoryName(r.category)] += v;
             t.byEcosystem[row.ecosystemName] += v;
             t.byDistrict[district] += v;
             t.total += v;
             if (r.emission) {
-                t.emissionTco2 += r.emission->value * share;
-                t.emissionYuan += r.emissionYuan * share;
+                t.emissionTco2 += r.emission->value * factor;
+                t.emissionYuan += r.emissionYuan * factor;
                 t.emissionParcels++;
             }
-        }
-        for (const IndicatorResult& r : row.baseResults) {
+        });
+        forEachCounted(row, true, [&](const IndicatorResult& r, double factor) {
             if (r.skipped)
-                continue;
-            const double v = r.valueYuan * share;
+                return;
+            const double v = r.valueYuan * factor;
             t.hasBase = true;
             t.baseByService[r.key] += v;
             t.baseByCategory[categoryName(r.category)] += v;
@@ -378,8 +389,8 @@ GepTotals totalsOf(const GepParcels& parcels) {
             t.baseByDistrict[district] += v;
             t.baseTotal += v;
             if (r.emission)
-                t.baseEmissionYuan += r.emissionYuan * share;
-        }
+                t.baseEmissionYuan += r.emissionYuan * factor;
+        });
     }
     return t;
 }
@@ -454,16 +465,21 @@ carbon::LedgerCheck gepLedgerCheck(const GepParcels& parcels) {
     double areaHa = 0, fluxTCo2 = 0, gepTCo2 = 0;
     for (const ParcelRow& row : parcels.rows) {
         areaHa += row.areaHa * row.accountedShare;
-        if (row.carbonFluxTC)
+        // The carbon run's flux of the accounted part: its own where the run computed the part, else the
+        // whole parcel's × the share (as the carbon totals, accounted_change_t_<y1>_<y2>).
+        if (row.accountedCarbonFluxTC)
+            fluxTCo2 += *row.accountedCarbonFluxTC * carbon::kCo2PerC;
+        else if (row.carbonFluxTC)
             fluxTCo2 += *row.carbonFluxTC * carbon::kCo2PerC * row.accountedShare;
-        for (const IndicatorResult& r : row.results)
-            if (r.key == QLatin1String("carbon_sequestration") && !r.skipped) {
-                // A net source is valued 0 with its loss as an emission beside GEP (docs/gep.md): the net
-                // flux is the sequestration minus the emission.
-                gepTCo2 += r.quantity.value * row.accountedShare;
-                if (r.emission)
-                    gepTCo2 -= r.emission->value * row.accountedShare;
-            }
+        forEachCounted(row, false, [&](const IndicatorResult& r, double factor) {
+            if (r.key != QLatin1String("carbon_sequestration") || r.skipped)
+                return;
+            // A net source is valued 0 with its loss as an emission beside GEP (docs/gep.md): the net
+            // flux is the sequestration minus the emission.
+            gepTCo2 += r.quantity.value * factor;
+            if (r.emission)
+                gepTCo2 -= r.emission->value * factor;
+        });
     }
     if (parcels.ledger)
         check.add({ QStringLiteral("union_area"),

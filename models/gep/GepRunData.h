@@ -42,6 +42,12 @@ struct ParcelRow {
     /// precedence (carbon.precedence; the carbon run's ledger, docs/carbon-project.md).
     double accountedShare = 1.0;
     std::optional<double> carbonFluxTC; ///< the carbon flux (t C/a) the parcel's GEP used
+    /// The accounted part's own carbon flux (t C/a; CarbonEntry::accountedTcPerYr), and the carbon
+    /// indicators (carbon_sequestration, oxygen_release) valued from it at the prices and at the base-year
+    /// prices: what the totals count instead of those of `results` × accountedShare. Unset / empty where
+    /// the carbon run gave no part of its own (then the share rule holds).
+    std::optional<double> accountedCarbonFluxTC;
+    std::vector<IndicatorResult> accountedCarbon, baseAccountedCarbon;
     QStringList flags;
     std::vector<IndicatorResult> results;
     std::vector<IndicatorResult> baseResults; ///< at the base-year prices (only with a price year)
@@ -50,6 +56,26 @@ struct ParcelRow {
     double potentialErosionTPerHa = std::nan(""); ///< parcel mean R·K·LS (NaN: none)
     double slopeCappedShare = 0;                  ///< share of the parcel's cells with a capped slope
 };
+
+/// @brief Calls f(result, factor) for every indicator result the totals count of `row` (docs/gep.md
+/// "Totals"): its accounted part's value is result × factor. The share rule (factor accountedShare) except
+/// for the carbon indicators of a parcel whose accounted part has its own carbon flux, which count as
+/// valued from that flux (factor 1). `base`: the results at the base-year prices.
+template <typename F>
+void forEachCounted(const ParcelRow& row, bool base, F&& f) {
+    const std::vector<IndicatorResult>& results = base ? row.baseResults : row.results;
+    const std::vector<IndicatorResult>& part = base ? row.baseAccountedCarbon : row.accountedCarbon;
+    for (const IndicatorResult& r : results) {
+        const IndicatorResult* own = nullptr;
+        for (const IndicatorResult& p : part)
+            if (p.key == r.key)
+                own = &p;
+        if (own)
+            f(*own, 1.0);
+        else
+            f(r, row.accountedShare);
+    }
+}
 
 /// The evaluated parcels of a run, shared by the lazy tables of its result set.
 struct GepParcels {
@@ -68,6 +94,10 @@ struct CarbonEntry {
     /// The vegetation / soil split of tcPerYr (gep::splitCarbonChange, gep-methods.md §4.9): only the
     /// vegetation part releases O2. Unset vegetation = the row has soil carbon only.
     std::optional<double> vegetationTcPerYr, soilTcPerYr;
+    /// The flux of the parcel's accounted part (t C/a) and its split, set only where the carbon run
+    /// computed the part from its own coverage (accounted_rule "coverage"; docs/carbon-project.md
+    /// "Overlapping layers"). GEP's totals value these instead of the whole parcel's × its share.
+    std::optional<double> accountedTcPerYr, accountedVegetationTcPerYr, accountedSoilTcPerYr;
 };
 
 /// A single method's carbon table, by the layer's id field (or `id`).

@@ -332,16 +332,25 @@ private slots:
             const qsizetype ruleCol = parcels.front().indexOf(QStringLiteral("accounted_rule"));
             const qsizetype changeCol =
               parcels.front().indexOf(QStringLiteral("accounted_change_t_2015_2024"));
-            QVERIFY(idCol >= 0 && ruleCol >= 0 && changeCol >= 0);
+            const qsizetype vegetationCol =
+              parcels.front().indexOf(QStringLiteral("accounted_vegetation_change_t_2015_2024"));
+            QVERIFY(idCol >= 0 && ruleCol >= 0 && changeCol >= 0 && vegetationCol >= 0);
             double sum = 0;
             std::map<QString, QString> rule;
+            std::map<QString, double> vegetation;
             for (std::size_t i = 1; i < parcels.size(); ++i) {
                 // The accounted columns come last (bounds notes before them may hold quoted commas).
                 const QStringList& line = parcels[i];
                 sum += line[line.size() - (parcels.front().size() - changeCol)].toDouble();
                 rule[line[idCol]] = line[line.size() - (parcels.front().size() - ruleCol)];
+                vegetation[line[idCol]] = line[line.size() - (parcels.front().size() - vegetationCol)].toDouble();
             }
             QVERIFY2(near(sum, 42.0), qPrintable(QString::number(sum)));
+            // The part's vegetation pools (c_above + c_below + c_dead, GEP's O2 base): W2's [230, 300] goes
+            // from 0.7 ha of class 2 (5 t C/ha) to 0.2 ha of class 2 and 0.5 ha of class 1 (13 t C/ha):
+            // 3.5 → 7.5, +4 t C (the share rule would give 0.7 × 4 = 2.8); W1's part stays class 2: 0.
+            QVERIFY2(near(vegetation["W2"], 4.0), qPrintable(QString::number(vegetation["W2"])));
+            QVERIFY(std::abs(vegetation["W1"]) < 1e-9);
             QCOMPARE(rule["W1"], QStringLiteral("coverage"));
             QCOMPARE(rule["P"], QStringLiteral("whole"));
             QCOMPARE(rule["F"], QStringLiteral("share"));

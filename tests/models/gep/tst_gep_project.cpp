@@ -12,6 +12,7 @@
 #include "gis/ParcelReader.h"
 #include "gis/VectorWriter.h"
 #include "models/gep/GepProject.h"
+#include "models/gep/GepRunData.h"
 #include "models/gep/GepTables.h"
 #include "models/project/Project.h"
 #include "models/sample/SampleProject.h"
@@ -234,6 +235,123 @@ private slots:
         QCOMPARE(noChange, 1);
         QCOMPARE(missing, 1);
         QCOMPARE(joined, int(parcels.rowCount()) - 2);
+    }
+
+    /// A partly overlapped parcel whose accounted part the carbon run computed from its own coverage
+    /// (accounted_rule "coverage"): the totals value the part's own flux, not the whole flux × the share
+    /// (docs/gep.md "Totals"). The parts here are a net source (whole parcel +1.5 t C/a, part −0.3, its
+    /// vegetation −0.5) or a sink of another mix (part +0.4, vegetation +0.1): the emission, the
+    /// sequestration and the oxygen release of the totals follow the part, the parcel rows keep the
+    /// whole parcel, Σ accounted_gep_cny = the total, and the ledger check compares the part's flux.
+    void accountedPartCarbonFromItsOwnFlux() {
+        gep::GepInputs inputs = m_inputs;
+        inputs.layerIds = { QStringLiteral("xiaoban"), QStringLiteral("farmland_plots") };
+        auto table = [&](const std::map<qint64, double>& partShare) {
+            analysis::Table t = carbonTable(QStringLiteral("xiaoban"), 10000);
+            const analysis::Table farm = carbonTable(QStringLiteral("farmland_plots"), 10000);
+            t.rows.insert(t.rows.end(), farm.rows.begin(), farm.rows.end());
+            const QString pair = QStringLiteral("%1_%2").arg(m_year1).arg(m_year2);
+            t.columns.push_back({ QStringLiteral("accounted_rule"), {}, {}, gis::TableColumn::Type::String });
+            t.columns.push_back(
+              { QStringLiteral("accounted_change_t_") + pair, {}, {}, gis::TableColumn::Type::Real });
+            t.columns.push_back(
+              { QStringLiteral("accounted_vegetation_change_t_") + pair, {}, {}, gis::TableColumn::Type::Real });
+            const double years = m_year2 - m_year1;
+            for (std::vector<QVariant>& row : t.rows) {
+                const qint64 fid = row[1].toLongLong();
+                const auto it = row[0] == QStringLiteral("farmland_plots") ? partShare.find(fid) : partShare.end();
+                if (it == partShare.end() || row[4].isNull()) {
+                    row.insert(row.end(), { QStringLiteral("whole"), QVariant(), QVariant() });
+                    continue;
+                }
+                // Alternate: a net-source part and a sink part with another vegetation / soil mix.
+                const bool source = fid % 2 == 0;
+                row.insert(row.end(),
+                           { QStringLiteral("coverage"),
+                             (source ? -0.3 : 0.4) * years,
+                             (source ? -0.5 : 0.1) * years });
+            }
+            return t;
+        };
+        inputs.carbonResults = gep::CarbonInput{ table({}), QStringLiteral("test table") };
+        const gep::GepRun plain = gep::runGepProject(m_project, inputs, {});
+        std::map<qint64, double> partShare;
+        for (const gep::ParcelRow& row : plain.parcels->rows)
+            if (row.layer == QLatin1String("farmland_plots") && row.accountedShare > 0.01 &&
+                row.accountedShare < 0.99 && row.carbonFluxTC)
+                partShare[row.sourceFid] = row.accountedShare;
+        QVERIFY2(partShare.size() >= 2, "the test sample has farm plots partly under 小班");
+
+        inputs.carbonResults = gep::CarbonInput{ table(partShare), QStringLiteral("test table") };
+        const gep::GepRun run = gep::runGepProject(m_project, inputs, {});
+        QVERIFY(run.ledgerCheck.passed());
+        const double kCo2 = 44.0 / 12.0, kO2 = 32.0 / 12.0;
+        double carbonPrice = 0, oxygenPrice = 0;
+        double seqT = 0, emissionT = 0, oxygenT = 0, netFluxT = 0;
+        int parts = 0;
+        for (const gep::ParcelRow& row : run.parcels->rows) {
+            if (!row.carbonFluxTC)
+                continue;
+            QCOMPARE(*row.carbonFluxTC, 1.5); // the row keeps the whole parcel
+            const auto it = row.layer == QLatin1String("farmland_plots") ? partShare.find(row.sourceFid)
+                                                                           : partShare.end();
+            for (const gep::IndicatorResult& r : row.results)
+                if (!r.skipped && r.quantity.value > 0) {
+                    if (r.key == QLatin1String("carbon_sequestration"))
+                        carbonPrice = r.valueYuan / r.quantity.value;
+                    if (r.key == QLatin1String("oxygen_release"))
+                        oxygenPrice = r.valueYuan / r.quantity.value;
+                }
+            if (it == partShare.end()) {
+                QVERIFY(!row.accountedCarbonFluxTC);
+                seqT += 1.5 * kCo2 * row.accountedShare;
+                oxygenT += 1.5 * kCo2 * 32.0 / 44.0 * row.accountedShare;
+                netFluxT += 1.5 * kCo2 * row.accountedShare;
+                continue;
+            }
+            ++parts;
+            QVERIFY(row.accountedCarbonFluxTC);
+            const bool source = row.sourceFid % 2 == 0;
+            QVERIFY(std::abs(*row.accountedCarbonFluxTC - (source ? -0.3 : 0.4)) < 1e-12);
+            netFluxT += *row.accountedCarbonFluxTC * kCo2;
+            if (source) {
+                emissionT += 0.3 * kCo2; // a net-source part: an emission beside GEP, no O2 (vegetation −0.5)
+            } else {
+                seqT += 0.4 * kCo2;
+                oxygenT += 0.1 * kO2; // vegetation part only (§4.9)
+            }
+        }
+        QCOMPARE(parts, int(partShare.size()));
+        QVERIFY(carbonPrice > 0 && oxygenPrice > 0);
+        QVERIFY2(relDiff(run.totals.byService.at(QStringLiteral("carbon_sequestration")), seqT * carbonPrice) <
+                   1e-9,
+                 qPrintable(QStringLiteral("%1 vs %2")
+                              .arg(run.totals.byService.at(QStringLiteral("carbon_sequestration")))
+                              .arg(seqT * carbonPrice)));
+        QVERIFY(relDiff(run.totals.byService.at(QStringLiteral("oxygen_release")), oxygenT * oxygenPrice) < 1e-9);
+        QVERIFY(relDiff(run.totals.emissionTco2, emissionT) < 1e-9);
+        // The share rule would have counted +1.5 × share for these parcels: the totals differ from the plain
+        // run by exactly the parts' difference.
+        QVERIFY(run.totals.byService.at(QStringLiteral("carbon_sequestration")) <
+                plain.totals.byService.at(QStringLiteral("carbon_sequestration")));
+        // The ledger's GEP carbon row compares the parts' own flux.
+        bool checked = false;
+        for (const models::carbon::LedgerCheckRow& r : run.ledgerCheck.rows)
+            if (r.check == QLatin1String("gep_carbon")) {
+                QVERIFY2(relDiff(r.expected, netFluxT) < 1e-9,
+                         qPrintable(QStringLiteral("%1 vs %2").arg(r.expected).arg(netFluxT)));
+                checked = true;
+            }
+        QVERIFY(checked);
+        // The parcel tables: Σ accounted_gep_cny over every layer = the total.
+        double sum = 0;
+        for (const QString& layer : inputs.layerIds) {
+            const analysis::Table& t = *run.results.table(QStringLiteral("parcels_") + layer);
+            for (std::size_t i = 0; i < t.rowCount(); ++i)
+                sum += t.number(i, QStringLiteral("accounted_gep_cny"));
+        }
+        QVERIFY2(relDiff(sum, run.totals.total) < 1e-9,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(sum).arg(run.totals.total)));
     }
 
     void carbonFolderWithoutResultSet() {
