@@ -156,7 +156,7 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+424"/>
+        <location line="+427"/>
         <source>%n analysis(es) are still running or queued. Quitting cancels them; their output folders stay as they were before the run.
 
 Cancel them and quit?</source>

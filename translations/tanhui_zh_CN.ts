@@ -2063,7 +2063,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 <context>
     <name>CarbonResultText</name>
     <message>
-        <location filename="../models/carbon/CarbonResult.cpp" line="+778"/>
+        <location filename="../models/carbon/CarbonResult.cpp" line="+819"/>
         <location line="+44"/>
         <source>no stock in %1</source>
         <translation>%1 年无储量</translation>
@@ -2665,7 +2665,7 @@ Options: --help, --version
 <context>
     <name>FieldAttribute</name>
     <message>
-        <location filename="../models/carbon/FieldMapping.cpp" line="+205"/>
+        <location filename="../models/carbon/FieldMapping.cpp" line="+200"/>
         <source>Parcel id</source>
         <translation>地块编号</translation>
     </message>
@@ -3343,7 +3343,7 @@ Example (the sample project):
 <context>
     <name>GepCommand</name>
     <message>
-        <location filename="../models/gep/GepCarbonJoin.cpp" line="+330"/>
+        <location filename="../models/gep/GepCarbonJoin.cpp" line="+382"/>
         <source>cannot open the carbon table %1</source>
         <translation>无法打开碳计算结果表 %1</translation>
     </message>
@@ -3353,7 +3353,8 @@ Example (the sample project):
         <translation>碳计算结果表 %1 为空</translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-283"/>
+        <location line="+48"/>
         <source>%1, row %2, column %3: &apos;%4&apos; is not a number</source>
         <translation>%1，第 %2 行，列 %3：“%4”不是数字</translation>
     </message>
@@ -3413,7 +3414,7 @@ Example (the sample project):
         <translation>代码 %1</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+142"/>
         <source>the district layer %1 (%2) is in another CRS than the parcel layer %3 (%4); reproject one of them</source>
         <translation>行政区图层 %1（%2）与地块图层 %3（%4）的坐标参照系不同；请将其中之一重投影</translation>
     </message>
@@ -3423,12 +3424,12 @@ Example (the sample project):
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
     <message>
-        <location filename="../models/gep/GepCarbonJoin.cpp" line="-26"/>
+        <location filename="../models/gep/GepCarbonJoin.cpp" line="-74"/>
         <source>the carbon table %1 has no column change_t_per_yr_&lt;y1&gt;_&lt;y2&gt; (t C/yr) or change_t_&lt;y1&gt;_&lt;y2&gt; (t C); write it with tanhui-cli carbon</source>
         <translation>碳表 %1 没有 change_t_per_yr_&lt;y1&gt;_&lt;y2&gt;（t C/年）或 change_t_&lt;y1&gt;_&lt;y2&gt;（t C）列；请用 tanhui-cli carbon 生成</translation>
     </message>
     <message>
-        <location line="+215"/>
+        <location line="+266"/>
         <source>the carbon results %1 have no result set (%2): they were written by an older version of Tanhui; rerun tanhui-cli carbon --project with this version into that folder</source>
         <translation>碳核算结果 %1 没有结果集（%2）：它们由旧版 Tanhui 写出；请用当前版本重新运行 tanhui-cli carbon --project 并输出到该文件夹</translation>
     </message>
@@ -3448,12 +3449,12 @@ Example (the sample project):
         <translation>碳结果表 %1 中有一个带引号的字段没有闭合（缺少 &apos;&quot;&apos;）</translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-278"/>
         <source>the carbon engine did not compute the parcel: %1</source>
         <translation>碳计算引擎未计算该地块：%1</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+143"/>
         <source>the carbon table %1 needs the id column &apos;%2&apos; or &apos;id&apos;</source>
         <translation>碳表 %1 需要标识列“%2”或“id”</translation>
     </message>
@@ -3468,7 +3469,7 @@ Example (the sample project):
         <translation>%1，第 %2 行，source_fid 列：“%3”不是要素编号</translation>
     </message>
     <message>
-        <location filename="../models/gep/GepProject.cpp" line="-373"/>
+        <location filename="../models/gep/GepProject.cpp" line="-392"/>
         <source>the carbon pools table %1 cannot be used</source>
         <translation>碳库表 %1 无法使用</translation>
     </message>
@@ -3493,7 +3494,7 @@ Example (the sample project):
         <translation>图层 %1（%2）把 ecosystem_type 映射到字段“%3”，但文件中没有该字段；请修改项目的字段映射</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+112"/>
         <source>carbon method %1</source>
         <translation>碳计量方法 %1</translation>
     </message>
@@ -3550,17 +3551,17 @@ scenario_diff.csv。
   tanhui-cli gep --project sample/project.tanhui.json --out gep_out --ac-days 120</translation>
     </message>
     <message>
-        <location filename="../models/gep/GepCarbonJoin.cpp" line="-176"/>
+        <location filename="../models/gep/GepCarbonJoin.cpp" line="-227"/>
         <source>the carbon table %1 has no change for an interval ending at or containing the accounting year %2; run tanhui-cli carbon with %2 among its years</source>
         <translation>碳表 %1 中没有以核算年 %2 为终点或包含该年的时段变化量；请在 tanhui-cli carbon 的年份中包含 %2 后重新运行</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>the carbon engine gives no change for the parcel in an interval ending at or containing the accounting year %1 (method %2)</source>
         <translation>碳计算引擎未给出该地块在以核算年 %1 为终点或包含该年的时段内的变化量（方法 %2）</translation>
     </message>
     <message>
-        <location filename="../models/gep/GepResults.cpp" line="+315"/>
+        <location filename="../models/gep/GepResults.cpp" line="+326"/>
         <source>accounting profile (gep/profiles.csv), tag %1</source>
         <translation>核算方案（gep/profiles.csv），标签 %1</translation>
     </message>
@@ -4357,7 +4358,7 @@ A4 横向，以项目名称为标题。
 <context>
     <name>Parameters</name>
     <message>
-        <location filename="../models/gep/GepProject.cpp" line="+262"/>
+        <location filename="../models/gep/GepProject.cpp" line="+283"/>
         <source>parcel (&lt;layer&gt;:&lt;id&gt;)</source>
         <translation>地块（&lt;图层&gt;:&lt;id&gt;）</translation>
     </message>
@@ -5547,7 +5548,7 @@ plan_totals.csv（按碳库及合计，区间来自逐次迭代的合计）、pl
 <context>
     <name>ProjectFile</name>
     <message>
-        <location filename="../models/project/Project.cpp" line="+35"/>
+        <location filename="../models/project/Project.cpp" line="+36"/>
         <location filename="../models/project/ProjectAnalyses.cpp" line="+20"/>
         <location filename="../models/project/ProjectResults.cpp" line="+22"/>
         <source>Project file %1: %2</source>
@@ -5871,7 +5872,7 @@ plan_totals.csv（按碳库及合计，区间来自逐次迭代的合计）、pl
         <translation>%1&quot;%2&quot; 必须是文本，而不是%3</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%1&quot;%2&quot; must be a whole number, not %3</source>
         <translation>%1&quot;%2&quot; 必须是整数，而不是%3</translation>
     </message>
@@ -6204,7 +6205,7 @@ plan_totals.csv（按碳库及合计，区间来自逐次迭代的合计）、pl
 <context>
     <name>ProjectPlansFile</name>
     <message>
-        <location filename="../models/project/ProjectPlans.cpp" line="+20"/>
+        <location filename="../models/project/ProjectPlans.cpp" line="+21"/>
         <source>Project file %1: %2</source>
         <translation>项目文件 %1：%2</translation>
     </message>
@@ -8117,6 +8118,468 @@ district and service, charts, maps and an appendix.</source>
     </message>
 </context>
 <context>
+    <name>ResultColumnLabels</name>
+    <message>
+        <location filename="../app/gui/ResultColumnLabels.cpp" line="+24"/>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feature id</source>
+        <translation>要素号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Parcel</source>
+        <translation>地块</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ecosystem type</source>
+        <translation>生态系统类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Primary result</source>
+        <translation>主结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method options</source>
+        <translation>方法选项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Area</source>
+        <translation>面积</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Area of whole parcels</source>
+        <translation>地块全部面积</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accounted area</source>
+        <translation>计入面积</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accounted share</source>
+        <translation>计入比例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accounting rule</source>
+        <translation>计入规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note on bounds</source>
+        <translation>区间说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flagged parameters</source>
+        <translation>待核实参数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share without data</source>
+        <translation>无数据比例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Geometry repaired</source>
+        <translation>几何已修复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parameters used</source>
+        <translation>所用参数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why not computed</source>
+        <translation>未计算原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why blank</source>
+        <translation>空值原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parcels</source>
+        <translation>地块数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Computed</source>
+        <translation>已计算</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flagged parcels</source>
+        <translation>有标记的地块</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+68"/>
+        <source>Carbon stock</source>
+        <translation>碳储量</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Value at base-year prices</source>
+        <translation>基年价格价值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of GEP</source>
+        <translation>占 GEP 比例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accounting profile</source>
+        <translation>核算方案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price year</source>
+        <translation>价格年份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price index</source>
+        <translation>价格指数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Climate-regulation variant</source>
+        <translation>气候调节算法</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ecosystem code</source>
+        <translation>生态系统代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ecosystem</source>
+        <translation>生态系统</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ecosystem from</source>
+        <translation>生态系统来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carbon from</source>
+        <translation>碳数据来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carbon interval</source>
+        <translation>碳变化时段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carbon note</source>
+        <translation>碳说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Material products</source>
+        <translation>物质产品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regulating services</source>
+        <translation>调节服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cultural services</source>
+        <translation>文化服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GEP</source>
+        <translation>GEP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GEP per hectare</source>
+        <translation>单位面积 GEP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GEP of the accounted part</source>
+        <translation>计入部分 GEP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carbon emission</source>
+        <translation>碳排放</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carbon emission, value</source>
+        <translation>碳排放价值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Potential erosion</source>
+        <translation>潜在侵蚀量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slope capped</source>
+        <translation>坡度截断比例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Interval</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected</source>
+        <translation>应为</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Difference</source>
+        <translation>差值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer counted</source>
+        <translation>计入图层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer overlapped</source>
+        <translation>被覆盖图层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overlap</source>
+        <translation>重叠面积</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evidence tag</source>
+        <translation>证据等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flagged</source>
+        <translation>有标记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change %1</source>
+        <translation>变化量 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change %1 as CO2</source>
+        <translation>变化量 %1（CO2 当量）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Annual change %1</source>
+        <translation>年均变化 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change basis %1</source>
+        <translation>变化依据 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accounted change %1</source>
+        <translation>计入变化量 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accounted vegetation change %1</source>
+        <translation>计入植被碳变化 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Carbon moved in %1</source>
+        <translation>转入碳量 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Carbon moved out %1</source>
+        <translation>转出碳量 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Carbon density %1</source>
+        <translation>碳密度 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Area with a stock %1</source>
+        <translation>有储量面积 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accounted stock %1</source>
+        <translation>计入储量 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ecosystem type %1</source>
+        <translation>生态系统类型 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parcels with a stock %1</source>
+        <translation>有储量地块数 %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1, quantity</source>
+        <translation>%1 实物量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, value</source>
+        <translation>%1 价值量</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1, 2.5th percentile</source>
+        <translation>%1 2.5 百分位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, median</source>
+        <translation>%1 中位数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, 97.5th percentile</source>
+        <translation>%1 97.5 百分位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, uncertainty</source>
+        <translation>%1 不确定度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, 95 % half-width</source>
+        <translation>%1 95% 半宽</translation>
+    </message>
+</context>
+<context>
     <name>ResultLayerText</name>
     <message>
         <location filename="../app/gui/ResultLayer.cpp" line="+42"/>
@@ -9838,12 +10301,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <location line="+6"/>
         <location line="+47"/>
         <location line="+16"/>
-        <location line="+1751"/>
+        <location line="+1754"/>
         <source>Open a project first.</source>
         <translation>请先打开一个项目。</translation>
     </message>
     <message>
-        <location line="-1814"/>
+        <location line="-1817"/>
         <source>A restoration plan is saved in a project.</source>
         <translation>修复规划保存在项目中。</translation>
     </message>
@@ -10545,7 +11008,7 @@ Build overviews now (a .ovr file beside each raster; the rasters themselves are 
         <translation>报告已写出：%1</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+112"/>
         <source>workspace.layers[%1]: the project has no layer &quot;%2&quot;; it is ignored</source>
         <translation>workspace.layers[%1]：工程中没有图层“%2”，已忽略</translation>
     </message>
@@ -11363,7 +11826,7 @@ Cancel them and quit?</source>
 <context>
     <name>tanhui::gui::ResultTableModel</name>
     <message>
-        <location filename="../app/gui/ResultTableModel.cpp" line="+143"/>
+        <location filename="../app/gui/ResultTableModel.cpp" line="+145"/>
         <source>passed</source>
         <translation>通过</translation>
     </message>
@@ -11373,13 +11836,13 @@ Cancel them and quit?</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>%1 [%2–%3]</source>
         <extracomment>A value with its 95 % bounds, e.g. &quot;12,345.6 [11,020.0–13,880.2]&quot;</extracomment>
         <translation>%1 [%2–%3]</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -11390,7 +11853,12 @@ Cancel them and quit?</source>
         <translation>%1 [95% 置信区间]</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>In brackets: the 95 % bounds (2.5th and 97.5th percentiles of the Monte Carlo run).</source>
         <translation>方括号内为 95% 置信区间（蒙特卡洛模拟的第 2.5 和第 97.5 百分位数）。</translation>
     </message>

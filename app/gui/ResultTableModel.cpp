@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/ResultTableModel.h"
 
+#include "app/gui/ResultColumnLabels.h"
+
 #include "app/report/ResultChartData.h"
 
 #include <QBrush>
@@ -145,7 +147,8 @@ QString ResultTableModel::cellText(int row, const Shown& shown) const {
     if (!numericType(col.type)) {
         // Ecosystem types by their names, as the map legend and the charts name them (the key stays in
         // RawRole and is matched by the filter too).
-        if (col.name == QLatin1String("ecosystem_type") && !v.isNull())
+        // ecosystem_type and the per-date ecosystem_type_<year>.
+        if (col.name.startsWith(QLatin1String("ecosystem_type")) && !v.isNull() && !v.toString().isEmpty())
             return report::typeName(v.toString());
         return v.toString();
     }
@@ -230,16 +233,18 @@ QVariant ResultTableModel::headerData(int section, Qt::Orientation orientation, 
     const Shown& shown = m_shown[std::size_t(section)];
     const analysis::Column& col = m_table->columns[std::size_t(shown.column)];
     if (role == Qt::DisplayRole) {
-        QString text = col.unit.isEmpty() || col.unit == QLatin1String("0/1")
-                         ? col.name
-                         : tr("%1 (%2)").arg(col.name, col.unit);
+        const QString label = resultColumnLabel(col.name);
+        QString text = col.unit.isEmpty() || col.unit == QLatin1String("0/1") || col.unit == QLatin1String("1")
+                         ? label
+                         : tr("%1 (%2)").arg(label, col.unit);
         if (shown.low >= 0)
             //: Header of a column showing a value with its 95 % bounds
             text = tr("%1 [95 % bounds]").arg(text);
         return text;
     }
     if (role == Qt::ToolTipRole) {
-        QString tip = col.description;
+        // The column's name as in the CSV and GeoPackage, then what it means.
+        QString tip = col.description.isEmpty() ? col.name : tr("%1: %2").arg(col.name, col.description);
         if (shown.low >= 0)
             tip += QLatin1Char('\n') +
                    tr("In brackets: the 95 % bounds (2.5th and 97.5th percentiles of the Monte Carlo run).");

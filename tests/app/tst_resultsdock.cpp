@@ -8,6 +8,7 @@
 #include "CliRun.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/MapCanvas.h"
+#include "app/gui/ResultColumnLabels.h"
 #include "app/gui/ResultLayer.h"
 #include "app/gui/ResultTableModel.h"
 #include "app/gui/ResultsDock.h"
@@ -27,6 +28,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QtTest>
 
 #include <algorithm>
@@ -103,6 +105,7 @@ private slots:
     void sortAndFilter();
     void selectionSignals();
     void selectionWithMap();
+    void columnLabels();
     void gepSelection();
     void totalsWithBounds();
     void ledgerFailure();
@@ -163,14 +166,16 @@ void TestResultsDock::parcelTable() {
     QCOMPARE(model->rowCount(), int(t.rowCount()));
     QCOMPARE(model->columnCount(), int(t.columns.size()));
     QCOMPARE(dock.parcelFilter()->rowCount(), int(t.rowCount())); // every row reaches the view
-    // Headers "name (unit)" with the description as tooltip.
+    // Headers "label (unit)" with the column's name and description as tooltip.
     const int area = model->columnOf(QStringLiteral("area_ha"));
     QVERIFY(area >= 0);
-    QCOMPARE(model->headerData(area, Qt::Horizontal).toString(), QStringLiteral("area_ha (ha)"));
+    QCOMPARE(model->headerData(area, Qt::Horizontal).toString(), QStringLiteral("Area (ha)"));
     QCOMPARE(model->headerData(area, Qt::Horizontal, Qt::ToolTipRole).toString(),
-             t.column(QStringLiteral("area_ha"))->description);
+             QStringLiteral("area_ha: ") + t.column(QStringLiteral("area_ha"))->description);
     QCOMPARE(model->headerData(model->columnOf(QStringLiteral("layer")), Qt::Horizontal).toString(),
-             QStringLiteral("layer"));
+             QStringLiteral("Layer"));
+    QCOMPARE(model->headerData(model->columnOf(QStringLiteral("c_total_t_2015")), Qt::Horizontal).toString(),
+             QStringLiteral("Carbon stock 2015 (t C)"));
     // A parcel's values equal the result set's, and show in the locale.
     const std::size_t row = t.rowCount() / 3;
     for (int c = 0; c < model->columnCount(); ++c) {
@@ -268,6 +273,41 @@ void TestResultsDock::selectionSignals() {
 
 /// GEP's parcels_<layer> rows name their features by source_fid (the carbon run's key for the same
 /// parcel id): selecting a row emits its layer and FID, and a map selection selects the row.
+void TestResultsDock::columnLabels() {
+    // Every column of every table of the carbon and GEP result sets has a label of its own (no raw
+    // name left), and in zh_CN the labels are Chinese.
+    const QString gep = qEnvironmentVariable("TANHUI_TEST_RESULTS") + QStringLiteral("/gep");
+    std::vector<analysis::ResultSet> sets;
+    sets.push_back(analysis::readResultSet(m_carbon.toStdString()));
+    if (QFile::exists(gep + QStringLiteral("/resultset.json")))
+        sets.push_back(analysis::readResultSet(gep.toStdString()));
+    // Tables whose columns are keys and values of settings, not result quantities.
+    const QStringList settingTables = { QStringLiteral("uncertainty_run"), QStringLiteral("uncertainty_parameters"),
+                                        QStringLiteral("run_settings"), QStringLiteral("prices_used"),
+                                        QStringLiteral("indicators"), QStringLiteral("skipped") };
+    int checked = 0;
+    for (const analysis::ResultSet& rs : sets)
+        for (const analysis::Table& t : rs.tables) {
+            if (settingTables.contains(t.name))
+                continue;
+            for (const analysis::Column& c : t.columns) {
+                QVERIFY2(tanhui::gui::resultColumnLabel(c.name) != c.name, qPrintable(t.name + QLatin1Char(':') + c.name));
+                ++checked;
+            }
+        }
+    QVERIFY(checked > 200);
+    QTranslator zh;
+    QVERIFY(zh.load(QStringLiteral(":/i18n/tanhui_zh_CN.qm")));
+    QCoreApplication::installTranslator(&zh);
+    const QString stock = tanhui::gui::resultColumnLabel(QStringLiteral("c_total_t_2015"));
+    const QString water = tanhui::gui::resultColumnLabel(QStringLiteral("water_conservation_cny"));
+    const QString bound = tanhui::gui::resultColumnLabel(QStringLiteral("change_t_2015_2024_p97_5"));
+    QCoreApplication::removeTranslator(&zh);
+    QVERIFY2(stock.contains(QStringLiteral("碳储量")) && stock.contains(QStringLiteral("2015")), qPrintable(stock));
+    QVERIFY2(water.contains(QStringLiteral("水源涵养")), qPrintable(water));
+    QVERIFY2(bound.contains(QStringLiteral("2015")) && bound.contains(QStringLiteral("97.5")), qPrintable(bound));
+}
+
 void TestResultsDock::gepSelection() {
     const QString gep = qEnvironmentVariable("TANHUI_TEST_RESULTS") + QStringLiteral("/gep");
     if (!QFile::exists(gep + QStringLiteral("/resultset.json")))
