@@ -305,6 +305,14 @@ QWidget* AnalysisDialog::buildEditor(Row& row) {
             row.editor = row.combo;
             break;
         }
+        case InputKind::Plan: {
+            row.combo = new QComboBox;
+            for (const models::ProjectPlan& plan : m_project.plans)
+                row.combo->addItem(plan.name, plan.name);
+            connect(row.combo, &QComboBox::currentIndexChanged, this, onChange);
+            row.editor = row.combo;
+            break;
+        }
         case InputKind::Field:
         case InputKind::Choice: {
             row.combo = new QComboBox;
@@ -432,6 +440,7 @@ QVariant AnalysisDialog::rowValue(const Row& row) const {
         case InputKind::RasterLayer:
         case InputKind::Field:
         case InputKind::Choice:
+        case InputKind::Plan:
             return row.combo->currentData();
         case InputKind::LayerList: {
             QStringList ids;
@@ -469,7 +478,8 @@ void AnalysisDialog::setRowValue(Row& row, const QVariant& value) {
         case InputKind::ParcelLayer:
         case InputKind::RasterLayer:
         case InputKind::Field:
-        case InputKind::Choice: {
+        case InputKind::Choice:
+        case InputKind::Plan: {
             const QString text = value.toString();
             int index = row.combo->findData(text);
             if (index < 0 && !text.isEmpty()) {

@@ -10,6 +10,7 @@
 #include "models/gep/GepProject.h"
 #include "models/gep/GepTables.h"
 #include "models/params/ParameterTable.h"
+#include "models/plans/PlanRun.h"
 #include "models/project/Project.h"
 
 #include <QCommandLineParser>
@@ -163,6 +164,32 @@ void checkLayer(const InputSpec& in,
     } catch (const gis::GisError& e) {
         error(QString::fromUtf8(e.what()), path);
     }
+}
+
+/// A Plan input's value: a plan of the project, whose own problems (models::plans::validatePlan: parcels,
+/// target types, years) are listed too, so that Run stays disabled until the plan can run.
+void checkPlan(const InputSpec& in, const QString& name, const QString& col, const Project& project, Issues& issues) {
+    for (std::size_t i = 0; i < project.plans.size(); ++i)
+        if (project.plans[i].name == name) {
+            for (Issue issue : plans::validatePlan(project, i)) {
+                if (issue.column.isEmpty())
+                    issue.column = col;
+                issues.push_back(issue);
+            }
+            return;
+        }
+    QStringList names;
+    for (const ProjectPlan& p : project.plans)
+        names << p.name;
+    issues.push_back({ Issue::Severity::Error,
+                       project.fileName(),
+                       0,
+                       col,
+                       Analysis::tr("%1: the project has no plan '%2' (plans: %3)")
+                         .arg(in.translatedLabel(),
+                              name,
+                              names.isEmpty() ? Analysis::tr("none; add one with File ▸ Restoration Plans…")
+                                              : names.join(QStringLiteral(", "))) });
 }
 
 /// A Field input's value: a field of its parent layer (by the file's name or the layer's semantic name).
@@ -418,6 +445,10 @@ Issues validate(const AnalysisSpec& spec, const ParameterValues& values, const P
                 break;
             case InputKind::Text:
                 break;
+            case InputKind::Plan:
+                if (project)
+                    checkPlan(in, text, col, *project, issues);
+                break;
         }
     }
     return issues;
@@ -478,6 +509,8 @@ QString cliValueName(const InputSpec& in) {
             return QStringLiteral("CSV");
         case InputKind::OutputFolder:
             return QStringLiteral("DIR");
+        case InputKind::Plan:
+            return QStringLiteral("NAME");
         case InputKind::Boolean:
         case InputKind::Text:
             break;

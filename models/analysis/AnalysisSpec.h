@@ -53,6 +53,7 @@ enum class InputKind {
     ParameterTable, ///< a parameter table CSV of role InputSpec::tableRole (value: path; empty: built-in)
     OutputFolder,   ///< a folder the run writes (value: path)
     Text,           ///< free text (value: QString)
+    Plan,           ///< a restoration plan of the project's "plans" section (value: its name)
 };
 
 /// One choice of a Choice input.

@@ -5,7 +5,7 @@
 namespace tanhui::models::analysis {
 
 const std::vector<AnalysisSpec>& analyses() {
-    static const std::vector<AnalysisSpec> all{ carbonProjectAnalysis(), gepAnalysis() };
+    static const std::vector<AnalysisSpec> all{ carbonProjectAnalysis(), gepAnalysis(), planAnalysis() };
     return all;
 }
 

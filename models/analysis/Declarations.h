@@ -15,6 +15,8 @@ namespace tanhui::models::analysis {
 AnalysisSpec carbonProjectAnalysis();
 /// "gep": gross ecosystem product per parcel, with an optional scenario (DeclarationsGep.cpp).
 AnalysisSpec gepAnalysis();
+/// "plan": a restoration plan against the baseline, optionally with GEP (DeclarationsPlan.cpp).
+AnalysisSpec planAnalysis();
 
 /// @brief Writes the carbon_project values "uncertainty", "iterations", "seed" and
 /// "default_uncertainty" into the project's carbon.uncertainty (what runCarbonProject reads).

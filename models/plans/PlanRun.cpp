@@ -56,6 +56,7 @@ const std::vector<ProjectCarbonMethod>* methodsOf(const Project& project, const 
 /// A change's parcels read from their layer (ids, FIDs, ellipsoidal areas).
 struct ChangeParcels {
     std::vector<PlanParcel> parcels;
+    gis::Crs crs; ///< of the layer the parcels were read from (their PlanParcel::wkb)
 };
 
 /// Resolves the parcels of every change of `plan` (plan index `index`), appending problems to `issues`.
@@ -121,7 +122,7 @@ std::vector<ChangeParcels> resolveChanges(const Project& project,
         }
         // Parcels.
         gis::ParcelReadOptions ro;
-        ro.keepWkb = false;
+        ro.keepWkb = true; // plan_parcels.gpkg: the difference map
         QString layerKey, path;
         if (!c.layer.isEmpty()) {
             const ProjectLayer* layer = project.layer(c.layer);
@@ -163,6 +164,7 @@ std::vector<ChangeParcels> resolveChanges(const Project& project,
                       .arg(layerKey, QString::fromUtf8(e.what()))));
             continue;
         }
+        out[j].crs = set.crs;
         std::map<QString, const gis::Parcel*> byId;
         for (const gis::Parcel& p : set.parcels)
             byId[p.id.toString()] = &p;
@@ -175,6 +177,7 @@ std::vector<ChangeParcels> resolveChanges(const Project& project,
             pp.model = plantingModel(project, c.target);
             pp.startYear = c.startYear;
             pp.areaHa = p.ellipsoidalAreaM2 / 10000.0;
+            pp.wkb = p.wkb;
             const QString key = layerKey + QLatin1Char('\n') + pp.id;
             if (const auto dup = seen.find(key); dup != seen.end())
                 issues.push_back(
@@ -670,6 +673,38 @@ PlanRun runPlan(const Project& project, const QString& name, const PlanOptions& 
                                p.bounds ? QVariant(p.bounds->p2_5) : QVariant(),
                                p.bounds ? QVariant(p.bounds->p50) : QVariant(),
                                p.bounds ? QVariant(p.bounds->p97_5) : QVariant() });
+        }
+        // With one CRS for every planted parcel (the carbon layers share one; a plan layer may not), the
+        // table carries their geometry and is written as plan_parcels.gpkg too: the difference map.
+        std::optional<gis::Crs> crs;
+        bool oneCrs = true;
+        for (const ChangeParcels& c : changes)
+            if (!c.parcels.empty()) {
+                if (!crs)
+                    crs = c.crs;
+                else if (!c.crs.isSame(*crs))
+                    oneCrs = false;
+            }
+        if (crs && oneCrs && crs->isValid()) {
+            auto rows = std::make_shared<const std::vector<std::vector<QVariant>>>(std::move(t.rows));
+            auto geometries = std::make_shared<std::vector<std::vector<unsigned char>>>();
+            for (PlanParcel& p : run.parcels)
+                geometries->push_back(std::move(p.wkb));
+            t.rows.clear();
+            t.hasGeometry = true;
+            t.crs = *crs;
+            t.lazyRowCount = rows->size();
+            t.source = [rows, geometries](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>& wkb) {
+                v = (*rows)[i];
+                wkb = (*geometries)[i];
+            };
+        } else if (!run.parcels.empty()) {
+            run.issues.push_back({ params::Issue::Severity::Warning,
+                                   project.fileName(),
+                                   0,
+                                   QStringLiteral("plans"),
+                                   PlanModel::tr("the plan's parcels come from layers in different CRSs: "
+                                                 "plan_parcels has no geometry (no difference map)") });
         }
         rs.addTable(std::move(t));
     }

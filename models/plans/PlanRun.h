@@ -87,6 +87,7 @@ struct PlanParcel {
     std::optional<double> baselineStockT; ///< baseline at the last carbon date (kept to the horizon)
     std::optional<carbon::Bounds> bounds; ///< of diffTotalT
     std::vector<double> samplesT;         ///< Monte Carlo draws of diffTotalT (empty: not sampled)
+    std::vector<unsigned char> wkb;       ///< geometry (ISO WKB, in PlanRun::crs)
 };
 
 // ---------------------------------------------------------------------------------------------------

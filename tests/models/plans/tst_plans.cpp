@@ -5,6 +5,8 @@
 #include "PlanTestProject.h"
 #include "gis/Errors.h"
 #include "gis/Feedback.h"
+#include "gis/ParcelReader.h"
+#include "models/analysis/Declarations.h"
 #include "models/analysis/ResultSet.h"
 #include "models/plans/PlanRun.h"
 #include "models/project/Project.h"
@@ -19,6 +21,7 @@
 using namespace tanhui;
 using models::Project;
 namespace plans = models::plans;
+namespace analysis = models::analysis;
 
 namespace {
 
@@ -342,6 +345,56 @@ private slots:
         // Same seed, same bounds.
         const plans::PlanRun again = plans::runPlan(p, QStringLiteral("p"), o);
         QCOMPARE(again.totalBounds->p2_5, run.totalBounds->p2_5);
+    }
+
+    void declaredAnalysis() {
+        // The "plan" analysis (models/analysis/DeclarationsPlan.cpp) the app's jobs run: its plan input
+        // lists the project's plans and the plan's own problems; a run writes the result set with
+        // plan_parcels.gpkg (the difference map), its totals those of runPlan.
+        QTemporaryDir dir;
+        const QString file = test::writePlanProject(dir,
+                                                    R"([{"name": "p", "horizon_year": 2034, "changes": [
+               {"layer": "wet", "parcels": ["W1", "W3"], "target": "mangrove", "start_year": 2026}]},
+               {"name": "bad", "changes": [{"layer": "wet", "parcels": ["W9"], "target": "mangrove", "start_year": 2026}]}])");
+        const Project p = Project::load(file);
+        const analysis::AnalysisSpec* spec = analysis::findAnalysis(QStringLiteral("plan"));
+        QVERIFY(spec);
+        analysis::ParameterValues values{ { QStringLiteral("plan"), QStringLiteral("nope") },
+                                          { QStringLiteral("out"), dir.filePath(QStringLiteral("out")) },
+                                          { QStringLiteral("carbon_results"), QStringLiteral("none") } };
+        models::params::Issues issues = analysis::validate(*spec, values, &p);
+        QVERIFY2(hasIssue(issues, QStringLiteral("--plan"), QStringLiteral("'nope'")) &&
+                   hasIssue(issues, QStringLiteral("--plan"), QStringLiteral("p, bad")),
+                 qPrintable(dump(issues)));
+        values[QStringLiteral("plan")] = QStringLiteral("bad");
+        issues = analysis::validate(*spec, values, &p);
+        QVERIFY2(hasIssue(issues, QStringLiteral("plans[1].changes[0].parcels"), QStringLiteral("W9")),
+                 qPrintable(dump(issues)));
+        values[QStringLiteral("plan")] = QStringLiteral("p");
+        issues = analysis::validate(*spec, values, &p);
+        QVERIFY2(!models::params::hasErrors(issues), qPrintable(dump(issues)));
+
+        gis::Feedback fb;
+        const analysis::AnalysisOutcome outcome = spec->run(p, values, &fb);
+        QVERIFY2(!outcome.stopped, qPrintable(dump(outcome.issues)));
+        const plans::PlanRun direct = plans::runPlan(p, QStringLiteral("p"), {});
+        const analysis::Table* totals = outcome.resultSet.table(QStringLiteral("plan_totals"));
+        QVERIFY(totals);
+        bool total = false;
+        for (std::size_t i = 0; i < totals->rowCount(); ++i)
+            if (totals->value(i, QStringLiteral("kind")).toString() == QLatin1String("carbon_total")) {
+                QCOMPARE(totals->number(i, QStringLiteral("diff_t")), direct.totalT);
+                total = true;
+            }
+        QVERIFY(total);
+        const QString gpkg = QDir(outcome.outDir).filePath(QStringLiteral("plan_parcels.gpkg"));
+        QVERIFY2(outcome.files.contains(gpkg), qPrintable(outcome.files.join(QLatin1Char(' '))));
+        const gis::ParcelSet read = gis::readParcels(gpkg.toStdString(), {});
+        QCOMPARE(read.parcels.size(), std::size_t(2));
+        double area = 0;
+        for (const gis::Parcel& x : read.parcels)
+            area += x.ellipsoidalAreaM2 / 1e4;
+        QVERIFY(std::abs(area - (direct.parcels[0].areaHa + direct.parcels[1].areaHa)) < 1e-6);
     }
 
     void cancelLeavesOutputAsBefore() {
