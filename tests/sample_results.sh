@@ -14,3 +14,5 @@ mkdir -p "$OUT"
 "$CLI" carbon --project "$PROJECT" --out "$OUT/carbon" --uncertainty --iterations 30 --seed 42 \
   --default-uncertainty 20 --quiet
 "$CLI" gep --project "$PROJECT" --carbon-results "$OUT/carbon" --out "$OUT/gep" --quiet
+"$CLI" plan --project "$PROJECT" --plan mangrove_2026 --carbon-results "$OUT/carbon" --gep --out "$OUT/plan" \
+  --quiet

@@ -26,7 +26,7 @@
 <context>
     <name>tanhui::gui::AnalysisDialog</name>
     <message numerus="yes">
-        <location filename="../app/gui/AnalysisDialog.cpp" line="+594"/>
+        <location filename="../app/gui/AnalysisDialog.cpp" line="+604"/>
         <source>%n problem(s) must be fixed before the analysis can run.</source>
         <translation>
             <numerusform>%n problem must be fixed before the analysis can run.</numerusform>
@@ -80,7 +80,7 @@
 <context>
     <name>tanhui::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="+621"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+623"/>
         <source>Made the time series %1 (%n date(s))</source>
         <translation>
             <numerusform>Made the time series %1 (%n date)</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+570"/>
+        <location line="+583"/>
         <source>The project %1 has %n problem(s); the other layers were loaded.</source>
         <translation>
             <numerusform>The project %1 has a problem; the other layers were loaded.</numerusform>
@@ -200,7 +200,7 @@ Cancel them and quit?</numerusform>
 <context>
     <name>tanhui::gui::PlanDialog</name>
     <message numerus="yes">
-        <location filename="../app/gui/PlanDialog.cpp" line="+267"/>
+        <location filename="../app/gui/PlanDialog.cpp" line="+272"/>
         <source>Added %n parcel(s).</source>
         <translation>
             <numerusform>Added %n parcel.</numerusform>
@@ -211,7 +211,7 @@ Cancel them and quit?</numerusform>
 <context>
     <name>tanhui::gui::ResultsDock</name>
     <message numerus="yes">
-        <location filename="../app/gui/ResultsDock.cpp" line="+658"/>
+        <location filename="../app/gui/ResultsDock.cpp" line="+693"/>
         <source>All %n check(s) passed: the totals add up.</source>
         <translation>
             <numerusform>The %n check passed: the totals add up.</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>Analysis</name>
     <message>
-        <location filename="../models/analysis/AnalysisSpec.cpp" line="+100"/>
+        <location filename="../models/analysis/AnalysisSpec.cpp" line="+101"/>
         <source>%1 must be a whole number from %2 to %3, not %4</source>
         <translation>%1 必须是 %2 到 %3 之间的整数，而不是 %4</translation>
     </message>
@@ -44,7 +44,17 @@
         <translation>%1：栅格图层“%2”没有坐标参考系；请为其指定坐标系（例如用 gdal_edit.py -a_srs），以便与地块叠加</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+32"/>
+        <source>%1: the project has no plan &apos;%2&apos; (plans: %3)</source>
+        <translation>%1：项目中没有规划“%2”（现有规划：%3）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none; add one with File ▸ Restoration Plans…</source>
+        <translation>无；请通过 文件 ▸ 修复规划… 添加</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>%1: layer &apos;%2&apos; has no field &apos;%3&apos; (fields: %4)</source>
         <translation>%1：图层“%2”没有字段“%3”（现有字段：%4）</translation>
     </message>
@@ -60,12 +70,12 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+210"/>
+        <location line="+216"/>
         <source>%1 must be a number in %2, not &apos;%3&apos;</source>
         <translation>%1 必须是以 %2 为单位的数值，而不是“%3”</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-201"/>
         <source>%1 must be true or false, not &apos;%2&apos;</source>
         <translation>%1 必须是 true 或 false，而不是“%2”</translation>
     </message>
@@ -85,7 +95,7 @@
         <translation>%1：无法创建文件夹 %2，或该文件夹不可写</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+82"/>
         <source>unit: %1</source>
         <translation>单位：%1</translation>
     </message>
@@ -122,6 +132,7 @@
     <message>
         <location line="+10"/>
         <location filename="../models/analysis/DeclarationsGep.cpp" line="+113"/>
+        <location filename="../models/analysis/DeclarationsPlan.cpp" line="+85"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
@@ -409,6 +420,51 @@
         <location line="+2"/>
         <source>A scenario project (e.g. a restoration plan): its GEP minus the baseline&apos;s, per parcel and in total.</source>
         <translation>情景项目（例如修复规划）：逐地块及总计给出其 GEP 与基准 GEP 之差。</translation>
+    </message>
+    <message>
+        <location filename="../models/analysis/DeclarationsPlan.cpp" line="-21"/>
+        <source>Restoration plan against the baseline</source>
+        <translation>修复规划与基线对比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A restoration plan of the project: its parcels take the target ecosystem type from the start year on and are compared with the baseline at the plan&apos;s horizon year, per parcel and pool with 95 % bounds (docs/carbon-project.md &quot;Restoration plans&quot;); with GEP, the plan&apos;s GEP against the baseline&apos;s per parcel and service.</source>
+        <translation>项目的修复规划：规划地块自起始年起变为目标生态系统类型，在规划期末年份与基线对比，按地块和碳库给出差值及 95% 区间（docs/carbon-project.md“修复规划”）；选择 GEP 时，另按地块和服务给出规划与基线 GEP 的差值。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Plan</source>
+        <translation>规划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of a plan of the project&apos;s &quot;plans&quot; section.</source>
+        <translation>项目“plans”部分中某个规划的名称。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Output folder (created if missing).</source>
+        <translation>输出文件夹（不存在时自动创建）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Baseline carbon results</source>
+        <translation>基线碳计算结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output folder of the baseline&apos;s carbon project run (default: carbon/ next to the project file, when it exists): the baseline type and stocks, and the carbon flux GEP values. &apos;none&apos; ignores it.</source>
+        <translation>基线碳项目计算的输出文件夹（默认：项目文件旁的 carbon/，若存在）：提供基线类型、储量以及 GEP 所用的碳通量。填“none”则不使用。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Value GEP too</source>
+        <translation>同时核算 GEP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also value the plan&apos;s GEP against the baseline&apos;s with the project&apos;s GEP account (needs the baseline carbon results).</source>
+        <translation>同时用项目的 GEP 核算设置计算规划相对基线的 GEP（需要基线碳计算结果）。</translation>
     </message>
 </context>
 <context>
@@ -3343,7 +3399,7 @@ Example (the sample project):
 <context>
     <name>GepCommand</name>
     <message>
-        <location filename="../models/gep/GepCarbonJoin.cpp" line="+382"/>
+        <location filename="../models/gep/GepCarbonJoin.cpp" line="+385"/>
         <source>cannot open the carbon table %1</source>
         <translation>无法打开碳计算结果表 %1</translation>
     </message>
@@ -3353,7 +3409,7 @@ Example (the sample project):
         <translation>碳计算结果表 %1 为空</translation>
     </message>
     <message>
-        <location line="-283"/>
+        <location line="-286"/>
         <location line="+48"/>
         <source>%1, row %2, column %3: &apos;%4&apos; is not a number</source>
         <translation>%1，第 %2 行，列 %3：“%4”不是数字</translation>
@@ -3429,7 +3485,7 @@ Example (the sample project):
         <translation>碳表 %1 没有 change_t_per_yr_&lt;y1&gt;_&lt;y2&gt;（t C/年）或 change_t_&lt;y1&gt;_&lt;y2&gt;（t C）列；请用 tanhui-cli carbon 生成</translation>
     </message>
     <message>
-        <location line="+266"/>
+        <location line="+269"/>
         <source>the carbon results %1 have no result set (%2): they were written by an older version of Tanhui; rerun tanhui-cli carbon --project with this version into that folder</source>
         <translation>碳核算结果 %1 没有结果集（%2）：它们由旧版 Tanhui 写出；请用当前版本重新运行 tanhui-cli carbon --project 并输出到该文件夹</translation>
     </message>
@@ -3449,12 +3505,12 @@ Example (the sample project):
         <translation>碳结果表 %1 中有一个带引号的字段没有闭合（缺少 &apos;&quot;&apos;）</translation>
     </message>
     <message>
-        <location line="-278"/>
+        <location line="-281"/>
         <source>the carbon engine did not compute the parcel: %1</source>
         <translation>碳计算引擎未计算该地块：%1</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+146"/>
         <source>the carbon table %1 needs the id column &apos;%2&apos; or &apos;id&apos;</source>
         <translation>碳表 %1 需要标识列“%2”或“id”</translation>
     </message>
@@ -3551,7 +3607,7 @@ scenario_diff.csv。
   tanhui-cli gep --project sample/project.tanhui.json --out gep_out --ac-days 120</translation>
     </message>
     <message>
-        <location filename="../models/gep/GepCarbonJoin.cpp" line="-227"/>
+        <location filename="../models/gep/GepCarbonJoin.cpp" line="-230"/>
         <source>the carbon table %1 has no change for an interval ending at or containing the accounting year %2; run tanhui-cli carbon with %2 among its years</source>
         <translation>碳表 %1 中没有以核算年 %2 为终点或包含该年的时段变化量；请在 tanhui-cli carbon 的年份中包含 %2 后重新运行</translation>
     </message>
@@ -5302,7 +5358,7 @@ plan_totals.csv（按碳库及合计，区间来自逐次迭代的合计）、pl
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../models/plans/PlanRun.cpp" line="+82"/>
+        <location filename="../models/plans/PlanRun.cpp" line="+83"/>
         <source>the target type &apos;%1&apos; has no method in carbon.methods (known types: %2)</source>
         <translation>目标类型“%1”在 carbon.methods 中没有核算方法（已有类型：%2）</translation>
     </message>
@@ -5342,7 +5398,7 @@ plan_totals.csv（按碳库及合计，区间来自逐次迭代的合计）、pl
         <translation>无法读取“%1”的地块：%2</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>parcel %1 of %2 is also in %3; a parcel takes one target</source>
         <translation>%2 的地块 %1 也出现在 %3 中；一个地块只能有一个目标类型</translation>
     </message>
@@ -5375,6 +5431,11 @@ plan_totals.csv（按碳库及合计，区间来自逐次迭代的合计）、pl
         <location line="+97"/>
         <source>%1 value(s) have no uncertainty in the table and no default (--default-uncertainty): treated as exact, so the bounds leave them out: %2</source>
         <translation>%1 个参数值在表中没有不确定性且未给出默认值（--default-uncertainty）：按精确值处理，置信区间不包含其不确定性：%2</translation>
+    </message>
+    <message>
+        <location line="+203"/>
+        <source>the plan&apos;s parcels come from layers in different CRSs: plan_parcels has no geometry (no difference map)</source>
+        <translation>规划地块来自坐标参考系不同的图层：plan_parcels 不含几何（无差值地图）</translation>
     </message>
     <message>
         <location filename="../models/plans/PlanGep.cpp" line="+68"/>
@@ -6916,12 +6977,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+260"/>
+        <location line="+342"/>
         <source>Carbon stock (t C)</source>
         <translation>碳储量（t C）</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-341"/>
         <source>Carbon stock (thousand t C)</source>
         <translation>碳储量（千 t C）</translation>
     </message>
@@ -6988,7 +7049,47 @@ district and service, charts, maps and an appendix.</source>
         <translation>GEP 汇总中没有任何生态系统：没有地块被核算价值。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+26"/>
+        <source>Carbon difference by pool (plan − baseline)</source>
+        <translation>各碳库碳差值（规划 − 基线）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The plan results have no table plan_totals: rerun the plan.</source>
+        <translation>规划结果中没有 plan_totals 表：请重新运行规划。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Difference (thousand t C)</source>
+        <translation>差值（千吨碳）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the plan&apos;s difference</source>
+        <translation>规划差值</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The plan was run without GEP: run it again with “Value GEP too”.</source>
+        <translation>该规划运行时未核算 GEP：请勾选“同时核算 GEP”后重新运行。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The plan changes no GEP service.</source>
+        <translation>该规划不改变任何 GEP 服务。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Difference (%1 per year)</source>
+        <translation>差值（%1/年）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the plan&apos;s GEP difference</source>
+        <translation>规划的 GEP 差值</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <location line="+21"/>
         <source>Carbon stock of parcel %1 (%2)</source>
         <translation>地块 %1 的碳储量（%2）</translation>
@@ -7027,7 +7128,7 @@ district and service, charts, maps and an appendix.</source>
         <location filename="../app/report/ReportBuilder.cpp" line="+370"/>
         <location line="+752"/>
         <location line="+393"/>
-        <location filename="../app/report/ResultChartData.cpp" line="-387"/>
+        <location filename="../app/report/ResultChartData.cpp" line="-469"/>
         <source>GEP</source>
         <translation>GEP</translation>
     </message>
@@ -7573,11 +7674,12 @@ district and service, charts, maps and an appendix.</source>
     <message>
         <location line="+4"/>
         <location line="+217"/>
+        <location filename="../app/report/ResultChartData.cpp" line="+156"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../app/report/ResultChartData.cpp" line="-93"/>
+        <location filename="../app/report/ResultChartData.cpp" line="-249"/>
         <source>Carbon stock by pool</source>
         <translation>分碳库碳储量</translation>
     </message>
@@ -7661,12 +7763,15 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="-216"/>
+        <location filename="../app/report/ResultChartData.cpp" line="+63"/>
         <source>GEP difference by service (plan − baseline)</source>
         <translation>分服务 GEP 差值（规划 − 基线）</translation>
     </message>
     <message>
         <location line="-5"/>
         <location line="+8"/>
+        <location filename="../app/report/ResultChartData.cpp" line="-22"/>
+        <location line="+58"/>
         <source>Difference</source>
         <translation>差值</translation>
     </message>
@@ -7692,7 +7797,7 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../app/report/ResultChartData.cpp" line="-206"/>
+        <location filename="../app/report/ResultChartData.cpp" line="-305"/>
         <source>thousand CNY</source>
         <translation>千元</translation>
     </message>
@@ -7813,6 +7918,7 @@ district and service, charts, maps and an appendix.</source>
     <message>
         <location line="+2"/>
         <location line="+42"/>
+        <location filename="../app/report/ResultChartData.cpp" line="+27"/>
         <source>Difference (t C)</source>
         <translation>差值（t C）</translation>
     </message>
@@ -8191,7 +8297,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>区间说明</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Flagged parameters</source>
         <translation>待核实参数</translation>
     </message>
@@ -8242,12 +8348,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+68"/>
+        <location line="+126"/>
         <source>Carbon stock</source>
         <translation>碳储量</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-125"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
@@ -8273,7 +8379,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Value at base-year prices</source>
         <translation>基年价格价值</translation>
     </message>
@@ -8298,7 +8404,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>价格指数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Climate-regulation variant</source>
         <translation>气候调节算法</translation>
     </message>
@@ -8358,22 +8464,22 @@ district and service, charts, maps and an appendix.</source>
         <translation>单位面积 GEP</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>GEP of the accounted part</source>
         <translation>计入部分 GEP</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Carbon emission</source>
         <translation>碳排放</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Carbon emission, value</source>
         <translation>碳排放价值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Potential erosion</source>
         <translation>潜在侵蚀量</translation>
     </message>
@@ -8420,11 +8526,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+56"/>
         <source>Difference</source>
         <translation>差值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-55"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -8467,6 +8574,168 @@ district and service, charts, maps and an appendix.</source>
         <location line="+1"/>
         <source>Note</source>
         <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Baseline ecosystem type</source>
+        <translation>基线生态系统类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target ecosystem type</source>
+        <translation>目标生态系统类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planting model</source>
+        <translation>种植模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start year</source>
+        <translation>起始年</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Horizon year</source>
+        <translation>期末年</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Baseline stock</source>
+        <translation>基线储量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock with the plan</source>
+        <translation>规划后储量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Biomass difference</source>
+        <translation>生物量碳差值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Soil carbon difference</source>
+        <translation>土壤碳差值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Carbon difference</source>
+        <translation>碳差值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Carbon difference as CO2</source>
+        <translation>碳差值（CO2 当量）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mean annual removal</source>
+        <translation>年均清除量</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Carbon difference, 2.5th percentile</source>
+        <translation>碳差值 2.5 百分位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Carbon difference, median</source>
+        <translation>碳差值 中位数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Carbon difference, 97.5th percentile</source>
+        <translation>碳差值 97.5 百分位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Baseline ecosystem</source>
+        <translation>基线生态系统</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ecosystem with the plan</source>
+        <translation>规划后生态系统</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Baseline carbon flux</source>
+        <translation>基线碳通量</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Carbon flux the plan adds</source>
+        <translation>规划新增碳通量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Baseline GEP</source>
+        <translation>基线 GEP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GEP with the plan</source>
+        <translation>规划后 GEP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GEP difference</source>
+        <translation>GEP 差值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Carbon emission difference</source>
+        <translation>碳排放差值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With the plan</source>
+        <translation>规划后</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Difference, 2.5th percentile</source>
+        <translation>差值 2.5 百分位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Difference, median</source>
+        <translation>差值 中位数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Difference, 97.5th percentile</source>
+        <translation>差值 97.5 百分位</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -8544,7 +8813,12 @@ district and service, charts, maps and an appendix.</source>
         <translation>有储量地块数 %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
+        <source>%1, difference</source>
+        <translation>%1 差值</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1, quantity</source>
         <translation>%1 实物量</translation>
     </message>
@@ -8597,12 +8871,17 @@ district and service, charts, maps and an appendix.</source>
         <translation>单位面积 GEP（元/ha）</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>%1 has no field for %2: open a carbon parcels.gpkg (stock density and change) or a GEP parcels_&lt;layer&gt;.gpkg (GEP per hectare).</source>
-        <translation>%1 中没有“%2”所需的字段：请打开碳汇结果 parcels.gpkg（碳密度与碳储量变化）或 GEP 结果 parcels_&lt;图层&gt;.gpkg（单位面积 GEP）。</translation>
+        <location line="+6"/>
+        <source>Carbon difference, plan − baseline (t C)</source>
+        <translation>碳差值，规划 − 基线（t C）</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+16"/>
+        <source>%1 has no field for %2: open a carbon parcels.gpkg (stock density and change), a GEP parcels_&lt;layer&gt;.gpkg (GEP per hectare) or a plan&apos;s plan_parcels.gpkg (difference).</source>
+        <translation>%1 中没有%2所需的字段：请打开碳计算的 parcels.gpkg（碳密度和变化量）、GEP 的 parcels_&lt;图层&gt;.gpkg（单位面积 GEP）或规划的 plan_parcels.gpkg（差值）。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>%1 – %2 %3</source>
         <translation>%1 – %2 %3</translation>
     </message>
@@ -9519,7 +9798,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+71"/>
+        <location filename="../app/gui/main.cpp" line="+72"/>
         <source>Tanhui: desktop GIS for carbon sinks and ecosystem product value.</source>
         <translation>碳汇：面向碳汇与生态产品价值核算的桌面 GIS。</translation>
     </message>
@@ -9549,12 +9828,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     <message>
         <location line="+28"/>
         <location line="+128"/>
-        <location line="+38"/>
+        <location line="+46"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-173"/>
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
@@ -9585,7 +9864,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+65"/>
-        <location line="+134"/>
+        <location line="+142"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -9615,7 +9894,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+100"/>
         <source>%1 (not found)</source>
         <translation>%1（未找到）</translation>
     </message>
@@ -10139,7 +10418,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>地块时间序列</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
     </message>
@@ -10206,12 +10485,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1311"/>
+        <location line="+1324"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-1308"/>
+        <location line="-1321"/>
         <source>Step the map through the dates</source>
         <translation>按日期逐期播放地图</translation>
     </message>
@@ -10299,19 +10578,19 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+6"/>
-        <location line="+47"/>
+        <location line="+60"/>
         <location line="+16"/>
-        <location line="+1754"/>
+        <location line="+1755"/>
         <source>Open a project first.</source>
         <translation>请先打开一个项目。</translation>
     </message>
     <message>
-        <location line="-1817"/>
+        <location line="-1831"/>
         <source>A restoration plan is saved in a project.</source>
         <translation>修复规划保存在项目中。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+40"/>
         <source>Choose a parcel layer of the project in the Layers panel first</source>
         <translation>请先在图层面板中选择项目的地块图层</translation>
     </message>
@@ -11138,12 +11417,12 @@ Cancel them and quit?</source>
         <translation>未能打开结果。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>An analysis runs on the layers of the open project.</source>
         <translation>分析在当前打开项目的图层上运行。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>The results of “%1” belong to %2, not to the open project; they are in %3.</source>
         <translation>“%1”的结果属于 %2，而不是当前打开的项目；结果位于 %3。</translation>
     </message>
@@ -11397,7 +11676,17 @@ Cancel them and quit?</source>
         <translation>保存到项目</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+1"/>
+        <source>Run Plan…</source>
+        <translation>运行规划…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the plans, then run the current plan against the baseline (carbon and GEP) in the background</source>
+        <translation>保存规划后，在后台运行当前规划与基线的对比（碳与 GEP）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>New Plan</source>
         <translation>新建规划</translation>
     </message>
@@ -11434,7 +11723,17 @@ Cancel them and quit?</source>
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+20"/>
+        <source>Choose or add a plan first.</source>
+        <translation>请先选择或添加一个规划。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mend the plan&apos;s problems below before running it.</source>
+        <translation>请先修正下方列出的规划问题，再运行。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Saved the plans in %1</source>
         <translation>规划已保存到 %1</translation>
     </message>
@@ -11745,7 +12044,17 @@ Cancel them and quit?</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+1"/>
+        <source>Plan: carbon</source>
+        <translation>规划：碳</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan: GEP</source>
+        <translation>规划：GEP</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
@@ -11776,12 +12085,12 @@ Cancel them and quit?</source>
     </message>
     <message>
         <location line="+27"/>
-        <location line="+35"/>
+        <location line="+50"/>
         <source>No carbon results: run the carbon project analysis or open a project with saved results.</source>
         <translation>没有碳核算结果：请运行碳项目分析，或打开保存了结果的项目。</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-49"/>
         <source>No GEP results: run the GEP analysis or open a project with saved results.</source>
         <translation>没有 GEP 结果：请运行 GEP 核算，或打开保存了结果的项目。</translation>
     </message>
@@ -11791,7 +12100,12 @@ Cancel them and quit?</source>
         <translation>在地图上选择一个地块，即可绘制其各年份的碳储量。</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+9"/>
+        <source>No plan results: run a restoration plan (File ▸ Restoration Plans…, Run Plan…).</source>
+        <translation>没有规划结果：请运行修复规划（文件 ▸ 修复规划…，运行规划…）。</translation>
+    </message>
+    <message>
+        <location line="+94"/>
         <source>Tanhui chart</source>
         <translation>碳汇图表</translation>
     </message>
@@ -11836,13 +12150,13 @@ Cancel them and quit?</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+34"/>
         <source>%1 [%2–%3]</source>
         <extracomment>A value with its 95 % bounds, e.g. &quot;12,345.6 [11,020.0–13,880.2]&quot;</extracomment>
         <translation>%1 [%2–%3]</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -11886,13 +12200,13 @@ Cancel them and quit?</source>
         <translation>%1 / %2 行</translation>
     </message>
     <message>
-        <location line="+61"/>
-        <location line="+372"/>
+        <location line="+65"/>
+        <location line="+403"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="-366"/>
+        <location line="-397"/>
         <source>Run:</source>
         <translation>运行：</translation>
     </message>
@@ -11912,7 +12226,7 @@ Cancel them and quit?</source>
         <translation>将结果中的地块添加到地图，并按结果指标分级着色</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Carbon stock density of the last date (t C/ha)</source>
         <translation>末期碳密度（t C/ha）</translation>
     </message>
@@ -11927,6 +12241,11 @@ Cancel them and quit?</source>
         <translation>单位面积 GEP（元/ha）</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Carbon difference of the plan (t C)</source>
+        <translation>规划的碳差值（t C）</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <location line="+52"/>
         <source>Parcels</source>
@@ -11939,13 +12258,13 @@ Cancel them and quit?</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+326"/>
+        <location line="+352"/>
         <location line="+5"/>
         <source>Ledger Check</source>
         <translation>账目核对</translation>
     </message>
     <message>
-        <location line="-314"/>
+        <location line="-340"/>
         <source>Role</source>
         <translation>用途</translation>
     </message>
@@ -12057,7 +12376,7 @@ Cancel them and quit?</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+83"/>
         <source>Cannot read the results in %1: %2</source>
         <translation>无法读取 %1 中的结果：%2</translation>
     </message>
@@ -12067,7 +12386,7 @@ Cancel them and quit?</source>
         <translation>项目中保存的 %1 结果缺失：%2 中没有 %3。请重新运行该分析，或将结果文件夹移回原处。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+51"/>
         <source>GEP</source>
         <translation>GEP</translation>
     </message>
@@ -12075,6 +12394,11 @@ Cancel them and quit?</source>
         <location line="+0"/>
         <source>Carbon</source>
         <translation>碳汇</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Plan</source>
+        <translation>规划</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -12094,16 +12418,21 @@ Cancel them and quit?</source>
     </message>
     <message>
         <location line="+12"/>
+        <source>Plan run</source>
+        <translation>规划运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>GEP run</source>
         <translation>GEP 运行</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Carbon run</source>
         <translation>碳汇运行</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Carbon: parcels</source>
         <translation>碳汇：地块</translation>
     </message>
@@ -12176,6 +12505,26 @@ Cancel them and quit?</source>
         <location line="+4"/>
         <source>GEP ledger check</source>
         <translation>GEP 账目核对</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Plan: carbon difference per parcel</source>
+        <translation>规划：各地块碳差值</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plan: GEP difference per parcel</source>
+        <translation>规划：各地块 GEP 差值</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plan: carbon difference by pool</source>
+        <translation>规划：各碳库碳差值</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plan: GEP difference by service</source>
+        <translation>规划：各服务 GEP 差值</translation>
     </message>
     <message>
         <location line="+13"/>

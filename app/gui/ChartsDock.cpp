@@ -34,4 +34,8 @@ void ChartsDock::showParcelSeries(const QString& title,
     m_charts->showParcelSeries(title, series, classes);
 }
 
+void ChartsDock::setPlan(std::shared_ptr<const models::analysis::ResultSet> plan) {
+    m_charts->setPlan(std::move(plan));
+}
+
 } // namespace tanhui::gui

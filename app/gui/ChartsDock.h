@@ -22,6 +22,8 @@ public:
     /// The same, shared with their holder (the Results dock), not copied.
     void setResults(std::shared_ptr<const models::analysis::ResultSet> carbon,
                     std::shared_ptr<const models::analysis::ResultSet> gep);
+    /// See ResultCharts::setPlan.
+    void setPlan(std::shared_ptr<const models::analysis::ResultSet> plan);
     /// See ResultCharts::showParcel; raises the parcel's tab.
     bool showParcel(const QString& layerId, qint64 fid);
     /// The parcel's NDVI and land-cover series (as MainWindow::lastParcelSeries()).

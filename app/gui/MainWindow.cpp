@@ -215,8 +215,10 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_d->resultsDock, &ResultsDock::resultLayerRequested, this, &MainWindow::addResultLayer);
     // The Result Charts dock charts the runs the Results dock shows (opened, chosen, or the project's).
     connect(m_d->resultsDock, &ResultsDock::shownRunsChanged, this, [this] {
-        if (ChartsDock* charts = chartsDock())
+        if (ChartsDock* charts = chartsDock()) {
             charts->setResults(m_d->resultsDock->shownCarbon(), m_d->resultsDock->shownGep());
+            charts->setPlan(m_d->resultsDock->shownPlan());
+        }
     });
     auto* chartsDock = new ChartsDock(this); // View ▸ Result Charts
     addDockWidget(Qt::BottomDockWidgetArea, chartsDock);
@@ -842,6 +844,19 @@ PlanDialog* MainWindow::showPlanDialog() {
     connect(dialog, &PlanDialog::projectSaved, this, [this, dialog] {
         m_d->project->plans = dialog->project().plans;
         saveProject();
+    });
+    // The plan's run form (the declared "restoration_plan" analysis): this plan, its own output folder, GEP
+    // too when the baseline carbon results exist.
+    connect(dialog, &PlanDialog::runRequested, this, [this](const QString& name) {
+        analysis::ParameterValues values = m_d->lastAnalysisValues.value(QStringLiteral("restoration_plan"));
+        values.insert(QStringLiteral("plan"), name);
+        values.insert(QStringLiteral("out"), QStringLiteral("plans/") + name);
+        if (!values.contains(QStringLiteral("gep")))
+            values.insert(QStringLiteral("gep"),
+                          QFileInfo::exists(QDir(m_d->project->resolve(QStringLiteral("carbon")))
+                                              .filePath(analysis::resultSetManifestName())));
+        if (AnalysisDialog* form = showAnalysisDialog(QStringLiteral("restoration_plan"), values))
+            form->raise();
     });
     dialog->show();
     return dialog;
@@ -2639,7 +2654,8 @@ JobsDock* MainWindow::jobsDock() const {
     return findChild<JobsDock*>();
 }
 
-AnalysisDialog* MainWindow::showAnalysisDialog(const QString& analysisId) {
+AnalysisDialog* MainWindow::showAnalysisDialog(const QString& analysisId,
+                                               const analysis::ParameterValues& initial) {
     const analysis::AnalysisSpec* spec = analysis::findAnalysis(analysisId);
     if (!spec)
         return nullptr;
@@ -2648,7 +2664,8 @@ AnalysisDialog* MainWindow::showAnalysisDialog(const QString& analysisId) {
         return nullptr;
     }
     // The form starts from the project's stored values, then what was last run in this session.
-    auto* dialog = new AnalysisDialog(*spec, *m_d->project, m_d->lastAnalysisValues.value(analysisId), this);
+    auto* dialog = new AnalysisDialog(
+      *spec, *m_d->project, initial.isEmpty() ? m_d->lastAnalysisValues.value(analysisId) : initial, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog,
             &AnalysisDialog::runRequested,
@@ -2708,6 +2725,11 @@ void MainWindow::openJobResults(int jobId) {
     const QString parcels = QDir(job->outcome->outDir).filePath(QStringLiteral("parcels.gpkg"));
     if (job->outcome->resultSet.analysis == QLatin1String("carbon_project") && QFileInfo::exists(parcels))
         addResultLayer(parcels, ResultQuantity::StockDensity);
+    // A restoration plan's planted parcels, by their carbon difference (diverging around 0).
+    const QString planParcels = QDir(job->outcome->outDir).filePath(QStringLiteral("plan_parcels.gpkg"));
+    if (job->outcome->resultSet.analysis == QLatin1String("restoration_plan") &&
+        QFileInfo::exists(planParcels))
+        addResultLayer(planParcels, ResultQuantity::PlanDifference);
     m_d->resultsDock->show();
     m_d->resultsDock->raise();
     m_d->forcedModified = true; // the project's results section lists the folder

@@ -249,8 +249,11 @@ public slots:
     /// the layer is no vector layer of the project.
     FieldMappingDialog* showFieldMappingDialog(const QString& layerId);
     /// Analysis ▸ <analysis>…: the form of a declared analysis (AnalysisDialog) on the open project,
-    /// deleted on close; Run queues it (runAnalysis). Null without a project or for an unknown id.
-    AnalysisDialog* showAnalysisDialog(const QString& analysisId);
+    /// deleted on close; Run queues it (runAnalysis). The form starts from `initial` when given, else from
+    /// the values last run in this session (over the project's). Null without a project or for an
+    /// unknown id.
+    AnalysisDialog* showAnalysisDialog(const QString& analysisId,
+                                       const models::analysis::ParameterValues& initial = {});
     /// Queues an analysis of the open project with `values` in the Jobs dock (the inputs the project keeps
     /// are stored in it first); returns the job id, −1 without a project. When the job finishes, its result
     /// folder opens in the Results and Result Charts docks and is listed in the project's results.

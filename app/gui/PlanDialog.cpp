@@ -130,8 +130,13 @@ PlanDialog::PlanDialog(const tanhui::models::Project& project, QWidget* parent)
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     QPushButton* save = buttons->addButton(tr("Save to Project"), QDialogButtonBox::ApplyRole);
+    QPushButton* run = buttons->addButton(tr("Run Plan…"), QDialogButtonBox::ActionRole);
+    run->setObjectName(QStringLiteral("runPlanButton"));
+    run->setToolTip(tr("Save the plans, then run the current plan against the baseline (carbon and GEP) "
+                       "in the background"));
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(save, &QPushButton::clicked, this, [this] { saveToProject(); });
+    connect(run, &QPushButton::clicked, this, [this] { requestRun(); });
     auto* top = new QHBoxLayout;
     top->addLayout(left);
     top->addLayout(right, 1);
@@ -279,6 +284,24 @@ void PlanDialog::removeChange(int row) {
 
 QStringList PlanDialog::problems() const {
     return m_d->problemLines;
+}
+
+bool PlanDialog::requestRun() {
+    const tanhui::models::ProjectPlan* plan = m_d->plan();
+    if (!plan) {
+        m_d->status->setText(tr("Choose or add a plan first."));
+        return false;
+    }
+    if (!problems().isEmpty()) {
+        m_d->status->setText(tr("Mend the plan's problems below before running it."));
+        return false;
+    }
+    const QString name = plan->name;
+    // The run reads the project file's copy of the plan (the job works on the saved project).
+    if (!saveToProject())
+        return false;
+    emit runRequested(name);
+    return true;
 }
 
 bool PlanDialog::saveToProject() {

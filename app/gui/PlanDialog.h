@@ -54,9 +54,14 @@ public:
     QStringList problems() const;
     /// Saves the project file with the plans; false with the reason reported on failure.
     bool saveToProject();
+    /// "Run Plan…": saves, then asks to run the current plan (runRequested); false (the status line says
+    /// why) without a plan, while the plan has problems, or when saving failed.
+    bool requestRun();
 
 signals:
     void projectSaved(const QString& file);
+    /// The user asked to run plan `name` (saved in the project file).
+    void runRequested(const QString& name);
 
 private:
     void refresh();

@@ -63,10 +63,13 @@ ResultCharts::ResultCharts(QWidget* parent)
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
     m_tabs->addTab(splitter, tr("Parcel"));
+    m_tabs->addTab(makePage(Chart::PlanCarbon), tr("Plan: carbon"));
+    m_tabs->addTab(makePage(Chart::PlanGep), tr("Plan: GEP"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
     setResults(nullptr, nullptr);
+    setPlan(nullptr);
 }
 
 ResultCharts::~ResultCharts() = default;
@@ -83,6 +86,10 @@ QString ResultCharts::key(Chart chart) {
             return QStringLiteral("gep_by_ecosystem");
         case Chart::ParcelTrajectory:
             return QStringLiteral("parcel_trajectory");
+        case Chart::PlanCarbon:
+            return QStringLiteral("plan_carbon_by_pool");
+        case Chart::PlanGep:
+            return QStringLiteral("plan_gep_by_service");
     }
     return QString();
 }
@@ -224,6 +231,21 @@ void ResultCharts::setResults(std::shared_ptr<const models::analysis::ResultSet>
                   m_carbon ? tr("Select a parcel on the map to chart its carbon stock through the dates.")
                            : noCarbon));
     }
+}
+
+void ResultCharts::setPlan(std::shared_ptr<const models::analysis::ResultSet> plan) {
+    m_plan = std::move(plan);
+    if (!m_plan) {
+        report::ChartSpec s;
+        s.message = tr("No plan results: run a restoration plan (File ▸ Restoration Plans…, Run Plan…).");
+        draw(Chart::PlanCarbon, s);
+        draw(Chart::PlanGep, s);
+        return;
+    }
+    draw(Chart::PlanCarbon, report::planCarbonChart(*m_plan));
+    report::GepChartOptions options;
+    options.chinese = chineseUi();
+    draw(Chart::PlanGep, report::planGepChart(*m_plan, options));
 }
 
 bool ResultCharts::showParcel(const QString& layerId, qint64 fid) {

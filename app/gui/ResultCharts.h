@@ -37,8 +37,16 @@ class ParcelSeriesView;
 class ResultCharts : public QWidget {
     Q_OBJECT
 public:
-    enum class Chart { StockByPool, ChangeByType, GepByService, GepByEcosystem, ParcelTrajectory };
-    static constexpr int kChartCount = 5;
+    enum class Chart {
+        StockByPool,
+        ChangeByType,
+        GepByService,
+        GepByEcosystem,
+        ParcelTrajectory,
+        PlanCarbon, ///< a restoration plan's carbon difference by pool (report::planCarbonChart)
+        PlanGep,    ///< a restoration plan's GEP difference by service (report::planGepChart)
+    };
+    static constexpr int kChartCount = 7;
 
     explicit ResultCharts(QWidget* parent = nullptr);
     ~ResultCharts() override;
@@ -50,6 +58,9 @@ public:
     /// The same with result sets held elsewhere (e.g. by the Results dock): shared, not copied.
     void setResults(std::shared_ptr<const models::analysis::ResultSet> carbon,
                     std::shared_ptr<const models::analysis::ResultSet> gep);
+    /// Draws the charts of a restoration plan run (analysis "restoration_plan"; null: they say there is
+    /// none).
+    void setPlan(std::shared_ptr<const models::analysis::ResultSet> plan);
     /// Charts the carbon trajectory of feature `fid` of layer `layerId` (the parcels table's layer and
     /// source_fid); false when it is not in the carbon results (the chart area says why).
     bool showParcel(const QString& layerId, qint64 fid);
@@ -102,6 +113,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     ParcelSeriesView* m_series = nullptr;
     std::array<Page, kChartCount> m_pages;
+    std::shared_ptr<const models::analysis::ResultSet> m_plan;
     std::shared_ptr<const models::analysis::ResultSet> m_carbon, m_gep;
     QString m_parcelLayer;
     qint64 m_parcelFid = -1;

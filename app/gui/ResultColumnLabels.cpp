@@ -36,7 +36,8 @@ QString fixedLabel(const QString& name) {
         { QStringLiteral("accounted_share"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Accounted share") },
         { QStringLiteral("accounted_rule"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Accounting rule") },
         { QStringLiteral("bounds_note"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Note on bounds") },
-        { QStringLiteral("flagged_parameters"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Flagged parameters") },
+        { QStringLiteral("flagged_parameters"),
+          QT_TRANSLATE_NOOP("ResultColumnLabels", "Flagged parameters") },
         { QStringLiteral("nodata_share"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Share without data") },
         { QStringLiteral("geometry_repaired"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Geometry repaired") },
         { QStringLiteral("parameters_used"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Parameters used") },
@@ -54,12 +55,14 @@ QString fixedLabel(const QString& name) {
         { QStringLiteral("key"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Key") },
         { QStringLiteral("group"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Group") },
         { QStringLiteral("value_cny"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Value") },
-        { QStringLiteral("value_base_cny"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Value at base-year prices") },
+        { QStringLiteral("value_base_cny"),
+          QT_TRANSLATE_NOOP("ResultColumnLabels", "Value at base-year prices") },
         { QStringLiteral("share_pct"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Share of GEP") },
         { QStringLiteral("profile"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Accounting profile") },
         { QStringLiteral("price_year"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Price year") },
         { QStringLiteral("price_index"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Price index") },
-        { QStringLiteral("climate_variant"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Climate-regulation variant") },
+        { QStringLiteral("climate_variant"),
+          QT_TRANSLATE_NOOP("ResultColumnLabels", "Climate-regulation variant") },
         // GEP parcels_<layer>
         { QStringLiteral("ecosystem_code"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Ecosystem code") },
         { QStringLiteral("ecosystem"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Ecosystem") },
@@ -72,10 +75,14 @@ QString fixedLabel(const QString& name) {
         { QStringLiteral("cultural_cny"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Cultural services") },
         { QStringLiteral("gep_cny"), QT_TRANSLATE_NOOP("ResultColumnLabels", "GEP") },
         { QStringLiteral("gep_cny_per_ha"), QT_TRANSLATE_NOOP("ResultColumnLabels", "GEP per hectare") },
-        { QStringLiteral("accounted_gep_cny"), QT_TRANSLATE_NOOP("ResultColumnLabels", "GEP of the accounted part") },
-        { QStringLiteral("carbon_emission_tco2e"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Carbon emission") },
-        { QStringLiteral("carbon_emission_cny"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Carbon emission, value") },
-        { QStringLiteral("potential_erosion_t_ha"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Potential erosion") },
+        { QStringLiteral("accounted_gep_cny"),
+          QT_TRANSLATE_NOOP("ResultColumnLabels", "GEP of the accounted part") },
+        { QStringLiteral("carbon_emission_tco2e"),
+          QT_TRANSLATE_NOOP("ResultColumnLabels", "Carbon emission") },
+        { QStringLiteral("carbon_emission_cny"),
+          QT_TRANSLATE_NOOP("ResultColumnLabels", "Carbon emission, value") },
+        { QStringLiteral("potential_erosion_t_ha"),
+          QT_TRANSLATE_NOOP("ResultColumnLabels", "Potential erosion") },
         { QStringLiteral("slope_capped_pct"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Slope capped") },
         { QStringLiteral("flags"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Flags") },
         // ledger_check, overlaps, parameters_used
@@ -96,6 +103,57 @@ QString fixedLabel(const QString& name) {
         { QStringLiteral("flagged"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Flagged") },
         { QStringLiteral("source"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Source") },
         { QStringLiteral("note"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Note") },
+        // a restoration plan's plan_parcels, plan_totals, plan_gep_parcels, plan_gep_services
+        { QStringLiteral("baseline_type"),
+          QT_TRANSLATE_NOOP("ResultColumnLabels", "Baseline ecosystem type") },
+        { QStringLiteral("target_type"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Target ecosystem type") },
+        { QStringLiteral("planting_model"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Planting model") },
+        { QStringLiteral("start_year"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Start year") },
+        { QStringLiteral("horizon_year"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Horizon year") },
+        { QStringLiteral("baseline_stock_t"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Baseline stock") },
+        { QStringLiteral("plan_stock_t"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Stock with the plan") },
+        { QStringLiteral("diff_c_biomass_t"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Biomass difference") },
+        { QStringLiteral("diff_c_soil_t"),
+          QT_TRANSLATE_NOOP("ResultColumnLabels", "Soil carbon difference") },
+        { QStringLiteral("diff_total_t"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Carbon difference") },
+        { QStringLiteral("diff_t"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Carbon difference") },
+        { QStringLiteral("diff_total_co2e_t"),
+          QT_TRANSLATE_NOOP("ResultColumnLabels", "Carbon difference as CO2") },
+        { QStringLiteral("diff_co2e_t"),
+          QT_TRANSLATE_NOOP("ResultColumnLabels", "Carbon difference as CO2") },
+        { QStringLiteral("diff_co2e_per_yr"),
+          QT_TRANSLATE_NOOP("ResultColumnLabels", "Mean annual removal") },
+        { QStringLiteral("diff_p2_5_t"),
+          QT_TRANSLATE_NOOP("ResultColumnLabels", "Carbon difference, 2.5th percentile") },
+        { QStringLiteral("diff_p50_t"),
+          QT_TRANSLATE_NOOP("ResultColumnLabels", "Carbon difference, median") },
+        { QStringLiteral("diff_p97_5_t"),
+          QT_TRANSLATE_NOOP("ResultColumnLabels", "Carbon difference, 97.5th percentile") },
+        { QStringLiteral("kind"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Kind") },
+        { QStringLiteral("baseline_ecosystem"),
+          QT_TRANSLATE_NOOP("ResultColumnLabels", "Baseline ecosystem") },
+        { QStringLiteral("plan_ecosystem"),
+          QT_TRANSLATE_NOOP("ResultColumnLabels", "Ecosystem with the plan") },
+        { QStringLiteral("baseline_flux_tc_per_yr"),
+          QT_TRANSLATE_NOOP("ResultColumnLabels", "Baseline carbon flux") },
+        { QStringLiteral("added_flux_tc_per_yr"),
+          QT_TRANSLATE_NOOP("ResultColumnLabels", "Carbon flux the plan adds") },
+        { QStringLiteral("baseline_gep_cny"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Baseline GEP") },
+        { QStringLiteral("plan_gep_cny"), QT_TRANSLATE_NOOP("ResultColumnLabels", "GEP with the plan") },
+        { QStringLiteral("diff_gep_cny"), QT_TRANSLATE_NOOP("ResultColumnLabels", "GEP difference") },
+        { QStringLiteral("diff_emission_cny"),
+          QT_TRANSLATE_NOOP("ResultColumnLabels", "Carbon emission difference") },
+        { QStringLiteral("service"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Service") },
+        { QStringLiteral("name"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Name") },
+        { QStringLiteral("category"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Category") },
+        { QStringLiteral("baseline_cny"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Baseline") },
+        { QStringLiteral("plan_cny"), QT_TRANSLATE_NOOP("ResultColumnLabels", "With the plan") },
+        { QStringLiteral("diff_cny"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Difference") },
+        { QStringLiteral("diff_p2_5_cny"),
+          QT_TRANSLATE_NOOP("ResultColumnLabels", "Difference, 2.5th percentile") },
+        { QStringLiteral("diff_p50_cny"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Difference, median") },
+        { QStringLiteral("diff_p97_5_cny"),
+          QT_TRANSLATE_NOOP("ResultColumnLabels", "Difference, 97.5th percentile") },
     };
     const auto it = labels.constFind(name);
     return it == labels.cend() ? QString() : QCoreApplication::translate("ResultColumnLabels", it.value());
@@ -115,8 +173,8 @@ QString datedLabel(const QString& name) {
     static const QRegularExpression year(QStringLiteral("^([a-z_]+?)_(\\d{4})$"));
     static const QRegularExpression pair(QStringLiteral("^([a-z0-9_]+?)_(\\d{4})_(\\d{4})$"));
     if (const auto m = pool.match(name); m.hasMatch()) {
-        const QString p = m.captured(1) == QLatin1String("c_total") ? Labels::tr("Carbon stock")
-                                                                     : poolLabel(m.captured(1));
+        const QString p =
+          m.captured(1) == QLatin1String("c_total") ? Labels::tr("Carbon stock") : poolLabel(m.captured(1));
         return p.isEmpty() ? QString() : Labels::tr("%1 %2").arg(p, m.captured(2));
     }
     if (const auto m = poolTotal.match(name); m.hasMatch())
@@ -161,6 +219,11 @@ QString datedLabel(const QString& name) {
 
 /// GEP's <indicator>_qty and <indicator>_cny columns, named by the indicator registry.
 QString indicatorLabel(const QString& name) {
+    // A plan's diff_<indicator>_cny: the indicator's difference, plan − baseline.
+    if (name.startsWith(QLatin1String("diff_")) && name.endsWith(QLatin1String("_cny"))) {
+        const models::gep::IndicatorSpec* spec = models::gep::findIndicator(name.mid(5).chopped(4));
+        return spec ? Labels::tr("%1, difference").arg(spec->translatedName()) : QString();
+    }
     const bool qty = name.endsWith(QLatin1String("_qty"));
     if (!qty && !name.endsWith(QLatin1String("_cny")))
         return {};

@@ -73,6 +73,13 @@ ResultLayerField resultLayerField(const QStringList& fields, ResultQuantity quan
             out.unit = QStringLiteral("CNY/ha");
             out.title = ResultLayerText::tr("GEP per hectare (CNY/ha)");
             break;
+        case ResultQuantity::PlanDifference:
+            if (fields.contains(QStringLiteral("diff_total_t")))
+                out.field = QStringLiteral("diff_total_t");
+            out.unit = QStringLiteral("t C");
+            out.title = ResultLayerText::tr("Carbon difference, plan − baseline (t C)");
+            out.diverging = true;
+            break;
     }
     return out;
 }
@@ -87,7 +94,8 @@ LayerEntry loadResultLayer(const QString& gpkg, ResultQuantity quantity, const g
         throw gis::GisError(
           gis::GisError::Kind::InvalidArgument,
           ResultLayerText::tr("%1 has no field for %2: open a carbon parcels.gpkg (stock density "
-                              "and change) or a GEP parcels_<layer>.gpkg (GEP per hectare).")
+                              "and change), a GEP parcels_<layer>.gpkg (GEP per hectare) or a plan's "
+                              "plan_parcels.gpkg (difference).")
             .arg(gpkg, how.title)
             .toStdString(),
           gpkg.toStdString());

@@ -18,6 +18,9 @@ enum class ResultQuantity {
     StockDensity, ///< carbon stock density of the last date, t C/ha (sequential "carbon" ramp)
     Change,       ///< change over the longest interval, t CO2e/ha (diverging ramp centred on 0)
     GepPerHa,     ///< GEP per hectare, CNY/ha (GEP parcels_<layer>.gpkg)
+    /// a restoration plan's carbon difference per parcel at its horizon, plan − baseline, t C
+    /// (plan_parcels.gpkg; diverging ramp centred on 0)
+    PlanDifference,
 };
 
 /// @brief How a result GeoPackage is drawn: the attribute (a derived one for the change per hectare),

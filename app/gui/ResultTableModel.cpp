@@ -148,7 +148,11 @@ QString ResultTableModel::cellText(int row, const Shown& shown) const {
         // Ecosystem types by their names, as the map legend and the charts name them (the key stays in
         // RawRole and is matched by the filter too).
         // ecosystem_type and the per-date ecosystem_type_<year>.
-        if (col.name.startsWith(QLatin1String("ecosystem_type")) && !v.isNull() && !v.toString().isEmpty())
+        // A plan's baseline_type and target_type likewise.
+        const bool type = col.name.startsWith(QLatin1String("ecosystem_type")) ||
+                          col.name == QLatin1String("baseline_type") ||
+                          col.name == QLatin1String("target_type");
+        if (type && !v.isNull() && !v.toString().isEmpty())
             return report::typeName(v.toString());
         return v.toString();
     }
@@ -157,6 +161,11 @@ QString ResultTableModel::cellText(int row, const Shown& shown) const {
     if (!ok) {
         return QString();
     }
+    // Years and feature ids are names, not amounts: no group separator ("2026", not "2,026").
+    if (col.type == Type::Integer &&
+        (col.name == QLatin1String("year") || col.name.endsWith(QLatin1String("_year")) ||
+         col.name.endsWith(QLatin1String("fid")) || col.name == QLatin1String("row")))
+        return QString::number(qlonglong(std::llround(d)));
     // The ledger compares totals to the last digits: its numbers keep 12 significant digits.
     QString text = m_passedColumn >= 0 && col.type == Type::Real
                      ? QLocale().toString(d, 'g', 12)
@@ -234,9 +243,10 @@ QVariant ResultTableModel::headerData(int section, Qt::Orientation orientation, 
     const analysis::Column& col = m_table->columns[std::size_t(shown.column)];
     if (role == Qt::DisplayRole) {
         const QString label = resultColumnLabel(col.name);
-        QString text = col.unit.isEmpty() || col.unit == QLatin1String("0/1") || col.unit == QLatin1String("1")
-                         ? label
-                         : tr("%1 (%2)").arg(label, col.unit);
+        QString text =
+          col.unit.isEmpty() || col.unit == QLatin1String("0/1") || col.unit == QLatin1String("1")
+            ? label
+            : tr("%1 (%2)").arg(label, col.unit);
         if (shown.low >= 0)
             //: Header of a column showing a value with its 95 % bounds
             text = tr("%1 [95 % bounds]").arg(text);

@@ -222,6 +222,10 @@ bool isGep(const analysis::ResultSet& rs) {
     return rs.analysis.startsWith(QLatin1String("gep"));
 }
 
+bool isPlan(const analysis::ResultSet& rs) {
+    return rs.analysis == QLatin1String("restoration_plan");
+}
+
 QTableWidget* newTable(QWidget* parent, const QStringList& headers, const QString& name) {
     auto* t = new QTableWidget(parent);
     t->setObjectName(name);
@@ -292,7 +296,10 @@ ResultsDock::ResultsDock(QWidget* parent)
                         break;
                     }
             file = name + QStringLiteral(".gpkg");
-        } else if (q != ResultQuantity::GepPerHa && m_carbon >= 0) {
+        } else if (q == ResultQuantity::PlanDifference && m_plan >= 0) {
+            run = &m_runs[std::size_t(m_plan)];
+            file = QStringLiteral("plan_parcels.gpkg");
+        } else if ((q == ResultQuantity::StockDensity || q == ResultQuantity::Change) && m_carbon >= 0) {
             run = &m_runs[std::size_t(m_carbon)];
             file = QStringLiteral("parcels.gpkg");
         }
@@ -304,6 +311,8 @@ ResultsDock::ResultsDock(QWidget* parent)
     });
     menu->addAction(tr("Carbon stock change (t CO2e/ha)"), this, [=] { request(ResultQuantity::Change); });
     menu->addAction(tr("GEP per hectare (CNY/ha)"), this, [=] { request(ResultQuantity::GepPerHa); });
+    menu->addAction(
+      tr("Carbon difference of the plan (t C)"), this, [=] { request(ResultQuantity::PlanDifference); });
     m_addToMap->setMenu(menu);
     m_parcels = new ResultTablePanel(m_tabs, m_addToMap);
     m_parcels->setObjectName(QStringLiteral("parcelsPanel"));
@@ -376,7 +385,7 @@ ResultsDock::ResultsDock(QWidget* parent)
         const int run = m_runCombo->itemData(i).toInt();
         if (run < 0 || run >= int(m_runs.size()))
             return;
-        (isGep(*m_runs[std::size_t(run)].results) ? m_gep : m_carbon) = run;
+        shownSlot(*m_runs[std::size_t(run)].results) = run;
         rebuild();
     });
     connect(m_provenanceRun, &QComboBox::currentIndexChanged, this, [this] { fillProvenance(); });
@@ -384,6 +393,14 @@ ResultsDock::ResultsDock(QWidget* parent)
 }
 
 ResultsDock::~ResultsDock() = default;
+
+int& ResultsDock::shownSlot(const analysis::ResultSet& rs) {
+    return isPlan(rs) ? m_plan : isGep(rs) ? m_gep : m_carbon;
+}
+
+std::shared_ptr<const analysis::ResultSet> ResultsDock::shownPlan() const {
+    return m_plan >= 0 ? m_runs[std::size_t(m_plan)].results : nullptr;
+}
 
 const analysis::ResultSet* ResultsDock::carbon() const {
     return m_carbon >= 0 ? m_runs[std::size_t(m_carbon)].results.get() : nullptr;
@@ -460,7 +477,7 @@ void ResultsDock::showRun(std::shared_ptr<const analysis::ResultSet> results, co
 }
 
 void ResultsDock::setResults(const analysis::ResultSet* carbon, const analysis::ResultSet* gep) {
-    m_carbon = m_gep = -1;
+    m_carbon = m_gep = m_plan = -1;
     for (const analysis::ResultSet* rs : { carbon, gep }) {
         if (!rs)
             continue;
@@ -473,7 +490,7 @@ void ResultsDock::setResults(const analysis::ResultSet* carbon, const analysis::
 
 QStringList ResultsDock::setProject(const models::Project& project) {
     m_runs.clear();
-    m_carbon = m_gep = -1;
+    m_carbon = m_gep = m_plan = -1;
     QStringList problems;
     for (const models::ProjectResult& r : project.results) {
         const QString dir = project.resolve(r.folder);
@@ -513,25 +530,23 @@ void ResultsDock::addRun(Run run) {
     for (std::size_t i = 0; i < m_runs.size(); ++i)
         if (!run.folder.isEmpty() && m_runs[i].folder == run.folder) {
             m_runs.erase(m_runs.begin() + std::ptrdiff_t(i));
-            if (m_carbon == int(i))
-                m_carbon = -1;
-            else if (m_carbon > int(i))
-                --m_carbon;
-            if (m_gep == int(i))
-                m_gep = -1;
-            else if (m_gep > int(i))
-                --m_gep;
+            for (int* shown : { &m_carbon, &m_gep, &m_plan }) {
+                if (*shown == int(i))
+                    *shown = -1;
+                else if (*shown > int(i))
+                    --*shown;
+            }
             break;
         }
-    const bool gep = isGep(*run.results);
+    int& slot = shownSlot(*run.results);
     m_runs.push_back(std::move(run));
-    (gep ? m_gep : m_carbon) = int(m_runs.size()) - 1;
+    slot = int(m_runs.size()) - 1;
     m_problems->hide();
     rebuild();
 }
 
 QString ResultsDock::runLabel(const Run& run) const {
-    const QString kind = isGep(*run.results) ? tr("GEP") : tr("Carbon");
+    const QString kind = isPlan(*run.results) ? tr("Plan") : isGep(*run.results) ? tr("GEP") : tr("Carbon");
     const QString when = run.finished.isValid()
                            ? QLocale().toString(run.finished.toLocalTime(), QLocale::ShortFormat)
                            : tr("not saved");
@@ -547,11 +562,15 @@ void ResultsDock::rebuild() {
     m_provenanceRun->clear();
     for (int i = int(m_runs.size()) - 1; i >= 0; --i) {
         m_runCombo->addItem(runLabel(m_runs[std::size_t(i)]), i);
-        if (i == m_carbon || i == m_gep)
-            m_provenanceRun->addItem(
-              isGep(*m_runs[std::size_t(i)].results) ? tr("GEP run") : tr("Carbon run"), i);
+        if (i == m_carbon || i == m_gep || i == m_plan) {
+            const analysis::ResultSet& rs = *m_runs[std::size_t(i)].results;
+            m_provenanceRun->addItem(isPlan(rs)  ? tr("Plan run")
+                                     : isGep(rs) ? tr("GEP run")
+                                                 : tr("Carbon run"),
+                                     i);
+        }
     }
-    const int shown = m_runCombo->findData(m_carbon >= 0 ? m_carbon : m_gep);
+    const int shown = m_runCombo->findData(m_carbon >= 0 ? m_carbon : m_gep >= 0 ? m_gep : m_plan);
     m_runCombo->setCurrentIndex(std::max(0, shown));
     m_provenanceRun->blockSignals(false);
 
@@ -609,10 +628,26 @@ void ResultsDock::rebuild() {
             ledger.push_back(
               ResultTablePanel::View::make(QStringLiteral("gep"), tr("GEP ledger check"), rs, t));
     }
+    if (m_plan >= 0) {
+        // A restoration plan against the baseline (docs/carbon-project.md "Restoration plans").
+        const auto& rs = m_runs[std::size_t(m_plan)].results;
+        if (const analysis::Table* t = rs->table(QStringLiteral("plan_parcels")))
+            parcels.push_back(
+              ResultTablePanel::View::make(t->name, tr("Plan: carbon difference per parcel"), rs, t, true));
+        if (const analysis::Table* t = rs->table(QStringLiteral("plan_gep_parcels")))
+            parcels.push_back(
+              ResultTablePanel::View::make(t->name, tr("Plan: GEP difference per parcel"), rs, t));
+        if (const analysis::Table* t = rs->table(QStringLiteral("plan_totals")))
+            totals.push_back(
+              ResultTablePanel::View::make(t->name, tr("Plan: carbon difference by pool"), rs, t));
+        if (const analysis::Table* t = rs->table(QStringLiteral("plan_gep_services")))
+            totals.push_back(
+              ResultTablePanel::View::make(t->name, tr("Plan: GEP difference by service"), rs, t));
+    }
     m_parcels->setViews(std::move(parcels));
     m_totals->setViews(std::move(totals));
     m_ledger->setViews(std::move(ledger));
-    m_addToMap->setEnabled(m_carbon >= 0 || m_gep >= 0);
+    m_addToMap->setEnabled(m_carbon >= 0 || m_gep >= 0 || m_plan >= 0);
     m_selectedLayers.clear();
     m_updating = false;
     updateLedger();

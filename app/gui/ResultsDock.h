@@ -27,8 +27,8 @@ class ResultFilterModel;
 class ResultTableModel;
 class ResultTablePanel;
 
-/// @brief The Results dock (issue 13, "Results"): a carbon project run's and a GEP run's result sets,
-/// read from their folders (resultset.json) or given in memory.
+/// @brief The Results dock (issue 13, "Results"): a carbon project run's, a GEP run's and a restoration
+/// plan run's result sets, read from their folders (resultset.json) or given in memory.
 /// - Parcels: every row of the carbon "parcels" table or a GEP parcels_<layer> / indicators table,
 ///   headed "name (unit)" (the column's description as tooltip), sortable, filtered by a text in one
 ///   column or any text column ("> 100" compares numbers); its selection follows the map and the map
@@ -73,6 +73,8 @@ public:
     /// The same, shared (for the Result Charts dock).
     std::shared_ptr<const models::analysis::ResultSet> shownCarbon() const;
     std::shared_ptr<const models::analysis::ResultSet> shownGep() const;
+    /// The shown restoration plan run (analysis "restoration_plan"; null when none).
+    std::shared_ptr<const models::analysis::ResultSet> shownPlan() const;
 
     // The widgets, for tests and screenshots.
     QTabWidget* tabs() const { return m_tabs; }
@@ -121,7 +123,9 @@ private:
     QString runLabel(const Run& run) const;
 
     std::vector<Run> m_runs;
-    int m_carbon = -1, m_gep = -1; ///< indices into m_runs
+    /// The shown run of each kind (carbon, GEP, restoration plan): indices into m_runs, −1 for none.
+    int m_carbon = -1, m_gep = -1, m_plan = -1;
+    int& shownSlot(const models::analysis::ResultSet& rs);
     QComboBox* m_runCombo = nullptr;
     QLabel* m_problems = nullptr;
     QTabWidget* m_tabs = nullptr;

@@ -11,12 +11,13 @@
 // taken once the first has finished and the second shows its remaining time.
 // TANHUI_RESULTS=<folder>[,<folder>] opens result
 // folders in the Results dock (TANHUI_RESULTS_TAB=<tab index>, TANHUI_RESULTS_TABLE=<table or totals key>,
-// TANHUI_RESULTS_LAYER=density|change|gep adds the result layer to the map).
-// TANHUI_CHARTS=<carbon result folder>[,<GEP result folder>] opens the Result Charts dock on those result
-// sets (resultset.json); TANHUI_CHART=<tab index> shows that chart, TANHUI_PARCEL=<layer>:<fid> a parcel;
-// with TANHUI_SCREENSHOT the picture is of the dock, floating at 1100 × 640.
-// TANHUI_ANALYSIS=<analysis id>[,<input>=<value>...] opens that analysis's form (the picture is the form's).
-// TANHUI_FIELDMAPPING=<layer id> opens that layer's field mapping (the picture is the dialog's).
+// TANHUI_RESULTS_LAYER=density|change|gep:<layer>|plan adds the result layer to the map; plan: of the
+// last folder).
+// TANHUI_CHARTS=<carbon result folder>[,<GEP result folder>[,<plan result folder>]] opens the Result Charts
+// dock on those result sets (resultset.json); TANHUI_CHART=<tab index> shows that chart,
+// TANHUI_PARCEL=<layer>:<fid> a parcel; with TANHUI_SCREENSHOT the picture is of the dock, floating at 1100 ×
+// 640. TANHUI_ANALYSIS=<analysis id>[,<input>=<value>...] opens that analysis's form (the picture is the
+// form's). TANHUI_FIELDMAPPING=<layer id> opens that layer's field mapping (the picture is the dialog's).
 // TANHUI_PARAMETERS=<table name> opens the parameter-table editor on that table (the picture is the
 // dialog's).
 
@@ -104,10 +105,13 @@ int main(int argc, char* argv[]) {
             std::optional<tanhui::models::analysis::ResultSet> carbon, gep;
             if (!dirs[0].isEmpty() && dirs[0] != QLatin1String("-"))
                 carbon = tanhui::models::analysis::readResultSet(dirs[0].toStdString());
-            if (dirs.size() > 1)
+            if (dirs.size() > 1 && dirs[1] != QLatin1String("-"))
                 gep = tanhui::models::analysis::readResultSet(dirs[1].toStdString());
             tanhui::gui::ChartsDock* dock = window.chartsDock();
             dock->setResults(carbon ? &*carbon : nullptr, gep ? &*gep : nullptr);
+            if (dirs.size() > 2)
+                dock->setPlan(std::make_shared<const tanhui::models::analysis::ResultSet>(
+                  tanhui::models::analysis::readResultSet(dirs[2].toStdString())));
             dock->show();
             if (qEnvironmentVariableIsSet("TANHUI_SCREENSHOT")) { // the picture is the dock's, floating
                 dock->setFloating(true);
@@ -200,6 +204,9 @@ int main(int argc, char* argv[]) {
             else if (layer == QLatin1String("change"))
                 window.addResultLayer(folders[0] + QStringLiteral("/parcels.gpkg"),
                                       tanhui::gui::ResultQuantity::Change);
+            else if (layer == QLatin1String("plan"))
+                window.addResultLayer(folders.back() + QStringLiteral("/plan_parcels.gpkg"),
+                                      tanhui::gui::ResultQuantity::PlanDifference);
             else if (layer.startsWith(QLatin1String("gep:")))
                 window.addResultLayer(gepFolder + QStringLiteral("/parcels_") + layer.mid(4) +
                                         QStringLiteral(".gpkg"),

@@ -480,6 +480,88 @@ ChartSpec gepByEcosystemChart(const analysis::ResultSet& gep, const GepChartOpti
     return c;
 }
 
+ChartSpec planCarbonChart(const analysis::ResultSet& plan) {
+    const analysis::Table* totals = plan.table(QStringLiteral("plan_totals"));
+    const QString title = ReportText::tr("Carbon difference by pool (plan − baseline)");
+    if (!totals || totals->rowCount() == 0) {
+        return missing(title, ReportText::tr("The plan results have no table plan_totals: rerun the plan."));
+    }
+    ChartSpec c;
+    c.title = title;
+    c.valueAxisTitle = ReportText::tr("Difference (t C)");
+    c.thousandsAxisTitle = ReportText::tr("Difference (thousand t C)");
+    ChartSpec::Series series{ ReportText::tr("Difference"), QColor(QStringLiteral("#2e7d32")), {} };
+    for (std::size_t r = 0; r < totals->rowCount(); ++r) {
+        const std::vector<QVariant> v = rowValues(*totals, r);
+        auto at = [&](const char* column) {
+            const int i = totals->columnIndex(QString::fromLatin1(column));
+            return i < 0 ? kNaN : numberOf(v[std::size_t(i)]);
+        };
+        const QString q = totals->value(r, QStringLiteral("quantity")).toString();
+        const bool total = q == QLatin1String("total");
+        c.categories << (total ? ReportText::tr("Total") : poolName(q));
+        series.values.push_back(at("diff_t"));
+        // Only the total has bounds (percentiles of the per-iteration sums; PlanRun.h).
+        c.errorLow.push_back(total ? at("diff_p2_5_t") : kNaN);
+        c.errorHigh.push_back(total ? at("diff_p97_5_t") : kNaN);
+    }
+    c.series.push_back(series);
+    noteMissingBounds(c, ReportText::tr("the plan's difference"));
+    return c;
+}
+
+ChartSpec planGepChart(const analysis::ResultSet& plan, const GepChartOptions& options) {
+    const analysis::Table* services = plan.table(QStringLiteral("plan_gep_services"));
+    const QString title = ReportText::tr("GEP difference by service (plan − baseline)");
+    if (!services) {
+        return missing(title,
+                       ReportText::tr("The plan was run without GEP: run it again with “Value GEP too”."));
+    }
+    struct Row {
+        QString name;
+        double diff, low, high;
+    };
+    std::vector<Row> rows;
+    std::vector<std::pair<QString, double>> magnitudes;
+    for (std::size_t r = 0; r < services->rowCount(); ++r) {
+        const std::vector<QVariant> v = rowValues(*services, r);
+        auto at = [&](const char* column) {
+            const int i = services->columnIndex(QString::fromLatin1(column));
+            return i < 0 ? kNaN : numberOf(v[std::size_t(i)]);
+        };
+        const QString key = services->value(r, QStringLiteral("service")).toString();
+        const double diff = at("diff_cny");
+        // The services the plan changes; the total and the emission beside GEP are in the table.
+        if (key == QLatin1String("total") || key == QLatin1String("carbon_emission") || !(diff != 0)) {
+            continue;
+        }
+        rows.push_back({ serviceName(key), diff, at("diff_p2_5_cny"), at("diff_p97_5_cny") });
+        magnitudes.emplace_back(key, diff);
+        for (const double b : { rows.back().low, rows.back().high })
+            magnitudes.emplace_back(key, b);
+    }
+    if (rows.empty()) {
+        return missing(title, ReportText::tr("The plan changes no GEP service."));
+    }
+    const MoneyScale scale = resolveScale(options, magnitudes);
+    ChartSpec c;
+    c.title = title;
+    c.valueAxisTitle = ReportText::tr("Difference (%1 per year)").arg(scale.unit);
+    c.horizontal = true;
+    ChartSpec::Series series{ ReportText::tr("Difference"), QColor(QStringLiteral("#00897b")), {} };
+    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.diff < b.diff; });
+    for (const Row& row : rows) {
+        c.categories << row.name;
+        series.values.push_back(row.diff / scale.divisor);
+        c.errorLow.push_back(row.low / scale.divisor);
+        c.errorHigh.push_back(row.high / scale.divisor);
+    }
+    c.series.push_back(series);
+    c.heightMm = 20 + 7 * double(rows.size());
+    noteMissingBounds(c, ReportText::tr("the plan's GEP difference"));
+    return c;
+}
+
 long long findParcelRow(const analysis::Table& parcels, const QString& layer, qint64 fid) {
     const int layerCol = parcels.columnIndex(QStringLiteral("layer"));
     const int fidCol = parcels.columnIndex(QStringLiteral("source_fid"));

@@ -76,6 +76,12 @@ ChartSpec gepByServiceChart(const models::analysis::ResultSet& gep,
                             const GepChartOptions& options);
 /// GEP by ecosystem (totals, group "ecosystem"), one horizontal bar each, ascending.
 ChartSpec gepByEcosystemChart(const models::analysis::ResultSet& gep, const GepChartOptions& options);
+/// A restoration plan's carbon difference at its horizon by pool and in total (plan_totals, t C), the
+/// total's 95 % range (per-iteration sums) as its error bar.
+ChartSpec planCarbonChart(const models::analysis::ResultSet& plan);
+/// A restoration plan's GEP difference by service (plan_gep_services; the services it changes, one
+/// horizontal bar each, ascending), each service's 95 % range where it depends on the accrual.
+ChartSpec planGepChart(const models::analysis::ResultSet& plan, const GepChartOptions& options);
 
 /// The row of the parcels table for feature `fid` of layer `layer` (its primary method's row, else the
 /// first), or −1. Reads each row once.

@@ -168,7 +168,11 @@ void checkLayer(const InputSpec& in,
 
 /// A Plan input's value: a plan of the project, whose own problems (models::plans::validatePlan: parcels,
 /// target types, years) are listed too, so that Run stays disabled until the plan can run.
-void checkPlan(const InputSpec& in, const QString& name, const QString& col, const Project& project, Issues& issues) {
+void checkPlan(const InputSpec& in,
+               const QString& name,
+               const QString& col,
+               const Project& project,
+               Issues& issues) {
     for (std::size_t i = 0; i < project.plans.size(); ++i)
         if (project.plans[i].name == name) {
             for (Issue issue : plans::validatePlan(project, i)) {

@@ -15,7 +15,7 @@ namespace tanhui::models::analysis {
 AnalysisSpec carbonProjectAnalysis();
 /// "gep": gross ecosystem product per parcel, with an optional scenario (DeclarationsGep.cpp).
 AnalysisSpec gepAnalysis();
-/// "plan": a restoration plan against the baseline, optionally with GEP (DeclarationsPlan.cpp).
+/// "restoration_plan": a restoration plan against the baseline, optionally with GEP (DeclarationsPlan.cpp).
 AnalysisSpec planAnalysis();
 
 /// @brief Writes the carbon_project values "uncertainty", "iterations", "seed" and

@@ -21,7 +21,9 @@ QString defaultCarbonResults(const Project& project) {
     return QFileInfo::exists(QDir(dir).filePath(resultSetManifestName())) ? dir : QString();
 }
 
-AnalysisOutcome runPlanAnalysis(const Project& project, const ParameterValues& values, gis::Feedback* feedback) {
+AnalysisOutcome runPlanAnalysis(const Project& project,
+                                const ParameterValues& values,
+                                gis::Feedback* feedback) {
     AnalysisOutcome outcome;
     plans::PlanOptions options;
     outcome.outDir = project.resolve(values.value(QStringLiteral("out")).toString());
@@ -58,7 +60,7 @@ AnalysisOutcome runPlanAnalysis(const Project& project, const ParameterValues& v
 
 AnalysisSpec planAnalysis() {
     AnalysisSpec a;
-    a.id = QStringLiteral("plan");
+    a.id = QStringLiteral("restoration_plan");
     a.label = QT_TRANSLATE_NOOP("Analysis", "Restoration plan against the baseline");
     a.description = QT_TRANSLATE_NOOP(
       "Analysis",

@@ -693,9 +693,9 @@ analysis::Table parcelResultsTable(std::shared_ptr<const std::vector<ParcelResul
     // The vegetation part of that change (every pool but c_soil), which GEP's oxygen release values
     // (gep-methods.md §4.9; docs/gep.md "Carbon sequestration"): a part's own coverage can have another
     // vegetation / soil mix than the whole parcel.
-    const bool vegetationPools = std::any_of(layout.pools.cbegin(), layout.pools.cend(), [](const QString& p) {
-        return p != QLatin1String("c_soil");
-    });
+    const bool vegetationPools = std::any_of(layout.pools.cbegin(),
+                                             layout.pools.cend(),
+                                             [](const QString& p) { return p != QLatin1String("c_soil"); });
     if (vegetationPools)
         for (const auto& [y1, y2] : layout.pairs)
             columns.push_back(column(QStringLiteral("accounted_vegetation_change_t_") + pairName(y1, y2),

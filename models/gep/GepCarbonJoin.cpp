@@ -161,8 +161,11 @@ private:
     /// (accounted_rule "coverage", docs/carbon-project.md "Overlapping layers"): GEP's totals value it
     /// instead of the whole parcel's flux × the accounted share (docs/gep.md "Totals"). Split into
     /// vegetation and soil as the whole row (`hasPools`: the row's split came from its pool stocks).
-    void accountedPart(const std::vector<QVariant>& row, int line, const Col& c, bool hasPools, CarbonEntry& e)
-      const {
+    void accountedPart(const std::vector<QVariant>& row,
+                       int line,
+                       const Col& c,
+                       bool hasPools,
+                       CarbonEntry& e) const {
         if (m_rule < 0 || c.accounted < 0 || text(row, m_rule) != QLatin1String("coverage"))
             return;
         const std::optional<double> part = cellNumber(row, c.accounted, line);
@@ -171,8 +174,8 @@ private:
         const double years = c.y2 - c.y1;
         e.accountedTcPerYr = *part / years;
         std::vector<PoolChange> pools;
-        const std::optional<double> vegetation = c.vegetation >= 0 ? cellNumber(row, c.vegetation, line)
-                                                                   : std::nullopt;
+        const std::optional<double> vegetation =
+          c.vegetation >= 0 ? cellNumber(row, c.vegetation, line) : std::nullopt;
         if (vegetation)
             pools.push_back({ QStringLiteral("vegetation"), *vegetation / years });
         else if (hasPools) // pool stocks, none of them vegetation: the change is soil carbon only

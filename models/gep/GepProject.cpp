@@ -705,8 +705,8 @@ void valueLayer(Run& run, const ProjectLayer& layer) {
             part.area.value *= row.accountedShare;
             part.carbonFixedTC = partCarbon->vegetationTcPerYr;
             part.carbonBurialTC = partCarbon->soilTcPerYr;
-            row.accountedCarbon = carbonIndicators(
-              evaluateParcel(part, ecoParams, model.constants, model.prices, model.profile));
+            row.accountedCarbon =
+              carbonIndicators(evaluateParcel(part, ecoParams, model.constants, model.prices, model.profile));
             if (model.basePrices)
                 row.baseAccountedCarbon = carbonIndicators(
                   evaluateParcel(part, ecoParams, model.constants, *model.basePrices, model.profile));

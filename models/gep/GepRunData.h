@@ -61,7 +61,7 @@ struct ParcelRow {
 /// "Totals"): its accounted part's value is result × factor. The share rule (factor accountedShare) except
 /// for the carbon indicators of a parcel whose accounted part has its own carbon flux, which count as
 /// valued from that flux (factor 1). `base`: the results at the base-year prices.
-template <typename F>
+template<typename F>
 void forEachCounted(const ParcelRow& row, bool base, F&& f) {
     const std::vector<IndicatorResult>& results = base ? row.baseResults : row.results;
     const std::vector<IndicatorResult>& part = base ? row.baseAccountedCarbon : row.accountedCarbon;

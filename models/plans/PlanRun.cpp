@@ -694,10 +694,11 @@ PlanRun runPlan(const Project& project, const QString& name, const PlanOptions& 
             t.hasGeometry = true;
             t.crs = *crs;
             t.lazyRowCount = rows->size();
-            t.source = [rows, geometries](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>& wkb) {
-                v = (*rows)[i];
-                wkb = (*geometries)[i];
-            };
+            t.source =
+              [rows, geometries](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>& wkb) {
+                  v = (*rows)[i];
+                  wkb = (*geometries)[i];
+              };
         } else if (!run.parcels.empty()) {
             run.issues.push_back({ params::Issue::Severity::Warning,
                                    project.fileName(),

@@ -12,7 +12,7 @@ namespace tanhui::models {
 /// The value of a JSON number that is a whole number inside T's range, else nothing.
 /// Checks the range before converting: casting a double outside T's range (1e300, NaN) is
 /// undefined behaviour, which the project-file fuzzer found in a hand-edited "version".
-template <typename T>
+template<typename T>
 std::optional<T> wholeJsonNumber(const QJsonValue& v) {
     if (!v.isDouble())
         return std::nullopt;

@@ -4,10 +4,14 @@
 // tanhui-cli for the same project and settings (the fixture sample_results_setup runs the CLI); a run
 // cancelled through the Jobs dock leaves the previous result folder byte-identical with no staging folder;
 // invalid input lists every problem and keeps Run disabled.
+#include "CliRun.h"
 #include "app/gui/AnalysisDialog.h"
+#include "app/gui/ChartsDock.h"
 #include "app/gui/JobManager.h"
 #include "app/gui/JobsDock.h"
 #include "app/gui/MainWindow.h"
+#include "app/gui/PlanDialog.h"
+#include "app/gui/ResultCharts.h"
 #include "app/gui/ResultsDock.h"
 #include "models/analysis/ResultSet.h"
 #include "models/plans/PlanTestProject.h"
@@ -19,7 +23,9 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QListWidget>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -201,6 +207,84 @@ private slots:
         QVERIFY2(all.contains(QStringLiteral("no_such_folder")), qPrintable(all));
         QVERIFY(!dialog->runButton()->isEnabled());
         dialog->close();
+    }
+
+    /// A restoration plan run from the app (issue 13, "Restoration plans"): File ▸ Restoration Plans…,
+    /// Run Plan… opens the plan's form (the declared "restoration_plan" analysis) for the current plan; its
+    /// job gives the same tables as tanhui-cli plan on the same project; the Results dock shows the plan, the
+    /// map gets its difference layer and the Result Charts its two charts.
+    void planThroughItsDialog() {
+        // Run Plan… saves the project: a copy of the shared sample's project file, its folders linked.
+        const QString sample = QFileInfo(m_project).absolutePath();
+        const QString copy = m_dir.filePath(QStringLiteral("plan_project"));
+        QVERIFY(QDir().mkpath(copy));
+        for (const QString& entry : QDir(sample).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+            QVERIFY(QFile::link(QDir(sample).filePath(entry), QDir(copy).filePath(entry)));
+        const QString project = QDir(copy).filePath(QStringLiteral("project.tanhui.json"));
+        QVERIFY(QFile::copy(m_project, project));
+        gui::MainWindow window;
+        window.setCloseQuestion([] { return gui::MainWindow::CloseAnswer::Discard; });
+        window.setAutosaveInterval(0);
+        window.setRecoverQuestion([](const QString&, const QString&) { return false; });
+        window.openFile(project);
+
+        gui::PlanDialog* plans = window.showPlanDialog();
+        QVERIFY(plans);
+        plans->setCurrentPlan(0);
+        const QString name = plans->project().plans.at(0).name;
+        QVERIFY2(plans->problems().isEmpty(), qPrintable(plans->problems().join(QLatin1Char('\n'))));
+        const int layersBefore = window.layerCount();
+        QVERIFY(plans->requestRun());       // saves the project, then asks for the form
+        QPointer<gui::AnalysisDialog> form; // Run closes (and deletes) it
+        for (gui::AnalysisDialog* d : window.findChildren<gui::AnalysisDialog*>())
+            if (d->isVisible() && d->windowTitle().contains(QStringLiteral("plan"), Qt::CaseInsensitive))
+                form = d;
+        QVERIFY(form);
+        QCOMPARE(form->values().value(QStringLiteral("plan")).toString(), name);
+        const QString gui = m_dir.filePath(QStringLiteral("plan_gui"));
+        form->setValue(QStringLiteral("out"), gui);
+        form->setValue(QStringLiteral("carbon_results"), m_results + QStringLiteral("/carbon"));
+        form->setValue(QStringLiteral("gep"), true);
+        form->validateNow();
+        QVERIFY(form->runButton()->isEnabled());
+        gui::JobManager* jobs = window.jobsDock()->manager();
+        QSignalSpy added(jobs, &gui::JobManager::jobAdded);
+        form->runButton()->click();
+        QCOMPARE(added.count(), 1);
+        QCOMPARE(waitEnded(jobs, added.first().first().toInt()), JobState::Finished);
+        QTest::qWait(50);
+        // The CLI on the project as the job read it (the saved file).
+        const QString cli = m_dir.filePath(QStringLiteral("plan_cli"));
+        const auto run = test::runCli({ QStringLiteral("plan"),
+                                        QStringLiteral("--project"),
+                                        project,
+                                        QStringLiteral("--plan"),
+                                        name,
+                                        QStringLiteral("--carbon-results"),
+                                        m_results + QStringLiteral("/carbon"),
+                                        QStringLiteral("--gep"),
+                                        QStringLiteral("--out"),
+                                        cli,
+                                        QStringLiteral("--quiet") });
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        for (const char* table :
+             { "plan_parcels.csv", "plan_totals.csv", "plan_gep_parcels.csv", "plan_gep_services.csv" }) {
+            const QByteArray a = readAll(gui + QLatin1Char('/') + QLatin1String(table));
+            QVERIFY2(!a.isEmpty(), table);
+            QVERIFY2(a == readAll(cli + QLatin1Char('/') + QLatin1String(table)), table);
+        }
+        QVERIFY(QFile::exists(gui + QStringLiteral("/plan_parcels.gpkg")));
+        // Shown: the Results dock's plan run, its difference layer on the map, its charts.
+        QVERIFY(window.resultsDock()->shownPlan());
+        QVERIFY(window.resultsDock()->showParcelTable(QStringLiteral("plan_parcels")));
+        QCOMPARE(window.layerCount(), layersBefore + 1);
+        gui::ChartsDock* charts = window.chartsDock();
+        QVERIFY(charts);
+        QVERIFY(charts->charts()->chart(gui::ResultCharts::Chart::PlanCarbon));
+        QVERIFY(charts->charts()->chart(gui::ResultCharts::Chart::PlanGep));
+        plans->close();
+        if (form)
+            form->close();
     }
 
     /// A job's results join the project it was started for only: GEP queued on the sample, then another

@@ -281,17 +281,24 @@ void TestResultsDock::columnLabels() {
     sets.push_back(analysis::readResultSet(m_carbon.toStdString()));
     if (QFile::exists(gep + QStringLiteral("/resultset.json")))
         sets.push_back(analysis::readResultSet(gep.toStdString()));
+    const QString plan = qEnvironmentVariable("TANHUI_TEST_RESULTS") + QStringLiteral("/plan");
+    if (QFile::exists(plan + QStringLiteral("/resultset.json")))
+        sets.push_back(analysis::readResultSet(plan.toStdString()));
     // Tables whose columns are keys and values of settings, not result quantities.
-    const QStringList settingTables = { QStringLiteral("uncertainty_run"), QStringLiteral("uncertainty_parameters"),
-                                        QStringLiteral("run_settings"), QStringLiteral("prices_used"),
-                                        QStringLiteral("indicators"), QStringLiteral("skipped") };
+    const QStringList settingTables = {
+        QStringLiteral("uncertainty_run"), QStringLiteral("uncertainty_parameters"),
+        QStringLiteral("run_settings"),    QStringLiteral("prices_used"),
+        QStringLiteral("indicators"),      QStringLiteral("skipped"),
+        QStringLiteral("plan_settings")
+    };
     int checked = 0;
     for (const analysis::ResultSet& rs : sets)
         for (const analysis::Table& t : rs.tables) {
             if (settingTables.contains(t.name))
                 continue;
             for (const analysis::Column& c : t.columns) {
-                QVERIFY2(tanhui::gui::resultColumnLabel(c.name) != c.name, qPrintable(t.name + QLatin1Char(':') + c.name));
+                QVERIFY2(tanhui::gui::resultColumnLabel(c.name) != c.name,
+                         qPrintable(t.name + QLatin1Char(':') + c.name));
                 ++checked;
             }
         }
@@ -303,9 +310,11 @@ void TestResultsDock::columnLabels() {
     const QString water = tanhui::gui::resultColumnLabel(QStringLiteral("water_conservation_cny"));
     const QString bound = tanhui::gui::resultColumnLabel(QStringLiteral("change_t_2015_2024_p97_5"));
     QCoreApplication::removeTranslator(&zh);
-    QVERIFY2(stock.contains(QStringLiteral("碳储量")) && stock.contains(QStringLiteral("2015")), qPrintable(stock));
+    QVERIFY2(stock.contains(QStringLiteral("碳储量")) && stock.contains(QStringLiteral("2015")),
+             qPrintable(stock));
     QVERIFY2(water.contains(QStringLiteral("水源涵养")), qPrintable(water));
-    QVERIFY2(bound.contains(QStringLiteral("2015")) && bound.contains(QStringLiteral("97.5")), qPrintable(bound));
+    QVERIFY2(bound.contains(QStringLiteral("2015")) && bound.contains(QStringLiteral("97.5")),
+             qPrintable(bound));
 }
 
 void TestResultsDock::gepSelection() {

@@ -343,7 +343,8 @@ private slots:
                 const QStringList& line = parcels[i];
                 sum += line[line.size() - (parcels.front().size() - changeCol)].toDouble();
                 rule[line[idCol]] = line[line.size() - (parcels.front().size() - ruleCol)];
-                vegetation[line[idCol]] = line[line.size() - (parcels.front().size() - vegetationCol)].toDouble();
+                vegetation[line[idCol]] =
+                  line[line.size() - (parcels.front().size() - vegetationCol)].toDouble();
             }
             QVERIFY2(near(sum, 42.0), qPrintable(QString::number(sum)));
             // The part's vegetation pools (c_above + c_below + c_dead, GEP's O2 base): W2's [230, 300] goes

@@ -254,12 +254,15 @@ private slots:
             t.columns.push_back({ QStringLiteral("accounted_rule"), {}, {}, gis::TableColumn::Type::String });
             t.columns.push_back(
               { QStringLiteral("accounted_change_t_") + pair, {}, {}, gis::TableColumn::Type::Real });
-            t.columns.push_back(
-              { QStringLiteral("accounted_vegetation_change_t_") + pair, {}, {}, gis::TableColumn::Type::Real });
+            t.columns.push_back({ QStringLiteral("accounted_vegetation_change_t_") + pair,
+                                  {},
+                                  {},
+                                  gis::TableColumn::Type::Real });
             const double years = m_year2 - m_year1;
             for (std::vector<QVariant>& row : t.rows) {
                 const qint64 fid = row[1].toLongLong();
-                const auto it = row[0] == QStringLiteral("farmland_plots") ? partShare.find(fid) : partShare.end();
+                const auto it =
+                  row[0] == QStringLiteral("farmland_plots") ? partShare.find(fid) : partShare.end();
                 if (it == partShare.end() || row[4].isNull()) {
                     row.insert(row.end(), { QStringLiteral("whole"), QVariant(), QVariant() });
                     continue;
@@ -293,8 +296,8 @@ private slots:
             if (!row.carbonFluxTC)
                 continue;
             QCOMPARE(*row.carbonFluxTC, 1.5); // the row keeps the whole parcel
-            const auto it = row.layer == QLatin1String("farmland_plots") ? partShare.find(row.sourceFid)
-                                                                           : partShare.end();
+            const auto it =
+              row.layer == QLatin1String("farmland_plots") ? partShare.find(row.sourceFid) : partShare.end();
             for (const gep::IndicatorResult& r : row.results)
                 if (!r.skipped && r.quantity.value > 0) {
                     if (r.key == QLatin1String("carbon_sequestration"))
@@ -323,12 +326,13 @@ private slots:
         }
         QCOMPARE(parts, int(partShare.size()));
         QVERIFY(carbonPrice > 0 && oxygenPrice > 0);
-        QVERIFY2(relDiff(run.totals.byService.at(QStringLiteral("carbon_sequestration")), seqT * carbonPrice) <
-                   1e-9,
-                 qPrintable(QStringLiteral("%1 vs %2")
-                              .arg(run.totals.byService.at(QStringLiteral("carbon_sequestration")))
-                              .arg(seqT * carbonPrice)));
-        QVERIFY(relDiff(run.totals.byService.at(QStringLiteral("oxygen_release")), oxygenT * oxygenPrice) < 1e-9);
+        QVERIFY2(
+          relDiff(run.totals.byService.at(QStringLiteral("carbon_sequestration")), seqT * carbonPrice) < 1e-9,
+          qPrintable(QStringLiteral("%1 vs %2")
+                       .arg(run.totals.byService.at(QStringLiteral("carbon_sequestration")))
+                       .arg(seqT * carbonPrice)));
+        QVERIFY(relDiff(run.totals.byService.at(QStringLiteral("oxygen_release")), oxygenT * oxygenPrice) <
+                1e-9);
         QVERIFY(relDiff(run.totals.emissionTco2, emissionT) < 1e-9);
         // The share rule would have counted +1.5 × share for these parcels: the totals differ from the plain
         // run by exactly the parts' difference.

@@ -348,8 +348,8 @@ private slots:
     }
 
     void declaredAnalysis() {
-        // The "plan" analysis (models/analysis/DeclarationsPlan.cpp) the app's jobs run: its plan input
-        // lists the project's plans and the plan's own problems; a run writes the result set with
+        // The "restoration_plan" analysis (models/analysis/DeclarationsPlan.cpp) the app's jobs run: its plan
+        // input lists the project's plans and the plan's own problems; a run writes the result set with
         // plan_parcels.gpkg (the difference map), its totals those of runPlan.
         QTemporaryDir dir;
         const QString file = test::writePlanProject(dir,
@@ -357,7 +357,7 @@ private slots:
                {"layer": "wet", "parcels": ["W1", "W3"], "target": "mangrove", "start_year": 2026}]},
                {"name": "bad", "changes": [{"layer": "wet", "parcels": ["W9"], "target": "mangrove", "start_year": 2026}]}])");
         const Project p = Project::load(file);
-        const analysis::AnalysisSpec* spec = analysis::findAnalysis(QStringLiteral("plan"));
+        const analysis::AnalysisSpec* spec = analysis::findAnalysis(QStringLiteral("restoration_plan"));
         QVERIFY(spec);
         analysis::ParameterValues values{ { QStringLiteral("plan"), QStringLiteral("nope") },
                                           { QStringLiteral("out"), dir.filePath(QStringLiteral("out")) },
