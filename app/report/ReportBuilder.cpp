@@ -1142,12 +1142,6 @@ ReportSection Builder::planSection() {
                  << ReportText::tr("Difference") << ReportText::tr("95 % range");
         t.numeric = { false, true, true, true, true };
         t.widths = { 0.3, 0.15, 0.15, 0.15, 0.25 };
-        ChartSpec c;
-        c.locale = m_locale;
-        c.title = ReportText::tr("GEP difference by service (plan − baseline)");
-        c.valueAxisTitle = moneyUnit();
-        c.horizontal = true;
-        ChartSpec::Series series{ ReportText::tr("Difference"), QColor(QStringLiteral("#00897b")), {} };
         for (std::size_t r = 0; r < gepServices->rowCount(); ++r) {
             const QString key = gepServices->value(r, QStringLiteral("service")).toString();
             const double diff = cell(gepServices, r, QStringLiteral("diff_cny"));
@@ -1169,10 +1163,6 @@ ReportSection Builder::planSection() {
                                range(money(cell(gepServices, r, QStringLiteral("diff_p2_5_cny"))),
                                      money(cell(gepServices, r, QStringLiteral("diff_p97_5_cny"))),
                                      4) });
-            if (!total && !emission) {
-                c.categories << name;
-                series.values.push_back(money(diff));
-            }
         }
         t.note =
           ReportText::tr(
@@ -1182,9 +1172,13 @@ ReportSection Builder::planSection() {
             "services that do not depend on the accrual have none.")
             .arg(setting(QStringLiteral("gep_accounting_year")), horizon);
         addTable(s, t);
+        // The chart the app's Result Charts draw (report::planGepChart), in the report's money unit.
+        GepChartOptions options;
+        options.chinese = zh();
+        options.scale = { zh() ? 1e8 : 1e6, moneyUnit() };
+        ChartSpec c = planGepChart(plan, options);
+        c.locale = m_locale;
         if (m_in.charts && !c.categories.isEmpty()) {
-            c.series.push_back(series);
-            c.heightMm = 20 + 7 * double(c.categories.size());
             addFigure(
               s,
               renderChart(c,
