@@ -20,6 +20,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <set>
 
 namespace tanhui::report {
 
@@ -204,6 +206,8 @@ public:
     void build(const Report& report, const std::vector<int>& pages) {
         m_doc.clear();
         m_sectionBlocks.clear();
+        m_parts.clear();
+        m_tables = 0;
         QTextCursor cur(&m_doc);
         cur.beginEditBlock(); // one layout at the end, not one per inserted cell
         QTextBlockFormat bf;
@@ -239,6 +243,16 @@ public:
             }
         }
         cur.endEditBlock();
+    }
+
+    /// Lays out `report` so that no table row is cut by a page break: QTextDocument's layout would
+    /// split a row across two pages (its cells' lines on both). A table whose row crosses a page break
+    /// is split before that row and continues, with its header, on the next page; repeated until no
+    /// row crosses one (each pass only moves content after the rows already placed).
+    void buildKeepingRowsTogether(const Report& report, const std::vector<int>& pages) {
+        build(report, pages);
+        for (int pass = 0; pass < 200 && splitCrossingRows(); ++pass)
+            build(report, pages);
     }
 
     /// Page (1-based) of each section's heading, after layout.
@@ -303,8 +317,66 @@ private:
         }
     }
 
+    /// Adds, for each table, a split before its first row that crosses a page break (a row shorter
+    /// than half a page); true when it added one.
+    bool splitCrossingRows() {
+        QAbstractTextDocumentLayout* layout = m_doc.documentLayout();
+        bool added = false;
+        std::set<int> done; // tables split in this pass: their later rows move
+        for (const TablePart& part : m_parts) {
+            if (done.count(part.table))
+                continue;
+            for (int r = 1; r < part.text->rows(); ++r) {
+                // Where the row's lines are: a line Qt moved to the next page keeps its block's bounding
+                // rectangle but not its place, so each line is measured.
+                double top = 1e300, bottom = -1e300;
+                for (int c = 0; c < part.text->columns(); ++c) {
+                    const QTextTableCell cell = part.text->cellAt(r, c);
+                    for (QTextBlock b = cell.firstCursorPosition().block();
+                         b.isValid() && b.position() <= cell.lastCursorPosition().position();
+                         b = b.next()) {
+                        const double y = layout->blockBoundingRect(b).top(); // the layout's position
+                        for (int l = 0; l < b.layout()->lineCount(); ++l) {
+                            const QTextLine line = b.layout()->lineAt(l);
+                            top = std::min(top, y + line.y());
+                            bottom = std::max(bottom, y + line.y() + line.height());
+                        }
+                    }
+                }
+                if (top > bottom)
+                    continue; // no line
+                const double pageEnd = (std::floor(top / m_bodyHeight) + 1) * m_bodyHeight;
+                if (bottom > pageEnd + 0.5 && bottom - top < m_bodyHeight / 2) {
+                    m_splits[part.table].insert(part.firstRow + r - 1);
+                    done.insert(part.table);
+                    added = true;
+                    break;
+                }
+            }
+        }
+        return added;
+    }
+
     void table(QTextCursor& cur, const ReportTable& t) {
         paragraph(cur, t.caption, charFormat(9, true), px(3));
+        // Rows that begin a new page (splitCrossingRows): the table is laid out in parts.
+        const int index = m_tables++;
+        const std::set<int>& splits = m_splits[index];
+        int first = 0;
+        for (const int split : splits) {
+            if (split > first && split < int(t.rows.size())) {
+                tablePart(cur, t, index, first, split, first > 0);
+                first = split;
+            }
+        }
+        tablePart(cur, t, index, first, int(t.rows.size()), first > 0);
+        if (!t.note.isEmpty()) {
+            paragraph(cur, t.note, charFormat(7.5, false, QColor(85, 85, 85)), px(1));
+        }
+    }
+
+    /// Rows [first, end) of `t` as one QTextTable with the header row; `newPage`: it starts a page.
+    void tablePart(QTextCursor& cur, const ReportTable& t, int index, int first, int end, bool newPage) {
         const int cols = int(t.header.size());
         QTextTableFormat tf;
         tf.setHeaderRowCount(1);
@@ -321,7 +393,10 @@ private:
             widths << QTextLength(QTextLength::PercentageLength, 100.0 * t.widths[std::size_t(c)]);
         }
         tf.setColumnWidthConstraints(widths);
-        QTextTable* table = cur.insertTable(int(t.rows.size()) + 1, cols, tf);
+        if (newPage)
+            tf.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+        QTextTable* table = cur.insertTable(end - first + 1, cols, tf);
+        m_parts.push_back({ table, index, first });
         const double pt = cols > 6 ? 7 : 8;
         for (int c = 0; c < cols; ++c) {
             QTextTableCell cell = table->cellAt(0, c);
@@ -334,11 +409,11 @@ private:
             cc.setBlockFormat(bf);
             cc.insertText(t.header[c], charFormat(pt, true));
         }
-        for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        for (std::size_t r = std::size_t(first); r < std::size_t(end); ++r) {
             const bool total =
               std::find(t.emphasisRows.begin(), t.emphasisRows.end(), int(r)) != t.emphasisRows.end();
             for (int c = 0; c < cols; ++c) {
-                QTextTableCell cell = table->cellAt(int(r) + 1, c);
+                QTextTableCell cell = table->cellAt(int(r) - first + 1, c);
                 if (total) {
                     QTextTableCellFormat cf = cell.format().toTableCellFormat();
                     cf.setBackground(QColor(245, 245, 245));
@@ -354,9 +429,6 @@ private:
             }
         }
         cur.movePosition(QTextCursor::End);
-        if (!t.note.isEmpty()) {
-            paragraph(cur, t.note, charFormat(7.5, false, QColor(85, 85, 85)), px(1));
-        }
     }
 
     void figure(QTextCursor& cur, const ReportFigure& f) {
@@ -386,6 +458,14 @@ private:
     double m_dpi, m_bodyWidth, m_bodyHeight;
     std::vector<int> m_sectionBlocks;
     int m_images = 0;
+    /// One QTextTable of a report table: its index among the report's tables and its first row.
+    struct TablePart {
+        QTextTable* text;
+        int table, firstRow;
+    };
+    std::vector<TablePart> m_parts;
+    int m_tables = 0;
+    std::map<int, std::set<int>> m_splits; ///< per report table: the rows that begin a new page
 };
 
 } // namespace
@@ -418,9 +498,11 @@ void writeReportPdf(const Report& report, const QString& path) {
         doc.setDefaultFont(base);
         doc.setPageSize(QSizeF(body.width(), pageH));
         PdfLayout layout(doc, dpi, body.width(), pageH);
-        layout.build(report, {});
+        // First with two-digit placeholders for the contents' page numbers, so that the pages found for
+        // the sections hold once the real numbers are written (the cover holds them: same layout).
+        layout.buildKeepingRowsTogether(report, std::vector<int>(report.sections.size(), 99));
         const std::vector<int> pages = layout.sectionPages();
-        layout.build(report, pages); // the contents with page numbers (the cover holds them: same layout)
+        layout.buildKeepingRowsTogether(report, pages);
 
         QPainter painter;
         if (!painter.begin(&pdf)) {

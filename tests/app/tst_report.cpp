@@ -29,6 +29,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <map>
 #include <tuple>
 
 using namespace tanhui;
@@ -993,6 +994,78 @@ private slots:
     }
 
     // A result folder whose table was damaged: the error names the option and the table's file.
+    /// A table row is never cut by a page break (QTextDocument would put some of its cells' lines on the
+    /// next page): 300 rows, every other one with a cell of three lines and a mixed-script cell (taller
+    /// lines), each row's two marker cells must come out on one page; the table continues with its header.
+    void tableRowsStayTogether() {
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty()) {
+            if (qEnvironmentVariable("CI") == QLatin1String("true"))
+                QFAIL("pdftotext (poppler-utils) is missing");
+            QSKIP("pdftotext (poppler-utils) is not installed");
+        }
+        report::Report r;
+        r.language = QStringLiteral("en");
+        r.title = QStringLiteral("Rows");
+        r.contentsTitle = QStringLiteral("Contents");
+        r.pageFormat = QStringLiteral("Page %1 of %2");
+        report::ReportSection s;
+        s.id = QStringLiteral("rows");
+        s.title = QStringLiteral("1 Rows");
+        report::ReportTable t;
+        t.caption = QStringLiteral("A long table");
+        t.header = { QStringLiteral("First"), QStringLiteral("Middle"), QStringLiteral("Last") };
+        t.numeric = { false, false, true };
+        t.widths = { 0.3, 0.4, 0.3 };
+        for (int i = 0; i < 300; ++i) {
+            const QString n = QStringLiteral("%1").arg(i, 3, 10, QLatin1Char('0'));
+            // The middle cell's marker ends its last line.
+            t.rows.push_back(
+              { QStringLiteral("FIRST") + n,
+                (i % 2 == 0 ? QStringLiteral("滩涂 → 红树林 one two three four five six seven eight nine ten "
+                                             "eleven twelve thirteen fourteen fifteen sixteen seventeen ")
+                            : QStringLiteral("滩涂 → 红树林 ")) +
+                  QStringLiteral("MID") + n,
+                QStringLiteral("LAST") + n });
+        }
+        s.blocks.push_back({ report::ReportBlock::Kind::Table, {}, {}, t, {} });
+        r.sections.push_back(s);
+        const QString pdf = m_dir.filePath(QStringLiteral("rows.pdf"));
+        report::writeReportPdf(r, pdf);
+        // Page by page (pdftotext -f N -l N): the page of each marker.
+        QProcess info;
+        info.start(QStringLiteral("pdfinfo"), { pdf });
+        info.waitForFinished(60000);
+        static const QRegularExpression pagesRe(QStringLiteral("Pages:\\s+(\\d+)"));
+        const int pages = pagesRe.match(QString::fromUtf8(info.readAllStandardOutput())).captured(1).toInt();
+        QVERIFY(pages >= 4);
+        std::map<QString, int> pageOf;
+        static const QRegularExpression marker(QStringLiteral("(FIRST|MID|LAST)\\d{3}"));
+        for (int p = 1; p <= pages; ++p) {
+            QProcess text;
+            text.start(QStringLiteral("pdftotext"),
+                       { QStringLiteral("-f"),
+                         QString::number(p),
+                         QStringLiteral("-l"),
+                         QString::number(p),
+                         pdf,
+                         QStringLiteral("-") });
+            text.waitForFinished(60000);
+            auto it = marker.globalMatch(QString::fromUtf8(text.readAllStandardOutput()));
+            while (it.hasNext())
+                pageOf[it.next().captured(0)] = p;
+        }
+        int split = 0;
+        for (int i = 0; i < 300; ++i) {
+            const QString n = QStringLiteral("%1").arg(i, 3, 10, QLatin1Char('0'));
+            QVERIFY2(pageOf.count(QStringLiteral("FIRST") + n) && pageOf.count(QStringLiteral("MID") + n) &&
+                       pageOf.count(QStringLiteral("LAST") + n),
+                     qPrintable(n));
+            const int p = pageOf[QStringLiteral("FIRST") + n];
+            split += p != pageOf[QStringLiteral("MID") + n] || p != pageOf[QStringLiteral("LAST") + n];
+        }
+        QCOMPARE(split, 0);
+    }
+
     void damagedTable() {
         const QString dir = m_dir.filePath(QStringLiteral("damaged"));
         QDir().mkpath(dir);
