@@ -273,6 +273,37 @@ std::vector<ZonalTableColumn> zonalColumns(const gis::ParcelSet& parcels,
     return cols;
 }
 
+analysis::Table zonalResultTable(std::shared_ptr<const gis::ParcelSet> parcels,
+                                 const QString& idField,
+                                 std::shared_ptr<const gis::ZonalResult> result,
+                                 gis::StatSet stats) {
+    // The producers read *parcels and *result by reference: the row source keeps both alive.
+    auto prod = std::make_shared<const std::vector<Producer>>(producers(*parcels, idField, *result, stats));
+    analysis::Table t;
+    t.name = QStringLiteral("zonal");
+    t.title = QStringLiteral("Zonal statistics per parcel");
+    t.description = QStringLiteral("One row per parcel: its exact cell coverage of every raster band, the "
+                                   "statistics over it, class shares and areas (docs/zonal.md).");
+    for (const Producer& p : *prod) {
+        const QString name = QString::fromStdString(p.column.column.name);
+        const QString unit = name.endsWith(QLatin1String("_ha")) || name.contains(QLatin1String("_area_ha_"))
+                               ? QStringLiteral("ha")
+                             : name.contains(QLatin1String("_frac_")) ? QStringLiteral("1")
+                                                                      : QString();
+        t.columns.push_back({ name, unit, p.column.description, p.column.column.type });
+    }
+    t.hasGeometry = !parcels->parcels.empty() && !parcels->parcels.front().wkb.empty();
+    t.crs = parcels->crs;
+    t.lazyRowCount = parcels->parcels.size();
+    t.source =
+      [parcels, result, prod](std::size_t row, std::vector<QVariant>& v, std::vector<unsigned char>& wkb) {
+          for (std::size_t c = 0; c < prod->size(); ++c)
+              v[c] = (*prod)[c].value(row);
+          wkb = parcels->parcels[row].wkb;
+      };
+    return t;
+}
+
 void writeZonalTable(const std::string& path,
                      const gis::ParcelSet& parcels,
                      const QString& idField,

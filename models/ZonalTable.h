@@ -4,9 +4,11 @@
 #include "gis/Feedback.h"
 #include "gis/TableWriter.h"
 #include "gis/ZonalStats.h"
+#include "models/analysis/ResultSet.h"
 
 #include <QString>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -37,6 +39,14 @@ std::vector<ZonalTableColumn> zonalColumns(const gis::ParcelSet& parcels,
                                            const QString& idField,
                                            const gis::ZonalResult& result,
                                            gis::StatSet stats);
+
+/// @brief The same table as a result-set table (analysis::Table, lazy rows with the parcels' geometry
+/// when they kept it), holding `parcels` and `result`; units from the column names (`_ha` ha, `frac_`
+/// 1; raster statistics carry the raster's own unit, unknown here, so none).
+analysis::Table zonalResultTable(std::shared_ptr<const gis::ParcelSet> parcels,
+                                 const QString& idField,
+                                 std::shared_ptr<const gis::ZonalResult> result,
+                                 gis::StatSet stats);
 
 /// @brief Writes the table to .csv or .gpkg (GeoPackage rows carry the parcel geometry in the layer's
 /// CRS). Atomic, see gis::writeTable: a cancelled `feedback` (checked before the CSV is written and

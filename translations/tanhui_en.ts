@@ -26,7 +26,7 @@
 <context>
     <name>tanhui::gui::AnalysisDialog</name>
     <message numerus="yes">
-        <location filename="../app/gui/AnalysisDialog.cpp" line="+604"/>
+        <location filename="../app/gui/AnalysisDialog.cpp" line="+618"/>
         <source>%n problem(s) must be fixed before the analysis can run.</source>
         <translation>
             <numerusform>%n problem must be fixed before the analysis can run.</numerusform>
@@ -211,7 +211,7 @@ Cancel them and quit?</numerusform>
 <context>
     <name>tanhui::gui::ResultsDock</name>
     <message numerus="yes">
-        <location filename="../app/gui/ResultsDock.cpp" line="+693"/>
+        <location filename="../app/gui/ResultsDock.cpp" line="+711"/>
         <source>All %n check(s) passed: the totals add up.</source>
         <translation>
             <numerusform>The %n check passed: the totals add up.</numerusform>

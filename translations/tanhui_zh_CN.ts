@@ -4,7 +4,7 @@
 <context>
     <name>Analysis</name>
     <message>
-        <location filename="../models/analysis/AnalysisSpec.cpp" line="+101"/>
+        <location filename="../models/analysis/AnalysisSpec.cpp" line="+102"/>
         <source>%1 must be a whole number from %2 to %3, not %4</source>
         <translation>%1 必须是 %2 到 %3 之间的整数，而不是 %4</translation>
     </message>
@@ -19,7 +19,7 @@
         <translation>%1 为 %2 %3，超出常见范围 %4 到 %5 %3：已接受，但请检查单位或正负号是否有误</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>%1: the project has no layer &apos;%2&apos; (layers that fit: %3)</source>
         <translation>%1：项目中没有图层“%2”（可用的图层：%3）</translation>
     </message>
@@ -70,22 +70,23 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+216"/>
+        <location line="+232"/>
         <source>%1 must be a number in %2, not &apos;%3&apos;</source>
         <translation>%1 必须是以 %2 为单位的数值，而不是“%3”</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-217"/>
         <source>%1 must be true or false, not &apos;%2&apos;</source>
         <translation>%1 必须是 true 或 false，而不是“%2”</translation>
     </message>
     <message>
         <location line="+7"/>
+        <location line="+21"/>
         <source>%1: unknown value &apos;%2&apos; (known: %3)</source>
         <translation>%1：未知取值“%2”（可选：%3）</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+20"/>
         <source>%1: %2 does not exist</source>
         <translation>%1：%2 不存在</translation>
     </message>
@@ -95,7 +96,7 @@
         <translation>%1：无法创建文件夹 %2，或该文件夹不可写</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+85"/>
         <source>unit: %1</source>
         <translation>单位：%1</translation>
     </message>
@@ -115,7 +116,7 @@
         <translation>项目：%1</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>%1 must be a number, not &apos;%2&apos;</source>
         <translation>%1 必须是数值，而不是“%2”</translation>
     </message>
@@ -133,6 +134,7 @@
         <location line="+10"/>
         <location filename="../models/analysis/DeclarationsGep.cpp" line="+113"/>
         <location filename="../models/analysis/DeclarationsPlan.cpp" line="+85"/>
+        <location filename="../models/analysis/DeclarationsZonal.cpp" line="+185"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
@@ -143,11 +145,13 @@
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../models/analysis/DeclarationsZonal.cpp" line="+10"/>
         <source>Worker threads</source>
         <translation>工作线程数</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../models/analysis/DeclarationsZonal.cpp" line="+2"/>
         <source>Worker threads (0: all cores); the results do not depend on it.</source>
         <translation>工作线程数（0：使用全部核心）；结果与线程数无关。</translation>
     </message>
@@ -443,6 +447,7 @@
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../models/analysis/DeclarationsZonal.cpp" line="-11"/>
         <source>Output folder (created if missing).</source>
         <translation>输出文件夹（不存在时自动创建）。</translation>
     </message>
@@ -465,6 +470,106 @@
         <location line="+1"/>
         <source>Also value the plan&apos;s GEP against the baseline&apos;s with the project&apos;s GEP account (needs the baseline carbon results).</source>
         <translation>同时用项目的 GEP 核算设置计算规划相对基线的 GEP（需要基线碳计算结果）。</translation>
+    </message>
+    <message>
+        <location filename="../models/analysis/DeclarationsZonal.cpp" line="-159"/>
+        <source>count of valid cells (coverage-weighted)</source>
+        <translation>有效像元数（按覆盖比例加权）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sum</source>
+        <translation>总和</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mean</source>
+        <translation>平均值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>minimum</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>maximum</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>standard deviation</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>majority class</source>
+        <translation>众数类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>minority class</source>
+        <translation>最少类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>number of classes</source>
+        <translation>类别数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>share of each class</source>
+        <translation>各类别占比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>area of each class (ha)</source>
+        <translation>各类别面积（公顷）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>choose a parcel layer of the project</source>
+        <translation>请选择项目中的地块图层</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>Zonal statistics</source>
+        <translation>分区统计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exact per-parcel statistics of raster bands: each parcel&apos;s share of every cell is computed once per grid and reused for every band; nodata cells are left out and reported as area; areas are ellipsoidal (docs/zonal-statistics.md). The same numbers as tanhui-cli zonal.</source>
+        <translation>按地块精确统计栅格波段：每个地块对每个像元的覆盖比例在每个格网上只计算一次，并用于所有波段；无数据像元不参与统计并以面积报告；面积为椭球面积（docs/zonal-statistics.md）。结果与 tanhui-cli zonal 相同。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Parcel layer</source>
+        <translation>地块图层</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The polygons to summarise (their id field names the rows).</source>
+        <translation>要统计的多边形（以其编号字段标识各行）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rasters</source>
+        <translation>栅格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The raster layers to summarise; every band of each is used (columns &lt;layer id&gt;_&lt;statistic&gt;).</source>
+        <translation>要统计的栅格图层；使用每个图层的全部波段（列名为 &lt;图层编号&gt;_&lt;统计量&gt;）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Statistics</source>
+        <translation>统计量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The statistics per parcel and band.</source>
+        <translation>每个地块、每个波段的统计量。</translation>
     </message>
 </context>
 <context>
@@ -7126,7 +7231,7 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location filename="../app/report/ReportBuilder.cpp" line="+370"/>
-        <location line="+752"/>
+        <location line="+746"/>
         <location line="+393"/>
         <location filename="../app/report/ResultChartData.cpp" line="-469"/>
         <source>GEP</source>
@@ -7168,7 +7273,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>未分碳库</translation>
     </message>
     <message>
-        <location filename="../app/report/ReportBuilder.cpp" line="-1459"/>
+        <location filename="../app/report/ReportBuilder.cpp" line="-1453"/>
         <location filename="../app/report/ResultChartData.cpp" line="+105"/>
         <source>100 million CNY</source>
         <translation>亿元</translation>
@@ -7203,12 +7308,12 @@ district and service, charts, maps and an appendix.</source>
         <location line="+504"/>
         <location line="+265"/>
         <location line="+39"/>
-        <location line="+139"/>
+        <location line="+133"/>
         <source>Area (ha)</source>
         <translation>面积（ha）</translation>
     </message>
     <message>
-        <location line="-944"/>
+        <location line="-938"/>
         <source>Stock %1 (t C)</source>
         <translation>%1 年碳储量（t C）</translation>
     </message>
@@ -7271,28 +7376,28 @@ district and service, charts, maps and an appendix.</source>
     <message>
         <location line="+0"/>
         <location line="+563"/>
-        <location line="+615"/>
+        <location line="+609"/>
         <location line="+18"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location line="-1196"/>
+        <location line="-1190"/>
         <location line="+563"/>
-        <location line="+633"/>
+        <location line="+627"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="-1195"/>
+        <location line="-1189"/>
         <location line="+726"/>
-        <location line="+118"/>
+        <location line="+112"/>
         <location line="+3"/>
         <source>95 % range</source>
         <translation>95 % 区间</translation>
     </message>
     <message>
-        <location line="-843"/>
+        <location line="-837"/>
         <source>count</source>
         <translation>个</translation>
     </message>
@@ -7308,12 +7413,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+1035"/>
+        <location line="+1029"/>
         <source>Stock change %1–%2</source>
         <translation>%1–%2 年碳储量变化</translation>
     </message>
     <message>
-        <location line="-1030"/>
+        <location line="-1024"/>
         <source>Stock change %1–%2 as CO2</source>
         <translation>%1–%2 年碳储量变化（折合 CO2）</translation>
     </message>
@@ -7360,13 +7465,13 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+751"/>
+        <location line="+745"/>
         <location line="+394"/>
         <source>Carbon</source>
         <translation>碳汇</translation>
     </message>
     <message>
-        <location line="-1135"/>
+        <location line="-1129"/>
         <source>%1 of %2 parameter rows used are not verified (secondary, unconfirmed or example values); %3 parcels use at least one of them. Confirm them before the figures are used for a decision (section 3).</source>
         <translation>所用 %2 个参数行中有 %1 个未经核实（二手来源、未确认或示例值），%3 个地块至少用到其中一个。在据此决策之前须先核实这些参数（见第 3 节）。</translation>
     </message>
@@ -7541,12 +7646,12 @@ district and service, charts, maps and an appendix.</source>
     <message>
         <location line="-282"/>
         <location line="+282"/>
-        <location line="+633"/>
+        <location line="+627"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="-915"/>
+        <location line="-909"/>
         <location line="+283"/>
         <source>Flag</source>
         <translation>标记</translation>
@@ -7619,13 +7724,13 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location filename="../app/report/ReportBuilder.cpp" line="+71"/>
-        <location line="+430"/>
+        <location line="+424"/>
         <location filename="../app/report/ResultChartData.cpp" line="+7"/>
         <source>Change</source>
         <translation>变化量</translation>
     </message>
     <message>
-        <location line="-490"/>
+        <location line="-484"/>
         <source>Stock change by ecosystem type, with the 95 % range where computed.</source>
         <translation>各生态系统类型的碳储量变化及其 95 % 区间（如有）。</translation>
     </message>
@@ -7642,12 +7747,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+445"/>
+        <location line="+439"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location line="-442"/>
+        <location line="-436"/>
         <source>Change (t C)</source>
         <translation>变化量（t C）</translation>
     </message>
@@ -7757,26 +7862,24 @@ district and service, charts, maps and an appendix.</source>
         <translation>价格年份</translation>
     </message>
     <message>
-        <location line="+384"/>
+        <location line="+378"/>
         <source>Difference (%1)</source>
         <translation>差值（%1）</translation>
     </message>
     <message>
-        <location line="-216"/>
         <location filename="../app/report/ResultChartData.cpp" line="+63"/>
         <source>GEP difference by service (plan − baseline)</source>
         <translation>分服务 GEP 差值（规划 − 基线）</translation>
     </message>
     <message>
-        <location line="-5"/>
-        <location line="+8"/>
+        <location filename="../app/report/ReportBuilder.cpp" line="-215"/>
         <location filename="../app/report/ResultChartData.cpp" line="-22"/>
         <location line="+58"/>
         <source>Difference</source>
         <translation>差值</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-63"/>
         <source>Pool</source>
         <translation>碳库</translation>
     </message>
@@ -7791,7 +7894,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>规划方案</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+96"/>
         <source>10,000 CNY</source>
         <translation>万元</translation>
     </message>
@@ -7896,7 +7999,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>未能绘制：%1</translation>
     </message>
     <message>
-        <location line="-518"/>
+        <location line="-512"/>
         <source>Restoration plan against the baseline</source>
         <translation>恢复规划与基线对比</translation>
     </message>
@@ -7958,7 +8061,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>规划地块按服务类别的 GEP：规划与基线对比（%1/年；95 % 区间）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+18"/>
         <source>GEP total</source>
         <translation>GEP 合计</translation>
     </message>
@@ -7968,12 +8071,12 @@ district and service, charts, maps and an appendix.</source>
         <translation>净碳源（列于 GEP 旁，不计入 GEP）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
         <source>GEP of the accounting year %1 (the baseline GEP run&apos;s year, its rasters, prices and profile) with the plan&apos;s ecosystem types and the baseline&apos;s carbon flux plus the planting&apos;s mean accrual to %2. Ranges: the accrual&apos;s Monte Carlo draws valued again, differences summed per iteration; services that do not depend on the accrual have none.</source>
         <translation>核算年 %1 的 GEP（基线 GEP 运行的年份、栅格、价格与核算规范），采用规划的生态系统类型，碳通量为基线通量加上至 %2 年的种植年均累积量。区间：对累积量的蒙特卡洛抽样逐一重新估值，差值按迭代合计；不依赖累积量的服务没有区间。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>GEP difference by service, plan minus baseline (%1 per year).</source>
         <translation>按服务类别的 GEP 差值，规划减基线（%1/年）。</translation>
     </message>
@@ -8232,11 +8335,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+133"/>
         <source>Feature id</source>
         <translation>要素号</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-132"/>
         <location line="+1"/>
         <source>Parcel</source>
         <translation>地块</translation>
@@ -8348,12 +8452,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+126"/>
+        <location line="+129"/>
         <source>Carbon stock</source>
         <translation>碳储量</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-128"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
@@ -8738,6 +8842,11 @@ district and service, charts, maps and an appendix.</source>
         <translation>差值 97.5 百分位</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Planar area</source>
+        <translation>平面面积</translation>
+    </message>
+    <message>
         <location line="+22"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
@@ -8828,7 +8937,77 @@ district and service, charts, maps and an appendix.</source>
         <translation>%1 价值量</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
+        <source>%1: share of class %2</source>
+        <translation>%1：类别 %2 占比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: area of class %2</source>
+        <translation>%1：类别 %2 面积</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>valid cells</source>
+        <translation>有效像元数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sum</source>
+        <translation>总和</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mean</source>
+        <translation>平均值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>minimum</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>maximum</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>standard deviation</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>majority class</source>
+        <translation>众数类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>minority class</source>
+        <translation>最少类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>number of classes</source>
+        <translation>类别数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>area without data</source>
+        <translation>无数据面积</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>area outside the raster</source>
+        <translation>栅格外面积</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>%1, 2.5th percentile</source>
         <translation>%1 2.5 百分位</translation>
     </message>
@@ -9828,12 +10007,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     <message>
         <location line="+28"/>
         <location line="+128"/>
-        <location line="+46"/>
+        <location line="+59"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-186"/>
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
@@ -9864,17 +10043,17 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+65"/>
-        <location line="+142"/>
+        <location line="+152"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-116"/>
         <source>(not set)</source>
         <translation>（未设置）</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+56"/>
         <source>Built-in table</source>
         <translation>内置参数表</translation>
     </message>
@@ -9894,12 +10073,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+102"/>
         <source>%1 (not found)</source>
         <translation>%1（未找到）</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+99"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -12200,13 +12379,13 @@ Cancel them and quit?</source>
         <translation>%1 / %2 行</translation>
     </message>
     <message>
-        <location line="+65"/>
-        <location line="+403"/>
+        <location line="+69"/>
+        <location line="+417"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="-397"/>
+        <location line="-411"/>
         <source>Run:</source>
         <translation>运行：</translation>
     </message>
@@ -12258,13 +12437,13 @@ Cancel them and quit?</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+352"/>
+        <location line="+366"/>
         <location line="+5"/>
         <source>Ledger Check</source>
         <translation>账目核对</translation>
     </message>
     <message>
-        <location line="-340"/>
+        <location line="-354"/>
         <source>Role</source>
         <translation>用途</translation>
     </message>
@@ -12387,21 +12566,26 @@ Cancel them and quit?</source>
     </message>
     <message>
         <location line="+51"/>
+        <source>Zonal statistics</source>
+        <translation>分区统计</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>GEP</source>
         <translation>GEP</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Carbon</source>
         <translation>碳汇</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-2"/>
         <source>Plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
@@ -12418,6 +12602,11 @@ Cancel them and quit?</source>
     </message>
     <message>
         <location line="+12"/>
+        <source>Zonal statistics run</source>
+        <translation>分区统计运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Plan run</source>
         <translation>规划运行</translation>
     </message>
@@ -12432,7 +12621,7 @@ Cancel them and quit?</source>
         <translation>碳汇运行</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Carbon: parcels</source>
         <translation>碳汇：地块</translation>
     </message>
@@ -12527,7 +12716,12 @@ Cancel them and quit?</source>
         <translation>规划：各服务 GEP 差值</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
+        <source>Zonal statistics per parcel</source>
+        <translation>各地块分区统计</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Results — %1</source>
         <translation>结果 — %1</translation>
     </message>

@@ -326,17 +326,27 @@ QWidget* AnalysisDialog::buildEditor(Row& row) {
             row.editor = row.combo;
             break;
         }
-        case InputKind::LayerList: {
+        case InputKind::LayerList:
+        case InputKind::RasterList:
+        case InputKind::MultiChoice: {
+            // A checkable list: the project's vector or raster layers, or the choices.
             row.list = new QListWidget;
-            for (const models::ProjectLayer& layer : m_project.layers) {
-                if (layer.kind != QLatin1String("vector") ||
-                    (!input.layerRoles.isEmpty() && !input.layerRoles.contains(layer.role)))
-                    continue;
-                auto* item = new QListWidgetItem(
-                  tr("%1 (%2)").arg(render::projectLayerTitle(layer), layer.id), row.list);
-                item->setData(Qt::UserRole, layer.id);
+            auto addItem = [&](const QString& text, const QString& value) {
+                auto* item = new QListWidgetItem(text, row.list);
+                item->setData(Qt::UserRole, value);
                 item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
                 item->setCheckState(Qt::Unchecked);
+            };
+            if (input.kind == InputKind::MultiChoice)
+                for (const analysis::ChoiceSpec& c : input.choices)
+                    addItem(choiceText(c), c.value);
+            const QString kind =
+              input.kind == InputKind::RasterList ? QStringLiteral("raster") : QStringLiteral("vector");
+            for (const models::ProjectLayer& layer : m_project.layers) {
+                if (input.kind == InputKind::MultiChoice || layer.kind != kind ||
+                    (!input.layerRoles.isEmpty() && !input.layerRoles.contains(layer.role)))
+                    continue;
+                addItem(tr("%1 (%2)").arg(render::projectLayerTitle(layer), layer.id), layer.id);
             }
             if (row.list->count() > 0)
                 row.list->setMaximumHeight(row.list->sizeHintForRow(0) * std::min(row.list->count(), 5) +
@@ -442,7 +452,9 @@ QVariant AnalysisDialog::rowValue(const Row& row) const {
         case InputKind::Choice:
         case InputKind::Plan:
             return row.combo->currentData();
-        case InputKind::LayerList: {
+        case InputKind::LayerList:
+        case InputKind::RasterList:
+        case InputKind::MultiChoice: {
             QStringList ids;
             for (int i = 0; i < row.list->count(); ++i)
                 if (row.list->item(i)->checkState() == Qt::Checked)
@@ -491,7 +503,9 @@ void AnalysisDialog::setRowValue(Row& row, const QVariant& value) {
             row.combo->setCurrentIndex(std::max(index, 0));
             break;
         }
-        case InputKind::LayerList: {
+        case InputKind::LayerList:
+        case InputKind::RasterList:
+        case InputKind::MultiChoice: {
             const QStringList ids = value.toStringList();
             for (int i = 0; i < row.list->count(); ++i)
                 row.list->item(i)->setCheckState(

@@ -154,6 +154,9 @@ QString fixedLabel(const QString& name) {
         { QStringLiteral("diff_p50_cny"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Difference, median") },
         { QStringLiteral("diff_p97_5_cny"),
           QT_TRANSLATE_NOOP("ResultColumnLabels", "Difference, 97.5th percentile") },
+        // zonal statistics
+        { QStringLiteral("fid"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Feature id") },
+        { QStringLiteral("planar_area_ha"), QT_TRANSLATE_NOOP("ResultColumnLabels", "Planar area") },
     };
     const auto it = labels.constFind(name);
     return it == labels.cend() ? QString() : QCoreApplication::translate("ResultColumnLabels", it.value());
@@ -234,6 +237,35 @@ QString indicatorLabel(const QString& name) {
                : Labels::tr("%1, value").arg(spec->translatedName());
 }
 
+/// Zonal statistics' <raster>_<statistic> columns (models/ZonalTable.h): "landcover_2015: mean".
+QString zonalLabel(const QString& name) {
+    static const QRegularExpression classColumn(QStringLiteral("^(.+)_(frac|area_ha)_([^_]+)$"));
+    static const QRegularExpression statColumn(QStringLiteral(
+      "^(.+)_(count_cells|sum|mean|min|max|stdev|majority|minority|variety|nodata_ha|outside_ha)$"));
+    if (const auto m = classColumn.match(name); m.hasMatch())
+        return m.captured(2) == QLatin1String("frac")
+                 ? Labels::tr("%1: share of class %2").arg(m.captured(1), m.captured(3))
+                 : Labels::tr("%1: area of class %2").arg(m.captured(1), m.captured(3));
+    const auto m = statColumn.match(name);
+    if (!m.hasMatch())
+        return {};
+    static const QHash<QString, const char*> stats = {
+        { QStringLiteral("count_cells"), QT_TRANSLATE_NOOP("ResultColumnLabels", "valid cells") },
+        { QStringLiteral("sum"), QT_TRANSLATE_NOOP("ResultColumnLabels", "sum") },
+        { QStringLiteral("mean"), QT_TRANSLATE_NOOP("ResultColumnLabels", "mean") },
+        { QStringLiteral("min"), QT_TRANSLATE_NOOP("ResultColumnLabels", "minimum") },
+        { QStringLiteral("max"), QT_TRANSLATE_NOOP("ResultColumnLabels", "maximum") },
+        { QStringLiteral("stdev"), QT_TRANSLATE_NOOP("ResultColumnLabels", "standard deviation") },
+        { QStringLiteral("majority"), QT_TRANSLATE_NOOP("ResultColumnLabels", "majority class") },
+        { QStringLiteral("minority"), QT_TRANSLATE_NOOP("ResultColumnLabels", "minority class") },
+        { QStringLiteral("variety"), QT_TRANSLATE_NOOP("ResultColumnLabels", "number of classes") },
+        { QStringLiteral("nodata_ha"), QT_TRANSLATE_NOOP("ResultColumnLabels", "area without data") },
+        { QStringLiteral("outside_ha"), QT_TRANSLATE_NOOP("ResultColumnLabels", "area outside the raster") },
+    };
+    return Labels::tr("%1: %2").arg(
+      m.captured(1), QCoreApplication::translate("ResultColumnLabels", stats.value(m.captured(2))));
+}
+
 } // namespace
 
 QString resultColumnLabel(const QString& name) {
@@ -254,7 +286,8 @@ QString resultColumnLabel(const QString& name) {
             return Labels::tr("%1, uncertainty").arg(base);
         return Labels::tr("%1, 95 % half-width").arg(base);
     }
-    for (const QString& label : { fixedLabel(name), datedLabel(name), indicatorLabel(name) })
+    for (const QString& label :
+         { fixedLabel(name), datedLabel(name), indicatorLabel(name), zonalLabel(name) })
         if (!label.isEmpty())
             return label;
     return name;

@@ -226,6 +226,10 @@ bool isPlan(const analysis::ResultSet& rs) {
     return rs.analysis == QLatin1String("restoration_plan");
 }
 
+bool isZonal(const analysis::ResultSet& rs) {
+    return rs.analysis == QLatin1String("zonal");
+}
+
 QTableWidget* newTable(QWidget* parent, const QStringList& headers, const QString& name) {
     auto* t = new QTableWidget(parent);
     t->setObjectName(name);
@@ -395,7 +399,7 @@ ResultsDock::ResultsDock(QWidget* parent)
 ResultsDock::~ResultsDock() = default;
 
 int& ResultsDock::shownSlot(const analysis::ResultSet& rs) {
-    return isPlan(rs) ? m_plan : isGep(rs) ? m_gep : m_carbon;
+    return isZonal(rs) ? m_zonal : isPlan(rs) ? m_plan : isGep(rs) ? m_gep : m_carbon;
 }
 
 std::shared_ptr<const analysis::ResultSet> ResultsDock::shownPlan() const {
@@ -477,7 +481,7 @@ void ResultsDock::showRun(std::shared_ptr<const analysis::ResultSet> results, co
 }
 
 void ResultsDock::setResults(const analysis::ResultSet* carbon, const analysis::ResultSet* gep) {
-    m_carbon = m_gep = m_plan = -1;
+    m_carbon = m_gep = m_plan = m_zonal = -1;
     for (const analysis::ResultSet* rs : { carbon, gep }) {
         if (!rs)
             continue;
@@ -490,7 +494,7 @@ void ResultsDock::setResults(const analysis::ResultSet* carbon, const analysis::
 
 QStringList ResultsDock::setProject(const models::Project& project) {
     m_runs.clear();
-    m_carbon = m_gep = m_plan = -1;
+    m_carbon = m_gep = m_plan = m_zonal = -1;
     QStringList problems;
     for (const models::ProjectResult& r : project.results) {
         const QString dir = project.resolve(r.folder);
@@ -530,7 +534,7 @@ void ResultsDock::addRun(Run run) {
     for (std::size_t i = 0; i < m_runs.size(); ++i)
         if (!run.folder.isEmpty() && m_runs[i].folder == run.folder) {
             m_runs.erase(m_runs.begin() + std::ptrdiff_t(i));
-            for (int* shown : { &m_carbon, &m_gep, &m_plan }) {
+            for (int* shown : { &m_carbon, &m_gep, &m_plan, &m_zonal }) {
                 if (*shown == int(i))
                     *shown = -1;
                 else if (*shown > int(i))
@@ -546,7 +550,10 @@ void ResultsDock::addRun(Run run) {
 }
 
 QString ResultsDock::runLabel(const Run& run) const {
-    const QString kind = isPlan(*run.results) ? tr("Plan") : isGep(*run.results) ? tr("GEP") : tr("Carbon");
+    const QString kind = isZonal(*run.results)  ? tr("Zonal statistics")
+                         : isPlan(*run.results) ? tr("Plan")
+                         : isGep(*run.results)  ? tr("GEP")
+                                                : tr("Carbon");
     const QString when = run.finished.isValid()
                            ? QLocale().toString(run.finished.toLocalTime(), QLocale::ShortFormat)
                            : tr("not saved");
@@ -562,15 +569,19 @@ void ResultsDock::rebuild() {
     m_provenanceRun->clear();
     for (int i = int(m_runs.size()) - 1; i >= 0; --i) {
         m_runCombo->addItem(runLabel(m_runs[std::size_t(i)]), i);
-        if (i == m_carbon || i == m_gep || i == m_plan) {
+        if (i == m_carbon || i == m_gep || i == m_plan || i == m_zonal) {
             const analysis::ResultSet& rs = *m_runs[std::size_t(i)].results;
-            m_provenanceRun->addItem(isPlan(rs)  ? tr("Plan run")
-                                     : isGep(rs) ? tr("GEP run")
-                                                 : tr("Carbon run"),
+            m_provenanceRun->addItem(isZonal(rs)  ? tr("Zonal statistics run")
+                                     : isPlan(rs) ? tr("Plan run")
+                                     : isGep(rs)  ? tr("GEP run")
+                                                  : tr("Carbon run"),
                                      i);
         }
     }
-    const int shown = m_runCombo->findData(m_carbon >= 0 ? m_carbon : m_gep >= 0 ? m_gep : m_plan);
+    const int shown = m_runCombo->findData(m_carbon >= 0 ? m_carbon
+                                           : m_gep >= 0  ? m_gep
+                                           : m_plan >= 0 ? m_plan
+                                                         : m_zonal);
     m_runCombo->setCurrentIndex(std::max(0, shown));
     m_provenanceRun->blockSignals(false);
 
@@ -644,10 +655,17 @@ void ResultsDock::rebuild() {
             totals.push_back(
               ResultTablePanel::View::make(t->name, tr("Plan: GEP difference by service"), rs, t));
     }
+    if (m_zonal >= 0) {
+        const auto& rs = m_runs[std::size_t(m_zonal)].results;
+        if (const analysis::Table* t = rs->table(QStringLiteral("zonal")))
+            parcels.push_back(
+              ResultTablePanel::View::make(t->name, tr("Zonal statistics per parcel"), rs, t));
+    }
     m_parcels->setViews(std::move(parcels));
     m_totals->setViews(std::move(totals));
     m_ledger->setViews(std::move(ledger));
     m_addToMap->setEnabled(m_carbon >= 0 || m_gep >= 0 || m_plan >= 0);
+    // (zonal statistics: their table only; the layer's own attribute table is one click away)
     m_selectedLayers.clear();
     m_updating = false;
     updateLedger();

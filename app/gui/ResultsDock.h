@@ -123,8 +123,9 @@ private:
     QString runLabel(const Run& run) const;
 
     std::vector<Run> m_runs;
-    /// The shown run of each kind (carbon, GEP, restoration plan): indices into m_runs, −1 for none.
-    int m_carbon = -1, m_gep = -1, m_plan = -1;
+    /// The shown run of each kind (carbon, GEP, restoration plan, zonal statistics): indices into m_runs,
+    /// −1 for none.
+    int m_carbon = -1, m_gep = -1, m_plan = -1, m_zonal = -1;
     int& shownSlot(const models::analysis::ResultSet& rs);
     QComboBox* m_runCombo = nullptr;
     QLabel* m_problems = nullptr;

@@ -37,7 +37,8 @@ QString number(double v) {
 }
 
 bool isList(const InputSpec& in) {
-    return in.kind == InputKind::LayerList || in.multiple;
+    return in.kind == InputKind::LayerList || in.kind == InputKind::RasterList ||
+           in.kind == InputKind::MultiChoice || in.multiple;
 }
 
 /// A value counts as given when it is set and not empty.
@@ -133,14 +134,15 @@ void checkLayer(const InputSpec& in,
     if (!layer) {
         QStringList known;
         for (const ProjectLayer& l : project.layers)
-            if ((in.kind == InputKind::RasterLayer) == (l.kind == QLatin1String("raster")) &&
+            if ((in.kind == InputKind::RasterLayer || in.kind == InputKind::RasterList) ==
+                  (l.kind == QLatin1String("raster")) &&
                 (in.layerRoles.isEmpty() || in.layerRoles.contains(l.role)))
                 known << l.id;
         error(Analysis::tr("%1: the project has no layer '%2' (layers that fit: %3)")
                 .arg(in.translatedLabel(), id, known.isEmpty() ? Analysis::tr("none") : known.join(", ")));
         return;
     }
-    const bool raster = in.kind == InputKind::RasterLayer;
+    const bool raster = in.kind == InputKind::RasterLayer || in.kind == InputKind::RasterList;
     if (layer->kind != (raster ? QLatin1String("raster") : QLatin1String("vector"))) {
         error(Analysis::tr("%1: layer '%2' is a %3 layer; a %4 layer is needed")
                 .arg(in.translatedLabel(), id, layer->kind, raster ? "raster" : "vector"));
@@ -401,10 +403,21 @@ Issues validate(const AnalysisSpec& spec, const ParameterValues& values, const P
                     checkLayer(in, text, col, *project, issues);
                 break;
             case InputKind::LayerList:
+            case InputKind::RasterList:
                 if (project)
                     for (const QString& id : v.toStringList())
                         checkLayer(in, id, col, *project, issues);
                 break;
+            case InputKind::MultiChoice: {
+                QStringList known;
+                for (const ChoiceSpec& c : in.choices)
+                    known << c.value;
+                for (const QString& item : v.toStringList())
+                    if (!known.contains(item.trimmed()))
+                        error(Analysis::tr("%1: unknown value '%2' (known: %3)")
+                                .arg(in.translatedLabel(), item, known.join(QStringLiteral(", "))));
+                break;
+            }
             case InputKind::Field:
                 if (project)
                     checkField(in, text, values, col, *project, issues);
@@ -494,7 +507,10 @@ QString cliValueName(const InputSpec& in) {
         case InputKind::RasterLayer:
             return QStringLiteral("LAYER");
         case InputKind::LayerList:
+        case InputKind::RasterList:
             return QStringLiteral("IDS");
+        case InputKind::MultiChoice:
+            return QStringLiteral("LIST");
         case InputKind::Field:
             return QStringLiteral("FIELD");
         case InputKind::Choice: {
@@ -569,6 +585,8 @@ ParameterValues parseCli(const QCommandLineParser& parser,
                 values.insert(in.id, true);
                 break;
             case InputKind::LayerList:
+            case InputKind::RasterList:
+            case InputKind::MultiChoice:
                 values.insert(in.id, text.split(QLatin1Char(','), Qt::SkipEmptyParts));
                 break;
             case InputKind::Number:

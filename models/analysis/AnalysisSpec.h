@@ -54,6 +54,8 @@ enum class InputKind {
     OutputFolder,   ///< a folder the run writes (value: path)
     Text,           ///< free text (value: QString)
     Plan,           ///< a restoration plan of the project's "plans" section (value: its name)
+    RasterList,     ///< several raster layers of the project (value: QStringList of layer ids)
+    MultiChoice,    ///< several of InputSpec::choices (value: QStringList; CLI: comma-separated)
 };
 
 /// One choice of a Choice input.
@@ -84,7 +86,7 @@ struct InputSpec {
     double usualMax = 1e300;
     QString source;                         ///< where the default or the rule comes from (reference section)
     params::Tag tag = params::Tag::Example; ///< evidence tag of the default
-    std::vector<ChoiceSpec> choices;        ///< Choice only
+    std::vector<ChoiceSpec> choices;        ///< Choice and MultiChoice only
     QString parentInput;    ///< Field: id of the ParcelLayer/RasterLayer input whose fields it lists
     QStringList layerRoles; ///< *Layer kinds: accepted project layer roles (empty: any)
     QString tableRole;      ///< ParameterTable: the role, e.g. "pools", "gep_prices"

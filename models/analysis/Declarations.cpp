@@ -5,7 +5,9 @@
 namespace tanhui::models::analysis {
 
 const std::vector<AnalysisSpec>& analyses() {
-    static const std::vector<AnalysisSpec> all{ carbonProjectAnalysis(), gepAnalysis(), planAnalysis() };
+    static const std::vector<AnalysisSpec> all{
+        zonalAnalysis(), carbonProjectAnalysis(), gepAnalysis(), planAnalysis()
+    };
     return all;
 }
 

@@ -17,6 +17,8 @@ AnalysisSpec carbonProjectAnalysis();
 AnalysisSpec gepAnalysis();
 /// "restoration_plan": a restoration plan against the baseline, optionally with GEP (DeclarationsPlan.cpp).
 AnalysisSpec planAnalysis();
+/// "zonal": exact per-parcel statistics of the project's raster layers (DeclarationsZonal.cpp).
+AnalysisSpec zonalAnalysis();
 
 /// @brief Writes the carbon_project values "uncertainty", "iterations", "seed" and
 /// "default_uncertainty" into the project's carbon.uncertainty (what runCarbonProject reads).

@@ -5,7 +5,7 @@ target_sources(tanhui_models PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/Declarations.cpp ${CMAKE_CURRENT_LIST_DIR}/Declarations.h
   ${CMAKE_CURRENT_LIST_DIR}/ParameterTables.cpp ${CMAKE_CURRENT_LIST_DIR}/ParameterTables.h
   ${CMAKE_CURRENT_LIST_DIR}/DeclarationsCarbon.cpp ${CMAKE_CURRENT_LIST_DIR}/DeclarationsGep.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/DeclarationsPlan.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/DeclarationsPlan.cpp ${CMAKE_CURRENT_LIST_DIR}/DeclarationsZonal.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ProjectKeys.cpp ${CMAKE_CURRENT_LIST_DIR}/ProjectKeys.h
   ${CMAKE_CURRENT_LIST_DIR}/QtFeedback.cpp ${CMAKE_CURRENT_LIST_DIR}/QtFeedback.h
   ${CMAKE_CURRENT_LIST_DIR}/ResultSet.cpp ${CMAKE_CURRENT_LIST_DIR}/ResultSet.h

@@ -15,6 +15,7 @@
 #include "app/gui/ResultsDock.h"
 #include "models/analysis/ResultSet.h"
 #include "models/plans/PlanTestProject.h"
+#include "models/project/Project.h"
 #include "tests/TestUtil.h"
 
 #include <QAction>
@@ -115,6 +116,8 @@ private slots:
         // The Analysis menu offers every declared analysis.
         QVERIFY(m_window->findChild<QAction*>(QStringLiteral("analysisAction_carbon_project")));
         QVERIFY(m_window->findChild<QAction*>(QStringLiteral("analysisAction_gep")));
+        QVERIFY(m_window->findChild<QAction*>(QStringLiteral("analysisAction_zonal")));
+        QVERIFY(m_window->findChild<QAction*>(QStringLiteral("analysisAction_restoration_plan")));
     }
 
     /// The carbon project run through its form, with the fixture's Monte Carlo settings, equals
@@ -207,6 +210,72 @@ private slots:
         QVERIFY2(all.contains(QStringLiteral("no_such_folder")), qPrintable(all));
         QVERIFY(!dialog->runButton()->isEnabled());
         dialog->close();
+    }
+
+    /// Zonal statistics through their form (Analysis ▸ Zonal statistics…): the job's table equals
+    /// tanhui-cli zonal on the same files, cell by cell; the Results dock shows it.
+    void zonalMatchesCli() {
+        const models::Project project = models::Project::load(m_project);
+        const models::ProjectLayer* xiaoban = project.layer(QStringLiteral("xiaoban"));
+        QVERIFY(xiaoban);
+        const QString gui = m_dir.filePath(QStringLiteral("zonal_gui"));
+        const int id = runThroughDialog(
+          QStringLiteral("zonal"),
+          { { QStringLiteral("parcels"), QStringLiteral("xiaoban") },
+            { QStringLiteral("rasters"),
+              QStringList{ QStringLiteral("landcover_2015"), QStringLiteral("landcover_2024") } },
+            { QStringLiteral("stats"),
+              QStringList{ QStringLiteral("count"),
+                           QStringLiteral("majority"),
+                           QStringLiteral("frac"),
+                           QStringLiteral("area") } },
+            { QStringLiteral("out"), gui } });
+        QVERIFY(id >= 0);
+        QCOMPARE(waitEnded(m_window->jobsDock()->manager(), id), JobState::Finished);
+        QTest::qWait(50);
+        const QString cli = m_dir.filePath(QStringLiteral("zonal_cli.csv"));
+        const auto run =
+          test::runCli({ QStringLiteral("zonal"),
+                         QStringLiteral("--parcels"),
+                         project.resolve(xiaoban->path),
+                         QStringLiteral("--id"),
+                         xiaoban->idField,
+                         QStringLiteral("--raster"),
+                         project.resolve(project.layer(QStringLiteral("landcover_2015"))->path),
+                         QStringLiteral("--raster"),
+                         project.resolve(project.layer(QStringLiteral("landcover_2024"))->path),
+                         QStringLiteral("--stats"),
+                         QStringLiteral("count,majority,frac,area"),
+                         QStringLiteral("--out"),
+                         cli,
+                         QStringLiteral("--quiet") });
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        auto rows = [](const QString& path) {
+            QList<QStringList> out;
+            for (const QByteArray& line : readAll(path).split('\n'))
+                if (!line.trimmed().isEmpty())
+                    out << QString::fromUtf8(line.trimmed()).split(QLatin1Char(','));
+            return out;
+        };
+        const QList<QStringList> a = rows(gui + QStringLiteral("/zonal.csv"));
+        const QList<QStringList> b = rows(cli);
+        QVERIFY(a.size() > 100);
+        QCOMPARE(a.size(), b.size());
+        QCOMPARE(a.front(), b.front()); // the same columns (layer ids are the files' names here)
+        for (qsizetype r = 1; r < a.size(); ++r) {
+            QCOMPARE(a[r].size(), b[r].size());
+            for (qsizetype c = 0; c < a[r].size(); ++c) {
+                bool okA = false, okB = false;
+                const double x = a[r][c].toDouble(&okA), y = b[r][c].toDouble(&okB);
+                if (okA && okB)
+                    QVERIFY2(std::abs(x - y) <= 1e-9 * std::max(1.0, std::abs(y)),
+                             qPrintable(a.front()[c] + QStringLiteral(": ") + a[r][c] +
+                                        QStringLiteral(" vs ") + b[r][c]));
+                else
+                    QCOMPARE(a[r][c], b[r][c]);
+            }
+        }
+        QVERIFY(m_window->resultsDock()->showParcelTable(QStringLiteral("zonal")));
     }
 
     /// A restoration plan run from the app (issue 13, "Restoration plans"): File ▸ Restoration Plans…,
