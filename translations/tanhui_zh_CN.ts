@@ -121,7 +121,7 @@
         <translation>%1 必须是数值，而不是“%2”</translation>
     </message>
     <message>
-        <location filename="../models/analysis/DeclarationsCarbon.cpp" line="+59"/>
+        <location filename="../models/analysis/DeclarationsCarbon.cpp" line="+207"/>
         <source>Carbon of the project&apos;s parcels</source>
         <translation>项目地块碳储量</translation>
     </message>
@@ -131,7 +131,8 @@
         <translation>项目中每个地块的碳储量，各按项目 carbon 部分为其生态系统类型指定的方法计算（docs/carbon-project.md）：各日期的储量、变化量，按生态系统类型、方法和分组的汇总；启用不确定性时给出蒙特卡洛置信区间。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <location line="+66"/>
         <location filename="../models/analysis/DeclarationsGep.cpp" line="+113"/>
         <location filename="../models/analysis/DeclarationsPlan.cpp" line="+85"/>
         <location filename="../models/analysis/DeclarationsZonal.cpp" line="+185"/>
@@ -139,12 +140,12 @@
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-65"/>
         <source>Output folder (created if missing; default: carbon next to the project).</source>
         <translation>输出文件夹（不存在时自动创建；默认：项目文件旁的 carbon 文件夹）。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-171"/>
         <location filename="../models/analysis/DeclarationsZonal.cpp" line="+10"/>
         <source>Worker threads</source>
         <translation>工作线程数</translation>
@@ -194,6 +195,71 @@
         <location line="+1"/>
         <source>U (95 % half-width) for table values without uncertainty columns whose kind has no default of its own, e.g. 90 for the IPCC &apos;±90 %&apos; Tier 1 convention.</source>
         <translation>不确定性 U（95 % 半宽），用于表中没有不确定性列、且其类别没有自身默认值的参数，例如按 IPCC Tier 1“±90 %”惯例取 90。</translation>
+    </message>
+    <message>
+        <location line="+129"/>
+        <source>One carbon method on a parcel layer</source>
+        <translation>对一个地块图层运行单一碳计算方法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One carbon method for every parcel of one layer (pools, volume, gain-loss, soil, blue carbon or NDVI regression), through the same run as the project&apos;s carbon: stocks per date, changes, totals, and with uncertainty Monte Carlo bounds. The method&apos;s options and parameter tables are the project&apos;s (docs/carbon-project.md).</source>
+        <translation>对一个图层的全部地块运行一种碳计算方法（碳库、蓄积量、增减量、土壤、蓝碳或 NDVI 回归），与项目碳核算走同一计算流程：各时点储量、变化量、汇总，启用不确定性时给出蒙特卡洛区间。方法选项和参数表沿用项目设置（docs/carbon-project.md）。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The parcels to compute; their ecosystem type as the project&apos;s carbon section or the layer&apos;s role gives it.</source>
+        <translation>要计算的地块；其生态系统类型取自项目碳核算设置或图层角色。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The carbon method (carbon-methods.md).</source>
+        <translation>碳计算方法（carbon-methods.md）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>pools: land-cover classes × pool densities (§1)</source>
+        <translation>pools：土地覆被类别 × 碳库密度（§1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>volume: inventory volume → biomass (§5)</source>
+        <translation>volume：清查蓄积量 → 生物量（§5）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>volume_gainloss: inventory volume, grown by its increment (§5, §3.2)</source>
+        <translation>volume_gainloss：清查蓄积量按生长量逐年推算（§5、§3.2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>gainloss: growth minus losses (§3.2)</source>
+        <translation>gainloss：生长量减损失量（§3.2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>soil: cropland soil organic carbon (§3.3, §3.7)</source>
+        <translation>soil：农田土壤有机碳（§3.3、§3.7）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bluecarbon: coastal blue carbon (§2, §4)</source>
+        <translation>bluecarbon：滨海蓝碳（§2、§4）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>regression: NDVI → biomass (§6.1)</source>
+        <translation>regression：NDVI → 生物量（§6.1）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Output folder (created if missing; default: carbon_&lt;method&gt; next to the project).</source>
+        <translation>输出文件夹（不存在时自动创建；默认：项目旁的 carbon_&lt;方法&gt;）。</translation>
     </message>
     <message>
         <location filename="../models/analysis/DeclarationsGep.cpp" line="-11"/>
@@ -542,12 +608,13 @@
         <translation>按地块精确统计栅格波段：每个地块对每个像元的覆盖比例在每个格网上只计算一次，并用于所有波段；无数据像元不参与统计并以面积报告；面积为椭球面积（docs/zonal-statistics.md）。结果与 tanhui-cli zonal 相同。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../models/analysis/DeclarationsCarbon.cpp" line="-39"/>
+        <location filename="../models/analysis/DeclarationsZonal.cpp" line="+10"/>
         <source>Parcel layer</source>
         <translation>地块图层</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../models/analysis/DeclarationsZonal.cpp" line="+2"/>
         <source>The polygons to summarise (their id field names the rows).</source>
         <translation>要统计的多边形（以其编号字段标识各行）。</translation>
     </message>

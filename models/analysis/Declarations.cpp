@@ -6,7 +6,7 @@ namespace tanhui::models::analysis {
 
 const std::vector<AnalysisSpec>& analyses() {
     static const std::vector<AnalysisSpec> all{
-        zonalAnalysis(), carbonProjectAnalysis(), gepAnalysis(), planAnalysis()
+        zonalAnalysis(), carbonProjectAnalysis(), carbonMethodAnalysis(), gepAnalysis(), planAnalysis()
     };
     return all;
 }

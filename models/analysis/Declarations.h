@@ -13,6 +13,8 @@ namespace tanhui::models::analysis {
 
 /// "carbon_project": the carbon of every parcel of the project (DeclarationsCarbon.cpp).
 AnalysisSpec carbonProjectAnalysis();
+/// "carbon_method": one carbon method on one parcel layer, through the project run (DeclarationsCarbon.cpp).
+AnalysisSpec carbonMethodAnalysis();
 /// "gep": gross ecosystem product per parcel, with an optional scenario (DeclarationsGep.cpp).
 AnalysisSpec gepAnalysis();
 /// "restoration_plan": a restoration plan against the baseline, optionally with GEP (DeclarationsPlan.cpp).

@@ -37,6 +37,154 @@ AnalysisOutcome runCarbon(const Project& project, const ParameterValues& values,
     return outcome;
 }
 
+/// The inputs every carbon run shares: worker threads and the Monte Carlo settings (carbon.uncertainty).
+std::vector<InputSpec> runInputs() {
+    std::vector<InputSpec> v;
+    const Condition mcOn{ QStringLiteral("uncertainty"), {} };
+    InputSpec threads;
+    threads.id = QStringLiteral("threads");
+    threads.kind = InputKind::Integer;
+    threads.label = QT_TRANSLATE_NOOP("Analysis", "Worker threads");
+    threads.help =
+      QT_TRANSLATE_NOOP("Analysis", "Worker threads (0: all cores); the results do not depend on it.");
+    threads.defaultValue = 0;
+    threads.min = 0;
+    threads.max = 1024;
+    threads.tag = params::Tag::Verified;
+    threads.advanced = true;
+    v.push_back(threads);
+
+    InputSpec mc;
+    mc.id = QStringLiteral("uncertainty");
+    mc.kind = InputKind::Boolean;
+    mc.label = QT_TRANSLATE_NOOP("Analysis", "Uncertainty");
+    mc.help = QT_TRANSLATE_NOOP("Analysis",
+                                "Uncertainty: Monte Carlo (IPCC Approach 2, 2.5/50/97.5 percentiles) and "
+                                "Approach 1 per parcel and in total.");
+    mc.defaultValue = false;
+    mc.source = QStringLiteral("carbon-methods.md §6.2; docs/uncertainty.md");
+    mc.tag = params::Tag::Verified;
+    mc.projectKey = QStringLiteral("carbon.uncertainty");
+    v.push_back(mc);
+
+    InputSpec it;
+    it.id = QStringLiteral("iterations");
+    it.kind = InputKind::Integer;
+    it.label = QT_TRANSLATE_NOOP("Analysis", "Monte Carlo iterations");
+    it.help = QT_TRANSLATE_NOOP("Analysis", "Monte Carlo iterations.");
+    it.defaultValue = uncertainty::kDefaultIterations;
+    it.min = 1;
+    it.max = 10000000;
+    it.source = QStringLiteral("carbon-methods.md §6.2 (IPCC 2006 Vol. 1 Ch. 3)");
+    it.tag = params::Tag::Secondary;
+    it.enabledIf = mcOn;
+    it.projectKey = QStringLiteral("carbon.uncertainty.iterations");
+    v.push_back(it);
+
+    InputSpec seed;
+    seed.id = QStringLiteral("seed");
+    seed.kind = InputKind::Integer;
+    seed.label = QT_TRANSLATE_NOOP("Analysis", "Monte Carlo seed");
+    seed.help = QT_TRANSLATE_NOOP(
+      "Analysis", "Monte Carlo seed; the same seed gives the same numbers for any thread count.");
+    seed.defaultValue = qlonglong(uncertainty::kDefaultSeed);
+    seed.min = 0;
+    seed.max = 9007199254740991.0; // 2^53 - 1: written exactly as a number
+    seed.cliValueName = QStringLiteral("S");
+    seed.source = QStringLiteral("docs/uncertainty.md");
+    seed.tag = params::Tag::Verified;
+    seed.enabledIf = mcOn;
+    seed.projectKey = QStringLiteral("carbon.uncertainty.seed");
+    seed.advanced = true;
+    v.push_back(seed);
+
+    InputSpec u;
+    u.id = QStringLiteral("default_uncertainty");
+    u.kind = InputKind::Number;
+    u.label = QT_TRANSLATE_NOOP("Analysis", "Default uncertainty");
+    u.help = QT_TRANSLATE_NOOP(
+      "Analysis",
+      "U (95 % half-width) for table values without uncertainty columns whose kind has no default of its "
+      "own, e.g. 90 for the IPCC '±90 %' Tier 1 convention.");
+    u.unit = QStringLiteral("%");
+    u.scalar = &uncertainty::defaultUncertaintyParameter();
+    u.min = u.scalar->min;
+    u.max = u.scalar->max;
+    u.usualMin = u.scalar->usualMin;
+    u.usualMax = u.scalar->usualMax;
+    u.cliValueName = QStringLiteral("PCT");
+    u.source = QStringLiteral("carbon-methods.md §6.2 item 1");
+    u.tag = params::Tag::Secondary;
+    u.enabledIf = mcOn;
+    u.projectKey = QStringLiteral("carbon.uncertainty.default_u_pct");
+    v.push_back(u);
+
+    return v;
+}
+
+/// One carbon method on one parcel layer (the project's carbon_method analysis): the project run itself
+/// on a copy of the project whose carbon section keeps only that layer, with the method for every type
+/// (with the options the project gives it), so a single method runs through the same
+/// adapter, table layout and Monte Carlo wiring as the project run (issue 10, "One run path").
+AnalysisOutcome runCarbonMethod(const Project& project,
+                                const ParameterValues& values,
+                                gis::Feedback* feedback) {
+    Project p = project;
+    const QString layerId = values.value(QStringLiteral("layer")).toString();
+    const QString method = values.value(QStringLiteral("method")).toString();
+    std::optional<ProjectCarbonLayer> settings;
+    for (const ProjectCarbonLayer& l : carbon::carbonLayers(project))
+        if (l.layer == layerId)
+            settings = l;
+    if (!settings)
+        if (const ProjectLayer* layer = project.layer(layerId))
+            settings = carbon::defaultCarbonLayer(*layer);
+    if (!settings) {
+        ProjectCarbonLayer l;
+        l.layer = layerId;
+        l.ecosystemType = QStringLiteral("parcel"); // every parcel one type: the method applies to all
+        settings = l;
+    }
+    settings->methodField.clear(); // one method for every parcel
+    // Types for which the project lists this method keep its entry (with their options); every other
+    // type gets the method with the options of its first entry, if any.
+    QMap<QString, std::vector<ProjectCarbonMethod>> methods;
+    std::optional<ProjectCarbonMethod> first;
+    for (auto it = project.carbon.methods.cbegin(); it != project.carbon.methods.cend(); ++it)
+        for (const ProjectCarbonMethod& e : it.value())
+            if (e.method == method) {
+                methods.insert(it.key(), { e });
+                if (!first)
+                    first = e;
+                break;
+            }
+    if (!methods.contains(QStringLiteral("*")))
+        methods.insert(QStringLiteral("*"), { first.value_or(ProjectCarbonMethod{ method, {} }) });
+    p.carbon.present = true;
+    p.carbon.layers = { *settings };
+    p.carbon.methods = methods;
+    p.carbon.precedence.clear();
+    applyCarbonUncertainty(values, p);
+    AnalysisOutcome outcome;
+    const QString out = values.value(QStringLiteral("out")).toString();
+    outcome.outDir = p.resolve(out.isEmpty() ? QStringLiteral("carbon_") + method : out);
+    gis::StagedOutput staged(outcome.outDir);
+    carbon::CarbonProjectOptions options;
+    options.outDir = staged.path().toStdString();
+    options.threads = values.value(QStringLiteral("threads")).toInt();
+    options.feedback = feedback;
+    carbon::CarbonProjectRun run = carbon::runCarbonProject(p, options);
+    outcome.issues = run.issues;
+    outcome.stopped = run.stopped;
+    if (run.stopped)
+        return outcome;
+    staged.commit();
+    for (const QString& f : run.files)
+        outcome.files << staged.finalPath(f);
+    outcome.resultSet = std::move(run.resultSet);
+    return outcome;
+}
+
 } // namespace
 
 void applyCarbonUncertainty(const ParameterValues& values, Project& project) {
@@ -62,7 +210,6 @@ AnalysisSpec carbonProjectAnalysis() {
       "Carbon of every parcel of the project, each with the method assigned to its ecosystem type in the "
       "project's carbon section (docs/carbon-project.md): stocks per date, changes, totals by ecosystem "
       "type, method and grouping, and with uncertainty Monte Carlo bounds.");
-    const Condition mcOn{ QStringLiteral("uncertainty"), {} };
 
     InputSpec out;
     out.id = QStringLiteral("out");
@@ -74,85 +221,75 @@ AnalysisSpec carbonProjectAnalysis() {
     out.source = QStringLiteral("docs/carbon-project.md");
     a.inputs.push_back(out);
 
-    InputSpec threads;
-    threads.id = QStringLiteral("threads");
-    threads.kind = InputKind::Integer;
-    threads.label = QT_TRANSLATE_NOOP("Analysis", "Worker threads");
-    threads.help =
-      QT_TRANSLATE_NOOP("Analysis", "Worker threads (0: all cores); the results do not depend on it.");
-    threads.defaultValue = 0;
-    threads.min = 0;
-    threads.max = 1024;
-    threads.tag = params::Tag::Verified;
-    threads.advanced = true;
-    a.inputs.push_back(threads);
-
-    InputSpec mc;
-    mc.id = QStringLiteral("uncertainty");
-    mc.kind = InputKind::Boolean;
-    mc.label = QT_TRANSLATE_NOOP("Analysis", "Uncertainty");
-    mc.help = QT_TRANSLATE_NOOP("Analysis",
-                                "Uncertainty: Monte Carlo (IPCC Approach 2, 2.5/50/97.5 percentiles) and "
-                                "Approach 1 per parcel and in total.");
-    mc.defaultValue = false;
-    mc.source = QStringLiteral("carbon-methods.md §6.2; docs/uncertainty.md");
-    mc.tag = params::Tag::Verified;
-    mc.projectKey = QStringLiteral("carbon.uncertainty");
-    a.inputs.push_back(mc);
-
-    InputSpec it;
-    it.id = QStringLiteral("iterations");
-    it.kind = InputKind::Integer;
-    it.label = QT_TRANSLATE_NOOP("Analysis", "Monte Carlo iterations");
-    it.help = QT_TRANSLATE_NOOP("Analysis", "Monte Carlo iterations.");
-    it.defaultValue = uncertainty::kDefaultIterations;
-    it.min = 1;
-    it.max = 10000000;
-    it.source = QStringLiteral("carbon-methods.md §6.2 (IPCC 2006 Vol. 1 Ch. 3)");
-    it.tag = params::Tag::Secondary;
-    it.enabledIf = mcOn;
-    it.projectKey = QStringLiteral("carbon.uncertainty.iterations");
-    a.inputs.push_back(it);
-
-    InputSpec seed;
-    seed.id = QStringLiteral("seed");
-    seed.kind = InputKind::Integer;
-    seed.label = QT_TRANSLATE_NOOP("Analysis", "Monte Carlo seed");
-    seed.help = QT_TRANSLATE_NOOP(
-      "Analysis", "Monte Carlo seed; the same seed gives the same numbers for any thread count.");
-    seed.defaultValue = qlonglong(uncertainty::kDefaultSeed);
-    seed.min = 0;
-    seed.max = 9007199254740991.0; // 2^53 - 1: written exactly as a number
-    seed.cliValueName = QStringLiteral("S");
-    seed.source = QStringLiteral("docs/uncertainty.md");
-    seed.tag = params::Tag::Verified;
-    seed.enabledIf = mcOn;
-    seed.projectKey = QStringLiteral("carbon.uncertainty.seed");
-    seed.advanced = true;
-    a.inputs.push_back(seed);
-
-    InputSpec u;
-    u.id = QStringLiteral("default_uncertainty");
-    u.kind = InputKind::Number;
-    u.label = QT_TRANSLATE_NOOP("Analysis", "Default uncertainty");
-    u.help = QT_TRANSLATE_NOOP(
-      "Analysis",
-      "U (95 % half-width) for table values without uncertainty columns whose kind has no default of its "
-      "own, e.g. 90 for the IPCC '±90 %' Tier 1 convention.");
-    u.unit = QStringLiteral("%");
-    u.scalar = &uncertainty::defaultUncertaintyParameter();
-    u.min = u.scalar->min;
-    u.max = u.scalar->max;
-    u.usualMin = u.scalar->usualMin;
-    u.usualMax = u.scalar->usualMax;
-    u.cliValueName = QStringLiteral("PCT");
-    u.source = QStringLiteral("carbon-methods.md §6.2 item 1");
-    u.tag = params::Tag::Secondary;
-    u.enabledIf = mcOn;
-    u.projectKey = QStringLiteral("carbon.uncertainty.default_u_pct");
-    a.inputs.push_back(u);
+    for (InputSpec& in : runInputs())
+        a.inputs.push_back(std::move(in));
 
     a.run = runCarbon;
+    return a;
+}
+
+AnalysisSpec carbonMethodAnalysis() {
+    AnalysisSpec a;
+    a.id = QStringLiteral("carbon_method");
+    a.label = QT_TRANSLATE_NOOP("Analysis", "One carbon method on a parcel layer");
+    a.description = QT_TRANSLATE_NOOP(
+      "Analysis",
+      "One carbon method for every parcel of one layer (pools, volume, gain-loss, soil, blue carbon or NDVI "
+      "regression), through the same run as the project's carbon: stocks per date, changes, totals, and with "
+      "uncertainty Monte Carlo bounds. The method's options and parameter tables are the project's "
+      "(docs/carbon-project.md).");
+
+    InputSpec layer;
+    layer.id = QStringLiteral("layer");
+    layer.kind = InputKind::ParcelLayer;
+    layer.label = QT_TRANSLATE_NOOP("Analysis", "Parcel layer");
+    layer.help =
+      QT_TRANSLATE_NOOP("Analysis",
+                        "The parcels to compute; their ecosystem type as the project's carbon section "
+                        "or the layer's role gives it.");
+    layer.required = true;
+    layer.source = QStringLiteral("docs/carbon-project.md");
+    a.inputs.push_back(layer);
+
+    InputSpec method;
+    method.id = QStringLiteral("method");
+    method.kind = InputKind::Choice;
+    method.label = QT_TRANSLATE_NOOP("Analysis", "Method");
+    method.help = QT_TRANSLATE_NOOP("Analysis", "The carbon method (carbon-methods.md).");
+    method.choices = {
+        { QStringLiteral("pools"),
+          QT_TRANSLATE_NOOP("Analysis", "pools: land-cover classes × pool densities (§1)") },
+        { QStringLiteral("volume"),
+          QT_TRANSLATE_NOOP("Analysis", "volume: inventory volume → biomass (§5)") },
+        { QStringLiteral("volume_gainloss"),
+          QT_TRANSLATE_NOOP("Analysis",
+                            "volume_gainloss: inventory volume, grown by its increment (§5, §3.2)") },
+        { QStringLiteral("gainloss"), QT_TRANSLATE_NOOP("Analysis", "gainloss: growth minus losses (§3.2)") },
+        { QStringLiteral("soil"),
+          QT_TRANSLATE_NOOP("Analysis", "soil: cropland soil organic carbon (§3.3, §3.7)") },
+        { QStringLiteral("bluecarbon"),
+          QT_TRANSLATE_NOOP("Analysis", "bluecarbon: coastal blue carbon (§2, §4)") },
+        { QStringLiteral("regression"), QT_TRANSLATE_NOOP("Analysis", "regression: NDVI → biomass (§6.1)") },
+    };
+    method.required = true;
+    method.defaultValue = QStringLiteral("pools");
+    method.source = QStringLiteral("carbon-methods.md");
+    method.tag = params::Tag::Verified;
+    a.inputs.push_back(method);
+
+    InputSpec out;
+    out.id = QStringLiteral("out");
+    out.kind = InputKind::OutputFolder;
+    out.label = QT_TRANSLATE_NOOP("Analysis", "Output folder");
+    out.help = QT_TRANSLATE_NOOP("Analysis",
+                                 "Output folder (created if missing; default: carbon_<method> next to the "
+                                 "project).");
+    out.source = QStringLiteral("docs/carbon-project.md");
+    a.inputs.push_back(out);
+
+    for (InputSpec& in : runInputs())
+        a.inputs.push_back(std::move(in));
+    a.run = runCarbonMethod;
     return a;
 }
 

@@ -32,8 +32,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <map>
+
 using namespace tanhui;
 using gui::JobState;
+namespace analysis = tanhui::models::analysis;
 
 namespace {
 
@@ -117,6 +120,7 @@ private slots:
         QVERIFY(m_window->findChild<QAction*>(QStringLiteral("analysisAction_carbon_project")));
         QVERIFY(m_window->findChild<QAction*>(QStringLiteral("analysisAction_gep")));
         QVERIFY(m_window->findChild<QAction*>(QStringLiteral("analysisAction_zonal")));
+        QVERIFY(m_window->findChild<QAction*>(QStringLiteral("analysisAction_carbon_method")));
         QVERIFY(m_window->findChild<QAction*>(QStringLiteral("analysisAction_restoration_plan")));
     }
 
@@ -276,6 +280,57 @@ private slots:
             }
         }
         QVERIFY(m_window->resultsDock()->showParcelTable(QStringLiteral("zonal")));
+    }
+
+    /// One carbon method through its form (Analysis ▸ One carbon method on a parcel layer…): the volume
+    /// method on the 小班 gives every stand the stocks of the volume rows of the project run (fixture
+    /// sample_results_setup), which computes the same method for the same stands among its forest methods.
+    void carbonMethodMatchesTheProjectRun() {
+        const QString gui = m_dir.filePath(QStringLiteral("carbon_volume"));
+        const int id = runThroughDialog(QStringLiteral("carbon_method"),
+                                        { { QStringLiteral("layer"), QStringLiteral("xiaoban") },
+                                          { QStringLiteral("method"), QStringLiteral("volume") },
+                                          { QStringLiteral("uncertainty"), false },
+                                          { QStringLiteral("out"), gui } });
+        QVERIFY(id >= 0);
+        QCOMPARE(waitEnded(m_window->jobsDock()->manager(), id), JobState::Finished);
+        const analysis::ResultSet one = analysis::readResultSet(gui.toStdString());
+        const analysis::ResultSet all =
+          analysis::readResultSet((m_results + QStringLiteral("/carbon")).toStdString());
+        const analysis::Table& a = *one.table(QStringLiteral("parcels"));
+        const analysis::Table& b = *all.table(QStringLiteral("parcels"));
+        std::map<qint64, std::size_t> volumeRow; // the project run's volume row per 小班 FID
+        for (std::size_t i = 0; i < b.rowCount(); ++i)
+            if (b.value(i, QStringLiteral("layer")).toString() == QLatin1String("xiaoban") &&
+                b.value(i, QStringLiteral("method")).toString() == QLatin1String("volume"))
+                volumeRow[b.value(i, QStringLiteral("source_fid")).toLongLong()] = i;
+        // Every stand (the project run computes volume only for the forest types that list it).
+        QVERIFY(a.rowCount() > 100);
+        QVERIFY(a.rowCount() >= volumeRow.size() && volumeRow.size() > a.rowCount() / 2);
+        QStringList stockColumns;
+        for (const analysis::Column& c : a.columns)
+            if (c.name.startsWith(QLatin1String("c_total_t_")) && b.columnIndex(c.name) >= 0)
+                stockColumns << c.name;
+        QVERIFY(!stockColumns.isEmpty());
+        int compared = 0;
+        for (std::size_t i = 0; i < a.rowCount(); ++i) {
+            QCOMPARE(a.value(i, QStringLiteral("method")).toString(), QStringLiteral("volume"));
+            const auto found = volumeRow.find(a.value(i, QStringLiteral("source_fid")).toLongLong());
+            if (found == volumeRow.end())
+                continue;
+            const std::size_t j = found->second;
+            for (const QString& c : stockColumns) {
+                const QVariant x = a.value(i, c), y = b.value(j, c);
+                QCOMPARE(x.isNull(), y.isNull());
+                if (!x.isNull()) {
+                    QVERIFY2(std::abs(x.toDouble() - y.toDouble()) <=
+                               1e-9 * std::max(1.0, std::abs(y.toDouble())),
+                             qPrintable(c));
+                    ++compared;
+                }
+            }
+        }
+        QVERIFY(compared > 100);
     }
 
     /// A restoration plan run from the app (issue 13, "Restoration plans"): File ▸ Restoration Plans…,
