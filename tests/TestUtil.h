@@ -52,6 +52,24 @@ tanhui::gis::GisError expectError(Fn&& fn) {
     return tanhui::gis::GisError(tanhui::gis::GisError::Kind::Cancelled, "NO EXCEPTION");
 }
 
+/// Makes `dir` a previous run's output folder holding one file, old.txt ("before"), for cancel tests.
+inline bool writeOldOutput(const QString& dir) {
+    QDir().mkpath(dir);
+    QFile old(QDir(dir).filePath(QStringLiteral("old.txt")));
+    return old.open(QIODevice::WriteOnly) && old.write("before") == 6;
+}
+
+/// After a cancelled run into `dir` (writeOldOutput): whether it still holds old.txt alone and its
+/// parent folder no staging folder (gis::StagedOutput).
+inline bool oldOutputKept(const QString& dir) {
+    const QStringList files = QDir(dir).entryList(QDir::Files | QDir::NoDotAndDotDot | QDir::Hidden);
+    QDir parent(dir);
+    parent.cdUp();
+    return files == QStringList{
+        QStringLiteral("old.txt")
+    } && parent.entryList({ QStringLiteral("*tanhui-staging*") }, QDir::AllEntries | QDir::Hidden).isEmpty();
+}
+
 } // namespace tanhui::test
 
 /// Fail when the shared sample project (tanhui::test::sampleProjectDir()) is missing: run the test through

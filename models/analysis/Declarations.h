@@ -22,6 +22,15 @@ AnalysisSpec planAnalysis();
 /// "zonal": exact per-parcel statistics of the project's raster layers (DeclarationsZonal.cpp).
 AnalysisSpec zonalAnalysis();
 
+/// The worker-threads input of the runs (id "threads", 0: all cores; advanced).
+InputSpec threadsInput();
+/// The output-folder input of the runs (id "out"): `help` a QT_TRANSLATE_NOOP("Analysis", ...) text,
+/// `defaultFolder` relative to the project's folder (empty: none).
+InputSpec outputFolderInput(const char* help,
+                            const QString& defaultFolder,
+                            const QString& source,
+                            bool required);
+
 /// @brief Writes the carbon_project values "uncertainty", "iterations", "seed" and
 /// "default_uncertainty" into the project's carbon.uncertainty (what runCarbonProject reads).
 void applyCarbonUncertainty(const ParameterValues& values, Project& project);

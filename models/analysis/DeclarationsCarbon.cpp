@@ -14,13 +14,17 @@ namespace tanhui::models::analysis {
 
 namespace {
 
-AnalysisOutcome runCarbon(const Project& project, const ParameterValues& values, gis::Feedback* feedback) {
-    Project p = project;
+/// Runs the carbon section of `p` into the output folder of `values` (default `defaultOut`, next to the
+/// project) through a staging folder: the outputs appear only when complete.
+AnalysisOutcome runCarbonStaged(Project p,
+                                const ParameterValues& values,
+                                const QString& defaultOut,
+                                gis::Feedback* feedback) {
     applyCarbonUncertainty(values, p);
     AnalysisOutcome outcome;
     const QString out = values.value(QStringLiteral("out")).toString();
-    outcome.outDir = p.resolve(out.isEmpty() ? QStringLiteral("carbon") : out);
-    gis::StagedOutput staged(outcome.outDir); // outputs appear only when complete
+    outcome.outDir = p.resolve(out.isEmpty() ? defaultOut : out);
+    gis::StagedOutput staged(outcome.outDir);
     carbon::CarbonProjectOptions options;
     options.outDir = staged.path().toStdString();
     options.threads = values.value(QStringLiteral("threads")).toInt();
@@ -37,22 +41,15 @@ AnalysisOutcome runCarbon(const Project& project, const ParameterValues& values,
     return outcome;
 }
 
+AnalysisOutcome runCarbon(const Project& project, const ParameterValues& values, gis::Feedback* feedback) {
+    return runCarbonStaged(project, values, QStringLiteral("carbon"), feedback);
+}
+
 /// The inputs every carbon run shares: worker threads and the Monte Carlo settings (carbon.uncertainty).
 std::vector<InputSpec> runInputs() {
     std::vector<InputSpec> v;
     const Condition mcOn{ QStringLiteral("uncertainty"), {} };
-    InputSpec threads;
-    threads.id = QStringLiteral("threads");
-    threads.kind = InputKind::Integer;
-    threads.label = QT_TRANSLATE_NOOP("Analysis", "Worker threads");
-    threads.help =
-      QT_TRANSLATE_NOOP("Analysis", "Worker threads (0: all cores); the results do not depend on it.");
-    threads.defaultValue = 0;
-    threads.min = 0;
-    threads.max = 1024;
-    threads.tag = params::Tag::Verified;
-    threads.advanced = true;
-    v.push_back(threads);
+    v.push_back(threadsInput());
 
     InputSpec mc;
     mc.id = QStringLiteral("uncertainty");
@@ -164,28 +161,41 @@ AnalysisOutcome runCarbonMethod(const Project& project,
     p.carbon.layers = { *settings };
     p.carbon.methods = methods;
     p.carbon.precedence.clear();
-    applyCarbonUncertainty(values, p);
-    AnalysisOutcome outcome;
-    const QString out = values.value(QStringLiteral("out")).toString();
-    outcome.outDir = p.resolve(out.isEmpty() ? QStringLiteral("carbon_") + method : out);
-    gis::StagedOutput staged(outcome.outDir);
-    carbon::CarbonProjectOptions options;
-    options.outDir = staged.path().toStdString();
-    options.threads = values.value(QStringLiteral("threads")).toInt();
-    options.feedback = feedback;
-    carbon::CarbonProjectRun run = carbon::runCarbonProject(p, options);
-    outcome.issues = run.issues;
-    outcome.stopped = run.stopped;
-    if (run.stopped)
-        return outcome;
-    staged.commit();
-    for (const QString& f : run.files)
-        outcome.files << staged.finalPath(f);
-    outcome.resultSet = std::move(run.resultSet);
-    return outcome;
+    return runCarbonStaged(std::move(p), values, QStringLiteral("carbon_") + method, feedback);
 }
 
 } // namespace
+
+InputSpec threadsInput() {
+    InputSpec threads;
+    threads.id = QStringLiteral("threads");
+    threads.kind = InputKind::Integer;
+    threads.label = QT_TRANSLATE_NOOP("Analysis", "Worker threads");
+    threads.help =
+      QT_TRANSLATE_NOOP("Analysis", "Worker threads (0: all cores); the results do not depend on it.");
+    threads.defaultValue = 0;
+    threads.min = 0;
+    threads.max = 1024;
+    threads.tag = params::Tag::Verified;
+    threads.advanced = true;
+    return threads;
+}
+
+InputSpec outputFolderInput(const char* help,
+                            const QString& defaultFolder,
+                            const QString& source,
+                            bool required) {
+    InputSpec folder;
+    folder.id = QStringLiteral("out");
+    folder.kind = InputKind::OutputFolder;
+    folder.label = QT_TRANSLATE_NOOP("Analysis", "Output folder");
+    folder.help = help;
+    if (!defaultFolder.isEmpty())
+        folder.defaultValue = defaultFolder; // relative to the project's folder, as the runs resolve it
+    folder.required = required;
+    folder.source = source;
+    return folder;
+}
 
 void applyCarbonUncertainty(const ParameterValues& values, Project& project) {
     ProjectCarbonUncertainty& mc = project.carbon.uncertainty;
@@ -211,15 +221,12 @@ AnalysisSpec carbonProjectAnalysis() {
       "project's carbon section (docs/carbon-project.md): stocks per date, changes, totals by ecosystem "
       "type, method and grouping, and with uncertainty Monte Carlo bounds.");
 
-    InputSpec out;
-    out.id = QStringLiteral("out");
-    out.kind = InputKind::OutputFolder;
-    out.label = QT_TRANSLATE_NOOP("Analysis", "Output folder");
-    out.help = QT_TRANSLATE_NOOP("Analysis",
-                                 "Output folder (created if missing; default: carbon next to the project).");
-    out.defaultValue = QStringLiteral("carbon"); // relative to the project's folder, as the run resolves it
-    out.source = QStringLiteral("docs/carbon-project.md");
-    a.inputs.push_back(out);
+    a.inputs.push_back(outputFolderInput(
+      QT_TRANSLATE_NOOP("Analysis",
+                        "Output folder (created if missing; default: carbon next to the project)."),
+      QStringLiteral("carbon"),
+      QStringLiteral("docs/carbon-project.md"),
+      false));
 
     for (InputSpec& in : runInputs())
         a.inputs.push_back(std::move(in));
@@ -277,15 +284,12 @@ AnalysisSpec carbonMethodAnalysis() {
     method.tag = params::Tag::Verified;
     a.inputs.push_back(method);
 
-    InputSpec out;
-    out.id = QStringLiteral("out");
-    out.kind = InputKind::OutputFolder;
-    out.label = QT_TRANSLATE_NOOP("Analysis", "Output folder");
-    out.help = QT_TRANSLATE_NOOP("Analysis",
-                                 "Output folder (created if missing; default: carbon_<method> next to the "
-                                 "project).");
-    out.source = QStringLiteral("docs/carbon-project.md");
-    a.inputs.push_back(out);
+    a.inputs.push_back(outputFolderInput(QT_TRANSLATE_NOOP("Analysis",
+                                                           "Output folder (created if missing; default: "
+                                                           "carbon_<method> next to the project)."),
+                                         QString(),
+                                         QStringLiteral("docs/carbon-project.md"),
+                                         false));
 
     for (InputSpec& in : runInputs())
         a.inputs.push_back(std::move(in));

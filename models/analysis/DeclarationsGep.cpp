@@ -107,14 +107,8 @@ AnalysisSpec gepAnalysis() {
       "also the scenario's GEP minus the baseline's.");
     std::vector<InputSpec>& v = a.inputs;
 
-    InputSpec out;
-    out.id = QStringLiteral("out");
-    out.kind = InputKind::OutputFolder;
-    out.label = QT_TRANSLATE_NOOP("Analysis", "Output folder");
-    out.help = QT_TRANSLATE_NOOP("Analysis", "Output folder.");
-    out.required = true;
-    out.source = QStringLiteral("docs/gep.md");
-    v.push_back(out);
+    v.push_back(outputFolderInput(
+      QT_TRANSLATE_NOOP("Analysis", "Output folder."), QString(), QStringLiteral("docs/gep.md"), true));
 
     InputSpec profile;
     profile.id = QStringLiteral("profile");

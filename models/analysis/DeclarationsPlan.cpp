@@ -79,14 +79,10 @@ AnalysisSpec planAnalysis() {
     plan.source = QStringLiteral("docs/carbon-project.md \"Restoration plans\"");
     v.push_back(plan);
 
-    InputSpec out;
-    out.id = QStringLiteral("out");
-    out.kind = InputKind::OutputFolder;
-    out.label = QT_TRANSLATE_NOOP("Analysis", "Output folder");
-    out.help = QT_TRANSLATE_NOOP("Analysis", "Output folder (created if missing).");
-    out.required = true;
-    out.source = QStringLiteral("docs/carbon-project.md");
-    v.push_back(out);
+    v.push_back(outputFolderInput(QT_TRANSLATE_NOOP("Analysis", "Output folder (created if missing)."),
+                                  QString(),
+                                  QStringLiteral("docs/carbon-project.md"),
+                                  true));
 
     InputSpec carbonResults;
     carbonResults.id = QStringLiteral("carbon_results");

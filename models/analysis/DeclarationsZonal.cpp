@@ -179,28 +179,12 @@ AnalysisSpec zonalAnalysis() {
     stats.tag = params::Tag::Verified;
     v.push_back(stats);
 
-    InputSpec out;
-    out.id = QStringLiteral("out");
-    out.kind = InputKind::OutputFolder;
-    out.label = QT_TRANSLATE_NOOP("Analysis", "Output folder");
-    out.help = QT_TRANSLATE_NOOP("Analysis", "Output folder (created if missing).");
-    out.defaultValue = QStringLiteral("zonal");
-    out.required = true;
-    out.source = QStringLiteral("docs/zonal-statistics.md");
-    v.push_back(out);
+    v.push_back(outputFolderInput(QT_TRANSLATE_NOOP("Analysis", "Output folder (created if missing)."),
+                                  QStringLiteral("zonal"),
+                                  QStringLiteral("docs/zonal-statistics.md"),
+                                  true));
 
-    InputSpec threads;
-    threads.id = QStringLiteral("threads");
-    threads.kind = InputKind::Integer;
-    threads.label = QT_TRANSLATE_NOOP("Analysis", "Worker threads");
-    threads.help =
-      QT_TRANSLATE_NOOP("Analysis", "Worker threads (0: all cores); the results do not depend on it.");
-    threads.defaultValue = 0;
-    threads.min = 0;
-    threads.max = 1024;
-    threads.tag = params::Tag::Verified;
-    threads.advanced = true;
-    v.push_back(threads);
+    v.push_back(threadsInput());
 
     a.run = runZonalAnalysis;
     return a;

@@ -108,7 +108,12 @@ private slots:
                 QVERIFY2(*in.label && *in.help, qPrintable(in.id));
             }
         }
-        QCOMPARE(ids, (QStringList{ QStringLiteral("carbon_project"), QStringLiteral("gep") }));
+        QCOMPARE(ids,
+                 (QStringList{ QStringLiteral("zonal"),
+                               QStringLiteral("carbon_project"),
+                               QStringLiteral("carbon_method"),
+                               QStringLiteral("gep"),
+                               QStringLiteral("restoration_plan") }));
         QVERIFY(analysis::findAnalysis(QStringLiteral("gep")));
         QVERIFY(!analysis::findAnalysis(QStringLiteral("nope")));
     }
@@ -120,6 +125,19 @@ private slots:
         for (const analysis::AnalysisSpec& a : analysis::analyses()) {
             analysis::ParameterValues v = analysis::defaultValues(a, &project);
             v.insert(QStringLiteral("out"), out.filePath(a.id));
+            // What the user must choose (no default can): a parcel layer, rasters, a plan.
+            for (const analysis::InputSpec& in : a.inputs) {
+                if (v.contains(in.id) || !in.required)
+                    continue;
+                if (in.kind == analysis::InputKind::ParcelLayer)
+                    v.insert(in.id, QStringLiteral("xiaoban"));
+                else if (in.kind == analysis::InputKind::RasterList)
+                    v.insert(
+                      in.id,
+                      QStringList{ QStringLiteral("landcover_2015"), QStringLiteral("landcover_2024") });
+                else if (in.kind == analysis::InputKind::Plan)
+                    v.insert(in.id, project.plans.front().name);
+            }
             const params::Issues issues = analysis::validate(a, v, &project);
             QVERIFY2(!params::hasErrors(issues), qPrintable(a.id + QLatin1Char('\n') + issuesText(issues)));
         }

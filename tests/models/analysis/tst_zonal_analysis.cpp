@@ -4,6 +4,8 @@
 // raster); its run writes the result set (zonal.csv, zonal.gpkg, resultset.json) with the hand-known
 // shares and areas of a uniform land cover; a cancelled run leaves the previous folder as it was and no
 // staging folder.
+#include "IssueUtil.h"
+#include "TestUtil.h"
 #include "gis/Errors.h"
 #include "gis/Feedback.h"
 #include "gis/Gdal.h"
@@ -20,24 +22,6 @@
 
 using namespace tanhui;
 namespace analysis = tanhui::models::analysis;
-
-namespace {
-
-bool hasIssue(const models::params::Issues& issues, const QString& column, const QString& text) {
-    for (const auto& i : issues)
-        if (i.isError() && i.column == column && i.message.contains(text))
-            return true;
-    return false;
-}
-
-QString dump(const models::params::Issues& issues) {
-    QStringList s;
-    for (const auto& i : issues)
-        s << i.toString();
-    return s.join(QLatin1Char('\n'));
-}
-
-} // namespace
 
 class TestZonalAnalysis : public QObject {
     Q_OBJECT
@@ -62,10 +46,10 @@ private slots:
             { QStringLiteral("out"), m_dir.filePath(QStringLiteral("z")) }
         };
         const auto issues = analysis::validate(*m_spec, bad, &m_project);
-        QVERIFY2(hasIssue(issues, QStringLiteral("--rasters"), QStringLiteral("'wet'")),
-                 qPrintable(dump(issues)));
-        QVERIFY2(hasIssue(issues, QStringLiteral("--stats"), QStringLiteral("'median'")),
-                 qPrintable(dump(issues)));
+        QVERIFY2(test::hasError(issues, QStringLiteral("--rasters"), QStringLiteral("'wet'")),
+                 qPrintable(test::issuesText(issues)));
+        QVERIFY2(test::hasError(issues, QStringLiteral("--stats"), QStringLiteral("'median'")),
+                 qPrintable(test::issuesText(issues)));
         analysis::ParameterValues none = bad;
         none.remove(QStringLiteral("rasters"));
         QVERIFY(models::params::hasErrors(analysis::validate(*m_spec, none, &m_project)));
@@ -81,7 +65,7 @@ private slots:
             { QStringLiteral("out"), out }
         };
         QVERIFY2(!models::params::hasErrors(analysis::validate(*m_spec, values, &m_project)),
-                 qPrintable(dump(analysis::validate(*m_spec, values, &m_project))));
+                 qPrintable(test::issuesText(analysis::validate(*m_spec, values, &m_project))));
         gis::Feedback fb;
         const analysis::AnalysisOutcome outcome = m_spec->run(m_project, values, &fb);
         QVERIFY(!outcome.stopped);
@@ -110,11 +94,7 @@ private slots:
 
     void cancelLeavesTheFolder() {
         const QString out = m_dir.filePath(QStringLiteral("zonal_cancel"));
-        QDir().mkpath(out);
-        QFile old(out + QStringLiteral("/old.txt"));
-        QVERIFY(old.open(QIODevice::WriteOnly));
-        old.write("before");
-        old.close();
+        QVERIFY(test::writeOldOutput(out));
         gis::Feedback fb;
         fb.cancel();
         const analysis::ParameterValues values{
@@ -124,11 +104,7 @@ private slots:
             { QStringLiteral("out"), out }
         };
         QVERIFY_THROWS_EXCEPTION(gis::CancelledError, m_spec->run(m_project, values, &fb));
-        QCOMPARE(QDir(out).entryList(QDir::Files | QDir::NoDotAndDotDot),
-                 QStringList{ QStringLiteral("old.txt") });
-        QCOMPARE(QDir(m_dir.path())
-                   .entryList({ QStringLiteral("*tanhui-staging*") }, QDir::AllEntries | QDir::Hidden),
-                 QStringList());
+        QVERIFY(test::oldOutputKept(out));
     }
 };
 

@@ -2,7 +2,9 @@
 // Restoration plans (issue 13; docs/carbon-project.md "Restoration plans"): the project's plans section
 // (parse, save, structure errors), validation issues naming key and value, hand-checked differences
 // (carbon-methods.md §4 restoration accrual, §3.2 forest growth), empty plans, totals, bounds, cancel.
+#include "IssueUtil.h"
 #include "PlanTestProject.h"
+#include "TestUtil.h"
 #include "gis/Errors.h"
 #include "gis/Feedback.h"
 #include "gis/ParcelReader.h"
@@ -30,20 +32,6 @@ namespace {
 constexpr double kGainPerYr = 18.1 * 1.96 * 0.451; // 15.9996 t C/ha/yr
 constexpr double kCeiling = 75 * 1.96 * 0.451;     // 66.297 t C/ha
 constexpr double kSoilPerYr = 1.62;
-
-bool hasIssue(const models::params::Issues& issues, const QString& key, const QString& text) {
-    for (const auto& i : issues)
-        if (i.isError() && i.column == key && i.message.contains(text))
-            return true;
-    return false;
-}
-
-QString dump(const models::params::Issues& issues) {
-    QStringList s;
-    for (const auto& i : issues)
-        s << i.toString();
-    return s.join(QLatin1Char('\n'));
-}
 
 } // namespace
 
@@ -145,25 +133,29 @@ private slots:
                {"plan_layer": "missing.gpkg", "target": "mangrove", "start_year": 2026}]}])");
         const Project p = Project::load(file);
         const auto issues = plans::validatePlan(p, 0);
-        const QString all = dump(issues);
-        QVERIFY2(hasIssue(issues, QStringLiteral("plans[0].changes[0].layer"), QStringLiteral("'nowhere'")),
-                 qPrintable(all));
-        QVERIFY2(hasIssue(issues, QStringLiteral("plans[0].changes[1].parcels"), QStringLiteral("W9, W10")),
-                 qPrintable(all));
-        QVERIFY2(hasIssue(issues, QStringLiteral("plans[0].changes[2].target"), QStringLiteral("'savanna'")),
+        const QString all = test::issuesText(issues);
+        QVERIFY2(
+          test::hasError(issues, QStringLiteral("plans[0].changes[0].layer"), QStringLiteral("'nowhere'")),
+          qPrintable(all));
+        QVERIFY2(
+          test::hasError(issues, QStringLiteral("plans[0].changes[1].parcels"), QStringLiteral("W9, W10")),
+          qPrintable(all));
+        QVERIFY2(
+          test::hasError(issues, QStringLiteral("plans[0].changes[2].target"), QStringLiteral("'savanna'")),
+          qPrintable(all));
+        QVERIFY2(test::hasError(
+                   issues, QStringLiteral("plans[0].changes[3].target"), QStringLiteral("cannot be planted")),
                  qPrintable(all));
         QVERIFY2(
-          hasIssue(issues, QStringLiteral("plans[0].changes[3].target"), QStringLiteral("cannot be planted")),
+          test::hasError(issues, QStringLiteral("plans[0].changes[4].start_year"), QStringLiteral("2019")),
           qPrintable(all));
-        QVERIFY2(hasIssue(issues, QStringLiteral("plans[0].changes[4].start_year"), QStringLiteral("2019")),
+        QVERIFY2(test::hasError(issues, QStringLiteral("plans[0].horizon_year"), QStringLiteral("2031")),
                  qPrintable(all));
-        QVERIFY2(hasIssue(issues, QStringLiteral("plans[0].horizon_year"), QStringLiteral("2031")),
+        QVERIFY2(test::hasError(issues, QStringLiteral("plans[0].changes[5].parcels"), QStringLiteral("W1")),
                  qPrintable(all));
-        QVERIFY2(hasIssue(issues, QStringLiteral("plans[0].changes[5].parcels"), QStringLiteral("W1")),
+        QVERIFY2(test::hasError(
+                   issues, QStringLiteral("plans[0].changes[6].plan_layer"), QStringLiteral("missing.gpkg")),
                  qPrintable(all));
-        QVERIFY2(
-          hasIssue(issues, QStringLiteral("plans[0].changes[6].plan_layer"), QStringLiteral("missing.gpkg")),
-          qPrintable(all));
         for (const auto& i : issues)
             QCOMPARE(i.file, file);
         // A run stops on them and writes nothing.
@@ -174,7 +166,7 @@ private slots:
         QVERIFY(!QFileInfo::exists(o.outDir));
         const plans::PlanRun none = plans::runPlan(p, QStringLiteral("nope"), o);
         QVERIFY(none.stopped);
-        QVERIFY(hasIssue(none.issues, QStringLiteral("plans"), QStringLiteral("'nope'")));
+        QVERIFY(test::hasError(none.issues, QStringLiteral("plans"), QStringLiteral("'nope'")));
     }
 
     void mangroveHandChecked() {
@@ -185,11 +177,11 @@ private slots:
               {"name": "short", "horizon_year": 2029,
                "changes": [{"layer": "wet", "parcels": ["W1"], "target": "mangrove", "start_year": 2026}]}])");
         const Project p = Project::load(file);
-        QVERIFY2(plans::validatePlan(p, 0).empty(), qPrintable(dump(plans::validatePlan(p, 0))));
+        QVERIFY2(plans::validatePlan(p, 0).empty(), qPrintable(test::issuesText(plans::validatePlan(p, 0))));
         plans::PlanOptions o;
         o.outDir = dir.filePath(QStringLiteral("out"));
         const plans::PlanRun run = plans::runPlan(p, QStringLiteral("p"), o);
-        QVERIFY2(!run.stopped, qPrintable(dump(run.issues)));
+        QVERIFY2(!run.stopped, qPrintable(test::issuesText(run.issues)));
         QCOMPARE(run.horizon, 2036);
         QCOMPARE(run.lastCarbonYear, 2024);
         QCOMPARE(run.parcels.size(), std::size_t(1));
@@ -223,7 +215,7 @@ private slots:
 
         // Three years (below the ceiling): 3 × 16.0 t C/ha biomass, 3 × 1.62 soil.
         const plans::PlanRun s = plans::runPlan(p, QStringLiteral("short"), {});
-        QVERIFY2(!s.stopped, qPrintable(dump(s.issues)));
+        QVERIFY2(!s.stopped, qPrintable(test::issuesText(s.issues)));
         QVERIFY(std::abs(s.parcels[0].diffT.at(QStringLiteral("c_biomass")) -
                          3 * kGainPerYr * s.parcels[0].areaHa) < 1e-9);
         QVERIFY(std::abs(s.parcels[0].diffT.at(QStringLiteral("c_soil")) -
@@ -237,7 +229,7 @@ private slots:
           R"([{"name": "f", "changes": [{"layer": "wet", "parcels": ["W2"], "target": "forest", "start_year": 2025}]}])");
         const Project p = Project::load(file);
         const plans::PlanRun run = plans::runPlan(p, QStringLiteral("f"), {});
-        QVERIFY2(!run.stopped, qPrintable(dump(run.issues)));
+        QVERIFY2(!run.stopped, qPrintable(test::issuesText(run.issues)));
         QCOMPARE(run.horizon, 2035);
         // growth_rates.csv "plantation": G_W 8 t d.m./ha/yr, R 0.23, CF 0.47 (§3.2 Eq. 2.9), 10 years.
         const plans::PlanParcel& w2 = run.parcels.at(0);
@@ -263,7 +255,7 @@ private slots:
                                features);
         const Project p = Project::load(file);
         const plans::PlanRun run = plans::runPlan(p, QStringLiteral("new"), {});
-        QVERIFY2(!run.stopped, qPrintable(dump(run.issues)));
+        QVERIFY2(!run.stopped, qPrintable(test::issuesText(run.issues)));
         QCOMPARE(run.parcels.size(), std::size_t(2));
         QCOMPARE(run.parcels[0].layer, QStringLiteral("new.gpkg"));
         QVERIFY(std::abs(run.parcels[1].areaHa - 2.0) < 0.02);
@@ -283,7 +275,7 @@ private slots:
         o.uncertainty->iterations = 200;
         o.outDir = dir.filePath(QStringLiteral("out"));
         const plans::PlanRun run = plans::runPlan(p, QStringLiteral("none"), o);
-        QVERIFY2(!run.stopped, qPrintable(dump(run.issues)));
+        QVERIFY2(!run.stopped, qPrintable(test::issuesText(run.issues)));
         QVERIFY(run.parcels.empty());
         QCOMPARE(run.totalT, 0.0);
         for (const auto& [pool, t] : run.totalByPoolT)
@@ -311,7 +303,7 @@ private slots:
         o.uncertainty->seed = 7;
         o.uncertainty->defaultUPct = 30; // the table has no uncertainty columns: ±30 % for each value
         const plans::PlanRun run = plans::runPlan(p, QStringLiteral("p"), o);
-        QVERIFY2(!run.stopped, qPrintable(dump(run.issues)));
+        QVERIFY2(!run.stopped, qPrintable(test::issuesText(run.issues)));
         QCOMPARE(run.parcels.size(), std::size_t(3));
         std::map<QString, double> sum;
         double total = 0;
@@ -363,20 +355,20 @@ private slots:
                                           { QStringLiteral("out"), dir.filePath(QStringLiteral("out")) },
                                           { QStringLiteral("carbon_results"), QStringLiteral("none") } };
         models::params::Issues issues = analysis::validate(*spec, values, &p);
-        QVERIFY2(hasIssue(issues, QStringLiteral("--plan"), QStringLiteral("'nope'")) &&
-                   hasIssue(issues, QStringLiteral("--plan"), QStringLiteral("p, bad")),
-                 qPrintable(dump(issues)));
+        QVERIFY2(test::hasError(issues, QStringLiteral("--plan"), QStringLiteral("'nope'")) &&
+                   test::hasError(issues, QStringLiteral("--plan"), QStringLiteral("p, bad")),
+                 qPrintable(test::issuesText(issues)));
         values[QStringLiteral("plan")] = QStringLiteral("bad");
         issues = analysis::validate(*spec, values, &p);
-        QVERIFY2(hasIssue(issues, QStringLiteral("plans[1].changes[0].parcels"), QStringLiteral("W9")),
-                 qPrintable(dump(issues)));
+        QVERIFY2(test::hasError(issues, QStringLiteral("plans[1].changes[0].parcels"), QStringLiteral("W9")),
+                 qPrintable(test::issuesText(issues)));
         values[QStringLiteral("plan")] = QStringLiteral("p");
         issues = analysis::validate(*spec, values, &p);
-        QVERIFY2(!models::params::hasErrors(issues), qPrintable(dump(issues)));
+        QVERIFY2(!models::params::hasErrors(issues), qPrintable(test::issuesText(issues)));
 
         gis::Feedback fb;
         const analysis::AnalysisOutcome outcome = spec->run(p, values, &fb);
-        QVERIFY2(!outcome.stopped, qPrintable(dump(outcome.issues)));
+        QVERIFY2(!outcome.stopped, qPrintable(test::issuesText(outcome.issues)));
         const plans::PlanRun direct = plans::runPlan(p, QStringLiteral("p"), {});
         const analysis::Table* totals = outcome.resultSet.table(QStringLiteral("plan_totals"));
         QVERIFY(totals);
@@ -404,22 +396,14 @@ private slots:
           R"([{"name": "p", "changes": [{"layer": "wet", "parcels": ["W1"], "target": "mangrove", "start_year": 2026}]}])");
         const Project p = Project::load(file);
         const QString out = dir.filePath(QStringLiteral("out"));
-        QDir().mkpath(out);
-        QFile old(out + QStringLiteral("/old.txt"));
-        QVERIFY(old.open(QIODevice::WriteOnly));
-        old.write("before");
-        old.close();
+        QVERIFY(test::writeOldOutput(out));
         gis::Feedback fb;
         fb.cancel();
         plans::PlanOptions o;
         o.outDir = out;
         o.feedback = &fb;
         QVERIFY_THROWS_EXCEPTION(gis::CancelledError, plans::runPlan(p, QStringLiteral("p"), o));
-        QCOMPARE(QDir(out).entryList(QDir::Files | QDir::NoDotAndDotDot),
-                 QStringList{ QStringLiteral("old.txt") });
-        QCOMPARE(
-          QDir(dir.path()).entryList({ QStringLiteral("*tanhui-staging*") }, QDir::AllEntries | QDir::Hidden),
-          QStringList());
+        QVERIFY(test::oldOutputKept(out));
     }
 };
 
