@@ -283,7 +283,7 @@ analysis::Table zonalResultTable(std::shared_ptr<const gis::ParcelSet> parcels,
     t.name = QStringLiteral("zonal");
     t.title = QStringLiteral("Zonal statistics per parcel");
     t.description = QStringLiteral("One row per parcel: its exact cell coverage of every raster band, the "
-                                   "statistics over it, class shares and areas (docs/zonal.md).");
+                                   "statistics over it, class shares and areas (docs/zonal-statistics.md).");
     for (const Producer& p : *prod) {
         const QString name = QString::fromStdString(p.column.column.name);
         const QString unit = name.endsWith(QLatin1String("_ha")) || name.contains(QLatin1String("_area_ha_"))

@@ -93,20 +93,10 @@ public:
     CarbonEntry entry(const std::vector<QVariant>& row, int line) const {
         CarbonEntry e;
         for (const Col& c : m_cols) {
-            const QVariant& cell = row[std::size_t(c.index)];
-            const QString v = text(row, c.index);
-            if (v.isEmpty() || c.y2 <= c.y1)
+            const std::optional<double> x = c.y2 > c.y1 ? cellNumber(row, c.index, line) : std::nullopt;
+            if (!x)
                 continue;
-            bool ok = false;
-            const double x = number(cell, &ok);
-            if (!ok)
-                throw gis::GisError(gis::GisError::Kind::InvalidArgument,
-                                    GepCommand::tr("%1, row %2, column %3: '%4' is not a number")
-                                      .arg(m_origin)
-                                      .arg(line)
-                                      .arg(c.name, v)
-                                      .toStdString());
-            e.tcPerYr = c.perYear ? x : x / (c.y2 - c.y1);
+            e.tcPerYr = c.perYear ? *x : *x / (c.y2 - c.y1);
             e.years = QStringLiteral("%1-%2").arg(c.y1).arg(c.y2);
             e.method = text(row, m_method);
             e.flux = text(row, c.basis) == QLatin1String("flux");
