@@ -273,6 +273,23 @@ std::vector<ZonalTableColumn> zonalColumns(const gis::ParcelSet& parcels,
     return cols;
 }
 
+const std::vector<ZonalStatName>& zonalStatNames() {
+    static const std::vector<ZonalStatName> names = {
+        { "count", Stat::Count, QT_TRANSLATE_NOOP("Analysis", "count of valid cells (coverage-weighted)") },
+        { "sum", Stat::Sum, QT_TRANSLATE_NOOP("Analysis", "sum") },
+        { "mean", Stat::Mean, QT_TRANSLATE_NOOP("Analysis", "mean") },
+        { "min", Stat::Min, QT_TRANSLATE_NOOP("Analysis", "minimum") },
+        { "max", Stat::Max, QT_TRANSLATE_NOOP("Analysis", "maximum") },
+        { "stdev", Stat::Stdev, QT_TRANSLATE_NOOP("Analysis", "standard deviation") },
+        { "majority", Stat::Majority, QT_TRANSLATE_NOOP("Analysis", "majority class") },
+        { "minority", Stat::Minority, QT_TRANSLATE_NOOP("Analysis", "minority class") },
+        { "variety", Stat::Variety, QT_TRANSLATE_NOOP("Analysis", "number of classes") },
+        { "frac", Stat::Frac, QT_TRANSLATE_NOOP("Analysis", "share of each class") },
+        { "area", Stat::Area, QT_TRANSLATE_NOOP("Analysis", "area of each class (ha)") },
+    };
+    return names;
+}
+
 analysis::Table zonalResultTable(std::shared_ptr<const gis::ParcelSet> parcels,
                                  const QString& idField,
                                  std::shared_ptr<const gis::ZonalResult> result,

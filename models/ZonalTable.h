@@ -40,6 +40,15 @@ std::vector<ZonalTableColumn> zonalColumns(const gis::ParcelSet& parcels,
                                            const gis::ZonalResult& result,
                                            gis::StatSet stats);
 
+/// @brief One statistic by the name `tanhui-cli zonal --stats` and the zonal analysis's form use.
+struct ZonalStatName {
+    const char* name; ///< e.g. "mean"
+    gis::Stat stat;
+    const char* label; ///< QT_TRANSLATE_NOOP("Analysis", ...), e.g. "mean"
+};
+/// Every statistic, in the order of the outputs' columns.
+const std::vector<ZonalStatName>& zonalStatNames();
+
 /// @brief The same table as a result-set table (analysis::Table, lazy rows with the parcels' geometry
 /// when they kept it), holding `parcels` and `result`; units from the column names (`_ha` ha, `frac_`
 /// 1; raster statistics carry the raster's own unit, unknown here, so none).

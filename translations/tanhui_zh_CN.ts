@@ -121,7 +121,7 @@
         <translation>%1 必须是数值，而不是“%2”</translation>
     </message>
     <message>
-        <location filename="../models/analysis/DeclarationsCarbon.cpp" line="+207"/>
+        <location filename="../models/analysis/DeclarationsCarbon.cpp" line="+217"/>
         <source>Carbon of the project&apos;s parcels</source>
         <translation>项目地块碳储量</translation>
     </message>
@@ -131,33 +131,27 @@
         <translation>项目中每个地块的碳储量，各按项目 carbon 部分为其生态系统类型指定的方法计算（docs/carbon-project.md）：各日期的储量、变化量，按生态系统类型、方法和分组的汇总；启用不确定性时给出蒙特卡洛置信区间。</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+66"/>
-        <location filename="../models/analysis/DeclarationsGep.cpp" line="+113"/>
-        <location filename="../models/analysis/DeclarationsPlan.cpp" line="+85"/>
-        <location filename="../models/analysis/DeclarationsZonal.cpp" line="+185"/>
+        <location line="-27"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="+34"/>
         <source>Output folder (created if missing; default: carbon next to the project).</source>
         <translation>输出文件夹（不存在时自动创建；默认：项目文件旁的 carbon 文件夹）。</translation>
     </message>
     <message>
-        <location line="-171"/>
-        <location filename="../models/analysis/DeclarationsZonal.cpp" line="+10"/>
+        <location line="-52"/>
         <source>Worker threads</source>
         <translation>工作线程数</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../models/analysis/DeclarationsZonal.cpp" line="+2"/>
         <source>Worker threads (0: all cores); the results do not depend on it.</source>
         <translation>工作线程数（0：使用全部核心）；结果与线程数无关。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-118"/>
         <source>Uncertainty</source>
         <translation>不确定性</translation>
     </message>
@@ -197,7 +191,7 @@
         <translation>不确定性 U（95 % 半宽），用于表中没有不确定性列、且其类别没有自身默认值的参数，例如按 IPCC Tier 1“±90 %”惯例取 90。</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+139"/>
         <source>One carbon method on a parcel layer</source>
         <translation>对一个地块图层运行单一碳计算方法</translation>
     </message>
@@ -257,12 +251,12 @@
         <translation>regression：NDVI → 生物量（§6.1）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>Output folder (created if missing; default: carbon_&lt;method&gt; next to the project).</source>
         <translation>输出文件夹（不存在时自动创建；默认：项目旁的 carbon_&lt;方法&gt;）。</translation>
     </message>
     <message>
-        <location filename="../models/analysis/DeclarationsGep.cpp" line="-11"/>
+        <location filename="../models/analysis/DeclarationsGep.cpp" line="+102"/>
         <source>Gross ecosystem product (GEP)</source>
         <translation>生态系统生产总值（GEP）</translation>
     </message>
@@ -272,12 +266,12 @@
         <translation>逐地块 GEP（gep-methods.md）：核算方案中每项指标的实物量、价值、价格和来源；GEP = 物质产品 + 调节服务 + 文化服务。给出情景项目时，另计算情景 GEP 与基准 GEP 之差。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>Output folder.</source>
         <translation>输出文件夹。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Accounting profile</source>
         <translation>核算方案</translation>
     </message>
@@ -492,7 +486,7 @@
         <translation>情景项目（例如修复规划）：逐地块及总计给出其 GEP 与基准 GEP 之差。</translation>
     </message>
     <message>
-        <location filename="../models/analysis/DeclarationsPlan.cpp" line="-21"/>
+        <location filename="../models/analysis/DeclarationsPlan.cpp" line="+64"/>
         <source>Restoration plan against the baseline</source>
         <translation>修复规划与基线对比</translation>
     </message>
@@ -512,8 +506,8 @@
         <translation>项目“plans”部分中某个规划的名称。</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location filename="../models/analysis/DeclarationsZonal.cpp" line="-11"/>
+        <location line="+5"/>
+        <location filename="../models/analysis/DeclarationsZonal.cpp" line="+161"/>
         <source>Output folder (created if missing).</source>
         <translation>输出文件夹（不存在时自动创建）。</translation>
     </message>
@@ -538,7 +532,7 @@
         <translation>同时用项目的 GEP 核算设置计算规划相对基线的 GEP（需要基线碳计算结果）。</translation>
     </message>
     <message>
-        <location filename="../models/analysis/DeclarationsZonal.cpp" line="-159"/>
+        <location filename="../models/ZonalTable.cpp" line="+278"/>
         <source>count of valid cells (coverage-weighted)</source>
         <translation>有效像元数（按覆盖比例加权）</translation>
     </message>
@@ -593,7 +587,7 @@
         <translation>各类别面积（公顷）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../models/analysis/DeclarationsZonal.cpp" line="-129"/>
         <source>choose a parcel layer of the project</source>
         <translation>请选择项目中的地块图层</translation>
     </message>
@@ -608,7 +602,7 @@
         <translation>按地块精确统计栅格波段：每个地块对每个像元的覆盖比例在每个格网上只计算一次，并用于所有波段；无数据像元不参与统计并以面积报告；面积为椭球面积（docs/zonal-statistics.md）。结果与 tanhui-cli zonal 相同。</translation>
     </message>
     <message>
-        <location filename="../models/analysis/DeclarationsCarbon.cpp" line="-39"/>
+        <location filename="../models/analysis/DeclarationsCarbon.cpp" line="-35"/>
         <location filename="../models/analysis/DeclarationsZonal.cpp" line="+10"/>
         <source>Parcel layer</source>
         <translation>地块图层</translation>
@@ -3571,7 +3565,7 @@ Example (the sample project):
 <context>
     <name>GepCommand</name>
     <message>
-        <location filename="../models/gep/GepCarbonJoin.cpp" line="+385"/>
+        <location filename="../models/gep/GepCarbonJoin.cpp" line="+375"/>
         <source>cannot open the carbon table %1</source>
         <translation>无法打开碳计算结果表 %1</translation>
     </message>
@@ -3581,8 +3575,7 @@ Example (the sample project):
         <translation>碳计算结果表 %1 为空</translation>
     </message>
     <message>
-        <location line="-286"/>
-        <location line="+48"/>
+        <location line="-238"/>
         <source>%1, row %2, column %3: &apos;%4&apos; is not a number</source>
         <translation>%1，第 %2 行，列 %3：“%4”不是数字</translation>
     </message>
@@ -3652,12 +3645,12 @@ Example (the sample project):
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
     <message>
-        <location filename="../models/gep/GepCarbonJoin.cpp" line="-74"/>
+        <location filename="../models/gep/GepCarbonJoin.cpp" line="-64"/>
         <source>the carbon table %1 has no column change_t_per_yr_&lt;y1&gt;_&lt;y2&gt; (t C/yr) or change_t_&lt;y1&gt;_&lt;y2&gt; (t C); write it with tanhui-cli carbon</source>
         <translation>碳表 %1 没有 change_t_per_yr_&lt;y1&gt;_&lt;y2&gt;（t C/年）或 change_t_&lt;y1&gt;_&lt;y2&gt;（t C）列；请用 tanhui-cli carbon 生成</translation>
     </message>
     <message>
-        <location line="+269"/>
+        <location line="+259"/>
         <source>the carbon results %1 have no result set (%2): they were written by an older version of Tanhui; rerun tanhui-cli carbon --project with this version into that folder</source>
         <translation>碳核算结果 %1 没有结果集（%2）：它们由旧版 Tanhui 写出；请用当前版本重新运行 tanhui-cli carbon --project 并输出到该文件夹</translation>
     </message>
@@ -3779,12 +3772,12 @@ scenario_diff.csv。
   tanhui-cli gep --project sample/project.tanhui.json --out gep_out --ac-days 120</translation>
     </message>
     <message>
-        <location filename="../models/gep/GepCarbonJoin.cpp" line="-230"/>
+        <location filename="../models/gep/GepCarbonJoin.cpp" line="-220"/>
         <source>the carbon table %1 has no change for an interval ending at or containing the accounting year %2; run tanhui-cli carbon with %2 among its years</source>
         <translation>碳表 %1 中没有以核算年 %2 为终点或包含该年的时段变化量；请在 tanhui-cli carbon 的年份中包含 %2 后重新运行</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+29"/>
         <source>the carbon engine gives no change for the parcel in an interval ending at or containing the accounting year %1 (method %2)</source>
         <translation>碳计算引擎未给出该地块在以核算年 %1 为终点或包含该年的时段内的变化量（方法 %2）</translation>
     </message>
@@ -9721,7 +9714,7 @@ SOC(t) = SOC(t0) + (SOC_eq,new − SOC(t0)) × min(1, (t − t_c) / 20)，此后
 <context>
     <name>ZonalCommand</name>
     <message>
-        <location filename="../app/cli/ZonalCommand.cpp" line="+49"/>
+        <location filename="../app/cli/ZonalCommand.cpp" line="+36"/>
         <source>Exact per-parcel zonal statistics of raster bands.
 
 Each parcel&apos;s exact cell coverage (the share of every cell&apos;s area inside the parcel) is computed
@@ -9946,7 +9939,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>ZonalTable</name>
     <message>
-        <location filename="../models/ZonalTable.cpp" line="+114"/>
+        <location filename="../models/ZonalTable.cpp" line="-174"/>
         <source>Feature id in the parcel layer</source>
         <translation>地块图层中的要素编号</translation>
     </message>

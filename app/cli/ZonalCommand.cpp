@@ -25,22 +25,9 @@ struct ZonalCommand {
     Q_DECLARE_TR_FUNCTIONS(ZonalCommand)
 };
 
-struct StatName {
-    const char* name;
-    gis::Stat stat;
-};
-constexpr StatName kStats[] = {
-    { "count", gis::Stat::Count },       { "sum", gis::Stat::Sum },
-    { "mean", gis::Stat::Mean },         { "min", gis::Stat::Min },
-    { "max", gis::Stat::Max },           { "stdev", gis::Stat::Stdev },
-    { "majority", gis::Stat::Majority }, { "minority", gis::Stat::Minority },
-    { "variety", gis::Stat::Variety },   { "frac", gis::Stat::Frac },
-    { "area", gis::Stat::Area },
-};
-
 QString statNames() {
     QStringList names;
-    for (const StatName& s : kStats)
+    for (const models::ZonalStatName& s : models::zonalStatNames())
         names << QString::fromLatin1(s.name);
     return names.join(QLatin1Char(','));
 }
@@ -168,8 +155,8 @@ int runZonalCommand(const QStringList& arguments) {
     gis::StatSet stats = 0;
     for (const QString& name : parser.value(statsOpt).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QString n = name.trimmed().toLower();
-        const StatName* found = nullptr;
-        for (const StatName& s : kStats)
+        const models::ZonalStatName* found = nullptr;
+        for (const models::ZonalStatName& s : models::zonalStatNames())
             if (n == QLatin1String(s.name))
                 found = &s;
         if (!found) {

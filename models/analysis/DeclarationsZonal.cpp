@@ -16,27 +16,6 @@ namespace tanhui::models::analysis {
 
 namespace {
 
-struct ZonalStat {
-    const char* name;
-    gis::Stat stat;
-    const char* label;
-};
-
-// The statistics, as `tanhui-cli zonal --stats` names them.
-const ZonalStat kZonalStats[] = {
-    { "count", gis::Stat::Count, QT_TRANSLATE_NOOP("Analysis", "count of valid cells (coverage-weighted)") },
-    { "sum", gis::Stat::Sum, QT_TRANSLATE_NOOP("Analysis", "sum") },
-    { "mean", gis::Stat::Mean, QT_TRANSLATE_NOOP("Analysis", "mean") },
-    { "min", gis::Stat::Min, QT_TRANSLATE_NOOP("Analysis", "minimum") },
-    { "max", gis::Stat::Max, QT_TRANSLATE_NOOP("Analysis", "maximum") },
-    { "stdev", gis::Stat::Stdev, QT_TRANSLATE_NOOP("Analysis", "standard deviation") },
-    { "majority", gis::Stat::Majority, QT_TRANSLATE_NOOP("Analysis", "majority class") },
-    { "minority", gis::Stat::Minority, QT_TRANSLATE_NOOP("Analysis", "minority class") },
-    { "variety", gis::Stat::Variety, QT_TRANSLATE_NOOP("Analysis", "number of classes") },
-    { "frac", gis::Stat::Frac, QT_TRANSLATE_NOOP("Analysis", "share of each class") },
-    { "area", gis::Stat::Area, QT_TRANSLATE_NOOP("Analysis", "area of each class (ha)") },
-};
-
 AnalysisOutcome runZonalAnalysis(const Project& project,
                                  const ParameterValues& values,
                                  gis::Feedback* feedback) {
@@ -55,7 +34,7 @@ AnalysisOutcome runZonalAnalysis(const Project& project,
     }
     gis::StatSet stats = 0;
     for (const QString& name : values.value(QStringLiteral("stats")).toStringList())
-        for (const ZonalStat& s : kZonalStats)
+        for (const ZonalStatName& s : zonalStatNames())
             if (name.trimmed() == QLatin1String(s.name))
                 stats |= gis::StatSet(s.stat);
     if (stats == 0)
@@ -113,7 +92,7 @@ AnalysisOutcome runZonalAnalysis(const Project& project,
                                 0 });
     rs.addTable(zonalResultTable(parcels, layer->idField, result, stats));
     QStringList statNames;
-    for (const ZonalStat& s : kZonalStats)
+    for (const ZonalStatName& s : zonalStatNames())
         if (gis::has(stats, s.stat))
             statNames << QLatin1String(s.name);
     rs.provenance.settings.push_back({ QStringLiteral("stats"), statNames.join(QLatin1Char(',')), {}, {} });
@@ -170,7 +149,7 @@ AnalysisSpec zonalAnalysis() {
     stats.kind = InputKind::MultiChoice;
     stats.label = QT_TRANSLATE_NOOP("Analysis", "Statistics");
     stats.help = QT_TRANSLATE_NOOP("Analysis", "The statistics per parcel and band.");
-    for (const ZonalStat& s : kZonalStats)
+    for (const ZonalStatName& s : zonalStatNames())
         stats.choices.push_back({ QString::fromLatin1(s.name), s.label });
     stats.defaultValue =
       QStringList{ QStringLiteral("count"), QStringLiteral("sum"), QStringLiteral("mean") };
