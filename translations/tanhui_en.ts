@@ -26,7 +26,7 @@
 <context>
     <name>tanhui::gui::AnalysisDialog</name>
     <message numerus="yes">
-        <location filename="../app/gui/AnalysisDialog.cpp" line="+618"/>
+        <location filename="../app/gui/AnalysisDialog.cpp" line="+622"/>
         <source>%n problem(s) must be fixed before the analysis can run.</source>
         <translation>
             <numerusform>%n problem must be fixed before the analysis can run.</numerusform>

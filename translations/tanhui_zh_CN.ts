@@ -59,7 +59,7 @@
         <translation>%1：图层“%2”没有字段“%3”（现有字段：%4）</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+136"/>
         <source>%1 is required</source>
         <translation>必须填写%1</translation>
     </message>
@@ -70,12 +70,12 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+232"/>
+        <location line="+239"/>
         <source>%1 must be a number in %2, not &apos;%3&apos;</source>
         <translation>%1 必须是以 %2 为单位的数值，而不是“%3”</translation>
     </message>
     <message>
-        <location line="-217"/>
+        <location line="-224"/>
         <source>%1 must be true or false, not &apos;%2&apos;</source>
         <translation>%1 必须是 true 或 false，而不是“%2”</translation>
     </message>
@@ -96,7 +96,12 @@
         <translation>%1：无法创建文件夹 %2，或该文件夹不可写</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+13"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+79"/>
         <source>unit: %1</source>
         <translation>单位：%1</translation>
     </message>
@@ -121,7 +126,7 @@
         <translation>%1 必须是数值，而不是“%2”</translation>
     </message>
     <message>
-        <location filename="../models/analysis/DeclarationsCarbon.cpp" line="+217"/>
+        <location filename="../models/analysis/DeclarationsCarbon.cpp" line="+311"/>
         <source>Carbon of the project&apos;s parcels</source>
         <translation>项目地块碳储量</translation>
     </message>
@@ -151,7 +156,7 @@
         <translation>工作线程数（0：使用全部核心）；结果与线程数无关。</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-205"/>
         <source>Uncertainty</source>
         <translation>不确定性</translation>
     </message>
@@ -191,14 +196,14 @@
         <translation>不确定性 U（95 % 半宽），用于表中没有不确定性列、且其类别没有自身默认值的参数，例如按 IPCC Tier 1“±90 %”惯例取 90。</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+226"/>
         <source>One carbon method on a parcel layer</source>
         <translation>对一个地块图层运行单一碳计算方法</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>One carbon method for every parcel of one layer (pools, volume, gain-loss, soil, blue carbon or NDVI regression), through the same run as the project&apos;s carbon: stocks per date, changes, totals, and with uncertainty Monte Carlo bounds. The method&apos;s options and parameter tables are the project&apos;s (docs/carbon-project.md).</source>
-        <translation>对一个图层的全部地块运行一种碳计算方法（碳库、蓄积量、增减量、土壤、蓝碳或 NDVI 回归），与项目碳核算走同一计算流程：各时点储量、变化量、汇总，启用不确定性时给出蒙特卡洛区间。方法选项和参数表沿用项目设置（docs/carbon-project.md）。</translation>
+        <source>One carbon method for every parcel of one layer (pools, volume, gain-loss, soil, blue carbon or NDVI regression), through the same run as the project&apos;s carbon: stocks per date, changes, totals, and with uncertainty Monte Carlo bounds. The method&apos;s options start from the project&apos;s and apply to every parcel; the parameter tables are the project&apos;s (docs/carbon-project.md).</source>
+        <translation>对一个图层的全部地块运行一种碳计算方法（碳库、蓄积量、增减量、土壤、蓝碳或 NDVI 回归），与项目碳核算走同一计算流程：各时点储量、变化量、汇总，启用不确定性时给出蒙特卡洛区间。方法选项以项目设置为初值，适用于全部地块；参数表沿用项目设置（docs/carbon-project.md）。</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -251,7 +256,7 @@
         <translation>regression：NDVI → 生物量（§6.1）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Output folder (created if missing; default: carbon_&lt;method&gt; next to the project).</source>
         <translation>输出文件夹（不存在时自动创建；默认：项目旁的 carbon_&lt;方法&gt;）。</translation>
     </message>
@@ -602,7 +607,7 @@
         <translation>按地块精确统计栅格波段：每个地块对每个像元的覆盖比例在每个格网上只计算一次，并用于所有波段；无数据像元不参与统计并以面积报告；面积为椭球面积（docs/zonal-statistics.md）。结果与 tanhui-cli zonal 相同。</translation>
     </message>
     <message>
-        <location filename="../models/analysis/DeclarationsCarbon.cpp" line="-35"/>
+        <location filename="../models/analysis/DeclarationsCarbon.cpp" line="-38"/>
         <location filename="../models/analysis/DeclarationsZonal.cpp" line="+10"/>
         <source>Parcel layer</source>
         <translation>地块图层</translation>
@@ -631,6 +636,243 @@
         <location line="+1"/>
         <source>The statistics per parcel and band.</source>
         <translation>每个地块、每个波段的统计量。</translation>
+    </message>
+    <message>
+        <location filename="../models/carbon/CarbonProject.cpp" line="+574"/>
+        <source>BEF form</source>
+        <translation>BEF 形式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Biomass expansion: constant (the species&apos; BEF and wood density) or continuous (biomass as a function of the stand volume, B = a + b·V).</source>
+        <translation>生物量扩展方式：constant（树种的 BEF 与木材密度）或 continuous（生物量随林分蓄积变化，B = a + b·V）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>constant: the BEF and wood density of the species</source>
+        <translation>constant：树种的 BEF 与木材密度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>continuous: biomass from the stand volume (B = a + b·V)</source>
+        <translation>continuous：由林分蓄积计算生物量（B = a + b·V）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Disturbance fraction fd</source>
+        <translation>干扰损失比例 fd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fraction of the biomass lost where forest is cleared or converted (1: all of it, the Tier 1 rule).</source>
+        <translation>森林皆伐或转为其他用地时损失的生物量比例（1：全部损失，即方法 1 的规则）。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Forest classes</source>
+        <translation>森林类别</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Land-cover codes that are forest, with their growth type, as CODE=TYPE pairs separated by commas (e.g. 11=natural_secondary_old,12=plantation); empty: the sample&apos;s classes 11, 12 and 13.</source>
+        <translation>属于森林的土地覆被代码及其生长类型，写作以逗号分隔的“代码=类型”对（如 11=natural_secondary_old,12=plantation）；留空：示例数据的 11、12、13 类。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Growth</source>
+        <translation>生长量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mai: the stand&apos;s mean annual increment (else its group&apos;s median, else the growth table); reference: the growth table only.</source>
+        <translation>mai：林分的年均生长量（缺失时用同组中位数，再缺失时用生长量表）；reference：仅用生长量表。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>mai: the stand&apos;s mean annual increment</source>
+        <translation>mai：林分年均生长量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reference: the growth table</source>
+        <translation>reference：生长量表</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Volume ceiling</source>
+        <translation>蓄积上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>inventory: growth stops at the largest volume of the stand&apos;s group and origin in the layer (else the Tier 1 ceiling); none: no ceiling.</source>
+        <translation>inventory：生长至图层中同树种组、同起源的最大蓄积为止（缺失时用方法 1 上限）；none：不设上限。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>inventory: the largest volume in the layer</source>
+        <translation>inventory：图层中的最大蓄积</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none: no ceiling</source>
+        <translation>none：不设上限</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Climate zone</source>
+        <translation>气候区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IPCC climate zone of the soc_ref table&apos;s rows.</source>
+        <translation>soc_ref 表中各行所用的 IPCC 气候区。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Soil class</source>
+        <translation>土壤类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>IPCC soil class of the soc_ref table&apos;s rows (lac: low-activity clay).</source>
+        <translation>soc_ref 表中各行所用的 IPCC 土壤类型（lac：低活性黏土）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Before the practice change</source>
+        <translation>管理方式变化前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The input level a plot had before its practice change: low, medium or native.</source>
+        <translation>地块在管理方式变化前的投入水平：low（低投入）、medium（中等投入）或 native（原生植被）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>low: low input</source>
+        <translation>low：低投入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>medium: medium input</source>
+        <translation>medium：中等投入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>native: native vegetation</source>
+        <translation>native：原生植被</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Route</source>
+        <translation>计算路线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cbc: Coastal Blue Carbon over the land cover of the carbon years; tier1: Wetlands Supplement restoration from the planting year; auto: tier1 on a layer that maps planting_year, else cbc.</source>
+        <translation>cbc：按各碳核算年份的土地覆被运行滨海蓝碳模型；tier1：自种植年起按《湿地增补指南》的恢复规则计算；auto：图层映射了 planting_year 时用 tier1，否则用 cbc。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>auto: by the layer&apos;s fields</source>
+        <translation>auto：按图层字段自动选择</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cbc: Coastal Blue Carbon</source>
+        <translation>cbc：滨海蓝碳模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tier1: Wetlands Supplement restoration</source>
+        <translation>tier1：《湿地增补指南》恢复规则</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>InVEST-compatible</source>
+        <translation>与 InVEST 一致</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cbc route: reproduce InVEST Coastal Blue Carbon&apos;s accounting (yes) or Tanhui&apos;s (no).</source>
+        <translation>cbc 路线：按 InVEST 滨海蓝碳的核算方式（yes）或碳汇自身的方式（no）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+23"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+21"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Mangrove climate</source>
+        <translation>红树林气候带</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tier1 route: the Wetlands Supplement climate row (tropical wet, tropical dry or subtropical).</source>
+        <translation>tier1 路线：《湿地增补指南》中的气候带（热带湿润、热带干旱或亚热带）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>trop_wet: tropical wet</source>
+        <translation>trop_wet：热带湿润</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>trop_dry: tropical dry</source>
+        <translation>trop_dry：热带干旱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>subtrop: subtropical</source>
+        <translation>subtrop：亚热带</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Planted</source>
+        <translation>人工种植</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tier1 route: the mangroves were planted (yes) or regrew naturally (no).</source>
+        <translation>tier1 路线：红树林为人工种植（yes）或自然恢复（no）。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Root-ratio hysteresis</source>
+        <translation>根冠比滞后区间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Half-width of the band around 125 t d.m./ha inside which a stratum keeps its root-to-shoot class.</source>
+        <translation>以 125 t d.m./ha 为中心的区间半宽；层内生物量处于该区间时保持原根冠比类别。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cloud gaps</source>
+        <translation>云缺失</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none: cloud gaps stay blank; linear: interpolated between the nearest valid years.</source>
+        <translation>none：云缺失处留空；linear：在最近的有效年份之间线性插值。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none: gaps stay blank</source>
+        <translation>none：缺失留空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>linear: interpolated between valid years</source>
+        <translation>linear：在有效年份间插值</translation>
     </message>
 </context>
 <context>
@@ -1726,6 +1968,14 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
     </message>
 </context>
 <context>
+    <name>CarbonMethodRun</name>
+    <message>
+        <location filename="../models/analysis/DeclarationsCarbon.cpp" line="-101"/>
+        <source>the project gives %1 %2=%3; this run uses %2=%4 for every parcel</source>
+        <translation>项目为 %1 设定 %2=%3；本次运行对所有地块使用 %2=%4</translation>
+    </message>
+</context>
+<context>
     <name>CarbonPools</name>
     <message>
         <location filename="../models/carbon/PoolMethod.cpp" line="+369"/>
@@ -1771,7 +2021,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonProject</name>
     <message>
-        <location filename="../models/carbon/CarbonProject.cpp" line="+300"/>
+        <location filename="../models/carbon/CarbonProject.cpp" line="-439"/>
         <source>no land-cover data under the parcel at any date</source>
         <translation>地块在所有日期下都没有土地覆盖数据</translation>
     </message>
@@ -1796,7 +2046,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>蓄积量法只给出调查年度（%1）的储量；volume_gainloss 路线将其推算到每个日期</translation>
     </message>
     <message>
-        <location line="+307"/>
+        <location line="+491"/>
         <source>the project has no &quot;carbon&quot; section; add one (see docs/carbon-project.md)</source>
         <translation>项目没有 &quot;carbon&quot; 部分；请添加（见 docs/carbon-project.md）</translation>
     </message>
@@ -1821,7 +2071,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>方法 %1 在 %2 中列出了两次；每种方法只列一次（第一个为主方法）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>method %1 takes no options</source>
         <translation>方法 %1 不接受任何选项</translation>
     </message>
@@ -10050,7 +10300,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>tanhui::gui::AnalysisDialog</name>
     <message>
-        <location filename="../app/gui/AnalysisDialog.cpp" line="+94"/>
+        <location filename="../app/gui/AnalysisDialog.cpp" line="+95"/>
         <source>on</source>
         <translation>开</translation>
     </message>
@@ -10066,13 +10316,13 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+28"/>
-        <location line="+128"/>
+        <location line="+129"/>
         <location line="+59"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-187"/>
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
@@ -10097,7 +10347,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>证据等级：%1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -10138,7 +10388,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>%1（未找到）</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+101"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>

@@ -44,6 +44,7 @@ struct AnalysisDialog::Row {
     QListWidget* list = nullptr;
     QLabel* label = nullptr;
     QLabel* info = nullptr;
+    QFormLayout* form = nullptr; ///< the layout holding the row (main or advanced)
 };
 
 namespace {
@@ -202,6 +203,7 @@ AnalysisDialog::AnalysisDialog(const analysis::AnalysisSpec& spec,
             cellLayout->addWidget(row->info);
         }
         target->addRow(row->label, cell);
+        row->form = target;
     }
     advanced->setVisible(anyAdvanced);
 
@@ -567,6 +569,8 @@ void AnalysisDialog::updateEnabled() {
     const analysis::ParameterValues now = values();
     for (Row* row : m_rows) {
         const bool on = analysis::isEnabled(*row->spec, now);
+        if (row->spec->hiddenWhenDisabled)
+            row->form->setRowVisible(row->label, on);
         row->editor->setEnabled(on);
         row->label->setEnabled(on);
         if (row->info)

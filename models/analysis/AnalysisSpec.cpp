@@ -323,6 +323,10 @@ ParameterValues defaultValues(const AnalysisSpec& spec, const Project* project) 
                 v = p;
         } else if (stored.contains(in.id)) {
             v = stored.value(in.id);
+        } else if (project && in.fromProject) {
+            const QVariant p = in.fromProject(*project);
+            if (p.isValid())
+                v = p;
         }
         if (!v.isValid())
             continue;
@@ -467,6 +471,11 @@ Issues validate(const AnalysisSpec& spec, const ParameterValues& values, const P
                     checkPlan(in, text, col, *project, issues);
                 break;
         }
+        if (in.check) {
+            const QString problem = in.check(text);
+            if (!problem.isEmpty())
+                error(Analysis::tr("%1: %2").arg(in.translatedLabel(), problem));
+        }
     }
     return issues;
 }
@@ -477,8 +486,10 @@ void storeInProject(const AnalysisSpec& spec, const ParameterValues& values, Pro
         const QVariant v = values.value(in.id);
         // A value equal to the declared default is kept only where the project already holds one: the
         // file does not freeze defaults (a later default reaches it) nor name them as the project's.
-        const bool isDefault =
-          in.defaultValue.isValid() && valueText(in, v) == valueText(in, in.defaultValue);
+        // A value the project gives elsewhere (fromProject) is that input's default here.
+        const QVariant fallback =
+          in.fromProject && in.fromProject(project).isValid() ? in.fromProject(project) : in.defaultValue;
+        const bool isDefault = fallback.isValid() && valueText(in, v) == valueText(in, fallback);
         const bool held =
           !in.projectKey.isEmpty() ? projectValue(project, in.projectKey).isValid() : stored.contains(in.id);
         const bool given = isGiven(in, v) && (!isDefault || held);

@@ -108,6 +108,15 @@ struct InputSpec {
     bool multiple = false;
     /// File: a value meaning "none" that is accepted without checking for a file (e.g. "none").
     QString noneValue;
+    /// A further check of a given value's text (e.g. a carbon method's own option check); returns the
+    /// problem, translated, or an empty string.
+    std::function<QString(const QString& text)> check;
+    /// The value the project gives where it keeps the input in another structure than a projectKey (e.g.
+    /// a method option of carbon.methods); invalid: none. The analysis's stored value comes first.
+    std::function<QVariant(const Project& project)> fromProject;
+    /// The app hides the input, rather than greying it out, while its enabledIf does not hold (e.g. the
+    /// options of the methods not chosen).
+    bool hiddenWhenDisabled = false;
 
     QString translatedLabel() const; ///< label in context "Analysis"
     QString translatedHelp() const;  ///< help in context "Analysis"

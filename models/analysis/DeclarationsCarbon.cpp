@@ -7,12 +7,19 @@
 #include "models/uncertainty/CarbonMonteCarlo.h"
 #include "models/uncertainty/UncertainParameters.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+
+#include <algorithm>
 
 namespace tanhui::models::analysis {
 
 namespace {
+
+class CarbonMethodRun {
+    Q_DECLARE_TR_FUNCTIONS(CarbonMethodRun)
+};
 
 /// Runs the carbon section of `p` into the output folder of `values` (default `defaultOut`, next to the
 /// project) through a staging folder: the outputs appear only when complete.
@@ -119,6 +126,80 @@ std::vector<InputSpec> runInputs() {
     return v;
 }
 
+/// The value the project's carbon section gives option `key`: that of the first method entry (by type)
+/// that sets it; invalid when none does.
+QVariant projectOption(const Project& project, const QString& key) {
+    for (auto it = project.carbon.methods.cbegin(); it != project.carbon.methods.cend(); ++it)
+        for (const ProjectCarbonMethod& e : it.value())
+            if (e.options.contains(key))
+                return e.options.value(key);
+    return {};
+}
+
+/// One input per method option of the registry (carbon::carbonMethods(), MethodOption), shown for the
+/// methods that take it; the project's value is the starting one.
+std::vector<InputSpec> methodOptionInputs() {
+    std::vector<InputSpec> v;
+    for (const carbon::MethodInfo& m : carbon::carbonMethods())
+        for (const carbon::MethodOption& o : m.options) {
+            auto same = std::find_if(v.begin(), v.end(), [&](const InputSpec& in) { return in.id == o.key; });
+            if (same != v.end()) {
+                same->enabledIf->values << m.name;
+                continue;
+            }
+            InputSpec in;
+            in.id = o.key;
+            in.label = o.label;
+            in.help = o.help;
+            in.source = o.source;
+            in.tag = o.tag;
+            in.defaultValue = o.defaultValue;
+            if (o.number) {
+                in.kind = InputKind::Number;
+                in.scalar = o.number;
+                // A fraction is shown by its range (0 to 1), not by the English word as a unit.
+                if (qstrcmp(o.number->unit, "fraction") != 0)
+                    in.unit = QString::fromUtf8(o.number->unit);
+                in.min = o.number->min;
+                in.max = o.number->max;
+                in.defaultValue = o.defaultValue.toDouble();
+            } else if (!o.choices.empty()) {
+                in.kind = InputKind::Choice; // not required: absent, the method's default applies
+                for (const auto& [value, label] : o.choices)
+                    in.choices.push_back({ value, label });
+            } else {
+                in.kind = InputKind::Text;
+                if (o.defaultValue.isEmpty())
+                    in.defaultValue = QVariant();
+            }
+            in.enabledIf = Condition{ QStringLiteral("method"), { m.name } };
+            in.hiddenWhenDisabled = true;
+            in.fromProject = [key = o.key](const Project& project) { return projectOption(project, key); };
+            const auto check = m.checkOption;
+            in.check = [check, key = o.key](const QString& text) {
+                return check && !text.isEmpty() ? check(key, text) : QString();
+            };
+            v.push_back(std::move(in));
+        }
+    return v;
+}
+
+/// The options of `method` as the run gives them: each option the method takes with its value in
+/// `values` (given and not empty).
+QMap<QString, QString> chosenOptions(const carbon::MethodInfo& method, const ParameterValues& values) {
+    QMap<QString, QString> options;
+    for (const carbon::MethodOption& o : method.options) {
+        const QVariant v = values.value(o.key);
+        if (!v.isValid())
+            continue;
+        const QString text =
+          v.typeId() == QMetaType::Double ? QString::number(v.toDouble(), 'g', 15) : v.toString().trimmed();
+        if (!text.isEmpty())
+            options.insert(o.key, text);
+    }
+    return options;
+}
+
 /// One carbon method on one parcel layer (the project's carbon_method analysis): the project run itself
 /// on a copy of the project whose carbon section keeps only that layer, with the method for every type
 /// (with the options the project gives it), so a single method runs through the same
@@ -143,25 +224,38 @@ AnalysisOutcome runCarbonMethod(const Project& project,
         settings = l;
     }
     settings->methodField.clear(); // one method for every parcel
-    // Types for which the project lists this method keep its entry (with their options); every other
-    // type gets the method with the options of its first entry, if any.
-    QMap<QString, std::vector<ProjectCarbonMethod>> methods;
-    std::optional<ProjectCarbonMethod> first;
-    for (auto it = project.carbon.methods.cbegin(); it != project.carbon.methods.cend(); ++it)
-        for (const ProjectCarbonMethod& e : it.value())
-            if (e.method == method) {
-                methods.insert(it.key(), { e });
-                if (!first)
-                    first = e;
-                break;
+    // Every parcel gets the method with the options of the form; where the project's own entries of the
+    // method differ, the run says so (they are what the project run uses for their types).
+    ProjectCarbonMethod entry{ method, {} };
+    params::Issues notes;
+    if (const carbon::MethodInfo* info = carbon::findCarbonMethod(method)) {
+        entry.options = chosenOptions(*info, values);
+        for (auto it = project.carbon.methods.cbegin(); it != project.carbon.methods.cend(); ++it)
+            for (const ProjectCarbonMethod& e : it.value()) {
+                if (e.method != method)
+                    continue;
+                for (const carbon::MethodOption& o : info->options) {
+                    const QString theirs = e.options.value(o.key, o.defaultValue);
+                    const QString ours = entry.options.value(o.key, o.defaultValue);
+                    if (theirs != ours)
+                        notes.push_back({ params::Issue::Severity::Warning,
+                                          project.fileName(),
+                                          0,
+                                          QStringLiteral("carbon.methods.%1").arg(it.key()),
+                                          CarbonMethodRun::tr("the project gives %1 %2=%3; this run uses "
+                                                              "%2=%4 for every parcel")
+                                            .arg(it.key(), o.key, theirs, ours) });
+                }
             }
-    if (!methods.contains(QStringLiteral("*")))
-        methods.insert(QStringLiteral("*"), { first.value_or(ProjectCarbonMethod{ method, {} }) });
+    }
     p.carbon.present = true;
     p.carbon.layers = { *settings };
-    p.carbon.methods = methods;
+    p.carbon.methods = { { QStringLiteral("*"), { entry } } };
     p.carbon.precedence.clear();
-    return runCarbonStaged(std::move(p), values, QStringLiteral("carbon_") + method, feedback);
+    AnalysisOutcome outcome =
+      runCarbonStaged(std::move(p), values, QStringLiteral("carbon_") + method, feedback);
+    outcome.issues.insert(outcome.issues.begin(), notes.begin(), notes.end());
+    return outcome;
 }
 
 } // namespace
@@ -243,8 +337,8 @@ AnalysisSpec carbonMethodAnalysis() {
       "Analysis",
       "One carbon method for every parcel of one layer (pools, volume, gain-loss, soil, blue carbon or NDVI "
       "regression), through the same run as the project's carbon: stocks per date, changes, totals, and with "
-      "uncertainty Monte Carlo bounds. The method's options and parameter tables are the project's "
-      "(docs/carbon-project.md).");
+      "uncertainty Monte Carlo bounds. The method's options start from the project's and apply to every "
+      "parcel; the parameter tables are the project's (docs/carbon-project.md).");
 
     InputSpec layer;
     layer.id = QStringLiteral("layer");
@@ -283,6 +377,9 @@ AnalysisSpec carbonMethodAnalysis() {
     method.source = QStringLiteral("carbon-methods.md");
     method.tag = params::Tag::Verified;
     a.inputs.push_back(method);
+
+    for (InputSpec& in : methodOptionInputs())
+        a.inputs.push_back(std::move(in));
 
     a.inputs.push_back(outputFolderInput(QT_TRANSLATE_NOOP("Analysis",
                                                            "Output folder (created if missing; default: "

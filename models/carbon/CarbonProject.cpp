@@ -13,8 +13,11 @@
 #include "gis/RasterWriter.h"
 #include "gis/TableWriter.h"
 #include "gis/VectorLayer.h"
+#include "models/carbon/GainLossMethod.h"
 #include "models/carbon/InventoryRoute.h"
 #include "models/carbon/PoolMethod.h"
+#include "models/carbon/RegressionMethod.h"
+#include "models/carbon/SoilMethod.h"
 #include "models/carbon/Valuation.h"
 #include "models/carbon/VolumeMethod.h"
 #include "models/params/ParameterTable.h"
@@ -560,6 +563,201 @@ QStringList carbonParameterRoles() {
              QStringLiteral("regression") };
 }
 
+namespace {
+
+// The options of the method entries (docs/carbon-project.md, "Methods"), each declared once; bef_form, fd
+// and forest_classes serve two methods each.
+
+MethodOption befFormOption() {
+    MethodOption o;
+    o.key = QStringLiteral("bef_form");
+    o.label = QT_TRANSLATE_NOOP("Analysis", "BEF form");
+    o.help = QT_TRANSLATE_NOOP("Analysis",
+                               "Biomass expansion: constant (the species' BEF and wood density) or "
+                               "continuous (biomass as a function of the stand volume, B = a + b·V).");
+    o.choices = { { QStringLiteral("constant"),
+                    QT_TRANSLATE_NOOP("Analysis", "constant: the BEF and wood density of the species") },
+                  { QStringLiteral("continuous"),
+                    QT_TRANSLATE_NOOP("Analysis",
+                                      "continuous: biomass from the stand volume (B = a + b·V)") } };
+    o.defaultValue = QStringLiteral("constant");
+    o.source = QStringLiteral("carbon-methods.md §5");
+    return o;
+}
+
+MethodOption fdOption() {
+    MethodOption o;
+    o.key = QStringLiteral("fd");
+    o.label = QT_TRANSLATE_NOOP("Analysis", "Disturbance fraction fd");
+    o.help = QT_TRANSLATE_NOOP("Analysis",
+                               "Fraction of the biomass lost where forest is cleared or converted (1: all "
+                               "of it, the Tier 1 rule).");
+    o.number = &disturbanceFractionParameter();
+    o.defaultValue = QStringLiteral("1");
+    o.source = QString::fromUtf8(o.number->source);
+    o.tag = o.number->tag;
+    return o;
+}
+
+MethodOption forestClassesOption() {
+    MethodOption o;
+    o.key = QStringLiteral("forest_classes");
+    o.label = QT_TRANSLATE_NOOP("Analysis", "Forest classes");
+    o.help =
+      QT_TRANSLATE_NOOP("Analysis",
+                        "Land-cover codes that are forest, with their growth type, as CODE=TYPE pairs "
+                        "separated by commas (e.g. 11=natural_secondary_old,12=plantation); empty: the "
+                        "sample's classes 11, 12 and 13.");
+    QStringList pairs;
+    for (const auto& [code, type] : defaultForestClasses())
+        pairs << QStringLiteral("%1=%2").arg(code).arg(type);
+    o.defaultValue = pairs.join(QLatin1Char(','));
+    o.source = QStringLiteral("carbon-methods.md §3.2");
+    return o;
+}
+
+std::vector<MethodOption> volumeGainLossOptions() {
+    MethodOption growth;
+    growth.key = QStringLiteral("growth");
+    growth.label = QT_TRANSLATE_NOOP("Analysis", "Growth");
+    growth.help = QT_TRANSLATE_NOOP("Analysis",
+                                    "mai: the stand's mean annual increment (else its group's median, else "
+                                    "the growth table); reference: the growth table only.");
+    growth.choices = {
+        { QStringLiteral("mai"), QT_TRANSLATE_NOOP("Analysis", "mai: the stand's mean annual increment") },
+        { QStringLiteral("reference"), QT_TRANSLATE_NOOP("Analysis", "reference: the growth table") }
+    };
+    growth.defaultValue = QStringLiteral("mai");
+    growth.source = QStringLiteral("docs/carbon-project.md, \"The forest route\"");
+    MethodOption cap;
+    cap.key = QStringLiteral("volume_cap");
+    cap.label = QT_TRANSLATE_NOOP("Analysis", "Volume ceiling");
+    cap.help = QT_TRANSLATE_NOOP("Analysis",
+                                 "inventory: growth stops at the largest volume of the stand's group and "
+                                 "origin in the layer (else the Tier 1 ceiling); none: no ceiling.");
+    cap.choices = { { QStringLiteral("inventory"),
+                      QT_TRANSLATE_NOOP("Analysis", "inventory: the largest volume in the layer") },
+                    { QStringLiteral("none"), QT_TRANSLATE_NOOP("Analysis", "none: no ceiling") } };
+    cap.defaultValue = QStringLiteral("inventory");
+    cap.source = QStringLiteral("docs/carbon-project.md, \"The forest route\"");
+    return { befFormOption(), fdOption(), forestClassesOption(), growth, cap };
+}
+
+std::vector<MethodOption> soilOptions() {
+    const SoilSettings defaults;
+    MethodOption zone;
+    zone.key = QStringLiteral("climate_zone");
+    zone.label = QT_TRANSLATE_NOOP("Analysis", "Climate zone");
+    zone.help = QT_TRANSLATE_NOOP("Analysis", "IPCC climate zone of the soc_ref table's rows.");
+    zone.defaultValue = defaults.climateZone;
+    zone.source = QStringLiteral("carbon-methods.md §3.4");
+    MethodOption soil;
+    soil.key = QStringLiteral("soil_class");
+    soil.label = QT_TRANSLATE_NOOP("Analysis", "Soil class");
+    soil.help =
+      QT_TRANSLATE_NOOP("Analysis", "IPCC soil class of the soc_ref table's rows (lac: low-activity clay).");
+    soil.defaultValue = defaults.soilClass;
+    soil.source = QStringLiteral("carbon-methods.md §3.8");
+    MethodOption before;
+    before.key = QStringLiteral("before");
+    before.label = QT_TRANSLATE_NOOP("Analysis", "Before the practice change");
+    before.help = QT_TRANSLATE_NOOP("Analysis",
+                                    "The input level a plot had before its practice change: low, medium or "
+                                    "native.");
+    before.choices = { { QStringLiteral("low"), QT_TRANSLATE_NOOP("Analysis", "low: low input") },
+                       { QStringLiteral("medium"), QT_TRANSLATE_NOOP("Analysis", "medium: medium input") },
+                       { QStringLiteral("native"),
+                         QT_TRANSLATE_NOOP("Analysis", "native: native vegetation") } };
+    before.defaultValue = QString::fromLatin1(soilBeforeName(defaults.before));
+    before.source = QStringLiteral("carbon-methods.md §3.7");
+    return { zone, soil, before };
+}
+
+std::vector<MethodOption> blueCarbonOptions() {
+    MethodOption route;
+    route.key = QStringLiteral("route");
+    route.label = QT_TRANSLATE_NOOP("Analysis", "Route");
+    route.help = QT_TRANSLATE_NOOP("Analysis",
+                                   "cbc: Coastal Blue Carbon over the land cover of the carbon years; tier1: "
+                                   "Wetlands Supplement restoration from the planting year; auto: tier1 on a "
+                                   "layer that maps planting_year, else cbc.");
+    route.choices = {
+        { QStringLiteral("auto"), QT_TRANSLATE_NOOP("Analysis", "auto: by the layer's fields") },
+        { QStringLiteral("cbc"), QT_TRANSLATE_NOOP("Analysis", "cbc: Coastal Blue Carbon") },
+        { QStringLiteral("tier1"), QT_TRANSLATE_NOOP("Analysis", "tier1: Wetlands Supplement restoration") }
+    };
+    route.defaultValue = QStringLiteral("auto");
+    route.source = QStringLiteral("carbon-methods.md §2, §4");
+    MethodOption invest;
+    invest.key = QStringLiteral("invest_compatible");
+    invest.label = QT_TRANSLATE_NOOP("Analysis", "InVEST-compatible");
+    invest.help = QT_TRANSLATE_NOOP("Analysis",
+                                    "cbc route: reproduce InVEST Coastal Blue Carbon's accounting (yes) or "
+                                    "Tanhui's (no).");
+    invest.choices = { { QStringLiteral("no"), QT_TRANSLATE_NOOP("Analysis", "no") },
+                       { QStringLiteral("yes"), QT_TRANSLATE_NOOP("Analysis", "yes") } };
+    invest.defaultValue = QStringLiteral("no");
+    invest.source = QStringLiteral("carbon-methods.md §2");
+    MethodOption climate;
+    climate.key = QStringLiteral("climate");
+    climate.label = QT_TRANSLATE_NOOP("Analysis", "Mangrove climate");
+    climate.help = QT_TRANSLATE_NOOP("Analysis",
+                                     "tier1 route: the Wetlands Supplement climate row (tropical wet, "
+                                     "tropical dry or subtropical).");
+    climate.choices = {
+        { QStringLiteral("trop_wet"), QT_TRANSLATE_NOOP("Analysis", "trop_wet: tropical wet") },
+        { QStringLiteral("trop_dry"), QT_TRANSLATE_NOOP("Analysis", "trop_dry: tropical dry") },
+        { QStringLiteral("subtrop"), QT_TRANSLATE_NOOP("Analysis", "subtrop: subtropical") }
+    };
+    climate.defaultValue = QStringLiteral("subtrop");
+    climate.source = QStringLiteral("carbon-methods.md §4");
+    MethodOption planted;
+    planted.key = QStringLiteral("planted");
+    planted.label = QT_TRANSLATE_NOOP("Analysis", "Planted");
+    planted.help = QT_TRANSLATE_NOOP(
+      "Analysis", "tier1 route: the mangroves were planted (yes) or regrew naturally (no).");
+    planted.choices = { { QStringLiteral("yes"), QT_TRANSLATE_NOOP("Analysis", "yes") },
+                        { QStringLiteral("no"), QT_TRANSLATE_NOOP("Analysis", "no") } };
+    planted.defaultValue = QStringLiteral("yes");
+    planted.source = QStringLiteral("carbon-methods.md §4");
+    return { route, invest, climate, planted };
+}
+
+std::vector<MethodOption> regressionOptions() {
+    MethodOption h;
+    h.key = QStringLiteral("r_hysteresis");
+    h.label = QT_TRANSLATE_NOOP("Analysis", "Root-ratio hysteresis");
+    h.help = QT_TRANSLATE_NOOP("Analysis",
+                               "Half-width of the band around 125 t d.m./ha inside which a stratum keeps its "
+                               "root-to-shoot class.");
+    h.number = &rHysteresisParameter();
+    h.defaultValue = QString::number(kDefaultRHysteresisTDmPerHa);
+    h.source = QString::fromUtf8(h.number->source);
+    h.tag = h.number->tag;
+    MethodOption gap;
+    gap.key = QStringLiteral("gap_fill");
+    gap.label = QT_TRANSLATE_NOOP("Analysis", "Cloud gaps");
+    gap.help =
+      QT_TRANSLATE_NOOP("Analysis",
+                        "none: cloud gaps stay blank; linear: interpolated between the nearest valid "
+                        "years.");
+    gap.choices = { { QStringLiteral("none"), QT_TRANSLATE_NOOP("Analysis", "none: gaps stay blank") },
+                    { QStringLiteral("linear"),
+                      QT_TRANSLATE_NOOP("Analysis", "linear: interpolated between valid years") } };
+    gap.defaultValue = QStringLiteral("none");
+    gap.source = QStringLiteral("carbon-methods.md §6.1");
+    return { h, gap };
+}
+
+} // namespace
+
+const MethodOption* findMethodOption(const MethodInfo& method, const QString& key) {
+    for (const MethodOption& o : method.options)
+        if (o.key == key)
+            return &o;
+    return nullptr;
+}
+
 const std::vector<MethodInfo>& carbonMethods() {
     static const std::vector<MethodInfo> methods = {
         { QStringLiteral("pools"),
@@ -571,7 +769,7 @@ const std::vector<MethodInfo>& carbonMethods() {
           &runPoolsAdapter },
         { QStringLiteral("volume"),
           QStringLiteral("Stand volume × species parameters per sub-compartment, carbon-methods.md §5"),
-          { QStringLiteral("bef_form") },
+          { befFormOption() },
           { QStringLiteral("species_group"), QStringLiteral("volume_m3_per_ha") },
           false,
           &checkVolumeOption,
@@ -580,11 +778,7 @@ const std::vector<MethodInfo>& carbonMethods() {
           QStringLiteral("Stand volume stock at the inventory year (§5) carried to every carbon year by "
                          "gain − loss (§3.2): growth from the stand's mean annual increment or the growth "
                          "table by origin and age, losses at the stand's own density"),
-          { QStringLiteral("bef_form"),
-            QStringLiteral("fd"),
-            QStringLiteral("forest_classes"),
-            QStringLiteral("growth"),
-            QStringLiteral("volume_cap") },
+          volumeGainLossOptions(),
           { QStringLiteral("species_group"),
             QStringLiteral("volume_m3_per_ha"),
             QStringLiteral("age_years"),
@@ -595,14 +789,14 @@ const std::vector<MethodInfo>& carbonMethods() {
         { QStringLiteral("soil"),
           QStringLiteral(
             "Cropland soil organic carbon (IPCC Tier 1, Eq. 2.25), carbon-methods.md §3.3, §3.7"),
-          { QStringLiteral("climate_zone"), QStringLiteral("soil_class"), QStringLiteral("before") },
+          soilOptions(),
           { QStringLiteral("crop") },
           false,
           &checkSoilOption,
           &runSoilAdapter },
         { QStringLiteral("gainloss"),
           QStringLiteral("Forest growth − disturbance from land-cover transitions, carbon-methods.md §3.2"),
-          { QStringLiteral("fd"), QStringLiteral("forest_classes") },
+          { fdOption(), forestClassesOption() },
           {},
           true,
           &checkGainLossOption,
@@ -610,17 +804,14 @@ const std::vector<MethodInfo>& carbonMethods() {
         { QStringLiteral("bluecarbon"),
           QStringLiteral(
             "Coastal Blue Carbon per parcel (§2) or Wetlands Supplement Tier 1 restoration (§4)"),
-          { QStringLiteral("route"),
-            QStringLiteral("invest_compatible"),
-            QStringLiteral("climate"),
-            QStringLiteral("planted") },
+          blueCarbonOptions(),
           {},
           true,
           &checkBlueCarbonOption,
           &runBlueCarbonAdapter },
         { QStringLiteral("regression"),
           QStringLiteral("NDVI → above-ground biomass → carbon, user coefficients, carbon-methods.md §6.1"),
-          { QStringLiteral("r_hysteresis"), QStringLiteral("gap_fill") },
+          regressionOptions(),
           {},
           true,
           &checkRegressionOption,
@@ -802,14 +993,16 @@ Issues validateCarbonProject(const Project& project) {
             listed.insert(m->name);
             needsLandCover = needsLandCover || m->needsLandCover;
             for (auto o = entry.options.begin(); o != entry.options.end(); ++o) {
-                if (!m->options.contains(o.key())) {
-                    issues.push_back(
-                      error(file,
-                            key + QLatin1Char('.') + o.key(),
-                            m->options.isEmpty()
-                              ? CarbonProject::tr("method %1 takes no options").arg(m->name)
-                              : CarbonProject::tr("method %1 has no option '%2'; its options: %3")
-                                  .arg(m->name, o.key(), m->options.join(QStringLiteral(", ")))));
+                if (!findMethodOption(*m, o.key())) {
+                    QStringList keys;
+                    for (const MethodOption& mo : m->options)
+                        keys << mo.key;
+                    issues.push_back(error(
+                      file,
+                      key + QLatin1Char('.') + o.key(),
+                      m->options.empty() ? CarbonProject::tr("method %1 takes no options").arg(m->name)
+                                         : CarbonProject::tr("method %1 has no option '%2'; its options: %3")
+                                             .arg(m->name, o.key(), keys.join(QStringLiteral(", ")))));
                     continue;
                 }
                 const QString problem = m->checkOption ? m->checkOption(o.key(), o.value()) : QString();

@@ -22,6 +22,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace tanhui::gis {
@@ -105,11 +106,30 @@ struct MethodOutput {
 
 using MethodAdapter = MethodOutput (*)(const MethodContext&);
 
+/// @brief One option of a method entry (carbon.methods.<type>[i].<key>), declared where the method is
+/// registered: the project loader accepts the key, and the carbon_method analysis's form shows it with
+/// this label, help, choices, range and default (models/analysis/DeclarationsCarbon.cpp). The value is
+/// checked by the method's MethodInfo::checkOption in both (tst_carbon_method_analysis checks that every
+/// declared choice and default passes it).
+struct MethodOption {
+    QString key;            ///< e.g. "bef_form"
+    const char* label = ""; ///< English, QT_TRANSLATE_NOOP("Analysis", ...)
+    const char* help = "";  ///< English, QT_TRANSLATE_NOOP("Analysis", ...)
+    /// The accepted values as written, each with its label (QT_TRANSLATE_NOOP("Analysis", ...)); empty:
+    /// a number or free text.
+    std::vector<std::pair<QString, const char*>> choices;
+    /// A number: the scalar declaration giving its unit and range (null: a choice or free text).
+    const params::ParameterSpec* number = nullptr;
+    QString defaultValue; ///< what the adapter uses where the entry does not give the option
+    QString source;       ///< where the default comes from
+    params::Tag tag = params::Tag::Verified;
+};
+
 /// @brief A registered carbon method.
 struct MethodInfo {
-    QString name;                ///< as written in project files, e.g. "pools"
-    QString description;         ///< English, one line (with its carbon-methods.md section)
-    QStringList options;         ///< option keys the method accepts in carbon.methods entries
+    QString name;                      ///< as written in project files, e.g. "pools"
+    QString description;               ///< English, one line (with its carbon-methods.md section)
+    std::vector<MethodOption> options; ///< the options the method accepts in carbon.methods entries
     QStringList requiredFields;  ///< semantic fields each layer using it must map (ProjectLayer::fields)
     bool needsLandCover = false; ///< needs a land-cover layer for every carbon year
     /// Checks one option value; returns an English problem or an empty string.
@@ -122,6 +142,8 @@ struct MethodInfo {
 /// its MethodInfo here (CarbonProject.cpp, carbonMethods()).
 const std::vector<MethodInfo>& carbonMethods();
 const MethodInfo* findCarbonMethod(const QString& name);
+/// The option `key` of `method`; null when the method does not take it.
+const MethodOption* findMethodOption(const MethodInfo& method, const QString& key);
 
 /// @brief The parameter table roles of carbon.parameters: pools, species (pools and volume), soc_ref,
 /// soil_factors (soil), growth_rates (gainloss; its pools rows come from "pools"), cbc_biophysical,

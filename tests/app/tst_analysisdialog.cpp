@@ -4,6 +4,7 @@
 // evidence tag, greys out inputs whose condition does not hold, lists every problem at once and keeps
 // Run disabled until the set is valid.
 #include "app/gui/AnalysisDialog.h"
+#include "models/analysis/Declarations.h"
 #include "models/project/Project.h"
 #include "tests/TestUtil.h"
 
@@ -187,6 +188,35 @@ private slots:
         dialog.setValue(QStringLiteral("id_field"), QStringLiteral("no_such_field"));
         dialog.validateNow();
         QVERIFY2(problems(dialog).join('\n').contains(QStringLiteral("no_such_field")),
+                 qPrintable(problems(dialog).join('\n')));
+    }
+
+    /// The carbon_method form shows the options of the chosen method only (bef_form for volume, climate
+    /// for bluecarbon), starting from the project's values, and a bad option keeps Run disabled.
+    void methodOptionsFollowTheMethod() {
+        const analysis::AnalysisSpec* spec = analysis::findAnalysis(QStringLiteral("carbon_method"));
+        QVERIFY(spec);
+        gui::AnalysisDialog dialog(*spec, m_project, analysis::defaultValues(*spec, &m_project));
+        QWidget* bef = dialog.editor(QStringLiteral("bef_form"));
+        QWidget* climate = dialog.editor(QStringLiteral("climate"));
+        QWidget* fd = dialog.editor(QStringLiteral("fd"));
+        QVERIFY(bef && climate && fd);
+        dialog.setValue(QStringLiteral("layer"), QStringLiteral("xiaoban"));
+        dialog.setValue(QStringLiteral("method"), QStringLiteral("pools"));
+        QVERIFY(!bef->isVisibleTo(&dialog) && !climate->isVisibleTo(&dialog) && !fd->isVisibleTo(&dialog));
+        dialog.setValue(QStringLiteral("method"), QStringLiteral("volume"));
+        QVERIFY(bef->isVisibleTo(&dialog) && !climate->isVisibleTo(&dialog) && !fd->isVisibleTo(&dialog));
+        QCOMPARE(dialog.values().value(QStringLiteral("bef_form")).toString(), QStringLiteral("constant"));
+        dialog.setValue(QStringLiteral("method"), QStringLiteral("volume_gainloss"));
+        QVERIFY(bef->isVisibleTo(&dialog) && fd->isVisibleTo(&dialog) && !climate->isVisibleTo(&dialog));
+        dialog.setValue(QStringLiteral("fd"), 2.0);
+        dialog.validateNow();
+        QVERIFY2(problems(dialog).join('\n').contains(QStringLiteral("fd")),
+                 qPrintable(problems(dialog).join('\n')));
+        QVERIFY(!dialog.runButton()->isEnabled());
+        dialog.setValue(QStringLiteral("fd"), 0.5);
+        dialog.validateNow();
+        QVERIFY2(!problems(dialog).join('\n').contains(QStringLiteral("fd")),
                  qPrintable(problems(dialog).join('\n')));
     }
 };

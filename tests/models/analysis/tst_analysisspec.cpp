@@ -363,7 +363,7 @@ private slots:
         for (const analysis::AnalysisSpec& spec : analysis::analyses()) {
             QCommandLineParser parser;
             analysis::addCliOptions(parser, spec);
-            const QString help = parser.helpText();
+            const QString help = parser.helpText().simplified(); // a unit may wrap ("t d.m./ha")
             for (const analysis::InputSpec& in : spec.inputs) {
                 QVERIFY2(help.contains(QStringLiteral("--") + in.optionName()), qPrintable(in.id));
                 if (!in.unit.isEmpty())
