@@ -678,7 +678,7 @@
         <translation>属于森林的土地覆被代码及其生长类型，写作以逗号分隔的“代码=类型”对（如 11=natural_secondary_old,12=plantation）；留空：示例数据的 11、12、13 类。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Growth</source>
         <translation>生长量</translation>
     </message>
@@ -2021,7 +2021,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonProject</name>
     <message>
-        <location filename="../models/carbon/CarbonProject.cpp" line="-439"/>
+        <location filename="../models/carbon/CarbonProject.cpp" line="-443"/>
         <source>no land-cover data under the parcel at any date</source>
         <translation>地块在所有日期下都没有土地覆盖数据</translation>
     </message>
@@ -2046,7 +2046,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>蓄积量法只给出调查年度（%1）的储量；volume_gainloss 路线将其推算到每个日期</translation>
     </message>
     <message>
-        <location line="+491"/>
+        <location line="+495"/>
         <source>the project has no &quot;carbon&quot; section; add one (see docs/carbon-project.md)</source>
         <translation>项目没有 &quot;carbon&quot; 部分；请添加（见 docs/carbon-project.md）</translation>
     </message>
@@ -4829,7 +4829,7 @@ A4 横向，以项目名称为标题。
 <context>
     <name>Parameters</name>
     <message>
-        <location filename="../models/gep/GepProject.cpp" line="+283"/>
+        <location filename="../models/gep/GepProject.cpp" line="+317"/>
         <source>parcel (&lt;layer&gt;:&lt;id&gt;)</source>
         <translation>地块（&lt;图层&gt;:&lt;id&gt;）</translation>
     </message>
@@ -5833,7 +5833,7 @@ plan_totals.csv（按碳库及合计，区间来自逐次迭代的合计）、pl
         <translation>无</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+138"/>
         <source>the Wetlands Supplement table has no row for climate &apos;%1&apos; (carbon.methods.%2 option climate)</source>
         <translation>《湿地增补指南》参数表中没有气候带“%1”的行（carbon.methods.%2 的 climate 选项）</translation>
     </message>
@@ -5843,22 +5843,22 @@ plan_totals.csv（按碳库及合计，区间来自逐次迭代的合计）、pl
         <translation>“%1”不是生长率表 %2 中的行</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+62"/>
         <source>%1 value(s) have no uncertainty in the table and no default (--default-uncertainty): treated as exact, so the bounds leave them out: %2</source>
         <translation>%1 个参数值在表中没有不确定性且未给出默认值（--default-uncertainty）：按精确值处理，置信区间不包含其不确定性：%2</translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+212"/>
         <source>the plan&apos;s parcels come from layers in different CRSs: plan_parcels has no geometry (no difference map)</source>
         <translation>规划地块来自坐标参考系不同的图层：plan_parcels 不含几何（无差值地图）</translation>
     </message>
     <message>
-        <location filename="../models/plans/PlanGep.cpp" line="+68"/>
+        <location filename="../models/plans/PlanGep.cpp" line="+67"/>
         <source>the GEP of a plan needs the baseline&apos;s carbon result set (tanhui-cli plan --carbon-results DIR): its carbon flux is the baseline the plan adds to</source>
         <translation>规划的 GEP 需要基线的碳结果集（tanhui-cli plan --carbon-results DIR）：规划在其碳通量之上叠加</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>the target type &apos;%1&apos; has no row in the GEP ecosystem table (gep/ecosystem_params: its column types); add it to value the plan&apos;s GEP</source>
         <translation>目标类型“%1”在 GEP 生态系统表中没有对应行（gep/ecosystem_params 的 types 列）；请添加后再核算规划的 GEP</translation>
     </message>

@@ -618,10 +618,30 @@ std::vector<gis::ZoneOverlap> layerDistricts(Run& run, const LayerInputs& li) {
     return out;
 }
 
-/// A parcel of GepInputs::changes valued with its change (see ChangedParcel).
+/// `whole` as counted for the accounted part: the indicators of `part` (the part's own carbon) as they
+/// are, every other one × `share` (value and emission; the quantities stay the whole parcel's).
+std::vector<IndicatorResult> countedPart(std::vector<IndicatorResult> whole,
+                                         const std::vector<IndicatorResult>& part,
+                                         double share) {
+    for (IndicatorResult& r : whole) {
+        const auto own =
+          std::find_if(part.begin(), part.end(), [&](const IndicatorResult& p) { return p.key == r.key; });
+        if (own != part.end()) {
+            r = *own;
+            continue;
+        }
+        r.valueYuan *= share;
+        r.emissionYuan *= share;
+    }
+    return whole;
+}
+
+/// A parcel of GepInputs::changes valued with its change (see ChangedParcel); `part`: the accounted
+/// part's own input where the carbon run computed the part from its own coverage.
 ChangedParcel changedParcel(const Run& run,
                             const ParcelRow& row,
                             const ParcelInput& in,
+                            const std::optional<ParcelInput>& part,
                             qint64 fid,
                             const ParcelChange& change) {
     const GepModel& model = run.in.model;
@@ -634,7 +654,7 @@ ChangedParcel changedParcel(const Run& run,
     c.baselineKey = row.ecosystemKey;
     c.baselineName = row.ecosystemName;
     c.baselineFluxTC = row.carbonFluxTC;
-    c.baseline = row.results;
+    c.baseline = countedPart(row.results, row.accountedCarbon, row.accountedShare);
     c.planKey = ecosystemKeyForType(model.ecosystems, change.ecosystemType);
     if (const auto eco = model.ecosystems.find(c.planKey); eco != model.ecosystems.end()) {
         c.planEco = eco->second;
@@ -645,11 +665,8 @@ ChangedParcel changedParcel(const Run& run,
     c.planName = c.planEco.name;
     c.planInput = in;
     c.planInput.products = productsOf(model, c.planKey, row.areaHa);
-    c.plan = evaluateParcel(c.withAdded(change.addedVegetationTcPerYr, change.addedSoilTcPerYr),
-                            c.planEco,
-                            model.constants,
-                            model.prices,
-                            model.profile);
+    c.partInput = part;
+    c.plan = c.planWithAdded(change.addedVegetationTcPerYr, change.addedSoilTcPerYr, model);
     return c;
 }
 
@@ -699,21 +716,22 @@ void valueLayer(Run& run, const ProjectLayer& layer) {
         if (model.basePrices)
             row.baseResults =
               evaluateParcel(in, ecoParams, model.constants, *model.basePrices, model.profile);
+        std::optional<ParcelInput> part;
         if (partCarbon) {
             // The accounted part's carbon indicators from its own flux (docs/gep.md "Totals").
-            ParcelInput part = in;
-            part.area.value *= row.accountedShare;
-            part.carbonFixedTC = partCarbon->vegetationTcPerYr;
-            part.carbonBurialTC = partCarbon->soilTcPerYr;
-            row.accountedCarbon =
-              carbonIndicators(evaluateParcel(part, ecoParams, model.constants, model.prices, model.profile));
+            part = in;
+            part->area.value *= row.accountedShare;
+            part->carbonFixedTC = partCarbon->vegetationTcPerYr;
+            part->carbonBurialTC = partCarbon->soilTcPerYr;
+            row.accountedCarbon = carbonIndicators(
+              evaluateParcel(*part, ecoParams, model.constants, model.prices, model.profile));
             if (model.basePrices)
                 row.baseAccountedCarbon = carbonIndicators(
-                  evaluateParcel(part, ecoParams, model.constants, *model.basePrices, model.profile));
+                  evaluateParcel(*part, ecoParams, model.constants, *model.basePrices, model.profile));
         }
         if (const auto change = run.in.changes.find({ layer.id, qint64(parcel.fid) });
             change != run.in.changes.end())
-            run.out.changed.push_back(changedParcel(run, row, in, qint64(parcel.fid), change->second));
+            run.out.changed.push_back(changedParcel(run, row, in, part, qint64(parcel.fid), change->second));
         run.parcels->rows.push_back(std::move(row));
     }
 }
@@ -787,11 +805,27 @@ GepRun evaluateProject(const Project& project,
 
 } // namespace
 
-ParcelInput ChangedParcel::withAdded(double vegetationTcPerYr, double soilTcPerYr) const {
-    ParcelInput in = planInput;
-    in.carbonFixedTC = planInput.carbonFixedTC.value_or(0.0) + vegetationTcPerYr;
-    in.carbonBurialTC = planInput.carbonBurialTC.value_or(0.0) + soilTcPerYr;
-    return in;
+std::vector<IndicatorResult> ChangedParcel::planWithAdded(double vegetationTcPerYr,
+                                                          double soilTcPerYr,
+                                                          const GepModel& model) const {
+    // The whole parcel with the part's addition spread over it (the share rule: × share gives the part's
+    // values back, the carbon indicators being linear in the flux) ...
+    const double perWhole = accountedShare > 0 ? 1.0 / accountedShare : 0.0;
+    ParcelInput whole = planInput;
+    whole.carbonFixedTC = planInput.carbonFixedTC.value_or(0.0) + vegetationTcPerYr * perWhole;
+    whole.carbonBurialTC = planInput.carbonBurialTC.value_or(0.0) + soilTcPerYr * perWhole;
+    const std::vector<IndicatorResult> all =
+      evaluateParcel(whole, planEco, model.constants, model.prices, model.profile);
+    if (!partInput)
+        return countedPart(all, {}, accountedShare);
+    // ... or, where the part has its own flux, its carbon indicators from that flux plus the addition.
+    ParcelInput part = *partInput;
+    part.carbonFixedTC = partInput->carbonFixedTC.value_or(0.0) + vegetationTcPerYr;
+    part.carbonBurialTC = partInput->carbonBurialTC.value_or(0.0) + soilTcPerYr;
+    return countedPart(
+      all,
+      carbonIndicators(evaluateParcel(part, planEco, model.constants, model.prices, model.profile)),
+      accountedShare);
 }
 
 const params::TableSpec& parcelInputSpec() {

@@ -79,7 +79,7 @@ struct CarbonInput {
 /// O2, soil does not, gep-methods.md §4.9).
 struct ParcelChange {
     QString ecosystemType;
-    double addedVegetationTcPerYr = 0;
+    double addedVegetationTcPerYr = 0; ///< t C/a the change adds to the parcel's accounted part
     double addedSoilTcPerYr = 0;
 };
 
@@ -137,7 +137,9 @@ struct GepParcels; // the evaluated parcels (GepRunData.h)
 
 /// @brief A parcel of GepInputs::changes valued as in the baseline and with its change: same rasters,
 /// prices, profile and parcel attributes; the plan's ecosystem row (its coefficients and material
-/// products) and the baseline's carbon flux plus the change's.
+/// products) and the baseline's carbon flux plus the change's. Values are of the parcel's accounted part,
+/// as GEP's totals count it (docs/gep.md "Totals"): each indicator × accountedShare, except the carbon
+/// indicators of a part the carbon run computed from its own coverage, valued from that part's flux.
 struct ChangedParcel {
     QString layer, id;
     qint64 fid = -1;
@@ -145,13 +147,16 @@ struct ChangedParcel {
     double accountedShare = 1.0;                          ///< as the baseline row (the project ledger)
     QString baselineKey, baselineName, planKey, planName; ///< ecosystem rows
     std::optional<double> baselineFluxTC;                 ///< t C/a, as joined from the carbon results
-    std::vector<IndicatorResult> baseline, plan;
+    std::vector<IndicatorResult> baseline, plan;          ///< of the accounted part (valueYuan, emissionYuan)
     /// For re-evaluation with another added flux (Monte Carlo draws): the plan's input with the
-    /// baseline's flux, and the plan's ecosystem row.
+    /// baseline's flux, the accounted part's own input where it has one, and the plan's ecosystem row.
     ParcelInput planInput;
+    std::optional<ParcelInput> partInput;
     EcosystemParams planEco;
-    /// The plan's input with `vegetation` and `soil` t C/a added to the baseline's flux.
-    ParcelInput withAdded(double vegetationTcPerYr, double soilTcPerYr) const;
+    /// The accounted part's plan values with `vegetation` and `soil` t C/a added to its baseline flux.
+    std::vector<IndicatorResult> planWithAdded(double vegetationTcPerYr,
+                                               double soilTcPerYr,
+                                               const GepModel& model) const;
 };
 
 /// @brief What runGepProject() returns.

@@ -40,11 +40,10 @@ double emissionOf(const std::vector<gep::IndicatorResult>& results) {
     return e;
 }
 void addByService(const std::vector<gep::IndicatorResult>& results,
-                  double share,
                   double sign,
                   std::map<QString, double>& out) {
     for (const gep::IndicatorResult& r : results)
-        out[r.key] += r.skipped ? 0.0 : sign * r.valueYuan * share;
+        out[r.key] += r.skipped ? 0.0 : sign * r.valueYuan;
 }
 
 carbon::Bounds boundsOf(std::vector<double> draws) {
@@ -98,6 +97,7 @@ void runPlanGep(PlanRun& run, const Project& project, const PlanOptions& options
         const int span = run.horizon - p.startYear;
         gep::ParcelChange c;
         c.ecosystemType = p.target;
+        // The accounted part's accrual (PlanParcel::plantedHa), per year.
         c.addedVegetationTcPerYr = span > 0 ? p.diffT.at(QStringLiteral("c_biomass")) / span : 0.0;
         c.addedSoilTcPerYr = span > 0 ? p.diffT.at(QStringLiteral("c_soil")) / span : 0.0;
         model.inputs.changes[{ p.layer, p.fid }] = c;
@@ -146,7 +146,8 @@ void runPlanGep(PlanRun& run, const Project& project, const PlanOptions& options
         if (fb)
             fb->throwIfCancelled();
         const PlanParcel& p = *planned.at({ c.layer, c.fid });
-        const double share = c.accountedShare;
+        // c.baseline and c.plan are of the accounted part already (gep::ChangedParcel), as the carbon
+        // differences (PlanParcel::plantedHa).
         PlanGepParcel r;
         r.layer = c.layer;
         r.id = c.id;
@@ -154,42 +155,42 @@ void runPlanGep(PlanRun& run, const Project& project, const PlanOptions& options
         r.baselineEcosystem = c.baselineName;
         r.planEcosystem = c.planName;
         r.areaHa = c.areaHa;
-        r.accountedShare = share;
+        r.accountedShare = c.accountedShare;
         r.baselineFluxTC = c.baselineFluxTC;
         const int span = run.horizon - p.startYear;
         r.addedFluxTC = span > 0 ? p.diffTotalT / span : 0.0;
-        r.baselineCny = gepOf(c.baseline) * share;
-        r.planCny = gepOf(c.plan) * share;
-        addByService(c.plan, share, 1.0, r.diffByServiceCny);
-        addByService(c.baseline, share, -1.0, r.diffByServiceCny);
-        r.diffEmissionCny = (emissionOf(c.plan) - emissionOf(c.baseline)) * share;
-        addByService(c.baseline, share, 1.0, out.baselineByServiceCny);
-        addByService(c.plan, share, 1.0, out.planByServiceCny);
+        r.baselineCny = gepOf(c.baseline);
+        r.planCny = gepOf(c.plan);
+        addByService(c.plan, 1.0, r.diffByServiceCny);
+        addByService(c.baseline, -1.0, r.diffByServiceCny);
+        r.diffEmissionCny = emissionOf(c.plan) - emissionOf(c.baseline);
+        addByService(c.baseline, 1.0, out.baselineByServiceCny);
+        addByService(c.plan, 1.0, out.planByServiceCny);
         // Monte Carlo: the parcel's drawn accrual valued again, pools in the point estimate's proportion.
         if (!p.samplesT.empty() && span > 0) {
             std::vector<double> parcelDraws(p.samplesT.size());
             const double veg = p.diffT.at(QStringLiteral("c_biomass")),
                          soil = p.diffT.at(QStringLiteral("c_soil"));
-            const double baseGep = gepOf(c.baseline) * share;
+            const double baseGep = gepOf(c.baseline);
             for (std::size_t i = 0; i < p.samplesT.size(); ++i) {
                 const double f = p.diffTotalT != 0 ? p.samplesT[i] / p.diffTotalT : 0.0;
-                const std::vector<gep::IndicatorResult> drawn = gep::evaluateParcel(
-                  c.withAdded(veg * f / span, soil * f / span), c.planEco, m.constants, m.prices, m.profile);
-                parcelDraws[i] = gepOf(drawn) * share - baseGep;
+                const std::vector<gep::IndicatorResult> drawn =
+                  c.planWithAdded(veg * f / span, soil * f / span, m);
+                parcelDraws[i] = gepOf(drawn) - baseGep;
                 if (i < totalDraws.size())
                     totalDraws[i] += parcelDraws[i];
                 for (const gep::IndicatorResult& d : drawn) {
                     std::vector<double>& sd = serviceDraws[d.key];
                     sd.resize(totalDraws.size(), 0.0);
                     if (i < sd.size())
-                        sd[i] += d.skipped ? 0.0 : d.valueYuan * share;
+                        sd[i] += d.skipped ? 0.0 : d.valueYuan;
                 }
             }
             for (const gep::IndicatorResult& b : c.baseline) {
                 std::vector<double>& sd = serviceDraws[b.key];
                 sd.resize(totalDraws.size(), 0.0);
                 for (double& v : sd)
-                    v -= b.skipped ? 0.0 : b.valueYuan * share;
+                    v -= b.skipped ? 0.0 : b.valueYuan;
             }
             r.bounds = boundsOf(std::move(parcelDraws));
         }
@@ -261,7 +262,8 @@ void addPlanGepTables(const PlanRun& run, analysis::ResultSet& rs) {
             col(QStringLiteral("added_flux_tc_per_yr"),
                 Type::Real,
                 QStringLiteral("t C/a"),
-                QStringLiteral("Mean accrual the plan adds: diff_total_t ÷ (horizon − start year) (t C/a).")),
+                QStringLiteral("Mean accrual the plan adds to the parcel's accounted part: diff_total_t ÷ "
+                               "(horizon − start year) (t C/a).")),
             col(QStringLiteral("baseline_gep_cny"),
                 Type::Real,
                 QStringLiteral("CNY/a"),

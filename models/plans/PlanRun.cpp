@@ -327,6 +327,54 @@ PlanRun runPlan(const Project& project, const QString& name, const PlanOptions& 
         parameterRows.push_back(r);
     };
 
+    // Baseline (the carbon run's parcels table): per planted parcel its type, its accounted share (the
+    // part the project ledger gives its layer: a part under a layer of higher precedence is that layer's,
+    // so planting it would count its hectares twice) and the accounted part's stock at the last carbon
+    // date.
+    std::map<std::pair<QString, qint64>, std::size_t> baselineRowOf;
+    int baselineType = -1, baselineStock = -1, baselineShare = -1;
+    if (options.baseline && run.lastCarbonYear > 0) {
+        const analysis::Table& t = *options.baseline;
+        const int cl = t.columnIndex(QStringLiteral("layer")),
+                  cf = t.columnIndex(QStringLiteral("source_fid")),
+                  cp = t.columnIndex(QStringLiteral("primary"));
+        baselineType = t.columnIndex(QStringLiteral("ecosystem_type"));
+        baselineShare = t.columnIndex(QStringLiteral("accounted_share"));
+        baselineStock = t.columnIndex(QStringLiteral("accounted_c_total_t_%1").arg(run.lastCarbonYear));
+        if (baselineStock < 0)
+            baselineStock = t.columnIndex(QStringLiteral("c_total_t_%1").arg(run.lastCarbonYear));
+        if (cl >= 0 && cf >= 0)
+            for (std::size_t r = 0; r < t.rowCount(); ++r) {
+                if (cp >= 0) {
+                    const QVariant v = t.value(r, cp);
+                    if (!v.isNull() && !v.toBool() && v.toString() != QLatin1String("1") &&
+                        v.toString().compare(QLatin1String("true"), Qt::CaseInsensitive) != 0)
+                        continue;
+                }
+                baselineRowOf.emplace(std::make_pair(t.value(r, cl).toString(), t.value(r, cf).toLongLong()),
+                                      r);
+            }
+    }
+    auto applyBaseline = [&](PlanParcel& p) {
+        const auto it = baselineRowOf.find({ p.layer, p.fid });
+        if (it == baselineRowOf.end())
+            return;
+        const analysis::Table& t = *options.baseline;
+        auto number = [&](int column) -> std::optional<double> {
+            if (column < 0)
+                return std::nullopt;
+            const QVariant v = t.value(it->second, column);
+            bool ok = false;
+            const double d = v.toDouble(&ok);
+            return !v.isNull() && ok && std::isfinite(d) ? std::optional<double>(d) : std::nullopt;
+        };
+        if (baselineType >= 0)
+            p.baselineType = t.value(it->second, baselineType).toString();
+        p.baselineStockT = number(baselineStock);
+        if (const std::optional<double> share = number(baselineShare))
+            p.accountedShare = std::clamp(*share, 0.0, 1.0);
+    };
+
     // Monte Carlo groups of restoration parcels: per (climate, planted) one model and its units.
     struct BlueGroup {
         carbon::MangroveWsParams ws;
@@ -340,6 +388,8 @@ PlanRun runPlan(const Project& project, const QString& name, const PlanOptions& 
         const ProjectPlanChange& c = plan->changes[j];
         const QString model = plantingModel(project, c.target);
         for (PlanParcel p : changes[j].parcels) {
+            applyBaseline(p);
+            const double plantedHa = p.plantedHa();
             const double years = double(std::max(0, run.horizon - c.startYear));
             if (model == kBlue) {
                 // carbon-methods.md §4: the planted parcel is a restoration plot planted in the start year.
@@ -378,9 +428,9 @@ PlanRun runPlan(const Project& project, const QString& name, const PlanOptions& 
                 listRow(QStringLiteral("mangrove_ws"), ws->file, ws->line, ws->climate, ws->tag, ws->source);
                 const carbon::RestorationStock s =
                   carbon::restorationStockAt(*ws, c.startYear, run.horizon, planted);
-                p.diffT[QStringLiteral("c_biomass")] = s.biomass * p.areaHa;
-                p.diffT[QStringLiteral("c_soil")] = s.soil * p.areaHa;
-                p.diffTotalT = s.total() * p.areaHa;
+                p.diffT[QStringLiteral("c_biomass")] = s.biomass * plantedHa;
+                p.diffT[QStringLiteral("c_soil")] = s.soil * plantedHa;
+                p.diffTotalT = s.total() * plantedHa;
                 run.parcels.push_back(p);
                 BlueGroup& g = blueGroups[{ climate, planted }];
                 g.ws = *ws;
@@ -409,7 +459,7 @@ PlanRun runPlan(const Project& project, const QString& name, const PlanOptions& 
                     return run;
                 }
                 listRow(QStringLiteral("growth_rates"), ft->file, ft->line, ft->name, ft->tag, ft->source);
-                p.diffT[QStringLiteral("c_biomass")] = ft->gainPerHaYr() * years * p.areaHa;
+                p.diffT[QStringLiteral("c_biomass")] = ft->gainPerHaYr() * years * plantedHa;
                 p.diffT[QStringLiteral("c_soil")] = 0;
                 p.diffTotalT = p.diffT[QStringLiteral("c_biomass")];
                 run.parcels.push_back(p);
@@ -434,41 +484,6 @@ PlanRun runPlan(const Project& project, const QString& name, const PlanOptions& 
               carbon::parseYesNo(QVariant(opts.value(QStringLiteral("planted"), QStringLiteral("yes"))))
                 .value_or(true);
             blueGroups[{ climate, planted }].parcels.push_back(&p);
-        }
-    }
-
-    // Baseline (the carbon run's parcels table): type and stock at the last carbon date.
-    if (options.baseline && run.lastCarbonYear > 0) {
-        const analysis::Table& t = *options.baseline;
-        const int cl = t.columnIndex(QStringLiteral("layer")),
-                  cf = t.columnIndex(QStringLiteral("source_fid")),
-                  cp = t.columnIndex(QStringLiteral("primary")),
-                  ct = t.columnIndex(QStringLiteral("ecosystem_type")),
-                  cs = t.columnIndex(QStringLiteral("c_total_t_%1").arg(run.lastCarbonYear));
-        std::map<std::pair<QString, qint64>, std::size_t> rowOf;
-        if (cl >= 0 && cf >= 0)
-            for (std::size_t r = 0; r < t.rowCount(); ++r) {
-                if (cp >= 0) {
-                    const QVariant v = t.value(r, cp);
-                    if (!v.isNull() && !v.toBool() && v.toString() != QLatin1String("1") &&
-                        v.toString().compare(QLatin1String("true"), Qt::CaseInsensitive) != 0)
-                        continue;
-                }
-                rowOf.emplace(std::make_pair(t.value(r, cl).toString(), t.value(r, cf).toLongLong()), r);
-            }
-        for (PlanParcel& p : run.parcels) {
-            const auto it = rowOf.find({ p.layer, p.fid });
-            if (it == rowOf.end())
-                continue;
-            if (ct >= 0)
-                p.baselineType = t.value(it->second, ct).toString();
-            if (cs >= 0) {
-                const QVariant v = t.value(it->second, cs);
-                bool ok = false;
-                const double d = v.toDouble(&ok);
-                if (!v.isNull() && ok && std::isfinite(d))
-                    p.baselineStockT = d;
-            }
         }
     }
 
@@ -511,7 +526,7 @@ PlanRun runPlan(const Project& project, const QString& name, const PlanOptions& 
             std::vector<std::vector<uncertainty::RestorationUnitPlot>> units;
             std::vector<uncertainty::RestorationUnitPlot> all;
             for (const PlanParcel* p : g.parcels) {
-                const uncertainty::RestorationUnitPlot u{ p->startYear, g.planted, p->areaHa };
+                const uncertainty::RestorationUnitPlot u{ p->startYear, g.planted, p->plantedHa() };
                 units.push_back({ u });
                 all.push_back(u);
                 first = std::min(first, p->startYear);
@@ -609,11 +624,19 @@ PlanRun runPlan(const Project& project, const QString& name, const PlanOptions& 
                 Type::Real,
                 QStringLiteral("ha"),
                 QStringLiteral("Ellipsoidal area (ha).")),
+            col(
+              QStringLiteral("accounted_share"),
+              Type::Real,
+              QStringLiteral("fraction"),
+              QStringLiteral("Share of the parcel its layer accounts for in the project ledger (the baseline "
+                             "run's accounted_share; 1 without it): the plan plants and values this part, "
+                             "the rest being under a layer of higher precedence. The stocks and "
+                             "differences are of this part.")),
             col(QStringLiteral("baseline_stock_t"),
                 Type::Real,
                 QStringLiteral("t C"),
-                QStringLiteral("Baseline stock at the last carbon date, kept to the horizon (t C); empty "
-                               "without the baseline run.")),
+                QStringLiteral("Baseline stock of the accounted part at the last carbon date, kept to the "
+                               "horizon (t C); empty without the baseline run.")),
             col(QStringLiteral("plan_stock_t"),
                 Type::Real,
                 QStringLiteral("t C"),
@@ -663,6 +686,7 @@ PlanRun runPlan(const Project& project, const QString& name, const PlanOptions& 
                                p.startYear,
                                run.horizon,
                                p.areaHa,
+                               p.accountedShare,
                                num(p.baselineStockT),
                                p.baselineStockT ? QVariant(*p.baselineStockT + p.diffTotalT) : QVariant(),
                                p.diffT.at(QStringLiteral("c_biomass")),
@@ -747,11 +771,11 @@ PlanRun runPlan(const Project& project, const QString& name, const PlanOptions& 
             col(QStringLiteral("area_ha"),
                 Type::Real,
                 QStringLiteral("ha"),
-                QStringLiteral("Planted area (ha).")),
+                QStringLiteral("Planted area: the parcels' accounted parts (ha).")),
         };
         double area = 0;
         for (const PlanParcel& p : run.parcels)
-            area += p.areaHa;
+            area += p.plantedHa();
         const qlonglong n = qlonglong(run.parcels.size());
         for (const auto& [pool, v] : run.totalByPoolT)
             t.rows.push_back(

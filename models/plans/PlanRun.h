@@ -82,9 +82,16 @@ struct PlanParcel {
     QString target, model; ///< target type, plantingModel()
     int startYear = 0;
     double areaHa = 0;
-    std::map<QString, double> diffT; ///< per pool (c_biomass, c_soil): t C at the horizon
+    /// The share of the parcel its layer accounts for in the project ledger (the baseline's
+    /// accounted_share; 1 without a baseline): the rest lies under a layer of higher precedence and is
+    /// that layer's, so the plan plants and values only this part (docs/carbon-project.md, "Restoration
+    /// plans").
+    double accountedShare = 1.0;
+    double plantedHa() const { return areaHa * accountedShare; } ///< the accounted part's area, ha
+    std::map<QString, double> diffT; ///< per pool (c_biomass, c_soil): t C at the horizon, accounted part
     double diffTotalT = 0;
-    std::optional<double> baselineStockT; ///< baseline at the last carbon date (kept to the horizon)
+    std::optional<double>
+      baselineStockT; ///< accounted part's baseline at the last carbon date (kept to the horizon)
     std::optional<carbon::Bounds> bounds; ///< of diffTotalT
     std::vector<double> samplesT;         ///< Monte Carlo draws of diffTotalT (empty: not sampled)
     std::vector<unsigned char> wkb;       ///< geometry (ISO WKB, in PlanRun::crs)

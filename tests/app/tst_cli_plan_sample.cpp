@@ -76,8 +76,7 @@ private slots:
         QCOMPARE(parcels->rowCount(), std::size_t(38));
         double added = 0, carbon = 0, emission = 0, diff = 0;
         for (std::size_t k = 0; k < parcels->rowCount(); ++k) {
-            added += parcels->number(k, QStringLiteral("added_flux_tc_per_yr")) *
-                     parcels->number(k, QStringLiteral("accounted_share"));
+            added += parcels->number(k, QStringLiteral("added_flux_tc_per_yr")); // the accounted part's
             carbon += parcels->number(k, QStringLiteral("diff_carbon_sequestration_cny"));
             emission += parcels->number(k, QStringLiteral("diff_emission_cny"));
             diff += parcels->number(k, QStringLiteral("diff_gep_cny"));

@@ -356,6 +356,61 @@ private slots:
         }
         QVERIFY2(relDiff(sum, run.totals.total) < 1e-9,
                  qPrintable(QStringLiteral("%1 vs %2").arg(sum).arg(run.totals.total)));
+
+        // A plan changing a sink part and a source part values them as the totals do
+        // (gep::ChangedParcel): carbon from the part's own flux plus the plan's addition (0.2 t C/a of
+        // vegetation, 0.1 of soil, to the part), every other indicator as the whole parcel's × its share.
+        // The share rule would give the baseline 1.5 t C/a × share.
+        std::vector<qint64> changedFids;
+        for (const bool wantSource : { false, true })
+            for (const auto& [fid, share] : partShare)
+                if ((fid % 2 == 0) == wantSource) {
+                    changedFids.push_back(fid);
+                    break;
+                }
+        QCOMPARE(changedFids.size(), std::size_t(2));
+        for (const qint64 fid : changedFids)
+            inputs.changes[{ QStringLiteral("farmland_plots"), fid }] =
+              gep::ParcelChange{ QStringLiteral("forest"), 0.2, 0.1 };
+        const gep::GepRun planned = gep::runGepProject(m_project, inputs, {});
+        QCOMPARE(planned.changed.size(), std::size_t(2));
+        auto value = [](const std::vector<gep::IndicatorResult>& results, const char* key, bool emission) {
+            for (const gep::IndicatorResult& r : results)
+                if (r.key == QLatin1String(key))
+                    return emission ? r.emissionYuan : r.valueYuan;
+            return std::nan("");
+        };
+        for (const gep::ChangedParcel& c : planned.changed) {
+            const bool source = c.fid % 2 == 0;
+            const double tol = 1e-6 * carbonPrice;
+            QVERIFY(std::abs(value(c.baseline, "carbon_sequestration", false) -
+                             (source ? 0.0 : 0.4 * kCo2 * carbonPrice)) < tol);
+            QVERIFY(std::abs(value(c.baseline, "carbon_sequestration", true) -
+                             (source ? 0.3 * kCo2 * carbonPrice : 0.0)) < tol);
+            const double planFlux = (source ? -0.3 : 0.4) + 0.3;
+            QVERIFY2(std::abs(value(c.plan, "carbon_sequestration", false) - planFlux * kCo2 * carbonPrice) <
+                       tol,
+                     qPrintable(QStringLiteral("%1 vs %2")
+                                  .arg(value(c.plan, "carbon_sequestration", false))
+                                  .arg(planFlux * kCo2 * carbonPrice)));
+            QVERIFY(std::abs(value(c.plan, "oxygen_release", false) -
+                             (source ? 0.0 : 0.3 * kO2 * oxygenPrice)) < 1e-6 * oxygenPrice);
+            // Another indicator: the whole parcel's × its share.
+            const gep::ParcelRow* row = nullptr;
+            for (const gep::ParcelRow& r : planned.parcels->rows)
+                if (r.layer == QLatin1String("farmland_plots") && r.sourceFid == c.fid)
+                    row = &r;
+            QVERIFY(row);
+            int others = 0;
+            for (const gep::IndicatorResult& r : row->results)
+                if (r.key != QLatin1String("carbon_sequestration") &&
+                    r.key != QLatin1String("oxygen_release") && !r.skipped && r.valueYuan > 0) {
+                    QVERIFY(relDiff(value(c.baseline, qPrintable(r.key), false),
+                                    r.valueYuan * c.accountedShare) < 1e-12);
+                    ++others;
+                }
+            QVERIFY(others > 0);
+        }
     }
 
     void carbonFolderWithoutResultSet() {

@@ -220,6 +220,36 @@ private slots:
                          3 * kGainPerYr * s.parcels[0].areaHa) < 1e-9);
         QVERIFY(std::abs(s.parcels[0].diffT.at(QStringLiteral("c_soil")) -
                          3 * kSoilPerYr * s.parcels[0].areaHa) < 1e-9);
+
+        // W1 three-quarters under a layer of higher precedence (the baseline's accounted_share 0.25): the
+        // plan plants and counts only its accounted part, so no hectare is counted twice; the baseline
+        // stock is the part's.
+        models::analysis::Table baseline;
+        baseline.name = QStringLiteral("parcels");
+        using T = gis::TableColumn::Type;
+        for (const auto& [name, type] :
+             std::vector<std::pair<const char*, T>>{ { "layer", T::String },
+                                                     { "source_fid", T::Integer },
+                                                     { "primary", T::Integer },
+                                                     { "ecosystem_type", T::String },
+                                                     { "accounted_share", T::Real },
+                                                     { "c_total_t_2024", T::Real },
+                                                     { "accounted_c_total_t_2024", T::Real } })
+            baseline.columns.push_back({ QString::fromLatin1(name), {}, {}, type });
+        baseline.rows.push_back(
+          { QStringLiteral("wet"), 1, 1, QStringLiteral("tidal_flat"), 0.25, 12.0, 3.0 });
+        plans::PlanOptions partOptions;
+        partOptions.baseline = &baseline;
+        const plans::PlanRun part = plans::runPlan(p, QStringLiteral("p"), partOptions);
+        QVERIFY2(!part.stopped, qPrintable(test::issuesText(part.issues)));
+        QCOMPARE(part.parcels[0].accountedShare, 0.25);
+        QVERIFY(std::abs(part.parcels[0].diffTotalT - 0.25 * w1.diffTotalT) < 1e-9);
+        QVERIFY(std::abs(part.totalT - 0.25 * w1.diffTotalT) < 1e-9);
+        QCOMPARE(part.parcels[0].baselineStockT.value_or(0), 3.0);
+        const models::analysis::Table* partTable = part.results.table(QStringLiteral("plan_parcels"));
+        QVERIFY(partTable);
+        QCOMPARE(partTable->number(0, QStringLiteral("accounted_share")), 0.25);
+        QCOMPARE(partTable->number(0, QStringLiteral("plan_stock_t")), 3.0 + part.parcels[0].diffTotalT);
     }
 
     void forestGrowth() {
