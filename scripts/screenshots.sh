@@ -46,6 +46,10 @@ shot workspace-style-zh_CN zh_CN TANHUI_SHOW=xiaoban,districts TANHUI_STYLE=xiao
 for lang in zh_CN en; do
     shot "analysis-gep-$lang" "$lang" TANHUI_ANALYSIS=gep
     shot "analysis-carbon_project-$lang" "$lang" TANHUI_ANALYSIS=carbon_project
+    shot "analysis-zonal-$lang" "$lang" TANHUI_ANALYSIS=zonal,parcels=xiaoban
+    # One method with its options (the forest route's, shown only for that method).
+    shot "analysis-carbon_method-$lang" "$lang" TANHUI_ANALYSIS=carbon_method,layer=xiaoban,method=volume_gainloss
+    shot "analysis-restoration_plan-$lang" "$lang" TANHUI_ANALYSIS=restoration_plan,plan=mangrove_2026
 done
 # The Results dock (issue 13), when result folders of the sample are there (scripts/demo.sh writes them):
 # CARBON_RESULTS / GEP_RESULTS override where they are looked for.
@@ -54,6 +58,7 @@ GEP="${GEP_RESULTS:-$SAMPLE/../gep}"
 if [[ -f "$CARBON/resultset.json" ]]; then
     shot results-totals-zh_CN zh_CN TANHUI_RESULTS="$CARBON" TANHUI_RESULTS_TAB=1
     shot results-parcels-en en TANHUI_RESULTS="$CARBON" TANHUI_RESULTS_TAB=0 TANHUI_RESULTS_LAYER=change
+    shot results-parcels-zh_CN zh_CN TANHUI_RESULTS="$CARBON" TANHUI_RESULTS_TAB=0 TANHUI_RESULTS_LAYER=density
     shot results-ledger-en en TANHUI_RESULTS="$CARBON" TANHUI_RESULTS_TAB=2
     shot results-provenance-zh_CN zh_CN TANHUI_RESULTS="$CARBON" TANHUI_RESULTS_TAB=3
     if [[ -f "$GEP/resultset.json" ]]; then
@@ -71,5 +76,16 @@ if [[ -f "$RESULTS/carbon/resultset.json" && -f "$RESULTS/gep/resultset.json" ]]
             shot "charts-${charts[$i]}-$lang" "$lang" TANHUI_CHARTS="$RESULTS/carbon,$RESULTS/gep" \
                 TANHUI_CHART=$i TANHUI_PARCEL=xiaoban:5
         done
+    done
+fi
+# A restoration plan's results (issue 13) when scripts/demo.sh ran the sample's plan: the Results dock
+# with the plan's difference map, and the plan's two charts (carbon by pool, GEP by service), in both
+# languages.
+PLAN="$RESULTS/plan_mangrove_2026"
+if [[ -f "$PLAN/resultset.json" ]]; then
+    for lang in zh_CN en; do
+        shot "plan-results-$lang" "$lang" TANHUI_RESULTS="$PLAN" TANHUI_RESULTS_LAYER=plan
+        shot "plan-carbon-chart-$lang" "$lang" TANHUI_CHARTS=-,-,"$PLAN" TANHUI_CHART=5
+        shot "plan-gep-chart-$lang" "$lang" TANHUI_CHARTS=-,-,"$PLAN" TANHUI_CHART=6
     done
 fi

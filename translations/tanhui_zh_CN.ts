@@ -2535,7 +2535,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 <context>
     <name>CarbonResultText</name>
     <message>
-        <location filename="../models/carbon/CarbonResult.cpp" line="+819"/>
+        <location filename="../models/carbon/CarbonResult.cpp" line="+871"/>
         <location line="+44"/>
         <source>no stock in %1</source>
         <translation>%1 年无储量</translation>
@@ -9205,6 +9205,11 @@ district and service, charts, maps and an appendix.</source>
         <location line="+2"/>
         <source>Carbon moved out %1</source>
         <translation>转出碳量 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Coverage change %1</source>
+        <translation>数据覆盖变化 %1</translation>
     </message>
     <message>
         <location line="+6"/>

@@ -201,6 +201,8 @@ QString datedLabel(const QString& name) {
             return Labels::tr("Carbon moved in %1").arg(span);
         if (what == QLatin1String("transfer_out_t"))
             return Labels::tr("Carbon moved out %1").arg(span);
+        if (what == QLatin1String("coverage_change_t"))
+            return Labels::tr("Coverage change %1").arg(span);
         return {};
     }
     if (const auto m = year.match(name); m.hasMatch()) {

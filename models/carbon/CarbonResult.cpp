@@ -269,6 +269,42 @@ void accumulate(ResultTotals& t, const ParcelResult& r, const QString* type = nu
     }
 }
 
+/// Adds r's coverage change to the changes of `t` (ResultTotals::Change::coverageT), once every parcel was
+/// accumulated so that the pairs of `t` are known; `type`: as accumulate().
+void addCoverage(ResultTotals& t, const ParcelResult& r, const QString* type = nullptr) {
+    if (!r.computed())
+        return;
+    for (ResultTotals::Change& tc : t.changes) {
+        const CarbonStock* s1 = r.stock(tc.year1);
+        const CarbonStock* s2 = r.stock(tc.year2);
+        const auto index = [&](const CarbonStock* s) { return std::size_t(s - r.stocks.data()); };
+        const auto change = std::find_if(r.changes.begin(), r.changes.end(), [&](const CarbonChange& c) {
+            return c.year1 == tc.year1 && c.year2 == tc.year2;
+        });
+        if (change == r.changes.end()) {
+            // No change for the pair: a stock at one date only (or at both, e.g. a method that gives no
+            // change) is all coverage.
+            if (s2 && (!type || r.typeAt(tc.year2) == *type))
+                tc.coverageT += r.countedStockT(index(s2));
+            if (s1 && (!type || r.typeAt(tc.year1) == *type))
+                tc.coverageT -= r.countedStockT(index(s1));
+            continue;
+        }
+        // A stock difference over the ground valid at both dates: where the stock areas differ, the rest
+        // of the stock difference is coverage. (Equal areas: none, so the ledger still compares the
+        // change with the stocks there.) It counts where the change counts, under the year2 type; the
+        // year1 stock moved there is a transfer.
+        if (change->basis != ChangeBasis::StockDifference || !s1 || !s2 ||
+            (type && r.typeAt(tc.year2) != *type))
+            continue;
+        const double a1 = r.countedStockAreaHa(index(s1)), a2 = r.countedStockAreaHa(index(s2));
+        if (std::abs(a2 - a1) <= 1e-9 * std::max(1.0, std::max(a1, a2)))
+            continue;
+        tc.coverageT += r.countedStockT(index(s2)) - r.countedStockT(index(s1)) -
+                        r.countedChangeT(std::size_t(change - r.changes.begin()));
+    }
+}
+
 void sortTotals(ResultTotals& t) {
     std::sort(t.stocks.begin(), t.stocks.end(), [](const auto& a, const auto& b) { return a.year < b.year; });
     std::sort(t.changes.begin(), t.changes.end(), [](const auto& a, const auto& b) {
@@ -283,6 +319,9 @@ ResultTotals totalOf(const std::vector<ParcelResult>& results, bool primaryOnly)
     for (const ParcelResult& r : results)
         if (r.primary || !primaryOnly)
             accumulate(t, r);
+    for (const ParcelResult& r : results)
+        if (r.primary || !primaryOnly)
+            addCoverage(t, r);
     sortTotals(t);
     return t;
 }
@@ -401,6 +440,19 @@ std::vector<ResultTotals> totalsBy(const std::vector<ParcelResult>& results, Tot
         ResultTotals& t = groups[key];
         t.key = key;
         accumulate(t, r);
+    }
+    for (const ParcelResult& r : results) {
+        if (!r.primary && which != TotalsKey::Method)
+            continue;
+        if (which == TotalsKey::EcosystemType) {
+            std::set<QString> types{ r.ecosystemType };
+            for (const DatedType& d : r.landUseChange)
+                types.insert(d.type);
+            for (const QString& type : types)
+                addCoverage(groups[type], r, &type);
+            continue;
+        }
+        addCoverage(groups[which == TotalsKey::Group ? r.group : r.method], r);
     }
     if (which == TotalsKey::EcosystemType) {
         // Parcels whose type differs between the two dates of a change move their year1 stock from the
@@ -1024,6 +1076,11 @@ analysis::Table totalsTable(const QString& name,
     }
     const bool transfers =
       std::any_of(groups.begin(), groups.end(), [](const ResultTotals& t) { return t.transfers; });
+    // The coverage change columns when some ground had data at one date only (beyond rounding).
+    const bool coverage =
+      std::any_of(all.changes.begin(), all.changes.end(), [](const ResultTotals::Change& c) {
+          return std::abs(c.coverageT) > 1e-6 * std::max(1.0, std::abs(c.changeT));
+      });
     for (const auto& [y1, y2] : pairSet) {
         const QString s = pairName(y1, y2);
         columns.push_back(
@@ -1049,6 +1106,16 @@ analysis::Table totalsTable(const QString& name,
                      tC,
                      QStringLiteral("%1 stock of parcels that left the type by %2 (t C).").arg(y1).arg(y2)));
         }
+        if (coverage)
+            columns.push_back(column(
+              QStringLiteral("coverage_change_t_") + s,
+              Type::Real,
+              tC,
+              QStringLiteral("Part of the stock difference %1–%2 on ground with land-cover data at only "
+                             "one of the two dates (cloud, nodata), which is not a change: "
+                             "c_total_t_%2 − c_total_t_%1 = change + transfers + this (t C).")
+                .arg(y1)
+                .arg(y2)));
         if (bounds)
             addBoundColumns(
               columns, QStringLiteral("change_t_") + s, QStringLiteral("the change %1–%2").arg(y1).arg(y2));
@@ -1116,6 +1183,8 @@ analysis::Table totalsTable(const QString& name,
                 v[c++] = a == allTransfers.end() ? 0.0 : a->second.first;
                 v[c++] = a == allTransfers.end() ? 0.0 : a->second.second;
             }
+            if (coverage)
+                v[c++] = has ? QVariant(it->coverageT) : QVariant();
             if (bounds)
                 c = putBounds(v, c, has ? it->bounds : std::nullopt, has ? it->changeT : 0.0, exact);
         }

@@ -189,6 +189,12 @@ struct ResultTotals {
         /// (in) and that left this type by year2 (out). A changed parcel's change counts under its year2
         /// type, so stock(year2) − stock(year1) = changeT + transferInT − transferOutT.
         double transferInT = 0, transferOutT = 0;
+        /// Coverage change (t C): the part of stock(year2) − stock(year1) on ground with data at only one
+        /// of the two dates (cloud, nodata), which is not a change: for parcels whose stock area differs
+        /// between the dates, their stock difference minus their change (a stock difference over the
+        /// ground valid at both, §1.4), and the stocks of parcels with a stock at one date only. So
+        /// stock(year2) − stock(year1) = changeT + transferInT − transferOutT + coverageT.
+        double coverageT = 0;
         double co2eT() const;
     };
     std::vector<Stock> stocks;   ///< ascending years

@@ -244,17 +244,21 @@ void checkStockChange(LedgerCheck& check,
                 continue;
             // By type with types per date, parcels that changed type move their year1 stock between rows
             // (ResultTotals::Change::transferInT/OutT): stock(t2) − stock(t1) = change + in − out.
+            // Ground with data at one date only adds its stock without a change
+            // (ResultTotals::Change::coverageT): stock(t2) − stock(t1) = change + coverage.
             const bool moved = c.transferInT != 0 || c.transferOutT != 0;
+            QString what = QStringLiteral("change_t_%1_%2").arg(c.year1).arg(c.year2);
+            if (moved)
+                what += QStringLiteral(" + transfer_in_t − transfer_out_t");
+            if (c.coverageT != 0)
+                what += QStringLiteral(" + coverage_change_t");
             check.add({ QStringLiteral("stock_change"),
                         table,
                         subject,
                         pairText(c.year1, c.year2),
-                        moved ? QStringLiteral("change_t_%1_%2 + transfer_in_t − transfer_out_t")
-                                  .arg(c.year1)
-                                  .arg(c.year2)
-                              : QStringLiteral("change_t_%1_%2").arg(c.year1).arg(c.year2),
+                        what,
                         s2->totalT - s1->totalT,
-                        c.changeT + c.transferInT - c.transferOutT,
+                        c.changeT + c.transferInT - c.transferOutT + c.coverageT,
                         QStringLiteral("t C") });
         }
     }

@@ -13,6 +13,7 @@
 #include "models/carbon/CarbonProject.h"
 #include "models/carbon/CarbonResult.h"
 #include "models/carbon/GainLossMethod.h"
+#include "models/carbon/ProjectLedger.h"
 #include "models/project/Project.h"
 #include "models/uncertainty/Distribution.h"
 
@@ -589,6 +590,69 @@ private slots:
         QCOMPARE(methodMore[0].key, QStringLiteral("gainloss"));
         QCOMPARE(methodMore[0].parcels, std::size_t(1));
         QCOMPARE(methodMore[0].changes[0].changeT, 5.0);
+    }
+
+    /// Ground with land-cover data at one date only (cloud, nodata) adds its stock without a change: the
+    /// totals carry it as the coverage change, so that stock(2024) − stock(2015) = change + coverage and
+    /// the ledger passes; a parcel whose stock area is the same at both dates gets none, so a change that
+    /// does not match its stocks still fails the check.
+    void coverageChange() {
+        auto parcel =
+          [](qint64 fid, double s1, double a1, double s2, double a2, std::optional<double> change) {
+              ParcelResult r;
+              r.layer = QStringLiteral("wet");
+              r.fid = fid;
+              r.id = QString::number(fid);
+              r.ecosystemType = QStringLiteral("tidal_flat");
+              r.method = QStringLiteral("pools");
+              r.group = QStringLiteral("Nansha");
+              r.areaHa = 20;
+              if (a1 > 0)
+                  r.stocks.push_back({ 2015, { { QStringLiteral("c_soil"), s1 } }, s1, a1, {} });
+              if (a2 > 0)
+                  r.stocks.push_back({ 2024, { { QStringLiteral("c_soil"), s2 } }, s2, a2, {} });
+              if (change)
+                  r.changes = { { 2015, 2024, *change, ChangeBasis::StockDifference, {} } };
+              return r;
+          };
+        std::vector<ParcelResult> rs = {
+            parcel(1, 100, 10, 130, 12, 10.0), // 2 ha more with data in 2024: coverage 130 − 100 − 10 = 20
+            parcel(2, 0, 0, 40, 8, std::nullopt), // nodata everywhere in 2015: coverage 40
+            parcel(3, 50, 5, 55, 5, 5.0),         // the same ground: no coverage
+        };
+        const ResultTotals all = totalOf(rs);
+        QCOMPARE(all.changes.size(), std::size_t(1));
+        QCOMPARE(all.changes[0].changeT, 15.0);
+        QCOMPARE(all.changes[0].coverageT, 60.0);
+        QCOMPARE(all.stocks[1].totalT - all.stocks[0].totalT, 75.0);
+        const std::vector<ResultTotals> byType = totalsBy(rs, TotalsKey::EcosystemType);
+        QCOMPARE(byType.size(), std::size_t(1));
+        QCOMPARE(byType[0].changes[0].coverageT, 60.0);
+        LedgerCheck check;
+        checkStockChange(check, QStringLiteral("totals_by_ecosystem_type"), byType, all);
+        QCOMPARE(check.rows.size(), std::size_t(2));
+        QVERIFY(check.passed());
+        QVERIFY(check.rows.back().quantity.contains(QStringLiteral("coverage_change_t")));
+        // The totals table has the column, with the value.
+        const models::analysis::Table t = totalsTable(
+          QStringLiteral("totals_by_ecosystem_type"), QStringLiteral("ecosystem_type"), byType, all);
+        QVERIFY(t.column(QStringLiteral("coverage_change_t_2015_2024")));
+        QCOMPARE(t.number(1, QStringLiteral("coverage_change_t_2015_2024")), 60.0);
+        // A change that does not match the stocks of the same ground is not absorbed.
+        rs[2].changes[0].changeT = 3.0;
+        LedgerCheck wrong;
+        checkStockChange(wrong,
+                         QStringLiteral("totals_by_ecosystem_type"),
+                         totalsBy(rs, TotalsKey::EcosystemType),
+                         totalOf(rs));
+        QVERIFY(!wrong.passed());
+        // Without data gaps there is no column.
+        const std::vector<ParcelResult> same = { parcel(3, 50, 5, 55, 5, 5.0) };
+        QVERIFY(!totalsTable(QStringLiteral("t"),
+                             QStringLiteral("ecosystem_type"),
+                             totalsBy(same, TotalsKey::EcosystemType),
+                             totalOf(same))
+                   .column(QStringLiteral("coverage_change_t_2015_2024")));
     }
 
     // Like-for-like stocks: only primary, computed parcels with a stock at every date count.
