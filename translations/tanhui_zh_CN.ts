@@ -12644,7 +12644,17 @@ Cancel them and quit?</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+15"/>
+        <source>mangrove restoration (§4)</source>
+        <translation>红树林恢复种植（§4）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>forest planting (§3.2)</source>
+        <translation>森林新造林（§3.2）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>%1 [%2–%3]</source>
         <extracomment>A value with its 95 % bounds, e.g. &quot;12,345.6 [11,020.0–13,880.2]&quot;</extracomment>
         <translation>%1 [%2–%3]</translation>

@@ -154,6 +154,13 @@ QString ResultTableModel::cellText(int row, const Shown& shown) const {
                           col.name == QLatin1String("target_type");
         if (type && !v.isNull() && !v.toString().isEmpty())
             return report::typeName(v.toString());
+        // A plan's planting model (models/plans: restoration plot or forest planting).
+        if (col.name == QLatin1String("planting_model")) {
+            if (v.toString() == QLatin1String("bluecarbon_restoration"))
+                return tr("mangrove restoration (§4)");
+            if (v.toString() == QLatin1String("forest_growth"))
+                return tr("forest planting (§3.2)");
+        }
         return v.toString();
     }
     bool ok = false;

@@ -627,7 +627,7 @@ PlanRun runPlan(const Project& project, const QString& name, const PlanOptions& 
             col(
               QStringLiteral("accounted_share"),
               Type::Real,
-              QStringLiteral("fraction"),
+              QStringLiteral("1"),
               QStringLiteral("Share of the parcel its layer accounts for in the project ledger (the baseline "
                              "run's accounted_share; 1 without it): the plan plants and values this part, "
                              "the rest being under a layer of higher precedence. The stocks and "
