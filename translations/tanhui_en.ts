@@ -200,7 +200,7 @@ Cancel them and quit?</numerusform>
 <context>
     <name>tanhui::gui::PlanDialog</name>
     <message numerus="yes">
-        <location filename="../app/gui/PlanDialog.cpp" line="+272"/>
+        <location filename="../app/gui/PlanDialog.cpp" line="+289"/>
         <source>Added %n parcel(s).</source>
         <translation>
             <numerusform>Added %n parcel.</numerusform>

@@ -12085,7 +12085,7 @@ Cancel them and quit?</source>
 <context>
     <name>tanhui::gui::PlanDialog</name>
     <message>
-        <location filename="../app/gui/PlanDialog.cpp" line="+68"/>
+        <location filename="../app/gui/PlanDialog.cpp" line="+71"/>
         <source>Restoration Plans</source>
         <translation>修复规划</translation>
     </message>
@@ -12141,6 +12141,16 @@ Cancel them and quit?</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Import Plan Layer…</source>
+        <translation>导入规划图层…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adds a polygon file whose features are the planted parcels (e.g. new planting areas drawn in another GIS) as a change: they take the target ecosystem from the start year on.</source>
+        <translation>将一个面图层文件（如在其他 GIS 中绘制的新造林区域）作为一项变更加入：其要素即规划地块，自起始年起变为目标生态系统。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Remove Change</source>
         <translation>删除变更</translation>
     </message>
@@ -12155,7 +12165,7 @@ Cancel them and quit?</source>
         <translation>起始：</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Description:</source>
         <translation>说明：</translation>
     </message>
@@ -12195,12 +12205,23 @@ Cancel them and quit?</source>
         <translation>规划需要一个与其他规划不同的名称。</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+8"/>
+        <source>Import Plan Layer</source>
+        <translation>导入规划图层</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Polygon layers (*.gpkg *.shp *.geojson *.json *.kml *.gml);;All files (*)</source>
+        <translation>面图层 (*.gpkg *.shp *.geojson *.json *.kml *.gml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <location line="+51"/>
         <source>Add a plan first.</source>
         <translation>请先添加规划。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-45"/>
         <source>Select parcels on the map first (a parcel layer of the project).</source>
         <translation>请先在地图上选择地块（项目的地块图层）。</translation>
     </message>
@@ -12215,6 +12236,16 @@ Cancel them and quit?</source>
         <translation>
             <numerusform>已添加 %n 个地块。</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Added the features of %1.</source>
+        <translation>已加入 %1 的要素。</translation>
     </message>
     <message>
         <location line="+20"/>

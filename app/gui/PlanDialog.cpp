@@ -11,6 +11,9 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -104,6 +107,10 @@ PlanDialog::PlanDialog(const tanhui::models::Project& project, QWidget* parent)
     auto* addChange = new QPushButton(tr("Add Selected Parcels"));
     addChange->setToolTip(tr("Adds the parcels selected on the map as a change: they take the target "
                              "ecosystem from the start year on."));
+    auto* importLayer = new QPushButton(tr("Import Plan Layer…"));
+    importLayer->setToolTip(tr("Adds a polygon file whose features are the planted parcels (e.g. new "
+                               "planting areas drawn in another GIS) as a change: they take the target "
+                               "ecosystem from the start year on."));
     auto* removeChangeButton = new QPushButton(tr("Remove Change"));
     auto* changeRow = new QHBoxLayout;
     changeRow->addWidget(new QLabel(tr("Target:")));
@@ -111,6 +118,7 @@ PlanDialog::PlanDialog(const tanhui::models::Project& project, QWidget* parent)
     changeRow->addWidget(new QLabel(tr("From:")));
     changeRow->addWidget(m_d->startYear);
     changeRow->addWidget(addChange);
+    changeRow->addWidget(importLayer);
     changeRow->addWidget(removeChangeButton);
     m_d->status = new QLabel;
     m_d->status->setWordWrap(true);
@@ -154,6 +162,15 @@ PlanDialog::PlanDialog(const tanhui::models::Project& project, QWidget* parent)
     connect(removePlanButton, &QPushButton::clicked, this, &PlanDialog::removePlan);
     connect(m_d->plans, &QListWidget::currentRowChanged, this, &PlanDialog::setCurrentPlan);
     connect(addChange, &QPushButton::clicked, this, &PlanDialog::addSelectedParcels);
+    connect(importLayer, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+          this,
+          tr("Import Plan Layer"),
+          QFileInfo(m_d->project.fileName()).absolutePath(),
+          tr("Polygon layers (*.gpkg *.shp *.geojson *.json *.kml *.gml);;All files (*)"));
+        if (!path.isEmpty())
+            addPlanLayer(path);
+    });
     connect(
       removeChangeButton, &QPushButton::clicked, this, [this] { removeChange(m_d->changes->currentRow()); });
     connect(m_d->description, &QLineEdit::textEdited, this, [this](const QString& text) {
@@ -270,6 +287,30 @@ bool PlanDialog::addSelectedParcels() {
     change.startYear = m_d->startYear->value();
     plan->changes.push_back(change);
     m_d->status->setText(tr("Added %n parcel(s).", nullptr, int(ids.size())));
+    refresh();
+    return true;
+}
+
+bool PlanDialog::addPlanLayer(const QString& path) {
+    tanhui::models::ProjectPlan* plan = m_d->plan();
+    if (!plan) {
+        m_d->status->setText(tr("Add a plan first."));
+        return false;
+    }
+    const QFileInfo file(path);
+    if (!file.exists()) {
+        m_d->status->setText(tr("%1 does not exist.").arg(QDir::toNativeSeparators(path)));
+        return false;
+    }
+    // Relative to the project's folder when inside it, so that the project can move with its data.
+    const QDir folder = QFileInfo(m_d->project.fileName()).absoluteDir();
+    const QString relative = folder.relativeFilePath(file.absoluteFilePath());
+    tanhui::models::ProjectPlanChange change;
+    change.planLayer = relative.startsWith(QLatin1String("..")) ? file.absoluteFilePath() : relative;
+    change.target = m_d->target->currentData().toString();
+    change.startYear = m_d->startYear->value();
+    plan->changes.push_back(change);
+    m_d->status->setText(tr("Added the features of %1.").arg(file.fileName()));
     refresh();
     return true;
 }

@@ -48,6 +48,12 @@ public:
     /// Adds the selection as a change of the current plan (the ids of the layer's id field); false (the
     /// status line says why) without a plan, a selection, or on a layer that is not a parcel layer.
     bool addSelectedParcels();
+    /// Adds a polygon file (e.g. the new planting areas drawn in another GIS) as a change of the current
+    /// plan: its features are the planted parcels, with the target type and start year of
+    /// addSelectedParcels(); the path is kept relative to the project's folder when inside it. False (the
+    /// status line says why) without a plan or when the file does not exist; the plan's validation names
+    /// a file that is not a polygon layer.
+    bool addPlanLayer(const QString& path);
     /// Removes change `row` of the current plan.
     void removeChange(int row);
     /// The current plan's problems (one line each), empty when valid.

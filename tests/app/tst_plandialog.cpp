@@ -57,6 +57,34 @@ private slots:
         dialog.removePlan();
         QVERIFY(dialog.project().plans.empty());
     }
+
+    /// A polygon file of new planting areas is imported as a change of the plan (kept relative to the
+    /// project's folder), validated as a plan layer, and saved; a missing file is refused.
+    void importPlanLayer() {
+        QTemporaryDir dir;
+        const QString file = test::writePlanProject(dir, "[]");
+        // Two new planting areas south of the wetland units.
+        std::vector<gis::VectorFeature> features(2);
+        features[0].geometry = test::planRect(500000, 2499700, 500100, 2499800);
+        features[1].geometry = test::planRect(500100, 2499700, 500300, 2499800);
+        const QString areas = dir.filePath(QStringLiteral("new_planting.gpkg"));
+        gis::writePolygonLayer(
+          areas.toStdString(), QStringLiteral("new_planting"), gis::Crs::fromEpsg(32650), {}, features);
+        gui::PlanDialog dialog(models::Project::load(file));
+        QVERIFY(!dialog.addPlanLayer(areas)); // no plan yet
+        QVERIFY(dialog.addPlan(QStringLiteral("new_forest")));
+        QVERIFY(!dialog.addPlanLayer(dir.filePath(QStringLiteral("missing.gpkg"))));
+        dialog.setTarget(QStringLiteral("forest"), 2027);
+        QVERIFY(dialog.addPlanLayer(areas));
+        const models::ProjectPlanChange& change = dialog.project().plans.at(0).changes.at(0);
+        QCOMPARE(change.planLayer, QStringLiteral("new_planting.gpkg"));
+        QVERIFY(change.layer.isEmpty());
+        QCOMPARE(change.target, QStringLiteral("forest"));
+        QVERIFY2(dialog.problems().isEmpty(), qPrintable(dialog.problems().join(QLatin1Char('\n'))));
+        QVERIFY(dialog.saveToProject());
+        QCOMPARE(models::Project::load(file).plans.at(0).changes.at(0).planLayer,
+                 QStringLiteral("new_planting.gpkg"));
+    }
 };
 
 QTEST_MAIN(TestPlanDialog)
