@@ -421,39 +421,32 @@ bool CommonStockTotals::perDateTotalsDiffer() const {
 
 std::vector<ResultTotals> totalsBy(const std::vector<ParcelResult>& results, TotalsKey which) {
     std::map<QString, ResultTotals> groups;
-    for (const ParcelResult& r : results) {
-        if (!r.primary && which != TotalsKey::Method)
-            continue;
-        if (which == TotalsKey::EcosystemType) {
-            // Per date the type of that date (docs/carbon-project.md "Ecosystem per date").
-            std::set<QString> types{ r.ecosystemType };
-            for (const DatedType& d : r.landUseChange)
-                types.insert(d.type);
-            for (const QString& type : types) {
-                ResultTotals& t = groups[type];
-                t.key = type;
-                accumulate(t, r, &type);
+    // Each counted result with the row(s) it counts in: by type, per date the type of that date
+    // (docs/carbon-project.md "Ecosystem per date"); else its group or method.
+    auto eachRow = [&](auto&& f) {
+        for (const ParcelResult& r : results) {
+            if (!r.primary && which != TotalsKey::Method)
+                continue;
+            if (which == TotalsKey::EcosystemType) {
+                std::set<QString> types{ r.ecosystemType };
+                for (const DatedType& d : r.landUseChange)
+                    types.insert(d.type);
+                for (const QString& type : types) {
+                    ResultTotals& t = groups[type];
+                    t.key = type;
+                    f(t, r, &type);
+                }
+                continue;
             }
-            continue;
+            const QString& key = which == TotalsKey::Group ? r.group : r.method;
+            ResultTotals& t = groups[key];
+            t.key = key;
+            f(t, r, nullptr);
         }
-        const QString& key = which == TotalsKey::Group ? r.group : r.method;
-        ResultTotals& t = groups[key];
-        t.key = key;
-        accumulate(t, r);
-    }
-    for (const ParcelResult& r : results) {
-        if (!r.primary && which != TotalsKey::Method)
-            continue;
-        if (which == TotalsKey::EcosystemType) {
-            std::set<QString> types{ r.ecosystemType };
-            for (const DatedType& d : r.landUseChange)
-                types.insert(d.type);
-            for (const QString& type : types)
-                addCoverage(groups[type], r, &type);
-            continue;
-        }
-        addCoverage(groups[which == TotalsKey::Group ? r.group : r.method], r);
-    }
+    };
+    eachRow([](ResultTotals& t, const ParcelResult& r, const QString* type) { accumulate(t, r, type); });
+    // The coverage change once every row's pairs are known.
+    eachRow([](ResultTotals& t, const ParcelResult& r, const QString* type) { addCoverage(t, r, type); });
     if (which == TotalsKey::EcosystemType) {
         // Parcels whose type differs between the two dates of a change move their year1 stock from the
         // old type's row to the new one's (the change itself counts under the year2 type).
