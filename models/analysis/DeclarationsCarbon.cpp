@@ -175,10 +175,15 @@ std::vector<InputSpec> methodOptionInputs() {
             in.enabledIf = Condition{ QStringLiteral("method"), { m.name } };
             in.hiddenWhenDisabled = true;
             in.fromProject = [key = o.key](const Project& project) { return projectOption(project, key); };
-            const auto check = m.checkOption;
-            in.check = [check, key = o.key](const QString& text) {
-                return check && !text.isEmpty() ? check(key, text) : QString();
-            };
+            // Free text (forest_classes, climate_zone, soil_class) goes through the method's own check; a
+            // choice or a number is checked by its kind (choices, scalar range), as the loader's check
+            // would (tst_carbon_method_analysis::declaredOptionsPassTheMethodsCheck).
+            if (in.kind == InputKind::Text) {
+                const auto check = m.checkOption;
+                in.check = [check, key = o.key](const QString& text) {
+                    return check && !text.isEmpty() ? check(key, text) : QString();
+                };
+            }
             v.push_back(std::move(in));
         }
     return v;

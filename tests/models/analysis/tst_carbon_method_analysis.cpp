@@ -20,6 +20,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -151,6 +152,11 @@ private slots:
         const models::params::Issues issues = analysis::validate(*m_spec, values, &m_project);
         const QString text = test::issuesText(issues);
         QVERIFY2(test::hasError(issues, QStringLiteral("--fd"), QString()), qPrintable(text));
+        QCOMPARE(
+          std::count_if(issues.begin(),
+                        issues.end(),
+                        [](const models::params::Issue& i) { return i.column == QLatin1String("--fd"); }),
+          1); // once: by its scalar declaration, not again by the method's check
         QVERIFY2(test::hasError(issues, QStringLiteral("--forest-classes"), QString()), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("CODE=TYPE")), qPrintable(text));
         QVERIFY2(!text.contains(QStringLiteral("arctic")), qPrintable(text));
