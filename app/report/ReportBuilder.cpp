@@ -1051,6 +1051,12 @@ ReportSection Builder::planSection() {
     auto cell = [](const analysis::Table* t, std::size_t r, const QString& column) {
         return t && t->column(column) ? t->number(r, column) : kNaN;
     };
+    // A planted parcel's accounted part, the area its differences are of (results of plans before
+    // accounted_share: the whole parcel).
+    auto plantedHa = [&cell](const analysis::Table* t, std::size_t r) {
+        const double share = cell(t, r, QStringLiteral("accounted_share"));
+        return cell(t, r, QStringLiteral("area_ha")) * (std::isfinite(share) ? share : 1.0);
+    };
     const QString horizon = setting(QStringLiteral("horizon_year"));
     const QString description = setting(QStringLiteral("description"));
     addParagraph(
@@ -1110,7 +1116,7 @@ ReportSection Builder::planSection() {
             Group& g = groups[{ parcels->value(r, QStringLiteral("baseline_type")).toString(),
                                 parcels->value(r, QStringLiteral("target_type")).toString() }];
             ++g.parcels;
-            g.areaHa += cell(parcels, r, QStringLiteral("area_ha"));
+            g.areaHa += plantedHa(parcels, r);
             g.diffT += cell(parcels, r, QStringLiteral("diff_total_t"));
         }
         ReportTable t;
@@ -1209,7 +1215,7 @@ ReportSection Builder::planSection() {
         d.id = parcels->value(r, QStringLiteral("parcel_id")).toString();
         d.from = parcels->value(r, QStringLiteral("baseline_type")).toString();
         d.to = parcels->value(r, QStringLiteral("target_type")).toString();
-        d.areaHa = cell(parcels, r, QStringLiteral("area_ha"));
+        d.areaHa = plantedHa(parcels, r);
         d.carbonT = cell(parcels, r, QStringLiteral("diff_total_t"));
         d.carbonLo = cell(parcels, r, QStringLiteral("diff_total_t_p2_5"));
         d.carbonHi = cell(parcels, r, QStringLiteral("diff_total_t_p97_5"));

@@ -421,6 +421,7 @@ Fixture makeFixture(const QString& root) {
                       col(QStringLiteral("baseline_type"), {}, Type::String),
                       col(QStringLiteral("target_type"), {}, Type::String),
                       col(QStringLiteral("area_ha"), QStringLiteral("ha")),
+                      col(QStringLiteral("accounted_share"), QStringLiteral("1")),
                       col(QStringLiteral("diff_total_t"), QStringLiteral("t C")),
                       col(QStringLiteral("diff_total_t_p2_5"), QStringLiteral("t C")),
                       col(QStringLiteral("diff_total_t_p97_5"), QStringLiteral("t C")) };
@@ -429,6 +430,7 @@ Fixture makeFixture(const QString& root) {
                            QStringLiteral("cropland"),
                            QStringLiteral("broadleaf_forest"),
                            9.0,
+                           1.0,
                            1234.5,
                            1000.0,
                            1500.0 });
@@ -437,6 +439,7 @@ Fixture makeFixture(const QString& root) {
                            QStringLiteral("cropland"),
                            QStringLiteral("broadleaf_forest"),
                            9.0,
+                           0.5, // half under a layer of higher precedence: 4.5 ha planted
                            617.25,
                            500.0,
                            750.0 });
@@ -865,6 +868,11 @@ private slots:
                                               QRegularExpression::escape(n(1600)),
                                               QRegularExpression::escape(n(2100))));
         QVERIFY2(text.contains(total), qPrintable(total.pattern()));
+        // By change of type: 2 parcels, their planted (accounted) area 9 + 4.5 ha, 1,852 t C.
+        const QRegularExpression byType(
+          QStringLiteral("\\s2\\s+%1\\s+%2")
+            .arg(QRegularExpression::escape(n(13.5, 1)), QRegularExpression::escape(n(1851.75))));
+        QVERIFY2(text.contains(byType), qPrintable(byType.pattern() + QLatin1Char('\n') + text));
         // GEP by service (亿元 / million CNY, 4 decimals): carbon sequestration +1,200,000 CNY/a with its
         // range; the unchanged service is left out.
         const double money = zh ? 1e8 : 1e6;
