@@ -269,12 +269,32 @@ void accumulate(ResultTotals& t, const ParcelResult& r, const QString* type = nu
     }
 }
 
+/// The pairs of dates each method gives changes for (over every result).
+using MethodPairs = std::map<QString, std::set<std::pair<int, int>>>;
+MethodPairs methodPairs(const std::vector<ParcelResult>& results) {
+    MethodPairs out;
+    for (const ParcelResult& r : results)
+        for (const CarbonChange& c : r.changes)
+            out[r.method].insert({ c.year1, c.year2 });
+    return out;
+}
+
 /// Adds r's coverage change to the changes of `t` (ResultTotals::Change::coverageT), once every parcel was
-/// accumulated so that the pairs of `t` are known; `type`: as accumulate().
-void addCoverage(ResultTotals& t, const ParcelResult& r, const QString* type = nullptr) {
+/// accumulated so that the pairs of `t` are known; only for the pairs r's method gives changes for (a
+/// method with stocks alone, e.g. volume at its inventory year, has no change to complete), so that the
+/// `all` row is the sum of the rows; `type`: as accumulate().
+void addCoverage(ResultTotals& t,
+                 const ParcelResult& r,
+                 const MethodPairs& pairs,
+                 const QString* type = nullptr) {
     if (!r.computed())
         return;
+    const auto own = pairs.find(r.method);
+    if (own == pairs.end())
+        return;
     for (ResultTotals::Change& tc : t.changes) {
+        if (!own->second.count({ tc.year1, tc.year2 }))
+            continue;
         const CarbonStock* s1 = r.stock(tc.year1);
         const CarbonStock* s2 = r.stock(tc.year2);
         const auto index = [&](const CarbonStock* s) { return std::size_t(s - r.stocks.data()); };
@@ -319,9 +339,10 @@ ResultTotals totalOf(const std::vector<ParcelResult>& results, bool primaryOnly)
     for (const ParcelResult& r : results)
         if (r.primary || !primaryOnly)
             accumulate(t, r);
+    const MethodPairs pairs = methodPairs(results);
     for (const ParcelResult& r : results)
         if (r.primary || !primaryOnly)
-            addCoverage(t, r);
+            addCoverage(t, r, pairs);
     sortTotals(t);
     return t;
 }
@@ -446,7 +467,10 @@ std::vector<ResultTotals> totalsBy(const std::vector<ParcelResult>& results, Tot
     };
     eachRow([](ResultTotals& t, const ParcelResult& r, const QString* type) { accumulate(t, r, type); });
     // The coverage change once every row's pairs are known.
-    eachRow([](ResultTotals& t, const ParcelResult& r, const QString* type) { addCoverage(t, r, type); });
+    const MethodPairs pairs = methodPairs(results);
+    eachRow([&pairs](ResultTotals& t, const ParcelResult& r, const QString* type) {
+        addCoverage(t, r, pairs, type);
+    });
     if (which == TotalsKey::EcosystemType) {
         // Parcels whose type differs between the two dates of a change move their year1 stock from the
         // old type's row to the new one's (the change itself counts under the year2 type).

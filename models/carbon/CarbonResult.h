@@ -192,7 +192,8 @@ struct ResultTotals {
         /// Coverage change (t C): the part of stock(year2) − stock(year1) on ground with data at only one
         /// of the two dates (cloud, nodata), which is not a change: for parcels whose stock area differs
         /// between the dates, their stock difference minus their change (a stock difference over the
-        /// ground valid at both, §1.4), and the stocks of parcels with a stock at one date only. So
+        /// ground valid at both, §1.4), and the stocks of parcels with a stock at one date only (of a method
+        /// that gives changes for the pair: a method with stocks alone has none to complete). So
         /// stock(year2) − stock(year1) = changeT + transferInT − transferOutT + coverageT.
         double coverageT = 0;
         double co2eT() const;

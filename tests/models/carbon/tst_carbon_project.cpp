@@ -638,6 +638,17 @@ private slots:
           QStringLiteral("totals_by_ecosystem_type"), QStringLiteral("ecosystem_type"), byType, all);
         QVERIFY(t.column(QStringLiteral("coverage_change_t_2015_2024")));
         QCOMPARE(t.number(1, QStringLiteral("coverage_change_t_2015_2024")), 60.0);
+        // A method with stocks alone (volume at its inventory year) has no change to complete: by method,
+        // `all` (every result) is the sum of the rows.
+        std::vector<ParcelResult> withVolume = rs;
+        ParcelResult volume = parcel(1, 70, 10, 0, 0, std::nullopt);
+        volume.method = QStringLiteral("volume");
+        volume.primary = false;
+        withVolume.push_back(volume);
+        const std::vector<ResultTotals> byMethod = totalsBy(withVolume, TotalsKey::Method);
+        QCOMPARE(byMethod.size(), std::size_t(2));
+        QVERIFY(byMethod[1].changes.empty()); // volume
+        QCOMPARE(totalOf(withVolume, false).changes[0].coverageT, byMethod[0].changes[0].coverageT);
         // A change that does not match the stocks of the same ground is not absorbed.
         rs[2].changes[0].changeT = 3.0;
         LedgerCheck wrong;
