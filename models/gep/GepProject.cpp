@@ -618,22 +618,19 @@ std::vector<gis::ZoneOverlap> layerDistricts(Run& run, const LayerInputs& li) {
     return out;
 }
 
-/// `whole` as counted for the accounted part: the indicators of `part` (the part's own carbon) as they
-/// are, every other one × `share` (value and emission; the quantities stay the whole parcel's).
-std::vector<IndicatorResult> countedPart(std::vector<IndicatorResult> whole,
+/// `whole` as counted for the accounted part (forEachCounted): value and emission × the factor (the
+/// quantities stay as they are).
+std::vector<IndicatorResult> countedPart(const std::vector<IndicatorResult>& whole,
                                          const std::vector<IndicatorResult>& part,
                                          double share) {
-    for (IndicatorResult& r : whole) {
-        const auto own =
-          std::find_if(part.begin(), part.end(), [&](const IndicatorResult& p) { return p.key == r.key; });
-        if (own != part.end()) {
-            r = *own;
-            continue;
-        }
-        r.valueYuan *= share;
-        r.emissionYuan *= share;
-    }
-    return whole;
+    std::vector<IndicatorResult> out;
+    out.reserve(whole.size());
+    forEachCounted(whole, part, share, [&](const IndicatorResult& r, double factor) {
+        out.push_back(r);
+        out.back().valueYuan *= factor;
+        out.back().emissionYuan *= factor;
+    });
+    return out;
 }
 
 /// A parcel of GepInputs::changes valued with its change (see ChangedParcel); `part`: the accounted

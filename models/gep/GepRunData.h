@@ -57,14 +57,15 @@ struct ParcelRow {
     double slopeCappedShare = 0;                  ///< share of the parcel's cells with a capped slope
 };
 
-/// @brief Calls f(result, factor) for every indicator result the totals count of `row` (docs/gep.md
-/// "Totals"): its accounted part's value is result × factor. The share rule (factor accountedShare) except
-/// for the carbon indicators of a parcel whose accounted part has its own carbon flux, which count as
-/// valued from that flux (factor 1). `base`: the results at the base-year prices.
+/// @brief Calls f(result, factor) for every indicator of `results` as counted for a parcel's accounted
+/// part (docs/gep.md "Totals"): the part's value is result × factor. The share rule (factor `share`)
+/// except for the indicators `part` has (the carbon indicators of an accounted part with its own carbon
+/// flux), which count as they are (factor 1).
 template<typename F>
-void forEachCounted(const ParcelRow& row, bool base, F&& f) {
-    const std::vector<IndicatorResult>& results = base ? row.baseResults : row.results;
-    const std::vector<IndicatorResult>& part = base ? row.baseAccountedCarbon : row.accountedCarbon;
+void forEachCounted(const std::vector<IndicatorResult>& results,
+                    const std::vector<IndicatorResult>& part,
+                    double share,
+                    F&& f) {
     for (const IndicatorResult& r : results) {
         const IndicatorResult* own = nullptr;
         for (const IndicatorResult& p : part)
@@ -73,8 +74,18 @@ void forEachCounted(const ParcelRow& row, bool base, F&& f) {
         if (own)
             f(*own, 1.0);
         else
-            f(r, row.accountedShare);
+            f(r, share);
     }
+}
+
+/// @brief forEachCounted() over what the totals count of `row`. `base`: the results at the base-year
+/// prices.
+template<typename F>
+void forEachCounted(const ParcelRow& row, bool base, F&& f) {
+    forEachCounted(base ? row.baseResults : row.results,
+                   base ? row.baseAccountedCarbon : row.accountedCarbon,
+                   row.accountedShare,
+                   std::forward<F>(f));
 }
 
 /// The evaluated parcels of a run, shared by the lazy tables of its result set.
