@@ -487,8 +487,8 @@ void storeInProject(const AnalysisSpec& spec, const ParameterValues& values, Pro
         // A value equal to the declared default is kept only where the project already holds one: the
         // file does not freeze defaults (a later default reaches it) nor name them as the project's.
         // A value the project gives elsewhere (fromProject) is that input's default here.
-        const QVariant fallback =
-          in.fromProject && in.fromProject(project).isValid() ? in.fromProject(project) : in.defaultValue;
+        const QVariant elsewhere = in.fromProject ? in.fromProject(project) : QVariant();
+        const QVariant fallback = elsewhere.isValid() ? elsewhere : in.defaultValue;
         const bool isDefault = fallback.isValid() && valueText(in, v) == valueText(in, fallback);
         const bool held =
           !in.projectKey.isEmpty() ? projectValue(project, in.projectKey).isValid() : stored.contains(in.id);
