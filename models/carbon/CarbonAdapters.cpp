@@ -93,13 +93,6 @@ void progress(const MethodContext& ctx, double percent, const char* status) {
     }
 }
 
-/// The option of a parcel, or `fallback` (every parcel of a method shares the options of its entry, but
-/// a run may mix entries of several types: the first assigned parcel's value is used for whole-run
-/// settings, and parcels with other values are listed as not computed by the caller).
-QString optionOf(const MethodParcel& mp, const char* key, const QString& fallback) {
-    return mp.options.value(QLatin1String(key), fallback).trimmed();
-}
-
 /// A child Feedback reporting into [from, to] of `parent`'s range and cancelled with it (as the runner's).
 std::unique_ptr<gis::Feedback> stage(gis::Feedback* parent, double from, double to) {
     if (!parent)
@@ -256,10 +249,10 @@ MethodOutput runSoilAdapter(const MethodContext& ctx) {
         for (const MethodParcel& mp : batch.assigned) {
             ParcelResult r = makeParcelResult(batch, mp, QStringLiteral("soil"));
             SoilSettings settings;
-            settings.climateZone = optionOf(mp, "climate_zone", settings.climateZone).toLower();
-            settings.soilClass = optionOf(mp, "soil_class", settings.soilClass).toLower();
+            settings.climateZone = mp.option(QStringLiteral("climate_zone")).toLower();
+            settings.soilClass = mp.option(QStringLiteral("soil_class")).toLower();
             settings.before =
-              parseSoilBefore(optionOf(mp, "before", QStringLiteral("low"))).value_or(SoilBefore::LowInput);
+              parseSoilBefore(mp.option(QStringLiteral("before"))).value_or(SoilBefore::LowInput);
             settings.years = ctx.years;
             settings.currentYear = QDate::currentDate().year();
             r.methodDetail = QStringLiteral("climate_zone=%1; soil_class=%2; before=%3")
@@ -397,7 +390,7 @@ MethodOutput runGainLossAdapter(const MethodContext& ctx) {
     for (std::size_t b = 0; b < ctx.batches.size(); ++b)
         for (std::size_t k = 0; k < ctx.batches[b].assigned.size(); ++k) {
             const MethodParcel& mp = ctx.batches[b].assigned[k];
-            bySettings[{ optionOf(mp, "fd", QStringLiteral("1")), optionOf(mp, "forest_classes", {}) }]
+            bySettings[{ mp.option(QStringLiteral("fd")), mp.option(QStringLiteral("forest_classes")) }]
               .push_back({ b, k });
         }
     out.results.resize(ctx.batches.size());
@@ -526,7 +519,7 @@ QString checkBlueCarbonOption(const QString& key, const QString& value) {
 namespace {
 
 bool tier1Route(const MethodBatch& batch, const MethodParcel& mp) {
-    const QString route = optionOf(mp, "route", QStringLiteral("auto")).toLower();
+    const QString route = mp.option(QStringLiteral("route")).toLower();
     if (route == QLatin1String("auto"))
         return batch.layer->fields.contains(QStringLiteral("planting_year"));
     return route == QLatin1String("tier1");
@@ -550,7 +543,7 @@ MethodOutput runBlueCarbonAdapter(const MethodContext& ctx) {
             if (tier1Route(ctx.batches[b], mp))
                 tier1Parcels.push_back({ b, k });
             else
-                cbcParcels[parseYesNo(QVariant(optionOf(mp, "invest_compatible", QStringLiteral("no"))))
+                cbcParcels[parseYesNo(QVariant(mp.option(QStringLiteral("invest_compatible"))))
                              .value_or(false)]
                   .push_back({ b, k });
         }
@@ -766,9 +759,9 @@ MethodOutput runBlueCarbonAdapter(const MethodContext& ctx) {
             for (std::size_t k : which) {
                 const MethodParcel& mp = batch.assigned[k];
                 ParcelResult r = makeParcelResult(batch, mp, QStringLiteral("bluecarbon"));
-                const QString climate = optionOf(mp, "climate", QStringLiteral("subtrop")).toLower();
+                const QString climate = mp.option(QStringLiteral("climate")).toLower();
                 const bool planted =
-                  parseYesNo(QVariant(optionOf(mp, "planted", QStringLiteral("yes")))).value_or(true);
+                  parseYesNo(QVariant(mp.option(QStringLiteral("planted")))).value_or(true);
                 r.methodDetail = QStringLiteral("route=tier1; climate=%1; planted=%2")
                                    .arg(climate, planted ? QStringLiteral("yes") : QStringLiteral("no"));
                 const std::optional<MangroveWsParams> ws = mangroveWsParams(wsTable.table, climate);
@@ -924,7 +917,7 @@ MethodOutput runRegressionAdapter(const MethodContext& ctx) {
     ro.outDir = ctx.outDir;
     for (const MethodBatch& batch : ctx.batches)
         for (const MethodParcel& mp : batch.assigned)
-            if (optionOf(mp, "gap_fill", QStringLiteral("none")) == QLatin1String("linear"))
+            if (mp.option(QStringLiteral("gap_fill")) == QLatin1String("linear"))
                 ro.interpolateGaps = true;
     ro.writeViKeyRasters = ctx.uncertainty != nullptr; // per-parcel VI bins for MC
     auto rasters = stage(ctx.feedback, 10, 60);
@@ -961,10 +954,7 @@ MethodOutput runRegressionAdapter(const MethodContext& ctx) {
     std::map<double, std::vector<std::pair<std::size_t, std::size_t>>> byHysteresis;
     for (std::size_t b = 0; b < ctx.batches.size(); ++b)
         for (std::size_t k = 0; k < ctx.batches[b].assigned.size(); ++k)
-            byHysteresis[optionOf(ctx.batches[b].assigned[k],
-                                  "r_hysteresis",
-                                  QString::number(kDefaultRHysteresisTDmPerHa))
-                           .toDouble()]
+            byHysteresis[ctx.batches[b].assigned[k].option(QStringLiteral("r_hysteresis")).toDouble()]
               .push_back({ b, k });
     out.results.resize(ctx.batches.size());
     for (std::size_t b = 0; b < ctx.batches.size(); ++b)

@@ -415,8 +415,7 @@ MethodOutput runVolumeAdapter(const MethodContext& ctx) {
         for (const BefForm form : { BefForm::Constant, BefForm::Continuous }) {
             std::vector<VolumeRecord> records;
             for (const MethodParcel& mp : batch.assigned)
-                if (parseBefForm(mp.options.value(QStringLiteral("bef_form"), QStringLiteral("constant")))
-                      .value_or(BefForm::Constant) == form)
+                if (parseBefForm(mp.option(QStringLiteral("bef_form"))).value_or(BefForm::Constant) == form)
                     records.push_back(all[mp.parcel]);
             if (records.empty())
                 continue;
@@ -429,8 +428,7 @@ MethodOutput runVolumeAdapter(const MethodContext& ctx) {
         for (const MethodParcel& mp : batch.assigned) {
             ParcelResult r = makeParcelResult(batch, mp, QStringLiteral("volume"));
             const BefForm form =
-              parseBefForm(mp.options.value(QStringLiteral("bef_form"), QStringLiteral("constant")))
-                .value_or(BefForm::Constant);
+              parseBefForm(mp.option(QStringLiteral("bef_form"))).value_or(BefForm::Constant);
             r.methodDetail = QStringLiteral("bef_form=%1").arg(QLatin1String(befFormName(form)));
             const VolumeRecord& record = all[mp.parcel];
             QStringList reasons;
@@ -750,6 +748,18 @@ std::vector<MethodOption> regressionOptions() {
 }
 
 } // namespace
+
+QString methodOptionDefault(const QString& key) {
+    for (const MethodInfo& m : carbonMethods())
+        if (const MethodOption* o = findMethodOption(m, key))
+            return o->defaultValue;
+    return {};
+}
+
+QString MethodParcel::option(const QString& key) const {
+    const auto it = options.constFind(key);
+    return (it != options.cend() ? *it : methodOptionDefault(key)).trimmed();
+}
 
 const MethodOption* findMethodOption(const MethodInfo& method, const QString& key) {
     for (const MethodOption& o : method.options)

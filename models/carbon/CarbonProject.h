@@ -71,6 +71,8 @@ struct MethodParcel {
     std::size_t parcel = 0;         ///< index into the batch's ParcelSet
     QString ecosystemType;          ///< canonical type
     QMap<QString, QString> options; ///< the options of its method entry (e.g. "bef_form")
+    /// The entry's option `key` (trimmed), else its declared default (methodOptionDefault()).
+    QString option(const QString& key) const;
 };
 
 /// The parcels of one layer assigned to a method.
@@ -144,6 +146,9 @@ const std::vector<MethodInfo>& carbonMethods();
 const MethodInfo* findCarbonMethod(const QString& name);
 /// The option `key` of `method`; null when the method does not take it.
 const MethodOption* findMethodOption(const MethodInfo& method, const QString& key);
+/// The declared default of option `key` (MethodOption::defaultValue; a key two methods take is declared
+/// once for both); empty when no method takes it.
+QString methodOptionDefault(const QString& key);
 
 /// @brief The parameter table roles of carbon.parameters: pools, species (pools and volume), soc_ref,
 /// soil_factors (soil), growth_rates (gainloss; its pools rows come from "pools"), cbc_biophysical,

@@ -276,10 +276,6 @@ Issue routeError(const QString& file, const QString& key, const QString& message
     return { Issue::Severity::Error, file, 0, key, message };
 }
 
-QString option(const MethodParcel& mp, const char* key, const QString& fallback) {
-    return mp.options.value(QLatin1String(key), fallback).trimmed();
-}
-
 /// Age and origin attributes by FID (missing fields: an error naming the layer's fields).
 struct AgeOrigin {
     QVariant age;
@@ -595,7 +591,7 @@ MethodOutput runVolumeGainLossAdapter(const MethodContext& ctx) {
               layer.values.value(QStringLiteral("species_group:") + record.species, record.species);
             ParcelResult r = makeParcelResult(batch, mp, QStringLiteral("volume_gainloss"));
             const BefForm form =
-              parseBefForm(option(mp, "bef_form", QStringLiteral("constant"))).value_or(BefForm::Constant);
+              parseBefForm(mp.option(QStringLiteral("bef_form"))).value_or(BefForm::Constant);
             QStringList reasons;
             for (const Issue& i :
                  validateVolumeRecords({ record }, species, form, path, speciesField, volumeField))
@@ -637,11 +633,10 @@ MethodOutput runVolumeGainLossAdapter(const MethodContext& ctx) {
             rs.stand.origin = *origin;
             rs.stand.areaHa = record.areaHa;
             rs.stand.inventoryYear = layer.year;
-            rs.useMai = option(mp, "growth", QStringLiteral("mai")).toLower() == QLatin1String("mai");
-            rs.useCap =
-              option(mp, "volume_cap", QStringLiteral("inventory")).toLower() != QLatin1String("none");
-            rs.settingsKey = option(mp, "fd", QStringLiteral("1")) + QLatin1Char('|') +
-                             option(mp, "forest_classes", QString());
+            rs.useMai = mp.option(QStringLiteral("growth")).toLower() == QLatin1String("mai");
+            rs.useCap = mp.option(QStringLiteral("volume_cap")).toLower() != QLatin1String("none");
+            rs.settingsKey = mp.option(QStringLiteral("fd")) + QLatin1Char('|') +
+                             mp.option(QStringLiteral("forest_classes"));
             out.results[b][k] = std::move(r);
             stands.push_back(rs);
         }

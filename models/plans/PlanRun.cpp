@@ -332,17 +332,15 @@ PlanRun runPlan(const Project& project, const QString& name, const PlanOptions& 
     // so planting it would count its hectares twice) and the accounted part's stock at the last carbon
     // date.
     std::map<std::pair<QString, qint64>, std::size_t> baselineRowOf;
-    int baselineType = -1, baselineStock = -1, baselineShare = -1;
+    QString stockColumn; // the accounted part's stock at the last date (older results: the parcel's)
     if (options.baseline && run.lastCarbonYear > 0) {
         const analysis::Table& t = *options.baseline;
         const int cl = t.columnIndex(QStringLiteral("layer")),
                   cf = t.columnIndex(QStringLiteral("source_fid")),
                   cp = t.columnIndex(QStringLiteral("primary"));
-        baselineType = t.columnIndex(QStringLiteral("ecosystem_type"));
-        baselineShare = t.columnIndex(QStringLiteral("accounted_share"));
-        baselineStock = t.columnIndex(QStringLiteral("accounted_c_total_t_%1").arg(run.lastCarbonYear));
-        if (baselineStock < 0)
-            baselineStock = t.columnIndex(QStringLiteral("c_total_t_%1").arg(run.lastCarbonYear));
+        stockColumn = QStringLiteral("accounted_c_total_t_%1").arg(run.lastCarbonYear);
+        if (t.columnIndex(stockColumn) < 0)
+            stockColumn = QStringLiteral("c_total_t_%1").arg(run.lastCarbonYear);
         if (cl >= 0 && cf >= 0)
             for (std::size_t r = 0; r < t.rowCount(); ++r) {
                 if (cp >= 0) {
@@ -360,19 +358,25 @@ PlanRun runPlan(const Project& project, const QString& name, const PlanOptions& 
         if (it == baselineRowOf.end())
             return;
         const analysis::Table& t = *options.baseline;
-        auto number = [&](int column) -> std::optional<double> {
-            if (column < 0)
-                return std::nullopt;
-            const QVariant v = t.value(it->second, column);
-            bool ok = false;
-            const double d = v.toDouble(&ok);
-            return !v.isNull() && ok && std::isfinite(d) ? std::optional<double>(d) : std::nullopt;
+        p.baselineType = t.value(it->second, QStringLiteral("ecosystem_type")).toString();
+        if (const double stock = t.number(it->second, stockColumn); std::isfinite(stock))
+            p.baselineStockT = stock;
+        if (const double share = t.number(it->second, QStringLiteral("accounted_share"));
+            std::isfinite(share))
+            p.accountedShare = std::clamp(share, 0.0, 1.0);
+    };
+
+    // The restoration settings (climate, planted) of a target's bluecarbon entry, with the declared
+    // defaults (carbon::MethodParcel::option).
+    auto restorationOf = [&](const QString& target) {
+        carbon::MethodParcel entry;
+        for (const ProjectCarbonMethod& m : *methodsOf(project, target))
+            if (m.method == QLatin1String("bluecarbon"))
+                entry.options = m.options;
+        return std::pair<QString, bool>{
+            entry.option(QStringLiteral("climate")).toLower(),
+            carbon::parseYesNo(QVariant(entry.option(QStringLiteral("planted")))).value_or(true)
         };
-        if (baselineType >= 0)
-            p.baselineType = t.value(it->second, baselineType).toString();
-        p.baselineStockT = number(baselineStock);
-        if (const std::optional<double> share = number(baselineShare))
-            p.accountedShare = std::clamp(*share, 0.0, 1.0);
     };
 
     // Monte Carlo groups of restoration parcels: per (climate, planted) one model and its units.
@@ -393,15 +397,7 @@ PlanRun runPlan(const Project& project, const QString& name, const PlanOptions& 
             const double years = double(std::max(0, run.horizon - c.startYear));
             if (model == kBlue) {
                 // carbon-methods.md §4: the planted parcel is a restoration plot planted in the start year.
-                QMap<QString, QString> opts;
-                for (const ProjectCarbonMethod& m : *methodsOf(project, c.target))
-                    if (m.method == QLatin1String("bluecarbon"))
-                        opts = m.options;
-                const QString climate =
-                  opts.value(QStringLiteral("climate"), QStringLiteral("subtrop")).toLower();
-                const bool planted =
-                  carbon::parseYesNo(QVariant(opts.value(QStringLiteral("planted"), QStringLiteral("yes"))))
-                    .value_or(true);
+                const auto [climate, planted] = restorationOf(c.target);
                 if (!wsTable) {
                     wsTable = carbon::loadCarbonProjectTable(
                       project, QStringLiteral("mangrove_ws"), carbon::mangroveWsSpec(), wsFile);
@@ -474,16 +470,7 @@ PlanRun runPlan(const Project& project, const QString& name, const PlanOptions& 
         for (PlanParcel& p : run.parcels) {
             if (p.model != kBlue)
                 continue;
-            QMap<QString, QString> opts;
-            for (const ProjectCarbonMethod& m : *methodsOf(project, p.target))
-                if (m.method == QLatin1String("bluecarbon"))
-                    opts = m.options;
-            const QString climate =
-              opts.value(QStringLiteral("climate"), QStringLiteral("subtrop")).toLower();
-            const bool planted =
-              carbon::parseYesNo(QVariant(opts.value(QStringLiteral("planted"), QStringLiteral("yes"))))
-                .value_or(true);
-            blueGroups[{ climate, planted }].parcels.push_back(&p);
+            blueGroups[restorationOf(p.target)].parcels.push_back(&p);
         }
     }
 
