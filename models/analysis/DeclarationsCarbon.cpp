@@ -174,7 +174,15 @@ std::vector<InputSpec> methodOptionInputs() {
             }
             in.enabledIf = Condition{ QStringLiteral("method"), { m.name } };
             in.hiddenWhenDisabled = true;
-            in.fromProject = [key = o.key](const Project& project) { return projectOption(project, key); };
+            // A project value written in another case ("Continuous", which the loader accepts) starts as
+            // the choice it names.
+            in.fromProject = [key = o.key, choices = in.choices](const Project& project) {
+                QVariant v = projectOption(project, key);
+                for (const ChoiceSpec& c : choices)
+                    if (c.value.compare(v.toString().trimmed(), Qt::CaseInsensitive) == 0)
+                        v = c.value;
+                return v;
+            };
             // Free text (forest_classes, climate_zone, soil_class) goes through the method's own check; a
             // choice or a number is checked by its kind (choices, scalar range), as the loader's check
             // would (tst_carbon_method_analysis::declaredOptionsPassTheMethodsCheck).

@@ -143,6 +143,11 @@ private slots:
           QStringLiteral("trop_wet");
         QCOMPARE(analysis::defaultValues(*m_spec, &other).value(QStringLiteral("climate")).toString(),
                  QStringLiteral("trop_wet"));
+        // Written in another case (the loader accepts it): the choice it names.
+        other.carbon.methods[QStringLiteral("mangrove")].front().options[QStringLiteral("climate")] =
+          QStringLiteral("Trop_Dry ");
+        QCOMPARE(analysis::defaultValues(*m_spec, &other).value(QStringLiteral("climate")).toString(),
+                 QStringLiteral("trop_dry"));
 
         values.insert(QStringLiteral("layer"), QStringLiteral("wet"));
         values.insert(QStringLiteral("method"), QStringLiteral("gainloss"));
