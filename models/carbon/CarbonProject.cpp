@@ -214,14 +214,16 @@ MethodOutput runPoolsAdapter(const MethodContext& ctx) {
     std::size_t total = 0, done = 0;
     for (const MethodBatch& b : ctx.batches)
         total += b.assigned.size();
-    // Shared by every result (implicitly shared QStrings, not one allocation per parcel and pool).
-    std::array<QString, kPoolCount> poolNames;
+    // Shared by every result (interned names and implicitly shared QStrings: no allocation per parcel
+    // and pool, no interning per parcel).
+    std::array<InternedName, kPoolCount> poolNames;
     for (int p = 0; p < kPoolCount; ++p)
         poolNames[std::size_t(p)] = QString::fromLatin1(poolName(p));
     const QString methodDetail = QStringLiteral("pools table %1").arg(QFileInfo(tableFile).fileName());
-    std::map<std::int64_t, QString> codeKeys; // lucode → "lucode <code>"
+    std::map<std::int64_t, ParameterRowRef> codeRows; // lucode → its row, key "lucode <code>"
     for (const auto& [code, c] : pools.classes())
-        codeKeys.emplace(code, QStringLiteral("lucode %1").arg(code));
+        codeRows.emplace(code,
+                         ParameterRowRef{ c.file, c.line, QStringLiteral("lucode %1").arg(code), c.tag });
     for (const MethodBatch& batch : ctx.batches) {
         // The assigned parcels only (a layer may mix methods); coverage once per parcel for all dates.
         // When the method has every parcel of the layer, the layer's set itself (no copy of 1,000,000
@@ -292,10 +294,8 @@ MethodOutput runPoolsAdapter(const MethodContext& ctx) {
                                           pc.changeT[p],
                                           ChangeBasis::StockDifference,
                                           {} });
-            for (std::int64_t code : pc.usedCodes) {
-                const PoolClass* c = pools.find(code);
-                r.parameters.push_back({ c->file, c->line, codeKeys.at(code), c->tag });
-            }
+            for (std::int64_t code : pc.usedCodes)
+                r.parameters.push_back(codeRows.at(code));
             std::sort(r.parameters.begin(), r.parameters.end());
             if (!anyValid) {
                 r.stocks.clear();

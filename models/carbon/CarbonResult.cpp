@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <mutex>
 #include <set>
 
 namespace tanhui::models::carbon {
@@ -109,6 +110,30 @@ double CarbonChange::perYearT() const {
 
 double ResultTotals::Change::co2eT() const {
     return changeT * kCo2PerC;
+}
+
+namespace {
+
+/// The names InternedName points to: a node-based set, so that an element's address never changes.
+struct NameTable {
+    std::mutex mutex;
+    std::set<QString> names{ QString() };
+};
+
+NameTable& nameTable() {
+    static NameTable* table = new NameTable; // never destroyed: results may outlive static destructors
+    return *table;
+}
+
+} // namespace
+
+InternedName::InternedName()
+  : InternedName(QString()) {}
+
+InternedName::InternedName(const QString& name) {
+    NameTable& t = nameTable();
+    const std::lock_guard lock(t.mutex);
+    p_ = &*t.names.insert(name).first;
 }
 
 QString ParameterRowRef::toString() const {

@@ -26,6 +26,67 @@ struct Bounds {
     double u95Pct = std::numeric_limits<double>::quiet_NaN(); ///< Approach 1 U (%)
 };
 
+/// @brief Bounds that may be absent, held on the heap: 8 bytes in each stock and change where none is
+/// set (every result of a run without uncertainty) instead of std::optional's 40; at 1,000,000 parcels
+/// about 100 MB less (docs/benchmark.md, "Memory and scaling"). std::optional's interface as used here.
+class OptionalBounds {
+public:
+    OptionalBounds() = default;
+    OptionalBounds(std::nullopt_t) noexcept {}
+    OptionalBounds(const Bounds& b)
+      : p_(std::make_unique<Bounds>(b)) {}
+    OptionalBounds(const std::optional<Bounds>& b)
+      : p_(b ? std::make_unique<Bounds>(*b) : nullptr) {}
+    OptionalBounds(const OptionalBounds& o)
+      : p_(o.p_ ? std::make_unique<Bounds>(*o.p_) : nullptr) {}
+    OptionalBounds(OptionalBounds&&) noexcept = default;
+    OptionalBounds& operator=(const OptionalBounds& o) {
+        if (this != &o)
+            p_ = o.p_ ? std::make_unique<Bounds>(*o.p_) : nullptr;
+        return *this;
+    }
+    OptionalBounds& operator=(OptionalBounds&&) noexcept = default;
+    OptionalBounds& operator=(std::nullopt_t) noexcept {
+        p_.reset();
+        return *this;
+    }
+    OptionalBounds& operator=(const std::optional<Bounds>& b) { return *this = OptionalBounds(b); }
+    OptionalBounds& operator=(const Bounds& b) { return *this = OptionalBounds(b); }
+    bool has_value() const noexcept { return p_ != nullptr; }
+    explicit operator bool() const noexcept { return p_ != nullptr; }
+    const Bounds& operator*() const { return *p_; }
+    Bounds& operator*() { return *p_; }
+    const Bounds* operator->() const { return p_.get(); }
+    Bounds* operator->() { return p_.get(); }
+    void reset() noexcept { p_.reset(); }
+    operator std::optional<Bounds>() const { return p_ ? std::optional<Bounds>(*p_) : std::nullopt; }
+
+private:
+    std::unique_ptr<Bounds> p_;
+};
+
+/// @brief A short name repeated in millions of results (a pool name such as "c_soil", a parameter table's
+/// file and row key), interned: one
+/// shared QString per distinct name for the process, 8 bytes per use instead of a QString's 24
+/// (docs/benchmark.md, "Memory and scaling"). Reads as a const QString&; thread-safe to create.
+class InternedName {
+public:
+    InternedName();
+    InternedName(const QString& name);
+    InternedName(QLatin1StringView name)
+      : InternedName(QString(name)) {}
+    operator const QString&() const noexcept { return *p_; }
+    const QString& toString() const noexcept { return *p_; }
+    friend bool operator==(const InternedName& a, const InternedName& b) noexcept { return a.p_ == b.p_; }
+    friend bool operator==(const InternedName& a, const QString& b) noexcept { return *a.p_ == b; }
+    friend bool operator==(const InternedName& a, QLatin1StringView b) noexcept { return *a.p_ == b; }
+    friend bool operator<(const InternedName& a, const InternedName& b) noexcept { return *a.p_ < *b.p_; }
+    friend QString operator+(const InternedName& a, const QString& b) { return *a.p_ + b; }
+
+private:
+    const QString* p_;
+};
+
 /// @brief Approach 1 U is written as a percentage (`*_u95_pct`) only where the estimate is clearly
 /// non-zero: U ≤ this (%), i.e. |estimate| ≥ its 95 % half-width (the interval excludes 0; §6.2:
 /// Approach 1 is valid below about 50–100 %). Always written: the absolute half-width `*_u95_t` =
@@ -40,7 +101,7 @@ QString exactBoundsNote();
 /// (tree biomass incl. roots of the volume method, §5). The writers order known pools as listed
 /// here and put others after them alphabetically.
 struct PoolStock {
-    QString pool;
+    InternedName pool;
     double t = 0; ///< t C
 };
 
@@ -52,7 +113,7 @@ struct CarbonStock {
     /// Area the stock was computed over (ha): the parcel area, or the valid (non-nodata) part of it
     /// for raster methods. Densities (t C/ha) are totalT / areaHa.
     double areaHa = 0;
-    std::optional<Bounds> bounds; ///< of totalT (t C)
+    OptionalBounds bounds; ///< of totalT (t C)
     double densityTPerHa() const;
 };
 
@@ -68,16 +129,16 @@ struct CarbonChange {
     int year1 = 0, year2 = 0;
     double changeT = 0; ///< t C
     ChangeBasis basis = ChangeBasis::StockDifference;
-    std::optional<Bounds> bounds; ///< of changeT (t C)
-    double co2eT() const;         ///< changeT × 44/12 (t CO2e, carbon-methods.md §0)
-    double perYearT() const;      ///< changeT / (year2 − year1) (t C/yr)
+    OptionalBounds bounds;   ///< of changeT (t C)
+    double co2eT() const;    ///< changeT × 44/12 (t CO2e, carbon-methods.md §0)
+    double perYearT() const; ///< changeT / (year2 − year1) (t C/yr)
 };
 
 /// @brief A parameter row that entered a result: "file:row key (tag)".
 struct ParameterRowRef {
-    QString file; ///< table file as loaded (":/parameters/..." for built-in tables)
-    int row = 0;  ///< 1-based line in the file
-    QString key;  ///< e.g. the lucode or species group
+    InternedName file; ///< table file as loaded (":/parameters/..." for built-in tables)
+    int row = 0;       ///< 1-based line in the file
+    InternedName key;  ///< e.g. the lucode or species group
     params::Tag tag = params::Tag::User;
     QString toString() const;
     bool flagged() const { return params::isFlagged(tag); }

@@ -70,8 +70,12 @@ analysis::Table parametersUsedTable(const std::vector<ParcelResult>& results) {
           Type::Integer },
     };
     for (const auto& [ref, uses] : parameterRowsUsed(results))
-        t.rows.push_back(
-          { ref.file, ref.row, ref.key, params::tagName(ref.tag), ref.flagged() ? 1 : 0, qint64(uses) });
+        t.rows.push_back({ ref.file.toString(),
+                           ref.row,
+                           ref.key.toString(),
+                           params::tagName(ref.tag),
+                           ref.flagged() ? 1 : 0,
+                           qint64(uses) });
     return t;
 }
 
