@@ -332,6 +332,10 @@ ZonalResult runZonalImpl(const ParcelSet& parcels,
     // Each parcel's statistics are allocated by the worker that finishes it (below), not here one
     // after the other; parcels no group covered get theirs at the end.
     result.stats.resize(nParcels);
+    // Per parcel: the grid groups still to finish it (onParcelFinished is called when none is left).
+    std::vector<std::atomic<std::uint16_t>> groupsLeft(options.onParcelFinished ? nParcels : 0);
+    for (std::atomic<std::uint16_t>& left : groupsLeft)
+        left.store(std::uint16_t(nGroups), std::memory_order_relaxed);
     const int workers = detail::workerCount(options.threads, nParcels);
     // The class values of every band are collected for the class columns of tables (frac, area);
     // not for majority alone, where a real-valued band would give millions of values.
@@ -674,15 +678,21 @@ ZonalResult runZonalImpl(const ParcelSet& parcels,
                       transformed[i] = MultiPolygon();
                   if (release && g + 1 == nGroups)
                       release->parcels[i].geometry = MultiPolygon();
+                  if (options.onParcelFinished && groupsLeft[i].fetch_sub(1) == 1)
+                      options.onParcelFinished(i, result.stats[i]);
                   const std::size_t n = done.fetch_add(1) + 1;
                   if (feedback && (n & 63) == 0)
                       feedback->setProgress(100.0 * double(n) / totalWork, "Zonal statistics");
               }
           });
     }
-    for (std::vector<ZonalStats>& st : result.stats)
-        if (st.empty()) // outside every raster
-            st.resize(nBands);
+    for (std::size_t i = 0; i < nParcels; ++i)
+        if (options.onParcelFinished ? groupsLeft[i].load() > 0 : result.stats[i].empty()) {
+            if (result.stats[i].empty()) // outside every raster
+                result.stats[i].resize(nBands);
+            if (options.onParcelFinished)
+                options.onParcelFinished(i, result.stats[i]);
+        }
     if (collectClasses) {
         result.bandClasses.resize(nBands);
         for (std::size_t b = 0; b < nBands; ++b) {

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,12 @@ struct ZonalOptions {
     Feedback* feedback = nullptr;
     /// Derived pair bands of the run (ZonalPairBand; additive hook for class-pair statistics).
     std::vector<ZonalPairBand> pairBands;
+    /// Called once per parcel when its statistics on every band are complete (after the last grid group
+    /// that covers it; at the end for parcels no raster covers), from the workers, concurrently for
+    /// different parcels. It may take or free `stats` (ZonalResult::stats[parcel] is then what it
+    /// leaves): a caller turning each parcel's statistics into its own result at once never holds
+    /// every parcel's statistics (1,000,000 parcels and three bands: about 0.5 GB).
+    std::function<void(std::size_t parcel, std::vector<ZonalStats>& stats)> onParcelFinished;
 };
 
 /// @brief Statistics of every parcel (in ParcelSet order) on every band.

@@ -1098,17 +1098,15 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
     gis::ZonalOptions options = zonal;
     options.stats = gis::Stat::Count | gis::Stat::Majority | gis::Stat::Area;
     options.pairBands.insert(options.pairBands.end(), pairBands.begin(), pairBands.end());
-    gis::ZonalResult zr = gis::runZonal(parcels, bands, options);
-
     const std::size_t nd = inputs.size();
     std::vector<ParcelCarbon> out(parcels.parcels.size());
-    // Each parcel from its own statistics only: parcels in parallel, each by one thread, so the
-    // results are the same for any thread count.
-    forEachIndex(out.size(), zonal.threads, 256, [&](std::size_t i) {
+    // Each parcel from its own statistics only (`stats`, its statistics on every band), by one
+    // thread, so the results are the same for any thread count.
+    const auto finishParcel = [&](std::size_t i, const std::vector<gis::ZonalStats>& stats) {
         ParcelCarbon& pc = out[i];
         std::vector<std::int64_t> flagged, used;
         for (std::size_t d = 0; d < nd; ++d) {
-            const gis::ZonalStats& s = zr.stats[i][d];
+            const gis::ZonalStats& s = stats[d];
             ParcelDate pd;
             pd.majorityClass = s.majority;
             pd.nodataAreaHa = s.nodataAreaM2 / 10000.0;
@@ -1133,7 +1131,7 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
         }
         for (std::size_t p = 0; p < run.pairs.size() && transitionBand[0] != std::size_t(-1); ++p) {
             std::map<std::pair<std::int64_t, std::int64_t>, double> areas;
-            for (const gis::ClassTotal& ct : zr.stats[i][transitionBand[p]].classes) {
+            for (const gis::ClassTotal& ct : stats[transitionBand[p]].classes) {
                 std::int64_t c1 = 0, c2 = 0;
                 if (!decodeTransition(pools, ct.value, c1, c2))
                     throw gis::GisError(gis::GisError::Kind::InvalidArgument,
@@ -1152,7 +1150,7 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
                 for (const auto& [codes, ha] : pc.transitionAreaHa[p])
                     change += ha * (pools.find(codes.second)->total() - pools.find(codes.first)->total());
             } else {
-                for (const gis::ClassTotal& ct : zr.stats[i][changeBand[p]].classes)
+                for (const gis::ClassTotal& ct : stats[changeBand[p]].classes)
                     change += ct.value * ct.areaM2 / 10000.0;
             }
             pc.changeT.push_back(change);
@@ -1165,14 +1163,22 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
         }
         pc.flaggedCodes = std::move(flagged);
         pc.usedCodes = std::move(used);
-        // The parcel's statistics are not read again: freed here, by the thread that computed the
-        // parcel, so that the results take their place instead of adding to them (1,000,000
-        // parcels: several hundred MB; docs/benchmark.md, "Memory and scaling").
-        if (!parcelOptions.zonalOut)
-            std::vector<gis::ZonalStats>().swap(zr.stats[i]);
-    });
-    if (parcelOptions.zonalOut)
+    };
+    if (parcelOptions.zonalOut) { // the caller keeps the statistics
+        gis::ZonalResult zr = gis::runZonal(parcels, bands, options);
+        forEachIndex(out.size(), zonal.threads, 256, [&](std::size_t i) { finishParcel(i, zr.stats[i]); });
         *parcelOptions.zonalOut = std::move(zr);
+        return out;
+    }
+    // Otherwise each parcel as soon as its statistics are complete, which are then freed by the
+    // thread that computed them: the results take their place instead of adding to them (1,000,000
+    // parcels: about 0.5 GB of statistics never held at once; docs/benchmark.md, "Memory and
+    // scaling").
+    options.onParcelFinished = [&](std::size_t i, std::vector<gis::ZonalStats>& stats) {
+        finishParcel(i, stats);
+        std::vector<gis::ZonalStats>().swap(stats);
+    };
+    gis::runZonal(parcels, bands, options);
     return out;
 }
 

@@ -20,6 +20,7 @@
 
 #include <cmath>
 #include <map>
+#include <mutex>
 #include <set>
 
 using namespace tanhui::gis;
@@ -245,6 +246,7 @@ private slots:
     void saoMiguelClassesAndTrueAreas();
     void saoMiguelPopulation();
     void nodataAndNanAreExcluded();
+    void parcelsFinishedOnceWithTheirStatistics();
     void projectedAreasAreEllipsoidal();
     void invalidAndNullGeometries();
     void emptyLayer();
@@ -567,6 +569,69 @@ void TestZonalEngine::nodataAndNanAreExcluded() {
     const double scale = parcels.parcels[0].ellipsoidalAreaM2 / 400.0;
     QVERIFY(std::abs(s.nodataAreaM2 - 200.0 * scale) < 1e-9);
     QCOMPARE(s.variety, 2);
+}
+
+void TestZonalEngine::parcelsFinishedOnceWithTheirStatistics() {
+    // ZonalOptions::onParcelFinished: each parcel once, with its statistics on every band, when both
+    // grid groups are done with it, also for a parcel on one grid only and one outside every raster;
+    // what the callback takes is missing from the result, what it leaves stays.
+    const Grid fine{ 500000, 2500040, 10, 10, 4, 4 };   // 40 m × 40 m
+    const Grid coarse{ 500000, 2500040, 20, 20, 4, 2 }; // 80 m × 40 m: another grid group
+    const QString a = m_dir.filePath(QStringLiteral("finished_fine.tif"));
+    const QString b = m_dir.filePath(QStringLiteral("finished_coarse.tif"));
+    std::vector<double> v(16);
+    for (std::size_t k = 0; k < v.size(); ++k)
+        v[k] = double(k + 1);
+    writeTiff(a, fine, 4547, v);
+    writeTiff(b, coarse, 4547, { 1, 2, 3, 4, 5, 6, 7, 8 });
+    const QString vec = m_dir.filePath(QStringLiteral("finished.geojson"));
+    writeGeoJson(
+      vec,
+      4547,
+      { QStringLiteral("POLYGON((500005 2500005,500035 2500005,500035 2500035,500005 2500035,500005 "
+                       "2500005))"), // on both grids
+        QStringLiteral("POLYGON((500045 2500005,500075 2500005,500075 2500035,500045 2500035,500045 "
+                       "2500005))"), // on the coarse grid only
+        QStringLiteral("POLYGON((600000 2600000,600010 2600000,600010 2600010,600000 2600010,600000 "
+                       "2600000))") }); // outside both
+    const ParcelSet parcels = readParcels(vec.toStdString(), {});
+    QCOMPARE(parcels.parcels.size(), std::size_t(3));
+    std::vector<ZonalBand> bands;
+    appendRasterBands(a.toStdString(), bands);
+    appendRasterBands(b.toStdString(), bands);
+    ZonalOptions opt;
+    opt.stats = kAll;
+    opt.threads = 2;
+    const ZonalResult plain = runZonal(parcels, bands, opt);
+    QCOMPARE(plain.grids.size(), std::size_t(2));
+    std::mutex mutex;
+    std::vector<int> calls(3, 0);
+    std::vector<std::vector<ZonalStats>> taken(3);
+    opt.onParcelFinished = [&](std::size_t i, std::vector<ZonalStats>& stats) {
+        const std::lock_guard lock(mutex);
+        ++calls[i];
+        if (i != 1) // the second parcel's statistics stay in the result
+            taken[i] = std::move(stats);
+        else
+            taken[i] = stats;
+    };
+    const ZonalResult streamed = runZonal(parcels, bands, opt);
+    QCOMPARE(calls, std::vector<int>({ 1, 1, 1 }));
+    for (std::size_t i = 0; i < 3; ++i) {
+        QCOMPARE(taken[i].size(), bands.size());
+        for (std::size_t band = 0; band < bands.size(); ++band) {
+            QCOMPARE(taken[i][band].count, plain.stats[i][band].count);
+            QCOMPARE(taken[i][band].sum, plain.stats[i][band].sum);
+            QCOMPARE(taken[i][band].nodataAreaM2, plain.stats[i][band].nodataAreaM2);
+        }
+    }
+    QVERIFY(plain.stats[0][0].count > 0 && plain.stats[0][1].count > 0);
+    QCOMPARE(plain.stats[1][0].count, 0.0);
+    QVERIFY(plain.stats[1][1].count > 0);
+    QCOMPARE(plain.stats[2][0].count + plain.stats[2][1].count, 0.0);
+    QVERIFY(streamed.stats[0].empty() && streamed.stats[2].empty());
+    QCOMPARE(streamed.stats[1].size(), bands.size());
+    QCOMPARE(streamed.stats[1][1].sum, plain.stats[1][1].sum);
 }
 
 void TestZonalEngine::projectedAreasAreEllipsoidal() {
