@@ -80,8 +80,11 @@ struct Producer {
 std::vector<Producer> producers(const gis::ParcelSet& parcels,
                                 const QString& idField,
                                 const gis::ZonalResult& result,
-                                gis::StatSet stats) {
+                                gis::StatSet stats,
+                                const std::vector<QString>& bandUnits) {
     std::vector<Producer> out;
+    // The unit of the next column made (each column declares its own, below).
+    QString unit;
     // Built member by member: GCC 12 at -O3 reports a false -Wmaybe-uninitialized on the nested
     // brace initialisation of a Producer.
     auto push = [&](std::string name,
@@ -93,6 +96,7 @@ std::vector<Producer> producers(const gis::ParcelSet& parcels,
         p.column.column.name = std::move(name);
         p.column.column.type = type;
         p.column.description = std::move(description);
+        p.column.unit = unit;
         p.value = std::move(value);
         p.real = std::move(real);
         out.push_back(std::move(p));
@@ -110,7 +114,9 @@ std::vector<Producer> producers(const gis::ParcelSet& parcels,
           };
           push(std::move(name), Type::Real, std::move(description), std::move(value), std::move(fn));
       };
+    const QString ha = QStringLiteral("ha"), share = QStringLiteral("1");
     const auto& ps = parcels.parcels;
+    unit.clear();
     add("fid", Type::Integer, ZonalTable::tr("Feature id in the parcel layer"), [&](std::size_t i) {
         return QVariant::fromValue<qlonglong>(ps[i].fid);
     });
@@ -124,6 +130,7 @@ std::vector<Producer> producers(const gis::ParcelSet& parcels,
             ZonalTable::tr("Parcel id"),
             [&](std::size_t i) { return ps[i].id; });
     }
+    unit = ha;
     addReal(
       "area_ha",
       ZonalTable::tr("Ellipsoidal (true) area of the parcel, ha"),
@@ -139,6 +146,7 @@ std::vector<Producer> producers(const gis::ParcelSet& parcels,
         return parcels.crs.isGeographic() ? std::numeric_limits<double>::quiet_NaN()
                                           : ps[i].planarAreaM2 / kM2PerHa;
     };
+    unit.clear(); // a flag
     add("geometry_repaired",
         Type::Integer,
         ZonalTable::tr("1 when the input geometry was invalid and was repaired"),
@@ -149,18 +157,22 @@ std::vector<Producer> producers(const gis::ParcelSet& parcels,
         const gis::ZonalBand& band = result.bands[b];
         const std::string p = band.prefix + "_";
         auto st = [&result, b](std::size_t i) -> const gis::ZonalStats& { return result.stats[i][b]; };
+        const QString bandUnit = b < bandUnits.size() ? bandUnits[b].trimmed() : QString();
+        unit = QStringLiteral("cells");
         if (gis::has(stats, Stat::Count))
             addReal(
               p + "count_cells",
               ZonalTable::tr("Coverage-weighted count of valid cells"),
               [=](std::size_t i) { return st(i).count; },
               false);
+        unit = bandUnit.isEmpty() ? QString() : bandUnit + QStringLiteral("·cells");
         if (gis::has(stats, Stat::Sum))
             addReal(
               p + "sum",
               ZonalTable::tr("Coverage-weighted sum of cell values (value × cells)"),
               [=](std::size_t i) { return st(i).sum; },
               false);
+        unit = bandUnit; // the values' own unit: mean, min, max, stdev, majority, minority
         if (gis::has(stats, Stat::Mean))
             addReal(
               p + "mean",
@@ -197,6 +209,7 @@ std::vector<Producer> producers(const gis::ParcelSet& parcels,
               ZonalTable::tr("Value covering the smallest area"),
               [=](std::size_t i) { return st(i).minority; },
               true);
+        unit = share; // a count of values
         if (gis::has(stats, Stat::Variety))
             add(p + "variety",
                 Type::Integer,
@@ -221,6 +234,7 @@ std::vector<Producer> producers(const gis::ParcelSet& parcels,
                     .toStdString());
             for (double v : classes) {
                 if (gis::has(stats, Stat::Frac)) {
+                    unit = share;
                     addReal(
                       p + "frac_" + classLabel(v),
                       ZonalTable::tr("Share of the valid covered area in class %1 (0–1)").arg(v),
@@ -233,6 +247,7 @@ std::vector<Producer> producers(const gis::ParcelSet& parcels,
             }
             for (double v : classes) {
                 if (gis::has(stats, Stat::Area)) {
+                    unit = ha;
                     addReal(
                       p + "area_ha_" + classLabel(v),
                       ZonalTable::tr("True area of class %1, ha").arg(v),
@@ -244,6 +259,7 @@ std::vector<Producer> producers(const gis::ParcelSet& parcels,
                 }
             }
         }
+        unit = ha;
         addReal(
           p + "nodata_ha",
           ZonalTable::tr("True area of covered nodata cells, ha"),
@@ -268,7 +284,7 @@ std::vector<ZonalTableColumn> zonalColumns(const gis::ParcelSet& parcels,
                                            const gis::ZonalResult& result,
                                            gis::StatSet stats) {
     std::vector<ZonalTableColumn> cols;
-    for (Producer& p : producers(parcels, idField, result, stats))
+    for (Producer& p : producers(parcels, idField, result, stats, {}))
         cols.push_back(std::move(p.column));
     return cols;
 }
@@ -293,22 +309,21 @@ const std::vector<ZonalStatName>& zonalStatNames() {
 analysis::Table zonalResultTable(std::shared_ptr<const gis::ParcelSet> parcels,
                                  const QString& idField,
                                  std::shared_ptr<const gis::ZonalResult> result,
-                                 gis::StatSet stats) {
+                                 gis::StatSet stats,
+                                 const std::vector<QString>& bandUnits) {
     // The producers read *parcels and *result by reference: the row source keeps both alive.
-    auto prod = std::make_shared<const std::vector<Producer>>(producers(*parcels, idField, *result, stats));
+    auto prod =
+      std::make_shared<const std::vector<Producer>>(producers(*parcels, idField, *result, stats, bandUnits));
     analysis::Table t;
     t.name = QStringLiteral("zonal");
     t.title = QStringLiteral("Zonal statistics per parcel");
     t.description = QStringLiteral("One row per parcel: its exact cell coverage of every raster band, the "
                                    "statistics over it, class shares and areas (docs/zonal-statistics.md).");
-    for (const Producer& p : *prod) {
-        const QString name = QString::fromStdString(p.column.column.name);
-        const QString unit = name.endsWith(QLatin1String("_ha")) || name.contains(QLatin1String("_area_ha_"))
-                               ? QStringLiteral("ha")
-                             : name.contains(QLatin1String("_frac_")) ? QStringLiteral("1")
-                                                                      : QString();
-        t.columns.push_back({ name, unit, p.column.description, p.column.column.type });
-    }
+    for (const Producer& p : *prod)
+        t.columns.push_back({ QString::fromStdString(p.column.column.name),
+                              p.column.unit,
+                              p.column.description,
+                              p.column.column.type });
     t.hasGeometry = !parcels->parcels.empty() && !parcels->parcels.front().wkb.empty();
     t.crs = parcels->crs;
     t.lazyRowCount = parcels->parcels.size();
@@ -329,7 +344,7 @@ void writeZonalTable(const std::string& path,
                      gis::Feedback* feedback) {
     if (feedback)
         feedback->throwIfCancelled();
-    const std::vector<Producer> prod = producers(parcels, idField, result, stats);
+    const std::vector<Producer> prod = producers(parcels, idField, result, stats, {});
     std::vector<gis::TableColumn> columns;
     for (const Producer& p : prod)
         columns.push_back(p.column.column);

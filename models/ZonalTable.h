@@ -33,6 +33,9 @@ namespace tanhui::models {
 struct ZonalTableColumn {
     gis::TableColumn column;
     QString description; ///< what the column holds, with its unit (for --help, reports, GUI tooltips)
+    /// The column's unit, declared where the column is made: "ha", "1" (shares), "cells", the band's
+    /// unit for its values (empty when the band's unit is not known), "<unit>·cells" for sums.
+    QString unit;
 };
 
 std::vector<ZonalTableColumn> zonalColumns(const gis::ParcelSet& parcels,
@@ -50,12 +53,14 @@ struct ZonalStatName {
 const std::vector<ZonalStatName>& zonalStatNames();
 
 /// @brief The same table as a result-set table (analysis::Table, lazy rows with the parcels' geometry
-/// when they kept it), holding `parcels` and `result`; units from the column names (`_ha` ha, `frac_`
-/// 1; raster statistics carry the raster's own unit, unknown here, so none).
+/// when they kept it), holding `parcels` and `result`; each column with the unit its producer declares
+/// (ZonalTableColumn::unit). `bandUnits[b]`: the unit of band b's values (e.g. the project layer's
+/// "units"), which its mean, min, max, stdev, majority and minority carry; missing or empty: unknown.
 analysis::Table zonalResultTable(std::shared_ptr<const gis::ParcelSet> parcels,
                                  const QString& idField,
                                  std::shared_ptr<const gis::ZonalResult> result,
-                                 gis::StatSet stats);
+                                 gis::StatSet stats,
+                                 const std::vector<QString>& bandUnits = {});
 
 /// @brief Writes the table to .csv or .gpkg (GeoPackage rows carry the parcel geometry in the layer's
 /// CRS). Atomic, see gis::writeTable: a cancelled `feedback` (checked before the CSV is written and

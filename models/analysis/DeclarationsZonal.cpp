@@ -48,6 +48,7 @@ AnalysisOutcome runZonalAnalysis(const Project& project,
     auto parcels = std::make_shared<gis::ParcelSet>(
       gis::readParcels(project.resolve(layer->path).toStdString(), read, feedback));
     std::vector<gis::ZonalBand> bands;
+    std::vector<QString> bandUnits; // per band: its layer's units ("class", "mm/yr"; empty: unknown)
     ResultSet rs;
     rs.analysis = QStringLiteral("zonal");
     rs.provenance.analysis = rs.analysis;
@@ -63,6 +64,7 @@ AnalysisOutcome runZonalAnalysis(const Project& project,
             continue;
         const QString path = project.resolve(raster->path);
         gis::appendRasterBands(path.toStdString(), bands, raster->id.toStdString());
+        bandUnits.resize(bands.size(), raster->units);
         rs.provenance.inputs.push_back(describeInput(path,
                                                      QStringLiteral("raster"),
                                                      raster->role,
@@ -90,7 +92,7 @@ AnalysisOutcome runZonalAnalysis(const Project& project,
                                 n.id,
                                 {},
                                 0 });
-    rs.addTable(zonalResultTable(parcels, layer->idField, result, stats));
+    rs.addTable(zonalResultTable(parcels, layer->idField, result, stats, bandUnits));
     QStringList statNames;
     for (const ZonalStatName& s : zonalStatNames())
         if (gis::has(stats, s.stat))

@@ -78,7 +78,16 @@ private slots:
         const analysis::Table* t = read.table(QStringLiteral("zonal"));
         QVERIFY(t);
         QCOMPARE(t->rowCount(), std::size_t(3));
-        QCOMPARE(t->column(QStringLiteral("lc2024_area_ha_41"))->unit, QStringLiteral("ha"));
+        // Each column's unit as its producer declares it (ZonalTableColumn::unit); the land-cover
+        // layers' units ("class") for their values.
+        for (const auto& [column, unit] : { std::pair{ "lc2024_area_ha_41", "ha" },
+                                            std::pair{ "lc2021_frac_41", "1" },
+                                            std::pair{ "lc2021_count_cells", "cells" },
+                                            std::pair{ "lc2021_nodata_ha", "ha" },
+                                            std::pair{ "area_ha", "ha" },
+                                            std::pair{ "code", "" },
+                                            std::pair{ "geometry_repaired", "" } })
+            QCOMPARE(t->column(QLatin1String(column))->unit, QLatin1String(unit));
         // Uniform class 41: share 1; its area the parcel's (W1, W2 1 ha; W3 2 ha, true area within 0.5 %).
         const double expected[] = { 1.0, 1.0, 2.0 };
         for (std::size_t i = 0; i < 3; ++i) {
@@ -90,6 +99,33 @@ private slots:
             QVERIFY(std::abs(t->number(i, QStringLiteral("lc2021_count_cells")) - 100.0 * expected[i]) <
                     1e-9);
         }
+    }
+
+    void valuesCarryTheLayersUnit() {
+        // The statistics of a band's values carry its layer's units; a sum, value × cells.
+        models::Project project = m_project;
+        for (models::ProjectLayer& l : project.layers)
+            if (l.id == QLatin1String("lc2021"))
+                l.units = QStringLiteral("class");
+        const QString out = m_dir.filePath(QStringLiteral("zonal_units"));
+        const analysis::ParameterValues values{
+            { QStringLiteral("parcels"), QStringLiteral("wet") },
+            { QStringLiteral("rasters"), QStringList{ QStringLiteral("lc2021"), QStringLiteral("lc2024") } },
+            { QStringLiteral("stats"),
+              QStringList{ QStringLiteral("sum"), QStringLiteral("mean"), QStringLiteral("majority") } },
+            { QStringLiteral("out"), out }
+        };
+        gis::Feedback fb;
+        const analysis::AnalysisOutcome outcome = m_spec->run(project, values, &fb);
+        QVERIFY(!outcome.stopped);
+        const analysis::Table* t = outcome.resultSet.table(QStringLiteral("zonal"));
+        QVERIFY(t);
+        QCOMPARE(t->column(QStringLiteral("lc2021_mean"))->unit, QStringLiteral("class"));
+        QCOMPARE(t->column(QStringLiteral("lc2021_majority"))->unit, QStringLiteral("class"));
+        QCOMPARE(t->column(QStringLiteral("lc2021_sum"))->unit, QStringLiteral("class·cells"));
+        QCOMPARE(t->column(QStringLiteral("lc2024_mean"))->unit, QString()); // no units given: unknown
+        QCOMPARE(t->column(QStringLiteral("lc2024_sum"))->unit, QString());
+        QCOMPARE(t->column(QStringLiteral("lc2024_nodata_ha"))->unit, QStringLiteral("ha"));
     }
 
     void cancelLeavesTheFolder() {
