@@ -304,10 +304,11 @@ MethodPairs methodPairs(const std::vector<ParcelResult>& results) {
     return out;
 }
 
-/// Adds r's coverage change to the changes of `t` (ResultTotals::Change::coverageT), once every parcel was
-/// accumulated so that the pairs of `t` are known; only for the pairs r's method gives changes for (a
-/// method with stocks alone, e.g. volume at its inventory year, has no change to complete), so that the
-/// `all` row is the sum of the rows; `type`: as accumulate().
+/// Adds r's coverage change to the changes of `t` (ResultTotals::Change::coverageT), for the pairs r's
+/// method gives changes for (a method with stocks alone, e.g. volume at its inventory year, has no change
+/// to complete), so that the `all` row is the sum of the rows. A row none of whose parcels has a change
+/// for such a pair (e.g. its parcels had no data at the first date) gets the pair with the coverage
+/// alone, so that its stock difference is still accounted for. `type`: as accumulate().
 void addCoverage(ResultTotals& t,
                  const ParcelResult& r,
                  const MethodPairs& pairs,
@@ -317,36 +318,42 @@ void addCoverage(ResultTotals& t,
     const auto own = pairs.find(r.method);
     if (own == pairs.end())
         return;
-    for (ResultTotals::Change& tc : t.changes) {
-        if (!own->second.count({ tc.year1, tc.year2 }))
-            continue;
-        const CarbonStock* s1 = r.stock(tc.year1);
-        const CarbonStock* s2 = r.stock(tc.year2);
-        const auto index = [&](const CarbonStock* s) { return std::size_t(s - r.stocks.data()); };
+    const auto index = [&](const CarbonStock* s) { return std::size_t(s - r.stocks.data()); };
+    for (const auto& [year1, year2] : own->second) {
+        const CarbonStock* s1 = r.stock(year1);
+        const CarbonStock* s2 = r.stock(year2);
         const auto change = std::find_if(r.changes.begin(), r.changes.end(), [&](const CarbonChange& c) {
-            return c.year1 == tc.year1 && c.year2 == tc.year2;
+            return c.year1 == year1 && c.year2 == year2;
         });
+        double coverage = 0;
         if (change == r.changes.end()) {
             // No change for the pair: a stock at one date only (or at both, e.g. a method that gives no
             // change) is all coverage.
-            if (s2 && (!type || r.typeAt(tc.year2) == *type))
-                tc.coverageT += r.countedStockT(index(s2));
-            if (s1 && (!type || r.typeAt(tc.year1) == *type))
-                tc.coverageT -= r.countedStockT(index(s1));
-            continue;
+            if (s2 && (!type || r.typeAt(year2) == *type))
+                coverage += r.countedStockT(index(s2));
+            if (s1 && (!type || r.typeAt(year1) == *type))
+                coverage -= r.countedStockT(index(s1));
+        } else if (change->basis == ChangeBasis::StockDifference && s1 && s2 &&
+                   (!type || r.typeAt(year2) == *type)) {
+            // A stock difference over the ground valid at both dates: where the stock areas differ, the
+            // rest of the stock difference is coverage. (Equal areas: none, so the ledger still compares
+            // the change with the stocks there.) It counts where the change counts, under the year2
+            // type; the year1 stock moved there is a transfer.
+            const double a1 = r.countedStockAreaHa(index(s1)), a2 = r.countedStockAreaHa(index(s2));
+            if (std::abs(a2 - a1) > 1e-9 * std::max(1.0, std::max(a1, a2)))
+                coverage = r.countedStockT(index(s2)) - r.countedStockT(index(s1)) -
+                           r.countedChangeT(std::size_t(change - r.changes.begin()));
         }
-        // A stock difference over the ground valid at both dates: where the stock areas differ, the rest
-        // of the stock difference is coverage. (Equal areas: none, so the ledger still compares the
-        // change with the stocks there.) It counts where the change counts, under the year2 type; the
-        // year1 stock moved there is a transfer.
-        if (change->basis != ChangeBasis::StockDifference || !s1 || !s2 ||
-            (type && r.typeAt(tc.year2) != *type))
+        if (coverage == 0)
             continue;
-        const double a1 = r.countedStockAreaHa(index(s1)), a2 = r.countedStockAreaHa(index(s2));
-        if (std::abs(a2 - a1) <= 1e-9 * std::max(1.0, std::max(a1, a2)))
-            continue;
-        tc.coverageT += r.countedStockT(index(s2)) - r.countedStockT(index(s1)) -
-                        r.countedChangeT(std::size_t(change - r.changes.begin()));
+        auto tc = std::find_if(t.changes.begin(), t.changes.end(), [&](const ResultTotals::Change& x) {
+            return x.year1 == year1 && x.year2 == year2;
+        });
+        if (tc == t.changes.end()) {
+            t.changes.push_back({ year1, year2, 0.0, 0, {} });
+            tc = t.changes.end() - 1;
+        }
+        tc->coverageT += coverage;
     }
 }
 

@@ -649,6 +649,20 @@ private slots:
         QCOMPARE(byMethod.size(), std::size_t(2));
         QVERIFY(byMethod[1].changes.empty()); // volume
         QCOMPARE(totalOf(withVolume, false).changes[0].coverageT, byMethod[0].changes[0].coverageT);
+        // A row none of whose parcels has a change for the pair (parcel 2 alone in its district: no data
+        // in 2015) gets the pair with its coverage alone, so that its stock difference is accounted for.
+        std::vector<ParcelResult> districts = rs;
+        districts[1].group = QStringLiteral("Panyu");
+        const std::vector<ResultTotals> byGroup = totalsBy(districts, TotalsKey::Group);
+        QCOMPARE(byGroup.size(), std::size_t(2));
+        QCOMPARE(byGroup[1].key, QStringLiteral("Panyu"));
+        QCOMPARE(byGroup[1].changes.size(), std::size_t(1));
+        QCOMPARE(byGroup[1].changes[0].changeT, 0.0);
+        QCOMPARE(byGroup[1].changes[0].coverageT, 40.0);
+        QCOMPARE(byGroup[0].changes[0].coverageT, 20.0);
+        LedgerCheck groups;
+        checkStockChange(groups, QStringLiteral("totals_by_district"), byGroup, totalOf(districts));
+        QVERIFY(groups.passed());
         // A change that does not match the stocks of the same ground is not absorbed.
         rs[2].changes[0].changeT = 3.0;
         LedgerCheck wrong;
