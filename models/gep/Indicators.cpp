@@ -29,7 +29,8 @@ const std::vector<IndicatorSpec> kRegistry = {
       "product price keys named in the products table",
       "forest, farmland, wetland, water",
       "gep-methods.md §4.1 [verified: S1 §2.3]",
-      Tag::Verified },
+      Tag::Verified,
+      IndicatorId::MaterialProducts },
     { "water_conservation",
       "水源涵养",
       QT_TRANSLATE_NOOP("Gep", "Water conservation"),
@@ -41,7 +42,8 @@ const std::vector<IndicatorSpec> kRegistry = {
       "reservoir_cost",
       "forest, shrub, grassland, farmland, wetland",
       "gep-methods.md §4.2 [verified: S1, S3, S9]; α [unconfirmed]",
-      Tag::Verified },
+      Tag::Verified,
+      IndicatorId::WaterConservation },
     { "soil_retention",
       "土壤保持",
       QT_TRANSLATE_NOOP("Gep", "Soil retention"),
@@ -53,7 +55,8 @@ const std::vector<IndicatorSpec> kRegistry = {
       "dredging_cost, n_cost, p_cost",
       "forest, shrub, grassland, farmland",
       "gep-methods.md §4.3 [verified: S1 §2.4.2, S2]",
-      Tag::Verified },
+      Tag::Verified,
+      IndicatorId::SoilRetention },
     { "sand_fixation",
       "防风固沙",
       QT_TRANSLATE_NOOP("Gep", "Sand fixation"),
@@ -65,7 +68,8 @@ const std::vector<IndicatorSpec> kRegistry = {
       "",
       "none in Guangzhou",
       "gep-methods.md §4.4 [verified: S1]",
-      Tag::Verified },
+      Tag::Verified,
+      IndicatorId::SandFixation },
     { "flood_regulation",
       "洪水调蓄",
       QT_TRANSLATE_NOOP("Gep", "Flood regulation"),
@@ -79,7 +83,8 @@ const std::vector<IndicatorSpec> kRegistry = {
       "wetland, mangrove, water (reservoirs), farmland (paddy, with a storage depth), forest (vegetation "
       "term)",
       "gep-methods.md §4.5 [verified: S1 marsh, reservoir]; vegetation term [unconfirmed]",
-      Tag::Unconfirmed },
+      Tag::Unconfirmed,
+      IndicatorId::FloodRegulation },
     { "air_purification",
       "空气净化",
       QT_TRANSLATE_NOOP("Gep", "Air purification"),
@@ -91,7 +96,8 @@ const std::vector<IndicatorSpec> kRegistry = {
       "so2_cost, nox_cost, dust_cost",
       "forest (broadleaf, conifer)",
       "gep-methods.md §4.6 [verified: S1, S2]; capacities [unconfirmed]",
-      Tag::Unconfirmed },
+      Tag::Unconfirmed,
+      IndicatorId::AirPurification },
     { "water_purification",
       "水质净化",
       QT_TRANSLATE_NOOP("Gep", "Water purification"),
@@ -103,7 +109,8 @@ const std::vector<IndicatorSpec> kRegistry = {
       "cod_cost, nh3n_cost, tp_cost",
       "wetland, mangrove, water",
       "gep-methods.md §4.7 [verified: S1, S5]",
-      Tag::Verified },
+      Tag::Verified,
+      IndicatorId::WaterPurification },
     { "carbon_sequestration",
       "固碳",
       QT_TRANSLATE_NOOP("Gep", "Carbon sequestration"),
@@ -115,7 +122,8 @@ const std::vector<IndicatorSpec> kRegistry = {
       "carbon_price",
       "forest, shrub, grassland, farmland, wetland, mangrove",
       "gep-methods.md §4.8 [verified: S1, S2, S3, S4]",
-      Tag::Verified },
+      Tag::Verified,
+      IndicatorId::CarbonSequestration },
     { "oxygen_release",
       "释氧",
       QT_TRANSLATE_NOOP("Gep", "Oxygen release"),
@@ -127,7 +135,8 @@ const std::vector<IndicatorSpec> kRegistry = {
       "oxygen_price",
       "forest, shrub, grassland, farmland, wetland, mangrove",
       "gep-methods.md §4.9 [verified: S1, S3, S4]; not in NDRC2022 [unconfirmed]",
-      Tag::Verified },
+      Tag::Verified,
+      IndicatorId::OxygenRelease },
     { "climate_regulation",
       "气候调节",
       QT_TRANSLATE_NOOP("Gep", "Climate regulation"),
@@ -140,7 +149,8 @@ const std::vector<IndicatorSpec> kRegistry = {
       "electricity_price",
       "all vegetated and water ecosystems",
       "gep-methods.md §4.10 [verified: S1, S2, S7]; ÷ COP variant [unconfirmed]",
-      Tag::Verified },
+      Tag::Verified,
+      IndicatorId::ClimateRegulation },
     { "pest_control",
       "病虫害控制",
       QT_TRANSLATE_NOOP("Gep", "Pest and disease control"),
@@ -152,7 +162,8 @@ const std::vector<IndicatorSpec> kRegistry = {
       "pest_cost_forest, pest_cost_grassland",
       "natural forest, grassland",
       "gep-methods.md §4.11 [verified: S1]; not in NDRC2022 [unconfirmed]",
-      Tag::Verified },
+      Tag::Verified,
+      IndicatorId::PestControl },
     { "coastal_protection",
       "海岸带防护",
       QT_TRANSLATE_NOOP("Gep", "Coastal protection"),
@@ -164,7 +175,8 @@ const std::vector<IndicatorSpec> kRegistry = {
       "(constants seawall_cost, seawall_life)",
       "mangrove",
       "gep-methods.md §4.12 [design]; formula [unconfirmed]",
-      Tag::Unconfirmed },
+      Tag::Unconfirmed,
+      IndicatorId::CoastalProtection },
     { "recreation",
       "休闲旅游",
       QT_TRANSLATE_NOOP("Gep", "Recreation"),
@@ -176,7 +188,8 @@ const std::vector<IndicatorSpec> kRegistry = {
       "(spending per visit from the park table)",
       "parks: forest, wetland, mangrove",
       "gep-methods.md §4.13 [verified: S1 §3.3]",
-      Tag::Verified },
+      Tag::Verified,
+      IndicatorId::Recreation },
 };
 
 IndicatorResult skip(const IndicatorSpec& spec, const QString& reason) {
@@ -381,7 +394,7 @@ std::vector<IndicatorResult> evaluateParcel(const ParcelInput& parcel,
         if (!profile.enabled(key))
             continue;
         IndicatorResult r = start(spec);
-        if (key == QLatin1String("material_products")) {
+        if (spec.id == IndicatorId::MaterialProducts) {
             if (parcel.products.empty()) {
                 out.push_back(skip(spec,
                                    Gep::tr("no product yields for this parcel or its land-cover class "
@@ -392,7 +405,7 @@ std::vector<IndicatorResult> evaluateParcel(const ParcelInput& parcel,
                 addPart(r, p.name, p.output, prices.get(p.priceKey));
             }
             r.quantity = { r.valueYuan, Unit::Yuan };
-        } else if (key == QLatin1String("water_conservation")) {
+        } else if (spec.id == IndicatorId::WaterConservation) {
             if (!eco.waterConservationCounted) {
                 out.push_back(skip(spec,
                                    Gep::tr("not counted for ecosystem '%1' (saline or tidal water is not "
@@ -415,7 +428,7 @@ std::vector<IndicatorResult> evaluateParcel(const ParcelInput& parcel,
                 r.flags << QStringLiteral("clamped_negative");
             addPart(r, Gep::tr("storage"), r.quantity, prices.get(QStringLiteral("reservoir_cost")));
             ecoFlag(r, "runoff_coef");
-        } else if (key == QLatin1String("soil_retention")) {
+        } else if (spec.id == IndicatorId::SoilRetention) {
             // §3 master table: soil retention applies to forest, shrub, grassland and farmland, not to
             // wetlands, mangroves, water or built-up land.
             static const QStringList kNoSoil = { QStringLiteral("wetland"),
@@ -446,10 +459,10 @@ std::vector<IndicatorResult> evaluateParcel(const ParcelInput& parcel,
                     Gep::tr("phosphorus"),
                     { r.quantity.value * k.soilPFraction, Unit::Tonne },
                     prices.get(QStringLiteral("p_cost")));
-        } else if (key == QLatin1String("sand_fixation")) {
+        } else if (spec.id == IndicatorId::SandFixation) {
             out.push_back(skip(spec, Gep::tr("not applicable (no wind-erosion zone, gep-methods.md §4.4)")));
             continue;
-        } else if (key == QLatin1String("flood_regulation")) {
+        } else if (spec.id == IndicatorId::FloodRegulation) {
             const Price& reservoir = prices.get(QStringLiteral("reservoir_cost"));
             bool any = false;
             if (eco.storageDepthM) {
@@ -485,7 +498,7 @@ std::vector<IndicatorResult> evaluateParcel(const ParcelInput& parcel,
             }
             for (const Component& c : r.parts)
                 r.quantity.value += c.quantity.value;
-        } else if (key == QLatin1String("air_purification")) {
+        } else if (spec.id == IndicatorId::AirPurification) {
             if (!eco.so2KgPerHa && !eco.noxKgPerHa && !eco.dustTPerHa) {
                 out.push_back(
                   skip(spec, Gep::tr("no air-purification capacities for ecosystem '%1'").arg(eco.name)));
@@ -509,7 +522,7 @@ std::vector<IndicatorResult> evaluateParcel(const ParcelInput& parcel,
             for (const Component& c : r.parts)
                 r.quantity.value += c.quantity.value;
             ecoFlag(r, "air_capacities");
-        } else if (key == QLatin1String("water_purification")) {
+        } else if (spec.id == IndicatorId::WaterPurification) {
             if (!eco.codKgPerHa && !eco.nh3nKgPerHa && !eco.tpKgPerHa) {
                 out.push_back(skip(spec,
                                    Gep::tr("no water-purification capacities for ecosystem '%1' (no verified "
@@ -535,7 +548,7 @@ std::vector<IndicatorResult> evaluateParcel(const ParcelInput& parcel,
             for (const Component& c : r.parts)
                 r.quantity.value += c.quantity.value;
             ecoFlag(r, "water_capacities");
-        } else if (key == QLatin1String("carbon_sequestration")) {
+        } else if (spec.id == IndicatorId::CarbonSequestration) {
             if (!parcel.carbonFixedTC && !parcel.carbonBurialTC) {
                 out.push_back(skip(spec,
                                    Gep::tr("no carbon-engine result for the parcel (run the carbon pool "
@@ -560,7 +573,7 @@ std::vector<IndicatorResult> evaluateParcel(const ParcelInput& parcel,
                 r.quantity = co2;
                 addPart(r, Gep::tr("CO2 fixed"), co2, price);
             }
-        } else if (key == QLatin1String("oxygen_release")) {
+        } else if (spec.id == IndicatorId::OxygenRelease) {
             if (!parcel.carbonFixedTC) {
                 out.push_back(
                   skip(spec,
@@ -581,7 +594,7 @@ std::vector<IndicatorResult> evaluateParcel(const ParcelInput& parcel,
                 r.quantity = o2FromCo2(co2FromCarbon({ *parcel.carbonFixedTC, Unit::TonneC }));
             }
             addPart(r, QStringLiteral("O2"), r.quantity, prices.get(QStringLiteral("oxygen_price")));
-        } else if (key == QLatin1String("climate_regulation")) {
+        } else if (spec.id == IndicatorId::ClimateRegulation) {
             const std::optional<double> etHot =
               parcel.etHotMmPerDay ? parcel.etHotMmPerDay : eco.etHotMmPerDay;
             if (!k.acDays || !etHot) {
@@ -607,14 +620,14 @@ std::vector<IndicatorResult> evaluateParcel(const ParcelInput& parcel,
                 r.flags << parcel.etHotNote;
             addPart(r, Gep::tr("electricity"), r.quantity, prices.get(QStringLiteral("electricity_price")));
             r.flags << QStringLiteral("dominates_total");
-        } else if (key == QLatin1String("pest_control")) {
+        } else if (spec.id == IndicatorId::PestControl) {
             if (eco.pestGroup.isEmpty()) {
                 out.push_back(skip(spec, Gep::tr("applies to natural forest and grassland only")));
                 continue;
             }
             r.quantity = { ha, Unit::Hectare };
             addPart(r, Gep::tr("area"), r.quantity, prices.get(QStringLiteral("pest_cost_") + eco.pestGroup));
-        } else if (key == QLatin1String("coastal_protection")) {
+        } else if (spec.id == IndicatorId::CoastalProtection) {
             if (!parcel.shorelineM) {
                 out.push_back(skip(spec, Gep::tr("no protected shoreline length for the parcel")));
                 continue;
@@ -635,7 +648,7 @@ std::vector<IndicatorResult> evaluateParcel(const ParcelInput& parcel,
                                  Gep::tr("sea-wall cost / design life (user constants)"),
                                  params::Tag::User));
             r.flags << QStringLiteral("unconfirmed:coastal_formula");
-        } else if (key == QLatin1String("recreation")) {
+        } else if (spec.id == IndicatorId::Recreation) {
             if (!parcel.visits || !parcel.spendPerVisitYuan) {
                 out.push_back(skip(spec, Gep::tr("no visitor numbers or spending per visit for the parcel")));
                 continue;

@@ -16,6 +16,23 @@ namespace tanhui::models::gep {
 enum class Category { Material, Regulating, Cultural };
 QString categoryName(Category c); ///< "material", "regulating", "cultural"
 
+/// The indicators of the registry (IndicatorSpec::id): what evaluateParcel() dispatches on.
+enum class IndicatorId {
+    MaterialProducts,
+    WaterConservation,
+    SoilRetention,
+    SandFixation,
+    FloodRegulation,
+    AirPurification,
+    WaterPurification,
+    CarbonSequestration,
+    OxygenRelease,
+    ClimateRegulation,
+    PestControl,
+    CoastalProtection,
+    Recreation,
+};
+
 /// @brief Declaration of one GEP indicator (gep-methods.md §3, §4): the registry is the single place
 /// that says what an indicator needs, how its physical quantity is computed and in which unit, how it
 /// is valued, to which ecosystem groups it applies and where the method comes from. Profiles (§3, §11
@@ -33,6 +50,7 @@ struct IndicatorSpec {
     const char* ecosystems = "";             ///< ecosystem groups it applies to
     const char* source = "";                 ///< gep-methods.md section and the source keys
     params::Tag tag = params::Tag::Verified; ///< weakest tag of the formula (§3 column "Tag")
+    IndicatorId id = IndicatorId::MaterialProducts; ///< which computation evaluateParcel() runs
 
     QString translatedName() const;
     /// The Chinese name followed by the translated name ("水源涵养 Water conservation"), or the Chinese

@@ -12,6 +12,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <set>
 
 using namespace tanhui::models;
 using namespace tanhui::models::gep;
@@ -148,6 +149,7 @@ private slots:
     void unitTrapMillimetreTimesArea();
     void unitTrapCarbonPriceBasis();
     void unitNames();
+    void registryIdsAreOnePerIndicator();
     void test1WaterConservation();
     void test2SoilRetention();
     void test3CarbonOxygen();
@@ -175,6 +177,21 @@ private slots:
 };
 
 // §0.4, §10.2: mm × m² × 10⁻³ = m³, and a volume can only be made from a depth in mm.
+void TstGep::registryIdsAreOnePerIndicator() {
+    // evaluateParcel() dispatches on IndicatorSpec::id: every id once, in the registry's order, and an
+    // indicator's result comes back under its own key (a mix-up of two ids would swap two services).
+    std::set<int> ids;
+    for (const IndicatorSpec& s : indicatorRegistry())
+        QVERIFY2(ids.insert(int(s.id)).second, s.key);
+    QCOMPARE(int(ids.size()), int(IndicatorId::Recreation) + 1);
+    QCOMPARE(*ids.rbegin(), int(IndicatorId::Recreation));
+    QCOMPARE(QLatin1String(indicatorRegistry().front().key), QLatin1String("material_products"));
+    QCOMPARE(int(indicatorRegistry().front().id), int(IndicatorId::MaterialProducts));
+    QCOMPARE(int(findIndicator(QStringLiteral("carbon_sequestration"))->id),
+             int(IndicatorId::CarbonSequestration));
+    QCOMPARE(int(findIndicator(QStringLiteral("recreation"))->id), int(IndicatorId::Recreation));
+}
+
 void TstGep::unitTrapMillimetreTimesArea() {
     const Quantity v = waterVolume({ 801.94, Unit::Millimetre }, { 1e6, Unit::SquareMetre });
     QCOMPARE(v.unit, Unit::CubicMetre);
