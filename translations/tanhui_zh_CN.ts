@@ -126,7 +126,7 @@
         <translation>%1 必须是数值，而不是“%2”</translation>
     </message>
     <message>
-        <location filename="../models/analysis/DeclarationsCarbon.cpp" line="+311"/>
+        <location filename="../models/analysis/DeclarationsCarbon.cpp" line="+324"/>
         <source>Carbon of the project&apos;s parcels</source>
         <translation>项目地块碳储量</translation>
     </message>
@@ -156,7 +156,7 @@
         <translation>工作线程数（0：使用全部核心）；结果与线程数无关。</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-218"/>
         <source>Uncertainty</source>
         <translation>不确定性</translation>
     </message>
@@ -196,7 +196,7 @@
         <translation>不确定性 U（95 % 半宽），用于表中没有不确定性列、且其类别没有自身默认值的参数，例如按 IPCC Tier 1“±90 %”惯例取 90。</translation>
     </message>
     <message>
-        <location line="+226"/>
+        <location line="+239"/>
         <source>One carbon method on a parcel layer</source>
         <translation>对一个地块图层运行单一碳计算方法</translation>
     </message>
@@ -512,7 +512,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../models/analysis/DeclarationsZonal.cpp" line="+161"/>
+        <location filename="../models/analysis/DeclarationsZonal.cpp" line="+163"/>
         <source>Output folder (created if missing).</source>
         <translation>输出文件夹（不存在时自动创建）。</translation>
     </message>
@@ -537,7 +537,7 @@
         <translation>同时用项目的 GEP 核算设置计算规划相对基线的 GEP（需要基线碳计算结果）。</translation>
     </message>
     <message>
-        <location filename="../models/ZonalTable.cpp" line="+278"/>
+        <location filename="../models/ZonalTable.cpp" line="+294"/>
         <source>count of valid cells (coverage-weighted)</source>
         <translation>有效像元数（按覆盖比例加权）</translation>
     </message>
@@ -592,12 +592,12 @@
         <translation>各类别面积（公顷）</translation>
     </message>
     <message>
-        <location filename="../models/analysis/DeclarationsZonal.cpp" line="-129"/>
+        <location filename="../models/analysis/DeclarationsZonal.cpp" line="-131"/>
         <source>choose a parcel layer of the project</source>
         <translation>请选择项目中的地块图层</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+88"/>
         <source>Zonal statistics</source>
         <translation>分区统计</translation>
     </message>
@@ -638,7 +638,7 @@
         <translation>每个地块、每个波段的统计量。</translation>
     </message>
     <message>
-        <location filename="../models/carbon/CarbonProject.cpp" line="+574"/>
+        <location filename="../models/carbon/CarbonProject.cpp" line="+572"/>
         <source>BEF form</source>
         <translation>BEF 形式</translation>
     </message>
@@ -1381,7 +1381,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
 <context>
     <name>CarbonAdapters</name>
     <message>
-        <location filename="../models/carbon/CarbonAdapters.cpp" line="+136"/>
+        <location filename="../models/carbon/CarbonAdapters.cpp" line="+129"/>
         <source>before must be low, medium or native, not &apos;%1&apos;</source>
         <translation>before 必须为 low、medium 或 native，而不是 &apos;%1&apos;</translation>
     </message>
@@ -1471,7 +1471,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>回归法需要至少一个碳年份的 NDVI 图层（角色 &quot;ndvi&quot;）</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+97"/>
         <source>%1: no stock (%2 % of the forest in VI gaps)</source>
         <translation>%1：无储量（%2 % 的森林处于植被指数缺失区）</translation>
     </message>
@@ -1907,7 +1907,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>%1 年和 %2 年该小班下均无土地覆盖数据：无法判断是否被采伐，因此不再推算其储量</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+85"/>
         <source>the layer has no field &apos;%1&apos;; its fields are: %2</source>
         <translation>图层没有字段“%1”；其字段为：%2</translation>
     </message>
@@ -1952,7 +1952,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>第 %1 行，字段 %2：%3</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+86"/>
         <source>%1 stand(s) have a volume ÷ age above %2 m³/ha/yr (the top of IPCC 2019 Table 4.11&apos;s ranges); their own increment is not used (rows %3)</source>
         <translation>%1 个小班的蓄积量 ÷ 林龄超过 %2 m³/ha/yr（IPCC 2019 表 4.11 范围上限），不采用其自身的年均生长量（第 %3 行）</translation>
     </message>
@@ -2021,7 +2021,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonProject</name>
     <message>
-        <location filename="../models/carbon/CarbonProject.cpp" line="-443"/>
+        <location filename="../models/carbon/CarbonProject.cpp" line="-441"/>
         <source>no land-cover data under the parcel at any date</source>
         <translation>地块在所有日期下都没有土地覆盖数据</translation>
     </message>
@@ -2041,12 +2041,12 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>图层 %1 没有年份：蓄积量法以图层的调查年度作为碳储量的日期</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+57"/>
         <source>the volume method gives the stock of the inventory year (%1) only; the volume_gainloss route carries it to every date</source>
         <translation>蓄积量法只给出调查年度（%1）的储量；volume_gainloss 路线将其推算到每个日期</translation>
     </message>
     <message>
-        <location line="+495"/>
+        <location line="+507"/>
         <source>the project has no &quot;carbon&quot; section; add one (see docs/carbon-project.md)</source>
         <translation>项目没有 &quot;carbon&quot; 部分；请添加（见 docs/carbon-project.md）</translation>
     </message>
@@ -2522,7 +2522,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 <context>
     <name>CarbonResultSetText</name>
     <message>
-        <location filename="../models/carbon/CarbonResultSet.cpp" line="+267"/>
+        <location filename="../models/carbon/CarbonResultSet.cpp" line="+271"/>
         <source>layer %1, parcel %2 (%3, method %4) not computed: %5</source>
         <translation>图层 %1，地块 %2（%3，方法 %4）未计算：%5</translation>
     </message>
@@ -2535,7 +2535,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 <context>
     <name>CarbonResultText</name>
     <message>
-        <location filename="../models/carbon/CarbonResult.cpp" line="+871"/>
+        <location filename="../models/carbon/CarbonResult.cpp" line="+920"/>
         <location line="+44"/>
         <source>no stock in %1</source>
         <translation>%1 年无储量</translation>
@@ -3530,67 +3530,67 @@ Example (the sample project):
         <translation>物质产品</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Water conservation</source>
         <translation>水源涵养</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Soil retention</source>
         <translation>土壤保持</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Sand fixation</source>
         <translation>防风固沙</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Flood regulation</source>
         <translation>洪水调蓄</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Air purification</source>
         <translation>空气净化</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Water purification</source>
         <translation>水质净化</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Carbon sequestration</source>
         <translation>固碳</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Oxygen release</source>
         <translation>释氧</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Climate regulation</source>
         <translation>气候调节</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Pest and disease control</source>
         <translation>病虫害控制</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Coastal protection</source>
         <translation>海岸带防护</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Recreation</source>
         <translation>休闲旅游</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>cop: water-surface cooling E_w·ρ·q/(3600·COP) + E_w·γ, divided by COP as several later specifications do (gep-methods.md §4.10, unconfirmed)</source>
         <translation>cop：水面蒸发降温 E_w·ρ·q/(3600·COP) + E_w·γ，按若干后续规范的做法除以能效比 COP（gep-methods.md §4.10，待确认）</translation>
     </message>
@@ -4230,7 +4230,7 @@ scenario_diff.csv。
 <context>
     <name>GepEcosystem</name>
     <message>
-        <location filename="../app/report/ResultChartData.cpp" line="+177"/>
+        <location filename="../app/report/ResultChartData.cpp" line="+194"/>
         <source>evergreen broadleaf forest</source>
         <translation>常绿阔叶林</translation>
     </message>
@@ -4829,7 +4829,7 @@ A4 横向，以项目名称为标题。
 <context>
     <name>Parameters</name>
     <message>
-        <location filename="../models/gep/GepProject.cpp" line="+317"/>
+        <location filename="../models/gep/GepProject.cpp" line="+314"/>
         <source>parcel (&lt;layer&gt;:&lt;id&gt;)</source>
         <translation>地块（&lt;图层&gt;:&lt;id&gt;）</translation>
     </message>
@@ -5833,7 +5833,7 @@ plan_totals.csv（按碳库及合计，区间来自逐次迭代的合计）、pl
         <translation>无</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+134"/>
         <source>the Wetlands Supplement table has no row for climate &apos;%1&apos; (carbon.methods.%2 option climate)</source>
         <translation>《湿地增补指南》参数表中没有气候带“%1”的行（carbon.methods.%2 的 climate 选项）</translation>
     </message>
@@ -5843,7 +5843,7 @@ plan_totals.csv（按碳库及合计，区间来自逐次迭代的合计）、pl
         <translation>“%1”不是生长率表 %2 中的行</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+53"/>
         <source>%1 value(s) have no uncertainty in the table and no default (--default-uncertainty): treated as exact, so the bounds leave them out: %2</source>
         <translation>%1 个参数值在表中没有不确定性且未给出默认值（--default-uncertainty）：按精确值处理，置信区间不包含其不确定性：%2</translation>
     </message>
@@ -7199,14 +7199,14 @@ district and service, charts, maps and an appendix.</source>
 <context>
     <name>ReportText</name>
     <message>
-        <location filename="../app/report/ReportBuilder.cpp" line="+100"/>
-        <location line="+224"/>
-        <location filename="../app/report/ResultChartData.cpp" line="-91"/>
+        <location filename="../app/report/ReportBuilder.cpp" line="+307"/>
+        <location filename="../app/report/ResultChartData.cpp" line="-108"/>
+        <location line="+16"/>
         <source>All</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location filename="../app/report/ResultChartData.cpp" line="-9"/>
         <source>Carbon pools (InVEST Carbon)</source>
         <translation>碳库法（InVEST Carbon）</translation>
     </message>
@@ -7241,7 +7241,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>遥感回归</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../app/report/ReportBuilder.cpp" line="-215"/>
         <source>stock = area × (above-ground + below-ground + dead wood + litter + soil carbon density) of the parcel&apos;s land-cover class at each date (carbon-methods.md §1.2, §3.1, §3.5)</source>
         <translation>碳储量 = 面积 ×（地上 + 地下 + 枯死木 + 凋落物 + 土壤碳密度），碳密度取地块在各时点的土地覆盖类别（carbon-methods.md §1.2、§3.1、§3.5）</translation>
     </message>
@@ -7281,12 +7281,12 @@ district and service, charts, maps and an appendix.</source>
         <translation>方法 %1（docs/carbon-project.md）</translation>
     </message>
     <message>
-        <location filename="../app/report/ResultChartData.cpp" line="-42"/>
+        <location filename="../app/report/ResultChartData.cpp" line="-55"/>
         <source>No error bars: the run computed no 95 % range of %1 (run it with carbon.uncertainty, the Monte Carlo iterations).</source>
         <translation>无误差线：本次运行未计算%1的 95% 区间（请启用 carbon.uncertainty，即蒙特卡洛迭代后重新运行）。</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+112"/>
         <source>Material products</source>
         <translation>物质产品</translation>
     </message>
@@ -7541,7 +7541,7 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location filename="../app/report/ReportBuilder.cpp" line="+370"/>
-        <location line="+746"/>
+        <location line="+752"/>
         <location line="+393"/>
         <location filename="../app/report/ResultChartData.cpp" line="-469"/>
         <source>GEP</source>
@@ -7583,7 +7583,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>未分碳库</translation>
     </message>
     <message>
-        <location filename="../app/report/ReportBuilder.cpp" line="-1453"/>
+        <location filename="../app/report/ReportBuilder.cpp" line="-1459"/>
         <location filename="../app/report/ResultChartData.cpp" line="+105"/>
         <source>100 million CNY</source>
         <translation>亿元</translation>
@@ -7608,22 +7608,22 @@ district and service, charts, maps and an appendix.</source>
         <location line="+63"/>
         <location line="+108"/>
         <location line="+278"/>
-        <location line="+383"/>
+        <location line="+389"/>
         <location line="+39"/>
         <source>Parcels</source>
         <translation>地块数</translation>
     </message>
     <message>
-        <location line="-808"/>
+        <location line="-814"/>
         <location line="+504"/>
-        <location line="+265"/>
+        <location line="+271"/>
         <location line="+39"/>
         <location line="+133"/>
         <source>Area (ha)</source>
         <translation>面积（ha）</translation>
     </message>
     <message>
-        <location line="-938"/>
+        <location line="-944"/>
         <source>Stock %1 (t C)</source>
         <translation>%1 年碳储量（t C）</translation>
     </message>
@@ -7686,28 +7686,28 @@ district and service, charts, maps and an appendix.</source>
     <message>
         <location line="+0"/>
         <location line="+563"/>
-        <location line="+609"/>
+        <location line="+615"/>
         <location line="+18"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location line="-1190"/>
+        <location line="-1196"/>
         <location line="+563"/>
-        <location line="+627"/>
+        <location line="+633"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="-1189"/>
-        <location line="+726"/>
+        <location line="-1195"/>
+        <location line="+732"/>
         <location line="+112"/>
         <location line="+3"/>
         <source>95 % range</source>
         <translation>95 % 区间</translation>
     </message>
     <message>
-        <location line="-837"/>
+        <location line="-843"/>
         <source>count</source>
         <translation>个</translation>
     </message>
@@ -7723,12 +7723,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+1029"/>
+        <location line="+1035"/>
         <source>Stock change %1–%2</source>
         <translation>%1–%2 年碳储量变化</translation>
     </message>
     <message>
-        <location line="-1024"/>
+        <location line="-1030"/>
         <source>Stock change %1–%2 as CO2</source>
         <translation>%1–%2 年碳储量变化（折合 CO2）</translation>
     </message>
@@ -7775,13 +7775,13 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+745"/>
+        <location line="+751"/>
         <location line="+394"/>
         <source>Carbon</source>
         <translation>碳汇</translation>
     </message>
     <message>
-        <location line="-1129"/>
+        <location line="-1135"/>
         <source>%1 of %2 parameter rows used are not verified (secondary, unconfirmed or example values); %3 parcels use at least one of them. Confirm them before the figures are used for a decision (section 3).</source>
         <translation>所用 %2 个参数行中有 %1 个未经核实（二手来源、未确认或示例值），%3 个地块至少用到其中一个。在据此决策之前须先核实这些参数（见第 3 节）。</translation>
     </message>
@@ -7956,12 +7956,12 @@ district and service, charts, maps and an appendix.</source>
     <message>
         <location line="-282"/>
         <location line="+282"/>
-        <location line="+627"/>
+        <location line="+633"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="-909"/>
+        <location line="-915"/>
         <location line="+283"/>
         <source>Flag</source>
         <translation>标记</translation>
@@ -8034,13 +8034,13 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location filename="../app/report/ReportBuilder.cpp" line="+71"/>
-        <location line="+424"/>
+        <location line="+430"/>
         <location filename="../app/report/ResultChartData.cpp" line="+7"/>
         <source>Change</source>
         <translation>变化量</translation>
     </message>
     <message>
-        <location line="-484"/>
+        <location line="-490"/>
         <source>Stock change by ecosystem type, with the 95 % range where computed.</source>
         <translation>各生态系统类型的碳储量变化及其 95 % 区间（如有）。</translation>
     </message>
@@ -8057,12 +8057,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+439"/>
+        <location line="+445"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location line="-436"/>
+        <location line="-442"/>
         <source>Change (t C)</source>
         <translation>变化量（t C）</translation>
     </message>
@@ -8088,7 +8088,7 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+217"/>
+        <location line="+223"/>
         <location filename="../app/report/ResultChartData.cpp" line="+156"/>
         <source>Total</source>
         <translation>合计</translation>
@@ -8099,7 +8099,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>分碳库碳储量</translation>
     </message>
     <message>
-        <location filename="../app/report/ReportBuilder.cpp" line="-204"/>
+        <location filename="../app/report/ReportBuilder.cpp" line="-210"/>
         <source>Accounted parts of the primary results, as in the other totals; the pools add up to the stock of each date (ledger check).</source>
         <translation>按主结果的计入部分统计，与其他汇总一致；各碳库之和等于各时点的碳储量（台账核对）。</translation>
     </message>
@@ -8131,12 +8131,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+186"/>
+        <location line="+192"/>
         <source>Service</source>
         <translation>服务类别</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-182"/>
         <source>GEP by service (%1).</source>
         <translation>按服务类别的 GEP（%1）。</translation>
     </message>
@@ -8172,7 +8172,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>价格年份</translation>
     </message>
     <message>
-        <location line="+378"/>
+        <location line="+384"/>
         <source>Difference (%1)</source>
         <translation>差值（%1）</translation>
     </message>
@@ -8309,12 +8309,12 @@ district and service, charts, maps and an appendix.</source>
         <translation>未能绘制：%1</translation>
     </message>
     <message>
-        <location line="-512"/>
+        <location line="-518"/>
         <source>Restoration plan against the baseline</source>
         <translation>恢复规划与基线对比</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>Plan %1%2: its parcels take the target ecosystem type from the start year on and are compared with the baseline in %3 (tanhui-cli plan, run folder %4; docs/carbon-project.md &quot;Restoration plans&quot;). Every difference below is plan minus baseline, read from the plan run&apos;s tables.</source>
         <translation>规划 %1%2：其地块自起始年起采用目标生态系统类型，并在 %3 年与基线比较（tanhui-cli plan，运行文件夹 %4；docs/carbon-project.md &quot;Restoration plans&quot;）。以下所有差值均为规划减基线，取自规划运行的结果表。</translation>
     </message>
@@ -10194,7 +10194,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>ZonalTable</name>
     <message>
-        <location filename="../models/ZonalTable.cpp" line="-174"/>
+        <location filename="../models/ZonalTable.cpp" line="-184"/>
         <source>Feature id in the parcel layer</source>
         <translation>地块图层中的要素编号</translation>
     </message>
@@ -10204,7 +10204,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>地块编号</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Ellipsoidal (true) area of the parcel, ha</source>
         <translation>地块的椭球面（真实）面积，公顷</translation>
     </message>
@@ -10214,22 +10214,22 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>图层投影坐标系下的平面面积，公顷</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>1 when the input geometry was invalid and was repaired</source>
         <translation>输入几何无效并已修复时为 1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Coverage-weighted count of valid cells</source>
         <translation>按覆盖比例加权的有效像元数</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Coverage-weighted sum of cell values (value × cells)</source>
         <translation>按覆盖比例加权的像元值之和（值 × 像元数）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Coverage-weighted mean value</source>
         <translation>按覆盖比例加权的平均值</translation>
     </message>
@@ -10259,7 +10259,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>覆盖面积最小的值（少数）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Number of distinct values</source>
         <translation>不同取值的个数</translation>
     </message>
@@ -10269,17 +10269,17 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>波段 %1 有 %2 个不同的值：类别占比和面积（frac、area）仅适用于土地覆盖等分类栅格（最多 %3 个类别）。连续值栅格请使用 mean、sum、min、max 或 stdev。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Share of the valid covered area in class %1 (0–1)</source>
         <translation>类别 %1 占有效覆盖面积的比例（0–1）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>True area of class %1, ha</source>
         <translation>类别 %1 的真实面积，公顷</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>True area of covered nodata cells, ha</source>
         <translation>被覆盖的无数据像元的真实面积，公顷</translation>
     </message>
@@ -12675,7 +12675,7 @@ Cancel them and quit?</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>mangrove restoration (§4)</source>
         <translation>红树林恢复种植（§4）</translation>
     </message>
@@ -12691,7 +12691,12 @@ Cancel them and quit?</source>
         <translation>%1 [%2–%3]</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+68"/>
+        <source>Parcels not computed</source>
+        <translation>未计算地块</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>

@@ -154,6 +154,10 @@ QString ResultTableModel::cellText(int row, const Shown& shown) const {
                           col.name == QLatin1String("target_type");
         if (type && !v.isNull() && !v.toString().isEmpty())
             return report::typeName(v.toString());
+        // Carbon methods by their names, as the report names them (the parcels' method column and the
+        // key of the totals by method).
+        if (col.name == QLatin1String("method") && !v.isNull() && !v.toString().isEmpty())
+            return report::methodName(v.toString());
         // A plan's planting model (models/plans: restoration plot or forest planting).
         if (col.name == QLatin1String("planting_model")) {
             if (v.toString() == QLatin1String("bluecarbon_restoration"))
@@ -249,11 +253,15 @@ QVariant ResultTableModel::headerData(int section, Qt::Orientation orientation, 
     const Shown& shown = m_shown[std::size_t(section)];
     const analysis::Column& col = m_table->columns[std::size_t(shown.column)];
     if (role == Qt::DisplayRole) {
-        const QString label = resultColumnLabel(col.name);
-        QString text =
-          col.unit.isEmpty() || col.unit == QLatin1String("0/1") || col.unit == QLatin1String("1")
-            ? label
-            : tr("%1 (%2)").arg(label, col.unit);
+        // not_computed: the reason in the parcels table, a count of parcels in the totals.
+        const QString label = col.name == QLatin1String("not_computed") && numericType(col.type)
+                                ? tr("Parcels not computed")
+                                : resultColumnLabel(col.name);
+        // Units that are words ("count") or none at all are left out: the label says what is counted.
+        QString text = col.unit.isEmpty() || col.unit == QLatin1String("0/1") ||
+                           col.unit == QLatin1String("1") || col.unit == QLatin1String("count")
+                         ? label
+                         : tr("%1 (%2)").arg(label, col.unit);
         if (shown.low >= 0)
             //: Header of a column showing a value with its 95 % bounds
             text = tr("%1 [95 % bounds]").arg(text);

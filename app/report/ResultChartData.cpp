@@ -101,6 +101,23 @@ QString typeName(const QString& type) {
     return render::LayerStyler::ecosystemName(type);
 }
 
+QString methodName(const QString& method) {
+    static const std::map<QString, const char*> names{
+        { QStringLiteral("pools"), QT_TRANSLATE_NOOP("ReportText", "Carbon pools (InVEST Carbon)") },
+        { QStringLiteral("volume"), QT_TRANSLATE_NOOP("ReportText", "Forest volume (BEF)") },
+        { QStringLiteral("volume_gainloss"), QT_TRANSLATE_NOOP("ReportText", "Forest volume with growth") },
+        { QStringLiteral("gainloss"), QT_TRANSLATE_NOOP("ReportText", "Gain–loss (IPCC)") },
+        { QStringLiteral("soil"), QT_TRANSLATE_NOOP("ReportText", "Soil organic carbon (IPCC)") },
+        { QStringLiteral("bluecarbon"), QT_TRANSLATE_NOOP("ReportText", "Coastal blue carbon") },
+        { QStringLiteral("regression"), QT_TRANSLATE_NOOP("ReportText", "Remote-sensing regression") },
+    };
+    if (method == QLatin1String("all")) {
+        return ReportText::tr("All");
+    }
+    const auto it = names.find(method);
+    return it == names.end() ? method : QCoreApplication::translate("ReportText", it->second);
+}
+
 QColor typeColour(const QString& type, int index) {
     if (render::LayerStyler::ecosystemName(type) != type) {
         return render::LayerStyler::ecosystemColor(type);

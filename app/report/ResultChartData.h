@@ -19,6 +19,9 @@ namespace tanhui::report {
 // ---- names and colours ---------------------------------------------------------------------------------
 /// An ecosystem type's name ("all": "All"), as the map legend names it (render::LayerStyler).
 QString typeName(const QString& type);
+/// A carbon method by its name in the interface's language ("pools" → "Carbon pools (InVEST Carbon)"),
+/// "all" → "All"; an unknown method as it is.
+QString methodName(const QString& method);
 /// An ecosystem type's colour; a type the styler does not know gets one from `index`.
 QColor typeColour(const QString& type, int index);
 /// A carbon pool's name (carbon-methods.md §1.1, §3.1, §5), from the column stem of totals_by_pool.

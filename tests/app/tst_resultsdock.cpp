@@ -12,6 +12,7 @@
 #include "app/gui/ResultLayer.h"
 #include "app/gui/ResultTableModel.h"
 #include "app/gui/ResultsDock.h"
+#include "app/report/ResultChartData.h"
 #include "gis/Crs.h"
 #include "models/analysis/ResultSet.h"
 #include "models/project/Project.h"
@@ -194,6 +195,20 @@ void TestResultsDock::parcelTable() {
     }
     const double a = t.number(row, QStringLiteral("area_ha"));
     QCOMPARE(model->index(int(row), area).data().toString(), QLocale().toString(a, 'f', 2));
+    // The method by its name, as the report names it; the key stays the raw value.
+    const int method = model->columnOf(QStringLiteral("method"));
+    QVERIFY(method >= 0);
+    int pools = 0;
+    for (int r = 0; r < model->rowCount(); ++r) {
+        const QString key = model->index(r, method).data(ResultTableModel::RawRole).toString();
+        QCOMPARE(model->index(r, method).data().toString(), tanhui::report::methodName(key));
+        if (key == QLatin1String("pools")) {
+            ++pools;
+            QCOMPARE(model->index(r, method).data().toString(),
+                     QStringLiteral("Carbon pools (InVEST Carbon)"));
+        }
+    }
+    QVERIFY(pools > 0);
 }
 
 void TestResultsDock::sortAndFilter() {
