@@ -1399,33 +1399,65 @@ gis::ParcelSet readLayer(const Project& project, const ProjectLayer& layer, int 
 
 } // namespace
 
-CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOptions& options) {
-    const QDateTime started = QDateTime::currentDateTimeUtc();
-    CarbonProjectRun run;
-    run.issues = validateCarbonProject(project);
-    for (const QString& problem : project.validate())
-        run.issues.push_back(error(project.fileName(), QString(), problem));
-    if (params::hasErrors(run.issues)) {
-        run.stopped = true;
-        return run;
-    }
-    const ProjectCarbon& c = project.carbon;
-    const QString file = project.fileName();
-    gis::Feedback* fb = options.feedback;
-    run.groupName = c.groupName;
-    const std::optional<UncertaintySettings> mcSettings = uncertaintySettings(project);
-    std::vector<std::shared_ptr<const MethodSampler>> samplers;
+namespace {
 
+/// One parcel layer of a carbon project run: its parcels and, per parcel, its type, group and methods.
+struct LayerData {
+    const ProjectLayer* layer = nullptr;
+    ProjectCarbonLayer settings;
+    gis::ParcelSet parcels;
+    std::vector<QString> types, groups; ///< per parcel
+    std::vector<QStringList> methods;   ///< per parcel: its methods, the primary one first
+};
+
+/// Where one method's result of one parcel is (step 3 of runCarbonProject): output, batch and index in
+/// the methods' outputs, and the Monte Carlo sampler of the method.
+struct Slot {
+    std::size_t output = std::size_t(-1); ///< index into `outputs`; -1: no result
+    std::size_t batch = 0, k = 0;
+    const MethodSampler* sampler = nullptr;
+    /// The result of the parcel's accounted part (partOutputs; -1: none, the share rule).
+    std::size_t partOutput = std::size_t(-1);
+    std::size_t partBatch = 0, partK = 0;
+    const MethodSampler* partSampler = nullptr;
+};
+
+/// What the steps of one carbon project run share (runCarbonProject): the layers, the methods' outputs
+/// and where each parcel's results are in them, until step 4 gathers them.
+struct RunState {
+    const Project& project;
+    const CarbonProjectOptions& options;
+    CarbonProjectRun& run;
+    std::optional<UncertaintySettings> mcSettings;
+    std::vector<std::shared_ptr<const MethodSampler>> samplers;
+    std::vector<LayerData> data;
+    std::vector<MethodOutput> outputs;
+    /// The accounted parts' parcel sets (step 3), alive until the results are gathered.
+    std::vector<std::unique_ptr<gis::ParcelSet>> partSets;
+    std::size_t partCount = 0;
+    /// resultSlots[i][firstSlot[i][k] .. firstSlot[i][k + 1]) are parcel k's of layer i.
+    std::vector<std::vector<std::size_t>> firstSlot;
+    std::vector<std::vector<Slot>> resultSlots;
+    double progress = 25; ///< % reached by the methods (step 3)
+
+    ParcelResult* resultAt(const Slot& s) {
+        return s.output == std::size_t(-1) ? nullptr : &outputs[s.output].results[s.batch][s.k];
+    }
+};
+
+/// Step 1 of runCarbonProject: reads every parcel layer and gives each parcel its type, group and methods;
+/// false when the run stops (run.issues say why).
+bool readParcelLayers(RunState& s) {
+    const Project& project = s.project;
+    const CarbonProjectOptions& options = s.options;
+    CarbonProjectRun& run = s.run;
+    const ProjectCarbon& c = s.project.carbon;
+    const QString file = s.project.fileName();
+    gis::Feedback* fb = s.options.feedback;
+    std::vector<LayerData>& data = s.data;
     // 1. Parcel layers, types, method fields, groups (0–20 %).
-    struct LayerData {
-        const ProjectLayer* layer = nullptr;
-        ProjectCarbonLayer settings;
-        gis::ParcelSet parcels;
-        std::vector<QString> types, groups; ///< per parcel
-        std::vector<QStringList> methods;   ///< per parcel: its methods, the primary one first
-    };
     const std::vector<ProjectCarbonLayer> layers = carbonLayers(project);
-    std::vector<LayerData> data(layers.size());
+    data.resize(layers.size());
     for (std::size_t i = 0; i < layers.size(); ++i) {
         LayerData& d = data[i];
         d.settings = layers[i];
@@ -1508,9 +1540,19 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
     }
     if (params::hasErrors(run.issues)) {
         run.stopped = true;
-        return run;
+        return false;
     }
 
+    return true;
+}
+
+/// Step 1b: the ground ledger of the layers (ProjectLedger.h).
+void computeGroundLedger(RunState& s) {
+    const Project& project = s.project;
+    CarbonProjectRun& run = s.run;
+    const QString file = s.project.fileName();
+    gis::Feedback* fb = s.options.feedback;
+    std::vector<LayerData>& data = s.data;
     // 1b. The ground ledger: each parcel's part not covered by a layer of higher precedence.
     {
         std::vector<std::pair<QString, const gis::ParcelSet*>> sets;
@@ -1523,7 +1565,17 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
             run.issues.push_back(
               { Severity::Warning, file, 0, QStringLiteral("carbon.precedence"), warning });
     }
+}
 
+/// Step 2: each parcel's group from the grouping layer; false when the run stops.
+bool assignGroups(RunState& s) {
+    const Project& project = s.project;
+    const CarbonProjectOptions& options = s.options;
+    CarbonProjectRun& run = s.run;
+    const ProjectCarbon& c = s.project.carbon;
+    const QString file = s.project.fileName();
+    gis::Feedback* fb = s.options.feedback;
+    std::vector<LayerData>& data = s.data;
     // 2. Grouping by the polygon each parcel overlaps most (20–25 %).
     if (!c.groupLayer.isEmpty()) {
         const ProjectLayer* gl = project.layer(c.groupLayer);
@@ -1535,7 +1587,7 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
                                                          "parcel layers; reproject it")
                                          .arg(gl->id)));
             run.stopped = true;
-            return run;
+            return false;
         }
         std::vector<QString> labels;
         if (c.groupField.isEmpty()) {
@@ -1549,7 +1601,7 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
                                            run.issues);
             if (params::hasErrors(run.issues)) {
                 run.stopped = true;
-                return run;
+                return false;
             }
             for (const gis::Parcel& z : zones.parcels) {
                 const auto it = values.find(z.fid);
@@ -1573,32 +1625,91 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
         }
     }
 
+    return true;
+}
+
+/// Step 3, for a method reading rasters: appends to `ctx` a batch of the accounted parts of each main
+/// batch's partly counted parcels (docs/carbon-project.md "Overlapping layers"). Batch mainBatches + j
+/// holds the parts of batch partOf[j]; partSlotOf[j][q] is part q's place in that batch.
+void addPartBatches(RunState& s,
+                    const MethodInfo& m,
+                    const std::vector<std::size_t>& layerOfBatch,
+                    MethodContext& ctx,
+                    std::vector<std::size_t>& partOf,
+                    std::vector<std::vector<std::size_t>>& partSlotOf) {
+    const CarbonProjectRun& run = s.run;
+    const std::vector<LayerData>& data = s.data;
+    const std::size_t mainBatches = ctx.batches.size();
+    for (std::size_t b = 0; m.needsLandCover && run.ledger && b < mainBatches; ++b) {
+        const std::size_t i = layerOfBatch[b];
+        const auto parts = run.ledger->accountedParts.find(data[i].layer->id);
+        if (parts == run.ledger->accountedParts.end() || parts->second.empty())
+            continue;
+        const std::vector<double>& accounted = run.ledger->accountedHa.at(data[i].layer->id);
+        auto set = std::make_unique<gis::ParcelSet>();
+        set->layer = data[i].parcels.layer;
+        set->crs = data[i].parcels.crs;
+        MethodBatch batch;
+        batch.layer = data[i].layer;
+        std::vector<std::size_t> partSlots;
+        for (std::size_t k = 0; k < ctx.batches[b].assigned.size(); ++k) {
+            const MethodParcel& mp = ctx.batches[b].assigned[k];
+            const auto part = parts->second.find(mp.parcel);
+            if (part == parts->second.end())
+                continue;
+            const gis::Parcel& whole = data[i].parcels.parcels[mp.parcel];
+            gis::Parcel p;
+            p.fid = whole.fid;
+            p.id = whole.id;
+            p.geometry = part->second;
+            p.repaired = whole.repaired;
+            p.ellipsoidalAreaM2 = accounted[mp.parcel] * 1e4;
+            p.planarAreaM2 = whole.ellipsoidalAreaM2 > 0
+                               ? whole.planarAreaM2 * p.ellipsoidalAreaM2 / whole.ellipsoidalAreaM2
+                               : 0;
+            MethodParcel partParcel = mp;
+            partParcel.parcel = set->parcels.size();
+            set->parcels.push_back(std::move(p));
+            batch.assigned.push_back(std::move(partParcel));
+            partSlots.push_back(k);
+        }
+        if (batch.assigned.empty())
+            continue;
+        batch.parcels = set.get();
+        s.partSets.push_back(std::move(set));
+        ctx.batches.push_back(std::move(batch));
+        partOf.push_back(b);
+        partSlotOf.push_back(std::move(partSlots));
+    }
+}
+
+/// Step 3: each method once, on all its parcels; false when the run stops.
+bool runMethods(RunState& s) {
+    const Project& project = s.project;
+    const CarbonProjectOptions& options = s.options;
+    CarbonProjectRun& run = s.run;
+    const ProjectCarbon& c = s.project.carbon;
+    const QString file = s.project.fileName();
+    gis::Feedback* fb = s.options.feedback;
+    const std::optional<UncertaintySettings>& mcSettings = s.mcSettings;
+    std::vector<std::shared_ptr<const MethodSampler>>& samplers = s.samplers;
+    std::vector<LayerData>& data = s.data;
+    std::vector<MethodOutput>& outputs = s.outputs;
+    std::size_t& partCount = s.partCount;
+    std::vector<std::vector<std::size_t>>& firstSlot = s.firstSlot;
+    std::vector<std::vector<Slot>>& resultSlots = s.resultSlots;
+    double& progress = s.progress;
     // 3. Each method once, on all its parcels (25–95 %).
     // The results stay in the methods' outputs until step 4 gathers them: per layer, per parcel, per
     // method of the parcel (the primary one first), where its result is (output, batch, index; no
     // second copy of 1,000,000 results) and the Monte Carlo sampler of the method (docs/benchmark.md,
     // "Memory and scaling"). resultSlots[i][firstSlot[i][k] .. firstSlot[i][k + 1]) are parcel k's.
-    struct Slot {
-        std::size_t output = std::size_t(-1); ///< index into `outputs`; -1: no result
-        std::size_t batch = 0, k = 0;
-        const MethodSampler* sampler = nullptr;
-        /// The result of the parcel's accounted part (partOutputs; -1: none, the share rule).
-        std::size_t partOutput = std::size_t(-1);
-        std::size_t partBatch = 0, partK = 0;
-        const MethodSampler* partSampler = nullptr;
-    };
-    std::vector<MethodOutput> outputs;
     // Accounted parts (docs/carbon-project.md "Overlapping layers"): a method reading rasters gets, next
     // to each layer's batch, a batch of the accounted geometries of its partly counted parcels, in the
     // same call (its rasters written once; the same zonal engine: coverage computed once per part,
     // reused for every date and band; the same sampler). They live until the results are gathered.
-    std::vector<std::unique_ptr<gis::ParcelSet>> partSets;
-    std::size_t partCount = 0;
-    std::vector<std::vector<std::size_t>> firstSlot(data.size());
-    std::vector<std::vector<Slot>> resultSlots(data.size());
-    auto resultAt = [&](const Slot& s) -> ParcelResult* {
-        return s.output == std::size_t(-1) ? nullptr : &outputs[s.output].results[s.batch][s.k];
-    };
+    firstSlot.resize(data.size());
+    resultSlots.resize(data.size());
     std::size_t totalParcels = 0;
     for (std::size_t i = 0; i < data.size(); ++i) {
         firstSlot[i].reserve(data[i].methods.size() + 1);
@@ -1619,7 +1730,6 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
             for (const QString& name : methods)
                 if (const MethodInfo* info = findCarbonMethod(name))
                     lastMethodOf[i] = std::max(lastMethodOf[i], std::size_t(info - carbonMethods().data()));
-    double progress = 25;
     for (const MethodInfo& m : carbonMethods()) {
         const std::size_t methodIndex = std::size_t(&m - carbonMethods().data());
         MethodContext ctx;
@@ -1679,47 +1789,7 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
         const std::size_t mainBatches = ctx.batches.size();
         std::vector<std::size_t> partOf;
         std::vector<std::vector<std::size_t>> partSlotOf;
-        for (std::size_t b = 0; m.needsLandCover && run.ledger && b < mainBatches; ++b) {
-            const std::size_t i = layerOfBatch[b];
-            const auto parts = run.ledger->accountedParts.find(data[i].layer->id);
-            if (parts == run.ledger->accountedParts.end() || parts->second.empty())
-                continue;
-            const std::vector<double>& accounted = run.ledger->accountedHa.at(data[i].layer->id);
-            auto set = std::make_unique<gis::ParcelSet>();
-            set->layer = data[i].parcels.layer;
-            set->crs = data[i].parcels.crs;
-            MethodBatch batch;
-            batch.layer = data[i].layer;
-            std::vector<std::size_t> partSlots;
-            for (std::size_t k = 0; k < ctx.batches[b].assigned.size(); ++k) {
-                const MethodParcel& mp = ctx.batches[b].assigned[k];
-                const auto part = parts->second.find(mp.parcel);
-                if (part == parts->second.end())
-                    continue;
-                const gis::Parcel& whole = data[i].parcels.parcels[mp.parcel];
-                gis::Parcel p;
-                p.fid = whole.fid;
-                p.id = whole.id;
-                p.geometry = part->second;
-                p.repaired = whole.repaired;
-                p.ellipsoidalAreaM2 = accounted[mp.parcel] * 1e4;
-                p.planarAreaM2 = whole.ellipsoidalAreaM2 > 0
-                                   ? whole.planarAreaM2 * p.ellipsoidalAreaM2 / whole.ellipsoidalAreaM2
-                                   : 0;
-                MethodParcel partParcel = mp;
-                partParcel.parcel = set->parcels.size();
-                set->parcels.push_back(std::move(p));
-                batch.assigned.push_back(std::move(partParcel));
-                partSlots.push_back(k);
-            }
-            if (batch.assigned.empty())
-                continue;
-            batch.parcels = set.get();
-            partSets.push_back(std::move(set));
-            ctx.batches.push_back(std::move(batch));
-            partOf.push_back(b);
-            partSlotOf.push_back(std::move(partSlots));
-        }
+        addPartBatches(s, m, layerOfBatch, ctx, partOf, partSlotOf);
         // Required fields of the method on every layer it runs on.
         for (const MethodBatch& b : ctx.batches)
             for (const QString& semantic : m.requiredFields)
@@ -1732,7 +1802,7 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
                               .arg(m.name, semantic, b.layer->id)));
         if (params::hasErrors(run.issues)) {
             run.stopped = true;
-            return run;
+            return false;
         }
         const QString dir =
           QDir(QString::fromStdString(options.outDir)).filePath(QStringLiteral("rasters/") + m.name);
@@ -1750,7 +1820,7 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
         run.issues.insert(run.issues.end(), out.issues.begin(), out.issues.end());
         if (params::hasErrors(out.issues)) {
             run.stopped = true;
-            return run;
+            return false;
         }
         run.files << out.files;
         if (out.results.size() != ctx.batches.size())
@@ -1795,6 +1865,23 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
         outputs.push_back(std::move(out));
     }
 
+    return true;
+}
+
+/// Step 3b: the ecosystem per date; false when the run stops.
+bool applyLandUseChanges(RunState& s) {
+    const Project& project = s.project;
+    const CarbonProjectOptions& options = s.options;
+    CarbonProjectRun& run = s.run;
+    const ProjectCarbon& c = s.project.carbon;
+    const QString file = s.project.fileName();
+    gis::Feedback* fb = s.options.feedback;
+    const std::optional<UncertaintySettings>& mcSettings = s.mcSettings;
+    std::vector<std::shared_ptr<const MethodSampler>>& samplers = s.samplers;
+    std::vector<LayerData>& data = s.data;
+    std::vector<std::vector<std::size_t>>& firstSlot = s.firstSlot;
+    std::vector<std::vector<Slot>>& resultSlots = s.resultSlots;
+    double& progress = s.progress;
     // 3b. Ecosystem per date (carbon.land_use_change; docs/carbon-project.md "Ecosystem per date"): the
     //     land cover of each carbon year, per parcel; where a rule holds, the parcel's type at that date
     //     follows it, and the stocks of methods that do not read the land cover follow the new use.
@@ -1830,7 +1917,7 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
                               .arg(i)));
         if (params::hasErrors(run.issues)) {
             run.stopped = true;
-            return run;
+            return false;
         }
         std::size_t changedParcels = 0, unsampledAltered = 0;
         // With Monte Carlo: per method sampler the altered results' linear forms, and the results.
@@ -1858,7 +1945,7 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
                     continue;
                 ++changedParcels;
                 for (std::size_t slot = firstSlot[i][k]; slot < firstSlot[i][k + 1]; ++slot) {
-                    ParcelResult* r = resultAt(resultSlots[i][slot]);
+                    ParcelResult* r = s.resultAt(resultSlots[i][slot]);
                     if (!r)
                         continue;
                     r->landUseChange = dated;
@@ -1894,7 +1981,7 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
             run.issues.insert(run.issues.end(), poolModel.issues.begin(), poolModel.issues.end());
             if (params::hasErrors(run.issues)) {
                 run.stopped = true;
-                return run;
+                return false;
             }
             if (!run.parcelsPerMethod.count(QStringLiteral("pools"))) { // else the pool method warned
                 std::set<std::string> ruleCodes;
@@ -1958,6 +2045,20 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
                 .arg(unsampledAltered) });
     }
 
+    return true;
+}
+
+/// Step 4: the results in layer order (run.sharedResults); returns, with Monte Carlo, each result's sampler.
+std::vector<SampledResult> gatherResults(RunState& state) {
+    const Project& project = state.project;
+    CarbonProjectRun& run = state.run;
+    const std::optional<UncertaintySettings>& mcSettings = state.mcSettings;
+    std::vector<LayerData>& data = state.data;
+    std::vector<MethodOutput>& outputs = state.outputs;
+    std::vector<std::unique_ptr<gis::ParcelSet>>& partSets = state.partSets;
+    std::size_t& partCount = state.partCount;
+    std::vector<std::vector<std::size_t>>& firstSlot = state.firstSlot;
+    std::vector<std::vector<Slot>>& resultSlots = state.resultSlots;
     // 4. One result per feature, in layer order; features the reader skipped are listed too. Every
     //    computed result gets the first → last change that the totals and the valuation use.
     const std::vector<int> runYears = carbonYears(project);
@@ -2007,7 +2108,7 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
                 if (slot.output == std::size_t(-1))
                     continue;
                 if (!adopt) // (adopted: the output's vector is the run's now)
-                    results.push_back(std::move(*resultAt(slot)));
+                    results.push_back(std::move(*state.resultAt(slot)));
                 ParcelResult& r = adopt ? results[at++] : results.back();
                 r.accountedAreaHa = accounted[k];
                 if (slot.partOutput != std::size_t(-1) && r.computed() && r.accountedShare() > 0 &&
@@ -2053,6 +2154,18 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
         run.ledger->partShareRule = partShareRule;
     }
 
+    return sampling;
+}
+
+/// Step 5: totals with Monte Carlo bounds and the valuation.
+void boundedTotalsAndValue(RunState& s, std::vector<SampledResult> sampling) {
+    CarbonProjectRun& run = s.run;
+    const ProjectCarbon& c = s.project.carbon;
+    gis::Feedback* fb = s.options.feedback;
+    const std::optional<UncertaintySettings>& mcSettings = s.mcSettings;
+    std::vector<std::shared_ptr<const MethodSampler>>& samplers = s.samplers;
+    const std::vector<ParcelResult>& results = *s.run.sharedResults;
+    const std::vector<int> runYears = carbonYears(s.project);
     // 5. Totals with bounds from per-iteration sums over all methods (carbon-methods.md §6.2).
     if (mcSettings) {
         if (fb)
@@ -2091,6 +2204,29 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
             if (ch.year1 == v.baseYear && ch.year2 == v.altYear)
                 run.npv = ch.changeT * *run.valuationConstant;
     }
+}
+
+} // namespace
+
+CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOptions& options) {
+    const QDateTime started = QDateTime::currentDateTimeUtc();
+    CarbonProjectRun run;
+    run.issues = validateCarbonProject(project);
+    for (const QString& problem : project.validate())
+        run.issues.push_back(error(project.fileName(), QString(), problem));
+    if (params::hasErrors(run.issues)) {
+        run.stopped = true;
+        return run;
+    }
+    gis::Feedback* fb = options.feedback;
+    RunState state{ project, options, run, uncertaintySettings(project), {}, {}, {}, {}, 0, {}, {}, 25 };
+    run.groupName = project.carbon.groupName;
+    if (!readParcelLayers(state))
+        return run;
+    computeGroundLedger(state);
+    if (!assignGroups(state) || !runMethods(state) || !applyLandUseChanges(state))
+        return run;
+    boundedTotalsAndValue(state, gatherResults(state));
     if (fb)
         fb->setProgress(95.0, "writing");
     // Methods reading one table (the pools table is read by the pool, soil, gain-loss and land-use
