@@ -268,6 +268,347 @@ params::Issues validatePlan(const Project& project, std::size_t index) {
     return issues;
 }
 
+namespace {
+
+/// The plan's result set (run.results: tables, provenance, messages) from its run; `changes`, `mc` and
+/// `unsampled` as the run used them, `parameterRows` the table rows it read.
+/// The table plan_parcels: per planted parcel, the plan minus the baseline at the horizon, per pool; the
+/// parcels' WKB moves into it (run.parcels keep none), and a warning goes to run.issues when they have
+/// no common CRS.
+analysis::Table planParcelsTable(PlanRun& run,
+                                 const Project& project,
+                                 const std::vector<ChangeParcels>& changes,
+                                 const QString& rule) {
+    analysis::Table t;
+    t.name = QStringLiteral("plan_parcels");
+    t.title = QStringLiteral("Restoration plan: difference per parcel");
+    t.description = QStringLiteral("One row per planted parcel: the plan's carbon minus the baseline's at "
+                                   "the horizon year, per pool (t C above the pre-planting stock). ") +
+                    rule;
+    t.columns = {
+        col(QStringLiteral("layer"),
+            Type::String,
+            {},
+            QStringLiteral("Project layer id (or plan layer file).")),
+        col(QStringLiteral("parcel_id"),
+            Type::String,
+            {},
+            QStringLiteral("Value of the layer's id field (plan layer: FID).")),
+        col(QStringLiteral("source_fid"), Type::Integer, {}, QStringLiteral("Feature id in the layer.")),
+        col(QStringLiteral("baseline_type"),
+            Type::String,
+            {},
+            QStringLiteral("Ecosystem type in the baseline carbon run (empty without it).")),
+        col(QStringLiteral("target_type"),
+            Type::String,
+            {},
+            QStringLiteral("Ecosystem type the plan gives the parcel.")),
+        col(QStringLiteral("planting_model"),
+            Type::String,
+            {},
+            QStringLiteral("bluecarbon_restoration (carbon-methods.md §4) or forest_growth (§3.2).")),
+        col(QStringLiteral("start_year"),
+            Type::Integer,
+            {},
+            QStringLiteral("Planting year: the target type holds from then on.")),
+        col(QStringLiteral("horizon_year"),
+            Type::Integer,
+            {},
+            QStringLiteral("Year at which plan and baseline are compared.")),
+        col(QStringLiteral("area_ha"),
+            Type::Real,
+            QStringLiteral("ha"),
+            QStringLiteral("Ellipsoidal area (ha).")),
+        col(QStringLiteral("accounted_share"),
+            Type::Real,
+            QStringLiteral("1"),
+            QStringLiteral("Share of the parcel its layer accounts for in the project ledger (the baseline "
+                           "run's accounted_share; 1 without it): the plan plants and values this part, "
+                           "the rest being under a layer of higher precedence. The stocks and "
+                           "differences are of this part.")),
+        col(QStringLiteral("baseline_stock_t"),
+            Type::Real,
+            QStringLiteral("t C"),
+            QStringLiteral("Baseline stock of the accounted part at the last carbon date, kept to the "
+                           "horizon (t C); empty without the baseline run.")),
+        col(QStringLiteral("plan_stock_t"),
+            Type::Real,
+            QStringLiteral("t C"),
+            QStringLiteral("Plan stock at the horizon: baseline stock + difference (t C).")),
+        col(QStringLiteral("diff_c_biomass_t"),
+            Type::Real,
+            QStringLiteral("t C"),
+            QStringLiteral(
+              "Difference plan − baseline in biomass (above and below ground) at the horizon (t C).")),
+        col(QStringLiteral("diff_c_soil_t"),
+            Type::Real,
+            QStringLiteral("t C"),
+            QStringLiteral("Difference plan − baseline in soil carbon at the horizon (t C).")),
+        col(QStringLiteral("diff_total_t"),
+            Type::Real,
+            QStringLiteral("t C"),
+            QStringLiteral("Difference plan − baseline, all pools, at the horizon (t C).")),
+        col(QStringLiteral("diff_total_co2e_t"),
+            Type::Real,
+            QStringLiteral("t CO2e"),
+            QStringLiteral("diff_total_t × 44/12 (t CO2e).")),
+        col(QStringLiteral("diff_co2e_per_yr"),
+            Type::Real,
+            QStringLiteral("t CO2e/yr"),
+            QStringLiteral("Mean removal from the start year to the horizon (t CO2e/yr).")),
+        col(QStringLiteral("diff_total_t_p2_5"),
+            Type::Real,
+            QStringLiteral("t C"),
+            QStringLiteral("2.5th percentile of diff_total_t over the Monte Carlo iterations (t C).")),
+        col(QStringLiteral("diff_total_t_p50"),
+            Type::Real,
+            QStringLiteral("t C"),
+            QStringLiteral("Median of diff_total_t over the Monte Carlo iterations (t C).")),
+        col(QStringLiteral("diff_total_t_p97_5"),
+            Type::Real,
+            QStringLiteral("t C"),
+            QStringLiteral("97.5th percentile of diff_total_t over the Monte Carlo iterations (t C).")),
+    };
+    for (const PlanParcel& p : run.parcels) {
+        const int span = run.horizon - p.startYear;
+        t.rows.push_back({ p.layer,
+                           p.id,
+                           QVariant(qlonglong(p.fid)),
+                           p.baselineType.isEmpty() ? QVariant() : QVariant(p.baselineType),
+                           p.target,
+                           p.model,
+                           p.startYear,
+                           run.horizon,
+                           p.areaHa,
+                           p.accountedShare,
+                           num(p.baselineStockT),
+                           p.baselineStockT ? QVariant(*p.baselineStockT + p.diffTotalT) : QVariant(),
+                           p.diffT.at(QStringLiteral("c_biomass")),
+                           p.diffT.at(QStringLiteral("c_soil")),
+                           p.diffTotalT,
+                           p.diffTotalT * carbon::kCo2PerC,
+                           span > 0 ? QVariant(p.diffTotalT * carbon::kCo2PerC / span) : QVariant(),
+                           p.bounds ? QVariant(p.bounds->p2_5) : QVariant(),
+                           p.bounds ? QVariant(p.bounds->p50) : QVariant(),
+                           p.bounds ? QVariant(p.bounds->p97_5) : QVariant() });
+    }
+    // With one CRS for every planted parcel (the carbon layers share one; a plan layer may not), the
+    // table carries their geometry and is written as plan_parcels.gpkg too: the difference map.
+    std::optional<gis::Crs> crs;
+    bool oneCrs = true;
+    for (const ChangeParcels& c : changes)
+        if (!c.parcels.empty()) {
+            if (!crs)
+                crs = c.crs;
+            else if (!c.crs.isSame(*crs))
+                oneCrs = false;
+        }
+    if (crs && oneCrs && crs->isValid()) {
+        auto rows = std::make_shared<const std::vector<std::vector<QVariant>>>(std::move(t.rows));
+        auto geometries = std::make_shared<std::vector<std::vector<unsigned char>>>();
+        for (PlanParcel& p : run.parcels)
+            geometries->push_back(std::move(p.wkb));
+        t.rows.clear();
+        t.hasGeometry = true;
+        t.crs = *crs;
+        t.lazyRowCount = rows->size();
+        t.source = [rows,
+                    geometries](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>& wkb) {
+            v = (*rows)[i];
+            wkb = (*geometries)[i];
+        };
+    } else if (!run.parcels.empty()) {
+        run.issues.push_back({ params::Issue::Severity::Warning,
+                               project.fileName(),
+                               0,
+                               QStringLiteral("plans"),
+                               PlanModel::tr("the plan's parcels come from layers in different CRSs: "
+                                             "plan_parcels has no geometry (no difference map)") });
+    }
+    return t;
+}
+
+/// The table plan_totals: the difference by pool, with its Monte Carlo bounds.
+analysis::Table planTotalsTable(const PlanRun& run, const QString& boundsNote) {
+    analysis::Table t;
+    t.name = QStringLiteral("plan_totals");
+    t.title = QStringLiteral("Restoration plan: difference by pool");
+    t.description = QStringLiteral("The plan minus the baseline at the horizon year, summed over the planted "
+                                   "parcels, per carbon pool and in total. ") +
+                    boundsNote;
+    t.columns = {
+        col(QStringLiteral("quantity"),
+            Type::String,
+            {},
+            QStringLiteral("Carbon pool (c_biomass, c_soil) or total.")),
+        col(QStringLiteral("kind"), Type::String, {}, QStringLiteral("carbon_pool or carbon_total.")),
+        col(QStringLiteral("diff_t"),
+            Type::Real,
+            QStringLiteral("t C"),
+            QStringLiteral("Σ over planted parcels of the difference at the horizon (t C).")),
+        col(QStringLiteral("diff_co2e_t"),
+            Type::Real,
+            QStringLiteral("t CO2e"),
+            QStringLiteral("diff_t × 44/12 (t CO2e).")),
+        col(QStringLiteral("diff_p2_5_t"),
+            Type::Real,
+            QStringLiteral("t C"),
+            QStringLiteral("2.5th percentile of the per-iteration sums (t C).")),
+        col(QStringLiteral("diff_p50_t"),
+            Type::Real,
+            QStringLiteral("t C"),
+            QStringLiteral("Median of the per-iteration sums (t C).")),
+        col(QStringLiteral("diff_p97_5_t"),
+            Type::Real,
+            QStringLiteral("t C"),
+            QStringLiteral("97.5th percentile of the per-iteration sums (t C).")),
+        col(QStringLiteral("parcels"), Type::Integer, {}, QStringLiteral("Planted parcels.")),
+        col(QStringLiteral("area_ha"),
+            Type::Real,
+            QStringLiteral("ha"),
+            QStringLiteral("Planted area: the parcels' accounted parts (ha).")),
+    };
+    double area = 0;
+    for (const PlanParcel& p : run.parcels)
+        area += p.plantedHa();
+    const qlonglong n = qlonglong(run.parcels.size());
+    for (const auto& [pool, v] : run.totalByPoolT)
+        t.rows.push_back(
+          { pool, QStringLiteral("carbon_pool"), v, v * carbon::kCo2PerC, {}, {}, {}, n, area });
+    const auto& b = run.totalBounds;
+    t.rows.push_back({ QStringLiteral("total"),
+                       QStringLiteral("carbon_total"),
+                       run.totalT,
+                       run.totalT * carbon::kCo2PerC,
+                       b ? QVariant(b->p2_5) : QVariant(),
+                       b ? QVariant(b->p50) : QVariant(),
+                       b ? QVariant(b->p97_5) : QVariant(),
+                       n,
+                       area });
+    return t;
+}
+
+/// The table plan_settings: what defines the comparison.
+analysis::Table planSettingsTable(const PlanRun& run,
+                                  const ProjectPlan* plan,
+                                  const std::optional<carbon::UncertaintySettings>& mc,
+                                  int iterations,
+                                  const QString& rule,
+                                  const QString& boundsNote) {
+    analysis::Table t;
+    t.name = QStringLiteral("plan_settings");
+    t.title = QStringLiteral("Restoration plan: settings");
+    t.description =
+      QStringLiteral("What defines the comparison: the plan, the horizon, the baseline rule and "
+                     "how the bounds are formed.");
+    t.columns = { col(QStringLiteral("key"), Type::String, {}, QStringLiteral("Setting.")),
+                  col(QStringLiteral("value"), Type::String, {}, QStringLiteral("Value.")),
+                  col(QStringLiteral("unit"), Type::String, {}, QStringLiteral("Unit, when any.")) };
+    t.rows = {
+        { QStringLiteral("plan"), plan->name, QString() },
+        { QStringLiteral("description"), plan->description, QString() },
+        { QStringLiteral("horizon_year"), QString::number(run.horizon), QStringLiteral("year") },
+        { QStringLiteral("horizon_source"),
+          plan->horizonYear ? QStringLiteral("plans[].horizon_year")
+                            : QStringLiteral("default: latest start year + 10"),
+          QString() },
+        { QStringLiteral("last_carbon_year"), QString::number(run.lastCarbonYear), QStringLiteral("year") },
+        { QStringLiteral("baseline_rule"), rule, QString() },
+        { QStringLiteral("bounds"), boundsNote, QString() },
+        { QStringLiteral("iterations"), mc ? QString::number(iterations) : QString(), QString() },
+        { QStringLiteral("seed"), mc ? QString::number(mc->seed) : QString(), QString() },
+    };
+    if (run.gep) {
+        t.rows.push_back({ QStringLiteral("gep_accounting_year"),
+                           QString::number(run.gep->accountingYear),
+                           QStringLiteral("year") });
+        t.rows.push_back({ QStringLiteral("gep_baseline_total"),
+                           QString::number(run.gep->baselineTotalCny, 'f', 2),
+                           QStringLiteral("CNY/a") });
+        t.rows.push_back({ QStringLiteral("gep_plan_total"),
+                           QString::number(run.gep->baselineTotalCny + run.gep->diffTotalCny, 'f', 2),
+                           QStringLiteral("CNY/a") });
+    }
+    return t;
+}
+
+void buildPlanResultSet(PlanRun& run,
+                        const Project& project,
+                        const ProjectPlan* plan,
+                        const std::vector<ChangeParcels>& changes,
+                        const PlanOptions& options,
+                        const std::optional<carbon::UncertaintySettings>& mc,
+                        bool unsampled,
+                        const std::vector<analysis::ParameterRecord>& parameterRows,
+                        const QDateTime& started) {
+    gis::Feedback* fb = options.feedback;
+    const int iterations = mc ? std::max(1, mc->iterations) : 0;
+    // Result set.
+    analysis::ResultSet& rs = run.results;
+    rs.analysis = QStringLiteral("restoration_plan");
+    const QString rule =
+      QStringLiteral("Baseline after the last carbon date (%1): each parcel keeps its %1 stock up to the "
+                     "horizon (no change is projected where none is observed); the plan's parcel keeps that "
+                     "pre-planting stock and adds the planting's accrual from its start year, so the "
+                     "difference at the horizon is the accrual.")
+        .arg(run.lastCarbonYear);
+    const QString boundsNote =
+      !mc
+        ? QStringLiteral("no Monte Carlo (carbon.uncertainty absent and --uncertainty not given): no bounds")
+      : unsampled
+        ? QStringLiteral("restoration (§4) parcels: 2.5/50/97.5 percentiles of the difference drawn from the "
+                         "Wetlands Supplement row's distributions; forest plantings are not sampled, so the "
+                         "totals have no bounds; per-pool bounds are not given")
+        : QStringLiteral("2.5/50/97.5 percentiles over Monte Carlo iterations; the total's bounds are the "
+                         "percentiles of the per-iteration sums of the parcels' differences (same draws, "
+                         "the baseline cancels within an iteration); per-pool bounds are not given");
+    rs.addTable(planParcelsTable(run, project, changes, rule));
+    rs.addTable(planTotalsTable(run, boundsNote));
+    rs.addTable(planSettingsTable(run, plan, mc, iterations, rule, boundsNote));
+    addPlanGepTables(run, rs);
+    rs.provenance.analysis = rs.analysis;
+    rs.provenance.version =
+      options.version.isEmpty() ? QCoreApplication::applicationVersion() : options.version;
+    rs.provenance.projectFile =
+      project.fileName().isEmpty() ? QString() : QFileInfo(project.fileName()).absoluteFilePath();
+    rs.provenance.started = started;
+    rs.provenance.parameters = parameterRows;
+    // The parcel layers and plan layers the plan read (SHA-256, CRS, extent, features).
+    QStringList described;
+    for (const ProjectPlanChange& c : plan->changes) {
+        const ProjectLayer* layer = c.layer.isEmpty() ? nullptr : project.layer(c.layer);
+        const QString path = layer ? project.resolve(layer->path) : project.resolve(c.planLayer);
+        if (described.contains(path))
+            continue;
+        described << path;
+        rs.provenance.inputs.push_back(
+          analysis::describeInput(path,
+                                  QStringLiteral("vector"),
+                                  layer ? layer->role : QStringLiteral("plan_layer"),
+                                  layer ? layer->id : c.planLayer,
+                                  QString(),
+                                  fb));
+    }
+    rs.provenance.settings.push_back(
+      { QStringLiteral("plan"), plan->name, QString(), QStringLiteral("plans") });
+    rs.provenance.settings.push_back({ QStringLiteral("plan.horizon_year"),
+                                       QString::number(run.horizon),
+                                       QStringLiteral("year"),
+                                       QString() });
+    for (const Issue& i : run.issues) {
+        analysis::Message m;
+        m.level = i.isError() ? analysis::Message::Level::Error : analysis::Message::Level::Warning;
+        m.text = i.message;
+        m.file = i.file;
+        m.field = i.column;
+        m.row = i.row;
+        rs.messages.push_back(m);
+    }
+    rs.provenance.finished = QDateTime::currentDateTimeUtc();
+}
+
+} // namespace
+
 PlanRun runPlan(const Project& project, const QString& name, const PlanOptions& options) {
     const QDateTime started = QDateTime::currentDateTimeUtc();
     PlanRun run;
@@ -550,314 +891,8 @@ PlanRun runPlan(const Project& project, const QString& name, const PlanOptions& 
             return run;
     }
 
-    // Result set.
+    buildPlanResultSet(run, project, plan, changes, options, mc, unsampled, parameterRows, started);
     analysis::ResultSet& rs = run.results;
-    rs.analysis = QStringLiteral("restoration_plan");
-    const QString rule =
-      QStringLiteral("Baseline after the last carbon date (%1): each parcel keeps its %1 stock up to the "
-                     "horizon (no change is projected where none is observed); the plan's parcel keeps that "
-                     "pre-planting stock and adds the planting's accrual from its start year, so the "
-                     "difference at the horizon is the accrual.")
-        .arg(run.lastCarbonYear);
-    const QString boundsNote =
-      !mc
-        ? QStringLiteral("no Monte Carlo (carbon.uncertainty absent and --uncertainty not given): no bounds")
-      : unsampled
-        ? QStringLiteral("restoration (§4) parcels: 2.5/50/97.5 percentiles of the difference drawn from the "
-                         "Wetlands Supplement row's distributions; forest plantings are not sampled, so the "
-                         "totals have no bounds; per-pool bounds are not given")
-        : QStringLiteral("2.5/50/97.5 percentiles over Monte Carlo iterations; the total's bounds are the "
-                         "percentiles of the per-iteration sums of the parcels' differences (same draws, "
-                         "the baseline cancels within an iteration); per-pool bounds are not given");
-    {
-        analysis::Table t;
-        t.name = QStringLiteral("plan_parcels");
-        t.title = QStringLiteral("Restoration plan: difference per parcel");
-        t.description =
-          QStringLiteral("One row per planted parcel: the plan's carbon minus the baseline's at "
-                         "the horizon year, per pool (t C above the pre-planting stock). ") +
-          rule;
-        t.columns = {
-            col(QStringLiteral("layer"),
-                Type::String,
-                {},
-                QStringLiteral("Project layer id (or plan layer file).")),
-            col(QStringLiteral("parcel_id"),
-                Type::String,
-                {},
-                QStringLiteral("Value of the layer's id field (plan layer: FID).")),
-            col(QStringLiteral("source_fid"), Type::Integer, {}, QStringLiteral("Feature id in the layer.")),
-            col(QStringLiteral("baseline_type"),
-                Type::String,
-                {},
-                QStringLiteral("Ecosystem type in the baseline carbon run (empty without it).")),
-            col(QStringLiteral("target_type"),
-                Type::String,
-                {},
-                QStringLiteral("Ecosystem type the plan gives the parcel.")),
-            col(QStringLiteral("planting_model"),
-                Type::String,
-                {},
-                QStringLiteral("bluecarbon_restoration (carbon-methods.md §4) or forest_growth (§3.2).")),
-            col(QStringLiteral("start_year"),
-                Type::Integer,
-                {},
-                QStringLiteral("Planting year: the target type holds from then on.")),
-            col(QStringLiteral("horizon_year"),
-                Type::Integer,
-                {},
-                QStringLiteral("Year at which plan and baseline are compared.")),
-            col(QStringLiteral("area_ha"),
-                Type::Real,
-                QStringLiteral("ha"),
-                QStringLiteral("Ellipsoidal area (ha).")),
-            col(
-              QStringLiteral("accounted_share"),
-              Type::Real,
-              QStringLiteral("1"),
-              QStringLiteral("Share of the parcel its layer accounts for in the project ledger (the baseline "
-                             "run's accounted_share; 1 without it): the plan plants and values this part, "
-                             "the rest being under a layer of higher precedence. The stocks and "
-                             "differences are of this part.")),
-            col(QStringLiteral("baseline_stock_t"),
-                Type::Real,
-                QStringLiteral("t C"),
-                QStringLiteral("Baseline stock of the accounted part at the last carbon date, kept to the "
-                               "horizon (t C); empty without the baseline run.")),
-            col(QStringLiteral("plan_stock_t"),
-                Type::Real,
-                QStringLiteral("t C"),
-                QStringLiteral("Plan stock at the horizon: baseline stock + difference (t C).")),
-            col(QStringLiteral("diff_c_biomass_t"),
-                Type::Real,
-                QStringLiteral("t C"),
-                QStringLiteral(
-                  "Difference plan − baseline in biomass (above and below ground) at the horizon (t C).")),
-            col(QStringLiteral("diff_c_soil_t"),
-                Type::Real,
-                QStringLiteral("t C"),
-                QStringLiteral("Difference plan − baseline in soil carbon at the horizon (t C).")),
-            col(QStringLiteral("diff_total_t"),
-                Type::Real,
-                QStringLiteral("t C"),
-                QStringLiteral("Difference plan − baseline, all pools, at the horizon (t C).")),
-            col(QStringLiteral("diff_total_co2e_t"),
-                Type::Real,
-                QStringLiteral("t CO2e"),
-                QStringLiteral("diff_total_t × 44/12 (t CO2e).")),
-            col(QStringLiteral("diff_co2e_per_yr"),
-                Type::Real,
-                QStringLiteral("t CO2e/yr"),
-                QStringLiteral("Mean removal from the start year to the horizon (t CO2e/yr).")),
-            col(QStringLiteral("diff_total_t_p2_5"),
-                Type::Real,
-                QStringLiteral("t C"),
-                QStringLiteral("2.5th percentile of diff_total_t over the Monte Carlo iterations (t C).")),
-            col(QStringLiteral("diff_total_t_p50"),
-                Type::Real,
-                QStringLiteral("t C"),
-                QStringLiteral("Median of diff_total_t over the Monte Carlo iterations (t C).")),
-            col(QStringLiteral("diff_total_t_p97_5"),
-                Type::Real,
-                QStringLiteral("t C"),
-                QStringLiteral("97.5th percentile of diff_total_t over the Monte Carlo iterations (t C).")),
-        };
-        for (const PlanParcel& p : run.parcels) {
-            const int span = run.horizon - p.startYear;
-            t.rows.push_back({ p.layer,
-                               p.id,
-                               QVariant(qlonglong(p.fid)),
-                               p.baselineType.isEmpty() ? QVariant() : QVariant(p.baselineType),
-                               p.target,
-                               p.model,
-                               p.startYear,
-                               run.horizon,
-                               p.areaHa,
-                               p.accountedShare,
-                               num(p.baselineStockT),
-                               p.baselineStockT ? QVariant(*p.baselineStockT + p.diffTotalT) : QVariant(),
-                               p.diffT.at(QStringLiteral("c_biomass")),
-                               p.diffT.at(QStringLiteral("c_soil")),
-                               p.diffTotalT,
-                               p.diffTotalT * carbon::kCo2PerC,
-                               span > 0 ? QVariant(p.diffTotalT * carbon::kCo2PerC / span) : QVariant(),
-                               p.bounds ? QVariant(p.bounds->p2_5) : QVariant(),
-                               p.bounds ? QVariant(p.bounds->p50) : QVariant(),
-                               p.bounds ? QVariant(p.bounds->p97_5) : QVariant() });
-        }
-        // With one CRS for every planted parcel (the carbon layers share one; a plan layer may not), the
-        // table carries their geometry and is written as plan_parcels.gpkg too: the difference map.
-        std::optional<gis::Crs> crs;
-        bool oneCrs = true;
-        for (const ChangeParcels& c : changes)
-            if (!c.parcels.empty()) {
-                if (!crs)
-                    crs = c.crs;
-                else if (!c.crs.isSame(*crs))
-                    oneCrs = false;
-            }
-        if (crs && oneCrs && crs->isValid()) {
-            auto rows = std::make_shared<const std::vector<std::vector<QVariant>>>(std::move(t.rows));
-            auto geometries = std::make_shared<std::vector<std::vector<unsigned char>>>();
-            for (PlanParcel& p : run.parcels)
-                geometries->push_back(std::move(p.wkb));
-            t.rows.clear();
-            t.hasGeometry = true;
-            t.crs = *crs;
-            t.lazyRowCount = rows->size();
-            t.source =
-              [rows, geometries](std::size_t i, std::vector<QVariant>& v, std::vector<unsigned char>& wkb) {
-                  v = (*rows)[i];
-                  wkb = (*geometries)[i];
-              };
-        } else if (!run.parcels.empty()) {
-            run.issues.push_back({ params::Issue::Severity::Warning,
-                                   project.fileName(),
-                                   0,
-                                   QStringLiteral("plans"),
-                                   PlanModel::tr("the plan's parcels come from layers in different CRSs: "
-                                                 "plan_parcels has no geometry (no difference map)") });
-        }
-        rs.addTable(std::move(t));
-    }
-    {
-        analysis::Table t;
-        t.name = QStringLiteral("plan_totals");
-        t.title = QStringLiteral("Restoration plan: difference by pool");
-        t.description =
-          QStringLiteral("The plan minus the baseline at the horizon year, summed over the planted "
-                         "parcels, per carbon pool and in total. ") +
-          boundsNote;
-        t.columns = {
-            col(QStringLiteral("quantity"),
-                Type::String,
-                {},
-                QStringLiteral("Carbon pool (c_biomass, c_soil) or total.")),
-            col(QStringLiteral("kind"), Type::String, {}, QStringLiteral("carbon_pool or carbon_total.")),
-            col(QStringLiteral("diff_t"),
-                Type::Real,
-                QStringLiteral("t C"),
-                QStringLiteral("Σ over planted parcels of the difference at the horizon (t C).")),
-            col(QStringLiteral("diff_co2e_t"),
-                Type::Real,
-                QStringLiteral("t CO2e"),
-                QStringLiteral("diff_t × 44/12 (t CO2e).")),
-            col(QStringLiteral("diff_p2_5_t"),
-                Type::Real,
-                QStringLiteral("t C"),
-                QStringLiteral("2.5th percentile of the per-iteration sums (t C).")),
-            col(QStringLiteral("diff_p50_t"),
-                Type::Real,
-                QStringLiteral("t C"),
-                QStringLiteral("Median of the per-iteration sums (t C).")),
-            col(QStringLiteral("diff_p97_5_t"),
-                Type::Real,
-                QStringLiteral("t C"),
-                QStringLiteral("97.5th percentile of the per-iteration sums (t C).")),
-            col(QStringLiteral("parcels"), Type::Integer, {}, QStringLiteral("Planted parcels.")),
-            col(QStringLiteral("area_ha"),
-                Type::Real,
-                QStringLiteral("ha"),
-                QStringLiteral("Planted area: the parcels' accounted parts (ha).")),
-        };
-        double area = 0;
-        for (const PlanParcel& p : run.parcels)
-            area += p.plantedHa();
-        const qlonglong n = qlonglong(run.parcels.size());
-        for (const auto& [pool, v] : run.totalByPoolT)
-            t.rows.push_back(
-              { pool, QStringLiteral("carbon_pool"), v, v * carbon::kCo2PerC, {}, {}, {}, n, area });
-        const auto& b = run.totalBounds;
-        t.rows.push_back({ QStringLiteral("total"),
-                           QStringLiteral("carbon_total"),
-                           run.totalT,
-                           run.totalT * carbon::kCo2PerC,
-                           b ? QVariant(b->p2_5) : QVariant(),
-                           b ? QVariant(b->p50) : QVariant(),
-                           b ? QVariant(b->p97_5) : QVariant(),
-                           n,
-                           area });
-        rs.addTable(std::move(t));
-    }
-    {
-        analysis::Table t;
-        t.name = QStringLiteral("plan_settings");
-        t.title = QStringLiteral("Restoration plan: settings");
-        t.description =
-          QStringLiteral("What defines the comparison: the plan, the horizon, the baseline rule and "
-                         "how the bounds are formed.");
-        t.columns = { col(QStringLiteral("key"), Type::String, {}, QStringLiteral("Setting.")),
-                      col(QStringLiteral("value"), Type::String, {}, QStringLiteral("Value.")),
-                      col(QStringLiteral("unit"), Type::String, {}, QStringLiteral("Unit, when any.")) };
-        t.rows = {
-            { QStringLiteral("plan"), plan->name, QString() },
-            { QStringLiteral("description"), plan->description, QString() },
-            { QStringLiteral("horizon_year"), QString::number(run.horizon), QStringLiteral("year") },
-            { QStringLiteral("horizon_source"),
-              plan->horizonYear ? QStringLiteral("plans[].horizon_year")
-                                : QStringLiteral("default: latest start year + 10"),
-              QString() },
-            { QStringLiteral("last_carbon_year"),
-              QString::number(run.lastCarbonYear),
-              QStringLiteral("year") },
-            { QStringLiteral("baseline_rule"), rule, QString() },
-            { QStringLiteral("bounds"), boundsNote, QString() },
-            { QStringLiteral("iterations"), mc ? QString::number(iterations) : QString(), QString() },
-            { QStringLiteral("seed"), mc ? QString::number(mc->seed) : QString(), QString() },
-        };
-        if (run.gep) {
-            t.rows.push_back({ QStringLiteral("gep_accounting_year"),
-                               QString::number(run.gep->accountingYear),
-                               QStringLiteral("year") });
-            t.rows.push_back({ QStringLiteral("gep_baseline_total"),
-                               QString::number(run.gep->baselineTotalCny, 'f', 2),
-                               QStringLiteral("CNY/a") });
-            t.rows.push_back({ QStringLiteral("gep_plan_total"),
-                               QString::number(run.gep->baselineTotalCny + run.gep->diffTotalCny, 'f', 2),
-                               QStringLiteral("CNY/a") });
-        }
-        rs.addTable(std::move(t));
-    }
-    addPlanGepTables(run, rs);
-    rs.provenance.analysis = rs.analysis;
-    rs.provenance.version =
-      options.version.isEmpty() ? QCoreApplication::applicationVersion() : options.version;
-    rs.provenance.projectFile =
-      project.fileName().isEmpty() ? QString() : QFileInfo(project.fileName()).absoluteFilePath();
-    rs.provenance.started = started;
-    rs.provenance.parameters = parameterRows;
-    // The parcel layers and plan layers the plan read (SHA-256, CRS, extent, features).
-    QStringList described;
-    for (const ProjectPlanChange& c : plan->changes) {
-        const ProjectLayer* layer = c.layer.isEmpty() ? nullptr : project.layer(c.layer);
-        const QString path = layer ? project.resolve(layer->path) : project.resolve(c.planLayer);
-        if (described.contains(path))
-            continue;
-        described << path;
-        rs.provenance.inputs.push_back(
-          analysis::describeInput(path,
-                                  QStringLiteral("vector"),
-                                  layer ? layer->role : QStringLiteral("plan_layer"),
-                                  layer ? layer->id : c.planLayer,
-                                  QString(),
-                                  fb));
-    }
-    rs.provenance.settings.push_back(
-      { QStringLiteral("plan"), plan->name, QString(), QStringLiteral("plans") });
-    rs.provenance.settings.push_back({ QStringLiteral("plan.horizon_year"),
-                                       QString::number(run.horizon),
-                                       QStringLiteral("year"),
-                                       QString() });
-    for (const Issue& i : run.issues) {
-        analysis::Message m;
-        m.level = i.isError() ? analysis::Message::Level::Error : analysis::Message::Level::Warning;
-        m.text = i.message;
-        m.file = i.file;
-        m.field = i.column;
-        m.row = i.row;
-        rs.messages.push_back(m);
-    }
-    rs.provenance.finished = QDateTime::currentDateTimeUtc();
 
     if (!options.outDir.isEmpty()) {
         gis::StagedOutput staged(options.outDir);
