@@ -1425,9 +1425,21 @@ struct Slot {
 /// What the steps of one carbon project run share (runCarbonProject): the layers, the methods' outputs
 /// and where each parcel's results are in them, until step 4 gathers them.
 struct RunState {
+    RunState(const Project& p, const CarbonProjectOptions& o, CarbonProjectRun& r)
+      : project(p)
+      , options(o)
+      , run(r)
+      , c(p.carbon)
+      , file(p.fileName())
+      , fb(o.feedback)
+      , mcSettings(uncertaintySettings(p)) {}
+
     const Project& project;
     const CarbonProjectOptions& options;
     CarbonProjectRun& run;
+    const ProjectCarbon& c;
+    const QString file; ///< the project file, named in messages
+    gis::Feedback* fb;
     std::optional<UncertaintySettings> mcSettings;
     std::vector<std::shared_ptr<const MethodSampler>> samplers;
     std::vector<LayerData> data;
@@ -1443,18 +1455,25 @@ struct RunState {
     ParcelResult* resultAt(const Slot& s) {
         return s.output == std::size_t(-1) ? nullptr : &outputs[s.output].results[s.batch][s.k];
     }
+
+    // The steps, in order; those returning bool return false when the run stops (run.issues say why).
+    bool readParcelLayers();
+    void computeGroundLedger();
+    bool assignGroups();
+    void addPartBatches(const MethodInfo& m,
+                        const std::vector<std::size_t>& layerOfBatch,
+                        MethodContext& ctx,
+                        std::vector<std::size_t>& partOf,
+                        std::vector<std::vector<std::size_t>>& partSlotOf);
+    bool runMethods();
+    bool applyLandUseChanges();
+    std::vector<SampledResult> gatherResults();
+    void boundedTotalsAndValue(std::vector<SampledResult> sampling);
 };
 
 /// Step 1 of runCarbonProject: reads every parcel layer and gives each parcel its type, group and methods;
 /// false when the run stops (run.issues say why).
-bool readParcelLayers(RunState& s) {
-    const Project& project = s.project;
-    const CarbonProjectOptions& options = s.options;
-    CarbonProjectRun& run = s.run;
-    const ProjectCarbon& c = s.project.carbon;
-    const QString file = s.project.fileName();
-    gis::Feedback* fb = s.options.feedback;
-    std::vector<LayerData>& data = s.data;
+bool RunState::readParcelLayers() {
     // 1. Parcel layers, types, method fields, groups (0–20 %).
     const std::vector<ProjectCarbonLayer> layers = carbonLayers(project);
     data.resize(layers.size());
@@ -1547,12 +1566,7 @@ bool readParcelLayers(RunState& s) {
 }
 
 /// Step 1b: the ground ledger of the layers (ProjectLedger.h).
-void computeGroundLedger(RunState& s) {
-    const Project& project = s.project;
-    CarbonProjectRun& run = s.run;
-    const QString file = s.project.fileName();
-    gis::Feedback* fb = s.options.feedback;
-    std::vector<LayerData>& data = s.data;
+void RunState::computeGroundLedger() {
     // 1b. The ground ledger: each parcel's part not covered by a layer of higher precedence.
     {
         std::vector<std::pair<QString, const gis::ParcelSet*>> sets;
@@ -1568,14 +1582,7 @@ void computeGroundLedger(RunState& s) {
 }
 
 /// Step 2: each parcel's group from the grouping layer; false when the run stops.
-bool assignGroups(RunState& s) {
-    const Project& project = s.project;
-    const CarbonProjectOptions& options = s.options;
-    CarbonProjectRun& run = s.run;
-    const ProjectCarbon& c = s.project.carbon;
-    const QString file = s.project.fileName();
-    gis::Feedback* fb = s.options.feedback;
-    std::vector<LayerData>& data = s.data;
+bool RunState::assignGroups() {
     // 2. Grouping by the polygon each parcel overlaps most (20–25 %).
     if (!c.groupLayer.isEmpty()) {
         const ProjectLayer* gl = project.layer(c.groupLayer);
@@ -1631,14 +1638,11 @@ bool assignGroups(RunState& s) {
 /// Step 3, for a method reading rasters: appends to `ctx` a batch of the accounted parts of each main
 /// batch's partly counted parcels (docs/carbon-project.md "Overlapping layers"). Batch mainBatches + j
 /// holds the parts of batch partOf[j]; partSlotOf[j][q] is part q's place in that batch.
-void addPartBatches(RunState& s,
-                    const MethodInfo& m,
-                    const std::vector<std::size_t>& layerOfBatch,
-                    MethodContext& ctx,
-                    std::vector<std::size_t>& partOf,
-                    std::vector<std::vector<std::size_t>>& partSlotOf) {
-    const CarbonProjectRun& run = s.run;
-    const std::vector<LayerData>& data = s.data;
+void RunState::addPartBatches(const MethodInfo& m,
+                              const std::vector<std::size_t>& layerOfBatch,
+                              MethodContext& ctx,
+                              std::vector<std::size_t>& partOf,
+                              std::vector<std::vector<std::size_t>>& partSlotOf) {
     const std::size_t mainBatches = ctx.batches.size();
     for (std::size_t b = 0; m.needsLandCover && run.ledger && b < mainBatches; ++b) {
         const std::size_t i = layerOfBatch[b];
@@ -1676,7 +1680,7 @@ void addPartBatches(RunState& s,
         if (batch.assigned.empty())
             continue;
         batch.parcels = set.get();
-        s.partSets.push_back(std::move(set));
+        partSets.push_back(std::move(set));
         ctx.batches.push_back(std::move(batch));
         partOf.push_back(b);
         partSlotOf.push_back(std::move(partSlots));
@@ -1684,21 +1688,7 @@ void addPartBatches(RunState& s,
 }
 
 /// Step 3: each method once, on all its parcels; false when the run stops.
-bool runMethods(RunState& s) {
-    const Project& project = s.project;
-    const CarbonProjectOptions& options = s.options;
-    CarbonProjectRun& run = s.run;
-    const ProjectCarbon& c = s.project.carbon;
-    const QString file = s.project.fileName();
-    gis::Feedback* fb = s.options.feedback;
-    const std::optional<UncertaintySettings>& mcSettings = s.mcSettings;
-    std::vector<std::shared_ptr<const MethodSampler>>& samplers = s.samplers;
-    std::vector<LayerData>& data = s.data;
-    std::vector<MethodOutput>& outputs = s.outputs;
-    std::size_t& partCount = s.partCount;
-    std::vector<std::vector<std::size_t>>& firstSlot = s.firstSlot;
-    std::vector<std::vector<Slot>>& resultSlots = s.resultSlots;
-    double& progress = s.progress;
+bool RunState::runMethods() {
     // 3. Each method once, on all its parcels (25–95 %).
     // The results stay in the methods' outputs until step 4 gathers them: per layer, per parcel, per
     // method of the parcel (the primary one first), where its result is (output, batch, index; no
@@ -1789,7 +1779,7 @@ bool runMethods(RunState& s) {
         const std::size_t mainBatches = ctx.batches.size();
         std::vector<std::size_t> partOf;
         std::vector<std::vector<std::size_t>> partSlotOf;
-        addPartBatches(s, m, layerOfBatch, ctx, partOf, partSlotOf);
+        addPartBatches(m, layerOfBatch, ctx, partOf, partSlotOf);
         // Required fields of the method on every layer it runs on.
         for (const MethodBatch& b : ctx.batches)
             for (const QString& semantic : m.requiredFields)
@@ -1869,19 +1859,7 @@ bool runMethods(RunState& s) {
 }
 
 /// Step 3b: the ecosystem per date; false when the run stops.
-bool applyLandUseChanges(RunState& s) {
-    const Project& project = s.project;
-    const CarbonProjectOptions& options = s.options;
-    CarbonProjectRun& run = s.run;
-    const ProjectCarbon& c = s.project.carbon;
-    const QString file = s.project.fileName();
-    gis::Feedback* fb = s.options.feedback;
-    const std::optional<UncertaintySettings>& mcSettings = s.mcSettings;
-    std::vector<std::shared_ptr<const MethodSampler>>& samplers = s.samplers;
-    std::vector<LayerData>& data = s.data;
-    std::vector<std::vector<std::size_t>>& firstSlot = s.firstSlot;
-    std::vector<std::vector<Slot>>& resultSlots = s.resultSlots;
-    double& progress = s.progress;
+bool RunState::applyLandUseChanges() {
     // 3b. Ecosystem per date (carbon.land_use_change; docs/carbon-project.md "Ecosystem per date"): the
     //     land cover of each carbon year, per parcel; where a rule holds, the parcel's type at that date
     //     follows it, and the stocks of methods that do not read the land cover follow the new use.
@@ -1945,7 +1923,7 @@ bool applyLandUseChanges(RunState& s) {
                     continue;
                 ++changedParcels;
                 for (std::size_t slot = firstSlot[i][k]; slot < firstSlot[i][k + 1]; ++slot) {
-                    ParcelResult* r = s.resultAt(resultSlots[i][slot]);
+                    ParcelResult* r = resultAt(resultSlots[i][slot]);
                     if (!r)
                         continue;
                     r->landUseChange = dated;
@@ -2049,16 +2027,7 @@ bool applyLandUseChanges(RunState& s) {
 }
 
 /// Step 4: the results in layer order (run.sharedResults); returns, with Monte Carlo, each result's sampler.
-std::vector<SampledResult> gatherResults(RunState& state) {
-    const Project& project = state.project;
-    CarbonProjectRun& run = state.run;
-    const std::optional<UncertaintySettings>& mcSettings = state.mcSettings;
-    std::vector<LayerData>& data = state.data;
-    std::vector<MethodOutput>& outputs = state.outputs;
-    std::vector<std::unique_ptr<gis::ParcelSet>>& partSets = state.partSets;
-    std::size_t& partCount = state.partCount;
-    std::vector<std::vector<std::size_t>>& firstSlot = state.firstSlot;
-    std::vector<std::vector<Slot>>& resultSlots = state.resultSlots;
+std::vector<SampledResult> RunState::gatherResults() {
     // 4. One result per feature, in layer order; features the reader skipped are listed too. Every
     //    computed result gets the first → last change that the totals and the valuation use.
     const std::vector<int> runYears = carbonYears(project);
@@ -2108,7 +2077,7 @@ std::vector<SampledResult> gatherResults(RunState& state) {
                 if (slot.output == std::size_t(-1))
                     continue;
                 if (!adopt) // (adopted: the output's vector is the run's now)
-                    results.push_back(std::move(*state.resultAt(slot)));
+                    results.push_back(std::move(*resultAt(slot)));
                 ParcelResult& r = adopt ? results[at++] : results.back();
                 r.accountedAreaHa = accounted[k];
                 if (slot.partOutput != std::size_t(-1) && r.computed() && r.accountedShare() > 0 &&
@@ -2158,14 +2127,9 @@ std::vector<SampledResult> gatherResults(RunState& state) {
 }
 
 /// Step 5: totals with Monte Carlo bounds and the valuation.
-void boundedTotalsAndValue(RunState& s, std::vector<SampledResult> sampling) {
-    CarbonProjectRun& run = s.run;
-    const ProjectCarbon& c = s.project.carbon;
-    gis::Feedback* fb = s.options.feedback;
-    const std::optional<UncertaintySettings>& mcSettings = s.mcSettings;
-    std::vector<std::shared_ptr<const MethodSampler>>& samplers = s.samplers;
-    const std::vector<ParcelResult>& results = *s.run.sharedResults;
-    const std::vector<int> runYears = carbonYears(s.project);
+void RunState::boundedTotalsAndValue(std::vector<SampledResult> sampling) {
+    const std::vector<ParcelResult>& results = *run.sharedResults;
+    const std::vector<int> runYears = carbonYears(project);
     // 5. Totals with bounds from per-iteration sums over all methods (carbon-methods.md §6.2).
     if (mcSettings) {
         if (fb)
@@ -2219,14 +2183,14 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
         return run;
     }
     gis::Feedback* fb = options.feedback;
-    RunState state{ project, options, run, uncertaintySettings(project), {}, {}, {}, {}, 0, {}, {}, 25 };
+    RunState state(project, options, run);
     run.groupName = project.carbon.groupName;
-    if (!readParcelLayers(state))
+    if (!state.readParcelLayers())
         return run;
-    computeGroundLedger(state);
-    if (!assignGroups(state) || !runMethods(state) || !applyLandUseChanges(state))
+    state.computeGroundLedger();
+    if (!state.assignGroups() || !state.runMethods() || !state.applyLandUseChanges())
         return run;
-    boundedTotalsAndValue(state, gatherResults(state));
+    state.boundedTotalsAndValue(state.gatherResults());
     if (fb)
         fb->setProgress(95.0, "writing");
     // Methods reading one table (the pools table is read by the pool, soil, gain-loss and land-use
