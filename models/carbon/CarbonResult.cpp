@@ -814,15 +814,15 @@ analysis::Table parcelResultsTable(std::shared_ptr<const std::vector<ParcelResul
                      std::size_t row, std::vector<QVariant>& v, std::vector<unsigned char>& wkb) {
         const ParcelResult& r = (*results)[row];
         std::size_t c = 0;
-        v[c++] = r.layer;
+        v[c++] = r.layer.toString();
         v[c++] = qint64(r.fid);
         v[c++] = r.id;
-        v[c++] = r.ecosystemType;
-        v[c++] = r.method;
+        v[c++] = r.ecosystemType.toString();
+        v[c++] = r.method.toString();
         v[c++] = r.primary ? 1 : 0;
         v[c++] = r.methodDetail;
         if (!groupName.isEmpty())
-            v[c++] = r.group;
+            v[c++] = r.group.toString();
         v[c++] = r.areaHa;
         v[c++] = r.accountedArea();
         v[c++] = r.accountedShare();

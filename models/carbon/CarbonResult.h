@@ -77,6 +77,7 @@ public:
       : InternedName(QString(name)) {}
     operator const QString&() const noexcept { return *p_; }
     const QString& toString() const noexcept { return *p_; }
+    bool isEmpty() const noexcept { return p_->isEmpty(); }
     friend bool operator==(const InternedName& a, const InternedName& b) noexcept { return a.p_ == b.p_; }
     friend bool operator==(const InternedName& a, const QString& b) noexcept { return *a.p_ == b; }
     friend bool operator==(const InternedName& a, QLatin1StringView b) noexcept { return *a.p_ == b; }
@@ -159,17 +160,17 @@ struct DatedType {
 /// could not be computed keeps its identity, type and method with `notComputed` saying why (stocks and
 /// changes empty), so it is listed, never silently zero.
 struct ParcelResult {
-    QString layer;         ///< project layer id
-    std::int64_t fid = -1; ///< feature id in the layer
-    QString id;            ///< id field value (the FID when the layer has none)
-    QString ecosystemType; ///< canonical type, e.g. "forest", "cropland", "mangrove"
-    QString method;        ///< registered method name, e.g. "pools", "volume"
+    InternedName layer;         ///< project layer id
+    std::int64_t fid = -1;      ///< feature id in the layer
+    QString id;                 ///< id field value (the FID when the layer has none)
+    InternedName ecosystemType; ///< canonical type, e.g. "forest", "cropland", "mangrove"
+    InternedName method;        ///< registered method name, e.g. "pools", "volume"
     /// The parcel's primary result: the first method of its type (docs/carbon-project.md, "Several
     /// methods per type"). Totals by ecosystem type and group and the grand total count primary
     /// results only, so that a parcel computed by several methods is counted once.
     bool primary = true;
     QString methodDetail; ///< options that shaped the result, e.g. "bef_form=constant"
-    QString group;        ///< grouping value (e.g. district name); empty when none
+    InternedName group;   ///< grouping value (e.g. district name); empty when none
     double areaHa = 0;    ///< ellipsoidal area (ha)
     /// The part of the parcel the totals count (ha, ellipsoidal): the parcel minus the parcels of
     /// layers of higher precedence (carbon.precedence, docs/carbon-project.md "Overlapping layers");

@@ -272,7 +272,7 @@ void buildCarbonResultSet(CarbonProjectRun& run) {
                        .arg(r.layer,
                             r.id,
                             r.ecosystemType,
-                            r.method.isEmpty() ? QStringLiteral("-") : r.method,
+                            r.method.isEmpty() ? QStringLiteral("-") : r.method.toString(),
                             r.notComputed);
             m.feature = r.id;
             m.field = QStringLiteral("not_computed");
