@@ -319,7 +319,8 @@ void addCoverage(ResultTotals& t,
     if (own == pairs.end())
         return;
     const auto index = [&](const CarbonStock* s) { return std::size_t(s - r.stocks.data()); };
-    for (const auto& [year1, year2] : own->second) {
+    for (const std::pair<int, int>& pair : own->second) {
+        const int year1 = pair.first, year2 = pair.second; // (named variables: lambdas capture them)
         const CarbonStock* s1 = r.stock(year1);
         const CarbonStock* s2 = r.stock(year2);
         const auto change = std::find_if(r.changes.begin(), r.changes.end(), [&](const CarbonChange& c) {
