@@ -125,6 +125,16 @@ Table& ResultSet::addTable(Table table) {
     return tables.back();
 }
 
+Message messageOf(const params::Issue& issue) {
+    Message m;
+    m.level = issue.isError() ? Message::Level::Error : Message::Level::Warning;
+    m.text = issue.message;
+    m.file = issue.file;
+    m.field = issue.column;
+    m.row = issue.row;
+    return m;
+}
+
 QString sha256OfFile(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {

@@ -18,6 +18,10 @@ namespace tanhui::gis {
 class Feedback;
 }
 
+namespace tanhui::models::params {
+struct Issue;
+}
+
 namespace tanhui::models::analysis {
 
 // ---------------------------------------------------------------------------------------------------
@@ -127,6 +131,10 @@ struct Message {
     QString field;   ///< the field, column or option it concerns, when any
     int row = 0;     ///< 1-based row of a table file, when any
 };
+
+/// A run's issue as a message of its result set: an error as an error, anything else as a warning, with
+/// its file, field (the issue's column) and row.
+Message messageOf(const params::Issue& issue);
 
 /// @brief What an analysis returns.
 struct ResultSet {

@@ -185,16 +185,6 @@ analysis::Table summaryTable(const CarbonProjectRun& run, const ResultTotals& al
     return t;
 }
 
-analysis::Message message(const params::Issue& i) {
-    analysis::Message m;
-    m.level = i.isError() ? analysis::Message::Level::Error : analysis::Message::Level::Warning;
-    m.text = i.message;
-    m.file = i.file;
-    m.field = i.column;
-    m.row = i.row;
-    return m;
-}
-
 /// Translation context of this file's user-facing strings.
 struct CarbonResultSetText {
     Q_DECLARE_TR_FUNCTIONS(CarbonResultSetText)
@@ -264,7 +254,7 @@ void buildCarbonResultSet(CarbonProjectRun& run) {
     // (its primary result), failed ledger checks.
     rs.messages.clear();
     for (const params::Issue& i : run.issues)
-        rs.messages.push_back(message(i));
+        rs.messages.push_back(analysis::messageOf(i));
     for (const ParcelResult& r : results)
         if (!r.computed()) {
             analysis::Message m;

@@ -595,15 +595,8 @@ void buildPlanResultSet(PlanRun& run,
                                        QString::number(run.horizon),
                                        QStringLiteral("year"),
                                        QString() });
-    for (const Issue& i : run.issues) {
-        analysis::Message m;
-        m.level = i.isError() ? analysis::Message::Level::Error : analysis::Message::Level::Warning;
-        m.text = i.message;
-        m.file = i.file;
-        m.field = i.column;
-        m.row = i.row;
-        rs.messages.push_back(m);
-    }
+    for (const Issue& i : run.issues)
+        rs.messages.push_back(analysis::messageOf(i));
     rs.provenance.finished = QDateTime::currentDateTimeUtc();
 }
 

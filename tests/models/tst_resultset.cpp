@@ -4,6 +4,7 @@
 #include "gis/Errors.h"
 #include "gis/RasterWriter.h"
 #include "models/analysis/ResultSet.h"
+#include "models/params/Parameter.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -88,6 +89,25 @@ QString expectReadError(const QString& dir) {
 class TestResultSet : public QObject {
     Q_OBJECT
 private slots:
+    void issuesAsMessages() {
+        // A run's issue as a result-set message: its level, sentence, file, field and row kept.
+        using Issue = models::params::Issue;
+        const Message e = messageOf({ Issue::Severity::Error,
+                                      QStringLiteral("pools.csv"),
+                                      4,
+                                      QStringLiteral("c_soil"),
+                                      QStringLiteral("bad") });
+        QCOMPARE(e.level, Message::Level::Error);
+        QCOMPARE(e.text, QStringLiteral("bad"));
+        QCOMPARE(e.file, QStringLiteral("pools.csv"));
+        QCOMPARE(e.field, QStringLiteral("c_soil"));
+        QCOMPARE(e.row, 4);
+        const Message w =
+          messageOf({ Issue::Severity::Warning, QString(), 0, QString(), QStringLiteral("note") });
+        QCOMPARE(w.level, Message::Level::Warning);
+        QVERIFY(w.file.isEmpty() && w.field.isEmpty() && w.row == 0);
+    }
+
     void tableAccessors() {
         const ResultSet rs = sampleResultSet();
         const Table* t = rs.table(QStringLiteral("totals"));
