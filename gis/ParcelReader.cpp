@@ -386,4 +386,50 @@ ParcelSet readParcels(const std::string& path, const ParcelReadOptions& options,
     return set;
 }
 
+struct ParcelGeometries::Impl {
+    std::string path;
+    VectorOpenOptions open;
+    std::mutex mutex;
+    // Asked in feature order (a writer going through the results), the features are read sequentially,
+    // skipping a few (those not asked for); otherwise by FID from a second handle of the file, so the
+    // sequential reading is never interrupted (GDAL restarts it after a read by FID).
+    std::unique_ptr<VectorLayer> sequential, random; ///< opened when first needed
+    Feature current;                                 ///< the last sequentially read feature
+    bool ended = false;                              ///< the sequential reading reached the end
+    Feature byFid;
+    std::unique_ptr<VectorLayer> open_() const { return std::make_unique<VectorLayer>(path, open); }
+};
+
+ParcelGeometries::ParcelGeometries(std::string path, VectorOpenOptions open)
+  : m_impl(std::make_unique<Impl>()) {
+    m_impl->path = std::move(path);
+    m_impl->open = std::move(open);
+}
+
+ParcelGeometries::~ParcelGeometries() = default;
+
+std::vector<unsigned char> ParcelGeometries::wkb(std::int64_t fid) const {
+    Impl& d = *m_impl;
+    const std::lock_guard lock(d.mutex);
+    if (!d.sequential)
+        d.sequential = d.open_();
+    // Up to this many features ahead are read and passed over before a read by FID is cheaper.
+    constexpr int kMaxSkip = 256;
+    for (int skipped = 0; !d.ended && d.current.fid < fid && skipped <= kMaxSkip; ++skipped)
+        if (!d.sequential->next(d.current, false)) {
+            d.ended = true;
+            d.current = Feature();
+        }
+    if (d.current.fid == fid)
+        return d.current.wkb;
+    if (!d.random)
+        d.random = d.open_();
+    if (!d.random->feature(fid, d.byFid, false))
+        throw GisError(GisError::Kind::Io,
+                       "Feature " + std::to_string(fid) + " of \"" + d.path +
+                         "\" is gone: the file changed while it was being used. Run again.",
+                       d.path);
+    return d.byFid.wkb;
+}
+
 } // namespace tanhui::gis

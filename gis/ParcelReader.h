@@ -9,6 +9,7 @@
 #include <QVariant>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -68,5 +69,25 @@ struct ParcelReadOptions {
 ParcelSet readParcels(const std::string& path,
                       const ParcelReadOptions& options,
                       Feedback* feedback = nullptr);
+
+/// @brief The geometries of a parcel layer's features read again from its file by FID, as readParcels
+/// keeps them in Parcel::wkb (the same bytes): for writers that need each parcel's geometry once, at the
+/// end of a long run, instead of holding every WKB through it (1,000,000 parcels: ~150 MB;
+/// docs/benchmark.md, "Memory and scaling"). Opens the file read-only when first asked; thread-safe.
+class ParcelGeometries {
+public:
+    ParcelGeometries(std::string path, VectorOpenOptions open);
+    ~ParcelGeometries();
+    ParcelGeometries(const ParcelGeometries&) = delete;
+    ParcelGeometries& operator=(const ParcelGeometries&) = delete;
+    /// The ISO WKB of feature `fid` (empty for a null geometry). Throws GisError(Open) when the file
+    /// cannot be opened again, GisError(Io) naming the file and FID when it no longer has the feature
+    /// (the file changed during the run).
+    std::vector<unsigned char> wkb(std::int64_t fid) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
 
 } // namespace tanhui::gis

@@ -318,6 +318,8 @@ struct VectorLayer::Impl {
     OGRLayerH layer = nullptr;
     LayerInfo info;
     std::vector<OGRFieldType> fieldTypes;
+    /// `f`'s FID, attributes (decoded; none unless withAttributes) and geometry as ISO WKB.
+    void read(OGRFeatureH f, Feature& feature, bool withAttributes) const;
 };
 
 VectorLayer::VectorLayer(const std::string& path, const VectorOpenOptions& options)
@@ -510,7 +512,7 @@ void VectorLayer::resetReading() {
     OGR_L_ResetReading(m_impl->layer);
 }
 
-bool VectorLayer::next(Feature& feature) {
+bool VectorLayer::next(Feature& feature, bool attributes) {
     clearGdalError();
     FeaturePtr f(OGR_L_GetNextFeature(m_impl->layer));
     if (!f) {
@@ -522,14 +524,36 @@ bool VectorLayer::next(Feature& feature) {
                            m_impl->info.path);
         return false;
     }
-    feature.fid = OGR_F_GetFID(f.get());
-    const std::size_t nFields = m_impl->fieldTypes.size();
+    m_impl->read(f.get(), feature, attributes);
+    return true;
+}
+
+bool VectorLayer::feature(std::int64_t fid, Feature& feature, bool attributes) {
+    clearGdalError();
+    FeaturePtr f(OGR_L_GetFeature(m_impl->layer, static_cast<GIntBig>(fid)));
+    if (!f) {
+        const std::string err = lastGdalError();
+        if (!err.empty())
+            throw GisError(GisError::Kind::Io,
+                           "Reading feature " + std::to_string(fid) + " of layer \"" +
+                             m_impl->info.layerName.toStdString() + "\" of \"" + m_impl->info.path +
+                             "\" failed: " + err,
+                           m_impl->info.path);
+        return false;
+    }
+    m_impl->read(f.get(), feature, attributes);
+    return true;
+}
+
+void VectorLayer::Impl::read(OGRFeatureH f, Feature& feature, bool withAttributes) const {
+    feature.fid = OGR_F_GetFID(f);
+    const std::size_t nFields = withAttributes ? fieldTypes.size() : 0;
     feature.attributes.resize(nFields);
     for (std::size_t i = 0; i < nFields; ++i)
-        feature.attributes[i] = fieldValue(f.get(), static_cast<int>(i), m_impl->fieldTypes[i]);
+        feature.attributes[i] = fieldValue(f, static_cast<int>(i), fieldTypes[i]);
 
     feature.wkb.clear();
-    OGRGeometryH g = OGR_F_GetGeometryRef(f.get());
+    OGRGeometryH g = OGR_F_GetGeometryRef(f);
     if (g) {
         GeometryPtr linear;
         if (OGR_G_HasCurveGeometry(g, TRUE)) {
@@ -543,10 +567,9 @@ bool VectorLayer::next(Feature& feature) {
         if (OGR_G_ExportToIsoWkb(g, wkbNDR, feature.wkb.data()) != OGRERR_NONE)
             throw GisError(GisError::Kind::Geometry,
                            "Cannot encode the geometry of feature " + std::to_string(feature.fid) + " of \"" +
-                             m_impl->info.path + "\"",
-                           m_impl->info.path);
+                             info.path + "\"",
+                           info.path);
     }
-    return true;
 }
 
 // ---------------------------------------------------------------------------------------------

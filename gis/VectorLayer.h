@@ -85,8 +85,13 @@ public:
 
     /// Restarts reading at the first feature.
     void resetReading();
-    /// Reads the next feature; false at the end. Throws GisError(Io) on a read failure.
-    bool next(Feature& feature);
+    /// Reads the next feature (its attributes only when asked); false at the end. Throws GisError(Io) on
+    /// a read failure.
+    bool next(Feature& feature, bool attributes = true);
+    /// Reads the feature `fid` (random access; the geometry exactly as next() gives it; attributes
+    /// only when asked); false when the layer has no such feature. next() after it may restart
+    /// (GDAL: a GetFeature() interrupts sequential reading). Throws GisError(Io) on a read failure.
+    bool feature(std::int64_t fid, Feature& feature, bool attributes = true);
 
 private:
     struct Impl;

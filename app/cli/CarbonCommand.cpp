@@ -575,8 +575,11 @@ int runCarbonCommand(const QStringList& arguments) {
             gis::ZonalOptions zonal;
             zonal.threads = threads;
             zonal.feedback = feedback.get();
-            const std::vector<carbon::ParcelCarbon>& perParcel = finished->perParcel = carbon::runPoolParcels(
-              parcels, inputs, pools, run, zonal, { parcelTransitions, &finished->zonal });
+            carbon::PoolParcelOptions parcelOptions;
+            parcelOptions.transitions = parcelTransitions;
+            parcelOptions.zonalOut = &finished->zonal;
+            const std::vector<carbon::ParcelCarbon>& perParcel = finished->perParcel =
+              carbon::runPoolParcels(parcels, inputs, pools, run, zonal, parcelOptions);
             carbon::ExtraColumns mcColumns;
             if (mcRequest)
                 mcColumns = mcOut.parcels(run, perParcel, feedback.get());

@@ -258,8 +258,15 @@ InputRecord describeInput(const QString& path,
 }
 
 void writeTableFile(const Table& table, const std::string& path, bool csvBom) {
-    gis::writeTable(
-      path, table.fileColumns(), table.rowCount(), table.rowSource(), table.hasGeometry, table.crs);
+    gis::RowSource rows = table.rowSource();
+    const bool gpkg = QString::fromStdString(path).endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive);
+    if (gpkg && table.geometry)
+        rows = [&table, source = std::move(rows)](
+                 std::size_t row, std::vector<QVariant>& values, std::vector<unsigned char>& wkb) {
+            source(row, values, wkb);
+            wkb = table.geometry(row);
+        };
+    gis::writeTable(path, table.fileColumns(), table.rowCount(), rows, table.hasGeometry, table.crs);
     if (csvBom && path.size() > 4 && path.compare(path.size() - 4, 4, ".csv") == 0) {
         addCsvByteOrderMark(path);
     }

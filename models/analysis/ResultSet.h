@@ -49,8 +49,11 @@ struct Table {
     /// Lazy rows (when set): fills one row's values (and its geometry as ISO WKB in `crs`).
     gis::RowSource source;
     std::size_t lazyRowCount = 0;
-    bool hasGeometry = false; ///< `source` gives WKB geometry (GeoPackage output)
+    bool hasGeometry = false; ///< `source` (or `geometry`) gives WKB geometry (GeoPackage output)
     gis::Crs crs;
+    /// When set, a lazy row's geometry (ISO WKB in `crs`), asked only when the table is written with
+    /// geometry (GeoPackage): for geometries read again from their files rather than held in memory.
+    std::function<std::vector<unsigned char>(std::size_t row)> geometry;
 
     std::size_t rowCount() const { return source ? lazyRowCount : rows.size(); }
     /// Index of column `name`, or −1.

@@ -246,8 +246,19 @@ MethodOutput runPoolsAdapter(const MethodContext& ctx) {
         zonal.feedback = zonalStage.get();
         PoolParcelOptions parcelOptions;
         parcelOptions.classAreas = ctx.uncertainty != nullptr; // only Monte Carlo reads them here
-        std::vector<ParcelCarbon> carbon =
-          runPoolParcels(wholeLayer ? *batch.parcels : subset, inputs, pools, run, zonal, parcelOptions);
+        // One pointer per parcel, each freed as its result is built: a list of 1,000,000 ParcelCarbon
+        // structs (144 MB) would stay allocated until the last result.
+        std::vector<std::unique_ptr<ParcelCarbon>> carbon(batch.assigned.size());
+        parcelOptions.onParcel = [&carbon](std::size_t i, ParcelCarbon&& pc) {
+            carbon[i] = std::make_unique<ParcelCarbon>(std::move(pc));
+        };
+        runPoolParcels(wholeLayer ? *batch.parcels : subset, inputs, pools, run, zonal, parcelOptions);
+        for (std::size_t k = 0; k < carbon.size(); ++k)
+            if (!carbon[k]) // runPoolParcels hands over every parcel once; never a silent blank result
+                throw gis::GisError(
+                  gis::GisError::Kind::InvalidArgument,
+                  "internal error: no carbon computed for parcel " +
+                    batch.parcels->parcels[batch.assigned[k].parcel].id.toString().toStdString());
         done += batch.assigned.size();
         // The geometries are not read again: their memory goes to the results built below.
         subset = gis::ParcelSet();
@@ -256,14 +267,14 @@ MethodOutput runPoolsAdapter(const MethodContext& ctx) {
                 p.geometry = gis::MultiPolygon();
         if (ctx.uncertainty) {
             mcUnits.emplace_back();
-            for (const ParcelCarbon& pc : carbon)
-                mcUnits.back().push_back(uncertainty::parcelAreas(pc));
+            for (const std::unique_ptr<ParcelCarbon>& pc : carbon)
+                mcUnits.back().push_back(uncertainty::parcelAreas(*pc));
         }
         // Every vector sized once: no doubling of 1,000,000 results, no spare capacity per parcel.
         std::vector<ParcelResult> results;
         results.reserve(batch.assigned.size());
         for (std::size_t k = 0; k < batch.assigned.size(); ++k) {
-            const ParcelCarbon& pc = carbon[k];
+            const ParcelCarbon& pc = *carbon[k];
             ParcelResult r = makeParcelResult(batch, batch.assigned[k], QStringLiteral("pools"));
             r.methodDetail = methodDetail;
             r.stocks.reserve(pc.dates.size());
@@ -303,7 +314,7 @@ MethodOutput runPoolsAdapter(const MethodContext& ctx) {
                 r.notComputed = CarbonProject::tr("no land-cover data under the parcel at any date");
             }
             results.push_back(std::move(r));
-            carbon[k] = ParcelCarbon(); // its result replaces it, rather than adding to it
+            carbon[k].reset(); // its result replaces it, rather than adding to it
 #ifdef __GLIBC__
             // The worker threads allocated the per-parcel statistics in their own malloc arenas, which
             // this thread does not reuse: hand their freed pages back every 65,536 parcels, so that the
@@ -1389,12 +1400,19 @@ void applyLandUseChange(ParcelResult& r,
                           QStringLiteral("land-use change ") + notes.join(QStringLiteral(", "));
 }
 
-gis::ParcelSet readLayer(const Project& project, const ProjectLayer& layer, int threads, gis::Feedback* fb) {
+gis::ParcelReadOptions layerReadOptions(const ProjectLayer& layer, int threads) {
     gis::ParcelReadOptions options;
     options.open.encodingOverride = layer.encoding.toStdString();
     options.idField = layer.idField;
     options.threads = threads;
-    return gis::readParcels(project.resolve(layer.path).toStdString(), options, fb);
+    // No WKB: the parcels table reads each geometry again when it is written (gis::ParcelGeometries;
+    // docs/benchmark.md, "Memory and scaling").
+    options.keepWkb = false;
+    return options;
+}
+
+gis::ParcelSet readLayer(const Project& project, const ProjectLayer& layer, int threads, gis::Feedback* fb) {
+    return gis::readParcels(project.resolve(layer.path).toStdString(), layerReadOptions(layer, threads), fb);
 }
 
 } // namespace
@@ -1406,19 +1424,33 @@ struct LayerData {
     const ProjectLayer* layer = nullptr;
     ProjectCarbonLayer settings;
     gis::ParcelSet parcels;
-    std::vector<QString> types, groups; ///< per parcel
-    std::vector<QStringList> methods;   ///< per parcel: its methods, the primary one first
+    // Per parcel, 8 and 4 bytes: at 1,000,000 parcels a QString and a QStringList each would hold
+    // ~140 MB for a handful of distinct values (docs/benchmark.md, "Memory and scaling").
+    std::vector<InternedName> types, groups;
+    std::vector<std::uint32_t> methodList; ///< index into methodLists
+    std::vector<QStringList> methodLists;  ///< distinct method lists, the primary method first
+    std::map<QStringList, std::uint32_t> methodListIndex;
+    /// Parcel k's methods, the primary one first.
+    const QStringList& methods(std::size_t k) const { return methodLists[methodList[k]]; }
+    void addMethods(const QStringList& methods) {
+        const auto [it, added] = methodListIndex.try_emplace(methods, std::uint32_t(methodLists.size()));
+        if (added)
+            methodLists.push_back(methods);
+        methodList.push_back(it->second);
+    }
 };
 
 /// Where one method's result of one parcel is (step 3 of runCarbonProject): output, batch and index in
 /// the methods' outputs, and the Monte Carlo sampler of the method.
 struct Slot {
-    std::size_t output = std::size_t(-1); ///< index into `outputs`; -1: no result
-    std::size_t batch = 0, k = 0;
+    static constexpr std::uint32_t kNone = ~std::uint32_t(0);
+    // 32-bit indices: 40 bytes per result instead of 64 (docs/benchmark.md, "Memory and scaling").
+    std::uint32_t output = kNone; ///< index into `outputs`; kNone: no result
+    std::uint32_t batch = 0, k = 0;
+    /// The result of the parcel's accounted part (partOutputs; kNone: none, the share rule).
+    std::uint32_t partOutput = kNone;
+    std::uint32_t partBatch = 0, partK = 0;
     const MethodSampler* sampler = nullptr;
-    /// The result of the parcel's accounted part (partOutputs; -1: none, the share rule).
-    std::size_t partOutput = std::size_t(-1);
-    std::size_t partBatch = 0, partK = 0;
     const MethodSampler* partSampler = nullptr;
 };
 
@@ -1453,7 +1485,7 @@ struct RunState {
     double progress = 25; ///< % reached by the methods (step 3)
 
     ParcelResult* resultAt(const Slot& s) {
-        return s.output == std::size_t(-1) ? nullptr : &outputs[s.output].results[s.batch][s.k];
+        return s.output == Slot::kNone ? nullptr : &outputs[s.output].results[s.batch][s.k];
     }
 
     // The steps, in order; those returning bool return false when the run stops (run.issues say why).
@@ -1468,6 +1500,7 @@ struct RunState {
     bool runMethods();
     bool applyLandUseChanges();
     std::vector<SampledResult> gatherResults();
+    ParcelGeometryOf geometrySource() const;
     void boundedTotalsAndValue(std::vector<SampledResult> sampling);
 };
 
@@ -1541,11 +1574,11 @@ bool RunState::readParcelLayers() {
                         fieldOf(*d.layer, d.settings.methodField),
                         CarbonProject::tr("parcel %1: unknown method '%2'").arg(p.id.toString(), method)));
             }
-            d.types.push_back(type);
+            d.types.push_back(InternedName(type));
             if (!method.isEmpty())
                 methods << method;
-            d.methods.push_back(methods);
-            d.groups.push_back(group);
+            d.addMethods(methods);
+            d.groups.push_back(InternedName(group));
         }
         for (const auto& [type, count] : untyped)
             run.issues.push_back(
@@ -1628,7 +1661,8 @@ bool RunState::assignGroups() {
             const std::vector<gis::ZoneOverlap> overlaps =
               gis::assignLargestOverlap(geoms, zoneGeoms, st.get());
             for (std::size_t k = 0; k < overlaps.size(); ++k)
-                data[i].groups[k] = overlaps[k].zone >= 0 ? labels[std::size_t(overlaps[k].zone)] : QString();
+                data[i].groups[k] =
+                  InternedName(overlaps[k].zone >= 0 ? labels[std::size_t(overlaps[k].zone)] : QString());
         }
     }
 
@@ -1702,11 +1736,11 @@ bool RunState::runMethods() {
     resultSlots.resize(data.size());
     std::size_t totalParcels = 0;
     for (std::size_t i = 0; i < data.size(); ++i) {
-        firstSlot[i].reserve(data[i].methods.size() + 1);
+        firstSlot[i].reserve(data[i].methodList.size() + 1);
         std::size_t first = 0;
-        for (const QStringList& methods : data[i].methods) {
+        for (std::size_t k = 0; k < data[i].methodList.size(); ++k) {
             firstSlot[i].push_back(first);
-            first += std::size_t(methods.size());
+            first += std::size_t(data[i].methods(k).size());
         }
         firstSlot[i].push_back(first);
         resultSlots[i].resize(first);
@@ -1716,7 +1750,7 @@ bool RunState::runMethods() {
     // geometries (MethodBatch::releasable), unless the land-use step reads them afterwards.
     std::vector<std::size_t> lastMethodOf(data.size(), 0);
     for (std::size_t i = 0; i < data.size(); ++i)
-        for (const QStringList& methods : data[i].methods)
+        for (const QStringList& methods : data[i].methodLists)
             for (const QString& name : methods)
                 if (const MethodInfo* info = findCarbonMethod(name))
                     lastMethodOf[i] = std::max(lastMethodOf[i], std::size_t(info - carbonMethods().data()));
@@ -1738,7 +1772,7 @@ bool RunState::runMethods() {
                 batch.releasable = &data[i].parcels;
             std::vector<std::size_t> slotList;
             for (std::size_t k = 0; k < data[i].parcels.parcels.size(); ++k) {
-                const qsizetype slot = data[i].methods[k].indexOf(m.name);
+                const qsizetype slot = data[i].methods(k).indexOf(m.name);
                 if (slot < 0)
                     continue;
                 MethodParcel mp;
@@ -1832,9 +1866,9 @@ bool RunState::runMethods() {
                     const std::size_t k = partSlotOf[b - mainBatches][q]; // its place in batch `whole`
                     const std::size_t parcel = ctx.batches[whole].assigned[k].parcel;
                     Slot& slot = resultSlots[i][firstSlot[i][parcel] + slotOf[whole][k]];
-                    slot.partOutput = outputs.size();
-                    slot.partBatch = b;
-                    slot.partK = q;
+                    slot.partOutput = std::uint32_t(outputs.size());
+                    slot.partBatch = std::uint32_t(b);
+                    slot.partK = std::uint32_t(q);
                     slot.partSampler = out.sampler.get();
                     ++partCount;
                 }
@@ -1847,7 +1881,11 @@ bool RunState::runMethods() {
                 r.group = data[i].groups[parcel];
                 r.method = m.name;
                 r.primary = slot == 0;
-                resultSlots[i][firstSlot[i][parcel] + slot] = { outputs.size(), b, k, out.sampler.get() };
+                Slot& at = resultSlots[i][firstSlot[i][parcel] + slot];
+                at.output = std::uint32_t(outputs.size());
+                at.batch = std::uint32_t(b);
+                at.k = std::uint32_t(k);
+                at.sampler = out.sampler.get();
             }
         }
         if (out.sampler)
@@ -2026,6 +2064,30 @@ bool RunState::applyLandUseChanges() {
     return true;
 }
 
+/// Each result's geometry for the parcels table: read again from its layer's file by FID (the same bytes
+/// the reader had; nothing held through the run), none for a feature the reader skipped (null, empty or
+/// not polygonal).
+ParcelGeometryOf RunState::geometrySource() const {
+    struct Source {
+        std::shared_ptr<gis::ParcelGeometries> file;
+        std::set<std::int64_t> skipped;
+    };
+    auto sources = std::make_shared<std::map<QString, Source>>();
+    for (const LayerData& d : data) {
+        Source& src = (*sources)[d.layer->id];
+        src.file = std::make_shared<gis::ParcelGeometries>(project.resolve(d.layer->path).toStdString(),
+                                                           layerReadOptions(*d.layer, 1).open);
+        for (const gis::ParcelNote& note : d.parcels.skipped)
+            src.skipped.insert(note.fid);
+    }
+    return [sources](const ParcelResult& r) -> std::vector<unsigned char> {
+        const auto it = sources->find(r.layer);
+        if (it == sources->end() || it->second.skipped.count(r.fid))
+            return {};
+        return it->second.file->wkb(r.fid);
+    };
+}
+
 /// Step 4: the results in layer order (run.sharedResults); returns, with Monte Carlo, each result's sampler.
 std::vector<SampledResult> RunState::gatherResults() {
     // 4. One result per feature, in layer order; features the reader skipped are listed too. Every
@@ -2049,7 +2111,7 @@ std::vector<SampledResult> RunState::gatherResults() {
     bool afterSkipped = false; // a result after a skipped feature is not in the batch's order
     for (std::size_t i = 0, next = 0; i < data.size(); ++i) {
         for (const Slot& slot : resultSlots[i])
-            if (slot.output != std::size_t(-1)) {
+            if (slot.output != Slot::kNone) {
                 ++resultCount;
                 adopt = adopt && !afterSkipped && slot.output == 0 && slot.batch == 0 && slot.k == next++;
             }
@@ -2070,24 +2132,20 @@ std::vector<SampledResult> RunState::gatherResults() {
         std::vector<gis::Parcel>& parcels = data[i].parcels.parcels;
         for (std::size_t k = 0; k + 1 < firstSlot[i].size(); ++k) {
             std::size_t last = firstSlot[i][k + 1];
-            while (last > firstSlot[i][k] && resultSlots[i][last - 1].output == std::size_t(-1))
+            while (last > firstSlot[i][k] && resultSlots[i][last - 1].output == Slot::kNone)
                 --last;
             for (std::size_t s = firstSlot[i][k]; s < last; ++s) {
                 const Slot& slot = resultSlots[i][s];
-                if (slot.output == std::size_t(-1))
+                if (slot.output == Slot::kNone)
                     continue;
                 if (!adopt) // (adopted: the output's vector is the run's now)
                     results.push_back(std::move(*resultAt(slot)));
                 ParcelResult& r = adopt ? results[at++] : results.back();
                 r.accountedAreaHa = accounted[k];
-                if (slot.partOutput != std::size_t(-1) && r.computed() && r.accountedShare() > 0 &&
+                if (slot.partOutput != Slot::kNone && r.computed() && r.accountedShare() > 0 &&
                     r.accountedShare() < 1)
                     partShareRule +=
                       setAccountedPart(r, outputs[slot.partOutput].results[slot.partBatch][slot.partK]);
-                if (s + 1 == last)
-                    r.wkb = std::move(parcels[k].wkb);
-                else
-                    r.wkb = parcels[k].wkb;
                 if (mcSettings) {
                     SampledResult sr;
                     if (slot.sampler)
@@ -2118,6 +2176,7 @@ std::vector<SampledResult> RunState::gatherResults() {
     std::vector<MethodOutput>().swap(outputs);
     std::vector<std::unique_ptr<gis::ParcelSet>>().swap(partSets);
     run.sharedResults = std::move(allResults);
+    run.geometryOf = geometrySource();
     if (run.ledger) {
         run.ledger->partResults = partCount;
         run.ledger->partShareRule = partShareRule;

@@ -233,6 +233,9 @@ struct CarbonProjectRun {
     std::shared_ptr<const std::vector<ParcelResult>> sharedResults =
       std::make_shared<const std::vector<ParcelResult>>();
     const std::vector<ParcelResult>& results() const { return *sharedResults; }
+    /// Each result's geometry (its ParcelResult::wkb is empty): read again from its layer's file by FID
+    /// when asked (the parcels table's GeoPackage); empty for a feature the reader skipped.
+    ParcelGeometryOf geometryOf;
     params::Issues issues; ///< warnings (errors make the run stop before computing)
     QStringList files;     ///< everything written, absolute
     QString groupName;     ///< e.g. "district" (empty when not grouped)

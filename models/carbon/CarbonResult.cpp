@@ -611,7 +611,8 @@ void addBoundColumns(std::vector<analysis::Column>& columns, const QString& base
 
 analysis::Table parcelResultsTable(std::shared_ptr<const std::vector<ParcelResult>> results,
                                    const QString& groupName,
-                                   const gis::Crs& crs) {
+                                   const gis::Crs& crs,
+                                   ParcelGeometryOf geometryOf) {
     const ResultLayout layout = layoutOf(*results);
     analysis::Table table;
     table.name = QStringLiteral("parcels");
@@ -882,6 +883,11 @@ analysis::Table parcelResultsTable(std::shared_ptr<const std::vector<ParcelResul
                 v[c++] = computed ? countedVegetationChangeT(r, y1, y2) : QVariant();
         wkb = r.wkb;
     };
+    if (geometryOf)
+        table.geometry = [results, geometryOf](std::size_t row) {
+            const ParcelResult& r = (*results)[row];
+            return r.wkb.empty() ? geometryOf(r) : r.wkb;
+        };
     return table;
 }
 

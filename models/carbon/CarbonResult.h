@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -195,7 +196,9 @@ struct ParcelResult {
     /// Why a computed result has no stock at some carbon dates or no change for some pairs (e.g. "the
     /// volume method gives a stock at the inventory year only"); the writers name the dates and pairs.
     QString blankNote;
-    std::vector<unsigned char> wkb; ///< parcel geometry (ISO WKB, the run's CRS) for the GeoPackage
+    /// Parcel geometry (ISO WKB, the run's CRS) for the GeoPackage; empty in the project run's results,
+    /// whose geometries are read again when written (CarbonProjectRun::geometryOf).
+    std::vector<unsigned char> wkb;
     /// Dates at which the land cover changed the parcel's type (ascending; empty: ecosystemType at
     /// every date).
     std::vector<DatedType> landUseChange;
@@ -348,12 +351,17 @@ void writeParcelResults(const std::string& path,
                         const QString& groupName,
                         const gis::Crs& crs = gis::Crs());
 
+/// @brief A result's geometry (ISO WKB in the run's CRS; empty: none) when ParcelResult::wkb is empty:
+/// the carbon project run reads it again from the layer's file (CarbonProjectRun::geometryOf).
+using ParcelGeometryOf = std::function<std::vector<unsigned char>(const ParcelResult&)>;
+
 /// @brief The per-parcel table "parcels" described above, as a lazy result-set table (Table::source
 /// reads `results`, which it shares, so the table stays valid as long as it lives), with the parcel
 /// geometry (WKB in `crs`). Every column carries its unit and description here, once.
 analysis::Table parcelResultsTable(std::shared_ptr<const std::vector<ParcelResult>> results,
                                    const QString& groupName,
-                                   const gis::Crs& crs);
+                                   const gis::Crs& crs,
+                                   ParcelGeometryOf geometryOf = {});
 
 /// @brief Totals table (CSV): `<keyName>` (the type or group; "all" for the last row, the grand
 /// total), parcels, computed, not_computed, flagged_parcels, area_ha (accounted: each piece of ground

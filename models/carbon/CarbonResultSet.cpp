@@ -209,7 +209,7 @@ void buildCarbonResultSet(CarbonProjectRun& run) {
     rs.analysis = QStringLiteral("carbon_project");
     rs.provenance.analysis = rs.analysis;
     rs.tables.clear();
-    rs.addTable(parcelResultsTable(run.sharedResults, run.groupName, run.crs));
+    rs.addTable(parcelResultsTable(run.sharedResults, run.groupName, run.crs, run.geometryOf));
     rs.addTable(
       totalsTable(QStringLiteral("totals_by_ecosystem_type"), QStringLiteral("ecosystem_type"), byType, all));
     rs.addTable(

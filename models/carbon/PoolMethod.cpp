@@ -1099,11 +1099,12 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
     options.stats = gis::Stat::Count | gis::Stat::Majority | gis::Stat::Area;
     options.pairBands.insert(options.pairBands.end(), pairBands.begin(), pairBands.end());
     const std::size_t nd = inputs.size();
-    std::vector<ParcelCarbon> out(parcels.parcels.size());
+    // Handed to the caller one by one (onParcel), none is held here.
+    const bool handOff = bool(parcelOptions.onParcel) && !parcelOptions.zonalOut;
+    std::vector<ParcelCarbon> out(handOff ? 0 : parcels.parcels.size());
     // Each parcel from its own statistics only (`stats`, its statistics on every band), by one
     // thread, so the results are the same for any thread count.
-    const auto finishParcel = [&](std::size_t i, const std::vector<gis::ZonalStats>& stats) {
-        ParcelCarbon& pc = out[i];
+    const auto computeParcel = [&](ParcelCarbon& pc, const std::vector<gis::ZonalStats>& stats) {
         std::vector<std::int64_t> flagged, used;
         for (std::size_t d = 0; d < nd; ++d) {
             const gis::ZonalStats& s = stats[d];
@@ -1163,6 +1164,15 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
         }
         pc.flaggedCodes = std::move(flagged);
         pc.usedCodes = std::move(used);
+    };
+    const auto finishParcel = [&](std::size_t i, const std::vector<gis::ZonalStats>& stats) {
+        if (!handOff) {
+            computeParcel(out[i], stats);
+            return;
+        }
+        ParcelCarbon pc;
+        computeParcel(pc, stats);
+        parcelOptions.onParcel(i, std::move(pc));
     };
     if (parcelOptions.zonalOut) { // the caller keeps the statistics
         gis::ZonalResult zr = gis::runZonal(parcels, bands, options);

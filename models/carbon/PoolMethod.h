@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -218,6 +219,12 @@ struct PoolParcelOptions {
     /// empty, e.g. for the project runner without uncertainty (about 0.5 KB per parcel of class maps;
     /// docs/benchmark.md, "Memory and scaling").
     bool classAreas = true;
+    /// When set (and zonalOut is not), each parcel's carbon is handed over as soon as it is computed,
+    /// from the worker thread that computed it (parcel index in ParcelSet order), and runPoolParcels()
+    /// returns an empty list: the caller keeps them as it likes (the project runner: one pointer per
+    /// parcel, freed as its result is built; docs/benchmark.md, "Memory and scaling"). Called
+    /// concurrently for different parcels, once per parcel.
+    std::function<void(std::size_t parcel, ParcelCarbon&& carbon)> onParcel = nullptr;
 };
 
 /// @brief True when per-parcel transitions can be computed in the zonal pass without transition

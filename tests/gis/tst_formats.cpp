@@ -26,6 +26,7 @@
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -548,6 +549,34 @@ void TestFormats::vectorFormats() {
             QVERIFY(!f.wkb.empty());
         }
         QCOMPARE(values, kNames);
+    }
+
+    // The geometries read again by FID (the carbon run's parcels table, ParcelGeometries) are the bytes
+    // the reader kept, asked in order, in reverse (read by FID), again, and one skipped.
+    {
+        ParcelReadOptions keep;
+        keep.keepWkb = true;
+        const ParcelSet read = readParcels(path.toStdString(), keep);
+        QCOMPARE(read.parcels.size(), std::size_t(2));
+        const ParcelGeometries again(path.toStdString(), keep.open);
+        for (const Parcel& p : read.parcels)
+            QVERIFY(again.wkb(p.fid) == p.wkb);
+        for (auto p = read.parcels.rbegin(); p != read.parcels.rend(); ++p)
+            QVERIFY(again.wkb(p->fid) == p->wkb);
+        QVERIFY(again.wkb(read.parcels[1].fid) == read.parcels[1].wkb);
+        const ParcelGeometries skipping(path.toStdString(), keep.open);
+        QVERIFY(skipping.wkb(read.parcels[1].fid) == read.parcels[1].wkb);
+        // A feature the file no longer has (it changed during the run) is an error naming the file.
+        const std::int64_t gone = std::max(read.parcels[0].fid, read.parcels[1].fid) + 100;
+        try {
+            (void)again.wkb(gone);
+            QFAIL("no error for a missing feature");
+        } catch (const GisError& e) {
+            QCOMPARE(e.kind(), GisError::Kind::Io);
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QString::number(gone)) &&
+                       QString::fromUtf8(e.what()).contains(fileName),
+                     e.what());
+        }
     }
 
     QStringList ids;

@@ -23,6 +23,7 @@
 
 #include <cmath>
 #include <limits>
+#include <mutex>
 #include <optional>
 
 using namespace tanhui::models;
@@ -519,6 +520,32 @@ private slots:
             QCOMPARE(pc1[i].changeT, pc[i].changeT);
             QCOMPARE(pc1[i].usedCodes, pc[i].usedCodes);
             QCOMPARE(pc1[i].flaggedCodes, pc[i].flaggedCodes);
+        }
+        // Handed over one by one (PoolParcelOptions::onParcel, the project runner's way): every parcel
+        // once, with the values of the list; nothing returned.
+        {
+            std::vector<std::optional<carbon::ParcelCarbon>> handed(parcels.parcels.size());
+            std::mutex mutex;
+            int twice = 0;
+            carbon::PoolParcelOptions one;
+            one.onParcel = [&](std::size_t i, carbon::ParcelCarbon&& c) {
+                const std::lock_guard lock(mutex);
+                if (i >= handed.size() || handed[i])
+                    ++twice;
+                else
+                    handed[i] = std::move(c);
+            };
+            QVERIFY(carbon::runPoolParcels(parcels, inputs, pools, run, zonal, one).empty());
+            QCOMPARE(twice, 0);
+            for (std::size_t i = 0; i < pc.size(); ++i) {
+                QVERIFY2(handed[i].has_value(), qPrintable(QString::number(i)));
+                for (std::size_t d = 0; d < 2; ++d) {
+                    QCOMPARE(handed[i]->dates[d].poolT, pc[i].dates[d].poolT);
+                    QCOMPARE(handed[i]->dates[d].classAreaHa, pc[i].dates[d].classAreaHa);
+                }
+                QCOMPARE(handed[i]->changeT, pc[i].changeT);
+                QCOMPARE(handed[i]->usedCodes, pc[i].usedCodes);
+            }
         }
 
         // Independent zonal run: Σ over classes of true class area × density.
