@@ -3,8 +3,10 @@
 
 #include "gis/Geometry.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace tanhui::gis {
 
@@ -42,5 +44,17 @@ struct Window {
     bool isEmpty() const { return rows <= 0 || cols <= 0; }
     std::int64_t cellCount() const { return std::int64_t(rows) * cols; }
 };
+
+class Crs;
+
+/// @brief The area (m²) of one cell of each row of `grid` (top row first): on a projected grid the
+/// planar cell, |width × height| in metres (the CRS's linear unit; InVEST's convention,
+/// carbon-methods.md §1.4); on a geographic grid the ellipsoidal area of the row's cells, which shrinks
+/// towards the poles (§0, §7.1). Without a CRS: width × height as they are.
+std::vector<double> rowCellAreasM2(const Grid& grid, const Crs& crs);
+
+/// @brief How many whole rows of `grid` fit in `budgetBytes` at `bytesPerCell` per cell: at least 1, at
+/// most the grid's rows (a strip of rows read or written at once).
+int stripRows(const Grid& grid, std::size_t budgetBytes, std::size_t bytesPerCell);
 
 } // namespace tanhui::gis

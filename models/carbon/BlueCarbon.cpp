@@ -49,28 +49,6 @@ std::int64_t codeOf(double v) {
     return std::int64_t(std::llround(v));
 }
 
-int stripRows(const gis::Grid& grid, std::size_t budget, std::size_t bytesPerCell) {
-    const std::size_t perRow = std::max<std::size_t>(1, std::size_t(grid.cols) * bytesPerCell);
-    return int(std::clamp<std::size_t>(budget / perRow, 1, std::size_t(std::max(grid.rows, 1))));
-}
-
-/// Cell area (m²) of each row: planar on projected grids, ellipsoidal per row on geographic grids (as
-/// the pool method, carbon-methods.md §0, §7).
-std::vector<double> rowAreasM2(const gis::Grid& grid, const gis::Crs& crs) {
-    std::vector<double> areas(std::size_t(grid.rows));
-    if (crs.isValid() && crs.isGeographic()) {
-        for (int r = 0; r < grid.rows; ++r) {
-            const double top = grid.originY - r * grid.cellHeight;
-            areas[std::size_t(r)] = std::fabs(gis::geographicCellAreaM2(
-              top - grid.cellHeight, top, grid.cellWidth, crs.semiMajorMetres(), crs.flattening()));
-        }
-    } else {
-        const double unit = crs.isValid() ? crs.linearUnitMetres() : 1.0;
-        std::fill(areas.begin(), areas.end(), grid.cellWidth * grid.cellHeight * unit * unit);
-    }
-    return areas;
-}
-
 int disturbLevel(CbcTransition t) {
     switch (t) {
         case CbcTransition::LowDisturb:
@@ -751,7 +729,7 @@ params::Issues validateCbcInputs(const std::vector<LulcInput>& snapshots,
     // One pass over all snapshots: codes per raster and transition pairs between consecutive ones.
     const gis::Grid& grid = rasters.front().info().grid;
     const std::size_t nd = snapshots.size();
-    const int rowsPerStrip = stripRows(grid, 64u << 20, nd * 9);
+    const int rowsPerStrip = gis::stripRows(grid, 64u << 20, nd * 9);
     std::vector<std::set<std::int64_t>> codes(nd);
     std::set<std::pair<std::int64_t, std::int64_t>> pairs;
     std::vector<std::vector<double>> values(nd);
@@ -839,7 +817,7 @@ CbcRunResult runCbcRasters(const std::vector<LulcInput>& snapshots,
     result.valued = model.valued();
     result.investCompatible = model.investCompatible();
     const gis::Grid& grid = result.grid;
-    const std::vector<double> rowArea = rowAreasM2(grid, result.crs);
+    const std::vector<double> rowArea = gis::rowCellAreasM2(grid, result.crs);
     const std::size_t nd = snapshots.size();
     const std::size_t nr = result.reportYears.size();
     const std::size_t np = nr - 1;
@@ -909,7 +887,7 @@ CbcRunResult runCbcRasters(const std::vector<LulcInput>& snapshots,
     // one strip of output (§8 row 8); otherwise GDAL's cache limit bounds it.
     const std::size_t outputBands = nr * 4 + np * std::size_t(periodBands) + (historyWriter ? 1 : 0);
     const std::size_t bytesPerCell = nd * 9 + 16 + outputBands * 8;
-    int rowsPerStrip = stripRows(grid, options.memoryBudgetBytes / 2, bytesPerCell);
+    int rowsPerStrip = gis::stripRows(grid, options.memoryBudgetBytes / 2, bytesPerCell);
     const bool tileAligned = rowsPerStrip >= 256 && !stockWriters.empty();
     if (tileAligned)
         rowsPerStrip -= rowsPerStrip % 256;

@@ -39,29 +39,6 @@ struct CarbonPools {
 constexpr std::int64_t kNodata = std::numeric_limits<std::int64_t>::min();
 constexpr double kDensityNodata = -1.0; // InVEST's _CARBON_NODATA (carbon-methods.md §1.2)
 
-/// Rows per strip so that all buffers of one strip stay within the budget.
-int stripRows(const gis::Grid& grid, std::size_t budget, std::size_t bytesPerCell) {
-    const std::size_t perRow = std::max<std::size_t>(1, std::size_t(grid.cols) * bytesPerCell);
-    return int(std::clamp<std::size_t>(budget / perRow, 1, std::size_t(std::max(grid.rows, 1))));
-}
-
-/// Cell area (m²) of each row: planar |w × h| in metres on projected grids (as InVEST, §1.4), the
-/// ellipsoidal area of the row's cells on geographic grids.
-std::vector<double> rowAreasM2(const gis::Grid& grid, const gis::Crs& crs) {
-    std::vector<double> areas(std::size_t(grid.rows));
-    if (crs.isValid() && crs.isGeographic()) {
-        for (int r = 0; r < grid.rows; ++r) {
-            const double top = grid.originY - r * grid.cellHeight;
-            areas[std::size_t(r)] = std::fabs(gis::geographicCellAreaM2(
-              top - grid.cellHeight, top, grid.cellWidth, crs.semiMajorMetres(), crs.flattening()));
-        }
-    } else {
-        const double unit = crs.isValid() ? crs.linearUnitMetres() : 1.0;
-        std::fill(areas.begin(), areas.end(), grid.cellWidth * grid.cellHeight * unit * unit);
-    }
-    return areas;
-}
-
 std::int64_t codeOf(double v) {
     return std::int64_t(std::llround(v));
 }
@@ -443,7 +420,7 @@ params::Issues checkPoolInputs(const std::vector<LulcInput>& inputs,
 
         // Scan the codes present (valid cells only) and list every code missing from the table.
         const gis::Grid& grid = info.grid;
-        const int rowsPerStrip = stripRows(grid, 64u << 20, 9);
+        const int rowsPerStrip = gis::stripRows(grid, 64u << 20, 9);
         std::set<std::int64_t> codes;
         std::vector<double> values;
         std::vector<unsigned char> valid;
@@ -552,7 +529,7 @@ PoolRunResult runPoolRastersImpl(const std::vector<LulcInput>& inputs,
     result.crs = info0.crs;
     result.trueRowAreas = info0.crs.isValid() && info0.crs.isGeographic();
     const gis::Grid& grid = result.grid;
-    const std::vector<double> rowArea = rowAreasM2(grid, result.crs);
+    const std::vector<double> rowArea = gis::rowCellAreasM2(grid, result.crs);
     const std::size_t nd = inputs.size();
 
     // Pairs: consecutive dates, plus first → last when there are more than two dates.
@@ -622,7 +599,7 @@ PoolRunResult runPoolRastersImpl(const std::vector<LulcInput>& inputs,
     std::vector<std::map<std::pair<std::int64_t, std::int64_t>, Tally>> pairTally(result.pairs.size());
 
     const std::size_t bytesPerCell = nd * (8 + 1 + 8) + 5 * 8 + result.pairs.size() * 8;
-    const int rowsPerStrip = stripRows(grid, options.memoryBudgetBytes / 2, bytesPerCell);
+    const int rowsPerStrip = gis::stripRows(grid, options.memoryBudgetBytes / 2, bytesPerCell);
     std::vector<std::vector<double>> values(nd);
     std::vector<std::vector<unsigned char>> valid(nd);
     std::vector<std::vector<const PoolClass*>> cls(nd);

@@ -54,28 +54,6 @@ params::Issue warning(const QString& file, int row, const QString& column, const
     return makeIssue(params::Issue::Severity::Warning, file, row, column, message);
 }
 
-/// Rows per strip so that all buffers of one strip stay within the budget.
-int stripRows(const gis::Grid& grid, std::size_t budget, std::size_t bytesPerCell) {
-    const std::size_t perRow = std::max<std::size_t>(1, std::size_t(grid.cols) * bytesPerCell);
-    return int(std::clamp<std::size_t>(budget / perRow, 1, std::size_t(std::max(grid.rows, 1))));
-}
-
-/// Cell area (m²) of each row: planar on projected grids, ellipsoidal on geographic grids (§7.1).
-std::vector<double> rowAreasM2(const gis::Grid& grid, const gis::Crs& crs) {
-    std::vector<double> areas(std::size_t(grid.rows));
-    if (crs.isValid() && crs.isGeographic()) {
-        for (int r = 0; r < grid.rows; ++r) {
-            const double top = grid.originY - r * grid.cellHeight;
-            areas[std::size_t(r)] = std::fabs(gis::geographicCellAreaM2(
-              top - grid.cellHeight, top, grid.cellWidth, crs.semiMajorMetres(), crs.flattening()));
-        }
-    } else {
-        const double unit = crs.isValid() ? crs.linearUnitMetres() : 1.0;
-        std::fill(areas.begin(), areas.end(), grid.cellWidth * grid.cellHeight * unit * unit);
-    }
-    return areas;
-}
-
 QString qs(const std::string& s) {
     return QString::fromStdString(s);
 }
@@ -564,7 +542,7 @@ params::Issues validateRegressionInputs(const RegressionInputs& inputs,
 
     // Values: VI range and forest codes without coefficients, one read of every raster.
     const gis::Grid& grid = ref.grid;
-    const int rowsPerStrip = stripRows(grid, 64u << 20, 9);
+    const int rowsPerStrip = gis::stripRows(grid, 64u << 20, 9);
     const std::set<std::int64_t> forest(inputs.forestCodes.begin(), inputs.forestCodes.end());
     const double totalSteps = double(inputs.vi.size() + inputs.lulc.size()) * grid.rows;
     double step = 0;
@@ -679,7 +657,7 @@ RegressionRun writeRegressionRasters(const RegressionInputs& inputs,
     run.grid = ref.grid;
     run.crs = ref.crs;
     const gis::Grid& grid = run.grid;
-    const std::vector<double> rowArea = rowAreasM2(grid, run.crs);
+    const std::vector<double> rowArea = gis::rowCellAreasM2(grid, run.crs);
     const std::set<std::int64_t> forest(inputs.forestCodes.begin(), inputs.forestCodes.end());
 
     const QDir dir(qs(options.outDir));
@@ -762,7 +740,7 @@ RegressionRun writeRegressionRasters(const RegressionInputs& inputs,
     for (std::size_t yi = 0; yi < ny; ++yi)
         yearIndex[vi[yi].year] = yi;
     const std::size_t perCell = ny * (8 + 1 + 8 + 1 + 1 + 16) + 6 * 8 + 8 + 4 * 8;
-    const int rowsPerStrip = stripRows(grid, options.memoryBudgetBytes / 2, perCell);
+    const int rowsPerStrip = gis::stripRows(grid, options.memoryBudgetBytes / 2, perCell);
     std::vector<std::vector<double>> viAll(ny), lcAll(ny), densLow(ny), densHigh(ny);
     std::vector<std::vector<unsigned char>> viValidAll(ny), lcValidAll(ny), filled(ny);
     std::vector<std::vector<double>> out(kRegressionBands), common(4);

@@ -2,6 +2,7 @@
 #include "gis/Crs.h"
 #include "gis/Errors.h"
 #include "gis/Gdal.h"
+#include "gis/Grid.h"
 
 #include <QtTest>
 
@@ -239,6 +240,46 @@ private slots:
                 1e-9 * 4 * kPi * r * r);
         // Whole WGS84 ellipsoid: 510065621.7 km².
         QVERIFY(std::abs(geographicCellAreaM2(-90, 90, 360, kWgs84A, kWgs84F) / 1e6 - 510065621.7) < 1.0);
+    }
+
+    /// The per-row cell areas every raster method sums (gis::rowCellAreasM2): planar in metres on a
+    /// projected grid (a grid in US feet scaled by the foot), per row on the ellipsoid on a geographic one
+    /// (the rows of a 1° band sum to its area); and the strip height for a memory budget.
+    void rowCellAreasAndStrips() {
+        Grid projected;
+        projected.cellWidth = 30;
+        projected.cellHeight = 30;
+        projected.rows = 3;
+        projected.cols = 10;
+        for (double a : rowCellAreasM2(projected, Crs::fromEpsg(4547)))
+            QCOMPARE(a, 900.0);
+        const double ft = 1200.0 / 3937.0; // US survey foot (EPSG:2227)
+        for (double a : rowCellAreasM2(projected, Crs::fromEpsg(2227)))
+            QVERIFY(std::abs(a - 900.0 * ft * ft) <= 1e-9 * a);
+        for (double a : rowCellAreasM2(projected, Crs()))
+            QCOMPARE(a, 900.0);
+
+        Grid geographic;
+        geographic.originY = 1;
+        geographic.cellWidth = 0.25;
+        geographic.cellHeight = 0.25;
+        geographic.rows = 4;
+        geographic.cols = 4;
+        const Crs wgs84 = Crs::fromEpsg(4326);
+        const std::vector<double> rows = rowCellAreasM2(geographic, wgs84);
+        QCOMPARE(rows.size(), std::size_t(4));
+        double band = 0;
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            band += rows[r] * geographic.cols;
+            if (r > 0)
+                QVERIFY(rows[r] > rows[r - 1]); // towards the equator, cells grow
+        }
+        const double expected = geographicCellAreaM2(0, 1, 1, wgs84.semiMajorMetres(), wgs84.flattening());
+        QVERIFY(std::abs(band - expected) <= 1e-9 * expected);
+
+        QCOMPARE(stripRows(projected, 10 * 8 * 2, 8), 2); // two rows of ten 8-byte cells
+        QCOMPARE(stripRows(projected, 1, 8), 1);          // at least one row
+        QCOMPARE(stripRows(projected, 1u << 30, 8), 3);   // at most the grid's rows
     }
 };
 
