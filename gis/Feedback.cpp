@@ -25,4 +25,20 @@ void Feedback::setProgress(double percent, const std::string& status) {
     m_fn(percent, status);
 }
 
+std::unique_ptr<Feedback> stage(Feedback* parent, double from, double to) {
+    if (!parent)
+        return nullptr;
+    auto holder = std::make_shared<Feedback*>(nullptr);
+    auto child =
+      std::make_unique<Feedback>([parent, from, to, holder](double percent, const std::string& status) {
+          parent->setProgress(from + (to - from) * percent / 100.0, status);
+          if (parent->isCancelled() && *holder)
+              (*holder)->cancel();
+      });
+    *holder = child.get();
+    if (parent->isCancelled())
+        child->cancel();
+    return child;
+}
+
 } // namespace tanhui::gis

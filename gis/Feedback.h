@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 
@@ -43,5 +44,11 @@ private:
     std::mutex m_mutex;
     std::chrono::steady_clock::time_point m_lastCall{};
 };
+
+/// @brief A stage of a long operation: a child Feedback whose 0–100 % reports into [from, to] of
+/// `parent`'s range (status text passed on), cancelled when `parent` is (at creation, and checked at each
+/// of its progress reports; the operation also checks `parent` between its stages). Null when `parent`
+/// is null.
+std::unique_ptr<Feedback> stage(Feedback* parent, double from, double to);
 
 } // namespace tanhui::gis

@@ -93,23 +93,6 @@ void progress(const MethodContext& ctx, double percent, const char* status) {
     }
 }
 
-/// A child Feedback reporting into [from, to] of `parent`'s range and cancelled with it (as the runner's).
-std::unique_ptr<gis::Feedback> stage(gis::Feedback* parent, double from, double to) {
-    if (!parent)
-        return nullptr;
-    auto holder = std::make_shared<gis::Feedback*>(nullptr);
-    auto child =
-      std::make_unique<gis::Feedback>([parent, from, to, holder](double percent, const std::string& status) {
-          parent->setProgress(from + (to - from) * percent / 100.0, status);
-          if (parent->isCancelled() && *holder)
-              (*holder)->cancel();
-      });
-    *holder = child.get();
-    if (parent->isCancelled())
-        child->cancel();
-    return child;
-}
-
 bool hasTagColumn(const QString& path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))

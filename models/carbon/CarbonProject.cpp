@@ -90,24 +90,6 @@ Issue error(const QString& file, const QString& key, const QString& message, int
     return { Severity::Error, file, row, key, message };
 }
 
-/// A child Feedback reporting into [from, to] of `parent`'s range and cancelled with it (checked at
-/// every progress report of the child, and by the runner between stages).
-std::unique_ptr<gis::Feedback> stage(gis::Feedback* parent, double from, double to) {
-    if (!parent)
-        return nullptr;
-    auto holder = std::make_shared<gis::Feedback*>(nullptr);
-    auto child =
-      std::make_unique<gis::Feedback>([parent, from, to, holder](double percent, const std::string& status) {
-          parent->setProgress(from + (to - from) * percent / 100.0, status);
-          if (parent->isCancelled() && *holder)
-              (*holder)->cancel();
-      });
-    *holder = child.get();
-    if (parent->isCancelled())
-        child->cancel();
-    return child;
-}
-
 /// The field name of a semantic name in a layer's mapping (the name itself when not mapped).
 QString fieldOf(const ProjectLayer& layer, const QString& semantic) {
     return layer.fields.value(semantic, semantic);
