@@ -127,6 +127,70 @@ std::string noParcelsMessage(const std::string& path, const ParcelSet& set) {
     return message;
 }
 
+/// Reads `feature`'s geometry into p.geometry: as it is when it is certainly valid (one simple ring),
+/// otherwise checked with GEOS and, when invalid, repaired with MakeValid (structure method, collapsed
+/// parts dropped; p.repaired set and `repairNote` says why). Returns why the feature must be skipped
+/// (null, unreadable, empty or non-polygonal geometry, nothing left after repair); empty when usable.
+std::string readGeometry(Worker& worker, const Feature& feature, Parcel& p, std::string& repairNote) {
+    if (feature.wkb.empty())
+        return "null geometry";
+    if (!readCertainlyValidPolygon(feature.wkb, p.geometry)) {
+        const auto ctx = worker.geos->handle();
+        auto g = worker.geos->fromWkb(feature.wkb.data(), feature.wkb.size());
+        if (!g)
+            return "unreadable geometry: " + worker.geos->lastError();
+        if (GEOSisEmpty_r(ctx, g.get()))
+            return "empty geometry";
+        const int type = GEOSGeomTypeId_r(ctx, g.get());
+        if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON && type != GEOS_GEOMETRYCOLLECTION) {
+            char* typeName = GEOSGeomType_r(ctx, g.get());
+            const std::string why = std::string("not a polygon (") + (typeName ? typeName : "?") + ")";
+            GEOSFree_r(ctx, typeName);
+            return why;
+        }
+        if (GEOSisValid_r(ctx, g.get()) != 1) {
+            char* reason = GEOSisValidReason_r(ctx, g.get());
+            std::string why = reason ? reason : "invalid";
+            GEOSFree_r(ctx, reason);
+            GEOSMakeValidParams* params = GEOSMakeValidParams_create_r(ctx);
+            GEOSMakeValidParams_setMethod_r(ctx, params, GEOS_MAKE_VALID_STRUCTURE);
+            GEOSMakeValidParams_setKeepCollapsed_r(ctx, params, 0);
+            auto fixed = worker.geos->own(GEOSMakeValidWithParams_r(ctx, g.get(), params));
+            GEOSMakeValidParams_destroy_r(ctx, params);
+            if (!fixed || GEOSisEmpty_r(ctx, fixed.get()))
+                return why + "; repair left no polygon";
+            repairNote = why + "; repaired with MakeValid";
+            g = std::move(fixed);
+            p.repaired = true;
+        }
+        worker.geos->toMultiPolygon(g.get(), p.geometry);
+    }
+    if (p.geometry.isEmpty())
+        return "no polygonal part";
+    return {};
+}
+
+/// The index of the id field `name` of `layer`; an error listing the layer's fields when it has none of
+/// that name (naming a missing .dbf when a shapefile has no fields at all).
+int idFieldIndex(const VectorLayer& layer, const QString& name, const std::string& path) {
+    const int index = layer.fieldIndex(name);
+    if (index >= 0)
+        return index;
+    const LayerInfo& info = layer.info();
+    QStringList names;
+    for (const FieldInfo& f : info.fields)
+        names << f.name;
+    const std::string available =
+      names.isEmpty() ? std::string("; the layer has no attribute fields at all") +
+                          (info.driver == "ESRI Shapefile"
+                             ? " (is the shapefile's .dbf file missing? copy it next to the .shp)"
+                             : "")
+                      : "; available fields: " + names.join(QStringLiteral(", ")).toStdString();
+    throw GisError(GisError::Kind::InvalidArgument,
+                   "The id field '" + name.toStdString() + "' does not exist in " + path + available,
+                   path);
+}
+
 } // namespace
 
 ParcelSet readParcels(const std::string& path, const ParcelReadOptions& options, Feedback* feedback) {
@@ -143,25 +207,7 @@ ParcelSet readParcels(const std::string& path, const ParcelReadOptions& options,
                          "; assign one (e.g. --parcels-crs EPSG:4547) or give the file a correct .prj "
                          "(shapefile) or CRS.",
                        path);
-    int idIndex = -1;
-    if (!options.idField.isEmpty()) {
-        idIndex = layer.fieldIndex(options.idField);
-        if (idIndex < 0) {
-            QStringList names;
-            for (const FieldInfo& f : set.layer.fields)
-                names << f.name;
-            const std::string available =
-              names.isEmpty() ? std::string("; the layer has no attribute fields at all") +
-                                  (set.layer.driver == "ESRI Shapefile"
-                                     ? " (is the shapefile's .dbf file missing? copy it next to the .shp)"
-                                     : "")
-                              : "; available fields: " + names.join(QStringLiteral(", ")).toStdString();
-            throw GisError(GisError::Kind::InvalidArgument,
-                           "The id field '" + options.idField.toStdString() + "' does not exist in " + path +
-                             available,
-                           path);
-        }
-    }
+    const int idIndex = options.idField.isEmpty() ? -1 : idFieldIndex(layer, options.idField, path);
 
     const bool geographic = set.crs.isGeographic();
     const double unit = geographic ? 1.0 : set.crs.linearUnitMetres();
@@ -200,7 +246,6 @@ ParcelSet readParcels(const std::string& path, const ParcelReadOptions& options,
             worker.geos = std::make_unique<detail::GeosContext>();
             worker.areas = std::make_unique<detail::GeodesicAreas>(set.crs, a, fl);
         }
-        const auto ctx = worker.geos->handle();
         chunk.parcels.resize(chunk.features.size());
         chunk.ok.assign(chunk.features.size(), false);
         for (std::size_t i = 0; i < chunk.features.size(); ++i) {
@@ -209,52 +254,14 @@ ParcelSet readParcels(const std::string& path, const ParcelReadOptions& options,
             p.fid = feature.fid;
             p.id = idIndex >= 0 ? feature.attributes[std::size_t(idIndex)] : QVariant::fromValue(feature.fid);
             auto idStr = [&p] { return idText(p.id); };
-            if (feature.wkb.empty()) {
-                worker.skipped.push_back({ p.fid, idStr(), "null geometry" });
+            std::string repairNote;
+            const std::string skip = readGeometry(worker, feature, p, repairNote);
+            if (!skip.empty()) {
+                worker.skipped.push_back({ p.fid, idStr(), skip });
                 continue;
             }
-            if (!readCertainlyValidPolygon(feature.wkb, p.geometry)) {
-                auto g = worker.geos->fromWkb(feature.wkb.data(), feature.wkb.size());
-                if (!g) {
-                    worker.skipped.push_back(
-                      { p.fid, idStr(), "unreadable geometry: " + worker.geos->lastError() });
-                    continue;
-                }
-                if (GEOSisEmpty_r(ctx, g.get())) {
-                    worker.skipped.push_back({ p.fid, idStr(), "empty geometry" });
-                    continue;
-                }
-                const int type = GEOSGeomTypeId_r(ctx, g.get());
-                if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON && type != GEOS_GEOMETRYCOLLECTION) {
-                    char* typeName = GEOSGeomType_r(ctx, g.get());
-                    worker.skipped.push_back(
-                      { p.fid, idStr(), std::string("not a polygon (") + (typeName ? typeName : "?") + ")" });
-                    GEOSFree_r(ctx, typeName);
-                    continue;
-                }
-                if (GEOSisValid_r(ctx, g.get()) != 1) {
-                    char* reason = GEOSisValidReason_r(ctx, g.get());
-                    std::string why = reason ? reason : "invalid";
-                    GEOSFree_r(ctx, reason);
-                    GEOSMakeValidParams* params = GEOSMakeValidParams_create_r(ctx);
-                    GEOSMakeValidParams_setMethod_r(ctx, params, GEOS_MAKE_VALID_STRUCTURE);
-                    GEOSMakeValidParams_setKeepCollapsed_r(ctx, params, 0);
-                    auto fixed = worker.geos->own(GEOSMakeValidWithParams_r(ctx, g.get(), params));
-                    GEOSMakeValidParams_destroy_r(ctx, params);
-                    if (!fixed || GEOSisEmpty_r(ctx, fixed.get())) {
-                        worker.skipped.push_back({ p.fid, idStr(), why + "; repair left no polygon" });
-                        continue;
-                    }
-                    worker.repaired.push_back({ p.fid, idStr(), why + "; repaired with MakeValid" });
-                    g = std::move(fixed);
-                    p.repaired = true;
-                }
-                worker.geos->toMultiPolygon(g.get(), p.geometry);
-            }
-            if (p.geometry.isEmpty()) {
-                worker.skipped.push_back({ p.fid, idStr(), "no polygonal part" });
-                continue;
-            }
+            if (p.repaired)
+                worker.repaired.push_back({ p.fid, idStr(), repairNote });
             if (geographic && !withinLatitudes(p.geometry)) {
                 worker.skipped.push_back(
                   { p.fid,

@@ -129,6 +129,63 @@ QString tagName(const QString& tag) {
     return parsed ? params::tagLabel(*parsed) : tag;
 }
 
+/// A planted parcel's (or a plan table's) number in `column`; NaN when the table or column is missing.
+double cellOf(const analysis::Table* t, std::size_t r, const QString& column) {
+    return t && t->column(column) ? t->number(r, column) : kNaN;
+}
+
+/// A planted parcel's accounted part, the area its differences are of (results of plans before
+/// accounted_share: the whole parcel).
+double plantedHaOf(const analysis::Table* t, std::size_t r) {
+    const double share = cellOf(t, r, QStringLiteral("accounted_share"));
+    return cellOf(t, r, QStringLiteral("area_ha")) * (std::isfinite(share) ? share : 1.0);
+}
+
+/// The value of `key` in a plan run's plan_settings table; empty when absent.
+QString settingOf(const analysis::Table* settings, const QString& key) {
+    const long long r = settings ? settings->findRow(QStringLiteral("key"), key) : -1;
+    return r < 0 ? QString() : settings->value(std::size_t(r), QStringLiteral("value")).toString();
+}
+
+/// One planted parcel's differences, plan minus baseline (the plan section's top parcels and map).
+struct PlanDiff {
+    QString layer, id, from, to;
+    double areaHa = 0, carbonT = kNaN, carbonLo = kNaN, carbonHi = kNaN;
+    double gep = kNaN, gepLo = kNaN, gepHi = kNaN;
+};
+
+/// The planted parcels of a plan run (plan_parcels), with their GEP differences when valued.
+std::vector<PlanDiff> planDiffs(const analysis::Table* parcels, const analysis::Table* gepParcels) {
+    std::map<std::pair<QString, QString>, PlanDiff> byParcel;
+    for (std::size_t r = 0; parcels && r < parcels->rowCount(); ++r) {
+        PlanDiff& d = byParcel[{ parcels->value(r, QStringLiteral("layer")).toString(),
+                                 parcels->value(r, QStringLiteral("parcel_id")).toString() }];
+        d.layer = parcels->value(r, QStringLiteral("layer")).toString();
+        d.id = parcels->value(r, QStringLiteral("parcel_id")).toString();
+        d.from = parcels->value(r, QStringLiteral("baseline_type")).toString();
+        d.to = parcels->value(r, QStringLiteral("target_type")).toString();
+        d.areaHa = plantedHaOf(parcels, r);
+        d.carbonT = cellOf(parcels, r, QStringLiteral("diff_total_t"));
+        d.carbonLo = cellOf(parcels, r, QStringLiteral("diff_total_t_p2_5"));
+        d.carbonHi = cellOf(parcels, r, QStringLiteral("diff_total_t_p97_5"));
+    }
+    for (std::size_t r = 0; gepParcels && r < gepParcels->rowCount(); ++r) {
+        const auto it = byParcel.find({ gepParcels->value(r, QStringLiteral("layer")).toString(),
+                                        gepParcels->value(r, QStringLiteral("parcel_id")).toString() });
+        if (it == byParcel.end()) {
+            continue;
+        }
+        it->second.gep = cellOf(gepParcels, r, QStringLiteral("diff_gep_cny"));
+        it->second.gepLo = cellOf(gepParcels, r, QStringLiteral("diff_gep_cny_p2_5"));
+        it->second.gepHi = cellOf(gepParcels, r, QStringLiteral("diff_gep_cny_p97_5"));
+    }
+    std::vector<PlanDiff> all;
+    for (const auto& entry : byParcel) {
+        all.push_back(entry.second);
+    }
+    return all;
+}
+
 /// Builds the report (one instance per report).
 class Builder {
 public:
@@ -244,6 +301,9 @@ private:
     ReportSection carbonResultsSection();
     ReportSection gepSection();
     ReportSection planSection();
+    void addPlanGep(ReportSection& s, const QString& horizon);
+    void addPlanTopParcels(ReportSection& s, const std::vector<PlanDiff>& all, bool byGep);
+    void addPlanMap(ReportSection& s, const std::vector<PlanDiff>& all, bool byGep, const QString& horizon);
     ReportSection mapsSection(gis::Feedback* feedback);
     ReportSection appendixSection();
 
@@ -1023,32 +1083,18 @@ ReportSection Builder::planSection() {
     s.title = ReportText::tr("Restoration plan against the baseline");
     const analysis::ResultSet& plan = *m_in.plan;
     const analysis::Table* settings = plan.table(QStringLiteral("plan_settings"));
-    auto setting = [&](const QString& key) {
-        const long long r = settings ? settings->findRow(QStringLiteral("key"), key) : -1;
-        return r < 0 ? QString() : settings->value(std::size_t(r), QStringLiteral("value")).toString();
-    };
     const analysis::Table* parcels = plan.table(QStringLiteral("plan_parcels"));
     const analysis::Table* totals = plan.table(QStringLiteral("plan_totals"));
     const analysis::Table* gepParcels = plan.table(QStringLiteral("plan_gep_parcels"));
-    const analysis::Table* gepServices = plan.table(QStringLiteral("plan_gep_services"));
-    auto cell = [](const analysis::Table* t, std::size_t r, const QString& column) {
-        return t && t->column(column) ? t->number(r, column) : kNaN;
-    };
-    // A planted parcel's accounted part, the area its differences are of (results of plans before
-    // accounted_share: the whole parcel).
-    auto plantedHa = [&cell](const analysis::Table* t, std::size_t r) {
-        const double share = cell(t, r, QStringLiteral("accounted_share"));
-        return cell(t, r, QStringLiteral("area_ha")) * (std::isfinite(share) ? share : 1.0);
-    };
-    const QString horizon = setting(QStringLiteral("horizon_year"));
-    const QString description = setting(QStringLiteral("description"));
+    const QString horizon = settingOf(settings, QStringLiteral("horizon_year"));
+    const QString description = settingOf(settings, QStringLiteral("description"));
     addParagraph(
       s,
       ReportText::tr("Plan %1%2: its parcels take the target ecosystem type from the start year "
                      "on and are compared with the baseline in %3 (tanhui-cli plan, run folder %4; "
                      "docs/carbon-project.md \"Restoration plans\"). Every difference below is plan "
                      "minus baseline, read from the plan run's tables.")
-        .arg(setting(QStringLiteral("plan")),
+        .arg(settingOf(settings, QStringLiteral("plan")),
              description.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(description),
              horizon,
              QDir::toNativeSeparators(m_in.planDir)));
@@ -1057,7 +1103,7 @@ ReportSection Builder::planSection() {
                                 "the horizon; a planted parcel keeps that stock and adds the planting's "
                                 "accrual (mangrove: carbon-methods.md §4 restoration; forest types: a young "
                                 "planting, §3.2).")
-                   .arg(setting(QStringLiteral("last_carbon_year"))));
+                   .arg(settingOf(settings, QStringLiteral("last_carbon_year"))));
 
     // Carbon by pool and in total, with the bounds of the per-iteration sums.
     if (totals) {
@@ -1077,12 +1123,12 @@ ReportSection Builder::planSection() {
                 t.emphasisRows.push_back(int(t.rows.size()));
             }
             t.rows.push_back({ total ? ReportText::tr("Total") : poolName(q),
-                               num(cell(totals, r, QStringLiteral("diff_t"))),
-                               num(cell(totals, r, QStringLiteral("diff_co2e_t"))),
-                               range(cell(totals, r, QStringLiteral("diff_p2_5_t")),
-                                     cell(totals, r, QStringLiteral("diff_p97_5_t"))),
-                               num(cell(totals, r, QStringLiteral("parcels"))),
-                               num(cell(totals, r, QStringLiteral("area_ha")), 1) });
+                               num(cellOf(totals, r, QStringLiteral("diff_t"))),
+                               num(cellOf(totals, r, QStringLiteral("diff_co2e_t"))),
+                               range(cellOf(totals, r, QStringLiteral("diff_p2_5_t")),
+                                     cellOf(totals, r, QStringLiteral("diff_p97_5_t"))),
+                               num(cellOf(totals, r, QStringLiteral("parcels"))),
+                               num(cellOf(totals, r, QStringLiteral("area_ha")), 1) });
         }
         t.note = ReportText::tr("The total's range: percentiles of the per-iteration sums of the parcels' "
                                 "differences; the pools have no range of their own.");
@@ -1099,8 +1145,8 @@ ReportSection Builder::planSection() {
             Group& g = groups[{ parcels->value(r, QStringLiteral("baseline_type")).toString(),
                                 parcels->value(r, QStringLiteral("target_type")).toString() }];
             ++g.parcels;
-            g.areaHa += plantedHa(parcels, r);
-            g.diffT += cell(parcels, r, QStringLiteral("diff_total_t"));
+            g.areaHa += plantedHaOf(parcels, r);
+            g.diffT += cellOf(parcels, r, QStringLiteral("diff_total_t"));
         }
         ReportTable t;
         t.caption = tableCaption(
@@ -1120,115 +1166,100 @@ ReportSection Builder::planSection() {
         addTable(s, t);
     }
 
-    // GEP by service, with the bounds of the carbon-dependent services and the total.
-    if (gepServices) {
-        ReportTable t;
-        t.caption = tableCaption(
-          ReportText::tr(
-            "GEP of the planted parcels by service: plan against baseline (%1 per year; 95 % range)")
-            .arg(moneyUnit()));
-        t.header << ReportText::tr("Service") << ReportText::tr("Baseline") << ReportText::tr("Plan")
-                 << ReportText::tr("Difference") << ReportText::tr("95 % range");
-        t.numeric = { false, true, true, true, true };
-        t.widths = { 0.3, 0.15, 0.15, 0.15, 0.25 };
-        for (std::size_t r = 0; r < gepServices->rowCount(); ++r) {
-            const QString key = gepServices->value(r, QStringLiteral("service")).toString();
-            const double diff = cell(gepServices, r, QStringLiteral("diff_cny"));
-            const bool total = key == QLatin1String("total");
-            const bool emission = key == QLatin1String("carbon_emission");
-            if (!total && !emission && diff == 0) {
-                continue; // services the plan does not change
-            }
-            if (total) {
-                t.emphasisRows.push_back(int(t.rows.size()));
-            }
-            const QString name = total      ? ReportText::tr("GEP total")
-                                 : emission ? ReportText::tr("Net carbon source (next to GEP, not in it)")
-                                            : serviceName(key);
-            t.rows.push_back({ name,
-                               num(money(cell(gepServices, r, QStringLiteral("baseline_cny"))), 4),
-                               num(money(cell(gepServices, r, QStringLiteral("plan_cny"))), 4),
-                               num(money(diff), 4),
-                               range(money(cell(gepServices, r, QStringLiteral("diff_p2_5_cny"))),
-                                     money(cell(gepServices, r, QStringLiteral("diff_p97_5_cny"))),
-                                     4) });
-        }
-        t.note =
-          ReportText::tr(
-            "GEP of the accounting year %1 (the baseline GEP run's year, its rasters, prices and profile) "
-            "with the plan's ecosystem types and the baseline's carbon flux plus the planting's mean accrual "
-            "to %2. Ranges: the accrual's Monte Carlo draws valued again, differences summed per iteration; "
-            "services that do not depend on the accrual have none.")
-            .arg(setting(QStringLiteral("gep_accounting_year")), horizon);
-        addTable(s, t);
-        // The chart the app's Result Charts draw (report::planGepChart), in the report's money unit.
-        GepChartOptions options;
-        options.chinese = zh();
-        options.scale = { zh() ? 1e8 : 1e6, moneyUnit() };
-        ChartSpec c = planGepChart(plan, options);
-        c.locale = m_locale;
-        if (m_in.charts && !c.categories.isEmpty()) {
-            addFigure(
-              s,
-              renderChart(c,
-                          figureCaption(ReportText::tr("GEP difference by service, plan minus baseline "
-                                                       "(%1 per year).")
-                                          .arg(moneyUnit()))));
-        }
-        const QString baseTotal = setting(QStringLiteral("gep_baseline_total"));
-        const QString planTotal = setting(QStringLiteral("gep_plan_total"));
-        if (!baseTotal.isEmpty() && !planTotal.isEmpty()) {
-            addParagraph(s,
-                         ReportText::tr("GEP of the whole project: baseline %1, with the plan %2.")
-                           .arg(moneyText(baseTotal.toDouble()), moneyText(planTotal.toDouble())));
-        }
-    }
+    addPlanGep(s, horizon);
 
     // The parcels with the largest difference (GEP when valued, else carbon), and the map of it.
-    struct Diff {
-        QString layer, id, from, to;
-        double areaHa = 0, carbonT = kNaN, carbonLo = kNaN, carbonHi = kNaN;
-        double gep = kNaN, gepLo = kNaN, gepHi = kNaN;
-    };
-    std::map<std::pair<QString, QString>, Diff> byParcel;
-    for (std::size_t r = 0; parcels && r < parcels->rowCount(); ++r) {
-        Diff& d = byParcel[{ parcels->value(r, QStringLiteral("layer")).toString(),
-                             parcels->value(r, QStringLiteral("parcel_id")).toString() }];
-        d.layer = parcels->value(r, QStringLiteral("layer")).toString();
-        d.id = parcels->value(r, QStringLiteral("parcel_id")).toString();
-        d.from = parcels->value(r, QStringLiteral("baseline_type")).toString();
-        d.to = parcels->value(r, QStringLiteral("target_type")).toString();
-        d.areaHa = plantedHa(parcels, r);
-        d.carbonT = cell(parcels, r, QStringLiteral("diff_total_t"));
-        d.carbonLo = cell(parcels, r, QStringLiteral("diff_total_t_p2_5"));
-        d.carbonHi = cell(parcels, r, QStringLiteral("diff_total_t_p97_5"));
-    }
-    for (std::size_t r = 0; gepParcels && r < gepParcels->rowCount(); ++r) {
-        const auto it = byParcel.find({ gepParcels->value(r, QStringLiteral("layer")).toString(),
-                                        gepParcels->value(r, QStringLiteral("parcel_id")).toString() });
-        if (it == byParcel.end()) {
-            continue;
-        }
-        it->second.gep = cell(gepParcels, r, QStringLiteral("diff_gep_cny"));
-        it->second.gepLo = cell(gepParcels, r, QStringLiteral("diff_gep_cny_p2_5"));
-        it->second.gepHi = cell(gepParcels, r, QStringLiteral("diff_gep_cny_p97_5"));
-    }
+    const std::vector<PlanDiff> all = planDiffs(parcels, gepParcels);
     const bool byGep = gepParcels != nullptr;
-    auto key = [byGep](const Diff& d) {
+    addPlanTopParcels(s, all, byGep);
+    addPlanMap(s, all, byGep, horizon);
+    return s;
+}
+
+/// The plan section's GEP by service (plan against baseline, with the bounds of the carbon-dependent
+/// services and the total), its chart and the project totals; nothing without a GEP valuation.
+void Builder::addPlanGep(ReportSection& s, const QString& horizon) {
+    const analysis::ResultSet& plan = *m_in.plan;
+    const analysis::Table* settings = plan.table(QStringLiteral("plan_settings"));
+    const analysis::Table* gepServices = plan.table(QStringLiteral("plan_gep_services"));
+    if (!gepServices) {
+        return;
+    }
+    ReportTable t;
+    t.caption = tableCaption(
+      ReportText::tr("GEP of the planted parcels by service: plan against baseline (%1 per year; 95 % range)")
+        .arg(moneyUnit()));
+    t.header << ReportText::tr("Service") << ReportText::tr("Baseline") << ReportText::tr("Plan")
+             << ReportText::tr("Difference") << ReportText::tr("95 % range");
+    t.numeric = { false, true, true, true, true };
+    t.widths = { 0.3, 0.15, 0.15, 0.15, 0.25 };
+    for (std::size_t r = 0; r < gepServices->rowCount(); ++r) {
+        const QString key = gepServices->value(r, QStringLiteral("service")).toString();
+        const double diff = cellOf(gepServices, r, QStringLiteral("diff_cny"));
+        const bool total = key == QLatin1String("total");
+        const bool emission = key == QLatin1String("carbon_emission");
+        if (!total && !emission && diff == 0) {
+            continue; // services the plan does not change
+        }
+        if (total) {
+            t.emphasisRows.push_back(int(t.rows.size()));
+        }
+        const QString name = total      ? ReportText::tr("GEP total")
+                             : emission ? ReportText::tr("Net carbon source (next to GEP, not in it)")
+                                        : serviceName(key);
+        t.rows.push_back({ name,
+                           num(money(cellOf(gepServices, r, QStringLiteral("baseline_cny"))), 4),
+                           num(money(cellOf(gepServices, r, QStringLiteral("plan_cny"))), 4),
+                           num(money(diff), 4),
+                           range(money(cellOf(gepServices, r, QStringLiteral("diff_p2_5_cny"))),
+                                 money(cellOf(gepServices, r, QStringLiteral("diff_p97_5_cny"))),
+                                 4) });
+    }
+    t.note =
+      ReportText::tr(
+        "GEP of the accounting year %1 (the baseline GEP run's year, its rasters, prices and profile) "
+        "with the plan's ecosystem types and the baseline's carbon flux plus the planting's mean accrual "
+        "to %2. Ranges: the accrual's Monte Carlo draws valued again, differences summed per iteration; "
+        "services that do not depend on the accrual have none.")
+        .arg(settingOf(settings, QStringLiteral("gep_accounting_year")), horizon);
+    addTable(s, t);
+    // The chart the app's Result Charts draw (report::planGepChart), in the report's money unit.
+    GepChartOptions options;
+    options.chinese = zh();
+    options.scale = { zh() ? 1e8 : 1e6, moneyUnit() };
+    ChartSpec c = planGepChart(plan, options);
+    c.locale = m_locale;
+    if (m_in.charts && !c.categories.isEmpty()) {
+        addFigure(s,
+                  renderChart(c,
+                              figureCaption(ReportText::tr("GEP difference by service, plan minus baseline "
+                                                           "(%1 per year).")
+                                              .arg(moneyUnit()))));
+    }
+    const QString baseTotal = settingOf(settings, QStringLiteral("gep_baseline_total"));
+    const QString planTotal = settingOf(settings, QStringLiteral("gep_plan_total"));
+    if (!baseTotal.isEmpty() && !planTotal.isEmpty()) {
+        addParagraph(s,
+                     ReportText::tr("GEP of the whole project: baseline %1, with the plan %2.")
+                       .arg(moneyText(baseTotal.toDouble()), moneyText(planTotal.toDouble())));
+    }
+}
+
+/// The plan section's table of the ten planted parcels with the largest difference (GEP when valued,
+/// else carbon).
+void Builder::addPlanTopParcels(ReportSection& s, const std::vector<PlanDiff>& all, bool byGep) {
+    auto key = [byGep](const PlanDiff& d) {
         const double v = byGep ? d.gep : d.carbonT;
         return std::isfinite(v) ? v : 0.0;
     };
-    std::vector<Diff> all;
-    for (const auto& entry : byParcel) {
-        all.push_back(entry.second);
-    }
     const double parcelScale = zh() ? 1e4 : 1e3; // 万元 / thousand CNY
     const QString parcelUnit = zh() ? ReportText::tr("10,000 CNY") : ReportText::tr("thousand CNY");
-    std::vector<Diff> top = all;
+    std::vector<PlanDiff> top = all;
     const std::size_t n = std::min<std::size_t>(10, top.size());
-    std::partial_sort(top.begin(), top.begin() + long(n), top.end(), [&](const Diff& a, const Diff& b) {
-        return std::abs(key(a)) > std::abs(key(b));
-    });
+    std::partial_sort(
+      top.begin(), top.begin() + long(n), top.end(), [&](const PlanDiff& a, const PlanDiff& b) {
+          return std::abs(key(a)) > std::abs(key(b));
+      });
     top.resize(n);
     if (!top.empty()) {
         ReportTable t;
@@ -1250,7 +1281,7 @@ ReportSection Builder::planSection() {
         } else {
             t.widths = { 0.16, 0.32, 0.12, 0.16, 0.24 };
         }
-        for (const Diff& d : top) {
+        for (const PlanDiff& d : top) {
             QStringList row{ d.id,
                              QStringLiteral("%1 → %2").arg(
                                d.from.isEmpty() ? QStringLiteral("–") : typeName(d.from), typeName(d.to)),
@@ -1264,101 +1295,114 @@ ReportSection Builder::planSection() {
         }
         addTable(s, t);
     }
-    if (m_in.maps && m_hasProject && !all.empty()) {
-        const gis::Crs crs = mapCrs();
-        QStringList problems;
-        std::vector<double> values;
-        for (const Diff& d : all) {
-            values.push_back(byGep ? key(d) / parcelScale : key(d));
+}
+
+/// The plan section's map of every planted parcel's difference (GEP when valued, else carbon; red: loss,
+/// green: gain), the other parcels grey.
+void Builder::addPlanMap(ReportSection& s,
+                         const std::vector<PlanDiff>& all,
+                         bool byGep,
+                         const QString& horizon) {
+    if (!m_in.maps || !m_hasProject || all.empty()) {
+        return;
+    }
+    auto key = [byGep](const PlanDiff& d) {
+        const double v = byGep ? d.gep : d.carbonT;
+        return std::isfinite(v) ? v : 0.0;
+    };
+    const double parcelScale = zh() ? 1e4 : 1e3; // 万元 / thousand CNY
+    const QString parcelUnit = zh() ? ReportText::tr("10,000 CNY") : ReportText::tr("thousand CNY");
+    const gis::Crs crs = mapCrs();
+    QStringList problems;
+    std::vector<double> values;
+    for (const PlanDiff& d : all) {
+        values.push_back(byGep ? key(d) / parcelScale : key(d));
+    }
+    const auto ranges = render::graduatedRanges(values,
+                                                std::min<int>(6, int(values.size())),
+                                                render::ClassMethod::Quantile,
+                                                render::ColorRamp::named(QStringLiteral("diverging")),
+                                                byGep ? 2 : 0,
+                                                /*symmetricAroundZero*/ true);
+    std::set<QString> layerIds;
+    for (const PlanDiff& d : all) {
+        layerIds.insert(d.layer);
+    }
+    std::vector<render::MapLayer> layers;
+    for (const QString& id : layerIds) {
+        const models::ProjectLayer* pl = m_project.layer(id);
+        if (!pl || pl->idField.isEmpty()) {
+            problems << ReportText::tr("%1 is not a parcel layer of the project with an id field").arg(id);
+            continue;
         }
-        const auto ranges = render::graduatedRanges(values,
-                                                    std::min<int>(6, int(values.size())),
-                                                    render::ClassMethod::Quantile,
-                                                    render::ColorRamp::named(QStringLiteral("diverging")),
-                                                    byGep ? 2 : 0,
-                                                    /*symmetricAroundZero*/ true);
-        std::set<QString> layerIds;
-        for (const Diff& d : all) {
-            layerIds.insert(d.layer);
+        auto src = loadVector(m_project.resolve(pl->path), crs, problems);
+        if (!src) {
+            continue;
         }
-        std::vector<render::MapLayer> layers;
-        for (const QString& id : layerIds) {
-            const models::ProjectLayer* pl = m_project.layer(id);
-            if (!pl || pl->idField.isEmpty()) {
-                problems
-                  << ReportText::tr("%1 is not a parcel layer of the project with an id field").arg(id);
+        // Each planted parcel gets the class colour of its difference (categories by the layer's id
+        // field); the others are drawn grey.
+        render::MapLayer layer;
+        layer.id = id;
+        layer.vector = src;
+        layer.vectorStyle.kind = render::VectorStyle::Kind::Categorized;
+        layer.vectorStyle.field = pl->idField;
+        layer.vectorStyle.drawOthers = true;
+        layer.vectorStyle.symbol.fill = QColor(235, 235, 235);
+        layer.vectorStyle.symbol.stroke = QColor(150, 150, 150, 120);
+        layer.vectorStyle.symbol.strokeWidthMm = 0.03;
+        for (const PlanDiff& d : all) {
+            if (d.layer != id) {
                 continue;
             }
-            auto src = loadVector(m_project.resolve(pl->path), crs, problems);
-            if (!src) {
-                continue;
-            }
-            // Each planted parcel gets the class colour of its difference (categories by the layer's id
-            // field); the others are drawn grey.
-            render::MapLayer layer;
-            layer.id = id;
-            layer.vector = src;
-            layer.vectorStyle.kind = render::VectorStyle::Kind::Categorized;
-            layer.vectorStyle.field = pl->idField;
-            layer.vectorStyle.drawOthers = true;
-            layer.vectorStyle.symbol.fill = QColor(235, 235, 235);
-            layer.vectorStyle.symbol.stroke = QColor(150, 150, 150, 120);
-            layer.vectorStyle.symbol.strokeWidthMm = 0.03;
-            for (const Diff& d : all) {
-                if (d.layer != id) {
-                    continue;
-                }
-                const double v = byGep ? key(d) / parcelScale : key(d);
-                for (std::size_t i = 0; i < ranges.size(); ++i) {
-                    if ((v > ranges[i].lower || i == 0) && (v <= ranges[i].upper || i + 1 == ranges.size())) {
-                        render::VectorCategory cat;
-                        cat.value = d.id;
-                        cat.label = d.id;
-                        cat.symbol = ranges[i].symbol;
-                        cat.symbol.strokeWidthMm = 0.03;
-                        cat.symbol.stroke = QColor(90, 90, 90, 120);
-                        layer.vectorStyle.categories.push_back(cat);
-                        break;
-                    }
+            const double v = byGep ? key(d) / parcelScale : key(d);
+            for (std::size_t i = 0; i < ranges.size(); ++i) {
+                if ((v > ranges[i].lower || i == 0) && (v <= ranges[i].upper || i + 1 == ranges.size())) {
+                    render::VectorCategory cat;
+                    cat.value = d.id;
+                    cat.label = d.id;
+                    cat.symbol = ranges[i].symbol;
+                    cat.symbol.strokeWidthMm = 0.03;
+                    cat.symbol.stroke = QColor(90, 90, 90, 120);
+                    layer.vectorStyle.categories.push_back(cat);
+                    break;
                 }
             }
-            layers.push_back(std::move(layer));
         }
-        if (!layers.empty()) {
-            std::vector<render::LegendItem> legend;
-            for (const render::VectorRange& r : ranges) {
-                legend.push_back({ r.label, r.symbol.fill, r.symbol.stroke, false, {}, 0, 0 });
-            }
-            legend.push_back({ ReportText::tr("not in the plan"),
-                               QColor(235, 235, 235),
-                               QColor(150, 150, 150),
-                               false,
-                               {},
-                               0,
-                               0 });
-            const QString unit = byGep ? ReportText::tr("%1/a").arg(parcelUnit) : ReportText::tr("t C");
-            addFigure(s,
-                      renderMapFigure(
-                        { { byGep ? ReportText::tr("GEP difference, plan − baseline")
-                                  : ReportText::tr("Carbon difference, plan − baseline"),
-                            layers } },
-                        crs,
-                        ReportText::tr("Difference (%1)").arg(unit),
-                        legend,
-                        figureCaption(
-                          byGep ? ReportText::tr("GEP difference per parcel, plan minus baseline (%1 per "
+        layers.push_back(std::move(layer));
+    }
+    if (!layers.empty()) {
+        std::vector<render::LegendItem> legend;
+        for (const render::VectorRange& r : ranges) {
+            legend.push_back({ r.label, r.symbol.fill, r.symbol.stroke, false, {}, 0, 0 });
+        }
+        legend.push_back({ ReportText::tr("not in the plan"),
+                           QColor(235, 235, 235),
+                           QColor(150, 150, 150),
+                           false,
+                           {},
+                           0,
+                           0 });
+        const QString unit = byGep ? ReportText::tr("%1/a").arg(parcelUnit) : ReportText::tr("t C");
+        addFigure(
+          s,
+          renderMapFigure(
+            { { byGep ? ReportText::tr("GEP difference, plan − baseline")
+                      : ReportText::tr("Carbon difference, plan − baseline"),
+                layers } },
+            crs,
+            ReportText::tr("Difference (%1)").arg(unit),
+            legend,
+            figureCaption(byGep ? ReportText::tr("GEP difference per parcel, plan minus baseline (%1 per "
                                                  "year; red: loss, green: gain).")
                                     .arg(parcelUnit)
                                 : ReportText::tr("Carbon difference per parcel in %1, plan minus baseline "
                                                  "(t C; red: loss, green: gain).")
                                     .arg(horizon)),
-                        ReportText::tr("m")));
-        }
-        if (!problems.isEmpty()) {
-            addParagraph(s, ReportText::tr("Not drawn: %1").arg(problems.join(QStringLiteral("; "))));
-        }
+            ReportText::tr("m")));
     }
-    return s;
+    if (!problems.isEmpty()) {
+        addParagraph(s, ReportText::tr("Not drawn: %1").arg(problems.join(QStringLiteral("; "))));
+    }
 }
 
 ReportSection Builder::mapsSection(gis::Feedback* feedback) {

@@ -118,14 +118,6 @@ QString checkSoilOption(const QString& key, const QString& value) {
 
 namespace {
 
-uncertainty::MonteCarloOptions monteCarloOptions(const MethodContext& ctx) {
-    uncertainty::MonteCarloOptions options;
-    options.iterations = ctx.uncertainty->iterations;
-    options.seed = ctx.uncertainty->seed;
-    options.threads = ctx.threads;
-    return options;
-}
-
 /// Fills the bounds of the results of `out` (in batch order, aligned with `units`) from `sample(model,
 /// units, options)`, a chunk of units at a time: the samples of all parcels at once would take N × 8
 /// bytes per quantity per parcel (about 880 MB for the sample's 13,738 plots at N = 1,000). Each unit's
@@ -169,7 +161,8 @@ void addSoilBounds(const MethodContext& ctx,
     warnExactValues(factorFile, model.factorFixedIds, out.issues);
     if (params::hasErrors(out.issues))
         return;
-    applyBoundsInChunks(model, flat, &uncertainty::sampleSoilUnits, monteCarloOptions(ctx), out);
+    applyBoundsInChunks(
+      model, flat, &uncertainty::sampleSoilUnits, monteCarloOptions(*ctx.uncertainty, ctx.threads), out);
     out.sampler = makeSoilSampler(std::move(model), std::move(units), *ctx.uncertainty, ctx.threads);
 }
 
@@ -327,7 +320,8 @@ void addGainLossBounds(const MethodContext& ctx,
     warnExactValues(poolsFile, model.poolFixedIds, out.issues);
     if (params::hasErrors(out.issues))
         return;
-    applyBoundsInChunks(model, flat, &uncertainty::sampleGainLossUnits, monteCarloOptions(ctx), out);
+    applyBoundsInChunks(
+      model, flat, &uncertainty::sampleGainLossUnits, monteCarloOptions(*ctx.uncertainty, ctx.threads), out);
     out.sampler = makeGainLossSampler(std::move(model), std::move(units), *ctx.uncertainty, ctx.threads);
 }
 
@@ -508,18 +502,313 @@ bool tier1Route(const MethodBatch& batch, const MethodParcel& mp) {
     return route == QLatin1String("tier1");
 }
 
+/// The blue-carbon adapter's two routes (runBlueCarbonAdapter) and what they share: the context, the
+/// output, and the Monte Carlo inputs gathered per result (carbon.uncertainty; carbon-methods.md §6.2).
+struct BlueCarbonRoutes {
+    using Refs = std::vector<std::pair<std::size_t, std::size_t>>; ///< (batch, assigned index)
+
+    BlueCarbonRoutes(const MethodContext& c, MethodOutput& o)
+      : ctx(c)
+      , out(o)
+      , project(*c.project)
+      , mcUnits(c.batches.size())
+      , runSpan(c.years.empty() ? 0 : c.years.front(), c.years.empty() ? 0 : c.years.back()) {
+        for (std::size_t b = 0; b < ctx.batches.size(); ++b)
+            mcUnits[b].resize(ctx.batches[b].assigned.size());
+        if (ctx.uncertainty)
+            mcOptions = monteCarloOptions(*ctx.uncertainty, ctx.threads);
+    }
+    /// The Coastal Blue Carbon route (§2), per mode (InVEST-compatible or not); false when the run stops.
+    bool cbc(const std::map<bool, Refs>& cbcParcels);
+    /// The Wetlands Supplement Tier 1 route of restoration plots (§4); false when the run stops.
+    bool tier1(const Refs& tier1Parcels);
+
+    const MethodContext& ctx;
+    MethodOutput& out;
+    const Project& project;
+    std::vector<BlueCarbonCbcEngine> mcEngines;
+    std::map<QString, uncertainty::MangroveWsUncertainty> mcTier1;
+    std::vector<std::vector<BlueCarbonSampleUnit>> mcUnits;
+    uncertainty::MonteCarloOptions mcOptions;
+    const std::pair<int, int> runSpan;
+};
+
+bool BlueCarbonRoutes::cbc(const std::map<bool, Refs>& cbcParcels) {
+    QString bioFile;
+    const params::LoadedTable bio =
+      loadCarbonProjectTable(project, QStringLiteral("cbc_biophysical"), cbcBiophysicalSpec(), bioFile);
+    out.issues.insert(out.issues.end(), bio.issues.begin(), bio.issues.end());
+    if (params::hasErrors(out.issues))
+        return false;
+    const CbcParameters classes(bio.table);
+    // One distribution per (class, column) of the table, shared by both modes and every parcel.
+    uncertainty::CbcUncertaintyModel mcModel;
+    if (ctx.uncertainty) {
+        std::vector<std::int64_t> codes;
+        for (const auto& [code, c] : classes.classes())
+            codes.push_back(code);
+        mcModel = uncertainty::buildCbcUncertainty(bio.table, codes, uncertaintyDefaults(*ctx.uncertainty));
+        out.issues.insert(out.issues.end(), mcModel.issues.begin(), mcModel.issues.end());
+        warnExactValues(bioFile, mcModel.fixedIds, out.issues);
+        if (params::hasErrors(out.issues))
+            return false;
+    }
+    const QString transName = project.carbon.parameters.value(QStringLiteral("cbc_transitions"));
+    LoadedTransitions trans;
+    if (transName.isEmpty()) {
+        trans = loadDefaultCbcTransitions(classes);
+    } else {
+        const ProjectParameterTable* t = project.parameterTable(transName);
+        const QString path = t ? project.resolve(t->path) : transName;
+        trans = loadCbcTransitions(path,
+                                   classes,
+                                   hasTagColumn(path) ? params::Provenance::Required
+                                                      : params::Provenance::UserSupplied);
+    }
+    out.issues.insert(out.issues.end(), trans.issues.begin(), trans.issues.end());
+    if (params::hasErrors(out.issues))
+        return false;
+    const std::vector<LulcInput> snapshots = landCoverOf(project, ctx.years);
+    auto check = stage(ctx.feedback, 0, 10);
+    const Issues inputIssues =
+      validateCbcInputs(snapshots, std::nullopt, classes, trans.table, bioFile, check.get());
+    out.issues.insert(out.issues.end(), inputIssues.begin(), inputIssues.end());
+    if (params::hasErrors(out.issues))
+        return false;
+    for (const auto& [compatible, members] : cbcParcels) {
+        CbcModelOptions mo;
+        for (const LulcInput& s : snapshots)
+            mo.snapshotYears.push_back(s.year);
+        mo.investCompatible = compatible;
+        const CbcModel model(classes, trans.table, mo);
+        CbcRunOptions ro;
+        // Both modes in one run write into their own sub-folder.
+        ro.outDir =
+          cbcParcels.size() > 1 ? ctx.outDir + (compatible ? "/invest_compatible" : "/tanhui") : ctx.outDir;
+        QDir().mkpath(QString::fromStdString(ro.outDir));
+        ro.writeHistoryRaster = ctx.uncertainty != nullptr; // areas per class history for MC
+        auto st = stage(ctx.feedback, 10, 60);
+        ro.feedback = st.get();
+        const CbcRunResult run = runCbcRasters(snapshots, model, classes, ro);
+        for (const std::string& f : run.stockRasters)
+            out.files << QString::fromStdString(f);
+        for (const std::string& f : run.periodRasters)
+            out.files << QString::fromStdString(f);
+        if (!run.historyRaster.empty())
+            out.files << QString::fromStdString(run.historyRaster);
+        std::vector<ResultRef> mcRefs; // computed parcels of this mode
+        for (std::size_t b = 0; b < ctx.batches.size(); ++b) {
+            const MethodBatch& batch = ctx.batches[b];
+            const std::vector<std::size_t> which = membersOfBatch(members, b);
+            if (which.empty())
+                continue;
+            auto zs = stage(ctx.feedback, 60, 80);
+            gis::ZonalOptions zonal;
+            zonal.threads = ctx.threads;
+            zonal.feedback = zs.get();
+            const std::vector<CbcParcel> parcels =
+              runCbcParcels(assignedSubset(batch, which), snapshots, classes, run, zonal);
+            for (std::size_t j = 0; j < which.size(); ++j) {
+                const CbcParcel& pc = parcels[j];
+                ParcelResult r =
+                  makeParcelResult(batch, batch.assigned[which[j]], QStringLiteral("bluecarbon"));
+                r.methodDetail = compatible ? QStringLiteral("route=cbc; invest_compatible=yes")
+                                            : QStringLiteral("route=cbc");
+                r.nodataShare = pc.nodataShare();
+                if (pc.validAreaHa <= 0) {
+                    r.notComputed = CarbonAdapters::tr(
+                      "no land-cover data under the parcel at every snapshot (the CBC engine needs all)");
+                    out.results[b][which[j]] = std::move(r);
+                    continue;
+                }
+                for (std::size_t y = 0; y < run.reportYears.size(); ++y) {
+                    CarbonStock s;
+                    s.year = run.reportYears[y];
+                    s.pools = { { QStringLiteral("c_biomass"), pc.stockT[y][CbcBiomass] },
+                                { QStringLiteral("c_soil"), pc.stockT[y][CbcSoil] },
+                                { QStringLiteral("c_litter"), pc.stockT[y][CbcLitter] } };
+                    s.totalT = pc.totalStockT[y];
+                    s.areaHa = pc.validAreaHa;
+                    r.stocks.push_back(s);
+                }
+                // Net sequestration of each period: accumulation − emissions (§2.3), a flux.
+                for (std::size_t p = 0; p + 1 < run.reportYears.size(); ++p)
+                    r.changes.push_back({ run.reportYears[p],
+                                          run.reportYears[p + 1],
+                                          pc.netSequestrationT[p],
+                                          ChangeBasis::Flux,
+                                          {} });
+                // Rows listed: the flagged classes present under the parcel (the CBC engine reports
+                // those per parcel).
+                for (std::int64_t code : pc.flaggedCodes)
+                    if (const CbcClass* c = classes.find(code))
+                        r.parameters.push_back(
+                          { c->file, c->line, QStringLiteral("lucode %1").arg(code), c->tag });
+                sortUnique(r.parameters);
+                out.results[b][which[j]] = std::move(r);
+                if (ctx.uncertainty) {
+                    BlueCarbonSampleUnit& u = mcUnits[b][which[j]];
+                    u.kind = BlueCarbonSampleUnit::Kind::Cbc;
+                    u.engine = mcEngines.size();
+                    u.historyAreaHa = pc.historyAreaHa;
+                    mcRefs.push_back({ b, which[j] });
+                }
+            }
+        }
+        if (ctx.uncertainty) {
+            // Every history once per iteration (exact: cells of a history share their series).
+            progress(ctx, 80, "blue carbon Monte Carlo");
+            BlueCarbonCbcEngine engine;
+            engine.model = mcModel;
+            engine.samples =
+              uncertainty::sampleCbcHistories(mcModel, classes, trans.table, mo, run.histories, mcOptions);
+            std::vector<uncertainty::CbcUnitAreas> units;
+            for (const ResultRef& ref : mcRefs)
+                units.push_back(mcUnits[ref.first][ref.second].historyAreaHa);
+            std::vector<uncertainty::UnitSamples> samples =
+              uncertainty::sampleCbcUnits(engine.samples, units);
+            for (std::size_t k = 0; k < mcRefs.size(); ++k)
+                applyBlueCarbonBounds(out.results[mcRefs[k].first][mcRefs[k].second],
+                                      blueCarbonTotals(std::move(samples[k]), engine.samples.reportYears),
+                                      runSpan);
+            mcEngines.push_back(std::move(engine));
+        }
+    }
+    return true;
+}
+
+bool BlueCarbonRoutes::tier1(const Refs& tier1Parcels) {
+    QString wsFile;
+    const params::LoadedTable wsTable =
+      loadCarbonProjectTable(project, QStringLiteral("mangrove_ws"), mangroveWsSpec(), wsFile);
+    out.issues.insert(out.issues.end(), wsTable.issues.begin(), wsTable.issues.end());
+    if (params::hasErrors(out.issues))
+        return false;
+    std::map<QString, std::vector<ResultRef>> mcRefs; // computed plots per climate row
+    for (std::size_t b = 0; b < ctx.batches.size(); ++b) {
+        progress(ctx, 80 + 20 * double(b) / double(ctx.batches.size()), "blue carbon Tier 1");
+        const MethodBatch& batch = ctx.batches[b];
+        std::vector<std::size_t> which;
+        for (const auto& [mb, k] : tier1Parcels)
+            if (mb == b)
+                which.push_back(k);
+        if (which.empty())
+            continue;
+        const ProjectLayer& layer = *batch.layer;
+        const QString field = mappedField(layer, QStringLiteral("planting_year"));
+        if (field.isEmpty()) {
+            out.issues.push_back(methodError(project.fileName(),
+                                             QStringLiteral("layers.%1.fields.planting_year").arg(layer.id),
+                                             CarbonAdapters::tr("the Tier 1 route (route=tier1) needs the "
+                                                                "field 'planting_year' of layer %1: map it "
+                                                                "in the layer's \"fields\"")
+                                               .arg(layer.id)));
+            return false;
+        }
+        gis::VectorOpenOptions open;
+        open.encodingOverride = layer.encoding.toStdString();
+        Issues plotIssues;
+        const std::vector<RestorationPlot> plots =
+          readRestorationPlots(project.resolve(layer.path).toStdString(),
+                               open,
+                               *batch.parcels,
+                               field,
+                               ctx.years.back(),
+                               plotIssues);
+        // A bad planting year concerns one plot (listed as not computed); others stop the run.
+        std::map<int, QStringList> plotErrors;
+        for (const Issue& i : plotIssues) {
+            if (i.isError() && i.row > 0)
+                plotErrors[i.row] << i.message;
+            else
+                out.issues.push_back(i);
+        }
+        if (params::hasErrors(out.issues))
+            return false;
+        for (std::size_t k : which) {
+            const MethodParcel& mp = batch.assigned[k];
+            ParcelResult r = makeParcelResult(batch, mp, QStringLiteral("bluecarbon"));
+            const QString climate = mp.option(QStringLiteral("climate")).toLower();
+            const bool planted = parseYesNo(QVariant(mp.option(QStringLiteral("planted")))).value_or(true);
+            r.methodDetail = QStringLiteral("route=tier1; climate=%1; planted=%2")
+                               .arg(climate, planted ? QStringLiteral("yes") : QStringLiteral("no"));
+            const std::optional<MangroveWsParams> ws = mangroveWsParams(wsTable.table, climate);
+            if (!ws) {
+                out.issues.push_back(methodError(wsFile,
+                                                 QStringLiteral("climate"),
+                                                 CarbonAdapters::tr("the Wetlands Supplement table has no "
+                                                                    "row for climate '%1'")
+                                                   .arg(climate)));
+                return false;
+            }
+            const RestorationPlot& plot = plots[mp.parcel];
+            const auto bad = plotErrors.find(plot.row);
+            if (bad != plotErrors.end() || !plot.plantYear) {
+                r.notComputed = bad != plotErrors.end() ? bad->second.join(QStringLiteral("; "))
+                                                        : CarbonAdapters::tr("no planting year");
+                out.results[b][k] = std::move(r);
+                continue;
+            }
+            const RestorationResult res = computeRestoration({ plot }, *ws, ctx.years, planted).front();
+            for (std::size_t y = 0; y < ctx.years.size(); ++y) {
+                CarbonStock s;
+                s.year = ctx.years[y];
+                // t C above the pre-planting stock (§4): biomass and (planted) soil removals.
+                s.pools = { { QStringLiteral("c_biomass"), res.stockTPerHa[y].biomass * plot.areaHa },
+                            { QStringLiteral("c_soil"), res.stockTPerHa[y].soil * plot.areaHa } };
+                s.totalT = res.stockT[y];
+                s.areaHa = plot.areaHa;
+                r.stocks.push_back(s);
+            }
+            for (std::size_t p = 0; p + 1 < ctx.years.size(); ++p)
+                r.changes.push_back(
+                  { ctx.years[p], ctx.years[p + 1], res.netSequestrationT[p], ChangeBasis::Flux, {} });
+            r.parameters.push_back({ ws->file, ws->line, ws->climate, ws->tag });
+            out.results[b][k] = std::move(r);
+            if (ctx.uncertainty) {
+                if (!mcTier1.count(climate)) {
+                    uncertainty::MangroveWsUncertainty m = uncertainty::buildMangroveWsUncertainty(
+                      wsTable.table, *ws, uncertaintyDefaults(*ctx.uncertainty));
+                    out.issues.insert(out.issues.end(), m.issues.begin(), m.issues.end());
+                    warnExactValues(wsFile, m.fixedIds, out.issues);
+                    if (params::hasErrors(out.issues))
+                        return false;
+                    mcTier1.emplace(climate, std::move(m));
+                }
+                BlueCarbonSampleUnit& u = mcUnits[b][k];
+                u.kind = BlueCarbonSampleUnit::Kind::Tier1;
+                u.climate = climate;
+                u.plot = { *plot.plantYear, planted, plot.areaHa };
+                mcRefs[climate].push_back({ b, k });
+            }
+        }
+    }
+    // Per-plot bounds, per climate row (carbon-methods.md §4, §6.2).
+    for (const auto& [climate, refs] : mcRefs) {
+        std::vector<std::vector<uncertainty::RestorationUnitPlot>> units;
+        for (const ResultRef& ref : refs)
+            units.push_back({ mcUnits[ref.first][ref.second].plot });
+        std::vector<uncertainty::UnitSamples> samples =
+          uncertainty::sampleRestorationUnits(mcTier1.at(climate), units, ctx.years, mcOptions);
+        for (std::size_t k = 0; k < refs.size(); ++k)
+            applyBlueCarbonBounds(out.results[refs[k].first][refs[k].second],
+                                  blueCarbonTotals(std::move(samples[k]), ctx.years),
+                                  runSpan);
+    }
+    return true;
+}
+
 } // namespace
 
 MethodOutput runBlueCarbonAdapter(const MethodContext& ctx) {
     MethodOutput out;
-    const Project& project = *ctx.project;
     out.results.resize(ctx.batches.size());
     for (std::size_t b = 0; b < ctx.batches.size(); ++b)
         out.results[b].resize(ctx.batches[b].assigned.size());
 
     // Split the parcels by route and CBC mode.
-    std::map<bool, std::vector<std::pair<std::size_t, std::size_t>>> cbcParcels; // invest-compatible →
-    std::vector<std::pair<std::size_t, std::size_t>> tier1Parcels;
+    std::map<bool, BlueCarbonRoutes::Refs> cbcParcels; // invest-compatible →
+    BlueCarbonRoutes::Refs tier1Parcels;
     for (std::size_t b = 0; b < ctx.batches.size(); ++b)
         for (std::size_t k = 0; k < ctx.batches[b].assigned.size(); ++k) {
             const MethodParcel& mp = ctx.batches[b].assigned[k];
@@ -531,292 +820,17 @@ MethodOutput runBlueCarbonAdapter(const MethodContext& ctx) {
                   .push_back({ b, k });
         }
 
-    // Monte Carlo (carbon.uncertainty; carbon-methods.md §6.2): what the sampler needs per result.
-    std::vector<BlueCarbonCbcEngine> mcEngines;
-    std::map<QString, uncertainty::MangroveWsUncertainty> mcTier1;
-    std::vector<std::vector<BlueCarbonSampleUnit>> mcUnits(ctx.batches.size());
-    for (std::size_t b = 0; b < ctx.batches.size(); ++b)
-        mcUnits[b].resize(ctx.batches[b].assigned.size());
-    uncertainty::MonteCarloOptions mcOptions;
-    if (ctx.uncertainty) {
-        mcOptions.iterations = ctx.uncertainty->iterations;
-        mcOptions.seed = ctx.uncertainty->seed;
-        mcOptions.threads = ctx.threads;
-    }
-    const std::pair<int, int> runSpan{ ctx.years.empty() ? 0 : ctx.years.front(),
-                                       ctx.years.empty() ? 0 : ctx.years.back() };
-
-    if (!cbcParcels.empty()) {
-        QString bioFile;
-        const params::LoadedTable bio =
-          loadCarbonProjectTable(project, QStringLiteral("cbc_biophysical"), cbcBiophysicalSpec(), bioFile);
-        out.issues.insert(out.issues.end(), bio.issues.begin(), bio.issues.end());
-        if (params::hasErrors(out.issues))
-            return out;
-        const CbcParameters classes(bio.table);
-        // One distribution per (class, column) of the table, shared by both modes and every parcel.
-        uncertainty::CbcUncertaintyModel mcModel;
-        if (ctx.uncertainty) {
-            std::vector<std::int64_t> codes;
-            for (const auto& [code, c] : classes.classes())
-                codes.push_back(code);
-            mcModel =
-              uncertainty::buildCbcUncertainty(bio.table, codes, uncertaintyDefaults(*ctx.uncertainty));
-            out.issues.insert(out.issues.end(), mcModel.issues.begin(), mcModel.issues.end());
-            warnExactValues(bioFile, mcModel.fixedIds, out.issues);
-            if (params::hasErrors(out.issues))
-                return out;
-        }
-        const QString transName = project.carbon.parameters.value(QStringLiteral("cbc_transitions"));
-        LoadedTransitions trans;
-        if (transName.isEmpty()) {
-            trans = loadDefaultCbcTransitions(classes);
-        } else {
-            const ProjectParameterTable* t = project.parameterTable(transName);
-            const QString path = t ? project.resolve(t->path) : transName;
-            trans = loadCbcTransitions(path,
-                                       classes,
-                                       hasTagColumn(path) ? params::Provenance::Required
-                                                          : params::Provenance::UserSupplied);
-        }
-        out.issues.insert(out.issues.end(), trans.issues.begin(), trans.issues.end());
-        if (params::hasErrors(out.issues))
-            return out;
-        const std::vector<LulcInput> snapshots = landCoverOf(project, ctx.years);
-        auto check = stage(ctx.feedback, 0, 10);
-        const Issues inputIssues =
-          validateCbcInputs(snapshots, std::nullopt, classes, trans.table, bioFile, check.get());
-        out.issues.insert(out.issues.end(), inputIssues.begin(), inputIssues.end());
-        if (params::hasErrors(out.issues))
-            return out;
-        for (const auto& [compatible, members] : cbcParcels) {
-            CbcModelOptions mo;
-            for (const LulcInput& s : snapshots)
-                mo.snapshotYears.push_back(s.year);
-            mo.investCompatible = compatible;
-            const CbcModel model(classes, trans.table, mo);
-            CbcRunOptions ro;
-            // Both modes in one run write into their own sub-folder.
-            ro.outDir = cbcParcels.size() > 1 ? ctx.outDir + (compatible ? "/invest_compatible" : "/tanhui")
-                                              : ctx.outDir;
-            QDir().mkpath(QString::fromStdString(ro.outDir));
-            ro.writeHistoryRaster = ctx.uncertainty != nullptr; // areas per class history for MC
-            auto st = stage(ctx.feedback, 10, 60);
-            ro.feedback = st.get();
-            const CbcRunResult run = runCbcRasters(snapshots, model, classes, ro);
-            for (const std::string& f : run.stockRasters)
-                out.files << QString::fromStdString(f);
-            for (const std::string& f : run.periodRasters)
-                out.files << QString::fromStdString(f);
-            if (!run.historyRaster.empty())
-                out.files << QString::fromStdString(run.historyRaster);
-            std::vector<ResultRef> mcRefs; // computed parcels of this mode
-            for (std::size_t b = 0; b < ctx.batches.size(); ++b) {
-                const MethodBatch& batch = ctx.batches[b];
-                const std::vector<std::size_t> which = membersOfBatch(members, b);
-                if (which.empty())
-                    continue;
-                auto zs = stage(ctx.feedback, 60, 80);
-                gis::ZonalOptions zonal;
-                zonal.threads = ctx.threads;
-                zonal.feedback = zs.get();
-                const std::vector<CbcParcel> parcels =
-                  runCbcParcels(assignedSubset(batch, which), snapshots, classes, run, zonal);
-                for (std::size_t j = 0; j < which.size(); ++j) {
-                    const CbcParcel& pc = parcels[j];
-                    ParcelResult r =
-                      makeParcelResult(batch, batch.assigned[which[j]], QStringLiteral("bluecarbon"));
-                    r.methodDetail = compatible ? QStringLiteral("route=cbc; invest_compatible=yes")
-                                                : QStringLiteral("route=cbc");
-                    r.nodataShare = pc.nodataShare();
-                    if (pc.validAreaHa <= 0) {
-                        r.notComputed = CarbonAdapters::tr(
-                          "no land-cover data under the parcel at every snapshot (the CBC engine needs all)");
-                        out.results[b][which[j]] = std::move(r);
-                        continue;
-                    }
-                    for (std::size_t y = 0; y < run.reportYears.size(); ++y) {
-                        CarbonStock s;
-                        s.year = run.reportYears[y];
-                        s.pools = { { QStringLiteral("c_biomass"), pc.stockT[y][CbcBiomass] },
-                                    { QStringLiteral("c_soil"), pc.stockT[y][CbcSoil] },
-                                    { QStringLiteral("c_litter"), pc.stockT[y][CbcLitter] } };
-                        s.totalT = pc.totalStockT[y];
-                        s.areaHa = pc.validAreaHa;
-                        r.stocks.push_back(s);
-                    }
-                    // Net sequestration of each period: accumulation − emissions (§2.3), a flux.
-                    for (std::size_t p = 0; p + 1 < run.reportYears.size(); ++p)
-                        r.changes.push_back({ run.reportYears[p],
-                                              run.reportYears[p + 1],
-                                              pc.netSequestrationT[p],
-                                              ChangeBasis::Flux,
-                                              {} });
-                    // Rows listed: the flagged classes present under the parcel (the CBC engine reports
-                    // those per parcel).
-                    for (std::int64_t code : pc.flaggedCodes)
-                        if (const CbcClass* c = classes.find(code))
-                            r.parameters.push_back(
-                              { c->file, c->line, QStringLiteral("lucode %1").arg(code), c->tag });
-                    sortUnique(r.parameters);
-                    out.results[b][which[j]] = std::move(r);
-                    if (ctx.uncertainty) {
-                        BlueCarbonSampleUnit& u = mcUnits[b][which[j]];
-                        u.kind = BlueCarbonSampleUnit::Kind::Cbc;
-                        u.engine = mcEngines.size();
-                        u.historyAreaHa = pc.historyAreaHa;
-                        mcRefs.push_back({ b, which[j] });
-                    }
-                }
-            }
-            if (ctx.uncertainty) {
-                // Every history once per iteration (exact: cells of a history share their series).
-                progress(ctx, 80, "blue carbon Monte Carlo");
-                BlueCarbonCbcEngine engine;
-                engine.model = mcModel;
-                engine.samples = uncertainty::sampleCbcHistories(
-                  mcModel, classes, trans.table, mo, run.histories, mcOptions);
-                std::vector<uncertainty::CbcUnitAreas> units;
-                for (const ResultRef& ref : mcRefs)
-                    units.push_back(mcUnits[ref.first][ref.second].historyAreaHa);
-                std::vector<uncertainty::UnitSamples> samples =
-                  uncertainty::sampleCbcUnits(engine.samples, units);
-                for (std::size_t k = 0; k < mcRefs.size(); ++k)
-                    applyBlueCarbonBounds(out.results[mcRefs[k].first][mcRefs[k].second],
-                                          blueCarbonTotals(std::move(samples[k]), engine.samples.reportYears),
-                                          runSpan);
-                mcEngines.push_back(std::move(engine));
-            }
-        }
-    }
-
-    if (!tier1Parcels.empty()) {
-        QString wsFile;
-        const params::LoadedTable wsTable =
-          loadCarbonProjectTable(project, QStringLiteral("mangrove_ws"), mangroveWsSpec(), wsFile);
-        out.issues.insert(out.issues.end(), wsTable.issues.begin(), wsTable.issues.end());
-        if (params::hasErrors(out.issues))
-            return out;
-        std::map<QString, std::vector<ResultRef>> mcRefs; // computed plots per climate row
-        for (std::size_t b = 0; b < ctx.batches.size(); ++b) {
-            progress(ctx, 80 + 20 * double(b) / double(ctx.batches.size()), "blue carbon Tier 1");
-            const MethodBatch& batch = ctx.batches[b];
-            std::vector<std::size_t> which;
-            for (const auto& [mb, k] : tier1Parcels)
-                if (mb == b)
-                    which.push_back(k);
-            if (which.empty())
-                continue;
-            const ProjectLayer& layer = *batch.layer;
-            const QString field = mappedField(layer, QStringLiteral("planting_year"));
-            if (field.isEmpty()) {
-                out.issues.push_back(
-                  methodError(project.fileName(),
-                              QStringLiteral("layers.%1.fields.planting_year").arg(layer.id),
-                              CarbonAdapters::tr("the Tier 1 route (route=tier1) needs the "
-                                                 "field 'planting_year' of layer %1: map it "
-                                                 "in the layer's \"fields\"")
-                                .arg(layer.id)));
-                return out;
-            }
-            gis::VectorOpenOptions open;
-            open.encodingOverride = layer.encoding.toStdString();
-            Issues plotIssues;
-            const std::vector<RestorationPlot> plots =
-              readRestorationPlots(project.resolve(layer.path).toStdString(),
-                                   open,
-                                   *batch.parcels,
-                                   field,
-                                   ctx.years.back(),
-                                   plotIssues);
-            // A bad planting year concerns one plot (listed as not computed); others stop the run.
-            std::map<int, QStringList> plotErrors;
-            for (const Issue& i : plotIssues) {
-                if (i.isError() && i.row > 0)
-                    plotErrors[i.row] << i.message;
-                else
-                    out.issues.push_back(i);
-            }
-            if (params::hasErrors(out.issues))
-                return out;
-            for (std::size_t k : which) {
-                const MethodParcel& mp = batch.assigned[k];
-                ParcelResult r = makeParcelResult(batch, mp, QStringLiteral("bluecarbon"));
-                const QString climate = mp.option(QStringLiteral("climate")).toLower();
-                const bool planted =
-                  parseYesNo(QVariant(mp.option(QStringLiteral("planted")))).value_or(true);
-                r.methodDetail = QStringLiteral("route=tier1; climate=%1; planted=%2")
-                                   .arg(climate, planted ? QStringLiteral("yes") : QStringLiteral("no"));
-                const std::optional<MangroveWsParams> ws = mangroveWsParams(wsTable.table, climate);
-                if (!ws) {
-                    out.issues.push_back(
-                      methodError(wsFile,
-                                  QStringLiteral("climate"),
-                                  CarbonAdapters::tr("the Wetlands Supplement table has no "
-                                                     "row for climate '%1'")
-                                    .arg(climate)));
-                    return out;
-                }
-                const RestorationPlot& plot = plots[mp.parcel];
-                const auto bad = plotErrors.find(plot.row);
-                if (bad != plotErrors.end() || !plot.plantYear) {
-                    r.notComputed = bad != plotErrors.end() ? bad->second.join(QStringLiteral("; "))
-                                                            : CarbonAdapters::tr("no planting year");
-                    out.results[b][k] = std::move(r);
-                    continue;
-                }
-                const RestorationResult res = computeRestoration({ plot }, *ws, ctx.years, planted).front();
-                for (std::size_t y = 0; y < ctx.years.size(); ++y) {
-                    CarbonStock s;
-                    s.year = ctx.years[y];
-                    // t C above the pre-planting stock (§4): biomass and (planted) soil removals.
-                    s.pools = { { QStringLiteral("c_biomass"), res.stockTPerHa[y].biomass * plot.areaHa },
-                                { QStringLiteral("c_soil"), res.stockTPerHa[y].soil * plot.areaHa } };
-                    s.totalT = res.stockT[y];
-                    s.areaHa = plot.areaHa;
-                    r.stocks.push_back(s);
-                }
-                for (std::size_t p = 0; p + 1 < ctx.years.size(); ++p)
-                    r.changes.push_back(
-                      { ctx.years[p], ctx.years[p + 1], res.netSequestrationT[p], ChangeBasis::Flux, {} });
-                r.parameters.push_back({ ws->file, ws->line, ws->climate, ws->tag });
-                out.results[b][k] = std::move(r);
-                if (ctx.uncertainty) {
-                    if (!mcTier1.count(climate)) {
-                        uncertainty::MangroveWsUncertainty m = uncertainty::buildMangroveWsUncertainty(
-                          wsTable.table, *ws, uncertaintyDefaults(*ctx.uncertainty));
-                        out.issues.insert(out.issues.end(), m.issues.begin(), m.issues.end());
-                        warnExactValues(wsFile, m.fixedIds, out.issues);
-                        if (params::hasErrors(out.issues))
-                            return out;
-                        mcTier1.emplace(climate, std::move(m));
-                    }
-                    BlueCarbonSampleUnit& u = mcUnits[b][k];
-                    u.kind = BlueCarbonSampleUnit::Kind::Tier1;
-                    u.climate = climate;
-                    u.plot = { *plot.plantYear, planted, plot.areaHa };
-                    mcRefs[climate].push_back({ b, k });
-                }
-            }
-        }
-        // Per-plot bounds, per climate row (carbon-methods.md §4, §6.2).
-        for (const auto& [climate, refs] : mcRefs) {
-            std::vector<std::vector<uncertainty::RestorationUnitPlot>> units;
-            for (const ResultRef& ref : refs)
-                units.push_back({ mcUnits[ref.first][ref.second].plot });
-            std::vector<uncertainty::UnitSamples> samples =
-              uncertainty::sampleRestorationUnits(mcTier1.at(climate), units, ctx.years, mcOptions);
-            for (std::size_t k = 0; k < refs.size(); ++k)
-                applyBlueCarbonBounds(out.results[refs[k].first][refs[k].second],
-                                      blueCarbonTotals(std::move(samples[k]), ctx.years),
-                                      runSpan);
-        }
-    }
+    // Each route; with Monte Carlo, what the sampler needs per result stays in `routes`.
+    BlueCarbonRoutes routes(ctx, out);
+    if (!cbcParcels.empty() && !routes.cbc(cbcParcels))
+        return out;
+    if (!tier1Parcels.empty() && !routes.tier1(tier1Parcels))
+        return out;
     if (ctx.uncertainty)
-        out.sampler = makeBlueCarbonSampler(std::move(mcEngines),
-                                            std::move(mcTier1),
+        out.sampler = makeBlueCarbonSampler(std::move(routes.mcEngines),
+                                            std::move(routes.mcTier1),
                                             ctx.years,
-                                            std::move(mcUnits),
+                                            std::move(routes.mcUnits),
                                             *ctx.uncertainty,
                                             ctx.threads);
     return out;
@@ -839,6 +853,45 @@ QString checkRegressionOption(const QString& key, const QString& value) {
           .arg(value);
     return {};
 }
+
+namespace {
+
+/// The regression method's inputs from the project: the NDVI layers of the carbon years, the dated
+/// land-cover layers, the forest classes; checked against the coefficients (`coefPath`). False when an
+/// error (in `issues`) stops the method.
+bool regressionInputs(const MethodContext& ctx,
+                      const LoadedRegression& coefficients,
+                      const QString& coefPath,
+                      Issues& issues,
+                      RegressionInputs& inputs) {
+    const Project& project = *ctx.project;
+    for (int y : ctx.years)
+        for (const ProjectLayer* l : project.layersWithRole(QStringLiteral("ndvi")))
+            if (l->year == y) {
+                inputs.vi.push_back({ project.resolve(l->path).toStdString(), 1, y });
+                break;
+            }
+    if (inputs.vi.empty()) {
+        issues.push_back(methodError(project.fileName(),
+                                     QStringLiteral("carbon.years"),
+                                     CarbonAdapters::tr("the regression method needs an NDVI layer (role "
+                                                        "\"ndvi\") for one or more carbon years")));
+        return false;
+    }
+    for (const ProjectLayer* l : project.layersWithRole(QStringLiteral("landcover")))
+        if (l->year > 0)
+            inputs.lulc.push_back({ project.resolve(l->path).toStdString(), l->year });
+    std::sort(inputs.lulc.begin(), inputs.lulc.end(), [](const LulcInput& a, const LulcInput& b) {
+        return a.year < b.year;
+    });
+    inputs.forestCodes = defaultForestCodes();
+    auto check = stage(ctx.feedback, 0, 10);
+    const Issues inputIssues = validateRegressionInputs(inputs, coefficients.lookup, coefPath, check.get());
+    issues.insert(issues.end(), inputIssues.begin(), inputIssues.end());
+    return !params::hasErrors(issues);
+}
+
+} // namespace
 
 MethodOutput runRegressionAdapter(const MethodContext& ctx) {
     MethodOutput out;
@@ -871,30 +924,7 @@ MethodOutput runRegressionAdapter(const MethodContext& ctx) {
             return out;
     }
     RegressionInputs inputs;
-    for (int y : ctx.years)
-        for (const ProjectLayer* l : project.layersWithRole(QStringLiteral("ndvi")))
-            if (l->year == y) {
-                inputs.vi.push_back({ project.resolve(l->path).toStdString(), 1, y });
-                break;
-            }
-    if (inputs.vi.empty()) {
-        out.issues.push_back(methodError(project.fileName(),
-                                         QStringLiteral("carbon.years"),
-                                         CarbonAdapters::tr("the regression method needs an NDVI layer (role "
-                                                            "\"ndvi\") for one or more carbon years")));
-        return out;
-    }
-    for (const ProjectLayer* l : project.layersWithRole(QStringLiteral("landcover")))
-        if (l->year > 0)
-            inputs.lulc.push_back({ project.resolve(l->path).toStdString(), l->year });
-    std::sort(inputs.lulc.begin(), inputs.lulc.end(), [](const LulcInput& a, const LulcInput& b) {
-        return a.year < b.year;
-    });
-    inputs.forestCodes = defaultForestCodes();
-    auto check = stage(ctx.feedback, 0, 10);
-    const Issues inputIssues = validateRegressionInputs(inputs, coefficients.lookup, coefPath, check.get());
-    out.issues.insert(out.issues.end(), inputIssues.begin(), inputIssues.end());
-    if (params::hasErrors(out.issues))
+    if (!regressionInputs(ctx, coefficients, coefPath, out.issues, inputs))
         return out;
     RegressionRunOptions ro;
     ro.outDir = ctx.outDir;
@@ -918,12 +948,8 @@ MethodOutput runRegressionAdapter(const MethodContext& ctx) {
     std::vector<std::vector<RegressionSampleUnit>> mcUnits(ctx.batches.size());
     for (std::size_t b = 0; b < ctx.batches.size(); ++b)
         mcUnits[b].resize(ctx.batches[b].assigned.size());
-    uncertainty::MonteCarloOptions mcOptions;
-    if (ctx.uncertainty) {
-        mcOptions.iterations = ctx.uncertainty->iterations;
-        mcOptions.seed = ctx.uncertainty->seed;
-        mcOptions.threads = ctx.threads;
-    }
+    uncertainty::MonteCarloOptions mcOptions =
+      ctx.uncertainty ? monteCarloOptions(*ctx.uncertainty, ctx.threads) : uncertainty::MonteCarloOptions();
     std::vector<ParameterRowRef> used;
     for (const RegressionCoefficients& c : run.used) {
         params::Tag tag = c.tag;

@@ -112,10 +112,7 @@ void addPoolBounds(const MethodContext& ctx,
     std::vector<uncertainty::PoolUnitAreas> flat;
     for (const auto& batch : units)
         flat.insert(flat.end(), batch.begin(), batch.end());
-    uncertainty::MonteCarloOptions options;
-    options.iterations = ctx.uncertainty->iterations;
-    options.seed = ctx.uncertainty->seed;
-    options.threads = ctx.threads;
+    uncertainty::MonteCarloOptions options = monteCarloOptions(*ctx.uncertainty, ctx.threads);
     auto st = stage(ctx.feedback, 90, 100);
     options.feedback = st.get();
     const uncertainty::PoolMonteCarloResult mc = uncertainty::runPoolMonteCarlo(model, {}, flat, options);
@@ -334,10 +331,7 @@ void addVolumeBounds(const MethodContext& ctx,
                      const std::vector<ResultRef>& where,
                      MethodOutput& out,
                      std::vector<std::vector<VolumeSampleUnit>>& units) {
-    uncertainty::MonteCarloOptions options;
-    options.iterations = ctx.uncertainty->iterations;
-    options.seed = ctx.uncertainty->seed;
-    options.threads = ctx.threads;
+    uncertainty::MonteCarloOptions options = monteCarloOptions(*ctx.uncertainty, ctx.threads);
     const uncertainty::VolumeMonteCarloResult mc =
       uncertainty::runVolumeMonteCarlo(model, records, parcels, form, options);
     units.resize(out.results.size());
@@ -947,17 +941,13 @@ std::vector<int> carbonYears(const Project& project) {
     return { years.begin(), years.end() };
 }
 
-Issues validateCarbonProject(const Project& project) {
-    Issues issues;
+namespace {
+
+/// carbon.methods: every entry names a known method once per type, with options it takes and values its
+/// check accepts. Returns whether any listed method reads the land cover.
+bool validateMethodEntries(const Project& project, Issues& issues) {
     const QString file = project.fileName();
     const ProjectCarbon& c = project.carbon;
-    if (!c.present) {
-        issues.push_back(error(file,
-                               QStringLiteral("carbon"),
-                               CarbonProject::tr("the project has no \"carbon\" section; add one (see "
-                                                 "docs/carbon-project.md)")));
-        return issues;
-    }
     QStringList known;
     for (const MethodInfo& m : carbonMethods())
         known << m.name;
@@ -1014,31 +1004,14 @@ Issues validateCarbonProject(const Project& project) {
             }
         }
     }
-    const std::vector<int> years = carbonYears(project);
-    if (years.empty())
-        issues.push_back(error(file,
-                               QStringLiteral("carbon.years"),
-                               CarbonProject::tr("no carbon years: list them in carbon.years or add "
-                                                 "dated land-cover layers")));
-    for (std::size_t i = 1; i < years.size(); ++i)
-        if (years[i] <= years[i - 1])
-            issues.push_back(error(file,
-                                   QStringLiteral("carbon.years"),
-                                   CarbonProject::tr("years must be strictly increasing: %1 comes after %2")
-                                     .arg(years[i])
-                                     .arg(years[i - 1])));
-    if (needsLandCover)
-        for (int y : years) {
-            bool found = false;
-            for (const ProjectLayer* l : project.layersWithRole(QStringLiteral("landcover")))
-                found = found || l->year == y;
-            if (!found)
-                issues.push_back(error(file,
-                                       QStringLiteral("carbon.years"),
-                                       CarbonProject::tr("no land-cover layer (role \"landcover\") for %1, "
-                                                         "which the pool method needs")
-                                         .arg(y)));
-        }
+    return needsLandCover;
+}
+
+/// carbon.layers (vector layers of the project, each once, with one way to give the ecosystem type, and a
+/// method for a layer-wide type) and carbon.grouping (a name, and a layer or a field).
+void validateCarbonLayersAndGrouping(const Project& project, Issues& issues) {
+    const QString file = project.fileName();
+    const ProjectCarbon& c = project.carbon;
     const std::vector<ProjectCarbonLayer> layers = carbonLayers(project);
     if (layers.empty())
         issues.push_back(error(file,
@@ -1090,37 +1063,13 @@ Issues validateCarbonProject(const Project& project) {
                 QStringLiteral("carbon.grouping"),
                 CarbonProject::tr("the grouping needs a \"layer\" (polygons) or a \"field\"")));
     }
-    for (auto it = c.parameters.begin(); it != c.parameters.end(); ++it) {
-        const QString key = QStringLiteral("carbon.parameters.") + it.key();
-        if (!carbonParameterRoles().contains(it.key()))
-            issues.push_back(error(file,
-                                   key,
-                                   CarbonProject::tr("unknown parameter role '%1'; known: %2")
-                                     .arg(it.key(), carbonParameterRoles().join(QStringLiteral(", ")))));
-        else if (!project.parameterTable(it.value()))
-            issues.push_back(
-              error(file,
-                    key,
-                    CarbonProject::tr("the project lists no parameter table named '%1'").arg(it.value())));
-    }
-    // The valuation settings against the declarations the CLI's --price, --discount and --price-change
-    // use (carbon-methods.md §1.1, §1.3): a negative price is an error, a negative discount a warning.
-    for (const auto& [value, id, key] : { std::tuple{ c.price, "price", "price" },
-                                          std::tuple{ c.discountPct, "discount", "discount" },
-                                          std::tuple{ c.priceChangePct, "price-change", "price_change" } })
-        if (value)
-            for (const Issue& i :
-                 params::validateScalar(valuationParameter(id),
-                                        *value,
-                                        QStringLiteral("carbon.valuation.") + QLatin1String(key),
-                                        file))
-                issues.push_back(i);
-    if ((c.discountPct || c.priceChangePct) && !c.price)
-        issues.push_back(error(file,
-                               QStringLiteral("carbon.valuation"),
-                               CarbonProject::tr("discount and price_change need a price")));
-    validateUncertaintySettings(project, issues);
-    // Land-use change rules (docs/carbon-project.md "Ecosystem per date").
+}
+
+/// carbon.land_use_change (docs/carbon-project.md "Ecosystem per date"): each rule's type, classes and
+/// share, and a land-cover layer at every carbon year.
+void validateLandUseChangeRules(const Project& project, Issues& issues) {
+    const QString file = project.fileName();
+    const ProjectCarbon& c = project.carbon;
     for (std::size_t i = 0; i < c.landUseChange.size(); ++i) {
         const ProjectLandUseChange& r = c.landUseChange[i];
         const QString key = QStringLiteral("carbon.land_use_change[%1]").arg(i);
@@ -1160,6 +1109,79 @@ Issues validateCarbonProject(const Project& project) {
                                                          "for every carbon year; %1 has none")
                                          .arg(y)));
         }
+}
+
+} // namespace
+
+Issues validateCarbonProject(const Project& project) {
+    Issues issues;
+    const QString file = project.fileName();
+    const ProjectCarbon& c = project.carbon;
+    if (!c.present) {
+        issues.push_back(error(file,
+                               QStringLiteral("carbon"),
+                               CarbonProject::tr("the project has no \"carbon\" section; add one (see "
+                                                 "docs/carbon-project.md)")));
+        return issues;
+    }
+    const bool needsLandCover = validateMethodEntries(project, issues);
+    const std::vector<int> years = carbonYears(project);
+    if (years.empty())
+        issues.push_back(error(file,
+                               QStringLiteral("carbon.years"),
+                               CarbonProject::tr("no carbon years: list them in carbon.years or add "
+                                                 "dated land-cover layers")));
+    for (std::size_t i = 1; i < years.size(); ++i)
+        if (years[i] <= years[i - 1])
+            issues.push_back(error(file,
+                                   QStringLiteral("carbon.years"),
+                                   CarbonProject::tr("years must be strictly increasing: %1 comes after %2")
+                                     .arg(years[i])
+                                     .arg(years[i - 1])));
+    if (needsLandCover)
+        for (int y : years) {
+            bool found = false;
+            for (const ProjectLayer* l : project.layersWithRole(QStringLiteral("landcover")))
+                found = found || l->year == y;
+            if (!found)
+                issues.push_back(error(file,
+                                       QStringLiteral("carbon.years"),
+                                       CarbonProject::tr("no land-cover layer (role \"landcover\") for %1, "
+                                                         "which the pool method needs")
+                                         .arg(y)));
+        }
+    validateCarbonLayersAndGrouping(project, issues);
+    for (auto it = c.parameters.begin(); it != c.parameters.end(); ++it) {
+        const QString key = QStringLiteral("carbon.parameters.") + it.key();
+        if (!carbonParameterRoles().contains(it.key()))
+            issues.push_back(error(file,
+                                   key,
+                                   CarbonProject::tr("unknown parameter role '%1'; known: %2")
+                                     .arg(it.key(), carbonParameterRoles().join(QStringLiteral(", ")))));
+        else if (!project.parameterTable(it.value()))
+            issues.push_back(
+              error(file,
+                    key,
+                    CarbonProject::tr("the project lists no parameter table named '%1'").arg(it.value())));
+    }
+    // The valuation settings against the declarations the CLI's --price, --discount and --price-change
+    // use (carbon-methods.md §1.1, §1.3): a negative price is an error, a negative discount a warning.
+    for (const auto& [value, id, key] : { std::tuple{ c.price, "price", "price" },
+                                          std::tuple{ c.discountPct, "discount", "discount" },
+                                          std::tuple{ c.priceChangePct, "price-change", "price_change" } })
+        if (value)
+            for (const Issue& i :
+                 params::validateScalar(valuationParameter(id),
+                                        *value,
+                                        QStringLiteral("carbon.valuation.") + QLatin1String(key),
+                                        file))
+                issues.push_back(i);
+    if ((c.discountPct || c.priceChangePct) && !c.price)
+        issues.push_back(error(file,
+                               QStringLiteral("carbon.valuation"),
+                               CarbonProject::tr("discount and price_change need a price")));
+    validateUncertaintySettings(project, issues);
+    validateLandUseChangeRules(project, issues);
     QStringList parcelLayers;
     for (const ProjectCarbonLayer& l : carbonLayers(project))
         parcelLayers << l.layer;

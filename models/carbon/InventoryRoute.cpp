@@ -504,57 +504,15 @@ double median(std::vector<double> v) {
     return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 }
 
-} // namespace
-
-QString checkVolumeGainLossOption(const QString& key, const QString& value) {
-    const QString v = value.trimmed().toLower();
-    if (key == QLatin1String("bef_form") && !parseBefForm(value))
-        return CarbonInventoryRoute::tr("bef_form must be constant or continuous, not '%1'").arg(value);
-    if (key == QLatin1String("growth") && v != QLatin1String("mai") && v != QLatin1String("reference"))
-        return CarbonInventoryRoute::tr("growth must be mai or reference, not '%1'").arg(value);
-    if (key == QLatin1String("volume_cap") && v != QLatin1String("inventory") && v != QLatin1String("none"))
-        return CarbonInventoryRoute::tr("volume_cap must be inventory or none, not '%1'").arg(value);
-    // fd and forest_classes mean what they mean for gainloss: one check.
-    if (key == QLatin1String("fd") || key == QLatin1String("forest_classes"))
-        return checkGainLossOption(key, value);
-    return {};
-}
-
-MethodOutput runVolumeGainLossAdapter(const MethodContext& ctx) {
-    MethodOutput out;
+/// Step 1 of the route: reads every stand of the batches (volume and species as the volume method, age and
+/// origin) into `stands`, and gives each parcel its result in `out` (not computed, with the reasons, for
+/// a stand that cannot be used); false when an error stops the method (out.issues say why).
+bool readStands(const MethodContext& ctx,
+                const SpeciesLookup& species,
+                MethodOutput& out,
+                std::vector<RouteStand>& stands) {
     const Project& project = *ctx.project;
-    QString speciesFile, growthFile, poolsFile;
-    const params::LoadedTable speciesTable =
-      loadCarbonProjectTable(project, QStringLiteral("species"), speciesParamsSpec(), speciesFile);
-    const params::LoadedTable growthTable =
-      loadCarbonProjectTable(project, QStringLiteral("growth_rates"), growthRatesSpec(), growthFile);
-    const params::LoadedTable poolTable =
-      loadCarbonProjectTable(project, QStringLiteral("pools"), carbonPoolsSpec(), poolsFile);
-    for (const params::LoadedTable* t : { &speciesTable, &growthTable, &poolTable })
-        out.issues.insert(out.issues.end(), t->issues.begin(), t->issues.end());
-    if (params::hasErrors(out.issues))
-        return out;
-    const SpeciesLookup species(speciesTable.table);
-    const GrowthLookup growth(growthTable.table);
-    const PoolLookup pools(poolTable.table);
-    for (const QString& type : { QStringLiteral("plantation"),
-                                 QStringLiteral("natural_secondary_young"),
-                                 QStringLiteral("natural_secondary_old") })
-        if (!growth.find(type))
-            out.issues.push_back(
-              routeError(growthFile,
-                         QStringLiteral("forest_type"),
-                         CarbonInventoryRoute::tr("the growth table has no row '%1', which "
-                                                  "the volume_gainloss route needs (§3.5)")
-                           .arg(type)));
-    if (params::hasErrors(out.issues))
-        return out;
-
-    // 1. Read every stand: volume and species (as the volume method), age and origin.
     out.results.resize(ctx.batches.size());
-    std::vector<RouteStand> stands;
-    std::vector<int> maiTooHighRows;
-    std::vector<int> cappedRows; ///< stands reaching their volume ceiling
     for (std::size_t b = 0; b < ctx.batches.size(); ++b) {
         const MethodBatch& batch = ctx.batches[b];
         const ProjectLayer& layer = *batch.layer;
@@ -571,7 +529,7 @@ MethodOutput runVolumeGainLossAdapter(const MethodContext& ctx) {
                                                                      "volume_gainloss route starts from the "
                                                                      "stock of the layer's inventory year")
                                               .arg(layer.id)));
-            return out;
+            return false;
         }
         gis::VectorOpenOptions open;
         open.encodingOverride = layer.encoding.toStdString();
@@ -581,7 +539,7 @@ MethodOutput runVolumeGainLossAdapter(const MethodContext& ctx) {
         const std::map<std::int64_t, AgeOrigin> ageOrigin =
           readAgeOrigin(path.toStdString(), open, ageField, originField, out.issues);
         if (params::hasErrors(out.issues))
-            return out;
+            return false;
         std::vector<VolumeRecord> all = joinVolumeRecords(*batch.parcels, attributes);
         out.results[b].resize(batch.assigned.size());
         for (std::size_t k = 0; k < batch.assigned.size(); ++k) {
@@ -641,7 +599,79 @@ MethodOutput runVolumeGainLossAdapter(const MethodContext& ctx) {
             stands.push_back(rs);
         }
     }
+    return true;
+}
 
+/// Step 4 of the route, per parcel: the bounds of every computed result's stocks and changes from
+/// `sampler`, each parcel as its own group.
+void setParcelBounds(const MethodSampler& sampler, MethodOutput& out) {
+    std::vector<std::vector<ResultRef>> singles;
+    std::vector<ResultRef> refs;
+    for (std::size_t b = 0; b < out.results.size(); ++b)
+        for (std::size_t k = 0; k < out.results[b].size(); ++k)
+            if (out.results[b][k].computed()) {
+                singles.push_back({ { b, k } });
+                refs.emplace_back(b, k);
+            }
+    std::vector<SampledTotals> sampled = sampler.sum(singles);
+    const auto boundsOfSamples = [](mc::QuantitySamples& q) {
+        const double u95 = q.u95;
+        const mc::Interval iv = mc::summarize(q.samples);
+        return Bounds{ iv.p2_5, iv.p50, iv.p97_5, u95 * 100.0 };
+    };
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+        ParcelResult& r = out.results[refs[i].first][refs[i].second];
+        for (CarbonStock& s : r.stocks)
+            s.bounds = boundsOfSamples(sampled[i].stocks.at(s.year));
+        for (CarbonChange& c : r.changes) {
+            mc::QuantitySamples& q = sampled[i].changes.at({ c.year1, c.year2 });
+            c.bounds = boundsOfSamples(q);
+            if (c.changeT == 0)
+                c.bounds->u95Pct = kNaN;
+        }
+    }
+}
+
+/// A stand's method_detail: its BEF form, origin and growth (with the MAI and the growth table's forest
+/// types), its volume ceiling (and the year it reached it) and the forest disturbance fraction fd.
+QString routeDetail(const RouteStand& rs, const StandRoute& route, double fd) {
+    QString detail = QStringLiteral("bef_form=%1; origin=%2; growth=%3")
+                       .arg(QLatin1String(befFormName(rs.stand.form)),
+                            QLatin1String(standOriginName(rs.stand.origin)),
+                            QLatin1String(growthSourceName(rs.growth.source)));
+    if (rs.growth.source != GrowthSource::Reference)
+        detail += QStringLiteral(" %1 m3/ha/yr").arg(rs.growth.maiM3PerHaYr, 0, 'f', 3);
+    if (!route.referenceTypes.isEmpty())
+        detail += QStringLiteral(" (%1)").arg(route.referenceTypes.join(QStringLiteral(", ")));
+    if (rs.growth.capM3PerHa) {
+        detail += QStringLiteral("; cap=%1 m3/ha (%2)")
+                    .arg(*rs.growth.capM3PerHa, 0, 'f', 1)
+                    .arg(QLatin1String(capSourceName(rs.growth.capSource)));
+        if (route.capReachedYear)
+            detail += QStringLiteral(" reached %1").arg(*route.capReachedYear);
+    } else if (rs.growth.source != GrowthSource::Reference) {
+        // MAI growth without a ceiling: turned off, or no factors to convert Tier 1 AGB.
+        detail += rs.useCap ? QStringLiteral("; cap=none (no group of %1 stands, no Tier 1 "
+                                             "volume from the group's factors)")
+                                .arg(kMinStandsForInventoryCap)
+                            : QStringLiteral("; cap=none (volume_cap=none)");
+    }
+    return detail + QStringLiteral("; fd=%1").arg(fd);
+}
+
+/// Sorts `rows` and lists the first ten, for a warning naming the rows of many stands.
+QString firstRows(std::vector<int>& rows) {
+    std::sort(rows.begin(), rows.end());
+    QStringList first;
+    for (std::size_t i = 0; i < rows.size() && i < 10; ++i)
+        first << QString::number(rows[i]);
+    return first.join(QStringLiteral(", "));
+}
+
+/// Step 2 of the route: each stand's growth and volume ceiling; a warning (file `layerPath`) lists the
+/// stands whose own increment is implausibly high.
+void assignStandGrowth(std::vector<RouteStand>& stands, const QString& layerPath, params::Issues& issues) {
+    std::vector<int> maiTooHighRows;
     // 2. Growth per stand (docs/carbon-project.md, "The forest route"): the stand's own MAI where volume
     //    and age are known (Eq. 2.10 with I_V = MAI, the stock's own WD, BEF, R and CF), else the median
     //    MAI of the layer's stands of its species group and origin, else the growth table (§3.5).
@@ -690,21 +720,73 @@ MethodOutput runVolumeGainLossAdapter(const MethodContext& ctx) {
         }
     }
     if (!maiTooHighRows.empty()) {
-        std::sort(maiTooHighRows.begin(), maiTooHighRows.end());
-        QStringList rows;
-        for (std::size_t i = 0; i < maiTooHighRows.size() && i < 10; ++i)
-            rows << QString::number(maiTooHighRows[i]);
-        out.issues.push_back({ Issue::Severity::Warning,
-                               ctx.batches.front().layer->path,
-                               maiTooHighRows.front(),
-                               QStringLiteral("age_years"),
-                               CarbonInventoryRoute::tr(
-                                 "%1 stand(s) have a volume ÷ age above %2 m³/ha/yr (the top of IPCC 2019 "
-                                 "Table 4.11's ranges); their own increment is not used (rows %3)")
-                                 .arg(maiTooHighRows.size())
-                                 .arg(kMaxMaiM3PerHaYr)
-                                 .arg(rows.join(QStringLiteral(", "))) });
+        const QString rows = firstRows(maiTooHighRows);
+        issues.push_back({ Issue::Severity::Warning,
+                           layerPath,
+                           maiTooHighRows.front(),
+                           QStringLiteral("age_years"),
+                           CarbonInventoryRoute::tr(
+                             "%1 stand(s) have a volume ÷ age above %2 m³/ha/yr (the top of IPCC 2019 "
+                             "Table 4.11's ranges); their own increment is not used (rows %3)")
+                             .arg(maiTooHighRows.size())
+                             .arg(kMaxMaiM3PerHaYr)
+                             .arg(rows) });
     }
+}
+
+} // namespace
+
+QString checkVolumeGainLossOption(const QString& key, const QString& value) {
+    const QString v = value.trimmed().toLower();
+    if (key == QLatin1String("bef_form") && !parseBefForm(value))
+        return CarbonInventoryRoute::tr("bef_form must be constant or continuous, not '%1'").arg(value);
+    if (key == QLatin1String("growth") && v != QLatin1String("mai") && v != QLatin1String("reference"))
+        return CarbonInventoryRoute::tr("growth must be mai or reference, not '%1'").arg(value);
+    if (key == QLatin1String("volume_cap") && v != QLatin1String("inventory") && v != QLatin1String("none"))
+        return CarbonInventoryRoute::tr("volume_cap must be inventory or none, not '%1'").arg(value);
+    // fd and forest_classes mean what they mean for gainloss: one check.
+    if (key == QLatin1String("fd") || key == QLatin1String("forest_classes"))
+        return checkGainLossOption(key, value);
+    return {};
+}
+
+MethodOutput runVolumeGainLossAdapter(const MethodContext& ctx) {
+    MethodOutput out;
+    const Project& project = *ctx.project;
+    QString speciesFile, growthFile, poolsFile;
+    const params::LoadedTable speciesTable =
+      loadCarbonProjectTable(project, QStringLiteral("species"), speciesParamsSpec(), speciesFile);
+    const params::LoadedTable growthTable =
+      loadCarbonProjectTable(project, QStringLiteral("growth_rates"), growthRatesSpec(), growthFile);
+    const params::LoadedTable poolTable =
+      loadCarbonProjectTable(project, QStringLiteral("pools"), carbonPoolsSpec(), poolsFile);
+    for (const params::LoadedTable* t : { &speciesTable, &growthTable, &poolTable })
+        out.issues.insert(out.issues.end(), t->issues.begin(), t->issues.end());
+    if (params::hasErrors(out.issues))
+        return out;
+    const SpeciesLookup species(speciesTable.table);
+    const GrowthLookup growth(growthTable.table);
+    const PoolLookup pools(poolTable.table);
+    for (const QString& type : { QStringLiteral("plantation"),
+                                 QStringLiteral("natural_secondary_young"),
+                                 QStringLiteral("natural_secondary_old") })
+        if (!growth.find(type))
+            out.issues.push_back(
+              routeError(growthFile,
+                         QStringLiteral("forest_type"),
+                         CarbonInventoryRoute::tr("the growth table has no row '%1', which "
+                                                  "the volume_gainloss route needs (§3.5)")
+                           .arg(type)));
+    if (params::hasErrors(out.issues))
+        return out;
+
+    // 1. Read every stand: volume and species (as the volume method), age and origin.
+    std::vector<RouteStand> stands;
+    if (!readStands(ctx, species, out, stands))
+        return out;
+    std::vector<int> cappedRows; ///< stands reaching their volume ceiling
+
+    assignStandGrowth(stands, ctx.batches.front().layer->path, out.issues);
 
     // 3. Land-cover transitions per interval (the gain-loss method's engine), per settings group.
     const std::vector<LulcInput> inputs = landCover(project, ctx.years);
@@ -769,31 +851,9 @@ MethodOutput runVolumeGainLossAdapter(const MethodContext& ctx) {
                 }
                 const StandRoute route =
                   carryStand(rs.stand, rs.growth, ctx.years, areas[j].intervals, settings.fd, growth);
-                QString detail = QStringLiteral("bef_form=%1; origin=%2; growth=%3")
-                                   .arg(QLatin1String(befFormName(rs.stand.form)),
-                                        QLatin1String(standOriginName(rs.stand.origin)),
-                                        QLatin1String(growthSourceName(rs.growth.source)));
-                if (rs.growth.source != GrowthSource::Reference)
-                    detail += QStringLiteral(" %1 m3/ha/yr").arg(rs.growth.maiM3PerHaYr, 0, 'f', 3);
-                if (!route.referenceTypes.isEmpty())
-                    detail += QStringLiteral(" (%1)").arg(route.referenceTypes.join(QStringLiteral(", ")));
-                if (rs.growth.capM3PerHa) {
-                    detail += QStringLiteral("; cap=%1 m3/ha (%2)")
-                                .arg(*rs.growth.capM3PerHa, 0, 'f', 1)
-                                .arg(QLatin1String(capSourceName(rs.growth.capSource)));
-                    if (route.capReachedYear) {
-                        detail += QStringLiteral(" reached %1").arg(*route.capReachedYear);
-                        cappedRows.push_back(rs.row);
-                    }
-                } else if (rs.growth.source != GrowthSource::Reference) {
-                    // MAI growth without a ceiling: turned off, or no factors to convert Tier 1 AGB.
-                    detail += rs.useCap ? QStringLiteral("; cap=none (no group of %1 stands, no Tier 1 "
-                                                         "volume from the group's factors)")
-                                            .arg(kMinStandsForInventoryCap)
-                                        : QStringLiteral("; cap=none (volume_cap=none)");
-                }
-                detail += QStringLiteral("; fd=%1").arg(settings.fd);
-                r.methodDetail = detail;
+                r.methodDetail = routeDetail(rs, route, settings.fd);
+                if (rs.growth.capM3PerHa && route.capReachedYear)
+                    cappedRows.push_back(rs.row);
                 if (route.stockT.empty()) {
                     r.notComputed =
                       CarbonInventoryRoute::tr("no stock at any carbon year: %1").arg(route.blankReason);
@@ -846,10 +906,7 @@ MethodOutput runVolumeGainLossAdapter(const MethodContext& ctx) {
     }
 
     if (!cappedRows.empty()) {
-        std::sort(cappedRows.begin(), cappedRows.end());
-        QStringList rows;
-        for (std::size_t i = 0; i < cappedRows.size() && i < 10; ++i)
-            rows << QString::number(cappedRows[i]);
+        const QString rows = firstRows(cappedRows);
         out.issues.push_back(
           { Issue::Severity::Warning,
             ctx.batches.front().layer->path,
@@ -861,7 +918,7 @@ MethodOutput runVolumeGainLossAdapter(const MethodContext& ctx) {
               "and stop growing there; method_detail gives the ceiling and the year "
               "(rows %2)")
               .arg(cappedRows.size())
-              .arg(rows.join(QStringLiteral(", "))) });
+              .arg(rows) });
     }
 
     // 4. Monte Carlo (carbon.uncertainty): per parcel and for the totals, with the volume method's
@@ -887,32 +944,7 @@ MethodOutput runVolumeGainLossAdapter(const MethodContext& ctx) {
             return out;
         auto sampler = std::make_shared<RouteSampler>(
           std::move(volumeModels), std::move(growthModel), units, *ctx.uncertainty, ctx.threads);
-        // Per-parcel bounds: each parcel as its own group.
-        std::vector<std::vector<ResultRef>> singles;
-        std::vector<ResultRef> refs;
-        for (std::size_t b = 0; b < out.results.size(); ++b)
-            for (std::size_t k = 0; k < out.results[b].size(); ++k)
-                if (out.results[b][k].computed()) {
-                    singles.push_back({ { b, k } });
-                    refs.emplace_back(b, k);
-                }
-        std::vector<SampledTotals> sampled = sampler->sum(singles);
-        for (std::size_t i = 0; i < refs.size(); ++i) {
-            ParcelResult& r = out.results[refs[i].first][refs[i].second];
-            auto boundsOfSamples = [](mc::QuantitySamples& q) {
-                const double u95 = q.u95;
-                const mc::Interval iv = mc::summarize(q.samples);
-                return Bounds{ iv.p2_5, iv.p50, iv.p97_5, u95 * 100.0 };
-            };
-            for (CarbonStock& s : r.stocks)
-                s.bounds = boundsOfSamples(sampled[i].stocks.at(s.year));
-            for (CarbonChange& c : r.changes) {
-                mc::QuantitySamples& q = sampled[i].changes.at({ c.year1, c.year2 });
-                c.bounds = boundsOfSamples(q);
-                if (c.changeT == 0)
-                    c.bounds->u95Pct = kNaN;
-            }
-        }
+        setParcelBounds(*sampler, out);
         out.sampler = sampler;
     }
     if (ctx.feedback)

@@ -418,6 +418,14 @@ uncertainty::UncertaintyDefaults uncertaintyDefaults(const UncertaintySettings& 
     return d;
 }
 
+uncertainty::MonteCarloOptions monteCarloOptions(const UncertaintySettings& settings, int threads) {
+    uncertainty::MonteCarloOptions options;
+    options.iterations = settings.iterations;
+    options.seed = settings.seed;
+    options.threads = threads;
+    return options;
+}
+
 void warnExactValues(const QString& file, const std::vector<std::string>& ids, params::Issues& issues) {
     if (ids.empty())
         return;

@@ -46,6 +46,8 @@ std::optional<UncertaintySettings> uncertaintySettings(const Project& project);
 
 /// The run-wide default uncertainty of `settings` (default_u_pct) with its provenance.
 uncertainty::UncertaintyDefaults uncertaintyDefaults(const UncertaintySettings& settings);
+/// A method's Monte Carlo options: the iterations and seed of `settings` on `threads` threads.
+uncertainty::MonteCarloOptions monteCarloOptions(const UncertaintySettings& settings, int threads);
 /// A warning naming `file` when values of its table have no uncertainty and are treated as exact
 /// (`ids`, e.g. "11/c_above"); nothing when `ids` is empty.
 void warnExactValues(const QString& file, const std::vector<std::string>& ids, params::Issues& issues);

@@ -600,6 +600,121 @@ void buildPlanResultSet(PlanRun& run,
     rs.provenance.finished = QDateTime::currentDateTimeUtc();
 }
 
+/// The baseline carbon run's parcels table (PlanOptions::baseline), indexed by (layer, source_fid) of
+/// its primary rows: per planted parcel its type, its accounted share (the part the project ledger gives
+/// its layer: a part under a layer of higher precedence is that layer's, so planting it would count its
+/// hectares twice) and the accounted part's stock at the last carbon date.
+class Baseline {
+public:
+    Baseline(const analysis::Table* table, int lastCarbonYear)
+      : m_table(lastCarbonYear > 0 ? table : nullptr) {
+        if (!m_table)
+            return;
+        const analysis::Table& t = *m_table;
+        const int cl = t.columnIndex(QStringLiteral("layer")),
+                  cf = t.columnIndex(QStringLiteral("source_fid")),
+                  cp = t.columnIndex(QStringLiteral("primary"));
+        // The accounted part's stock at the last date (older results: the parcel's).
+        m_stockColumn = QStringLiteral("accounted_c_total_t_%1").arg(lastCarbonYear);
+        if (t.columnIndex(m_stockColumn) < 0)
+            m_stockColumn = QStringLiteral("c_total_t_%1").arg(lastCarbonYear);
+        if (cl < 0 || cf < 0)
+            return;
+        for (std::size_t r = 0; r < t.rowCount(); ++r) {
+            if (cp >= 0) {
+                const QVariant v = t.value(r, cp);
+                if (!v.isNull() && !v.toBool() && v.toString() != QLatin1String("1") &&
+                    v.toString().compare(QLatin1String("true"), Qt::CaseInsensitive) != 0)
+                    continue;
+            }
+            m_rowOf.emplace(std::make_pair(t.value(r, cl).toString(), t.value(r, cf).toLongLong()), r);
+        }
+    }
+    /// Sets p's baseline type, stock and accounted share from its row (nothing when it has none).
+    void apply(PlanParcel& p) const {
+        const auto it = m_rowOf.find({ p.layer, p.fid });
+        if (it == m_rowOf.end())
+            return;
+        const analysis::Table& t = *m_table;
+        p.baselineType = t.value(it->second, QStringLiteral("ecosystem_type")).toString();
+        if (const double stock = t.number(it->second, m_stockColumn); std::isfinite(stock))
+            p.baselineStockT = stock;
+        if (const double share = t.number(it->second, QStringLiteral("accounted_share"));
+            std::isfinite(share))
+            p.accountedShare = std::clamp(share, 0.0, 1.0);
+    }
+
+private:
+    const analysis::Table* m_table = nullptr;
+    QString m_stockColumn;
+    std::map<std::pair<QString, qint64>, std::size_t> m_rowOf;
+};
+
+/// Restoration parcels of one (climate, planted) setting: one Monte Carlo model for all of them.
+struct BlueGroup {
+    carbon::MangroveWsParams ws;
+    bool planted = true;
+    std::vector<PlanParcel*> parcels;
+};
+
+/// Monte Carlo of one group's stocks at `horizon` (carbon-methods.md §4, §6.2): each parcel's bounds and
+/// samples, and the group's per-iteration sum added to `total`. False when an error stops the plan.
+bool sampleBlueGroup(BlueGroup& g,
+                     const params::ParameterTable& wsTable,
+                     const QString& wsFile,
+                     const carbon::UncertaintySettings& mc,
+                     int horizon,
+                     gis::Feedback* fb,
+                     Issues& issues,
+                     std::vector<double>& total) {
+    const uncertainty::MangroveWsUncertainty model =
+      uncertainty::buildMangroveWsUncertainty(wsTable, g.ws, carbon::uncertaintyDefaults(mc));
+    issues.insert(issues.end(), model.issues.begin(), model.issues.end());
+    if (params::hasErrors(issues))
+        return false;
+    if (!model.fixedIds.empty()) {
+        QStringList ids;
+        for (const std::string& id : model.fixedIds)
+            ids << QString::fromStdString(id);
+        issues.push_back({ Issue::Severity::Warning,
+                           wsFile,
+                           0,
+                           QString(),
+                           PlanModel::tr("%1 value(s) have no uncertainty in the table and no "
+                                         "default (--default-uncertainty): treated as exact, "
+                                         "so the bounds leave them out: %2")
+                             .arg(ids.size())
+                             .arg(ids.join(QStringLiteral(", "))) });
+    }
+    int first = horizon;
+    std::vector<std::vector<uncertainty::RestorationUnitPlot>> units;
+    std::vector<uncertainty::RestorationUnitPlot> all;
+    for (const PlanParcel* p : g.parcels) {
+        const uncertainty::RestorationUnitPlot u{ p->startYear, g.planted, p->plantedHa() };
+        units.push_back({ u });
+        all.push_back(u);
+        first = std::min(first, p->startYear);
+    }
+    units.push_back(all);
+    uncertainty::MonteCarloOptions mo;
+    mo.iterations = std::max(1, mc.iterations);
+    mo.seed = mc.seed;
+    mo.feedback = fb;
+    std::vector<uncertainty::UnitSamples> samples =
+      uncertainty::sampleRestorationUnits(model, units, { first, horizon }, mo);
+    for (std::size_t k = 0; k < g.parcels.size(); ++k) {
+        std::vector<double>& s = samples[k].stocks.back().samples;
+        g.parcels[k]->samplesT = s; // in iteration order (summarize may reorder s)
+        const uncertainty::Interval iv = uncertainty::summarize(s);
+        g.parcels[k]->bounds =
+          carbon::Bounds{ iv.p2_5, iv.p50, iv.p97_5, std::numeric_limits<double>::quiet_NaN() };
+    }
+    const std::vector<double>& sum = samples.back().stocks.back().samples;
+    for (std::size_t i = 0; i < total.size() && i < sum.size(); ++i)
+        total[i] += sum[i];
+    return true;
+}
+
 } // namespace
 
 PlanRun runPlan(const Project& project, const QString& name, const PlanOptions& options) {
@@ -661,44 +776,7 @@ PlanRun runPlan(const Project& project, const QString& name, const PlanOptions& 
         parameterRows.push_back(r);
     };
 
-    // Baseline (the carbon run's parcels table): per planted parcel its type, its accounted share (the
-    // part the project ledger gives its layer: a part under a layer of higher precedence is that layer's,
-    // so planting it would count its hectares twice) and the accounted part's stock at the last carbon
-    // date.
-    std::map<std::pair<QString, qint64>, std::size_t> baselineRowOf;
-    QString stockColumn; // the accounted part's stock at the last date (older results: the parcel's)
-    if (options.baseline && run.lastCarbonYear > 0) {
-        const analysis::Table& t = *options.baseline;
-        const int cl = t.columnIndex(QStringLiteral("layer")),
-                  cf = t.columnIndex(QStringLiteral("source_fid")),
-                  cp = t.columnIndex(QStringLiteral("primary"));
-        stockColumn = QStringLiteral("accounted_c_total_t_%1").arg(run.lastCarbonYear);
-        if (t.columnIndex(stockColumn) < 0)
-            stockColumn = QStringLiteral("c_total_t_%1").arg(run.lastCarbonYear);
-        if (cl >= 0 && cf >= 0)
-            for (std::size_t r = 0; r < t.rowCount(); ++r) {
-                if (cp >= 0) {
-                    const QVariant v = t.value(r, cp);
-                    if (!v.isNull() && !v.toBool() && v.toString() != QLatin1String("1") &&
-                        v.toString().compare(QLatin1String("true"), Qt::CaseInsensitive) != 0)
-                        continue;
-                }
-                baselineRowOf.emplace(std::make_pair(t.value(r, cl).toString(), t.value(r, cf).toLongLong()),
-                                      r);
-            }
-    }
-    auto applyBaseline = [&](PlanParcel& p) {
-        const auto it = baselineRowOf.find({ p.layer, p.fid });
-        if (it == baselineRowOf.end())
-            return;
-        const analysis::Table& t = *options.baseline;
-        p.baselineType = t.value(it->second, QStringLiteral("ecosystem_type")).toString();
-        if (const double stock = t.number(it->second, stockColumn); std::isfinite(stock))
-            p.baselineStockT = stock;
-        if (const double share = t.number(it->second, QStringLiteral("accounted_share"));
-            std::isfinite(share))
-            p.accountedShare = std::clamp(share, 0.0, 1.0);
-    };
+    const Baseline baseline(options.baseline, run.lastCarbonYear);
 
     // The restoration settings (climate, planted) of a target's bluecarbon entry, with the declared
     // defaults (carbon::MethodParcel::option).
@@ -714,11 +792,6 @@ PlanRun runPlan(const Project& project, const QString& name, const PlanOptions& 
     };
 
     // Monte Carlo groups of restoration parcels: per (climate, planted) one model and its units.
-    struct BlueGroup {
-        carbon::MangroveWsParams ws;
-        bool planted = true;
-        std::vector<PlanParcel*> parcels;
-    };
     std::map<std::pair<QString, bool>, BlueGroup> blueGroups;
     bool unsampled = false; // forest plantings: no Monte Carlo of their growth here
 
@@ -726,7 +799,7 @@ PlanRun runPlan(const Project& project, const QString& name, const PlanOptions& 
         const ProjectPlanChange& c = plan->changes[j];
         const QString model = plantingModel(project, c.target);
         for (PlanParcel p : changes[j].parcels) {
-            applyBaseline(p);
+            baseline.apply(p);
             const double plantedHa = p.plantedHa();
             const double years = double(std::max(0, run.horizon - c.startYear));
             if (model == kBlue) {
@@ -816,59 +889,15 @@ PlanRun runPlan(const Project& project, const QString& name, const PlanOptions& 
     }
     run.totalByPoolT.emplace(QStringLiteral("c_biomass"), 0.0);
     run.totalByPoolT.emplace(QStringLiteral("c_soil"), 0.0);
-    const int iterations = mc ? std::max(1, mc->iterations) : 0;
     if (mc) {
-        std::vector<double> total(std::size_t(iterations), 0.0);
+        std::vector<double> total(std::size_t(std::max(1, mc->iterations)), 0.0);
         for (auto& [key, g] : blueGroups) {
             if (g.parcels.empty())
                 continue;
-            const uncertainty::MangroveWsUncertainty model =
-              uncertainty::buildMangroveWsUncertainty(wsTable->table, g.ws, carbon::uncertaintyDefaults(*mc));
-            run.issues.insert(run.issues.end(), model.issues.begin(), model.issues.end());
-            if (params::hasErrors(run.issues)) {
+            if (!sampleBlueGroup(g, wsTable->table, wsFile, *mc, run.horizon, fb, run.issues, total)) {
                 run.stopped = true;
                 return run;
             }
-            if (!model.fixedIds.empty()) {
-                QStringList ids;
-                for (const std::string& id : model.fixedIds)
-                    ids << QString::fromStdString(id);
-                run.issues.push_back({ Issue::Severity::Warning,
-                                       wsFile,
-                                       0,
-                                       QString(),
-                                       PlanModel::tr("%1 value(s) have no uncertainty in the table and no "
-                                                     "default (--default-uncertainty): treated as exact, "
-                                                     "so the bounds leave them out: %2")
-                                         .arg(ids.size())
-                                         .arg(ids.join(QStringLiteral(", "))) });
-            }
-            int first = run.horizon;
-            std::vector<std::vector<uncertainty::RestorationUnitPlot>> units;
-            std::vector<uncertainty::RestorationUnitPlot> all;
-            for (const PlanParcel* p : g.parcels) {
-                const uncertainty::RestorationUnitPlot u{ p->startYear, g.planted, p->plantedHa() };
-                units.push_back({ u });
-                all.push_back(u);
-                first = std::min(first, p->startYear);
-            }
-            units.push_back(all);
-            uncertainty::MonteCarloOptions mo;
-            mo.iterations = iterations;
-            mo.seed = mc->seed;
-            mo.feedback = fb;
-            std::vector<uncertainty::UnitSamples> samples =
-              uncertainty::sampleRestorationUnits(model, units, { first, run.horizon }, mo);
-            for (std::size_t k = 0; k < g.parcels.size(); ++k) {
-                std::vector<double>& s = samples[k].stocks.back().samples;
-                g.parcels[k]->samplesT = s; // in iteration order (summarize may reorder s)
-                const uncertainty::Interval iv = uncertainty::summarize(s);
-                g.parcels[k]->bounds =
-                  carbon::Bounds{ iv.p2_5, iv.p50, iv.p97_5, std::numeric_limits<double>::quiet_NaN() };
-            }
-            const std::vector<double>& sum = samples.back().stocks.back().samples;
-            for (std::size_t i = 0; i < total.size() && i < sum.size(); ++i)
-                total[i] += sum[i];
         }
         if (!unsampled) {
             const uncertainty::Interval iv = uncertainty::summarize(total);
