@@ -638,7 +638,7 @@
         <translation>每个地块、每个波段的统计量。</translation>
     </message>
     <message>
-        <location filename="../models/carbon/CarbonProject.cpp" line="+572"/>
+        <location filename="../models/carbon/CarbonProject.cpp" line="+559"/>
         <source>BEF form</source>
         <translation>BEF 形式</translation>
     </message>
@@ -878,7 +878,7 @@
 <context>
     <name>BlueCarbon</name>
     <message>
-        <location filename="../models/carbon/BlueCarbon.cpp" line="+337"/>
+        <location filename="../models/carbon/BlueCarbon.cpp" line="+315"/>
         <source>the transitions table is empty: a header row lulc-class,&lt;class&gt;,… is expected</source>
         <translation>转移表为空：应有表头行 lulc-class,&lt;类别&gt;,…</translation>
     </message>
@@ -1381,7 +1381,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
 <context>
     <name>CarbonAdapters</name>
     <message>
-        <location filename="../models/carbon/CarbonAdapters.cpp" line="+129"/>
+        <location filename="../models/carbon/CarbonAdapters.cpp" line="+112"/>
         <source>before must be low, medium or native, not &apos;%1&apos;</source>
         <translation>before 必须为 low、medium 或 native，而不是 &apos;%1&apos;</translation>
     </message>
@@ -1391,12 +1391,12 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>%1 不能为空</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+104"/>
         <source>%1; the soil method does not compute these plots</source>
         <translation>%1；土壤方法不计算这些地块</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+118"/>
         <source>fd must be a number from %1 to %2, not &apos;%3&apos;</source>
         <translation>fd 必须是 %1 到 %2 之间的数，而不是“%3”</translation>
     </message>
@@ -1431,7 +1431,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>climate 必须为 trop_wet、trop_dry 或 subtrop，而不是 &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+127"/>
         <source>no land-cover data under the parcel at every snapshot (the CBC engine needs all)</source>
         <translation>地块并非在每个快照年份都有土地覆盖数据（滨海蓝碳模型需要全部快照）</translation>
     </message>
@@ -1441,7 +1441,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>Tier 1 途径（route=tier1）需要图层 %1 的字段 &apos;planting_year&apos;：请在该图层的 &quot;fields&quot; 中映射它</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+37"/>
         <source>the Wetlands Supplement table has no row for climate &apos;%1&apos;</source>
         <translation>湿地增补指南参数表中没有气候 &apos;%1&apos; 的行</translation>
     </message>
@@ -1451,7 +1451,7 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>没有种植年份</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+98"/>
         <source>r_hysteresis must be a number from 0 to 100 t d.m./ha, not &apos;%1&apos;</source>
         <translation>r_hysteresis 必须是 0 到 100 t d.m./ha 之间的数，而不是 &apos;%1&apos;</translation>
     </message>
@@ -1461,17 +1461,17 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>gap_fill 须为 &apos;none&apos;（云缺失保持空白）或 &apos;linear&apos;（在最近的有效年份之间按时间线性插值），而不是 &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+53"/>
         <source>the regression method has no default coefficients: name your fitted table in carbon.parameters.regression (tanhui-cli carbon --method regression --write-template makes one)</source>
         <translation>回归法没有默认系数：请在 carbon.parameters.regression 中指定您拟合的系数表（tanhui-cli carbon --method regression --write-template 可生成模板）</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="-27"/>
         <source>the regression method needs an NDVI layer (role &quot;ndvi&quot;) for one or more carbon years</source>
         <translation>回归法需要至少一个碳年份的 NDVI 图层（角色 &quot;ndvi&quot;）</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+129"/>
         <source>%1: no stock (%2 % of the forest in VI gaps)</source>
         <translation>%1：无储量（%2 % 的森林处于植被指数缺失区）</translation>
     </message>
@@ -1823,7 +1823,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>--parcel-formats 需要 csv、gpkg 或两者</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+125"/>
         <source>pools table %1, row %2 (lucode %3 %4) is tagged %5: %6</source>
         <translation>碳库表 %1 第 %2 行（lucode %3 %4）的标签为 %5：%6</translation>
     </message>
@@ -1917,7 +1917,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>林龄“%1”不是 0 至 1000 之间的整数年</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+420"/>
         <source>bef_form must be constant or continuous, not &apos;%1&apos;</source>
         <translation>bef_form 必须为 constant 或 continuous，而不是“%1”</translation>
     </message>
@@ -1937,7 +1937,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>生长量参数表缺少 volume_gainloss 路线所需的行“%1”（§3.5）</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-249"/>
         <source>layer %1 has no year: the volume_gainloss route starts from the stock of the layer&apos;s inventory year</source>
         <translation>图层 %1 未设年份：volume_gainloss 路线以该图层调查年度的储量为起点</translation>
     </message>
@@ -1952,17 +1952,17 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>第 %1 行，字段 %2：%3</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+155"/>
         <source>%1 stand(s) have a volume ÷ age above %2 m³/ha/yr (the top of IPCC 2019 Table 4.11&apos;s ranges); their own increment is not used (rows %3)</source>
         <translation>%1 个小班的蓄积量 ÷ 林龄超过 %2 m³/ha/yr（IPCC 2019 表 4.11 范围上限），不采用其自身的年均生长量（第 %3 行）</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+131"/>
         <source>no stock at any carbon year: %1</source>
         <translation>所有碳核算年份均无储量：%1</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+56"/>
         <source>%1 stand(s) reach their volume ceiling (the largest volume of their species group and origin in the layer, or the IPCC 2019 Table 4.7/4.8 biomass) and stop growing there; method_detail gives the ceiling and the year (rows %2)</source>
         <translation>%1 个小班达到其蓄积上限（图层中同一树种组与起源小班的最大每公顷蓄积，或 IPCC 2019 表 4.7/4.8 的生物量）并在此停止生长；method_detail 给出上限及达到年份（行 %2）</translation>
     </message>
@@ -1978,7 +1978,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonPools</name>
     <message>
-        <location filename="../models/carbon/PoolMethod.cpp" line="+369"/>
+        <location filename="../models/carbon/PoolMethod.cpp" line="+346"/>
         <source>no land-cover raster was given</source>
         <translation>未指定土地覆盖栅格</translation>
     </message>
@@ -2021,7 +2021,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonProject</name>
     <message>
-        <location filename="../models/carbon/CarbonProject.cpp" line="-441"/>
+        <location filename="../models/carbon/CarbonProject.cpp" line="-438"/>
         <source>no land-cover data under the parcel at any date</source>
         <translation>地块在所有日期下都没有土地覆盖数据</translation>
     </message>
@@ -2036,7 +2036,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>bef_form 必须是 constant 或 continuous，而不是“%1”</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+67"/>
         <source>layer %1 has no year: the volume method dates its stock by the inventory year of the layer</source>
         <translation>图层 %1 没有年份：蓄积量法以图层的调查年度作为碳储量的日期</translation>
     </message>
@@ -2046,12 +2046,12 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>蓄积量法只给出调查年度（%1）的储量；volume_gainloss 路线将其推算到每个日期</translation>
     </message>
     <message>
-        <location line="+507"/>
+        <location line="+679"/>
         <source>the project has no &quot;carbon&quot; section; add one (see docs/carbon-project.md)</source>
         <translation>项目没有 &quot;carbon&quot; 部分；请添加（见 docs/carbon-project.md）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-162"/>
         <source>no method given; known methods: %1</source>
         <translation>未指定方法；已知方法：%1</translation>
     </message>
@@ -2081,7 +2081,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>方法 %1 没有选项“%2”；其选项为：%3</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+135"/>
         <source>no carbon years: list them in carbon.years or add dated land-cover layers</source>
         <translation>没有碳计量年份：请在 carbon.years 中列出，或添加带年份的土地覆盖图层</translation>
     </message>
@@ -2096,7 +2096,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>%1 年没有土地覆盖图层（角色 &quot;landcover&quot;），而碳库表法需要它</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-130"/>
         <source>no parcel layers: list them in carbon.layers</source>
         <translation>没有地块图层：请在 carbon.layers 中列出</translation>
     </message>
@@ -2132,7 +2132,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>分组需要 &quot;layer&quot;（面图层）或 &quot;field&quot;</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+95"/>
         <source>unknown parameter role &apos;%1&apos;; known: %2</source>
         <translation>未知的参数角色 &apos;%1&apos;；已知：%2</translation>
     </message>
@@ -2147,7 +2147,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>discount 和 price_change 需要同时给出 price</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-104"/>
         <source>the rule names no ecosystem type</source>
         <translation>该规则未指定生态系统类型</translation>
     </message>
@@ -2172,12 +2172,12 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>土地利用变化规则需要每个碳核算年份都有土地覆盖图层；%1 年没有</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+108"/>
         <source>layer %1 (%2) has no field &apos;%3&apos;; its fields are: %4</source>
         <translation>图层 %1（%2）没有字段“%3”；其字段为：%4</translation>
     </message>
     <message>
-        <location line="+240"/>
+        <location line="+313"/>
         <source>layer %1 is in another CRS than layer %2; reproject it to the project CRS</source>
         <translation>图层 %1 的坐标参考系与图层 %2 不同；请将其重投影到项目坐标系</translation>
     </message>
@@ -2197,17 +2197,17 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>（空）</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+35"/>
         <source>the grouping layer %1 is in another CRS than the parcel layers; reproject it</source>
         <translation>分组图层 %1 的坐标参考系与地块图层不同；请将其重投影</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+198"/>
         <source>method %1 needs the field &apos;%2&apos; of layer %3: map it in the layer&apos;s &quot;fields&quot;</source>
         <translation>方法 %1 需要图层 %3 的字段“%2”：请在该图层的 &quot;fields&quot; 中映射它</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+105"/>
         <source>land-cover class %1 of carbon.land_use_change[%2] has no row in the pool table; add its densities (t C/ha) for the new use&apos;s carbon</source>
         <translation>carbon.land_use_change[%2] 中的土地覆盖类别 %1 在碳库表中没有对应行；请补充其碳密度（t C/ha），用于计算新用途的碳储量</translation>
     </message>
@@ -2217,7 +2217,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>%1 个因土地利用变化而调整的结果没有蒙特卡洛样本；在调整时点包含这些结果的汇总没有置信区间</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+111"/>
         <source>geometry not usable: %1</source>
         <translation>几何图形不可用：%1</translation>
     </message>
@@ -2394,7 +2394,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 <context>
     <name>CarbonRegression</name>
     <message>
-        <location filename="../models/carbon/RegressionMethod.cpp" line="+84"/>
+        <location filename="../models/carbon/RegressionMethod.cpp" line="+62"/>
         <source>%1 band %2</source>
         <translation>%1 第 %2 波段</translation>
     </message>
@@ -2522,7 +2522,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 <context>
     <name>CarbonResultSetText</name>
     <message>
-        <location filename="../models/carbon/CarbonResultSet.cpp" line="+271"/>
+        <location filename="../models/carbon/CarbonResultSet.cpp" line="+261"/>
         <source>layer %1, parcel %2 (%3, method %4) not computed: %5</source>
         <translation>图层 %1，地块 %2（%3，方法 %4）未计算：%5</translation>
     </message>
@@ -2535,7 +2535,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 <context>
     <name>CarbonResultText</name>
     <message>
-        <location filename="../models/carbon/CarbonResult.cpp" line="+920"/>
+        <location filename="../models/carbon/CarbonResult.cpp" line="+927"/>
         <location line="+44"/>
         <source>no stock in %1</source>
         <translation>%1 年无储量</translation>
@@ -2893,7 +2893,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../app/cli/CarbonCommand.cpp" line="-534"/>
+        <location filename="../app/cli/CarbonCommand.cpp" line="-537"/>
         <location line="+301"/>
         <location filename="../app/cli/CliCommon.cpp" line="+59"/>
         <location filename="../app/cli/RegressionCommand.cpp" line="+211"/>
@@ -5823,7 +5823,7 @@ plan_totals.csv（按碳库及合计，区间来自逐次迭代的合计）、pl
         <translation>%1 个地块编号不是图层 %3 的编号字段“%2”中的值：%4</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+523"/>
         <source>the project has no plan named &apos;%1&apos; (plans: %2)</source>
         <translation>项目中没有名为“%1”的规划（已有规划：%2）</translation>
     </message>
@@ -5833,7 +5833,7 @@ plan_totals.csv（按碳库及合计，区间来自逐次迭代的合计）、pl
         <translation>无</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+92"/>
         <source>the Wetlands Supplement table has no row for climate &apos;%1&apos; (carbon.methods.%2 option climate)</source>
         <translation>《湿地增补指南》参数表中没有气候带“%1”的行（carbon.methods.%2 的 climate 选项）</translation>
     </message>
@@ -5843,12 +5843,12 @@ plan_totals.csv（按碳库及合计，区间来自逐次迭代的合计）、pl
         <translation>“%1”不是生长率表 %2 中的行</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="-177"/>
         <source>%1 value(s) have no uncertainty in the table and no default (--default-uncertainty): treated as exact, so the bounds leave them out: %2</source>
         <translation>%1 个参数值在表中没有不确定性且未给出默认值（--default-uncertainty）：按精确值处理，置信区间不包含其不确定性：%2</translation>
     </message>
     <message>
-        <location line="+212"/>
+        <location line="-258"/>
         <source>the plan&apos;s parcels come from layers in different CRSs: plan_parcels has no geometry (no difference map)</source>
         <translation>规划地块来自坐标参考系不同的图层：plan_parcels 不含几何（无差值地图）</translation>
     </message>
@@ -6781,7 +6781,7 @@ plan_totals.csv（按碳库及合计，区间来自逐次迭代的合计）、pl
         <translation>全局默认 default_u_pct %1 %（U = 95 % 半宽；carbon-methods.md §6.2 第 1 项）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+27"/>
         <source>%1 value(s) have no uncertainty (no uncertainty columns in the table and no carbon.uncertainty.default_u_pct) and are treated as exact: %2</source>
         <translation>%1 个值没有不确定性（表中没有不确定性列，也未设置 carbon.uncertainty.default_u_pct），按精确值处理：%2</translation>
     </message>
@@ -7199,7 +7199,7 @@ district and service, charts, maps and an appendix.</source>
 <context>
     <name>ReportText</name>
     <message>
-        <location filename="../app/report/ReportBuilder.cpp" line="+307"/>
+        <location filename="../app/report/ReportBuilder.cpp" line="+367"/>
         <location filename="../app/report/ResultChartData.cpp" line="-108"/>
         <location line="+16"/>
         <source>All</source>
@@ -7241,7 +7241,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>遥感回归</translation>
     </message>
     <message>
-        <location filename="../app/report/ReportBuilder.cpp" line="-215"/>
+        <location filename="../app/report/ReportBuilder.cpp" line="-275"/>
         <source>stock = area × (above-ground + below-ground + dead wood + litter + soil carbon density) of the parcel&apos;s land-cover class at each date (carbon-methods.md §1.2, §3.1, §3.5)</source>
         <translation>碳储量 = 面积 ×（地上 + 地下 + 枯死木 + 凋落物 + 土壤碳密度），碳密度取地块在各时点的土地覆盖类别（carbon-methods.md §1.2、§3.1、§3.5）</translation>
     </message>
@@ -7540,9 +7540,9 @@ district and service, charts, maps and an appendix.</source>
         <translation>该地块碳储量</translation>
     </message>
     <message>
-        <location filename="../app/report/ReportBuilder.cpp" line="+370"/>
-        <location line="+752"/>
-        <location line="+393"/>
+        <location filename="../app/report/ReportBuilder.cpp" line="+430"/>
+        <location line="+723"/>
+        <location line="+406"/>
         <location filename="../app/report/ResultChartData.cpp" line="-469"/>
         <source>GEP</source>
         <translation>GEP</translation>
@@ -7583,7 +7583,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>未分碳库</translation>
     </message>
     <message>
-        <location filename="../app/report/ReportBuilder.cpp" line="-1459"/>
+        <location filename="../app/report/ReportBuilder.cpp" line="-1446"/>
         <location filename="../app/report/ResultChartData.cpp" line="+105"/>
         <source>100 million CNY</source>
         <translation>亿元</translation>
@@ -7605,25 +7605,25 @@ district and service, charts, maps and an appendix.</source>
         <translation>表 %1&#x3000;%2</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+66"/>
         <location line="+108"/>
         <location line="+278"/>
-        <location line="+389"/>
+        <location line="+375"/>
         <location line="+39"/>
         <source>Parcels</source>
         <translation>地块数</translation>
     </message>
     <message>
-        <location line="-814"/>
+        <location line="-800"/>
         <location line="+504"/>
-        <location line="+271"/>
+        <location line="+257"/>
         <location line="+39"/>
-        <location line="+133"/>
+        <location line="+118"/>
         <source>Area (ha)</source>
         <translation>面积（ha）</translation>
     </message>
     <message>
-        <location line="-944"/>
+        <location line="-915"/>
         <source>Stock %1 (t C)</source>
         <translation>%1 年碳储量（t C）</translation>
     </message>
@@ -7686,28 +7686,28 @@ district and service, charts, maps and an appendix.</source>
     <message>
         <location line="+0"/>
         <location line="+563"/>
-        <location line="+615"/>
+        <location line="+599"/>
         <location line="+18"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location line="-1196"/>
+        <location line="-1180"/>
         <location line="+563"/>
-        <location line="+633"/>
+        <location line="+617"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="-1195"/>
-        <location line="+732"/>
-        <location line="+112"/>
+        <location line="-1179"/>
+        <location line="+734"/>
+        <location line="+81"/>
         <location line="+3"/>
         <source>95 % range</source>
         <translation>95 % 区间</translation>
     </message>
     <message>
-        <location line="-843"/>
+        <location line="-814"/>
         <source>count</source>
         <translation>个</translation>
     </message>
@@ -7723,12 +7723,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+1035"/>
+        <location line="+1019"/>
         <source>Stock change %1–%2</source>
         <translation>%1–%2 年碳储量变化</translation>
     </message>
     <message>
-        <location line="-1030"/>
+        <location line="-1014"/>
         <source>Stock change %1–%2 as CO2</source>
         <translation>%1–%2 年碳储量变化（折合 CO2）</translation>
     </message>
@@ -7775,13 +7775,13 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+751"/>
-        <location line="+394"/>
+        <location line="+722"/>
+        <location line="+407"/>
         <source>Carbon</source>
         <translation>碳汇</translation>
     </message>
     <message>
-        <location line="-1135"/>
+        <location line="-1119"/>
         <source>%1 of %2 parameter rows used are not verified (secondary, unconfirmed or example values); %3 parcels use at least one of them. Confirm them before the figures are used for a decision (section 3).</source>
         <translation>所用 %2 个参数行中有 %1 个未经核实（二手来源、未确认或示例值），%3 个地块至少用到其中一个。在据此决策之前须先核实这些参数（见第 3 节）。</translation>
     </message>
@@ -7956,12 +7956,12 @@ district and service, charts, maps and an appendix.</source>
     <message>
         <location line="-282"/>
         <location line="+282"/>
-        <location line="+633"/>
+        <location line="+617"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="-915"/>
+        <location line="-899"/>
         <location line="+283"/>
         <source>Flag</source>
         <translation>标记</translation>
@@ -8034,13 +8034,13 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location filename="../app/report/ReportBuilder.cpp" line="+71"/>
-        <location line="+430"/>
+        <location line="+401"/>
         <location filename="../app/report/ResultChartData.cpp" line="+7"/>
         <source>Change</source>
         <translation>变化量</translation>
     </message>
     <message>
-        <location line="-490"/>
+        <location line="-461"/>
         <source>Stock change by ecosystem type, with the 95 % range where computed.</source>
         <translation>各生态系统类型的碳储量变化及其 95 % 区间（如有）。</translation>
     </message>
@@ -8057,12 +8057,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+445"/>
+        <location line="+416"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location line="-442"/>
+        <location line="-413"/>
         <source>Change (t C)</source>
         <translation>变化量（t C）</translation>
     </message>
@@ -8088,7 +8088,7 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+223"/>
+        <location line="+209"/>
         <location filename="../app/report/ResultChartData.cpp" line="+156"/>
         <source>Total</source>
         <translation>合计</translation>
@@ -8099,7 +8099,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>分碳库碳储量</translation>
     </message>
     <message>
-        <location filename="../app/report/ReportBuilder.cpp" line="-210"/>
+        <location filename="../app/report/ReportBuilder.cpp" line="-196"/>
         <source>Accounted parts of the primary results, as in the other totals; the pools add up to the stock of each date (ledger check).</source>
         <translation>按主结果的计入部分统计，与其他汇总一致；各碳库之和等于各时点的碳储量（台账核对）。</translation>
     </message>
@@ -8131,12 +8131,12 @@ district and service, charts, maps and an appendix.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+192"/>
+        <location line="+194"/>
         <source>Service</source>
         <translation>服务类别</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-184"/>
         <source>GEP by service (%1).</source>
         <translation>按服务类别的 GEP（%1）。</translation>
     </message>
@@ -8172,7 +8172,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>价格年份</translation>
     </message>
     <message>
-        <location line="+384"/>
+        <location line="+371"/>
         <source>Difference (%1)</source>
         <translation>差值（%1）</translation>
     </message>
@@ -8182,19 +8182,19 @@ district and service, charts, maps and an appendix.</source>
         <translation>分服务 GEP 差值（规划 − 基线）</translation>
     </message>
     <message>
-        <location filename="../app/report/ReportBuilder.cpp" line="-215"/>
+        <location filename="../app/report/ReportBuilder.cpp" line="-200"/>
         <location filename="../app/report/ResultChartData.cpp" line="-22"/>
         <location line="+58"/>
         <source>Difference</source>
         <translation>差值</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-79"/>
         <source>Pool</source>
         <translation>碳库</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+78"/>
         <source>Baseline</source>
         <translation>基线</translation>
     </message>
@@ -8204,34 +8204,36 @@ district and service, charts, maps and an appendix.</source>
         <translation>规划方案</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+64"/>
+        <location line="+58"/>
         <source>10,000 CNY</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-58"/>
+        <location line="+58"/>
         <location filename="../app/report/ResultChartData.cpp" line="-305"/>
         <source>thousand CNY</source>
         <translation>千元</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+75"/>
         <source>GEP difference, plan − baseline</source>
         <translation>GEP 差值（规划 − 基线）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>GEP difference per parcel, plan minus baseline (%1 per year; red: loss, green: gain).</source>
         <translation>各地块 GEP 差值，规划方案减基线（%1/年；红色：减少，绿色：增加）。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>Maps</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location line="-12"/>
-        <location line="+37"/>
+        <location line="-10"/>
+        <location line="+35"/>
         <source>m</source>
         <translation>米</translation>
     </message>
@@ -8303,18 +8305,18 @@ district and service, charts, maps and an appendix.</source>
         <translation>各地块单位面积 GEP（%1，分位数分级）。</translation>
     </message>
     <message>
-        <location line="-176"/>
-        <location line="+183"/>
+        <location line="-174"/>
+        <location line="+181"/>
         <source>Not drawn: %1</source>
         <translation>未能绘制：%1</translation>
     </message>
     <message>
-        <location line="-518"/>
+        <location line="-502"/>
         <source>Restoration plan against the baseline</source>
         <translation>恢复规划与基线对比</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+10"/>
         <source>Plan %1%2: its parcels take the target ecosystem type from the start year on and are compared with the baseline in %3 (tanhui-cli plan, run folder %4; docs/carbon-project.md &quot;Restoration plans&quot;). Every difference below is plan minus baseline, read from the plan run&apos;s tables.</source>
         <translation>规划 %1%2：其地块自起始年起采用目标生态系统类型，并在 %3 年与基线比较（tanhui-cli plan，运行文件夹 %4；docs/carbon-project.md &quot;Restoration plans&quot;）。以下所有差值均为规划减基线，取自规划运行的结果表。</translation>
     </message>
@@ -8366,12 +8368,12 @@ district and service, charts, maps and an appendix.</source>
         <translation>目标类型</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+36"/>
         <source>GEP of the planted parcels by service: plan against baseline (%1 per year; 95 % range)</source>
         <translation>规划地块按服务类别的 GEP：规划与基线对比（%1/年；95 % 区间）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>GEP total</source>
         <translation>GEP 合计</translation>
     </message>
@@ -8386,7 +8388,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>核算年 %1 的 GEP（基线 GEP 运行的年份、栅格、价格与核算规范），采用规划的生态系统类型，碳通量为基线通量加上至 %2 年的种植年均累积量。区间：对累积量的蒙特卡洛抽样逐一重新估值，差值按迭代合计；不依赖累积量的服务没有区间。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>GEP difference by service, plan minus baseline (%1 per year).</source>
         <translation>按服务类别的 GEP 差值，规划减基线（%1/年）。</translation>
     </message>
@@ -8396,7 +8398,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>整个项目的 GEP：基线 %1，实施规划后 %2。</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+25"/>
         <source>The %1 parcels with the largest GEP difference (carbon in t C; GEP in %2 per year)</source>
         <translation>GEP 差值最大的 %1 个地块（碳：t C；GEP：%2/年）</translation>
     </message>
@@ -8406,7 +8408,7 @@ district and service, charts, maps and an appendix.</source>
         <translation>碳差值最大的 %1 个地块（t C）</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+63"/>
         <source>%1 is not a parcel layer of the project with an id field</source>
         <translation>%1 不是项目中带编号字段的地块图层</translation>
     </message>
@@ -8426,17 +8428,17 @@ district and service, charts, maps and an appendix.</source>
         <translation>t C</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Carbon difference, plan − baseline</source>
         <translation>碳差值（规划 − 基线）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Carbon difference per parcel in %1, plan minus baseline (t C; red: loss, green: gain).</source>
         <translation>%1 年各地块碳差值，规划减基线（t C；红色：减少，绿色：增加）。</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+195"/>
         <source>Appendix</source>
         <translation>附录</translation>
     </message>
