@@ -27,17 +27,6 @@ struct ReportText {
     Q_DECLARE_TR_FUNCTIONS(ReportText)
 };
 
-/// A row's cells (one call of a lazy table's source).
-std::vector<QVariant> rowValues(const analysis::Table& t, std::size_t row) {
-    if (t.source) {
-        std::vector<QVariant> v(t.columns.size());
-        std::vector<unsigned char> wkb;
-        t.source(row, v, wkb);
-        return v;
-    }
-    return row < t.rows.size() ? t.rows[row] : std::vector<QVariant>();
-}
-
 double numberOf(const QVariant& v) {
     if (v.isNull() || !v.isValid()) {
         return kNaN;
@@ -509,7 +498,7 @@ ChartSpec planCarbonChart(const analysis::ResultSet& plan) {
     c.thousandsAxisTitle = ReportText::tr("Difference (thousand t C)");
     ChartSpec::Series series{ ReportText::tr("Difference"), QColor(QStringLiteral("#2e7d32")), {} };
     for (std::size_t r = 0; r < totals->rowCount(); ++r) {
-        const std::vector<QVariant> v = rowValues(*totals, r);
+        const std::vector<QVariant> v = totals->rowValues(r);
         auto at = [&](const char* column) {
             const int i = totals->columnIndex(QString::fromLatin1(column));
             return i < 0 ? kNaN : numberOf(v[std::size_t(i)]);
@@ -541,7 +530,7 @@ ChartSpec planGepChart(const analysis::ResultSet& plan, const GepChartOptions& o
     std::vector<Row> rows;
     std::vector<std::pair<QString, double>> magnitudes;
     for (std::size_t r = 0; r < services->rowCount(); ++r) {
-        const std::vector<QVariant> v = rowValues(*services, r);
+        const std::vector<QVariant> v = services->rowValues(r);
         auto at = [&](const char* column) {
             const int i = services->columnIndex(QString::fromLatin1(column));
             return i < 0 ? kNaN : numberOf(v[std::size_t(i)]);
@@ -588,7 +577,7 @@ long long findParcelRow(const analysis::Table& parcels, const QString& layer, qi
     }
     long long first = -1;
     for (std::size_t r = 0; r < parcels.rowCount(); ++r) {
-        const std::vector<QVariant> v = rowValues(parcels, r);
+        const std::vector<QVariant> v = parcels.rowValues(r);
         if (v.size() <= std::size_t(std::max(layerCol, fidCol)) ||
             v[std::size_t(layerCol)].toString() != layer || v[std::size_t(fidCol)].toLongLong() != fid) {
             continue;
@@ -618,7 +607,7 @@ ChartSpec parcelTrajectoryChart(const analysis::ResultSet& carbon, const QString
                          .arg(fid)
                          .arg(layer));
     }
-    const std::vector<QVariant> v = rowValues(*parcels, std::size_t(row));
+    const std::vector<QVariant> v = parcels->rowValues(std::size_t(row));
     auto cell = [&](const QString& column) {
         const int i = parcels->columnIndex(column);
         return i < 0 || std::size_t(i) >= v.size() ? QVariant() : v[std::size_t(i)];

@@ -50,6 +50,23 @@ QVariant Table::value(std::size_t row, int column) const {
     return std::size_t(column) < r.size() ? r[std::size_t(column)] : QVariant();
 }
 
+std::vector<QVariant> Table::rowValues(std::size_t row) const {
+    std::vector<QVariant> values(columns.size());
+    if (row >= rowCount()) {
+        return values;
+    }
+    if (source) {
+        std::vector<unsigned char> wkb;
+        source(row, values, wkb);
+        return values;
+    }
+    const auto& r = rows[row];
+    for (std::size_t c = 0; c < values.size() && c < r.size(); ++c) {
+        values[c] = r[c];
+    }
+    return values;
+}
+
 QVariant Table::value(std::size_t row, const QString& columnName) const {
     return value(row, columnIndex(columnName));
 }

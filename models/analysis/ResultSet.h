@@ -62,6 +62,8 @@ struct Table {
     /// The cell (row, column name); null when the column does not exist or the cell is empty.
     QVariant value(std::size_t row, const QString& columnName) const;
     QVariant value(std::size_t row, int column) const;
+    /// Every cell of row `row`, one per column (null: empty), from `rows` or one call of `source`.
+    std::vector<QVariant> rowValues(std::size_t row) const;
     /// The cell as a number; NaN when empty, missing or not a number.
     double number(std::size_t row, const QString& columnName) const;
     /// The first row whose column `keyColumn` equals `key` (as text), or −1.

@@ -16,18 +16,6 @@ namespace tanhui::models::gep {
 
 namespace {
 
-/// One row of a table (lazy or in memory) as values.
-void rowValues(const analysis::Table& t, std::size_t row, std::vector<QVariant>& values) {
-    if (t.source) {
-        std::vector<unsigned char> wkb;
-        values.assign(t.columns.size(), QVariant());
-        t.source(row, values, wkb);
-    } else {
-        values = t.rows[row];
-        values.resize(t.columns.size());
-    }
-}
-
 QString text(const std::vector<QVariant>& row, int column) {
     if (column < 0 || std::size_t(column) >= row.size() || row[std::size_t(column)].isNull())
         return {};
@@ -262,7 +250,7 @@ std::map<QString, CarbonEntry> carbonTableEntries(const CarbonInput& input,
     std::map<QString, CarbonEntry> out;
     std::vector<QVariant> row;
     for (std::size_t i = 0; i < t.rowCount(); ++i) {
-        rowValues(t, i, row);
+        row = t.rowValues(i);
         out[row[std::size_t(idCol)].toString()] = cols.entry(row, int(i) + 2);
     }
     return out;
@@ -292,7 +280,7 @@ std::map<std::pair<QString, qint64>, CarbonEntry> carbonResultEntries(const Carb
     std::map<std::pair<QString, qint64>, CarbonEntry> fallback; // first other row with a change
     std::vector<QVariant> row;
     for (std::size_t i = 0; i < t.rowCount(); ++i) {
-        rowValues(t, i, row);
+        row = t.rowValues(i);
         bool primary = true;
         if (primaryCol >= 0) {
             const QString p = text(row, primaryCol).toLower();

@@ -3,6 +3,7 @@
 #include "gis/Crs.h"
 #include "gis/Errors.h"
 #include "gis/RasterWriter.h"
+#include "gis/VectorLayer.h"
 #include "models/analysis/ResultSet.h"
 #include "models/params/Parameter.h"
 
@@ -12,7 +13,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 using namespace tanhui;
 using namespace tanhui::models::analysis;
@@ -135,6 +139,16 @@ private slots:
         QCOMPARE(lazy.rowCount(), std::size_t(5));
         QCOMPARE(lazy.value(4, 0).toLongLong(), 16LL);
 
+        // A whole row, one value per column, lazy or in memory; past the end: all empty.
+        QCOMPARE(lazy.rowValues(3), std::vector<QVariant>{ QVariant(9LL) });
+        const std::vector<QVariant> row0 = t->rowValues(0);
+        QCOMPARE(row0.size(), t->columns.size());
+        QCOMPARE(row0[0].toString(), t->value(0, 0).toString());
+        QCOMPARE(row0[1], t->value(0, 1));
+        const std::vector<QVariant> past = t->rowValues(99);
+        QCOMPARE(past.size(), t->columns.size());
+        QVERIFY(std::all_of(past.begin(), past.end(), [](const QVariant& v) { return v.isNull(); }));
+
         // addTable replaces a table of the same name.
         ResultSet copy = rs;
         Table replacement;
@@ -142,6 +156,64 @@ private slots:
         copy.addTable(replacement);
         QCOMPARE(copy.tables.size(), std::size_t(1));
         QCOMPARE(copy.table(QStringLiteral("totals"))->rowCount(), std::size_t(0));
+    }
+
+    /// A lazy table's geometry (Table::geometry) is asked only when it is written as a GeoPackage, once
+    /// per row, and lands there; the CSV never asks for it.
+    void lazyGeometryOnlyForGeoPackage() {
+        QTemporaryDir dir;
+        Table t;
+        t.name = QStringLiteral("parcels");
+        t.columns = { { QStringLiteral("i"), {}, {}, Type::Integer } };
+        t.lazyRowCount = 3;
+        t.source = [](std::size_t row, std::vector<QVariant>& v, std::vector<unsigned char>&) {
+            v[0] = qlonglong(row);
+        };
+        t.hasGeometry = true;
+        t.crs = gis::Crs::fromEpsg(4547);
+        int asked = 0;
+        t.geometry = [&asked](std::size_t row) {
+            ++asked;
+            // ISO WKB, little endian: a polygon of one ring, the square [row, row + 1]².
+            std::vector<unsigned char> wkb;
+            auto u32 = [&wkb](std::uint32_t v) {
+                for (int b = 0; b < 4; ++b)
+                    wkb.push_back(static_cast<unsigned char>(v >> (8 * b)));
+            };
+            auto f64 = [&wkb](double d) {
+                std::uint64_t bits;
+                std::memcpy(&bits, &d, 8);
+                for (int b = 0; b < 8; ++b)
+                    wkb.push_back(static_cast<unsigned char>(bits >> (8 * b)));
+            };
+            wkb.push_back(1);
+            u32(3);
+            u32(1);
+            u32(5);
+            const double x = double(row);
+            for (const auto& [px, py] :
+                 { std::pair{ x, x }, { x + 1, x }, { x + 1, x + 1 }, { x, x + 1 }, { x, x } }) {
+                f64(px);
+                f64(py);
+            }
+            return wkb;
+        };
+        writeTableFile(t, dir.filePath(QStringLiteral("parcels.csv")).toStdString());
+        QCOMPARE(asked, 0);
+        const std::string gpkg = dir.filePath(QStringLiteral("parcels.gpkg")).toStdString();
+        writeTableFile(t, gpkg);
+        QCOMPARE(asked, 3);
+        gis::VectorLayer layer(gpkg);
+        gis::Feature f;
+        int features = 0;
+        while (layer.next(f)) {
+            gis::MultiPolygon g;
+            QVERIFY(gis::polygonFromWkb(f.wkb.data(), f.wkb.size(), g));
+            QCOMPARE(g.planarArea(), 1.0);
+            QCOMPARE(g.bounds().xmin, double(f.attributes.at(0).toLongLong()));
+            ++features;
+        }
+        QCOMPARE(features, 3);
     }
 
     void roundTrip() {
