@@ -44,9 +44,7 @@ public:
       , m_tier1(std::move(tier1))
       , m_tier1Years(std::move(tier1Years))
       , m_units(std::move(units)) {
-        m_options.iterations = settings.iterations;
-        m_options.seed = settings.seed;
-        m_options.threads = threads;
+        m_options = monteCarloOptions(settings, threads);
     }
 
     std::vector<SampledTotals> sum(const std::vector<std::vector<ResultRef>>& groups) const override {

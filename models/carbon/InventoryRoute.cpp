@@ -358,9 +358,7 @@ public:
       : m_volume(std::move(volume))
       , m_growth(std::move(growth))
       , m_units(std::move(units)) {
-        m_options.iterations = settings.iterations;
-        m_options.seed = settings.seed;
-        m_options.threads = threads;
+        m_options = monteCarloOptions(settings, threads);
     }
 
     std::vector<SampledTotals> sum(const std::vector<std::vector<ResultRef>>& groups) const override {

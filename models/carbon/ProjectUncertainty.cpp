@@ -25,14 +25,6 @@ struct ProjectUncertainty {
 
 namespace mc = uncertainty;
 
-uncertainty::MonteCarloOptions optionsOf(const UncertaintySettings& s, int threads) {
-    uncertainty::MonteCarloOptions o;
-    o.iterations = s.iterations;
-    o.seed = s.seed;
-    o.threads = threads;
-    return o;
-}
-
 // ---- pools (carbon-methods.md §1.2: stock = Σ class area × density) ------------------------------
 
 class PoolSampler final : public MethodSampler {
@@ -47,7 +39,7 @@ public:
       , m_years(std::move(years))
       , m_pairs(std::move(pairs))
       , m_units(std::move(units))
-      , m_options(optionsOf(settings, threads)) {}
+      , m_options(monteCarloOptions(settings, threads)) {}
 
     std::vector<SampledTotals> sum(const std::vector<std::vector<ResultRef>>& groups) const override {
         // A group is one unit whose areas are the sums of its parcels' areas (in the given order).
@@ -103,7 +95,7 @@ public:
                   int threads)
       : m_models(std::move(models))
       , m_units(std::move(units))
-      , m_options(optionsOf(settings, threads)) {}
+      , m_options(monteCarloOptions(settings, threads)) {}
 
     std::vector<SampledTotals> sum(const std::vector<std::vector<ResultRef>>& groups) const override {
         std::vector<SampledTotals> out(groups.size());

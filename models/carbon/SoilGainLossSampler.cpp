@@ -20,9 +20,7 @@ public:
       : m_model(std::move(model))
       , m_units(std::move(units))
       , m_parameters(parameters) {
-        m_options.iterations = settings.iterations;
-        m_options.seed = settings.seed;
-        m_options.threads = threads;
+        m_options = monteCarloOptions(settings, threads);
     }
 
     std::vector<SampledTotals> sum(const std::vector<std::vector<ResultRef>>& groups) const override {
