@@ -415,6 +415,15 @@ ParcelGeometries::ParcelGeometries(std::string path, VectorOpenOptions open)
 
 ParcelGeometries::~ParcelGeometries() = default;
 
+void ParcelGeometries::close() const {
+    Impl& d = *m_impl;
+    const std::lock_guard lock(d.mutex);
+    d.sequential.reset();
+    d.random.reset();
+    d.current = Feature();
+    d.ended = false;
+}
+
 std::vector<unsigned char> ParcelGeometries::wkb(std::int64_t fid) const {
     Impl& d = *m_impl;
     const std::lock_guard lock(d.mutex);

@@ -84,6 +84,9 @@ public:
     /// cannot be opened again, GisError(Io) naming the file and FID when it no longer has the feature
     /// (the file changed during the run).
     std::vector<unsigned char> wkb(std::int64_t fid) const;
+    /// Closes the file (wkb() opens it again when asked): a long-lived owner calls it once it has read
+    /// what it needed, so that finished runs do not keep files and their caches open.
+    void close() const;
 
 private:
     struct Impl;

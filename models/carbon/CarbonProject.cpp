@@ -1504,7 +1504,7 @@ struct RunState {
     bool runMethods();
     bool applyLandUseChanges();
     std::vector<SampledResult> gatherResults();
-    ParcelGeometryOf geometrySource() const;
+    void setGeometrySource();
     void boundedTotalsAndValue(std::vector<SampledResult> sampling);
 };
 
@@ -2068,10 +2068,10 @@ bool RunState::applyLandUseChanges() {
     return true;
 }
 
-/// Each result's geometry for the parcels table: read again from its layer's file by FID (the same bytes
-/// the reader had; nothing held through the run), none for a feature the reader skipped (null, empty or
-/// not polygonal).
-ParcelGeometryOf RunState::geometrySource() const {
+/// run.geometryOf: each result's geometry for the parcels table, read again from its layer's file by FID
+/// (the same bytes the reader had; nothing held through the run), none for a feature the reader skipped
+/// (null, empty or not polygonal); run.closeGeometryFiles closes those files.
+void RunState::setGeometrySource() {
     struct Source {
         std::shared_ptr<gis::ParcelGeometries> file;
         std::set<std::int64_t> skipped;
@@ -2084,11 +2084,15 @@ ParcelGeometryOf RunState::geometrySource() const {
         for (const gis::ParcelNote& note : d.parcels.skipped)
             src.skipped.insert(note.fid);
     }
-    return [sources](const ParcelResult& r) -> std::vector<unsigned char> {
+    run.geometryOf = [sources](const ParcelResult& r) -> std::vector<unsigned char> {
         const auto it = sources->find(r.layer);
         if (it == sources->end() || it->second.skipped.count(r.fid))
             return {};
         return it->second.file->wkb(r.fid);
+    };
+    run.closeGeometryFiles = [sources] {
+        for (const auto& [layer, source] : *sources)
+            source.file->close();
     };
 }
 
@@ -2180,7 +2184,7 @@ std::vector<SampledResult> RunState::gatherResults() {
     std::vector<MethodOutput>().swap(outputs);
     std::vector<std::unique_ptr<gis::ParcelSet>>().swap(partSets);
     run.sharedResults = std::move(allResults);
-    run.geometryOf = geometrySource();
+    setGeometrySource();
     if (run.ledger) {
         run.ledger->partResults = partCount;
         run.ledger->partShareRule = partShareRule;
@@ -2263,6 +2267,8 @@ CarbonProjectRun runCarbonProject(const Project& project, const CarbonProjectOpt
     buildCarbonResultSet(run);
     run.resultSet.provenance = carbonProvenance(project, run, options, started);
     writeCarbonProjectOutputs(run, options.outDir);
+    if (run.closeGeometryFiles)
+        run.closeGeometryFiles();
     if (fb)
         fb->setProgress(100.0, "done");
     return run;

@@ -236,6 +236,9 @@ struct CarbonProjectRun {
     /// Each result's geometry (its ParcelResult::wkb is empty): read again from its layer's file by FID
     /// when asked (the parcels table's GeoPackage); empty for a feature the reader skipped.
     ParcelGeometryOf geometryOf;
+    /// Closes the files geometryOf opened (it opens them again when asked); the run calls it once its
+    /// files are written, so a finished run kept in memory (the app's jobs) holds no file open.
+    std::function<void()> closeGeometryFiles;
     params::Issues issues; ///< warnings (errors make the run stop before computing)
     QStringList files;     ///< everything written, absolute
     QString groupName;     ///< e.g. "district" (empty when not grouped)

@@ -17,7 +17,9 @@
 #include "models/project/Project.h"
 #include "models/uncertainty/Distribution.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -1734,6 +1736,14 @@ private slots:
             order << r.id;
         QCOMPARE(order, QStringList({ "P1", "P2", "P4", "P3" }));
         QVERIFY(run.geometryOf);
+        // The finished run (kept in memory, as the app's jobs are) holds none of the project's files open:
+        // the geometry files were closed once parcels.gpkg was written (geometryOf opens them again).
+        for (const QFileInfo& fd :
+             QDir(QStringLiteral("/proc/self/fd"))
+               .entryInfoList(QDir::AllEntries | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot))
+            QVERIFY2(!fd.symLinkTarget().startsWith(dir.path()) ||
+                       fd.symLinkTarget().startsWith(dir.filePath(QStringLiteral("out"))),
+                     qPrintable(fd.symLinkTarget()));
         for (const ParcelResult& r : run.results()) {
             QVERIFY(r.wkb.empty());
             const std::vector<unsigned char> wkb = run.geometryOf(r);
