@@ -140,11 +140,7 @@ SampledTotals blueCarbonTotals(mc::UnitSamples samples, const std::vector<int>& 
 }
 
 void applyBlueCarbonBounds(ParcelResult& r, const SampledTotals& totals, std::pair<int, int> runSpan) {
-    auto bounds = [](const mc::QuantitySamples& q) {
-        std::vector<double> s = q.samples;
-        const mc::Interval iv = mc::summarize(s);
-        return Bounds{ iv.p2_5, iv.p50, iv.p97_5, q.u95 * 100.0 };
-    };
+    const auto bounds = &boundsOfSamples;
     for (CarbonStock& s : r.stocks)
         if (const auto it = totals.stocks.find(s.year); it != totals.stocks.end())
             s.bounds = bounds(it->second);

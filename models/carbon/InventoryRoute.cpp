@@ -611,19 +611,13 @@ void setParcelBounds(const MethodSampler& sampler, MethodOutput& out) {
                 singles.push_back({ { b, k } });
                 refs.emplace_back(b, k);
             }
-    std::vector<SampledTotals> sampled = sampler.sum(singles);
-    const auto boundsOfSamples = [](mc::QuantitySamples& q) {
-        const double u95 = q.u95;
-        const mc::Interval iv = mc::summarize(q.samples);
-        return Bounds{ iv.p2_5, iv.p50, iv.p97_5, u95 * 100.0 };
-    };
+    const std::vector<SampledTotals> sampled = sampler.sum(singles);
     for (std::size_t i = 0; i < refs.size(); ++i) {
         ParcelResult& r = out.results[refs[i].first][refs[i].second];
         for (CarbonStock& s : r.stocks)
             s.bounds = boundsOfSamples(sampled[i].stocks.at(s.year));
         for (CarbonChange& c : r.changes) {
-            mc::QuantitySamples& q = sampled[i].changes.at({ c.year1, c.year2 });
-            c.bounds = boundsOfSamples(q);
+            c.bounds = boundsOfSamples(sampled[i].changes.at({ c.year1, c.year2 }));
             if (c.changeT == 0)
                 c.bounds->u95Pct = kNaN;
         }

@@ -445,6 +445,12 @@ QString exactBoundsNote() {
                                   "--default-uncertainty");
 }
 
+Bounds boundsOfSamples(const uncertainty::QuantitySamples& q) {
+    std::vector<double> s = q.samples; // summarize() reorders
+    const uncertainty::Interval iv = uncertainty::summarize(s);
+    return Bounds{ iv.p2_5, iv.p50, iv.p97_5, q.u95 * 100.0 };
+}
+
 Bounds boundsOf(const uncertainty::QuantityUncertainty& q) {
     return Bounds{ q.mc.p2_5, q.mc.p50, q.mc.p97_5, q.u95 * 100.0 };
 }

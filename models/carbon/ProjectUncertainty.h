@@ -53,6 +53,9 @@ uncertainty::MonteCarloOptions monteCarloOptions(const UncertaintySettings& sett
 void warnExactValues(const QString& file, const std::vector<std::string>& ids, params::Issues& issues);
 /// Bounds from a Monte Carlo summary (t C) and Approach 1's U (fraction).
 Bounds boundsOf(const uncertainty::QuantityUncertainty& q);
+/// Bounds from a quantity's Monte Carlo samples (t C; 2.5/50/97.5 percentiles) and Approach 1's U
+/// (fraction, given as %).
+Bounds boundsOfSamples(const uncertainty::QuantitySamples& q);
 
 /// A result of one method output: (batch, position in the batch), as MethodOutput::results[b][k].
 using ResultRef = std::pair<std::size_t, std::size_t>;

@@ -10,12 +10,6 @@ namespace mc = uncertainty;
 
 namespace {
 
-Bounds boundsOfSamples(const mc::QuantitySamples& q) {
-    std::vector<double> s = q.samples;
-    const mc::Interval iv = mc::summarize(s);
-    return Bounds{ iv.p2_5, iv.p50, iv.p97_5, q.u95 * 100.0 };
-}
-
 /// Adds a parcel's samples into a group's. Approach 1 is not given for groups: parcels share the
 /// coefficient rows (correlated terms) and each has its own R class.
 void addInto(mc::QuantitySamples& acc, const mc::QuantitySamples& part) {
