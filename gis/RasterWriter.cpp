@@ -77,7 +77,7 @@ struct RasterWriter::Impl {
         CslList options;
         options.set("COMPRESS", "DEFLATE");
         options.set("LEVEL", std::to_string(spec.deflateLevel));
-        options.set("PREDICTOR", "YES"); // 2 for integers, 3 for floats
+        options.set("PREDICTOR", spec.predictor ? "YES" : "NO"); // YES: 2 for integers, 3 for floats
         options.set("BLOCKSIZE", std::to_string(spec.blockSize));
         options.set("BIGTIFF", "IF_SAFER");
         options.set("OVERVIEWS", spec.overviews ? "AUTO" : "NONE");
@@ -134,7 +134,7 @@ RasterWriter::RasterWriter(const std::string& path, const RasterSpec& spec)
     } else {
         options.set("COMPRESS", "DEFLATE");
         options.set("ZLEVEL", std::to_string(spec.deflateLevel));
-        options.set("PREDICTOR", isByte ? "2" : "3");
+        options.set("PREDICTOR", !spec.predictor ? "1" : isByte ? "2" : "3");
     }
     options.set("BIGTIFF", "IF_SAFER");
     if (spec.bands > 1)

@@ -40,6 +40,12 @@ struct RasterSpec {
     int blockSize = 256;
     bool overviews = true; ///< internal overviews (NEAREST for classes/Byte, AVERAGE for floats)
     int deflateLevel = 6;  ///< 1 (fast) to 9 (small)
+    /// TIFF predictor (2 for Byte, 3 for floats) before DEFLATE. Off by default: the fields Tanhui
+    /// computes are constant per class or masked to a cover (densities, changes, transitions), for which
+    /// the predictor makes the files larger and their writing about twice as slow (a 5,000² Float32
+    /// regression raster: 15.1 MB in 1.7 s with it, 4.1 MB in 0.8 s without; docs/benchmark.md,
+    /// "Raster compression"). On for smooth continuous fields such as the sample's NDVI and elevation.
+    bool predictor = false;
     /// Cloud-Optimised GeoTIFF (issue 14, "Data export"): at commit() the tiled GeoTIFF is copied
     /// through GDAL's COG driver (same compression, predictor, block size and overviews; metadata,
     /// band descriptions, nodata and colour table kept), so the file's IMAGE_STRUCTURE metadata says
@@ -47,8 +53,8 @@ struct RasterSpec {
     bool cloudOptimized = false;
 };
 
-/// @brief Streams a GeoTIFF to disk row band by row band: tiled, DEFLATE (predictor 2 for integers,
-/// 3 for floats), BIGTIFF=IF_SAFER, internal overviews built at commit(). The bytes depend only on
+/// @brief Streams a GeoTIFF to disk row band by row band: tiled, DEFLATE (RasterSpec::predictor: 2 for
+/// integers, 3 for floats), BIGTIFF=IF_SAFER, internal overviews built at commit(). The bytes depend only on
 /// what is written (no timestamps, no software tag), so equal inputs give identical files.
 ///
 /// With RasterSpec::cloudOptimized the file is a Cloud-Optimised GeoTIFF (GDAL's COG driver).

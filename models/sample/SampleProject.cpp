@@ -185,6 +185,7 @@ QStringList generateSampleProject(const QString& dirPath,
           // The city size trades a little file size for speed (fast DEFLATE) to stay within its
           // time budget; small keeps the default level.
           s.deflateLevel = options.size == SampleSize::City ? 1 : 6;
+          s.predictor = true; // smooth fields (NDVI, elevation, climate): smaller with it
           return s;
       };
     std::vector<RasterOut> outs;
@@ -194,6 +195,7 @@ QStringList generateSampleProject(const QString& dirPath,
         s.crs = crs;
         s.type = RasterSpec::Type::Byte;
         s.nodata = 0;
+        s.predictor = true; // the sample's land cover as generated so far (byte-identical)
         s.classes = classes;
         s.bandDescriptions = { "Land cover " + std::to_string(y) };
         s.bandMetadata = { { { "DATE", std::to_string(y) + kLayerDate }, { "UNIT", "class" } } };
