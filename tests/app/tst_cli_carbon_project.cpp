@@ -245,9 +245,16 @@ private slots:
             { QStringLiteral("tidal_flat"), { QStringLiteral("bluecarbon") } },
         };
         std::map<QString, std::int64_t> featuresPerLayer;
-        std::map<QString, QStringList> methodsOf; // layer/fid → methods in row order
+        std::map<QString, QStringList> methodsOf;  // layer/fid → methods in row order
+        std::map<QString, std::size_t> firstRowOf; // layer/fid → its first row
         std::map<QString, int> primaries;
         std::map<QString, int> methods;
+        // The value columns, looked up once (thousands of rows × a hundred columns).
+        std::vector<qsizetype> valueColumns;
+        for (qsizetype c = 0; c < m_parcels.header.size(); ++c)
+            if (m_parcels.header[c].startsWith(QLatin1String("c_total_t_")) ||
+                m_parcels.header[c].startsWith(QLatin1String("change_t_")))
+                valueColumns.push_back(c);
         for (std::size_t i = 0; i < m_parcels.rows.size(); ++i) {
             const QString layer = m_parcels.at(i, QStringLiteral("layer"));
             const QString key = layer + QLatin1Char('/') + m_parcels.at(i, QStringLiteral("source_fid"));
@@ -258,6 +265,7 @@ private slots:
             // The primary row comes first, and is the first method of the type.
             QCOMPARE(primary, methodsOf[key].isEmpty());
             methodsOf[key] << method;
+            firstRowOf.emplace(key, i);
             if (primary) {
                 ++featuresPerLayer[layer];
                 ++primaries[key];
@@ -274,11 +282,8 @@ private slots:
                 // A stock or a change at some date, or a blank_note saying why there is none (e.g. NDVI
                 // regression at dates where clouds hide most of the parcel's forest).
                 bool any = false;
-                for (const QString& col : m_parcels.header)
-                    if ((col.startsWith(QLatin1String("c_total_t_")) ||
-                         col.startsWith(QLatin1String("change_t_"))) &&
-                        !m_parcels.at(i, col).isEmpty())
-                        any = true;
+                for (const qsizetype c : valueColumns)
+                    any = any || !m_parcels.rows[i][c].isEmpty();
                 QVERIFY2(any || !m_parcels.at(i, QStringLiteral("blank_note")).isEmpty(),
                          qPrintable(key + QLatin1Char(' ') + method));
             } else
@@ -288,15 +293,8 @@ private slots:
         }
         for (const auto& [key, list] : methodsOf) {
             QCOMPARE(primaries[key], 1);
-            const qsizetype row = [&, &key = key] { // (clang 14 cannot capture a structured binding)
-                for (std::size_t i = 0; i < m_parcels.rows.size(); ++i)
-                    if (m_parcels.at(i, QStringLiteral("layer")) + QLatin1Char('/') +
-                          m_parcels.at(i, QStringLiteral("source_fid")) ==
-                        key)
-                        return qsizetype(i);
-                return qsizetype(-1);
-            }();
-            const auto e = expected.find(m_parcels.at(std::size_t(row), QStringLiteral("ecosystem_type")));
+            const std::size_t row = firstRowOf.at(key);
+            const auto e = expected.find(m_parcels.at(row, QStringLiteral("ecosystem_type")));
             if (e != expected.end())
                 QCOMPARE(list, e->second);
             else
