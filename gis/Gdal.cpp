@@ -12,6 +12,10 @@
 #include <cstdlib>
 #include <mutex>
 
+#ifdef __GLIBC__
+#include <malloc.h> // malloc_trim
+#endif
+
 // GDAL chatter is verbose and mostly irrelevant to users, so the category is silent below
 // "critical" by default (nothing reaches stderr); enable it with QT_LOGGING_RULES="tanhui.gdal*=true"
 // or QLoggingCategory::setFilterRules().
@@ -65,6 +69,12 @@ void initializeGdal() {
 void setGdalCacheBytes(std::size_t bytes) {
     initializeGdal();
     GDALSetCacheMax64(static_cast<GIntBig>(bytes));
+}
+
+void releaseFreeMemory() {
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }
 
 std::string lastGdalError() {

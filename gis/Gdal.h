@@ -15,6 +15,13 @@ void initializeGdal();
 /// @brief Sets the GDAL block cache size in bytes (GDALSetCacheMax64). Takes effect for later reads.
 void setGdalCacheBytes(std::size_t bytes);
 
+/// @brief Hands the memory the allocator holds free back to the system (glibc: malloc_trim; elsewhere
+/// nothing). For the end of a pass whose large buffers are gone, e.g. GDAL's blocks of the rasters a
+/// pass wrote: glibc serves such blocks from its heaps once it has raised its mmap threshold, and keeps
+/// the freed pages resident, under what the next pass allocates (docs/benchmark.md, "Memory and
+/// scaling"). Thread-safe; costs a walk over the heaps (milliseconds).
+void releaseFreeMemory();
+
 /// @brief The most recent GDAL error message raised on the calling thread since the last call of
 /// clearGdalError(), or empty. Used to attach GDAL's own words to our typed errors.
 std::string lastGdalError();

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gis/ParcelReader.h"
+#include "gis/Gdal.h"
 
 #include "gis/Errors.h"
 #include "gis/Feedback.h"
@@ -390,6 +391,9 @@ ParcelSet readParcels(const std::string& path, const ParcelReadOptions& options,
     std::sort(set.skipped.begin(), set.skipped.end(), byFid);
     if (options.requireParcels && set.parcels.empty())
         throw GisError(GisError::Kind::InvalidArgument, noParcelsMessage(path, set), path);
+    // The readers' features, WKB and chunks are freed: their pages go back to the system instead of
+    // staying resident under what the caller allocates next (docs/benchmark.md, "Memory and scaling").
+    releaseFreeMemory();
     return set;
 }
 

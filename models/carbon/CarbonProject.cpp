@@ -7,6 +7,7 @@
 #include "gis/Coverage.h"
 #include "gis/Errors.h"
 #include "gis/Feedback.h"
+#include "gis/Gdal.h"
 #include "gis/Overlay.h"
 #include "gis/ParcelReader.h"
 #include "gis/RasterDataset.h"
@@ -39,10 +40,6 @@
 #include <memory>
 #include <set>
 #include <tuple>
-
-#ifdef __GLIBC__
-#include <malloc.h> // malloc_trim
-#endif
 
 namespace tanhui::models::carbon {
 
@@ -178,6 +175,10 @@ MethodOutput runPoolsAdapter(const MethodContext& ctx) {
     auto rasters = stage(ctx.feedback, 20, 50);
     options.feedback = rasters.get();
     const PoolRunResult run = runPoolRasters(inputs, pools, options);
+    // The per-cell pass's block cache of the rasters it wrote is freed now; its pages go back to the
+    // system before the zonal pass and the results take memory (docs/benchmark.md, "Memory and
+    // scaling": ~170 MB at 1,000,000 parcels).
+    gis::releaseFreeMemory();
     for (const DateTotals& d : run.dates)
         if (!d.densityRaster.empty())
             out.files << QString::fromStdString(d.densityRaster);
@@ -199,10 +200,53 @@ MethodOutput runPoolsAdapter(const MethodContext& ctx) {
     for (int p = 0; p < kPoolCount; ++p)
         poolNames[std::size_t(p)] = QString::fromLatin1(poolName(p));
     const QString methodDetail = QStringLiteral("pools table %1").arg(QFileInfo(tableFile).fileName());
+    const QString poolsMethod = QStringLiteral("pools");
     std::map<std::int64_t, ParameterRowRef> codeRows; // lucode → its row, key "lucode <code>"
     for (const auto& [code, c] : pools.classes())
         codeRows.emplace(code,
                          ParameterRowRef{ c.file, c.line, QStringLiteral("lucode %1").arg(code), c.tag });
+    // One parcel's result from its carbon (called concurrently for different parcels).
+    const auto poolResult = [&](const MethodBatch& batch, const MethodParcel& mp, const ParcelCarbon& pc) {
+        ParcelResult r = makeParcelResult(batch, mp, poolsMethod);
+        r.methodDetail = methodDetail;
+        r.stocks.reserve(pc.dates.size());
+        r.parameters.reserve(pc.usedCodes.size());
+        bool anyValid = false;
+        for (std::size_t d = 0; d < pc.dates.size(); ++d) {
+            const ParcelDate& pd = pc.dates[d];
+            const double area = pd.validAreaHa + pd.nodataAreaHa;
+            if (area > 0)
+                r.nodataShare = std::max(r.nodataShare, pd.nodataAreaHa / area);
+            if (pd.validAreaHa <= 0)
+                continue;
+            anyValid = true;
+            CarbonStock s;
+            s.year = run.dates[d].year;
+            s.pools.reserve(kPoolCount);
+            for (int p = 0; p < kPoolCount; ++p)
+                s.pools.push_back({ poolNames[std::size_t(p)], pd.poolT[std::size_t(p)] });
+            s.totalT = pd.totalT;
+            s.areaHa = pd.validAreaHa;
+            r.stocks.push_back(std::move(s));
+        }
+        // Change over cells valid on both dates (InVEST's c_change, §1.4): a stock difference.
+        for (std::size_t p = 0; p < run.pairs.size(); ++p)
+            if (r.stock(run.pairs[p].year1) && r.stock(run.pairs[p].year2))
+                r.changes.push_back({ run.pairs[p].year1,
+                                      run.pairs[p].year2,
+                                      pc.changeT[p],
+                                      ChangeBasis::StockDifference,
+                                      {} });
+        for (std::int64_t code : pc.usedCodes)
+            r.parameters.push_back(codeRows.at(code));
+        std::sort(r.parameters.begin(), r.parameters.end());
+        if (!anyValid) {
+            r.stocks.clear();
+            r.changes.clear();
+            r.notComputed = CarbonProject::tr("no land-cover data under the parcel at any date");
+        }
+        return r;
+    };
     for (const MethodBatch& batch : ctx.batches) {
         // The assigned parcels only (a layer may mix methods); coverage once per parcel for all dates.
         // When the method has every parcel of the layer, the layer's set itself (no copy of 1,000,000
@@ -225,83 +269,38 @@ MethodOutput runPoolsAdapter(const MethodContext& ctx) {
         zonal.feedback = zonalStage.get();
         PoolParcelOptions parcelOptions;
         parcelOptions.classAreas = ctx.uncertainty != nullptr; // only Monte Carlo reads them here
-        // One pointer per parcel, each freed as its result is built: a list of 1,000,000 ParcelCarbon
-        // structs (144 MB) would stay allocated until the last result.
-        std::vector<std::unique_ptr<ParcelCarbon>> carbon(batch.assigned.size());
-        parcelOptions.onParcel = [&carbon](std::size_t i, ParcelCarbon&& pc) {
-            carbon[i] = std::make_unique<ParcelCarbon>(std::move(pc));
+        // Each parcel's result is built by the worker thread that computed its carbon, as soon as it
+        // is computed, into its place in the batch's list (sized once), and with a releasable layer
+        // each parcel's geometry is freed as its statistics are finished: the results take the place
+        // of the geometries and statistics, in the same malloc arenas, instead of adding to a list of
+        // 1,000,000 ParcelCarbon structs (~0.5 KB each) until the last result is built
+        // (docs/benchmark.md, "Memory and scaling"). Each result depends on its parcel only, so the
+        // results are the same for any thread count.
+        std::vector<ParcelResult> results(batch.assigned.size());
+        std::vector<char> built(batch.assigned.size(), 0);
+        if (ctx.uncertainty)
+            mcUnits.emplace_back(batch.assigned.size());
+        std::vector<uncertainty::PoolUnitAreas>* units = ctx.uncertainty ? &mcUnits.back() : nullptr;
+        parcelOptions.onParcel = [&](std::size_t k, ParcelCarbon&& pc) {
+            if (units)
+                (*units)[k] = uncertainty::parcelAreas(pc);
+            results[k] = poolResult(batch, batch.assigned[k], pc);
+            built[k] = 1;
         };
+        if (wholeLayer && batch.releasable == batch.parcels)
+            parcelOptions.releaseGeometry = batch.releasable;
         runPoolParcels(wholeLayer ? *batch.parcels : subset, inputs, pools, run, zonal, parcelOptions);
-        for (std::size_t k = 0; k < carbon.size(); ++k)
-            if (!carbon[k]) // runPoolParcels hands over every parcel once; never a silent blank result
+        for (std::size_t k = 0; k < built.size(); ++k)
+            if (!built[k]) // runPoolParcels hands over every parcel once; never a silent blank result
                 throw gis::GisError(
                   gis::GisError::Kind::InvalidArgument,
                   "internal error: no carbon computed for parcel " +
                     batch.parcels->parcels[batch.assigned[k].parcel].id.toString().toStdString());
         done += batch.assigned.size();
-        // The geometries are not read again: their memory goes to the results built below.
         subset = gis::ParcelSet();
-        if (batch.releasable)
+        if (batch.releasable) // the geometries are not read again
             for (gis::Parcel& p : batch.releasable->parcels)
                 p.geometry = gis::MultiPolygon();
-        if (ctx.uncertainty) {
-            mcUnits.emplace_back();
-            for (const std::unique_ptr<ParcelCarbon>& pc : carbon)
-                mcUnits.back().push_back(uncertainty::parcelAreas(*pc));
-        }
-        // Every vector sized once: no doubling of 1,000,000 results, no spare capacity per parcel.
-        std::vector<ParcelResult> results;
-        results.reserve(batch.assigned.size());
-        for (std::size_t k = 0; k < batch.assigned.size(); ++k) {
-            const ParcelCarbon& pc = *carbon[k];
-            ParcelResult r = makeParcelResult(batch, batch.assigned[k], QStringLiteral("pools"));
-            r.methodDetail = methodDetail;
-            r.stocks.reserve(pc.dates.size());
-            r.parameters.reserve(pc.usedCodes.size());
-            bool anyValid = false;
-            for (std::size_t d = 0; d < pc.dates.size(); ++d) {
-                const ParcelDate& pd = pc.dates[d];
-                const double area = pd.validAreaHa + pd.nodataAreaHa;
-                if (area > 0)
-                    r.nodataShare = std::max(r.nodataShare, pd.nodataAreaHa / area);
-                if (pd.validAreaHa <= 0)
-                    continue;
-                anyValid = true;
-                CarbonStock s;
-                s.year = run.dates[d].year;
-                s.pools.reserve(kPoolCount);
-                for (int p = 0; p < kPoolCount; ++p)
-                    s.pools.push_back({ poolNames[std::size_t(p)], pd.poolT[std::size_t(p)] });
-                s.totalT = pd.totalT;
-                s.areaHa = pd.validAreaHa;
-                r.stocks.push_back(std::move(s));
-            }
-            // Change over cells valid on both dates (InVEST's c_change, §1.4): a stock difference.
-            for (std::size_t p = 0; p < run.pairs.size(); ++p)
-                if (r.stock(run.pairs[p].year1) && r.stock(run.pairs[p].year2))
-                    r.changes.push_back({ run.pairs[p].year1,
-                                          run.pairs[p].year2,
-                                          pc.changeT[p],
-                                          ChangeBasis::StockDifference,
-                                          {} });
-            for (std::int64_t code : pc.usedCodes)
-                r.parameters.push_back(codeRows.at(code));
-            std::sort(r.parameters.begin(), r.parameters.end());
-            if (!anyValid) {
-                r.stocks.clear();
-                r.changes.clear();
-                r.notComputed = CarbonProject::tr("no land-cover data under the parcel at any date");
-            }
-            results.push_back(std::move(r));
-            carbon[k].reset(); // its result replaces it, rather than adding to it
-#ifdef __GLIBC__
-            // The worker threads allocated the per-parcel statistics in their own malloc arenas, which
-            // this thread does not reuse: hand their freed pages back every 65,536 parcels, so that the
-            // results replace them in resident memory (docs/benchmark.md, "Memory and scaling").
-            if ((k + 1) % 65536 == 0)
-                malloc_trim(0);
-#endif
-        }
         out.results.push_back(std::move(results));
     }
     if (ctx.uncertainty)

@@ -1165,7 +1165,15 @@ std::vector<ParcelCarbon> runPoolParcels(const gis::ParcelSet& parcels,
         finishParcel(i, stats);
         std::vector<gis::ZonalStats>().swap(stats);
     };
-    gis::runZonal(parcels, bands, options);
+    if (gis::ParcelSet* release = parcelOptions.releaseGeometry) {
+        if (release != &parcels || !handOff)
+            throw gis::GisError(
+              gis::GisError::Kind::InvalidArgument,
+              "internal error: releaseGeometry must be the parcel set itself, with onParcel");
+        gis::runZonalReleasingGeometry(*release, bands, options);
+    } else {
+        gis::runZonal(parcels, bands, options);
+    }
     return out;
 }
 

@@ -225,6 +225,12 @@ struct PoolParcelOptions {
     /// parcel, freed as its result is built; docs/benchmark.md, "Memory and scaling"). Called
     /// concurrently for different parcels, once per parcel.
     std::function<void(std::size_t parcel, ParcelCarbon&& carbon)> onParcel = nullptr;
+    /// The `parcels` argument itself, when the caller reads no geometry of it afterwards: each parcel's
+    /// geometry is freed as soon as its statistics are finished (gis::runZonalReleasingGeometry), so
+    /// that what onParcel keeps takes the place of the geometries instead of adding to them (the
+    /// project runner at 1,000,000 parcels; docs/benchmark.md, "Memory and scaling"). Ids and areas
+    /// are kept. Only with onParcel and without zonalOut.
+    gis::ParcelSet* releaseGeometry = nullptr;
 };
 
 /// @brief True when per-parcel transitions can be computed in the zonal pass without transition

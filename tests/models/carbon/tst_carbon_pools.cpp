@@ -547,6 +547,37 @@ private slots:
                 QCOMPARE(handed[i]->usedCodes, pc[i].usedCodes);
             }
         }
+        // Handed over while each parcel's geometry is freed as soon as its statistics are finished
+        // (PoolParcelOptions::releaseGeometry, the project runner's way for a layer no later step
+        // reads): the same values, every geometry gone afterwards, ids and areas kept. Only for the
+        // set itself: another set is refused.
+        {
+            tanhui::gis::ParcelSet own = parcels;
+            std::vector<std::optional<carbon::ParcelCarbon>> handed(own.parcels.size());
+            std::mutex mutex;
+            carbon::PoolParcelOptions release;
+            release.onParcel = [&](std::size_t i, carbon::ParcelCarbon&& c) {
+                const std::lock_guard lock(mutex);
+                handed[i] = std::move(c);
+            };
+            tanhui::gis::ParcelSet other = parcels;
+            release.releaseGeometry = &other;
+            QCOMPARE(tanhui::test::expectError([&] {
+                         carbon::runPoolParcels(own, inputs, pools, run, zonal, release);
+                     }).kind(),
+                     tanhui::gis::GisError::Kind::InvalidArgument);
+            QVERIFY(!other.parcels.front().geometry.isEmpty());
+            release.releaseGeometry = &own;
+            QVERIFY(carbon::runPoolParcels(own, inputs, pools, run, zonal, release).empty());
+            for (std::size_t i = 0; i < pc.size(); ++i) {
+                QVERIFY2(handed[i].has_value(), qPrintable(QString::number(i)));
+                QCOMPARE(handed[i]->dates[1].poolT, pc[i].dates[1].poolT);
+                QCOMPARE(handed[i]->changeT, pc[i].changeT);
+                QVERIFY(own.parcels[i].geometry.isEmpty());
+                QCOMPARE(own.parcels[i].id, parcels.parcels[i].id);
+                QCOMPARE(own.parcels[i].ellipsoidalAreaM2, parcels.parcels[i].ellipsoidalAreaM2);
+            }
+        }
 
         // Independent zonal run: Σ over classes of true class area × density.
         std::vector<tanhui::gis::ZonalBand> bands;
