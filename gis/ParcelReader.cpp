@@ -192,11 +192,23 @@ int idFieldIndex(const VectorLayer& layer, const QString& name, const std::strin
                    path);
 }
 
+/// The repaired and skipped features every worker noted, into `set` in FID order.
+void gatherNotes(const std::vector<Worker>& workers, ParcelSet& set) {
+    for (const Worker& w : workers) {
+        set.repaired.insert(set.repaired.end(), w.repaired.begin(), w.repaired.end());
+        set.skipped.insert(set.skipped.end(), w.skipped.begin(), w.skipped.end());
+    }
+    auto byFid = [](const ParcelNote& x, const ParcelNote& y) { return x.fid < y.fid; };
+    std::sort(set.repaired.begin(), set.repaired.end(), byFid);
+    std::sort(set.skipped.begin(), set.skipped.end(), byFid);
+}
+
 } // namespace
 
 ParcelSet readParcels(const std::string& path, const ParcelReadOptions& options, Feedback* feedback) {
     VectorLayer layer(path, options.open);
     ParcelSet set;
+    set.stamp = FileStamp::of(layer.files());
     set.layer = layer.info();
     set.crs = set.layer.crs;
     if (!set.crs.isValid())
@@ -382,13 +394,7 @@ ParcelSet readParcels(const std::string& path, const ParcelReadOptions& options,
                 set.parcels.push_back(std::move(chunk->parcels[i]));
         chunk.reset();
     }
-    for (Worker& w : results) {
-        set.repaired.insert(set.repaired.end(), w.repaired.begin(), w.repaired.end());
-        set.skipped.insert(set.skipped.end(), w.skipped.begin(), w.skipped.end());
-    }
-    auto byFid = [](const ParcelNote& x, const ParcelNote& y) { return x.fid < y.fid; };
-    std::sort(set.repaired.begin(), set.repaired.end(), byFid);
-    std::sort(set.skipped.begin(), set.skipped.end(), byFid);
+    gatherNotes(results, set);
     if (options.requireParcels && set.parcels.empty())
         throw GisError(GisError::Kind::InvalidArgument, noParcelsMessage(path, set), path);
     // The readers' features, WKB and chunks are freed: their pages go back to the system instead of
@@ -408,13 +414,30 @@ struct ParcelGeometries::Impl {
     Feature current;                                 ///< the last sequentially read feature
     bool ended = false;                              ///< the sequential reading reached the end
     Feature byFid;
-    std::unique_ptr<VectorLayer> open_() const { return std::make_unique<VectorLayer>(path, open); }
+    FileStamp stamp; ///< of the read; empty: not checked
+    std::unique_ptr<VectorLayer> open_() const {
+        if (!stamp.empty()) {
+            std::vector<std::string> paths;
+            for (const FileStamp::File& f : stamp.files)
+                paths.push_back(f.path);
+            const std::string changed = FileStamp::of(paths).changesSince(stamp);
+            if (!changed.empty())
+                throw GisError(GisError::Kind::Io,
+                               "\"" + path +
+                                 "\" changed after it was read, so its geometries may no longer be those "
+                                 "the results were computed from:\n" +
+                                 changed + "\nRun again with the file as it is now.",
+                               path);
+        }
+        return std::make_unique<VectorLayer>(path, open);
+    }
 };
 
-ParcelGeometries::ParcelGeometries(std::string path, VectorOpenOptions open)
+ParcelGeometries::ParcelGeometries(std::string path, VectorOpenOptions open, FileStamp stamp)
   : m_impl(std::make_unique<Impl>()) {
     m_impl->path = std::move(path);
     m_impl->open = std::move(open);
+    m_impl->stamp = std::move(stamp);
 }
 
 ParcelGeometries::~ParcelGeometries() = default;

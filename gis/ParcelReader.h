@@ -44,6 +44,8 @@ struct ParcelSet {
     std::vector<Parcel> parcels;
     std::vector<ParcelNote> repaired; ///< invalid geometries repaired with GEOS MakeValid
     std::vector<ParcelNote> skipped;  ///< null, empty or non-polygonal geometries, not in `parcels`
+    /// The layer's files as they were when reading began (VectorLayer::files()), for ParcelGeometries.
+    FileStamp stamp;
 };
 
 struct ParcelReadOptions {
@@ -74,15 +76,19 @@ ParcelSet readParcels(const std::string& path,
 /// keeps them in Parcel::wkb (the same bytes): for writers that need each parcel's geometry once, at the
 /// end of a long run, instead of holding every WKB through it (1,000,000 parcels: ~150 MB;
 /// docs/benchmark.md, "Memory and scaling"). Opens the file read-only when first asked; thread-safe.
+///
+/// With the stamp of the read (ParcelSet::stamp), each opening first checks that the layer's files
+/// are still as they were: otherwise the geometries could be the file's new ones next to numbers
+/// computed from the old, and wkb() throws GisError(Io) naming the files that changed.
 class ParcelGeometries {
 public:
-    ParcelGeometries(std::string path, VectorOpenOptions open);
+    ParcelGeometries(std::string path, VectorOpenOptions open, FileStamp stamp = {});
     ~ParcelGeometries();
     ParcelGeometries(const ParcelGeometries&) = delete;
     ParcelGeometries& operator=(const ParcelGeometries&) = delete;
     /// The ISO WKB of feature `fid` (empty for a null geometry). Throws GisError(Open) when the file
-    /// cannot be opened again, GisError(Io) naming the file and FID when it no longer has the feature
-    /// (the file changed during the run).
+    /// cannot be opened again, GisError(Io) naming the file when its files differ from the stamp, and
+    /// naming the file and FID when it no longer has the feature (the file changed during the run).
     std::vector<unsigned char> wkb(std::int64_t fid) const;
     /// Closes the file (wkb() opens it again when asked): a long-lived owner calls it once it has read
     /// what it needed, so that finished runs do not keep files and their caches open.

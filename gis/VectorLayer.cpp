@@ -19,7 +19,9 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
+#include <filesystem>
 
 Q_LOGGING_CATEGORY(lcVector, "tanhui.gis.vector", QtWarningMsg)
 
@@ -498,6 +500,57 @@ VectorLayer& VectorLayer::operator=(VectorLayer&&) noexcept = default;
 
 const LayerInfo& VectorLayer::info() const {
     return m_impl->info;
+}
+
+std::vector<std::string> VectorLayer::files() const {
+    std::vector<std::string> out;
+    char** list = GDALGetFileList(m_impl->ds.get());
+    for (char** f = list; f && *f; ++f)
+        out.emplace_back(*f);
+    CSLDestroy(list);
+    return out;
+}
+
+FileStamp FileStamp::of(const std::vector<std::string>& paths) {
+    FileStamp stamp;
+    for (const std::string& path : paths) {
+        File f;
+        f.path = path;
+        std::error_code ec;
+        const auto time = std::filesystem::last_write_time(path, ec);
+        if (ec) {
+            f.modifiedNs = -1;
+        } else {
+            f.modifiedNs =
+              std::chrono::duration_cast<std::chrono::nanoseconds>(time.time_since_epoch()).count();
+            const std::uintmax_t bytes =
+              std::filesystem::is_directory(path, ec) ? 0 : std::filesystem::file_size(path, ec);
+            f.bytes = ec ? 0 : bytes;
+        }
+        stamp.files.push_back(std::move(f));
+    }
+    return stamp;
+}
+
+std::string FileStamp::changesSince(const FileStamp& earlier) const {
+    std::string out;
+    const auto line = [&out](const std::string& path, const char* what) {
+        out += (out.empty() ? "" : "\n") + path + ": " + what;
+    };
+    for (const File& now : files) {
+        const auto was = std::find_if(
+          earlier.files.begin(), earlier.files.end(), [&](const File& e) { return e.path == now.path; });
+        if (was == earlier.files.end())
+            line(now.path, "new");
+        else if (now.modifiedNs < 0 && was->modifiedNs >= 0)
+            line(now.path, "deleted");
+        else if (now.bytes != was->bytes || now.modifiedNs != was->modifiedNs)
+            line(now.path, now.bytes != was->bytes ? "size changed" : "modified");
+    }
+    for (const File& was : earlier.files)
+        if (std::none_of(files.begin(), files.end(), [&](const File& f) { return f.path == was.path; }))
+            line(was.path, "deleted");
+    return out;
 }
 
 int VectorLayer::fieldIndex(const QString& name) const {

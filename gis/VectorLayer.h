@@ -72,6 +72,25 @@ struct VectorOpenOptions {
 ///
 /// Throws GisError(Open) naming the file (and GDAL's message) when it cannot be opened, and naming
 /// the available layers when the requested layer does not exist. Not thread-safe.
+/// @brief The size and modification time of each file of a dataset: compared with a later stamp of the
+/// same files, whether the data changed in between (e.g. a parcel file edited during a long run).
+struct FileStamp {
+    struct File {
+        std::string path;
+        std::uintmax_t bytes = 0;
+        std::int64_t modifiedNs = 0; ///< since the epoch; -1 when the file is gone
+        friend bool operator==(const File&, const File&) = default;
+    };
+    std::vector<File> files;
+    bool empty() const { return files.empty(); }
+    /// Stamps `paths` now.
+    static FileStamp of(const std::vector<std::string>& paths);
+    /// The files whose size or time differ from `earlier` (one path per line, with what changed);
+    /// empty when none does.
+    std::string changesSince(const FileStamp& earlier) const;
+    friend bool operator==(const FileStamp&, const FileStamp&) = default;
+};
+
 class VectorLayer {
 public:
     explicit VectorLayer(const std::string& path, const VectorOpenOptions& options = {});
@@ -80,6 +99,9 @@ public:
     VectorLayer& operator=(VectorLayer&&) noexcept;
 
     const LayerInfo& info() const;
+    /// The files the dataset consists of, as GDAL lists them (a shapefile's .shp, .shx, .dbf, .prj, .cpg;
+    /// a GeoPackage's one file; a FileGDB's tables). Empty when the driver lists none.
+    std::vector<std::string> files() const;
     /// Index of a field by (decoded) name, or -1.
     int fieldIndex(const QString& name) const;
 

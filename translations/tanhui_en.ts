@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+583"/>
+        <location line="+601"/>
         <source>The project %1 has %n problem(s); the other layers were loaded.</source>
         <translation>
             <numerusform>The project %1 has a problem; the other layers were loaded.</numerusform>
@@ -238,7 +238,7 @@ Cancel them and quit?</numerusform>
 <context>
     <name>tanhui::gui::StyleDock</name>
     <message numerus="yes">
-        <location filename="../app/gui/StyleDock.cpp" line="+853"/>
+        <location filename="../app/gui/StyleDock.cpp" line="+870"/>
         <source>The raster has %n band(s); RGB needs three (a band may be used twice).</source>
         <translation>
             <numerusform>The raster has %n band; RGB needs three (a band may be used twice).</numerusform>

@@ -638,7 +638,7 @@
         <translation>每个地块、每个波段的统计量。</translation>
     </message>
     <message>
-        <location filename="../models/carbon/CarbonProject.cpp" line="+559"/>
+        <location filename="../models/carbon/CarbonProject.cpp" line="+558"/>
         <source>BEF form</source>
         <translation>BEF 形式</translation>
     </message>
@@ -1461,17 +1461,17 @@ E = D × (0.5^((t−s)/H) − 0.5^((t−s+1)/H))；半衰期 0 = 不排放。默
         <translation>gap_fill 须为 &apos;none&apos;（云缺失保持空白）或 &apos;linear&apos;（在最近的有效年份之间按时间线性插值），而不是 &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location filename="../models/carbon/CarbonProject.cpp" line="+98"/>
         <source>the regression method has no default coefficients: name your fitted table in carbon.parameters.regression (tanhui-cli carbon --method regression --write-template makes one)</source>
         <translation>回归法没有默认系数：请在 carbon.parameters.regression 中指定您拟合的系数表（tanhui-cli carbon --method regression --write-template 可生成模板）</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location filename="../models/carbon/CarbonAdapters.cpp" line="+26"/>
         <source>the regression method needs an NDVI layer (role &quot;ndvi&quot;) for one or more carbon years</source>
         <translation>回归法需要至少一个碳年份的 NDVI 图层（角色 &quot;ndvi&quot;）</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+127"/>
         <source>%1: no stock (%2 % of the forest in VI gaps)</source>
         <translation>%1：无储量（%2 % 的森林处于植被指数缺失区）</translation>
     </message>
@@ -1917,7 +1917,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>林龄“%1”不是 0 至 1000 之间的整数年</translation>
     </message>
     <message>
-        <location line="+420"/>
+        <location line="+412"/>
         <source>bef_form must be constant or continuous, not &apos;%1&apos;</source>
         <translation>bef_form 必须为 constant 或 continuous，而不是“%1”</translation>
     </message>
@@ -1937,7 +1937,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>生长量参数表缺少 volume_gainloss 路线所需的行“%1”（§3.5）</translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-243"/>
         <source>layer %1 has no year: the volume_gainloss route starts from the stock of the layer&apos;s inventory year</source>
         <translation>图层 %1 未设年份：volume_gainloss 路线以该图层调查年度的储量为起点</translation>
     </message>
@@ -1952,7 +1952,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>第 %1 行，字段 %2：%3</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+149"/>
         <source>%1 stand(s) have a volume ÷ age above %2 m³/ha/yr (the top of IPCC 2019 Table 4.11&apos;s ranges); their own increment is not used (rows %3)</source>
         <translation>%1 个小班的蓄积量 ÷ 林龄超过 %2 m³/ha/yr（IPCC 2019 表 4.11 范围上限），不采用其自身的年均生长量（第 %3 行）</translation>
     </message>
@@ -2021,12 +2021,12 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonProject</name>
     <message>
-        <location filename="../models/carbon/CarbonProject.cpp" line="-438"/>
+        <location filename="../models/carbon/CarbonProject.cpp" line="-582"/>
         <source>no land-cover data under the parcel at any date</source>
         <translation>地块在所有日期下都没有土地覆盖数据</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+66"/>
         <source>the method takes no option %1</source>
         <translation>该方法不接受选项 %1</translation>
     </message>
@@ -2046,12 +2046,12 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>蓄积量法只给出调查年度（%1）的储量；volume_gainloss 路线将其推算到每个日期</translation>
     </message>
     <message>
-        <location line="+679"/>
+        <location line="+703"/>
         <source>the project has no &quot;carbon&quot; section; add one (see docs/carbon-project.md)</source>
         <translation>项目没有 &quot;carbon&quot; 部分；请添加（见 docs/carbon-project.md）</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-169"/>
         <source>no method given; known methods: %1</source>
         <translation>未指定方法；已知方法：%1</translation>
     </message>
@@ -2071,7 +2071,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>方法 %1 在 %2 中列出了两次；每种方法只列一次（第一个为主方法）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>method %1 takes no options</source>
         <translation>方法 %1 不接受任何选项</translation>
     </message>
@@ -2217,7 +2217,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>%1 个因土地利用变化而调整的结果没有蒙特卡洛样本；在调整时点包含这些结果的汇总没有置信区间</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+115"/>
         <source>geometry not usable: %1</source>
         <translation>几何图形不可用：%1</translation>
     </message>
@@ -2225,7 +2225,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
 <context>
     <name>CarbonProjectCommand</name>
     <message>
-        <location filename="../app/cli/CarbonProjectCommand.cpp" line="+86"/>
+        <location filename="../app/cli/CarbonProjectCommand.cpp" line="+245"/>
         <source>Project file (project.tanhui.json).</source>
         <translation>项目文件（project.tanhui.json）。</translation>
     </message>
@@ -2245,7 +2245,7 @@ tanhui-cli carbon --project FILE --help。其他方法：--method soil|gainloss|
         <translation>--%1 需要 --uncertainty，或在 %2 的 carbon 部分中设置 &quot;uncertainty&quot;</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-249"/>
         <source>Carbon of every parcel of a project, each with the method assigned to its ecosystem type in
 the project&apos;s &quot;carbon&quot; section (docs/carbon-project.md). Parcel layers, ecosystem types,
 methods, dates, grouping (e.g. districts: each parcel goes to the district it overlaps most),
@@ -2301,17 +2301,17 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
 </translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+44"/>
         <source>%1 more parcel(s) not computed; all are listed with the reason in the column not_computed of %2</source>
         <translation>另有 %1 个地块未计算；全部地块及原因列在 %2 的 not_computed 列中</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>%1 parameter row(s) used by this run are not verified (%2); the parcels using them are flagged, and every row with its tag is listed in %3</source>
         <translation>本次运行使用的 %1 行参数未经核实（%2）；使用它们的地块已被标记，每一行及其标签列在 %3 中</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>ledger: union of the parcel layers %1 ha, the layers summed %2 ha; overlaps removed in %3 s (precedence %4, overlaps.csv)</source>
         <translation>台账：地块图层并集面积 %1 公顷，各图层面积之和 %2 公顷；重叠扣除用时 %3 秒（优先顺序 %4，见 overlaps.csv）</translation>
     </message>
@@ -2331,7 +2331,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>台账核对：全部 %1 项核对均已通过（%2）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>method %1: %2 parcel(s)</source>
         <translation>方法 %1：%2 个地块</translation>
     </message>
@@ -2341,17 +2341,17 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>%1 年碳储量：%2 t C，%3 个地块（%4 ha）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%1: %2 t C</source>
         <translation>%1 年：%2 t C</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>the stocks per date cover different parcels (%1): a primary method gives some parcels a stock at some dates only (e.g. the volume method at the inventory year), so do not compare them across dates. Like for like, over the %2 parcel(s) (%3 ha) with a stock at every date: %4 (c_total_t_&lt;year&gt;_all_dates in summary.csv)</source>
         <translation>各年份的碳储量覆盖的地块不同（%1）：某些地块的主方法只在部分年份给出碳储量（例如蓄积量法只在调查年份），因此不能跨年份比较这些合计。同口径比较：在每个年份都有碳储量的 %2 个地块（%3 ha）上为 %4（见 summary.csv 中的 c_total_t_&lt;年份&gt;_all_dates）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>change %1-%2: %3 t C = %4 t CO2e in %5 parcel(s)</source>
         <translation>%1–%2 年变化：%3 t C = %4 t CO2e，%5 个地块</translation>
     </message>
@@ -2376,7 +2376,7 @@ uncertainty_run.csv、uncertainty_parameters.csv。--iterations、--seed 和
         <translation>%1–%2 年净现值：%3（K = 每吨碳 %4）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>ecosystem type %1: %2 parcel(s), %3 ha; %4</source>
         <translation>生态系统类型 %1：%2 个地块，%3 ha；%4</translation>
     </message>
@@ -3815,7 +3815,7 @@ Example (the sample project):
 <context>
     <name>GepCommand</name>
     <message>
-        <location filename="../models/gep/GepCarbonJoin.cpp" line="+375"/>
+        <location filename="../models/gep/GepCarbonJoin.cpp" line="+363"/>
         <source>cannot open the carbon table %1</source>
         <translation>无法打开碳计算结果表 %1</translation>
     </message>
@@ -4230,7 +4230,7 @@ scenario_diff.csv。
 <context>
     <name>GepEcosystem</name>
     <message>
-        <location filename="../app/report/ResultChartData.cpp" line="+194"/>
+        <location filename="../app/report/ResultChartData.cpp" line="+183"/>
         <source>evergreen broadleaf forest</source>
         <translation>常绿阔叶林</translation>
     </message>
@@ -6761,7 +6761,7 @@ plan_totals.csv（按碳库及合计，区间来自逐次迭代的合计）、pl
 <context>
     <name>ProjectUncertainty</name>
     <message>
-        <location filename="../models/carbon/ProjectUncertainty.cpp" line="+381"/>
+        <location filename="../models/carbon/ProjectUncertainty.cpp" line="+373"/>
         <source>the Monte Carlo iterations must be a whole number from 1 to %1, not %2</source>
         <translation>蒙特卡洛迭代次数必须是 1 到 %1 之间的整数，而不是 %2</translation>
     </message>
@@ -6791,7 +6791,7 @@ plan_totals.csv（按碳库及合计，区间来自逐次迭代的合计）、pl
         <translation>无不确定性来源：每次抽样结果相同（其所依赖的参数均无不确定性），故置信区间留空；请在参数表中声明不确定性列，或设置 default_u_pct / --default-uncertainty</translation>
     </message>
     <message>
-        <location line="+276"/>
+        <location line="+282"/>
         <source>no bounds where parcels of methods without Monte Carlo count (%1): bounds cannot be added</source>
         <translation>凡计入了不支持蒙特卡洛的方法（%1）的地块之处均不给出置信区间：置信区间不能相加</translation>
     </message>
@@ -10294,7 +10294,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+72"/>
+        <location filename="../app/gui/main.cpp" line="+258"/>
         <source>Tanhui: desktop GIS for carbon sinks and ecosystem product value.</source>
         <translation>碳汇：面向碳汇与生态产品价值核算的桌面 GIS。</translation>
     </message>
@@ -10981,12 +10981,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1324"/>
+        <location line="+1342"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-1321"/>
+        <location line="-1339"/>
         <source>Step the map through the dates</source>
         <translation>按日期逐期播放地图</translation>
     </message>
@@ -11076,12 +11076,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <location line="+6"/>
         <location line="+60"/>
         <location line="+16"/>
-        <location line="+1755"/>
+        <location line="+1773"/>
         <source>Open a project first.</source>
         <translation>请先打开一个项目。</translation>
     </message>
     <message>
-        <location line="-1831"/>
+        <location line="-1849"/>
         <source>A restoration plan is saved in a project.</source>
         <translation>修复规划保存在项目中。</translation>
     </message>
@@ -11111,7 +11111,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>已将布局保存到 %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+27"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -11241,7 +11241,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -11266,12 +11266,12 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Pan Map</source>
         <translation>平移地图(&amp;P)</translation>
     </message>
@@ -11346,7 +11346,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>图层样式面板（&amp;S）</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>&amp;Layer</source>
         <translation>图层(&amp;L)</translation>
     </message>
@@ -11421,7 +11421,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>将所选栅格组成时间序列：每个日期一个文件或一个波段</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-218"/>
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
@@ -11431,7 +11431,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>%1…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -11446,7 +11446,7 @@ area_ha_&lt;类别&gt;（公顷），以及始终输出的 nodata_ha 和 outside
         <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+215"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
@@ -13205,12 +13205,12 @@ Cancel them and quit?</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+170"/>
+        <location line="+178"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-178"/>
         <source>Class name</source>
         <translation>类别名称</translation>
     </message>
@@ -13236,19 +13236,19 @@ Cancel them and quit?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+169"/>
+        <location line="+177"/>
         <source>Classify</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location line="-153"/>
-        <location line="+173"/>
-        <location line="+66"/>
+        <location line="-161"/>
+        <location line="+181"/>
+        <location line="+68"/>
         <source>Class Colour</source>
         <translation>类别颜色</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-237"/>
         <source>Min</source>
         <translation>最小值</translation>
     </message>
@@ -13289,18 +13289,18 @@ Cancel them and quit?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+162"/>
+        <location line="+172"/>
         <source>Invert</source>
         <translation>反转</translation>
     </message>
     <message>
-        <location line="-160"/>
-        <location line="+164"/>
+        <location line="-170"/>
+        <location line="+174"/>
         <source>Colour ramp</source>
         <translation>渐变色带</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-106"/>
         <source>Single symbol</source>
         <translation>单一符号</translation>
     </message>
@@ -13345,18 +13345,18 @@ Cancel them and quit?</source>
         <translation>轮廓</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+67"/>
+        <location line="+69"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-64"/>
         <source>Double-click a colour to change it, a legend text to edit it</source>
         <translation>双击颜色可修改，双击图例文字可编辑</translation>
     </message>
@@ -13376,7 +13376,7 @@ Cancel them and quit?</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Equal interval</source>
         <translation>等间距</translation>
     </message>
@@ -13411,7 +13411,7 @@ Cancel them and quit?</source>
         <translation>双击颜色可修改</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Label with</source>
         <translation>标注字段</translation>
     </message>
@@ -13426,7 +13426,7 @@ Cancel them and quit?</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Fill Colour</source>
         <translation>填充颜色</translation>
     </message>
@@ -13436,7 +13436,7 @@ Cancel them and quit?</source>
         <translation>轮廓颜色</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>NDVI</source>
         <translation>NDVI</translation>
     </message>

@@ -898,13 +898,11 @@ MethodOutput runRegressionAdapter(const MethodContext& ctx) {
     const Project& project = *ctx.project;
     const QString tableName = project.carbon.parameters.value(QStringLiteral("regression"));
     if (tableName.isEmpty()) {
-        out.issues.push_back(
-          methodError(project.fileName(),
-                      QStringLiteral("carbon.parameters.regression"),
-                      CarbonAdapters::tr("the regression method has no default coefficients: "
-                                         "name your fitted table in "
-                                         "carbon.parameters.regression (tanhui-cli carbon "
-                                         "--method regression --write-template makes one)")));
+        out.issues.push_back(methodError(
+          project.fileName(),
+          QStringLiteral("carbon.parameters.regression"),
+          QCoreApplication::translate("CarbonAdapters",
+                                      findCarbonMethod(QStringLiteral("regression"))->requiredTableHelp)));
         return out;
     }
     const ProjectParameterTable* table = project.parameterTable(tableName);

@@ -762,14 +762,18 @@ const std::vector<MethodInfo>& carbonMethods() {
           {},
           true,
           &checkNoOption,
-          &runPoolsAdapter },
+          &runPoolsAdapter,
+          {},
+          nullptr },
         { QStringLiteral("volume"),
           QStringLiteral("Stand volume × species parameters per sub-compartment, carbon-methods.md §5"),
           { befFormOption() },
           { QStringLiteral("species_group"), QStringLiteral("volume_m3_per_ha") },
           false,
           &checkVolumeOption,
-          &runVolumeAdapter },
+          &runVolumeAdapter,
+          {},
+          nullptr },
         { QStringLiteral("volume_gainloss"),
           QStringLiteral("Stand volume stock at the inventory year (§5) carried to every carbon year by "
                          "gain − loss (§3.2): growth from the stand's mean annual increment or the growth "
@@ -781,7 +785,9 @@ const std::vector<MethodInfo>& carbonMethods() {
             QStringLiteral("origin") },
           true,
           &checkVolumeGainLossOption,
-          &runVolumeGainLossAdapter },
+          &runVolumeGainLossAdapter,
+          {},
+          nullptr },
         { QStringLiteral("soil"),
           QStringLiteral(
             "Cropland soil organic carbon (IPCC Tier 1, Eq. 2.25), carbon-methods.md §3.3, §3.7"),
@@ -789,14 +795,18 @@ const std::vector<MethodInfo>& carbonMethods() {
           { QStringLiteral("crop") },
           false,
           &checkSoilOption,
-          &runSoilAdapter },
+          &runSoilAdapter,
+          {},
+          nullptr },
         { QStringLiteral("gainloss"),
           QStringLiteral("Forest growth − disturbance from land-cover transitions, carbon-methods.md §3.2"),
           { fdOption(), forestClassesOption() },
           {},
           true,
           &checkGainLossOption,
-          &runGainLossAdapter },
+          &runGainLossAdapter,
+          {},
+          nullptr },
         { QStringLiteral("bluecarbon"),
           QStringLiteral(
             "Coastal Blue Carbon per parcel (§2) or Wetlands Supplement Tier 1 restoration (§4)"),
@@ -804,14 +814,21 @@ const std::vector<MethodInfo>& carbonMethods() {
           {},
           true,
           &checkBlueCarbonOption,
-          &runBlueCarbonAdapter },
+          &runBlueCarbonAdapter,
+          {},
+          nullptr },
         { QStringLiteral("regression"),
           QStringLiteral("NDVI → above-ground biomass → carbon, user coefficients, carbon-methods.md §6.1"),
           regressionOptions(),
           {},
           true,
           &checkRegressionOption,
-          &runRegressionAdapter },
+          &runRegressionAdapter,
+          QStringLiteral("regression"),
+          QT_TRANSLATE_NOOP("CarbonAdapters",
+                            "the regression method has no default coefficients: name your fitted table in "
+                            "carbon.parameters.regression (tanhui-cli carbon --method regression "
+                            "--write-template makes one)") },
     };
     return methods;
 }
@@ -984,6 +1001,13 @@ bool validateMethodEntries(const Project& project, Issues& issues) {
                                          .arg(m->name, it.key())));
             listed.insert(m->name);
             needsLandCover = needsLandCover || m->needsLandCover;
+            // A table the method has no default for: named now, not after the other methods have run.
+            const QString tableKey = QStringLiteral("carbon.parameters.") + m->requiredTable;
+            if (!m->requiredTable.isEmpty() && c.parameters.value(m->requiredTable).isEmpty() &&
+                std::none_of(
+                  issues.begin(), issues.end(), [&](const params::Issue& i) { return i.column == tableKey; }))
+                issues.push_back(
+                  error(file, tableKey, QCoreApplication::translate("CarbonAdapters", m->requiredTableHelp)));
             for (auto o = entry.options.begin(); o != entry.options.end(); ++o) {
                 if (!findMethodOption(*m, o.key())) {
                     QStringList keys;
@@ -2078,8 +2102,8 @@ void RunState::setGeometrySource() {
     auto sources = std::make_shared<std::map<QString, Source>>();
     for (const LayerData& d : data) {
         Source& src = (*sources)[d.layer->id];
-        src.file = std::make_shared<gis::ParcelGeometries>(project.resolve(d.layer->path).toStdString(),
-                                                           layerReadOptions(*d.layer, 1).open);
+        src.file = std::make_shared<gis::ParcelGeometries>(
+          project.resolve(d.layer->path).toStdString(), layerReadOptions(*d.layer, 1).open, d.parcels.stamp);
         for (const gis::ParcelNote& note : d.parcels.skipped)
             src.skipped.insert(note.fid);
     }

@@ -137,6 +137,11 @@ struct MethodInfo {
     /// Checks one option value; returns an English problem or an empty string.
     QString (*checkOption)(const QString& key, const QString& value) = nullptr;
     MethodAdapter run = nullptr;
+    /// A carbon.parameters role the method has no built-in table for (e.g. "regression": fitted
+    /// coefficients are the user's), and the English text (context "CarbonAdapters", translated where
+    /// shown) saying so and how to make one. Checked with the project, before any method runs.
+    QString requiredTable;
+    const char* requiredTableHelp = nullptr;
 };
 
 /// The registered methods: "pools" (carbon-methods.md §1, §3), "volume" (§5), "soil" (§3.3, §3.7),

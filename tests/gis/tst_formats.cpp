@@ -27,8 +27,10 @@
 #include <ogr_srs_api.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -576,6 +578,31 @@ void TestFormats::vectorFormats() {
         } catch (const GisError& e) {
             QCOMPARE(e.kind(), GisError::Kind::Io);
             QVERIFY2(QString::fromUtf8(e.what()).contains(QString::number(gone)) &&
+                       QString::fromUtf8(e.what()).contains(fileName),
+                     e.what());
+        }
+        // With the stamp of the read (ParcelSet::stamp: every file of the dataset), the geometries as
+        // long as the files are unchanged; once one is edited (here: each file's time moved 10 s on,
+        // as a save would), refused before any geometry is given, naming the file.
+        QVERIFY(!read.stamp.empty());
+        QVERIFY2(std::any_of(read.stamp.files.begin(),
+                             read.stamp.files.end(),
+                             [&](const FileStamp::File& f) {
+                                 return QString::fromStdString(f.path).contains(fileName);
+                             }),
+                 qPrintable(fileName));
+        const ParcelGeometries stamped(path.toStdString(), keep.open, read.stamp);
+        QVERIFY(stamped.wkb(read.parcels[1].fid) == read.parcels[1].wkb);
+        stamped.close();
+        for (const FileStamp::File& f : read.stamp.files)
+            std::filesystem::last_write_time(
+              f.path, std::filesystem::last_write_time(f.path) + std::chrono::seconds(10));
+        try {
+            (void)stamped.wkb(read.parcels[0].fid);
+            QFAIL("no error for a file edited after it was read");
+        } catch (const GisError& e) {
+            QCOMPARE(e.kind(), GisError::Kind::Io);
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("changed after it was read")) &&
                        QString::fromUtf8(e.what()).contains(fileName),
                      e.what());
         }

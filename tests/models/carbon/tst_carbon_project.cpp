@@ -26,8 +26,10 @@
 #include <QTest>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstring>
+#include <filesystem>
 #include <set>
 
 using namespace tanhui;
@@ -983,6 +985,16 @@ private slots:
         check(R"({"methods": {"forest": {"method": "regression", "r_hysteresis": "-1"}}})",
               QStringLiteral("carbon.methods.forest.r_hysteresis"),
               QStringLiteral("from 0 to 100"));
+        // A table the method has no default for is named with the project, before any method runs
+        // (MethodInfo::requiredTable), once however many types use the method.
+        check(R"({"methods": {"forest": ["pools", "regression"], "grassland": "regression"}})",
+              QStringLiteral("carbon.parameters.regression"),
+              QStringLiteral("no default coefficients"));
+        {
+            const QStringList ps = problems(writeJson(
+              dir, R"({"methods": {"forest": ["pools", "regression"], "grassland": "regression"}})"));
+            QCOMPARE(ps.filter(QStringLiteral("carbon.parameters.regression: ")).size(), 1);
+        }
         check(R"({"methods": {"*": "pools"}, "parameters": {"regresion": "x"}})",
               QStringLiteral("carbon.parameters.regresion"),
               QStringLiteral("known: pools, species, soc_ref"));
@@ -1757,6 +1769,19 @@ private slots:
             QVERIFY2(r.accountedAreaHa > 0 && r.accountedAreaHa <= r.areaHa * (1 + 1e-9), qPrintable(r.id));
         }
         QVERIFY(std::abs(p4.areaHa - 0.5) < 0.01);
+        // Once the layer's files change (here its file's time moves on, as a save would), the run gives
+        // no geometry of it: an error naming the file, not new geometries next to the old numbers.
+        {
+            run.closeGeometryFiles();
+            for (const QFileInfo& f : QDir(dir.path()).entryInfoList(QDir::Files))
+                std::filesystem::last_write_time(
+                  f.filePath().toStdString(),
+                  std::filesystem::last_write_time(f.filePath().toStdString()) + std::chrono::seconds(10));
+            const gis::GisError e = test::expectError([&] { (void)run.geometryOf(p4); });
+            QCOMPARE(e.kind(), gis::GisError::Kind::Io);
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("changed after it was read")),
+                     e.what());
+        }
         const auto files = run.files.join(QLatin1Char('\n'));
         for (const char* name : { "parcels.csv",
                                   "parcels.gpkg",
