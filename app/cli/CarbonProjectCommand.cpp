@@ -70,6 +70,165 @@ QString helpText() {
            methods.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
+/// Parcels whose method could not run (listed with the reason, never counted as zero) and the
+/// unverified parameter rows the run used.
+void printNotComputedAndFlagged(const carbon::CarbonProjectRun& run, const QString& outDir) {
+    // (The result set's messages carry them, in parcel order: buildCarbonResultSet.)
+    int listed = 0, notComputed = 0;
+    for (const models::analysis::Message& m : run.resultSet.messages)
+        if (m.field == QLatin1String("not_computed")) {
+            ++notComputed;
+            if (++listed <= kListedNotComputed)
+                printWarning(m.text);
+        }
+    if (notComputed > kListedNotComputed)
+        printWarning(CarbonProjectCommand::tr("%1 more parcel(s) not computed; all are listed with the "
+                                              "reason in the column not_computed of %2")
+                       .arg(notComputed - kListedNotComputed)
+                       .arg(QDir(outDir).filePath(QStringLiteral("parcels.csv"))));
+    // The tag travels with the value (carbon-methods.md "How the app should use this", items 2-3).
+    std::map<carbon::ParameterRowRef, int> flagged;
+    for (const carbon::ParcelResult& r : run.results())
+        for (const carbon::ParameterRowRef& ref : r.flaggedParameters())
+            ++flagged[ref];
+    if (!flagged.empty()) {
+        std::map<params::Tag, int> byTag;
+        for (const auto& [ref, count] : flagged)
+            ++byTag[ref.tag];
+        QStringList tags;
+        for (const auto& [tag, count] : byTag)
+            tags << QStringLiteral("%1 %2").arg(count).arg(params::tagName(tag));
+        printWarning(CarbonProjectCommand::tr("%1 parameter row(s) used by this run are not verified (%2); "
+                                              "the parcels using them are flagged, and every row with its "
+                                              "tag is listed in %3")
+                       .arg(flagged.size())
+                       .arg(tags.join(QStringLiteral(", ")),
+                            QDir(outDir).filePath(QStringLiteral("parameters_used.csv"))));
+    }
+}
+
+/// The ledger (docs/carbon-project.md, "Ledger check"): its figures and every failed check.
+void printLedger(const carbon::CarbonProjectRun& run, const QString& outDir, bool quiet) {
+    const carbon::LedgerCheck& check = run.ledgerCheck;
+    if (run.ledger && !quiet)
+        printInfo(CarbonProjectCommand::tr("ledger: union of the parcel layers %1 ha, the layers summed "
+                                           "%2 ha; overlaps removed in %3 s (precedence %4, overlaps.csv)")
+                    .arg(run.ledger->unionHa, 0, 'f', 2)
+                    .arg(run.ledger->summedHa, 0, 'f', 2)
+                    .arg(run.ledger->seconds, 0, 'f', 2)
+                    .arg(run.ledger->order.join(QStringLiteral(", "))));
+    if (run.ledger && run.ledger->partResults > 0 && !quiet)
+        printInfo(CarbonProjectCommand::tr("ledger: %1 result(s) of partly overlapped parcels count "
+                                           "the carbon of their accounted part, computed from its own "
+                                           "coverage (accounted_rule in parcels.csv)")
+                    .arg(run.ledger->partResults));
+    int shownFailures = 0;
+    for (const carbon::LedgerCheckRow& row : check.rows)
+        if (!row.passed && ++shownFailures <= kListedNotComputed)
+            printError(row.message());
+    const QString checkFile = QDir(outDir).filePath(QStringLiteral("ledger_check.csv"));
+    if (check.failures() > 0)
+        printError(
+          CarbonProjectCommand::tr("the ledger check failed: %1 of %2 check(s); each is listed in %3")
+            .arg(check.failures())
+            .arg(check.rows.size())
+            .arg(checkFile));
+    else if (!quiet)
+        printInfo(CarbonProjectCommand::tr("ledger check: all %1 check(s) passed (%2)")
+                    .arg(check.rows.size())
+                    .arg(checkFile));
+}
+
+/// What the run computed: methods, stocks and changes (with their intervals), the valuation, the
+/// totals by ecosystem type and the files written.
+void printRunSummary(const carbon::CarbonProjectRun& run,
+                     const gis::StagedOutput& staged,
+                     const QStringList& exported,
+                     const QElapsedTimer& timer) {
+    const carbon::ResultTotals all = carbon::totalOf(run.results());
+    for (const auto& [method, count] : run.parcelsPerMethod)
+        printInfo(CarbonProjectCommand::tr("method %1: %2 parcel(s)").arg(method).arg(count));
+    for (const auto& s : all.stocks)
+        printInfo(CarbonProjectCommand::tr("stock %1: %2 t C in %3 parcel(s) (%4 ha)")
+                    .arg(s.year)
+                    .arg(s.totalT, 0, 'f', 3)
+                    .arg(s.parcels)
+                    .arg(s.areaHa, 0, 'f', 3));
+    // Per-date totals over different sets of parcels do not compare: say so, and give the
+    // like-for-like series (summary.csv: c_total_t_<year>_all_dates).
+    const carbon::CommonStockTotals common = carbon::commonStockTotals(run.results());
+    if (common.perDateTotalsDiffer()) {
+        QStringList counts, series;
+        for (std::size_t i = 0; i < common.years.size(); ++i) {
+            counts << QStringLiteral("%1: %2").arg(common.years[i]).arg(common.parcelsPerDate[i]);
+            series
+              << CarbonProjectCommand::tr("%1: %2 t C").arg(common.years[i]).arg(common.totalT[i], 0, 'f', 3);
+        }
+        printWarning(
+          CarbonProjectCommand::tr("the stocks per date cover different parcels (%1): a primary method "
+                                   "gives some parcels a stock at some dates only (e.g. the volume method "
+                                   "at the inventory year), so do not compare them across dates. Like for "
+                                   "like, over the %2 parcel(s) (%3 ha) with a stock at every date: %4 "
+                                   "(c_total_t_<year>_all_dates in summary.csv)")
+            .arg(counts.join(QStringLiteral(", ")))
+            .arg(common.parcels)
+            .arg(common.areaHa, 0, 'f', 3)
+            .arg(series.join(QStringLiteral(", "))));
+    }
+    for (const auto& ch : all.changes)
+        printInfo(CarbonProjectCommand::tr("change %1-%2: %3 t C = %4 t CO2e in %5 parcel(s)")
+                    .arg(ch.year1)
+                    .arg(ch.year2)
+                    .arg(ch.changeT, 0, 'f', 3)
+                    .arg(ch.co2eT(), 0, 'f', 3)
+                    .arg(ch.parcels));
+    if (run.uncertainty) {
+        const carbon::ResultTotals& t = run.uncertainty->total;
+        printInfo(CarbonProjectCommand::tr("uncertainty: %1 Monte Carlo iterations, seed %2; bounds "
+                                           "for the methods %3")
+                    .arg(run.uncertainty->settings.iterations)
+                    .arg(run.uncertainty->settings.seed)
+                    .arg(run.uncertainty->methodsWithBounds.join(QStringLiteral(", "))));
+        for (const auto& s : t.stocks)
+            if (s.bounds)
+                printInfo(CarbonProjectCommand::tr("stock %1: 95 % interval %2 to %3 t C")
+                            .arg(s.year)
+                            .arg(s.bounds->p2_5, 0, 'f', 3)
+                            .arg(s.bounds->p97_5, 0, 'f', 3));
+        for (const auto& ch : t.changes)
+            if (ch.bounds)
+                printInfo(CarbonProjectCommand::tr("change %1-%2: 95 % interval %3 to %4 t C")
+                            .arg(ch.year1)
+                            .arg(ch.year2)
+                            .arg(ch.bounds->p2_5, 0, 'f', 3)
+                            .arg(ch.bounds->p97_5, 0, 'f', 3));
+        if (!t.boundsNote.isEmpty())
+            printInfo(t.boundsNote);
+    }
+    if (run.npv)
+        printInfo(CarbonProjectCommand::tr("npv %1-%2: %3 (K = %4 per t C)")
+                    .arg(run.npvYear1)
+                    .arg(run.npvYear2)
+                    .arg(*run.npv, 0, 'f', 2)
+                    .arg(*run.valuationConstant, 0, 'g', 12));
+    for (const carbon::ResultTotals& t : carbon::totalsBy(run.results(), carbon::TotalsKey::EcosystemType)) {
+        QStringList stocks;
+        for (const auto& s : t.stocks)
+            stocks << QStringLiteral("%1: %2 t C").arg(s.year).arg(s.totalT, 0, 'f', 1);
+        printInfo(CarbonProjectCommand::tr("ecosystem type %1: %2 parcel(s), %3 ha; %4")
+                    .arg(t.key)
+                    .arg(t.parcels)
+                    .arg(t.areaHa, 0, 'f', 2)
+                    .arg(stocks.join(QStringLiteral(", "))));
+    }
+    for (const QString& f : run.files + exported)
+        printInfo(CarbonProjectCommand::tr("wrote %1").arg(staged.finalPath(f)));
+    printInfo(CarbonProjectCommand::tr("%1 parcel(s), %2 not computed, in %3 s")
+                .arg(all.parcels)
+                .arg(all.notComputed)
+                .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 2));
+}
+
 } // namespace
 
 bool isCarbonProjectRun(const QStringList& arguments) {
@@ -149,157 +308,11 @@ int runCarbonProjectCommand(const QStringList& arguments) {
         writeResultExports(run.resultSet, staged.path(), readExportRequest(parser), exported, feedback.get());
         staged.commit();
 
-        // Parcels whose method could not run: listed with the reason, never counted as zero.
-        // (The result set's messages carry them, in parcel order: buildCarbonResultSet.)
-        int listed = 0, notComputed = 0;
-        for (const models::analysis::Message& m : run.resultSet.messages)
-            if (m.field == QLatin1String("not_computed")) {
-                ++notComputed;
-                if (++listed <= kListedNotComputed)
-                    printWarning(m.text);
-            }
-        if (notComputed > kListedNotComputed)
-            printWarning(CarbonProjectCommand::tr("%1 more parcel(s) not computed; all are listed with the "
-                                                  "reason in the column not_computed of %2")
-                           .arg(notComputed - kListedNotComputed)
-                           .arg(QDir(outDir).filePath(QStringLiteral("parcels.csv"))));
-        // The tag travels with the value (carbon-methods.md "How the app should use this", items 2-3).
-        std::map<carbon::ParameterRowRef, int> flagged;
-        for (const carbon::ParcelResult& r : run.results())
-            for (const carbon::ParameterRowRef& ref : r.flaggedParameters())
-                ++flagged[ref];
-        if (!flagged.empty()) {
-            std::map<params::Tag, int> byTag;
-            for (const auto& [ref, count] : flagged)
-                ++byTag[ref.tag];
-            QStringList tags;
-            for (const auto& [tag, count] : byTag)
-                tags << QStringLiteral("%1 %2").arg(count).arg(params::tagName(tag));
-            printWarning(
-              CarbonProjectCommand::tr("%1 parameter row(s) used by this run are not verified (%2); "
-                                       "the parcels using them are flagged, and every row with its "
-                                       "tag is listed in %3")
-                .arg(flagged.size())
-                .arg(tags.join(QStringLiteral(", ")),
-                     QDir(outDir).filePath(QStringLiteral("parameters_used.csv"))));
-        }
-        // The ledger (docs/carbon-project.md, "Ledger check"): a failed check is an error.
-        const carbon::LedgerCheck& check = run.ledgerCheck;
-        if (run.ledger && !quiet)
-            printInfo(
-              CarbonProjectCommand::tr("ledger: union of the parcel layers %1 ha, the layers summed "
-                                       "%2 ha; overlaps removed in %3 s (precedence %4, overlaps.csv)")
-                .arg(run.ledger->unionHa, 0, 'f', 2)
-                .arg(run.ledger->summedHa, 0, 'f', 2)
-                .arg(run.ledger->seconds, 0, 'f', 2)
-                .arg(run.ledger->order.join(QStringLiteral(", "))));
-        if (run.ledger && run.ledger->partResults > 0 && !quiet)
-            printInfo(CarbonProjectCommand::tr("ledger: %1 result(s) of partly overlapped parcels count "
-                                               "the carbon of their accounted part, computed from its own "
-                                               "coverage (accounted_rule in parcels.csv)")
-                        .arg(run.ledger->partResults));
-        int shownFailures = 0;
-        for (const carbon::LedgerCheckRow& row : check.rows)
-            if (!row.passed && ++shownFailures <= kListedNotComputed)
-                printError(row.message());
-        const QString checkFile = QDir(outDir).filePath(QStringLiteral("ledger_check.csv"));
-        if (check.failures() > 0)
-            printError(
-              CarbonProjectCommand::tr("the ledger check failed: %1 of %2 check(s); each is listed in %3")
-                .arg(check.failures())
-                .arg(check.rows.size())
-                .arg(checkFile));
-        else if (!quiet)
-            printInfo(CarbonProjectCommand::tr("ledger check: all %1 check(s) passed (%2)")
-                        .arg(check.rows.size())
-                        .arg(checkFile));
-        if (!quiet) {
-            const carbon::ResultTotals all = carbon::totalOf(run.results());
-            for (const auto& [method, count] : run.parcelsPerMethod)
-                printInfo(CarbonProjectCommand::tr("method %1: %2 parcel(s)").arg(method).arg(count));
-            for (const auto& s : all.stocks)
-                printInfo(CarbonProjectCommand::tr("stock %1: %2 t C in %3 parcel(s) (%4 ha)")
-                            .arg(s.year)
-                            .arg(s.totalT, 0, 'f', 3)
-                            .arg(s.parcels)
-                            .arg(s.areaHa, 0, 'f', 3));
-            // Per-date totals over different sets of parcels do not compare: say so, and give the
-            // like-for-like series (summary.csv: c_total_t_<year>_all_dates).
-            const carbon::CommonStockTotals common = carbon::commonStockTotals(run.results());
-            if (common.perDateTotalsDiffer()) {
-                QStringList counts, series;
-                for (std::size_t i = 0; i < common.years.size(); ++i) {
-                    counts << QStringLiteral("%1: %2").arg(common.years[i]).arg(common.parcelsPerDate[i]);
-                    series << CarbonProjectCommand::tr("%1: %2 t C")
-                                .arg(common.years[i])
-                                .arg(common.totalT[i], 0, 'f', 3);
-                }
-                printWarning(CarbonProjectCommand::tr(
-                               "the stocks per date cover different parcels (%1): a primary method "
-                               "gives some parcels a stock at some dates only (e.g. the volume method "
-                               "at the inventory year), so do not compare them across dates. Like for "
-                               "like, over the %2 parcel(s) (%3 ha) with a stock at every date: %4 "
-                               "(c_total_t_<year>_all_dates in summary.csv)")
-                               .arg(counts.join(QStringLiteral(", ")))
-                               .arg(common.parcels)
-                               .arg(common.areaHa, 0, 'f', 3)
-                               .arg(series.join(QStringLiteral(", "))));
-            }
-            for (const auto& ch : all.changes)
-                printInfo(CarbonProjectCommand::tr("change %1-%2: %3 t C = %4 t CO2e in %5 parcel(s)")
-                            .arg(ch.year1)
-                            .arg(ch.year2)
-                            .arg(ch.changeT, 0, 'f', 3)
-                            .arg(ch.co2eT(), 0, 'f', 3)
-                            .arg(ch.parcels));
-            if (run.uncertainty) {
-                const carbon::ResultTotals& t = run.uncertainty->total;
-                printInfo(CarbonProjectCommand::tr("uncertainty: %1 Monte Carlo iterations, seed %2; bounds "
-                                                   "for the methods %3")
-                            .arg(run.uncertainty->settings.iterations)
-                            .arg(run.uncertainty->settings.seed)
-                            .arg(run.uncertainty->methodsWithBounds.join(QStringLiteral(", "))));
-                for (const auto& s : t.stocks)
-                    if (s.bounds)
-                        printInfo(CarbonProjectCommand::tr("stock %1: 95 % interval %2 to %3 t C")
-                                    .arg(s.year)
-                                    .arg(s.bounds->p2_5, 0, 'f', 3)
-                                    .arg(s.bounds->p97_5, 0, 'f', 3));
-                for (const auto& ch : t.changes)
-                    if (ch.bounds)
-                        printInfo(CarbonProjectCommand::tr("change %1-%2: 95 % interval %3 to %4 t C")
-                                    .arg(ch.year1)
-                                    .arg(ch.year2)
-                                    .arg(ch.bounds->p2_5, 0, 'f', 3)
-                                    .arg(ch.bounds->p97_5, 0, 'f', 3));
-                if (!t.boundsNote.isEmpty())
-                    printInfo(t.boundsNote);
-            }
-            if (run.npv)
-                printInfo(CarbonProjectCommand::tr("npv %1-%2: %3 (K = %4 per t C)")
-                            .arg(run.npvYear1)
-                            .arg(run.npvYear2)
-                            .arg(*run.npv, 0, 'f', 2)
-                            .arg(*run.valuationConstant, 0, 'g', 12));
-            for (const carbon::ResultTotals& t :
-                 carbon::totalsBy(run.results(), carbon::TotalsKey::EcosystemType)) {
-                QStringList stocks;
-                for (const auto& s : t.stocks)
-                    stocks << QStringLiteral("%1: %2 t C").arg(s.year).arg(s.totalT, 0, 'f', 1);
-                printInfo(CarbonProjectCommand::tr("ecosystem type %1: %2 parcel(s), %3 ha; %4")
-                            .arg(t.key)
-                            .arg(t.parcels)
-                            .arg(t.areaHa, 0, 'f', 2)
-                            .arg(stocks.join(QStringLiteral(", "))));
-            }
-            for (const QString& f : run.files + exported)
-                printInfo(CarbonProjectCommand::tr("wrote %1").arg(staged.finalPath(f)));
-            printInfo(CarbonProjectCommand::tr("%1 parcel(s), %2 not computed, in %3 s")
-                        .arg(all.parcels)
-                        .arg(all.notComputed)
-                        .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 2));
-        }
-        return check.passed() ? ExitOk : ExitFailure;
+        printNotComputedAndFlagged(run, outDir);
+        printLedger(run, outDir, quiet);
+        if (!quiet)
+            printRunSummary(run, staged, exported, timer);
+        return run.ledgerCheck.passed() ? ExitOk : ExitFailure;
     } catch (...) {
         return reportFailure(outputsUnchangedMessage(outDir));
     }

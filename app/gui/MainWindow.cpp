@@ -926,6 +926,26 @@ LayoutDialog* MainWindow::showLayoutDialog() {
 }
 
 void MainWindow::createActions() {
+    createFileMenu();
+    createViewMenu();
+    createLayerMenu();
+    // Analysis: one form per declared analysis (models/analysis, AnalysisSpec), run in the background.
+    QMenu* analysisMenu = menuBar()->addMenu(tr("&Analysis"));
+    for (const analysis::AnalysisSpec& spec : analysis::analyses()) {
+        QAction* a = analysisMenu->addAction(
+          tr("%1…").arg(spec.translatedLabel()), this, [this, id = spec.id] { showAnalysisDialog(id); });
+        a->setObjectName(QStringLiteral("analysisAction_%1").arg(spec.id));
+        a->setStatusTip(spec.translatedDescription().section(QLatin1Char('.'), 0, 0));
+    }
+    QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction* aboutAction = helpMenu->addAction(tr("&About Tanhui"), this, &MainWindow::showAbout);
+    aboutAction->setMenuRole(QAction::AboutRole);
+    helpMenu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
+    createToolBar();
+}
+
+/// File: projects, layers, results, layouts, plans, parameter tables, the report, preferences.
+void MainWindow::createFileMenu() {
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
     QAction* openProjectAction =
       fileMenu->addAction(tr("&Open Project…"), this, &MainWindow::openProjectInteractively);
@@ -991,7 +1011,10 @@ void MainWindow::createActions() {
     QAction* quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quitAction->setShortcut(QKeySequence::Quit);
     quitAction->setMenuRole(QAction::QuitRole);
+}
 
+/// View: zoom, the map tools, selection, the docks (styling, charts, jobs, results).
+void MainWindow::createViewMenu() {
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
     QAction* zoomFullAction =
       viewMenu->addAction(tr("Zoom &Full"), this, [this] { m_d->canvas->zoomFull(); });
@@ -1003,10 +1026,12 @@ void MainWindow::createActions() {
     QAction* zoomInAction = viewMenu->addAction(tr("Zoom &In"), this, [this] {
         m_d->canvas->zoomByFactor(0.5, QPointF(m_d->canvas->width() / 2.0, m_d->canvas->height() / 2.0));
     });
+    zoomInAction->setObjectName(QStringLiteral("zoomInAction"));
     zoomInAction->setShortcut(QKeySequence::ZoomIn);
     QAction* zoomOutAction = viewMenu->addAction(tr("Zoom &Out"), this, [this] {
         m_d->canvas->zoomByFactor(2.0, QPointF(m_d->canvas->width() / 2.0, m_d->canvas->height() / 2.0));
     });
+    zoomOutAction->setObjectName(QStringLiteral("zoomOutAction"));
     zoomOutAction->setShortcut(QKeySequence::ZoomOut);
     viewMenu->addAction(chartsDock()->toggleViewAction());
     viewMenu->addSeparator();
@@ -1069,7 +1094,10 @@ void MainWindow::createActions() {
             openJobResults(id);
     });
     viewMenu->addAction(m_d->resultsDock->toggleViewAction());
+}
 
+/// Layer: the attribute table, field mapping, opacity and style, groups, time series.
+void MainWindow::createLayerMenu() {
     QMenu* layerMenu = menuBar()->addMenu(tr("&Layer"));
     m_d->attributeTableAction =
       layerMenu->addAction(tr("Open &Attribute Table"), this, &MainWindow::openAttributeTable);
@@ -1122,32 +1150,22 @@ void MainWindow::createActions() {
     seriesAction->setStatusTip(
       tr("Group the selected rasters into a time series: one file or one band per date"));
     m_d->layerList->addAction(seriesAction);
+}
 
-    // Analysis: one form per declared analysis (models/analysis, AnalysisSpec), run in the background.
-    QMenu* analysisMenu = menuBar()->addMenu(tr("&Analysis"));
-    for (const analysis::AnalysisSpec& spec : analysis::analyses()) {
-        QAction* a = analysisMenu->addAction(
-          tr("%1…").arg(spec.translatedLabel()), this, [this, id = spec.id] { showAnalysisDialog(id); });
-        a->setObjectName(QStringLiteral("analysisAction_%1").arg(spec.id));
-        a->setStatusTip(spec.translatedDescription().section(QLatin1Char('.'), 0, 0));
-    }
-
-    QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
-    QAction* aboutAction = helpMenu->addAction(tr("&About Tanhui"), this, &MainWindow::showAbout);
-    aboutAction->setMenuRole(QAction::AboutRole);
-    helpMenu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
-
+/// The main toolbar: the menus' most used actions (found by object name).
+void MainWindow::createToolBar() {
+    const auto action = [this](const char* name) { return findChild<QAction*>(QLatin1String(name)); };
     QToolBar* toolBar = addToolBar(tr("Main toolbar"));
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
     toolBar->setMovable(false);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->setIconSize(QSize(20, 20));
-    toolBar->addAction(addRasterAction);
-    toolBar->addAction(addVectorAction);
+    toolBar->addAction(action("addRasterAction"));
+    toolBar->addAction(action("addVectorAction"));
     toolBar->addSeparator();
-    toolBar->addAction(zoomInAction);
-    toolBar->addAction(zoomOutAction);
-    toolBar->addAction(zoomFullAction);
+    toolBar->addAction(action("zoomInAction"));
+    toolBar->addAction(action("zoomOutAction"));
+    toolBar->addAction(action("zoomFullAction"));
     toolBar->addAction(m_d->zoomLayerAction);
     toolBar->addSeparator();
     toolBar->addAction(m_d->panToolAction);

@@ -278,6 +278,10 @@ protected:
 
 private:
     void createActions();
+    void createFileMenu();
+    void createViewMenu();
+    void createLayerMenu();
+    void createToolBar();
     /// Opens a finished job's result folder in the Results and Result Charts docks.
     void openJobResults(int jobId);
     void createLayerDock();

@@ -379,8 +379,16 @@ void StyleDock::buildVectorPane() {
     m_vectorForm->addRow(tr("Fill colour"), m_fillButton);
     m_vectorForm->addRow(tr("Outline"), row({ m_strokeButton, m_strokeWidth }, pane));
     layout->addLayout(m_vectorForm);
+    buildCategoryBox(pane, layout);
+    buildRangeBox(pane, layout);
+    buildLabelForm(pane, layout);
+    m_panes->addWidget(pane);
+    connectVectorPane();
+    fillRampCombos();
+}
 
-    // Categorised.
+/// The categorised renderer's classes (issue 12): one row per value with its symbol and label.
+void StyleDock::buildCategoryBox(QWidget* pane, QVBoxLayout* layout) {
     m_categoryBox = new QWidget(pane);
     auto* catLayout = new QVBoxLayout(m_categoryBox);
     catLayout->setContentsMargins(0, 0, 0, 0);
@@ -428,8 +436,10 @@ void StyleDock::buildVectorPane() {
         m_vector.categories[std::size_t(index)].label = item->text(1);
         changed();
     });
+}
 
-    // Graduated.
+/// The graduated renderer: mode, class count and ramp, and its ranges.
+void StyleDock::buildRangeBox(QWidget* pane, QVBoxLayout* layout) {
     m_rangeBox = new QWidget(pane);
     auto* rangeLayout = new QVBoxLayout(m_rangeBox);
     rangeLayout->setContentsMargins(0, 0, 0, 0);
@@ -487,8 +497,10 @@ void StyleDock::buildVectorPane() {
         if (c.isValid())
             setItemColor(index, c);
     });
+}
 
-    // Labels.
+/// Labels: on or off, the field and the font size.
+void StyleDock::buildLabelForm(QWidget* pane, QVBoxLayout* layout) {
     auto* labelForm = new QFormLayout;
     labelForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_labelsOn = new QCheckBox(tr("Label with"), pane);
@@ -503,8 +515,10 @@ void StyleDock::buildVectorPane() {
     labelForm->addRow(m_labelsOn, m_labelField);
     labelForm->addRow(tr("Font size"), m_labelSize);
     layout->addLayout(labelForm);
-    m_panes->addWidget(pane);
+}
 
+/// The vector pane's own controls (the category and range boxes connect theirs where they are built).
+void StyleDock::connectVectorPane() {
     connect(m_vectorKind, &QComboBox::currentIndexChanged, this, [this] {
         if (!m_updating)
             onVectorKind();
@@ -549,7 +563,10 @@ void StyleDock::buildVectorPane() {
     connect(m_labelsOn, &QCheckBox::toggled, this, labelsChanged);
     connect(m_labelField, &QComboBox::currentIndexChanged, this, labelsChanged);
     connect(m_labelSize, &QDoubleSpinBox::valueChanged, this, labelsChanged);
+}
 
+/// The colour ramps offered by the raster and the graduated vector renderer, each with its preview.
+void StyleDock::fillRampCombos() {
     for (QComboBox* combo : { m_rasterRamp, m_vectorRamp }) {
         combo->setIconSize(QSize(64, 14));
         const std::pair<const char*, QString> ramps[] = {

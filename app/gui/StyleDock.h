@@ -21,6 +21,7 @@ class QLabel;
 class QPushButton;
 class QSlider;
 class QSpinBox;
+class QVBoxLayout;
 class QStackedWidget;
 class QToolButton;
 class QTreeWidget;
@@ -99,6 +100,11 @@ protected:
 private:
     void buildRasterPane();
     void buildVectorPane();
+    void buildCategoryBox(QWidget* pane, QVBoxLayout* layout);
+    void buildRangeBox(QWidget* pane, QVBoxLayout* layout);
+    void buildLabelForm(QWidget* pane, QVBoxLayout* layout);
+    void connectVectorPane();
+    void fillRampCombos();
     /// Fills every widget from m_raster / m_vector (signals blocked).
     void populate();
     void populateClasses();
