@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gis/ParcelReader.h"
-#include "gis/Gdal.h"
 
 #include "gis/Errors.h"
 #include "gis/Feedback.h"
+#include "gis/Gdal.h"
 #include "gis/private/Densify.h"
 #include "gis/private/GeodesicAreas.h"
 #include "gis/private/GeosContext.h"
