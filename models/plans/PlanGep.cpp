@@ -213,11 +213,209 @@ void runPlanGep(PlanRun& run, const Project& project, const PlanOptions& options
     run.gep = std::move(out);
 }
 
+namespace {
+
+/// The table "plan_gep_parcels": per planted parcel, the plan's GEP minus the baseline's (CNY/a), in
+/// total and per service; `rule` says how both are valued.
+analysis::Table planGepParcelsTable(const PlanRun& run, const QString& rule) {
+    const PlanGep& g = *run.gep;
+    analysis::Table t;
+    t.name = QStringLiteral("plan_gep_parcels");
+    t.title = QStringLiteral("Restoration plan: GEP difference per parcel");
+    t.description = QStringLiteral("One row per planted parcel of a project layer: the plan's GEP minus "
+                                   "the baseline's (CNY/a), in total and per service. ") +
+                    rule;
+    t.columns = {
+        col(QStringLiteral("layer"), Type::String, {}, QStringLiteral("Project layer id.")),
+        col(QStringLiteral("parcel_id"), Type::String, {}, QStringLiteral("Value of the layer's id field.")),
+        col(QStringLiteral("source_fid"), Type::Integer, {}, QStringLiteral("Feature id in the layer.")),
+        col(QStringLiteral("baseline_ecosystem"),
+            Type::String,
+            {},
+            QStringLiteral("Ecosystem row of the baseline's GEP.")),
+        col(QStringLiteral("plan_ecosystem"),
+            Type::String,
+            {},
+            QStringLiteral("Ecosystem row of the plan's target type.")),
+        col(QStringLiteral("area_ha"), Type::Real, QStringLiteral("ha"), QStringLiteral("Area (ha).")),
+        col(QStringLiteral("accounted_share"),
+            Type::Real,
+            QStringLiteral("1"),
+            QStringLiteral("Part of the parcel GEP counts (the project ledger), fraction.")),
+        col(QStringLiteral("baseline_flux_tc_per_yr"),
+            Type::Real,
+            QStringLiteral("t C/a"),
+            QStringLiteral("Carbon flux the baseline's GEP valued (t C/a); empty: none joined.")),
+        col(QStringLiteral("added_flux_tc_per_yr"),
+            Type::Real,
+            QStringLiteral("t C/a"),
+            QStringLiteral("Mean accrual the plan adds to the parcel's accounted part: diff_total_t ÷ "
+                           "(horizon − start year) (t C/a).")),
+        col(QStringLiteral("baseline_gep_cny"),
+            Type::Real,
+            QStringLiteral("CNY/a"),
+            QStringLiteral("Baseline GEP of the parcel (CNY/a).")),
+        col(QStringLiteral("plan_gep_cny"),
+            Type::Real,
+            QStringLiteral("CNY/a"),
+            QStringLiteral("Plan GEP of the parcel (CNY/a).")),
+        col(QStringLiteral("diff_gep_cny"),
+            Type::Real,
+            QStringLiteral("CNY/a"),
+            QStringLiteral("plan_gep_cny − baseline_gep_cny (CNY/a).")),
+        col(QStringLiteral("diff_gep_cny_p2_5"),
+            Type::Real,
+            QStringLiteral("CNY/a"),
+            QStringLiteral("2.5th percentile of diff_gep_cny over the accrual's Monte Carlo draws.")),
+        col(QStringLiteral("diff_gep_cny_p50"),
+            Type::Real,
+            QStringLiteral("CNY/a"),
+            QStringLiteral("Median of diff_gep_cny over the draws.")),
+        col(QStringLiteral("diff_gep_cny_p97_5"),
+            Type::Real,
+            QStringLiteral("CNY/a"),
+            QStringLiteral("97.5th percentile of diff_gep_cny over the draws.")),
+        col(QStringLiteral("diff_emission_cny"),
+            Type::Real,
+            QStringLiteral("CNY/a"),
+            QStringLiteral("Change of the net carbon source valued next to GEP (not in GEP) (CNY/a).")),
+    };
+    for (const QString& s : g.services)
+        t.columns.push_back(col(QStringLiteral("diff_%1_cny").arg(s),
+                                Type::Real,
+                                QStringLiteral("CNY/a"),
+                                QStringLiteral("Difference of the service %1 (CNY/a).").arg(s)));
+    for (const PlanGepParcel& p : g.parcels) {
+        std::vector<QVariant> row{ p.layer,
+                                   p.id,
+                                   QVariant(qlonglong(p.fid)),
+                                   p.baselineEcosystem,
+                                   p.planEcosystem,
+                                   p.areaHa,
+                                   p.accountedShare,
+                                   opt(p.baselineFluxTC),
+                                   p.addedFluxTC,
+                                   p.baselineCny,
+                                   p.planCny,
+                                   p.planCny - p.baselineCny,
+                                   p.bounds ? QVariant(p.bounds->p2_5) : QVariant(),
+                                   p.bounds ? QVariant(p.bounds->p50) : QVariant(),
+                                   p.bounds ? QVariant(p.bounds->p97_5) : QVariant(),
+                                   p.diffEmissionCny };
+        for (const QString& s : g.services) {
+            const auto it = p.diffByServiceCny.find(s);
+            row.push_back(it == p.diffByServiceCny.end() ? 0.0 : it->second);
+        }
+        t.rows.push_back(std::move(row));
+    }
+    return t;
+}
+
+/// The table "plan_gep_services": per service, summed over the planted parcels, with Monte Carlo bounds.
+analysis::Table planGepServicesTable(const PlanRun& run, const QString& rule) {
+    const PlanGep& g = *run.gep;
+    analysis::Table t;
+    t.name = QStringLiteral("plan_gep_services");
+    t.title = QStringLiteral("Restoration plan: GEP difference by service");
+    t.description =
+      QStringLiteral("Per service of the profile, summed over the planted parcels: baseline, plan and "
+                     "difference (CNY/a), then the total and the carbon emission valued next to GEP. "
+                     "Bounds: 2.5/50/97.5 percentiles over the Monte Carlo draws of the accrual (each draw "
+                     "valued again, differences summed per iteration); given for the services whose "
+                     "value varies with the draws and for the total when every planted parcel is sampled. ") +
+      rule;
+    t.columns = {
+        col(QStringLiteral("service"),
+            Type::String,
+            {},
+            QStringLiteral("Indicator key (gep-methods.md §4), total or carbon_emission.")),
+        col(QStringLiteral("name"), Type::String, {}, QStringLiteral("Indicator name.")),
+        col(QStringLiteral("category"),
+            Type::String,
+            {},
+            QStringLiteral("material, regulating, cultural; total; next_to_gep.")),
+        col(QStringLiteral("baseline_cny"),
+            Type::Real,
+            QStringLiteral("CNY/a"),
+            QStringLiteral("Baseline value on the planted parcels (CNY/a).")),
+        col(QStringLiteral("plan_cny"),
+            Type::Real,
+            QStringLiteral("CNY/a"),
+            QStringLiteral("Plan value on the planted parcels (CNY/a).")),
+        col(QStringLiteral("diff_cny"),
+            Type::Real,
+            QStringLiteral("CNY/a"),
+            QStringLiteral("plan_cny − baseline_cny (CNY/a).")),
+        col(QStringLiteral("diff_p2_5_cny"),
+            Type::Real,
+            QStringLiteral("CNY/a"),
+            QStringLiteral("2.5th percentile of the per-iteration difference (CNY/a).")),
+        col(QStringLiteral("diff_p50_cny"),
+            Type::Real,
+            QStringLiteral("CNY/a"),
+            QStringLiteral("Median of the per-iteration difference (CNY/a).")),
+        col(QStringLiteral("diff_p97_5_cny"),
+            Type::Real,
+            QStringLiteral("CNY/a"),
+            QStringLiteral("97.5th percentile of the per-iteration difference (CNY/a).")),
+        col(QStringLiteral("parcels"), Type::Integer, {}, QStringLiteral("Planted parcels valued.")),
+    };
+    const qlonglong n = qlonglong(g.parcels.size());
+    auto bound = [](const carbon::Bounds* b, int which) -> QVariant {
+        if (!b)
+            return {};
+        return which == 0 ? b->p2_5 : which == 1 ? b->p50 : b->p97_5;
+    };
+    double baseTotal = 0, planTotal = 0;
+    for (const QString& s : g.services) {
+        const gep::IndicatorSpec* spec = gep::findIndicator(s);
+        const auto bi = g.serviceBounds.find(s);
+        const carbon::Bounds* b = bi == g.serviceBounds.end() ? nullptr : &bi->second;
+        const double base = g.baselineByServiceCny.count(s) ? g.baselineByServiceCny.at(s) : 0.0;
+        const double plan = g.planByServiceCny.count(s) ? g.planByServiceCny.at(s) : 0.0;
+        baseTotal += base;
+        planTotal += plan;
+        t.rows.push_back({ s,
+                           spec ? QString::fromUtf8(spec->nameEn) : s,
+                           spec ? gep::categoryName(spec->category) : QString(),
+                           base,
+                           plan,
+                           g.diffByServiceCny.at(s),
+                           bound(b, 0),
+                           bound(b, 1),
+                           bound(b, 2),
+                           n });
+    }
+    const carbon::Bounds* tb = g.totalBounds ? &*g.totalBounds : nullptr;
+    t.rows.push_back({ QStringLiteral("total"),
+                       QStringLiteral("GEP"),
+                       QStringLiteral("total"),
+                       baseTotal,
+                       planTotal,
+                       g.diffTotalCny,
+                       bound(tb, 0),
+                       bound(tb, 1),
+                       bound(tb, 2),
+                       n });
+    t.rows.push_back({ QStringLiteral("carbon_emission"),
+                       QStringLiteral("Net carbon source (not in GEP)"),
+                       QStringLiteral("next_to_gep"),
+                       QVariant(),
+                       QVariant(),
+                       g.diffEmissionCny,
+                       QVariant(),
+                       QVariant(),
+                       QVariant(),
+                       n });
+    return t;
+}
+
+} // namespace
+
 void addPlanGepTables(const PlanRun& run, analysis::ResultSet& rs) {
     if (!run.gep)
         return;
-    const PlanGep& g = *run.gep;
-    const QString year = QString::number(g.accountingYear);
+    const QString year = QString::number(run.gep->accountingYear);
     const QString rule =
       QStringLiteral(
         "The project's GEP account (its gep section; accounting year %1, the latest land-cover "
@@ -228,198 +426,8 @@ void addPlanGepTables(const PlanRun& run, analysis::ResultSet& rs) {
         "Values are of the parcel's accounted part (the project ledger).")
         .arg(year)
         .arg(run.horizon);
-    {
-        analysis::Table t;
-        t.name = QStringLiteral("plan_gep_parcels");
-        t.title = QStringLiteral("Restoration plan: GEP difference per parcel");
-        t.description = QStringLiteral("One row per planted parcel of a project layer: the plan's GEP minus "
-                                       "the baseline's (CNY/a), in total and per service. ") +
-                        rule;
-        t.columns = {
-            col(QStringLiteral("layer"), Type::String, {}, QStringLiteral("Project layer id.")),
-            col(QStringLiteral("parcel_id"),
-                Type::String,
-                {},
-                QStringLiteral("Value of the layer's id field.")),
-            col(QStringLiteral("source_fid"), Type::Integer, {}, QStringLiteral("Feature id in the layer.")),
-            col(QStringLiteral("baseline_ecosystem"),
-                Type::String,
-                {},
-                QStringLiteral("Ecosystem row of the baseline's GEP.")),
-            col(QStringLiteral("plan_ecosystem"),
-                Type::String,
-                {},
-                QStringLiteral("Ecosystem row of the plan's target type.")),
-            col(QStringLiteral("area_ha"), Type::Real, QStringLiteral("ha"), QStringLiteral("Area (ha).")),
-            col(QStringLiteral("accounted_share"),
-                Type::Real,
-                QStringLiteral("1"),
-                QStringLiteral("Part of the parcel GEP counts (the project ledger), fraction.")),
-            col(QStringLiteral("baseline_flux_tc_per_yr"),
-                Type::Real,
-                QStringLiteral("t C/a"),
-                QStringLiteral("Carbon flux the baseline's GEP valued (t C/a); empty: none joined.")),
-            col(QStringLiteral("added_flux_tc_per_yr"),
-                Type::Real,
-                QStringLiteral("t C/a"),
-                QStringLiteral("Mean accrual the plan adds to the parcel's accounted part: diff_total_t ÷ "
-                               "(horizon − start year) (t C/a).")),
-            col(QStringLiteral("baseline_gep_cny"),
-                Type::Real,
-                QStringLiteral("CNY/a"),
-                QStringLiteral("Baseline GEP of the parcel (CNY/a).")),
-            col(QStringLiteral("plan_gep_cny"),
-                Type::Real,
-                QStringLiteral("CNY/a"),
-                QStringLiteral("Plan GEP of the parcel (CNY/a).")),
-            col(QStringLiteral("diff_gep_cny"),
-                Type::Real,
-                QStringLiteral("CNY/a"),
-                QStringLiteral("plan_gep_cny − baseline_gep_cny (CNY/a).")),
-            col(QStringLiteral("diff_gep_cny_p2_5"),
-                Type::Real,
-                QStringLiteral("CNY/a"),
-                QStringLiteral("2.5th percentile of diff_gep_cny over the accrual's Monte Carlo draws.")),
-            col(QStringLiteral("diff_gep_cny_p50"),
-                Type::Real,
-                QStringLiteral("CNY/a"),
-                QStringLiteral("Median of diff_gep_cny over the draws.")),
-            col(QStringLiteral("diff_gep_cny_p97_5"),
-                Type::Real,
-                QStringLiteral("CNY/a"),
-                QStringLiteral("97.5th percentile of diff_gep_cny over the draws.")),
-            col(QStringLiteral("diff_emission_cny"),
-                Type::Real,
-                QStringLiteral("CNY/a"),
-                QStringLiteral("Change of the net carbon source valued next to GEP (not in GEP) (CNY/a).")),
-        };
-        for (const QString& s : g.services)
-            t.columns.push_back(col(QStringLiteral("diff_%1_cny").arg(s),
-                                    Type::Real,
-                                    QStringLiteral("CNY/a"),
-                                    QStringLiteral("Difference of the service %1 (CNY/a).").arg(s)));
-        for (const PlanGepParcel& p : g.parcels) {
-            std::vector<QVariant> row{ p.layer,
-                                       p.id,
-                                       QVariant(qlonglong(p.fid)),
-                                       p.baselineEcosystem,
-                                       p.planEcosystem,
-                                       p.areaHa,
-                                       p.accountedShare,
-                                       opt(p.baselineFluxTC),
-                                       p.addedFluxTC,
-                                       p.baselineCny,
-                                       p.planCny,
-                                       p.planCny - p.baselineCny,
-                                       p.bounds ? QVariant(p.bounds->p2_5) : QVariant(),
-                                       p.bounds ? QVariant(p.bounds->p50) : QVariant(),
-                                       p.bounds ? QVariant(p.bounds->p97_5) : QVariant(),
-                                       p.diffEmissionCny };
-            for (const QString& s : g.services) {
-                const auto it = p.diffByServiceCny.find(s);
-                row.push_back(it == p.diffByServiceCny.end() ? 0.0 : it->second);
-            }
-            t.rows.push_back(std::move(row));
-        }
-        rs.addTable(std::move(t));
-    }
-    {
-        analysis::Table t;
-        t.name = QStringLiteral("plan_gep_services");
-        t.title = QStringLiteral("Restoration plan: GEP difference by service");
-        t.description =
-          QStringLiteral(
-            "Per service of the profile, summed over the planted parcels: baseline, plan and "
-            "difference (CNY/a), then the total and the carbon emission valued next to GEP. "
-            "Bounds: 2.5/50/97.5 percentiles over the Monte Carlo draws of the accrual (each draw "
-            "valued again, differences summed per iteration); given for the services whose "
-            "value varies with the draws and for the total when every planted parcel is sampled. ") +
-          rule;
-        t.columns = {
-            col(QStringLiteral("service"),
-                Type::String,
-                {},
-                QStringLiteral("Indicator key (gep-methods.md §4), total or carbon_emission.")),
-            col(QStringLiteral("name"), Type::String, {}, QStringLiteral("Indicator name.")),
-            col(QStringLiteral("category"),
-                Type::String,
-                {},
-                QStringLiteral("material, regulating, cultural; total; next_to_gep.")),
-            col(QStringLiteral("baseline_cny"),
-                Type::Real,
-                QStringLiteral("CNY/a"),
-                QStringLiteral("Baseline value on the planted parcels (CNY/a).")),
-            col(QStringLiteral("plan_cny"),
-                Type::Real,
-                QStringLiteral("CNY/a"),
-                QStringLiteral("Plan value on the planted parcels (CNY/a).")),
-            col(QStringLiteral("diff_cny"),
-                Type::Real,
-                QStringLiteral("CNY/a"),
-                QStringLiteral("plan_cny − baseline_cny (CNY/a).")),
-            col(QStringLiteral("diff_p2_5_cny"),
-                Type::Real,
-                QStringLiteral("CNY/a"),
-                QStringLiteral("2.5th percentile of the per-iteration difference (CNY/a).")),
-            col(QStringLiteral("diff_p50_cny"),
-                Type::Real,
-                QStringLiteral("CNY/a"),
-                QStringLiteral("Median of the per-iteration difference (CNY/a).")),
-            col(QStringLiteral("diff_p97_5_cny"),
-                Type::Real,
-                QStringLiteral("CNY/a"),
-                QStringLiteral("97.5th percentile of the per-iteration difference (CNY/a).")),
-            col(QStringLiteral("parcels"), Type::Integer, {}, QStringLiteral("Planted parcels valued.")),
-        };
-        const qlonglong n = qlonglong(g.parcels.size());
-        auto bound = [](const carbon::Bounds* b, int which) -> QVariant {
-            if (!b)
-                return {};
-            return which == 0 ? b->p2_5 : which == 1 ? b->p50 : b->p97_5;
-        };
-        double baseTotal = 0, planTotal = 0;
-        for (const QString& s : g.services) {
-            const gep::IndicatorSpec* spec = gep::findIndicator(s);
-            const auto bi = g.serviceBounds.find(s);
-            const carbon::Bounds* b = bi == g.serviceBounds.end() ? nullptr : &bi->second;
-            const double base = g.baselineByServiceCny.count(s) ? g.baselineByServiceCny.at(s) : 0.0;
-            const double plan = g.planByServiceCny.count(s) ? g.planByServiceCny.at(s) : 0.0;
-            baseTotal += base;
-            planTotal += plan;
-            t.rows.push_back({ s,
-                               spec ? QString::fromUtf8(spec->nameEn) : s,
-                               spec ? gep::categoryName(spec->category) : QString(),
-                               base,
-                               plan,
-                               g.diffByServiceCny.at(s),
-                               bound(b, 0),
-                               bound(b, 1),
-                               bound(b, 2),
-                               n });
-        }
-        const carbon::Bounds* tb = g.totalBounds ? &*g.totalBounds : nullptr;
-        t.rows.push_back({ QStringLiteral("total"),
-                           QStringLiteral("GEP"),
-                           QStringLiteral("total"),
-                           baseTotal,
-                           planTotal,
-                           g.diffTotalCny,
-                           bound(tb, 0),
-                           bound(tb, 1),
-                           bound(tb, 2),
-                           n });
-        t.rows.push_back({ QStringLiteral("carbon_emission"),
-                           QStringLiteral("Net carbon source (not in GEP)"),
-                           QStringLiteral("next_to_gep"),
-                           QVariant(),
-                           QVariant(),
-                           g.diffEmissionCny,
-                           QVariant(),
-                           QVariant(),
-                           QVariant(),
-                           n });
-        rs.addTable(std::move(t));
-    }
+    rs.addTable(planGepParcelsTable(run, rule));
+    rs.addTable(planGepServicesTable(run, rule));
 }
 
 } // namespace tanhui::models::plans
