@@ -298,7 +298,7 @@ MethodOutput runPoolsAdapter(const MethodContext& ctx) {
                     batch.parcels->parcels[batch.assigned[k].parcel].id.toString().toStdString());
         done += batch.assigned.size();
         subset = gis::ParcelSet();
-        if (batch.releasable) // the geometries are not read again
+        if (batch.releasable && !parcelOptions.releaseGeometry) // not read again (released above if so)
             for (gis::Parcel& p : batch.releasable->parcels)
                 p.geometry = gis::MultiPolygon();
         out.results.push_back(std::move(results));
