@@ -79,7 +79,6 @@ struct FileStamp {
         std::string path;
         std::uintmax_t bytes = 0;
         std::int64_t modifiedNs = 0; ///< since the epoch; -1 when the file is gone
-        friend bool operator==(const File&, const File&) = default;
     };
     std::vector<File> files;
     bool empty() const { return files.empty(); }
@@ -88,7 +87,6 @@ struct FileStamp {
     /// The files whose size or time differ from `earlier` (one path per line, with what changed);
     /// empty when none does.
     std::string changesSince(const FileStamp& earlier) const;
-    friend bool operator==(const FileStamp&, const FileStamp&) = default;
 };
 
 class VectorLayer {
